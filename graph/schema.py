@@ -1,0 +1,338 @@
+"""The single source of truth for the policy graph's data model.
+
+Node labels, relationship types, the key property, the properties each label
+and relationship may carry, the allowed ``(label, relationship, label)``
+patterns and the display style of each label live here. The NetworkX store,
+the Neo4j store, the validator, the exports, the queries' twins and the HTML
+styling all import this module; nothing else spells a label as a literal.
+
+Every node is identified by ``(label, key)``; in NetworkX the node id is
+:func:`node_id` of the two (``"Zone:shanghai"``). Every node and relationship
+carries ``provenance``: a list of evidence entries (source file, its sha256,
+line, section, quote), one per place the fact was seen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+KEY = "key"
+"""The property that identifies a node within its label."""
+
+PROVENANCE = "provenance"
+"""The property holding the list of evidence entries of a node or edge."""
+
+DERIVED = "derived"
+"""Edge property: ``True`` on edges the graph derives (diffusion), absent or
+``False`` on facts the report states."""
+
+
+class Label(StrEnum):
+    """Node labels."""
+
+    ZONE = "Zone"
+    REGION = "Region"
+    ISSUING_BODY = "IssuingBody"
+    DOCUMENT = "Document"
+    MEASURE = "Measure"
+    BATCH = "Batch"
+    ALLIANCE = "Alliance"
+
+
+class Rel(StrEnum):
+    """Relationship types."""
+
+    ISSUED_BY = "ISSUED_BY"
+    NAMES_ZONE = "NAMES_ZONE"
+    ORIGINATED_IN = "ORIGINATED_IN"
+    IN_BATCH = "IN_BATCH"
+    RELEASED_BY = "RELEASED_BY"
+    PROMOTED_BY = "PROMOTED_BY"
+    RESPONSIBLE_FOR = "RESPONSIBLE_FOR"
+    REPLICATED_TO = "REPLICATED_TO"
+    ADOPTED = "ADOPTED"
+    PART_OF = "PART_OF"
+    LOCATED_IN = "LOCATED_IN"
+    MEMBER_OF = "MEMBER_OF"
+    SAME_AS = "SAME_AS"
+    DIFFUSED_TO = "DIFFUSED_TO"
+
+
+class ZoneKind(StrEnum):
+    """Kinds of :attr:`Label.ZONE` nodes."""
+
+    PFTZ = "PFTZ"
+    FTP = "FTP"
+    SUB_AREA = "sub-area"
+    COORDINATED = "coordinated innovation zone"
+
+
+class RegionKind(StrEnum):
+    """Kinds of :attr:`Label.REGION` nodes."""
+
+    PROVINCE = "province"
+    CITY = "city"
+    SCOPE = "scope"
+
+
+class MeasureKind(StrEnum):
+    """Kinds of :attr:`Label.MEASURE` nodes."""
+
+    BEST_PRACTICE = "best practice"
+    REFORM_EXPERIENCE = "reform experience"
+    PILOT_MEASURE = "pilot measure"
+    ZONE_CASE = "zone case"
+    PROVINCIAL = "provincial innovation"
+    INNOVATION = "institutional innovation"
+
+
+class Scope(StrEnum):
+    """Replication scopes as the report states them, normalised."""
+
+    NATIONWIDE = "Nationwide"
+    ALL_PFTZS = "All PFTZs"
+    PROVINCE_WIDE = "Province-wide"
+    DESIGNATED_AREAS = "Designated areas"
+
+
+SCOPE_REGION_KEYS: dict[Scope, str] = {
+    Scope.NATIONWIDE: "nationwide",
+    Scope.ALL_PFTZS: "all-pftzs",
+}
+"""Region keys of the scope nodes that replication edges point at."""
+
+
+@dataclass(frozen=True, slots=True)
+class NodeType:
+    """What a node label carries and how it is drawn.
+
+    Parameters
+    ----------
+    label
+        The label.
+    properties
+        Allowed properties with their Python type names (besides ``key``,
+        ``name`` and ``provenance``, which every node has).
+    required
+        Properties every node of this label must have.
+    color, shape, caption
+        Display style shared by the HTML exports and the Neo4j Browser style.
+    description
+        One line for the generated schema reference.
+    """
+
+    label: Label
+    properties: dict[str, str]
+    required: tuple[str, ...]
+    color: str
+    shape: str
+    caption: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class RelType:
+    """What a relationship type connects and carries."""
+
+    rel: Rel
+    patterns: tuple[tuple[Label, Label], ...]
+    properties: dict[str, str]
+    description: str
+    color: str = "#888888"
+
+
+NODE_TYPES: dict[Label, NodeType] = {
+    t.label: t
+    for t in (
+        NodeType(
+            Label.ZONE,
+            {
+                "kind": "str",
+                "province": "str",
+                "name_zh": "str",
+                "established": "str",
+                "lat": "float",
+                "lon": "float",
+            },
+            ("kind",),
+            "#1f77b4",
+            "dot",
+            "name",
+            "A PFTZ, Hainan FTP, a sub-area or a coordinated innovation zone.",
+        ),
+        NodeType(
+            Label.REGION,
+            {"kind": "str", "name_zh": "str", "lat": "float", "lon": "float"},
+            ("kind",),
+            "#17becf",
+            "square",
+            "name",
+            "A replication target: a province or city, or a scope (Nationwide, All PFTZs).",
+        ),
+        NodeType(
+            Label.ISSUING_BODY,
+            {"abbreviation": "str", "name_zh": "str", "level": "str"},
+            (),
+            "#d62728",
+            "triangle",
+            "name",
+            "A body that issues or is responsible for documents (State Council, MOFCOM, ...).",
+        ),
+        NodeType(
+            Label.DOCUMENT,
+            {
+                "title": "str",
+                "number": "str",
+                "prefix": "str",
+                "year": "int",
+                "serial": "int",
+                "number_zh": "str",
+                "date": "str",
+                "kind": "str",
+            },
+            (),
+            "#ff7f0e",
+            "box",
+            "name",
+            "A policy document, with its number parsed into prefix, year and serial.",
+        ),
+        NodeType(
+            Label.MEASURE,
+            {
+                "kind": "str",
+                "title": "str",
+                "field": "str",
+                "scope": "str",
+                "year": "int",
+                "row": "int",
+                "section": "str",
+                "before": "str",
+                "after": "str",
+                "text": "str",
+            },
+            ("kind",),
+            "#2ca02c",
+            "dot",
+            "name",
+            "An institutional innovation, pilot measure, best practice, reform experience or zone case.",
+        ),
+        NodeType(
+            Label.BATCH,
+            {"kind": "str", "level": "str", "ordinal": "int", "count": "int", "date": "str"},
+            ("level",),
+            "#9467bd",
+            "diamond",
+            "name",
+            "A national or provincial release of measures.",
+        ),
+        NodeType(
+            Label.ALLIANCE,
+            {"kind": "str"},
+            (),
+            "#8c564b",
+            "star",
+            "name",
+            "A cross-regional alliance or joint mechanism of PFTZs.",
+        ),
+    )
+}
+
+REL_TYPES: dict[Rel, RelType] = {
+    t.rel: t
+    for t in (
+        RelType(Rel.ISSUED_BY, ((Label.DOCUMENT, Label.ISSUING_BODY),), {}, "A document and each of its issuers."),
+        RelType(
+            Rel.NAMES_ZONE,
+            ((Label.DOCUMENT, Label.ZONE),),
+            {"role": "str"},
+            "A document names a zone (as pilot region or target).",
+        ),
+        RelType(
+            Rel.ORIGINATED_IN,
+            ((Label.MEASURE, Label.ZONE),),
+            {},
+            "A measure was piloted in (credited to) a zone.",
+        ),
+        RelType(Rel.IN_BATCH, ((Label.MEASURE, Label.BATCH),), {"row": "int"}, "A measure belongs to a batch."),
+        RelType(Rel.RELEASED_BY, ((Label.BATCH, Label.DOCUMENT),), {}, "A batch was released by a document."),
+        RelType(
+            Rel.PROMOTED_BY,
+            ((Label.MEASURE, Label.DOCUMENT),),
+            {},
+            "A measure was promoted (replicated) by a document.",
+        ),
+        RelType(
+            Rel.RESPONSIBLE_FOR,
+            ((Label.ISSUING_BODY, Label.MEASURE), (Label.ISSUING_BODY, Label.BATCH)),
+            {},
+            "A body is in charge of (responsible for) replicating a measure.",
+        ),
+        RelType(
+            Rel.REPLICATED_TO,
+            ((Label.MEASURE, Label.REGION), (Label.MEASURE, Label.ZONE), (Label.BATCH, Label.REGION)),
+            {"scope": "str", "date": "str"},
+            "A measure was replicated to a scope, province or zone, as stated.",
+            "#2ca02c",
+        ),
+        RelType(
+            Rel.ADOPTED,
+            ((Label.ZONE, Label.MEASURE), (Label.REGION, Label.MEASURE)),
+            {"outcome": "str", "date": "str", "batch": "str"},
+            "A zone or province adopted a measure, with the outcome the report gives.",
+            "#e377c2",
+        ),
+        RelType(
+            Rel.PART_OF,
+            ((Label.ZONE, Label.ZONE), (Label.MEASURE, Label.MEASURE)),
+            {},
+            "A sub-area or coordinated innovation zone is part of a PFTZ.",
+        ),
+        RelType(Rel.LOCATED_IN, ((Label.ZONE, Label.REGION),), {}, "A zone lies in a province."),
+        RelType(
+            Rel.MEMBER_OF,
+            ((Label.ZONE, Label.ALLIANCE), (Label.ZONE, Label.BATCH)),
+            {},
+            "A zone is a member of an alliance, or of a group a document defines.",
+        ),
+        RelType(
+            Rel.SAME_AS,
+            ((Label.MEASURE, Label.MEASURE),),
+            {"score": "float", "status": "str"},
+            "Two mentions that may be one innovation, with a similarity score.",
+            "#bbbbbb",
+        ),
+        RelType(
+            Rel.DIFFUSED_TO,
+            ((Label.ZONE, Label.ZONE), (Label.ZONE, Label.REGION)),
+            {"measure": "str", "date": "str", "via": "str"},
+            "Derived: a measure spread from its origin zone to another zone or region at a date.",
+            "#7f7f7f",
+        ),
+    )
+}
+
+PATTERNS: frozenset[tuple[Label, Rel, Label]] = frozenset(
+    (src, t.rel, dst) for t in REL_TYPES.values() for src, dst in t.patterns
+)
+"""Every allowed ``(start label, relationship, end label)`` triple."""
+
+COMMON_NODE_PROPERTIES: dict[str, str] = {KEY: "str", "name": "str", PROVENANCE: "list"}
+COMMON_EDGE_PROPERTIES: dict[str, str] = {PROVENANCE: "list", DERIVED: "bool"}
+
+
+def node_id(label: Label | str, key: str) -> str:
+    """Return the NetworkX node id of a ``(label, key)`` pair.
+
+    Examples
+    --------
+    >>> node_id(Label.ZONE, "shanghai")
+    'Zone:shanghai'
+    """
+    return f"{Label(label)}:{key}"
+
+
+def split_node_id(nid: str) -> tuple[Label, str]:
+    """Split a node id made by :func:`node_id` into its label and key."""
+    label, _, key = nid.partition(":")
+    return Label(label), key

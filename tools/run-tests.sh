@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Starts the real Neo4j, runs lint, types and every test, and stops Neo4j whatever happens.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+$BIN/ruff check graph loaders queries tests tools
+$BIN/mypy
+trap 'tools/neo4j/neo4j.sh stop' EXIT
+tools/neo4j/neo4j.sh start
+source tools/neo4j/env.sh
+$BIN/python -m pytest -q -p no:cacheprovider "$@"
