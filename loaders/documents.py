@@ -1,0 +1,196 @@
+"""Policy document numbers, titles and dates as the report writes them.
+
+Chinese policy documents carry numbers such as ``G.H. [2024] No. 156``
+(国函〔2024〕156号): an issuer prefix in the report's romanisation, a year and a
+serial. Ministries' orders are written ``CAC Order No. 16`` or ``MOC Order No. 1
+in 2024``. Short forms such as ``G.Fa. No. 9`` leave out the year and are
+resolved against the full numbers seen elsewhere in the same report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PREFIX = r"(?P<prefix>[A-Z][A-Za-z]{0,3}(?:\.[A-Z][A-Za-z]{0,3})*\.?)"
+NUMBER_RE = re.compile(_PREFIX + r"\s*[\[〔](?P<year>(?:19|20)\d\d)[\]〕]\s*No\.\s*(?P<serial>\d{1,5})")
+SHORT_NUMBER_RE = re.compile(r"\b(?P<prefix>[A-Z][A-Za-z]{0,3}(?:\.[A-Z][A-Za-z]{0,3})+\.?)\s+No\.\s*(?P<serial>\d{1,5})\b")
+ORDER_RE = re.compile(
+    r"\b(?P<issuer>[A-Z]{2,6}) Order No\.\s*(?P<serial>\d{1,5})(?: in (?P<year>(?:19|20)\d\d))?"
+)
+ANNOUNCEMENT_RE = re.compile(
+    r"\b(?P<issuer>[A-Z][A-Za-z ]{3,60}?) Announcement No\.\s*(?P<serial>\d{1,5}) in (?P<year>(?:19|20)\d\d)"
+)
+QUOTED_RE = re.compile(r"[\"“]([^\"“”]{8,400}?)[\"”]")
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        start=1,
+    )
+}
+DATE_RE = re.compile(
+    r"\b(?:On|In|on|in|Since|By)\s+(?P<month>January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)(?:\s+(?P<day>\d{1,2}))?,?\s+(?P<year>(?:19|20)\d\d)\b"
+)
+TITLE_WORDS = re.compile(
+    r"\b(Notice|Opinions?|Plan|Measures|Announcement|Regulations?|Approval|Letter|Guidelines?|Decision|"
+    r"Resolution|Action Plan|Circular|Catalogue|Catalog|List|Initiative|Rules|Provisions|Law|Programme|Program)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DocNumber:
+    """A parsed document number.
+
+    Parameters
+    ----------
+    prefix
+        The issuer prefix as romanised in the report, normalised to end with a
+        dot (``"G.H."``), or the issuer of an order (``"CAC Order"``).
+    year
+        The year in the number, or ``None`` when the text leaves it out.
+    serial
+        The serial number.
+    """
+
+    prefix: str
+    year: int | None
+    serial: int
+
+    @property
+    def text(self) -> str:
+        """The canonical written form, e.g. ``"G.H. [2024] No. 156"``."""
+        if self.prefix.endswith(" Order") or self.prefix.endswith(" Announcement"):
+            return f"{self.prefix} No. {self.serial}" + (f" in {self.year}" if self.year else "")
+        if self.year is None:
+            return f"{self.prefix} No. {self.serial}"
+        return f"{self.prefix} [{self.year}] No. {self.serial}"
+
+    @property
+    def key(self) -> str:
+        """A compact key, e.g. ``"G.H.[2024]156"``."""
+        return self.text.replace(" ", "")
+
+    def chinese(self, prefix_zh: str | None) -> str | None:
+        """Return the Chinese number (``国函〔2024〕156号``) given the prefix's Chinese form."""
+        if not prefix_zh or self.year is None or " " in self.prefix:
+            return None
+        return f"{prefix_zh}〔{self.year}〕{self.serial}号"
+
+
+def normalize_prefix(prefix: str) -> str:
+    """Return a prefix ending in exactly one dot (``"S.Z.M.Fa"`` -> ``"S.Z.M.Fa."``)."""
+    return prefix.rstrip(".") + "."
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A document number found in text, with its span."""
+
+    number: DocNumber
+    start: int
+    end: int
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Find every full document number (and ministerial order) in ``text``.
+
+    Examples
+    --------
+    >>> [m.number.text for m in find_numbers('the "Plan" (S.Z.M.Fa [2024] No. 291) and CAC Order No. 16')]
+    ['S.Z.M.Fa. [2024] No. 291', 'CAC Order No. 16']
+    """
+    out: list[NumberMention] = []
+    for m in NUMBER_RE.finditer(text):
+        num = DocNumber(normalize_prefix(m.group("prefix")), int(m.group("year")), int(m.group("serial")))
+        out.append(NumberMention(num, m.start(), m.end()))
+    for m in ORDER_RE.finditer(text):
+        year = int(m.group("year")) if m.group("year") else None
+        out.append(NumberMention(DocNumber(f"{m.group('issuer')} Order", year, int(m.group("serial"))), m.start(), m.end()))
+    for m in ANNOUNCEMENT_RE.finditer(text):
+        issuer = re.sub(r"^(?:the|of)\s+", "", m.group("issuer").strip())
+        num = DocNumber(f"{issuer} Announcement", int(m.group("year")), int(m.group("serial")))
+        out.append(NumberMention(num, m.start(), m.end()))
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+def find_short_numbers(text: str) -> list[NumberMention]:
+    """Find short numbers without a year (``G.Fa. No. 9``)."""
+    taken = [(m.start, m.end) for m in find_numbers(text)]
+    out = []
+    for m in SHORT_NUMBER_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        num = DocNumber(normalize_prefix(m.group("prefix")), None, int(m.group("serial")))
+        out.append(NumberMention(num, m.start(), m.end()))
+    return out
+
+
+def parse_date(text: str) -> tuple[str, int, int] | None:
+    """Return the first date in ``text`` as ``(iso, start, end)``; month precision gives ``YYYY-MM``.
+
+    Examples
+    --------
+    >>> parse_date("On January 8, 2024, the Ministry of Commerce ...")[0]
+    '2024-01-08'
+    >>> parse_date("In September 2024, the Ministry ...")[0]
+    '2024-09'
+    """
+    m = DATE_RE.search(text)
+    if not m:
+        return None
+    month = MONTHS[m.group("month").lower()]
+    iso = f"{m.group('year')}-{month:02d}"
+    if m.group("day"):
+        iso += f"-{int(m.group('day')):02d}"
+    return iso, m.start(), m.end()
+
+
+def title_before(text: str, pos: int) -> tuple[str, int] | None:
+    """Return the quoted title that ends just before ``pos`` (a number's start), and its start.
+
+    Accepts ``"Title" (NUM)``, ``"Title" (2024 Edition) (NUM)`` and a title
+    followed directly by the number, as in a table cell.
+    """
+    head = text[:pos].rstrip(" (")
+    head = re.sub(r"\s*\((?:19|20)\d\d Edition\)\s*$", "", head)
+    head = head.rstrip(" (")
+    if head.endswith(("\"", "”")):
+        start = max(head.rfind("\""), head.rfind("“"), 0)
+        start = max(head[:-1].rfind("\""), head[:-1].rfind("“"))
+        if start >= 0 and pos - start < 420:
+            title = head[start + 1 : -1].strip()
+            if len(title) >= 8:
+                return title, start
+    return None
+
+
+def clean_title(title: str) -> str:
+    """Normalise a document title: strip quotes, ``<p>`` markup, URLs and whitespace."""
+    title = re.sub(r"</?p>", " ", title)
+    title = re.sub(r"https?://\S+", " ", title)
+    title = title.strip().strip("\"“”").strip()
+    return re.sub(r"\s+", " ", title)
+
+
+def title_key(title: str) -> str:
+    """A matching key for a title: lowercase words, no punctuation, no leading article."""
+    t = clean_title(title).casefold().replace("’", "'")
+    t = re.sub(r"[^a-z0-9' ]+", " ", t)
+    t = re.sub(r"\s+", " ", t).strip()
+    return re.sub(r"^the ", "", t)

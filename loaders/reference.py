@@ -1,0 +1,1380 @@
+"""Curated reference data: zones, provinces, issuing bodies, document prefixes.
+
+The files under ``data/reference/`` hold facts that the report does not state
+(Chinese names, establishment dates, coordinates, the Chinese form of document
+number prefixes), each row with its source; ``data/reference/SOURCES.md``
+describes them. This module reads them into frozen records and builds a
+:class:`Gazetteer` that resolves the many English spellings of a zone, a
+province or a body to one key, and finds their mentions in free text.
+
+Each file has a pure ``parse_*`` function (text in, records out) and a thin
+``load_*`` function that reads the file. A bad row raises
+:class:`~graph.errors.ReferenceDataError` naming the file and the line; all
+problems of a file are reported together.
+
+Examples
+--------
+>>> gaz = Gazetteer.default()
+>>> gaz.zone("China (Shanghai) Pilot Free Trade Zone")
+'shanghai'
+>>> [m.key for m in gaz.find_zones("Beijing PFTZ, Shanghai PFTZ, as well as Hainan FTP")]
+['beijing', 'shanghai', 'hainan-ftp']
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import functools
+import io
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from rapidfuzz import fuzz, process
+
+from graph.errors import ReferenceDataError
+from graph.schema import ZoneKind
+
+REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
+"""The directory of the curated reference files."""
+
+ZONES_FILE = "zones.csv"
+PROVINCES_FILE = "provinces.csv"
+BODIES_FILE = "bodies.csv"
+PREFIXES_FILE = "doc_prefixes.csv"
+
+ZONE_HEADER = ("key", "name", "kind", "province", "name_zh", "established", "lat", "lon", "aliases", "source")
+PROVINCE_HEADER = ("key", "name", "kind", "name_zh", "lat", "lon", "aliases", "source")
+BODY_HEADER = ("key", "name", "abbreviation", "name_zh", "level", "aliases", "source")
+PREFIX_HEADER = ("prefix", "name_zh", "issuer", "certain", "source")
+
+PROVINCE_KINDS = ("province", "municipality", "autonomous region", "SAR")
+"""Allowed ``kind`` values of provinces.csv."""
+
+BODY_LEVELS = ("party", "state-council", "ministry", "agency", "judicial", "local")
+"""Allowed ``level`` values of bodies.csv (``local`` is used by generated governments)."""
+
+GOVERNMENT_PREFIX = "gov-"
+"""Prefix of the generated keys of provincial people's governments (``gov-zhejiang``)."""
+
+_NO_PEOPLES_GOVERNMENT = frozenset({"taiwan"})
+"""Provincial-level divisions without a people's government (besides the SARs)."""
+
+_KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneRef:
+    """A PFTZ or free trade port as curated in zones.csv.
+
+    Parameters
+    ----------
+    key
+        Lowercase slug (``"shanghai"``, ``"hainan-ftp"``).
+    name
+        Canonical English name (``"Shanghai PFTZ"``).
+    kind
+        A :class:`graph.schema.ZoneKind` value (``"PFTZ"`` or ``"FTP"``).
+    province
+        Key of the province in provinces.csv.
+    name_zh
+        Chinese name, or ``""`` if not curated.
+    established
+        Establishment date (see SOURCES.md for the convention), if known.
+    lat, lon
+        Approximate coordinates, if known.
+    aliases
+        Other English spellings.
+    """
+
+    key: str
+    name: str
+    kind: str
+    province: str
+    name_zh: str
+    established: datetime.date | None
+    lat: float | None
+    lon: float | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ProvinceRef:
+    """A provincial-level division as curated in provinces.csv.
+
+    Parameters
+    ----------
+    key
+        Lowercase slug (``"shaanxi"``, ``"inner-mongolia"``).
+    name
+        Short English name (``"Shaanxi"``).
+    kind
+        One of :data:`PROVINCE_KINDS`.
+    name_zh
+        Chinese name (``"陕西省"``).
+    lat, lon
+        Approximate coordinates of the capital, if known.
+    aliases
+        Other English spellings (``"Shaanxi Province"``).
+    """
+
+    key: str
+    name: str
+    kind: str
+    name_zh: str
+    lat: float | None
+    lon: float | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BodyRef:
+    """A central issuing body as curated in bodies.csv, or a generated government.
+
+    Parameters
+    ----------
+    key
+        Lowercase slug (``"mofcom"``, ``"gov-zhejiang"``).
+    name
+        Official English name.
+    abbreviation
+        Usual English abbreviation, or ``""``.
+    name_zh
+        Chinese name, or ``""``.
+    level
+        One of :data:`BODY_LEVELS`.
+    aliases
+        Other English spellings and abbreviations.
+    """
+
+    key: str
+    name: str
+    abbreviation: str
+    name_zh: str
+    level: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PrefixRef:
+    """A romanised document-number prefix as curated in doc_prefixes.csv.
+
+    Parameters
+    ----------
+    prefix
+        The prefix as the report writes it (``"G.Fa."``).
+    name_zh
+        The Chinese prefix (``"国发"``), or ``""`` when not certain.
+    issuer
+        Key of the issuing body in bodies.csv, or ``""``.
+    certain
+        Whether the Chinese form is certain.
+    """
+
+    prefix: str
+    name_zh: str
+    issuer: str
+    certain: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of text that names a zone, province or body.
+
+    Parameters
+    ----------
+    key
+        Key of the zone, province or body.
+    start, end
+        Character offsets in the scanned text (``text[start:end]``).
+    text
+        The matched text.
+    """
+
+    key: str
+    start: int
+    end: int
+    text: str
+
+
+class ZoneMatch(NamedTuple):
+    """Result of :meth:`Gazetteer.zone_fuzzy`: a ``(key, score)`` pair.
+
+    ``score`` is 100 for an exact match; anything less is a guess the caller
+    should report as a warning (:attr:`fuzzy`).
+    """
+
+    key: str
+    score: float
+
+    @property
+    def fuzzy(self) -> bool:
+        """Whether the match is a guess rather than an exact resolution."""
+        return self.score < 100.0
+
+
+# --------------------------------------------------------------------------- names
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+    }
+)
+_DASHES_RE = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]")
+_NON_WORD_RE = re.compile(r"[^\w\s]|_")
+
+
+def normalize_name(s: str) -> str:
+    """Return the comparison form of a name.
+
+    Unicode is NFKC-normalised, quotes and dashes are unified, case is folded,
+    apostrophes are dropped (``People's`` → ``peoples``), every other
+    punctuation mark becomes a space (so the content of parentheses is kept as
+    words), whitespace is collapsed and a leading ``"the "`` is removed.
+
+    Parameters
+    ----------
+    s
+        Any name or phrase.
+
+    Returns
+    -------
+    str
+        The normalised form.
+
+    Examples
+    --------
+    >>> normalize_name("  the China (Zhejiang)  Pilot Free–Trade Zone ")
+    'china zhejiang pilot free trade zone'
+    >>> normalize_name("The People’s Bank of China")
+    'peoples bank of china'
+    """
+    s = unicodedata.normalize("NFKC", s).translate(_QUOTES)
+    s = _DASHES_RE.sub("-", s).casefold().replace("'", "")
+    s = " ".join(_NON_WORD_RE.sub(" ", s).split())
+    if s.startswith("the "):
+        s = s[4:]
+    return s
+
+
+# --------------------------------------------------------------------------- parsing
+
+_Problem = tuple[int, str]
+
+
+def _raise_problems(problems: list[_Problem], path: str) -> None:
+    """Raise one :class:`ReferenceDataError` listing every problem, if any."""
+    if not problems:
+        return
+    problems = sorted(problems)
+    if len(problems) == 1:
+        line, msg = problems[0]
+    else:
+        line = problems[0][0]
+        msg = f"{len(problems)} problems: " + "; ".join(f"line {ln}: {m}" for ln, m in problems)
+    raise ReferenceDataError(msg, path, line)
+
+
+def _read_table(
+    text: str, path: str, header: Sequence[str]
+) -> tuple[list[tuple[int, dict[str, str]]], list[_Problem]]:
+    """Split CSV text into ``(line, row)`` pairs after checking the header.
+
+    Blank lines are skipped. Rows with the wrong number of fields are returned
+    as problems. A wrong header raises at once: nothing after it can be read.
+    """
+    reader = csv.reader(io.StringIO(text))
+    try:
+        first = next(reader)
+    except StopIteration:
+        msg = "file is empty; expected a header line"
+        raise ReferenceDataError(msg, path, 1) from None
+    except csv.Error as e:
+        msg = f"unreadable CSV: {e}"
+        raise ReferenceDataError(msg, path, 1) from e
+    found = [h.strip().lstrip("\ufeff") for h in first]
+    if found != list(header):
+        msg = f"wrong header {','.join(found)!r}; expected {','.join(header)!r}"
+        raise ReferenceDataError(msg, path, 1)
+    rows: list[tuple[int, dict[str, str]]] = []
+    problems: list[_Problem] = []
+    last = reader.line_num
+    while True:
+        start = last + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as e:
+            msg = f"unreadable CSV: {e}"
+            raise ReferenceDataError(msg, path, reader.line_num) from e
+        last = reader.line_num
+        if not any(c.strip() for c in record):
+            continue
+        if len(record) != len(header):
+            problems.append((start, f"expected {len(header)} fields, found {len(record)}"))
+            continue
+        rows.append((start, dict(zip(header, (c.strip() for c in record), strict=True))))
+    return rows, problems
+
+
+def _check_key(row: dict[str, str], column: str, line: int, seen: set[str], problems: list[_Problem]) -> bool:
+    """Check a slug key column for form and uniqueness; return whether it is usable."""
+    key = row[column]
+    if not _KEY_RE.match(key):
+        problems.append((line, f"bad {column} {key!r} (expected a lowercase slug such as 'inner-mongolia')"))
+        return False
+    if key in seen:
+        problems.append((line, f"duplicate {column} {key!r}"))
+        return False
+    seen.add(key)
+    return True
+
+
+def _require(row: dict[str, str], columns: Iterable[str], line: int, problems: list[_Problem]) -> bool:
+    """Check that the given columns are not empty."""
+    ok = True
+    for col in columns:
+        if not row[col]:
+            problems.append((line, f"empty {col}"))
+            ok = False
+    return ok
+
+
+def _float(value: str, column: str, limit: float, line: int, problems: list[_Problem]) -> float | None:
+    """Parse an optional coordinate, recording a problem when it is bad."""
+    if not value:
+        return None
+    try:
+        x = float(value)
+    except ValueError:
+        problems.append((line, f"bad {column} {value!r} (expected a number)"))
+        return None
+    if not math.isfinite(x) or abs(x) > limit:
+        problems.append(
+            (line, f"bad {column} {value!r} (expected a number between -{limit:g} and {limit:g})")
+        )
+        return None
+    return x
+
+
+def _date(value: str, column: str, line: int, problems: list[_Problem]) -> datetime.date | None:
+    """Parse an optional ISO date, recording a problem when it is bad."""
+    if not value:
+        return None
+    try:
+        if not _DATE_RE.match(value):
+            raise ValueError(value)
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        problems.append((line, f"bad {column} {value!r} (expected a date YYYY-MM-DD)"))
+        return None
+
+
+def _aliases(value: str) -> tuple[str, ...]:
+    """Split a ``;``-separated alias cell, dropping empty items."""
+    return tuple(a.strip() for a in value.split(";") if a.strip())
+
+
+def parse_provinces(text: str, path: str = PROVINCES_FILE) -> dict[str, ProvinceRef]:
+    """Parse the text of provinces.csv.
+
+    Parameters
+    ----------
+    text
+        The CSV text.
+    path
+        The file name used in error messages.
+
+    Returns
+    -------
+    dict[str, ProvinceRef]
+        Provinces by key, in file order.
+
+    Raises
+    ------
+    ReferenceDataError
+        On a wrong header or any bad row (all bad rows listed together).
+    """
+    rows, problems = _read_table(text, path, PROVINCE_HEADER)
+    out: dict[str, ProvinceRef] = {}
+    seen: set[str] = set()
+    for line, row in rows:
+        n = len(problems)
+        _check_key(row, "key", line, seen, problems)
+        _require(row, ("name", "source"), line, problems)
+        if row["kind"] not in PROVINCE_KINDS:
+            problems.append((line, f"bad kind {row['kind']!r} (expected one of {', '.join(PROVINCE_KINDS)})"))
+        lat = _float(row["lat"], "lat", 90, line, problems)
+        lon = _float(row["lon"], "lon", 180, line, problems)
+        if len(problems) == n:
+            out[row["key"]] = ProvinceRef(
+                row["key"], row["name"], row["kind"], row["name_zh"], lat, lon, _aliases(row["aliases"])
+            )
+    _raise_problems(problems, path)
+    return out
+
+
+def parse_zones(
+    text: str, path: str = ZONES_FILE, provinces: Mapping[str, ProvinceRef] | None = None
+) -> dict[str, ZoneRef]:
+    """Parse the text of zones.csv.
+
+    Parameters
+    ----------
+    text
+        The CSV text.
+    path
+        The file name used in error messages.
+    provinces
+        Known provinces; when given, every zone's ``province`` must be one of them.
+
+    Returns
+    -------
+    dict[str, ZoneRef]
+        Zones by key, in file order.
+
+    Raises
+    ------
+    ReferenceDataError
+        On a wrong header or any bad row: bad key, duplicate key, unknown kind,
+        unknown province, bad date, bad coordinate, missing name or source.
+    """
+    rows, problems = _read_table(text, path, ZONE_HEADER)
+    kinds = {k.value for k in ZoneKind}
+    out: dict[str, ZoneRef] = {}
+    seen: set[str] = set()
+    for line, row in rows:
+        n = len(problems)
+        _check_key(row, "key", line, seen, problems)
+        _require(row, ("name", "province", "source"), line, problems)
+        if row["kind"] not in kinds:
+            problems.append((line, f"bad kind {row['kind']!r} (expected one of {', '.join(sorted(kinds))})"))
+        if provinces is not None and row["province"] and row["province"] not in provinces:
+            problems.append((line, f"unknown province key {row['province']!r} (not in provinces.csv)"))
+        established = _date(row["established"], "established", line, problems)
+        lat = _float(row["lat"], "lat", 90, line, problems)
+        lon = _float(row["lon"], "lon", 180, line, problems)
+        if len(problems) == n:
+            out[row["key"]] = ZoneRef(
+                row["key"],
+                row["name"],
+                row["kind"],
+                row["province"],
+                row["name_zh"],
+                established,
+                lat,
+                lon,
+                _aliases(row["aliases"]),
+            )
+    _raise_problems(problems, path)
+    return out
+
+
+def parse_bodies(text: str, path: str = BODIES_FILE) -> dict[str, BodyRef]:
+    """Parse the text of bodies.csv.
+
+    Parameters
+    ----------
+    text
+        The CSV text.
+    path
+        The file name used in error messages.
+
+    Returns
+    -------
+    dict[str, BodyRef]
+        Bodies by key, in file order.
+
+    Raises
+    ------
+    ReferenceDataError
+        On a wrong header or any bad row (bad or duplicate key, key using the
+        reserved ``gov-`` prefix, unknown level, missing name or source).
+    """
+    rows, problems = _read_table(text, path, BODY_HEADER)
+    out: dict[str, BodyRef] = {}
+    seen: set[str] = set()
+    for line, row in rows:
+        n = len(problems)
+        _check_key(row, "key", line, seen, problems)
+        if row["key"].startswith(GOVERNMENT_PREFIX):
+            problems.append(
+                (line, f"key {row['key']!r} uses the prefix {GOVERNMENT_PREFIX!r} reserved for governments")
+            )
+        _require(row, ("name", "source"), line, problems)
+        if row["level"] not in BODY_LEVELS:
+            problems.append((line, f"bad level {row['level']!r} (expected one of {', '.join(BODY_LEVELS)})"))
+        if len(problems) == n:
+            out[row["key"]] = BodyRef(
+                row["key"],
+                row["name"],
+                row["abbreviation"],
+                row["name_zh"],
+                row["level"],
+                _aliases(row["aliases"]),
+            )
+    _raise_problems(problems, path)
+    return out
+
+
+def parse_prefixes(
+    text: str, path: str = PREFIXES_FILE, bodies: Mapping[str, BodyRef] | None = None
+) -> dict[str, PrefixRef]:
+    """Parse the text of doc_prefixes.csv.
+
+    Parameters
+    ----------
+    text
+        The CSV text.
+    path
+        The file name used in error messages.
+    bodies
+        Known bodies; when given, every non-empty ``issuer`` must be one of them.
+
+    Returns
+    -------
+    dict[str, PrefixRef]
+        Prefixes by their romanised form, in file order.
+
+    Raises
+    ------
+    ReferenceDataError
+        On a wrong header or any bad row: duplicate prefix, ``certain`` not
+        ``yes``/``no``, a Chinese form given while not certain (or missing
+        while certain), an unknown issuer.
+    """
+    rows, problems = _read_table(text, path, PREFIX_HEADER)
+    out: dict[str, PrefixRef] = {}
+    for line, row in rows:
+        n = len(problems)
+        prefix = row["prefix"]
+        _require(row, ("prefix", "source"), line, problems)
+        if prefix in out:
+            problems.append((line, f"duplicate prefix {prefix!r}"))
+        certain = row["certain"].casefold()
+        if certain not in ("yes", "no"):
+            problems.append((line, f"bad certain {row['certain']!r} (expected yes or no)"))
+        elif certain == "no" and row["name_zh"]:
+            problems.append((line, "name_zh is given but certain is 'no'; leave it blank or mark it certain"))
+        elif certain == "yes" and not row["name_zh"]:
+            problems.append((line, "certain is 'yes' but name_zh is empty"))
+        if bodies is not None and row["issuer"] and row["issuer"] not in bodies:
+            problems.append((line, f"unknown issuer key {row['issuer']!r} (not in bodies.csv)"))
+        if len(problems) == n:
+            out[prefix] = PrefixRef(prefix, row["name_zh"], row["issuer"], certain == "yes")
+    _raise_problems(problems, path)
+    return out
+
+
+def _read_text(path: Path) -> str:
+    """Read a reference file, wrapping OS errors."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except OSError as e:
+        msg = f"cannot read reference file: {e.strerror or e}"
+        raise ReferenceDataError(msg, str(path)) from e
+    except UnicodeDecodeError as e:
+        msg = f"not UTF-8 text: {e}"
+        raise ReferenceDataError(msg, str(path)) from e
+
+
+def _sibling(path: Path, name: str) -> Path:
+    """Return ``name`` next to ``path`` if it exists there, else in :data:`REFERENCE_DIR`."""
+    candidate = path.parent / name
+    return candidate if candidate.exists() else REFERENCE_DIR / name
+
+
+def load_provinces(path: str | Path | None = None) -> dict[str, ProvinceRef]:
+    """Read provinces.csv (by default the one in :data:`REFERENCE_DIR`).
+
+    Parameters
+    ----------
+    path
+        The file to read.
+
+    Returns
+    -------
+    dict[str, ProvinceRef]
+        Provinces by key.
+
+    Raises
+    ------
+    ReferenceDataError
+        If the file cannot be read or has bad rows.
+    """
+    p = Path(path) if path is not None else REFERENCE_DIR / PROVINCES_FILE
+    return parse_provinces(_read_text(p), str(p))
+
+
+def load_zones(
+    path: str | Path | None = None, provinces: Mapping[str, ProvinceRef] | None = None
+) -> dict[str, ZoneRef]:
+    """Read zones.csv and check its provinces.
+
+    Parameters
+    ----------
+    path
+        The file to read (default: the one in :data:`REFERENCE_DIR`).
+    provinces
+        Provinces to check against; by default provinces.csv next to ``path``,
+        or the one in :data:`REFERENCE_DIR`.
+
+    Returns
+    -------
+    dict[str, ZoneRef]
+        Zones by key.
+
+    Raises
+    ------
+    ReferenceDataError
+        If the file cannot be read or has bad rows.
+    """
+    p = Path(path) if path is not None else REFERENCE_DIR / ZONES_FILE
+    if provinces is None:
+        provinces = load_provinces(_sibling(p, PROVINCES_FILE))
+    return parse_zones(_read_text(p), str(p), provinces)
+
+
+def load_bodies(path: str | Path | None = None) -> dict[str, BodyRef]:
+    """Read bodies.csv (by default the one in :data:`REFERENCE_DIR`).
+
+    Parameters
+    ----------
+    path
+        The file to read.
+
+    Returns
+    -------
+    dict[str, BodyRef]
+        Bodies by key.
+
+    Raises
+    ------
+    ReferenceDataError
+        If the file cannot be read or has bad rows.
+    """
+    p = Path(path) if path is not None else REFERENCE_DIR / BODIES_FILE
+    return parse_bodies(_read_text(p), str(p))
+
+
+def load_prefixes(
+    path: str | Path | None = None, bodies: Mapping[str, BodyRef] | None = None
+) -> dict[str, PrefixRef]:
+    """Read doc_prefixes.csv and check its issuers.
+
+    Parameters
+    ----------
+    path
+        The file to read (default: the one in :data:`REFERENCE_DIR`).
+    bodies
+        Bodies to check issuers against; by default bodies.csv next to
+        ``path``, or the one in :data:`REFERENCE_DIR`.
+
+    Returns
+    -------
+    dict[str, PrefixRef]
+        Prefixes by romanised form.
+
+    Raises
+    ------
+    ReferenceDataError
+        If the file cannot be read or has bad rows.
+    """
+    p = Path(path) if path is not None else REFERENCE_DIR / PREFIXES_FILE
+    if bodies is None:
+        bodies = load_bodies(_sibling(p, BODIES_FILE))
+    return parse_prefixes(_read_text(p), str(p), bodies)
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+# Letters and digits that may not touch a mention. Deliberately narrower than
+# ``\w``: footnote marks such as "¹" count as digits for ``\w`` and would hide
+# "China (Zhejiang) Pilot Free Trade Zone¹".
+_WORD_CHARS = r"A-Za-z0-9_\u00C0-\u024F"
+_LEFT = rf"(?<![{_WORD_CHARS}])"
+_RIGHT = rf"(?![{_WORD_CHARS}])"
+_ABBREVIATION_RE = re.compile(r"^[A-Z][A-Z0-9]+$")
+
+_PFTZ_TEMPLATES = (
+    "{x} PFTZ",
+    "China ({x}) Pilot Free Trade Zone",
+    "{x} Pilot Free Trade Zone",
+    "{x} FTZ",
+    "PFTZ in {x}",
+    "PFTZ of {x}",
+)
+_FTP_TEMPLATES = ("{x} FTP", "{x} Free Trade Port")
+_PROVINCE_SUFFIXES = {
+    "province": ("Province",),
+    "municipality": ("Municipality",),
+    "autonomous region": ("Autonomous Region",),
+    "SAR": ("SAR", "Special Administrative Region"),
+}
+_STRIPPABLE_SUFFIXES = (
+    " special administrative region",
+    " autonomous region",
+    " municipality",
+    " province",
+    " sar",
+    " city",
+)
+_GOVERNMENT_ADJECTIVE = {"province": "Provincial", "municipality": "Municipal"}
+_ZONE_WORDS = frozenset(
+    {"china", "pilot", "free", "trade", "zone", "zones", "pftz", "pftzs", "ftz", "ftzs"}
+    | {"ftp", "ftps", "port", "ports", "in", "of"}
+)
+_LIST_HEAD = r"(?:PFTZs|Pilot\s+Free\s+Trade\s+Zones|FTZs)"
+_GOV_OF_RE = re.compile(r"^peoples government of (.+)$")
+_GOV_SUFFIX_RE = re.compile(r"^(.+?) (?:provincial |municipal |regional )?peoples government$")
+_GENERAL_OFFICE_RE = re.compile(r"^general office of (.+)$")
+
+
+def _form_regex(form: str) -> str:
+    """Return a regex for a surface form that tolerates spacing, quote and dash variants."""
+    out: list[str] = []
+    words = form.split()
+    for i, word in enumerate(words):
+        if i:
+            near_paren = words[i - 1].endswith("(") or word.startswith(")")
+            out.append(r"\s*" if near_paren or word.startswith("(") else r"\s+")
+        for ch in word:
+            if ch in "'\u2019\u2018":
+                out.append("['\u2019\u2018]?")
+            elif ch in "-\u2010\u2011\u2013\u2014":
+                out.append("\\s*[-\u2010\u2011\u2013\u2014\\s]\\s*")
+            elif ch == "(":
+                out.append("[(\uff08]\\s*")
+            elif ch == ")":
+                out.append("\\s*[)\uff09]")
+            else:
+                out.append(re.escape(ch))
+    return "".join(out)
+
+
+def _alternation(forms: Iterable[tuple[str, bool]]) -> str:
+    """Join ``(form, case_sensitive)`` pairs into one alternation, longest first."""
+    unique = sorted(set(forms), key=lambda f: (-len(f[0]), f[0], f[1]))
+    alts = [_form_regex(f) if cs else f"(?i:{_form_regex(f)})" for f, cs in unique]
+    return "|".join(alts) if alts else "(?!x)x"
+
+
+def _scan(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Find non-overlapping matches of ``pattern``, preferring the longest on overlap.
+
+    ``finditer`` already prefers the longest alternative at a position; this
+    also tries the word starts inside each match, so a longer mention that
+    starts inside a shorter one is not lost.
+    """
+    found = list(pattern.finditer(text))
+    extra: list[re.Match[str]] = []
+    for m in found:
+        for i in range(m.start() + 1, m.end()):
+            if text[i].isalnum() and not text[i - 1].isalnum():
+                m2 = pattern.match(text, i)
+                if m2 is not None and m2.end() > m.end():
+                    extra.append(m2)
+    chosen: list[re.Match[str]] = []
+    for m in sorted(found + extra, key=lambda m: (-(m.end() - m.start()), m.start())):
+        if all(m.end() <= c.start() or m.start() >= c.end() for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start())
+
+
+class Gazetteer:
+    """Resolve names of zones, provinces and bodies to keys, and find them in text.
+
+    Parameters
+    ----------
+    zones, provinces, bodies
+        The curated records, as returned by :func:`load_zones`,
+        :func:`load_provinces` and :func:`load_bodies`.
+
+    Raises
+    ------
+    ReferenceDataError
+        If a zone names an unknown province, or two records claim the same
+        name or alias.
+
+    Notes
+    -----
+    Zone names are generated for every place name ``X`` of the zone's province
+    (its name and aliases): ``"X PFTZ"``, ``"China (X) Pilot Free Trade
+    Zone"``, ``"X Pilot Free Trade Zone"``, ``"X FTZ"``, ``"PFTZ in X"``,
+    ``"PFTZ of X"`` for PFTZs and ``"X FTP"``, ``"X Free Trade Port"`` for
+    FTPs. A generated name that two zones would share is dropped.
+
+    Provincial people's governments are not listed in bodies.csv: names such
+    as ``"People's Government of Zhejiang Province"`` resolve to the generated
+    key ``"gov-zhejiang"`` (see :meth:`body_ref`).
+
+    Examples
+    --------
+    >>> gaz = Gazetteer.default()
+    >>> gaz.zone("Zhejiang PFTZ's"), gaz.province("Shanxi Province"), gaz.body("MOFCOM")
+    ('zhejiang', 'shanxi', 'mofcom')
+    >>> m = gaz.zone_fuzzy("Zhejaing PFTZ")
+    >>> m.key, round(m.score, 1), m.fuzzy
+    ('zhejiang', 92.3, True)
+    >>> gaz.zone_fuzzy("Shanxi PFTZ") is None
+    True
+    """
+
+    def __init__(
+        self,
+        zones: Mapping[str, ZoneRef],
+        provinces: Mapping[str, ProvinceRef],
+        bodies: Mapping[str, BodyRef],
+    ) -> None:
+        self.zones: dict[str, ZoneRef] = dict(zones)
+        self.provinces: dict[str, ProvinceRef] = dict(provinces)
+        self.bodies: dict[str, BodyRef] = dict(bodies)
+        for z in self.zones.values():
+            if z.province not in self.provinces:
+                msg = f"zone {z.key!r} names unknown province {z.province!r}"
+                raise ReferenceDataError(msg, ZONES_FILE)
+
+        # provinces ---------------------------------------------------------
+        self._province_forms: dict[str, str] = {}
+        self._province_surface: list[tuple[str, bool]] = []
+        for p in self.provinces.values():
+            for form in self._province_names(p):
+                self._claim(self._province_forms, form, p.key, PROVINCES_FILE)
+                self._province_surface.append((form, True))
+
+        # zones ---------------------------------------------------------------
+        self._zone_forms: dict[str, str] = {}
+        self._zone_surface: list[tuple[str, bool]] = []
+        for z in self.zones.values():
+            for form in (z.name, *z.aliases):
+                self._claim(self._zone_forms, form, z.key, ZONES_FILE)
+                self._zone_surface.append((form, False))
+        generated: dict[str, set[str]] = {}
+        generated_surface: dict[str, list[str]] = {}
+        for z in self.zones.values():
+            templates = {ZoneKind.PFTZ.value: _PFTZ_TEMPLATES, ZoneKind.FTP.value: _FTP_TEMPLATES}.get(
+                z.kind, ()
+            )
+            for place in self._places(self.provinces[z.province]):
+                for t in templates:
+                    form = t.format(x=place)
+                    generated.setdefault(normalize_name(form), set()).add(z.key)
+                    generated_surface.setdefault(normalize_name(form), []).append(form)
+        for norm, keys in generated.items():
+            if len(keys) == 1 and norm not in self._zone_forms:
+                self._zone_forms[norm] = next(iter(keys))
+                self._zone_surface.extend((f, False) for f in generated_surface[norm])
+        self._zone_of_province: dict[tuple[str, str], str] = {}
+        for z in self.zones.values():
+            self._zone_of_province.setdefault((z.province, z.kind), z.key)
+
+        # bodies --------------------------------------------------------------
+        self._body_forms: dict[str, str] = {}
+        self._body_abbreviations: dict[str, str] = {}
+        self._body_surface: list[tuple[str, bool]] = []
+        for b in self.bodies.values():
+            for form in (b.name, b.abbreviation, *b.aliases):
+                if not form:
+                    continue
+                if _ABBREVIATION_RE.match(form):
+                    self._claim(self._body_abbreviations, form, b.key, BODIES_FILE, normalize=False)
+                    self._body_surface.append((form, True))
+                else:
+                    self._claim(self._body_forms, form, b.key, BODIES_FILE)
+                    self._body_surface.append((form, False))
+        for p in self.provinces.values():
+            if not self._has_government(p):
+                continue
+            for form in self._government_names(p):
+                norm = normalize_name(form)
+                if norm not in self._body_forms:
+                    self._body_forms[norm] = GOVERNMENT_PREFIX + p.key
+                    self._body_surface.append((form, False))
+
+        self._zone_re: re.Pattern[str] | None = None
+        self._body_re: re.Pattern[str] | None = None
+        self._province_re: re.Pattern[str] | None = None
+        self._list_res: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None = None
+
+    # -- construction helpers ---------------------------------------------------
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """Return the gazetteer of the files in :data:`REFERENCE_DIR` (built once, cached).
+
+        Returns
+        -------
+        Gazetteer
+            The shared default gazetteer.
+
+        Raises
+        ------
+        ReferenceDataError
+            If a reference file is broken.
+        """
+        return _default_gazetteer()
+
+    @staticmethod
+    def _claim(table: dict[str, str], form: str, key: str, path: str, *, normalize: bool = True) -> None:
+        """Register a curated form, refusing one that already names another record."""
+        norm = normalize_name(form) if normalize else form
+        if not norm:
+            return
+        other = table.get(norm)
+        if other is not None and other != key:
+            msg = f"name {form!r} is claimed by both {other!r} and {key!r}"
+            raise ReferenceDataError(msg, path)
+        table[norm] = key
+
+    @staticmethod
+    def _places(p: ProvinceRef) -> list[str]:
+        """Return the place names of a province (its name and aliases)."""
+        return [p.name, *p.aliases]
+
+    @staticmethod
+    def _province_names(p: ProvinceRef) -> list[str]:
+        """Return every name of a province: name, aliases and ``"<name> <Kind>"``."""
+        suffixed = [f"{p.name} {s}" for s in _PROVINCE_SUFFIXES.get(p.kind, ())]
+        return [p.name, *p.aliases, *suffixed]
+
+    @staticmethod
+    def _has_government(p: ProvinceRef) -> bool:
+        """Whether a province has a people's government (not the SARs, not Taiwan)."""
+        return p.kind != "SAR" and p.key not in _NO_PEOPLES_GOVERNMENT
+
+    def _government_names(self, p: ProvinceRef) -> list[str]:
+        """Return the generated English names of a provincial people's government."""
+        names = []
+        for place in self._province_names(p):
+            names += [f"People's Government of {place}", f"{place} People's Government"]
+        adjective = _GOVERNMENT_ADJECTIVE.get(p.kind)
+        if adjective:
+            names.append(f"{p.name} {adjective} People's Government")
+        return names
+
+    # -- exact resolution -------------------------------------------------------
+
+    def zone(self, name: str) -> str | None:
+        """Return the key of the zone a name denotes, or None.
+
+        Exact on the normalised name, aliases and generated forms; a trailing
+        plural or possessive ``s`` after PFTZ/FTP (``"Beijing PFTZs"``,
+        ``"Shandong PFTZ's"``) is tolerated.
+
+        Parameters
+        ----------
+        name
+            A zone name as written.
+
+        Returns
+        -------
+        str or None
+            The zone key.
+
+        Examples
+        --------
+        >>> Gazetteer.default().zone("China (zhejiang) Pilot Free Trade Zone")
+        'zhejiang'
+        """
+        norm = normalize_name(name)
+        key = self._zone_forms.get(norm)
+        if key is None and norm.endswith("s"):
+            key = self._zone_forms.get(norm[:-1])
+        return key
+
+    def province(self, name: str) -> str | None:
+        """Return the key of the province a name denotes, or None.
+
+        Exact on the normalised name and aliases, with or without a trailing
+        ``Province``, ``Municipality``, ``Autonomous Region``, ``SAR``,
+        ``Special Administrative Region`` or ``City``. ``"Shanxi"`` and
+        ``"Shaanxi"`` are different provinces and are never conflated.
+
+        Parameters
+        ----------
+        name
+            A province name as written.
+
+        Returns
+        -------
+        str or None
+            The province key.
+        """
+        norm = normalize_name(name)
+        key = self._province_forms.get(norm)
+        if key is None:
+            for suffix in _STRIPPABLE_SUFFIXES:
+                if norm.endswith(suffix):
+                    key = self._province_forms.get(norm[: -len(suffix)])
+                    break
+        return key
+
+    def body(self, name: str) -> str | None:
+        """Return the key of the issuing body a name denotes, or None.
+
+        Tries, in order: an abbreviation (case-sensitive: ``"MOST"`` but not
+        ``"most"``); the normalised name or alias; a provincial people's
+        government (``"People's Government of <Province>"``, ``"<Province>
+        Provincial People's Government"``, ``"<Municipality> Municipal People's
+        Government"``), which gives a generated ``gov-<province>`` key; and
+        ``"General Office of <body>"`` for bodies whose general office is not
+        listed itself, which gives the body's key.
+
+        Parameters
+        ----------
+        name
+            A body name as written.
+
+        Returns
+        -------
+        str or None
+            The body key, or a generated government key.
+
+        Examples
+        --------
+        >>> gaz = Gazetteer.default()
+        >>> gaz.body("the General Administration of Customs")
+        'gac'
+        >>> gaz.body("Shanghai Municipal People's Government")
+        'gov-shanghai'
+        """
+        stripped = name.strip()
+        if stripped in self._body_abbreviations:
+            return self._body_abbreviations[stripped]
+        norm = normalize_name(name)
+        if not norm:
+            return None
+        key = self._body_forms.get(norm)
+        if key is not None:
+            return key
+        for rx in (_GOV_OF_RE, _GOV_SUFFIX_RE):
+            m = rx.match(norm)
+            if m:
+                pk = self.province(m.group(1))
+                if pk is not None and self._has_government(self.provinces[pk]):
+                    return GOVERNMENT_PREFIX + pk
+                return None
+        m = _GENERAL_OFFICE_RE.match(norm)
+        if m:
+            return self.body(m.group(1))
+        return None
+
+    def body_ref(self, key: str) -> BodyRef | None:
+        """Return the record of a body key, including generated government keys.
+
+        Parameters
+        ----------
+        key
+            A key of bodies.csv or ``gov-<province key>``.
+
+        Returns
+        -------
+        BodyRef or None
+            The record; for ``gov-zhejiang`` a generated one named
+            ``"People's Government of Zhejiang"`` with level ``"local"``.
+        """
+        if key in self.bodies:
+            return self.bodies[key]
+        if key.startswith(GOVERNMENT_PREFIX):
+            p = self.provinces.get(key[len(GOVERNMENT_PREFIX) :])
+            if p is not None and self._has_government(p):
+                name_zh = f"{p.name_zh}人民政府" if p.name_zh else ""
+                return BodyRef(key, f"People's Government of {p.name}", "", name_zh, "local", ())
+        return None
+
+    def zone_of_province(self, province_key: str, kind: str = ZoneKind.PFTZ.value) -> str | None:
+        """Return the key of the zone of a kind in a province, or None.
+
+        Parameters
+        ----------
+        province_key
+            A key of provinces.csv.
+        kind
+            The zone kind (``"PFTZ"`` or ``"FTP"``).
+
+        Returns
+        -------
+        str or None
+            The zone key (``zone_of_province("hainan", "FTP") == "hainan-ftp"``).
+        """
+        return self._zone_of_province.get((province_key, kind))
+
+    # -- fuzzy resolution --------------------------------------------------------
+
+    def zone_fuzzy(self, name: str, cutoff: float = 90) -> ZoneMatch | None:
+        """Resolve a possibly misspelt zone name.
+
+        An exact resolution (:meth:`zone`) scores 100. Otherwise, when the
+        place part of the name (what is left without words such as PFTZ,
+        Pilot, Free Trade Zone, China) is exactly a province, that province
+        wins: its zone is returned, or None if it has none (``"Shanxi PFTZ"``
+        never becomes Shaanxi). Otherwise the closest known zone name by
+        :func:`rapidfuzz.fuzz.ratio` is taken if it scores at least
+        ``cutoff`` and its province is also the closest province to the
+        place part.
+
+        Parameters
+        ----------
+        name
+            A zone name as written.
+        cutoff
+            Minimum similarity (0–100) for a fuzzy match.
+
+        Returns
+        -------
+        ZoneMatch or None
+            ``(key, score)``; ``match.fuzzy`` is True when the score is below
+            100, which the caller should surface as a warning.
+        """
+        key = self.zone(name)
+        if key is not None:
+            return ZoneMatch(key, 100.0)
+        # "Huber PFTZ's" -> "huber pftz": plural and possessive s are no evidence of a misspelling
+        tokens = [t[:-1] if t in ("pftzs", "ftzs", "ftps") else t for t in normalize_name(name).split()]
+        norm = " ".join(tokens)
+        place = " ".join(t for t in tokens if t not in _ZONE_WORDS)
+        if not place:
+            return None
+        kind = ZoneKind.FTP.value if {"ftp", "ftps", "port", "ports"} & set(tokens) else ZoneKind.PFTZ.value
+        for candidate in (place, place[:-1] if place.endswith("s") else ""):
+            pk = self.province(candidate) if candidate else None
+            if pk is None:
+                continue
+            zk = self.zone_of_province(pk, kind) or self.zone_of_province(pk)
+            if zk is None:
+                return None
+            return ZoneMatch(zk, self._best_form_score(norm, zk))
+        forms = list(self._zone_forms)
+        best = process.extractOne(norm, forms, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if best is None:
+            return None
+        zk = self._zone_forms[best[0]]
+        if self._closest_province(place) != self.zones[zk].province:
+            return None
+        return ZoneMatch(zk, float(best[1]))
+
+    def _best_form_score(self, norm: str, zone_key: str) -> float:
+        """Return the best similarity of a normalised name to any form of a zone."""
+        forms = [f for f, k in self._zone_forms.items() if k == zone_key]
+        return max((float(fuzz.ratio(norm, f)) for f in forms), default=0.0)
+
+    def _closest_province(self, place: str) -> str | None:
+        """Return the single province whose name is closest to ``place`` (None on a tie)."""
+        scores: dict[str, float] = {}
+        for form, pk in self._province_forms.items():
+            scores[pk] = max(scores.get(pk, 0.0), float(fuzz.ratio(place, form)))
+        if not scores:
+            return None
+        top = max(scores.values())
+        best = [pk for pk, s in scores.items() if s == top]
+        return best[0] if len(best) == 1 else None
+
+    # -- text scanning -----------------------------------------------------------
+
+    def zone_pattern(self) -> re.Pattern[str]:
+        """Return the compiled regex matching every zone name (case-insensitive).
+
+        Alternatives are longest first, bounded by non-letters; a plural ``s``
+        after the name (``"Chongqing PFTZs"``) is part of the match, a
+        possessive ``'s`` is not.
+
+        Returns
+        -------
+        re.Pattern
+            The pattern.
+        """
+        if self._zone_re is None:
+            alts = _alternation((f, True) for f, _ in self._zone_surface)
+            self._zone_re = re.compile(rf"{_LEFT}(?:{alts})s?{_RIGHT}", re.IGNORECASE)
+        return self._zone_re
+
+    def body_pattern(self) -> re.Pattern[str]:
+        """Return the compiled regex matching every body name.
+
+        Names and aliases match case-insensitively, abbreviations (``MOST``,
+        ``SAFE``) only in capitals. Provincial people's governments are
+        included.
+
+        Returns
+        -------
+        re.Pattern
+            The pattern.
+        """
+        if self._body_re is None:
+            self._body_re = re.compile(rf"{_LEFT}(?:{_alternation(self._body_surface)}){_RIGHT}")
+        return self._body_re
+
+    def province_pattern(self) -> re.Pattern[str]:
+        """Return the compiled regex matching every province name (case-sensitive).
+
+        Returns
+        -------
+        re.Pattern
+            The pattern.
+        """
+        if self._province_re is None:
+            self._province_re = re.compile(rf"{_LEFT}(?:{_alternation(self._province_surface)}){_RIGHT}")
+        return self._province_re
+
+    def find_zones(self, text: str) -> list[Mention]:
+        """Find every zone mention in a text.
+
+        Parameters
+        ----------
+        text
+            Free text, e.g. one sentence of the report.
+
+        Returns
+        -------
+        list[Mention]
+            Mentions in text order; overlaps are resolved to the longest.
+
+        Examples
+        --------
+        >>> [m.text for m in Gazetteer.default().find_zones("Sichuan and Chongqing PFTZs have")]
+        ['Chongqing PFTZs']
+        """
+        out = []
+        for m in _scan(self.zone_pattern(), text):
+            key = self.zone(m.group(0))
+            if key is not None:
+                out.append(Mention(key, m.start(), m.end(), m.group(0)))
+        return out
+
+    def find_bodies(self, text: str) -> list[Mention]:
+        """Find every issuing-body mention in a text.
+
+        Parameters
+        ----------
+        text
+            Free text.
+
+        Returns
+        -------
+        list[Mention]
+            Mentions in text order; overlaps are resolved to the longest, so
+            ``"General Office of the State Council"`` is one mention, not two.
+        """
+        out = []
+        for m in _scan(self.body_pattern(), text):
+            key = self.body(m.group(0))
+            if key is not None:
+                out.append(Mention(key, m.start(), m.end(), m.group(0)))
+        return out
+
+    def find_provinces(self, text: str, *, exclude_zones: bool = False) -> list[Mention]:
+        """Find every province mention in a text.
+
+        Parameters
+        ----------
+        text
+            Free text.
+        exclude_zones
+            If True, drop province names that are part of a zone mention
+            (the ``Shanghai`` of ``Shanghai PFTZ``).
+
+        Returns
+        -------
+        list[Mention]
+            Mentions in text order; overlaps are resolved to the longest.
+        """
+        spans = [(z.start, z.end) for z in self.find_zones(text)] if exclude_zones else []
+        out = []
+        for m in _scan(self.province_pattern(), text):
+            if any(s <= m.start() and m.end() <= e for s, e in spans):
+                continue
+            key = self.province(m.group(0))
+            if key is not None:
+                out.append(Mention(key, m.start(), m.end(), m.group(0)))
+        return out
+
+    def _list_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+        """Compile the patterns of zone lists: ``PFTZs in A, B, and C``, ``A, B and C PFTZs``."""
+        if self._list_res is None:
+            name = rf"(?:{_alternation(self._province_surface)}){_RIGHT}"
+            sep = r"\s*,\s*"
+            last = r"\s*,?\s*and\s+"
+            listing = rf"{name}(?:{sep}{name})*(?:{last}{name})?"
+            after = rf"{_LEFT}{_LIST_HEAD}\s+(?:of|in)\s+(?:the\s+)?(?P<list>{listing})"
+            before = (
+                rf"{_LEFT}(?P<list>{name}(?:{sep}{name})*{last}{name}"
+                rf"|{name}(?:\s*[-\u2010\u2011\u2013\u2014]\s*{name})+)\s+{_LIST_HEAD}{_RIGHT}"
+            )
+            self._list_res = (
+                re.compile(after, re.IGNORECASE),
+                re.compile(before, re.IGNORECASE),
+                re.compile(rf"{_LEFT}{name}", re.IGNORECASE),
+            )
+        return self._list_res
+
+    def find_zone_lists(self, text: str) -> list[list[Mention]]:
+        """Find lists of PFTZs given by place names.
+
+        Recognises ``"PFTZs (of|in) A, B, and C"`` (also ending in ``"and
+        other regions"``), ``"A, B and C PFTZs"`` and ``"A-B-C PFTZs"``. Each
+        place is mapped to the PFTZ of its province; places without a PFTZ are
+        left out. What follows the list (``", as well as Hainan FTP"``) is not
+        part of it: :meth:`find_zones` finds such mentions.
+
+        Parameters
+        ----------
+        text
+            Free text.
+
+        Returns
+        -------
+        list[list[Mention]]
+            One list of member mentions (zone keys, spans of the place names)
+            per list found, in text order.
+
+        Examples
+        --------
+        >>> lists = Gazetteer.default().find_zone_lists("PFTZs in Beijing, Tianjin, and Hebei")
+        >>> [m.key for m in lists[0]]
+        ['beijing', 'tianjin', 'hebei']
+        """
+        after, before, name = self._list_patterns()
+        spans: list[tuple[int, int]] = []
+        for rx in (after, before):
+            for m in rx.finditer(text):
+                s, e = m.span("list")
+                if all(e <= a or s >= b for a, b in spans):
+                    spans.append((s, e))
+        out: list[list[Mention]] = []
+        for s, e in sorted(spans):
+            members = []
+            for m in name.finditer(text, s, e):
+                pk = self.province(m.group(0))
+                zk = self.zone_of_province(pk) if pk is not None else None
+                if zk is not None:
+                    members.append(Mention(zk, m.start(), m.end(), m.group(0)))
+            if members:
+                out.append(members)
+        return out
+
+
+@functools.cache
+def _default_gazetteer() -> Gazetteer:
+    """Build the gazetteer of the default reference files once."""
+    provinces = load_provinces()
+    return Gazetteer(load_zones(provinces=provinces), provinces, load_bodies())

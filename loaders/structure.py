@@ -1,0 +1,191 @@
+"""The report's structure: parts, chapters, ``(I)`` sections and numbered items.
+
+The report's own table of contents names the parts ("Part I Comprehensive
+Development"), chapters ("V. Enhancing ...") and sections ("(I) Releasing ...
+88"). In the body the same headings appear differently: a part as "1.
+Comprehensive Development" (or "2." and its title on the next line), a chapter
+as its number alone on a line followed by its title, a section as "(I) ...",
+an item as "1. ...". :func:`parse_structure` reads the contents when there is
+one and falls back to the heading patterns alone when there is not (as in an
+excerpt), and returns every heading with its line range.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from loaders.records import Section
+from loaders.text import Line, furniture_lines, is_footnote, is_lone_number
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_PART_TOC_RE = re.compile(r"^Part ([IVX]+)\s+(.+?)\s*$")
+_APPENDIX_RE = re.compile(r"^Appendix (\d+)\s*:\s*(.+?)(?:\t\s*\d+)?\s*$")
+_CHAPTER_TOC_RE = re.compile(r"^([IVX]+)\.\s+(.+?)(?:\t\s*\d+)?\s*$")
+_SECTION_RE = re.compile(r"^\(([IVX]+)\)\s+(.+?)(?:\t\s*\d+)?\s*$")
+_ITEM_RE = re.compile(r"^(\d{1,2})\.\s*(.*?)\s*$")
+_TOC_RE = re.compile(r"^(Contents?|Table of Contents)\s*$", re.IGNORECASE)
+_TERMINAL = (".", ";", ":", "?", "!")
+MAX_HEADING = 160
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", s.casefold()).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """The report's structure and where its body starts.
+
+    Parameters
+    ----------
+    sections
+        Every heading found, in order, with its line range.
+    body_start
+        First line of the body (after the table of contents).
+    part_titles
+        Normalised part titles from the table of contents, with their numbers.
+    """
+
+    sections: tuple[Section, ...]
+    body_start: int
+    part_titles: tuple[tuple[str, str], ...]
+
+    def path_at(self, line: int) -> str:
+        """Return the section path (``"Part I > V > (I) > 2"``) holding ``line``."""
+        best: dict[int, Section] = {}
+        for s in self.sections:
+            if s.start_line <= line <= s.end_line:
+                best[s.level] = s
+        return " > ".join(best[k].path.rsplit(" > ", 1)[-1] for k in sorted(best))
+
+    def find(self, level: int, title_words: str) -> list[Section]:
+        """Return the sections of ``level`` whose title contains ``title_words`` (case-insensitive)."""
+        w = _norm(title_words)
+        return [s for s in self.sections if s.level == level and w in _norm(s.title)]
+
+    def within(self, section: Section, level: int) -> list[Section]:
+        """Return the sections of ``level`` inside ``section``."""
+        return [
+            s
+            for s in self.sections
+            if s.level == level and section.start_line <= s.start_line <= section.end_line
+        ]
+
+
+def _toc(lines: Sequence[Line]) -> tuple[int, list[tuple[str, str]], set[str], set[str]]:
+    """Read the table of contents: (last toc line, parts, chapter titles, section titles)."""
+    start = next((ln.no for ln in lines if _TOC_RE.match(ln.text.strip())), None)
+    if start is None:
+        return 0, [], set(), set()
+    parts: list[tuple[str, str]] = []
+    chapters: set[str] = set()
+    sections: set[str] = set()
+    last = start
+    for ln in lines:
+        if ln.no <= start:
+            continue
+        s = ln.text.strip()
+        if not s or _TOC_RE.match(s) or is_lone_number(s):
+            continue
+        if m := _PART_TOC_RE.match(s):
+            parts.append((m.group(1), _norm(m.group(2))))
+        elif m := _APPENDIX_RE.match(s):
+            pass
+        elif (m := _SECTION_RE.match(s)) and "\t" in ln.text:
+            sections.add(_norm(m.group(2)))
+        elif m := _CHAPTER_TOC_RE.match(s):
+            chapters.add(_norm(m.group(2)))
+        elif len(s) < MAX_HEADING and not s.endswith(_TERMINAL) and not parts:
+            continue
+        else:
+            break
+        last = ln.no
+    return last, parts, chapters, sections
+
+
+def parse_structure(lines: Sequence[Line]) -> Outline:
+    """Find the parts, chapters, sections and numbered items of a report.
+
+    Parameters
+    ----------
+    lines
+        All lines of the report.
+
+    Returns
+    -------
+    Outline
+        Headings with levels 1 (part or appendix), 2 (chapter), 3 (``(I)``
+        section) and 4 (numbered item), their paths and line ranges.
+    """
+    toc_end, parts, _chapters, _sections = _toc(lines)
+    skip = furniture_lines(lines)
+    body = [ln for ln in lines if ln.no > toc_end and ln.no not in skip and ln.text.strip()]
+    body_start = body[0].no if body else 1
+    part_by_title = {t: num for num, t in parts}
+    last_no = lines[-1].no if lines else 1
+
+    heads: list[tuple[int, int, str, str]] = []  # (line, level, number, title)
+    i = 0
+    part_seen = False
+    while i < len(body):
+        ln = body[i]
+        s = ln.text.strip()
+        nxt = body[i + 1].text.strip() if i + 1 < len(body) else ""
+        if is_footnote(s):
+            i += 1
+            continue
+        if m := _APPENDIX_RE.match(s):
+            heads.append((ln.no, 1, f"Appendix {m.group(1)}", m.group(2)))
+            part_seen = True
+        elif (m := _ITEM_RE.match(s)) and (
+            _norm(m.group(2)) in part_by_title or (not m.group(2) and _norm(nxt) in part_by_title)
+        ):
+            title = m.group(2) or nxt
+            heads.append((ln.no, 1, f"Part {part_by_title[_norm(title)]}", title))
+            part_seen = True
+            i += 1 if m.group(2) else 2
+            continue
+        elif (
+            is_lone_number(s)
+            and not s.endswith(".")
+            and nxt
+            and len(nxt) < MAX_HEADING
+            and not nxt.endswith(_TERMINAL)
+            and nxt[0].isupper()
+            and not _SECTION_RE.match(nxt)
+        ):
+            n = int(s)
+            heads.append((ln.no, 2, ROMAN[n - 1] if 0 < n <= len(ROMAN) else s, nxt))
+            i += 2
+            continue
+        elif (m := _SECTION_RE.match(s)) and len(s) < MAX_HEADING and not s.endswith(_TERMINAL):
+            heads.append((ln.no, 3, f"({m.group(1)})", m.group(2)))
+        elif (
+            (m := _ITEM_RE.match(s))
+            and m.group(2)
+            and len(s) < MAX_HEADING
+            and not s.endswith((".", ";", ":"))
+            and (part_seen or not parts)
+        ):
+            heads.append((ln.no, 4, m.group(1), m.group(2)))
+        i += 1
+
+    sections: list[Section] = []
+    for idx, (no, level, number, title) in enumerate(heads):
+        end = last_no
+        for later_no, later_level, _, _ in heads[idx + 1 :]:
+            if later_level <= level:
+                end = later_no - 1
+                break
+        parents = [h for h in heads[:idx] if h[1] < level]
+        path_parts: dict[int, str] = {}
+        for p in parents:
+            path_parts[p[1]] = p[2]
+            for deeper in [k for k in path_parts if k > p[1]]:
+                del path_parts[deeper]
+        path_parts[level] = number
+        path = " > ".join(path_parts[k] for k in sorted(path_parts))
+        sections.append(Section(level, number, title, path, no, end))
+    return Outline(tuple(sections), body_start, tuple((n, t) for n, t in parts))

@@ -1,0 +1,427 @@
+"""Read the tables of the report from its PDF-extracted text.
+
+A table starts at a caption line and ends at its ``Source: ...`` line::
+
+    Table 1-3 National-level policy documents in 2024 ...    (Part I: id "1-3")
+    No.<TAB>Title<TAB>Key Content                            (header: the columns)
+    1<TAB>...<TAB>...                                        (one row per line)
+    Source: Compiled from publicly available information.
+
+After an ``Appendix N: ...`` heading, captions read ``Table K: ...`` and the
+table gets the id ``"AN-K"`` so that it cannot collide with the Part I ids.
+
+The PDF extraction leaves its marks, all of which :func:`parse_tables` undoes:
+
+* after a page break the header may be printed twice side by side and each
+  line then holds two rows (``3 ... 5 ...``): the left half of the page and the
+  right half. A line holding only a right-hand row starts with empty cells.
+  Rows are split apart and sorted by their number;
+* header rows repeat after page breaks, sometimes garbled (an extra column);
+* page furniture (running heads, the edition year) and footnotes sit between
+  rows;
+* cells hold ``<p>...</p>`` markup;
+* a line without a row number is the table's preamble (the releasing document
+  of an appendix table) before the first row, and the continuation of the
+  previous row's cells after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from graph.errors import ReportParseError
+from loaders.records import ParseWarning, Table, TableRow
+from loaders.text import Line, furniture_lines, is_footnote, is_lone_number
+
+_CAPTION_RE = re.compile(r"^Table\s+(\d+)-(\d+)\s+(\S.*)$")
+_APPENDIX_CAPTION_RE = re.compile(r"^Table\s+(\d+)\s*:\s*(\S.*)$")
+_APPENDIX_RE = re.compile(r"^Appendix\s+(\d+)\s*:\s*\S")
+_SOURCE_RE = re.compile(r"^Sources?\s*:", re.IGNORECASE)
+_HEADER_FIRST_RE = re.compile(r"^No\.?$", re.IGNORECASE)
+_ROW_NO_RE = re.compile(r"^(\d{1,4})\.?$")
+_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>")
+# A line that starts like this after a blank line or a page break still
+# continues the cell above it (a sentence does not start with them).
+_CONTINUES_RE = re.compile(r"^[a-z,;:)\]—–-]")
+
+
+def clean_cell(text: str) -> str:
+    """Return a cell's text without markup, stripped, inner whitespace collapsed.
+
+    Examples
+    --------
+    >>> clean_cell("  <p>Notice of the  State Council</p> ")
+    'Notice of the State Council'
+    >>> clean_cell("a<br/>b")
+    'a b'
+    """
+    text = _TAG_RE.sub(lambda m: " " if m.group(2).lower() == "br" else "", text)
+    return " ".join(text.split())
+
+
+@dataclass(slots=True)
+class _Row:
+    """A row being read: its cells can still grow by continuation lines."""
+
+    number: int
+    values: list[str]
+    line: int
+    side: int = 0
+    """0 for a row at the start of its line, 1 for the right-hand row of an interleaved line."""
+
+
+@dataclass(slots=True)
+class _Content:
+    """A line that is neither blank nor furniture; ``gap`` if blank lines or furniture precede it."""
+
+    line: Line
+    gap: bool
+
+
+@dataclass(slots=True)
+class _TableState:
+    """What :func:`_read_table` has gathered so far for one table."""
+
+    id: str
+    caption: str
+    caption_line: int
+    columns: tuple[str, ...] = ()
+    preamble: list[tuple[int, str]] = field(default_factory=list)
+    rows: list[_Row] = field(default_factory=list)
+    last_in_group: dict[int, _Row] = field(default_factory=dict)
+    last_line_rows: list[_Row] = field(default_factory=list)
+
+
+def _content_lines(lines: Sequence[Line]) -> list[_Content]:
+    """Drop blank lines, page furniture and footnotes, remembering where they were.
+
+    A footnote may wrap: lines right after a footnote line (no blank line
+    between) that hold no tab and are not a caption or a ``Source:`` line
+    belong to it.
+    """
+    skip = furniture_lines(lines)
+    out: list[_Content] = []
+    gap = False
+    in_footnote = False
+    for ln in lines:
+        s = ln.text.strip()
+        if not s or ln.no in skip:
+            gap = True
+            in_footnote = False
+            continue
+        if is_footnote(s) or (
+            in_footnote
+            and "\t" not in ln.text
+            and not (_SOURCE_RE.match(s) or _CAPTION_RE.match(s) or _APPENDIX_CAPTION_RE.match(s))
+        ):
+            gap = True
+            in_footnote = True
+            continue
+        in_footnote = False
+        out.append(_Content(ln, gap))
+        gap = False
+    return out
+
+
+def _is_toc_entry(items: Sequence[_Content], i: int) -> bool:
+    """Whether the heading at ``items[i]`` is a table-of-contents entry (a page number follows)."""
+    return i + 1 < len(items) and is_lone_number(items[i + 1].line.text)
+
+
+def _header_columns(fields: list[str]) -> tuple[str, ...]:
+    """Return the columns of a header line, halving a header printed twice side by side."""
+    while fields and not fields[-1]:
+        fields = fields[:-1]
+    half = len(fields) // 2
+    if len(fields) % 2 == 0 and half and fields[:half] == fields[half:]:
+        fields = fields[:half]
+    return tuple(fields)
+
+
+def _broken(state: _TableState, source: str, line: int, why: str) -> ReportParseError:
+    """Build the error for a table that breaks off (``why`` completes the sentence)."""
+    msg = f"Table {state.id} (caption at line {state.caption_line}) {why}"
+    return ReportParseError(msg, source, line)
+
+
+def _no_source(state: _TableState, source: str, line: int, where: str) -> ReportParseError:
+    """Build the error for a table without a ``Source:`` line before ``where``."""
+    why = f"has no 'Source:' line before {where}; the text is truncated or malformed inside the table"
+    return _broken(state, source, line, why)
+
+
+def _append(row: _Row, col: int, text: str) -> None:
+    """Append ``text`` to cell ``col`` of ``row`` (a cell that continues on another line)."""
+    row.values[col] = f"{row.values[col]} {text}".strip()
+
+
+def _read_row_line(
+    state: _TableState, ln: Line, fields: list[str], source: str, warnings: list[ParseWarning]
+) -> None:
+    """Read a line holding one or more numbered rows (side by side when interleaved)."""
+    width = len(state.columns)
+    groups = [fields[k : k + width] for k in range(0, len(fields), width)]
+    state.last_line_rows = []
+    for k, group in enumerate(groups):
+        m = _ROW_NO_RE.match(group[0]) if group else None
+        if m:
+            number = int(m.group(1))
+            if len(group) < width:
+                msg = (
+                    f"Table {state.id} row {number} has {len(group)} cells but the table has "
+                    f"{width} columns {state.columns}; a column is missing"
+                )
+                raise ReportParseError(msg, source, ln.no)
+            row = _Row(number, group[1:], ln.no, k)
+            state.rows.append(row)
+            state.last_in_group[k] = row
+            state.last_line_rows.append(row)
+        elif any(group):
+            target = state.last_in_group.get(k)
+            if len(group) == width and target is not None:
+                for col, text in enumerate(group[1:]):
+                    if text:
+                        _append(target, col, text)
+            else:
+                extra = " ".join(t for t in group if t)
+                warnings.append(
+                    ParseWarning(
+                        "table-extra-cell",
+                        f"Table {state.id}: ignored text beyond the {width} columns of the table "
+                        f"(not part of a row): {extra!r}",
+                        source,
+                        ln.no,
+                    )
+                )
+
+
+def _read_continuation(
+    state: _TableState, item: _Content, fields: list[str], source: str, warnings: list[ParseWarning]
+) -> None:
+    """Read a line without a row number after the first row: more text for cells above it."""
+    ln = item.line
+    text = ln.text.strip()
+    if "\t" not in ln.text:
+        if item.gap and not _CONTINUES_RE.match(text):
+            raise _no_source(state, source, ln.no, f"the body text at line {ln.no}")
+        row = state.last_line_rows[-1]
+        _append(row, len(row.values) - 1, fields[0])
+        return
+    width = len(state.columns)
+    for k in range(0, len(fields), width):
+        group = fields[k : k + width]
+        if not any(group):
+            continue
+        target = state.last_in_group.get(k // width)
+        if target is None:
+            extra = " ".join(t for t in group if t)
+            warnings.append(
+                ParseWarning(
+                    "table-extra-cell",
+                    f"Table {state.id}: ignored text that continues no row: {extra!r}",
+                    source,
+                    ln.no,
+                )
+            )
+            continue
+        for col, cell in enumerate(group[1:]):
+            if cell:
+                _append(target, col, cell)
+
+
+def _read_table(
+    items: Sequence[_Content], start: int, state: _TableState, source: str, warnings: list[ParseWarning]
+) -> tuple[Table, int]:
+    """Read the table whose caption is ``items[start]``; return it and the index of its Source line."""
+    for i in range(start + 1, len(items)):
+        item = items[i]
+        ln = item.line
+        text = ln.text.strip()
+        if _SOURCE_RE.match(text):
+            if not state.columns:
+                raise _broken(state, source, ln.no, "has no header line ('No.' ...) before its Source line")
+            return _finish(state, ln.no, source, warnings), i
+        if _CAPTION_RE.match(text) or _APPENDIX_CAPTION_RE.match(text) or _APPENDIX_RE.match(text):
+            raise _no_source(state, source, ln.no, f"the next heading or caption at line {ln.no}")
+        fields = [clean_cell(f) for f in ln.text.split("\t")]
+        if _HEADER_FIRST_RE.match(fields[0]):
+            columns = _header_columns(fields)
+            if not state.columns:
+                state.columns = columns
+            elif columns != state.columns:
+                warnings.append(
+                    ParseWarning(
+                        "table-header-mismatch",
+                        f"Table {state.id}: a repeated header {columns} differs from the table's "
+                        f"header {state.columns}; rows are read with the table's header",
+                        source,
+                        ln.no,
+                    )
+                )
+            continue
+        if not state.columns:
+            if "\t" not in ln.text and not item.gap:
+                state.caption = f"{state.caption} {clean_cell(text)}"  # a caption wrapped over lines
+                continue
+            raise _broken(state, source, ln.no, f"has no header line ('No.' ...) before line {ln.no}")
+        if len(state.columns) < 2:
+            msg = f"Table {state.id} has a header with fewer than two columns: {state.columns}"
+            raise ReportParseError(msg, source, state.caption_line)
+        width = len(state.columns)
+        if any(_ROW_NO_RE.match(fields[k]) for k in range(0, len(fields), width)):
+            _read_row_line(state, ln, fields, source, warnings)
+        elif not state.rows:
+            if "\t" in ln.text or not item.gap or "://" in text:
+                state.preamble.append((ln.no, " ".join(f for f in fields if f)))
+            else:
+                raise _no_source(state, source, ln.no, f"the body text at line {ln.no}")
+        else:
+            _read_continuation(state, item, fields, source, warnings)
+    last = items[-1].line.no if items else state.caption_line
+    raise _no_source(state, source, last, f"the text ends at line {last}")
+
+
+def _side_name(side: int) -> str:
+    """Name the place of a row on its line: left, right (interleaved) or its column block."""
+    return {0: "left", 1: "right"}.get(side, f"block {side + 1}")
+
+
+def _distinct(row: _Row) -> int:
+    """Count the distinct non-empty cells of a row (a copy with a repeated cell is the worse one)."""
+    return len({v for v in row.values if v})
+
+
+def _finish(state: _TableState, end_line: int, source: str, warnings: list[ParseWarning]) -> Table:
+    """Sort rows by number, resolve duplicates, report gaps, and build the :class:`Table`."""
+    by_number: dict[int, list[_Row]] = {}
+    for row in state.rows:
+        by_number.setdefault(row.number, []).append(row)
+    kept: list[_Row] = []
+    for number in sorted(by_number):
+        copies = by_number[number]
+        best = max(copies, key=_distinct)  # max keeps the first of equals
+        if len(copies) > 1:
+            where = ", ".join(f"{r.line} ({_side_name(r.side)})" for r in copies)
+            differ = [
+                state.columns[c + 1]
+                for c in range(len(state.columns) - 1)
+                if len({r.values[c] for r in copies}) > 1
+            ]
+            detail = f"they differ in {differ}" if differ else "the copies are identical"
+            warnings.append(
+                ParseWarning(
+                    "table-row-duplicate",
+                    f"Table {state.id}: row {number} appears {len(copies)} times (lines {where}); "
+                    f"{detail}; kept the {_side_name(best.side)} copy on line {best.line} "
+                    "(the one with the most distinct cells)",
+                    source,
+                    best.line,
+                )
+            )
+        kept.append(best)
+    numbers = [r.number for r in kept]
+    present = set(numbers)
+    for missing in range(1, (max(numbers) if numbers else 0) + 1):
+        if missing not in present:
+            after = next((r for r in kept if r.number > missing), None)
+            warnings.append(
+                ParseWarning(
+                    "table-row-missing",
+                    f"Table {state.id}: row {missing} is missing (rows run {numbers[0]}..{numbers[-1]})",
+                    source,
+                    after.line if after else end_line,
+                )
+            )
+    if not kept:
+        warnings.append(ParseWarning("table-row-missing", f"Table {state.id} has no rows", source, end_line))
+    rows = tuple(
+        TableRow(
+            table=state.id,
+            number=r.number,
+            cells=tuple(zip(state.columns, (str(r.number), *r.values), strict=True)),
+            line=r.line,
+        )
+        for r in kept
+    )
+    return Table(
+        id=state.id,
+        caption=state.caption,
+        columns=state.columns,
+        rows=rows,
+        line=state.caption_line,
+        end_line=end_line,
+        preamble=tuple(state.preamble),
+    )
+
+
+def parse_tables(lines: Sequence[Line], source: str) -> tuple[list[Table], list[ParseWarning]]:
+    """Read every table of the report, each exactly once.
+
+    Parameters
+    ----------
+    lines
+        All lines of the file, as :func:`loaders.text.split_lines` gives them.
+    source
+        The file name, for warnings and errors.
+
+    Returns
+    -------
+    tables : list of Table
+        In the order of the report. Part I tables (captions ``Table 1-7 ...``)
+        get ids like ``"1-7"``; tables after an ``Appendix N: ...`` heading
+        (captions ``Table K: ...``) get ``"AN-K"``. ``caption`` is the title
+        without the ``Table ...`` label; ``columns`` the table's first header;
+        rows are sorted by number and each keeps the line it is on; the
+        releasing document or URL between the header and the first row is in
+        ``preamble``.
+    warnings : list of ParseWarning
+        ``table-row-missing`` and ``table-row-duplicate`` for gaps and repeats
+        in the row numbers (of duplicates the copy with the most distinct
+        cells is kept), ``table-header-mismatch`` for a garbled repeated
+        header and ``table-extra-cell`` for text beyond the table's columns.
+
+    Raises
+    ------
+    ReportParseError
+        A row has fewer cells than the header (a missing column; the line of
+        the row), a table has no header, or a table has no ``Source:`` line
+        before body text, the next heading or caption, or the end of the text
+        (the line where the table broke off).
+
+    Examples
+    --------
+    >>> from loaders.text import split_lines
+    >>> text = "Table 1-1 Demo\\nNo.\\tName\\n1\\tAlpha\\nSource: here"
+    >>> tables, warnings = parse_tables(split_lines(text), "demo.txt")
+    >>> tables[0].id, tables[0].rows[0].values, warnings
+    ('1-1', {'No.': '1', 'Name': 'Alpha'}, [])
+    """
+    items = _content_lines(lines)
+    tables: list[Table] = []
+    warnings: list[ParseWarning] = []
+    seen: dict[str, int] = {}
+    appendix: str | None = None
+    i = 0
+    while i < len(items):
+        text = items[i].line.text.strip()
+        state: _TableState | None = None
+        if (m := _APPENDIX_RE.match(text)) and not _is_toc_entry(items, i):
+            appendix = m.group(1)
+        elif (m := _CAPTION_RE.match(text)) and not _is_toc_entry(items, i):
+            state = _TableState(f"{m.group(1)}-{m.group(2)}", clean_cell(m.group(3)), items[i].line.no)
+        elif appendix and (m := _APPENDIX_CAPTION_RE.match(text)) and not _is_toc_entry(items, i):
+            state = _TableState(f"A{appendix}-{m.group(1)}", clean_cell(m.group(2)), items[i].line.no)
+        if state is None:
+            i += 1
+            continue
+        if state.id in seen:
+            first = seen[state.id]
+            msg = f"Table {state.id} appears twice (captions at lines {first} and {state.caption_line})"
+            raise ReportParseError(msg, source, state.caption_line)
+        seen[state.id] = state.caption_line
+        table, i = _read_table(items, i, state, source, warnings)
+        tables.append(table)
+        i += 1
+    return tables, warnings

@@ -1,0 +1,275 @@
+"""The text layer: decode a report, drop page furniture, rebuild paragraphs.
+
+The report is text extracted from a PDF: paragraphs are single lines or runs of
+lines separated by blank lines; every page starts with a running head
+("Report on China's Pilot Free Trade Zones" / "2025"); chapters open with their
+number alone on a line; footnote markers (``¹``) sit inside sentences and the
+footnotes themselves sit at the bottom of pages, where they can split a sentence
+that continues on the next page.
+
+:func:`paragraphs` returns :class:`Paragraph` objects whose text has all that
+removed and whose sentences are joined across page breaks, while
+:meth:`Paragraph.line_at` still maps any character back to its original line.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from graph.errors import ReportParseError
+
+RUNNING_HEAD_LINES = ("report on china's pilot free trade zones", "report on china's pilot", "free trade zones")
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPTS}]+")
+_FOOTNOTE_RE = re.compile(f"^[{SUPERSCRIPTS}]+\\s*\\S")
+_EDITION_RE = re.compile(r"^(19|20)\d\d$")
+_LONE_NUMBER_RE = re.compile(r"^\d{1,3}\.?$")
+_CONNECTOR_END_RE = re.compile(
+    r"(\b(a|an|the|of|and|or|to|in|for|by|with|as|from|on|at|is|are|was|were|its|their|such|that|"
+    r"this|these|including|between|into|under|via)|[,—–\-(])$",
+    re.IGNORECASE,
+)
+_TERMINAL_RE = re.compile(r"[.!?:;\"”)\]]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the source file, 1-based."""
+
+    no: int
+    text: str
+
+
+def decode_report(data: bytes, path: str) -> str:
+    """Decode report bytes as UTF-8 text, rejecting what is not a text report.
+
+    Parameters
+    ----------
+    data
+        The file's bytes.
+    path
+        The file name, for messages.
+
+    Returns
+    -------
+    str
+        The text, with a UTF-8 byte-order mark removed and line ends normalised.
+
+    Raises
+    ------
+    ReportParseError
+        Empty or whitespace-only input, binary data, UTF-16 or another
+        encoding than UTF-8; the message names the file and the line.
+    """
+    if not data.strip():
+        msg = "the file is empty (no report text)"
+        raise ReportParseError(msg, path, 1)
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(data) > 3 and data[1:4:2] == b"\x00\x00"):
+        msg = "the file is UTF-16 encoded; convert it to UTF-8 (for example with iconv -f UTF-16 -t UTF-8)"
+        raise ReportParseError(msg, path, 1)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        msg = "the file holds binary data (a NUL byte), not report text"
+        raise ReportParseError(msg, path, line)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        msg = f"the file is not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start}); convert it to UTF-8"
+        raise ReportParseError(msg, path, line) from e
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split text into numbered :class:`Line` objects (1-based)."""
+    return [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+
+
+def is_running_head(text: str) -> bool:
+    """Whether a line is part of the running head printed on every page."""
+    return text.strip().casefold().replace("’", "'") in RUNNING_HEAD_LINES
+
+
+def furniture_lines(lines: Sequence[Line]) -> set[int]:
+    """Return the line numbers of page furniture: running heads and their edition year.
+
+    A year alone on a line counts as furniture only within two non-blank lines
+    after a running head, so a year that belongs to the text is kept.
+    """
+    out: set[int] = set()
+    since_head = 99
+    for ln in lines:
+        s = ln.text.strip()
+        if not s:
+            continue
+        if is_running_head(s):
+            out.add(ln.no)
+            since_head = 0
+            continue
+        since_head += 1
+        if since_head <= 2 and _EDITION_RE.match(s):
+            out.add(ln.no)
+    return out
+
+
+def strip_markers(text: str) -> str:
+    """Remove footnote markers (superscript digits) from a line of text."""
+    return _SUPERSCRIPT_RE.sub("", text)
+
+
+def is_footnote(text: str) -> bool:
+    """Whether a line is a footnote (starts with a superscript number)."""
+    return bool(_FOOTNOTE_RE.match(text.strip()))
+
+
+def is_lone_number(text: str) -> bool:
+    """Whether a line is a number alone (a chapter number or page number)."""
+    return bool(_LONE_NUMBER_RE.match(text.strip()))
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of body text with a map from characters to source lines.
+
+    Parameters
+    ----------
+    text
+        The paragraph, furniture and footnote markers removed, pieces joined by
+        one space.
+    offsets
+        Start offset in ``text`` of each piece.
+    line_nos
+        Source line of each piece (same length as ``offsets``).
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+    line_nos: tuple[int, ...]
+
+    @property
+    def line(self) -> int:
+        """The line the paragraph starts on."""
+        return self.line_nos[0]
+
+    @property
+    def end_line(self) -> int:
+        """The line the paragraph ends on."""
+        return self.line_nos[-1]
+
+    def line_at(self, offset: int) -> int:
+        """Return the source line holding character ``offset`` of :attr:`text`."""
+        i = bisect_right(self.offsets, offset) - 1
+        return self.line_nos[max(i, 0)]
+
+
+def _joins(prev: str, nxt: str) -> bool:
+    """Whether a paragraph ending in ``prev`` continues with ``nxt`` (a page-break split)."""
+    prev = prev.rstrip()
+    nxt = nxt.lstrip()
+    if not prev or not nxt:
+        return False
+    if nxt[0].islower() or nxt[0] in "—–,;)":
+        return True
+    if _TERMINAL_RE.search(prev):
+        return False
+    return bool(_CONNECTOR_END_RE.search(prev))
+
+
+def paragraphs(lines: Sequence[Line], *, skip: set[int] | None = None) -> list[Paragraph]:
+    """Group lines into paragraphs and join paragraphs split by page breaks.
+
+    Parameters
+    ----------
+    lines
+        The lines of one region of the report (all of them, or one part).
+    skip
+        Line numbers to drop entirely (furniture found by the caller).
+
+    Returns
+    -------
+    list of Paragraph
+        Blank lines separate paragraphs. Running heads, edition years and
+        footnotes are dropped; a paragraph that ends mid-sentence and is
+        followed (across dropped lines) by one that continues it is joined.
+    """
+    skip = furniture_lines(lines) | (skip or set())
+    raw: list[list[Line]] = []
+    current: list[Line] = []
+    broken = False  # a page break (dropped furniture) since the last kept line
+    for ln in lines:
+        s = ln.text.strip()
+        if ln.no in skip or is_footnote(s):
+            if current:
+                raw.append(current)
+                current = []
+            broken = True
+            continue
+        if not s:
+            if current:
+                raw.append(current)
+                current = []
+            continue
+        if broken and not current and raw and _joins(raw[-1][-1].text, s):
+            current = raw.pop()
+        broken = False
+        current.append(Line(ln.no, strip_markers(ln.text).strip()))
+    if current:
+        raw.append(current)
+
+    out: list[Paragraph] = []
+    for group in raw:
+        parts: list[str] = []
+        offsets: list[int] = []
+        pos = 0
+        for ln in group:
+            offsets.append(pos)
+            parts.append(ln.text)
+            pos += len(ln.text) + 1
+        out.append(Paragraph(" ".join(parts), tuple(offsets), tuple(ln.no for ln in group)))
+    return out
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?;])[\"”’)]?\s+(?=[\"“(]?[A-Z*])")
+
+
+def sentences(p: Paragraph) -> Iterator[tuple[int, str]]:
+    """Yield ``(start offset, sentence)`` pairs of a paragraph.
+
+    The split is conservative: it needs terminal punctuation followed by a
+    capital, and never splits inside abbreviations such as ``G.Fa.`` or
+    ``No. 9`` (a capital after ``No.`` or a one-letter initial does not start
+    a sentence).
+    """
+    start = 0
+    text = p.text
+    for m in _SENTENCE_END_RE.finditer(text):
+        before = text[max(0, m.start() - 4) : m.start()]
+        if re.search(r"(\bNo|\b[A-Z]|\bSt|\bvs|\be\.g|\bi\.e|\bCo|\bLtd|\bart)\.$", before):
+            continue
+        yield start, text[start : m.start() + len(m.group(0).rstrip())].strip()
+        start = m.end()
+    if start < len(text):
+        yield start, text[start:].strip()
+
+
+def require_sections(lines: Sequence[Line], path: str, markers: Sequence[tuple[str, re.Pattern[str]]]) -> None:
+    """Raise :class:`ReportParseError` if a required heading is missing.
+
+    Parameters
+    ----------
+    lines
+        The report lines.
+    path
+        File name for the message.
+    markers
+        ``(what, pattern)`` pairs; each pattern must match some line.
+    """
+    for what, pattern in markers:
+        if not any(pattern.match(ln.text.strip()) for ln in lines):
+            last = lines[-1].no if lines else 1
+            msg = f"the report is truncated or malformed: {what} not found (the text ends at line {last})"
+            raise ReportParseError(msg, path, last)

@@ -1,0 +1,512 @@
+"""Tests of :mod:`loaders.tables` on the real report and on perturbed copies of it."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from graph.errors import ReportParseError
+from loaders.records import ParseWarning, Table
+from loaders.tables import clean_cell, parse_tables
+from loaders.text import furniture_lines, split_lines
+
+REPORT = Path(__file__).resolve().parents[1] / "data" / "reports" / "pftz-report-2025.en.txt"
+SOURCE = REPORT.name
+
+# What the report holds (facts may live in tests, never in the loader).
+ROWS = {
+    "1-1": 6,
+    "1-2": 4,
+    "1-3": 11,
+    "1-4": 7,
+    "1-5": 3,
+    "1-6": 8,
+    "1-7": 14,
+    "A1-1": 23,
+    "A1-2": 24,
+    "A1-3": 30,
+}
+DOCS = ("No.", "Title", "Key Content")
+COLUMNS = {
+    "1-1": DOCS,
+    "1-2": DOCS,
+    "1-3": DOCS,
+    "1-4": DOCS,
+    "1-5": ("No.", "PFTZ", "Title", "Main Contents"),
+    "1-6": (
+        "No.",
+        "Category",
+        "National version",
+        "PFTZ version",
+        "Further opening-up arrangements for PFTZs",
+    ),
+    "1-7": (
+        "No.",
+        "PFTZ",
+        "Batch of replication and scaling",
+        "Quantity of institutional innovation",
+        "Main Contents",
+    ),
+    "A1-1": ("No.", "Reform Initiative", "Scope"),
+    "A1-2": ("No.", "Department in Charge", "Reform Initiative", "Year", "Scope", "Document"),
+    "A1-3": ("No.", "Pilot Measures", "Responsible Parties", "Scope"),
+}
+
+_CAPTION_RE = re.compile(r"^Table \d+(-\d+ |: )")
+_SOURCE_RE = re.compile(r"^Source:")
+_NUMBER_RE = re.compile(r"^\d+$")
+Parsed = tuple[list[Table], list[ParseWarning]]
+PAGE_BREAK = ["", "", "", "Report on China's Pilot Free Trade Zones", "", "2025", "", "", ""]
+
+
+@pytest.fixture(scope="module")
+def text() -> str:
+    return REPORT.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def parsed(text: str) -> Parsed:
+    return parse_tables(split_lines(text), SOURCE)
+
+
+@pytest.fixture(scope="module")
+def tables(parsed: Parsed) -> dict[str, Table]:
+    return {t.id: t for t in parsed[0]}
+
+
+def _parse(text: str) -> Parsed:
+    return parse_tables(split_lines(text), SOURCE)
+
+
+def _content(tables: list[Table]) -> list[tuple[object, ...]]:
+    """Everything the loader read, without line numbers."""
+    out: list[tuple[object, ...]] = []
+    for t in tables:
+        out.append((t.id, t.caption, t.columns, tuple(p for _, p in t.preamble)))
+        out.extend((r.table, r.number, r.cells) for r in t.rows)
+    return out
+
+
+def _line_of(text: str, prefix: str, after: int = 0) -> int:
+    """The 1-based number of the first line after line ``after`` that starts with ``prefix``."""
+    for no, line in enumerate(text.split("\n"), start=1):
+        if no > after and line.startswith(prefix):
+            return no
+    raise AssertionError(f"no line starts with {prefix!r}")
+
+
+def _is_row_line(line: str) -> bool:
+    cells = [c.strip() for c in line.split("\t") if c.strip()]
+    return "\t" in line and bool(cells) and bool(_NUMBER_RE.match(cells[0]))
+
+
+def _undo_interleaving(text: str) -> tuple[str, int]:
+    """Rewrite every two-row line into two lines; return the text and how many lines were split.
+
+    Left-hand rows stay where they are; the right-hand rows of a block of
+    interleaved lines follow the block, so rows come in number order. A doubled
+    header becomes a single one.
+    """
+    out: list[str] = []
+    pending: list[str] = []
+    width = 0
+    split = 0
+    in_table = False
+    for line in text.split("\n"):
+        fields = line.split("\t")
+        cells = [f.strip() for f in fields]
+        if _CAPTION_RE.match(line):
+            in_table, width = True, 0
+        elif _SOURCE_RE.match(line):
+            in_table = False
+        if in_table and cells[0] == "No.":
+            names = [c for c in cells if c]
+            half = len(names) // 2
+            doubled = len(names) % 2 == 0 and names[:half] == names[half:]
+            width = width or (half if doubled else len(names))
+            if doubled:
+                line = "\t".join(fields[:half])
+        elif in_table and width and len(fields) > width and _NUMBER_RE.match(cells[width]):
+            split += 1
+            if any(cells[:width]):
+                out.append("\t".join(fields[:width]))
+            pending.append("\t".join(fields[width:]))
+            continue
+        if not (in_table and _is_row_line(line)):
+            out.extend(pending)
+            pending.clear()
+        out.append(line)
+    out.extend(pending)
+    return "\n".join(out), split
+
+
+def _move_page_breaks(text: str) -> str:
+    """Insert a page break after every caption and header and between every two row lines."""
+    lines = text.split("\n")
+    out: list[str] = []
+    in_table = False
+    for i, line in enumerate(lines):
+        out.append(line)
+        if _CAPTION_RE.match(line):
+            in_table = True
+            out.extend(PAGE_BREAK)
+        elif _SOURCE_RE.match(line):
+            in_table = False
+        elif in_table and (line.startswith("No.\t") or (_is_row_line(line) and _is_row_line(lines[i + 1]))):
+            out.extend(PAGE_BREAK)
+    return "\n".join(out)
+
+
+def _without_furniture(text: str, *, blanks: bool) -> str:
+    lines = split_lines(text)
+    drop = furniture_lines(lines)
+    return "\n".join(ln.text for ln in lines if ln.no not in drop and (blanks or ln.text.strip()))
+
+
+def _replace_line(text: str, no: int, new: str | list[str]) -> str:
+    lines = text.split("\n")
+    lines[no - 1 : no] = [new] if isinstance(new, str) else new
+    return "\n".join(lines)
+
+
+# --- the real report ---------------------------------------------------------------------------
+
+
+def test_every_table_found_once_with_its_columns(parsed: Parsed) -> None:
+    found = parsed[0]
+    assert [t.id for t in found] == list(ROWS)
+    for t in found:
+        assert t.columns == COLUMNS[t.id], t.id
+        assert t.line < t.end_line
+
+
+def test_row_numbers_complete(tables: dict[str, Table]) -> None:
+    for tid, n in ROWS.items():
+        assert [r.number for r in tables[tid].rows] == list(range(1, n + 1)), tid
+
+
+def test_every_row_has_every_cell(tables: dict[str, Table]) -> None:
+    for t in tables.values():
+        for r in t.rows:
+            assert tuple(name for name, _ in r.cells) == t.columns
+            assert r.values["No."] == str(r.number)
+            for name, value in r.cells:
+                assert value, (t.id, r.number, name)
+                assert value == " ".join(value.split())
+                assert "<p>" not in value and "</p>" not in value
+            assert t.line < r.line < t.end_line
+
+
+def test_no_row_in_two_tables(tables: dict[str, Table]) -> None:
+    owner: dict[tuple[tuple[str, str], ...], str] = {}
+    for t in tables.values():
+        for r in t.rows:
+            body = tuple(sorted(v for k, v in r.cells if k != "No."))
+            key = tuple((str(i), v) for i, v in enumerate(body))
+            assert key not in owner, (t.id, r.number, owner.get(key))
+            owner[key] = t.id
+    spans = sorted((t.line, t.end_line) for t in tables.values())
+    for (_, end), (start, _) in itertools.pairwise(spans):
+        assert end < start
+
+
+def test_captions_and_toc(tables: dict[str, Table], text: str) -> None:
+    assert tables["1-7"].caption == "Replication and scaling at the provincial level in certain PFTZs"
+    assert tables["A1-1"].caption == 'Fifth Batch of "Best Practices" in PFTZs'
+    toc = _line_of(text, "Appendix 1:")
+    body = _line_of(text, "Appendix 1:", after=toc)
+    assert body > toc
+    for tid in ("A1-1", "A1-2", "A1-3"):
+        assert tables[tid].line > body
+    for tid in ROWS:
+        if not tid.startswith("A"):
+            assert tables[tid].line < body
+
+
+def test_part_one_cells(tables: dict[str, Table]) -> None:
+    row1 = tables["1-7"].rows[0].values
+    assert row1["PFTZ"] == "Fujian PFTZ"
+    assert row1["Batch of replication and scaling"] == "10th"
+    assert row1["Quantity of institutional innovation"] == "28"
+    zhejiang = tables["1-7"].rows[2]
+    assert zhejiang.values["PFTZ"] == "Zhejiang PFTZ"
+    assert zhejiang.line == tables["1-7"].rows[0].line  # interleaved: rows 1 and 3 share a line
+    assert tables["1-7"].rows[13].values["PFTZ"] == "Xinjiang PFTZ"
+    assert tables["1-5"].rows[1].values["PFTZ"] == "Tianjin PFTZ"
+    t13 = tables["1-3"].rows
+    for left, right in zip(t13[1:5], t13[5:9], strict=True):
+        assert (left.number, left.line) == ((right.number or 0) - 4, right.line)
+    assert "Stamp Tax" in t13[8].values["Title"]
+    assert t13[9].values["Title"].startswith('"Measures to Support and Promote the Construction')
+    assert (
+        tables["1-1"].rows[4].values["Title"].startswith("Notice by the General Office of the State Council")
+    )
+
+
+def test_table_1_6_duplicated_row_4(tables: dict[str, Table], parsed: Parsed) -> None:
+    row4 = tables["1-6"].rows[3]
+    assert row4.values["Category"] == "Finance"
+    assert row4.values["Further opening-up arrangements for PFTZs"] == (
+        "Eligible overseas individuals are permitted to apply for securities and futures accounts "
+        "in accordance with the law"
+    )
+    dups = [w for w in parsed[1] if w.code == "table-row-duplicate"]
+    assert len(dups) == 1
+    assert "1-6" in dups[0].message and "row 4" in dups[0].message
+    assert dups[0].line == row4.line
+
+
+def test_warnings(parsed: Parsed, text: str) -> None:
+    codes = Counter(w.code for w in parsed[1])
+    assert codes == {"table-row-duplicate": 1, "table-header-mismatch": 1, "table-extra-cell": 1}
+    extra = next(w for w in parsed[1] if w.code == "table-extra-cell")
+    # The garbled page of Table 1-2 carries a piece of the body text in a fourth column.
+    assert "Table 1-2" in extra.message and "Business and Financial Coordination" in extra.message
+    assert extra.line is not None and text.split("\n")[extra.line - 1].startswith("3\t")
+    assert all(w.source == SOURCE for w in parsed[1])
+
+
+def test_appendix_cells(tables: dict[str, Table]) -> None:
+    a1 = tables["A1-1"].rows
+    assert "Intelligent Form" in a1[9].values["Reform Initiative"]
+    assert a1[9].values["Scope"] == "Nationwide"
+    assert a1[22].values["Scope"] == "PFTZ"
+    a2 = tables["A1-2"].rows
+    assert len(a2) == 24
+    assert a2[17].values["Department in Charge"] == "National Immigration Administration"
+    assert a2[17].values["Document"] == "N/A"
+    assert a2[3].line == a2[6].line
+    a3 = tables["A1-3"].rows
+    assert a3[1].values["Pilot Measures"].startswith("The following goods temporarily entering")
+    assert a3[1].values["Pilot Measures"].endswith("in accordance with regulations.")
+    assert a3[29].values["Scope"] == "Nationwide"
+    assert a3[29].values["Pilot Measures"].startswith("Strengthen ex-ante, in-process")
+
+
+def test_appendix_totals_match_the_report(tables: dict[str, Table], text: str) -> None:
+    scopes = Counter(r.values["Scope"] for r in tables["A1-3"].rows)
+    assert scopes == {"All PFTZs": 17, "Nationwide": 13}
+    flat = " ".join(text.split())
+    m = re.search(r"(\d+) measures are replicated and scaled up across all PFTZs", flat)
+    n = re.search(r"(\d+) measures are to be replicated and scaled up nationwide", flat)
+    assert m and n and (int(m.group(1)), int(n.group(1))) == (17, 13)
+    m = re.search(r"fifth batch of (\d+) \"best practices\" and the third batch of (\d+) successful", flat)
+    assert m and (int(m.group(1)), int(m.group(2))) == (len(tables["A1-1"].rows), len(tables["A1-2"].rows))
+    m = re.search(r"Appendix 1: Status of (\d+) Institutional Innovations", flat)
+    assert m and int(m.group(1)) == sum(len(tables[t].rows) for t in ("A1-1", "A1-2", "A1-3"))
+
+
+def test_preambles(tables: dict[str, Table]) -> None:
+    assert all(not t.preamble for tid, t in tables.items() if not tid.startswith("A"))
+    ((line1, pre1),) = tables["A1-1"].preamble
+    assert "S.Z.M.H. [2024] No. 14" in pre1 and "http://zmqgs.mofcom.gov.cn/" in pre1
+    assert pre1.startswith("Letter of the Ministry of Commerce")
+    assert tables["A1-1"].line < line1 < tables["A1-1"].rows[0].line
+    ((_, pre2),) = tables["A1-2"].preamble
+    assert pre2 == "http://images.mofcom.gov.cn/zmqgs/202401/20240117162844331.pdf"
+    ((_, pre3),) = tables["A1-3"].preamble
+    assert "G.H. [2024] No. 156" in pre3 and pre3.endswith(".html")
+    assert "<p>" not in pre3 and "</p>" not in pre3
+
+
+def test_json_ready(parsed: Parsed) -> None:
+    data = json.dumps([t.to_dict() for t in parsed[0]])
+    assert '"A1-3"' in data
+
+
+def test_fast(text: str) -> None:
+    lines = split_lines(text)
+    best = min(_timed(lines) for _ in range(5))
+    assert best < 0.05
+
+
+def _timed(lines: list) -> float:
+    start = time.perf_counter()
+    parse_tables(lines, SOURCE)
+    return time.perf_counter() - start
+
+
+# --- perturbed copies: the same rows -----------------------------------------------------------
+
+
+def test_interleaving_undone(text: str, parsed: Parsed) -> None:
+    undone, split = _undo_interleaving(text)
+    assert split >= 20  # the report really is interleaved
+    assert _undo_interleaving(undone)[1] == 0
+    found, warnings = _parse(undone)
+    assert _content(found) == _content(parsed[0])
+    assert Counter(w.code for w in warnings) == Counter(w.code for w in parsed[1])
+
+
+def test_page_breaks_moved(text: str, parsed: Parsed) -> None:
+    moved = _move_page_breaks(text)
+    assert (
+        moved.count("Report on China's Pilot Free Trade Zones")
+        > text.count("Report on China's Pilot Free Trade Zones") + 50
+    )
+    found, _ = _parse(moved)
+    assert _content(found) == _content(parsed[0])
+    undone, _ = _undo_interleaving(text)
+    assert _content(_parse(_move_page_breaks(undone))[0]) == _content(parsed[0])
+
+
+@pytest.mark.parametrize("blanks", [True, False])
+def test_furniture_removed(text: str, parsed: Parsed, blanks: bool) -> None:
+    stripped = _without_furniture(text, blanks=blanks)
+    assert "Report on China's Pilot Free Trade Zones\n" not in stripped
+    found, _ = _parse(stripped)
+    assert _content(found) == _content(parsed[0])
+
+
+def test_cell_continued_on_next_line(text: str, parsed: Parsed) -> None:
+    # A single row (Table 1-7 row 5), its last cell wrapped; across a page break as well.
+    no = _line_of(text, "5\tHenan PFTZ\t")
+    line = text.split("\n")[no - 1]
+    head, tail = line.rsplit(" while one best practice", 1)
+    wrapped = _replace_line(text, no, [head, "while one best practice" + tail])
+    broken = _replace_line(text, no, [head, *PAGE_BREAK, "while one best practice" + tail])
+    # An interleaved line (Table 1-7 rows 1 and 3): the line ends in row 3's last cell.
+    no2 = _line_of(wrapped, "1\tFujian PFTZ\t")
+    line2 = wrapped.split("\n")[no2 - 1]
+    head2, tail2 = line2.rsplit(" The second batch", 1)
+    interleaved = _replace_line(wrapped, no2, [head2, "The second batch" + tail2])
+    # Cells aligned under their columns: continue the Title of Table 1-5 row 3.
+    no3 = _line_of(interleaved, "3\tShaanxi PFTZ\t")
+    fields = interleaved.split("\n")[no3 - 1].split("\t")
+    title_head, title_tail = fields[2].rsplit(" ", 1)
+    aligned = _replace_line(
+        interleaved, no3, ["\t".join([*fields[:2], title_head, fields[3]]), f"\t\t{title_tail}\t"]
+    )
+    assert len({wrapped, broken, interleaved, aligned, text}) == 5
+    for variant in (wrapped, broken, interleaved, aligned):
+        found, _ = _parse(variant)
+        assert _content(found) == _content(parsed[0])
+
+
+def test_clean_cell() -> None:
+    assert clean_cell(" <p>a\u00a0 b</p>\t") == "a b"
+    assert clean_cell("x < 5 and y > 3") == "x < 5 and y > 3"
+
+
+# --- bad input -----------------------------------------------------------------------------------
+
+
+def test_truncated_before_source(text: str) -> None:
+    caption = _line_of(text, "Table 1-7 ")
+    end = _line_of(text, "Source:", after=caption)
+    kept = text.split("\n")[: end - 1]
+    last_row = max(i for i, line in enumerate(kept, start=1) if line.strip())
+    with pytest.raises(ReportParseError) as e:
+        _parse("\n".join(kept))
+    assert e.value.line == last_row  # where the text breaks off
+    assert "Table 1-7" in str(e.value) and f"line {caption}" in str(e.value)
+    assert str(e.value).startswith(f"{SOURCE}:{last_row}:")
+
+
+def test_truncated_in_appendix(text: str) -> None:
+    caption = _line_of(text, "Table 3: ")
+    cut = "\n".join(text.split("\n")[: caption + 6])
+    with pytest.raises(ReportParseError, match="Table A1-3"):
+        _parse(cut)
+
+
+def test_source_line_missing(text: str) -> None:
+    caption = _line_of(text, "Table 1-1 ")
+    end = _line_of(text, "Source:", after=caption)
+    body = _line_of(text, "Second, ", after=end)
+    with pytest.raises(ReportParseError) as e:
+        _parse(_replace_line(text, end, ""))
+    assert e.value.line == body
+    assert "Table 1-1" in str(e.value)
+
+
+def test_source_missing_before_next_caption(text: str) -> None:
+    # Body text removed as well: the next caption ends the table.
+    caption = _line_of(text, "Table 1-4 ")
+    end = _line_of(text, "Source:", after=caption)
+    nxt = _line_of(text, "Table 1-5 ")
+    lines = text.split("\n")
+    lines[end - 1 : nxt - 1] = [""] * (nxt - end)
+    with pytest.raises(ReportParseError) as e:
+        _parse("\n".join(lines))
+    assert e.value.line == nxt and "Table 1-4" in str(e.value)
+
+
+def test_row_missing_a_column(text: str) -> None:
+    no = _line_of(text, '6\t"Policy Measures to Further Support')
+    line = text.split("\n")[no - 1]
+    with pytest.raises(ReportParseError) as e:
+        _parse(_replace_line(text, no, line.rsplit("\t", 1)[0]))
+    assert e.value.line == no
+    assert "Table 1-4" in str(e.value) and "row 6" in str(e.value)
+
+
+def test_right_hand_row_missing_a_column(text: str) -> None:
+    caption = _line_of(text, "Table 3: ")
+    no = _line_of(text, "3\t", after=caption)
+    line = text.split("\n")[no - 1]
+    assert line.count("\t") == 7
+    with pytest.raises(ReportParseError) as e:
+        _parse(_replace_line(text, no, line.rsplit("\t", 1)[0]))
+    assert e.value.line == no
+    assert "Table A1-3" in str(e.value) and "row 6" in str(e.value)
+
+
+def test_row_lost_gives_warning(text: str) -> None:
+    no = _line_of(text, "2\tTianjin PFTZ\t")
+    found, warnings = _parse(_replace_line(text, no, ""))
+    t15 = next(t for t in found if t.id == "1-5")
+    assert [r.number for r in t15.rows] == [1, 3]
+    missing = [w for w in warnings if w.code == "table-row-missing"]
+    assert len(missing) == 1 and "1-5" in missing[0].message and "row 2" in missing[0].message
+    assert missing[0].line == t15.rows[1].line
+
+
+def test_row_repeated_gives_warning(text: str, tables: dict[str, Table]) -> None:
+    no = _line_of(text, "2\tTianjin PFTZ\t")
+    line = text.split("\n")[no - 1]
+    found, warnings = _parse(_replace_line(text, no, [line, line]))
+    t15 = next(t for t in found if t.id == "1-5")
+    assert [r.cells for r in t15.rows] == [r.cells for r in tables["1-5"].rows]
+    dup = [w for w in warnings if w.code == "table-row-duplicate" and "1-5" in w.message]
+    assert len(dup) == 1 and "identical" in dup[0].message
+
+
+def test_no_header(text: str) -> None:
+    caption = _line_of(text, "Table 1-5 ")
+    header = _line_of(text, "No.\t", after=caption)
+    with pytest.raises(ReportParseError) as e:
+        _parse(_replace_line(text, header, ""))
+    assert "Table 1-5" in str(e.value) and "header" in str(e.value)
+
+
+def test_small_excerpt() -> None:
+    excerpt = "\n".join(
+        [
+            "Table 2-1 Demo table",
+            "",
+            "No.\tName\tScope\tNo.\tName\tScope",
+            "1\tAlpha <p>one</p>\tAll\t3\tGamma\tNationwide",
+            "2\tBeta\tAll\t\t\t",
+            "Source: made up.",
+            "Appendix 4: Demo appendix",
+            "Table 1: Demo",
+            "No.\tName",
+            "\thttp://example.org/doc\t",
+            "1\tDelta",
+            "Source: made up.",
+        ]
+    )
+    found, warnings = _parse(excerpt)
+    assert warnings == []
+    assert [t.id for t in found] == ["2-1", "A4-1"]
+    assert [r.values["Name"] for r in found[0].rows] == ["Alpha one", "Beta", "Gamma"]
+    assert [r.line for r in found[0].rows] == [4, 5, 4]
+    assert found[1].preamble == ((10, "http://example.org/doc"),)
+    assert found[1].rows[0].values == {"No.": "1", "Name": "Delta"}
