@@ -163,7 +163,16 @@ NODE_TYPES: dict[Label, NodeType] = {
         ),
         NodeType(
             Label.REGION,
-            {"kind": "str", "name_zh": "str", "lat": "float", "lon": "float"},
+            {
+                "kind": "str",
+                "name_zh": "str",
+                "lat": "float",
+                "lon": "float",
+                # provinces.csv's kind (municipality, autonomous region, SAR, ...)
+                "division": "str",
+                # True for the 31 mainland provincial-level divisions (what "Nationwide" reaches)
+                "mainland": "bool",
+            },
             ("kind",),
             "#17becf",
             "square",
@@ -210,6 +219,7 @@ NODE_TYPES: dict[Label, NodeType] = {
                 "before": "str",
                 "after": "str",
                 "text": "str",
+                "aliases": "str",
             },
             ("kind",),
             "#2ca02c",
@@ -241,7 +251,9 @@ NODE_TYPES: dict[Label, NodeType] = {
 REL_TYPES: dict[Rel, RelType] = {
     t.rel: t
     for t in (
-        RelType(Rel.ISSUED_BY, ((Label.DOCUMENT, Label.ISSUING_BODY),), {}, "A document and each of its issuers."),
+        RelType(
+            Rel.ISSUED_BY, ((Label.DOCUMENT, Label.ISSUING_BODY),), {}, "A document and each of its issuers."
+        ),
         RelType(
             Rel.NAMES_ZONE,
             ((Label.DOCUMENT, Label.ZONE),),
@@ -254,7 +266,9 @@ REL_TYPES: dict[Rel, RelType] = {
             {},
             "A measure was piloted in (credited to) a zone.",
         ),
-        RelType(Rel.IN_BATCH, ((Label.MEASURE, Label.BATCH),), {"row": "int"}, "A measure belongs to a batch."),
+        RelType(
+            Rel.IN_BATCH, ((Label.MEASURE, Label.BATCH),), {"row": "int"}, "A measure belongs to a batch."
+        ),
         RelType(Rel.RELEASED_BY, ((Label.BATCH, Label.DOCUMENT),), {}, "A batch was released by a document."),
         RelType(
             Rel.PROMOTED_BY,
@@ -316,6 +330,12 @@ PATTERNS: frozenset[tuple[Label, Rel, Label]] = frozenset(
     (src, t.rel, dst) for t in REL_TYPES.values() for src, dst in t.patterns
 )
 """Every allowed ``(start label, relationship, end label)`` triple."""
+
+ALIASES = "aliases"
+"""Measure property: the other names of a measure that entity resolution merged
+into it, joined by :data:`ALIAS_SEPARATOR`."""
+
+ALIAS_SEPARATOR = " | "
 
 COMMON_NODE_PROPERTIES: dict[str, str] = {KEY: "str", "name": "str", PROVENANCE: "list"}
 COMMON_EDGE_PROPERTIES: dict[str, str] = {PROVENANCE: "list", DERIVED: "bool"}

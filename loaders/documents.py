@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 _PREFIX = r"(?P<prefix>[A-Z][A-Za-z]{0,3}(?:\.[A-Z][A-Za-z]{0,3})*\.?)"
 NUMBER_RE = re.compile(_PREFIX + r"\s*[\[〔](?P<year>(?:19|20)\d\d)[\]〕]\s*No\.\s*(?P<serial>\d{1,5})")
-SHORT_NUMBER_RE = re.compile(r"\b(?P<prefix>[A-Z][A-Za-z]{0,3}(?:\.[A-Z][A-Za-z]{0,3})+\.?)\s+No\.\s*(?P<serial>\d{1,5})\b")
+SHORT_NUMBER_RE = re.compile(
+    r"\b(?P<prefix>[A-Z][A-Za-z]{0,3}(?:\.[A-Z][A-Za-z]{0,3})+\.?)\s+No\.\s*(?P<serial>\d{1,5})\b"
+)
 ORDER_RE = re.compile(
     r"\b(?P<issuer>[A-Z]{2,6}) Order No\.\s*(?P<serial>\d{1,5})(?: in (?P<year>(?:19|20)\d\d))?"
 )
@@ -45,10 +47,6 @@ MONTHS = {
 DATE_RE = re.compile(
     r"\b(?:On|In|on|in|Since|By)\s+(?P<month>January|February|March|April|May|June|July|August|September|"
     r"October|November|December)(?:\s+(?P<day>\d{1,2}))?,?\s+(?P<year>(?:19|20)\d\d)\b"
-)
-TITLE_WORDS = re.compile(
-    r"\b(Notice|Opinions?|Plan|Measures|Announcement|Regulations?|Approval|Letter|Guidelines?|Decision|"
-    r"Resolution|Action Plan|Circular|Catalogue|Catalog|List|Initiative|Rules|Provisions|Law|Programme|Program)\b"
 )
 
 
@@ -83,7 +81,7 @@ class DocNumber:
     @property
     def key(self) -> str:
         """A compact key, e.g. ``"G.H.[2024]156"``."""
-        return self.text.replace(" ", "")
+        return self.text.replace(" ", "").replace("No.", "")
 
     def chinese(self, prefix_zh: str | None) -> str | None:
         """Return the Chinese number (``国函〔2024〕156号``) given the prefix's Chinese form."""
@@ -120,7 +118,11 @@ def find_numbers(text: str) -> list[NumberMention]:
         out.append(NumberMention(num, m.start(), m.end()))
     for m in ORDER_RE.finditer(text):
         year = int(m.group("year")) if m.group("year") else None
-        out.append(NumberMention(DocNumber(f"{m.group('issuer')} Order", year, int(m.group("serial"))), m.start(), m.end()))
+        out.append(
+            NumberMention(
+                DocNumber(f"{m.group('issuer')} Order", year, int(m.group("serial"))), m.start(), m.end()
+            )
+        )
     for m in ANNOUNCEMENT_RE.finditer(text):
         issuer = re.sub(r"^(?:the|of)\s+", "", m.group("issuer").strip())
         num = DocNumber(f"{issuer} Announcement", int(m.group("year")), int(m.group("serial")))
@@ -170,9 +172,9 @@ def title_before(text: str, pos: int) -> tuple[str, int] | None:
     head = text[:pos].rstrip(" (")
     head = re.sub(r"\s*\((?:19|20)\d\d Edition\)\s*$", "", head)
     head = head.rstrip(" (")
-    if head.endswith(("\"", "”")):
-        start = max(head.rfind("\""), head.rfind("“"), 0)
-        start = max(head[:-1].rfind("\""), head[:-1].rfind("“"))
+    if head.endswith(('"', "”")):
+        start = max(head.rfind('"'), head.rfind("“"), 0)
+        start = max(head[:-1].rfind('"'), head[:-1].rfind("“"))
         if start >= 0 and pos - start < 420:
             title = head[start + 1 : -1].strip()
             if len(title) >= 8:
@@ -184,7 +186,7 @@ def clean_title(title: str) -> str:
     """Normalise a document title: strip quotes, ``<p>`` markup, URLs and whitespace."""
     title = re.sub(r"</?p>", " ", title)
     title = re.sub(r"https?://\S+", " ", title)
-    title = title.strip().strip("\"“”").strip()
+    title = title.strip().rstrip("( ").strip().strip('"“”').strip()
     return re.sub(r"\s+", " ", title)
 
 

@@ -242,7 +242,13 @@ class Check:
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
-        return {"name": self.name, "stated": self.stated, "found": self.found, "ok": self.ok, "line": self.line}
+        return {
+            "name": self.name,
+            "stated": self.stated,
+            "found": self.found,
+            "ok": self.ok,
+            "line": self.line,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,11 @@ from dataclasses import dataclass
 
 from graph.errors import ReportParseError
 
-RUNNING_HEAD_LINES = ("report on china's pilot free trade zones", "report on china's pilot", "free trade zones")
+RUNNING_HEAD_LINES = (
+    "report on china's pilot free trade zones",
+    "report on china's pilot",
+    "free trade zones",
+)
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPTS}]+")
 _FOOTNOTE_RE = re.compile(f"^[{SUPERSCRIPTS}]+\\s*\\S")
@@ -213,7 +217,7 @@ def paragraphs(lines: Sequence[Line], *, skip: set[int] | None = None) -> list[P
                 raw.append(current)
                 current = []
             continue
-        if broken and not current and raw and _joins(raw[-1][-1].text, s):
+        if not current and raw and (s[0].islower() or (broken and _joins(raw[-1][-1].text, s))):
             current = raw.pop()
         broken = False
         current.append(Line(ln.no, strip_markers(ln.text).strip()))
@@ -256,7 +260,9 @@ def sentences(p: Paragraph) -> Iterator[tuple[int, str]]:
         yield start, text[start:].strip()
 
 
-def require_sections(lines: Sequence[Line], path: str, markers: Sequence[tuple[str, re.Pattern[str]]]) -> None:
+def require_sections(
+    lines: Sequence[Line], path: str, markers: Sequence[tuple[str, re.Pattern[str]]]
+) -> None:
     """Raise :class:`ReportParseError` if a required heading is missing.
 
     Parameters

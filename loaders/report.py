@@ -1,0 +1,1258 @@
+"""Read the report: zones, bodies, documents, measures, batches and replication.
+
+:func:`parse_report` is pure (text in, :class:`~loaders.records.ParsedReport`
+out); :func:`load_report` only reads a file and delegates. Everything is found
+from the text's own patterns (headings, tables, quoted names next to zone
+names, document numbers, "hereinafter referred to as" definitions, stated
+totals); nothing about this edition is hard-coded, and names are resolved
+through the curated alias tables of :mod:`loaders.reference`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from graph.errors import ReportParseError, StrictModeError
+from graph.schema import SCOPE_REGION_KEYS, Label, MeasureKind, Rel, Scope, ZoneKind
+from loaders.documents import (
+    QUOTED_RE,
+    DocNumber,
+    clean_title,
+    find_numbers,
+    find_short_numbers,
+    parse_date,
+    title_before,
+    title_key,
+)
+from loaders.records import (
+    Check,
+    Entity,
+    NodeRef,
+    ParsedReport,
+    ParseWarning,
+    PropValue,
+    Provenance,
+    Relation,
+    Table,
+    TableRow,
+    freeze_props,
+)
+from loaders.reference import Gazetteer, Mention, load_prefixes
+from loaders.structure import Outline, parse_structure
+from loaders.tables import parse_tables
+from loaders.text import Line, Paragraph, decode_report, paragraphs, sentences, split_lines
+
+BUNDLED_REPORT = Path(__file__).resolve().parent.parent / "data" / "reports" / "pftz-report-2025.en.txt"
+"""The report shipped with the project: the default input of every command."""
+
+ORDINAL_WORDS = {
+    w: i
+    for i, w in enumerate(
+        (
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+        ),
+        start=1,
+    )
+}
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=1
+    )
+}
+_ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
+BATCH_PHRASE_RE = re.compile(
+    rf"\b(?:the |a )?(?P<ord>{_ORD}) batch of (?:(?P<count>\d+) )?(?P<what>[\"“]?[a-z][a-z \"“”-]*?)"
+    r"(?=[,.;:(]| from | in | titled | to | promoted| aligned| released|$)",
+    re.IGNORECASE,
+)
+ISSUE_VERB_RE = re.compile(
+    r"\b(?:jointly )?(?:issued|approved|released|promulgated|formulated|published|adopted|introduced)\b"
+)
+HEREINAFTER_RE = re.compile(r"\(hereinafter referred to as (?:the )?[\"“](?P<name>[^\"”]+)[\"”]\)")
+SUBAREA_RE = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w'-]+ )+(?:Special )?Area) of (?:the )?(?P<zone>[A-Z][a-z]+ PFTZ)\b"
+)
+COORDINATED_RE = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+) coordinated innovation zone of (?P<zone>[A-Z][a-z]+ PFTZ)\b"
+)
+ALLIANCE_RE = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w–-]*\s)+PFTZ Alliance|Joint Conference Mechanism for the [A-Z][\w–-]+ PFTZs)"
+)
+CASE_VERB = (
+    r"(?:has |have |had )?(?:also )?(?:implement(?:ed|s)|introduc(?:ed|es)|pioneer(?:ed|s)|launch(?:ed|es)|"
+    r"establish(?:ed|es)|creat(?:ed|es)|develop(?:ed|s)|explor(?:ed|es)|promot(?:ed|es)|adopt(?:ed|s)|"
+    r"buil(?:t|ds)|set up|sets up|roll(?:ed|s) out|innovat(?:ed|es))"
+)
+ZONE_WORD_RE = re.compile(r"(?<![A-Za-z] )\b([A-Z][a-z]+) PFTZ(?:s|'s|’s)?\b(?! Alliance)")
+ZONE_HINT_RE = re.compile(r"PFTZ|FTP|FTZ|Free\s+Trade", re.IGNORECASE)
+"""Every zone form the gazetteer knows contains one of these: a cheap test before the full scan."""
+NOT_PLACES = frozenset(
+    [
+        "The",
+        "These",
+        "Relevant",
+        "Eligible",
+        "All",
+        "Other",
+        "Such",
+        "Some",
+        "Multiple",
+        "Several",
+        "Both",
+        "Each",
+        "Three",
+        "Two",
+        "Nine",
+        "Five",
+        "Many",
+        "Most",
+        "Existing",
+        "New",
+        "Local",
+        "National",
+        "Participating",
+    ]
+)
+ADOPTION_RE = re.compile(r"\breplicated and scaled up\b")
+BEFORE_RE = re.compile(r"^(?:Prior to the reform|Previously|Before the reform|In the past)\b")
+AFTER_RE = re.compile(r"^(?:Following the reform|After the reform|Following this reform|Now)\b")
+STATED_TOTAL_RE = re.compile(
+    r"\b(?P<n>\d+) institutional innovations in (?P<batches>\w+) batches\b", re.IGNORECASE
+)
+STATED_PFTZ_RE = re.compile(r"\b(?P<n>\d+) (?:Pilot Free Trade Zones|PFTZs)\b")
+STATED_SCOPE_RE = re.compile(
+    r"\b(?P<n>\d+) measures (?:are|were) (?:to be )?replicated and scaled up "
+    r"(?:across )?(?P<scope>all PFTZs|nationwide)",
+    re.IGNORECASE,
+)
+REQUIRED = (
+    ("the table of contents or a first part", re.compile(r"^(Contents?|Part I\b|1\. )")),
+    ("Appendix 1 (the national innovations)", re.compile(r"^Appendix 1\s*:")),
+)
+
+
+def _slug(text: str, limit: int = 60) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", title_key(text)).strip("-")
+    return s[:limit].rstrip("-") or "x"
+
+
+def _ordinal(word: str) -> int:
+    w = word.lower()
+    if w in ORDINAL_WORDS:
+        return ORDINAL_WORDS[w]
+    return int(re.match(r"\d+", w).group(0))  # type: ignore[union-attr]
+
+
+def batch_kind(phrase: str) -> str:
+    """Classify a batch phrase ("best practices", "successful reform experience promoted by departments")."""
+    p = phrase.lower()
+    if "best practice" in p:
+        return "best-practices"
+    if "pilot measure" in p:
+        return "pilot-measures"
+    if "department" in p:
+        return "department-experience"
+    if "experience" in p:
+        return "reform-experience"
+    return "institutional-innovations"
+
+
+KIND_OF_BATCH = {
+    "best-practices": MeasureKind.BEST_PRACTICE,
+    "pilot-measures": MeasureKind.PILOT_MEASURE,
+    "department-experience": MeasureKind.REFORM_EXPERIENCE,
+    "reform-experience": MeasureKind.REFORM_EXPERIENCE,
+    "institutional-innovations": MeasureKind.INNOVATION,
+}
+
+
+def normalize_scope(text: str) -> Scope | None:
+    """Map a scope cell or phrase to a :class:`~graph.schema.Scope`."""
+    t = re.sub(r"\s+", "", text.lower())
+    if not t:
+        return None
+    if "pftz" in t:
+        return Scope.ALL_PFTZS
+    if "nationwide" in t or "national" in t:
+        return Scope.NATIONWIDE
+    if "province" in t:
+        return Scope.PROVINCE_WIDE
+    return None
+
+
+@dataclass
+class _Doc:
+    key: str
+    number: DocNumber | None
+    titles: list[str] = field(default_factory=list)
+
+
+class _Collector:
+    """Accumulates records with provenance while the extractors run."""
+
+    def __init__(self, source: str, sha256: str, outline: Outline, gaz: Gazetteer) -> None:
+        self.source = source
+        self.sha256 = sha256
+        self.outline = outline
+        self.gaz = gaz
+        self.entities: list[Entity] = []
+        self.relations: list[Relation] = []
+        self.warnings: list[ParseWarning] = []
+        self.checks: list[Check] = []
+        self.zone_refs = gaz.zones
+        self.prefixes = load_prefixes()
+        self.misspelt: dict[str, str | None] = {}
+        self.reported: set[str] = set()
+        self._zones_memo: dict[str, list[Mention]] = {}
+        self._lists_memo: dict[str, list[list[Mention]]] = {}
+        self.case_memo: dict[str, list[tuple[list[str], str, int]]] = {}
+
+    def prov(self, line: int, quote: str) -> Provenance:
+        return Provenance(self.source, self.sha256, line, self.outline.path_at(line), quote.strip())
+
+    def node(self, label: Label, key: str, name: str, line: int, quote: str, **props: PropValue) -> NodeRef:
+        self.entities.append(Entity(label, key, name, freeze_props(props), self.prov(line, quote)))
+        return NodeRef(label, key)
+
+    def rel(self, rel: Rel, start: NodeRef, end: NodeRef, line: int, quote: str, **props: PropValue) -> None:
+        if start == end:
+            return
+        self.relations.append(Relation(rel, start, end, freeze_props(props), self.prov(line, quote)))
+
+    def find_zones(self, text: str) -> list[Mention]:
+        """Zone mentions in ``text``, misspellings included (memoised: extractors revisit sentences)."""
+        if text in self._zones_memo:
+            return self._zones_memo[text]
+        if not ZONE_HINT_RE.search(text):
+            self._zones_memo[text] = []
+            return []
+        found = self.gaz.find_zones(text)
+        for m in ZONE_WORD_RE.finditer(text):
+            if any(f.start <= m.start() < f.end for f in found) or self.gaz.province(m.group(1)) is not None:
+                continue
+            word = m.group(0)
+            if word not in self.misspelt:
+                match = self.gaz.zone_fuzzy(word)
+                self.misspelt[word] = match.key if match else None
+            if key := self.misspelt[word]:
+                found.append(Mention(key, m.start(), m.start() + len(m.group(1)) + 5, word))
+        self._zones_memo[text] = sorted(found, key=lambda z: z.start)
+        return self._zones_memo[text]
+
+    def find_zone_lists(self, text: str) -> list[list[Mention]]:
+        """Lists of zones ("PFTZs in A, B, and C") in ``text`` (memoised)."""
+        if text not in self._lists_memo:
+            self._lists_memo[text] = self.gaz.find_zone_lists(text) if "," in text or " and " in text else []
+        return self._lists_memo[text]
+
+    def warn(self, code: str, message: str, line: int | None) -> None:
+        self.warnings.append(ParseWarning(code, message, self.source, line))
+
+    def check(self, name: str, stated: int, found: int, line: int | None) -> None:
+        self.checks.append(Check(name, stated, found, line))
+        if stated != found:
+            self.warn("total-mismatch", f"{name}: the report states {stated}, the loader found {found}", line)
+
+    # entity helpers -------------------------------------------------------
+    def zone(self, key: str, line: int, quote: str) -> NodeRef:
+        ref = self.zone_refs[key]
+        return self.node(Label.ZONE, key, ref.name, line, quote, kind=ref.kind, province=ref.province)
+
+    def sub_zone(self, parent_name: str, name: str, kind: ZoneKind, line: int, quote: str) -> NodeRef | None:
+        """A sub-area or coordinated innovation zone, linked PART_OF its PFTZ."""
+        parent = self.gaz.zone(parent_name)
+        if parent is None:
+            return None
+        if kind is ZoneKind.COORDINATED:
+            name = f"{name} coordinated innovation zone"
+        province = self.zone_refs[parent].province
+        sub = self.node(
+            Label.ZONE, f"{parent}/{_slug(name)}", name, line, quote, kind=str(kind), province=province
+        )
+        self.rel(Rel.PART_OF, sub, self.zone(parent, line, quote), line, quote)
+        return sub
+
+    def body(self, key: str, line: int, quote: str) -> NodeRef | None:
+        ref = self.gaz.body_ref(key)
+        if ref is None:
+            return None
+        return self.node(
+            Label.ISSUING_BODY, key, ref.name, line, quote, abbreviation=ref.abbreviation, level=ref.level
+        )
+
+    def region(self, key: str, line: int, quote: str) -> NodeRef:
+        scope_names = {v: str(k) for k, v in SCOPE_REGION_KEYS.items()}
+        if key in scope_names:
+            return self.node(Label.REGION, key, scope_names[key], line, quote, kind="scope")
+        ref = self.gaz.provinces[key]
+        return self.node(Label.REGION, key, ref.name, line, quote, kind="province")
+
+
+@dataclass
+class _Context:
+    """What the extractors share: the sentences of the body with their lines."""
+
+    paras: list[Paragraph]
+    docs: dict[str, _Doc] = field(default_factory=dict)
+    title_index: dict[str, str] = field(default_factory=dict)
+    groups: dict[str, list[str]] = field(default_factory=dict)
+    group_lines: dict[str, tuple[int, str]] = field(default_factory=dict)
+    doc_dates: dict[str, tuple[str, int, str]] = field(default_factory=dict)
+    batch_phrases: list[tuple[str, int, int | None, str, int, str]] = field(default_factory=list)
+    batch_dates: dict[str, tuple[str, int, str]] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=8192)
+def _para_sentences(p: Paragraph) -> tuple[tuple[int, str], ...]:
+    return tuple(sentences(p))
+
+
+def _sentences(paras: Iterable[Paragraph]) -> Iterable[tuple[Paragraph, int, str]]:
+    for p in paras:
+        for off, s in _para_sentences(p):
+            yield p, off, s
+
+
+# --------------------------------------------------------------------------- zones
+def _extract_zones(c: _Collector, ctx: _Context, tables: Sequence[Table]) -> None:
+    """Zone mentions, misspellings, sub-areas, coordinated zones and named groups."""
+    seen_kinds: set[str] = set()
+    for p, off, s in _sentences(ctx.paras):
+        line = p.line_at(off)
+        for zm in c.find_zones(s):
+            c.zone(zm.key, p.line_at(off + zm.start), s)
+            seen_kinds.add(zm.key)
+            if zm.text not in c.reported and c.misspelt.get(zm.text):
+                c.reported.add(zm.text)
+                c.warn("zone-misspelt", f"resolved {zm.text!r} to zone {zm.key!r}", line)
+        for wm in ZONE_WORD_RE.finditer(s):
+            word = wm.group(0)
+            if (
+                c.misspelt.get(word)
+                or wm.group(1).endswith("ing")
+                or wm.group(1) in NOT_PLACES
+                or c.gaz.zone(word) is not None
+                or c.gaz.province(wm.group(1)) is not None
+            ):
+                continue
+            if word not in c.reported:
+                c.reported.add(word)
+                c.warn("unknown-zone", f"unknown zone name {word!r}", line)
+        for rm in SUBAREA_RE.finditer(s):
+            c.sub_zone(rm.group("zone"), rm.group("name"), ZoneKind.SUB_AREA, line, s)
+        for rm in COORDINATED_RE.finditer(s):
+            c.sub_zone(rm.group("zone"), rm.group("name"), ZoneKind.COORDINATED, line, s)
+        for m in HEREINAFTER_RE.finditer(s):
+            members = sorted(
+                {z.key for z in c.find_zones(s[: m.start()])}
+                | {z.key for lst in c.find_zone_lists(s[: m.start()]) for z in lst}
+            )
+            if members:
+                ctx.groups[m.group("name")] = members
+                ctx.group_lines[m.group("name")] = (line, s)
+    for t in tables:
+        for row in t.rows:
+            for cell in row.values.values():
+                for zm in c.find_zones(cell):
+                    c.zone(zm.key, row.line, cell)
+                    seen_kinds.add(zm.key)
+    pftzs = {k for k in seen_kinds if c.zone_refs[k].kind == str(ZoneKind.PFTZ)}
+    for p, off, s in _sentences(ctx.paras[:5]):
+        if sm := STATED_PFTZ_RE.search(s):
+            c.check("PFTZs named in the report", int(sm.group("n")), len(pftzs), p.line_at(off))
+            break
+
+
+def _zones_in(c: _Collector, ctx: _Context, text: str) -> list[str]:
+    """Zone keys named in ``text``, with group names (the "Pilot Regions") resolved to members."""
+    keys = {m.key for m in c.find_zones(text)}
+    keys |= {z.key for lst in c.find_zone_lists(text) for z in lst}
+    for name, members in ctx.groups.items():
+        if re.search(rf"\b{re.escape(name)}\b", text):
+            keys |= set(members)
+    return sorted(keys)
+
+
+# --------------------------------------------------------------------------- documents
+def _register_doc(ctx: _Context, number: DocNumber | None, title: str | None) -> str:
+    """Return the key of the document with this number or title, creating it if new."""
+    tkey = title_key(title) if title else ""
+    if number is not None and number.year is None:
+        full = [
+            d
+            for d in ctx.docs.values()
+            if d.number and d.number.prefix == number.prefix and d.number.serial == number.serial
+        ]
+        if len(full) == 1:
+            return full[0].key
+    if number is not None and number.year is not None:
+        key = number.key
+        if key not in ctx.docs:
+            ctx.docs[key] = _Doc(key, number)
+            if tkey and tkey in ctx.title_index and ctx.title_index[tkey] != key:
+                old = ctx.docs.pop(ctx.title_index[tkey], None)
+                if old is not None:
+                    ctx.docs[key].titles.extend(old.titles)
+                    for t, k in list(ctx.title_index.items()):
+                        if k == old.key:
+                            ctx.title_index[t] = key
+    elif tkey:
+        key = ctx.title_index.get(tkey) or _match_title(ctx, tkey) or f"t:{_slug(tkey, 80)}"
+        ctx.docs.setdefault(key, _Doc(key, None))
+    else:
+        key = f"n:{number.key}" if number else "unknown"
+        ctx.docs.setdefault(key, _Doc(key, number))
+    if title and title not in ctx.docs[key].titles:
+        ctx.docs[key].titles.append(title)
+    if tkey:
+        ctx.title_index[tkey] = key
+    return key
+
+
+def _match_title(ctx: _Context, tkey: str) -> str | None:
+    best: tuple[float, str] | None = None
+    for t, k in ctx.title_index.items():
+        score = fuzz.ratio(tkey, t)
+        if score >= 90 and (best is None or score > best[0]):
+            best = (score, k)
+    return best[1] if best else None
+
+
+def _doc_node(c: _Collector, ctx: _Context, key: str, line: int, quote: str) -> NodeRef:
+    d = ctx.docs[key]
+    title = d.titles[0] if d.titles else None
+    props: dict[str, PropValue] = {"title": title}
+    if d.number is not None:
+        props |= {
+            "number": d.number.text,
+            "prefix": d.number.prefix,
+            "year": d.number.year,
+            "serial": d.number.serial,
+        }
+        pref = c.prefixes.get(d.number.prefix)
+        if pref is not None and pref.certain:
+            props["number_zh"] = d.number.chinese(pref.name_zh)
+    if key in ctx.doc_dates:
+        props["date"] = ctx.doc_dates[key][0]
+    name = title or (d.number.text if d.number else key)
+    if d.number is not None and title:
+        name = f"{title} ({d.number.text})"
+    return c.node(Label.DOCUMENT, key, name, line, quote, **props)
+
+
+def _issuers(c: _Collector, text: str) -> list[str]:
+    out: list[str] = []
+    for m in c.gaz.find_bodies(text):
+        if m.key not in out:
+            out.append(m.key)
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _doc_mentions(text: str) -> list[tuple[DocNumber | None, str | None, int, int]]:
+    """Numbered documents in ``text`` with their titles: (number, title, start, end)."""
+    out: list[tuple[DocNumber | None, str | None, int, int]] = []
+    for nm in find_numbers(text) + find_short_numbers(text):
+        tb = title_before(text, nm.start)
+        out.append((nm.number, tb[0] if tb else None, tb[1] if tb else nm.start, nm.end))
+    return out
+
+
+def _extract_documents(
+    c: _Collector, ctx: _Context, tables: Sequence[Table], milestones: Sequence[Paragraph]
+) -> None:
+    """Numbered and titled documents from the text, the tables and the milestones."""
+    pending: list[tuple[str, int, str, int, int]] = []  # (doc key, line, sentence, title start, end)
+    table_docs: list[tuple[str, TableRow, Table, str]] = []
+
+    def note(key: str, line: int, s: str, start: int, end: int) -> None:
+        pending.append((key, line, s, start, end))
+
+    # full numbers first, everywhere, so that short forms and titles can resolve
+    for p, off, s in _sentences(ctx.paras):
+        for number, title, start, end in _doc_mentions(s):
+            if number.year is not None:  # type: ignore[union-attr]
+                note(_register_doc(ctx, number, title), p.line_at(off + start), s, start, end)
+    for t in tables:
+        for ln, text in t.preamble:
+            for number, title, start, end in _doc_mentions(text):
+                if number and number.year is not None:
+                    title = title or clean_title(text[:start]) or None
+                    note(_register_doc(ctx, number, title), ln, text, start, end)
+    for p, off, s in _sentences(ctx.paras):
+        for number, title, start, end in _doc_mentions(s):
+            if number is not None and number.year is None:
+                key = _register_doc(ctx, number, title)
+                if key.startswith("n:"):
+                    c.warn(
+                        "document-number-unresolved",
+                        f"short number {number.text!r} has no full form",
+                        p.line_at(off),
+                    )
+                note(key, p.line_at(off + start), s, start, end)
+    # titled documents without numbers in the milestones
+    for p in milestones:
+        s = p.text
+        for m in QUOTED_RE.finditer(s):
+            title = m.group(1)
+            verb = ISSUE_VERB_RE.search(s[: m.start()])
+            if (
+                verb
+                and re.match(r"[A-Z]", title)
+                and re.search(
+                    r"\b(Notice|Opinions|Plan|Measures|Regulations|Announcement|Resolution)\b", title
+                )
+            ):
+                note(_register_doc(ctx, None, title), p.line_at(m.start()), s, m.start(), m.end())
+    # national policy tables: a "Title" column whose rows are documents
+    for t in tables:
+        if "Title" not in t.columns:
+            continue
+        for row in t.rows:
+            cell = row.values.get("Title", "")
+            quoted = [q.group(1) for q in QUOTED_RE.finditer(cell)]
+            titles = quoted or [clean_title(re.split(r"\s+issued by\s+", cell)[0])]
+            for title in titles:
+                key = _register_doc(ctx, None, title)
+                note(key, row.line, " | ".join(row.values.values()), 0, len(cell))
+                table_docs.append((key, row, t, cell))
+
+    # dates: a dated milestone or sentence whose date precedes the title; the most precise wins
+    for key, line, s, start, _end in pending:
+        d = parse_date(s)
+        if d and d[1] < start and len(d[0]) > len(ctx.doc_dates.get(key, ("",))[0]):
+            ctx.doc_dates[key] = (d[0], line, s)
+    for key, row, t, cell in table_docs:
+        issuers = _issuers(c, re.sub(r"[\"“][^\"”]*[\"”]", " ", cell))
+        doc = _doc_node(c, ctx, key, row.line, cell)
+        for b in issuers:
+            body = c.body(b, row.line, cell)
+            if body:
+                c.rel(Rel.ISSUED_BY, doc, body, row.line, cell)
+        for z in _zones_in(c, ctx, " ".join(row.values.values())):
+            c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, cell), row.line, cell, role="named")
+        if col := next((k for k in t.columns if k in ("PFTZ",)), None):
+            for z in _zones_in(c, ctx, row.values.get(col, "")):
+                c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, cell), row.line, cell, role="issuer")
+
+    # nodes, issuers and named zones, one per mention
+    for key, line, s, start, end in pending:
+        doc = _doc_node(c, ctx, key, line, s)
+        head = s[:start]
+        verbs = list(ISSUE_VERB_RE.finditer(head))
+        verb = verbs[-1] if verbs else None
+        issuer_text = ""
+        if verb is not None:
+            issuer_text = head[: verb.start()]
+            d = parse_date(issuer_text)
+            if d:
+                issuer_text = issuer_text[d[2] :]
+        elif by := re.search(r"\bissued by (.+?)(?:[.;]|$)", s[end:]):
+            issuer_text = by.group(1)
+        issuer_text = re.sub(r"[\"“][^\"”]*[\"”]", " ", issuer_text)
+        issuers = _issuers(c, issuer_text)
+        if not issuers and ctx.docs[key].number is not None:
+            pref = c.prefixes.get(ctx.docs[key].number.prefix)  # type: ignore[union-attr]
+            if pref is not None and pref.certain and pref.issuer:
+                issuers = [pref.issuer]
+        for b in issuers:
+            body = c.body(b, line, s)
+            if body:
+                c.rel(Rel.ISSUED_BY, doc, body, line, s)
+        for z in _zones_in(c, ctx, s):
+            c.rel(Rel.NAMES_ZONE, doc, c.zone(z, line, s), line, s, role="named")
+    # group definitions: the group's members are the pilot zones of the document named with it
+    for name, members in ctx.groups.items():
+        line, s = ctx.group_lines[name]
+        for number, title, _start, _end in _doc_mentions(s):
+            key = _register_doc(ctx, number, title)
+            doc = _doc_node(c, ctx, key, line, s)
+            for z in members:
+                c.rel(Rel.NAMES_ZONE, doc, c.zone(z, line, s), line, s, role="pilot")
+
+
+# --------------------------------------------------------------------------- national batches
+def _collect_batch_phrases(ctx: _Context) -> None:
+    for p, off, s in _sentences(ctx.paras):
+        for m in BATCH_PHRASE_RE.finditer(s):
+            count = int(m.group("count")) if m.group("count") else None
+            ctx.batch_phrases.append(
+                (
+                    batch_kind(m.group("what") + " " + s[m.end() : m.end() + 40]),
+                    _ordinal(m.group("ord")),
+                    count,
+                    s,
+                    p.line_at(off + m.start()),
+                    m.group(0),
+                )
+            )
+
+
+def _table_batch(ctx: _Context, t: Table) -> tuple[str, int] | None:
+    """Identify the national batch a table of Appendix 1 lists, from its caption and the text."""
+    caption_kind = batch_kind(t.caption)
+    if m := re.search(rf"\b({_ORD}) Batch\b", t.caption, re.IGNORECASE):
+        return caption_kind, _ordinal(m.group(1))
+    n = len(t.rows)
+    scored: list[tuple[int, str, int]] = []
+    cap_words = set(title_key(t.caption).split())
+    for kind, ordinal, count, s, _line, phrase in ctx.batch_phrases:
+        if count != n:
+            continue
+        overlap = len(cap_words & set(title_key(phrase + " " + s).split()))
+        scored.append((overlap, kind, ordinal))
+    if not scored:
+        return None
+    scored.sort(reverse=True)
+    return scored[0][1], scored[0][2]
+
+
+def _batch_key(level: str, kind: str, ordinal: int, owner: str = "") -> str:
+    return f"{level}:{owner + ':' if owner else ''}{kind}:{ordinal}"
+
+
+def _batch_name(kind: str, ordinal: int, owner: str = "") -> str:
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(ordinal if ordinal < 20 else ordinal % 10, "th")
+    what = kind.replace("-", " ")
+    return f"{owner + ': ' if owner else ''}{ordinal}{suffix} batch of {what}"
+
+
+def _batch_node(
+    c: _Collector, ctx: _Context, key: str, name: str, line: int, quote: str, **props: PropValue
+) -> NodeRef:
+    if key in ctx.batch_dates:
+        props.setdefault("date", ctx.batch_dates[key][0])
+    return c.node(Label.BATCH, key, name, line, quote, **props)
+
+
+def _extract_national(
+    c: _Collector, ctx: _Context, tables: Sequence[Table], milestones: Sequence[Paragraph]
+) -> list[NodeRef]:
+    """Appendix 1: the national batches, their measures, documents, bodies and scopes."""
+    appendix = [t for t in tables if t.id.startswith("A")]
+    measures: list[NodeRef] = []
+    found_by_scope: Counter[tuple[str, str]] = Counter()
+    # dates of national batches from dated sentences that name them
+    for p in milestones:
+        d = parse_date(p.text)
+        if not d:
+            continue
+        for m in BATCH_PHRASE_RE.finditer(p.text):
+            kind = batch_kind(m.group("what") + " " + p.text[m.end() : m.end() + 40])
+            ctx.batch_dates.setdefault(
+                _batch_key("national", kind, _ordinal(m.group("ord"))), (d[0], p.line, p.text)
+            )
+        for m in re.finditer(
+            rf"(?P<count>\d+) (?P<what>[\"“]?[A-Za-z][A-Za-z \"“”]*?) from the (?P<ord>{_ORD}) batch", p.text
+        ):
+            kind = batch_kind(m.group("what"))
+            ctx.batch_dates.setdefault(
+                _batch_key("national", kind, _ordinal(m.group("ord"))), (d[0], p.line, p.text)
+            )
+        for m in re.finditer(
+            rf"(?P<count>\d+) (?P<what>[\"“]?[A-Za-z][A-Za-z \"“”]*?) (?:promoted by departments )?"
+            rf"in the (?P<ord>{_ORD}) batch",
+            p.text,
+        ):
+            kind = batch_kind(m.group("what") + " " + m.group(0))
+            ctx.batch_dates.setdefault(
+                _batch_key("national", kind, _ordinal(m.group("ord"))), (d[0], p.line, p.text)
+            )
+    for t in appendix:
+        ident = _table_batch(ctx, t)
+        if ident is None:
+            c.warn("batch-unknown", f"cannot tell which national batch Table {t.id} lists", t.line)
+            continue
+        kind, ordinal = ident
+        bkey = _batch_key("national", kind, ordinal)
+        release_docs: list[str] = []
+        for _ln, text in t.preamble:
+            for number, _title, start, _end in _doc_mentions(text):
+                if number is not None:
+                    release_docs.append(_register_doc(ctx, number, clean_title(text[:start]) or None))
+                    if release_docs[-1] in ctx.doc_dates and bkey not in ctx.batch_dates:
+                        ctx.batch_dates[bkey] = ctx.doc_dates[release_docs[-1]]
+                        break
+        batch = _batch_node(
+            c,
+            ctx,
+            bkey,
+            _batch_name(kind, ordinal),
+            t.line,
+            t.caption,
+            kind=kind,
+            level="national",
+            ordinal=ordinal,
+            count=len(t.rows),
+        )
+        for dkey in release_docs:
+            c.rel(Rel.RELEASED_BY, batch, _doc_node(c, ctx, dkey, t.line, t.caption), t.line, t.caption)
+        for phrase in ctx.batch_phrases:
+            if phrase[0] == kind and phrase[1] == ordinal and phrase[2] is not None:
+                c.check(f"measures in the {_batch_name(kind, ordinal)}", phrase[2], len(t.rows), phrase[4])
+                break
+        date = ctx.batch_dates.get(bkey, ("", 0, ""))[0] or None
+        for row in t.rows:
+            v = row.values
+            quote = " | ".join(x for x in v.values() if x)
+            title = next((v[k] for k in v if k in ("Reform Initiative", "Pilot Measures", "Title")), "")
+            scope_cell = v.get("Scope", "")
+            scope = normalize_scope(scope_cell)
+            year = int(v["Year"]) if v.get("Year", "").isdigit() else None
+            mkey = f"{bkey}:{row.number}"
+            short = title if len(title) <= 160 else title[:157].rsplit(" ", 1)[0] + "..."
+            measure = c.node(
+                Label.MEASURE,
+                mkey,
+                short,
+                row.line,
+                quote,
+                kind=str(KIND_OF_BATCH[kind]),
+                title=title,
+                scope=str(scope) if scope else scope_cell or None,
+                row=row.number,
+                year=year,
+            )
+            measures.append(measure)
+            c.rel(Rel.IN_BATCH, measure, batch, row.line, quote, row=row.number)
+            if scope in SCOPE_REGION_KEYS:
+                found_by_scope[(kind, str(scope))] += 1
+                target = c.region(SCOPE_REGION_KEYS[scope], row.line, quote)
+                c.rel(Rel.REPLICATED_TO, measure, target, row.line, quote, scope=str(scope), date=date)
+            elif scope_cell:
+                c.warn(
+                    "scope-unknown",
+                    f"Table {t.id} row {row.number}: scope {scope_cell!r} not understood",
+                    row.line,
+                )
+            for dkey in release_docs:
+                c.rel(Rel.PROMOTED_BY, measure, _doc_node(c, ctx, dkey, row.line, quote), row.line, quote)
+            if doc_cell := v.get("Document"):
+                mentions = _doc_mentions(doc_cell)
+                if mentions:
+                    for number, title_, start, _ in mentions:
+                        key = _register_doc(ctx, number, title_ or clean_title(doc_cell[:start]) or None)
+                        c.rel(
+                            Rel.PROMOTED_BY,
+                            measure,
+                            _doc_node(c, ctx, key, row.line, doc_cell),
+                            row.line,
+                            quote,
+                        )
+                elif doc_cell.strip().upper() not in ("N/A", "NA", "-", ""):
+                    key = _register_doc(ctx, None, clean_title(doc_cell))
+                    c.rel(
+                        Rel.PROMOTED_BY, measure, _doc_node(c, ctx, key, row.line, doc_cell), row.line, quote
+                    )
+            for col in ("Department in Charge", "Responsible Parties"):
+                if cell := v.get(col):
+                    for b in _issuers(c, cell):
+                        body = c.body(b, row.line, cell)
+                        if body:
+                            c.rel(Rel.RESPONSIBLE_FOR, body, measure, row.line, quote)
+            for z in _zones_in(c, ctx, title):
+                c.rel(Rel.ORIGINATED_IN, measure, c.zone(z, row.line, quote), row.line, quote)
+    # stated totals
+    for p, off, s in _sentences(ctx.paras):
+        if tm := STATED_TOTAL_RE.search(s):
+            c.check(
+                "national institutional innovations (Appendix 1)",
+                int(tm.group("n")),
+                len(measures),
+                p.line_at(off),
+            )
+            break
+    for p, off, s in _sentences(ctx.paras):
+        for m in STATED_SCOPE_RE.finditer(s):
+            scope = Scope.ALL_PFTZS if "pftz" in m.group("scope").lower() else Scope.NATIONWIDE
+            heading = c.outline.path_at(p.line_at(off))
+            title = next((x.title for x in c.outline.sections if x.path == heading), "")
+            kind = batch_kind(title)
+            c.check(
+                f"{kind.replace('-', ' ')} replicated to {scope}",
+                int(m.group("n")),
+                found_by_scope[(kind, str(scope))],
+                p.line_at(off),
+            )
+    return measures
+
+
+# --------------------------------------------------------------------------- provincial batches
+def _extract_provincial(c: _Collector, ctx: _Context, tables: Sequence[Table]) -> None:
+    """Provincial batches: a table with a PFTZ column and a batch column."""
+    for t in tables:
+        bcol = next((k for k in t.columns if "batch" in k.lower()), None)
+        qcol = next((k for k in t.columns if "quantity" in k.lower()), None)
+        if bcol is None or "PFTZ" not in t.columns:
+            continue
+        ccol = next((k for k in t.columns if "content" in k.lower()), None)
+        for row in t.rows:
+            v = row.values
+            quote = " | ".join(x for x in v.values() if x)
+            zones = _zones_in(c, ctx, v["PFTZ"])
+            if len(zones) != 1:
+                c.warn(
+                    "zone-unresolved",
+                    f"Table {t.id} row {row.number}: zone {v['PFTZ']!r} not resolved",
+                    row.line,
+                )
+                continue
+            zkey = zones[0]
+            zone = c.zone(zkey, row.line, quote)
+            ordinals = [_ordinal(x) for x in re.findall(rf"\b{_ORD}\b", v[bcol], re.IGNORECASE)]
+            qty = v.get(qcol, "") if qcol else ""
+            nums = [int(x) for x in re.findall(r"\d+", qty)]
+            counts: dict[int, int | None] = {}
+            if len(ordinals) == 1:
+                counts[ordinals[0]] = nums[0] if nums else None
+            else:
+                for n, o in re.findall(rf"(\d+) in the ({_ORD}) batch", qty, re.IGNORECASE):
+                    counts[_ordinal(o)] = int(n)
+                for o in ordinals:
+                    counts.setdefault(o, None)
+                if nums and len(counts) > 1 and all(x is not None for x in counts.values()):
+                    c.check(
+                        f"Table {t.id} row {row.number} ({v['PFTZ']}) batch total",
+                        nums[0],
+                        sum(x or 0 for x in counts.values()),
+                        row.line,
+                    )
+            if not counts:
+                c.warn(
+                    "batch-unparsed",
+                    f"Table {t.id} row {row.number}: batch {v[bcol]!r} not understood",
+                    row.line,
+                )
+                continue
+            province = c.zone_refs[zkey].province
+            batches = []
+            for ordinal, count in sorted(counts.items()):
+                bkey = _batch_key("provincial", "institutional-innovations", ordinal, zkey)
+                b = _batch_node(
+                    c,
+                    ctx,
+                    bkey,
+                    _batch_name("institutional-innovations", ordinal, c.zone_refs[zkey].name),
+                    row.line,
+                    quote,
+                    kind="institutional-innovations",
+                    level="provincial",
+                    ordinal=ordinal,
+                    count=count,
+                )
+                c.rel(Rel.MEMBER_OF, zone, b, row.line, quote)
+                batches.append(b)
+            content = v.get(ccol, "") if ccol else ""
+            for off, sent in sentences(Paragraph(content, (0,), (row.line,))):
+                designated = re.search(
+                    r"\b(specific regions|designated areas|eligible areas|certain areas)\b", sent
+                )
+                for q in QUOTED_RE.finditer(sent):
+                    name = q.group(1).strip()
+                    target = batches[0]
+                    for b in batches:
+                        ordinal_here = b.key.rsplit(":", 1)[1]
+                        if re.search(rf"\b{ordinal_here}(?:st|nd|rd|th) batch\b", content[: off + q.start()]):
+                            target = b
+                    mkey = f"{target.key}:{_slug(name)}"
+                    m = c.node(
+                        Label.MEASURE,
+                        mkey,
+                        name,
+                        row.line,
+                        sent,
+                        kind=str(MeasureKind.PROVINCIAL),
+                        title=name,
+                        scope=str(Scope.DESIGNATED_AREAS if designated else Scope.PROVINCE_WIDE),
+                    )
+                    c.rel(Rel.IN_BATCH, m, target, row.line, sent)
+                    c.rel(Rel.ORIGINATED_IN, m, zone, row.line, sent)
+                    if province in c.gaz.provinces and not designated:
+                        c.rel(
+                            Rel.REPLICATED_TO,
+                            m,
+                            c.region(province, row.line, sent),
+                            row.line,
+                            sent,
+                            scope=str(Scope.PROVINCE_WIDE),
+                        )
+
+
+# --------------------------------------------------------------------------- zone cases
+POSSESSIVE_GAP_RE = re.compile(r"\s*(?:'s|’s)\s+(?:new\s+|innovative\s+)?")
+VERB_GAP_RE = re.compile(
+    rf"\s*{CASE_VERB}\s+(?:the\s+|a\s+|an\s+)?(?:new\s+|innovative\s+)?(?:reform initiative of\s+)?"
+)
+_AND_RE = re.compile(r"\s*(?:,\s*and|,|and)\s*")
+
+
+def _case_matches(c: _Collector, s: str) -> list[tuple[list[str], str, int]]:
+    """Quoted innovation names credited to zones in a sentence: (zone keys, name, offset).
+
+    A name is credited when a zone precedes it as a possessive or as the
+    subject of an innovation verb (``Shanghai PFTZ's "..."``, ``Anhui PFTZ
+    introduced the "..."``), or follows it (``the "..." in Chongqing PFTZ and
+    Guangxi PFTZ``).
+    """
+    if s in c.case_memo:
+        return c.case_memo[s]
+    out: list[tuple[list[str], str, int]] = []
+    c.case_memo[s] = out
+    if '"' not in s and "“" not in s:
+        return out
+    zones = c.find_zones(s)
+    lists = c.find_zone_lists(s)
+    for q in QUOTED_RE.finditer(s):
+        name = q.group(1).strip()
+        if (
+            len(name.split()) < 2
+            or re.match(r"(?:and|or|as|but|with|to)\b", name)
+            or not name.lstrip("'‘")[:1].isalnum()
+        ):
+            continue
+        keys: list[str] = []
+        prior = [z for z in zones if z.end <= q.start()]
+        if prior and (
+            POSSESSIVE_GAP_RE.fullmatch(s[prior[-1].end : q.start()])
+            or VERB_GAP_RE.fullmatch(s[prior[-1].end : q.start()])
+        ):
+            keys.append(prior[-1].key)
+            keys += [z.key for lst in lists if lst and lst[-1].end == prior[-1].end for z in lst]
+            j = len(prior) - 2
+            while j >= 0 and _AND_RE.fullmatch(s[prior[j].end : prior[j + 1].start]):
+                keys.append(prior[j].key)
+                j -= 1
+        elif m := re.match(r"\s*(?:in|of|by)\s+", s[q.end() :]):
+            following = [z for z in zones if z.start >= q.end() + m.end()]
+            if following and following[0].start == q.end() + m.end():
+                keys.append(following[0].key)
+                for a, b in itertools.pairwise(following):
+                    if not _AND_RE.fullmatch(s[a.end : b.start]):
+                        break
+                    keys.append(b.key)
+        if keys:
+            out.append((sorted(set(keys)), name, q.start()))
+    return out
+
+
+def _extract_cases(
+    c: _Collector, ctx: _Context, part: Sequence[Paragraph], kind: MeasureKind, field_of: dict[int, str]
+) -> int:
+    """Zone cases: quoted innovation names credited to zones, with before/after text."""
+    n = 0
+    seen: set[str] = set()
+    for p in part:
+        sents = list(_para_sentences(p))
+        for i, (off, s) in enumerate(sents):
+            if ADOPTION_RE.search(s):
+                continue
+            for zkeys, name, qoff in _case_matches(c, s):
+                mkey = f"case:{zkeys[0]}:{_slug(name)}"
+                line = p.line_at(off + qoff)
+                before = after = None
+                for _o, t in sents[i + 1 :]:
+                    if before is None and BEFORE_RE.match(t):
+                        before = t
+                    elif after is None and AFTER_RE.match(t):
+                        after = t
+                    if _case_matches(c, t):
+                        break
+                section = c.outline.path_at(line)
+                m = c.node(
+                    Label.MEASURE,
+                    mkey,
+                    name,
+                    line,
+                    s,
+                    kind=str(kind),
+                    title=name,
+                    field=field_of.get(line),
+                    section=section,
+                    before=before,
+                    after=after,
+                )
+                for z in zkeys:
+                    c.rel(Rel.ORIGINATED_IN, m, c.zone(z, line, s), line, s)
+                if mkey not in seen:
+                    seen.add(mkey)
+                    n += 1
+    return n
+
+
+# --------------------------------------------------------------------------- adoption and alliances
+def _extract_adoptions(c: _Collector, ctx: _Context, national: Sequence[NodeRef]) -> None:
+    """Adoption stories: "<adopter> replicated and scaled up the "<name>" from the Nth batch of ..."."""
+    titles = {}
+    for e in c.entities:
+        if e.label is Label.MEASURE and e.ref in national:
+            titles[e.key] = e.name
+    for p in ctx.paras:
+        sents = list(_para_sentences(p))
+        for i, (off, s) in enumerate(sents):
+            m = ADOPTION_RE.search(s)
+            if not m:
+                continue
+            quoted = [q for q in QUOTED_RE.finditer(s) if q.start() > m.end()]
+            if not quoted:
+                continue
+            q = quoted[0]
+            name = q.group(1).strip()
+            bm = BATCH_PHRASE_RE.search(s, m.end())
+            if not bm:
+                continue
+            kind = batch_kind(bm.group("what") + " " + s[bm.end() : bm.end() + 40])
+            ordinal = _ordinal(bm.group("ord"))
+            line = p.line_at(off + m.start())
+            subject = s[: m.start()]
+            adopter: NodeRef | None = None
+            if cm := COORDINATED_RE.search(subject):
+                adopter = c.sub_zone(cm.group("zone"), cm.group("name"), ZoneKind.COORDINATED, line, s)
+            if adopter is None and (zs := c.find_zones(subject)):
+                adopter = c.zone(zs[-1].key, line, s)
+            if adopter is None and (ps := c.gaz.find_provinces(subject)):
+                adopter = c.region(ps[-1].key, line, s)
+            if adopter is None:
+                c.warn("adopter-unresolved", f"no adopter found for {name!r}", line)
+                continue
+            bkey = _batch_key("national", kind, ordinal)
+            batch = _batch_node(
+                c,
+                ctx,
+                bkey,
+                _batch_name(kind, ordinal),
+                line,
+                s,
+                kind=kind,
+                level="national",
+                ordinal=ordinal,
+            )
+            candidates = {k: v for k, v in titles.items() if k.startswith(bkey + ":")}
+            best = max(
+                candidates.items(),
+                key=lambda kv: fuzz.token_set_ratio(title_key(kv[1]), title_key(name)),
+                default=None,
+            )
+            if best and fuzz.token_set_ratio(title_key(best[1]), title_key(name)) >= 80:
+                measure = NodeRef(Label.MEASURE, best[0])
+                c.node(Label.MEASURE, best[0], best[1], line, s, kind=str(KIND_OF_BATCH[kind]))
+            else:
+                measure = c.node(
+                    Label.MEASURE,
+                    f"{bkey}:{_slug(name)}",
+                    name,
+                    line,
+                    s,
+                    kind=str(KIND_OF_BATCH[kind]),
+                    title=name,
+                )
+                c.rel(Rel.IN_BATCH, measure, batch, line, s)
+            outcome = " ".join(t for _o, t in sents[i + 1 : i + 3]) or None
+            c.rel(Rel.ADOPTED, adopter, measure, line, s, outcome=outcome, batch=bkey)
+
+
+def _extract_alliances(c: _Collector, ctx: _Context) -> None:
+    """Cross-regional alliances, their members and the batches they release."""
+    for p, off, s in _sentences(ctx.paras):
+        found = list(ALLIANCE_RE.finditer(s))
+        line = p.line_at(off)
+        for m in found:
+            name = re.sub(r"^(?:the|The)\s+", "", m.group("name")).strip()
+            key = _slug(name)
+            a = c.node(
+                Label.ALLIANCE, key, name, line, s, kind="alliance" if "Alliance" in name else "mechanism"
+            )
+            members: set[str] = set()
+            if len(found) == 1:
+                members |= {z.key for lst in c.find_zone_lists(s) for z in lst}
+            if "Joint Conference" in name:
+                region = name.rsplit(" ", 2)[-2]
+                members |= {k for part in re.split(r"[-–]", region) if (k := c.gaz.zone(f"{part} PFTZ"))}
+            for z in sorted(members):
+                c.rel(Rel.MEMBER_OF, c.zone(z, line, s), a, line, s)
+            if (
+                len(found) == 1
+                and (bm := BATCH_PHRASE_RE.search(s, m.end()))
+                and re.search(r"\breleased\b", s)
+            ):
+                ordinal = _ordinal(bm.group("ord"))
+                count = int(bm.group("count")) if bm.group("count") else None
+                b = _batch_node(
+                    c,
+                    ctx,
+                    _batch_key("alliance", "institutional-innovations", ordinal, key),
+                    _batch_name("institutional-innovations", ordinal, name),
+                    line,
+                    s,
+                    kind="institutional-innovations",
+                    level="alliance",
+                    ordinal=ordinal,
+                    count=count,
+                )
+                c.rel(Rel.RELEASED_BY, b, a, line, s)
+
+
+# --------------------------------------------------------------------------- entry points
+def parse_report(
+    text: str,
+    source: str = "report.txt",
+    sha256: str | None = None,
+    *,
+    partial: bool = False,
+    gazetteer: Gazetteer | None = None,
+) -> ParsedReport:
+    """Parse report text into records with provenance.
+
+    Parameters
+    ----------
+    text
+        The report text (UTF-8 decoded).
+    source
+        File name recorded in provenance and messages.
+    sha256
+        The sha256 of the source bytes; computed from ``text`` when omitted.
+    partial
+        Accept an excerpt: do not require the report's parts and appendices.
+    gazetteer
+        Name resolver; the curated default when omitted.
+
+    Returns
+    -------
+    ParsedReport
+        Entities, relations, sections, tables, checks of stated totals and
+        warnings.
+
+    Raises
+    ------
+    ReportParseError
+        The text is not a report, is truncated, or a table is malformed.
+    """
+    sha = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    _para_sentences.cache_clear()  # the caches serve one parse; a later parse starts cold
+    _doc_mentions.cache_clear()
+    lines = split_lines(text)
+    if not partial:
+        _require(lines, source)
+    outline = parse_structure(lines)
+    tables, twarn = parse_tables(lines, source)
+    gaz = gazetteer or Gazetteer.default()
+    c = _Collector(source, sha, outline, gaz)
+    c.warnings.extend(twarn)
+    in_table = {n for t in tables for n in range(t.line, t.end_line + 1)}
+    body = [ln for ln in lines if ln.no >= outline.body_start]
+    paras = paragraphs(body, skip=in_table)
+    ctx = _Context(paras)
+    milestones_sec = next(iter(outline.find(1, "milestones")), None)
+    milestones = [
+        p for p in paras if milestones_sec and milestones_sec.start_line < p.line <= milestones_sec.end_line
+    ]
+
+    _extract_zones(c, ctx, tables)
+    _collect_batch_phrases(ctx)
+    _extract_documents(c, ctx, tables, milestones)
+    national = _extract_national(c, ctx, tables, milestones)
+    _extract_provincial(c, ctx, tables)
+    field_of: dict[int, str] = {}
+    part2 = next(iter(outline.find(1, "institutional innovation")), None)
+    if part2 is not None:
+        for ch in outline.within(part2, 2):
+            field_name = re.sub(r"^Institutional Innovation in (?:the )?", "", ch.title)
+            for n in range(ch.start_line, ch.end_line + 1):
+                field_of[n] = field_name
+    part2_paras = [p for p in paras if part2 and part2.start_line <= p.line <= part2.end_line]
+    other = [p for p in paras if p not in part2_paras and p not in milestones]
+    cases = _extract_cases(c, ctx, part2_paras, MeasureKind.ZONE_CASE, field_of)
+    _extract_cases(c, ctx, other, MeasureKind.INNOVATION, field_of)
+    if part2 is not None and cases == 0:
+        c.warn("no-zone-cases", "no zone cases found in the institutional innovation part", part2.start_line)
+    _extract_adoptions(c, ctx, national)
+    _extract_alliances(c, ctx)
+    if not partial and not c.entities:
+        msg = "no zones, documents or measures found: this does not look like a PFTZ report"
+        raise ReportParseError(msg, source, 1)
+    return ParsedReport(
+        source=source,
+        sha256=sha,
+        entities=tuple(c.entities),
+        relations=tuple(c.relations),
+        sections=outline.sections,
+        tables=tuple(tables),
+        checks=tuple(c.checks),
+        warnings=tuple(c.warnings),
+    )
+
+
+def _require(lines: Sequence[Line], source: str) -> None:
+    for what, pattern in REQUIRED:
+        if not any(pattern.match(ln.text.strip()) for ln in lines[200:] or lines):
+            last = max((ln.no for ln in lines if ln.text.strip()), default=1)
+            msg = f"the report is truncated or is not a PFTZ report: {what} not found (text ends at line {last})"
+            raise ReportParseError(msg, source, last)
+
+
+def load_report(path: str | Path | None = None, *, strict: bool = False) -> ParsedReport:
+    """Read a report file and parse it.
+
+    Parameters
+    ----------
+    path
+        The report; the bundled 2025 report when omitted.
+    strict
+        Raise :class:`~graph.errors.StrictModeError` when there are warnings.
+
+    Returns
+    -------
+    ParsedReport
+        See :func:`parse_report`.
+
+    Raises
+    ------
+    ReportParseError
+        Unreadable, non-UTF-8, binary, empty, truncated or malformed input.
+    StrictModeError
+        ``strict`` was set and the loader produced warnings.
+    """
+    p = Path(path) if path is not None else BUNDLED_REPORT
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        msg = f"cannot read the report: {e.strerror or e}"
+        raise ReportParseError(msg, str(p)) from e
+    text = decode_report(data, p.name)
+    report = parse_report(text, p.name, hashlib.sha256(data).hexdigest())
+    if strict and report.warnings:
+        shown = "\n  ".join(str(w) for w in report.warnings)
+        msg = f"{len(report.warnings)} warnings in strict mode:\n  {shown}"
+        raise StrictModeError(msg)
+    return report
+
+
+def warnings_by_code(report: ParsedReport) -> dict[str, int]:
+    """Count a report's warnings per code."""
+    out: dict[str, int] = defaultdict(int)
+    for w in report.warnings:
+        out[w.code] += 1
+    return dict(sorted(out.items()))
+
+
+__all__ = ["BUNDLED_REPORT", "Mention", "load_report", "parse_report", "warnings_by_code"]
