@@ -269,7 +269,12 @@ REL_TYPES: dict[Rel, RelType] = {
         RelType(
             Rel.IN_BATCH, ((Label.MEASURE, Label.BATCH),), {"row": "int"}, "A measure belongs to a batch."
         ),
-        RelType(Rel.RELEASED_BY, ((Label.BATCH, Label.DOCUMENT),), {}, "A batch was released by a document."),
+        RelType(
+            Rel.RELEASED_BY,
+            ((Label.BATCH, Label.DOCUMENT), (Label.BATCH, Label.ALLIANCE)),
+            {},
+            "A batch was released by a document (or by an alliance of PFTZs).",
+        ),
         RelType(
             Rel.PROMOTED_BY,
             ((Label.MEASURE, Label.DOCUMENT),),
