@@ -17,9 +17,7 @@ NUMBER_RE = re.compile(_PREFIX + r"\s*[\[〔](?P<year>(?:19|20)\d\d)[\]〕]\s*No
 SHORT_NUMBER_RE = re.compile(
     r"\b(?P<prefix>[A-Z][A-Za-z]{0,3}(?:\.[A-Z][A-Za-z]{0,3})+\.?)\s+No\.\s*(?P<serial>\d{1,5})\b"
 )
-ORDER_RE = re.compile(
-    r"\b(?P<issuer>[A-Z]{2,6}) Order No\.\s*(?P<serial>\d{1,5})(?: in (?P<year>(?:19|20)\d\d))?"
-)
+ORDER_RE = re.compile(r"\b(?P<issuer>[A-Z]{2,6}) Order No\.\s*(?P<serial>\d{1,5})(?: in (?P<year>(?:19|20)\d\d))?")
 ANNOUNCEMENT_RE = re.compile(
     r"\b(?P<issuer>[A-Z][A-Za-z ]{3,60}?) Announcement No\.\s*(?P<serial>\d{1,5}) in (?P<year>(?:19|20)\d\d)"
 )
@@ -119,9 +117,7 @@ def find_numbers(text: str) -> list[NumberMention]:
     for m in ORDER_RE.finditer(text):
         year = int(m.group("year")) if m.group("year") else None
         out.append(
-            NumberMention(
-                DocNumber(f"{m.group('issuer')} Order", year, int(m.group("serial"))), m.start(), m.end()
-            )
+            NumberMention(DocNumber(f"{m.group('issuer')} Order", year, int(m.group("serial"))), m.start(), m.end())
         )
     for m in ANNOUNCEMENT_RE.finditer(text):
         issuer = re.sub(r"^(?:the|of)\s+", "", m.group("issuer").strip())

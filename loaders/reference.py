@@ -294,9 +294,7 @@ def _raise_problems(problems: list[_Problem], path: str) -> None:
     raise ReferenceDataError(msg, path, line)
 
 
-def _read_table(
-    text: str, path: str, header: Sequence[str]
-) -> tuple[list[tuple[int, dict[str, str]]], list[_Problem]]:
+def _read_table(text: str, path: str, header: Sequence[str]) -> tuple[list[tuple[int, dict[str, str]]], list[_Problem]]:
     """Split CSV text into ``(line, row)`` pairs after checking the header.
 
     Blank lines are skipped. Rows with the wrong number of fields are returned
@@ -370,9 +368,7 @@ def _float(value: str, column: str, limit: float, line: int, problems: list[_Pro
         problems.append((line, f"bad {column} {value!r} (expected a number)"))
         return None
     if not math.isfinite(x) or abs(x) > limit:
-        problems.append(
-            (line, f"bad {column} {value!r} (expected a number between -{limit:g} and {limit:g})")
-        )
+        problems.append((line, f"bad {column} {value!r} (expected a number between -{limit:g} and {limit:g})"))
         return None
     return x
 
@@ -677,9 +673,7 @@ def load_bodies(path: str | Path | None = None) -> dict[str, BodyRef]:
     return parse_bodies(_read_text(p), str(p))
 
 
-def load_prefixes(
-    path: str | Path | None = None, bodies: Mapping[str, BodyRef] | None = None
-) -> dict[str, PrefixRef]:
+def load_prefixes(path: str | Path | None = None, bodies: Mapping[str, BodyRef] | None = None) -> dict[str, PrefixRef]:
     """Read doc_prefixes.csv and check its issuers.
 
     Parameters
@@ -872,9 +866,7 @@ class Gazetteer:
         generated: dict[str, set[str]] = {}
         generated_surface: dict[str, list[str]] = {}
         for z in self.zones.values():
-            templates = {ZoneKind.PFTZ.value: _PFTZ_TEMPLATES, ZoneKind.FTP.value: _FTP_TEMPLATES}.get(
-                z.kind, ()
-            )
+            templates = {ZoneKind.PFTZ.value: _PFTZ_TEMPLATES, ZoneKind.FTP.value: _FTP_TEMPLATES}.get(z.kind, ())
             for place in self._places(self.provinces[z.province]):
                 for t in templates:
                     form = t.format(x=place)

@@ -75,10 +75,7 @@ ORDINAL_WORDS = {
     )
 }
 NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=1
-    )
+    w: i for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=1)
 }
 _ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
 BATCH_PHRASE_RE = re.compile(
@@ -90,12 +87,8 @@ ISSUE_VERB_RE = re.compile(
     r"\b(?:jointly )?(?:issued|approved|released|promulgated|formulated|published|adopted|introduced)\b"
 )
 HEREINAFTER_RE = re.compile(r"\(hereinafter referred to as (?:the )?[\"“](?P<name>[^\"”]+)[\"”]\)")
-SUBAREA_RE = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w'-]+ )+(?:Special )?Area) of (?:the )?(?P<zone>[A-Z][a-z]+ PFTZ)\b"
-)
-COORDINATED_RE = re.compile(
-    r"\b(?P<name>[A-Z][a-z]+) coordinated innovation zone of (?P<zone>[A-Z][a-z]+ PFTZ)\b"
-)
+SUBAREA_RE = re.compile(r"\b(?P<name>(?:[A-Z][\w'-]+ )+(?:Special )?Area) of (?:the )?(?P<zone>[A-Z][a-z]+ PFTZ)\b")
+COORDINATED_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+) coordinated innovation zone of (?P<zone>[A-Z][a-z]+ PFTZ)\b")
 ALLIANCE_RE = re.compile(
     r"\b(?P<name>(?:[A-Z][\w–-]*\s)+PFTZ Alliance|Joint Conference Mechanism for the [A-Z][\w–-]+ PFTZs)"
 )
@@ -137,9 +130,7 @@ NOT_PLACES = frozenset(
 ADOPTION_RE = re.compile(r"\breplicated and scaled up\b")
 BEFORE_RE = re.compile(r"^(?:Prior to the reform|Previously|Before the reform|In the past)\b")
 AFTER_RE = re.compile(r"^(?:Following the reform|After the reform|Following this reform|Now)\b")
-STATED_TOTAL_RE = re.compile(
-    r"\b(?P<n>\d+) institutional innovations in (?P<batches>\w+) batches\b", re.IGNORECASE
-)
+STATED_TOTAL_RE = re.compile(r"\b(?P<n>\d+) institutional innovations in (?P<batches>\w+) batches\b", re.IGNORECASE)
 STATED_PFTZ_RE = re.compile(r"\b(?P<n>\d+) (?:Pilot Free Trade Zones|PFTZs)\b")
 STATED_SCOPE_RE = re.compile(
     r"\b(?P<n>\d+) measures (?:are|were) (?:to be )?replicated and scaled up "
@@ -287,9 +278,7 @@ class _Collector:
         if kind is ZoneKind.COORDINATED:
             name = f"{name} coordinated innovation zone"
         province = self.zone_refs[parent].province
-        sub = self.node(
-            Label.ZONE, f"{parent}/{_slug(name)}", name, line, quote, kind=str(kind), province=province
-        )
+        sub = self.node(Label.ZONE, f"{parent}/{_slug(name)}", name, line, quote, kind=str(kind), province=province)
         self.rel(Rel.PART_OF, sub, self.zone(parent, line, quote), line, quote)
         return sub
 
@@ -297,9 +286,7 @@ class _Collector:
         ref = self.gaz.body_ref(key)
         if ref is None:
             return None
-        return self.node(
-            Label.ISSUING_BODY, key, ref.name, line, quote, abbreviation=ref.abbreviation, level=ref.level
-        )
+        return self.node(Label.ISSUING_BODY, key, ref.name, line, quote, abbreviation=ref.abbreviation, level=ref.level)
 
     def region(self, key: str, line: int, quote: str) -> NodeRef:
         scope_names = {v: str(k) for k, v in SCOPE_REGION_KEYS.items()}
@@ -341,7 +328,7 @@ def _extract_zones(c: _Collector, ctx: _Context, tables: Sequence[Table]) -> Non
     for p, off, s in _sentences(ctx.paras):
         line = p.line_at(off)
         for zm in c.find_zones(s):
-            c.zone(zm.key, p.line_at(off + zm.start), s)
+            c.zone(zm.key, p.line_at(off), s)
             seen_kinds.add(zm.key)
             if zm.text not in c.reported and c.misspelt.get(zm.text):
                 c.reported.add(zm.text)
@@ -479,9 +466,7 @@ def _doc_mentions(text: str) -> list[tuple[DocNumber | None, str | None, int, in
     return out
 
 
-def _extract_documents(
-    c: _Collector, ctx: _Context, tables: Sequence[Table], milestones: Sequence[Paragraph]
-) -> None:
+def _extract_documents(c: _Collector, ctx: _Context, tables: Sequence[Table], milestones: Sequence[Paragraph]) -> None:
     """Numbered and titled documents from the text, the tables and the milestones."""
     pending: list[tuple[str, int, str, int, int]] = []  # (doc key, line, sentence, title start, end)
     table_docs: list[tuple[str, TableRow, Table, str]] = []
@@ -493,7 +478,7 @@ def _extract_documents(
     for p, off, s in _sentences(ctx.paras):
         for number, title, start, end in _doc_mentions(s):
             if number.year is not None:  # type: ignore[union-attr]
-                note(_register_doc(ctx, number, title), p.line_at(off + start), s, start, end)
+                note(_register_doc(ctx, number, title), p.line_at(off), s, start, end)
     for t in tables:
         for ln, text in t.preamble:
             for number, title, start, end in _doc_mentions(text):
@@ -510,7 +495,7 @@ def _extract_documents(
                         f"short number {number.text!r} has no full form",
                         p.line_at(off),
                     )
-                note(key, p.line_at(off + start), s, start, end)
+                note(key, p.line_at(off), s, start, end)
     # titled documents without numbers in the milestones
     for p in milestones:
         s = p.text
@@ -520,11 +505,9 @@ def _extract_documents(
             if (
                 verb
                 and re.match(r"[A-Z]", title)
-                and re.search(
-                    r"\b(Notice|Opinions|Plan|Measures|Regulations|Announcement|Resolution)\b", title
-                )
+                and re.search(r"\b(Notice|Opinions|Plan|Measures|Regulations|Announcement|Resolution)\b", title)
             ):
-                note(_register_doc(ctx, None, title), p.line_at(m.start()), s, m.start(), m.end())
+                note(_register_doc(ctx, None, title), p.line, s, m.start(), m.end())
     # national policy tables: a "Title" column whose rows are documents
     for t in tables:
         if "Title" not in t.columns:
@@ -603,7 +586,7 @@ def _collect_batch_phrases(ctx: _Context) -> None:
                     _ordinal(m.group("ord")),
                     count,
                     s,
-                    p.line_at(off + m.start()),
+                    p.line_at(off),
                     m.group(0),
                 )
             )
@@ -660,25 +643,19 @@ def _extract_national(
             continue
         for m in BATCH_PHRASE_RE.finditer(p.text):
             kind = batch_kind(m.group("what") + " " + p.text[m.end() : m.end() + 40])
-            ctx.batch_dates.setdefault(
-                _batch_key("national", kind, _ordinal(m.group("ord"))), (d[0], p.line, p.text)
-            )
+            ctx.batch_dates.setdefault(_batch_key("national", kind, _ordinal(m.group("ord"))), (d[0], p.line, p.text))
         for m in re.finditer(
             rf"(?P<count>\d+) (?P<what>[\"“]?[A-Za-z][A-Za-z \"“”]*?) from the (?P<ord>{_ORD}) batch", p.text
         ):
             kind = batch_kind(m.group("what"))
-            ctx.batch_dates.setdefault(
-                _batch_key("national", kind, _ordinal(m.group("ord"))), (d[0], p.line, p.text)
-            )
+            ctx.batch_dates.setdefault(_batch_key("national", kind, _ordinal(m.group("ord"))), (d[0], p.line, p.text))
         for m in re.finditer(
             rf"(?P<count>\d+) (?P<what>[\"“]?[A-Za-z][A-Za-z \"“”]*?) (?:promoted by departments )?"
             rf"in the (?P<ord>{_ORD}) batch",
             p.text,
         ):
             kind = batch_kind(m.group("what") + " " + m.group(0))
-            ctx.batch_dates.setdefault(
-                _batch_key("national", kind, _ordinal(m.group("ord"))), (d[0], p.line, p.text)
-            )
+            ctx.batch_dates.setdefault(_batch_key("national", kind, _ordinal(m.group("ord"))), (d[0], p.line, p.text))
     for t in appendix:
         ident = _table_batch(ctx, t)
         if ident is None:
@@ -762,9 +739,7 @@ def _extract_national(
                         )
                 elif doc_cell.strip().upper() not in ("N/A", "NA", "-", ""):
                     key = _register_doc(ctx, None, clean_title(doc_cell))
-                    c.rel(
-                        Rel.PROMOTED_BY, measure, _doc_node(c, ctx, key, row.line, doc_cell), row.line, quote
-                    )
+                    c.rel(Rel.PROMOTED_BY, measure, _doc_node(c, ctx, key, row.line, doc_cell), row.line, quote)
             for col in ("Department in Charge", "Responsible Parties"):
                 if cell := v.get(col):
                     for b in _issuers(c, cell):
@@ -865,9 +840,7 @@ def _extract_provincial(c: _Collector, ctx: _Context, tables: Sequence[Table]) -
                 batches.append(b)
             content = v.get(ccol, "") if ccol else ""
             for off, sent in sentences(Paragraph(content, (0,), (row.line,))):
-                designated = re.search(
-                    r"\b(specific regions|designated areas|eligible areas|certain areas)\b", sent
-                )
+                designated = re.search(r"\b(specific regions|designated areas|eligible areas|certain areas)\b", sent)
                 for q in QUOTED_RE.finditer(sent):
                     name = q.group(1).strip()
                     target = batches[0]
@@ -967,9 +940,9 @@ def _extract_cases(
         for i, (off, s) in enumerate(sents):
             if ADOPTION_RE.search(s):
                 continue
-            for zkeys, name, qoff in _case_matches(c, s):
+            for zkeys, name, _qoff in _case_matches(c, s):
                 mkey = f"case:{zkeys[0]}:{_slug(name)}"
-                line = p.line_at(off + qoff)
+                line = p.line_at(off)
                 before = after = None
                 for _o, t in sents[i + 1 :]:
                     if before is None and BEFORE_RE.match(t):
@@ -1023,7 +996,7 @@ def _extract_adoptions(c: _Collector, ctx: _Context, national: Sequence[NodeRef]
                 continue
             kind = batch_kind(bm.group("what") + " " + s[bm.end() : bm.end() + 40])
             ordinal = _ordinal(bm.group("ord"))
-            line = p.line_at(off + m.start())
+            line = p.line_at(off)
             subject = s[: m.start()]
             adopter: NodeRef | None = None
             if cm := COORDINATED_RE.search(subject):
@@ -1079,9 +1052,7 @@ def _extract_alliances(c: _Collector, ctx: _Context) -> None:
         for m in found:
             name = re.sub(r"^(?:the|The)\s+", "", m.group("name")).strip()
             key = _slug(name)
-            a = c.node(
-                Label.ALLIANCE, key, name, line, s, kind="alliance" if "Alliance" in name else "mechanism"
-            )
+            a = c.node(Label.ALLIANCE, key, name, line, s, kind="alliance" if "Alliance" in name else "mechanism")
             members: set[str] = set()
             if len(found) == 1:
                 members |= {z.key for lst in c.find_zone_lists(s) for z in lst}
@@ -1090,11 +1061,7 @@ def _extract_alliances(c: _Collector, ctx: _Context) -> None:
                 members |= {k for part in re.split(r"[-–]", region) if (k := c.gaz.zone(f"{part} PFTZ"))}
             for z in sorted(members):
                 c.rel(Rel.MEMBER_OF, c.zone(z, line, s), a, line, s)
-            if (
-                len(found) == 1
-                and (bm := BATCH_PHRASE_RE.search(s, m.end()))
-                and re.search(r"\breleased\b", s)
-            ):
+            if len(found) == 1 and (bm := BATCH_PHRASE_RE.search(s, m.end())) and re.search(r"\breleased\b", s):
                 ordinal = _ordinal(bm.group("ord"))
                 count = int(bm.group("count")) if bm.group("count") else None
                 b = _batch_node(
@@ -1163,9 +1130,7 @@ def parse_report(
     paras = paragraphs(body, skip=in_table)
     ctx = _Context(paras)
     milestones_sec = next(iter(outline.find(1, "milestones")), None)
-    milestones = [
-        p for p in paras if milestones_sec and milestones_sec.start_line < p.line <= milestones_sec.end_line
-    ]
+    milestones = [p for p in paras if milestones_sec and milestones_sec.start_line < p.line <= milestones_sec.end_line]
 
     _extract_zones(c, ctx, tables)
     _collect_batch_phrases(ctx)
@@ -1238,8 +1203,11 @@ def load_report(path: str | Path | None = None, *, strict: bool = False) -> Pars
     except OSError as e:
         msg = f"cannot read the report: {e.strerror or e}"
         raise ReportParseError(msg, str(p)) from e
-    text = decode_report(data, p.name)
-    report = parse_report(text, p.name, hashlib.sha256(data).hexdigest())
+    text = decode_report(data, str(p))
+    try:
+        report = parse_report(text, p.name, hashlib.sha256(data).hexdigest())
+    except ReportParseError as e:
+        raise ReportParseError(e.msg, str(p), e.line) from e
     if strict and report.warnings:
         shown = "\n  ".join(str(w) for w in report.warnings)
         msg = f"{len(report.warnings)} warnings in strict mode:\n  {shown}"

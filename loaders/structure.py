@@ -67,11 +67,7 @@ class Outline:
 
     def within(self, section: Section, level: int) -> list[Section]:
         """Return the sections of ``level`` inside ``section``."""
-        return [
-            s
-            for s in self.sections
-            if s.level == level and section.start_line <= s.start_line <= section.end_line
-        ]
+        return [s for s in self.sections if s.level == level and section.start_line <= s.start_line <= section.end_line]
 
 
 def _toc(lines: Sequence[Line]) -> tuple[int, list[tuple[str, str]], set[str], set[str]]:

@@ -157,9 +157,7 @@ def _append(row: _Row, col: int, text: str) -> None:
     row.values[col] = f"{row.values[col]} {text}".strip()
 
 
-def _read_row_line(
-    state: _TableState, ln: Line, fields: list[str], source: str, warnings: list[ParseWarning]
-) -> None:
+def _read_row_line(state: _TableState, ln: Line, fields: list[str], source: str, warnings: list[ParseWarning]) -> None:
     """Read a line holding one or more numbered rows (side by side when interleaved)."""
     width = len(state.columns)
     groups = [fields[k : k + width] for k in range(0, len(fields), width)]
@@ -305,9 +303,7 @@ def _finish(state: _TableState, end_line: int, source: str, warnings: list[Parse
         if len(copies) > 1:
             where = ", ".join(f"{r.line} ({_side_name(r.side)})" for r in copies)
             differ = [
-                state.columns[c + 1]
-                for c in range(len(state.columns) - 1)
-                if len({r.values[c] for r in copies}) > 1
+                state.columns[c + 1] for c in range(len(state.columns) - 1) if len({r.values[c] for r in copies}) > 1
             ]
             detail = f"they differ in {differ}" if differ else "the copies are identical"
             warnings.append(

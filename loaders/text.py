@@ -120,6 +120,34 @@ def furniture_lines(lines: Sequence[Line]) -> set[int]:
     return out
 
 
+_PLAIN_FOOTNOTE_RE = re.compile(r"^\d{1,2}\s+[A-Z]")
+
+
+def footnote_lines(lines: Sequence[Line], furniture: set[int]) -> set[int]:
+    """Line numbers of footnotes numbered with plain digits (``1 China (Zhejiang) ...``).
+
+    A block of lines starting ``<digits> <Capital>`` is a footnote only at the
+    foot of a page: page furniture is the next non-blank line, or a page break
+    (two or more blank lines) follows the block.
+    """
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        starts_block = i == 0 or not lines[i - 1].text.strip()
+        if not (starts_block and _PLAIN_FOOTNOTE_RE.match(ln.text) and "\t" not in ln.text):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and lines[j + 1].text.strip():
+            j += 1
+        nxt = next((x for x in lines[j + 1 :] if x.text.strip()), None)
+        if nxt is not None and (nxt.no in furniture or nxt.no - lines[j].no > 2):
+            out.update(x.no for x in lines[i : j + 1])
+        i = j + 1
+    return out
+
+
 def strip_markers(text: str) -> str:
     """Remove footnote markers (superscript digits) from a line of text."""
     return _SUPERSCRIPT_RE.sub("", text)
@@ -170,8 +198,13 @@ class Paragraph:
         return self.line_nos[max(i, 0)]
 
 
+LONG_PARAGRAPH = 150
+"""A paragraph at least this long that stops without terminal punctuation at a
+page break continues on the next page (headings are shorter)."""
+
+
 def _joins(prev: str, nxt: str) -> bool:
-    """Whether a paragraph ending in ``prev`` continues with ``nxt`` (a page-break split)."""
+    """Whether paragraph ``prev`` continues with ``nxt`` across a page break."""
     prev = prev.rstrip()
     nxt = nxt.lstrip()
     if not prev or not nxt:
@@ -180,7 +213,9 @@ def _joins(prev: str, nxt: str) -> bool:
         return True
     if _TERMINAL_RE.search(prev):
         return False
-    return bool(_CONNECTOR_END_RE.search(prev))
+    if prev.count('"') % 2 or prev.count("“") > prev.count("”"):
+        return True  # an open quotation continues
+    return len(prev) >= LONG_PARAGRAPH or bool(_CONNECTOR_END_RE.search(prev))
 
 
 def paragraphs(lines: Sequence[Line], *, skip: set[int] | None = None) -> list[Paragraph]:
@@ -200,7 +235,8 @@ def paragraphs(lines: Sequence[Line], *, skip: set[int] | None = None) -> list[P
         footnotes are dropped; a paragraph that ends mid-sentence and is
         followed (across dropped lines) by one that continues it is joined.
     """
-    skip = furniture_lines(lines) | (skip or set())
+    furniture = furniture_lines(lines)
+    skip = furniture | footnote_lines(lines, furniture) | (skip or set())
     raw: list[list[Line]] = []
     current: list[Line] = []
     broken = False  # a page break (dropped furniture) since the last kept line
@@ -217,7 +253,7 @@ def paragraphs(lines: Sequence[Line], *, skip: set[int] | None = None) -> list[P
                 raw.append(current)
                 current = []
             continue
-        if not current and raw and (s[0].islower() or (broken and _joins(raw[-1][-1].text, s))):
+        if not current and raw and (s[0].islower() or (broken and _joins(" ".join(x.text for x in raw[-1]), s))):
             current = raw.pop()
         broken = False
         current.append(Line(ln.no, strip_markers(ln.text).strip()))
@@ -237,6 +273,10 @@ def paragraphs(lines: Sequence[Line], *, skip: set[int] | None = None) -> list[P
     return out
 
 
+_ABBREV_END_RE = re.compile(
+    r"(\bNo|\b[A-Z]|\bSt|\bvs|\be\.g|\bi\.e|\bCo|\bLtd|\bart|\bArt|\b(?:[A-Z][A-Za-z]{0,3}\.)+[A-Z][A-Za-z]{0,3})\.$"
+)
+"""Ends of text where a period does not end a sentence (``No.``, ``G.Fa.``, initials)."""
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?;])[\"”’)]?\s+(?=[\"“(]?[A-Z*])")
 
 
@@ -251,8 +291,8 @@ def sentences(p: Paragraph) -> Iterator[tuple[int, str]]:
     start = 0
     text = p.text
     for m in _SENTENCE_END_RE.finditer(text):
-        before = text[max(0, m.start() - 4) : m.start()]
-        if re.search(r"(\bNo|\b[A-Z]|\bSt|\bvs|\be\.g|\bi\.e|\bCo|\bLtd|\bart)\.$", before):
+        before = text[max(0, m.start() - 16) : m.start()]
+        if _ABBREV_END_RE.search(before):
             continue
         yield start, text[start : m.start() + len(m.group(0).rstrip())].strip()
         start = m.end()
@@ -260,9 +300,7 @@ def sentences(p: Paragraph) -> Iterator[tuple[int, str]]:
         yield start, text[start:].strip()
 
 
-def require_sections(
-    lines: Sequence[Line], path: str, markers: Sequence[tuple[str, re.Pattern[str]]]
-) -> None:
+def require_sections(lines: Sequence[Line], path: str, markers: Sequence[tuple[str, re.Pattern[str]]]) -> None:
     """Raise :class:`ReportParseError` if a required heading is missing.
 
     Parameters

@@ -14,7 +14,15 @@ import pytest
 from graph.errors import ReportParseError
 from loaders.records import ParseWarning, Table
 from loaders.tables import clean_cell, parse_tables
-from loaders.text import furniture_lines, split_lines
+from loaders.text import split_lines
+from tests.perturb import (
+    PAGE_BREAK,
+    _line_of,
+    _move_page_breaks,
+    _replace_line,
+    _undo_interleaving,
+    _without_furniture,
+)
 
 REPORT = Path(__file__).resolve().parents[1] / "data" / "reports" / "pftz-report-2025.en.txt"
 SOURCE = REPORT.name
@@ -58,11 +66,7 @@ COLUMNS = {
     "A1-3": ("No.", "Pilot Measures", "Responsible Parties", "Scope"),
 }
 
-_CAPTION_RE = re.compile(r"^Table \d+(-\d+ |: )")
-_SOURCE_RE = re.compile(r"^Source:")
-_NUMBER_RE = re.compile(r"^\d+$")
 Parsed = tuple[list[Table], list[ParseWarning]]
-PAGE_BREAK = ["", "", "", "Report on China's Pilot Free Trade Zones", "", "2025", "", "", ""]
 
 
 @pytest.fixture(scope="module")
@@ -91,88 +95,6 @@ def _content(tables: list[Table]) -> list[tuple[object, ...]]:
         out.append((t.id, t.caption, t.columns, tuple(p for _, p in t.preamble)))
         out.extend((r.table, r.number, r.cells) for r in t.rows)
     return out
-
-
-def _line_of(text: str, prefix: str, after: int = 0) -> int:
-    """The 1-based number of the first line after line ``after`` that starts with ``prefix``."""
-    for no, line in enumerate(text.split("\n"), start=1):
-        if no > after and line.startswith(prefix):
-            return no
-    raise AssertionError(f"no line starts with {prefix!r}")
-
-
-def _is_row_line(line: str) -> bool:
-    cells = [c.strip() for c in line.split("\t") if c.strip()]
-    return "\t" in line and bool(cells) and bool(_NUMBER_RE.match(cells[0]))
-
-
-def _undo_interleaving(text: str) -> tuple[str, int]:
-    """Rewrite every two-row line into two lines; return the text and how many lines were split.
-
-    Left-hand rows stay where they are; the right-hand rows of a block of
-    interleaved lines follow the block, so rows come in number order. A doubled
-    header becomes a single one.
-    """
-    out: list[str] = []
-    pending: list[str] = []
-    width = 0
-    split = 0
-    in_table = False
-    for line in text.split("\n"):
-        fields = line.split("\t")
-        cells = [f.strip() for f in fields]
-        if _CAPTION_RE.match(line):
-            in_table, width = True, 0
-        elif _SOURCE_RE.match(line):
-            in_table = False
-        if in_table and cells[0] == "No.":
-            names = [c for c in cells if c]
-            half = len(names) // 2
-            doubled = len(names) % 2 == 0 and names[:half] == names[half:]
-            width = width or (half if doubled else len(names))
-            if doubled:
-                line = "\t".join(fields[:half])
-        elif in_table and width and len(fields) > width and _NUMBER_RE.match(cells[width]):
-            split += 1
-            if any(cells[:width]):
-                out.append("\t".join(fields[:width]))
-            pending.append("\t".join(fields[width:]))
-            continue
-        if not (in_table and _is_row_line(line)):
-            out.extend(pending)
-            pending.clear()
-        out.append(line)
-    out.extend(pending)
-    return "\n".join(out), split
-
-
-def _move_page_breaks(text: str) -> str:
-    """Insert a page break after every caption and header and between every two row lines."""
-    lines = text.split("\n")
-    out: list[str] = []
-    in_table = False
-    for i, line in enumerate(lines):
-        out.append(line)
-        if _CAPTION_RE.match(line):
-            in_table = True
-            out.extend(PAGE_BREAK)
-        elif _SOURCE_RE.match(line):
-            in_table = False
-        elif in_table and (line.startswith("No.\t") or (_is_row_line(line) and _is_row_line(lines[i + 1]))):
-            out.extend(PAGE_BREAK)
-    return "\n".join(out)
-
-
-def _without_furniture(text: str, *, blanks: bool) -> str:
-    lines = split_lines(text)
-    drop = furniture_lines(lines)
-    return "\n".join(ln.text for ln in lines if ln.no not in drop and (blanks or ln.text.strip()))
-
-
-def _replace_line(text: str, no: int, new: str | list[str]) -> str:
-    lines = text.split("\n")
-    lines[no - 1 : no] = [new] if isinstance(new, str) else new
-    return "\n".join(lines)
 
 
 # --- the real report ---------------------------------------------------------------------------

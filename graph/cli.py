@@ -1,0 +1,319 @@
+"""The ``pftz`` command line: a thin layer over the Python API.
+
+Every library error (:class:`~graph.errors.PftzGraphError`) becomes one clear
+line and exit code 1; secrets come only from environment variables.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from graph.errors import PftzGraphError
+from loaders.records import ParsedReport
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+REPORT_ARG = click.argument("reports", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+DATA_OPT = click.option(
+    "--data",
+    "data_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A CSV or JSON file of your own coded zones, documents, measures or adoption events (repeatable).",
+)
+STRICT_OPT = click.option("--strict", is_flag=True, help="Fail (exit 1) if the loaders report any warning.")
+
+
+class _Group(click.Group):
+    """A click group that turns library errors into one clear line and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PftzGraphError as e:
+            raise click.ClickException(str(e)) from e
+
+
+def _echo_err(msg: str) -> None:
+    click.echo(msg, err=True)
+
+
+def _load_reports(reports: Sequence[Path], strict: bool) -> list[ParsedReport]:
+    from loaders.report import load_report
+
+    paths: Sequence[Path | None] = list(reports) or [None]
+    out = []
+    for p in paths:
+        r = load_report(p, strict=strict)
+        n_entities = len({(e.label, e.key) for e in r.entities})
+        _echo_err(
+            f"parsed {r.source}: {n_entities:,} entities, {len(r.relations):,} relation mentions, "
+            f"{len(r.tables)} tables, {len(r.warnings)} warnings"
+        )
+        out.append(r)
+    return out
+
+
+def _load_data(data_files: Sequence[Path], strict: bool) -> list[ParsedReport]:
+    if not data_files:
+        return []
+    from loaders.userdata import load_user_data
+
+    out = []
+    for p in data_files:
+        r = load_user_data(p, strict=strict)
+        _echo_err(f"read {r.source}: {len(r.entities):,} entities, {len(r.relations):,} relations")
+        out.append(r)
+    return out
+
+
+def _show_warnings(reports: Sequence[ParsedReport], limit: int = 50) -> None:
+    warnings = [w for r in reports for w in r.warnings]
+    failed = [c for r in reports for c in r.checks if not c.ok]
+    if failed:
+        _echo_err(f"{len(failed)} stated totals do not match (see the warnings)")
+    if not warnings:
+        return
+    _echo_err(f"{len(warnings)} warnings:")
+    for w in warnings[:limit]:
+        _echo_err(f"  {w}")
+    if len(warnings) > limit:
+        _echo_err(f"  ... and {len(warnings) - limit} more (pftz parse --json lists them all)")
+
+
+def _build(reports: Sequence[Path], data_files: Sequence[Path] = (), strict: bool = False) -> Any:
+    from graph.build import graph_from_reports, validate
+
+    parsed = _load_reports(reports, strict) + _load_data(data_files, strict)
+    G = graph_from_reports(parsed)
+    validate(G)
+    _show_warnings(parsed)
+    return G
+
+
+@click.group(cls=_Group, context_settings=CONTEXT)
+@click.version_option(package_name="pftz-graph")
+def cli() -> None:
+    """pftz-graph: the policy graph of China's Pilot Free Trade Zones.
+
+    Every command reads the bundled 2025 report unless you name other report
+    files. Run `pftz COMMAND -h` for the options and an example of each.
+
+    \b
+    Example:
+        pftz build --out out/
+        pftz trace "smart form"
+    """
+
+
+@cli.command()
+@click.argument("report", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Write the records as JSON (format pftz-records/1).")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the JSON here, not to stdout."
+)
+@STRICT_OPT
+def parse(report: Path | None, as_json: bool, output: Path | None, strict: bool) -> None:
+    """Parse a report and print its load report: counts, checks of stated totals, warnings.
+
+    \b
+    Example:
+        pftz parse
+        pftz parse my-report.txt --json -o records.json --strict
+    """
+    from graph.io import atomic_write_text
+    from loaders.report import load_report
+
+    r = load_report(report, strict=strict)
+    if as_json or output:
+        text = json.dumps(r.to_json(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+        if output:
+            atomic_write_text(output, text)
+            _echo_err(f"wrote {output}")
+        else:
+            click.echo(text, nl=False)
+        return
+    click.echo(f"report: {r.source} (sha256 {r.sha256[:12]}...)")
+    click.echo(f"structure: {len(r.sections)} headings, {len(r.tables)} tables")
+    for t in r.tables:
+        click.echo(f"  Table {t.id}: {len(t.rows)} rows (lines {t.line}-{t.end_line})")
+    click.echo("records (distinct):")
+    for name, n in r.counts().items():
+        click.echo(f"  {name:16} {n:6,}")
+    click.echo("stated totals:")
+    for c in r.checks:
+        mark = "ok" if c.ok else "MISMATCH"
+        click.echo(f"  {mark:8} {c.name}: stated {c.stated}, found {c.found} (line {c.line})")
+    _show_warnings([r], limit=1000)
+
+
+@cli.command()
+@REPORT_ARG
+@DATA_OPT
+@click.option(
+    "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True
+)
+@click.option("--no-html", is_flag=True, help="Skip the interactive HTML site.")
+@STRICT_OPT
+def build(reports: tuple[Path, ...], data_files: tuple[Path, ...], out_dir: Path, no_html: bool, strict: bool) -> None:
+    """Build the graph (bundled report by default), write every export and print a summary.
+
+    \b
+    Example:
+        pftz build --out out/
+        pftz build report-2025.txt report-2026.txt --data my-events.csv --out out/
+    """
+    from graph.build import graph_stats
+    from graph.exports import write_all
+
+    G = _build(reports, data_files, strict)
+    written = write_all(G, out_dir)
+    if not no_html:
+        from graph.viz import write_site
+
+        written.update(write_site(G, out_dir / "html"))
+    stats = graph_stats(G)
+    click.echo(f"graph: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges")
+    for name, n in stats.items():
+        click.echo(f"  {name:24} {n}")
+    click.echo(f"exports in {out_dir}/:")
+    for name, path in sorted(written.items()):
+        click.echo(f"  {name:16} {path}")
+
+
+@cli.command()
+@REPORT_ARG
+@DATA_OPT
+def stats(reports: tuple[Path, ...], data_files: tuple[Path, ...]) -> None:
+    """Print node and edge counts per label and relationship type.
+
+    \b
+    Example:
+        pftz stats
+    """
+    from graph.build import graph_stats
+
+    G = _build(reports, data_files)
+    click.echo(f"graph: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges")
+    for name, n in graph_stats(G).items():
+        click.echo(f"  {name:24} {n}")
+
+
+EXPORT_FORMATS = ("graphml", "gexf", "json", "neo4j-csv", "cascades")
+
+
+@cli.command()
+@REPORT_ARG
+@DATA_OPT
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Export format.")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), required=True, help="Output file (a folder for neo4j-csv)."
+)
+def export(reports: tuple[Path, ...], data_files: tuple[Path, ...], fmt: str, output: Path) -> None:
+    """Export the graph: GraphML (Gephi), GEXF with time, node-link JSON, neo4j-admin CSV, cascades CSV (R).
+
+    \b
+    Example:
+        pftz export --format gexf -o pftz.gexf
+        pftz export --format neo4j-csv -o import/
+    """
+    from graph import exports
+
+    G = _build(reports, data_files)
+    writers = {
+        "graphml": exports.save_graphml,
+        "gexf": exports.save_gexf,
+        "json": exports.save_node_link_json,
+        "neo4j-csv": exports.save_neo4j_admin_csv,
+        "cascades": exports.save_cascades_csv,
+    }
+    writers[fmt](G, output)
+    click.echo(f"wrote {output}")
+
+
+@cli.command()
+@REPORT_ARG
+@DATA_OPT
+@click.option("--limit", default=50, show_default=True, help="How many pairs to show.")
+def review(reports: tuple[Path, ...], data_files: tuple[Path, ...], limit: int) -> None:
+    """List uncertain entity pairs (possible SAME_AS) with their scores, for a person to check.
+
+    \b
+    Example:
+        pftz review --limit 20
+    """
+    from graph.resolve import review_pairs
+
+    G = _build(reports, data_files)
+    df = review_pairs(G)
+    if df.empty:
+        click.echo("no uncertain pairs")
+        return
+    click.echo(df.head(limit).to_string(index=False))
+
+
+def neo4j_options(f: Any) -> Any:
+    """Connection options shared by the Neo4j commands (the password only from NEO4J_PASSWORD)."""
+    f = click.option("--database", envvar="NEO4J_DATABASE", default=None, help="Database name [NEO4J_DATABASE].")(f)
+    f = click.option("--user", envvar="NEO4J_USER", default=None, help="User name [NEO4J_USER].")(f)
+    return f
+
+
+@cli.command()
+@REPORT_ARG
+@DATA_OPT
+@click.option(
+    "--neo4j",
+    "uri",
+    envvar="NEO4J_URI",
+    required=True,
+    help="Server URI, e.g. bolt://localhost:7687 or neo4j+s://... [NEO4J_URI].",
+)
+@neo4j_options
+@click.option("--batch-size", default=1000, show_default=True, help="Rows per transaction.")
+def load(
+    reports: tuple[Path, ...],
+    data_files: tuple[Path, ...],
+    uri: str,
+    user: str | None,
+    database: str | None,
+    batch_size: int,
+) -> None:
+    """Load the graph into Neo4j (idempotent: re-running changes nothing). Password from NEO4J_PASSWORD.
+
+    \b
+    Example:
+        NEO4J_PASSWORD=secret pftz load --neo4j bolt://localhost:7687
+    """
+    from graph.neo4j_store import connect, graph_to_neo4j
+
+    G = _build(reports, data_files)
+    driver, db = connect(uri, user, None, database)
+    try:
+        with click.progressbar(
+            length=G.number_of_nodes() + G.number_of_edges(), label="loading", file=sys.stderr
+        ) as bar:
+            done = [0]
+
+            def progress(n: int, total: int) -> None:
+                bar.update(n - done[0])
+                done[0] = n
+
+            counts = graph_to_neo4j(G, driver, database=db, batch_size=batch_size, progress=progress)
+    finally:
+        driver.close()
+    click.echo(f"loaded into {uri} (database {db}): " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+
+
+def main() -> None:
+    """Entry point of the ``pftz`` console script."""
+    cli(prog_name="pftz")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

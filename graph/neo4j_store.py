@@ -1,0 +1,600 @@
+"""Load the policy graph into Neo4j and read it back.
+
+The NetworkX graph (a :class:`networkx.MultiDiGraph` whose node ids are
+:func:`graph.schema.node_id`) maps onto Neo4j as follows:
+
+* a node becomes a node with its schema label and a unique ``key``
+  (:func:`ensure_schema` creates the constraints); its scalar attributes become
+  properties;
+* an edge becomes a relationship of its ``type``, carrying ``eid`` = the edge's
+  MultiDiGraph key (``"ADOPTED"`` or ``"DIFFUSED_TO|measure-key"``), so parallel
+  edges stay distinct and a reload merges into the same relationship;
+* ``provenance`` (a list of dicts) is stored as a list of JSON strings with
+  sorted keys, which a load merges as a set union: loading a second graph adds
+  its evidence to the shared nodes instead of replacing it.
+
+Loads are idempotent: ``MERGE`` on the key (and on ``eid``), ``SET +=`` for the
+properties. Labels and relationship types enter query text only after
+validation against :class:`graph.schema.Label` and :class:`graph.schema.Rel`;
+every value is a query parameter.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+import neo4j
+import networkx as nx
+from neo4j import exceptions as neo4j_exc
+
+from graph.errors import GraphValidationError, Neo4jError
+from graph.schema import KEY, PROVENANCE, Label, Rel, node_id, split_node_id
+
+__all__ = [
+    "DEFAULT_DATABASE",
+    "DEFAULT_URI",
+    "DEFAULT_USER",
+    "FULLTEXT_INDEX",
+    "clear_database",
+    "connect",
+    "count_database",
+    "ensure_schema",
+    "graph_from_neo4j",
+    "graph_to_neo4j",
+]
+
+DEFAULT_URI = "bolt://127.0.0.1:7687"
+DEFAULT_USER = "neo4j"
+DEFAULT_DATABASE = "neo4j"
+EID = "eid"
+"""Relationship property holding the MultiDiGraph edge key."""
+FULLTEXT_INDEX = "measure_text"
+"""Name of the full-text index on the measures' name, title and text."""
+
+Progress = Callable[[int, int], None]
+"""A callback called as ``progress(done, total)`` after each batch."""
+
+_SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})
+_SCALARS = (str, int, float, bool)
+_NOT_PROPERTIES = frozenset({"label", KEY, PROVENANCE})
+_NOT_EDGE_PROPERTIES = frozenset({"type", EID, PROVENANCE})
+
+
+# --------------------------------------------------------------------------- connecting
+
+
+def _safe_uri(uri: str) -> str:
+    """Return ``uri`` without any user or password written into it."""
+    try:
+        parts = urlsplit(uri)
+    except ValueError:
+        return "<unparsable URI>"
+    if parts.username is None and parts.password is None:
+        return uri
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return parts._replace(netloc=netloc).geturl()
+
+
+def _scheme(uri: str) -> str:
+    try:
+        return urlsplit(uri).scheme
+    except ValueError:
+        return ""
+
+
+def _uri_password(uri: str) -> str | None:
+    try:
+        return urlsplit(uri).password
+    except ValueError:
+        return None
+
+
+def _default_database(database: str | None) -> str:
+    return database or os.environ.get("NEO4J_DATABASE") or DEFAULT_DATABASE
+
+
+def _wrap(
+    e: Exception, uri: str, user: str | None, database: str, doing: str, password: str | None = None
+) -> Neo4jError:
+    """Turn a driver error into one :class:`Neo4jError` with a clear, secret-free message."""
+    where = f"Neo4j at {_safe_uri(uri)}" if uri else "Neo4j"
+    if isinstance(e, neo4j_exc.AuthError):
+        msg = f"{where} rejected the credentials of user {user!r}: check NEO4J_USER and NEO4J_PASSWORD"
+    elif isinstance(e, neo4j_exc.ServiceUnavailable | neo4j_exc.SessionExpired):
+        msg = f"cannot reach {where} while {doing}: is the server running? ({type(e).__name__})"
+    elif isinstance(e, neo4j_exc.Neo4jError) and e.code and "DatabaseNotFound" in e.code:
+        msg = f"{where} has no database {database!r}: check NEO4J_DATABASE"
+    elif isinstance(e, neo4j_exc.Neo4jError):
+        msg = f"{where} failed while {doing}: {e.code}: {e.message}"
+    elif isinstance(e, neo4j_exc.ConfigurationError | ValueError):
+        msg = (
+            f"invalid Neo4j URI {_safe_uri(uri)}: use bolt://HOST:PORT or neo4j://HOST:PORT, "
+            f"with the credentials in NEO4J_USER and NEO4J_PASSWORD ({type(e).__name__})"
+        )
+    else:
+        msg = f"{where} failed while {doing}: {type(e).__name__}: {e}"
+    # Driver messages may quote the URI; never let a password through.
+    for secret in (password, _uri_password(uri)):
+        if secret:
+            msg = msg.replace(secret, "***")
+    return Neo4jError(msg)
+
+
+def connect(
+    uri: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    database: str | None = None,
+    **driver_config: Any,
+) -> tuple[neo4j.Driver, str]:
+    """Open a driver to Neo4j and check that the server, the credentials and the database work.
+
+    Parameters
+    ----------
+    uri, user, password, database
+        Connection settings; each defaults to the environment variable
+        ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``,
+        then to ``bolt://127.0.0.1:7687``, ``neo4j``, no password and ``neo4j``.
+    **driver_config
+        Passed on to :func:`neo4j.GraphDatabase.driver` (for example
+        ``max_transaction_retry_time=5``).
+
+    Returns
+    -------
+    tuple
+        The open driver (close it when done) and the database name to use.
+
+    Raises
+    ------
+    Neo4jError
+        The server cannot be reached, refuses the credentials, or has no such
+        database. The message never contains the password.
+
+    Examples
+    --------
+    >>> driver, db = connect()  # doctest: +SKIP
+    >>> graph_to_neo4j(G, driver, database=db)  # doctest: +SKIP
+    """
+    uri = uri or os.environ.get("NEO4J_URI") or DEFAULT_URI
+    user = user or os.environ.get("NEO4J_USER") or DEFAULT_USER
+    if password is None:
+        password = os.environ.get("NEO4J_PASSWORD")
+    db = _default_database(database)
+    if password is None:
+        msg = f"no password for Neo4j user {user!r}: set NEO4J_PASSWORD"
+        raise Neo4jError(msg)
+    if _scheme(uri) not in _SCHEMES:
+        msg = f"invalid Neo4j URI {_safe_uri(uri)}: use bolt://HOST:PORT or neo4j://HOST:PORT"
+        raise Neo4jError(msg)
+    try:
+        driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), **driver_config)
+    except Exception as e:
+        raise _wrap(e, uri, user, db, "connecting", password) from e
+    try:
+        driver.verify_connectivity()
+        # A session run is not retried, so an unknown database fails at once.
+        with driver.session(database=db) as session:
+            session.run("RETURN 1").consume()
+    except Exception as e:
+        driver.close()
+        raise _wrap(e, uri, user, db, "connecting", password) from e
+    return driver, db
+
+
+class _Connection:
+    """Use a given driver, or open one from the environment and close it afterwards."""
+
+    def __init__(self, driver: neo4j.Driver | None, database: str | None) -> None:
+        self._own = driver is None
+        if driver is None:
+            driver, database = connect(database=database)
+        self.driver = driver
+        self.database = _default_database(database)
+
+    def __enter__(self) -> _Connection:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._own:
+            self.driver.close()
+
+    def write(self, query: str, doing: str, **params: Any) -> list[neo4j.Record]:
+        """Run ``query`` in a managed write transaction (retried on transient errors)."""
+        try:
+            records, _, _ = self.driver.execute_query(query, params, database_=self.database)
+        except Exception as e:
+            raise _wrap(e, "", None, self.database, doing) from e
+        return records
+
+    def read(self, query: str, doing: str, **params: Any) -> list[neo4j.Record]:
+        """Run ``query`` in a managed read transaction."""
+        try:
+            records, _, _ = self.driver.execute_query(
+                query, params, database_=self.database, routing_=neo4j.RoutingControl.READ
+            )
+        except Exception as e:
+            raise _wrap(e, "", None, self.database, doing) from e
+        return records
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def _label(label: Label | str) -> str:
+    """Return a label for query text; only schema labels pass."""
+    return f"`{Label(label).value}`"
+
+
+def _rel(rel: Rel | str) -> str:
+    """Return a relationship type for query text; only schema types pass."""
+    return f"`{Rel(rel).value}`"
+
+
+def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> None:
+    """Create the key constraints of every schema label and the measures' full-text index.
+
+    Safe to run again and from several loads at once (``IF NOT EXISTS``).
+
+    Parameters
+    ----------
+    driver
+        An open driver.
+    database
+        The database; defaults to ``NEO4J_DATABASE`` or ``neo4j``.
+
+    Raises
+    ------
+    Neo4jError
+        The server refused a schema command.
+    """
+    statements = [
+        f"CREATE CONSTRAINT {label.value.lower()}_key IF NOT EXISTS "
+        f"FOR (n:{_label(label)}) REQUIRE n.{KEY} IS UNIQUE"
+        for label in Label
+    ]
+    statements.append(
+        f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS "
+        f"FOR (n:{_label(Label.MEASURE)}) ON EACH [n.name, n.title, n.text]"
+    )
+    conn = _Connection(driver, database)
+    for statement in statements:
+        try:
+            conn.write(statement, "creating the schema")
+        except Neo4jError as e:
+            # Two loads racing on the same IF NOT EXISTS: the other one created it.
+            if "AlreadyExists" not in str(e):
+                raise
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _prov_json(entries: object) -> list[str]:
+    """Encode provenance entries as unique JSON strings with sorted keys, in first-seen order."""
+    if entries is None:
+        return []
+    if not isinstance(entries, list | tuple):
+        entries = [entries]
+    out = dict.fromkeys(
+        json.dumps(e, sort_keys=True, ensure_ascii=False, separators=(",", ":")) for e in entries
+    )
+    return list(out)
+
+
+def _props(data: Mapping[str, Any], skip: frozenset[str], where: str, problems: list[str]) -> dict[str, Any]:
+    props: dict[str, Any] = {}
+    for name, value in data.items():
+        if name in skip or value is None:
+            continue
+        if isinstance(value, _SCALARS):
+            props[name] = value
+        elif isinstance(value, list | tuple) and all(isinstance(v, _SCALARS) for v in value):
+            props[name] = list(value)
+        else:
+            problems.append(f"{where}: property {name!r} holds a {type(value).__name__}, not a scalar")
+    return props
+
+
+def _node_rows(
+    G: nx.MultiDiGraph, problems: list[str]
+) -> tuple[dict[Label, list[dict[str, Any]]], dict[Any, tuple[Label, str]]]:
+    rows: dict[Label, list[dict[str, Any]]] = defaultdict(list)
+    ends: dict[Any, tuple[Label, str]] = {}
+    seen: dict[tuple[Label, str], Any] = {}
+    for nid, data in G.nodes(data=True):
+        try:
+            label = Label(data["label"]) if "label" in data else split_node_id(str(nid))[0]
+        except ValueError:
+            problems.append(f"node {nid!r}: label {data.get('label')!r} is not a schema label")
+            continue
+        key = data.get(KEY)
+        if key is None:
+            key = split_node_id(str(nid))[1]
+        if not isinstance(key, str) or not key:
+            problems.append(f"node {nid!r}: key {key!r} is not a non-empty string")
+            continue
+        if (label, key) in seen:
+            problems.append(f"node {nid!r}: same label and key as node {seen[label, key]!r}")
+            continue
+        seen[label, key] = nid
+        ends[nid] = (label, key)
+        props = _props(data, _NOT_PROPERTIES, f"node {nid!r}", problems)
+        rows[label].append({"key": key, "props": props, "prov": _prov_json(data.get(PROVENANCE))})
+    return rows, ends
+
+
+def _edge_rows(
+    G: nx.MultiDiGraph, ends: Mapping[Any, tuple[Label, str]], problems: list[str]
+) -> dict[tuple[Rel, Label, Label], list[dict[str, Any]]]:
+    rows: dict[tuple[Rel, Label, Label], list[dict[str, Any]]] = defaultdict(list)
+    for u, v, k, data in G.edges(keys=True, data=True):
+        where = f"edge {u!r} -> {v!r} [{k!r}]"
+        if u not in ends or v not in ends:
+            continue  # the node's own problem is already listed
+        try:
+            rel = Rel(data.get("type") or str(k).split("|", 1)[0])
+        except ValueError:
+            problems.append(f"{where}: type {data.get('type')!r} is not a schema relationship type")
+            continue
+        props = _props(data, _NOT_EDGE_PROPERTIES, where, problems)
+        (su, ku), (sv, kv) = ends[u], ends[v]
+        prov = _prov_json(data.get(PROVENANCE))
+        rows[rel, su, sv].append({"start": ku, "end": kv, "eid": str(k), "props": props, "prov": prov})
+    return rows
+
+
+def _batches(rows: Sequence[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    for i in range(0, len(rows), size):
+        yield list(rows[i : i + size])
+
+
+# The right-hand side reads the property it sets, so Cypher takes the write lock
+# before reading: concurrent loads cannot lose each other's provenance.
+_MERGE_PROVENANCE = (
+    "SET x.provenance = coalesce(x.provenance, []) "
+    "+ [p IN row.prov WHERE NOT p IN coalesce(x.provenance, [])]"
+)
+
+
+def node_merge_query(label: Label | str) -> str:
+    """Return the batched ``UNWIND ... MERGE`` query that loads nodes of ``label``."""
+    return (
+        f"UNWIND $rows AS row MERGE (x:{_label(label)} {{{KEY}: row.key}}) "
+        f"SET x += row.props {_MERGE_PROVENANCE} RETURN count(*) AS n"
+    )
+
+
+def edge_merge_query(rel: Rel | str, start: Label | str, end: Label | str) -> str:
+    """Return the batched ``UNWIND ... MERGE`` query that loads ``(start)-[rel]->(end)`` edges."""
+    return (
+        f"UNWIND $rows AS row "
+        f"MATCH (a:{_label(start)} {{{KEY}: row.start}}) MATCH (b:{_label(end)} {{{KEY}: row.end}}) "
+        f"MERGE (a)-[x:{_rel(rel)} {{{EID}: row.eid}}]->(b) "
+        f"SET x += row.props {_MERGE_PROVENANCE} RETURN count(*) AS n"
+    )
+
+
+def graph_to_neo4j(
+    G: nx.MultiDiGraph,
+    driver: neo4j.Driver | None = None,
+    *,
+    database: str | None = None,
+    batch_size: int = 1000,
+    progress: Progress | None = None,
+) -> dict[str, int]:
+    """Load a policy graph into Neo4j, merging into what is already there.
+
+    Creates the schema first (:func:`ensure_schema`), then sends the nodes label
+    by label and the edges type by type in ``UNWIND`` batches of
+    ``batch_size`` rows, each batch one managed transaction that the driver
+    retries on transient errors (deadlocks between concurrent loads included).
+    Loading the same graph twice changes nothing; loading another graph adds
+    its nodes and edges, updates shared properties and adds its provenance to
+    the shared nodes' and edges' provenance.
+
+    Parameters
+    ----------
+    G
+        The graph: node attributes ``label``, ``key``, scalar properties and
+        ``provenance`` (a list of dicts); edge attributes ``type``, scalar
+        properties and ``provenance``; edge keys are the relationship ids.
+    driver
+        An open driver; by default one is opened with :func:`connect` from the
+        environment and closed at the end.
+    database
+        The database; defaults to ``NEO4J_DATABASE`` or ``neo4j``.
+    batch_size
+        Rows per transaction.
+    progress
+        Called as ``progress(done, total)`` after every batch, counting rows
+        (nodes plus edges).
+
+    Returns
+    -------
+    dict
+        Rows loaded: ``"nodes"``, ``"relationships"``, and one entry per label
+        (``"Zone"``) and per relationship type (``"ADOPTED"``).
+
+    Raises
+    ------
+    GraphValidationError
+        A node has no schema label or key, an edge no schema type, or a
+        property is not a scalar; nothing is written then.
+    Neo4jError
+        The server failed or went away; batches already committed stay, and
+        running the load again completes it.
+    """
+    if batch_size < 1:
+        msg = f"batch_size must be at least 1, not {batch_size}"
+        raise ValueError(msg)
+    problems: list[str] = []
+    node_rows, ends = _node_rows(G, problems)
+    edge_rows = _edge_rows(G, ends, problems)
+    if problems:
+        raise GraphValidationError(problems)
+
+    counts: dict[str, int] = {"nodes": 0, "relationships": 0}
+    total = sum(map(len, node_rows.values())) + sum(map(len, edge_rows.values()))
+    done = 0
+    with _Connection(driver, database) as conn:
+        ensure_schema(conn.driver, conn.database)
+        for label in sorted(node_rows):
+            query = node_merge_query(label)
+            for batch in _batches(node_rows[label], batch_size):
+                conn.write(query, f"loading {label} nodes", rows=batch)
+                done += len(batch)
+                if progress:
+                    progress(done, total)
+            counts[label.value] = len(node_rows[label])
+            counts["nodes"] += len(node_rows[label])
+        for rel, start, end in sorted(edge_rows):
+            query = edge_merge_query(rel, start, end)
+            for batch in _batches(edge_rows[rel, start, end], batch_size):
+                records = conn.write(query, f"loading {rel} relationships", rows=batch)
+                merged = records[0]["n"] if records else 0
+                if merged != len(batch):
+                    msg = (
+                        f"{len(batch) - merged} {rel} relationships found no end node in the database "
+                        "(was it cleared during the load?)"
+                    )
+                    raise Neo4jError(msg)
+                done += len(batch)
+                if progress:
+                    progress(done, total)
+            counts[rel.value] = counts.get(rel.value, 0) + len(edge_rows[rel, start, end])
+            counts["relationships"] += len(edge_rows[rel, start, end])
+    return counts
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _decode_prov(value: object) -> list[Any]:
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [json.loads(value)]
+    if isinstance(value, list):
+        return [json.loads(p) for p in value]
+    msg = f"provenance property holds a {type(value).__name__}, not JSON strings"
+    raise Neo4jError(msg)
+
+
+def graph_from_neo4j(driver: neo4j.Driver | None = None, *, database: str | None = None) -> nx.MultiDiGraph:
+    """Read the policy graph back from Neo4j.
+
+    Nodes without a schema label are left out, as are relationships touching
+    them. A node or relationship stored without provenance reads back with an
+    empty list.
+
+    Parameters
+    ----------
+    driver
+        An open driver; by default one is opened with :func:`connect` and closed.
+    database
+        The database; defaults to ``NEO4J_DATABASE`` or ``neo4j``.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Node ids :func:`graph.schema.node_id`, attributes as
+        :func:`graph_to_neo4j` takes them.
+
+    Raises
+    ------
+    Neo4jError
+        The server failed or cannot be reached.
+    """
+    labels = [label.value for label in Label]
+    G = nx.MultiDiGraph()
+    with _Connection(driver, database) as conn:
+        G.graph["database"] = conn.database
+        nodes = conn.read(
+            "MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) "
+            "RETURN [l IN labels(n) WHERE l IN $labels][0] AS label, properties(n) AS props",
+            "reading nodes",
+            labels=labels,
+        )
+        for record in nodes:
+            props = dict(record["props"])
+            if KEY not in props:
+                continue
+            prov = _decode_prov(props.pop(PROVENANCE, None))
+            G.add_node(node_id(record["label"], props[KEY]), label=record["label"], **props, provenance=prov)
+        edges = conn.read(
+            "MATCH (a)-[r]->(b) WHERE a.key IS NOT NULL AND b.key IS NOT NULL "
+            "WITH a, r, b, [l IN labels(a) WHERE l IN $labels][0] AS la, "
+            "[l IN labels(b) WHERE l IN $labels][0] AS lb "
+            "WHERE la IS NOT NULL AND lb IS NOT NULL AND type(r) IN $types "
+            "RETURN la, a.key AS ka, type(r) AS type, properties(r) AS props, lb, b.key AS kb",
+            "reading relationships",
+            labels=labels,
+            types=[rel.value for rel in Rel],
+        )
+        for record in edges:
+            props = dict(record["props"])
+            eid = props.pop(EID, None) or record["type"]
+            prov = _decode_prov(props.pop(PROVENANCE, None))
+            G.add_edge(
+                node_id(record["la"], record["ka"]),
+                node_id(record["lb"], record["kb"]),
+                key=eid,
+                type=record["type"],
+                **props,
+                provenance=prov,
+            )
+    return G
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def count_database(driver: neo4j.Driver, database: str | None = None) -> dict[str, int]:
+    """Count what the database holds.
+
+    Returns
+    -------
+    dict
+        ``"nodes"``, ``"relationships"``, and one entry per schema label and
+        relationship type present.
+    """
+    conn = _Connection(driver, database)
+    counts: dict[str, int] = {"nodes": 0, "relationships": 0}
+    for label in Label:
+        n = conn.read(f"MATCH (n:{_label(label)}) RETURN count(n) AS n", "counting")[0]["n"]
+        if n:
+            counts[label.value] = n
+    counts["nodes"] = conn.read("MATCH (n) RETURN count(n) AS n", "counting")[0]["n"]
+    for record in conn.read("MATCH ()-[r]->() RETURN type(r) AS t, count(r) AS n", "counting"):
+        counts[record["t"]] = record["n"]
+        counts["relationships"] += record["n"]
+    return counts
+
+
+def clear_database(driver: neo4j.Driver, database: str | None = None, *, batch_size: int = 10_000) -> int:
+    """Delete every node and relationship, in batches; keep constraints and indexes.
+
+    Returns
+    -------
+    int
+        The number of nodes deleted.
+    """
+    conn = _Connection(driver, database)
+    deleted = 0
+    while True:
+        records = conn.write(
+            "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n",
+            "clearing the database",
+            limit=batch_size,
+        )
+        n = records[0]["n"] if records else 0
+        deleted += n
+        if n < batch_size:
+            return deleted
+

@@ -1,0 +1,346 @@
+"""graph.neo4j_store against the real Neo4j server (``tools/neo4j/neo4j.sh start``)."""
+
+from __future__ import annotations
+
+import json
+import threading
+from typing import Any
+
+import neo4j
+import networkx as nx
+import pytest
+
+from graph.errors import GraphValidationError, Neo4jError
+from graph.neo4j_store import (
+    FULLTEXT_INDEX,
+    connect,
+    count_database,
+    ensure_schema,
+    graph_from_neo4j,
+    graph_to_neo4j,
+)
+from graph.schema import PROVENANCE, Label, Rel, node_id
+from tests.neo4j_fixtures import SpareNeo4j, free_port
+from tests.synthetic import canonical, evidence, synthetic_graph
+
+pytestmark = pytest.mark.neo4j
+
+Conn = tuple[neo4j.Driver, str]
+
+
+def as_json(entry: dict[str, Any]) -> str:
+    return json.dumps(entry, sort_keys=True)
+
+
+def expected_counts(G: nx.MultiDiGraph) -> dict[str, int]:
+    counts = {"nodes": G.number_of_nodes(), "relationships": G.number_of_edges()}
+    for _, label in G.nodes(data="label"):
+        counts[label] = counts.get(label, 0) + 1
+    for *_, rel in G.edges(data="type"):
+        counts[rel] = counts.get(rel, 0) + 1
+    return counts
+
+
+def union(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return list(old) + [p for p in new if p not in old]
+
+
+def merged(A: nx.MultiDiGraph, B: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """What loading ``A`` then ``B`` must give: B's properties win, provenance is a union."""
+    G = nx.MultiDiGraph()
+    for H in (A, B):
+        for n, d in H.nodes(data=True):
+            old = G.nodes[n] if n in G else {}
+            G.add_node(n, **{**old, **d, PROVENANCE: union(old.get(PROVENANCE, []), d[PROVENANCE])})
+        for u, v, k, d in H.edges(keys=True, data=True):
+            old = G.edges[u, v, k] if G.has_edge(u, v, k) else {}
+            G.add_edge(u, v, key=k, **{**old, **d, PROVENANCE: union(old.get(PROVENANCE, []), d[PROVENANCE])})
+    return G
+
+
+def two_graphs() -> tuple[nx.MultiDiGraph, nx.MultiDiGraph]:
+    A = synthetic_graph(60, 6, source="report-a.txt", measure_prefix="a", seed=1)
+    B = synthetic_graph(50, 6, source="report-b.txt", measure_prefix="b", seed=2)
+    return A, B
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def test_round_trip_keeps_nodes_edges_properties_and_provenance(neo4j_db: Conn) -> None:
+    driver, db = neo4j_db
+    G = synthetic_graph()
+    counts = graph_to_neo4j(G, driver, database=db)
+    assert counts == expected_counts(G)
+    H = graph_from_neo4j(driver, database=db)
+    assert canonical(H) == canonical(G)
+    zone = H.nodes[node_id(Label.ZONE, "zone-0")]
+    assert isinstance(zone["lat"], float)
+    assert len(zone[PROVENANCE]) == 2
+    assert zone[PROVENANCE][0]["source"] == "synthetic-a.txt"
+    measure = H.nodes[node_id(Label.MEASURE, "m-0")]
+    assert isinstance(measure["year"], int)
+    diffused = [d for *_, d in H.edges(data=True) if d["type"] == Rel.DIFFUSED_TO]
+    assert len(diffused) == 40
+    assert all(d["derived"] is True for d in diffused)
+
+
+def test_parallel_edges_with_different_keys_stay_distinct(neo4j_db: Conn) -> None:
+    driver, db = neo4j_db
+    G = nx.MultiDiGraph()
+    a, b = node_id(Label.ZONE, "a"), node_id(Label.ZONE, "b")
+    for n in (a, b):
+        G.add_node(n, label="Zone", key=n[5:], name=n, kind="PFTZ", provenance=[evidence("x", 1, n)])
+    for m in ("m1", "m2", "m3"):
+        G.add_edge(a, b, key=f"DIFFUSED_TO|{m}", type="DIFFUSED_TO", measure=m, provenance=[])
+    graph_to_neo4j(G, driver, database=db)
+    graph_to_neo4j(G, driver, database=db)
+    assert count_database(driver, db)["DIFFUSED_TO"] == 3
+    assert canonical(graph_from_neo4j(driver, database=db)) == canonical(G)
+
+
+def test_reload_is_idempotent(neo4j_db: Conn) -> None:
+    driver, db = neo4j_db
+    G = synthetic_graph()
+    graph_to_neo4j(G, driver, database=db)
+    counts, snapshot = count_database(driver, db), canonical(graph_from_neo4j(driver, database=db))
+    graph_to_neo4j(G, driver, database=db, batch_size=7)
+    assert count_database(driver, db) == counts == expected_counts(G)
+    assert canonical(graph_from_neo4j(driver, database=db)) == snapshot
+
+
+def test_second_graph_merges_shared_nodes_and_unites_provenance(neo4j_db: Conn) -> None:
+    driver, db = neo4j_db
+    A, B = two_graphs()
+    graph_to_neo4j(A, driver, database=db)
+    graph_to_neo4j(B, driver, database=db)
+    want = merged(A, B)
+    assert count_database(driver, db) == expected_counts(want)
+    H = graph_from_neo4j(driver, database=db)
+    assert canonical(H) == canonical(want)
+    zone = H.nodes[node_id(Label.ZONE, "zone-1")]
+    assert {p["source"] for p in zone[PROVENANCE]} == {"report-a.txt", "report-b.txt"}
+    assert len(zone[PROVENANCE]) == 4
+    # Loading A again after B changes nothing: every fact of A is already there.
+    graph_to_neo4j(A, driver, database=db)
+    assert canonical(graph_from_neo4j(driver, database=db)) == canonical(merged(want, A))
+
+
+def test_concurrent_loads_of_one_graph_make_no_duplicates(neo4j_db: Conn) -> None:
+    driver, db = neo4j_db
+    G = synthetic_graph(300, 8)
+    errors: list[BaseException] = []
+    start = threading.Barrier(3)
+
+    def load() -> None:
+        start.wait()
+        try:
+            graph_to_neo4j(G, driver, database=db, batch_size=50)
+        except BaseException as e:
+            errors.append(e)
+
+    threads = [threading.Thread(target=load) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+    assert not errors
+    assert count_database(driver, db) == expected_counts(G)
+    assert canonical(graph_from_neo4j(driver, database=db)) == canonical(G)
+
+
+def test_concurrent_loads_of_two_graphs_lose_no_provenance(neo4j_db: Conn) -> None:
+    driver, db = neo4j_db
+    A, B = two_graphs()
+    errors: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def load(G: nx.MultiDiGraph) -> None:
+        start.wait()
+        try:
+            graph_to_neo4j(G, driver, database=db, batch_size=5)
+        except BaseException as e:
+            errors.append(e)
+
+    threads = [threading.Thread(target=load, args=(G,)) for G in (A, B)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+    assert not errors
+    want = merged(A, B)
+    assert count_database(driver, db) == expected_counts(want)
+    # Which load wrote a shared scalar last is a race; provenance must hold both sides.
+    for n, d in graph_from_neo4j(driver, database=db).nodes(data=True):
+        assert sorted(map(as_json, d[PROVENANCE])) == sorted(map(as_json, want.nodes[n][PROVENANCE])), n
+
+
+def test_progress_is_reported_per_batch(neo4j_db: Conn) -> None:
+    driver, db = neo4j_db
+    G = synthetic_graph(20, 4)
+    calls: list[tuple[int, int]] = []
+    graph_to_neo4j(G, driver, database=db, batch_size=25, progress=lambda d, t: calls.append((d, t)))
+    total = G.number_of_nodes() + G.number_of_edges()
+    assert calls[-1] == (total, total)
+    assert all(t == total for _, t in calls)
+    assert [d for d, _ in calls] == sorted({d for d, _ in calls})
+
+
+def test_schema_has_a_key_constraint_per_label_and_the_fulltext_index(neo4j_db: Conn) -> None:
+    driver, db = neo4j_db
+    ensure_schema(driver, db)
+    ensure_schema(driver, db)
+    records, _, _ = driver.execute_query(
+        "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties "
+        "WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties AS props",
+        database_=db,
+    )
+    assert {r["label"] for r in records if r["props"] == ["key"]} >= {label.value for label in Label}
+    records, _, _ = driver.execute_query(
+        "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties RETURN *", database_=db
+    )
+    index = {r["name"]: r for r in records}[FULLTEXT_INDEX]
+    assert index["labelsOrTypes"] == ["Measure"]
+    assert set(index["properties"]) == {"name", "title", "text"}
+
+
+@pytest.mark.usefixtures("neo4j_db")
+def test_default_connection_comes_from_the_environment() -> None:
+    G = synthetic_graph(5, 3)
+    graph_to_neo4j(G)
+    assert canonical(graph_from_neo4j()) == canonical(G)
+
+
+# --------------------------------------------------------------------------- hostile input
+
+
+HOSTILE = [
+    "'}) DETACH DELETE n //",
+    '"}) MATCH (m) DETACH DELETE m //',
+    "`) DETACH DELETE n //",
+    "<script>alert('x')</script>",
+    "$rows",
+    "测试 \\ \n \t",
+]
+
+
+def test_hostile_values_are_stored_verbatim_and_change_nothing_else(neo4j_db: Conn) -> None:
+    driver, db = neo4j_db
+    base = synthetic_graph(10, 3)
+    graph_to_neo4j(base, driver, database=db)
+    before = canonical(graph_from_neo4j(driver, database=db))
+
+    H = nx.MultiDiGraph()
+    zone = node_id(Label.ZONE, "zone-0")  # shared with the base graph: only its provenance grows
+    H.add_node(zone, **{**base.nodes[zone], PROVENANCE: [evidence(HOSTILE[0], 1, HOSTILE[3])]})
+    for i, text in enumerate(HOSTILE):
+        key = f"{text}-{i}"
+        nid = node_id(Label.MEASURE, key)
+        prov = [evidence(text, i, text, section=text)]
+        H.add_node(nid, label="Measure", key=key, name=text, kind="pilot measure", text=text, provenance=prov)
+        H.add_edge(nid, zone, key=f"ORIGINATED_IN|{text}", type="ORIGINATED_IN", provenance=prov)
+    graph_to_neo4j(H, driver, database=db)
+
+    after = graph_from_neo4j(driver, database=db)
+    assert after.number_of_nodes() == base.number_of_nodes() + len(HOSTILE)
+    assert after.number_of_edges() == base.number_of_edges() + len(HOSTILE)
+    for i, text in enumerate(HOSTILE):
+        d = after.nodes[node_id(Label.MEASURE, f"{text}-{i}")]
+        assert d["name"] == d["text"] == d[PROVENANCE][0]["quote"] == text
+        assert after.has_edge(node_id(Label.MEASURE, f"{text}-{i}"), zone, f"ORIGINATED_IN|{text}")
+    want = merged(base, H)
+    assert canonical(after) == canonical(want)
+    untouched = [n for n in before[0] if n[0] != zone]
+    assert all(n in canonical(after)[0] for n in untouched)
+
+
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [("label", "Zone`) DETACH DELETE n //"), ("label", "Person"), ("type", "KNOWS]->() DETACH DELETE n //")],
+)
+def test_labels_and_types_outside_the_schema_are_refused_before_writing(
+    neo4j_db: Conn, where: str, value: str
+) -> None:
+    driver, db = neo4j_db
+    G = synthetic_graph(5, 3)
+    a, b = node_id(Label.ZONE, "zone-0"), node_id(Label.ZONE, "zone-1")
+    if where == "label":
+        G.nodes[a]["label"] = value
+    else:
+        G.add_edge(a, b, key="x", type=value, provenance=[])
+    with pytest.raises(GraphValidationError, match="not a schema"):
+        graph_to_neo4j(G, driver, database=db)
+    assert count_database(driver, db)["nodes"] == 0
+
+
+def test_non_scalar_properties_are_refused(neo4j_db: Conn) -> None:
+    driver, db = neo4j_db
+    G = synthetic_graph(5, 3)
+    G.nodes[node_id(Label.ZONE, "zone-0")]["extra"] = {"nested": 1}
+    with pytest.raises(GraphValidationError, match="extra"):
+        graph_to_neo4j(G, driver, database=db)
+
+
+# --------------------------------------------------------------------------- failures
+
+
+def test_unreachable_server_gives_a_clear_error() -> None:
+    port = free_port()
+    with pytest.raises(Neo4jError, match=rf"cannot reach Neo4j at bolt://127\.0\.0\.1:{port}"):
+        connect(f"bolt://127.0.0.1:{port}", password="x")
+
+
+def test_wrong_password_gives_a_clear_error_without_the_password(neo4j_connection: Conn) -> None:
+    secret = "not-the-right-password-1234"
+    with pytest.raises(Neo4jError, match="rejected the credentials of user 'neo4j'") as info:
+        connect(password=secret)
+    assert secret not in str(info.value)
+
+
+def test_password_written_into_the_uri_is_not_shown() -> None:
+    port = free_port()
+    with pytest.raises(Neo4jError) as info:
+        connect(f"bolt://neo4j:hunter2-secret@127.0.0.1:{port}", password="y")
+    assert "hunter2-secret" not in str(info.value)
+
+
+def test_unknown_database_gives_a_clear_error(neo4j_connection: Conn) -> None:
+    with pytest.raises(Neo4jError, match="has no database 'nosuchdb'"):
+        connect(database="nosuchdb")
+    driver, _ = neo4j_connection
+    with pytest.raises(Neo4jError, match="no database 'nosuchdb'"):
+        graph_to_neo4j(synthetic_graph(3, 3), driver, database="nosuchdb")
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_server_killed_during_a_load_then_a_rerun_completes_exactly(spare_neo4j: SpareNeo4j) -> None:
+    G = synthetic_graph(400, 8)
+    total = G.number_of_nodes() + G.number_of_edges()
+    spare_neo4j.start()
+    driver, db = spare_neo4j.connect(max_transaction_retry_time=2.0)
+
+    def crash_midway(done: int, _total: int) -> None:
+        if done >= total // 3 and not crashed:
+            crashed.append(done)
+            spare_neo4j.kill()
+
+    crashed: list[Any] = []
+    try:
+        with pytest.raises(Neo4jError, match=r"cannot reach|failed while loading"):
+            graph_to_neo4j(G, driver, database=db, batch_size=100, progress=crash_midway)
+    finally:
+        driver.close()
+    assert crashed
+
+    spare_neo4j.start(keep_data=True)  # Neo4j recovers the batches committed before the crash
+    driver, db = spare_neo4j.connect()
+    try:
+        partial = count_database(driver, db)
+        assert 0 < partial["nodes"] + partial["relationships"] < total
+        assert partial["nodes"] + partial["relationships"] >= crashed[0]
+        graph_to_neo4j(G, driver, database=db, batch_size=100)
+        assert count_database(driver, db) == expected_counts(G)
+        assert canonical(graph_from_neo4j(driver, database=db)) == canonical(G)
+    finally:
+        driver.close()

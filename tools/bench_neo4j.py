@@ -1,0 +1,216 @@
+"""Benchmark the batched Neo4j loader against a naive and a raw loader, side by side in one run.
+
+Usage (with the test server running: ``tools/neo4j/neo4j.sh start``)::
+
+    .venv/bin/python tools/bench_neo4j.py [--measures 15000] [--naive-rows 2000] [--batch-size 1000]
+
+It WIPES the database it talks to, so it refuses any server that is not on a
+loopback address. Credentials come from the environment (``source
+tools/neo4j/env.sh``), with the test server's defaults when unset.
+
+* batched: :func:`graph.neo4j_store.graph_to_neo4j` (UNWIND + MERGE per batch,
+  key constraints in place) on the whole graph;
+* naive: one MERGE per row, one transaction per row, on a sample of rows
+  (its rate is extrapolated to the whole graph);
+* raw: UNWIND + CREATE with no constraints and no MERGE (relationships found
+  by element id): an upper bound that is not idempotent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import neo4j
+import networkx as nx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from graph.errors import PftzGraphError
+from graph.neo4j_store import (
+    _edge_rows,
+    _node_rows,
+    clear_database,
+    connect,
+    count_database,
+    edge_merge_query,
+    ensure_schema,
+    graph_to_neo4j,
+    node_merge_query,
+)
+from graph.schema import Label
+from tests.synthetic import synthetic_graph
+
+LOOPBACK = ("127.", "localhost", "[::1]")
+
+
+def _rows(G: nx.MultiDiGraph) -> tuple[dict[Any, list[dict[str, Any]]], dict[Any, list[dict[str, Any]]]]:
+    problems: list[str] = []
+    nodes, ends = _node_rows(G, problems)
+    edges = _edge_rows(G, ends, problems)
+    if problems:
+        raise SystemExit("\n".join(problems))
+    return nodes, edges
+
+
+def graph_to_neo4j_naive(
+    G: nx.MultiDiGraph, driver: neo4j.Driver, database: str, *, max_nodes: int, max_edges: int
+) -> tuple[int, float]:
+    """Load up to ``max_nodes`` nodes and ``max_edges`` edges one MERGE (one transaction) per row.
+
+    The edges' end nodes must already be in the database. Returns the rows
+    loaded and the seconds spent.
+    """
+    nodes, edges = _rows(G)
+    work: list[tuple[str, dict[str, Any]]] = []
+    for label, rows in sorted(nodes.items()):
+        work += [(node_merge_query(label), row) for row in rows]
+    node_work = work[:max_nodes]
+    edge_work = [
+        (edge_merge_query(*group), row) for group, rows in sorted(edges.items()) for row in rows
+    ][:max_edges]
+    t0 = time.perf_counter()
+    for query, row in [*node_work, *edge_work]:
+        driver.execute_query(query, {"rows": [row]}, database_=database)
+    return len(node_work) + len(edge_work), time.perf_counter() - t0
+
+
+def drop_schema(driver: neo4j.Driver, database: str) -> None:
+    """Drop every constraint and index the loader's schema made."""
+    for kind in ("CONSTRAINTS", "INDEXES"):
+        show = f"SHOW {kind} YIELD name, type RETURN name, type"
+        records, _, _ = driver.execute_query(show, database_=database)
+        for r in records:
+            if r["type"] == "LOOKUP":
+                continue
+            statement = "DROP CONSTRAINT $name" if kind == "CONSTRAINTS" else "DROP INDEX $name"
+            # Schema commands take no parameters for names; names come from SHOW, quoted.
+            quoted = "`" + r["name"].replace("`", "``") + "`"
+            driver.execute_query(statement.replace("$name", quoted) + " IF EXISTS", database_=database)
+
+
+def graph_to_neo4j_raw_create(
+    G: nx.MultiDiGraph, driver: neo4j.Driver, database: str, *, batch_size: int
+) -> tuple[int, float]:
+    """Load ``G`` with UNWIND + CREATE, no constraints, relationships by element id.
+
+    Returns the rows loaded and the seconds spent.
+    """
+    nodes, edges = _rows(G)
+    ids: dict[tuple[Any, str], str] = {}
+    rows_done = 0
+    t0 = time.perf_counter()
+    for label, rows in nodes.items():
+        query = (
+            f"UNWIND $rows AS row CREATE (x:`{Label(label).value}`) "
+            "SET x = row.props, x.key = row.key, x.provenance = row.prov "
+            "RETURN row.key AS key, elementId(x) AS id"
+        )
+        for i in range(0, len(rows), batch_size):
+            batch = rows[i : i + batch_size]
+            records, _, _ = driver.execute_query(query, {"rows": batch}, database_=database)
+            ids.update(((label, r["key"]), r["id"]) for r in records)
+            rows_done += len(batch)
+    by_type: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for (rel, start, end), rows in edges.items():
+        by_type[rel] += [
+            {"a": ids[start, r["start"]], "b": ids[end, r["end"]], "props": r["props"], "prov": r["prov"],
+             "eid": r["eid"]}
+            for r in rows
+        ]  # fmt: skip
+    for rel, rows in by_type.items():
+        query = (
+            "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a MATCH (b) WHERE elementId(b) = row.b "
+            f"CREATE (a)-[x:`{rel.value}`]->(b) SET x = row.props, x.eid = row.eid, x.provenance = row.prov"
+        )
+        for i in range(0, len(rows), batch_size):
+            driver.execute_query(query, {"rows": rows[i : i + batch_size]}, database_=database)
+            rows_done += len(rows[i : i + batch_size])
+    return rows_done, time.perf_counter() - t0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the three loaders on one synthetic graph and print their rates and ratios."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--measures", type=int, default=15_000, help="measures (7 edges each)")
+    parser.add_argument("--zones", type=int, default=30)
+    parser.add_argument("--naive-rows", type=int, default=2_000, help="rows the naive loader runs")
+    parser.add_argument("--batch-size", type=int, default=1_000)
+    args = parser.parse_args(argv)
+
+    os.environ.setdefault("NEO4J_PASSWORD", "pftz-test-password")
+    uri = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
+    if not uri.split("://", 1)[-1].startswith(LOOPBACK):
+        msg = f"refusing to wipe {uri}: the benchmark runs only against a server on this machine"
+        print(msg, file=sys.stderr)
+        return 2
+    try:
+        driver, db = connect(uri)
+    except PftzGraphError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+
+    G = synthetic_graph(args.measures, args.zones)
+    n_rows = G.number_of_nodes() + G.number_of_edges()
+    print(f"graph: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} relationships ({n_rows:,} rows)")
+    with driver:
+        info = driver.get_server_info()
+        print(f"server: {info.agent} at {uri}, database {db}, batch size {args.batch_size:,}")
+
+        clear_database(driver, db)
+        graph_to_neo4j(synthetic_graph(200, 5, measure_prefix="warmup"), driver, database=db)  # JIT warm-up
+        clear_database(driver, db)
+
+        t0 = time.perf_counter()
+        graph_to_neo4j(G, driver, database=db, batch_size=args.batch_size)
+        batched_s = time.perf_counter() - t0
+        loaded = count_database(driver, db)
+        assert loaded["nodes"] == G.number_of_nodes() and loaded["relationships"] == G.number_of_edges()
+        t0 = time.perf_counter()
+        graph_to_neo4j(G, driver, database=db, batch_size=args.batch_size)
+        reload_s = time.perf_counter() - t0
+        assert count_database(driver, db) == loaded
+
+        # Naive: half the sample nodes into an empty database, half edges between loaded nodes.
+        clear_database(driver, db)
+        half = args.naive_rows // 2
+        naive_nodes, naive_node_s = graph_to_neo4j_naive(G, driver, db, max_nodes=half, max_edges=0)
+        clear_database(driver, db)
+        H = G.copy()
+        H.remove_edges_from(list(H.edges(keys=True)))
+        graph_to_neo4j(H, driver, database=db, batch_size=args.batch_size)
+        naive_edges, naive_edge_s = graph_to_neo4j_naive(G, driver, db, max_nodes=0, max_edges=half)
+        naive_rows, naive_s = naive_nodes + naive_edges, naive_node_s + naive_edge_s
+
+        clear_database(driver, db)
+        drop_schema(driver, db)
+        try:
+            raw_rows, raw_s = graph_to_neo4j_raw_create(G, driver, db, batch_size=args.batch_size)
+        finally:
+            clear_database(driver, db)
+            ensure_schema(driver, db)
+
+    batched_rate, naive_rate, raw_rate = n_rows / batched_s, naive_rows / naive_s, raw_rows / raw_s
+    def line(name: str, rows: int, seconds: float) -> None:
+        print(f"{name:<44}{rows:>10,}{seconds:>10.2f}{rows / seconds:>10,.0f}")
+
+    print()
+    print(f"{'loader':<44}{'rows':>10}{'seconds':>10}{'rows/s':>10}")
+    line("batched UNWIND MERGE (graph_to_neo4j)", n_rows, batched_s)
+    line("  the same, reloaded (every MERGE matches)", n_rows, reload_s)
+    line("naive MERGE, one transaction per row", naive_rows, naive_s)
+    line("  extrapolated to the whole graph", n_rows, n_rows / naive_rate)
+    line("raw UNWIND CREATE, no constraints", raw_rows, raw_s)
+    print()
+    print(f"batched / naive: {batched_rate / naive_rate:.1f}x", end="    ")
+    print(f"batched / raw: {batched_rate / raw_rate:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
