@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from graph.errors import PftzGraphError
+from graph.exports import FORMATS
 from loaders.records import ParsedReport
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -168,22 +169,34 @@ def build(reports: tuple[Path, ...], data_files: tuple[Path, ...], out_dir: Path
         pftz build --out out/
         pftz build report-2025.txt report-2026.txt --data my-events.csv --out out/
     """
-    from graph.build import graph_stats
     from graph.exports import write_all
 
     G = _build(reports, data_files, strict)
-    written = write_all(G, out_dir)
+    written: dict[str, str] = {k: str(v) for k, v in write_all(G, out_dir).items()}
     if not no_html:
         from graph.viz import write_site
 
-        written.update(write_site(G, out_dir / "html"))
-    stats = graph_stats(G)
-    click.echo(f"graph: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges")
-    for name, n in stats.items():
-        click.echo(f"  {name:24} {n}")
+        site = write_site(G, out_dir / "html")
+        written["html"] = f"{site['index'][0]} ({sum(len(v) for v in site.values())} pages)"
+    _echo_stats(G)
     click.echo(f"exports in {out_dir}/:")
     for name, path in sorted(written.items()):
-        click.echo(f"  {name:16} {path}")
+        click.echo(f"  {name:12} {path}")
+
+
+def _echo_stats(G: Any) -> None:
+    from graph.build import graph_stats
+
+    s = graph_stats(G)
+    click.echo(
+        f"graph: {s['nodes']:,} nodes, {s['edges']:,} edges ({s['stated_edges']:,} stated, "
+        f"{s['derived_edges']:,} derived)"
+    )
+    for label, n in s["labels"].items():
+        click.echo(f"  {label:16} {n:6,}")
+    for rel, n in s["relationships"].items():
+        derived = " (derived)" if rel in s["derived"] else ""
+        click.echo(f"  {rel:16} {n:6,}{derived}")
 
 
 @cli.command()
@@ -196,15 +209,10 @@ def stats(reports: tuple[Path, ...], data_files: tuple[Path, ...]) -> None:
     Example:
         pftz stats
     """
-    from graph.build import graph_stats
-
-    G = _build(reports, data_files)
-    click.echo(f"graph: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges")
-    for name, n in graph_stats(G).items():
-        click.echo(f"  {name:24} {n}")
+    _echo_stats(_build(reports, data_files))
 
 
-EXPORT_FORMATS = ("graphml", "gexf", "json", "neo4j-csv", "cascades")
+EXPORT_FORMATS = tuple(FORMATS)
 
 
 @cli.command()
@@ -212,7 +220,7 @@ EXPORT_FORMATS = ("graphml", "gexf", "json", "neo4j-csv", "cascades")
 @DATA_OPT
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Export format.")
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), required=True, help="Output file (a folder for neo4j-csv)."
+    "-o", "--output", type=click.Path(path_type=Path), required=True, help="Output file (a folder for neo4j-admin)."
 )
 def export(reports: tuple[Path, ...], data_files: tuple[Path, ...], fmt: str, output: Path) -> None:
     """Export the graph: GraphML (Gephi), GEXF with time, node-link JSON, neo4j-admin CSV, cascades CSV (R).
@@ -220,19 +228,11 @@ def export(reports: tuple[Path, ...], data_files: tuple[Path, ...], fmt: str, ou
     \b
     Example:
         pftz export --format gexf -o pftz.gexf
-        pftz export --format neo4j-csv -o import/
+        pftz export --format neo4j-admin -o import/
     """
-    from graph import exports
+    from graph.exports import export as write_export
 
-    G = _build(reports, data_files)
-    writers = {
-        "graphml": exports.save_graphml,
-        "gexf": exports.save_gexf,
-        "json": exports.save_node_link_json,
-        "neo4j-csv": exports.save_neo4j_admin_csv,
-        "cascades": exports.save_cascades_csv,
-    }
-    writers[fmt](G, output)
+    write_export(_build(reports, data_files), fmt, output)
     click.echo(f"wrote {output}")
 
 

@@ -1,1 +1,1 @@
-pytest_plugins = ["tests.neo4j_fixtures"]
+pytest_plugins = ["tests.neo4j_fixtures", "tests.browser"]

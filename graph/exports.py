@@ -1,0 +1,736 @@
+"""Write the policy graph to files: GraphML, GEXF, node-link JSON, a neo4j-admin CSV bundle, cascades.
+
+Every writer is deterministic (nodes sorted by id, edges by ``(start, end,
+key)``, attributes by name, no timestamps: the same graph gives byte-identical
+files) and atomic (the file is written to a temporary file in the same
+directory and moved over the target with :func:`os.replace`; if anything
+fails the old file is left intact and :class:`~graph.errors.ExportError` is
+raised).
+
+Formats
+-------
+``graphml``
+    Scalar attributes only: ``provenance`` becomes a JSON string plus a
+    ``provenance_count``; ``G.graph['sources']`` a JSON string. Read it back
+    with :func:`load_graphml`, or ``networkx.read_graphml(path,
+    force_multigraph=True, edge_key_type=str)``.
+``gexf``
+    For Gephi, mode dynamic: edges with a ``date`` get ``start``, nodes with
+    ``established`` or ``date`` too. Partial dates are written as the last day
+    of their period (the rule of :mod:`graph.diffusion`), so an edge never
+    starts before the zone it reaches. The GEXF node label is the node's
+    ``name`` (the schema label is the ``node_label`` attribute) and the GEXF
+    edge label is the relationship type (also ``rel_type``: GEXF reserves an
+    edge's ``type`` for directed/undirected). networkx writes an attribute
+    named ``key`` as ``networkx_key``.
+``json``
+    networkx node-link data (``edges`` key) with the provenance lists as they
+    are.
+``neo4j-admin``
+    A directory for ``neo4j-admin database import full``: one
+    ``nodes_<Label>.csv`` per label (header ``key:ID(<Label>),name,...,:LABEL``,
+    one ID space per label) and one ``rels_<TYPE>_<Start>_<End>.csv`` per
+    pattern (``:START_ID(<Start>),:END_ID(<End>),:TYPE,eid,...``); typed
+    columns (``year:int``, ``lat:double``, ``derived:boolean``), provenance as
+    ``provenance:string[]`` (one JSON string per entry, separated by
+    :data:`ARRAY_DELIMITER`), plus ``import.sh`` and ``README.md`` with the
+    command.
+``cascades``
+    Adoption cascades for R's NetworkInference (:func:`cascades`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime
+import io
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+import networkx as nx
+import pandas as pd
+
+from graph.diffusion import period_end
+from graph.errors import ExportError
+from graph.schema import DERIVED, KEY, NODE_TYPES, PROVENANCE, REL_TYPES, Label, Rel
+
+__all__ = [
+    "ARRAY_DELIMITER",
+    "CASCADE_COLUMNS",
+    "EID",
+    "FORMATS",
+    "cascades",
+    "export",
+    "load_graphml",
+    "save_cascades_csv",
+    "save_gexf",
+    "save_graphml",
+    "save_neo4j_admin_csv",
+    "save_node_link_json",
+    "write_all",
+]
+
+EID = "eid"
+"""Relationship property holding the MultiDiGraph edge key (as :mod:`graph.neo4j_store` names it)."""
+
+PROVENANCE_COUNT = "provenance_count"
+"""Scalar attribute written next to the JSON-encoded provenance."""
+
+ARRAY_DELIMITER = "\u001f"
+"""Array delimiter of the neo4j-admin bundle (U+001F, which JSON never leaves unescaped)."""
+
+CASCADE_COLUMNS = ("node_name", "cascade_id", "time")
+"""Columns of :func:`cascades` and of the cascades CSV."""
+
+EPOCH = datetime.date(1970, 1, 1)
+
+FORMATS: dict[str, str] = {
+    "graphml": "graph.graphml",
+    "gexf": "graph.gexf",
+    "json": "graph.json",
+    "neo4j-admin": "neo4j-import",
+    "cascades": "cascades.csv",
+}
+"""Export formats and the file (or directory) name :func:`write_all` gives them."""
+
+_NEO4J_TYPES = {"str": "", "int": "int", "float": "double", "bool": "boolean"}
+
+
+# --------------------------------------------------------------------------- atomic writing
+
+
+def _fail(path: Path, e: BaseException) -> ExportError:
+    reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e) or type(e).__name__
+    msg = f"cannot write {path}: {reason}; the existing file is left unchanged"
+    return ExportError(msg)
+
+
+def _atomic_write(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
+    """Write a file through a temporary file in its directory, then move it into place."""
+    target = Path(path)
+    tmp: str | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.is_dir():
+            msg = "it is a directory"
+            raise IsADirectoryError(msg)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+        tmp = None
+    except ExportError:
+        raise
+    except Exception as e:
+        raise _fail(target, e) from e
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    return target
+
+
+def _atomic_dir(path: str | Path, fill: Callable[[Path], None]) -> Path:
+    """Write a directory through a temporary sibling, then swap it into place."""
+    target = Path(path)
+    tmp: Path | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists() and not target.is_dir():
+            msg = "it exists and is not a directory"
+            raise NotADirectoryError(msg)
+        tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
+        os.chmod(tmp, 0o755)
+        fill(tmp)
+        if target.exists():
+            old = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".old"))
+            os.replace(target, old)  # an empty directory can be replaced
+            try:
+                os.replace(tmp, target)
+            except OSError:
+                os.replace(old, target)
+                raise
+            tmp = None
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(tmp, target)
+            tmp = None
+    except ExportError:
+        raise
+    except Exception as e:
+        raise _fail(target, e) from e
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return target
+
+
+# --------------------------------------------------------------------------- scalar copies
+
+
+def _prov_entries(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, list | tuple) else []
+
+
+def _prov_json(value: Any) -> str:
+    return json.dumps(_prov_entries(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _prov_array(value: Any) -> str:
+    """Provenance as a neo4j-admin array: one compact JSON object per entry."""
+    entries = _prov_entries(value)
+    return ARRAY_DELIMITER.join(
+        json.dumps(p, ensure_ascii=False, sort_keys=True, separators=(",", ":")) for p in entries
+    )
+
+
+def _sorted_nodes(G: nx.MultiDiGraph) -> list[tuple[Any, dict[str, Any]]]:
+    return sorted(G.nodes(data=True), key=lambda t: str(t[0]))
+
+
+def _sorted_edges(G: nx.MultiDiGraph) -> list[tuple[Any, Any, Any, dict[str, Any]]]:
+    return sorted(G.edges(keys=True, data=True), key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
+
+
+def _schema_type(data: Mapping[str, Any], prop: str, *, edge: bool) -> str | None:
+    try:
+        if edge:
+            return REL_TYPES[Rel(str(data.get("type")))].properties.get(prop)
+        return NODE_TYPES[Label(str(data.get("label")))].properties.get(prop)
+    except ValueError:
+        return None
+
+
+def _scalar_attrs(data: Mapping[str, Any], *, edge: bool) -> dict[str, Any]:
+    """Return attributes as scalars: provenance as JSON plus a count, lists as JSON, None dropped."""
+    out: dict[str, Any] = {}
+    for k in sorted(data):
+        v = data[k]
+        if k == PROVENANCE:
+            out[PROVENANCE] = _prov_json(v)
+            out[PROVENANCE_COUNT] = len(_prov_entries(v))
+        elif v is None:
+            continue
+        elif isinstance(v, bool | str):
+            out[k] = v
+        elif isinstance(v, int | float):
+            out[k] = float(v) if _schema_type(data, k, edge=edge) == "float" else v
+        else:
+            out[k] = json.dumps(v, ensure_ascii=False, sort_keys=True, default=str)
+    if PROVENANCE not in out:
+        out[PROVENANCE], out[PROVENANCE_COUNT] = "[]", 0
+    return out
+
+
+def _graph_meta(G: nx.MultiDiGraph) -> dict[str, Any]:
+    return {
+        "name": str(G.graph.get("name", "")),
+        "sources": json.dumps(G.graph.get("sources") or [], ensure_ascii=False, sort_keys=True),
+    }
+
+
+def _scalar_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    H = nx.MultiDiGraph(**_graph_meta(G))
+    for n, d in _sorted_nodes(G):
+        H.add_node(str(n), **_scalar_attrs(d, edge=False))
+    for u, v, k, d in _sorted_edges(G):
+        H.add_edge(str(u), str(v), key=str(k), **_scalar_attrs(d, edge=True))
+    return H
+
+
+# --------------------------------------------------------------------------- GraphML, GEXF, JSON
+
+
+def save_graphml(G: nx.MultiDiGraph, path: str | Path) -> Path:
+    """Write the graph as GraphML (scalar attributes only).
+
+    Parameters
+    ----------
+    G
+        The graph.
+    path
+        The output file.
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Raises
+    ------
+    ExportError
+        If the file cannot be written; an existing file is left intact.
+    """
+    H = _scalar_copy(G)
+
+    def write(fh: IO[bytes]) -> None:
+        nx.write_graphml_xml(H, fh, encoding="utf-8", prettyprint=True)
+
+    return _atomic_write(path, write)
+
+
+def load_graphml(path: str | Path) -> nx.MultiDiGraph:
+    """Read a file written by :func:`save_graphml` back into the graph format.
+
+    Provenance is decoded from JSON, ``provenance_count`` dropped and
+    ``G.graph['sources']`` restored.
+
+    Parameters
+    ----------
+    path
+        The GraphML file.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        The graph.
+
+    Raises
+    ------
+    ExportError
+        If the file cannot be read or parsed.
+    """
+    try:
+        H = nx.read_graphml(path, force_multigraph=True, edge_key_type=str)
+        for _, d in list(H.nodes(data=True)) + [(None, d) for *_, d in H.edges(keys=True, data=True)]:
+            d[PROVENANCE] = json.loads(d.get(PROVENANCE) or "[]")
+            d.pop(PROVENANCE_COUNT, None)
+        H.graph["sources"] = json.loads(H.graph.get("sources") or "[]")
+    except (OSError, ValueError, nx.NetworkXError) as e:
+        msg = f"cannot read GraphML {path}: {e}"
+        raise ExportError(msg) from e
+    return H
+
+
+def _gexf_time(value: Any) -> str | None:
+    end = period_end(value)
+    return end.isoformat() if end else None
+
+
+def _gexf_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    H = nx.MultiDiGraph(**_graph_meta(G), mode="dynamic")
+    for n, d in _sorted_nodes(G):
+        attrs = _scalar_attrs(d, edge=False)
+        attrs["node_label"] = attrs.pop("label", "")
+        attrs["label"] = str(d.get("name") or n)
+        start = _gexf_time(d.get("established")) or _gexf_time(d.get("date"))
+        if start:
+            attrs["start"] = start
+        H.add_node(str(n), **attrs)
+    for u, v, k, d in _sorted_edges(G):
+        attrs = _scalar_attrs(d, edge=True)
+        attrs["rel_type"] = attrs.pop("type", "")
+        attrs["label"] = attrs["rel_type"]
+        attrs["id"] = f"{u}|{k}|{v}"
+        start = _gexf_time(d.get("date"))
+        if start:
+            attrs["start"] = start
+        H.add_edge(str(u), str(v), key=str(k), **attrs)
+    return H
+
+
+def save_gexf(G: nx.MultiDiGraph, path: str | Path) -> Path:
+    """Write the graph as dynamic GEXF 1.2 for Gephi's timeline.
+
+    Parameters
+    ----------
+    G
+        The graph.
+    path
+        The output file.
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Raises
+    ------
+    ExportError
+        If the file cannot be written; an existing file is left intact.
+    """
+    H = _gexf_copy(G)
+
+    def write(fh: IO[bytes]) -> None:
+        writer = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+        writer.add_graph(H)
+        for meta in writer.xml.iter("meta"):
+            meta.attrib.pop("lastmodifieddate", None)  # a timestamp would break byte-identical output
+        writer.write(fh)
+
+    return _atomic_write(path, write)
+
+
+def save_node_link_json(G: nx.MultiDiGraph, path: str | Path) -> Path:
+    """Write the graph as networkx node-link JSON (``nodes``, ``edges``), provenance kept as lists.
+
+    Parameters
+    ----------
+    G
+        The graph.
+    path
+        The output file.
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Raises
+    ------
+    ExportError
+        If the file cannot be written; an existing file is left intact.
+    """
+    H = nx.MultiDiGraph(name=str(G.graph.get("name", "")), sources=list(G.graph.get("sources") or []))
+    for n, d in _sorted_nodes(G):
+        H.add_node(str(n), **{k: d[k] for k in sorted(d)})
+    for u, v, k, d in _sorted_edges(G):
+        H.add_edge(str(u), str(v), key=str(k), **{a: d[a] for a in sorted(d)})
+    data = nx.node_link_data(H, edges="edges")
+
+    def write(fh: IO[bytes]) -> None:
+        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True, default=str)
+        fh.write(text.encode("utf-8") + b"\n")
+
+    return _atomic_write(path, write)
+
+
+# --------------------------------------------------------------------------- neo4j-admin CSV
+
+
+def _neo4j_type(type_name: str | None, values: Iterable[Any]) -> str:
+    if type_name in _NEO4J_TYPES:
+        return _NEO4J_TYPES[type_name]
+    vals = [v for v in values if v is not None]
+    if vals and all(isinstance(v, bool) for v in vals):
+        return "boolean"
+    if vals and all(isinstance(v, int) and not isinstance(v, bool) for v in vals):
+        return "int"
+    if vals and all(isinstance(v, int | float) and not isinstance(v, bool) for v in vals):
+        return "double"
+    return ""
+
+
+def _neo4j_value(value: Any, neo_type: str) -> str:
+    if value is None:
+        return ""
+    if neo_type == "boolean":
+        return "true" if value else "false"
+    if neo_type == "double":
+        return repr(float(value))
+    if isinstance(value, list | tuple | dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def _columns(items: list[Mapping[str, Any]], schema_props: Mapping[str, str], skip: set[str]) -> list[tuple[str, str]]:
+    """Property columns ``(name, neo4j type)``: schema order first, then extras sorted."""
+    present = {k for d in items for k in d if k not in skip}
+    names = [p for p in schema_props if p in present] + sorted(present - set(schema_props))
+    return [(p, _neo4j_type(schema_props.get(p), (d.get(p) for d in items))) for p in names]
+
+
+def _header(name: str, neo_type: str) -> str:
+    return f"{name}:{neo_type}" if neo_type else name
+
+
+def _csv_bytes(header: list[str], rows: Iterable[list[str]]) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(rows)
+    return buf.getvalue().encode("utf-8")
+
+
+def _neo4j_files(G: nx.MultiDiGraph) -> dict[str, bytes]:
+    """Return the bundle's files by name."""
+    by_label: dict[Label, list[tuple[str, dict[str, Any]]]] = {}
+    labels: dict[Any, Label] = {}
+    for n, d in _sorted_nodes(G):
+        try:
+            label = Label(str(d.get("label")))
+        except ValueError:
+            msg = f"node {n!r} has no schema label ({d.get('label')!r})"
+            raise ExportError(msg) from None
+        labels[n] = label
+        by_label.setdefault(label, []).append((str(d.get(KEY, n)), d))
+    files: dict[str, bytes] = {}
+    node_files, rel_files = [], []
+    skip_node = {"label", KEY, "name", PROVENANCE}
+    for label in Label:
+        if label not in by_label:
+            continue
+        items = by_label[label]
+        cols = _columns([d for _, d in items], NODE_TYPES[label].properties, skip_node)
+        header = [f"{KEY}:ID({label.value})", "name"] + [_header(c, t) for c, t in cols]
+        header += [f"{PROVENANCE}:string[]", f"{PROVENANCE_COUNT}:int", ":LABEL"]
+        rows = []
+        for key, d in items:
+            prov = _prov_entries(d.get(PROVENANCE))
+            row = [key, str(d.get("name", ""))] + [_neo4j_value(d.get(c), t) for c, t in cols]
+            row += [_prov_array(prov), str(len(prov)), label.value]
+            rows.append(row)
+        name = f"nodes_{label.value}.csv"
+        files[name] = _csv_bytes(header, rows)
+        node_files.append(name)
+
+    by_pattern: dict[tuple[Rel, Label, Label], list[tuple[Any, Any, Any, dict[str, Any]]]] = {}
+    for u, v, k, d in _sorted_edges(G):
+        try:
+            rel = Rel(str(d.get("type")))
+        except ValueError:
+            msg = f"edge {u!r} -> {v!r} [{k!r}] has no schema type ({d.get('type')!r})"
+            raise ExportError(msg) from None
+        by_pattern.setdefault((rel, labels[u], labels[v]), []).append((u, v, k, d))
+    skip_edge = {"type", PROVENANCE, DERIVED}
+    for rel, start, end in sorted(by_pattern, key=lambda t: (t[0].value, t[1].value, t[2].value)):
+        items_e = by_pattern[rel, start, end]
+        cols = _columns([d for *_, d in items_e], REL_TYPES[rel].properties, skip_edge | {EID})
+        header = [f":START_ID({start.value})", f":END_ID({end.value})", ":TYPE", EID]
+        header += [_header(c, t) for c, t in cols]
+        header += [f"{DERIVED}:boolean", f"{PROVENANCE}:string[]", f"{PROVENANCE_COUNT}:int"]
+        rows = []
+        for u, v, k, d in items_e:
+            prov = _prov_entries(d.get(PROVENANCE))
+            row = [str(G.nodes[u].get(KEY)), str(G.nodes[v].get(KEY)), rel.value, str(k)]
+            row += [_neo4j_value(d.get(c), t) for c, t in cols]
+            row += [
+                "true" if d.get(DERIVED) is True else "false",
+                _prov_array(prov),
+                str(len(prov)),
+            ]
+            rows.append(row)
+        name = f"rels_{rel.value}_{start.value}_{end.value}.csv"
+        files[name] = _csv_bytes(header, rows)
+        rel_files.append(name)
+
+    args = ["--array-delimiter=U+001F", "--multiline-fields=true"]
+    args += [f'--nodes="$DIR/{f}"' for f in node_files] + [f'--relationships="$DIR/{f}"' for f in rel_files]
+    command = ' \\\n  '.join(['"$NEO4J_HOME/bin/neo4j-admin" database import full "$DB"', *args])
+    files["import.sh"] = (
+        "#!/bin/sh\n"
+        "# Import this bundle into a new database with neo4j-admin (Neo4j 5.x).\n"
+        "# Usage: NEO4J_HOME=/path/to/neo4j ./import.sh [database]   (the database must not exist yet)\n"
+        "set -eu\n"
+        'DB="${1:-neo4j}"\n'
+        'DIR="$(cd "$(dirname "$0")" && pwd)"\n'
+        ': "${NEO4J_HOME:?set NEO4J_HOME to the Neo4j installation}"\n'
+        f"{command}\n"
+    ).encode()
+    readme_command = command.replace('"$DB"', "neo4j").replace('"$DIR/', '"neo4j-import/')
+    files["README.md"] = (
+        "# neo4j-admin import bundle\n\n"
+        "Written by `pftz export --format neo4j-admin`. One file per node label (`key:ID(<Label>)`, one ID\n"
+        "space per label) and one per relationship pattern (`:START_ID(<Label>)`, `:END_ID(<Label>)`,\n"
+        "`:TYPE`; `eid` is the NetworkX edge key). `provenance:string[]` holds one JSON object per entry,\n"
+        "separated by U+001F. Import into a new database (it must not exist yet) with:\n\n"
+        "```sh\n"
+        "NEO4J_HOME=/path/to/neo4j ./import.sh neo4j\n"
+        "```\n\n"
+        "which runs, from the directory holding this bundle:\n\n"
+        f"```sh\n{readme_command}\n```\n"
+    ).encode()
+    return files
+
+
+def save_neo4j_admin_csv(G: nx.MultiDiGraph, directory: str | Path) -> Path:
+    """Write a CSV bundle for ``neo4j-admin database import full``.
+
+    Parameters
+    ----------
+    G
+        The graph; every node needs a schema label and every edge a schema type.
+    directory
+        The output directory; replaced as a whole (atomically) if it exists.
+
+    Returns
+    -------
+    Path
+        The directory written.
+
+    Raises
+    ------
+    ExportError
+        If a node or edge is outside the schema or the directory cannot be
+        written; an existing directory is left intact.
+    """
+    files = _neo4j_files(G)
+
+    def fill(tmp: Path) -> None:
+        for name, data in files.items():
+            (tmp / name).write_bytes(data)
+            os.chmod(tmp / name, 0o755 if name.endswith(".sh") else 0o644)
+
+    return _atomic_dir(directory, fill)
+
+
+# --------------------------------------------------------------------------- cascades
+
+
+def _days(d: datetime.date) -> int:
+    return (d - EPOCH).days
+
+
+def cascades(G: nx.MultiDiGraph) -> pd.DataFrame:
+    """Return the adoption cascades of the graph's measures, one row per first adoption.
+
+    A cascade is one measure (``cascade_id`` = its key). Its events are the
+    zones and regions it reached (``node_name`` = node id, e.g.
+    ``"Zone:shanghai"``, so zones and provinces of one name stay apart):
+
+    * each ``DIFFUSED_TO`` target, at the edge's date;
+    * each origin zone (``ORIGINATED_IN``), at the measure's earliest known
+      time: the end of its ``year`` or its earliest diffusion date, whichever
+      is earlier.
+
+    ``time`` is the number of days from 1970-01-01 to the last day of the
+    date's period (see :func:`graph.diffusion.period_end`): an integer, as R's
+    NetworkInference (``as_cascade_long``) expects a numeric time. Undated
+    events are left out; a node reached several times keeps its earliest time;
+    ties between nodes are kept.
+
+    Parameters
+    ----------
+    G
+        The graph, with diffusion derived.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`CASCADE_COLUMNS`, sorted by cascade, time and node.
+    """
+    first: dict[tuple[str, str], int] = {}
+    earliest: dict[str, int] = {}
+
+    def event(node: str, cascade: str, t: int) -> None:
+        first[node, cascade] = min(t, first.get((node, cascade), t))
+
+    for _, v, d in G.edges(data=True):
+        if d.get("type") != Rel.DIFFUSED_TO.value:
+            continue
+        end = period_end(d.get("date"))
+        if end is None or not d.get("measure"):
+            continue
+        t, m = _days(end), str(d["measure"])
+        event(str(v), m, t)
+        earliest[m] = min(t, earliest.get(m, t))
+    for n, d in G.nodes(data=True):
+        if d.get("label") != Label.MEASURE.value:
+            continue
+        m = str(d.get(KEY))
+        times = [earliest[m]] if m in earliest else []
+        end = period_end(d.get("year"))
+        if end is not None:
+            times.append(_days(end))
+        if not times:
+            continue
+        for _, z, e in G.out_edges(n, data=True):
+            if e.get("type") == Rel.ORIGINATED_IN.value:
+                event(str(z), m, min(times))
+    rows = sorted(((node, cascade, t) for (node, cascade), t in first.items()), key=lambda r: (r[1], r[2], r[0]))
+    df = pd.DataFrame(rows, columns=list(CASCADE_COLUMNS))
+    return df.astype({"node_name": str, "cascade_id": str, "time": "int64"})
+
+
+def save_cascades_csv(G: nx.MultiDiGraph, path: str | Path) -> Path:
+    """Write :func:`cascades` as CSV (``node_name,cascade_id,time``).
+
+    Parameters
+    ----------
+    G
+        The graph, with diffusion derived.
+    path
+        The output file.
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Raises
+    ------
+    ExportError
+        If the file cannot be written; an existing file is left intact.
+    """
+    df = cascades(G)
+    data = _csv_bytes(list(CASCADE_COLUMNS), ([str(v) for v in row] for row in df.itertuples(index=False)))
+
+    def write(fh: IO[bytes]) -> None:
+        fh.write(data)
+
+    return _atomic_write(path, write)
+
+
+# --------------------------------------------------------------------------- all formats
+
+_WRITERS: dict[str, Callable[[nx.MultiDiGraph, str | Path], Path]] = {
+    "graphml": save_graphml,
+    "gexf": save_gexf,
+    "json": save_node_link_json,
+    "neo4j-admin": save_neo4j_admin_csv,
+    "cascades": save_cascades_csv,
+}
+
+
+def export(G: nx.MultiDiGraph, fmt: str, path: str | Path) -> Path:
+    """Write the graph in one of the :data:`FORMATS`.
+
+    Parameters
+    ----------
+    G
+        The graph.
+    fmt
+        A key of :data:`FORMATS`.
+    path
+        The output file (a directory for ``neo4j-admin``).
+
+    Returns
+    -------
+    Path
+        What was written.
+
+    Raises
+    ------
+    ExportError
+        On an unknown format or a failed write.
+    """
+    writer = _WRITERS.get(fmt)
+    if writer is None:
+        msg = f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})"
+        raise ExportError(msg)
+    return writer(G, path)
+
+
+def write_all(G: nx.MultiDiGraph, out_dir: str | Path) -> dict[str, Path]:
+    """Write every format into a directory under the names of :data:`FORMATS`.
+
+    Parameters
+    ----------
+    G
+        The graph.
+    out_dir
+        The output directory (created if missing).
+
+    Returns
+    -------
+    dict[str, Path]
+        What was written, by format.
+
+    Raises
+    ------
+    ExportError
+        On the first failed write; files written before it are complete,
+        the failed one is left as it was.
+    """
+    out = Path(out_dir)
+    return {fmt: export(G, fmt, out / name) for fmt, name in FORMATS.items()}

@@ -1,0 +1,413 @@
+"""Entity resolution of measures: one innovation under several wordings.
+
+The report names the same innovation differently in its narrative and in its
+appendix tables, e.g. the new "smart form" model for business registration
+(narrative) and the "Intelligent Form" model for enterprise registration
+services (Appendix 1, Table 1), or the "seamless renewal" of enterprise permits
+and Seamless license renewal for enterprises. :func:`resolve_measures` finds
+such pairs and merges them, or links them for review.
+
+How titles are compared
+-----------------------
+Each measure's ``name`` and ``title`` are normalised
+(:func:`normalize_title`): Unicode, quotes and dashes unified, case folded,
+punctuation and hyphens made spaces, words of more than four letters ending
+in a single ``s`` made singular, each word replaced through :data:`SYNONYMS`
+and the :data:`STOP_WORDS` dropped. Two normalised titles score the mean of
+rapidfuzz's ``token_set_ratio`` (high when one title's words are a subset of
+the other's) and ``token_sort_ratio`` (which penalises the words left over, so
+that a short title such as "green channel" does not match every longer title
+containing it). A pair's score is the best over the name/title variants.
+
+What is compared and what happens
+---------------------------------
+Two measures in the same batch are never compared: the rows of one table are
+distinct by construction. A pair scoring at least :data:`MERGE_THRESHOLD` is
+merged, unless both measures have origin zones and no origin in common (then
+it can at most be uncertain), or the merge would put two rows of one batch
+into one node. A pair scoring at least :data:`REVIEW_THRESHOLD` gets a
+``SAME_AS`` edge (``score``, ``status="uncertain"``, ``derived=True``) for a
+person to review (:func:`review_pairs`).
+
+A merge keeps the canonical node: a measure of a national batch first (the
+appendix tables), then any batch or table row, then the lowest key. The other
+node's edges and provenance move to it, its missing properties are filled in,
+and its name is added to the ``aliases`` property (names joined by
+:data:`graph.schema.ALIAS_SEPARATOR`). Everything is sorted, so the result is
+deterministic.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+from rapidfuzz import fuzz
+
+from graph.build import merge_provenance
+from graph.schema import ALIAS_SEPARATOR, ALIASES, DERIVED, KEY, PROVENANCE, Label, Rel
+from loaders.reference import normalize_name
+
+__all__ = [
+    "MERGE_THRESHOLD",
+    "REVIEW_COLUMNS",
+    "REVIEW_THRESHOLD",
+    "STOP_WORDS",
+    "SYNONYMS",
+    "ResolveSummary",
+    "merge_measures",
+    "normalize_title",
+    "resolve_measures",
+    "review_pairs",
+    "title_score",
+]
+
+MERGE_THRESHOLD = 90.0
+"""Score (0–100) from which two measures are merged. On the 2025 report the
+true variants score 91.8–100 and the best unrelated pair 79."""
+
+REVIEW_THRESHOLD = 75.0
+"""Score from which two measures get an uncertain ``SAME_AS`` edge."""
+
+MAX_TITLE_CHARS = 300
+"""Only the start of very long titles (the pilot measures are paragraphs) is compared."""
+
+UNCERTAIN = "uncertain"
+"""``status`` of the ``SAME_AS`` edges the resolver adds."""
+
+REVIEW_COLUMNS = ("left_key", "left_name", "right_key", "right_name", "score")
+"""Columns of :func:`review_pairs`."""
+
+SYNONYMS: dict[str, str] = {
+    # the translations of one Chinese word (智能, 企业, 许可/证照) vary between parts of the report
+    "intelligent": "smart",
+    "enterprise": "business",
+    "company": "business",
+    "firm": "business",
+    "license": "permit",
+    "licence": "permit",
+    "licensing": "permit",
+    "permitting": "permit",
+    "certificate": "permit",
+    # spelling and compounding variants
+    "lifecycle": "life cycle",
+    "fullchain": "full chain",
+    "programme": "program",
+    "plan": "program",
+    "centre": "center",
+    "policie": "policy",
+}
+"""Words replaced before comparison, after singularisation (``enterprises`` ->
+``enterprise`` -> ``business``). A value may be two words. Keep it small: every
+entry makes more titles alike."""
+
+STOP_WORDS = frozenset(
+    {"a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "by", "with", "from", "at", "as", "its"}
+    | {"their", "new", "china", "chinas"}
+)
+"""Words dropped before comparison: function words and "new", which the
+narrative adds or omits freely ("the new 'five forces' model")."""
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def normalize_title(title: str) -> str:
+    """Return the comparison form of a measure title.
+
+    Parameters
+    ----------
+    title
+        A title as written.
+
+    Returns
+    -------
+    str
+        Space-separated words (see the module docstring).
+
+    Examples
+    --------
+    >>> normalize_title('The "Intelligent Form" model for enterprise registration services')
+    'smart form model business registration service'
+    >>> normalize_title("Seamless license renewal for enterprises")
+    'seamless permit renewal business'
+    """
+    words: list[str] = []
+    for w in normalize_name(title[:MAX_TITLE_CHARS]).split():
+        w = _singular(w)
+        words.extend(SYNONYMS.get(w, w).split())
+    return " ".join(w for w in words if w not in STOP_WORDS)
+
+
+def title_score(a: str, b: str) -> float:
+    """Return the similarity (0–100) of two normalised titles.
+
+    Parameters
+    ----------
+    a, b
+        Titles already passed through :func:`normalize_title`.
+
+    Returns
+    -------
+    float
+        The mean of ``token_set_ratio`` and ``token_sort_ratio``; 0 if either
+        is empty.
+
+    Examples
+    --------
+    >>> a = normalize_title('new "smart form" model for business registration')
+    >>> b = normalize_title('"Intelligent Form" model for enterprise registration services')
+    >>> title_score(a, b) >= MERGE_THRESHOLD
+    True
+    """
+    if not a or not b:
+        return 0.0
+    return (float(fuzz.token_set_ratio(a, b)) + float(fuzz.token_sort_ratio(a, b))) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class ResolveSummary:
+    """What :func:`resolve_measures` did.
+
+    Parameters
+    ----------
+    compared
+        Pairs of measures compared.
+    merged
+        Measures merged into another (nodes removed).
+    uncertain
+        ``SAME_AS`` edges added for review.
+    merges
+        ``(kept key, merged key, score)`` per merge, in the order done.
+    """
+
+    compared: int
+    merged: int
+    uncertain: int
+    merges: tuple[tuple[str, str, float], ...]
+
+
+def _is_measure(G: nx.MultiDiGraph, n: str) -> bool:
+    return bool(G.nodes[n].get("label") == Label.MEASURE.value)
+
+
+def _targets(G: nx.MultiDiGraph, n: str, rel: Rel) -> frozenset[str]:
+    return frozenset(v for _, v, d in G.out_edges(n, data=True) if d.get("type") == rel.value)
+
+
+def _rank(G: nx.MultiDiGraph, n: str) -> tuple[int, str]:
+    """Sort key of canonical preference: national batch, any batch or row, the rest; then key."""
+    batches = _targets(G, n, Rel.IN_BATCH)
+    if any(G.nodes[b].get("level") == "national" for b in batches):
+        tier = 0
+    elif batches or G.nodes[n].get("row") is not None:
+        tier = 1
+    else:
+        tier = 2
+    return tier, str(G.nodes[n].get(KEY, n))
+
+
+def _variants(data: dict[str, Any]) -> list[str]:
+    out = []
+    for prop in ("name", "title"):
+        v = data.get(prop)
+        if isinstance(v, str) and v.strip():
+            norm = normalize_title(v)
+            if norm and norm not in out:
+                out.append(norm)
+    return out
+
+
+def _move_edge(G: nx.MultiDiGraph, u: str, v: str, k: str, data: dict[str, Any]) -> None:
+    if G.has_edge(u, v, k):
+        old = G.edges[u, v, k]
+        for prop, value in data.items():
+            if prop != PROVENANCE and old.get(prop) in (None, ""):
+                old[prop] = value
+        old[PROVENANCE] = merge_provenance(old.get(PROVENANCE), data.get(PROVENANCE))
+    else:
+        G.add_edge(u, v, key=k, **{**data, PROVENANCE: merge_provenance(data.get(PROVENANCE))})
+
+
+def merge_measures(G: nx.MultiDiGraph, keep: str, drop: str) -> None:
+    """Merge one measure node into another.
+
+    The edges of ``drop`` move to ``keep`` (merged with an edge of the same
+    key if there is one; edges between the two are dropped), its provenance is
+    added, the properties ``keep`` lacks are filled from it, and its name and
+    aliases are added to ``keep``'s ``aliases``. ``drop`` is removed.
+
+    Parameters
+    ----------
+    G
+        The graph, modified in place.
+    keep, drop
+        Node ids of the measure to keep and the one to merge into it.
+    """
+    if keep == drop:
+        return
+    for u, _, k, d in list(G.in_edges(drop, keys=True, data=True)):
+        if u not in (keep, drop):
+            _move_edge(G, u, keep, k, dict(d))
+    for _, v, k, d in list(G.out_edges(drop, keys=True, data=True)):
+        if v not in (keep, drop):
+            _move_edge(G, keep, v, k, dict(d))
+    kd, dd = G.nodes[keep], G.nodes[drop]
+    names = [a for a in str(kd.get(ALIASES) or "").split(ALIAS_SEPARATOR) if a]
+    names += [str(dd.get("name") or "")]
+    names += [a for a in str(dd.get(ALIASES) or "").split(ALIAS_SEPARATOR) if a]
+    aliases = sorted({a for a in names if a and a != kd.get("name")})
+    for prop, value in dd.items():
+        if prop in ("label", KEY, "name", PROVENANCE, ALIASES):
+            continue
+        if kd.get(prop) in (None, ""):
+            kd[prop] = value
+    if aliases:
+        kd[ALIASES] = ALIAS_SEPARATOR.join(aliases)
+    kd[PROVENANCE] = merge_provenance(kd.get(PROVENANCE), dd.get(PROVENANCE))
+    G.remove_node(drop)
+
+
+def _same_as_edges(G: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
+    return [
+        (u, v, k)
+        for u, v, k, d in G.edges(keys=True, data=True)
+        if d.get("type") == Rel.SAME_AS.value and d.get(DERIVED) is True
+    ]
+
+
+def resolve_measures(
+    G: nx.MultiDiGraph,
+    *,
+    merge_threshold: float = MERGE_THRESHOLD,
+    review_threshold: float = REVIEW_THRESHOLD,
+) -> ResolveSummary:
+    """Merge measures that are one innovation and link the doubtful pairs.
+
+    Earlier derived ``SAME_AS`` edges are replaced, so running it twice gives
+    the same graph.
+
+    Parameters
+    ----------
+    G
+        The graph, modified in place.
+    merge_threshold
+        Score from which a pair is merged.
+    review_threshold
+        Score from which a pair gets an uncertain ``SAME_AS`` edge.
+
+    Returns
+    -------
+    ResolveSummary
+        Counts and the merges done.
+    """
+    G.remove_edges_from(_same_as_edges(G))
+    measures = sorted(n for n in G.nodes if _is_measure(G, n))
+    variants = {n: _variants(G.nodes[n]) for n in measures}
+    batches = {n: _targets(G, n, Rel.IN_BATCH) for n in measures}
+    origins = {n: _targets(G, n, Rel.ORIGINATED_IN) for n in measures}
+
+    scored: list[tuple[float, str, str, bool]] = []
+    compared = 0
+    for a, b in itertools.combinations(measures, 2):
+        if batches[a] & batches[b] or not variants[a] or not variants[b]:
+            continue
+        compared += 1
+        score = max(title_score(x, y) for x in variants[a] for y in variants[b])
+        if score >= review_threshold:
+            mergeable = not (origins[a] and origins[b] and not origins[a] & origins[b])
+            scored.append((round(score, 1), a, b, mergeable))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+
+    # greedy clustering, best pairs first; a cluster never holds two rows of one batch
+    cluster = {n: n for n in measures}
+    members: dict[str, list[str]] = {n: [n] for n in measures}
+    cl_batches = dict(batches)
+    pair_score: dict[tuple[str, str], float] = {}
+    for score, a, b, mergeable in scored:
+        if score < merge_threshold or not mergeable:
+            continue
+        ca, cb = cluster[a], cluster[b]
+        if ca == cb or cl_batches[ca] & cl_batches[cb]:
+            continue
+        for n in members[cb]:
+            cluster[n] = ca
+        members[ca] += members.pop(cb)
+        cl_batches[ca] = cl_batches[ca] | cl_batches.pop(cb)
+        pair_score[a, b] = score
+
+    merges: list[tuple[str, str, float]] = []
+    canonical: dict[str, str] = {}
+    for root in sorted(members):
+        group = sorted(members[root], key=lambda n: _rank(G, n))
+        keep = group[0]
+        for n in group:
+            canonical[n] = keep
+        for drop in group[1:]:
+            best = max((s for (x, y), s in pair_score.items() if drop in (x, y)), default=merge_threshold)
+            merges.append((str(G.nodes[keep][KEY]), str(G.nodes[drop][KEY]), best))
+            merge_measures(G, keep, drop)
+
+    links: dict[tuple[str, str], float] = {}
+    for score, a, b, _ in scored:
+        ca, cb = canonical[a], canonical[b]
+        if ca == cb:
+            continue
+        u, v = sorted((ca, cb), key=lambda n: _rank(G, n))
+        links[u, v] = max(links.get((u, v), 0.0), score)
+    # a pair above the merge threshold that could not merge (origins or batches conflict) lands here too
+    for (u, v), score in sorted(links.items()):
+        prov = merge_provenance(G.nodes[u].get(PROVENANCE, [])[:1], G.nodes[v].get(PROVENANCE, [])[:1])
+        G.add_edge(
+            u,
+            v,
+            key=Rel.SAME_AS.value,
+            type=Rel.SAME_AS.value,
+            score=score,
+            status=UNCERTAIN,
+            **{DERIVED: True, PROVENANCE: prov},
+        )
+    return ResolveSummary(compared=compared, merged=len(merges), uncertain=len(links), merges=tuple(merges))
+
+
+def review_pairs(G: nx.MultiDiGraph) -> pd.DataFrame:
+    """Return the uncertain ``SAME_AS`` pairs for review, best score first.
+
+    Parameters
+    ----------
+    G
+        The graph.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`REVIEW_COLUMNS`: ``left_key``, ``left_name``,
+        ``right_key``, ``right_name``, ``score``; sorted by score (descending),
+        then keys.
+    """
+    rows: list[dict[str, Any]] = []
+    for u, v, d in G.edges(data=True):
+        if d.get("type") != Rel.SAME_AS.value or d.get("status", UNCERTAIN) != UNCERTAIN:
+            continue
+        rows.append(
+            {
+                "left_key": G.nodes[u].get(KEY),
+                "left_name": G.nodes[u].get("name"),
+                "right_key": G.nodes[v].get(KEY),
+                "right_name": G.nodes[v].get("name"),
+                "score": float(d.get("score") or 0.0),
+            }
+        )
+    df = pd.DataFrame(rows, columns=list(REVIEW_COLUMNS))
+    if df.empty:
+        return df.astype({"score": float})
+    return df.sort_values(["score", "left_key", "right_key"], ascending=[False, True, True]).reset_index(
+        drop=True
+    )
+

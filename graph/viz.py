@@ -1,0 +1,1415 @@
+"""Interactive HTML views of the policy graph: whole graph, one innovation's spread, a zone, a map.
+
+Each view is one self-contained HTML file: vis-network (and, with the filter
+menu, tom-select) is inlined from the assets pyvis ships, so a file opened from
+disk works with no network. pyvis is used only at the rendering edge: node and
+edge dicts are prepared once from the graph (the caller's graph is never
+touched) and handed to a :class:`pyvis.network.Network`, whose Jinja machinery
+renders them through the page template of this module.
+
+Colours, shapes and captions come from :data:`graph.schema.NODE_TYPES`;
+derived edges are drawn dashed and grey, stated facts solid. Every node and
+edge has a tooltip with its key properties and the quoted evidence; every text
+in it is escaped with :func:`html.escape`.
+
+pyvis 0.3.2 pitfalls this module works around (read from its source):
+
+* its ``template.html`` links Bootstrap from a CDN in every mode, ``in_line``
+  included, and renders ``heading`` unescaped (Jinja without autoescape), twice;
+* ``add_node`` checks a list (O(n) per call) and ``from_nx`` mutates its input;
+* a node title containing ``"href"`` switches the template to a popup that sets
+  ``innerHTML`` and hides the vis tooltip;
+* the filter menu's ``utils.js`` reads the undeclared globals ``filterActive``
+  and ``highlightActive`` (a ReferenceError on "Reset" before any filter);
+* vis-network 9 shows a string title with ``innerText`` (as text); the HTML
+  tooltips here are put in with ``innerHTML`` when vis shows the popup, which is
+  why everything in them is escaped first.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import html
+import json
+import math
+import os
+import re
+import warnings
+import zlib
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import quote
+
+import networkx as nx
+from jinja2 import DictLoader, Environment
+from markupsafe import Markup
+
+from graph.errors import ExportError, QueryError
+from graph.io import atomic_write_text
+from graph.schema import (
+    DERIVED,
+    KEY,
+    NODE_TYPES,
+    PROVENANCE,
+    REL_TYPES,
+    Label,
+    Rel,
+    ZoneKind,
+)
+
+__all__ = [
+    "LargeGraphWarning",
+    "Layout",
+    "ViewEntry",
+    "find_nodes",
+    "focus_subgraph",
+    "force_positions",
+    "map_positions",
+    "render_html",
+    "spread_view",
+    "write_index",
+    "write_site",
+]
+
+Layout = Literal["force", "spread", "map"]
+Positions = dict[str, tuple[float, float]]
+
+PHYSICS_MAX_NODES = 500
+"""Above this many nodes physics is off and positions are precomputed."""
+
+EDGE_LABELS_MAX = 150
+"""Edges are captioned with their type only in views with at most this many edges."""
+
+DERIVED_EDGE_COLOR = "#9e9e9e"
+DERIVED_EDGE_DASHES = [6, 5]
+UNKNOWN_COLOR = "#aaaaaa"
+
+SPREAD_DX = 260.0
+SPREAD_DY = 95.0
+MAP_PX_PER_DEGREE = 60.0
+
+MAX_EVIDENCE = 3
+MAX_TEXT = 320
+MAX_CAPTION = 48
+
+NATIONAL = "national"
+"""``level`` of a national :attr:`Label.BATCH`."""
+
+_SKIP_NODE_PROPS = frozenset({"label", KEY, "name", PROVENANCE})
+_SKIP_EDGE_PROPS = frozenset({"type", PROVENANCE, DERIVED})
+_NODE_DATA_FIELDS = ("kind", "province", "year", "date", "scope", "field")
+_EDGE_DATA_FIELDS = ("date", "scope", "outcome", "measure", "via", "role", "status")
+_LABEL_ORDER = {label: i for i, label in enumerate(Label)}
+
+
+class LargeGraphWarning(UserWarning):
+    """A view has more nodes than a browser draws comfortably."""
+
+
+@dataclass(frozen=True, slots=True)
+class ViewEntry:
+    """One page listed by :func:`write_index`.
+
+    Parameters
+    ----------
+    section
+        ``"graph"``, ``"spread"`` or ``"zone"``: the heading it is listed under.
+    title
+        The link text (escaped when written).
+    path
+        The page, absolute or relative to the index's folder.
+    nodes, edges
+        Counts shown beside the link.
+    note
+        A short line shown after the counts.
+    """
+
+    section: str
+    title: str
+    path: Path
+    nodes: int = 0
+    edges: int = 0
+    note: str = ""
+
+
+# --------------------------------------------------------------------------- finding nodes
+
+
+def find_nodes(G: nx.MultiDiGraph, words: str, *, label: Label | None = None) -> list[str]:
+    """Return the nodes whose name or title holds every word, best match first.
+
+    Matching is case-insensitive and by substring. Exact names rank first, then
+    names that start with the words, hold them as a phrase, hold them all, and
+    last nodes matched through their title; ties go to the shorter name.
+
+    Parameters
+    ----------
+    G
+        The graph.
+    words
+        A few words, e.g. ``"shanghai pftz"``.
+    label
+        Only nodes of this label.
+
+    Returns
+    -------
+    list of str
+        Node ids, best first; empty when nothing matches.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("Zone:sh", label="Zone", name="Shanghai PFTZ")
+    >>> G.add_node("Zone:lg", label="Zone", name="Lingang area of Shanghai PFTZ")
+    >>> find_nodes(G, "shanghai pftz")
+    ['Zone:sh', 'Zone:lg']
+    """
+    query = " ".join(words.split()).casefold()
+    tokens = query.split()
+    if not tokens:
+        return []
+    scored: list[tuple[int, int, str]] = []
+    for n, d in G.nodes(data=True):
+        if label is not None and d.get("label") != label:
+            continue
+        name = str(d.get("name") or "").casefold()
+        title = str(d.get("title") or "").casefold()
+        hay = f"{name}\n{title}"
+        if not all(t in hay for t in tokens):
+            continue
+        if name == query:
+            rank = 0
+        elif name.startswith(query):
+            rank = 1
+        elif query in name:
+            rank = 2
+        elif all(t in name for t in tokens):
+            rank = 3
+        else:
+            rank = 4
+        scored.append((rank, len(name), str(n)))
+    scored.sort()
+    return [n for _, _, n in scored]
+
+
+def _resolve(G: nx.MultiDiGraph, words_or_node: Hashable, label: Label | None = None) -> tuple[Any, list[str]]:
+    """Return the node meant by an id or by words, and the ranked matches."""
+    if words_or_node in G:
+        node = words_or_node
+        if label is not None and G.nodes[node].get("label") != label:
+            msg = f"{node!r} is a {G.nodes[node].get('label')}, not a {label}"
+            raise QueryError(msg)
+        return node, [str(node)]
+    matches = find_nodes(G, str(words_or_node), label=label)
+    if not matches:
+        what = f"no {label} node" if label else "no node"
+        msg = f"{what} matches {words_or_node!r} (case-insensitive, all words, on name and title)"
+        raise QueryError(msg)
+    return matches[0], matches
+
+
+def _copy_subgraph(
+    G: nx.MultiDiGraph,
+    nodes: Iterable[Any],
+    edges: Iterable[tuple[Any, Any, Any]] | None = None,
+) -> nx.MultiDiGraph:
+    """Copy nodes (and the given edges, or all edges among them) with deep-copied attributes."""
+    keep = list(dict.fromkeys(nodes))
+    H = nx.MultiDiGraph()
+    H.graph.update(copy.deepcopy(dict(G.graph)))
+    H.add_nodes_from((n, copy.deepcopy(G.nodes[n])) for n in keep)
+    if edges is None:
+        inside = set(keep)
+        edges = ((u, v, k) for u in keep for v, kd in G.succ[u].items() if v in inside for k in kd)
+    for u, v, k in dict.fromkeys(edges):
+        H.add_edge(u, v, key=k, **copy.deepcopy(G.edges[u, v, k]))
+    return H
+
+
+def focus_subgraph(G: nx.MultiDiGraph, words_or_node: Hashable, depth: int = 1) -> nx.MultiDiGraph:
+    """Return the neighbourhood of one node, found by id or by a few words, as a copy.
+
+    Parameters
+    ----------
+    G
+        The graph; it is not changed.
+    words_or_node
+        A node id (``"Zone:shanghai"``) or words matched by :func:`find_nodes`;
+        the best match is the centre.
+    depth
+        How many hops, ignoring edge direction.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Every node within ``depth`` hops and every edge among them, with
+        attributes deep-copied. ``graph["focus"]`` is the centre and
+        ``graph["focus_matches"]`` the ranked matches (at most ten).
+
+    Raises
+    ------
+    QueryError
+        Nothing matches, or ``depth`` is negative.
+    """
+    if depth < 0:
+        msg = f"depth must be 0 or more, not {depth}"
+        raise QueryError(msg)
+    center, matches = _resolve(G, words_or_node)
+    seen = {center}
+    frontier = [center]
+    for _ in range(depth):
+        nxt = []
+        for u in frontier:
+            for v in (*G.succ[u], *G.pred[u]):
+                if v not in seen:
+                    seen.add(v)
+                    nxt.append(v)
+        frontier = nxt
+    # Keep G's node order so that views of the same focus are stable.
+    H = _copy_subgraph(G, (n for n in G if n in seen))
+    H.graph.update(view="focus", focus=center, focus_matches=matches[:10], depth=depth)
+    return H
+
+
+# --------------------------------------------------------------------------- dates and spread
+
+
+_DATE = re.compile(r"^\s*(\d{4})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2}))?)?")
+
+
+def _date_key(value: Any) -> tuple[int, int, int] | None:
+    """Return a sortable ``(year, month, day)`` for ``"2019"``, ``"2019-06"``, ``"2019-06-01"`` or 2019."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return (value, 0, 0) if 1000 <= value <= 9999 else None
+    m = _DATE.match(str(value))
+    if not m:
+        return None
+    return int(m[1]), int(m[2] or 0), int(m[3] or 0)
+
+
+def _date_text(key: tuple[int, int, int]) -> str:
+    y, m, d = key
+    return f"{y:04d}-{m:02d}-{d:02d}" if d else f"{y:04d}-{m:02d}" if m else f"{y:04d}"
+
+
+def _rel_of(key: Any, data: Mapping[str, Any]) -> str:
+    return str(data.get("type") or str(key).split("|", 1)[0])
+
+
+def spread_view(G: nx.MultiDiGraph, measure_node: Hashable) -> tuple[nx.MultiDiGraph, Positions]:
+    """Lay out how one innovation spread: origin, batch and documents, then who it reached, in time.
+
+    Columns from left to right: the origin zones (undated, far left), the
+    measure, then one column per date: its batches (their ``date``), the
+    documents that promote it or release its batches (their ``date``, else the
+    batch's, else their ``year``), and the zones and regions it reached through
+    ``REPLICATED_TO``, ``ADOPTED`` and derived ``DIFFUSED_TO`` edges (the
+    earliest date on those edges, else the batch date). What has no date at all
+    goes to a last column. Within a column nodes are spread vertically.
+
+    Parameters
+    ----------
+    G
+        The graph; it is not changed.
+    measure_node
+        A :attr:`Label.MEASURE` node id, or words naming one.
+
+    Returns
+    -------
+    subgraph : networkx.MultiDiGraph
+        The measure, the nodes above and only the edges that tell the spread
+        (other edges among those nodes, such as other measures' diffusion, are
+        left out), copied. ``graph["focus"]`` is the measure,
+        ``graph["axis"]`` the column captions, ``graph["dates"]`` each node's
+        date used for its column.
+    positions : dict
+        ``node id -> (x, y)``; ``x`` grows with time.
+
+    Raises
+    ------
+    QueryError
+        The node is not a measure, or no measure matches the words.
+    """
+    m, _ = _resolve(G, measure_node, label=Label.MEASURE)
+    mkey = str(G.nodes[m].get(KEY, ""))
+    keep: list[tuple[Any, Any, Any]] = []
+    origins: list[Any] = []
+    batches: list[Any] = []
+    docs: list[Any] = []
+    doc_batch_dates: dict[Any, list[tuple[int, int, int]]] = defaultdict(list)
+    reached: dict[Any, list[tuple[int, int, int] | None]] = defaultdict(list)
+
+    for _, v, k, d in G.out_edges(m, keys=True, data=True):
+        rel = _rel_of(k, d)
+        if rel == Rel.ORIGINATED_IN:
+            origins.append(v)
+        elif rel == Rel.IN_BATCH:
+            batches.append(v)
+        elif rel == Rel.PROMOTED_BY:
+            docs.append(v)
+        elif rel == Rel.REPLICATED_TO:
+            reached[v].append(_date_key(d.get("date")))
+        else:
+            continue
+        keep.append((m, v, k))
+    for u, _, k, d in G.in_edges(m, keys=True, data=True):
+        if _rel_of(k, d) == Rel.ADOPTED:
+            reached[u].append(_date_key(d.get("date")))
+            keep.append((u, m, k))
+    batch_dates = sorted(dk for b in dict.fromkeys(batches) if (dk := _date_key(G.nodes[b].get("date"))) is not None)
+    for b in dict.fromkeys(batches):
+        bdate = _date_key(G.nodes[b].get("date"))
+        for _, v, k, d in G.out_edges(b, keys=True, data=True):
+            rel = _rel_of(k, d)
+            if rel == Rel.RELEASED_BY:
+                docs.append(v)
+                if bdate is not None:
+                    doc_batch_dates[v].append(bdate)
+            elif rel == Rel.REPLICATED_TO:
+                reached[v].append(_date_key(d.get("date")) or bdate)
+            else:
+                continue
+            keep.append((b, v, k))
+    for o in dict.fromkeys(origins):
+        for _, v, k, d in G.out_edges(o, keys=True, data=True):
+            if _rel_of(k, d) != Rel.DIFFUSED_TO:
+                continue
+            if str(d.get("measure", "")) == mkey or str(k).split("|", 1)[-1] == mkey:
+                reached[v].append(_date_key(d.get("date")))
+                keep.append((o, v, k))
+
+    origin_set = set(origins)
+    dates: dict[Any, tuple[int, int, int] | None] = {}
+    for b in batches:
+        dates[b] = _date_key(G.nodes[b].get("date"))
+    for doc in docs:
+        dd = G.nodes[doc]
+        dates[doc] = (
+            _date_key(dd.get("date"))
+            or (min(doc_batch_dates[doc]) if doc_batch_dates[doc] else None)
+            or _date_key(dd.get("year"))
+        )
+    for v, ds in reached.items():
+        if v in origin_set or v == m or v in dates:
+            continue
+        known = [x for x in ds if x is not None]
+        dates[v] = min(known) if known else (batch_dates[0] if batch_dates else None)
+
+    columns: list[tuple[str, list[Any]]] = [("origin", list(dict.fromkeys(origins))), ("innovation", [m])]
+    by_date: dict[tuple[int, int, int], list[Any]] = defaultdict(list)
+    undated: list[Any] = []
+    for n, dk in dates.items():
+        (by_date[dk] if dk is not None else undated).append(n)
+    columns += [(_date_text(dk), by_date[dk]) for dk in sorted(by_date)]
+    if undated:
+        columns.append(("undated", undated))
+
+    def order(n: Any) -> tuple[int, str]:
+        lab = _label_of(G.nodes[n])
+        return (_LABEL_ORDER[lab] if lab else len(_LABEL_ORDER), _caption(n, G.nodes[n]))
+
+    positions: Positions = {}
+    ticks: list[list[Any]] = []
+    tallest = 1
+    for i, (caption, members) in enumerate(columns):
+        x = i * SPREAD_DX
+        members = sorted(members, key=order)
+        tallest = max(tallest, len(members))
+        for j, n in enumerate(members):
+            positions[str(n)] = (x, (j - (len(members) - 1) / 2) * SPREAD_DY)
+        ticks.append([x, caption])
+    half = (tallest - 1) / 2 * SPREAD_DY
+    sub = _copy_subgraph(G, [n for _, col in columns for n in col], keep)
+    sub.graph.update(
+        view="spread",
+        focus=m,
+        axis={"ticks": ticks, "top": -half - 70.0, "bottom": half + 50.0},
+        dates={str(n): _date_text(dk) for n, dk in dates.items() if dk is not None},
+    )
+    return sub, positions
+
+
+# --------------------------------------------------------------------------- positions
+
+
+_GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+
+
+def _spiral(i: int, spacing: float) -> tuple[float, float]:
+    """The ``i``-th point (from 1) of a sunflower spiral: evenly spread points around a centre."""
+    r = spacing * math.sqrt(i)
+    return r * math.cos(i * _GOLDEN_ANGLE), r * math.sin(i * _GOLDEN_ANGLE)
+
+
+def _band(nodes: list[Any], G: nx.MultiDiGraph, x0: float, y0: float, per_column: int = 40) -> Positions:
+    """Place nodes in columns grouped by label, starting at ``(x0, y0)``."""
+    pos: Positions = {}
+    groups: dict[str, list[Any]] = defaultdict(list)
+    for n in nodes:
+        groups[str(G.nodes[n].get("label", ""))].append(n)
+    col = 0
+    for _, members in sorted(groups.items()):
+        members.sort(key=str)
+        for i, n in enumerate(members):
+            pos[str(n)] = (x0 + (col + i // per_column) * 140.0, y0 + (i % per_column) * 45.0)
+        col += (len(members) - 1) // per_column + 2
+    return pos
+
+
+def _place_by_neighbours(G: nx.MultiDiGraph, pos: Positions, spacing: float, passes: int | None = None) -> list[Any]:
+    """Put unplaced nodes around the mean of their placed neighbours, in rounds; return the rest.
+
+    Nodes that share an anchor (the same placed neighbours) are spread on a
+    sunflower spiral around it, in id order, so that the result does not
+    depend on iteration order and nodes do not pile up.
+    """
+    todo = [n for n in G if str(n) not in pos]
+    rounds = 0
+    while todo and (passes is None or rounds < passes):
+        rounds += 1
+        groups: dict[tuple[float, float], list[Any]] = defaultdict(list)
+        rest = []
+        for n in todo:
+            near = [pos[s] for v in (*G.succ[n], *G.pred[n]) if (s := str(v)) in pos]
+            if not near:
+                rest.append(n)
+                continue
+            anchor = (
+                round(sum(p[0] for p in near) / len(near), 1),
+                round(sum(p[1] for p in near) / len(near), 1),
+            )
+            groups[anchor].append(n)
+        if not groups:
+            break
+        for (ax, ay), members in groups.items():
+            for i, n in enumerate(sorted(members, key=str), start=1):
+                dx, dy = _spiral(i, spacing)
+                pos[str(n)] = (ax + dx, ay + dy)
+        todo = rest
+    return todo
+
+
+def _simple_undirected(G: nx.MultiDiGraph, nodes: Iterable[Any]) -> nx.Graph:
+    keep = set(nodes)
+    H = nx.Graph()
+    H.add_nodes_from(n for n in G if n in keep)
+    H.add_edges_from((u, v) for u, v in G.edges() if u in keep and v in keep and u != v)
+    return H
+
+
+def force_positions(G: nx.MultiDiGraph, *, seed: int = 7, core_size: int = 300) -> Positions:
+    """Return deterministic starting positions for the force layout.
+
+    Up to :data:`PHYSICS_MAX_NODES` nodes: :func:`networkx.spring_layout` of the
+    whole graph. Above: spring layout of the ``core_size`` best-connected nodes
+    (the dense spring layout is quadratic, and the sparse one needs SciPy), then
+    every other node at the mean of its placed neighbours, hop by hop; nodes
+    not connected to the core go to a band below.
+
+    Parameters
+    ----------
+    G
+        The graph.
+    seed
+        Seed of the spring layout.
+    core_size
+        How many nodes the spring layout places in large graphs.
+
+    Returns
+    -------
+    dict
+        ``str(node) -> (x, y)`` in pixels.
+    """
+    n = G.number_of_nodes()
+    if n == 0:
+        return {}
+    scale = 90.0 * math.sqrt(n)
+    if n <= PHYSICS_MAX_NODES:
+        core = list(G)
+    else:
+        degree = dict(G.degree())
+        core = sorted(G, key=lambda v: (-degree[v], str(v)))[:core_size]
+    raw = nx.spring_layout(_simple_undirected(G, core), seed=seed, scale=scale)
+    pos: Positions = {str(v): (float(p[0]), float(p[1])) for v, p in raw.items()}
+    rest = _place_by_neighbours(G, pos, spacing=40.0)
+    if rest:
+        ys = [p[1] for p in pos.values()] or [0.0]
+        xs = [p[0] for p in pos.values()] or [0.0]
+        pos.update(_band(rest, G, min(xs), max(ys) + 200.0, per_column=10**9 if len(rest) < 50 else 50))
+    return pos
+
+
+def map_positions(G: nx.MultiDiGraph) -> Positions:
+    """Return map positions: nodes with ``lat``/``lon`` where they are, the rest near their neighbours.
+
+    Zones and regions with coordinates are drawn in an equirectangular
+    projection (north up). Other nodes go to the mean of their placed
+    neighbours, in up to three rounds (a measure near its zones, a batch near
+    its measures); what is still unplaced goes to a band right of the map.
+
+    Parameters
+    ----------
+    G
+        The graph.
+
+    Returns
+    -------
+    dict
+        ``str(node) -> (x, y)`` in pixels.
+    """
+    geo = {}
+    for n, d in G.nodes(data=True):
+        try:
+            lat, lon = float(d["lat"]), float(d["lon"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if math.isfinite(lat) and math.isfinite(lon):
+            geo[n] = (lat, lon)
+    pos: Positions = {}
+    if geo:
+        mean_lat = sum(lat for lat, _ in geo.values()) / len(geo)
+        kx = MAP_PX_PER_DEGREE * math.cos(math.radians(mean_lat))
+        for n, (lat, lon) in geo.items():
+            pos[str(n)] = (lon * kx, -lat * MAP_PX_PER_DEGREE)
+    rest = _place_by_neighbours(G, pos, spacing=30.0, passes=3)
+    if rest:
+        xs = [p[0] for p in pos.values()] or [0.0]
+        ys = [p[1] for p in pos.values()] or [0.0]
+        pos.update(_band(rest, G, max(xs) + 300.0, min(ys)))
+    return pos
+
+
+# --------------------------------------------------------------------------- tooltips
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, float):
+        s = f"{value:.6g}"
+    elif isinstance(value, list | tuple | set):
+        s = ", ".join(map(str, value))
+    elif isinstance(value, dict):
+        s = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    else:
+        s = str(value)
+    return s if len(s) <= MAX_TEXT else s[: MAX_TEXT - 1] + "…"
+
+
+def _e(value: Any) -> str:
+    """Escape a value for HTML element content (tooltips, headings)."""
+    return html.escape(_text(value), quote=False)
+
+
+def _attr(value: Any) -> str:
+    """Escape a value for an HTML attribute."""
+    return html.escape(_text(value), quote=True)
+
+
+def _evidence_html(prov: Any) -> str:
+    """``line 745: «quote» source §3.1`` per evidence entry, escaped; at most :data:`MAX_EVIDENCE`."""
+    if not isinstance(prov, list) or not prov:
+        return "<hr><i>no evidence recorded</i>"
+    out = []
+    for p in prov[:MAX_EVIDENCE]:
+        if not isinstance(p, Mapping):
+            continue
+        where = f"line {p['line']}: " if p.get("line") is not None else ""
+        src = " ".join(x for x in (str(p.get("source") or ""), f"§{p['section']}" if p.get("section") else "") if x)
+        out.append(f"<hr>{_e(where)}«{_e(p.get('quote', ''))}»" + (f" <i>{_e(src)}</i>" if src else ""))
+    if len(prov) > MAX_EVIDENCE:
+        out.append(f"<hr><i>and {len(prov) - MAX_EVIDENCE} more</i>")
+    return "".join(out)
+
+
+def _rows_html(rows: Iterable[tuple[str, Any]]) -> str:
+    # Plain "key: value" lines: tooltips of big graphs are a large share of the page.
+    return "".join(f"<br>{_e(k)}: {_e(v)}" for k, v in rows if v not in (None, ""))
+
+
+def _label_of(d: Mapping[str, Any]) -> Label | None:
+    try:
+        return Label(str(d.get("label")))
+    except ValueError:
+        return None
+
+
+def _caption(n: Any, d: Mapping[str, Any]) -> str:
+    label = _label_of(d)
+    prop = NODE_TYPES[label].caption if label else "name"
+    text = str(d.get(prop) or d.get("name") or d.get(KEY) or n)
+    return text if len(text) <= MAX_CAPTION else text[: MAX_CAPTION - 1] + "…"
+
+
+def _node_tooltip(n: Any, d: Mapping[str, Any], color: str) -> str:
+    label = _label_of(d)
+    props = list(NODE_TYPES[label].properties) if label else []
+    props += sorted(k for k in d if k not in _SKIP_NODE_PROPS and k not in props)
+    rows = [(KEY, d.get(KEY))] + [(k, d[k]) for k in props if k in d]
+    return (
+        f'<b style="color:{_attr(color)}">{_e(d.get("label", "?"))}</b> <b>{_e(d.get("name") or d.get(KEY) or n)}</b>'
+        f"{_rows_html(rows)}{_evidence_html(d.get(PROVENANCE))}"
+    )
+
+
+def _edge_tooltip(rel: str, d: Mapping[str, Any], src: str, dst: str, derived: bool) -> str:
+    try:
+        props = list(REL_TYPES[Rel(rel)].properties)
+    except ValueError:
+        props = []
+    props += sorted(k for k in d if k not in _SKIP_EDGE_PROPS and k not in props)
+    tag = " <i>(derived)</i>" if derived else ""
+    return (
+        f"<b>{_e(rel)}</b>{tag}<br>{_e(src)} → {_e(dst)}"
+        f"{_rows_html((k, d[k]) for k in props if k in d)}{_evidence_html(d.get(PROVENANCE))}"
+    )
+
+
+# --------------------------------------------------------------------------- vis data
+
+
+def _scalar(v: Any) -> Any:
+    return v if isinstance(v, str | int | float | bool) else _text(v)
+
+
+def _node_dicts(G: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]], focus: Any) -> list[dict[str, Any]]:
+    out = []
+    for n, d in G.nodes(data=True):
+        label = _label_of(d)
+        style = NODE_TYPES[label] if label else None
+        color = style.color if style else UNKNOWN_COLOR
+        item: dict[str, Any] = {
+            "id": str(n),
+            "label": _caption(n, d),
+            "title": _node_tooltip(n, d, color),
+            "shape": style.shape if style else "dot",
+            "color": color,
+            "type": str(d.get("label", "")),
+        }
+        for f in _NODE_DATA_FIELDS:
+            if f in d and d[f] is not None:
+                item[f] = _scalar(d[f])
+        p = pos.get(str(n))
+        if p is not None:
+            item["x"], item["y"] = round(p[0]), round(p[1])
+        if focus is not None and n == focus:
+            item.update(size=28, borderWidth=3, font={"size": 18})
+        out.append(item)
+    return out
+
+
+def _edge_dicts(
+    G: nx.MultiDiGraph, *, captions: bool, curve_parallel: bool, curve_derived: bool = False
+) -> list[dict[str, Any]]:
+    names = {n: str(d.get("name") or d.get(KEY) or n) for n, d in G.nodes(data=True)}
+    seen_pairs: dict[frozenset[str], int] = defaultdict(int)
+    out = []
+    for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True)):
+        rel = _rel_of(k, d)
+        derived = bool(d.get(DERIVED))
+        try:
+            color = REL_TYPES[Rel(rel)].color
+        except ValueError:
+            color = UNKNOWN_COLOR
+        if derived:
+            color = DERIVED_EDGE_COLOR
+        item: dict[str, Any] = {
+            "id": f"e:{i}",
+            "from": str(u),
+            "to": str(v),
+            "title": _edge_tooltip(rel, d, names[u], names[v], derived),
+            "color": color,
+            "type": rel,
+        }
+        if derived:
+            item.update(derived=True, dashes=DERIVED_EDGE_DASHES, width=1)
+        for f in _EDGE_DATA_FIELDS:
+            if f in d and d[f] is not None:
+                item[f] = _scalar(d[f])
+        if captions:
+            item["label"] = rel
+        if curve_parallel:
+            pair = frozenset((str(u), str(v)))
+            idx = seen_pairs[pair]
+            seen_pairs[pair] += 1
+            if derived and curve_derived:
+                # In the spread view a derived origin -> target edge would run straight through the columns.
+                idx += 2
+            if idx:
+                item["smooth"] = {
+                    "enabled": True,
+                    "type": "curvedCW" if idx % 2 else "curvedCCW",
+                    "roundness": 0.15 * ((idx + 1) // 2),
+                }
+        out.append(item)
+    return out
+
+
+def _options(physics: bool, n_nodes: int, n_edges: int) -> dict[str, Any]:
+    big = n_nodes > PHYSICS_MAX_NODES or n_edges > 4 * PHYSICS_MAX_NODES
+    opts: dict[str, Any] = {
+        "autoResize": True,
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+        "nodes": {"size": 16, "borderWidth": 1, "font": {"size": 14, "face": "sans-serif"}},
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
+            "smooth": {"enabled": True, "type": "dynamic"} if physics else False,
+            "font": {"size": 10, "align": "middle", "color": "#555555", "strokeWidth": 3},
+            "selectionWidth": 2,
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+            "navigationButtons": False,
+            "keyboard": False,
+        },
+    }
+    if physics:
+        opts["physics"] = {
+            "enabled": True,
+            "solver": "barnesHut",
+            "barnesHut": {
+                "gravitationalConstant": -6000,
+                "centralGravity": 0.3,
+                "springLength": 140,
+                "springConstant": 0.04,
+                "damping": 0.4,
+                "avoidOverlap": 0.1,
+            },
+            "maxVelocity": 50,
+            "minVelocity": 0.75,
+            "timestep": 0.5,
+            "stabilization": {"enabled": True, "iterations": 250, "updateInterval": 25, "fit": True},
+        }
+    else:
+        opts["physics"] = {"enabled": False}
+    return opts
+
+
+# --------------------------------------------------------------------------- page
+
+
+_SHAPE_SVG = {
+    "dot": '<circle cx="8" cy="8" r="6" fill="{c}"/>',
+    "square": '<rect x="2" y="2" width="12" height="12" fill="{c}"/>',
+    "box": '<rect x="1" y="4" width="14" height="8" rx="2" fill="{c}"/>',
+    "diamond": '<polygon points="8,1 15,8 8,15 1,8" fill="{c}"/>',
+    "triangle": '<polygon points="8,2 15,14 1,14" fill="{c}"/>',
+    "star": '<polygon points="8,1 10,6 15,6 11,9 12.5,15 8,11.5 3.5,15 5,9 1,6 6,6" fill="{c}"/>',
+}
+
+
+def _swatch(shape: str, color: str) -> str:
+    inner = _SHAPE_SVG.get(shape, _SHAPE_SVG["dot"]).format(c=html.escape(color))
+    return f'<svg class="sw" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">{inner}</svg>'
+
+
+def _line_swatch(color: str, dashed: bool) -> str:
+    dash = ' stroke-dasharray="4 3"' if dashed else ""
+    return (
+        '<svg class="sw" width="26" height="10" viewBox="0 0 26 10" aria-hidden="true">'
+        f'<line x1="1" y1="5" x2="25" y2="5" stroke="{html.escape(color)}" stroke-width="2"{dash}/></svg>'
+    )
+
+
+def _legend_html(G: nx.MultiDiGraph) -> str:
+    labels: dict[str, int] = defaultdict(int)
+    for _, d in G.nodes(data=True):
+        labels[str(d.get("label", ""))] += 1
+    rels: dict[str, int] = defaultdict(int)
+    n_derived = 0
+    for _, _, k, d in G.edges(keys=True, data=True):
+        if d.get(DERIVED):
+            n_derived += 1
+        else:
+            rels[_rel_of(k, d)] += 1
+    rows = ['<aside id="legend" aria-label="Legend"><div class="lg-h">Nodes <small>(tick to show)</small></div>']
+    for label in Label:
+        if label.value in labels:
+            t = NODE_TYPES[label]
+            rows.append(
+                f'<label class="lg-row"><input type="checkbox" checked data-label="{_attr(label.value)}">'
+                f"{_swatch(t.shape, t.color)} {_e(label.value)} <span class='n'>{labels[label.value]:,}</span></label>"
+            )
+    for other in sorted(set(labels) - {lab.value for lab in Label}):
+        rows.append(
+            f'<label class="lg-row"><input type="checkbox" checked data-label="{_attr(other)}">'
+            f"{_swatch('dot', UNKNOWN_COLOR)} {_e(other or '(no label)')}"
+            f" <span class='n'>{labels[other]:,}</span></label>"
+        )
+    rows.append('<div class="lg-h">Edges</div>')
+    rows.append(f'<div class="lg-row">{_line_swatch("#666666", False)} stated in the report (solid)</div>')
+    rows.append(
+        '<label class="lg-row"><input type="checkbox" checked data-derived="1">'
+        f"{_line_swatch(DERIVED_EDGE_COLOR, True)} derived, e.g. {Rel.DIFFUSED_TO.value} (dashed grey)"
+        f" <span class='n'>{n_derived:,}</span></label>"
+    )
+    for rel in Rel:
+        if rel.value in rels and REL_TYPES[rel].color != "#888888":
+            rows.append(
+                f'<div class="lg-row">{_line_swatch(REL_TYPES[rel].color, False)} {_e(rel.value)}'
+                f" <span class='n'>{rels[rel.value]:,}</span></div>"
+            )
+    rows.append("</aside>")
+    return "".join(rows)
+
+
+_PAGE_CSS = """
+html,body{margin:0;height:100%;font-family:system-ui,-apple-system,"Segoe UI",sans-serif;color:#222}
+body{display:flex;flex-direction:column}
+header{padding:6px 12px;border-bottom:1px solid #ddd;background:#fafafa}
+header h1{font-size:17px;margin:0}
+header .meta{margin:2px 0 0;color:#555;font-size:12px}
+header .warning{margin:4px 0 0;padding:3px 8px;background:#fff3cd;border:1px solid #e0c36c;font-size:13px}
+#filter-menu{display:flex;flex-wrap:wrap;gap:6px;align-items:center;margin-top:4px;font-size:13px}
+#filter-menu .ts-wrapper{min-width:170px}
+#filter-menu button{font-size:13px;padding:3px 10px}
+#wrap{position:relative;flex:1;min-height:420px}
+#mynetwork{position:absolute;inset:0;background:#fff}
+#legend{position:absolute;left:8px;bottom:8px;z-index:4;max-height:55%;overflow:auto;
+  background:rgba(255,255,255,.93);border:1px solid #ccc;border-radius:4px;padding:5px 8px;font-size:12px}
+#legend .lg-h{font-weight:600;margin:3px 0 2px}
+#legend .lg-row{display:flex;align-items:center;gap:5px;line-height:18px;cursor:default}
+#legend .n{color:#888}
+div.vis-tooltip{white-space:normal;max-width:520px;font-family:inherit;font-size:12px;overflow-wrap:anywhere}
+div.vis-tooltip hr{border:0;border-top:1px solid #d8d2b0;margin:3px 0}
+div.vis-tooltip i{color:#777}
+"""
+
+_TEMPLATE_NAME = "pftz-view.html"
+
+_TEMPLATE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="pftz-graph with pyvis {{ pftz.pyvis_version }}">
+<title>{{ heading }}</title>
+<style>{{ pftz.vis_css|safe }}</style>
+<script>{{ pftz.vis_js|safe }}</script>
+<script>{{ pftz.utils_js|safe }}</script>
+{% if filter_menu %}<style>{{ pftz.tom_css|safe }}</style>
+<script>{{ pftz.tom_js|safe }}</script>{% endif %}
+<style>{{ pftz.page_css|safe }}</style>
+</head>
+<body>
+<header>
+<h1>{{ heading }}</h1>
+<p class="meta">{{ pftz.subtitle }}</p>
+{% if pftz.warning %}<p class="warning" role="alert">{{ pftz.warning }}</p>{% endif %}
+{% if filter_menu %}<div id="filter-menu">
+<select id="select-item" onchange="updateFilter(value, 'item')">
+<option value="">Select a network item</option><option value="edge">edge</option><option value="node">node</option>
+</select>
+<select id="select-property" onchange="updateFilter(value, 'property')">
+<option value="">Select a property...</option></select>
+<select id="select-value"><option value="">Select value(s)...</option></select>
+<button type="button" onclick="highlightFilter(filter);">Filter</button>
+<button type="button" onclick="clearFilter(true);">Reset selection</button>
+</div>{% endif %}
+</header>
+<main id="wrap"><div id="mynetwork"></div>{{ pftz.legend|safe }}</main>
+<script>
+var edges, nodes, allNodes, allEdges, nodeColors, network, data, options;
+var filter = {item: '', property: '', value: []};
+var filterActive = false, highlightActive = false;
+var pftzAxis = {{ pftz.axis|tojson }};
+var pftzPhysics = {{ physics_enabled|tojson }};
+window.pftz = {drawn: false, drawnAt: null, stable: false};
+{% if filter_menu %}
+/* The filter menu of pyvis 0.3.2's template, with tom-select inlined. */
+var PFTZ_HIDDEN_PROPS = ['id', 'title', 'x', 'y', 'shape', 'color', 'size', 'font', 'borderWidth', 'hidden',
+  'savedLabel', 'hiddenLabel', 'dashes', 'width', 'smooth', 'arrows', 'from', 'to'];
+var valueControl = new TomSelect('#select-value', {
+  maxItems: null, valueField: 'id', labelField: 'title', searchField: 'title', create: false,
+  sortField: {field: 'text', direction: 'asc'},
+  onItemAdd: function (value) { filter['value'].push(value); }
+});
+var propControl = new TomSelect('#select-property', {
+  valueField: 'id', labelField: 'title', searchField: 'title', create: false,
+  sortField: {field: 'text', direction: 'asc'},
+  onItemAdd: function (prop) {
+    valueControl.clear(); valueControl.clearOptions(); filter['value'] = [];
+    var items = filter['item'] === 'node' ? allNodes : filter['item'] === 'edge' ? allEdges : {};
+    for (var each in items) {
+      var v = items[each][prop];
+      if (v !== undefined && v !== null) valueControl.addOption({id: String(v), title: String(v)});
+    }
+  }
+});
+var itemControl = new TomSelect('#select-item', {
+  create: false, sortField: {field: 'text', direction: 'asc'},
+  onItemAdd: function (item) {
+    clearFilter(false);
+    filter['item'] = item;
+    var items = item === 'edge' ? allEdges : item === 'node' ? allNodes : {};
+    var seen = {};
+    for (var each in items) {
+      for (var prop in items[each]) {
+        if (!seen[prop] && PFTZ_HIDDEN_PROPS.indexOf(prop) < 0) {
+          seen[prop] = true;
+          propControl.addOption({id: prop, title: prop});
+        }
+      }
+    }
+  }
+});
+function clearFilter(reset) {
+  propControl.clear(); propControl.clearOptions(); valueControl.clear(); valueControl.clearOptions();
+  filter = {item: '', property: '', value: []};
+  if (reset) { itemControl.clear(); filterHighlight({nodes: []}); }
+}
+function updateFilter(value, key) { filter[key] = value; }
+{% endif %}
+function pftzShowTip(id) {
+  /* vis-network 9 puts a string title in with innerText; ours is escaped HTML. */
+  var ih = network.interactionHandler, popup = ih && ih.popup;
+  var kind = popup && popup.popupTargetType;
+  var item = kind === 'edge' ? edges.get(id) : (nodes.get(id) || edges.get(id));
+  var tip = document.querySelector('#mynetwork div.vis-tooltip');
+  if (!item || !tip || typeof item.title !== 'string') return;
+  tip.innerHTML = item.title;
+  if (popup && typeof popup.show === 'function') popup.show();
+}
+function pftzWireLegend() {
+  document.querySelectorAll('#legend input[data-label]').forEach(function (box) {
+    box.addEventListener('change', function () {
+      var label = box.getAttribute('data-label');
+      nodes.update(nodes.getIds({filter: function (n) { return n.type === label; }})
+        .map(function (id) { return {id: id, hidden: !box.checked}; }));
+    });
+  });
+  document.querySelectorAll('#legend input[data-derived]').forEach(function (box) {
+    box.addEventListener('change', function () {
+      edges.update(edges.getIds({filter: function (e) { return e.derived === true; }})
+        .map(function (id) { return {id: id, hidden: !box.checked}; }));
+    });
+  });
+}
+function pftzDrawAxis(ctx) {
+  if (!pftzAxis) return;
+  ctx.save();
+  ctx.font = '15px sans-serif'; ctx.textAlign = 'center'; ctx.fillStyle = '#555';
+  ctx.strokeStyle = '#e3e3e3'; ctx.lineWidth = 1; ctx.setLineDash([4, 4]);
+  pftzAxis.ticks.forEach(function (t) {
+    ctx.beginPath(); ctx.moveTo(t[0], pftzAxis.top + 12); ctx.lineTo(t[0], pftzAxis.bottom); ctx.stroke();
+    ctx.fillText(t[1], t[0], pftzAxis.top);
+  });
+  ctx.restore();
+}
+function drawGraph() {
+  var container = document.getElementById('mynetwork');
+  nodes = new vis.DataSet({{ nodes|jsdata }});
+  edges = new vis.DataSet({{ edges|jsdata }});
+  nodeColors = {};
+  allNodes = nodes.get({returnType: 'Object'});
+  for (var nodeId in allNodes) { nodeColors[nodeId] = allNodes[nodeId].color; }
+  allEdges = edges.get({returnType: 'Object'});
+  data = {nodes: nodes, edges: edges};
+  options = {{ options|safe }};
+  network = new vis.Network(container, data, options);
+  network.on('showPopup', pftzShowTip);
+  network.once('afterDrawing', function () { window.pftz.drawn = true; window.pftz.drawnAt = performance.now(); });
+  if (pftzAxis) network.on('beforeDrawing', pftzDrawAxis);
+  if (pftzPhysics) {
+    network.once('stabilizationIterationsDone', function () {
+      network.setOptions({physics: {enabled: false}});
+      window.pftz.stable = true;
+    });
+  } else {
+    /* With physics off vis fits before node sizes are known; fit again once drawn. */
+    network.once('afterDrawing', function () {
+      network.fit({animation: false});
+      window.pftz.stable = true;
+    });
+  }
+  pftzWireLegend();
+  return network;
+}
+drawGraph();
+</script>
+</body>
+</html>
+"""
+
+
+def _js_data(value: Any) -> Markup:
+    """JSON for a ``<script>`` block: ``<`` escaped so no text can close the block or open a comment.
+
+    Jinja's ``tojson`` escapes ``<``, ``>``, ``&`` and ``'`` to six-byte sequences,
+    which nearly doubles the tooltip markup of a large graph.
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return Markup(text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+@functools.cache
+def _assets() -> dict[str, str]:
+    """Read the vis-network, tom-select and pyvis binding assets shipped in pyvis's package."""
+    import pyvis
+
+    lib = Path(pyvis.__file__).resolve().parent / "templates" / "lib"
+    vis_dirs = sorted(
+        (p for p in lib.glob("vis-*") if (p / "vis-network.min.js").is_file()),
+        key=lambda p: tuple(int(x) for x in re.findall(r"\d+", p.name)),
+    )
+    if not vis_dirs:
+        msg = f"pyvis ships no vis-network under {lib}"
+        raise FileNotFoundError(msg)
+    vis_dir = vis_dirs[-1]
+    css = (vis_dir / "vis-network.css").read_text(encoding="utf-8")
+    # 207 of its 220 kB are data-URI icons of the navigation, manipulation and
+    # configuration panels, which these views never enable.
+    rules = re.findall(r"[^{}]+\{[^{}]*\}", css)
+    if "".join(rules) == css.strip():
+        css = "".join(r for r in rules if "url(" not in r)
+    return {
+        "vis_js": (vis_dir / "vis-network.min.js").read_text(encoding="utf-8"),
+        "vis_css": css,
+        "utils_js": (lib / "bindings" / "utils.js").read_text(encoding="utf-8"),
+        "tom_js": (lib / "tom-select" / "tom-select.complete.min.js").read_text(encoding="utf-8"),
+        "tom_css": (lib / "tom-select" / "tom-select.css").read_text(encoding="utf-8"),
+        "pyvis_version": metadata.version("pyvis"),
+    }
+
+
+_EXTERNAL = re.compile(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=", re.IGNORECASE)
+
+
+def _page(G: nx.MultiDiGraph, nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *,
+          title: str, subtitle: str, warning: str, options: dict[str, Any], filter_menu: bool,
+          axis: Any) -> str:  # fmt: skip
+    """Render the page through a pyvis Network and this module's template."""
+    from pyvis.network import Network
+
+    net = Network(
+        height="100%", width="100%", directed=True, cdn_resources="in_line", heading=title, filter_menu=filter_menu
+    )
+    # Assigned directly: pyvis's add_node scans a list per call (quadratic).
+    net.nodes = nodes
+    net.edges = edges
+    net.node_ids = [n["id"] for n in nodes]
+    net.node_map = {n["id"]: n for n in nodes}
+    net.options = options
+    env = Environment(loader=DictLoader({_TEMPLATE_NAME: _TEMPLATE}), autoescape=True)
+    env.filters["jsdata"] = _js_data
+    env.globals["pftz"] = {
+        **_assets(),
+        "page_css": _PAGE_CSS,
+        "subtitle": subtitle,
+        "warning": warning,
+        "legend": _legend_html(G),
+        "axis": axis,
+    }
+    net.templateEnv = env
+    net.path = _TEMPLATE_NAME
+    page = str(net.generate_html())
+    if _EXTERNAL.search(page):
+        msg = "the rendered page references an external resource; it would not work offline"
+        raise ExportError(msg)
+    return page
+
+
+def render_html(
+    G: nx.MultiDiGraph,
+    path: str | Path,
+    *,
+    title: str | None = None,
+    layout: Layout = "force",
+    physics: bool | None = None,
+    max_nodes_warn: int = 2000,
+    positions: Mapping[str, tuple[float, float]] | None = None,
+    filter_menu: bool = True,
+) -> Path:
+    """Write one self-contained interactive HTML view of a graph.
+
+    Parameters
+    ----------
+    G
+        The graph (or a view of it from :func:`focus_subgraph` or
+        :func:`spread_view`); it is not changed.
+    path
+        The HTML file to write (atomically).
+    title
+        Page title and heading; by default the graph's ``name``.
+    layout
+        ``"force"``: a force layout (physics up to :data:`PHYSICS_MAX_NODES`
+        nodes, precomputed positions above). ``"spread"``: the time columns of
+        :func:`spread_view` around ``G.graph["focus"]`` (or the only measure).
+        ``"map"``: :func:`map_positions`.
+    physics
+        Force physics on or off; by default on only for ``"force"`` views of
+        at most :data:`PHYSICS_MAX_NODES` nodes. It is switched off once the
+        layout has stabilised.
+    max_nodes_warn
+        Above this many nodes a :class:`LargeGraphWarning` is emitted and the
+        page shows a note suggesting ``--focus``.
+    positions
+        ``str(node) -> (x, y)``, overriding the layout's.
+    filter_menu
+        Include pyvis's filter menu (tom-select, inlined).
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Raises
+    ------
+    QueryError
+        ``layout`` is unknown, or ``"spread"`` finds no measure to centre on.
+    ExportError
+        The file cannot be written; an earlier file is left intact.
+
+    Warns
+    -----
+    LargeGraphWarning
+        The graph has more than ``max_nodes_warn`` nodes.
+    """
+    if layout not in ("force", "spread", "map"):
+        msg = f"unknown layout {layout!r}: use force, spread or map"
+        raise QueryError(msg)
+    n, m = G.number_of_nodes(), G.number_of_edges()
+    axis = None
+    if layout == "spread":
+        focus = G.graph.get("focus")
+        if focus not in G:
+            measures = [v for v, d in G.nodes(data=True) if d.get("label") == Label.MEASURE]
+            if len(measures) != 1:
+                msg = f"a spread view needs one measure; this graph has {len(measures)} and no focus"
+                raise QueryError(msg)
+            focus = measures[0]
+        sub, spread_pos = spread_view(G, focus)
+        axis = sub.graph["axis"]
+        pos: Mapping[str, tuple[float, float]] = positions or spread_pos
+        if positions is None and any(str(v) not in spread_pos for v in G):
+            extra = [v for v in G if str(v) not in spread_pos]
+            ys = [p[1] for p in spread_pos.values()]
+            xs = [p[0] for p in spread_pos.values()]
+            pos = {**spread_pos, **_band(extra, G, min(xs), max(ys) + 2 * SPREAD_DY)}
+        use_physics = bool(physics)
+    elif layout == "map":
+        pos = positions or map_positions(G)
+        use_physics = bool(physics)
+    else:
+        pos = positions or force_positions(G)
+        use_physics = (n <= PHYSICS_MAX_NODES) if physics is None else physics
+
+    warning = ""
+    if n > max_nodes_warn:
+        warning = (
+            f"{n:,} nodes is more than a browser draws comfortably ({max_nodes_warn:,}); "
+            "draw the neighbourhood of a zone or measure with --focus WORDS instead."
+        )
+        warnings.warn(f"{path}: {warning}", LargeGraphWarning, stacklevel=2)
+
+    nodes = _node_dicts(G, pos, G.graph.get("focus"))
+    edges = _edge_dicts(
+        G, captions=m <= EDGE_LABELS_MAX, curve_parallel=not use_physics, curve_derived=layout == "spread"
+    )
+    heading = title or str(G.graph.get("name") or "Policy graph")
+    layout_note = {"force": "force layout", "spread": "time runs left to right", "map": "map layout"}[layout]
+    subtitle = (
+        f"{n:,} nodes, {m:,} edges; {layout_note}. Hover a node or edge for its evidence; "
+        "drag to pan, scroll to zoom. Dashed grey edges are derived, solid ones stated."
+    )
+    page = _page(
+        G, nodes, edges, title=heading, subtitle=subtitle, warning=warning,
+        options=_options(use_physics, n, m), filter_menu=filter_menu, axis=axis,
+    )  # fmt: skip
+    return atomic_write_text(path, page)
+
+
+# --------------------------------------------------------------------------- site
+
+
+def _slug(text: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:80] or f"n{zlib.crc32(text.encode()):08x}"
+    slug, i = base, 2
+    while slug in taken:
+        slug, i = f"{base}-{i}", i + 1
+    taken.add(slug)
+    return slug
+
+
+_INDEX_CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px auto;max-width:960px;
+  color:#222;padding:0 12px}
+h1{font-size:22px} h2{font-size:17px;margin-top:26px;border-bottom:1px solid #ddd}
+ul{padding-left:18px} li{margin:3px 0} .n{color:#777;font-size:13px} .note{color:#555;font-size:13px}
+"""
+
+_SECTIONS = {
+    "graph": "Whole graph",
+    "spread": "How each nationally replicated innovation spread",
+    "zone": "Zone profiles (neighbourhood of each PFTZ and FTP)",
+}
+
+
+def write_index(out_dir: str | Path, entries: Iterable[ViewEntry], *, title: str = "PFTZ policy graph") -> Path:
+    """Write ``index.html`` linking the views, grouped by section.
+
+    Parameters
+    ----------
+    out_dir
+        The folder of the site; links are relative to it.
+    entries
+        The pages, listed in the order given within each section.
+    title
+        The index page's title.
+
+    Returns
+    -------
+    Path
+        The index file.
+
+    Raises
+    ------
+    ExportError
+        The file cannot be written.
+    """
+    out = Path(out_dir)
+    groups: dict[str, list[ViewEntry]] = defaultdict(list)
+    for entry in entries:
+        groups[entry.section].append(entry)
+    parts = [
+        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{_e(title)}</title>\n'
+        f"<style>{_INDEX_CSS}</style>\n</head>\n<body>\n<h1>{_e(title)}</h1>\n"
+        '<p class="note">Each page is a self-contained interactive view: hover a node or edge for the '
+        "quoted evidence. Dashed grey edges are derived, solid ones stated in the report.</p>\n"
+    ]
+    ordered = [s for s in _SECTIONS if s in groups] + sorted(set(groups) - set(_SECTIONS))
+    for section in ordered:
+        heading = _e(_SECTIONS.get(section, section))
+        parts.append(f"<h2>{heading} <span class='n'>({len(groups[section])})</span></h2>\n<ul>\n")
+        for entry in groups[section]:
+            p = Path(entry.path)
+            rel = Path(os.path.relpath(p, out)) if p.is_absolute() else p
+            href = html.escape(quote(rel.as_posix()), quote=True)
+            note = f' <span class="note">{_e(entry.note)}</span>' if entry.note else ""
+            parts.append(
+                f'<li><a href="{href}">{_e(entry.title)}</a> '
+                f'<span class="n">{entry.nodes:,} nodes, {entry.edges:,} edges</span>{note}</li>\n'
+            )
+        parts.append("</ul>\n")
+    parts.append("</body>\n</html>\n")
+    return atomic_write_text(out / "index.html", "".join(parts))
+
+
+def _national_measures(G: nx.MultiDiGraph) -> list[tuple[Any, list[Any]]]:
+    out = []
+    for n, d in G.nodes(data=True):
+        if d.get("label") != Label.MEASURE:
+            continue
+        batches = [
+            v
+            for _, v, k, ed in G.out_edges(n, keys=True, data=True)
+            if _rel_of(k, ed) == Rel.IN_BATCH
+            and G.nodes[v].get("label") == Label.BATCH
+            and G.nodes[v].get("level") == NATIONAL
+        ]
+        if batches:
+            out.append((n, batches))
+    return out
+
+
+def _batch_order(d: Mapping[str, Any], n: Any) -> tuple[tuple[int, int, int], int, str]:
+    """Batches in release order: date, then ordinal, then id."""
+    ordinal = d.get("ordinal")
+    return (
+        _date_key(d.get("date")) or (9999, 0, 0),
+        ordinal if isinstance(ordinal, int) else 10**6,
+        str(n),
+    )
+
+
+def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int = 2000) -> dict[str, list[Path]]:
+    """Write the whole-graph view, a spread view per national innovation, a page per zone, and an index.
+
+    Files: ``graph.html``; ``spread/<slug>.html`` for each measure with an
+    ``IN_BATCH`` edge to a batch whose ``level`` is ``"national"``;
+    ``zones/<key>.html`` (:func:`focus_subgraph` of depth 1) for each zone of
+    kind PFTZ or FTP; ``index.html`` linking them all. Each file is written
+    atomically.
+
+    Parameters
+    ----------
+    G
+        The graph; it is not changed.
+    out_dir
+        The folder to write into (created if missing).
+    max_nodes_warn
+        Passed to :func:`render_html`.
+
+    Returns
+    -------
+    dict
+        ``{"index": [...], "graph": [...], "spread": [...], "zones": [...]}``:
+        the paths written.
+
+    Raises
+    ------
+    ExportError
+        A file cannot be written.
+    """
+    out = Path(out_dir)
+    written: dict[str, list[Path]] = {"index": [], "graph": [], "spread": [], "zones": []}
+    entries: list[ViewEntry] = []
+    name = str(G.graph.get("name") or "PFTZ policy graph")
+
+    p = render_html(G, out / "graph.html", title=f"{name}: whole graph", max_nodes_warn=max_nodes_warn)
+    written["graph"].append(p)
+    entries.append(
+        ViewEntry("graph", f"{name}: whole graph", p.relative_to(out), G.number_of_nodes(), G.number_of_edges())
+    )
+
+    taken: set[str] = set()
+    spreads = []
+    for m, batches in _national_measures(G):
+        d = G.nodes[m]
+        sub, pos = spread_view(G, m)
+        caption = str(d.get("name") or d.get("title") or d.get(KEY) or m)
+        path = out / "spread" / f"{_slug(str(d.get(KEY) or m), taken)}.html"
+        render_html(
+            sub, path, title=f"Spread of {caption}", layout="spread", positions=pos,
+            max_nodes_warn=max_nodes_warn, filter_menu=False,
+        )  # fmt: skip
+        first = min(batches, key=lambda b: _batch_order(G.nodes[b], b))
+        batch_names = ", ".join(str(G.nodes[b].get("name") or b) for b in batches)
+        rel = path.relative_to(out)
+        entry = ViewEntry("spread", caption, rel, sub.number_of_nodes(), sub.number_of_edges(), batch_names)
+        spreads.append((_batch_order(G.nodes[first], first), caption, entry))
+        written["spread"].append(path)
+    entries += [e for *_, e in sorted(spreads, key=lambda t: (t[0], t[1]))]
+
+    taken = set()
+    zones = [
+        (str(d.get("name") or n), n, d)
+        for n, d in G.nodes(data=True)
+        if d.get("label") == Label.ZONE and d.get("kind") in (ZoneKind.PFTZ, ZoneKind.FTP)
+    ]
+    for caption, n, d in sorted(zones, key=lambda t: t[0]):
+        sub = focus_subgraph(G, n, 1)
+        path = out / "zones" / f"{_slug(str(d.get(KEY) or n), taken)}.html"
+        render_html(sub, path, title=f"{caption} and its neighbours", max_nodes_warn=max_nodes_warn)
+        written["zones"].append(path)
+        entries.append(
+            ViewEntry(
+                "zone",
+                caption,
+                path.relative_to(out),
+                sub.number_of_nodes(),
+                sub.number_of_edges(),
+                str(d.get("kind", "")),
+            )
+        )
+
+    written["index"].append(write_index(out, entries, title=name))
+    return written

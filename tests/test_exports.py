@@ -1,0 +1,255 @@
+"""Tests of graph.exports: GraphML, GEXF, node-link JSON, the neo4j-admin bundle, cascades, atomic writes."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import json
+import os
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from graph import exports
+from graph.build import graph_from_reports
+from graph.errors import ExportError, PftzGraphError
+from graph.exports import (
+    ARRAY_DELIMITER,
+    CASCADE_COLUMNS,
+    FORMATS,
+    cascades,
+    export,
+    load_graphml,
+    save_cascades_csv,
+    save_gexf,
+    save_graphml,
+    save_neo4j_admin_csv,
+    save_node_link_json,
+    write_all,
+)
+from graph.schema import DERIVED, PROVENANCE, Label, Rel
+from tests.synthetic import canonical, synthetic_graph
+from tests.test_build import PILOT_BATCH, report_a, report_b
+
+
+@pytest.fixture(scope="module")
+def graph() -> nx.MultiDiGraph:
+    return graph_from_reports([report_a(), report_b()])
+
+
+def _days(iso: str) -> int:
+    return (datetime.date.fromisoformat(iso) - datetime.date(1970, 1, 1)).days
+
+
+def _read_csv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.reader(fh))
+
+
+# --------------------------------------------------------------------------- GraphML, GEXF, JSON
+
+
+def test_graphml_reimports_to_the_same_graph(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    path = save_graphml(graph, tmp_path / "g.graphml")
+    H = nx.read_graphml(path)
+    assert H.is_multigraph() and H.is_directed()
+    assert (H.number_of_nodes(), H.number_of_edges()) == (graph.number_of_nodes(), graph.number_of_edges())
+    node = H.nodes["Zone:shanghai"]
+    assert isinstance(node[PROVENANCE], str)
+    assert node["provenance_count"] == len(graph.nodes["Zone:shanghai"][PROVENANCE])
+    assert canonical(load_graphml(path)) == canonical(graph)
+    assert load_graphml(path).graph["sources"] == graph.graph["sources"]
+
+
+def test_graphml_of_the_synthetic_graph(tmp_path: Path) -> None:
+    G = synthetic_graph(20, 4)
+    H = nx.read_graphml(save_graphml(G, tmp_path / "s.graphml"))
+    assert (H.number_of_nodes(), H.number_of_edges()) == (G.number_of_nodes(), G.number_of_edges())
+
+
+def test_gexf_reimports_with_timeline(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    path = save_gexf(graph, tmp_path / "g.gexf")
+    H = nx.read_gexf(path)
+    assert (H.number_of_nodes(), H.number_of_edges()) == (graph.number_of_nodes(), graph.number_of_edges())
+    assert H.graph["mode"] == "dynamic"
+    text = path.read_text(encoding="utf-8")
+    assert 'timeformat="date"' in text and "lastmodifieddate" not in text
+    sh = H.nodes["Zone:shanghai"]
+    assert sh["start"] == "2013-09-27" and sh["label"] == "Shanghai PFTZ" and sh["node_label"] == "Zone"
+    starts = {
+        d.get("start") for _, v, d in H.edges(data=True) if v == "Zone:xinjiang" and d.get("rel_type") == "DIFFUSED_TO"
+    }
+    assert "2024-10-31" in starts  # "2024-10": the last day of the month
+    undated = [d for *_, d in H.edges(data=True) if d.get("rel_type") == Rel.IN_BATCH.value]
+    assert undated and all("start" not in d for d in undated)
+    assert all(d.get("label") == d.get("rel_type") for *_, d in H.edges(data=True))
+
+
+def test_node_link_json(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    path = save_node_link_json(graph, tmp_path / "g.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert {"nodes", "edges", "graph"} <= set(data)
+    H = nx.node_link_graph(data, edges="edges")
+    assert canonical(H) == canonical(graph)
+
+
+# --------------------------------------------------------------------------- neo4j-admin
+
+
+def test_neo4j_admin_headers(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    out = save_neo4j_admin_csv(graph, tmp_path / "neo4j-import")
+    zone = _read_csv(out / "nodes_Zone.csv")
+    assert zone[0] == [
+        "key:ID(Zone)", "name", "kind", "province", "name_zh", "established", "lat:double", "lon:double",
+        "provenance:string[]", "provenance_count:int", ":LABEL",
+    ]  # fmt: skip
+    assert len(zone) - 1 == sum(1 for _, d in graph.nodes(data=True) if d["label"] == "Zone")
+    assert all(row[-1] == "Zone" for row in zone[1:])
+    region = _read_csv(out / "nodes_Region.csv")[0]
+    assert "mainland:boolean" in region and region[0] == "key:ID(Region)"
+    measure = _read_csv(out / "nodes_Measure.csv")[0]
+    assert "row:int" in measure and "aliases" in measure
+    rel = _read_csv(out / "rels_REPLICATED_TO_Measure_Region.csv")
+    assert rel[0] == [
+        ":START_ID(Measure)", ":END_ID(Region)", ":TYPE", "eid", "scope", "date",
+        "derived:boolean", "provenance:string[]", "provenance_count:int",
+    ]  # fmt: skip
+    assert all(row[2] == "REPLICATED_TO" and row[6] == "false" for row in rel[1:])
+    diffusion = _read_csv(out / "rels_DIFFUSED_TO_Zone_Zone.csv")
+    assert diffusion[0][:7] == [":START_ID(Zone)", ":END_ID(Zone)", ":TYPE", "eid", "measure", "date", "via"]
+    assert all(row[7] == "true" for row in diffusion[1:])
+    # every file of the graph's patterns, with one row per edge
+    total = sum(len(_read_csv(p)) - 1 for p in out.glob("rels_*.csv"))
+    assert total == graph.number_of_edges()
+    assert sum(len(_read_csv(p)) - 1 for p in out.glob("nodes_*.csv")) == graph.number_of_nodes()
+
+
+def test_neo4j_admin_arrays_and_command(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    out = save_neo4j_admin_csv(graph, tmp_path / "bundle")
+    rows = _read_csv(out / "nodes_Zone.csv")
+    header = rows[0]
+    i, n = header.index("provenance:string[]"), header.index("provenance_count:int")
+    for row in rows[1:]:
+        entries = [json.loads(x) for x in row[i].split(ARRAY_DELIMITER)]
+        assert len(entries) == int(row[n])
+        assert all({"source", "sha256", "line", "section", "quote"} == set(e) for e in entries)
+    script = (out / "import.sh").read_text(encoding="utf-8")
+    assert "neo4j-admin\" database import full \"$DB\"" in script
+    assert "--array-delimiter=U+001F" in script
+    assert '--nodes="$DIR/nodes_Zone.csv"' in script
+    assert '--relationships="$DIR/rels_DIFFUSED_TO_Zone_Region.csv"' in script
+    assert os.access(out / "import.sh", os.X_OK)
+    assert "neo4j-admin\" database import full neo4j" in (out / "README.md").read_text(encoding="utf-8")
+
+
+def test_neo4j_admin_rejects_nodes_outside_the_schema(tmp_path: Path) -> None:
+    G = nx.MultiDiGraph()
+    G.add_node("Planet:mars", label="Planet", key="mars", name="Mars", provenance=[])
+    with pytest.raises(ExportError, match="no schema label"):
+        save_neo4j_admin_csv(G, tmp_path / "bad")
+    assert not (tmp_path / "bad").exists()
+
+
+# --------------------------------------------------------------------------- cascades
+
+
+def test_cascades(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    df = cascades(graph)
+    assert tuple(df.columns) == CASCADE_COLUMNS
+    assert str(df["time"].dtype) == "int64"
+    assert not df.duplicated(["node_name", "cascade_id"]).any()
+    pilot = df[df["cascade_id"] == f"{PILOT_BATCH}:1"]
+    # origins (Shanghai, Guangdong) and all 21 other zones at the end of October 2024: ties kept
+    assert len(pilot) == 23 and set(pilot["time"]) == {_days("2024-10-31")}
+    assert {"Zone:shanghai", "Zone:guangdong", "Zone:xinjiang"} <= set(pilot["node_name"])
+    dated = df[df["cascade_id"] == "case:shanghai:day-before"]
+    assert dated.set_index("node_name").loc["Zone:shanghai", "time"] == _days("2023-10-30")
+    assert list(df.sort_values(["cascade_id", "time", "node_name"]).index) == list(df.index)
+
+    path = save_cascades_csv(graph, tmp_path / "cascades.csv")
+    rows = _read_csv(path)
+    assert rows[0] == list(CASCADE_COLUMNS)
+    assert len(rows) - 1 == len(df)
+    assert all(r[2].lstrip("-").isdigit() for r in rows[1:])
+
+
+def test_cascades_without_diffusion() -> None:
+    G = graph_from_reports([report_a()], derive=False, resolve=False)
+    df = cascades(G)
+    assert df.empty  # no diffusion dates and no measure years: no dated event
+    assert tuple(df.columns) == CASCADE_COLUMNS
+    G.nodes["Measure:case:shanghai:smart-form"]["year"] = 2019
+    df = cascades(G)
+    assert df.to_dict("records") == [
+        {"node_name": "Zone:shanghai", "cascade_id": "case:shanghai:smart-form", "time": _days("2019-12-31")}
+    ]
+
+
+# --------------------------------------------------------------------------- determinism, atomicity
+
+
+def test_write_all_is_byte_identical(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    first = write_all(graph, tmp_path / "a")
+    assert set(first) == set(FORMATS)
+    again = graph_from_reports([report_a(), report_b()])  # built anew
+    second = write_all(again, tmp_path / "b")
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    assert len(files) > 5
+    for rel in files:
+        assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
+    assert second["neo4j-admin"].is_dir()
+    # writing over existing outputs works and leaves no temporary files
+    write_all(graph, tmp_path / "a")
+    assert not [p for p in (tmp_path / "a").rglob(".*")]
+
+
+def test_failed_write_leaves_the_old_file_intact(graph: nx.MultiDiGraph, tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "graph.graphml"
+    path.write_text("old contents", encoding="utf-8")
+
+    def broken(G: nx.MultiDiGraph, fh, **kw) -> None:
+        fh.write(b"<?xml half a file")
+        raise ValueError("disk on fire")
+
+    monkeypatch.setattr(exports.nx, "write_graphml_xml", broken)
+    with pytest.raises(ExportError, match="disk on fire") as info:
+        save_graphml(graph, path)
+    assert isinstance(info.value, PftzGraphError) and isinstance(info.value, OSError)
+    assert str(path) in str(info.value)
+    assert path.read_text(encoding="utf-8") == "old contents"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.graphml"]
+
+
+def test_failed_bundle_leaves_the_old_directory_intact(graph: nx.MultiDiGraph, tmp_path: Path, monkeypatch) -> None:
+    out = save_neo4j_admin_csv(graph, tmp_path / "neo4j-import")
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def broken(G: nx.MultiDiGraph) -> dict[str, bytes]:
+        return {"nodes_Zone.csv": b"partial", "nested/oops.csv": b"cannot be written"}
+
+    monkeypatch.setattr(exports, "_neo4j_files", broken)
+    with pytest.raises(ExportError, match="existing file is left unchanged"):
+        save_neo4j_admin_csv(graph, out)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert [p.name for p in tmp_path.iterdir()] == ["neo4j-import"]
+
+
+def test_export_errors(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="unknown export format 'svg'"):
+        export(graph, "svg", tmp_path / "g.svg")
+    (tmp_path / "dir.graphml").mkdir()
+    with pytest.raises(ExportError, match="is a directory"):
+        save_graphml(graph, tmp_path / "dir.graphml")
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(ExportError, match="not a directory"):
+        save_neo4j_admin_csv(graph, tmp_path / "file")
+    with pytest.raises(ExportError):
+        save_cascades_csv(graph, tmp_path / "file" / "cascades.csv")
+
+
+def test_exports_keep_derived_flags(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    H = load_graphml(save_graphml(graph, tmp_path / "g.graphml"))
+    derived = sum(1 for *_, d in H.edges(data=True) if d.get(DERIVED) is True)
+    assert derived == sum(1 for *_, d in graph.edges(data=True) if d.get(DERIVED) is True) > 0
+    assert all(H.nodes[n]["label"] in {label.value for label in Label} for n in H)

@@ -1,0 +1,230 @@
+"""Tests of graph.resolve: entity resolution of measures."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from graph.build import graph_from_records, validate
+from graph.resolve import (
+    MERGE_THRESHOLD,
+    REVIEW_COLUMNS,
+    REVIEW_THRESHOLD,
+    merge_measures,
+    normalize_title,
+    resolve_measures,
+    review_pairs,
+    title_score,
+)
+from graph.schema import ALIAS_SEPARATOR, DERIVED, PROVENANCE, Label, Rel, node_id
+from tests.synthetic import canonical
+from tests.test_build import (
+    BP_BATCH,
+    SEAMLESS_TABLE,
+    SEAMLESS_TEXT,
+    SMART_FORM_TABLE,
+    SMART_FORM_TEXT,
+    _Report,
+    records,
+    report_a,
+)
+
+
+def score(a: str, b: str) -> float:
+    return title_score(normalize_title(a), normalize_title(b))
+
+
+def measure(key: str) -> str:
+    return node_id(Label.MEASURE, key)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (SMART_FORM_TABLE, SMART_FORM_TEXT),
+        (SEAMLESS_TABLE, SEAMLESS_TEXT),
+        (
+            '"Land Supermarket" full lifecycle management model',
+            'whole-life cycle management model of "land supermarkets"',
+        ),
+        ("Large enterprise open innovation center program", "the large enterprise open innovation center plan"),
+        (
+            'New "five forces" model for technological innovation',
+            'the new "five forces" model for technological innovation',
+        ),
+    ],
+)
+def test_real_variants_score_above_the_merge_threshold(a: str, b: str) -> None:
+    assert score(a, b) >= MERGE_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("green channel", "new model of 'scheduled customs clearance + green channel' for liquefied natural gas"),
+        (
+            "New model for ship supervision and declaration",
+            "New model for integrated approval services for shipping enterprises",
+        ),
+        ("business scope registration reform", SMART_FORM_TABLE),
+        (SMART_FORM_TABLE, SEAMLESS_TABLE),
+    ],
+)
+def test_different_measures_score_below_the_merge_threshold(a: str, b: str) -> None:
+    assert score(a, b) < MERGE_THRESHOLD
+
+
+def test_normalize_title_uses_synonyms_and_stop_words() -> None:
+    assert normalize_title(SMART_FORM_TEXT) == "smart form model business registration"
+    assert normalize_title(SEAMLESS_TEXT) == "seamless renewal business permit"
+    assert normalize_title("the new") == ""
+    assert title_score("", "anything") == 0.0
+
+
+def test_resolve_merges_narrative_cases_into_appendix_rows() -> None:
+    G = graph_from_records(*records(report_a()))
+    before = G.number_of_nodes()
+    smart_case = measure("case:shanghai:smart-form")
+    prov_case = G.nodes[smart_case][PROVENANCE]
+    summary = resolve_measures(G)
+    assert summary.merged == 2
+    kept = {(k, d) for k, d, _ in summary.merges}
+    assert kept == {
+        (f"{BP_BATCH}:10", "case:shanghai:smart-form"),
+        (f"{BP_BATCH}:13", "case:guangdong:seamless-renewal"),
+    }
+    assert G.number_of_nodes() == before - 2
+    assert smart_case not in G
+    table = G.nodes[measure(f"{BP_BATCH}:10")]
+    assert table["name"] == SMART_FORM_TABLE  # the appendix (national batch) row is canonical
+    assert table["kind"] == "best practice" and table["row"] == 10
+    assert table["aliases"] == SMART_FORM_TEXT
+    assert all(p in table[PROVENANCE] for p in prov_case)
+    # the case's edges moved: its origin and its adopter
+    assert G.has_edge(measure(f"{BP_BATCH}:10"), "Zone:shanghai", Rel.ORIGINATED_IN.value)
+    assert G.has_edge("Region:ningxia", measure(f"{BP_BATCH}:10"), Rel.ADOPTED.value)
+    assert G.has_edge(measure(f"{BP_BATCH}:13"), "Zone:guangdong", Rel.ORIGINATED_IN.value)
+    validate(G)
+
+
+def test_clearly_different_measures_are_not_merged() -> None:
+    G = graph_from_records(*records(report_a()))
+    resolve_measures(G)
+    for key in ("case:xinjiang:green-channel", "case:hebei:scheduled-clearance", f"{BP_BATCH}:7", f"{BP_BATCH}:99"):
+        assert measure(key) in G
+    assert not any(d["type"] == Rel.SAME_AS.value for *_, d in G.edges(data=True))
+
+
+def test_rows_of_one_batch_are_never_compared() -> None:
+    rep = _Report("batch.txt")
+    b = rep.node(Label.BATCH, "b", "Batch", level="national")
+    for i in (1, 2):
+        m = rep.node(Label.MEASURE, f"b:{i}", "Single window for trade", kind="best practice", row=i)
+        rep.rel(Rel.IN_BATCH, m, b, f"row {i}", row=i)
+    G = graph_from_records(rep.entities, rep.relations)
+    summary = resolve_measures(G)
+    assert summary.compared == 0 and summary.merged == 0
+    assert measure("b:1") in G and measure("b:2") in G
+
+
+def test_a_cluster_never_holds_two_rows_of_one_batch() -> None:
+    rep = _Report("cluster.txt")
+    b = rep.node(Label.BATCH, "b", "Batch", level="national")
+    for i in (1, 2):
+        m = rep.node(Label.MEASURE, f"b:{i}", "Single window for trade", kind="best practice", row=i)
+        rep.rel(Rel.IN_BATCH, m, b, f"row {i}", row=i)
+    rep.node(Label.MEASURE, "case:x", "the single window for trade", kind="zone case")
+    G = graph_from_records(rep.entities, rep.relations)
+    summary = resolve_measures(G)
+    assert summary.merged == 1
+    assert measure("b:1") in G and measure("b:2") in G and measure("case:x") not in G
+    assert G.nodes[measure("b:1")]["aliases"] == "the single window for trade"
+    assert G.has_edge(measure("b:1"), measure("b:2"), Rel.SAME_AS.value)  # left for review
+
+
+def test_disjoint_origins_give_an_uncertain_pair_not_a_merge() -> None:
+    rep = _Report("origins.txt")
+    z1 = rep.node(Label.ZONE, "z1", "Zone 1", kind="PFTZ")
+    z2 = rep.node(Label.ZONE, "z2", "Zone 2", kind="PFTZ")
+    m1 = rep.node(Label.MEASURE, "case:z1:x", "One-stop service window for ships", kind="zone case")
+    m2 = rep.node(Label.MEASURE, "case:z2:x", "one-stop service window for ships", kind="zone case")
+    rep.rel(Rel.ORIGINATED_IN, m1, z1, "z1")
+    rep.rel(Rel.ORIGINATED_IN, m2, z2, "z2")
+    G = graph_from_records(rep.entities, rep.relations)
+    summary = resolve_measures(G)
+    assert summary.merged == 0 and summary.uncertain == 1
+    edge = G.edges[measure("case:z1:x"), measure("case:z2:x"), Rel.SAME_AS.value]
+    assert edge["status"] == "uncertain" and edge["score"] == 100.0 and edge[DERIVED] is True
+    assert len(edge[PROVENANCE]) == 2
+    validate(G)
+
+
+def _uncertain_graph() -> nx.MultiDiGraph:
+    rep = _Report("review.txt")
+    names = {
+        "national:1": 'New "one-stop" supervision model for cross-border e-commerce export returns',
+        "case:a": "parallel operation model for customs supervision and railway security inspection "
+        "of cross-border e-commerce exports",
+        "national:2": SMART_FORM_TABLE,
+        "case:b": "business scope registration reform",
+    }
+    for key, name in names.items():
+        rep.node(Label.MEASURE, key, name, kind="zone case")
+    return graph_from_records(rep.entities, rep.relations)
+
+
+def test_uncertain_band_and_review_pairs() -> None:
+    G = _uncertain_graph()
+    summary = resolve_measures(G)
+    assert summary.merged == 0 and summary.uncertain == 2
+    df = review_pairs(G)
+    assert tuple(df.columns) == REVIEW_COLUMNS
+    assert list(df["score"]) == sorted(df["score"], reverse=True)
+    assert all(REVIEW_THRESHOLD <= s < MERGE_THRESHOLD for s in df["score"])
+    pairs = set(zip(df["left_key"], df["right_key"], strict=True))
+    assert pairs == {("case:a", "national:1"), ("case:b", "national:2")}
+    assert df.loc[0, "left_name"] == G.nodes[measure(df.loc[0, "left_key"])]["name"]
+
+
+def test_review_pairs_of_a_graph_without_pairs_is_empty() -> None:
+    df = review_pairs(nx.MultiDiGraph())
+    assert df.empty and tuple(df.columns) == REVIEW_COLUMNS
+
+
+def test_resolve_is_idempotent_and_deterministic() -> None:
+    e, r = records(report_a())
+    G1 = graph_from_records(e, r)
+    resolve_measures(G1)
+    once = canonical(G1)
+    again = resolve_measures(G1)
+    assert again.merged == 0
+    assert canonical(G1) == once
+    G2 = graph_from_records(list(reversed(e)), list(reversed(r)))
+    resolve_measures(G2)
+    assert canonical(G2) == once
+    G3 = _uncertain_graph()
+    resolve_measures(G3)
+    before = canonical(G3)
+    resolve_measures(G3)
+    assert canonical(G3) == before
+
+
+def test_merge_measures_combines_edges_and_aliases() -> None:
+    rep = _Report("merge.txt")
+    z = rep.node(Label.ZONE, "z", "Zone", kind="PFTZ")
+    a = rep.node(Label.MEASURE, "a", "Alpha", kind="zone case")
+    b = rep.node(Label.MEASURE, "b", "Beta", kind="zone case", field="finance")
+    rep.node(Label.MEASURE, "c", "Gamma", kind="zone case")
+    rep.rel(Rel.ORIGINATED_IN, a, z, "alpha in z")
+    rep.rel(Rel.ORIGINATED_IN, b, z, "beta in z")
+    rep.rel(Rel.PART_OF, b, a, "beta is part of alpha")
+    G = graph_from_records(rep.entities, rep.relations)
+    merge_measures(G, measure("a"), measure("b"))
+    merge_measures(G, measure("a"), measure("c"))
+    data = G.nodes[measure("a")]
+    assert data["aliases"] == ALIAS_SEPARATOR.join(["Beta", "Gamma"])
+    assert data["field"] == "finance"
+    edge = G.edges[measure("a"), "Zone:z", Rel.ORIGINATED_IN.value]
+    assert {p["quote"] for p in edge[PROVENANCE]} == {"alpha in z", "beta in z"}
+    assert not G.has_edge(measure("a"), measure("a"))  # the edge between the two is dropped
+    validate(G)

@@ -1,0 +1,107 @@
+"""Benchmarks of the embedded pipeline: parse, build plus exports, and memory at scale.
+
+Usage::
+
+    .venv/bin/python tools/bench.py [--runs 7] [--scale 1000]
+
+Prints, measured in this one run:
+
+* the parse time of the bundled report (median and best of ``--runs`` runs);
+* build plus every export for the bundled report (median of runs);
+* the peak memory of building a synthetic record set ``--scale`` times the
+  report's size (tracemalloc), and its build time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from loaders.records import Entity, NodeRef, ParsedReport, Relation
+from loaders.reference import Gazetteer
+from loaders.report import load_report
+
+
+def timed(fn: Callable[[], object], runs: int) -> list[float]:
+    """Run ``fn`` ``runs`` times and return the wall times in seconds."""
+    out = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def scaled(report: ParsedReport, scale: int) -> ParsedReport:
+    """A record set ``scale`` times the report: every key suffixed with a copy number."""
+    ents: list[Entity] = []
+    rels: list[Relation] = []
+    for i in range(scale):
+        suffix = f"#{i}"
+        ents.extend(Entity(e.label, e.key + suffix, e.name, e.props, e.provenance) for e in report.entities)
+        rels.extend(
+            Relation(
+                r.type,
+                NodeRef(r.start.label, r.start.key + suffix),
+                NodeRef(r.end.label, r.end.key + suffix),
+                r.props,
+                r.provenance,
+            )
+            for r in report.relations
+        )
+    return ParsedReport(report.source, report.sha256, tuple(ents), tuple(rels))
+
+
+def main() -> None:
+    """Run the benchmarks and print the figures."""
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--scale", type=int, default=1000)
+    args = ap.parse_args()
+
+    Gazetteer.default()  # built once per process, as in any command
+    times = timed(load_report, args.runs)
+    print(
+        f"parse bundled report: median {statistics.median(times) * 1000:.0f} ms, "
+        f"best {min(times) * 1000:.0f} ms over {args.runs} runs (target < 500 ms)"
+    )
+
+    from graph.build import graph_from_reports
+    from graph.exports import write_all
+
+    report = load_report()
+    with tempfile.TemporaryDirectory() as d:
+        build_times = timed(lambda: graph_from_reports([report]), args.runs)
+        G = graph_from_reports([report])
+        export_times = timed(lambda: write_all(G, Path(d)), args.runs)
+    total = statistics.median(build_times) + statistics.median(export_times)
+    print(
+        f"build graph: median {statistics.median(build_times) * 1000:.0f} ms; all exports: median "
+        f"{statistics.median(export_times) * 1000:.0f} ms; build + exports {total * 1000:.0f} ms "
+        f"(target < 1000 ms; {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges)"
+    )
+
+    big = scaled(report, args.scale)
+    tracemalloc.start()
+    t = time.perf_counter()
+    H = graph_from_reports([big], reference=False, derive=False, resolve=False)
+    took = time.perf_counter() - t
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(
+        f"build x{args.scale} synthetic ({len(big.entities):,} entity and {len(big.relations):,} relation "
+        f"records -> {H.number_of_nodes():,} nodes, {H.number_of_edges():,} edges): {took:.1f} s, "
+        f"peak traced memory {peak / 2**20:,.0f} MiB"
+    )
+
+
+if __name__ == "__main__":
+    main()

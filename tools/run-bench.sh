@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# make bench: every benchmark, each printing figures measured side by side in one run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+echo "== embedded pipeline (parse, build, exports, memory)"
+$BIN/python tools/bench.py
+trap 'tools/neo4j/neo4j.sh stop' EXIT
+tools/neo4j/neo4j.sh start
+source tools/neo4j/env.sh
+echo "== Neo4j loading: batched vs naive vs raw CREATE"
+$BIN/python tools/bench_neo4j.py
+for b in tools/bench_queries.py tools/bench_viz.py; do
+  if [ -f "$b" ]; then echo "== $b"; $BIN/python "$b"; fi
+done
