@@ -41,7 +41,6 @@ Formats
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime
 import io
@@ -58,6 +57,7 @@ import pandas as pd
 
 from graph.diffusion import period_end
 from graph.errors import ExportError
+from graph.io import atomic_path
 from graph.schema import DERIVED, KEY, NODE_TYPES, PROVENANCE, REL_TYPES, Label, Rel
 
 __all__ = [
@@ -112,31 +112,18 @@ def _fail(path: Path, e: BaseException) -> ExportError:
 
 
 def _atomic_write(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
-    """Write a file through a temporary file in its directory, then move it into place."""
+    """Write a binary file atomically (see :func:`graph.io.atomic_path`), wrapping any failure."""
     target = Path(path)
-    tmp: str | None = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         if target.is_dir():
             msg = "it is a directory"
             raise IsADirectoryError(msg)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
+        with atomic_path(target) as tmp, tmp.open("wb") as fh:
             write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-        tmp = None
     except ExportError:
         raise
     except Exception as e:
         raise _fail(target, e) from e
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
     return target
 
 

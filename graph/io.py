@@ -16,6 +16,15 @@ from typing import IO
 from graph.errors import ExportError
 
 
+def _mode_for(target: Path) -> int:
+    """The mode of the file being replaced, or the usual mode for a new file."""
+    if target.exists():
+        return target.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 @contextlib.contextmanager
 def atomic_path(path: str | Path) -> Iterator[Path]:
     """Yield a temporary path next to ``path``; rename it onto ``path`` on success.
@@ -46,9 +55,9 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     tmp_path = Path(tmp)
     try:
         yield tmp_path
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp_path, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
+        with tmp_path.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        os.chmod(tmp_path, _mode_for(target))  # mkstemp makes 0600
         os.replace(tmp_path, target)
     except OSError as e:
         tmp_path.unlink(missing_ok=True)
