@@ -1395,10 +1395,13 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
         for n, d in G.nodes(data=True)
         if d.get("label") == Label.ZONE and d.get("kind") in (ZoneKind.PFTZ, ZoneKind.FTP)
     ]
+    # Zone profiles show what the sources state; derived diffusion edges (hundreds per
+    # zone) would bury them, and the spread pages show those.
+    stated = G.edge_subgraph((u, v, k) for u, v, k, e in G.edges(keys=True, data=True) if not e.get(DERIVED))
     for caption, n, d in sorted(zones, key=lambda t: t[0]):
-        sub = focus_subgraph(G, n, 1)
+        sub = focus_subgraph(stated if n in stated else G, n, 1)
         path = out / "zones" / f"{_slug(str(d.get(KEY) or n), taken)}.html"
-        render_html(sub, path, title=f"{caption} and its neighbours", max_nodes_warn=max_nodes_warn)
+        render_html(sub, path, title=f"{caption}: stated facts", max_nodes_warn=max_nodes_warn)
         written["zones"].append(path)
         entries.append(
             ViewEntry(
