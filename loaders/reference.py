@@ -23,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime
 import functools
@@ -789,10 +790,16 @@ def _scan(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
                 if m2 is not None and m2.end() > m.end():
                     extra.append(m2)
     chosen: list[re.Match[str]] = []
+    starts: list[int] = []  # start offsets of ``chosen``, kept sorted: overlap checks look at neighbours only
     for m in sorted(found + extra, key=lambda m: (-(m.end() - m.start()), m.start())):
-        if all(m.end() <= c.start() or m.start() >= c.end() for c in chosen):
-            chosen.append(m)
-    return sorted(chosen, key=lambda m: m.start())
+        i = bisect.bisect_left(starts, m.start())
+        if i > 0 and chosen[i - 1].end() > m.start():
+            continue
+        if i < len(chosen) and chosen[i].start() < m.end():
+            continue
+        starts.insert(i, m.start())
+        chosen.insert(i, m)
+    return chosen
 
 
 class Gazetteer:

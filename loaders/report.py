@@ -127,6 +127,10 @@ NOT_PLACES = frozenset(
         "Participating",
     ]
 )
+ORGANISATION_RE = re.compile(
+    r"\b(Ministry|Commission|Administration|Office|Government|Council|Bank|Court|Bureau|Committee|Procuratorate)\b"
+)
+"""Words that name an organisation: an issuer phrase holding one should resolve to a body."""
 ADOPTION_RE = re.compile(r"\breplicated and scaled up\b")
 BEFORE_RE = re.compile(r"^(?:Prior to the reform|Previously|Before the reform|In the past)\b")
 AFTER_RE = re.compile(r"^(?:Following the reform|After the reform|Following this reform|Now)\b")
@@ -555,6 +559,8 @@ def _extract_documents(c: _Collector, ctx: _Context, tables: Sequence[Table], mi
             issuer_text = by.group(1)
         issuer_text = re.sub(r"[\"“][^\"”]*[\"”]", " ", issuer_text)
         issuers = _issuers(c, issuer_text)
+        if verb is not None and not issuers and ORGANISATION_RE.search(issuer_text):
+            c.warn("issuer-unresolved", f"issuer not recognised: {issuer_text.strip(' ,')!r}", line)
         if not issuers and ctx.docs[key].number is not None:
             pref = c.prefixes.get(ctx.docs[key].number.prefix)  # type: ignore[union-attr]
             if pref is not None and pref.certain and pref.issuer:
@@ -1152,6 +1158,16 @@ def parse_report(
         c.warn("no-zone-cases", "no zone cases found in the institutional innovation part", part2.start_line)
     _extract_adoptions(c, ctx, national)
     _extract_alliances(c, ctx)
+    if not partial:
+        found = {s.number for s in outline.sections if s.level == 1}
+        last = max((ln.no for ln in lines if ln.text.strip()), default=1)
+        for what in outline.listed:
+            if what not in found:
+                c.warn(
+                    "section-missing",
+                    f"{what} is listed in the contents but not found (the text ends at line {last})",
+                    last,
+                )
     if not partial and not c.entities:
         msg = "no zones, documents or measures found: this does not look like a PFTZ report"
         raise ReportParseError(msg, source, 1)

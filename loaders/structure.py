@@ -46,11 +46,15 @@ class Outline:
         First line of the body (after the table of contents).
     part_titles
         Normalised part titles from the table of contents, with their numbers.
+    listed
+        The parts and appendices the table of contents lists.
     """
 
     sections: tuple[Section, ...]
     body_start: int
     part_titles: tuple[tuple[str, str], ...]
+    listed: tuple[str, ...] = ()
+    """Parts and appendices the table of contents lists (``"Part II"``, ``"Appendix 2"``)."""
 
     def path_at(self, line: int) -> str:
         """Return the section path (``"Part I > V > (I) > 2"``) holding ``line``."""
@@ -70,14 +74,13 @@ class Outline:
         return [s for s in self.sections if s.level == level and section.start_line <= s.start_line <= section.end_line]
 
 
-def _toc(lines: Sequence[Line]) -> tuple[int, list[tuple[str, str]], set[str], set[str]]:
-    """Read the table of contents: (last toc line, parts, chapter titles, section titles)."""
+def _toc(lines: Sequence[Line]) -> tuple[int, list[tuple[str, str]], list[str]]:
+    """Read the table of contents: (last toc line, parts, appendix numbers)."""
     start = next((ln.no for ln in lines if _TOC_RE.match(ln.text.strip())), None)
     if start is None:
-        return 0, [], set(), set()
+        return 0, [], []
     parts: list[tuple[str, str]] = []
-    chapters: set[str] = set()
-    sections: set[str] = set()
+    appendices: list[str] = []
     last = start
     for ln in lines:
         if ln.no <= start:
@@ -88,17 +91,15 @@ def _toc(lines: Sequence[Line]) -> tuple[int, list[tuple[str, str]], set[str], s
         if m := _PART_TOC_RE.match(s):
             parts.append((m.group(1), _norm(m.group(2))))
         elif m := _APPENDIX_RE.match(s):
-            pass
-        elif (m := _SECTION_RE.match(s)) and "\t" in ln.text:
-            sections.add(_norm(m.group(2)))
-        elif m := _CHAPTER_TOC_RE.match(s):
-            chapters.add(_norm(m.group(2)))
+            appendices.append(m.group(1))
+        elif (_SECTION_RE.match(s) and "\t" in ln.text) or _CHAPTER_TOC_RE.match(s):
+            pass  # chapters and sections are found in the body; the contents only need skipping
         elif len(s) < MAX_HEADING and not s.endswith(_TERMINAL) and not parts:
             continue
         else:
             break
         last = ln.no
-    return last, parts, chapters, sections
+    return last, parts, appendices
 
 
 def parse_structure(lines: Sequence[Line]) -> Outline:
@@ -115,7 +116,7 @@ def parse_structure(lines: Sequence[Line]) -> Outline:
         Headings with levels 1 (part or appendix), 2 (chapter), 3 (``(I)``
         section) and 4 (numbered item), their paths and line ranges.
     """
-    toc_end, parts, _chapters, _sections = _toc(lines)
+    toc_end, parts, appendices = _toc(lines)
     skip = furniture_lines(lines)
     body = [ln for ln in lines if ln.no > toc_end and ln.no not in skip and ln.text.strip()]
     body_start = body[0].no if body else 1
@@ -184,4 +185,5 @@ def parse_structure(lines: Sequence[Line]) -> Outline:
         path_parts[level] = number
         path = " > ".join(path_parts[k] for k in sorted(path_parts))
         sections.append(Section(level, number, title, path, no, end))
-    return Outline(tuple(sections), body_start, tuple((n, t) for n, t in parts))
+    listed = tuple(f"Part {n}" for n, _ in parts) + tuple(f"Appendix {n}" for n in appendices)
+    return Outline(tuple(sections), body_start, tuple((n, t) for n, t in parts), listed)

@@ -319,17 +319,25 @@ def _finish(state: _TableState, end_line: int, source: str, warnings: list[Parse
         kept.append(best)
     numbers = [r.number for r in kept]
     present = set(numbers)
+    gaps: list[list[int]] = []  # runs of consecutive missing numbers: one warning per run
     for missing in range(1, (max(numbers) if numbers else 0) + 1):
-        if missing not in present:
-            after = next((r for r in kept if r.number > missing), None)
-            warnings.append(
-                ParseWarning(
-                    "table-row-missing",
-                    f"Table {state.id}: row {missing} is missing (rows run {numbers[0]}..{numbers[-1]})",
-                    source,
-                    after.line if after else end_line,
-                )
+        if missing in present:
+            continue
+        if gaps and gaps[-1][-1] == missing - 1:
+            gaps[-1].append(missing)
+        else:
+            gaps.append([missing])
+    for gap in gaps:
+        after = next((r for r in kept if r.number > gap[-1]), None)
+        which = f"row {gap[0]} is" if len(gap) == 1 else f"rows {gap[0]}..{gap[-1]} ({len(gap)}) are"
+        warnings.append(
+            ParseWarning(
+                "table-row-missing",
+                f"Table {state.id}: {which} missing (rows run {numbers[0]}..{numbers[-1]})",
+                source,
+                after.line if after else end_line,
             )
+        )
     if not kept:
         warnings.append(ParseWarning("table-row-missing", f"Table {state.id} has no rows", source, end_line))
     rows = tuple(

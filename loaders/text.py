@@ -71,7 +71,7 @@ def decode_report(data: bytes, path: str) -> str:
     if not data.strip():
         msg = "the file is empty (no report text)"
         raise ReportParseError(msg, path, 1)
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(data) > 3 and data[1:4:2] == b"\x00\x00"):
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(data) > 3 and b"\x00\x00" in (data[1:4:2], data[0:4:2])):
         msg = "the file is UTF-16 encoded; convert it to UTF-8 (for example with iconv -f UTF-16 -t UTF-8)"
         raise ReportParseError(msg, path, 1)
     nul = data.find(b"\x00")
