@@ -310,6 +310,205 @@ def load(
     click.echo(f"loaded into {uri} (database {db}): " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
+QUERY_FORMATS = ("table", "csv", "json")
+NEO4J_QUERY_OPT = click.option(
+    "--neo4j",
+    "uri",
+    default=None,
+    help="Run on this Neo4j server (e.g. bolt://localhost:7687) instead of the graph built from the reports; "
+    "credentials from NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE.",
+)
+REPORT_OPT = click.option(
+    "--report",
+    "reports",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Build the graph from this report instead of the bundled one (repeatable).",
+)
+
+
+def _query_backend(uri: str | None, reports: Sequence[Path], data_files: Sequence[Path]) -> tuple[Any, Any]:
+    """Return ``(backend, driver to close or None)``: a Neo4j connection, or the graph built from the reports."""
+    if uri:
+        from graph.neo4j_store import connect
+
+        driver, db = connect(uri)
+        return (driver, db), driver
+    return _build(reports, data_files), None
+
+
+def _plain(value: Any) -> Any:
+    """A DataFrame cell as plain JSON data (NaN and pandas NA as None)."""
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if value is None:
+        return None
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return value.item() if hasattr(value, "item") else value
+
+
+def _echo_frame(df: Any, fmt: str, width: int = 60) -> None:
+    if fmt == "json":
+        rows = [{c: _plain(v) for c, v in zip(df.columns, row, strict=True)} for row in df.itertuples(index=False)]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    if fmt == "csv":
+        out = df.copy()
+        for c in out.columns:
+            if out[c].map(lambda v: isinstance(v, list)).any():
+                out[c] = out[c].map(lambda v: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v)
+        click.echo(out.to_csv(index=False), nl=False)
+        return
+    if df.empty:
+        click.echo("(no rows)")
+        return
+
+    def cell(v: Any) -> str:
+        v = _plain(v)
+        text = "" if v is None else ", ".join(map(str, v)) if isinstance(v, list) else str(v)
+        text = " ".join(text.split())
+        return text if len(text) <= width else text[: width - 1] + "…"
+
+    click.echo(df.map(cell).to_string(index=False))
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries, their parameters and columns.")
+@NEO4J_QUERY_OPT
+@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table", show_default=True)
+@REPORT_OPT
+@DATA_OPT
+def query(
+    name: str | None,
+    params: tuple[str, ...],
+    list_queries: bool,
+    uri: str | None,
+    fmt: str,
+    reports: tuple[Path, ...],
+    data_files: tuple[Path, ...],
+) -> None:
+    """Run a named query (queries/*.cypher) on the graph or on Neo4j and print its rows.
+
+    \b
+    Example:
+        pftz query --list
+        pftz query zone_profile -p zone=shanghai
+        pftz query diffusion_paths -p source=beijing -p target=chongqing --format csv
+        NEO4J_PASSWORD=secret pftz query innovators --neo4j bolt://localhost:7687 --format json
+    """
+    import queries
+
+    if list_queries:
+        for info in queries.list_queries():
+            signature = ", ".join(
+                f"{p.name}: {p.type}" + ("" if p.required else f" = {p.default}") for p in info.params
+            )
+            click.echo(f"{info.name}({signature})")
+            click.echo(f"    {info.description}")
+            for p in info.params:
+                click.echo(f"    -p {p.name}=...  {p.description}")
+            click.echo(f"    columns: {', '.join(info.columns)}")
+        return
+    if not name:
+        msg = "name a query (pftz query --list shows them)"
+        raise click.UsageError(msg)
+    values: dict[str, str] = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            msg = f"parameter {item!r} is not KEY=VALUE"
+            raise click.BadParameter(msg, param_hint="-p")
+        values[key.strip()] = value
+    queries.load_query(name)  # an unknown name fails before the graph is built
+    backend, driver = _query_backend(uri, reports, data_files)
+    try:
+        df = queries.run(name, backend, **values)
+    finally:
+        if driver is not None:
+            driver.close()
+    _echo_err(f"{name}: {len(df):,} rows")
+    _echo_frame(df, fmt)
+
+
+def _echo_trace(df: Any, quote_width: int = 160) -> None:
+    first = df.iloc[0]
+    click.echo(f"{first['measure']}")
+    click.echo(f"  key {first['measure_key']} · {first['kind']}")
+    last: tuple[Any, ...] | None = None
+    for row in df.itertuples(index=False):
+        fact = (row.step, row.fact, row.node_label, row.node_key, row.detail, row.date)
+        if fact != last:
+            last = fact
+            if row.step:
+                parts = [f"{row.node} [{row.node_label} {row.node_key}]"]
+                detail = _plain(row.detail)
+                if detail is not None:
+                    detail = " ".join(str(detail).split())
+                    parts.append(detail if len(detail) <= 100 else detail[:99] + "…")
+                if _plain(row.date) is not None:
+                    parts.append(str(row.date))
+                click.echo(f"{row.fact}: " + " · ".join(parts))
+        if _plain(row.quote) is not None:
+            quote = " ".join(str(row.quote).split())
+            quote = quote if len(quote) <= quote_width else quote[: quote_width - 1] + "…"
+            click.echo(f"    {row.source}:{_plain(row.line)}  \"{quote}\"")
+
+
+@cli.command()
+@click.argument("words")
+@NEO4J_QUERY_OPT
+@click.option(
+    "--format", "fmt", type=click.Choice(("text", *QUERY_FORMATS)), default="text", show_default=True
+)
+@REPORT_OPT
+@DATA_OPT
+def trace(
+    words: str, uri: str | None, fmt: str, reports: tuple[Path, ...], data_files: tuple[Path, ...]
+) -> None:
+    """Trace an innovation: where it originated, which batch and documents carried it, who was
+    responsible, where it was replicated and who adopted it, each fact with its evidence lines.
+
+    WORDS are a few words of the measure's name or title (the best match is traced) or its key.
+    With no match, it says so, suggests measures matching some of the words and exits 1.
+
+    \b
+    Example:
+        pftz trace "ship supervision and declaration"
+        pftz trace "remanufactured products" --format csv
+        pftz trace national:pilot-measures:1:1 --neo4j bolt://localhost:7687
+    """
+    import queries
+
+    backend, driver = _query_backend(uri, reports, data_files)
+    try:
+        df = queries.trace(backend, words)
+        suggestions = queries.suggest_measures(backend, words) if df.empty else None
+    finally:
+        if driver is not None:
+            driver.close()
+    if suggestions is not None:
+        msg = f"no measure matches {words!r}"
+        if suggestions.empty:
+            msg += "; no measure matches any of its words either (pftz query search_measures -p words=...)"
+        else:
+            msg += "; measures matching some of the words:\n" + "\n".join(
+                f"  {r.measure_key}  {r.measure}  ({r.words} of the words)" for r in suggestions.itertuples()
+            )
+        raise click.ClickException(msg)
+    if fmt == "text":
+        _echo_trace(df)
+    else:
+        _echo_frame(df, "table" if fmt == "table" else fmt)
+
+
 def main() -> None:
     """Entry point of the ``pftz`` console script."""
     cli(prog_name="pftz")

@@ -270,6 +270,8 @@ def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> None:
             # Two loads racing on the same IF NOT EXISTS: the other one created it.
             if "AlreadyExists" not in str(e):
                 raise
+    # A full-text index fills asynchronously: wait, so a search right after a first load sees every measure.
+    conn.write("CALL db.awaitIndexes(300)", "waiting for the indexes to come online")
 
 
 # --------------------------------------------------------------------------- writing

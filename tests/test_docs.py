@@ -61,3 +61,12 @@ def test_browser_style_matches_the_html_colours() -> None:
         assert f"caption: '{{{t.caption}}}';" in block.group(1)
     for rel in REL_TYPES:
         assert f"relationship.{rel} {{" in grass
+
+
+def test_query_catalogue_is_current_and_complete() -> None:
+    from queries import catalogue_markdown, list_queries
+
+    catalogue = (ROOT / "docs" / "queries.md").read_text(encoding="utf-8")
+    assert catalogue == catalogue_markdown()
+    for q in list_queries():
+        assert q.name in catalogue

@@ -1,0 +1,93 @@
+// name: trace_innovation
+// description: The path of one innovation, the measure best matching a few words (as search_measures ranks
+//  them) or with that exact key: where it originated, the batch and documents that carried it, the bodies
+//  that issued them or are responsible, where it was replicated and who adopted it, with dates; one row per
+//  fact and evidence entry (source file, line, quote). Derived DIFFUSED_TO edges are left out.
+// params: words (str) — a few words of the measure's name or title, or its key
+// columns: measure_key, measure, kind, step, fact, relation, node_label, node_key, node, detail, date, source, line, quote
+// example: words=ship supervision and declaration
+OPTIONAL MATCH (k:Measure {key: $words})
+CALL (k) {
+  WITH k
+  WHERE k IS NOT NULL
+  RETURN k AS m, 1 AS exact, 0 AS score
+  UNION
+  WITH k, [w IN split(toLower($words), ['\t', '\n', '\r', ' ', '\u00A0', '\u3000', '!', '"', '#', '$', '%', '&', '\'', '(', ')', '*', '+', ',', '-', '.', '/', ':', ';', '<', '=', '>', '?', '@', '[', '\\', ']', '^', '_', '`', '{', '|', '}', '~', '–', '—', '‘', '’', '“', '”', '…', '·', '，', '。', '、', '：', '；', '（', '）', '《', '》', '〔', '〕', '【', '】', '！', '？']) WHERE w =~ '[a-z0-9]+'] AS words
+  WHERE k IS NULL AND size(words) > 0
+  CALL db.index.fulltext.queryNodes('measure_text', reduce(q = '', w IN words | q + ' +*' + w + '*'))
+  YIELD node
+  WITH node AS m, words, [f IN [node.name, node.title, node.text] | toLower(coalesce(f, ''))] AS fields
+  WHERE all(w IN words WHERE any(f IN fields WHERE f CONTAINS w))
+  WITH m, words, fields,
+       '(?s)(.*[^a-z0-9])?' + reduce(s = head(words), w IN tail(words) | s + '[^a-z0-9]+' + w) + '([^a-z0-9].*)?'
+       AS phrase
+  RETURN m, 0 AS exact,
+         4 * size([w IN words WHERE any(f IN fields WHERE f =~ '(?s)(.*[^a-z0-9])?' + w + '([^a-z0-9].*)?')])
+         + CASE WHEN any(f IN fields WHERE f =~ phrase) THEN 2 ELSE 0 END
+         + CASE WHEN all(w IN words WHERE fields[0] CONTAINS w) THEN 1 ELSE 0 END AS score
+}
+WITH m ORDER BY exact DESC, score DESC, m.key LIMIT 1
+CALL (m) {
+  RETURN 0 AS step, 'measure' AS fact, null AS relation, m AS n, m.kind AS detail, null AS date,
+         m.provenance AS prov
+  UNION ALL
+  MATCH (m)-[r:ORIGINATED_IN]->(n:Zone)
+  RETURN 1 AS step, 'originated in' AS fact, type(r) AS relation, n, n.kind AS detail, null AS date,
+         r.provenance AS prov
+  UNION ALL
+  MATCH (m)-[r:IN_BATCH]->(n:Batch)
+  RETURN 2 AS step, 'in batch' AS fact, type(r) AS relation, n,
+         CASE WHEN r.row IS NULL THEN null ELSE 'row ' + toString(r.row) END AS detail, n.date AS date,
+         r.provenance AS prov
+  UNION ALL
+  MATCH (m)-[:IN_BATCH]->(:Batch)-[r:RELEASED_BY]->(n)
+  RETURN 3 AS step, 'batch released by' AS fact, type(r) AS relation, n, n.number AS detail, n.date AS date,
+         r.provenance AS prov
+  UNION ALL
+  MATCH (m)-[r:PROMOTED_BY]->(n:Document)
+  RETURN 4 AS step, 'promoted by' AS fact, type(r) AS relation, n, n.number AS detail, n.date AS date,
+         r.provenance AS prov
+  UNION ALL
+  UNWIND [(m)-[:PROMOTED_BY]->(d:Document) | d] + [(m)-[:IN_BATCH]->(:Batch)-[:RELEASED_BY]->(d:Document) | d] AS d
+  WITH DISTINCT d
+  MATCH (d)-[r:ISSUED_BY]->(n:IssuingBody)
+  RETURN 5 AS step, 'document issued by' AS fact, type(r) AS relation, n, coalesce(d.number, d.key) AS detail,
+         d.date AS date, r.provenance AS prov
+  UNION ALL
+  MATCH (n:IssuingBody)-[r:RESPONSIBLE_FOR]->(m)
+  RETURN 6 AS step, 'responsible for the measure' AS fact, type(r) AS relation, n, null AS detail, null AS date,
+         r.provenance AS prov
+  UNION ALL
+  MATCH (m)-[:IN_BATCH]->(b:Batch)<-[r:RESPONSIBLE_FOR]-(n:IssuingBody)
+  RETURN 6 AS step, 'responsible for the batch' AS fact, type(r) AS relation, n, b.key AS detail, null AS date,
+         r.provenance AS prov
+  UNION ALL
+  MATCH (m)-[r:REPLICATED_TO]->(n)
+  RETURN 7 AS step, 'replicated to' AS fact, type(r) AS relation, n, r.scope AS detail, r.date AS date,
+         r.provenance AS prov
+  UNION ALL
+  MATCH (m)-[:IN_BATCH]->(:Batch)-[r:REPLICATED_TO]->(n)
+  RETURN 7 AS step, 'batch replicated to' AS fact, type(r) AS relation, n, r.scope AS detail, r.date AS date,
+         r.provenance AS prov
+  UNION ALL
+  MATCH (n)-[r:ADOPTED]->(m)
+  RETURN 8 AS step, 'adopted by' AS fact, type(r) AS relation, n, r.outcome AS detail, r.date AS date,
+         r.provenance AS prov
+  UNION ALL
+  MATCH (m)-[r:SAME_AS]-(n:Measure)
+  RETURN 9 AS step, 'possibly the same as' AS fact, type(r) AS relation, n, r.status AS detail, null AS date,
+         r.provenance AS prov
+}
+// Provenance entries are JSON strings with sorted keys; cut line, source and quote out of them.
+UNWIND CASE WHEN size(coalesce(prov, [])) = 0 THEN [null] ELSE prov END AS p
+WITH m, step, fact, relation, n, detail, date, toInteger(split(split(p, '"line":')[1], [',', '}'])[0]) AS line,
+     [rest IN [split(p, '"source":"')[1], split(p, '"quote":"')[1]] | split(rest, '","')] AS cut
+WITH m, step, fact, relation, n, detail, date, line,
+     [parts IN cut | CASE WHEN size(parts) = 1 THEN left(parts[0], size(parts[0]) - 2) ELSE parts[0] END] AS raw
+WITH m, step, fact, relation, n, detail, date, line,
+     [s IN raw | replace(replace(replace(replace(replace(replace(replace(
+       s, '\\\\', '\u0001'), '\\"', '"'), '\\n', '\n'), '\\r', '\r'), '\\t', '\t'), '\\/', '/'), '\u0001', '\\')] AS text
+RETURN m.key AS measure_key, m.name AS measure, m.kind AS kind, step, fact, relation,
+       head(labels(n)) AS node_label, n.key AS node_key, n.name AS node, detail, date,
+       text[0] AS source, line, text[1] AS quote
+ORDER BY step, node_label, node_key, detail, date, line, quote, source

@@ -1,0 +1,727 @@
+"""NetworkX twins of the named queries: the same rows, in the same order, from the graph in memory.
+
+Each twin takes the graph and the query's parameters (already converted by
+:func:`queries.run`) and returns the rows as lists in the query's column
+order; :func:`frame` turns them into the DataFrame both backends return.
+:data:`TWINS` maps each query name to its twin.
+
+Cypher semantics the twins reproduce
+------------------------------------
+* A missing property is ``null`` (``None`` here); ``coalesce``, ``count``
+  (which skips nulls), ``min`` over strings and grouping on null keys behave
+  as in Cypher.
+* ``ORDER BY``: ascending puts nulls last, descending puts them first;
+  strings compare by code point, lists element by element (:func:`order_rows`).
+* Provenance: Neo4j holds each entry as a JSON string with sorted keys; the
+  queries cut ``source``, ``line`` and ``quote`` out of it with string
+  functions (Neo4j has no JSON parser without APOC) and undo the escapes
+  ``\\\\ \\" \\n \\r \\t \\/``. Report text has no other control characters;
+  one that had would keep its ``\\u00XX`` escape in Neo4j only.
+* Text search (``search_measures``, ``trace_innovation``): see
+  :func:`search_terms` and :func:`search_score`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from graph.schema import KEY, PROVENANCE, Label, RegionKind, Rel, node_id
+
+__all__ = [
+    "DELIMITERS",
+    "MAX_PATH_HOPS",
+    "TWINS",
+    "cypher_list_literal",
+    "frame",
+    "order_rows",
+    "period_end",
+    "search_measures_rows",
+    "search_score",
+    "search_terms",
+]
+
+Row = list[Any]
+Twin = Callable[..., list[Row]]
+
+DELIMITERS: tuple[str, ...] = (
+    "\t", "\n", "\r", " ", "\u00a0", "\u3000",
+    *"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
+    "–", "—", "‘", "’", "“", "”", "…", "·", "，", "。", "、", "：", "；", "（", "）",
+    "《", "》", "〔", "〕", "【", "】", "！", "？",
+)  # fmt: skip
+"""Characters that separate search words, in the order of the Cypher list literal."""
+
+MAX_PATH_HOPS = 4
+"""The literal upper bound of ``diffusion_paths``' variable-length pattern."""
+
+NATIONAL = "national"
+PROVINCIAL = "provincial"
+"""Batch levels (``Batch.level``) the queries test for."""
+
+UNCERTAIN = "uncertain"
+PILOTED = "piloted in the named zones"
+BATCHMATE = "same batch, no origin stated"
+ISSUER_ROLE = "issuer"
+
+_DELIM_RE = re.compile("[" + re.escape("".join(DELIMITERS)) + "]")
+_WORD_RE = re.compile(r"[a-z0-9]+")
+_INT_RE = re.compile(r"[+-]?[0-9]+")
+_FLOAT_RE = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_YEAR_RE = re.compile(r"(?!0000)[0-9]{4}")
+_MONTH_RE = re.compile(r"(?!0000)[0-9]{4}-(0[1-9]|1[0-2])")
+_DAY_RE = re.compile(r"(?!0000)[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
+
+
+# --------------------------------------------------------------------------- frames and order
+
+
+def _series(values: list[Any]) -> pd.Series:
+    present = [v for v in values if v is not None]
+    missing = len(present) < len(values)
+    if present and all(isinstance(v, bool) for v in present):
+        return pd.Series(values, dtype="boolean" if missing else bool)
+    if present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+        return pd.Series(values, dtype="Int64" if missing else "int64")
+    if present and all(isinstance(v, int | float) and not isinstance(v, bool) for v in present):
+        return pd.Series([float("nan") if v is None else float(v) for v in values], dtype="float64")
+    return pd.Series(values, dtype=object)
+
+
+def frame(rows: Iterable[Sequence[Any]], columns: Sequence[str]) -> pd.DataFrame:
+    """Build the DataFrame of a query's rows, the same way for both backends.
+
+    Integer columns are ``int64`` (``Int64`` when a value is null), float
+    columns ``float64`` (null as NaN), booleans ``bool`` (``boolean`` with
+    nulls); everything else (strings, lists, mixed) is ``object`` with
+    ``None`` for null.
+
+    Parameters
+    ----------
+    rows
+        Rows in column order.
+    columns
+        The column names.
+
+    Returns
+    -------
+    pandas.DataFrame
+        With a ``RangeIndex``.
+    """
+    table = [list(r) for r in rows]
+    data = {c: _series([r[i] for r in table]) for i, c in enumerate(columns)}
+    return pd.DataFrame(data, columns=list(columns)).reset_index(drop=True)
+
+
+def _sort_key(value: Any) -> tuple[Any, ...]:
+    """Cypher's ascending order: nulls last, lists element by element."""
+    if value is None:
+        return (1,)
+    if isinstance(value, list | tuple):
+        return (0, tuple(_sort_key(v) for v in value))
+    return (0, value)
+
+
+def order_rows(rows: list[Row], spec: Sequence[tuple[int, bool]]) -> list[Row]:
+    """Sort rows as ``ORDER BY`` does.
+
+    Parameters
+    ----------
+    rows
+        The rows.
+    spec
+        ``(column index, ascending)`` pairs, most significant first.
+        Ascending puts nulls last, descending first (as Cypher does).
+
+    Returns
+    -------
+    list
+        The rows, sorted (stable).
+    """
+    out = list(rows)
+    for col, ascending in reversed(spec):
+
+        def key(row: Row, col: int = col) -> tuple[Any, ...]:
+            return _sort_key(row[col])
+
+        out.sort(key=key, reverse=not ascending)
+    return out
+
+
+def cypher_list_literal(values: Iterable[str]) -> str:
+    """Write strings as a Cypher list literal (the form the ``.cypher`` files use for :data:`DELIMITERS`)."""
+    escapes = {"\t": "\\t", "\n": "\\n", "\r": "\\r", "'": "\\'", "\\": "\\\\", "\u00a0": "\\u00A0"}
+    escapes["\u3000"] = "\\u3000"
+    return "[" + ", ".join("'" + escapes.get(v, v) + "'" for v in values) + "]"
+
+
+# --------------------------------------------------------------------------- graph access
+
+
+def _d(G: nx.MultiDiGraph, n: Any) -> Mapping[str, Any]:
+    data: Mapping[str, Any] = G.nodes[n]
+    return data
+
+
+def _label(G: nx.MultiDiGraph, n: Any) -> str | None:
+    return _d(G, n).get("label")
+
+
+def _key(G: nx.MultiDiGraph, n: Any) -> Any:
+    return _d(G, n).get(KEY)
+
+
+def _nodes(G: nx.MultiDiGraph, label: Label) -> list[Any]:
+    return [n for n, d in G.nodes(data=True) if d.get("label") == label.value]
+
+
+def _out(G: nx.MultiDiGraph, n: Any, rel: Rel, label: Label | None = None) -> list[tuple[Any, Mapping[str, Any]]]:
+    return [
+        (v, d)
+        for _, v, d in G.out_edges(n, data=True)
+        if d.get("type") == rel.value and (label is None or _label(G, v) == label.value)
+    ]
+
+
+def _in(G: nx.MultiDiGraph, n: Any, rel: Rel, label: Label | None = None) -> list[tuple[Any, Mapping[str, Any]]]:
+    return [
+        (u, d)
+        for u, _, d in G.in_edges(n, data=True)
+        if d.get("type") == rel.value and (label is None or _label(G, u) == label.value)
+    ]
+
+
+def _distinct(nodes: Iterable[Any]) -> list[Any]:
+    return list(dict.fromkeys(nodes))
+
+
+def _find(G: nx.MultiDiGraph, label: Label, key: Any) -> Any | None:
+    """The node of ``label`` with ``key`` (what ``MATCH (n:Label {key: $k})`` finds), or None."""
+    if not isinstance(key, str):
+        return None
+    nid = node_id(label, key)
+    if nid in G and _label(G, nid) == label.value:
+        return nid
+    for n in _nodes(G, label):  # graphs whose node ids are not node_id()
+        if _key(G, n) == key:
+            return n
+    return None
+
+
+def _lower(value: Any) -> str:
+    return value.lower() if isinstance(value, str) else ""
+
+
+def _to_integer(value: Any) -> int | None:
+    """Cypher's ``toInteger`` on a string: an integer, a truncated float, else null."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value)
+    if not isinstance(value, str):
+        return None
+    if _INT_RE.fullmatch(value):
+        return int(value)
+    if _FLOAT_RE.fullmatch(value):
+        return int(float(value))
+    return None
+
+
+def _cypher_min(values: Iterable[Any]) -> Any:
+    present = [v for v in values if v is not None]
+    return min(present) if present else None
+
+
+def period_end(value: Any) -> datetime.date | None:
+    """The last day of a ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` date, as ``diffusion_paths`` computes it.
+
+    Only ASCII digits, no surrounding spaces, year 0001-9999; anything else
+    (an impossible day included) is None, as the Cypher ``CASE`` returns null.
+
+    Examples
+    --------
+    >>> period_end("2024-02")
+    datetime.date(2024, 2, 29)
+    >>> period_end("2024-02-30") is None
+    True
+    """
+    if not isinstance(value, str):
+        return None
+    if _YEAR_RE.fullmatch(value):
+        return datetime.date(int(value), 12, 31)
+    if _MONTH_RE.fullmatch(value):
+        year, month = int(value[:4]), int(value[5:7])
+        return datetime.date(year, month, calendar.monthrange(year, month)[1])
+    if _DAY_RE.fullmatch(value):
+        year, month, day = int(value[:4]), int(value[5:7]), int(value[8:10])
+        if day <= calendar.monthrange(year, month)[1]:
+            return datetime.date(year, month, day)
+    return None
+
+
+# --------------------------------------------------------------------------- provenance
+
+
+def _evidence(prov: Any) -> list[tuple[Any, Any, Any]]:
+    """``(source, line, quote)`` of each distinct provenance entry, ``[(None, None, None)]`` if none.
+
+    What the Cypher cuts out of the JSON strings: ``line`` only when it is a
+    number (``toInteger`` of its JSON text), ``source`` and ``quote`` only when
+    they are strings.
+    """
+    entries = prov if isinstance(prov, list | tuple) else ([] if prov is None else [prov])
+    seen: dict[str, Mapping[str, Any]] = {}
+    for p in entries:
+        if isinstance(p, Mapping):
+            seen.setdefault(json.dumps(p, sort_keys=True, ensure_ascii=False, default=str), p)
+    if not seen:
+        return [(None, None, None)]
+    out = []
+    for p in seen.values():
+        line = p.get("line")
+        line = _to_integer(line) if isinstance(line, int | float) and not isinstance(line, bool) else None
+        source, quote = p.get("source"), p.get("quote")
+        out.append((source if isinstance(source, str) else None, line, quote if isinstance(quote, str) else None))
+    return out
+
+
+# --------------------------------------------------------------------------- text search
+
+
+def search_terms(words: str) -> list[str]:
+    """Split a search into its words, as the Cypher does.
+
+    The text is lower-cased and split at whitespace, ASCII punctuation and
+    common CJK and typographic punctuation (:data:`DELIMITERS`); only words
+    made entirely of ``a-z`` and ``0-9`` are kept (others, CJK included, are
+    ignored), in order, repeats included.
+
+    Examples
+    --------
+    >>> search_terms("One-stop  'e-Commerce' 上海 (2024)")
+    ['one', 'stop', 'e', 'commerce', '2024']
+    """
+    return [w for w in _DELIM_RE.split(words.lower()) if _WORD_RE.fullmatch(w)]
+
+
+def search_score(words: Sequence[str], name: Any, title: Any, text: Any) -> int | None:
+    """Score a measure for a search, or None if it does not match.
+
+    A measure matches when every word is a substring of its lower-cased
+    ``name``, ``title`` or ``text`` (the properties the ``measure_text``
+    full-text index holds). Its score is 4 for each word found as a whole
+    word (no ASCII letter or digit right before or after it) in one of them,
+    plus 2 if the words occur there in order as whole words with only other
+    characters between them (a phrase), plus 1 if every word occurs in the
+    name. So whole-word matches rank first (``m-7526`` before ``m-17526`` for
+    the words ``m 7526``); ties are broken by key.
+
+    In Neo4j the full-text index finds the candidates first, with the Lucene
+    query ``+*w1* +*w2* ...``. An ASCII letter-and-digit word inside a text
+    always lies inside one token of the standard analyzer, so the candidates
+    include every measure the rule above accepts, and the rule then gives the
+    same rows on both backends.
+
+    Examples
+    --------
+    >>> search_score(["reform", "m", "7526"], "Measure m-7526", "Reform m-7526", None)
+    14
+    >>> search_score(["reform", "m", "7526"], "Measure m-17526", "Reform m-17526", None)
+    8
+    """
+    if not words:
+        return None
+    fields = (_lower(name), _lower(title), _lower(text))
+    if not all(any(w in f for f in fields) for w in words):
+        return None
+    whole = sum(1 for w in words if any(re.search(rf"(?<![a-z0-9]){w}(?![a-z0-9])", f) for f in fields))
+    phrase = re.compile(r"(?<![a-z0-9])" + "[^a-z0-9]+".join(words) + r"(?![a-z0-9])")
+    score = 4 * whole + (2 if any(phrase.search(f) for f in fields) else 0)
+    return score + (1 if all(w in fields[0] for w in words) else 0)
+
+
+def _matches(G: nx.MultiDiGraph, words: str) -> list[tuple[Any, int]]:
+    terms = search_terms(words)
+    if not terms:
+        return []
+    out = []
+    for n in _nodes(G, Label.MEASURE):
+        d = _d(G, n)
+        score = search_score(terms, d.get("name"), d.get("title"), d.get("text"))
+        if score is not None:
+            out.append((n, score))
+    return out
+
+
+def search_measures_rows(G: nx.MultiDiGraph, words: str) -> list[Row]:
+    """Twin of ``search_measures``."""
+    rows = [[_key(G, n), _d(G, n).get("name"), _d(G, n).get("kind"), s] for n, s in _matches(G, words)]
+    return order_rows(rows, [(3, False), (0, True)])
+
+
+def _best_measure(G: nx.MultiDiGraph, words: str) -> Any | None:
+    exact = _find(G, Label.MEASURE, words)
+    if exact is not None:
+        return exact
+    ranked = order_rows([[n, _key(G, n), s] for n, s in _matches(G, words)], [(2, False), (1, True)])
+    return ranked[0][0] if ranked else None
+
+
+# --------------------------------------------------------------------------- the twins
+
+
+def trace_innovation(G: nx.MultiDiGraph, words: str) -> list[Row]:
+    """Twin of ``trace_innovation``."""
+    m = _best_measure(G, words)
+    if m is None:
+        return []
+    md = _d(G, m)
+    facts: list[tuple[int, str, str | None, Any, Any, Any, Any]] = [
+        (0, "measure", None, m, md.get("kind"), None, md.get(PROVENANCE))
+    ]
+    for z, e in _out(G, m, Rel.ORIGINATED_IN, Label.ZONE):
+        facts.append((1, "originated in", Rel.ORIGINATED_IN.value, z, _d(G, z).get("kind"), None, e.get(PROVENANCE)))
+    batches = _out(G, m, Rel.IN_BATCH, Label.BATCH)
+    for b, e in batches:
+        row = e.get("row")
+        detail = None if row is None else f"row {row}"
+        facts.append((2, "in batch", Rel.IN_BATCH.value, b, detail, _d(G, b).get("date"), e.get(PROVENANCE)))
+    documents = []
+    for b, _ in batches:
+        for d, e in _out(G, b, Rel.RELEASED_BY):
+            dd = _d(G, d)
+            facts.append(
+                (3, "batch released by", Rel.RELEASED_BY.value, d, dd.get("number"), dd.get("date"), e.get(PROVENANCE))
+            )
+            if _label(G, d) == Label.DOCUMENT.value:
+                documents.append(d)
+    for d, e in _out(G, m, Rel.PROMOTED_BY, Label.DOCUMENT):
+        dd = _d(G, d)
+        facts.append((4, "promoted by", Rel.PROMOTED_BY.value, d, dd.get("number"), dd.get("date"), e.get(PROVENANCE)))
+        documents.append(d)
+    for d in _distinct(documents):
+        dd = _d(G, d)
+        number = dd.get("number") if dd.get("number") is not None else dd.get(KEY)
+        for body, e in _out(G, d, Rel.ISSUED_BY, Label.ISSUING_BODY):
+            facts.append(
+                (5, "document issued by", Rel.ISSUED_BY.value, body, number, dd.get("date"), e.get(PROVENANCE))
+            )
+    for body, e in _in(G, m, Rel.RESPONSIBLE_FOR, Label.ISSUING_BODY):
+        fact = "responsible for the measure"
+        facts.append((6, fact, Rel.RESPONSIBLE_FOR.value, body, None, None, e.get(PROVENANCE)))
+    for b, _ in batches:
+        for body, e in _in(G, b, Rel.RESPONSIBLE_FOR, Label.ISSUING_BODY):
+            facts.append(
+                (6, "responsible for the batch", Rel.RESPONSIBLE_FOR.value, body, _key(G, b), None, e.get(PROVENANCE))
+            )
+    for t, e in _out(G, m, Rel.REPLICATED_TO):
+        facts.append((7, "replicated to", Rel.REPLICATED_TO.value, t, e.get("scope"), e.get("date"), e.get(PROVENANCE)))
+    for b, _ in batches:
+        for t, e in _out(G, b, Rel.REPLICATED_TO):
+            facts.append(
+                (7, "batch replicated to", Rel.REPLICATED_TO.value, t, e.get("scope"), e.get("date"), e.get(PROVENANCE))
+            )
+    for a, e in _in(G, m, Rel.ADOPTED):
+        facts.append((8, "adopted by", Rel.ADOPTED.value, a, e.get("outcome"), e.get("date"), e.get(PROVENANCE)))
+    for o, e in [*_out(G, m, Rel.SAME_AS, Label.MEASURE), *_in(G, m, Rel.SAME_AS, Label.MEASURE)]:
+        facts.append((9, "possibly the same as", Rel.SAME_AS.value, o, e.get("status"), None, e.get(PROVENANCE)))
+
+    rows: list[Row] = []
+    for step, fact, relation, n, detail, date, prov in facts:
+        nd = _d(G, n)
+        for source, line, quote in _evidence(prov):
+            rows.append(
+                [md.get(KEY), md.get("name"), md.get("kind"), step, fact, relation, nd.get("label"), nd.get(KEY),
+                 nd.get("name"), detail, date, source, line, quote]
+            )  # fmt: skip
+    # ORDER BY step, node_label, node_key, detail, date, line, quote, source
+    return order_rows(rows, [(i, True) for i in (3, 6, 7, 9, 10, 12, 13, 11)])
+
+
+def search_measures(G: nx.MultiDiGraph, words: str) -> list[Row]:
+    """Twin of ``search_measures``."""
+    return search_measures_rows(G, words)
+
+
+def zone_profile(G: nx.MultiDiGraph, zone: str) -> list[Row]:
+    """Twin of ``zone_profile``."""
+    zones = [
+        z
+        for z in _nodes(G, Label.ZONE)
+        if _key(G, z) == zone or (isinstance(_d(G, z).get("name"), str) and _lower(_d(G, z)["name"]) == zone.lower())
+    ]
+    rows: list[Row] = []
+    for z in zones:
+        items: list[tuple[int, str, Any, Any, Any]] = []
+        for m, _ in _in(G, z, Rel.ORIGINATED_IN, Label.MEASURE):
+            items.append((1, "innovation", m, _d(G, m).get("kind"), None))
+        for d, e in _in(G, z, Rel.NAMES_ZONE, Label.DOCUMENT):
+            items.append((2, "named by", d, e.get("role"), _d(G, d).get("date")))
+        for m, e in _out(G, z, Rel.ADOPTED, Label.MEASURE):
+            items.append((3, "adopted", m, e.get("outcome"), e.get("date")))
+        received: dict[tuple[Any, Any], list[Any]] = defaultdict(list)
+        for _, e in _in(G, z, Rel.DIFFUSED_TO, Label.ZONE):
+            received[e.get("measure"), e.get("via")].append(e.get("date"))
+        for (mk, via), dates in received.items():
+            m = _find(G, Label.MEASURE, mk)
+            if m is not None:
+                items.append((4, "received", m, via, _cypher_min(dates)))
+        for a, _ in _out(G, z, Rel.MEMBER_OF):
+            items.append((5, "member of", a, _d(G, a).get("kind"), None))
+        for p, _ in _out(G, z, Rel.PART_OF, Label.ZONE):
+            items.append((6, "part of", p, _d(G, p).get("kind"), None))
+        for s, _ in _in(G, z, Rel.PART_OF, Label.ZONE):
+            items.append((7, "has part", s, _d(G, s).get("kind"), None))
+        zd = _d(G, z)
+        for part, section, item, detail, date in items:
+            d = _d(G, item)
+            rows.append(
+                [zd.get(KEY), zd.get("name"), section, d.get("label"), d.get(KEY), d.get("name"), detail, date, part]
+            )
+    rows = order_rows(rows, [(0, True), (8, True), (4, True), (6, True), (7, True)])
+    return [r[:-1] for r in rows]
+
+
+def _replication_targets(G: nx.MultiDiGraph, m: Any) -> list[tuple[Any, Mapping[str, Any]]]:
+    out = list(_out(G, m, Rel.REPLICATED_TO))
+    for b, _ in _out(G, m, Rel.IN_BATCH, Label.BATCH):
+        out += _out(G, b, Rel.REPLICATED_TO)
+    return out
+
+
+def innovators(G: nx.MultiDiGraph) -> list[Row]:
+    """Twin of ``innovators``."""
+    rows: list[Row] = []
+    for z in _nodes(G, Label.ZONE):
+        measures = _distinct(m for m, _ in _in(G, z, Rel.ORIGINATED_IN, Label.MEASURE))
+        national = provincial = replicated = adopted = 0
+        for m in measures:
+            levels = {_d(G, b).get("level") for b, _ in _out(G, m, Rel.IN_BATCH, Label.BATCH)}
+            targets = [
+                _d(G, t).get("kind") for t, _ in _replication_targets(G, m) if _label(G, t) == Label.REGION.value
+            ]
+            is_national = NATIONAL in levels or RegionKind.SCOPE.value in targets
+            is_provincial = PROVINCIAL in levels or any(
+                k in (RegionKind.PROVINCE.value, RegionKind.CITY.value) for k in targets
+            )
+            national += is_national
+            provincial += is_provincial
+            replicated += is_national or is_provincial
+            adopted += bool(_in(G, m, Rel.ADOPTED))
+        d = _d(G, z)
+        counts = [len(measures), national, provincial, replicated, adopted]
+        rows.append([d.get(KEY), d.get("name"), d.get("kind"), *counts])
+    return order_rows(rows, [(6, False), (4, False), (3, False), (0, True)])
+
+
+def _document_year(d: Mapping[str, Any]) -> Any:
+    year = d.get("year")
+    if year is not None:
+        return year
+    date = d.get("date")
+    return _to_integer(date[:4]) if isinstance(date, str) else None
+
+
+def documents_by_body(G: nx.MultiDiGraph) -> list[Row]:
+    """Twin of ``documents_by_body``."""
+    groups: dict[tuple[Any, Any], list[Any]] = defaultdict(list)
+    for d in _nodes(G, Label.DOCUMENT):
+        for b, _ in _out(G, d, Rel.ISSUED_BY, Label.ISSUING_BODY):
+            groups[b, _document_year(_d(G, d))].append(_key(G, d))
+    rows: list[Row] = []
+    for (b, year), keys in groups.items():
+        keys = sorted(keys, key=_sort_key)
+        rows.append([_key(G, b), _d(G, b).get("name"), year, len(keys), keys])
+    return order_rows(rows, [(2, True), (3, False), (0, True)])
+
+
+def co_issuance(G: nx.MultiDiGraph) -> list[Row]:
+    """Twin of ``co_issuance``."""
+    pairs: dict[tuple[Any, Any], set[Any]] = defaultdict(set)
+    for d in _nodes(G, Label.DOCUMENT):
+        bodies = _distinct(b for b, _ in _out(G, d, Rel.ISSUED_BY, Label.ISSUING_BODY))
+        for a in bodies:
+            for b in bodies:
+                ka, kb = _key(G, a), _key(G, b)
+                if isinstance(ka, str) and isinstance(kb, str) and ka < kb:
+                    pairs[a, b].add(_key(G, d))
+    rows: list[Row] = []
+    for (a, b), docs in pairs.items():
+        keys = sorted(docs, key=_sort_key)
+        rows.append([_key(G, a), _d(G, a).get("name"), _key(G, b), _d(G, b).get("name"), len(keys), keys])
+    return order_rows(rows, [(4, False), (0, True), (2, True)])
+
+
+def pilot_regions(G: nx.MultiDiGraph, document: str) -> list[Row]:
+    """Twin of ``pilot_regions``."""
+    rows: list[Row] = []
+    docs = [d for d in _nodes(G, Label.DOCUMENT) if document in (_key(G, d), _d(G, d).get("number"))]
+    for doc in docs:
+        zones = _distinct(
+            z for z, e in _out(G, doc, Rel.NAMES_ZONE, Label.ZONE) if (e.get("role") or "") != ISSUER_ROLE
+        )
+        if not zones:
+            continue
+        pilot_zones = sorted((_key(G, z) for z in zones), key=_sort_key)
+        zone_set = set(zones)
+        candidates = _distinct(m for z in zones for m, _ in _in(G, z, Rel.ORIGINATED_IN, Label.MEASURE))
+        piloted = [m for m in candidates if {z for z, _ in _out(G, m, Rel.ORIGINATED_IN, Label.ZONE)} == zone_set]
+        batchmates = _distinct(
+            o
+            for m in piloted
+            for b, _ in _out(G, m, Rel.IN_BATCH, Label.BATCH)
+            for o, _ in _in(G, b, Rel.IN_BATCH, Label.MEASURE)
+            if not _out(G, o, Rel.ORIGINATED_IN, Label.ZONE)
+        )
+        dd = _d(G, doc)
+        links = [(m, PILOTED) for m in piloted] + [(m, BATCHMATE) for m in batchmates]
+        for m, link in links:
+            md = _d(G, m)
+            batches = [b for b, _ in _out(G, m, Rel.IN_BATCH, Label.BATCH)] or [None]
+            promoters = [p for p, _ in _out(G, m, Rel.PROMOTED_BY, Label.DOCUMENT)] or [None]
+            for b in batches:
+                reps = list(_out(G, m, Rel.REPLICATED_TO))
+                if b is not None:
+                    reps += _out(G, b, Rel.REPLICATED_TO)
+                replications: list[tuple[Any, Any, Any]] = [
+                    (e.get("scope"), _key(G, t), e.get("date")) for t, e in reps
+                ] or [(None, None, None)]
+                for p in promoters:
+                    pd_ = _d(G, p) if p is not None else {}
+                    for scope, target, date in replications:
+                        rows.append(
+                            [dd.get(KEY), dd.get("date"), pilot_zones, link, None if b is None else _key(G, b),
+                             md.get("row"), md.get(KEY), md.get("name"), pd_.get(KEY), pd_.get("date"),
+                             scope, target, date]
+                        )  # fmt: skip
+    spec = [(0, True), (4, True), (5, True), (6, True), (8, True), (11, True), (10, True), (12, True)]
+    return order_rows(rows, spec)
+
+
+def diffusion_paths(G: nx.MultiDiGraph, source: str, target: str, max_hops: int) -> list[Row]:
+    """Twin of ``diffusion_paths``."""
+    start, goal = _find(G, Label.ZONE, source), _find(G, Label.ZONE, target)
+    if start is None or goal is None:
+        return []
+    limit = min(max_hops, MAX_PATH_HOPS)
+    rows: list[Row] = []
+
+    def walk(node: Any, nodes: list[Any], edges: list[Mapping[str, Any]], last: datetime.date | None) -> None:
+        if len(edges) >= limit:
+            return
+        for _, v, e in G.out_edges(node, data=True):
+            if e.get("type") != Rel.DIFFUSED_TO.value or v in nodes:
+                continue
+            end = period_end(e.get("date"))
+            if end is None or (last is not None and end < last):
+                continue
+            path, steps = [*nodes, v], [*edges, e]
+            if v == goal:
+                rows.append(
+                    [_key(G, start), _key(G, goal), len(steps), [_key(G, n) for n in path],
+                     [s.get("measure") for s in steps], [s.get("date") for s in steps],
+                     [s.get("via") for s in steps]]
+                )  # fmt: skip
+            else:
+                walk(v, path, steps, end)
+
+    if start != goal:
+        walk(start, [start], [], None)
+    return order_rows(rows, [(2, True), (3, True), (5, True), (4, True), (6, True)])
+
+
+def batch_reach(G: nx.MultiDiGraph) -> list[Row]:
+    """Twin of ``batch_reach``."""
+    rows: list[Row] = []
+    for b in _nodes(G, Label.BATCH):
+        measures = _distinct(m for m, _ in _in(G, b, Rel.IN_BATCH, Label.MEASURE))
+        batch_targets = [t for t, _ in _out(G, b, Rel.REPLICATED_TO)]
+        reached: set[Any] = set(batch_targets)
+        scoped = 0
+        batch_scoped = any(
+            _label(G, t) == Label.REGION.value and _d(G, t).get("kind") == RegionKind.SCOPE.value for t in batch_targets
+        )
+        for m in measures:
+            mkey = _key(G, m)
+            for z, _ in _out(G, m, Rel.ORIGINATED_IN, Label.ZONE):
+                reached |= {t for t, e in _out(G, z, Rel.DIFFUSED_TO) if e.get("measure") == mkey}
+            reached |= {a for a, _ in _in(G, m, Rel.ADOPTED)}
+            targets = [t for t, _ in _out(G, m, Rel.REPLICATED_TO)]
+            reached |= set(targets)
+            scoped += batch_scoped or any(
+                _label(G, t) == Label.REGION.value and _d(G, t).get("kind") == RegionKind.SCOPE.value for t in targets
+            )
+        zones = sum(_label(G, t) == Label.ZONE.value for t in reached)
+        provinces = sum(
+            _label(G, t) == Label.REGION.value and _d(G, t).get("kind") == RegionKind.PROVINCE.value for t in reached
+        )
+        d = _d(G, b)
+        rows.append([d.get(KEY), d.get("name"), d.get("level"), d.get("date"), len(measures), scoped, zones, provinces])
+    return order_rows(rows, [(7, False), (6, False), (0, True)])
+
+
+def measures_by_field_scope(G: nx.MultiDiGraph) -> list[Row]:
+    """Twin of ``measures_by_field_scope``."""
+    counts = Counter(
+        (_d(G, m).get("kind"), _d(G, m).get("field"), _d(G, m).get("scope")) for m in _nodes(G, Label.MEASURE)
+    )
+    rows: list[Row] = [[kind, field, scope, n] for (kind, field, scope), n in counts.items()]
+    return order_rows(rows, [(0, True), (1, True), (2, True)])
+
+
+def alliances(G: nx.MultiDiGraph) -> list[Row]:
+    """Twin of ``alliances``."""
+    rows: list[Row] = []
+    for a in _nodes(G, Label.ALLIANCE):
+        members = sorted({_key(G, z) for z, _ in _in(G, a, Rel.MEMBER_OF, Label.ZONE)}, key=_sort_key)
+        batches = _distinct(b for b, _ in _in(G, a, Rel.RELEASED_BY, Label.BATCH))
+        measures = {m for b in batches for m, _ in _in(G, b, Rel.IN_BATCH, Label.MEASURE)}
+        batch_keys = sorted({_key(G, b) for b in batches}, key=_sort_key)
+        d = _d(G, a)
+        rows.append([d.get(KEY), d.get("name"), d.get("kind"), members, batch_keys, len(measures)])
+    return order_rows(rows, [(0, True)])
+
+
+def review_list(G: nx.MultiDiGraph) -> list[Row]:
+    """Twin of ``review_list``."""
+    rows: list[Row] = []
+    for u, v, e in G.edges(data=True):
+        if e.get("type") != Rel.SAME_AS.value or (e.get("status") or UNCERTAIN) != UNCERTAIN:
+            continue
+        if _label(G, u) != Label.MEASURE.value or _label(G, v) != Label.MEASURE.value:
+            continue
+        a, b = _d(G, u), _d(G, v)
+        issue = "uncertain SAME_AS"
+        rows.append([issue, a.get(KEY), a.get("name"), a.get("kind"), b.get(KEY), b.get("name"), e.get("score")])
+    for m in _nodes(G, Label.MEASURE):
+        if not _out(G, m, Rel.ORIGINATED_IN, Label.ZONE):
+            d = _d(G, m)
+            rows.append(["no origin", d.get(KEY), d.get("name"), d.get("kind"), None, None, None])
+    return order_rows(rows, [(0, False), (6, False), (1, True), (4, True)])
+
+
+TWINS: dict[str, Twin] = {
+    "alliances": alliances,
+    "batch_reach": batch_reach,
+    "co_issuance": co_issuance,
+    "diffusion_paths": diffusion_paths,
+    "documents_by_body": documents_by_body,
+    "innovators": innovators,
+    "measures_by_field_scope": measures_by_field_scope,
+    "pilot_regions": pilot_regions,
+    "review_list": review_list,
+    "search_measures": search_measures,
+    "trace_innovation": trace_innovation,
+    "zone_profile": zone_profile,
+}
+"""The twin of each named query."""

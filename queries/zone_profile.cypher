@@ -1,0 +1,36 @@
+// name: zone_profile
+// description: A zone's profile: the innovations that originated in it, the documents that name it, the
+//  measures it adopted, those that reached it (derived diffusion: one row per measure and carrier, earliest
+//  date), the alliances or groups it belongs to, and the zones it is part of or that are part of it.
+// params: zone (str) — a zone key (shanghai, zhejiang/jiaxing-coordinated-innovation-zone) or its name in any case (Shanghai PFTZ)
+// columns: zone_key, zone, section, item_label, item_key, item, detail, date
+// example: zone=shanghai
+MATCH (z:Zone)
+WHERE z.key = $zone OR toLower(z.name) = toLower($zone)
+CALL (z) {
+  MATCH (m:Measure)-[:ORIGINATED_IN]->(z)
+  RETURN 1 AS part, 'innovation' AS section, m AS item, m.kind AS detail, null AS date
+  UNION ALL
+  MATCH (d:Document)-[r:NAMES_ZONE]->(z)
+  RETURN 2 AS part, 'named by' AS section, d AS item, r.role AS detail, d.date AS date
+  UNION ALL
+  MATCH (z)-[r:ADOPTED]->(m:Measure)
+  RETURN 3 AS part, 'adopted' AS section, m AS item, r.outcome AS detail, r.date AS date
+  UNION ALL
+  MATCH (:Zone)-[r:DIFFUSED_TO]->(z)
+  WITH r.measure AS measure_key, r.via AS via, min(r.date) AS date
+  MATCH (m:Measure {key: measure_key})
+  RETURN 4 AS part, 'received' AS section, m AS item, via AS detail, date
+  UNION ALL
+  MATCH (z)-[:MEMBER_OF]->(a)
+  RETURN 5 AS part, 'member of' AS section, a AS item, a.kind AS detail, null AS date
+  UNION ALL
+  MATCH (z)-[:PART_OF]->(p:Zone)
+  RETURN 6 AS part, 'part of' AS section, p AS item, p.kind AS detail, null AS date
+  UNION ALL
+  MATCH (s:Zone)-[:PART_OF]->(z)
+  RETURN 7 AS part, 'has part' AS section, s AS item, s.kind AS detail, null AS date
+}
+RETURN z.key AS zone_key, z.name AS zone, section, head(labels(item)) AS item_label, item.key AS item_key,
+       item.name AS item, detail, date
+ORDER BY zone_key, part, item_key, detail, date

@@ -1,0 +1,183 @@
+"""The notebooks: each runs top to bottom without an error, and the committed ones carry no outputs.
+
+A notebook runs in a fresh kernel of this interpreter (the project's virtualenv), with
+``notebooks/`` as its working directory and ``TMPDIR`` pointing into the test's temporary
+directory, so whatever a notebook writes through :mod:`tempfile` lands there and nothing lands in
+the repository. The notebooks assert facts of the bundled report themselves; a broken one fails
+here with the cell and its traceback.
+
+``03-neo4j-and-cypher`` runs against the real Neo4j server of ``make test`` (emptied first, as
+every Neo4j test does); with ``PFTZ_REQUIRE_NEO4J=1`` it must fail when Neo4j is unreachable, and
+without it, it must stop cleanly after saying so.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from jupyter_client.kernelspec import NATIVE_KERNEL_NAME, KernelSpecManager
+from jupyter_client.manager import KernelManager
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+from traitlets import default
+
+from tests.neo4j_fixtures import free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOK_DIR = ROOT / "notebooks"
+CELL_TIMEOUT = 120
+"""Seconds one cell may run."""
+
+OFFLINE = ["01-trace-an-innovation.ipynb", "02-zones-and-diffusion.ipynb"]
+NEO4J_NOTEBOOK = "03-neo4j-and-cypher.ipynb"
+NOTEBOOKS = [*OFFLINE, NEO4J_NOTEBOOK]
+
+
+class ThisInterpreterKernelManager(KernelManager):
+    """A kernel manager that only knows ipykernel's own ``python3`` spec: ``sys.executable -m ipykernel``.
+
+    Kernel specs installed for the user or the system (which may point at another Python)
+    are ignored, so the notebooks run in the virtualenv the tests run in, on any machine.
+    """
+
+    @default("kernel_spec_manager")
+    def _kernel_spec_manager_default(self) -> KernelSpecManager:
+        return KernelSpecManager(kernel_dirs=[], ensure_native_kernel=True, parent=self)
+
+
+def execute(name: str) -> nbformat.NotebookNode:
+    """Run a notebook top to bottom in a fresh kernel and return it with its outputs."""
+    nb = nbformat.read(NOTEBOOK_DIR / name, as_version=4)
+    client = NotebookClient(
+        nb,
+        timeout=CELL_TIMEOUT,
+        kernel_name=NATIVE_KERNEL_NAME,
+        kernel_manager_class=ThisInterpreterKernelManager,
+        resources={"metadata": {"path": str(NOTEBOOK_DIR)}},
+    )
+    client.execute()
+    return nb
+
+
+def run_or_fail(name: str) -> nbformat.NotebookNode:
+    """Run a notebook; on a cell error fail with the cell and its traceback, not nbclient's internals."""
+    try:
+        return execute(name)
+    except CellExecutionError as e:
+        pytest.fail(f"{name} failed:\n{e}", pytrace=False)
+
+
+def code_outputs(nb: nbformat.NotebookNode) -> list[str]:
+    """The text each code cell printed or displayed, one string per code cell."""
+    texts = []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        parts = []
+        for out in cell.get("outputs", []):
+            if out.output_type == "stream":
+                parts.append(out.text)
+            elif "data" in out:
+                parts.append(str(out.data.get("text/plain", "")))
+        texts.append("".join(parts))
+    return texts
+
+
+def repo_snapshot() -> set[str]:
+    """The names at the top of the repository and in ``notebooks/``, where a careless notebook would write."""
+    return {p.name for p in ROOT.iterdir()} | {f"notebooks/{p.name}" for p in NOTEBOOK_DIR.iterdir()}
+
+
+@pytest.fixture
+def kernel_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """The environment the kernel inherits: temporary files under ``tmp_path``, a headless matplotlib."""
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmp))
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    return tmp
+
+
+# --------------------------------------------------------------------------- the committed files
+
+
+def test_the_notebooks_are_the_expected_ones() -> None:
+    found = sorted(p.name for p in NOTEBOOK_DIR.glob("*.ipynb"))
+    assert found == sorted(NOTEBOOKS)
+    assert all(re.fullmatch(r"\d\d-[a-z0-9-]+\.ipynb", name) for name in found)
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_committed_notebook_has_no_outputs(name: str) -> None:
+    nb = nbformat.read(NOTEBOOK_DIR / name, as_version=4)
+    nbformat.validate(nb)
+    assert nb.metadata.get("kernelspec", {}).get("name") == NATIVE_KERNEL_NAME
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert code, f"{name} has no code"
+    dirty = [
+        i for i, c in enumerate(nb.cells) if c.cell_type == "code" and (c.outputs or c.execution_count is not None)
+    ]
+    assert not dirty, f"{name}: cells {dirty} have outputs or an execution count; clear them before committing"
+
+
+def test_the_kernel_is_this_interpreter() -> None:
+    spec = ThisInterpreterKernelManager(kernel_name=NATIVE_KERNEL_NAME).kernel_spec
+    assert spec is not None
+    assert spec.argv[0] == sys.executable
+    assert spec.argv[1:3] == ["-m", "ipykernel_launcher"]
+
+
+# --------------------------------------------------------------------------- running them
+
+
+@pytest.mark.parametrize("name", OFFLINE)
+def test_notebook_runs(name: str, kernel_env: Path) -> None:
+    before = repo_snapshot()
+    nb = run_or_fail(name)
+    assert all(c.execution_count for c in nb.cells if c.cell_type == "code")
+    assert repo_snapshot() == before, "the notebook wrote into the repository"
+    if name.startswith("01-"):
+        pages = list(kernel_env.rglob("*.html"))
+        assert pages, "the spread view was not written to the temporary folder"
+
+
+@pytest.mark.neo4j
+def test_neo4j_notebook_runs(neo4j_db: tuple[object, str], kernel_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # neo4j_db emptied the test server; the notebook merges the bundled report's graph into it.
+    monkeypatch.setenv("PFTZ_REQUIRE_NEO4J", "1")
+    before = repo_snapshot()
+    nb = run_or_fail(NEO4J_NOTEBOOK)
+    assert "connected to" in code_outputs(nb)[0]
+    assert repo_snapshot() == before, "the notebook wrote into the repository"
+
+
+def _unreachable_neo4j(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEO4J_URI", f"bolt://127.0.0.1:{free_port()}")
+    monkeypatch.setenv("NEO4J_USER", "neo4j")
+    monkeypatch.setenv("NEO4J_PASSWORD", "not-used")
+    monkeypatch.setenv("NEO4J_DATABASE", "neo4j")
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("PFTZ_REQUIRE_NEO4J", raising=False)
+
+
+def test_neo4j_notebook_without_neo4j_says_so_and_stops(kernel_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _unreachable_neo4j(monkeypatch)
+    texts = code_outputs(run_or_fail(NEO4J_NOTEBOOK))
+    assert "Neo4j is not available" in texts[0]
+    assert "cannot reach" in texts[0]
+    assert not any(texts[1:]), "cells after the first did something without Neo4j"
+
+
+@pytest.mark.parametrize("env", [{"PFTZ_REQUIRE_NEO4J": "1"}, {"CI": "true"}], ids=["required", "ci"])
+def test_neo4j_notebook_fails_without_neo4j_when_required(
+    env: dict[str, str], kernel_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _unreachable_neo4j(monkeypatch)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    with pytest.raises(CellExecutionError, match="Neo4jError"):
+        execute(NEO4J_NOTEBOOK)

@@ -1,0 +1,189 @@
+"""Latency of the named queries on both backends, and of ``trace`` on a graph of a million relationships.
+
+Usage (with the test server running: ``tools/neo4j/neo4j.sh start && source tools/neo4j/env.sh``)::
+
+    .venv/bin/python tools/bench_queries.py [--runs 7] [--measures 143000] [--zones 300] [--skip-large]
+
+It WIPES the database it talks to, so it refuses any server that is not on a
+loopback address. Credentials come from the environment (``NEO4J_URI``,
+``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``), with the test
+server's defaults when unset.
+
+1. The bundled report's graph: every named query with its example parameters,
+   on the NetworkX graph (the twin) and on Neo4j (the Cypher, through
+   :func:`queries.run`, so driver round trip and DataFrame included); one
+   warm-up run (which also checks that both backends agree), then the median
+   of ``--runs`` runs.
+2. A synthetic graph (:func:`tests.synthetic.synthetic_graph`, 7 relationships
+   per measure) of at least a million relationships, loaded with
+   :func:`graph.neo4j_store.graph_to_neo4j`: ``trace_innovation`` for sample
+   measures found by key, by a few title words and by their whole name, with
+   the key constraints and the ``measure_text`` full-text index in place.
+   Target: under 200 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import queries
+from graph.build import graph_from_reports
+from graph.errors import PftzGraphError
+from graph.neo4j_store import clear_database, connect, count_database, graph_to_neo4j
+from graph.schema import Label
+from loaders.report import load_report
+from tests.synthetic import EDGES_PER_MEASURE, synthetic_graph
+
+TARGET_MS = 200.0
+
+
+def is_loopback(uri: str) -> bool:
+    """Tell whether a Neo4j URI points at this machine."""
+    try:
+        host = urlsplit(uri).hostname or ""
+    except ValueError:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def median_ms(fn: Callable[[], Any], runs: int) -> float:
+    """Median wall time of ``fn()`` over ``runs`` runs, in milliseconds."""
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def bench_report(conn: tuple[Any, str], runs: int) -> None:
+    """Part 1: every named query on both backends, on the bundled report's graph."""
+    G = graph_from_reports([load_report()])
+    driver, db = conn
+    clear_database(driver, db)
+    graph_to_neo4j(G, driver, database=db)
+    print(f"\n1. bundled report: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} relationships; "
+          f"median of {runs} runs after one warm-up")  # fmt: skip
+    print(f"{'query':<26}{'rows':>6}{'NetworkX ms':>13}{'Neo4j ms':>11}")
+    for info in queries.list_queries():
+        params = {p.name: info.example.get(p.name, p.default) for p in info.params}
+        on_nx = queries.run(info.name, G, **params)
+        on_neo = queries.run(info.name, conn, **params)
+        pd.testing.assert_frame_equal(on_nx, on_neo)
+        nx_ms = median_ms(partial(queries.run, info.name, G, **params), runs)
+        neo_ms = median_ms(partial(queries.run, info.name, conn, **params), runs)
+        print(f"{info.name:<26}{len(on_nx):>6}{nx_ms:>13.1f}{neo_ms:>11.1f}")
+
+
+def bench_large(conn: tuple[Any, str], runs: int, measures: int, zones: int, samples: int, keep: bool) -> bool:
+    """Part 2: ``trace`` on a synthetic graph of about ``measures * 7`` relationships. True if under target."""
+    driver, db = conn
+    t0 = time.perf_counter()
+    G = synthetic_graph(measures, zones, seed=1)
+    n_rows = G.number_of_nodes() + G.number_of_edges()
+    print(f"\n2. synthetic graph: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} relationships "
+          f"(built in {time.perf_counter() - t0:.0f} s)")  # fmt: skip
+    clear_database(driver, db)
+    last = [time.perf_counter(), 0]
+
+    def progress(done: int, total: int) -> None:
+        if done == total or time.perf_counter() - last[0] > 15:
+            print(f"   loaded {done:,} / {total:,} rows", flush=True)
+            last[0] = time.perf_counter()
+
+    t0 = time.perf_counter()
+    graph_to_neo4j(G, driver, database=db, batch_size=2000, progress=progress)
+    load_s = time.perf_counter() - t0
+    counts = count_database(driver, db)
+    assert counts["relationships"] == G.number_of_edges(), counts
+    print(f"   load: {load_s:.0f} s, {n_rows / load_s:,.0f} rows/s; "
+          f"database: {counts['nodes']:,} nodes, {counts['relationships']:,} relationships")  # fmt: skip
+
+    keys = sorted(
+        (d["key"] for _, d in G.nodes(data=True) if d.get("label") == Label.MEASURE.value),
+        key=lambda k: int(k.rsplit("-", 1)[1]),
+    )
+    sample = [keys[i * (len(keys) - 1) // max(1, samples - 1)] for i in range(samples)]
+    variants: dict[str, Callable[[str], str]] = {
+        "by key": lambda k: k,
+        "by title words": lambda k: f"reform {k}",
+        "by whole name": lambda k: f"Measure {k}: single window for trade",
+    }
+    print(f"   trace_innovation on {len(sample)} sample measures; median of {runs} runs each, after a warm-up")
+    print(f"   {'search':<18}{'median ms':>10}{'p90 ms':>9}{'max ms':>9}{'rows':>6}")
+    ok = True
+    for name, words_of in variants.items():
+        for k in sample:  # warm-up, and check each search finds its measure
+            df = queries.trace(conn, words_of(k))
+            assert set(df["measure_key"]) == {k}, (name, k, set(df["measure_key"]))
+        per_measure = [median_ms(partial(queries.trace, conn, words_of(k)), runs) for k in sample]
+        per_measure.sort()
+        p90 = per_measure[int(0.9 * (len(per_measure) - 1))]
+        med = statistics.median(per_measure)
+        ok &= med < TARGET_MS
+        print(f"   {name:<18}{med:>10.1f}{p90:>9.1f}{per_measure[-1]:>9.1f}{len(df):>6}")
+    t0 = time.perf_counter()
+    queries.trace(G, variants["by title words"](sample[0]))
+    print(f"   (the NetworkX twin on the same graph: {(time.perf_counter() - t0) * 1000:.0f} ms for one trace)")
+    print(f"   target: median under {TARGET_MS:.0f} ms: {'met' if ok else 'NOT met'}")
+    if not keep:
+        clear_database(driver, db)
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks and print their figures."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per query (median reported)")
+    parser.add_argument(
+        "--measures",
+        type=int,
+        default=143_000,
+        help=f"measures of the synthetic graph ({EDGES_PER_MEASURE} relationships each)",
+    )
+    parser.add_argument("--zones", type=int, default=300, help="zones of the synthetic graph")
+    parser.add_argument("--samples", type=int, default=20, help="measures traced on the synthetic graph")
+    parser.add_argument("--skip-large", action="store_true", help="only the bundled report's graph")
+    parser.add_argument("--keep", action="store_true", help="leave the synthetic graph in the database")
+    args = parser.parse_args(argv)
+
+    os.environ.setdefault("NEO4J_PASSWORD", "pftz-test-password")
+    uri = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
+    if not is_loopback(uri):
+        print(f"refusing to wipe {uri}: the benchmark runs only against a server on this machine", file=sys.stderr)
+        return 2
+    try:
+        driver, db = connect(uri)
+    except PftzGraphError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    with driver:
+        info = driver.get_server_info()
+        print(f"server: {info.agent} at {uri}, database {db}")
+        bench_report((driver, db), args.runs)
+        if not args.skip_large:
+            bench_large((driver, db), args.runs, args.measures, args.zones, args.samples, args.keep)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
