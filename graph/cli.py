@@ -28,6 +28,11 @@ DATA_OPT = click.option(
     help="A CSV or JSON file of your own coded zones, documents, measures or adoption events (repeatable).",
 )
 STRICT_OPT = click.option("--strict", is_flag=True, help="Fail (exit 1) if the loaders report any warning.")
+DATA_STRICT_OPT = click.option(
+    "--strict",
+    is_flag=True,
+    help="Load nothing and exit 1 if any row of a --data file is bad (pftz parse --strict checks a report).",
+)
 
 
 class _Group(click.Group):
@@ -60,14 +65,15 @@ def _load_reports(reports: Sequence[Path], strict: bool) -> list[ParsedReport]:
     return out
 
 
-def _load_data(data_files: Sequence[Path], strict: bool) -> list[ParsedReport]:
+def _load_data(data_files: Sequence[Path], strict: bool, known: Sequence[ParsedReport]) -> list[ParsedReport]:
+    """Read researchers' files; each may refer to keys of the reports and of the files before it."""
     if not data_files:
         return []
     from loaders.userdata import load_user_data
 
-    out = []
+    out: list[ParsedReport] = []
     for p in data_files:
-        r = load_user_data(p, strict=strict)
+        r = load_user_data(p, strict=strict, known=[*known, *out])
         _echo_err(f"read {r.source}: {len(r.entities):,} entities, {len(r.relations):,} relations")
         out.append(r)
     return out
@@ -90,7 +96,8 @@ def _show_warnings(reports: Sequence[ParsedReport], limit: int = 50) -> None:
 def _build(reports: Sequence[Path], data_files: Sequence[Path] = (), strict: bool = False) -> Any:
     from graph.build import graph_from_reports, validate
 
-    parsed = _load_reports(reports, strict) + _load_data(data_files, strict)
+    parsed = _load_reports(reports, strict=False)
+    parsed += _load_data(data_files, strict, parsed)
     G = graph_from_reports(parsed)
     validate(G)
     _show_warnings(parsed)
@@ -160,7 +167,7 @@ def parse(report: Path | None, as_json: bool, output: Path | None, strict: bool)
     "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True
 )
 @click.option("--no-html", is_flag=True, help="Skip the interactive HTML site.")
-@STRICT_OPT
+@DATA_STRICT_OPT
 def build(reports: tuple[Path, ...], data_files: tuple[Path, ...], out_dir: Path, no_html: bool, strict: bool) -> None:
     """Build the graph (bundled report by default), write every export and print a summary.
 
@@ -459,20 +466,16 @@ def _echo_trace(df: Any, quote_width: int = 160) -> None:
         if _plain(row.quote) is not None:
             quote = " ".join(str(row.quote).split())
             quote = quote if len(quote) <= quote_width else quote[: quote_width - 1] + "…"
-            click.echo(f"    {row.source}:{_plain(row.line)}  \"{quote}\"")
+            click.echo(f'    {row.source}:{_plain(row.line)}  "{quote}"')
 
 
 @cli.command()
 @click.argument("words")
 @NEO4J_QUERY_OPT
-@click.option(
-    "--format", "fmt", type=click.Choice(("text", *QUERY_FORMATS)), default="text", show_default=True
-)
+@click.option("--format", "fmt", type=click.Choice(("text", *QUERY_FORMATS)), default="text", show_default=True)
 @REPORT_OPT
 @DATA_OPT
-def trace(
-    words: str, uri: str | None, fmt: str, reports: tuple[Path, ...], data_files: tuple[Path, ...]
-) -> None:
+def trace(words: str, uri: str | None, fmt: str, reports: tuple[Path, ...], data_files: tuple[Path, ...]) -> None:
     """Trace an innovation: where it originated, which batch and documents carried it, who was
     responsible, where it was replicated and who adopted it, each fact with its evidence lines.
 
@@ -507,6 +510,23 @@ def trace(
         _echo_trace(df)
     else:
         _echo_frame(df, "table" if fmt == "table" else fmt)
+
+
+@cli.command()
+@click.option(
+    "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("docs"), show_default=True
+)
+def docs(out_dir: Path) -> None:
+    """Regenerate the documents made from the code: schema reference, query catalogue, Browser style.
+
+    \b
+    Example:
+        pftz docs --out docs/
+    """
+    from graph.docs import write_docs
+
+    for name, path in write_docs(out_dir).items():
+        click.echo(f"wrote {name:8} {path}")
 
 
 def main() -> None:

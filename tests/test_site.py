@@ -1,0 +1,94 @@
+"""The real report's HTML site in a real Chromium, the Neo4j Browser, and output failures of the CLI."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from graph import viz
+from graph.build import graph_from_reports
+from graph.cli import cli
+from graph.schema import Label, Rel, node_id
+from loaders.report import load_report
+from tests.browser import launch_chromium
+from tests.test_viz import browser_counts, hover_node
+
+
+@pytest.fixture(scope="module")
+def G() -> nx.MultiDiGraph:
+    return graph_from_reports([load_report()])
+
+
+@pytest.mark.browser
+def test_real_spread_view_counts_evidence_and_time_order(G: nx.MultiDiGraph, open_offline, tmp_path: Path) -> None:
+    measure = node_id(Label.MEASURE, "national:best-practices:5:7")  # ship supervision, adopted by Jiaxing
+    sub, pos = viz.spread_view(G, measure)
+    out = viz.render_html(sub, tmp_path / "spread.html", layout="spread", positions=pos)
+    op = open_offline(out)
+    assert op.problems() == []
+    assert browser_counts(op) == (sub.number_of_nodes(), sub.number_of_edges())
+    quote = G.nodes[measure]["provenance"][0]["quote"]
+    assert quote in hover_node(op, measure, quote)
+    drawn = op.page.evaluate("network.getPositions()")
+    batch = node_id(Label.BATCH, "national:best-practices:5")
+    assert drawn[measure]["x"] < drawn[batch]["x"], "the innovation comes before the batch that released it"
+    adopter = next(u for u, _, d in sub.in_edges(measure, data=True) if d["type"] == Rel.ADOPTED)
+    assert drawn[adopter]["x"] >= drawn[batch]["x"]
+
+
+@pytest.mark.browser
+def test_real_whole_graph_draws_every_node_and_edge(G: nx.MultiDiGraph, open_offline, tmp_path: Path) -> None:
+    out = viz.render_html(G, tmp_path / "graph.html")
+    op = open_offline(out)
+    assert op.problems() == []
+    assert browser_counts(op) == (G.number_of_nodes(), G.number_of_edges())
+
+
+@pytest.mark.neo4j
+@pytest.mark.browser
+def test_neo4j_browser_is_served_and_loads(neo4j_connection) -> None:
+    from playwright.sync_api import sync_playwright
+
+    port = os.environ.get("NEO4J_HTTP_PORT", "7474")
+    with sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            response = page.goto(f"http://127.0.0.1:{port}/browser/", wait_until="load")
+            assert response is not None and response.status == 200
+            page.wait_for_function("document.body && document.body.innerText.length > 20", timeout=30_000)
+            assert "Neo4j" in page.title() or "neo4j" in page.content().lower()
+            assert errors == [], errors
+        finally:
+            browser.close()
+
+
+def test_build_into_an_unwritable_place_fails_cleanly(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the output folder should go", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["build", "--no-html", "--out", str(blocker / "out")])
+    assert res.exit_code == 1
+    assert "Traceback" not in res.output and "Error: " in res.output
+    assert blocker.read_text(encoding="utf-8").startswith("a file")
+
+
+def test_disk_full_keeps_the_earlier_exports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    assert CliRunner().invoke(cli, ["build", "--no-html", "--out", str(out)]).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    res = CliRunner().invoke(cli, ["build", "--no-html", "--out", str(out)])
+    assert res.exit_code == 1 and "No space left on device" in res.output and "Traceback" not in res.output
+    monkeypatch.undo()
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
