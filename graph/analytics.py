@@ -24,8 +24,9 @@ import networkx as nx
 import pandas as pd
 
 from graph.diffusion import period_end
+from graph.errors import QueryError
 from graph.exports import cascades
-from graph.schema import DERIVED, KEY, Label, Rel
+from graph.schema import DERIVED, KEY, Label, Rel, node_id
 
 __all__ = [
     "INNOVATIVENESS_COLUMNS",
@@ -192,8 +193,13 @@ def adoption_timeline(G: nx.MultiDiGraph, measure: str | None = None, zone: str 
     measure
         Only the events of the measure with this key.
     zone
-        Only the events where the zone with this key is the target, the
-        adopter or the origin.
+        Only the events where this zone (a key, or a name such as
+        ``"Shanghai PFTZ"``) is the target, the adopter or the origin.
+
+    Raises
+    ------
+    QueryError
+        ``zone`` is neither a zone key of the graph nor a known zone name.
 
     Returns
     -------
@@ -204,6 +210,14 @@ def adoption_timeline(G: nx.MultiDiGraph, measure: str | None = None, zone: str 
     events = _events(G)
     if measure is not None:
         events = [e for e in events if e["measure_key"] == measure]
+    if zone is not None and node_id(Label.ZONE, zone) not in G:
+        from loaders.reference import Gazetteer
+
+        key = Gazetteer.default().zone(zone)
+        if key is None:
+            msg = f"unknown zone {zone!r}: give a zone key (e.g. 'shanghai') or a name (e.g. 'Shanghai PFTZ')"
+            raise QueryError(msg)
+        zone = key
     if zone is not None:
         events = [
             e

@@ -17,6 +17,7 @@ from graph.analytics import (
     innovativeness,
 )
 from graph.build import graph_from_reports
+from graph.errors import QueryError
 from graph.schema import DERIVED, Label, Rel, node_id
 from loaders.report import load_report
 from tests.synthetic import evidence
@@ -78,7 +79,8 @@ def test_timeline_filters() -> None:
     assert len(zone_c) == 4 and set(zone_c["target_key"]) == {"c"}
     zone_a = adoption_timeline(H, zone="a")
     assert set(zone_a["origin_key"]) == {"a"} and len(zone_a) == 3
-    assert adoption_timeline(H, zone="nowhere").empty
+    with pytest.raises(QueryError, match="unknown zone"):  # a silent empty frame would hide a typo
+        adoption_timeline(H, zone="nowhere")
 
 
 def test_timeline_of_the_report(G: nx.MultiDiGraph) -> None:
@@ -119,3 +121,11 @@ def test_cascades_are_the_exports_ones(G: nx.MultiDiGraph) -> None:
     assert cascades is exports.cascades
     df = cascades(G)
     assert list(df.columns) == ["node_name", "cascade_id", "time"] and len(df) > 0
+
+
+def test_timeline_takes_a_zone_name_or_key(G: nx.MultiDiGraph) -> None:
+    by_name = adoption_timeline(G, zone="Shanghai PFTZ")
+    assert len(by_name) > 0
+    pd.testing.assert_frame_equal(by_name, adoption_timeline(G, zone="shanghai"))
+    with pytest.raises(QueryError, match="unknown zone"):
+        adoption_timeline(G, zone="Atlantis")
