@@ -15,7 +15,7 @@ from graph.cli import cli
 from graph.schema import Label, Rel, node_id
 from loaders.report import load_report
 from tests.browser import launch_chromium
-from tests.test_viz import browser_counts, hover_node
+from tests.test_viz import ARTIFACTS, browser_counts, hover_node
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +31,8 @@ def test_real_spread_view_counts_evidence_and_time_order(G: nx.MultiDiGraph, ope
     op = open_offline(out)
     assert op.problems() == []
     assert browser_counts(op) == (sub.number_of_nodes(), sub.number_of_edges())
+    ARTIFACTS.mkdir(exist_ok=True)
+    op.page.screenshot(path=str(ARTIFACTS / "spread-view-national-best-practice.png"))
     quote = G.nodes[measure]["provenance"][0]["quote"]
     assert quote in hover_node(op, measure, quote)
     drawn = op.page.evaluate("network.getPositions()")

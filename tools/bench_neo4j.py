@@ -195,6 +195,19 @@ def main(argv: list[str] | None = None) -> int:
             clear_database(driver, db)
             ensure_schema(driver, db)
 
+        # The bundled report, as `pftz load` does it: into an empty database, then once more.
+        from graph.build import graph_from_reports
+        from loaders.report import load_report
+
+        R = graph_from_reports([load_report()])
+        t0 = time.perf_counter()
+        graph_to_neo4j(R, driver, database=db, batch_size=args.batch_size)
+        report_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        graph_to_neo4j(R, driver, database=db, batch_size=args.batch_size)
+        report_reload_s = time.perf_counter() - t0
+        clear_database(driver, db)
+
     batched_rate, naive_rate, raw_rate = n_rows / batched_s, naive_rows / naive_s, raw_rows / raw_s
     def line(name: str, rows: int, seconds: float) -> None:
         print(f"{name:<44}{rows:>10,}{seconds:>10.2f}{rows / seconds:>10,.0f}")
@@ -209,6 +222,10 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(f"batched / naive: {batched_rate / naive_rate:.1f}x", end="    ")
     print(f"batched / raw: {batched_rate / raw_rate:.2f}x")
+    print(
+        f"bundled report ({R.number_of_nodes():,} nodes, {R.number_of_edges():,} relationships): "
+        f"{report_s:.2f} s into an empty database, {report_reload_s:.2f} s to reload (target < 3 s)"
+    )
     return 0
 
 
