@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -1231,12 +1231,4 @@ def load_report(path: str | Path | None = None, *, strict: bool = False) -> Pars
     return report
 
 
-def warnings_by_code(report: ParsedReport) -> dict[str, int]:
-    """Count a report's warnings per code."""
-    out: dict[str, int] = defaultdict(int)
-    for w in report.warnings:
-        out[w.code] += 1
-    return dict(sorted(out.items()))
-
-
-__all__ = ["BUNDLED_REPORT", "Mention", "load_report", "parse_report", "warnings_by_code"]
+__all__ = ["BUNDLED_REPORT", "load_report", "parse_report"]

@@ -298,22 +298,3 @@ def sentences(p: Paragraph) -> Iterator[tuple[int, str]]:
         start = m.end()
     if start < len(text):
         yield start, text[start:].strip()
-
-
-def require_sections(lines: Sequence[Line], path: str, markers: Sequence[tuple[str, re.Pattern[str]]]) -> None:
-    """Raise :class:`ReportParseError` if a required heading is missing.
-
-    Parameters
-    ----------
-    lines
-        The report lines.
-    path
-        File name for the message.
-    markers
-        ``(what, pattern)`` pairs; each pattern must match some line.
-    """
-    for what, pattern in markers:
-        if not any(pattern.match(ln.text.strip()) for ln in lines):
-            last = lines[-1].no if lines else 1
-            msg = f"the report is truncated or malformed: {what} not found (the text ends at line {last})"
-            raise ReportParseError(msg, path, last)
