@@ -385,6 +385,18 @@ def _echo_frame(df: Any, fmt: str, width: int = 60) -> None:
     click.echo(df.map(cell).to_string(index=False))
 
 
+def _parse_params(params: Sequence[str]) -> dict[str, str]:
+    """Turn ``-p KEY=VALUE`` options into a dict."""
+    values: dict[str, str] = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            msg = f"parameter {item!r} is not KEY=VALUE"
+            raise click.BadParameter(msg, param_hint="-p")
+        values[key.strip()] = value
+    return values
+
+
 @cli.command()
 @click.argument("name", required=False)
 @click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
@@ -427,13 +439,7 @@ def query(
     if not name:
         msg = "name a query (pftz query --list shows them)"
         raise click.UsageError(msg)
-    values: dict[str, str] = {}
-    for item in params:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            msg = f"parameter {item!r} is not KEY=VALUE"
-            raise click.BadParameter(msg, param_hint="-p")
-        values[key.strip()] = value
+    values = _parse_params(params)
     queries.load_query(name)  # an unknown name fails before the graph is built
     backend, driver = _query_backend(uri, reports, data_files)
     try:
@@ -510,6 +516,79 @@ def trace(words: str, uri: str | None, fmt: str, reports: tuple[Path, ...], data
         _echo_trace(df)
     else:
         _echo_frame(df, "table" if fmt == "table" else fmt)
+
+
+@cli.command()
+@REPORT_ARG
+@DATA_OPT
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("graph.html"), show_default=True
+)
+@click.option("--focus", help="Words of an innovation, zone, document or body (or a node id): draw its neighbourhood.")
+@click.option("--depth", default=1, show_default=True, help="Neighbourhood depth for --focus.")
+@click.option("--spread", help="Words of an innovation: its spread, left to right in time.")
+@click.option("--query", "query_name", help="Draw the nodes a named query returns (its *_key columns).")
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE", help="A parameter of --query.")
+@click.option("--layout", type=click.Choice(("force", "map")), default="force", show_default=True)
+@click.option("--stated-only", is_flag=True, help="Leave out derived edges (diffusion, SAME_AS).")
+def viz(
+    reports: tuple[Path, ...],
+    data_files: tuple[Path, ...],
+    output: Path,
+    focus: str | None,
+    depth: int,
+    spread: str | None,
+    query_name: str | None,
+    params: tuple[str, ...],
+    layout: str,
+    stated_only: bool,
+) -> None:
+    """Write one self-contained interactive HTML file (works offline): the whole graph or a part of it.
+
+    \b
+    Example:
+        pftz viz -o graph.html --stated-only
+        pftz viz --focus "Shanghai PFTZ" --depth 1 -o shanghai.html
+        pftz viz --spread "ship supervision and declaration" -o spread.html
+        pftz viz --query zone_profile -p zone=hubei --layout map -o hubei.html
+    """
+    from graph import viz as gviz
+    from graph.schema import DERIVED, Label, node_id
+
+    if sum(x is not None for x in (focus, spread, query_name)) > 1:
+        msg = "give at most one of --focus, --spread and --query"
+        raise click.UsageError(msg)
+    G = _build(reports, data_files)
+    if stated_only:
+        G = G.edge_subgraph((u, v, k) for u, v, k, e in G.edges(keys=True, data=True) if not e.get(DERIVED)).copy()
+    title = None
+    if spread is not None:
+        import queries
+
+        hits = queries.run("search_measures", G, words=spread)
+        if hits.empty:
+            msg = f"no innovation matches {spread!r} (try fewer words; pftz query search_measures -p words=...)"
+            raise click.ClickException(msg)
+        sub, pos = gviz.spread_view(G, node_id(Label.MEASURE, str(hits.iloc[0]["measure_key"])))
+        path = gviz.render_html(sub, output, layout="spread", positions=pos)
+        click.echo(f"wrote {path} ({sub.number_of_nodes():,} nodes, {sub.number_of_edges():,} edges)")
+        return
+    if focus is not None:
+        G = gviz.focus_subgraph(G, focus, depth)
+        title = f"{focus} (depth {depth})"
+    elif query_name is not None:
+        import queries
+
+        df = queries.run(query_name, G, **_parse_params(params))
+        keys = {str(v) for c in df.columns if c.endswith("_key") for v in df[c].dropna()}
+        nodes = [n for n, d in G.nodes(data=True) if d.get("key") in keys]
+        if not nodes:
+            msg = f"{query_name} returned no nodes to draw ({len(df)} rows)"
+            raise click.ClickException(msg)
+        G = G.subgraph(nodes).copy()
+        title = f"{query_name} " + " ".join(params)
+    path = gviz.render_html(G, output, title=title, layout=layout)  # type: ignore[arg-type]
+    click.echo(f"wrote {path} ({G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges)")
 
 
 @cli.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -94,3 +95,27 @@ def test_disk_full_keeps_the_earlier_exports(tmp_path: Path, monkeypatch: pytest
     monkeypatch.undo()
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize(
+    ("args", "nodes_at_least"),
+    [
+        (["--spread", "ship supervision and declaration"], 5),
+        (["--focus", "Shanghai PFTZ", "--stated-only"], 20),
+        (["--query", "zone_profile", "-p", "zone=hubei", "--layout", "map"], 5),
+    ],
+)
+def test_viz_command_writes_one_offline_file(tmp_path: Path, args: list[str], nodes_at_least: int) -> None:
+    out = tmp_path / "view.html"
+    res = CliRunner().invoke(cli, ["viz", *args, "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    html = out.read_text(encoding="utf-8")
+    assert "<script src=" not in html and "vis.Network" in html
+    m = re.search(r"wrote .*view\.html \(([\d,]+) nodes", res.output)
+    assert m and int(m.group(1).replace(",", "")) >= nodes_at_least
+
+
+def test_viz_command_without_a_match_says_so(tmp_path: Path) -> None:
+    res = CliRunner().invoke(cli, ["viz", "--spread", "zzzz qqqq", "-o", str(tmp_path / "v.html")])
+    assert res.exit_code == 1 and "no innovation matches" in res.output
+    assert not (tmp_path / "v.html").exists()
