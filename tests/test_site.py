@@ -15,7 +15,6 @@ from graph.build import graph_from_reports
 from graph.cli import cli
 from graph.schema import Label, Rel, node_id
 from loaders.report import load_report
-from tests.browser import launch_chromium
 from tests.test_viz import ARTIFACTS, browser_counts, hover_node
 
 
@@ -53,23 +52,19 @@ def test_real_whole_graph_draws_every_node_and_edge(G: nx.MultiDiGraph, open_off
 
 @pytest.mark.neo4j
 @pytest.mark.browser
-def test_neo4j_browser_is_served_and_loads(neo4j_connection) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_neo4j_browser_is_served_and_loads(neo4j_connection, browser) -> None:
     port = os.environ.get("NEO4J_HTTP_PORT", "7474")
-    with sync_playwright() as p:
-        browser = launch_chromium(p)
-        try:
-            page = browser.new_page()
-            errors: list[str] = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            response = page.goto(f"http://127.0.0.1:{port}/browser/", wait_until="load")
-            assert response is not None and response.status == 200
-            page.wait_for_function("document.body && document.body.innerText.length > 20", timeout=30_000)
-            assert "Neo4j" in page.title() or "neo4j" in page.content().lower()
-            assert errors == [], errors
-        finally:
-            browser.close()
+    page = browser.new_page()
+    try:
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        response = page.goto(f"http://127.0.0.1:{port}/browser/", wait_until="load")
+        assert response is not None and response.status == 200
+        page.wait_for_function("document.body && document.body.innerText.length > 20", timeout=30_000)
+        assert "Neo4j" in page.title() or "neo4j" in page.content().lower()
+        assert errors == [], errors
+    finally:
+        page.close()
 
 
 def test_build_into_an_unwritable_place_fails_cleanly(tmp_path: Path) -> None:
