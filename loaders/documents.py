@@ -192,3 +192,15 @@ def title_key(title: str) -> str:
     t = re.sub(r"[^a-z0-9' ]+", " ", t)
     t = re.sub(r"\s+", " ", t).strip()
     return re.sub(r"^the ", "", t)
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """A key-safe slug of a title (lowercase words joined by ``-``); the loaders' keys use it.
+
+    Examples
+    --------
+    >>> slug('The "Smart Form" model, 2024')
+    'smart-form-model-2024'
+    """
+    s = re.sub(r"[^a-z0-9]+", "-", title_key(text)).strip("-")
+    return s[:limit].rstrip("-") or "x"

@@ -30,6 +30,7 @@ from loaders.documents import (
     find_numbers,
     find_short_numbers,
     parse_date,
+    slug,
     title_before,
     title_key,
 )
@@ -145,11 +146,6 @@ REQUIRED = (
     ("the table of contents or a first part", re.compile(r"^(Contents?|Part I\b|1\. )")),
     ("Appendix 1 (the national innovations)", re.compile(r"^Appendix 1\s*:")),
 )
-
-
-def _slug(text: str, limit: int = 60) -> str:
-    s = re.sub(r"[^a-z0-9]+", "-", title_key(text)).strip("-")
-    return s[:limit].rstrip("-") or "x"
 
 
 def _ordinal(word: str) -> int:
@@ -282,7 +278,7 @@ class _Collector:
         if kind is ZoneKind.COORDINATED:
             name = f"{name} coordinated innovation zone"
         province = self.zone_refs[parent].province
-        sub = self.node(Label.ZONE, f"{parent}/{_slug(name)}", name, line, quote, kind=str(kind), province=province)
+        sub = self.node(Label.ZONE, f"{parent}/{slug(name)}", name, line, quote, kind=str(kind), province=province)
         self.rel(Rel.PART_OF, sub, self.zone(parent, line, quote), line, quote)
         return sub
 
@@ -409,7 +405,7 @@ def _register_doc(ctx: _Context, number: DocNumber | None, title: str | None) ->
                         if k == old.key:
                             ctx.title_index[t] = key
     elif tkey:
-        key = ctx.title_index.get(tkey) or _match_title(ctx, tkey) or f"t:{_slug(tkey, 80)}"
+        key = ctx.title_index.get(tkey) or _match_title(ctx, tkey) or f"t:{slug(tkey, 80)}"
         ctx.docs.setdefault(key, _Doc(key, None))
     else:
         key = f"n:{number.key}" if number else "unknown"
@@ -854,7 +850,7 @@ def _extract_provincial(c: _Collector, ctx: _Context, tables: Sequence[Table]) -
                         ordinal_here = b.key.rsplit(":", 1)[1]
                         if re.search(rf"\b{ordinal_here}(?:st|nd|rd|th) batch\b", content[: off + q.start()]):
                             target = b
-                    mkey = f"{target.key}:{_slug(name)}"
+                    mkey = f"{target.key}:{slug(name)}"
                     m = c.node(
                         Label.MEASURE,
                         mkey,
@@ -947,7 +943,7 @@ def _extract_cases(
             if ADOPTION_RE.search(s):
                 continue
             for zkeys, name, _qoff in _case_matches(c, s):
-                mkey = f"case:{zkeys[0]}:{_slug(name)}"
+                mkey = f"case:{zkeys[0]}:{slug(name)}"
                 line = p.line_at(off)
                 before = after = None
                 for _o, t in sents[i + 1 :]:
@@ -1038,7 +1034,7 @@ def _extract_adoptions(c: _Collector, ctx: _Context, national: Sequence[NodeRef]
             else:
                 measure = c.node(
                     Label.MEASURE,
-                    f"{bkey}:{_slug(name)}",
+                    f"{bkey}:{slug(name)}",
                     name,
                     line,
                     s,
@@ -1057,7 +1053,7 @@ def _extract_alliances(c: _Collector, ctx: _Context) -> None:
         line = p.line_at(off)
         for m in found:
             name = re.sub(r"^(?:the|The)\s+", "", m.group("name")).strip()
-            key = _slug(name)
+            key = slug(name)
             a = c.node(Label.ALLIANCE, key, name, line, s, kind="alliance" if "Alliance" in name else "mechanism")
             members: set[str] = set()
             if len(found) == 1:

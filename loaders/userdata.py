@@ -46,7 +46,7 @@ from rapidfuzz import fuzz, process
 
 from graph.errors import UserDataError
 from graph.schema import SCOPE_REGION_KEYS, Label, MeasureKind, RegionKind, Rel, Scope, ZoneKind
-from loaders.documents import DocNumber, find_numbers, find_short_numbers, title_key
+from loaders.documents import DocNumber, find_numbers, find_short_numbers, slug, title_key
 from loaders.records import Entity, NodeRef, ParsedReport, ParseWarning, PropValue, Provenance, Relation, freeze_props
 from loaders.reference import Gazetteer, normalize_name
 
@@ -622,7 +622,7 @@ def _document_row(b: _Builder, row: _Row) -> None:
     key = b.number_key(num) if num is not None else None
     if title and (key is None or key.startswith("n:")):
         # like the report loader: a title names the document when the number does not
-        key = b.known.doc_titles.get(title_key(title)) or key or f"t:{_slug(title)}"
+        key = b.known.doc_titles.get(title_key(title)) or key or f"t:{slug(title, 80)}"
     assert key is not None
     b.duplicate(("documents", key), row)
     name = f"{title} ({num.text})" if title and num else title or (num.text if num else key)
@@ -636,12 +636,6 @@ def _document_row(b: _Builder, row: _Row) -> None:
         b.rel(Rel.ISSUED_BY, doc, body)
     for z in zones:
         b.rel(Rel.NAMES_ZONE, doc, z, role="named")
-
-
-def _slug(text: str, limit: int = 80) -> str:
-    """The report loader's slug of a title (so a titled document gets the report's ``t:`` key)."""
-    s = re.sub(r"[^a-z0-9]+", "-", title_key(text)).strip("-")
-    return s[:limit].rstrip("-") or "x"
 
 
 def _measure_row(b: _Builder, row: _Row) -> None:
