@@ -158,8 +158,11 @@ def connect(
 
     Examples
     --------
-    >>> driver, db = connect()  # doctest: +SKIP
-    >>> graph_to_neo4j(G, driver, database=db)  # doctest: +SKIP
+    With ``NEO4J_URI``, ``NEO4J_USER`` and ``NEO4J_PASSWORD`` set (a server is needed, so
+    this is not run as a doctest)::
+
+        driver, db = connect()
+        graph_to_neo4j(G, driver, database=db)
     """
     uri = uri or os.environ.get("NEO4J_URI") or DEFAULT_URI
     user = user or os.environ.get("NEO4J_USER") or DEFAULT_USER

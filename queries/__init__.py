@@ -20,10 +20,13 @@ test in ``tests/test_queries.py`` checks it against a real Neo4j).
 Examples
 --------
 >>> from queries import list_queries, run
->>> [q.name for q in list_queries()][:2]  # doctest: +SKIP
+>>> [q.name for q in list_queries()][:2]
 ['alliances', 'batch_reach']
->>> run("zone_profile", G, zone="shanghai")  # doctest: +SKIP
->>> run("zone_profile", (driver, "neo4j"), zone="shanghai")  # doctest: +SKIP
+
+With a graph ``G`` (:func:`graph.build.graph_from_reports`) or a Neo4j driver::
+
+    run("zone_profile", G, zone="shanghai")
+    run("zone_profile", (driver, "neo4j"), zone="shanghai")
 """
 
 from __future__ import annotations
