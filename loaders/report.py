@@ -976,12 +976,52 @@ def _extract_cases(
 
 
 # --------------------------------------------------------------------------- adoption and alliances
-def _extract_adoptions(c: _Collector, ctx: _Context, national: Sequence[NodeRef]) -> None:
+ADOPTION_MATCH = 80.0
+"""Similarity (graph.resolve.title_score) above which an adoption story's name is a row of its batch."""
+MENTION_MATCH = 90.0
+"""Similarity above which a name the narrative quotes is a row of the batch the passage describes."""
+
+
+def _best_in_batch(titles: dict[str, str], bkey: str, name: str, threshold: float) -> str | None:
+    """The key of the measure of batch ``bkey`` whose title best matches ``name``, if close enough."""
+    from graph.resolve import normalize_title, title_score
+
+    wanted = normalize_title(name)
+    scored = [
+        (title_score(normalize_title(title), wanted), key)
+        for key, title in titles.items()
+        if key.startswith(bkey + ":")
+    ]
+    best = max(scored, default=None)
+    return best[1] if best is not None and best[0] >= threshold else None
+
+
+def _extract_batch_mentions(c: _Collector, ctx: _Context, titles: dict[str, str]) -> int:
+    """Names the narrative quotes where it describes a national batch, linked to the batch's rows.
+
+    The passage on a batch ("the fifth batch of 23 best practices ... cases include the
+    new "smart form" model for business registration") names some of its measures in
+    other words than the appendix table. A close match adds the sentence as evidence of
+    that row; nothing new is created.
+    """
+    found = 0
+    for item in (s for s in c.outline.sections if s.level == 4):
+        m = BATCH_PHRASE_RE.search(item.title)
+        if not m or not m.group("count"):
+            continue
+        bkey = _batch_key("national", batch_kind(item.title), _ordinal(m.group("ord")))
+        for p, off, s in _sentences(x for x in ctx.paras if item.start_line <= x.line <= item.end_line):
+            for q in QUOTED_RE.finditer(s):
+                phrase = q.group(1) + re.split(r"[,;.]| and (?:the )?", s[q.end() :], maxsplit=1)[0]
+                key = _best_in_batch(titles, bkey, phrase, MENTION_MATCH)
+                if key is not None:
+                    c.node(Label.MEASURE, key, titles[key], p.line_at(off), s)
+                    found += 1
+    return found
+
+
+def _extract_adoptions(c: _Collector, ctx: _Context, titles: dict[str, str]) -> None:
     """Adoption stories: "<adopter> replicated and scaled up the "<name>" from the Nth batch of ..."."""
-    titles = {}
-    for e in c.entities:
-        if e.label is Label.MEASURE and e.ref in national:
-            titles[e.key] = e.name
     for p in ctx.paras:
         sents = list(_para_sentences(p))
         for i, (off, s) in enumerate(sents):
@@ -1022,15 +1062,10 @@ def _extract_adoptions(c: _Collector, ctx: _Context, national: Sequence[NodeRef]
                 level="national",
                 ordinal=ordinal,
             )
-            candidates = {k: v for k, v in titles.items() if k.startswith(bkey + ":")}
-            best = max(
-                candidates.items(),
-                key=lambda kv: fuzz.token_set_ratio(title_key(kv[1]), title_key(name)),
-                default=None,
-            )
-            if best and fuzz.token_set_ratio(title_key(best[1]), title_key(name)) >= 80:
-                measure = NodeRef(Label.MEASURE, best[0])
-                c.node(Label.MEASURE, best[0], best[1], line, s, kind=str(KIND_OF_BATCH[kind]))
+            best = _best_in_batch(titles, bkey, name, ADOPTION_MATCH)
+            if best is not None:
+                measure = NodeRef(Label.MEASURE, best)
+                c.node(Label.MEASURE, best, titles[best], line, s, kind=str(KIND_OF_BATCH[kind]))
             else:
                 measure = c.node(
                     Label.MEASURE,
@@ -1152,7 +1187,9 @@ def parse_report(
     _extract_cases(c, ctx, other, MeasureKind.INNOVATION, field_of)
     if part2 is not None and cases == 0:
         c.warn("no-zone-cases", "no zone cases found in the institutional innovation part", part2.start_line)
-    _extract_adoptions(c, ctx, national)
+    titles = {e.key: e.name for e in c.entities if e.label is Label.MEASURE and e.ref in set(national)}
+    _extract_batch_mentions(c, ctx, titles)
+    _extract_adoptions(c, ctx, titles)
     _extract_alliances(c, ctx)
     if not partial:
         found = {s.number for s in outline.sections if s.level == 1}

@@ -257,3 +257,13 @@ def test_table_with_a_missing_column(tmp_path: Path) -> None:
     res = CliRunner().invoke(cli, ["parse", str(path)])
     assert res.exit_code == 1 and "Traceback" not in res.output
     assert f"{path}:{i + 1}:" in res.output
+
+
+def test_narrative_wording_is_evidence_of_the_appendix_row(report: ParsedReport) -> None:
+    # The text says 'the new "smart form" model for business registration'; Appendix 1
+    # lists '"Intelligent Form" model for enterprise registration services'.
+    evidence = [e for e in report.entities if e.key == "national:best-practices:5:10"]
+    assert any('"smart form" model for business registration' in e.provenance.quote for e in evidence)
+    assert any(e.provenance.line == 1527 or "Intelligent Form" in e.provenance.quote for e in evidence)
+    seamless = [e for e in report.entities if e.key == "national:best-practices:5:13"]
+    assert any('"seamless renewal"' in e.provenance.quote for e in seamless)
