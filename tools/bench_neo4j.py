@@ -19,7 +19,6 @@ tools/neo4j/env.sh``), with the test server's defaults when unset.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from collections import defaultdict
@@ -31,12 +30,10 @@ import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graph.errors import PftzGraphError
 from graph.neo4j_store import (
     _edge_rows,
     _node_rows,
     clear_database,
-    connect,
     count_database,
     edge_merge_query,
     ensure_schema,
@@ -45,8 +42,7 @@ from graph.neo4j_store import (
 )
 from graph.schema import Label
 from tests.synthetic import synthetic_graph
-
-LOOPBACK = ("127.", "localhost", "[::1]")
+from tools.benchlib import connect_local
 
 
 def _rows(G: nx.MultiDiGraph) -> tuple[dict[Any, list[dict[str, Any]]], dict[Any, list[dict[str, Any]]]]:
@@ -143,24 +139,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=1_000)
     args = parser.parse_args(argv)
 
-    os.environ.setdefault("NEO4J_PASSWORD", "pftz-test-password")
-    uri = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
-    if not uri.split("://", 1)[-1].startswith(LOOPBACK):
-        msg = f"refusing to wipe {uri}: the benchmark runs only against a server on this machine"
-        print(msg, file=sys.stderr)
-        return 2
-    try:
-        driver, db = connect(uri)
-    except PftzGraphError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 1
+    driver, db = connect_local()
 
     G = synthetic_graph(args.measures, args.zones)
     n_rows = G.number_of_nodes() + G.number_of_edges()
     print(f"graph: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} relationships ({n_rows:,} rows)")
     with driver:
         info = driver.get_server_info()
-        print(f"server: {info.agent} at {uri}, database {db}, batch size {args.batch_size:,}")
+        print(f"server: {info.agent} at {info.address}, database {db}, batch size {args.batch_size:,}")
 
         clear_database(driver, db)
         graph_to_neo4j(synthetic_graph(200, 5, measure_prefix="warmup"), driver, database=db)  # JIT warm-up

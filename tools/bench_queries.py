@@ -25,8 +25,6 @@ server's defaults when unset.
 from __future__ import annotations
 
 import argparse
-import ipaddress
-import os
 import statistics
 import sys
 import time
@@ -34,7 +32,6 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -42,27 +39,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import queries
 from graph.build import graph_from_reports
-from graph.errors import PftzGraphError
-from graph.neo4j_store import clear_database, connect, count_database, graph_to_neo4j
+from graph.neo4j_store import clear_database, count_database, graph_to_neo4j
 from graph.schema import Label
 from loaders.report import load_report
 from tests.synthetic import EDGES_PER_MEASURE, synthetic_graph
+from tools.benchlib import connect_local
 
 TARGET_MS = 200.0
-
-
-def is_loopback(uri: str) -> bool:
-    """Tell whether a Neo4j URI points at this machine."""
-    try:
-        host = urlsplit(uri).hostname or ""
-    except ValueError:
-        return False
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def median_ms(fn: Callable[[], Any], runs: int) -> float:
@@ -166,19 +149,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="leave the synthetic graph in the database")
     args = parser.parse_args(argv)
 
-    os.environ.setdefault("NEO4J_PASSWORD", "pftz-test-password")
-    uri = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
-    if not is_loopback(uri):
-        print(f"refusing to wipe {uri}: the benchmark runs only against a server on this machine", file=sys.stderr)
-        return 2
-    try:
-        driver, db = connect(uri)
-    except PftzGraphError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 1
+    driver, db = connect_local()
     with driver:
         info = driver.get_server_info()
-        print(f"server: {info.agent} at {uri}, database {db}")
+        print(f"server: {info.agent} at {info.address}, database {db}")
         bench_report((driver, db), args.runs)
         if not args.skip_large:
             bench_large((driver, db), args.runs, args.measures, args.zones, args.samples, args.keep)
