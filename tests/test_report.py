@@ -132,7 +132,7 @@ def test_adoption_stories(report: ParsedReport) -> None:
     assert measures[jiaxing.end.key]["name"] == "New model for ship supervision and declaration"
     assert jiaxing.properties["batch"] == "national:best-practices:5"
     assert "65%" in str(jiaxing.properties["outcome"])
-    assert {"ningxia", "shanxi"} <= set(adopted) | {x.start.key for x in report.relations if x.type is Rel.ADOPTED}
+    assert {"ningxia", "shanxi"} <= set(adopted), "provinces adopt too"
 
 
 def test_alliances(report: ParsedReport) -> None:
@@ -264,6 +264,6 @@ def test_narrative_wording_is_evidence_of_the_appendix_row(report: ParsedReport)
     # lists '"Intelligent Form" model for enterprise registration services'.
     evidence = [e for e in report.entities if e.key == "national:best-practices:5:10"]
     assert any('"smart form" model for business registration' in e.provenance.quote for e in evidence)
-    assert any(e.provenance.line == 1527 or "Intelligent Form" in e.provenance.quote for e in evidence)
+    assert any("Intelligent Form" in e.provenance.quote for e in evidence), "the appendix row itself"
     seamless = [e for e in report.entities if e.key == "national:best-practices:5:13"]
     assert any('"seamless renewal"' in e.provenance.quote for e in seamless)
