@@ -12,7 +12,7 @@ documented in ``docs/records-format.md``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -291,13 +291,3 @@ class ParsedReport:
             "entities": [e.to_dict() for e in self.entities],
             "relations": [r.to_dict() for r in self.relations],
         }
-
-
-def merge_reports(reports: Iterable[ParsedReport]) -> tuple[list[Entity], list[Relation]]:
-    """Concatenate the entities and relations of several parsed sources."""
-    entities: list[Entity] = []
-    relations: list[Relation] = []
-    for r in reports:
-        entities.extend(r.entities)
-        relations.extend(r.relations)
-    return entities, relations
