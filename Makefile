@@ -34,7 +34,7 @@ neo4j: neo4j-jars
 	tools/neo4j/neo4j.sh foreground
 
 lint: install
-	$(BIN)/ruff check graph loaders queries tests tools
+	$(BIN)/ruff check ground loaders graph queries shell tests tools
 	$(BIN)/mypy
 
 ## make bench: benchmarks, printed as ratios measured side by side in one run

@@ -3,9 +3,9 @@
 The graph is a :class:`networkx.MultiDiGraph` in the format every other module
 relies on:
 
-* node id :func:`graph.schema.node_id` (``"Zone:shanghai"``); node attributes
+* node id :func:`ground.schema.node_id` (``"Zone:shanghai"``); node attributes
   ``label``, ``key``, ``name``, the scalar properties of
-  :data:`graph.schema.NODE_TYPES` and ``provenance``, a list of evidence dicts
+  :data:`ground.schema.NODE_TYPES` and ``provenance``, a list of evidence dicts
   ``{source, sha256, line, section, quote}`` (deduplicated, sorted by
   ``(source, line, quote)``);
 * edge key the relationship type, or ``"TYPE|discriminator"`` when several
@@ -47,8 +47,11 @@ from typing import Any
 
 import networkx as nx
 
-from graph.errors import GraphValidationError, ReferenceDataError
-from graph.schema import (
+from graph.diffusion import derive_diffusion
+from graph.provenance import PROVENANCE_FIELDS, merge_provenance
+from graph.resolve import resolve_measures
+from ground.errors import GraphValidationError, ReferenceDataError
+from ground.schema import (
     COMMON_EDGE_PROPERTIES,
     COMMON_NODE_PROPERTIES,
     DERIVED,
@@ -84,7 +87,6 @@ __all__ = [
     "graph_from_records",
     "graph_from_reports",
     "graph_stats",
-    "merge_provenance",
     "validate",
 ]
 
@@ -95,9 +97,6 @@ GRAPH_NAME = "pftz-graph"
 
 SOURCES = "sources"
 """``G.graph`` key of the list of ``{file, sha256}`` the provenance refers to."""
-
-PROVENANCE_FIELDS = ("source", "sha256", "line", "section", "quote")
-"""The keys of one provenance entry."""
 
 REFERENCE_SECTION = "reference data"
 """``section`` of the provenance entries that point into ``data/reference/``."""
@@ -118,49 +117,6 @@ _SCALAR_TYPES: dict[str, tuple[type, ...]] = {
     "bool": (bool,),
     "list": (list,),
 }
-
-
-# --------------------------------------------------------------------------- provenance
-
-
-def _prov_sort_key(p: Mapping[str, Any]) -> tuple[str, int, str, str, str]:
-    line = p.get("line")
-    return (
-        str(p.get("source", "")),
-        line if isinstance(line, int) and not isinstance(line, bool) else -1,
-        str(p.get("quote", "")),
-        str(p.get("sha256", "")),
-        str(p.get("section", "")),
-    )
-
-
-def merge_provenance(*lists: Iterable[Mapping[str, Any]] | None) -> list[dict[str, Any]]:
-    """Return the union of provenance lists, deduplicated and sorted.
-
-    Parameters
-    ----------
-    *lists
-        Lists of evidence dicts (``None`` is taken as empty).
-
-    Returns
-    -------
-    list[dict]
-        New dicts, one per distinct entry, sorted by ``(source, line, quote)``.
-
-    Examples
-    --------
-    >>> a = {"source": "r.txt", "sha256": "x", "line": 2, "section": "", "quote": "b"}
-    >>> b = {"source": "r.txt", "sha256": "x", "line": 1, "section": "", "quote": "a"}
-    >>> [p["line"] for p in merge_provenance([a], [b, a])]
-    [1, 2]
-    """
-    seen: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for entries in lists:
-        for p in entries or ():
-            d = dict(p)
-            ident = tuple((k, d[k]) for k in sorted(d))
-            seen.setdefault(ident, d)
-    return sorted(seen.values(), key=_prov_sort_key)
 
 
 def _sources_of(entries: Iterable[Mapping[str, Any]]) -> set[tuple[str, str]]:
@@ -306,7 +262,7 @@ def graph_from_records(
         When ``problems`` is None and a record uses a reserved property name
         (``label``, ``key``, ``name``, ``provenance``; ``type``, ``derived`` on
         relations: it is dropped), or a relation's pattern is not in
-        :data:`graph.schema.PATTERNS`, or it points at a node that no entity
+        :data:`ground.schema.PATTERNS`, or it points at a node that no entity
         defines and whose label has required properties (a Zone, Region,
         Measure or Batch cannot be made up from a bare key; an issuing body,
         document or alliance can, named by its key). All such relations are
@@ -417,8 +373,8 @@ def _reference_prov(path: Path, sha: str, lines: Mapping[str, tuple[int, str]], 
 
 
 def _scope_provenance() -> dict[str, dict[str, Any]]:
-    """Provenance of the scope regions: the lines of graph/schema.py that define them."""
-    from graph import schema  # the module whose source defines the scopes
+    """Provenance of the scope regions: the lines of ground/schema.py that define them."""
+    from ground import schema  # the module whose source defines the scopes
 
     path = Path(schema.__file__)
     sha = _file_sha256(path)
@@ -616,10 +572,6 @@ def graph_from_reports(
     ReferenceDataError
         If a reference file is broken.
     """
-    # imported here: both modules use this one's helpers
-    from graph.diffusion import derive_diffusion
-    from graph.resolve import resolve_measures
-
     G = _new_graph()
     if reference:
         add_reference(G, reference_dir)
@@ -766,14 +718,14 @@ def find_problems(G: nx.MultiDiGraph) -> list[str]:
 
 
 def validate(G: nx.MultiDiGraph) -> None:
-    """Check a graph against :mod:`graph.schema`, reporting every problem at once.
+    """Check a graph against :mod:`ground.schema`, reporting every problem at once.
 
     Checked: each node's label is a schema label, its id is
     ``node_id(label, key)``, it has a key, a name and the label's required
     properties; every property is in the schema of its label or relationship
     type and has the schema's type; every edge's type is a schema type, its key
     starts with the type and its ``(start, type, end)`` pattern is in
-    :data:`graph.schema.PATTERNS`; every node and non-derived edge has
+    :data:`ground.schema.PATTERNS`; every node and non-derived edge has
     provenance, each entry with source, sha256, line, section and quote.
 
     Parameters

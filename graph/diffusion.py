@@ -44,8 +44,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph.build import merge_provenance
-from graph.schema import DERIVED, PROVENANCE, SCOPE_REGION_KEYS, Label, RegionKind, Rel, Scope, ZoneKind, node_id
+from graph.provenance import merge_provenance
+from ground.schema import DERIVED, PROVENANCE, SCOPE_REGION_KEYS, Label, RegionKind, Rel, Scope, ZoneKind, node_id
 
 __all__ = [
     "TARGET_ZONE_KINDS",

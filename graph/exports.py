@@ -4,7 +4,7 @@ Every writer is deterministic (nodes sorted by id, edges by ``(start, end,
 key)``, attributes by name, no timestamps: the same graph gives byte-identical
 files) and atomic (the file is written to a temporary file in the same
 directory and moved over the target with :func:`os.replace`; if anything
-fails the old file is left intact and :class:`~graph.errors.ExportError` is
+fails the old file is left intact and :class:`~ground.errors.ExportError` is
 raised).
 
 Formats
@@ -56,9 +56,9 @@ import networkx as nx
 import pandas as pd
 
 from graph.diffusion import period_end
-from graph.errors import ExportError
-from graph.io import atomic_path
-from graph.schema import DERIVED, KEY, NODE_TYPES, PROVENANCE, REL_TYPES, Label, Rel
+from ground.errors import ExportError
+from ground.io import atomic_path
+from ground.schema import DERIVED, KEY, NODE_TYPES, PROVENANCE, REL_TYPES, Label, Rel
 
 __all__ = [
     "ARRAY_DELIMITER",
@@ -112,7 +112,7 @@ def _fail(path: Path, e: BaseException) -> ExportError:
 
 
 def _atomic_write(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
-    """Write a binary file atomically (see :func:`graph.io.atomic_path`), wrapping any failure."""
+    """Write a binary file atomically (see :func:`ground.io.atomic_path`), wrapping any failure."""
     target = Path(path)
     try:
         if target.is_dir():

@@ -1,7 +1,7 @@
 """Load the policy graph into Neo4j and read it back.
 
 The NetworkX graph (a :class:`networkx.MultiDiGraph` whose node ids are
-:func:`graph.schema.node_id`) maps onto Neo4j as follows:
+:func:`ground.schema.node_id`) maps onto Neo4j as follows:
 
 * a node becomes a node with its schema label and a unique ``key``
   (:func:`ensure_schema` creates the constraints); its scalar attributes become
@@ -15,7 +15,7 @@ The NetworkX graph (a :class:`networkx.MultiDiGraph` whose node ids are
 
 Loads are idempotent: ``MERGE`` on the key (and on ``eid``), ``SET +=`` for the
 properties. Labels and relationship types enter query text only after
-validation against :class:`graph.schema.Label` and :class:`graph.schema.Rel`;
+validation against :class:`ground.schema.Label` and :class:`ground.schema.Rel`;
 every value is a query parameter.
 """
 
@@ -32,8 +32,8 @@ import neo4j
 import networkx as nx
 from neo4j import exceptions as neo4j_exc
 
-from graph.errors import GraphValidationError, Neo4jError
-from graph.schema import KEY, PROVENANCE, Label, Rel, node_id, split_node_id
+from ground.errors import GraphValidationError, Neo4jError
+from ground.schema import KEY, PROVENANCE, Label, Rel, node_id, split_node_id
 
 __all__ = [
     "DEFAULT_DATABASE",
@@ -508,7 +508,7 @@ def graph_from_neo4j(driver: neo4j.Driver | None = None, *, database: str | None
     Returns
     -------
     networkx.MultiDiGraph
-        Node ids :func:`graph.schema.node_id`, attributes as
+        Node ids :func:`ground.schema.node_id`, attributes as
         :func:`graph_to_neo4j` takes them.
 
     Raises

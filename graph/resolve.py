@@ -33,7 +33,7 @@ A merge keeps the canonical node: a measure of a national batch first (the
 appendix tables), then any batch or table row, then the lowest key. The other
 node's edges and provenance move to it, its missing properties are filled in,
 and its name is added to the ``aliases`` property (names joined by
-:data:`graph.schema.ALIAS_SEPARATOR`). Everything is sorted, so the result is
+:data:`ground.schema.ALIAS_SEPARATOR`). Everything is sorted, so the result is
 deterministic.
 """
 
@@ -45,130 +45,25 @@ from typing import Any
 
 import networkx as nx
 import pandas as pd
-from rapidfuzz import fuzz
 
-from graph.build import merge_provenance
-from graph.schema import ALIAS_SEPARATOR, ALIASES, DERIVED, KEY, PROVENANCE, Label, Rel
-from loaders.reference import normalize_name
+from graph.provenance import merge_provenance
+from ground.names import MERGE_THRESHOLD, REVIEW_THRESHOLD, normalize_title, title_score
+from ground.schema import ALIAS_SEPARATOR, ALIASES, DERIVED, KEY, PROVENANCE, Label, Rel
 
 __all__ = [
-    "MERGE_THRESHOLD",
     "REVIEW_COLUMNS",
-    "REVIEW_THRESHOLD",
-    "STOP_WORDS",
-    "SYNONYMS",
     "ResolveSummary",
     "merge_measures",
-    "normalize_title",
     "resolve_measures",
     "review_pairs",
-    "title_score",
 ]
-
-MERGE_THRESHOLD = 90.0
-"""Score (0–100) from which two measures are merged. On the 2025 report the
-true variants score 91.8–100 and the best unrelated pair 79."""
-
-REVIEW_THRESHOLD = 75.0
-"""Score from which two measures get an uncertain ``SAME_AS`` edge."""
-
-MAX_TITLE_CHARS = 300
-"""Only the start of very long titles (the pilot measures are paragraphs) is compared."""
 
 UNCERTAIN = "uncertain"
 """``status`` of the ``SAME_AS`` edges the resolver adds."""
 
+
 REVIEW_COLUMNS = ("left_key", "left_name", "right_key", "right_name", "score")
 """Columns of :func:`review_pairs`."""
-
-SYNONYMS: dict[str, str] = {
-    # the translations of one Chinese word (智能, 企业, 许可/证照) vary between parts of the report
-    "intelligent": "smart",
-    "enterprise": "business",
-    "company": "business",
-    "firm": "business",
-    "license": "permit",
-    "licence": "permit",
-    "licensing": "permit",
-    "permitting": "permit",
-    "certificate": "permit",
-    # spelling and compounding variants
-    "lifecycle": "life cycle",
-    "fullchain": "full chain",
-    "programme": "program",
-    "plan": "program",
-    "centre": "center",
-    "policie": "policy",
-}
-"""Words replaced before comparison, after singularisation (``enterprises`` ->
-``enterprise`` -> ``business``). A value may be two words. Keep it small: every
-entry makes more titles alike."""
-
-STOP_WORDS = frozenset(
-    {"a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "by", "with", "from", "at", "as", "its"}
-    | {"their", "new", "china", "chinas"}
-)
-"""Words dropped before comparison: function words and "new", which the
-narrative adds or omits freely ("the new 'five forces' model")."""
-
-
-def _singular(word: str) -> str:
-    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def normalize_title(title: str) -> str:
-    """Return the comparison form of a measure title.
-
-    Parameters
-    ----------
-    title
-        A title as written.
-
-    Returns
-    -------
-    str
-        Space-separated words (see the module docstring).
-
-    Examples
-    --------
-    >>> normalize_title('The "Intelligent Form" model for enterprise registration services')
-    'smart form model business registration service'
-    >>> normalize_title("Seamless license renewal for enterprises")
-    'seamless permit renewal business'
-    """
-    words: list[str] = []
-    for w in normalize_name(title[:MAX_TITLE_CHARS]).split():
-        w = _singular(w)
-        words.extend(SYNONYMS.get(w, w).split())
-    return " ".join(w for w in words if w not in STOP_WORDS)
-
-
-def title_score(a: str, b: str) -> float:
-    """Return the similarity (0–100) of two normalised titles.
-
-    Parameters
-    ----------
-    a, b
-        Titles already passed through :func:`normalize_title`.
-
-    Returns
-    -------
-    float
-        The mean of ``token_set_ratio`` and ``token_sort_ratio``; 0 if either
-        is empty.
-
-    Examples
-    --------
-    >>> a = normalize_title('new "smart form" model for business registration')
-    >>> b = normalize_title('"Intelligent Form" model for enterprise registration services')
-    >>> title_score(a, b) >= MERGE_THRESHOLD
-    True
-    """
-    if not a or not b:
-        return 0.0
-    return (float(fuzz.token_set_ratio(a, b)) + float(fuzz.token_sort_ratio(a, b))) / 2
 
 
 @dataclass(frozen=True, slots=True)

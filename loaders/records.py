@@ -2,7 +2,7 @@
 
 A loader turns text into :class:`Entity` and :class:`Relation` records (the
 nodes and edges of the graph, named with the labels and relationship types of
-:mod:`graph.schema`), plus the document structure it found
+:mod:`ground.schema`), plus the document structure it found
 (:class:`Section`, :class:`Table`) and the :class:`ParseWarning` list of what
 it skipped or guessed. Every record carries a :class:`Provenance`.
 
@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.schema import Label, Rel
+from ground.schema import Label, Rel
 
 FORMAT = "pftz-records/1"
 

@@ -9,7 +9,7 @@ province or a body to one key, and finds their mentions in free text.
 
 Each file has a pure ``parse_*`` function (text in, records out) and a thin
 ``load_*`` function that reads the file. A bad row raises
-:class:`~graph.errors.ReferenceDataError` naming the file and the line; all
+:class:`~ground.errors.ReferenceDataError` naming the file and the line; all
 problems of a file are reported together.
 
 Examples
@@ -30,7 +30,6 @@ import functools
 import io
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,8 +37,9 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from graph.errors import ReferenceDataError
-from graph.schema import ZoneKind
+from ground.errors import ReferenceDataError
+from ground.names import normalize_name
+from ground.schema import ZoneKind
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
 """The directory of the curated reference files."""
@@ -84,7 +84,7 @@ class ZoneRef:
     name
         Canonical English name (``"Shanghai PFTZ"``).
     kind
-        A :class:`graph.schema.ZoneKind` value (``"PFTZ"`` or ``"FTP"``).
+        A :class:`ground.schema.ZoneKind` value (``"PFTZ"`` or ``"FTP"``).
     province
         Key of the province in provinces.csv.
     name_zh
@@ -221,60 +221,6 @@ class ZoneMatch(NamedTuple):
     def fuzzy(self) -> bool:
         """Whether the match is a guess rather than an exact resolution."""
         return self.score < 100.0
-
-
-# --------------------------------------------------------------------------- names
-
-_QUOTES = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "`": "'",
-        "\u00b4": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u2033": '"',
-    }
-)
-_DASHES_RE = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]")
-_NON_WORD_RE = re.compile(r"[^\w\s]|_")
-
-
-def normalize_name(s: str) -> str:
-    """Return the comparison form of a name.
-
-    Unicode is NFKC-normalised, quotes and dashes are unified, case is folded,
-    apostrophes are dropped (``People's`` → ``peoples``), every other
-    punctuation mark becomes a space (so the content of parentheses is kept as
-    words), whitespace is collapsed and a leading ``"the "`` is removed.
-
-    Parameters
-    ----------
-    s
-        Any name or phrase.
-
-    Returns
-    -------
-    str
-        The normalised form.
-
-    Examples
-    --------
-    >>> normalize_name("  the China (Zhejiang)  Pilot Free–Trade Zone ")
-    'china zhejiang pilot free trade zone'
-    >>> normalize_name("The People’s Bank of China")
-    'peoples bank of china'
-    """
-    s = unicodedata.normalize("NFKC", s).translate(_QUOTES)
-    s = _DASHES_RE.sub("-", s).casefold().replace("'", "")
-    s = " ".join(_NON_WORD_RE.sub(" ", s).split())
-    if s.startswith("the "):
-        s = s[4:]
-    return s
 
 
 # --------------------------------------------------------------------------- parsing

@@ -21,8 +21,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from graph.errors import ReportParseError, StrictModeError
-from graph.schema import SCOPE_REGION_KEYS, Label, MeasureKind, Rel, Scope, ZoneKind
+from ground.errors import ReportParseError, StrictModeError
+from ground.names import normalize_title, title_score
+from ground.schema import SCOPE_REGION_KEYS, Label, MeasureKind, Rel, Scope, ZoneKind
 from loaders.documents import (
     QUOTED_RE,
     DocNumber,
@@ -179,7 +180,7 @@ KIND_OF_BATCH = {
 
 
 def normalize_scope(text: str) -> Scope | None:
-    """Map a scope cell or phrase to a :class:`~graph.schema.Scope`."""
+    """Map a scope cell or phrase to a :class:`~ground.schema.Scope`."""
     t = re.sub(r"\s+", "", text.lower())
     if not t:
         return None
@@ -977,15 +978,13 @@ def _extract_cases(
 
 # --------------------------------------------------------------------------- adoption and alliances
 ADOPTION_MATCH = 80.0
-"""Similarity (graph.resolve.title_score) above which an adoption story's name is a row of its batch."""
+"""Similarity (ground.names.title_score) above which an adoption story's name is a row of its batch."""
 MENTION_MATCH = 90.0
 """Similarity above which a name the narrative quotes is a row of the batch the passage describes."""
 
 
 def _best_in_batch(titles: dict[str, str], bkey: str, name: str, threshold: float) -> str | None:
     """The key of the measure of batch ``bkey`` whose title best matches ``name``, if close enough."""
-    from graph.resolve import normalize_title, title_score
-
     wanted = normalize_title(name)
     scored = [
         (title_score(normalize_title(title), wanted), key)
@@ -1232,7 +1231,7 @@ def load_report(path: str | Path | None = None, *, strict: bool = False) -> Pars
     path
         The report; the bundled 2025 report when omitted.
     strict
-        Raise :class:`~graph.errors.StrictModeError` when there are warnings.
+        Raise :class:`~ground.errors.StrictModeError` when there are warnings.
 
     Returns
     -------

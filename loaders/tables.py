@@ -31,7 +31,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from graph.errors import ReportParseError
+from ground.errors import ReportParseError
 from loaders.records import ParseWarning, Table, TableRow
 from loaders.text import Line, furniture_lines, is_footnote, is_lone_number
 

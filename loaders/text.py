@@ -19,7 +19,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from graph.errors import ReportParseError
+from ground.errors import ReportParseError
 
 RUNNING_HEAD_LINES = (
     "report on china's pilot free trade zones",

@@ -14,7 +14,7 @@ seventh best practice of the fifth batch.
 file and delegates. Every row is checked and every problem is collected: a bad
 row becomes a :class:`~loaders.records.ParseWarning` naming its line and is
 skipped, good rows load. ``strict=True`` raises one
-:class:`~graph.errors.UserDataError` listing every bad row and loads nothing.
+:class:`~ground.errors.UserDataError` listing every bad row and loads nothing.
 
 Examples
 --------
@@ -44,11 +44,13 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from graph.errors import UserDataError
-from graph.schema import SCOPE_REGION_KEYS, Label, MeasureKind, RegionKind, Rel, Scope, ZoneKind
+from ground.errors import UserDataError
+from ground.names import normalize_name
+from ground.schema import SCOPE_REGION_KEYS, Label, MeasureKind, RegionKind, Rel, Scope, ZoneKind
 from loaders.documents import DocNumber, find_numbers, find_short_numbers, slug, title_key
 from loaders.records import Entity, NodeRef, ParsedReport, ParseWarning, PropValue, Provenance, Relation, freeze_props
-from loaders.reference import Gazetteer, normalize_name
+from loaders.reference import Gazetteer
+from loaders.report import load_report
 
 __all__ = [
     "COLUMNS",
@@ -177,7 +179,6 @@ def _known_from(reports: Iterable[ParsedReport]) -> _Known:
 @functools.cache
 def _bundled_known() -> _Known:
     """Index the bundled report's records once (about 0.3 s), on first use."""
-    from loaders.report import load_report  # imported here: the report loader is only needed for lookups
 
     return _known_from([load_report()])
 
@@ -1091,7 +1092,7 @@ def load_user_data(
         A ``.csv`` file (one kind, detected from its header) or a ``.json``
         file (format ``pftz-user/1``).
     strict
-        Raise :class:`~graph.errors.UserDataError` listing every bad row
+        Raise :class:`~ground.errors.UserDataError` listing every bad row
         instead of skipping them; nothing is loaded.
     kind
         The kind of a CSV file, when it should not be detected.

@@ -44,7 +44,9 @@ import networkx as nx
 import pandas as pd
 from neo4j import exceptions as neo4j_exc
 
-from graph.errors import Neo4jError, QueryError
+from graph.neo4j_store import DEFAULT_DATABASE
+from ground.errors import Neo4jError, QueryError
+from queries.twins import TWINS, frame, search_terms
 
 __all__ = [
     "QUERY_DIR",
@@ -279,13 +281,11 @@ def _bind(info: QueryInfo, given: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _database(database: str | None) -> str:
-    from graph.neo4j_store import DEFAULT_DATABASE
 
     return database or os.environ.get("NEO4J_DATABASE") or DEFAULT_DATABASE
 
 
 def _run_neo4j(info: QueryInfo, driver: neo4j.Driver, database: str, params: dict[str, Any]) -> pd.DataFrame:
-    from queries.twins import frame
 
     def transform(result: neo4j.Result) -> tuple[list[str], list[list[Any]]]:
         return list(result.keys()), [list(r.values()) for r in result]
@@ -345,8 +345,6 @@ def run(name: str, backend: Backend, /, **params: Any) -> pd.DataFrame:
     info = load_query(name)
     bound = _bind(info, params)
     if isinstance(backend, nx.Graph):
-        from queries.twins import TWINS, frame
-
         twin = TWINS.get(name)
         if twin is None:
             msg = f"query {name!r} has no NetworkX twin"
@@ -399,7 +397,6 @@ def suggest_measures(backend: Backend, words: str, limit: int = 5) -> pd.DataFra
         Columns ``measure_key``, ``measure``, ``kind``, ``words`` (how many
         of the words it matches).
     """
-    from queries.twins import search_terms
 
     hits: dict[str, dict[str, Any]] = {}
     for word in dict.fromkeys(search_terms(words)):

@@ -34,7 +34,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from graph.schema import KEY, PROVENANCE, Label, RegionKind, Rel, node_id
+from ground.schema import KEY, PROVENANCE, Label, RegionKind, Rel, node_id
 
 __all__ = [
     "DELIMITERS",

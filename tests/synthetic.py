@@ -1,6 +1,6 @@
 """Small synthetic policy graphs in the NetworkX format, for tests and benchmarks.
 
-The graphs follow :mod:`graph.schema`: node ids from :func:`graph.schema.node_id`,
+The graphs follow :mod:`ground.schema`: node ids from :func:`ground.schema.node_id`,
 ``label``/``key``/``name`` and scalar properties on nodes, ``type`` on edges,
 MultiDiGraph edge keys equal to the relationship type or ``"TYPE|discriminator"``
 for parallel edges, and a ``provenance`` list on every node and edge.
@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.schema import (
+from ground.schema import (
     DERIVED,
     PROVENANCE,
     SCOPE_REGION_KEYS,

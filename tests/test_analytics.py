@@ -1,4 +1,4 @@
-"""graph.analytics: the adoption timeline, the innovativeness score, the cascades for R."""
+"""queries.analytics: the adoption timeline, the innovativeness score, the cascades for R."""
 
 from __future__ import annotations
 
@@ -9,17 +9,17 @@ import pandas as pd
 import pytest
 
 from graph import exports
-from graph.analytics import (
+from graph.build import graph_from_reports
+from ground.errors import QueryError
+from ground.schema import DERIVED, Label, Rel, node_id
+from loaders.report import load_report
+from queries.analytics import (
     INNOVATIVENESS_COLUMNS,
     TIMELINE_COLUMNS,
     adoption_timeline,
     cascades,
     innovativeness,
 )
-from graph.build import graph_from_reports
-from graph.errors import QueryError
-from graph.schema import DERIVED, Label, Rel, node_id
-from loaders.report import load_report
 from tests.synthetic import evidence
 
 

@@ -32,11 +32,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from graph.cli import cli
-from graph.errors import PftzGraphError
-from graph.schema import Label
+from ground.errors import PftzGraphError
+from ground.schema import Label
 from loaders.report import BUNDLED_REPORT, load_report, parse_report
 from loaders.userdata import COLUMNS, load_user_data
+from shell.cli import cli
 from tests.perturb import PAGE_BREAK
 
 HERE = Path(__file__).resolve().parent / "bad_inputs"

@@ -20,11 +20,11 @@ from graph.build import (
     graph_from_records,
     graph_from_reports,
     graph_stats,
-    merge_provenance,
     validate,
 )
-from graph.errors import GraphValidationError
-from graph.schema import DERIVED, PROVENANCE, SCOPE_REGION_KEYS, Label, MeasureKind, RegionKind, Rel, Scope, node_id
+from graph.provenance import merge_provenance
+from ground.errors import GraphValidationError
+from ground.schema import DERIVED, PROVENANCE, SCOPE_REGION_KEYS, Label, MeasureKind, RegionKind, Rel, Scope, node_id
 from loaders.records import Entity, NodeRef, ParsedReport, PropValue, Provenance, Relation, freeze_props
 from loaders.reference import REFERENCE_DIR, PrefixRef
 from tests.synthetic import canonical

@@ -9,7 +9,7 @@ import pytest
 
 from graph.build import add_reference, graph_from_records, graph_from_reports, validate
 from graph.diffusion import derive_diffusion, parse_period, period_end, remove_derived
-from graph.schema import DERIVED, PROVENANCE, Label, Rel, node_id
+from ground.schema import DERIVED, PROVENANCE, Label, Rel, node_id
 from loaders.reference import load_zones
 from tests.synthetic import canonical
 from tests.test_build import BP_BATCH, PILOT_BATCH, _Report, report_a

@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 from click.testing import CliRunner
 
-from graph.cli import cli
-from graph.docs import grass_stylesheet, schema_markdown
-from graph.schema import NODE_TYPES, REL_TYPES
+from ground.schema import NODE_TYPES, REL_TYPES
+from shell.cli import cli
+from shell.docs import grass_stylesheet, schema_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 

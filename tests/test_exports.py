@@ -13,7 +13,6 @@ import pytest
 
 from graph import exports
 from graph.build import graph_from_reports
-from graph.errors import ExportError, PftzGraphError
 from graph.exports import (
     ARRAY_DELIMITER,
     CASCADE_COLUMNS,
@@ -28,7 +27,8 @@ from graph.exports import (
     save_node_link_json,
     write_all,
 )
-from graph.schema import DERIVED, PROVENANCE, Label, Rel
+from ground.errors import ExportError, PftzGraphError
+from ground.schema import DERIVED, PROVENANCE, Label, Rel
 from tests.synthetic import canonical, synthetic_graph
 from tests.test_build import PILOT_BATCH, report_a, report_b
 

@@ -2,7 +2,7 @@
 
 Whatever the input, :func:`loaders.report.parse_report`,
 :func:`loaders.report.load_report` and the user data loaders either return
-records or raise a :class:`graph.errors.PftzGraphError` subclass; no other
+records or raise a :class:`ground.errors.PftzGraphError` subclass; no other
 exception escapes. The report is fuzzed with random text and bytes and with
 mutations of the real report (lines deleted, duplicated, swapped, random
 unicode inserted, truncation, tabs turned into spaces); the CSV and JSON
@@ -28,8 +28,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from graph.errors import PftzGraphError
-from graph.schema import PATTERNS
+from ground.errors import PftzGraphError
+from ground.schema import PATTERNS
 from loaders.records import ParsedReport
 from loaders.report import BUNDLED_REPORT, load_report, parse_report
 from loaders.userdata import COLUMNS, FORMAT, load_user_data, parse_user_csv, parse_user_json

@@ -10,7 +10,6 @@ import neo4j
 import networkx as nx
 import pytest
 
-from graph.errors import GraphValidationError, Neo4jError
 from graph.neo4j_store import (
     FULLTEXT_INDEX,
     connect,
@@ -19,7 +18,8 @@ from graph.neo4j_store import (
     graph_from_neo4j,
     graph_to_neo4j,
 )
-from graph.schema import PROVENANCE, Label, Rel, node_id
+from ground.errors import GraphValidationError, Neo4jError
+from ground.schema import PROVENANCE, Label, Rel, node_id
 from tests.neo4j_fixtures import SpareNeo4j, free_port
 from tests.synthetic import canonical, evidence, synthetic_graph
 

@@ -25,12 +25,12 @@ from click.testing import CliRunner
 
 import queries
 from graph.build import graph_from_reports
-from graph.cli import cli
-from graph.errors import QueryError
 from graph.neo4j_store import FULLTEXT_INDEX, clear_database, count_database, graph_to_neo4j
-from graph.schema import DERIVED, PROVENANCE, Label, Rel, node_id
+from ground.errors import QueryError
+from ground.schema import DERIVED, PROVENANCE, Label, Rel, node_id
 from loaders.report import BUNDLED_REPORT, load_report
 from queries.twins import DELIMITERS, TWINS, cypher_list_literal, period_end, search_score, search_terms
+from shell.cli import cli
 from tests.synthetic import evidence, synthetic_graph
 
 Conn = tuple[neo4j.Driver, str]
@@ -149,7 +149,7 @@ def test_cypher_uses_only_schema_labels_types_and_declared_parameters(path: Path
     names = _labels_and_types(code)
     known = {label.value for label in Label} | {rel.value for rel in Rel}
     assert names or "fulltext.queryNodes" in code, "no label found: the check is broken"
-    assert names <= known, f"not in graph.schema: {sorted(names - known)}"
+    assert names <= known, f"not in ground.schema: {sorted(names - known)}"
     used = set(re.findall(r"\$([A-Za-z_]\w*)", code))
     assert used == {p.name for p in info.params}
     assert re.search(r"\bORDER BY\b[^;]*$", code.strip()), "the query must end with ORDER BY"

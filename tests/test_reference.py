@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import ReferenceDataError
+from ground.errors import ReferenceDataError
+from ground.names import normalize_name
 from loaders.reference import (
     BODY_HEADER,
     PREFIX_HEADER,
@@ -22,7 +23,6 @@ from loaders.reference import (
     load_prefixes,
     load_provinces,
     load_zones,
-    normalize_name,
     parse_provinces,
 )
 

@@ -6,17 +6,9 @@ import networkx as nx
 import pytest
 
 from graph.build import graph_from_records, validate
-from graph.resolve import (
-    MERGE_THRESHOLD,
-    REVIEW_COLUMNS,
-    REVIEW_THRESHOLD,
-    merge_measures,
-    normalize_title,
-    resolve_measures,
-    review_pairs,
-    title_score,
-)
-from graph.schema import ALIAS_SEPARATOR, DERIVED, PROVENANCE, Label, Rel, node_id
+from graph.resolve import REVIEW_COLUMNS, merge_measures, resolve_measures, review_pairs
+from ground.names import MERGE_THRESHOLD, REVIEW_THRESHOLD, normalize_title, title_score
+from ground.schema import ALIAS_SEPARATOR, DERIVED, PROVENANCE, Label, Rel, node_id
 from tests.synthetic import canonical
 from tests.test_build import (
     BP_BATCH,

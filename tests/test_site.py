@@ -10,11 +10,11 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from graph import viz
 from graph.build import graph_from_reports
-from graph.cli import cli
-from graph.schema import Label, Rel, node_id
+from ground.schema import Label, Rel, node_id
 from loaders.report import load_report
+from shell import viz
+from shell.cli import cli
 from tests.test_viz import ARTIFACTS, browser_counts, hover_node
 
 

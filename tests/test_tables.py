@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import ReportParseError
+from ground.errors import ReportParseError
 from loaders.records import ParseWarning, Table
 from loaders.tables import clean_cell, parse_tables
 from loaders.text import split_lines

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph.cli import cli
-from graph.errors import UserDataError
-from graph.schema import Label, Rel
+from ground.errors import UserDataError
+from ground.schema import Label, Rel
 from loaders.records import ParsedReport
 from loaders.report import load_report
 from loaders.userdata import COLUMNS, USER_SECTION, load_user_data, parse_user_csv, parse_user_json
+from shell.cli import cli
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 ADOPTIONS_HEADER = ",".join(COLUMNS["adoptions"])

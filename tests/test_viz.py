@@ -1,4 +1,4 @@
-"""Tests of :mod:`graph.viz`: the pages themselves, and the pages drawn in a real headless Chromium.
+"""Tests of :mod:`shell.viz`: the pages themselves, and the pages drawn in a real headless Chromium.
 
 The browser tests open the exported files from disk with the network off
 (``tests/browser.py``): any request that is not ``file:``/``data:`` is
@@ -19,10 +19,10 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from graph import io as graph_io
-from graph import viz
-from graph.errors import ExportError, QueryError
-from graph.schema import DERIVED, KEY, NODE_TYPES, REL_TYPES, Label, Rel, ZoneKind, node_id
+from ground import io as graph_io
+from ground.errors import ExportError, QueryError
+from ground.schema import DERIVED, KEY, NODE_TYPES, REL_TYPES, Label, Rel, ZoneKind, node_id
+from shell import viz
 from tests.browser import OfflinePage
 from tests.synthetic import canonical, evidence, synthetic_graph
 

@@ -40,7 +40,7 @@ from graph.neo4j_store import (
     graph_to_neo4j,
     node_merge_query,
 )
-from graph.schema import Label
+from ground.schema import Label
 from tests.synthetic import synthetic_graph
 from tools.benchlib import connect_local
 

@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import queries
 from graph.build import graph_from_reports
 from graph.neo4j_store import clear_database, count_database, graph_to_neo4j
-from graph.schema import Label
+from ground.schema import Label
 from loaders.report import load_report
 from tests.synthetic import EDGES_PER_MEASURE, synthetic_graph
 from tools.benchlib import connect_local

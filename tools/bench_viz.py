@@ -1,4 +1,4 @@
-"""Benchmark the HTML export of :mod:`graph.viz` and the time Chromium takes to draw it.
+"""Benchmark the HTML export of :mod:`shell.viz` and the time Chromium takes to draw it.
 
 Usage::
 
@@ -6,7 +6,7 @@ Usage::
 
 Builds a synthetic graph of about ``--nodes`` nodes (measures make up the
 rest after zones, regions, documents and batches), times
-:func:`graph.viz.render_html` (target: under 5 s for 10,000 nodes), then opens
+:func:`shell.viz.render_html` (target: under 5 s for 10,000 nodes), then opens
 the file from disk in Debian's headless Chromium with the network off and
 times how long until vis-network has drawn it once (its first
 ``afterDrawing`` event).
@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import networkx as nx
 from playwright.sync_api import sync_playwright
 
-from graph import viz
+from shell import viz
 from tests.browser import CHROMIUM, launch_chromium
 from tests.synthetic import synthetic_graph
 

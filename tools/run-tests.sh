@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
-$BIN/ruff check graph loaders queries tests tools
+$BIN/ruff check ground loaders graph queries shell tests tools
 $BIN/mypy
 trap 'tools/neo4j/neo4j.sh stop' EXIT
 tools/neo4j/neo4j.sh start

@@ -1,6 +1,6 @@
 """The ``pftz`` command line: a thin layer over the Python API.
 
-Every library error (:class:`~graph.errors.PftzGraphError`) becomes one clear
+Every library error (:class:`~ground.errors.PftzGraphError`) becomes one clear
 line and exit code 1; secrets come only from environment variables.
 """
 
@@ -13,10 +13,22 @@ from pathlib import Path
 from typing import Any
 
 import click
+import pandas as pd
 
-from graph.errors import PftzGraphError
-from graph.exports import FORMATS
+import queries
+from graph.build import graph_from_reports, graph_stats, validate
+from graph.exports import FORMATS, write_all
+from graph.exports import export as write_export
+from graph.neo4j_store import connect, graph_to_neo4j
+from graph.resolve import review_pairs
+from ground.errors import PftzGraphError
+from ground.io import atomic_write_text
+from ground.schema import DERIVED, Label, node_id
 from loaders.records import ParsedReport
+from loaders.report import load_report
+from loaders.userdata import load_user_data
+from shell import viz as gviz
+from shell.docs import write_docs
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 REPORT_ARG = click.argument("reports", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -50,7 +62,6 @@ def _echo_err(msg: str) -> None:
 
 
 def _load_reports(reports: Sequence[Path], strict: bool) -> list[ParsedReport]:
-    from loaders.report import load_report
 
     paths: Sequence[Path | None] = list(reports) or [None]
     out = []
@@ -69,7 +80,6 @@ def _load_data(data_files: Sequence[Path], strict: bool, known: Sequence[ParsedR
     """Read researchers' files; each may refer to keys of the reports and of the files before it."""
     if not data_files:
         return []
-    from loaders.userdata import load_user_data
 
     out: list[ParsedReport] = []
     for p in data_files:
@@ -94,7 +104,6 @@ def _show_warnings(reports: Sequence[ParsedReport], limit: int = 50) -> None:
 
 
 def _build(reports: Sequence[Path], data_files: Sequence[Path] = (), strict: bool = False) -> Any:
-    from graph.build import graph_from_reports, validate
 
     parsed = _load_reports(reports, strict=False)
     parsed += _load_data(data_files, strict, parsed)
@@ -134,8 +143,6 @@ def parse(report: Path | None, as_json: bool, output: Path | None, strict: bool)
         pftz parse
         pftz parse my-report.txt --json -o records.json --strict
     """
-    from graph.io import atomic_write_text
-    from loaders.report import load_report
 
     r = load_report(report, strict=strict)
     if as_json or output:
@@ -176,14 +183,11 @@ def build(reports: tuple[Path, ...], data_files: tuple[Path, ...], out_dir: Path
         pftz build --out out/
         pftz build report-2025.txt report-2026.txt --data my-events.csv --out out/
     """
-    from graph.exports import write_all
 
     G = _build(reports, data_files, strict)
     written: dict[str, str] = {k: str(v) for k, v in write_all(G, out_dir).items()}
     if not no_html:
-        from graph.viz import write_site
-
-        site = write_site(G, out_dir / "html")
+        site = gviz.write_site(G, out_dir / "html")
         written["html"] = f"{site['index'][0]} ({sum(len(v) for v in site.values())} pages)"
     _echo_stats(G)
     click.echo(f"exports in {out_dir}/:")
@@ -192,7 +196,6 @@ def build(reports: tuple[Path, ...], data_files: tuple[Path, ...], out_dir: Path
 
 
 def _echo_stats(G: Any) -> None:
-    from graph.build import graph_stats
 
     s = graph_stats(G)
     click.echo(
@@ -237,7 +240,6 @@ def export(reports: tuple[Path, ...], data_files: tuple[Path, ...], fmt: str, ou
         pftz export --format gexf -o pftz.gexf
         pftz export --format neo4j-admin -o import/
     """
-    from graph.exports import export as write_export
 
     write_export(_build(reports, data_files), fmt, output)
     click.echo(f"wrote {output}")
@@ -254,7 +256,6 @@ def review(reports: tuple[Path, ...], data_files: tuple[Path, ...], limit: int) 
     Example:
         pftz review --limit 20
     """
-    from graph.resolve import review_pairs
 
     G = _build(reports, data_files)
     df = review_pairs(G)
@@ -297,7 +298,6 @@ def load(
     Example:
         NEO4J_PASSWORD=secret pftz load --neo4j bolt://localhost:7687
     """
-    from graph.neo4j_store import connect, graph_to_neo4j
 
     G = _build(reports, data_files)
     driver, db = connect(uri, user, None, database)
@@ -337,8 +337,6 @@ REPORT_OPT = click.option(
 def _query_backend(uri: str | None, reports: Sequence[Path], data_files: Sequence[Path]) -> tuple[Any, Any]:
     """Return ``(backend, driver to close or None)``: a Neo4j connection, or the graph built from the reports."""
     if uri:
-        from graph.neo4j_store import connect
-
         driver, db = connect(uri)
         return (driver, db), driver
     return _build(reports, data_files), None
@@ -351,8 +349,6 @@ def _plain(value: Any) -> Any:
     if value is None:
         return None
     try:
-        import pandas as pd
-
         if pd.isna(value):
             return None
     except (TypeError, ValueError):
@@ -423,7 +419,6 @@ def query(
         pftz query diffusion_paths -p source=beijing -p target=chongqing --format csv
         NEO4J_PASSWORD=secret pftz query innovators --neo4j bolt://localhost:7687 --format json
     """
-    import queries
 
     if list_queries:
         for info in queries.list_queries():
@@ -494,7 +489,6 @@ def trace(words: str, uri: str | None, fmt: str, reports: tuple[Path, ...], data
         pftz trace "remanufactured products" --format csv
         pftz trace national:pilot-measures:1:1 --neo4j bolt://localhost:7687
     """
-    import queries
 
     backend, driver = _query_backend(uri, reports, data_files)
     try:
@@ -552,8 +546,6 @@ def viz(
         pftz viz --spread "ship supervision and declaration" -o spread.html
         pftz viz --query zone_profile -p zone=hubei --layout map -o hubei.html
     """
-    from graph import viz as gviz
-    from graph.schema import DERIVED, Label, node_id
 
     if sum(x is not None for x in (focus, spread, query_name)) > 1:
         msg = "give at most one of --focus, --spread and --query"
@@ -563,8 +555,6 @@ def viz(
         G = G.edge_subgraph((u, v, k) for u, v, k, e in G.edges(keys=True, data=True) if not e.get(DERIVED)).copy()
     title = None
     if spread is not None:
-        import queries
-
         hits = queries.run("search_measures", G, words=spread)
         if hits.empty:
             msg = f"no innovation matches {spread!r} (try fewer words; pftz query search_measures -p words=...)"
@@ -577,8 +567,6 @@ def viz(
         G = gviz.focus_subgraph(G, focus, depth)
         title = f"{focus} (depth {depth})"
     elif query_name is not None:
-        import queries
-
         df = queries.run(query_name, G, **_parse_params(params))
         keys = {str(v) for c in df.columns if c.endswith("_key") for v in df[c].dropna()}
         nodes = [n for n, d in G.nodes(data=True) if d.get("key") in keys]
@@ -602,7 +590,6 @@ def docs(out_dir: Path) -> None:
     Example:
         pftz docs --out docs/
     """
-    from graph.docs import write_docs
 
     for name, path in write_docs(out_dir).items():
         click.echo(f"wrote {name:8} {path}")

@@ -24,9 +24,10 @@ import networkx as nx
 import pandas as pd
 
 from graph.diffusion import period_end
-from graph.errors import QueryError
 from graph.exports import cascades
-from graph.schema import DERIVED, KEY, Label, Rel, node_id
+from ground.errors import QueryError
+from ground.schema import DERIVED, KEY, Label, Rel, node_id
+from loaders.reference import Gazetteer
 
 __all__ = [
     "INNOVATIVENESS_COLUMNS",
@@ -211,8 +212,6 @@ def adoption_timeline(G: nx.MultiDiGraph, measure: str | None = None, zone: str 
     if measure is not None:
         events = [e for e in events if e["measure_key"] == measure]
     if zone is not None and node_id(Label.ZONE, zone) not in G:
-        from loaders.reference import Gazetteer
-
         key = Gazetteer.default().zone(zone)
         if key is None:
             msg = f"unknown zone {zone!r}: give a zone key (e.g. 'shanghai') or a name (e.g. 'Shanghai PFTZ')"

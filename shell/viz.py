@@ -7,7 +7,7 @@ edge dicts are prepared once from the graph (the caller's graph is never
 touched) and handed to a :class:`pyvis.network.Network`, whose Jinja machinery
 renders them through the page template of this module.
 
-Colours, shapes and captions come from :data:`graph.schema.NODE_TYPES`;
+Colours, shapes and captions come from :data:`ground.schema.NODE_TYPES`;
 derived edges are drawn dashed and grey, stated facts solid. Every node and
 edge has a tooltip with its key properties and the quoted evidence; every text
 in it is escaped with :func:`html.escape`.
@@ -49,9 +49,9 @@ import networkx as nx
 from jinja2 import DictLoader, Environment
 from markupsafe import Markup
 
-from graph.errors import ExportError, QueryError
-from graph.io import atomic_write_text
-from graph.schema import (
+from ground.errors import ExportError, QueryError
+from ground.io import atomic_write_text
+from ground.schema import (
     DERIVED,
     KEY,
     NODE_TYPES,

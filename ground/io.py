@@ -1,7 +1,7 @@
 """Atomic file output: write to a temporary file, then rename.
 
 A failed write (full disk, unwritable folder, an error while serialising)
-leaves the earlier file untouched and raises :class:`~graph.errors.ExportError`.
+leaves the earlier file untouched and raises :class:`~ground.errors.ExportError`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
-from graph.errors import ExportError
+from ground.errors import ExportError
 
 
 def _mode_for(target: Path) -> int:

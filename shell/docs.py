@@ -1,4 +1,4 @@
-"""Documents generated from :mod:`graph.schema`: the schema reference, its diagram and the Browser style.
+"""Documents generated from :mod:`ground.schema`: the schema reference, its diagram and the Browser style.
 
 ``pftz docs --out docs/`` writes them; a test checks the committed copies are
 current, so the documentation cannot drift from the code.
@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.io import atomic_write_text
-from graph.schema import (
+from ground.io import atomic_write_text
+from ground.schema import (
     COMMON_EDGE_PROPERTIES,
     COMMON_NODE_PROPERTIES,
     NODE_TYPES,
     PATTERNS,
     REL_TYPES,
 )
+from queries import catalogue_markdown
 
 
 def mermaid_diagram() -> str:
@@ -34,9 +35,11 @@ def schema_markdown() -> str:
     out = [
         "# Schema reference",
         "",
-        "Generated from `graph/schema.py` by `pftz docs`; do not edit by hand.",
+        "Generated from `ground/schema.py` by `pftz docs`; do not edit by hand.",
         "",
-        "Every node has " + ", ".join(f"`{k}`" for k in COMMON_NODE_PROPERTIES) + "; every relationship has "
+        "Every node has "
+        + ", ".join(f"`{k}`" for k in COMMON_NODE_PROPERTIES)
+        + "; every relationship has "
         + ", ".join(f"`{k}`" for k in COMMON_EDGE_PROPERTIES)
         + ". `provenance` lists every place a fact was read: source file, its sha256, line, section and quote. "
         "Edges with `derived: true` are computed (diffusion), not stated by a source.",
@@ -109,9 +112,5 @@ def write_docs(out_dir: str | Path) -> dict[str, Path]:
         "schema": atomic_write_text(d / "schema.md", schema_markdown()),
         "grass": atomic_write_text(d / "neo4j-browser.grass", grass_stylesheet()),
     }
-    try:
-        from queries import catalogue_markdown
-    except ImportError:  # the query library is optional for the schema documents
-        return written
     written["queries"] = atomic_write_text(d / "queries.md", catalogue_markdown())
     return written
