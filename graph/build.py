@@ -444,7 +444,7 @@ def add_reference(G: nx.MultiDiGraph, reference_dir: str | Path | None = None) -
             "kind": z.kind,
             "province": z.province,
             "name_zh": z.name_zh,
-            "established": z.established.isoformat() if z.established else None,
+            "established": z.established.iso if z.established else None,
             "lat": z.lat,
             "lon": z.lon,
         }

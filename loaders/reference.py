@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import bisect
 import csv
-import datetime
 import functools
 import io
 import math
@@ -37,6 +36,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from ground.dates import PartialDate, parse_iso
 from ground.errors import ReferenceDataError
 from ground.names import normalize_name
 from ground.schema import ZoneKind
@@ -67,7 +67,6 @@ _NO_PEOPLES_GOVERNMENT = frozenset({"taiwan"})
 """Provincial-level divisions without a people's government (besides the SARs)."""
 
 _KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 # --------------------------------------------------------------------------- records
@@ -90,7 +89,8 @@ class ZoneRef:
     name_zh
         Chinese name, or ``""`` if not curated.
     established
-        Establishment date (see SOURCES.md for the convention), if known.
+        Establishment date at the precision curated (see SOURCES.md for the
+        convention), if known.
     lat, lon
         Approximate coordinates, if known.
     aliases
@@ -102,7 +102,7 @@ class ZoneRef:
     kind: str
     province: str
     name_zh: str
-    established: datetime.date | None
+    established: PartialDate | None
     lat: float | None
     lon: float | None
     aliases: tuple[str, ...]
@@ -320,17 +320,14 @@ def _float(value: str, column: str, limit: float, line: int, problems: list[_Pro
     return x
 
 
-def _date(value: str, column: str, line: int, problems: list[_Problem]) -> datetime.date | None:
-    """Parse an optional ISO date, recording a problem when it is bad."""
+def _date(value: str, column: str, line: int, problems: list[_Problem]) -> PartialDate | None:
+    """Parse an optional date, recording a problem when it is bad."""
     if not value:
         return None
-    try:
-        if not _DATE_RE.match(value):
-            raise ValueError(value)
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        problems.append((line, f"bad {column} {value!r} (expected a date YYYY-MM-DD)"))
-        return None
+    d = parse_iso(value)
+    if d is None:
+        problems.append((line, f"bad {column} {value!r} (expected a date YYYY-MM-DD, YYYY-MM or YYYY)"))
+    return d
 
 
 def _aliases(value: str) -> tuple[str, ...]:

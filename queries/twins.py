@@ -23,7 +23,6 @@ Cypher semantics the twins reproduce
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import json
 import re
@@ -34,6 +33,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from ground.dates import period_end
 from ground.schema import KEY, PROVENANCE, Label, RegionKind, Rel, node_id
 
 __all__ = [
@@ -43,7 +43,6 @@ __all__ = [
     "cypher_list_literal",
     "frame",
     "order_rows",
-    "period_end",
     "search_measures_rows",
     "search_score",
     "search_terms",
@@ -76,9 +75,6 @@ _DELIM_RE = re.compile("[" + re.escape("".join(DELIMITERS)) + "]")
 _WORD_RE = re.compile(r"[a-z0-9]+")
 _INT_RE = re.compile(r"[+-]?[0-9]+")
 _FLOAT_RE = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-_YEAR_RE = re.compile(r"(?!0000)[0-9]{4}")
-_MONTH_RE = re.compile(r"(?!0000)[0-9]{4}-(0[1-9]|1[0-2])")
-_DAY_RE = re.compile(r"(?!0000)[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
 
 
 # --------------------------------------------------------------------------- frames and order
@@ -240,33 +236,6 @@ def _to_integer(value: Any) -> int | None:
 def _cypher_min(values: Iterable[Any]) -> Any:
     present = [v for v in values if v is not None]
     return min(present) if present else None
-
-
-def period_end(value: Any) -> datetime.date | None:
-    """The last day of a ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` date, as ``diffusion_paths`` computes it.
-
-    Only ASCII digits, no surrounding spaces, year 0001-9999; anything else
-    (an impossible day included) is None, as the Cypher ``CASE`` returns null.
-
-    Examples
-    --------
-    >>> period_end("2024-02")
-    datetime.date(2024, 2, 29)
-    >>> period_end("2024-02-30") is None
-    True
-    """
-    if not isinstance(value, str):
-        return None
-    if _YEAR_RE.fullmatch(value):
-        return datetime.date(int(value), 12, 31)
-    if _MONTH_RE.fullmatch(value):
-        year, month = int(value[:4]), int(value[5:7])
-        return datetime.date(year, month, calendar.monthrange(year, month)[1])
-    if _DAY_RE.fullmatch(value):
-        year, month, day = int(value[:4]), int(value[5:7]), int(value[8:10])
-        if day <= calendar.monthrange(year, month)[1]:
-            return datetime.date(year, month, day)
-    return None
 
 
 # --------------------------------------------------------------------------- provenance

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime
-
 import networkx as nx
 import pytest
 
 from graph.build import add_reference, graph_from_records, graph_from_reports, validate
-from graph.diffusion import derive_diffusion, parse_period, period_end, remove_derived
+from graph.diffusion import derive_diffusion, remove_derived
 from ground.schema import DERIVED, PROVENANCE, Label, Rel, node_id
 from loaders.reference import load_zones
 from tests.synthetic import canonical
@@ -28,25 +26,6 @@ def diffused(G: nx.MultiDiGraph, measure: str) -> dict[tuple[str, str], dict]:
 @pytest.fixture(scope="module")
 def graph() -> nx.MultiDiGraph:
     return graph_from_reports([report_a()], resolve=False)
-
-
-@pytest.mark.parametrize(
-    ("value", "start", "end"),
-    [
-        ("2023", "2023-01-01", "2023-12-31"),
-        ("2024-02", "2024-02-01", "2024-02-29"),
-        ("2023-11", "2023-11-01", "2023-11-30"),
-        ("2023-10-31", "2023-10-31", "2023-10-31"),
-        (2020, "2020-01-01", "2020-12-31"),
-    ],
-)
-def test_periods(value: object, start: str, end: str) -> None:
-    assert parse_period(value) == (datetime.date.fromisoformat(start), datetime.date.fromisoformat(end))
-
-
-@pytest.mark.parametrize("value", ["", "2024-13", "2024-02-30", "May 2024", None, True, 3.5])
-def test_bad_periods(value: object) -> None:
-    assert parse_period(value) is None and period_end(value) is None
 
 
 def test_all_pftzs_respects_establishment_dates(graph: nx.MultiDiGraph) -> None:

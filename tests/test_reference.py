@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from ground.dates import PartialDate
 from ground.errors import ReferenceDataError
 from ground.names import normalize_name
 from loaders.reference import (
@@ -46,7 +47,7 @@ def test_files_load() -> None:
     assert bodies["mofcom"].abbreviation == "MOFCOM"
     assert prefixes["G.Fa."].name_zh == "国发"
     assert prefixes["G.Fa."].issuer == "state-council"
-    assert zones["shanghai"].established == datetime.date(2013, 9, 27)
+    assert zones["shanghai"].established == PartialDate(2013, 9, 27)
     assert (REFERENCE_DIR / "SOURCES.md").exists()
 
 
@@ -65,7 +66,7 @@ def test_every_zone_has_a_known_province_dates_and_names() -> None:
     for z in load_zones().values():
         assert z.province in provinces
         assert z.established is not None
-        assert datetime.date(2013, 1, 1) <= z.established <= datetime.date(2023, 12, 31)
+        assert datetime.date(2013, 1, 1) <= z.established.start() <= z.established.end() <= datetime.date(2023, 12, 31)
         assert z.name_zh
         assert z.lat is not None and z.lon is not None
         assert 18 < z.lat < 54 and 73 < z.lon < 135
