@@ -38,7 +38,7 @@ from rapidfuzz import fuzz, process
 
 from ground.dates import PartialDate, parse_iso
 from ground.errors import ReferenceDataError
-from ground.names import normalize_name
+from ground.names import NAME_LEFT, NAME_RIGHT, name_alternation, normalize_name
 from ground.schema import ZoneKind
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
@@ -646,12 +646,6 @@ def load_prefixes(path: str | Path | None = None, bodies: Mapping[str, BodyRef] 
 
 # --------------------------------------------------------------------------- gazetteer
 
-# Letters and digits that may not touch a mention. Deliberately narrower than
-# ``\w``: footnote marks such as "¹" count as digits for ``\w`` and would hide
-# "China (Zhejiang) Pilot Free Trade Zone¹".
-_WORD_CHARS = r"A-Za-z0-9_\u00C0-\u024F"
-_LEFT = rf"(?<![{_WORD_CHARS}])"
-_RIGHT = rf"(?![{_WORD_CHARS}])"
 _ABBREVIATION_RE = re.compile(r"^[A-Z][A-Z0-9]+$")
 
 _PFTZ_TEMPLATES = (
@@ -686,35 +680,6 @@ _LIST_HEAD = r"(?:PFTZs|Pilot\s+Free\s+Trade\s+Zones|FTZs)"
 _GOV_OF_RE = re.compile(r"^peoples government of (.+)$")
 _GOV_SUFFIX_RE = re.compile(r"^(.+?) (?:provincial |municipal |regional )?peoples government$")
 _GENERAL_OFFICE_RE = re.compile(r"^general office of (.+)$")
-
-
-def _form_regex(form: str) -> str:
-    """Return a regex for a surface form that tolerates spacing, quote and dash variants."""
-    out: list[str] = []
-    words = form.split()
-    for i, word in enumerate(words):
-        if i:
-            near_paren = words[i - 1].endswith("(") or word.startswith(")")
-            out.append(r"\s*" if near_paren or word.startswith("(") else r"\s+")
-        for ch in word:
-            if ch in "'\u2019\u2018":
-                out.append("['\u2019\u2018]?")
-            elif ch in "-\u2010\u2011\u2013\u2014":
-                out.append("\\s*[-\u2010\u2011\u2013\u2014\\s]\\s*")
-            elif ch == "(":
-                out.append("[(\uff08]\\s*")
-            elif ch == ")":
-                out.append("\\s*[)\uff09]")
-            else:
-                out.append(re.escape(ch))
-    return "".join(out)
-
-
-def _alternation(forms: Iterable[tuple[str, bool]]) -> str:
-    """Join ``(form, case_sensitive)`` pairs into one alternation, longest first."""
-    unique = sorted(set(forms), key=lambda f: (-len(f[0]), f[0], f[1]))
-    alts = [_form_regex(f) if cs else f"(?i:{_form_regex(f)})" for f, cs in unique]
-    return "|".join(alts) if alts else "(?!x)x"
 
 
 def _scan(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
@@ -1146,8 +1111,8 @@ class Gazetteer:
             The pattern.
         """
         if self._zone_re is None:
-            alts = _alternation((f, True) for f, _ in self._zone_surface)
-            self._zone_re = re.compile(rf"{_LEFT}(?:{alts})s?{_RIGHT}", re.IGNORECASE)
+            alts = name_alternation((f, True) for f, _ in self._zone_surface)
+            self._zone_re = re.compile(rf"{NAME_LEFT}(?:{alts})s?{NAME_RIGHT}", re.IGNORECASE)
         return self._zone_re
 
     def body_pattern(self) -> re.Pattern[str]:
@@ -1163,7 +1128,7 @@ class Gazetteer:
             The pattern.
         """
         if self._body_re is None:
-            self._body_re = re.compile(rf"{_LEFT}(?:{_alternation(self._body_surface)}){_RIGHT}")
+            self._body_re = re.compile(rf"{NAME_LEFT}(?:{name_alternation(self._body_surface)}){NAME_RIGHT}")
         return self._body_re
 
     def province_pattern(self) -> re.Pattern[str]:
@@ -1175,7 +1140,7 @@ class Gazetteer:
             The pattern.
         """
         if self._province_re is None:
-            self._province_re = re.compile(rf"{_LEFT}(?:{_alternation(self._province_surface)}){_RIGHT}")
+            self._province_re = re.compile(rf"{NAME_LEFT}(?:{name_alternation(self._province_surface)}){NAME_RIGHT}")
         return self._province_re
 
     def find_zones(self, text: str) -> list[Mention]:
@@ -1253,19 +1218,19 @@ class Gazetteer:
     def _list_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         """Compile the patterns of zone lists: ``PFTZs in A, B, and C``, ``A, B and C PFTZs``."""
         if self._list_res is None:
-            name = rf"(?:{_alternation(self._province_surface)}){_RIGHT}"
+            name = rf"(?:{name_alternation(self._province_surface)}){NAME_RIGHT}"
             sep = r"\s*,\s*"
             last = r"\s*,?\s*and\s+"
             listing = rf"{name}(?:{sep}{name})*(?:{last}{name})?"
-            after = rf"{_LEFT}{_LIST_HEAD}\s+(?:of|in)\s+(?:the\s+)?(?P<list>{listing})"
+            after = rf"{NAME_LEFT}{_LIST_HEAD}\s+(?:of|in)\s+(?:the\s+)?(?P<list>{listing})"
             before = (
-                rf"{_LEFT}(?P<list>{name}(?:{sep}{name})*{last}{name}"
-                rf"|{name}(?:\s*[-\u2010\u2011\u2013\u2014]\s*{name})+)\s+{_LIST_HEAD}{_RIGHT}"
+                rf"{NAME_LEFT}(?P<list>{name}(?:{sep}{name})*{last}{name}"
+                rf"|{name}(?:\s*[-\u2010\u2011\u2013\u2014]\s*{name})+)\s+{_LIST_HEAD}{NAME_RIGHT}"
             )
             self._list_res = (
                 re.compile(after, re.IGNORECASE),
                 re.compile(before, re.IGNORECASE),
-                re.compile(rf"{_LEFT}{name}", re.IGNORECASE),
+                re.compile(rf"{NAME_LEFT}{name}", re.IGNORECASE),
             )
         return self._list_res
 
