@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import csv
 import functools
+import hashlib
 import io
 import math
 import re
@@ -39,7 +40,9 @@ from rapidfuzz import fuzz, process
 from ground.dates import PartialDate, parse_iso
 from ground.errors import ReferenceDataError
 from ground.names import NAME_LEFT, NAME_RIGHT, name_alternation, normalize_name
-from ground.schema import ZoneKind
+from ground.schema import SCOPE_REGION_KEYS, Label, RegionKind, Rel, ZoneKind
+from ground.text import decode_text
+from loaders.records import Entity, NodeRef, ParsedReport, PropValue, Provenance, Relation, freeze_props
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
 """The directory of the curated reference files."""
@@ -48,11 +51,22 @@ ZONES_FILE = "zones.csv"
 PROVINCES_FILE = "provinces.csv"
 BODIES_FILE = "bodies.csv"
 PREFIXES_FILE = "doc_prefixes.csv"
+SCOPES_FILE = "scopes.csv"
 
 ZONE_HEADER = ("key", "name", "kind", "province", "name_zh", "established", "lat", "lon", "aliases", "source")
 PROVINCE_HEADER = ("key", "name", "kind", "name_zh", "lat", "lon", "aliases", "source")
 BODY_HEADER = ("key", "name", "abbreviation", "name_zh", "level", "aliases", "source")
 PREFIX_HEADER = ("prefix", "name_zh", "issuer", "certain", "source")
+SCOPE_HEADER = ("key", "name", "source")
+
+REFERENCE_SECTION = "reference data"
+"""``section`` of the provenance of reference records."""
+
+NON_MAINLAND_DIVISIONS = frozenset({"SAR"})
+"""provinces.csv kinds outside the mainland (Hong Kong, Macao)."""
+
+NON_MAINLAND_PROVINCES = frozenset({"taiwan"})
+"""provinces.csv keys outside the mainland although GB/T 2260 lists them as provinces."""
 
 PROVINCE_KINDS = ("province", "municipality", "autonomous region", "SAR")
 """Allowed ``kind`` values of provinces.csv."""
@@ -185,6 +199,22 @@ class PrefixRef:
     name_zh: str
     issuer: str
     certain: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ScopeRef:
+    """A replication scope as listed in scopes.csv.
+
+    Parameters
+    ----------
+    key
+        The scope Region's key (``"nationwide"``).
+    name
+        A :class:`ground.schema.Scope` value (``"Nationwide"``).
+    """
+
+    key: str
+    name: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -642,6 +672,200 @@ def load_prefixes(path: str | Path | None = None, bodies: Mapping[str, BodyRef] 
     if bodies is None:
         bodies = load_bodies(_sibling(p, BODIES_FILE))
     return parse_prefixes(_read_text(p), str(p), bodies)
+
+
+def parse_scopes(text: str, path: str = SCOPES_FILE) -> dict[str, ScopeRef]:
+    """Parse the text of scopes.csv.
+
+    Parameters
+    ----------
+    text
+        The CSV text.
+    path
+        The file name used in error messages.
+
+    Returns
+    -------
+    dict[str, ScopeRef]
+        Scopes by key, in file order.
+
+    Raises
+    ------
+    ReferenceDataError
+        On a wrong header or any bad row: a name that is not a
+        :class:`ground.schema.Scope` with a region, a key other than the
+        schema's, a duplicate; or a scope of the schema without a row.
+    """
+    rows, problems = _read_table(text, path, SCOPE_HEADER)
+    regions = {scope.value: key for scope, key in SCOPE_REGION_KEYS.items()}
+    out: dict[str, ScopeRef] = {}
+    seen: set[str] = set()
+    last = 1
+    for line, row in rows:
+        last = line
+        n = len(problems)
+        _check_key(row, "key", line, seen, problems)
+        _require(row, ("name", "source"), line, problems)
+        want = regions.get(row["name"])
+        if want is None:
+            problems.append((line, f"bad name {row['name']!r} (expected one of {', '.join(regions)})"))
+        elif row["key"] != want:
+            problems.append((line, f"key {row['key']!r} of {row['name']!r} should be {want!r} (ground.schema)"))
+        if len(problems) == n:
+            out[row["key"]] = ScopeRef(row["key"], row["name"])
+    missing = [name for name, key in regions.items() if key not in out]
+    if missing and not problems:
+        problems.append((last, f"no row for the scope {', '.join(map(repr, missing))}"))
+    _raise_problems(problems, path)
+    return out
+
+
+def _row_quotes(text: str) -> dict[str, tuple[int, str]]:
+    """Map the first field of each data row of CSV text to ``(line, the row's text)``."""
+    raw = text.splitlines()
+    reader = csv.reader(io.StringIO(text))
+    out: dict[str, tuple[int, str]] = {}
+    last = 0
+    for i, row in enumerate(reader):
+        start, last = last + 1, reader.line_num
+        if i == 0 or not row or not row[0].strip():
+            continue
+        out.setdefault(row[0].strip(), (start, " ".join(raw[start - 1 : last]).strip()))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceFile:
+    """The text of one reference file and where it comes from.
+
+    Parameters
+    ----------
+    path
+        The path used in error messages.
+    text
+        Its text.
+    sha256
+        The sha256 of its bytes.
+    """
+
+    path: str
+    text: str
+    sha256: str
+
+    @property
+    def name(self) -> str:
+        """The file name, as provenance gives it."""
+        return Path(self.path).name
+
+
+def parse_reference(provinces: ReferenceFile, zones: ReferenceFile, scopes: ReferenceFile) -> ParsedReport:
+    """Turn the curated provinces, zones and scopes into graph records.
+
+    Records, each with the provenance of its CSV row (file, sha256, line,
+    section :data:`REFERENCE_SECTION`, the row's text): a Region (``kind`` =
+    province) per row of provinces.csv with ``name_zh``, ``lat``, ``lon``,
+    ``division`` (the file's kind) and ``mainland`` (False for SARs and
+    Taiwan); a scope Region per row of scopes.csv; a Zone per row of
+    zones.csv with ``kind``, ``province``, ``name_zh``, ``established``,
+    ``lat`` and ``lon``, and its ``LOCATED_IN`` relation to its province.
+
+    Parameters
+    ----------
+    provinces, zones, scopes
+        The three files.
+
+    Returns
+    -------
+    ParsedReport
+        The records, provinces first, then scopes, then zones; ``source`` is
+        ``"reference"`` and ``sha256`` the digest of the three files' digests.
+
+    Raises
+    ------
+    ReferenceDataError
+        If a file has bad rows.
+    """
+    province_refs = parse_provinces(provinces.text, provinces.path)
+    zone_refs = parse_zones(zones.text, zones.path, province_refs)
+    scope_refs = parse_scopes(scopes.text, scopes.path)
+    entities: list[Entity] = []
+    relations: list[Relation] = []
+
+    def prov(f: ReferenceFile, quotes: Mapping[str, tuple[int, str]], key: str) -> Provenance:
+        line, quote = quotes.get(key, (1, key))
+        return Provenance(f.name, f.sha256, line, REFERENCE_SECTION, quote)
+
+    quotes = _row_quotes(provinces.text)
+    for p in province_refs.values():
+        props: dict[str, PropValue] = {
+            "kind": RegionKind.PROVINCE.value,
+            "name_zh": p.name_zh,
+            "lat": p.lat,
+            "lon": p.lon,
+            "division": p.kind,
+            "mainland": p.kind not in NON_MAINLAND_DIVISIONS and p.key not in NON_MAINLAND_PROVINCES,
+        }
+        entities.append(Entity(Label.REGION, p.key, p.name, freeze_props(props), prov(provinces, quotes, p.key)))
+    quotes = _row_quotes(scopes.text)
+    for sc in scope_refs.values():
+        kind = freeze_props(kind=RegionKind.SCOPE.value)
+        entities.append(Entity(Label.REGION, sc.key, sc.name, kind, prov(scopes, quotes, sc.key)))
+    quotes = _row_quotes(zones.text)
+    for z in zone_refs.values():
+        pz = prov(zones, quotes, z.key)
+        props = {
+            "kind": z.kind,
+            "province": z.province,
+            "name_zh": z.name_zh,
+            "established": z.established.iso if z.established else None,
+            "lat": z.lat,
+            "lon": z.lon,
+        }
+        entities.append(Entity(Label.ZONE, z.key, z.name, freeze_props(props), pz))
+        start, end = NodeRef(Label.ZONE, z.key), NodeRef(Label.REGION, z.province)
+        relations.append(Relation(Rel.LOCATED_IN, start, end, freeze_props(), pz))
+    digest = hashlib.sha256("".join(f.sha256 for f in (provinces, zones, scopes)).encode()).hexdigest()
+    return ParsedReport("reference", digest, tuple(entities), tuple(relations))
+
+
+def _reference_file(path: Path) -> ReferenceFile:
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        msg = f"cannot read reference file: {e.strerror or e}"
+        raise ReferenceDataError(msg, str(path)) from e
+    text = decode_text(data, str(path), error=ReferenceDataError, expected="CSV text")
+    return ReferenceFile(str(path), text, hashlib.sha256(data).hexdigest())
+
+
+def load_reference(directory: str | Path | None = None) -> ParsedReport:
+    """Read provinces.csv, zones.csv and scopes.csv as graph records (:func:`parse_reference`).
+
+    Parameters
+    ----------
+    directory
+        The directory holding them (default: :data:`REFERENCE_DIR`).
+
+    Returns
+    -------
+    ParsedReport
+        The records, each with the file and line of its row.
+
+    Raises
+    ------
+    ReferenceDataError
+        If a file cannot be read or has bad rows.
+
+    Examples
+    --------
+    >>> ref = load_reference()
+    >>> z = next(e for e in ref.entities if e.key == "shanghai" and e.label == "Zone")
+    >>> z.provenance.source, z.properties["established"]
+    ('zones.csv', '2013-09-27')
+    """
+    base = Path(directory) if directory is not None else REFERENCE_DIR
+    files = (_reference_file(base / name) for name in (PROVINCES_FILE, ZONES_FILE, SCOPES_FILE))
+    return parse_reference(*files)
 
 
 # --------------------------------------------------------------------------- gazetteer

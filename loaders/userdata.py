@@ -50,7 +50,7 @@ from ground.schema import SCOPE_REGION_KEYS, Label, MeasureKind, RegionKind, Rel
 from ground.text import decode_text
 from loaders.documents import DocNumber, find_numbers, find_short_numbers, slug, title_key
 from loaders.records import Entity, NodeRef, ParsedReport, ParseWarning, PropValue, Provenance, Relation, freeze_props
-from loaders.reference import Gazetteer
+from loaders.reference import Gazetteer, PrefixRef, load_prefixes
 from loaders.report import load_report
 
 __all__ = [
@@ -175,6 +175,12 @@ def _known_from(reports: Iterable[ParsedReport]) -> _Known:
         for e in r.entities:
             known.add(e)
     return known
+
+
+@functools.cache
+def _prefixes() -> dict[str, PrefixRef]:
+    """The curated document-number prefixes (doc_prefixes.csv), read once."""
+    return load_prefixes()
 
 
 @functools.cache
@@ -627,6 +633,9 @@ def _document_row(b: _Builder, row: _Row) -> None:
     props: dict[str, PropValue] = {"title": title, "date": date}
     if num is not None:
         props |= {"number": num.text, "prefix": num.prefix, "year": num.year, "serial": num.serial}
+        pref = _prefixes().get(num.prefix)
+        if pref is not None and pref.certain:  # as the report loader: a blank is better than a guess
+            props["number_zh"] = num.chinese(pref.name_zh)
     doc = b.node(Label.DOCUMENT, key, name, **props)
     for body in issuers:
         b.rel(Rel.ISSUED_BY, doc, body)

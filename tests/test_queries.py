@@ -28,6 +28,7 @@ from graph.build import graph_from_reports
 from graph.neo4j_store import FULLTEXT_INDEX, clear_database, count_database, graph_to_neo4j
 from ground.errors import QueryError
 from ground.schema import DERIVED, PROVENANCE, Label, Rel, node_id
+from loaders.reference import load_reference
 from loaders.report import BUNDLED_REPORT, load_report
 from queries.twins import DELIMITERS, TWINS, cypher_list_literal, search_score, search_terms
 from shell.cli import cli
@@ -48,7 +49,7 @@ KEYED = {"zone_profile", "pilot_regions", "diffusion_paths"}
 @pytest.fixture(scope="module")
 def G() -> nx.MultiDiGraph:
     """The graph of the bundled report."""
-    return graph_from_reports([load_report()])
+    return graph_from_reports([load_report()], reference=load_reference())
 
 
 @pytest.fixture(scope="module")
