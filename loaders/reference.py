@@ -557,15 +557,8 @@ def parse_prefixes(
 
 
 def _read_text(path: Path) -> str:
-    """Read a reference file, wrapping OS errors."""
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except OSError as e:
-        msg = f"cannot read reference file: {e.strerror or e}"
-        raise ReferenceDataError(msg, str(path)) from e
-    except UnicodeDecodeError as e:
-        msg = f"not UTF-8 text: {e}"
-        raise ReferenceDataError(msg, str(path)) from e
+    """Read a reference file (:func:`ground.text.decode_text`), wrapping OS errors."""
+    return _reference_file(path).text
 
 
 def _sibling(path: Path, name: str) -> Path:
