@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from graph.build import graph_from_reports
 from ground.schema import Label, Rel, node_id
+from loaders.reference import load_reference
 from loaders.report import load_report
 from shell import viz
 from shell.cli import cli
@@ -20,7 +21,7 @@ from tests.test_viz import ARTIFACTS, browser_counts, hover_node
 
 @pytest.fixture(scope="module")
 def G() -> nx.MultiDiGraph:
-    return graph_from_reports([load_report()])
+    return graph_from_reports([load_report()], reference=load_reference())
 
 
 @pytest.mark.browser

@@ -183,9 +183,10 @@ def main(argv: list[str] | None = None) -> int:
 
         # The bundled report, as `pftz load` does it: into an empty database, then once more.
         from graph.build import graph_from_reports
+        from loaders.reference import load_reference
         from loaders.report import load_report
 
-        R = graph_from_reports([load_report()])
+        R = graph_from_reports([load_report()], reference=load_reference())
         t0 = time.perf_counter()
         graph_to_neo4j(R, driver, database=db, batch_size=args.batch_size)
         report_s = time.perf_counter() - t0

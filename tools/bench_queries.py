@@ -41,6 +41,7 @@ import queries
 from graph.build import graph_from_reports
 from graph.neo4j_store import clear_database, count_database, graph_to_neo4j
 from ground.schema import Label
+from loaders.reference import load_reference
 from loaders.report import load_report
 from tests.synthetic import EDGES_PER_MEASURE, synthetic_graph
 from tools.benchlib import connect_local
@@ -60,7 +61,7 @@ def median_ms(fn: Callable[[], Any], runs: int) -> float:
 
 def bench_report(conn: tuple[Any, str], runs: int) -> None:
     """Part 1: every named query on both backends, on the bundled report's graph."""
-    G = graph_from_reports([load_report()])
+    G = graph_from_reports([load_report()], reference=load_reference())
     driver, db = conn
     clear_database(driver, db)
     graph_to_neo4j(G, driver, database=db)
