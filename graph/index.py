@@ -9,14 +9,16 @@ word index over the measures' ``name``, ``title`` and ``text``.
 The word index is exact for the twins' substring rule: a search word made of
 ``a-z`` and ``0-9`` is a substring of a text only inside one maximal run of
 letters and digits of that text (a *token*), so the measures whose texts
-contain the word are those having a token that contains it. Looking a word
-up scans the vocabulary of distinct tokens, not the measures: the same plan
-as Lucene's ``*word*`` wildcard on the full-text index.
+contain the word are those having a token that contains it. The tokens
+containing a word of three or more characters are found through a trigram
+index of the vocabulary (Lucene's ``*word*`` wildcard on the full-text index
+scans its term dictionary in the same spirit); the word whose tokens hold the
+fewest measures gives the candidates, and the other words filter them.
 
 An index is built on first use and kept for the graph object (weakly: it
-goes with the graph). It is rebuilt when the number of nodes or edges has
-changed; code that edits names, titles or keys of a graph in place calls
-:func:`invalidate`.
+goes with the graph). It is rebuilt when the number of nodes has changed (a
+constant-time check; the index holds nothing of the edges); code that edits
+names, titles or keys of a graph in place calls :func:`invalidate`.
 """
 
 from __future__ import annotations
@@ -48,25 +50,28 @@ class GraphIndex:
     """
 
     def __init__(self, G: nx.MultiDiGraph) -> None:
-        self.stamp = (G.number_of_nodes(), G.number_of_edges())
+        self.stamp = G.number_of_nodes()
         by_label: dict[str, list[Hashable]] = defaultdict(list)
         self._by_key: dict[tuple[str, Any], Hashable] = {}
         postings: dict[str, list[Hashable]] = defaultdict(list)
+        self._texts: dict[Hashable, tuple[str, ...]] = {}
         for n, d in G.nodes(data=True):
             label = d.get("label")
             by_label[label].append(n)
             self._by_key.setdefault((label, d.get(KEY)), n)
             if label == Label.MEASURE.value:
-                tokens: set[str] = set()
-                for f in _TEXT_FIELDS:
-                    value = d.get(f)
-                    if isinstance(value, str):
-                        tokens.update(_TOKEN_RE.findall(value.lower()))
-                for t in tokens:
-                    postings[t].append(n)
+                texts = tuple(v.lower() for f in _TEXT_FIELDS if isinstance(v := d.get(f), str))
+                self._texts[n] = texts
+                for token in {tok for text in texts for tok in _TOKEN_RE.findall(text)}:
+                    postings[token].append(n)
         self._by_label = dict(by_label)
+        self._order = {n: i for i, n in enumerate(self._by_label.get(Label.MEASURE.value, []))}
         self._postings = dict(postings)
-        self._vocabulary = sorted(postings)
+        grams: dict[str, list[str]] = defaultdict(list)
+        for token in postings:
+            for g in {token[i : i + 3] for i in range(len(token) - 2)}:
+                grams[g].append(token)
+        self._grams = dict(grams)
 
     def nodes(self, label: Label) -> list[Hashable]:
         """The nodes of ``label``, in the graph's node order."""
@@ -87,24 +92,32 @@ class GraphIndex:
         >>> GraphIndex(G).measures_with(["stop", "commerce"])
         ['Measure:a']
         """
-        found: set[Hashable] | None = None
-        for w in dict.fromkeys(words):
-            hits = {n for token in self._vocabulary if w in token for n in self._postings[token]}
-            found = hits if found is None else found & hits
-            if not found:
-                return []
-        if found is None:
+        unique = list(dict.fromkeys(words))
+        if not unique:
             return []
-        return [n for n in self.nodes(Label.MEASURE) if n in found]
+        seeds = [(self._tokens_containing(w), w) for w in unique if len(w) >= 3]
+        if seeds:
+            tokens, seed = min(seeds, key=lambda s: (sum(len(self._postings[t]) for t in s[0]), s[1]))
+            candidates: Iterable[Hashable] = {n for t in tokens for n in self._postings[t]}
+        else:  # only one- and two-letter words: every measure is a candidate
+            seed, candidates = "", self._texts
+        rest = [w for w in unique if w != seed]
+        found = [n for n in candidates if all(any(w in text for text in self._texts[n]) for w in rest)]
+        return sorted(found, key=self._order.__getitem__)
+
+    def _tokens_containing(self, word: str) -> list[str]:
+        """The tokens of the vocabulary that contain ``word`` (three characters or more)."""
+        lists = sorted((self._grams.get(word[i : i + 3], []) for i in range(len(word) - 2)), key=len)
+        return [t for t in lists[0] if word in t]
 
 
 _INDEXES: weakref.WeakKeyDictionary[nx.MultiDiGraph, GraphIndex] = weakref.WeakKeyDictionary()
 
 
 def index_of(G: nx.MultiDiGraph) -> GraphIndex:
-    """Return the index of ``G``, building it on first use or after nodes or edges were added or removed."""
+    """Return the index of ``G``, building it on first use or after nodes were added or removed."""
     index = _INDEXES.get(G)
-    if index is None or index.stamp != (G.number_of_nodes(), G.number_of_edges()):
+    if index is None or index.stamp != G.number_of_nodes():
         index = _INDEXES[G] = GraphIndex(G)
     return index
 
