@@ -21,8 +21,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
+from typing import Any
 
-from rapidfuzz import fuzz
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz, process
 
 __all__ = [
     "MAX_TITLE_CHARS",
@@ -33,6 +37,7 @@ __all__ = [
     "normalize_name",
     "normalize_title",
     "title_score",
+    "title_scores",
 ]
 
 _QUOTES = str.maketrans(
@@ -160,6 +165,25 @@ def normalize_title(title: str) -> str:
         w = _singular(w)
         words.extend(SYNONYMS.get(w, w).split())
     return " ".join(w for w in words if w not in STOP_WORDS)
+
+
+def title_scores(rows: Sequence[str], columns: Sequence[str]) -> npt.NDArray[np.float64]:
+    """Return :func:`title_score` of every row title with every column title, as a matrix.
+
+    The same scorers in rapidfuzz's ``cdist`` (C++, every core): equal, value
+    for value, to calling :func:`title_score` on each pair of non-empty titles.
+
+    Examples
+    --------
+    >>> a, b = normalize_title("Seamless license renewal for enterprises"), normalize_title("seamless permit renewal")
+    >>> float(title_scores([a], [b, ""])[0, 0]) == title_score(a, b), float(title_scores([a], [""])[0, 0])
+    (True, 0.0)
+    """
+    kwargs: dict[str, Any] = {"dtype": np.float64, "workers": -1}
+    sets = process.cdist(rows, columns, scorer=fuzz.token_set_ratio, **kwargs)
+    sorts = process.cdist(rows, columns, scorer=fuzz.token_sort_ratio, **kwargs)
+    out: npt.NDArray[np.float64] = (sets + sorts) / 2
+    return out
 
 
 def title_score(a: str, b: str) -> float:
