@@ -195,19 +195,19 @@ def _by_batch(measures: list[str], batches: Mapping[str, AbstractSet[str]]) -> d
 def _best_scores(measures: list[str], variants: dict[str, list[str]], threshold: float) -> dict[tuple[str, str], float]:
     """The best :func:`ground.names.title_score` of each pair ``a < b`` of measures that reaches ``threshold``.
 
-    Every variant is scored against every other with rapidfuzz's ``cdist``
+    Every variant is scored against those after it with rapidfuzz's ``cdist``
     (the same scorers as :func:`~ground.names.title_score`, in C++, on all
-    cores), a block of rows at a time; only the pairs at or above the
-    threshold come back to Python.
+    cores, skipping what cannot reach the threshold), a block of rows at a
+    time; only the pairs at or above the threshold come back to Python.
     """
     owners = [i for i, n in enumerate(measures) for _ in variants[n]]
     texts = [v for n in measures for v in variants[n]]
     best: dict[tuple[str, str], float] = {}
     for start in range(0, len(texts), _CHUNK):
-        rows = texts[start : start + _CHUNK]
-        scores = title_scores(rows, texts)
+        # the upper triangle: every variant of a measure comes before those of the measures after it
+        scores = title_scores(texts[start : start + _CHUNK], texts[start:], cutoff=threshold)
         for i, j in zip(*np.nonzero(scores >= threshold), strict=True):
-            a, b = owners[start + int(i)], owners[int(j)]
+            a, b = owners[start + int(i)], owners[start + int(j)]
             if a < b:
                 pair = measures[a], measures[b]
                 best[pair] = max(best.get(pair, 0.0), float(scores[i, j]))

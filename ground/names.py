@@ -167,11 +167,21 @@ def normalize_title(title: str) -> str:
     return " ".join(w for w in words if w not in STOP_WORDS)
 
 
-def title_scores(rows: Sequence[str], columns: Sequence[str]) -> npt.NDArray[np.float64]:
+def title_scores(rows: Sequence[str], columns: Sequence[str], *, cutoff: float = 0.0) -> npt.NDArray[np.float64]:
     """Return :func:`title_score` of every row title with every column title, as a matrix.
 
     The same scorers in rapidfuzz's ``cdist`` (C++, every core): equal, value
     for value, to calling :func:`title_score` on each pair of non-empty titles.
+
+    Parameters
+    ----------
+    rows, columns
+        Titles already passed through :func:`normalize_title`.
+    cutoff
+        Only scores at or above it need be exact; a pair below it may read
+        lower (each scorer skips what cannot reach ``2 * cutoff - 100``, since
+        a mean of two scores of at most 100 each reaches ``cutoff`` only if
+        both do).
 
     Examples
     --------
@@ -179,7 +189,7 @@ def title_scores(rows: Sequence[str], columns: Sequence[str]) -> npt.NDArray[np.
     >>> float(title_scores([a], [b, ""])[0, 0]) == title_score(a, b), float(title_scores([a], [""])[0, 0])
     (True, 0.0)
     """
-    kwargs: dict[str, Any] = {"dtype": np.float64, "workers": -1}
+    kwargs: dict[str, Any] = {"dtype": np.float64, "workers": -1, "score_cutoff": max(0.0, 2 * cutoff - 100)}
     sets = process.cdist(rows, columns, scorer=fuzz.token_set_ratio, **kwargs)
     sorts = process.cdist(rows, columns, scorer=fuzz.token_sort_ratio, **kwargs)
     out: npt.NDArray[np.float64] = (sets + sorts) / 2

@@ -230,3 +230,10 @@ def test_score_matrix_equals_the_pairwise_score_on_the_reports_titles() -> None:
     for i, a in enumerate(titles):
         for j, b in enumerate(titles):
             assert matrix[i, j] == title_score(a, b), (a, b)
+
+
+def test_score_matrix_with_a_cutoff_is_exact_at_and_above_it() -> None:
+    titles = sorted({normalize_title(e.name) for e in load_report().entities if e.label == Label.MEASURE} - {""})
+    full, cut = title_scores(titles, titles), title_scores(titles, titles, cutoff=REVIEW_THRESHOLD)
+    assert ((full >= REVIEW_THRESHOLD) == (cut >= REVIEW_THRESHOLD)).all()
+    assert (full[full >= REVIEW_THRESHOLD] == cut[full >= REVIEW_THRESHOLD]).all()
