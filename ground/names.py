@@ -26,9 +26,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Hashable, Iterable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from rapidfuzz import fuzz
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz, process
 
 K = TypeVar("K", bound=Hashable)
 
@@ -48,6 +50,7 @@ __all__ = [
     "rank_by_words",
     "search_words",
     "title_score",
+    "title_scores",
     "word_score",
 ]
 
@@ -176,6 +179,35 @@ def normalize_title(title: str) -> str:
         w = _singular(w)
         words.extend(SYNONYMS.get(w, w).split())
     return " ".join(w for w in words if w not in STOP_WORDS)
+
+
+def title_scores(rows: Sequence[str], columns: Sequence[str], *, cutoff: float = 0.0) -> npt.NDArray[np.float64]:
+    """Return :func:`title_score` of every row title with every column title, as a matrix.
+
+    The same scorers in rapidfuzz's ``cdist`` (C++, every core): equal, value
+    for value, to calling :func:`title_score` on each pair of non-empty titles.
+
+    Parameters
+    ----------
+    rows, columns
+        Titles already passed through :func:`normalize_title`.
+    cutoff
+        Only scores at or above it need be exact; a pair below it may read
+        lower (each scorer skips what cannot reach ``2 * cutoff - 100``, since
+        a mean of two scores of at most 100 each reaches ``cutoff`` only if
+        both do).
+
+    Examples
+    --------
+    >>> a, b = normalize_title("Seamless license renewal for enterprises"), normalize_title("seamless permit renewal")
+    >>> float(title_scores([a], [b, ""])[0, 0]) == title_score(a, b), float(title_scores([a], [""])[0, 0])
+    (True, 0.0)
+    """
+    kwargs: dict[str, Any] = {"dtype": np.float64, "workers": -1, "score_cutoff": max(0.0, 2 * cutoff - 100)}
+    sets = process.cdist(rows, columns, scorer=fuzz.token_set_ratio, **kwargs)
+    sorts = process.cdist(rows, columns, scorer=fuzz.token_sort_ratio, **kwargs)
+    out: npt.NDArray[np.float64] = (sets + sorts) / 2
+    return out
 
 
 def title_score(a: str, b: str) -> float:

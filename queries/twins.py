@@ -33,6 +33,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from graph.index import index_of
 from ground.dates import period_end
 from ground.names import SEARCH_DELIMITERS, search_words, word_score
 from ground.schema import KEY, PROVENANCE, Label, RegionKind, Rel, node_id
@@ -170,7 +171,7 @@ def _key(G: nx.MultiDiGraph, n: Any) -> Any:
 
 
 def _nodes(G: nx.MultiDiGraph, label: Label) -> list[Any]:
-    return [n for n, d in G.nodes(data=True) if d.get("label") == label.value]
+    return index_of(G).nodes(label)
 
 
 def _out(G: nx.MultiDiGraph, n: Any, rel: Rel, label: Label | None = None) -> list[tuple[Any, Mapping[str, Any]]]:
@@ -200,10 +201,7 @@ def _find(G: nx.MultiDiGraph, label: Label, key: Any) -> Any | None:
     nid = node_id(label, key)
     if nid in G and _label(G, nid) == label.value:
         return nid
-    for n in _nodes(G, label):  # graphs whose node ids are not node_id()
-        if _key(G, n) == key:
-            return n
-    return None
+    return index_of(G).find(label, key)  # graphs whose node ids are not node_id()
 
 
 def _lower(value: Any) -> str:
@@ -290,7 +288,7 @@ def _matches(G: nx.MultiDiGraph, words: str) -> list[tuple[Any, int]]:
     if not terms:
         return []
     out = []
-    for n in _nodes(G, Label.MEASURE):
+    for n in index_of(G).measures_with(terms):
         d = _d(G, n)
         score = search_score(terms, d.get("name"), d.get("title"), d.get("text"))
         if score is not None:
