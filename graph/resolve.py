@@ -195,22 +195,35 @@ def _by_batch(measures: list[str], batches: Mapping[str, AbstractSet[str]]) -> d
 def _best_scores(measures: list[str], variants: dict[str, list[str]], threshold: float) -> dict[tuple[str, str], float]:
     """The best :func:`ground.names.title_score` of each pair ``a < b`` of measures that reaches ``threshold``.
 
-    Every variant is scored against those after it with rapidfuzz's ``cdist``
-    (the same scorers as :func:`~ground.names.title_score`, in C++, on all
-    cores, skipping what cannot reach the threshold), a block of rows at a
-    time; only the pairs at or above the threshold come back to Python.
+    Each distinct variant text is scored once against those after it with
+    rapidfuzz's ``cdist`` (the same scorers as
+    :func:`~ground.names.title_score`, in C++, on all cores, skipping what
+    cannot reach the threshold), a block of rows at a time; only the pairs at
+    or above the threshold come back to Python, where they are spread over the
+    measures holding each text. Texts repeat when several reports name one
+    innovation alike: scoring each once keeps the work quadratic in distinct
+    titles, not in measures.
     """
-    owners = [i for i, n in enumerate(measures) for _ in variants[n]]
-    texts = [v for n in measures for v in variants[n]]
+    index: dict[str, int] = {}
+    owners: list[list[int]] = []
+    for i, n in enumerate(measures):
+        for v in variants[n]:
+            k = index.setdefault(v, len(index))
+            if k == len(owners):
+                owners.append([])
+            owners[k].append(i)
+    texts = list(index)
     best: dict[tuple[str, str], float] = {}
     for start in range(0, len(texts), _CHUNK):
-        # the upper triangle: every variant of a measure comes before those of the measures after it
+        # the upper triangle, diagonal included: measures sharing one text score it with itself
         scores = title_scores(texts[start : start + _CHUNK], texts[start:], cutoff=threshold)
         for i, j in zip(*np.nonzero(scores >= threshold), strict=True):
-            a, b = owners[start + int(i)], owners[start + int(j)]
-            if a < b:
-                pair = measures[a], measures[b]
-                best[pair] = max(best.get(pair, 0.0), float(scores[i, j]))
+            score = float(scores[i, j])
+            for a in owners[start + int(i)]:
+                for b in owners[start + int(j)]:
+                    if a != b:
+                        pair = (measures[a], measures[b]) if a < b else (measures[b], measures[a])
+                        best[pair] = max(best.get(pair, 0.0), score)
     return best
 
 
