@@ -199,6 +199,7 @@ class _Connection:
             driver, database = connect(database=database)
         self.driver = driver
         self.database = _default_database(database)
+        self.created: dict[str, int] = {"nodes": 0, "relationships": 0}
 
     def __enter__(self) -> _Connection:
         return self
@@ -208,11 +209,18 @@ class _Connection:
             self.driver.close()
 
     def write(self, query: str, doing: str, **params: Any) -> list[neo4j.Record]:
-        """Run ``query`` in a managed write transaction (retried on transient errors)."""
+        """Run ``query`` in a managed write transaction (retried on transient errors).
+
+        Adds the nodes and relationships it created to :attr:`created`.
+        """
         try:
-            records, _, _ = self.driver.execute_query(query, params, database_=self.database)
+            records, summary, _ = self.driver.execute_query(query, params, database_=self.database)
         except Exception as e:
             raise _wrap(e, "", None, self.database, doing) from e
+        counters = getattr(summary, "counters", None)
+        if counters is not None:
+            self.created["nodes"] += counters.nodes_created
+            self.created["relationships"] += counters.relationships_created
         return records
 
     def read(self, query: str, doing: str, **params: Any) -> list[neo4j.Record]:
@@ -392,6 +400,7 @@ def graph_to_neo4j(
     database: str | None = None,
     batch_size: int = 1000,
     progress: Progress | None = None,
+    created: dict[str, int] | None = None,
 ) -> dict[str, int]:
     """Load a policy graph into Neo4j, merging into what is already there.
 
@@ -419,6 +428,10 @@ def graph_to_neo4j(
     progress
         Called as ``progress(done, total)`` after every batch, counting rows
         (nodes plus edges).
+    created
+        If given, filled with how many ``"nodes"`` and ``"relationships"``
+        the load created (the server's counters); the other rows matched
+        what was there already (so a second load of a graph creates 0).
 
     Returns
     -------
@@ -474,6 +487,8 @@ def graph_to_neo4j(
                     progress(done, total)
             counts[rel.value] = counts.get(rel.value, 0) + len(edge_rows[rel, start, end])
             counts["relationships"] += len(edge_rows[rel, start, end])
+        if created is not None:
+            created.update(conn.created)
     return counts
 
 

@@ -43,8 +43,10 @@ import neo4j
 import networkx as nx
 import pandas as pd
 from neo4j import exceptions as neo4j_exc
+from rapidfuzz import fuzz, process
 
 from graph.neo4j_store import DEFAULT_DATABASE
+from ground.dates import PartialDate
 from ground.errors import Neo4jError, QueryError
 from queries.twins import TWINS, frame, search_terms
 
@@ -67,10 +69,17 @@ QUERY_DIR = Path(__file__).resolve().parent
 Backend: TypeAlias = "nx.Graph | neo4j.Driver | tuple[neo4j.Driver, str]"
 """What :func:`run` accepts: a NetworkX graph, a Neo4j driver, or a ``(driver, database)`` pair."""
 
-_TYPES: dict[str, Callable[[Any], Any]] = {"str": str, "int": int}
+def _date(value: Any) -> str:
+    """A ``date`` parameter: a partial ISO date, passed on in its ISO form."""
+    return PartialDate.parse(value).iso
+
+
+_TYPES: dict[str, Callable[[Any], Any]] = {"str": str, "int": int, "date": _date}
+NULL_DEFAULT = "null"
+"""A ``params`` line's ``default null``: the parameter may be left out, and is then null."""
 _HEADER_RE = re.compile(r"^//\s*(name|description|params|columns|example):\s*(.*?)\s*$")
 _PARAM_RE = re.compile(
-    r"^(?P<name>[A-Za-z_]\w*)\s*\((?P<type>str|int)(?:,\s*default\s+(?P<default>[^)]*))?\)\s*(?:—|--|-)\s*(?P<desc>.+)$"
+    r"^(?P<name>[A-Za-z_]\w*)\s*\((?P<type>str|int|date)(?:,\s*default\s+(?P<default>[^)]*))?\)\s*(?:—|--|-)\s*(?P<desc>.+)$"
 )
 
 
@@ -83,22 +92,26 @@ class Param:
     name
         The ``$name`` the Cypher uses.
     type
-        ``"str"`` or ``"int"``; :func:`run` converts values to it.
+        ``"str"``, ``"int"`` or ``"date"`` (a partial ISO date, ``2024``,
+        ``2024-06`` or ``2024-06-30``); :func:`run` converts values to it.
     description
         What to pass.
     default
         The value :func:`run` uses when none is given; None if required.
+    optional
+        True for ``default null``: the parameter may be left out and is null.
     """
 
     name: str
     type: str
     description: str
     default: Any = None
+    optional: bool = False
 
     @property
     def required(self) -> bool:
         """Whether a value must be given."""
-        return self.default is None
+        return self.default is None and not self.optional
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +189,9 @@ def parse_header(text: str, path: Path) -> QueryInfo:
             problems.append(f"params line {raw!r} is not 'NAME (TYPE[, default VALUE]) — DESCRIPTION'")
             continue
         default = m.group("default")
+        if default is not None and default.strip() == NULL_DEFAULT:
+            params.append(Param(m.group("name"), m.group("type"), m.group("desc").strip(), None, optional=True))
+            continue
         params.append(
             Param(
                 m.group("name"),
@@ -248,7 +264,9 @@ def load_query(name: str) -> QueryInfo:
     """
     queries = _catalogue()
     if name not in queries:
-        msg = f"unknown query {name!r}; the queries are: {', '.join(queries)}"
+        close = process.extract(name, list(queries), scorer=fuzz.WRatio, limit=3, score_cutoff=60)
+        hint = f"did you mean: {', '.join(c for c, *_ in close)}? " if close else ""
+        msg = f"unknown query {name!r}; {hint}the queries are: {', '.join(queries)}"
         raise QueryError(msg)
     return queries[name]
 
@@ -272,7 +290,9 @@ def _bind(info: QueryInfo, given: Mapping[str, Any]) -> dict[str, Any]:
         try:
             out[p.name] = _TYPES[p.type](value)
         except (TypeError, ValueError):
-            problems.append(f"parameter {p.name!r} must be an {p.type}, not {value!r}")
+            article = "a" if p.type == "date" else "an"
+            what = f"{article} {p.type}" + (" (YYYY, YYYY-MM or YYYY-MM-DD)" if p.type == "date" else "")
+            problems.append(f"parameter {p.name!r} must be {what}, not {value!r}")
     if problems:
         expected = ", ".join(f"{p.name} ({p.type})" for p in info.params) or "none"
         msg = f"query {info.name!r}: " + "; ".join(problems) + f" (its parameters: {expected})"
@@ -358,7 +378,9 @@ def run(name: str, backend: Backend, /, **params: Any) -> pd.DataFrame:
     raise QueryError(msg)
 
 
-def trace(backend: Backend, words: str) -> pd.DataFrame:
+def trace(
+    backend: Backend, words: str, *, since: PartialDate | str | None = None, until: PartialDate | str | None = None
+) -> pd.DataFrame:
     """Return the trace of the measure that best matches a few words (``trace_innovation``).
 
     Parameters
@@ -367,13 +389,16 @@ def trace(backend: Backend, words: str) -> pd.DataFrame:
         As for :func:`run`.
     words
         A few words of the measure's name or title, or its exact key.
+    since, until
+        A time window: dated facts are kept when their period overlaps it;
+        undated facts (origin, responsible bodies) stay.
 
     Returns
     -------
     pandas.DataFrame
         One row per fact and evidence line; empty when no measure matches.
     """
-    return run("trace_innovation", backend, words=words)
+    return run("trace_innovation", backend, words=words, since=since, until=until)
 
 
 def suggest_measures(backend: Backend, words: str, limit: int = 5) -> pd.DataFrame:
@@ -420,6 +445,8 @@ def _browser_params(info: QueryInfo) -> list[str]:
     for p in info.params:
         value = info.example.get(p.name, p.default)
         if value is None:
+            if p.optional:  # Neo4j needs every parameter the query names, null included
+                out.append(f":param {p.name} => null")
             continue
         if p.type == "int":
             out.append(f":param {p.name} => {int(value)}")
@@ -459,7 +486,7 @@ def catalogue_markdown() -> str:
         out += ["", f"## {info.name}", "", info.description, "", "Parameters:", ""]
         if info.params:
             for p in info.params:
-                default = "" if p.required else f", default `{p.default}`"
+                default = "" if p.required else f", default `{NULL_DEFAULT if p.optional else p.default}`"
                 out.append(f"- `{p.name}` ({p.type}{default}): {p.description}")
         else:
             out.append("- none")
