@@ -504,6 +504,8 @@ def zone_profile(G: nx.MultiDiGraph, zone: str, since: str | None = None, until:
             items.append((6, "part of", p, _d(G, p).get("kind"), None))
         for s, _ in _in(G, z, Rel.PART_OF, Label.ZONE):
             items.append((7, "has part", s, _d(G, s).get("kind"), None))
+        for r, _ in _out(G, z, Rel.LOCATED_IN, Label.REGION):
+            items.append((8, "located in", r, _d(G, r).get("kind"), None))
         zd = _d(G, z)
         for part, section, item, detail, date in items:
             if not _kept(date, window):

@@ -1,7 +1,8 @@
 // name: zone_profile
 // description: A zone's profile: the innovations that originated in it, the documents that name it, the
 //  measures it adopted, those that reached it (derived diffusion: one row per measure and carrier, earliest
-//  date), the alliances or groups it belongs to, and the zones it is part of or that are part of it. A time
+//  date), the alliances or groups it belongs to, the zones it is part of or that are part of it, and the
+//  province it lies in (so a zone without cases of its own still has its context). A time
 //  window (since, until) keeps the dated rows whose period overlaps it (received: the edges dated in it).
 // params: zone (str) — a zone key (shanghai, zhejiang/jiaxing-coordinated-innovation-zone) or its name in any case (Shanghai PFTZ)
 // params: since (date, default null) — keep dated facts on or after this partial date (2024 overlaps 2024-06); undated facts stay
@@ -42,6 +43,9 @@ CALL (z) {
   UNION ALL
   MATCH (s:Zone)-[:PART_OF]->(z)
   RETURN 7 AS part, 'has part' AS section, s AS item, s.kind AS detail, null AS date
+  UNION ALL
+  MATCH (z)-[:LOCATED_IN]->(r:Region)
+  RETURN 8 AS part, 'located in' AS section, r AS item, r.kind AS detail, null AS date
 }
 WITH z, part, section, item, detail, date,
      [x IN [trim(date)] WHERE x =~ '(?!0000)[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?'

@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 BIN=.venv/bin
 echo "== embedded pipeline (parse, build, exports, memory)"
 $BIN/python tools/bench.py
+echo "== command line: pftz trace cold and warm (build cache) beside pftz --version"
+$BIN/python tools/bench_cli.py
 trap 'tools/neo4j/neo4j.sh stop' EXIT
 tools/neo4j/neo4j.sh start
 source tools/neo4j/env.sh
