@@ -31,6 +31,7 @@ With a graph ``G`` (:func:`graph.build.graph_from_reports`) or a Neo4j driver::
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -54,6 +55,7 @@ __all__ = [
     "QUERY_DIR",
     "Param",
     "QueryInfo",
+    "browser_guide_html",
     "catalogue_markdown",
     "list_queries",
     "load_query",
@@ -496,3 +498,40 @@ def catalogue_markdown() -> str:
         out += ["Example:", "", "```", f"pftz query {info.name} {example}".rstrip(), *browser, "```", ""]
         out += ["```cypher", info.cypher.rstrip(), "```"]
     return "\n".join(out) + "\n"
+
+
+def browser_guide_html() -> str:
+    """Return the Neo4j Browser guide to the named queries (``docs/neo4j-guide.html``).
+
+    One slide to start (what the graph holds, how parameters are set) and one
+    per query: its description, the ``:param`` lines of its example and its
+    Cypher as a runnable block. The Browser opens it on connect (the project's
+    Neo4j server sets ``browser.post_connect_cmd``); all text is HTML-escaped.
+
+    Returns
+    -------
+    str
+    """
+    e = html.escape
+    slides = [
+        "<h3>pftz-graph: the named queries</h3>"
+        "<p>The policy graph of China's Pilot Free Trade Zones, loaded with <code>pftz load</code>. "
+        "Each slide is one named query: set its parameters with the <code>:param</code> lines, then run it. "
+        "The same queries run from the command line with <code>pftz query NAME -p key=value</code>.</p>"
+        "<ul>" + "".join(f"<li><code>{e(q.name)}</code>: {e(q.description.split('. ')[0])}</li>"
+                         for q in list_queries()) + "</ul>"
+    ]  # fmt: skip
+    for q in list_queries():
+        params = "\n".join(_browser_params(q))
+        body = [f"<h3>{e(q.name)}</h3>", f"<p>{e(q.description)}</p>"]
+        if params:
+            body.append(f'<pre mode="cypher" class="code runnable">{e(params)}</pre>')
+        body.append(f"<p>Columns: {e(', '.join(q.columns))}</p>")
+        body.append(f'<pre mode="cypher" class="code runnable">{e(q.cypher.rstrip())}</pre>')
+        slides.append("".join(body))
+    return (
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>pftz-graph queries</title></head><body>\n"
+        '<article class="guide"><carousel class="deck container-fluid">\n'
+        + "\n".join(f'<slide class="row-fluid"><div class="col-sm-12">{s}</div></slide>' for s in slides)
+        + "\n</carousel></article>\n</body></html>\n"
+    )
