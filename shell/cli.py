@@ -784,7 +784,10 @@ def viz(
         G = gviz.focus_subgraph(G, focus, depth)
         title = f"{focus} (depth {depth})"
     elif query_name is not None:
-        df = queries.run(query_name, G, **_parse_params(params))
+        values = _parse_params(params)
+        queries.load_query(query_name)
+        check_names(query_name, G, values)
+        df = queries.run(query_name, G, **values)
         keys = {str(v) for c in df.columns if c.endswith("_key") for v in df[c].dropna()}
         nodes = [n for n, d in G.nodes(data=True) if d.get("key") in keys]
         if not nodes:
