@@ -43,6 +43,8 @@ from typing import Any
 
 import networkx as nx
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -568,5 +570,5 @@ def write_table(df: pd.DataFrame, path: str | Path) -> Path:
         elif fmt == "xlsx":
             _write_xlsx(flatten(df), tmp)
         else:
-            df.to_parquet(tmp, index=False, engine="pyarrow")
+            pq.write_table(pa.Table.from_pandas(df, preserve_index=False), tmp)
     return target
