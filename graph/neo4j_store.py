@@ -203,6 +203,7 @@ class _Connection:
             driver, database = connect(database=database)
         self.driver = driver
         self.database = _default_database(database)
+        self.created: dict[str, int] = {"nodes": 0, "relationships": 0}
 
     def __enter__(self) -> _Connection:
         return self
@@ -212,11 +213,18 @@ class _Connection:
             self.driver.close()
 
     def write(self, query: str, doing: str, **params: Any) -> list[neo4j.Record]:
-        """Run ``query`` in a managed write transaction (retried on transient errors)."""
+        """Run ``query`` in a managed write transaction (retried on transient errors).
+
+        Adds the nodes and relationships it created to :attr:`created`.
+        """
         try:
-            records, _, _ = self.driver.execute_query(query, params, database_=self.database)
+            records, summary, _ = self.driver.execute_query(query, params, database_=self.database)
         except Exception as e:
             raise _wrap(e, "", None, self.database, doing) from e
+        counters = getattr(summary, "counters", None)
+        if counters is not None:
+            self.created["nodes"] += counters.nodes_created
+            self.created["relationships"] += counters.relationships_created
         return records
 
     def read(self, query: str, doing: str, **params: Any) -> list[neo4j.Record]:
@@ -454,6 +462,7 @@ def graph_to_neo4j(
     batch_size: int = 1000,
     progress: Progress | None = None,
     mode: LoadMode = "auto",
+    created: dict[str, int] | None = None,
 ) -> dict[str, int]:
     """Load a policy graph into Neo4j, merging into what is already there.
 
@@ -494,6 +503,10 @@ def graph_to_neo4j(
         ``"auto"`` (a first load when the database holds no project node),
         ``"create"`` (always create the nodes; a key already in the database
         is an error) or ``"merge"`` (always merge).
+    created
+        If given, filled with how many ``"nodes"`` and ``"relationships"``
+        the load created (the server's counters); the other rows matched
+        what was there already (so a second load of a graph creates 0).
 
     Returns
     -------
@@ -576,6 +589,8 @@ def graph_to_neo4j(
         # The full-text index last, as neo4j-admin import builds its indexes: filled once, not per batch.
         _run_schema(conn, [_fulltext_statement()])
         conn.write("CALL db.awaitIndexes(300)", "waiting for the indexes to come online")
+        if created is not None:
+            created.update(conn.created)
     return counts
 
 

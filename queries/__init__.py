@@ -31,6 +31,7 @@ With a graph ``G`` (:func:`graph.build.graph_from_reports`) or a Neo4j driver::
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -43,8 +44,10 @@ import neo4j
 import networkx as nx
 import pandas as pd
 from neo4j import exceptions as neo4j_exc
+from rapidfuzz import fuzz, process
 
 from graph.neo4j_store import DEFAULT_DATABASE
+from ground.dates import PartialDate
 from ground.errors import Neo4jError, QueryError
 from queries.twins import TWINS, frame, search_terms
 
@@ -52,6 +55,7 @@ __all__ = [
     "QUERY_DIR",
     "Param",
     "QueryInfo",
+    "browser_guide_html",
     "catalogue_markdown",
     "list_queries",
     "load_query",
@@ -67,10 +71,17 @@ QUERY_DIR = Path(__file__).resolve().parent
 Backend: TypeAlias = "nx.Graph | neo4j.Driver | tuple[neo4j.Driver, str]"
 """What :func:`run` accepts: a NetworkX graph, a Neo4j driver, or a ``(driver, database)`` pair."""
 
-_TYPES: dict[str, Callable[[Any], Any]] = {"str": str, "int": int}
+def _date(value: Any) -> str:
+    """A ``date`` parameter: a partial ISO date, passed on in its ISO form."""
+    return PartialDate.parse(value).iso
+
+
+_TYPES: dict[str, Callable[[Any], Any]] = {"str": str, "int": int, "date": _date}
+NULL_DEFAULT = "null"
+"""A ``params`` line's ``default null``: the parameter may be left out, and is then null."""
 _HEADER_RE = re.compile(r"^//\s*(name|description|params|columns|example):\s*(.*?)\s*$")
 _PARAM_RE = re.compile(
-    r"^(?P<name>[A-Za-z_]\w*)\s*\((?P<type>str|int)(?:,\s*default\s+(?P<default>[^)]*))?\)\s*(?:—|--|-)\s*(?P<desc>.+)$"
+    r"^(?P<name>[A-Za-z_]\w*)\s*\((?P<type>str|int|date)(?:,\s*default\s+(?P<default>[^)]*))?\)\s*(?:—|--|-)\s*(?P<desc>.+)$"
 )
 
 
@@ -83,22 +94,26 @@ class Param:
     name
         The ``$name`` the Cypher uses.
     type
-        ``"str"`` or ``"int"``; :func:`run` converts values to it.
+        ``"str"``, ``"int"`` or ``"date"`` (a partial ISO date, ``2024``,
+        ``2024-06`` or ``2024-06-30``); :func:`run` converts values to it.
     description
         What to pass.
     default
         The value :func:`run` uses when none is given; None if required.
+    optional
+        True for ``default null``: the parameter may be left out and is null.
     """
 
     name: str
     type: str
     description: str
     default: Any = None
+    optional: bool = False
 
     @property
     def required(self) -> bool:
         """Whether a value must be given."""
-        return self.default is None
+        return self.default is None and not self.optional
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +191,9 @@ def parse_header(text: str, path: Path) -> QueryInfo:
             problems.append(f"params line {raw!r} is not 'NAME (TYPE[, default VALUE]) — DESCRIPTION'")
             continue
         default = m.group("default")
+        if default is not None and default.strip() == NULL_DEFAULT:
+            params.append(Param(m.group("name"), m.group("type"), m.group("desc").strip(), None, optional=True))
+            continue
         params.append(
             Param(
                 m.group("name"),
@@ -248,7 +266,9 @@ def load_query(name: str) -> QueryInfo:
     """
     queries = _catalogue()
     if name not in queries:
-        msg = f"unknown query {name!r}; the queries are: {', '.join(queries)}"
+        close = process.extract(name, list(queries), scorer=fuzz.WRatio, limit=3, score_cutoff=60)
+        hint = f"did you mean: {', '.join(c for c, *_ in close)}? " if close else ""
+        msg = f"unknown query {name!r}; {hint}the queries are: {', '.join(queries)}"
         raise QueryError(msg)
     return queries[name]
 
@@ -272,7 +292,9 @@ def _bind(info: QueryInfo, given: Mapping[str, Any]) -> dict[str, Any]:
         try:
             out[p.name] = _TYPES[p.type](value)
         except (TypeError, ValueError):
-            problems.append(f"parameter {p.name!r} must be an {p.type}, not {value!r}")
+            article = "a" if p.type == "date" else "an"
+            what = f"{article} {p.type}" + (" (YYYY, YYYY-MM or YYYY-MM-DD)" if p.type == "date" else "")
+            problems.append(f"parameter {p.name!r} must be {what}, not {value!r}")
     if problems:
         expected = ", ".join(f"{p.name} ({p.type})" for p in info.params) or "none"
         msg = f"query {info.name!r}: " + "; ".join(problems) + f" (its parameters: {expected})"
@@ -358,7 +380,9 @@ def run(name: str, backend: Backend, /, **params: Any) -> pd.DataFrame:
     raise QueryError(msg)
 
 
-def trace(backend: Backend, words: str) -> pd.DataFrame:
+def trace(
+    backend: Backend, words: str, *, since: PartialDate | str | None = None, until: PartialDate | str | None = None
+) -> pd.DataFrame:
     """Return the trace of the measure that best matches a few words (``trace_innovation``).
 
     Parameters
@@ -367,13 +391,16 @@ def trace(backend: Backend, words: str) -> pd.DataFrame:
         As for :func:`run`.
     words
         A few words of the measure's name or title, or its exact key.
+    since, until
+        A time window: dated facts are kept when their period overlaps it;
+        undated facts (origin, responsible bodies) stay.
 
     Returns
     -------
     pandas.DataFrame
         One row per fact and evidence line; empty when no measure matches.
     """
-    return run("trace_innovation", backend, words=words)
+    return run("trace_innovation", backend, words=words, since=since, until=until)
 
 
 def suggest_measures(backend: Backend, words: str, limit: int = 5) -> pd.DataFrame:
@@ -420,6 +447,8 @@ def _browser_params(info: QueryInfo) -> list[str]:
     for p in info.params:
         value = info.example.get(p.name, p.default)
         if value is None:
+            if p.optional:  # Neo4j needs every parameter the query names, null included
+                out.append(f":param {p.name} => null")
             continue
         if p.type == "int":
             out.append(f":param {p.name} => {int(value)}")
@@ -459,7 +488,7 @@ def catalogue_markdown() -> str:
         out += ["", f"## {info.name}", "", info.description, "", "Parameters:", ""]
         if info.params:
             for p in info.params:
-                default = "" if p.required else f", default `{p.default}`"
+                default = "" if p.required else f", default `{NULL_DEFAULT if p.optional else p.default}`"
                 out.append(f"- `{p.name}` ({p.type}{default}): {p.description}")
         else:
             out.append("- none")
@@ -469,3 +498,40 @@ def catalogue_markdown() -> str:
         out += ["Example:", "", "```", f"pftz query {info.name} {example}".rstrip(), *browser, "```", ""]
         out += ["```cypher", info.cypher.rstrip(), "```"]
     return "\n".join(out) + "\n"
+
+
+def browser_guide_html() -> str:
+    """Return the Neo4j Browser guide to the named queries (``docs/neo4j-guide.html``).
+
+    One slide to start (what the graph holds, how parameters are set) and one
+    per query: its description, the ``:param`` lines of its example and its
+    Cypher as a runnable block. The Browser opens it on connect (the project's
+    Neo4j server sets ``browser.post_connect_cmd``); all text is HTML-escaped.
+
+    Returns
+    -------
+    str
+    """
+    e = html.escape
+    slides = [
+        "<h3>pftz-graph: the named queries</h3>"
+        "<p>The policy graph of China's Pilot Free Trade Zones, loaded with <code>pftz load</code>. "
+        "Each slide is one named query: set its parameters with the <code>:param</code> lines, then run it. "
+        "The same queries run from the command line with <code>pftz query NAME -p key=value</code>.</p>"
+        "<ul>" + "".join(f"<li><code>{e(q.name)}</code>: {e(q.description.split('. ')[0])}</li>"
+                         for q in list_queries()) + "</ul>"
+    ]  # fmt: skip
+    for q in list_queries():
+        params = "\n".join(_browser_params(q))
+        body = [f"<h3>{e(q.name)}</h3>", f"<p>{e(q.description)}</p>"]
+        if params:
+            body.append(f'<pre mode="cypher" class="code runnable">{e(params)}</pre>')
+        body.append(f"<p>Columns: {e(', '.join(q.columns))}</p>")
+        body.append(f'<pre mode="cypher" class="code runnable">{e(q.cypher.rstrip())}</pre>')
+        slides.append("".join(body))
+    return (
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>pftz-graph queries</title></head><body>\n"
+        '<article class="guide"><carousel class="deck container-fluid">\n'
+        + "\n".join(f'<slide class="row-fluid"><div class="col-sm-12">{s}</div></slide>' for s in slides)
+        + "\n</carousel></article>\n</body></html>\n"
+    )

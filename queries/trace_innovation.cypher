@@ -2,8 +2,11 @@
 // description: The path of one innovation, the measure best matching a few words (as search_measures ranks
 //  them) or with that exact key: where it originated, the batch and documents that carried it, the bodies
 //  that issued them or are responsible, where it was replicated and who adopted it, with dates; one row per
-//  fact and evidence entry (source file, line, quote). Derived DIFFUSED_TO edges are left out.
+//  fact and evidence entry (source file, line, quote). Derived DIFFUSED_TO edges are left out. A time window
+//  (since, until) keeps the dated facts whose period overlaps it; undated facts (origin, bodies) stay as context.
 // params: words (str) — a few words of the measure's name or title, or its key
+// params: since (date, default null) — keep dated facts on or after this partial date (2024 overlaps 2024-06); undated facts stay
+// params: until (date, default null) — keep dated facts on or before this partial date
 // columns: measure_key, measure, kind, step, fact, relation, node_label, node_key, node, detail, date, source, line, quote
 // example: words=ship supervision and declaration
 OPTIONAL MATCH (k:Measure {key: $words})
@@ -78,6 +81,16 @@ CALL (m) {
   RETURN 9 AS step, 'possibly the same as' AS fact, type(r) AS relation, n, r.status AS detail, null AS date,
          r.provenance AS prov
 }
+// The time window: a date is its whole period (2024 = 2024-01-01..2024-12-31); invalid dates lie outside.
+WITH m, step, fact, relation, n, detail, date, prov,
+     [x IN [trim(date)] WHERE x =~ '(?!0000)[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?'
+        AND (size(x) < 10 OR toInteger(right(x, 2)) <= (date({year: toInteger(left(x, 4)),
+             month: toInteger(substring(x, 5, 2)), day: 1}) + duration({months: 1}) - duration({days: 1})).day)
+      | [left(x + '-01-01', 10), CASE size(x) WHEN 4 THEN x + '-12-31' WHEN 7 THEN x + '-31' ELSE x END]] AS period
+WHERE date IS NULL
+      OR ($since IS NULL OR any(p IN period WHERE p[1] >= left($since + '-01-01', 10)))
+      AND ($until IS NULL OR any(p IN period WHERE p[0] <= CASE size($until) WHEN 4 THEN $until + '-12-31'
+                                                       WHEN 7 THEN $until + '-31' ELSE $until END))
 // Provenance entries are JSON strings with sorted keys; cut line, source and quote out of them.
 UNWIND CASE WHEN size(coalesce(prov, [])) = 0 THEN [null] ELSE prov END AS p
 WITH m, step, fact, relation, n, detail, date, toInteger(split(split(p, '"line":')[1], [',', '}'])[0]) AS line,

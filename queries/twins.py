@@ -34,7 +34,7 @@ import networkx as nx
 import pandas as pd
 
 from graph.index import index_of
-from ground.dates import period_end
+from ground.dates import PartialDate, in_window, period_end
 from ground.names import SEARCH_DELIMITERS, search_words, word_score
 from ground.schema import KEY, PROVENANCE, Label, RegionKind, Rel, node_id
 
@@ -230,6 +230,22 @@ def _cypher_min(values: Iterable[Any]) -> Any:
     return min(present) if present else None
 
 
+# --------------------------------------------------------------------------- time windows
+
+
+Window = tuple[PartialDate | None, PartialDate | None]
+
+
+def _window(since: str | None, until: str | None) -> Window:
+    """The ``since``/``until`` parameters (ISO partial dates, checked by :func:`queries.run`) as dates."""
+    return (None if since is None else PartialDate.parse(since), None if until is None else PartialDate.parse(until))
+
+
+def _kept(date: Any, window: Window) -> bool:
+    """Whether a fact stays in a time window: undated facts always, dated ones when their period overlaps it."""
+    return date is None or in_window(date, *window)
+
+
 # --------------------------------------------------------------------------- provenance
 
 
@@ -313,7 +329,7 @@ def _best_measure(G: nx.MultiDiGraph, words: str) -> Any | None:
 # --------------------------------------------------------------------------- the twins
 
 
-def trace_innovation(G: nx.MultiDiGraph, words: str) -> list[Row]:
+def trace_innovation(G: nx.MultiDiGraph, words: str, since: str | None = None, until: str | None = None) -> list[Row]:
     """Twin of ``trace_innovation``."""
     m = _best_measure(G, words)
     if m is None:
@@ -370,7 +386,10 @@ def trace_innovation(G: nx.MultiDiGraph, words: str) -> list[Row]:
         facts.append((9, "possibly the same as", Rel.SAME_AS.value, o, e.get("status"), None, e.get(PROVENANCE)))
 
     rows: list[Row] = []
+    window = _window(since, until)
     for step, fact, relation, n, detail, date, prov in facts:
+        if not _kept(date, window):
+            continue
         nd = _d(G, n)
         for source, line, quote in _evidence(prov):
             rows.append(
@@ -386,8 +405,9 @@ def search_measures(G: nx.MultiDiGraph, words: str) -> list[Row]:
     return search_measures_rows(G, words)
 
 
-def zone_profile(G: nx.MultiDiGraph, zone: str) -> list[Row]:
+def zone_profile(G: nx.MultiDiGraph, zone: str, since: str | None = None, until: str | None = None) -> list[Row]:
     """Twin of ``zone_profile``."""
+    window = _window(since, until)
     zones = [
         z
         for z in _nodes(G, Label.ZONE)
@@ -404,7 +424,8 @@ def zone_profile(G: nx.MultiDiGraph, zone: str) -> list[Row]:
             items.append((3, "adopted", m, e.get("outcome"), e.get("date")))
         received: dict[tuple[Any, Any], list[Any]] = defaultdict(list)
         for _, e in _in(G, z, Rel.DIFFUSED_TO, Label.ZONE):
-            received[e.get("measure"), e.get("via")].append(e.get("date"))
+            if _kept(e.get("date"), window):
+                received[e.get("measure"), e.get("via")].append(e.get("date"))
         for (mk, via), dates in received.items():
             m = _find(G, Label.MEASURE, mk)
             if m is not None:
@@ -415,13 +436,68 @@ def zone_profile(G: nx.MultiDiGraph, zone: str) -> list[Row]:
             items.append((6, "part of", p, _d(G, p).get("kind"), None))
         for s, _ in _in(G, z, Rel.PART_OF, Label.ZONE):
             items.append((7, "has part", s, _d(G, s).get("kind"), None))
+        for r, _ in _out(G, z, Rel.LOCATED_IN, Label.REGION):
+            items.append((8, "located in", r, _d(G, r).get("kind"), None))
         zd = _d(G, z)
         for part, section, item, detail, date in items:
+            if not _kept(date, window):
+                continue
             d = _d(G, item)
             rows.append(
                 [zd.get(KEY), zd.get("name"), section, d.get("label"), d.get(KEY), d.get("name"), detail, date, part]
             )
     rows = order_rows(rows, [(0, True), (8, True), (4, True), (6, True), (7, True)])
+    return [r[:-1] for r in rows]
+
+
+def province_profile(
+    G: nx.MultiDiGraph, province: str, since: str | None = None, until: str | None = None
+) -> list[Row]:
+    """Twin of ``province_profile``."""
+    window = _window(since, until)
+    provinces = [
+        g
+        for g in _nodes(G, Label.REGION)
+        if _d(G, g).get("kind") == RegionKind.PROVINCE.value
+        and (_key(G, g) == province or _lower(_d(G, g).get("name")) == province.lower())
+    ]
+
+    def origins(m: Any) -> list[Any]:
+        return sorted({_key(G, o) for o, _ in _out(G, m, Rel.ORIGINATED_IN, Label.ZONE)}, key=_sort_key)
+
+    rows: list[Row] = []
+    for g in provinces:
+        items: list[tuple[int, str, Any, list[Any], Any, Any]] = []
+        zones = [z for z, _ in _in(G, g, Rel.LOCATED_IN, Label.ZONE)]
+        for z in zones:
+            items.append((1, "zone", z, [], _d(G, z).get("kind"), _d(G, z).get("established")))
+        for m, e in _out(G, g, Rel.ADOPTED, Label.MEASURE):
+            items.append((2, "adopted", m, origins(m), e.get("outcome"), e.get("date")))
+        for z in zones:
+            for m, e in _out(G, z, Rel.ADOPTED, Label.MEASURE):
+                items.append((3, f"adopted by {_key(G, z)}", m, origins(m), e.get("outcome"), e.get("date")))
+        for m, e in _in(G, g, Rel.REPLICATED_TO, Label.MEASURE):
+            items.append((4, "replicated to it", m, origins(m), e.get("scope"), e.get("date")))
+        received: dict[tuple[Any, Any], tuple[list[Any], set[Any]]] = {}
+        for o, e in _in(G, g, Rel.DIFFUSED_TO, Label.ZONE):
+            if _kept(e.get("date"), window):
+                dates, froms = received.setdefault((e.get("measure"), e.get("via")), ([], set()))
+                dates.append(e.get("date"))
+                froms.add(_key(G, o))
+        for (mk, via), (dates, froms) in received.items():
+            m = _find(G, Label.MEASURE, mk)
+            if m is not None:
+                items.append((5, "received (derived)", m, sorted(froms, key=_sort_key), via, _cypher_min(dates)))
+        gd = _d(G, g)
+        for part, section, item, from_zones, detail, date in items:
+            if not _kept(date, window):
+                continue
+            d = _d(G, item)
+            rows.append(
+                [gd.get(KEY), gd.get("name"), section, d.get("label"), d.get(KEY), d.get("name"), from_zones, detail,
+                 date, part]
+            )  # fmt: skip
+    rows = order_rows(rows, [(0, True), (9, True), (2, True), (4, True), (7, True), (8, True)])
     return [r[:-1] for r in rows]
 
 
@@ -652,6 +728,7 @@ TWINS: dict[str, Twin] = {
     "innovators": innovators,
     "measures_by_field_scope": measures_by_field_scope,
     "pilot_regions": pilot_regions,
+    "province_profile": province_profile,
     "review_list": review_list,
     "search_measures": search_measures,
     "trace_innovation": trace_innovation,

@@ -1,8 +1,12 @@
 // name: zone_profile
 // description: A zone's profile: the innovations that originated in it, the documents that name it, the
 //  measures it adopted, those that reached it (derived diffusion: one row per measure and carrier, earliest
-//  date), the alliances or groups it belongs to, and the zones it is part of or that are part of it.
+//  date), the alliances or groups it belongs to, the zones it is part of or that are part of it, and the
+//  province it lies in (so a zone without cases of its own still has its context). A time
+//  window (since, until) keeps the dated rows whose period overlaps it (received: the edges dated in it).
 // params: zone (str) — a zone key (shanghai, zhejiang/jiaxing-coordinated-innovation-zone) or its name in any case (Shanghai PFTZ)
+// params: since (date, default null) — keep dated facts on or after this partial date (2024 overlaps 2024-06); undated facts stay
+// params: until (date, default null) — keep dated facts on or before this partial date
 // columns: zone_key, zone, section, item_label, item_key, item, detail, date
 // example: zone=shanghai
 MATCH (z:Zone)
@@ -18,6 +22,15 @@ CALL (z) {
   RETURN 3 AS part, 'adopted' AS section, m AS item, r.outcome AS detail, r.date AS date
   UNION ALL
   MATCH (:Zone)-[r:DIFFUSED_TO]->(z)
+  WITH r,
+       [x IN [trim(r.date)] WHERE x =~ '(?!0000)[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?'
+          AND (size(x) < 10 OR toInteger(right(x, 2)) <= (date({year: toInteger(left(x, 4)),
+               month: toInteger(substring(x, 5, 2)), day: 1}) + duration({months: 1}) - duration({days: 1})).day)
+        | [left(x + '-01-01', 10), CASE size(x) WHEN 4 THEN x + '-12-31' WHEN 7 THEN x + '-31' ELSE x END]] AS period
+  WHERE r.date IS NULL
+        OR ($since IS NULL OR any(p IN period WHERE p[1] >= left($since + '-01-01', 10)))
+        AND ($until IS NULL OR any(p IN period WHERE p[0] <= CASE size($until) WHEN 4 THEN $until + '-12-31'
+                                                         WHEN 7 THEN $until + '-31' ELSE $until END))
   WITH r.measure AS measure_key, r.via AS via, min(r.date) AS date
   MATCH (m:Measure {key: measure_key})
   RETURN 4 AS part, 'received' AS section, m AS item, via AS detail, date
@@ -30,7 +43,19 @@ CALL (z) {
   UNION ALL
   MATCH (s:Zone)-[:PART_OF]->(z)
   RETURN 7 AS part, 'has part' AS section, s AS item, s.kind AS detail, null AS date
+  UNION ALL
+  MATCH (z)-[:LOCATED_IN]->(r:Region)
+  RETURN 8 AS part, 'located in' AS section, r AS item, r.kind AS detail, null AS date
 }
+WITH z, part, section, item, detail, date,
+     [x IN [trim(date)] WHERE x =~ '(?!0000)[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?'
+        AND (size(x) < 10 OR toInteger(right(x, 2)) <= (date({year: toInteger(left(x, 4)),
+             month: toInteger(substring(x, 5, 2)), day: 1}) + duration({months: 1}) - duration({days: 1})).day)
+      | [left(x + '-01-01', 10), CASE size(x) WHEN 4 THEN x + '-12-31' WHEN 7 THEN x + '-31' ELSE x END]] AS period
+WHERE date IS NULL
+      OR ($since IS NULL OR any(p IN period WHERE p[1] >= left($since + '-01-01', 10)))
+      AND ($until IS NULL OR any(p IN period WHERE p[0] <= CASE size($until) WHEN 4 THEN $until + '-12-31'
+                                                       WHEN 7 THEN $until + '-31' ELSE $until END))
 RETURN z.key AS zone_key, z.name AS zone, section, head(labels(item)) AS item_label, item.key AS item_key,
        item.name AS item, detail, date
 ORDER BY zone_key, part, item_key, detail, date

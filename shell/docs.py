@@ -16,7 +16,7 @@ from ground.schema import (
     PATTERNS,
     REL_TYPES,
 )
-from queries import catalogue_markdown
+from queries import browser_guide_html, catalogue_markdown
 
 
 def mermaid_diagram() -> str:
@@ -113,4 +113,5 @@ def write_docs(out_dir: str | Path) -> dict[str, Path]:
         "grass": atomic_write_text(d / "neo4j-browser.grass", grass_stylesheet()),
     }
     written["queries"] = atomic_write_text(d / "queries.md", catalogue_markdown())
+    written["guide"] = atomic_write_text(d / "neo4j-guide.html", browser_guide_html())
     return written

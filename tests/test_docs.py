@@ -9,6 +9,7 @@ import click
 from click.testing import CliRunner
 
 from ground.schema import NODE_TYPES, REL_TYPES
+from queries import browser_guide_html
 from shell.cli import cli
 from shell.docs import grass_stylesheet, schema_markdown
 
@@ -51,6 +52,7 @@ def test_readme_starts_with_the_two_make_commands() -> None:
 def test_generated_docs_are_current() -> None:
     assert (ROOT / "docs" / "schema.md").read_text(encoding="utf-8") == schema_markdown()
     assert (ROOT / "docs" / "neo4j-browser.grass").read_text(encoding="utf-8") == grass_stylesheet()
+    assert (ROOT / "docs" / "neo4j-guide.html").read_text(encoding="utf-8") == browser_guide_html()
 
 
 def test_browser_style_matches_the_html_colours() -> None:

@@ -1,10 +1,13 @@
-"""The notebooks: each runs top to bottom without an error, and the committed ones carry no outputs.
+"""The notebooks: each runs top to bottom without an error, and the committed ones carry their outputs.
+
+The notebooks are stories, saved with their outputs (tables and figures) so that a reader of
+the hosting site sees them; they hold no ``assert`` lines. The facts they rely on are checks in
+``tests/notebook_checks.py``, run in the notebook's kernel right after the cell they belong to.
 
 A notebook runs in a fresh kernel of this interpreter (the project's virtualenv), with
 ``notebooks/`` as its working directory and ``TMPDIR`` pointing into the test's temporary
 directory, so whatever a notebook writes through :mod:`tempfile` lands there and nothing lands in
-the repository. The notebooks assert facts of the bundled report themselves; a broken one fails
-here with the cell and its traceback.
+the repository. A broken notebook, or a failed check, fails here with the cell and its traceback.
 
 ``03-neo4j-and-cypher`` runs against the real Neo4j server of ``make test`` (emptied first, as
 every Neo4j test does); with ``PFTZ_REQUIRE_NEO4J=1`` it must fail when Neo4j is unreachable, and
@@ -13,6 +16,7 @@ without it, it must stop cleanly after saying so.
 
 from __future__ import annotations
 
+import ast
 import re
 import sys
 from pathlib import Path
@@ -26,13 +30,16 @@ from nbclient.exceptions import CellExecutionError
 from traitlets import default
 
 from tests.neo4j_fixtures import free_port
+from tests.notebook_checks import CHECKS
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = ROOT / "notebooks"
 CELL_TIMEOUT = 120
 """Seconds one cell may run."""
 
-OFFLINE = ["01-trace-an-innovation.ipynb", "02-zones-and-diffusion.ipynb"]
+OFFLINE = ["01-trace-an-innovation.ipynb", "02-zones-and-diffusion.ipynb", "04-who-learned-from-whom.ipynb"]
+MAX_NOTEBOOK_BYTES = 300_000
+"""A committed notebook with its outputs stays small enough to review."""
 NEO4J_NOTEBOOK = "03-neo4j-and-cypher.ipynb"
 NOTEBOOKS = [*OFFLINE, NEO4J_NOTEBOOK]
 
@@ -49,9 +56,22 @@ class ThisInterpreterKernelManager(KernelManager):
         return KernelSpecManager(kernel_dirs=[], ensure_native_kernel=True, parent=self)
 
 
-def execute(name: str) -> nbformat.NotebookNode:
-    """Run a notebook top to bottom in a fresh kernel and return it with its outputs."""
+def with_checks(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
+    """Insert the notebook's checks (:data:`CHECKS`) as code cells right after their anchor cells."""
+    cells = list(nb.cells)
+    for anchor, check in CHECKS.get(name, []):
+        at = [i for i, c in enumerate(cells) if c.cell_type == "code" and anchor in c.source]
+        assert at, f"{name}: no cell contains the anchor {anchor!r} of a check"
+        cells.insert(at[0] + 1, nbformat.v4.new_code_cell(check))
+    nb.cells = cells
+    return nb
+
+
+def execute(name: str, *, checks: bool = True) -> nbformat.NotebookNode:
+    """Run a notebook top to bottom in a fresh kernel (with its checks) and return it with its outputs."""
     nb = nbformat.read(NOTEBOOK_DIR / name, as_version=4)
+    if checks:
+        nb = with_checks(nb, name)
     client = NotebookClient(
         nb,
         timeout=CELL_TIMEOUT,
@@ -112,16 +132,21 @@ def test_the_notebooks_are_the_expected_ones() -> None:
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_committed_notebook_has_no_outputs(name: str) -> None:
-    nb = nbformat.read(NOTEBOOK_DIR / name, as_version=4)
+def test_committed_notebook_is_a_story_saved_with_its_outputs(name: str) -> None:
+    path = NOTEBOOK_DIR / name
+    nb = nbformat.read(path, as_version=4)
     nbformat.validate(nb)
     assert nb.metadata.get("kernelspec", {}).get("name") == NATIVE_KERNEL_NAME
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert code, f"{name} has no code"
-    dirty = [
-        i for i, c in enumerate(nb.cells) if c.cell_type == "code" and (c.outputs or c.execution_count is not None)
-    ]
-    assert not dirty, f"{name}: cells {dirty} have outputs or an execution count; clear them before committing"
+    counts = [c.execution_count for c in code]
+    assert counts == list(range(1, len(code) + 1)), f"{name}: not saved from one top-to-bottom run: {counts}"
+    assert sum(bool(c.outputs) for c in code) >= len(code) / 2, f"{name}: saved without its outputs"
+    errors = [i for i, c in enumerate(code) if any(o.output_type == "error" for o in c.outputs)]
+    assert not errors, f"{name}: code cells {errors} were saved with an error"
+    asserts = [i for i, c in enumerate(code) if any(isinstance(n, ast.Assert) for n in ast.walk(ast.parse(c.source)))]
+    assert not asserts, f"{name}: code cells {asserts} assert; checks belong in tests/notebook_checks.py"
+    assert path.stat().st_size <= MAX_NOTEBOOK_BYTES, f"{name}: {path.stat().st_size:,} bytes with its outputs"
 
 
 def test_the_kernel_is_this_interpreter() -> None:

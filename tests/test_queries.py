@@ -27,7 +27,7 @@ import queries
 from graph.build import graph_from_reports
 from graph.neo4j_store import FULLTEXT_INDEX, clear_database, count_database, graph_to_neo4j
 from ground.errors import QueryError
-from ground.schema import DERIVED, PROVENANCE, Label, Rel, node_id
+from ground.schema import DERIVED, PROVENANCE, Label, RegionKind, Rel, node_id
 from loaders.reference import load_reference
 from loaders.report import BUNDLED_REPORT, load_report
 from queries.twins import DELIMITERS, TWINS, cypher_list_literal, search_score, search_terms
@@ -39,7 +39,7 @@ Conn = tuple[neo4j.Driver, str]
 HOSTILE = ["' OR 1=1 //", '"}) DETACH DELETE n //', "{", "$x", "\\", "'", "MATCH (n) DETACH DELETE n", "", "上海"]
 """Parameter values that would break or change a query if they were spliced into its text."""
 
-KEYED = {"zone_profile", "pilot_regions", "diffusion_paths"}
+KEYED = {"zone_profile", "province_profile", "pilot_regions", "diffusion_paths"}
 """Queries whose string parameters are looked up as keys or names: hostile values match nothing."""
 
 
@@ -136,7 +136,8 @@ def test_every_cypher_file_has_a_header_and_a_twin(path: Path) -> None:
     assert info.name == path.stem
     assert info.description and info.columns
     assert info.name in TWINS, f"{path.name} has no NetworkX twin in queries/twins.py"
-    assert set(info.example) == {p.name for p in info.params}, "the example must give every parameter"
+    required = {p.name for p in info.params if not p.optional}
+    assert required <= set(info.example) <= {p.name for p in info.params}, "the example must give every parameter"
 
 
 def test_every_twin_has_a_query() -> None:
@@ -249,6 +250,14 @@ def test_parity_on_the_report(name: str, G: nx.MultiDiGraph, report_db: Conn) ->
         ("trace_innovation", {"words": "national:best-practices:5:1"}),
         ("trace_innovation", {"words": "digital transformation of project planning"}),
         ("trace_innovation", {"words": "Intelligent Form"}),
+        ("trace_innovation", {"words": "remanufactured products", "since": "2024-10"}),
+        ("trace_innovation", {"words": "remanufactured products", "since": "2024-10-26"}),
+        ("trace_innovation", {"words": "ship supervision and declaration", "until": "2024"}),
+        ("zone_profile", {"zone": "shanghai", "since": "2024", "until": "2024-10"}),
+        ("zone_profile", {"zone": "hubei", "since": "2025"}),
+        ("province_profile", {"province": "shanxi"}),
+        ("province_profile", {"province": "Guangdong", "since": "2024-06"}),
+        ("province_profile", {"province": "ningxia", "until": "2024-01-18"}),
     ],
 )
 def test_parity_with_other_parameters(name: str, params: dict[str, Any], G: nx.MultiDiGraph, report_db: Conn) -> None:
@@ -302,6 +311,16 @@ def tricky_graph() -> nx.MultiDiGraph:
     extra = {"measure": G.nodes[measures[4]]["key"], "date": "2019-06", "via": "x", DERIVED: True}
     key = f"{Rel.DIFFUSED_TO.value}|extra"
     G.add_edge(zones[0], zones[1], key=key, type=Rel.DIFFUSED_TO.value, provenance=[], **extra)
+    # Time windows: provinces that adopted and received measures at dates of every precision, and invalid ones.
+    provinces = sorted(n for n, d in G.nodes(data=True) if d.get("kind") == RegionKind.PROVINCE.value)
+    for i, m in enumerate(measures[:10]):
+        date = dates[i % len(dates)]
+        prov = provinces[i % 3]
+        G.add_edge(prov, m, key=f"{Rel.ADOPTED.value}|w{i}", type=Rel.ADOPTED.value, outcome=f"adopted {i}",
+                   provenance=[evidence("tricky.txt", 400 + i, "adopted")], **({} if date is None else {"date": date}))
+        G.add_edge(zones[i % len(zones)], prov, key=f"{Rel.DIFFUSED_TO.value}|w{i}", type=Rel.DIFFUSED_TO.value,
+                   provenance=[], measure=G.nodes[m]["key"], via="x", **{DERIVED: True},
+                   **({} if date is None else {"date": date}))  # fmt: skip
     return G
 
 
@@ -319,11 +338,18 @@ def test_parity_on_edge_cases(tricky_db: tuple[nx.MultiDiGraph, Conn]) -> None:
     measures = sorted(d["key"] for _, d in H.nodes(data=True) if d["label"] == Label.MEASURE.value)
     calls: list[tuple[str, dict[str, Any]]] = [(name, {}) for name, t in sorted(TWINS.items()) if name not in
                                                {"trace_innovation", "search_measures", "zone_profile",
-                                                "pilot_regions", "diffusion_paths"}]  # fmt: skip
+                                                "pilot_regions", "diffusion_paths",
+                                                "province_profile"}]  # fmt: skip
     calls += [("trace_innovation", {"words": key}) for key in measures[:12]]
     calls += [("trace_innovation", {"words": w}) for w in ("smart form", "single window trade", "reform m 3")]
     calls += [("search_measures", {"words": w}) for w in ("smart form", "e commerce", "2024", "M-1", "quotes more")]
     calls += [("zone_profile", {"zone": f"zone-{i}"}) for i in range(5)]
+    windows = [{"since": "2019"}, {"since": "2019-06"}, {"until": "2019-05"},
+               {"since": "2019-06-02", "until": "2019-12"}, {"since": "2018-12-31", "until": "2018-12-31"},
+               {"until": "2019"}, {"since": "2020"}]  # fmt: skip
+    calls += [("zone_profile", {"zone": f"zone-{i}", **w}) for i in range(3) for w in windows]
+    calls += [("province_profile", {"province": f"province-{i}", **w}) for i in range(4) for w in [{}, *windows]]
+    calls += [("trace_innovation", {"words": key, **w}) for key in measures[:10] for w in windows[:4]]
     calls += [("pilot_regions", {"document": f"guofa-{2015 + i}-{i + 1}"}) for i in range(2)]
     calls += [
         ("diffusion_paths", {"source": f"zone-{a}", "target": f"zone-{b}", "max_hops": 4})

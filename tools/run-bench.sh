@@ -7,6 +7,8 @@ echo "== embedded pipeline (parse, build, exports, memory)"
 $BIN/python tools/bench.py
 echo "== many reports merged: time and peak memory per N"
 $BIN/python tools/bench_reports.py
+echo "== command line: pftz trace cold and warm (build cache) beside pftz --version"
+$BIN/python tools/bench_cli.py
 trap 'tools/neo4j/neo4j.sh stop' EXIT
 tools/neo4j/neo4j.sh start
 source tools/neo4j/env.sh

@@ -8,7 +8,8 @@
 #   neo4j.sh foreground  run in the foreground (make neo4j); Ctrl-C stops it
 #
 # Environment: NEO4J_BOLT_PORT (7687), NEO4J_HTTP_PORT (7474), NEO4J_RUN_DIR (tools/neo4j/run),
-# NEO4J_START_TIMEOUT seconds (120), NEO4J_JAVA_OPTS (-Xmx2g), PFTZ_TEST_NEO4J_PASSWORD.
+# NEO4J_START_TIMEOUT seconds (120), NEO4J_JAVA_OPTS (-Xmx2g), PFTZ_TEST_NEO4J_PASSWORD,
+# NEO4J_BROWSER_ASSETS (docs/: the Browser style and guide the server serves at /pftz/ and loads on connect).
 # The data lives under $NEO4J_RUN_DIR/data and is deleted when the server stops; NEO4J_KEEP_DATA=1
 # makes start reuse (and recover) the store a killed server left there.
 set -euo pipefail
@@ -54,6 +55,8 @@ pid_of_ours() {
 
 port_open() { (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
 
+# The Browser's style and guide (served at /pftz/ and loaded on connect) come from the repository's docs/.
+export NEO4J_BROWSER_ASSETS="${NEO4J_BROWSER_ASSETS:-$(cd "$HERE/../.." && pwd)/docs}"
 # The quoted "$LIB/*" reaches java as is: java expands the wildcard in a class path itself.
 LAUNCH=(java "${JAVA_OPTS[@]}" -cp "$LIB/*" "$HERE/Launcher.java" "$DATA")
 

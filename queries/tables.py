@@ -1,0 +1,574 @@
+"""Flat tables of the policy graph for spreadsheets and data frames.
+
+Four tables, each a :class:`pandas.DataFrame` built from the graph in memory:
+
+* ``measures``: one row per measure (key, name, title, kind, batch and its
+  level, promoting documents, responsible bodies, origin zones, scope,
+  replication targets and dates, adopters with their dates, evidence lines);
+* ``adoptions``: one row per stated adoption (``ADOPTED``) with the origin
+  zones of the measure (from whom it was learned, as the report credits it);
+* ``documents``: one row per document (number, title, date, issuers, zones
+  named, measures promoted);
+* ``zones``: one row per zone (kind, province, established, parts,
+  alliances, innovations, adoptions and derived receptions).
+
+List cells are Python lists in the frames; :func:`write_table` keeps them as
+native lists in Parquet and joins them with ``"; "`` in CSV and XLSX, where
+every text cell is made formula-safe (:func:`inert`).
+
+Time windows (``since``, ``until``: :class:`ground.dates.PartialDate`) keep a
+row when one of its dated facts overlaps the window
+(:func:`ground.dates.in_window`: ``2024`` overlaps ``2024-06``); undated rows
+are outside any bounded window. Only stated facts are read, except the
+``received`` count of the zones table, which counts derived ``DIFFUSED_TO``
+edges and says so in its name.
+
+Examples
+--------
+With a graph ``G`` (:func:`graph.build.graph_from_reports`)::
+
+    df = table("measures", G, since=PartialDate.parse("2024"))
+    write_table(df, "measures.xlsx")
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+import zipfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from ground.dates import PartialDate, in_window, parse_iso
+from ground.errors import ExportError, QueryError
+from ground.io import atomic_path
+from ground.schema import DERIVED, KEY, PROVENANCE, Label, Rel
+from queries.twins import frame
+
+__all__ = [
+    "LIST_SEPARATOR",
+    "TABLES",
+    "TABLE_FORMATS",
+    "adoptions_table",
+    "documents_table",
+    "flatten",
+    "inert",
+    "measures_table",
+    "table",
+    "write_table",
+    "write_tables",
+    "zones_table",
+]
+
+LIST_SEPARATOR = "; "
+"""How list cells are joined in CSV and XLSX."""
+
+TABLE_FORMATS: dict[str, str] = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}
+"""The file extensions :func:`write_table` knows, and their formats."""
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+Window = tuple[PartialDate | None, PartialDate | None]
+
+
+# --------------------------------------------------------------------------- graph access
+
+
+class _Index:
+    """Edges of a graph grouped by type, out and in, so every table reads the graph once."""
+
+    def __init__(self, G: nx.MultiDiGraph) -> None:
+        self.G = G
+        self.out: dict[tuple[Any, str], list[tuple[Any, Mapping[str, Any]]]] = {}
+        self.inn: dict[tuple[Any, str], list[tuple[Any, Mapping[str, Any]]]] = {}
+        for u, v, d in G.edges(data=True):
+            t = d.get("type")
+            self.out.setdefault((u, t), []).append((v, d))
+            self.inn.setdefault((v, t), []).append((u, d))
+
+    def nodes(self, label: Label) -> list[Any]:
+        found = [n for n, d in self.G.nodes(data=True) if d.get("label") == label.value]
+        return sorted(found, key=lambda n: str(self.G.nodes[n].get(KEY)))
+
+    def d(self, n: Any) -> Mapping[str, Any]:
+        data: Mapping[str, Any] = self.G.nodes[n]
+        return data
+
+    def out_(self, n: Any, rel: Rel, label: Label | None = None) -> list[tuple[Any, Mapping[str, Any]]]:
+        edges = self.out.get((n, rel.value), [])
+        return [(v, e) for v, e in edges if label is None or self.d(v).get("label") == label.value]
+
+    def in_(self, n: Any, rel: Rel, label: Label | None = None) -> list[tuple[Any, Mapping[str, Any]]]:
+        edges = self.inn.get((n, rel.value), [])
+        return [(u, e) for u, e in edges if label is None or self.d(u).get("label") == label.value]
+
+
+def _unique(values: Iterable[Any]) -> list[Any]:
+    """Distinct non-null values in first-seen order."""
+    return list(dict.fromkeys(v for v in values if v is not None and v != ""))
+
+
+def _sorted_unique(values: Iterable[Any]) -> list[Any]:
+    return sorted(_unique(values), key=str)
+
+
+def _lines(*provenances: Any) -> list[int]:
+    """The distinct evidence line numbers of provenance lists, ascending."""
+    out: set[int] = set()
+    for prov in provenances:
+        for p in prov or []:
+            line = p.get("line") if isinstance(p, Mapping) else None
+            if isinstance(line, int) and not isinstance(line, bool):
+                out.add(line)
+    return sorted(out)
+
+
+def _sources(*provenances: Any) -> list[str]:
+    return _sorted_unique(p.get("source") for prov in provenances for p in prov or [] if isinstance(p, Mapping))
+
+
+def _dated(value: Any, date: Any) -> str:
+    """``"shanxi (2024-05)"``, or just ``"shanxi"`` when the report gives no date."""
+    return f"{value} ({date})" if date else str(value)
+
+
+def _any_in_window(dates: Iterable[Any], window: Window) -> bool:
+    since, until = window
+    if since is None and until is None:
+        return True
+    return any(in_window(d, since, until) for d in dates)
+
+
+def _earliest(dates: Iterable[Any]) -> str | None:
+    parsed = [p for p in (parse_iso(d) for d in dates) if p is not None]
+    return min(parsed).iso if parsed else None
+
+
+def _frame(rows: list[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
+    """The frame of a table, typed as the named queries' frames are (:func:`queries.twins.frame`)."""
+    return frame([[r[c] for c in columns] for r in rows], columns)
+
+
+# --------------------------------------------------------------------------- the tables
+
+MEASURE_COLUMNS = (
+    "measure_key", "measure", "title", "kind", "field", "year", "level", "batch_key", "batch", "batch_date",
+    "batch_row", "promoted_by", "promoted_by_titles", "promoted_date", "responsible_bodies", "origin_zones",
+    "scope", "replicated_to", "replication_date", "adopters", "adoption_dates", "sources", "evidence_lines",
+)  # fmt: skip
+
+
+def measures_table(
+    G: nx.MultiDiGraph, since: PartialDate | None = None, until: PartialDate | None = None
+) -> pd.DataFrame:
+    """One row per measure, with what the report states about it.
+
+    Parameters
+    ----------
+    G
+        The policy graph.
+    since, until
+        A time window: keep a measure when its batch date, a promoting
+        document's date, a replication date, an adoption date or its year
+        overlaps the window. None leaves that end open.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`MEASURE_COLUMNS`, sorted by key. ``promoted_by`` and
+        ``promoted_by_titles`` list document numbers and titles;
+        ``replicated_to`` lists region or zone keys and ``replication_date``
+        the earliest replication date; ``adopters`` lists ``"key (date)"``
+        (the date only where the report gives one) and ``adoption_dates`` the
+        dates; ``evidence_lines`` are the report lines of the measure and of
+        its stated edges.
+    """
+    ix = _Index(G)
+    rows = []
+    for m in ix.nodes(Label.MEASURE):
+        md = ix.d(m)
+        batches = ix.out_(m, Rel.IN_BATCH, Label.BATCH)
+        docs = ix.out_(m, Rel.PROMOTED_BY, Label.DOCUMENT)
+        bodies = ix.in_(m, Rel.RESPONSIBLE_FOR, Label.ISSUING_BODY)
+        origins = ix.out_(m, Rel.ORIGINATED_IN, Label.ZONE)
+        reps = list(ix.out_(m, Rel.REPLICATED_TO))
+        for b, _ in batches:
+            reps += ix.out_(b, Rel.REPLICATED_TO)
+        adopters = sorted(ix.in_(m, Rel.ADOPTED), key=lambda a: (str(ix.d(a[0]).get(KEY)), str(a[1].get("date"))))
+        batch_dates = [ix.d(b).get("date") for b, _ in batches]
+        doc_dates = [ix.d(d).get("date") for d, _ in docs]
+        rep_dates = [e.get("date") for _, e in reps]
+        adopt_dates = [e.get("date") for _, e in adopters]
+        year = md.get("year")
+        if not _any_in_window([*batch_dates, *doc_dates, *rep_dates, *adopt_dates, year], (since, until)):
+            continue
+        edges = [e for _, e in [*batches, *docs, *bodies, *origins, *reps, *adopters] if not e.get(DERIVED)]
+        rows.append(
+            {
+                "measure_key": md.get(KEY),
+                "measure": md.get("name"),
+                "title": md.get("title"),
+                "kind": md.get("kind"),
+                "field": md.get("field"),
+                "year": year,
+                "level": LIST_SEPARATOR.join(_unique(ix.d(b).get("level") for b, _ in batches)) or None,
+                "batch_key": LIST_SEPARATOR.join(_unique(ix.d(b).get(KEY) for b, _ in batches)) or None,
+                "batch": LIST_SEPARATOR.join(_unique(ix.d(b).get("name") for b, _ in batches)) or None,
+                "batch_date": _earliest(batch_dates),
+                "batch_row": next((e.get("row") for _, e in batches if e.get("row") is not None), None),
+                "promoted_by": _sorted_unique(ix.d(d).get("number") or ix.d(d).get(KEY) for d, _ in docs),
+                "promoted_by_titles": _sorted_unique(ix.d(d).get("title") or ix.d(d).get("name") for d, _ in docs),
+                "promoted_date": _earliest(doc_dates),
+                "responsible_bodies": _sorted_unique(ix.d(b).get("name") for b, _ in bodies),
+                "origin_zones": _sorted_unique(ix.d(z).get(KEY) for z, _ in origins),
+                "scope": md.get("scope"),
+                "replicated_to": _sorted_unique(ix.d(t).get(KEY) for t, _ in reps),
+                "replication_date": _earliest(rep_dates),
+                "adopters": _unique(_dated(ix.d(a).get(KEY), e.get("date")) for a, e in adopters),
+                "adoption_dates": _sorted_unique(adopt_dates),
+                "sources": _sources(md.get(PROVENANCE), *(e.get(PROVENANCE) for e in edges)),
+                "evidence_lines": _lines(md.get(PROVENANCE), *(e.get(PROVENANCE) for e in edges)),
+            }
+        )
+    return _frame(rows, MEASURE_COLUMNS)
+
+
+ADOPTION_COLUMNS = (
+    "adopter_key", "adopter", "adopter_label", "adopter_kind", "measure_key", "measure", "measure_kind", "batch_key",
+    "date", "origin_zones", "outcome", "source", "line", "quote",
+)  # fmt: skip
+
+
+def adoptions_table(
+    G: nx.MultiDiGraph, since: PartialDate | None = None, until: PartialDate | None = None
+) -> pd.DataFrame:
+    """One row per stated adoption of a measure by a zone or province, and evidence entry.
+
+    Parameters
+    ----------
+    G
+        The policy graph.
+    since, until
+        A time window on the adoption's date (undated adoptions are left out
+        of a bounded window).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`ADOPTION_COLUMNS`, sorted by date (undated last),
+        adopter and measure. ``origin_zones`` are the zones the measure is
+        credited to: whom the adopter learned from, as the report states it.
+    """
+    ix = _Index(G)
+    rows = []
+    for m in ix.nodes(Label.MEASURE):
+        md = ix.d(m)
+        origins = _sorted_unique(ix.d(z).get(KEY) for z, _ in ix.out_(m, Rel.ORIGINATED_IN, Label.ZONE))
+        for a, e in ix.in_(m, Rel.ADOPTED):
+            if not in_window(e.get("date"), since, until):
+                continue
+            ad = ix.d(a)
+            evidence = [p for p in e.get(PROVENANCE) or [] if isinstance(p, Mapping)] or [{}]
+            for p in evidence:
+                rows.append(
+                    {
+                        "adopter_key": ad.get(KEY),
+                        "adopter": ad.get("name"),
+                        "adopter_label": ad.get("label"),
+                        "adopter_kind": ad.get("kind"),
+                        "measure_key": md.get(KEY),
+                        "measure": md.get("name"),
+                        "measure_kind": md.get("kind"),
+                        "batch_key": e.get("batch"),
+                        "date": e.get("date"),
+                        "origin_zones": origins,
+                        "outcome": e.get("outcome"),
+                        "source": p.get("source"),
+                        "line": p.get("line"),
+                        "quote": p.get("quote"),
+                    }
+                )
+
+    def order(r: dict[str, Any]) -> tuple[Any, ...]:
+        d = parse_iso(r["date"])
+        return (d is None, d.start() if d else None, r["adopter_key"], r["measure_key"], r["line"] or 0)
+
+    return _frame(sorted(rows, key=order), ADOPTION_COLUMNS)
+
+
+DOCUMENT_COLUMNS = (
+    "document_key", "number", "number_zh", "title", "date", "kind", "issuers", "names_zones", "releases_batches",
+    "promotes_measures", "sources", "evidence_lines",
+)  # fmt: skip
+
+
+def documents_table(
+    G: nx.MultiDiGraph, since: PartialDate | None = None, until: PartialDate | None = None
+) -> pd.DataFrame:
+    """One row per policy document.
+
+    Parameters
+    ----------
+    G
+        The policy graph.
+    since, until
+        A time window on the document's date.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`DOCUMENT_COLUMNS`, sorted by key; ``promotes_measures``
+        is a count.
+    """
+    ix = _Index(G)
+    rows = []
+    for d in ix.nodes(Label.DOCUMENT):
+        dd = ix.d(d)
+        if not in_window(dd.get("date"), since, until):
+            continue
+        issued = ix.out_(d, Rel.ISSUED_BY, Label.ISSUING_BODY)
+        names = ix.out_(d, Rel.NAMES_ZONE, Label.ZONE)
+        released = ix.in_(d, Rel.RELEASED_BY, Label.BATCH)
+        promoted = ix.in_(d, Rel.PROMOTED_BY, Label.MEASURE)
+        edges = [e for _, e in [*issued, *names, *released]]
+        rows.append(
+            {
+                "document_key": dd.get(KEY),
+                "number": dd.get("number"),
+                "number_zh": dd.get("number_zh"),
+                "title": dd.get("title") or dd.get("name"),
+                "date": dd.get("date"),
+                "kind": dd.get("kind"),
+                "issuers": _sorted_unique(ix.d(b).get("name") for b, _ in issued),
+                "names_zones": _sorted_unique(ix.d(z).get(KEY) for z, _ in names),
+                "releases_batches": _sorted_unique(ix.d(b).get(KEY) for b, _ in released),
+                "promotes_measures": len(_unique(m for m, _ in promoted)),
+                "sources": _sources(dd.get(PROVENANCE), *(e.get(PROVENANCE) for e in edges)),
+                "evidence_lines": _lines(dd.get(PROVENANCE), *(e.get(PROVENANCE) for e in edges)),
+            }
+        )
+    return _frame(rows, DOCUMENT_COLUMNS)
+
+
+ZONE_COLUMNS = (
+    "zone_key", "zone", "name_zh", "kind", "province", "established", "part_of", "parts", "alliances",
+    "innovations", "adopted", "received_derived", "sources", "evidence_lines",
+)  # fmt: skip
+
+
+def zones_table(G: nx.MultiDiGraph, since: PartialDate | None = None, until: PartialDate | None = None) -> pd.DataFrame:
+    """One row per zone (PFTZ, Hainan FTP, sub-area, coordinated innovation zone).
+
+    Parameters
+    ----------
+    G
+        The policy graph.
+    since, until
+        A time window on the dated counts: ``adopted`` counts the adoptions
+        dated in the window and ``received_derived`` the measures whose
+        derived diffusion to the zone is dated in it. Every zone keeps its row.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`ZONE_COLUMNS`, sorted by key. ``innovations`` counts
+        the measures that originated in the zone (undated, so never windowed);
+        ``received_derived`` is derived (``DIFFUSED_TO``), not stated.
+    """
+    ix = _Index(G)
+    rows = []
+    for z in ix.nodes(Label.ZONE):
+        zd = ix.d(z)
+        adopted = [m for m, e in ix.out_(z, Rel.ADOPTED, Label.MEASURE) if in_window(e.get("date"), since, until)]
+        received = [e.get("measure") for _, e in ix.in_(z, Rel.DIFFUSED_TO) if in_window(e.get("date"), since, until)]
+        rows.append(
+            {
+                "zone_key": zd.get(KEY),
+                "zone": zd.get("name"),
+                "name_zh": zd.get("name_zh"),
+                "kind": zd.get("kind"),
+                "province": zd.get("province"),
+                "established": zd.get("established"),
+                "part_of": _sorted_unique(ix.d(p).get(KEY) for p, _ in ix.out_(z, Rel.PART_OF, Label.ZONE)),
+                "parts": _sorted_unique(ix.d(s).get(KEY) for s, _ in ix.in_(z, Rel.PART_OF, Label.ZONE)),
+                "alliances": _sorted_unique(ix.d(a).get("name") for a, _ in ix.out_(z, Rel.MEMBER_OF)),
+                "innovations": len(_unique(m for m, _ in ix.in_(z, Rel.ORIGINATED_IN, Label.MEASURE))),
+                "adopted": len(_unique(adopted)),
+                "received_derived": len(_unique(received)),
+                "sources": _sources(zd.get(PROVENANCE)),
+                "evidence_lines": _lines(zd.get(PROVENANCE)),
+            }
+        )
+    return _frame(rows, ZONE_COLUMNS)
+
+
+TABLES: dict[str, Callable[..., pd.DataFrame]] = {
+    "measures": measures_table,
+    "adoptions": adoptions_table,
+    "documents": documents_table,
+    "zones": zones_table,
+}
+"""The flat tables by name."""
+
+
+def table(
+    name: str, G: nx.MultiDiGraph, since: PartialDate | None = None, until: PartialDate | None = None
+) -> pd.DataFrame:
+    """Return one flat table by name (see :data:`TABLES`).
+
+    Raises
+    ------
+    QueryError
+        Unknown table name (the message lists the names).
+    """
+    if name not in TABLES:
+        msg = f"unknown table {name!r}; the tables are: {', '.join(TABLES)}"
+        raise QueryError(msg)
+    return TABLES[name](G, since, until)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def inert(value: Any) -> Any:
+    """Make a text cell safe to open in a spreadsheet: a leading ``= + - @``, tab or CR gets a ``'``.
+
+    Examples
+    --------
+    >>> inert("=HYPERLINK(1)"), inert("-1"), inert("plain"), inert(3)
+    ("'=HYPERLINK(1)", "'-1", 'plain', 3)
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def flatten(df: pd.DataFrame) -> pd.DataFrame:
+    """The frame as written to CSV and XLSX: lists joined with ``"; "``, text cells made inert.
+
+    Parameters
+    ----------
+    df
+        A table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy; list cells become strings (an empty list an empty cell).
+    """
+    out = df.copy()
+    for c in out.columns:
+        if out[c].dtype == object:
+            out[c] = out[c].map(
+                lambda v: inert(LIST_SEPARATOR.join(map(str, v)) or None) if isinstance(v, list) else inert(v)
+            )
+    return out
+
+
+def write_tables(
+    G: nx.MultiDiGraph, folder: str | Path, formats: Sequence[str] = ("csv", "xlsx", "parquet")
+) -> list[Path]:
+    """Write every table (:data:`TABLES`) into a folder, once per format: ``measures.csv``, ``measures.xlsx``, ...
+
+    Parameters
+    ----------
+    G
+        The policy graph.
+    folder
+        Created if missing.
+    formats
+        Extensions without the dot.
+
+    Returns
+    -------
+    list of Path
+        The files written.
+    """
+    out = []
+    for name in TABLES:
+        df = table(name, G)
+        for fmt in formats:
+            out.append(write_table(df, Path(folder) / f"{name}.{fmt}"))
+    return out
+
+
+def _write_xlsx(df: pd.DataFrame, path: Path) -> None:
+    wb = Workbook(write_only=True)
+    wb.properties.created = _FIXED_TIME
+    ws = wb.create_sheet("table")
+    ws.append(list(df.columns))
+    for row in df.itertuples(index=False):
+        cells: list[Any] = []
+        for v in row:
+            if v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NA:
+                cells.append(None)
+            elif isinstance(v, str):
+                cells.append(ILLEGAL_CHARACTERS_RE.sub("\ufffd", v))
+            else:
+                cells.append(v.item() if hasattr(v, "item") else v)
+        ws.append(cells)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    _fix_zip_times(buffer.getvalue(), path)
+
+
+_FIXED_TIME = datetime.datetime(2000, 1, 1)
+_MODIFIED_RE = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def _fix_zip_times(data: bytes, path: Path) -> None:
+    """Copy an XLSX archive with fixed times (openpyxl stamps the save time), so two builds write the same bytes."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                content = _MODIFIED_RE.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
+            info = zipfile.ZipInfo(item.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = item.external_attr
+            dst.writestr(info, content)
+
+
+def write_table(df: pd.DataFrame, path: str | Path) -> Path:
+    """Write a table to CSV, XLSX or Parquet, chosen by the file's extension, atomically.
+
+    Parameters
+    ----------
+    df
+        A table from :func:`table`.
+    path
+        ``*.csv`` (UTF-8), ``*.xlsx`` or ``*.parquet``.
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Raises
+    ------
+    ExportError
+        Unknown extension, or the file cannot be written (an earlier file is
+        left unchanged).
+    """
+    target = Path(path)
+    fmt = TABLE_FORMATS.get(target.suffix.lower())
+    if fmt is None:
+        msg = f"cannot write {target}: name a .csv, .xlsx or .parquet file"
+        raise ExportError(msg)
+    with atomic_path(target) as tmp:
+        if fmt == "csv":
+            flatten(df).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+        elif fmt == "xlsx":
+            _write_xlsx(flatten(df), tmp)
+        else:
+            pq.write_table(pa.Table.from_pandas(df, preserve_index=False), tmp)
+    return target
