@@ -37,6 +37,7 @@ import hashlib
 import io
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,6 +97,8 @@ _SCOPES = {normalize_name(s.value): s for s in Scope} | {normalize_name(k): s fo
 _MEASURE_KINDS = {normalize_name(k.value): k for k in MeasureKind}
 _ZONE_KINDS = {normalize_name(k.value): k for k in ZoneKind}
 _MAX_SHOWN = 200
+NOTICES = frozenset({"invisible-character", "adoption-merged"})
+"""Warning codes of rows that load (changed or merged), not of rows that are skipped."""
 """At most this many problems are listed in a strict-mode error (all are counted)."""
 
 
@@ -186,8 +189,32 @@ def _bundled_known() -> _Known:
 # --------------------------------------------------------------------------- values
 
 
+def _invisible(value: str) -> list[str]:
+    """The characters :func:`_clean` removes: invisible format and bidirectional controls, control
+    characters other than whitespace, and lone surrogates (``U+200B``, ``U+200F``, ``U+202E``, ``U+0000``...)."""
+    if value.isprintable():  # the common case, fast: none of these is printable
+        return []
+    return [c for c in value if _is_invisible(c)]
+
+
+def _is_invisible(c: str) -> bool:
+    cat = unicodedata.category(c)
+    return cat in ("Cf", "Cs") or (cat == "Cc" and not c.isspace())
+
+
 def _clean(value: str) -> str:
+    """Collapse runs of whitespace and remove invisible characters (see :func:`_invisible`)."""
+    if not value.isprintable():
+        value = "".join(c for c in value if not _is_invisible(c))
     return " ".join(value.split())
+
+
+def _codepoints(chars: Iterable[str]) -> str:
+    names = []
+    for c in sorted(set(chars)):
+        name = unicodedata.name(c, "")
+        names.append(f"U+{ord(c):04X}" + (f" {name}" if name else ""))
+    return ", ".join(names)
 
 
 def _split(value: str) -> list[str]:
@@ -243,6 +270,7 @@ class _Builder:
         self.warnings: list[ParseWarning] = []
         self.skipped: dict[tuple[str, str], int | None] = {}
         self.seen: dict[tuple[str, ...], int | None] = {}
+        self.adoptions: dict[tuple[str, str], list[tuple[int | None, str | None, str | None]]] = {}
         self._row: _Row | None = None
         self._ents: list[Entity] = []
         self._rels: list[Relation] = []
@@ -282,6 +310,45 @@ class _Builder:
         self.relations.extend(self._rels)
         for ent in self._ents:
             self.known.add(ent)
+
+    def invisible(self, row: _Row, raw: dict[str, str]) -> None:
+        """Warn (code ``invisible-character``) about the invisible characters removed from a row's values."""
+        found = {c: sorted(set(_invisible(v))) for c, v in raw.items() if _invisible(v)}
+        if not found:
+            return
+        where = "; ".join(f"{c} {v.encode('unicode_escape').decode('ascii')!r}" for c, v in raw.items() if c in found)
+        chars = _codepoints(x for cs in found.values() for x in cs)
+        self.warnings.append(
+            ParseWarning(
+                "invisible-character",
+                f"{row.label}: removed invisible or bidirectional control characters ({chars}) before reading "
+                f"the names: {where}",
+                self.source,
+                row.line,
+            )
+        )
+
+    def adoption(self, adopter: NodeRef, measure: NodeRef, date: str | None, row: _Row) -> None:
+        """Warn (code ``adoption-merged``) when an adopter adopted a measure in an earlier row with other values.
+
+        The graph holds one ``ADOPTED`` edge per adopter and measure; both rows are its evidence.
+        """
+        pair = (adopter.key, measure.key)
+        outcome = row.values.get("outcome") or None
+        earlier = self.adoptions.setdefault(pair, [])
+        others = [(ln, d, o) for ln, d, o in earlier if (d, o) != (date, outcome)]
+        earlier.append((row.line, date, outcome))
+        if not others:
+            return
+        line, d, o = others[0]
+        where = f"line {line}" if line is not None else "an earlier item"
+        msg = (
+            f"{row.label}: {adopter.key!r} adopting {measure.key!r} is also given at {where} with "
+            f"date {d or 'none'}, outcome {o or 'none'} (here: date {date or 'none'}, outcome {outcome or 'none'}); "
+            "the graph keeps one ADOPTED edge with both rows as its evidence and the most frequent date and "
+            "outcome (the earlier on a tie)"
+        )
+        self.warnings.append(ParseWarning("adoption-merged", msg, self.source, row.line))
 
     def duplicate(self, ident: tuple[str, ...], row: _Row) -> None:
         """Refuse a row that repeats an earlier row's identity (key, or adopter-measure-date)."""
@@ -715,7 +782,9 @@ def _adoption_row(b: _Builder, row: _Row) -> None:
         lambda: _date(v["date"]),
         lambda: b.batch_ref(v["batch"]) if v["batch"] else None,
     )
-    b.duplicate(("adoptions", f"{adopter.key} -> {measure.key} ({date or 'no date'})"), row)
+    what = f"{adopter.key} -> {measure.key} ({date or 'no date'}, {v['outcome'] or 'no outcome'})"
+    b.duplicate(("adoptions", what), row)
+    b.adoption(adopter, measure, date, row)
     b.rel(
         Rel.ADOPTED,
         adopter,
@@ -866,8 +935,10 @@ def parse_user_csv(
                 )
             )
             continue
-        values = {c: _clean(x) for c, x in zip(cols, cells, strict=True)}
-        b.run(k, _Row(values, start, quote, f"row at line {start}"), functools.partial(handler, b))
+        raw_values = dict(zip(cols, cells, strict=True))
+        row = _Row({c: _clean(x) for c, x in raw_values.items()}, start, quote, f"row at line {start}")
+        b.invisible(row, raw_values)
+        b.run(k, row, functools.partial(handler, b))
     return _report(b, source, sha, k, len(rows) - 1)
 
 
@@ -876,7 +947,7 @@ def _start_known(known: Sequence[ParsedReport] | None) -> _Known:
 
 
 def _report(b: _Builder, source: str, sha: str, kind: str, n_rows: int) -> ParsedReport:
-    bad = len({w.line for w in b.warnings})
+    bad = len({w.line for w in b.warnings if w.code not in NOTICES})
     meta = (("kind", kind), ("rows", str(n_rows)), ("rows_skipped", str(bad)), ("section", USER_SECTION))
     return ParsedReport(
         source=source,
@@ -929,6 +1000,76 @@ def _item_offsets(text: str) -> dict[str, list[int]]:
     except (StopIteration, IndexError, ValueError, RecursionError):
         return {}
     return out
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+class _RepeatedKeyError(ValueError):
+    """A JSON object repeats a key (raised by :func:`_no_repeated_keys`)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for k, _ in pairs:
+            if k in seen:
+                raise _RepeatedKeyError(k)
+            seen.add(k)
+    return out
+
+
+def _repeated_key_line(text: str, key: str) -> int | None:
+    """The line of the first key repeated within one object (walked with the standard scanner)."""
+    scan = json.JSONDecoder().raw_decode
+    ws = re.compile(r"[ \t\n\r]*")
+
+    def skip(i: int) -> int:
+        return ws.match(text, i).end()  # type: ignore[union-attr]
+
+    def value(i: int) -> int:
+        """Walk the value at ``i``; return its end, raising _RepeatedKeyError at the repeated key."""
+        if text[i] == "{":
+            keys: set[str] = set()
+            i = skip(i + 1)
+            while text[i] != "}":
+                at = i
+                k, i = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]
+                if k in keys:
+                    raise _Found(at)
+                keys.add(k)
+                i = skip(skip(i) + 1)  # past ':'
+                i = skip(value(i))
+                if text[i] == ",":
+                    i = skip(i + 1)
+            return i + 1
+        if text[i] == "[":
+            i = skip(i + 1)
+            while text[i] != "]":
+                i = skip(value(i))
+                if text[i] == ",":
+                    i = skip(i + 1)
+            return i + 1
+        return scan(text, i)[1]
+
+    try:
+        value(skip(0))
+    except _Found as f:
+        return text.count("\n", 0, f.at) + 1
+    except (StopIteration, IndexError, ValueError, RecursionError):
+        return None
+    return None
+
+
+class _Found(Exception):
+    def __init__(self, at: int) -> None:
+        super().__init__(at)
+        self.at = at
 
 
 def _json_value(name: str, value: Any) -> str:
@@ -994,7 +1135,11 @@ def parse_user_json(
         msg = f'the file is empty: expected a JSON object {{"format": "{FORMAT}", "adoptions": [...], ...}}'
         raise UserDataError(msg, source, 1)
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_no_repeated_keys)
+    except _RepeatedKeyError as e:
+        line = _repeated_key_line(text, e.key)
+        msg = f"the key {e.key!r} is given twice in one object (JSON keeps only one of the values)"
+        raise UserDataError(msg, source, line) from None
     except json.JSONDecodeError as e:
         msg = f"not valid JSON: {e.msg} (column {e.colno})"
         raise UserDataError(msg, source, e.lineno) from e
@@ -1026,6 +1171,8 @@ def parse_user_json(
             line = bisect.bisect_right(newlines, starts[i - 1]) + 1 if i <= len(starts) else None
             where = f"{k} item {i}" + (f" (line {line})" if line is not None else "")
             quote = json.dumps(item, ensure_ascii=False)
+            if _SURROGATE_RE.search(quote):  # a lone surrogate cannot be written as UTF-8: keep its escape
+                quote = json.dumps(item, ensure_ascii=True)
             row = _Row({}, line, quote, where)
             b.run(k, row, functools.partial(_json_item, b, k, item=item))
     kinds = "+".join(k for k in KINDS if data.get(k))
@@ -1039,7 +1186,9 @@ def _json_item(b: _Builder, kind: str, row: _Row, *, item: Any) -> None:
     if unknown:
         raise _RowError("unknown-field", f"unknown fields {unknown}; {kind} have {', '.join(COLUMNS[kind])}")
     values = _collect(*(lambda c=c: _json_value(c, item.get(c)) for c in COLUMNS[kind]))
-    row.values.update({c: _clean(v) for c, v in zip(COLUMNS[kind], values, strict=True)})
+    raw = dict(zip(COLUMNS[kind], values, strict=True))
+    b.invisible(row, raw)
+    row.values.update({c: _clean(v) for c, v in raw.items()})
     _HANDLERS[kind](b, row)
 
 
