@@ -34,11 +34,10 @@ import csv
 import datetime
 import functools
 import hashlib
-import io
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -146,9 +145,16 @@ class _Known:
             dict(self.batches),
         )
 
-    def add(self, e: Entity) -> None:
-        """Register an entity (later mentions of a key do not replace the first)."""
+    def add(self, e: Entity) -> bool:
+        """Register an entity (later mentions of a key do not replace the first); True if its key is new."""
         props = e.properties
+        table = {
+            Label.ZONE: self.zones,
+            Label.MEASURE: self.measures,
+            Label.DOCUMENT: self.documents,
+            Label.BATCH: self.batches,
+        }.get(e.label)
+        new = table is not None and e.key not in table
         if e.label is Label.ZONE:
             self.zones.setdefault(e.key, (e.name, props))
             self.zone_names.setdefault(normalize_name(e.name), e.key)
@@ -169,6 +175,7 @@ class _Known:
                 self.doc_titles.setdefault(title_key(title), e.key)
         elif e.label is Label.BATCH:
             self.batches.setdefault(e.key, (e.name, props))
+        return new
 
 
 def _known_from(reports: Iterable[ParsedReport]) -> _Known:
@@ -271,6 +278,8 @@ class _Builder:
         self.skipped: dict[tuple[str, str], int | None] = {}
         self.seen: dict[tuple[str, ...], int | None] = {}
         self.adoptions: dict[tuple[str, str], list[tuple[int | None, str | None, str | None]]] = {}
+        self.rows_seen: dict[bytes, list[int]] = {}
+        self.failed: dict[tuple[str, str], _RowError] = {}
         self._row: _Row | None = None
         self._ents: list[Entity] = []
         self._rels: list[Relation] = []
@@ -309,7 +318,44 @@ class _Builder:
         self.entities.extend(self._ents)
         self.relations.extend(self._rels)
         for ent in self._ents:
-            self.known.add(ent)
+            if self.known.add(ent):
+                self.failed.clear()  # a name that did not resolve may resolve now
+
+    def repeated(self, cells: tuple[str, ...], line: int) -> bool:
+        """Whether a row repeats an earlier row exactly; repeats are counted, not kept (memory grows with
+        distinct rows only) and become one ``duplicate-row`` warning each (see :meth:`repeat_warnings`)."""
+        digest = hashlib.blake2b("\x1f".join(cells).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        seen = self.rows_seen.get(digest)
+        if seen is None:
+            self.rows_seen[digest] = [line, 0, line, line]
+            return False
+        seen[1] += 1
+        if seen[1] == 1:
+            seen[2] = line
+        seen[3] = line
+        return True
+
+    def repeat_warnings(self) -> list[ParseWarning]:
+        """One warning per row that has exact copies, at the line of its first copy."""
+        out = []
+        for first, n, copy, last in self.rows_seen.values():
+            if not n:
+                continue
+            more = f"; {n:,} copies in all, lines {copy} to {last}" if n > 1 else ""
+            msg = f"row at line {copy}: repeats the row already given at line {first}{more}; copies are skipped"
+            out.append(ParseWarning("duplicate-row", msg, self.source, copy))
+        return out
+
+    def _resolve(self, what: str, name: str, resolve: Callable[[str], NodeRef]) -> NodeRef:
+        """Resolve a name, remembering failures (fuzzy suggestions are costly; a file may repeat a bad name)."""
+        err = self.failed.get((what, name))
+        if err is not None:
+            raise _RowError(err.code, err.message)
+        try:
+            return resolve(name)
+        except _RowError as e:
+            self.failed[what, name] = e
+            raise
 
     def invisible(self, row: _Row, raw: dict[str, str]) -> None:
         """Warn (code ``invisible-character``) about the invisible characters removed from a row's values."""
@@ -333,7 +379,7 @@ class _Builder:
 
         The graph holds one ``ADOPTED`` edge per adopter and measure; both rows are its evidence.
         """
-        pair = (adopter.key, measure.key)
+        pair = (f"{adopter.label.value}:{adopter.key}", measure.key)
         outcome = row.values.get("outcome") or None
         earlier = self.adoptions.setdefault(pair, [])
         others = [(ln, d, o) for ln, d, o in earlier if (d, o) != (date, outcome)]
@@ -343,7 +389,7 @@ class _Builder:
         line, d, o = others[0]
         where = f"line {line}" if line is not None else "an earlier item"
         msg = (
-            f"{row.label}: {adopter.key!r} adopting {measure.key!r} is also given at {where} with "
+            f"{row.label}: {pair[0]!r} adopting {measure.key!r} is also given at {where} with "
             f"date {d or 'none'}, outcome {o or 'none'} (here: date {date or 'none'}, outcome {outcome or 'none'}); "
             "the graph keeps one ADOPTED edge with both rows as its evidence and the most frequent date and "
             "outcome (the earlier on a tie)"
@@ -362,6 +408,9 @@ class _Builder:
 
     def zone_ref(self, name: str) -> NodeRef:
         """A zone by name or key (gazetteer, known sub-areas, this file); adds its entity."""
+        return self._resolve("zone", name, self._zone_ref)
+
+    def _zone_ref(self, name: str) -> NodeRef:
         key = self._zone_key(name)
         if key is None:
             hint = ""
@@ -410,6 +459,9 @@ class _Builder:
 
     def adopter_ref(self, name: str) -> NodeRef:
         """A zone (``Hubei PFTZ``, a sub-area's key or name) or a province (``Shanxi``)."""
+        return self._resolve("adopter", name, self._adopter_ref)
+
+    def _adopter_ref(self, name: str) -> NodeRef:
         if m := _NODE_ID_RE.match(name):
             if m.group(1) == "Region" and m.group(2) in self.gaz.provinces:
                 return self.region_ref(m.group(2))
@@ -438,6 +490,9 @@ class _Builder:
 
     def measure_ref(self, text: str) -> NodeRef:
         """A measure by key or exact title (report or this file); adds its entity."""
+        return self._resolve("measure", text, self._measure_ref)
+
+    def _measure_ref(self, text: str) -> NodeRef:
         key = text if text in self.known.measures else None
         if key is None:
             keys = sorted(self.known.measure_titles.get(title_key(text), ()))
@@ -782,7 +837,7 @@ def _adoption_row(b: _Builder, row: _Row) -> None:
         lambda: _date(v["date"]),
         lambda: b.batch_ref(v["batch"]) if v["batch"] else None,
     )
-    what = f"{adopter.key} -> {measure.key} ({date or 'no date'}, {v['outcome'] or 'no outcome'})"
+    what = f"{adopter.label.value}:{adopter.key} -> {measure.key} ({date or 'no date'}, {v['outcome'] or 'no outcome'})"
     b.duplicate(("adoptions", what), row)
     b.adoption(adopter, measure, date, row)
     b.rel(
@@ -899,47 +954,68 @@ def parse_user_csv(
     if not text.strip():
         msg = "the file is empty: a CSV of user data starts with a header line; expected the columns of one of: "
         raise UserDataError(msg + _expected(), source, 1)
-    raw = text.split("\n")
-    reader = csv.reader(io.StringIO(text), strict=False)
-    rows: list[tuple[int, int, list[str]]] = []
-    last = 0
+    consumed: list[str] = []
+
+    def lines() -> Iterator[str]:
+        # slices of the text, one line at a time (io.StringIO would copy the whole text at 4 bytes a character)
+        pos, end = 0, len(text)
+        while pos < end:
+            nl = text.find("\n", pos)
+            nxt = end if nl < 0 else nl + 1
+            ln = text[pos:nxt]
+            pos = nxt
+            consumed.append(ln)
+            yield ln
+
+    reader = csv.reader(lines(), strict=False)
+    last, n_rows = 0, 0
+    b: _Builder | None = None
+    k, cols = "", []
     try:
-        for cells in reader:
+        for cells in reader:  # streamed: a row is checked as it is read, nothing per row is kept
             start, last = last + 1, reader.line_num
-            if cells and any(c.strip() for c in cells):
-                rows.append((start, last, cells))
+            quote = "".join(consumed).strip()
+            consumed.clear()
+            if not (cells and any(c.strip() for c in cells)):
+                continue
+            if b is None:
+                if start != 1:
+                    msg = f"the header must be on line 1 (line 1 is blank, the first non-blank line is {start})"
+                    raise UserDataError(msg, source, 1)
+                k = _header_kind(cells, source, want)
+                cols = [h.strip().lower() for h in cells]
+                b = _Builder(source, sha, gazetteer or Gazetteer.default(), _start_known(known))
+                continue
+            n_rows += 1
+            _csv_row(b, k, cols, cells, start, quote)
     except csv.Error as e:
         msg = f"cannot read the CSV: {e}"
         raise UserDataError(msg, source, last + 1) from e
-    if not rows:
+    if b is None:
         msg = "no header line found; expected the columns of one of: " + _expected()
         raise UserDataError(msg, source, 1)
-    first, _, header = rows[0]
-    if first != 1:
-        msg = f"the header must be on line 1 (line 1 is blank, the first non-blank line is {first})"
-        raise UserDataError(msg, source, 1)
-    k = _header_kind(header, source, want)
-    cols = [h.strip().lower() for h in header]
-    b = _Builder(source, sha, gazetteer or Gazetteer.default(), _start_known(known))
-    handler = _HANDLERS[k]
-    for start, end, cells in rows[1:]:
-        quote = "\n".join(raw[start - 1 : end]).strip()
-        if len(cells) != len(cols):
-            b.warnings.append(
-                ParseWarning(
-                    "bad-row",
-                    f"row at line {start}: has {len(cells)} cells but the header has {len(cols)} "
-                    f"({','.join(cols)}); a comma too many or too few (quote cells that hold commas)",
-                    source,
-                    start,
-                )
+    return _report(b, source, sha, k, n_rows)
+
+
+def _csv_row(b: _Builder, kind: str, cols: list[str], cells: list[str], line: int, quote: str) -> None:
+    """Check one CSV row; an exact repeat of an earlier row is folded into that row's repeat count."""
+    if b.repeated((kind, *cells), line):
+        return
+    if len(cells) != len(cols):
+        b.warnings.append(
+            ParseWarning(
+                "bad-row",
+                f"row at line {line}: has {len(cells)} cells but the header has {len(cols)} "
+                f"({','.join(cols)}); a comma too many or too few (quote cells that hold commas)",
+                b.source,
+                line,
             )
-            continue
-        raw_values = dict(zip(cols, cells, strict=True))
-        row = _Row({c: _clean(x) for c, x in raw_values.items()}, start, quote, f"row at line {start}")
-        b.invisible(row, raw_values)
-        b.run(k, row, functools.partial(handler, b))
-    return _report(b, source, sha, k, len(rows) - 1)
+        )
+        return
+    raw_values = dict(zip(cols, cells, strict=True))
+    row = _Row({c: _clean(x) for c, x in raw_values.items()}, line, quote, f"row at line {line}")
+    b.invisible(row, raw_values)
+    b.run(kind, row, functools.partial(_HANDLERS[kind], b))
 
 
 def _start_known(known: Sequence[ParsedReport] | None) -> _Known:
@@ -947,7 +1023,9 @@ def _start_known(known: Sequence[ParsedReport] | None) -> _Known:
 
 
 def _report(b: _Builder, source: str, sha: str, kind: str, n_rows: int) -> ParsedReport:
-    bad = len({w.line for w in b.warnings if w.code not in NOTICES})
+    bad = len({w.line for w in b.warnings if w.code not in NOTICES}) + sum(n for _, n, *_ in b.rows_seen.values())
+    b.warnings.extend(b.repeat_warnings())
+    b.warnings.sort(key=lambda w: (w.line is None, w.line or 0))
     meta = (("kind", kind), ("rows", str(n_rows)), ("rows_skipped", str(bad)), ("section", USER_SECTION))
     return ParsedReport(
         source=source,
@@ -1273,6 +1351,7 @@ def load_user_data(
         raise UserDataError(msg, str(p)) from e
     text = _decode(data, str(p))
     sha = hashlib.sha256(data).hexdigest()
+    del data  # the text is all that is read from now on; a large file is not held twice
     try:
         if suffix == ".json":
             report = parse_user_json(text, p.name, sha256=sha, known=known)
