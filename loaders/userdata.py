@@ -86,7 +86,7 @@ _KIND_ALIASES = {"zone": "zones", "document": "documents", "measure": "measures"
 _ZONE_KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?$")
 _MEASURE_KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
 _NODE_ID_RE = re.compile(r"^(Zone|Region):(\S+)$")
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)  # not full-width digits
 _BATCH_KINDS = ("best-practices", "pilot-measures", "department-experience", "reform-experience")
 _BATCH_KEY_RE = re.compile(
     r"^(?P<level>national|provincial):(?:(?P<owner>[a-z0-9]+(?:-[a-z0-9]+)*):)?"
