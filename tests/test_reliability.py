@@ -332,3 +332,24 @@ def test_machine_exports_keep_formula_like_values_exact(tmp_path: Path) -> None:
     save_neo4j_admin_csv(G, tmp_path / "neo")
     zones = pd.read_csv(tmp_path / "neo" / "nodes_Zone.csv", keep_default_na=False)
     assert zones["name"].tolist() == ["=cmd|' /C calc'!A0"]
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def test_the_hint_for_more_user_data_warnings_names_a_command_that_reads_the_file(tmp_path: Path) -> None:
+    data = tmp_path / "events.csv"
+    rows = [f"Atlantis {i} PFTZ,national:best-practices:5:7,2024,,," for i in range(60)]
+    data.write_text("adopter,measure,date,outcome,batch,source_note\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["stats", "--data", str(data)])
+    assert res.exit_code == 0, res.output
+    assert "pftz parse --json" not in res.output
+    assert f"pftz build --data {data.name} --strict lists those of {data.name}" in res.output
+
+
+def test_bolt_s_to_a_plain_neo4j_server_says_to_use_bolt(neo4j_connection: object) -> None:
+    """The real test server speaks plain Bolt; ``bolt+s://`` to it used to read "is the server running?"."""
+    uri = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687").replace("bolt://", "bolt+s://", 1)
+    res = CliRunner().invoke(cli, ["query", "innovators", "--neo4j", uri])
+    assert res.exit_code == 1, res.output
+    assert "use bolt:// instead" in res.output and "Traceback" not in res.output

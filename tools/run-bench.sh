@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 BIN=.venv/bin
 echo "== embedded pipeline (parse, build, exports, memory)"
 $BIN/python tools/bench.py
+echo "== user data: 10^4, 10^5, 10^6 adoption rows (time and peak memory)"
+$BIN/python tools/bench_userdata.py
 trap 'tools/neo4j/neo4j.sh stop' EXIT
 tools/neo4j/neo4j.sh start
 source tools/neo4j/env.sh
