@@ -38,6 +38,7 @@ from click.testing import CliRunner, Result
 
 from ground.errors import PftzGraphError
 from ground.schema import Label
+from loaders.reference import Gazetteer
 from loaders.report import BUNDLED_REPORT, load_report, parse_report
 from loaders.userdata import COLUMNS, load_user_data
 from shell.cli import cli
@@ -256,7 +257,8 @@ def test_bad_input(case: Case, tmp_path: Path, report_warning_codes: set[str]) -
     else:
         raise AssertionError(f"unknown runner {case.runner!r}")
     elapsed = time.perf_counter() - started
-    assert elapsed < 15, f"{case.case} took {elapsed:.1f} s"
+    # a guard against a hang or a blow-up, not a benchmark (make bench measures; this machine is shared)
+    assert elapsed < 90, f"{case.case} took {elapsed:.1f} s"
 
 
 def _run_parse(case: Case, path: Path, line: int | None, tmp_path: Path, known_codes: set[str]) -> None:
@@ -359,14 +361,19 @@ def test_a_number_in_a_new_format_leaves_a_document_keyed_by_its_title() -> None
     assert not [w for w in r.warnings if w.line == made.edit]
 
 
-@pytest.mark.timeout(3)
+@pytest.mark.timeout(60)
 def test_a_long_line_dense_with_zone_names_is_read_in_linear_time() -> None:
-    from loaders.reference import Gazetteer
+    gaz = Gazetteer.default()
 
-    line = "the Shanghai PFTZ and the state, " * 12_000  # 396 KB, 12,000 mentions
-    started = time.perf_counter()
-    assert len(Gazetteer.default().find_zones(line)) == 12_000
-    assert time.perf_counter() - started < 2
+    def seconds(n: int) -> float:
+        line = "the Shanghai PFTZ and the state, " * n  # 12,000 of them: 396 KB
+        started = time.perf_counter()
+        assert len(gaz.find_zones(line)) == n
+        return time.perf_counter() - started
+
+    small = min(seconds(1_200) for _ in range(3))
+    large = seconds(12_000)
+    assert large < 30 * small, f"10x the mentions took {large / small:.0f}x the time (quadratic: 100x)"
 
 
 def test_a_row_number_typo_gives_one_warning_not_thousands() -> None:
