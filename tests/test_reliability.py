@@ -106,6 +106,11 @@ def test_a_build_killed_at_several_points_leaves_the_old_set_or_the_new_one(tmp_
         "cascades staged": _staged(tmp_path, "cascades.csv"),
         "manifest staged (about to swap)": _staged(tmp_path, MANIFEST),
     }
+    proc = _pftz("build", "--out", str(out))  # with the site: killed while its pages are staged
+    assert _wait_for(_staged(tmp_path, "html/spread"), proc), proc.stderr.read().decode() if proc.stderr else ""
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert _snapshot(out) == OLD_SET, "killed while writing the site"
     after_kill: dict[str, dict[str, bytes]] = {}
     for name, cond in points.items():
         proc = _pftz("build", "--no-html", "--out", str(out))
