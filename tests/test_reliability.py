@@ -96,6 +96,7 @@ def _staged(parent: Path, file: str) -> Callable[[], bool]:
 # --------------------------------------------------------------------------- transactions
 
 
+@pytest.mark.slow
 def test_a_build_killed_at_several_points_leaves_the_old_set_or_the_new_one(tmp_path: Path) -> None:
     out = tmp_path / "out"
     _write_set(out, OLD_SET)
@@ -167,6 +168,7 @@ def test_a_staged_set_that_fails_its_checks_is_not_swapped_in(tmp_path: Path) ->
     assert _snapshot(out) == OLD_SET
 
 
+@pytest.mark.slow
 def test_two_builds_of_one_folder_one_second_apart_do_not_mix(tmp_path: Path) -> None:
     out = tmp_path / "out"
     data = tmp_path / "events.csv"
@@ -352,6 +354,7 @@ def test_the_hint_for_more_user_data_warnings_names_a_command_that_reads_the_fil
     assert f"pftz build --data {data.name} --strict lists those of {data.name}" in res.output
 
 
+@pytest.mark.neo4j
 def test_bolt_s_to_a_plain_neo4j_server_says_to_use_bolt(neo4j_connection: object) -> None:
     """The real test server speaks plain Bolt; ``bolt+s://`` to it used to read "is the server running?"."""
     uri = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687").replace("bolt://", "bolt+s://", 1)
