@@ -361,3 +361,14 @@ def test_bolt_s_to_a_plain_neo4j_server_says_to_use_bolt(neo4j_connection: objec
     res = CliRunner().invoke(cli, ["query", "innovators", "--neo4j", uri])
     assert res.exit_code == 1, res.output
     assert "use bolt:// instead" in res.output and "Traceback" not in res.output
+
+
+def test_a_symlink_to_a_folder_stays_a_symlink_and_its_folder_gets_the_new_set(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    _write_set(real, OLD_SET)
+    link = tmp_path / "out"
+    os.symlink(real, link)
+    with staged_folder(link, known={"graph.json", "graph.graphml", "html"}) as stage:
+        (stage / "graph.json").write_text("{}", encoding="utf-8")
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert sorted(_snapshot(real)) == [MANIFEST, "graph.json"]
