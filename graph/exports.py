@@ -37,6 +37,15 @@ Formats
     command.
 ``cascades``
     Adoption cascades for R's NetworkInference (:func:`cascades`).
+
+XML 1.0 cannot hold most control characters (NUL, ``\\x0b``, ``\\x1b``...),
+lone surrogates or U+FFFE/U+FFFF; GraphML and GEXF write each such character
+as the six characters ``\\uXXXX`` (a CR too, which XML would read back as a
+line feed), and log a warning naming the node or edge and the input lines of
+its evidence (:func:`xml_text`). The JSON, neo4j-admin and cascades files are
+for machines and keep every value exact. :func:`people_csv` is the CSV for
+people (spreadsheets): cells that a spreadsheet would run as a formula are
+made inert.
 """
 
 from __future__ import annotations
@@ -45,7 +54,9 @@ import csv
 import datetime
 import io
 import json
+import logging
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
@@ -67,14 +78,19 @@ __all__ = [
     "FORMATS",
     "cascades",
     "export",
+    "inert",
     "load_graphml",
+    "people_csv",
     "save_cascades_csv",
     "save_gexf",
     "save_graphml",
     "save_neo4j_admin_csv",
     "save_node_link_json",
     "write_all",
+    "xml_text",
 ]
+
+logger = logging.getLogger(__name__)
 
 EID = "eid"
 """Relationship property holding the MultiDiGraph edge key (as :mod:`graph.neo4j_store` names it)."""
@@ -100,6 +116,120 @@ FORMATS: dict[str, str] = {
 """Export formats and the file (or directory) name :func:`write_all` gives them."""
 
 _NEO4J_TYPES = {"str": "", "int": "int", "float": "double", "bool": "boolean"}
+
+_XML_UNSAFE_RE = re.compile("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters XML 1.0 cannot hold (and CR, which an XML reader turns into LF)."""
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, CSV injection)."""
+
+_MAX_XML_WARNINGS = 20
+
+
+# --------------------------------------------------------------------------- cleaning
+
+
+def xml_text(text: str) -> str:
+    """Return ``text`` with every character XML 1.0 cannot hold written as ``\\uXXXX``.
+
+    Parameters
+    ----------
+    text
+        Any string (control characters and lone surrogates included).
+
+    Returns
+    -------
+    str
+        A string an XML 1.0 writer and reader keep exactly.
+
+    Examples
+    --------
+    >>> xml_text("a" + chr(11) + "b" + chr(0))
+    'a\\\\u000bb\\\\u0000'
+    """
+    return _XML_UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _evidence_lines(data: Mapping[str, Any]) -> str:
+    places = [f"{p.get('source')}:{p.get('line')}" for p in _prov_entries(data.get(PROVENANCE)) if isinstance(p, dict)]
+    shown = ", ".join(dict.fromkeys(places[:3]))
+    return f"from {shown}" if shown else "no evidence line"
+
+
+class _XmlCleaner:
+    """Cleans the strings of an XML export's copy, collecting one warning per node or edge."""
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+        self.warnings: list[str] = []
+
+    def clean(self, attrs: dict[str, Any], original: Mapping[str, Any], what: str) -> dict[str, Any]:
+        bad: dict[str, set[str]] = {}
+        out: dict[str, Any] = {}
+        for k, v in attrs.items():
+            if isinstance(v, str) and _XML_UNSAFE_RE.search(v):
+                found = {f"U+{ord(c):04X}" for c in _XML_UNSAFE_RE.findall(v)}
+                bad.setdefault(k, set()).update(found)
+                v = xml_text(v)
+            out[k] = v
+        if bad:
+            props = "; ".join(f"{k!r} ({', '.join(sorted(c))})" for k, c in sorted(bad.items()))
+            self.warnings.append(
+                f"{self.fmt}: {what} holds characters XML 1.0 cannot hold, written as \\uXXXX: {props}; "
+                f"{_evidence_lines(original)}"
+            )
+        return out
+
+    def log(self) -> None:
+        for w in self.warnings[:_MAX_XML_WARNINGS]:
+            logger.warning(w)
+        if len(self.warnings) > _MAX_XML_WARNINGS:
+            logger.warning("%s: ... and %d more such nodes and edges", self.fmt, len(self.warnings) - _MAX_XML_WARNINGS)
+
+
+def inert(value: Any) -> Any:
+    """Make a text cell safe to open in a spreadsheet: a leading ``= + - @``, tab or CR gets a ``'``.
+
+    Examples
+    --------
+    >>> inert("=HYPERLINK(1)"), inert("-1"), inert("plain"), inert(3)
+    ("'=HYPERLINK(1)", "'-1", 'plain', 3)
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def people_csv(df: pd.DataFrame) -> str:
+    """Return a frame as CSV for people and spreadsheets, with formula injection made inert.
+
+    A text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a CR is
+    prefixed with a single quote (the OWASP advice for CSV injection), so a
+    spreadsheet shows it as text and runs nothing; numbers are left as they
+    are. Lines end in CRLF (RFC 4180). Machine-read exports (neo4j-admin, cascades) do not use this and keep
+    every value exact.
+
+    Parameters
+    ----------
+    df
+        The frame (list cells should already be text).
+
+    Returns
+    -------
+    str
+        The CSV text, a header line first.
+
+    Examples
+    --------
+    >>> people_csv(pd.DataFrame({"a": ["=1+1", "ok"], "n": [-2, 3]})).splitlines()
+    ['a,n', "'=1+1,-2", 'ok,3']
+    """
+    safe = df.copy()
+    safe.columns = [inert(str(c)) for c in safe.columns]
+    for c in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[c]):
+            safe[c] = safe[c].map(inert)
+    return safe.to_csv(index=False, lineterminator="\r\n")  # RFC 4180; a cell holding a CR is then quoted
 
 
 # --------------------------------------------------------------------------- atomic writing
@@ -226,12 +356,13 @@ def _graph_meta(G: nx.MultiDiGraph) -> dict[str, Any]:
     }
 
 
-def _scalar_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    H = nx.MultiDiGraph(**_graph_meta(G))
+def _scalar_copy(G: nx.MultiDiGraph, cleaner: _XmlCleaner) -> nx.MultiDiGraph:
+    H = nx.MultiDiGraph(**cleaner.clean(_graph_meta(G), {}, "the graph"))
     for n, d in _sorted_nodes(G):
-        H.add_node(str(n), **_scalar_attrs(d, edge=False))
+        H.add_node(xml_text(str(n)), **cleaner.clean(_scalar_attrs(d, edge=False), d, f"node {n}"))
     for u, v, k, d in _sorted_edges(G):
-        H.add_edge(str(u), str(v), key=str(k), **_scalar_attrs(d, edge=True))
+        attrs = cleaner.clean(_scalar_attrs(d, edge=True), d, f"edge {u} -> {v} [{k}]")
+        H.add_edge(xml_text(str(u)), xml_text(str(v)), key=xml_text(str(k)), **attrs)
     return H
 
 
@@ -258,12 +389,15 @@ def save_graphml(G: nx.MultiDiGraph, path: str | Path) -> Path:
     ExportError
         If the file cannot be written; an existing file is left intact.
     """
-    H = _scalar_copy(G)
+    cleaner = _XmlCleaner(Path(path).name)
+    H = _scalar_copy(G, cleaner)
 
     def write(fh: IO[bytes]) -> None:
         nx.write_graphml_xml(H, fh, encoding="utf-8", prettyprint=True)
 
-    return _atomic_write(path, write)
+    out = _atomic_write(path, write)
+    cleaner.log()
+    return out
 
 
 def load_graphml(path: str | Path) -> nx.MultiDiGraph:
@@ -304,8 +438,8 @@ def _gexf_time(value: Any) -> str | None:
     return end.isoformat() if end else None
 
 
-def _gexf_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    H = nx.MultiDiGraph(**_graph_meta(G), mode="dynamic")
+def _gexf_copy(G: nx.MultiDiGraph, cleaner: _XmlCleaner) -> nx.MultiDiGraph:
+    H = nx.MultiDiGraph(**cleaner.clean(_graph_meta(G), {}, "the graph"), mode="dynamic")
     for n, d in _sorted_nodes(G):
         attrs = _scalar_attrs(d, edge=False)
         attrs["node_label"] = attrs.pop("label", "")
@@ -313,7 +447,7 @@ def _gexf_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
         start = _gexf_time(d.get("established")) or _gexf_time(d.get("date"))
         if start:
             attrs["start"] = start
-        H.add_node(str(n), **attrs)
+        H.add_node(xml_text(str(n)), **cleaner.clean(attrs, d, f"node {n}"))
     for u, v, k, d in _sorted_edges(G):
         attrs = _scalar_attrs(d, edge=True)
         attrs["rel_type"] = attrs.pop("type", "")
@@ -322,7 +456,8 @@ def _gexf_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
         start = _gexf_time(d.get("date"))
         if start:
             attrs["start"] = start
-        H.add_edge(str(u), str(v), key=str(k), **attrs)
+        attrs = cleaner.clean(attrs, d, f"edge {u} -> {v} [{k}]")
+        H.add_edge(xml_text(str(u)), xml_text(str(v)), key=xml_text(str(k)), **attrs)
     return H
 
 
@@ -346,7 +481,8 @@ def save_gexf(G: nx.MultiDiGraph, path: str | Path) -> Path:
     ExportError
         If the file cannot be written; an existing file is left intact.
     """
-    H = _gexf_copy(G)
+    cleaner = _XmlCleaner(Path(path).name)
+    H = _gexf_copy(G, cleaner)
 
     def write(fh: IO[bytes]) -> None:
         writer = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
@@ -355,7 +491,9 @@ def save_gexf(G: nx.MultiDiGraph, path: str | Path) -> Path:
             meta.attrib.pop("lastmodifieddate", None)  # a timestamp would break byte-identical output
         writer.write(fh)
 
-    return _atomic_write(path, write)
+    out = _atomic_write(path, write)
+    cleaner.log()
+    return out
 
 
 def save_node_link_json(G: nx.MultiDiGraph, path: str | Path) -> Path:
@@ -387,7 +525,11 @@ def save_node_link_json(G: nx.MultiDiGraph, path: str | Path) -> Path:
 
     def write(fh: IO[bytes]) -> None:
         text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True, default=str)
-        fh.write(text.encode("utf-8") + b"\n")
+        try:
+            raw = text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: JSON's \\uXXXX escapes keep it exact
+            raw = json.dumps(data, ensure_ascii=True, indent=1, sort_keys=True, default=str).encode("ascii")
+        fh.write(raw + b"\n")
 
     return _atomic_write(path, write)
 

@@ -51,7 +51,7 @@ from loaders.records import (
 from loaders.reference import Gazetteer, Mention, load_prefixes
 from loaders.structure import Outline, parse_structure
 from loaders.tables import parse_tables
-from loaders.text import Line, Paragraph, decode_report, paragraphs, sentences, split_lines
+from loaders.text import Line, Paragraph, decode_report, paragraphs, read_report_bytes, sentences, split_lines
 
 BUNDLED_REPORT = Path(__file__).resolve().parent.parent / "data" / "reports" / "pftz-report-2025.en.txt"
 """The report shipped with the project: the default input of every command."""
@@ -1247,7 +1247,7 @@ def load_report(path: str | Path | None = None, *, strict: bool = False) -> Pars
     """
     p = Path(path) if path is not None else BUNDLED_REPORT
     try:
-        data = p.read_bytes()
+        data = read_report_bytes(p)
     except OSError as e:
         msg = f"cannot read the report: {e.strerror or e}"
         raise ReportParseError(msg, str(p)) from e

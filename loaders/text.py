@@ -14,10 +14,12 @@ removed and whose sentences are joined across page breaks, while
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from ground.errors import ReportParseError
 from ground.text import decode_text
@@ -46,6 +48,71 @@ class Line:
 
     no: int
     text: str
+
+
+MAX_REPORT_MB = 32
+"""The default largest report read, in MiB (the bundled report is 0.4 MB)."""
+
+MAX_REPORT_ENV = "PFTZ_MAX_REPORT_MB"
+"""Environment variable that sets another limit (a positive number of MiB)."""
+
+
+def report_size_limit() -> int:
+    """Return the largest report size in bytes: ``$PFTZ_MAX_REPORT_MB`` MiB, or :data:`MAX_REPORT_MB`.
+
+    Raises
+    ------
+    ReportParseError
+        The environment variable is not a positive number.
+    """
+    raw = os.environ.get(MAX_REPORT_ENV, "").strip()
+    if not raw:
+        return MAX_REPORT_MB * 1024 * 1024
+    try:
+        mb = float(raw)
+    except ValueError:
+        mb = -1.0
+    if not mb > 0 or mb != mb or mb == float("inf"):
+        msg = f"{MAX_REPORT_ENV}={raw!r} is not a positive number of MiB (the default is {MAX_REPORT_MB})"
+        raise ReportParseError(msg)
+    return int(mb * 1024 * 1024)
+
+
+def read_report_bytes(path: str | Path, limit: int | None = None) -> bytes:
+    """Read a report's bytes, refusing more than ``limit`` bytes (never reading past it).
+
+    Parameters
+    ----------
+    path
+        The file (a device such as ``/dev/zero`` stops at the limit too).
+    limit
+        The largest size in bytes; :func:`report_size_limit` when omitted.
+
+    Returns
+    -------
+    bytes
+        The file's bytes.
+
+    Raises
+    ------
+    ReportParseError
+        The file is larger than the limit (the message names the line where
+        the limit is reached and the variable that raises it).
+    OSError
+        The file cannot be read.
+    """
+    limit = report_size_limit() if limit is None else limit
+    with Path(path).open("rb") as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        line = data.count(b"\n", 0, limit) + 1
+        msg = (
+            f"the file is larger than the report size limit of {limit / 1048576:g} MiB (reading stopped at "
+            f"line {line}); a report is a few MB of text at most: check the file, or set {MAX_REPORT_ENV} "
+            "to a larger number of MiB"
+        )
+        raise ReportParseError(msg, str(path), line)
+    return data
 
 
 def decode_report(data: bytes, path: str) -> str:

@@ -33,10 +33,10 @@ import bisect
 import csv
 import functools
 import hashlib
-import io
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -97,6 +97,8 @@ _SCOPES = {normalize_name(s.value): s for s in Scope} | {normalize_name(k): s fo
 _MEASURE_KINDS = {normalize_name(k.value): k for k in MeasureKind}
 _ZONE_KINDS = {normalize_name(k.value): k for k in ZoneKind}
 _MAX_SHOWN = 200
+NOTICES = frozenset({"invisible-character", "adoption-merged"})
+"""Warning codes of rows that load (changed or merged), not of rows that are skipped."""
 """At most this many problems are listed in a strict-mode error (all are counted)."""
 
 
@@ -144,9 +146,16 @@ class _Known:
             dict(self.batches),
         )
 
-    def add(self, e: Entity) -> None:
-        """Register an entity (later mentions of a key do not replace the first)."""
+    def add(self, e: Entity) -> bool:
+        """Register an entity (later mentions of a key do not replace the first); True if its key is new."""
         props = e.properties
+        table = {
+            Label.ZONE: self.zones,
+            Label.MEASURE: self.measures,
+            Label.DOCUMENT: self.documents,
+            Label.BATCH: self.batches,
+        }.get(e.label)
+        new = table is not None and e.key not in table
         if e.label is Label.ZONE:
             self.zones.setdefault(e.key, (e.name, props))
             self.zone_names.setdefault(normalize_name(e.name), e.key)
@@ -167,6 +176,7 @@ class _Known:
                 self.doc_titles.setdefault(title_key(title), e.key)
         elif e.label is Label.BATCH:
             self.batches.setdefault(e.key, (e.name, props))
+        return new
 
 
 def _known_from(reports: Iterable[ParsedReport]) -> _Known:
@@ -193,8 +203,32 @@ def _bundled_known() -> _Known:
 # --------------------------------------------------------------------------- values
 
 
+def _invisible(value: str) -> list[str]:
+    """The characters :func:`_clean` removes: invisible format and bidirectional controls, control
+    characters other than whitespace, and lone surrogates (``U+200B``, ``U+200F``, ``U+202E``, ``U+0000``...)."""
+    if value.isprintable():  # the common case, fast: none of these is printable
+        return []
+    return [c for c in value if _is_invisible(c)]
+
+
+def _is_invisible(c: str) -> bool:
+    cat = unicodedata.category(c)
+    return cat in ("Cf", "Cs") or (cat == "Cc" and not c.isspace())
+
+
 def _clean(value: str) -> str:
+    """Collapse runs of whitespace and remove invisible characters (see :func:`_invisible`)."""
+    if not value.isprintable():
+        value = "".join(c for c in value if not _is_invisible(c))
     return " ".join(value.split())
+
+
+def _codepoints(chars: Iterable[str]) -> str:
+    names = []
+    for c in sorted(set(chars)):
+        name = unicodedata.name(c, "")
+        names.append(f"U+{ord(c):04X}" + (f" {name}" if name else ""))
+    return ", ".join(names)
 
 
 def _split(value: str) -> list[str]:
@@ -244,6 +278,9 @@ class _Builder:
         self.warnings: list[ParseWarning] = []
         self.skipped: dict[tuple[str, str], int | None] = {}
         self.seen: dict[tuple[str, ...], int | None] = {}
+        self.adoptions: dict[tuple[str, str], list[tuple[int | None, str | None, str | None]]] = {}
+        self.rows_seen: dict[bytes, list[int]] = {}
+        self.failed: dict[tuple[str, str], _RowError] = {}
         self._row: _Row | None = None
         self._ents: list[Entity] = []
         self._rels: list[Relation] = []
@@ -282,7 +319,83 @@ class _Builder:
         self.entities.extend(self._ents)
         self.relations.extend(self._rels)
         for ent in self._ents:
-            self.known.add(ent)
+            if self.known.add(ent):
+                self.failed.clear()  # a name that did not resolve may resolve now
+
+    def repeated(self, cells: tuple[str, ...], line: int) -> bool:
+        """Whether a row repeats an earlier row exactly; repeats are counted, not kept (memory grows with
+        distinct rows only) and become one ``duplicate-row`` warning each (see :meth:`repeat_warnings`)."""
+        digest = hashlib.blake2b("\x1f".join(cells).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        seen = self.rows_seen.get(digest)
+        if seen is None:
+            self.rows_seen[digest] = [line, 0, line, line]
+            return False
+        seen[1] += 1
+        if seen[1] == 1:
+            seen[2] = line
+        seen[3] = line
+        return True
+
+    def repeat_warnings(self) -> list[ParseWarning]:
+        """One warning per row that has exact copies, at the line of its first copy."""
+        out = []
+        for first, n, copy, last in self.rows_seen.values():
+            if not n:
+                continue
+            more = f"; {n:,} copies in all, lines {copy} to {last}" if n > 1 else ""
+            msg = f"row at line {copy}: repeats the row already given at line {first}{more}; copies are skipped"
+            out.append(ParseWarning("duplicate-row", msg, self.source, copy))
+        return out
+
+    def _resolve(self, what: str, name: str, resolve: Callable[[str], NodeRef]) -> NodeRef:
+        """Resolve a name, remembering failures (fuzzy suggestions are costly; a file may repeat a bad name)."""
+        err = self.failed.get((what, name))
+        if err is not None:
+            raise _RowError(err.code, err.message)
+        try:
+            return resolve(name)
+        except _RowError as e:
+            self.failed[what, name] = e
+            raise
+
+    def invisible(self, row: _Row, raw: dict[str, str]) -> None:
+        """Warn (code ``invisible-character``) about the invisible characters removed from a row's values."""
+        found = {c: sorted(set(_invisible(v))) for c, v in raw.items() if _invisible(v)}
+        if not found:
+            return
+        where = "; ".join(f"{c} {v.encode('unicode_escape').decode('ascii')!r}" for c, v in raw.items() if c in found)
+        chars = _codepoints(x for cs in found.values() for x in cs)
+        self.warnings.append(
+            ParseWarning(
+                "invisible-character",
+                f"{row.label}: removed invisible or bidirectional control characters ({chars}) before reading "
+                f"the names: {where}",
+                self.source,
+                row.line,
+            )
+        )
+
+    def adoption(self, adopter: NodeRef, measure: NodeRef, date: str | None, row: _Row) -> None:
+        """Warn (code ``adoption-merged``) when an adopter adopted a measure in an earlier row with other values.
+
+        The graph holds one ``ADOPTED`` edge per adopter and measure; both rows are its evidence.
+        """
+        pair = (f"{adopter.label.value}:{adopter.key}", measure.key)
+        outcome = row.values.get("outcome") or None
+        earlier = self.adoptions.setdefault(pair, [])
+        others = [(ln, d, o) for ln, d, o in earlier if (d, o) != (date, outcome)]
+        earlier.append((row.line, date, outcome))
+        if not others:
+            return
+        line, d, o = others[0]
+        where = f"line {line}" if line is not None else "an earlier item"
+        msg = (
+            f"{row.label}: {pair[0]!r} adopting {measure.key!r} is also given at {where} with "
+            f"date {d or 'none'}, outcome {o or 'none'} (here: date {date or 'none'}, outcome {outcome or 'none'}); "
+            "the graph keeps one ADOPTED edge with both rows as its evidence and the most frequent date and "
+            "outcome (the earlier on a tie)"
+        )
+        self.warnings.append(ParseWarning("adoption-merged", msg, self.source, row.line))
 
     def duplicate(self, ident: tuple[str, ...], row: _Row) -> None:
         """Refuse a row that repeats an earlier row's identity (key, or adopter-measure-date)."""
@@ -296,6 +409,9 @@ class _Builder:
 
     def zone_ref(self, name: str) -> NodeRef:
         """A zone by name or key (gazetteer, known sub-areas, this file); adds its entity."""
+        return self._resolve("zone", name, self._zone_ref)
+
+    def _zone_ref(self, name: str) -> NodeRef:
         key = self._zone_key(name)
         if key is None:
             hint = ""
@@ -344,6 +460,9 @@ class _Builder:
 
     def adopter_ref(self, name: str) -> NodeRef:
         """A zone (``Hubei PFTZ``, a sub-area's key or name) or a province (``Shanxi``)."""
+        return self._resolve("adopter", name, self._adopter_ref)
+
+    def _adopter_ref(self, name: str) -> NodeRef:
         if m := _NODE_ID_RE.match(name):
             if m.group(1) == "Region" and m.group(2) in self.gaz.provinces:
                 return self.region_ref(m.group(2))
@@ -372,6 +491,9 @@ class _Builder:
 
     def measure_ref(self, text: str) -> NodeRef:
         """A measure by key or exact title (report or this file); adds its entity."""
+        return self._resolve("measure", text, self._measure_ref)
+
+    def _measure_ref(self, text: str) -> NodeRef:
         key = text if text in self.known.measures else None
         if key is None:
             keys = sorted(self.known.measure_titles.get(title_key(text), ()))
@@ -719,7 +841,9 @@ def _adoption_row(b: _Builder, row: _Row) -> None:
         lambda: _date(v["date"]),
         lambda: b.batch_ref(v["batch"]) if v["batch"] else None,
     )
-    b.duplicate(("adoptions", f"{adopter.key} -> {measure.key} ({date or 'no date'})"), row)
+    what = f"{adopter.label.value}:{adopter.key} -> {measure.key} ({date or 'no date'}, {v['outcome'] or 'no outcome'})"
+    b.duplicate(("adoptions", what), row)
+    b.adoption(adopter, measure, date, row)
     b.rel(
         Rel.ADOPTED,
         adopter,
@@ -834,45 +958,68 @@ def parse_user_csv(
     if not text.strip():
         msg = "the file is empty: a CSV of user data starts with a header line; expected the columns of one of: "
         raise UserDataError(msg + _expected(), source, 1)
-    raw = text.split("\n")
-    reader = csv.reader(io.StringIO(text), strict=False)
-    rows: list[tuple[int, int, list[str]]] = []
-    last = 0
+    consumed: list[str] = []
+
+    def lines() -> Iterator[str]:
+        # slices of the text, one line at a time (io.StringIO would copy the whole text at 4 bytes a character)
+        pos, end = 0, len(text)
+        while pos < end:
+            nl = text.find("\n", pos)
+            nxt = end if nl < 0 else nl + 1
+            ln = text[pos:nxt]
+            pos = nxt
+            consumed.append(ln)
+            yield ln
+
+    reader = csv.reader(lines(), strict=False)
+    last, n_rows = 0, 0
+    b: _Builder | None = None
+    k, cols = "", []
     try:
-        for cells in reader:
+        for cells in reader:  # streamed: a row is checked as it is read, nothing per row is kept
             start, last = last + 1, reader.line_num
-            if cells and any(c.strip() for c in cells):
-                rows.append((start, last, cells))
+            quote = "".join(consumed).strip()
+            consumed.clear()
+            if not (cells and any(c.strip() for c in cells)):
+                continue
+            if b is None:
+                if start != 1:
+                    msg = f"the header must be on line 1 (line 1 is blank, the first non-blank line is {start})"
+                    raise UserDataError(msg, source, 1)
+                k = _header_kind(cells, source, want)
+                cols = [h.strip().lower() for h in cells]
+                b = _Builder(source, sha, gazetteer or Gazetteer.default(), _start_known(known))
+                continue
+            n_rows += 1
+            _csv_row(b, k, cols, cells, start, quote)
     except csv.Error as e:
         msg = f"cannot read the CSV: {e}"
         raise UserDataError(msg, source, last + 1) from e
-    if not rows:
+    if b is None:
         msg = "no header line found; expected the columns of one of: " + _expected()
         raise UserDataError(msg, source, 1)
-    first, _, header = rows[0]
-    if first != 1:
-        msg = f"the header must be on line 1 (line 1 is blank, the first non-blank line is {first})"
-        raise UserDataError(msg, source, 1)
-    k = _header_kind(header, source, want)
-    cols = [h.strip().lower() for h in header]
-    b = _Builder(source, sha, gazetteer or Gazetteer.default(), _start_known(known))
-    handler = _HANDLERS[k]
-    for start, end, cells in rows[1:]:
-        quote = "\n".join(raw[start - 1 : end]).strip()
-        if len(cells) != len(cols):
-            b.warnings.append(
-                ParseWarning(
-                    "bad-row",
-                    f"row at line {start}: has {len(cells)} cells but the header has {len(cols)} "
-                    f"({','.join(cols)}); a comma too many or too few (quote cells that hold commas)",
-                    source,
-                    start,
-                )
+    return _report(b, source, sha, k, n_rows)
+
+
+def _csv_row(b: _Builder, kind: str, cols: list[str], cells: list[str], line: int, quote: str) -> None:
+    """Check one CSV row; an exact repeat of an earlier row is folded into that row's repeat count."""
+    if b.repeated((kind, *cells), line):
+        return
+    if len(cells) != len(cols):
+        b.warnings.append(
+            ParseWarning(
+                "bad-row",
+                f"row at line {line}: has {len(cells)} cells but the header has {len(cols)} "
+                f"({','.join(cols)}); a comma too many or too few (quote cells that hold commas)",
+                b.source,
+                line,
             )
-            continue
-        values = {c: _clean(x) for c, x in zip(cols, cells, strict=True)}
-        b.run(k, _Row(values, start, quote, f"row at line {start}"), functools.partial(handler, b))
-    return _report(b, source, sha, k, len(rows) - 1)
+        )
+        return
+    raw_values = dict(zip(cols, cells, strict=True))
+    row = _Row({c: _clean(x) for c, x in raw_values.items()}, line, quote, f"row at line {line}")
+    b.invisible(row, raw_values)
+    b.run(kind, row, functools.partial(_HANDLERS[kind], b))
 
 
 def _start_known(known: Sequence[ParsedReport] | None) -> _Known:
@@ -880,7 +1027,9 @@ def _start_known(known: Sequence[ParsedReport] | None) -> _Known:
 
 
 def _report(b: _Builder, source: str, sha: str, kind: str, n_rows: int) -> ParsedReport:
-    bad = len({w.line for w in b.warnings})
+    bad = len({w.line for w in b.warnings if w.code not in NOTICES}) + sum(n for _, n, *_ in b.rows_seen.values())
+    b.warnings.extend(b.repeat_warnings())
+    b.warnings.sort(key=lambda w: (w.line is None, w.line or 0))
     meta = (("kind", kind), ("rows", str(n_rows)), ("rows_skipped", str(bad)), ("section", USER_SECTION))
     return ParsedReport(
         source=source,
@@ -933,6 +1082,76 @@ def _item_offsets(text: str) -> dict[str, list[int]]:
     except (StopIteration, IndexError, ValueError, RecursionError):
         return {}
     return out
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+class _RepeatedKeyError(ValueError):
+    """A JSON object repeats a key (raised by :func:`_no_repeated_keys`)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for k, _ in pairs:
+            if k in seen:
+                raise _RepeatedKeyError(k)
+            seen.add(k)
+    return out
+
+
+def _repeated_key_line(text: str, key: str) -> int | None:
+    """The line of the first key repeated within one object (walked with the standard scanner)."""
+    scan = json.JSONDecoder().raw_decode
+    ws = re.compile(r"[ \t\n\r]*")
+
+    def skip(i: int) -> int:
+        return ws.match(text, i).end()  # type: ignore[union-attr]
+
+    def value(i: int) -> int:
+        """Walk the value at ``i``; return its end, raising _RepeatedKeyError at the repeated key."""
+        if text[i] == "{":
+            keys: set[str] = set()
+            i = skip(i + 1)
+            while text[i] != "}":
+                at = i
+                k, i = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]
+                if k in keys:
+                    raise _Found(at)
+                keys.add(k)
+                i = skip(skip(i) + 1)  # past ':'
+                i = skip(value(i))
+                if text[i] == ",":
+                    i = skip(i + 1)
+            return i + 1
+        if text[i] == "[":
+            i = skip(i + 1)
+            while text[i] != "]":
+                i = skip(value(i))
+                if text[i] == ",":
+                    i = skip(i + 1)
+            return i + 1
+        return scan(text, i)[1]
+
+    try:
+        value(skip(0))
+    except _Found as f:
+        return text.count("\n", 0, f.at) + 1
+    except (StopIteration, IndexError, ValueError, RecursionError):
+        return None
+    return None
+
+
+class _Found(Exception):
+    def __init__(self, at: int) -> None:
+        super().__init__(at)
+        self.at = at
 
 
 def _json_value(name: str, value: Any) -> str:
@@ -998,7 +1217,11 @@ def parse_user_json(
         msg = f'the file is empty: expected a JSON object {{"format": "{FORMAT}", "adoptions": [...], ...}}'
         raise UserDataError(msg, source, 1)
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_no_repeated_keys)
+    except _RepeatedKeyError as e:
+        line = _repeated_key_line(text, e.key)
+        msg = f"the key {e.key!r} is given twice in one object (JSON keeps only one of the values)"
+        raise UserDataError(msg, source, line) from None
     except json.JSONDecodeError as e:
         msg = f"not valid JSON: {e.msg} (column {e.colno})"
         raise UserDataError(msg, source, e.lineno) from e
@@ -1030,6 +1253,8 @@ def parse_user_json(
             line = bisect.bisect_right(newlines, starts[i - 1]) + 1 if i <= len(starts) else None
             where = f"{k} item {i}" + (f" (line {line})" if line is not None else "")
             quote = json.dumps(item, ensure_ascii=False)
+            if _SURROGATE_RE.search(quote):  # a lone surrogate cannot be written as UTF-8: keep its escape
+                quote = json.dumps(item, ensure_ascii=True)
             row = _Row({}, line, quote, where)
             b.run(k, row, functools.partial(_json_item, b, k, item=item))
     kinds = "+".join(k for k in KINDS if data.get(k))
@@ -1043,7 +1268,9 @@ def _json_item(b: _Builder, kind: str, row: _Row, *, item: Any) -> None:
     if unknown:
         raise _RowError("unknown-field", f"unknown fields {unknown}; {kind} have {', '.join(COLUMNS[kind])}")
     values = _collect(*(lambda c=c: _json_value(c, item.get(c)) for c in COLUMNS[kind]))
-    row.values.update({c: _clean(v) for c, v in zip(COLUMNS[kind], values, strict=True)})
+    raw = dict(zip(COLUMNS[kind], values, strict=True))
+    b.invisible(row, raw)
+    row.values.update({c: _clean(v) for c, v in raw.items()})
     _HANDLERS[kind](b, row)
 
 
@@ -1108,6 +1335,7 @@ def load_user_data(
         raise UserDataError(msg, str(p)) from e
     text = _decode(data, str(p))
     sha = hashlib.sha256(data).hexdigest()
+    del data  # the text is all that is read from now on; a large file is not held twice
     try:
         if suffix == ".json":
             report = parse_user_json(text, p.name, sha256=sha, known=known)

@@ -14,7 +14,7 @@ Four tables, each a :class:`pandas.DataFrame` built from the graph in memory:
 
 List cells are Python lists in the frames; :func:`write_table` keeps them as
 native lists in Parquet and joins them with ``"; "`` in CSV and XLSX, where
-every text cell is made formula-safe (:func:`inert`).
+every text cell is made formula-safe (:func:`graph.exports.inert`).
 
 Time windows (``since``, ``until``: :class:`ground.dates.PartialDate`) keep a
 row when one of its dated facts overlaps the window
@@ -48,6 +48,7 @@ import pyarrow.parquet as pq
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from graph.exports import inert
 from ground.dates import PartialDate, in_window, parse_iso
 from ground.errors import ExportError, QueryError
 from ground.io import atomic_path
@@ -61,7 +62,6 @@ __all__ = [
     "adoptions_table",
     "documents_table",
     "flatten",
-    "inert",
     "measures_table",
     "table",
     "write_table",
@@ -74,8 +74,6 @@ LIST_SEPARATOR = "; "
 
 TABLE_FORMATS: dict[str, str] = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}
 """The file extensions :func:`write_table` knows, and their formats."""
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 Window = tuple[PartialDate | None, PartialDate | None]
 
@@ -437,19 +435,6 @@ def table(
 
 
 # --------------------------------------------------------------------------- writing
-
-
-def inert(value: Any) -> Any:
-    """Make a text cell safe to open in a spreadsheet: a leading ``= + - @``, tab or CR gets a ``'``.
-
-    Examples
-    --------
-    >>> inert("=HYPERLINK(1)"), inert("-1"), inert("plain"), inert(3)
-    ("'=HYPERLINK(1)", "'-1", 'plain', 3)
-    """
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def flatten(df: pd.DataFrame) -> pd.DataFrame:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import click
 import pandas as pd
@@ -24,20 +26,20 @@ from rich.text import Text
 
 import queries
 from graph.build import graph_from_reports
-from graph.exports import FORMATS, write_all
+from graph.exports import FORMATS, people_csv, write_all
 from graph.exports import export as write_export
 from graph.neo4j_store import connect, graph_to_neo4j
 from graph.resolve import review_pairs
 from graph.stats import graph_stats
 from graph.validate import validate
 from ground.dates import PartialDate
-from ground.errors import PftzGraphError
-from ground.io import atomic_write_text
+from ground.errors import Neo4jError, PftzGraphError
+from ground.io import LOCK_WAIT, atomic_write_text, staged_folder
 from ground.schema import DERIVED, Label, node_id
 from loaders.records import ParsedReport
 from loaders.reference import load_reference
 from loaders.report import load_report
-from loaders.userdata import load_user_data
+from loaders.userdata import USER_SECTION, load_user_data
 from queries import tables as qtables
 from queries.names import check_names
 from shell import viz as gviz
@@ -59,6 +61,54 @@ DATA_STRICT_OPT = click.option(
     is_flag=True,
     help="Load nothing and exit 1 if any row of a --data file is bad (pftz parse --strict checks a report).",
 )
+
+
+NEO4J_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+MAX_DEPTH = 10
+"""The deepest neighbourhood ``pftz viz --focus`` draws (beyond a few hops it is the whole graph)."""
+
+
+class Neo4jUri(click.ParamType):
+    """A Neo4j server URI: ``bolt``, ``neo4j`` or their ``+s`` / ``+ssc`` forms, with a host."""
+
+    name = "URI"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        uri = str(value).strip()
+        text = re.sub(r"//[^/@]*@", "//", uri)  # never echo credentials written into the URI
+        try:
+            parts = urlsplit(text)
+            host = parts.hostname
+            _ = parts.port  # a port that is not a number raises here
+        except ValueError as e:
+            self.fail(f"{text!r} is not a URI ({e}); e.g. bolt://localhost:7687", param, ctx)
+        if parts.scheme not in NEO4J_SCHEMES:
+            shown = parts.scheme or "none"
+            self.fail(
+                f"{text!r} has the scheme {shown!r}; use one of {', '.join(s + '://' for s in NEO4J_SCHEMES)} "
+                "(e.g. bolt://localhost:7687)",
+                param,
+                ctx,
+            )
+        if not host:
+            self.fail(f"{text!r} names no host; e.g. bolt://localhost:7687", param, ctx)
+        return uri
+
+
+NEO4J_URI = Neo4jUri()
+
+
+def _tls_hint(e: Neo4jError, uri: str) -> Neo4jError:
+    """Add what an encrypted URI to a plain server usually means to a connection error."""
+    scheme = urlsplit(uri).scheme
+    if scheme.endswith(("+s", "+ssc")) and "reach" in str(e):
+        plain = scheme.partition("+")[0]
+        msg = (
+            f"{e}. The URI asks for an encrypted connection ({scheme}://): if the server does not use TLS "
+            f"(a local server usually does not), use {plain}:// instead"
+        )
+        return Neo4jError(msg)
+    return e
 
 
 class _Group(click.Group):
@@ -114,7 +164,20 @@ def _show_warnings(reports: Sequence[ParsedReport], limit: int = 50) -> None:
     for w in warnings[:limit]:
         _echo_err(f"  {w}")
     if len(warnings) > limit:
-        _echo_err(f"  ... and {len(warnings) - limit} more (pftz parse --json lists them all)")
+        _echo_err(f"  ... and {len(warnings) - limit} more ({_list_hint(reports)})")
+
+
+def _list_hint(reports: Sequence[ParsedReport]) -> str:
+    """The command that lists every warning of these sources (``parse`` reads reports only)."""
+    hints = []
+    for r in reports:
+        if not r.warnings:
+            continue
+        if dict(r.meta).get("section") == USER_SECTION:
+            hints.append(f"pftz build --data {r.source} --strict lists those of {r.source} with their lines")
+        else:
+            hints.append(f"pftz parse {r.source} --json lists those of {r.source}")
+    return "; ".join(dict.fromkeys(hints))
 
 
 LOUD_COMMANDS = ("parse", "build")
@@ -252,9 +315,23 @@ def parse(report: Path | None, as_json: bool, output: Path | None, strict: bool)
     "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True
 )
 @click.option("--no-html", is_flag=True, help="Skip the interactive HTML site.")
+@click.option(
+    "--wait",
+    type=click.FloatRange(min=0),
+    default=LOCK_WAIT,
+    show_default=True,
+    help="Seconds to wait while another build writes the same folder.",
+)
 @DATA_STRICT_OPT
-def build(reports: tuple[Path, ...], data_files: tuple[Path, ...], out_dir: Path, no_html: bool, strict: bool) -> None:
+def build(
+    reports: tuple[Path, ...], data_files: tuple[Path, ...], out_dir: Path, no_html: bool, wait: float, strict: bool
+) -> None:
     """Build the graph (bundled report by default), write every export and print a summary.
+
+    The outputs are written as one set: into a staging folder next to --out,
+    read back and checked, then swapped into place. A failed or killed build
+    leaves the earlier set as it was; nothing of an earlier build survives a
+    successful one. A second build of the same folder waits for the first.
 
     \b
     Example:
@@ -263,15 +340,44 @@ def build(reports: tuple[Path, ...], data_files: tuple[Path, ...], out_dir: Path
     """
 
     G = _build(reports, data_files, strict)
-    written: dict[str, str] = {k: str(v) for k, v in write_all(G, out_dir).items()}
-    written["tables"] = f"{out_dir / 'tables'}/ ({len(qtables.write_tables(G, out_dir / 'tables'))} files)"
-    if not no_html:
-        site = gviz.write_site(G, out_dir / "html")
-        written["html"] = f"{site['index'][0]} ({sum(len(v) for v in site.values())} pages)"
+    written: dict[str, str] = {}
+    pages: list[Path] = []
+
+    def check(stage: Path) -> list[str]:
+        return _missing_outputs(stage, [stage / name for name in FORMATS.values()], pages)
+
+    known = {*FORMATS.values(), "html", "tables"}
+    with staged_folder(out_dir, known=known, check=check, wait=wait, on_wait=_echo_err) as stage:
+        for fmt, path in write_all(G, stage).items():
+            written[fmt] = str(out_dir / path.relative_to(stage))
+        written["tables"] = f"{out_dir / 'tables'}/ ({len(qtables.write_tables(G, stage / 'tables'))} files)"
+        if not no_html:
+            site = gviz.write_site(G, stage / "html")
+            pages.extend(p for v in site.values() for p in v)
+            index = out_dir / site["index"][0].relative_to(stage)
+            written["html"] = f"{index} ({len(pages)} pages)"
     _echo_stats(G)
     click.echo(f"exports in {out_dir}/:")
-    for name, path in sorted(written.items()):
-        click.echo(f"  {name:12} {path}")
+    for name, shown in sorted(written.items()):
+        click.echo(f"  {name:12} {shown}")
+
+
+_HREF_RE = re.compile(r"""href=["']([^"'#?:]+\.html)["']""")
+
+
+def _missing_outputs(stage: Path, exports: Iterable[Path], pages: Sequence[Path]) -> list[str]:
+    """What a staged build lacks: an export, a page the site wrote, or a page a written page links to."""
+    problems = [f"{p.relative_to(stage)} was not written" for p in exports if not p.exists()]
+    for page in pages:
+        if not page.is_file() or page.stat().st_size == 0:
+            problems.append(f"page {page.relative_to(stage)} is missing or empty")
+            continue
+        if page.name != "index.html":
+            continue
+        for href in _HREF_RE.findall(page.read_text(encoding="utf-8", errors="replace")):
+            if not (page.parent / href).is_file():
+                problems.append(f"{page.relative_to(stage)} links to {href}, which was not written")
+    return problems
 
 
 def _echo_stats(G: Any) -> None:
@@ -327,7 +433,7 @@ def export(reports: tuple[Path, ...], data_files: tuple[Path, ...], fmt: str, ou
 @cli.command()
 @REPORT_ARG
 @DATA_OPT
-@click.option("--limit", default=50, show_default=True, help="How many pairs to show.")
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True, help="How many pairs to show.")
 def review(reports: tuple[Path, ...], data_files: tuple[Path, ...], limit: int) -> None:
     """List uncertain entity pairs (possible SAME_AS) with their scores, for a person to check.
 
@@ -359,10 +465,17 @@ def neo4j_options(f: Any) -> Any:
     "uri",
     envvar="NEO4J_URI",
     required=True,
+    type=NEO4J_URI,
     help="Server URI, e.g. bolt://localhost:7687 or neo4j+s://... [NEO4J_URI].",
 )
 @neo4j_options
-@click.option("--batch-size", default=1000, show_default=True, help="Rows per transaction.")
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=1000,
+    show_default=True,
+    help="Rows per transaction (1 or more).",
+)
 def load(
     reports: tuple[Path, ...],
     data_files: tuple[Path, ...],
@@ -379,7 +492,10 @@ def load(
     """
 
     G = _build(reports, data_files)
-    driver, db = connect(uri, user, None, database)
+    try:
+        driver, db = connect(uri, user, None, database)
+    except Neo4jError as e:
+        raise _tls_hint(e, uri) from e
     created: dict[str, int] = {}
     started = time.perf_counter()
     try:
@@ -418,6 +534,7 @@ NEO4J_QUERY_OPT = click.option(
     "--neo4j",
     "uri",
     default=None,
+    type=NEO4J_URI,
     help="Run on this Neo4j server (e.g. bolt://localhost:7687) instead of the graph built from the reports; "
     "credentials from NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE.",
 )
@@ -460,7 +577,10 @@ def _window_params(since: PartialDate | None, until: PartialDate | None) -> dict
 def _query_backend(uri: str | None, reports: Sequence[Path], data_files: Sequence[Path]) -> tuple[Any, Any]:
     """Return ``(backend, driver to close or None)``: a Neo4j connection, or the graph built from the reports."""
     if uri:
-        driver, db = connect(uri)
+        try:
+            driver, db = connect(uri)
+        except Neo4jError as e:
+            raise _tls_hint(e, uri) from e
         return (driver, db), driver
     return _build(reports, data_files), None
 
@@ -486,7 +606,7 @@ def _echo_frame(df: Any, fmt: str, width: int = 60) -> None:
         return
     if fmt == "csv":
         # lists joined with "; " and formula-safe cells, as in the files of pftz table
-        click.echo(qtables.flatten(df).to_csv(index=False, lineterminator="\n"), nl=False)
+        click.echo(people_csv(qtables.flatten(df)), nl=False)
         return
     if df.empty:
         click.echo("(no rows)")
@@ -739,7 +859,13 @@ def table(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("graph.html"), show_default=True
 )
 @click.option("--focus", help="Words of an innovation, zone, document or body (or a node id): draw its neighbourhood.")
-@click.option("--depth", default=1, show_default=True, help="Neighbourhood depth for --focus.")
+@click.option(
+    "--depth",
+    type=click.IntRange(0, MAX_DEPTH),
+    default=1,
+    show_default=True,
+    help=f"Neighbourhood depth for --focus (0 to {MAX_DEPTH}).",
+)
 @click.option("--spread", help="Words of an innovation: its spread, left to right in time.")
 @click.option("--query", "query_name", help="Draw the nodes a named query returns (its *_key columns).")
 @click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE", help="A parameter of --query.")

@@ -22,13 +22,14 @@ from openpyxl import load_workbook
 
 import queries
 from graph.build import graph_from_reports
+from graph.exports import inert
 from ground.dates import PartialDate, in_window
 from ground.errors import ExportError, QueryError
 from ground.schema import Label, Rel, node_id
 from loaders.reference import load_reference
 from loaders.report import BUNDLED_REPORT, load_report
 from queries.names import check_names, suggest
-from queries.tables import LIST_SEPARATOR, TABLES, flatten, inert, table, write_table
+from queries.tables import LIST_SEPARATOR, TABLES, flatten, table, write_table
 from shell import cache as gcache
 from shell.cli import cli, rich_table
 from tests.synthetic import synthetic_graph

@@ -9,6 +9,8 @@ echo "== many reports merged: time and peak memory per N"
 $BIN/python tools/bench_reports.py
 echo "== command line: pftz trace cold and warm (build cache) beside pftz --version"
 $BIN/python tools/bench_cli.py
+echo "== user data: 10^4, 10^5, 10^6 adoption rows (time and peak memory)"
+$BIN/python tools/bench_userdata.py
 trap 'tools/neo4j/neo4j.sh stop' EXIT
 tools/neo4j/neo4j.sh start
 source tools/neo4j/env.sh

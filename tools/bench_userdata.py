@@ -1,0 +1,90 @@
+"""Benchmark: reading large user-data files (adoption CSVs) and building the graph with them.
+
+For each row count (10^4, 10^5, 10^6 by default) an adoption CSV is generated
+on the fly (in a temporary folder, removed afterwards): every adopter (the
+provinces and zones of the curated gazetteer) adopting every national
+innovation of the bundled report, the rows repeating in that cycle, so that a
+larger file holds more duplicates of the same facts (as an appended export or
+a merged spreadsheet does). Each size runs in a fresh child process, which
+reports the time to read the file and to build the graph with the bundled
+report, and its peak memory (``ru_maxrss``).
+
+Run: ``.venv/bin/python tools/bench_userdata.py [--rows 10000 100000 1000000]``
+(part of ``make bench``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from graph.build import graph_from_reports
+from ground.schema import Label
+from loaders.reference import Gazetteer
+from loaders.report import load_report
+from loaders.userdata import COLUMNS, load_user_data
+
+
+def write_adoptions(path: Path, rows: int) -> int:
+    """Write ``rows`` adoption rows cycling through every (adopter, national innovation); return the cycle length."""
+    report = load_report()
+    measures = sorted({e.key for e in report.entities if e.label is Label.MEASURE and e.key.startswith("national:")})
+    gaz = Gazetteer.default()
+    adopters = sorted(p.name for p in gaz.provinces.values()) + sorted(z.name for z in gaz.zones.values())
+    pairs = [(a, m) for a in adopters for m in measures]
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(COLUMNS["adoptions"])
+        for i in range(rows):
+            a, m = pairs[i % len(pairs)]
+            w.writerow([a, m, "2024-06", "", "", "bench"])
+    return len(pairs)
+
+
+def child(path: Path) -> None:
+    """Read the file, build the graph with the bundled report, print one line of figures."""
+    report = load_report()
+    t0 = time.perf_counter()
+    data = load_user_data(path, known=[report])
+    t1 = time.perf_counter()
+    G = graph_from_reports([report, data])
+    t2 = time.perf_counter()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    warned = dict(data.meta).get("rows_skipped", "?")
+    print(
+        f"read {t1 - t0:6.1f} s, build {t2 - t1:6.1f} s, peak RSS {peak:7,.0f} MiB; "
+        f"{len(data.relations):,} relation records, {len(data.warnings):,} warnings ({warned} rows skipped), "
+        f"graph {G.number_of_edges():,} edges"
+    )
+
+
+def main() -> None:
+    """Generate each size and measure it in a child process."""
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(args.child)
+        return
+    with tempfile.TemporaryDirectory() as d:
+        for n in args.rows:
+            path = Path(d) / f"adoptions-{n}.csv"
+            cycle = write_adoptions(path, n)
+            size = path.stat().st_size / 1e6
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", str(path)], capture_output=True, text=True, check=False
+            )
+            line = out.stdout.strip() or f"failed: {out.stderr.strip()[-500:]}"
+            print(f"user data {n:>9,} rows ({size:5.1f} MB, {cycle:,} distinct adoptions): {line}")
+            path.unlink()
+
+
+if __name__ == "__main__":
+    main()
