@@ -56,6 +56,8 @@ class CachedBuild:
         How many stated totals did not match.
     sources
         One summary line per input read.
+    hint
+        The command(s) that list every warning of these inputs.
     from_cache
         Whether this came from the cache (set on reading).
     """
@@ -64,6 +66,7 @@ class CachedBuild:
     warnings: tuple[str, ...] = ()
     failed_checks: int = 0
     sources: tuple[str, ...] = ()
+    hint: str = ""
     from_cache: bool = field(default=False, compare=False)
 
 

@@ -154,17 +154,9 @@ def _load_data(data_files: Sequence[Path], strict: bool, known: Sequence[ParsedR
 
 
 def _show_warnings(reports: Sequence[ParsedReport], limit: int = 50) -> None:
-    warnings = [w for r in reports for w in r.warnings]
-    failed = [c for r in reports for c in r.checks if not c.ok]
-    if failed:
-        _echo_err(f"{len(failed)} stated totals do not match (see the warnings)")
-    if not warnings:
-        return
-    _echo_err(f"{len(warnings)} warnings:")
-    for w in warnings[:limit]:
-        _echo_err(f"  {w}")
-    if len(warnings) > limit:
-        _echo_err(f"  ... and {len(warnings) - limit} more ({_list_hint(reports)})")
+    warnings = [str(w) for r in reports for w in r.warnings]
+    failed = sum(1 for r in reports for c in r.checks if not c.ok)
+    _show_warning_lines(warnings, failed, _list_hint(reports), limit)
 
 
 def _list_hint(reports: Sequence[ParsedReport]) -> str:
@@ -212,10 +204,11 @@ def _build_fresh(reports: Sequence[Path], data_files: Sequence[Path], strict: bo
             f"{len(r.relations):,} relations, {len(r.warnings)} warnings"
             for r in parsed
         ),
+        hint=_list_hint(parsed),
     )
 
 
-def _show_warning_lines(warnings: Sequence[str], failed: int, limit: int = 50) -> None:
+def _show_warning_lines(warnings: Sequence[str], failed: int, hint: str, limit: int = 50) -> None:
     if failed:
         _echo_err(f"{failed} stated totals do not match (see the warnings)")
     if not warnings:
@@ -224,7 +217,7 @@ def _show_warning_lines(warnings: Sequence[str], failed: int, limit: int = 50) -
     for w in warnings[:limit]:
         _echo_err(f"  {w}")
     if len(warnings) > limit:
-        _echo_err(f"  ... and {len(warnings) - limit} more (pftz parse --json lists them all)")
+        _echo_err(f"  ... and {len(warnings) - limit} more ({hint})")
 
 
 def _build(reports: Sequence[Path], data_files: Sequence[Path] = (), strict: bool = False) -> Any:
@@ -241,7 +234,7 @@ def _build(reports: Sequence[Path], data_files: Sequence[Path] = (), strict: boo
         if result.from_cache:
             for line in result.sources:
                 _echo_err(f"read {line} (cached build)")
-        _show_warning_lines(result.warnings, result.failed_checks)
+        _show_warning_lines(result.warnings, result.failed_checks, result.hint)
     else:
         cached = " (cached build)" if result.from_cache else ""
         n = len(result.warnings)

@@ -348,7 +348,7 @@ def test_the_hint_for_more_user_data_warnings_names_a_command_that_reads_the_fil
     data = tmp_path / "events.csv"
     rows = [f"Atlantis {i} PFTZ,national:best-practices:5:7,2024,,," for i in range(60)]
     data.write_text("adopter,measure,date,outcome,batch,source_note\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    res = CliRunner().invoke(cli, ["stats", "--data", str(data)])
+    res = CliRunner().invoke(cli, ["-v", "stats", "--data", str(data)])
     assert res.exit_code == 0, res.output
     assert "pftz parse --json" not in res.output
     assert f"pftz build --data {data.name} --strict lists those of {data.name}" in res.output
