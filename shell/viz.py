@@ -2,23 +2,28 @@
 
 Each view is one self-contained HTML file: vis-network (and, with the filter
 menu, tom-select) is inlined from the assets pyvis ships, so a file opened from
-disk works with no network. pyvis is used only at the rendering edge: node and
-edge dicts are prepared once from the graph (the caller's graph is never
-touched) and handed to a :class:`pyvis.network.Network`, whose Jinja machinery
-renders them through the page template of this module.
+disk works with no network. Node and edge dicts are prepared once from the
+graph (the caller's graph is never touched) and rendered through the jinja2
+templates in ``shell/templates`` (``view.html``, ``legend.html``,
+``index.html`` and their stylesheets), shipped as package data.
+
+pyvis is the source of the vis-network, tom-select and binding files it
+bundles (read with :mod:`importlib.resources`); its ``Network`` class is not
+used to render. Its public API cannot do the job: ``add_node`` checks a list
+per call (quadratic: minutes at 10,000 nodes) and stamps its own defaults on
+every node, ``generate_html`` renders only its ``template.html`` (which links
+Bootstrap from a CDN in every mode and renders ``heading`` unescaped) unless
+its template attributes are overwritten, and handing it prepared nodes means
+setting its ``nodes``/``node_ids``/``node_map`` attributes directly. Rendering
+the page here with the same variables is shorter and uses no private state.
 
 Colours, shapes and captions come from :data:`ground.schema.NODE_TYPES`;
 derived edges are drawn dashed and grey, stated facts solid. Every node and
 edge has a tooltip with its key properties and the quoted evidence; every text
 in it is escaped with :func:`html.escape`.
 
-pyvis 0.3.2 pitfalls this module works around (read from its source):
+Pitfalls of pyvis 0.3.2's assets and vis-network 9 this module works around:
 
-* its ``template.html`` links Bootstrap from a CDN in every mode, ``in_line``
-  included, and renders ``heading`` unescaped (Jinja without autoescape), twice;
-* ``add_node`` checks a list (O(n) per call) and ``from_nx`` mutates its input;
-* a node title containing ``"href"`` switches the template to a popup that sets
-  ``innerHTML`` and hides the vis tooltip;
 * the filter menu's ``utils.js`` reads the undeclared globals ``filterActive``
   and ``highlightActive`` (a ReferenceError on "Reset" before any filter);
 * vis-network 9 shows a string title with ``innerText`` (as text); the HTML
@@ -40,13 +45,13 @@ import zlib
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
-from importlib import metadata
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote
 
 import networkx as nx
-from jinja2 import DictLoader, Environment
+from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
 from ground.errors import ExportError, QueryError
@@ -606,6 +611,11 @@ def _e(value: Any) -> str:
     return html.escape(_text(value), quote=False)
 
 
+def _content(value: Any) -> Markup:
+    """Escape a value for element content in a template: ``<``, ``>`` and ``&`` (quotes stay as they are)."""
+    return Markup(_e(value))
+
+
 def _attr(value: Any) -> str:
     """Escape a value for an HTML attribute."""
     return html.escape(_text(value), quote=True)
@@ -796,30 +806,8 @@ def _options(physics: bool, n_nodes: int, n_edges: int) -> dict[str, Any]:
 # --------------------------------------------------------------------------- page
 
 
-_SHAPE_SVG = {
-    "dot": '<circle cx="8" cy="8" r="6" fill="{c}"/>',
-    "square": '<rect x="2" y="2" width="12" height="12" fill="{c}"/>',
-    "box": '<rect x="1" y="4" width="14" height="8" rx="2" fill="{c}"/>',
-    "diamond": '<polygon points="8,1 15,8 8,15 1,8" fill="{c}"/>',
-    "triangle": '<polygon points="8,2 15,14 1,14" fill="{c}"/>',
-    "star": '<polygon points="8,1 10,6 15,6 11,9 12.5,15 8,11.5 3.5,15 5,9 1,6 6,6" fill="{c}"/>',
-}
-
-
-def _swatch(shape: str, color: str) -> str:
-    inner = _SHAPE_SVG.get(shape, _SHAPE_SVG["dot"]).format(c=html.escape(color))
-    return f'<svg class="sw" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">{inner}</svg>'
-
-
-def _line_swatch(color: str, dashed: bool) -> str:
-    dash = ' stroke-dasharray="4 3"' if dashed else ""
-    return (
-        '<svg class="sw" width="26" height="10" viewBox="0 0 26 10" aria-hidden="true">'
-        f'<line x1="1" y1="5" x2="25" y2="5" stroke="{html.escape(color)}" stroke-width="2"{dash}/></svg>'
-    )
-
-
-def _legend_html(G: nx.MultiDiGraph) -> str:
+def _legend_data(G: nx.MultiDiGraph) -> dict[str, Any]:
+    """What the legend template (``templates/legend.html``) lists: node labels and edge kinds with counts."""
     labels: dict[str, int] = defaultdict(int)
     for _, d in G.nodes(data=True):
         labels[str(d.get("label", ""))] += 1
@@ -830,214 +818,28 @@ def _legend_html(G: nx.MultiDiGraph) -> str:
             n_derived += 1
         else:
             rels[_rel_of(k, d)] += 1
-    rows = ['<aside id="legend" aria-label="Legend"><div class="lg-h">Nodes <small>(tick to show)</small></div>']
-    for label in Label:
-        if label.value in labels:
-            t = NODE_TYPES[label]
-            rows.append(
-                f'<label class="lg-row"><input type="checkbox" checked data-label="{_attr(label.value)}">'
-                f"{_swatch(t.shape, t.color)} {_e(label.value)} <span class='n'>{labels[label.value]:,}</span></label>"
-            )
-    for other in sorted(set(labels) - {lab.value for lab in Label}):
-        rows.append(
-            f'<label class="lg-row"><input type="checkbox" checked data-label="{_attr(other)}">'
-            f"{_swatch('dot', UNKNOWN_COLOR)} {_e(other or '(no label)')}"
-            f" <span class='n'>{labels[other]:,}</span></label>"
-        )
-    rows.append('<div class="lg-h">Edges</div>')
-    rows.append(f'<div class="lg-row">{_line_swatch("#666666", False)} stated in the report (solid)</div>')
-    rows.append(
-        '<label class="lg-row"><input type="checkbox" checked data-derived="1">'
-        f"{_line_swatch(DERIVED_EDGE_COLOR, True)} derived, e.g. {Rel.DIFFUSED_TO.value} (dashed grey)"
-        f" <span class='n'>{n_derived:,}</span></label>"
-    )
-    for rel in Rel:
-        if rel.value in rels and REL_TYPES[rel].color != "#888888":
-            rows.append(
-                f'<div class="lg-row">{_line_swatch(REL_TYPES[rel].color, False)} {_e(rel.value)}'
-                f" <span class='n'>{rels[rel.value]:,}</span></div>"
-            )
-    rows.append("</aside>")
-    return "".join(rows)
-
-
-_PAGE_CSS = """
-html,body{margin:0;height:100%;font-family:system-ui,-apple-system,"Segoe UI",sans-serif;color:#222}
-body{display:flex;flex-direction:column}
-header{padding:6px 12px;border-bottom:1px solid #ddd;background:#fafafa}
-header h1{font-size:17px;margin:0}
-header .meta{margin:2px 0 0;color:#555;font-size:12px}
-header .warning{margin:4px 0 0;padding:3px 8px;background:#fff3cd;border:1px solid #e0c36c;font-size:13px}
-#filter-menu{display:flex;flex-wrap:wrap;gap:6px;align-items:center;margin-top:4px;font-size:13px}
-#filter-menu .ts-wrapper{min-width:170px}
-#filter-menu button{font-size:13px;padding:3px 10px}
-#wrap{position:relative;flex:1;min-height:420px}
-#mynetwork{position:absolute;inset:0;background:#fff}
-#legend{position:absolute;left:8px;bottom:8px;z-index:4;max-height:55%;overflow:auto;
-  background:rgba(255,255,255,.93);border:1px solid #ccc;border-radius:4px;padding:5px 8px;font-size:12px}
-#legend .lg-h{font-weight:600;margin:3px 0 2px}
-#legend .lg-row{display:flex;align-items:center;gap:5px;line-height:18px;cursor:default}
-#legend .n{color:#888}
-div.vis-tooltip{white-space:normal;max-width:520px;font-family:inherit;font-size:12px;overflow-wrap:anywhere}
-div.vis-tooltip hr{border:0;border-top:1px solid #d8d2b0;margin:3px 0}
-div.vis-tooltip i{color:#777}
-"""
-
-_TEMPLATE_NAME = "pftz-view.html"
-
-_TEMPLATE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="pftz-graph with pyvis {{ pftz.pyvis_version }}">
-<title>{{ heading }}</title>
-<style>{{ pftz.vis_css|safe }}</style>
-<script>{{ pftz.vis_js|safe }}</script>
-<script>{{ pftz.utils_js|safe }}</script>
-{% if filter_menu %}<style>{{ pftz.tom_css|safe }}</style>
-<script>{{ pftz.tom_js|safe }}</script>{% endif %}
-<style>{{ pftz.page_css|safe }}</style>
-</head>
-<body>
-<header>
-<h1>{{ heading }}</h1>
-<p class="meta">{{ pftz.subtitle }}</p>
-{% if pftz.warning %}<p class="warning" role="alert">{{ pftz.warning }}</p>{% endif %}
-{% if filter_menu %}<div id="filter-menu">
-<select id="select-item" onchange="updateFilter(value, 'item')">
-<option value="">Select a network item</option><option value="edge">edge</option><option value="node">node</option>
-</select>
-<select id="select-property" onchange="updateFilter(value, 'property')">
-<option value="">Select a property...</option></select>
-<select id="select-value"><option value="">Select value(s)...</option></select>
-<button type="button" onclick="highlightFilter(filter);">Filter</button>
-<button type="button" onclick="clearFilter(true);">Reset selection</button>
-</div>{% endif %}
-</header>
-<main id="wrap"><div id="mynetwork"></div>{{ pftz.legend|safe }}</main>
-<script>
-var edges, nodes, allNodes, allEdges, nodeColors, network, data, options;
-var filter = {item: '', property: '', value: []};
-var filterActive = false, highlightActive = false;
-var pftzAxis = {{ pftz.axis|tojson }};
-var pftzPhysics = {{ physics_enabled|tojson }};
-window.pftz = {drawn: false, drawnAt: null, stable: false};
-{% if filter_menu %}
-/* The filter menu of pyvis 0.3.2's template, with tom-select inlined. */
-var PFTZ_HIDDEN_PROPS = ['id', 'title', 'x', 'y', 'shape', 'color', 'size', 'font', 'borderWidth', 'hidden',
-  'savedLabel', 'hiddenLabel', 'dashes', 'width', 'smooth', 'arrows', 'from', 'to'];
-var valueControl = new TomSelect('#select-value', {
-  maxItems: null, valueField: 'id', labelField: 'title', searchField: 'title', create: false,
-  sortField: {field: 'text', direction: 'asc'},
-  onItemAdd: function (value) { filter['value'].push(value); }
-});
-var propControl = new TomSelect('#select-property', {
-  valueField: 'id', labelField: 'title', searchField: 'title', create: false,
-  sortField: {field: 'text', direction: 'asc'},
-  onItemAdd: function (prop) {
-    valueControl.clear(); valueControl.clearOptions(); filter['value'] = [];
-    var items = filter['item'] === 'node' ? allNodes : filter['item'] === 'edge' ? allEdges : {};
-    for (var each in items) {
-      var v = items[each][prop];
-      if (v !== undefined && v !== null) valueControl.addOption({id: String(v), title: String(v)});
+    rows = [
+        {"label": lab.value, "caption": lab.value, "shape": NODE_TYPES[lab].shape, "color": NODE_TYPES[lab].color,
+         "count": labels[lab.value]}
+        for lab in Label
+        if lab.value in labels
+    ]  # fmt: skip
+    rows += [
+        {"label": other, "caption": _text(other or "(no label)"), "shape": "dot", "color": UNKNOWN_COLOR,
+         "count": labels[other]}
+        for other in sorted(set(labels) - {lab.value for lab in Label})
+    ]  # fmt: skip
+    return {
+        "labels": rows,
+        "derived": n_derived,
+        "derived_rel": Rel.DIFFUSED_TO.value,
+        "derived_color": DERIVED_EDGE_COLOR,
+        "rels": [
+            {"rel": rel.value, "color": REL_TYPES[rel].color, "count": rels[rel.value]}
+            for rel in Rel
+            if rel.value in rels and REL_TYPES[rel].color != "#888888"
+        ],
     }
-  }
-});
-var itemControl = new TomSelect('#select-item', {
-  create: false, sortField: {field: 'text', direction: 'asc'},
-  onItemAdd: function (item) {
-    clearFilter(false);
-    filter['item'] = item;
-    var items = item === 'edge' ? allEdges : item === 'node' ? allNodes : {};
-    var seen = {};
-    for (var each in items) {
-      for (var prop in items[each]) {
-        if (!seen[prop] && PFTZ_HIDDEN_PROPS.indexOf(prop) < 0) {
-          seen[prop] = true;
-          propControl.addOption({id: prop, title: prop});
-        }
-      }
-    }
-  }
-});
-function clearFilter(reset) {
-  propControl.clear(); propControl.clearOptions(); valueControl.clear(); valueControl.clearOptions();
-  filter = {item: '', property: '', value: []};
-  if (reset) { itemControl.clear(); filterHighlight({nodes: []}); }
-}
-function updateFilter(value, key) { filter[key] = value; }
-{% endif %}
-function pftzShowTip(id) {
-  /* vis-network 9 puts a string title in with innerText; ours is escaped HTML. */
-  var ih = network.interactionHandler, popup = ih && ih.popup;
-  var kind = popup && popup.popupTargetType;
-  var item = kind === 'edge' ? edges.get(id) : (nodes.get(id) || edges.get(id));
-  var tip = document.querySelector('#mynetwork div.vis-tooltip');
-  if (!item || !tip || typeof item.title !== 'string') return;
-  tip.innerHTML = item.title;
-  if (popup && typeof popup.show === 'function') popup.show();
-}
-function pftzWireLegend() {
-  document.querySelectorAll('#legend input[data-label]').forEach(function (box) {
-    box.addEventListener('change', function () {
-      var label = box.getAttribute('data-label');
-      nodes.update(nodes.getIds({filter: function (n) { return n.type === label; }})
-        .map(function (id) { return {id: id, hidden: !box.checked}; }));
-    });
-  });
-  document.querySelectorAll('#legend input[data-derived]').forEach(function (box) {
-    box.addEventListener('change', function () {
-      edges.update(edges.getIds({filter: function (e) { return e.derived === true; }})
-        .map(function (id) { return {id: id, hidden: !box.checked}; }));
-    });
-  });
-}
-function pftzDrawAxis(ctx) {
-  if (!pftzAxis) return;
-  ctx.save();
-  ctx.font = '15px sans-serif'; ctx.textAlign = 'center'; ctx.fillStyle = '#555';
-  ctx.strokeStyle = '#e3e3e3'; ctx.lineWidth = 1; ctx.setLineDash([4, 4]);
-  pftzAxis.ticks.forEach(function (t) {
-    ctx.beginPath(); ctx.moveTo(t[0], pftzAxis.top + 12); ctx.lineTo(t[0], pftzAxis.bottom); ctx.stroke();
-    ctx.fillText(t[1], t[0], pftzAxis.top);
-  });
-  ctx.restore();
-}
-function drawGraph() {
-  var container = document.getElementById('mynetwork');
-  nodes = new vis.DataSet({{ nodes|jsdata }});
-  edges = new vis.DataSet({{ edges|jsdata }});
-  nodeColors = {};
-  allNodes = nodes.get({returnType: 'Object'});
-  for (var nodeId in allNodes) { nodeColors[nodeId] = allNodes[nodeId].color; }
-  allEdges = edges.get({returnType: 'Object'});
-  data = {nodes: nodes, edges: edges};
-  options = {{ options|safe }};
-  network = new vis.Network(container, data, options);
-  network.on('showPopup', pftzShowTip);
-  network.once('afterDrawing', function () { window.pftz.drawn = true; window.pftz.drawnAt = performance.now(); });
-  if (pftzAxis) network.on('beforeDrawing', pftzDrawAxis);
-  if (pftzPhysics) {
-    network.once('stabilizationIterationsDone', function () {
-      network.setOptions({physics: {enabled: false}});
-      window.pftz.stable = true;
-    });
-  } else {
-    /* With physics off vis fits before node sizes are known; fit again once drawn. */
-    network.once('afterDrawing', function () {
-      network.fit({animation: false});
-      window.pftz.stable = true;
-    });
-  }
-  pftzWireLegend();
-  return network;
-}
-drawGraph();
-</script>
-</body>
-</html>
-"""
 
 
 def _js_data(value: Any) -> Markup:
@@ -1053,11 +855,9 @@ def _js_data(value: Any) -> Markup:
 @functools.cache
 def _assets() -> dict[str, str]:
     """Read the vis-network, tom-select and pyvis binding assets shipped in pyvis's package."""
-    import pyvis
-
-    lib = Path(pyvis.__file__).resolve().parent / "templates" / "lib"
+    lib = resources.files("pyvis") / "templates" / "lib"
     vis_dirs = sorted(
-        (p for p in lib.glob("vis-*") if (p / "vis-network.min.js").is_file()),
+        (p for p in lib.iterdir() if p.name.startswith("vis-") and (p / "vis-network.min.js").is_file()),
         key=lambda p: tuple(int(x) for x in re.findall(r"\d+", p.name)),
     )
     if not vis_dirs:
@@ -1080,37 +880,50 @@ def _assets() -> dict[str, str]:
     }
 
 
+@functools.cache
+def _templates() -> Environment:
+    """The jinja2 environment of ``shell/templates`` (autoescaped; ``jsdata`` filter for script data)."""
+    env = Environment(loader=PackageLoader("shell", "templates"), autoescape=True, keep_trailing_newline=True)
+    env.filters["jsdata"] = _js_data
+    env.filters["content"] = _content
+    return env
+
+
+def _template_text(name: str) -> str:
+    """The raw text of a file in ``shell/templates`` (a stylesheet), not rendered."""
+    env = _templates()
+    assert env.loader is not None
+    return env.loader.get_source(env, name)[0]
+
+
 _EXTERNAL = re.compile(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=", re.IGNORECASE)
 
 
 def _page(G: nx.MultiDiGraph, nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *,
           title: str, subtitle: str, warning: str, options: dict[str, Any], filter_menu: bool,
           axis: Any) -> str:  # fmt: skip
-    """Render the page through a pyvis Network and this module's template."""
-    from pyvis.network import Network
-
-    net = Network(
-        height="100%", width="100%", directed=True, cdn_resources="in_line", heading=title, filter_menu=filter_menu
+    """Render a view through ``templates/view.html``."""
+    physics = options.get("physics")
+    page = (
+        _templates()
+        .get_template("view.html")
+        .render(
+            heading=title,
+            nodes=nodes,
+            edges=edges,
+            options=json.dumps(options),
+            physics_enabled=physics.get("enabled", True) if isinstance(physics, dict) else True,
+            filter_menu=filter_menu,
+            pftz={
+                **_assets(),
+                "page_css": _template_text("view.css"),
+                "subtitle": subtitle,
+                "warning": warning,
+                "legend": _legend_data(G),
+                "axis": axis,
+            },
+        )
     )
-    # Assigned directly: pyvis's add_node scans a list per call (quadratic).
-    net.nodes = nodes
-    net.edges = edges
-    net.node_ids = [n["id"] for n in nodes]
-    net.node_map = {n["id"]: n for n in nodes}
-    net.options = options
-    env = Environment(loader=DictLoader({_TEMPLATE_NAME: _TEMPLATE}), autoescape=True)
-    env.filters["jsdata"] = _js_data
-    env.globals["pftz"] = {
-        **_assets(),
-        "page_css": _PAGE_CSS,
-        "subtitle": subtitle,
-        "warning": warning,
-        "legend": _legend_html(G),
-        "axis": axis,
-    }
-    net.templateEnv = env
-    net.path = _TEMPLATE_NAME
-    page = str(net.generate_html())
     if _EXTERNAL.search(page):
         msg = "the rendered page references an external resource; it would not work offline"
         raise ExportError(msg)
@@ -1239,13 +1052,6 @@ def _slug(text: str, taken: set[str]) -> str:
     return slug
 
 
-_INDEX_CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px auto;max-width:960px;
-  color:#222;padding:0 12px}
-h1{font-size:22px} h2{font-size:17px;margin-top:26px;border-bottom:1px solid #ddd}
-ul{padding-left:18px} li{margin:3px 0} .n{color:#777;font-size:13px} .note{color:#555;font-size:13px}
-"""
-
 _SECTIONS = {
     "graph": "Whole graph",
     "spread": "How each nationally replicated innovation spread",
@@ -1279,28 +1085,24 @@ def write_index(out_dir: str | Path, entries: Iterable[ViewEntry], *, title: str
     groups: dict[str, list[ViewEntry]] = defaultdict(list)
     for entry in entries:
         groups[entry.section].append(entry)
-    parts = [
-        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{_e(title)}</title>\n'
-        f"<style>{_INDEX_CSS}</style>\n</head>\n<body>\n<h1>{_e(title)}</h1>\n"
-        '<p class="note">Each page is a self-contained interactive view: hover a node or edge for the '
-        "quoted evidence. Dashed grey edges are derived, solid ones stated in the report.</p>\n"
-    ]
     ordered = [s for s in _SECTIONS if s in groups] + sorted(set(groups) - set(_SECTIONS))
+    sections = []
     for section in ordered:
-        heading = _e(_SECTIONS.get(section, section))
-        parts.append(f"<h2>{heading} <span class='n'>({len(groups[section])})</span></h2>\n<ul>\n")
+        rows = []
         for entry in groups[section]:
             p = Path(entry.path)
             rel = Path(os.path.relpath(p, out)) if p.is_absolute() else p
-            href = html.escape(quote(rel.as_posix()), quote=True)
-            note = f' <span class="note">{_e(entry.note)}</span>' if entry.note else ""
-            parts.append(
-                f'<li><a href="{href}">{_e(entry.title)}</a> '
-                f'<span class="n">{entry.nodes:,} nodes, {entry.edges:,} edges</span>{note}</li>\n'
-            )
-        parts.append("</ul>\n")
-    parts.append("</body>\n</html>\n")
-    return atomic_write_text(out / "index.html", "".join(parts))
+            rows.append(
+                {"href": quote(rel.as_posix()), "title": entry.title, "nodes": entry.nodes,
+                 "edges": entry.edges, "note": entry.note}
+            )  # fmt: skip
+        sections.append({"heading": _SECTIONS.get(section, section), "entries": rows})
+    page = (
+        _templates()
+        .get_template("index.html")
+        .render(title=title, css=_template_text("index.css"), sections=sections)
+    )
+    return atomic_write_text(out / "index.html", page)
 
 
 def _national_measures(G: nx.MultiDiGraph) -> list[tuple[Any, list[Any]]]:
