@@ -896,13 +896,47 @@ def _template_text(name: str) -> str:
     return env.loader.get_source(env, name)[0]
 
 
-_EXTERNAL = re.compile(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=", re.IGNORECASE)
+_REF = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
+_NOT_RELATIVE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/)", re.IGNORECASE)
+
+SHARED_ASSETS = (
+    "vis-network.min.js",
+    "vis-network.css",
+    "utils.js",
+    "tom-select.complete.min.js",
+    "tom-select.css",
+    "view.css",
+)
+"""The files :func:`write_assets` writes into a site's ``lib`` folder."""
+
+
+def write_assets(lib_dir: str | Path) -> list[Path]:
+    """Write the one shared copy of the assets the pages of a site link to.
+
+    Parameters
+    ----------
+    lib_dir
+        The folder (created if missing), e.g. ``out/html/lib``.
+
+    Returns
+    -------
+    list of Path
+        The files written: :data:`SHARED_ASSETS`, in that order.
+
+    Raises
+    ------
+    ExportError
+        A file cannot be written.
+    """
+    a = _assets()
+    texts = [a["vis_js"], a["vis_css"], a["utils_js"], a["tom_js"], a["tom_css"], _template_text("view.css")]
+    return [atomic_write_text(Path(lib_dir) / name, text) for name, text in zip(SHARED_ASSETS, texts, strict=True)]
 
 
 def _page(G: nx.MultiDiGraph, nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *,
           title: str, subtitle: str, warning: str, options: dict[str, Any], filter_menu: bool,
-          axis: Any) -> str:  # fmt: skip
-    """Render a view through ``templates/view.html``."""
+          axis: Any, lib: str = "", data_src: str = "") -> str:  # fmt: skip
+    """Render a view through ``templates/view.html``: self-contained, or linking ``lib`` and ``data_src``."""
     physics = options.get("physics")
     page = (
         _templates()
@@ -921,11 +955,17 @@ def _page(G: nx.MultiDiGraph, nodes: list[dict[str, Any]], edges: list[dict[str,
                 "warning": warning,
                 "legend": _legend_data(G),
                 "axis": axis,
+                "lib": lib,
+                "data_src": data_src,
             },
         )
     )
-    if _EXTERNAL.search(page):
-        msg = "the rendered page references an external resource; it would not work offline"
+    refs = _REF.findall(page)
+    if not lib and refs:
+        msg = f"the rendered page links {refs[0]!r}; a self-contained page must inline everything"
+        raise ExportError(msg)
+    if bad := [r for r in refs if _NOT_RELATIVE.match(r)]:
+        msg = f"the rendered page references {bad[0]!r}; it would not work offline"
         raise ExportError(msg)
     return page
 
@@ -940,8 +980,9 @@ def render_html(
     max_nodes_warn: int = 2000,
     positions: Mapping[str, tuple[float, float]] | None = None,
     filter_menu: bool = True,
+    lib_dir: str | Path | None = None,
 ) -> Path:
-    """Write one self-contained interactive HTML view of a graph.
+    """Write one interactive HTML view of a graph: self-contained, or a page of a site.
 
     Parameters
     ----------
@@ -967,12 +1008,18 @@ def render_html(
     positions
         ``str(node) -> (x, y)``, overriding the layout's.
     filter_menu
-        Include pyvis's filter menu (tom-select, inlined).
+        Include pyvis's filter menu (tom-select).
+    lib_dir
+        By default the page is one self-contained file (every asset and the
+        data inlined). With the folder of :func:`write_assets`, the page links
+        those shared assets by relative path and its nodes and edges go to a
+        sibling ``<name>.data.js`` loaded with a script tag, so that it still
+        works from ``file://`` with no network.
 
     Returns
     -------
     Path
-        The file written.
+        The HTML file written.
 
     Raises
     ------
@@ -1033,9 +1080,17 @@ def render_html(
         f"{n:,} nodes, {m:,} edges; {layout_note}. Hover a node or edge for its evidence; "
         "drag to pan, scroll to zoom. Dashed grey edges are derived, solid ones stated."
     )
+    lib = data_src = ""
+    if lib_dir is not None:
+        page_dir = Path(path).parent
+        lib = Path(os.path.relpath(Path(lib_dir), page_dir)).as_posix()
+        data_path = page_dir / f"{Path(path).stem}.data.js"
+        data = _templates().get_template("data.js").render(nodes=nodes, edges=edges)
+        atomic_write_text(data_path, data)
+        data_src = quote(data_path.name)
     page = _page(
         G, nodes, edges, title=heading, subtitle=subtitle, warning=warning,
-        options=_options(use_physics, n, m), filter_menu=filter_menu, axis=axis,
+        options=_options(use_physics, n, m), filter_menu=filter_menu, axis=axis, lib=quote(lib), data_src=data_src,
     )  # fmt: skip
     return atomic_write_text(path, page)
 
@@ -1138,8 +1193,11 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
     Files: ``graph.html``; ``spread/<slug>.html`` for each measure with an
     ``IN_BATCH`` edge to a batch whose ``level`` is ``"national"``;
     ``zones/<key>.html`` (:func:`focus_subgraph` of depth 1) for each zone of
-    kind PFTZ or FTP; ``index.html`` linking them all. Each file is written
-    atomically.
+    kind PFTZ or FTP; ``index.html`` linking them all. The pages share one
+    copy of vis-network and their stylesheet in ``lib/`` (:func:`write_assets`)
+    and read their nodes and edges from a sibling ``<name>.data.js``, so the
+    site stays small and still works from ``file://`` with no network. Each
+    file is written atomically.
 
     Parameters
     ----------
@@ -1154,7 +1212,7 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
     -------
     dict
         ``{"index": [...], "graph": [...], "spread": [...], "zones": [...]}``:
-        the paths written.
+        the pages written (not their data files, nor the assets in ``lib/``).
 
     Raises
     ------
@@ -1166,7 +1224,11 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
     entries: list[ViewEntry] = []
     name = str(G.graph.get("name") or "PFTZ policy graph")
 
-    p = render_html(G, out / "graph.html", title=f"{name}: whole graph", max_nodes_warn=max_nodes_warn)
+    lib = out / "lib"
+    write_assets(lib)
+    p = render_html(
+        G, out / "graph.html", title=f"{name}: whole graph", max_nodes_warn=max_nodes_warn, lib_dir=lib
+    )
     written["graph"].append(p)
     entries.append(
         ViewEntry("graph", f"{name}: whole graph", p.relative_to(out), G.number_of_nodes(), G.number_of_edges())
@@ -1181,7 +1243,7 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
         path = out / "spread" / f"{_slug(str(d.get(KEY) or m), taken)}.html"
         render_html(
             sub, path, title=f"Spread of {caption}", layout="spread", positions=pos,
-            max_nodes_warn=max_nodes_warn, filter_menu=False,
+            max_nodes_warn=max_nodes_warn, filter_menu=False, lib_dir=lib,
         )  # fmt: skip
         first = min(batches, key=lambda b: _batch_order(G.nodes[b], b))
         batch_names = ", ".join(str(G.nodes[b].get("name") or b) for b in batches)
@@ -1203,7 +1265,7 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
     for caption, n, d in sorted(zones, key=lambda t: t[0]):
         sub = focus_subgraph(stated if n in stated else G, n, 1)
         path = out / "zones" / f"{_slug(str(d.get(KEY) or n), taken)}.html"
-        render_html(sub, path, title=f"{caption}: stated facts", max_nodes_warn=max_nodes_warn)
+        render_html(sub, path, title=f"{caption}: stated facts", max_nodes_warn=max_nodes_warn, lib_dir=lib)
         written["zones"].append(path)
         entries.append(
             ViewEntry(

@@ -86,12 +86,20 @@ def xss_graph() -> tuple[nx.MultiDiGraph, str]:
 
 
 def page_data(page: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
-    """The nodes, edges and options a written page hands to vis-network."""
+    """The nodes, edges and options a written self-contained page hands to vis-network."""
     nodes = re.search(r"^\s*nodes = new vis\.DataSet\((.*)\);$", page, re.M)
     edges = re.search(r"^\s*edges = new vis\.DataSet\((.*)\);$", page, re.M)
     options = re.search(r"^\s*options = (\{.*\});$", page, re.M)
     assert nodes and edges and options, "the page does not have the expected data lines"
     return json.loads(nodes[1]), json.loads(edges[1]), json.loads(options[1])
+
+
+def site_page_data(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The nodes and edges of a page of the site, read from its sibling ``<name>.data.js``."""
+    text = path.with_name(f"{path.stem}.data.js").read_text(encoding="utf-8")
+    m = re.fullmatch(r"/\*.*?\*/\nwindow\.pftzData = \{nodes: (.*), edges: (.*)\};\n", text, re.S)
+    assert m, "the data file does not have the expected form"
+    return json.loads(m[1]), json.loads(m[2])
 
 
 class _Refs(HTMLParser):
@@ -365,6 +373,34 @@ def test_write_site_writes_every_view_and_an_escaped_index(small_graph: nx.Multi
     assert leftovers == []
 
 
+def test_site_pages_share_one_copy_of_the_assets_and_link_only_local_files(
+    small_graph: nx.MultiDiGraph, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    written = viz.write_site(small_graph, site)
+    assert sorted(p.name for p in (site / "lib").iterdir()) == sorted(viz.SHARED_ASSETS)
+    vis_js = (site / "lib" / "vis-network.min.js").read_bytes()
+    assert len(vis_js) > 100_000
+    copies = [p for p in site.rglob("*") if p.is_file() and vis_js[:2000] in p.read_bytes()]
+    assert copies == [site / "lib" / "vis-network.min.js"], "vis-network must be in the site exactly once"
+    pages = written["graph"] + written["spread"] + written["zones"]
+    for page in pages:
+        refs = _Refs()
+        refs.feed(page.read_text(encoding="utf-8"))
+        linked = [v for tag, _, v in refs.refs if tag in ("script", "link")]
+        assert f"{page.stem}.data.js" in linked
+        assert all(not re.match(r"^(?:[a-z]+:|/)", v) for v in linked), linked
+        assert all((page.parent / v).is_file() for v in linked), linked
+        nodes, _ = site_page_data(page)
+        assert nodes and all("title" in n for n in nodes)
+    graph_nodes, graph_edges = site_page_data(written["graph"][0])
+    assert (len(graph_nodes), len(graph_edges)) == (small_graph.number_of_nodes(), small_graph.number_of_edges())
+    # Building twice writes the same bytes.
+    first = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    viz.write_site(small_graph, site)
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == first
+
+
 def test_index_links_are_relative_to_the_index_whatever_the_working_folder(
     small_graph: nx.MultiDiGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -507,7 +543,7 @@ def test_site_pages_open_from_the_index_offline(
         target = (tmp_path / "site" / href).resolve()
         assert Path(page.url.removeprefix("file://")) == target
         n, m = browser_counts(op)
-        nodes, edges, _ = page_data(target.read_text(encoding="utf-8"))
+        nodes, edges = site_page_data(target)
         assert (n, m) == (len(nodes), len(edges)) and n > 0
     assert op.problems() == []
 
