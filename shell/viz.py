@@ -62,8 +62,11 @@ from ground.schema import (
     NODE_TYPES,
     PROVENANCE,
     REL_TYPES,
+    SCOPE_REGION_KEYS,
     Label,
+    RegionKind,
     Rel,
+    Scope,
     ZoneKind,
 )
 
@@ -96,11 +99,15 @@ UNKNOWN_COLOR = "#aaaaaa"
 
 SPREAD_DX = 260.0
 SPREAD_DY = 95.0
+SPREAD_MEMBER_DX = 120.0
+SPREAD_MEMBER_DY = 34.0
 MAP_PX_PER_DEGREE = 60.0
 
 MAX_EVIDENCE = 3
 MAX_TEXT = 320
 MAX_CAPTION = 48
+SHORT_TITLE = 40
+"""Short titles (timeline labels, page titles of spread views) have at most this many characters."""
 
 NATIONAL = "national"
 """``level`` of a national :attr:`Label.BATCH`."""
@@ -350,6 +357,7 @@ def spread_view(G: nx.MultiDiGraph, measure_node: Hashable) -> tuple[nx.MultiDiG
     docs: list[Any] = []
     doc_batch_dates: dict[Any, list[tuple[int, int, int]]] = defaultdict(list)
     reached: dict[Any, list[tuple[int, int, int] | None]] = defaultdict(list)
+    replicated: set[Any] = set()
 
     for _, v, k, d in G.out_edges(m, keys=True, data=True):
         rel = _rel_of(k, d)
@@ -361,6 +369,7 @@ def spread_view(G: nx.MultiDiGraph, measure_node: Hashable) -> tuple[nx.MultiDiG
             docs.append(v)
         elif rel == Rel.REPLICATED_TO:
             reached[v].append(_date_key(d.get("date")))
+            replicated.add(v)
         else:
             continue
         keep.append((m, v, k))
@@ -405,40 +414,99 @@ def spread_view(G: nx.MultiDiGraph, measure_node: Hashable) -> tuple[nx.MultiDiG
         if v in origin_set or v == m or v in dates:
             continue
         known = [x for x in ds if x is not None]
-        dates[v] = min(known) if known else (batch_dates[0] if batch_dates else None)
+        # A replication the report lists in a batch happens when the batch is released
+        # (the rule of graph.diffusion); an adoption without a date stays undated.
+        fallback = batch_dates[0] if batch_dates and v in replicated else None
+        dates[v] = min(known) if known else fallback
 
-    columns: list[tuple[str, list[Any]]] = [("origin", list(dict.fromkeys(origins))), ("innovation", [m])]
+    groups = _diffusion_groups(G, m, keep)
+    members = {t for ts in groups.values() for t in ts}
+
+    origin_dates = sorted(
+        dk
+        for _, v, k, d in G.out_edges(m, keys=True, data=True)
+        if _rel_of(k, d) == Rel.ORIGINATED_IN and (dk := _date_key(d.get("date"))) is not None
+    )
+    origin_caption = f"piloted {_date_text(origin_dates[0])}" if origin_dates else "piloted (undated)"
+    columns: list[tuple[str, str | None, list[Any]]] = [
+        (origin_caption, _date_text(origin_dates[0]) if origin_dates else None, list(dict.fromkeys(origins))),
+        ("innovation", None, [m]),
+    ]
     by_date: dict[tuple[int, int, int], list[Any]] = defaultdict(list)
     undated: list[Any] = []
     for n, dk in dates.items():
+        if n in members:
+            continue
         (by_date[dk] if dk is not None else undated).append(n)
-    columns += [(_date_text(dk), by_date[dk]) for dk in sorted(by_date)]
+    columns += [(_date_text(dk), _date_text(dk), by_date[dk]) for dk in sorted(by_date)]
     if undated:
-        columns.append(("undated", undated))
+        columns.append(("undated", None, undated))
 
-    def order(n: Any) -> tuple[int, str]:
+    def order(n: Any) -> tuple[bool, int, str]:
+        # Group nodes go last in their column, just above the places they expand to.
         lab = _label_of(G.nodes[n])
-        return (_LABEL_ORDER[lab] if lab else len(_LABEL_ORDER), _caption(n, G.nodes[n]))
+        return (n in groups, _LABEL_ORDER[lab] if lab else len(_LABEL_ORDER), _caption(n, G.nodes[n]))
 
     positions: Positions = {}
     ticks: list[list[Any]] = []
-    tallest = 1
-    for i, (caption, members) in enumerate(columns):
+    top = bottom = 0.0
+    for i, (caption, iso, col) in enumerate(columns):
         x = i * SPREAD_DX
-        members = sorted(members, key=order)
-        tallest = max(tallest, len(members))
-        for j, n in enumerate(members):
-            positions[str(n)] = (x, (j - (len(members) - 1) / 2) * SPREAD_DY)
-        ticks.append([x, caption])
-    half = (tallest - 1) / 2 * SPREAD_DY
-    sub = _copy_subgraph(G, [n for _, col in columns for n in col], keep)
+        col = sorted(col, key=order)
+        half = (len(col) - 1) / 2 * SPREAD_DY
+        for j, n in enumerate(col):
+            positions[str(n)] = (x, j * SPREAD_DY - half)
+        top, bottom = min(top, -half), max(bottom, half)
+        # The members of a group node go below their column, hidden until the group is clicked.
+        y = half + SPREAD_DY
+        for g in (g for g in col if g in groups):
+            ts = sorted(groups[g], key=order)
+            for j, t in enumerate(ts):
+                dx = (j % 2 - 0.5) * SPREAD_MEMBER_DX
+                positions[str(t)] = (x + dx, y + (j // 2) * SPREAD_MEMBER_DY)
+            y += ((len(ts) + 1) // 2) * SPREAD_MEMBER_DY + SPREAD_DY / 2
+        bottom = max(bottom, y - SPREAD_DY)
+        ticks.append([x, caption, iso])
+    sub = _copy_subgraph(G, [*(n for _, _, col in columns for n in col), *sorted(members, key=str)], keep)
     sub.graph.update(
         view="spread",
         focus=m,
-        axis={"ticks": ticks, "top": -half - 70.0, "bottom": half + 50.0},
+        axis={"ticks": ticks, "top": top - 70.0, "bottom": bottom + 50.0},
         dates={str(n): _date_text(dk) for n, dk in dates.items() if dk is not None},
+        groups={str(g): sorted(str(t) for t in ts) for g, ts in groups.items()},
     )
     return sub, positions
+
+
+def _diffusion_groups(G: nx.MultiDiGraph, m: Any, keep: list[tuple[Any, Any, Any]]) -> dict[Any, list[Any]]:
+    """Group the places only derived edges reach under the scope node the measure was replicated to.
+
+    Zones reached by derivation go under *All PFTZs*, provinces under
+    *Nationwide* (the rules of :mod:`graph.diffusion`), when the view holds
+    that scope node through a stated ``REPLICATED_TO`` edge. A place that a
+    stated edge reaches (an adopter, a named province) is not grouped: its
+    derived edges are few and drawn as they are.
+    """
+    stated = {x for u, v, k in keep if not G.edges[u, v, k].get(DERIVED) for x in (u, v)}
+    scopes: dict[str, Any] = {}
+    for u, v, k in keep:
+        d = G.edges[u, v, k]
+        if _rel_of(k, d) == Rel.REPLICATED_TO and not d.get(DERIVED) and G.nodes[v].get("kind") == RegionKind.SCOPE:
+            scopes[str(G.nodes[v].get(KEY))] = v
+    nationwide = scopes.get(SCOPE_REGION_KEYS[Scope.NATIONWIDE])
+    all_pftzs = scopes.get(SCOPE_REGION_KEYS[Scope.ALL_PFTZS])
+    groups: dict[Any, list[Any]] = defaultdict(list)
+    for u, v, k in keep:
+        d = G.edges[u, v, k]
+        if not d.get(DERIVED) or v in stated or v == m:
+            continue
+        label = G.nodes[v].get("label")
+        group = all_pftzs if label == Label.ZONE else nationwide if label == Label.REGION else None
+        if group is None:
+            group = all_pftzs if all_pftzs is not None else nationwide
+        if group is not None and v not in groups[group]:
+            groups[group].append(v)
+    return {g: ts for g, ts in groups.items() if ts}
 
 
 # --------------------------------------------------------------------------- positions
@@ -649,6 +717,56 @@ def _label_of(d: Mapping[str, Any]) -> Label | None:
         return None
 
 
+_STOP_AT_END = frozenset(
+    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with"]
+)
+
+
+def short_title(text: str, limit: int = SHORT_TITLE) -> str:
+    """Shorten a title for a label: cut at a clause or word boundary, with an ellipsis.
+
+    A title that fits is returned as it is (whitespace collapsed). A longer one
+    is cut at the last comma, colon, semicolon or opening parenthesis in its
+    second half that still fits, else at the last word that fits; dangling
+    little words (``of``, ``the``, ...) and punctuation are dropped before the
+    ``…``. The full title belongs in the tooltip.
+
+    Parameters
+    ----------
+    text
+        The title.
+    limit
+        The most characters of the result, ``…`` included.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> short_title("New model for ship supervision and declaration")
+    'New model for ship supervision…'
+    >>> short_title("Customs authorities shall not deny preferential tariff treatment", 30)
+    'Customs authorities shall not…'
+    >>> short_title("Cross-border e-commerce, bonded import and retail", 36)
+    'Cross-border e-commerce…'
+    """
+    t = " ".join(str(text).split())
+    if len(t) <= limit:
+        return t
+    head = t[: limit - 1]
+    breaks = [head.rfind(c) for c in (",", ";", ":", " (", " –", " -")]
+    cut = max(breaks)
+    if cut < limit // 2:
+        cut = head.rfind(" ") if t[limit - 1] != " " else limit - 1
+        if cut <= 0:
+            cut = limit - 1
+    words = t[:cut].rstrip(" ,;:-–(").split(" ")
+    while len(words) > 1 and words[-1].casefold() in _STOP_AT_END:
+        words.pop()
+    return " ".join(words).rstrip(" ,;:-–(") + "…"
+
+
 def _caption(n: Any, d: Mapping[str, Any]) -> str:
     label = _label_of(d)
     prop = NODE_TYPES[label].caption if label else "name"
@@ -801,6 +919,72 @@ def _options(physics: bool, n_nodes: int, n_edges: int) -> dict[str, Any]:
     else:
         opts["physics"] = {"enabled": False}
     return opts
+
+
+
+def _timeline_dicts(
+    G: nx.MultiDiGraph, groups: Mapping[str, list[str]], nodes: list[dict[str, Any]], edges: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Turn the vis data of a spread view into a timeline.
+
+    Labels are short titles (documents by their number); arrows point left to
+    right (an edge whose target stands left of its source, such as
+    ``ORIGINATED_IN`` or ``ADOPTED``, is drawn reversed and flagged
+    ``reversed``; its tooltip keeps the stated direction). The places that only
+    derived diffusion reaches hang from their scope node (*All PFTZs*,
+    *Nationwide*): hidden until the scope node is clicked, each with one
+    dashed edge from it whose tooltip names the origins, instead of one edge
+    per origin and place.
+    """
+    by_id = {nd["id"]: nd for nd in nodes}
+    member_of = {t: g for g, ts in groups.items() for t in ts}
+    for nd in nodes:
+        d = G.nodes[nd["id"]] if nd["id"] in G else {}
+        label = _label_of(d)
+        if label == Label.MEASURE:
+            nd["label"] = short_title(str(d.get("title") or d.get("name") or nd["id"]))
+        elif label == Label.DOCUMENT and d.get("number"):
+            nd["label"] = str(d["number"])
+        elif label is not None:
+            nd["label"] = short_title(str(d.get("name") or nd["label"]))
+        if nd["id"] in member_of:
+            nd.update(hidden=True, memberOf=member_of[nd["id"]], shape="box", font={"size": 12, "color": "#ffffff"})
+    for g, ts in groups.items():
+        what = "zones" if all(G.nodes[t].get("label") == Label.ZONE for t in ts) else "places"
+        if all(G.nodes[t].get("label") == Label.REGION for t in ts):
+            what = "provinces"
+        closed = f"{by_id[g]['label']}\n{len(ts)} {what} (derived) ▸"
+        by_id[g].update(label=closed, labelClosed=closed, labelOpen=closed[:-1] + "▾", expands=True, expanded=False)
+
+    out: list[dict[str, Any]] = []
+    derived_to: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for e in edges:
+        if e.get("derived") and e["to"] in member_of:
+            derived_to[e["to"]].append(e)
+            continue
+        a, b = by_id.get(e["from"]), by_id.get(e["to"])
+        if a and b and a.get("x") is not None and b.get("x") is not None and a["x"] > b["x"]:
+            e.update({"from": e["to"], "to": e["from"], "reversed": True})
+        out.append(e)
+    names = {n: str(d.get("name") or d.get(KEY) or n) for n, d in G.nodes(data=True)}
+    edge_keys = list(G.edges(keys=True))  # _edge_dicts numbers the edges "e:<i>" in this order
+    for t, es in derived_to.items():
+        g = member_of[t]
+        origins = sorted({names.get(e["from"], e["from"]) for e in es})
+        first = es[0]
+        d = {k: first[k] for k in _EDGE_DATA_FIELDS if k in first}
+        prov = G.edges[edge_keys[int(first["id"][2:])]].get(PROVENANCE)
+        tip = (
+            f"<b>{_e(Rel.DIFFUSED_TO.value)}</b> <i>(derived)</i><br>{_e(', '.join(origins))} → {_e(names.get(t, t))}"
+            f"<br>{len(es)} derived edge(s), one per origin; they follow from the replication to "
+            f"{_e(names.get(g, g))}{_rows_html(d.items())}{_evidence_html(prov)}"
+        )
+        out.append({
+            "id": f"g:{g}:{t}", "from": g, "to": t, "title": tip, "color": DERIVED_EDGE_COLOR,
+            "type": Rel.DIFFUSED_TO.value, "derived": True, "dashes": DERIVED_EDGE_DASHES, "width": 1,
+            "hidden": True, "memberOf": g, "origins": len(origins), "smooth": False, **d,
+        })  # fmt: skip
+    return nodes, out
 
 
 # --------------------------------------------------------------------------- page
@@ -1080,6 +1264,16 @@ def render_html(
         f"{n:,} nodes, {m:,} edges; {layout_note}. Hover a node or edge for its evidence; "
         "drag to pan, scroll to zoom. Dashed grey edges are derived, solid ones stated."
     )
+    if layout == "spread":
+        focus_data = G.nodes[sub.graph["focus"]]
+        full = str(focus_data.get("title") or focus_data.get("name") or sub.graph["focus"]).rstrip(". ")
+        heading = title or short_title(full)
+        nodes, edges = _timeline_dicts(G, sub.graph.get("groups", {}), nodes, edges)
+        subtitle = (
+            f"{full}. Time runs left to right, in columns at the dates the report states. "
+            "Hover for the evidence; click a group node to list the places derived diffusion reaches. "
+            "Dashed grey edges are derived, solid ones stated."
+        )
     lib = data_src = ""
     if lib_dir is not None:
         page_dir = Path(path).parent
@@ -1088,9 +1282,13 @@ def render_html(
         data = _templates().get_template("data.js").render(nodes=nodes, edges=edges)
         atomic_write_text(data_path, data)
         data_src = quote(data_path.name)
+    options = _options(use_physics, n, m)
+    if layout == "spread":
+        # Labels wrap within a column, so neighbouring columns never overlap.
+        options["nodes"]["widthConstraint"] = {"maximum": SPREAD_DX * 0.62}
     page = _page(
         G, nodes, edges, title=heading, subtitle=subtitle, warning=warning,
-        options=_options(use_physics, n, m), filter_menu=filter_menu, axis=axis, lib=quote(lib), data_src=data_src,
+        options=options, filter_menu=filter_menu, axis=axis, lib=quote(lib), data_src=data_src,
     )  # fmt: skip
     return atomic_write_text(path, page)
 
@@ -1242,7 +1440,7 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
         caption = str(d.get("name") or d.get("title") or d.get(KEY) or m)
         path = out / "spread" / f"{_slug(str(d.get(KEY) or m), taken)}.html"
         render_html(
-            sub, path, title=f"Spread of {caption}", layout="spread", positions=pos,
+            sub, path, layout="spread", positions=pos,
             max_nodes_warn=max_nodes_warn, filter_menu=False, lib_dir=lib,
         )  # fmt: skip
         first = min(batches, key=lambda b: _batch_order(G.nodes[b], b))

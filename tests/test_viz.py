@@ -20,10 +20,11 @@ import networkx as nx
 import pytest
 
 from ground import io as graph_io
+from ground.dates import PartialDate
 from ground.errors import ExportError, QueryError
 from ground.schema import DERIVED, KEY, NODE_TYPES, REL_TYPES, Label, Rel, ZoneKind, node_id
 from shell import viz
-from tests.browser import OfflinePage
+from tests.browser import OfflinePage, click_node, label_overlaps
 from tests.synthetic import canonical, evidence, synthetic_graph
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -330,6 +331,67 @@ def test_spread_view_orders_columns_in_time(spread_graph: tuple[nx.MultiDiGraph,
     assert viz.spread_view(G, "measure m-0: single window")[0].graph["focus"] == m
 
 
+@pytest.fixture
+def scoped_spread_graph(spread_graph: tuple[nx.MultiDiGraph, str]) -> tuple[nx.MultiDiGraph, str, list[str]]:
+    """``spread_graph`` plus derived diffusion of ``m-0`` from its origin to every province (a Nationwide spread)."""
+    G, m = spread_graph
+    origin = next(v for _, v, d in G.out_edges(m, data=True) if d["type"] == Rel.ORIGINATED_IN)
+    provinces = [n for n, d in G.nodes(data=True) if d["label"] == Label.REGION and d["kind"] == "province"]
+    for p in provinces:
+        G.add_edge(
+            origin, p, key=f"{Rel.DIFFUSED_TO.value}|m-0|{p}", type=Rel.DIFFUSED_TO.value, measure="m-0",
+            date="2015-01-29", via="national-1", provenance=[evidence("t.txt", 9, f"m-0 reaches {p}")],
+            **{DERIVED: True},
+        )  # fmt: skip
+    adopters = {u for u, _, d in G.in_edges(m, data=True) if d["type"] == Rel.ADOPTED}
+    zones = [n for n, d in G.nodes(data=True) if d["label"] == Label.ZONE and n not in adopters and n != origin]
+    _link(G, zones[0], m, Rel.ADOPTED, "a zone adopted m-0; the report gives no date", outcome="adopted")
+    return G, m, provinces
+
+
+def test_spread_view_hangs_derived_places_from_their_scope_node(
+    scoped_spread_graph: tuple[nx.MultiDiGraph, str, list[str]], tmp_path: Path
+) -> None:
+    G, m, provinces = scoped_spread_graph
+    sub, pos = viz.spread_view(G, m)
+    nationwide = node_id(Label.REGION, "nationwide")
+    stated = {node_id(Label.REGION, "province-4"), node_id(Label.REGION, "province-5")}  # REPLICATED_TO
+    members = sorted(set(provinces) - stated)
+    assert sub.graph["groups"] == {nationwide: members}
+    # The members hang below their scope node, in its column.
+    for t in members:
+        assert abs(pos[t][0] - pos[nationwide][0]) < viz.SPREAD_DX / 2 and pos[t][1] > pos[nationwide][1]
+    nodes, edges, _ = page_data(viz.render_html(sub, tmp_path / "s.html", layout="spread", positions=pos).read_text())
+    by_id = {n["id"]: n for n in nodes}
+    assert all(by_id[t]["hidden"] and by_id[t]["memberOf"] == nationwide for t in members)
+    assert by_id[nationwide]["expands"] and "(derived)" in by_id[nationwide]["label"]
+    # One dashed edge from the scope node per member instead of one per origin and member.
+    to_members = [e for e in edges if e["to"] in members or e["from"] in members]
+    assert sorted(e["to"] for e in to_members) == members
+    assert all(e["from"] == nationwide and e["derived"] and e["hidden"] for e in to_members)
+    assert all("m-0 reaches" in e["title"] and "Zone" in e["title"] for e in to_members)
+    # Arrows run left to right (a group's edges run down); the stated direction stays in the tooltip.
+    assert all(by_id[e["from"]]["x"] <= by_id[e["to"]]["x"] for e in edges if "memberOf" not in e)
+    origin_edge = next(e for e in edges if e["type"] == Rel.ORIGINATED_IN)
+    assert origin_edge["reversed"] and origin_edge["to"] == m
+    # Page title and node labels are short; the full title is in the subtitle and the tooltip.
+    page = (tmp_path / "s.html").read_text(encoding="utf-8")
+    full = G.nodes[m]["title"]
+    assert f"<title>{viz.short_title(full)}</title>" in page
+    assert all(len(n["label"].split("\n")[0]) <= viz.SHORT_TITLE for n in nodes)
+
+
+def test_short_titles_cut_at_a_boundary_and_keep_short_ones() -> None:
+    assert viz.short_title("Use before payment") == "Use before payment"
+    long = "Customs authorities in the Pilot Regions shall not deny preferential tariff treatment to goods"
+    short = viz.short_title(long)
+    assert len(short) <= viz.SHORT_TITLE and short.endswith("…")
+    assert long.startswith(short[:-1]) and long[len(short) - 1] in " ,"
+    assert not short[:-1].endswith((" the", " of", " in", ","))
+    assert viz.short_title("  a  b  ") == "a b"
+    assert len(viz.short_title("x" * 100)) == viz.SHORT_TITLE
+
+
 def test_map_positions_follow_lat_lon(small_graph: nx.MultiDiGraph) -> None:
     pos = viz.map_positions(small_graph)
     assert set(pos) == set(small_graph)
@@ -502,6 +564,39 @@ def test_spread_view_runs_left_to_right_in_time(
     quote = origin_edge["provenance"][0]["quote"]
     titles = op.page.evaluate("edges.get().map(e => e.title)")
     assert any(f"«{quote}»" in t for t in titles)
+
+
+@pytest.mark.browser
+def test_spread_timeline_columns_follow_dates_and_groups_expand_on_click(
+    open_offline: OpenOffline, scoped_spread_graph: tuple[nx.MultiDiGraph, str, list[str]], tmp_path: Path
+) -> None:
+    G, m, _ = scoped_spread_graph
+    sub, pos = viz.spread_view(G, m)
+    op = open_offline(viz.render_html(sub, tmp_path / "spread.html", layout="spread", positions=pos))
+    assert op.problems() == []
+    page = op.page
+    ticks = page.evaluate("pftzAxis.ticks")
+    dated = [(x, PartialDate.parse(iso)) for x, _, iso in ticks if iso]
+    assert len(dated) >= 3
+    assert [d for _, d in sorted(dated)] == sorted(d for _, d in dated), "columns are not in date order"
+    assert len({d for _, d in dated}) == len(dated), "one column per date"
+    assert ticks[-1][1] == "undated"
+    drawn = page.evaluate("network.getPositions()")
+    column = {iso: x for x, _, iso in ticks if iso}
+    for n, iso in sub.graph["dates"].items():
+        if n not in sub.graph["groups"].get(node_id(Label.REGION, "nationwide"), []):
+            assert drawn[n]["x"] == column[iso], f"{n} is not in the {iso} column"
+    assert label_overlaps(op) == []
+    visible = "nodes.get({filter: n => !n.hidden}).length"
+    members = sub.graph["groups"][node_id(Label.REGION, "nationwide")]
+    before = page.evaluate(visible)
+    click_node(op, node_id(Label.REGION, "nationwide"))
+    page.wait_for_function(f"{visible} === {before + len(members)}", timeout=5000)
+    assert page.evaluate("edges.get({filter: e => e.memberOf && !e.hidden}).length") == len(members)
+    assert label_overlaps(op) == []
+    click_node(op, node_id(Label.REGION, "nationwide"))
+    page.wait_for_function(f"{visible} === {before}", timeout=5000)
+    assert op.problems() == []
 
 
 @pytest.mark.browser
