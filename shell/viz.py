@@ -69,6 +69,7 @@ from ground.schema import (
     Scope,
     ZoneKind,
 )
+from loaders.reference import REFERENCE_DIR
 
 __all__ = [
     "LargeGraphWarning",
@@ -87,8 +88,11 @@ __all__ = [
 Layout = Literal["force", "spread", "map"]
 Positions = dict[str, tuple[float, float]]
 
-PHYSICS_MAX_NODES = 500
-"""Above this many nodes physics is off and positions are precomputed."""
+PHYSICS_MAX_NODES = 150
+"""Above this many nodes physics is off and the positions are computed here, so the first drawing is stable."""
+
+SPRING_MAX_NODES = 450
+"""Up to this many nodes go through the spring layout (dense, quadratic; above 499 networkx needs SciPy)."""
 
 EDGE_LABELS_MAX = 150
 """Edges are captioned with their type only in views with at most this many edges."""
@@ -102,10 +106,19 @@ SPREAD_DY = 95.0
 SPREAD_MEMBER_DX = 120.0
 SPREAD_MEMBER_DY = 34.0
 MAP_PX_PER_DEGREE = 60.0
+MAP_REF_LAT = 35.0
+MAP_OFFSET = 26.0
+MAP_MAX_WIDTH = 10.0
+OUTLINE_FILE = "china-provinces.geojson"
+"""The outline of the provinces in ``data/reference`` (Natural Earth; see SOURCES.md)."""
 
 MAX_EVIDENCE = 3
 MAX_TEXT = 320
 MAX_CAPTION = 48
+LABELS_MAX = 80
+"""Views with fixed positions label at most this many nodes (the best connected that fit); the rest on hover."""
+LABEL_CHAR_WIDTH = 0.62
+"""A generous average glyph width of the sans-serif labels, as a share of the font size."""
 SHORT_TITLE = 40
 """Short titles (timeline labels, page titles of spread views) have at most this many characters."""
 
@@ -117,6 +130,7 @@ _SKIP_EDGE_PROPS = frozenset({"type", PROVENANCE, DERIVED})
 _NODE_DATA_FIELDS = ("kind", "province", "year", "date", "scope", "field")
 _EDGE_DATA_FIELDS = ("date", "scope", "outcome", "measure", "via", "role", "status")
 _LABEL_ORDER = {label: i for i, label in enumerate(Label)}
+_TYPE_ORDER = {label.value: i for i, label in enumerate(Label)}
 
 
 class LargeGraphWarning(UserWarning):
@@ -569,20 +583,26 @@ def _place_by_neighbours(G: nx.MultiDiGraph, pos: Positions, spacing: float, pas
     return todo
 
 
-def _simple_undirected(G: nx.MultiDiGraph, nodes: Iterable[Any]) -> nx.Graph:
+def _simple_undirected(G: nx.MultiDiGraph, nodes: Iterable[Any], *, stated_only: bool = False) -> nx.Graph:
     keep = set(nodes)
     H = nx.Graph()
     H.add_nodes_from(n for n in G if n in keep)
-    H.add_edges_from((u, v) for u, v in G.edges() if u in keep and v in keep and u != v)
+    H.add_edges_from(
+        (u, v)
+        for u, v, d in G.edges(data=True)
+        if u in keep and v in keep and u != v and not (stated_only and d.get(DERIVED))
+    )
     return H
 
 
-def force_positions(G: nx.MultiDiGraph, *, seed: int = 7, core_size: int = 300) -> Positions:
-    """Return deterministic starting positions for the force layout.
+def force_positions(G: nx.MultiDiGraph, *, seed: int = 7, core_size: int = SPRING_MAX_NODES) -> Positions:
+    """Return deterministic positions for the force layout, nodes of a label near each other.
 
-    Up to :data:`PHYSICS_MAX_NODES` nodes: :func:`networkx.spring_layout` of the
-    whole graph. Above: spring layout of the ``core_size`` best-connected nodes
-    (the dense spring layout is quadratic, and the sparse one needs SciPy), then
+    Up to ``core_size`` nodes: :func:`networkx.spring_layout` of the whole
+    graph on its stated edges (derived ones are hidden by default), started
+    from one sector of a circle per label so that the layout groups nodes by
+    label. Above: the same for the ``core_size`` best-connected nodes (the
+    dense spring layout is quadratic, and the sparse one needs SciPy), then
     every other node at the mean of its placed neighbours, hop by hop; nodes
     not connected to the core go to a band below.
 
@@ -593,7 +613,7 @@ def force_positions(G: nx.MultiDiGraph, *, seed: int = 7, core_size: int = 300) 
     seed
         Seed of the spring layout.
     core_size
-        How many nodes the spring layout places in large graphs.
+        How many nodes the spring layout places.
 
     Returns
     -------
@@ -603,14 +623,39 @@ def force_positions(G: nx.MultiDiGraph, *, seed: int = 7, core_size: int = 300) 
     n = G.number_of_nodes()
     if n == 0:
         return {}
-    scale = 90.0 * math.sqrt(n)
-    if n <= PHYSICS_MAX_NODES:
+    if n <= core_size:
         core = list(G)
     else:
         degree = dict(G.degree())
         core = sorted(G, key=lambda v: (-degree[v], str(v)))[:core_size]
-    raw = nx.spring_layout(_simple_undirected(G, core), seed=seed, scale=scale)
-    pos: Positions = {str(v): (float(p[0]), float(p[1])) for v, p in raw.items()}
+    labels = sorted({str(G.nodes[v].get("label", "")) for v in core})
+    sector = {lab: 2 * math.pi * i / len(labels) for i, lab in enumerate(labels)}
+    H = _simple_undirected(G, core, stated_only=any(d.get(DERIVED) for *_, d in G.edges(data=True)))
+    # Each connected part is laid out on its own and the parts are packed in rows, biggest first:
+    # one spring layout of them all would push the parts apart and squeeze the main one.
+    parts = sorted((sorted(c, key=str) for c in nx.connected_components(H)), key=lambda c: (-len(c), str(c[0])))
+    pos: Positions = {}
+    row_x = row_y = row_h = 0.0
+    width = 90.0 * math.sqrt(n) * 2
+    for part in parts:
+        r = 45.0 * math.sqrt(len(part)) + 30.0
+        if len(part) == 1:
+            raw = {part[0]: (0.0, 0.0)}
+        else:
+            start = {}
+            for i, v in enumerate(part):
+                # Distinct starting points (nodes that start together would stay together).
+                a = sector[str(G.nodes[v].get("label", ""))] + i * 0.0137
+                rr = 0.4 + (i % 5) * 0.1 + i * 0.0011
+                start[v] = (math.cos(a) * rr, math.sin(a) * rr)
+            lay = nx.spring_layout(H.subgraph(part), pos=start, seed=seed, scale=r - 30.0, iterations=80)
+            raw = {v: (float(p[0]), float(p[1])) for v, p in lay.items()}
+        if row_x > 0 and row_x + 2 * r > width:
+            row_x, row_y, row_h = 0.0, row_y + row_h, 0.0
+        for v, (x, y) in raw.items():
+            pos[str(v)] = (row_x + r + x, row_y + r + y)
+        row_x += 2 * r
+        row_h = max(row_h, 2 * r)
     rest = _place_by_neighbours(G, pos, spacing=40.0)
     if rest:
         ys = [p[1] for p in pos.values()] or [0.0]
@@ -646,17 +691,139 @@ def map_positions(G: nx.MultiDiGraph) -> Positions:
         if math.isfinite(lat) and math.isfinite(lon):
             geo[n] = (lat, lon)
     pos: Positions = {}
-    if geo:
-        mean_lat = sum(lat for lat, _ in geo.values()) / len(geo)
-        kx = MAP_PX_PER_DEGREE * math.cos(math.radians(mean_lat))
-        for n, (lat, lon) in geo.items():
-            pos[str(n)] = (lon * kx, -lat * MAP_PX_PER_DEGREE)
+    kx, ky = map_scale()
+    shared: dict[tuple[float, float], list[Any]] = defaultdict(list)
+    for n, (lat, lon) in geo.items():
+        shared[(round(lon * kx, 1), round(-lat * ky, 1))].append(n)
+    for (x, y), members in shared.items():
+        # Places given the same coordinates (a zone and its province's capital) sit on a small ring.
+        members.sort(key=lambda v: (_LABEL_ORDER.get(_label_of(G.nodes[v]) or Label.ZONE, 0), str(v)))
+        for i, n in enumerate(members):
+            if len(members) == 1:
+                pos[str(n)] = (x, y)
+            else:
+                angle = -math.pi / 2 + 2 * math.pi * i / len(members)
+                pos[str(n)] = (x + MAP_OFFSET * math.cos(angle), y + MAP_OFFSET * math.sin(angle))
     rest = _place_by_neighbours(G, pos, spacing=30.0, passes=3)
     if rest:
         xs = [p[0] for p in pos.values()] or [0.0]
         ys = [p[1] for p in pos.values()] or [0.0]
         pos.update(_band(rest, G, max(xs) + 300.0, min(ys)))
     return pos
+
+
+def map_scale() -> tuple[float, float]:
+    """Pixels per degree of longitude and of latitude of the map layout (equirectangular at 35°N)."""
+    return MAP_PX_PER_DEGREE * math.cos(math.radians(MAP_REF_LAT)), MAP_PX_PER_DEGREE
+
+
+def parse_outline(text: str, path: str = OUTLINE_FILE) -> list[tuple[str, list[list[tuple[float, float]]]]]:
+    """Parse the GeoJSON outline of the provinces into ``(name, rings)``, rings as ``(lon, lat)`` lists.
+
+    Parameters
+    ----------
+    text
+        A GeoJSON FeatureCollection of Polygon or MultiPolygon features.
+    path
+        The file, for messages.
+
+    Returns
+    -------
+    list
+        One ``(name, rings)`` per feature, in file order.
+
+    Raises
+    ------
+    ExportError
+        The text is not such a collection.
+    """
+    try:
+        features = json.loads(text)["features"]
+        out = []
+        for f in features:
+            g = f["geometry"]
+            polygons = [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
+            rings = [[(float(x), float(y)) for x, y, *_ in ring] for poly in polygons for ring in poly]
+            out.append((str(f["properties"].get("name", "")), rings))
+    except (ValueError, KeyError, TypeError) as e:
+        msg = f"{path}: not a GeoJSON outline of polygons ({e})"
+        raise ExportError(msg) from e
+    return out
+
+
+@functools.cache
+def load_outline(path: str | None = None) -> list[tuple[str, list[list[tuple[float, float]]]]]:
+    """Read the outline of China's provinces (``data/reference/china-provinces.geojson`` by default)."""
+    file = Path(path) if path else REFERENCE_DIR / OUTLINE_FILE
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as e:
+        msg = f"cannot read the map outline {file}: {e.strerror or e}"
+        raise ExportError(msg) from e
+    return parse_outline(text, str(file))
+
+
+def _outline_pixels() -> list[list[list[float]]]:
+    """The outline's rings in the pixel space of :func:`map_positions`."""
+    kx, ky = map_scale()
+    rings = [ring for _, rs in load_outline() for ring in rs]
+    return [[[round(lon * kx, 1), round(-lat * ky, 1)] for lon, lat in ring] for ring in rings]
+
+
+def map_view(G: nx.MultiDiGraph, *, derived: bool = True) -> nx.MultiDiGraph:
+    """Return the zones and provinces with their stated links and, aggregated per pair, the derived diffusion.
+
+    Nodes: every zone and every province region, copied. Edges: the stated
+    ``PART_OF`` edges among them (sub-areas), and one ``DIFFUSED_TO``
+    edge per ``(origin, target)`` pair standing for all the derived edges of
+    that pair: ``count`` measures, ``measures`` their names, ``via_adoption``
+    how many rest on a stated ``ADOPTED`` edge (drawn apart from those derived
+    from a replication scope), and the provenance of the first
+    :data:`MAX_EVIDENCE` with ``evidence_total`` saying how many there are.
+
+    Parameters
+    ----------
+    G
+        The graph; it is not changed.
+    derived
+        Include the aggregated diffusion edges.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+    """
+    keep = [
+        n
+        for n, d in G.nodes(data=True)
+        if d.get("label") == Label.ZONE or (d.get("label") == Label.REGION and d.get("kind") != RegionKind.SCOPE)
+    ]
+    inside = set(keep)
+    stated = [
+        (u, v, k)
+        for u, v, k, d in G.edges(keys=True, data=True)
+        if u in inside and v in inside and not d.get(DERIVED) and _rel_of(k, d) == Rel.PART_OF
+    ]
+    H = _copy_subgraph(G, keep, stated)
+    H.graph.update(view="map")
+    if not derived:
+        return H
+    names = {n: str(d.get("name") or d.get(KEY) or n) for n, d in G.nodes(data=True) if d.get("label") == Label.MEASURE}
+    by_key = {str(d.get(KEY)): n for n, d in G.nodes(data=True) if d.get("label") == Label.MEASURE}
+    pairs: dict[tuple[Any, Any], list[dict[str, Any]]] = defaultdict(list)
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if u in inside and v in inside and d.get(DERIVED) and _rel_of(k, d) == Rel.DIFFUSED_TO:
+            pairs[(u, v)].append(d)
+    for (u, v), ds in sorted(pairs.items(), key=lambda t: (str(t[0][0]), str(t[0][1]))):
+        measures = sorted({names.get(by_key.get(str(d.get("measure")), ""), str(d.get("measure"))) for d in ds})
+        prov = [p for d in ds for p in (d.get(PROVENANCE) or [])]
+        dates = sorted(str(d["date"]) for d in ds if d.get("date"))
+        H.add_edge(
+            u, v, key=f"{Rel.DIFFUSED_TO.value}|{len(ds)}", type=Rel.DIFFUSED_TO.value, count=len(measures),
+            measures=measures, via_adoption=sum(1 for d in ds if d.get("via") == Rel.ADOPTED.value),
+            first=dates[0] if dates else None, last=dates[-1] if dates else None,
+            provenance=prov[:MAX_EVIDENCE], evidence_total=len(prov), **{DERIVED: True},
+        )  # fmt: skip
+    return H
 
 
 # --------------------------------------------------------------------------- tooltips
@@ -831,6 +998,50 @@ def _node_dicts(G: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]], focu
     return out
 
 
+def _label_box(nd: Mapping[str, Any], default_size: float = 16.0) -> tuple[float, float, float, float]:
+    """A generous estimate of the box (left, top, right, bottom) vis-network draws for a node and its label."""
+    font = nd.get("font")
+    fs = float(font.get("size", 14)) if isinstance(font, dict) else 14.0
+    size = float(nd.get("size", default_size))
+    lines = str(nd.get("label") or "").split("\n")
+    text_w = LABEL_CHAR_WIDTH * fs * max(len(line) for line in lines)
+    text_h = 1.3 * fs * len(lines)
+    x, y = float(nd["x"]), float(nd["y"])
+    if nd.get("shape") in ("box", "text"):
+        w, h = text_w + 14, text_h + 12
+        return x - w / 2 - 4, y - h / 2 - 4, x + w / 2 + 4, y + h / 2 + 4
+    w = max(2 * size, text_w) + 8
+    return x - w / 2, y - size - 4, x + w / 2, y + size + 6 + text_h
+
+
+def _choose_labels(G: nx.MultiDiGraph, nodes: list[dict[str, Any]], *, focus: Any, most: int = LABELS_MAX) -> None:
+    """Keep the labels of the best-connected nodes that fit without overlapping; the rest show theirs on hover.
+
+    Nodes are taken by stated degree (the focus first); a label is kept when
+    its estimated box (:func:`_label_box`) overlaps no kept one, up to ``most``
+    labels. A node whose label is dropped keeps it as ``hoverLabel``.
+    """
+    degree: dict[str, int] = defaultdict(int)
+    for u, v, d in G.edges(data=True):
+        if not d.get(DERIVED):
+            degree[str(u)] += 1
+            degree[str(v)] += 1
+    order = sorted(
+        (nd for nd in nodes if "x" in nd and not nd.get("hidden")),
+        key=lambda nd: (nd["id"] != str(focus), -degree[nd["id"]], _TYPE_ORDER.get(str(nd.get("type")), 99), nd["id"]),
+    )
+    kept: list[tuple[float, float, float, float]] = []
+    for nd in order:
+        box = _label_box(nd)
+        fits = len(kept) < most and not any(
+            box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in kept
+        )
+        if fits:
+            kept.append(box)
+        else:
+            nd["hoverLabel"], nd["label"] = nd["label"], ""
+
+
 def _edge_dicts(
     G: nx.MultiDiGraph, *, captions: bool, curve_parallel: bool, curve_derived: bool = False
 ) -> list[dict[str, Any]]:
@@ -856,6 +1067,22 @@ def _edge_dicts(
         }
         if derived:
             item.update(derived=True, dashes=DERIVED_EDGE_DASHES, width=1)
+        if isinstance(d.get("measures"), list):
+            # One edge standing for the diffusion of several measures (map_view): width = how many.
+            n_measures = len(d["measures"])
+            item["width"] = round(min(1 + (n_measures - 1) / 3, MAP_MAX_WIDTH), 1)
+            item["count"] = n_measures
+            item["title"] = (
+                f"<b>{_e(rel)}</b> <i>(derived)</i><br>{_e(names[u])} → {_e(names[v])}<br>"
+                f"{n_measures} measure(s), {_e(d.get('via_adoption', 0))} through a stated adoption; "
+                f"{_e(d.get('first') or '')} to {_e(d.get('last') or '')}"
+                + "".join(f"<br>• {_e(short_title(x, 60))}" for x in d["measures"])
+                + _evidence_html(d.get(PROVENANCE))
+                + (f"<hr><i>{_e(d['evidence_total'])} evidence entries in all</i>" if d.get("evidence_total") else "")
+            )
+            item["color"] = {"color": DERIVED_EDGE_COLOR, "opacity": 0.45}
+            if d.get("via_adoption"):
+                item.update(color={"color": REL_TYPES[Rel.ADOPTED].color, "opacity": 0.9}, dashes=[2, 4], adoption=True)
         for f in _EDGE_DATA_FIELDS:
             if f in d and d[f] is not None:
                 item[f] = _scalar(d[f])
@@ -1119,7 +1346,8 @@ def write_assets(lib_dir: str | Path) -> list[Path]:
 
 def _page(G: nx.MultiDiGraph, nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *,
           title: str, subtitle: str, warning: str, options: dict[str, Any], filter_menu: bool,
-          axis: Any, lib: str = "", data_src: str = "") -> str:  # fmt: skip
+          axis: Any, lib: str = "", data_src: str = "", outline: Any = None,
+          show_derived: bool = True) -> str:  # fmt: skip
     """Render a view through ``templates/view.html``: self-contained, or linking ``lib`` and ``data_src``."""
     physics = options.get("physics")
     page = (
@@ -1137,8 +1365,9 @@ def _page(G: nx.MultiDiGraph, nodes: list[dict[str, Any]], edges: list[dict[str,
                 "page_css": _template_text("view.css"),
                 "subtitle": subtitle,
                 "warning": warning,
-                "legend": _legend_data(G),
+                "legend": {**_legend_data(G), "derived_shown": show_derived},
                 "axis": axis,
+                "outline": outline,
                 "lib": lib,
                 "data_src": data_src,
             },
@@ -1165,6 +1394,7 @@ def render_html(
     positions: Mapping[str, tuple[float, float]] | None = None,
     filter_menu: bool = True,
     lib_dir: str | Path | None = None,
+    show_derived: bool = True,
 ) -> Path:
     """Write one interactive HTML view of a graph: self-contained, or a page of a site.
 
@@ -1199,6 +1429,10 @@ def render_html(
         those shared assets by relative path and its nodes and edges go to a
         sibling ``<name>.data.js`` loaded with a script tag, so that it still
         works from ``file://`` with no network.
+    show_derived
+        Draw derived edges at first; when False they are hidden until the
+        legend's "derived" box is ticked (the whole graph shows stated facts
+        by default).
 
     Returns
     -------
@@ -1222,6 +1456,7 @@ def render_html(
         raise QueryError(msg)
     n, m = G.number_of_nodes(), G.number_of_edges()
     axis = None
+    outline: list[list[list[float]]] | None = None
     if layout == "spread":
         focus = G.graph.get("focus")
         if focus not in G:
@@ -1242,6 +1477,7 @@ def render_html(
     elif layout == "map":
         pos = positions or map_positions(G)
         use_physics = bool(physics)
+        outline = _outline_pixels()
     else:
         pos = positions or force_positions(G)
         use_physics = (n <= PHYSICS_MAX_NODES) if physics is None else physics
@@ -1264,6 +1500,12 @@ def render_html(
         f"{n:,} nodes, {m:,} edges; {layout_note}. Hover a node or edge for its evidence; "
         "drag to pan, scroll to zoom. Dashed grey edges are derived, solid ones stated."
     )
+    if not show_derived:
+        for e in edges:
+            if e.get("derived"):
+                e["hidden"] = True
+    if layout == "map" or (layout == "force" and not use_physics):
+        _choose_labels(G, nodes, focus=G.graph.get("focus"))
     if layout == "spread":
         focus_data = G.nodes[sub.graph["focus"]]
         full = str(focus_data.get("title") or focus_data.get("name") or sub.graph["focus"]).rstrip(". ")
@@ -1288,7 +1530,8 @@ def render_html(
         options["nodes"]["widthConstraint"] = {"maximum": SPREAD_DX * 0.62}
     page = _page(
         G, nodes, edges, title=heading, subtitle=subtitle, warning=warning,
-        options=options, filter_menu=filter_menu, axis=axis, lib=quote(lib), data_src=data_src,
+        options=options, filter_menu=filter_menu, axis=axis, lib=quote(lib), data_src=data_src, outline=outline,
+        show_derived=show_derived,
     )  # fmt: skip
     return atomic_write_text(path, page)
 
@@ -1388,7 +1631,8 @@ def _batch_order(d: Mapping[str, Any], n: Any) -> tuple[tuple[int, int, int], in
 def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int = 2000) -> dict[str, list[Path]]:
     """Write the whole-graph view, a spread view per national innovation, a page per zone, and an index.
 
-    Files: ``graph.html``; ``spread/<slug>.html`` for each measure with an
+    Files: ``graph.html`` (stated facts; derived edges on a toggle);
+    ``map.html`` (:func:`map_view` over the provinces' outline); ``spread/<slug>.html`` for each measure with an
     ``IN_BATCH`` edge to a batch whose ``level`` is ``"national"``;
     ``zones/<key>.html`` (:func:`focus_subgraph` of depth 1) for each zone of
     kind PFTZ or FTP; ``index.html`` linking them all. The pages share one
@@ -1409,8 +1653,9 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
     Returns
     -------
     dict
-        ``{"index": [...], "graph": [...], "spread": [...], "zones": [...]}``:
-        the pages written (not their data files, nor the assets in ``lib/``).
+        ``{"index": [...], "graph": [...], "map": [...], "spread": [...],
+        "zones": [...]}``: the pages written (not their data files, nor the
+        assets in ``lib/``).
 
     Raises
     ------
@@ -1425,12 +1670,23 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
     lib = out / "lib"
     write_assets(lib)
     p = render_html(
-        G, out / "graph.html", title=f"{name}: whole graph", max_nodes_warn=max_nodes_warn, lib_dir=lib
-    )
+        G, out / "graph.html", title=f"{name}: whole graph", max_nodes_warn=max_nodes_warn, lib_dir=lib,
+        show_derived=False,
+    )  # fmt: skip
     written["graph"].append(p)
     entries.append(
         ViewEntry("graph", f"{name}: whole graph", p.relative_to(out), G.number_of_nodes(), G.number_of_edges())
     )
+    H = map_view(G)
+    p = render_html(
+        H, out / "map.html", title=f"{name}: map of the zones and the diffusion between them", layout="map",
+        max_nodes_warn=max_nodes_warn, lib_dir=lib, filter_menu=False,
+    )  # fmt: skip
+    written["map"] = [p]
+    entries.append(
+        ViewEntry("graph", f"{name}: map", p.relative_to(out), H.number_of_nodes(), H.number_of_edges(),
+                  "derived diffusion aggregated per pair of places")
+    )  # fmt: skip
 
     taken: set[str] = set()
     spreads = []

@@ -428,7 +428,7 @@ def test_write_site_writes_every_view_and_an_escaped_index(small_graph: nx.Multi
     refs = _Refs()
     refs.feed(index)
     hrefs = [v for tag, name, v in refs.refs if tag == "a"]
-    assert len(hrefs) == 1 + 12 + 4
+    assert len(hrefs) == 2 + 12 + 4  # whole graph, map, spreads, zones
     assert all(not h.startswith(("/", "http", "file:")) for h in hrefs)
     assert all((tmp_path / "site" / h).is_file() for h in hrefs)
     leftovers = [p for p in (tmp_path / "site").rglob("*") if p.name.startswith(".")]
@@ -445,7 +445,7 @@ def test_site_pages_share_one_copy_of_the_assets_and_link_only_local_files(
     assert len(vis_js) > 100_000
     copies = [p for p in site.rglob("*") if p.is_file() and vis_js[:2000] in p.read_bytes()]
     assert copies == [site / "lib" / "vis-network.min.js"], "vis-network must be in the site exactly once"
-    pages = written["graph"] + written["spread"] + written["zones"]
+    pages = written["graph"] + written["map"] + written["spread"] + written["zones"]
     for page in pages:
         refs = _Refs()
         refs.feed(page.read_text(encoding="utf-8"))
@@ -630,7 +630,7 @@ def test_site_pages_open_from_the_index_offline(
     op = open_offline(written["index"][0], wait=False)
     page = op.page
     links = page.eval_on_selector_all("a", "as => as.map(a => a.getAttribute('href'))")
-    assert len(links) == 1 + len(written["spread"]) + len(written["zones"])
+    assert len(links) == 2 + len(written["spread"]) + len(written["zones"])
     for href in (links[0], links[1], links[-1]):
         page.goto(written["index"][0].resolve().as_uri())
         page.click(f"a[href='{href}']")
