@@ -580,6 +580,54 @@ def viz(
 
 
 @cli.command()
+@REPORT_ARG
+@DATA_OPT
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The figure: .svg, .png or .pdf.")
+@click.option("--spread", help="Words of an innovation: its spread, left to right in time.")
+@click.option("--zone", help="Words naming a zone (or its node id): what the report states about it.")
+@click.option("--map", "draw_map", is_flag=True, help="The zones on the provinces' outline, with derived diffusion.")
+def figure(
+    reports: tuple[Path, ...],
+    data_files: tuple[Path, ...],
+    output: Path,
+    spread: str | None,
+    zone: str | None,
+    draw_map: bool,
+) -> None:
+    """Draw a static figure for a paper or a slide (matplotlib): legend, source line, readable in greyscale.
+
+    \b
+    Example:
+        pftz figure --spread "ship supervision and declaration" -o spread.pdf
+        pftz figure --zone "Shanghai PFTZ" -o shanghai.svg
+        pftz figure --map -o map.png
+    """
+    # matplotlib takes about half a second to import; only this command needs it.
+    from shell import figures
+
+    if sum((spread is not None, zone is not None, draw_map)) != 1:
+        msg = "give exactly one of --spread, --zone and --map"
+        raise click.UsageError(msg)
+    if output.suffix.lower() not in figures.FORMATS:
+        msg = f"{output}: write the figure as {', '.join(figures.FORMATS)}"
+        raise click.UsageError(msg)
+    G = _build(reports, data_files)
+    if spread is not None:
+        hits = queries.run("search_measures", G, words=spread)
+        if hits.empty:
+            msg = f"no innovation matches {spread!r} (try fewer words; pftz query search_measures -p words=...)"
+            raise click.ClickException(msg)
+        fig = figures.spread_figure(G, node_id(Label.MEASURE, str(hits.iloc[0]["measure_key"])))
+    elif zone is not None:
+        fig = figures.zone_figure(G, zone)
+    else:
+        fig = figures.map_figure(G)
+    path = figures.save_figure(fig, output)
+    click.echo(f"wrote {path} ({path.stat().st_size:,} bytes)")
+
+
+@cli.command()
 @click.option(
     "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("docs"), show_default=True
 )

@@ -114,3 +114,34 @@ def test_viz_command_without_a_match_says_so(tmp_path: Path) -> None:
     res = CliRunner().invoke(cli, ["viz", "--spread", "zzzz qqqq", "-o", str(tmp_path / "v.html")])
     assert res.exit_code == 1 and "no innovation matches" in res.output
     assert not (tmp_path / "v.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "suffix", "text"),
+    [
+        (["--spread", "ship supervision and declaration"], ".svg", "New model for ship supervision"),
+        (["--zone", "Shanghai PFTZ"], ".svg", "Shanghai PFTZ: what the report states"),
+        (["--map"], ".pdf", None),
+    ],
+)
+def test_figure_command_writes_a_figure(tmp_path: Path, args: list[str], suffix: str, text: str | None) -> None:
+    out = tmp_path / f"figure{suffix}"
+    res = CliRunner().invoke(cli, ["figure", *args, "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert f"wrote {out}" in res.output
+    data = out.read_bytes()
+    if suffix == ".pdf":
+        assert data.startswith(b"%PDF")
+    else:
+        svg = data.decode("utf-8")
+        assert text in svg and "Source: pftz-report-2025.en.txt" in svg
+
+
+def test_figure_command_refuses_bad_requests(tmp_path: Path) -> None:
+    res = CliRunner().invoke(cli, ["figure", "--map", "--zone", "x", "-o", str(tmp_path / "f.svg")])
+    assert res.exit_code == 2 and "exactly one" in res.output
+    res = CliRunner().invoke(cli, ["figure", "--map", "-o", str(tmp_path / "f.txt")])
+    assert res.exit_code == 2 and ".svg, .png, .pdf" in res.output
+    res = CliRunner().invoke(cli, ["figure", "--zone", "zzzz qqqq", "-o", str(tmp_path / "f.svg")])
+    assert res.exit_code == 1 and "no zone matches" in res.output and "Traceback" not in res.output
+    assert not (tmp_path / "f.svg").exists()

@@ -23,7 +23,7 @@ from ground import io as graph_io
 from ground.dates import PartialDate
 from ground.errors import ExportError, QueryError
 from ground.schema import DERIVED, KEY, NODE_TYPES, REL_TYPES, Label, Rel, ZoneKind, node_id
-from shell import viz
+from shell import figures, viz
 from tests.browser import OfflinePage, click_node, label_overlaps
 from tests.synthetic import canonical, evidence, synthetic_graph
 
@@ -657,3 +657,48 @@ def test_large_graph_draws_with_fixed_positions(open_offline: OpenOffline, tmp_p
     assert moved == []
     zone = node_id(Label.ZONE, "zone-3")
     assert "Zone 3 PFTZ" in hover_node(op, zone, "Zone 3 was set up")
+
+
+# --------------------------------------------------------------------------- static figures
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".pdf", ".png"])
+def test_spread_figure_is_deterministic_with_legend_and_source(
+    scoped_spread_graph: tuple[nx.MultiDiGraph, str, list[str]], tmp_path: Path, suffix: str
+) -> None:
+    G, m, _ = scoped_spread_graph
+    before = canonical(G)
+    a = figures.save_figure(figures.spread_figure(G, m), tmp_path / f"a{suffix}")
+    b = figures.save_figure(figures.spread_figure(G, m), tmp_path / f"b{suffix}")
+    assert canonical(G) == before
+    assert a.read_bytes() == b.read_bytes(), "two runs must give the same bytes"
+    assert len(a.read_bytes()) > 2000
+    if suffix == ".svg":
+        svg = a.read_text(encoding="utf-8")
+        legend = ("stated in the report", "derived (inferred diffusion)")
+        for text in (*legend, "Source: synthetic-a.txt", "undated", "2021"):
+            assert text in svg, text
+        assert viz.short_title(G.nodes[m]["title"], 80) in svg
+
+
+def test_figures_read_in_greyscale() -> None:
+    # Every label has its own marker shape, and stated, derived and adoption lines differ in dash pattern.
+    assert set(figures.MARKERS) == {lab.value for lab in Label}
+    assert len(set(figures.MARKERS.values())) == len(figures.MARKERS)
+    styles = [figures.STATED["linestyle"], figures.DERIVED_STYLE["linestyle"], figures.ADOPTION["linestyle"]]
+    assert len({str(s) for s in styles}) == 3
+
+
+def test_zone_and_map_figures(small_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    fig = figures.zone_figure(small_graph, "zone 1")
+    svg = figures.save_figure(fig, tmp_path / "z.svg").read_text(encoding="utf-8")
+    assert "what the report states" in svg and "Source: " in svg
+    with pytest.raises(QueryError):
+        figures.zone_figure(small_graph, "no such zone")
+    fig = figures.map_figure(small_graph)
+    rings = sum(len(rings) for _, rings in viz.load_outline())
+    assert len(fig.axes[0].patches) == rings >= 31, "the provinces' outline is the base layer"
+    svg = figures.save_figure(fig, tmp_path / "m.svg").read_text(encoding="utf-8")
+    assert "Natural Earth" in svg
+    with pytest.raises(ExportError, match="svg"):
+        figures.save_figure(fig, tmp_path / "m.txt")
