@@ -94,8 +94,8 @@ PHYSICS_MAX_NODES = 150
 SPRING_MAX_NODES = 450
 """Up to this many nodes go through the spring layout (dense, quadratic; above 499 networkx needs SciPy)."""
 
-EDGE_LABELS_MAX = 150
-"""Edges are captioned with their type only in views with at most this many edges."""
+EDGE_LABELS_MAX = 30
+"""Edges are captioned with their type only in views with at most this many edges (hover shows it always)."""
 
 DERIVED_EDGE_COLOR = "#9e9e9e"
 DERIVED_EDGE_DASHES = [6, 5]
@@ -114,7 +114,7 @@ OUTLINE_FILE = "china-provinces.geojson"
 
 MAX_EVIDENCE = 3
 MAX_TEXT = 320
-MAX_CAPTION = 48
+MAX_CAPTION = 40
 LABELS_MAX = 80
 """Views with fixed positions label at most this many nodes (the best connected that fit); the rest on hover."""
 LABEL_CHAR_WIDTH = 0.62
@@ -935,10 +935,12 @@ def short_title(text: str, limit: int = SHORT_TITLE) -> str:
 
 
 def _caption(n: Any, d: Mapping[str, Any]) -> str:
+    """A node's label: a document's number, else its caption property cut to a short title."""
     label = _label_of(d)
+    if label == Label.DOCUMENT and d.get("number"):
+        return str(d["number"])
     prop = NODE_TYPES[label].caption if label else "name"
-    text = str(d.get(prop) or d.get("name") or d.get(KEY) or n)
-    return text if len(text) <= MAX_CAPTION else text[: MAX_CAPTION - 1] + "…"
+    return short_title(str(d.get(prop) or d.get("name") or d.get(KEY) or n), MAX_CAPTION)
 
 
 def _node_tooltip(n: Any, d: Mapping[str, Any], color: str) -> str:
@@ -973,6 +975,12 @@ def _scalar(v: Any) -> Any:
 
 
 def _node_dicts(G: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]], focus: Any) -> list[dict[str, Any]]:
+    # rank: the stated degree (the focus first); the page keeps the labels of higher ranks when labels would overlap.
+    rank: dict[Any, int] = defaultdict(int)
+    for u, v, d in G.edges(data=True):
+        if not d.get(DERIVED):
+            rank[u] += 1
+            rank[v] += 1
     out = []
     for n, d in G.nodes(data=True):
         label = _label_of(d)
@@ -985,6 +993,7 @@ def _node_dicts(G: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]], focu
             "shape": style.shape if style else "dot",
             "color": color,
             "type": str(d.get("label", "")),
+            "rank": 10**6 if focus is not None and n == focus else rank[n],
         }
         for f in _NODE_DATA_FIELDS:
             if f in d and d[f] is not None:
@@ -1039,7 +1048,8 @@ def _choose_labels(G: nx.MultiDiGraph, nodes: list[dict[str, Any]], *, focus: An
         if fits:
             kept.append(box)
         else:
-            nd["hoverLabel"], nd["label"] = nd["label"], ""
+            # A box without text would shrink to nothing: a blank keeps it a small box.
+            nd["hoverLabel"], nd["label"] = nd["label"], " " if nd.get("shape") == "box" else ""
 
 
 def _edge_dicts(

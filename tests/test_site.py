@@ -11,16 +11,92 @@ import pytest
 from click.testing import CliRunner
 
 from graph.build import graph_from_reports
+from ground.dates import PartialDate
 from ground.schema import Label, Rel, node_id
 from loaders.report import load_report
 from shell import viz
 from shell.cli import cli
+from tests.browser import click_node, label_overlaps
 from tests.test_viz import ARTIFACTS, browser_counts, hover_node
+
+DOCS_IMG = Path(__file__).resolve().parents[1] / "docs" / "img"
+SITE_MAX_BYTES = 10_000_000
 
 
 @pytest.fixture(scope="module")
 def G() -> nx.MultiDiGraph:
     return graph_from_reports([load_report()])
+
+
+@pytest.fixture(scope="module")
+def site(G: nx.MultiDiGraph, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
+    return viz.write_site(G, tmp_path_factory.mktemp("site") / "html")
+
+
+def test_real_site_is_light_and_shares_one_vis_network(site: dict[str, list[Path]]) -> None:
+    root = site["index"][0].parent
+    files = [p for p in root.rglob("*") if p.is_file()]
+    total = sum(p.stat().st_size for p in files)
+    assert total < SITE_MAX_BYTES, f"the site is {total:,} bytes"
+    assert [p.relative_to(root).as_posix() for p in files if p.name == "vis-network.min.js"] == [
+        "lib/vis-network.min.js"
+    ]
+    assert not [p for p in files if p.suffix == ".html" and b"vis.Network=" in p.read_bytes()[:2_000_000]]
+    assert len(site["spread"]) >= 77 and site["map"] and site["graph"]  # the 77 national innovations, and more
+
+
+@pytest.mark.browser
+def test_real_site_pages_work_offline_with_readable_labels(
+    G: nx.MultiDiGraph, site: dict[str, list[Path]], open_offline
+) -> None:
+    DOCS_IMG.mkdir(parents=True, exist_ok=True)
+    pilot = next(p for p in site["spread"] if p.stem == "national-pilot-measures-1-18")
+    shanghai = next(p for p in site["zones"] if p.stem == "shanghai")
+    shots = {
+        "whole-graph.png": site["graph"][0],
+        "map.png": site["map"][0],
+        "spread-view.png": pilot,
+        "zone-profile.png": shanghai,
+    }
+    for shot, page_path in shots.items():
+        op = open_offline(page_path)
+        assert op.problems() == [], (page_path, op.problems())
+        assert label_overlaps(op) == [], f"{page_path.name}: labels overlap"
+        op.page.screenshot(path=str(DOCS_IMG / shot))
+        if page_path == site["graph"][0]:
+            # Stated facts by default, derived on the legend's toggle; a label on the best connected nodes only.
+            page = op.page
+            assert page.evaluate("edges.get({filter: e => e.derived && !e.hidden}).length") == 0
+            labelled = page.evaluate("nodes.get({filter: n => n.label && n.label.trim()}).length")
+            assert 10 <= labelled < G.number_of_nodes()
+            page.check("#legend input[data-derived]")
+            assert page.evaluate("edges.get({filter: e => e.derived && !e.hidden}).length") > 1000
+            # An unlabelled node far from the others, so that the mouse lands on it alone.
+            quiet = page.evaluate(
+                """() => {
+                    const pos = network.getPositions(), ids = Object.keys(pos);
+                    const gap = id => Math.min(...ids.filter(o => o !== id)
+                        .map(o => Math.hypot(pos[o].x - pos[id].x, pos[o].y - pos[id].y)));
+                    const quiet = nodes.get({filter: n => !(n.label || '').trim() && n.hoverLabel});
+                    quiet.sort((a, b) => gap(b.id) - gap(a.id));
+                    return quiet[0];
+                }"""
+            )
+            hover_node(op, quiet["id"], quiet["hoverLabel"][:20])
+            assert page.evaluate("id => nodes.get(id).label", quiet["id"]) == quiet["hoverLabel"]
+        if page_path == site["map"][0]:
+            assert op.page.evaluate("window.pftz.outlineDrawn") >= 1, "the provinces' outline is drawn"
+            assert op.page.evaluate("pftzOutline.length") == sum(len(r) for _, r in viz.load_outline())
+        if page_path == pilot:
+            ticks = op.page.evaluate("pftzAxis.ticks")
+            dated = [PartialDate.parse(iso) for _, _, iso in ticks if iso]
+            assert dated == sorted(dated) and dated, "columns in date order"
+            full = G.nodes[node_id(Label.MEASURE, "national:pilot-measures:1:18")]["title"]
+            assert op.page.title() == viz.short_title(full)
+            click_node(op, node_id(Label.REGION, "nationwide"))
+            op.page.wait_for_function("nodes.get({filter: n => n.memberOf && !n.hidden}).length === 31")
+            assert label_overlaps(op) == []
+        op.context.close()
 
 
 @pytest.mark.browser

@@ -587,6 +587,7 @@ def test_spread_timeline_columns_follow_dates_and_groups_expand_on_click(
         if n not in sub.graph["groups"].get(node_id(Label.REGION, "nationwide"), []):
             assert drawn[n]["x"] == column[iso], f"{n} is not in the {iso} column"
     assert label_overlaps(op) == []
+    assert op.page.evaluate("window.pftz.decluttered") == 0, "the timeline keeps every label"
     visible = "nodes.get({filter: n => !n.hidden}).length"
     members = sub.graph["groups"][node_id(Label.REGION, "nationwide")]
     before = page.evaluate(visible)
