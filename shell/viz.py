@@ -72,15 +72,23 @@ from ground.schema import (
 from loaders.reference import REFERENCE_DIR
 
 __all__ = [
+    "SHARED_ASSETS",
     "LargeGraphWarning",
     "Layout",
     "ViewEntry",
+    "aggregate_diffusion",
     "find_nodes",
     "focus_subgraph",
     "force_positions",
+    "load_outline",
     "map_positions",
+    "map_scale",
+    "map_view",
+    "parse_outline",
     "render_html",
+    "short_title",
     "spread_view",
+    "write_assets",
     "write_index",
     "write_site",
 ]
@@ -770,6 +778,46 @@ def _outline_pixels() -> list[list[list[float]]]:
     return [[[round(lon * kx, 1), round(-lat * ky, 1)] for lon, lat in ring] for ring in rings]
 
 
+def _add_aggregated_diffusion(G: nx.MultiDiGraph, H: nx.MultiDiGraph, inside: set[Any]) -> None:
+    """Add to ``H`` one ``DIFFUSED_TO`` edge per pair of ``inside`` nodes for all the derived edges of that pair."""
+    names = {n: str(d.get("name") or d.get(KEY) or n) for n, d in G.nodes(data=True) if d.get("label") == Label.MEASURE}
+    by_key = {str(d.get(KEY)): n for n, d in G.nodes(data=True) if d.get("label") == Label.MEASURE}
+    pairs: dict[tuple[Any, Any], list[dict[str, Any]]] = defaultdict(list)
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if u in inside and v in inside and d.get(DERIVED) and _rel_of(k, d) == Rel.DIFFUSED_TO:
+            pairs[(u, v)].append(d)
+    for (u, v), ds in sorted(pairs.items(), key=lambda t: (str(t[0][0]), str(t[0][1]))):
+        measures = sorted({names.get(by_key.get(str(d.get("measure")), ""), str(d.get("measure"))) for d in ds})
+        prov = [p for d in ds for p in (d.get(PROVENANCE) or [])]
+        dates = sorted(str(d["date"]) for d in ds if d.get("date"))
+        H.add_edge(
+            u, v, key=f"{Rel.DIFFUSED_TO.value}|{len(ds)}", type=Rel.DIFFUSED_TO.value, count=len(measures),
+            measures=measures, via_adoption=sum(1 for d in ds if d.get("via") == Rel.ADOPTED.value),
+            first=dates[0] if dates else None, last=dates[-1] if dates else None,
+            provenance=prov[:MAX_EVIDENCE], evidence_total=len(prov), **{DERIVED: True},
+        )  # fmt: skip
+
+
+def aggregate_diffusion(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Return a copy of ``G`` whose derived ``DIFFUSED_TO`` edges are merged into one edge per pair of nodes.
+
+    Each merged edge carries ``count`` (measures), ``measures`` (their names),
+    ``via_adoption``, ``first`` and ``last`` dates, and the first
+    :data:`MAX_EVIDENCE` provenance entries with ``evidence_total``; the page
+    draws it with a width that grows with ``count`` and lists the measures in
+    its tooltip. The whole-graph page of the site uses it: thousands of
+    parallel derived edges become a few hundred.
+    """
+    keep = [
+        (u, v, k)
+        for u, v, k, d in G.edges(keys=True, data=True)
+        if not (d.get(DERIVED) and _rel_of(k, d) == Rel.DIFFUSED_TO)
+    ]
+    H = _copy_subgraph(G, list(G), keep)
+    _add_aggregated_diffusion(G, H, set(G))
+    return H
+
+
 def map_view(G: nx.MultiDiGraph, *, derived: bool = True) -> nx.MultiDiGraph:
     """Return the zones and provinces with their stated links and, aggregated per pair, the derived diffusion.
 
@@ -807,22 +855,7 @@ def map_view(G: nx.MultiDiGraph, *, derived: bool = True) -> nx.MultiDiGraph:
     H.graph.update(view="map")
     if not derived:
         return H
-    names = {n: str(d.get("name") or d.get(KEY) or n) for n, d in G.nodes(data=True) if d.get("label") == Label.MEASURE}
-    by_key = {str(d.get(KEY)): n for n, d in G.nodes(data=True) if d.get("label") == Label.MEASURE}
-    pairs: dict[tuple[Any, Any], list[dict[str, Any]]] = defaultdict(list)
-    for u, v, k, d in G.edges(keys=True, data=True):
-        if u in inside and v in inside and d.get(DERIVED) and _rel_of(k, d) == Rel.DIFFUSED_TO:
-            pairs[(u, v)].append(d)
-    for (u, v), ds in sorted(pairs.items(), key=lambda t: (str(t[0][0]), str(t[0][1]))):
-        measures = sorted({names.get(by_key.get(str(d.get("measure")), ""), str(d.get("measure"))) for d in ds})
-        prov = [p for d in ds for p in (d.get(PROVENANCE) or [])]
-        dates = sorted(str(d["date"]) for d in ds if d.get("date"))
-        H.add_edge(
-            u, v, key=f"{Rel.DIFFUSED_TO.value}|{len(ds)}", type=Rel.DIFFUSED_TO.value, count=len(measures),
-            measures=measures, via_adoption=sum(1 for d in ds if d.get("via") == Rel.ADOPTED.value),
-            first=dates[0] if dates else None, last=dates[-1] if dates else None,
-            provenance=prov[:MAX_EVIDENCE], evidence_total=len(prov), **{DERIVED: True},
-        )  # fmt: skip
+    _add_aggregated_diffusion(G, H, inside)
     return H
 
 
@@ -935,12 +968,13 @@ def short_title(text: str, limit: int = SHORT_TITLE) -> str:
 
 
 def _caption(n: Any, d: Mapping[str, Any]) -> str:
-    """A node's label: a document's number, else its caption property cut to a short title."""
+    """A node's label: its caption property, cut to a short title; a long-named document by its number."""
     label = _label_of(d)
-    if label == Label.DOCUMENT and d.get("number"):
-        return str(d["number"])
     prop = NODE_TYPES[label].caption if label else "name"
-    return short_title(str(d.get(prop) or d.get("name") or d.get(KEY) or n), MAX_CAPTION)
+    text = str(d.get(prop) or d.get("name") or d.get(KEY) or n)
+    if label == Label.DOCUMENT and d.get("number") and len(text) > MAX_CAPTION:
+        return str(d["number"])
+    return short_title(text, MAX_CAPTION)
 
 
 def _node_tooltip(n: Any, d: Mapping[str, Any], color: str) -> str:
@@ -1680,8 +1714,8 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
     lib = out / "lib"
     write_assets(lib)
     p = render_html(
-        G, out / "graph.html", title=f"{name}: whole graph", max_nodes_warn=max_nodes_warn, lib_dir=lib,
-        show_derived=False,
+        aggregate_diffusion(G), out / "graph.html", title=f"{name}: whole graph", max_nodes_warn=max_nodes_warn,
+        lib_dir=lib, show_derived=False,
     )  # fmt: skip
     written["graph"].append(p)
     entries.append(

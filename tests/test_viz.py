@@ -381,6 +381,26 @@ def test_spread_view_hangs_derived_places_from_their_scope_node(
     assert all(len(n["label"].split("\n")[0]) <= viz.SHORT_TITLE for n in nodes)
 
 
+def test_aggregated_diffusion_keeps_every_derived_edge_counted(small_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    G = small_graph
+    before = canonical(G)
+    derived = [(u, v, d) for u, v, d in G.edges(data=True) if d.get(DERIVED) and d["type"] == Rel.DIFFUSED_TO]
+    H = viz.aggregate_diffusion(G)
+    assert canonical(G) == before
+    merged = [(u, v, d) for u, v, d in H.edges(data=True) if d.get(DERIVED)]
+    assert len(merged) == len({(u, v) for u, v, _ in derived}) < len(derived)
+    assert sum(d["count"] for *_, d in merged) == len(derived), "every derived edge is counted in one merged edge"
+    stated = sorted((u, v, d["type"]) for u, v, d in G.edges(data=True) if not d.get(DERIVED))
+    assert sorted((u, v, d["type"]) for u, v, d in H.edges(data=True) if not d.get(DERIVED)) == stated
+    _, edges, _ = page_data(viz.render_html(H, tmp_path / "h.html").read_text(encoding="utf-8"))
+    for e in (e for e in edges if e.get("derived")):
+        d = next(d for u, v, d in merged if (u, v) == (e["from"], e["to"]))
+        assert e["count"] == d["count"] and all(viz.short_title(x, 60) in e["title"] for x in d["measures"])
+    m = viz.map_view(G)
+    assert {d["type"] for *_, d in m.edges(data=True)} <= {Rel.PART_OF.value, Rel.DIFFUSED_TO.value}
+    assert all(m.nodes[n]["label"] in (Label.ZONE, Label.REGION) for n in m)
+
+
 def test_short_titles_cut_at_a_boundary_and_keep_short_ones() -> None:
     assert viz.short_title("Use before payment") == "Use before payment"
     long = "Customs authorities in the Pilot Regions shall not deny preferential tariff treatment to goods"
@@ -456,7 +476,9 @@ def test_site_pages_share_one_copy_of_the_assets_and_link_only_local_files(
         nodes, _ = site_page_data(page)
         assert nodes and all("title" in n for n in nodes)
     graph_nodes, graph_edges = site_page_data(written["graph"][0])
-    assert (len(graph_nodes), len(graph_edges)) == (small_graph.number_of_nodes(), small_graph.number_of_edges())
+    whole = viz.aggregate_diffusion(small_graph)
+    assert (len(graph_nodes), len(graph_edges)) == (whole.number_of_nodes(), whole.number_of_edges())
+    assert all(e["hidden"] for e in graph_edges if e.get("derived")), "the whole graph shows stated facts first"
     # Building twice writes the same bytes.
     first = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     viz.write_site(small_graph, site)
