@@ -523,8 +523,16 @@ def trace(words: str, uri: str | None, fmt: str, reports: tuple[Path, ...], data
 @click.option("--spread", help="Words of an innovation: its spread, left to right in time.")
 @click.option("--query", "query_name", help="Draw the nodes a named query returns (its *_key columns).")
 @click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE", help="A parameter of --query.")
-@click.option("--layout", type=click.Choice(("force", "map")), default="force", show_default=True)
+@click.option(
+    "--layout", type=click.Choice(("force", "map")), default="force", show_default=True,
+    help="map: places at their coordinates over the provinces' outline (the whole graph: zones, provinces and "
+    "derived diffusion merged per pair).",
+)  # fmt: skip
 @click.option("--stated-only", is_flag=True, help="Leave out derived edges (diffusion, SAME_AS).")
+@click.option(
+    "--show-derived", is_flag=True,
+    help="Draw derived edges from the start (the whole graph hides them behind the legend's toggle).",
+)  # fmt: skip
 def viz(
     reports: tuple[Path, ...],
     data_files: tuple[Path, ...],
@@ -536,6 +544,7 @@ def viz(
     params: tuple[str, ...],
     layout: str,
     stated_only: bool,
+    show_derived: bool,
 ) -> None:
     """Write one self-contained interactive HTML file (works offline): the whole graph or a part of it.
 
@@ -545,6 +554,7 @@ def viz(
         pftz viz --focus "Shanghai PFTZ" --depth 1 -o shanghai.html
         pftz viz --spread "ship supervision and declaration" -o spread.html
         pftz viz --query zone_profile -p zone=hubei --layout map -o hubei.html
+        pftz viz --layout map -o map.html
     """
 
     if sum(x is not None for x in (focus, spread, query_name)) > 1:
@@ -575,7 +585,12 @@ def viz(
             raise click.ClickException(msg)
         G = G.subgraph(nodes).copy()
         title = f"{query_name} " + " ".join(params)
-    path = gviz.render_html(G, output, title=title, layout=layout)  # type: ignore[arg-type]
+    if focus is None and query_name is None:
+        # The whole graph: derived diffusion merged per pair, behind the legend's toggle unless --show-derived;
+        # on the map, the zones and provinces only.
+        G = gviz.map_view(G, derived=not stated_only) if layout == "map" else gviz.aggregate_diffusion(G)
+    shown = show_derived or layout == "map" or focus is not None or query_name is not None
+    path = gviz.render_html(G, output, title=title, layout=layout, show_derived=shown)  # type: ignore[arg-type]
     click.echo(f"wrote {path} ({G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges)")
 
 
