@@ -782,6 +782,12 @@ def _add_aggregated_diffusion(G: nx.MultiDiGraph, H: nx.MultiDiGraph, inside: se
     """Add to ``H`` one ``DIFFUSED_TO`` edge per pair of ``inside`` nodes for all the derived edges of that pair."""
     names = {n: str(d.get("name") or d.get(KEY) or n) for n, d in G.nodes(data=True) if d.get("label") == Label.MEASURE}
     by_key = {str(d.get(KEY)): n for n, d in G.nodes(data=True) if d.get("label") == Label.MEASURE}
+    # (adopter, measure key) of every stated adoption: a derived edge to an adopter rests on it.
+    adopted = {
+        (u, str(G.nodes[v].get(KEY)))
+        for u, v, k, d in G.edges(keys=True, data=True)
+        if _rel_of(k, d) == Rel.ADOPTED and not d.get(DERIVED)
+    }
     pairs: dict[tuple[Any, Any], list[dict[str, Any]]] = defaultdict(list)
     for u, v, k, d in G.edges(keys=True, data=True):
         if u in inside and v in inside and d.get(DERIVED) and _rel_of(k, d) == Rel.DIFFUSED_TO:
@@ -792,7 +798,7 @@ def _add_aggregated_diffusion(G: nx.MultiDiGraph, H: nx.MultiDiGraph, inside: se
         dates = sorted(str(d["date"]) for d in ds if d.get("date"))
         H.add_edge(
             u, v, key=f"{Rel.DIFFUSED_TO.value}|{len(ds)}", type=Rel.DIFFUSED_TO.value, count=len(measures),
-            measures=measures, via_adoption=sum(1 for d in ds if d.get("via") == Rel.ADOPTED.value),
+            measures=measures, via_adoption=sum(1 for d in ds if (v, str(d.get("measure"))) in adopted),
             first=dates[0] if dates else None, last=dates[-1] if dates else None,
             provenance=prov[:MAX_EVIDENCE], evidence_total=len(prov), **{DERIVED: True},
         )  # fmt: skip
@@ -1267,10 +1273,11 @@ def _legend_data(G: nx.MultiDiGraph) -> dict[str, Any]:
     for _, d in G.nodes(data=True):
         labels[str(d.get("label", ""))] += 1
     rels: dict[str, int] = defaultdict(int)
-    n_derived = 0
+    n_derived = n_adoption = 0
     for _, _, k, d in G.edges(keys=True, data=True):
         if d.get(DERIVED):
             n_derived += 1
+            n_adoption += 1 if isinstance(d.get("measures"), list) and d.get("via_adoption") else 0
         else:
             rels[_rel_of(k, d)] += 1
     rows = [
@@ -1289,6 +1296,8 @@ def _legend_data(G: nx.MultiDiGraph) -> dict[str, Any]:
         "derived": n_derived,
         "derived_rel": Rel.DIFFUSED_TO.value,
         "derived_color": DERIVED_EDGE_COLOR,
+        "adoption": n_adoption,
+        "adoption_color": REL_TYPES[Rel.ADOPTED].color,
         "rels": [
             {"rel": rel.value, "color": REL_TYPES[rel].color, "count": rels[rel.value]}
             for rel in Rel

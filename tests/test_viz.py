@@ -725,3 +725,26 @@ def test_zone_and_map_figures(small_graph: nx.MultiDiGraph, tmp_path: Path) -> N
     assert "Natural Earth" in svg
     with pytest.raises(ExportError, match="svg"):
         figures.save_figure(fig, tmp_path / "m.txt")
+
+
+@pytest.mark.browser
+def test_chinese_names_render_as_glyphs_not_boxes(
+    open_offline: OpenOffline, small_graph: nx.MultiDiGraph, tmp_path: Path
+) -> None:
+    # A missing font draws every CJK character as the same empty box; a CJK font draws them differently.
+    G = small_graph
+    zone = node_id(Label.ZONE, "zone-2")
+    G.nodes[zone]["name_zh"] = "中国（上海）自由贸易试验区"
+    op = open_offline(viz.render_html(G, tmp_path / "zh.html"))
+    assert "中国（上海）自由贸易试验区" in hover_node(op, zone, "自由贸易")
+    same = op.page.evaluate(
+        """() => {
+            const draw = ch => {
+                const c = document.createElement('canvas'); c.width = c.height = 40;
+                const ctx = c.getContext('2d'); ctx.font = '32px sans-serif'; ctx.fillText(ch, 2, 34);
+                return Array.from(ctx.getImageData(0, 0, 40, 40).data).join(',');
+            };
+            return draw('中') === draw('国');
+        }"""
+    )
+    assert not same, "CJK characters render as boxes: install fonts-noto-cjk (tools/setup-test-deps.sh)"
