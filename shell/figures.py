@@ -17,9 +17,10 @@ dates in the metadata and a fixed SVG id salt, so two runs give the same bytes.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,17 @@ DERIVED_STYLE: dict[str, Any] = {"color": "#8a8a8a", "linestyle": (0, (4, 3)), "
 ADOPTION: dict[str, Any] = {"color": "#555555", "linestyle": (0, (1, 2)), "linewidth": 1.2}
 DPI = 200
 FONT = 8.0
+
+
+def _plain_text(draw: Callable[..., Figure]) -> Callable[..., Figure]:
+    """Draw with matplotlib's mathtext off: a title with ``$`` (US$ 5 million) is text, not a formula."""
+
+    @functools.wraps(draw)
+    def wrapper(*args: Any, **kwargs: Any) -> Figure:
+        with mpl.rc_context({"text.parse_math": False}):
+            return draw(*args, **kwargs)
+
+    return wrapper
 
 
 def _marker(label: str) -> str:
@@ -186,6 +198,7 @@ def _wrap(text: str, width: int = 18) -> str:
     return "\n".join(lines)
 
 
+@_plain_text
 def spread_figure(G: nx.MultiDiGraph, measure: Hashable) -> Figure:
     """Draw how one innovation spread: the timeline of :func:`shell.viz.spread_view`.
 
@@ -253,6 +266,7 @@ def spread_figure(G: nx.MultiDiGraph, measure: Hashable) -> Figure:
     return fig
 
 
+@_plain_text
 def zone_figure(G: nx.MultiDiGraph, zone: Hashable) -> Figure:
     """Draw a zone and what the report states about it: its stated neighbours on a circle, by label.
 
@@ -315,6 +329,7 @@ def zone_figure(G: nx.MultiDiGraph, zone: Hashable) -> Figure:
     return fig
 
 
+@_plain_text
 def map_figure(G: nx.MultiDiGraph) -> Figure:
     """Draw the zones over the provinces' outline, with derived diffusion aggregated per pair of places.
 

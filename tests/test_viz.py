@@ -704,6 +704,13 @@ def test_spread_figure_is_deterministic_with_legend_and_source(
         assert viz.short_title(G.nodes[m]["title"], 80) in svg
 
 
+def test_figure_text_with_dollar_signs_stays_text(spread_graph: tuple[nx.MultiDiGraph, str], tmp_path: Path) -> None:
+    G, m = spread_graph
+    G.nodes[m]["title"] = "Loans of US$ 5 million and $x^2$ in one title"
+    svg = figures.save_figure(figures.spread_figure(G, m), tmp_path / "d.svg").read_text(encoding="utf-8")
+    assert "Loans of US$ 5 million and $x^2$" in svg
+
+
 def test_figures_read_in_greyscale() -> None:
     # Every label has its own marker shape, and stated, derived and adoption lines differ in dash pattern.
     assert set(figures.MARKERS) == {lab.value for lab in Label}
