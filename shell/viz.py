@@ -17,6 +17,15 @@ its template attributes are overwritten, and handing it prepared nodes means
 setting its ``nodes``/``node_ids``/``node_map`` attributes directly. Rendering
 the page here with the same variables is shorter and uses no private state.
 
+The views: :func:`spread_view` (a timeline per innovation, with the places
+derived diffusion reaches folded into their scope node), the whole graph
+(:func:`aggregate_diffusion`; positions computed here by
+:func:`force_positions`, so the first drawing is stable), :func:`map_view` over
+the provinces' outline (:func:`load_outline`), and a zone's neighbourhood
+(:func:`focus_subgraph`). Pages keep the labels that fit, best-connected nodes
+first, and show the others on hover. :func:`write_site` writes them all as a
+site whose pages share one copy of the assets (:func:`write_assets`).
+
 Colours, shapes and captions come from :data:`ground.schema.NODE_TYPES`;
 derived edges are drawn dashed and grey, stated facts solid. Every node and
 edge has a tooltip with its key properties and the quoted evidence; every text
@@ -340,13 +349,22 @@ def _rel_of(key: Any, data: Mapping[str, Any]) -> str:
 def spread_view(G: nx.MultiDiGraph, measure_node: Hashable) -> tuple[nx.MultiDiGraph, Positions]:
     """Lay out how one innovation spread: origin, batch and documents, then who it reached, in time.
 
-    Columns from left to right: the origin zones (undated, far left), the
-    measure, then one column per date: its batches (their ``date``), the
-    documents that promote it or release its batches (their ``date``, else the
-    batch's, else their ``year``), and the zones and regions it reached through
-    ``REPLICATED_TO``, ``ADOPTED`` and derived ``DIFFUSED_TO`` edges (the
-    earliest date on those edges, else the batch date). What has no date at all
-    goes to a last column. Within a column nodes are spread vertically.
+    Columns from left to right: the origin zones (far left, captioned with the
+    pilot's date where an ``ORIGINATED_IN`` edge states one, else "piloted
+    (undated)"), the measure, then one column per stated date: its batches
+    (their ``date``), the documents that promote it or release its batches
+    (their ``date``, else the batch's, else their ``year``), and the places it
+    reached through ``REPLICATED_TO``, ``ADOPTED`` and derived ``DIFFUSED_TO``
+    edges (the earliest date on those edges; a replication listed in a batch
+    takes the batch's date, as in :mod:`graph.diffusion`; an adoption without a
+    date stays undated). What has no date goes to a last "undated" column.
+    Within a column nodes are spread vertically.
+
+    The places that only derived edges reach are grouped under the scope node
+    the measure was replicated to (zones under *All PFTZs*, provinces under
+    *Nationwide*): ``graph["groups"]`` maps the scope node to them, and they
+    are placed below it in its column (the page shows them when the scope node
+    is clicked).
 
     Parameters
     ----------
@@ -361,8 +379,9 @@ def spread_view(G: nx.MultiDiGraph, measure_node: Hashable) -> tuple[nx.MultiDiG
         The measure, the nodes above and only the edges that tell the spread
         (other edges among those nodes, such as other measures' diffusion, are
         left out), copied. ``graph["focus"]`` is the measure,
-        ``graph["axis"]`` the column captions, ``graph["dates"]`` each node's
-        date used for its column.
+        ``graph["axis"]`` the column captions (``[x, caption, ISO date or
+        None]``), ``graph["dates"]`` each node's date used for its column,
+        ``graph["groups"]`` the grouped places.
     positions : dict
         ``node id -> (x, y)``; ``x`` grows with time.
 
