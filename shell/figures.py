@@ -236,7 +236,7 @@ def spread_figure(G: nx.MultiDiGraph, measure: Hashable) -> Figure:
     fig = Figure(figsize=(width, height))
     ax = fig.add_subplot()
     top = max(ys) + viz.SPREAD_DY * 0.8
-    for x, caption, _ in ticks:
+    for x, caption in ticks:
         ax.axvline(x, color="#dddddd", linewidth=0.8, linestyle=(0, (3, 3)), zorder=0)
         ax.text(x, top, caption, ha="center", va="bottom", fontsize=FONT + 0.5, color="#333333", fontweight="bold")
     drawn_edges = []

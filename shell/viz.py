@@ -379,8 +379,9 @@ def spread_view(G: nx.MultiDiGraph, measure_node: Hashable) -> tuple[nx.MultiDiG
         The measure, the nodes above and only the edges that tell the spread
         (other edges among those nodes, such as other measures' diffusion, are
         left out), copied. ``graph["focus"]`` is the measure,
-        ``graph["axis"]`` the column captions (``[x, caption, ISO date or
-        None]``), ``graph["dates"]`` each node's date used for its column,
+        ``graph["axis"]`` the columns (``ticks``: ``[x, caption]``; ``dates``:
+        each column's ISO date or None), ``graph["dates"]`` each node's date
+        used for its column,
         ``graph["groups"]`` the grouped places.
     positions : dict
         ``node id -> (x, y)``; ``x`` grows with time.
@@ -490,6 +491,7 @@ def spread_view(G: nx.MultiDiGraph, measure_node: Hashable) -> tuple[nx.MultiDiG
 
     positions: Positions = {}
     ticks: list[list[Any]] = []
+    column_dates: list[str | None] = []
     top = bottom = 0.0
     for i, (caption, iso, col) in enumerate(columns):
         x = i * SPREAD_DX
@@ -507,12 +509,13 @@ def spread_view(G: nx.MultiDiGraph, measure_node: Hashable) -> tuple[nx.MultiDiG
                 positions[str(t)] = (x + dx, y + (j // 2) * SPREAD_MEMBER_DY)
             y += ((len(ts) + 1) // 2) * SPREAD_MEMBER_DY + SPREAD_DY / 2
         bottom = max(bottom, y - SPREAD_DY)
-        ticks.append([x, caption, iso])
+        ticks.append([x, caption])
+        column_dates.append(iso)
     sub = _copy_subgraph(G, [*(n for _, _, col in columns for n in col), *sorted(members, key=str)], keep)
     sub.graph.update(
         view="spread",
         focus=m,
-        axis={"ticks": ticks, "top": top - 70.0, "bottom": bottom + 50.0},
+        axis={"ticks": ticks, "dates": column_dates, "top": top - 70.0, "bottom": bottom + 50.0},
         dates={str(n): _date_text(dk) for n, dk in dates.items() if dk is not None},
         groups={str(g): sorted(str(t) for t in ts) for g, ts in groups.items()},
     )

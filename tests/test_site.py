@@ -88,8 +88,7 @@ def test_real_site_pages_work_offline_with_readable_labels(
             assert op.page.evaluate("window.pftz.outlineDrawn") >= 1, "the provinces' outline is drawn"
             assert op.page.evaluate("pftzOutline.length") == sum(len(r) for _, r in viz.load_outline())
         if page_path == pilot:
-            ticks = op.page.evaluate("pftzAxis.ticks")
-            dated = [PartialDate.parse(iso) for _, _, iso in ticks if iso]
+            dated = [PartialDate.parse(iso) for iso in op.page.evaluate("pftzAxis.dates") if iso]
             assert dated == sorted(dated) and dated, "columns in date order"
             full = G.nodes[node_id(Label.MEASURE, "national:pilot-measures:1:18")]["title"]
             assert op.page.title() == viz.short_title(full)

@@ -598,13 +598,14 @@ def test_spread_timeline_columns_follow_dates_and_groups_expand_on_click(
     assert op.problems() == []
     page = op.page
     ticks = page.evaluate("pftzAxis.ticks")
-    dated = [(x, PartialDate.parse(iso)) for x, _, iso in ticks if iso]
+    isos = page.evaluate("pftzAxis.dates")
+    dated = [(x, PartialDate.parse(iso)) for (x, _), iso in zip(ticks, isos, strict=True) if iso]
     assert len(dated) >= 3
     assert [d for _, d in sorted(dated)] == sorted(d for _, d in dated), "columns are not in date order"
     assert len({d for _, d in dated}) == len(dated), "one column per date"
     assert ticks[-1][1] == "undated"
     drawn = page.evaluate("network.getPositions()")
-    column = {iso: x for x, _, iso in ticks if iso}
+    column = {iso: x for (x, _), iso in zip(ticks, isos, strict=True) if iso}
     for n, iso in sub.graph["dates"].items():
         if n not in sub.graph["groups"].get(node_id(Label.REGION, "nationwide"), []):
             assert drawn[n]["x"] == column[iso], f"{n} is not in the {iso} column"
