@@ -134,6 +134,8 @@ MAX_TEXT = 320
 MAX_CAPTION = 40
 LABELS_MAX = 80
 """Views with fixed positions label at most this many nodes (the best connected that fit); the rest on hover."""
+LARGE_VIEW_FONT = 30
+"""Font size of the kept labels in force views of more than :data:`PHYSICS_MAX_NODES` nodes."""
 LABEL_CHAR_WIDTH = 0.62
 """A generous average glyph width of the sans-serif labels, as a share of the font size."""
 SHORT_TITLE = 40
@@ -1085,12 +1087,16 @@ def _label_box(nd: Mapping[str, Any], default_size: float = 16.0) -> tuple[float
     return x - w / 2, y - size - 4, x + w / 2, y + size + 6 + text_h
 
 
-def _choose_labels(G: nx.MultiDiGraph, nodes: list[dict[str, Any]], *, focus: Any, most: int = LABELS_MAX) -> None:
+def _choose_labels(
+    G: nx.MultiDiGraph, nodes: list[dict[str, Any]], *, focus: Any, most: int = LABELS_MAX, font_size: int | None = None
+) -> None:
     """Keep the labels of the best-connected nodes that fit without overlapping; the rest show theirs on hover.
 
     Nodes are taken by stated degree (the focus first); a label is kept when
     its estimated box (:func:`_label_box`) overlaps no kept one, up to ``most``
-    labels. A node whose label is dropped keeps it as ``hoverLabel``.
+    labels. A node whose label is dropped keeps it as ``hoverLabel``. With
+    ``font_size``, kept labels are drawn that large (a view of hundreds of
+    nodes is fitted at a small zoom, where 14 px text is not drawn at all).
     """
     degree: dict[str, int] = defaultdict(int)
     for u, v, d in G.edges(data=True):
@@ -1103,6 +1109,8 @@ def _choose_labels(G: nx.MultiDiGraph, nodes: list[dict[str, Any]], *, focus: An
     )
     kept: list[tuple[float, float, float, float]] = []
     for nd in order:
+        if font_size is not None:
+            nd["font"] = {**(nd.get("font") or {}), "size": font_size}
         box = _label_box(nd)
         fits = len(kept) < most and not any(
             box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in kept
@@ -1112,6 +1120,8 @@ def _choose_labels(G: nx.MultiDiGraph, nodes: list[dict[str, Any]], *, focus: An
         else:
             # A box without text would shrink to nothing: a blank keeps it a small box.
             nd["hoverLabel"], nd["label"] = nd["label"], " " if nd.get("shape") == "box" else ""
+            if font_size is not None:
+                nd["font"] = {**nd["font"], "size": 14}
 
 
 def _edge_dicts(
@@ -1580,7 +1590,9 @@ def render_html(
             if e.get("derived"):
                 e["hidden"] = True
     if layout == "map" or (layout == "force" and not use_physics):
-        _choose_labels(G, nodes, focus=G.graph.get("focus"))
+        # Hundreds of nodes are fitted at a small zoom: their kept labels are drawn larger.
+        big_font = LARGE_VIEW_FONT if layout == "force" and n > PHYSICS_MAX_NODES else None
+        _choose_labels(G, nodes, focus=G.graph.get("focus"), font_size=big_font)
     if layout == "spread":
         focus_data = G.nodes[sub.graph["focus"]]
         full = str(focus_data.get("title") or focus_data.get("name") or sub.graph["focus"]).rstrip(". ")
