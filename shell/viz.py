@@ -60,6 +60,7 @@ from typing import Any, Literal
 from urllib.parse import quote
 
 import networkx as nx
+import pyvis
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
@@ -1351,7 +1352,7 @@ def _js_data(value: Any) -> Markup:
 @functools.cache
 def _assets() -> dict[str, str]:
     """Read the vis-network, tom-select and pyvis binding assets shipped in pyvis's package."""
-    lib = resources.files("pyvis") / "templates" / "lib"
+    lib = resources.files(pyvis) / "templates" / "lib"
     vis_dirs = sorted(
         (p for p in lib.iterdir() if p.name.startswith("vis-") and (p / "vis-network.min.js").is_file()),
         key=lambda p: tuple(int(x) for x in re.findall(r"\d+", p.name)),
