@@ -173,6 +173,8 @@ def test_disk_full_keeps_the_earlier_exports(tmp_path: Path, monkeypatch: pytest
         (["--spread", "ship supervision and declaration"], 5),
         (["--focus", "Shanghai PFTZ", "--stated-only"], 20),
         (["--query", "zone_profile", "-p", "zone=hubei", "--layout", "map"], 5),
+        (["--layout", "map"], 50),
+        (["--show-derived"], 300),
     ],
 )
 def test_viz_command_writes_one_offline_file(tmp_path: Path, args: list[str], nodes_at_least: int) -> None:
@@ -181,6 +183,8 @@ def test_viz_command_writes_one_offline_file(tmp_path: Path, args: list[str], no
     assert res.exit_code == 0, res.output
     html = out.read_text(encoding="utf-8")
     assert "<script src=" not in html and "vis.Network" in html
+    if args == ["--layout", "map"]:
+        assert "var pftzOutline = [[[" in html, "the map draws the provinces' outline"
     m = re.search(r"wrote .*view\.html \(([\d,]+) nodes", res.output)
     assert m and int(m.group(1).replace(",", "")) >= nodes_at_least
 
