@@ -36,6 +36,8 @@ neo4j: neo4j-jars
 lint: install
 	$(BIN)/ruff check ground loaders graph queries shell tests tools
 	$(BIN)/mypy
+	$(BIN)/lint-imports
+	$(BIN)/deptry .
 
 ## make bench: benchmarks, printed as ratios measured side by side in one run
 bench: install test-deps neo4j-jars

@@ -21,9 +21,9 @@ edge's provenance, so the derived fact stays checkable.
 
 Dates
 -----
-Dates are ``"YYYY"``, ``"YYYY-MM"`` or ``"YYYY-MM-DD"`` strings. A date
-stands for its whole period and is compared by the **last day** of that
-period (:func:`period_end`): a zone established 2023-10-31 counts for
+Dates are ``"YYYY"``, ``"YYYY-MM"`` or ``"YYYY-MM-DD"`` strings
+(:mod:`ground.dates`). A date stands for its whole period and is compared by
+the **last day** of that period (:func:`ground.dates.period_end`): a zone established 2023-10-31 counts for
 ``"2023-11"`` and for ``"2023"`` (= 2023-12-31), not for ``"2023-10-30"``. This
 errs towards including a zone that the report's own precision cannot exclude.
 
@@ -35,9 +35,7 @@ measure's ``year``. The earliest candidate (by period end) wins.
 
 from __future__ import annotations
 
-import calendar
 import datetime
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -45,77 +43,18 @@ from typing import Any
 import networkx as nx
 
 from graph.provenance import merge_provenance
+from ground.dates import parse_iso, parse_year, period_end
 from ground.schema import DERIVED, PROVENANCE, SCOPE_REGION_KEYS, Label, RegionKind, Rel, Scope, ZoneKind, node_id
 
 __all__ = [
     "TARGET_ZONE_KINDS",
     "DiffusionSummary",
     "derive_diffusion",
-    "parse_period",
-    "period_end",
     "remove_derived",
 ]
 
 TARGET_ZONE_KINDS = frozenset({ZoneKind.PFTZ.value, ZoneKind.FTP.value})
 """Zone kinds that an *All PFTZs* replication reaches."""
-
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-def parse_period(value: object) -> tuple[datetime.date, datetime.date] | None:
-    """Return the first and last day of the period a date string denotes.
-
-    Parameters
-    ----------
-    value
-        ``"YYYY"``, ``"YYYY-MM"`` or ``"YYYY-MM-DD"`` (an int is taken as a year).
-
-    Returns
-    -------
-    tuple[datetime.date, datetime.date] or None
-        ``(start, end)``, or None if the value is not such a date.
-
-    Examples
-    --------
-    >>> parse_period("2024-02")
-    (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
-    >>> parse_period("2023") [1]
-    datetime.date(2023, 12, 31)
-    >>> parse_period("24 May") is None
-    True
-    """
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = f"{value:04d}"
-    if not isinstance(value, str):
-        return None
-    m = _DATE_RE.match(value.strip())
-    if not m:
-        return None
-    year = int(m.group(1))
-    try:
-        if m.group(3):
-            d = datetime.date(year, int(m.group(2)), int(m.group(3)))
-            return d, d
-        if m.group(2):
-            month = int(m.group(2))
-            last = calendar.monthrange(year, month)[1]
-            return datetime.date(year, month, 1), datetime.date(year, month, last)
-        return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    except ValueError:
-        return None
-
-
-def period_end(value: object) -> datetime.date | None:
-    """Return the last day of the period a date string denotes (see :func:`parse_period`).
-
-    Examples
-    --------
-    >>> period_end("2023-11")
-    datetime.date(2023, 11, 30)
-    """
-    p = parse_period(value)
-    return p[1] if p else None
-
 
 @dataclass(frozen=True, slots=True)
 class DiffusionSummary:
@@ -192,11 +131,8 @@ def _label(G: nx.MultiDiGraph, n: str) -> str:
 def _date_of(G: nx.MultiDiGraph, n: str) -> str | None:
     """A node's ``date``, or its ``year`` as a string."""
     data = G.nodes[n]
-    for prop in ("date", "year"):
-        v = data.get(prop)
-        if v is not None and parse_period(v) is not None:
-            return str(v)
-    return None
+    d = parse_iso(data.get("date")) or parse_year(data.get("year"))
+    return d.iso if d is not None else None
 
 
 def _candidates(G: nx.MultiDiGraph, measure: str, batch: str | None) -> list[tuple[str | None, str]]:
@@ -222,8 +158,8 @@ def _when(
     """Return the date and ``via`` of one replication of a measure."""
     cands = _candidates(G, measure, batch)
     via = cands[0][1] if cands else Rel.REPLICATED_TO.value
-    if isinstance(edge_date, str) and parse_period(edge_date) is not None:
-        return edge_date, via
+    if parse_iso(edge_date) is not None:
+        return str(edge_date), via
     dated = [(period_end(d), d, v) for d, v in cands if d is not None]
     if dated:
         _, d, v = min(dated, key=lambda t: (t[0], t[2]))
@@ -341,7 +277,7 @@ def derive_diffusion(G: nx.MultiDiGraph) -> DiffusionSummary:
         for adopter, ad in adoptions:
             if adopter in excluded:
                 continue
-            date = ad.get("date") if parse_period(ad.get("date")) else None
+            date = ad.get("date") if parse_iso(ad.get("date")) else None
             via = str(ad.get("batch") or Rel.ADOPTED.value)
             for origin, od in origins:
                 prov = merge_provenance(od.get(PROVENANCE), ad.get(PROVENANCE))

@@ -55,7 +55,7 @@ from typing import IO, Any
 import networkx as nx
 import pandas as pd
 
-from graph.diffusion import period_end
+from ground.dates import parse_year, period_end
 from ground.errors import ExportError
 from ground.io import atomic_path
 from ground.schema import DERIVED, KEY, NODE_TYPES, PROVENANCE, REL_TYPES, Label, Rel
@@ -581,7 +581,7 @@ def cascades(G: nx.MultiDiGraph) -> pd.DataFrame:
       is earlier.
 
     ``time`` is the number of days from 1970-01-01 to the last day of the
-    date's period (see :func:`graph.diffusion.period_end`): an integer, as R's
+    date's period (see :func:`ground.dates.period_end`): an integer, as R's
     NetworkInference (``as_cascade_long``) expects a numeric time. Undated
     events are left out; a node reached several times keeps its earliest time;
     ties between nodes are kept.
@@ -616,7 +616,8 @@ def cascades(G: nx.MultiDiGraph) -> pd.DataFrame:
             continue
         m = str(d.get(KEY))
         times = [earliest[m]] if m in earliest else []
-        end = period_end(d.get("year"))
+        year = parse_year(d.get("year"))
+        end = year.end() if year is not None else None
         if end is not None:
             times.append(_days(end))
         if not times:

@@ -25,7 +25,7 @@ import json
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import neo4j
@@ -46,6 +46,7 @@ __all__ = [
     "ensure_schema",
     "graph_from_neo4j",
     "graph_to_neo4j",
+    "holds_project_nodes",
 ]
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
@@ -55,6 +56,9 @@ EID = "eid"
 """Relationship property holding the MultiDiGraph edge key."""
 FULLTEXT_INDEX = "measure_text"
 """Name of the full-text index on the measures' name, title and text."""
+
+LoadMode = Literal["auto", "create", "merge"]
+"""How :func:`graph_to_neo4j` writes nodes: see its ``mode`` parameter."""
 
 Progress = Callable[[int, int], None]
 """A callback called as ``progress(done, total)`` after each batch."""
@@ -239,6 +243,31 @@ def _rel(rel: Rel | str) -> str:
     return f"`{Rel(rel).value}`"
 
 
+def _constraint_statements() -> list[str]:
+    return [
+        f"CREATE CONSTRAINT {label.value.lower()}_key IF NOT EXISTS "
+        f"FOR (n:{_label(label)}) REQUIRE n.{KEY} IS UNIQUE"
+        for label in Label
+    ]
+
+
+def _fulltext_statement() -> str:
+    return (
+        f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS "
+        f"FOR (n:{_label(Label.MEASURE)}) ON EACH [n.name, n.title, n.text]"
+    )
+
+
+def _run_schema(conn: _Connection, statements: Sequence[str]) -> None:
+    for statement in statements:
+        try:
+            conn.write(statement, "creating the schema")
+        except Neo4jError as e:
+            # Two loads racing on the same IF NOT EXISTS: the other one created it.
+            if "AlreadyExists" not in str(e):
+                raise
+
+
 def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> None:
     """Create the key constraints of every schema label and the measures' full-text index.
 
@@ -256,25 +285,26 @@ def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> None:
     Neo4jError
         The server refused a schema command.
     """
-    statements = [
-        f"CREATE CONSTRAINT {label.value.lower()}_key IF NOT EXISTS "
-        f"FOR (n:{_label(label)}) REQUIRE n.{KEY} IS UNIQUE"
-        for label in Label
-    ]
-    statements.append(
-        f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS "
-        f"FOR (n:{_label(Label.MEASURE)}) ON EACH [n.name, n.title, n.text]"
-    )
     conn = _Connection(driver, database)
-    for statement in statements:
-        try:
-            conn.write(statement, "creating the schema")
-        except Neo4jError as e:
-            # Two loads racing on the same IF NOT EXISTS: the other one created it.
-            if "AlreadyExists" not in str(e):
-                raise
+    _run_schema(conn, [*_constraint_statements(), _fulltext_statement()])
     # A full-text index fills asynchronously: wait, so a search right after a first load sees every measure.
     conn.write("CALL db.awaitIndexes(300)", "waiting for the indexes to come online")
+
+
+def holds_project_nodes(driver: neo4j.Driver, database: str | None = None) -> bool:
+    """Whether the database holds any node with a schema label (a count-store look-up per label).
+
+    Parameters
+    ----------
+    driver
+        An open driver.
+    database
+        The database; defaults to ``NEO4J_DATABASE`` or ``neo4j``.
+    """
+    conn = _Connection(driver, database)
+    counts = " + ".join(f"COUNT {{ MATCH (:{_label(label)}) }}" for label in Label)
+    records = conn.read(f"RETURN {counts} AS n", "counting the project's nodes")
+    return bool(records and records[0]["n"])
 
 
 # --------------------------------------------------------------------------- writing
@@ -368,21 +398,52 @@ _MERGE_PROVENANCE = (
 
 
 def node_merge_query(label: Label | str) -> str:
-    """Return the batched ``UNWIND ... MERGE`` query that loads nodes of ``label``."""
+    """Return the batched ``UNWIND ... MERGE`` query that loads nodes of ``label``.
+
+    It returns each row's ``key`` and the node's ``id`` (element id), by which
+    the relationships are then attached.
+    """
     return (
         f"UNWIND $rows AS row MERGE (x:{_label(label)} {{{KEY}: row.key}}) "
-        f"SET x += row.props {_MERGE_PROVENANCE} RETURN count(*) AS n"
+        f"SET x += row.props {_MERGE_PROVENANCE} RETURN row.key AS key, elementId(x) AS id"
+    )
+
+
+def node_create_query(label: Label | str) -> str:
+    """Return the batched ``UNWIND ... CREATE`` query of a first load (see :func:`graph_to_neo4j`)."""
+    return (
+        f"UNWIND $rows AS row CREATE (x:{_label(label)} {{{KEY}: row.key}}) "
+        f"SET x += row.props, x.{PROVENANCE} = row.prov RETURN row.key AS key, elementId(x) AS id"
     )
 
 
 def edge_merge_query(rel: Rel | str, start: Label | str, end: Label | str) -> str:
-    """Return the batched ``UNWIND ... MERGE`` query that loads ``(start)-[rel]->(end)`` edges."""
+    """Return the batched ``UNWIND ... MERGE`` query that loads ``(start)-[rel]->(end)`` edges by key."""
     return (
         f"UNWIND $rows AS row "
         f"MATCH (a:{_label(start)} {{{KEY}: row.start}}) MATCH (b:{_label(end)} {{{KEY}: row.end}}) "
         f"MERGE (a)-[x:{_rel(rel)} {{{EID}: row.eid}}]->(b) "
         f"SET x += row.props {_MERGE_PROVENANCE} RETURN count(*) AS n"
     )
+
+
+def edge_merge_by_id_query(rel: Rel | str) -> str:
+    """Return the batched query that merges ``rel`` edges between nodes found by element id.
+
+    The rows carry the end nodes' element ids (``row.a``, ``row.b``) that the
+    node queries of the same load returned: a look-up by id, cheaper than one
+    through the key index.
+    """
+    return (
+        "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a MATCH (b) WHERE elementId(b) = row.b "
+        f"MERGE (a)-[x:{_rel(rel)} {{{EID}: row.eid}}]->(b) "
+        f"SET x += row.props {_MERGE_PROVENANCE} RETURN count(*) AS n"
+    )
+
+
+def _is_duplicate_key(e: Neo4jError) -> bool:
+    cause = e.__cause__
+    return isinstance(cause, neo4j_exc.ConstraintError) or "ConstraintValidationFailed" in str(e)
 
 
 def graph_to_neo4j(
@@ -392,16 +453,26 @@ def graph_to_neo4j(
     database: str | None = None,
     batch_size: int = 1000,
     progress: Progress | None = None,
+    mode: LoadMode = "auto",
 ) -> dict[str, int]:
     """Load a policy graph into Neo4j, merging into what is already there.
 
-    Creates the schema first (:func:`ensure_schema`), then sends the nodes label
-    by label and the edges type by type in ``UNWIND`` batches of
+    Creates the key constraints first, then sends the nodes label by label and
+    the edges type by type (sorted by their end nodes) in ``UNWIND`` batches of
     ``batch_size`` rows, each batch one managed transaction that the driver
-    retries on transient errors (deadlocks between concurrent loads included).
-    Loading the same graph twice changes nothing; loading another graph adds
-    its nodes and edges, updates shared properties and adds its provenance to
-    the shared nodes' and edges' provenance.
+    retries on transient errors (deadlocks between concurrent loads included),
+    and creates the full-text index last. Loading the same graph twice changes
+    nothing; loading another graph adds its nodes and edges, updates shared
+    properties and adds its provenance to the shared nodes' and edges'
+    provenance.
+
+    A *first load* (the database holds none of the schema's labels) creates
+    the nodes with ``CREATE`` instead of ``MERGE``: nothing can match, so the
+    look-ups are skipped. The key constraints still guard it: should another
+    load fill the database at the same time, the duplicate key fails that
+    batch, and the load goes on with ``MERGE``. Relationships are always
+    merged, between nodes found by the element ids the node queries returned.
+    The result is the same graph in every mode.
 
     Parameters
     ----------
@@ -419,6 +490,10 @@ def graph_to_neo4j(
     progress
         Called as ``progress(done, total)`` after every batch, counting rows
         (nodes plus edges).
+    mode
+        ``"auto"`` (a first load when the database holds no project node),
+        ``"create"`` (always create the nodes; a key already in the database
+        is an error) or ``"merge"`` (always merge).
 
     Returns
     -------
@@ -438,6 +513,9 @@ def graph_to_neo4j(
     if batch_size < 1:
         msg = f"batch_size must be at least 1, not {batch_size}"
         raise ValueError(msg)
+    if mode not in ("auto", "create", "merge"):
+        msg = f"mode must be 'auto', 'create' or 'merge', not {mode!r}"
+        raise ValueError(msg)
     problems: list[str] = []
     node_rows, ends = _node_rows(G, problems)
     edge_rows = _edge_rows(G, ends, problems)
@@ -447,20 +525,41 @@ def graph_to_neo4j(
     counts: dict[str, int] = {"nodes": 0, "relationships": 0}
     total = sum(map(len, node_rows.values())) + sum(map(len, edge_rows.values()))
     done = 0
+    ids: dict[tuple[Label, str], str] = {}
     with _Connection(driver, database) as conn:
-        ensure_schema(conn.driver, conn.database)
+        # The key constraints come first in either mode: they are what makes a duplicate key
+        # (a concurrent first load, a bad input) fail instead of doubling a node.
+        _run_schema(conn, _constraint_statements())
+        first = mode == "create" or (mode == "auto" and not holds_project_nodes(conn.driver, conn.database))
         for label in sorted(node_rows):
-            query = node_merge_query(label)
             for batch in _batches(node_rows[label], batch_size):
-                conn.write(query, f"loading {label} nodes", rows=batch)
+                records = None
+                if first:
+                    try:
+                        records = conn.write(node_create_query(label), f"creating {label} nodes", rows=batch)
+                    except Neo4jError as e:
+                        if mode == "create" or not _is_duplicate_key(e):
+                            raise
+                        first = False  # another load is filling the database: merge from here on
+                if records is None:
+                    records = conn.write(node_merge_query(label), f"loading {label} nodes", rows=batch)
+                ids.update(((label, r["key"]), r["id"]) for r in records)
                 done += len(batch)
                 if progress:
                     progress(done, total)
             counts[label.value] = len(node_rows[label])
             counts["nodes"] += len(node_rows[label])
-        for rel, start, end in sorted(edge_rows):
-            query = edge_merge_query(rel, start, end)
-            for batch in _batches(edge_rows[rel, start, end], batch_size):
+        by_rel: dict[Rel, list[dict[str, Any]]] = defaultdict(list)
+        for (rel, start, end), rows in edge_rows.items():
+            by_rel[rel] += [
+                {"a": ids[start, r["start"]], "b": ids[end, r["end"]], "eid": r["eid"], "props": r["props"],
+                 "prov": r["prov"]}
+                for r in rows
+            ]  # fmt: skip
+        for rel in sorted(by_rel):
+            rows = sorted(by_rel[rel], key=lambda r: (r["a"], r["b"], r["eid"]))
+            query = edge_merge_by_id_query(rel)
+            for batch in _batches(rows, batch_size):
                 records = conn.write(query, f"loading {rel} relationships", rows=batch)
                 merged = records[0]["n"] if records else 0
                 if merged != len(batch):
@@ -472,8 +571,11 @@ def graph_to_neo4j(
                 done += len(batch)
                 if progress:
                     progress(done, total)
-            counts[rel.value] = counts.get(rel.value, 0) + len(edge_rows[rel, start, end])
-            counts["relationships"] += len(edge_rows[rel, start, end])
+            counts[rel.value] = len(rows)
+            counts["relationships"] += len(rows)
+        # The full-text index last, as neo4j-admin import builds its indexes: filled once, not per batch.
+        _run_schema(conn, [_fulltext_statement()])
+        conn.write("CALL db.awaitIndexes(300)", "waiting for the indexes to come online")
     return counts
 
 

@@ -3,6 +3,8 @@
 An entry is a dict with :data:`PROVENANCE_FIELDS` (source file, its sha256,
 line, section, quote); a node or edge holds a list of them, one per place the
 fact was seen. Merging two facts unites their lists (:func:`merge_provenance`).
+``G.graph["sources"]`` lists the ``{file, sha256}`` the entries refer to
+(:func:`add_sources`).
 """
 
 from __future__ import annotations
@@ -10,10 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-__all__ = ["PROVENANCE_FIELDS", "merge_provenance"]
+import networkx as nx
+
+__all__ = ["PROVENANCE_FIELDS", "SOURCES", "add_sources", "merge_provenance", "sources_of"]
 
 PROVENANCE_FIELDS = ("source", "sha256", "line", "section", "quote")
 """The keys of one provenance entry."""
+
+SOURCES = "sources"
+"""``G.graph`` key of the list of ``{file, sha256}`` the provenance refers to."""
 
 
 def _prov_sort_key(p: Mapping[str, Any]) -> tuple[str, int, str, str, str]:
@@ -54,3 +61,15 @@ def merge_provenance(*lists: Iterable[Mapping[str, Any]] | None) -> list[dict[st
             ident = tuple((k, d[k]) for k in sorted(d))
             seen.setdefault(ident, d)
     return sorted(seen.values(), key=_prov_sort_key)
+
+
+def sources_of(entries: Iterable[Mapping[str, Any]]) -> set[tuple[str, str]]:
+    """Return the ``(source, sha256)`` pairs of provenance entries."""
+    return {(str(p.get("source", "")), str(p.get("sha256", ""))) for p in entries}
+
+
+def add_sources(G: nx.MultiDiGraph, pairs: Iterable[tuple[str, str]]) -> None:
+    """Add ``(file, sha256)`` pairs to ``G.graph['sources']``, kept sorted and unique (empty files skipped)."""
+    have = {(str(s.get("file", "")), str(s.get("sha256", ""))) for s in G.graph.get(SOURCES) or ()}
+    have |= {p for p in pairs if p[0]}
+    G.graph[SOURCES] = [{"file": f, "sha256": h} for f, h in sorted(have)]

@@ -40,14 +40,17 @@ deterministic.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from graph.provenance import merge_provenance
-from ground.names import MERGE_THRESHOLD, REVIEW_THRESHOLD, normalize_title, title_score
+from ground.names import MERGE_THRESHOLD, REVIEW_THRESHOLD, normalize_title, title_scores
 from ground.schema import ALIAS_SEPARATOR, ALIASES, DERIVED, KEY, PROVENANCE, Label, Rel
 
 __all__ = [
@@ -177,6 +180,53 @@ def _same_as_edges(G: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
     ]
 
 
+_CHUNK = 512
+"""Rows of the score matrix computed at once (memory: two float64 blocks of this many rows)."""
+
+
+def _by_batch(measures: list[str], batches: Mapping[str, AbstractSet[str]]) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for n in measures:
+        for b in batches[n]:
+            groups.setdefault(b, []).append(n)
+    return groups
+
+
+def _best_scores(measures: list[str], variants: dict[str, list[str]], threshold: float) -> dict[tuple[str, str], float]:
+    """The best :func:`ground.names.title_score` of each pair ``a < b`` of measures that reaches ``threshold``.
+
+    Each distinct variant text is scored once against those after it with
+    rapidfuzz's ``cdist`` (the same scorers as
+    :func:`~ground.names.title_score`, in C++, on all cores, skipping what
+    cannot reach the threshold), a block of rows at a time; only the pairs at
+    or above the threshold come back to Python, where they are spread over the
+    measures holding each text. Texts repeat when several reports name one
+    innovation alike: scoring each once keeps the work quadratic in distinct
+    titles, not in measures.
+    """
+    index: dict[str, int] = {}
+    owners: list[list[int]] = []
+    for i, n in enumerate(measures):
+        for v in variants[n]:
+            k = index.setdefault(v, len(index))
+            if k == len(owners):
+                owners.append([])
+            owners[k].append(i)
+    texts = list(index)
+    best: dict[tuple[str, str], float] = {}
+    for start in range(0, len(texts), _CHUNK):
+        # the upper triangle, diagonal included: measures sharing one text score it with itself
+        scores = title_scores(texts[start : start + _CHUNK], texts[start:], cutoff=threshold)
+        for i, j in zip(*np.nonzero(scores >= threshold), strict=True):
+            score = float(scores[i, j])
+            for a in owners[start + int(i)]:
+                for b in owners[start + int(j)]:
+                    if a != b:
+                        pair = (measures[a], measures[b]) if a < b else (measures[b], measures[a])
+                        best[pair] = max(best.get(pair, 0.0), score)
+    return best
+
+
 def resolve_measures(
     G: nx.MultiDiGraph,
     *,
@@ -208,16 +258,19 @@ def resolve_measures(
     batches = {n: _targets(G, n, Rel.IN_BATCH) for n in measures}
     origins = {n: _targets(G, n, Rel.ORIGINATED_IN) for n in measures}
 
+    with_variants = [n for n in measures if variants[n]]
+    same_batch = {
+        pair
+        for group in _by_batch(with_variants, batches).values()
+        for pair in itertools.combinations(sorted(group), 2)
+    }
+    compared = len(with_variants) * (len(with_variants) - 1) // 2 - len(same_batch)
     scored: list[tuple[float, str, str, bool]] = []
-    compared = 0
-    for a, b in itertools.combinations(measures, 2):
-        if batches[a] & batches[b] or not variants[a] or not variants[b]:
+    for (a, b), score in _best_scores(with_variants, variants, review_threshold).items():
+        if (a, b) in same_batch:
             continue
-        compared += 1
-        score = max(title_score(x, y) for x in variants[a] for y in variants[b])
-        if score >= review_threshold:
-            mergeable = not (origins[a] and origins[b] and not origins[a] & origins[b])
-            scored.append((round(score, 1), a, b, mergeable))
+        mergeable = not (origins[a] and origins[b] and not origins[a] & origins[b])
+        scored.append((round(score, 1), a, b, mergeable))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
 
     # greedy clustering, best pairs first; a cluster never holds two rows of one batch

@@ -12,6 +12,17 @@ Comparison is by the period a date denotes: ``2024`` covers 2024-01-01 to
 keeps a fact when its period overlaps the window (:func:`in_window`).
 Sorting (``<``) orders by first day, then by precision (coarser first), which
 is a total order and the one the exports use.
+
+What is a date
+--------------
+A date value is a string written exactly ``YYYY``, ``YYYY-MM`` or
+``YYYY-MM-DD`` in ASCII digits, year 0001-9999, of a day that exists: no
+surrounding spaces, no other separators, not an int. This is also what the
+named Cypher queries accept (the ``CASE`` of ``queries/diffusion_paths.cypher``
+returns null for anything else), so :func:`period_end` and the Cypher agree on
+every value. An integer ``year`` property is read with :func:`parse_year`.
+Loaders that read dates people write (``2024-10-25``, ``January 8, 2024``)
+check them here too (:meth:`PartialDate.parse`, :meth:`PartialDate.from_parts`).
 """
 
 from __future__ import annotations
@@ -22,7 +33,7 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
-__all__ = ["PartialDate", "Precision", "in_window", "parse_iso", "period_end"]
+__all__ = ["PartialDate", "Precision", "in_window", "parse_iso", "parse_year", "period_end"]
 
 
 class Precision(IntEnum):
@@ -69,30 +80,64 @@ class PartialDate:
             msg = "a day needs a month"
             raise ValueError(msg)
         # datetime.date checks the ranges (year 1-9999, month 1-12, the day within the month)
-        datetime.date(self.year, self.month or 1, self.day or 1)
+        datetime.date(self.year, 1 if self.month is None else self.month, 1 if self.day is None else self.day)
 
     @classmethod
     def parse(cls, value: object) -> PartialDate:
-        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (ASCII digits only; an int is a year).
+        """Parse a string written exactly ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (ASCII digits).
+
+        Parameters
+        ----------
+        value
+            The string (a :class:`PartialDate` is returned as it is).
+
+        Returns
+        -------
+        PartialDate
+            The date at the precision written.
 
         Raises
         ------
         ValueError
-            If the value is not such a date, or the date does not exist.
+            If the value is not such a string (spaces and ints included), or
+            the date does not exist.
+
+        Examples
+        --------
+        >>> PartialDate.parse("2024-10-25").precision.name
+        'DAY'
         """
         if isinstance(value, PartialDate):
             return value
-        if isinstance(value, int) and not isinstance(value, bool):
-            value = f"{value:04d}"
         if not isinstance(value, str):
             msg = f"not a date: {value!r}"
             raise ValueError(msg)
-        m = _ISO_RE.fullmatch(value.strip())
+        m = _ISO_RE.fullmatch(value)
         if not m:
             msg = f"not a date written YYYY, YYYY-MM or YYYY-MM-DD: {value!r}"
             raise ValueError(msg)
         y, mo, d = m.groups()
-        return cls(int(y), int(mo) if mo else None, int(d) if d else None)
+        try:
+            return cls(int(y), int(mo) if mo else None, int(d) if d else None)
+        except ValueError as e:
+            msg = f"not a date that exists: {value!r} ({e})"
+            raise ValueError(msg) from None
+
+    @classmethod
+    def from_parts(cls, year: int | str, month: int | str | None = None, day: int | str | None = None) -> PartialDate:
+        """Build a date from its printed parts (``"2024"``, ``9``, ``"8"``), checking that it exists.
+
+        Raises
+        ------
+        ValueError
+            If a part is not a number or the date does not exist.
+
+        Examples
+        --------
+        >>> PartialDate.from_parts("2024", 1, "8").iso
+        '2024-01-08'
+        """
+        return cls(int(year), None if month is None else int(month), None if day is None else int(day))
 
     @property
     def precision(self) -> Precision:
@@ -147,12 +192,14 @@ class PartialDate:
 
 
 def parse_iso(value: object) -> PartialDate | None:
-    """Return the :class:`PartialDate` of ``value``, or None if it is not one.
+    """Return the :class:`PartialDate` of ``value``, or None if it is not one (see the module docstring).
 
     Examples
     --------
-    >>> parse_iso("2024-02-30") is None, parse_iso(" 2021 ").iso
-    (True, '2021')
+    >>> parse_iso("2021").iso
+    '2021'
+    >>> [parse_iso(v) for v in ("2024-02-30", " 2021", 2021, "２０２１")]
+    [None, None, None, None]
     """
     try:
         return PartialDate.parse(value)
@@ -160,13 +207,31 @@ def parse_iso(value: object) -> PartialDate | None:
         return None
 
 
+def parse_year(value: object) -> PartialDate | None:
+    """Return the year an integer ``year`` property denotes, or None (not an int, a bool, or out of range).
+
+    Examples
+    --------
+    >>> parse_year(2021).iso, parse_year("2021"), parse_year(True), parse_year(0)
+    ('2021', None, None, None)
+    """
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 9999:
+        return None
+    return PartialDate(value)
+
+
 def period_end(value: object) -> datetime.date | None:
     """The last day of the period ``value`` denotes, or None if it is not a date.
+
+    The same value as the ``CASE`` of ``queries/diffusion_paths.cypher``: a
+    date stands for the last day of its period.
 
     Examples
     --------
     >>> period_end("2024-02")
     datetime.date(2024, 2, 29)
+    >>> period_end("2024-02-30") is None, period_end(2024) is None
+    (True, True)
     """
     d = parse_iso(value)
     return d.end() if d else None

@@ -1,9 +1,13 @@
 """Names and titles: one way to compare them, for the loaders, the graph and the shell.
 
 :func:`normalize_name` is the comparison form of any name (zones, bodies,
-documents, search words); :func:`normalize_title` and :func:`title_score`
-compare measure titles (entity resolution in :mod:`graph.resolve`, the
-narrative's wordings of national measures in :mod:`loaders.report`).
+documents; the gazetteer of :mod:`loaders.reference` resolves names through
+it); :func:`normalize_title` and :func:`title_score` compare measure titles
+(entity resolution in :mod:`graph.resolve`, the narrative's wordings of
+national measures in :mod:`loaders.report`); :func:`search_words`,
+:func:`word_score` and :func:`rank_by_words` find things by a few words typed
+by a person (``pftz trace``, ``pftz viz --focus``, the ``search_measures``
+and ``trace_innovation`` twins, whose Cypher splits and scores the same way).
 
 How titles are compared
 -----------------------
@@ -21,18 +25,33 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Hashable, Iterable, Sequence
+from typing import Any, TypeVar
 
-from rapidfuzz import fuzz
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz, process
+
+K = TypeVar("K", bound=Hashable)
 
 __all__ = [
     "MAX_TITLE_CHARS",
     "MERGE_THRESHOLD",
+    "NAME_LEFT",
+    "NAME_RIGHT",
     "REVIEW_THRESHOLD",
+    "SEARCH_DELIMITERS",
     "STOP_WORDS",
     "SYNONYMS",
+    "name_alternation",
+    "name_regex",
     "normalize_name",
     "normalize_title",
+    "rank_by_words",
+    "search_words",
     "title_score",
+    "title_scores",
+    "word_score",
 ]
 
 _QUOTES = str.maketrans(
@@ -162,6 +181,35 @@ def normalize_title(title: str) -> str:
     return " ".join(w for w in words if w not in STOP_WORDS)
 
 
+def title_scores(rows: Sequence[str], columns: Sequence[str], *, cutoff: float = 0.0) -> npt.NDArray[np.float64]:
+    """Return :func:`title_score` of every row title with every column title, as a matrix.
+
+    The same scorers in rapidfuzz's ``cdist`` (C++, every core): equal, value
+    for value, to calling :func:`title_score` on each pair of non-empty titles.
+
+    Parameters
+    ----------
+    rows, columns
+        Titles already passed through :func:`normalize_title`.
+    cutoff
+        Only scores at or above it need be exact; a pair below it may read
+        lower (each scorer skips what cannot reach ``2 * cutoff - 100``, since
+        a mean of two scores of at most 100 each reaches ``cutoff`` only if
+        both do).
+
+    Examples
+    --------
+    >>> a, b = normalize_title("Seamless license renewal for enterprises"), normalize_title("seamless permit renewal")
+    >>> float(title_scores([a], [b, ""])[0, 0]) == title_score(a, b), float(title_scores([a], [""])[0, 0])
+    (True, 0.0)
+    """
+    kwargs: dict[str, Any] = {"dtype": np.float64, "workers": -1, "score_cutoff": max(0.0, 2 * cutoff - 100)}
+    sets = process.cdist(rows, columns, scorer=fuzz.token_set_ratio, **kwargs)
+    sorts = process.cdist(rows, columns, scorer=fuzz.token_sort_ratio, **kwargs)
+    out: npt.NDArray[np.float64] = (sets + sorts) / 2
+    return out
+
+
 def title_score(a: str, b: str) -> float:
     """Return the similarity (0–100) of two normalised titles.
 
@@ -186,3 +234,173 @@ def title_score(a: str, b: str) -> float:
     if not a or not b:
         return 0.0
     return (float(fuzz.token_set_ratio(a, b)) + float(fuzz.token_sort_ratio(a, b))) / 2
+
+
+# --------------------------------------------------------------------------- finding names in text
+
+# Letters and digits that may not touch a name. Deliberately narrower than
+# ``\w``: footnote marks such as "¹" count as digits for ``\w`` and would hide
+# "China (Zhejiang) Pilot Free Trade Zone¹".
+_NAME_CHARS = r"A-Za-z0-9_\u00C0-\u024F"
+NAME_LEFT = rf"(?<![{_NAME_CHARS}])"
+"""Regex: no letter or digit right before (where a name may start)."""
+NAME_RIGHT = rf"(?![{_NAME_CHARS}])"
+"""Regex: no letter or digit right after (where a name may end)."""
+
+
+def name_regex(form: str) -> str:
+    """Return a regex for a written name that tolerates spacing, quote, dash and parenthesis variants.
+
+    Examples
+    --------
+    >>> bool(re.fullmatch(name_regex("China (Hubei) Free-Trade Zone"), "China（Hubei） Free – Trade  Zone"))
+    True
+    """
+    out: list[str] = []
+    words = form.split()
+    for i, word in enumerate(words):
+        if i:
+            near_paren = words[i - 1].endswith("(") or word.startswith(")")
+            out.append(r"\s*" if near_paren or word.startswith("(") else r"\s+")
+        for ch in word:
+            if ch in "'\u2019\u2018":
+                out.append("['\u2019\u2018]?")
+            elif ch in "-\u2010\u2011\u2013\u2014":
+                out.append("\\s*[-\u2010\u2011\u2013\u2014\\s]\\s*")
+            elif ch == "(":
+                out.append("[(\uff08]\\s*")
+            elif ch == ")":
+                out.append("\\s*[)\uff09]")
+            else:
+                out.append(re.escape(ch))
+    return "".join(out)
+
+
+def name_alternation(forms: Iterable[tuple[str, bool]]) -> str:
+    """Join ``(name, case_sensitive)`` pairs into one regex alternation of :func:`name_regex`, longest first.
+
+    Bound it with :data:`NAME_LEFT` and :data:`NAME_RIGHT` to find whole names
+    (the gazetteer of :mod:`loaders.reference` does).
+    """
+    unique = sorted(set(forms), key=lambda f: (-len(f[0]), f[0], f[1]))
+    alts = [name_regex(f) if cs else f"(?i:{name_regex(f)})" for f, cs in unique]
+    return "|".join(alts) if alts else "(?!x)x"
+
+
+# --------------------------------------------------------------------------- searching by words
+
+SEARCH_DELIMITERS: tuple[str, ...] = (
+    "\t", "\n", "\r", " ", "\u00a0", "\u3000",
+    *"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
+    "–", "—", "‘", "’", "“", "”", "…", "·", "，", "。", "、", "：", "；", "（", "）",
+    "《", "》", "〔", "〕", "【", "】", "！", "？",
+)  # fmt: skip
+"""Characters that separate search words (the Cypher queries hold the same list, in this order)."""
+
+_DELIM_RE = re.compile("[" + re.escape("".join(SEARCH_DELIMITERS)) + "]")
+_SEARCH_WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+def search_words(text: str) -> list[str]:
+    """Split a search into its words.
+
+    The text is lower-cased and split at whitespace, ASCII punctuation and
+    common CJK and typographic punctuation (:data:`SEARCH_DELIMITERS`); only
+    words made entirely of ``a-z`` and ``0-9`` are kept (others, CJK
+    included, are ignored), in order, repeats included.
+
+    Parameters
+    ----------
+    text
+        What a person typed.
+
+    Returns
+    -------
+    list[str]
+        The words.
+
+    Examples
+    --------
+    >>> search_words("One-stop  'e-Commerce' 上海 (2024)")
+    ['one', 'stop', 'e', 'commerce', '2024']
+    """
+    return [w for w in _DELIM_RE.split(text.lower()) if _SEARCH_WORD_RE.fullmatch(w)]
+
+
+def _lower(value: object) -> str:
+    return value.lower() if isinstance(value, str) else ""
+
+
+def word_score(words: Sequence[str], name: object, *others: object) -> int | None:
+    """Score a thing for search words, or None if it does not match.
+
+    A thing matches when every word is a substring of its lower-cased
+    ``name`` or of one of ``others`` (a title, a text; non-strings count as
+    empty). Its score is 4 for each word found as a whole word (no ASCII
+    letter or digit right before or after it) in one of them, plus 2 if the
+    words occur there in order as whole words with only other characters
+    between them (a phrase), plus 1 if every word occurs in the name. So
+    whole-word matches rank first (``m-7526`` before ``m-17526`` for the
+    words ``m 7526``).
+
+    Parameters
+    ----------
+    words
+        Words from :func:`search_words`.
+    name
+        The thing's name.
+    *others
+        Its other searchable texts.
+
+    Returns
+    -------
+    int or None
+        The score, or None.
+
+    Examples
+    --------
+    >>> word_score(["reform", "m", "7526"], "Measure m-7526", "Reform m-7526")
+    14
+    >>> word_score(["reform", "m", "7526"], "Measure m-17526", "Reform m-17526")
+    8
+    """
+    if not words:
+        return None
+    fields = (_lower(name), *(_lower(o) for o in others))
+    if not all(any(w in f for f in fields) for w in words):
+        return None
+    whole = sum(1 for w in words if any(re.search(rf"(?<![a-z0-9]){w}(?![a-z0-9])", f) for f in fields))
+    phrase = re.compile(r"(?<![a-z0-9])" + "[^a-z0-9]+".join(words) + r"(?![a-z0-9])")
+    score = 4 * whole + (2 if any(phrase.search(f) for f in fields) else 0)
+    return score + (1 if all(w in fields[0] for w in words) else 0)
+
+
+def rank_by_words(text: str, candidates: Iterable[tuple[K, object, Sequence[object]]]) -> list[K]:
+    """Return the candidates that match a search, best first.
+
+    Parameters
+    ----------
+    text
+        What a person typed (split by :func:`search_words`).
+    candidates
+        ``(key, name, other texts)`` triples.
+
+    Returns
+    -------
+    list
+        The keys of the matching candidates by :func:`word_score`, highest
+        first; ties go to the shorter name, then to the key's string order.
+
+    Examples
+    --------
+    >>> rank_by_words("shanghai pftz", [("lg", "Lingang area of Shanghai PFTZ", ()), ("sh", "Shanghai PFTZ", ())])
+    ['sh', 'lg']
+    """
+    terms = search_words(text)
+    scored = []
+    for key, name, others in candidates:
+        score = word_score(terms, name, *others)
+        if score is not None:
+            scored.append((-score, len(_lower(name)), str(key), key))
+    scored.sort(key=lambda t: t[:3])
+    return [t[3] for t in scored]

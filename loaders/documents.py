@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ground.dates import PartialDate
+
 _PREFIX = r"(?P<prefix>[A-Z][A-Za-z]{0,3}(?:\.[A-Z][A-Za-z]{0,3})*\.?)"
 NUMBER_RE = re.compile(_PREFIX + r"\s*[\[〔](?P<year>(?:19|20)\d\d)[\]〕]\s*No\.\s*(?P<serial>\d{1,5})")
 SHORT_NUMBER_RE = re.compile(
@@ -140,7 +142,10 @@ def find_short_numbers(text: str) -> list[NumberMention]:
 
 
 def parse_date(text: str) -> tuple[str, int, int] | None:
-    """Return the first date in ``text`` as ``(iso, start, end)``; month precision gives ``YYYY-MM``.
+    """Return the first date in ``text`` as ``(iso, start, end)``, at the precision printed.
+
+    A day that does not exist ("February 30, 2024") is not a date: the next
+    one is looked for.
 
     Examples
     --------
@@ -148,15 +153,16 @@ def parse_date(text: str) -> tuple[str, int, int] | None:
     '2024-01-08'
     >>> parse_date("In September 2024, the Ministry ...")[0]
     '2024-09'
+    >>> parse_date("On February 30, 2024 ... in March 2024")[0]
+    '2024-03'
     """
-    m = DATE_RE.search(text)
-    if not m:
-        return None
-    month = MONTHS[m.group("month").lower()]
-    iso = f"{m.group('year')}-{month:02d}"
-    if m.group("day"):
-        iso += f"-{int(m.group('day')):02d}"
-    return iso, m.start(), m.end()
+    for m in DATE_RE.finditer(text):
+        try:
+            d = PartialDate.from_parts(m.group("year"), MONTHS[m.group("month").lower()], m.group("day"))
+        except ValueError:
+            continue
+        return d.iso, m.start(), m.end()
+    return None
 
 
 def title_before(text: str, pos: int) -> tuple[str, int] | None:

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import bisect
 import csv
-import datetime
 import functools
+import hashlib
 import io
 import math
 import re
@@ -37,9 +37,12 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from ground.dates import PartialDate, parse_iso
 from ground.errors import ReferenceDataError
-from ground.names import normalize_name
-from ground.schema import ZoneKind
+from ground.names import NAME_LEFT, NAME_RIGHT, name_alternation, normalize_name
+from ground.schema import SCOPE_REGION_KEYS, Label, RegionKind, Rel, ZoneKind
+from ground.text import decode_text
+from loaders.records import Entity, NodeRef, ParsedReport, PropValue, Provenance, Relation, freeze_props
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
 """The directory of the curated reference files."""
@@ -48,11 +51,22 @@ ZONES_FILE = "zones.csv"
 PROVINCES_FILE = "provinces.csv"
 BODIES_FILE = "bodies.csv"
 PREFIXES_FILE = "doc_prefixes.csv"
+SCOPES_FILE = "scopes.csv"
 
 ZONE_HEADER = ("key", "name", "kind", "province", "name_zh", "established", "lat", "lon", "aliases", "source")
 PROVINCE_HEADER = ("key", "name", "kind", "name_zh", "lat", "lon", "aliases", "source")
 BODY_HEADER = ("key", "name", "abbreviation", "name_zh", "level", "aliases", "source")
 PREFIX_HEADER = ("prefix", "name_zh", "issuer", "certain", "source")
+SCOPE_HEADER = ("key", "name", "source")
+
+REFERENCE_SECTION = "reference data"
+"""``section`` of the provenance of reference records."""
+
+NON_MAINLAND_DIVISIONS = frozenset({"SAR"})
+"""provinces.csv kinds outside the mainland (Hong Kong, Macao)."""
+
+NON_MAINLAND_PROVINCES = frozenset({"taiwan"})
+"""provinces.csv keys outside the mainland although GB/T 2260 lists them as provinces."""
 
 PROVINCE_KINDS = ("province", "municipality", "autonomous region", "SAR")
 """Allowed ``kind`` values of provinces.csv."""
@@ -67,7 +81,6 @@ _NO_PEOPLES_GOVERNMENT = frozenset({"taiwan"})
 """Provincial-level divisions without a people's government (besides the SARs)."""
 
 _KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 # --------------------------------------------------------------------------- records
@@ -90,7 +103,8 @@ class ZoneRef:
     name_zh
         Chinese name, or ``""`` if not curated.
     established
-        Establishment date (see SOURCES.md for the convention), if known.
+        Establishment date at the precision curated (see SOURCES.md for the
+        convention), if known.
     lat, lon
         Approximate coordinates, if known.
     aliases
@@ -102,7 +116,7 @@ class ZoneRef:
     kind: str
     province: str
     name_zh: str
-    established: datetime.date | None
+    established: PartialDate | None
     lat: float | None
     lon: float | None
     aliases: tuple[str, ...]
@@ -185,6 +199,22 @@ class PrefixRef:
     name_zh: str
     issuer: str
     certain: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ScopeRef:
+    """A replication scope as listed in scopes.csv.
+
+    Parameters
+    ----------
+    key
+        The scope Region's key (``"nationwide"``).
+    name
+        A :class:`ground.schema.Scope` value (``"Nationwide"``).
+    """
+
+    key: str
+    name: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,17 +350,14 @@ def _float(value: str, column: str, limit: float, line: int, problems: list[_Pro
     return x
 
 
-def _date(value: str, column: str, line: int, problems: list[_Problem]) -> datetime.date | None:
-    """Parse an optional ISO date, recording a problem when it is bad."""
+def _date(value: str, column: str, line: int, problems: list[_Problem]) -> PartialDate | None:
+    """Parse an optional date, recording a problem when it is bad."""
     if not value:
         return None
-    try:
-        if not _DATE_RE.match(value):
-            raise ValueError(value)
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        problems.append((line, f"bad {column} {value!r} (expected a date YYYY-MM-DD)"))
-        return None
+    d = parse_iso(value)
+    if d is None:
+        problems.append((line, f"bad {column} {value!r} (expected a date YYYY-MM-DD, YYYY-MM or YYYY)"))
+    return d
 
 
 def _aliases(value: str) -> tuple[str, ...]:
@@ -530,15 +557,8 @@ def parse_prefixes(
 
 
 def _read_text(path: Path) -> str:
-    """Read a reference file, wrapping OS errors."""
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except OSError as e:
-        msg = f"cannot read reference file: {e.strerror or e}"
-        raise ReferenceDataError(msg, str(path)) from e
-    except UnicodeDecodeError as e:
-        msg = f"not UTF-8 text: {e}"
-        raise ReferenceDataError(msg, str(path)) from e
+    """Read a reference file (:func:`ground.text.decode_text`), wrapping OS errors."""
+    return _reference_file(path).text
 
 
 def _sibling(path: Path, name: str) -> Path:
@@ -647,14 +667,202 @@ def load_prefixes(path: str | Path | None = None, bodies: Mapping[str, BodyRef] 
     return parse_prefixes(_read_text(p), str(p), bodies)
 
 
+def parse_scopes(text: str, path: str = SCOPES_FILE) -> dict[str, ScopeRef]:
+    """Parse the text of scopes.csv.
+
+    Parameters
+    ----------
+    text
+        The CSV text.
+    path
+        The file name used in error messages.
+
+    Returns
+    -------
+    dict[str, ScopeRef]
+        Scopes by key, in file order.
+
+    Raises
+    ------
+    ReferenceDataError
+        On a wrong header or any bad row: a name that is not a
+        :class:`ground.schema.Scope` with a region, a key other than the
+        schema's, a duplicate; or a scope of the schema without a row.
+    """
+    rows, problems = _read_table(text, path, SCOPE_HEADER)
+    regions = {scope.value: key for scope, key in SCOPE_REGION_KEYS.items()}
+    out: dict[str, ScopeRef] = {}
+    seen: set[str] = set()
+    last = 1
+    for line, row in rows:
+        last = line
+        n = len(problems)
+        _check_key(row, "key", line, seen, problems)
+        _require(row, ("name", "source"), line, problems)
+        want = regions.get(row["name"])
+        if want is None:
+            problems.append((line, f"bad name {row['name']!r} (expected one of {', '.join(regions)})"))
+        elif row["key"] != want:
+            problems.append((line, f"key {row['key']!r} of {row['name']!r} should be {want!r} (ground.schema)"))
+        if len(problems) == n:
+            out[row["key"]] = ScopeRef(row["key"], row["name"])
+    missing = [name for name, key in regions.items() if key not in out]
+    if missing and not problems:
+        problems.append((last, f"no row for the scope {', '.join(map(repr, missing))}"))
+    _raise_problems(problems, path)
+    return out
+
+
+def _row_quotes(text: str) -> dict[str, tuple[int, str]]:
+    """Map the first field of each data row of CSV text to ``(line, the row's text)``."""
+    raw = text.splitlines()
+    reader = csv.reader(io.StringIO(text))
+    out: dict[str, tuple[int, str]] = {}
+    last = 0
+    for i, row in enumerate(reader):
+        start, last = last + 1, reader.line_num
+        if i == 0 or not row or not row[0].strip():
+            continue
+        out.setdefault(row[0].strip(), (start, " ".join(raw[start - 1 : last]).strip()))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceFile:
+    """The text of one reference file and where it comes from.
+
+    Parameters
+    ----------
+    path
+        The path used in error messages.
+    text
+        Its text.
+    sha256
+        The sha256 of its bytes.
+    """
+
+    path: str
+    text: str
+    sha256: str
+
+    @property
+    def name(self) -> str:
+        """The file name, as provenance gives it."""
+        return Path(self.path).name
+
+
+def parse_reference(provinces: ReferenceFile, zones: ReferenceFile, scopes: ReferenceFile) -> ParsedReport:
+    """Turn the curated provinces, zones and scopes into graph records.
+
+    Records, each with the provenance of its CSV row (file, sha256, line,
+    section :data:`REFERENCE_SECTION`, the row's text): a Region (``kind`` =
+    province) per row of provinces.csv with ``name_zh``, ``lat``, ``lon``,
+    ``division`` (the file's kind) and ``mainland`` (False for SARs and
+    Taiwan); a scope Region per row of scopes.csv; a Zone per row of
+    zones.csv with ``kind``, ``province``, ``name_zh``, ``established``,
+    ``lat`` and ``lon``, and its ``LOCATED_IN`` relation to its province.
+
+    Parameters
+    ----------
+    provinces, zones, scopes
+        The three files.
+
+    Returns
+    -------
+    ParsedReport
+        The records, provinces first, then scopes, then zones; ``source`` is
+        ``"reference"`` and ``sha256`` the digest of the three files' digests.
+
+    Raises
+    ------
+    ReferenceDataError
+        If a file has bad rows.
+    """
+    province_refs = parse_provinces(provinces.text, provinces.path)
+    zone_refs = parse_zones(zones.text, zones.path, province_refs)
+    scope_refs = parse_scopes(scopes.text, scopes.path)
+    entities: list[Entity] = []
+    relations: list[Relation] = []
+
+    def prov(f: ReferenceFile, quotes: Mapping[str, tuple[int, str]], key: str) -> Provenance:
+        line, quote = quotes.get(key, (1, key))
+        return Provenance(f.name, f.sha256, line, REFERENCE_SECTION, quote)
+
+    quotes = _row_quotes(provinces.text)
+    for p in province_refs.values():
+        props: dict[str, PropValue] = {
+            "kind": RegionKind.PROVINCE.value,
+            "name_zh": p.name_zh,
+            "lat": p.lat,
+            "lon": p.lon,
+            "division": p.kind,
+            "mainland": p.kind not in NON_MAINLAND_DIVISIONS and p.key not in NON_MAINLAND_PROVINCES,
+        }
+        entities.append(Entity(Label.REGION, p.key, p.name, freeze_props(props), prov(provinces, quotes, p.key)))
+    quotes = _row_quotes(scopes.text)
+    for sc in scope_refs.values():
+        kind = freeze_props(kind=RegionKind.SCOPE.value)
+        entities.append(Entity(Label.REGION, sc.key, sc.name, kind, prov(scopes, quotes, sc.key)))
+    quotes = _row_quotes(zones.text)
+    for z in zone_refs.values():
+        pz = prov(zones, quotes, z.key)
+        props = {
+            "kind": z.kind,
+            "province": z.province,
+            "name_zh": z.name_zh,
+            "established": z.established.iso if z.established else None,
+            "lat": z.lat,
+            "lon": z.lon,
+        }
+        entities.append(Entity(Label.ZONE, z.key, z.name, freeze_props(props), pz))
+        start, end = NodeRef(Label.ZONE, z.key), NodeRef(Label.REGION, z.province)
+        relations.append(Relation(Rel.LOCATED_IN, start, end, freeze_props(), pz))
+    digest = hashlib.sha256("".join(f.sha256 for f in (provinces, zones, scopes)).encode()).hexdigest()
+    return ParsedReport("reference", digest, tuple(entities), tuple(relations))
+
+
+def _reference_file(path: Path) -> ReferenceFile:
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        msg = f"cannot read reference file: {e.strerror or e}"
+        raise ReferenceDataError(msg, str(path)) from e
+    text = decode_text(data, str(path), error=ReferenceDataError, expected="CSV text")
+    return ReferenceFile(str(path), text, hashlib.sha256(data).hexdigest())
+
+
+def load_reference(directory: str | Path | None = None) -> ParsedReport:
+    """Read provinces.csv, zones.csv and scopes.csv as graph records (:func:`parse_reference`).
+
+    Parameters
+    ----------
+    directory
+        The directory holding them (default: :data:`REFERENCE_DIR`).
+
+    Returns
+    -------
+    ParsedReport
+        The records, each with the file and line of its row.
+
+    Raises
+    ------
+    ReferenceDataError
+        If a file cannot be read or has bad rows.
+
+    Examples
+    --------
+    >>> ref = load_reference()
+    >>> z = next(e for e in ref.entities if e.key == "shanghai" and e.label == "Zone")
+    >>> z.provenance.source, z.properties["established"]
+    ('zones.csv', '2013-09-27')
+    """
+    base = Path(directory) if directory is not None else REFERENCE_DIR
+    files = (_reference_file(base / name) for name in (PROVINCES_FILE, ZONES_FILE, SCOPES_FILE))
+    return parse_reference(*files)
+
+
 # --------------------------------------------------------------------------- gazetteer
 
-# Letters and digits that may not touch a mention. Deliberately narrower than
-# ``\w``: footnote marks such as "¹" count as digits for ``\w`` and would hide
-# "China (Zhejiang) Pilot Free Trade Zone¹".
-_WORD_CHARS = r"A-Za-z0-9_\u00C0-\u024F"
-_LEFT = rf"(?<![{_WORD_CHARS}])"
-_RIGHT = rf"(?![{_WORD_CHARS}])"
 _ABBREVIATION_RE = re.compile(r"^[A-Z][A-Z0-9]+$")
 
 _PFTZ_TEMPLATES = (
@@ -689,35 +897,6 @@ _LIST_HEAD = r"(?:PFTZs|Pilot\s+Free\s+Trade\s+Zones|FTZs)"
 _GOV_OF_RE = re.compile(r"^peoples government of (.+)$")
 _GOV_SUFFIX_RE = re.compile(r"^(.+?) (?:provincial |municipal |regional )?peoples government$")
 _GENERAL_OFFICE_RE = re.compile(r"^general office of (.+)$")
-
-
-def _form_regex(form: str) -> str:
-    """Return a regex for a surface form that tolerates spacing, quote and dash variants."""
-    out: list[str] = []
-    words = form.split()
-    for i, word in enumerate(words):
-        if i:
-            near_paren = words[i - 1].endswith("(") or word.startswith(")")
-            out.append(r"\s*" if near_paren or word.startswith("(") else r"\s+")
-        for ch in word:
-            if ch in "'\u2019\u2018":
-                out.append("['\u2019\u2018]?")
-            elif ch in "-\u2010\u2011\u2013\u2014":
-                out.append("\\s*[-\u2010\u2011\u2013\u2014\\s]\\s*")
-            elif ch == "(":
-                out.append("[(\uff08]\\s*")
-            elif ch == ")":
-                out.append("\\s*[)\uff09]")
-            else:
-                out.append(re.escape(ch))
-    return "".join(out)
-
-
-def _alternation(forms: Iterable[tuple[str, bool]]) -> str:
-    """Join ``(form, case_sensitive)`` pairs into one alternation, longest first."""
-    unique = sorted(set(forms), key=lambda f: (-len(f[0]), f[0], f[1]))
-    alts = [_form_regex(f) if cs else f"(?i:{_form_regex(f)})" for f, cs in unique]
-    return "|".join(alts) if alts else "(?!x)x"
 
 
 def _scan(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
@@ -1149,8 +1328,8 @@ class Gazetteer:
             The pattern.
         """
         if self._zone_re is None:
-            alts = _alternation((f, True) for f, _ in self._zone_surface)
-            self._zone_re = re.compile(rf"{_LEFT}(?:{alts})s?{_RIGHT}", re.IGNORECASE)
+            alts = name_alternation((f, True) for f, _ in self._zone_surface)
+            self._zone_re = re.compile(rf"{NAME_LEFT}(?:{alts})s?{NAME_RIGHT}", re.IGNORECASE)
         return self._zone_re
 
     def body_pattern(self) -> re.Pattern[str]:
@@ -1166,7 +1345,7 @@ class Gazetteer:
             The pattern.
         """
         if self._body_re is None:
-            self._body_re = re.compile(rf"{_LEFT}(?:{_alternation(self._body_surface)}){_RIGHT}")
+            self._body_re = re.compile(rf"{NAME_LEFT}(?:{name_alternation(self._body_surface)}){NAME_RIGHT}")
         return self._body_re
 
     def province_pattern(self) -> re.Pattern[str]:
@@ -1178,7 +1357,7 @@ class Gazetteer:
             The pattern.
         """
         if self._province_re is None:
-            self._province_re = re.compile(rf"{_LEFT}(?:{_alternation(self._province_surface)}){_RIGHT}")
+            self._province_re = re.compile(rf"{NAME_LEFT}(?:{name_alternation(self._province_surface)}){NAME_RIGHT}")
         return self._province_re
 
     def find_zones(self, text: str) -> list[Mention]:
@@ -1256,19 +1435,19 @@ class Gazetteer:
     def _list_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         """Compile the patterns of zone lists: ``PFTZs in A, B, and C``, ``A, B and C PFTZs``."""
         if self._list_res is None:
-            name = rf"(?:{_alternation(self._province_surface)}){_RIGHT}"
+            name = rf"(?:{name_alternation(self._province_surface)}){NAME_RIGHT}"
             sep = r"\s*,\s*"
             last = r"\s*,?\s*and\s+"
             listing = rf"{name}(?:{sep}{name})*(?:{last}{name})?"
-            after = rf"{_LEFT}{_LIST_HEAD}\s+(?:of|in)\s+(?:the\s+)?(?P<list>{listing})"
+            after = rf"{NAME_LEFT}{_LIST_HEAD}\s+(?:of|in)\s+(?:the\s+)?(?P<list>{listing})"
             before = (
-                rf"{_LEFT}(?P<list>{name}(?:{sep}{name})*{last}{name}"
-                rf"|{name}(?:\s*[-\u2010\u2011\u2013\u2014]\s*{name})+)\s+{_LIST_HEAD}{_RIGHT}"
+                rf"{NAME_LEFT}(?P<list>{name}(?:{sep}{name})*{last}{name}"
+                rf"|{name}(?:\s*[-\u2010\u2011\u2013\u2014]\s*{name})+)\s+{_LIST_HEAD}{NAME_RIGHT}"
             )
             self._list_res = (
                 re.compile(after, re.IGNORECASE),
                 re.compile(before, re.IGNORECASE),
-                re.compile(rf"{_LEFT}{name}", re.IGNORECASE),
+                re.compile(rf"{NAME_LEFT}{name}", re.IGNORECASE),
             )
         return self._list_res
 

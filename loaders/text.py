@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ground.errors import ReportParseError
+from ground.text import decode_text
 
 RUNNING_HEAD_LINES = (
     "report on china's pilot free trade zones",
@@ -48,19 +49,7 @@ class Line:
 
 
 def decode_report(data: bytes, path: str) -> str:
-    """Decode report bytes as UTF-8 text, rejecting what is not a text report.
-
-    Parameters
-    ----------
-    data
-        The file's bytes.
-    path
-        The file name, for messages.
-
-    Returns
-    -------
-    str
-        The text, with a UTF-8 byte-order mark removed and line ends normalised.
+    """Decode report bytes as UTF-8 text (:func:`ground.text.decode_text`).
 
     Raises
     ------
@@ -68,24 +57,13 @@ def decode_report(data: bytes, path: str) -> str:
         Empty or whitespace-only input, binary data, UTF-16 or another
         encoding than UTF-8; the message names the file and the line.
     """
-    if not data.strip():
-        msg = "the file is empty (no report text)"
-        raise ReportParseError(msg, path, 1)
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(data) > 3 and b"\x00\x00" in (data[1:4:2], data[0:4:2])):
-        msg = "the file is UTF-16 encoded; convert it to UTF-8 (for example with iconv -f UTF-16 -t UTF-8)"
-        raise ReportParseError(msg, path, 1)
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        line = data.count(b"\n", 0, nul) + 1
-        msg = "the file holds binary data (a NUL byte), not report text"
-        raise ReportParseError(msg, path, line)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        msg = f"the file is not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start}); convert it to UTF-8"
-        raise ReportParseError(msg, path, line) from e
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return decode_text(
+        data,
+        path,
+        error=ReportParseError,
+        expected="report text",
+        advice="convert it to UTF-8 (for example with iconv -f UTF-16 -t UTF-8)",
+    )
 
 
 def split_lines(text: str) -> list[Line]:

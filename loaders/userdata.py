@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import bisect
 import csv
-import datetime
 import functools
 import hashlib
 import io
@@ -44,12 +43,14 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from ground.dates import parse_iso
 from ground.errors import UserDataError
 from ground.names import normalize_name
 from ground.schema import SCOPE_REGION_KEYS, Label, MeasureKind, RegionKind, Rel, Scope, ZoneKind
+from ground.text import decode_text
 from loaders.documents import DocNumber, find_numbers, find_short_numbers, slug, title_key
 from loaders.records import Entity, NodeRef, ParsedReport, ParseWarning, PropValue, Provenance, Relation, freeze_props
-from loaders.reference import Gazetteer
+from loaders.reference import Gazetteer, PrefixRef, load_prefixes
 from loaders.report import load_report
 
 __all__ = [
@@ -86,7 +87,7 @@ _KIND_ALIASES = {"zone": "zones", "document": "documents", "measure": "measures"
 _ZONE_KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?$")
 _MEASURE_KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
 _NODE_ID_RE = re.compile(r"^(Zone|Region):(\S+)$")
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
 _BATCH_KINDS = ("best-practices", "pilot-measures", "department-experience", "reform-experience")
 _BATCH_KEY_RE = re.compile(
     r"^(?P<level>national|provincial):(?:(?P<owner>[a-z0-9]+(?:-[a-z0-9]+)*):)?"
@@ -177,6 +178,12 @@ def _known_from(reports: Iterable[ParsedReport]) -> _Known:
 
 
 @functools.cache
+def _prefixes() -> dict[str, PrefixRef]:
+    """The curated document-number prefixes (doc_prefixes.csv), read once."""
+    return load_prefixes()
+
+
+@functools.cache
 def _bundled_known() -> _Known:
     """Index the bundled report's records once (about 0.3 s), on first use."""
 
@@ -198,16 +205,10 @@ def _date(value: str) -> str | None:
     """Check a date written YYYY, YYYY-MM or YYYY-MM-DD; return it, or None if blank."""
     if not value:
         return None
-    m = _DATE_RE.match(value)
-    ok = m is not None
-    if m is not None:
-        try:
-            datetime.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-        except ValueError:
-            ok = False
-    if not ok:
+    d = parse_iso(value)
+    if d is None:
         raise _RowError("bad-date", f"bad date {value!r}: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024-10-25)")
-    return value
+    return d.iso
 
 
 def _suggest(name: str, choices: Iterable[str]) -> str:
@@ -632,6 +633,9 @@ def _document_row(b: _Builder, row: _Row) -> None:
     props: dict[str, PropValue] = {"title": title, "date": date}
     if num is not None:
         props |= {"number": num.text, "prefix": num.prefix, "year": num.year, "serial": num.serial}
+        pref = _prefixes().get(num.prefix)
+        if pref is not None and pref.certain:  # as the report loader: a blank is better than a guess
+            props["number_zh"] = num.chinese(pref.name_zh)
     doc = b.node(Label.DOCUMENT, key, name, **props)
     for body in issuers:
         b.rel(Rel.ISSUED_BY, doc, body)
@@ -1046,35 +1050,15 @@ def _json_item(b: _Builder, kind: str, row: _Row, *, item: Any) -> None:
 # --------------------------------------------------------------------------- files
 
 
-def _looks_utf16(data: bytes) -> bool:
-    """Whether bytes look like UTF-16 text without a BOM: NULs on every other byte, and only there."""
-    head = data[:512]
-    even, odd = head[0::2].count(0), head[1::2].count(0)
-    half = len(head) // 2
-    return half >= 2 and ((odd >= half * 0.4 and even == 0) or (even >= half * 0.4 and odd == 0))
-
-
 def _decode(data: bytes, path: str) -> str:
-    """Decode user data bytes as UTF-8 text, rejecting what is not text."""
-    if not data.strip():
-        msg = "the file is empty: expected a header line (CSV) or a JSON object; see docs/user-data.md"
-        raise UserDataError(msg, path, 1)
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or _looks_utf16(data):
-        msg = "the file looks UTF-16 encoded; save it as UTF-8 (in Excel: 'CSV UTF-8')"
-        raise UserDataError(msg, path, 1)
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        msg = "the file holds binary data (a NUL byte), not CSV or JSON text"
-        raise UserDataError(msg, path, data.count(b"\n", 0, nul) + 1)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        msg = (
-            f"the file is not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start}); "
-            "save it as UTF-8 (in Excel: 'CSV UTF-8')"
-        )
-        raise UserDataError(msg, path, line) from e
+    """Decode user data bytes as UTF-8 text (:func:`ground.text.decode_text`), rejecting what is not text."""
+    return decode_text(
+        data,
+        path,
+        error=UserDataError,
+        expected="CSV or JSON text",
+        advice="save it as UTF-8 (in Excel: 'CSV UTF-8')",
+    )
 
 
 def load_user_data(

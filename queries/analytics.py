@@ -8,9 +8,9 @@
   the long format R's NetworkInference reads (``node_name``, ``cascade_id``,
   ``time``); :func:`graph.exports.save_cascades_csv` writes it.
 
-Dates follow :mod:`graph.diffusion`: ``"YYYY"``, ``"YYYY-MM"`` or
+Dates follow :mod:`ground.dates`: ``"YYYY"``, ``"YYYY-MM"`` or
 ``"YYYY-MM-DD"``, each standing for the last day of its period
-(:func:`graph.diffusion.period_end`).
+(:func:`ground.dates.period_end`).
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from graph.diffusion import period_end
 from graph.exports import cascades
+from ground.dates import period_end
 from ground.errors import QueryError
 from ground.schema import DERIVED, KEY, Label, Rel, node_id
 from loaders.reference import Gazetteer

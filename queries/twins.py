@@ -23,7 +23,6 @@ Cypher semantics the twins reproduce
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import json
 import re
@@ -34,6 +33,9 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from graph.index import index_of
+from ground.dates import period_end
+from ground.names import SEARCH_DELIMITERS, search_words, word_score
 from ground.schema import KEY, PROVENANCE, Label, RegionKind, Rel, node_id
 
 __all__ = [
@@ -43,7 +45,6 @@ __all__ = [
     "cypher_list_literal",
     "frame",
     "order_rows",
-    "period_end",
     "search_measures_rows",
     "search_score",
     "search_terms",
@@ -52,13 +53,8 @@ __all__ = [
 Row = list[Any]
 Twin = Callable[..., list[Row]]
 
-DELIMITERS: tuple[str, ...] = (
-    "\t", "\n", "\r", " ", "\u00a0", "\u3000",
-    *"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
-    "–", "—", "‘", "’", "“", "”", "…", "·", "，", "。", "、", "：", "；", "（", "）",
-    "《", "》", "〔", "〕", "【", "】", "！", "？",
-)  # fmt: skip
-"""Characters that separate search words, in the order of the Cypher list literal."""
+DELIMITERS = SEARCH_DELIMITERS
+"""Characters that separate search words, in the order of the Cypher list literal (:mod:`ground.names`)."""
 
 MAX_PATH_HOPS = 4
 """The literal upper bound of ``diffusion_paths``' variable-length pattern."""
@@ -72,13 +68,8 @@ PILOTED = "piloted in the named zones"
 BATCHMATE = "same batch, no origin stated"
 ISSUER_ROLE = "issuer"
 
-_DELIM_RE = re.compile("[" + re.escape("".join(DELIMITERS)) + "]")
-_WORD_RE = re.compile(r"[a-z0-9]+")
 _INT_RE = re.compile(r"[+-]?[0-9]+")
 _FLOAT_RE = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-_YEAR_RE = re.compile(r"(?!0000)[0-9]{4}")
-_MONTH_RE = re.compile(r"(?!0000)[0-9]{4}-(0[1-9]|1[0-2])")
-_DAY_RE = re.compile(r"(?!0000)[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
 
 
 # --------------------------------------------------------------------------- frames and order
@@ -180,7 +171,7 @@ def _key(G: nx.MultiDiGraph, n: Any) -> Any:
 
 
 def _nodes(G: nx.MultiDiGraph, label: Label) -> list[Any]:
-    return [n for n, d in G.nodes(data=True) if d.get("label") == label.value]
+    return index_of(G).nodes(label)
 
 
 def _out(G: nx.MultiDiGraph, n: Any, rel: Rel, label: Label | None = None) -> list[tuple[Any, Mapping[str, Any]]]:
@@ -210,10 +201,7 @@ def _find(G: nx.MultiDiGraph, label: Label, key: Any) -> Any | None:
     nid = node_id(label, key)
     if nid in G and _label(G, nid) == label.value:
         return nid
-    for n in _nodes(G, label):  # graphs whose node ids are not node_id()
-        if _key(G, n) == key:
-            return n
-    return None
+    return index_of(G).find(label, key)  # graphs whose node ids are not node_id()
 
 
 def _lower(value: Any) -> str:
@@ -240,33 +228,6 @@ def _to_integer(value: Any) -> int | None:
 def _cypher_min(values: Iterable[Any]) -> Any:
     present = [v for v in values if v is not None]
     return min(present) if present else None
-
-
-def period_end(value: Any) -> datetime.date | None:
-    """The last day of a ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` date, as ``diffusion_paths`` computes it.
-
-    Only ASCII digits, no surrounding spaces, year 0001-9999; anything else
-    (an impossible day included) is None, as the Cypher ``CASE`` returns null.
-
-    Examples
-    --------
-    >>> period_end("2024-02")
-    datetime.date(2024, 2, 29)
-    >>> period_end("2024-02-30") is None
-    True
-    """
-    if not isinstance(value, str):
-        return None
-    if _YEAR_RE.fullmatch(value):
-        return datetime.date(int(value), 12, 31)
-    if _MONTH_RE.fullmatch(value):
-        year, month = int(value[:4]), int(value[5:7])
-        return datetime.date(year, month, calendar.monthrange(year, month)[1])
-    if _DAY_RE.fullmatch(value):
-        year, month, day = int(value[:4]), int(value[5:7]), int(value[8:10])
-        if day <= calendar.monthrange(year, month)[1]:
-            return datetime.date(year, month, day)
-    return None
 
 
 # --------------------------------------------------------------------------- provenance
@@ -299,55 +260,27 @@ def _evidence(prov: Any) -> list[tuple[Any, Any, Any]]:
 
 
 def search_terms(words: str) -> list[str]:
-    """Split a search into its words, as the Cypher does.
-
-    The text is lower-cased and split at whitespace, ASCII punctuation and
-    common CJK and typographic punctuation (:data:`DELIMITERS`); only words
-    made entirely of ``a-z`` and ``0-9`` are kept (others, CJK included, are
-    ignored), in order, repeats included.
-
-    Examples
-    --------
-    >>> search_terms("One-stop  'e-Commerce' 上海 (2024)")
-    ['one', 'stop', 'e', 'commerce', '2024']
-    """
-    return [w for w in _DELIM_RE.split(words.lower()) if _WORD_RE.fullmatch(w)]
+    """Split a search into its words, as the Cypher does (:func:`ground.names.search_words`)."""
+    return search_words(words)
 
 
 def search_score(words: Sequence[str], name: Any, title: Any, text: Any) -> int | None:
-    """Score a measure for a search, or None if it does not match.
+    """Score a measure for a search, or None if it does not match (:func:`ground.names.word_score`).
 
-    A measure matches when every word is a substring of its lower-cased
-    ``name``, ``title`` or ``text`` (the properties the ``measure_text``
-    full-text index holds). Its score is 4 for each word found as a whole
-    word (no ASCII letter or digit right before or after it) in one of them,
-    plus 2 if the words occur there in order as whole words with only other
-    characters between them (a phrase), plus 1 if every word occurs in the
-    name. So whole-word matches rank first (``m-7526`` before ``m-17526`` for
-    the words ``m 7526``); ties are broken by key.
-
-    In Neo4j the full-text index finds the candidates first, with the Lucene
-    query ``+*w1* +*w2* ...``. An ASCII letter-and-digit word inside a text
-    always lies inside one token of the standard analyzer, so the candidates
-    include every measure the rule above accepts, and the rule then gives the
-    same rows on both backends.
+    ``name``, ``title`` and ``text`` are the properties the ``measure_text``
+    full-text index holds. In Neo4j the full-text index finds the candidates
+    first, with the Lucene query ``+*w1* +*w2* ...``. An ASCII
+    letter-and-digit word inside a text always lies inside one token of the
+    standard analyzer, so the candidates include every measure the rule
+    accepts, and the rule then gives the same rows on both backends; ties are
+    broken by key.
 
     Examples
     --------
     >>> search_score(["reform", "m", "7526"], "Measure m-7526", "Reform m-7526", None)
     14
-    >>> search_score(["reform", "m", "7526"], "Measure m-17526", "Reform m-17526", None)
-    8
     """
-    if not words:
-        return None
-    fields = (_lower(name), _lower(title), _lower(text))
-    if not all(any(w in f for f in fields) for w in words):
-        return None
-    whole = sum(1 for w in words if any(re.search(rf"(?<![a-z0-9]){w}(?![a-z0-9])", f) for f in fields))
-    phrase = re.compile(r"(?<![a-z0-9])" + "[^a-z0-9]+".join(words) + r"(?![a-z0-9])")
-    score = 4 * whole + (2 if any(phrase.search(f) for f in fields) else 0)
-    return score + (1 if all(w in fields[0] for w in words) else 0)
+    return word_score(words, name, title, text)
 
 
 def _matches(G: nx.MultiDiGraph, words: str) -> list[tuple[Any, int]]:
@@ -355,7 +288,7 @@ def _matches(G: nx.MultiDiGraph, words: str) -> list[tuple[Any, int]]:
     if not terms:
         return []
     out = []
-    for n in _nodes(G, Label.MEASURE):
+    for n in index_of(G).measures_with(terms):
         d = _d(G, n)
         score = search_score(terms, d.get("name"), d.get("title"), d.get("text"))
         if score is not None:

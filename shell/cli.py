@@ -16,15 +16,18 @@ import click
 import pandas as pd
 
 import queries
-from graph.build import graph_from_reports, graph_stats, validate
+from graph.build import graph_from_reports
 from graph.exports import FORMATS, write_all
 from graph.exports import export as write_export
 from graph.neo4j_store import connect, graph_to_neo4j
 from graph.resolve import review_pairs
+from graph.stats import graph_stats
+from graph.validate import validate
 from ground.errors import PftzGraphError
 from ground.io import atomic_write_text
 from ground.schema import DERIVED, Label, node_id
 from loaders.records import ParsedReport
+from loaders.reference import load_reference
 from loaders.report import load_report
 from loaders.userdata import load_user_data
 from shell import viz as gviz
@@ -107,7 +110,7 @@ def _build(reports: Sequence[Path], data_files: Sequence[Path] = (), strict: boo
 
     parsed = _load_reports(reports, strict=False)
     parsed += _load_data(data_files, strict, parsed)
-    G = graph_from_reports(parsed)
+    G = graph_from_reports(parsed, reference=load_reference())
     validate(G)
     _show_warnings(parsed)
     return G

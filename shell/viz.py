@@ -66,6 +66,7 @@ from markupsafe import Markup
 
 from ground.errors import ExportError, QueryError
 from ground.io import atomic_write_text
+from ground.names import rank_by_words
 from ground.schema import (
     DERIVED,
     KEY,
@@ -189,9 +190,9 @@ class ViewEntry:
 def find_nodes(G: nx.MultiDiGraph, words: str, *, label: Label | None = None) -> list[str]:
     """Return the nodes whose name or title holds every word, best match first.
 
-    Matching is case-insensitive and by substring. Exact names rank first, then
-    names that start with the words, hold them as a phrase, hold them all, and
-    last nodes matched through their title; ties go to the shorter name.
+    The matcher of ``pftz trace`` (:func:`ground.names.rank_by_words`):
+    case-insensitive, by substring; whole words, phrases and words in the name
+    rank first; ties go to the shorter name.
 
     Parameters
     ----------
@@ -215,32 +216,8 @@ def find_nodes(G: nx.MultiDiGraph, words: str, *, label: Label | None = None) ->
     >>> find_nodes(G, "shanghai pftz")
     ['Zone:sh', 'Zone:lg']
     """
-    query = " ".join(words.split()).casefold()
-    tokens = query.split()
-    if not tokens:
-        return []
-    scored: list[tuple[int, int, str]] = []
-    for n, d in G.nodes(data=True):
-        if label is not None and d.get("label") != label:
-            continue
-        name = str(d.get("name") or "").casefold()
-        title = str(d.get("title") or "").casefold()
-        hay = f"{name}\n{title}"
-        if not all(t in hay for t in tokens):
-            continue
-        if name == query:
-            rank = 0
-        elif name.startswith(query):
-            rank = 1
-        elif query in name:
-            rank = 2
-        elif all(t in name for t in tokens):
-            rank = 3
-        else:
-            rank = 4
-        scored.append((rank, len(name), str(n)))
-    scored.sort()
-    return [n for _, _, n in scored]
+    nodes = [(n, d.get("name"), [d.get("title")]) for n, d in G.nodes(data=True) if label in (None, d.get("label"))]
+    return rank_by_words(words, nodes)
 
 
 def _resolve(G: nx.MultiDiGraph, words_or_node: Hashable, label: Label | None = None) -> tuple[Any, list[str]]:

@@ -12,6 +12,7 @@ from graph import exports
 from graph.build import graph_from_reports
 from ground.errors import QueryError
 from ground.schema import DERIVED, Label, Rel, node_id
+from loaders.reference import load_reference
 from loaders.report import load_report
 from queries.analytics import (
     INNOVATIVENESS_COLUMNS,
@@ -25,7 +26,7 @@ from tests.synthetic import evidence
 
 @pytest.fixture(scope="module")
 def G() -> nx.MultiDiGraph:
-    return graph_from_reports([load_report()])
+    return graph_from_reports([load_report()], reference=load_reference())
 
 
 def small_graph() -> nx.MultiDiGraph:

@@ -1,4 +1,4 @@
-"""Tests of graph.build: merging records, reference data, Chinese numbers, validation, stats.
+"""Tests of graph.build, graph.validate and graph.stats: merging records, reference records, validation, stats.
 
 The module also provides the small synthetic reports (:func:`report_a`,
 :func:`report_b`) that the resolve, diffusion and export tests build on.
@@ -8,26 +8,24 @@ from __future__ import annotations
 
 import hashlib
 import random
+from pathlib import Path
 
 import networkx as nx
 import pytest
 
-from graph.build import (
-    add_chinese_numbers,
-    add_reference,
-    chinese_number,
-    find_problems,
-    graph_from_records,
-    graph_from_reports,
-    graph_stats,
-    validate,
-)
+from graph.build import graph_from_records, graph_from_reports
 from graph.provenance import merge_provenance
+from graph.stats import graph_stats
+from graph.validate import find_problems, validate
 from ground.errors import GraphValidationError
 from ground.schema import DERIVED, PROVENANCE, SCOPE_REGION_KEYS, Label, MeasureKind, RegionKind, Rel, Scope, node_id
 from loaders.records import Entity, NodeRef, ParsedReport, PropValue, Provenance, Relation, freeze_props
-from loaders.reference import REFERENCE_DIR, PrefixRef
+from loaders.reference import REFERENCE_DIR, load_prefixes, load_reference
+from loaders.report import load_report
+from loaders.userdata import load_user_data
 from tests.synthetic import canonical
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 # --------------------------------------------------------------------------- synthetic reports
 
@@ -318,7 +316,7 @@ def test_stated_edges_are_not_derived() -> None:
 
 
 def test_reference_zones_provinces_and_scopes() -> None:
-    G = add_reference(nx.MultiDiGraph())
+    G = graph_from_records(*records(load_reference()))
     zones = {n: d for n, d in G.nodes(data=True) if d["label"] == Label.ZONE.value}
     assert len(zones) == 23
     assert sum(d["kind"] == "PFTZ" for d in zones.values()) == 22
@@ -337,48 +335,50 @@ def test_reference_zones_provinces_and_scopes() -> None:
     assert sum(d["mainland"] for d in provinces) == 31
     assert not regions["Region:taiwan"]["mainland"] and not regions["Region:hong-kong"]["mainland"]
     assert regions["Region:nationwide"]["kind"] == "scope" and regions["Region:all-pftzs"]["name"] == "All PFTZs"
-    assert regions["Region:nationwide"][PROVENANCE][0]["source"] == "schema.py"
+    (scope,) = regions["Region:nationwide"][PROVENANCE]
+    lines = (REFERENCE_DIR / "scopes.csv").read_text(encoding="utf-8").splitlines()
+    assert scope["source"] == "scopes.csv" and lines[scope["line"] - 1] == scope["quote"]
+    assert scope["quote"].startswith("nationwide,Nationwide,")
     located = [(u, v) for u, v, d in G.edges(data=True) if d["type"] == Rel.LOCATED_IN.value]
     assert len(located) == 23 and ("Zone:hainan-ftp", "Region:hainan") in located
-    assert {s["file"] for s in G.graph["sources"]} == {"zones.csv", "provinces.csv", "schema.py"}
+    assert {s["file"] for s in G.graph["sources"]} == {"zones.csv", "provinces.csv", "scopes.csv"}
     validate(G)
 
 
 def test_reference_values_win_over_the_report() -> None:
-    G = graph_from_reports([report_a()], derive=False, resolve=False)
+    G = graph_from_reports([report_a()], reference=load_reference(), derive=False, resolve=False)
     sh = G.nodes["Zone:shanghai"]
     assert sh["name"] == "Shanghai PFTZ" and sh["established"] == "2013-09-27"
     assert {p["source"] for p in sh[PROVENANCE]} == {"zones.csv", "report-a.txt"}
 
 
-def test_chinese_numbers() -> None:
-    prefixes = {
-        "G.H.": PrefixRef("G.H.", "国函", "state-council", True),
-        "X.Y.": PrefixRef("X.Y.", "", "", False),
-    }
-    assert chinese_number("G.H.", 2024, 156, prefixes) == "国函〔2024〕156号"
-    assert chinese_number("X.Y.", 2024, 1, prefixes) is None
-    assert chinese_number("Guo Fa", 2024, 1, prefixes) is None
-    G = graph_from_reports([report_a()], derive=False, resolve=False)
-    assert G.nodes[node_id(Label.DOCUMENT, DOC)]["number_zh"] == "国函〔2024〕156号"
-    rep = _Report("d.txt")
-    rep.node(Label.DOCUMENT, "d1", "doc", prefix="G.Z.C.B.H.", year=2020, serial=3, number_zh="guess")
-    rep.node(Label.DOCUMENT, "d2", "doc", prefix="Unknown", year=2020, serial=3)
-    G2 = graph_from_records(rep.entities, [])
-    assert add_chinese_numbers(G2) == 0
-    assert "number_zh" not in G2.nodes["Document:d1"] and "number_zh" not in G2.nodes["Document:d2"]
+def test_chinese_numbers_come_from_the_loaders() -> None:
+    """The graph keeps the loaders' number_zh: certain prefixes only (doc_prefixes.csv), a blank otherwise."""
+    prefixes = load_prefixes()
+    docs = [e for e in load_report().entities if e.label is Label.DOCUMENT and "prefix" in e.properties]
+    docs += [e for e in load_user_data(EXAMPLES / "documents.csv").entities if e.label is Label.DOCUMENT]
+    assert any(e.key == DOC and e.properties["number_zh"] == "国函〔2024〕156号" for e in docs)
+    for e in docs:
+        p = e.properties
+        pref = prefixes.get(str(p.get("prefix")))
+        if pref is not None and pref.certain and p.get("year") is not None and " " not in str(p["prefix"]):
+            assert p["number_zh"] == f"{pref.name_zh}〔{p['year']}〕{p['serial']}号", e
+        else:
+            assert "number_zh" not in p, e
+    G = graph_from_reports([report_a()], reference=load_reference(), derive=False, resolve=False)
+    assert "number_zh" not in G.nodes[node_id(Label.DOCUMENT, DOC)]  # the synthetic report states none
 
 
 # --------------------------------------------------------------------------- graph_from_reports
 
 
 def test_graph_from_reports_is_valid_and_deterministic() -> None:
-    G1 = graph_from_reports([report_a(), report_b()])
-    G2 = graph_from_reports([report_a(), report_b()])
+    G1 = graph_from_reports([report_a(), report_b()], reference=load_reference())
+    G2 = graph_from_reports([report_a(), report_b()], reference=load_reference())
     assert canonical(G1) == canonical(G2)
     assert G1.graph["name"] == "pftz-graph"
     assert [s["file"] for s in G1.graph["sources"]] == [
-        "provinces.csv", "report-a.txt", "report-b.txt", "schema.py", "zones.csv",
+        "provinces.csv", "report-a.txt", "report-b.txt", "scopes.csv", "zones.csv",
     ]  # fmt: skip
     stats = graph_stats(G1)
     assert stats["labels"]["Zone"] == 23 and stats["derived_edges"] > 0

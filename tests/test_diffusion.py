@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import datetime
-
 import networkx as nx
 import pytest
 
-from graph.build import add_reference, graph_from_records, graph_from_reports, validate
-from graph.diffusion import derive_diffusion, parse_period, period_end, remove_derived
+from graph.build import graph_from_records, graph_from_reports
+from graph.diffusion import derive_diffusion, remove_derived
+from graph.validate import validate
 from ground.schema import DERIVED, PROVENANCE, Label, Rel, node_id
-from loaders.reference import load_zones
+from loaders.reference import load_reference, load_zones
 from tests.synthetic import canonical
 from tests.test_build import BP_BATCH, PILOT_BATCH, _Report, report_a
 
@@ -27,26 +26,7 @@ def diffused(G: nx.MultiDiGraph, measure: str) -> dict[tuple[str, str], dict]:
 
 @pytest.fixture(scope="module")
 def graph() -> nx.MultiDiGraph:
-    return graph_from_reports([report_a()], resolve=False)
-
-
-@pytest.mark.parametrize(
-    ("value", "start", "end"),
-    [
-        ("2023", "2023-01-01", "2023-12-31"),
-        ("2024-02", "2024-02-01", "2024-02-29"),
-        ("2023-11", "2023-11-01", "2023-11-30"),
-        ("2023-10-31", "2023-10-31", "2023-10-31"),
-        (2020, "2020-01-01", "2020-12-31"),
-    ],
-)
-def test_periods(value: object, start: str, end: str) -> None:
-    assert parse_period(value) == (datetime.date.fromisoformat(start), datetime.date.fromisoformat(end))
-
-
-@pytest.mark.parametrize("value", ["", "2024-13", "2024-02-30", "May 2024", None, True, 3.5])
-def test_bad_periods(value: object) -> None:
-    assert parse_period(value) is None and period_end(value) is None
+    return graph_from_reports([report_a()], reference=load_reference(), resolve=False)
 
 
 def test_all_pftzs_respects_establishment_dates(graph: nx.MultiDiGraph) -> None:
@@ -71,7 +51,8 @@ def test_month_precision_counts_the_whole_month() -> None:
     m = rep.node(Label.MEASURE, "m", "A measure", kind="zone case")
     rep.rel(Rel.ORIGINATED_IN, m, sh, "origin")
     rep.rel(Rel.REPLICATED_TO, m, all_pftzs, "all", date="2023-11")
-    G = graph_from_records(rep.entities, rep.relations, G=add_reference(nx.MultiDiGraph()))
+    ref = load_reference()
+    G = graph_from_records(rep.entities, rep.relations, G=graph_from_records(ref.entities, ref.relations))
     derive_diffusion(G)
     assert ("Zone:shanghai", "Zone:xinjiang") in diffused(G, "m")
 
@@ -110,7 +91,7 @@ def test_province_replication_and_adoption(graph: nx.MultiDiGraph) -> None:
 
 
 def test_measures_without_origin_produce_nothing() -> None:
-    G = graph_from_reports([report_a()], resolve=False, derive=False)
+    G = graph_from_reports([report_a()], reference=load_reference(), resolve=False, derive=False)
     summary = derive_diffusion(G)
     assert summary.without_origin == 4  # the four appendix rows
     assert summary.unsourced == 4  # all replicated nationwide
@@ -120,7 +101,8 @@ def test_measures_without_origin_produce_nothing() -> None:
 
 
 def test_nationwide_reaches_the_31_mainland_provinces_after_resolution() -> None:
-    G = graph_from_reports([report_a()])  # the smart-form case merges into row 10, which gains Shanghai
+    # the smart-form case merges into row 10, which gains Shanghai
+    G = graph_from_reports([report_a()], reference=load_reference())
     edges = diffused(G, f"{BP_BATCH}:10")
     targets = {v for _, v in edges}
     assert len(targets) == 31
@@ -153,7 +135,7 @@ def test_zones_without_a_date_are_skipped_with_a_note() -> None:
 
 
 def test_remove_derived_and_rerun() -> None:
-    G = graph_from_reports([report_a()], resolve=False)
+    G = graph_from_reports([report_a()], reference=load_reference(), resolve=False)
     before = canonical(G)
     n = sum(1 for *_, d in G.edges(data=True) if d.get(DERIVED))
     assert remove_derived(G) == n
@@ -165,7 +147,7 @@ def test_remove_derived_and_rerun() -> None:
 
 
 def test_remove_derived_of_one_type_only() -> None:
-    G = graph_from_reports([report_a()], resolve=False)
+    G = graph_from_reports([report_a()], reference=load_reference(), resolve=False)
     G.add_edge(
         node_id(Label.MEASURE, "case:xinjiang:green-channel"), node_id(Label.MEASURE, "case:hebei:scheduled-clearance"),
         key="SAME_AS", type="SAME_AS", score=80.0, status="uncertain", derived=True, provenance=[],

@@ -29,13 +29,14 @@ from graph.exports import (
 )
 from ground.errors import ExportError, PftzGraphError
 from ground.schema import DERIVED, PROVENANCE, Label, Rel
+from loaders.reference import load_reference
 from tests.synthetic import canonical, synthetic_graph
 from tests.test_build import PILOT_BATCH, report_a, report_b
 
 
 @pytest.fixture(scope="module")
 def graph() -> nx.MultiDiGraph:
-    return graph_from_reports([report_a(), report_b()])
+    return graph_from_reports([report_a(), report_b()], reference=load_reference())
 
 
 def _days(iso: str) -> int:
@@ -175,7 +176,7 @@ def test_cascades(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
 
 
 def test_cascades_without_diffusion() -> None:
-    G = graph_from_reports([report_a()], derive=False, resolve=False)
+    G = graph_from_reports([report_a()], reference=load_reference(), derive=False, resolve=False)
     df = cascades(G)
     assert df.empty  # no diffusion dates and no measure years: no dated event
     assert tuple(df.columns) == CASCADE_COLUMNS
@@ -192,7 +193,7 @@ def test_cascades_without_diffusion() -> None:
 def test_write_all_is_byte_identical(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
     first = write_all(graph, tmp_path / "a")
     assert set(first) == set(FORMATS)
-    again = graph_from_reports([report_a(), report_b()])  # built anew
+    again = graph_from_reports([report_a(), report_b()], reference=load_reference())  # built anew
     second = write_all(again, tmp_path / "b")
     files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
     assert len(files) > 5

@@ -17,6 +17,7 @@ from graph.neo4j_store import (
     ensure_schema,
     graph_from_neo4j,
     graph_to_neo4j,
+    holds_project_nodes,
 )
 from ground.errors import GraphValidationError, Neo4jError
 from ground.schema import PROVENANCE, Label, Rel, node_id
@@ -83,6 +84,51 @@ def test_round_trip_keeps_nodes_edges_properties_and_provenance(neo4j_db: Conn) 
     diffused = [d for *_, d in H.edges(data=True) if d["type"] == Rel.DIFFUSED_TO]
     assert len(diffused) == 40
     assert all(d["derived"] is True for d in diffused)
+
+
+@pytest.mark.parametrize("mode", ["auto", "create", "merge"])
+def test_first_load_gives_the_same_graph_in_every_mode(neo4j_db: Conn, mode: str) -> None:
+    driver, db = neo4j_db
+    A, B = two_graphs()
+    assert not holds_project_nodes(driver, db)
+    graph_to_neo4j(A, driver, database=db, mode=mode, batch_size=7)  # type: ignore[arg-type]
+    assert holds_project_nodes(driver, db)
+    assert canonical(graph_from_neo4j(driver, database=db)) == canonical(A)
+    # The next load merges (auto), and the full-text index holds the first load's measures.
+    graph_to_neo4j(B, driver, database=db)
+    want = merged(A, B)
+    assert count_database(driver, db) == expected_counts(want)
+    assert canonical(graph_from_neo4j(driver, database=db)) == canonical(want)
+    records, _, _ = driver.execute_query(
+        f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $q) YIELD node RETURN count(node) AS n",
+        {"q": "*"},
+        database_=db,
+    )
+    assert records[0]["n"] > 0
+
+
+def test_create_mode_fails_loudly_on_a_key_the_database_holds(neo4j_db: Conn) -> None:
+    driver, db = neo4j_db
+    A = synthetic_graph(20, 3)
+    one = A.subgraph([node_id(Label.ZONE, "zone-0")]).copy()
+    graph_to_neo4j(one, driver, database=db)
+    with pytest.raises(Neo4jError, match=r"ConstraintValidationFailed|already exists"):
+        graph_to_neo4j(A, driver, database=db, mode="create")
+    # auto sees the node and merges: no duplicate, the whole graph.
+    graph_to_neo4j(A, driver, database=db)
+    assert count_database(driver, db) == expected_counts(A)
+
+
+def test_a_first_load_racing_another_falls_back_to_merge(neo4j_db: Conn, monkeypatch: pytest.MonkeyPatch) -> None:
+    driver, db = neo4j_db
+    G = synthetic_graph(120, 6)
+    # The race made deterministic: another load wrote a third of the graph after this one found the
+    # database empty. Its CREATE meets the key constraint, and it must go on with MERGE.
+    graph_to_neo4j(G.subgraph(list(G.nodes)[: len(G) // 3]).copy(), driver, database=db)
+    monkeypatch.setattr("graph.neo4j_store.holds_project_nodes", lambda *a, **k: False)
+    graph_to_neo4j(G, driver, database=db, batch_size=10)
+    assert count_database(driver, db) == expected_counts(G)
+    assert canonical(graph_from_neo4j(driver, database=db)) == canonical(G)
 
 
 def test_parallel_edges_with_different_keys_stay_distinct(neo4j_db: Conn) -> None:

@@ -28,8 +28,9 @@ from graph.build import graph_from_reports
 from graph.neo4j_store import FULLTEXT_INDEX, clear_database, count_database, graph_to_neo4j
 from ground.errors import QueryError
 from ground.schema import DERIVED, PROVENANCE, Label, Rel, node_id
+from loaders.reference import load_reference
 from loaders.report import BUNDLED_REPORT, load_report
-from queries.twins import DELIMITERS, TWINS, cypher_list_literal, period_end, search_score, search_terms
+from queries.twins import DELIMITERS, TWINS, cypher_list_literal, search_score, search_terms
 from shell.cli import cli
 from tests.synthetic import evidence, synthetic_graph
 
@@ -48,7 +49,7 @@ KEYED = {"zone_profile", "pilot_regions", "diffusion_paths"}
 @pytest.fixture(scope="module")
 def G() -> nx.MultiDiGraph:
     """The graph of the bundled report."""
-    return graph_from_reports([load_report()])
+    return graph_from_reports([load_report()], reference=load_reference())
 
 
 @pytest.fixture(scope="module")
@@ -217,14 +218,6 @@ def test_search_terms_and_score() -> None:
     assert search_score(["m", "7526"], "M-7526.5 and more", None, None) == 4 + 4 + 2 + 1
     assert search_score(["m", "7526"], "ü7526 m", None, None) == 4 + 4 + 1
     assert search_score(["ship", "zzz"], "ship", None, None) is None
-
-
-def test_period_end() -> None:
-    assert str(period_end("2024")) == "2024-12-31"
-    assert str(period_end("2023-02")) == "2023-02-28"
-    assert str(period_end("2024-10-25")) == "2024-10-25"
-    for bad in ("2024-02-30", "2024-13", "0000", " 2024", "２０２４", "2024/10", None, 2024):
-        assert period_end(bad) is None
 
 
 # --------------------------------------------------------------------------- parity with Neo4j

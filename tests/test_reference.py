@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from ground.dates import PartialDate
 from ground.errors import ReferenceDataError
 from ground.names import normalize_name
 from loaders.reference import (
@@ -15,6 +16,7 @@ from loaders.reference import (
     PREFIX_HEADER,
     PROVINCE_HEADER,
     REFERENCE_DIR,
+    SCOPE_HEADER,
     ZONE_HEADER,
     Gazetteer,
     Mention,
@@ -22,8 +24,10 @@ from loaders.reference import (
     load_bodies,
     load_prefixes,
     load_provinces,
+    load_reference,
     load_zones,
     parse_provinces,
+    parse_scopes,
 )
 
 REPORT = Path(__file__).resolve().parent.parent / "data" / "reports" / "pftz-report-2025.en.txt"
@@ -46,7 +50,7 @@ def test_files_load() -> None:
     assert bodies["mofcom"].abbreviation == "MOFCOM"
     assert prefixes["G.Fa."].name_zh == "国发"
     assert prefixes["G.Fa."].issuer == "state-council"
-    assert zones["shanghai"].established == datetime.date(2013, 9, 27)
+    assert zones["shanghai"].established == PartialDate(2013, 9, 27)
     assert (REFERENCE_DIR / "SOURCES.md").exists()
 
 
@@ -65,7 +69,7 @@ def test_every_zone_has_a_known_province_dates_and_names() -> None:
     for z in load_zones().values():
         assert z.province in provinces
         assert z.established is not None
-        assert datetime.date(2013, 1, 1) <= z.established <= datetime.date(2023, 12, 31)
+        assert datetime.date(2013, 1, 1) <= z.established.start() <= z.established.end() <= datetime.date(2023, 12, 31)
         assert z.name_zh
         assert z.lat is not None and z.lon is not None
         assert 18 < z.lat < 54 and 73 < z.lon < 135
@@ -471,3 +475,40 @@ def test_whole_report_scan(gaz: Gazetteer) -> None:
 def test_sentences_are_copied_from_the_report(sentence: str) -> None:
     report = " ".join(REPORT.read_text(encoding="utf-8").split())
     assert " ".join(sentence.split()) in report
+
+
+# --------------------------------------------------------------------------- reference records
+
+
+def test_reference_records_carry_file_and_line() -> None:
+    ref = load_reference()
+    for e in [*ref.entities, *ref.relations]:
+        p = e.provenance
+        lines = (REFERENCE_DIR / p.source).read_text(encoding="utf-8").splitlines()
+        assert p.section == "reference data" and lines[p.line - 1] == p.quote, e
+    scopes = {e.key: e for e in ref.entities if e.properties.get("kind") == "scope"}
+    assert {k: e.name for k, e in scopes.items()} == {"nationwide": "Nationwide", "all-pftzs": "All PFTZs"}
+    assert sum(e.label == "Zone" for e in ref.entities) == len(ref.relations) == 23
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        (["nationwide,Everywhere,x", "all-pftzs,All PFTZs,x"], "scopes.csv:2: bad name 'Everywhere'"),
+        (["national,Nationwide,x", "all-pftzs,All PFTZs,x"], "key 'national' of 'Nationwide' should be 'nationwide'"),
+        (["nationwide,Nationwide,x"], "scopes.csv:2: no row for the scope 'All PFTZs'"),
+        (["nationwide,Nationwide,", "all-pftzs,All PFTZs,x"], "empty source"),
+    ],
+)
+def test_bad_scopes(rows: list[str], message: str) -> None:
+    with pytest.raises(ReferenceDataError, match=re.escape(message)):
+        parse_scopes("\n".join([",".join(SCOPE_HEADER), *rows]), "scopes.csv")
+
+
+def test_a_reference_file_in_utf16_is_an_error(tmp_path: Path) -> None:
+    for name in ("provinces.csv", "zones.csv", "scopes.csv"):
+        data = (REFERENCE_DIR / name).read_bytes()
+        (tmp_path / name).write_bytes(data.decode("utf-8").encode("utf-16") if name == "zones.csv" else data)
+    with pytest.raises(ReferenceDataError, match="UTF-16") as info:
+        load_reference(tmp_path)
+    assert info.value.path == str(tmp_path / "zones.csv") and info.value.line == 1

@@ -7,8 +7,9 @@ import pytest
 
 from graph.build import graph_from_records, validate
 from graph.resolve import REVIEW_COLUMNS, merge_measures, resolve_measures, review_pairs
-from ground.names import MERGE_THRESHOLD, REVIEW_THRESHOLD, normalize_title, title_score
+from ground.names import MERGE_THRESHOLD, REVIEW_THRESHOLD, normalize_title, title_score, title_scores
 from ground.schema import ALIAS_SEPARATOR, DERIVED, PROVENANCE, Label, Rel, node_id
+from loaders.report import load_report
 from tests.synthetic import canonical
 from tests.test_build import (
     BP_BATCH,
@@ -220,3 +221,19 @@ def test_merge_measures_combines_edges_and_aliases() -> None:
     assert {p["quote"] for p in edge[PROVENANCE]} == {"alpha in z", "beta in z"}
     assert not G.has_edge(measure("a"), measure("a"))  # the edge between the two is dropped
     validate(G)
+
+
+def test_score_matrix_equals_the_pairwise_score_on_the_reports_titles() -> None:
+    titles = sorted({normalize_title(e.name) for e in load_report().entities if e.label == Label.MEASURE} - {""})
+    matrix = title_scores(titles, titles)
+    assert matrix.shape == (len(titles), len(titles))
+    for i, a in enumerate(titles):
+        for j, b in enumerate(titles):
+            assert matrix[i, j] == title_score(a, b), (a, b)
+
+
+def test_score_matrix_with_a_cutoff_is_exact_at_and_above_it() -> None:
+    titles = sorted({normalize_title(e.name) for e in load_report().entities if e.label == Label.MEASURE} - {""})
+    full, cut = title_scores(titles, titles), title_scores(titles, titles, cutoff=REVIEW_THRESHOLD)
+    assert ((full >= REVIEW_THRESHOLD) == (cut >= REVIEW_THRESHOLD)).all()
+    assert (full[full >= REVIEW_THRESHOLD] == cut[full >= REVIEW_THRESHOLD]).all()

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from graph.build import graph_from_reports
 from ground.dates import PartialDate
 from ground.schema import Label, Rel, node_id
+from loaders.reference import load_reference
 from loaders.report import load_report
 from shell import viz
 from shell.cli import cli
@@ -25,7 +26,7 @@ SITE_MAX_BYTES = 10_000_000
 
 @pytest.fixture(scope="module")
 def G() -> nx.MultiDiGraph:
-    return graph_from_reports([load_report()])
+    return graph_from_reports([load_report()], reference=load_reference())
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from ground.errors import UserDataError
 from ground.schema import Label, Rel
 from loaders.records import ParsedReport
+from loaders.reference import load_reference
 from loaders.report import load_report
 from loaders.userdata import COLUMNS, USER_SECTION, load_user_data, parse_user_csv, parse_user_json
 from shell.cli import cli
@@ -128,8 +129,8 @@ def test_merged_graph_validates_and_shares_nodes() -> None:
     build = pytest.importorskip("graph.build")
     report = load_report()
     parts = [load_user_data(EXAMPLES / n) for n in ("zones.csv", "documents.csv", "measures.csv", "adoptions.csv")]
-    G = build.graph_from_reports([report, *parts])
-    build.validate(G)
+    G = build.graph_from_reports([report, *parts], reference=load_reference())
+    pytest.importorskip("graph.validate").validate(G)
     doc = G.nodes["Document:G.H.[2024]156"]
     assert {p["source"] for p in doc["provenance"]} == {report.source, "documents.csv"}
     assert G.has_edge("Zone:hubei", "Measure:national:best-practices:5:7", "ADOPTED")

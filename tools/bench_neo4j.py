@@ -8,8 +8,11 @@ It WIPES the database it talks to, so it refuses any server that is not on a
 loopback address. Credentials come from the environment (``source
 tools/neo4j/env.sh``), with the test server's defaults when unset.
 
-* batched: :func:`graph.neo4j_store.graph_to_neo4j` (UNWIND + MERGE per batch,
-  key constraints in place) on the whole graph;
+* first load: :func:`graph.neo4j_store.graph_to_neo4j` into an empty database
+  (nodes by UNWIND + CREATE, key constraints created first, full-text index
+  last, all included in the time);
+* incremental: the same with ``mode="merge"`` (UNWIND + MERGE per batch), the
+  path of every load into a database that already holds the project's nodes;
 * naive: one MERGE per row, one transaction per row, on a sample of rows
   (its rate is extrapolated to the whole graph);
 * raw: UNWIND + CREATE with no constraints and no MERGE (relationships found
@@ -152,14 +155,20 @@ def main(argv: list[str] | None = None) -> int:
         graph_to_neo4j(synthetic_graph(200, 5, measure_prefix="warmup"), driver, database=db)  # JIT warm-up
         clear_database(driver, db)
 
+        drop_schema(driver, db)  # the first load creates its schema inside the timed part
         t0 = time.perf_counter()
         graph_to_neo4j(G, driver, database=db, batch_size=args.batch_size)
-        batched_s = time.perf_counter() - t0
+        first_s = time.perf_counter() - t0
         loaded = count_database(driver, db)
         assert loaded["nodes"] == G.number_of_nodes() and loaded["relationships"] == G.number_of_edges()
         t0 = time.perf_counter()
         graph_to_neo4j(G, driver, database=db, batch_size=args.batch_size)
         reload_s = time.perf_counter() - t0
+        assert count_database(driver, db) == loaded
+        clear_database(driver, db)
+        t0 = time.perf_counter()
+        graph_to_neo4j(G, driver, database=db, batch_size=args.batch_size, mode="merge")
+        batched_s = time.perf_counter() - t0
         assert count_database(driver, db) == loaded
 
         # Naive: half the sample nodes into an empty database, half edges between loaded nodes.
@@ -183,9 +192,12 @@ def main(argv: list[str] | None = None) -> int:
 
         # The bundled report, as `pftz load` does it: into an empty database, then once more.
         from graph.build import graph_from_reports
+        from loaders.reference import load_reference
         from loaders.report import load_report
 
-        R = graph_from_reports([load_report()])
+        R = graph_from_reports([load_report()], reference=load_reference())
+        clear_database(driver, db)
+        drop_schema(driver, db)
         t0 = time.perf_counter()
         graph_to_neo4j(R, driver, database=db, batch_size=args.batch_size)
         report_s = time.perf_counter() - t0
@@ -195,22 +207,26 @@ def main(argv: list[str] | None = None) -> int:
         clear_database(driver, db)
 
     batched_rate, naive_rate, raw_rate = n_rows / batched_s, naive_rows / naive_s, raw_rows / raw_s
+    first_rate = n_rows / first_s
+
     def line(name: str, rows: int, seconds: float) -> None:
         print(f"{name:<44}{rows:>10,}{seconds:>10.2f}{rows / seconds:>10,.0f}")
 
     print()
     print(f"{'loader':<44}{'rows':>10}{'seconds':>10}{'rows/s':>10}")
-    line("batched UNWIND MERGE (graph_to_neo4j)", n_rows, batched_s)
-    line("  the same, reloaded (every MERGE matches)", n_rows, reload_s)
+    line("first load, constraints included (CREATE)", n_rows, first_s)
+    line("incremental UNWIND MERGE (mode='merge')", n_rows, batched_s)
+    line("  reloaded (every MERGE matches)", n_rows, reload_s)
     line("naive MERGE, one transaction per row", naive_rows, naive_s)
     line("  extrapolated to the whole graph", n_rows, n_rows / naive_rate)
     line("raw UNWIND CREATE, no constraints", raw_rows, raw_s)
     print()
-    print(f"batched / naive: {batched_rate / naive_rate:.1f}x", end="    ")
-    print(f"batched / raw: {batched_rate / raw_rate:.2f}x")
+    print(f"first load / raw CREATE: {first_rate / raw_rate:.2f}x (target >= 0.9x)", end="    ")
+    print(f"incremental MERGE / raw CREATE: {batched_rate / raw_rate:.2f}x (target >= 0.6x)", end="    ")
+    print(f"incremental / naive: {batched_rate / naive_rate:.1f}x")
     print(
         f"bundled report ({R.number_of_nodes():,} nodes, {R.number_of_edges():,} relationships): "
-        f"{report_s:.2f} s into an empty database, {report_reload_s:.2f} s to reload (target < 3 s)"
+        f"{report_s:.2f} s into an empty database (target < 1 s), {report_reload_s:.2f} s to reload"
     )
     return 0
 

@@ -5,10 +5,12 @@ cd "$(dirname "$0")/.."
 BIN=.venv/bin
 echo "== embedded pipeline (parse, build, exports, memory)"
 $BIN/python tools/bench.py
+echo "== many reports merged: time and peak memory per N"
+$BIN/python tools/bench_reports.py
 trap 'tools/neo4j/neo4j.sh stop' EXIT
 tools/neo4j/neo4j.sh start
 source tools/neo4j/env.sh
-echo "== Neo4j loading: batched vs naive vs raw CREATE"
+echo "== Neo4j loading: first load and incremental MERGE vs raw CREATE vs naive"
 $BIN/python tools/bench_neo4j.py
 for b in tools/bench_queries.py tools/bench_viz.py; do
   if [ -f "$b" ]; then echo "== $b"; $BIN/python "$b"; fi

@@ -1,0 +1,91 @@
+"""The house's contract: import-linter keeps the floors one-way, and breaks on a back-edge.
+
+The contracts are in ``pyproject.toml`` (``[tool.importlinter]``): the layers
+shell > queries > graph > loaders > ground, the graph reading only
+``loaders.records``, and independent rooms. Each test runs the real
+``lint-imports`` on the real tree, or on a copy of it with one import added.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("ground", "loaders", "graph", "queries", "shell")
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+
+
+def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache"], cwd=root, env=env, capture_output=True, text=True, timeout=300, check=False
+    )
+
+
+@pytest.fixture
+def house(tmp_path: Path) -> Path:
+    """A copy of the five packages and pyproject.toml."""
+    for p in PACKAGES:
+        shutil.copytree(ROOT / p, tmp_path / p, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    return tmp_path
+
+
+def test_the_real_tree_keeps_every_contract() -> None:
+    result = _lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+def test_the_copy_keeps_every_contract(house: Path) -> None:
+    result = _lint_imports(house)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert str(house) in subprocess.run(
+        [sys.executable, "-c", "import ground; print(ground.__file__)"],
+        cwd=house,
+        env={**os.environ, "PYTHONPATH": str(house)},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout, "the copy must be the tree that is analysed"
+
+
+@pytest.mark.parametrize(
+    ("module", "source", "contract", "edge"),
+    [
+        ("ground/backedge.py", "import graph.build\n", "The house", "ground.backedge -> graph.build"),
+        ("loaders/backedge.py", "from queries import run\n", "The house", "loaders.backedge -> queries"),
+        (
+            "graph/backedge.py",
+            "from loaders.reference import load_reference\n",
+            "The graph reads loader records",
+            "graph.backedge -> loaders.reference",
+        ),
+        ("ground/dates_uses_names.py", "import ground.names\nimport ground.dates\n", None, None),
+    ],
+)
+def test_a_back_edge_breaks_the_contract(
+    house: Path, module: str, source: str, contract: str | None, edge: str | None
+) -> None:
+    (house / module).write_text(f'"""A deliberate import."""\n\n{source}', encoding="utf-8")
+    result = _lint_imports(house)
+    if contract is None:  # a new module that imports within the rules changes nothing
+        assert result.returncode == 0, result.stdout + result.stderr
+        return
+    assert result.returncode != 0
+    assert f"{contract}" in result.stdout and "BROKEN" in result.stdout
+    assert edge in result.stdout, result.stdout
+
+
+def test_ground_rooms_stay_independent(house: Path) -> None:
+    path = house / "ground" / "dates.py"
+    path.write_text(path.read_text(encoding="utf-8") + "\nfrom ground import names  # noqa: E402\n", encoding="utf-8")
+    result = _lint_imports(house)
+    assert result.returncode != 0
+    assert "Ground floor rooms stand alone" in result.stdout and "ground.dates -> ground.names" in result.stdout
