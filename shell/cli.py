@@ -862,8 +862,16 @@ def table(
 @click.option("--spread", help="Words of an innovation: its spread, left to right in time.")
 @click.option("--query", "query_name", help="Draw the nodes a named query returns (its *_key columns).")
 @click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE", help="A parameter of --query.")
-@click.option("--layout", type=click.Choice(("force", "map")), default="force", show_default=True)
+@click.option(
+    "--layout", type=click.Choice(("force", "map")), default="force", show_default=True,
+    help="map: places at their coordinates over the provinces' outline (the whole graph: zones, provinces and "
+    "derived diffusion merged per pair).",
+)  # fmt: skip
 @click.option("--stated-only", is_flag=True, help="Leave out derived edges (diffusion, SAME_AS).")
+@click.option(
+    "--show-derived", is_flag=True,
+    help="Draw derived edges from the start (the whole graph hides them behind the legend's toggle).",
+)  # fmt: skip
 def viz(
     reports: tuple[Path, ...],
     data_files: tuple[Path, ...],
@@ -875,6 +883,7 @@ def viz(
     params: tuple[str, ...],
     layout: str,
     stated_only: bool,
+    show_derived: bool,
 ) -> None:
     """Write one self-contained interactive HTML file (works offline): the whole graph or a part of it.
 
@@ -884,6 +893,7 @@ def viz(
         pftz viz --focus "Shanghai PFTZ" --depth 1 -o shanghai.html
         pftz viz --spread "ship supervision and declaration" -o spread.html
         pftz viz --query zone_profile -p zone=hubei --layout map -o hubei.html
+        pftz viz --layout map -o map.html
     """
 
     if sum(x is not None for x in (focus, spread, query_name)) > 1:
@@ -917,8 +927,61 @@ def viz(
             raise click.ClickException(msg)
         G = G.subgraph(nodes).copy()
         title = f"{query_name} " + " ".join(params)
-    path = gviz.render_html(G, output, title=title, layout=layout)  # type: ignore[arg-type]
+    if focus is None and query_name is None:
+        # The whole graph: derived diffusion merged per pair, behind the legend's toggle unless --show-derived;
+        # on the map, the zones and provinces only.
+        G = gviz.map_view(G, derived=not stated_only) if layout == "map" else gviz.aggregate_diffusion(G)
+    shown = show_derived or layout == "map" or focus is not None or query_name is not None
+    path = gviz.render_html(G, output, title=title, layout=layout, show_derived=shown)  # type: ignore[arg-type]
     click.echo(f"wrote {path} ({G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges)")
+
+
+@cli.command()
+@REPORT_ARG
+@DATA_OPT
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The figure: .svg, .png or .pdf.")
+@click.option("--spread", help="Words of an innovation: its spread, left to right in time.")
+@click.option("--zone", help="Words naming a zone (or its node id): what the report states about it.")
+@click.option("--map", "draw_map", is_flag=True, help="The zones on the provinces' outline, with derived diffusion.")
+def figure(
+    reports: tuple[Path, ...],
+    data_files: tuple[Path, ...],
+    output: Path,
+    spread: str | None,
+    zone: str | None,
+    draw_map: bool,
+) -> None:
+    """Draw a static figure for a paper or a slide (matplotlib): legend, source line, readable in greyscale.
+
+    \b
+    Example:
+        pftz figure --spread "ship supervision and declaration" -o spread.pdf
+        pftz figure --zone "Shanghai PFTZ" -o shanghai.svg
+        pftz figure --map -o map.png
+    """
+    # matplotlib takes about half a second to import; only this command needs it.
+    from shell import figures
+
+    if sum((spread is not None, zone is not None, draw_map)) != 1:
+        msg = "give exactly one of --spread, --zone and --map"
+        raise click.UsageError(msg)
+    if output.suffix.lower() not in figures.FORMATS:
+        msg = f"{output}: write the figure as {', '.join(figures.FORMATS)}"
+        raise click.UsageError(msg)
+    G = _build(reports, data_files)
+    if spread is not None:
+        hits = queries.run("search_measures", G, words=spread)
+        if hits.empty:
+            msg = f"no innovation matches {spread!r} (try fewer words; pftz query search_measures -p words=...)"
+            raise click.ClickException(msg)
+        fig = figures.spread_figure(G, node_id(Label.MEASURE, str(hits.iloc[0]["measure_key"])))
+    elif zone is not None:
+        fig = figures.zone_figure(G, zone)
+    else:
+        fig = figures.map_figure(G)
+    path = figures.save_figure(fig, output)
+    click.echo(f"wrote {path} ({path.stat().st_size:,} bytes)")
 
 
 @cli.command()

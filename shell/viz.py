@@ -2,23 +2,37 @@
 
 Each view is one self-contained HTML file: vis-network (and, with the filter
 menu, tom-select) is inlined from the assets pyvis ships, so a file opened from
-disk works with no network. pyvis is used only at the rendering edge: node and
-edge dicts are prepared once from the graph (the caller's graph is never
-touched) and handed to a :class:`pyvis.network.Network`, whose Jinja machinery
-renders them through the page template of this module.
+disk works with no network. Node and edge dicts are prepared once from the
+graph (the caller's graph is never touched) and rendered through the jinja2
+templates in ``shell/templates`` (``view.html``, ``legend.html``,
+``index.html`` and their stylesheets), shipped as package data.
+
+pyvis is the source of the vis-network, tom-select and binding files it
+bundles (read with :mod:`importlib.resources`); its ``Network`` class is not
+used to render. Its public API cannot do the job: ``add_node`` checks a list
+per call (quadratic: minutes at 10,000 nodes) and stamps its own defaults on
+every node, ``generate_html`` renders only its ``template.html`` (which links
+Bootstrap from a CDN in every mode and renders ``heading`` unescaped) unless
+its template attributes are overwritten, and handing it prepared nodes means
+setting its ``nodes``/``node_ids``/``node_map`` attributes directly. Rendering
+the page here with the same variables is shorter and uses no private state.
+
+The views: :func:`spread_view` (a timeline per innovation, with the places
+derived diffusion reaches folded into their scope node), the whole graph
+(:func:`aggregate_diffusion`; positions computed here by
+:func:`force_positions`, so the first drawing is stable), :func:`map_view` over
+the provinces' outline (:func:`load_outline`), and a zone's neighbourhood
+(:func:`focus_subgraph`). Pages keep the labels that fit, best-connected nodes
+first, and show the others on hover. :func:`write_site` writes them all as a
+site whose pages share one copy of the assets (:func:`write_assets`).
 
 Colours, shapes and captions come from :data:`ground.schema.NODE_TYPES`;
 derived edges are drawn dashed and grey, stated facts solid. Every node and
 edge has a tooltip with its key properties and the quoted evidence; every text
 in it is escaped with :func:`html.escape`.
 
-pyvis 0.3.2 pitfalls this module works around (read from its source):
+Pitfalls of pyvis 0.3.2's assets and vis-network 9 this module works around:
 
-* its ``template.html`` links Bootstrap from a CDN in every mode, ``in_line``
-  included, and renders ``heading`` unescaped (Jinja without autoescape), twice;
-* ``add_node`` checks a list (O(n) per call) and ``from_nx`` mutates its input;
-* a node title containing ``"href"`` switches the template to a popup that sets
-  ``innerHTML`` and hides the vis tooltip;
 * the filter menu's ``utils.js`` reads the undeclared globals ``filterActive``
   and ``highlightActive`` (a ReferenceError on "Reset" before any filter);
 * vis-network 9 shows a string title with ``innerText`` (as text); the HTML
@@ -40,13 +54,14 @@ import zlib
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
-from importlib import metadata
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote
 
 import networkx as nx
-from jinja2 import DictLoader, Environment
+import pyvis
+from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
 from ground.errors import ExportError, QueryError
@@ -58,21 +73,33 @@ from ground.schema import (
     NODE_TYPES,
     PROVENANCE,
     REL_TYPES,
+    SCOPE_REGION_KEYS,
     Label,
+    RegionKind,
     Rel,
+    Scope,
     ZoneKind,
 )
+from loaders.reference import REFERENCE_DIR
 
 __all__ = [
+    "SHARED_ASSETS",
     "LargeGraphWarning",
     "Layout",
     "ViewEntry",
+    "aggregate_diffusion",
     "find_nodes",
     "focus_subgraph",
     "force_positions",
+    "load_outline",
     "map_positions",
+    "map_scale",
+    "map_view",
+    "parse_outline",
     "render_html",
+    "short_title",
     "spread_view",
+    "write_assets",
     "write_index",
     "write_site",
 ]
@@ -80,11 +107,14 @@ __all__ = [
 Layout = Literal["force", "spread", "map"]
 Positions = dict[str, tuple[float, float]]
 
-PHYSICS_MAX_NODES = 500
-"""Above this many nodes physics is off and positions are precomputed."""
+PHYSICS_MAX_NODES = 150
+"""Above this many nodes physics is off and the positions are computed here, so the first drawing is stable."""
 
-EDGE_LABELS_MAX = 150
-"""Edges are captioned with their type only in views with at most this many edges."""
+SPRING_MAX_NODES = 450
+"""Up to this many nodes go through the spring layout (dense, quadratic; above 499 networkx needs SciPy)."""
+
+EDGE_LABELS_MAX = 30
+"""Edges are captioned with their type only in views with at most this many edges (hover shows it always)."""
 
 DERIVED_EDGE_COLOR = "#9e9e9e"
 DERIVED_EDGE_DASHES = [6, 5]
@@ -92,11 +122,26 @@ UNKNOWN_COLOR = "#aaaaaa"
 
 SPREAD_DX = 260.0
 SPREAD_DY = 95.0
+SPREAD_MEMBER_DX = 120.0
+SPREAD_MEMBER_DY = 34.0
 MAP_PX_PER_DEGREE = 60.0
+MAP_REF_LAT = 35.0
+MAP_OFFSET = 26.0
+MAP_MAX_WIDTH = 10.0
+OUTLINE_FILE = "china-provinces.geojson"
+"""The outline of the provinces in ``data/reference`` (Natural Earth; see SOURCES.md)."""
 
 MAX_EVIDENCE = 3
 MAX_TEXT = 320
-MAX_CAPTION = 48
+MAX_CAPTION = 40
+LABELS_MAX = 80
+"""Views with fixed positions label at most this many nodes (the best connected that fit); the rest on hover."""
+LARGE_VIEW_FONT = 30
+"""Font size of the kept labels in force views of more than :data:`PHYSICS_MAX_NODES` nodes."""
+LABEL_CHAR_WIDTH = 0.62
+"""A generous average glyph width of the sans-serif labels, as a share of the font size."""
+SHORT_TITLE = 40
+"""Short titles (timeline labels, page titles of spread views) have at most this many characters."""
 
 NATIONAL = "national"
 """``level`` of a national :attr:`Label.BATCH`."""
@@ -106,6 +151,7 @@ _SKIP_EDGE_PROPS = frozenset({"type", PROVENANCE, DERIVED})
 _NODE_DATA_FIELDS = ("kind", "province", "year", "date", "scope", "field")
 _EDGE_DATA_FIELDS = ("date", "scope", "outcome", "measure", "via", "role", "status")
 _LABEL_ORDER = {label: i for i, label in enumerate(Label)}
+_TYPE_ORDER = {label.value: i for i, label in enumerate(Label)}
 
 
 class LargeGraphWarning(UserWarning):
@@ -283,13 +329,22 @@ def _rel_of(key: Any, data: Mapping[str, Any]) -> str:
 def spread_view(G: nx.MultiDiGraph, measure_node: Hashable) -> tuple[nx.MultiDiGraph, Positions]:
     """Lay out how one innovation spread: origin, batch and documents, then who it reached, in time.
 
-    Columns from left to right: the origin zones (undated, far left), the
-    measure, then one column per date: its batches (their ``date``), the
-    documents that promote it or release its batches (their ``date``, else the
-    batch's, else their ``year``), and the zones and regions it reached through
-    ``REPLICATED_TO``, ``ADOPTED`` and derived ``DIFFUSED_TO`` edges (the
-    earliest date on those edges, else the batch date). What has no date at all
-    goes to a last column. Within a column nodes are spread vertically.
+    Columns from left to right: the origin zones (far left, captioned with the
+    pilot's date where an ``ORIGINATED_IN`` edge states one, else "piloted
+    (undated)"), the measure, then one column per stated date: its batches
+    (their ``date``), the documents that promote it or release its batches
+    (their ``date``, else the batch's, else their ``year``), and the places it
+    reached through ``REPLICATED_TO``, ``ADOPTED`` and derived ``DIFFUSED_TO``
+    edges (the earliest date on those edges; a replication listed in a batch
+    takes the batch's date, as in :mod:`graph.diffusion`; an adoption without a
+    date stays undated). What has no date goes to a last "undated" column.
+    Within a column nodes are spread vertically.
+
+    The places that only derived edges reach are grouped under the scope node
+    the measure was replicated to (zones under *All PFTZs*, provinces under
+    *Nationwide*): ``graph["groups"]`` maps the scope node to them, and they
+    are placed below it in its column (the page shows them when the scope node
+    is clicked).
 
     Parameters
     ----------
@@ -304,8 +359,10 @@ def spread_view(G: nx.MultiDiGraph, measure_node: Hashable) -> tuple[nx.MultiDiG
         The measure, the nodes above and only the edges that tell the spread
         (other edges among those nodes, such as other measures' diffusion, are
         left out), copied. ``graph["focus"]`` is the measure,
-        ``graph["axis"]`` the column captions, ``graph["dates"]`` each node's
-        date used for its column.
+        ``graph["axis"]`` the columns (``ticks``: ``[x, caption]``; ``dates``:
+        each column's ISO date or None), ``graph["dates"]`` each node's date
+        used for its column,
+        ``graph["groups"]`` the grouped places.
     positions : dict
         ``node id -> (x, y)``; ``x`` grows with time.
 
@@ -322,6 +379,7 @@ def spread_view(G: nx.MultiDiGraph, measure_node: Hashable) -> tuple[nx.MultiDiG
     docs: list[Any] = []
     doc_batch_dates: dict[Any, list[tuple[int, int, int]]] = defaultdict(list)
     reached: dict[Any, list[tuple[int, int, int] | None]] = defaultdict(list)
+    replicated: set[Any] = set()
 
     for _, v, k, d in G.out_edges(m, keys=True, data=True):
         rel = _rel_of(k, d)
@@ -333,6 +391,7 @@ def spread_view(G: nx.MultiDiGraph, measure_node: Hashable) -> tuple[nx.MultiDiG
             docs.append(v)
         elif rel == Rel.REPLICATED_TO:
             reached[v].append(_date_key(d.get("date")))
+            replicated.add(v)
         else:
             continue
         keep.append((m, v, k))
@@ -377,40 +436,101 @@ def spread_view(G: nx.MultiDiGraph, measure_node: Hashable) -> tuple[nx.MultiDiG
         if v in origin_set or v == m or v in dates:
             continue
         known = [x for x in ds if x is not None]
-        dates[v] = min(known) if known else (batch_dates[0] if batch_dates else None)
+        # A replication the report lists in a batch happens when the batch is released
+        # (the rule of graph.diffusion); an adoption without a date stays undated.
+        fallback = batch_dates[0] if batch_dates and v in replicated else None
+        dates[v] = min(known) if known else fallback
 
-    columns: list[tuple[str, list[Any]]] = [("origin", list(dict.fromkeys(origins))), ("innovation", [m])]
+    groups = _diffusion_groups(G, m, keep)
+    members = {t for ts in groups.values() for t in ts}
+
+    origin_dates = sorted(
+        dk
+        for _, v, k, d in G.out_edges(m, keys=True, data=True)
+        if _rel_of(k, d) == Rel.ORIGINATED_IN and (dk := _date_key(d.get("date"))) is not None
+    )
+    origin_caption = f"piloted {_date_text(origin_dates[0])}" if origin_dates else "piloted (undated)"
+    columns: list[tuple[str, str | None, list[Any]]] = [
+        (origin_caption, _date_text(origin_dates[0]) if origin_dates else None, list(dict.fromkeys(origins))),
+        ("innovation", None, [m]),
+    ]
     by_date: dict[tuple[int, int, int], list[Any]] = defaultdict(list)
     undated: list[Any] = []
     for n, dk in dates.items():
+        if n in members:
+            continue
         (by_date[dk] if dk is not None else undated).append(n)
-    columns += [(_date_text(dk), by_date[dk]) for dk in sorted(by_date)]
+    columns += [(_date_text(dk), _date_text(dk), by_date[dk]) for dk in sorted(by_date)]
     if undated:
-        columns.append(("undated", undated))
+        columns.append(("undated", None, undated))
 
-    def order(n: Any) -> tuple[int, str]:
+    def order(n: Any) -> tuple[bool, int, str]:
+        # Group nodes go last in their column, just above the places they expand to.
         lab = _label_of(G.nodes[n])
-        return (_LABEL_ORDER[lab] if lab else len(_LABEL_ORDER), _caption(n, G.nodes[n]))
+        return (n in groups, _LABEL_ORDER[lab] if lab else len(_LABEL_ORDER), _caption(n, G.nodes[n]))
 
     positions: Positions = {}
     ticks: list[list[Any]] = []
-    tallest = 1
-    for i, (caption, members) in enumerate(columns):
+    column_dates: list[str | None] = []
+    top = bottom = 0.0
+    for i, (caption, iso, col) in enumerate(columns):
         x = i * SPREAD_DX
-        members = sorted(members, key=order)
-        tallest = max(tallest, len(members))
-        for j, n in enumerate(members):
-            positions[str(n)] = (x, (j - (len(members) - 1) / 2) * SPREAD_DY)
+        col = sorted(col, key=order)
+        half = (len(col) - 1) / 2 * SPREAD_DY
+        for j, n in enumerate(col):
+            positions[str(n)] = (x, j * SPREAD_DY - half)
+        top, bottom = min(top, -half), max(bottom, half)
+        # The members of a group node go below their column, hidden until the group is clicked.
+        y = half + SPREAD_DY
+        for g in (g for g in col if g in groups):
+            ts = sorted(groups[g], key=order)
+            for j, t in enumerate(ts):
+                dx = (j % 2 - 0.5) * SPREAD_MEMBER_DX
+                positions[str(t)] = (x + dx, y + (j // 2) * SPREAD_MEMBER_DY)
+            y += ((len(ts) + 1) // 2) * SPREAD_MEMBER_DY + SPREAD_DY / 2
+        bottom = max(bottom, y - SPREAD_DY)
         ticks.append([x, caption])
-    half = (tallest - 1) / 2 * SPREAD_DY
-    sub = _copy_subgraph(G, [n for _, col in columns for n in col], keep)
+        column_dates.append(iso)
+    sub = _copy_subgraph(G, [*(n for _, _, col in columns for n in col), *sorted(members, key=str)], keep)
     sub.graph.update(
         view="spread",
         focus=m,
-        axis={"ticks": ticks, "top": -half - 70.0, "bottom": half + 50.0},
+        axis={"ticks": ticks, "dates": column_dates, "top": top - 70.0, "bottom": bottom + 50.0},
         dates={str(n): _date_text(dk) for n, dk in dates.items() if dk is not None},
+        groups={str(g): sorted(str(t) for t in ts) for g, ts in groups.items()},
     )
     return sub, positions
+
+
+def _diffusion_groups(G: nx.MultiDiGraph, m: Any, keep: list[tuple[Any, Any, Any]]) -> dict[Any, list[Any]]:
+    """Group the places only derived edges reach under the scope node the measure was replicated to.
+
+    Zones reached by derivation go under *All PFTZs*, provinces under
+    *Nationwide* (the rules of :mod:`graph.diffusion`), when the view holds
+    that scope node through a stated ``REPLICATED_TO`` edge. A place that a
+    stated edge reaches (an adopter, a named province) is not grouped: its
+    derived edges are few and drawn as they are.
+    """
+    stated = {x for u, v, k in keep if not G.edges[u, v, k].get(DERIVED) for x in (u, v)}
+    scopes: dict[str, Any] = {}
+    for u, v, k in keep:
+        d = G.edges[u, v, k]
+        if _rel_of(k, d) == Rel.REPLICATED_TO and not d.get(DERIVED) and G.nodes[v].get("kind") == RegionKind.SCOPE:
+            scopes[str(G.nodes[v].get(KEY))] = v
+    nationwide = scopes.get(SCOPE_REGION_KEYS[Scope.NATIONWIDE])
+    all_pftzs = scopes.get(SCOPE_REGION_KEYS[Scope.ALL_PFTZS])
+    groups: dict[Any, list[Any]] = defaultdict(list)
+    for u, v, k in keep:
+        d = G.edges[u, v, k]
+        if not d.get(DERIVED) or v in stated or v == m:
+            continue
+        label = G.nodes[v].get("label")
+        group = all_pftzs if label == Label.ZONE else nationwide if label == Label.REGION else None
+        if group is None:
+            group = all_pftzs if all_pftzs is not None else nationwide
+        if group is not None and v not in groups[group]:
+            groups[group].append(v)
+    return {g: ts for g, ts in groups.items() if ts}
 
 
 # --------------------------------------------------------------------------- positions
@@ -473,20 +593,26 @@ def _place_by_neighbours(G: nx.MultiDiGraph, pos: Positions, spacing: float, pas
     return todo
 
 
-def _simple_undirected(G: nx.MultiDiGraph, nodes: Iterable[Any]) -> nx.Graph:
+def _simple_undirected(G: nx.MultiDiGraph, nodes: Iterable[Any], *, stated_only: bool = False) -> nx.Graph:
     keep = set(nodes)
     H = nx.Graph()
     H.add_nodes_from(n for n in G if n in keep)
-    H.add_edges_from((u, v) for u, v in G.edges() if u in keep and v in keep and u != v)
+    H.add_edges_from(
+        (u, v)
+        for u, v, d in G.edges(data=True)
+        if u in keep and v in keep and u != v and not (stated_only and d.get(DERIVED))
+    )
     return H
 
 
-def force_positions(G: nx.MultiDiGraph, *, seed: int = 7, core_size: int = 300) -> Positions:
-    """Return deterministic starting positions for the force layout.
+def force_positions(G: nx.MultiDiGraph, *, seed: int = 7, core_size: int = SPRING_MAX_NODES) -> Positions:
+    """Return deterministic positions for the force layout, nodes of a label near each other.
 
-    Up to :data:`PHYSICS_MAX_NODES` nodes: :func:`networkx.spring_layout` of the
-    whole graph. Above: spring layout of the ``core_size`` best-connected nodes
-    (the dense spring layout is quadratic, and the sparse one needs SciPy), then
+    Up to ``core_size`` nodes: :func:`networkx.spring_layout` of the whole
+    graph on its stated edges (derived ones are hidden by default), started
+    from one sector of a circle per label so that the layout groups nodes by
+    label. Above: the same for the ``core_size`` best-connected nodes (the
+    dense spring layout is quadratic, and the sparse one needs SciPy), then
     every other node at the mean of its placed neighbours, hop by hop; nodes
     not connected to the core go to a band below.
 
@@ -497,7 +623,7 @@ def force_positions(G: nx.MultiDiGraph, *, seed: int = 7, core_size: int = 300) 
     seed
         Seed of the spring layout.
     core_size
-        How many nodes the spring layout places in large graphs.
+        How many nodes the spring layout places.
 
     Returns
     -------
@@ -507,14 +633,39 @@ def force_positions(G: nx.MultiDiGraph, *, seed: int = 7, core_size: int = 300) 
     n = G.number_of_nodes()
     if n == 0:
         return {}
-    scale = 90.0 * math.sqrt(n)
-    if n <= PHYSICS_MAX_NODES:
+    if n <= core_size:
         core = list(G)
     else:
         degree = dict(G.degree())
         core = sorted(G, key=lambda v: (-degree[v], str(v)))[:core_size]
-    raw = nx.spring_layout(_simple_undirected(G, core), seed=seed, scale=scale)
-    pos: Positions = {str(v): (float(p[0]), float(p[1])) for v, p in raw.items()}
+    labels = sorted({str(G.nodes[v].get("label", "")) for v in core})
+    sector = {lab: 2 * math.pi * i / len(labels) for i, lab in enumerate(labels)}
+    H = _simple_undirected(G, core, stated_only=any(d.get(DERIVED) for *_, d in G.edges(data=True)))
+    # Each connected part is laid out on its own and the parts are packed in rows, biggest first:
+    # one spring layout of them all would push the parts apart and squeeze the main one.
+    parts = sorted((sorted(c, key=str) for c in nx.connected_components(H)), key=lambda c: (-len(c), str(c[0])))
+    pos: Positions = {}
+    row_x = row_y = row_h = 0.0
+    width = 90.0 * math.sqrt(n) * 2
+    for part in parts:
+        r = 45.0 * math.sqrt(len(part)) + 30.0
+        if len(part) == 1:
+            raw = {part[0]: (0.0, 0.0)}
+        else:
+            start = {}
+            for i, v in enumerate(part):
+                # Distinct starting points (nodes that start together would stay together).
+                a = sector[str(G.nodes[v].get("label", ""))] + i * 0.0137
+                rr = 0.4 + (i % 5) * 0.1 + i * 0.0011
+                start[v] = (math.cos(a) * rr, math.sin(a) * rr)
+            lay = nx.spring_layout(H.subgraph(part), pos=start, seed=seed, scale=r - 30.0, iterations=80)
+            raw = {v: (float(p[0]), float(p[1])) for v, p in lay.items()}
+        if row_x > 0 and row_x + 2 * r > width:
+            row_x, row_y, row_h = 0.0, row_y + row_h, 0.0
+        for v, (x, y) in raw.items():
+            pos[str(v)] = (row_x + r + x, row_y + r + y)
+        row_x += 2 * r
+        row_h = max(row_h, 2 * r)
     rest = _place_by_neighbours(G, pos, spacing=40.0)
     if rest:
         ys = [p[1] for p in pos.values()] or [0.0]
@@ -550,17 +701,170 @@ def map_positions(G: nx.MultiDiGraph) -> Positions:
         if math.isfinite(lat) and math.isfinite(lon):
             geo[n] = (lat, lon)
     pos: Positions = {}
-    if geo:
-        mean_lat = sum(lat for lat, _ in geo.values()) / len(geo)
-        kx = MAP_PX_PER_DEGREE * math.cos(math.radians(mean_lat))
-        for n, (lat, lon) in geo.items():
-            pos[str(n)] = (lon * kx, -lat * MAP_PX_PER_DEGREE)
+    kx, ky = map_scale()
+    shared: dict[tuple[float, float], list[Any]] = defaultdict(list)
+    for n, (lat, lon) in geo.items():
+        shared[(round(lon * kx, 1), round(-lat * ky, 1))].append(n)
+    for (x, y), members in shared.items():
+        # Places given the same coordinates (a zone and its province's capital) sit on a small ring.
+        members.sort(key=lambda v: (_LABEL_ORDER.get(_label_of(G.nodes[v]) or Label.ZONE, 0), str(v)))
+        for i, n in enumerate(members):
+            if len(members) == 1:
+                pos[str(n)] = (x, y)
+            else:
+                angle = -math.pi / 2 + 2 * math.pi * i / len(members)
+                pos[str(n)] = (x + MAP_OFFSET * math.cos(angle), y + MAP_OFFSET * math.sin(angle))
     rest = _place_by_neighbours(G, pos, spacing=30.0, passes=3)
     if rest:
         xs = [p[0] for p in pos.values()] or [0.0]
         ys = [p[1] for p in pos.values()] or [0.0]
         pos.update(_band(rest, G, max(xs) + 300.0, min(ys)))
     return pos
+
+
+def map_scale() -> tuple[float, float]:
+    """Pixels per degree of longitude and of latitude of the map layout (equirectangular at 35°N)."""
+    return MAP_PX_PER_DEGREE * math.cos(math.radians(MAP_REF_LAT)), MAP_PX_PER_DEGREE
+
+
+def parse_outline(text: str, path: str = OUTLINE_FILE) -> list[tuple[str, list[list[tuple[float, float]]]]]:
+    """Parse the GeoJSON outline of the provinces into ``(name, rings)``, rings as ``(lon, lat)`` lists.
+
+    Parameters
+    ----------
+    text
+        A GeoJSON FeatureCollection of Polygon or MultiPolygon features.
+    path
+        The file, for messages.
+
+    Returns
+    -------
+    list
+        One ``(name, rings)`` per feature, in file order.
+
+    Raises
+    ------
+    ExportError
+        The text is not such a collection.
+    """
+    try:
+        features = json.loads(text)["features"]
+        out = []
+        for f in features:
+            g = f["geometry"]
+            polygons = [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
+            rings = [[(float(x), float(y)) for x, y, *_ in ring] for poly in polygons for ring in poly]
+            out.append((str(f["properties"].get("name", "")), rings))
+    except (ValueError, KeyError, TypeError) as e:
+        msg = f"{path}: not a GeoJSON outline of polygons ({e})"
+        raise ExportError(msg) from e
+    return out
+
+
+@functools.cache
+def load_outline(path: str | None = None) -> list[tuple[str, list[list[tuple[float, float]]]]]:
+    """Read the outline of China's provinces (``data/reference/china-provinces.geojson`` by default)."""
+    file = Path(path) if path else REFERENCE_DIR / OUTLINE_FILE
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as e:
+        msg = f"cannot read the map outline {file}: {e.strerror or e}"
+        raise ExportError(msg) from e
+    return parse_outline(text, str(file))
+
+
+def _outline_pixels() -> list[list[list[float]]]:
+    """The outline's rings in the pixel space of :func:`map_positions`."""
+    kx, ky = map_scale()
+    rings = [ring for _, rs in load_outline() for ring in rs]
+    return [[[round(lon * kx, 1), round(-lat * ky, 1)] for lon, lat in ring] for ring in rings]
+
+
+def _add_aggregated_diffusion(G: nx.MultiDiGraph, H: nx.MultiDiGraph, inside: set[Any]) -> None:
+    """Add to ``H`` one ``DIFFUSED_TO`` edge per pair of ``inside`` nodes for all the derived edges of that pair."""
+    names = {n: str(d.get("name") or d.get(KEY) or n) for n, d in G.nodes(data=True) if d.get("label") == Label.MEASURE}
+    by_key = {str(d.get(KEY)): n for n, d in G.nodes(data=True) if d.get("label") == Label.MEASURE}
+    # (adopter, measure key) of every stated adoption: a derived edge to an adopter rests on it.
+    adopted = {
+        (u, str(G.nodes[v].get(KEY)))
+        for u, v, k, d in G.edges(keys=True, data=True)
+        if _rel_of(k, d) == Rel.ADOPTED and not d.get(DERIVED)
+    }
+    pairs: dict[tuple[Any, Any], list[dict[str, Any]]] = defaultdict(list)
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if u in inside and v in inside and d.get(DERIVED) and _rel_of(k, d) == Rel.DIFFUSED_TO:
+            pairs[(u, v)].append(d)
+    for (u, v), ds in sorted(pairs.items(), key=lambda t: (str(t[0][0]), str(t[0][1]))):
+        measures = sorted({names.get(by_key.get(str(d.get("measure")), ""), str(d.get("measure"))) for d in ds})
+        prov = [p for d in ds for p in (d.get(PROVENANCE) or [])]
+        dates = sorted(str(d["date"]) for d in ds if d.get("date"))
+        H.add_edge(
+            u, v, key=f"{Rel.DIFFUSED_TO.value}|{len(ds)}", type=Rel.DIFFUSED_TO.value, count=len(measures),
+            measures=measures, via_adoption=sum(1 for d in ds if (v, str(d.get("measure"))) in adopted),
+            first=dates[0] if dates else None, last=dates[-1] if dates else None,
+            provenance=prov[:MAX_EVIDENCE], evidence_total=len(prov), **{DERIVED: True},
+        )  # fmt: skip
+
+
+def aggregate_diffusion(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Return a copy of ``G`` whose derived ``DIFFUSED_TO`` edges are merged into one edge per pair of nodes.
+
+    Each merged edge carries ``count`` (measures), ``measures`` (their names),
+    ``via_adoption``, ``first`` and ``last`` dates, and the first
+    :data:`MAX_EVIDENCE` provenance entries with ``evidence_total``; the page
+    draws it with a width that grows with ``count`` and lists the measures in
+    its tooltip. The whole-graph page of the site uses it: thousands of
+    parallel derived edges become a few hundred.
+    """
+    keep = [
+        (u, v, k)
+        for u, v, k, d in G.edges(keys=True, data=True)
+        if not (d.get(DERIVED) and _rel_of(k, d) == Rel.DIFFUSED_TO)
+    ]
+    H = _copy_subgraph(G, list(G), keep)
+    _add_aggregated_diffusion(G, H, set(G))
+    return H
+
+
+def map_view(G: nx.MultiDiGraph, *, derived: bool = True) -> nx.MultiDiGraph:
+    """Return the zones and provinces with their stated links and, aggregated per pair, the derived diffusion.
+
+    Nodes: every zone and every province region, copied. Edges: the stated
+    ``PART_OF`` edges among them (sub-areas), and one ``DIFFUSED_TO``
+    edge per ``(origin, target)`` pair standing for all the derived edges of
+    that pair: ``count`` measures, ``measures`` their names, ``via_adoption``
+    how many rest on a stated ``ADOPTED`` edge (drawn apart from those derived
+    from a replication scope), and the provenance of the first
+    :data:`MAX_EVIDENCE` with ``evidence_total`` saying how many there are.
+
+    Parameters
+    ----------
+    G
+        The graph; it is not changed.
+    derived
+        Include the aggregated diffusion edges.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+    """
+    keep = [
+        n
+        for n, d in G.nodes(data=True)
+        if d.get("label") == Label.ZONE or (d.get("label") == Label.REGION and d.get("kind") != RegionKind.SCOPE)
+    ]
+    inside = set(keep)
+    stated = [
+        (u, v, k)
+        for u, v, k, d in G.edges(keys=True, data=True)
+        if u in inside and v in inside and not d.get(DERIVED) and _rel_of(k, d) == Rel.PART_OF
+    ]
+    H = _copy_subgraph(G, keep, stated)
+    H.graph.update(view="map")
+    if not derived:
+        return H
+    _add_aggregated_diffusion(G, H, inside)
+    return H
 
 
 # --------------------------------------------------------------------------- tooltips
@@ -581,6 +885,11 @@ def _text(value: Any) -> str:
 def _e(value: Any) -> str:
     """Escape a value for HTML element content (tooltips, headings)."""
     return html.escape(_text(value), quote=False)
+
+
+def _content(value: Any) -> Markup:
+    """Escape a value for element content in a template: ``<``, ``>`` and ``&`` (quotes stay as they are)."""
+    return Markup(_e(value))
 
 
 def _attr(value: Any) -> str:
@@ -616,11 +925,64 @@ def _label_of(d: Mapping[str, Any]) -> Label | None:
         return None
 
 
+_STOP_AT_END = frozenset(
+    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with"]
+)
+
+
+def short_title(text: str, limit: int = SHORT_TITLE) -> str:
+    """Shorten a title for a label: cut at a clause or word boundary, with an ellipsis.
+
+    A title that fits is returned as it is (whitespace collapsed). A longer one
+    is cut at the last comma, colon, semicolon or opening parenthesis in its
+    second half that still fits, else at the last word that fits; dangling
+    little words (``of``, ``the``, ...) and punctuation are dropped before the
+    ``…``. The full title belongs in the tooltip.
+
+    Parameters
+    ----------
+    text
+        The title.
+    limit
+        The most characters of the result, ``…`` included.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> short_title("New model for ship supervision and declaration")
+    'New model for ship supervision…'
+    >>> short_title("Customs authorities shall not deny preferential tariff treatment", 30)
+    'Customs authorities shall not…'
+    >>> short_title("Cross-border e-commerce, bonded import and retail", 36)
+    'Cross-border e-commerce…'
+    """
+    t = " ".join(str(text).split())
+    if len(t) <= limit:
+        return t
+    head = t[: limit - 1]
+    breaks = [head.rfind(c) for c in (",", ";", ":", " (", " –", " -")]
+    cut = max(breaks)
+    if cut < limit // 2:
+        cut = head.rfind(" ") if t[limit - 1] != " " else limit - 1
+        if cut <= 0:
+            cut = limit - 1
+    words = t[:cut].rstrip(" ,;:-–(").split(" ")
+    while len(words) > 1 and words[-1].casefold() in _STOP_AT_END:
+        words.pop()
+    return " ".join(words).rstrip(" ,;:-–(") + "…"
+
+
 def _caption(n: Any, d: Mapping[str, Any]) -> str:
+    """A node's label: its caption property, cut to a short title; a long-named document by its number."""
     label = _label_of(d)
     prop = NODE_TYPES[label].caption if label else "name"
     text = str(d.get(prop) or d.get("name") or d.get(KEY) or n)
-    return text if len(text) <= MAX_CAPTION else text[: MAX_CAPTION - 1] + "…"
+    if label == Label.DOCUMENT and d.get("number") and len(text) > MAX_CAPTION:
+        return str(d["number"])
+    return short_title(text, MAX_CAPTION)
 
 
 def _node_tooltip(n: Any, d: Mapping[str, Any], color: str) -> str:
@@ -655,6 +1017,12 @@ def _scalar(v: Any) -> Any:
 
 
 def _node_dicts(G: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]], focus: Any) -> list[dict[str, Any]]:
+    # rank: the stated degree (the focus first); the page keeps the labels of higher ranks when labels would overlap.
+    rank: dict[Any, int] = defaultdict(int)
+    for u, v, d in G.edges(data=True):
+        if not d.get(DERIVED):
+            rank[u] += 1
+            rank[v] += 1
     out = []
     for n, d in G.nodes(data=True):
         label = _label_of(d)
@@ -667,6 +1035,7 @@ def _node_dicts(G: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]], focu
             "shape": style.shape if style else "dot",
             "color": color,
             "type": str(d.get("label", "")),
+            "rank": 10**6 if focus is not None and n == focus else rank[n],
         }
         for f in _NODE_DATA_FIELDS:
             if f in d and d[f] is not None:
@@ -678,6 +1047,59 @@ def _node_dicts(G: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]], focu
             item.update(size=28, borderWidth=3, font={"size": 18})
         out.append(item)
     return out
+
+
+def _label_box(nd: Mapping[str, Any], default_size: float = 16.0) -> tuple[float, float, float, float]:
+    """A generous estimate of the box (left, top, right, bottom) vis-network draws for a node and its label."""
+    font = nd.get("font")
+    fs = float(font.get("size", 14)) if isinstance(font, dict) else 14.0
+    size = float(nd.get("size", default_size))
+    lines = str(nd.get("label") or "").split("\n")
+    text_w = LABEL_CHAR_WIDTH * fs * max(len(line) for line in lines)
+    text_h = 1.3 * fs * len(lines)
+    x, y = float(nd["x"]), float(nd["y"])
+    if nd.get("shape") in ("box", "text"):
+        w, h = text_w + 14, text_h + 12
+        return x - w / 2 - 4, y - h / 2 - 4, x + w / 2 + 4, y + h / 2 + 4
+    w = max(2 * size, text_w) + 8
+    return x - w / 2, y - size - 4, x + w / 2, y + size + 6 + text_h
+
+
+def _choose_labels(
+    G: nx.MultiDiGraph, nodes: list[dict[str, Any]], *, focus: Any, most: int = LABELS_MAX, font_size: int | None = None
+) -> None:
+    """Keep the labels of the best-connected nodes that fit without overlapping; the rest show theirs on hover.
+
+    Nodes are taken by stated degree (the focus first); a label is kept when
+    its estimated box (:func:`_label_box`) overlaps no kept one, up to ``most``
+    labels. A node whose label is dropped keeps it as ``hoverLabel``. With
+    ``font_size``, kept labels are drawn that large (a view of hundreds of
+    nodes is fitted at a small zoom, where 14 px text is not drawn at all).
+    """
+    degree: dict[str, int] = defaultdict(int)
+    for u, v, d in G.edges(data=True):
+        if not d.get(DERIVED):
+            degree[str(u)] += 1
+            degree[str(v)] += 1
+    order = sorted(
+        (nd for nd in nodes if "x" in nd and not nd.get("hidden")),
+        key=lambda nd: (nd["id"] != str(focus), -degree[nd["id"]], _TYPE_ORDER.get(str(nd.get("type")), 99), nd["id"]),
+    )
+    kept: list[tuple[float, float, float, float]] = []
+    for nd in order:
+        if font_size is not None:
+            nd["font"] = {**(nd.get("font") or {}), "size": font_size}
+        box = _label_box(nd)
+        fits = len(kept) < most and not any(
+            box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in kept
+        )
+        if fits:
+            kept.append(box)
+        else:
+            # A box without text would shrink to nothing: a blank keeps it a small box.
+            nd["hoverLabel"], nd["label"] = nd["label"], " " if nd.get("shape") == "box" else ""
+            if font_size is not None:
+                nd["font"] = {**nd["font"], "size": 14}
 
 
 def _edge_dicts(
@@ -705,6 +1127,22 @@ def _edge_dicts(
         }
         if derived:
             item.update(derived=True, dashes=DERIVED_EDGE_DASHES, width=1)
+        if isinstance(d.get("measures"), list):
+            # One edge standing for the diffusion of several measures (map_view): width = how many.
+            n_measures = len(d["measures"])
+            item["width"] = round(min(1 + (n_measures - 1) / 3, MAP_MAX_WIDTH), 1)
+            item["count"] = n_measures
+            item["title"] = (
+                f"<b>{_e(rel)}</b> <i>(derived)</i><br>{_e(names[u])} → {_e(names[v])}<br>"
+                f"{n_measures} measure(s), {_e(d.get('via_adoption', 0))} through a stated adoption; "
+                f"{_e(d.get('first') or '')} to {_e(d.get('last') or '')}"
+                + "".join(f"<br>• {_e(short_title(x, 60))}" for x in d["measures"])
+                + _evidence_html(d.get(PROVENANCE))
+                + (f"<hr><i>{_e(d['evidence_total'])} evidence entries in all</i>" if d.get("evidence_total") else "")
+            )
+            item["color"] = {"color": DERIVED_EDGE_COLOR, "opacity": 0.45}
+            if d.get("via_adoption"):
+                item.update(color={"color": REL_TYPES[Rel.ADOPTED].color, "opacity": 0.9}, dashes=[2, 4], adoption=True)
         for f in _EDGE_DATA_FIELDS:
             if f in d and d[f] is not None:
                 item[f] = _scalar(d[f])
@@ -770,251 +1208,112 @@ def _options(physics: bool, n_nodes: int, n_edges: int) -> dict[str, Any]:
     return opts
 
 
+
+def _timeline_dicts(
+    G: nx.MultiDiGraph, groups: Mapping[str, list[str]], nodes: list[dict[str, Any]], edges: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Turn the vis data of a spread view into a timeline.
+
+    Labels are short titles (documents by their number); arrows point left to
+    right (an edge whose target stands left of its source, such as
+    ``ORIGINATED_IN`` or ``ADOPTED``, is drawn reversed and flagged
+    ``reversed``; its tooltip keeps the stated direction). The places that only
+    derived diffusion reaches hang from their scope node (*All PFTZs*,
+    *Nationwide*): hidden until the scope node is clicked, each with one
+    dashed edge from it whose tooltip names the origins, instead of one edge
+    per origin and place.
+    """
+    by_id = {nd["id"]: nd for nd in nodes}
+    member_of = {t: g for g, ts in groups.items() for t in ts}
+    for nd in nodes:
+        d = G.nodes[nd["id"]] if nd["id"] in G else {}
+        label = _label_of(d)
+        if label == Label.MEASURE:
+            nd["label"] = short_title(str(d.get("title") or d.get("name") or nd["id"]))
+        elif label == Label.DOCUMENT and d.get("number"):
+            nd["label"] = str(d["number"])
+        elif label is not None:
+            nd["label"] = short_title(str(d.get("name") or nd["label"]))
+        if nd["id"] in member_of:
+            nd.update(hidden=True, memberOf=member_of[nd["id"]], shape="box", font={"size": 12, "color": "#ffffff"})
+    for g, ts in groups.items():
+        what = "zones" if all(G.nodes[t].get("label") == Label.ZONE for t in ts) else "places"
+        if all(G.nodes[t].get("label") == Label.REGION for t in ts):
+            what = "provinces"
+        closed = f"{by_id[g]['label']}\n{len(ts)} {what} (derived) ▸"
+        by_id[g].update(label=closed, labelClosed=closed, labelOpen=closed[:-1] + "▾", expands=True, expanded=False)
+
+    out: list[dict[str, Any]] = []
+    derived_to: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for e in edges:
+        if e.get("derived") and e["to"] in member_of:
+            derived_to[e["to"]].append(e)
+            continue
+        a, b = by_id.get(e["from"]), by_id.get(e["to"])
+        if a and b and a.get("x") is not None and b.get("x") is not None and a["x"] > b["x"]:
+            e.update({"from": e["to"], "to": e["from"], "reversed": True})
+        out.append(e)
+    names = {n: str(d.get("name") or d.get(KEY) or n) for n, d in G.nodes(data=True)}
+    edge_keys = list(G.edges(keys=True))  # _edge_dicts numbers the edges "e:<i>" in this order
+    for t, es in derived_to.items():
+        g = member_of[t]
+        origins = sorted({names.get(e["from"], e["from"]) for e in es})
+        first = es[0]
+        d = {k: first[k] for k in _EDGE_DATA_FIELDS if k in first}
+        prov = G.edges[edge_keys[int(first["id"][2:])]].get(PROVENANCE)
+        tip = (
+            f"<b>{_e(Rel.DIFFUSED_TO.value)}</b> <i>(derived)</i><br>{_e(', '.join(origins))} → {_e(names.get(t, t))}"
+            f"<br>{len(es)} derived edge(s), one per origin; they follow from the replication to "
+            f"{_e(names.get(g, g))}{_rows_html(d.items())}{_evidence_html(prov)}"
+        )
+        out.append({
+            "id": f"g:{g}:{t}", "from": g, "to": t, "title": tip, "color": DERIVED_EDGE_COLOR,
+            "type": Rel.DIFFUSED_TO.value, "derived": True, "dashes": DERIVED_EDGE_DASHES, "width": 1,
+            "hidden": True, "memberOf": g, "origins": len(origins), "smooth": False, **d,
+        })  # fmt: skip
+    return nodes, out
+
+
 # --------------------------------------------------------------------------- page
 
 
-_SHAPE_SVG = {
-    "dot": '<circle cx="8" cy="8" r="6" fill="{c}"/>',
-    "square": '<rect x="2" y="2" width="12" height="12" fill="{c}"/>',
-    "box": '<rect x="1" y="4" width="14" height="8" rx="2" fill="{c}"/>',
-    "diamond": '<polygon points="8,1 15,8 8,15 1,8" fill="{c}"/>',
-    "triangle": '<polygon points="8,2 15,14 1,14" fill="{c}"/>',
-    "star": '<polygon points="8,1 10,6 15,6 11,9 12.5,15 8,11.5 3.5,15 5,9 1,6 6,6" fill="{c}"/>',
-}
-
-
-def _swatch(shape: str, color: str) -> str:
-    inner = _SHAPE_SVG.get(shape, _SHAPE_SVG["dot"]).format(c=html.escape(color))
-    return f'<svg class="sw" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">{inner}</svg>'
-
-
-def _line_swatch(color: str, dashed: bool) -> str:
-    dash = ' stroke-dasharray="4 3"' if dashed else ""
-    return (
-        '<svg class="sw" width="26" height="10" viewBox="0 0 26 10" aria-hidden="true">'
-        f'<line x1="1" y1="5" x2="25" y2="5" stroke="{html.escape(color)}" stroke-width="2"{dash}/></svg>'
-    )
-
-
-def _legend_html(G: nx.MultiDiGraph) -> str:
+def _legend_data(G: nx.MultiDiGraph) -> dict[str, Any]:
+    """What the legend template (``templates/legend.html``) lists: node labels and edge kinds with counts."""
     labels: dict[str, int] = defaultdict(int)
     for _, d in G.nodes(data=True):
         labels[str(d.get("label", ""))] += 1
     rels: dict[str, int] = defaultdict(int)
-    n_derived = 0
+    n_derived = n_adoption = 0
     for _, _, k, d in G.edges(keys=True, data=True):
         if d.get(DERIVED):
             n_derived += 1
+            n_adoption += 1 if isinstance(d.get("measures"), list) and d.get("via_adoption") else 0
         else:
             rels[_rel_of(k, d)] += 1
-    rows = ['<aside id="legend" aria-label="Legend"><div class="lg-h">Nodes <small>(tick to show)</small></div>']
-    for label in Label:
-        if label.value in labels:
-            t = NODE_TYPES[label]
-            rows.append(
-                f'<label class="lg-row"><input type="checkbox" checked data-label="{_attr(label.value)}">'
-                f"{_swatch(t.shape, t.color)} {_e(label.value)} <span class='n'>{labels[label.value]:,}</span></label>"
-            )
-    for other in sorted(set(labels) - {lab.value for lab in Label}):
-        rows.append(
-            f'<label class="lg-row"><input type="checkbox" checked data-label="{_attr(other)}">'
-            f"{_swatch('dot', UNKNOWN_COLOR)} {_e(other or '(no label)')}"
-            f" <span class='n'>{labels[other]:,}</span></label>"
-        )
-    rows.append('<div class="lg-h">Edges</div>')
-    rows.append(f'<div class="lg-row">{_line_swatch("#666666", False)} stated in the report (solid)</div>')
-    rows.append(
-        '<label class="lg-row"><input type="checkbox" checked data-derived="1">'
-        f"{_line_swatch(DERIVED_EDGE_COLOR, True)} derived, e.g. {Rel.DIFFUSED_TO.value} (dashed grey)"
-        f" <span class='n'>{n_derived:,}</span></label>"
-    )
-    for rel in Rel:
-        if rel.value in rels and REL_TYPES[rel].color != "#888888":
-            rows.append(
-                f'<div class="lg-row">{_line_swatch(REL_TYPES[rel].color, False)} {_e(rel.value)}'
-                f" <span class='n'>{rels[rel.value]:,}</span></div>"
-            )
-    rows.append("</aside>")
-    return "".join(rows)
-
-
-_PAGE_CSS = """
-html,body{margin:0;height:100%;font-family:system-ui,-apple-system,"Segoe UI",sans-serif;color:#222}
-body{display:flex;flex-direction:column}
-header{padding:6px 12px;border-bottom:1px solid #ddd;background:#fafafa}
-header h1{font-size:17px;margin:0}
-header .meta{margin:2px 0 0;color:#555;font-size:12px}
-header .warning{margin:4px 0 0;padding:3px 8px;background:#fff3cd;border:1px solid #e0c36c;font-size:13px}
-#filter-menu{display:flex;flex-wrap:wrap;gap:6px;align-items:center;margin-top:4px;font-size:13px}
-#filter-menu .ts-wrapper{min-width:170px}
-#filter-menu button{font-size:13px;padding:3px 10px}
-#wrap{position:relative;flex:1;min-height:420px}
-#mynetwork{position:absolute;inset:0;background:#fff}
-#legend{position:absolute;left:8px;bottom:8px;z-index:4;max-height:55%;overflow:auto;
-  background:rgba(255,255,255,.93);border:1px solid #ccc;border-radius:4px;padding:5px 8px;font-size:12px}
-#legend .lg-h{font-weight:600;margin:3px 0 2px}
-#legend .lg-row{display:flex;align-items:center;gap:5px;line-height:18px;cursor:default}
-#legend .n{color:#888}
-div.vis-tooltip{white-space:normal;max-width:520px;font-family:inherit;font-size:12px;overflow-wrap:anywhere}
-div.vis-tooltip hr{border:0;border-top:1px solid #d8d2b0;margin:3px 0}
-div.vis-tooltip i{color:#777}
-"""
-
-_TEMPLATE_NAME = "pftz-view.html"
-
-_TEMPLATE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="pftz-graph with pyvis {{ pftz.pyvis_version }}">
-<title>{{ heading }}</title>
-<style>{{ pftz.vis_css|safe }}</style>
-<script>{{ pftz.vis_js|safe }}</script>
-<script>{{ pftz.utils_js|safe }}</script>
-{% if filter_menu %}<style>{{ pftz.tom_css|safe }}</style>
-<script>{{ pftz.tom_js|safe }}</script>{% endif %}
-<style>{{ pftz.page_css|safe }}</style>
-</head>
-<body>
-<header>
-<h1>{{ heading }}</h1>
-<p class="meta">{{ pftz.subtitle }}</p>
-{% if pftz.warning %}<p class="warning" role="alert">{{ pftz.warning }}</p>{% endif %}
-{% if filter_menu %}<div id="filter-menu">
-<select id="select-item" onchange="updateFilter(value, 'item')">
-<option value="">Select a network item</option><option value="edge">edge</option><option value="node">node</option>
-</select>
-<select id="select-property" onchange="updateFilter(value, 'property')">
-<option value="">Select a property...</option></select>
-<select id="select-value"><option value="">Select value(s)...</option></select>
-<button type="button" onclick="highlightFilter(filter);">Filter</button>
-<button type="button" onclick="clearFilter(true);">Reset selection</button>
-</div>{% endif %}
-</header>
-<main id="wrap"><div id="mynetwork"></div>{{ pftz.legend|safe }}</main>
-<script>
-var edges, nodes, allNodes, allEdges, nodeColors, network, data, options;
-var filter = {item: '', property: '', value: []};
-var filterActive = false, highlightActive = false;
-var pftzAxis = {{ pftz.axis|tojson }};
-var pftzPhysics = {{ physics_enabled|tojson }};
-window.pftz = {drawn: false, drawnAt: null, stable: false};
-{% if filter_menu %}
-/* The filter menu of pyvis 0.3.2's template, with tom-select inlined. */
-var PFTZ_HIDDEN_PROPS = ['id', 'title', 'x', 'y', 'shape', 'color', 'size', 'font', 'borderWidth', 'hidden',
-  'savedLabel', 'hiddenLabel', 'dashes', 'width', 'smooth', 'arrows', 'from', 'to'];
-var valueControl = new TomSelect('#select-value', {
-  maxItems: null, valueField: 'id', labelField: 'title', searchField: 'title', create: false,
-  sortField: {field: 'text', direction: 'asc'},
-  onItemAdd: function (value) { filter['value'].push(value); }
-});
-var propControl = new TomSelect('#select-property', {
-  valueField: 'id', labelField: 'title', searchField: 'title', create: false,
-  sortField: {field: 'text', direction: 'asc'},
-  onItemAdd: function (prop) {
-    valueControl.clear(); valueControl.clearOptions(); filter['value'] = [];
-    var items = filter['item'] === 'node' ? allNodes : filter['item'] === 'edge' ? allEdges : {};
-    for (var each in items) {
-      var v = items[each][prop];
-      if (v !== undefined && v !== null) valueControl.addOption({id: String(v), title: String(v)});
+    rows = [
+        {"label": lab.value, "caption": lab.value, "shape": NODE_TYPES[lab].shape, "color": NODE_TYPES[lab].color,
+         "count": labels[lab.value]}
+        for lab in Label
+        if lab.value in labels
+    ]  # fmt: skip
+    rows += [
+        {"label": other, "caption": _text(other or "(no label)"), "shape": "dot", "color": UNKNOWN_COLOR,
+         "count": labels[other]}
+        for other in sorted(set(labels) - {lab.value for lab in Label})
+    ]  # fmt: skip
+    return {
+        "labels": rows,
+        "derived": n_derived,
+        "derived_rel": Rel.DIFFUSED_TO.value,
+        "derived_color": DERIVED_EDGE_COLOR,
+        "adoption": n_adoption,
+        "adoption_color": REL_TYPES[Rel.ADOPTED].color,
+        "rels": [
+            {"rel": rel.value, "color": REL_TYPES[rel].color, "count": rels[rel.value]}
+            for rel in Rel
+            if rel.value in rels and REL_TYPES[rel].color != "#888888"
+        ],
     }
-  }
-});
-var itemControl = new TomSelect('#select-item', {
-  create: false, sortField: {field: 'text', direction: 'asc'},
-  onItemAdd: function (item) {
-    clearFilter(false);
-    filter['item'] = item;
-    var items = item === 'edge' ? allEdges : item === 'node' ? allNodes : {};
-    var seen = {};
-    for (var each in items) {
-      for (var prop in items[each]) {
-        if (!seen[prop] && PFTZ_HIDDEN_PROPS.indexOf(prop) < 0) {
-          seen[prop] = true;
-          propControl.addOption({id: prop, title: prop});
-        }
-      }
-    }
-  }
-});
-function clearFilter(reset) {
-  propControl.clear(); propControl.clearOptions(); valueControl.clear(); valueControl.clearOptions();
-  filter = {item: '', property: '', value: []};
-  if (reset) { itemControl.clear(); filterHighlight({nodes: []}); }
-}
-function updateFilter(value, key) { filter[key] = value; }
-{% endif %}
-function pftzShowTip(id) {
-  /* vis-network 9 puts a string title in with innerText; ours is escaped HTML. */
-  var ih = network.interactionHandler, popup = ih && ih.popup;
-  var kind = popup && popup.popupTargetType;
-  var item = kind === 'edge' ? edges.get(id) : (nodes.get(id) || edges.get(id));
-  var tip = document.querySelector('#mynetwork div.vis-tooltip');
-  if (!item || !tip || typeof item.title !== 'string') return;
-  tip.innerHTML = item.title;
-  if (popup && typeof popup.show === 'function') popup.show();
-}
-function pftzWireLegend() {
-  document.querySelectorAll('#legend input[data-label]').forEach(function (box) {
-    box.addEventListener('change', function () {
-      var label = box.getAttribute('data-label');
-      nodes.update(nodes.getIds({filter: function (n) { return n.type === label; }})
-        .map(function (id) { return {id: id, hidden: !box.checked}; }));
-    });
-  });
-  document.querySelectorAll('#legend input[data-derived]').forEach(function (box) {
-    box.addEventListener('change', function () {
-      edges.update(edges.getIds({filter: function (e) { return e.derived === true; }})
-        .map(function (id) { return {id: id, hidden: !box.checked}; }));
-    });
-  });
-}
-function pftzDrawAxis(ctx) {
-  if (!pftzAxis) return;
-  ctx.save();
-  ctx.font = '15px sans-serif'; ctx.textAlign = 'center'; ctx.fillStyle = '#555';
-  ctx.strokeStyle = '#e3e3e3'; ctx.lineWidth = 1; ctx.setLineDash([4, 4]);
-  pftzAxis.ticks.forEach(function (t) {
-    ctx.beginPath(); ctx.moveTo(t[0], pftzAxis.top + 12); ctx.lineTo(t[0], pftzAxis.bottom); ctx.stroke();
-    ctx.fillText(t[1], t[0], pftzAxis.top);
-  });
-  ctx.restore();
-}
-function drawGraph() {
-  var container = document.getElementById('mynetwork');
-  nodes = new vis.DataSet({{ nodes|jsdata }});
-  edges = new vis.DataSet({{ edges|jsdata }});
-  nodeColors = {};
-  allNodes = nodes.get({returnType: 'Object'});
-  for (var nodeId in allNodes) { nodeColors[nodeId] = allNodes[nodeId].color; }
-  allEdges = edges.get({returnType: 'Object'});
-  data = {nodes: nodes, edges: edges};
-  options = {{ options|safe }};
-  network = new vis.Network(container, data, options);
-  network.on('showPopup', pftzShowTip);
-  network.once('afterDrawing', function () { window.pftz.drawn = true; window.pftz.drawnAt = performance.now(); });
-  if (pftzAxis) network.on('beforeDrawing', pftzDrawAxis);
-  if (pftzPhysics) {
-    network.once('stabilizationIterationsDone', function () {
-      network.setOptions({physics: {enabled: false}});
-      window.pftz.stable = true;
-    });
-  } else {
-    /* With physics off vis fits before node sizes are known; fit again once drawn. */
-    network.once('afterDrawing', function () {
-      network.fit({animation: false});
-      window.pftz.stable = true;
-    });
-  }
-  pftzWireLegend();
-  return network;
-}
-drawGraph();
-</script>
-</body>
-</html>
-"""
 
 
 def _js_data(value: Any) -> Markup:
@@ -1030,11 +1329,9 @@ def _js_data(value: Any) -> Markup:
 @functools.cache
 def _assets() -> dict[str, str]:
     """Read the vis-network, tom-select and pyvis binding assets shipped in pyvis's package."""
-    import pyvis
-
-    lib = Path(pyvis.__file__).resolve().parent / "templates" / "lib"
+    lib = resources.files(pyvis) / "templates" / "lib"
     vis_dirs = sorted(
-        (p for p in lib.glob("vis-*") if (p / "vis-network.min.js").is_file()),
+        (p for p in lib.iterdir() if p.name.startswith("vis-") and (p / "vis-network.min.js").is_file()),
         key=lambda p: tuple(int(x) for x in re.findall(r"\d+", p.name)),
     )
     if not vis_dirs:
@@ -1057,39 +1354,94 @@ def _assets() -> dict[str, str]:
     }
 
 
-_EXTERNAL = re.compile(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=", re.IGNORECASE)
+@functools.cache
+def _templates() -> Environment:
+    """The jinja2 environment of ``shell/templates`` (autoescaped; ``jsdata`` filter for script data)."""
+    env = Environment(loader=PackageLoader("shell", "templates"), autoescape=True, keep_trailing_newline=True)
+    env.filters["jsdata"] = _js_data
+    env.filters["content"] = _content
+    return env
+
+
+def _template_text(name: str) -> str:
+    """The raw text of a file in ``shell/templates`` (a stylesheet), not rendered."""
+    env = _templates()
+    assert env.loader is not None
+    return env.loader.get_source(env, name)[0]
+
+
+_REF = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
+_NOT_RELATIVE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/)", re.IGNORECASE)
+
+SHARED_ASSETS = (
+    "vis-network.min.js",
+    "vis-network.css",
+    "utils.js",
+    "tom-select.complete.min.js",
+    "tom-select.css",
+    "view.css",
+)
+"""The files :func:`write_assets` writes into a site's ``lib`` folder."""
+
+
+def write_assets(lib_dir: str | Path) -> list[Path]:
+    """Write the one shared copy of the assets the pages of a site link to.
+
+    Parameters
+    ----------
+    lib_dir
+        The folder (created if missing), e.g. ``out/html/lib``.
+
+    Returns
+    -------
+    list of Path
+        The files written: :data:`SHARED_ASSETS`, in that order.
+
+    Raises
+    ------
+    ExportError
+        A file cannot be written.
+    """
+    a = _assets()
+    texts = [a["vis_js"], a["vis_css"], a["utils_js"], a["tom_js"], a["tom_css"], _template_text("view.css")]
+    return [atomic_write_text(Path(lib_dir) / name, text) for name, text in zip(SHARED_ASSETS, texts, strict=True)]
 
 
 def _page(G: nx.MultiDiGraph, nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *,
           title: str, subtitle: str, warning: str, options: dict[str, Any], filter_menu: bool,
-          axis: Any) -> str:  # fmt: skip
-    """Render the page through a pyvis Network and this module's template."""
-    from pyvis.network import Network
-
-    net = Network(
-        height="100%", width="100%", directed=True, cdn_resources="in_line", heading=title, filter_menu=filter_menu
+          axis: Any, lib: str = "", data_src: str = "", outline: Any = None,
+          show_derived: bool = True) -> str:  # fmt: skip
+    """Render a view through ``templates/view.html``: self-contained, or linking ``lib`` and ``data_src``."""
+    physics = options.get("physics")
+    page = (
+        _templates()
+        .get_template("view.html")
+        .render(
+            heading=title,
+            nodes=nodes,
+            edges=edges,
+            options=json.dumps(options),
+            physics_enabled=physics.get("enabled", True) if isinstance(physics, dict) else True,
+            filter_menu=filter_menu,
+            pftz={
+                **_assets(),
+                "page_css": _template_text("view.css"),
+                "subtitle": subtitle,
+                "warning": warning,
+                "legend": {**_legend_data(G), "derived_shown": show_derived},
+                "axis": axis,
+                "outline": outline,
+                "lib": lib,
+                "data_src": data_src,
+            },
+        )
     )
-    # Assigned directly: pyvis's add_node scans a list per call (quadratic).
-    net.nodes = nodes
-    net.edges = edges
-    net.node_ids = [n["id"] for n in nodes]
-    net.node_map = {n["id"]: n for n in nodes}
-    net.options = options
-    env = Environment(loader=DictLoader({_TEMPLATE_NAME: _TEMPLATE}), autoescape=True)
-    env.filters["jsdata"] = _js_data
-    env.globals["pftz"] = {
-        **_assets(),
-        "page_css": _PAGE_CSS,
-        "subtitle": subtitle,
-        "warning": warning,
-        "legend": _legend_html(G),
-        "axis": axis,
-    }
-    net.templateEnv = env
-    net.path = _TEMPLATE_NAME
-    page = str(net.generate_html())
-    if _EXTERNAL.search(page):
-        msg = "the rendered page references an external resource; it would not work offline"
+    refs = _REF.findall(page)
+    if not lib and refs:
+        msg = f"the rendered page links {refs[0]!r}; a self-contained page must inline everything"
+        raise ExportError(msg)
+    if bad := [r for r in refs if _NOT_RELATIVE.match(r)]:
+        msg = f"the rendered page references {bad[0]!r}; it would not work offline"
         raise ExportError(msg)
     return page
 
@@ -1104,8 +1456,10 @@ def render_html(
     max_nodes_warn: int = 2000,
     positions: Mapping[str, tuple[float, float]] | None = None,
     filter_menu: bool = True,
+    lib_dir: str | Path | None = None,
+    show_derived: bool = True,
 ) -> Path:
-    """Write one self-contained interactive HTML view of a graph.
+    """Write one interactive HTML view of a graph: self-contained, or a page of a site.
 
     Parameters
     ----------
@@ -1131,12 +1485,22 @@ def render_html(
     positions
         ``str(node) -> (x, y)``, overriding the layout's.
     filter_menu
-        Include pyvis's filter menu (tom-select, inlined).
+        Include pyvis's filter menu (tom-select).
+    lib_dir
+        By default the page is one self-contained file (every asset and the
+        data inlined). With the folder of :func:`write_assets`, the page links
+        those shared assets by relative path and its nodes and edges go to a
+        sibling ``<name>.data.js`` loaded with a script tag, so that it still
+        works from ``file://`` with no network.
+    show_derived
+        Draw derived edges at first; when False they are hidden until the
+        legend's "derived" box is ticked (the whole graph shows stated facts
+        by default).
 
     Returns
     -------
     Path
-        The file written.
+        The HTML file written.
 
     Raises
     ------
@@ -1155,6 +1519,7 @@ def render_html(
         raise QueryError(msg)
     n, m = G.number_of_nodes(), G.number_of_edges()
     axis = None
+    outline: list[list[list[float]]] | None = None
     if layout == "spread":
         focus = G.graph.get("focus")
         if focus not in G:
@@ -1175,6 +1540,7 @@ def render_html(
     elif layout == "map":
         pos = positions or map_positions(G)
         use_physics = bool(physics)
+        outline = _outline_pixels()
     else:
         pos = positions or force_positions(G)
         use_physics = (n <= PHYSICS_MAX_NODES) if physics is None else physics
@@ -1197,9 +1563,40 @@ def render_html(
         f"{n:,} nodes, {m:,} edges; {layout_note}. Hover a node or edge for its evidence; "
         "drag to pan, scroll to zoom. Dashed grey edges are derived, solid ones stated."
     )
+    if not show_derived:
+        for e in edges:
+            if e.get("derived"):
+                e["hidden"] = True
+    if layout == "map" or (layout == "force" and not use_physics):
+        # Hundreds of nodes are fitted at a small zoom: their kept labels are drawn larger.
+        big_font = LARGE_VIEW_FONT if layout == "force" and n > PHYSICS_MAX_NODES else None
+        _choose_labels(G, nodes, focus=G.graph.get("focus"), font_size=big_font)
+    if layout == "spread":
+        focus_data = G.nodes[sub.graph["focus"]]
+        full = str(focus_data.get("title") or focus_data.get("name") or sub.graph["focus"]).rstrip(". ")
+        heading = title or short_title(full)
+        nodes, edges = _timeline_dicts(G, sub.graph.get("groups", {}), nodes, edges)
+        subtitle = (
+            f"{full}. Time runs left to right, in columns at the dates the report states. "
+            "Hover for the evidence; click a group node to list the places derived diffusion reaches. "
+            "Dashed grey edges are derived, solid ones stated."
+        )
+    lib = data_src = ""
+    if lib_dir is not None:
+        page_dir = Path(path).parent
+        lib = Path(os.path.relpath(Path(lib_dir), page_dir)).as_posix()
+        data_path = page_dir / f"{Path(path).stem}.data.js"
+        data = _templates().get_template("data.js").render(nodes=nodes, edges=edges)
+        atomic_write_text(data_path, data)
+        data_src = quote(data_path.name)
+    options = _options(use_physics, n, m)
+    if layout == "spread":
+        # Labels wrap within a column, so neighbouring columns never overlap.
+        options["nodes"]["widthConstraint"] = {"maximum": SPREAD_DX * 0.62}
     page = _page(
         G, nodes, edges, title=heading, subtitle=subtitle, warning=warning,
-        options=_options(use_physics, n, m), filter_menu=filter_menu, axis=axis,
+        options=options, filter_menu=filter_menu, axis=axis, lib=quote(lib), data_src=data_src, outline=outline,
+        show_derived=show_derived,
     )  # fmt: skip
     return atomic_write_text(path, page)
 
@@ -1215,13 +1612,6 @@ def _slug(text: str, taken: set[str]) -> str:
     taken.add(slug)
     return slug
 
-
-_INDEX_CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px auto;max-width:960px;
-  color:#222;padding:0 12px}
-h1{font-size:22px} h2{font-size:17px;margin-top:26px;border-bottom:1px solid #ddd}
-ul{padding-left:18px} li{margin:3px 0} .n{color:#777;font-size:13px} .note{color:#555;font-size:13px}
-"""
 
 _SECTIONS = {
     "graph": "Whole graph",
@@ -1256,28 +1646,24 @@ def write_index(out_dir: str | Path, entries: Iterable[ViewEntry], *, title: str
     groups: dict[str, list[ViewEntry]] = defaultdict(list)
     for entry in entries:
         groups[entry.section].append(entry)
-    parts = [
-        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{_e(title)}</title>\n'
-        f"<style>{_INDEX_CSS}</style>\n</head>\n<body>\n<h1>{_e(title)}</h1>\n"
-        '<p class="note">Each page is a self-contained interactive view: hover a node or edge for the '
-        "quoted evidence. Dashed grey edges are derived, solid ones stated in the report.</p>\n"
-    ]
     ordered = [s for s in _SECTIONS if s in groups] + sorted(set(groups) - set(_SECTIONS))
+    sections = []
     for section in ordered:
-        heading = _e(_SECTIONS.get(section, section))
-        parts.append(f"<h2>{heading} <span class='n'>({len(groups[section])})</span></h2>\n<ul>\n")
+        rows = []
         for entry in groups[section]:
             p = Path(entry.path)
             rel = Path(os.path.relpath(p, out)) if p.is_absolute() else p
-            href = html.escape(quote(rel.as_posix()), quote=True)
-            note = f' <span class="note">{_e(entry.note)}</span>' if entry.note else ""
-            parts.append(
-                f'<li><a href="{href}">{_e(entry.title)}</a> '
-                f'<span class="n">{entry.nodes:,} nodes, {entry.edges:,} edges</span>{note}</li>\n'
-            )
-        parts.append("</ul>\n")
-    parts.append("</body>\n</html>\n")
-    return atomic_write_text(out / "index.html", "".join(parts))
+            rows.append(
+                {"href": quote(rel.as_posix()), "title": entry.title, "nodes": entry.nodes,
+                 "edges": entry.edges, "note": entry.note}
+            )  # fmt: skip
+        sections.append({"heading": _SECTIONS.get(section, section), "entries": rows})
+    page = (
+        _templates()
+        .get_template("index.html")
+        .render(title=title, css=_template_text("index.css"), sections=sections)
+    )
+    return atomic_write_text(out / "index.html", page)
 
 
 def _national_measures(G: nx.MultiDiGraph) -> list[tuple[Any, list[Any]]]:
@@ -1310,11 +1696,15 @@ def _batch_order(d: Mapping[str, Any], n: Any) -> tuple[tuple[int, int, int], in
 def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int = 2000) -> dict[str, list[Path]]:
     """Write the whole-graph view, a spread view per national innovation, a page per zone, and an index.
 
-    Files: ``graph.html``; ``spread/<slug>.html`` for each measure with an
+    Files: ``graph.html`` (stated facts; derived edges on a toggle);
+    ``map.html`` (:func:`map_view` over the provinces' outline); ``spread/<slug>.html`` for each measure with an
     ``IN_BATCH`` edge to a batch whose ``level`` is ``"national"``;
     ``zones/<key>.html`` (:func:`focus_subgraph` of depth 1) for each zone of
-    kind PFTZ or FTP; ``index.html`` linking them all. Each file is written
-    atomically.
+    kind PFTZ or FTP; ``index.html`` linking them all. The pages share one
+    copy of vis-network and their stylesheet in ``lib/`` (:func:`write_assets`)
+    and read their nodes and edges from a sibling ``<name>.data.js``, so the
+    site stays small and still works from ``file://`` with no network. Each
+    file is written atomically.
 
     Parameters
     ----------
@@ -1328,8 +1718,9 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
     Returns
     -------
     dict
-        ``{"index": [...], "graph": [...], "spread": [...], "zones": [...]}``:
-        the paths written.
+        ``{"index": [...], "graph": [...], "map": [...], "spread": [...],
+        "zones": [...]}``: the pages written (not their data files, nor the
+        assets in ``lib/``).
 
     Raises
     ------
@@ -1341,11 +1732,26 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
     entries: list[ViewEntry] = []
     name = str(G.graph.get("name") or "PFTZ policy graph")
 
-    p = render_html(G, out / "graph.html", title=f"{name}: whole graph", max_nodes_warn=max_nodes_warn)
+    lib = out / "lib"
+    write_assets(lib)
+    p = render_html(
+        aggregate_diffusion(G), out / "graph.html", title=f"{name}: whole graph", max_nodes_warn=max_nodes_warn,
+        lib_dir=lib, show_derived=False,
+    )  # fmt: skip
     written["graph"].append(p)
     entries.append(
         ViewEntry("graph", f"{name}: whole graph", p.relative_to(out), G.number_of_nodes(), G.number_of_edges())
     )
+    H = map_view(G)
+    p = render_html(
+        H, out / "map.html", title=f"{name}: map of the zones and the diffusion between them", layout="map",
+        max_nodes_warn=max_nodes_warn, lib_dir=lib, filter_menu=False,
+    )  # fmt: skip
+    written["map"] = [p]
+    entries.append(
+        ViewEntry("graph", f"{name}: map", p.relative_to(out), H.number_of_nodes(), H.number_of_edges(),
+                  "derived diffusion aggregated per pair of places")
+    )  # fmt: skip
 
     taken: set[str] = set()
     spreads = []
@@ -1355,8 +1761,8 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
         caption = str(d.get("name") or d.get("title") or d.get(KEY) or m)
         path = out / "spread" / f"{_slug(str(d.get(KEY) or m), taken)}.html"
         render_html(
-            sub, path, title=f"Spread of {caption}", layout="spread", positions=pos,
-            max_nodes_warn=max_nodes_warn, filter_menu=False,
+            sub, path, layout="spread", positions=pos,
+            max_nodes_warn=max_nodes_warn, filter_menu=False, lib_dir=lib,
         )  # fmt: skip
         first = min(batches, key=lambda b: _batch_order(G.nodes[b], b))
         batch_names = ", ".join(str(G.nodes[b].get("name") or b) for b in batches)
@@ -1378,7 +1784,7 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
     for caption, n, d in sorted(zones, key=lambda t: t[0]):
         sub = focus_subgraph(stated if n in stated else G, n, 1)
         path = out / "zones" / f"{_slug(str(d.get(KEY) or n), taken)}.html"
-        render_html(sub, path, title=f"{caption}: stated facts", max_nodes_warn=max_nodes_warn)
+        render_html(sub, path, title=f"{caption}: stated facts", max_nodes_warn=max_nodes_warn, lib_dir=lib)
         written["zones"].append(path)
         entries.append(
             ViewEntry(

@@ -130,3 +130,27 @@ def open_offline(browser: Browser) -> Iterator[Callable[..., OfflinePage]]:
     yield _open
     for c in contexts:
         c.close()
+
+
+def label_overlaps(op: OfflinePage) -> list[tuple[str, str]]:
+    """Pairs of visible labelled nodes whose drawn boxes (shape and label, as the page reports them) overlap."""
+    boxes = op.page.evaluate("pftzLabelBoxes()")
+    out = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            if a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]:
+                out.append((a["id"], b["id"]))
+    return out
+
+
+def click_node(op: OfflinePage, nid: str) -> None:
+    """Click a node with the mouse, where the page draws it."""
+    x, y = op.page.evaluate(
+        """id => {
+            const p = network.canvasToDOM(network.getPositions([id])[id]);
+            const r = document.getElementById('mynetwork').getBoundingClientRect();
+            return [p.x + r.left, p.y + r.top];
+        }""",
+        nid,
+    )
+    op.page.mouse.click(x, y)

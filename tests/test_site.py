@@ -11,17 +11,92 @@ import pytest
 from click.testing import CliRunner
 
 from graph.build import graph_from_reports
+from ground.dates import PartialDate
 from ground.schema import Label, Rel, node_id
 from loaders.reference import load_reference
 from loaders.report import load_report
 from shell import viz
 from shell.cli import cli
+from tests.browser import click_node, label_overlaps
 from tests.test_viz import ARTIFACTS, browser_counts, hover_node
+
+DOCS_IMG = Path(__file__).resolve().parents[1] / "docs" / "img"
+SITE_MAX_BYTES = 10_000_000
 
 
 @pytest.fixture(scope="module")
 def G() -> nx.MultiDiGraph:
     return graph_from_reports([load_report()], reference=load_reference())
+
+
+@pytest.fixture(scope="module")
+def site(G: nx.MultiDiGraph, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
+    return viz.write_site(G, tmp_path_factory.mktemp("site") / "html")
+
+
+def test_real_site_is_light_and_shares_one_vis_network(site: dict[str, list[Path]]) -> None:
+    root = site["index"][0].parent
+    files = [p for p in root.rglob("*") if p.is_file()]
+    total = sum(p.stat().st_size for p in files)
+    assert total < SITE_MAX_BYTES, f"the site is {total:,} bytes"
+    assert [p.relative_to(root).as_posix() for p in files if p.name == "vis-network.min.js"] == [
+        "lib/vis-network.min.js"
+    ]
+    assert not [p for p in files if p.suffix == ".html" and b"vis.Network=" in p.read_bytes()[:2_000_000]]
+    assert len(site["spread"]) >= 77 and site["map"] and site["graph"]  # the 77 national innovations, and more
+
+
+@pytest.mark.browser
+def test_real_site_pages_work_offline_with_readable_labels(
+    G: nx.MultiDiGraph, site: dict[str, list[Path]], open_offline
+) -> None:
+    DOCS_IMG.mkdir(parents=True, exist_ok=True)
+    pilot = next(p for p in site["spread"] if p.stem == "national-pilot-measures-1-18")
+    shanghai = next(p for p in site["zones"] if p.stem == "shanghai")
+    shots = {
+        "whole-graph.png": site["graph"][0],
+        "map.png": site["map"][0],
+        "spread-view.png": pilot,
+        "zone-profile.png": shanghai,
+    }
+    for shot, page_path in shots.items():
+        op = open_offline(page_path)
+        assert op.problems() == [], (page_path, op.problems())
+        assert label_overlaps(op) == [], f"{page_path.name}: labels overlap"
+        op.page.screenshot(path=str(DOCS_IMG / shot))
+        if page_path == site["graph"][0]:
+            # Stated facts by default, derived on the legend's toggle; a label on the best connected nodes only.
+            page = op.page
+            assert page.evaluate("edges.get({filter: e => e.derived && !e.hidden}).length") == 0
+            labelled = page.evaluate("nodes.get({filter: n => n.label && n.label.trim()}).length")
+            assert 10 <= labelled < G.number_of_nodes()
+            page.check("#legend input[data-derived]")
+            assert page.evaluate("edges.get({filter: e => e.derived && !e.hidden}).length") > 100  # merged per pair
+            # An unlabelled node far from the others, so that the mouse lands on it alone.
+            quiet = page.evaluate(
+                """() => {
+                    const pos = network.getPositions(), ids = Object.keys(pos);
+                    const gap = id => Math.min(...ids.filter(o => o !== id)
+                        .map(o => Math.hypot(pos[o].x - pos[id].x, pos[o].y - pos[id].y)));
+                    const quiet = nodes.get({filter: n => !(n.label || '').trim() && n.hoverLabel});
+                    quiet.sort((a, b) => gap(b.id) - gap(a.id));
+                    return quiet[0];
+                }"""
+            )
+            hover_node(op, quiet["id"], quiet["hoverLabel"][:20])
+            assert page.evaluate("id => nodes.get(id).label", quiet["id"]) == quiet["hoverLabel"]
+        if page_path == site["map"][0]:
+            assert op.page.evaluate("window.pftz.outlineDrawn") >= 1, "the provinces' outline is drawn"
+            assert op.page.evaluate("pftzOutline.length") == sum(len(r) for _, r in viz.load_outline())
+        if page_path == pilot:
+            dated = [PartialDate.parse(iso) for iso in op.page.evaluate("pftzAxis.dates") if iso]
+            assert dated == sorted(dated) and dated, "columns in date order"
+            full = G.nodes[node_id(Label.MEASURE, "national:pilot-measures:1:18")]["title"]
+            assert op.page.title() == viz.short_title(full)
+            click_node(op, node_id(Label.REGION, "nationwide"))
+            op.page.wait_for_function("nodes.get({filter: n => n.memberOf && !n.hidden}).length === 31")
+            assert label_overlaps(op) == []
+        op.context.close()
 
 
 @pytest.mark.browser
@@ -99,6 +174,8 @@ def test_disk_full_keeps_the_earlier_exports(tmp_path: Path, monkeypatch: pytest
         (["--spread", "ship supervision and declaration"], 5),
         (["--focus", "Shanghai PFTZ", "--stated-only"], 20),
         (["--query", "zone_profile", "-p", "zone=hubei", "--layout", "map"], 5),
+        (["--layout", "map"], 50),
+        (["--show-derived"], 300),
     ],
 )
 def test_viz_command_writes_one_offline_file(tmp_path: Path, args: list[str], nodes_at_least: int) -> None:
@@ -107,6 +184,8 @@ def test_viz_command_writes_one_offline_file(tmp_path: Path, args: list[str], no
     assert res.exit_code == 0, res.output
     html = out.read_text(encoding="utf-8")
     assert "<script src=" not in html and "vis.Network" in html
+    if args == ["--layout", "map"]:
+        assert "var pftzOutline = [[[" in html, "the map draws the provinces' outline"
     m = re.search(r"wrote .*view\.html \(([\d,]+) nodes", res.output)
     assert m and int(m.group(1).replace(",", "")) >= nodes_at_least
 
@@ -115,3 +194,34 @@ def test_viz_command_without_a_match_says_so(tmp_path: Path) -> None:
     res = CliRunner().invoke(cli, ["viz", "--spread", "zzzz qqqq", "-o", str(tmp_path / "v.html")])
     assert res.exit_code == 1 and "no innovation matches" in res.output
     assert not (tmp_path / "v.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "suffix", "text"),
+    [
+        (["--spread", "ship supervision and declaration"], ".svg", "New model for ship supervision"),
+        (["--zone", "Shanghai PFTZ"], ".svg", "Shanghai PFTZ: what the report states"),
+        (["--map"], ".pdf", None),
+    ],
+)
+def test_figure_command_writes_a_figure(tmp_path: Path, args: list[str], suffix: str, text: str | None) -> None:
+    out = tmp_path / f"figure{suffix}"
+    res = CliRunner().invoke(cli, ["figure", *args, "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert f"wrote {out}" in res.output
+    data = out.read_bytes()
+    if suffix == ".pdf":
+        assert data.startswith(b"%PDF")
+    else:
+        svg = data.decode("utf-8")
+        assert text in svg and "Source: pftz-report-2025.en.txt" in svg
+
+
+def test_figure_command_refuses_bad_requests(tmp_path: Path) -> None:
+    res = CliRunner().invoke(cli, ["figure", "--map", "--zone", "x", "-o", str(tmp_path / "f.svg")])
+    assert res.exit_code == 2 and "exactly one" in res.output
+    res = CliRunner().invoke(cli, ["figure", "--map", "-o", str(tmp_path / "f.txt")])
+    assert res.exit_code == 2 and ".svg, .png, .pdf" in res.output
+    res = CliRunner().invoke(cli, ["figure", "--zone", "zzzz qqqq", "-o", str(tmp_path / "f.svg")])
+    assert res.exit_code == 1 and "no zone matches" in res.output and "Traceback" not in res.output
+    assert not (tmp_path / "f.svg").exists()

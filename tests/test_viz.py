@@ -20,10 +20,11 @@ import networkx as nx
 import pytest
 
 from ground import io as graph_io
+from ground.dates import PartialDate
 from ground.errors import ExportError, QueryError
 from ground.schema import DERIVED, KEY, NODE_TYPES, REL_TYPES, Label, Rel, ZoneKind, node_id
-from shell import viz
-from tests.browser import OfflinePage
+from shell import figures, viz
+from tests.browser import OfflinePage, click_node, label_overlaps
 from tests.synthetic import canonical, evidence, synthetic_graph
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -86,12 +87,20 @@ def xss_graph() -> tuple[nx.MultiDiGraph, str]:
 
 
 def page_data(page: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
-    """The nodes, edges and options a written page hands to vis-network."""
+    """The nodes, edges and options a written self-contained page hands to vis-network."""
     nodes = re.search(r"^\s*nodes = new vis\.DataSet\((.*)\);$", page, re.M)
     edges = re.search(r"^\s*edges = new vis\.DataSet\((.*)\);$", page, re.M)
     options = re.search(r"^\s*options = (\{.*\});$", page, re.M)
     assert nodes and edges and options, "the page does not have the expected data lines"
     return json.loads(nodes[1]), json.loads(edges[1]), json.loads(options[1])
+
+
+def site_page_data(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The nodes and edges of a page of the site, read from its sibling ``<name>.data.js``."""
+    text = path.with_name(f"{path.stem}.data.js").read_text(encoding="utf-8")
+    m = re.fullmatch(r"/\*.*?\*/\nwindow\.pftzData = \{nodes: (.*), edges: (.*)\};\n", text, re.S)
+    assert m, "the data file does not have the expected form"
+    return json.loads(m[1]), json.loads(m[2])
 
 
 class _Refs(HTMLParser):
@@ -322,6 +331,87 @@ def test_spread_view_orders_columns_in_time(spread_graph: tuple[nx.MultiDiGraph,
     assert viz.spread_view(G, "measure m-0: single window")[0].graph["focus"] == m
 
 
+@pytest.fixture
+def scoped_spread_graph(spread_graph: tuple[nx.MultiDiGraph, str]) -> tuple[nx.MultiDiGraph, str, list[str]]:
+    """``spread_graph`` plus derived diffusion of ``m-0`` from its origin to every province (a Nationwide spread)."""
+    G, m = spread_graph
+    origin = next(v for _, v, d in G.out_edges(m, data=True) if d["type"] == Rel.ORIGINATED_IN)
+    provinces = [n for n, d in G.nodes(data=True) if d["label"] == Label.REGION and d["kind"] == "province"]
+    for p in provinces:
+        G.add_edge(
+            origin, p, key=f"{Rel.DIFFUSED_TO.value}|m-0|{p}", type=Rel.DIFFUSED_TO.value, measure="m-0",
+            date="2015-01-29", via="national-1", provenance=[evidence("t.txt", 9, f"m-0 reaches {p}")],
+            **{DERIVED: True},
+        )  # fmt: skip
+    adopters = {u for u, _, d in G.in_edges(m, data=True) if d["type"] == Rel.ADOPTED}
+    zones = [n for n, d in G.nodes(data=True) if d["label"] == Label.ZONE and n not in adopters and n != origin]
+    _link(G, zones[0], m, Rel.ADOPTED, "a zone adopted m-0; the report gives no date", outcome="adopted")
+    return G, m, provinces
+
+
+def test_spread_view_hangs_derived_places_from_their_scope_node(
+    scoped_spread_graph: tuple[nx.MultiDiGraph, str, list[str]], tmp_path: Path
+) -> None:
+    G, m, provinces = scoped_spread_graph
+    sub, pos = viz.spread_view(G, m)
+    nationwide = node_id(Label.REGION, "nationwide")
+    stated = {node_id(Label.REGION, "province-4"), node_id(Label.REGION, "province-5")}  # REPLICATED_TO
+    members = sorted(set(provinces) - stated)
+    assert sub.graph["groups"] == {nationwide: members}
+    # The members hang below their scope node, in its column.
+    for t in members:
+        assert abs(pos[t][0] - pos[nationwide][0]) < viz.SPREAD_DX / 2 and pos[t][1] > pos[nationwide][1]
+    nodes, edges, _ = page_data(viz.render_html(sub, tmp_path / "s.html", layout="spread", positions=pos).read_text())
+    by_id = {n["id"]: n for n in nodes}
+    assert all(by_id[t]["hidden"] and by_id[t]["memberOf"] == nationwide for t in members)
+    assert by_id[nationwide]["expands"] and "(derived)" in by_id[nationwide]["label"]
+    # One dashed edge from the scope node per member instead of one per origin and member.
+    to_members = [e for e in edges if e["to"] in members or e["from"] in members]
+    assert sorted(e["to"] for e in to_members) == members
+    assert all(e["from"] == nationwide and e["derived"] and e["hidden"] for e in to_members)
+    assert all("m-0 reaches" in e["title"] and "Zone" in e["title"] for e in to_members)
+    # Arrows run left to right (a group's edges run down); the stated direction stays in the tooltip.
+    assert all(by_id[e["from"]]["x"] <= by_id[e["to"]]["x"] for e in edges if "memberOf" not in e)
+    origin_edge = next(e for e in edges if e["type"] == Rel.ORIGINATED_IN)
+    assert origin_edge["reversed"] and origin_edge["to"] == m
+    # Page title and node labels are short; the full title is in the subtitle and the tooltip.
+    page = (tmp_path / "s.html").read_text(encoding="utf-8")
+    full = G.nodes[m]["title"]
+    assert f"<title>{viz.short_title(full)}</title>" in page
+    assert all(len(n["label"].split("\n")[0]) <= viz.SHORT_TITLE for n in nodes)
+
+
+def test_aggregated_diffusion_keeps_every_derived_edge_counted(small_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    G = small_graph
+    before = canonical(G)
+    derived = [(u, v, d) for u, v, d in G.edges(data=True) if d.get(DERIVED) and d["type"] == Rel.DIFFUSED_TO]
+    H = viz.aggregate_diffusion(G)
+    assert canonical(G) == before
+    merged = [(u, v, d) for u, v, d in H.edges(data=True) if d.get(DERIVED)]
+    assert len(merged) == len({(u, v) for u, v, _ in derived}) < len(derived)
+    assert sum(d["count"] for *_, d in merged) == len(derived), "every derived edge is counted in one merged edge"
+    stated = sorted((u, v, d["type"]) for u, v, d in G.edges(data=True) if not d.get(DERIVED))
+    assert sorted((u, v, d["type"]) for u, v, d in H.edges(data=True) if not d.get(DERIVED)) == stated
+    _, edges, _ = page_data(viz.render_html(H, tmp_path / "h.html").read_text(encoding="utf-8"))
+    for e in (e for e in edges if e.get("derived")):
+        d = next(d for u, v, d in merged if (u, v) == (e["from"], e["to"]))
+        assert e["count"] == d["count"] and all(viz.short_title(x, 60) in e["title"] for x in d["measures"])
+    m = viz.map_view(G)
+    assert {d["type"] for *_, d in m.edges(data=True)} <= {Rel.PART_OF.value, Rel.DIFFUSED_TO.value}
+    assert all(m.nodes[n]["label"] in (Label.ZONE, Label.REGION) for n in m)
+
+
+def test_short_titles_cut_at_a_boundary_and_keep_short_ones() -> None:
+    assert viz.short_title("Use before payment") == "Use before payment"
+    long = "Customs authorities in the Pilot Regions shall not deny preferential tariff treatment to goods"
+    short = viz.short_title(long)
+    assert len(short) <= viz.SHORT_TITLE and short.endswith("…")
+    assert long.startswith(short[:-1]) and long[len(short) - 1] in " ,"
+    assert not short[:-1].endswith((" the", " of", " in", ","))
+    assert viz.short_title("  a  b  ") == "a b"
+    assert len(viz.short_title("x" * 100)) == viz.SHORT_TITLE
+
+
 def test_map_positions_follow_lat_lon(small_graph: nx.MultiDiGraph) -> None:
     pos = viz.map_positions(small_graph)
     assert set(pos) == set(small_graph)
@@ -358,11 +448,41 @@ def test_write_site_writes_every_view_and_an_escaped_index(small_graph: nx.Multi
     refs = _Refs()
     refs.feed(index)
     hrefs = [v for tag, name, v in refs.refs if tag == "a"]
-    assert len(hrefs) == 1 + 12 + 4
+    assert len(hrefs) == 2 + 12 + 4  # whole graph, map, spreads, zones
     assert all(not h.startswith(("/", "http", "file:")) for h in hrefs)
     assert all((tmp_path / "site" / h).is_file() for h in hrefs)
     leftovers = [p for p in (tmp_path / "site").rglob("*") if p.name.startswith(".")]
     assert leftovers == []
+
+
+def test_site_pages_share_one_copy_of_the_assets_and_link_only_local_files(
+    small_graph: nx.MultiDiGraph, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    written = viz.write_site(small_graph, site)
+    assert sorted(p.name for p in (site / "lib").iterdir()) == sorted(viz.SHARED_ASSETS)
+    vis_js = (site / "lib" / "vis-network.min.js").read_bytes()
+    assert len(vis_js) > 100_000
+    copies = [p for p in site.rglob("*") if p.is_file() and vis_js[:2000] in p.read_bytes()]
+    assert copies == [site / "lib" / "vis-network.min.js"], "vis-network must be in the site exactly once"
+    pages = written["graph"] + written["map"] + written["spread"] + written["zones"]
+    for page in pages:
+        refs = _Refs()
+        refs.feed(page.read_text(encoding="utf-8"))
+        linked = [v for tag, _, v in refs.refs if tag in ("script", "link")]
+        assert f"{page.stem}.data.js" in linked
+        assert all(not re.match(r"^(?:[a-z]+:|/)", v) for v in linked), linked
+        assert all((page.parent / v).is_file() for v in linked), linked
+        nodes, _ = site_page_data(page)
+        assert nodes and all("title" in n for n in nodes)
+    graph_nodes, graph_edges = site_page_data(written["graph"][0])
+    whole = viz.aggregate_diffusion(small_graph)
+    assert (len(graph_nodes), len(graph_edges)) == (whole.number_of_nodes(), whole.number_of_edges())
+    assert all(e["hidden"] for e in graph_edges if e.get("derived")), "the whole graph shows stated facts first"
+    # Building twice writes the same bytes.
+    first = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    viz.write_site(small_graph, site)
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == first
 
 
 def test_index_links_are_relative_to_the_index_whatever_the_working_folder(
@@ -469,6 +589,41 @@ def test_spread_view_runs_left_to_right_in_time(
 
 
 @pytest.mark.browser
+def test_spread_timeline_columns_follow_dates_and_groups_expand_on_click(
+    open_offline: OpenOffline, scoped_spread_graph: tuple[nx.MultiDiGraph, str, list[str]], tmp_path: Path
+) -> None:
+    G, m, _ = scoped_spread_graph
+    sub, pos = viz.spread_view(G, m)
+    op = open_offline(viz.render_html(sub, tmp_path / "spread.html", layout="spread", positions=pos))
+    assert op.problems() == []
+    page = op.page
+    ticks = page.evaluate("pftzAxis.ticks")
+    isos = page.evaluate("pftzAxis.dates")
+    dated = [(x, PartialDate.parse(iso)) for (x, _), iso in zip(ticks, isos, strict=True) if iso]
+    assert len(dated) >= 3
+    assert [d for _, d in sorted(dated)] == sorted(d for _, d in dated), "columns are not in date order"
+    assert len({d for _, d in dated}) == len(dated), "one column per date"
+    assert ticks[-1][1] == "undated"
+    drawn = page.evaluate("network.getPositions()")
+    column = {iso: x for (x, _), iso in zip(ticks, isos, strict=True) if iso}
+    for n, iso in sub.graph["dates"].items():
+        if n not in sub.graph["groups"].get(node_id(Label.REGION, "nationwide"), []):
+            assert drawn[n]["x"] == column[iso], f"{n} is not in the {iso} column"
+    assert label_overlaps(op) == []
+    assert op.page.evaluate("window.pftz.decluttered") == 0, "the timeline keeps every label"
+    visible = "nodes.get({filter: n => !n.hidden}).length"
+    members = sub.graph["groups"][node_id(Label.REGION, "nationwide")]
+    before = page.evaluate(visible)
+    click_node(op, node_id(Label.REGION, "nationwide"))
+    page.wait_for_function(f"{visible} === {before + len(members)}", timeout=5000)
+    assert page.evaluate("edges.get({filter: e => e.memberOf && !e.hidden}).length") == len(members)
+    assert label_overlaps(op) == []
+    click_node(op, node_id(Label.REGION, "nationwide"))
+    page.wait_for_function(f"{visible} === {before}", timeout=5000)
+    assert op.problems() == []
+
+
+@pytest.mark.browser
 def test_filter_menu_and_legend_work_offline(
     open_offline: OpenOffline, small_graph: nx.MultiDiGraph, tmp_path: Path
 ) -> None:
@@ -499,7 +654,7 @@ def test_site_pages_open_from_the_index_offline(
     op = open_offline(written["index"][0], wait=False)
     page = op.page
     links = page.eval_on_selector_all("a", "as => as.map(a => a.getAttribute('href'))")
-    assert len(links) == 1 + len(written["spread"]) + len(written["zones"])
+    assert len(links) == 2 + len(written["spread"]) + len(written["zones"])
     for href in (links[0], links[1], links[-1]):
         page.goto(written["index"][0].resolve().as_uri())
         page.click(f"a[href='{href}']")
@@ -507,7 +662,7 @@ def test_site_pages_open_from_the_index_offline(
         target = (tmp_path / "site" / href).resolve()
         assert Path(page.url.removeprefix("file://")) == target
         n, m = browser_counts(op)
-        nodes, edges, _ = page_data(target.read_text(encoding="utf-8"))
+        nodes, edges = site_page_data(target)
         assert (n, m) == (len(nodes), len(edges)) and n > 0
     assert op.problems() == []
 
@@ -526,3 +681,78 @@ def test_large_graph_draws_with_fixed_positions(open_offline: OpenOffline, tmp_p
     assert moved == []
     zone = node_id(Label.ZONE, "zone-3")
     assert "Zone 3 PFTZ" in hover_node(op, zone, "Zone 3 was set up")
+
+
+# --------------------------------------------------------------------------- static figures
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".pdf", ".png"])
+def test_spread_figure_is_deterministic_with_legend_and_source(
+    scoped_spread_graph: tuple[nx.MultiDiGraph, str, list[str]], tmp_path: Path, suffix: str
+) -> None:
+    G, m, _ = scoped_spread_graph
+    before = canonical(G)
+    a = figures.save_figure(figures.spread_figure(G, m), tmp_path / f"a{suffix}")
+    b = figures.save_figure(figures.spread_figure(G, m), tmp_path / f"b{suffix}")
+    assert canonical(G) == before
+    assert a.read_bytes() == b.read_bytes(), "two runs must give the same bytes"
+    assert len(a.read_bytes()) > 2000
+    if suffix == ".svg":
+        svg = a.read_text(encoding="utf-8")
+        legend = ("stated in the report", "derived (inferred diffusion)")
+        for text in (*legend, "Source: synthetic-a.txt", "undated", "2021"):
+            assert text in svg, text
+        assert viz.short_title(G.nodes[m]["title"], 80) in svg
+
+
+def test_figure_text_with_dollar_signs_stays_text(spread_graph: tuple[nx.MultiDiGraph, str], tmp_path: Path) -> None:
+    G, m = spread_graph
+    G.nodes[m]["title"] = "Loans of US$ 5 million and $x^2$ in one title"
+    svg = figures.save_figure(figures.spread_figure(G, m), tmp_path / "d.svg").read_text(encoding="utf-8")
+    assert "Loans of US$ 5 million and $x^2$" in svg
+
+
+def test_figures_read_in_greyscale() -> None:
+    # Every label has its own marker shape, and stated, derived and adoption lines differ in dash pattern.
+    assert set(figures.MARKERS) == {lab.value for lab in Label}
+    assert len(set(figures.MARKERS.values())) == len(figures.MARKERS)
+    styles = [figures.STATED["linestyle"], figures.DERIVED_STYLE["linestyle"], figures.ADOPTION["linestyle"]]
+    assert len({str(s) for s in styles}) == 3
+
+
+def test_zone_and_map_figures(small_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    fig = figures.zone_figure(small_graph, "zone 1")
+    svg = figures.save_figure(fig, tmp_path / "z.svg").read_text(encoding="utf-8")
+    assert "what the report states" in svg and "Source: " in svg
+    with pytest.raises(QueryError):
+        figures.zone_figure(small_graph, "no such zone")
+    fig = figures.map_figure(small_graph)
+    rings = sum(len(rings) for _, rings in viz.load_outline())
+    assert len(fig.axes[0].patches) == rings >= 31, "the provinces' outline is the base layer"
+    svg = figures.save_figure(fig, tmp_path / "m.svg").read_text(encoding="utf-8")
+    assert "Natural Earth" in svg
+    with pytest.raises(ExportError, match="svg"):
+        figures.save_figure(fig, tmp_path / "m.txt")
+
+
+@pytest.mark.browser
+def test_chinese_names_render_as_glyphs_not_boxes(
+    open_offline: OpenOffline, small_graph: nx.MultiDiGraph, tmp_path: Path
+) -> None:
+    # A missing font draws every CJK character as the same empty box; a CJK font draws them differently.
+    G = small_graph
+    zone = node_id(Label.ZONE, "zone-2")
+    G.nodes[zone]["name_zh"] = "中国（上海）自由贸易试验区"
+    op = open_offline(viz.render_html(G, tmp_path / "zh.html"))
+    assert "中国（上海）自由贸易试验区" in hover_node(op, zone, "自由贸易")
+    same = op.page.evaluate(
+        """() => {
+            const draw = ch => {
+                const c = document.createElement('canvas'); c.width = c.height = 40;
+                const ctx = c.getContext('2d'); ctx.font = '32px sans-serif'; ctx.fillText(ch, 2, 34);
+                return Array.from(ctx.getImageData(0, 0, 40, 40).data).join(',');
+            };
+            return draw('中') === draw('国');
+        }"""
+    )
+    assert not same, "CJK characters render as boxes: install fonts-noto-cjk (tools/setup-test-deps.sh)"

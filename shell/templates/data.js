@@ -1,0 +1,2 @@
+/* The nodes and edges of one page of the site, loaded with a script tag (file:// pages cannot fetch). */
+window.pftzData = {nodes: {{ nodes|jsdata }}, edges: {{ edges|jsdata }}};
