@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -467,108 +468,172 @@ def _doc_mentions(text: str) -> list[tuple[DocNumber | None, str | None, int, in
     return out
 
 
+class _Mention(NamedTuple):
+    """One mention of a document: its key, the line and sentence, and the span of title and number."""
+
+    key: str
+    line: int
+    sentence: str
+    start: int
+    end: int
+
+
+class _TableDoc(NamedTuple):
+    """A document listed in a policy table's "Title" column."""
+
+    key: str
+    row: TableRow
+    table: Table
+    cell: str
+
+
+DOC_KIND_RE = re.compile(r"\b(Notice|Opinions|Plan|Measures|Regulations|Announcement|Resolution)\b")
+"""Words that make a quoted title a document's title."""
+ISSUED_BY_RE = re.compile(r"\bissued by (.+?)(?:[.;]|$)")
+QUOTED_SPAN_RE = re.compile(r"[\"“][^\"”]*[\"”]")
+
+
 def _extract_documents(c: _Collector, ctx: _Context, tables: Sequence[Table], milestones: Sequence[Paragraph]) -> None:
     """Numbered and titled documents from the text, the tables and the milestones."""
-    pending: list[tuple[str, int, str, int, int]] = []  # (doc key, line, sentence, title start, end)
-    table_docs: list[tuple[str, TableRow, Table, str]] = []
-
-    def note(key: str, line: int, s: str, start: int, end: int) -> None:
-        pending.append((key, line, s, start, end))
-
     # full numbers first, everywhere, so that short forms and titles can resolve
+    pending = _numbered_in_sentences(ctx) + _numbered_in_preambles(ctx, tables)
+    pending += _short_numbered(c, ctx)
+    pending += _titled_in_milestones(ctx, milestones)
+    table_docs = _titled_in_policy_tables(ctx, tables)
+    pending += [_Mention(d.key, d.row.line, " | ".join(d.row.values.values()), 0, len(d.cell)) for d in table_docs]
+    _date_documents(ctx, pending)
+    for d in table_docs:
+        _policy_table_facts(c, ctx, d)
+    for mention in pending:
+        _mention_facts(c, ctx, mention)
+    _group_pilot_zones(c, ctx)
+
+
+def _numbered_in_sentences(ctx: _Context) -> list[_Mention]:
+    """Rule: a full number ("G.H. [2024] No. 156"), with the quoted title just before it."""
+    out: list[_Mention] = []
     for p, off, s in _sentences(ctx.paras):
         for number, title, start, end in _doc_mentions(s):
-            if number.year is not None:  # type: ignore[union-attr]
-                note(_register_doc(ctx, number, title), p.line_at(off), s, start, end)
+            if number is not None and number.year is not None:
+                out.append(_Mention(_register_doc(ctx, number, title), p.line_at(off), s, start, end))
+    return out
+
+
+def _numbered_in_preambles(ctx: _Context, tables: Sequence[Table]) -> list[_Mention]:
+    """Rule: a table's preamble names its releasing document ("Letter of ... S.Z.M.H. [2024] No. 14")."""
+    out: list[_Mention] = []
     for t in tables:
         for ln, text in t.preamble:
             for number, title, start, end in _doc_mentions(text):
-                if number and number.year is not None:
+                if number is not None and number.year is not None:
                     title = title or clean_title(text[:start]) or None
-                    note(_register_doc(ctx, number, title), ln, text, start, end)
+                    out.append(_Mention(_register_doc(ctx, number, title), ln, text, start, end))
+    return out
+
+
+def _short_numbered(c: _Collector, ctx: _Context) -> list[_Mention]:
+    """Rule: a short number without a year ("G.Fa. No. 9") is the full number seen elsewhere."""
+    out: list[_Mention] = []
     for p, off, s in _sentences(ctx.paras):
         for number, title, start, end in _doc_mentions(s):
-            if number is not None and number.year is None:
-                key = _register_doc(ctx, number, title)
-                if key.startswith("n:"):
-                    c.warn(
-                        "document-number-unresolved",
-                        f"short number {number.text!r} has no full form",
-                        p.line_at(off),
-                    )
-                note(key, p.line_at(off), s, start, end)
-    # titled documents without numbers in the milestones
+            if number is None or number.year is not None:
+                continue
+            key = _register_doc(ctx, number, title)
+            if key.startswith("n:"):
+                c.warn("document-number-unresolved", f"short number {number.text!r} has no full form", p.line_at(off))
+            out.append(_Mention(key, p.line_at(off), s, start, end))
+    return out
+
+
+def _titled_in_milestones(ctx: _Context, milestones: Sequence[Paragraph]) -> list[_Mention]:
+    """Rule: a milestone that issued a quoted "Notice/Plan/Opinions ..." without a number."""
+    out: list[_Mention] = []
     for p in milestones:
         s = p.text
         for m in QUOTED_RE.finditer(s):
             title = m.group(1)
-            verb = ISSUE_VERB_RE.search(s[: m.start()])
-            if (
-                verb
-                and re.match(r"[A-Z]", title)
-                and re.search(r"\b(Notice|Opinions|Plan|Measures|Regulations|Announcement|Resolution)\b", title)
-            ):
-                note(_register_doc(ctx, None, title), p.line, s, m.start(), m.end())
-    # national policy tables: a "Title" column whose rows are documents
+            if ISSUE_VERB_RE.search(s[: m.start()]) and re.match(r"[A-Z]", title) and DOC_KIND_RE.search(title):
+                out.append(_Mention(_register_doc(ctx, None, title), p.line, s, m.start(), m.end()))
+    return out
+
+
+def _titled_in_policy_tables(ctx: _Context, tables: Sequence[Table]) -> list[_TableDoc]:
+    """Rule: a national policy table's "Title" column lists one document per row (or several quoted)."""
+    out: list[_TableDoc] = []
     for t in tables:
         if "Title" not in t.columns:
             continue
         for row in t.rows:
             cell = row.values.get("Title", "")
             quoted = [q.group(1) for q in QUOTED_RE.finditer(cell)]
-            titles = quoted or [clean_title(re.split(r"\s+issued by\s+", cell)[0])]
-            for title in titles:
-                key = _register_doc(ctx, None, title)
-                note(key, row.line, " | ".join(row.values.values()), 0, len(cell))
-                table_docs.append((key, row, t, cell))
+            for title in quoted or [clean_title(re.split(r"\s+issued by\s+", cell)[0])]:
+                out.append(_TableDoc(_register_doc(ctx, None, title), row, t, cell))
+    return out
 
-    # dates: a dated milestone or sentence whose date precedes the title; the most precise wins
+
+def _date_documents(ctx: _Context, pending: Sequence[_Mention]) -> None:
+    """Rule: a date printed before a document's title in its sentence dates it; the most precise wins."""
     for key, line, s, start, _end in pending:
         d = parse_date(s)
         if d and d[1] < start and len(d[0]) > len(ctx.doc_dates.get(key, ("",))[0]):
             ctx.doc_dates[key] = (d[0], line, s)
-    for key, row, t, cell in table_docs:
-        issuers = _issuers(c, re.sub(r"[\"“][^\"”]*[\"”]", " ", cell))
-        doc = _doc_node(c, ctx, key, row.line, cell)
-        for b in issuers:
-            body = c.body(b, row.line, cell)
-            if body:
-                c.rel(Rel.ISSUED_BY, doc, body, row.line, cell)
-        for z in _zones_in(c, ctx, " ".join(row.values.values())):
-            c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, cell), row.line, cell, role="named")
-        if col := next((k for k in t.columns if k in ("PFTZ",)), None):
-            for z in _zones_in(c, ctx, row.values.get(col, "")):
-                c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, cell), row.line, cell, role="issuer")
 
-    # nodes, issuers and named zones, one per mention
-    for key, line, s, start, end in pending:
-        doc = _doc_node(c, ctx, key, line, s)
-        head = s[:start]
-        verbs = list(ISSUE_VERB_RE.finditer(head))
-        verb = verbs[-1] if verbs else None
-        issuer_text = ""
-        if verb is not None:
-            issuer_text = head[: verb.start()]
-            d = parse_date(issuer_text)
-            if d:
-                issuer_text = issuer_text[d[2] :]
-        elif by := re.search(r"\bissued by (.+?)(?:[.;]|$)", s[end:]):
-            issuer_text = by.group(1)
-        issuer_text = re.sub(r"[\"“][^\"”]*[\"”]", " ", issuer_text)
-        issuers = _issuers(c, issuer_text)
-        if verb is not None and not issuers and ORGANISATION_RE.search(issuer_text):
-            c.warn("issuer-unresolved", f"issuer not recognised: {issuer_text.strip(' ,')!r}", line)
-        if not issuers and ctx.docs[key].number is not None:
-            pref = c.prefixes.get(ctx.docs[key].number.prefix)  # type: ignore[union-attr]
-            if pref is not None and pref.certain and pref.issuer:
-                issuers = [pref.issuer]
-        for b in issuers:
-            body = c.body(b, line, s)
-            if body:
-                c.rel(Rel.ISSUED_BY, doc, body, line, s)
-        for z in _zones_in(c, ctx, s):
-            c.rel(Rel.NAMES_ZONE, doc, c.zone(z, line, s), line, s, role="named")
-    # group definitions: the group's members are the pilot zones of the document named with it
+
+def _policy_table_facts(c: _Collector, ctx: _Context, d: _TableDoc) -> None:
+    """A policy table row: the bodies named outside the quoted titles issued it; its zones are named."""
+    key, row, t, cell = d
+    issuers = _issuers(c, QUOTED_SPAN_RE.sub(" ", cell))
+    doc = _doc_node(c, ctx, key, row.line, cell)
+    for b in issuers:
+        if body := c.body(b, row.line, cell):
+            c.rel(Rel.ISSUED_BY, doc, body, row.line, cell)
+    for z in _zones_in(c, ctx, " ".join(row.values.values())):
+        c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, cell), row.line, cell, role="named")
+    if "PFTZ" in t.columns:
+        for z in _zones_in(c, ctx, row.values.get("PFTZ", "")):
+            c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, cell), row.line, cell, role="issuer")
+
+
+def _issuer_text(s: str, start: int, end: int) -> tuple[str, bool]:
+    """The words naming a document's issuers, and whether an issue verb precedes the title.
+
+    Rule: "<date>, <bodies> jointly issued the "<title>" (<number>)" or
+    "the "<title>" (<number>) issued by <bodies>".
+    """
+    head = s[:start]
+    verbs = list(ISSUE_VERB_RE.finditer(head))
+    text = ""
+    if verbs:
+        text = head[: verbs[-1].start()]
+        if d := parse_date(text):
+            text = text[d[2] :]
+    elif by := ISSUED_BY_RE.search(s[end:]):
+        text = by.group(1)
+    return QUOTED_SPAN_RE.sub(" ", text), bool(verbs)
+
+
+def _mention_facts(c: _Collector, ctx: _Context, mention: _Mention) -> None:
+    """One document mention: the node, its issuers (or its prefix's certain issuer) and the zones it names."""
+    key, line, s, start, end = mention
+    doc = _doc_node(c, ctx, key, line, s)
+    issuer_text, has_verb = _issuer_text(s, start, end)
+    issuers = _issuers(c, issuer_text)
+    if has_verb and not issuers and ORGANISATION_RE.search(issuer_text):
+        c.warn("issuer-unresolved", f"issuer not recognised: {issuer_text.strip(' ,')!r}", line)
+    number = ctx.docs[key].number
+    if not issuers and number is not None:
+        pref = c.prefixes.get(number.prefix)
+        if pref is not None and pref.certain and pref.issuer:
+            issuers = [pref.issuer]
+    for b in issuers:
+        if body := c.body(b, line, s):
+            c.rel(Rel.ISSUED_BY, doc, body, line, s)
+    for z in _zones_in(c, ctx, s):
+        c.rel(Rel.NAMES_ZONE, doc, c.zone(z, line, s), line, s, role="named")
+
+
+def _group_pilot_zones(c: _Collector, ctx: _Context) -> None:
+    """Rule: the members of a group a sentence defines are the pilot zones of the document named with it."""
     for name, members in ctx.groups.items():
         line, s = ctx.group_lines[name]
         for number, title, _start, _end in _doc_mentions(s):
@@ -636,129 +701,150 @@ def _extract_national(
     c: _Collector, ctx: _Context, tables: Sequence[Table], milestones: Sequence[Paragraph]
 ) -> list[NodeRef]:
     """Appendix 1: the national batches, their measures, documents, bodies and scopes."""
-    appendix = [t for t in tables if t.id.startswith("A")]
     measures: list[NodeRef] = []
     found_by_scope: Counter[tuple[str, str]] = Counter()
-    # dates of national batches from dated sentences that name them
-    for p in milestones:
-        d = parse_date(p.text)
-        if not d:
-            continue
-        for m in BATCH_PHRASE_RE.finditer(p.text):
-            kind = batch_kind(m.group("what") + " " + p.text[m.end() : m.end() + 40])
-            ctx.batch_dates.setdefault(_batch_key("national", kind, _ordinal(m.group("ord"))), (d[0], p.line, p.text))
-        for m in re.finditer(
-            rf"(?P<count>\d+) (?P<what>[\"“]?[A-Za-z][A-Za-z \"“”]*?) from the (?P<ord>{_ORD}) batch", p.text
-        ):
-            kind = batch_kind(m.group("what"))
-            ctx.batch_dates.setdefault(_batch_key("national", kind, _ordinal(m.group("ord"))), (d[0], p.line, p.text))
-        for m in re.finditer(
-            rf"(?P<count>\d+) (?P<what>[\"“]?[A-Za-z][A-Za-z \"“”]*?) (?:promoted by departments )?"
-            rf"in the (?P<ord>{_ORD}) batch",
-            p.text,
-        ):
-            kind = batch_kind(m.group("what") + " " + m.group(0))
-            ctx.batch_dates.setdefault(_batch_key("national", kind, _ordinal(m.group("ord"))), (d[0], p.line, p.text))
-    for t in appendix:
+    _date_national_batches(ctx, milestones)
+    for t in (t for t in tables if t.id.startswith("A")):
         ident = _table_batch(ctx, t)
         if ident is None:
             c.warn("batch-unknown", f"cannot tell which national batch Table {t.id} lists", t.line)
             continue
-        kind, ordinal = ident
-        bkey = _batch_key("national", kind, ordinal)
-        release_docs: list[str] = []
-        for _ln, text in t.preamble:
-            for number, _title, start, _end in _doc_mentions(text):
-                if number is not None:
-                    release_docs.append(_register_doc(ctx, number, clean_title(text[:start]) or None))
-                    if release_docs[-1] in ctx.doc_dates and bkey not in ctx.batch_dates:
-                        ctx.batch_dates[bkey] = ctx.doc_dates[release_docs[-1]]
-                        break
-        batch = _batch_node(
-            c,
-            ctx,
-            bkey,
-            _batch_name(kind, ordinal),
-            t.line,
-            t.caption,
-            kind=kind,
-            level="national",
-            ordinal=ordinal,
-            count=len(t.rows),
-        )
-        for dkey in release_docs:
-            c.rel(Rel.RELEASED_BY, batch, _doc_node(c, ctx, dkey, t.line, t.caption), t.line, t.caption)
-        for phrase in ctx.batch_phrases:
-            if phrase[0] == kind and phrase[1] == ordinal and phrase[2] is not None:
-                c.check(f"measures in the {_batch_name(kind, ordinal)}", phrase[2], len(t.rows), phrase[4])
-                break
-        date = ctx.batch_dates.get(bkey, ("", 0, ""))[0] or None
+        batch = _national_batch(c, ctx, t, *ident)
         for row in t.rows:
-            v = row.values
-            quote = " | ".join(x for x in v.values() if x)
-            title = next((v[k] for k in v if k in ("Reform Initiative", "Pilot Measures", "Title")), "")
-            scope_cell = v.get("Scope", "")
-            scope = normalize_scope(scope_cell)
-            year = int(v["Year"]) if v.get("Year", "").isdigit() else None
-            mkey = f"{bkey}:{row.number}"
-            short = title if len(title) <= 160 else title[:157].rsplit(" ", 1)[0] + "..."
-            measure = c.node(
-                Label.MEASURE,
-                mkey,
-                short,
-                row.line,
-                quote,
-                kind=str(KIND_OF_BATCH[kind]),
-                title=title,
-                scope=str(scope) if scope else scope_cell or None,
-                row=row.number,
-                year=year,
-            )
+            measure, scope = _national_row(c, ctx, batch, row)
             measures.append(measure)
-            c.rel(Rel.IN_BATCH, measure, batch, row.line, quote, row=row.number)
-            if scope in SCOPE_REGION_KEYS:
-                found_by_scope[(kind, str(scope))] += 1
-                target = c.region(SCOPE_REGION_KEYS[scope], row.line, quote)
-                c.rel(Rel.REPLICATED_TO, measure, target, row.line, quote, scope=str(scope), date=date)
-            elif scope_cell:
-                c.warn(
-                    "scope-unknown",
-                    f"Table {t.id} row {row.number}: scope {scope_cell!r} not understood",
-                    row.line,
-                )
-            for dkey in release_docs:
-                c.rel(Rel.PROMOTED_BY, measure, _doc_node(c, ctx, dkey, row.line, quote), row.line, quote)
-            if doc_cell := v.get("Document"):
-                mentions = _doc_mentions(doc_cell)
-                if mentions:
-                    for number, title_, start, _ in mentions:
-                        key = _register_doc(ctx, number, title_ or clean_title(doc_cell[:start]) or None)
-                        c.rel(
-                            Rel.PROMOTED_BY,
-                            measure,
-                            _doc_node(c, ctx, key, row.line, doc_cell),
-                            row.line,
-                            quote,
-                        )
-                elif doc_cell.strip().upper() not in ("N/A", "NA", "-", ""):
-                    key = _register_doc(ctx, None, clean_title(doc_cell))
-                    c.rel(Rel.PROMOTED_BY, measure, _doc_node(c, ctx, key, row.line, doc_cell), row.line, quote)
-            for col in ("Department in Charge", "Responsible Parties"):
-                if cell := v.get(col):
-                    for b in _issuers(c, cell):
-                        body = c.body(b, row.line, cell)
-                        if body:
-                            c.rel(Rel.RESPONSIBLE_FOR, body, measure, row.line, quote)
-            for z in _zones_in(c, ctx, title):
-                c.rel(Rel.ORIGINATED_IN, measure, c.zone(z, row.line, quote), row.line, quote)
-    # stated totals
+            if scope is not None:
+                found_by_scope[(batch.kind, str(scope))] += 1
+    _check_national_totals(c, ctx, measures, found_by_scope)
+    return measures
+
+
+BATCH_FROM_RE = re.compile(rf"(?P<count>\d+) (?P<what>[\"“]?[A-Za-z][A-Za-z \"“”]*?) from the (?P<ord>{_ORD}) batch")
+BATCH_IN_RE = re.compile(
+    rf"(?P<count>\d+) (?P<what>[\"“]?[A-Za-z][A-Za-z \"“”]*?) (?:promoted by departments )?in the (?P<ord>{_ORD}) batch"
+)
+
+
+def _date_national_batches(ctx: _Context, milestones: Sequence[Paragraph]) -> None:
+    """Rule: a dated milestone naming a batch ("the fifth batch of ...", "23 ... from the fifth batch") dates it."""
+    for p in milestones:
+        d = parse_date(p.text)
+        if not d:
+            continue
+        when = (d[0], p.line, p.text)
+        for m in BATCH_PHRASE_RE.finditer(p.text):
+            kind = batch_kind(m.group("what") + " " + p.text[m.end() : m.end() + 40])
+            ctx.batch_dates.setdefault(_batch_key("national", kind, _ordinal(m.group("ord"))), when)
+        for m in BATCH_FROM_RE.finditer(p.text):
+            kind = batch_kind(m.group("what"))
+            ctx.batch_dates.setdefault(_batch_key("national", kind, _ordinal(m.group("ord"))), when)
+        for m in BATCH_IN_RE.finditer(p.text):
+            kind = batch_kind(m.group("what") + " " + m.group(0))
+            ctx.batch_dates.setdefault(_batch_key("national", kind, _ordinal(m.group("ord"))), when)
+
+
+@dataclass(frozen=True)
+class _NationalBatch:
+    """A table of Appendix 1 read as a national batch: its node, kind, releasing documents and date."""
+
+    ref: NodeRef
+    kind: str
+    table: Table
+    release_docs: tuple[str, ...]
+    date: str | None
+
+
+def _national_batch(c: _Collector, ctx: _Context, t: Table, kind: str, ordinal: int) -> _NationalBatch:
+    """Rule: a table of Appendix 1 is a batch; its preamble names the releasing document."""
+    bkey = _batch_key("national", kind, ordinal)
+    release_docs: list[str] = []
+    for _ln, text in t.preamble:
+        for number, _title, start, _end in _doc_mentions(text):
+            if number is not None:
+                release_docs.append(_register_doc(ctx, number, clean_title(text[:start]) or None))
+                if release_docs[-1] in ctx.doc_dates and bkey not in ctx.batch_dates:
+                    ctx.batch_dates[bkey] = ctx.doc_dates[release_docs[-1]]
+                    break
+    name = _batch_name(kind, ordinal)
+    props: dict[str, PropValue] = {"kind": kind, "level": "national", "ordinal": ordinal, "count": len(t.rows)}
+    batch = _batch_node(c, ctx, bkey, name, t.line, t.caption, **props)
+    for dkey in release_docs:
+        c.rel(Rel.RELEASED_BY, batch, _doc_node(c, ctx, dkey, t.line, t.caption), t.line, t.caption)
+    for phrase in ctx.batch_phrases:
+        if phrase[0] == kind and phrase[1] == ordinal and phrase[2] is not None:
+            c.check(f"measures in the {name}", phrase[2], len(t.rows), phrase[4])
+            break
+    date = ctx.batch_dates.get(bkey, ("", 0, ""))[0] or None
+    return _NationalBatch(batch, kind, t, tuple(release_docs), date)
+
+
+TITLE_COLUMNS = ("Reform Initiative", "Pilot Measures", "Title")
+BODY_COLUMNS = ("Department in Charge", "Responsible Parties")
+NO_DOCUMENT = frozenset(("N/A", "NA", "-", ""))
+
+
+def _national_row(c: _Collector, ctx: _Context, b: _NationalBatch, row: TableRow) -> tuple[NodeRef, Scope | None]:
+    """Rule: a row of Appendix 1 is a measure of its batch, with scope, documents, bodies and origin zones."""
+    v = row.values
+    quote = " | ".join(x for x in v.values() if x)
+    title = next((v[k] for k in v if k in TITLE_COLUMNS), "")
+    scope_cell = v.get("Scope", "")
+    scope = normalize_scope(scope_cell)
+    short = title if len(title) <= 160 else title[:157].rsplit(" ", 1)[0] + "..."
+    measure = c.node(
+        Label.MEASURE,
+        f"{b.ref.key}:{row.number}",
+        short,
+        row.line,
+        quote,
+        kind=str(KIND_OF_BATCH[b.kind]),
+        title=title,
+        scope=str(scope) if scope else scope_cell or None,
+        row=row.number,
+        year=int(v["Year"]) if v.get("Year", "").isdigit() else None,
+    )
+    c.rel(Rel.IN_BATCH, measure, b.ref, row.line, quote, row=row.number)
+    if scope in SCOPE_REGION_KEYS:
+        target = c.region(SCOPE_REGION_KEYS[scope], row.line, quote)
+        c.rel(Rel.REPLICATED_TO, measure, target, row.line, quote, scope=str(scope), date=b.date)
+    elif scope_cell:
+        c.warn("scope-unknown", f"Table {b.table.id} row {row.number}: scope {scope_cell!r} not understood", row.line)
+    for dkey in b.release_docs:
+        c.rel(Rel.PROMOTED_BY, measure, _doc_node(c, ctx, dkey, row.line, quote), row.line, quote)
+    _row_documents(c, ctx, measure, row, quote)
+    for col in BODY_COLUMNS:
+        if cell := v.get(col):
+            for key in _issuers(c, cell):
+                if body := c.body(key, row.line, cell):
+                    c.rel(Rel.RESPONSIBLE_FOR, body, measure, row.line, quote)
+    for z in _zones_in(c, ctx, title):
+        c.rel(Rel.ORIGINATED_IN, measure, c.zone(z, row.line, quote), row.line, quote)
+    return measure, scope if scope in SCOPE_REGION_KEYS else None
+
+
+def _row_documents(c: _Collector, ctx: _Context, measure: NodeRef, row: TableRow, quote: str) -> None:
+    """Rule: a row's "Document" cell names the documents that promoted the measure (numbered or titled)."""
+    doc_cell = row.values.get("Document")
+    if not doc_cell:
+        return
+    keys = [
+        _register_doc(ctx, number, title or clean_title(doc_cell[:start]) or None)
+        for number, title, start, _ in _doc_mentions(doc_cell)
+    ]
+    if not keys and doc_cell.strip().upper() not in NO_DOCUMENT:
+        keys = [_register_doc(ctx, None, clean_title(doc_cell))]
+    for key in keys:
+        c.rel(Rel.PROMOTED_BY, measure, _doc_node(c, ctx, key, row.line, doc_cell), row.line, quote)
+
+
+def _check_national_totals(
+    c: _Collector, ctx: _Context, measures: Sequence[NodeRef], found_by_scope: Counter[tuple[str, str]]
+) -> None:
+    """Rule: the totals the text states ("77 institutional innovations in three batches", "17 measures ...")."""
     for p, off, s in _sentences(ctx.paras):
         if tm := STATED_TOTAL_RE.search(s):
             c.check(
-                "national institutional innovations (Appendix 1)",
-                int(tm.group("n")),
-                len(measures),
-                p.line_at(off),
+                "national institutional innovations (Appendix 1)", int(tm.group("n")), len(measures), p.line_at(off)
             )
             break
     for p, off, s in _sentences(ctx.paras):
@@ -773,7 +859,6 @@ def _extract_national(
                 found_by_scope[(kind, str(scope))],
                 p.line_at(off),
             )
-    return measures
 
 
 # --------------------------------------------------------------------------- provincial batches
