@@ -20,15 +20,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from rapidfuzz import fuzz
-
 from ground.errors import ReportParseError, StrictModeError
 from ground.names import normalize_title, title_score
 from ground.schema import SCOPE_REGION_KEYS, Label, MeasureKind, Rel, Scope, ZoneKind
 from loaders.documents import (
+    ANNOUNCEMENT,
     QUOTED_RE,
     DocNumber,
     clean_title,
+    core_title,
     find_numbers,
     find_short_numbers,
     parse_date,
@@ -310,6 +310,7 @@ class _Context:
     doc_dates: dict[str, tuple[str, int, str]] = field(default_factory=dict)
     batch_phrases: list[tuple[str, int, int | None, str, int, str]] = field(default_factory=list)
     batch_dates: dict[str, tuple[str, int, str]] = field(default_factory=dict)
+    reviews: list[tuple[int | None, str]] = field(default_factory=list)
 
 
 @lru_cache(maxsize=8192)
@@ -384,48 +385,76 @@ def _zones_in(c: _Collector, ctx: _Context, text: str) -> list[str]:
 
 
 # --------------------------------------------------------------------------- documents
-def _register_doc(ctx: _Context, number: DocNumber | None, title: str | None) -> str:
-    """Return the key of the document with this number or title, creating it if new."""
+DOC_TITLE_MATCH = 88.0
+"""Similarity (ground.names.title_score of the core titles) above which two wordings are one document."""
+
+
+def _completes(full: DocNumber, part: DocNumber) -> bool:
+    """Whether a complete number is the one a short number (or an issuer-less announcement) stands for."""
+    if full.serial != part.serial or not full.complete:
+        return False
+    if part.prefix == ANNOUNCEMENT:
+        return full.prefix.endswith(ANNOUNCEMENT) and full.year == part.year
+    return full.prefix == part.prefix
+
+
+def _register_doc(ctx: _Context, number: DocNumber | None, title: str | None, line: int | None = None) -> str:
+    """Return the key of the document with this number or title, creating it if new.
+
+    Number first: a complete number is the key; a short number resolves to the
+    one complete number it stands for. Then the title: an exact core title
+    (:func:`~loaders.documents.core_title`), or one similar enough, which is
+    noted for review.
+    """
     tkey = title_key(title) if title else ""
-    if number is not None and number.year is None:
-        full = [
-            d
-            for d in ctx.docs.values()
-            if d.number and d.number.prefix == number.prefix and d.number.serial == number.serial
-        ]
+    ckey = title_key(core_title(title)) if title else ""
+    if number is not None and not number.complete:
+        full = [d for d in ctx.docs.values() if d.number and _completes(d.number, number)]
         if len(full) == 1:
-            return full[0].key
-    if number is not None and number.year is not None:
+            key = full[0].key
+            if title and title not in full[0].titles:
+                full[0].titles.append(title)
+            return key
+    if number is not None and number.complete:
         key = number.key
         if key not in ctx.docs:
             ctx.docs[key] = _Doc(key, number)
-            if tkey and tkey in ctx.title_index and ctx.title_index[tkey] != key:
-                old = ctx.docs.pop(ctx.title_index[tkey], None)
+            old_key = ctx.title_index.get(tkey) or ctx.title_index.get(ckey)
+            if old_key and old_key != key and not (ctx.docs.get(old_key) and ctx.docs[old_key].number):
+                old = ctx.docs.pop(old_key, None)
                 if old is not None:
                     ctx.docs[key].titles.extend(old.titles)
                     for t, k in list(ctx.title_index.items()):
                         if k == old.key:
                             ctx.title_index[t] = key
     elif tkey:
-        key = ctx.title_index.get(tkey) or _match_title(ctx, tkey) or f"t:{slug(tkey, 80)}"
-        ctx.docs.setdefault(key, _Doc(key, None))
+        found = ctx.title_index.get(tkey) or ctx.title_index.get(ckey) or _match_title(ctx, ckey, title, line)
+        key = found or f"t:{slug(tkey, 80)}"
+        ctx.docs.setdefault(key, _Doc(key, number))
     else:
         key = f"n:{number.key}" if number else "unknown"
         ctx.docs.setdefault(key, _Doc(key, number))
     if title and title not in ctx.docs[key].titles:
         ctx.docs[key].titles.append(title)
     if tkey:
-        ctx.title_index[tkey] = key
+        ctx.title_index.setdefault(tkey, key)
+        ctx.title_index.setdefault(ckey, key)
     return key
 
 
-def _match_title(ctx: _Context, tkey: str) -> str | None:
-    best: tuple[float, str] | None = None
+def _match_title(ctx: _Context, ckey: str, title: str | None, line: int | None) -> str | None:
+    """The document whose core title is most similar to ``ckey``, if similar enough; noted for review."""
+    wanted = normalize_title(ckey)
+    best: tuple[float, str, str] | None = None
     for t, k in ctx.title_index.items():
-        score = fuzz.ratio(tkey, t)
-        if score >= 90 and (best is None or score > best[0]):
-            best = (score, k)
-    return best[1] if best else None
+        score = title_score(wanted, normalize_title(t))
+        if score >= DOC_TITLE_MATCH and (best is None or score > best[0]):
+            best = (score, k, t)
+    if best is None:
+        return None
+    message = f"merged the wording {title!r} into document {best[1]!r} (title similarity {best[0]:.0f})"
+    ctx.reviews.append((line, message))
+    return best[1]
 
 
 def _doc_node(c: _Collector, ctx: _Context, key: str, line: int, quote: str) -> NodeRef:
@@ -507,6 +536,14 @@ def _extract_documents(c: _Collector, ctx: _Context, tables: Sequence[Table], mi
     for mention in pending:
         _mention_facts(c, ctx, mention)
     _group_pilot_zones(c, ctx)
+    _flush_reviews(c, ctx)
+
+
+def _flush_reviews(c: _Collector, ctx: _Context) -> None:
+    """Report the wordings merged by title similarity, for review."""
+    for line, message in ctx.reviews:
+        c.warn("document-wordings-merged", message, line)
+    ctx.reviews.clear()
 
 
 def _numbered_in_sentences(ctx: _Context) -> list[_Mention]:
@@ -514,8 +551,9 @@ def _numbered_in_sentences(ctx: _Context) -> list[_Mention]:
     out: list[_Mention] = []
     for p, off, s in _sentences(ctx.paras):
         for number, title, start, end in _doc_mentions(s):
-            if number is not None and number.year is not None:
-                out.append(_Mention(_register_doc(ctx, number, title), p.line_at(off), s, start, end))
+            if number is not None and number.complete:
+                line = p.line_at(off)
+                out.append(_Mention(_register_doc(ctx, number, title, line), line, s, start, end))
     return out
 
 
@@ -525,9 +563,9 @@ def _numbered_in_preambles(ctx: _Context, tables: Sequence[Table]) -> list[_Ment
     for t in tables:
         for ln, text in t.preamble:
             for number, title, start, end in _doc_mentions(text):
-                if number is not None and number.year is not None:
+                if number is not None and number.complete:
                     title = title or clean_title(text[:start]) or None
-                    out.append(_Mention(_register_doc(ctx, number, title), ln, text, start, end))
+                    out.append(_Mention(_register_doc(ctx, number, title, ln), ln, text, start, end))
     return out
 
 
@@ -536,10 +574,11 @@ def _short_numbered(c: _Collector, ctx: _Context) -> list[_Mention]:
     out: list[_Mention] = []
     for p, off, s in _sentences(ctx.paras):
         for number, title, start, end in _doc_mentions(s):
-            if number is None or number.year is not None:
+            if number is None or number.complete:
                 continue
-            key = _register_doc(ctx, number, title)
-            if key.startswith("n:"):
+            key = _register_doc(ctx, number, title, p.line_at(off))
+            found = ctx.docs[key].number
+            if found is None or not found.complete:
                 c.warn("document-number-unresolved", f"short number {number.text!r} has no full form", p.line_at(off))
             out.append(_Mention(key, p.line_at(off), s, start, end))
     return out
@@ -553,7 +592,7 @@ def _titled_in_milestones(ctx: _Context, milestones: Sequence[Paragraph]) -> lis
         for m in QUOTED_RE.finditer(s):
             title = m.group(1)
             if ISSUE_VERB_RE.search(s[: m.start()]) and re.match(r"[A-Z]", title) and DOC_KIND_RE.search(title):
-                out.append(_Mention(_register_doc(ctx, None, title), p.line, s, m.start(), m.end()))
+                out.append(_Mention(_register_doc(ctx, None, title, p.line), p.line, s, m.start(), m.end()))
     return out
 
 
@@ -567,7 +606,7 @@ def _titled_in_policy_tables(ctx: _Context, tables: Sequence[Table]) -> list[_Ta
             cell = row.values.get("Title", "")
             quoted = [q.group(1) for q in QUOTED_RE.finditer(cell)]
             for title in quoted or [clean_title(re.split(r"\s+issued by\s+", cell)[0])]:
-                out.append(_TableDoc(_register_doc(ctx, None, title), row, t, cell))
+                out.append(_TableDoc(_register_doc(ctx, None, title, row.line), row, t, cell))
     return out
 
 
@@ -716,6 +755,7 @@ def _extract_national(
             if scope is not None:
                 found_by_scope[(batch.kind, str(scope))] += 1
     _check_national_totals(c, ctx, measures, found_by_scope)
+    _flush_reviews(c, ctx)
     return measures
 
 
@@ -778,6 +818,8 @@ def _national_batch(c: _Collector, ctx: _Context, t: Table, kind: str, ordinal: 
     return _NationalBatch(batch, kind, t, tuple(release_docs), date)
 
 
+TRUNCATED_NUMBER_RE = re.compile(r"\((?P<prefix>[A-Z][A-Za-z]{0,3}(?:\.[A-Z][A-Za-z]{0,3})*\.?)[^()]{0,12}$")
+"""A cell that ends inside a document number: ``... for 2022 (G.Z.C.B.H``."""
 TITLE_COLUMNS = ("Reform Initiative", "Pilot Measures", "Title")
 BODY_COLUMNS = ("Department in Charge", "Responsible Parties")
 NO_DOCUMENT = frozenset(("N/A", "NA", "-", ""))
@@ -828,11 +870,16 @@ def _row_documents(c: _Collector, ctx: _Context, measure: NodeRef, row: TableRow
     if not doc_cell:
         return
     keys = [
-        _register_doc(ctx, number, title or clean_title(doc_cell[:start]) or None)
+        _register_doc(ctx, number, title or clean_title(doc_cell[:start]) or None, row.line)
         for number, title, start, _ in _doc_mentions(doc_cell)
     ]
     if not keys and doc_cell.strip().upper() not in NO_DOCUMENT:
-        keys = [_register_doc(ctx, None, clean_title(doc_cell))]
+        title = doc_cell
+        if cut := TRUNCATED_NUMBER_RE.search(doc_cell):
+            message = f"document number cut to {cut.group('prefix')!r}; kept the title"
+            c.warn("document-number-truncated", message, row.line)
+            title = doc_cell[: cut.start()]
+        keys = [_register_doc(ctx, None, clean_title(title), row.line)]
     for key in keys:
         c.rel(Rel.PROMOTED_BY, measure, _doc_node(c, ctx, key, row.line, doc_cell), row.line, quote)
 
