@@ -20,6 +20,10 @@ from enum import StrEnum
 KEY = "key"
 """The property that identifies a node within its label."""
 
+RESOLVED = "resolved"
+"""Edge property: how a stated edge's end was resolved when its quote names a group, alias or anaphor
+instead of the node (``group "Pilot Regions"``)."""
+
 PROVENANCE = "provenance"
 """The property holding the list of evidence entries of a node or edge."""
 
@@ -263,7 +267,8 @@ REL_TYPES: dict[Rel, RelType] = {
         RelType(
             Rel.ORIGINATED_IN,
             ((Label.MEASURE, Label.ZONE),),
-            {},
+            # date: the pilot start the evidence prints; resolved: the group the row named instead of the zone
+            {"date": "str", RESOLVED: "str"},
             "A measure was piloted in (credited to) a zone.",
         ),
         RelType(

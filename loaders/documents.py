@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ground.dates import PartialDate
+
 _PREFIX = r"(?P<prefix>[A-Z][A-Za-z]{0,3}(?:\.(?:\s\([A-Z][A-Za-z]?\.\)\s)?[A-Z][A-Za-z]{0,3})*\.?)"
 """A romanised prefix (``G.H.``, ``SH.M.Fa.``), possibly with a bracketed part (``Z. (H.) Z.M.B.G.``)."""
 NUMBER_RE = re.compile(_PREFIX + r"\s*[\[〔](?P<year>(?:19|20)\d\d)[\]〕]\s*No\.\s*(?P<serial>\d{1,5})")
@@ -162,24 +164,40 @@ def find_short_numbers(text: str) -> list[NumberMention]:
     return out
 
 
-def parse_date(text: str) -> tuple[str, int, int] | None:
-    """Return the first date in ``text`` as ``(iso, start, end)``; month precision gives ``YYYY-MM``.
+def find_date(text: str) -> tuple[PartialDate, int, int] | None:
+    """Return the first date printed in ``text`` ("On January 8, 2024", "In June 2023"), with its span.
+
+    The date keeps the printed precision: a day, or a month when no day is printed.
 
     Examples
     --------
-    >>> parse_date("On January 8, 2024, the Ministry of Commerce ...")[0]
+    >>> find_date("On January 8, 2024, the Ministry of Commerce ...")[0].iso
     '2024-01-08'
+    >>> find_date("In September 2024, the Ministry ...")[0].iso
+    '2024-09'
+    >>> find_date("On February 30, 2024, ...") is None
+    True
+    """
+    for m in DATE_RE.finditer(text):
+        month = MONTHS[m.group("month").lower()]
+        day = int(m.group("day")) if m.group("day") else None
+        try:
+            return PartialDate(int(m.group("year")), month, day), m.start(), m.end()
+        except ValueError:
+            continue
+    return None
+
+
+def parse_date(text: str) -> tuple[str, int, int] | None:
+    """Return the first date in ``text`` as ``(iso, start, end)`` (see :func:`find_date`).
+
+    Examples
+    --------
     >>> parse_date("In September 2024, the Ministry ...")[0]
     '2024-09'
     """
-    m = DATE_RE.search(text)
-    if not m:
-        return None
-    month = MONTHS[m.group("month").lower()]
-    iso = f"{m.group('year')}-{month:02d}"
-    if m.group("day"):
-        iso += f"-{int(m.group('day')):02d}"
-    return iso, m.start(), m.end()
+    found = find_date(text)
+    return (found[0].iso, found[1], found[2]) if found else None
 
 
 def title_before(text: str, pos: int) -> tuple[str, int] | None:

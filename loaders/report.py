@@ -471,8 +471,8 @@ def _doc_node(c: _Collector, ctx: _Context, key: str, line: int, quote: str) -> 
         pref = c.prefixes.get(d.number.prefix)
         if pref is not None and pref.certain:
             props["number_zh"] = d.number.chinese(pref.name_zh)
-    if key in ctx.doc_dates:
-        props["date"] = ctx.doc_dates[key][0]
+    if key in ctx.doc_dates and ctx.doc_dates[key][2] == quote:
+        props["date"] = ctx.doc_dates[key][0]  # only on the mention whose quote prints it
     name = title or (d.number.text if d.number else key)
     if d.number is not None and title:
         name = f"{title} ({d.number.text})"
@@ -731,8 +731,9 @@ def _batch_name(kind: str, ordinal: int, owner: str = "") -> str:
 def _batch_node(
     c: _Collector, ctx: _Context, key: str, name: str, line: int, quote: str, **props: PropValue
 ) -> NodeRef:
-    if key in ctx.batch_dates:
-        props.setdefault("date", ctx.batch_dates[key][0])
+    if key in ctx.batch_dates:  # the date goes with the sentence that prints it
+        date, dline, dquote = ctx.batch_dates[key]
+        c.node(Label.BATCH, key, name, dline, dquote, **{**props, "date": date})
     return c.node(Label.BATCH, key, name, line, quote, **props)
 
 
@@ -792,6 +793,8 @@ class _NationalBatch:
     table: Table
     release_docs: tuple[str, ...]
     date: str | None
+    pilot_groups: tuple[str, ...] = ()
+    """Groups whose pilots the batch's releasing document extends (their members piloted every row)."""
 
 
 def _national_batch(c: _Collector, ctx: _Context, t: Table, kind: str, ordinal: int) -> _NationalBatch:
@@ -815,7 +818,27 @@ def _national_batch(c: _Collector, ctx: _Context, t: Table, kind: str, ordinal: 
             c.check(f"measures in the {name}", phrase[2], len(t.rows), phrase[4])
             break
     date = ctx.batch_dates.get(bkey, ("", 0, ""))[0] or None
-    return _NationalBatch(batch, kind, t, tuple(release_docs), date)
+    if bkey in ctx.batch_dates:
+        for dkey in release_docs:
+            # the document that released the batch is dated by the sentence dating the release
+            ctx.doc_dates.setdefault(dkey, ctx.batch_dates[bkey])
+            _doc_node(c, ctx, dkey, *ctx.batch_dates[bkey][1:])
+    groups = tuple(g for g in ctx.groups if _extends_pilots(c, ctx, g, release_docs))
+    return _NationalBatch(batch, kind, t, tuple(release_docs), date, groups)
+
+
+def _extends_pilots(c: _Collector, ctx: _Context, group: str, release_docs: Sequence[str]) -> bool:
+    """Rule: the paragraph that launched a group's pilots goes on to name the batch's releasing document
+    ("... launching pilot programs first in PFTZs of ... In October 2024, the "Notice ..." (G.H. [2024]
+    No. 156) was released, which extended the replication and scaling of 30 pilot measures ...")."""
+    start = _pilot_start(c, ctx, group)
+    if start is None:
+        return False
+    para = next((p for p in ctx.paras if start[2] in p.text), None)
+    if para is None:
+        return False
+    named = {_register_doc(ctx, n, t) for n, t, _s, _e in _doc_mentions(para.text) if n is not None and n.complete}
+    return bool(named & set(release_docs))
 
 
 TRUNCATED_NUMBER_RE = re.compile(r"\((?P<prefix>[A-Z][A-Za-z]{0,3}(?:\.[A-Z][A-Za-z]{0,3})*\.?)[^()]{0,12}$")
@@ -847,8 +870,9 @@ def _national_row(c: _Collector, ctx: _Context, b: _NationalBatch, row: TableRow
     )
     c.rel(Rel.IN_BATCH, measure, b.ref, row.line, quote, row=row.number)
     if scope in SCOPE_REGION_KEYS:
+        # a row's own year (Table 2) dates its replication; a batch's release date stays on the batch
         target = c.region(SCOPE_REGION_KEYS[scope], row.line, quote)
-        c.rel(Rel.REPLICATED_TO, measure, target, row.line, quote, scope=str(scope), date=b.date)
+        c.rel(Rel.REPLICATED_TO, measure, target, row.line, quote, scope=str(scope), date=v.get("Year") or None)
     elif scope_cell:
         c.warn("scope-unknown", f"Table {b.table.id} row {row.number}: scope {scope_cell!r} not understood", row.line)
     for dkey in b.release_docs:
@@ -859,9 +883,55 @@ def _national_row(c: _Collector, ctx: _Context, b: _NationalBatch, row: TableRow
             for key in _issuers(c, cell):
                 if body := c.body(key, row.line, cell):
                     c.rel(Rel.RESPONSIBLE_FOR, body, measure, row.line, quote)
-    for z in _zones_in(c, ctx, title):
-        c.rel(Rel.ORIGINATED_IN, measure, c.zone(z, row.line, quote), row.line, quote)
+    _row_origins(c, ctx, measure, title, row.line, quote, b)
     return measure, scope if scope in SCOPE_REGION_KEYS else None
+
+
+def _row_origins(
+    c: _Collector, ctx: _Context, measure: NodeRef, title: str, line: int, quote: str, b: _NationalBatch
+) -> None:
+    """Rule: the zones a row names are where the measure was piloted; a group ("the Pilot Regions") stands
+    for its members, and the dated sentence that launched the group's pilots dates each pilot edge. A row
+    of a batch that extends a group's pilots was piloted by the group, however the row words it."""
+    named = {m.key for m in c.find_zones(title)} | {z.key for lst in c.find_zone_lists(title) for z in lst}
+    for z in sorted(named):
+        c.rel(Rel.ORIGINATED_IN, measure, c.zone(z, line, quote), line, quote)
+    for name, members in ctx.groups.items():
+        in_row = bool(re.search(rf"\b{re.escape(name)}\b", title))
+        if not in_row and name not in b.pilot_groups:
+            continue
+        gline, gsentence = ctx.group_lines[name]
+        resolved = f'group "{name}"' if in_row else f'pilots of group "{name}" extended by the releasing document'
+        start = _pilot_start(c, ctx, name)
+        for z in members:
+            if z in named:
+                continue
+            zone = c.zone(z, gline, gsentence)
+            if in_row:
+                c.rel(Rel.ORIGINATED_IN, measure, zone, line, quote, resolved=resolved)
+            if start is not None:
+                date, sline, sentence = start
+                c.rel(Rel.ORIGINATED_IN, measure, zone, sline, sentence, resolved=resolved, date=date)
+
+
+def _pilot_start(c: _Collector, ctx: _Context, group: str) -> tuple[str, int, str] | None:
+    """The dated sentence that launched a group's pilots: it dates the group's document and lists every member.
+
+    Rule: "In June 2023, the State Council issued the "Measures ..." (G.Fa. [2023] No. 9), launching pilot
+    programs first in PFTZs of Shanghai, ..., as well as Hainan FTP."
+    """
+    members = set(ctx.groups[group])
+    _gline, gsentence = ctx.group_lines[group]
+    for number, title, _start, _end in _doc_mentions(gsentence):
+        key = _register_doc(ctx, number, title)
+        if key in ctx.doc_dates:
+            date, line, sentence = ctx.doc_dates[key]
+            listed = {m.key for m in c.find_zones(sentence)} | {
+                z.key for lst in c.find_zone_lists(sentence) for z in lst
+            }
+            if members <= listed:
+                return date, line, sentence
+    return None
 
 
 def _row_documents(c: _Collector, ctx: _Context, measure: NodeRef, row: TableRow, quote: str) -> None:
@@ -1209,7 +1279,10 @@ def _extract_adoptions(c: _Collector, ctx: _Context, titles: dict[str, str]) -> 
                 )
                 c.rel(Rel.IN_BATCH, measure, batch, line, s)
             outcome = " ".join(t for _o, t in sents[i + 1 : i + 3]) or None
-            c.rel(Rel.ADOPTED, adopter, measure, line, s, outcome=outcome, batch=bkey)
+            # an adoption is dated only by a date its own sentence prints; the batch's date is not its date
+            printed = parse_date(s[: m.start()])
+            date = printed[0] if printed else None
+            c.rel(Rel.ADOPTED, adopter, measure, line, s, outcome=outcome, batch=bkey, date=date)
 
 
 def _extract_alliances(c: _Collector, ctx: _Context) -> None:

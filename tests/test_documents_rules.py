@@ -106,7 +106,10 @@ def test_appendix_table_is_a_batch_with_release_document_and_rows() -> None:
         'Ministry of Commerce released 47 institutional innovations from PFTZs, comprising 23 "Best Practices" '
         "from the fifth batch and 24 successful reform experience promoted by departments in the third batch."
     )
-    batches = {e.key: e.properties for e in r.entities if e.label is Label.BATCH}
+    batches: dict[str, dict[str, object]] = {}
+    for e in r.entities:
+        if e.label is Label.BATCH:
+            batches.setdefault(e.key, {}).update(e.properties)
     assert batches["national:best-practices:5"]["count"] == 23
     assert batches["national:best-practices:5"]["date"] == "2024-01-18"
     assert ("national:best-practices:5", "S.Z.M.H.[2024]14") in _edges(r, Rel.RELEASED_BY)
