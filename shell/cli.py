@@ -17,7 +17,7 @@ import pandas as pd
 
 import queries
 from graph.build import graph_from_reports, graph_stats, validate
-from graph.exports import FORMATS, write_all
+from graph.exports import FORMATS, cascade_summary, write_all
 from graph.exports import export as write_export
 from graph.neo4j_store import connect, graph_to_neo4j
 from graph.resolve import review_pairs
@@ -190,6 +190,8 @@ def build(reports: tuple[Path, ...], data_files: tuple[Path, ...], out_dir: Path
         site = gviz.write_site(G, out_dir / "html")
         written["html"] = f"{site['index'][0]} ({sum(len(v) for v in site.values())} pages)"
     _echo_stats(G)
+    cs = cascade_summary(G)
+    click.echo(f"cascades: {cs.kept:,} kept, {cs.left_out:,} left out (fewer than two distinct stated times)")
     click.echo(f"exports in {out_dir}/:")
     for name, path in sorted(written.items()):
         click.echo(f"  {name:12} {path}")
