@@ -48,6 +48,7 @@ class Rel(StrEnum):
     """Relationship types."""
 
     ISSUED_BY = "ISSUED_BY"
+    APPROVED_BY = "APPROVED_BY"
     NAMES_ZONE = "NAMES_ZONE"
     ORIGINATED_IN = "ORIGINATED_IN"
     IN_BATCH = "IN_BATCH"
@@ -185,7 +186,8 @@ NODE_TYPES: dict[Label, NodeType] = {
         ),
         NodeType(
             Label.ISSUING_BODY,
-            {"abbreviation": "str", "name_zh": "str", "level": "str"},
+            # name: as printed; canonical_name: the curated official name (bodies.csv)
+            {"abbreviation": "str", "name_zh": "str", "level": "str", "canonical_name": "str"},
             (),
             "#d62728",
             "triangle",
@@ -255,8 +257,12 @@ NODE_TYPES: dict[Label, NodeType] = {
 REL_TYPES: dict[Rel, RelType] = {
     t.rel: t
     for t in (
+        RelType(Rel.ISSUED_BY, ((Label.DOCUMENT, Label.ISSUING_BODY),), {}, "A document and each of its issuers."),
         RelType(
-            Rel.ISSUED_BY, ((Label.DOCUMENT, Label.ISSUING_BODY),), {}, "A document and each of its issuers."
+            Rel.APPROVED_BY,
+            ((Label.DOCUMENT, Label.ISSUING_BODY),),
+            {},
+            'A body approved a document ("with the approval of the State Council"): approval is not issuance.',
         ),
         RelType(
             Rel.NAMES_ZONE,
@@ -271,9 +277,7 @@ REL_TYPES: dict[Rel, RelType] = {
             {"date": "str", RESOLVED: "str"},
             "A measure was piloted in (credited to) a zone.",
         ),
-        RelType(
-            Rel.IN_BATCH, ((Label.MEASURE, Label.BATCH),), {"row": "int"}, "A measure belongs to a batch."
-        ),
+        RelType(Rel.IN_BATCH, ((Label.MEASURE, Label.BATCH),), {"row": "int"}, "A measure belongs to a batch."),
         RelType(
             Rel.RELEASED_BY,
             ((Label.BATCH, Label.DOCUMENT), (Label.BATCH, Label.ALLIANCE)),
@@ -308,9 +312,9 @@ REL_TYPES: dict[Rel, RelType] = {
         ),
         RelType(
             Rel.PART_OF,
-            ((Label.ZONE, Label.ZONE), (Label.MEASURE, Label.MEASURE)),
+            ((Label.ZONE, Label.ZONE), (Label.MEASURE, Label.MEASURE), (Label.ISSUING_BODY, Label.ISSUING_BODY)),
             {},
-            "A sub-area or coordinated innovation zone is part of a PFTZ.",
+            "A sub-area or coordinated innovation zone is part of a PFTZ; a General Office of its body.",
         ),
         RelType(Rel.LOCATED_IN, ((Label.ZONE, Label.REGION),), {}, "A zone lies in a province."),
         RelType(

@@ -259,6 +259,22 @@ def core_title(title: str) -> str:
     return f"{m.group('kind')} on {t[m.end() :]}" if m else t
 
 
+def title_issuer(title: str) -> str | None:
+    """The words of a title that name its issuers, if it names them.
+
+    Examples
+    --------
+    >>> title_issuer("Notice of the General Office of the Ministry of Ecology and Environment on Issuing the Cases")
+    'the General Office of the Ministry of Ecology and Environment'
+    >>> title_issuer("Regulations on Cross-Border Data Flows") is None
+    True
+    """
+    m = ISSUER_IN_TITLE_RE.match(clean_title(title))
+    if not m:
+        return None
+    return m.group(0)[len(m.group("kind")) :].strip().split(" ", 1)[1].rsplit(" on", 1)[0].strip()
+
+
 def slug(text: str, limit: int = 60) -> str:
     """A key-safe slug of a title (lowercase words joined by ``-``); the loaders' keys use it.
 

@@ -34,6 +34,7 @@ from loaders.documents import (
     parse_date,
     slug,
     title_before,
+    title_issuer,
     title_key,
 )
 from loaders.records import (
@@ -130,6 +131,8 @@ NOT_PLACES = frozenset(
         "Participating",
     ]
 )
+GENERAL_OFFICE_RE = re.compile(r"^General Office of (?:the )?(.+)$")
+"""A General Office is a body of its own, PART_OF the body it serves."""
 ORGANISATION_RE = re.compile(
     r"\b(Ministry|Commission|Administration|Office|Government|Council|Bank|Court|Bureau|Committee|Procuratorate)\b"
 )
@@ -284,11 +287,25 @@ class _Collector:
         self.rel(Rel.PART_OF, sub, self.zone(parent, line, quote), line, quote)
         return sub
 
-    def body(self, key: str, line: int, quote: str) -> NodeRef | None:
+    def body(self, key: str, line: int, quote: str, printed: str | None = None) -> NodeRef | None:
+        """An issuing body under its printed name, with its canonical name; a General Office is PART_OF its parent."""
         ref = self.gaz.body_ref(key)
         if ref is None:
             return None
-        return self.node(Label.ISSUING_BODY, key, ref.name, line, quote, abbreviation=ref.abbreviation, level=ref.level)
+        name = re.sub(r"^(?:the|The)\s+", "", printed or "").strip() or ref.name
+        props: dict[str, PropValue] = {"abbreviation": ref.abbreviation, "level": ref.level, "canonical_name": ref.name}
+        node = self.node(Label.ISSUING_BODY, key, name, line, quote, **props)
+        if (m := GENERAL_OFFICE_RE.match(ref.name)) and (parent_key := self.gaz.body(m.group(1))):
+            parent_text = m.group(1) if m.group(1) in quote else None
+            parent = self.body(parent_key, line, quote, parent_text)
+            if parent is not None:
+                self.rel(Rel.PART_OF, node, parent, line, quote)
+        return node
+
+    def local_body(self, key: str, printed: str, canonical: str, line: int, quote: str) -> NodeRef:
+        """A local issuer the report names by its place ("Shanghai PFTZ issued ...")."""
+        props: dict[str, PropValue] = {"level": "local", "canonical_name": canonical}
+        return self.node(Label.ISSUING_BODY, key, printed, line, quote, **props)
 
     def region(self, key: str, line: int, quote: str) -> NodeRef:
         scope_names = {v: str(k) for k, v in SCOPE_REGION_KEYS.items()}
@@ -479,12 +496,12 @@ def _doc_node(c: _Collector, ctx: _Context, key: str, line: int, quote: str) -> 
     return c.node(Label.DOCUMENT, key, name, line, quote, **props)
 
 
-def _issuers(c: _Collector, text: str) -> list[str]:
-    out: list[str] = []
+def _issuers(c: _Collector, text: str) -> list[Mention]:
+    """The bodies named in ``text``, once each, as printed."""
+    out: dict[str, Mention] = {}
     for m in c.gaz.find_bodies(text):
-        if m.key not in out:
-            out.append(m.key)
-    return out
+        out.setdefault(m.key, m)
+    return list(out.values())
 
 
 @lru_cache(maxsize=8192)
@@ -624,7 +641,7 @@ def _policy_table_facts(c: _Collector, ctx: _Context, d: _TableDoc) -> None:
     issuers = _issuers(c, QUOTED_SPAN_RE.sub(" ", cell))
     doc = _doc_node(c, ctx, key, row.line, cell)
     for b in issuers:
-        if body := c.body(b, row.line, cell):
+        if body := c.body(b.key, row.line, cell, b.text):
             c.rel(Rel.ISSUED_BY, doc, body, row.line, cell)
     for z in _zones_in(c, ctx, " ".join(row.values.values())):
         c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, cell), row.line, cell, role="named")
@@ -633,42 +650,105 @@ def _policy_table_facts(c: _Collector, ctx: _Context, d: _TableDoc) -> None:
             c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, cell), row.line, cell, role="issuer")
 
 
-def _issuer_text(s: str, start: int, end: int) -> tuple[str, bool]:
-    """The words naming a document's issuers, and whether an issue verb precedes the title.
+class _IssuerText(NamedTuple):
+    """The words around a document mention that name who issued or approved it."""
 
-    Rule: "<date>, <bodies> jointly issued the "<title>" (<number>)" or
-    "the "<title>" (<number>) issued by <bodies>".
+    issuers: str
+    approvers: str
+    verb: str | None
+
+
+APPROVAL_RE = re.compile(r"\b[Ww]ith the approval of (?P<body>[^,]+),\s*")
+"""Rule: "With the approval of the State Council, <bodies> issued ..." names an approver, not an issuer."""
+
+
+ISSUANCE_OF_RE = re.compile(r"(?P<body>(?:[A-Z][\w-]*\s)+?[A-Z][\w-]*)(?:'s|’s) issuance of (?:the )?$")
+"""Rule: "the Shanghai Municipal Finance Bureau's issuance of the "<title>"" names the issuer."""
+
+
+def _issuer_text(s: str, start: int, end: int) -> _IssuerText:
+    """The words naming a document's issuers (and approvers), and the verb that precedes the title.
+
+    Rule: "<date>, <bodies> jointly issued the "<title>" (<number>)", "the "<title>" (<number>)
+    issued by <bodies>" or "<body>'s issuance of the "<title>""; "<body> approved the "<title>""
+    names an approver, as does "With the approval of <body>, ...".
     """
     head = s[:start]
     verbs = list(ISSUE_VERB_RE.finditer(head))
-    text = ""
+    text, verb = "", verbs[-1].group(0).split()[-1] if verbs else None
     if verbs:
         text = head[: verbs[-1].start()]
         if d := parse_date(text):
             text = text[d[2] :]
     elif by := ISSUED_BY_RE.search(s[end:]):
         text = by.group(1)
-    return QUOTED_SPAN_RE.sub(" ", text), bool(verbs)
+    elif owner := ISSUANCE_OF_RE.search(head):
+        text, verb = owner.group("body"), "issued"
+    text = QUOTED_SPAN_RE.sub(" ", text)
+    approvers = " ".join(m.group("body") for m in APPROVAL_RE.finditer(text))
+    text = APPROVAL_RE.sub(" ", text)
+    if verb == "approved":
+        return _IssuerText("", f"{approvers} {text}".strip(), verb)
+    return _IssuerText(text, approvers, verb)
+
+
+LOCAL_ISSUER_RE = re.compile(r"(?:^|\s)(?P<place>[A-Z][a-z]+) (?P<kind>Province|Municipality|PFTZ)(?:'s|’s)?\s*$")
+"""Rule: a place names a local issuer: "Zhejiang Province introduced", "Shanghai PFTZ issued"."""
+
+
+def _local_issuer(c: _Collector, text: str, line: int, quote: str) -> NodeRef | None:
+    """The local issuer a place stands for: a province's people's government, or a PFTZ's administration."""
+    m = LOCAL_ISSUER_RE.search(text.strip(" ,"))
+    if m is None:
+        return None
+    printed = f"{m.group('place')} {m.group('kind')}"
+    if m.group("kind") == "PFTZ":
+        zkey = c.gaz.zone(printed)
+        if zkey is None:
+            return None
+        name = c.zone_refs[zkey].name
+        return c.local_body(f"admin-{zkey}", printed, f"Administration of {name}", line, quote)
+    pkey = c.gaz.province(m.group("place"))
+    return c.body(f"gov-{pkey}", line, quote, printed) if pkey else None
 
 
 def _mention_facts(c: _Collector, ctx: _Context, mention: _Mention) -> None:
-    """One document mention: the node, its issuers (or its prefix's certain issuer) and the zones it names."""
+    """One document mention: the node, its issuers and approvers, and the zones it names.
+
+    The issuers are the bodies the sentence names before the verb (or after "issued by"),
+    else a local place ("Shanghai PFTZ issued"), else the bodies the title names
+    ("Notice of the General Office of ... on"), else the certain issuer of the number's prefix.
+    """
     key, line, s, start, end = mention
     doc = _doc_node(c, ctx, key, line, s)
-    issuer_text, has_verb = _issuer_text(s, start, end)
-    issuers = _issuers(c, issuer_text)
-    if has_verb and not issuers and ORGANISATION_RE.search(issuer_text):
-        c.warn("issuer-unresolved", f"issuer not recognised: {issuer_text.strip(' ,')!r}", line)
+    words = _issuer_text(s, start, end)
+    issuers: list[NodeRef] = [b for m in _issuers(c, words.issuers) if (b := c.body(m.key, line, s, m.text))]
+    if not issuers and words.verb and (local := _local_issuer(c, words.issuers, line, s)):
+        issuers = [local]
+    if words.verb and not issuers and ORGANISATION_RE.search(words.issuers):
+        c.warn("issuer-unresolved", f"issuer not recognised: {words.issuers.strip(' ,')!r}", line)
+    if not issuers:
+        issuers = _title_issuers(c, s[start:end], line, s)
     number = ctx.docs[key].number
     if not issuers and number is not None:
         pref = c.prefixes.get(number.prefix)
-        if pref is not None and pref.certain and pref.issuer:
-            issuers = [pref.issuer]
-    for b in issuers:
-        if body := c.body(b, line, s):
-            c.rel(Rel.ISSUED_BY, doc, body, line, s)
+        if pref is not None and pref.certain and pref.issuer and (b := c.body(pref.issuer, line, s)):
+            issuers = [b]
+    for body in issuers:
+        c.rel(Rel.ISSUED_BY, doc, body, line, s)
+    for m in _issuers(c, words.approvers):
+        if approver := c.body(m.key, line, s, m.text):
+            c.rel(Rel.APPROVED_BY, doc, approver, line, s)
     for z in _zones_in(c, ctx, s):
         c.rel(Rel.NAMES_ZONE, doc, c.zone(z, line, s), line, s, role="named")
+
+
+def _title_issuers(c: _Collector, title: str, line: int, quote: str) -> list[NodeRef]:
+    """Rule: a title that names its issuers ("Notice of the General Office of the Ministry of ... on ...")."""
+    words = title_issuer(title)
+    if not words:
+        return []
+    return [b for m in _issuers(c, words) if (b := c.body(m.key, line, quote, m.text))]
 
 
 def _group_pilot_zones(c: _Collector, ctx: _Context) -> None:
@@ -880,8 +960,8 @@ def _national_row(c: _Collector, ctx: _Context, b: _NationalBatch, row: TableRow
     _row_documents(c, ctx, measure, row, quote)
     for col in BODY_COLUMNS:
         if cell := v.get(col):
-            for key in _issuers(c, cell):
-                if body := c.body(key, row.line, cell):
+            for m in _issuers(c, cell):
+                if body := c.body(m.key, row.line, cell, m.text):
                     c.rel(Rel.RESPONSIBLE_FOR, body, measure, row.line, quote)
     _row_origins(c, ctx, measure, title, row.line, quote, b)
     return measure, scope if scope in SCOPE_REGION_KEYS else None
@@ -951,7 +1031,16 @@ def _row_documents(c: _Collector, ctx: _Context, measure: NodeRef, row: TableRow
             title = doc_cell[: cut.start()]
         keys = [_register_doc(ctx, None, clean_title(title), row.line)]
     for key in keys:
-        c.rel(Rel.PROMOTED_BY, measure, _doc_node(c, ctx, key, row.line, doc_cell), row.line, quote)
+        doc = _doc_node(c, ctx, key, row.line, doc_cell)
+        c.rel(Rel.PROMOTED_BY, measure, doc, row.line, quote)
+        issuers = _title_issuers(c, doc_cell, row.line, doc_cell)
+        number = ctx.docs[key].number
+        if not issuers and number is not None:
+            pref = c.prefixes.get(number.prefix)
+            if pref is not None and pref.certain and pref.issuer and (b := c.body(pref.issuer, row.line, doc_cell)):
+                issuers = [b]
+        for body in issuers:
+            c.rel(Rel.ISSUED_BY, doc, body, row.line, doc_cell)
 
 
 def _check_national_totals(

@@ -72,13 +72,61 @@ def test_date_is_read_only_when_printed_before_the_title() -> None:
     assert "date" not in _docs(r)["G.H.[2024]6"]
 
 
-def test_issuer_text_before_the_verb_and_after_issued_by() -> None:
-    s = 'On January 12, 2024, the State Council approved the "Overall Plan" (G.H. [2024] No. 6).'
-    text, verb = _issuer_text(s, s.index('"'), s.index(")") + 1)
-    assert verb and text.strip(" ,") == "the State Council"
-    s = 'The "Special Measures" (2024 Edition) issued by the Ministry of Commerce.'
-    text, verb = _issuer_text(s, s.index('"'), s.index(")") + 1)
-    assert not verb and text == "the Ministry of Commerce"
+def test_issuer_text_before_the_verb_after_issued_by_and_approvals() -> None:
+    def words(s: str) -> tuple[str, str, str | None]:
+        w = _issuer_text(s, s.index('"'), s.index(")") + 1)
+        return w.issuers.strip(" ,"), w.approvers.strip(" ,"), w.verb
+
+    assert words(
+        'On March 19, 2024, the General Office of the State Council issued the "Plan" (G.B.Fa. [2024] No. 9).'
+    ) == (
+        "the General Office of the State Council",
+        "",
+        "issued",
+    )
+    assert words('The "Special Measures" (2024 Edition) issued by the Ministry of Commerce.')[:2] == (
+        "the Ministry of Commerce",
+        "",
+    )
+    # approval is not issuance
+    assert words('On January 12, 2024, the State Council approved the "Overall Plan" (G.H. [2024] No. 6).') == (
+        "",
+        "the State Council",
+        "approved",
+    )
+    s = (
+        "With the approval of the State Council, the Ministry of Commerce and the People's Government of Zhejiang "
+        'Province issued the "Plan" (S.Z.M.Fa [2024] No. 291).'
+    )
+    assert words(s)[:2] == (
+        "the Ministry of Commerce and the People's Government of Zhejiang Province",
+        "the State Council",
+    )
+    s = 'It facilitated the Shanghai Municipal Finance Bureau\'s issuance of the "Opinions" (H.C.C. [2024] No. 12).'
+    assert words(s) == ("Shanghai Municipal Finance Bureau", "", "issued")
+
+
+def test_bodies_general_offices_local_issuers_and_approval() -> None:
+    r = _parse(
+        MILESTONES
+        + 'On September 14, 2024, the General Office of the General Administration of Customs issued the "Notice on '
+        'Further Optimizing Customs Tax Services" (S.B.S.H. [2024] No. 12).\n\nOn February 19, 2024, the State '
+        'Council approved the "Overall Plan of Shanghai Eastern Hub International Business Cooperation Zone" '
+        '(G.H. [2024] No. 30).\n\nShanghai PFTZ issued the "Notice on the Issuance of Construction Plans for '
+        'Shanghai PFTZ" (H.Z.M.Z. [2024] No. 2).\n\nZhejiang Province introduced the "Opinions on Advancing '
+        'Institutional Opening-up in Zhejiang PFTZ" '
+        "(ZH.SH.W.L.F.[2021] No. 7)."
+    )
+    assert _edges(r, Rel.ISSUED_BY) >= {
+        ("S.B.S.H.[2024]12", "gac-general-office"),
+        ("H.Z.M.Z.[2024]2", "admin-shanghai"),
+        ("ZH.SH.W.L.F.[2021]7", "gov-zhejiang"),
+    }
+    assert ("gac-general-office", "gac") in _edges(r, Rel.PART_OF)
+    assert _edges(r, Rel.APPROVED_BY) == {("G.H.[2024]30", "state-council")}
+    names = {e.key: (e.name, e.properties.get("canonical_name")) for e in r.entities if e.label is Label.ISSUING_BODY}
+    assert names["admin-shanghai"] == ("Shanghai PFTZ", "Administration of Shanghai PFTZ")
+    assert names["gov-zhejiang"][0] == "Zhejiang Province"
 
 
 def test_policy_table_title_rows_are_documents_with_issuers() -> None:
