@@ -205,6 +205,8 @@ NODE_TYPES: dict[Label, NodeType] = {
                 "number_zh": "str",
                 "date": "str",
                 "kind": "str",
+                # the other wordings the report gives the document's title, joined by ALIAS_SEPARATOR
+                "aliases": "str",
             },
             (),
             "#ff7f0e",
@@ -273,8 +275,8 @@ REL_TYPES: dict[Rel, RelType] = {
         RelType(
             Rel.ORIGINATED_IN,
             ((Label.MEASURE, Label.ZONE),),
-            # date: the pilot start the evidence prints; resolved: the group the row named instead of the zone
-            {"date": "str", RESOLVED: "str"},
+            # date: the pilot start the evidence prints
+            {"date": "str"},
             "A measure was piloted in (credited to) a zone.",
         ),
         RelType(Rel.IN_BATCH, ((Label.MEASURE, Label.BATCH),), {"row": "int"}, "A measure belongs to a batch."),
@@ -352,7 +354,7 @@ into it, joined by :data:`ALIAS_SEPARATOR`."""
 ALIAS_SEPARATOR = " | "
 
 COMMON_NODE_PROPERTIES: dict[str, str] = {KEY: "str", "name": "str", PROVENANCE: "list"}
-COMMON_EDGE_PROPERTIES: dict[str, str] = {PROVENANCE: "list", DERIVED: "bool"}
+COMMON_EDGE_PROPERTIES: dict[str, str] = {PROVENANCE: "list", DERIVED: "bool", RESOLVED: "str"}
 
 
 def node_id(label: Label | str, key: str) -> str:

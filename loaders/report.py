@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from ground.errors import ReportParseError, StrictModeError
 from ground.names import normalize_title, title_score
-from ground.schema import SCOPE_REGION_KEYS, Label, MeasureKind, Rel, Scope, ZoneKind
+from ground.schema import ALIAS_SEPARATOR, SCOPE_REGION_KEYS, Label, MeasureKind, Rel, Scope, ZoneKind
 from loaders.documents import (
     ANNOUNCEMENT,
     QUOTED_RE,
@@ -295,7 +295,9 @@ class _Collector:
         name = re.sub(r"^(?:the|The)\s+", "", printed or "").strip() or ref.name
         props: dict[str, PropValue] = {"abbreviation": ref.abbreviation, "level": ref.level, "canonical_name": ref.name}
         node = self.node(Label.ISSUING_BODY, key, name, line, quote, **props)
-        if (m := GENERAL_OFFICE_RE.match(ref.name)) and (parent_key := self.gaz.body(m.group(1))):
+        office = GENERAL_OFFICE_RE.match(ref.name) if printed else None
+        if office and (parent_key := self.gaz.body(office.group(1))):
+            m = office
             parent_text = m.group(1) if m.group(1) in quote else None
             parent = self.body(parent_key, line, quote, parent_text)
             if parent is not None:
@@ -328,6 +330,7 @@ class _Context:
     batch_phrases: list[tuple[str, int, int | None, str, int, str]] = field(default_factory=list)
     batch_dates: dict[str, tuple[str, int, str]] = field(default_factory=dict)
     reviews: list[tuple[int | None, str]] = field(default_factory=list)
+    doc_seen: dict[str, tuple[int, str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=8192)
@@ -389,6 +392,17 @@ def _extract_zones(c: _Collector, ctx: _Context, tables: Sequence[Table]) -> Non
         if sm := STATED_PFTZ_RE.search(s):
             c.check("PFTZs named in the report", int(sm.group("n")), len(pftzs), p.line_at(off))
             break
+
+
+def _zones_named(c: _Collector, ctx: _Context, text: str) -> list[tuple[str, str | None]]:
+    """Zone keys named in ``text``, each with the group it was resolved from (None when named itself)."""
+    named = {m.key for m in c.find_zones(text)} | {z.key for lst in c.find_zone_lists(text) for z in lst}
+    out: dict[str, str | None] = dict.fromkeys(sorted(named))
+    for name, members in ctx.groups.items():
+        if re.search(rf"\b{re.escape(name)}\b", text):
+            for z in members:
+                out.setdefault(z, f'group "{name}"')
+    return sorted(out.items())
 
 
 def _zones_in(c: _Collector, ctx: _Context, text: str) -> list[str]:
@@ -474,10 +488,10 @@ def _match_title(ctx: _Context, ckey: str, title: str | None, line: int | None) 
     return best[1]
 
 
-def _doc_node(c: _Collector, ctx: _Context, key: str, line: int, quote: str) -> NodeRef:
+def _doc_node(c: _Collector, ctx: _Context, key: str, line: int, quote: str, **extra: PropValue) -> NodeRef:
     d = ctx.docs[key]
     title = d.titles[0] if d.titles else None
-    props: dict[str, PropValue] = {"title": title}
+    props: dict[str, PropValue] = {"title": title, **extra}
     if d.number is not None:
         props |= {
             "number": d.number.text,
@@ -490,6 +504,7 @@ def _doc_node(c: _Collector, ctx: _Context, key: str, line: int, quote: str) -> 
             props["number_zh"] = d.number.chinese(pref.name_zh)
     if key in ctx.doc_dates and ctx.doc_dates[key][2] == quote:
         props["date"] = ctx.doc_dates[key][0]  # only on the mention whose quote prints it
+    ctx.doc_seen.setdefault(key, (line, quote))
     name = title or (d.number.text if d.number else key)
     if d.number is not None and title:
         name = f"{title} ({d.number.text})"
@@ -643,11 +658,12 @@ def _policy_table_facts(c: _Collector, ctx: _Context, d: _TableDoc) -> None:
     for b in issuers:
         if body := c.body(b.key, row.line, cell, b.text):
             c.rel(Rel.ISSUED_BY, doc, body, row.line, cell)
-    for z in _zones_in(c, ctx, " ".join(row.values.values())):
-        c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, cell), row.line, cell, role="named")
+    whole = " | ".join(x for x in row.values.values() if x)
+    for z, group in _zones_named(c, ctx, whole):
+        c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, whole), row.line, whole, role="named", resolved=group)
     if "PFTZ" in t.columns:
         for z in _zones_in(c, ctx, row.values.get("PFTZ", "")):
-            c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, cell), row.line, cell, role="issuer")
+            c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, whole), row.line, whole, role="issuer")
 
 
 class _IssuerText(NamedTuple):
@@ -729,18 +745,23 @@ def _mention_facts(c: _Collector, ctx: _Context, mention: _Mention) -> None:
         c.warn("issuer-unresolved", f"issuer not recognised: {words.issuers.strip(' ,')!r}", line)
     if not issuers:
         issuers = _title_issuers(c, s[start:end], line, s)
-    number = ctx.docs[key].number
-    if not issuers and number is not None:
-        pref = c.prefixes.get(number.prefix)
-        if pref is not None and pref.certain and pref.issuer and (b := c.body(pref.issuer, line, s)):
-            issuers = [b]
     for body in issuers:
         c.rel(Rel.ISSUED_BY, doc, body, line, s)
+    if not issuers:
+        _prefix_issuer(c, ctx, doc, line, s)
     for m in _issuers(c, words.approvers):
         if approver := c.body(m.key, line, s, m.text):
             c.rel(Rel.APPROVED_BY, doc, approver, line, s)
-    for z in _zones_in(c, ctx, s):
-        c.rel(Rel.NAMES_ZONE, doc, c.zone(z, line, s), line, s, role="named")
+    for z, group in _zones_named(c, ctx, s):
+        c.rel(Rel.NAMES_ZONE, doc, c.zone(z, line, s), line, s, role="named", resolved=group)
+
+
+def _prefix_issuer(c: _Collector, ctx: _Context, doc: NodeRef, line: int, quote: str) -> None:
+    """Rule: a number whose prefix has one certain issuer (data/reference/doc_prefixes.csv) names it."""
+    number = ctx.docs[doc.key].number
+    pref = c.prefixes.get(number.prefix) if number is not None else None
+    if pref is not None and pref.certain and pref.issuer and (body := c.body(pref.issuer, line, quote)):
+        c.rel(Rel.ISSUED_BY, doc, body, line, quote, resolved=f'number prefix "{pref.prefix}"')
 
 
 def _title_issuers(c: _Collector, title: str, line: int, quote: str) -> list[NodeRef]:
@@ -837,7 +858,16 @@ def _extract_national(
                 found_by_scope[(batch.kind, str(scope))] += 1
     _check_national_totals(c, ctx, measures, found_by_scope)
     _flush_reviews(c, ctx)
+    _document_wordings(c, ctx)
     return measures
+
+
+def _document_wordings(c: _Collector, ctx: _Context) -> None:
+    """Every wording of a document's title, once all are known (after the merges)."""
+    for key, d in ctx.docs.items():
+        if len(d.titles) > 1 and key in ctx.doc_seen:
+            line, quote = ctx.doc_seen[key]
+            _doc_node(c, ctx, key, line, quote, aliases=ALIAS_SEPARATOR.join(d.titles[1:]))
 
 
 BATCH_FROM_RE = re.compile(rf"(?P<count>\d+) (?P<what>[\"“]?[A-Za-z][A-Za-z \"“”]*?) from the (?P<ord>{_ORD}) batch")
@@ -891,8 +921,10 @@ def _national_batch(c: _Collector, ctx: _Context, t: Table, kind: str, ordinal: 
     name = _batch_name(kind, ordinal)
     props: dict[str, PropValue] = {"kind": kind, "level": "national", "ordinal": ordinal, "count": len(t.rows)}
     batch = _batch_node(c, ctx, bkey, name, t.line, t.caption, **props)
+    table = f"Table {t.id}"
     for dkey in release_docs:
-        c.rel(Rel.RELEASED_BY, batch, _doc_node(c, ctx, dkey, t.line, t.caption), t.line, t.caption)
+        doc = _doc_node(c, ctx, dkey, t.line, t.caption)
+        c.rel(Rel.RELEASED_BY, batch, doc, t.line, t.caption, resolved=f"the document in the preamble of {table}")
     for phrase in ctx.batch_phrases:
         if phrase[0] == kind and phrase[1] == ordinal and phrase[2] is not None:
             c.check(f"measures in the {name}", phrase[2], len(t.rows), phrase[4])
@@ -948,7 +980,8 @@ def _national_row(c: _Collector, ctx: _Context, b: _NationalBatch, row: TableRow
         row=row.number,
         year=int(v["Year"]) if v.get("Year", "").isdigit() else None,
     )
-    c.rel(Rel.IN_BATCH, measure, b.ref, row.line, quote, row=row.number)
+    in_table = f"row of Table {b.table.id}"
+    c.rel(Rel.IN_BATCH, measure, b.ref, row.line, quote, row=row.number, resolved=in_table)
     if scope in SCOPE_REGION_KEYS:
         # a row's own year (Table 2) dates its replication; a batch's release date stays on the batch
         target = c.region(SCOPE_REGION_KEYS[scope], row.line, quote)
@@ -956,7 +989,10 @@ def _national_row(c: _Collector, ctx: _Context, b: _NationalBatch, row: TableRow
     elif scope_cell:
         c.warn("scope-unknown", f"Table {b.table.id} row {row.number}: scope {scope_cell!r} not understood", row.line)
     for dkey in b.release_docs:
-        c.rel(Rel.PROMOTED_BY, measure, _doc_node(c, ctx, dkey, row.line, quote), row.line, quote)
+        doc = _doc_node(c, ctx, dkey, row.line, quote)
+        c.rel(
+            Rel.PROMOTED_BY, measure, doc, row.line, quote, resolved=f"{in_table}, released by its preamble's document"
+        )
     _row_documents(c, ctx, measure, row, quote)
     for col in BODY_COLUMNS:
         if cell := v.get(col):
@@ -1034,13 +1070,10 @@ def _row_documents(c: _Collector, ctx: _Context, measure: NodeRef, row: TableRow
         doc = _doc_node(c, ctx, key, row.line, doc_cell)
         c.rel(Rel.PROMOTED_BY, measure, doc, row.line, quote)
         issuers = _title_issuers(c, doc_cell, row.line, doc_cell)
-        number = ctx.docs[key].number
-        if not issuers and number is not None:
-            pref = c.prefixes.get(number.prefix)
-            if pref is not None and pref.certain and pref.issuer and (b := c.body(pref.issuer, row.line, doc_cell)):
-                issuers = [b]
         for body in issuers:
             c.rel(Rel.ISSUED_BY, doc, body, row.line, doc_cell)
+        if not issuers:
+            _prefix_issuer(c, ctx, doc, row.line, doc_cell)
 
 
 def _check_national_totals(
@@ -1130,7 +1163,7 @@ def _extract_provincial(c: _Collector, ctx: _Context, tables: Sequence[Table]) -
                     ordinal=ordinal,
                     count=count,
                 )
-                c.rel(Rel.MEMBER_OF, zone, b, row.line, quote)
+                c.rel(Rel.MEMBER_OF, zone, b, row.line, quote, resolved=f"row of Table {t.id}")
                 batches.append(b)
             content = v.get(ccol, "") if ccol else ""
             for off, sent in sentences(Paragraph(content, (0,), (row.line,))):
@@ -1153,8 +1186,9 @@ def _extract_provincial(c: _Collector, ctx: _Context, tables: Sequence[Table]) -
                         title=name,
                         scope=str(Scope.DESIGNATED_AREAS if designated else Scope.PROVINCE_WIDE),
                     )
-                    c.rel(Rel.IN_BATCH, m, target, row.line, sent)
-                    c.rel(Rel.ORIGINATED_IN, m, zone, row.line, sent)
+                    in_row = f"row of Table {t.id}"  # "It includes ... "<name>"": the row's batch and zone
+                    c.rel(Rel.IN_BATCH, m, target, row.line, sent, resolved=in_row)
+                    c.rel(Rel.ORIGINATED_IN, m, zone, row.line, sent, resolved=in_row)
                     if province in c.gaz.provinces and not designated:
                         c.rel(
                             Rel.REPLICATED_TO,
@@ -1163,6 +1197,7 @@ def _extract_provincial(c: _Collector, ctx: _Context, tables: Sequence[Table]) -
                             row.line,
                             sent,
                             scope=str(Scope.PROVINCE_WIDE),
+                            resolved=in_row,
                         )
 
 
@@ -1383,14 +1418,16 @@ def _extract_alliances(c: _Collector, ctx: _Context) -> None:
             name = re.sub(r"^(?:the|The)\s+", "", m.group("name")).strip()
             key = slug(name)
             a = c.node(Label.ALLIANCE, key, name, line, s, kind="alliance" if "Alliance" in name else "mechanism")
-            members: set[str] = set()
+            members: dict[str, str | None] = {}
             if len(found) == 1:
-                members |= {z.key for lst in c.find_zone_lists(s) for z in lst}
+                members |= {z.key: None for lst in c.find_zone_lists(s) for z in lst}
             if "Joint Conference" in name:
                 region = name.rsplit(" ", 2)[-2]
-                members |= {k for part in re.split(r"[-–]", region) if (k := c.gaz.zone(f"{part} PFTZ"))}
-            for z in sorted(members):
-                c.rel(Rel.MEMBER_OF, c.zone(z, line, s), a, line, s)
+                for part in re.split(r"[-–]", region):
+                    if k := c.gaz.zone(f"{part} PFTZ"):
+                        members.setdefault(k, f"the places in the name {name!r}")
+            for z, how in sorted(members.items()):
+                c.rel(Rel.MEMBER_OF, c.zone(z, line, s), a, line, s, resolved=how)
             if len(found) == 1 and (bm := BATCH_PHRASE_RE.search(s, m.end())) and re.search(r"\breleased\b", s):
                 ordinal = _ordinal(bm.group("ord"))
                 count = int(bm.group("count")) if bm.group("count") else None
