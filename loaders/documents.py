@@ -133,6 +133,8 @@ def find_numbers(text: str) -> list[NumberMention]:
     ['S.Z.M.Fa. [2024] No. 291', 'CAC Order No. 16']
     """
     out: list[NumberMention] = []
+    if "No." not in text:  # every form has one: a cheap test before the full patterns
+        return out
     for m in NUMBER_RE.finditer(text):
         num = DocNumber(normalize_prefix(m.group("prefix")), int(m.group("year")), int(m.group("serial")))
         out.append(NumberMention(num, m.start(), m.end()))
@@ -141,7 +143,7 @@ def find_numbers(text: str) -> list[NumberMention]:
         out.append(
             NumberMention(DocNumber(f"{m.group('issuer')} Order", year, int(m.group("serial"))), m.start(), m.end())
         )
-    for m in ANNOUNCEMENT_RE.finditer(text):
+    for m in ANNOUNCEMENT_RE.finditer(text) if "Announcement No." in text else ():
         issuer = re.sub(r"^(?:(?:the|of|The)\s+)+", "", (m.group("issuer") or "").strip())
         prefix = f"{issuer} {ANNOUNCEMENT}" if issuer and issuer[0].isupper() else ANNOUNCEMENT
         start = m.start() if prefix != ANNOUNCEMENT else m.start("serial") - len("Announcement No. ")

@@ -473,12 +473,17 @@ def _register_doc(ctx: _Context, number: DocNumber | None, title: str | None, li
     return key
 
 
+@lru_cache(maxsize=8192)
+def _normalized(title: str) -> str:
+    return normalize_title(title)
+
+
 def _match_title(ctx: _Context, ckey: str, title: str | None, line: int | None) -> str | None:
     """The document whose core title is most similar to ``ckey``, if similar enough; noted for review."""
-    wanted = normalize_title(ckey)
+    wanted = _normalized(ckey)
     best: tuple[float, str, str] | None = None
     for t, k in ctx.title_index.items():
-        score = title_score(wanted, normalize_title(t))
+        score = title_score(wanted, _normalized(t))
         if score >= DOC_TITLE_MATCH and (best is None or score > best[0]):
             best = (score, k, t)
     if best is None:
