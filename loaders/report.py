@@ -746,6 +746,8 @@ def _mention_facts(c: _Collector, ctx: _Context, mention: _Mention) -> None:
     issuers: list[NodeRef] = [b for m in _issuers(c, words.issuers) if (b := c.body(m.key, line, s, m.text))]
     if not issuers and words.verb and (local := _local_issuer(c, words.issuers, line, s)):
         issuers = [local]
+    if not issuers and words.verb and ANAPHOR_RE.fullmatch(words.issuers):
+        _anaphoric_issuer(c, ctx, doc, line, s)
     if words.verb and not issuers and ORGANISATION_RE.search(words.issuers):
         c.warn("issuer-unresolved", f"issuer not recognised: {words.issuers.strip(' ,')!r}", line)
     if not issuers:
@@ -767,6 +769,24 @@ def _prefix_issuer(c: _Collector, ctx: _Context, doc: NodeRef, line: int, quote:
     pref = c.prefixes.get(number.prefix) if number is not None else None
     if pref is not None and pref.certain and pref.issuer and (body := c.body(pref.issuer, line, quote)):
         c.rel(Rel.ISSUED_BY, doc, body, line, quote, resolved=f'number prefix "{pref.prefix}"')
+
+
+ANAPHOR_RE = re.compile(r"\s*(?:It|it)(?:\s+(?:jointly\s+)?[a-z]+ed\s+and)?\s*")
+"""Rule: "It formulated and issued the "<title>"": "It" is the subject of the sentence before."""
+SUBJECT_RE = re.compile(r"^(?:\*\*[^*]+\*\*,?\s*)?(?P<subject>[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)\s")
+
+
+def _anaphoric_issuer(c: _Collector, ctx: _Context, doc: NodeRef, line: int, s: str) -> None:
+    """The issuer "It" stands for: the place that opens the previous sentence of the paragraph."""
+    for p in ctx.paras:
+        sents = [t for _o, t in _para_sentences(p)]
+        if s not in sents or sents.index(s) == 0:
+            continue
+        before = sents[sents.index(s) - 1]
+        m = SUBJECT_RE.match(before)
+        if m and (body := _local_issuer(c, m.group("subject"), line, s)):
+            c.rel(Rel.ISSUED_BY, doc, body, line, s, resolved=f'anaphor "It": {m.group("subject")}')
+        return
 
 
 def _title_issuers(c: _Collector, title: str, line: int, quote: str) -> list[NodeRef]:

@@ -175,3 +175,14 @@ def test_appendix_row_document_and_department_cells() -> None:
     assert any(d == "H.Fa.[2019]28" for _m, d in promoted)
     responsible = {b for b, _m in _edges(r, Rel.RESPONSIBLE_FOR)}
     assert {"ndrc", "mofcom"} <= responsible
+
+
+def test_it_issued_is_the_subject_of_the_sentence_before() -> None:
+    r = _parse(
+        "**For example**, Shanghai PFTZ has advanced the construction of a pioneering zone. It formulated and issued "
+        "the \"Notice on Issuing the 'Work Plan for the Pioneering Zone'\" (Z. (H.) Z.M.B.G. [2024] No. 3), "
+        "strengthening the synergy."
+    )
+    (issued,) = [x for x in r.relations if x.type is Rel.ISSUED_BY]
+    assert (issued.start.key, issued.end.key) == ("Z.(H.)Z.M.B.G.[2024]3", "admin-shanghai")
+    assert dict(issued.props)["resolved"] == 'anaphor "It": Shanghai PFTZ'
