@@ -24,6 +24,10 @@ RESOLVED = "resolved"
 """Edge property: how a stated edge's end was resolved when its quote names a group, alias or anaphor
 instead of the node (``group "Pilot Regions"``)."""
 
+NOT_AFTER = "not_after"
+"""Edge property: the latest date a fact can have, inferred from context (a batch's release date for the
+pilot of a measure it promotes). Never a ``date``: a ``date`` is printed in the edge's evidence."""
+
 PROVENANCE = "provenance"
 """The property holding the list of evidence entries of a node or edge."""
 
@@ -275,8 +279,8 @@ REL_TYPES: dict[Rel, RelType] = {
         RelType(
             Rel.ORIGINATED_IN,
             ((Label.MEASURE, Label.ZONE),),
-            # date: the pilot start the evidence prints
-            {"date": "str"},
+            # date: the pilot start the evidence prints; not_after: a bound inferred from the batch's release
+            {"date": "str", NOT_AFTER: "str"},
             "A measure was piloted in (credited to) a zone.",
         ),
         RelType(Rel.IN_BATCH, ((Label.MEASURE, Label.BATCH),), {"row": "int"}, "A measure belongs to a batch."),

@@ -1036,7 +1036,8 @@ def _row_origins(
     of a batch that extends a group's pilots was piloted by the group, however the row words it."""
     named = {m.key for m in c.find_zones(title)} | {z.key for lst in c.find_zone_lists(title) for z in lst}
     for z in sorted(named):
-        c.rel(Rel.ORIGINATED_IN, measure, c.zone(z, line, quote), line, quote)
+        # the row prints no pilot date: the batch's release is only the latest it can have been (a bound, not a date)
+        c.rel(Rel.ORIGINATED_IN, measure, c.zone(z, line, quote), line, quote, not_after=b.date)
     for name, members in ctx.groups.items():
         in_row = bool(re.search(rf"\b{re.escape(name)}\b", title))
         if not in_row and name not in b.pilot_groups:

@@ -108,3 +108,19 @@ def test_dates_survive_rewrapping(report: ParsedReport) -> None:
         return {(str(x.type), x.start.key, x.end.key, dict(x.props).get("date")) for x in r.relations}
 
     assert dated(other) == dated(report)
+
+
+def test_a_row_that_names_its_zone_bounds_the_pilot_by_the_release() -> None:
+    excerpt = (
+        'Appendix 1: Status of Innovations\n\nTable 1: Fifth Batch of "Best Practices" in PFTZs\n\n'
+        "No.\tReform Initiative\tScope\n"
+        '\tLetter of the Ministry of Commerce on Issuing the Fifth Batch of "Best Practices" in PFTZs '
+        "S.Z.M.H. [2024] No. 14\t\n"
+        "1\tNew model for ship supervision in Zhejiang PFTZ\tNationwide\n\nSource: Ministry of Commerce website\n\n"
+        'Appendix 2: Milestones\n\nOn January 18, 2024, the Ministry of Commerce released 1 "Best Practices" '
+        "from the fifth batch.\n"
+    )
+    r = parse_report(excerpt, "x.txt", partial=True)
+    (origin,) = [x for x in r.relations if x.type is Rel.ORIGINATED_IN]
+    assert origin.end.key == "zhejiang"
+    assert dict(origin.props) == {"not_after": "2024-01-18"}, "a bound, never a date"
