@@ -655,6 +655,9 @@ def _date_documents(ctx: _Context, pending: Sequence[_Mention]) -> None:
             ctx.doc_dates[key] = (d[0], line, s)
 
 
+ISSUED_BY_PFTZS_RE = re.compile(r"\bissued by (?:the )?PFTZs\b", re.IGNORECASE)
+
+
 def _policy_table_facts(c: _Collector, ctx: _Context, d: _TableDoc) -> None:
     """A policy table row: the bodies named outside the quoted titles issued it; its zones are named."""
     key, row, t, cell = d
@@ -667,8 +670,14 @@ def _policy_table_facts(c: _Collector, ctx: _Context, d: _TableDoc) -> None:
     for z, group in _zones_named(c, ctx, whole):
         c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, whole), row.line, whole, role="named", resolved=group)
     if "PFTZ" in t.columns:
+        issued_by_zones = ISSUED_BY_PFTZS_RE.search(t.caption) is not None
         for z in _zones_in(c, ctx, row.values.get("PFTZ", "")):
             c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, whole), row.line, whole, role="issuer")
+            if issued_by_zones:  # Rule: "Table 1-5 Relevant documents issued by PFTZs": the row's PFTZ issued it
+                name = c.zone_refs[z].name
+                admin = c.local_body(f"admin-{z}", name, f"Administration of {name}", row.line, whole)
+                how = f"the caption of Table {t.id}: documents issued by PFTZs"
+                c.rel(Rel.ISSUED_BY, doc, admin, row.line, whole, resolved=how)
 
 
 class _IssuerText(NamedTuple):

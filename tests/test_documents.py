@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ground.schema import Label
+from ground.schema import Label, Rel
 from loaders.documents import core_title, find_numbers
 from loaders.records import ParsedReport
 from loaders.report import BUNDLED_REPORT, load_report, parse_report
@@ -98,3 +98,18 @@ def test_a_truncated_number_is_a_warning_not_a_node(report: ParsedReport) -> Non
 def test_documents_survive_perturbation(report: ParsedReport, perturb) -> None:  # type: ignore[no-untyped-def]
     other = parse_report(perturb(TEXT), "perturbed.txt")
     assert set(_docs(other)) == set(_docs(report))
+
+
+def test_local_documents_carry_their_local_issuer(report: ParsedReport) -> None:
+    issued = {(r.start.key, r.end.key) for r in report.relations if r.type is Rel.ISSUED_BY}
+    local = {d for d, b in issued if b.startswith(("admin-", "gov-")) or b == "shanghai-finance-bureau"}
+    assert {"t:action-plan-for-upgrading-tianjin-pftz", "H.Z.M.Z.[2024]2", "H.C.C.[2024]12"} <= local
+    assert ("ZH.SH.W.L.F.[2021]7", "gov-zhejiang") in issued
+    bodies = {e.key: e for e in report.entities if e.label is Label.ISSUING_BODY}
+    assert bodies["admin-tianjin"].properties["canonical_name"] == "Administration of Tianjin PFTZ"
+    assert {"msa", "cbirc", "sca", "provincial-governments", "mee-general-office"} <= set(bodies)
+    parents = {(r.start.key, r.end.key) for r in report.relations if r.type is Rel.PART_OF}
+    assert {("mee-general-office", "mee"), ("gac-general-office", "gac")} <= parents
+    approved = {(r.start.key, r.end.key) for r in report.relations if r.type is Rel.APPROVED_BY}
+    assert ("S.Z.M.Fa.[2024]291", "state-council") in approved
+    assert ("S.Z.M.Fa.[2024]291", "state-council") not in issued, "approval is not issuance"
