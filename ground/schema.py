@@ -190,8 +190,9 @@ NODE_TYPES: dict[Label, NodeType] = {
         ),
         NodeType(
             Label.ISSUING_BODY,
-            # name: as printed; canonical_name: the curated official name (bodies.csv)
-            {"abbreviation": "str", "name_zh": "str", "level": "str", "canonical_name": "str"},
+            # name: as printed; canonical_name: the curated official name (bodies.csv); printed_name: the words
+            # printed for a local issuer named by its place ("Shanghai PFTZ issued"), whose name is canonical
+            {"abbreviation": "str", "name_zh": "str", "level": "str", "canonical_name": "str", "printed_name": "str"},
             (),
             "#d62728",
             "triangle",

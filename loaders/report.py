@@ -305,9 +305,13 @@ class _Collector:
         return node
 
     def local_body(self, key: str, printed: str, canonical: str, line: int, quote: str) -> NodeRef:
-        """A local issuer the report names by its place ("Shanghai PFTZ issued ...")."""
-        props: dict[str, PropValue] = {"level": "local", "canonical_name": canonical}
-        return self.node(Label.ISSUING_BODY, key, printed, line, quote, **props)
+        """A local issuer the report names by its place ("Shanghai PFTZ issued ...").
+
+        The printed words name the place itself, so the node is named by its canonical name
+        (a body named "Shanghai PFTZ" would be mistaken for the zone) and keeps them as ``printed_name``.
+        """
+        props: dict[str, PropValue] = {"level": "local", "canonical_name": canonical, "printed_name": printed}
+        return self.node(Label.ISSUING_BODY, key, canonical, line, quote, **props)
 
     def region(self, key: str, line: int, quote: str) -> NodeRef:
         scope_names = {v: str(k) for k, v in SCOPE_REGION_KEYS.items()}

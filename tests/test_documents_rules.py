@@ -125,7 +125,9 @@ def test_bodies_general_offices_local_issuers_and_approval() -> None:
     assert ("gac-general-office", "gac") in _edges(r, Rel.PART_OF)
     assert _edges(r, Rel.APPROVED_BY) == {("G.H.[2024]30", "state-council")}
     names = {e.key: (e.name, e.properties.get("canonical_name")) for e in r.entities if e.label is Label.ISSUING_BODY}
-    assert names["admin-shanghai"] == ("Shanghai PFTZ", "Administration of Shanghai PFTZ")
+    assert names["admin-shanghai"] == ("Administration of Shanghai PFTZ", "Administration of Shanghai PFTZ")
+    printed = {e.properties.get("printed_name") for e in r.entities if e.key == "admin-shanghai"}
+    assert printed == {"Shanghai PFTZ"}
     assert names["gov-zhejiang"][0] == "Zhejiang Province"
 
 
