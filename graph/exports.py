@@ -60,13 +60,14 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 import networkx as nx
 import pandas as pd
 
-from ground.dates import parse_year, period_end
+from ground.dates import period_end
 from ground.errors import ExportError
 from ground.io import atomic_path
 from ground.schema import DERIVED, KEY, NODE_TYPES, PROVENANCE, REL_TYPES, Label, Rel
@@ -76,6 +77,8 @@ __all__ = [
     "CASCADE_COLUMNS",
     "EID",
     "FORMATS",
+    "CascadeSummary",
+    "cascade_summary",
     "cascades",
     "export",
     "inert",
@@ -710,23 +713,83 @@ def _days(d: datetime.date) -> int:
     return (d - EPOCH).days
 
 
+MIN_CASCADE_TIMES = 2
+"""A cascade with fewer distinct times than this tells nothing about who infected whom: it is left out."""
+
+
+@dataclass(frozen=True, slots=True)
+class CascadeSummary:
+    """What :func:`cascades` kept and left out.
+
+    Parameters
+    ----------
+    kept
+        Cascades written (each with at least :data:`MIN_CASCADE_TIMES` distinct times).
+    left_out
+        Cascades with at least one dated event but fewer distinct times.
+    """
+
+    kept: int
+    left_out: int
+
+
+def _cascade_events(G: nx.MultiDiGraph) -> dict[tuple[str, str], int]:
+    """The earliest stated time of each (node, cascade): pilot starts, replications reached, adoptions."""
+    first: dict[tuple[str, str], int] = {}
+    for u, v, d in G.edges(data=True):
+        kind = d.get("type")
+        if kind == Rel.ORIGINATED_IN.value:  # a pilot zone, at the pilot start its evidence prints
+            node, cascade = str(v), G.nodes[u].get(KEY)
+        elif kind == Rel.DIFFUSED_TO.value:  # a zone or province reached, at the replication's date
+            node, cascade = str(v), d.get("measure")
+        elif kind == Rel.ADOPTED.value:  # an adopter, at the date its sentence prints
+            node, cascade = str(u), G.nodes[v].get(KEY)
+        else:
+            continue
+        end = period_end(d.get("date"))
+        if end is None or not cascade:
+            continue
+        t = _days(end)
+        first[node, str(cascade)] = min(t, first.get((node, str(cascade)), t))
+    return first
+
+
+def _cascade_rows(G: nx.MultiDiGraph) -> tuple[list[tuple[str, str, int]], CascadeSummary]:
+    first = _cascade_events(G)
+    times: dict[str, set[int]] = {}
+    for (_node, cascade), t in first.items():
+        times.setdefault(cascade, set()).add(t)
+    kept = {c for c, ts in times.items() if len(ts) >= MIN_CASCADE_TIMES}
+    rows = sorted(
+        ((node, cascade, t) for (node, cascade), t in first.items() if cascade in kept),
+        key=lambda r: (r[1], r[2], r[0]),
+    )
+    return rows, CascadeSummary(len(kept), len(times) - len(kept))
+
+
 def cascades(G: nx.MultiDiGraph) -> pd.DataFrame:
-    """Return the adoption cascades of the graph's measures, one row per first adoption.
+    """Return the adoption cascades of the graph's measures, one row per node and cascade.
 
     A cascade is one measure (``cascade_id`` = its key). Its events are the
     zones and regions it reached (``node_name`` = node id, e.g.
-    ``"Zone:shanghai"``, so zones and provinces of one name stay apart):
+    ``"Zone:shanghai"``, so zones and provinces of one name stay apart), each
+    at a date the report states, never at a guessed one:
 
-    * each ``DIFFUSED_TO`` target, at the edge's date;
-    * each origin zone (``ORIGINATED_IN``), at the measure's earliest known
-      time: the end of its ``year`` or its earliest diffusion date, whichever
-      is earlier.
+    * a pilot zone (``ORIGINATED_IN``) at the pilot start its evidence prints
+      (the 30 pilot measures: June 2023); an origin without a printed date is
+      left out rather than given the measure's year or release date;
+    * each zone or province reached (``DIFFUSED_TO``) at the date of the
+      replication that reached it: the year a Table 2 row prints, or else the
+      release date of the measure's batch or document;
+    * each adopter (``ADOPTED``) at the date its own sentence prints.
 
     ``time`` is the number of days from 1970-01-01 to the last day of the
-    date's period (see :func:`ground.dates.period_end`): an integer, as R's
-    NetworkInference (``as_cascade_long``) expects a numeric time. Undated
-    events are left out; a node reached several times keeps its earliest time;
-    ties between nodes are kept.
+    date's period (June 2023 is 2023-06-30; 2021 is 2021-12-31): an integer,
+    as R's NetworkInference (``as_cascade_long``) expects a numeric time. A
+    node reached several times keeps its earliest time; ties between nodes are
+    kept. A cascade with fewer than :data:`MIN_CASCADE_TIMES` distinct times
+    says nothing about who infected whom and is left out; :func:`cascade_summary`
+    counts those.
 
     Parameters
     ----------
@@ -738,38 +801,14 @@ def cascades(G: nx.MultiDiGraph) -> pd.DataFrame:
     pandas.DataFrame
         Columns :data:`CASCADE_COLUMNS`, sorted by cascade, time and node.
     """
-    first: dict[tuple[str, str], int] = {}
-    earliest: dict[str, int] = {}
-
-    def event(node: str, cascade: str, t: int) -> None:
-        first[node, cascade] = min(t, first.get((node, cascade), t))
-
-    for _, v, d in G.edges(data=True):
-        if d.get("type") != Rel.DIFFUSED_TO.value:
-            continue
-        end = period_end(d.get("date"))
-        if end is None or not d.get("measure"):
-            continue
-        t, m = _days(end), str(d["measure"])
-        event(str(v), m, t)
-        earliest[m] = min(t, earliest.get(m, t))
-    for n, d in G.nodes(data=True):
-        if d.get("label") != Label.MEASURE.value:
-            continue
-        m = str(d.get(KEY))
-        times = [earliest[m]] if m in earliest else []
-        year = parse_year(d.get("year"))
-        end = year.end() if year is not None else None
-        if end is not None:
-            times.append(_days(end))
-        if not times:
-            continue
-        for _, z, e in G.out_edges(n, data=True):
-            if e.get("type") == Rel.ORIGINATED_IN.value:
-                event(str(z), m, min(times))
-    rows = sorted(((node, cascade, t) for (node, cascade), t in first.items()), key=lambda r: (r[1], r[2], r[0]))
+    rows, _ = _cascade_rows(G)
     df = pd.DataFrame(rows, columns=list(CASCADE_COLUMNS))
     return df.astype({"node_name": str, "cascade_id": str, "time": "int64"})
+
+
+def cascade_summary(G: nx.MultiDiGraph) -> CascadeSummary:
+    """How many cascades :func:`cascades` keeps and leaves out (fewer than two distinct times)."""
+    return _cascade_rows(G)[1]
 
 
 def save_cascades_csv(G: nx.MultiDiGraph, path: str | Path) -> Path:

@@ -20,6 +20,14 @@ from enum import StrEnum
 KEY = "key"
 """The property that identifies a node within its label."""
 
+RESOLVED = "resolved"
+"""Edge property: how a stated edge's end was resolved when its quote names a group, alias or anaphor
+instead of the node (``group "Pilot Regions"``)."""
+
+NOT_AFTER = "not_after"
+"""Edge property: the latest date a fact can have, inferred from context (a batch's release date for the
+pilot of a measure it promotes). Never a ``date``: a ``date`` is printed in the edge's evidence."""
+
 PROVENANCE = "provenance"
 """The property holding the list of evidence entries of a node or edge."""
 
@@ -44,6 +52,7 @@ class Rel(StrEnum):
     """Relationship types."""
 
     ISSUED_BY = "ISSUED_BY"
+    APPROVED_BY = "APPROVED_BY"
     NAMES_ZONE = "NAMES_ZONE"
     ORIGINATED_IN = "ORIGINATED_IN"
     IN_BATCH = "IN_BATCH"
@@ -181,7 +190,9 @@ NODE_TYPES: dict[Label, NodeType] = {
         ),
         NodeType(
             Label.ISSUING_BODY,
-            {"abbreviation": "str", "name_zh": "str", "level": "str"},
+            # name: as printed; canonical_name: the curated official name (bodies.csv); printed_name: the words
+            # printed for a local issuer named by its place ("Shanghai PFTZ issued"), whose name is canonical
+            {"abbreviation": "str", "name_zh": "str", "level": "str", "canonical_name": "str", "printed_name": "str"},
             (),
             "#d62728",
             "triangle",
@@ -199,6 +210,8 @@ NODE_TYPES: dict[Label, NodeType] = {
                 "number_zh": "str",
                 "date": "str",
                 "kind": "str",
+                # the other wordings the report gives the document's title, joined by ALIAS_SEPARATOR
+                "aliases": "str",
             },
             (),
             "#ff7f0e",
@@ -251,8 +264,12 @@ NODE_TYPES: dict[Label, NodeType] = {
 REL_TYPES: dict[Rel, RelType] = {
     t.rel: t
     for t in (
+        RelType(Rel.ISSUED_BY, ((Label.DOCUMENT, Label.ISSUING_BODY),), {}, "A document and each of its issuers."),
         RelType(
-            Rel.ISSUED_BY, ((Label.DOCUMENT, Label.ISSUING_BODY),), {}, "A document and each of its issuers."
+            Rel.APPROVED_BY,
+            ((Label.DOCUMENT, Label.ISSUING_BODY),),
+            {},
+            'A body approved a document ("with the approval of the State Council"): approval is not issuance.',
         ),
         RelType(
             Rel.NAMES_ZONE,
@@ -263,12 +280,11 @@ REL_TYPES: dict[Rel, RelType] = {
         RelType(
             Rel.ORIGINATED_IN,
             ((Label.MEASURE, Label.ZONE),),
-            {},
+            # date: the pilot start the evidence prints; not_after: a bound inferred from the batch's release
+            {"date": "str", NOT_AFTER: "str"},
             "A measure was piloted in (credited to) a zone.",
         ),
-        RelType(
-            Rel.IN_BATCH, ((Label.MEASURE, Label.BATCH),), {"row": "int"}, "A measure belongs to a batch."
-        ),
+        RelType(Rel.IN_BATCH, ((Label.MEASURE, Label.BATCH),), {"row": "int"}, "A measure belongs to a batch."),
         RelType(
             Rel.RELEASED_BY,
             ((Label.BATCH, Label.DOCUMENT), (Label.BATCH, Label.ALLIANCE)),
@@ -303,9 +319,9 @@ REL_TYPES: dict[Rel, RelType] = {
         ),
         RelType(
             Rel.PART_OF,
-            ((Label.ZONE, Label.ZONE), (Label.MEASURE, Label.MEASURE)),
+            ((Label.ZONE, Label.ZONE), (Label.MEASURE, Label.MEASURE), (Label.ISSUING_BODY, Label.ISSUING_BODY)),
             {},
-            "A sub-area or coordinated innovation zone is part of a PFTZ.",
+            "A sub-area or coordinated innovation zone is part of a PFTZ; a General Office of its body.",
         ),
         RelType(Rel.LOCATED_IN, ((Label.ZONE, Label.REGION),), {}, "A zone lies in a province."),
         RelType(
@@ -343,7 +359,7 @@ into it, joined by :data:`ALIAS_SEPARATOR`."""
 ALIAS_SEPARATOR = " | "
 
 COMMON_NODE_PROPERTIES: dict[str, str] = {KEY: "str", "name": "str", PROVENANCE: "list"}
-COMMON_EDGE_PROPERTIES: dict[str, str] = {PROVENANCE: "list", DERIVED: "bool"}
+COMMON_EDGE_PROPERTIES: dict[str, str] = {PROVENANCE: "list", DERIVED: "bool", RESOLVED: "str"}
 
 
 def node_id(label: Label | str, key: str) -> str:

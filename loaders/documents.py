@@ -10,19 +10,25 @@ resolved against the full numbers seen elsewhere in the same report.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ground.dates import PartialDate
 
-_PREFIX = r"(?P<prefix>[A-Z][A-Za-z]{0,3}(?:\.[A-Z][A-Za-z]{0,3})*\.?)"
+_PREFIX = r"(?P<prefix>[A-Z][A-Za-z]{0,3}(?:\.(?:\s\([A-Z][A-Za-z]?\.\)\s)?[A-Z][A-Za-z]{0,3})*\.?)"
+"""A romanised prefix (``G.H.``, ``SH.M.Fa.``), possibly with a bracketed part (``Z. (H.) Z.M.B.G.``)."""
 NUMBER_RE = re.compile(_PREFIX + r"\s*[\[〔](?P<year>(?:19|20)\d\d)[\]〕]\s*No\.\s*(?P<serial>\d{1,5})")
 SHORT_NUMBER_RE = re.compile(
     r"\b(?P<prefix>[A-Z][A-Za-z]{0,3}(?:\.[A-Z][A-Za-z]{0,3})+\.?)\s+No\.\s*(?P<serial>\d{1,5})\b"
 )
 ORDER_RE = re.compile(r"\b(?P<issuer>[A-Z]{2,6}) Order No\.\s*(?P<serial>\d{1,5})(?: in (?P<year>(?:19|20)\d\d))?")
 ANNOUNCEMENT_RE = re.compile(
-    r"\b(?P<issuer>[A-Z][A-Za-z ]{3,60}?) Announcement No\.\s*(?P<serial>\d{1,5}) in (?P<year>(?:19|20)\d\d)"
+    r"(?:\b(?P<issuer>[A-Z][A-Za-z ]{1,60}?) )?(?<![A-Za-z])Announcement No\.\s*(?P<serial>\d{1,5}) (?:in|of) "
+    r"(?P<year>(?:19|20)\d\d)"
 )
+"""``GAC Announcement No. 32 of 2024``, ``Maritime Safety Administration Announcement No. 4 in 2021``, or
+``Announcement No. 32 of 2024`` without its issuer (then resolved like a short number)."""
+ANNOUNCEMENT = "Announcement"
+"""The prefix of an announcement whose issuer the number leaves out."""
 QUOTED_RE = re.compile(r"[\"“]([^\"“”]{8,400}?)[\"”]")
 MONTHS = {
     m: i
@@ -68,20 +74,34 @@ class DocNumber:
     prefix: str
     year: int | None
     serial: int
+    year_word: str = field(default="in", compare=False)
+    """How an order or announcement joins its year, as printed (``in 2021``, ``of 2024``)."""
+
+    @property
+    def complete(self) -> bool:
+        """Whether the number identifies a document on its own.
+
+        A bracketed number with its year, or an order (``CAC Order No. 16``,
+        whose issuer's orders are numbered in one series) is complete; a short
+        number (``G.Fa. No. 9``) or an announcement without its issuer is not.
+        """
+        if self.prefix.endswith(" Order"):
+            return True
+        return self.year is not None and self.prefix != ANNOUNCEMENT
 
     @property
     def text(self) -> str:
         """The canonical written form, e.g. ``"G.H. [2024] No. 156"``."""
-        if self.prefix.endswith(" Order") or self.prefix.endswith(" Announcement"):
-            return f"{self.prefix} No. {self.serial}" + (f" in {self.year}" if self.year else "")
+        if self.prefix.endswith(" Order") or self.prefix.endswith(ANNOUNCEMENT):
+            return f"{self.prefix} No. {self.serial}" + (f" {self.year_word} {self.year}" if self.year else "")
         if self.year is None:
             return f"{self.prefix} No. {self.serial}"
         return f"{self.prefix} [{self.year}] No. {self.serial}"
 
     @property
     def key(self) -> str:
-        """A compact key, e.g. ``"G.H.[2024]156"``."""
-        return self.text.replace(" ", "").replace("No.", "")
+        """A compact key, e.g. ``"G.H.[2024]156"`` (the same whether a year is printed "in" or "of")."""
+        return self.text.replace(f" {self.year_word} ", " in ").replace(" ", "").replace("No.", "")
 
     def chinese(self, prefix_zh: str | None) -> str | None:
         """Return the Chinese number (``国函〔2024〕156号``) given the prefix's Chinese form."""
@@ -113,6 +133,8 @@ def find_numbers(text: str) -> list[NumberMention]:
     ['S.Z.M.Fa. [2024] No. 291', 'CAC Order No. 16']
     """
     out: list[NumberMention] = []
+    if "No." not in text:  # every form has one: a cheap test before the full patterns
+        return out
     for m in NUMBER_RE.finditer(text):
         num = DocNumber(normalize_prefix(m.group("prefix")), int(m.group("year")), int(m.group("serial")))
         out.append(NumberMention(num, m.start(), m.end()))
@@ -121,10 +143,13 @@ def find_numbers(text: str) -> list[NumberMention]:
         out.append(
             NumberMention(DocNumber(f"{m.group('issuer')} Order", year, int(m.group("serial"))), m.start(), m.end())
         )
-    for m in ANNOUNCEMENT_RE.finditer(text):
-        issuer = re.sub(r"^(?:the|of)\s+", "", m.group("issuer").strip())
-        num = DocNumber(f"{issuer} Announcement", int(m.group("year")), int(m.group("serial")))
-        out.append(NumberMention(num, m.start(), m.end()))
+    for m in ANNOUNCEMENT_RE.finditer(text) if "Announcement No." in text else ():
+        issuer = re.sub(r"^(?:(?:the|of|The)\s+)+", "", (m.group("issuer") or "").strip())
+        prefix = f"{issuer} {ANNOUNCEMENT}" if issuer and issuer[0].isupper() else ANNOUNCEMENT
+        start = m.start() if prefix != ANNOUNCEMENT else m.start("serial") - len("Announcement No. ")
+        word = m.group(0)[m.end("serial") - m.start() :].split()[0]
+        num = DocNumber(prefix, int(m.group("year")), int(m.group("serial")), word)
+        out.append(NumberMention(num, max(start, m.start()), m.end()))
     out.sort(key=lambda n: n.start)
     return out
 
@@ -141,28 +166,42 @@ def find_short_numbers(text: str) -> list[NumberMention]:
     return out
 
 
-def parse_date(text: str) -> tuple[str, int, int] | None:
-    """Return the first date in ``text`` as ``(iso, start, end)``, at the precision printed.
+def find_date(text: str) -> tuple[PartialDate, int, int] | None:
+    """Return the first date printed in ``text`` ("On January 8, 2024", "In June 2023"), with its span.
 
-    A day that does not exist ("February 30, 2024") is not a date: the next
-    one is looked for.
+    The date keeps the printed precision: a day, or a month when no day is printed.
 
     Examples
     --------
-    >>> parse_date("On January 8, 2024, the Ministry of Commerce ...")[0]
+    >>> find_date("On January 8, 2024, the Ministry of Commerce ...")[0].iso
     '2024-01-08'
+    >>> find_date("In September 2024, the Ministry ...")[0].iso
+    '2024-09'
+    >>> find_date("On February 30, 2024, ...") is None
+    True
+    """
+    for m in DATE_RE.finditer(text):
+        month = MONTHS[m.group("month").lower()]
+        day = int(m.group("day")) if m.group("day") else None
+        try:
+            return PartialDate(int(m.group("year")), month, day), m.start(), m.end()
+        except ValueError:
+            continue
+    return None
+
+
+def parse_date(text: str) -> tuple[str, int, int] | None:
+    """Return the first date in ``text`` as ``(iso, start, end)`` (see :func:`find_date`).
+
+    Examples
+    --------
     >>> parse_date("In September 2024, the Ministry ...")[0]
     '2024-09'
     >>> parse_date("On February 30, 2024 ... in March 2024")[0]
     '2024-03'
     """
-    for m in DATE_RE.finditer(text):
-        try:
-            d = PartialDate.from_parts(m.group("year"), MONTHS[m.group("month").lower()], m.group("day"))
-        except ValueError:
-            continue
-        return d.iso, m.start(), m.end()
-    return None
+    found = find_date(text)
+    return (found[0].iso, found[1], found[2]) if found else None
 
 
 def title_before(text: str, pos: int) -> tuple[str, int] | None:
@@ -198,6 +237,46 @@ def title_key(title: str) -> str:
     t = re.sub(r"[^a-z0-9' ]+", " ", t)
     t = re.sub(r"\s+", " ", t).strip()
     return re.sub(r"^the ", "", t)
+
+
+ISSUER_IN_TITLE_RE = re.compile(
+    r"^(?P<kind>(?:Guiding )?(?:Notice|Opinions|Announcement|Letter|Decision|Reply|Circular|Approval))"
+    r"\s+(?:by|of|from)\s+(?:the\s+)?[A-Z].{2,300}?\s+on\s+"
+)
+
+
+def core_title(title: str) -> str:
+    """A title without the issuer it names: ``"Notice by the Ministry of Commerce on X"`` -> ``"Notice on X"``.
+
+    The report names one document with and without its issuer in the title
+    (a table row and a milestone); the core title is what both share.
+
+    Examples
+    --------
+    >>> core_title("Notice of the State Council on Task Assignment for Replicating Pilot Measures")
+    'Notice on Task Assignment for Replicating Pilot Measures'
+    >>> core_title("Measures to Support Xinjiang PFTZ")
+    'Measures to Support Xinjiang PFTZ'
+    """
+    t = clean_title(title)
+    m = ISSUER_IN_TITLE_RE.match(t)
+    return f"{m.group('kind')} on {t[m.end() :]}" if m else t
+
+
+def title_issuer(title: str) -> str | None:
+    """The words of a title that name its issuers, if it names them.
+
+    Examples
+    --------
+    >>> title_issuer("Notice of the General Office of the Ministry of Ecology and Environment on Issuing the Cases")
+    'the General Office of the Ministry of Ecology and Environment'
+    >>> title_issuer("Regulations on Cross-Border Data Flows") is None
+    True
+    """
+    m = ISSUER_IN_TITLE_RE.match(clean_title(title))
+    if not m:
+        return None
+    return m.group(0)[len(m.group("kind")) :].strip().split(" ", 1)[1].rsplit(" on", 1)[0].strip()
 
 
 def slug(text: str, limit: int = 60) -> str:

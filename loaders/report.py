@@ -18,21 +18,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-
-from rapidfuzz import fuzz
+from typing import NamedTuple
 
 from ground.errors import ReportParseError, StrictModeError
 from ground.names import normalize_title, title_score
-from ground.schema import SCOPE_REGION_KEYS, Label, MeasureKind, Rel, Scope, ZoneKind
+from ground.schema import ALIAS_SEPARATOR, SCOPE_REGION_KEYS, Label, MeasureKind, Rel, Scope, ZoneKind
 from loaders.documents import (
+    ANNOUNCEMENT,
     QUOTED_RE,
     DocNumber,
     clean_title,
+    core_title,
     find_numbers,
     find_short_numbers,
     parse_date,
     slug,
     title_before,
+    title_issuer,
     title_key,
 )
 from loaders.records import (
@@ -129,6 +131,8 @@ NOT_PLACES = frozenset(
         "Participating",
     ]
 )
+GENERAL_OFFICE_RE = re.compile(r"^General Office of (?:the )?(.+)$")
+"""A General Office is a body of its own, PART_OF the body it serves."""
 ORGANISATION_RE = re.compile(
     r"\b(Ministry|Commission|Administration|Office|Government|Council|Bank|Court|Bureau|Committee|Procuratorate)\b"
 )
@@ -283,11 +287,31 @@ class _Collector:
         self.rel(Rel.PART_OF, sub, self.zone(parent, line, quote), line, quote)
         return sub
 
-    def body(self, key: str, line: int, quote: str) -> NodeRef | None:
+    def body(self, key: str, line: int, quote: str, printed: str | None = None) -> NodeRef | None:
+        """An issuing body under its printed name, with its canonical name; a General Office is PART_OF its parent."""
         ref = self.gaz.body_ref(key)
         if ref is None:
             return None
-        return self.node(Label.ISSUING_BODY, key, ref.name, line, quote, abbreviation=ref.abbreviation, level=ref.level)
+        name = re.sub(r"^(?:the|The)\s+", "", printed or "").strip() or ref.name
+        props: dict[str, PropValue] = {"abbreviation": ref.abbreviation, "level": ref.level, "canonical_name": ref.name}
+        node = self.node(Label.ISSUING_BODY, key, name, line, quote, **props)
+        office = GENERAL_OFFICE_RE.match(ref.name) if printed else None
+        if office and (parent_key := self.gaz.body(office.group(1))):
+            m = office
+            parent_text = m.group(1) if m.group(1) in quote else None
+            parent = self.body(parent_key, line, quote, parent_text)
+            if parent is not None:
+                self.rel(Rel.PART_OF, node, parent, line, quote)
+        return node
+
+    def local_body(self, key: str, printed: str, canonical: str, line: int, quote: str) -> NodeRef:
+        """A local issuer the report names by its place ("Shanghai PFTZ issued ...").
+
+        The printed words name the place itself, so the node is named by its canonical name
+        (a body named "Shanghai PFTZ" would be mistaken for the zone) and keeps them as ``printed_name``.
+        """
+        props: dict[str, PropValue] = {"level": "local", "canonical_name": canonical, "printed_name": printed}
+        return self.node(Label.ISSUING_BODY, key, canonical, line, quote, **props)
 
     def region(self, key: str, line: int, quote: str) -> NodeRef:
         scope_names = {v: str(k) for k, v in SCOPE_REGION_KEYS.items()}
@@ -309,6 +333,8 @@ class _Context:
     doc_dates: dict[str, tuple[str, int, str]] = field(default_factory=dict)
     batch_phrases: list[tuple[str, int, int | None, str, int, str]] = field(default_factory=list)
     batch_dates: dict[str, tuple[str, int, str]] = field(default_factory=dict)
+    reviews: list[tuple[int | None, str]] = field(default_factory=list)
+    doc_seen: dict[str, tuple[int, str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=8192)
@@ -372,6 +398,17 @@ def _extract_zones(c: _Collector, ctx: _Context, tables: Sequence[Table]) -> Non
             break
 
 
+def _zones_named(c: _Collector, ctx: _Context, text: str) -> list[tuple[str, str | None]]:
+    """Zone keys named in ``text``, each with the group it was resolved from (None when named itself)."""
+    named = {m.key for m in c.find_zones(text)} | {z.key for lst in c.find_zone_lists(text) for z in lst}
+    out: dict[str, str | None] = dict.fromkeys(sorted(named))
+    for name, members in ctx.groups.items():
+        if re.search(rf"\b{re.escape(name)}\b", text):
+            for z in members:
+                out.setdefault(z, f'group "{name}"')
+    return sorted(out.items())
+
+
 def _zones_in(c: _Collector, ctx: _Context, text: str) -> list[str]:
     """Zone keys named in ``text``, with group names (the "Pilot Regions") resolved to members."""
     keys = {m.key for m in c.find_zones(text)}
@@ -383,54 +420,87 @@ def _zones_in(c: _Collector, ctx: _Context, text: str) -> list[str]:
 
 
 # --------------------------------------------------------------------------- documents
-def _register_doc(ctx: _Context, number: DocNumber | None, title: str | None) -> str:
-    """Return the key of the document with this number or title, creating it if new."""
+DOC_TITLE_MATCH = 88.0
+"""Similarity (ground.names.title_score of the core titles) above which two wordings are one document."""
+
+
+def _completes(full: DocNumber, part: DocNumber) -> bool:
+    """Whether a complete number is the one a short number (or an issuer-less announcement) stands for."""
+    if full.serial != part.serial or not full.complete:
+        return False
+    if part.prefix == ANNOUNCEMENT:
+        return full.prefix.endswith(ANNOUNCEMENT) and full.year == part.year
+    return full.prefix == part.prefix
+
+
+def _register_doc(ctx: _Context, number: DocNumber | None, title: str | None, line: int | None = None) -> str:
+    """Return the key of the document with this number or title, creating it if new.
+
+    Number first: a complete number is the key; a short number resolves to the
+    one complete number it stands for. Then the title: an exact core title
+    (:func:`~loaders.documents.core_title`), or one similar enough, which is
+    noted for review.
+    """
     tkey = title_key(title) if title else ""
-    if number is not None and number.year is None:
-        full = [
-            d
-            for d in ctx.docs.values()
-            if d.number and d.number.prefix == number.prefix and d.number.serial == number.serial
-        ]
+    ckey = title_key(core_title(title)) if title else ""
+    if number is not None and not number.complete:
+        full = [d for d in ctx.docs.values() if d.number and _completes(d.number, number)]
         if len(full) == 1:
-            return full[0].key
-    if number is not None and number.year is not None:
+            key = full[0].key
+            if title and title not in full[0].titles:
+                full[0].titles.append(title)
+            return key
+    if number is not None and number.complete:
         key = number.key
         if key not in ctx.docs:
             ctx.docs[key] = _Doc(key, number)
-            if tkey and tkey in ctx.title_index and ctx.title_index[tkey] != key:
-                old = ctx.docs.pop(ctx.title_index[tkey], None)
+            old_key = ctx.title_index.get(tkey) or ctx.title_index.get(ckey)
+            if old_key and old_key != key and not (ctx.docs.get(old_key) and ctx.docs[old_key].number):
+                old = ctx.docs.pop(old_key, None)
                 if old is not None:
                     ctx.docs[key].titles.extend(old.titles)
                     for t, k in list(ctx.title_index.items()):
                         if k == old.key:
                             ctx.title_index[t] = key
     elif tkey:
-        key = ctx.title_index.get(tkey) or _match_title(ctx, tkey) or f"t:{slug(tkey, 80)}"
-        ctx.docs.setdefault(key, _Doc(key, None))
+        found = ctx.title_index.get(tkey) or ctx.title_index.get(ckey) or _match_title(ctx, ckey, title, line)
+        key = found or f"t:{slug(tkey, 80)}"
+        ctx.docs.setdefault(key, _Doc(key, number))
     else:
         key = f"n:{number.key}" if number else "unknown"
         ctx.docs.setdefault(key, _Doc(key, number))
     if title and title not in ctx.docs[key].titles:
         ctx.docs[key].titles.append(title)
     if tkey:
-        ctx.title_index[tkey] = key
+        ctx.title_index.setdefault(tkey, key)
+        ctx.title_index.setdefault(ckey, key)
     return key
 
 
-def _match_title(ctx: _Context, tkey: str) -> str | None:
-    best: tuple[float, str] | None = None
+@lru_cache(maxsize=8192)
+def _normalized(title: str) -> str:
+    return normalize_title(title)
+
+
+def _match_title(ctx: _Context, ckey: str, title: str | None, line: int | None) -> str | None:
+    """The document whose core title is most similar to ``ckey``, if similar enough; noted for review."""
+    wanted = _normalized(ckey)
+    best: tuple[float, str, str] | None = None
     for t, k in ctx.title_index.items():
-        score = fuzz.ratio(tkey, t)
-        if score >= 90 and (best is None or score > best[0]):
-            best = (score, k)
-    return best[1] if best else None
+        score = title_score(wanted, _normalized(t))
+        if score >= DOC_TITLE_MATCH and (best is None or score > best[0]):
+            best = (score, k, t)
+    if best is None:
+        return None
+    message = f"merged the wording {title!r} into document {best[1]!r} (title similarity {best[0]:.0f})"
+    ctx.reviews.append((line, message))
+    return best[1]
 
 
-def _doc_node(c: _Collector, ctx: _Context, key: str, line: int, quote: str) -> NodeRef:
+def _doc_node(c: _Collector, ctx: _Context, key: str, line: int, quote: str, **extra: PropValue) -> NodeRef:
     d = ctx.docs[key]
     title = d.titles[0] if d.titles else None
-    props: dict[str, PropValue] = {"title": title}
+    props: dict[str, PropValue] = {"title": title, **extra}
     if d.number is not None:
         props |= {
             "number": d.number.text,
@@ -441,20 +511,21 @@ def _doc_node(c: _Collector, ctx: _Context, key: str, line: int, quote: str) -> 
         pref = c.prefixes.get(d.number.prefix)
         if pref is not None and pref.certain:
             props["number_zh"] = d.number.chinese(pref.name_zh)
-    if key in ctx.doc_dates:
-        props["date"] = ctx.doc_dates[key][0]
+    if key in ctx.doc_dates and ctx.doc_dates[key][2] == quote:
+        props["date"] = ctx.doc_dates[key][0]  # only on the mention whose quote prints it
+    ctx.doc_seen.setdefault(key, (line, quote))
     name = title or (d.number.text if d.number else key)
     if d.number is not None and title:
         name = f"{title} ({d.number.text})"
     return c.node(Label.DOCUMENT, key, name, line, quote, **props)
 
 
-def _issuers(c: _Collector, text: str) -> list[str]:
-    out: list[str] = []
+def _issuers(c: _Collector, text: str) -> list[Mention]:
+    """The bodies named in ``text``, once each, as printed."""
+    out: dict[str, Mention] = {}
     for m in c.gaz.find_bodies(text):
-        if m.key not in out:
-            out.append(m.key)
-    return out
+        out.setdefault(m.key, m)
+    return list(out.values())
 
 
 @lru_cache(maxsize=8192)
@@ -467,108 +538,280 @@ def _doc_mentions(text: str) -> list[tuple[DocNumber | None, str | None, int, in
     return out
 
 
+class _Mention(NamedTuple):
+    """One mention of a document: its key, the line and sentence, and the span of title and number."""
+
+    key: str
+    line: int
+    sentence: str
+    start: int
+    end: int
+
+
+class _TableDoc(NamedTuple):
+    """A document listed in a policy table's "Title" column."""
+
+    key: str
+    row: TableRow
+    table: Table
+    cell: str
+
+
+DOC_KIND_RE = re.compile(r"\b(Notice|Opinions|Plan|Measures|Regulations|Announcement|Resolution)\b")
+"""Words that make a quoted title a document's title."""
+ISSUED_BY_RE = re.compile(r"\bissued by (.+?)(?:[.;]|$)")
+QUOTED_SPAN_RE = re.compile(r"[\"“][^\"”]*[\"”]")
+
+
 def _extract_documents(c: _Collector, ctx: _Context, tables: Sequence[Table], milestones: Sequence[Paragraph]) -> None:
     """Numbered and titled documents from the text, the tables and the milestones."""
-    pending: list[tuple[str, int, str, int, int]] = []  # (doc key, line, sentence, title start, end)
-    table_docs: list[tuple[str, TableRow, Table, str]] = []
-
-    def note(key: str, line: int, s: str, start: int, end: int) -> None:
-        pending.append((key, line, s, start, end))
-
     # full numbers first, everywhere, so that short forms and titles can resolve
+    pending = _numbered_in_sentences(ctx) + _numbered_in_preambles(ctx, tables)
+    pending += _short_numbered(c, ctx)
+    pending += _titled_in_milestones(ctx, milestones)
+    table_docs = _titled_in_policy_tables(ctx, tables)
+    pending += [_Mention(d.key, d.row.line, " | ".join(d.row.values.values()), 0, len(d.cell)) for d in table_docs]
+    _date_documents(ctx, pending)
+    for d in table_docs:
+        _policy_table_facts(c, ctx, d)
+    for mention in pending:
+        _mention_facts(c, ctx, mention)
+    _group_pilot_zones(c, ctx)
+    _flush_reviews(c, ctx)
+
+
+def _flush_reviews(c: _Collector, ctx: _Context) -> None:
+    """Report the wordings merged by title similarity, for review."""
+    for line, message in ctx.reviews:
+        c.warn("document-wordings-merged", message, line)
+    ctx.reviews.clear()
+
+
+def _numbered_in_sentences(ctx: _Context) -> list[_Mention]:
+    """Rule: a full number ("G.H. [2024] No. 156"), with the quoted title just before it."""
+    out: list[_Mention] = []
     for p, off, s in _sentences(ctx.paras):
         for number, title, start, end in _doc_mentions(s):
-            if number.year is not None:  # type: ignore[union-attr]
-                note(_register_doc(ctx, number, title), p.line_at(off), s, start, end)
+            if number is not None and number.complete:
+                line = p.line_at(off)
+                out.append(_Mention(_register_doc(ctx, number, title, line), line, s, start, end))
+    return out
+
+
+def _numbered_in_preambles(ctx: _Context, tables: Sequence[Table]) -> list[_Mention]:
+    """Rule: a table's preamble names its releasing document ("Letter of ... S.Z.M.H. [2024] No. 14")."""
+    out: list[_Mention] = []
     for t in tables:
         for ln, text in t.preamble:
             for number, title, start, end in _doc_mentions(text):
-                if number and number.year is not None:
+                if number is not None and number.complete:
                     title = title or clean_title(text[:start]) or None
-                    note(_register_doc(ctx, number, title), ln, text, start, end)
+                    out.append(_Mention(_register_doc(ctx, number, title, ln), ln, text, start, end))
+    return out
+
+
+def _short_numbered(c: _Collector, ctx: _Context) -> list[_Mention]:
+    """Rule: a short number without a year ("G.Fa. No. 9") is the full number seen elsewhere."""
+    out: list[_Mention] = []
     for p, off, s in _sentences(ctx.paras):
         for number, title, start, end in _doc_mentions(s):
-            if number is not None and number.year is None:
-                key = _register_doc(ctx, number, title)
-                if key.startswith("n:"):
-                    c.warn(
-                        "document-number-unresolved",
-                        f"short number {number.text!r} has no full form",
-                        p.line_at(off),
-                    )
-                note(key, p.line_at(off), s, start, end)
-    # titled documents without numbers in the milestones
+            if number is None or number.complete:
+                continue
+            key = _register_doc(ctx, number, title, p.line_at(off))
+            found = ctx.docs[key].number
+            if found is None or not found.complete:
+                c.warn("document-number-unresolved", f"short number {number.text!r} has no full form", p.line_at(off))
+            out.append(_Mention(key, p.line_at(off), s, start, end))
+    return out
+
+
+def _titled_in_milestones(ctx: _Context, milestones: Sequence[Paragraph]) -> list[_Mention]:
+    """Rule: a milestone that issued a quoted "Notice/Plan/Opinions ..." without a number."""
+    out: list[_Mention] = []
     for p in milestones:
         s = p.text
         for m in QUOTED_RE.finditer(s):
             title = m.group(1)
-            verb = ISSUE_VERB_RE.search(s[: m.start()])
-            if (
-                verb
-                and re.match(r"[A-Z]", title)
-                and re.search(r"\b(Notice|Opinions|Plan|Measures|Regulations|Announcement|Resolution)\b", title)
-            ):
-                note(_register_doc(ctx, None, title), p.line, s, m.start(), m.end())
-    # national policy tables: a "Title" column whose rows are documents
+            if ISSUE_VERB_RE.search(s[: m.start()]) and re.match(r"[A-Z]", title) and DOC_KIND_RE.search(title):
+                out.append(_Mention(_register_doc(ctx, None, title, p.line), p.line, s, m.start(), m.end()))
+    return out
+
+
+def _titled_in_policy_tables(ctx: _Context, tables: Sequence[Table]) -> list[_TableDoc]:
+    """Rule: a national policy table's "Title" column lists one document per row (or several quoted)."""
+    out: list[_TableDoc] = []
     for t in tables:
         if "Title" not in t.columns:
             continue
         for row in t.rows:
             cell = row.values.get("Title", "")
             quoted = [q.group(1) for q in QUOTED_RE.finditer(cell)]
-            titles = quoted or [clean_title(re.split(r"\s+issued by\s+", cell)[0])]
-            for title in titles:
-                key = _register_doc(ctx, None, title)
-                note(key, row.line, " | ".join(row.values.values()), 0, len(cell))
-                table_docs.append((key, row, t, cell))
+            for title in quoted or [clean_title(re.split(r"\s+issued by\s+", cell)[0])]:
+                out.append(_TableDoc(_register_doc(ctx, None, title, row.line), row, t, cell))
+    return out
 
-    # dates: a dated milestone or sentence whose date precedes the title; the most precise wins
+
+def _date_documents(ctx: _Context, pending: Sequence[_Mention]) -> None:
+    """Rule: a date printed before a document's title in its sentence dates it; the most precise wins."""
     for key, line, s, start, _end in pending:
         d = parse_date(s)
         if d and d[1] < start and len(d[0]) > len(ctx.doc_dates.get(key, ("",))[0]):
             ctx.doc_dates[key] = (d[0], line, s)
-    for key, row, t, cell in table_docs:
-        issuers = _issuers(c, re.sub(r"[\"“][^\"”]*[\"”]", " ", cell))
-        doc = _doc_node(c, ctx, key, row.line, cell)
-        for b in issuers:
-            body = c.body(b, row.line, cell)
-            if body:
-                c.rel(Rel.ISSUED_BY, doc, body, row.line, cell)
-        for z in _zones_in(c, ctx, " ".join(row.values.values())):
-            c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, cell), row.line, cell, role="named")
-        if col := next((k for k in t.columns if k in ("PFTZ",)), None):
-            for z in _zones_in(c, ctx, row.values.get(col, "")):
-                c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, cell), row.line, cell, role="issuer")
 
-    # nodes, issuers and named zones, one per mention
-    for key, line, s, start, end in pending:
-        doc = _doc_node(c, ctx, key, line, s)
-        head = s[:start]
-        verbs = list(ISSUE_VERB_RE.finditer(head))
-        verb = verbs[-1] if verbs else None
-        issuer_text = ""
-        if verb is not None:
-            issuer_text = head[: verb.start()]
-            d = parse_date(issuer_text)
-            if d:
-                issuer_text = issuer_text[d[2] :]
-        elif by := re.search(r"\bissued by (.+?)(?:[.;]|$)", s[end:]):
-            issuer_text = by.group(1)
-        issuer_text = re.sub(r"[\"“][^\"”]*[\"”]", " ", issuer_text)
-        issuers = _issuers(c, issuer_text)
-        if verb is not None and not issuers and ORGANISATION_RE.search(issuer_text):
-            c.warn("issuer-unresolved", f"issuer not recognised: {issuer_text.strip(' ,')!r}", line)
-        if not issuers and ctx.docs[key].number is not None:
-            pref = c.prefixes.get(ctx.docs[key].number.prefix)  # type: ignore[union-attr]
-            if pref is not None and pref.certain and pref.issuer:
-                issuers = [pref.issuer]
-        for b in issuers:
-            body = c.body(b, line, s)
-            if body:
-                c.rel(Rel.ISSUED_BY, doc, body, line, s)
-        for z in _zones_in(c, ctx, s):
-            c.rel(Rel.NAMES_ZONE, doc, c.zone(z, line, s), line, s, role="named")
-    # group definitions: the group's members are the pilot zones of the document named with it
+
+ISSUED_BY_PFTZS_RE = re.compile(r"\bissued by (?:the )?PFTZs\b", re.IGNORECASE)
+
+
+def _policy_table_facts(c: _Collector, ctx: _Context, d: _TableDoc) -> None:
+    """A policy table row: the bodies named outside the quoted titles issued it; its zones are named."""
+    key, row, t, cell = d
+    issuers = _issuers(c, QUOTED_SPAN_RE.sub(" ", cell))
+    doc = _doc_node(c, ctx, key, row.line, cell)
+    for b in issuers:
+        if body := c.body(b.key, row.line, cell, b.text):
+            c.rel(Rel.ISSUED_BY, doc, body, row.line, cell)
+    whole = " | ".join(x for x in row.values.values() if x)
+    for z, group in _zones_named(c, ctx, whole):
+        c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, whole), row.line, whole, role="named", resolved=group)
+    if "PFTZ" in t.columns:
+        issued_by_zones = ISSUED_BY_PFTZS_RE.search(t.caption) is not None
+        for z in _zones_in(c, ctx, row.values.get("PFTZ", "")):
+            c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, whole), row.line, whole, role="issuer")
+            if issued_by_zones:  # Rule: "Table 1-5 Relevant documents issued by PFTZs": the row's PFTZ issued it
+                name = c.zone_refs[z].name
+                admin = c.local_body(f"admin-{z}", name, f"Administration of {name}", row.line, whole)
+                how = f"the caption of Table {t.id}: documents issued by PFTZs"
+                c.rel(Rel.ISSUED_BY, doc, admin, row.line, whole, resolved=how)
+
+
+class _IssuerText(NamedTuple):
+    """The words around a document mention that name who issued or approved it."""
+
+    issuers: str
+    approvers: str
+    verb: str | None
+
+
+APPROVAL_RE = re.compile(r"\b[Ww]ith the approval of (?P<body>[^,]+),\s*")
+"""Rule: "With the approval of the State Council, <bodies> issued ..." names an approver, not an issuer."""
+
+
+ISSUANCE_OF_RE = re.compile(r"(?P<body>(?:[A-Z][\w-]*\s)+?[A-Z][\w-]*)(?:'s|’s) issuance of (?:the )?$")
+"""Rule: "the Shanghai Municipal Finance Bureau's issuance of the "<title>"" names the issuer."""
+
+
+def _issuer_text(s: str, start: int, end: int) -> _IssuerText:
+    """The words naming a document's issuers (and approvers), and the verb that precedes the title.
+
+    Rule: "<date>, <bodies> jointly issued the "<title>" (<number>)", "the "<title>" (<number>)
+    issued by <bodies>" or "<body>'s issuance of the "<title>""; "<body> approved the "<title>""
+    names an approver, as does "With the approval of <body>, ...".
+    """
+    head = s[:start]
+    verbs = list(ISSUE_VERB_RE.finditer(head))
+    text, verb = "", verbs[-1].group(0).split()[-1] if verbs else None
+    if verbs:
+        text = head[: verbs[-1].start()]
+        if d := parse_date(text):
+            text = text[d[2] :]
+    elif by := ISSUED_BY_RE.search(s[end:]):
+        text = by.group(1)
+    elif owner := ISSUANCE_OF_RE.search(head):
+        text, verb = owner.group("body"), "issued"
+    text = QUOTED_SPAN_RE.sub(" ", text)
+    approvers = " ".join(m.group("body") for m in APPROVAL_RE.finditer(text))
+    text = APPROVAL_RE.sub(" ", text)
+    if verb == "approved":
+        return _IssuerText("", f"{approvers} {text}".strip(), verb)
+    return _IssuerText(text, approvers, verb)
+
+
+LOCAL_ISSUER_RE = re.compile(r"(?:^|\s)(?P<place>[A-Z][a-z]+) (?P<kind>Province|Municipality|PFTZ)(?:'s|’s)?\s*$")
+"""Rule: a place names a local issuer: "Zhejiang Province introduced", "Shanghai PFTZ issued"."""
+
+
+def _local_issuer(c: _Collector, text: str, line: int, quote: str) -> NodeRef | None:
+    """The local issuer a place stands for: a province's people's government, or a PFTZ's administration."""
+    m = LOCAL_ISSUER_RE.search(text.strip(" ,"))
+    if m is None:
+        return None
+    printed = f"{m.group('place')} {m.group('kind')}"
+    if m.group("kind") == "PFTZ":
+        zkey = c.gaz.zone(printed)
+        if zkey is None:
+            return None
+        name = c.zone_refs[zkey].name
+        return c.local_body(f"admin-{zkey}", printed, f"Administration of {name}", line, quote)
+    pkey = c.gaz.province(m.group("place"))
+    return c.body(f"gov-{pkey}", line, quote, printed) if pkey else None
+
+
+def _mention_facts(c: _Collector, ctx: _Context, mention: _Mention) -> None:
+    """One document mention: the node, its issuers and approvers, and the zones it names.
+
+    The issuers are the bodies the sentence names before the verb (or after "issued by"),
+    else a local place ("Shanghai PFTZ issued"), else the bodies the title names
+    ("Notice of the General Office of ... on"), else the certain issuer of the number's prefix.
+    """
+    key, line, s, start, end = mention
+    doc = _doc_node(c, ctx, key, line, s)
+    words = _issuer_text(s, start, end)
+    issuers: list[NodeRef] = [b for m in _issuers(c, words.issuers) if (b := c.body(m.key, line, s, m.text))]
+    if not issuers and words.verb and (local := _local_issuer(c, words.issuers, line, s)):
+        issuers = [local]
+    if not issuers and words.verb and ANAPHOR_RE.fullmatch(words.issuers):
+        _anaphoric_issuer(c, ctx, doc, line, s)
+    if words.verb and not issuers and ORGANISATION_RE.search(words.issuers):
+        c.warn("issuer-unresolved", f"issuer not recognised: {words.issuers.strip(' ,')!r}", line)
+    if not issuers:
+        issuers = _title_issuers(c, s[start:end], line, s)
+    for body in issuers:
+        c.rel(Rel.ISSUED_BY, doc, body, line, s)
+    if not issuers:
+        _prefix_issuer(c, ctx, doc, line, s)
+    for m in _issuers(c, words.approvers):
+        if approver := c.body(m.key, line, s, m.text):
+            c.rel(Rel.APPROVED_BY, doc, approver, line, s)
+    for z, group in _zones_named(c, ctx, s):
+        c.rel(Rel.NAMES_ZONE, doc, c.zone(z, line, s), line, s, role="named", resolved=group)
+
+
+def _prefix_issuer(c: _Collector, ctx: _Context, doc: NodeRef, line: int, quote: str) -> None:
+    """Rule: a number whose prefix has one certain issuer (data/reference/doc_prefixes.csv) names it."""
+    number = ctx.docs[doc.key].number
+    pref = c.prefixes.get(number.prefix) if number is not None else None
+    if pref is not None and pref.certain and pref.issuer and (body := c.body(pref.issuer, line, quote)):
+        c.rel(Rel.ISSUED_BY, doc, body, line, quote, resolved=f'number prefix "{pref.prefix}"')
+
+
+ANAPHOR_RE = re.compile(r"\s*(?:It|it)(?:\s+(?:jointly\s+)?[a-z]+ed\s+and)?\s*")
+"""Rule: "It formulated and issued the "<title>"": "It" is the subject of the sentence before."""
+SUBJECT_RE = re.compile(r"^(?:\*\*[^*]+\*\*,?\s*)?(?P<subject>[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)\s")
+
+
+def _anaphoric_issuer(c: _Collector, ctx: _Context, doc: NodeRef, line: int, s: str) -> None:
+    """The issuer "It" stands for: the place that opens the previous sentence of the paragraph."""
+    for p in ctx.paras:
+        sents = [t for _o, t in _para_sentences(p)]
+        if s not in sents or sents.index(s) == 0:
+            continue
+        before = sents[sents.index(s) - 1]
+        m = SUBJECT_RE.match(before)
+        if m and (body := _local_issuer(c, m.group("subject"), line, s)):
+            c.rel(Rel.ISSUED_BY, doc, body, line, s, resolved=f'anaphor "It": {m.group("subject")}')
+        return
+
+
+def _title_issuers(c: _Collector, title: str, line: int, quote: str) -> list[NodeRef]:
+    """Rule: a title that names its issuers ("Notice of the General Office of the Ministry of ... on ...")."""
+    words = title_issuer(title)
+    if not words:
+        return []
+    return [b for m in _issuers(c, words) if (b := c.body(m.key, line, quote, m.text))]
+
+
+def _group_pilot_zones(c: _Collector, ctx: _Context) -> None:
+    """Rule: the members of a group a sentence defines are the pilot zones of the document named with it."""
     for name, members in ctx.groups.items():
         line, s = ctx.group_lines[name]
         for number, title, _start, _end in _doc_mentions(s):
@@ -627,8 +870,9 @@ def _batch_name(kind: str, ordinal: int, owner: str = "") -> str:
 def _batch_node(
     c: _Collector, ctx: _Context, key: str, name: str, line: int, quote: str, **props: PropValue
 ) -> NodeRef:
-    if key in ctx.batch_dates:
-        props.setdefault("date", ctx.batch_dates[key][0])
+    if key in ctx.batch_dates:  # the date goes with the sentence that prints it
+        date, dline, dquote = ctx.batch_dates[key]
+        c.node(Label.BATCH, key, name, dline, dquote, **{**props, "date": date})
     return c.node(Label.BATCH, key, name, line, quote, **props)
 
 
@@ -636,129 +880,249 @@ def _extract_national(
     c: _Collector, ctx: _Context, tables: Sequence[Table], milestones: Sequence[Paragraph]
 ) -> list[NodeRef]:
     """Appendix 1: the national batches, their measures, documents, bodies and scopes."""
-    appendix = [t for t in tables if t.id.startswith("A")]
     measures: list[NodeRef] = []
     found_by_scope: Counter[tuple[str, str]] = Counter()
-    # dates of national batches from dated sentences that name them
-    for p in milestones:
-        d = parse_date(p.text)
-        if not d:
-            continue
-        for m in BATCH_PHRASE_RE.finditer(p.text):
-            kind = batch_kind(m.group("what") + " " + p.text[m.end() : m.end() + 40])
-            ctx.batch_dates.setdefault(_batch_key("national", kind, _ordinal(m.group("ord"))), (d[0], p.line, p.text))
-        for m in re.finditer(
-            rf"(?P<count>\d+) (?P<what>[\"“]?[A-Za-z][A-Za-z \"“”]*?) from the (?P<ord>{_ORD}) batch", p.text
-        ):
-            kind = batch_kind(m.group("what"))
-            ctx.batch_dates.setdefault(_batch_key("national", kind, _ordinal(m.group("ord"))), (d[0], p.line, p.text))
-        for m in re.finditer(
-            rf"(?P<count>\d+) (?P<what>[\"“]?[A-Za-z][A-Za-z \"“”]*?) (?:promoted by departments )?"
-            rf"in the (?P<ord>{_ORD}) batch",
-            p.text,
-        ):
-            kind = batch_kind(m.group("what") + " " + m.group(0))
-            ctx.batch_dates.setdefault(_batch_key("national", kind, _ordinal(m.group("ord"))), (d[0], p.line, p.text))
-    for t in appendix:
+    _date_national_batches(ctx, milestones)
+    for t in (t for t in tables if t.id.startswith("A")):
         ident = _table_batch(ctx, t)
         if ident is None:
             c.warn("batch-unknown", f"cannot tell which national batch Table {t.id} lists", t.line)
             continue
-        kind, ordinal = ident
-        bkey = _batch_key("national", kind, ordinal)
-        release_docs: list[str] = []
-        for _ln, text in t.preamble:
-            for number, _title, start, _end in _doc_mentions(text):
-                if number is not None:
-                    release_docs.append(_register_doc(ctx, number, clean_title(text[:start]) or None))
-                    if release_docs[-1] in ctx.doc_dates and bkey not in ctx.batch_dates:
-                        ctx.batch_dates[bkey] = ctx.doc_dates[release_docs[-1]]
-                        break
-        batch = _batch_node(
-            c,
-            ctx,
-            bkey,
-            _batch_name(kind, ordinal),
-            t.line,
-            t.caption,
-            kind=kind,
-            level="national",
-            ordinal=ordinal,
-            count=len(t.rows),
-        )
-        for dkey in release_docs:
-            c.rel(Rel.RELEASED_BY, batch, _doc_node(c, ctx, dkey, t.line, t.caption), t.line, t.caption)
-        for phrase in ctx.batch_phrases:
-            if phrase[0] == kind and phrase[1] == ordinal and phrase[2] is not None:
-                c.check(f"measures in the {_batch_name(kind, ordinal)}", phrase[2], len(t.rows), phrase[4])
-                break
-        date = ctx.batch_dates.get(bkey, ("", 0, ""))[0] or None
+        batch = _national_batch(c, ctx, t, *ident)
         for row in t.rows:
-            v = row.values
-            quote = " | ".join(x for x in v.values() if x)
-            title = next((v[k] for k in v if k in ("Reform Initiative", "Pilot Measures", "Title")), "")
-            scope_cell = v.get("Scope", "")
-            scope = normalize_scope(scope_cell)
-            year = int(v["Year"]) if v.get("Year", "").isdigit() else None
-            mkey = f"{bkey}:{row.number}"
-            short = title if len(title) <= 160 else title[:157].rsplit(" ", 1)[0] + "..."
-            measure = c.node(
-                Label.MEASURE,
-                mkey,
-                short,
-                row.line,
-                quote,
-                kind=str(KIND_OF_BATCH[kind]),
-                title=title,
-                scope=str(scope) if scope else scope_cell or None,
-                row=row.number,
-                year=year,
-            )
+            measure, scope = _national_row(c, ctx, batch, row)
             measures.append(measure)
-            c.rel(Rel.IN_BATCH, measure, batch, row.line, quote, row=row.number)
-            if scope in SCOPE_REGION_KEYS:
-                found_by_scope[(kind, str(scope))] += 1
-                target = c.region(SCOPE_REGION_KEYS[scope], row.line, quote)
-                c.rel(Rel.REPLICATED_TO, measure, target, row.line, quote, scope=str(scope), date=date)
-            elif scope_cell:
-                c.warn(
-                    "scope-unknown",
-                    f"Table {t.id} row {row.number}: scope {scope_cell!r} not understood",
-                    row.line,
-                )
-            for dkey in release_docs:
-                c.rel(Rel.PROMOTED_BY, measure, _doc_node(c, ctx, dkey, row.line, quote), row.line, quote)
-            if doc_cell := v.get("Document"):
-                mentions = _doc_mentions(doc_cell)
-                if mentions:
-                    for number, title_, start, _ in mentions:
-                        key = _register_doc(ctx, number, title_ or clean_title(doc_cell[:start]) or None)
-                        c.rel(
-                            Rel.PROMOTED_BY,
-                            measure,
-                            _doc_node(c, ctx, key, row.line, doc_cell),
-                            row.line,
-                            quote,
-                        )
-                elif doc_cell.strip().upper() not in ("N/A", "NA", "-", ""):
-                    key = _register_doc(ctx, None, clean_title(doc_cell))
-                    c.rel(Rel.PROMOTED_BY, measure, _doc_node(c, ctx, key, row.line, doc_cell), row.line, quote)
-            for col in ("Department in Charge", "Responsible Parties"):
-                if cell := v.get(col):
-                    for b in _issuers(c, cell):
-                        body = c.body(b, row.line, cell)
-                        if body:
-                            c.rel(Rel.RESPONSIBLE_FOR, body, measure, row.line, quote)
-            for z in _zones_in(c, ctx, title):
-                c.rel(Rel.ORIGINATED_IN, measure, c.zone(z, row.line, quote), row.line, quote)
-    # stated totals
+            if scope is not None:
+                found_by_scope[(batch.kind, str(scope))] += 1
+    _check_national_totals(c, ctx, measures, found_by_scope)
+    _flush_reviews(c, ctx)
+    _document_wordings(c, ctx)
+    return measures
+
+
+def _document_wordings(c: _Collector, ctx: _Context) -> None:
+    """Every wording of a document's title, once all are known (after the merges)."""
+    for key, d in ctx.docs.items():
+        if len(d.titles) > 1 and key in ctx.doc_seen:
+            line, quote = ctx.doc_seen[key]
+            _doc_node(c, ctx, key, line, quote, aliases=ALIAS_SEPARATOR.join(d.titles[1:]))
+
+
+BATCH_FROM_RE = re.compile(rf"(?P<count>\d+) (?P<what>[\"“]?[A-Za-z][A-Za-z \"“”]*?) from the (?P<ord>{_ORD}) batch")
+BATCH_IN_RE = re.compile(
+    rf"(?P<count>\d+) (?P<what>[\"“]?[A-Za-z][A-Za-z \"“”]*?) (?:promoted by departments )?in the (?P<ord>{_ORD}) batch"
+)
+
+
+def _date_national_batches(ctx: _Context, milestones: Sequence[Paragraph]) -> None:
+    """Rule: a dated milestone naming a batch ("the fifth batch of ...", "23 ... from the fifth batch") dates it."""
+    for p in milestones:
+        d = parse_date(p.text)
+        if not d:
+            continue
+        when = (d[0], p.line, p.text)
+        for m in BATCH_PHRASE_RE.finditer(p.text):
+            kind = batch_kind(m.group("what") + " " + p.text[m.end() : m.end() + 40])
+            ctx.batch_dates.setdefault(_batch_key("national", kind, _ordinal(m.group("ord"))), when)
+        for m in BATCH_FROM_RE.finditer(p.text):
+            kind = batch_kind(m.group("what"))
+            ctx.batch_dates.setdefault(_batch_key("national", kind, _ordinal(m.group("ord"))), when)
+        for m in BATCH_IN_RE.finditer(p.text):
+            kind = batch_kind(m.group("what") + " " + m.group(0))
+            ctx.batch_dates.setdefault(_batch_key("national", kind, _ordinal(m.group("ord"))), when)
+
+
+@dataclass(frozen=True)
+class _NationalBatch:
+    """A table of Appendix 1 read as a national batch: its node, kind, releasing documents and date."""
+
+    ref: NodeRef
+    kind: str
+    table: Table
+    release_docs: tuple[str, ...]
+    date: str | None
+    pilot_groups: tuple[str, ...] = ()
+    """Groups whose pilots the batch's releasing document extends (their members piloted every row)."""
+
+
+def _national_batch(c: _Collector, ctx: _Context, t: Table, kind: str, ordinal: int) -> _NationalBatch:
+    """Rule: a table of Appendix 1 is a batch; its preamble names the releasing document."""
+    bkey = _batch_key("national", kind, ordinal)
+    release_docs: list[str] = []
+    for _ln, text in t.preamble:
+        for number, _title, start, _end in _doc_mentions(text):
+            if number is not None:
+                release_docs.append(_register_doc(ctx, number, clean_title(text[:start]) or None))
+                if release_docs[-1] in ctx.doc_dates and bkey not in ctx.batch_dates:
+                    ctx.batch_dates[bkey] = ctx.doc_dates[release_docs[-1]]
+                    break
+    name = _batch_name(kind, ordinal)
+    props: dict[str, PropValue] = {"kind": kind, "level": "national", "ordinal": ordinal, "count": len(t.rows)}
+    batch = _batch_node(c, ctx, bkey, name, t.line, t.caption, **props)
+    table = f"Table {t.id}"
+    for dkey in release_docs:
+        doc = _doc_node(c, ctx, dkey, t.line, t.caption)
+        c.rel(Rel.RELEASED_BY, batch, doc, t.line, t.caption, resolved=f"the document in the preamble of {table}")
+    for phrase in ctx.batch_phrases:
+        if phrase[0] == kind and phrase[1] == ordinal and phrase[2] is not None:
+            c.check(f"measures in the {name}", phrase[2], len(t.rows), phrase[4])
+            break
+    date = ctx.batch_dates.get(bkey, ("", 0, ""))[0] or None
+    if bkey in ctx.batch_dates:
+        for dkey in release_docs:
+            # the document that released the batch is dated by the sentence dating the release
+            ctx.doc_dates.setdefault(dkey, ctx.batch_dates[bkey])
+            _doc_node(c, ctx, dkey, *ctx.batch_dates[bkey][1:])
+    groups = tuple(g for g in ctx.groups if _extends_pilots(c, ctx, g, release_docs))
+    return _NationalBatch(batch, kind, t, tuple(release_docs), date, groups)
+
+
+def _extends_pilots(c: _Collector, ctx: _Context, group: str, release_docs: Sequence[str]) -> bool:
+    """Rule: the paragraph that launched a group's pilots goes on to name the batch's releasing document
+    ("... launching pilot programs first in PFTZs of ... In October 2024, the "Notice ..." (G.H. [2024]
+    No. 156) was released, which extended the replication and scaling of 30 pilot measures ...")."""
+    start = _pilot_start(c, ctx, group)
+    if start is None:
+        return False
+    para = next((p for p in ctx.paras if start[2] in p.text), None)
+    if para is None:
+        return False
+    named = {_register_doc(ctx, n, t) for n, t, _s, _e in _doc_mentions(para.text) if n is not None and n.complete}
+    return bool(named & set(release_docs))
+
+
+TRUNCATED_NUMBER_RE = re.compile(r"\((?P<prefix>[A-Z][A-Za-z]{0,3}(?:\.[A-Z][A-Za-z]{0,3})*\.?)[^()]{0,12}$")
+"""A cell that ends inside a document number: ``... for 2022 (G.Z.C.B.H``."""
+TITLE_COLUMNS = ("Reform Initiative", "Pilot Measures", "Title")
+BODY_COLUMNS = ("Department in Charge", "Responsible Parties")
+NO_DOCUMENT = frozenset(("N/A", "NA", "-", ""))
+
+
+def _national_row(c: _Collector, ctx: _Context, b: _NationalBatch, row: TableRow) -> tuple[NodeRef, Scope | None]:
+    """Rule: a row of Appendix 1 is a measure of its batch, with scope, documents, bodies and origin zones."""
+    v = row.values
+    quote = " | ".join(x for x in v.values() if x)
+    title = next((v[k] for k in v if k in TITLE_COLUMNS), "")
+    scope_cell = v.get("Scope", "")
+    scope = normalize_scope(scope_cell)
+    short = title if len(title) <= 160 else title[:157].rsplit(" ", 1)[0] + "..."
+    measure = c.node(
+        Label.MEASURE,
+        f"{b.ref.key}:{row.number}",
+        short,
+        row.line,
+        quote,
+        kind=str(KIND_OF_BATCH[b.kind]),
+        title=title,
+        scope=str(scope) if scope else scope_cell or None,
+        row=row.number,
+        year=int(v["Year"]) if v.get("Year", "").isdigit() else None,
+    )
+    in_table = f"row of Table {b.table.id}"
+    c.rel(Rel.IN_BATCH, measure, b.ref, row.line, quote, row=row.number, resolved=in_table)
+    if scope in SCOPE_REGION_KEYS:
+        # a row's own year (Table 2) dates its replication; a batch's release date stays on the batch
+        target = c.region(SCOPE_REGION_KEYS[scope], row.line, quote)
+        c.rel(Rel.REPLICATED_TO, measure, target, row.line, quote, scope=str(scope), date=v.get("Year") or None)
+    elif scope_cell:
+        c.warn("scope-unknown", f"Table {b.table.id} row {row.number}: scope {scope_cell!r} not understood", row.line)
+    for dkey in b.release_docs:
+        doc = _doc_node(c, ctx, dkey, row.line, quote)
+        c.rel(
+            Rel.PROMOTED_BY, measure, doc, row.line, quote, resolved=f"{in_table}, released by its preamble's document"
+        )
+    _row_documents(c, ctx, measure, row, quote)
+    for col in BODY_COLUMNS:
+        if cell := v.get(col):
+            for m in _issuers(c, cell):
+                if body := c.body(m.key, row.line, cell, m.text):
+                    c.rel(Rel.RESPONSIBLE_FOR, body, measure, row.line, quote)
+    _row_origins(c, ctx, measure, title, row.line, quote, b)
+    return measure, scope if scope in SCOPE_REGION_KEYS else None
+
+
+def _row_origins(
+    c: _Collector, ctx: _Context, measure: NodeRef, title: str, line: int, quote: str, b: _NationalBatch
+) -> None:
+    """Rule: the zones a row names are where the measure was piloted; a group ("the Pilot Regions") stands
+    for its members, and the dated sentence that launched the group's pilots dates each pilot edge. A row
+    of a batch that extends a group's pilots was piloted by the group, however the row words it."""
+    named = {m.key for m in c.find_zones(title)} | {z.key for lst in c.find_zone_lists(title) for z in lst}
+    for z in sorted(named):
+        # the row prints no pilot date: the batch's release is only the latest it can have been (a bound, not a date)
+        c.rel(Rel.ORIGINATED_IN, measure, c.zone(z, line, quote), line, quote, not_after=b.date)
+    for name, members in ctx.groups.items():
+        in_row = bool(re.search(rf"\b{re.escape(name)}\b", title))
+        if not in_row and name not in b.pilot_groups:
+            continue
+        gline, gsentence = ctx.group_lines[name]
+        resolved = f'group "{name}"' if in_row else f'pilots of group "{name}" extended by the releasing document'
+        start = _pilot_start(c, ctx, name)
+        for z in members:
+            if z in named:
+                continue
+            zone = c.zone(z, gline, gsentence)
+            if in_row:
+                c.rel(Rel.ORIGINATED_IN, measure, zone, line, quote, resolved=resolved)
+            if start is not None:
+                date, sline, sentence = start
+                c.rel(Rel.ORIGINATED_IN, measure, zone, sline, sentence, resolved=resolved, date=date)
+
+
+def _pilot_start(c: _Collector, ctx: _Context, group: str) -> tuple[str, int, str] | None:
+    """The dated sentence that launched a group's pilots: it dates the group's document and lists every member.
+
+    Rule: "In June 2023, the State Council issued the "Measures ..." (G.Fa. [2023] No. 9), launching pilot
+    programs first in PFTZs of Shanghai, ..., as well as Hainan FTP."
+    """
+    members = set(ctx.groups[group])
+    _gline, gsentence = ctx.group_lines[group]
+    for number, title, _start, _end in _doc_mentions(gsentence):
+        key = _register_doc(ctx, number, title)
+        if key in ctx.doc_dates:
+            date, line, sentence = ctx.doc_dates[key]
+            listed = {m.key for m in c.find_zones(sentence)} | {
+                z.key for lst in c.find_zone_lists(sentence) for z in lst
+            }
+            if members <= listed:
+                return date, line, sentence
+    return None
+
+
+def _row_documents(c: _Collector, ctx: _Context, measure: NodeRef, row: TableRow, quote: str) -> None:
+    """Rule: a row's "Document" cell names the documents that promoted the measure (numbered or titled)."""
+    doc_cell = row.values.get("Document")
+    if not doc_cell:
+        return
+    keys = [
+        _register_doc(ctx, number, title or clean_title(doc_cell[:start]) or None, row.line)
+        for number, title, start, _ in _doc_mentions(doc_cell)
+    ]
+    if not keys and doc_cell.strip().upper() not in NO_DOCUMENT:
+        title = doc_cell
+        if cut := TRUNCATED_NUMBER_RE.search(doc_cell):
+            message = f"document number cut to {cut.group('prefix')!r}; kept the title"
+            c.warn("document-number-truncated", message, row.line)
+            title = doc_cell[: cut.start()]
+        keys = [_register_doc(ctx, None, clean_title(title), row.line)]
+    for key in keys:
+        doc = _doc_node(c, ctx, key, row.line, doc_cell)
+        c.rel(Rel.PROMOTED_BY, measure, doc, row.line, quote)
+        issuers = _title_issuers(c, doc_cell, row.line, doc_cell)
+        for body in issuers:
+            c.rel(Rel.ISSUED_BY, doc, body, row.line, doc_cell)
+        if not issuers:
+            _prefix_issuer(c, ctx, doc, row.line, doc_cell)
+
+
+def _check_national_totals(
+    c: _Collector, ctx: _Context, measures: Sequence[NodeRef], found_by_scope: Counter[tuple[str, str]]
+) -> None:
+    """Rule: the totals the text states ("77 institutional innovations in three batches", "17 measures ...")."""
     for p, off, s in _sentences(ctx.paras):
         if tm := STATED_TOTAL_RE.search(s):
             c.check(
-                "national institutional innovations (Appendix 1)",
-                int(tm.group("n")),
-                len(measures),
-                p.line_at(off),
+                "national institutional innovations (Appendix 1)", int(tm.group("n")), len(measures), p.line_at(off)
             )
             break
     for p, off, s in _sentences(ctx.paras):
@@ -773,7 +1137,6 @@ def _extract_national(
                 found_by_scope[(kind, str(scope))],
                 p.line_at(off),
             )
-    return measures
 
 
 # --------------------------------------------------------------------------- provincial batches
@@ -839,7 +1202,7 @@ def _extract_provincial(c: _Collector, ctx: _Context, tables: Sequence[Table]) -
                     ordinal=ordinal,
                     count=count,
                 )
-                c.rel(Rel.MEMBER_OF, zone, b, row.line, quote)
+                c.rel(Rel.MEMBER_OF, zone, b, row.line, quote, resolved=f"row of Table {t.id}")
                 batches.append(b)
             content = v.get(ccol, "") if ccol else ""
             for off, sent in sentences(Paragraph(content, (0,), (row.line,))):
@@ -862,8 +1225,9 @@ def _extract_provincial(c: _Collector, ctx: _Context, tables: Sequence[Table]) -
                         title=name,
                         scope=str(Scope.DESIGNATED_AREAS if designated else Scope.PROVINCE_WIDE),
                     )
-                    c.rel(Rel.IN_BATCH, m, target, row.line, sent)
-                    c.rel(Rel.ORIGINATED_IN, m, zone, row.line, sent)
+                    in_row = f"row of Table {t.id}"  # "It includes ... "<name>"": the row's batch and zone
+                    c.rel(Rel.IN_BATCH, m, target, row.line, sent, resolved=in_row)
+                    c.rel(Rel.ORIGINATED_IN, m, zone, row.line, sent, resolved=in_row)
                     if province in c.gaz.provinces and not designated:
                         c.rel(
                             Rel.REPLICATED_TO,
@@ -872,6 +1236,7 @@ def _extract_provincial(c: _Collector, ctx: _Context, tables: Sequence[Table]) -
                             row.line,
                             sent,
                             scope=str(Scope.PROVINCE_WIDE),
+                            resolved=in_row,
                         )
 
 
@@ -1077,7 +1442,10 @@ def _extract_adoptions(c: _Collector, ctx: _Context, titles: dict[str, str]) -> 
                 )
                 c.rel(Rel.IN_BATCH, measure, batch, line, s)
             outcome = " ".join(t for _o, t in sents[i + 1 : i + 3]) or None
-            c.rel(Rel.ADOPTED, adopter, measure, line, s, outcome=outcome, batch=bkey)
+            # an adoption is dated only by a date its own sentence prints; the batch's date is not its date
+            printed = parse_date(s[: m.start()])
+            date = printed[0] if printed else None
+            c.rel(Rel.ADOPTED, adopter, measure, line, s, outcome=outcome, batch=bkey, date=date)
 
 
 def _extract_alliances(c: _Collector, ctx: _Context) -> None:
@@ -1089,14 +1457,16 @@ def _extract_alliances(c: _Collector, ctx: _Context) -> None:
             name = re.sub(r"^(?:the|The)\s+", "", m.group("name")).strip()
             key = slug(name)
             a = c.node(Label.ALLIANCE, key, name, line, s, kind="alliance" if "Alliance" in name else "mechanism")
-            members: set[str] = set()
+            members: dict[str, str | None] = {}
             if len(found) == 1:
-                members |= {z.key for lst in c.find_zone_lists(s) for z in lst}
+                members |= {z.key: None for lst in c.find_zone_lists(s) for z in lst}
             if "Joint Conference" in name:
                 region = name.rsplit(" ", 2)[-2]
-                members |= {k for part in re.split(r"[-–]", region) if (k := c.gaz.zone(f"{part} PFTZ"))}
-            for z in sorted(members):
-                c.rel(Rel.MEMBER_OF, c.zone(z, line, s), a, line, s)
+                for part in re.split(r"[-–]", region):
+                    if k := c.gaz.zone(f"{part} PFTZ"):
+                        members.setdefault(k, f"the places in the name {name!r}")
+            for z, how in sorted(members.items()):
+                c.rel(Rel.MEMBER_OF, c.zone(z, line, s), a, line, s, resolved=how)
             if len(found) == 1 and (bm := BATCH_PHRASE_RE.search(s, m.end())) and re.search(r"\breleased\b", s):
                 ordinal = _ordinal(bm.group("ord"))
                 count = int(bm.group("count")) if bm.group("count") else None

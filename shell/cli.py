@@ -26,7 +26,7 @@ from rich.text import Text
 
 import queries
 from graph.build import graph_from_reports
-from graph.exports import FORMATS, people_csv, write_all
+from graph.exports import FORMATS, cascade_summary, people_csv, write_all
 from graph.exports import export as write_export
 from graph.neo4j_store import connect, graph_to_neo4j
 from graph.resolve import review_pairs
@@ -350,6 +350,8 @@ def build(
             index = out_dir / site["index"][0].relative_to(stage)
             written["html"] = f"{index} ({len(pages)} pages)"
     _echo_stats(G)
+    cs = cascade_summary(G)
+    click.echo(f"cascades: {cs.kept:,} kept, {cs.left_out:,} left out (fewer than two distinct stated times)")
     click.echo(f"exports in {out_dir}/:")
     for name, shown in sorted(written.items()):
         click.echo(f"  {name:12} {shown}")

@@ -88,8 +88,8 @@ def test_timeline_of_the_report(G: nx.MultiDiGraph) -> None:
     df = adoption_timeline(G, measure="national:best-practices:5:7")
     assert list(df["event"]) == ["replicated", "adopted"]
     assert list(df["target_key"]) == ["nationwide", "zhejiang/jiaxing-coordinated-innovation-zone"]
-    # The adoption has no date of its own: it takes the batch's, and says so.
-    assert list(df["date_source"]) == ["edge", "batch"] and set(df["date"]) == {"2024-01-18"}
+    # Neither the table row nor the adoption prints a date: both take the batch's, and say so.
+    assert list(df["date_source"]) == ["batch", "batch"] and set(df["date"]) == {"2024-01-18"}
     everything = adoption_timeline(G)
     assert (everything["event"] == "diffused").sum() == sum(
         1 for *_, t in G.edges(data="type") if t == Rel.DIFFUSED_TO.value

@@ -445,7 +445,8 @@ def test_trace_remanufactured_products(backend: Any, report_lines: list[str]) ->
     origins = _facts(df, "originated in")
     assert set(origins["node_key"]) == {"beijing", "fujian", "guangdong", "hainan-ftp", "shanghai", "tianjin"}
     row_line = _line_of(report_lines, "1\tSupport the Pilot Regions in implementing import trials for remanufactured")
-    assert set(origins["line"]) == {row_line}
+    listing = _line_of(report_lines, "Proactively aligning with high-standard international economic")
+    assert set(origins["line"]) == {row_line, listing}, "the row names the Pilot Regions; the sentence lists them"
     assert set(_facts(df, "promoted by")["node_key"]) == {"G.H.[2024]156"}
     assert set(_facts(df, "promoted by")["date"]) == {"2024-10-25"}
     replicated = _facts(df, "replicated to")
