@@ -12,6 +12,7 @@ import pytest
 from graph.build import graph_from_reports
 from graph.exports import CASCADE_COLUMNS, cascade_summary, save_cascades_csv
 from ground.schema import Label, Rel
+from loaders.reference import load_reference
 from loaders.report import load_report
 
 EPOCH = datetime.date(1970, 1, 1)
@@ -19,7 +20,7 @@ EPOCH = datetime.date(1970, 1, 1)
 
 @pytest.fixture(scope="module")
 def G() -> nx.MultiDiGraph:
-    return graph_from_reports([load_report()])
+    return graph_from_reports([load_report()], reference=load_reference())
 
 
 def _read_long(path: Path) -> dict[str, dict[str, int]]:

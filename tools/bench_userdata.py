@@ -26,7 +26,7 @@ from pathlib import Path
 
 from graph.build import graph_from_reports
 from ground.schema import Label
-from loaders.reference import Gazetteer
+from loaders.reference import Gazetteer, load_reference
 from loaders.report import load_report
 from loaders.userdata import COLUMNS, load_user_data
 
@@ -53,7 +53,7 @@ def child(path: Path) -> None:
     t0 = time.perf_counter()
     data = load_user_data(path, known=[report])
     t1 = time.perf_counter()
-    G = graph_from_reports([report, data])
+    G = graph_from_reports([report, data], reference=load_reference())
     t2 = time.perf_counter()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     warned = dict(data.meta).get("rows_skipped", "?")
