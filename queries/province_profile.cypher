@@ -33,7 +33,7 @@ CALL (g) {
   UNION ALL
   MATCH (o:Zone)-[r:DIFFUSED_TO]->(g)
   WITH o, r,
-       [x IN [trim(r.date)] WHERE x =~ '(?!0000)[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?'
+       [x IN [CASE WHEN r.date IS :: STRING THEN r.date END] WHERE x =~ '(?!0000)[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?'
           AND (size(x) < 10 OR toInteger(right(x, 2)) <= (date({year: toInteger(left(x, 4)),
                month: toInteger(substring(x, 5, 2)), day: 1}) + duration({months: 1}) - duration({days: 1})).day)
         | [left(x + '-01-01', 10), CASE size(x) WHEN 4 THEN x + '-12-31' WHEN 7 THEN x + '-31' ELSE x END]] AS period
@@ -47,7 +47,7 @@ CALL (g) {
          COLLECT { UNWIND froms AS k RETURN k ORDER BY k } AS from_zones, via AS detail, date
 }
 WITH g, part, section, item, from_zones, detail, date,
-     [x IN [trim(date)] WHERE x =~ '(?!0000)[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?'
+     [x IN [CASE WHEN date IS :: STRING THEN date END] WHERE x =~ '(?!0000)[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?'
         AND (size(x) < 10 OR toInteger(right(x, 2)) <= (date({year: toInteger(left(x, 4)),
              month: toInteger(substring(x, 5, 2)), day: 1}) + duration({months: 1}) - duration({days: 1})).day)
       | [left(x + '-01-01', 10), CASE size(x) WHEN 4 THEN x + '-12-31' WHEN 7 THEN x + '-31' ELSE x END]] AS period

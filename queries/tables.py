@@ -161,7 +161,8 @@ def _frame(rows: list[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
 MEASURE_COLUMNS = (
     "measure_key", "measure", "title", "kind", "field", "year", "level", "batch_key", "batch", "batch_date",
     "batch_row", "promoted_by", "promoted_by_titles", "promoted_date", "responsible_bodies", "origin_zones",
-    "scope", "replicated_to", "replication_date", "adopters", "adoption_dates", "sources", "evidence_lines",
+    "pilot_start", "scope", "replicated_to", "replication_date", "adopters", "adoption_dates", "sources",
+    "evidence_lines",
 )  # fmt: skip
 
 
@@ -176,7 +177,7 @@ def measures_table(
         The policy graph.
     since, until
         A time window: keep a measure when its batch date, a promoting
-        document's date, a replication date, an adoption date or its year
+        document's date, its pilot start, a replication date, an adoption date or its year
         overlaps the window. None leaves that end open.
 
     Returns
@@ -184,8 +185,9 @@ def measures_table(
     pandas.DataFrame
         Columns :data:`MEASURE_COLUMNS`, sorted by key. ``promoted_by`` and
         ``promoted_by_titles`` list document numbers and titles;
-        ``replicated_to`` lists region or zone keys and ``replication_date``
-        the earliest replication date; ``adopters`` lists ``"key (date)"``
+        ``pilot_start`` is the earliest date on its origin edges (the pilot's
+        start where the report states it); ``replicated_to`` lists region or
+        zone keys and ``replication_date`` the earliest replication date; ``adopters`` lists ``"key (date)"``
         (the date only where the report gives one) and ``adoption_dates`` the
         dates; ``evidence_lines`` are the report lines of the measure and of
         its stated edges.
@@ -205,9 +207,10 @@ def measures_table(
         batch_dates = [ix.d(b).get("date") for b, _ in batches]
         doc_dates = [ix.d(d).get("date") for d, _ in docs]
         rep_dates = [e.get("date") for _, e in reps]
+        pilot_dates = [e.get("date") for _, e in origins]
         adopt_dates = [e.get("date") for _, e in adopters]
         year = md.get("year")
-        if not _any_in_window([*batch_dates, *doc_dates, *rep_dates, *adopt_dates, year], (since, until)):
+        if not _any_in_window([*batch_dates, *doc_dates, *pilot_dates, *rep_dates, *adopt_dates, year], (since, until)):
             continue
         edges = [e for _, e in [*batches, *docs, *bodies, *origins, *reps, *adopters] if not e.get(DERIVED)]
         rows.append(
@@ -228,6 +231,7 @@ def measures_table(
                 "promoted_date": _earliest(doc_dates),
                 "responsible_bodies": _sorted_unique(ix.d(b).get("name") for b, _ in bodies),
                 "origin_zones": _sorted_unique(ix.d(z).get(KEY) for z, _ in origins),
+                "pilot_start": _earliest(pilot_dates),
                 "scope": md.get("scope"),
                 "replicated_to": _sorted_unique(ix.d(t).get(KEY) for t, _ in reps),
                 "replication_date": _earliest(rep_dates),

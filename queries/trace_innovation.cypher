@@ -83,7 +83,7 @@ CALL (m) {
 }
 // The time window: a date is its whole period (2024 = 2024-01-01..2024-12-31); invalid dates lie outside.
 WITH m, step, fact, relation, n, detail, date, prov,
-     [x IN [trim(date)] WHERE x =~ '(?!0000)[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?'
+     [x IN [CASE WHEN date IS :: STRING THEN date END] WHERE x =~ '(?!0000)[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?'
         AND (size(x) < 10 OR toInteger(right(x, 2)) <= (date({year: toInteger(left(x, 4)),
              month: toInteger(substring(x, 5, 2)), day: 1}) + duration({months: 1}) - duration({days: 1})).day)
       | [left(x + '-01-01', 10), CASE size(x) WHEN 4 THEN x + '-12-31' WHEN 7 THEN x + '-31' ELSE x END]] AS period

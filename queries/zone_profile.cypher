@@ -23,7 +23,7 @@ CALL (z) {
   UNION ALL
   MATCH (:Zone)-[r:DIFFUSED_TO]->(z)
   WITH r,
-       [x IN [trim(r.date)] WHERE x =~ '(?!0000)[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?'
+       [x IN [CASE WHEN r.date IS :: STRING THEN r.date END] WHERE x =~ '(?!0000)[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?'
           AND (size(x) < 10 OR toInteger(right(x, 2)) <= (date({year: toInteger(left(x, 4)),
                month: toInteger(substring(x, 5, 2)), day: 1}) + duration({months: 1}) - duration({days: 1})).day)
         | [left(x + '-01-01', 10), CASE size(x) WHEN 4 THEN x + '-12-31' WHEN 7 THEN x + '-31' ELSE x END]] AS period
@@ -48,7 +48,7 @@ CALL (z) {
   RETURN 8 AS part, 'located in' AS section, r AS item, r.kind AS detail, null AS date
 }
 WITH z, part, section, item, detail, date,
-     [x IN [trim(date)] WHERE x =~ '(?!0000)[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?'
+     [x IN [CASE WHEN date IS :: STRING THEN date END] WHERE x =~ '(?!0000)[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?'
         AND (size(x) < 10 OR toInteger(right(x, 2)) <= (date({year: toInteger(left(x, 4)),
              month: toInteger(substring(x, 5, 2)), day: 1}) + duration({months: 1}) - duration({days: 1})).day)
       | [left(x + '-01-01', 10), CASE size(x) WHEN 4 THEN x + '-12-31' WHEN 7 THEN x + '-31' ELSE x END]] AS period

@@ -191,7 +191,7 @@ assert set(adoptions["adopter_key"]) >= {"shanxi", "ningxia", "zhejiang/jiaxing-
             """\
 pilot_regions = {"beijing", "tianjin", "shanghai", "fujian", "guangdong", "hainan-ftp"}
 assert set(per_window.index) == pilot_regions
-assert (per_window["2024 H1"] == 0).all() and (per_window["2024-07 onwards"] == 25).all()
+assert (per_window["2024 H1"] == 0).all() and (per_window["2024-07 onwards"] == 30).all()  # every pilot measure
 """,
         ),
         (

@@ -33,7 +33,7 @@ class Names:
             forms = self.forms.setdefault((e.label, e.key), set())
             self.props.setdefault((e.label, e.key), {}).update(e.properties)
             forms.add(e.name)
-            for k in ("title", "canonical_name", "abbreviation"):
+            for k in ("title", "canonical_name", "printed_name", "abbreviation"):
                 if e.properties.get(k):
                     forms.add(str(e.properties[k]))
             forms.update(str(e.properties.get("aliases") or "").split(ALIAS_SEPARATOR))
