@@ -417,7 +417,7 @@ def align_lines(reference: str, other: str) -> dict[int, int]:
 
     Examples
     --------
-    >>> align_lines("a b c\n\nd e", "a b\nc\n\nd\ne")
+    >>> align_lines("a b c\\n\\nd e", "a b\\nc\\n\\nd\\ne")
     {1: 1, 2: 1, 3: 3, 4: 3, 5: 3}
     """
 
