@@ -220,6 +220,8 @@ NODE_TYPES: dict[Label, NodeType] = {
                 "after": "str",
                 "text": "str",
                 "aliases": "str",
+                # True for one innovation presented as the joint work of several zones
+                "joint": "bool",
             },
             ("kind",),
             "#2ca02c",
@@ -238,12 +240,13 @@ NODE_TYPES: dict[Label, NodeType] = {
         ),
         NodeType(
             Label.ALLIANCE,
-            {"kind": "str"},
+            # members: the members as printed when the text names no zones ("the nine provinces ...")
+            {"kind": "str", "members": "str"},
             (),
             "#8c564b",
             "star",
             "name",
-            "A cross-regional alliance or joint mechanism of PFTZs.",
+            "A cross-regional alliance, joint mechanism or joint innovation of PFTZs.",
         ),
     )
 }
@@ -297,8 +300,8 @@ REL_TYPES: dict[Rel, RelType] = {
         RelType(
             Rel.ADOPTED,
             ((Label.ZONE, Label.MEASURE), (Label.REGION, Label.MEASURE)),
-            {"outcome": "str", "date": "str", "batch": "str"},
-            "A zone or province adopted a measure, with the outcome the report gives.",
+            {"outcome": "str", "date": "str", "batch": "str", "scope": "str", "origin": "str"},
+            "A zone or province adopted a measure, with the outcome, scope and origin the report gives.",
             "#e377c2",
         ),
         RelType(

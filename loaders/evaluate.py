@@ -52,7 +52,7 @@ FACT_TYPES = ("zone_case", "adoption", "joint_effort")
 TOKEN_KINDS = ("zone", "province", "city", "group")
 """The kinds of typed actor tokens (``kind:value``)."""
 
-LINE_TOLERANCE = 4
+LINE_TOLERANCE = 8
 """How many lines a gold row's line may be from a line where the fact was read
 (the loader records where the sentence starts; the annotation where the name starts)."""
 
