@@ -94,6 +94,7 @@ class Scope(StrEnum):
     ALL_PFTZS = "All PFTZs"
     PROVINCE_WIDE = "Province-wide"
     DESIGNATED_AREAS = "Designated areas"
+    FOR_REFERENCE = "For reference"
 
 
 SCOPE_REGION_KEYS: dict[Scope, str] = {

@@ -99,6 +99,8 @@ HEAD_NOUNS = (
     r"\s*(?:[\w-]+\s+){0,2}?(?:model|mechanism|service|system|platform|reform|approach|initiative|program|"
     r"programme|pilot|scheme|window|module|regime|practice|method|mode|management|supervision)s?\b"
 )
+ZONE_HINT_RE = re.compile(r"PFTZ|FTP|FTZ|Free\s+Trade", re.IGNORECASE)
+"""Every zone form the gazetteer knows contains one of these: a cheap test before the full scan."""
 PROPER_WORDS = frozenset({"of", "for", "and", "the", "in", "on", "to", "a", "an", "with", "by", "at", "(", ")"})
 
 
@@ -239,8 +241,10 @@ def find_actors(text: str, gaz: Gazetteer, find_zones: FindZones | None = None) 
     >>> [a.keys for a in find_actors("PFTZs in Jiangsu and Anhui have", g)]
     [('jiangsu', 'anhui')]
     """
+    if not ZONE_HINT_RE.search(text):
+        return []
     zones = (find_zones or gaz.find_zones)(text)
-    provs = gaz.find_provinces(text)
+    provs = gaz.find_provinces(text) if "PFTZ" in text else []
     runs: list[list[Mention]] = []
     for p in provs:
         if runs and _SEP_RE.fullmatch(text[runs[-1][-1].end : p.start]):
@@ -601,11 +605,7 @@ def effort_alliance(s: _Sentence, gaz: Gazetteer) -> list[EffortFact]:
         if len(found) == 1 and (bm := RELEASED_BATCH_RE.search(s.text, m.end())):
             batch = (_ordinal(bm.group("ord")), int(bm.group("count")) if bm.group("count") else None)
             released = tuple(split_examples(bm.group("examples") or ""))
-        out.append(
-            EffortFact(
-                name, tuple(sorted(members)), s.line, s.text, "alliance", kind, text, batch, released
-            )
-        )
+        out.append(EffortFact(name, tuple(sorted(members)), s.line, s.text, "alliance", kind, text, batch, released))
     return out
 
 

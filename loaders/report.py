@@ -51,7 +51,7 @@ from loaders.records import (
 )
 from loaders.reference import Gazetteer, Mention, load_prefixes
 from loaders.structure import Outline, parse_structure
-from loaders.tables import parse_tables
+from loaders.tables import cell_examples, parse_tables
 from loaders.text import Line, Paragraph, decode_report, paragraphs, sentences, split_lines
 
 BUNDLED_REPORT = Path(__file__).resolve().parent.parent / "data" / "reports" / "pftz-report-2025.en.txt"
@@ -843,36 +843,34 @@ def _extract_provincial(c: _Collector, ctx: _Context, tables: Sequence[Table]) -
                 batches.append(b)
             content = v.get(ccol, "") if ccol else ""
             for off, sent in sentences(Paragraph(content, (0,), (row.line,))):
-                designated = re.search(r"\b(specific regions|designated areas|eligible areas|certain areas)\b", sent)
-                for q in QUOTED_RE.finditer(sent):
-                    name = q.group(1).strip()
+                for ex in cell_examples(sent):
+                    if not ex.whole:
+                        why = f"Table {t.id} row {row.number}: a quote does not close; read {ex.name!r} as one name"
+                        c.warn("quote-unbalanced", why, row.line)
                     target = batches[0]
                     for b in batches:
-                        ordinal_here = b.key.rsplit(":", 1)[1]
-                        if re.search(rf"\b{ordinal_here}(?:st|nd|rd|th) batch\b", content[: off + q.start()]):
+                        n = int(b.key.rsplit(":", 1)[1])
+                        words = "|".join(w for w, i in ORDINAL_WORDS.items() if i == n)
+                        if re.search(rf"\b(?:{n}(?:st|nd|rd|th)|{words}) batch\b", content[: off + ex.offset], re.I):
                             target = b
-                    mkey = f"{target.key}:{slug(name)}"
+                    scope = {"designated": Scope.DESIGNATED_AREAS, "reference": Scope.FOR_REFERENCE}.get(
+                        ex.scope, Scope.PROVINCE_WIDE
+                    )
                     m = c.node(
                         Label.MEASURE,
-                        mkey,
-                        name,
+                        f"{target.key}:{slug(ex.name)}",
+                        ex.name,
                         row.line,
                         sent,
                         kind=str(MeasureKind.PROVINCIAL),
-                        title=name,
-                        scope=str(Scope.DESIGNATED_AREAS if designated else Scope.PROVINCE_WIDE),
+                        title=ex.name,
+                        scope=str(scope),
                     )
                     c.rel(Rel.IN_BATCH, m, target, row.line, sent)
                     c.rel(Rel.ORIGINATED_IN, m, zone, row.line, sent)
-                    if province in c.gaz.provinces and not designated:
-                        c.rel(
-                            Rel.REPLICATED_TO,
-                            m,
-                            c.region(province, row.line, sent),
-                            row.line,
-                            sent,
-                            scope=str(Scope.PROVINCE_WIDE),
-                        )
+                    if province in c.gaz.provinces:
+                        region = c.region(province, row.line, sent)
+                        c.rel(Rel.REPLICATED_TO, m, region, row.line, sent, scope=str(scope))
 
 
 # --------------------------------------------------------------------------- adoption and alliances
