@@ -1129,6 +1129,8 @@ def parse_report(
         tables=tuple(tables),
         checks=tuple(c.checks),
         warnings=tuple(c.warnings),
+        unread=tuple(ParseWarning(f"unread-{u.what}", u.text, source, u.line) for u in story.unread),
+        narrative_paragraphs=(story.paragraphs_read, story.paragraphs),
     )
 
 

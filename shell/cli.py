@@ -135,13 +135,21 @@ def cli() -> None:
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the JSON here, not to stdout."
 )
+@click.option(
+    "--unread", is_flag=True, help="List every narrative quoted span and zone mention that produced no fact."
+)
 @STRICT_OPT
-def parse(report: Path | None, as_json: bool, output: Path | None, strict: bool) -> None:
+def parse(report: Path | None, as_json: bool, output: Path | None, strict: bool, unread: bool) -> None:
     """Parse a report and print its load report: counts, checks of stated totals, warnings.
+
+    The load report ends with the share of narrative paragraphs that yielded at
+    least one fact (zone case, adoption, cross-regional effort); --unread lists
+    what the narrative reader did not turn into a fact, with file:line.
 
     \b
     Example:
         pftz parse
+        pftz parse --unread
         pftz parse my-report.txt --json -o records.json --strict
     """
 
@@ -166,6 +174,14 @@ def parse(report: Path | None, as_json: bool, output: Path | None, strict: bool)
         mark = "ok" if c.ok else "MISMATCH"
         click.echo(f"  {mark:8} {c.name}: stated {c.stated}, found {c.found} (line {c.line})")
     _show_warnings([r], limit=1000)
+    read, total = r.narrative_paragraphs
+    share = f"{read / total:.0%}" if total else "n/a"
+    click.echo(f"narrative: {read} of {total} paragraphs ({share}) yielded at least one fact")
+    if unread:
+        click.echo(f"unread ({len(r.unread)}):")
+        for u in r.unread:
+            what = "quote" if u.code == "unread-quote" else "zone"
+            click.echo(f"  {u.source}:{u.line}: {what} {u.message!r}")
 
 
 @cli.command(name="eval")
