@@ -87,14 +87,19 @@ _SEP_RE = re.compile(r"\s*(?:,\s*and|,\s*as well as|,|and|&)\s*")
 _PFTZ_AFTER_RE = re.compile(r"\s+(?:PFTZs?|Pilot Free Trade Zones?)(?:'s|’s|'|’)?")
 _PFTZS_IN_RE = re.compile(r"(?:PFTZs|Pilot Free Trade Zones)\s+(?:in|of)\s+(?:the\s+)?$")
 _DASH_LIST_RE = re.compile(r"PFTZs\b[^—–.;]{0,60}[—–]\s*$")
-_POSSESSIVE_RE = re.compile(r"^\s*(?:'s|’s|'|’)\s+(?:(?:new|innovative|first|pioneering|the)\s+)*$")
+_POSSESSIVE_RE = re.compile(
+    r"^\s*(?:'s|’s|'|’)\s+(?:(?:implementation|introduction|launch|initiative|reform|model|practice|innovation|"
+    r"exploration|development)\s*(?:of\s+(?:a|an|the)\s+|,\s*|:\s*)?)?(?:(?:new|innovative|first|pioneering|the)\s+)*$"
+)
 _AFTER_QUOTE_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,8}?(?:in|of|by|at|from)\s+(?:the\s+)?$")
 _FULLER_RE = re.compile(
     r"^(?:\s+(?!(?:has|have|had|is|are|was|were|that|which|to|allows?|enables?|creates?|establish\w*|"
-    r"implements?|extends?|targets?|introduc\w*|achiev\w*|breaks?|in|by|at|with|through)\b)"
-    r"[a-z0-9][\w'’&+-]*){1,10}"
+    r"implements?|extends?|targets?|introduc\w*|achiev\w*|breaks?|in|by|at|with|through|as|under|within|via|"
+    r"across|between|among|while|thereby|thus)\b)"
+    r"[a-z0-9][\w'’&+–-]*){1,10}"
 )
 _PRONOUN_RE = re.compile(r"^(?:It|The zone|The PFTZ|They|These PFTZs|The three PFTZs)\b")
+TITLED_CASE_RE = re.compile(r"\s+(?:initiative|model|mechanism|reform|program|programme|pilot)\b")
 HEAD_NOUNS = (
     r"\s*(?:[\w-]+\s+){0,2}?(?:model|mechanism|service|system|platform|reform|approach|initiative|program|"
     r"programme|pilot|scheme|window|module|regime|practice|method|mode|management|supervision)s?\b"
@@ -198,12 +203,15 @@ class Narrative:
 
 @dataclass
 class _Sentence:
+    """A sentence being read; ``text`` has the bold markers (``**``) blanked, offsets unchanged."""
+
     para: Paragraph
     off: int
     text: str
     actors: list[Actor]
     quotes: list[Quoted]
-    subject: Actor | None = None
+    original: str = ""
+    first: bool = False
 
     @property
     def line(self) -> int:
@@ -270,12 +278,15 @@ def find_actors(text: str, gaz: Gazetteer, find_zones: FindZones | None = None) 
 
 
 # --------------------------------------------------------------------------- names
-def is_case_name(name: str, sentence: str, q: Quoted) -> bool:
+def is_case_name(name: str, sentence: str, q: Quoted, *, lead: bool = False) -> bool:
     """Whether a quoted span can name an innovation.
 
-    Rejects: fewer than two words; a proper name in title case (a policy
+    Rejects: fewer than two words (unless a hyphenated word before a head
+    noun: ``the "one-bill" system``); a proper name in title case (a policy
     document, a platform, a product or brand: ``"Action Plan for ..."``,
-    ``"Single Window"``, ``"Sci-Tech Easy Loan"``); a span right after a
+    ``"Single Window"``, ``"Sci-Tech Easy Loan"``) unless it is followed by
+    ``initiative``/``model``/``mechanism``/``reform`` or ``lead`` is set (the
+    subject of a Part II case paragraph's first sentence); a span right after a
     document verb (``issued the "..."``, ``titled``) or a slogan lead
     (``called for "..."``); a span followed by a document number; any quote of
     a sentence describing the old practice (``Prior to the reform, ...``).
@@ -290,11 +301,15 @@ def is_case_name(name: str, sentence: str, q: Quoted) -> bool:
     True
     """
     words = re.findall(r"[\w'’+-]+", name)
-    if len(words) < 2 or not re.search(r"[a-z]", name):
+    tail = sentence[q.end :]
+    if not re.search(r"[a-z]", name):
+        return False
+    article = re.search(r"\b(?:the|a|an|new|first|pilot)\s*$", sentence[: q.start])
+    if len(words) < 2 and not ("-" in name and article and re.match(HEAD_NOUNS, tail)):
         return False
     content = [w for w in words if w.lower() not in PROPER_WORDS]
     caps = [w for w in content if w[:1].isupper()]
-    if len(caps) >= 2 and len(caps) >= 0.7 * len(content):
+    if len(caps) >= 2 and len(caps) >= 0.7 * len(content) and not (lead or TITLED_CASE_RE.match(tail)):
         return False
     head = sentence[: q.start]
     if DOC_VERB_RE.search(head) or SLOGAN_LEAD_RE.search(head):
@@ -346,7 +361,7 @@ def looks_like_innovation(s: _Sentence, q: Quoted) -> bool:
     ``traditional``, ``from the``/``to the`` (the old and new states of a reform).
     """
     head = s.text[max(0, q.start - 30) : q.start]
-    if re.search(r"\b(?:previous|former|traditional|old|existing|from the|to the|into|as|of)\s*$", head):
+    if re.search(r"\b(?:previous|former|traditional|old|existing|from the|to the|into)\s*$", head):
         return False
     if re.match(HEAD_NOUNS, s.text[q.end :]) or re.search(r"(?:first|new|innovative)\s*$", head):
         return True
@@ -377,7 +392,7 @@ def case_verb(s: _Sentence, q: Quoted, prior: Actor | None) -> Actor | None:
     verbs = list(CASE_VERB_RE.finditer(gap))
     if ";" in gap or len(gap.split()) > 25 or not verbs:
         return None
-    if len(gap[verbs[-1].end() :].split()) > 6 or not looks_like_innovation(s, q):
+    if len(gap[verbs[-1].end() :].split()) > 8 or not looks_like_innovation(s, q):
         return None
     return _chain(s, prior)
 
@@ -414,6 +429,18 @@ def case_after(s: _Sentence, q: Quoted) -> list[Actor]:
             break
         out.append(b)
     return out
+
+
+def case_inside(s: _Sentence, q: Quoted) -> list[Actor]:
+    """``The "new mechanism ... in PFTZs in Beijing, Tianjin, and Hebei" has been adopted``: zones inside the name.
+
+    Accepts a name of five or more words that opens its sentence (``The "..."``)
+    and names the zones itself. Rejects names in title case (documents, see
+    :func:`is_case_name`) and names elsewhere in a sentence.
+    """
+    if len(s.text[: q.start].split()) > 1 or len(q.name.split()) < 5:
+        return []
+    return [a for a in s.actors if q.start < a.start and a.end <= q.end]
 
 
 TOOK_LEAD_RE = re.compile(
@@ -497,7 +524,7 @@ def adoption_replicated(st: _State, s: _Sentence, outcome: str) -> list[Adoption
             key,
             name,
             s.line,
-            s.text,
+            s.original,
             "replicated",
             adopter_zone=parent,
             batch=batch,
@@ -543,7 +570,7 @@ def adoption_provincial_examples(st: _State, sents: Sequence[_Sentence]) -> list
                     ref.province,
                     st.gaz.provinces[ref.province].name,
                     s.line,
-                    s.text,
+                    s.original,
                     "provincial-example",
                     origins=(zone,),
                     scope="province-wide",
@@ -605,7 +632,9 @@ def effort_alliance(s: _Sentence, gaz: Gazetteer) -> list[EffortFact]:
         if len(found) == 1 and (bm := RELEASED_BATCH_RE.search(s.text, m.end())):
             batch = (_ordinal(bm.group("ord")), int(bm.group("count")) if bm.group("count") else None)
             released = tuple(split_examples(bm.group("examples") or ""))
-        out.append(EffortFact(name, tuple(sorted(members)), s.line, s.text, "alliance", kind, text, batch, released))
+        out.append(
+            EffortFact(name, tuple(sorted(members)), s.line, s.original, "alliance", kind, text, batch, released)
+        )
     return out
 
 
@@ -636,7 +665,7 @@ def effort_joint_action(s: _Sentence, last_group: Actor | None) -> EffortFact | 
     if not name:
         return None
     name = re.sub(r"^(?:\w+ed\s+)?(?:the|a|an)\s+", "", name)
-    return EffortFact(name, tuple(sorted(group.keys)), s.line, s.text, "joint-action")
+    return EffortFact(name, tuple(sorted(group.keys)), s.line, s.original, "joint-action")
 
 
 # --------------------------------------------------------------------------- driver
@@ -687,8 +716,9 @@ def read_narrative(
     facts_in: set[int] = set()
     for pi, p in enumerate(narrative):
         sents = []
-        for off, text in sentences(p):
-            sents.append(_Sentence(p, off, text, find_actors(text, gaz, fz), quoted_spans(text)))
+        for k, (off, raw) in enumerate(sentences(p)):
+            text = raw.replace("*", " ")
+            sents.append(_Sentence(p, off, text, find_actors(text, gaz, fz), quoted_spans(text), raw, k == 0))
         sents_of[pi] = sents
         n_before = len(st.cases) + len(st.adoptions) + len(st.efforts)
         _read_paragraph(st, sents, cross)
@@ -745,7 +775,7 @@ def read_narrative(
 
 def _names_in(st: _State, s: _Sentence) -> list[str]:
     facts: list[CaseFact | AdoptionFact | EffortFact] = [*st.cases, *st.adoptions, *st.efforts]
-    return [f.name for f in facts if f.quote == s.text]
+    return [f.name for f in facts if f.quote == s.original]
 
 
 def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]) -> None:
@@ -795,10 +825,16 @@ def _cases_of_sentence(
     if BEFORE_RE.match(s.text):
         return
     for q in s.quotes:
-        if (id(s), q.start) in st.used or not is_case_name(q.name, s.text, q):
-            continue
         prior_all = [a for a in s.actors if a.end <= q.start]
         prior = prior_all[-1] if prior_all else None
+        lead = bool(
+            s.first
+            and prior is not None
+            and len(s.text[: prior.start].split()) <= 3
+            and _POSSESSIVE_RE.fullmatch(s.text[prior.end : q.start])
+        )
+        if (id(s), q.start) in st.used or not is_case_name(q.name, s.text, q, lead=lead):
+            continue
         rule = ""
         actors: list[Actor] = []
         if (a := case_possessive(s, q, prior)) is not None:
@@ -809,6 +845,8 @@ def _cases_of_sentence(
             actors, rule = [a], "verb"
         elif (a := case_pronoun(s, q, prior, last_subject)) is not None:
             actors, rule = [a], "pronoun"
+        elif inside := case_inside(s, q):
+            actors, rule = inside, "inside"
         if not actors:
             continue
         if rule in ("verb", "pronoun") and any(set(actors[0].keys) <= set(k) for k in credited):
@@ -816,12 +854,15 @@ def _cases_of_sentence(
         credited.append(tuple(k for a in actors for k in a.keys))
         keys = tuple(sorted({k for a in actors for k in a.keys}))
         st.used.add((id(s), q.start))
+        name = q.name.replace('"', "").strip() if not q.balanced else q.name
+        if len(name.split()) < 2:
+            name = fuller_name(s.text, q) or name  # the "one-bill" system for ...: the printed phrase
         st.cases.append(
             CaseFact(
-                q.name.replace('"', "").strip() if not q.balanced else q.name,
+                name,
                 keys,
                 s.line,
-                s.text,
+                s.original,
                 rule,
                 joint=len(keys) > 1,
                 fuller=fuller_name(s.text, q),
@@ -829,7 +870,7 @@ def _cases_of_sentence(
             )
         )
     for actor, name, _at in case_took_lead(s, last_subject):
-        st.cases.append(CaseFact(name, actor.keys, s.line, s.text, "took-the-lead", len(actor.keys) > 1))
+        st.cases.append(CaseFact(name, actor.keys, s.line, s.original, "took-the-lead", len(actor.keys) > 1))
 
 
 __all__ = [
