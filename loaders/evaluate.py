@@ -20,7 +20,8 @@ Matching (documented, so that figures can be reproduced):
   least one actor;
 * ``adoption``: the adopters are equal and, when both name an innovation, the
   names are alike (an empty gold name is a provincial batch without named
-  examples: any fact of that adopter at that place matches);
+  examples: any fact of that adopter at that place matches; a named gold row
+  is not matched by a fact without a name);
 * ``joint_effort``: the names are alike or the member sets overlap.
 
 Recall is the share of gold rows matched by some fact; precision the share of
@@ -476,6 +477,8 @@ def _matches(gold: Fact, pred: Fact, tolerance: int) -> float:
             return 0.0
         if gold.name and pred.name:
             return score if score >= NAME_MATCH else 0.0
+        if gold.name:
+            return 0.0  # a named example is not read by a batch-level fact
         return 50.0
     if score >= NAME_MATCH or gold.actors & pred.actors:
         return max(score, 1.0)

@@ -534,6 +534,33 @@ def adoption_replicated(st: _State, s: _Sentence, outcome: str) -> list[Adoption
     ]
 
 
+NEW_BATCH_RE = re.compile(r"\breplicat\w* and scal\w*(?: up)? (?:of )?(?:a |the )?new batch\b", re.IGNORECASE)
+
+
+def adoption_batch_statement(st: _State, s: _Sentence) -> list[AdoptionFact]:
+    """``PFTZs in Fujian, Liaoning, ... promoted the replication and scaling of a new batch ... across their
+    respective provinces``: a provincial batch adopted province-wide, one event per zone named, no innovation named.
+
+    Rejects a sentence that quotes names (the named-example rules read those)
+    or states no province-wide scope.
+    """
+    if s.quotes or not NEW_BATCH_RE.search(s.text) or not PROVINCE_SCOPE_RE.search(s.text):
+        return []
+    out: list[AdoptionFact] = []
+    for a in s.actors:
+        for z in a.keys:
+            ref = st.gaz.zones.get(z)
+            if ref is None or ref.province not in st.gaz.provinces:
+                continue
+            name = st.gaz.provinces[ref.province].name
+            out.append(
+                AdoptionFact(
+                    "", "province", ref.province, name, s.line, s.original, "new-batch", (z,), scope="province-wide"
+                )
+            )
+    return out
+
+
 def adoption_provincial_examples(st: _State, sents: Sequence[_Sentence]) -> list[AdoptionFact]:
     """The named examples of a zone's provincial batch told in a paragraph.
 
@@ -788,6 +815,7 @@ def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]
         crossing = any(c.start_line <= line <= c.end_line for c in cross)
     st.adoptions.extend(adoption_provincial_examples(st, sents))
     for i, s in enumerate(sents):
+        st.adoptions.extend(adoption_batch_statement(st, s))
         outcome = " ".join(t.text for t in sents[i + 1 : i + 3])
         adopted = adoption_replicated(st, s, outcome)
         st.adoptions.extend(adopted)

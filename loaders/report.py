@@ -948,7 +948,7 @@ def _extract_narrative(
         for z in f.zones:
             c.rel(Rel.ORIGINATED_IN, m, c.zone(z, f.line, f.quote), f.line, f.quote)
     provincial = {
-        (e.key.split(":")[2], slug(e.name)): e.key
+        (e.key.split(":")[1], slug(e.name)): e.key
         for e in c.entities
         if e.label is Label.MEASURE and e.properties.get("kind") == str(MeasureKind.PROVINCIAL)
     }
@@ -986,6 +986,37 @@ def _extract_narrative(
                     title=a.name,
                 )
                 c.rel(Rel.IN_BATCH, measure, batch, line, s)
+        elif not a.name:
+            # "a new batch" of a zone whose provincial batches Table 1-7 lists is those batches;
+            # otherwise a batch node of its own (mentioned nowhere else)
+            origin = a.origins[0] if a.origins else a.adopter_key
+            listed = sorted(
+                {
+                    e.key
+                    for e in c.entities
+                    if e.label is Label.BATCH
+                    and e.key.startswith(f"provincial:{origin}:")
+                    and not e.key.endswith(":new")
+                }
+            )
+            refs = [NodeRef(Label.BATCH, k) for k in listed]
+            if not refs:
+                zname = c.zone_refs[origin].name if origin in c.zone_refs else origin
+                refs = [
+                    _batch_node(
+                        c,
+                        ctx,
+                        f"provincial:{origin}:institutional-innovations:new",
+                        f"{zname}: a new batch of provincial institutional innovations",
+                        line,
+                        s,
+                        kind="institutional-innovations",
+                        level="provincial",
+                    )
+                ]
+            for b in refs:
+                c.rel(Rel.REPLICATED_TO, b, adopter, line, s, scope=str(Scope.PROVINCE_WIDE))
+            continue
         else:
             origin = a.origins[0] if a.origins else a.adopter_key
             key = provincial.get((origin, slug(a.name))) or f"provincial:{origin}:{slug(a.name)}"
