@@ -24,6 +24,7 @@ _AFTER_CLOSE = " \t)]}.,;:!?—–-/'’"
 MAX_SPAN = 240
 """A name longer than this (characters) is not read across a stray closing quote."""
 _SENTENCE_BREAK_RE = re.compile(r"[.;!?]\s+[A-Z]")
+_QUOTE_CHAR_RE = re.compile('["“”]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +106,9 @@ def quoted_spans(text: str, *, min_chars: int = 2) -> list[Quoted]:
     >>> [q.name for q in quoted_spans('the "new \\'5034\\' model" for cars')]
     ["new '5034' model"]
     """
-    marks = [(i, _kind(text, i)) for i, ch in enumerate(text) if ch in '"“”']
+    if '"' not in text and "“" not in text and "”" not in text:
+        return []
+    marks = [(m.start(), _kind(text, m.start())) for m in _QUOTE_CHAR_RE.finditer(text)]
     out: list[Quoted] = []
     k = 0
     while k < len(marks):
