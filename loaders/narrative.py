@@ -790,7 +790,8 @@ def read_narrative(
             st.efforts.append(EffortFact(c.name, c.zones, c.line, c.quote, "joint-case", "joint innovation"))
     unread: list[Unread] = []
     names_by_quote: dict[str, list[str]] = {}
-    for f in (*st.cases, *st.adoptions, *st.efforts):
+    facts: list[CaseFact | AdoptionFact | EffortFact] = [*st.cases, *st.adoptions, *st.efforts]
+    for f in facts:
         names_by_quote.setdefault(f.quote, []).append(f.name)
     for pi, sents in sents_of.items():
         for s in sents:
