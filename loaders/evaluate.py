@@ -40,7 +40,7 @@ from pathlib import Path
 
 from ground.errors import AnnotationError
 from ground.names import normalize_title, title_score
-from ground.schema import SCOPE_REGION_KEYS, Label, MeasureKind, Rel
+from ground.schema import SCOPE_REGION_KEYS, Label, MeasureKind, Rel, ZoneKind
 from loaders.records import Entity, NodeRef, ParsedReport
 from loaders.text import furniture_lines, split_lines
 
@@ -284,10 +284,12 @@ def load_annotations(paths: Iterable[str | Path]) -> list[Fact]:
 
 # --------------------------------------------------------------------------- the loader's facts
 def _token(label: Label, key: str, entities: dict[tuple[Label, str], Entity]) -> str:
-    """The typed token of a zone or region node (a sub-area counts as its PFTZ)."""
-    if label is Label.ZONE:
-        return f"zone:{key.split('/', 1)[0]}"
+    """The typed token of a zone or region node (a sub-area counts as its PFTZ, a coordinated zone as its city)."""
     e = entities.get((label, key))
+    if label is Label.ZONE:
+        if e is not None and e.properties.get("kind") == str(ZoneKind.COORDINATED):
+            return f"city:{e.name.split(' coordinated')[0].lower()}"  # a coordinated zone is its city
+        return f"zone:{key.split('/', 1)[0]}"
     kind = e.properties.get("kind") if e else None
     if kind == "city":
         return f"city:{(e.name if e else key).lower()}"

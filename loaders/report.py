@@ -871,6 +871,8 @@ def _extract_provincial(c: _Collector, ctx: _Context, tables: Sequence[Table]) -
                     if province in c.gaz.provinces:
                         region = c.region(province, row.line, sent)
                         c.rel(Rel.REPLICATED_TO, m, region, row.line, sent, scope=str(scope))
+                        # the same event read as an adoption by the province, with its origin
+                        c.rel(Rel.ADOPTED, region, m, row.line, sent, scope=str(scope), origin=f"zone:{zkey}")
 
 
 # --------------------------------------------------------------------------- adoption and alliances
