@@ -106,6 +106,8 @@ HEAD_NOUNS = (
 )
 ZONE_HINT_RE = re.compile(r"PFTZ|FTP|FTZ|Free\s+Trade", re.IGNORECASE)
 """Every zone form the gazetteer knows contains one of these: a cheap test before the full scan."""
+LOOKAHEAD = 12
+"""How many following sentences may hold a case's before/after statements."""
 PROPER_WORDS = frozenset({"of", "for", "and", "the", "in", "on", "to", "a", "an", "with", "by", "at", "(", ")"})
 
 
@@ -789,15 +791,17 @@ def read_narrative(
             seen_efforts.add((c.name, c.zones))
             st.efforts.append(EffortFact(c.name, c.zones, c.line, c.quote, "joint-case", "joint innovation"))
     unread: list[Unread] = []
-    names_by_quote: dict[str, list[str]] = {}
+    names_by_quote: dict[str, set[str]] = {}
     facts: list[CaseFact | AdoptionFact | EffortFact] = [*st.cases, *st.adoptions, *st.efforts]
     for f in facts:
-        names_by_quote.setdefault(f.quote, []).append(f.name)
+        names_by_quote.setdefault(f.quote, set()).add(f.name)
     for pi, sents in sents_of.items():
         for s in sents:
-            got = names_by_quote.get(s.original, [])
+            got = names_by_quote.get(s.original, set())
             for q in s.quotes:
-                if (id(s), q.start) not in st.used and not any(q.name in g or g in q.name for g in got):
+                if (id(s), q.start) in st.used or q.name in got:
+                    continue
+                if not any(q.name in g or g in q.name for g in got):
                     unread.append(Unread(s.line, "quote", q.name))
             if pi not in facts_in:
                 for a in s.actors:
@@ -815,7 +819,7 @@ def read_narrative(
 def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]) -> None:
     last_subject: Actor | None = None
     last_group: Actor | None = None
-    credited: list[tuple[str, ...]] = []
+    credited: set[str] = set()
     crossing = False
     if sents:
         line = sents[0].line
@@ -823,8 +827,7 @@ def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]
     st.adoptions.extend(adoption_provincial_examples(st, sents))
     for i, s in enumerate(sents):
         st.adoptions.extend(adoption_batch_statement(st, s))
-        outcome = " ".join(t.text for t in sents[i + 1 : i + 3])
-        adopted = adoption_replicated(st, s, outcome)
+        adopted = adoption_replicated(st, s, " ".join(t.original for t in sents[i + 1 : i + 3]))
         st.adoptions.extend(adopted)
         st.efforts.extend(effort_alliance(s, st.gaz))
         if eff := effort_joint_action(s, last_group):
@@ -834,7 +837,7 @@ def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]
             _cases_of_sentence(st, s, last_subject, crossing, credited)
             if len(st.cases) > n0:
                 before = after = ""
-                for t in sents[i + 1 :]:
+                for t in itertools.islice(sents, i + 1, i + 1 + LOOKAHEAD):
                     if not before and BEFORE_RE.match(t.text):
                         before = t.text
                     elif not after and AFTER_RE.match(t.text):
@@ -855,7 +858,7 @@ def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]
 
 
 def _cases_of_sentence(
-    st: _State, s: _Sentence, last_subject: Actor | None, crossing: bool, credited: list[tuple[str, ...]]
+    st: _State, s: _Sentence, last_subject: Actor | None, crossing: bool, credited: set[str]
 ) -> None:
     if BEFORE_RE.match(s.text):
         return
@@ -884,9 +887,9 @@ def _cases_of_sentence(
             actors, rule = inside, "inside"
         if not actors:
             continue
-        if rule in ("verb", "pronoun") and any(set(actors[0].keys) <= set(k) for k in credited):
+        if rule in ("verb", "pronoun") and set(actors[0].keys) <= credited:
             continue  # a later phrase in a case's own paragraph describes that case
-        credited.append(tuple(k for a in actors for k in a.keys))
+        credited.update(k for a in actors for k in a.keys)
         keys = tuple(sorted({k for a in actors for k in a.keys}))
         st.used.add((id(s), q.start))
         name = q.name.replace('"', "").strip() if not q.balanced else q.name
