@@ -445,6 +445,52 @@ def case_inside(s: _Sentence, q: Quoted) -> list[Actor]:
     return [a for a in s.actors if q.start < a.start and a.end <= q.end]
 
 
+OBJECT_VERB_RE = re.compile(
+    r"\s*(?:'s\s+)?(?:,[^,]{0,60},\s*)?(?:has |have |had )?(?:also |actively |further |successfully |innovatively |"
+    r"continuously |vigorously |proactively )?"
+    r"(?P<verb>pioneered|launched|introduced|established|created|built|developed|explored|implemented|piloted|"
+    r"set up|rolled out|completed|facilitated|accomplished|processed|promoted|"
+    r"issued the first|handled|carried out|initiated|opened|formed|innovated|advanced|conducted)\s+"
+    r"(?:(?:the|a|an|its|China's|the nation's|the country's|the first|first|nationwide|new|innovative)\s+)*"
+)
+_OBJECT_END_RE = re.compile(
+    r",|;|:|\.(?:\s|$)|\s(?:to|which|that|by|through|thereby|so|in order|with|while|where|for the purpose)\s|—|\(|$"
+)
+
+
+def case_unquoted_object(s: _Sentence) -> list[tuple[Actor, str]]:
+    """``Shanghai PFTZ has introduced cross-border applications for digital RMB, ...``: an unquoted named practice.
+
+    Accepts a zone (or list of zones) as the subject, right before an
+    innovation verb (``pioneered``, ``launched``, ``established`` ...), and
+    reads its object up to the next comma, clause word (``to``, ``which``,
+    ``by`` ...) or sentence end: two to fourteen words. Rejects an object with
+    a quote (the quoted rules read those) or in a sentence that gave a quoted
+    case, an object that opens with a pronoun or a number, or one naming a
+    document (``Plan``, ``Measures`` ...).
+    """
+    out: list[tuple[Actor, str]] = []
+    for a in s.actors:
+        m = OBJECT_VERB_RE.match(s.text, a.end)
+        if not m:
+            continue
+        rest = s.text[m.end() :]
+        end = _OBJECT_END_RE.search(rest)
+        name = rest[: end.start() if end else len(rest)].strip()
+        words = name.split()
+        if not 2 <= len(words) <= 14 or not words[0][:1].isalpha() or words[0].lower() in _PRONOUNS:
+            continue
+        if re.search('["“”]', name):
+            continue
+        if re.search(r"\b(?:Plan|Measures|Opinions|Notice|Regulations|Rules|Guidelines)\b", name):
+            continue
+        out.append((a, name))
+    return out
+
+
+_PRONOUNS = frozenset({"it", "its", "their", "they", "this", "these", "such", "more", "various", "multiple", "over"})
+
+
 TOOK_LEAD_RE = re.compile(
     r"\b(?:took|taken|takes|take) the lead in (?:piloting|launching|implementing|exploring|introducing|"
     r"carrying out|conducting) (?:a |an |the )?(?P<name>[^,.;:\"“”]{8,160}?)(?=[,.;:]| to | by | which | that |$)"
@@ -907,6 +953,10 @@ def _cases_of_sentence(
                 cross_regional=crossing,
             )
         )
+    if not any(c.quote == s.original for c in st.cases[-3:]):
+        for actor, name in case_unquoted_object(s):
+            keys = tuple(sorted(actor.keys))
+            st.cases.append(CaseFact(name, keys, s.line, s.original, "object", len(keys) > 1))
     for actor, name, _at in case_took_lead(s, last_subject):
         st.cases.append(CaseFact(name, actor.keys, s.line, s.original, "took-the-lead", len(actor.keys) > 1))
 

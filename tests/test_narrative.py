@@ -300,3 +300,12 @@ def test_parse_of_an_excerpt_is_the_same_as_of_the_whole(report: ParsedReport) -
     part = parse_report(excerpt, "excerpt.txt", partial=True)
     names = {e.name for e in part.entities if e.label is Label.ALLIANCE}
     assert "judicial coordination mechanism for IPR protection" in names
+
+
+def test_unquoted_object_of_an_innovation_verb() -> None:
+    text = (
+        "For example, Shanghai PFTZ has introduced cross-border applications for digital RMB, facilitating the "
+        "nation's first payment. It is the Plan that matters."
+    )
+    assert _cases(text) == {"cross-border applications for digital RMB": (("shanghai",), "object")}
+    assert _read('Hubei PFTZ established the "Chip–Optics Chain" online trading platform.').cases == ()
