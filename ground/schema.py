@@ -301,7 +301,8 @@ REL_TYPES: dict[Rel, RelType] = {
         RelType(
             Rel.ADOPTED,
             ((Label.ZONE, Label.MEASURE), (Label.REGION, Label.MEASURE)),
-            {"outcome": "str", "date": "str", "batch": "str", "scope": "str", "origin": "str"},
+            # adopter: the adopter as printed when narrower than the node (designated areas of a province)
+            {"outcome": "str", "date": "str", "batch": "str", "scope": "str", "origin": "str", "adopter": "str"},
             "A zone or province adopted a measure, with the outcome, scope and origin the report gives.",
             "#e377c2",
         ),

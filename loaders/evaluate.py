@@ -314,8 +314,9 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
     list of Fact
         * ``zone_case``: every measure of a zone-case kind with ``ORIGINATED_IN``
           edges; lines are those of the edges; ``joint`` from the measure.
-        * ``adoption``: every ``ADOPTED`` edge, and every ``REPLICATED_TO`` edge
-          to a province or city (not to a scope such as "All PFTZs"); one fact
+        * ``adoption``: every ``ADOPTED`` edge (its ``adopter`` as printed, if
+          any, as a ``group:`` token), and every ``REPLICATED_TO`` edge to a
+          province or city (not to a scope such as "All PFTZs"); one fact
           per (innovation or batch, adopter); actors are the edge's ``origin``
           or the measure's origins.
         * ``joint_effort``: every alliance node with its ``MEMBER_OF`` members
@@ -342,10 +343,15 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
             origin_lines.setdefault(r.start.key, set()).add(at(r.provenance.line))
         elif r.type is Rel.MEMBER_OF and r.end.label is Label.ALLIANCE:
             members.setdefault(r.end.key, set()).add(_token(r.start.label, r.start.key, entities))
+    narrowed = {(r.end, r.start) for r in report.relations if r.type is Rel.ADOPTED and r.properties.get("adopter")}
     for r in report.relations:
-        if r.type is Rel.ADOPTED:
+        if r.type is Rel.ADOPTED and r.properties.get("adopter"):
+            adopter, target = f"group:{r.properties['adopter']}", r.end
+        elif r.type is Rel.ADOPTED:
             adopter, target = _token(r.start.label, r.start.key, entities), r.end
         elif r.type is Rel.REPLICATED_TO and r.end.label is Label.REGION and r.end.key not in scope_keys:
+            if (r.start, r.end) in narrowed:
+                continue  # read as an adoption by the designated areas, not by the whole province
             adopter, target = _token(r.end.label, r.end.key, entities), r.start
         else:
             continue

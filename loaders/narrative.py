@@ -585,6 +585,7 @@ def adoption_replicated(st: _State, s: _Sentence, outcome: str) -> list[Adoption
     ]
 
 
+ADOPTS_RE = re.compile(r"\b(?:adopts|adopted|has been adopted)\b")
 NEW_BATCH_RE = re.compile(r"\breplicat\w* and scal\w*(?: up)? (?:of )?(?:a |the )?new batch\b", re.IGNORECASE)
 
 
@@ -941,6 +942,11 @@ def _cases_of_sentence(
         name = q.name.replace('"', "").strip() if not q.balanced else q.name
         if len(name.split()) < 2:
             name = fuller_name(s.text, q) or name  # the "one-bill" system for ...: the printed phrase
+        if len(keys) > 1 and ADOPTS_RE.search(s.text):
+            # "Beijing, Tianjin, and Hebei PFTZ adopts "..."": each zone adopted the joint case too
+            st.adoptions.extend(
+                AdoptionFact(name, "zone", k, k, s.line, s.original, "adopts-case", adopter_zone=keys[0]) for k in keys
+            )
         st.cases.append(
             CaseFact(
                 name,

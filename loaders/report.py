@@ -872,7 +872,16 @@ def _extract_provincial(c: _Collector, ctx: _Context, tables: Sequence[Table]) -
                         region = c.region(province, row.line, sent)
                         c.rel(Rel.REPLICATED_TO, m, region, row.line, sent, scope=str(scope))
                         # the same event read as an adoption by the province, with its origin
-                        c.rel(Rel.ADOPTED, region, m, row.line, sent, scope=str(scope), origin=f"zone:{zkey}")
+                        c.rel(
+                            Rel.ADOPTED,
+                            region,
+                            m,
+                            row.line,
+                            sent,
+                            scope=str(scope),
+                            origin=f"zone:{zkey}",
+                            adopter=ex.where or None,
+                        )
 
 
 # --------------------------------------------------------------------------- adoption and alliances
@@ -988,6 +997,8 @@ def _extract_narrative(
                     title=a.name,
                 )
                 c.rel(Rel.IN_BATCH, measure, batch, line, s)
+        elif a.rule == "adopts-case":
+            measure = NodeRef(Label.MEASURE, f"case:{a.adopter_zone}:{slug(a.name)}")
         elif not a.name:
             # "a new batch" of a zone whose provincial batches Table 1-7 lists is those batches;
             # otherwise a batch node of its own (mentioned nowhere else)

@@ -447,7 +447,9 @@ _COUNTED_RE = re.compile(
     r"(?:cases?|innovations?|practices?|experience|achievements?|outcomes?|measures?)\b",
     re.IGNORECASE,
 )
-_DESIGNATED_RE = re.compile(r"\b(?:specific regions|designated areas|eligible areas|certain areas)\b")
+_DESIGNATED_RE = re.compile(
+    r"\b(?:specific regions|designated areas|eligible areas|certain areas)(?: within the province)?\b"
+)
 _REFERENCE_RE = re.compile(r"\bfor (?:local )?reference\b")
 
 
@@ -465,6 +467,8 @@ class CellExample:
     offset: int
     scope: str = ""
     whole: bool = True
+    where: str = ""
+    """The designated areas as printed (``specific regions within the province``)."""
 
 
 def cell_examples(sentence: str) -> list[CellExample]:
@@ -517,6 +521,7 @@ def cell_examples(sentence: str) -> list[CellExample]:
     for name, at, whole in found:
         k = max(i for i, x in enumerate(starts[:-1]) if x <= at)
         around = sentence[starts[k] : starts[k + 1]]
-        scope = "designated" if _DESIGNATED_RE.search(around) else "reference" if _REFERENCE_RE.search(around) else ""
-        out.append(CellExample(name, at, scope, whole))
+        where = _DESIGNATED_RE.search(around)
+        scope = "designated" if where else "reference" if _REFERENCE_RE.search(around) else ""
+        out.append(CellExample(name, at, scope, whole, where.group(0) if where else ""))
     return out
