@@ -458,36 +458,60 @@ _OBJECT_END_RE = re.compile(
 )
 
 
-def case_unquoted_object(s: _Sentence) -> list[tuple[Actor, str]]:
+def case_unquoted_object(s: _Sentence, last_subject: Actor | None = None) -> list[tuple[Actor, str]]:
     """``Shanghai PFTZ has introduced cross-border applications for digital RMB, ...``: an unquoted named practice.
 
-    Accepts a zone (or list of zones) as the subject, right before an
-    innovation verb (``pioneered``, ``launched``, ``established`` ...), and
-    reads its object up to the next comma, clause word (``to``, ``which``,
-    ``by`` ...) or sentence end: two to fourteen words. Rejects an object with
-    a quote (the quoted rules read those) or in a sentence that gave a quoted
-    case, an object that opens with a pronoun or a number, or one naming a
+    Accepts a zone (or list of zones) as the subject, or ``It``/``They``
+    continuing the previous subject, right before an innovation verb
+    (``pioneered``, ``launched``, ``established`` ...), and reads its object
+    up to the next comma, clause word (``to``, ``which``, ``by`` ...) or
+    sentence end: two to fourteen words. A list of such clauses after the
+    first (``..., launched the ..., explored ..., and established ...``) gives
+    one object each. Rejects an object with a quote (the quoted rules read
+    those) or in a sentence that gave a quoted case, an object that opens with
+    a pronoun or a number, an activity (``efforts``, ``explorations``) or a
     document (``Plan``, ``Measures`` ...).
     """
     out: list[tuple[Actor, str]] = []
-    for a in s.actors:
-        m = OBJECT_VERB_RE.match(s.text, a.end)
-        if not m:
-            continue
-        rest = s.text[m.end() :]
-        end = _OBJECT_END_RE.search(rest)
-        name = rest[: end.start() if end else len(rest)].strip()
-        words = name.split()
-        if not 2 <= len(words) <= 14 or not words[0][:1].isalpha() or words[0].lower() in _PRONOUNS:
-            continue
-        if re.search('["“”]', name):
-            continue
-        if re.search(r"\b(?:Plan|Measures|Opinions|Notice|Regulations|Rules|Guidelines)\b", name):
-            continue
-        out.append((a, name))
+    starts: list[tuple[Actor, int]] = [(a, a.end) for a in s.actors]
+    if last_subject is not None and (pm := re.match(r"(?:[A-Z][a-z]+(?: [a-z]+)?,\s*)?(?:it|they|It|They)\b", s.text)):
+        starts.insert(0, (last_subject, pm.end()))
+    for a, at in starts:
+        m = OBJECT_VERB_RE.match(s.text, at)
+        while m:
+            rest = s.text[m.end() :]
+            end = _OBJECT_END_RE.search(rest)
+            stop = end.start() if end else len(rest)
+            name = rest[:stop].strip()
+            if _good_object(name):
+                out.append((a, name))
+            # a list of clauses sharing the subject: ", launched the ..., and explored ..."
+            m = LIST_VERB_RE.match(s.text, m.end() + stop)
     return out
 
 
+def _good_object(name: str) -> bool:
+    words = name.split()
+    if not 2 <= len(words) <= 14 or not words[0][:1].isalpha() or words[0].lower() in _PRONOUNS:
+        return False
+    if re.search('["“”]', name) or GENERIC_OBJECT_RE.match(name):
+        return False
+    return not re.search(r"\b(?:Plan|Measures|Opinions|Notice|Regulations|Rules|Guidelines)\b", name)
+
+
+LIST_VERB_RE = re.compile(
+    r",\s*(?:and\s+)?(?:also\s+)?(?:jointly\s+)?(?P<verb>pioneered|launched|introduced|established|created|built|"
+    r"developed|explored|implemented|piloted|set up|rolled out|completed|facilitated|promoted|initiated|opened|formed|"
+    r"innovated|advanced|conducted)\s+(?:(?:the|a|an|its|China's|the nation's|the first|first|new|innovative)\s+)*"
+)
+
+
+GENERIC_OBJECT_RE = re.compile(
+    r"(?:explorations?|efforts?|reforms? in|collaboration|cooperation|broadening|expanding|launch of|"
+    r"nation's first such|such|work|measures|strategic)\b",
+    re.IGNORECASE,
+)
+"""Objects that name an activity, not a practice ("explorations in areas such as ...")."""
 _PRONOUNS = frozenset({"it", "its", "their", "they", "this", "these", "such", "more", "various", "multiple", "over"})
 
 
@@ -831,6 +855,14 @@ def read_narrative(
                     CaseFact(fact.name, fact.zones, sec.start_line, fact.quote, "heading", fact.joint, "", crossing)
                 )
                 facts_in.add(inside[0][0])
+    # the innovations an alliance's batch names are joint cases of the alliance's members (named elsewhere)
+    members_of: dict[str, set[str]] = {}
+    for e in st.efforts:
+        members_of.setdefault(e.name, set()).update(e.members)
+    for e in list(st.efforts):
+        keys = tuple(sorted(members_of.get(e.name, ())))
+        if e.released and len(keys) > 1:
+            st.cases.extend(CaseFact(n, keys, e.line, e.quote, "alliance-batch", joint=True) for n in e.released)
     # joint innovations are cross-regional efforts too
     seen_efforts = {(e.name, e.members) for e in st.efforts}
     for c in st.cases:
@@ -960,7 +992,7 @@ def _cases_of_sentence(
             )
         )
     if not any(c.quote == s.original for c in st.cases[-3:]):
-        for actor, name in case_unquoted_object(s):
+        for actor, name in case_unquoted_object(s, last_subject):
             keys = tuple(sorted(actor.keys))
             st.cases.append(CaseFact(name, keys, s.line, s.original, "object", len(keys) > 1))
     for actor, name, _at in case_took_lead(s, last_subject):

@@ -309,3 +309,18 @@ def test_unquoted_object_of_an_innovation_verb() -> None:
     )
     assert _cases(text) == {"cross-border applications for digital RMB": (("shanghai",), "object")}
     assert _read('Hubei PFTZ established the "Chip–Optics Chain" online trading platform.').cases == ()
+
+
+def test_a_list_of_clauses_and_a_pronoun_subject() -> None:
+    text = (
+        "Sichuan and Chongqing PFTZs have pioneered a joint road transport mechanism. They have launched the "
+        "integrated power supply service reform, explored full-chain service system reforms for film production, "
+        "and established a collaborative mechanism for cross-border road transport."
+    )
+    got = {c.name: c.zones for c in _read(text).cases}
+    assert got == {
+        "joint road transport mechanism": ("chongqing", "sichuan"),
+        "integrated power supply service reform": ("chongqing", "sichuan"),
+        "full-chain service system reforms for film production": ("chongqing", "sichuan"),
+        "collaborative mechanism for cross-border road transport": ("chongqing", "sichuan"),
+    }
