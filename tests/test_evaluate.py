@@ -27,11 +27,12 @@ SAMPLE = ANNOTATIONS / "sample.csv"
 HEAD = ",".join(HEADER) + "\n"
 
 THRESHOLDS: dict[str, dict[str, float]] = {
-    # fact type -> minimum precision, recall and exact-actor share on tests/annotations/*.csv
-    # (the sample fixture excluded). The lead sets these after merging the hand annotations.
-    "zone_case": {"precision": 0.0, "recall": 0.0, "exact": 0.0},
-    "adoption": {"precision": 0.0, "recall": 0.0, "exact": 0.0},
-    "joint_effort": {"precision": 0.0, "recall": 0.0, "exact": 0.0},
+    # fact type -> minimum precision, recall and exact-actor share on tests/annotations/*.csv (the sample
+    # fixture excluded); measured 2026-11-29 a few points above these (pftz eval, see the issue-12 note).
+    # The lead may raise them.
+    "zone_case": {"precision": 0.89, "recall": 0.49, "exact": 0.95},
+    "adoption": {"precision": 0.95, "recall": 0.56, "exact": 0.90},
+    "joint_effort": {"precision": 0.90, "recall": 0.58, "exact": 0.80},
 }
 """The regression thresholds, in one place."""
 
