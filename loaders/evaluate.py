@@ -174,7 +174,7 @@ def _tokens(value: str, line: int, column: str, problems: list[tuple[int, str]])
         if not sep or kind not in TOKEN_KINDS or not rest.strip() or tok != tok.strip():
             problems.append((line, f"{column}: {tok!r} is not a typed token ({'|'.join(TOKEN_KINDS)}:<value>)"))
             continue
-        out.append(tok)
+        out.append(f"group:{rest.lower()}" if kind == "group" else tok)
     return out
 
 
@@ -293,8 +293,8 @@ def _token(label: Label, key: str, entities: dict[tuple[Label, str], Entity]) ->
     kind = e.properties.get("kind") if e else None
     if kind == "city":
         return f"city:{(e.name if e else key).lower()}"
-    if kind == "group":
-        return f"group:{e.name if e else key}"
+    if kind in ("group", "scope"):
+        return f"group:{(e.name if e else key).lower()}"  # a scope (All PFTZs, Nationwide) is a group
     return f"province:{key}"
 
 
@@ -346,7 +346,7 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
     narrowed = {(r.end, r.start) for r in report.relations if r.type is Rel.ADOPTED and r.properties.get("adopter")}
     for r in report.relations:
         if r.type is Rel.ADOPTED and r.properties.get("adopter"):
-            adopter, target = f"group:{r.properties['adopter']}", r.end
+            adopter, target = f"group:{str(r.properties['adopter']).lower()}", r.end
         elif r.type is Rel.ADOPTED:
             adopter, target = _token(r.start.label, r.start.key, entities), r.end
         elif r.type is Rel.REPLICATED_TO and r.end.label is Label.REGION and r.end.key not in scope_keys:

@@ -106,6 +106,8 @@ HEAD_NOUNS = (
 )
 ZONE_HINT_RE = re.compile(r"PFTZ|FTP|FTZ|Free\s+Trade", re.IGNORECASE)
 """Every zone form the gazetteer knows contains one of these: a cheap test before the full scan."""
+SUBJECT_WORDS = 16
+"""A zone named within this many words of a sentence's start is its subject (for a following It/They)."""
 LOOKAHEAD = 12
 """How many following sentences may hold a case's before/after statements."""
 PROPER_WORDS = frozenset({"of", "for", "and", "the", "in", "on", "to", "a", "an", "with", "by", "at", "(", ")"})
@@ -610,6 +612,31 @@ def adoption_replicated(st: _State, s: _Sentence, outcome: str) -> list[Adoption
 
 
 ADOPTS_RE = re.compile(r"\b(?:adopts|adopted|has been adopted)\b")
+SCOPE_LIST_RE = re.compile(
+    r"\b\d+ measures (?:are|were) (?:to be )?replicated and scaled up (?:across )?(?P<scope>all PFTZs|nationwide),?"
+    r" including (?P<list>.+?)(?:, among others)?\.?$"
+)
+
+
+def adoption_scope_list(s: _Sentence) -> list[AdoptionFact]:
+    """``17 measures are replicated and scaled up across all PFTZs, including A, B, and C``: one event per item.
+
+    The adopter is the scope as printed (``all PFTZs``, ``nationwide``); items
+    are split at commas (and a final ``and``). Rejects a sentence without such
+    a list.
+    """
+    m = SCOPE_LIST_RE.search(s.text)
+    if not m:
+        return []
+    items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b)", m.group("list"))]
+    scope = m.group("scope")
+    return [
+        AdoptionFact(x, "scope", scope, scope, s.line, s.original, "scope-list", scope=scope)
+        for x in items
+        if len(x.split()) >= 3 and x[:1].islower()
+    ]
+
+
 NEW_BATCH_RE = re.compile(r"\breplicat\w* and scal\w*(?: up)? (?:of )?(?:a |the )?new batch\b", re.IGNORECASE)
 
 
@@ -906,6 +933,7 @@ def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]
     st.adoptions.extend(adoption_provincial_examples(st, sents))
     for i, s in enumerate(sents):
         st.adoptions.extend(adoption_batch_statement(st, s))
+        st.adoptions.extend(adoption_scope_list(s))
         adopted = adoption_replicated(st, s, " ".join(t.original for t in sents[i + 1 : i + 3]))
         st.adoptions.extend(adopted)
         st.efforts.extend(effort_alliance(s, st.gaz))
@@ -929,7 +957,8 @@ def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]
                         break
                 for k in range(n0, len(st.cases)):
                     st.cases[k] = replace(st.cases[k], before=before, after=after)
-        head = [a for a in s.actors if len(s.text[: a.start].split()) <= 8]
+        # the subject: a zone near the start, after an introductory phrase ("For example, in the context of ...,")
+        head = [a for a in s.actors if len(s.text[: a.start].split()) <= SUBJECT_WORDS]
         if head:
             last_subject = head[0]
             if len(head[0].keys) > 1:

@@ -966,6 +966,26 @@ def _extract_narrative(
     for a in story.adoptions:
         line, s = a.line, a.quote
         adopter: NodeRef | None
+        if a.adopter_kind == "scope":
+            scope = Scope.ALL_PFTZS if "pftz" in a.adopter_key.lower() else Scope.NATIONWIDE
+            region = c.region(SCOPE_REGION_KEYS[scope], line, s)
+            best = _best_in_batch(titles, "national", a.name, ADOPTION_MATCH)
+            if best is not None:
+                measure = c.node(Label.MEASURE, best, titles[best], line, s)
+            else:
+                # the narrative words a national measure differently from Appendix 1; the resolver's
+                # SAME_AS review pairs the two
+                measure = c.node(
+                    Label.MEASURE,
+                    f"national:narrative:{slug(a.name)}",
+                    a.name,
+                    line,
+                    s,
+                    kind=str(MeasureKind.PILOT_MEASURE),
+                    title=a.name,
+                )
+            c.rel(Rel.ADOPTED, region, measure, line, s, scope=str(scope))
+            continue
         if a.adopter_kind == "coordinated":
             adopter = c.sub_zone(c.zone_refs[a.adopter_zone].name, a.adopter_name, ZoneKind.COORDINATED, line, s)
         elif a.adopter_kind == "zone":

@@ -324,3 +324,15 @@ def test_a_list_of_clauses_and_a_pronoun_subject() -> None:
         "full-chain service system reforms for film production": ("chongqing", "sichuan"),
         "collaborative mechanism for cross-border road transport": ("chongqing", "sichuan"),
     }
+
+
+def test_scope_lists_are_adoptions_by_the_scope() -> None:
+    text = (
+        "Among them, 17 measures are replicated and scaled up across all PFTZs, including conducting pilot imports "
+        "of remanufactured products, and improving the content of public announcements."
+    )
+    got = {(a.name, a.adopter_key) for a in _read(text).adoptions}
+    assert got == {
+        ("conducting pilot imports of remanufactured products", "all PFTZs"),
+        ("improving the content of public announcements", "all PFTZs"),
+    }
