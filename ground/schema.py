@@ -302,7 +302,16 @@ REL_TYPES: dict[Rel, RelType] = {
             Rel.ADOPTED,
             ((Label.ZONE, Label.MEASURE), (Label.REGION, Label.MEASURE)),
             # adopter: the adopter as printed when narrower than the node (designated areas of a province)
-            {"outcome": "str", "date": "str", "batch": "str", "scope": "str", "origin": "str", "adopter": "str"},
+            # as_printed: the innovation's name as the sentence words it, when it differs from the measure's
+            {
+                "outcome": "str",
+                "date": "str",
+                "batch": "str",
+                "scope": "str",
+                "origin": "str",
+                "adopter": "str",
+                "as_printed": "str",
+            },
             "A zone or province adopted a measure, with the outcome, scope and origin the report gives.",
             "#e377c2",
         ),

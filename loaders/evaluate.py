@@ -336,6 +336,7 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
     origin_lines: dict[str, set[int]] = {}
     members: dict[str, set[str]] = {}
     adoptions: dict[tuple[NodeRef, str], tuple[set[int], set[str]]] = {}
+    as_printed: dict[tuple[NodeRef, str], str] = {}
     scope_keys = set(SCOPE_REGION_KEYS.values())
     for r in report.relations:
         if r.type is Rel.ORIGINATED_IN and r.start.label is Label.MEASURE:
@@ -357,6 +358,8 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
             continue
         stated = str(r.properties.get("origin") or "")
         actors = set(stated.split(";")) - {""} if stated else set(origins.get(target.key, ()))
+        if r.properties.get("as_printed"):
+            as_printed[(target, adopter)] = str(r.properties["as_printed"])
         lines, acts = adoptions.setdefault((target, adopter), (set(), set()))
         lines.add(at(r.provenance.line))
         acts |= actors
@@ -389,6 +392,7 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
     for (target, adopter), (lines, acts) in adoptions.items():
         te = entities.get((target.label, target.key))
         name = te.name if te is not None and target.label is Label.MEASURE else ""
+        name = as_printed.get((target, adopter), name)
         out.append(
             Fact(
                 "adoption",

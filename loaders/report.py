@@ -903,6 +903,25 @@ def _best_in_batch(titles: dict[str, str], bkey: str, name: str, threshold: floa
     return best[1] if best is not None and best[0] >= threshold else None
 
 
+SCOPE_LIST_MATCH = 55.0
+"""Similarity above which an item of a "N measures are replicated ..., including ..." list is an appendix row,
+when the runner-up scores at least :data:`SCOPE_LIST_MARGIN` less (the narrative rewords the rows freely)."""
+SCOPE_LIST_MARGIN = 8.0
+
+
+def _clear_best(titles: dict[str, str], name: str) -> str | None:
+    """The national measure a reworded name clearly denotes: good enough and well ahead of the runner-up."""
+    wanted = normalize_title(name)
+    scored = sorted(((title_score(normalize_title(t), wanted), k) for k, t in titles.items()), reverse=True)
+    if (
+        scored
+        and scored[0][0] >= SCOPE_LIST_MATCH
+        and (len(scored) < 2 or scored[0][0] - scored[1][0] >= SCOPE_LIST_MARGIN)
+    ):
+        return scored[0][1]
+    return None
+
+
 def _extract_batch_mentions(c: _Collector, ctx: _Context, titles: dict[str, str]) -> int:
     """Names the narrative quotes where it describes a national batch, linked to the batch's rows.
 
@@ -969,7 +988,7 @@ def _extract_narrative(
         if a.adopter_kind == "scope":
             scope = Scope.ALL_PFTZS if "pftz" in a.adopter_key.lower() else Scope.NATIONWIDE
             region = c.region(SCOPE_REGION_KEYS[scope], line, s)
-            best = _best_in_batch(titles, "national", a.name, ADOPTION_MATCH)
+            best = _best_in_batch(titles, "national", a.name, ADOPTION_MATCH) or _clear_best(titles, a.name)
             if best is not None:
                 measure = c.node(Label.MEASURE, best, titles[best], line, s)
             else:
@@ -984,7 +1003,7 @@ def _extract_narrative(
                     kind=str(MeasureKind.PILOT_MEASURE),
                     title=a.name,
                 )
-            c.rel(Rel.ADOPTED, region, measure, line, s, scope=str(scope))
+            c.rel(Rel.ADOPTED, region, measure, line, s, scope=str(scope), as_printed=a.name)
             continue
         if a.adopter_kind == "coordinated":
             adopter = c.sub_zone(c.zone_refs[a.adopter_zone].name, a.adopter_name, ZoneKind.COORDINATED, line, s)
