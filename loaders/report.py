@@ -891,11 +891,15 @@ MENTION_MATCH = 90.0
 """Similarity above which a name the narrative quotes is a row of the batch the passage describes."""
 
 
+_norm_title = lru_cache(maxsize=8192)(normalize_title)
+"""normalize_title, memoised: every adoption compares its name with every national title."""
+
+
 def _best_in_batch(titles: dict[str, str], bkey: str, name: str, threshold: float) -> str | None:
     """The key of the measure of batch ``bkey`` whose title best matches ``name``, if close enough."""
-    wanted = normalize_title(name)
+    wanted = _norm_title(name)
     scored = [
-        (title_score(normalize_title(title), wanted), key)
+        (title_score(_norm_title(title), wanted), key)
         for key, title in titles.items()
         if key.startswith(bkey + ":")
     ]
@@ -911,8 +915,8 @@ SCOPE_LIST_MARGIN = 8.0
 
 def _clear_best(titles: dict[str, str], name: str) -> str | None:
     """The national measure a reworded name clearly denotes: good enough and well ahead of the runner-up."""
-    wanted = normalize_title(name)
-    scored = sorted(((title_score(normalize_title(t), wanted), k) for k, t in titles.items()), reverse=True)
+    wanted = _norm_title(name)
+    scored = sorted(((title_score(_norm_title(t), wanted), k) for k, t in titles.items()), reverse=True)
     if (
         scored
         and scored[0][0] >= SCOPE_LIST_MATCH
