@@ -71,3 +71,7 @@ class QueryError(PftzGraphError, ValueError):
 
 class ExportError(PftzGraphError, OSError):
     """An output file could not be written; earlier outputs are left intact."""
+
+
+class AnnotationError(InputError):
+    """A hand-annotation file (``tests/annotations/*.csv``) has a bad row."""

@@ -103,6 +103,7 @@ class Scope(StrEnum):
     ALL_PFTZS = "All PFTZs"
     PROVINCE_WIDE = "Province-wide"
     DESIGNATED_AREAS = "Designated areas"
+    FOR_REFERENCE = "For reference"
 
 
 SCOPE_REGION_KEYS: dict[Scope, str] = {
@@ -233,6 +234,8 @@ NODE_TYPES: dict[Label, NodeType] = {
                 "after": "str",
                 "text": "str",
                 "aliases": "str",
+                # True for one innovation presented as the joint work of several zones
+                "joint": "bool",
             },
             ("kind",),
             "#2ca02c",
@@ -251,12 +254,13 @@ NODE_TYPES: dict[Label, NodeType] = {
         ),
         NodeType(
             Label.ALLIANCE,
-            {"kind": "str"},
+            # members: the members as printed when the text names no zones ("the nine provinces ...")
+            {"kind": "str", "members": "str"},
             (),
             "#8c564b",
             "star",
             "name",
-            "A cross-regional alliance or joint mechanism of PFTZs.",
+            "A cross-regional alliance, joint mechanism or joint innovation of PFTZs.",
         ),
     )
 }
@@ -313,8 +317,18 @@ REL_TYPES: dict[Rel, RelType] = {
         RelType(
             Rel.ADOPTED,
             ((Label.ZONE, Label.MEASURE), (Label.REGION, Label.MEASURE)),
-            {"outcome": "str", "date": "str", "batch": "str"},
-            "A zone or province adopted a measure, with the outcome the report gives.",
+            # adopter: the adopter as printed when narrower than the node (designated areas of a province)
+            # as_printed: the innovation's name as the sentence words it, when it differs from the measure's
+            {
+                "outcome": "str",
+                "date": "str",
+                "batch": "str",
+                "scope": "str",
+                "origin": "str",
+                "adopter": "str",
+                "as_printed": "str",
+            },
+            "A zone or province adopted a measure, with the outcome, scope and origin the report gives.",
             "#e377c2",
         ),
         RelType(

@@ -264,6 +264,10 @@ class ParsedReport:
     checks: tuple[Check, ...] = ()
     warnings: tuple[ParseWarning, ...] = ()
     meta: tuple[tuple[str, str], ...] = field(default=())
+    unread: tuple[ParseWarning, ...] = ()
+    """Narrative quoted spans and zone mentions that produced no fact (``pftz parse --unread``)."""
+    narrative_paragraphs: tuple[int, int] = (0, 0)
+    """(paragraphs that yielded at least one fact, narrative paragraphs)."""
 
     def counts(self) -> dict[str, int]:
         """Count entities per label (distinct keys) and relations per type."""

@@ -11,7 +11,6 @@ through the curated alias tables of :mod:`loaders.reference`.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -37,6 +36,7 @@ from loaders.documents import (
     title_issuer,
     title_key,
 )
+from loaders.narrative import Narrative, read_narrative
 from loaders.records import (
     Check,
     Entity,
@@ -46,13 +46,14 @@ from loaders.records import (
     PropValue,
     Provenance,
     Relation,
+    Section,
     Table,
     TableRow,
     freeze_props,
 )
 from loaders.reference import Gazetteer, Mention, load_prefixes
 from loaders.structure import Outline, parse_structure
-from loaders.tables import parse_tables
+from loaders.tables import cell_examples, parse_tables
 from loaders.text import Line, Paragraph, decode_report, paragraphs, read_report_bytes, sentences, split_lines
 
 BUNDLED_REPORT = Path(__file__).resolve().parent.parent / "data" / "reports" / "pftz-report-2025.en.txt"
@@ -222,7 +223,6 @@ class _Collector:
         self.reported: set[str] = set()
         self._zones_memo: dict[str, list[Mention]] = {}
         self._lists_memo: dict[str, list[list[Mention]]] = {}
-        self.case_memo: dict[str, list[tuple[list[str], str, int]]] = {}
 
     def prov(self, line: int, quote: str) -> Provenance:
         return Provenance(self.source, self.sha256, line, self.outline.path_at(line), quote.strip())
@@ -1206,139 +1206,47 @@ def _extract_provincial(c: _Collector, ctx: _Context, tables: Sequence[Table]) -
                 batches.append(b)
             content = v.get(ccol, "") if ccol else ""
             for off, sent in sentences(Paragraph(content, (0,), (row.line,))):
-                designated = re.search(r"\b(specific regions|designated areas|eligible areas|certain areas)\b", sent)
-                for q in QUOTED_RE.finditer(sent):
-                    name = q.group(1).strip()
+                for ex in cell_examples(sent):
+                    if not ex.whole:
+                        why = f"Table {t.id} row {row.number}: a quote does not close; read {ex.name!r} as one name"
+                        c.warn("quote-unbalanced", why, row.line)
                     target = batches[0]
                     for b in batches:
-                        ordinal_here = b.key.rsplit(":", 1)[1]
-                        if re.search(rf"\b{ordinal_here}(?:st|nd|rd|th) batch\b", content[: off + q.start()]):
+                        n = int(b.key.rsplit(":", 1)[1])
+                        words = "|".join(w for w, i in ORDINAL_WORDS.items() if i == n)
+                        if re.search(rf"\b(?:{n}(?:st|nd|rd|th)|{words}) batch\b", content[: off + ex.offset], re.I):
                             target = b
-                    mkey = f"{target.key}:{slug(name)}"
+                    scope = {"designated": Scope.DESIGNATED_AREAS, "reference": Scope.FOR_REFERENCE}.get(
+                        ex.scope, Scope.PROVINCE_WIDE
+                    )
                     m = c.node(
                         Label.MEASURE,
-                        mkey,
-                        name,
+                        f"{target.key}:{slug(ex.name)}",
+                        ex.name,
                         row.line,
                         sent,
                         kind=str(MeasureKind.PROVINCIAL),
-                        title=name,
-                        scope=str(Scope.DESIGNATED_AREAS if designated else Scope.PROVINCE_WIDE),
+                        title=ex.name,
+                        scope=str(scope),
                     )
                     in_row = f"row of Table {t.id}"  # "It includes ... "<name>"": the row's batch and zone
                     c.rel(Rel.IN_BATCH, m, target, row.line, sent, resolved=in_row)
                     c.rel(Rel.ORIGINATED_IN, m, zone, row.line, sent, resolved=in_row)
-                    if province in c.gaz.provinces and not designated:
+                    if province in c.gaz.provinces:
+                        region = c.region(province, row.line, sent)
+                        c.rel(Rel.REPLICATED_TO, m, region, row.line, sent, scope=str(scope), resolved=in_row)
+                        # the same event read as an adoption by the province, with its origin
                         c.rel(
-                            Rel.REPLICATED_TO,
+                            Rel.ADOPTED,
+                            region,
                             m,
-                            c.region(province, row.line, sent),
                             row.line,
                             sent,
-                            scope=str(Scope.PROVINCE_WIDE),
+                            scope=str(scope),
+                            origin=f"zone:{zkey}",
+                            adopter=ex.where or None,
                             resolved=in_row,
                         )
-
-
-# --------------------------------------------------------------------------- zone cases
-POSSESSIVE_GAP_RE = re.compile(r"\s*(?:'s|’s)\s+(?:new\s+|innovative\s+)?")
-VERB_GAP_RE = re.compile(
-    rf"\s*{CASE_VERB}\s+(?:the\s+|a\s+|an\s+)?(?:new\s+|innovative\s+)?(?:reform initiative of\s+)?"
-)
-_AND_RE = re.compile(r"\s*(?:,\s*and|,|and)\s*")
-
-
-def _case_matches(c: _Collector, s: str) -> list[tuple[list[str], str, int]]:
-    """Quoted innovation names credited to zones in a sentence: (zone keys, name, offset).
-
-    A name is credited when a zone precedes it as a possessive or as the
-    subject of an innovation verb (``Shanghai PFTZ's "..."``, ``Anhui PFTZ
-    introduced the "..."``), or follows it (``the "..." in Chongqing PFTZ and
-    Guangxi PFTZ``).
-    """
-    if s in c.case_memo:
-        return c.case_memo[s]
-    out: list[tuple[list[str], str, int]] = []
-    c.case_memo[s] = out
-    if '"' not in s and "“" not in s:
-        return out
-    zones = c.find_zones(s)
-    lists = c.find_zone_lists(s)
-    for q in QUOTED_RE.finditer(s):
-        name = q.group(1).strip()
-        if (
-            len(name.split()) < 2
-            or re.match(r"(?:and|or|as|but|with|to)\b", name)
-            or not name.lstrip("'‘")[:1].isalnum()
-        ):
-            continue
-        keys: list[str] = []
-        prior = [z for z in zones if z.end <= q.start()]
-        if prior and (
-            POSSESSIVE_GAP_RE.fullmatch(s[prior[-1].end : q.start()])
-            or VERB_GAP_RE.fullmatch(s[prior[-1].end : q.start()])
-        ):
-            keys.append(prior[-1].key)
-            keys += [z.key for lst in lists if lst and lst[-1].end == prior[-1].end for z in lst]
-            j = len(prior) - 2
-            while j >= 0 and _AND_RE.fullmatch(s[prior[j].end : prior[j + 1].start]):
-                keys.append(prior[j].key)
-                j -= 1
-        elif m := re.match(r"\s*(?:in|of|by)\s+", s[q.end() :]):
-            following = [z for z in zones if z.start >= q.end() + m.end()]
-            if following and following[0].start == q.end() + m.end():
-                keys.append(following[0].key)
-                for a, b in itertools.pairwise(following):
-                    if not _AND_RE.fullmatch(s[a.end : b.start]):
-                        break
-                    keys.append(b.key)
-        if keys:
-            out.append((sorted(set(keys)), name, q.start()))
-    return out
-
-
-def _extract_cases(
-    c: _Collector, ctx: _Context, part: Sequence[Paragraph], kind: MeasureKind, field_of: dict[int, str]
-) -> int:
-    """Zone cases: quoted innovation names credited to zones, with before/after text."""
-    n = 0
-    seen: set[str] = set()
-    for p in part:
-        sents = list(_para_sentences(p))
-        for i, (off, s) in enumerate(sents):
-            if ADOPTION_RE.search(s):
-                continue
-            for zkeys, name, _qoff in _case_matches(c, s):
-                mkey = f"case:{zkeys[0]}:{slug(name)}"
-                line = p.line_at(off)
-                before = after = None
-                for _o, t in sents[i + 1 :]:
-                    if before is None and BEFORE_RE.match(t):
-                        before = t
-                    elif after is None and AFTER_RE.match(t):
-                        after = t
-                    if _case_matches(c, t):
-                        break
-                section = c.outline.path_at(line)
-                m = c.node(
-                    Label.MEASURE,
-                    mkey,
-                    name,
-                    line,
-                    s,
-                    kind=str(kind),
-                    title=name,
-                    field=field_of.get(line),
-                    section=section,
-                    before=before,
-                    after=after,
-                )
-                for z in zkeys:
-                    c.rel(Rel.ORIGINATED_IN, m, c.zone(z, line, s), line, s)
-                if mkey not in seen:
-                    seen.add(mkey)
-                    n += 1
-    return n
 
 
 # --------------------------------------------------------------------------- adoption and alliances
@@ -1348,16 +1256,39 @@ MENTION_MATCH = 90.0
 """Similarity above which a name the narrative quotes is a row of the batch the passage describes."""
 
 
+_norm_title = lru_cache(maxsize=8192)(normalize_title)
+"""normalize_title, memoised: every adoption compares its name with every national title."""
+
+
 def _best_in_batch(titles: dict[str, str], bkey: str, name: str, threshold: float) -> str | None:
     """The key of the measure of batch ``bkey`` whose title best matches ``name``, if close enough."""
-    wanted = normalize_title(name)
+    wanted = _norm_title(name)
     scored = [
-        (title_score(normalize_title(title), wanted), key)
+        (title_score(_norm_title(title), wanted), key)
         for key, title in titles.items()
         if key.startswith(bkey + ":")
     ]
     best = max(scored, default=None)
     return best[1] if best is not None and best[0] >= threshold else None
+
+
+SCOPE_LIST_MATCH = 55.0
+"""Similarity above which an item of a "N measures are replicated ..., including ..." list is an appendix row,
+when the runner-up scores at least :data:`SCOPE_LIST_MARGIN` less (the narrative rewords the rows freely)."""
+SCOPE_LIST_MARGIN = 8.0
+
+
+def _clear_best(titles: dict[str, str], name: str) -> str | None:
+    """The national measure a reworded name clearly denotes: good enough and well ahead of the runner-up."""
+    wanted = _norm_title(name)
+    scored = sorted(((title_score(_norm_title(t), wanted), k) for k, t in titles.items()), reverse=True)
+    if (
+        scored
+        and scored[0][0] >= SCOPE_LIST_MATCH
+        and (len(scored) < 2 or scored[0][0] - scored[1][0] >= SCOPE_LIST_MARGIN)
+    ):
+        return scored[0][1]
+    return None
 
 
 def _extract_batch_mentions(c: _Collector, ctx: _Context, titles: dict[str, str]) -> int:
@@ -1384,105 +1315,177 @@ def _extract_batch_mentions(c: _Collector, ctx: _Context, titles: dict[str, str]
     return found
 
 
-def _extract_adoptions(c: _Collector, ctx: _Context, titles: dict[str, str]) -> None:
-    """Adoption stories: "<adopter> replicated and scaled up the "<name>" from the Nth batch of ..."."""
-    for p in ctx.paras:
-        sents = list(_para_sentences(p))
-        for i, (off, s) in enumerate(sents):
-            m = ADOPTION_RE.search(s)
-            if not m:
-                continue
-            quoted = [q for q in QUOTED_RE.finditer(s) if q.start() > m.end()]
-            if not quoted:
-                continue
-            q = quoted[0]
-            name = q.group(1).strip()
-            bm = BATCH_PHRASE_RE.search(s, m.end())
-            if not bm:
-                continue
-            kind = batch_kind(bm.group("what") + " " + s[bm.end() : bm.end() + 40])
-            ordinal = _ordinal(bm.group("ord"))
-            line = p.line_at(off)
-            subject = s[: m.start()]
-            adopter: NodeRef | None = None
-            if cm := COORDINATED_RE.search(subject):
-                adopter = c.sub_zone(cm.group("zone"), cm.group("name"), ZoneKind.COORDINATED, line, s)
-            if adopter is None and (zs := c.find_zones(subject)):
-                adopter = c.zone(zs[-1].key, line, s)
-            if adopter is None and (ps := c.gaz.find_provinces(subject)):
-                adopter = c.region(ps[-1].key, line, s)
-            if adopter is None:
-                c.warn("adopter-unresolved", f"no adopter found for {name!r}", line)
-                continue
-            bkey = _batch_key("national", kind, ordinal)
-            batch = _batch_node(
-                c,
-                ctx,
-                bkey,
-                _batch_name(kind, ordinal),
-                line,
-                s,
-                kind=kind,
-                level="national",
-                ordinal=ordinal,
-            )
-            best = _best_in_batch(titles, bkey, name, ADOPTION_MATCH)
+def _extract_narrative(
+    c: _Collector,
+    ctx: _Context,
+    story: Narrative,
+    titles: dict[str, str],
+    part2: Section | None,
+    field_of: dict[int, str],
+) -> None:
+    """Records of the narrative's facts (:mod:`loaders.narrative`): cases, adoptions, efforts."""
+    for f in story.cases:
+        kind = (
+            MeasureKind.ZONE_CASE if part2 and part2.start_line <= f.line <= part2.end_line else MeasureKind.INNOVATION
+        )
+        m = c.node(
+            Label.MEASURE,
+            f"case:{f.zones[0]}:{slug(f.name)}",
+            f.name,
+            f.line,
+            f.quote,
+            kind=str(kind),
+            title=f.name,
+            field=field_of.get(f.line),
+            # Part I's item numbers move in re-wrapped copies; the provenance keeps the path anyway
+            section=c.outline.path_at(f.line) if kind is MeasureKind.ZONE_CASE else None,
+            before=f.before or None,
+            after=f.after or None,
+            joint=True if f.joint else None,
+            aliases=f.fuller if f.fuller and f.fuller != f.name else None,
+        )
+        for z in f.zones:
+            c.rel(Rel.ORIGINATED_IN, m, c.zone(z, f.line, f.quote), f.line, f.quote)
+    provincial = {
+        (e.key.split(":")[1], slug(e.name)): e.key
+        for e in c.entities
+        if e.label is Label.MEASURE and e.properties.get("kind") == str(MeasureKind.PROVINCIAL)
+    }
+    for a in story.adoptions:
+        line, s = a.line, a.quote
+        adopter: NodeRef | None
+        if a.adopter_kind == "scope":
+            scope = Scope.ALL_PFTZS if "pftz" in a.adopter_key.lower() else Scope.NATIONWIDE
+            region = c.region(SCOPE_REGION_KEYS[scope], line, s)
+            best = _best_in_batch(titles, "national", a.name, ADOPTION_MATCH) or _clear_best(titles, a.name)
             if best is not None:
-                measure = NodeRef(Label.MEASURE, best)
-                c.node(Label.MEASURE, best, titles[best], line, s, kind=str(KIND_OF_BATCH[kind]))
+                measure = c.node(Label.MEASURE, best, titles[best], line, s)
+            else:
+                # the narrative words a national measure differently from Appendix 1; the resolver's
+                # SAME_AS review pairs the two
+                measure = c.node(
+                    Label.MEASURE,
+                    f"national:narrative:{slug(a.name)}",
+                    a.name,
+                    line,
+                    s,
+                    kind=str(MeasureKind.PILOT_MEASURE),
+                    title=a.name,
+                )
+            c.rel(Rel.ADOPTED, region, measure, line, s, scope=str(scope), as_printed=a.name)
+            continue
+        if a.adopter_kind == "coordinated":
+            adopter = c.sub_zone(c.zone_refs[a.adopter_zone].name, a.adopter_name, ZoneKind.COORDINATED, line, s)
+        elif a.adopter_kind == "zone":
+            adopter = c.zone(a.adopter_key, line, s)
+        else:
+            adopter = c.region(a.adopter_key, line, s)
+        if adopter is None:
+            c.warn("adopter-unresolved", f"no adopter found for {a.name!r}", line)
+            continue
+        bkey = None
+        if a.batch is not None:
+            ordinal, what = a.batch
+            bkind = batch_kind(what)
+            bkey = _batch_key("national", bkind, ordinal)
+            batch = _batch_node(
+                c, ctx, bkey, _batch_name(bkind, ordinal), line, s, kind=bkind, level="national", ordinal=ordinal
+            )
+            best = _best_in_batch(titles, bkey, a.name, ADOPTION_MATCH)
+            if best is not None:
+                measure = c.node(Label.MEASURE, best, titles[best], line, s, kind=str(KIND_OF_BATCH[bkind]))
             else:
                 measure = c.node(
                     Label.MEASURE,
-                    f"{bkey}:{slug(name)}",
-                    name,
+                    f"{bkey}:{slug(a.name)}",
+                    a.name,
                     line,
                     s,
-                    kind=str(KIND_OF_BATCH[kind]),
-                    title=name,
+                    kind=str(KIND_OF_BATCH[bkind]),
+                    title=a.name,
                 )
                 c.rel(Rel.IN_BATCH, measure, batch, line, s)
-            outcome = " ".join(t for _o, t in sents[i + 1 : i + 3]) or None
-            # an adoption is dated only by a date its own sentence prints; the batch's date is not its date
-            printed = parse_date(s[: m.start()])
-            date = printed[0] if printed else None
-            c.rel(Rel.ADOPTED, adopter, measure, line, s, outcome=outcome, batch=bkey, date=date)
-
-
-def _extract_alliances(c: _Collector, ctx: _Context) -> None:
-    """Cross-regional alliances, their members and the batches they release."""
-    for p, off, s in _sentences(ctx.paras):
-        found = list(ALLIANCE_RE.finditer(s))
-        line = p.line_at(off)
-        for m in found:
-            name = re.sub(r"^(?:the|The)\s+", "", m.group("name")).strip()
-            key = slug(name)
-            a = c.node(Label.ALLIANCE, key, name, line, s, kind="alliance" if "Alliance" in name else "mechanism")
-            members: dict[str, str | None] = {}
-            if len(found) == 1:
-                members |= {z.key: None for lst in c.find_zone_lists(s) for z in lst}
-            if "Joint Conference" in name:
-                region = name.rsplit(" ", 2)[-2]
-                for part in re.split(r"[-–]", region):
-                    if k := c.gaz.zone(f"{part} PFTZ"):
-                        members.setdefault(k, f"the places in the name {name!r}")
-            for z, how in sorted(members.items()):
-                c.rel(Rel.MEMBER_OF, c.zone(z, line, s), a, line, s, resolved=how)
-            if len(found) == 1 and (bm := BATCH_PHRASE_RE.search(s, m.end())) and re.search(r"\breleased\b", s):
-                ordinal = _ordinal(bm.group("ord"))
-                count = int(bm.group("count")) if bm.group("count") else None
-                b = _batch_node(
-                    c,
-                    ctx,
-                    _batch_key("alliance", "institutional-innovations", ordinal, key),
-                    _batch_name("institutional-innovations", ordinal, name),
-                    line,
-                    s,
-                    kind="institutional-innovations",
-                    level="alliance",
-                    ordinal=ordinal,
-                    count=count,
+        elif a.rule == "adopts-case":
+            measure = NodeRef(Label.MEASURE, f"case:{a.adopter_zone}:{slug(a.name)}")
+        elif not a.name:
+            # "a new batch" of a zone whose provincial batches Table 1-7 lists is those batches;
+            # otherwise a batch node of its own (mentioned nowhere else)
+            origin = a.origins[0] if a.origins else a.adopter_key
+            listed = sorted(
+                {
+                    e.key
+                    for e in c.entities
+                    if e.label is Label.BATCH
+                    and e.key.startswith(f"provincial:{origin}:")
+                    and not e.key.endswith(":new")
+                }
+            )
+            refs = [NodeRef(Label.BATCH, k) for k in listed]
+            if not refs:
+                zname = c.zone_refs[origin].name if origin in c.zone_refs else origin
+                refs = [
+                    _batch_node(
+                        c,
+                        ctx,
+                        f"provincial:{origin}:institutional-innovations:new",
+                        f"{zname}: a new batch of provincial institutional innovations",
+                        line,
+                        s,
+                        kind="institutional-innovations",
+                        level="provincial",
+                    )
+                ]
+            for b in refs:
+                c.rel(Rel.REPLICATED_TO, b, adopter, line, s, scope=str(Scope.PROVINCE_WIDE))
+            continue
+        else:
+            origin = a.origins[0] if a.origins else a.adopter_key
+            key = provincial.get((origin, slug(a.name))) or f"provincial:{origin}:{slug(a.name)}"
+            measure = c.node(Label.MEASURE, key, a.name, line, s, kind=str(MeasureKind.PROVINCIAL), title=a.name)
+            for z in a.origins:
+                c.rel(Rel.ORIGINATED_IN, measure, c.zone(z, line, s), line, s)
+        c.rel(
+            Rel.ADOPTED,
+            adopter,
+            measure,
+            line,
+            s,
+            outcome=a.outcome or None,
+            batch=bkey,
+            scope=a.scope or None,
+            origin=";".join(f"zone:{z}" for z in a.origins) or None,
+        )
+    for e in story.efforts:
+        key = slug(e.name)
+        node = c.node(Label.ALLIANCE, key, e.name, e.line, e.quote, kind=e.kind, members=e.members_text or None)
+        for z in e.members:
+            c.rel(Rel.MEMBER_OF, c.zone(z, e.line, e.quote), node, e.line, e.quote)
+        if e.batch is not None:
+            ordinal, count = e.batch
+            b = _batch_node(
+                c,
+                ctx,
+                _batch_key("alliance", "institutional-innovations", ordinal, key),
+                _batch_name("institutional-innovations", ordinal, e.name),
+                e.line,
+                e.quote,
+                kind="institutional-innovations",
+                level="alliance",
+                ordinal=ordinal,
+                count=count,
+            )
+            c.rel(Rel.RELEASED_BY, b, node, e.line, e.quote)
+            for name in e.released:
+                m = c.node(
+                    Label.MEASURE,
+                    f"{b.key}:{slug(name)}",
+                    name,
+                    e.line,
+                    e.quote,
+                    kind=str(MeasureKind.INNOVATION),
+                    title=name,
                 )
-                c.rel(Rel.RELEASED_BY, b, a, line, s)
+                c.rel(Rel.IN_BATCH, m, b, e.line, e.quote)
 
 
 # --------------------------------------------------------------------------- entry points
@@ -1550,16 +1553,12 @@ def parse_report(
             field_name = re.sub(r"^Institutional Innovation in (?:the )?", "", ch.title)
             for n in range(ch.start_line, ch.end_line + 1):
                 field_of[n] = field_name
-    part2_paras = [p for p in paras if part2 and part2.start_line <= p.line <= part2.end_line]
-    other = [p for p in paras if p not in part2_paras and p not in milestones]
-    cases = _extract_cases(c, ctx, part2_paras, MeasureKind.ZONE_CASE, field_of)
-    _extract_cases(c, ctx, other, MeasureKind.INNOVATION, field_of)
-    if part2 is not None and cases == 0:
+    story = read_narrative(paras, outline, gaz, find_zones=c.find_zones, skip_lines={p.line for p in milestones})
+    if part2 is not None and not any(part2.start_line <= f.line <= part2.end_line for f in story.cases):
         c.warn("no-zone-cases", "no zone cases found in the institutional innovation part", part2.start_line)
     titles = {e.key: e.name for e in c.entities if e.label is Label.MEASURE and e.ref in set(national)}
     _extract_batch_mentions(c, ctx, titles)
-    _extract_adoptions(c, ctx, titles)
-    _extract_alliances(c, ctx)
+    _extract_narrative(c, ctx, story, titles, part2, field_of)
     if not partial:
         found = {s.number for s in outline.sections if s.level == 1}
         last = max((ln.no for ln in lines if ln.text.strip()), default=1)
@@ -1582,6 +1581,8 @@ def parse_report(
         tables=tuple(tables),
         checks=tuple(c.checks),
         warnings=tuple(c.warnings),
+        unread=tuple(ParseWarning(f"unread-{u.what}", u.text, source, u.line) for u in story.unread),
+        narrative_paragraphs=(story.paragraphs_read, story.paragraphs),
     )
 
 

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ground.errors import ReportParseError
+from loaders.quotes import quoted_spans
 from loaders.records import ParseWarning, Table, TableRow
 from loaders.text import Line, furniture_lines, is_footnote, is_lone_number
 
@@ -429,3 +430,98 @@ def parse_tables(lines: Sequence[Line], source: str) -> tuple[list[Table], list[
         tables.append(table)
         i += 1
     return tables, warnings
+
+
+# --------------------------------------------------------------------------- named examples in cells
+_AREAS_RE = re.compile(r"\b(?:areas|fields|sectors|domains)\s+(?:such as|like|including)\b", re.IGNORECASE)
+_COUNT_NOUN_RE = re.compile(
+    r"\b(?:cases?|innovations?|practices?|experience|achievements?|outcomes?|measures?)\b", re.IGNORECASE
+)
+_DASH_LIST_RE = re.compile(r"[—–]\s*(?:including|such as|like)\s+(?:the\s+)?(?P<list>[^—–\"“”]+?)\s*[—–]")
+_SUCH_AS_RE = re.compile(
+    r"\b(?:such as|including|like)\s+(?:the\s+)?(?P<name>[a-z][^,;:\"“”—–]{10,200}?)"
+    r"(?=,|;|[—–]|\s+(?:are|is|have|has|were|was)\b|\.\s|\.$)"
+)
+_COUNTED_RE = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:cases?|innovations?|practices?|experience|achievements?|outcomes?|measures?)\b",
+    re.IGNORECASE,
+)
+_DESIGNATED_RE = re.compile(
+    r"\b(?:specific regions|designated areas|eligible areas|certain areas)(?: within the province)?\b"
+)
+_REFERENCE_RE = re.compile(r"\bfor (?:local )?reference\b")
+
+
+@dataclass(frozen=True, slots=True)
+class CellExample:
+    """A named example in a table cell: the name, its offset in the cell and the scope stated for it.
+
+    ``scope`` is ``"designated"`` (specific regions within the province),
+    ``"reference"`` (for reference and adoption) or ``""`` (province-wide).
+    ``whole`` is False when the name could not be delimited safely (an
+    opening quote without a closing one): the rest of the sentence is kept.
+    """
+
+    name: str
+    offset: int
+    scope: str = ""
+    whole: bool = True
+    where: str = ""
+    """The designated areas as printed (``specific regions within the province``)."""
+
+
+def cell_examples(sentence: str) -> list[CellExample]:
+    """The innovations a cell sentence names as examples, whole even with unbalanced or nested quotes.
+
+    Accepts quoted names (``"new barter trade model"``, ``the "Suiyigou"
+    Russian Commodity Display and Trading Platform"`` read as ONE name,
+    ``"bonded warehouse 'internet of things + categorized supervision'"``) and,
+    in a sentence without quotes, unquoted examples after ``—including ...—``
+    (split at ``and``) or ``such as ...,``. Rejects quoted phrases that name the
+    areas a batch covers (``Covering areas such as "dual-buy dual-sell"
+    mechanisms``) and phrases of fewer than two words.
+
+    Examples
+    --------
+    >>> s = 'Covering areas such as "dual-buy dual-sell" mechanisms, this batch involves 26 cases, including the '
+    >>> s += '"Suiyigou" Russian Trading Platform" and the "digital ferry model".'
+    >>> [e.name for e in cell_examples(s)]
+    ['"Suiyigou" Russian Trading Platform', 'digital ferry model']
+    >>> s = "Among them, 25 measures—including recognition of titles and one-stop online procedures—are replicated."
+    >>> [e.name for e in cell_examples(s)]
+    ['recognition of titles', 'one-stop online procedures']
+    """
+    spans = quoted_spans(sentence, min_chars=3)
+    found: list[tuple[str, int, bool]] = []
+    for q in spans:
+        head = sentence[: q.start]
+        areas = list(_AREAS_RE.finditer(head))
+        nouns = list(_COUNT_NOUN_RE.finditer(head))
+        if areas and (not nouns or nouns[-1].start() < areas[-1].start()):
+            continue
+        if len(q.name.split()) < 2 and not q.name.startswith('"'):
+            continue
+        found.append((q.name, q.start, q.balanced or q.name.count('"') % 2 == 0))
+    if not spans:
+        for m in _DASH_LIST_RE.finditer(sentence):
+            parts = re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z][\w-]*\s+[a-z])", m.group("list"))
+            pos = m.start("list")
+            for part in parts:
+                if len(part.split()) >= 2:
+                    found.append((part.strip(), sentence.find(part, pos), True))
+        if not found:
+            for m in _SUCH_AS_RE.finditer(sentence):
+                if not _AREAS_RE.search(sentence[max(0, m.start() - 30) : m.end()]):
+                    found.append((m.group("name").strip(), m.start("name"), True))
+    # the scope belongs to the clause of the count that introduces the example ("4 outcomes ... in
+    # designated areas ..., such as X"; "Three measures, such as X, are ... in specific regions")
+    starts = [0, *(m.start() for m in _COUNTED_RE.finditer(sentence)), len(sentence)]
+    out: list[CellExample] = []
+    for name, at, whole in found:
+        k = max(i for i, x in enumerate(starts[:-1]) if x <= at)
+        around = sentence[starts[k] : starts[k + 1]]
+        where = _DESIGNATED_RE.search(around)
+        scope = "designated" if where else "reference" if _REFERENCE_RE.search(around) else ""
+        out.append(CellExample(name, at, scope, whole, where.group(0) if where else ""))
+    return out

@@ -36,9 +36,10 @@ from ground.dates import PartialDate
 from ground.errors import Neo4jError, PftzGraphError
 from ground.io import LOCK_WAIT, atomic_write_text, staged_folder
 from ground.schema import DERIVED, Label, node_id
+from loaders.evaluate import align_lines, evaluate, facts_from_report, load_annotations
 from loaders.records import ParsedReport
 from loaders.reference import load_reference
-from loaders.report import load_report
+from loaders.report import BUNDLED_REPORT, load_report
 from loaders.userdata import USER_SECTION, load_user_data
 from queries import tables as qtables
 from queries.names import check_names
@@ -268,13 +269,21 @@ def cli(verbose: bool) -> None:
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the JSON here, not to stdout."
 )
+@click.option(
+    "--unread", is_flag=True, help="List every narrative quoted span and zone mention that produced no fact."
+)
 @STRICT_OPT
-def parse(report: Path | None, as_json: bool, output: Path | None, strict: bool) -> None:
+def parse(report: Path | None, as_json: bool, output: Path | None, strict: bool, unread: bool) -> None:
     """Parse a report and print its load report: counts, checks of stated totals, warnings.
+
+    The load report ends with the share of narrative paragraphs that yielded at
+    least one fact (zone case, adoption, cross-regional effort); --unread lists
+    what the narrative reader did not turn into a fact, with file:line.
 
     \b
     Example:
         pftz parse
+        pftz parse --unread
         pftz parse my-report.txt --json -o records.json --strict
     """
 
@@ -299,6 +308,50 @@ def parse(report: Path | None, as_json: bool, output: Path | None, strict: bool)
         mark = "ok" if c.ok else "MISMATCH"
         click.echo(f"  {mark:8} {c.name}: stated {c.stated}, found {c.found} (line {c.line})")
     _show_warnings([r], limit=1000)
+    read, total = r.narrative_paragraphs
+    share = f"{read / total:.0%}" if total else "n/a"
+    click.echo(f"narrative: {read} of {total} paragraphs ({share}) yielded at least one fact")
+    if unread:
+        click.echo(f"unread ({len(r.unread)}):")
+        for u in r.unread:
+            what = "quote" if u.code == "unread-quote" else "zone"
+            click.echo(f"  {u.source}:{u.line}: {what} {u.message!r}")
+
+
+@cli.command(name="eval")
+@click.argument("annotations", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("report", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--show", default=30, show_default=True, help="How many misses and false positives to list per type.")
+def eval_(annotations: Path, report: Path | None, show: int) -> None:
+    """Compare the reading of a report with a hand annotation: precision, recall, F1 per fact type.
+
+    ANNOTATIONS is a CSV in the format of docs/annotations.md, written on the
+    bundled report; REPORT is the bundled report unless given (a copy in
+    another layout is aligned to the bundled one word by word). Misses (annotated, not read) and false
+    positives (read, not annotated) are listed with their lines.
+
+    \b
+    Example:
+        pftz eval tests/annotations/sample.csv
+        pftz eval my-annotations.csv rewrapped-report.txt --show 100
+    """
+    gold = load_annotations([annotations])
+    r = load_report(report)
+    line_map = None
+    if report is not None:
+        reference = BUNDLED_REPORT.read_text(encoding="utf-8")
+        other = report.read_text(encoding="utf-8", errors="replace")
+        line_map = align_lines(reference, other) if other != reference else None
+    result = evaluate(gold, facts_from_report(r, line_map))
+    click.echo(f"annotations: {annotations} ({len(gold)} rows); report: {r.source}")
+    for line in result.summary():
+        click.echo(line)
+    for s in result.scores:
+        for what, items in (("missed", s.misses), ("false positive", s.false_positives)):
+            for f in items[:show]:
+                click.echo(f"  {s.fact} {what}: {f.describe()}")
+            if len(items) > show:
+                click.echo(f"  ... and {len(items) - show} more {s.fact} {what}")
 
 
 @cli.command()

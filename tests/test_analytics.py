@@ -113,8 +113,8 @@ def test_innovativeness_formula() -> None:
 
 def test_innovativeness_of_the_report(G: nx.MultiDiGraph) -> None:
     df = innovativeness(G)
-    top = df[df["rank"] == 1]
-    assert set(top["zone_key"]) == {"beijing", "fujian", "guangdong", "hainan-ftp", "shanghai", "tianjin"}
+    # the six pilot regions of the 30 pilot measures lead; Fujian's provincial examples (Table 1-7) put it first
+    assert set(df.head(6)["zone_key"]) == {"beijing", "fujian", "guangdong", "hainan-ftp", "shanghai", "tianjin"}
     assert (df["score"].diff().dropna() <= 0).all()
 
 

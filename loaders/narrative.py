@@ -1,0 +1,1043 @@
+"""Read the narrative: zone cases, adoption events and cross-regional efforts.
+
+Each kind of statement the report makes is one small rule (a function named
+after the statement, its docstring saying what it accepts and rejects). The
+rules work on sentences of :class:`~loaders.text.Paragraph` objects, so the
+same records come out whatever the line layout (re-wrapped text, moved page
+breaks). :func:`read_narrative` is pure: paragraphs, the outline and the
+gazetteer in, frozen facts out, plus the coverage (every quoted span and zone
+mention that produced no fact). :mod:`loaders.report` turns the facts into
+records with provenance.
+
+Nothing about this edition is hard-coded: places come from the gazetteer
+(``data/reference/``), section roles from the report's own headings.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from loaders.quotes import Quoted, quoted_spans
+from loaders.records import Section
+from loaders.reference import Gazetteer, Mention
+from loaders.structure import Outline
+from loaders.text import Paragraph, sentences
+
+FindZones = Callable[[str], list[Mention]]
+
+# --------------------------------------------------------------------------- vocabulary
+_ORD_EARLY = r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+CASE_VERBS = (
+    r"(?:implement|introduc|pioneer|launch|establish|creat|develop|explor|promot|adopt|buil|set up|sets up|"
+    r"roll|innovat|pilot|appl|carr|form|put|achiev|complet|facilitat|accomplish|upgrad|advanc|enabl|"
+    r"optimi|refin|construct|deploy|streamlin|expand|extend|offer|provid|take|took|led|lead|produc)\w*"
+)
+CASE_VERB_RE = re.compile(rf"\b{CASE_VERBS}\b", re.IGNORECASE)
+DOC_VERB_RE = re.compile(
+    r"\b(?:issu\w*|releas\w*|promulgat\w*|sign\w*|formulat\w*|titled|entitled|named|called|publish\w*|"
+    r"approv\w*|revis\w*)\s+(?:the\s+|a\s+|its\s+)?(?:newly\s+revised\s+)?$",
+    re.IGNORECASE,
+)
+SLOGAN_LEAD_RE = re.compile(
+    r"\b(?:called for|call for|proposed|proposing|emphasi[sz]ed(?: that)?|stress\w* that|requires?|required|"
+    r"principle of|known as|so-called|dubbed)\s*$",
+    re.IGNORECASE,
+)
+BEFORE_RE = re.compile(r"^(?:Prior to the reform|Previously|Before the reform|In the past|Under the previous)\b")
+AFTER_RE = re.compile(r"^(?:Following the reform|After the reform|Following this reform|Now)\b")
+RELEASED_BATCH_RE = re.compile(
+    rf"\breleased (?:a |the )?(?P<ord>{_ORD_EARLY}) batch of (?:(?P<count>\d+) )?[\w\s-]*?innovations\b"
+    r"(?:,? (?:such as|including) (?P<examples>.+))?",
+)
+ADOPT_VERB_RE = re.compile(
+    r"\breplicat\w* and scal\w* up\b|\breplication and scaling of\b|\blearn\w* from\b|\bdisseminat\w*\b",
+    re.IGNORECASE,
+)
+ORD_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORD_WORDS) + r")"
+BATCH_RE = re.compile(
+    rf"\b(?:the |a )?(?P<ord>{_ORD}) batch of (?P<what>(?:[\w-]+ ){{0,6}}?"
+    r"(?:best practices|pilot (?:reform )?experience|successful reform experience|reform experience|"
+    r"pilot measures|institutional innovations|innovations|experience))",
+    re.IGNORECASE,
+)
+PROVINCE_SCOPE_RE = re.compile(
+    r"\b(?:across|throughout) (?:the|their|its) (?:entire |whole |respective )?(?:province|region|provinces)s?\b|"
+    r"\bprovince-wide\b",
+    re.IGNORECASE,
+)
+REFERENCE_SCOPE_RE = re.compile(r"\bfor (?:local )?reference\b", re.IGNORECASE)
+DESIGNATED_RE = re.compile(r"\b(?:specific regions|designated areas|eligible areas|certain areas)\b")
+COORDINATED_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+) coordinated innovation zone of (?P<zone>[A-Z][a-z]+ PFTZ)\b")
+ALLIANCE_RE = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w–-]*\s)+PFTZ Alliance|Joint Conference Mechanism for the [A-Z][\w–-]+ PFTZs)"
+)
+JOINT_VERB_RE = re.compile(
+    r"\b(?:jointly|convened|together|through the [A-Z][\w\s–-]+ Alliance|collaborativ\w*|co-\w+)\b"
+)
+GROUP_RE = re.compile(
+    r"\b(?:the\s+)?(?P<group>(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+"
+    r"(?:provinces|PFTZs|regions|municipalities)(?:[\w\s,-]*?)(?:along|in|of)\s+the\s+[A-Z][\w\s–-]*?"
+    r"(?:River|Belt|Basin|Delta|Region|Area|Circle))\b"
+)
+_SEP_RE = re.compile(r"\s*(?:,\s*and|,\s*as well as|,|and|&)\s*")
+_PFTZ_AFTER_RE = re.compile(r"\s+(?:PFTZs?|Pilot Free Trade Zones?)(?:'s|’s|'|’)?")
+_PFTZS_IN_RE = re.compile(r"(?:PFTZs|Pilot Free Trade Zones)\s+(?:in|of)\s+(?:the\s+)?$")
+_DASH_LIST_RE = re.compile(r"PFTZs\b[^—–.;]{0,60}[—–]\s*$")
+_POSSESSIVE_RE = re.compile(
+    r"^\s*(?:'s|’s|'|’)\s+(?:(?:implementation|introduction|launch|initiative|reform|model|practice|innovation|"
+    r"exploration|development)\s*(?:of\s+(?:a|an|the)\s+|,\s*|:\s*)?)?(?:(?:new|innovative|first|pioneering|the)\s+)*$"
+)
+_AFTER_QUOTE_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,8}?(?:in|of|by|at|from)\s+(?:the\s+)?$")
+_FULLER_RE = re.compile(
+    r"^(?:\s+(?!(?:has|have|had|is|are|was|were|that|which|to|allows?|enables?|creates?|establish\w*|"
+    r"implements?|extends?|targets?|introduc\w*|achiev\w*|breaks?|in|by|at|with|through|as|under|within|via|"
+    r"across|between|among|while|thereby|thus)\b)"
+    r"[a-z0-9][\w'’&+–-]*){1,10}"
+)
+_PRONOUN_RE = re.compile(r"^(?:It|The zone|The PFTZ|They|These PFTZs|The three PFTZs)\b")
+TITLED_CASE_RE = re.compile(r"\s+(?:initiative|model|mechanism|reform|program|programme|pilot)\b")
+HEAD_NOUNS = (
+    r"\s*(?:[\w-]+\s+){0,2}?(?:model|mechanism|service|system|platform|reform|approach|initiative|program|"
+    r"programme|pilot|scheme|window|module|regime|practice|method|mode|management|supervision)s?\b"
+)
+ZONE_HINT_RE = re.compile(r"PFTZ|FTP|FTZ|Free\s+Trade", re.IGNORECASE)
+"""Every zone form the gazetteer knows contains one of these: a cheap test before the full scan."""
+SUBJECT_WORDS = 16
+"""A zone named within this many words of a sentence's start is its subject (for a following It/They)."""
+LOOKAHEAD = 12
+"""How many following sentences may hold a case's before/after statements."""
+PROPER_WORDS = frozenset({"of", "for", "and", "the", "in", "on", "to", "a", "an", "with", "by", "at", "(", ")"})
+
+
+# --------------------------------------------------------------------------- facts
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """One or several zones named together at ``text[start:end]`` (a list counts as one actor)."""
+
+    start: int
+    end: int
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFact:
+    """A named innovation credited to one or more zones.
+
+    ``joint`` is True when several zones are presented as the origin of ONE
+    innovation; ``fuller`` is the printed phrase when only part of the name is
+    quoted; ``rule`` names the rule that read it.
+    """
+
+    name: str
+    zones: tuple[str, ...]
+    line: int
+    quote: str
+    rule: str
+    joint: bool = False
+    fuller: str = ""
+    cross_regional: bool = False
+    before: str = ""
+    after: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AdoptionFact:
+    """An adopter replicated, scaled up, learned from or disseminated an innovation or a batch.
+
+    ``adopter_kind`` is ``zone``, ``province``, ``coordinated`` (a coordinated
+    innovation zone, with ``adopter_zone`` its PFTZ) or ``city``;
+    ``batch`` is ``(ordinal, what)`` as printed ("6th", "pilot reform experience").
+    """
+
+    name: str
+    adopter_kind: str
+    adopter_key: str
+    adopter_name: str
+    line: int
+    quote: str
+    rule: str
+    origins: tuple[str, ...] = ()
+    adopter_zone: str = ""
+    batch: tuple[int, str] | None = None
+    scope: str = ""
+    outcome: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EffortFact:
+    """A cross-regional effort: an alliance, a joint mechanism or a joint innovation, with its members."""
+
+    name: str
+    members: tuple[str, ...]
+    line: int
+    quote: str
+    rule: str
+    kind: str = "joint effort"
+    members_text: str = ""
+    batch: tuple[int, int | None] | None = None
+    """``(ordinal, count)`` of a batch of innovations the effort released, as printed."""
+    released: tuple[str, ...] = ()
+    """The innovations of that batch the sentence names."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A quoted span or zone mention of the narrative that produced no fact."""
+
+    line: int
+    what: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Narrative:
+    """What :func:`read_narrative` found."""
+
+    cases: tuple[CaseFact, ...]
+    adoptions: tuple[AdoptionFact, ...]
+    efforts: tuple[EffortFact, ...]
+    unread: tuple[Unread, ...]
+    paragraphs: int
+    paragraphs_read: int
+
+
+@dataclass
+class _Sentence:
+    """A sentence being read; ``text`` has the bold markers (``**``) blanked, offsets unchanged."""
+
+    para: Paragraph
+    off: int
+    text: str
+    actors: list[Actor]
+    quotes: list[Quoted]
+    original: str = ""
+    first: bool = False
+
+    @property
+    def line(self) -> int:
+        return self.para.line_at(self.off)
+
+    def line_at(self, i: int) -> int:
+        return self.para.line_at(self.off + i)
+
+
+@dataclass
+class _State:
+    gaz: Gazetteer
+    find_zones: FindZones
+    cases: list[CaseFact] = field(default_factory=list)
+    adoptions: list[AdoptionFact] = field(default_factory=list)
+    efforts: list[EffortFact] = field(default_factory=list)
+    used: set[tuple[int, int]] = field(default_factory=set)  # (id(paragraph sentence), quote start)
+
+
+# --------------------------------------------------------------------------- actors
+def find_actors(text: str, gaz: Gazetteer, find_zones: FindZones | None = None) -> list[Actor]:
+    """Zones named in a text, a list of places before "PFTZ(s)" or after "PFTZs in" counting as one actor.
+
+    Accepts ``Shanghai PFTZ``, ``Lin-gang Special Area of Shanghai PFTZ`` (the
+    PFTZ), ``Beijing, Tianjin, and Hebei PFTZ``, ``Shanghai and Anhui PFTZs'``,
+    ``PFTZs in Beijing, Tianjin, and Hebei``, ``nine PFTZs along the Yangtze
+    River—Shanghai, Zhejiang, ...—``. A province named alone (``Shanxi
+    Province``) is not a zone.
+
+    Examples
+    --------
+    >>> g = Gazetteer.default()
+    >>> [a.keys for a in find_actors("Beijing, Tianjin, and Hebei PFTZ adopts", g)]
+    [('beijing', 'tianjin', 'hebei')]
+    >>> [a.keys for a in find_actors("PFTZs in Jiangsu and Anhui have", g)]
+    [('jiangsu', 'anhui')]
+    """
+    if not ZONE_HINT_RE.search(text):
+        return []
+    zones = (find_zones or gaz.find_zones)(text)
+    provs = gaz.find_provinces(text) if "PFTZ" in text else []
+    runs: list[list[Mention]] = []
+    for p in provs:
+        if runs and _SEP_RE.fullmatch(text[runs[-1][-1].end : p.start]):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    actors: list[Actor] = []
+    for run in runs:
+        start, end = run[0].start, run[-1].end
+        keys = tuple(k for p in run if (k := gaz.zone_of_province(p.key)))
+        if not keys:
+            continue
+        after = _PFTZ_AFTER_RE.match(text, end)
+        before = text[max(0, start - 80) : start]
+        if after and (len(run) > 1 or not any(z.start <= start < z.end for z in zones)):
+            actors.append(Actor(start, after.end(), keys))
+        elif len(run) > 1 and (_PFTZS_IN_RE.search(before) or _DASH_LIST_RE.search(before)):
+            actors.append(Actor(start, end, keys))
+    for z in zones:
+        if not any(a.start <= z.start < a.end for a in actors):
+            actors.append(Actor(z.start, z.end, (z.key,)))
+    return sorted(actors, key=lambda a: a.start)
+
+
+# --------------------------------------------------------------------------- names
+def is_case_name(name: str, sentence: str, q: Quoted, *, lead: bool = False) -> bool:
+    """Whether a quoted span can name an innovation.
+
+    Rejects: fewer than two words (unless a hyphenated word before a head
+    noun: ``the "one-bill" system``); a proper name in title case (a policy
+    document, a platform, a product or brand: ``"Action Plan for ..."``,
+    ``"Single Window"``, ``"Sci-Tech Easy Loan"``) unless it is followed by
+    ``initiative``/``model``/``mechanism``/``reform`` or ``lead`` is set (the
+    subject of a Part II case paragraph's first sentence); a span right after a
+    document verb (``issued the "..."``, ``titled``) or a slogan lead
+    (``called for "..."``); a span followed by a document number; any quote of
+    a sentence describing the old practice (``Prior to the reform, ...``).
+
+    Examples
+    --------
+    >>> s = 'Shanghai PFTZ issued the "Plan for Building a Hub" (G.Fa. [2024] No. 1).'
+    >>> is_case_name("Plan for Building a Hub", s, quoted_spans(s)[0])
+    False
+    >>> s = 'Shanghai PFTZ has explored a "one-stop certification" model.'
+    >>> is_case_name("one-stop certification", s, quoted_spans(s)[0])
+    True
+    """
+    words = re.findall(r"[\w'’+-]+", name)
+    tail = sentence[q.end :]
+    if not re.search(r"[a-z]", name):
+        return False
+    article = re.search(r"\b(?:the|a|an|new|first|pilot)\s*$", sentence[: q.start])
+    if len(words) < 2 and not ("-" in name and article and re.match(HEAD_NOUNS, tail)):
+        return False
+    content = [w for w in words if w.lower() not in PROPER_WORDS]
+    caps = [w for w in content if w[:1].isupper()]
+    if len(caps) >= 2 and len(caps) >= 0.7 * len(content) and not (lead or TITLED_CASE_RE.match(tail)):
+        return False
+    head = sentence[: q.start]
+    if DOC_VERB_RE.search(head) or SLOGAN_LEAD_RE.search(head):
+        return False
+    if re.match(r"\s*\(?\s*(?:\w+\.){1,5}\w*\s*\[\d{4}\]", sentence[q.end :]):
+        return False
+    return not BEFORE_RE.match(sentence)
+
+
+def fuller_name(sentence: str, q: Quoted) -> str:
+    """The printed phrase when only part of a name is quoted (``"smart form" model for business registration``).
+
+    Returns the quoted text plus the lower-case words that follow it up to a
+    verb, a preposition that introduces a place, or punctuation; ``""`` when
+    nothing follows.
+
+    Examples
+    --------
+    >>> s = 'cases include the new "smart form" model for business registration and the rest.'
+    >>> fuller_name(s, quoted_spans(s)[0])
+    'smart form model for business registration and the rest'
+    """
+    m = _FULLER_RE.match(sentence[q.end :])
+    if not m:
+        return ""
+    return f"{q.name.replace(chr(34), '')}{m.group(0)}".strip()
+
+
+# --------------------------------------------------------------------------- zone-case rules
+def _chain(s: _Sentence, last: Actor) -> Actor:
+    """``Shanghai PFTZ and Anhui PFTZs'``: the actors joined to ``last`` by commas or ``and``, as one."""
+    before = [a for a in s.actors if a.end <= last.start]
+    first = last
+    keys = list(last.keys)
+    for a in reversed(before):
+        if not _SEP_RE.fullmatch(s.text[a.end : first.start]):
+            break
+        keys = list(a.keys) + keys
+        first = a
+    return Actor(first.start, last.end, tuple(dict.fromkeys(keys)))
+
+
+def looks_like_innovation(s: _Sentence, q: Quoted) -> bool:
+    """Whether a name read by the verb or pronoun rules is an innovation rather than a descriptive phrase.
+
+    Accepts a name of three or more words, or one followed by a head noun
+    (``"..." model``, ``service``, ``mechanism`` ...) or preceded by
+    ``nation's first``/``new``. Rejects a phrase after ``previous``,
+    ``traditional``, ``from the``/``to the`` (the old and new states of a reform).
+    """
+    head = s.text[max(0, q.start - 30) : q.start]
+    if re.search(r"\b(?:previous|former|traditional|old|existing|from the|to the|into)\s*$", head):
+        return False
+    if re.match(HEAD_NOUNS, s.text[q.end :]) or re.search(r"(?:first|new|innovative)\s*$", head):
+        return True
+    return len(q.name.split()) >= 3 and not re.search(r"[,;]", q.name)
+
+
+def case_possessive(s: _Sentence, q: Quoted, prior: Actor | None) -> Actor | None:
+    """``Shanghai PFTZ's "integrated license ..."``: the zone right before the name, as a possessive.
+
+    Accepts ``'s``/``'`` and ``new``/``innovative`` between. Rejects anything else in the gap.
+    """
+    if prior is not None and _POSSESSIVE_RE.fullmatch(s.text[prior.end : q.start]):
+        return _chain(s, prior)
+    return None
+
+
+def case_verb(s: _Sentence, q: Quoted, prior: Actor | None) -> Actor | None:
+    """``Hubei PFTZ has explored a "..." model``, ``launched the nation's first "..." service``.
+
+    The last zone before the name is the subject when an innovation verb
+    stands between them, at most 25 words and no semicolon apart, and no other
+    zone intervenes. Rejects a name right after a document verb (see
+    :func:`is_case_name`).
+    """
+    if prior is None:
+        return None
+    gap = s.text[prior.end : q.start]
+    verbs = list(CASE_VERB_RE.finditer(gap))
+    if ";" in gap or len(gap.split()) > 25 or not verbs:
+        return None
+    if len(gap[verbs[-1].end() :].split()) > 8 or not looks_like_innovation(s, q):
+        return None
+    return _chain(s, prior)
+
+
+def case_pronoun(s: _Sentence, q: Quoted, prior: Actor | None, last_subject: Actor | None) -> Actor | None:
+    """``It has introduced the "..."``: a sentence opening with a pronoun continues the previous subject zone.
+
+    Accepts ``It``, ``The zone``, ``They`` ... followed by an innovation verb
+    before the name, when no zone is named in between.
+    """
+    if prior is not None or last_subject is None or not _PRONOUN_RE.match(s.text):
+        return None
+    if not CASE_VERB_RE.search(s.text[: q.start]) or len(s.text[: q.start].split()) > 25:
+        return None
+    return last_subject if looks_like_innovation(s, q) else None
+
+
+def case_after(s: _Sentence, q: Quoted) -> list[Actor]:
+    """``The "..." in Shandong PFTZ and Henan PFTZ``, ``the "..." model of Tianjin PFTZ``.
+
+    The zones named right after the name (after at most eight words and
+    ``in``/``of``/``by``/``at``), several when joined by ``and`` or commas.
+    """
+    out: list[Actor] = []
+    following = [a for a in s.actors if a.start >= q.end]
+    if not following:
+        return out
+    gap = s.text[q.end : following[0].start]
+    if not _AFTER_QUOTE_RE.fullmatch(gap):
+        return out
+    out.append(following[0])
+    for a, b in itertools.pairwise(following):
+        if not _SEP_RE.fullmatch(s.text[a.end : b.start]):
+            break
+        out.append(b)
+    return out
+
+
+def case_inside(s: _Sentence, q: Quoted) -> list[Actor]:
+    """``The "new mechanism ... in PFTZs in Beijing, Tianjin, and Hebei" has been adopted``: zones inside the name.
+
+    Accepts a name of five or more words that opens its sentence (``The "..."``)
+    and names the zones itself. Rejects names in title case (documents, see
+    :func:`is_case_name`) and names elsewhere in a sentence.
+    """
+    if len(s.text[: q.start].split()) > 1 or len(q.name.split()) < 5:
+        return []
+    return [a for a in s.actors if q.start < a.start and a.end <= q.end]
+
+
+OBJECT_VERB_RE = re.compile(
+    r"\s*(?:'s\s+)?(?:,[^,]{0,60},\s*)?(?:has |have |had )?(?:also |actively |further |successfully |innovatively |"
+    r"continuously |vigorously |proactively )?"
+    r"(?P<verb>pioneered|launched|introduced|established|created|built|developed|explored|implemented|piloted|"
+    r"set up|rolled out|completed|facilitated|accomplished|processed|promoted|"
+    r"issued the first|handled|carried out|initiated|opened|formed|innovated|advanced|conducted)\s+"
+    r"(?:(?:the|a|an|its|China's|the nation's|the country's|the first|first|nationwide|new|innovative)\s+)*"
+)
+_OBJECT_END_RE = re.compile(
+    r",|;|:|\.(?:\s|$)|\s(?:to|which|that|by|through|thereby|so|in order|with|while|where|for the purpose)\s|—|\(|$"
+)
+
+
+def case_unquoted_object(s: _Sentence, last_subject: Actor | None = None) -> list[tuple[Actor, str]]:
+    """``Shanghai PFTZ has introduced cross-border applications for digital RMB, ...``: an unquoted named practice.
+
+    Accepts a zone (or list of zones) as the subject, or ``It``/``They``
+    continuing the previous subject, right before an innovation verb
+    (``pioneered``, ``launched``, ``established`` ...), and reads its object
+    up to the next comma, clause word (``to``, ``which``, ``by`` ...) or
+    sentence end: two to fourteen words. A list of such clauses after the
+    first (``..., launched the ..., explored ..., and established ...``) gives
+    one object each. Rejects an object with a quote (the quoted rules read
+    those) or in a sentence that gave a quoted case, an object that opens with
+    a pronoun or a number, an activity (``efforts``, ``explorations``) or a
+    document (``Plan``, ``Measures`` ...).
+    """
+    out: list[tuple[Actor, str]] = []
+    starts: list[tuple[Actor, int]] = [(a, a.end) for a in s.actors]
+    if last_subject is not None and (pm := re.match(r"(?:[A-Z][a-z]+(?: [a-z]+)?,\s*)?(?:it|they|It|They)\b", s.text)):
+        starts.insert(0, (last_subject, pm.end()))
+    for a, at in starts:
+        m = OBJECT_VERB_RE.match(s.text, at)
+        while m:
+            rest = s.text[m.end() :]
+            end = _OBJECT_END_RE.search(rest)
+            stop = end.start() if end else len(rest)
+            name = rest[:stop].strip()
+            if _good_object(name):
+                out.append((a, name))
+            # a list of clauses sharing the subject: ", launched the ..., and explored ..."
+            m = LIST_VERB_RE.match(s.text, m.end() + stop)
+    return out
+
+
+def _good_object(name: str) -> bool:
+    words = name.split()
+    if not 2 <= len(words) <= 14 or not words[0][:1].isalpha() or words[0].lower() in _PRONOUNS:
+        return False
+    if re.search('["“”]', name) or GENERIC_OBJECT_RE.match(name):
+        return False
+    return not re.search(r"\b(?:Plan|Measures|Opinions|Notice|Regulations|Rules|Guidelines)\b", name)
+
+
+LIST_VERB_RE = re.compile(
+    r",\s*(?:and\s+)?(?:also\s+)?(?:jointly\s+)?(?P<verb>pioneered|launched|introduced|established|created|built|"
+    r"developed|explored|implemented|piloted|set up|rolled out|completed|facilitated|promoted|initiated|opened|formed|"
+    r"innovated|advanced|conducted)\s+(?:(?:the|a|an|its|China's|the nation's|the first|first|new|innovative)\s+)*"
+)
+
+
+GENERIC_OBJECT_RE = re.compile(
+    r"(?:explorations?|efforts?|reforms? in|collaboration|cooperation|broadening|expanding|launch of|"
+    r"nation's first such|such|work|measures|strategic)\b",
+    re.IGNORECASE,
+)
+"""Objects that name an activity, not a practice ("explorations in areas such as ...")."""
+_PRONOUNS = frozenset({"it", "its", "their", "they", "this", "these", "such", "more", "various", "multiple", "over"})
+
+
+TOOK_LEAD_RE = re.compile(
+    r"\b(?:took|taken|takes|take) the lead in (?:piloting|launching|implementing|exploring|introducing|"
+    r"carrying out|conducting) (?:a |an |the )?(?P<name>[^,.;:\"“”]{8,160}?)(?=[,.;:]| to | by | which | that |$)"
+)
+
+
+def case_took_lead(s: _Sentence, last_subject: Actor | None) -> list[tuple[Actor, str, int]]:
+    """``X PFTZ took the lead in piloting the exemption of stamp duty on ...``: the piloted practice, unquoted.
+
+    Accepts a zone subject before the phrase (or a pronoun continuing one);
+    the name runs to the next punctuation or ``to``/``by``/``which``. Rejects
+    a phrase with a quote in it (the quoted rules read those).
+    """
+    out: list[tuple[Actor, str, int]] = []
+    if "the lead in" not in s.text:
+        return out
+    for m in TOOK_LEAD_RE.finditer(s.text):
+        prior = [a for a in s.actors if a.end <= m.start()]
+        actor = prior[-1] if prior else (last_subject if _PRONOUN_RE.match(s.text) else None)
+        if actor is not None and len(m.group("name").split()) >= 3:
+            out.append((actor, m.group("name").strip(), m.start("name")))
+    return out
+
+
+def _heading_case(paras: Sequence[Paragraph], title: str, actors_of: Callable[[str], list[Actor]]) -> CaseFact | None:
+    """An unquoted bold case title: the item heading credited to the zone its first sentence opens with."""
+    for p in paras:
+        for off, s in sentences(p):
+            acts = [a for a in actors_of(s) if len(s[: a.start].split()) <= 8]
+            if acts:
+                return CaseFact(title, acts[0].keys, p.line_at(off), s, "heading", joint=len(acts[0].keys) > 1)
+            return None
+    return None
+
+
+# --------------------------------------------------------------------------- adoption rules
+def _adopter(st: _State, subject: str) -> tuple[str, str, str, str] | None:
+    """(kind, key, name, parent zone) of the adopter named in a sentence's subject."""
+    if cm := COORDINATED_RE.search(subject):
+        parent = st.gaz.zone(cm.group("zone"))
+        if parent:
+            return "coordinated", cm.group("name").lower(), cm.group("name"), parent
+    zs = st.find_zones(subject)
+    if zs:
+        return "zone", zs[-1].key, zs[-1].text, ""
+    ps = st.gaz.find_provinces(subject)
+    if ps:
+        return "province", ps[-1].key, ps[-1].text, ""
+    return None
+
+
+def adoption_replicated(st: _State, s: _Sentence, outcome: str) -> list[AdoptionFact]:
+    """``<adopter> replicated and scaled up the "<name>" from the Nth batch of ...`` and its variants.
+
+    Accepts ``<adopter>'s replication and scaling of the "<name>"``,
+    ``replicated and scaled up the 5th batch of best practices titled "<name>"``,
+    ``learned from``, ``disseminated``. The adopter is the coordinated
+    innovation zone, zone or province of the subject; the batch is the one the
+    sentence names, if any. Rejects a sentence without an adopter or without
+    a quoted name.
+    """
+    low = s.text.lower()
+    m = ADOPT_VERB_RE.search(s.text) if "replicat" in low or "learn" in low or "disseminat" in low else None
+    if not m:
+        return []
+    subject = s.text[: m.start()]
+    who = _adopter(st, subject)
+    if who is None:
+        return []
+    names = [q for q in s.quotes if q.start > m.start() and len(q.name.split()) >= 2]
+    if not names:
+        return []
+    q = names[0]
+    bm = BATCH_RE.search(s.text, m.start())
+    batch = (_ordinal(bm.group("ord")), bm.group("what")) if bm else None
+    st.used.add((id(s), q.start))
+    kind, key, name, parent = who
+    return [
+        AdoptionFact(
+            q.name,
+            kind,
+            key,
+            name,
+            s.line,
+            s.original,
+            "replicated",
+            adopter_zone=parent,
+            batch=batch,
+            scope="province-wide" if PROVINCE_SCOPE_RE.search(s.text) else "",
+            outcome=outcome,
+        )
+    ]
+
+
+ADOPTS_RE = re.compile(r"\b(?:adopts|adopted|has been adopted)\b")
+SCOPE_LIST_RE = re.compile(
+    r"\b\d+ measures (?:are|were) (?:to be )?replicated and scaled up (?:across )?(?P<scope>all PFTZs|nationwide),?"
+    r" including (?P<list>.+?)(?:, among others)?\.?$"
+)
+
+
+def adoption_scope_list(s: _Sentence) -> list[AdoptionFact]:
+    """``17 measures are replicated and scaled up across all PFTZs, including A, B, and C``: one event per item.
+
+    The adopter is the scope as printed (``all PFTZs``, ``nationwide``); items
+    are split at commas (and a final ``and``). Rejects a sentence without such
+    a list.
+    """
+    m = SCOPE_LIST_RE.search(s.text)
+    if not m:
+        return []
+    items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b)", m.group("list"))]
+    scope = m.group("scope")
+    return [
+        AdoptionFact(x, "scope", scope, scope, s.line, s.original, "scope-list", scope=scope)
+        for x in items
+        if len(x.split()) >= 3 and x[:1].islower()
+    ]
+
+
+NEW_BATCH_RE = re.compile(r"\breplicat\w* and scal\w*(?: up)? (?:of )?(?:a |the )?new batch\b", re.IGNORECASE)
+
+
+def adoption_batch_statement(st: _State, s: _Sentence) -> list[AdoptionFact]:
+    """``PFTZs in Fujian, Liaoning, ... promoted the replication and scaling of a new batch ... across their
+    respective provinces``: a provincial batch adopted province-wide, one event per zone named, no innovation named.
+
+    Rejects a sentence that quotes names (the named-example rules read those)
+    or states no province-wide scope.
+    """
+    if s.quotes or "new batch" not in s.text or not NEW_BATCH_RE.search(s.text) or not PROVINCE_SCOPE_RE.search(s.text):
+        return []
+    out: list[AdoptionFact] = []
+    for a in s.actors:
+        for z in a.keys:
+            ref = st.gaz.zones.get(z)
+            if ref is None or ref.province not in st.gaz.provinces:
+                continue
+            name = st.gaz.provinces[ref.province].name
+            out.append(
+                AdoptionFact(
+                    "", "province", ref.province, name, s.line, s.original, "new-batch", (z,), scope="province-wide"
+                )
+            )
+    return out
+
+
+def adoption_provincial_examples(st: _State, sents: Sequence[_Sentence]) -> list[AdoptionFact]:
+    """The named examples of a zone's provincial batch told in a paragraph.
+
+    A paragraph where a zone released or produced a batch of innovations that
+    were replicated across its province (``Xinjiang PFTZ has produced two
+    batches ... replicated and scaled up across the entire region.
+    Specifically, ... "cross-port mutual recognition for foreign vehicles"``):
+    every quoted innovation name after that statement is an adoption by the
+    zone's province, with the zone as origin. Rejects descriptive quotes
+    (:func:`is_case_name`) and paragraphs without such a statement.
+    """
+    out: list[AdoptionFact] = []
+    used: set[tuple[int, int]] = set()
+    if not any(("provinc" in s.text or "region" in s.text) and PROVINCE_SCOPE_RE.search(s.text) for s in sents):
+        return out
+    zone: str | None = None
+    for s in sents:
+        if re.search(r"\b(?:released|produced|issued|launched)\b[^.;]*\bbatch(?:es)?\b", s.text):
+            zs = [a for a in s.actors if len(a.keys) == 1]
+            zone = zs[0].keys[0] if zs else zone
+        if zone is None:
+            continue
+        ref = st.gaz.zones.get(zone)
+        if ref is None or ref.province not in st.gaz.provinces:
+            return []
+        for q in s.quotes:
+            if not is_case_name(q.name, s.text, q):
+                continue
+            used.add((id(s), q.start))
+            out.append(
+                AdoptionFact(
+                    q.name,
+                    "province",
+                    ref.province,
+                    st.gaz.provinces[ref.province].name,
+                    s.line,
+                    s.original,
+                    "provincial-example",
+                    origins=(zone,),
+                    scope="province-wide",
+                )
+            )
+    st.used |= used
+    return out
+
+
+# --------------------------------------------------------------------------- effort rules
+def split_examples(text: str) -> list[str]:
+    """Split an unquoted list of examples (``establishing a ... model, facilitating ..., and creating ...``).
+
+    Items are separated by commas and a final ``and``; each must start with a
+    lower-case word (an ``-ing`` verb or a noun phrase) and the list ends at the
+    first sentence end. Quotes inside an item are dropped from its name.
+
+    Examples
+    --------
+    >>> split_examples('establishing a "list-based" data model, facilitating sharing, and creating a new model. Next')
+    ['establishing a list-based data model', 'facilitating sharing', 'creating a new model']
+    """
+    body = re.split(r"(?<=[a-z)])\.\s", text, maxsplit=1)[0].rstrip(". ")
+    items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b)", body)]
+    out = [re.sub(r"[\"“”]", "", x) for x in items if x[:1].islower() and len(x.split()) >= 2]
+    return out if len(out) == len([x for x in items if x]) else out[: len(out)]
+
+
+def _places_in_name(name: str) -> list[str]:
+    """The zones a mechanism's name lists (``... for the Beijing-Tianjin-Hebei PFTZs``)."""
+    m = re.search(r"([A-Z][a-z]+(?:[-–][A-Z][a-z]+)+) PFTZs", name)
+    return [z.lower() for z in re.split(r"[-–]", m.group(1))] if m else []
+
+
+def effort_alliance(s: _Sentence, gaz: Gazetteer) -> list[EffortFact]:
+    """Alliances and joint conference mechanisms, with the zones named with them.
+
+    Accepts ``the Yangtze River Delta PFTZ Alliance``, ``Joint Conference
+    Mechanism for the Beijing-Tianjin-Hebei PFTZs`` (members from the name);
+    members are the zone list of the sentence when it names one alliance only,
+    else the members as printed (``the nine provinces ... along the Yellow
+    River``).
+    """
+    if "Alliance" not in s.text and "Joint Conference" not in s.text:
+        return []
+    found = list(ALLIANCE_RE.finditer(s.text))
+    out: list[EffortFact] = []
+    for m in found:
+        name = re.sub(r"^(?:the|The)\s+", "", m.group("name")).strip()
+        members: set[str] = set()
+        if len(found) == 1:
+            members |= {k for a in s.actors if len(a.keys) > 1 for k in a.keys}
+        if "Joint Conference" in name:
+            members |= {k for p in _places_in_name(name) if (k := gaz.zone(f"{p} PFTZ"))}
+        text = ""
+        if not members and len(found) == 1 and (g := GROUP_RE.search(s.text[: m.start()])):
+            text = g.group("group")
+        kind = "alliance" if "Alliance" in name else "mechanism"
+        batch: tuple[int, int | None] | None = None
+        released: tuple[str, ...] = ()
+        if len(found) == 1 and (bm := RELEASED_BATCH_RE.search(s.text, m.end())):
+            batch = (_ordinal(bm.group("ord")), int(bm.group("count")) if bm.group("count") else None)
+            released = tuple(split_examples(bm.group("examples") or ""))
+        out.append(
+            EffortFact(name, tuple(sorted(members)), s.line, s.original, "alliance", kind, text, batch, released)
+        )
+    return out
+
+
+def effort_joint_action(s: _Sentence, last_group: Actor | None) -> EffortFact | None:
+    """Several zones acting together: ``PFTZs in A, B and C jointly issued the "..."``, ``They jointly launched``.
+
+    Accepts a subject naming two or more zones (or ``They``/``The three PFTZs``
+    continuing such a subject) with ``jointly``, ``convened``, ``through the
+    ... Alliance`` or ``collaborative``. The name is the first quoted span
+    after the verb, else the object phrase up to the next punctuation.
+    Rejects a sentence where the zones stand more than twenty words before the verb.
+    """
+    if len(s.actors) == 0 and last_group is None:
+        return None
+    jm = JOINT_VERB_RE.search(s.text)
+    if not jm:
+        return None
+    groups = [a for a in s.actors if len(a.keys) > 1 and a.end <= jm.start()]
+    group = groups[-1] if groups and len(s.text[groups[-1].end : jm.start()].split()) <= 20 else None
+    if group is None and _PRONOUN_RE.match(s.text) and last_group is not None:
+        group = last_group
+    if group is None:
+        return None
+    after = [q for q in s.quotes if q.start > jm.start()]
+    if after:
+        name = after[0].name
+    else:
+        obj = re.match(r"[^,.;:]{6,160}", s.text[jm.end() :].lstrip(" ,"))
+        name = obj.group(0).strip() if obj else ""
+    if not name:
+        return None
+    name = re.sub(r"^(?:\w+ed\s+)?(?:the|a|an)\s+", "", name)
+    return EffortFact(name, tuple(sorted(group.keys)), s.line, s.original, "joint-action")
+
+
+# --------------------------------------------------------------------------- driver
+def _ordinal(word: str) -> int:
+    w = word.lower()
+    if w in ORD_WORDS:
+        return ORD_WORDS.index(w) + 1
+    return int(re.match(r"\d+", w).group(0))  # type: ignore[union-attr]
+
+
+def read_narrative(
+    paras: Sequence[Paragraph],
+    outline: Outline,
+    gaz: Gazetteer,
+    *,
+    find_zones: FindZones | None = None,
+    skip_lines: Iterable[int] = (),
+) -> Narrative:
+    """Read every zone case, adoption and cross-regional effort the narrative states.
+
+    Parameters
+    ----------
+    paras
+        The body paragraphs (tables already removed).
+    outline
+        The report's headings (:func:`loaders.structure.parse_structure`).
+    gaz
+        The gazetteer that resolves places.
+    find_zones
+        Zone finder (misspellings included); the gazetteer's by default.
+    skip_lines
+        Lines of paragraphs that are not narrative (the milestones).
+
+    Returns
+    -------
+    Narrative
+        The facts, each with the line where its name (or sentence) starts,
+        the unread quoted spans and zone mentions, and the share of narrative
+        paragraphs that yielded a fact.
+    """
+    fz = find_zones or gaz.find_zones
+    st = _State(gaz, fz)
+    skip = set(skip_lines)
+    heading_lines = {s.start_line for s in outline.sections}
+    cross = [s for s in outline.sections if s.level == 2 and re.search(r"cross-regional", s.title, re.IGNORECASE)]
+    narrative = [p for p in paras if p.line not in skip and p.line not in heading_lines and len(p.text) > 60]
+    sents_of: dict[int, list[_Sentence]] = {}
+    facts_in: set[int] = set()
+    for pi, p in enumerate(narrative):
+        sents = []
+        for k, (off, raw) in enumerate(sentences(p)):
+            text = raw.replace("*", " ")  # same length: offsets hold, and the zone finder's memo keys on raw
+            acts = find_actors(raw, gaz, fz)
+            sents.append(_Sentence(p, off, text, acts, quoted_spans(text), raw, k == 0))
+        sents_of[pi] = sents
+        n_before = len(st.cases) + len(st.adoptions) + len(st.efforts)
+        _read_paragraph(st, sents, cross)
+        if len(st.cases) + len(st.adoptions) + len(st.efforts) > n_before:
+            facts_in.add(pi)
+    # unquoted bold case titles: an item heading whose paragraphs yield no case
+    part2 = next(iter(outline.find(1, "institutional innovation")), None)
+    case_lines = {c.line for c in st.cases}
+    if part2 is not None:
+        leaves = [
+            s
+            for s in outline.sections
+            if s.level >= 3
+            and part2.start_line <= s.start_line <= part2.end_line
+            and not any(t.level > s.level and s.start_line < t.start_line <= s.end_line for t in outline.sections)
+        ]
+        for sec in leaves:
+            inside = [(pi, p) for pi, p in enumerate(narrative) if sec.start_line < p.line <= sec.end_line]
+            if not inside or any(sec.start_line < n <= sec.end_line for n in case_lines):
+                continue
+            title = re.sub(r"[,;:]\s*$", "", sec.title)
+            fact = _heading_case([p for _, p in inside], title, lambda t: find_actors(t, gaz, fz))
+            if fact is not None:
+                crossing = any(c.start_line <= sec.start_line <= c.end_line for c in cross)
+                st.cases.append(
+                    CaseFact(fact.name, fact.zones, sec.start_line, fact.quote, "heading", fact.joint, "", crossing)
+                )
+                facts_in.add(inside[0][0])
+    # the innovations an alliance's batch names are joint cases of the alliance's members (named elsewhere)
+    members_of: dict[str, set[str]] = {}
+    for e in st.efforts:
+        members_of.setdefault(e.name, set()).update(e.members)
+    for e in list(st.efforts):
+        keys = tuple(sorted(members_of.get(e.name, ())))
+        if e.released and len(keys) > 1:
+            st.cases.extend(CaseFact(n, keys, e.line, e.quote, "alliance-batch", joint=True) for n in e.released)
+    # joint innovations are cross-regional efforts too
+    seen_efforts = {(e.name, e.members) for e in st.efforts}
+    for c in st.cases:
+        if (c.joint or c.cross_regional) and (c.name, c.zones) not in seen_efforts:
+            seen_efforts.add((c.name, c.zones))
+            st.efforts.append(EffortFact(c.name, c.zones, c.line, c.quote, "joint-case", "joint innovation"))
+    unread: list[Unread] = []
+    names_by_quote: dict[str, set[str]] = {}
+    facts: list[CaseFact | AdoptionFact | EffortFact] = [*st.cases, *st.adoptions, *st.efforts]
+    for f in facts:
+        names_by_quote.setdefault(f.quote, set()).add(f.name)
+    for pi, sents in sents_of.items():
+        for s in sents:
+            got = names_by_quote.get(s.original, set())
+            for q in s.quotes:
+                if (id(s), q.start) in st.used or q.name in got:
+                    continue
+                if not any(q.name in g or g in q.name for g in got):
+                    unread.append(Unread(s.line, "quote", q.name))
+            if pi not in facts_in:
+                for a in s.actors:
+                    unread.append(Unread(s.line_at(a.start), "zone", s.text[a.start : a.end]))
+    return Narrative(
+        tuple(st.cases),
+        tuple(st.adoptions),
+        tuple(st.efforts),
+        tuple(unread),
+        len(narrative),
+        len(facts_in),
+    )
+
+
+def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]) -> None:
+    last_subject: Actor | None = None
+    last_group: Actor | None = None
+    credited: set[str] = set()
+    crossing = False
+    if sents:
+        line = sents[0].line
+        crossing = any(c.start_line <= line <= c.end_line for c in cross)
+    st.adoptions.extend(adoption_provincial_examples(st, sents))
+    for i, s in enumerate(sents):
+        st.adoptions.extend(adoption_batch_statement(st, s))
+        st.adoptions.extend(adoption_scope_list(s))
+        adopted = adoption_replicated(st, s, " ".join(t.original for t in sents[i + 1 : i + 3]))
+        st.adoptions.extend(adopted)
+        st.efforts.extend(effort_alliance(s, st.gaz))
+        if eff := effort_joint_action(s, last_group):
+            st.efforts.append(eff)
+        if not adopted:
+            n0 = len(st.cases)
+            _cases_of_sentence(st, s, last_subject, crossing, credited)
+            if len(st.cases) > n0:
+                before = after = ""
+                for t in itertools.islice(sents, i + 1, i + 1 + LOOKAHEAD):
+                    if not before and BEFORE_RE.match(t.text):
+                        before = t.text
+                    elif not after and AFTER_RE.match(t.text):
+                        after = t.text
+                    if any(
+                        is_case_name(q.name, t.text, q)
+                        for q in t.quotes
+                        if _POSSESSIVE_RE.match(t.text[: q.start][-6:])
+                    ):
+                        break
+                for k in range(n0, len(st.cases)):
+                    st.cases[k] = replace(st.cases[k], before=before, after=after)
+        # the subject: a zone near the start, after an introductory phrase ("For example, in the context of ...,")
+        head = [a for a in s.actors if len(s.text[: a.start].split()) <= SUBJECT_WORDS]
+        if head:
+            last_subject = head[0]
+            if len(head[0].keys) > 1:
+                last_group = head[0]
+
+
+def _cases_of_sentence(
+    st: _State, s: _Sentence, last_subject: Actor | None, crossing: bool, credited: set[str]
+) -> None:
+    if BEFORE_RE.match(s.text):
+        return
+    for q in s.quotes:
+        prior_all = [a for a in s.actors if a.end <= q.start]
+        prior = prior_all[-1] if prior_all else None
+        lead = bool(
+            s.first
+            and prior is not None
+            and len(s.text[: prior.start].split()) <= 3
+            and _POSSESSIVE_RE.fullmatch(s.text[prior.end : q.start])
+        )
+        if (id(s), q.start) in st.used or not is_case_name(q.name, s.text, q, lead=lead):
+            continue
+        rule = ""
+        actors: list[Actor] = []
+        if (a := case_possessive(s, q, prior)) is not None:
+            actors, rule = [a], "possessive"
+        elif after := case_after(s, q):
+            actors, rule = after, "after"
+        elif (a := case_verb(s, q, prior)) is not None:
+            actors, rule = [a], "verb"
+        elif (a := case_pronoun(s, q, prior, last_subject)) is not None:
+            actors, rule = [a], "pronoun"
+        elif inside := case_inside(s, q):
+            actors, rule = inside, "inside"
+        if not actors:
+            continue
+        if rule in ("verb", "pronoun") and set(actors[0].keys) <= credited:
+            continue  # a later phrase in a case's own paragraph describes that case
+        credited.update(k for a in actors for k in a.keys)
+        keys = tuple(sorted({k for a in actors for k in a.keys}))
+        st.used.add((id(s), q.start))
+        name = q.name.replace('"', "").strip() if not q.balanced else q.name
+        if len(name.split()) < 2:
+            name = fuller_name(s.text, q) or name  # the "one-bill" system for ...: the printed phrase
+        if len(keys) > 1 and ADOPTS_RE.search(s.text):
+            # "Beijing, Tianjin, and Hebei PFTZ adopts "..."": each zone adopted the joint case too
+            st.adoptions.extend(
+                AdoptionFact(name, "zone", k, k, s.line, s.original, "adopts-case", adopter_zone=keys[0]) for k in keys
+            )
+        st.cases.append(
+            CaseFact(
+                name,
+                keys,
+                s.line,
+                s.original,
+                rule,
+                joint=len(keys) > 1,
+                fuller=fuller_name(s.text, q),
+                cross_regional=crossing,
+            )
+        )
+    if not any(c.quote == s.original for c in st.cases[-3:]):
+        for actor, name in case_unquoted_object(s, last_subject):
+            keys = tuple(sorted(actor.keys))
+            st.cases.append(CaseFact(name, keys, s.line, s.original, "object", len(keys) > 1))
+    for actor, name, _at in case_took_lead(s, last_subject):
+        st.cases.append(CaseFact(name, actor.keys, s.line, s.original, "took-the-lead", len(actor.keys) > 1))
+
+
+__all__ = [
+    "Actor",
+    "AdoptionFact",
+    "CaseFact",
+    "EffortFact",
+    "Narrative",
+    "Unread",
+    "find_actors",
+    "fuller_name",
+    "is_case_name",
+    "read_narrative",
+    "split_examples",
+]

@@ -1,0 +1,170 @@
+"""Tests of the evaluation harness: annotation files, matching, scores and ``pftz eval``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ground.errors import AnnotationError
+from loaders.evaluate import (
+    HEADER,
+    Fact,
+    align_lines,
+    evaluate,
+    facts_from_report,
+    load_annotations,
+    names_match,
+    parse_annotations,
+)
+from loaders.report import BUNDLED_REPORT, load_report, parse_report
+from shell.cli import cli
+from tests.perturb import move_body_page_breaks, rewrap_paragraphs
+
+ANNOTATIONS = Path(__file__).parent / "annotations"
+SAMPLE = ANNOTATIONS / "sample.csv"
+HEAD = ",".join(HEADER) + "\n"
+
+THRESHOLDS: dict[str, dict[str, float]] = {
+    # fact type -> minimum precision, recall and exact-actor share on tests/annotations/*.csv (the sample
+    # fixture excluded); measured 2026-11-29 a few points above these (pftz eval, see the issue-12 note).
+    # The lead may raise them.
+    "zone_case": {"precision": 0.89, "recall": 0.49, "exact": 0.95},
+    "adoption": {"precision": 0.95, "recall": 0.56, "exact": 0.90},
+    "joint_effort": {"precision": 0.90, "recall": 0.58, "exact": 0.80},
+}
+"""The regression thresholds, in one place."""
+
+
+def _gold(*rows: str) -> list[Fact]:
+    return parse_annotations(HEAD + "".join(r + "\n" for r in rows), "t.csv")
+
+
+def test_parse_reads_every_column() -> None:
+    rows = _gold(
+        'zone_case,882,integrated license,zone:shanghai,,,"a ""quoted"" quote"',
+        "adoption,815,one-stop platform,,province:ningxia,,q",
+        "joint_effort,635,Alliance,zone:beijing;zone:tianjin,,,q",
+        "zone_case,1390,reform,zone:shandong;zone:henan,,yes,q",
+    )
+    assert [r.fact for r in rows] == ["zone_case", "adoption", "joint_effort", "zone_case"]
+    assert rows[0].quote == 'a "quoted" quote' and rows[0].source_line == 2
+    assert rows[1].adopter == "province:ningxia" and rows[1].actors == frozenset()
+    assert rows[2].actors == {"zone:beijing", "zone:tianjin"}
+    assert rows[3].joint and not rows[0].joint
+
+
+@pytest.mark.parametrize(
+    ("row", "line", "words"),
+    [
+        ("case,1,x,zone:a,,,q", 3, "fact 'case'"),
+        ("zone_case,x1,x,zone:a,,,q", 3, "positive integer"),
+        ("zone_case,1,x,shanghai,,,q", 3, "typed token"),
+        ("zone_case,1,x,zone:a,province:b,,q", 3, "only for adoption"),
+        ("adoption,1,x,,,,q", 3, "exactly one adopter"),
+        ("zone_case,1,x,zone:a,,y,q", 3, "joint"),
+        ("zone_case,1,x,zone:a,,", 3, "6 cells"),
+    ],
+)
+def test_malformed_rows_name_their_line(row: str, line: int, words: str) -> None:
+    with pytest.raises(AnnotationError) as e:
+        _gold("zone_case,882,ok,zone:shanghai,,,q", row)
+    assert e.value.line == line and words in str(e.value) and "t.csv:3" in str(e.value)
+
+
+def test_wrong_header_is_line_one() -> None:
+    with pytest.raises(AnnotationError) as e:
+        parse_annotations("fact,line,name\n", "t.csv")
+    assert e.value.line == 1
+
+
+def test_names_match_keeps_fuller_phrases() -> None:
+    assert names_match("smart form model for business registration", "smart form") == 100
+    assert names_match("integrated license for convergent business", "one license per industry") < 70
+
+
+def test_scores_count_misses_and_false_positives() -> None:
+    gold = _gold(
+        "zone_case,10,integrated license for convergent business,zone:shanghai,,,q",
+        "zone_case,20,business scope registration reform,zone:shanghai,,,q",
+        "adoption,30,platform for exit-entry personnel,,province:ningxia,,q",
+    )
+    pred = [
+        Fact("zone_case", (11,), '"integrated license for convergent business"', frozenset({"zone:shanghai"})),
+        Fact("zone_case", (40,), "unrelated thing", frozenset({"zone:fujian"})),
+        Fact("adoption", (30,), "platform for exit-entry personnel", frozenset(), adopter="province:ningxia"),
+        Fact("adoption", (30,), "platform for exit-entry personnel", frozenset(), adopter="province:shanxi"),
+    ]
+    r = evaluate(gold, pred)
+    zc = r.score("zone_case")
+    assert (zc.gold, zc.predicted, zc.gold_matched, zc.predicted_matched) == (2, 2, 1, 1)
+    assert zc.precision == 0.5 and zc.recall == 0.5 and zc.f1 == 0.5
+    assert [m.lines for m in zc.misses] == [(20,)] and [f.lines for f in zc.false_positives] == [(40,)]
+    ad = r.score("adoption")
+    assert ad.recall == 1.0 and ad.precision == 0.5
+    assert r.score("joint_effort").recall == 1.0  # nothing annotated, nothing read
+
+
+def test_a_wrong_zone_is_no_match() -> None:
+    gold = _gold("zone_case,10,integrated license,zone:shanghai,,,q")
+    pred = [Fact("zone_case", (10,), "integrated license", frozenset({"zone:fujian"}))]
+    assert evaluate(gold, pred).score("zone_case").recall == 0.0
+
+
+def test_exact_actors_and_joint_flag() -> None:
+    gold = _gold("zone_case,10,reform,zone:shandong;zone:henan,,yes,q")
+    partial = [Fact("zone_case", (10,), "reform", frozenset({"zone:shandong"}))]
+    full = [Fact("zone_case", (10,), "reform", frozenset({"zone:shandong", "zone:henan"}), joint=True)]
+    assert evaluate(gold, partial).score("zone_case").exact_share == 0.0
+    assert evaluate(gold, full).score("zone_case").exact_share == 1.0
+
+
+def test_sample_on_the_bundled_report() -> None:
+    gold = load_annotations([SAMPLE])
+    result = evaluate(gold, facts_from_report(load_report()))
+    assert result.score("joint_effort").recall == 1.0
+    assert result.score("zone_case").gold == 6
+
+
+def test_the_same_figures_on_perturbed_copies() -> None:
+    gold = load_annotations([SAMPLE])
+    text = BUNDLED_REPORT.read_text(encoding="utf-8")
+    base = evaluate(gold, facts_from_report(parse_report(text)))
+    for copy in (rewrap_paragraphs(text), move_body_page_breaks(text)):
+        other = evaluate(gold, facts_from_report(parse_report(copy), align_lines(text, copy)))
+        for a, b in zip(base.scores, other.scores, strict=True):
+            assert b.recall >= a.recall - 0.02, (a.fact, a.recall, b.recall)
+
+
+def test_cli_eval_on_a_rewrapped_copy(tmp_path: Path) -> None:
+    copy = tmp_path / "rewrapped.txt"
+    copy.write_text(rewrap_paragraphs(BUNDLED_REPORT.read_text(encoding="utf-8")), encoding="utf-8")
+    a = CliRunner().invoke(cli, ["eval", str(SAMPLE)])
+    b = CliRunner().invoke(cli, ["eval", str(SAMPLE), str(copy)])
+    assert b.exit_code == 0, b.output
+    assert a.output.splitlines()[1:5] == b.output.splitlines()[1:5]  # the same score table
+
+
+def test_cli_eval_prints_scores_and_rejects_a_bad_file(tmp_path: Path) -> None:
+    ok = CliRunner().invoke(cli, ["eval", str(SAMPLE)])
+    assert ok.exit_code == 0, ok.output
+    assert "zone_case" in ok.output and "F1" in ok.output
+    bad = tmp_path / "bad.csv"
+    bad.write_text(HEAD + "zone_case,882,x,zone:shanghai,,,q\nzone_case,nope,x,zone:a,,,q\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["eval", str(bad)])
+    assert res.exit_code == 1 and f"{bad}:3" in res.output and "Traceback" not in res.output
+
+
+HAND = sorted(p for p in ANNOTATIONS.glob("*.csv") if p.name != "sample.csv")
+
+
+@pytest.mark.skipif(not HAND, reason="no hand annotation files in tests/annotations/ yet")
+def test_regression_against_the_hand_annotations() -> None:
+    result = evaluate(load_annotations(HAND), facts_from_report(load_report()))
+    low = []
+    for fact, limits in THRESHOLDS.items():
+        s = result.score(fact)
+        got = {"precision": s.precision, "recall": s.recall, "exact": s.exact_share}
+        low += [f"{fact} {k} {got[k]:.1%} < {v:.0%}" for k, v in limits.items() if got[k] < v]
+    assert not low, "; ".join(low)
