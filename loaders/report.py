@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ground.errors import ReportParseError, StrictModeError
-from ground.names import normalize_title, title_score
+from ground.names import normalize_name, normalize_title, title_score
 from ground.schema import ALIAS_SEPARATOR, SCOPE_REGION_KEYS, Label, MeasureKind, Rel, Scope, ZoneKind
 from loaders.documents import (
     ANNOUNCEMENT,
@@ -28,6 +28,7 @@ from loaders.documents import (
     DocNumber,
     clean_title,
     core_title,
+    find_date,
     find_numbers,
     find_short_numbers,
     parse_date,
@@ -1315,6 +1316,28 @@ def _extract_batch_mentions(c: _Collector, ctx: _Context, titles: dict[str, str]
     return found
 
 
+_PLACES = (Label.ZONE, Label.REGION)
+
+HEADING_RESOLVED = "the case's name is the heading of the passage this sentence opens"
+"""``resolved`` of the edges of a case read from its bold heading (narrative rule ``heading``)."""
+
+
+def _how_named(c: _Collector, kind: str, key: str, quote: str, rule: str) -> str | None:
+    """How the narrative rule ``rule`` found a zone or province its sentence does not name; None if it names it.
+
+    A sentence names a zone by a zone mention or a list of zones the
+    gazetteer reads ("Shanghai and Anhui PFTZs"); a province by a province
+    mention. Otherwise the rule resolved it (a pronoun or "the zone" for the
+    zone named before, bare place names after a group word, a case title's
+    zone): the edge says so in its ``resolved`` property.
+    """
+    if kind == "zone":
+        found = {m.key for m in c.gaz.find_zones(quote)} | {z.key for lst in c.find_zone_lists(quote) for z in lst}
+    else:
+        found = {m.key for m in c.gaz.find_provinces(quote)}
+    return None if key in found else f"narrative rule {rule!r}: the {kind} named in the passage around this sentence"
+
+
 def _extract_narrative(
     c: _Collector,
     ctx: _Context,
@@ -1345,7 +1368,8 @@ def _extract_narrative(
             aliases=f.fuller if f.fuller and f.fuller != f.name else None,
         )
         for z in f.zones:
-            c.rel(Rel.ORIGINATED_IN, m, c.zone(z, f.line, f.quote), f.line, f.quote)
+            how = HEADING_RESOLVED if f.rule == "heading" else _how_named(c, "zone", z, f.quote, f.rule)
+            c.rel(Rel.ORIGINATED_IN, m, c.zone(z, f.line, f.quote), f.line, f.quote, resolved=how)
     provincial = {
         (e.key.split(":")[1], slug(e.name)): e.key
         for e in c.entities
@@ -1372,7 +1396,8 @@ def _extract_narrative(
                     kind=str(MeasureKind.PILOT_MEASURE),
                     title=a.name,
                 )
-            c.rel(Rel.ADOPTED, region, measure, line, s, scope=str(scope), as_printed=a.name)
+            how = None if best is None else "the narrative's wording matched to its Appendix 1 row (title score)"
+            c.rel(Rel.ADOPTED, region, measure, line, s, scope=str(scope), as_printed=a.name, resolved=how)
             continue
         if a.adopter_kind == "coordinated":
             adopter = c.sub_zone(c.zone_refs[a.adopter_zone].name, a.adopter_name, ZoneKind.COORDINATED, line, s)
@@ -1435,15 +1460,18 @@ def _extract_narrative(
                         level="provincial",
                     )
                 ]
+            how = "a new batch: the zone's provincial batches of Table 1-7" if listed else None
             for b in refs:
-                c.rel(Rel.REPLICATED_TO, b, adopter, line, s, scope=str(Scope.PROVINCE_WIDE))
+                c.rel(Rel.REPLICATED_TO, b, adopter, line, s, scope=str(Scope.PROVINCE_WIDE), resolved=how)
             continue
         else:
             origin = a.origins[0] if a.origins else a.adopter_key
             key = provincial.get((origin, slug(a.name))) or f"provincial:{origin}:{slug(a.name)}"
             measure = c.node(Label.MEASURE, key, a.name, line, s, kind=str(MeasureKind.PROVINCIAL), title=a.name)
             for z in a.origins:
-                c.rel(Rel.ORIGINATED_IN, measure, c.zone(z, line, s), line, s)
+                how = _how_named(c, "zone", z, s, a.rule)
+                c.rel(Rel.ORIGINATED_IN, measure, c.zone(z, line, s), line, s, resolved=how)
+        place = "zone" if adopter.label is Label.ZONE else "province"
         c.rel(
             Rel.ADOPTED,
             adopter,
@@ -1454,12 +1482,17 @@ def _extract_narrative(
             batch=bkey,
             scope=a.scope or None,
             origin=";".join(f"zone:{z}" for z in a.origins) or None,
+            resolved=_how_named(c, place, adopter.key, s, a.rule) if adopter.label in _PLACES else None,
+            # an adoption is dated only by a date its own sentence prints; the batch's date is not its date
+            date=printed[0].iso if (printed := find_date(s)) else None,
         )
     for e in story.efforts:
         key = slug(e.name)
         node = c.node(Label.ALLIANCE, key, e.name, e.line, e.quote, kind=e.kind, members=e.members_text or None)
+        unnamed = normalize_name(e.name) not in normalize_name(e.quote)
         for z in e.members:
-            c.rel(Rel.MEMBER_OF, c.zone(z, e.line, e.quote), node, e.line, e.quote)
+            how = HEADING_RESOLVED if unnamed else _how_named(c, "zone", z, e.quote, e.rule)
+            c.rel(Rel.MEMBER_OF, c.zone(z, e.line, e.quote), node, e.line, e.quote, resolved=how)
         if e.batch is not None:
             ordinal, count = e.batch
             b = _batch_node(
