@@ -97,6 +97,15 @@ class Fact:
     quote: str = ""
     source_line: int = 0
 
+    @property
+    def unsure(self) -> bool:
+        """Whether the annotator marked the row unsure (its quote starts ``UNSURE:``).
+
+        An unsure row counts when a fact matches it (as a hit, and the fact is
+        no false positive) and is left out of recall when none does.
+        """
+        return self.quote.startswith("UNSURE:")
+
     def describe(self) -> str:
         """One line for humans: type, line(s), name, actors, adopter."""
         where = ",".join(str(n) for n in self.lines[:3]) + ("..." if len(self.lines) > 3 else "")
@@ -122,6 +131,8 @@ class Score:
     exact_actors: int
     misses: tuple[Fact, ...] = ()
     false_positives: tuple[Fact, ...] = ()
+    unsure_left: int = 0
+    """Unsure gold rows (quote ``UNSURE: ...``) that no fact matched: neither misses nor in ``gold``."""
 
     @property
     def precision(self) -> float:
@@ -156,12 +167,13 @@ class Evaluation:
         return next(s for s in self.scores if s.fact == fact)
 
     def summary(self) -> list[str]:
-        """Lines of a table: type, gold, predicted, P, R, F1, exact actors."""
-        out = [f"{'fact':13} {'gold':>5} {'found':>5} {'P':>6} {'R':>6} {'F1':>6} {'exact':>6}"]
+        """Lines of a table: type, gold, predicted, P, R, F1, exact actors, unsure rows left out."""
+        head = f"{'fact':13} {'gold':>5} {'found':>5} {'P':>6} {'R':>6} {'F1':>6} {'exact':>6}"
+        out = [f"{head} {'unsure unmatched':>17}"]
         for s in self.scores:
             out.append(
                 f"{s.fact:13} {s.gold:5d} {s.predicted:5d} {s.precision:6.1%} {s.recall:6.1%} "
-                f"{s.f1:6.1%} {s.exact_share:6.1%}"
+                f"{s.f1:6.1%} {s.exact_share:6.1%} {s.unsure_left:17d}"
             )
         return out
 
@@ -529,6 +541,7 @@ def evaluate(gold: Sequence[Fact], predicted: Sequence[Fact], tolerance: int = L
         matched_pred: set[int] = set()
         misses: list[Fact] = []
         exact = 0
+        unsure_left = 0
         for row in g:
             best: tuple[float, int] | None = None
             for i, cand in enumerate(p):
@@ -537,12 +550,17 @@ def evaluate(gold: Sequence[Fact], predicted: Sequence[Fact], tolerance: int = L
                     matched_pred.add(i)
                     if best is None or s > best[0]:
                         best = (s, i)
-            if best is None:
+            if best is None and row.unsure:
+                unsure_left += 1
+            elif best is None:
                 misses.append(row)
             elif _exact(row, p[best[1]]):
                 exact += 1
         fps = tuple(x for i, x in enumerate(p) if i not in matched_pred)
-        scores.append(Score(fact, len(g), len(p), len(g) - len(misses), len(matched_pred), exact, tuple(misses), fps))
+        n = len(g) - unsure_left
+        scores.append(
+            Score(fact, n, len(p), n - len(misses), len(matched_pred), exact, tuple(misses), fps, unsure_left)
+        )
     return Evaluation(tuple(scores))
 
 

@@ -28,11 +28,11 @@ HEAD = ",".join(HEADER) + "\n"
 
 THRESHOLDS: dict[str, dict[str, float]] = {
     # fact type -> minimum precision, recall and exact-actor share on tests/annotations/*.csv (the sample
-    # fixture excluded); measured 2026-11-29 a few points above these (pftz eval, see the issue-12 note).
-    # The lead may raise them.
-    "zone_case": {"precision": 0.89, "recall": 0.49, "exact": 0.95},
-    "adoption": {"precision": 0.95, "recall": 0.56, "exact": 0.90},
-    "joint_effort": {"precision": 0.90, "recall": 0.58, "exact": 0.80},
+    # fixture excluded; unsure rows count only when matched); measured 2026-11-29 about 3 points above
+    # these: zone cases P 92.8 R 61.3, adoptions P 100 R 97.3, joint efforts P 96.2 R 87.5.
+    "zone_case": {"precision": 0.90, "recall": 0.58, "exact": 0.97},
+    "adoption": {"precision": 0.97, "recall": 0.94, "exact": 0.91},
+    "joint_effort": {"precision": 0.93, "recall": 0.84, "exact": 0.82},
 }
 """The regression thresholds, in one place."""
 
@@ -168,3 +168,14 @@ def test_regression_against_the_hand_annotations() -> None:
         got = {"precision": s.precision, "recall": s.recall, "exact": s.exact_share}
         low += [f"{fact} {k} {got[k]:.1%} < {v:.0%}" for k, v in limits.items() if got[k] < v]
     assert not low, "; ".join(low)
+
+
+def test_an_unsure_row_counts_when_matched_and_is_left_out_when_not() -> None:
+    def case(line: int, name: str, quote: str = "") -> Fact:
+        return Fact("zone_case", (line,), name, frozenset({"zone:shanghai"}), quote=quote)
+
+    gold = [case(10, "smart form model"), case(20, "green channel", "UNSURE: a slogan?"), case(30, "x", "UNSURE: ?")]
+    predicted = [case(10, "smart form model"), case(20, "green channel")]
+    s = evaluate(gold, predicted).score("zone_case")
+    assert (s.gold, s.gold_matched, s.unsure_left, s.precision, s.recall) == (2, 2, 1, 1.0, 1.0)
+    assert not s.misses and not s.false_positives
