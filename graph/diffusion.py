@@ -195,6 +195,10 @@ def _add(
     edges[ident] = keep
 
 
+def _is_scope(G: nx.MultiDiGraph, n: str) -> bool:
+    return _label(G, n) == Label.REGION.value and G.nodes[n].get("kind") == RegionKind.SCOPE.value
+
+
 def derive_diffusion(G: nx.MultiDiGraph) -> DiffusionSummary:
     """Replace the graph's ``DIFFUSED_TO`` edges by ones derived from its stated facts.
 
@@ -263,7 +267,7 @@ def derive_diffusion(G: nx.MultiDiGraph) -> DiffusionSummary:
                 reached = [z for z, est in zones if est <= end]
             elif target == nationwide:
                 reached = provinces
-            elif _label(G, target) == Label.REGION.value and G.nodes[target].get("kind") == RegionKind.SCOPE.value:
+            elif _is_scope(G, target):
                 notes.append(f"measure {mkey!r}: replication to scope {target!r} has no rule: skipped")
                 continue
             else:
@@ -275,8 +279,8 @@ def derive_diffusion(G: nx.MultiDiGraph) -> DiffusionSummary:
                         _add(G, edges, origin, t, mkey, date, via, prov)
 
         for adopter, ad in adoptions:
-            if adopter in excluded:
-                continue
+            if adopter in excluded or _is_scope(G, adopter):
+                continue  # a scope's "adoption" ("across all PFTZs") is drawn by the replication rules above
             date = ad.get("date") if parse_iso(ad.get("date")) else None
             via = str(ad.get("batch") or Rel.ADOPTED.value)
             for origin, od in origins:
