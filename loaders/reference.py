@@ -904,8 +904,14 @@ def _scan(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
 
     ``finditer`` already prefers the longest alternative at a position; this
     also tries the word starts inside each match, so a longer mention that
-    starts inside a shorter one is not lost.
+    starts inside a shorter one is not lost. Memoised: the extractors look
+    for zones, provinces and bodies in the same sentences again and again.
     """
+    return list(_scan_cached(pattern, text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _scan_cached(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
     found = list(pattern.finditer(text))
     extra: list[re.Match[str]] = []
     for m in found:
@@ -924,7 +930,7 @@ def _scan(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
             continue
         starts.insert(i, m.start())
         chosen.insert(i, m)
-    return chosen
+    return tuple(chosen)
 
 
 class Gazetteer:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from loaders.records import Section
 from loaders.text import Line, furniture_lines, is_footnote, is_lone_number
@@ -55,14 +55,20 @@ class Outline:
     part_titles: tuple[tuple[str, str], ...]
     listed: tuple[str, ...] = ()
     """Parts and appendices the table of contents lists (``"Part II"``, ``"Appendix 2"``)."""
+    _paths: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
+    """Memo of :meth:`path_at`: every record asks for the path of its line."""
 
     def path_at(self, line: int) -> str:
         """Return the section path (``"Part I > V > (I) > 2"``) holding ``line``."""
-        best: dict[int, Section] = {}
-        for s in self.sections:
-            if s.start_line <= line <= s.end_line:
-                best[s.level] = s
-        return " > ".join(best[k].path.rsplit(" > ", 1)[-1] for k in sorted(best))
+        cached = self._paths.get(line)
+        if cached is None:
+            best: dict[int, Section] = {}
+            for s in self.sections:
+                if s.start_line <= line <= s.end_line:
+                    best[s.level] = s
+            cached = self._paths[line] = " > ".join(best[k].path.rsplit(" > ", 1)[-1] for k in sorted(best))
+        return cached
+
 
     def find(self, level: int, title_words: str) -> list[Section]:
         """Return the sections of ``level`` whose title contains ``title_words`` (case-insensitive)."""
