@@ -899,6 +899,10 @@ _GOV_SUFFIX_RE = re.compile(r"^(.+?) (?:provincial |municipal |regional )?people
 _GENERAL_OFFICE_RE = re.compile(r"^general office of (.+)$")
 
 
+_WORD_START_RE = re.compile(r"(?<![^\W_])[^\W_]")
+"""A letter or digit right after something that is not one: where a word starts."""
+
+
 def _scan(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     """Find non-overlapping matches of ``pattern``, preferring the longest on overlap.
 
@@ -915,11 +919,10 @@ def _scan_cached(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ..
     found = list(pattern.finditer(text))
     extra: list[re.Match[str]] = []
     for m in found:
-        for i in range(m.start() + 1, m.end()):
-            if text[i].isalnum() and not text[i - 1].isalnum():
-                m2 = pattern.match(text, i)
-                if m2 is not None and m2.end() > m.end():
-                    extra.append(m2)
+        for w in _WORD_START_RE.finditer(text, m.start() + 1, m.end()):
+            m2 = pattern.match(text, w.start())
+            if m2 is not None and m2.end() > m.end():
+                extra.append(m2)
     chosen: list[re.Match[str]] = []
     starts: list[int] = []  # start offsets of ``chosen``, kept sorted: overlap checks look at neighbours only
     for m in sorted(found + extra, key=lambda m: (-(m.end() - m.start()), m.start())):
