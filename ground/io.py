@@ -257,7 +257,8 @@ def folder_problems(folder: str | Path) -> list[str]:
     return problems
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read in chunks (hex)."""
     h = hashlib.sha256()
     with path.open("rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -269,7 +270,7 @@ def write_manifest(folder: str | Path) -> Path:
     """Write :data:`MANIFEST` listing every file of ``folder`` with its sha256 (sorted, no timestamps)."""
     root = Path(folder)
     files = {
-        p.relative_to(root).as_posix(): _sha256(p)
+        p.relative_to(root).as_posix(): file_sha256(p)
         for p in sorted(root.rglob("*"))
         if p.is_file() and p.name != MANIFEST
     }

@@ -27,7 +27,7 @@ from typing import Any
 
 import ground
 import loaders
-from ground.io import atomic_path
+from ground.io import atomic_path, file_sha256
 from loaders.reference import REFERENCE_DIR
 from loaders.report import BUNDLED_REPORT
 
@@ -79,14 +79,6 @@ def cache_dir() -> Path | None:
     return Path(base) / "pftz-graph"
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def _version() -> str:
     try:
         return metadata.version(_PACKAGE)
@@ -133,9 +125,9 @@ def cache_key(reports: Sequence[Path], data_files: Sequence[Path], options: str 
     h.update(f"format {FORMAT}\nversion {_version()}\ncode {_code_fingerprint()}\noptions {options}\n".encode())
     for kind, paths in (("report", list(reports) or [BUNDLED_REPORT]), ("data", data_files)):
         for p in paths:
-            h.update(f"{kind} {_sha256(Path(p))}\n".encode())
+            h.update(f"{kind} {file_sha256(Path(p))}\n".encode())
     for p in _reference_files():
-        h.update(f"reference {p.name} {_sha256(p)}\n".encode())
+        h.update(f"reference {p.name} {file_sha256(p)}\n".encode())
     return h.hexdigest()
 
 
