@@ -284,7 +284,30 @@ def name_alternation(forms: Iterable[tuple[str, bool]]) -> str:
     """
     unique = sorted(set(forms), key=lambda f: (-len(f[0]), f[0], f[1]))
     alts = [name_regex(f) if cs else f"(?i:{name_regex(f)})" for f, cs in unique]
-    return "|".join(alts) if alts else "(?!x)x"
+    if not alts:
+        return "(?!x)x"
+    firsts = _first_characters(unique)
+    # a one-character look-ahead lets the engine skip most positions without trying every name
+    head = f"(?=[{re.escape(''.join(sorted(firsts)))}])" if firsts else ""
+    return f"{head}(?:{'|'.join(alts)})"
+
+
+_CASE_SPECIALS = "\u0130\u0131\u017f\u212a"
+"""Characters Python's case-insensitive matching takes for ASCII letters (dotted I, dotless i, long s, Kelvin)."""
+
+
+def _first_characters(forms: Iterable[tuple[str, bool]]) -> set[str] | None:
+    """Every character a match of the names can start with; None when a name starts with no letter or digit."""
+    out: set[str] = set()
+    for form, case_sensitive in forms:
+        if not form or not form[0].isalnum():
+            return None
+        c = form[0]
+        if case_sensitive:
+            out.add(c)
+        else:
+            out |= {x for x in {c, c.lower(), c.upper(), *_CASE_SPECIALS} if re.fullmatch(f"(?i:{re.escape(c)})", x)}
+    return out
 
 
 # --------------------------------------------------------------------------- searching by words
