@@ -49,6 +49,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from graph.exports import inert
+from graph.index import index_of
 from ground.dates import PartialDate, in_window, parse_iso
 from ground.errors import ExportError, QueryError
 from ground.io import atomic_path
@@ -82,7 +83,7 @@ Window = tuple[PartialDate | None, PartialDate | None]
 
 
 class _Index:
-    """Edges of a graph grouped by type, out and in, so every table reads the graph once."""
+    """Edges of a graph grouped by type, out and in, so every table reads the graph once (nodes: graph.index)."""
 
     def __init__(self, G: nx.MultiDiGraph) -> None:
         self.G = G
@@ -94,8 +95,7 @@ class _Index:
             self.inn.setdefault((v, t), []).append((u, d))
 
     def nodes(self, label: Label) -> list[Any]:
-        found = [n for n, d in self.G.nodes(data=True) if d.get("label") == label.value]
-        return sorted(found, key=lambda n: str(self.G.nodes[n].get(KEY)))
+        return sorted(index_of(self.G).nodes(label), key=lambda n: str(self.G.nodes[n].get(KEY)))
 
     def d(self, n: Any) -> Mapping[str, Any]:
         data: Mapping[str, Any] = self.G.nodes[n]
