@@ -60,8 +60,12 @@ LINE_TOLERANCE = 8
 NAME_MATCH = 70.0
 """Similarity (:func:`ground.names.title_score`) above which two names are the same innovation."""
 
-CASE_KINDS = frozenset({str(MeasureKind.ZONE_CASE), str(MeasureKind.INNOVATION)})
-"""Measure kinds that are zone cases (the national and provincial batches' rows are not)."""
+CASE_KINDS = frozenset(
+    {str(MeasureKind.ZONE_CASE), str(MeasureKind.INNOVATION), str(MeasureKind.PROVINCIAL)}
+)
+"""Measure kinds that are zone cases: a zone's own innovation, including the named examples of a
+zone's provincial batch (Table 1-7: they originate in that PFTZ); the national batches' rows,
+promoted by a ministry, are not."""
 
 
 @dataclass(frozen=True, slots=True)
