@@ -447,65 +447,354 @@ def case_inside(s: _Sentence, q: Quoted) -> list[Actor]:
     return [a for a in s.actors if q.start < a.start and a.end <= q.end]
 
 
-OBJECT_VERB_RE = re.compile(
-    r"\s*(?:'s\s+)?(?:,[^,]{0,60},\s*)?(?:has |have |had )?(?:also |actively |further |successfully |innovatively |"
-    r"continuously |vigorously |proactively )?"
-    r"(?P<verb>pioneered|launched|introduced|established|created|built|developed|explored|implemented|piloted|"
-    r"set up|rolled out|completed|facilitated|accomplished|processed|promoted|"
-    r"issued the first|handled|carried out|initiated|opened|formed|innovated|advanced|conducted)\s+"
-    r"(?:(?:the|a|an|its|China's|the nation's|the country's|the first|first|nationwide|new|innovative)\s+)*"
+_ADVERBS = (
+    r"(?:(?:also|actively|further|successfully|innovatively|continuously|vigorously|proactively|jointly|officially|"
+    r"recently|fully|gradually|steadily|comprehensively|first)\s+)*"
 )
-_OBJECT_END_RE = re.compile(
-    r",|;|:|\.(?:\s|$)|\s(?:to|which|that|by|through|thereby|so|in order|with|while|where|for the purpose)\s|—|\(|$"
+_INTRO = r"(?:[A-Z][^,;:.\"“”]{0,60},\s*)?"
+"""An introductory phrase before a subject (``For example,``, ``In collaboration with ...,``)."""
+PRACTICE_VERBS = (
+    r"pioneer(?:ed|s)|launch(?:ed|es)|introduc(?:ed|es)|establish(?:ed|es)|creat(?:ed|es)|buil(?:t|ds)|"
+    r"develop(?:ed|s)|explor(?:ed|es)|implement(?:ed|s)|pilot(?:ed|s)|set up|sets up|roll(?:ed|s) out|"
+    r"complet(?:ed|es)|facilitat(?:ed|es)|accomplish(?:ed|es)|process(?:ed|es)|promot(?:ed|es)|handl(?:ed|es)|"
+    r"carri(?:ed) out|carries out|initiat(?:ed|es)|open(?:ed|s)|form(?:ed|s)|innovat(?:ed|es)|advanc(?:ed|es)|"
+    r"conduct(?:ed|s)|provid(?:ed|es)|deploy(?:ed|s)|upgrad(?:ed|es)|resulted in|include[sd]?|"
+    r"supported enterprises in conducting"
+)
+"""Verbs whose object may name a practice (past, present; ``include`` for ``These include ...``)."""
+PRACTICE_ING = (
+    r"establishing|creating|facilitating|launching|introducing|building|developing|exploring|piloting|pioneering|"
+    r"setting up|forming|opening|rolling out|implementing|deploying"
+)
+"""Participles that continue a clause with another practice (``..., establishing a ... mechanism``)."""
+_VERB_AT_RE = re.compile(
+    rf"\s*(?:,[^,;\"“”]{{0,130}},\s*)?(?:has |have |had )?{_ADVERBS}(?P<verb>{PRACTICE_VERBS}|[a-z]+ed)\b\s*"
+)
+_NEXT_CLAUSE_RE = re.compile(
+    r"(?:,\s*(?:and\s+|as well as\s+|thereby\s+)?|\s+and\s+|\s+by\s+)"
+    r"(?:also\s+|jointly\s+|further\s+|successfully\s+)*"
+    rf"(?P<verb>{PRACTICE_VERBS}|{PRACTICE_ING}|[a-z]+ed)\b\s*"
+)
+_NEXT_ITEM_RE = re.compile(r"(?:,\s*(?:and\s+)?|,?\s*as well as\s+|\s+and\s+)(?=(?:the|a|an)\s)")
+_LATER_CLAUSE_RE = re.compile(
+    rf",\s*(?:and\s+)?(?:also\s+|jointly\s+|further\s+|successfully\s+)*(?P<verb>{PRACTICE_VERBS}|{PRACTICE_ING})\b\s*"
+)
+_LOCAL_VERB_RE = re.compile(
+    rf"\s(?:has\s+|have\s+)?{_ADVERBS}(?:{PRACTICE_VERBS})\b|\s(?:has|have)\s+{_ADVERBS}[a-z]+ed\b"
+)
+_LOCAL_START_RE = re.compile(rf"\s*{_INTRO}(?:The\s|[A-Z][\w-]*\s+[A-Z])")
+_LOCAL_SUBJECT_RE = re.compile(
+    rf"\s*{_INTRO}(?P<subject>The\s+[^,;:\"“”.]{{3,100}}|[A-Z][\w-]*(?:\s+[A-Z][\w’'-]*){{1,6}})"
+)
+"""A local body or project as the subject (``The Haixia Equity Exchange has ... launched``)."""
+_NATIONAL_RE = re.compile(
+    r"\b(?:Ministry|Administration|Commission|Council|State|National|Central|People['’]s|General|China|Chinese|"
+    r"PFTZs?|Pilot Regions?|(?:the|central|Chinese) government|[Zz]one|[Pp]rovince|[Ii]t|[Tt]hey|[Tt]his|[Tt]hese)\b"
+)
+_ACTION_NOUN_RE = re.compile(r"(?:tion|sion|ance|ence|ing|val|wal)s?$")
+_PRACTICE_VERB_RE = re.compile(rf"(?:{PRACTICE_VERBS}|{PRACTICE_ING})$")
+BARE_SUBJECT_RE = re.compile(rf"^\s*{_INTRO}(?:the\s+)?PFTZs?\b")
+"""A sentence whose subject is an unnamed PFTZ (or PFTZs in general): the paragraph's subject zone ends."""
+_PRONOUN_WORDS = ("It ", "it ", "They ", "they ", "The zone ", "The PFTZ ", "This", "These")
+_SUBJECT_PRONOUN_RE = re.compile(
+    rf"^\s*{_INTRO}"
+    r"(?:[Ii]t|[Tt]hey|The zone|The PFTZ|These(?: initiatives| efforts)?|This(?: initiative)?)\b"
+)
+_PRACTICE_END_RE = re.compile(
+    r"[;:,—]|\.(?:\s|$)|\s–\s|\s\((?![A-Z]{2,}\))|\s(?:to\s(?![A-Z])|which|that|who|whereby|thereby|so that|in order|"
+    r"while|where|aiming|by|through|in China|in the country|nationwide|as well as|has|have|had|was|were|is|are)\b|"
+    r"\sand\s|$"
+)
+"""Where an object phrase ends (``and`` only before a verb or a ``first``: :data:`_AND_SPLIT_RE`)."""
+_AND_SPLIT_RE = re.compile(
+    rf"(?:also\s+)?(?:{PRACTICE_VERBS}|{PRACTICE_ING}|[a-z]+ed\s+(?:the|a|an)\s)|"
+    r"(?:the\s+)?(?:[\w-]+(?:\s[A-Z][\w-]*){0,3}['’]s\s+)?first\s"
+)
+_ARTICLES_RE = re.compile(r"^(?:(?:[Tt]he|[Aa]n?|its|their)\s+)+")
+_FIRST_RE = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:(?:nation|country|China|world|[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3})['’]s\s+)?"
+    r"first\s+(?!(?:time|of|such|batch|phase|half|in|to|among)\b)(?:(?:ever|nationwide)\s+)?"
+)
+_NOMINAL_RE = re.compile(
+    r"^(?:establishment|launch|creation|construction|introduction|development|signing|inauguration|implementation|"
+    r"use|operation|application)(?:\s+and\s+(?:establishment|launch|operation|inauguration|implementation))?\s+of\s+"
+)
+"""An action noun before the practice it acts on (``the establishment of the ... Base``): read past it."""
+PRACTICE_HEADS = frozenset(
+    re.findall(
+        r"\w+",
+        "model mechanism system platform service window base zone channel business case project program programme "
+        "transaction payment settlement transfer subcenter scheme approach initiative practice method mode regime "
+        "module reform list scenario application sandbox pilot",
+    )
+)
+"""Head nouns of a named practice: what the text builds, not an activity or a place."""
+_BOUNDARY_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "of for in on to as with between among across under over into from at via through by within involving "
+        "concerning adopting targeting connecting including covering featuring using linking serving based aligned "
+        "settled oriented",
+    )
+)
+"""Words that end a noun phrase's pre-head part (prepositions, post-modifying participles)."""
+_SUPERLATIVE_RE = re.compile(r"^(?:[\w-]+['’]s\s+)?(?:largest|biggest|highest|most|leading|top|only)\b")
+_NOT_FIRST_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "it its their they this these such more various multiple over and or all first into to in of for with on at "
+        "from by through as other related relevant",
+    )
 )
 
 
-def case_unquoted_object(s: _Sentence, last_subject: Actor | None = None) -> list[tuple[Actor, str]]:
-    """``Shanghai PFTZ has introduced cross-border applications for digital RMB, ...``: an unquoted named practice.
+def _head(words: Sequence[str]) -> int:
+    """Index of a noun phrase's head: the word before the first preposition or post-modifier."""
+    for i, w in enumerate(words):
+        if i and w.lower() in _BOUNDARY_WORDS:
+            return i - 1
+    return len(words) - 1
 
-    Accepts a zone (or list of zones) as the subject, or ``It``/``They``
-    continuing the previous subject, right before an innovation verb
-    (``pioneered``, ``launched``, ``established`` ...), and reads its object
-    up to the next comma, clause word (``to``, ``which``, ``by`` ...) or
-    sentence end: two to fourteen words. A list of such clauses after the
-    first (``..., launched the ..., explored ..., and established ...``) gives
-    one object each. Rejects an object with a quote (the quoted rules read
-    those) or in a sentence that gave a quoted case, an object that opens with
-    a pronoun or a number, an activity (``efforts``, ``explorations``) or a
+
+def _is_head_noun(word: str) -> bool:
+    w = word.lower().strip("\"“”'’")
+    return (
+        w in PRACTICE_HEADS
+        or (w.endswith("s") and w[:-1] in PRACTICE_HEADS)
+        or (w.endswith("es") and w[:-2] in PRACTICE_HEADS)
+    )
+
+
+def practice_name(phrase: str, *, first: bool = False) -> str:
+    """The practice an unquoted object phrase names, or ``""`` when it names an activity.
+
+    The rule: read past an action noun (``the establishment of``, ``the launch
+    of``, ``the use of``) and an ``X such as`` lead, then past the articles and a
+    ``(the nation's|China's|the country's|<Place>'s) first`` marker. A phrase
+    marked ``first`` (or the object of ``pioneered``) is a practice when it has
+    three words or more and its head is a head noun or an action noun
+    (``-tion``, ``-ance``, ``-ing``, ``approval``: ``duty exemption for ...``,
+    ``unloading and warehousing of ...``), not a thing (``the first ... transport
+    vehicle``, ``the first ... shipment``). Otherwise its head noun (the word before the first
+    preposition or post-modifier) must be one of :data:`PRACTICE_HEADS`
+    (model, mechanism, system, platform, service, window, base, zone, channel,
+    business, case, project, program, transaction, payment, subcenter, ...),
+    with at least one modifier before it and three words in all: ``has
+    advanced bonded maintenance``, ``pilot tests``, ``a dedicated platform``,
+    ``platforms in Uzbekistan for ...`` and ``a comprehensive textile and
+    apparel industrial chain`` are activities or generic things. Rejected
+    always: a phrase opening with a pronoun, a preposition, a number or a
+    superlative (``Beijing's largest ... platform`` ranks, it does not name), a
+    generic activity (``explorations``, ``efforts``, ``cooperation``), a
     document (``Plan``, ``Measures`` ...).
+
+    Examples
+    --------
+    >>> practice_name("a regulatory sandbox for the AI sector")
+    'regulatory sandbox for the AI sector'
+    >>> practice_name("the nation's first bonded maintenance project for automobile transmissions")
+    'bonded maintenance project for automobile transmissions'
+    >>> practice_name("mutual recognition of import inspection and quarantine measures"), practice_name("pilot tests")
+    ('', '')
+    """
+    p = _ARTICLES_RE.sub("", phrase.strip())
+    if m := _NOMINAL_RE.match(p):
+        p = _ARTICLES_RE.sub("", p[m.end() :])
+    if (k := p.find(" such as ")) >= 0:
+        p = _ARTICLES_RE.sub("", p[k + 9 :])
+    if m := _FIRST_RE.match(p):
+        p, first = p[m.end() :], True
+    p = re.sub(r"(?<![\w])['‘]|['’](?![\w])|[\"“”]", "", p).strip()
+    p = re.sub(r"\s+(?:and|or)$", "", re.sub(r"\s+", " ", p))
+    words = p.split()
+    if not 2 <= len(words) <= 24 or not words[0][:1].isalnum() or words[0].lower() in _NOT_FIRST_WORDS:
+        return ""
+    if re.fullmatch(r"[\d,.]+", words[0]) or (words[0].endswith("ing") and re.search(r"s$|^(?:the|a|an)$", words[1])):
+        return ""  # a number of things; a gerund's object ("enhancing mechanisms for ...") is an activity
+    if _SUPERLATIVE_RE.match(p) or GENERIC_OBJECT_RE.match(p):
+        return ""
+    if re.search(r"\b(?:Plan|Measures|Opinions|Notice|Regulations|Rules|Guidelines)\b", p):
+        return ""
+    h = _head(words)
+    if first:
+        head = words[h].lower()
+        return p if len(words) >= 3 and (_is_head_noun(head) or _ACTION_NOUN_RE.search(head)) else ""
+    return p if h >= 1 and len(words) >= 3 and _is_head_noun(words[h]) else ""
+
+
+_CLOSE_QUOTE_RE = re.compile(r"[\"”]")
+
+
+def _object_at(text: str, at: int) -> tuple[str, int]:
+    """The object phrase starting at ``text[at:]`` up to its clause end, and the end offset."""
+    i = at
+    while True:
+        m = _PRACTICE_END_RE.search(text, i)
+        if m and m.group(0) == " and " and not _AND_SPLIT_RE.match(text, m.end()):
+            i = m.end() - 1
+            continue
+        end = m.start() if m else len(text)
+        so_far = _FIRST_RE.sub("", _ARTICLES_RE.sub("", text[at:end].strip()))
+        if m and len(re.findall(r"[\"“”]", text[at:end])) % 2 and (close := _CLOSE_QUOTE_RE.search(text, end)):
+            i = close.end()  # a clause end inside a quoted part of the name
+            continue
+        # coordinated modifiers: "scenario-based, field-level negative list"
+        if m and m.group(0) == "," and len(so_far.split()) == 1 and "-" in so_far:
+            i = m.end()
+            continue
+        return text[at:end], end
+
+
+def case_unquoted_object(
+    s: _Sentence, last_subject: Actor | None = None, used: Iterable[int] = ()
+) -> list[tuple[Actor, str]]:
+    """``Anhui PFTZ pioneered the nation's first bonded maintenance project for ...``: unquoted named practices.
+
+    The subject is a zone (or a list of zones) right before the verb, an
+    optional parenthetical between (``Jiangsu PFTZ, in response to ...,
+    explored``), or ``It``/``They``/``The zone``/``This``/``These`` continuing the
+    paragraph's subject zone. A chain of clauses sharing that subject is
+    followed: ``..., launched A, explored B, and established C``, participles
+    (``..., establishing A``, ``by establishing A and creating B``) and lists of
+    objects (``A, B, and C``, ``A, as well as the first B``). Each object
+    runs to its clause end (a comma, ``;``, ``which``, ``to <verb>``, ``by``,
+    ``thereby``, ``and <verb>``, a dash, a sentence end) and is a case when
+    :func:`practice_name` accepts it, for the verbs of :data:`PRACTICE_VERBS`
+    and :data:`PRACTICE_ING` only. An object followed by an apposition
+    ``, the "<name>"`` takes that name. Rejects an object holding a quoted
+    span a quoted rule already read (offsets in ``used``).
     """
     out: list[tuple[Actor, str]] = []
-    starts: list[tuple[Actor, int]] = [(a, a.end) for a in s.actors]
-    if last_subject is not None and (pm := re.match(r"(?:[A-Z][a-z]+(?: [a-z]+)?,\s*)?(?:it|they|It|They)\b", s.text)):
-        starts.insert(0, (last_subject, pm.end()))
-    for a, at in starts:
-        m = OBJECT_VERB_RE.match(s.text, at)
+    starts: list[tuple[Actor, int, bool]] = [(a, a.end, False) for a in s.actors]
+    head = s.text[:72]
+    pronoun = any(w in head for w in _PRONOUN_WORDS)
+    if last_subject is None:
+        pass
+    elif pronoun and (pm := _SUBJECT_PRONOUN_RE.match(s.text)):
+        starts.insert(0, (last_subject, pm.end(), pm.group(0).rstrip().endswith(("This", "These", "initiative"))))
+    elif (
+        not pronoun
+        and _LOCAL_START_RE.match(s.text)
+        and (vm := _LOCAL_VERB_RE.search(s.text, 0, min([160, *(a.start for a in s.actors)])))
+        and (lm := _LOCAL_SUBJECT_RE.fullmatch(s.text, 0, vm.start()))
+        and not _NATIONAL_RE.search(lm.group("subject"))
+        and not any(a.start < lm.end() for a in s.actors)
+    ):
+        # a local body within the paragraph's zone: "The Haixia Equity Exchange has ... launched ..."
+        starts.insert(0, (last_subject, lm.end(), False))
+    taken = set(used)
+    for a, at, demonstrative in starts:
+        m: re.Match[str] | None = _VERB_AT_RE.match(s.text, at)
         while m:
-            rest = s.text[m.end() :]
-            end = _OBJECT_END_RE.search(rest)
-            stop = end.start() if end else len(rest)
-            name = rest[:stop].strip()
-            if _good_object(name):
-                out.append((a, name))
-            # a list of clauses sharing the subject: ", launched the ..., and explored ..."
-            m = LIST_VERB_RE.match(s.text, m.end() + stop)
+            verb = m.group("verb")
+            good = _PRACTICE_VERB_RE.match(verb) is not None
+            if demonstrative:  # "This provides ...": a description; "These include the launch of ...": cases
+                good, demonstrative = verb.startswith(("include", "resulted")), False
+            heads: list[str] = []
+            apposition = False
+            obj_at = m.end()
+            while True:
+                obj, end = _object_at(s.text, obj_at)
+                ap = re.match(r",\s*the\s+[\"“]([^\"“”]{6,120})[\"”]", s.text[end:])
+                quoted_case = any(obj_at <= q <= end for q in taken)
+                if good and not quoted_case:
+                    name = practice_name(obj, first=verb.startswith("pioneer"))
+                    words = name.split()
+                    head = words[_head(words)].lower() if words else ""
+                    if name and ap:
+                        name = ap.group(1).strip()
+                    if name and not (apposition and head in heads):  # "X platform, a ... platform" restates X
+                        out.append((a, name))
+                    heads.append(head)
+                if ap:
+                    end += ap.end()
+                # another object of the same verb: "an AI data training base, a regulatory sandbox ..."
+                item = _NEXT_ITEM_RE.match(s.text, end) if good else None
+                if item is None or _NEXT_CLAUSE_RE.match(s.text, end):
+                    break
+                obj_at = item.end()
+                apposition = item.group(0).strip() == ","
+            m = _NEXT_CLAUSE_RE.match(s.text, end)
+            if m is not None and quoted_case and m.group("verb").endswith("ing"):
+                break  # "has pioneered a "..." reform, introducing ...": the participle describes that case
+            if m is None and (later := _LATER_CLAUSE_RE.search(s.text, end)):
+                # "..., pioneered joint development, protection, and enforcement of ..., piloted new models ..."
+                between = s.text[end : later.start()]
+                if not any(end <= b.start < later.start() for b in s.actors) and not re.search(
+                    r"\b(?:which|that|who|where|while|and [a-z]+s)\b|;", between
+                ):
+                    m = later
+    return list(dict.fromkeys(out))
+
+
+_FIRST_SUBJECT_RE = re.compile(rf"^\s*{_INTRO}(?=[Tt]he first\s)")
+_WHILE_FIRST_RE = re.compile(r",\s*while\s+(?=the first\s)")
+_PASSIVE_RE = re.compile(
+    r"^\s*(?:in China\s+|in the country\s+|nationwide\s+)?(?:(?:was|were|has been|have been|had been|has|have)\s+)?"
+    r"(?:[a-z]+ly\s+)?[a-z]+ed\b"
+)
+_SET_UP_RE = re.compile(rf"^\s*{_INTRO}(?=(?:A|An)\s)")
+_SET_UP_VERB_RE = re.compile(
+    r"^\s*(?:has|have|had)\s+been\s+(?:set up|established|launched|created|built|introduced|opened|piloted)\b"
+)
+
+
+def case_passive_subject(s: _Sentence, last_subject: Actor | None = None) -> list[tuple[Actor, str]]:
+    """A practice as the subject of a passive: ``The first <practice> ... was issued ... in Shanghai PFTZ``.
+
+    Two forms: ``The first <NP> ... (was|has been) <verb>ed ... <zone>``
+    (also after ``, while``), credited to the zone named after the verb
+    (none: no case, e.g. ``The first Hong Kong SAR hospital has been
+    certified``); and ``A|An <NP> has been set up|established|launched ...``,
+    credited to a zone named after the verb, else to the paragraph's subject
+    zone. The phrase must pass :func:`practice_name` (``first`` for the first form).
+    """
+    out: list[tuple[Actor, str]] = []
+    if "he first " in s.text:
+        at = [m.end() for m in _WHILE_FIRST_RE.finditer(s.text)] if ", while" in s.text else []
+        if fm := _FIRST_SUBJECT_RE.match(s.text):
+            at.insert(0, fm.end())
+        for i in at:
+            obj, end = _object_at(s.text, i)
+            v = _PASSIVE_RE.match(s.text[end:])
+            if not v:
+                continue
+            after = [a for a in s.actors if a.start >= end + v.end() and ";" not in s.text[end : a.start]]
+            if after and (name := practice_name(obj)):
+                out.append((after[0], name))
+    if " been " in s.text and (sm := _SET_UP_RE.match(s.text)):
+        obj, end = _object_at(s.text, sm.end())
+        v = _SET_UP_VERB_RE.match(s.text[end:])
+        if v:
+            after = [a for a in s.actors if a.start >= end]
+            actor = after[0] if after else last_subject
+            if actor is not None and (name := practice_name(obj)):
+                out.append((actor, name))
     return out
 
 
-def _good_object(name: str) -> bool:
-    words = name.split()
-    if not 2 <= len(words) <= 14 or not words[0][:1].isalpha() or words[0].lower() in _PRONOUNS:
-        return False
-    if re.search('["“”]', name) or GENERIC_OBJECT_RE.match(name):
-        return False
-    return not re.search(r"\b(?:Plan|Measures|Opinions|Notice|Regulations|Rules|Guidelines)\b", name)
-
-
-LIST_VERB_RE = re.compile(
-    r",\s*(?:and\s+)?(?:also\s+)?(?:jointly\s+)?(?P<verb>pioneered|launched|introduced|established|created|built|"
-    r"developed|explored|implemented|piloted|set up|rolled out|completed|facilitated|promoted|initiated|opened|formed|"
-    r"innovated|advanced|conducted)\s+(?:(?:the|a|an|its|China's|the nation's|the first|first|new|innovative)\s+)*"
+_ESTABLISHED_IN_RE = re.compile(
+    r"\b(?:establishment|launch|creation|introduction|construction|opening) of (?:the |a |an )"
+    r"(?P<name>[^,;.:\"“”]{8,160}?)\s+(?:in|of|at|by)\s+$"
 )
+
+
+def case_established_in_zone(s: _Sentence) -> list[tuple[Actor, str]]:
+    """``the establishment of the North China (TEDA) One-Stop Overseas Service Base in Tianjin PFTZ``.
+
+    An action noun (establishment, launch, creation, introduction,
+    construction, opening) ``of`` a practice followed by ``in``/``of``/``at``/``by``
+    and a zone: the zone is the practice's origin. The phrase must pass
+    :func:`practice_name` (a proper name counts: its last word is a head noun).
+    """
+    out: list[tuple[Actor, str]] = []
+    if " of " not in s.text:
+        return out
+    for a in s.actors:
+        m = _ESTABLISHED_IN_RE.search(s.text[max(0, a.start - 200) : a.start])
+        if m and (name := practice_name(m.group("name"))):
+            out.append((a, name))
+    return out
 
 
 GENERIC_OBJECT_RE = re.compile(
@@ -514,7 +803,6 @@ GENERIC_OBJECT_RE = re.compile(
     re.IGNORECASE,
 )
 """Objects that name an activity, not a practice ("explorations in areas such as ...")."""
-_PRONOUNS = frozenset({"it", "its", "their", "they", "this", "these", "such", "more", "various", "multiple", "over"})
 
 
 TOOK_LEAD_RE = re.compile(
@@ -959,6 +1247,8 @@ def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]
                     st.cases[k] = replace(st.cases[k], before=before, after=after)
         # the subject: a zone near the start, after an introductory phrase ("For example, in the context of ...,")
         head = [a for a in s.actors if len(s.text[: a.start].split()) <= SUBJECT_WORDS]
+        if not head and BARE_SUBJECT_RE.match(s.text):
+            last_subject = None  # "In digital economy, PFTZ launched ...": an unnamed zone; "It" no longer refers back
         if head:
             last_subject = head[0]
             if len(head[0].keys) > 1:
@@ -1020,12 +1310,34 @@ def _cases_of_sentence(
                 cross_regional=crossing,
             )
         )
-    if not any(c.quote == s.original for c in st.cases[-3:]):
-        for actor, name in case_unquoted_object(s, last_subject):
-            keys = tuple(sorted(actor.keys))
-            st.cases.append(CaseFact(name, keys, s.line, s.original, "object", len(keys) > 1))
+    used = [q.start for q in s.quotes if (id(s), q.start) in st.used]
+    for actor, name, rule in _practices_of_sentence(s, last_subject, used):
+        keys = tuple(sorted(actor.keys))
+        st.cases.append(CaseFact(name, keys, s.line, s.original, rule, len(keys) > 1))
     for actor, name, _at in case_took_lead(s, last_subject):
         st.cases.append(CaseFact(name, actor.keys, s.line, s.original, "took-the-lead", len(actor.keys) > 1))
+
+
+def _practices_of_sentence(
+    s: _Sentence, last_subject: Actor | None, used: Sequence[int]
+) -> list[tuple[Actor, str, str]]:
+    """The unquoted practices of a sentence, each once: (actor, name, rule).
+
+    None in a sentence telling a case's new state (``Following the reform, ...``).
+    """
+    if AFTER_RE.match(s.text):
+        return []
+    found = [(a, n, "object") for a, n in case_unquoted_object(s, last_subject, used)]
+    found += [(a, n, "passive") for a, n in case_passive_subject(s, last_subject)]
+    found += [(a, n, "established-in") for a, n in case_established_in_zone(s)]
+    out: list[tuple[Actor, str, str]] = []
+    seen: set[tuple[tuple[str, ...], str]] = set()
+    for a, n, rule in found:
+        key = (a.keys, n.lower())
+        if key not in seen:
+            seen.add(key)
+            out.append((a, n, rule))
+    return out
 
 
 __all__ = [

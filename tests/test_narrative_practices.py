@@ -1,0 +1,287 @@
+"""Zone cases stated without quotes: one excerpt per rule, the rejections, and perturbed copies.
+
+The rules are in :mod:`loaders.narrative` (:func:`~loaders.narrative.case_unquoted_object`,
+:func:`~loaders.narrative.case_passive_subject`, :func:`~loaders.narrative.case_established_in_zone`,
+:func:`~loaders.narrative.practice_name`). Excerpts are written for the tests (same phrasing as the
+report, other facts), so that nothing is tuned to one sentence of the bundled file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.narrative import Narrative, practice_name, read_narrative
+from loaders.reference import Gazetteer
+from loaders.report import BUNDLED_REPORT
+from loaders.structure import parse_structure
+from loaders.text import paragraphs, split_lines
+from tests.perturb import move_body_page_breaks, rewrap_paragraphs
+
+GAZ = Gazetteer.default()
+TEXT = BUNDLED_REPORT.read_text(encoding="utf-8")
+
+
+def _read(text: str) -> Narrative:
+    lines = split_lines(text)
+    return read_narrative(paragraphs(lines), parse_structure(lines), GAZ)
+
+
+def _cases(text: str) -> dict[str, tuple[str, ...]]:
+    return {c.name: c.zones for c in _read(text).cases}
+
+
+# --------------------------------------------------------------------------- the name rule
+@pytest.mark.parametrize(
+    ("phrase", "first", "name"),
+    [
+        ("a cleaner production audit model", False, "cleaner production audit model"),
+        (
+            "the establishment of a hospital accreditation standard system",
+            False,
+            "hospital accreditation standard system",
+        ),
+        (
+            "innovative platforms such as the country's first biomedicine transfer subcenter",
+            False,
+            "biomedicine transfer subcenter",
+        ),
+        ("the nation's first duty exemption for re-imported goods", False, "duty exemption for re-imported goods"),
+        (
+            "the Yangtze River Delta's first bonded maintenance project for projectors",
+            False,
+            "bonded maintenance project for projectors",
+        ),
+        ("the use of facial recognition for online banking", True, "facial recognition for online banking"),
+        (
+            'an FTA benefit-oriented "One-Click Access" smart platform',
+            False,
+            "FTA benefit-oriented One-Click Access smart platform",
+        ),
+        (
+            "24-hour integrated services for customs clearance",
+            False,
+            "24-hour integrated services for customs clearance",
+        ),
+    ],
+)
+def test_practice_names(phrase: str, first: bool, name: str) -> None:
+    assert practice_name(phrase, first=first) == name
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "bonded maintenance",  # an activity: no head noun
+        "pilot tests",  # too short, no head noun
+        "a dedicated platform",  # a head with one adjective: generic
+        "platforms in Uzbekistan for pharmaceutical research",  # the head has no modifier
+        "a comprehensive textile and apparel industrial chain",  # chain is not a practice head
+        "mutual recognition of import inspection and quarantine measures",  # an activity
+        "Beijing's largest public computing power platform",  # a ranking
+        "10 collaborative innovations",  # a count
+        "enhancing mechanisms for risk analysis",  # a gerund's object
+        "the first such transaction",  # refers back
+        "the nation's first trial shipment of batteries by rail",  # a first thing, not a practice
+        "explorations in areas such as the service model",
+        "the Implementation Plan for the service model",  # a document
+    ],
+)
+def test_not_practice_names(phrase: str) -> None:
+    assert practice_name(phrase) == ""
+
+
+# --------------------------------------------------------------------------- the object rule
+def test_nations_first_after_a_verb() -> None:
+    text = (
+        "Guangdong PFTZ has handled the nation's first pre-litigation provisional measures case concerning "
+        "trade secrets of a board game. The measures were granted."
+    )
+    assert _cases(text) == {
+        "pre-litigation provisional measures case concerning trade secrets of a board game": ("guangdong",)
+    }
+
+
+def test_pronoun_participle_and_as_well_as() -> None:
+    text = (
+        "Hubei PFTZ has carried out explorations in digital finance. For example, it has introduced cross-border "
+        "applications for digital RMB, facilitating the nation's first digital RMB cross-border payment for "
+        "shipping insurance, as well as the first cross-border copper transaction settled with digital RMB, "
+        "exploring efficient, secure, and intelligent models for payment."
+    )
+    assert _cases(text) == {
+        "cross-border applications for digital RMB": ("hubei",),
+        "digital RMB cross-border payment for shipping insurance": ("hubei",),
+        "cross-border copper transaction settled with digital RMB": ("hubei",),
+    }
+
+
+def test_two_firsts_joined_by_and() -> None:
+    text = (
+        "Meanwhile, Anhui PFTZ pioneered the nation's first bonded maintenance project for ship engines and the "
+        "Yangtze River Delta's first bonded maintenance project for drones, expanding bonded maintenance."
+    )
+    assert _cases(text) == {
+        "bonded maintenance project for ship engines": ("anhui",),
+        "bonded maintenance project for drones": ("anhui",),
+    }
+
+
+def test_by_establishing_and_creating() -> None:
+    text = (
+        "Similarly, Tianjin PFTZ has addressed the challenges of importing medical devices by establishing a green "
+        "channel for the approval of imported medical devices and creating a pioneering zone for orphan drug supply."
+    )
+    assert _cases(text) == {
+        "green channel for the approval of imported medical devices": ("tianjin",),
+        "pioneering zone for orphan drug supply": ("tianjin",),
+    }
+
+
+def test_a_parenthetical_subject_and_a_partly_quoted_object() -> None:
+    text = (
+        "For example, Jiangsu PFTZ, in response to challenges in clearing research samples, explored a pilot "
+        '"whitelist" system for the import of research samples. Enterprises on the whitelist are exempt.'
+    )
+    assert _cases(text) == {"pilot whitelist system for the import of research samples": ("jiangsu",)}
+
+
+def test_a_list_of_objects_and_a_ranking() -> None:
+    text = (
+        "For example, Shanghai PFTZ has established an AI data labelling base, a regulatory sandbox for the AI "
+        "sector, and Shanghai's largest public computing power platform. These initiatives help."
+    )
+    assert _cases(text) == {
+        "AI data labelling base": ("shanghai",),
+        "regulatory sandbox for the AI sector": ("shanghai",),
+    }
+
+
+def test_an_apposition_is_the_same_case() -> None:
+    text = (
+        'Hubei PFTZ established the "Laser Chain" online trading platform, a public service platform for the '
+        "laser supply chain. It has established the nation's first robot governance research institution, the "
+        '"Wuhan Robot Governance Laboratory", to conduct research.'
+    )
+    assert _cases(text) == {
+        "Laser Chain online trading platform": ("hubei",),
+        "Wuhan Robot Governance Laboratory": ("hubei",),
+    }
+
+
+def test_an_area_of_a_zone_and_a_coordinated_modifier() -> None:
+    text = (
+        'For example, Lin-gang Special Area of Shanghai PFTZ launched a comprehensive service platform for "going '
+        "global\", which integrates services. Beijing PFTZ introduced China's first scenario-based, field-level "
+        "negative list for cross-border data transfers."
+    )
+    assert _cases(text) == {
+        "comprehensive service platform for going global": ("shanghai",),
+        "scenario-based, field-level negative list for cross-border data transfers": ("beijing",),
+    }
+
+
+def test_a_long_chain_shares_its_subject_and_a_quoted_case_is_not_read_twice() -> None:
+    text = (
+        "In the development of the economic circle, Sichuan and Chongqing PFTZs have built a demonstration zone. "
+        'They have released 8 collaborative innovations, launched the "one permit per chain" reform for '
+        "cross-regional processing, explored integrated water supply service reforms in adjacent areas, pioneered "
+        "joint development, protection, and enforcement of trademarks, piloted new models for green development "
+        'of river ports, and established the "Yibin – Luzhou" mechanism for coordinated innovation.'
+    )
+    got = _read(text).cases
+    names = {c.name: (c.zones, c.joint) for c in got}
+    joint = (("chongqing", "sichuan"), True)
+    assert names["integrated water supply service reforms in adjacent areas"] == joint
+    assert names["new models for green development of river ports"] == joint
+    assert names["Yibin – Luzhou mechanism for coordinated innovation"] == joint
+    assert sum("one permit per chain" in c.name for c in got) == 1  # the quoted rule's, not twice
+
+
+def test_these_include_and_the_paragraph_zone() -> None:
+    text = (
+        "For example, Zhejiang PFTZ has expanded the experience of its oil industry chain. Ningbo Port has become "
+        "the world's first port capable of berthing two ore carriers. These include the launch of China's first "
+        "import bonded rapeseed spot warehouse receipt pledge business and the first successful unloading of a "
+        "full shipload of rapeseed through offshore spot trading."
+    )
+    assert _cases(text) == {
+        "import bonded rapeseed spot warehouse receipt pledge business": ("zhejiang",),
+        "successful unloading of a full shipload of rapeseed": ("zhejiang",),
+    }
+
+
+def test_a_local_body_in_the_zones_paragraph() -> None:
+    text = (
+        "Fujian PFTZ has promoted the regional equity market. The Haixia Equity Exchange has continuously enhanced "
+        'its service capabilities and launched the "Cross-Straits Listing Service", expanding its services. '
+        "The Ministry of Commerce launched a national trade service platform for exporters."
+    )
+    assert _cases(text) == {"Cross-Straits Listing Service": ("fujian",)}
+
+
+def test_an_unnamed_pftz_ends_the_paragraph_subject() -> None:
+    text = (
+        "Shanghai PFTZ has established a sub-center abroad. In digital economy, PFTZ launched China's first cloud "
+        "node for weather data. It also established a cross-border credit information service platform for ASEAN."
+    )
+    assert _cases(text) == {}
+
+
+# --------------------------------------------------------------------------- passive subjects and nominal forms
+def test_the_first_as_a_passive_subject() -> None:
+    text = (
+        "The first mandatory product certification adopting the self-declaration method for printers in China "
+        "was issued for an enterprise in Tianjin PFTZ. The first Hong Kong SAR clinic has been certified under "
+        "these standards."
+    )
+    assert _cases(text) == {
+        "mandatory product certification adopting the self-declaration method for printers": ("tianjin",)
+    }
+
+
+def test_a_practice_set_up_in_the_paragraph_zone() -> None:
+    text = (
+        "Similarly, Guangxi PFTZ has attracted a range of businesses. A dedicated international silk trade "
+        "service window has been set up to provide consultations. Seven workshops have been established."
+    )
+    assert _cases(text) == {"dedicated international silk trade service window": ("guangxi",)}
+
+
+def test_the_establishment_of_a_base_in_a_zone() -> None:
+    text = (
+        "Another example is the establishment of the East China (SIP) One-Stop Overseas Service Base in Jiangsu "
+        "PFTZ, which integrates resources. Sichuan and Chongqing PFTZs have taken the construction of "
+        "Collaborative Demonstration Zone of Sichuan PFTZ and Chongqing PFTZ as a key initiative."
+    )
+    assert _cases(text) == {"East China (SIP) One-Stop Overseas Service Base": ("jiangsu",)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle after a quoted case describes that case
+        'Yunnan PFTZ has pioneered a "China - Laos cross-border road transport reform", introducing an innovative '
+        '"loaded-in, loaded-out" model for freight vehicles from both sides.',
+        # the new state of a case is no new case
+        "Following the reform, Zhangjiang Science City established a joint safety supervision platform for "
+        "imported special items.",
+        # a description, not a practice
+        "The annual revenue surpassed RMB 500 billion, establishing the zone as the largest R&D base in China.",
+        "This provides comprehensive and efficient services for optoelectronic enterprises in the valley.",
+        "Shanghai PFTZ has completed pilot tests with enterprises, achieving the first transaction in China of "
+        "receiving electronic invoices.",
+    ],
+)
+def test_not_unquoted_cases(text: str) -> None:
+    assert [c for c in _read(text).cases if c.rule in ("object", "passive", "established-in")] == []
+
+
+# --------------------------------------------------------------------------- layout
+@pytest.mark.parametrize("perturb", [rewrap_paragraphs, move_body_page_breaks], ids=["rewrapped", "page-breaks"])
+def test_perturbed_copies_give_the_same_unquoted_cases(perturb: object) -> None:
+    def unquoted(n: Narrative) -> set[tuple[str, ...]]:
+        return {(c.rule, c.name, *c.zones) for c in n.cases if c.rule in ("object", "passive", "established-in")}
+
+    base = unquoted(_read(TEXT))
+    assert len(base) >= 50
+    assert unquoted(_read(perturb(TEXT))) == base  # type: ignore[operator]
