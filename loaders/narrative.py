@@ -467,13 +467,17 @@ PRACTICE_ING = (
     r"setting up|forming|opening|rolling out|implementing|deploying"
 )
 """Participles that continue a clause with another practice (``..., establishing a ... mechanism``)."""
+PRACTICE_INF = r"(?:provide|establish|launch|create|build|develop|explore|pilot|introduce|set up|open|implement)"
+"""Infinitives of purpose that continue a clause with a practice (``partnered with X to provide ...``)."""
 _VERB_AT_RE = re.compile(
-    rf"\s*(?:,[^,;\"“”]{{0,130}},\s*)?(?:has |have |had )?{_ADVERBS}(?P<verb>{PRACTICE_VERBS}|[a-z]+ed)\b\s*"
+    r"\s*(?:['’]s\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}\s+)?(?:,[^,;\"“”]{0,130},\s*)?"
+    rf"(?:has |have |had )?{_ADVERBS}(?P<verb>{PRACTICE_VERBS}|[a-z]+ed)\b\s*"
 )
+"""The verb after a subject: ``'s Lin-gang Special Area has launched``, ``, in response to ...,  explored``."""
 _NEXT_CLAUSE_RE = re.compile(
-    r"(?:,\s*(?:and\s+|as well as\s+|thereby\s+)?|\s+and\s+|\s+by\s+)"
+    r"(?:,\s*(?:and\s+|as well as\s+|thereby\s+)?|\s+and\s+|\s+by\s+|\s+to\s+)"
     r"(?:also\s+|jointly\s+|further\s+|successfully\s+)*"
-    rf"(?P<verb>{PRACTICE_VERBS}|{PRACTICE_ING}|[a-z]+ed)\b\s*"
+    rf"(?P<verb>(?<=\sto\s){PRACTICE_INF}|{PRACTICE_VERBS}|{PRACTICE_ING}|[a-z]+ed)\b\s*"
 )
 _NEXT_ITEM_RE = re.compile(r"(?:,\s*(?:and\s+)?|,?\s*as well as\s+|\s+and\s+)(?=(?:the|a|an)\s)")
 _LATER_CLAUSE_RE = re.compile(
@@ -491,8 +495,12 @@ _NATIONAL_RE = re.compile(
     r"\b(?:Ministry|Administration|Commission|Council|State|National|Central|People['’]s|General|China|Chinese|"
     r"PFTZs?|Pilot Regions?|(?:the|central|Chinese) government|[Zz]one|[Pp]rovince|[Ii]t|[Tt]hey|[Tt]his|[Tt]hese)\b"
 )
+_BODY_NOUNS = frozenset(
+    re.findall(r"\w+", "institution institutions organization organizations association federation foundation station")
+)
+"""Nouns in ``-tion`` that name a body or a place, not an action (``the first ... research institution``)."""
 _ACTION_NOUN_RE = re.compile(r"(?:tion|sion|ance|ence|ing|val|wal)s?$")
-_PRACTICE_VERB_RE = re.compile(rf"(?:{PRACTICE_VERBS}|{PRACTICE_ING})$")
+_PRACTICE_VERB_RE = re.compile(rf"(?:{PRACTICE_VERBS}|{PRACTICE_ING}|{PRACTICE_INF})$")
 BARE_SUBJECT_RE = re.compile(rf"^\s*{_INTRO}(?:the\s+)?PFTZs?\b")
 """A sentence whose subject is an unnamed PFTZ (or PFTZs in general): the paragraph's subject zone ends."""
 _PRONOUN_WORDS = ("It ", "it ", "They ", "they ", "The zone ", "The PFTZ ", "This", "These")
@@ -618,7 +626,8 @@ def practice_name(phrase: str, *, first: bool = False) -> str:
     h = _head(words)
     if first:
         head = words[h].lower()
-        return p if len(words) >= 3 and (_is_head_noun(head) or _ACTION_NOUN_RE.search(head)) else ""
+        action = _ACTION_NOUN_RE.search(head) is not None and head not in _BODY_NOUNS
+        return p if len(words) >= 3 and (_is_head_noun(head) or action) else ""
     return p if h >= 1 and len(words) >= 3 and _is_head_noun(words[h]) else ""
 
 
@@ -665,7 +674,7 @@ def case_unquoted_object(
     span a quoted rule already read (offsets in ``used``).
     """
     out: list[tuple[Actor, str]] = []
-    starts: list[tuple[Actor, int, bool]] = [(a, a.end, False) for a in s.actors]
+    starts: list[tuple[Actor, int, bool]] = [(_chain(s, a), a.end, False) for a in s.actors]
     head = s.text[:72]
     pronoun = any(w in head for w in _PRONOUN_WORDS)
     if last_subject is None:

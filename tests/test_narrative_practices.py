@@ -159,12 +159,14 @@ def test_a_list_of_objects_and_a_ranking() -> None:
 def test_an_apposition_is_the_same_case() -> None:
     text = (
         'Hubei PFTZ established the "Laser Chain" online trading platform, a public service platform for the '
-        "laser supply chain. It has established the nation's first robot governance research institution, the "
-        '"Wuhan Robot Governance Laboratory", to conduct research.'
+        "laser supply chain. It has launched the nation's first robot data trading platform, the "
+        '"Wuhan Robot Data Exchange Platform", to serve enterprises. It has established the nation\'s first robot '
+        'governance research institution, the "Wuhan Robot Governance Laboratory", to conduct research.'
     )
+    # a body (an institution, a laboratory) is not a practice
     assert _cases(text) == {
         "Laser Chain online trading platform": ("hubei",),
-        "Wuhan Robot Governance Laboratory": ("hubei",),
+        "Wuhan Robot Data Exchange Platform": ("hubei",),
     }
 
 
@@ -207,6 +209,21 @@ def test_these_include_and_the_paragraph_zone() -> None:
     assert _cases(text) == {
         "import bonded rapeseed spot warehouse receipt pledge business": ("zhejiang",),
         "successful unloading of a full shipload of rapeseed": ("zhejiang",),
+    }
+
+
+def test_joint_subject_possessive_area_and_purpose_infinitive() -> None:
+    text = (
+        "Fujian PFTZ and Anhui PFTZ have jointly launched a cross-regional bonded maintenance service platform. "
+        "Shanghai PFTZ's Lin-gang Special Area has launched a cross-border data verification service. "
+        "Hunan PFTZ partnered with the Standard Institute of Malaysia (SIRIM) to provide one-stop certification "
+        "services for product exports to Malaysia, including testing."
+    )
+    got = {c.name: (c.zones, c.joint) for c in _read(text).cases}
+    assert got == {
+        "cross-regional bonded maintenance service platform": (("anhui", "fujian"), True),
+        "cross-border data verification service": (("shanghai",), False),
+        "one-stop certification services for product exports to Malaysia": (("hunan",), False),
     }
 
 
