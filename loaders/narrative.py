@@ -503,7 +503,7 @@ _ACTION_NOUN_RE = re.compile(r"(?:tion|sion|ance|ence|ing|val|wal)s?$")
 _PRACTICE_VERB_RE = re.compile(rf"(?:{PRACTICE_VERBS}|{PRACTICE_ING}|{PRACTICE_INF})$")
 BARE_SUBJECT_RE = re.compile(rf"^\s*{_INTRO}(?:the\s+)?PFTZs?\b")
 """A sentence whose subject is an unnamed PFTZ (or PFTZs in general): the paragraph's subject zone ends."""
-_PRONOUN_WORDS = ("It ", "it ", "They ", "they ", "The zone ", "The PFTZ ", "This", "These")
+_PRONOUN_HINT_RE = re.compile(r"[Ii]t |[Tt]hey |The zone |The PFTZ |This|These")
 _SUBJECT_PRONOUN_RE = re.compile(
     rf"^\s*{_INTRO}"
     r"(?:[Ii]t|[Tt]hey|The zone|The PFTZ|These(?: initiatives| efforts)?|This(?: initiative)?)\b"
@@ -674,9 +674,8 @@ def case_unquoted_object(
     span a quoted rule already read (offsets in ``used``).
     """
     out: list[tuple[Actor, str]] = []
-    starts: list[tuple[Actor, int, bool]] = [(_chain(s, a), a.end, False) for a in s.actors]
-    head = s.text[:72]
-    pronoun = any(w in head for w in _PRONOUN_WORDS)
+    starts: list[tuple[Actor, int, bool]] = [(a, a.end, False) for a in s.actors]
+    pronoun = _PRONOUN_HINT_RE.search(s.text, 0, 72) is not None
     if last_subject is None:
         pass
     elif pronoun and (pm := _SUBJECT_PRONOUN_RE.match(s.text)):
@@ -694,6 +693,8 @@ def case_unquoted_object(
     taken = set(used)
     for a, at, demonstrative in starts:
         m: re.Match[str] | None = _VERB_AT_RE.match(s.text, at)
+        if m and at == a.end:
+            a = _chain(s, a)  # "Fujian PFTZ and Anhui PFTZ have ...": one joint subject
         while m:
             verb = m.group("verb")
             good = _PRACTICE_VERB_RE.match(verb) is not None
@@ -1322,9 +1323,28 @@ def _cases_of_sentence(
     used = [q.start for q in s.quotes if (id(s), q.start) in st.used]
     for actor, name, rule in _practices_of_sentence(s, last_subject, used):
         keys = tuple(sorted(actor.keys))
+        if any(c.quote is s.original for c in st.cases[-4:]):
+            st.cases[-4:] = [
+                c for c in st.cases[-4:] if c.quote is not s.original or not _restates(c, s.text, name, keys)
+            ]
         st.cases.append(CaseFact(name, keys, s.line, s.original, rule, len(keys) > 1))
     for actor, name, _at in case_took_lead(s, last_subject):
         st.cases.append(CaseFact(name, actor.keys, s.line, s.original, "took-the-lead", len(actor.keys) > 1))
+
+
+def _restates(case: CaseFact, text: str, practice: str, keys: tuple[str, ...]) -> bool:
+    """Whether a quoted ``case`` of a sentence only restates an unquoted ``practice`` named before it.
+
+    ``Chongqing PFTZ establishes a 'four teams' working mechanism ..., taking the lead to promote
+    "four supporting teams"``: the later quote, read by the verb or pronoun rule for the same zones,
+    shares two thirds of its words with the practice and describes it; it is no second case.
+    """
+    if case.rule not in ("verb", "pronoun") or case.zones != keys:
+        return False
+    words = set(re.findall(r"[\w-]+", case.name.lower()))
+    shared = words & set(re.findall(r"[\w-]+", practice.lower()))
+    at_practice = text.find(" ".join(practice.split()[:2]))
+    return 3 * len(shared) >= 2 * len(words) and 0 <= at_practice < text.find(case.name)
 
 
 def _practices_of_sentence(

@@ -244,6 +244,15 @@ def test_an_unnamed_pftz_ends_the_paragraph_subject() -> None:
     assert _cases(text) == {}
 
 
+def test_a_later_quote_restating_the_practice_is_no_second_case() -> None:
+    text = (
+        "**Shaanxi PFTZ establishes a 'three teams' working mechanism for mentorship of young researchers**, "
+        'taking the lead nationwide to promote the systematic development of "three supporting teams", namely '
+        "mentors and managers."
+    )
+    assert _cases(text) == {"three teams working mechanism for mentorship of young researchers": ("shaanxi",)}
+
+
 # --------------------------------------------------------------------------- passive subjects and nominal forms
 def test_the_first_as_a_passive_subject() -> None:
     text = (
