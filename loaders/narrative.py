@@ -573,7 +573,7 @@ def _is_head_noun(word: str) -> bool:
     )
 
 
-def practice_name(phrase: str, *, first: bool = False) -> str:
+def practice_name(phrase: str, *, first: bool = False, joint: bool = False) -> str:
     """The practice an unquoted object phrase names, or ``""`` when it names an activity.
 
     The rule: read past an action noun (``the establishment of``, ``the launch
@@ -583,7 +583,9 @@ def practice_name(phrase: str, *, first: bool = False) -> str:
     three words or more and its head is a head noun or an action noun
     (``-tion``, ``-ance``, ``-ing``, ``approval``: ``duty exemption for ...``,
     ``unloading and warehousing of ...``), not a thing (``the first ... transport
-    vehicle``, ``the first ... shipment``). Otherwise its head noun (the word before the first
+    vehicle``, ``the first ... shipment``, ``the first ... research institution``).
+    What several zones did ``jointly`` (``joint``) is a joint practice when it
+    has three words or more. Otherwise its head noun (the word before the first
     preposition or post-modifier) must be one of :data:`PRACTICE_HEADS`
     (model, mechanism, system, platform, service, window, base, zone, channel,
     business, case, project, program, transaction, payment, subcenter, ...),
@@ -624,6 +626,8 @@ def practice_name(phrase: str, *, first: bool = False) -> str:
     if re.search(r"\b(?:Plan|Measures|Opinions|Notice|Regulations|Rules|Guidelines)\b", p):
         return ""
     h = _head(words)
+    if joint:
+        return p if len(words) >= 3 else ""
     if first:
         head = words[h].lower()
         action = _ACTION_NOUN_RE.search(head) is not None and head not in _BODY_NOUNS
@@ -694,7 +698,7 @@ def case_unquoted_object(
     for a, at, demonstrative in starts:
         m: re.Match[str] | None = _VERB_AT_RE.match(s.text, at)
         if m and at == a.end:
-            a = _chain(s, a)  # "Fujian PFTZ and Anhui PFTZ have ...": one joint subject
+            a = _joint_subject(s, a)  # "Fujian PFTZ and Anhui PFTZ have ...": one joint subject
         while m:
             verb = m.group("verb")
             good = _PRACTICE_VERB_RE.match(verb) is not None
@@ -708,7 +712,8 @@ def case_unquoted_object(
                 ap = re.match(r",\s*the\s+[\"“]([^\"“”]{6,120})[\"”]", s.text[end:])
                 quoted_case = any(obj_at <= q <= end for q in taken)
                 if good and not quoted_case:
-                    name = practice_name(obj, first=verb.startswith("pioneer"))
+                    jointly = len(a.keys) > 1 and "jointly" in s.text[m.start() : m.start("verb")]
+                    name = practice_name(obj, first=verb.startswith("pioneer"), joint=jointly)
                     words = name.split()
                     head = words[_head(words)].lower() if words else ""
                     if name and ap:
@@ -1330,6 +1335,23 @@ def _cases_of_sentence(
         st.cases.append(CaseFact(name, keys, s.line, s.original, rule, len(keys) > 1))
     for actor, name, _at in case_took_lead(s, last_subject):
         st.cases.append(CaseFact(name, actor.keys, s.line, s.original, "took-the-lead", len(actor.keys) > 1))
+
+
+_AREA_SEP_RE = re.compile(r"\s*(?:,\s*and|,|and)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}of\s+")
+"""``and Lin-gang Special Area of``: an area of the next zone, joined to the zone before."""
+
+
+def _joint_subject(s: _Sentence, last: Actor) -> Actor:
+    """The zones joined to ``last`` as one subject (:func:`_chain`), an area of a zone counting as its zone.
+
+    ``Yunnan PFTZ and Lin-gang Special Area of Shanghai PFTZ have jointly ...``: Yunnan and Shanghai.
+    """
+    chained = _chain(s, last)
+    before = [a for a in s.actors if a.end <= chained.start]
+    if before and _AREA_SEP_RE.fullmatch(s.text, before[-1].end, chained.start):
+        prior = _chain(s, before[-1])
+        return Actor(prior.start, chained.end, tuple(dict.fromkeys(prior.keys + chained.keys)))
+    return chained
 
 
 def _restates(case: CaseFact, text: str, practice: str, keys: tuple[str, ...]) -> bool:

@@ -227,6 +227,21 @@ def test_joint_subject_possessive_area_and_purpose_infinitive() -> None:
     }
 
 
+def test_what_zones_did_jointly_needs_no_head_noun() -> None:
+    text = (
+        "For example, Guangxi PFTZ and Qianhai Area of Guangdong PFTZ have jointly promoted the empowerment of the "
+        "fruit industry's digital transformation through data factors. Guangxi PFTZ has promoted the empowerment "
+        "of the sugar industry's digital transformation."
+    )
+    (case,) = _read(text).cases
+    assert (case.name, case.zones, case.joint) == (
+        "empowerment of the fruit industry's digital transformation",
+        ("guangdong", "guangxi"),
+        True,
+    )
+    assert any(e.name == case.name and e.members == case.zones for e in _read(text).efforts)
+
+
 def test_a_local_body_in_the_zones_paragraph() -> None:
     text = (
         "Fujian PFTZ has promoted the regional equity market. The Haixia Equity Exchange has continuously enhanced "
