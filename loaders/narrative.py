@@ -503,7 +503,6 @@ _ACTION_NOUN_RE = re.compile(r"(?:tion|sion|ance|ence|ing|val|wal)s?$")
 _PRACTICE_VERB_RE = re.compile(rf"(?:{PRACTICE_VERBS}|{PRACTICE_ING}|{PRACTICE_INF})$")
 BARE_SUBJECT_RE = re.compile(rf"^\s*{_INTRO}(?:the\s+)?PFTZs?\b")
 """A sentence whose subject is an unnamed PFTZ (or PFTZs in general): the paragraph's subject zone ends."""
-_PRONOUN_HINT_RE = re.compile(r"[Ii]t |[Tt]hey |The zone |The PFTZ |This|These")
 _SUBJECT_PRONOUN_RE = re.compile(
     rf"^\s*{_INTRO}"
     r"(?:[Ii]t|[Tt]hey|The zone|The PFTZ|These(?: initiatives| efforts)?|This(?: initiative)?)\b"
@@ -614,16 +613,18 @@ def practice_name(phrase: str, *, first: bool = False, joint: bool = False) -> s
         p = _ARTICLES_RE.sub("", p[k + 9 :])
     if m := _FIRST_RE.match(p):
         p, first = p[m.end() :], True
-    p = re.sub(r"(?<![\w])['‘]|['’](?![\w])|[\"“”]", "", p).strip()
-    p = re.sub(r"\s+(?:and|or)$", "", re.sub(r"\s+", " ", p))
+    p = _QUOTE_MARKS_RE.sub("", p).strip()
+    p = _TRAILING_AND_RE.sub("", _SPACES_RE.sub(" ", p))
     words = p.split()
     if not 2 <= len(words) <= 24 or not words[0][:1].isalnum() or words[0].lower() in _NOT_FIRST_WORDS:
         return ""
-    if re.fullmatch(r"[\d,.]+", words[0]) or (words[0].endswith("ing") and re.search(r"s$|^(?:the|a|an)$", words[1])):
+    if (words[0][0].isdigit() and words[0].strip("0123456789,.") == "") or (
+        words[0].endswith("ing") and (words[1].endswith("s") or words[1] in ("the", "a", "an"))
+    ):
         return ""  # a number of things; a gerund's object ("enhancing mechanisms for ...") is an activity
     if _SUPERLATIVE_RE.match(p) or GENERIC_OBJECT_RE.match(p):
         return ""
-    if re.search(r"\b(?:Plan|Measures|Opinions|Notice|Regulations|Rules|Guidelines)\b", p):
+    if _DOCUMENT_WORD_RE.search(p):
         return ""
     h = _head(words)
     if joint:
@@ -636,6 +637,13 @@ def practice_name(phrase: str, *, first: bool = False, joint: bool = False) -> s
 
 
 _CLOSE_QUOTE_RE = re.compile(r"[\"”]")
+_QUOTE_CHAR_RE = re.compile(r"[\"“”]")
+_QUOTE_MARKS_RE = re.compile(r"(?<![\w])['‘]|['’](?![\w])|[\"“”]")
+_SPACES_RE = re.compile(r"\s+")
+_TRAILING_AND_RE = re.compile(r"\s+(?:and|or)$")
+_DOCUMENT_WORD_RE = re.compile(r"\b(?:Plan|Measures|Opinions|Notice|Regulations|Rules|Guidelines)\b")
+_APPOSITION_RE = re.compile(r",\s*the\s+[\"“]([^\"“”]{6,120})[\"”]")
+"""``X, the "<name>"``: the name an object phrase is given in apposition."""
 
 
 def _object_at(text: str, at: int) -> tuple[str, int]:
@@ -648,7 +656,7 @@ def _object_at(text: str, at: int) -> tuple[str, int]:
             continue
         end = m.start() if m else len(text)
         so_far = _FIRST_RE.sub("", _ARTICLES_RE.sub("", text[at:end].strip()))
-        if m and len(re.findall(r"[\"“”]", text[at:end])) % 2 and (close := _CLOSE_QUOTE_RE.search(text, end)):
+        if m and len(_QUOTE_CHAR_RE.findall(text, at, end)) % 2 and (close := _CLOSE_QUOTE_RE.search(text, end)):
             i = close.end()  # a clause end inside a quoted part of the name
             continue
         # coordinated modifiers: "scenario-based, field-level negative list"
@@ -679,14 +687,12 @@ def case_unquoted_object(
     """
     out: list[tuple[Actor, str]] = []
     starts: list[tuple[Actor, int, bool]] = [(a, a.end, False) for a in s.actors]
-    pronoun = _PRONOUN_HINT_RE.search(s.text, 0, 72) is not None
     if last_subject is None:
         pass
-    elif pronoun and (pm := _SUBJECT_PRONOUN_RE.match(s.text)):
+    elif pm := _SUBJECT_PRONOUN_RE.match(s.text):
         starts.insert(0, (last_subject, pm.end(), pm.group(0).rstrip().endswith(("This", "These", "initiative"))))
     elif (
-        not pronoun
-        and _LOCAL_START_RE.match(s.text)
+        _LOCAL_START_RE.match(s.text)
         and (vm := _LOCAL_VERB_RE.search(s.text, 0, min([160, *(a.start for a in s.actors)])))
         and (lm := _LOCAL_SUBJECT_RE.fullmatch(s.text, 0, vm.start()))
         and not _NATIONAL_RE.search(lm.group("subject"))
@@ -709,7 +715,7 @@ def case_unquoted_object(
             obj_at = m.end()
             while True:
                 obj, end = _object_at(s.text, obj_at)
-                ap = re.match(r",\s*the\s+[\"“]([^\"“”]{6,120})[\"”]", s.text[end:])
+                ap = _APPOSITION_RE.match(s.text, end)
                 quoted_case = any(obj_at <= q <= end for q in taken)
                 if good and not quoted_case:
                     jointly = len(a.keys) > 1 and "jointly" in s.text[m.start() : m.start("verb")]
@@ -722,7 +728,7 @@ def case_unquoted_object(
                         out.append((a, name))
                     heads.append(head)
                 if ap:
-                    end += ap.end()
+                    end = ap.end()
                 # another object of the same verb: "an AI data training base, a regulatory sandbox ..."
                 item = _NEXT_ITEM_RE.match(s.text, end) if good else None
                 if item is None or _NEXT_CLAUSE_RE.match(s.text, end):
@@ -1376,7 +1382,7 @@ def _practices_of_sentence(
 
     None in a sentence telling a case's new state (``Following the reform, ...``).
     """
-    if AFTER_RE.match(s.text):
+    if (not s.actors and last_subject is None) or AFTER_RE.match(s.text):
         return []
     found = [(a, n, "object") for a, n in case_unquoted_object(s, last_subject, used)]
     found += [(a, n, "passive") for a, n in case_passive_subject(s, last_subject)]
