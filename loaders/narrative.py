@@ -1407,6 +1407,7 @@ __all__ = [
     "find_actors",
     "fuller_name",
     "is_case_name",
+    "practice_name",
     "read_narrative",
     "split_examples",
 ]
