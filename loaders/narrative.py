@@ -459,7 +459,7 @@ PRACTICE_VERBS = (
     r"complet(?:ed|es)|facilitat(?:ed|es)|accomplish(?:ed|es)|process(?:ed|es)|promot(?:ed|es)|handl(?:ed|es)|"
     r"carri(?:ed) out|carries out|initiat(?:ed|es)|open(?:ed|s)|form(?:ed|s)|innovat(?:ed|es)|advanc(?:ed|es)|"
     r"conduct(?:ed|s)|provid(?:ed|es)|deploy(?:ed|s)|upgrad(?:ed|es)|resulted in|include[sd]?|"
-    r"supported enterprises in conducting"
+    r"support(?:ed|s)\s+(?:[\w-]+\s+){1,3}?in\s+(?:conducting|launching|carrying out|piloting|establishing|developing)"
 )
 """Verbs whose object may name a practice (past, present; ``include`` for ``These include ...``)."""
 PRACTICE_ING = (
@@ -494,6 +494,9 @@ _LOCAL_SUBJECT_RE = re.compile(
 _NATIONAL_RE = re.compile(
     r"\b(?:Ministry|Administration|Commission|Council|State|National|Central|People['’]s|General|China|Chinese|"
     r"PFTZs?|Pilot Regions?|(?:the|central|Chinese) government|[Zz]one|[Pp]rovince|[Ii]t|[Tt]hey|[Tt]his|[Tt]hese)\b"
+)
+_COUNT_WORDS = frozenset(
+    re.findall(r"\w+", "two three four five six seven eight nine ten dozens several some many numerous multiple")
 )
 _BODY_NOUNS = frozenset(
     re.findall(r"\w+", "institution institutions organization organizations association federation foundation station")
@@ -627,6 +630,8 @@ def practice_name(phrase: str, *, first: bool = False, joint: bool = False) -> s
     if _DOCUMENT_WORD_RE.search(p):
         return ""
     h = _head(words)
+    if words[0].lower() in _COUNT_WORDS and words[h].endswith("s"):
+        return ""  # a count of things ("two service platforms for ..."), not a name ("four teams working mechanism")
     if joint:
         return p if len(words) >= 3 else ""
     if first:

@@ -62,6 +62,7 @@ def _cases(text: str) -> dict[str, tuple[str, ...]]:
             False,
             "24-hour integrated services for customs clearance",
         ),
+        ("a 'four teams' working mechanism for mentors", False, "four teams working mechanism for mentors"),
     ],
 )
 def test_practice_names(phrase: str, first: bool, name: str) -> None:
@@ -84,6 +85,7 @@ def test_practice_names(phrase: str, first: bool, name: str) -> None:
         "the nation's first trial shipment of batteries by rail",  # a first thing, not a practice
         "explorations in areas such as the service model",
         "the Implementation Plan for the service model",  # a document
+        "two service platforms for exporters",  # a count of things
     ],
 )
 def test_not_practice_names(phrase: str) -> None:
@@ -240,6 +242,14 @@ def test_what_zones_did_jointly_needs_no_head_noun() -> None:
         True,
     )
     assert any(e.name == case.name and e.members == case.zones for e in _read(text).efforts)
+
+
+def test_supported_enterprises_in_conducting() -> None:
+    text = (
+        "Zhejiang PFTZ has supported local refiners in conducting bonded blending services for low-sulfur "
+        "marine fuel, reducing costs."
+    )
+    assert _cases(text) == {"bonded blending services for low-sulfur marine fuel": ("zhejiang",)}
 
 
 def test_a_local_body_in_the_zones_paragraph() -> None:
