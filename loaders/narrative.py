@@ -15,6 +15,7 @@ Nothing about this edition is hard-coded: places come from the gazetteer
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -480,6 +481,7 @@ _NEXT_CLAUSE_RE = re.compile(
     rf"(?P<verb>(?<=\sto\s){PRACTICE_INF}|{PRACTICE_VERBS}|{PRACTICE_ING}|[a-z]+ed)\b\s*"
 )
 _NEXT_ITEM_RE = re.compile(r"(?:,\s*(?:and\s+)?|,?\s*as well as\s+|\s+and\s+)(?=(?:the|a|an)\s)")
+_NEW_CLAUSE_WORD_RE = re.compile(r"\b(?:which|that|who|where|while|and [a-z]+s)\b|;")
 _LATER_CLAUSE_RE = re.compile(
     rf",\s*(?:and\s+)?(?:also\s+|jointly\s+|further\s+|successfully\s+)*(?P<verb>{PRACTICE_VERBS}|{PRACTICE_ING})\b\s*"
 )
@@ -705,11 +707,13 @@ def case_unquoted_object(
     ):
         # a local body within the paragraph's zone: "The Haixia Equity Exchange has ... launched ..."
         starts.insert(0, (last_subject, lm.end(), False))
-    taken = set(used)
+    taken = sorted(used)
+    actor_starts = [x.start for x in s.actors]
     for a, at, demonstrative in starts:
         m: re.Match[str] | None = _VERB_AT_RE.match(s.text, at)
         if m and at == a.end:
-            a = _joint_subject(s, a)  # "Fujian PFTZ and Anhui PFTZ have ...": one joint subject
+            # "Fujian PFTZ and Anhui PFTZ have ...": one joint subject
+            a = _joint_subject(s, bisect.bisect_left(actor_starts, a.start))
         while m:
             verb = m.group("verb")
             good = _PRACTICE_VERB_RE.match(verb) is not None
@@ -721,7 +725,8 @@ def case_unquoted_object(
             while True:
                 obj, end = _object_at(s.text, obj_at)
                 ap = _APPOSITION_RE.match(s.text, end)
-                quoted_case = any(obj_at <= q <= end for q in taken)
+                k = bisect.bisect_left(taken, obj_at)
+                quoted_case = k < len(taken) and taken[k] <= end
                 if good and not quoted_case:
                     jointly = len(a.keys) > 1 and "jointly" in s.text[m.start() : m.start("verb")]
                     name = practice_name(obj, first=verb.startswith("pioneer"), joint=jointly)
@@ -743,13 +748,15 @@ def case_unquoted_object(
             m = _NEXT_CLAUSE_RE.match(s.text, end)
             if m is not None and quoted_case and m.group("verb").endswith("ing"):
                 break  # "has pioneered a "..." reform, introducing ...": the participle describes that case
-            if m is None and (later := _LATER_CLAUSE_RE.search(s.text, end)):
-                # "..., pioneered joint development, protection, and enforcement of ..., piloted new models ..."
-                between = s.text[end : later.start()]
-                if not any(end <= b.start < later.start() for b in s.actors) and not re.search(
-                    r"\b(?:which|that|who|where|while|and [a-z]+s)\b|;", between
-                ):
-                    m = later
+            k = bisect.bisect_left(actor_starts, end)
+            stop = actor_starts[k] if k < len(actor_starts) else len(s.text)  # another zone: another subject
+            # "..., pioneered joint development, protection, and enforcement of ..., piloted new models ..."
+            if (
+                m is None
+                and (later := _LATER_CLAUSE_RE.search(s.text, end, stop))
+                and not _NEW_CLAUSE_WORD_RE.search(s.text, end, later.start())
+            ):
+                m = later
     return list(dict.fromkeys(out))
 
 
@@ -1352,17 +1359,21 @@ _AREA_SEP_RE = re.compile(r"\s*(?:,\s*and|,|and)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)
 """``and Lin-gang Special Area of``: an area of the next zone, joined to the zone before."""
 
 
-def _joint_subject(s: _Sentence, last: Actor) -> Actor:
-    """The zones joined to ``last`` as one subject (:func:`_chain`), an area of a zone counting as its zone.
+def _joint_subject(s: _Sentence, i: int) -> Actor:
+    """The zones joined to actor ``i`` as one subject (as :func:`_chain`), an area of a zone counting as its zone.
 
     ``Yunnan PFTZ and Lin-gang Special Area of Shanghai PFTZ have jointly ...``: Yunnan and Shanghai.
     """
-    chained = _chain(s, last)
-    before = [a for a in s.actors if a.end <= chained.start]
-    if before and _AREA_SEP_RE.fullmatch(s.text, before[-1].end, chained.start):
-        prior = _chain(s, before[-1])
-        return Actor(prior.start, chained.end, tuple(dict.fromkeys(prior.keys + chained.keys)))
-    return chained
+    acts = s.actors
+    j = i
+    keys = list(acts[i].keys)
+    while j > 0 and (
+        _SEP_RE.fullmatch(s.text, acts[j - 1].end, acts[j].start)
+        or _AREA_SEP_RE.fullmatch(s.text, acts[j - 1].end, acts[j].start)
+    ):
+        j -= 1
+        keys = list(acts[j].keys) + keys
+    return Actor(acts[j].start, acts[i].end, tuple(dict.fromkeys(keys)))
 
 
 def _restates(case: CaseFact, text: str, practice: str, keys: tuple[str, ...]) -> bool:
