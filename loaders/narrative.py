@@ -569,6 +569,7 @@ def _head(words: Sequence[str]) -> int:
 
 
 def _is_head_noun(word: str) -> bool:
+    """Whether ``word`` (singular or plural) is one of :data:`PRACTICE_HEADS`."""
     w = word.lower().strip("\"“”'’")
     return (
         w in PRACTICE_HEADS
@@ -763,12 +764,12 @@ def case_unquoted_object(
 _FIRST_SUBJECT_RE = re.compile(rf"^\s*{_INTRO}(?=[Tt]he first\s)")
 _WHILE_FIRST_RE = re.compile(r",\s*while\s+(?=the first\s)")
 _PASSIVE_RE = re.compile(
-    r"^\s*(?:in China\s+|in the country\s+|nationwide\s+)?(?:(?:was|were|has been|have been|had been|has|have)\s+)?"
+    r"\s*(?:in China\s+|in the country\s+|nationwide\s+)?(?:(?:was|were|has been|have been|had been|has|have)\s+)?"
     r"(?:[a-z]+ly\s+)?[a-z]+ed\b"
 )
 _SET_UP_RE = re.compile(rf"^\s*{_INTRO}(?=(?:A|An)\s)")
 _SET_UP_VERB_RE = re.compile(
-    r"^\s*(?:has|have|had)\s+been\s+(?:set up|established|launched|created|built|introduced|opened|piloted)\b"
+    r"\s*(?:has|have|had)\s+been\s+(?:set up|established|launched|created|built|introduced|opened|piloted)\b"
 )
 
 
@@ -789,15 +790,15 @@ def case_passive_subject(s: _Sentence, last_subject: Actor | None = None) -> lis
             at.insert(0, fm.end())
         for i in at:
             obj, end = _object_at(s.text, i)
-            v = _PASSIVE_RE.match(s.text[end:])
+            v = _PASSIVE_RE.match(s.text, end)
             if not v:
                 continue
-            after = [a for a in s.actors if a.start >= end + v.end() and ";" not in s.text[end : a.start]]
+            after = [a for a in s.actors if a.start >= v.end() and ";" not in s.text[end : a.start]]
             if after and (name := practice_name(obj)):
                 out.append((after[0], name))
     if " been " in s.text and (sm := _SET_UP_RE.match(s.text)):
         obj, end = _object_at(s.text, sm.end())
-        v = _SET_UP_VERB_RE.match(s.text[end:])
+        v = _SET_UP_VERB_RE.match(s.text, end)
         if v:
             after = [a for a in s.actors if a.start >= end]
             actor = after[0] if after else last_subject
