@@ -38,7 +38,7 @@ graph again, changes nothing.
 from __future__ import annotations
 
 import logging
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -245,6 +245,7 @@ def graph_from_records(
             for m in mentions
         ]
         _merge_node(G, label, key, [m.name for m in mentions], props, prov, nid_of(label, key))
+    del groups  # freed before the edges: the peak of a large build is nodes plus grouped relations
 
     def what(r: Relation) -> str:
         rel, start, end = Rel(r.type), Label(r.start.label), Label(r.end.label)
@@ -273,12 +274,14 @@ def graph_from_records(
             if nid not in G:  # a stub the schema allows: named by its key, evidenced by the relation
                 _merge_node(G, ref_label, ref_key, [ref_key], [], [ev(r.provenance)], nid)
         edges.setdefault((u, v, rel), []).append(r)
-    for (u, v, rel), rs in edges.items():
+    order = deque(edges)  # popped one group at a time, in order: the grouped relations shrink as the graph grows
+    while order:
+        u, v, rel = group = order.popleft()
+        rs = edges.pop(group)
         prov = [ev(r.provenance) for r in rs]
         sources |= sources_of(prov)
         props = [
-            _plain(r.properties, _RESERVED_EDGE, f"{_where(r.provenance)}: {rel.value} {u} -> {v}", found)
-            for r in rs
+            _plain(r.properties, _RESERVED_EDGE, f"{_where(r.provenance)}: {rel.value} {u} -> {v}", found) for r in rs
         ]
         _merge_edge(G, u, v, rel, props, prov)
 
