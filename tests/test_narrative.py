@@ -308,7 +308,9 @@ def test_unquoted_object_of_an_innovation_verb() -> None:
         "nation's first payment. It is the Plan that matters."
     )
     assert _cases(text) == {"cross-border applications for digital RMB": (("shanghai",), "object")}
-    assert _read('Hubei PFTZ established the "Chip–Optics Chain" online trading platform.').cases == ()
+    # a quoted object is the quoted rules' (here a partly quoted name), never the object rule's
+    quoted = _read('Hubei PFTZ established the "Chip–Optics Chain" online trading platform.').cases
+    assert [(c.name, c.rule) for c in quoted] == [("Chip–Optics Chain online trading platform", "partly-quoted")]
 
 
 def test_a_list_of_clauses_and_a_pronoun_subject() -> None:
