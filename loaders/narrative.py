@@ -807,7 +807,7 @@ _HEAD_WORDS = (
     r"model|mechanism|service|system|platform|reform|approach|initiative|program|programme|pilot|scheme|window|"
     r"module|regime|practice|method|mode|management|supervision|channel|center|centre|base|hub|list"
 )
-_HEAD_AFTER_RE = re.compile(rf"^\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_HEAD_WORDS})s?\b")
+_HEAD_AFTER_RE = re.compile(rf"^\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_HEAD_WORDS})s?\b")
 """A quote followed by up to two lower-case words and a head noun: ``"Chip–Optics Chain" online trading platform``."""
 _HEAD_BEFORE_RE = re.compile(
     rf"\b(?:the|a|an|its|their|new|pilot|first)\s+(?P<pre>(?:[\w–-]+\s+){{0,3}}?(?:{_HEAD_WORDS})s?\s+(?:for|of)\s+)$"
@@ -839,14 +839,14 @@ def _title_case(name: str) -> bool:
 def _partly_quoted(text: str, q: Quoted) -> tuple[str, int]:
     """The printed phrase of a partly quoted name and where it starts (``("", q.start)`` when none)."""
     name = q.name.replace('"', "").strip()
-    head = text[max(0, q.start - 120) : q.start]
-    if pm := _HEAD_BEFORE_RE.search(head):
+    head = text[max(0, q.start - 90) : q.start]
+    if head.endswith(("for ", "of ")) and (pm := _HEAD_BEFORE_RE.search(head)):
         return f"{pm.group('pre')}{name}".strip(), q.start - len(pm.group("pre"))
     am = _HEAD_AFTER_RE.match(text[q.end :])
     if not am or (_title_case(q.name) and len(am.group(0).split()) < 2):
         return "", q.start  # a brand right before its head noun is a product: the "Single Window" platform
     pre = ""
-    if (mm := _MODIFIER_BEFORE_RE.search(head)) and not re.search(
+    if (mm := _MODIFIER_BEFORE_RE.search(head[-40:])) and not re.search(
         rf"\b(?:{CASE_VERBS}|new|pilot|first|nation's|country's|China's)\s", mm.group("pre")
     ):
         pre = mm.group("pre")
@@ -1108,6 +1108,7 @@ PRINTED_GROUP_RE = re.compile(
     r"(?:provinces|regions|municipalities|cities)(?:\s+and\s+(?:autonomous\s+)?(?:regions|municipalities))?"
     r"(?:\s+(?:along|in|of)\s+the\s+[A-Z][\w–-]*(?:\s+[A-Z][\w–-]*)*)?)"
 )
+_GROUP_NOUN_RE = re.compile(r"provinces|regions|municipalities|cities")
 """Members printed as a group: ``the three northeastern provinces``, ``the nine provinces and autonomous
 regions along the Yellow River``."""
 _PRONOUN_OBJECT_RE = re.compile(
@@ -1117,7 +1118,7 @@ _PRONOUN_OBJECT_RE = re.compile(
 )
 
 
-def printed_group(text: str, before: int | None = None) -> str:
+def printed_group(text: str) -> str:
     """The members printed as a group in a text (:data:`PRINTED_GROUP_RE`), ``""`` when none.
 
     Examples
@@ -1125,23 +1126,26 @@ def printed_group(text: str, before: int | None = None) -> str:
     >>> printed_group("a platform for the three northeastern provinces, enables")
     'three northeastern provinces'
     """
-    m = PRINTED_GROUP_RE.search(text, 0, before if before is not None else len(text))
+    if not _GROUP_NOUN_RE.search(text):
+        return ""
+    m = PRINTED_GROUP_RE.search(text)
     return m.group("group").strip() if m else ""
 
 
-def effort_group_pronoun(s: _Sentence, group: str) -> EffortFact | None:
+def effort_group_pronoun(s: _Sentence, prev: _Sentence) -> EffortFact | None:
     """``the nine provinces ... along the Yellow River have leveraged ... They have promoted the <effort>``.
 
     Accepts a sentence opening with ``They`` and a verb (``promoted``,
-    ``launched``, ``established`` ...) right after a sentence whose subject is
-    a group printed without members: the effort is the object (up to
-    ``within``/``among``/``to``... or punctuation), its members the group as
-    printed. Rejects a sentence that names zones.
+    ``launched``, ``established`` ...) right after a sentence ``prev`` that
+    prints a group without naming its members (:func:`printed_group`): the
+    effort is the object (up to ``within``/``among``/``to``... or
+    punctuation), its members the group as printed. Rejects a sentence that
+    names zones, or one after a sentence naming several zones.
     """
-    if not group or s.actors:
+    if s.actors or any(len(a.keys) > 1 for a in prev.actors):
         return None
     m = _PRONOUN_OBJECT_RE.match(s.text)
-    if not m or not _good_object(m.group("name")):
+    if not m or not _good_object(m.group("name")) or not (group := printed_group(prev.text)):
         return None
     return EffortFact(m.group("name").strip(), (), s.line, s.original, "group-pronoun", members_text=group)
 
@@ -1284,13 +1288,11 @@ def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]
         crossing = any(c.start_line <= line <= c.end_line for c in cross)
     st.adoptions.extend(adoption_provincial_examples(st, sents))
     para_cases = len(st.cases)
-    group = ""
     for i, s in enumerate(sents):
         if len(st.cases) > para_cases:
             st.adoptions.extend(adoption_this_model(st, s, st.cases[-1]))
-        if eff_group := effort_group_pronoun(s, group):
+        if i and s.text.startswith("They") and (eff_group := effort_group_pronoun(s, sents[i - 1])):
             st.efforts.append(eff_group)
-        group = printed_group(s.text) if not any(len(a.keys) > 1 for a in s.actors) else ""
         st.adoptions.extend(adoption_batch_statement(st, s))
         st.adoptions.extend(adoption_scope_list(s))
         adopted = adoption_replicated(st, s, " ".join(t.original for t in sents[i + 1 : i + 3]))
