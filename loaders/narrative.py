@@ -945,7 +945,7 @@ def case_bold_title(s: _Sentence) -> list[tuple[Actor, str]]:
     more than thirty words.
     """
     out: list[tuple[Actor, str]] = []
-    if "**" not in s.original:
+    if not s.actors or "**" not in s.original:
         return out
     for m in BOLD_RE.finditer(s.original):
         body_start = m.start("body")
@@ -1003,6 +1003,8 @@ def case_joint_clauses(s: _Sentence, last_subject: Actor | None) -> list[tuple[A
         The subject, each name, and the offsets of the quotes inside it.
     """
     out: list[tuple[Actor, str, tuple[int, ...]]] = []
+    if not (len(s.actors) > 1 or any(len(a.keys) > 1 for a in s.actors) or s.text.startswith(("They", "The"))):
+        return out  # no several zones, no pronoun: nothing joint (a cheap test first)
     subject: Actor | None = None
     at = 0
     head = [a for a in s.actors if len(s.text[: a.start].split()) <= SUBJECT_WORDS]
