@@ -822,9 +822,15 @@ _DOC_WORD_RE = re.compile(
     r"\b(?:Plan|Measures|Opinions|Notice|Regulations|Rules|Guidelines|Edition|Law|Catalogue|Initiative|Outline)\b"
 )
 _ORG_SUBJECT_RE = re.compile(
-    r"^(?:The|the)\s+(?P<org>[A-Z][\w'’–-]*(?:\s+(?:[A-Z][\w'’()–-]*|of|for|and|on|the))*?)\s+"
-    r"(?:has\s+|have\s+|had\s+)?(?:(?:also|continuously|further|successfully|innovatively|\w+ly)\s+)?"
+    r"(?:The|the)\s+(?P<org>[A-Z][\w'’–-]*(?:\s+(?:[A-Z][\w'’()–-]*|of|for|and|on|the))*)\s+"
+    r"(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?[a-z]"
 )
+"""A sentence opening with an organisation, up to its verb: ``The Haixia Equity Exchange has continuously e``."""
+_NATIONAL_BODY_RE = re.compile(
+    r"\b(?:Ministry|State Council|State Administration|General Administration|People's Bank|Central|National|"
+    r"China Securities|Supreme)\b"
+)
+"""A national body is not a body of the zone whose paragraph names it."""
 _ANY_QUOTE_RE = re.compile('["“”]')
 _SINGLE_QUOTE_RE = re.compile(r"(?<![\w])['‘]|['’](?![\w])")
 
@@ -913,10 +919,14 @@ def case_org_subject(s: _Sentence, q: Quoted, last_subject: Actor | None) -> Act
     subject is one zone: the case is that zone's. A title-case quote must name
     a head noun (``Service``, ``Window``, ``Platform`` ...) and no document
     word (``Plan``, ``Measures``, ``Initiative`` ...); a lower-case one must
-    look like an innovation (:func:`looks_like_innovation`). Rejects a quote
-    followed by ``to "..."`` (an old state upgraded to a new one).
+    look like an innovation (:func:`looks_like_innovation`). Rejects a
+    national body (``the Ministry of ...``, ``the People's Bank of China``:
+    not the zone's) and a quote followed by ``to "..."`` (an old state
+    upgraded to a new one).
     """
-    if last_subject is None or len(last_subject.keys) != 1 or s.actors or not _ORG_SUBJECT_RE.match(s.text):
+    if last_subject is None or len(last_subject.keys) != 1 or s.actors:
+        return None
+    if not (om := _ORG_SUBJECT_RE.match(s.text)) or _NATIONAL_BODY_RE.search(om["org"]):
         return None
     if not _VERB_GAP_RE.search(s.text[max(0, q.start - 60) : q.start]):
         return None

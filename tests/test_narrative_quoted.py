@@ -149,6 +149,12 @@ def test_a_body_rule_needs_one_subject_zone_and_no_document() -> None:
         'Procurement Cloud Platform launched a "Special Window for Alignment Reforms".'
     )
     assert _cases(text)["Special Window for Alignment Reforms"] == (("shanghai",), "organisation", False)
+    # a national body acting in a zone's paragraph is not a body of the zone
+    text = (
+        "Shanghai PFTZ is working on payments in many ways this year. The People's Bank of China launched the "
+        '"Cross-Border Payment Service Window" in March.'
+    )
+    assert _cases(text) == {}
 
 
 # --------------------------------------------------------------------------- bold case titles
