@@ -977,6 +977,27 @@ def case_bold_title(s: _Sentence) -> list[tuple[Actor, str]]:
     return out
 
 
+_ACTIVITY_RE = re.compile(
+    r"(?:explorations?|efforts?|collaboration|cooperation|work|measures|such|launch of|broadening|expanding)\b",
+    re.IGNORECASE,
+)
+_OBJECT_PRONOUNS = frozenset({"it", "its", "their", "they", "this", "these", "such", "more", "various", "multiple"})
+
+
+def _named_object(name: str) -> bool:
+    """Whether an unquoted object names a practice: two to sixteen words, not an activity, pronoun or document.
+
+    Rejects ``efforts to ...``, ``cooperation with ...`` (activities), ``its ...``/``these ...``, a name
+    with a quote left in it and one naming a document (``Plan``, ``Measures``, ``Opinions`` ...).
+    """
+    words = name.split()
+    if not 2 <= len(words) <= 16 or not words[0][:1].isalpha() or words[0].lower() in _OBJECT_PRONOUNS:
+        return False
+    if _ANY_QUOTE_RE.search(name) or _ACTIVITY_RE.match(name):
+        return False
+    return not re.search(r"\b(?:Plan|Measures|Opinions|Notice|Regulations|Rules|Guidelines)\b", name)
+
+
 _CLAUSE_VERB = r"(?:[a-z]+ed|built|set up|made|undertook|led|won|began)"
 _CLAUSE_START_RE = re.compile(
     rf"\s*(?:'s\s+)?(?:has\s+|have\s+|had\s+)?(?:(?:also|jointly|\w+ly)\s+)*(?P<verb>{_CLAUSE_VERB})\s+"
@@ -1005,7 +1026,7 @@ def case_joint_clauses(s: _Sentence, last_subject: Actor | None) -> list[tuple[A
     protection, and enforcement of ...``); its name runs to ``to``/``which``
     or the sentence end, quotes dropped, article dropped. Rejects an object
     that opens with a number (``released 10 collaborative innovations``), an
-    activity, a pronoun or a document (see ``_good_object``).
+    activity, a pronoun or a document (see :func:`_named_object`).
 
     Returns
     -------
@@ -1049,7 +1070,7 @@ def case_joint_clauses(s: _Sentence, last_subject: Actor | None) -> list[tuple[A
         if em := _CLAUSE_END_RE.search(obj):
             obj = obj[: em.start()]
         name = re.sub(r"\s+", " ", _ANY_QUOTE_RE.sub("", obj)).strip(" ,.")
-        if not name or name[:1].isdigit() or re.match(r"(?:\w+\s+)?batch(?:es)?\b", name) or not _good_object(name):
+        if not name or name[:1].isdigit() or re.match(r"(?:\w+\s+)?batch(?:es)?\b", name) or not _named_object(name):
             continue
         quotes = tuple(q.start for q in s.quotes if off <= q.start < off + len(clause))
         out.append((subject, name, quotes))
@@ -1157,7 +1178,7 @@ def effort_group_pronoun(s: _Sentence, prev: _Sentence) -> EffortFact | None:
     if s.actors or any(len(a.keys) > 1 for a in prev.actors):
         return None
     m = _PRONOUN_OBJECT_RE.match(s.text)
-    if not m or not _good_object(m.group("name")) or not (group := printed_group(prev.text)):
+    if not m or not _named_object(m.group("name")) or not (group := printed_group(prev.text)):
         return None
     return EffortFact(m.group("name").strip(), (), s.line, s.original, "group-pronoun", members_text=group)
 
