@@ -952,7 +952,8 @@ def case_bold_title(s: _Sentence) -> list[tuple[Actor, str]]:
     ``China's first``) to the end of the bold span, commas included, single
     quotes dropped. Rejects a span whose object holds a double quote (the
     quoted rules read those), names a document, or has fewer than three or
-    more than thirty words.
+    more than thirty words. The caller leaves the quotes in the rest of the
+    title's sentence unread as names: they describe the titled case.
     """
     out: list[tuple[Actor, str]] = []
     if not s.actors or "**" not in s.original:
@@ -1445,7 +1446,6 @@ def _case_of_quote_extra(
         name = partly_quoted_name(s.text, q) or q.name.replace('"', "").strip()
     if actor is None:
         return
-    st.used.add((id(s), q.start))
     keys = tuple(sorted(actor.keys))
     fuller = name if name != q.name else ""
     st.cases.append(CaseFact(name, keys, s.line, s.original, rule, len(keys) > 1, fuller, crossing))
@@ -1456,7 +1456,9 @@ def _cases_of_titles_and_lists(
 ) -> None:
     """Bold case titles, joint clause lists and ``This has resulted in a ... model`` of one sentence."""
     for actor, name in case_bold_title(s):
-        credited.update(actor.keys)
+        # the quotes in the rest of a title's sentence describe the titled case ("..., taking the lead to promote
+        # "four supporting teams""): no second case
+        st.used.update((id(s), q.start) for q in s.quotes if q.start > actor.end)
         keys = tuple(sorted(actor.keys))
         st.cases.append(CaseFact(name, keys, s.line, s.original, "bold-title", len(keys) > 1, "", crossing))
     for actor, name, quotes in case_joint_clauses(s, last_subject):
