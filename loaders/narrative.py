@@ -1459,6 +1459,7 @@ def _cases_of_titles_and_lists(
         # the quotes in the rest of a title's sentence describe the titled case ("..., taking the lead to promote
         # "four supporting teams""): no second case
         st.used.update((id(s), q.start) for q in s.quotes if q.start > actor.end)
+        credited.update(actor.keys)  # and later quotes of its paragraph restate it (the verb rule's guard)
         keys = tuple(sorted(actor.keys))
         st.cases.append(CaseFact(name, keys, s.line, s.original, "bold-title", len(keys) > 1, "", crossing))
     for actor, name, quotes in case_joint_clauses(s, last_subject):
