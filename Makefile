@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: run test bench neo4j neo4j-jars lint install test-deps clean
+.PHONY: run test bench neo4j neo4j-jars lint install test-deps screenshots clean
 
 $(BIN)/pftz: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ lint: install
 ## make bench: benchmarks, printed as ratios measured side by side in one run
 bench: install test-deps neo4j-jars
 	tools/run-bench.sh
+
+## make screenshots: copy the screenshots the last `make test` took (artifacts/) into docs/img for the README
+screenshots:
+	cp artifacts/screenshots/*.png docs/img/
 
 clean:
 	rm -rf $(OUT) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

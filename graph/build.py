@@ -38,7 +38,7 @@ graph again, changes nothing.
 from __future__ import annotations
 
 import logging
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -114,8 +114,9 @@ def _merge_node(
     names: Sequence[str],
     props: Sequence[Mapping[str, PropValue]],
     provenance: Iterable[Mapping[str, Any]],
+    nid: str | None = None,
 ) -> str:
-    nid = node_id(label, key)
+    nid = nid or node_id(label, key)
     if nid not in G:
         G.add_node(nid, label=label.value, key=key)
     data = G.nodes[nid]
@@ -216,44 +217,68 @@ def graph_from_records(
     found: list[str] = []
     sources: set[tuple[str, str]] = set()
 
+    # Evidence dicts and node ids are made once and shared: the records of one sentence share its
+    # provenance, and every edge of a node names it; the graph treats both as immutable.
+    evidence: dict[Provenance, dict[str, Any]] = {}
+    nids: dict[tuple[Label, str], str] = {}
+
+    def ev(p: Provenance) -> dict[str, Any]:
+        d = evidence.get(p)
+        if d is None:
+            d = evidence[p] = p.to_dict()
+        return d
+
+    def nid_of(label: Label, key: str) -> str:
+        nid = nids.get((label, key))
+        if nid is None:
+            nid = nids[label, key] = node_id(label, key)
+        return nid
+
     groups: dict[tuple[Label, str], list[Entity]] = {}
     for e in entities:
         groups.setdefault((Label(e.label), e.key), []).append(e)
     for (label, key), mentions in groups.items():
-        prov = [m.provenance.to_dict() for m in mentions]
+        prov = [ev(m.provenance) for m in mentions]
         sources |= sources_of(prov)
         props = [
             _plain(m.properties, _RESERVED_NODE, f"{_where(m.provenance)}: {label.value}:{key}", found)
             for m in mentions
         ]
-        _merge_node(G, label, key, [m.name for m in mentions], props, prov)
+        _merge_node(G, label, key, [m.name for m in mentions], props, prov, nid_of(label, key))
+    del groups  # freed before the edges: the peak of a large build is nodes plus grouped relations
+
+    def what(r: Relation) -> str:
+        rel, start, end = Rel(r.type), Label(r.start.label), Label(r.end.label)
+        return f"{_where(r.provenance)}: {rel.value} {start.value}:{r.start.key} -> {end.value}:{r.end.key}"
 
     edges: dict[tuple[str, str, Rel], list[Relation]] = {}
     for r in relations:
         rel, start, end = Rel(r.type), Label(r.start.label), Label(r.end.label)
-        what = f"{_where(r.provenance)}: {rel.value} {start.value}:{r.start.key} -> {end.value}:{r.end.key}"
         if (start, rel, end) not in PATTERNS:
-            found.append(f"{what}: pattern ({start.value})-[{rel.value}]->({end.value}) is not in the schema")
+            found.append(f"{what(r)}: pattern ({start.value})-[{rel.value}]->({end.value}) is not in the schema")
             continue
+        u, v = nid_of(start, r.start.key), nid_of(end, r.end.key)
         ok = True
-        for ref_label, ref_key in ((start, r.start.key), (end, r.end.key)):
-            if node_id(ref_label, ref_key) in G or not NODE_TYPES[ref_label].required:
+        for ref_label, ref_key, nid in ((start, r.start.key, u), (end, r.end.key, v)):
+            if nid in G or not NODE_TYPES[ref_label].required:
                 continue
             required = ", ".join(NODE_TYPES[ref_label].required)
             found.append(
-                f"{what}: no {ref_label.value} {ref_key!r} among the entities, "
+                f"{what(r)}: no {ref_label.value} {ref_key!r} among the entities, "
                 f"and a {ref_label.value} needs {required}"
             )
             ok = False
         if not ok:
             continue
-        u, v = node_id(start, r.start.key), node_id(end, r.end.key)
         for ref_label, ref_key, nid in ((start, r.start.key, u), (end, r.end.key, v)):
             if nid not in G:  # a stub the schema allows: named by its key, evidenced by the relation
-                _merge_node(G, ref_label, ref_key, [ref_key], [], [r.provenance.to_dict()])
+                _merge_node(G, ref_label, ref_key, [ref_key], [], [ev(r.provenance)], nid)
         edges.setdefault((u, v, rel), []).append(r)
-    for (u, v, rel), rs in edges.items():
-        prov = [r.provenance.to_dict() for r in rs]
+    order = deque(edges)  # popped one group at a time, in order: the grouped relations shrink as the graph grows
+    while order:
+        u, v, rel = group = order.popleft()
+        rs = edges.pop(group)
+        prov = [ev(r.provenance) for r in rs]
         sources |= sources_of(prov)
         props = [
             _plain(r.properties, _RESERVED_EDGE, f"{_where(r.provenance)}: {rel.value} {u} -> {v}", found) for r in rs

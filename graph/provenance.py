@@ -45,7 +45,8 @@ def merge_provenance(*lists: Iterable[Mapping[str, Any]] | None) -> list[dict[st
     Returns
     -------
     list[dict]
-        New dicts, one per distinct entry, sorted by ``(source, line, quote)``.
+        One dict per distinct entry (the given dicts themselves, shared: evidence is never
+        changed in place), sorted by ``(source, line, quote)``.
 
     Examples
     --------
@@ -57,7 +58,7 @@ def merge_provenance(*lists: Iterable[Mapping[str, Any]] | None) -> list[dict[st
     seen: dict[tuple[Any, ...], dict[str, Any]] = {}
     for entries in lists:
         for p in entries or ():
-            d = dict(p)
+            d = p if type(p) is dict else dict(p)  # entries are never changed in place: shared, not copied
             ident = tuple((k, d[k]) for k in sorted(d))
             seen.setdefault(ident, d)
     return sorted(seen.values(), key=_prov_sort_key)

@@ -43,7 +43,9 @@ __all__ = [
     "SEARCH_DELIMITERS",
     "STOP_WORDS",
     "SYNONYMS",
+    "WORD_START",
     "name_alternation",
+    "name_anchors",
     "name_regex",
     "normalize_name",
     "normalize_title",
@@ -290,6 +292,67 @@ def name_alternation(forms: Iterable[tuple[str, bool]]) -> str:
     # a one-character look-ahead lets the engine skip most positions without trying every name
     head = f"(?=[{re.escape(''.join(sorted(firsts)))}])" if firsts else ""
     return f"{head}(?:{'|'.join(alts)})"
+
+
+WORD_START = rf"{NAME_LEFT}[^\W_]"
+"""Where a name can start: a letter or digit not preceded by a name character (see :data:`NAME_LEFT`)."""
+
+
+def name_anchors(forms: Iterable[str]) -> tuple[str, int] | None:
+    """Return anchor words that every name contains, and how many words at most precede the first.
+
+    A long alternation of names (:func:`name_alternation`) is tried at every
+    position of a text; when every name contains one of a few words, only the
+    positions a few word starts before such a word can start a match. The
+    words are chosen greedily (the one in most names first), lower-cased,
+    letters and digits only, and found case-insensitively anywhere, so
+    ``ftz`` also anchors ``PFTZ``.
+
+    Parameters
+    ----------
+    forms
+        The names as written (before :func:`name_regex`).
+
+    Returns
+    -------
+    tuple of (str, int) or None
+        A regex alternation of the anchor words (compile it with
+        ``re.IGNORECASE``) and the largest number of :data:`WORD_START`
+        positions before the first anchor in a name; None when some name has
+        no word of letters and digits to anchor it.
+
+    Examples
+    --------
+    >>> name_anchors(["Shanghai PFTZ", "Hubei PFTZ", "China (Anhui) Pilot Free Trade Zone"])
+    ('pftz|anhui', 1)
+    >>> name_anchors(["PFTZ", "-"]) is None
+    True
+    """
+    words_of = {f: {w.lower() for w in re.findall(r"[A-Za-z0-9]+", f)} for f in set(forms)}
+    if not words_of or not all(words_of.values()) or not all(re.match(WORD_START, f) for f in words_of):
+        return None  # a name without a word, or starting with no letter or digit, is not anchored
+    overall: dict[str, int] = {}
+    for ws in words_of.values():
+        for w in ws:
+            overall[w] = overall.get(w, 0) + 1
+    left = set(words_of)
+    chosen: list[str] = []
+    while left:
+        counts: dict[str, int] = {}
+        for f in left:
+            for w in words_of[f]:
+                counts[w] = counts.get(w, 0) + 1
+        best = max(sorted(counts), key=lambda w: (counts[w], overall[w], len(w)))
+        chosen.append(best)
+        left = {f for f in left if best not in words_of[f]}
+    anchor = re.compile("|".join(map(re.escape, chosen)), re.IGNORECASE)
+    before = 0
+    for f in words_of:
+        hit = anchor.search(f)
+        if hit is None:  # pragma: no cover - every form holds a chosen word
+            return None
+        before = max(before, len(re.findall(WORD_START, f[: hit.start() + 1])) - 1)
+    return "|".join(map(re.escape, chosen)), before
 
 
 _CASE_SPECIALS = "\u0130\u0131\u017f\u212a"

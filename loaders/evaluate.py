@@ -395,7 +395,7 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
         elif label is Label.ALLIANCE:
             acts = members.get(key) or set()
             if not acts and (printed := e.properties.get("members")):
-                acts = {f"group:{printed}"}
+                acts = {f"group:{str(printed).lower()}"}
             out.append(
                 Fact(
                     "joint_effort",

@@ -485,18 +485,6 @@ _NEW_CLAUSE_WORD_RE = re.compile(r"\b(?:which|that|who|where|while|and [a-z]+s)\
 _LATER_CLAUSE_RE = re.compile(
     rf",\s*(?:and\s+)?(?:also\s+|jointly\s+|further\s+|successfully\s+)*(?P<verb>{PRACTICE_VERBS}|{PRACTICE_ING})\b\s*"
 )
-_LOCAL_VERB_RE = re.compile(
-    rf"\s(?:has\s+|have\s+)?{_ADVERBS}(?:{PRACTICE_VERBS})\b|\s(?:has|have)\s+{_ADVERBS}[a-z]+ed\b"
-)
-_LOCAL_START_RE = re.compile(rf"\s*{_INTRO}(?:The\s|[A-Z][\w-]*\s+[A-Z])")
-_LOCAL_SUBJECT_RE = re.compile(
-    rf"\s*{_INTRO}(?P<subject>The\s+[^,;:\"“”.]{{3,100}}|[A-Z][\w-]*(?:\s+[A-Z][\w’'-]*){{1,6}})"
-)
-"""A local body or project as the subject (``The Haixia Equity Exchange has ... launched``)."""
-_NATIONAL_RE = re.compile(
-    r"\b(?:Ministry|Administration|Commission|Council|State|National|Central|People['’]s|General|China|Chinese|"
-    r"PFTZs?|Pilot Regions?|(?:the|central|Chinese) government|[Zz]one|[Pp]rovince|[Ii]t|[Tt]hey|[Tt]his|[Tt]hese)\b"
-)
 _COUNT_WORDS = frozenset(
     re.findall(r"\w+", "two three four five six seven eight nine ten dozens several some many numerous multiple")
 )
@@ -695,19 +683,8 @@ def case_unquoted_object(
     """
     out: list[tuple[Actor, str]] = []
     starts: list[tuple[Actor, int, bool]] = [(a, a.end, False) for a in s.actors]
-    if last_subject is None:
-        pass
-    elif pm := _SUBJECT_PRONOUN_RE.match(s.text):
+    if last_subject is not None and (pm := _SUBJECT_PRONOUN_RE.match(s.text)):
         starts.insert(0, (last_subject, pm.end(), pm.group(0).rstrip().endswith(("This", "These", "initiative"))))
-    elif (
-        _LOCAL_START_RE.match(s.text)
-        and (vm := _LOCAL_VERB_RE.search(s.text, 0, min([160, *(a.start for a in s.actors)])))
-        and (lm := _LOCAL_SUBJECT_RE.fullmatch(s.text, 0, vm.start()))
-        and not _NATIONAL_RE.search(lm.group("subject"))
-        and not any(a.start < lm.end() for a in s.actors)
-    ):
-        # a local body within the paragraph's zone: "The Haixia Equity Exchange has ... launched ..."
-        starts.insert(0, (last_subject, lm.end(), False))
     taken = sorted(used)
     actor_starts = [x.start for x in s.actors]
     for a, at, demonstrative in starts:
@@ -1124,6 +1101,388 @@ def effort_joint_action(s: _Sentence, last_group: Actor | None) -> EffortFact | 
     return EffortFact(name, tuple(sorted(group.keys)), s.line, s.original, "joint-action")
 
 
+# --------------------------------------------------------------------------- quoted names and joint lists
+_HEAD_WORDS = (
+    r"model|mechanism|service|system|platform|reform|approach|initiative|program|programme|pilot|scheme|window|"
+    r"module|regime|practice|method|mode|management|supervision|channel|center|centre|base|hub|list"
+)
+_HEAD_AFTER_RE = re.compile(rf"^\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_HEAD_WORDS})s?\b")
+"""A quote followed by up to two lower-case words and a head noun: ``"Chip–Optics Chain" online trading platform``."""
+_HEAD_BEFORE_RE = re.compile(
+    rf"\b(?:the|a|an|its|their|new|pilot|first)\s+(?P<pre>(?:[\w–-]+\s+){{0,3}}?(?:{_HEAD_WORDS})s?\s+(?:for|of)\s+)$"
+)
+"""A quote after its head noun: ``a comprehensive service platform for "going global"``."""
+_MODIFIER_BEFORE_RE = re.compile(r"\b(?:the|a|an|its|their)\s+(?P<pre>(?:[\w-]+\s+){1,2}?)$")
+"""Modifiers between the article and the quote: ``an FTA benefit-oriented "One-Click Access" smart platform``."""
+_OPENING_PRONOUN_RE = re.compile(r"^(?:[A-Z][^,;]{0,80},\s*)?(?:it|they|It|They)\s+(?:has\s+|have\s+|had\s+)?")
+_VERB_GAP_RE = re.compile(rf"\b{CASE_VERBS}\s+(?:(?:the|a|an|its|new|first|pilot|nation's|country's|China's)\s+)*$")
+_TITLE_HEAD_RE = re.compile(rf"\b(?:{_HEAD_WORDS})s?\b", re.IGNORECASE)
+_DOC_WORD_RE = re.compile(
+    r"\b(?:Plan|Measures|Opinions|Notice|Regulations|Rules|Guidelines|Edition|Law|Catalogue|Initiative|Outline)\b"
+)
+_ORG_SUBJECT_RE = re.compile(
+    r"(?:The|the)\s+(?P<org>[A-Z][\w'’–-]*(?:\s+(?:[A-Z][\w'’()–-]*|of|for|and|on|the))*)\s+"
+    r"(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?[a-z]"
+)
+"""A sentence opening with an organisation, up to its verb: ``The Haixia Equity Exchange has continuously e``."""
+_NATIONAL_BODY_RE = re.compile(
+    r"\b(?:Ministry|State Council|State Administration|General Administration|People's Bank|Central|National|"
+    r"China Securities|Supreme)\b"
+)
+"""A national body is not a body of the zone whose paragraph names it."""
+_ANY_QUOTE_RE = re.compile('["“”]')
+_SINGLE_QUOTE_RE = re.compile(r"(?<![\w])['‘]|['’](?![\w])")
+
+
+def _title_case(name: str) -> bool:
+    """Whether most content words of a name are capitalised (a proper name, see :func:`is_case_name`)."""
+    words: list[str] = [w for w in re.findall(r"[\w'’+-]+", name) if w.lower() not in PROPER_WORDS]
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps >= 2 and caps >= 0.7 * len(words)
+
+
+def _partly_quoted(text: str, q: Quoted) -> tuple[str, int]:
+    """The printed phrase of a partly quoted name and where it starts (``("", q.start)`` when none)."""
+    name = q.name.replace('"', "").strip()
+    head = text[max(0, q.start - 90) : q.start]
+    if head.endswith(("for ", "of ")) and (pm := _HEAD_BEFORE_RE.search(head)):
+        return f"{pm.group('pre')}{name}".strip(), q.start - len(pm.group("pre"))
+    am = _HEAD_AFTER_RE.match(text[q.end :])
+    if not am or (_title_case(q.name) and len(am.group(0).split()) < 2):
+        return "", q.start  # a brand right before its head noun is a product: the "Single Window" platform
+    pre = ""
+    if (mm := _MODIFIER_BEFORE_RE.search(head[-40:])) and not re.search(
+        rf"\b(?:{CASE_VERBS}|new|pilot|first|nation's|country's|China's)\s", mm.group("pre")
+    ):
+        pre = mm.group("pre")
+    rest = text[q.end + am.end() :]
+    more = re.match(r"\s+(?:for|of)(?:\s+(?!(?:which|that|to|and|in)\b)[\w'’&+–-]+){1,8}", rest)
+    tail = more.group(0) if more and not re.search(r"\b(?:by|with|through|thereby)\b", more.group(0)) else ""
+    return f"{pre}{name}{am.group(0)}{tail}".strip(), q.start - len(pre)
+
+
+def partly_quoted_name(text: str, q: Quoted) -> str:
+    """The printed phrase of a name of which only a part is quoted, ``""`` when the quote stands alone.
+
+    Accepts a quote followed by at most two lower-case words and a head noun
+    (``"Chip–Optics Chain" online trading platform``, ``"one-time entry,
+    simultaneous declaration" customs clearance model``; a quote in title
+    case needs at least one such word: the ``"Single Window" platform`` is a
+    product, not a case), with up to two
+    modifiers after the article (``an FTA benefit-oriented "One-Click Access"
+    smart platform``) and a ``for``/``of`` phrase after the head noun (``a
+    pilot "whitelist" system for the import of such items``); and a quote after
+    its head noun (``a comprehensive service platform for "going global"``).
+    Rejects a quote with neither (a name quoted whole, a description).
+
+    Examples
+    --------
+    >>> s = 'Hubei PFTZ established the "Chip–Optics Chain" online trading platform, a public platform.'
+    >>> partly_quoted_name(s, quoted_spans(s)[0])
+    'Chip–Optics Chain online trading platform'
+    >>> s = 'It launched a comprehensive service platform for "going global", which integrates'
+    >>> partly_quoted_name(s, quoted_spans(s)[0])
+    'comprehensive service platform for going global'
+    """
+    return _partly_quoted(text, q)[0]
+
+
+def case_partly_quoted(s: _Sentence, q: Quoted, prior: Actor | None, last_subject: Actor | None) -> str:
+    """The printed name of a partly quoted case (:func:`partly_quoted_name`) whose subject the caller resolves.
+
+    Accepts an innovation verb (and at most an article and ``new``/``first``/
+    ``pilot``) right before the phrase, whose subject is the last zone before
+    it (``prior``: at most 25 words earlier, no semicolon) or ``it``/``they``
+    opening the sentence, after an introductory phrase too (``In collaboration
+    with Singapore, it has piloted a "..." model``), continuing the
+    paragraph's subject zone. Rejects a quote naming a document (``Plan``,
+    ``Measures`` ...). Returns ``""`` when it does not apply.
+    """
+    full, start = _partly_quoted(s.text, q)
+    if not full or _DOC_WORD_RE.search(q.name) or not _VERB_GAP_RE.search(s.text[max(0, start - 60) : start]):
+        return ""
+    if any(o.end <= start and (prior is None or o.start > prior.end) for o in s.quotes):
+        return ""  # a quoted name between subject and phrase is the subject: X's "A" establishes a "b" system
+    if prior is not None:
+        gap = s.text[prior.end : start]
+        return full if ";" not in gap and len(gap.split()) <= 25 else ""
+    return full if last_subject is not None and _OPENING_PRONOUN_RE.match(s.text) else ""
+
+
+def case_org_subject(s: _Sentence, q: Quoted, last_subject: Actor | None) -> Actor | None:
+    """``The Haixia Equity Exchange ... launched the "Cross-Straits Integration Service"``: a body of the zone acts.
+
+    Accepts a sentence that opens with an organisation (``The`` and a proper
+    name in title case), names no zone itself, and has an innovation verb (and
+    at most an article) right before the quote, inside a paragraph whose
+    subject is one zone: the case is that zone's. A title-case quote must name
+    a head noun (``Service``, ``Window``, ``Platform`` ...) and no document
+    word (``Plan``, ``Measures``, ``Initiative`` ...); a lower-case one must
+    look like an innovation (:func:`looks_like_innovation`). Rejects a
+    national body (``the Ministry of ...``, ``the People's Bank of China``:
+    not the zone's) and a quote followed by ``to "..."`` (an old state
+    upgraded to a new one).
+    """
+    if last_subject is None or len(last_subject.keys) != 1 or s.actors:
+        return None
+    if not (om := _ORG_SUBJECT_RE.match(s.text)) or _NATIONAL_BODY_RE.search(om["org"]):
+        return None
+    if not _VERB_GAP_RE.search(s.text[max(0, q.start - 60) : q.start]):
+        return None
+    if re.match(r"\s+(?:[\w-]+\s+){0,2}?to\s+[\"“]", s.text[q.end :]) or _DOC_WORD_RE.search(q.name):
+        return None
+    if _title_case(q.name):
+        return last_subject if _TITLE_HEAD_RE.search(q.name) else None
+    return last_subject if is_case_name(q.name, s.text, q) and looks_like_innovation(s, q) else None
+
+
+BOLD_RE = re.compile(r"\*\*(?P<body>[^*]+?)(?:\*\*|$)")
+_BOLD_OBJECT_RE = re.compile(
+    rf"(?:'s|’s)?\s+(?:has\s+|have\s+)?(?:(?:also|\w+ly)\s+)?(?P<verb>{CASE_VERBS})\s+"
+    r"(?:(?:the|a|an|its|China's|the nation's|the country's|nation's|country's|first|new)\s+)*"
+)
+
+
+def case_bold_title(s: _Sentence) -> list[tuple[Actor, str]]:
+    """``**Chongqing PFTZ establishes a 'four teams' working mechanism for ...**``: a bold case title.
+
+    Accepts a bold span that opens with a zone (or a list of zones), followed
+    by an innovation verb: the name is the object, from after its article (and
+    ``China's first``) to the end of the bold span, commas included, single
+    quotes dropped. Rejects a span whose object holds a double quote (the
+    quoted rules read those), names a document, or has fewer than three or
+    more than thirty words. The caller leaves the quotes in the rest of the
+    title's sentence unread as names: they describe the titled case.
+    """
+    out: list[tuple[Actor, str]] = []
+    if not s.actors or "**" not in s.original:
+        return out
+    for m in BOLD_RE.finditer(s.original):
+        body_start = m.start("body")
+        first = [a for a in s.actors if a.start >= body_start and not s.text[body_start : a.start].strip()]
+        if not first:
+            continue
+        actor = first[0]
+        for a in s.actors[s.actors.index(actor) + 1 :]:
+            if not _SEP_RE.fullmatch(s.text[actor.end : a.start]):
+                break
+            actor = _chain(s, a)
+        om = _BOLD_OBJECT_RE.match(s.text, actor.end)
+        if not om or om.end() > m.end("body"):
+            continue
+        name = s.original[om.end() : m.end("body")].strip().rstrip(".,;: ")
+        if _ANY_QUOTE_RE.search(name) or _DOC_WORD_RE.search(name) or not 3 <= len(name.split()) <= 30:
+            continue
+        out.append((actor, _SINGLE_QUOTE_RE.sub("", name).strip()))
+    return out
+
+
+_ACTIVITY_RE = re.compile(
+    r"(?:explorations?|efforts?|collaboration|cooperation|work|measures|such|launch of|broadening|expanding)\b",
+    re.IGNORECASE,
+)
+_OBJECT_PRONOUNS = frozenset({"it", "its", "their", "they", "this", "these", "such", "more", "various", "multiple"})
+
+
+def _named_object(name: str) -> bool:
+    """Whether an unquoted object names a practice: two to sixteen words, not an activity, pronoun or document.
+
+    Rejects ``efforts to ...``, ``cooperation with ...`` (activities), ``its ...``/``these ...``, a name
+    with a quote left in it and one naming a document (``Plan``, ``Measures``, ``Opinions`` ...).
+    """
+    words = name.split()
+    if not 2 <= len(words) <= 16 or not words[0][:1].isalpha() or words[0].lower() in _OBJECT_PRONOUNS:
+        return False
+    if _ANY_QUOTE_RE.search(name) or _ACTIVITY_RE.match(name):
+        return False
+    return not re.search(r"\b(?:Plan|Measures|Opinions|Notice|Regulations|Rules|Guidelines)\b", name)
+
+
+_CLAUSE_VERB = r"(?:[a-z]+ed|built|set up|made|undertook|led|won|began)"
+_CLAUSE_START_RE = re.compile(
+    rf"\s*(?:'s\s+)?(?:has\s+|have\s+|had\s+)?(?:(?:also|jointly|\w+ly)\s+)*(?P<verb>{_CLAUSE_VERB})\s+"
+)
+_CLAUSE_SPLIT_RE = re.compile(rf",\s*(?:and\s+)?(?:(?:also|jointly|\w+ly)\s+)*(?={_CLAUSE_VERB}\s+[\w\"“])")
+_CLAUSE_END_RE = re.compile(r"\s(?:to|which|that|thereby|so as|in order)\s|,\s*(?:thereby|which|[a-z]+ing)\b|\.$")
+_AREA_OF_RE = re.compile(
+    r"\s*,?\s*and\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}(?:Areas?|Zones?|Section)\s+of\s+(?:the\s+)?"
+)
+"""``Yunnan PFTZ and Lin-gang Special Area of Shanghai PFTZ``: an area of the next zone joined by ``and``."""
+_GROUP_SUBJECT_RE = re.compile(r"^(?:They|These PFTZs|The (?:two|three|four|five|six|seven|eight|nine) PFTZs)\b")
+
+
+def case_joint_clauses(s: _Sentence, last_subject: Actor | None) -> list[tuple[Actor, str, tuple[int, ...]]]:
+    """Joint cases of a list of clauses whose subject is several zones.
+
+    ``Sichuan and Chongqing PFTZs ... They have released 10 collaborative
+    innovations, launched the "..." reform for ..., explored ..., established
+    a "five-end" collaborative mechanism for ...``: each clause's object is
+    one joint case of all the zones. Accepts a subject naming two or more
+    zones at the sentence's start (or ``They``/``The three PFTZs`` continuing
+    such a subject) followed by a verb, and either three or more clauses or
+    ``jointly`` (``Yunnan PFTZ and Lin-gang Special Area of Shanghai PFTZ have
+    jointly promoted the ...``). A clause is split at a comma followed by a
+    past-tense verb, so an object may hold commas (``joint development,
+    protection, and enforcement of ...``); its name runs to ``to``/``which``
+    or the sentence end, quotes dropped, article dropped. Rejects an object
+    that opens with a number (``released 10 collaborative innovations``), an
+    activity, a pronoun or a document (see :func:`_named_object`).
+
+    Returns
+    -------
+    list of (Actor, str, tuple of int)
+        The subject, each name, and the offsets of the quotes inside it.
+    """
+    out: list[tuple[Actor, str, tuple[int, ...]]] = []
+    if not (len(s.actors) > 1 or any(len(a.keys) > 1 for a in s.actors) or s.text.startswith(("They", "The"))):
+        return out  # no several zones, no pronoun: nothing joint (a cheap test first)
+    subject: Actor | None = None
+    at = 0
+    head = [a for a in s.actors if len(s.text[: a.start].split()) <= SUBJECT_WORDS]
+    if head:
+        chained = head[0]
+        for a in s.actors[s.actors.index(head[0]) + 1 :]:
+            gap = s.text[chained.end : a.start]
+            if not (_SEP_RE.fullmatch(gap) or _AREA_OF_RE.fullmatch(gap)):
+                break
+            chained = Actor(chained.start, a.end, tuple(dict.fromkeys(chained.keys + a.keys)))
+        if len(chained.keys) > 1:
+            subject, at = chained, chained.end
+    elif last_subject is not None and len(last_subject.keys) > 1 and (gm := _GROUP_SUBJECT_RE.match(s.text)):
+        subject, at = last_subject, gm.end()
+    if subject is None:
+        return out
+    vm = _CLAUSE_START_RE.match(s.text, at)
+    if not vm:
+        return out
+    body = s.text[vm.start("verb") :]
+    seps = list(_CLAUSE_SPLIT_RE.finditer(body))
+    bounds = zip([0, *(m.end() for m in seps)], [*(m.start() for m in seps), len(body)], strict=True)
+    clauses = [(vm.start("verb") + a, body[a:b]) for a, b in bounds]
+    jointly = "jointly" in s.text[at : vm.end()]
+    if len(clauses) < 3 and not jointly:
+        return out
+    for off, clause in clauses:
+        cm = re.match(rf"(?:(?:also|jointly|\w+ly)\s+)*{_CLAUSE_VERB}\s+(?:(?:the|a|an|its)\s+)?", clause)
+        if not cm:
+            continue
+        obj = clause[cm.end() :].rstrip(" ,")
+        if em := _CLAUSE_END_RE.search(obj):
+            obj = obj[: em.start()]
+        name = re.sub(r"\s+", " ", _ANY_QUOTE_RE.sub("", obj)).strip(" ,.")
+        if not name or name[:1].isdigit() or re.match(r"(?:\w+\s+)?batch(?:es)?\b", name) or not _named_object(name):
+            continue
+        quotes = tuple(q.start for q in s.quotes if off <= q.start < off + len(clause))
+        out.append((subject, name, quotes))
+    return out
+
+
+ORIGIN_PHRASE_RE = re.compile(
+    r"^(?:This|It|These efforts)\s+(?:has\s+|have\s+)?(?:resulted in|led to|produced|formed|created)\s+"
+    r"(?:a|an|the)\s+(?P<name>[a-z][\w\s'’-]*?\b(?:" + _HEAD_WORDS + r")s?\b(?:\s+(?:for|of)\s+[^,.;:]+?)?)(?=[,.;:]|$)"
+)
+
+
+def case_resulted_in(s: _Sentence, last_subject: Actor | None) -> str:
+    """``This has resulted in a reform model for the ownership of ...``: a result that names a practice.
+
+    Accepts a sentence opening with ``This``/``It`` and ``resulted in``,
+    ``led to``, ``produced``, ``formed`` or ``created`` followed by a noun
+    phrase ending in a head noun (``model``, ``mechanism`` ...) and an
+    optional ``for``/``of`` phrase up to the next punctuation; the paragraph's
+    subject zone is the origin (the caller checks). Returns ``""`` otherwise.
+    """
+    if last_subject is None or not s.text.startswith(("T", "I")):
+        return ""
+    m = ORIGIN_PHRASE_RE.match(s.text)
+    return m.group("name").strip() if m else ""
+
+
+THIS_ADOPTED_RE = re.compile(
+    r"\b(?:this|the) (?:model|mechanism|practice|approach|reform|system|experience)\s+has been\s+"
+    r"(?:replicated and scaled up|replicated|promoted|disseminated)\b",
+    re.IGNORECASE,
+)
+
+
+def adoption_this_model(st: _State, s: _Sentence, case: CaseFact | None) -> list[AdoptionFact]:
+    """``this model has been replicated and scaled up across the province``: the province adopts the last case.
+
+    Accepts a sentence with ``this model`` (``mechanism``, ``practice`` ...)
+    ``has been replicated ...`` and a province-wide scope, after a case of ONE
+    zone read earlier in the same paragraph: the adopter is that zone's
+    province, the origin the zone, the name the case's. Rejects a sentence
+    without such a case or scope.
+    """
+    if case is None or len(case.zones) != 1 or "has been" not in s.text:
+        return []
+    if not THIS_ADOPTED_RE.search(s.text) or not PROVINCE_SCOPE_RE.search(s.text):
+        return []
+    ref = st.gaz.zones.get(case.zones[0])
+    if ref is None or ref.province not in st.gaz.provinces:
+        return []
+    return [
+        AdoptionFact(
+            case.name,
+            "province",
+            ref.province,
+            st.gaz.provinces[ref.province].name,
+            s.line,
+            s.original,
+            "this-model",
+            origins=case.zones,
+            scope="province-wide",
+        )
+    ]
+
+
+PRINTED_GROUP_RE = re.compile(
+    r"\b(?:the\s+)?(?P<group>(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:provinces|regions|municipalities|cities)(?:\s+and\s+(?:autonomous\s+)?(?:regions|municipalities))?"
+    r"(?:\s+(?:along|in|of)\s+the\s+[A-Z][\w–-]*(?:\s+[A-Z][\w–-]*)*)?)"
+)
+_GROUP_NOUN_RE = re.compile(r"provinces|regions|municipalities|cities")
+"""Members printed as a group: ``the three northeastern provinces``, ``the nine provinces and autonomous
+regions along the Yellow River``."""
+_PRONOUN_OBJECT_RE = re.compile(
+    r"^(?:They|These (?:provinces|regions))\s+(?:have\s+|has\s+)?(?:(?:also|jointly|\w+ly)\s+)*"
+    r"(?:promoted|launched|established|built|created|explored|carried out|advanced)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?P<name>[a-z][^.;:]{8,200}?)(?=\s+(?:within|among|across|between|to|by|through)\s|[.;:]|$)"
+)
+
+
+def printed_group(text: str) -> str:
+    """The members printed as a group in a text (:data:`PRINTED_GROUP_RE`), ``""`` when none.
+
+    Examples
+    --------
+    >>> printed_group("a platform for the three northeastern provinces, enables")
+    'three northeastern provinces'
+    """
+    if not _GROUP_NOUN_RE.search(text):
+        return ""
+    m = PRINTED_GROUP_RE.search(text)
+    return m.group("group").strip() if m else ""
+
+
+def effort_group_pronoun(s: _Sentence, prev: _Sentence) -> EffortFact | None:
+    """``the nine provinces ... along the Yellow River have leveraged ... They have promoted the <effort>``.
+
+    Accepts a sentence opening with ``They`` and a verb (``promoted``,
+    ``launched``, ``established`` ...) right after a sentence ``prev`` that
+    prints a group without naming its members (:func:`printed_group`): the
+    effort is the object (up to ``within``/``among``/``to``... or
+    punctuation), its members the group as printed. Rejects a sentence that
+    names zones, or one after a sentence naming several zones.
+    """
+    if s.actors or any(len(a.keys) > 1 for a in prev.actors):
+        return None
+    m = _PRONOUN_OBJECT_RE.match(s.text)
+    if not m or not _named_object(m.group("name")) or not (group := printed_group(prev.text)):
+        return None
+    return EffortFact(m.group("name").strip(), (), s.line, s.original, "group-pronoun", members_text=group)
+
+
 # --------------------------------------------------------------------------- driver
 def _ordinal(word: str) -> int:
     w = word.lower()
@@ -1212,12 +1571,20 @@ def read_narrative(
         keys = tuple(sorted(members_of.get(e.name, ())))
         if e.released and len(keys) > 1:
             st.cases.extend(CaseFact(n, keys, e.line, e.quote, "alliance-batch", joint=True) for n in e.released)
+    # an alliance's members printed as a group in one sentence hold wherever it is named without members
+    printed = {e.name: e.members_text for e in st.efforts if e.members_text and not e.members}
+    st.efforts = [
+        replace(e, members_text=printed[e.name]) if e.name in printed and not e.members and not e.members_text else e
+        for e in st.efforts
+    ]
     # joint innovations are cross-regional efforts too
     seen_efforts = {(e.name, e.members) for e in st.efforts}
     for c in st.cases:
         if (c.joint or c.cross_regional) and (c.name, c.zones) not in seen_efforts:
             seen_efforts.add((c.name, c.zones))
-            st.efforts.append(EffortFact(c.name, c.zones, c.line, c.quote, "joint-case", "joint innovation"))
+            group = printed_group(c.quote) if len(c.zones) == 1 else ""  # "for the three northeastern provinces"
+            members = () if group else c.zones
+            st.efforts.append(EffortFact(c.name, members, c.line, c.quote, "joint-case", "joint innovation", group))
     unread: list[Unread] = []
     names_by_quote: dict[str, set[str]] = {}
     facts: list[CaseFact | AdoptionFact | EffortFact] = [*st.cases, *st.adoptions, *st.efforts]
@@ -1253,7 +1620,12 @@ def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]
         line = sents[0].line
         crossing = any(c.start_line <= line <= c.end_line for c in cross)
     st.adoptions.extend(adoption_provincial_examples(st, sents))
+    para_cases = len(st.cases)
     for i, s in enumerate(sents):
+        if len(st.cases) > para_cases:
+            st.adoptions.extend(adoption_this_model(st, s, st.cases[-1]))
+        if i and s.text.startswith("They") and (eff_group := effort_group_pronoun(s, sents[i - 1])):
+            st.efforts.append(eff_group)
         st.adoptions.extend(adoption_batch_statement(st, s))
         st.adoptions.extend(adoption_scope_list(s))
         adopted = adoption_replicated(st, s, " ".join(t.original for t in sents[i + 1 : i + 3]))
@@ -1294,6 +1666,7 @@ def _cases_of_sentence(
 ) -> None:
     if BEFORE_RE.match(s.text):
         return
+    _cases_of_titles_and_lists(st, s, last_subject, crossing, credited)
     for q in s.quotes:
         prior_all = [a for a in s.actors if a.end <= q.start]
         prior = prior_all[-1] if prior_all else None
@@ -1303,7 +1676,10 @@ def _cases_of_sentence(
             and len(s.text[: prior.start].split()) <= 3
             and _POSSESSIVE_RE.fullmatch(s.text[prior.end : q.start])
         )
-        if (id(s), q.start) in st.used or not is_case_name(q.name, s.text, q, lead=lead):
+        if (id(s), q.start) in st.used:
+            continue
+        if not is_case_name(q.name, s.text, q, lead=lead):
+            _case_of_quote_extra(st, s, q, prior, last_subject, crossing, credited)
             continue
         rule = ""
         actors: list[Actor] = []
@@ -1318,6 +1694,7 @@ def _cases_of_sentence(
         elif inside := case_inside(s, q):
             actors, rule = inside, "inside"
         if not actors:
+            _case_of_quote_extra(st, s, q, prior, last_subject, crossing, credited)
             continue
         if rule in ("verb", "pronoun") and set(actors[0].keys) <= credited:
             continue  # a later phrase in a case's own paragraph describes that case
@@ -1345,8 +1722,16 @@ def _cases_of_sentence(
             )
         )
     used = [q.start for q in s.quotes if (id(s), q.start) in st.used]
+    here = [
+        f" {_phrase_key(c.name)} " for c in itertools.takewhile(lambda c: c.quote is s.original, reversed(st.cases))
+    ]
     for actor, name, rule in _practices_of_sentence(s, last_subject, used):
         keys = tuple(sorted(actor.keys))
+        mine = f" {_phrase_key(name)} "
+        if any(k in mine or mine in k for k in here):
+            continue  # another rule read this phrase of the sentence already (one phrase, one case)
+        if _titled_before(st.cases, s, keys):
+            continue  # a case paragraph under a bold title: its later phrases describe the titled case
         if any(c.quote is s.original for c in st.cases[-4:]):
             st.cases[-4:] = [
                 c for c in st.cases[-4:] if c.quote is not s.original or not _restates(c, s.text, name, keys)
@@ -1375,6 +1760,24 @@ def _joint_subject(s: _Sentence, i: int) -> Actor:
         j -= 1
         keys = list(acts[j].keys) + keys
     return Actor(acts[j].start, acts[i].end, tuple(dict.fromkeys(keys)))
+
+
+def _titled_before(cases: Sequence[CaseFact], s: _Sentence, keys: tuple[str, ...]) -> bool:
+    """Whether an earlier sentence of ``s``'s paragraph gave a bold-title case of the zones ``keys``."""
+    for c in reversed(cases):
+        if c.line < s.para.line:
+            return False
+        if c.rule == "bold-title" and c.quote is not s.original and set(keys) <= set(c.zones):
+            return True
+    return False
+
+
+def _phrase_key(name: str) -> str:
+    """A name compared as words: lower case, quotes and punctuation dropped."""
+    return " ".join(_WORD_RE.findall(name.lower()))
+
+
+_WORD_RE = re.compile(r"[\w-]+")
 
 
 def _restates(case: CaseFact, text: str, practice: str, keys: tuple[str, ...]) -> bool:
@@ -1412,6 +1815,49 @@ def _practices_of_sentence(
             seen.add(key)
             out.append((a, n, rule))
     return out
+
+
+def _case_of_quote_extra(
+    st: _State,
+    s: _Sentence,
+    q: Quoted,
+    prior: Actor | None,
+    last_subject: Actor | None,
+    crossing: bool,
+    credited: set[str],
+) -> None:
+    """A quote the main rules did not credit: a partly quoted name, or a name launched by a body of the zone."""
+    rule = "partly-quoted"
+    name = case_partly_quoted(s, q, prior, last_subject)
+    actor = (_chain(s, prior) if prior is not None else last_subject) if name else None
+    if actor is None and not any(c.quote == s.original and c.rule == "organisation" for c in st.cases[-3:]):
+        actor, rule = case_org_subject(s, q, last_subject), "organisation"
+        name = partly_quoted_name(s.text, q) or q.name.replace('"', "").strip()
+    if actor is None:
+        return
+    keys = tuple(sorted(actor.keys))
+    fuller = name if name != q.name else ""
+    st.cases.append(CaseFact(name, keys, s.line, s.original, rule, len(keys) > 1, fuller, crossing))
+
+
+def _cases_of_titles_and_lists(
+    st: _State, s: _Sentence, last_subject: Actor | None, crossing: bool, credited: set[str]
+) -> None:
+    """Bold case titles, joint clause lists and ``This has resulted in a ... model`` of one sentence."""
+    for actor, name in case_bold_title(s):
+        # the quotes in the rest of a title's sentence describe the titled case ("..., taking the lead to promote
+        # "four supporting teams""): no second case
+        st.used.update((id(s), q.start) for q in s.quotes if q.start > actor.end)
+        credited.update(actor.keys)  # and later quotes of its paragraph restate it (the verb rule's guard)
+        keys = tuple(sorted(actor.keys))
+        st.cases.append(CaseFact(name, keys, s.line, s.original, "bold-title", len(keys) > 1, "", crossing))
+    for actor, name, quotes in case_joint_clauses(s, last_subject):
+        st.used.update((id(s), at) for at in quotes)
+        credited.update(actor.keys)
+        keys = tuple(sorted(actor.keys))
+        st.cases.append(CaseFact(name, keys, s.line, s.original, "joint-clauses", True, "", crossing))
+    if last_subject is not None and len(last_subject.keys) == 1 and (name := case_resulted_in(s, last_subject)):
+        st.cases.append(CaseFact(name, last_subject.keys, s.line, s.original, "resulted-in", cross_regional=crossing))
 
 
 __all__ = [

@@ -39,7 +39,7 @@ from rapidfuzz import fuzz, process
 
 from ground.dates import PartialDate, parse_iso
 from ground.errors import ReferenceDataError
-from ground.names import NAME_LEFT, NAME_RIGHT, name_alternation, normalize_name
+from ground.names import NAME_LEFT, NAME_RIGHT, WORD_START, name_alternation, name_anchors, normalize_name
 from ground.schema import SCOPE_REGION_KEYS, Label, RegionKind, Rel, ZoneKind
 from ground.text import decode_text
 from loaders.records import Entity, NodeRef, ParsedReport, PropValue, Provenance, Relation, freeze_props
@@ -894,6 +894,7 @@ _ZONE_WORDS = frozenset(
     | {"ftp", "ftps", "port", "ports", "in", "of"}
 )
 _LIST_HEAD = r"(?:PFTZs|Pilot\s+Free\s+Trade\s+Zones|FTZs)"
+_LIST_HEAD_RE = re.compile(_LIST_HEAD, re.IGNORECASE)
 _GOV_OF_RE = re.compile(r"^peoples government of (.+)$")
 _GOV_SUFFIX_RE = re.compile(r"^(.+?) (?:provincial |municipal |regional )?peoples government$")
 _GENERAL_OFFICE_RE = re.compile(r"^general office of (.+)$")
@@ -903,20 +904,70 @@ _WORD_START_RE = re.compile(r"(?<![^\W_])[^\W_]")
 """A letter or digit right after something that is not one: where a word starts."""
 
 
-def _scan(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """Find non-overlapping matches of ``pattern``, preferring the longest on overlap.
+_NAME_START_RE = re.compile(WORD_START)
+
+
+@dataclass(frozen=True, eq=False)
+class _Names:
+    """A compiled alternation of names, with its anchor words (:func:`ground.names.name_anchors`), if any.
+
+    Compared and hashed by identity (``eq=False``): the scan's memo hashes it on every call, and a
+    compiled pattern's own hash reads its whole program.
+    """
+
+    regex: re.Pattern[str]
+    anchor: re.Pattern[str] | None = None
+    before: int = 0
+
+    @classmethod
+    def of(cls, regex: re.Pattern[str], forms: Iterable[str]) -> _Names:
+        anchors = name_anchors(forms)
+        if anchors is None:
+            return cls(regex)
+        return cls(regex, re.compile(anchors[0], re.IGNORECASE), anchors[1])
+
+
+def _scan(names: _Names, text: str) -> list[re.Match[str]]:
+    """Find non-overlapping matches of ``names``, preferring the longest on overlap.
 
     ``finditer`` already prefers the longest alternative at a position; this
     also tries the word starts inside each match, so a longer mention that
     starts inside a shorter one is not lost. Memoised: the extractors look
     for zones, provinces and bodies in the same sentences again and again.
     """
-    return list(_scan_cached(pattern, text))
+    return list(_scan_cached(names, text))
+
+
+def _anchored_finditer(names: _Names, text: str) -> list[re.Match[str]]:
+    """What ``names.regex.finditer(text)`` returns, trying only the positions that can start a match.
+
+    Every name holds an anchor word with at most ``names.before`` word starts
+    before it, so a match starts at one of the ``before + 1`` word starts at or
+    before an anchor found in the text; the positions are tried left to right,
+    skipping those inside the last match, as ``finditer`` does.
+    """
+    assert names.anchor is not None
+    hits = [m.start() for m in names.anchor.finditer(text)]
+    if not hits:
+        return []
+    starts = [m.start() for m in _NAME_START_RE.finditer(text)]
+    candidates: set[int] = set()
+    for h in hits:
+        i = bisect.bisect_right(starts, h)
+        candidates.update(starts[max(0, i - 1 - names.before) : i])
+    found: list[re.Match[str]] = []
+    end = 0
+    for pos in sorted(candidates):
+        if pos >= end and (m := names.regex.match(text, pos)) is not None:
+            found.append(m)
+            end = m.end()
+    return found
 
 
 @functools.lru_cache(maxsize=8192)
-def _scan_cached(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
-    found = list(pattern.finditer(text))
+def _scan_cached(names: _Names, text: str) -> tuple[re.Match[str], ...]:
+    pattern = names.regex
+    found = list(pattern.finditer(text)) if names.anchor is None else _anchored_finditer(names, text)
     extra: list[re.Match[str]] = []
     for m in found:
         for w in _WORD_START_RE.finditer(text, m.start() + 1, m.end()):
@@ -1045,6 +1096,7 @@ class Gazetteer:
                     self._body_surface.append((form, False))
 
         self._zone_re: re.Pattern[str] | None = None
+        self._names: dict[str, _Names] = {}
         self._body_re: re.Pattern[str] | None = None
         self._province_re: re.Pattern[str] | None = None
         self._list_res: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None = None
@@ -1388,7 +1440,9 @@ class Gazetteer:
         ['Chongqing PFTZs']
         """
         out = []
-        for m in _scan(self.zone_pattern(), text):
+        if "zone" not in self._names:
+            self._names["zone"] = _Names.of(self.zone_pattern(), (f for f, _ in self._zone_surface))
+        for m in _scan(self._names["zone"], text):
             key = self.zone(m.group(0))
             if key is not None:
                 out.append(Mention(key, m.start(), m.end(), m.group(0)))
@@ -1409,7 +1463,7 @@ class Gazetteer:
             ``"General Office of the State Council"`` is one mention, not two.
         """
         out = []
-        for m in _scan(self.body_pattern(), text):
+        for m in _scan(self._names.setdefault("body", _Names(self.body_pattern())), text):
             key = self.body(m.group(0))
             if key is not None:
                 out.append(Mention(key, m.start(), m.end(), m.group(0)))
@@ -1433,7 +1487,7 @@ class Gazetteer:
         """
         spans = [(z.start, z.end) for z in self.find_zones(text)] if exclude_zones else []
         out = []
-        for m in _scan(self.province_pattern(), text):
+        for m in _scan(self._names.setdefault("province", _Names(self.province_pattern())), text):
             if any(s <= m.start() and m.end() <= e for s, e in spans):
                 continue
             key = self.province(m.group(0))
@@ -1486,6 +1540,8 @@ class Gazetteer:
         >>> [m.key for m in lists[0]]
         ['beijing', 'tianjin', 'hebei']
         """
+        if not _LIST_HEAD_RE.search(text):
+            return []  # both list patterns hold the head: a quick test first
         after, before, name = self._list_patterns()
         spans: list[tuple[int, int]] = []
         for rx in (after, before):

@@ -361,7 +361,8 @@ def _extract_zones(c: _Collector, ctx: _Context, tables: Sequence[Table]) -> Non
             if zm.text not in c.reported and c.misspelt.get(zm.text):
                 c.reported.add(zm.text)
                 c.warn("zone-misspelt", f"resolved {zm.text!r} to zone {zm.key!r}", line)
-        for wm in ZONE_WORD_RE.finditer(s):
+        # each pattern below holds a literal: a quick test before it (most sentences have none)
+        for wm in ZONE_WORD_RE.finditer(s) if " PFTZ" in s else ():
             word = wm.group(0)
             if (
                 c.misspelt.get(word)
@@ -374,11 +375,11 @@ def _extract_zones(c: _Collector, ctx: _Context, tables: Sequence[Table]) -> Non
             if word not in c.reported:
                 c.reported.add(word)
                 c.warn("unknown-zone", f"unknown zone name {word!r}", line)
-        for rm in SUBAREA_RE.finditer(s):
+        for rm in SUBAREA_RE.finditer(s) if "Area of " in s else ():
             c.sub_zone(rm.group("zone"), rm.group("name"), ZoneKind.SUB_AREA, line, s)
-        for rm in COORDINATED_RE.finditer(s):
+        for rm in COORDINATED_RE.finditer(s) if " coordinated innovation zone of " in s else ():
             c.sub_zone(rm.group("zone"), rm.group("name"), ZoneKind.COORDINATED, line, s)
-        for m in HEREINAFTER_RE.finditer(s):
+        for m in HEREINAFTER_RE.finditer(s) if "(hereinafter" in s else ():
             members = sorted(
                 {z.key for z in c.find_zones(s[: m.start()])}
                 | {z.key for lst in c.find_zone_lists(s[: m.start()]) for z in lst}
@@ -825,6 +826,8 @@ def _group_pilot_zones(c: _Collector, ctx: _Context) -> None:
 # --------------------------------------------------------------------------- national batches
 def _collect_batch_phrases(ctx: _Context) -> None:
     for p, off, s in _sentences(ctx.paras):
+        if "batch" not in s.lower():
+            continue  # a quick test before the costly pattern, which needs the word
         for m in BATCH_PHRASE_RE.finditer(s):
             count = int(m.group("count")) if m.group("count") else None
             ctx.batch_phrases.append(

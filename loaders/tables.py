@@ -434,6 +434,7 @@ def parse_tables(lines: Sequence[Line], source: str) -> tuple[list[Table], list[
 
 # --------------------------------------------------------------------------- named examples in cells
 _AREAS_RE = re.compile(r"\b(?:areas|fields|sectors|domains)\s+(?:such as|like|including)\b", re.IGNORECASE)
+_EXAMPLE_INTRO_RE = re.compile(r"\b(?:such as|including|like)\s+(?:the\s+)?$")
 _COUNT_NOUN_RE = re.compile(
     r"\b(?:cases?|innovations?|practices?|experience|achievements?|outcomes?|measures?)\b", re.IGNORECASE
 )
@@ -498,7 +499,10 @@ def cell_examples(sentence: str) -> list[CellExample]:
         head = sentence[: q.start]
         areas = list(_AREAS_RE.finditer(head))
         nouns = list(_COUNT_NOUN_RE.finditer(head))
-        if areas and (not nouns or nouns[-1].start() < areas[-1].start()):
+        # "in fields including A, B, such as "<name>"": an example introduced after the areas list
+        intro = _EXAMPLE_INTRO_RE.search(head)
+        example = intro is not None and bool(areas) and intro.start() > areas[-1].end()
+        if areas and (not nouns or nouns[-1].start() < areas[-1].start()) and not example:
             continue
         if len(q.name.split()) < 2 and not q.name.startswith('"'):
             continue

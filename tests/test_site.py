@@ -20,7 +20,9 @@ from shell.cli import cli
 from tests.browser import click_node, label_overlaps
 from tests.test_viz import ARTIFACTS, browser_counts, hover_node
 
-DOCS_IMG = Path(__file__).resolve().parents[1] / "docs" / "img"
+SHOTS = ARTIFACTS / "screenshots"
+"""Where the browser tests save the README's screenshots (`make screenshots` copies them to docs/img)."""
+
 SITE_MAX_BYTES = 10_000_000
 
 
@@ -50,7 +52,7 @@ def test_real_site_is_light_and_shares_one_vis_network(site: dict[str, list[Path
 def test_real_site_pages_work_offline_with_readable_labels(
     G: nx.MultiDiGraph, site: dict[str, list[Path]], open_offline
 ) -> None:
-    DOCS_IMG.mkdir(parents=True, exist_ok=True)
+    SHOTS.mkdir(parents=True, exist_ok=True)
     pilot = next(p for p in site["spread"] if p.stem == "national-pilot-measures-1-18")
     shanghai = next(p for p in site["zones"] if p.stem == "shanghai")
     shots = {
@@ -63,7 +65,7 @@ def test_real_site_pages_work_offline_with_readable_labels(
         op = open_offline(page_path)
         assert op.problems() == [], (page_path, op.problems())
         assert label_overlaps(op) == [], f"{page_path.name}: labels overlap"
-        op.page.screenshot(path=str(DOCS_IMG / shot))
+        op.page.screenshot(path=str(SHOTS / shot))
         if page_path == site["graph"][0]:
             # Stated facts by default, derived on the legend's toggle; a label on the best connected nodes only.
             page = op.page
