@@ -37,7 +37,7 @@ from loaders.documents import (
     title_issuer,
     title_key,
 )
-from loaders.narrative import Narrative, read_narrative
+from loaders.narrative import AdoptionFact, Narrative, read_narrative
 from loaders.records import (
     Check,
     Entity,
@@ -1341,6 +1341,13 @@ def _how_named(c: _Collector, kind: str, key: str, quote: str, rule: str) -> str
     return None if key in found else f"narrative rule {rule!r}: the {kind} named in the passage around this sentence"
 
 
+def _innovation_how(a: AdoptionFact, quote: str) -> str | None:
+    """How an adoption's innovation was found when its sentence does not print its name ("this model"); else None."""
+    if a.name and normalize_name(a.name) in normalize_name(quote):
+        return None
+    return f"narrative rule {a.rule!r}: the innovation named before this sentence"
+
+
 def _extract_narrative(
     c: _Collector,
     ctx: _Context,
@@ -1472,7 +1479,7 @@ def _extract_narrative(
             key = provincial.get((origin, slug(a.name))) or f"provincial:{origin}:{slug(a.name)}"
             measure = c.node(Label.MEASURE, key, a.name, line, s, kind=str(MeasureKind.PROVINCIAL), title=a.name)
             for z in a.origins:
-                how = _how_named(c, "zone", z, s, a.rule)
+                how = _how_named(c, "zone", z, s, a.rule) or _innovation_how(a, s)
                 c.rel(Rel.ORIGINATED_IN, measure, c.zone(z, line, s), line, s, resolved=how)
         place = "zone" if adopter.label is Label.ZONE else "province"
         c.rel(
@@ -1485,7 +1492,8 @@ def _extract_narrative(
             batch=bkey,
             scope=a.scope or None,
             origin=";".join(f"zone:{z}" for z in a.origins) or None,
-            resolved=_how_named(c, place, adopter.key, s, a.rule) if adopter.label in _PLACES else None,
+            resolved=(_how_named(c, place, adopter.key, s, a.rule) if adopter.label in _PLACES else None)
+            or _innovation_how(a, s),
             # an adoption is dated only by a date its own sentence prints; the batch's date is not its date
             date=printed[0].iso if (printed := find_date(s)) else None,
         )
