@@ -319,16 +319,17 @@ def holds_project_nodes(driver: neo4j.Driver, database: str | None = None) -> bo
 # --------------------------------------------------------------------------- writing
 
 
+_ENCODE = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode
+"""``json.dumps`` with these options, without building an encoder per entry (the same text)."""
+
+
 def _prov_json(entries: object) -> list[str]:
     """Encode provenance entries as unique JSON strings with sorted keys, in first-seen order."""
     if entries is None:
         return []
     if not isinstance(entries, list | tuple):
         entries = [entries]
-    out = dict.fromkeys(
-        json.dumps(e, sort_keys=True, ensure_ascii=False, separators=(",", ":")) for e in entries
-    )
-    return list(out)
+    return list(dict.fromkeys(map(_ENCODE, entries)))
 
 
 def _props(data: Mapping[str, Any], skip: frozenset[str], where: str, problems: list[str]) -> dict[str, Any]:
