@@ -766,11 +766,11 @@ def graph_to_neo4j(
             records = conn.write(node_merge_query(label), f"loading {label} nodes", rows=batch)
             ids.update(((label.value, r["key"]), r["id"]) for r in records)
             tick(len(batch))
-        edges = [
-            {"type": rel.value, "a": ids[start.value, r["start"]], "b": ids[end.value, r["end"]], "eid": r["eid"],
-             "props": r["props"], "prov": r["prov"]}
-            for (rel, start, end), rows in sorted(edge_rows.items()) for r in rows
-        ]  # fmt: skip
+        edges: list[dict[str, Any]] = []
+        for (rel, start, end), rows in sorted(edge_rows.items()):
+            for r in rows:  # the rows become the query's rows: end nodes by element id (no copy)
+                r["type"], r["a"], r["b"] = rel.value, ids[start.value, r.pop("start")], ids[end.value, r.pop("end")]
+            edges += rows
         if first and not to_merge:
             # Only a load that created every node itself creates relationships (else it raced another load).
             edges = _create_edges(conn, edges, batch_size, dynamic, tick)

@@ -16,6 +16,9 @@ tools/neo4j/env.sh``), with the test server's defaults when unset.
   path of every load into a database that already holds the project's nodes;
 * naive: one MERGE per row, one transaction per row, on a sample of rows
   (its rate is extrapolated to the whole graph);
+* offline: what ``pftz load --offline`` does, the neo4j-admin CSV bundle and
+  ``neo4j-admin database import full`` into a new Neo4j home (no server; the
+  test server's admin tool, ``tools/neo4j/neo4j-admin``, JVM start included);
 * raw: UNWIND + CREATE with no constraints and no MERGE (relationships found
   by element id), the same rows and properties in the same batches, one query
   per label and type: an upper bound that is not idempotent.
@@ -24,8 +27,12 @@ tools/neo4j/env.sh``), with the test server's defaults when unset.
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -37,6 +44,7 @@ import networkx as nx
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from graph.build import graph_from_reports
+from graph.exports import neo4j_admin_import_args, save_neo4j_admin_csv
 from graph.neo4j_store import (
     _edge_rows,
     _element_order,
@@ -145,6 +153,32 @@ def graph_to_neo4j_raw_create(
     return rows_done, time.perf_counter() - t0
 
 
+def _offline_import(G: nx.MultiDiGraph) -> tuple[float, float] | None:
+    """Time ``pftz load --offline``'s work: the CSV bundle, then neo4j-admin into a new home (no server).
+
+    Returns the total and the admin tool's seconds (JVM start included), or None without the tool.
+    """
+    admin = Path(__file__).resolve().parent / "neo4j" / "neo4j-admin"
+    if not admin.is_file() or shutil.which("java") is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="pftz-bench-import-") as tmp:
+        t0 = time.perf_counter()
+        bundle = save_neo4j_admin_csv(G, Path(tmp) / "bundle")
+        t1 = time.perf_counter()
+        done = subprocess.run(
+            [str(admin), *neo4j_admin_import_args(bundle, "neo4j")],
+            env={**os.environ, "NEO4J_HOME": str(Path(tmp) / "home")},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        t2 = time.perf_counter()
+    if done.returncode != 0:
+        print(f"offline import failed: {done.stderr.strip()[-500:]}", file=sys.stderr)
+        return None
+    return t2 - t0, t2 - t1
+
+
 def _spread(values: list[float]) -> str:
     return f"{statistics.median(values):.2f} s (range {min(values):.2f}-{max(values):.2f})"
 
@@ -173,9 +207,11 @@ def main(argv: list[str] | None = None) -> int:
         clear_database(driver, db)
 
         # First load and raw CREATE alternated, each into an empty database without any schema
-        # (the first load creates its constraints and full-text index inside the timed part).
+        # (the first load creates its constraints and full-text index inside the timed part),
+        # then the incremental load into an empty database with the schema.
         first_runs: list[float] = []
         raw_runs: list[float] = []
+        merge_runs: list[float] = []
         ratios: list[float] = []
         loaded: dict[str, int] = {}
         for _ in range(args.rounds):
@@ -192,18 +228,16 @@ def main(argv: list[str] | None = None) -> int:
             assert count_database(driver, db) == loaded
             raw_runs.append(raw_s)
             ratios.append(raw_s / first_runs[-1])
-        clear_database(driver, db)
-        ensure_schema(driver, db)
-
-        graph_to_neo4j(G, driver, database=db, batch_size=args.batch_size)
+            # Incremental: MERGE every row (the path of a load into a database holding the project's nodes).
+            clear_database(driver, db)
+            ensure_schema(driver, db)
+            t0 = time.perf_counter()
+            graph_to_neo4j(G, driver, database=db, batch_size=args.batch_size, mode="merge")
+            merge_runs.append(time.perf_counter() - t0)
+            assert count_database(driver, db) == loaded
         t0 = time.perf_counter()
         graph_to_neo4j(G, driver, database=db, batch_size=args.batch_size)
         reload_s = time.perf_counter() - t0
-        assert count_database(driver, db) == loaded
-        clear_database(driver, db)
-        t0 = time.perf_counter()
-        graph_to_neo4j(G, driver, database=db, batch_size=args.batch_size, mode="merge")
-        batched_s = time.perf_counter() - t0
         assert count_database(driver, db) == loaded
 
         # Naive: half the sample nodes into an empty database, half edges between loaded nodes.
@@ -233,7 +267,8 @@ def main(argv: list[str] | None = None) -> int:
         clear_database(driver, db)
         ensure_schema(driver, db)
 
-    first_s, raw_s = statistics.median(first_runs), statistics.median(raw_runs)
+    first_s, raw_s, batched_s = (statistics.median(runs) for runs in (first_runs, raw_runs, merge_runs))
+    offline = _offline_import(G)
     batched_rate, naive_rate, raw_rate = n_rows / batched_s, naive_rows / naive_s, raw_rows / raw_s
     first_rate = n_rows / first_s
 
@@ -244,8 +279,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'loader':<44}{'rows':>10}{'seconds':>10}{'rows/s':>10}")
     line("first load, constraints included (CREATE)", n_rows, first_s, f"median of {_spread(first_runs)}")
     line("raw UNWIND CREATE, no constraints", raw_rows, raw_s, f"median of {_spread(raw_runs)}")
-    line("incremental UNWIND MERGE (mode='merge')", n_rows, batched_s)
+    line("incremental UNWIND MERGE (mode='merge')", n_rows, batched_s, f"median of {_spread(merge_runs)}")
     line("  reloaded (every MERGE matches)", n_rows, reload_s)
+    if offline is not None:
+        line("offline: CSV bundle + neo4j-admin import", n_rows, offline[0], f"of which {offline[1]:.2f} s the tool")
+    else:
+        print("offline: neo4j-admin not runnable here (needs java and tools/neo4j/neo4j-admin's jars)")
     line("naive MERGE, one transaction per row", naive_rows, naive_s)
     line("  extrapolated to the whole graph", n_rows, n_rows / naive_rate)
     print()
