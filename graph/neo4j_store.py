@@ -478,13 +478,15 @@ def edge_create_query(rel: Rel | str | None = None) -> str:
     relationship is doubled.
 
     With ``rel=None`` the type comes from each row as a dynamic type (Neo4j
-    5.26 and later); otherwise every relationship has type ``rel``.
+    5.26 and later); otherwise every relationship has type ``rel``, and a group
+    holds the node's outgoing relationships of that type (checked by type).
     """
     typ = _rel(rel) if rel is not None else "$(row.type)"
+    out = f"(a)-[:{_rel(rel)}]->()" if rel is not None else "(a)-->()"
     return (
         "UNWIND $groups AS g MATCH (a) WHERE elementId(a) = g.a "
         f"SET a.{KEY} = a.{KEY} "
-        "WITH a, g WHERE NOT EXISTS { (a)-->() } "
+        f"WITH a, g WHERE NOT EXISTS {{ {out} }} "
         "UNWIND g.rels AS row MATCH (b) WHERE elementId(b) = row.b "
         f"CREATE (a)-[x:{typ} {{{EID}: row.eid}}]->(b) SET x += row.props, x.{PROVENANCE} = row.prov "
         "RETURN g.i AS i, count(*) AS n"

@@ -175,10 +175,19 @@ def test_a_first_load_is_the_same_with_and_without_dynamic_labels(
     driver, db = neo4j_db
     # Servers before 5.26 take no dynamic labels: the first load then runs one query per label and type.
     monkeypatch.setattr("graph.neo4j_store._supports_dynamic_labels", lambda driver: dynamic)
+    merge_edges = neo4j_store._merge_edges
+    merged_rows: list[int] = []
+
+    def spy(conn: Any, rows: list[dict[str, Any]], *args: Any, **kwargs: Any) -> None:
+        merged_rows.append(len(rows))
+        merge_edges(conn, rows, *args, **kwargs)
+
+    monkeypatch.setattr("graph.neo4j_store._merge_edges", spy)
     G = synthetic_graph(90, 6)
     created: dict[str, int] = {}
     graph_to_neo4j(G, driver, database=db, batch_size=11, created=created)
     assert created == {"nodes": G.number_of_nodes(), "relationships": G.number_of_edges()}
+    assert merged_rows == [0]  # every relationship created, none left to MERGE
     assert canonical(graph_from_neo4j(driver, database=db)) == canonical(G)
 
 
