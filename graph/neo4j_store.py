@@ -14,9 +14,12 @@ The NetworkX graph (a :class:`networkx.MultiDiGraph` whose node ids are
   its evidence to the shared nodes instead of replacing it.
 
 Loads are idempotent: ``MERGE`` on the key (and on ``eid``), ``SET +=`` for the
-properties. Labels and relationship types enter query text only after
-validation against :class:`ground.schema.Label` and :class:`ground.schema.Rel`;
-every value is a query parameter.
+properties. A first load into a database without the project's nodes uses
+``CREATE`` instead (see :func:`graph_to_neo4j`), with the same result. Labels
+and relationship types enter query text only after validation against
+:class:`ground.schema.Label` and :class:`ground.schema.Rel`, or are sent as
+parameters (Cypher dynamic labels) after the same validation; every value is
+a query parameter.
 """
 
 from __future__ import annotations
