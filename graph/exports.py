@@ -695,7 +695,8 @@ def neo4j_admin_import_args(directory: str | Path, database: str) -> list[str]:
     -------
     list of str
         ``["database", "import", "full", database, options..., "--nodes=...", "--relationships=..."]``,
-        with absolute paths, as :mod:`subprocess` takes them (no shell quoting).
+        with absolute paths, as :mod:`subprocess` takes them (no shell quoting); the tool's report
+        goes into the bundle's directory (not the current one).
 
     Raises
     ------
@@ -709,7 +710,7 @@ def neo4j_admin_import_args(directory: str | Path, database: str) -> list[str]:
         raise ExportError(msg)
     rels = sorted(folder.glob("rels_*.csv"))
     return [
-        "database", "import", "full", database, *NEO4J_ADMIN_OPTIONS,
+        "database", "import", "full", database, *NEO4J_ADMIN_OPTIONS, f"--report-file={folder / 'import.report'}",
         *(f"--nodes={f}" for f in nodes), *(f"--relationships={f}" for f in rels),
     ]  # fmt: skip
 

@@ -70,6 +70,7 @@ def test_import_args_name_every_file_of_the_bundle(tmp_path: Path) -> None:
     bundle = save_neo4j_admin_csv(G, tmp_path / "neo4j-import")
     args = neo4j_admin_import_args(bundle, "pftz")
     assert args[:4] == ["database", "import", "full", "pftz"]
+    assert f"--report-file={bundle / 'import.report'}" in args  # not into the current directory
     files = sorted(a.split("=", 1)[1] for a in args if a.startswith(("--nodes=", "--relationships=")))
     assert files == sorted(str(p) for p in bundle.glob("*.csv"))
     # The header of each file is what neo4j-admin reads: one ID space per label, typed columns.
