@@ -77,12 +77,14 @@ __all__ = [
     "CASCADE_COLUMNS",
     "EID",
     "FORMATS",
+    "NEO4J_ADMIN_OPTIONS",
     "CascadeSummary",
     "cascade_summary",
     "cascades",
     "export",
     "inert",
     "load_graphml",
+    "neo4j_admin_import_args",
     "people_csv",
     "save_cascades_csv",
     "save_gexf",
@@ -646,7 +648,7 @@ def _neo4j_files(G: nx.MultiDiGraph) -> dict[str, bytes]:
         files[name] = _csv_bytes(header, rows)
         rel_files.append(name)
 
-    args = ["--array-delimiter=U+001F", "--multiline-fields=true"]
+    args = list(NEO4J_ADMIN_OPTIONS)
     args += [f'--nodes="$DIR/{f}"' for f in node_files] + [f'--relationships="$DIR/{f}"' for f in rel_files]
     command = ' \\\n  '.join(['"$NEO4J_HOME/bin/neo4j-admin" database import full "$DB"', *args])
     files["import.sh"] = (
@@ -673,6 +675,44 @@ def _neo4j_files(G: nx.MultiDiGraph) -> dict[str, bytes]:
         f"```sh\n{readme_command}\n```\n"
     ).encode()
     return files
+
+
+NEO4J_ADMIN_OPTIONS = ("--array-delimiter=U+001F", "--multiline-fields=true")
+"""The ``neo4j-admin database import full`` options the bundle's files need (besides the file lists)."""
+
+
+def neo4j_admin_import_args(directory: str | Path, database: str) -> list[str]:
+    """Return the arguments of ``neo4j-admin`` that import a bundle :func:`save_neo4j_admin_csv` wrote.
+
+    Parameters
+    ----------
+    directory
+        The bundle's directory (``nodes_*.csv`` and ``rels_*.csv``).
+    database
+        The database to create (it must not exist yet, or be empty).
+
+    Returns
+    -------
+    list of str
+        ``["database", "import", "full", database, options..., "--nodes=...", "--relationships=..."]``,
+        with absolute paths, as :mod:`subprocess` takes them (no shell quoting); the tool's report
+        goes into the bundle's directory (not the current one).
+
+    Raises
+    ------
+    ExportError
+        The directory holds no node file.
+    """
+    folder = Path(directory).resolve()
+    nodes = sorted(folder.glob("nodes_*.csv"))
+    if not nodes:
+        msg = f"{folder}: no nodes_*.csv file (write the bundle with `pftz export --format neo4j-admin`)"
+        raise ExportError(msg)
+    rels = sorted(folder.glob("rels_*.csv"))
+    return [
+        "database", "import", "full", database, *NEO4J_ADMIN_OPTIONS, f"--report-file={folder / 'import.report'}",
+        *(f"--nodes={f}" for f in nodes), *(f"--relationships={f}" for f in rels),
+    ]  # fmt: skip
 
 
 def save_neo4j_admin_csv(G: nx.MultiDiGraph, directory: str | Path) -> Path:

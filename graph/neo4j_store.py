@@ -14,15 +14,19 @@ The NetworkX graph (a :class:`networkx.MultiDiGraph` whose node ids are
   its evidence to the shared nodes instead of replacing it.
 
 Loads are idempotent: ``MERGE`` on the key (and on ``eid``), ``SET +=`` for the
-properties. Labels and relationship types enter query text only after
-validation against :class:`ground.schema.Label` and :class:`ground.schema.Rel`;
-every value is a query parameter.
+properties. A first load into a database without the project's nodes uses
+``CREATE`` instead (see :func:`graph_to_neo4j`), with the same result. Labels
+and relationship types enter query text only after validation against
+:class:`ground.schema.Label` and :class:`ground.schema.Rel`, or are sent as
+parameters (Cypher dynamic labels) after the same validation; every value is
+a query parameter.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Literal
@@ -318,16 +322,17 @@ def holds_project_nodes(driver: neo4j.Driver, database: str | None = None) -> bo
 # --------------------------------------------------------------------------- writing
 
 
+_ENCODE = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode
+"""``json.dumps`` with these options, without building an encoder per entry (the same text)."""
+
+
 def _prov_json(entries: object) -> list[str]:
     """Encode provenance entries as unique JSON strings with sorted keys, in first-seen order."""
     if entries is None:
         return []
     if not isinstance(entries, list | tuple):
         entries = [entries]
-    out = dict.fromkeys(
-        json.dumps(e, sort_keys=True, ensure_ascii=False, separators=(",", ":")) for e in entries
-    )
-    return list(out)
+    return list(dict.fromkeys(map(_ENCODE, entries)))
 
 
 def _props(data: Mapping[str, Any], skip: frozenset[str], where: str, problems: list[str]) -> dict[str, Any]:
@@ -417,14 +422,6 @@ def node_merge_query(label: Label | str) -> str:
     )
 
 
-def node_create_query(label: Label | str) -> str:
-    """Return the batched ``UNWIND ... CREATE`` query of a first load (see :func:`graph_to_neo4j`)."""
-    return (
-        f"UNWIND $rows AS row CREATE (x:{_label(label)} {{{KEY}: row.key}}) "
-        f"SET x += row.props, x.{PROVENANCE} = row.prov RETURN row.key AS key, elementId(x) AS id"
-    )
-
-
 def edge_merge_query(rel: Rel | str, start: Label | str, end: Label | str) -> str:
     """Return the batched ``UNWIND ... MERGE`` query that loads ``(start)-[rel]->(end)`` edges by key."""
     return (
@@ -454,34 +451,231 @@ def _is_duplicate_key(e: Neo4jError) -> bool:
     return isinstance(cause, neo4j_exc.ConstraintError) or "ConstraintValidationFailed" in str(e)
 
 
+def node_create_query(label: Label | str | None = None) -> str:
+    """Return the batched ``UNWIND ... CREATE`` query of a first load (see :func:`graph_to_neo4j`).
+
+    With ``label=None`` the label comes from each row (``row.label``, a schema
+    label checked before it is sent) as a Cypher dynamic label (Neo4j 5.26 and
+    later), so that one query, planned once, creates the nodes of every label.
+    """
+    lab = _label(label) if label is not None else "$(row.label)"
+    return (
+        f"UNWIND $rows AS row CREATE (x:{lab} {{{KEY}: row.key}}) "
+        f"SET x += row.props, x.{PROVENANCE} = row.prov "
+        "RETURN row.label AS label, row.key AS key, elementId(x) AS id"
+    )
+
+
+def edge_create_query(rel: Rel | str | None = None) -> str:
+    """Return the batched query of a first load that creates relationships, grouped by start node.
+
+    Each row of ``$groups`` holds a start node's element id (``g.a``), the
+    group's index in the batch (``g.i``) and all the node's outgoing
+    relationships (``g.rels``: end node id ``b``, ``type``, ``eid``, ``props``,
+    ``prov``). The query write-locks the start node first (``SET a.key =
+    a.key``), creates the relationships only if the node has none going out
+    yet, and returns the indexes of the groups it created. A group it skips
+    met a concurrent load that got there first, and the caller merges that
+    group instead. Every load that adds a relationship locks its start node,
+    so the check and the creation cannot interleave with another load's: no
+    relationship is doubled.
+
+    With ``rel=None`` the type comes from each row as a dynamic type (Neo4j
+    5.26 and later); otherwise every relationship has type ``rel``, and a group
+    holds the node's outgoing relationships of that type (checked by type).
+    """
+    typ = _rel(rel) if rel is not None else "$(row.type)"
+    out = f"(a)-[:{_rel(rel)}]->()" if rel is not None else "(a)-->()"
+    return (
+        "UNWIND $groups AS g MATCH (a) WHERE elementId(a) = g.a "
+        f"SET a.{KEY} = a.{KEY} "
+        f"WITH a, g WHERE NOT EXISTS {{ {out} }} "
+        "UNWIND g.rels AS row MATCH (b) WHERE elementId(b) = row.b "
+        f"CREATE (a)-[x:{typ} {{{EID}: row.eid}}]->(b) SET x += row.props, x.{PROVENANCE} = row.prov "
+        "RETURN g.i AS i, count(*) AS n"
+    )
+
+
+def _supports_dynamic_labels(driver: neo4j.Driver) -> bool:
+    """Whether the server takes Cypher's dynamic labels and types (``:$(expr)``): Neo4j 5.26 and later."""
+    try:
+        agent = driver.get_server_info().agent  # "Neo4j/5.26.30", "Neo4j/2025.10.1"
+    except Exception:  # no answer here means: use the queries every version takes
+        return False
+    match = re.fullmatch(r"Neo4j/(\d+)\.(\d+).*", agent or "")
+    return match is not None and (int(match[1]), int(match[2])) >= (5, 26)
+
+
+def _element_order(element_id: str) -> tuple[int, str]:
+    """Sort key of an element id (``"4:<database>:1234"``): by its number, so that pages are read in order."""
+    head, _, tail = element_id.rpartition(":")
+    return (int(tail), head) if tail.isdigit() else (-1, element_id)
+
+
+def _missing_ends(rel: str, missing: int) -> Neo4jError:
+    return Neo4jError(
+        f"{missing} {rel} relationships found no end node in the database (was it cleared during the load?)"
+    )
+
+
+def _create_nodes(
+    conn: _Connection,
+    node_rows: Mapping[Label, list[dict[str, Any]]],
+    batch_size: int,
+    dynamic: bool,
+    ids: dict[tuple[str, str], str],
+    tick: Callable[[int], None],
+    strict: bool,
+) -> list[tuple[Label, list[dict[str, Any]]]]:
+    """CREATE the nodes of a first load; return the batches a duplicate key refused (to merge them).
+
+    The first refused batch means another load is filling the database: every
+    batch after it is returned unsent as well. With ``strict`` the duplicate
+    key's error is raised instead.
+    """
+    refused: list[tuple[Label | None, list[dict[str, Any]]]] = []
+    if dynamic:
+        rows = [{**row, "label": label.value} for label in sorted(node_rows) for row in node_rows[label]]
+        work: list[tuple[Label | None, list[dict[str, Any]]]] = [(None, b) for b in _batches(rows, batch_size)]
+    else:
+        work = [(label, b) for label in sorted(node_rows) for b in _batches(node_rows[label], batch_size)]
+    for label, batch in work:
+        if refused:
+            refused.append((label, batch))
+            continue
+        try:
+            records = conn.write(node_create_query(label), "creating nodes", rows=batch)
+        except Neo4jError as e:
+            if strict or not _is_duplicate_key(e):
+                raise
+            refused.append((label, batch))
+            continue
+        name = label.value if label is not None else None
+        ids.update(((name or r["label"], r["key"]), r["id"]) for r in records)
+        tick(len(batch))
+    # A dynamic batch may mix labels: split it by label for the MERGE query.
+    out: list[tuple[Label, list[dict[str, Any]]]] = []
+    for label, batch in refused:
+        by_label: dict[Label, list[dict[str, Any]]] = defaultdict(list)
+        for row in batch:
+            by_label[label or Label(row["label"])].append(row)
+        out += sorted(by_label.items())
+    return out
+
+
+def _create_edges(
+    conn: _Connection,
+    rows: Sequence[dict[str, Any]],
+    batch_size: int,
+    dynamic: bool,
+    tick: Callable[[int], None],
+) -> list[dict[str, Any]]:
+    """CREATE the relationships of a first load, grouped by start node; return the rows to merge instead."""
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        groups[row["a"]].append(row)
+    ordered = sorted(groups, key=_element_order)
+    if dynamic:
+        work: list[tuple[Rel | None, list[tuple[str, list[dict[str, Any]]]]]] = [
+            (None, [(a, groups[a]) for a in ordered])
+        ]
+    else:
+        by_rel: dict[Rel, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+        for a in ordered:
+            for row in groups[a]:
+                by_rel[Rel(row["type"])][a].append(row)
+        work = [(rel, list(by_rel[rel].items())) for rel in sorted(by_rel)]
+    to_merge: list[dict[str, Any]] = []
+    for rel, all_groups in work:
+        query = edge_create_query(rel)
+        # Batches of whole groups, about batch_size relationships each: a start node's edges in one transaction.
+        batch: list[dict[str, Any]] = []
+        size = 0
+        for k, (a, rels) in enumerate(all_groups):
+            ordered_rels = sorted(rels, key=lambda r: (_element_order(r["b"]), r["eid"]))
+            batch.append({"a": a, "i": len(batch), "rels": ordered_rels})
+            size += len(rels)
+            if size < batch_size and k + 1 < len(all_groups):
+                continue
+            records = conn.write(query, "creating relationships", groups=batch)
+            created = {r["i"]: r["n"] for r in records}
+            for j, sent in enumerate(batch):
+                if j not in created:
+                    to_merge += sent["rels"]  # another load added edges from this node first: merge them
+                elif created[j] != len(sent["rels"]):
+                    raise _missing_ends(rel.value if rel else "", len(sent["rels"]) - created[j])
+            tick(size - sum(len(sent["rels"]) for j, sent in enumerate(batch) if j not in created))
+            batch, size = [], 0
+    return to_merge
+
+
+def _merge_edges(
+    conn: _Connection, rows: Sequence[dict[str, Any]], batch_size: int, tick: Callable[[int], None]
+) -> None:
+    """MERGE relationships type by type, sorted by their end nodes, between nodes found by element id."""
+    by_rel: dict[Rel, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_rel[Rel(row["type"])].append(row)
+    for rel in sorted(by_rel):
+        ordered = sorted(by_rel[rel], key=lambda r: (_element_order(r["a"]), _element_order(r["b"]), r["eid"]))
+        query = edge_merge_by_id_query(rel)
+        for batch in _batches(ordered, batch_size):
+            records = conn.write(query, f"loading {rel} relationships", rows=batch)
+            merged = records[0]["n"] if records else 0
+            if merged != len(batch):
+                raise _missing_ends(rel.value, len(batch) - merged)
+            tick(len(batch))
+
+
+def _schema_state(conn: _Connection) -> dict[str, str]:
+    """The database's indexes by name and state, the constraints' (by constraint name) included.
+
+    One read that spares a load the schema commands it does not need; empty
+    when the user may not list indexes (the ``IF NOT EXISTS`` commands decide).
+    """
+    try:
+        records = conn.read(
+            "SHOW INDEXES YIELD name, state, owningConstraint RETURN coalesce(owningConstraint, name) AS name, state",
+            "reading the schema",
+        )
+    except Neo4jError:
+        return {}
+    return {r["name"]: r["state"] for r in records}
+
+
 def graph_to_neo4j(
     G: nx.MultiDiGraph,
     driver: neo4j.Driver | None = None,
     *,
     database: str | None = None,
-    batch_size: int = 1000,
+    batch_size: int = 5000,
     progress: Progress | None = None,
     mode: LoadMode = "auto",
     created: dict[str, int] | None = None,
 ) -> dict[str, int]:
     """Load a policy graph into Neo4j, merging into what is already there.
 
-    Creates the key constraints first, then sends the nodes label by label and
-    the edges type by type (sorted by their end nodes) in ``UNWIND`` batches of
-    ``batch_size`` rows, each batch one managed transaction that the driver
-    retries on transient errors (deadlocks between concurrent loads included),
-    and creates the full-text index last. Loading the same graph twice changes
-    nothing; loading another graph adds its nodes and edges, updates shared
-    properties and adds its provenance to the shared nodes' and edges'
+    Creates the missing key constraints first, then sends the nodes and the
+    edges in ``UNWIND`` batches of about ``batch_size`` rows, each batch one
+    managed transaction that the driver retries on transient errors (deadlocks
+    between concurrent loads included), and creates the full-text index last
+    when missing, then waits until it is online. Loading the same graph twice
+    changes nothing; loading another graph adds its nodes and edges, updates
+    shared properties and adds its provenance to the shared nodes' and edges'
     provenance.
 
     A *first load* (the database holds none of the schema's labels) creates
-    the nodes with ``CREATE`` instead of ``MERGE``: nothing can match, so the
-    look-ups are skipped. The key constraints still guard it: should another
-    load fill the database at the same time, the duplicate key fails that
-    batch, and the load goes on with ``MERGE``. Relationships are always
-    merged, between nodes found by the element ids the node queries returned.
-    The result is the same graph in every mode.
+    nodes and relationships with ``CREATE`` instead of ``MERGE``: nothing can
+    match, so the look-ups are skipped. On Neo4j 5.26 and later the label or
+    type is a query parameter (a dynamic label), so one query planned once
+    serves every label. The key constraints still guard the nodes: should
+    another load fill the database at the same time, the duplicate key fails
+    that batch, and the load merges from there on. Relationships are created
+    per start node, after locking it, only when it has no outgoing
+    relationship yet (else merged), so a concurrent load cannot double them.
+    An incremental load merges nodes by key and relationships between nodes
+    found by element id, one query per label and type. The result is the
+    same graph in every mode.
 
     Parameters
     ----------
@@ -495,14 +689,15 @@ def graph_to_neo4j(
     database
         The database; defaults to ``NEO4J_DATABASE`` or ``neo4j``.
     batch_size
-        Rows per transaction.
+        Rows per transaction (a first load keeps a start node's relationships
+        in one transaction, so a batch may run over by one node's edges).
     progress
         Called as ``progress(done, total)`` after every batch, counting rows
         (nodes plus edges).
     mode
         ``"auto"`` (a first load when the database holds no project node),
-        ``"create"`` (always create the nodes; a key already in the database
-        is an error) or ``"merge"`` (always merge).
+        ``"create"`` (always create; a key already in the database is an
+        error) or ``"merge"`` (always merge).
     created
         If given, filled with how many ``"nodes"`` and ``"relationships"``
         the load created (the server's counters); the other rows matched
@@ -536,59 +731,60 @@ def graph_to_neo4j(
         raise GraphValidationError(problems)
 
     counts: dict[str, int] = {"nodes": 0, "relationships": 0}
-    total = sum(map(len, node_rows.values())) + sum(map(len, edge_rows.values()))
-    done = 0
-    ids: dict[tuple[Label, str], str] = {}
+    for label in sorted(node_rows):
+        counts[label.value] = len(node_rows[label])
+        counts["nodes"] += len(node_rows[label])
+    per_rel: dict[Rel, int] = defaultdict(int)
+    for (rel, _, _), rows in edge_rows.items():
+        per_rel[rel] += len(rows)
+    for rel in sorted(per_rel):
+        counts[rel.value] = per_rel[rel]
+        counts["relationships"] += per_rel[rel]
+    total = counts["nodes"] + counts["relationships"]
+    done = [0]
+
+    def tick(n: int) -> None:
+        done[0] += n
+        if progress:
+            progress(done[0], total)
+
+    ids: dict[tuple[str, str], str] = {}
     with _Connection(driver, database) as conn:
         # The key constraints come first in either mode: they are what makes a duplicate key
         # (a concurrent first load, a bad input) fail instead of doubling a node.
-        _run_schema(conn, _constraint_statements())
+        schema = _schema_state(conn)
+        _run_schema(
+            conn,
+            [
+                statement
+                for label, statement in zip(Label, _constraint_statements(), strict=True)
+                if f"{label.value.lower()}_key" not in schema
+            ],
+        )
         first = mode == "create" or (mode == "auto" and not holds_project_nodes(conn.driver, conn.database))
-        for label in sorted(node_rows):
-            for batch in _batches(node_rows[label], batch_size):
-                records = None
-                if first:
-                    try:
-                        records = conn.write(node_create_query(label), f"creating {label} nodes", rows=batch)
-                    except Neo4jError as e:
-                        if mode == "create" or not _is_duplicate_key(e):
-                            raise
-                        first = False  # another load is filling the database: merge from here on
-                if records is None:
-                    records = conn.write(node_merge_query(label), f"loading {label} nodes", rows=batch)
-                ids.update(((label, r["key"]), r["id"]) for r in records)
-                done += len(batch)
-                if progress:
-                    progress(done, total)
-            counts[label.value] = len(node_rows[label])
-            counts["nodes"] += len(node_rows[label])
-        by_rel: dict[Rel, list[dict[str, Any]]] = defaultdict(list)
-        for (rel, start, end), rows in edge_rows.items():
-            by_rel[rel] += [
-                {"a": ids[start, r["start"]], "b": ids[end, r["end"]], "eid": r["eid"], "props": r["props"],
-                 "prov": r["prov"]}
-                for r in rows
-            ]  # fmt: skip
-        for rel in sorted(by_rel):
-            rows = sorted(by_rel[rel], key=lambda r: (r["a"], r["b"], r["eid"]))
-            query = edge_merge_by_id_query(rel)
-            for batch in _batches(rows, batch_size):
-                records = conn.write(query, f"loading {rel} relationships", rows=batch)
-                merged = records[0]["n"] if records else 0
-                if merged != len(batch):
-                    msg = (
-                        f"{len(batch) - merged} {rel} relationships found no end node in the database "
-                        "(was it cleared during the load?)"
-                    )
-                    raise Neo4jError(msg)
-                done += len(batch)
-                if progress:
-                    progress(done, total)
-            counts[rel.value] = len(rows)
-            counts["relationships"] += len(rows)
+        dynamic = first and _supports_dynamic_labels(conn.driver)
+        if first:
+            to_merge = _create_nodes(conn, node_rows, batch_size, dynamic, ids, tick, strict=mode == "create")
+        else:
+            to_merge = [(label, b) for label in sorted(node_rows) for b in _batches(node_rows[label], batch_size)]
+        for label, batch in to_merge:
+            records = conn.write(node_merge_query(label), f"loading {label} nodes", rows=batch)
+            ids.update(((label.value, r["key"]), r["id"]) for r in records)
+            tick(len(batch))
+        edges: list[dict[str, Any]] = []
+        for (rel, start, end), rows in sorted(edge_rows.items()):
+            for r in rows:  # the rows become the query's rows: end nodes by element id (no copy)
+                r["type"], r["a"], r["b"] = rel.value, ids[start.value, r.pop("start")], ids[end.value, r.pop("end")]
+            edges += rows
+        if first and not to_merge:
+            # Only a load that created every node itself creates relationships (else it raced another load).
+            edges = _create_edges(conn, edges, batch_size, dynamic, tick)
+        _merge_edges(conn, edges, batch_size, tick)
         # The full-text index last, as neo4j-admin import builds its indexes: filled once, not per batch.
-        _run_schema(conn, [_fulltext_statement()])
-        conn.write("CALL db.awaitIndexes(300)", "waiting for the indexes to come online")
+        if FULLTEXT_INDEX not in schema:
+            _run_schema(conn, [_fulltext_statement()])
+        if schema.get(FULLTEXT_INDEX) != "ONLINE":
+            conn.write("CALL db.awaitIndexes(300)", "waiting for the indexes to come online")
         if created is not None:
             created.update(conn.created)
     return counts

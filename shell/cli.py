@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import shutil
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -26,7 +29,14 @@ from rich.text import Text
 
 import queries
 from graph.build import graph_from_reports
-from graph.exports import FORMATS, cascade_summary, people_csv, write_all
+from graph.exports import (
+    FORMATS,
+    cascade_summary,
+    neo4j_admin_import_args,
+    people_csv,
+    save_neo4j_admin_csv,
+    write_all,
+)
 from graph.exports import export as write_export
 from graph.neo4j_store import connect, graph_to_neo4j
 from graph.resolve import review_pairs
@@ -512,33 +522,52 @@ def neo4j_options(f: Any) -> Any:
     "--neo4j",
     "uri",
     envvar="NEO4J_URI",
-    required=True,
+    default=None,
     type=NEO4J_URI,
-    help="Server URI, e.g. bolt://localhost:7687 or neo4j+s://... [NEO4J_URI].",
+    help="Server URI, e.g. bolt://localhost:7687 or neo4j+s://... [NEO4J_URI]; required unless --offline.",
 )
 @neo4j_options
 @click.option(
     "--batch-size",
     type=click.IntRange(min=1),
-    default=1000,
+    default=5000,
     show_default=True,
     help="Rows per transaction (1 or more).",
+)
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="Import into a new database of a stopped server with `neo4j-admin database import full` "
+    "(NEO4J_ADMIN, $NEO4J_HOME/bin/neo4j-admin or neo4j-admin on PATH): for very large first loads.",
 )
 def load(
     reports: tuple[Path, ...],
     data_files: tuple[Path, ...],
-    uri: str,
+    uri: str | None,
     user: str | None,
     database: str | None,
     batch_size: int,
+    offline: bool,
 ) -> None:
     """Load the graph into Neo4j (idempotent: re-running changes nothing). Password from NEO4J_PASSWORD.
+
+    Into an empty database the load creates nodes and relationships (no look-ups); into one that
+    holds the project's nodes it merges. --offline writes the neo4j-admin CSV bundle (as
+    `pftz build` writes out/neo4j-import/) and imports it into a database that does not exist yet,
+    with the server stopped; start the server and run `pftz load --neo4j URI` once afterwards for
+    the key constraints and the full-text index.
 
     \b
     Example:
         NEO4J_PASSWORD=secret pftz load --neo4j bolt://localhost:7687
+        NEO4J_HOME=/opt/neo4j pftz load --offline --database neo4j
     """
 
+    if offline:
+        _load_offline(reports, data_files, database or "neo4j")
+        return
+    if uri is None:
+        raise click.UsageError("Missing option '--neo4j' (the server URI), or use --offline.")
     G = _build(reports, data_files)
     try:
         driver, db = connect(uri, user, None, database)
@@ -565,6 +594,53 @@ def load(
     finally:
         driver.close()
     click.echo(_load_summary(uri, db, counts, created, time.perf_counter() - started))
+
+
+def _neo4j_admin() -> list[str] | None:
+    """The neo4j-admin command: NEO4J_ADMIN, else $NEO4J_HOME/bin/neo4j-admin, else neo4j-admin on PATH."""
+    named = os.environ.get("NEO4J_ADMIN")
+    if named:
+        return [named]
+    home = os.environ.get("NEO4J_HOME")
+    if home and (Path(home) / "bin" / "neo4j-admin").is_file():
+        return [str(Path(home) / "bin" / "neo4j-admin")]
+    found = shutil.which("neo4j-admin")
+    return [found] if found else None
+
+
+def _load_offline(reports: tuple[Path, ...], data_files: tuple[Path, ...], database: str) -> None:
+    """``pftz load --offline``: the neo4j-admin bundle, imported with ``neo4j-admin database import full``."""
+    admin = _neo4j_admin()
+    if admin is None:
+        msg = (
+            "--offline needs neo4j-admin, which was not found: set NEO4J_HOME to the Neo4j installation "
+            "(bin/neo4j-admin), put neo4j-admin on PATH, or name the command in NEO4J_ADMIN. To import by hand: "
+            f"stop the server, run `pftz build --out out/`, then `NEO4J_HOME=/path/to/neo4j "
+            f"out/neo4j-import/import.sh {database}`; then start the server and run `pftz load --neo4j URI` "
+            "once for the constraints and the full-text index."
+        )
+        raise click.ClickException(msg)
+    G = _build(reports, data_files)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="pftz-neo4j-import-") as tmp:
+        bundle = save_neo4j_admin_csv(G, Path(tmp) / "neo4j-import")
+        command = [*admin, *neo4j_admin_import_args(bundle, database)]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+        except OSError as e:
+            raise click.ClickException(f"cannot run {admin[0]}: {e.strerror or e}") from e
+    if done.returncode != 0:
+        lines = [ln.strip() for ln in (done.stderr + "\n" + done.stdout).splitlines() if ln.strip()]
+        errors = [ln for ln in lines if "exception" in ln.lower() or "error" in ln.lower()]
+        why = (errors or lines or ["no output"])[0]
+        msg = f"{admin[0]} database import full {database} failed (exit {done.returncode}): {why}"
+        raise click.ClickException(msg)
+    click.echo(
+        f"imported {G.number_of_nodes():,} nodes and {G.number_of_edges():,} relationships into database "
+        f"{database} with {admin[0]} in {time.perf_counter() - started:.1f} s\n"
+        "  next: start the server, then run `pftz load --neo4j URI` once for the key constraints and the "
+        "full-text index (it finds every node and relationship already there)"
+    )
 
 
 def _load_summary(uri: str, db: str, counts: dict[str, int], created: dict[str, int], seconds: float) -> str:

@@ -10,6 +10,7 @@ import neo4j
 import networkx as nx
 import pytest
 
+from graph import neo4j_store
 from graph.neo4j_store import (
     FULLTEXT_INDEX,
     connect,
@@ -128,6 +129,65 @@ def test_a_first_load_racing_another_falls_back_to_merge(neo4j_db: Conn, monkeyp
     monkeypatch.setattr("graph.neo4j_store.holds_project_nodes", lambda *a, **k: False)
     graph_to_neo4j(G, driver, database=db, batch_size=10)
     assert count_database(driver, db) == expected_counts(G)
+    assert canonical(graph_from_neo4j(driver, database=db)) == canonical(G)
+
+
+def test_a_first_load_merges_the_edges_of_a_node_another_load_gave_edges_first(neo4j_db: Conn) -> None:
+    driver, db = neo4j_db
+    G = synthetic_graph(80, 6)
+    # The race of the relationship phase made deterministic: this load created every node, but another
+    # load merged some of the same edges (and its own provenance) before this one reached them.
+    nodes_only = G.copy()
+    nodes_only.remove_edges_from(list(G.edges(keys=True)))
+    graph_to_neo4j(nodes_only, driver, database=db)
+    early = [(u, v, k) for u, v, k in G.edges(keys=True) if str(u).endswith(("m-1", "m-2", "m-3"))]
+    assert early
+    other = G.edge_subgraph(early).copy()
+    for *_, d in other.edges(data=True):
+        d[PROVENANCE] = [*d[PROVENANCE], evidence("report-b.txt", 7, "another report says so")]
+    graph_to_neo4j(other, driver, database=db, mode="merge")
+    # Now this load's relationship phase, as a first load runs it.
+    conn = neo4j_store._Connection(driver, db)
+    problems: list[str] = []
+    _, ends = neo4j_store._node_rows(G, problems)
+    key_to_id = {
+        (r["label"], r["key"]): r["id"]
+        for r in driver.execute_query(
+            "MATCH (n) RETURN labels(n)[0] AS label, n.key AS key, elementId(n) AS id", database_=db
+        ).records
+    }
+    edges = [
+        {"type": rel.value, "a": key_to_id[s.value, r["start"]], "b": key_to_id[e.value, r["end"]], "eid": r["eid"],
+         "props": r["props"], "prov": r["prov"]}
+        for (rel, s, e), rs in neo4j_store._edge_rows(G, ends, problems).items() for r in rs
+    ]  # fmt: skip
+    left = neo4j_store._create_edges(conn, edges, 7, dynamic=True, tick=lambda n: None)
+    assert sorted(r["eid"] for r in left) == sorted(str(k) for *_, k in early)  # skipped, not doubled
+    neo4j_store._merge_edges(conn, left, 7, tick=lambda n: None)
+    assert count_database(driver, db) == expected_counts(G)
+    assert canonical(graph_from_neo4j(driver, database=db)) == canonical(merged(G, other))
+
+
+@pytest.mark.parametrize("dynamic", [True, False])
+def test_a_first_load_is_the_same_with_and_without_dynamic_labels(
+    neo4j_db: Conn, monkeypatch: pytest.MonkeyPatch, dynamic: bool
+) -> None:
+    driver, db = neo4j_db
+    # Servers before 5.26 take no dynamic labels: the first load then runs one query per label and type.
+    monkeypatch.setattr("graph.neo4j_store._supports_dynamic_labels", lambda driver: dynamic)
+    merge_edges = neo4j_store._merge_edges
+    merged_rows: list[int] = []
+
+    def spy(conn: Any, rows: list[dict[str, Any]], *args: Any, **kwargs: Any) -> None:
+        merged_rows.append(len(rows))
+        merge_edges(conn, rows, *args, **kwargs)
+
+    monkeypatch.setattr("graph.neo4j_store._merge_edges", spy)
+    G = synthetic_graph(90, 6)
+    created: dict[str, int] = {}
+    graph_to_neo4j(G, driver, database=db, batch_size=11, created=created)
+    assert created == {"nodes": G.number_of_nodes(), "relationships": G.number_of_edges()}
+    assert merged_rows == [0]  # every relationship created, none left to MERGE
     assert canonical(graph_from_neo4j(driver, database=db)) == canonical(G)
 
 

@@ -9,20 +9,30 @@ loopback address. Credentials come from the environment (``source
 tools/neo4j/env.sh``), with the test server's defaults when unset.
 
 * first load: :func:`graph.neo4j_store.graph_to_neo4j` into an empty database
-  (nodes by UNWIND + CREATE, key constraints created first, full-text index
-  last, all included in the time);
+  without any schema (nodes and relationships by UNWIND + CREATE, key
+  constraints created first, full-text index last, all included in the time);
+  alternated with the raw loader, ``--rounds`` times, medians and ranges shown;
 * incremental: the same with ``mode="merge"`` (UNWIND + MERGE per batch), the
   path of every load into a database that already holds the project's nodes;
 * naive: one MERGE per row, one transaction per row, on a sample of rows
   (its rate is extrapolated to the whole graph);
+* offline: what ``pftz load --offline`` does, the neo4j-admin CSV bundle and
+  ``neo4j-admin database import full`` into a new Neo4j home (no server; the
+  test server's admin tool, ``tools/neo4j/neo4j-admin``, JVM start included);
 * raw: UNWIND + CREATE with no constraints and no MERGE (relationships found
-  by element id): an upper bound that is not idempotent.
+  by element id), the same rows and properties in the same batches, one query
+  per label and type: an upper bound that is not idempotent.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -33,8 +43,11 @@ import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from graph.build import graph_from_reports
+from graph.exports import neo4j_admin_import_args, save_neo4j_admin_csv
 from graph.neo4j_store import (
     _edge_rows,
+    _element_order,
     _node_rows,
     clear_database,
     count_database,
@@ -44,6 +57,8 @@ from graph.neo4j_store import (
     node_merge_query,
 )
 from ground.schema import Label
+from loaders.reference import load_reference
+from loaders.report import load_report
 from tests.synthetic import synthetic_graph
 from tools.benchlib import connect_local
 
@@ -98,12 +113,15 @@ def graph_to_neo4j_raw_create(
 ) -> tuple[int, float]:
     """Load ``G`` with UNWIND + CREATE, no constraints, relationships by element id.
 
-    Returns the rows loaded and the seconds spent.
+    Returns the rows loaded and the seconds spent, from the graph to the last
+    commit (the parameter rows are built inside the time, as the loaders build them).
     """
+    t0 = time.perf_counter()
+    # Inside the timed part, as in the first load: any loader turns the graph into parameter rows
+    # (provenance as JSON strings) before it sends them.
     nodes, edges = _rows(G)
     ids: dict[tuple[Any, str], str] = {}
     rows_done = 0
-    t0 = time.perf_counter()
     for label, rows in nodes.items():
         query = (
             f"UNWIND $rows AS row CREATE (x:`{Label(label).value}`) "
@@ -122,7 +140,9 @@ def graph_to_neo4j_raw_create(
              "eid": r["eid"]}
             for r in rows
         ]  # fmt: skip
-    for rel, rows in by_type.items():
+    for rel, unsorted in by_type.items():
+        # Sorted by the end nodes' ids, as the first load sorts them: the same page order for both.
+        rows = sorted(unsorted, key=lambda r: (_element_order(r["a"]), _element_order(r["b"])))
         query = (
             "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a MATCH (b) WHERE elementId(b) = row.b "
             f"CREATE (a)-[x:`{rel.value}`]->(b) SET x = row.props, x.eid = row.eid, x.provenance = row.prov"
@@ -133,13 +153,44 @@ def graph_to_neo4j_raw_create(
     return rows_done, time.perf_counter() - t0
 
 
+def _offline_import(G: nx.MultiDiGraph) -> tuple[float, float] | None:
+    """Time ``pftz load --offline``'s work: the CSV bundle, then neo4j-admin into a new home (no server).
+
+    Returns the total and the admin tool's seconds (JVM start included), or None without the tool.
+    """
+    admin = Path(__file__).resolve().parent / "neo4j" / "neo4j-admin"
+    if not admin.is_file() or shutil.which("java") is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="pftz-bench-import-") as tmp:
+        t0 = time.perf_counter()
+        bundle = save_neo4j_admin_csv(G, Path(tmp) / "bundle")
+        t1 = time.perf_counter()
+        done = subprocess.run(
+            [str(admin), *neo4j_admin_import_args(bundle, "neo4j")],
+            env={**os.environ, "NEO4J_HOME": str(Path(tmp) / "home")},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        t2 = time.perf_counter()
+    if done.returncode != 0:
+        print(f"offline import failed: {done.stderr.strip()[-500:]}", file=sys.stderr)
+        return None
+    return t2 - t0, t2 - t1
+
+
+def _spread(values: list[float]) -> str:
+    return f"{statistics.median(values):.2f} s (range {min(values):.2f}-{max(values):.2f})"
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the three loaders on one synthetic graph and print their rates and ratios."""
+    """Run the loaders on one synthetic graph and print their rates and ratios."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--measures", type=int, default=15_000, help="measures (7 edges each)")
     parser.add_argument("--zones", type=int, default=30)
     parser.add_argument("--naive-rows", type=int, default=2_000, help="rows the naive loader runs")
-    parser.add_argument("--batch-size", type=int, default=1_000)
+    parser.add_argument("--batch-size", type=int, default=5_000)
+    parser.add_argument("--rounds", type=int, default=3, help="alternated rounds of first load and raw CREATE")
     args = parser.parse_args(argv)
 
     driver, db = connect_local()
@@ -155,20 +206,38 @@ def main(argv: list[str] | None = None) -> int:
         graph_to_neo4j(synthetic_graph(200, 5, measure_prefix="warmup"), driver, database=db)  # JIT warm-up
         clear_database(driver, db)
 
-        drop_schema(driver, db)  # the first load creates its schema inside the timed part
-        t0 = time.perf_counter()
-        graph_to_neo4j(G, driver, database=db, batch_size=args.batch_size)
-        first_s = time.perf_counter() - t0
-        loaded = count_database(driver, db)
-        assert loaded["nodes"] == G.number_of_nodes() and loaded["relationships"] == G.number_of_edges()
+        # First load and raw CREATE alternated, each into an empty database without any schema
+        # (the first load creates its constraints and full-text index inside the timed part),
+        # then the incremental load into an empty database with the schema.
+        first_runs: list[float] = []
+        raw_runs: list[float] = []
+        merge_runs: list[float] = []
+        ratios: list[float] = []
+        loaded: dict[str, int] = {}
+        for _ in range(args.rounds):
+            clear_database(driver, db)
+            drop_schema(driver, db)
+            t0 = time.perf_counter()
+            graph_to_neo4j(G, driver, database=db, batch_size=args.batch_size)
+            first_runs.append(time.perf_counter() - t0)
+            loaded = count_database(driver, db)
+            assert loaded["nodes"] == G.number_of_nodes() and loaded["relationships"] == G.number_of_edges()
+            clear_database(driver, db)
+            drop_schema(driver, db)
+            raw_rows, raw_s = graph_to_neo4j_raw_create(G, driver, db, batch_size=args.batch_size)
+            assert count_database(driver, db) == loaded
+            raw_runs.append(raw_s)
+            ratios.append(raw_s / first_runs[-1])
+            # Incremental: MERGE every row (the path of a load into a database holding the project's nodes).
+            clear_database(driver, db)
+            ensure_schema(driver, db)
+            t0 = time.perf_counter()
+            graph_to_neo4j(G, driver, database=db, batch_size=args.batch_size, mode="merge")
+            merge_runs.append(time.perf_counter() - t0)
+            assert count_database(driver, db) == loaded
         t0 = time.perf_counter()
         graph_to_neo4j(G, driver, database=db, batch_size=args.batch_size)
         reload_s = time.perf_counter() - t0
-        assert count_database(driver, db) == loaded
-        clear_database(driver, db)
-        t0 = time.perf_counter()
-        graph_to_neo4j(G, driver, database=db, batch_size=args.batch_size, mode="merge")
-        batched_s = time.perf_counter() - t0
         assert count_database(driver, db) == loaded
 
         # Naive: half the sample nodes into an empty database, half edges between loaded nodes.
@@ -182,51 +251,50 @@ def main(argv: list[str] | None = None) -> int:
         naive_edges, naive_edge_s = graph_to_neo4j_naive(G, driver, db, max_nodes=0, max_edges=half)
         naive_rows, naive_s = naive_nodes + naive_edges, naive_node_s + naive_edge_s
 
-        clear_database(driver, db)
-        drop_schema(driver, db)
-        try:
-            raw_rows, raw_s = graph_to_neo4j_raw_create(G, driver, db, batch_size=args.batch_size)
-        finally:
-            clear_database(driver, db)
-            ensure_schema(driver, db)
-
-        # The bundled report, as `pftz load` does it: into an empty database, then once more.
-        from graph.build import graph_from_reports
-        from loaders.reference import load_reference
-        from loaders.report import load_report
-
+        # The bundled report, as `pftz load` does it: into an empty database (no schema), then once more.
         R = graph_from_reports([load_report()], reference=load_reference())
+        report_runs: list[float] = []
+        reload_runs: list[float] = []
+        for _ in range(args.rounds):
+            clear_database(driver, db)
+            drop_schema(driver, db)
+            t0 = time.perf_counter()
+            graph_to_neo4j(R, driver, database=db, batch_size=args.batch_size)
+            report_runs.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            graph_to_neo4j(R, driver, database=db, batch_size=args.batch_size)
+            reload_runs.append(time.perf_counter() - t0)
         clear_database(driver, db)
-        drop_schema(driver, db)
-        t0 = time.perf_counter()
-        graph_to_neo4j(R, driver, database=db, batch_size=args.batch_size)
-        report_s = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        graph_to_neo4j(R, driver, database=db, batch_size=args.batch_size)
-        report_reload_s = time.perf_counter() - t0
-        clear_database(driver, db)
+        ensure_schema(driver, db)
 
+    first_s, raw_s, batched_s = (statistics.median(runs) for runs in (first_runs, raw_runs, merge_runs))
+    offline = _offline_import(G)
     batched_rate, naive_rate, raw_rate = n_rows / batched_s, naive_rows / naive_s, raw_rows / raw_s
     first_rate = n_rows / first_s
 
-    def line(name: str, rows: int, seconds: float) -> None:
-        print(f"{name:<44}{rows:>10,}{seconds:>10.2f}{rows / seconds:>10,.0f}")
+    def line(name: str, rows: int, seconds: float, note: str = "") -> None:
+        print(f"{name:<44}{rows:>10,}{seconds:>10.2f}{rows / seconds:>10,.0f}  {note}")
 
     print()
     print(f"{'loader':<44}{'rows':>10}{'seconds':>10}{'rows/s':>10}")
-    line("first load, constraints included (CREATE)", n_rows, first_s)
-    line("incremental UNWIND MERGE (mode='merge')", n_rows, batched_s)
+    line("first load, constraints included (CREATE)", n_rows, first_s, f"median of {_spread(first_runs)}")
+    line("raw UNWIND CREATE, no constraints", raw_rows, raw_s, f"median of {_spread(raw_runs)}")
+    line("incremental UNWIND MERGE (mode='merge')", n_rows, batched_s, f"median of {_spread(merge_runs)}")
     line("  reloaded (every MERGE matches)", n_rows, reload_s)
+    if offline is not None:
+        line("offline: CSV bundle + neo4j-admin import", n_rows, offline[0], f"of which {offline[1]:.2f} s the tool")
+    else:
+        print("offline: neo4j-admin not runnable here (needs java and tools/neo4j/neo4j-admin's jars)")
     line("naive MERGE, one transaction per row", naive_rows, naive_s)
     line("  extrapolated to the whole graph", n_rows, n_rows / naive_rate)
-    line("raw UNWIND CREATE, no constraints", raw_rows, raw_s)
     print()
-    print(f"first load / raw CREATE: {first_rate / raw_rate:.2f}x (target >= 0.9x)", end="    ")
+    each = ", ".join(f"{r:.2f}" for r in ratios)
+    print(f"first load / raw CREATE: {first_rate / raw_rate:.2f}x (target >= 0.9x; round by round: {each})")
     print(f"incremental MERGE / raw CREATE: {batched_rate / raw_rate:.2f}x (target >= 0.6x)", end="    ")
     print(f"incremental / naive: {batched_rate / naive_rate:.1f}x")
     print(
         f"bundled report ({R.number_of_nodes():,} nodes, {R.number_of_edges():,} relationships): "
-        f"{report_s:.2f} s into an empty database (target < 1 s), {report_reload_s:.2f} s to reload"
+        f"{_spread(report_runs)} into an empty database (target < 1 s), {_spread(reload_runs)} to reload"
     )
     return 0
 
