@@ -271,6 +271,19 @@ def _fulltext_statement() -> str:
 
 
 def _run_schema(conn: _Connection, statements: Sequence[str]) -> None:
+    """Run schema commands: all in one transaction (one commit), or one by one if that fails."""
+    if len(statements) > 1:
+
+        def all_at_once(tx: neo4j.ManagedTransaction) -> None:
+            for statement in statements:
+                tx.run(statement).consume()
+
+        try:
+            with conn.driver.session(database=conn.database) as session:
+                session.execute_write(all_at_once)
+            return
+        except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError):
+            pass  # e.g. a concurrent load created one of them: each on its own below says which
     for statement in statements:
         try:
             conn.write(statement, "creating the schema")
@@ -326,13 +339,25 @@ _ENCODE = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", 
 """``json.dumps`` with these options, without building an encoder per entry (the same text)."""
 
 
-def _prov_json(entries: object) -> list[str]:
-    """Encode provenance entries as unique JSON strings with sorted keys, in first-seen order."""
+def _prov_json(entries: object, memo: dict[int, tuple[object, str]] | None = None) -> list[str]:
+    """Encode provenance entries as unique JSON strings with sorted keys, in first-seen order.
+
+    ``memo`` keeps each entry object's text (and the object, so its id stays its own): a graph's
+    nodes and edges share their evidence dicts, each encoded once per load.
+    """
     if entries is None:
         return []
     if not isinstance(entries, list | tuple):
         entries = [entries]
-    return list(dict.fromkeys(map(_ENCODE, entries)))
+    if memo is None:
+        return list(dict.fromkeys(map(_ENCODE, entries)))
+    texts = []
+    for e in entries:
+        hit = memo.get(id(e))
+        if hit is None:
+            hit = memo[id(e)] = (e, _ENCODE(e))
+        texts.append(hit[1])
+    return list(dict.fromkeys(texts))
 
 
 def _props(data: Mapping[str, Any], skip: frozenset[str], where: str, problems: list[str]) -> dict[str, Any]:
@@ -355,6 +380,7 @@ def _node_rows(
     rows: dict[Label, list[dict[str, Any]]] = defaultdict(list)
     ends: dict[Any, tuple[Label, str]] = {}
     seen: dict[tuple[Label, str], Any] = {}
+    memo: dict[int, tuple[object, str]] = {}
     for nid, data in G.nodes(data=True):
         try:
             label = Label(data["label"]) if "label" in data else split_node_id(str(nid))[0]
@@ -373,7 +399,7 @@ def _node_rows(
         seen[label, key] = nid
         ends[nid] = (label, key)
         props = _props(data, _NOT_PROPERTIES, f"node {nid!r}", problems)
-        rows[label].append({"key": key, "props": props, "prov": _prov_json(data.get(PROVENANCE))})
+        rows[label].append({"key": key, "props": props, "prov": _prov_json(data.get(PROVENANCE), memo)})
     return rows, ends
 
 
@@ -381,6 +407,7 @@ def _edge_rows(
     G: nx.MultiDiGraph, ends: Mapping[Any, tuple[Label, str]], problems: list[str]
 ) -> dict[tuple[Rel, Label, Label], list[dict[str, Any]]]:
     rows: dict[tuple[Rel, Label, Label], list[dict[str, Any]]] = defaultdict(list)
+    memo: dict[int, tuple[object, str]] = {}
     for u, v, k, data in G.edges(keys=True, data=True):
         where = f"edge {u!r} -> {v!r} [{k!r}]"
         if u not in ends or v not in ends:
@@ -392,7 +419,7 @@ def _edge_rows(
             continue
         props = _props(data, _NOT_EDGE_PROPERTIES, where, problems)
         (su, ku), (sv, kv) = ends[u], ends[v]
-        prov = _prov_json(data.get(PROVENANCE))
+        prov = _prov_json(data.get(PROVENANCE), memo)
         rows[rel, su, sv].append({"start": ku, "end": kv, "eid": str(k), "props": props, "prov": prov})
     return rows
 

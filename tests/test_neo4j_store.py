@@ -450,3 +450,24 @@ def test_server_killed_during_a_load_then_a_rerun_completes_exactly(spare_neo4j:
         assert canonical(graph_from_neo4j(driver, database=db)) == canonical(G)
     finally:
         driver.close()
+
+
+def test_schema_commands_go_in_one_transaction_or_one_by_one_when_that_fails(neo4j_db: Conn) -> None:
+    driver, db = neo4j_db
+    conn = neo4j_store._Connection(driver, db)
+    names = ("pftz_test_a", "pftz_test_b")
+    try:
+        neo4j_store._run_schema(conn, [f"CREATE INDEX {n} IF NOT EXISTS FOR (x:TestOnly) ON (x.{n})" for n in names])
+        with pytest.raises(Neo4jError, match="creating the schema"):  # the bad one alone fails, by name
+            neo4j_store._run_schema(
+                conn,
+                [
+                    "CREATE INDEX pftz_test_c IF NOT EXISTS FOR (x:TestOnly) ON (x.c)",
+                    "CREATE INDEX pftz_test_d FOR ON",  # not Cypher: the transaction fails
+                ],
+            )
+        found = {r["name"] for r in driver.execute_query("SHOW INDEXES YIELD name", database_=db)[0]}
+        assert {"pftz_test_a", "pftz_test_b", "pftz_test_c"} <= found
+    finally:
+        for n in (*names, "pftz_test_c", "pftz_test_d"):
+            driver.execute_query(f"DROP INDEX {n} IF EXISTS", database_=db)
