@@ -282,7 +282,7 @@ def _run_schema(conn: _Connection, statements: Sequence[str]) -> None:
             with conn.driver.session(database=conn.database) as session:
                 session.execute_write(all_at_once)
             return
-        except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError):
+        except (neo4j_exc.Neo4jError, neo4j_exc.DriverError):
             pass  # e.g. a concurrent load created one of them: each on its own below says which
     for statement in statements:
         try:
