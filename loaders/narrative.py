@@ -101,10 +101,12 @@ _FULLER_RE = re.compile(
 )
 _PRONOUN_RE = re.compile(r"^(?:It|The zone|The PFTZ|They|These PFTZs|The three PFTZs)\b")
 TITLED_CASE_RE = re.compile(r"\s+(?:initiative|model|mechanism|reform|program|programme|pilot)\b")
-HEAD_NOUNS = (
-    r"\s*(?:[\w-]+\s+){0,2}?(?:model|mechanism|service|system|platform|reform|approach|initiative|program|"
-    r"programme|pilot|scheme|window|module|regime|practice|method|mode|management|supervision)s?\b"
-)
+CASE_HEADS = (
+    "model", "mechanism", "service", "system", "platform", "reform", "approach", "initiative", "program",
+    "programme", "pilot", "scheme", "window", "module", "regime", "practice", "method", "mode",
+)  # fmt: skip
+"""The nouns a named case ends in; each rule below adds the ones its own form allows."""
+HEAD_NOUNS = rf"\s*(?:[\w-]+\s+){{0,2}}?(?:{'|'.join((*CASE_HEADS, 'management', 'supervision'))})s?\b"
 ZONE_HINT_RE = re.compile(r"PFTZ|FTP|FTZ|Free\s+Trade", re.IGNORECASE)
 """Every zone form the gazetteer knows contains one of these: a cheap test before the full scan."""
 SUBJECT_WORDS = 16
@@ -520,14 +522,10 @@ _NOMINAL_RE = re.compile(
     r"use|operation|application)(?:\s+and\s+(?:establishment|launch|operation|inauguration|implementation))?\s+of\s+"
 )
 """An action noun before the practice it acts on (``the establishment of the ... Base``): read past it."""
-PRACTICE_HEADS = frozenset(
-    re.findall(
-        r"\w+",
-        "model mechanism system platform service window base zone channel business case project program programme "
-        "transaction payment settlement transfer subcenter scheme approach initiative practice method mode regime "
-        "module reform list scenario application sandbox pilot",
-    )
-)
+PRACTICE_HEADS = frozenset(CASE_HEADS) | {
+    "base", "zone", "channel", "business", "case", "project", "transaction", "payment", "settlement",
+    "transfer", "subcenter", "list", "scenario", "application", "sandbox",
+}  # fmt: skip
 """Head nouns of a named practice: what the text builds, not an activity or a place."""
 _BOUNDARY_WORDS = frozenset(
     re.findall(
@@ -1102,9 +1100,8 @@ def effort_joint_action(s: _Sentence, last_group: Actor | None) -> EffortFact | 
 
 
 # --------------------------------------------------------------------------- quoted names and joint lists
-_HEAD_WORDS = (
-    r"model|mechanism|service|system|platform|reform|approach|initiative|program|programme|pilot|scheme|window|"
-    r"module|regime|practice|method|mode|management|supervision|channel|center|centre|base|hub|list"
+_HEAD_WORDS = "|".join(
+    (*CASE_HEADS, "management", "supervision", "channel", "center", "centre", "base", "hub", "list")
 )
 _HEAD_AFTER_RE = re.compile(rf"^\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_HEAD_WORDS})s?\b")
 """A quote followed by up to two lower-case words and a head noun: ``"Chip–Optics Chain" online trading platform``."""
