@@ -44,6 +44,14 @@ N_ZONES = 30
 VIEWPORT = {"width": 1280, "height": 860}
 
 
+def _shown(path: Path) -> str:
+    """A path as printed: relative to the project when inside it (the output goes into docs)."""
+    try:
+        return str(Path(path).resolve().relative_to(Path(__file__).resolve().parents[1]))
+    except ValueError:
+        return str(path)
+
+
 def _page_bytes(page: Path) -> int:
     """The bytes a page of the site loads: itself, its data file and the shared assets it links."""
     text = page.read_text(encoding="utf-8")
@@ -61,7 +69,7 @@ def bench_site(out_dir: Path, runs: int = 3) -> dict[str, dict[str, float]]:
     total = sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) / 1e6
     verdict = "ok" if total < SITE_TARGET_MB else f"LARGER than the {SITE_TARGET_MB:.0f} MB target"
     n_pages = sum(len(v) for v in written.values())
-    print(f"site: {total:.1f} MB in {root} ({n_pages} pages, {verdict}), written in {site_s:.1f} s")
+    print(f"site: {total:.1f} MB in {_shown(root)} ({n_pages} pages, {verdict}), written in {site_s:.1f} s")
     views = {
         "whole graph": written["graph"][0],
         "map": written["map"][0],
@@ -133,7 +141,7 @@ def bench_viz(n_nodes: int = 10_000, out_dir: Path | None = None) -> dict[str, f
     size_mb = path.stat().st_size / 1e6
     verdict = "ok" if export_s < EXPORT_TARGET_S else f"SLOWER than the {EXPORT_TARGET_S:.0f} s target"
     print(f"graph: {n:,} nodes, {m:,} edges (built in {build_s:.2f} s)")
-    print(f"export: {export_s:.2f} s ({verdict}), {size_mb:.1f} MB -> {path}")
+    print(f"export: {export_s:.2f} s ({verdict}), {size_mb:.1f} MB -> {_shown(path)}")
 
     if not CHROMIUM.is_file():
         print(f"draw: skipped, no Chromium at {CHROMIUM} (run tools/setup-test-deps.sh)")
