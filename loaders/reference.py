@@ -1421,6 +1421,17 @@ class Gazetteer:
             self._province_re = re.compile(rf"{NAME_LEFT}(?:{name_alternation(self._province_surface)}){NAME_RIGHT}")
         return self._province_re
 
+    def _scanner(self, kind: str) -> _Names:
+        """The scan of zone, body or province names, made once; only zone names are anchored (few anchor words)."""
+        names = self._names.get(kind)
+        if names is None:
+            if kind == "zone":
+                names = _Names.of(self.zone_pattern(), (f for f, _ in self._zone_surface))
+            else:
+                names = _Names(self.body_pattern() if kind == "body" else self.province_pattern())
+            self._names[kind] = names
+        return names
+
     def find_zones(self, text: str) -> list[Mention]:
         """Find every zone mention in a text.
 
@@ -1440,9 +1451,7 @@ class Gazetteer:
         ['Chongqing PFTZs']
         """
         out = []
-        if "zone" not in self._names:
-            self._names["zone"] = _Names.of(self.zone_pattern(), (f for f, _ in self._zone_surface))
-        for m in _scan(self._names["zone"], text):
+        for m in _scan(self._scanner("zone"), text):
             key = self.zone(m.group(0))
             if key is not None:
                 out.append(Mention(key, m.start(), m.end(), m.group(0)))
@@ -1463,7 +1472,7 @@ class Gazetteer:
             ``"General Office of the State Council"`` is one mention, not two.
         """
         out = []
-        for m in _scan(self._names.setdefault("body", _Names(self.body_pattern())), text):
+        for m in _scan(self._scanner("body"), text):
             key = self.body(m.group(0))
             if key is not None:
                 out.append(Mention(key, m.start(), m.end(), m.group(0)))
@@ -1487,7 +1496,7 @@ class Gazetteer:
         """
         spans = [(z.start, z.end) for z in self.find_zones(text)] if exclude_zones else []
         out = []
-        for m in _scan(self._names.setdefault("province", _Names(self.province_pattern())), text):
+        for m in _scan(self._scanner("province"), text):
             if any(s <= m.start() and m.end() <= e for s, e in spans):
                 continue
             key = self.province(m.group(0))
