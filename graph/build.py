@@ -33,6 +33,12 @@ what a report says). Provenance is the union of every mention. Stated
 relations with the same ``(type, start, end)`` become one edge, merged the same
 way. Building twice from the same records, or adding the same records to a
 graph again, changes nothing.
+
+:func:`graph_from_reports` reads its reports one at a time and keeps of each
+record only what merging needs (name, properties, a shared evidence dict), so
+a generator of reports is built without holding every report's records; the
+votes and the checks still span all of them (a relation may name a node that a
+later report defines).
 """
 
 from __future__ import annotations
@@ -49,8 +55,8 @@ from graph.provenance import add_sources, merge_provenance, sources_of
 from graph.resolve import resolve_measures
 from graph.validate import validate
 from ground.errors import GraphValidationError
-from ground.schema import DERIVED, KEY, NODE_TYPES, PATTERNS, PROVENANCE, Label, Rel, node_id
-from loaders.records import Entity, ParsedReport, PropValue, Provenance, Relation
+from ground.schema import DERIVED, KEY, NODE_TYPES, PATTERNS, PROVENANCE, Label, Rel, node_id, split_node_id
+from loaders.records import Entity, ParsedReport, Props, PropValue, Provenance, Relation
 
 __all__ = [
     "GRAPH_NAME",
@@ -147,8 +153,9 @@ def _merge_edge(
     return ekey
 
 
-def _where(p: Provenance) -> str:
-    return f"{p.source}:{p.line}"
+def _where(ev: Mapping[str, Any]) -> str:
+    """``file:line`` of an evidence dict, for messages."""
+    return f"{ev['source']}:{ev['line']}"
 
 
 _RESERVED_NODE = frozenset({"label", KEY, "name", PROVENANCE})
@@ -161,6 +168,110 @@ def _plain(props: dict[str, PropValue], reserved: frozenset[str], what: str, fou
     for name in bad:
         found.append(f"{what}: property {name!r} is reserved and was dropped")
     return {k: v for k, v in props.items() if k not in reserved}
+
+
+_Mention = tuple[str, Props, dict[str, Any]]
+"""What merging needs of an entity record: its name, properties and evidence dict."""
+
+
+class _Grouped:
+    """Records grouped by what they become, reduced as they arrive to what merging needs.
+
+    One group per node ``(label, key)`` and one per edge ``(start, end, type)``, in the
+    order of their first record. A record is kept as its name, properties and a shared
+    evidence dict, not as itself, so a build fed report by report never holds every
+    report's records at once. Nothing touches a graph until :meth:`into`.
+    """
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, tuple[Label, str, list[_Mention]]] = {}
+        self.edges: dict[tuple[str, str, Rel], list[tuple[Props, dict[str, Any]]]] = {}
+        self.found: list[str] = []
+        # evidence dicts and node ids are made once and shared: the records of one sentence share
+        # its provenance, and every edge of a node names it; the graph treats both as immutable
+        self._evidence: dict[Provenance, dict[str, Any]] = {}
+        self._nids: dict[str, str] = {}
+
+    def _ev(self, p: Provenance) -> dict[str, Any]:
+        d = self._evidence.get(p)
+        if d is None:
+            d = self._evidence[p] = p.to_dict()
+        return d
+
+    def _nid(self, label: Label, key: str) -> str:
+        nid = node_id(label, key)
+        return self._nids.setdefault(nid, nid)
+
+    def add(self, entities: Iterable[Entity], relations: Iterable[Relation]) -> None:
+        """Group the records of one input (entities, then relations)."""
+        for e in entities:
+            label = Label(e.label)
+            nid = self._nid(label, e.key)
+            group = self.nodes.get(nid)
+            if group is None:
+                group = self.nodes[nid] = (label, e.key, [])
+            group[2].append((e.name, e.props, self._ev(e.provenance)))
+        for r in relations:
+            rel, start, end = Rel(r.type), Label(r.start.label), Label(r.end.label)
+            if (start, rel, end) not in PATTERNS:
+                where = _where(self._ev(r.provenance))
+                self.found.append(
+                    f"{where}: {rel.value} {start.value}:{r.start.key} -> {end.value}:{r.end.key}: "
+                    f"pattern ({start.value})-[{rel.value}]->({end.value}) is not in the schema"
+                )
+                continue
+            group_key = (self._nid(start, r.start.key), self._nid(end, r.end.key), rel)
+            self.edges.setdefault(group_key, []).append((r.props, self._ev(r.provenance)))
+
+    def into(self, G: nx.MultiDiGraph) -> list[str]:
+        """Merge the groups into ``G``, nodes first, emptying them; return the problems found."""
+        found = self.found
+        sources: set[tuple[str, str]] = set()
+        for nid, (label, key, mentions) in self.nodes.items():
+            prov = [m[2] for m in mentions]
+            sources |= sources_of(prov)
+            props = [_plain(dict(m[1]), _RESERVED_NODE, f"{_where(m[2])}: {nid}", found) for m in mentions]
+            _merge_node(G, label, key, [m[0] for m in mentions], props, prov, nid)
+        self.nodes.clear()  # freed before the edges: the peak of a large build is nodes plus grouped relations
+
+        order = deque(self.edges)  # popped one group at a time, in order: the groups shrink as the graph grows
+        while order:
+            u, v, rel = group = order.popleft()
+            rs = self.edges.pop(group)
+            missing = [nid for nid in (u, v) if nid not in G]
+            required = [(nid, NODE_TYPES[split_node_id(nid)[0]].required) for nid in missing]
+            if any(req for _, req in required):
+                for _, ev in rs:
+                    for nid, req in required:
+                        if req:
+                            label, key = split_node_id(nid)
+                            found.append(
+                                f"{_where(ev)}: {rel.value} {u} -> {v}: no {label.value} {key!r} among the "
+                                f"entities, and a {label.value} needs {', '.join(req)}"
+                            )
+                continue
+            for nid in missing:  # a stub the schema allows: named by its key, evidenced by the relation
+                label, key = split_node_id(nid)
+                _merge_node(G, label, key, [key], [], [rs[0][1]], nid)
+            prov = [ev for _, ev in rs]
+            sources |= sources_of(prov)
+            props = [_plain(dict(p), _RESERVED_EDGE, f"{_where(ev)}: {rel.value} {u} -> {v}", found) for p, ev in rs]
+            _merge_edge(G, u, v, rel, props, prov)
+        add_sources(G, sources)
+        self._evidence.clear()
+        self._nids.clear()
+        return found
+
+
+def _settle(found: list[str], problems: list[str] | None) -> None:
+    """Raise the problems found, or list and log them when the caller collects them."""
+    if not found:
+        return
+    if problems is None:
+        raise GraphValidationError(found)
+    problems.extend(found)
+    for msg in found:
+        logger.warning("record skipped or trimmed: %s", msg)
 
 
 def graph_from_records(
@@ -214,85 +325,11 @@ def graph_from_records(
     """
     if G is None:
         G = _new_graph()
-    found: list[str] = []
-    sources: set[tuple[str, str]] = set()
-
-    # Evidence dicts and node ids are made once and shared: the records of one sentence share its
-    # provenance, and every edge of a node names it; the graph treats both as immutable.
-    evidence: dict[Provenance, dict[str, Any]] = {}
-    nids: dict[tuple[Label, str], str] = {}
-
-    def ev(p: Provenance) -> dict[str, Any]:
-        d = evidence.get(p)
-        if d is None:
-            d = evidence[p] = p.to_dict()
-        return d
-
-    def nid_of(label: Label, key: str) -> str:
-        nid = nids.get((label, key))
-        if nid is None:
-            nid = nids[label, key] = node_id(label, key)
-        return nid
-
-    groups: dict[tuple[Label, str], list[Entity]] = {}
-    for e in entities:
-        groups.setdefault((Label(e.label), e.key), []).append(e)
-    for (label, key), mentions in groups.items():
-        prov = [ev(m.provenance) for m in mentions]
-        sources |= sources_of(prov)
-        props = [
-            _plain(m.properties, _RESERVED_NODE, f"{_where(m.provenance)}: {label.value}:{key}", found)
-            for m in mentions
-        ]
-        _merge_node(G, label, key, [m.name for m in mentions], props, prov, nid_of(label, key))
-    del groups  # freed before the edges: the peak of a large build is nodes plus grouped relations
-
-    def what(r: Relation) -> str:
-        rel, start, end = Rel(r.type), Label(r.start.label), Label(r.end.label)
-        return f"{_where(r.provenance)}: {rel.value} {start.value}:{r.start.key} -> {end.value}:{r.end.key}"
-
-    edges: dict[tuple[str, str, Rel], list[Relation]] = {}
-    for r in relations:
-        rel, start, end = Rel(r.type), Label(r.start.label), Label(r.end.label)
-        if (start, rel, end) not in PATTERNS:
-            found.append(f"{what(r)}: pattern ({start.value})-[{rel.value}]->({end.value}) is not in the schema")
-            continue
-        u, v = nid_of(start, r.start.key), nid_of(end, r.end.key)
-        ok = True
-        for ref_label, ref_key, nid in ((start, r.start.key, u), (end, r.end.key, v)):
-            if nid in G or not NODE_TYPES[ref_label].required:
-                continue
-            required = ", ".join(NODE_TYPES[ref_label].required)
-            found.append(
-                f"{what(r)}: no {ref_label.value} {ref_key!r} among the entities, "
-                f"and a {ref_label.value} needs {required}"
-            )
-            ok = False
-        if not ok:
-            continue
-        for ref_label, ref_key, nid in ((start, r.start.key, u), (end, r.end.key, v)):
-            if nid not in G:  # a stub the schema allows: named by its key, evidenced by the relation
-                _merge_node(G, ref_label, ref_key, [ref_key], [], [ev(r.provenance)], nid)
-        edges.setdefault((u, v, rel), []).append(r)
-    order = deque(edges)  # popped one group at a time, in order: the grouped relations shrink as the graph grows
-    while order:
-        u, v, rel = group = order.popleft()
-        rs = edges.pop(group)
-        prov = [ev(r.provenance) for r in rs]
-        sources |= sources_of(prov)
-        props = [
-            _plain(r.properties, _RESERVED_EDGE, f"{_where(r.provenance)}: {rel.value} {u} -> {v}", found) for r in rs
-        ]
-        _merge_edge(G, u, v, rel, props, prov)
-
-    add_sources(G, sources)
+    grouped = _Grouped()
+    grouped.add(entities, relations)
+    found = grouped.into(G)
     G.graph.setdefault("name", GRAPH_NAME)
-    if found:
-        if problems is None:
-            raise GraphValidationError(found)
-        problems.extend(found)
-        for msg in found:
-            logger.warning("record skipped or trimmed: %s", msg)
+    _settle(found, problems)
     return G
 
 
@@ -346,13 +383,11 @@ def graph_from_reports(
     if reference is not None:
         graph_from_records(reference.entities, reference.relations, G=G, problems=problems)
         logger.info("reference data: %s nodes, %s edges", f"{len(G):,}", f"{G.number_of_edges():,}")
-    entities: list[Entity] = []
-    relations: list[Relation] = []
-    for r in reports:
-        entities.extend(r.entities)
-        relations.extend(r.relations)
+    grouped = _Grouped()
+    for r in reports:  # one report at a time: only its grouped mentions outlive it
+        grouped.add(r.entities, r.relations)
         add_sources(G, [(r.source, r.sha256)])
-    graph_from_records(entities, relations, G=G, problems=problems)
+    _settle(grouped.into(G), problems)
     logger.info("records merged: %s nodes, %s edges", f"{len(G):,}", f"{G.number_of_edges():,}")
     if resolve:
         summary = resolve_measures(G)

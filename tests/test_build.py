@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -236,6 +237,40 @@ def test_two_reports_merge_with_provenance_union() -> None:
     assert canonical(graph_from_records(*records(a, b))) == canonical(G)
     # adding report B again changes nothing
     assert canonical(graph_from_records(*records(b), G=G)) == canonical(G)
+
+
+def test_reports_are_consumed_one_at_a_time_with_the_same_graph() -> None:
+    a, b = report_a(), report_b()
+    handed: list[str] = []
+
+    def one_by_one() -> Iterator[ParsedReport]:
+        for r in (a, b):
+            handed.append(r.source)
+            yield r
+
+    streamed = graph_from_reports(one_by_one(), derive=False, resolve=False)
+    assert handed == ["report-a.txt", "report-b.txt"]
+    assert canonical(streamed) == canonical(graph_from_records(*records(a, b)))
+    # votes count across reports: the name most reports give wins, not the first report's
+    first, second, third = _Report("one.txt"), _Report("two.txt"), _Report("three.txt")
+    first.node(Label.ZONE, "z", "Zone Z", kind="PFTZ")
+    for later in (second, third):
+        later.node(Label.ZONE, "z", "Z Zone", kind="PFTZ")
+    G = graph_from_reports(iter([first.parsed(), second.parsed(), third.parsed()]), derive=False, resolve=False)
+    assert G.nodes["Zone:z"]["name"] == "Z Zone"
+
+
+def test_a_relation_may_name_a_node_a_later_report_defines() -> None:
+    early, late = _Report("early.txt"), _Report("late.txt")
+    early.node(Label.MEASURE, "m", "A measure", kind="zone case")
+    early.rel(Rel.ORIGINATED_IN, NodeRef(Label.MEASURE, "m"), NodeRef(Label.ZONE, "z"), "piloted in Zone Z")
+    early.rel(Rel.PROMOTED_BY, NodeRef(Label.MEASURE, "m"), NodeRef(Label.DOCUMENT, "d"), "promoted by d")
+    _zone(late, "z", "Zone Z")
+    late.node(Label.DOCUMENT, "d", "Notice D")
+    G = graph_from_reports(iter([early.parsed(), late.parsed()]), derive=False, resolve=False)
+    assert G.has_edge("Measure:m", "Zone:z", Rel.ORIGINATED_IN.value)  # not "no Zone 'z' among the entities"
+    assert G.nodes["Document:d"]["name"] == "Notice D"  # defined, not a stub named by its key
+    validate(G)
 
 
 def test_provenance_is_deduplicated_and_sorted() -> None:
