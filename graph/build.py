@@ -79,6 +79,9 @@ def _new_graph() -> nx.MultiDiGraph:
 
 def _pick(values: Sequence[PropValue]) -> PropValue:
     """Return the most frequent non-empty value, the first seen among equals."""
+    if len(values) == 1:  # most groups have one mention
+        v = values[0]
+        return None if v is None or v == "" else v
     counts: Counter[tuple[str, PropValue]] = Counter()
     first: dict[tuple[str, PropValue], int] = {}
     for i, v in enumerate(values):
@@ -158,6 +161,14 @@ def _where(ev: Mapping[str, Any]) -> str:
     return f"{ev['source']}:{ev['line']}"
 
 
+def _label(value: Label | str) -> Label:
+    return value if value.__class__ is Label else Label(value)  # the enum call is slow
+
+
+def _rel(value: Rel | str) -> Rel:
+    return value if value.__class__ is Rel else Rel(value)
+
+
 _RESERVED_NODE = frozenset({"label", KEY, "name", PROVENANCE})
 _RESERVED_EDGE = frozenset({"type", DERIVED, PROVENANCE})
 
@@ -205,14 +216,14 @@ class _Grouped:
     def add(self, entities: Iterable[Entity], relations: Iterable[Relation]) -> None:
         """Group the records of one input (entities, then relations)."""
         for e in entities:
-            label = Label(e.label)
+            label = _label(e.label)
             nid = self._nid(label, e.key)
             group = self.nodes.get(nid)
             if group is None:
                 group = self.nodes[nid] = (label, e.key, [])
             group[2].append((e.name, e.props, self._ev(e.provenance)))
         for r in relations:
-            rel, start, end = Rel(r.type), Label(r.start.label), Label(r.end.label)
+            rel, start, end = _rel(r.type), _label(r.start.label), _label(r.end.label)
             if (start, rel, end) not in PATTERNS:
                 where = _where(self._ev(r.provenance))
                 self.found.append(

@@ -55,12 +55,14 @@ def merge_provenance(*lists: Iterable[Mapping[str, Any]] | None) -> list[dict[st
     >>> [p["line"] for p in merge_provenance([a], [b, a])]
     [1, 2]
     """
+    # entries are never changed in place: shared, not copied
+    given = [p if type(p) is dict else dict(p) for entries in lists for p in entries or ()]
+    if len(given) == 1:  # the common case: nothing to compare
+        return given
     seen: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for entries in lists:
-        for p in entries or ():
-            d = p if type(p) is dict else dict(p)  # entries are never changed in place: shared, not copied
-            ident = tuple((k, d[k]) for k in sorted(d))
-            seen.setdefault(ident, d)
+    for d in given:
+        ident = tuple((k, d[k]) for k in sorted(d))
+        seen.setdefault(ident, d)
     return sorted(seen.values(), key=_prov_sort_key)
 
 

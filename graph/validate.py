@@ -9,7 +9,7 @@ properties, property names and types, relationship types, edge keys and
 
 from __future__ import annotations
 
-import contextlib
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -51,81 +51,86 @@ def _type_ok(value: Any, type_name: str) -> bool:
     return isinstance(value, types)
 
 
-def _provenance_problems(where: str, value: Any, *, required: bool) -> list[str]:
+_LABELS: dict[str, Label] = {m.value: m for m in Label}
+_RELS: dict[str, Rel] = {m.value: m for m in Rel}
+
+
+@functools.cache
+def _node_schema(label: Label) -> dict[str, str]:
+    return {**COMMON_NODE_PROPERTIES, **NODE_TYPES[label].properties}
+
+
+@functools.cache
+def _edge_schema(rel: Rel) -> dict[str, str]:
+    return {**COMMON_EDGE_PROPERTIES, **REL_TYPES[rel].properties}
+
+
+def _provenance_problems(value: Any, *, required: bool) -> list[str]:
     if value is None or (isinstance(value, list) and not value):
-        return [f"{where}: no provenance"] if required else []
+        return ["no provenance"] if required else []
     if not isinstance(value, list):
-        return [f"{where}: provenance is a {type(value).__name__}, not a list"]
+        return [f"provenance is a {type(value).__name__}, not a list"]
     out = []
     for i, p in enumerate(value):
         if not isinstance(p, Mapping):
-            out.append(f"{where}: provenance entry {i} is a {type(p).__name__}, not a dict")
+            out.append(f"provenance entry {i} is a {type(p).__name__}, not a dict")
             continue
         missing = [f for f in PROVENANCE_FIELDS if f not in p]
         if missing:
-            out.append(f"{where}: provenance entry {i} lacks {', '.join(missing)}")
+            out.append(f"provenance entry {i} lacks {', '.join(missing)}")
         elif not isinstance(p["line"], int) or isinstance(p["line"], bool):
-            out.append(f"{where}: provenance entry {i} has a line that is not an integer")
+            out.append(f"provenance entry {i} has a line that is not an integer")
+    return out
+
+
+def _property_problems(
+    data: Mapping[str, Any], allowed: Mapping[str, str], skip: tuple[str, ...], of: str
+) -> list[str]:
+    out = []
+    for prop, value in data.items():
+        if prop in skip:
+            continue
+        if prop not in allowed:
+            out.append(f"property {prop!r} is not in the schema of {of}")
+        elif value is not None and not _type_ok(value, allowed[prop]):
+            out.append(f"property {prop!r} is a {type(value).__name__}, not {allowed[prop]}")
     return out
 
 
 def _node_problems(nid: Any, data: Mapping[str, Any]) -> list[str]:
-    where = f"node {nid!r}"
+    """What is wrong with one node, each without the ``node '...': `` prefix."""
+    label = _LABELS.get(str(data.get("label")))
+    if label is None:
+        return [f"unknown label {data.get('label')!r}"]
     out: list[str] = []
-    try:
-        label = Label(str(data.get("label")))
-    except ValueError:
-        return [f"{where}: unknown label {data.get('label')!r}"]
     key = data.get(KEY)
     if not isinstance(key, str) or not key:
-        out.append(f"{where}: missing key")
+        out.append("missing key")
     elif nid != node_id(label, key):
-        out.append(f"{where}: id does not match label and key (expected {node_id(label, key)!r})")
+        out.append(f"id does not match label and key (expected {node_id(label, key)!r})")
     if not isinstance(data.get("name"), str):
-        out.append(f"{where}: missing name")
-    ntype = NODE_TYPES[label]
-    for prop in ntype.required:
+        out.append("missing name")
+    for prop in NODE_TYPES[label].required:
         if data.get(prop) is None or data.get(prop) == "":
-            out.append(f"{where}: missing required property {prop!r}")
-    allowed = {**COMMON_NODE_PROPERTIES, **ntype.properties}
-    for prop, value in data.items():
-        if prop in ("label", KEY, "name", PROVENANCE):
-            continue
-        if prop not in allowed:
-            out.append(f"{where}: property {prop!r} is not in the schema of {label.value}")
-        elif value is not None and not _type_ok(value, allowed[prop]):
-            out.append(f"{where}: property {prop!r} is a {type(value).__name__}, not {allowed[prop]}")
-    out += _provenance_problems(where, data.get(PROVENANCE), required=True)
+            out.append(f"missing required property {prop!r}")
+    out += _property_problems(data, _node_schema(label), ("label", KEY, "name", PROVENANCE), label.value)
+    out += _provenance_problems(data.get(PROVENANCE), required=True)
     return out
 
 
 def _edge_problems(G: nx.MultiDiGraph, u: Any, v: Any, k: Any, data: Mapping[str, Any]) -> list[str]:
-    where = f"edge {u!r} -> {v!r} [{k!r}]"
-    try:
-        rel = Rel(str(data.get("type")))
-    except ValueError:
-        return [f"{where}: unknown relationship type {data.get('type')!r}"]
+    """What is wrong with one edge, each without the ``edge ... -> ...: `` prefix."""
+    rel = _RELS.get(str(data.get("type")))
+    if rel is None:
+        return [f"unknown relationship type {data.get('type')!r}"]
     out: list[str] = []
     if not isinstance(k, str) or not (k == rel.value or k.startswith(f"{rel.value}|")):
-        out.append(f"{where}: edge key does not start with its type {rel.value!r}")
-    ends: list[Label] = []
-    for nid in (u, v):
-        with contextlib.suppress(ValueError):  # the node's own problem is listed
-            ends.append(Label(str(G.nodes[nid].get("label"))))
-    if len(ends) == 2:
-        start, end = ends
-        if (start, rel, end) not in PATTERNS:
-            out.append(f"{where}: pattern ({start})-[{rel.value}]->({end}) is not in the schema")
-    allowed = {**COMMON_EDGE_PROPERTIES, **REL_TYPES[rel].properties}
-    for prop, value in data.items():
-        if prop in ("type", PROVENANCE):
-            continue
-        if prop not in allowed:
-            out.append(f"{where}: property {prop!r} is not in the schema of {rel.value}")
-        elif value is not None and not _type_ok(value, allowed[prop]):
-            out.append(f"{where}: property {prop!r} is a {type(value).__name__}, not {allowed[prop]}")
-    derived = data.get(DERIVED) is True
-    out += _provenance_problems(where, data.get(PROVENANCE), required=not derived)
+        out.append(f"edge key does not start with its type {rel.value!r}")
+    start, end = (_LABELS.get(str(G.nodes[nid].get("label"))) for nid in (u, v))  # a bad label is the node's problem
+    if start is not None and end is not None and (start, rel, end) not in PATTERNS:
+        out.append(f"pattern ({start})-[{rel.value}]->({end}) is not in the schema")
+    out += _property_problems(data, _edge_schema(rel), ("type", PROVENANCE), rel.value)
+    out += _provenance_problems(data.get(PROVENANCE), required=data.get(DERIVED) is not True)
     return out
 
 
@@ -144,12 +149,16 @@ def find_problems(G: nx.MultiDiGraph) -> list[str]:
     list[str]
         One line per problem; empty when the graph is valid.
     """
-    out: list[str] = []
-    for nid in sorted(G.nodes, key=str):
-        out += _node_problems(nid, G.nodes[nid])
-    for u, v, k, data in sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))):
-        out += _edge_problems(G, u, v, k, data)
-    return out
+    # every element is checked in the graph's order; only those with problems are sorted
+    nodes = [(str(n), f"node {n!r}", p) for n, d in G.nodes(data=True) if (p := _node_problems(n, d))]
+    edges = [
+        ((str(u), str(v), str(k)), f"edge {u!r} -> {v!r} [{k!r}]", p)
+        for u, v, k, d in G.edges(keys=True, data=True)
+        if (p := _edge_problems(G, u, v, k, d))
+    ]
+    nodes.sort(key=lambda t: t[0])
+    edges.sort(key=lambda t: t[0])
+    return [f"{where}: {m}" for _, where, problems in (*nodes, *edges) for m in problems]
 
 
 def validate(G: nx.MultiDiGraph) -> None:

@@ -384,7 +384,7 @@ def node_id(label: Label | str, key: str) -> str:
     >>> node_id(Label.ZONE, "shanghai")
     'Zone:shanghai'
     """
-    return f"{Label(label)}:{key}"
+    return f"{label if label.__class__ is Label else Label(label)}:{key}"
 
 
 def split_node_id(nid: str) -> tuple[Label, str]:
