@@ -529,14 +529,43 @@ def save_node_link_json(G: nx.MultiDiGraph, path: str | Path) -> Path:
     data = nx.node_link_data(H, edges="edges")
 
     def write(fh: IO[bytes]) -> None:
-        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True, default=str)
         try:
-            raw = text.encode("utf-8")
+            raw = _json_one_per_line(data, ensure_ascii=False).encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate: JSON's \\uXXXX escapes keep it exact
-            raw = json.dumps(data, ensure_ascii=True, indent=1, sort_keys=True, default=str).encode("ascii")
-        fh.write(raw + b"\n")
+            raw = _json_one_per_line(data, ensure_ascii=True).encode("ascii")
+        fh.write(raw)
 
     return _atomic_write(path, write)
+
+
+def _json_one_per_line(data: Mapping[str, Any], *, ensure_ascii: bool) -> str:
+    """A JSON object with sorted keys whose lists hold one compact item per line.
+
+    Each item goes through the C encoder (which ``indent`` would turn off), and a node
+    or edge stays one line, so two builds diff line by line.
+
+    Examples
+    --------
+    >>> print(_json_one_per_line({"nodes": [{"id": "a"}, {"id": "b"}], "directed": True}, ensure_ascii=True), end="")
+    {
+    "directed": true,
+    "nodes": [
+    {"id": "a"},
+    {"id": "b"}
+    ]
+    }
+    """
+
+    def dump(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=ensure_ascii, sort_keys=True, default=str)
+
+    def member(key: str) -> str:
+        value = data[key]
+        if isinstance(value, list) and value:
+            return f"{dump(key)}: [\n" + ",\n".join(map(dump, value)) + "\n]"
+        return f"{dump(key)}: {dump(value)}"
+
+    return "{\n" + ",\n".join(member(k) for k in sorted(data)) + "\n}\n"
 
 
 # --------------------------------------------------------------------------- neo4j-admin CSV
