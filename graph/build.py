@@ -236,6 +236,8 @@ class _Grouped:
 
     def into(self, G: nx.MultiDiGraph) -> list[str]:
         """Merge the groups into ``G``, nodes first, emptying them; return the problems found."""
+        self._evidence.clear()  # the groups hold what they need; the lookups are not needed any more
+        self._nids.clear()
         found = self.found
         sources: set[tuple[str, str]] = set()
         for nid, (label, key, mentions) in self.nodes.items():
@@ -269,8 +271,6 @@ class _Grouped:
             props = [_plain(dict(p), _RESERVED_EDGE, f"{_where(ev)}: {rel.value} {u} -> {v}", found) for p, ev in rs]
             _merge_edge(G, u, v, rel, props, prov)
         add_sources(G, sources)
-        self._evidence.clear()
-        self._nids.clear()
         return found
 
 

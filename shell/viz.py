@@ -900,6 +900,14 @@ def _text(value: Any) -> str:
 
 def _e(value: Any) -> str:
     """Escape a value for HTML element content (tooltips, headings)."""
+    if value.__class__ is str:
+        return _e_str(value)
+    return html.escape(_text(value), quote=False)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _e_str(value: str) -> str:
+    """:func:`_e` of a string, memoized: the tooltips of a graph repeat their names, types and quotes."""
     return html.escape(_text(value), quote=False)
 
 
