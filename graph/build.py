@@ -365,7 +365,9 @@ def graph_from_reports(
     Parameters
     ----------
     reports
-        Parsed reports and user data (:class:`loaders.records.ParsedReport`).
+        Parsed reports and user data (:class:`loaders.records.ParsedReport`),
+        read once, one at a time: from a generator, a report's records can be
+        freed as soon as they are grouped.
     reference
         The curated zones, provinces and scopes as records
         (:func:`loaders.reference.load_reference`); without them zones have
