@@ -34,7 +34,8 @@ from __future__ import annotations
 import bisect
 import csv
 import io
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,15 +43,20 @@ from ground.errors import AnnotationError
 from ground.names import normalize_title, title_score
 from ground.schema import SCOPE_REGION_KEYS, Label, MeasureKind, Rel, ZoneKind
 from loaders.records import Entity, NodeRef, ParsedReport
+from loaders.report import ORDINAL_WORDS, batch_kind
 from loaders.text import furniture_lines, split_lines
 
 HEADER = ("fact", "line", "name", "actors", "adopter", "joint", "quote")
 """The columns of an annotation file, in order."""
 
-FACT_TYPES = ("zone_case", "adoption", "joint_effort")
+FACT_TYPES = ("zone_case", "adoption", "joint_effort", "area", "body", "document", "national", "batch")
 """The fact types an annotation row may have, in report order."""
 
-TOKEN_KINDS = ("zone", "province", "city", "group")
+ENTITY_TYPES = frozenset({"area", "body", "document", "batch"})
+"""Fact types that name a thing once (one gold row per distinct area, body, document or batch): matched by
+name and actors wherever the loader read it, not by line."""
+
+TOKEN_KINDS = ("zone", "province", "city", "group", "body")
 """The kinds of typed actor tokens (``kind:value``)."""
 
 LINE_TOLERANCE = 8
@@ -75,7 +81,7 @@ class Fact:
     Parameters
     ----------
     fact
-        ``zone_case``, ``adoption`` or ``joint_effort``.
+        One of :data:`FACT_TYPES`.
     lines
         The report lines where it is stated (one for a gold row).
     name
@@ -100,6 +106,8 @@ class Fact:
     joint: bool = False
     quote: str = ""
     source_line: int = 0
+    aliases: tuple[str, ...] = ()
+    """Other names of the same thing the loader knows (a body's abbreviation, a document's number)."""
 
     @property
     def unsure(self) -> bool:
@@ -175,6 +183,9 @@ class Evaluation:
         head = f"{'fact':13} {'gold':>5} {'found':>5} {'P':>6} {'R':>6} {'F1':>6} {'exact':>6}"
         out = [f"{head} {'unsure unmatched':>17}"]
         for s in self.scores:
+            if not s.gold and not s.unsure_left:
+                out.append(f"{s.fact:13} {'-':>5} {s.predicted:5d}  (not annotated)")
+                continue
             out.append(
                 f"{s.fact:13} {s.gold:5d} {s.predicted:5d} {s.precision:6.1%} {s.recall:6.1%} "
                 f"{s.f1:6.1%} {s.exact_share:6.1%} {s.unsure_left:17d}"
@@ -261,8 +272,8 @@ def parse_annotations(text: str, source: str = "annotations.csv") -> list[Fact]:
             problems.append((line, f"adopter is only for adoption rows, not {fact}"))
         if joint not in ("", "yes"):
             problems.append((line, f"joint is {joint!r}; write yes or leave it empty"))
-        if fact != "adoption" and not name and fact == "zone_case":
-            problems.append((line, "a zone_case row needs a name"))
+        if not name and fact not in ("adoption", "joint_effort"):
+            problems.append((line, f"a {fact} row needs a name"))
         out.append(
             Fact(fact, (int(lno),), name, frozenset(toks), adopt[0] if adopt else "", joint == "yes", quote, line)
         )
@@ -405,6 +416,7 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
                     quote=e.provenance.quote[:150],
                 )
             )
+    out.extend(_entity_facts(report, entities, lines_of, origins, at))
     for (target, adopter), (lines, acts) in adoptions.items():
         te = entities.get((target.label, target.key))
         name = te.name if te is not None and target.label is Label.MEASURE else ""
@@ -420,6 +432,51 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
             )
         )
     out.sort(key=lambda f: (FACT_TYPES.index(f.fact), f.lines, f.name, f.adopter))
+    return out
+
+
+def _names(e: Entity, *props: str) -> tuple[str, ...]:
+    """The entity's name and the named properties that hold other names of it, without repeats."""
+    seen = dict.fromkeys([e.name, *(str(e.properties.get(p) or "") for p in props)])
+    return tuple(n for n in seen if n)
+
+
+def _entity_facts(
+    report: ParsedReport,
+    entities: dict[tuple[Label, str], Entity],
+    lines_of: dict[tuple[Label, str], set[int]],
+    origins: dict[str, set[str]],
+    at: Callable[[int], int],
+) -> list[Fact]:
+    """Areas, bodies, documents, batches and national innovations, one fact per node."""
+    parent: dict[str, str] = {}
+    national: set[str] = set()
+    batches = {k for (lb, k), e in entities.items() if lb is Label.BATCH and e.properties.get("level") == "national"}
+    for r in report.relations:
+        if r.type is Rel.PART_OF and r.start.label is Label.ZONE:
+            parent.setdefault(r.start.key, r.end.key)
+        elif r.type is Rel.IN_BATCH and r.end.key in batches:
+            national.add(r.start.key)
+    out: list[Fact] = []
+    for (label, key), e in entities.items():
+        lines = tuple(sorted(lines_of[(label, key)]))
+        quote = e.provenance.quote[:150]
+        if label is Label.ZONE and e.properties.get("kind") == str(ZoneKind.SUB_AREA):
+            top = parent.get(key, key.split("/", 1)[0])
+            names = _names(e, "aliases")
+            out.append(Fact("area", lines, e.name, frozenset({f"zone:{top}"}), quote=quote, aliases=names))
+        elif label is Label.ISSUING_BODY:
+            names = _names(e, "canonical_name", "abbreviation", "printed_name")
+            out.append(Fact("body", lines, e.name, frozenset(), quote=quote, aliases=names))
+        elif label is Label.DOCUMENT:
+            names = _names(e, "title", "number")
+            out.append(Fact("document", lines, e.name, frozenset(), quote=quote, aliases=names))
+        elif label is Label.BATCH:
+            owner = key.split(":")[1] if e.properties.get("level") == "provincial" else ""
+            acts = frozenset({f"zone:{owner}"}) if owner else frozenset()
+            out.append(Fact("batch", lines, e.name, acts, quote=quote))
+        elif label is Label.MEASURE and key in national:
+            out.append(Fact("national", lines, e.name, frozenset(origins.get(key, ())), quote=quote))
     return out
 
 
@@ -489,14 +546,53 @@ def names_match(a: str, b: str) -> float:
     return title_score(na, nb)
 
 
+def _best_name(gold: Fact, pred: Fact) -> float:
+    """How alike the gold name is to any name the loader knows for the fact."""
+    return max((names_match(gold.name, n) for n in (pred.name, *pred.aliases) if n), default=0.0)
+
+
+_ORDINAL_RE = re.compile(
+    r"\b(?:(?P<n>\d+)(?:st|nd|rd|th)?|(?P<w>" + "|".join(ORDINAL_WORDS) + r"))\s+batch", re.IGNORECASE
+)
+
+
+def _batch_ordinal(name: str) -> int | None:
+    m = _ORDINAL_RE.search(name)
+    if m is None:
+        return None
+    return int(m.group("n")) if m.group("n") else ORDINAL_WORDS[m.group("w").lower()]
+
+
+def _batch_match(gold: Fact, pred: Fact) -> float:
+    """A batch: the same ordinal (when the gold name prints one), the same owner, and a kind alike."""
+    if gold.actors != pred.actors:
+        return 0.0
+    ordinal = _batch_ordinal(gold.name)
+    if ordinal is not None and ordinal != _batch_ordinal(pred.name):
+        return 0.0
+    if gold.actors:
+        return 100.0 if ordinal is not None else 50.0  # a zone's batch: ordinal and owner say which
+    return 100.0 if batch_kind(gold.name) == batch_kind(pred.name) else 0.0
+
+
 def _near(gold: Fact, pred: Fact, tolerance: int) -> bool:
     return any(abs(gold.lines[0] - n) <= tolerance for n in pred.lines)
 
 
 def _matches(gold: Fact, pred: Fact, tolerance: int) -> float:
     """A match score (0 = no match) of a gold row and a loader fact."""
-    if gold.fact != pred.fact or not _near(gold, pred, tolerance):
+    if gold.fact != pred.fact:
         return 0.0
+    if gold.fact == "batch":
+        return _batch_match(gold, pred)
+    if gold.fact in ENTITY_TYPES:
+        score = _best_name(gold, pred)
+        return score if score >= NAME_MATCH and (not gold.actors or gold.actors & pred.actors) else 0.0
+    if not _near(gold, pred, tolerance):
+        return 0.0
+    if gold.fact == "national":
+        score = _best_name(gold, pred)
+        return score if score >= NAME_MATCH else 0.0
     score = names_match(gold.name, pred.name) if gold.name and pred.name else 0.0
     if gold.fact == "zone_case":
         return score if score >= NAME_MATCH and gold.actors & pred.actors else 0.0
@@ -514,6 +610,10 @@ def _matches(gold: Fact, pred: Fact, tolerance: int) -> float:
 
 
 def _exact(gold: Fact, pred: Fact) -> bool:
+    if gold.fact in ("body", "document", "batch"):
+        return True
+    if gold.fact == "national":
+        return not gold.actors or gold.actors == pred.actors
     if gold.fact == "zone_case":
         return gold.actors == pred.actors and gold.joint == pred.joint
     if gold.fact == "adoption":

@@ -332,24 +332,32 @@ def parse(report: Path | None, as_json: bool, output: Path | None, strict: bool,
 @click.argument("annotations", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("report", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--show", default=30, show_default=True, help="How many misses and false positives to list per type.")
-def eval_(annotations: Path, report: Path | None, show: int) -> None:
+@click.option(
+    "--annotated-on",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The text whose lines the annotation gives (default: the bundled report). Give REPORT itself for the gold "
+    "of another edition or text.",
+)
+def eval_(annotations: Path, report: Path | None, show: int, annotated_on: Path | None) -> None:
     """Compare the reading of a report with a hand annotation: precision, recall, F1 per fact type.
 
     ANNOTATIONS is a CSV in the format of docs/annotations.md, written on the
-    bundled report; REPORT is the bundled report unless given (a copy in
-    another layout is aligned to the bundled one word by word). Misses (annotated, not read) and false
-    positives (read, not annotated) are listed with their lines.
+    bundled report unless --annotated-on names another text; REPORT is the bundled report unless given
+    (a copy in another layout is aligned to the annotated text word by word). Misses (annotated, not
+    read) and false positives (read, not annotated) are listed with their lines.
 
     \b
     Example:
         pftz eval tests/annotations/sample.csv
         pftz eval my-annotations.csv rewrapped-report.txt --show 100
+        pftz eval tests/editions/report-2026a.gold.csv tests/editions/report-2026a.txt \\
+            --annotated-on tests/editions/report-2026a.txt
     """
     gold = load_annotations([annotations])
     r = load_report(report)
     line_map = None
     if report is not None:
-        reference = BUNDLED_REPORT.read_text(encoding="utf-8")
+        reference = (annotated_on or BUNDLED_REPORT).read_text(encoding="utf-8", errors="replace")
         other = report.read_text(encoding="utf-8", errors="replace")
         line_map = align_lines(reference, other) if other != reference else None
     result = evaluate(gold, facts_from_report(r, line_map))
@@ -357,6 +365,8 @@ def eval_(annotations: Path, report: Path | None, show: int) -> None:
     for line in result.summary():
         click.echo(line)
     for s in result.scores:
+        if not s.gold and not s.unsure_left:
+            continue  # a type the annotation does not cover: its facts are not false positives
         for what, items in (("missed", s.misses), ("false positive", s.false_positives)):
             for f in items[:show]:
                 click.echo(f"  {s.fact} {what}: {f.describe()}")

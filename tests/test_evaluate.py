@@ -181,3 +181,80 @@ def test_an_unsure_row_counts_when_matched_and_is_left_out_when_not() -> None:
     s = evaluate(gold, predicted).score("zone_case")
     assert (s.gold, s.gold_matched, s.unsure_left, s.precision, s.recall) == (2, 2, 1, 1.0, 1.0)
     assert not s.misses and not s.false_positives
+
+
+# --------------------------------------------------------------------------- the entity types (areas, bodies, ...)
+def test_entity_rows_match_by_name_or_alias_wherever_read() -> None:
+    gold = _gold(
+        "body,40,MOFCOM,,,,q",
+        "document,50,G.H. [2024] No. 156,,,,q",
+        "area,60,Lin-gang Special Area,zone:shanghai,,,q",
+        "area,61,Qianhai Area,zone:guangdong,,,q",
+    )
+    pred = [
+        Fact("body", (900,), "Ministry of Commerce", frozenset(), aliases=("Ministry of Commerce", "MOFCOM")),
+        Fact("document", (3,), "Notice (G.H. [2024] No. 156)", frozenset(), aliases=("Notice", "G.H. [2024] No. 156")),
+        Fact("area", (700,), "Lin-gang Special Area", frozenset({"zone:shanghai"})),
+        Fact("area", (61,), "Qianhai Area", frozenset({"zone:shenzhen"})),  # the wrong PFTZ is no match
+    ]
+    ev = evaluate(gold, pred)
+    assert (ev.score("body").recall, ev.score("document").recall) == (1.0, 1.0)
+    area = ev.score("area")
+    assert area.gold_matched == 1 and [m.name for m in area.misses] == ["Qianhai Area"]
+
+
+def test_batches_match_by_ordinal_owner_and_kind() -> None:
+    gold = _gold(
+        "batch,10,fifth batch of best practice cases,,,,q",
+        "batch,11,10th batch,zone:fujian,,,q",
+        "batch,12,third batch of reform experience,,,,q",
+    )
+    pred = [
+        Fact("batch", (1,), "5th batch of best practices", frozenset()),
+        Fact("batch", (2,), "Fujian PFTZ: 10th batch of institutional innovations", frozenset({"zone:fujian"})),
+        Fact("batch", (3,), "3rd batch of best practices", frozenset()),  # another series
+    ]
+    ev = evaluate(gold, pred).score("batch")
+    assert ev.gold_matched == 2 and [m.source_line for m in ev.misses] == [4]
+
+
+def test_national_innovations_match_near_their_line_with_origins() -> None:
+    gold = _gold("national,100,one-stop ship registration,zone:hainan,,,q")
+    near = Fact("national", (104,), "One-stop ship registration", frozenset({"zone:hainan"}))
+    far = Fact("national", (300,), "One-stop ship registration", frozenset({"zone:hainan"}))
+    assert evaluate(gold, [near]).score("national").exact_share == 1.0
+    assert evaluate(gold, [far]).score("national").recall == 0.0
+
+
+def test_entity_facts_of_the_bundled_report() -> None:
+    facts = facts_from_report(load_report())
+    by = {t: [f for f in facts if f.fact == t] for t in ("body", "document", "batch", "national", "area")}
+    assert any("MOFCOM" in f.aliases for f in by["body"])
+    assert any("G.H. [2024] No. 156" in f.aliases for f in by["document"])
+    assert any(f.actors == {"zone:fujian"} for f in by["batch"])
+    assert len(by["national"]) >= 77  # the three national batches (23 + 24 + 30)
+    assert all(len(f.actors) == 1 for f in by["area"])
+
+
+def test_eval_lists_nothing_for_a_type_the_annotation_does_not_cover() -> None:
+    result = CliRunner().invoke(cli, ["eval", str(SAMPLE), "--show", "5"])
+    assert result.exit_code == 0, result.output
+    assert "(not annotated)" in result.output
+    assert "body false positive" not in result.output
+
+
+def test_eval_of_another_text_uses_its_own_lines(tmp_path: Path) -> None:
+    """A gold written on another text (--annotated-on the text itself) is not re-aligned to the bundled report."""
+    text = tmp_path / "edition.txt"
+    bundled = BUNDLED_REPORT.read_text(encoding="utf-8")
+    text.write_text("\n" * 40 + bundled, encoding="utf-8")  # the same words, 40 lines lower
+    gold = tmp_path / "gold.csv"
+    rows = SAMPLE.read_text(encoding="utf-8").splitlines()
+    cells = [r.split(",", 2) for r in rows[1:]]
+    shifted = [rows[0]] + [",".join([fact, str(int(line) + 40), rest]) for fact, line, rest in cells]
+    gold.write_text("\n".join(shifted) + "\n", encoding="utf-8")
+    own = CliRunner().invoke(cli, ["eval", str(gold), str(text), "--annotated-on", str(text), "--show", "0"])
+    default = CliRunner().invoke(cli, ["eval", str(SAMPLE), "--show", "0"])
+    assert own.exit_code == 0, own.output
+    table = lambda out: [ln for ln in out.splitlines() if ln.startswith(("zone_case", "adoption", "joint_effort"))]  # noqa: E731
+    assert table(own.output) == table(default.output)
