@@ -64,7 +64,7 @@ CASE_KINDS = frozenset(
     {str(MeasureKind.ZONE_CASE), str(MeasureKind.INNOVATION), str(MeasureKind.PROVINCIAL)}
 )
 """Measure kinds that are zone cases: a zone's own innovation, including the named examples of a
-zone's provincial batch (Table 1-7: they originate in that PFTZ); the national batches' rows,
+zone's provincial batch (the table of provincial batches: they originate in that PFTZ); the national batches' rows,
 promoted by a ministry, are not."""
 
 
