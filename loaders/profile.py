@@ -60,7 +60,7 @@ def words(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Required:
-    """A part or appendix an edition cannot do without (``"Appendix 1"``) and what it holds."""
+    """A part or appendix an edition cannot do without (its number as printed) and what it holds."""
 
     section: str
     what: str
@@ -143,8 +143,8 @@ class Profile:
 
         Examples
         --------
-        >>> default_profile().columns_of(["No.", "PFTZ", "Batch of replication and scaling"])
-        {'zone': 'PFTZ', 'batch': 'Batch of replication and scaling'}
+        >>> default_profile().columns_of(["No.", "PFTZ", "Batch", "Category"])
+        {'zone': 'PFTZ', 'batch': 'Batch'}
         """
         out: dict[str, str] = {}
         for h in headings:

@@ -77,7 +77,7 @@ class Outline:
     body_start: int
     part_titles: tuple[tuple[str, str], ...]
     listed: tuple[str, ...] = ()
-    """Parts and appendices the table of contents lists (``"Part II"``, ``"Appendix 2"``)."""
+    """Parts and appendices the table of contents lists (the part or appendix word and number)."""
     has_contents: bool = False
     """Whether the text has a table of contents: an edition of the report has one, other texts do not."""
     _paths: dict[int, str] = field(default_factory=dict, compare=False, repr=False)

@@ -48,11 +48,11 @@ class _Layout(NamedTuple):
     """The line patterns of an edition's tables, built from its profile's words."""
 
     caption: re.Pattern[str]
-    """A numbered caption: ``Table 1-3 Title`` (groups: the number as printed, the title)."""
+    """A numbered caption: ``<caption word> <part>-<k> <title>`` (groups: the number as printed, the title)."""
     appendix_caption: re.Pattern[str]
     """A caption inside an appendix: ``Table 2: Title``."""
     appendix: re.Pattern[str]
-    """An appendix heading: ``Appendix 1: Status ...``."""
+    """An appendix heading: ``<appendix word> N: <title>``."""
     source: re.Pattern[str]
     """The line that ends a table: ``Source: ...``."""
     header_first: re.Pattern[str]
@@ -446,10 +446,10 @@ def parse_tables(
     Examples
     --------
     >>> from loaders.text import split_lines
-    >>> text = "Table 1-1 Demo\\nNo.\\tName\\n1\\tAlpha\\nSource: here"
+    >>> text = "Table 2-1 Demo\\nNo.\\tName\\n1\\tAlpha\\nSource: here"
     >>> tables, warnings = parse_tables(split_lines(text), "demo.txt")
     >>> tables[0].id, tables[0].rows[0].values, warnings
-    ('1-1', {'No.': '1', 'Name': 'Alpha'}, [])
+    ('2-1', {'No.': '1', 'Name': 'Alpha'}, [])
     """
     lay = table_layout(profile)
     items = _content_lines(lines, lay, profile)
