@@ -94,6 +94,8 @@ class Profile:
         Caption words saying the zones of a table's zone column issued its documents.
     columns
         Each role with its headings (synonyms), as printed.
+    batch_kinds, default_batch_kind
+        The kind of a batch by the words of its name, first match first; the kind when none matches.
     """
 
     name: str
@@ -111,6 +113,8 @@ class Profile:
     row_number: tuple[str, ...]
     issued_by_zones: tuple[str, ...]
     columns: tuple[tuple[str, tuple[str, ...]], ...]
+    batch_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    default_batch_kind: str = "institutional-innovations"
     _heads: frozenset[str] = field(init=False, repr=False, compare=False, hash=False)
     _roles: dict[str, str] = field(init=False, repr=False, compare=False, hash=False)
     _head_max: int = field(init=False, repr=False, compare=False, hash=False)
@@ -162,6 +166,22 @@ class Profile:
         w = f" {words(caption)} "
         return any(f" {words(p)} " in w for p in self.issued_by_zones)
 
+    def batch_kind(self, phrase: str) -> str:
+        """The kind of a batch named by ``phrase`` ("best practices" -> ``"best-practices"``).
+
+        Examples
+        --------
+        >>> default_profile().batch_kind("the third batch of 24 successful reform experience promoted by departments")
+        'department-experience'
+        >>> default_profile().batch_kind("a new batch of 38 institutional innovations")
+        'institutional-innovations'
+        """
+        p = phrase.casefold()
+        for kind, names in self.batch_kinds:
+            if any(n in p for n in names):
+                return kind
+        return self.default_batch_kind
+
     def field_of(self, chapter_title: str) -> str:
         """The field a chapter of the zone-cases part covers: its title after the profile's prefix."""
         for prefix in self.field_prefixes:
@@ -188,7 +208,24 @@ def _table(data: Mapping[str, Any], key: str, path: str) -> Mapping[str, Any]:
     return value
 
 
-def parse_profile(text: str, path: str = "profile.toml") -> Profile:
+def _toml(text: str, path: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        line = re.search(r"line (\d+)", str(e))
+        msg = f"profile: not valid TOML: {e}"
+        raise ReferenceDataError(msg, path, int(line.group(1)) if line else None) from e
+
+
+def _merged(base: Mapping[str, Any], data: Mapping[str, Any]) -> dict[str, Any]:
+    """``data`` over ``base``: a table of ``data`` replaces the keys it gives, keeps the others."""
+    out = dict(base)
+    for key, value in data.items():
+        out[key] = {**out[key], **value} if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def parse_profile(text: str, path: str = "profile.toml", *, base: str | None = None) -> Profile:
     """Read a profile from TOML text.
 
     Parameters
@@ -197,6 +234,9 @@ def parse_profile(text: str, path: str = "profile.toml") -> Profile:
         The TOML text (the fields of ``data/profiles/default.toml``).
     path
         The file name, for messages.
+    base
+        The TOML text of the profile this one changes: every field it does
+        not give is the base's. None for a profile that gives every field.
 
     Returns
     -------
@@ -208,12 +248,9 @@ def parse_profile(text: str, path: str = "profile.toml") -> Profile:
     ReferenceDataError
         The TOML is malformed (with its line), or a field is missing or of the wrong type.
     """
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        line = re.search(r"line (\d+)", str(e))
-        msg = f"profile: not valid TOML: {e}"
-        raise ReferenceDataError(msg, path, int(line.group(1)) if line else None) from e
+    data = _toml(text, path)
+    if base is not None:
+        data = _merged(_toml(base, str(DEFAULT_PROFILE)), data)
     page = _table(data, "page", path)
     structure = _table(data, "structure", path)
     tables = _table(data, "tables", path)
@@ -229,6 +266,13 @@ def parse_profile(text: str, path: str = "profile.toml") -> Profile:
             raise ReferenceDataError(msg, path)
         required.append(Required(item["section"], str(item.get("what", ""))))
     prefixes = _strings(structure, "field_prefixes", "structure", path)
+    batches = data.get("batches", {})
+    kinds: list[tuple[str, tuple[str, ...]]] = []
+    for item in batches.get("kinds", []) if isinstance(batches, dict) else ():
+        if not isinstance(item, dict) or not isinstance(item.get("kind"), str):
+            msg = "profile: [batches] kinds holds { kind = ..., words = [...] } items"
+            raise ReferenceDataError(msg, path)
+        kinds.append((item["kind"], tuple(w.casefold() for w in _strings(item, "words", "batches", path))))
     return Profile(
         name=str(data.get("name", Path(path).stem)),
         path=path,
@@ -245,21 +289,30 @@ def parse_profile(text: str, path: str = "profile.toml") -> Profile:
         row_number=_strings(tables, "row_number", "tables", path),
         issued_by_zones=tuple(tables.get("issued_by_zones", ())),
         columns=tuple((role, _strings(columns, role, "columns", path)) for role in ROLES if role in columns),
+        batch_kinds=tuple(kinds),
+        default_batch_kind=str(batches.get("default", "institutional-innovations")),
     )
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        msg = f"cannot read the profile: {e}"
+        raise ReferenceDataError(msg, str(path)) from e
 
 
 @functools.lru_cache(maxsize=16)
 def _load_cached(path: Path) -> Profile:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        msg = f"cannot read the profile: {e}"
-        raise ReferenceDataError(msg, str(path)) from e
-    return parse_profile(text, str(path))
+    base = None if path == DEFAULT_PROFILE else _read(DEFAULT_PROFILE)
+    return parse_profile(_read(path), str(path), base=base)
 
 
 def load_profile(path: str | Path | None = None) -> Profile:
     """Read a profile file once (later calls with the same path return the same profile).
+
+    A profile gives what its edition prints differently; every field it does not
+    give is the default profile's (a table it gives replaces only the keys it names).
 
     Parameters
     ----------

@@ -160,21 +160,16 @@ def _ordinal(word: str) -> int:
     return int(re.match(r"\d+", w).group(0))  # type: ignore[union-attr]
 
 
-def batch_kind(phrase: str) -> str:
-    """Classify a batch phrase ("best practices", "successful reform experience promoted by departments")."""
-    p = phrase.lower()
-    if "best practice" in p:
-        return "best-practices"
-    if "pilot measure" in p:
-        return "pilot-measures"
-    if "department" in p:
-        return "department-experience"
-    if "experience" in p:
-        return "reform-experience"
-    return "institutional-innovations"
+def batch_kind(phrase: str, profile: Profile | None = None) -> str:
+    """Classify a batch phrase ("best practices", "successful reform experience promoted by departments").
+
+    The words of each kind are the edition profile's (``[batches]``; the default profile when omitted).
+    """
+    return (profile or default_profile()).batch_kind(phrase)
 
 
-KIND_OF_BATCH = {
+# the measure kind of each batch kind; a kind that only a profile names is of institutional innovations
+KIND_OF_BATCH: dict[str, MeasureKind] = {
     "best-practices": MeasureKind.BEST_PRACTICE,
     "pilot-measures": MeasureKind.PILOT_MEASURE,
     "department-experience": MeasureKind.REFORM_EXPERIENCE,
@@ -836,7 +831,7 @@ def _collect_batch_phrases(ctx: _Context) -> None:
             count = int(m.group("count")) if m.group("count") else None
             ctx.batch_phrases.append(
                 (
-                    batch_kind(m.group("what") + " " + s[m.end() : m.end() + 40]),
+                    batch_kind(m.group("what") + " " + s[m.end() : m.end() + 40], ctx.profile),
                     _ordinal(m.group("ord")),
                     count,
                     s,
@@ -884,7 +879,7 @@ def _extract_prose_batches(c: _Collector, ctx: _Context) -> None:
 
 def _table_batch(ctx: _Context, t: Table) -> tuple[str, int] | None:
     """Identify the national batch a table lists, from its caption and the text."""
-    caption_kind = batch_kind(t.caption)
+    caption_kind = batch_kind(t.caption, ctx.profile)
     if m := re.search(rf"\b({_ORD}) Batch\b", t.caption, re.IGNORECASE):
         return caption_kind, _ordinal(m.group(1))
     n = len(t.rows)
@@ -969,13 +964,13 @@ def _date_national_batches(ctx: _Context, milestones: Sequence[Paragraph]) -> No
             continue
         when = (d[0], p.line, p.text)
         for m in BATCH_PHRASE_RE.finditer(p.text):
-            kind = batch_kind(m.group("what") + " " + p.text[m.end() : m.end() + 40])
+            kind = batch_kind(m.group("what") + " " + p.text[m.end() : m.end() + 40], ctx.profile)
             ctx.batch_dates.setdefault(_batch_key("national", kind, _ordinal(m.group("ord"))), when)
         for m in BATCH_FROM_RE.finditer(p.text):
-            kind = batch_kind(m.group("what"))
+            kind = batch_kind(m.group("what"), ctx.profile)
             ctx.batch_dates.setdefault(_batch_key("national", kind, _ordinal(m.group("ord"))), when)
         for m in BATCH_IN_RE.finditer(p.text):
-            kind = batch_kind(m.group("what") + " " + m.group(0))
+            kind = batch_kind(m.group("what") + " " + m.group(0), ctx.profile)
             ctx.batch_dates.setdefault(_batch_key("national", kind, _ordinal(m.group("ord"))), when)
 
 
@@ -1061,7 +1056,7 @@ def _national_row(c: _Collector, ctx: _Context, b: _NationalBatch, row: TableRow
         short,
         row.line,
         quote,
-        kind=str(KIND_OF_BATCH[b.kind]),
+        kind=str(KIND_OF_BATCH.get(b.kind, MeasureKind.INNOVATION)),
         title=title,
         scope=str(scope) if scope else scope_cell or None,
         row=row.number,
@@ -1180,7 +1175,7 @@ def _check_national_totals(
             scope = Scope.ALL_PFTZS if "pftz" in m.group("scope").lower() else Scope.NATIONWIDE
             heading = c.outline.path_at(p.line_at(off))
             title = next((x.title for x in c.outline.sections if x.path == heading), "")
-            kind = batch_kind(title)
+            kind = batch_kind(title, c.profile)
             c.check(
                 f"{kind.replace('-', ' ')} replicated to {scope}",
                 int(m.group("n")),
@@ -1354,7 +1349,7 @@ def _extract_batch_mentions(c: _Collector, ctx: _Context, titles: dict[str, str]
         m = BATCH_PHRASE_RE.search(item.title)
         if not m or not m.group("count"):
             continue
-        bkey = _batch_key("national", batch_kind(item.title), _ordinal(m.group("ord")))
+        bkey = _batch_key("national", batch_kind(item.title, c.profile), _ordinal(m.group("ord")))
         for p, off, s in _sentences(x for x in ctx.paras if item.start_line <= x.line <= item.end_line):
             for q in QUOTED_RE.finditer(s):
                 phrase = q.group(1) + re.split(r"[,;.]| and (?:the )?", s[q.end() :], maxsplit=1)[0]
@@ -1468,14 +1463,15 @@ def _extract_narrative(
         bkey = None
         if a.batch is not None:
             ordinal, what = a.batch
-            bkind = batch_kind(what)
+            bkind = batch_kind(what, c.profile)
             bkey = _batch_key("national", bkind, ordinal)
             batch = _batch_node(
                 c, ctx, bkey, _batch_name(bkind, ordinal), line, s, kind=bkind, level="national", ordinal=ordinal
             )
             best = _best_in_batch(titles, bkey, a.name, ADOPTION_MATCH)
+            mkind = str(KIND_OF_BATCH.get(bkind, MeasureKind.INNOVATION))
             if best is not None:
-                measure = c.node(Label.MEASURE, best, titles[best], line, s, kind=str(KIND_OF_BATCH[bkind]))
+                measure = c.node(Label.MEASURE, best, titles[best], line, s, kind=mkind)
             else:
                 measure = c.node(
                     Label.MEASURE,
@@ -1483,7 +1479,7 @@ def _extract_narrative(
                     a.name,
                     line,
                     s,
-                    kind=str(KIND_OF_BATCH[bkind]),
+                    kind=mkind,
                     title=a.name,
                 )
                 c.rel(Rel.IN_BATCH, measure, batch, line, s)

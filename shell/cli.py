@@ -47,7 +47,7 @@ from ground.dates import PartialDate
 from ground.errors import Neo4jError, PftzGraphError
 from ground.io import LOCK_WAIT, atomic_write_text, file_sha256, staged_folder
 from ground.schema import DERIVED, Label, node_id
-from loaders.evaluate import align_lines, evaluate, facts_from_report, load_annotations
+from loaders.evaluate import align_lines, evaluate, facts_from_report, is_relayout, load_annotations
 from loaders.header import FIELDS as HEADER_FIELDS
 from loaders.header import TextHeader, check_date
 from loaders.records import ParsedReport
@@ -408,26 +408,35 @@ def parse(
 @click.argument("annotations", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("report", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--show", default=30, show_default=True, help="How many misses and false positives to list per type.")
-def eval_(annotations: Path, report: Path | None, show: int) -> None:
+@click.option(
+    "--profile",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The edition profile (TOML) of REPORT, when it is printed with another layout.",
+)
+def eval_(annotations: Path, report: Path | None, show: int, profile: Path | None) -> None:
     """Compare the reading of a report with a hand annotation: precision, recall, F1 per fact type.
 
-    ANNOTATIONS is a CSV in the format of docs/annotations.md, written on the
-    bundled report; REPORT is the bundled report unless given (a copy in
-    another layout is aligned to the bundled one word by word). Misses (annotated, not read) and false
-    positives (read, not annotated) are listed with their lines.
+    ANNOTATIONS is a CSV in the format of docs/annotations.md; REPORT is the
+    bundled report unless given. An annotation is written on the lines of the
+    text it annotates; a copy of the bundled report in another layout (the same
+    words) is aligned to the bundled one word by word, so the bundled report's
+    annotations serve it. Misses (annotated, not read) and false positives
+    (read, not annotated) are listed with their lines.
 
     \b
     Example:
         pftz eval tests/annotations/sample.csv
         pftz eval my-annotations.csv rewrapped-report.txt --show 100
+        pftz eval release.gold.csv release.txt
     """
     gold = load_annotations([annotations])
-    r = load_report(report)
+    r = load_report(report, profile=profile)
     line_map = None
     if report is not None:
         reference = BUNDLED_REPORT.read_text(encoding="utf-8")
         other = report.read_text(encoding="utf-8", errors="replace")
-        line_map = align_lines(reference, other) if other != reference else None
+        if other != reference and is_relayout(reference, other):
+            line_map = align_lines(reference, other)
     result = evaluate(gold, facts_from_report(r, line_map))
     click.echo(f"annotations: {annotations} ({len(gold)} rows); report: {r.source}")
     for line in result.summary():

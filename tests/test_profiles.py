@@ -165,6 +165,18 @@ def test_a_bad_profile_is_one_clear_error(text: str, words: str) -> None:
         parse_profile(text, "bad.toml")
 
 
+def test_a_profile_gives_only_what_differs(tmp_path: Path) -> None:
+    f = tmp_path / "small.toml"
+    f.write_text(
+        'name = "exhibits"\n[tables]\ncaption = "Exhibit"\n[columns]\nzone = ["Zone Name"]\n', encoding="utf-8"
+    )
+    p, d = load_profile(f), default_profile()
+    assert (p.name, p.caption, p.source, p.running_heads) == ("exhibits", "Exhibit", d.source, d.running_heads)
+    assert p.column_role("Zone Name") == "zone" and p.column_role("PFTZ") is None  # the synonyms it gives replace
+    assert p.column_role("Department in Charge") == "bodies"
+    assert p.batch_kinds == d.batch_kinds
+
+
 def test_the_default_profile_file_holds_every_role() -> None:
     p = load_profile(DEFAULT_PROFILE)
     assert {role for role, _ in p.columns} == set(ROLES)

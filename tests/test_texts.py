@@ -243,3 +243,13 @@ def test_lists_of_zones(text: str) -> None:
 def test_hainan_free_trade_port() -> None:
     for form in ("Hainan Free Trade Port", "the Hainan FTP", "China (Hainan) Free Trade Port"):
         assert [m.key for m in GAZ.find_zones(f"{form} developed a list")] == ["hainan-ftp"], form
+
+
+def test_eval_reads_a_gold_written_on_the_text_itself() -> None:
+    """The gold of a text that is not a copy of the bundled report is on that text's own lines."""
+    res = CliRunner().invoke(cli, ["eval", str(TEXTS / "mofcom-press-release.gold.csv"), str(RELEASE)])
+    assert res.exit_code == 0, res.output
+    row = next(line.split() for line in res.output.splitlines() if line.startswith("zone_case"))
+    gold, found, precision, recall = int(row[1]), int(row[2]), float(row[3][:-1]), float(row[4][:-1])
+    assert gold == 5 and found >= 4
+    assert precision == 100.0 and recall >= 80.0
