@@ -29,6 +29,8 @@ PROFILE_DIR = Path(__file__).resolve().parent.parent / "data" / "profiles"
 """Where the bundled profiles live."""
 DEFAULT_PROFILE = PROFILE_DIR / "default.toml"
 """The profile of the 2025 conventions: every command uses it unless given another."""
+PROFILE_SIDECAR_SUFFIX = ".profile.toml"
+"""The profile of one text may sit beside it: ``report-2030.txt.profile.toml``."""
 
 ROLES = (
     "measure",
@@ -349,4 +351,14 @@ def alternation(phrases: Sequence[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-__all__ = ["DEFAULT_PROFILE", "ROLES", "Profile", "Required", "alternation", "default_profile", "load_profile", "words"]
+__all__ = [
+    "DEFAULT_PROFILE",
+    "PROFILE_SIDECAR_SUFFIX",
+    "ROLES",
+    "Profile",
+    "Required",
+    "alternation",
+    "default_profile",
+    "load_profile",
+    "words",
+]

@@ -39,7 +39,7 @@ from loaders.documents import (
 )
 from loaders.header import TextHeader, load_header
 from loaders.narrative import AdoptionFact, Narrative, read_narrative
-from loaders.profile import Profile, default_profile, load_profile
+from loaders.profile import PROFILE_SIDECAR_SUFFIX, Profile, default_profile, load_profile
 from loaders.records import (
     Check,
     Entity,
@@ -1764,7 +1764,8 @@ def load_report(
     strict
         Raise :class:`~ground.errors.StrictModeError` when there are warnings.
     profile
-        The edition profile, or the path of its TOML file; the default profile when omitted.
+        The edition profile, or the path of its TOML file; when omitted, the
+        sidecar ``<path>.profile.toml`` if there is one, else the default profile.
     header
         The text's title, date, publisher and address; fields it leaves empty
         are taken from the sidecar ``<path>.header.json`` when there is one.
@@ -1789,6 +1790,9 @@ def load_report(
         raise ReportParseError(msg, str(p)) from e
     text = decode_report(data, str(p))
     given = (header or TextHeader()).over(load_header(p))
+    beside = Path(str(p) + PROFILE_SIDECAR_SUFFIX)
+    if profile is None and beside.is_file():
+        profile = beside  # the profile of this text alone
     edition = profile if isinstance(profile, Profile) or profile is None else load_profile(profile)
     try:
         report = parse_report(text, p.name, hashlib.sha256(data).hexdigest(), profile=edition, header=given or None)

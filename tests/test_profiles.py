@@ -206,3 +206,10 @@ def test_a_rewrapped_relayout_reads_the_same(tmp_path: Path, bundled: ParsedRepo
     profile_file.write_text(PROFILE_2030, encoding="utf-8")
     r = parse_report(rewrap_paragraphs(_relayout(TEXT), 80), "later.txt", profile=load_profile(profile_file))
     assert _facts(r) == _facts(bundled)
+
+
+def test_a_profile_beside_the_text_is_its_own(tmp_path: Path, bundled: ParsedReport) -> None:
+    text_file = tmp_path / "later.txt"
+    text_file.write_text(_relayout(TEXT), encoding="utf-8")
+    (tmp_path / "later.txt.profile.toml").write_text(PROFILE_2030, encoding="utf-8")
+    assert _facts(load_report(text_file)) == _facts(bundled)
