@@ -183,7 +183,7 @@ def normalize_scope(text: str) -> Scope | None:
     t = re.sub(r"\s+", "", text.lower())
     if not t:
         return None
-    if "pftz" in t:
+    if "pftz" in t or "ftz" in t or "freetradezone" in t:  # "All PFTZs", "All FTZs", "all free trade zones"
         return Scope.ALL_PFTZS
     if "nationwide" in t or "national" in t:
         return Scope.NATIONWIDE
@@ -1081,17 +1081,25 @@ def _national_row(c: _Collector, ctx: _Context, b: _NationalBatch, row: TableRow
             for m in _issuers(c, cell):
                 if body := c.body(m.key, row.line, cell, m.text):
                     c.rel(Rel.RESPONSIBLE_FOR, body, measure, row.line, quote)
-    _row_origins(c, ctx, measure, title, row.line, quote, b)
+    _row_origins(c, ctx, measure, title, row.line, quote, b, v.get(cols.get("zone", ""), ""))
     return measure, scope if scope in SCOPE_REGION_KEYS else None
 
 
 def _row_origins(
-    c: _Collector, ctx: _Context, measure: NodeRef, title: str, line: int, quote: str, b: _NationalBatch
+    c: _Collector,
+    ctx: _Context,
+    measure: NodeRef,
+    title: str,
+    line: int,
+    quote: str,
+    b: _NationalBatch,
+    zone_cell: str = "",
 ) -> None:
     """Rule: the zones a row names are where the measure was piloted; a group ("the Pilot Regions") stands
     for its members, and the dated sentence that launched the group's pilots dates each pilot edge. A row
     of a batch that extends a group's pilots was piloted by the group, however the row words it."""
     named = {m.key for m in c.find_zones(title)} | {z.key for lst in c.find_zone_lists(title) for z in lst}
+    named |= set(_zones_in(c, ctx, zone_cell))  # a table with a zone column names the row's origins there
     for z in sorted(named):
         # the row prints no pilot date: the batch's release is only the latest it can have been (a bound, not a date)
         c.rel(Rel.ORIGINATED_IN, measure, c.zone(z, line, quote), line, quote, not_after=b.date)
@@ -1635,14 +1643,21 @@ def parse_report(
     outline = parse_structure(lines, profile)
     if not partial and outline.has_contents:
         _require(outline, lines, source, profile)
-    tables, twarn = parse_tables(lines, source, profile)
+    try:
+        tables, twarn = parse_tables(lines, source, profile)
+    except ReportParseError as e:
+        if partial or outline.has_contents:
+            raise
+        # a text that is not an edition is read for its paragraphs: a broken table is a note, not an error
+        note = ParseWarning("table-unread", f"{e.msg}; the text's tables are not read", source, e.line)
+        tables, twarn = [], [note]
     gaz = gazetteer or Gazetteer.default()
     c = _Collector(source, sha, outline, gaz, profile)
     if not partial and not outline.has_contents:
         absent = "no table of contents" + ("" if tables else " and no tables")
         c.warn(
             "not-an-edition",
-            f"{absent}: read as a text that is not an edition of the report (its paragraphs only; "
+            f"{absent}: read as a text that is not an edition of the report (its paragraphs and tables; "
             "no parts, appendices or stated totals are expected of it)",
             1,
         )

@@ -468,9 +468,12 @@ def parse_tables(
         elif (m := lay.caption.match(text)) and not _is_toc_entry(items, i):
             label = text[: m.end(1)]
             state = _TableState(m.group(1), clean_cell(m.group(2)), items[i].line.no, label)
-        elif appendix and (m := lay.appendix_caption.match(text)) and not _is_toc_entry(items, i):
-            label = f"{text[: m.end(1)]} of {appendix_name}"
-            state = _TableState(f"A{appendix}-{m.group(1)}", clean_cell(m.group(2)), items[i].line.no, label)
+        elif (m := lay.appendix_caption.match(text)) and not _is_toc_entry(items, i):
+            # "Table K: ..." in an appendix is that appendix's table K; elsewhere (a text that is not an
+            # edition, such as a press release with one table) it is table K of the text
+            label = f"{text[: m.end(1)]} of {appendix_name}" if appendix else text[: m.end(1)]
+            tid = f"A{appendix}-{m.group(1)}" if appendix else m.group(1)
+            state = _TableState(tid, clean_cell(m.group(2)), items[i].line.no, label)
         if state is None:
             i += 1
             continue

@@ -253,3 +253,23 @@ def test_eval_reads_a_gold_written_on_the_text_itself() -> None:
     gold, found, precision, recall = int(row[1]), int(row[2]), float(row[3][:-1]), float(row[4][:-1])
     assert gold == 5 and found >= 4
     assert precision == 100.0 and recall >= 80.0
+
+
+def test_a_press_release_with_a_table_of_its_batch() -> None:
+    """A table found by its columns (practice, zone, scope) is a national batch; its zone column names origins."""
+    r = load_report(TEXTS / "mofcom-list-release.txt")
+    assert [(t.printed, len(t.rows)) for t in r.tables] == [("Table 1", 3)]
+    batch = "national:best-practices:8"
+    assert _props(r, Label.BATCH, batch)["count"] == 3
+    assert ("mofcom", batch) in _edges(r, Rel.RESPONSIBLE_FOR)
+    origins = _edges(r, Rel.ORIGINATED_IN)
+    assert {(f"{batch}:1", "jiangsu"), (f"{batch}:2", "guangxi"), (f"{batch}:3", "henan")} <= origins
+    assert {m for m, _z in _edges(r, Rel.REPLICATED_TO)} == {f"{batch}:1", f"{batch}:2", f"{batch}:3"}
+    assert not [w for w in r.warnings if w.code != "not-an-edition"]
+
+
+def test_a_broken_table_in_a_text_is_a_note() -> None:
+    r = load_report(TEXTS / "broken-table-note.txt")
+    notes = [w for w in r.warnings if w.code == "table-unread"]
+    assert len(notes) == 1 and notes[0].line == 7 and "has no 'Source:' line" in notes[0].message
+    assert "zhejiang" in _zones(r)
