@@ -130,7 +130,8 @@ def _toc(lines: Sequence[Line], mk: _Markers) -> tuple[int, list[tuple[str, str]
         else:
             break
         last = ln.no
-    return last, parts, appendices, True
+    # a contents heading that lists no part and no appendix (a "Contents" line in a paper) is not an edition's
+    return last, parts, appendices, bool(parts or appendices)
 
 
 def parse_structure(lines: Sequence[Line], profile: Profile | None = None) -> Outline:

@@ -273,3 +273,10 @@ def test_a_broken_table_in_a_text_is_a_note() -> None:
     notes = [w for w in r.warnings if w.code == "table-unread"]
     assert len(notes) == 1 and notes[0].line == 7 and "has no 'Source:' line" in notes[0].message
     assert "zhejiang" in _zones(r)
+
+
+def test_a_contents_line_that_lists_no_part_is_not_an_edition() -> None:
+    text = "Contents\n\nBackground\n\nThe Shanghai FTZ introduced a negative list for foreign investment in 2013.\n"
+    r = parse_report(text, "paper.txt")
+    assert [w.code for w in r.warnings] == ["not-an-edition"]
+    assert "shanghai" in _zones(r)
