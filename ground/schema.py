@@ -211,6 +211,9 @@ NODE_TYPES: dict[Label, NodeType] = {
                 "number_zh": "str",
                 "date": "str",
                 "kind": "str",
+                # a text read itself (kind "text"): its publisher and address, as its header gives them
+                "publisher": "str",
+                "url": "str",
                 # the other wordings the report gives the document's title, joined by ALIAS_SEPARATOR
                 "aliases": "str",
             },

@@ -35,6 +35,7 @@ import bisect
 import csv
 import io
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,7 +71,7 @@ CASE_KINDS = frozenset(
     {str(MeasureKind.ZONE_CASE), str(MeasureKind.INNOVATION), str(MeasureKind.PROVINCIAL)}
 )
 """Measure kinds that are zone cases: a zone's own innovation, including the named examples of a
-zone's provincial batch (Table 1-7: they originate in that PFTZ); the national batches' rows,
+zone's provincial batch (the table of provincial batches: they originate in that PFTZ); the national batches' rows,
 promoted by a ministry, are not."""
 
 
@@ -529,6 +530,29 @@ def align_lines(reference: str, other: str) -> dict[int, int]:
     return out
 
 
+RELAYOUT_SHARE = 0.9
+"""Share of words two texts must have in common for one to be a copy of the other in another layout."""
+
+
+def is_relayout(reference: str, other: str) -> bool:
+    """Whether ``other`` holds the words of ``reference`` (a copy in another layout), not a text of its own.
+
+    An annotation written on the bundled report is aligned to a re-wrapped copy
+    of it (:func:`align_lines`); an annotation of another text (a later edition,
+    a press release) was written on that text's own lines.
+
+    Examples
+    --------
+    >>> is_relayout("a b c d e f g h i j", "a b c\\nd e f g h i j")
+    True
+    >>> is_relayout("a b c d e f g h i j", "x y z")
+    False
+    """
+    a, b = Counter(reference.split()), Counter(other.split())
+    common = sum((a & b).values())
+    return common >= RELAYOUT_SHARE * max(sum(a.values()), sum(b.values()), 1)
+
+
 # --------------------------------------------------------------------------- matching
 def names_match(a: str, b: str) -> float:
     """Return how alike two innovation names are (0-100); containment of one in the other is 100.
@@ -671,11 +695,13 @@ def evaluate(gold: Sequence[Fact], predicted: Sequence[Fact], tolerance: int = L
 __all__ = [
     "FACT_TYPES",
     "HEADER",
+    "RELAYOUT_SHARE",
     "Evaluation",
     "Fact",
     "Score",
     "evaluate",
     "facts_from_report",
+    "is_relayout",
     "load_annotations",
     "names_match",
     "parse_annotations",

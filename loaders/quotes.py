@@ -9,7 +9,7 @@ quotes only the first words of a name and closes again at its end
 :func:`quoted_spans` classifies every double quote as opening or closing by
 its neighbours and reads a name from an opening quote to the LAST closing quote
 before the next opening one, within the same sentence. Used by the table
-reader (Table 1-7 cells) and the narrative reader alike.
+reader (the cells of a table of provincial batches) and the narrative reader alike.
 """
 
 from __future__ import annotations

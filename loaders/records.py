@@ -212,11 +212,19 @@ class Table:
     end_line: int
     preamble: tuple[tuple[int, str], ...] = ()
     """Lines between the header and the first row (e.g. the releasing document)."""
+    label: str = ""
+    """The table as the edition prints it (its caption's label, and the appendix it is in): what the graph cites."""
+
+    @property
+    def printed(self) -> str:
+        """The table as printed (its label), or ``"Table <id>"`` for a table built without one."""
+        return self.label or f"Table {self.id}"
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
         return {
             "id": self.id,
+            "label": self.printed,
             "caption": self.caption,
             "columns": list(self.columns),
             "line": self.line,

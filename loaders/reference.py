@@ -868,12 +868,24 @@ _ABBREVIATION_RE = re.compile(r"^[A-Z][A-Z0-9]+$")
 _PFTZ_TEMPLATES = (
     "{x} PFTZ",
     "China ({x}) Pilot Free Trade Zone",
+    "China ({x}) Free Trade Pilot Zone",
+    "China ({x}) Free Trade Zone",
+    "China ({x}) Pilot FTZ",
+    "China ({x}) FTZ",
     "{x} Pilot Free Trade Zone",
+    "{x} Free Trade Pilot Zone",
+    "{x} Free Trade Zone",
+    "{x} Pilot FTZ",
     "{x} FTZ",
     "PFTZ in {x}",
     "PFTZ of {x}",
+    "FTZ in {x}",
+    "FTZ of {x}",
+    "Pilot Free Trade Zone in {x}",
+    "Pilot Free Trade Zone of {x}",
 )
-_FTP_TEMPLATES = ("{x} FTP", "{x} Free Trade Port")
+"""How a PFTZ is printed, ``{x}`` its province's name or alias: every form is generated for every zone."""
+_FTP_TEMPLATES = ("{x} FTP", "{x} Free Trade Port", "China ({x}) Free Trade Port")
 _PROVINCE_SUFFIXES = {
     "province": ("Province",),
     "municipality": ("Municipality",),
@@ -893,7 +905,8 @@ _ZONE_WORDS = frozenset(
     {"china", "pilot", "free", "trade", "zone", "zones", "pftz", "pftzs", "ftz", "ftzs"}
     | {"ftp", "ftps", "port", "ports", "in", "of"}
 )
-_LIST_HEAD = r"(?:PFTZs|Pilot\s+Free\s+Trade\s+Zones|FTZs)"
+_LIST_HEAD = r"(?:PFTZs|(?:Pilot\s+)?Free\s+Trade\s+Zones|Free\s+Trade\s+Pilot\s+Zones|(?:Pilot\s+)?FTZs)"
+"""The plural head of a list of zones by place ("the FTZs in A, B, and C", "A, B and C Pilot FTZs")."""
 _LIST_HEAD_RE = re.compile(_LIST_HEAD, re.IGNORECASE)
 _GOV_OF_RE = re.compile(r"^peoples government of (.+)$")
 _GOV_SUFFIX_RE = re.compile(r"^(.+?) (?:provincial |municipal |regional )?peoples government$")

@@ -37,7 +37,9 @@ from loaders.documents import (
     title_issuer,
     title_key,
 )
+from loaders.header import TextHeader, load_header
 from loaders.narrative import AdoptionFact, Narrative, read_narrative
+from loaders.profile import PROFILE_SIDECAR_SUFFIX, Profile, default_profile, load_profile
 from loaders.records import (
     Check,
     Entity,
@@ -149,10 +151,6 @@ STATED_SCOPE_RE = re.compile(
     r"(?:across )?(?P<scope>all PFTZs|nationwide)",
     re.IGNORECASE,
 )
-REQUIRED = (
-    ("the table of contents or a first part", re.compile(r"^(Contents?|Part I\b|1\. )")),
-    ("Appendix 1 (the national innovations)", re.compile(r"^Appendix 1\s*:")),
-)
 
 
 def _ordinal(word: str) -> int:
@@ -162,21 +160,16 @@ def _ordinal(word: str) -> int:
     return int(re.match(r"\d+", w).group(0))  # type: ignore[union-attr]
 
 
-def batch_kind(phrase: str) -> str:
-    """Classify a batch phrase ("best practices", "successful reform experience promoted by departments")."""
-    p = phrase.lower()
-    if "best practice" in p:
-        return "best-practices"
-    if "pilot measure" in p:
-        return "pilot-measures"
-    if "department" in p:
-        return "department-experience"
-    if "experience" in p:
-        return "reform-experience"
-    return "institutional-innovations"
+def batch_kind(phrase: str, profile: Profile | None = None) -> str:
+    """Classify a batch phrase ("best practices", "successful reform experience promoted by departments").
+
+    The words of each kind are the edition profile's (``[batches]``; the default profile when omitted).
+    """
+    return (profile or default_profile()).batch_kind(phrase)
 
 
-KIND_OF_BATCH = {
+# the measure kind of each batch kind; a kind that only a profile names is of institutional innovations
+KIND_OF_BATCH: dict[str, MeasureKind] = {
     "best-practices": MeasureKind.BEST_PRACTICE,
     "pilot-measures": MeasureKind.PILOT_MEASURE,
     "department-experience": MeasureKind.REFORM_EXPERIENCE,
@@ -190,7 +183,7 @@ def normalize_scope(text: str) -> Scope | None:
     t = re.sub(r"\s+", "", text.lower())
     if not t:
         return None
-    if "pftz" in t:
+    if "pftz" in t or "ftz" in t or "freetradezone" in t:  # "All PFTZs", "All FTZs", "all free trade zones"
         return Scope.ALL_PFTZS
     if "nationwide" in t or "national" in t:
         return Scope.NATIONWIDE
@@ -209,7 +202,8 @@ class _Doc:
 class _Collector:
     """Accumulates records with provenance while the extractors run."""
 
-    def __init__(self, source: str, sha256: str, outline: Outline, gaz: Gazetteer) -> None:
+    def __init__(self, source: str, sha256: str, outline: Outline, gaz: Gazetteer, profile: Profile) -> None:
+        self.profile = profile
         self.source = source
         self.sha256 = sha256
         self.outline = outline
@@ -327,6 +321,7 @@ class _Context:
     """What the extractors share: the sentences of the body with their lines."""
 
     paras: list[Paragraph]
+    profile: Profile = field(default_factory=default_profile)
     docs: dict[str, _Doc] = field(default_factory=dict)
     title_index: dict[str, str] = field(default_factory=dict)
     groups: dict[str, list[str]] = field(default_factory=dict)
@@ -336,6 +331,8 @@ class _Context:
     batch_dates: dict[str, tuple[str, int, str]] = field(default_factory=dict)
     reviews: list[tuple[int | None, str]] = field(default_factory=list)
     doc_seen: dict[str, tuple[int, str]] = field(default_factory=dict)
+    batch_tables: dict[str, str] = field(default_factory=dict)
+    """The table (as printed) that lists each batch, by batch key: what an edge resolved through it cites."""
 
 
 @lru_cache(maxsize=8192)
@@ -361,6 +358,10 @@ def _extract_zones(c: _Collector, ctx: _Context, tables: Sequence[Table]) -> Non
             if zm.text not in c.reported and c.misspelt.get(zm.text):
                 c.reported.add(zm.text)
                 c.warn("zone-misspelt", f"resolved {zm.text!r} to zone {zm.key!r}", line)
+        for listed in c.find_zone_lists(s):  # "the FTZs in Shandong, Henan, and Hubei": each place is a zone
+            for zm in listed:
+                c.zone(zm.key, line, s)
+                seen_kinds.add(zm.key)
         # each pattern below holds a literal: a quick test before it (most sentences have none)
         for wm in ZONE_WORD_RE.finditer(s) if " PFTZ" in s else ():
             word = wm.group(0)
@@ -551,7 +552,7 @@ class _Mention(NamedTuple):
 
 
 class _TableDoc(NamedTuple):
-    """A document listed in a policy table's "Title" column."""
+    """A document listed in a policy table's document-title column."""
 
     key: str
     row: TableRow
@@ -640,13 +641,14 @@ def _titled_in_milestones(ctx: _Context, milestones: Sequence[Paragraph]) -> lis
 
 
 def _titled_in_policy_tables(ctx: _Context, tables: Sequence[Table]) -> list[_TableDoc]:
-    """Rule: a national policy table's "Title" column lists one document per row (or several quoted)."""
+    """Rule: a policy table's document-title column lists one document per row (or several quoted)."""
     out: list[_TableDoc] = []
     for t in tables:
-        if "Title" not in t.columns:
+        cols = ctx.profile.columns_of(t.columns)
+        if "document_title" not in cols or "measure" in cols:
             continue
         for row in t.rows:
-            cell = row.values.get("Title", "")
+            cell = row.values.get(cols["document_title"], "")
             quoted = [q.group(1) for q in QUOTED_RE.finditer(cell)]
             for title in quoted or [clean_title(re.split(r"\s+issued by\s+", cell)[0])]:
                 out.append(_TableDoc(_register_doc(ctx, None, title, row.line), row, t, cell))
@@ -661,9 +663,6 @@ def _date_documents(ctx: _Context, pending: Sequence[_Mention]) -> None:
             ctx.doc_dates[key] = (d[0], line, s)
 
 
-ISSUED_BY_PFTZS_RE = re.compile(r"\bissued by (?:the )?PFTZs\b", re.IGNORECASE)
-
-
 def _policy_table_facts(c: _Collector, ctx: _Context, d: _TableDoc) -> None:
     """A policy table row: the bodies named outside the quoted titles issued it; its zones are named."""
     key, row, t, cell = d
@@ -675,14 +674,14 @@ def _policy_table_facts(c: _Collector, ctx: _Context, d: _TableDoc) -> None:
     whole = " | ".join(x for x in row.values.values() if x)
     for z, group in _zones_named(c, ctx, whole):
         c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, whole), row.line, whole, role="named", resolved=group)
-    if "PFTZ" in t.columns:
-        issued_by_zones = ISSUED_BY_PFTZS_RE.search(t.caption) is not None
-        for z in _zones_in(c, ctx, row.values.get("PFTZ", "")):
+    if zcol := c.profile.columns_of(t.columns).get("zone"):
+        issued_by_zones = c.profile.caption_says_issued_by_zones(t.caption)
+        for z in _zones_in(c, ctx, row.values.get(zcol, "")):
             c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, whole), row.line, whole, role="issuer")
-            if issued_by_zones:  # Rule: "Table 1-5 Relevant documents issued by PFTZs": the row's PFTZ issued it
+            if issued_by_zones:  # Rule: a caption "Relevant documents issued by PFTZs": the row's zone issued it
                 name = c.zone_refs[z].name
                 admin = c.local_body(f"admin-{z}", name, f"Administration of {name}", row.line, whole)
-                how = f"the caption of Table {t.id}: documents issued by PFTZs"
+                how = f"the caption of {t.printed}: documents issued by PFTZs"
                 c.rel(Rel.ISSUED_BY, doc, admin, row.line, whole, resolved=how)
 
 
@@ -832,7 +831,7 @@ def _collect_batch_phrases(ctx: _Context) -> None:
             count = int(m.group("count")) if m.group("count") else None
             ctx.batch_phrases.append(
                 (
-                    batch_kind(m.group("what") + " " + s[m.end() : m.end() + 40]),
+                    batch_kind(m.group("what") + " " + s[m.end() : m.end() + 40], ctx.profile),
                     _ordinal(m.group("ord")),
                     count,
                     s,
@@ -842,9 +841,45 @@ def _collect_batch_phrases(ctx: _Context) -> None:
             )
 
 
+RELEASE_VERB_RE = re.compile(r"\b(?:released|issued|published|unveiled|announced|rolled out|launched)\b")
+"""Verbs by which a body releases a batch ("MOFCOM released the eighth batch of 24 best practices")."""
+PROSE_BATCH_REACH = 160
+"""Characters at most between the body that releases a batch and the batch phrase."""
+
+
+def _extract_prose_batches(c: _Collector, ctx: _Context) -> None:
+    """Rule: "<national body> released the <ordinal> batch of <N> <kind>" is a national batch, its size and issuer.
+
+    The body is the last one named before the phrase in its sentence, with a
+    release verb between them and no other clause (no semicolon, no sentence
+    end). A body of a province or a zone releases provincial batches, which
+    this rule leaves to the tables and the narrative. A batch a table lists
+    keeps the table's count; the prose adds its issuer.
+    """
+    for kind, ordinal, count, s, line, phrase in ctx.batch_phrases:
+        at = s.find(phrase)
+        if at < 0:
+            continue
+        bodies = [m for m in c.gaz.find_bodies(s[:at]) if at - m.end <= PROSE_BATCH_REACH]
+        if not bodies:
+            continue
+        body_m = bodies[-1]
+        between = s[body_m.end : at]
+        ref = c.gaz.body_ref(body_m.key)
+        if ref is None or ref.level == "local" or ";" in between or not RELEASE_VERB_RE.search(between):
+            continue
+        bkey = _batch_key("national", kind, ordinal)
+        props: dict[str, PropValue] = {"kind": kind, "level": "national", "ordinal": ordinal}
+        if bkey not in ctx.batch_tables:
+            props["count"] = count
+        batch = _batch_node(c, ctx, bkey, _batch_name(kind, ordinal), line, s, **props)
+        if body := c.body(body_m.key, line, s, body_m.text):
+            c.rel(Rel.RESPONSIBLE_FOR, body, batch, line, s)
+
+
 def _table_batch(ctx: _Context, t: Table) -> tuple[str, int] | None:
-    """Identify the national batch a table of Appendix 1 lists, from its caption and the text."""
-    caption_kind = batch_kind(t.caption)
+    """Identify the national batch a table lists, from its caption and the text."""
+    caption_kind = batch_kind(t.caption, ctx.profile)
     if m := re.search(rf"\b({_ORD}) Batch\b", t.caption, re.IGNORECASE):
         return caption_kind, _ordinal(m.group(1))
     n = len(t.rows)
@@ -883,11 +918,11 @@ def _batch_node(
 def _extract_national(
     c: _Collector, ctx: _Context, tables: Sequence[Table], milestones: Sequence[Paragraph]
 ) -> list[NodeRef]:
-    """Appendix 1: the national batches, their measures, documents, bodies and scopes."""
+    """The national batches (a table with a measure column): their measures, documents, bodies and scopes."""
     measures: list[NodeRef] = []
     found_by_scope: Counter[tuple[str, str]] = Counter()
     _date_national_batches(ctx, milestones)
-    for t in (t for t in tables if t.id.startswith("A")):
+    for t in (t for t in tables if "measure" in c.profile.columns_of(t.columns)):
         ident = _table_batch(ctx, t)
         if ident is None:
             c.warn("batch-unknown", f"cannot tell which national batch Table {t.id} lists", t.line)
@@ -898,7 +933,10 @@ def _extract_national(
             measures.append(measure)
             if scope is not None:
                 found_by_scope[(batch.kind, str(scope))] += 1
-    _check_national_totals(c, ctx, measures, found_by_scope)
+    national = [t for t in tables if "measure" in c.profile.columns_of(t.columns)]
+    # the part that holds the national tables, as the edition names it
+    where = c.outline.path_at(national[0].line).split(" > ")[0] if national else ""
+    _check_national_totals(c, ctx, measures, found_by_scope, where or "the national batch tables")
     _flush_reviews(c, ctx)
     _document_wordings(c, ctx)
     return measures
@@ -926,19 +964,19 @@ def _date_national_batches(ctx: _Context, milestones: Sequence[Paragraph]) -> No
             continue
         when = (d[0], p.line, p.text)
         for m in BATCH_PHRASE_RE.finditer(p.text):
-            kind = batch_kind(m.group("what") + " " + p.text[m.end() : m.end() + 40])
+            kind = batch_kind(m.group("what") + " " + p.text[m.end() : m.end() + 40], ctx.profile)
             ctx.batch_dates.setdefault(_batch_key("national", kind, _ordinal(m.group("ord"))), when)
         for m in BATCH_FROM_RE.finditer(p.text):
-            kind = batch_kind(m.group("what"))
+            kind = batch_kind(m.group("what"), ctx.profile)
             ctx.batch_dates.setdefault(_batch_key("national", kind, _ordinal(m.group("ord"))), when)
         for m in BATCH_IN_RE.finditer(p.text):
-            kind = batch_kind(m.group("what") + " " + m.group(0))
+            kind = batch_kind(m.group("what") + " " + m.group(0), ctx.profile)
             ctx.batch_dates.setdefault(_batch_key("national", kind, _ordinal(m.group("ord"))), when)
 
 
 @dataclass(frozen=True)
 class _NationalBatch:
-    """A table of Appendix 1 read as a national batch: its node, kind, releasing documents and date."""
+    """A table of measures read as a national batch: its node, kind, releasing documents and date."""
 
     ref: NodeRef
     kind: str
@@ -950,7 +988,7 @@ class _NationalBatch:
 
 
 def _national_batch(c: _Collector, ctx: _Context, t: Table, kind: str, ordinal: int) -> _NationalBatch:
-    """Rule: a table of Appendix 1 is a batch; its preamble names the releasing document."""
+    """Rule: a table of measures is a national batch; its preamble names the releasing document."""
     bkey = _batch_key("national", kind, ordinal)
     release_docs: list[str] = []
     for _ln, text in t.preamble:
@@ -963,7 +1001,8 @@ def _national_batch(c: _Collector, ctx: _Context, t: Table, kind: str, ordinal: 
     name = _batch_name(kind, ordinal)
     props: dict[str, PropValue] = {"kind": kind, "level": "national", "ordinal": ordinal, "count": len(t.rows)}
     batch = _batch_node(c, ctx, bkey, name, t.line, t.caption, **props)
-    table = f"Table {t.id}"
+    table = t.printed
+    ctx.batch_tables[bkey] = table
     for dkey in release_docs:
         doc = _doc_node(c, ctx, dkey, t.line, t.caption)
         c.rel(Rel.RELEASED_BY, batch, doc, t.line, t.caption, resolved=f"the document in the preamble of {table}")
@@ -997,17 +1036,18 @@ def _extends_pilots(c: _Collector, ctx: _Context, group: str, release_docs: Sequ
 
 TRUNCATED_NUMBER_RE = re.compile(r"\((?P<prefix>[A-Z][A-Za-z]{0,3}(?:\.[A-Z][A-Za-z]{0,3})*\.?)[^()]{0,12}$")
 """A cell that ends inside a document number: ``... for 2022 (G.Z.C.B.H``."""
-TITLE_COLUMNS = ("Reform Initiative", "Pilot Measures", "Title")
-BODY_COLUMNS = ("Department in Charge", "Responsible Parties")
 NO_DOCUMENT = frozenset(("N/A", "NA", "-", ""))
 
 
 def _national_row(c: _Collector, ctx: _Context, b: _NationalBatch, row: TableRow) -> tuple[NodeRef, Scope | None]:
-    """Rule: a row of Appendix 1 is a measure of its batch, with scope, documents, bodies and origin zones."""
+    """Rule: a row of a national batch's table is a measure of the batch, with scope, documents, bodies and
+    origin zones (the columns are found by their roles in the edition profile)."""
     v = row.values
+    cols = c.profile.columns_of(b.table.columns)
     quote = " | ".join(x for x in v.values() if x)
-    title = next((v[k] for k in v if k in TITLE_COLUMNS), "")
-    scope_cell = v.get("Scope", "")
+    title = v.get(cols.get("measure", cols.get("document_title", "")), "")
+    scope_cell = v.get(cols.get("scope", ""), "")
+    year = v.get(cols.get("year", ""), "")
     scope = normalize_scope(scope_cell)
     short = title if len(title) <= 160 else title[:157].rsplit(" ", 1)[0] + "..."
     measure = c.node(
@@ -1016,18 +1056,18 @@ def _national_row(c: _Collector, ctx: _Context, b: _NationalBatch, row: TableRow
         short,
         row.line,
         quote,
-        kind=str(KIND_OF_BATCH[b.kind]),
+        kind=str(KIND_OF_BATCH.get(b.kind, MeasureKind.INNOVATION)),
         title=title,
         scope=str(scope) if scope else scope_cell or None,
         row=row.number,
-        year=int(v["Year"]) if v.get("Year", "").isdigit() else None,
+        year=int(year) if year.isdigit() else None,
     )
-    in_table = f"row of Table {b.table.id}"
+    in_table = f"row of {b.table.printed}"
     c.rel(Rel.IN_BATCH, measure, b.ref, row.line, quote, row=row.number, resolved=in_table)
     if scope in SCOPE_REGION_KEYS:
         # a row's own year (Table 2) dates its replication; a batch's release date stays on the batch
         target = c.region(SCOPE_REGION_KEYS[scope], row.line, quote)
-        c.rel(Rel.REPLICATED_TO, measure, target, row.line, quote, scope=str(scope), date=v.get("Year") or None)
+        c.rel(Rel.REPLICATED_TO, measure, target, row.line, quote, scope=str(scope), date=year or None)
     elif scope_cell:
         c.warn("scope-unknown", f"Table {b.table.id} row {row.number}: scope {scope_cell!r} not understood", row.line)
     for dkey in b.release_docs:
@@ -1035,23 +1075,31 @@ def _national_row(c: _Collector, ctx: _Context, b: _NationalBatch, row: TableRow
         c.rel(
             Rel.PROMOTED_BY, measure, doc, row.line, quote, resolved=f"{in_table}, released by its preamble's document"
         )
-    _row_documents(c, ctx, measure, row, quote)
-    for col in BODY_COLUMNS:
+    _row_documents(c, ctx, measure, row, v.get(cols.get("document", ""), ""), quote)
+    for col in [h for h in b.table.columns if c.profile.column_role(h) == "bodies"]:
         if cell := v.get(col):
             for m in _issuers(c, cell):
                 if body := c.body(m.key, row.line, cell, m.text):
                     c.rel(Rel.RESPONSIBLE_FOR, body, measure, row.line, quote)
-    _row_origins(c, ctx, measure, title, row.line, quote, b)
+    _row_origins(c, ctx, measure, title, row.line, quote, b, v.get(cols.get("zone", ""), ""))
     return measure, scope if scope in SCOPE_REGION_KEYS else None
 
 
 def _row_origins(
-    c: _Collector, ctx: _Context, measure: NodeRef, title: str, line: int, quote: str, b: _NationalBatch
+    c: _Collector,
+    ctx: _Context,
+    measure: NodeRef,
+    title: str,
+    line: int,
+    quote: str,
+    b: _NationalBatch,
+    zone_cell: str = "",
 ) -> None:
     """Rule: the zones a row names are where the measure was piloted; a group ("the Pilot Regions") stands
     for its members, and the dated sentence that launched the group's pilots dates each pilot edge. A row
     of a batch that extends a group's pilots was piloted by the group, however the row words it."""
     named = {m.key for m in c.find_zones(title)} | {z.key for lst in c.find_zone_lists(title) for z in lst}
+    named |= set(_zones_in(c, ctx, zone_cell))  # a table with a zone column names the row's origins there
     for z in sorted(named):
         # the row prints no pilot date: the batch's release is only the latest it can have been (a bound, not a date)
         c.rel(Rel.ORIGINATED_IN, measure, c.zone(z, line, quote), line, quote, not_after=b.date)
@@ -1093,9 +1141,8 @@ def _pilot_start(c: _Collector, ctx: _Context, group: str) -> tuple[str, int, st
     return None
 
 
-def _row_documents(c: _Collector, ctx: _Context, measure: NodeRef, row: TableRow, quote: str) -> None:
-    """Rule: a row's "Document" cell names the documents that promoted the measure (numbered or titled)."""
-    doc_cell = row.values.get("Document")
+def _row_documents(c: _Collector, ctx: _Context, measure: NodeRef, row: TableRow, doc_cell: str, quote: str) -> None:
+    """Rule: a row's document cell names the documents that promoted the measure (numbered or titled)."""
     if not doc_cell:
         return
     keys = [
@@ -1120,21 +1167,23 @@ def _row_documents(c: _Collector, ctx: _Context, measure: NodeRef, row: TableRow
 
 
 def _check_national_totals(
-    c: _Collector, ctx: _Context, measures: Sequence[NodeRef], found_by_scope: Counter[tuple[str, str]]
+    c: _Collector,
+    ctx: _Context,
+    measures: Sequence[NodeRef],
+    found_by_scope: Counter[tuple[str, str]],
+    where: str,
 ) -> None:
     """Rule: the totals the text states ("77 institutional innovations in three batches", "17 measures ...")."""
     for p, off, s in _sentences(ctx.paras):
         if tm := STATED_TOTAL_RE.search(s):
-            c.check(
-                "national institutional innovations (Appendix 1)", int(tm.group("n")), len(measures), p.line_at(off)
-            )
+            c.check(f"national institutional innovations ({where})", int(tm.group("n")), len(measures), p.line_at(off))
             break
     for p, off, s in _sentences(ctx.paras):
         for m in STATED_SCOPE_RE.finditer(s):
             scope = Scope.ALL_PFTZS if "pftz" in m.group("scope").lower() else Scope.NATIONWIDE
             heading = c.outline.path_at(p.line_at(off))
             title = next((x.title for x in c.outline.sections if x.path == heading), "")
-            kind = batch_kind(title)
+            kind = batch_kind(title, c.profile)
             c.check(
                 f"{kind.replace('-', ' ')} replicated to {scope}",
                 int(m.group("n")),
@@ -1145,21 +1194,20 @@ def _check_national_totals(
 
 # --------------------------------------------------------------------------- provincial batches
 def _extract_provincial(c: _Collector, ctx: _Context, tables: Sequence[Table]) -> None:
-    """Provincial batches: a table with a PFTZ column and a batch column."""
+    """Provincial batches: a table with a zone column and a batch column (roles of the edition profile)."""
     for t in tables:
-        bcol = next((k for k in t.columns if "batch" in k.lower()), None)
-        qcol = next((k for k in t.columns if "quantity" in k.lower()), None)
-        if bcol is None or "PFTZ" not in t.columns:
+        cols = c.profile.columns_of(t.columns)
+        bcol, qcol, ccol, zcol = cols.get("batch"), cols.get("quantity"), cols.get("content"), cols.get("zone")
+        if bcol is None or zcol is None:
             continue
-        ccol = next((k for k in t.columns if "content" in k.lower()), None)
         for row in t.rows:
             v = row.values
             quote = " | ".join(x for x in v.values() if x)
-            zones = _zones_in(c, ctx, v["PFTZ"])
+            zones = _zones_in(c, ctx, v[zcol])
             if len(zones) != 1:
                 c.warn(
                     "zone-unresolved",
-                    f"Table {t.id} row {row.number}: zone {v['PFTZ']!r} not resolved",
+                    f"Table {t.id} row {row.number}: zone {v[zcol]!r} not resolved",
                     row.line,
                 )
                 continue
@@ -1178,7 +1226,7 @@ def _extract_provincial(c: _Collector, ctx: _Context, tables: Sequence[Table]) -
                     counts.setdefault(o, None)
                 if nums and len(counts) > 1 and all(x is not None for x in counts.values()):
                     c.check(
-                        f"Table {t.id} row {row.number} ({v['PFTZ']}) batch total",
+                        f"{t.printed} row {row.number} ({v[zcol]}) batch total",
                         nums[0],
                         sum(x or 0 for x in counts.values()),
                         row.line,
@@ -1206,7 +1254,8 @@ def _extract_provincial(c: _Collector, ctx: _Context, tables: Sequence[Table]) -
                     ordinal=ordinal,
                     count=count,
                 )
-                c.rel(Rel.MEMBER_OF, zone, b, row.line, quote, resolved=f"row of Table {t.id}")
+                ctx.batch_tables[bkey] = t.printed
+                c.rel(Rel.MEMBER_OF, zone, b, row.line, quote, resolved=f"row of {t.printed}")
                 batches.append(b)
             content = v.get(ccol, "") if ccol else ""
             for off, sent in sentences(Paragraph(content, (0,), (row.line,))):
@@ -1233,7 +1282,7 @@ def _extract_provincial(c: _Collector, ctx: _Context, tables: Sequence[Table]) -
                         title=ex.name,
                         scope=str(scope),
                     )
-                    in_row = f"row of Table {t.id}"  # "It includes ... "<name>"": the row's batch and zone
+                    in_row = f"row of {t.printed}"  # "It includes ... "<name>"": the row's batch and zone
                     c.rel(Rel.IN_BATCH, m, target, row.line, sent, resolved=in_row)
                     c.rel(Rel.ORIGINATED_IN, m, zone, row.line, sent, resolved=in_row)
                     if province in c.gaz.provinces:
@@ -1308,7 +1357,7 @@ def _extract_batch_mentions(c: _Collector, ctx: _Context, titles: dict[str, str]
         m = BATCH_PHRASE_RE.search(item.title)
         if not m or not m.group("count"):
             continue
-        bkey = _batch_key("national", batch_kind(item.title), _ordinal(m.group("ord")))
+        bkey = _batch_key("national", batch_kind(item.title, c.profile), _ordinal(m.group("ord")))
         for p, off, s in _sentences(x for x in ctx.paras if item.start_line <= x.line <= item.end_line):
             for q in QUOTED_RE.finditer(s):
                 phrase = q.group(1) + re.split(r"[,;.]| and (?:the )?", s[q.end() :], maxsplit=1)[0]
@@ -1370,7 +1419,7 @@ def _extract_narrative(
             kind=str(kind),
             title=f.name,
             field=field_of.get(f.line),
-            # Part I's item numbers move in re-wrapped copies; the provenance keeps the path anyway
+            # the first part's item numbers move in re-wrapped copies; the provenance keeps the path anyway
             section=c.outline.path_at(f.line) if kind is MeasureKind.ZONE_CASE else None,
             before=f.before or None,
             after=f.after or None,
@@ -1395,7 +1444,7 @@ def _extract_narrative(
             if best is not None:
                 measure = c.node(Label.MEASURE, best, titles[best], line, s)
             else:
-                # the narrative words a national measure differently from Appendix 1; the resolver's
+                # the narrative words a national measure differently from its table; the resolver's
                 # SAME_AS review pairs the two
                 measure = c.node(
                     Label.MEASURE,
@@ -1406,7 +1455,8 @@ def _extract_narrative(
                     kind=str(MeasureKind.PILOT_MEASURE),
                     title=a.name,
                 )
-            how = None if best is None else "the narrative's wording matched to its Appendix 1 row (title score)"
+            table = ctx.batch_tables.get(best.rsplit(":", 1)[0], "its table") if best else ""
+            how = None if best is None else f"the narrative's wording matched to its row of {table} (title score)"
             c.rel(Rel.ADOPTED, region, measure, line, s, scope=str(scope), as_printed=a.name, resolved=how)
             continue
         if a.adopter_kind == "coordinated":
@@ -1421,14 +1471,15 @@ def _extract_narrative(
         bkey = None
         if a.batch is not None:
             ordinal, what = a.batch
-            bkind = batch_kind(what)
+            bkind = batch_kind(what, c.profile)
             bkey = _batch_key("national", bkind, ordinal)
             batch = _batch_node(
                 c, ctx, bkey, _batch_name(bkind, ordinal), line, s, kind=bkind, level="national", ordinal=ordinal
             )
             best = _best_in_batch(titles, bkey, a.name, ADOPTION_MATCH)
+            mkind = str(KIND_OF_BATCH.get(bkind, MeasureKind.INNOVATION))
             if best is not None:
-                measure = c.node(Label.MEASURE, best, titles[best], line, s, kind=str(KIND_OF_BATCH[bkind]))
+                measure = c.node(Label.MEASURE, best, titles[best], line, s, kind=mkind)
             else:
                 measure = c.node(
                     Label.MEASURE,
@@ -1436,14 +1487,14 @@ def _extract_narrative(
                     a.name,
                     line,
                     s,
-                    kind=str(KIND_OF_BATCH[bkind]),
+                    kind=mkind,
                     title=a.name,
                 )
                 c.rel(Rel.IN_BATCH, measure, batch, line, s)
         elif a.rule == "adopts-case":
             measure = NodeRef(Label.MEASURE, f"case:{a.adopter_zone}:{slug(a.name)}")
         elif not a.name:
-            # "a new batch" of a zone whose provincial batches Table 1-7 lists is those batches;
+            # "a new batch" of a zone whose provincial batches a table lists is those batches;
             # otherwise a batch node of its own (mentioned nowhere else)
             origin = a.origins[0] if a.origins else a.adopter_key
             listed = sorted(
@@ -1470,7 +1521,8 @@ def _extract_narrative(
                         level="provincial",
                     )
                 ]
-            how = "a new batch: the zone's provincial batches of Table 1-7" if listed else None
+            shown = sorted({ctx.batch_tables.get(k, "") for k in listed} - {""})
+            how = f"a new batch: the zone's provincial batches of {', '.join(shown) or 'a table'}" if listed else None
             for b in refs:
                 c.rel(Rel.REPLICATED_TO, b, adopter, line, s, scope=str(Scope.PROVINCE_WIDE), resolved=how)
             continue
@@ -1540,8 +1592,16 @@ def parse_report(
     *,
     partial: bool = False,
     gazetteer: Gazetteer | None = None,
+    profile: Profile | None = None,
+    header: TextHeader | None = None,
 ) -> ParsedReport:
-    """Parse report text into records with provenance.
+    """Parse report text, or any English text about the zones, into records with provenance.
+
+    An edition of the report has a table of contents (as its profile prints
+    it); its required parts must be there. A text without contents (a press
+    release, a circular, a news report, an excerpt) is read for what it has:
+    its paragraphs, and tables if any. What it lacks is noted in a warning,
+    never an error.
 
     Parameters
     ----------
@@ -1555,6 +1615,14 @@ def parse_report(
         Accept an excerpt: do not require the report's parts and appendices.
     gazetteer
         Name resolver; the curated default when omitted.
+    profile
+        The edition profile (:mod:`loaders.profile`); the default profile (the
+        2025 conventions) when omitted.
+    header
+        The title, date, publisher and address of the text, which the text
+        does not print itself; with one, or for a text that is not an edition,
+        the text becomes a Document node that names its zones and is issued by
+        its publisher.
 
     Returns
     -------
@@ -1571,18 +1639,34 @@ def parse_report(
     _para_sentences.cache_clear()  # the caches serve one parse; a later parse starts cold
     _doc_mentions.cache_clear()
     lines = split_lines(text)
-    if not partial:
-        _require(lines, source)
-    outline = parse_structure(lines)
-    tables, twarn = parse_tables(lines, source)
+    profile = profile or default_profile()
+    outline = parse_structure(lines, profile)
+    if not partial and outline.has_contents:
+        _require(outline, lines, source, profile)
+    try:
+        tables, twarn = parse_tables(lines, source, profile)
+    except ReportParseError as e:
+        if partial or outline.has_contents:
+            raise
+        # a text that is not an edition is read for its paragraphs: a broken table is a note, not an error
+        note = ParseWarning("table-unread", f"{e.msg}; the text's tables are not read", source, e.line)
+        tables, twarn = [], [note]
     gaz = gazetteer or Gazetteer.default()
-    c = _Collector(source, sha, outline, gaz)
+    c = _Collector(source, sha, outline, gaz, profile)
+    if not partial and not outline.has_contents:
+        absent = "no table of contents" + ("" if tables else " and no tables")
+        c.warn(
+            "not-an-edition",
+            f"{absent}: read as a text that is not an edition of the report (its paragraphs and tables; "
+            "no parts, appendices or stated totals are expected of it)",
+            1,
+        )
     c.warnings.extend(twarn)
     in_table = {n for t in tables for n in range(t.line, t.end_line + 1)}
     body = [ln for ln in lines if ln.no >= outline.body_start]
-    paras = paragraphs(body, skip=in_table)
-    ctx = _Context(paras)
-    milestones_sec = next(iter(outline.find(1, "milestones")), None)
+    paras = paragraphs(body, skip=in_table, profile=profile)
+    ctx = _Context(paras, profile)
+    milestones_sec = next((s for w in profile.milestones for s in outline.find(1, w)), None)
     milestones = [p for p in paras if milestones_sec and milestones_sec.start_line < p.line <= milestones_sec.end_line]
 
     _extract_zones(c, ctx, tables)
@@ -1590,11 +1674,12 @@ def parse_report(
     _extract_documents(c, ctx, tables, milestones)
     national = _extract_national(c, ctx, tables, milestones)
     _extract_provincial(c, ctx, tables)
+    _extract_prose_batches(c, ctx)
     field_of: dict[int, str] = {}
-    part2 = next(iter(outline.find(1, "institutional innovation")), None)
+    part2 = next((s for w in profile.zone_cases for s in outline.find(1, w)), None)
     if part2 is not None:
         for ch in outline.within(part2, 2):
-            field_name = re.sub(r"^Institutional Innovation in (?:the )?", "", ch.title)
+            field_name = profile.field_of(ch.title)
             for n in range(ch.start_line, ch.end_line + 1):
                 field_of[n] = field_name
     story = read_narrative(paras, outline, gaz, find_zones=c.find_zones, skip_lines={p.line for p in milestones})
@@ -1614,8 +1699,10 @@ def parse_report(
                     last,
                 )
     if not partial and not c.entities:
-        msg = "no zones, documents or measures found: this does not look like a PFTZ report"
+        msg = "no zones, documents or measures found: this does not look like a PFTZ report or a text about the zones"
         raise ReportParseError(msg, source, 1)
+    if header or (not partial and not outline.has_contents):
+        _text_document(c, ctx, header or TextHeader(), lines)
     return ParsedReport(
         source=source,
         sha256=sha,
@@ -1630,23 +1717,73 @@ def parse_report(
     )
 
 
-def _require(lines: Sequence[Line], source: str) -> None:
-    for what, pattern in REQUIRED:
-        if not any(pattern.match(ln.text.strip()) for ln in lines[200:] or lines):
+def _require(outline: Outline, lines: Sequence[Line], source: str, profile: Profile) -> None:
+    """An edition (a text with contents) must hold the parts its profile requires; else it is truncated."""
+    found = {s.number for s in outline.sections if s.level == 1}
+    for req in profile.required:
+        if req.section not in found:
             last = max((ln.no for ln in lines if ln.text.strip()), default=1)
+            what = f"{req.section} ({req.what})" if req.what else req.section
             msg = f"the report is truncated or is not a PFTZ report: {what} not found (text ends at line {last})"
             raise ReportParseError(msg, source, last)
 
 
-def load_report(path: str | Path | None = None, *, strict: bool = False) -> ParsedReport:
-    """Read a report file and parse it.
+TEXT_DOCUMENT_KIND = "text"
+"""``kind`` of the Document node of a text read itself (a press release, a circular, a news report)."""
+
+
+def _text_document(c: _Collector, ctx: _Context, header: TextHeader, lines: Sequence[Line]) -> None:
+    """The text itself as a Document node: its header, the zones it names, its publisher as issuer.
+
+    The node is keyed by the text's sha256, so the same text read twice is one document.
+    """
+    first = next((ln for ln in lines if ln.text.strip()), None)
+    line, quote = (first.no, first.text.strip()) if first else (1, "")
+    title = header.title or None
+    props: dict[str, PropValue] = {
+        "title": title,
+        "date": header.date or None,
+        "publisher": header.publisher or None,
+        "url": header.url or None,
+        "kind": TEXT_DOCUMENT_KIND,
+    }
+    doc = c.node(Label.DOCUMENT, f"text:{c.sha256[:16]}", title or c.source, line, quote, **props)
+    if header.publisher:
+        found = _issuers(c, header.publisher)
+        if not found:
+            c.warn("publisher-unresolved", f"publisher not recognised as a body: {header.publisher!r}", None)
+        for m in found:
+            if body := c.body(m.key, line, quote, m.text):
+                c.rel(Rel.ISSUED_BY, doc, body, line, quote, resolved="the header given with the text")
+    named: dict[str, Provenance] = {}
+    for e in c.entities:
+        if e.label is Label.ZONE and e.key in c.zone_refs:
+            named.setdefault(e.key, e.provenance)
+    for z, where in sorted(named.items()):
+        c.rel(Rel.NAMES_ZONE, doc, c.zone(z, where.line, where.quote), where.line, where.quote, role="named")
+
+
+def load_report(
+    path: str | Path | None = None,
+    *,
+    strict: bool = False,
+    profile: Profile | str | Path | None = None,
+    header: TextHeader | None = None,
+) -> ParsedReport:
+    """Read a report file, or any English text about the zones, and parse it.
 
     Parameters
     ----------
     path
-        The report; the bundled 2025 report when omitted.
+        The report or text; the bundled 2025 report when omitted.
     strict
         Raise :class:`~ground.errors.StrictModeError` when there are warnings.
+    profile
+        The edition profile, or the path of its TOML file; when omitted, the
+        sidecar ``<path>.profile.toml`` if there is one, else the default profile.
+    header
+        The text's title, date, publisher and address; fields it leaves empty
+        are taken from the sidecar ``<path>.header.json`` when there is one.
 
     Returns
     -------
@@ -1667,8 +1804,13 @@ def load_report(path: str | Path | None = None, *, strict: bool = False) -> Pars
         msg = f"cannot read the report: {e.strerror or e}"
         raise ReportParseError(msg, str(p)) from e
     text = decode_report(data, str(p))
+    given = (header or TextHeader()).over(load_header(p))
+    beside = Path(str(p) + PROFILE_SIDECAR_SUFFIX)
+    if profile is None and beside.is_file():
+        profile = beside  # the profile of this text alone
+    edition = profile if isinstance(profile, Profile) or profile is None else load_profile(profile)
     try:
-        report = parse_report(text, p.name, hashlib.sha256(data).hexdigest())
+        report = parse_report(text, p.name, hashlib.sha256(data).hexdigest(), profile=edition, header=given or None)
     except ReportParseError as e:
         raise ReportParseError(e.msg, str(p), e.line) from e
     if strict and report.warnings:

@@ -1,6 +1,7 @@
 """The report's structure: parts, chapters, ``(I)`` sections and numbered items.
 
-The report's own table of contents names the parts ("Part I Comprehensive
+The report's own table of contents (its heading, part and appendix words come
+from the edition profile, :mod:`loaders.profile`) names the parts ("Part I Comprehensive
 Development"), chapters ("V. Enhancing ...") and sections ("(I) Releasing ...
 88"). In the body the same headings appear differently: a part as "1.
 Comprehensive Development" (or "2." and its title on the next line), a chapter
@@ -15,19 +16,41 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
+from loaders.profile import Profile, alternation, default_profile
 from loaders.records import Section
 from loaders.text import Line, furniture_lines, is_footnote, is_lone_number
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-_PART_TOC_RE = re.compile(r"^Part ([IVX]+)\s+(.+?)\s*$")
-_APPENDIX_RE = re.compile(r"^Appendix (\d+)\s*:\s*(.+?)(?:\t\s*\d+)?\s*$")
 _CHAPTER_TOC_RE = re.compile(r"^([IVX]+)\.\s+(.+?)(?:\t\s*\d+)?\s*$")
 _SECTION_RE = re.compile(r"^\(([IVX]+)\)\s+(.+?)(?:\t\s*\d+)?\s*$")
 _ITEM_RE = re.compile(r"^(\d{1,2})\.\s*(.*?)\s*$")
-_TOC_RE = re.compile(r"^(Contents?|Table of Contents)\s*$", re.IGNORECASE)
 _TERMINAL = (".", ";", ":", "?", "!")
 MAX_HEADING = 160
+
+
+class _Markers(NamedTuple):
+    """The heading patterns of an edition, built from its profile's words."""
+
+    part: re.Pattern[str]
+    appendix: re.Pattern[str]
+    contents: re.Pattern[str]
+
+
+@lru_cache(maxsize=16)
+def _markers(part: str, appendix: str, contents: tuple[str, ...]) -> _Markers:
+    return _Markers(
+        re.compile(rf"^{alternation([part])} ([IVX]+)\s+(.+?)\s*$"),
+        re.compile(rf"^{alternation([appendix])} (\d+)\s*:\s*(.+?)(?:\t\s*\d+)?\s*$"),
+        re.compile(rf"^{alternation(contents)}\s*$", re.IGNORECASE),
+    )
+
+
+def markers(profile: Profile) -> _Markers:
+    """The part, appendix and contents heading patterns of an edition profile."""
+    return _markers(profile.part, profile.appendix, profile.contents)
 
 
 def _norm(s: str) -> str:
@@ -54,7 +77,9 @@ class Outline:
     body_start: int
     part_titles: tuple[tuple[str, str], ...]
     listed: tuple[str, ...] = ()
-    """Parts and appendices the table of contents lists (``"Part II"``, ``"Appendix 2"``)."""
+    """Parts and appendices the table of contents lists (the part or appendix word and number)."""
+    has_contents: bool = False
+    """Whether the text has a table of contents: an edition of the report has one, other texts do not."""
     _paths: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
     """Memo of :meth:`path_at`: every record asks for the path of its line."""
 
@@ -80,11 +105,11 @@ class Outline:
         return [s for s in self.sections if s.level == level and section.start_line <= s.start_line <= section.end_line]
 
 
-def _toc(lines: Sequence[Line]) -> tuple[int, list[tuple[str, str]], list[str]]:
-    """Read the table of contents: (last toc line, parts, appendix numbers)."""
-    start = next((ln.no for ln in lines if _TOC_RE.match(ln.text.strip())), None)
+def _toc(lines: Sequence[Line], mk: _Markers) -> tuple[int, list[tuple[str, str]], list[str], bool]:
+    """Read the table of contents: (last toc line, parts, appendix numbers, whether there is one)."""
+    start = next((ln.no for ln in lines if mk.contents.match(ln.text.strip())), None)
     if start is None:
-        return 0, [], []
+        return 0, [], [], False
     parts: list[tuple[str, str]] = []
     appendices: list[str] = []
     last = start
@@ -92,11 +117,11 @@ def _toc(lines: Sequence[Line]) -> tuple[int, list[tuple[str, str]], list[str]]:
         if ln.no <= start:
             continue
         s = ln.text.strip()
-        if not s or _TOC_RE.match(s) or is_lone_number(s):
+        if not s or mk.contents.match(s) or is_lone_number(s):
             continue
-        if m := _PART_TOC_RE.match(s):
+        if m := mk.part.match(s):
             parts.append((m.group(1), _norm(m.group(2))))
-        elif m := _APPENDIX_RE.match(s):
+        elif m := mk.appendix.match(s):
             appendices.append(m.group(1))
         elif (_SECTION_RE.match(s) and "\t" in ln.text) or _CHAPTER_TOC_RE.match(s):
             pass  # chapters and sections are found in the body; the contents only need skipping
@@ -105,16 +130,20 @@ def _toc(lines: Sequence[Line]) -> tuple[int, list[tuple[str, str]], list[str]]:
         else:
             break
         last = ln.no
-    return last, parts, appendices
+    # a contents heading that lists no part and no appendix (a "Contents" line in a paper) is not an edition's
+    return last, parts, appendices, bool(parts or appendices)
 
 
-def parse_structure(lines: Sequence[Line]) -> Outline:
+def parse_structure(lines: Sequence[Line], profile: Profile | None = None) -> Outline:
     """Find the parts, chapters, sections and numbered items of a report.
 
     Parameters
     ----------
     lines
         All lines of the report.
+    profile
+        The edition profile (its contents heading, part and appendix words);
+        the default profile when omitted.
 
     Returns
     -------
@@ -122,8 +151,10 @@ def parse_structure(lines: Sequence[Line]) -> Outline:
         Headings with levels 1 (part or appendix), 2 (chapter), 3 (``(I)``
         section) and 4 (numbered item), their paths and line ranges.
     """
-    toc_end, parts, appendices = _toc(lines)
-    skip = furniture_lines(lines)
+    profile = profile or default_profile()
+    mk = markers(profile)
+    toc_end, parts, appendices, has_contents = _toc(lines, mk)
+    skip = furniture_lines(lines, profile)
     body = [ln for ln in lines if ln.no > toc_end and ln.no not in skip and ln.text.strip()]
     body_start = body[0].no if body else 1
     part_by_title = {t: num for num, t in parts}
@@ -139,14 +170,14 @@ def parse_structure(lines: Sequence[Line]) -> Outline:
         if is_footnote(s):
             i += 1
             continue
-        if m := _APPENDIX_RE.match(s):
-            heads.append((ln.no, 1, f"Appendix {m.group(1)}", m.group(2)))
+        if m := mk.appendix.match(s):
+            heads.append((ln.no, 1, f"{profile.appendix} {m.group(1)}", m.group(2)))
             part_seen = True
         elif (m := _ITEM_RE.match(s)) and (
             _norm(m.group(2)) in part_by_title or (not m.group(2) and _norm(nxt) in part_by_title)
         ):
             title = m.group(2) or nxt
-            heads.append((ln.no, 1, f"Part {part_by_title[_norm(title)]}", title))
+            heads.append((ln.no, 1, f"{profile.part} {part_by_title[_norm(title)]}", title))
             part_seen = True
             i += 1 if m.group(2) else 2
             continue
@@ -191,5 +222,5 @@ def parse_structure(lines: Sequence[Line]) -> Outline:
         path_parts[level] = number
         path = " > ".join(path_parts[k] for k in sorted(path_parts))
         sections.append(Section(level, number, title, path, no, end))
-    listed = tuple(f"Part {n}" for n, _ in parts) + tuple(f"Appendix {n}" for n in appendices)
-    return Outline(tuple(sections), body_start, tuple((n, t) for n, t in parts), listed)
+    listed = tuple(f"{profile.part} {n}" for n, _ in parts) + tuple(f"{profile.appendix} {n}" for n in appendices)
+    return Outline(tuple(sections), body_start, tuple((n, t) for n, t in parts), listed, has_contents)

@@ -1,14 +1,18 @@
 """Read the tables of the report from its PDF-extracted text.
 
-A table starts at a caption line and ends at its ``Source: ...`` line::
+A table starts at a caption line and ends at its source line; the words of
+both, of the row-number heading and of appendix headings are the edition
+profile's (:mod:`loaders.profile`; with the default profile)::
 
-    Table 1-3 National-level policy documents in 2024 ...    (Part I: id "1-3")
-    No.<TAB>Title<TAB>Key Content                            (header: the columns)
+    <caption word> <part>-<k> <title>                        (id "<part>-<k>")
+    <row-number heading><TAB><column><TAB><column>           (header: the columns)
     1<TAB>...<TAB>...                                        (one row per line)
-    Source: Compiled from publicly available information.
+    <source word>: Compiled from publicly available information.
 
-After an ``Appendix N: ...`` heading, captions read ``Table K: ...`` and the
-table gets the id ``"AN-K"`` so that it cannot collide with the Part I ids.
+After an appendix heading (``<appendix word> N: ...``), captions read
+``<caption word> K: ...`` and the table gets the id ``"AN-K"`` so that it
+cannot collide with the ids of the body; its ``label`` is the table as printed,
+with its appendix. What a table holds is told by its columns, never its number.
 
 The PDF extraction leaves its marks, all of which :func:`parse_tables` undoes:
 
@@ -30,17 +34,49 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from ground.errors import ReportParseError
+from loaders.profile import Profile, alternation, default_profile
 from loaders.quotes import quoted_spans
 from loaders.records import ParseWarning, Table, TableRow
 from loaders.text import Line, furniture_lines, is_footnote, is_lone_number
 
-_CAPTION_RE = re.compile(r"^Table\s+(\d+)-(\d+)\s+(\S.*)$")
-_APPENDIX_CAPTION_RE = re.compile(r"^Table\s+(\d+)\s*:\s*(\S.*)$")
-_APPENDIX_RE = re.compile(r"^Appendix\s+(\d+)\s*:\s*\S")
-_SOURCE_RE = re.compile(r"^Sources?\s*:", re.IGNORECASE)
-_HEADER_FIRST_RE = re.compile(r"^No\.?$", re.IGNORECASE)
+
+class _Layout(NamedTuple):
+    """The line patterns of an edition's tables, built from its profile's words."""
+
+    caption: re.Pattern[str]
+    """A numbered caption: ``<caption word> <part>-<k> <title>`` (groups: the number as printed, the title)."""
+    appendix_caption: re.Pattern[str]
+    """A caption inside an appendix: ``Table 2: Title``."""
+    appendix: re.Pattern[str]
+    """An appendix heading: ``<appendix word> N: <title>``."""
+    source: re.Pattern[str]
+    """The line that ends a table: ``Source: ...``."""
+    header_first: re.Pattern[str]
+    """The first heading of a header line: ``No.``."""
+
+
+@lru_cache(maxsize=16)
+def _layout_of(caption: str, appendix: str, source: tuple[str, ...], row_number: tuple[str, ...]) -> _Layout:
+    word = alternation([caption])
+    return _Layout(
+        re.compile(rf"^{word}\s+(\d+-\d+)\s+(\S.*)$"),
+        re.compile(rf"^{word}\s+(\d+)\s*:\s*(\S.*)$"),
+        re.compile(rf"^{alternation([appendix])}\s+(\d+)\s*:\s*\S"),
+        re.compile(rf"^{alternation(source)}\s*:", re.IGNORECASE),
+        re.compile(rf"^{alternation([n.rstrip('.') for n in row_number])}\.?$", re.IGNORECASE),
+    )
+
+
+def table_layout(profile: Profile | None = None) -> _Layout:
+    """The caption, appendix, source and header patterns of an edition profile (the default when omitted)."""
+    p = profile or default_profile()
+    return _layout_of(p.caption, p.appendix, p.source, p.row_number)
+
+
 _ROW_NO_RE = re.compile(r"^(\d{1,4})\.?$")
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>")
 # A line that starts like this after a blank line or a page break still
@@ -88,6 +124,7 @@ class _TableState:
     id: str
     caption: str
     caption_line: int
+    label: str = ""
     columns: tuple[str, ...] = ()
     preamble: list[tuple[int, str]] = field(default_factory=list)
     rows: list[_Row] = field(default_factory=list)
@@ -95,14 +132,14 @@ class _TableState:
     last_line_rows: list[_Row] = field(default_factory=list)
 
 
-def _content_lines(lines: Sequence[Line]) -> list[_Content]:
+def _content_lines(lines: Sequence[Line], lay: _Layout, profile: Profile | None) -> list[_Content]:
     """Drop blank lines, page furniture and footnotes, remembering where they were.
 
     A footnote may wrap: lines right after a footnote line (no blank line
     between) that hold no tab and are not a caption or a ``Source:`` line
     belong to it.
     """
-    skip = furniture_lines(lines)
+    skip = furniture_lines(lines, profile)
     out: list[_Content] = []
     gap = False
     in_footnote = False
@@ -115,7 +152,7 @@ def _content_lines(lines: Sequence[Line]) -> list[_Content]:
         if is_footnote(s) or (
             in_footnote
             and "\t" not in ln.text
-            and not (_SOURCE_RE.match(s) or _CAPTION_RE.match(s) or _APPENDIX_CAPTION_RE.match(s))
+            and not (lay.source.match(s) or lay.caption.match(s) or lay.appendix_caption.match(s))
         ):
             gap = True
             in_footnote = True
@@ -231,21 +268,26 @@ def _read_continuation(
 
 
 def _read_table(
-    items: Sequence[_Content], start: int, state: _TableState, source: str, warnings: list[ParseWarning]
+    items: Sequence[_Content],
+    start: int,
+    state: _TableState,
+    source: str,
+    warnings: list[ParseWarning],
+    lay: _Layout,
 ) -> tuple[Table, int]:
     """Read the table whose caption is ``items[start]``; return it and the index of its Source line."""
     for i in range(start + 1, len(items)):
         item = items[i]
         ln = item.line
         text = ln.text.strip()
-        if _SOURCE_RE.match(text):
+        if lay.source.match(text):
             if not state.columns:
                 raise _broken(state, source, ln.no, "has no header line ('No.' ...) before its Source line")
             return _finish(state, ln.no, source, warnings), i
-        if _CAPTION_RE.match(text) or _APPENDIX_CAPTION_RE.match(text) or _APPENDIX_RE.match(text):
+        if lay.caption.match(text) or lay.appendix_caption.match(text) or lay.appendix.match(text):
             raise _no_source(state, source, ln.no, f"the next heading or caption at line {ln.no}")
         fields = [clean_cell(f) for f in ln.text.split("\t")]
-        if _HEADER_FIRST_RE.match(fields[0]):
+        if lay.header_first.match(fields[0]):
             columns = _header_columns(fields)
             if not state.columns:
                 state.columns = columns
@@ -352,6 +394,7 @@ def _finish(state: _TableState, end_line: int, source: str, warnings: list[Parse
     )
     return Table(
         id=state.id,
+        label=state.label,
         caption=state.caption,
         columns=state.columns,
         rows=rows,
@@ -361,7 +404,9 @@ def _finish(state: _TableState, end_line: int, source: str, warnings: list[Parse
     )
 
 
-def parse_tables(lines: Sequence[Line], source: str) -> tuple[list[Table], list[ParseWarning]]:
+def parse_tables(
+    lines: Sequence[Line], source: str, profile: Profile | None = None
+) -> tuple[list[Table], list[ParseWarning]]:
     """Read every table of the report, each exactly once.
 
     Parameters
@@ -370,13 +415,16 @@ def parse_tables(lines: Sequence[Line], source: str) -> tuple[list[Table], list[
         All lines of the file, as :func:`loaders.text.split_lines` gives them.
     source
         The file name, for warnings and errors.
+    profile
+        The edition profile (caption, appendix, source and row-number words); the default when omitted.
 
     Returns
     -------
     tables : list of Table
-        In the order of the report. Part I tables (captions ``Table 1-7 ...``)
-        get ids like ``"1-7"``; tables after an ``Appendix N: ...`` heading
-        (captions ``Table K: ...``) get ``"AN-K"``. ``caption`` is the title
+        In the order of the report. Tables of the body (captions
+        ``<caption word> <part>-<k> ...``) get ids like ``"<part>-<k>"``; tables
+        after an appendix heading N (captions ``<caption word> K: ...``) get
+        ``"AN-K"``. ``caption`` is the title
         without the ``Table ...`` label; ``columns`` the table's first header;
         rows are sorted by number and each keeps the line it is on; the
         releasing document or URL between the header and the first row is in
@@ -398,26 +446,34 @@ def parse_tables(lines: Sequence[Line], source: str) -> tuple[list[Table], list[
     Examples
     --------
     >>> from loaders.text import split_lines
-    >>> text = "Table 1-1 Demo\\nNo.\\tName\\n1\\tAlpha\\nSource: here"
+    >>> text = "Table 2-1 Demo\\nNo.\\tName\\n1\\tAlpha\\nSource: here"
     >>> tables, warnings = parse_tables(split_lines(text), "demo.txt")
     >>> tables[0].id, tables[0].rows[0].values, warnings
-    ('1-1', {'No.': '1', 'Name': 'Alpha'}, [])
+    ('2-1', {'No.': '1', 'Name': 'Alpha'}, [])
     """
-    items = _content_lines(lines)
+    lay = table_layout(profile)
+    items = _content_lines(lines, lay, profile)
     tables: list[Table] = []
     warnings: list[ParseWarning] = []
     seen: dict[str, int] = {}
     appendix: str | None = None
+    appendix_name = ""
     i = 0
     while i < len(items):
         text = items[i].line.text.strip()
         state: _TableState | None = None
-        if (m := _APPENDIX_RE.match(text)) and not _is_toc_entry(items, i):
+        if (m := lay.appendix.match(text)) and not _is_toc_entry(items, i):
             appendix = m.group(1)
-        elif (m := _CAPTION_RE.match(text)) and not _is_toc_entry(items, i):
-            state = _TableState(f"{m.group(1)}-{m.group(2)}", clean_cell(m.group(3)), items[i].line.no)
-        elif appendix and (m := _APPENDIX_CAPTION_RE.match(text)) and not _is_toc_entry(items, i):
-            state = _TableState(f"A{appendix}-{m.group(1)}", clean_cell(m.group(2)), items[i].line.no)
+            appendix_name = text.split(":", 1)[0].strip()
+        elif (m := lay.caption.match(text)) and not _is_toc_entry(items, i):
+            label = text[: m.end(1)]
+            state = _TableState(m.group(1), clean_cell(m.group(2)), items[i].line.no, label)
+        elif (m := lay.appendix_caption.match(text)) and not _is_toc_entry(items, i):
+            # "Table K: ..." in an appendix is that appendix's table K; elsewhere (a text that is not an
+            # edition, such as a press release with one table) it is table K of the text
+            label = f"{text[: m.end(1)]} of {appendix_name}" if appendix else text[: m.end(1)]
+            tid = f"A{appendix}-{m.group(1)}" if appendix else m.group(1)
+            state = _TableState(tid, clean_cell(m.group(2)), items[i].line.no, label)
         if state is None:
             i += 1
             continue
@@ -426,7 +482,7 @@ def parse_tables(lines: Sequence[Line], source: str) -> tuple[list[Table], list[
             msg = f"Table {state.id} appears twice (captions at lines {first} and {state.caption_line})"
             raise ReportParseError(msg, source, state.caption_line)
         seen[state.id] = state.caption_line
-        table, i = _read_table(items, i, state, source, warnings)
+        table, i = _read_table(items, i, state, source, warnings, lay)
         tables.append(table)
         i += 1
     return tables, warnings

@@ -1,8 +1,8 @@
 """The text layer: decode a report, drop page furniture, rebuild paragraphs.
 
 The report is text extracted from a PDF: paragraphs are single lines or runs of
-lines separated by blank lines; every page starts with a running head
-("Report on China's Pilot Free Trade Zones" / "2025"); chapters open with their
+lines separated by blank lines; every page starts with a running head (the
+edition profile's ``running_heads``, then the edition year); chapters open with their
 number alone on a line; footnote markers (``¹``) sit inside sentences and the
 footnotes themselves sit at the bottom of pages, where they can split a sentence
 that continues on the next page.
@@ -23,12 +23,8 @@ from pathlib import Path
 
 from ground.errors import ReportParseError
 from ground.text import decode_text
+from loaders.profile import Profile, default_profile
 
-RUNNING_HEAD_LINES = (
-    "report on china's pilot free trade zones",
-    "report on china's pilot",
-    "free trade zones",
-)
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPTS}]+")
 _FOOTNOTE_RE = re.compile(f"^[{SUPERSCRIPTS}]+\\s*\\S")
@@ -138,24 +134,26 @@ def split_lines(text: str) -> list[Line]:
     return [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
 
 
-def is_running_head(text: str) -> bool:
-    """Whether a line is part of the running head printed on every page."""
-    return text.strip().casefold().replace("’", "'") in RUNNING_HEAD_LINES
+def is_running_head(text: str, profile: Profile | None = None) -> bool:
+    """Whether a line is part of the running head printed on every page (the profile's ``running_heads``)."""
+    return (profile or default_profile()).is_running_head(text)
 
 
-def furniture_lines(lines: Sequence[Line]) -> set[int]:
+def furniture_lines(lines: Sequence[Line], profile: Profile | None = None) -> set[int]:
     """Return the line numbers of page furniture: running heads and their edition year.
 
     A year alone on a line counts as furniture only within two non-blank lines
-    after a running head, so a year that belongs to the text is kept.
+    after a running head, so a year that belongs to the text is kept. The
+    running heads are the edition profile's (the default profile when omitted).
     """
+    head = (profile or default_profile()).is_running_head
     out: set[int] = set()
     since_head = 99
     for ln in lines:
         s = ln.text.strip()
         if not s:
             continue
-        if is_running_head(s):
+        if head(s):
             out.add(ln.no)
             since_head = 0
             continue
@@ -263,7 +261,9 @@ def _joins(prev: str, nxt: str) -> bool:
     return len(prev) >= LONG_PARAGRAPH or bool(_CONNECTOR_END_RE.search(prev))
 
 
-def paragraphs(lines: Sequence[Line], *, skip: set[int] | None = None) -> list[Paragraph]:
+def paragraphs(
+    lines: Sequence[Line], *, skip: set[int] | None = None, profile: Profile | None = None
+) -> list[Paragraph]:
     """Group lines into paragraphs and join paragraphs split by page breaks.
 
     Parameters
@@ -272,6 +272,8 @@ def paragraphs(lines: Sequence[Line], *, skip: set[int] | None = None) -> list[P
         The lines of one region of the report (all of them, or one part).
     skip
         Line numbers to drop entirely (furniture found by the caller).
+    profile
+        The edition profile whose running heads are dropped (the default when omitted).
 
     Returns
     -------
@@ -280,7 +282,7 @@ def paragraphs(lines: Sequence[Line], *, skip: set[int] | None = None) -> list[P
         footnotes are dropped; a paragraph that ends mid-sentence and is
         followed (across dropped lines) by one that continues it is joined.
     """
-    furniture = furniture_lines(lines)
+    furniture = furniture_lines(lines, profile)
     skip = furniture | footnote_lines(lines, furniture) | (skip or set())
     raw: list[list[Line]] = []
     current: list[Line] = []

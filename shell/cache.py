@@ -28,6 +28,8 @@ from typing import Any
 import ground
 import loaders
 from ground.io import atomic_path, file_sha256
+from loaders.header import SIDECAR_SUFFIX
+from loaders.profile import PROFILE_DIR, PROFILE_SIDECAR_SUFFIX
 from loaders.reference import REFERENCE_DIR
 from loaders.report import BUNDLED_REPORT
 
@@ -92,9 +94,10 @@ def _code_fingerprint() -> str:
     roots = [Path(ground.__file__).parent, Path(loaders.__file__).parent]
     roots.append(Path(loaders.__file__).parent.parent / "graph")
     roots.append(REFERENCE_DIR)
+    roots.append(PROFILE_DIR)
     for root in roots:
         for p in sorted(root.rglob("*")):
-            if p.suffix in (".py", ".csv", ".json", ".md") and p.is_file():
+            if p.suffix in (".py", ".csv", ".json", ".md", ".toml") and p.is_file():
                 st = p.stat()
                 h.update(f"{p.relative_to(root.parent)}:{st.st_size}:{st.st_mtime_ns}\n".encode())
     return h.hexdigest()
@@ -126,6 +129,10 @@ def cache_key(reports: Sequence[Path], data_files: Sequence[Path], options: str 
     for kind, paths in (("report", list(reports) or [BUNDLED_REPORT]), ("data", data_files)):
         for p in paths:
             h.update(f"{kind} {file_sha256(Path(p))}\n".encode())
+            for name, suffix in (("header", SIDECAR_SUFFIX), ("profile", PROFILE_SIDECAR_SUFFIX)):
+                beside = Path(str(p) + suffix)  # a report's sidecars are part of its input
+                if kind == "report" and beside.is_file():
+                    h.update(f"{name} {file_sha256(beside)}\n".encode())
     for p in _reference_files():
         h.update(f"reference {p.name} {file_sha256(p)}\n".encode())
     return h.hexdigest()

@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -44,9 +45,11 @@ from graph.stats import graph_stats
 from graph.validate import validate
 from ground.dates import PartialDate
 from ground.errors import Neo4jError, PftzGraphError
-from ground.io import LOCK_WAIT, atomic_write_text, staged_folder
+from ground.io import LOCK_WAIT, atomic_write_text, file_sha256, staged_folder
 from ground.schema import DERIVED, Label, node_id
-from loaders.evaluate import align_lines, evaluate, facts_from_report, load_annotations
+from loaders.evaluate import align_lines, evaluate, facts_from_report, is_relayout, load_annotations
+from loaders.header import FIELDS as HEADER_FIELDS
+from loaders.header import TextHeader, check_date
 from loaders.records import ParsedReport
 from loaders.reference import load_reference
 from loaders.report import BUNDLED_REPORT, load_report
@@ -67,6 +70,48 @@ DATA_OPT = click.option(
     help="A CSV or JSON file of your own coded zones, documents, measures or adoption events (repeatable).",
 )
 STRICT_OPT = click.option("--strict", is_flag=True, help="Fail (exit 1) if the loaders report any warning.")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How to read the texts: the edition profile and the header of a text that prints none."""
+
+    profile: Path | None = None
+    header: TextHeader = field(default_factory=TextHeader)
+
+    def key(self) -> str:
+        """What of this changes a build (for the build cache)."""
+        prof = file_sha256(self.profile) if self.profile else ""
+        return f"profile {prof} header {json.dumps([getattr(self.header, f) for f in HEADER_FIELDS])}"
+
+
+def reading_options(f: Any) -> Any:
+    """The options of how a text is read: --profile, and --title --date --publisher --url."""
+    opts = [
+        click.option(
+            "--profile",
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            help="The edition profile (TOML) of an edition printed with another layout "
+            "(default: data/profiles/default.toml, the 2025 conventions).",
+        ),
+        click.option("--title", default="", help="The text's title, for a text that prints none (a press release)."),
+        click.option("--date", "date_", default="", help="The text's date: 2025, 2025-06 or 2025-06-12."),
+        click.option("--publisher", default="", help='Who published the text (a body: "Ministry of Commerce").'),
+        click.option("--url", default="", help="The text's address."),
+    ]
+    for opt in reversed(opts):
+        f = opt(f)
+    return f
+
+
+def _reading(profile: Path | None, title: str, date_: str, publisher: str, url: str, n_texts: int) -> Reading:
+    """The reading options, checked: a header describes one text; its date is an ISO date."""
+    date = check_date(date_, "--date") if date_.strip() else ""
+    header = TextHeader(title.strip(), date, publisher.strip(), url.strip())
+    if header and n_texts != 1:
+        msg = "--title, --date, --publisher and --url describe one text; for several, give each a TEXT.header.json"
+        raise click.UsageError(msg)
+    return Reading(profile, header)
 DATA_STRICT_OPT = click.option(
     "--strict",
     is_flag=True,
@@ -136,12 +181,13 @@ def _echo_err(msg: str) -> None:
     click.echo(msg, err=True)
 
 
-def _load_reports(reports: Sequence[Path], strict: bool) -> list[ParsedReport]:
+def _load_reports(reports: Sequence[Path], strict: bool, reading: Reading | None = None) -> list[ParsedReport]:
 
     paths: Sequence[Path | None] = list(reports) or [None]
+    reading = reading or Reading()
     out = []
     for p in paths:
-        r = load_report(p, strict=strict)
+        r = load_report(p, strict=strict, profile=reading.profile, header=reading.header)
         n_entities = len({(e.label, e.key) for e in r.entities})
         _echo_err(
             f"parsed {r.source}: {n_entities:,} entities, {len(r.relations):,} relation mentions, "
@@ -196,9 +242,15 @@ def _loud() -> bool:
     return ctx.info_name in LOUD_COMMANDS or bool(root.params.get("verbose"))
 
 
-def _build_fresh(reports: Sequence[Path], data_files: Sequence[Path], strict: bool, loud: bool) -> CachedBuild:
+def _build_fresh(
+    reports: Sequence[Path], data_files: Sequence[Path], strict: bool, loud: bool, reading: Reading
+) -> CachedBuild:
     paths: list[Path | None] = [*reports] or [None]
-    parsed = _load_reports(reports, strict=False) if loud else [load_report(p) for p in paths]
+    parsed = (
+        _load_reports(reports, strict=False, reading=reading)
+        if loud
+        else [load_report(p, profile=reading.profile, header=reading.header) for p in paths]
+    )
     if loud:
         parsed += _load_data(data_files, strict, parsed)
     else:
@@ -231,15 +283,19 @@ def _show_warning_lines(warnings: Sequence[str], failed: int, hint: str, limit: 
         _echo_err(f"  ... and {len(warnings) - limit} more ({hint})")
 
 
-def _build(reports: Sequence[Path], data_files: Sequence[Path] = (), strict: bool = False) -> Any:
+def _build(
+    reports: Sequence[Path], data_files: Sequence[Path] = (), strict: bool = False, reading: Reading | None = None
+) -> Any:
     """The graph of the inputs, from the build cache when an earlier command built the same inputs.
 
     ``parse`` and ``build`` (and any command under ``pftz -v``) print every load
     warning; the others print one line with their count.
     """
     loud = _loud()
+    reading = reading or Reading()
+    options = ("strict " if strict else "") + (reading.key() if reading != Reading() else "")
     result = cached_build(
-        reports, data_files, lambda: _build_fresh(reports, data_files, strict, loud), "strict" if strict else ""
+        reports, data_files, lambda: _build_fresh(reports, data_files, strict, loud, reading), options.strip()
     )
     if loud:
         if result.from_cache:
@@ -283,8 +339,26 @@ def cli(verbose: bool) -> None:
     "--unread", is_flag=True, help="List every narrative quoted span and zone mention that produced no fact."
 )
 @STRICT_OPT
-def parse(report: Path | None, as_json: bool, output: Path | None, strict: bool, unread: bool) -> None:
-    """Parse a report and print its load report: counts, checks of stated totals, warnings.
+@reading_options
+def parse(
+    report: Path | None,
+    as_json: bool,
+    output: Path | None,
+    strict: bool,
+    unread: bool,
+    profile: Path | None,
+    title: str,
+    date_: str,
+    publisher: str,
+    url: str,
+) -> None:
+    """Parse a report, or any English text about the zones, and print its load report.
+
+    The load report gives counts, checks of stated totals and warnings. A text
+    that is not an edition of the report (a press release, a circular, a news
+    report) is read for its paragraphs; give what it does not print with
+    --title, --date, --publisher and --url, or in TEXT.header.json beside it.
+    An edition with another layout is read with its --profile.
 
     The load report ends with the share of narrative paragraphs that yielded at
     least one fact (zone case, adoption, cross-regional effort); --unread lists
@@ -295,9 +369,11 @@ def parse(report: Path | None, as_json: bool, output: Path | None, strict: bool,
         pftz parse
         pftz parse --unread
         pftz parse my-report.txt --json -o records.json --strict
+        pftz parse release.txt --title "MOFCOM releases the eighth batch" --date 2025-06-12 --publisher MOFCOM
     """
 
-    r = load_report(report, strict=strict)
+    reading = _reading(profile, title, date_, publisher, url, 1)
+    r = load_report(report, strict=strict, profile=reading.profile, header=reading.header)
     if as_json or output:
         text = json.dumps(r.to_json(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
         if output:
@@ -333,33 +409,39 @@ def parse(report: Path | None, as_json: bool, output: Path | None, strict: bool,
 @click.argument("report", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--show", default=30, show_default=True, help="How many misses and false positives to list per type.")
 @click.option(
+    "--profile",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The edition profile (TOML) of REPORT, when it is printed with another layout.",
+)
+@click.option(
     "--annotated-on",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="The text whose lines the annotation gives (default: the bundled report). Give REPORT itself for the gold "
-    "of another edition or text.",
+    help="The text whose lines the annotation gives, when a copy of it in another layout is read "
+    "(default: the bundled report for such a copy; a text of its own is its own reference).",
 )
-def eval_(annotations: Path, report: Path | None, show: int, annotated_on: Path | None) -> None:
+def eval_(annotations: Path, report: Path | None, show: int, profile: Path | None, annotated_on: Path | None) -> None:
     """Compare the reading of a report with a hand annotation: precision, recall, F1 per fact type.
 
-    ANNOTATIONS is a CSV in the format of docs/annotations.md, written on the
-    bundled report unless --annotated-on names another text; REPORT is the bundled report unless given
-    (a copy in another layout is aligned to the annotated text word by word). Misses (annotated, not
-    read) and false positives (read, not annotated) are listed with their lines.
+    ANNOTATIONS is a CSV in the format of docs/annotations.md; REPORT is the
+    bundled report unless given. An annotation is written on the lines of the
+    text it annotates; a copy of the bundled report (or of --annotated-on) in another layout (the same
+    words) is aligned to it word by word, so its annotations serve the copy. Misses (annotated, not read)
+    and false positives (read, not annotated) are listed with their lines.
 
     \b
     Example:
         pftz eval tests/annotations/sample.csv
         pftz eval my-annotations.csv rewrapped-report.txt --show 100
-        pftz eval tests/editions/report-2026a.gold.csv tests/editions/report-2026a.txt \\
-            --annotated-on tests/editions/report-2026a.txt
+        pftz eval tests/editions/report-2026a.gold.csv tests/editions/report-2026a.txt
     """
     gold = load_annotations([annotations])
-    r = load_report(report)
+    r = load_report(report, profile=profile)
     line_map = None
     if report is not None:
         reference = (annotated_on or BUNDLED_REPORT).read_text(encoding="utf-8", errors="replace")
         other = report.read_text(encoding="utf-8", errors="replace")
-        line_map = align_lines(reference, other) if other != reference else None
+        if other != reference and is_relayout(reference, other):
+            line_map = align_lines(reference, other)
     result = evaluate(gold, facts_from_report(r, line_map))
     click.echo(f"annotations: {annotations} ({len(gold)} rows); report: {r.source}")
     for line in result.summary():
@@ -389,10 +471,25 @@ def eval_(annotations: Path, report: Path | None, show: int, annotated_on: Path 
     help="Seconds to wait while another build writes the same folder.",
 )
 @DATA_STRICT_OPT
+@reading_options
 def build(
-    reports: tuple[Path, ...], data_files: tuple[Path, ...], out_dir: Path, no_html: bool, wait: float, strict: bool
+    reports: tuple[Path, ...],
+    data_files: tuple[Path, ...],
+    out_dir: Path,
+    no_html: bool,
+    wait: float,
+    strict: bool,
+    profile: Path | None,
+    title: str,
+    date_: str,
+    publisher: str,
+    url: str,
 ) -> None:
     """Build the graph (bundled report by default), write every export and print a summary.
+
+    REPORTS are editions of the report or other English texts about the zones
+    (press releases, circulars, news); see `pftz parse -h` for --profile and
+    the header options of a text that prints no title block.
 
     The outputs are written as one set: into a staging folder next to --out,
     read back and checked, then swapped into place. A failed or killed build
@@ -403,9 +500,11 @@ def build(
     Example:
         pftz build --out out/
         pftz build report-2025.txt report-2026.txt --data my-events.csv --out out/
+        pftz build release.txt --title "Eighth batch of best practices" --date 2025-06 --publisher MOFCOM
     """
 
-    G = _build(reports, data_files, strict)
+    reading = _reading(profile, title, date_, publisher, url, max(len(reports), 1))
+    G = _build(reports, data_files, strict, reading)
     written: dict[str, str] = {}
     pages: list[Path] = []
 
