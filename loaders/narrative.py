@@ -256,8 +256,9 @@ def find_actors(text: str, gaz: Gazetteer, find_zones: FindZones | None = None) 
     >>> [a.keys for a in find_actors("PFTZs in Jiangsu and Anhui have", g)]
     [('jiangsu', 'anhui')]
     """
-    if not ZONE_HINT_RE.search(text):
+    if not ZONE_HINT_RE.search(text) and find_zones is None:
         return []
+    # a given finder may read areas ("Chongzuo Area"), named without "PFTZ"
     zones = (find_zones or gaz.find_zones)(text)
     provs = gaz.find_provinces(text) if "PFTZ" in text else []
     runs: list[list[Mention]] = []

@@ -93,7 +93,13 @@ ISSUE_VERB_RE = re.compile(
     r"\b(?:jointly )?(?:issued|approved|released|promulgated|formulated|published|adopted|introduced)\b"
 )
 HEREINAFTER_RE = re.compile(r"\(hereinafter referred to as (?:the )?[\"“](?P<name>[^\"”]+)[\"”]\)")
-SUBAREA_RE = re.compile(r"\b(?P<name>(?:[A-Z][\w'-]+ )+(?:Special )?Area) of (?:the )?(?P<zone>[A-Z][a-z]+ PFTZ)\b")
+SUBAREA_RE = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w'’-]+ )+(?:Special )?Area)(?: of (?:the )?| \()(?P<zone>[A-Z][a-z]+ PFTZ)\b\)?"
+)
+"""An area printed with its zone: ``the Honghe Area of Yunnan PFTZ``, ``Foo Area (Bar PFTZ)``."""
+ITS_AREA_RE = re.compile(r"\b[Ii]ts (?P<name>(?:[A-Z][\w'’-]+ )+(?:Special )?Area)\b")
+"""An area printed after the zone it belongs to: ``Guangxi PFTZ ... its Chongzuo Area``."""
+AREA_ARTICLE_RE = re.compile(r"^(?:(?:The|For|In|Under|Following|Meanwhile|Moreover|Also|And|Its)\s+)+")
 COORDINATED_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+) coordinated innovation zone of (?P<zone>[A-Z][a-z]+ PFTZ)\b")
 ALLIANCE_RE = re.compile(
     r"\b(?P<name>(?:[A-Z][\w–-]*\s)+PFTZ Alliance|Joint Conference Mechanism for the [A-Z][\w–-]+ PFTZs)"
@@ -223,6 +229,7 @@ class _Collector:
         self.misspelt: dict[str, str | None] = {}
         self.reported: set[str] = set()
         self._zones_memo: dict[str, list[Mention]] = {}
+        self.text_areas: dict[str, str] = {}  # areas named in the text that areas.csv lacks: key -> name
         self._lists_memo: dict[str, list[list[Mention]]] = {}
 
     def prov(self, line: int, quote: str) -> Provenance:
@@ -238,12 +245,57 @@ class _Collector:
         self.relations.append(Relation(rel, start, end, freeze_props(props), self.prov(line, quote)))
 
     def find_zones(self, text: str) -> list[Mention]:
-        """Zone mentions in ``text``, misspellings included (memoised: extractors revisit sentences)."""
+        """Zone and area mentions in ``text``, misspellings included (memoised: extractors revisit sentences).
+
+        An area (:meth:`find_areas`) is a mention of its own: the zone printed with it
+        (``Lin-gang Special Area of Shanghai PFTZ``) is part of the area's mention.
+        """
         if text in self._zones_memo:
             return self._zones_memo[text]
-        if not ZONE_HINT_RE.search(text):
-            self._zones_memo[text] = []
-            return []
+        hint = ZONE_HINT_RE.search(text) is not None
+        plain = self._plain_zones(text) if hint else []
+        areas = self.find_areas(text, plain) if self.gaz.areas or "Area" in text else []
+        if areas:
+            plain = [z for z in plain if not any(a.start <= z.start < a.end for a in areas)]
+        self._zones_memo[text] = sorted(plain + areas, key=lambda z: z.start)
+        return self._zones_memo[text]
+
+    def find_areas(self, text: str, zones: Sequence[Mention]) -> list[Mention]:
+        """The areas of zones named in ``text``, given its zone mentions.
+
+        The gazetteer's curated areas (areas.csv) in every form it reads, then
+        areas it lacks, printed with their zone (``the <X> Area of <PFTZ>``,
+        ``<X> Area (<PFTZ>)``) or after it (``<PFTZ> ... its <X> Area``): these
+        are keyed ``<zone>/<slug of the name>`` and named as printed.
+        """
+        found = list(self.gaz.find_areas(text))
+        if "Area" not in text:
+            return found
+        for m in SUBAREA_RE.finditer(text):
+            parent = self.gaz.zone(m.group("zone"))
+            lead = AREA_ARTICLE_RE.match(m.group("name"))
+            start = m.start("name") + (lead.end() if lead else 0)
+            if parent is not None and not any(f.start < m.end() and start < f.end for f in found):
+                key = self._area_key(parent, m.group("name")[lead.end() if lead else 0 :])
+                found.append(Mention(key, start, m.end(), text[start : m.end()]))
+        for m in ITS_AREA_RE.finditer(text):
+            before = [z for z in zones if z.end <= m.start()]
+            if before and not any(f.start < m.end() and m.start("name") < f.end for f in found):
+                parent = before[-1].key.split("/")[0]
+                key = self._area_key(parent, m.group("name"))
+                found.append(Mention(key, m.start("name"), m.end(), m.group("name")))
+        return sorted(found, key=lambda f: f.start)
+
+    def _area_key(self, parent: str, name: str) -> str:
+        """The key of an area of ``parent`` printed as ``name``: the curated one, or one made from the name."""
+        key = self.gaz.area(name, parent)
+        if key is None:
+            key = f"{parent}/{slug(name)}"
+            self.text_areas.setdefault(key, name)
+        return key
+
+    def _plain_zones(self, text: str) -> list[Mention]:
+        """Zone mentions in ``text`` (gazetteer, then misspelt ``<X> PFTZ`` resolved by similarity)."""
         found = self.gaz.find_zones(text)
         for m in ZONE_WORD_RE.finditer(text):
             if any(f.start <= m.start() < f.end for f in found) or self.gaz.province(m.group(1)) is not None:
@@ -254,8 +306,7 @@ class _Collector:
                 self.misspelt[word] = match.key if match else None
             if key := self.misspelt[word]:
                 found.append(Mention(key, m.start(), m.start() + len(m.group(1)) + 5, word))
-        self._zones_memo[text] = sorted(found, key=lambda z: z.start)
-        return self._zones_memo[text]
+        return sorted(found, key=lambda z: z.start)
 
     def find_zone_lists(self, text: str) -> list[list[Mention]]:
         """Lists of zones ("PFTZs in A, B, and C") in ``text`` (memoised)."""
@@ -273,14 +324,30 @@ class _Collector:
 
     # entity helpers -------------------------------------------------------
     def zone(self, key: str, line: int, quote: str) -> NodeRef:
+        if "/" in key:
+            return self.area(key, line, quote)
         ref = self.zone_refs[key]
         return self.node(Label.ZONE, key, ref.name, line, quote, kind=ref.kind, province=ref.province)
+
+    def area(self, key: str, line: int, quote: str) -> NodeRef:
+        """An area of a zone (curated in areas.csv or named in the text), linked PART_OF its zone."""
+        parent = key.split("/", 1)[0]
+        ref = self.gaz.areas.get(key)
+        props: dict[str, PropValue] = {"kind": str(ZoneKind.SUB_AREA), "province": self.zone_refs[parent].province}
+        if ref is not None:
+            props |= {"name_zh": ref.name_zh or None, "established": ref.established.iso if ref.established else None}
+        name = ref.name if ref is not None else self.text_areas.get(key, key.split("/", 1)[1])
+        node = self.node(Label.ZONE, key, name, line, quote, **props)
+        self.rel(Rel.PART_OF, node, self.zone(parent, line, quote), line, quote)
+        return node
 
     def sub_zone(self, parent_name: str, name: str, kind: ZoneKind, line: int, quote: str) -> NodeRef | None:
         """A sub-area or coordinated innovation zone, linked PART_OF its PFTZ."""
         parent = self.gaz.zone(parent_name)
         if parent is None:
             return None
+        if kind is ZoneKind.SUB_AREA:
+            return self.area(self._area_key(parent, name), line, quote)
         if kind is ZoneKind.COORDINATED:
             name = f"{name} coordinated innovation zone"
         province = self.zone_refs[parent].province
@@ -357,7 +424,7 @@ def _extract_zones(c: _Collector, ctx: _Context, tables: Sequence[Table]) -> Non
         line = p.line_at(off)
         for zm in c.find_zones(s):
             c.zone(zm.key, p.line_at(off), s)
-            seen_kinds.add(zm.key)
+            seen_kinds.add(zm.key.split("/", 1)[0])
             if zm.text not in c.reported and c.misspelt.get(zm.text):
                 c.reported.add(zm.text)
                 c.warn("zone-misspelt", f"resolved {zm.text!r} to zone {zm.key!r}", line)
@@ -375,8 +442,6 @@ def _extract_zones(c: _Collector, ctx: _Context, tables: Sequence[Table]) -> Non
             if word not in c.reported:
                 c.reported.add(word)
                 c.warn("unknown-zone", f"unknown zone name {word!r}", line)
-        for rm in SUBAREA_RE.finditer(s) if "Area of " in s else ():
-            c.sub_zone(rm.group("zone"), rm.group("name"), ZoneKind.SUB_AREA, line, s)
         for rm in COORDINATED_RE.finditer(s) if " coordinated innovation zone of " in s else ():
             c.sub_zone(rm.group("zone"), rm.group("name"), ZoneKind.COORDINATED, line, s)
         for m in HEREINAFTER_RE.finditer(s) if "(hereinafter" in s else ():
@@ -392,7 +457,7 @@ def _extract_zones(c: _Collector, ctx: _Context, tables: Sequence[Table]) -> Non
             for cell in row.values.values():
                 for zm in c.find_zones(cell):
                     c.zone(zm.key, row.line, cell)
-                    seen_kinds.add(zm.key)
+                    seen_kinds.add(zm.key.split("/", 1)[0])
     pftzs = {k for k in seen_kinds if c.zone_refs[k].kind == str(ZoneKind.PFTZ)}
     for p, off, s in _sentences(ctx.paras[:5]):
         if sm := STATED_PFTZ_RE.search(s):
@@ -1336,6 +1401,7 @@ def _how_named(c: _Collector, kind: str, key: str, quote: str, rule: str) -> str
     """
     if kind == "zone":
         found = {m.key for m in c.gaz.find_zones(quote)} | {z.key for lst in c.find_zone_lists(quote) for z in lst}
+        found |= {m.key for m in c.find_zones(quote) if "/" in m.key}
     else:
         found = {m.key for m in c.gaz.find_provinces(quote)}
     return None if key in found else f"narrative rule {rule!r}: the {kind} named in the passage around this sentence"
@@ -1363,7 +1429,7 @@ def _extract_narrative(
         )
         m = c.node(
             Label.MEASURE,
-            f"case:{f.zones[0]}:{slug(f.name)}",
+            f"case:{f.zones[0].split('/', 1)[0]}:{slug(f.name)}",
             f.name,
             f.line,
             f.quote,
@@ -1441,7 +1507,7 @@ def _extract_narrative(
                 )
                 c.rel(Rel.IN_BATCH, measure, batch, line, s)
         elif a.rule == "adopts-case":
-            measure = NodeRef(Label.MEASURE, f"case:{a.adopter_zone}:{slug(a.name)}")
+            measure = NodeRef(Label.MEASURE, f"case:{a.adopter_zone.split('/', 1)[0]}:{slug(a.name)}")
         elif not a.name:
             # "a new batch" of a zone whose provincial batches Table 1-7 lists is those batches;
             # otherwise a batch node of its own (mentioned nowhere else)
