@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from ground.errors import ReportParseError, StrictModeError
 from ground.names import normalize_name, normalize_title, title_score
-from ground.schema import ALIAS_SEPARATOR, SCOPE_REGION_KEYS, Label, MeasureKind, Rel, Scope, ZoneKind
+from ground.schema import ALIAS_SEPARATOR, DERIVED, SCOPE_REGION_KEYS, Label, MeasureKind, Rel, Scope, ZoneKind
 from loaders.documents import (
     ANNOUNCEMENT,
     QUOTED_RE,
@@ -465,12 +465,27 @@ def _extract_zones(c: _Collector, ctx: _Context, tables: Sequence[Table]) -> Non
             break
 
 
+def _uses_group(name: str, text: str) -> bool:
+    """Whether ``text`` uses the report's defined term ``name`` (the "Pilot Regions").
+
+    Rule: a term inside quotation marks is the quoted text's own words (a document's title: "... Reforms in
+    Pilot Regions"), not the term the report defined, so it stands for no member.
+    """
+    unquoted = QUOTED_SPAN_RE.sub(" ", text) if '"' in text or "“" in text else text
+    return re.search(rf"\b{re.escape(name)}\b", unquoted) is not None
+
+
+def _derived(group: str | None) -> bool | None:
+    """The ``derived`` mark of an edge to a zone reached through a defined term (``group``), else None."""
+    return True if group else None
+
+
 def _zones_named(c: _Collector, ctx: _Context, text: str) -> list[tuple[str, str | None]]:
     """Zone keys named in ``text``, each with the group it was resolved from (None when named itself)."""
     named = {m.key for m in c.find_zones(text)} | {z.key for lst in c.find_zone_lists(text) for z in lst}
     out: dict[str, str | None] = dict.fromkeys(sorted(named))
     for name, members in ctx.groups.items():
-        if re.search(rf"\b{re.escape(name)}\b", text):
+        if _uses_group(name, text):
             for z in members:
                 out.setdefault(z, f'group "{name}"')
     return sorted(out.items())
@@ -481,7 +496,7 @@ def _zones_in(c: _Collector, ctx: _Context, text: str) -> list[str]:
     keys = {m.key for m in c.find_zones(text)}
     keys |= {z.key for lst in c.find_zone_lists(text) for z in lst}
     for name, members in ctx.groups.items():
-        if re.search(rf"\b{re.escape(name)}\b", text):
+        if _uses_group(name, text):
             keys |= set(members)
     return sorted(keys)
 
@@ -739,7 +754,8 @@ def _policy_table_facts(c: _Collector, ctx: _Context, d: _TableDoc) -> None:
             c.rel(Rel.ISSUED_BY, doc, body, row.line, cell)
     whole = " | ".join(x for x in row.values.values() if x)
     for z, group in _zones_named(c, ctx, whole):
-        c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, whole), row.line, whole, role="named", resolved=group)
+        zone = c.zone(z, row.line, whole)
+        c.rel(Rel.NAMES_ZONE, doc, zone, row.line, whole, role="named", resolved=group, **{DERIVED: _derived(group)})
     if "PFTZ" in t.columns:
         issued_by_zones = ISSUED_BY_PFTZS_RE.search(t.caption) is not None
         for z in _zones_in(c, ctx, row.values.get("PFTZ", "")):
@@ -840,7 +856,8 @@ def _mention_facts(c: _Collector, ctx: _Context, mention: _Mention) -> None:
         if approver := c.body(m.key, line, s, m.text):
             c.rel(Rel.APPROVED_BY, doc, approver, line, s)
     for z, group in _zones_named(c, ctx, s):
-        c.rel(Rel.NAMES_ZONE, doc, c.zone(z, line, s), line, s, role="named", resolved=group)
+        zone = c.zone(z, line, s)
+        c.rel(Rel.NAMES_ZONE, doc, zone, line, s, role="named", resolved=group, **{DERIVED: _derived(group)})
 
 
 def _prefix_issuer(c: _Collector, ctx: _Context, doc: NodeRef, line: int, quote: str) -> None:
@@ -1121,7 +1138,7 @@ def _row_origins(
         # the row prints no pilot date: the batch's release is only the latest it can have been (a bound, not a date)
         c.rel(Rel.ORIGINATED_IN, measure, c.zone(z, line, quote), line, quote, not_after=b.date)
     for name, members in ctx.groups.items():
-        in_row = bool(re.search(rf"\b{re.escape(name)}\b", title))
+        in_row = _uses_group(name, title)
         if not in_row and name not in b.pilot_groups:
             continue
         gline, gsentence = ctx.group_lines[name]
@@ -1131,15 +1148,28 @@ def _row_origins(
             if z in named:
                 continue
             zone = c.zone(z, gline, gsentence)
+            # the zone is reached through the group's name, not named: a derived link, its rule in ``resolved``
             if in_row:
-                c.rel(Rel.ORIGINATED_IN, measure, zone, line, quote, resolved=resolved)
+                c.rel(Rel.ORIGINATED_IN, measure, zone, line, quote, resolved=resolved, **{DERIVED: True})
             if start is not None:
-                date, sline, sentence = start
-                c.rel(Rel.ORIGINATED_IN, measure, zone, sline, sentence, resolved=resolved, date=date)
+                date, sline, sentence, doc_key = start
+                c.rel(
+                    Rel.ORIGINATED_IN,
+                    measure,
+                    zone,
+                    sline,
+                    sentence,
+                    resolved=resolved,
+                    date=date,
+                    document=doc_key,
+                    **{DERIVED: True},
+                )
 
 
-def _pilot_start(c: _Collector, ctx: _Context, group: str) -> tuple[str, int, str] | None:
-    """The dated sentence that launched a group's pilots: it dates the group's document and lists every member.
+def _pilot_start(c: _Collector, ctx: _Context, group: str) -> tuple[str, int, str, str] | None:
+    """The dated sentence that launched a group's pilots (date, line, sentence, the document's key).
+
+    The sentence dates the group's document and lists every member.
 
     Rule: "In June 2023, the State Council issued the "Measures ..." (G.Fa. [2023] No. 9), launching pilot
     programs first in PFTZs of Shanghai, ..., as well as Hainan FTP."
@@ -1154,7 +1184,7 @@ def _pilot_start(c: _Collector, ctx: _Context, group: str) -> tuple[str, int, st
                 z.key for lst in c.find_zone_lists(sentence) for z in lst
             }
             if members <= listed:
-                return date, line, sentence
+                return date, line, sentence, key
     return None
 
 
@@ -1390,6 +1420,22 @@ HEADING_RESOLVED = "the case's name is the heading of the passage this sentence 
 """``resolved`` of the edges of a case read from its bold heading (narrative rule ``heading``)."""
 
 
+GROUP_ANAPHOR_RE = re.compile(
+    r"^\s*(?:\*\*[^*]+\*\*,?\s*)?(?:[A-Z][^,]{0,60},\s*)?(?:they|these (?:PFTZs|zones|regions)|"
+    r"the (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:PFTZs|zones|regions))\b",
+    re.IGNORECASE,
+)
+"""A subject that stands for several zones without naming them: ``They``, ``These PFTZs``, ``The three PFTZs``."""
+
+
+def _group_anaphor(how: str | None, quote: str) -> bool | None:
+    """Rule: a zone its sentence does not name, reached through a group word (``The three PFTZs``), is derived.
+
+    Returns the ``derived`` mark of the edge (True) or None (stated). ``how`` is what :func:`_how_named` said.
+    """
+    return True if how and how != HEADING_RESOLVED and GROUP_ANAPHOR_RE.match(quote) else None
+
+
 def _how_named(c: _Collector, kind: str, key: str, quote: str, rule: str) -> str | None:
     """How the narrative rule ``rule`` found a zone or province its sentence does not name; None if it names it.
 
@@ -1445,7 +1491,9 @@ def _extract_narrative(
         )
         for z in f.zones:
             how = HEADING_RESOLVED if f.rule == "heading" else _how_named(c, "zone", z, f.quote, f.rule)
-            c.rel(Rel.ORIGINATED_IN, m, c.zone(z, f.line, f.quote), f.line, f.quote, resolved=how)
+            zone = c.zone(z, f.line, f.quote)
+            derived = _group_anaphor(how, f.quote)
+            c.rel(Rel.ORIGINATED_IN, m, zone, f.line, f.quote, resolved=how, **{DERIVED: derived})
     provincial = {
         (e.key.split(":")[1], slug(e.name)): e.key
         for e in c.entities
@@ -1569,7 +1617,8 @@ def _extract_narrative(
         unnamed = normalize_name(e.name) not in normalize_name(e.quote)
         for z in e.members:
             how = HEADING_RESOLVED if unnamed else _how_named(c, "zone", z, e.quote, e.rule)
-            c.rel(Rel.MEMBER_OF, c.zone(z, e.line, e.quote), node, e.line, e.quote, resolved=how)
+            derived = _group_anaphor(how, e.quote)
+            c.rel(Rel.MEMBER_OF, c.zone(z, e.line, e.quote), node, e.line, e.quote, resolved=how, **{DERIVED: derived})
         if e.batch is not None:
             ordinal, count = e.batch
             b = _batch_node(
