@@ -1429,6 +1429,26 @@ class Gazetteer:
                 return BodyRef(key, f"People's Government of {p.name}", "", name_zh, "local", ())
         return None
 
+    def zone_ref(self, key: str) -> ZoneRef | None:
+        """Return the zone of a key, an area's key giving its zone's (``"shanghai/lin-gang-special-area"``).
+
+        Parameters
+        ----------
+        key
+            A zone key, or an area's key ``<zone>/<area>`` (curated or not).
+
+        Returns
+        -------
+        ZoneRef or None
+            The zone, or None for an unknown key.
+
+        Examples
+        --------
+        >>> Gazetteer.default().zone_ref("guangdong/hengqin-area").name
+        'Guangdong PFTZ'
+        """
+        return self.zones.get(key.split("/", 1)[0])
+
     def zone_of_province(self, province_key: str, kind: str = ZoneKind.PFTZ.value) -> str | None:
         """Return the key of the zone of a kind in a province, or None.
 

@@ -329,6 +329,13 @@ class _Collector:
         ref = self.zone_refs[key]
         return self.node(Label.ZONE, key, ref.name, line, quote, kind=ref.kind, province=ref.province)
 
+    def zone_name(self, key: str) -> str:
+        """The name of a zone or of an area (``shanghai/lin-gang-special-area``)."""
+        if "/" not in key:
+            return self.zone_refs[key].name
+        ref = self.gaz.areas.get(key)
+        return ref.name if ref is not None else self.text_areas.get(key, key.split("/", 1)[1])
+
     def area(self, key: str, line: int, quote: str) -> NodeRef:
         """An area of a zone (curated in areas.csv or named in the text), linked PART_OF its zone."""
         parent = key.split("/", 1)[0]
@@ -336,8 +343,7 @@ class _Collector:
         props: dict[str, PropValue] = {"kind": str(ZoneKind.SUB_AREA), "province": self.zone_refs[parent].province}
         if ref is not None:
             props |= {"name_zh": ref.name_zh or None, "established": ref.established.iso if ref.established else None}
-        name = ref.name if ref is not None else self.text_areas.get(key, key.split("/", 1)[1])
-        node = self.node(Label.ZONE, key, name, line, quote, **props)
+        node = self.node(Label.ZONE, key, self.zone_name(key), line, quote, **props)
         self.rel(Rel.PART_OF, node, self.zone(parent, line, quote), line, quote)
         return node
 
@@ -761,7 +767,7 @@ def _policy_table_facts(c: _Collector, ctx: _Context, d: _TableDoc) -> None:
         for z in _zones_in(c, ctx, row.values.get("PFTZ", "")):
             c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, whole), row.line, whole, role="issuer")
             if issued_by_zones:  # Rule: "Table 1-5 Relevant documents issued by PFTZs": the row's PFTZ issued it
-                name = c.zone_refs[z].name
+                name = c.zone_name(z)
                 admin = c.local_body(f"admin-{z}", name, f"Administration of {name}", row.line, whole)
                 how = f"the caption of Table {t.id}: documents issued by PFTZs"
                 c.rel(Rel.ISSUED_BY, doc, admin, row.line, whole, resolved=how)
@@ -1285,7 +1291,7 @@ def _extract_provincial(c: _Collector, ctx: _Context, tables: Sequence[Table]) -
                     row.line,
                 )
                 continue
-            province = c.zone_refs[zkey].province
+            province = c.zone_refs[zkey.split("/", 1)[0]].province
             batches = []
             for ordinal, count in sorted(counts.items()):
                 bkey = _batch_key("provincial", "institutional-innovations", ordinal, zkey)
@@ -1293,7 +1299,7 @@ def _extract_provincial(c: _Collector, ctx: _Context, tables: Sequence[Table]) -
                     c,
                     ctx,
                     bkey,
-                    _batch_name("institutional-innovations", ordinal, c.zone_refs[zkey].name),
+                    _batch_name("institutional-innovations", ordinal, c.zone_name(zkey)),
                     row.line,
                     quote,
                     kind="institutional-innovations",
@@ -1571,7 +1577,7 @@ def _extract_narrative(
             )
             refs = [NodeRef(Label.BATCH, k) for k in listed]
             if not refs:
-                zname = c.zone_refs[origin].name if origin in c.zone_refs else origin
+                zname = c.zone_name(origin) if origin.split("/", 1)[0] in c.zone_refs else origin
                 refs = [
                     _batch_node(
                         c,

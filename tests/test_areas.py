@@ -8,6 +8,7 @@ import pytest
 
 from ground.errors import ReferenceDataError
 from ground.schema import Label, Rel, ZoneKind
+from loaders.evaluate import facts_from_report
 from loaders.records import ParsedReport
 from loaders.reference import AREA_HEADER, Gazetteer, load_areas, load_zones, parse_areas
 from loaders.report import BUNDLED_REPORT, parse_report
@@ -171,3 +172,17 @@ def test_areas_survive_moved_page_breaks(report: ParsedReport) -> None:
     want = {k for k in _zone_nodes(report) if "/" in k}
     assert {k for k in _zone_nodes(r) if "/" in k} == want
     assert _rels(r, Rel.PART_OF) == _rels(report, Rel.PART_OF)
+
+
+def test_an_area_whose_model_is_replicated_across_its_province_is_the_origin() -> None:
+    start = next(i for i, x in enumerate(LINES) if "Anhui PFTZ and Hefei - Wuhu - Bengbu" in x)
+    para = LINES[start].replace(
+        "Anhui PFTZ and Hefei - Wuhu - Bengbu", "the Hefei Area of Anhui PFTZ and Hefei - Wuhu - Bengbu"
+    )
+    text = "\n".join([*LINES[start - 2 : start], para])
+    r = parse_report(text, "excerpt.txt", partial=True)
+    adopted = [x for x in r.relations if x.type is Rel.ADOPTED and x.start.key == "anhui"]
+    assert adopted, "the province adopts the area's model"
+    assert {x.properties.get("origin") for x in adopted} == {"zone:anhui/hefei-area"}
+    facts = [f for f in facts_from_report(r) if f.fact == "adoption"]
+    assert facts and all(f.actors == frozenset({"zone:anhui"}) for f in facts)  # for the eval, its PFTZ
