@@ -1024,8 +1024,8 @@ _GENERAL_OFFICE_RE = re.compile(r"^general office of (.+)$")
 
 _AREA_TAIL_RE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?|\s*\(\s*(?:the\s+)?")
 """What joins an area to its zone after it: ``<area> of the <zone>``, ``<area> (<zone>)``."""
-_AREA_HEAD_RE = re.compile(r"(?:'s|’s)?\s+")
-"""What joins a zone to its area before it: ``<zone>'s <area>``, ``<zone> <area>``."""
+_AREA_HEAD_RE = re.compile(r"(?:'s|’s)?\s+|\s*\(\s*")
+"""What joins a zone to its area before it: ``<zone>'s <area>``, ``<zone> <area>``, ``<zone> (<area>)``."""
 
 _WORD_START_RE = re.compile(r"(?<![^\W_])[^\W_]")
 """A letter or digit right after something that is not one: where a word starts."""
@@ -1679,6 +1679,8 @@ class Gazetteer:
             return []
         if self._area_names is None:
             forms = [f for a in self.areas.values() for f in (a.name, *a.aliases)]
+            # "the Hefei area of Anhui PFTZ": a lower-case "area" is read only with its zone (below)
+            forms += [f"{f[:-5]} area" for f in forms if f.endswith(" Area")]
             alts = name_alternation((f, True) for f in forms)
             self._area_names = _Names.of(re.compile(rf"{NAME_LEFT}(?:{alts}){NAME_RIGHT}"), forms)
         found = _scan(self._area_names, text)
@@ -1698,6 +1700,10 @@ class Gazetteer:
                 z = next((z for z in zones if z.end <= start and _AREA_HEAD_RE.fullmatch(text, z.end, start)), None)
                 if z is not None:
                     parent, start = z.key, z.start
+                    if text[z.end : m.start()].strip() == "(" and (close := re.match(r"\s*\)", text[end:])):
+                        end += close.end()  # "Beijing PFTZ (High-end Industry Area)"
+            if parent is None and m.group(0).endswith(" area"):
+                continue
             key = self.area(m.group(0), parent)
             if key is not None:
                 out.append(Mention(key, start, end, text[start:end]))

@@ -96,6 +96,12 @@ def test_parse_areas_rejects_a_wrong_header() -> None:
             "the Qianhai & Shekou Area of China (Guangdong) Pilot Free Trade Zone",
             [("guangdong/qianhai-shekou-area", "Qianhai & Shekou Area of China (Guangdong) Pilot Free Trade Zone")],
         ),
+        (
+            "Beijing PFTZ (High-end Industry Area) built",
+            [("beijing/high-end-industry-area", "Beijing PFTZ (High-end Industry Area)")],
+        ),
+        ("the Hefei area of Anhui PFTZ", [("anhui/hefei-area", "Hefei area of Anhui PFTZ")]),
+        ("Taiwan compatriots working in the Pingtan area", []),  # a lower-case area only with its zone
         ("the Central Area of the city", []),  # not standalone: only with its zone
         ("the Hengqin Area of Shanghai PFTZ", []),  # printed with another zone than its own
         ("the Shanghai–Yunnan Lin-gang Sci-Tech City platform", []),  # a bare "Lin-gang" is not the area
