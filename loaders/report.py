@@ -764,8 +764,10 @@ def _policy_table_facts(c: _Collector, ctx: _Context, d: _TableDoc) -> None:
         c.rel(Rel.NAMES_ZONE, doc, zone, row.line, whole, role="named", resolved=group, **{DERIVED: _derived(group)})
     if "PFTZ" in t.columns:
         issued_by_zones = ISSUED_BY_PFTZS_RE.search(t.caption) is not None
-        for z in _zones_in(c, ctx, row.values.get("PFTZ", "")):
-            c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, whole), row.line, whole, role="issuer")
+        for z, group in _zones_named(c, ctx, row.values.get("PFTZ", "")):
+            zone = c.zone(z, row.line, whole)
+            derived = _derived(group)
+            c.rel(Rel.NAMES_ZONE, doc, zone, row.line, whole, role="issuer", resolved=group, **{DERIVED: derived})
             if issued_by_zones:  # Rule: "Table 1-5 Relevant documents issued by PFTZs": the row's PFTZ issued it
                 name = c.zone_name(z)
                 admin = c.local_body(f"admin-{z}", name, f"Administration of {name}", row.line, whole)
