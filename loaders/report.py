@@ -1444,6 +1444,34 @@ def _group_anaphor(how: str | None, quote: str) -> bool | None:
     return True if how and how != HEADING_RESOLVED and GROUP_ANAPHOR_RE.match(quote) else None
 
 
+ADOPTION_YEAR_RE = re.compile(
+    r"^(?:\*\*[^*]+\*\*,?\s*)?In (?P<lead>(?:19|20)\d{2}),|\bin (?P<tail>(?:19|20)\d{2})\s*[.;]?\s*$|"
+    r"\b(?:replicat|adopt|scal|roll|promot|introduc)\w*\b[^.;,]{0,80}?\bin (?P<verb>(?:19|20)\d{2})\b"
+)
+"""A year that dates a whole sentence: ``In 2023, Hunan replicated ...``, ``... replicated across Hunan in 2023.``"""
+
+
+def _adoption_date(sentence: str) -> str | None:
+    """The date an adoption's own sentence prints, at its printed precision (a day, a month or a year), or None.
+
+    Rule: a full or month date anywhere in the sentence (:func:`~loaders.documents.find_date`); else a year
+    that opens the sentence (``In 2023, ...``), closes it (``... in 2023.``) or follows the verb of adopting
+    (``replicated across the province in 2023, ...``). A year elsewhere (``a model launched in 2021 has been
+    replicated ...``) may date something else and is not read.
+
+    Examples
+    --------
+    >>> _adoption_date("In 2023, Hunan PFTZ replicated the model."), _adoption_date("It was adopted in 2024.")
+    ('2023', '2024')
+    >>> _adoption_date("A model launched in 2021 has been replicated across the province.") is None
+    True
+    """
+    if printed := find_date(sentence):
+        return printed[0].iso
+    m = ADOPTION_YEAR_RE.search(sentence.strip())
+    return (m.group("lead") or m.group("tail") or m.group("verb")) if m else None
+
+
 def _how_named(c: _Collector, kind: str, key: str, quote: str, rule: str) -> str | None:
     """How the narrative rule ``rule`` found a zone or province its sentence does not name; None if it names it.
 
@@ -1617,7 +1645,7 @@ def _extract_narrative(
             resolved=(_how_named(c, place, adopter.key, s, a.rule) if adopter.label in _PLACES else None)
             or _innovation_how(a, s),
             # an adoption is dated only by a date its own sentence prints; the batch's date is not its date
-            date=printed[0].iso if (printed := find_date(s)) else None,
+            date=_adoption_date(s),
         )
     for e in story.efforts:
         key = slug(e.name)

@@ -70,3 +70,19 @@ def test_a_rewrapped_copy_gives_the_same_marks(report: ParsedReport) -> None:
         return {(str(x.type), x.start.key, x.end.key, x.properties.get(DERIVED)) for x in r.relations}
 
     assert marks(parse_report(rewrap_paragraphs(TEXT, 64), BUNDLED_REPORT.name)) == marks(report)
+
+
+@pytest.mark.parametrize(
+    ("ending", "date"),
+    [
+        ("has been replicated and scaled up across the province in 2023,", "2023"),
+        ("has been replicated and scaled up across the province,", None),
+    ],
+)
+def test_a_year_printed_with_an_adoption_dates_it(ending: str, date: str | None) -> None:
+    lines = TEXT.split("\n")
+    start = next(i for i, x in enumerate(lines) if "Anhui PFTZ and Hefei - Wuhu - Bengbu" in x)
+    para = lines[start].replace("has been replicated and scaled up across the province,", ending)
+    r = parse_report("\n".join([*lines[start - 2 : start], para]), "excerpt.txt", partial=True)
+    adopted = [x for x in r.relations if x.type is Rel.ADOPTED and x.start.key == "anhui"]
+    assert adopted and {x.properties.get("date") for x in adopted} == {date}
