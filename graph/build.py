@@ -151,7 +151,7 @@ def _merge_edge(
         G.add_edge(u, v, key=ekey, type=rel.value)
     data = G.edges[u, v, ekey]
     _merge_attrs(data, (), props)
-    data[DERIVED] = bool(data.get(DERIVED, derived))
+    data[DERIVED] = bool(data.get(DERIVED, derived)) and derived  # one stated record makes the edge stated
     data[PROVENANCE] = merge_provenance(data.get(PROVENANCE), provenance)
     return ekey
 
@@ -268,8 +268,16 @@ class _Grouped:
                 _merge_node(G, label, key, [key], [], [rs[0][1]], nid)
             prov = [ev for _, ev in rs]
             sources |= sources_of(prov)
-            props = [_plain(dict(p), _RESERVED_EDGE, f"{_where(ev)}: {rel.value} {u} -> {v}", found) for p, ev in rs]
-            _merge_edge(G, u, v, rel, props, prov)
+            # a loader marks a record derived (a zone reached through a defined term); the edge is derived
+            # only when every record of it is
+            dicts = [dict(p) for p, _ in rs]
+            marks = [d.pop(DERIVED, None) for d in dicts]
+            derived = all(m is True for m in marks)
+            props = [
+                _plain(d, _RESERVED_EDGE, f"{_where(ev)}: {rel.value} {u} -> {v}", found)
+                for d, (_, ev) in zip(dicts, rs, strict=True)
+            ]
+            _merge_edge(G, u, v, rel, props, prov, derived=derived)
         add_sources(G, sources)
         return found
 

@@ -287,8 +287,9 @@ REL_TYPES: dict[Rel, RelType] = {
         RelType(
             Rel.ORIGINATED_IN,
             ((Label.MEASURE, Label.ZONE),),
-            # date: the pilot start the evidence prints; not_after: a bound inferred from the batch's release
-            {"date": "str", NOT_AFTER: "str"},
+            # date: the pilot start the evidence prints; document: the key of the document that launched it;
+            # not_after: a bound inferred from the batch's release
+            {"date": "str", "document": "str", NOT_AFTER: "str"},
             "A measure was piloted in (credited to) a zone.",
         ),
         RelType(Rel.IN_BATCH, ((Label.MEASURE, Label.BATCH),), {"row": "int"}, "A measure belongs to a batch."),

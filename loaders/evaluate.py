@@ -385,7 +385,8 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
         else:
             continue
         stated = str(r.properties.get("origin") or "")
-        actors = set(stated.split(";")) - {""} if stated else set(origins.get(target.key, ()))
+        # an area's origin ("zone:shanghai/lin-gang-special-area") counts as its PFTZ, as in :func:`_token`
+        actors = {a.split("/", 1)[0] for a in stated.split(";") if a} if stated else set(origins.get(target.key, ()))
         if r.properties.get("as_printed"):
             as_printed[(target, adopter)] = str(r.properties["as_printed"])
         lines, acts = adoptions.setdefault((target, adopter), (set(), set()))

@@ -256,8 +256,9 @@ def find_actors(text: str, gaz: Gazetteer, find_zones: FindZones | None = None) 
     >>> [a.keys for a in find_actors("PFTZs in Jiangsu and Anhui have", g)]
     [('jiangsu', 'anhui')]
     """
-    if not ZONE_HINT_RE.search(text):
+    if not ZONE_HINT_RE.search(text) and find_zones is None:
         return []
+    # a given finder may read areas ("Chongzuo Area"), named without "PFTZ"
     zones = (find_zones or gaz.find_zones)(text)
     provs = gaz.find_provinces(text) if "PFTZ" in text else []
     runs: list[list[Mention]] = []
@@ -949,7 +950,7 @@ def adoption_batch_statement(st: _State, s: _Sentence) -> list[AdoptionFact]:
     out: list[AdoptionFact] = []
     for a in s.actors:
         for z in a.keys:
-            ref = st.gaz.zones.get(z)
+            ref = st.gaz.zone_ref(z)
             if ref is None or ref.province not in st.gaz.provinces:
                 continue
             name = st.gaz.provinces[ref.province].name
@@ -983,7 +984,7 @@ def adoption_provincial_examples(st: _State, sents: Sequence[_Sentence]) -> list
             zone = zs[0].keys[0] if zs else zone
         if zone is None:
             continue
-        ref = st.gaz.zones.get(zone)
+        ref = st.gaz.zone_ref(zone)
         if ref is None or ref.province not in st.gaz.provinces:
             return []
         for q in s.quotes:
@@ -1415,7 +1416,7 @@ def adoption_this_model(st: _State, s: _Sentence, case: CaseFact | None) -> list
         return []
     if not THIS_ADOPTED_RE.search(s.text) or not PROVINCE_SCOPE_RE.search(s.text):
         return []
-    ref = st.gaz.zones.get(case.zones[0])
+    ref = st.gaz.zone_ref(case.zones[0])
     if ref is None or ref.province not in st.gaz.provinces:
         return []
     return [

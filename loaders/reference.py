@@ -52,12 +52,14 @@ PROVINCES_FILE = "provinces.csv"
 BODIES_FILE = "bodies.csv"
 PREFIXES_FILE = "doc_prefixes.csv"
 SCOPES_FILE = "scopes.csv"
+AREAS_FILE = "areas.csv"
 
 ZONE_HEADER = ("key", "name", "kind", "province", "name_zh", "established", "lat", "lon", "aliases", "source")
 PROVINCE_HEADER = ("key", "name", "kind", "name_zh", "lat", "lon", "aliases", "source")
 BODY_HEADER = ("key", "name", "abbreviation", "name_zh", "level", "aliases", "source")
 PREFIX_HEADER = ("prefix", "name_zh", "issuer", "certain", "source")
 SCOPE_HEADER = ("key", "name", "source")
+AREA_HEADER = ("key", "name", "zone", "name_zh", "established", "standalone", "aliases", "source")
 
 REFERENCE_SECTION = "reference data"
 """``section`` of the provenance of reference records."""
@@ -215,6 +217,39 @@ class ScopeRef:
 
     key: str
     name: str
+
+
+@dataclass(frozen=True, slots=True)
+class AreaRef:
+    """An area (片区) of a PFTZ, or a key park of Hainan FTP, as curated in areas.csv.
+
+    Parameters
+    ----------
+    key
+        The Zone node's key: the zone's key, ``/``, the area's slug
+        (``"shanghai/lin-gang-special-area"``).
+    name
+        Canonical English name (``"Lin-gang Special Area"``).
+    zone
+        Key of its PFTZ (or of Hainan FTP) in zones.csv.
+    name_zh
+        Chinese name, or ``""``.
+    established
+        When the area became part of its zone (see SOURCES.md), if known.
+    standalone
+        Whether the name alone denotes the area in a text (``"Qianhai"``);
+        otherwise it is read only with its zone (``"Central Area of Shaanxi PFTZ"``).
+    aliases
+        Other printed English forms.
+    """
+
+    key: str
+    name: str
+    zone: str
+    name_zh: str
+    established: PartialDate | None
+    standalone: bool
+    aliases: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -460,6 +495,67 @@ def parse_zones(
     return out
 
 
+def parse_areas(text: str, path: str = AREAS_FILE, zones: Mapping[str, ZoneRef] | None = None) -> dict[str, AreaRef]:
+    """Parse the text of areas.csv.
+
+    Parameters
+    ----------
+    text
+        The CSV text.
+    path
+        The file name used in error messages.
+    zones
+        Known zones; when given, every area's ``zone`` must be one of them.
+
+    Returns
+    -------
+    dict[str, AreaRef]
+        Areas by node key (``"<zone>/<key>"``), in file order.
+
+    Raises
+    ------
+    ReferenceDataError
+        On a wrong header or any bad row: bad or duplicate key, unknown zone,
+        bad date, ``standalone`` not ``yes``/``no``, missing name or source.
+
+    Examples
+    --------
+    >>> head = "key,name,zone,name_zh,established,standalone,aliases,source"
+    >>> a = parse_areas(head + chr(10) + "hengqin-area,Hengqin Area,guangdong,,2015-04-20,yes,Hengqin,plan")
+    >>> a["guangdong/hengqin-area"].aliases
+    ('Hengqin',)
+    """
+    rows, problems = _read_table(text, path, AREA_HEADER)
+    out: dict[str, AreaRef] = {}
+    seen: set[str] = set()
+    for line, row in rows:
+        n = len(problems)
+        row["key"] = f"{row['zone']}/{row['key']}" if _KEY_RE.match(row["key"]) else row["key"]
+        if not re.fullmatch(r"[a-z0-9-]+/[a-z0-9]+(?:-[a-z0-9]+)*", row["key"]):
+            problems.append((line, f"bad key {row['key']!r} (expected a lowercase slug such as 'hengqin-area')"))
+        elif row["key"] in seen:
+            problems.append((line, f"duplicate key {row['key']!r}"))
+        seen.add(row["key"])
+        _require(row, ("name", "zone", "source"), line, problems)
+        if zones is not None and row["zone"] and row["zone"] not in zones:
+            problems.append((line, f"unknown zone key {row['zone']!r} (not in zones.csv)"))
+        if row["standalone"] not in ("yes", "no"):
+            problems.append((line, f"bad standalone {row['standalone']!r} (expected yes or no)"))
+        established = _date(row["established"], "established", line, problems)
+        if len(problems) == n:
+            out[row["key"]] = AreaRef(
+                row["key"],
+                row["name"],
+                row["zone"],
+                row["name_zh"],
+                established,
+                row["standalone"] == "yes",
+                _aliases(row["aliases"]),
+            )
+    _raise_problems(problems, path)
+    return out
+
+
 def parse_bodies(text: str, path: str = BODIES_FILE) -> dict[str, BodyRef]:
     """Parse the text of bodies.csv.
 
@@ -616,6 +712,32 @@ def load_zones(
     if provinces is None:
         provinces = load_provinces(_sibling(p, PROVINCES_FILE))
     return parse_zones(_read_text(p), str(p), provinces)
+
+
+def load_areas(path: str | Path | None = None, zones: Mapping[str, ZoneRef] | None = None) -> dict[str, AreaRef]:
+    """Read areas.csv and check its zones.
+
+    Parameters
+    ----------
+    path
+        The file to read (default: the one in :data:`REFERENCE_DIR`).
+    zones
+        Zones to check against; by default zones.csv next to ``path``.
+
+    Returns
+    -------
+    dict[str, AreaRef]
+        Areas by node key.
+
+    Raises
+    ------
+    ReferenceDataError
+        If the file cannot be read or has bad rows.
+    """
+    p = Path(path) if path is not None else REFERENCE_DIR / AREAS_FILE
+    if zones is None:
+        zones = load_zones(_sibling(p, ZONES_FILE))
+    return parse_areas(_read_text(p), str(p), zones)
 
 
 def load_bodies(path: str | Path | None = None) -> dict[str, BodyRef]:
@@ -913,6 +1035,11 @@ _GOV_SUFFIX_RE = re.compile(r"^(.+?) (?:provincial |municipal |regional )?people
 _GENERAL_OFFICE_RE = re.compile(r"^general office of (.+)$")
 
 
+_AREA_TAIL_RE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?|\s*\(\s*(?:the\s+)?")
+"""What joins an area to its zone after it: ``<area> of the <zone>``, ``<area> (<zone>)``."""
+_AREA_HEAD_RE = re.compile(r"(?:'s|’s)?\s+|\s*\(\s*")
+"""What joins a zone to its area before it: ``<zone>'s <area>``, ``<zone> <area>``, ``<zone> (<area>)``."""
+
 _WORD_START_RE = re.compile(r"(?<![^\W_])[^\W_]")
 """A letter or digit right after something that is not one: where a word starts."""
 
@@ -1008,6 +1135,8 @@ class Gazetteer:
     zones, provinces, bodies
         The curated records, as returned by :func:`load_zones`,
         :func:`load_provinces` and :func:`load_bodies`.
+    areas
+        The areas of the zones (:func:`load_areas`), if any.
 
     Raises
     ------
@@ -1044,8 +1173,21 @@ class Gazetteer:
         zones: Mapping[str, ZoneRef],
         provinces: Mapping[str, ProvinceRef],
         bodies: Mapping[str, BodyRef],
+        areas: Mapping[str, AreaRef] | None = None,
     ) -> None:
         self.zones: dict[str, ZoneRef] = dict(zones)
+        self.areas: dict[str, AreaRef] = dict(areas or {})
+        for a in self.areas.values():
+            if a.zone not in self.zones:
+                msg = f"area {a.key!r} names unknown zone {a.zone!r}"
+                raise ReferenceDataError(msg, AREAS_FILE)
+        self._area_forms: dict[str, list[str]] = {}
+        for a in self.areas.values():
+            for form in (a.name, *a.aliases):
+                owners = self._area_forms.setdefault(normalize_name(form), [])
+                if a.key not in owners:
+                    owners.append(a.key)
+        self._area_names: _Names | None = None
         self.provinces: dict[str, ProvinceRef] = dict(provinces)
         self.bodies: dict[str, BodyRef] = dict(bodies)
         for z in self.zones.values():
@@ -1300,6 +1442,26 @@ class Gazetteer:
                 return BodyRef(key, f"People's Government of {p.name}", "", name_zh, "local", ())
         return None
 
+    def zone_ref(self, key: str) -> ZoneRef | None:
+        """Return the zone of a key, an area's key giving its zone's (``"shanghai/lin-gang-special-area"``).
+
+        Parameters
+        ----------
+        key
+            A zone key, or an area's key ``<zone>/<area>`` (curated or not).
+
+        Returns
+        -------
+        ZoneRef or None
+            The zone, or None for an unknown key.
+
+        Examples
+        --------
+        >>> Gazetteer.default().zone_ref("guangdong/hengqin-area").name
+        'Guangdong PFTZ'
+        """
+        return self.zones.get(key.split("/", 1)[0])
+
     def zone_of_province(self, province_key: str, kind: str = ZoneKind.PFTZ.value) -> str | None:
         """Return the key of the zone of a kind in a province, or None.
 
@@ -1470,6 +1632,96 @@ class Gazetteer:
                 out.append(Mention(key, m.start(), m.end(), m.group(0)))
         return out
 
+    def area(self, name: str, zone: str | None = None) -> str | None:
+        """Return the key of the area a printed name denotes, or None.
+
+        A name that is not ``standalone`` in areas.csv (``"Central Area"``)
+        resolves only with its zone; a name two zones share, only with one.
+
+        Parameters
+        ----------
+        name
+            An area name as printed (``"Qianhai & Shekou Area"``, ``"Hengqin"``).
+        zone
+            The key of the zone the text places it in, if any.
+
+        Returns
+        -------
+        str or None
+            The area's node key (``"guangdong/hengqin-area"``).
+
+        Examples
+        --------
+        >>> g = Gazetteer.default()
+        >>> g.area("Lingang Special Area"), g.area("Central Area"), g.area("Central Area", "shaanxi")
+        ('shanghai/lin-gang-special-area', None, 'shaanxi/central-area')
+        """
+        keys = [k for k in self._area_forms.get(normalize_name(name), ()) if zone is None or self.areas[k].zone == zone]
+        if len(keys) != 1 or (zone is None and not self.areas[keys[0]].standalone):
+            return None
+        return keys[0]
+
+    def find_areas(self, text: str) -> list[Mention]:
+        """Find the areas of zones a text names, each with its zone when printed with it.
+
+        Reads ``<area>``, ``<area> of (the) <zone>``, ``<area> in <zone>``,
+        ``<area> (<zone>)`` and ``<zone>('s) <area>``; the mention spans the
+        zone too, so it stands for the area, not the zone. An area name read
+        only with its zone is skipped when printed alone, and an area printed
+        with another zone than its own is skipped.
+
+        Parameters
+        ----------
+        text
+            Free text, e.g. one sentence.
+
+        Returns
+        -------
+        list[Mention]
+            Mentions in text order, keyed by the area's node key.
+
+        Examples
+        --------
+        >>> g = Gazetteer.default()
+        >>> [m.text for m in g.find_areas("Lin-gang Special Area of Shanghai PFTZ and Hengqin launched")]
+        ['Lin-gang Special Area of Shanghai PFTZ', 'Hengqin']
+        >>> g.find_areas("its Hengqin Area")[0].key
+        'guangdong/hengqin-area'
+        """
+        if not self.areas:
+            return []
+        if self._area_names is None:
+            forms = [f for a in self.areas.values() for f in (a.name, *a.aliases)]
+            # "the Hefei area of Anhui PFTZ": a lower-case "area" is read only with its zone (below)
+            forms += [f"{f[:-5]} area" for f in forms if f.endswith(" Area")]
+            alts = name_alternation((f, True) for f in forms)
+            self._area_names = _Names.of(re.compile(rf"{NAME_LEFT}(?:{alts}){NAME_RIGHT}"), forms)
+        found = _scan(self._area_names, text)
+        if not found:
+            return []
+        zones = self.find_zones(text)
+        out: list[Mention] = []
+        for m in found:
+            start, end, parent = m.start(), m.end(), None
+            if (tail := _AREA_TAIL_RE.match(text, end)) is not None:
+                z = next((z for z in zones if z.start == tail.end()), None)
+                if z is not None:
+                    parent, end = z.key, z.end
+                    if tail.group(0).rstrip().endswith("(") and (close := re.match(r"\s*\)", text[end:])):
+                        end += close.end()
+            if parent is None:
+                z = next((z for z in zones if z.end <= start and _AREA_HEAD_RE.fullmatch(text, z.end, start)), None)
+                if z is not None:
+                    parent, start = z.key, z.start
+                    if text[z.end : m.start()].strip() == "(" and (close := re.match(r"\s*\)", text[end:])):
+                        end += close.end()  # "Beijing PFTZ (High-end Industry Area)"
+            if parent is None and m.group(0).endswith(" area"):
+                continue
+            key = self.area(m.group(0), parent)
+            if key is not None:
+                out.append(Mention(key, start, end, text[start:end]))
+        return out
+
     def find_bodies(self, text: str) -> list[Mention]:
         """Find every issuing-body mention in a text.
 
@@ -1588,4 +1840,5 @@ class Gazetteer:
 def _default_gazetteer() -> Gazetteer:
     """Build the gazetteer of the default reference files once."""
     provinces = load_provinces()
-    return Gazetteer(load_zones(provinces=provinces), provinces, load_bodies())
+    zones = load_zones(provinces=provinces)
+    return Gazetteer(zones, provinces, load_bodies(), load_areas(zones=zones))

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from ground.errors import ReportParseError, StrictModeError
 from ground.names import normalize_name, normalize_title, title_score
-from ground.schema import ALIAS_SEPARATOR, SCOPE_REGION_KEYS, Label, MeasureKind, Rel, Scope, ZoneKind
+from ground.schema import ALIAS_SEPARATOR, DERIVED, SCOPE_REGION_KEYS, Label, MeasureKind, Rel, Scope, ZoneKind
 from loaders.documents import (
     ANNOUNCEMENT,
     QUOTED_RE,
@@ -95,7 +95,13 @@ ISSUE_VERB_RE = re.compile(
     r"\b(?:jointly )?(?:issued|approved|released|promulgated|formulated|published|adopted|introduced)\b"
 )
 HEREINAFTER_RE = re.compile(r"\(hereinafter referred to as (?:the )?[\"“](?P<name>[^\"”]+)[\"”]\)")
-SUBAREA_RE = re.compile(r"\b(?P<name>(?:[A-Z][\w'-]+ )+(?:Special )?Area) of (?:the )?(?P<zone>[A-Z][a-z]+ PFTZ)\b")
+SUBAREA_RE = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w'’-]+ )+(?:Special )?Area)(?: of (?:the )?| \()(?P<zone>[A-Z][a-z]+ PFTZ)\b\)?"
+)
+"""An area printed with its zone: ``the Honghe Area of Yunnan PFTZ``, ``Foo Area (Bar PFTZ)``."""
+ITS_AREA_RE = re.compile(r"\b[Ii]ts (?P<name>(?:[A-Z][\w'’-]+ )+(?:Special )?Area)\b")
+"""An area printed after the zone it belongs to: ``Guangxi PFTZ ... its Chongzuo Area``."""
+AREA_ARTICLE_RE = re.compile(r"^(?:(?:The|For|In|Under|Following|Meanwhile|Moreover|Also|And|Its)\s+)+")
 COORDINATED_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+) coordinated innovation zone of (?P<zone>[A-Z][a-z]+ PFTZ)\b")
 ALLIANCE_RE = re.compile(
     r"\b(?P<name>(?:[A-Z][\w–-]*\s)+PFTZ Alliance|Joint Conference Mechanism for the [A-Z][\w–-]+ PFTZs)"
@@ -217,6 +223,7 @@ class _Collector:
         self.misspelt: dict[str, str | None] = {}
         self.reported: set[str] = set()
         self._zones_memo: dict[str, list[Mention]] = {}
+        self.text_areas: dict[str, str] = {}  # areas named in the text that areas.csv lacks: key -> name
         self._lists_memo: dict[str, list[list[Mention]]] = {}
 
     def prov(self, line: int, quote: str) -> Provenance:
@@ -232,12 +239,57 @@ class _Collector:
         self.relations.append(Relation(rel, start, end, freeze_props(props), self.prov(line, quote)))
 
     def find_zones(self, text: str) -> list[Mention]:
-        """Zone mentions in ``text``, misspellings included (memoised: extractors revisit sentences)."""
+        """Zone and area mentions in ``text``, misspellings included (memoised: extractors revisit sentences).
+
+        An area (:meth:`find_areas`) is a mention of its own: the zone printed with it
+        (``Lin-gang Special Area of Shanghai PFTZ``) is part of the area's mention.
+        """
         if text in self._zones_memo:
             return self._zones_memo[text]
-        if not ZONE_HINT_RE.search(text):
-            self._zones_memo[text] = []
-            return []
+        hint = ZONE_HINT_RE.search(text) is not None
+        plain = self._plain_zones(text) if hint else []
+        areas = self.find_areas(text, plain) if self.gaz.areas or "Area" in text else []
+        if areas:
+            plain = [z for z in plain if not any(a.start <= z.start < a.end for a in areas)]
+        self._zones_memo[text] = sorted(plain + areas, key=lambda z: z.start)
+        return self._zones_memo[text]
+
+    def find_areas(self, text: str, zones: Sequence[Mention]) -> list[Mention]:
+        """The areas of zones named in ``text``, given its zone mentions.
+
+        The gazetteer's curated areas (areas.csv) in every form it reads, then
+        areas it lacks, printed with their zone (``the <X> Area of <PFTZ>``,
+        ``<X> Area (<PFTZ>)``) or after it (``<PFTZ> ... its <X> Area``): these
+        are keyed ``<zone>/<slug of the name>`` and named as printed.
+        """
+        found = list(self.gaz.find_areas(text))
+        if "Area" not in text:
+            return found
+        for m in SUBAREA_RE.finditer(text):
+            parent = self.gaz.zone(m.group("zone"))
+            lead = AREA_ARTICLE_RE.match(m.group("name"))
+            start = m.start("name") + (lead.end() if lead else 0)
+            if parent is not None and not any(f.start < m.end() and start < f.end for f in found):
+                key = self._area_key(parent, m.group("name")[lead.end() if lead else 0 :])
+                found.append(Mention(key, start, m.end(), text[start : m.end()]))
+        for m in ITS_AREA_RE.finditer(text):
+            before = [z for z in zones if z.end <= m.start()]
+            if before and not any(f.start < m.end() and m.start("name") < f.end for f in found):
+                parent = before[-1].key.split("/")[0]
+                key = self._area_key(parent, m.group("name"))
+                found.append(Mention(key, m.start("name"), m.end(), m.group("name")))
+        return sorted(found, key=lambda f: f.start)
+
+    def _area_key(self, parent: str, name: str) -> str:
+        """The key of an area of ``parent`` printed as ``name``: the curated one, or one made from the name."""
+        key = self.gaz.area(name, parent)
+        if key is None:
+            key = f"{parent}/{slug(name)}"
+            self.text_areas.setdefault(key, name)
+        return key
+
+    def _plain_zones(self, text: str) -> list[Mention]:
+        """Zone mentions in ``text`` (gazetteer, then misspelt ``<X> PFTZ`` resolved by similarity)."""
         found = self.gaz.find_zones(text)
         for m in ZONE_WORD_RE.finditer(text):
             if any(f.start <= m.start() < f.end for f in found) or self.gaz.province(m.group(1)) is not None:
@@ -248,8 +300,7 @@ class _Collector:
                 self.misspelt[word] = match.key if match else None
             if key := self.misspelt[word]:
                 found.append(Mention(key, m.start(), m.start() + len(m.group(1)) + 5, word))
-        self._zones_memo[text] = sorted(found, key=lambda z: z.start)
-        return self._zones_memo[text]
+        return sorted(found, key=lambda z: z.start)
 
     def find_zone_lists(self, text: str) -> list[list[Mention]]:
         """Lists of zones ("PFTZs in A, B, and C") in ``text`` (memoised)."""
@@ -267,14 +318,36 @@ class _Collector:
 
     # entity helpers -------------------------------------------------------
     def zone(self, key: str, line: int, quote: str) -> NodeRef:
+        if "/" in key:
+            return self.area(key, line, quote)
         ref = self.zone_refs[key]
         return self.node(Label.ZONE, key, ref.name, line, quote, kind=ref.kind, province=ref.province)
+
+    def zone_name(self, key: str) -> str:
+        """The name of a zone or of an area (``shanghai/lin-gang-special-area``)."""
+        if "/" not in key:
+            return self.zone_refs[key].name
+        ref = self.gaz.areas.get(key)
+        return ref.name if ref is not None else self.text_areas.get(key, key.split("/", 1)[1])
+
+    def area(self, key: str, line: int, quote: str) -> NodeRef:
+        """An area of a zone (curated in areas.csv or named in the text), linked PART_OF its zone."""
+        parent = key.split("/", 1)[0]
+        ref = self.gaz.areas.get(key)
+        props: dict[str, PropValue] = {"kind": str(ZoneKind.SUB_AREA), "province": self.zone_refs[parent].province}
+        if ref is not None:
+            props |= {"name_zh": ref.name_zh or None, "established": ref.established.iso if ref.established else None}
+        node = self.node(Label.ZONE, key, self.zone_name(key), line, quote, **props)
+        self.rel(Rel.PART_OF, node, self.zone(parent, line, quote), line, quote)
+        return node
 
     def sub_zone(self, parent_name: str, name: str, kind: ZoneKind, line: int, quote: str) -> NodeRef | None:
         """A sub-area or coordinated innovation zone, linked PART_OF its PFTZ."""
         parent = self.gaz.zone(parent_name)
         if parent is None:
             return None
+        if kind is ZoneKind.SUB_AREA:
+            return self.area(self._area_key(parent, name), line, quote)
         if kind is ZoneKind.COORDINATED:
             name = f"{name} coordinated innovation zone"
         province = self.zone_refs[parent].province
@@ -354,7 +427,7 @@ def _extract_zones(c: _Collector, ctx: _Context, tables: Sequence[Table]) -> Non
         line = p.line_at(off)
         for zm in c.find_zones(s):
             c.zone(zm.key, p.line_at(off), s)
-            seen_kinds.add(zm.key)
+            seen_kinds.add(zm.key.split("/", 1)[0])
             if zm.text not in c.reported and c.misspelt.get(zm.text):
                 c.reported.add(zm.text)
                 c.warn("zone-misspelt", f"resolved {zm.text!r} to zone {zm.key!r}", line)
@@ -376,8 +449,6 @@ def _extract_zones(c: _Collector, ctx: _Context, tables: Sequence[Table]) -> Non
             if word not in c.reported:
                 c.reported.add(word)
                 c.warn("unknown-zone", f"unknown zone name {word!r}", line)
-        for rm in SUBAREA_RE.finditer(s) if "Area of " in s else ():
-            c.sub_zone(rm.group("zone"), rm.group("name"), ZoneKind.SUB_AREA, line, s)
         for rm in COORDINATED_RE.finditer(s) if " coordinated innovation zone of " in s else ():
             c.sub_zone(rm.group("zone"), rm.group("name"), ZoneKind.COORDINATED, line, s)
         for m in HEREINAFTER_RE.finditer(s) if "(hereinafter" in s else ():
@@ -393,7 +464,7 @@ def _extract_zones(c: _Collector, ctx: _Context, tables: Sequence[Table]) -> Non
             for cell in row.values.values():
                 for zm in c.find_zones(cell):
                     c.zone(zm.key, row.line, cell)
-                    seen_kinds.add(zm.key)
+                    seen_kinds.add(zm.key.split("/", 1)[0])
     pftzs = {k for k in seen_kinds if c.zone_refs[k].kind == str(ZoneKind.PFTZ)}
     for p, off, s in _sentences(ctx.paras[:5]):
         if sm := STATED_PFTZ_RE.search(s):
@@ -401,12 +472,27 @@ def _extract_zones(c: _Collector, ctx: _Context, tables: Sequence[Table]) -> Non
             break
 
 
+def _uses_group(name: str, text: str) -> bool:
+    """Whether ``text`` uses the report's defined term ``name`` (the "Pilot Regions").
+
+    Rule: a term inside quotation marks is the quoted text's own words (a document's title: "... Reforms in
+    Pilot Regions"), not the term the report defined, so it stands for no member.
+    """
+    unquoted = QUOTED_SPAN_RE.sub(" ", text) if '"' in text or "“" in text else text
+    return re.search(rf"\b{re.escape(name)}\b", unquoted) is not None
+
+
+def _derived(group: str | None) -> bool | None:
+    """The ``derived`` mark of an edge to a zone reached through a defined term (``group``), else None."""
+    return True if group else None
+
+
 def _zones_named(c: _Collector, ctx: _Context, text: str) -> list[tuple[str, str | None]]:
     """Zone keys named in ``text``, each with the group it was resolved from (None when named itself)."""
     named = {m.key for m in c.find_zones(text)} | {z.key for lst in c.find_zone_lists(text) for z in lst}
     out: dict[str, str | None] = dict.fromkeys(sorted(named))
     for name, members in ctx.groups.items():
-        if re.search(rf"\b{re.escape(name)}\b", text):
+        if _uses_group(name, text):
             for z in members:
                 out.setdefault(z, f'group "{name}"')
     return sorted(out.items())
@@ -417,7 +503,7 @@ def _zones_in(c: _Collector, ctx: _Context, text: str) -> list[str]:
     keys = {m.key for m in c.find_zones(text)}
     keys |= {z.key for lst in c.find_zone_lists(text) for z in lst}
     for name, members in ctx.groups.items():
-        if re.search(rf"\b{re.escape(name)}\b", text):
+        if _uses_group(name, text):
             keys |= set(members)
     return sorted(keys)
 
@@ -673,13 +759,16 @@ def _policy_table_facts(c: _Collector, ctx: _Context, d: _TableDoc) -> None:
             c.rel(Rel.ISSUED_BY, doc, body, row.line, cell)
     whole = " | ".join(x for x in row.values.values() if x)
     for z, group in _zones_named(c, ctx, whole):
-        c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, whole), row.line, whole, role="named", resolved=group)
+        zone = c.zone(z, row.line, whole)
+        c.rel(Rel.NAMES_ZONE, doc, zone, row.line, whole, role="named", resolved=group, **{DERIVED: _derived(group)})
     if zcol := c.profile.columns_of(t.columns).get("zone"):
         issued_by_zones = c.profile.caption_says_issued_by_zones(t.caption)
-        for z in _zones_in(c, ctx, row.values.get(zcol, "")):
-            c.rel(Rel.NAMES_ZONE, doc, c.zone(z, row.line, whole), row.line, whole, role="issuer")
+        for z, group in _zones_named(c, ctx, row.values.get(zcol, "")):
+            zone = c.zone(z, row.line, whole)
+            derived = _derived(group)
+            c.rel(Rel.NAMES_ZONE, doc, zone, row.line, whole, role="issuer", resolved=group, **{DERIVED: derived})
             if issued_by_zones:  # Rule: a caption "Relevant documents issued by PFTZs": the row's zone issued it
-                name = c.zone_refs[z].name
+                name = c.zone_name(z)
                 admin = c.local_body(f"admin-{z}", name, f"Administration of {name}", row.line, whole)
                 how = f"the caption of {t.printed}: documents issued by PFTZs"
                 c.rel(Rel.ISSUED_BY, doc, admin, row.line, whole, resolved=how)
@@ -774,7 +863,8 @@ def _mention_facts(c: _Collector, ctx: _Context, mention: _Mention) -> None:
         if approver := c.body(m.key, line, s, m.text):
             c.rel(Rel.APPROVED_BY, doc, approver, line, s)
     for z, group in _zones_named(c, ctx, s):
-        c.rel(Rel.NAMES_ZONE, doc, c.zone(z, line, s), line, s, role="named", resolved=group)
+        zone = c.zone(z, line, s)
+        c.rel(Rel.NAMES_ZONE, doc, zone, line, s, role="named", resolved=group, **{DERIVED: _derived(group)})
 
 
 def _prefix_issuer(c: _Collector, ctx: _Context, doc: NodeRef, line: int, quote: str) -> None:
@@ -1104,7 +1194,7 @@ def _row_origins(
         # the row prints no pilot date: the batch's release is only the latest it can have been (a bound, not a date)
         c.rel(Rel.ORIGINATED_IN, measure, c.zone(z, line, quote), line, quote, not_after=b.date)
     for name, members in ctx.groups.items():
-        in_row = bool(re.search(rf"\b{re.escape(name)}\b", title))
+        in_row = _uses_group(name, title)
         if not in_row and name not in b.pilot_groups:
             continue
         gline, gsentence = ctx.group_lines[name]
@@ -1114,15 +1204,28 @@ def _row_origins(
             if z in named:
                 continue
             zone = c.zone(z, gline, gsentence)
+            # the zone is reached through the group's name, not named: a derived link, its rule in ``resolved``
             if in_row:
-                c.rel(Rel.ORIGINATED_IN, measure, zone, line, quote, resolved=resolved)
+                c.rel(Rel.ORIGINATED_IN, measure, zone, line, quote, resolved=resolved, **{DERIVED: True})
             if start is not None:
-                date, sline, sentence = start
-                c.rel(Rel.ORIGINATED_IN, measure, zone, sline, sentence, resolved=resolved, date=date)
+                date, sline, sentence, doc_key = start
+                c.rel(
+                    Rel.ORIGINATED_IN,
+                    measure,
+                    zone,
+                    sline,
+                    sentence,
+                    resolved=resolved,
+                    date=date,
+                    document=doc_key,
+                    **{DERIVED: True},
+                )
 
 
-def _pilot_start(c: _Collector, ctx: _Context, group: str) -> tuple[str, int, str] | None:
-    """The dated sentence that launched a group's pilots: it dates the group's document and lists every member.
+def _pilot_start(c: _Collector, ctx: _Context, group: str) -> tuple[str, int, str, str] | None:
+    """The dated sentence that launched a group's pilots (date, line, sentence, the document's key).
+
+    The sentence dates the group's document and lists every member.
 
     Rule: "In June 2023, the State Council issued the "Measures ..." (G.Fa. [2023] No. 9), launching pilot
     programs first in PFTZs of Shanghai, ..., as well as Hainan FTP."
@@ -1137,7 +1240,7 @@ def _pilot_start(c: _Collector, ctx: _Context, group: str) -> tuple[str, int, st
                 z.key for lst in c.find_zone_lists(sentence) for z in lst
             }
             if members <= listed:
-                return date, line, sentence
+                return date, line, sentence, key
     return None
 
 
@@ -1238,7 +1341,7 @@ def _extract_provincial(c: _Collector, ctx: _Context, tables: Sequence[Table]) -
                     row.line,
                 )
                 continue
-            province = c.zone_refs[zkey].province
+            province = c.zone_refs[zkey.split("/", 1)[0]].province
             batches = []
             for ordinal, count in sorted(counts.items()):
                 bkey = _batch_key("provincial", "institutional-innovations", ordinal, zkey)
@@ -1246,7 +1349,7 @@ def _extract_provincial(c: _Collector, ctx: _Context, tables: Sequence[Table]) -
                     c,
                     ctx,
                     bkey,
-                    _batch_name("institutional-innovations", ordinal, c.zone_refs[zkey].name),
+                    _batch_name("institutional-innovations", ordinal, c.zone_name(zkey)),
                     row.line,
                     quote,
                     kind="institutional-innovations",
@@ -1374,6 +1477,50 @@ HEADING_RESOLVED = "the case's name is the heading of the passage this sentence 
 """``resolved`` of the edges of a case read from its bold heading (narrative rule ``heading``)."""
 
 
+GROUP_ANAPHOR_RE = re.compile(
+    r"^\s*(?:\*\*[^*]+\*\*,?\s*)?(?:[A-Z][^,]{0,60},\s*)?(?:they|these (?:PFTZs|zones|regions)|"
+    r"the (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:PFTZs|zones|regions))\b",
+    re.IGNORECASE,
+)
+"""A subject that stands for several zones without naming them: ``They``, ``These PFTZs``, ``The three PFTZs``."""
+
+
+def _group_anaphor(how: str | None, quote: str) -> bool | None:
+    """Rule: a zone its sentence does not name, reached through a group word (``The three PFTZs``), is derived.
+
+    Returns the ``derived`` mark of the edge (True) or None (stated). ``how`` is what :func:`_how_named` said.
+    """
+    return True if how and how != HEADING_RESOLVED and GROUP_ANAPHOR_RE.match(quote) else None
+
+
+ADOPTION_YEAR_RE = re.compile(
+    r"^(?:\*\*[^*]+\*\*,?\s*)?In (?P<lead>(?:19|20)\d{2}),|\bin (?P<tail>(?:19|20)\d{2})\s*[.;]?\s*$|"
+    r"\b(?:replicat|adopt|scal|roll|promot|introduc)\w*\b[^.;,]{0,80}?\bin (?P<verb>(?:19|20)\d{2})\b"
+)
+"""A year that dates a whole sentence: ``In 2023, Hunan replicated ...``, ``... replicated across Hunan in 2023.``"""
+
+
+def _adoption_date(sentence: str) -> str | None:
+    """The date an adoption's own sentence prints, at its printed precision (a day, a month or a year), or None.
+
+    Rule: a full or month date anywhere in the sentence (:func:`~loaders.documents.find_date`); else a year
+    that opens the sentence (``In 2023, ...``), closes it (``... in 2023.``) or follows the verb of adopting
+    (``replicated across the province in 2023, ...``). A year elsewhere (``a model launched in 2021 has been
+    replicated ...``) may date something else and is not read.
+
+    Examples
+    --------
+    >>> _adoption_date("In 2023, Hunan PFTZ replicated the model."), _adoption_date("It was adopted in 2024.")
+    ('2023', '2024')
+    >>> _adoption_date("A model launched in 2021 has been replicated across the province.") is None
+    True
+    """
+    if printed := find_date(sentence):
+        return printed[0].iso
+    m = ADOPTION_YEAR_RE.search(sentence.strip())
+    return (m.group("lead") or m.group("tail") or m.group("verb")) if m else None
+
+
 def _how_named(c: _Collector, kind: str, key: str, quote: str, rule: str) -> str | None:
     """How the narrative rule ``rule`` found a zone or province its sentence does not name; None if it names it.
 
@@ -1385,6 +1532,7 @@ def _how_named(c: _Collector, kind: str, key: str, quote: str, rule: str) -> str
     """
     if kind == "zone":
         found = {m.key for m in c.gaz.find_zones(quote)} | {z.key for lst in c.find_zone_lists(quote) for z in lst}
+        found |= {m.key for m in c.find_zones(quote) if "/" in m.key}
     else:
         found = {m.key for m in c.gaz.find_provinces(quote)}
     return None if key in found else f"narrative rule {rule!r}: the {kind} named in the passage around this sentence"
@@ -1412,7 +1560,7 @@ def _extract_narrative(
         )
         m = c.node(
             Label.MEASURE,
-            f"case:{f.zones[0]}:{slug(f.name)}",
+            f"case:{f.zones[0].split('/', 1)[0]}:{slug(f.name)}",
             f.name,
             f.line,
             f.quote,
@@ -1428,7 +1576,9 @@ def _extract_narrative(
         )
         for z in f.zones:
             how = HEADING_RESOLVED if f.rule == "heading" else _how_named(c, "zone", z, f.quote, f.rule)
-            c.rel(Rel.ORIGINATED_IN, m, c.zone(z, f.line, f.quote), f.line, f.quote, resolved=how)
+            zone = c.zone(z, f.line, f.quote)
+            derived = _group_anaphor(how, f.quote)
+            c.rel(Rel.ORIGINATED_IN, m, zone, f.line, f.quote, resolved=how, **{DERIVED: derived})
     provincial = {
         (e.key.split(":")[1], slug(e.name)): e.key
         for e in c.entities
@@ -1492,7 +1642,7 @@ def _extract_narrative(
                 )
                 c.rel(Rel.IN_BATCH, measure, batch, line, s)
         elif a.rule == "adopts-case":
-            measure = NodeRef(Label.MEASURE, f"case:{a.adopter_zone}:{slug(a.name)}")
+            measure = NodeRef(Label.MEASURE, f"case:{a.adopter_zone.split('/', 1)[0]}:{slug(a.name)}")
         elif not a.name:
             # "a new batch" of a zone whose provincial batches a table lists is those batches;
             # otherwise a batch node of its own (mentioned nowhere else)
@@ -1508,7 +1658,7 @@ def _extract_narrative(
             )
             refs = [NodeRef(Label.BATCH, k) for k in listed]
             if not refs:
-                zname = c.zone_refs[origin].name if origin in c.zone_refs else origin
+                zname = c.zone_name(origin) if origin.split("/", 1)[0] in c.zone_refs else origin
                 refs = [
                     _batch_node(
                         c,
@@ -1547,7 +1697,7 @@ def _extract_narrative(
             resolved=(_how_named(c, place, adopter.key, s, a.rule) if adopter.label in _PLACES else None)
             or _innovation_how(a, s),
             # an adoption is dated only by a date its own sentence prints; the batch's date is not its date
-            date=printed[0].iso if (printed := find_date(s)) else None,
+            date=_adoption_date(s),
         )
     for e in story.efforts:
         key = slug(e.name)
@@ -1555,7 +1705,8 @@ def _extract_narrative(
         unnamed = normalize_name(e.name) not in normalize_name(e.quote)
         for z in e.members:
             how = HEADING_RESOLVED if unnamed else _how_named(c, "zone", z, e.quote, e.rule)
-            c.rel(Rel.MEMBER_OF, c.zone(z, e.line, e.quote), node, e.line, e.quote, resolved=how)
+            derived = _group_anaphor(how, e.quote)
+            c.rel(Rel.MEMBER_OF, c.zone(z, e.line, e.quote), node, e.line, e.quote, resolved=how, **{DERIVED: derived})
         if e.batch is not None:
             ordinal, count = e.batch
             b = _batch_node(

@@ -332,14 +332,31 @@ def test_reserved_property_names_are_dropped_and_reported() -> None:
     rep.entities.append(Entity(Label.ZONE, "z", "Zone", freeze_props(kind="PFTZ", label="Region"), rep.prov("z")))
     z = NodeRef(Label.ZONE, "z")
     m = rep.node(Label.MEASURE, "m", "Measure", kind="zone case")
-    rep.rel(Rel.ORIGINATED_IN, m, z, "m in z", derived=True)
+    rep.rel(Rel.ORIGINATED_IN, m, z, "m in z", type="MEMBER_OF")
     problems: list[str] = []
     G = graph_from_records(rep.entities, rep.relations, problems=problems)
     assert len(problems) == 2 and all("is reserved and was dropped" in p for p in problems)
     assert G.nodes["Zone:z"]["label"] == "Zone"
+    assert G.edges["Measure:m", "Zone:z", "ORIGINATED_IN"]["type"] == "ORIGINATED_IN"
     assert G.edges["Measure:m", "Zone:z", "ORIGINATED_IN"][DERIVED] is False
     with pytest.raises(GraphValidationError):
         graph_from_records(rep.entities, rep.relations)
+
+
+def test_an_edge_is_derived_only_when_every_record_of_it_is() -> None:
+    rep = _Report("derived.txt")
+    z = rep.node(Label.ZONE, "z", "Zone", kind="PFTZ")
+    y = rep.node(Label.ZONE, "y", "Zone Y", kind="PFTZ")
+    m = rep.node(Label.MEASURE, "m", "Measure", kind="zone case")
+    rep.rel(Rel.ORIGINATED_IN, m, z, 'the "Pilot Regions" piloted m', derived=True, resolved='group "Pilot Regions"')
+    rep.rel(Rel.ORIGINATED_IN, m, y, 'the "Pilot Regions" piloted m', derived=True, resolved='group "Pilot Regions"')
+    rep.rel(Rel.ORIGINATED_IN, m, y, "Zone Y piloted m")
+    problems: list[str] = []
+    G = graph_from_records(rep.entities, rep.relations, problems=problems)
+    assert problems == []
+    assert G.edges["Measure:m", "Zone:z", "ORIGINATED_IN"][DERIVED] is True
+    assert G.edges["Measure:m", "Zone:z", "ORIGINATED_IN"]["resolved"] == 'group "Pilot Regions"'
+    assert G.edges["Measure:m", "Zone:y", "ORIGINATED_IN"][DERIVED] is False  # one stated record: stated
 
 
 def test_stated_edges_are_not_derived() -> None:
