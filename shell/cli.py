@@ -404,7 +404,7 @@ def build(
 
     known = {*FORMATS.values(), "html", "tables"}
     with staged_folder(out_dir, known=known, check=check, wait=wait, on_wait=_echo_err) as stage:
-        for fmt, path in write_all(G, stage).items():
+        for fmt, path in write_all(G, stage, positions=_layout(G)).items():
             written[fmt] = str(out_dir / path.relative_to(stage))
         written["tables"] = f"{out_dir / 'tables'}/ ({len(qtables.write_tables(G, stage / 'tables'))} files)"
         if not no_html:
@@ -484,8 +484,14 @@ def export(reports: tuple[Path, ...], data_files: tuple[Path, ...], fmt: str, ou
         pftz export --format neo4j-admin -o import/
     """
 
-    write_export(_build(reports, data_files), fmt, output)
+    G = _build(reports, data_files)
+    write_export(G, fmt, output, positions=_layout(G) if fmt == "gexf" else None)
     click.echo(f"wrote {output}")
+
+
+def _layout(G: Any) -> dict[str, tuple[float, float]]:
+    """The positions of the site's whole-graph page, for the GEXF file (Gephi opens it laid out)."""
+    return gviz.force_positions(gviz.aggregate_diffusion(G))
 
 
 @cli.command()
