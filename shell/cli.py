@@ -47,6 +47,7 @@ from ground.errors import Neo4jError, PftzGraphError
 from ground.io import LOCK_WAIT, atomic_write_text, staged_folder
 from ground.schema import DERIVED, Label, node_id
 from loaders.evaluate import align_lines, evaluate, facts_from_report, load_annotations
+from loaders.manifest import load_manifest
 from loaders.records import ParsedReport
 from loaders.reference import load_reference
 from loaders.report import BUNDLED_REPORT, load_report
@@ -67,6 +68,13 @@ DATA_OPT = click.option(
     help="A CSV or JSON file of your own coded zones, documents, measures or adoption events (repeatable).",
 )
 STRICT_OPT = click.option("--strict", is_flag=True, help="Fail (exit 1) if the loaders report any warning.")
+BOM_OPT = click.option(
+    "--bom/--no-bom",
+    default=True,
+    show_default=True,
+    help="Start CSV tables with a UTF-8 byte-order mark, so that Excel shows the Chinese names intact "
+    "(pandas reads it with encoding='utf-8-sig', R with fileEncoding='UTF-8-BOM').",
+)
 DATA_STRICT_OPT = click.option(
     "--strict",
     is_flag=True,
@@ -379,8 +387,15 @@ def eval_(annotations: Path, report: Path | None, show: int) -> None:
     help="Seconds to wait while another build writes the same folder.",
 )
 @DATA_STRICT_OPT
+@BOM_OPT
 def build(
-    reports: tuple[Path, ...], data_files: tuple[Path, ...], out_dir: Path, no_html: bool, wait: float, strict: bool
+    reports: tuple[Path, ...],
+    data_files: tuple[Path, ...],
+    out_dir: Path,
+    no_html: bool,
+    wait: float,
+    strict: bool,
+    bom: bool,
 ) -> None:
     """Build the graph (bundled report by default), write every export and print a summary.
 
@@ -406,7 +421,8 @@ def build(
     with staged_folder(out_dir, known=known, check=check, wait=wait, on_wait=_echo_err) as stage:
         for fmt, path in write_all(G, stage, positions=_layout(G)).items():
             written[fmt] = str(out_dir / path.relative_to(stage))
-        written["tables"] = f"{out_dir / 'tables'}/ ({len(qtables.write_tables(G, stage / 'tables'))} files)"
+        tables = qtables.write_tables(G, stage / "tables", reports=load_manifest(), bom=bom)
+        written["tables"] = f"{out_dir / 'tables'}/ ({len(tables)} files)"
         if not no_html:
             site = gviz.write_site(G, stage / "html")
             pages.extend(p for v in site.values() for p in v)
@@ -948,6 +964,7 @@ def trace(
 @UNTIL_OPT
 @REPORT_OPT
 @DATA_OPT
+@BOM_OPT
 def table(
     name: str,
     output: Path | None,
@@ -956,6 +973,7 @@ def table(
     until: PartialDate | None,
     reports: tuple[Path, ...],
     data_files: tuple[Path, ...],
+    bom: bool,
 ) -> None:
     """A flat table: one row per measure, adoption, document or zone, for a spreadsheet or a data frame.
 
@@ -963,19 +981,25 @@ def table(
     origin zones, scope, replication and adoption dates, evidence lines.
     adoptions: who adopted what, when, and from which origin zones. documents
     and zones: one row each. List cells are "; "-joined in CSV and XLSX (and
-    formula-safe) and native lists in Parquet. pftz build writes all four to
-    out/tables/.
+    formula-safe) and native lists in Parquet. A CSV file starts with a UTF-8
+    byte-order mark for Excel (--no-bom leaves it out); an XLSX file has a
+    sheet named after the table (bold frozen header, filter, fitted widths)
+    and an "about" sheet with the sources and the build. pftz build writes
+    all four to out/tables/, and tables.xlsx with a sheet each.
 
     \b
     Example:
         pftz table measures -o measures.xlsx
         pftz table adoptions --since 2024-01 -o adoptions.csv
+        pftz table zones -o zones.csv --no-bom
         pftz table zones --format csv | head
     """
 
-    df = qtables.table(name, _build(reports, data_files), since=since, until=until)
+    G = _build(reports, data_files)
+    df = qtables.table(name, G, since=since, until=until)
     if output is not None:
-        qtables.write_table(df, output)
+        about = qtables.about_rows(G, {name: df}, since=since, until=until, reports=load_manifest())
+        qtables.write_table(df, output, name=name, about=about, bom=bom)
         click.echo(f"wrote {output} ({len(df):,} rows, {len(df.columns)} columns)")
         return
     _echo_err(f"{name}: {len(df):,} rows")
