@@ -54,6 +54,7 @@ from loaders.report import BUNDLED_REPORT, load_report
 from loaders.userdata import USER_SECTION, load_user_data
 from queries import tables as qtables
 from queries.names import check_names
+from queries.sqlite import metadata_path, save_sqlite
 from shell import viz as gviz
 from shell.cache import CachedBuild, cached_build
 from shell.docs import write_docs
@@ -414,13 +415,17 @@ def build(
     written: dict[str, str] = {}
     pages: list[Path] = []
 
-    def check(stage: Path) -> list[str]:
-        return _missing_outputs(stage, [stage / name for name in FORMATS.values()], pages)
+    database = [SQLITE_FILE, metadata_path(SQLITE_FILE).name]
 
-    known = {*FORMATS.values(), "html", "tables"}
+    def check(stage: Path) -> list[str]:
+        return _missing_outputs(stage, [stage / name for name in [*FORMATS.values(), *database]], pages)
+
+    known = {*FORMATS.values(), *database, "html", "tables"}
     with staged_folder(out_dir, known=known, check=check, wait=wait, on_wait=_echo_err) as stage:
         for fmt, path in write_all(G, stage, positions=_layout(G)).items():
             written[fmt] = str(out_dir / path.relative_to(stage))
+        save_sqlite(G, stage / SQLITE_FILE, reports=load_manifest())
+        written["sqlite"] = f"{out_dir / SQLITE_FILE} (pftz serve {out_dir / SQLITE_FILE} opens it in Datasette)"
         tables = qtables.write_tables(G, stage / "tables", reports=load_manifest(), bom=bom)
         written["tables"] = f"{out_dir / 'tables'}/ ({len(tables)} files)"
         if not no_html:
@@ -481,7 +486,9 @@ def stats(reports: tuple[Path, ...], data_files: tuple[Path, ...]) -> None:
     _echo_stats(_build(reports, data_files))
 
 
-EXPORT_FORMATS = tuple(FORMATS)
+EXPORT_FORMATS = (*FORMATS, "sqlite")
+SQLITE_FILE = "pftz.db"
+"""The SQLite database ``pftz build`` writes (with ``pftz.metadata.json`` for Datasette beside it)."""
 
 
 @cli.command()
@@ -492,15 +499,24 @@ EXPORT_FORMATS = tuple(FORMATS)
     "-o", "--output", type=click.Path(path_type=Path), required=True, help="Output file (a folder for neo4j-admin)."
 )
 def export(reports: tuple[Path, ...], data_files: tuple[Path, ...], fmt: str, output: Path) -> None:
-    """Export the graph: GraphML (Gephi), GEXF with time, node-link JSON, neo4j-admin CSV, cascades CSV (R).
+    """Export the graph: GraphML (Gephi), GEXF with time, colours and positions, node-link JSON,
+    neo4j-admin CSV, cascades CSV (R), or SQLite for Datasette.
+
+    sqlite writes one database (the four flat tables, nodes, edges and their evidence, foreign keys,
+    full-text search) and FILE.metadata.json beside it; pftz serve FILE.db opens both in Datasette.
 
     \b
     Example:
         pftz export --format gexf -o pftz.gexf
         pftz export --format neo4j-admin -o import/
+        pftz export --format sqlite -o pftz.db
     """
 
     G = _build(reports, data_files)
+    if fmt == "sqlite":
+        db, meta = save_sqlite(G, output, reports=load_manifest())
+        click.echo(f"wrote {db} and {meta}")
+        return
     write_export(G, fmt, output, positions=_layout(G) if fmt == "gexf" else None)
     click.echo(f"wrote {output}")
 
@@ -1143,6 +1159,42 @@ def figure(
         fig = figures.map_figure(G)
     path = figures.save_figure(fig, output)
     click.echo(f"wrote {path} ({path.stat().st_size:,} bytes)")
+
+
+DATASETTE_INSTALL = "pip install 'pftz-graph[datasette]'"
+
+
+@cli.command()
+@click.argument("database", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (this machine only).")
+@click.option("-p", "--port", type=click.IntRange(1, 65535), default=8001, show_default=True, help="Port to listen on.")
+def serve(database: Path | None, host: str, port: int) -> None:
+    """Browse the SQLite database in Datasette: faceted tables, full-text search, SQL, CSV/JSON export.
+
+    DATABASE is the file pftz build wrote (out/pftz.db by default) or pftz export --format sqlite; its
+    metadata (FILE.metadata.json beside it) gives the titles, the source, column descriptions and facets.
+    Needs the optional extra: pip install 'pftz-graph[datasette]'.
+
+    \b
+    Example:
+        pftz build --out out/
+        pftz serve out/pftz.db --port 8001
+    """
+    db = database or Path("out") / SQLITE_FILE
+    if not db.is_file():
+        msg = f"{db}: no such database; write it with `pftz build --out out/` or `pftz export --format sqlite -o {db}`"
+        raise click.ClickException(msg)
+    try:
+        from datasette.cli import cli as datasette_cli
+    except ImportError:
+        msg = f"pftz serve needs Datasette, which is not installed: {DATASETTE_INSTALL}"
+        raise click.ClickException(msg) from None
+    args = ["serve", str(db), "--host", host, "--port", str(port)]
+    meta = metadata_path(db)
+    if meta.is_file():
+        args += ["--metadata", str(meta)]
+    _echo_err(f"serving {db} with Datasette on http://{host}:{port}/ (Ctrl-C stops it)")
+    datasette_cli.main(args=args, prog_name="datasette")
 
 
 @cli.command()
