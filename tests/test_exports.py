@@ -11,6 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from click.testing import CliRunner
 
 from graph import exports
 from graph.build import graph_from_reports
@@ -33,6 +34,7 @@ from graph.exports import (
 from ground.errors import ExportError, PftzGraphError
 from ground.schema import DERIVED, NODE_TYPES, PROVENANCE, Label, Rel
 from loaders.reference import load_reference
+from shell.cli import cli
 from tests.synthetic import canonical, synthetic_graph
 from tests.test_build import PILOT_BATCH, report_a, report_b
 
@@ -143,6 +145,15 @@ def test_gexf_has_the_site_colours_sizes_by_degree_and_positions(graph: nx.Multi
     bare = nx.read_gexf(save_gexf(graph, tmp_path / "bare.gexf"))
     assert "position" not in bare.nodes["Zone:shanghai"]["viz"]
     assert bare.nodes["Zone:shanghai"]["start"] == "2013-09-27"
+
+
+def test_cli_gexf_export_is_laid_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PFTZ_CACHE_DIR", str(tmp_path / "cache"))
+    res = CliRunner().invoke(cli, ["export", "--format", "gexf", "-o", str(tmp_path / "g.gexf")])
+    assert res.exit_code == 0, res.output
+    H = nx.read_gexf(tmp_path / "g.gexf")
+    positions = {(d["viz"]["position"]["x"], d["viz"]["position"]["y"]) for _, d in H.nodes(data=True)}
+    assert len(positions) > 0.9 * H.number_of_nodes()  # every node placed, hardly two on one spot
 
 
 def test_node_link_json(graph: nx.MultiDiGraph, tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ and a real Datasette process queried through its JSON API and opened in headless
 from __future__ import annotations
 
 import json
+import os
 import socket
 import sqlite3
 import subprocess
@@ -194,11 +195,24 @@ def _get_json(url: str) -> Any:
 
 
 @pytest.fixture(scope="module")
-def datasette(database: Path) -> Iterator[str]:
-    """``pftz serve`` in its own process on a free local port; the base URL."""
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The database a real ``pftz build`` process wrote (no cache, no HTML)."""
+    out = tmp_path_factory.mktemp("build") / "out"
+    env = {**os.environ, "PFTZ_CACHE_DIR": "off"}
+    done = subprocess.run(
+        [sys.executable, "-m", "shell.cli", "build", "--no-html", "--out", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    return out / "pftz.db"
+
+
+@pytest.fixture(scope="module")
+def datasette(built: Path) -> Iterator[str]:
+    """``pftz serve`` in its own process on a free local port, serving what ``pftz build`` wrote; the base URL."""
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "shell.cli", "serve", str(database), "--port", str(port)],
+        [sys.executable, "-m", "shell.cli", "serve", str(built), "--port", str(port)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -225,7 +239,8 @@ def datasette(database: Path) -> Iterator[str]:
             proc.wait()
 
 
-def test_datasette_serves_search_and_facets(G: nx.MultiDiGraph, datasette: str) -> None:
+def test_datasette_serves_search_and_facets(G: nx.MultiDiGraph, datasette: str, built: Path, database: Path) -> None:
+    assert built.read_bytes() == database.read_bytes()  # the build's file is the one these tests read
     found = _get_json(f"{datasette}/pftz/zones.json?_search=shanghai&_shape=objects")
     assert "shanghai" in {r["zone_key"] for r in found["rows"]}
     found = _get_json(f"{datasette}/pftz/evidence.json?" + urllib.parse.urlencode({"_search": '"ship supervision"'}))
