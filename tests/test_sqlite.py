@@ -211,10 +211,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def datasette(built: Path) -> Iterator[str]:
     """``pftz serve`` in its own process on a free local port, serving what ``pftz build`` wrote; the base URL."""
     port = _free_port()
+    log_path = built.parent / "datasette.log"
+    log = log_path.open("wb")  # a file, not a pipe: a full pipe would stall the server
     proc = subprocess.Popen(
         [sys.executable, "-m", "shell.cli", "serve", str(built), "--port", str(port)],
         cwd=ROOT,
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
@@ -226,7 +228,7 @@ def datasette(built: Path) -> Iterator[str]:
                 break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
-                    out = proc.stdout.read().decode() if proc.stdout else ""
+                    out = log_path.read_text(encoding="utf-8", errors="replace")
                     pytest.fail(f"datasette did not start (exit {proc.poll()}):\n{out}")
                 time.sleep(0.3)
         yield base
@@ -237,6 +239,7 @@ def datasette(built: Path) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+        log.close()
 
 
 def test_datasette_serves_search_and_facets(G: nx.MultiDiGraph, datasette: str, built: Path, database: Path) -> None:
