@@ -27,8 +27,10 @@ Formats
     edge's ``type`` for directed/undirected). networkx writes an attribute
     named ``key`` as ``networkx_key``. Nodes carry ``viz:color`` (the colour
     of their label in :data:`ground.schema.NODE_TYPES`, as in the HTML views
-    and the Neo4j Browser style), ``viz:size`` (by degree,
-    :func:`degree_size`) and, when positions are given, ``viz:position``;
+    and the Neo4j Browser style), ``viz:size`` (by stated degree, as the
+    HTML views rank nodes: :func:`degree_size`; thousands of derived
+    diffusion edges would make every zone equally big) and, when positions
+    are given, ``viz:position``;
     edges carry the colour of their relationship type.
 ``json``
     networkx node-link data (``edges`` key) with the provenance lists as they
@@ -513,7 +515,11 @@ def degree_size(degree: int) -> float:
 
 def _gexf_copy(G: nx.MultiDiGraph, cleaner: _XmlCleaner, positions: Positions | None = None) -> nx.MultiDiGraph:
     H = nx.MultiDiGraph(**cleaner.clean(_graph_meta(G), {}, "the graph"), mode="dynamic")
-    degree = dict(G.degree())
+    degree = dict.fromkeys(G, 0)  # stated edges only
+    for u, v, d in G.edges(data=True):
+        if d.get(DERIVED) is not True:
+            degree[u] += 1
+            degree[v] += 1
     for n, d in _sorted_nodes(G):
         attrs = _scalar_attrs(d, edge=False)
         attrs[GRAPHML_NODE_LABEL] = attrs.pop("label", "")
