@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -250,10 +250,7 @@ def _column_type(series: pd.Series) -> type:
         return int
     if pd.api.types.is_float_dtype(series):
         return float
-    values = [v for v in series if _plain(v) is not None]
-    if values and all(isinstance(_plain(v), int) for v in values):
-        return int
-    return str
+    return str  # text, and lists as JSON arrays
 
 
 def sqlite_frames(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
@@ -341,21 +338,35 @@ _EVIDENCE_COLUMNS = {"id": int, "node_id": str, "edge_id": int, "source": str, "
                      "section": str, "quote": str}  # fmt: skip
 
 
+def _insert(db: sqlite_utils.Database, name: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """Insert rows in one transaction (``executemany``: sqlite-utils' per-row checks cost seconds at scale)."""
+    names = ", ".join(f"[{c}]" for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    db.conn.execute("BEGIN")
+    try:
+        db.conn.executemany(f"INSERT INTO [{name}] ({names}) VALUES ({marks})", rows)  # noqa: S608 (our own names)
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
+
+
+def _values(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> Iterator[tuple[Any, ...]]:
+    return (tuple(r[c] for c in columns) for r in rows)
+
+
 def _fill(db: sqlite_utils.Database, G: nx.MultiDiGraph, frames: Mapping[str, pd.DataFrame]) -> None:
-    nodes = db.table("nodes")
-    nodes.create(_NODE_COLUMNS, pk="id", not_null={"label"})
-    nodes.insert_all(_node_rows(G), batch_size=1000)
+    db.table("nodes").create(_NODE_COLUMNS, pk="id", not_null={"label"})
+    _insert(db, "nodes", list(_NODE_COLUMNS), _values(_node_rows(G), list(_NODE_COLUMNS)))
     edges_list = _sorted_edges(G)
-    edges = db.table("edges")
-    edges.create(
+    db.table("edges").create(
         _EDGE_COLUMNS, pk="id", foreign_keys=[("source", "nodes", "id"), ("target", "nodes", "id")], not_null={"type"}
     )
-    edges.insert_all(_edge_rows(edges_list), batch_size=1000)
-    evidence = db.table("evidence")
-    evidence.create(
+    _insert(db, "edges", list(_EDGE_COLUMNS), _values(_edge_rows(edges_list), list(_EDGE_COLUMNS)))
+    db.table("evidence").create(
         _EVIDENCE_COLUMNS, pk="id", foreign_keys=[("node_id", "nodes", "id"), ("edge_id", "edges", "id")]
     )
-    evidence.insert_all(_evidence_rows(G, edges_list), batch_size=1000)
+    _insert(db, "evidence", list(_EVIDENCE_COLUMNS), _values(_evidence_rows(G, edges_list), list(_EVIDENCE_COLUMNS)))
     for name, df in frames.items():
         columns = {c: _column_type(df[c]) for c in df.columns}
         fks: list[tuple[str, str, str]] = []
@@ -370,9 +381,7 @@ def _fill(db: sqlite_utils.Database, G: nx.MultiDiGraph, frames: Mapping[str, pd
             t.create(columns, pk=pk, foreign_keys=fks)
         else:
             t.create(columns, foreign_keys=fks)
-        cols = list(df.columns)
-        t.insert_all(({c: _plain(v) for c, v in zip(cols, row, strict=True)} for row in df.itertuples(index=False)),
-                     batch_size=1000)  # fmt: skip
+        _insert(db, name, list(df.columns), (tuple(map(_plain, row)) for row in df.itertuples(index=False)))
     for name, searched in _FTS.items():
         db.table(name).enable_fts(list(searched), fts_version="FTS5", create_triggers=False)
     for name, indexed in (("edges", ("source", "target")), ("evidence", ("node_id", "edge_id"))):
