@@ -1,6 +1,7 @@
 """One SQLite file of the policy graph for Datasette, sqlite-utils and any SQL client.
 
-:func:`save_sqlite` writes, with sqlite-utils:
+:func:`save_sqlite` writes (sqlite-utils makes the tables, foreign keys and
+full-text indexes; the rows go in by ``executemany``, one transaction a table):
 
 * the four flat tables as :mod:`queries.tables` gives them (``measures``,
   ``adoptions``, ``documents``, ``zones``), list cells as JSON arrays (which
