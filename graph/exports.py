@@ -11,9 +11,12 @@ Formats
 -------
 ``graphml``
     Scalar attributes only: ``provenance`` becomes a JSON string plus a
-    ``provenance_count``; ``G.graph['sources']`` a JSON string. Read it back
-    with :func:`load_graphml`, or ``networkx.read_graphml(path,
-    force_multigraph=True, edge_key_type=str)``.
+    ``provenance_count``; ``G.graph['sources']`` a JSON string. A node's
+    ``label`` is its ``name`` (what Gephi, Cytoscape and yEd caption a node
+    with) and its schema label is the ``node_label`` attribute. Read it back
+    with :func:`load_graphml` (which puts the schema label back under
+    ``label``), or ``networkx.read_graphml(path, force_multigraph=True,
+    edge_key_type=str)``.
 ``gexf``
     For Gephi, mode dynamic: edges with a ``date`` get ``start``, nodes with
     ``established`` or ``date`` too. Partial dates are written as the last day
@@ -22,7 +25,13 @@ Formats
     ``name`` (the schema label is the ``node_label`` attribute) and the GEXF
     edge label is the relationship type (also ``rel_type``: GEXF reserves an
     edge's ``type`` for directed/undirected). networkx writes an attribute
-    named ``key`` as ``networkx_key``.
+    named ``key`` as ``networkx_key``. Nodes carry ``viz:color`` (the colour
+    of their label in :data:`ground.schema.NODE_TYPES`, as in the HTML views
+    and the Neo4j Browser style), ``viz:size`` (by stated degree, as the
+    HTML views rank nodes: :func:`degree_size`; thousands of derived
+    diffusion edges would make every zone equally big) and, when positions
+    are given, ``viz:position``;
+    edges carry the colour of their relationship type.
 ``json``
     networkx node-link data (``edges`` key) with the provenance lists as they
     are.
@@ -55,6 +64,7 @@ import datetime
 import io
 import json
 import logging
+import math
 import os
 import re
 import shutil
@@ -72,6 +82,9 @@ from ground.errors import ExportError
 from ground.io import atomic_path
 from ground.schema import DERIVED, KEY, NODE_TYPES, PROVENANCE, REL_TYPES, Label, Rel
 
+Positions = Mapping[str, tuple[float, float]]
+"""Node id (as text) -> ``(x, y)``, as the HTML views' layouts give them (y grows downwards)."""
+
 __all__ = [
     "ARRAY_DELIMITER",
     "CASCADE_COLUMNS",
@@ -81,6 +94,7 @@ __all__ = [
     "CascadeSummary",
     "cascade_summary",
     "cascades",
+    "degree_size",
     "export",
     "inert",
     "load_graphml",
@@ -374,8 +388,21 @@ def _scalar_copy(G: nx.MultiDiGraph, cleaner: _XmlCleaner) -> nx.MultiDiGraph:
 # --------------------------------------------------------------------------- GraphML, GEXF, JSON
 
 
+GRAPHML_NODE_LABEL = "node_label"
+"""The GraphML and GEXF node attribute holding the schema label (``label`` holds the name)."""
+
+
+def _graphml_copy(G: nx.MultiDiGraph, cleaner: _XmlCleaner) -> nx.MultiDiGraph:
+    """The scalar copy with each node's ``label`` the name and the schema label under ``node_label``."""
+    H = _scalar_copy(G, cleaner)
+    for n, d in H.nodes(data=True):
+        d[GRAPHML_NODE_LABEL] = d.pop("label", "")
+        d["label"] = str(d.get("name") or n)
+    return H
+
+
 def save_graphml(G: nx.MultiDiGraph, path: str | Path) -> Path:
-    """Write the graph as GraphML (scalar attributes only).
+    """Write the graph as GraphML (scalar attributes only; a node's ``label`` is its name).
 
     Parameters
     ----------
@@ -395,7 +422,7 @@ def save_graphml(G: nx.MultiDiGraph, path: str | Path) -> Path:
         If the file cannot be written; an existing file is left intact.
     """
     cleaner = _XmlCleaner(Path(path).name)
-    H = _scalar_copy(G, cleaner)
+    H = _graphml_copy(G, cleaner)
 
     def write(fh: IO[bytes]) -> None:
         nx.write_graphml_xml(H, fh, encoding="utf-8", prettyprint=True)
@@ -408,7 +435,9 @@ def save_graphml(G: nx.MultiDiGraph, path: str | Path) -> Path:
 def load_graphml(path: str | Path) -> nx.MultiDiGraph:
     """Read a file written by :func:`save_graphml` back into the graph format.
 
-    Provenance is decoded from JSON, ``provenance_count`` dropped and
+    Provenance is decoded from JSON, ``provenance_count`` dropped, the
+    schema label put back under ``label`` (from ``node_label``; a file of an
+    earlier version, whose ``label`` held it, is read as it is) and
     ``G.graph['sources']`` restored.
 
     Parameters
@@ -428,6 +457,9 @@ def load_graphml(path: str | Path) -> nx.MultiDiGraph:
     """
     try:
         H = nx.read_graphml(path, force_multigraph=True, edge_key_type=str)
+        for _, d in H.nodes(data=True):
+            if GRAPHML_NODE_LABEL in d:
+                d["label"] = d.pop(GRAPHML_NODE_LABEL)
         for _, d in list(H.nodes(data=True)) + [(None, d) for *_, d in H.edges(keys=True, data=True)]:
             d[PROVENANCE] = json.loads(d.get(PROVENANCE) or "[]")
             d.pop(PROVENANCE_COUNT, None)
@@ -443,16 +475,64 @@ def _gexf_time(value: Any) -> str | None:
     return end.isoformat() if end else None
 
 
-def _gexf_copy(G: nx.MultiDiGraph, cleaner: _XmlCleaner) -> nx.MultiDiGraph:
+UNKNOWN_COLOR = "#aaaaaa"
+"""The colour of a node or edge outside the schema (as the HTML views draw it)."""
+
+
+def _rgb(color: str) -> dict[str, int]:
+    """``"#1f77b4"`` -> ``{"r": 31, "g": 119, "b": 180}`` (the form of a GEXF ``viz:color``)."""
+    value = color.lstrip("#")
+    return {"r": int(value[0:2], 16), "g": int(value[2:4], 16), "b": int(value[4:6], 16)}
+
+
+def _node_color(d: Mapping[str, Any]) -> str:
+    try:
+        return NODE_TYPES[Label(str(d.get("label")))].color
+    except ValueError:
+        return UNKNOWN_COLOR
+
+
+def _edge_color(d: Mapping[str, Any]) -> str:
+    try:
+        return REL_TYPES[Rel(str(d.get("type")))].color
+    except ValueError:
+        return UNKNOWN_COLOR
+
+
+def degree_size(degree: int) -> float:
+    """The GEXF ``viz:size`` of a node of this degree: 4 plus twice its square root, two decimals.
+
+    The square root keeps hubs (a batch of 30 measures, a province reached by
+    every replication) visible without hiding the leaves.
+
+    Examples
+    --------
+    >>> degree_size(0), degree_size(1), degree_size(100)
+    (4.0, 6.0, 24.0)
+    """
+    return round(4.0 + 2.0 * math.sqrt(degree), 2)
+
+
+def _gexf_copy(G: nx.MultiDiGraph, cleaner: _XmlCleaner, positions: Positions | None = None) -> nx.MultiDiGraph:
     H = nx.MultiDiGraph(**cleaner.clean(_graph_meta(G), {}, "the graph"), mode="dynamic")
+    degree = dict.fromkeys(G, 0)  # stated edges only
+    for u, v, d in G.edges(data=True):
+        if d.get(DERIVED) is not True:
+            degree[u] += 1
+            degree[v] += 1
     for n, d in _sorted_nodes(G):
         attrs = _scalar_attrs(d, edge=False)
-        attrs["node_label"] = attrs.pop("label", "")
+        attrs[GRAPHML_NODE_LABEL] = attrs.pop("label", "")
         attrs["label"] = str(d.get("name") or n)
         start = _gexf_time(d.get("established")) or _gexf_time(d.get("date"))
         if start:
             attrs["start"] = start
-        H.add_node(xml_text(str(n)), **cleaner.clean(attrs, d, f"node {n}"))
+        attrs = cleaner.clean(attrs, d, f"node {n}")
+        viz: dict[str, Any] = {"color": _rgb(_node_color(d)), "size": degree_size(degree[n])}
+        p = positions.get(str(n)) if positions is not None else None
+        if p is not None:  # y grows downwards on a page and upwards in Gephi
+            viz["position"] = {"x": round(float(p[0]), 2), "y": round(-float(p[1]), 2), "z": 0.0}
+        H.add_node(xml_text(str(n)), **attrs, viz=viz)
     for u, v, k, d in _sorted_edges(G):
         attrs = _scalar_attrs(d, edge=True)
         attrs["rel_type"] = attrs.pop("type", "")
@@ -462,12 +542,13 @@ def _gexf_copy(G: nx.MultiDiGraph, cleaner: _XmlCleaner) -> nx.MultiDiGraph:
         if start:
             attrs["start"] = start
         attrs = cleaner.clean(attrs, d, f"edge {u} -> {v} [{k}]")
+        attrs["viz"] = {"color": _rgb(_edge_color(d))}
         H.add_edge(xml_text(str(u)), xml_text(str(v)), key=xml_text(str(k)), **attrs)
     return H
 
 
-def save_gexf(G: nx.MultiDiGraph, path: str | Path) -> Path:
-    """Write the graph as dynamic GEXF 1.2 for Gephi's timeline.
+def save_gexf(G: nx.MultiDiGraph, path: str | Path, positions: Positions | None = None) -> Path:
+    """Write the graph as dynamic GEXF 1.2 for Gephi's timeline, with colours, sizes and positions.
 
     Parameters
     ----------
@@ -475,6 +556,9 @@ def save_gexf(G: nx.MultiDiGraph, path: str | Path) -> Path:
         The graph.
     path
         The output file.
+    positions
+        ``str(node) -> (x, y)`` from a layout (``shell.viz.force_positions``, as ``pftz build``
+        passes them); nodes without one get no ``viz:position``.
 
     Returns
     -------
@@ -487,7 +571,7 @@ def save_gexf(G: nx.MultiDiGraph, path: str | Path) -> Path:
         If the file cannot be written; an existing file is left intact.
     """
     cleaner = _XmlCleaner(Path(path).name)
-    H = _gexf_copy(G, cleaner)
+    H = _gexf_copy(G, cleaner, positions)
 
     def write(fh: IO[bytes]) -> None:
         writer = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
@@ -920,7 +1004,7 @@ _WRITERS: dict[str, Callable[[nx.MultiDiGraph, str | Path], Path]] = {
 }
 
 
-def export(G: nx.MultiDiGraph, fmt: str, path: str | Path) -> Path:
+def export(G: nx.MultiDiGraph, fmt: str, path: str | Path, positions: Positions | None = None) -> Path:
     """Write the graph in one of the :data:`FORMATS`.
 
     Parameters
@@ -931,6 +1015,8 @@ def export(G: nx.MultiDiGraph, fmt: str, path: str | Path) -> Path:
         A key of :data:`FORMATS`.
     path
         The output file (a directory for ``neo4j-admin``).
+    positions
+        Node positions for the GEXF file (:func:`save_gexf`); the other formats have none.
 
     Returns
     -------
@@ -946,10 +1032,12 @@ def export(G: nx.MultiDiGraph, fmt: str, path: str | Path) -> Path:
     if writer is None:
         msg = f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})"
         raise ExportError(msg)
+    if fmt == "gexf":
+        return save_gexf(G, path, positions)
     return writer(G, path)
 
 
-def write_all(G: nx.MultiDiGraph, out_dir: str | Path) -> dict[str, Path]:
+def write_all(G: nx.MultiDiGraph, out_dir: str | Path, positions: Positions | None = None) -> dict[str, Path]:
     """Write every format into a directory under the names of :data:`FORMATS`.
 
     Parameters
@@ -958,6 +1046,8 @@ def write_all(G: nx.MultiDiGraph, out_dir: str | Path) -> dict[str, Path]:
         The graph.
     out_dir
         The output directory (created if missing).
+    positions
+        Node positions for the GEXF file (:func:`save_gexf`).
 
     Returns
     -------
@@ -971,4 +1061,4 @@ def write_all(G: nx.MultiDiGraph, out_dir: str | Path) -> dict[str, Path]:
         the failed one is left as it was.
     """
     out = Path(out_dir)
-    return {fmt: export(G, fmt, out / name) for fmt, name in FORMATS.items()}
+    return {fmt: export(G, fmt, out / name, positions) for fmt, name in FORMATS.items()}

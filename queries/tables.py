@@ -16,6 +16,16 @@ List cells are Python lists in the frames; :func:`write_table` keeps them as
 native lists in Parquet and joins them with ``"; "`` in CSV and XLSX, where
 every text cell is made formula-safe (:func:`graph.exports.inert`).
 
+Files for spreadsheets: a CSV starts with a UTF-8 byte-order mark unless
+``bom=False`` (Excel then reads the Chinese names as UTF-8; pandas reads it
+with ``encoding="utf-8-sig"``, R's ``read.csv`` with ``fileEncoding =
+"UTF-8-BOM"``, and both skip it by default too); an XLSX has one sheet named
+after the table with a bold, frozen header row, an autofilter and column
+widths fitted to the text, and an ``about`` sheet naming the sources (file,
+sha256, title and publisher from :mod:`loaders.manifest`) and the build
+(:func:`about_rows`). :func:`write_workbook` puts several tables into one
+workbook, a sheet each.
+
 Time windows (``since``, ``until``: :class:`ground.dates.PartialDate`) keep a
 row when one of its dated facts overlaps the window
 (:func:`ground.dates.in_window`: ``2024`` overlaps ``2024-06``); undated rows
@@ -34,8 +44,10 @@ With a graph ``G`` (:func:`graph.build.graph_from_reports`)::
 from __future__ import annotations
 
 import datetime
+import importlib.metadata
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -46,7 +58,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from graph.exports import inert
 from graph.index import index_of
@@ -54,12 +69,15 @@ from ground.dates import PartialDate, in_window, parse_iso
 from ground.errors import ExportError, QueryError
 from ground.io import atomic_path
 from ground.schema import DERIVED, KEY, PROVENANCE, Label, Rel
+from loaders.manifest import ReportInfo
 from queries.twins import frame
 
 __all__ = [
+    "ABOUT_SHEET",
     "LIST_SEPARATOR",
     "TABLES",
     "TABLE_FORMATS",
+    "about_rows",
     "adoptions_table",
     "documents_table",
     "flatten",
@@ -67,6 +85,7 @@ __all__ = [
     "table",
     "write_table",
     "write_tables",
+    "write_workbook",
     "zones_table",
 ]
 
@@ -463,10 +482,92 @@ def flatten(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+WORKBOOK = "tables.xlsx"
+"""The workbook :func:`write_tables` writes beside the tables' own files: every table, a sheet each."""
+
+ABOUT_SHEET = "about"
+"""The sheet of an XLSX file that names the sources and the build."""
+
+_MIN_WIDTH, _MAX_WIDTH = 8.0, 60.0
+"""Column widths, in characters: wide enough for a date, narrow enough that a quote wraps on screen."""
+
+_WIDTH_SAMPLE = 2000
+"""How many rows the column widths are measured on (the first ones; a width is a hint, not a fact)."""
+
+
+def _describe(name: str) -> str:
+    doc = TABLES[name].__doc__ or ""
+    return doc.strip().splitlines()[0].rstrip(".") if doc.strip() else name
+
+
+def about_rows(
+    G: nx.MultiDiGraph,
+    frames: Mapping[str, pd.DataFrame],
+    *,
+    since: PartialDate | None = None,
+    until: PartialDate | None = None,
+    reports: Mapping[str, ReportInfo] | None = None,
+) -> list[tuple[str, str]]:
+    """The ``about`` sheet: what the tables are, the sources they were built from and the build.
+
+    Parameters
+    ----------
+    G
+        The graph the tables were made from (its ``sources``: file and sha256).
+    frames
+        The tables written, by name.
+    since, until
+        The time window of the tables, if any.
+    reports
+        Report descriptions by sha256 (:func:`loaders.manifest.load_manifest`): a source the
+        manifest knows is named by its title and publisher, and its licence where one is stated.
+
+    Returns
+    -------
+    list of (str, str)
+        ``(field, value)`` rows, with no timestamp (two builds of the same inputs write the same sheet).
+    """
+    rows: list[tuple[str, str]] = []
+    for name, df in frames.items():
+        described = _describe(name) if name in TABLES else name
+        rows.append((f"table {name}", f"{described} ({len(df):,} rows, {len(df.columns)} columns)"))
+    window = ", ".join(f"{k} {v.iso}" for k, v in (("since", since), ("until", until)) if v is not None)
+    rows.append(("time window", window or "none: every row"))
+    for src in G.graph.get("sources") or []:
+        if not isinstance(src, Mapping):
+            continue
+        sha = str(src.get("sha256", ""))
+        info = (reports or {}).get(sha.lower())
+        text = f"{src.get('file')} (sha256 {sha})"
+        if info is not None:
+            text += f": {info.citation()}"
+        rows.append(("source", text))
+        if info is not None:
+            licence = info.licence or "none stated by the publisher: cite the report"
+            rows.append(("licence", f"{info.file}: {licence}" + (f" ({info.licence_url})" if info.licence_url else "")))
+    rows.append(("graph", f"{G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges"))
+    try:
+        version = importlib.metadata.version("pftz-graph")
+    except importlib.metadata.PackageNotFoundError:
+        version = "unknown version"
+    rows.append(("built by", f"pftz-graph {version}"))
+    rows.append(("list cells", f"several values in one cell are joined with {LIST_SEPARATOR!r}"))
+    rows.append(("formula-safe", "a text cell starting with = + - @, a tab or a CR gets a leading '"))
+    rows.append(("derived", "every column is stated, but received_derived of zones (it counts derived diffusion)"))
+    return rows
+
+
 def write_tables(
-    G: nx.MultiDiGraph, folder: str | Path, formats: Sequence[str] = ("csv", "xlsx", "parquet")
+    G: nx.MultiDiGraph,
+    folder: str | Path,
+    formats: Sequence[str] = ("csv", "xlsx", "parquet"),
+    *,
+    reports: Mapping[str, ReportInfo] | None = None,
+    bom: bool = True,
 ) -> list[Path]:
     """Write every table (:data:`TABLES`) into a folder, once per format: ``measures.csv``, ``measures.xlsx``, ...
+
+    With ``xlsx`` among the formats, :data:`WORKBOOK` holds them all, a sheet each.
 
     Parameters
     ----------
@@ -476,6 +577,10 @@ def write_tables(
         Created if missing.
     formats
         Extensions without the dot.
+    reports
+        Report descriptions for the ``about`` sheet (:func:`about_rows`).
+    bom
+        Start the CSV files with a UTF-8 byte-order mark (for Excel).
 
     Returns
     -------
@@ -483,31 +588,133 @@ def write_tables(
         The files written.
     """
     out = []
-    for name in TABLES:
-        df = table(name, G)
+    frames = {name: table(name, G) for name in TABLES}
+    for name, df in frames.items():
+        about = about_rows(G, {name: df}, reports=reports)
         for fmt in formats:
-            out.append(write_table(df, Path(folder) / f"{name}.{fmt}"))
+            out.append(write_table(df, Path(folder) / f"{name}.{fmt}", name=name, about=about, bom=bom))
+    if "xlsx" in formats:
+        out.append(write_workbook(frames, Path(folder) / WORKBOOK, about=about_rows(G, frames, reports=reports)))
     return out
 
 
-def _write_xlsx(df: pd.DataFrame, path: Path) -> None:
+_SHEET_UNSAFE_RE = re.compile(r"[\\/*?:\[\]]")
+
+
+def _sheet_name(name: str) -> str:
+    """A valid sheet name: no ``\\ / * ? : [ ]``, at most 31 characters, never the about sheet's."""
+    clean = _SHEET_UNSAFE_RE.sub("_", ILLEGAL_CHARACTERS_RE.sub("", name)).strip("' ")[:31] or "table"
+    return "table" if clean.lower() == ABOUT_SHEET else clean
+
+
+def _xlsx_cell(v: Any) -> Any:
+    if v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NA:
+        return None
+    if isinstance(v, str):
+        return ILLEGAL_CHARACTERS_RE.sub("\ufffd", v)
+    return v.item() if hasattr(v, "item") else v
+
+
+def _text_width(value: Any) -> int:
+    """How many columns a cell's longest line takes: an East Asian wide character counts two."""
+    if value is None:
+        return 0
+    lines = str(value).splitlines() or [""]
+    return max(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) for line in lines)
+
+
+def _widths(columns: Sequence[Any], rows: Sequence[Sequence[Any]]) -> list[float]:
+    out = []
+    for i, c in enumerate(columns):
+        longest = max([_text_width(c) + 3, *(_text_width(r[i]) for r in rows[:_WIDTH_SAMPLE])])  # +3: the filter button
+        out.append(min(_MAX_WIDTH, max(_MIN_WIDTH, longest + 1.0)))
+    return out
+
+
+def _add_sheet(wb: Workbook, name: str, columns: Sequence[Any], rows: Sequence[Sequence[Any]]) -> None:
+    """One sheet: bold frozen header, autofilter over the table, fitted widths (write-only mode: all before rows)."""
+    ws: WriteOnlyWorksheet = wb.create_sheet(name)
+    ws.freeze_panes = "A2"
+    for i, width in enumerate(_widths(columns, rows), start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    if columns:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+    bold = Font(bold=True)
+    header = []
+    for c in columns:
+        cell = WriteOnlyCell(ws, value=_xlsx_cell(inert(str(c))))
+        cell.font = bold
+        header.append(cell)
+    ws.append(header)
+    for row in rows:
+        ws.append(list(row))
+
+
+def _table_rows(df: pd.DataFrame) -> list[list[Any]]:
+    return [[_xlsx_cell(v) for v in row] for row in df.itertuples(index=False)]
+
+
+def _about_rows(about: Sequence[tuple[str, str]]) -> list[list[Any]]:
+    return [[_xlsx_cell(inert(k)), _xlsx_cell(inert(v))] for k, v in about]
+
+
+def _save_workbook(sheets: Sequence[tuple[str, Sequence[Any], Sequence[Sequence[Any]]]], path: Path) -> None:
     wb = Workbook(write_only=True)
     wb.properties.created = _FIXED_TIME
-    ws = wb.create_sheet("table")
-    ws.append(list(df.columns))
-    for row in df.itertuples(index=False):
-        cells: list[Any] = []
-        for v in row:
-            if v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NA:
-                cells.append(None)
-            elif isinstance(v, str):
-                cells.append(ILLEGAL_CHARACTERS_RE.sub("\ufffd", v))
-            else:
-                cells.append(v.item() if hasattr(v, "item") else v)
-        ws.append(cells)
+    names: set[str] = set()
+    for name, columns, rows in sheets:
+        unique, i = name, 2
+        while unique.lower() in names:
+            unique, i = f"{name[:28]}_{i}", i + 1
+        names.add(unique.lower())
+        _add_sheet(wb, unique, columns, rows)
     buffer = io.BytesIO()
     wb.save(buffer)
     _fix_zip_times(buffer.getvalue(), path)
+
+
+def _write_xlsx(df: pd.DataFrame, path: Path, name: str, about: Sequence[tuple[str, str]] | None) -> None:
+    sheets: list[tuple[str, Sequence[Any], Sequence[Sequence[Any]]]] = [
+        (_sheet_name(name), list(df.columns), _table_rows(df))
+    ]
+    if about is not None:
+        sheets.append((ABOUT_SHEET, ["field", "value"], _about_rows(about)))
+    _save_workbook(sheets, path)
+
+
+def write_workbook(
+    frames: Mapping[str, pd.DataFrame], path: str | Path, *, about: Sequence[tuple[str, str]] | None = None
+) -> Path:
+    """Write several tables into one XLSX workbook, a sheet each (named after the table), then ``about``.
+
+    Parameters
+    ----------
+    frames
+        Tables by name (from :func:`table`); list cells are joined and text made formula-safe.
+    path
+        The ``.xlsx`` file, written atomically.
+    about
+        ``(field, value)`` rows for the ``about`` sheet (:func:`about_rows`); None leaves it out.
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Raises
+    ------
+    ExportError
+        The file cannot be written (an earlier file is left unchanged).
+    """
+    target = Path(path)
+    sheets: list[tuple[str, Sequence[Any], Sequence[Sequence[Any]]]] = [
+        (_sheet_name(name), list(df.columns), _table_rows(flatten(df))) for name, df in frames.items()
+    ]
+    if about is not None:
+        sheets.append((ABOUT_SHEET, ["field", "value"], _about_rows(about)))
+    with atomic_path(target) as tmp:
+        _save_workbook(sheets, tmp)
+    return target
 
 
 _FIXED_TIME = datetime.datetime(2000, 1, 1)
@@ -527,7 +734,14 @@ def _fix_zip_times(data: bytes, path: Path) -> None:
             dst.writestr(info, content)
 
 
-def write_table(df: pd.DataFrame, path: str | Path) -> Path:
+def write_table(
+    df: pd.DataFrame,
+    path: str | Path,
+    *,
+    name: str | None = None,
+    about: Sequence[tuple[str, str]] | None = None,
+    bom: bool = True,
+) -> Path:
     """Write a table to CSV, XLSX or Parquet, chosen by the file's extension, atomically.
 
     Parameters
@@ -536,6 +750,13 @@ def write_table(df: pd.DataFrame, path: str | Path) -> Path:
         A table from :func:`table`.
     path
         ``*.csv`` (UTF-8), ``*.xlsx`` or ``*.parquet``.
+    name
+        The XLSX sheet's name: the table's (``pftz table`` and :func:`write_tables` give it), else ``table``.
+    about
+        ``(field, value)`` rows of the XLSX ``about`` sheet (:func:`about_rows`); None leaves it out.
+    bom
+        Start a CSV with a UTF-8 byte-order mark, so that Excel reads it as UTF-8 (pandas and R
+        skip it); False writes plain UTF-8.
 
     Returns
     -------
@@ -555,9 +776,9 @@ def write_table(df: pd.DataFrame, path: str | Path) -> Path:
         raise ExportError(msg)
     with atomic_path(target) as tmp:
         if fmt == "csv":
-            flatten(df).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+            flatten(df).to_csv(tmp, index=False, encoding="utf-8-sig" if bom else "utf-8", lineterminator="\n")
         elif fmt == "xlsx":
-            _write_xlsx(flatten(df), tmp)
+            _write_xlsx(flatten(df), tmp, name or "table", about)
         else:
             pq.write_table(pa.Table.from_pandas(df, preserve_index=False), tmp)
     return target

@@ -50,12 +50,14 @@ from ground.schema import DERIVED, Label, node_id
 from loaders.evaluate import align_lines, evaluate, facts_from_report, is_relayout, load_annotations
 from loaders.header import FIELDS as HEADER_FIELDS
 from loaders.header import TextHeader, check_date
+from loaders.manifest import load_manifest
 from loaders.records import ParsedReport
 from loaders.reference import load_reference
 from loaders.report import BUNDLED_REPORT, load_report
 from loaders.userdata import USER_SECTION, load_user_data
 from queries import tables as qtables
 from queries.names import check_names
+from queries.sqlite import metadata_path, save_sqlite
 from shell import viz as gviz
 from shell.cache import CachedBuild, cached_build
 from shell.docs import write_docs
@@ -112,6 +114,13 @@ def _reading(profile: Path | None, title: str, date_: str, publisher: str, url: 
         msg = "--title, --date, --publisher and --url describe one text; for several, give each a TEXT.header.json"
         raise click.UsageError(msg)
     return Reading(profile, header)
+BOM_OPT = click.option(
+    "--bom/--no-bom",
+    default=True,
+    show_default=True,
+    help="Start CSV tables with a UTF-8 byte-order mark, so that Excel shows the Chinese names intact "
+    "(pandas reads it with encoding='utf-8-sig', R with fileEncoding='UTF-8-BOM').",
+)
 DATA_STRICT_OPT = click.option(
     "--strict",
     is_flag=True,
@@ -472,6 +481,7 @@ def eval_(annotations: Path, report: Path | None, show: int, profile: Path | Non
 )
 @DATA_STRICT_OPT
 @reading_options
+@BOM_OPT
 def build(
     reports: tuple[Path, ...],
     data_files: tuple[Path, ...],
@@ -484,6 +494,7 @@ def build(
     date_: str,
     publisher: str,
     url: str,
+    bom: bool,
 ) -> None:
     """Build the graph (bundled report by default), write every export and print a summary.
 
@@ -508,14 +519,19 @@ def build(
     written: dict[str, str] = {}
     pages: list[Path] = []
 
-    def check(stage: Path) -> list[str]:
-        return _missing_outputs(stage, [stage / name for name in FORMATS.values()], pages)
+    database = [SQLITE_FILE, metadata_path(SQLITE_FILE).name]
 
-    known = {*FORMATS.values(), "html", "tables"}
+    def check(stage: Path) -> list[str]:
+        return _missing_outputs(stage, [stage / name for name in [*FORMATS.values(), *database]], pages)
+
+    known = {*FORMATS.values(), *database, "html", "tables"}
     with staged_folder(out_dir, known=known, check=check, wait=wait, on_wait=_echo_err) as stage:
-        for fmt, path in write_all(G, stage).items():
+        for fmt, path in write_all(G, stage, positions=_layout(G)).items():
             written[fmt] = str(out_dir / path.relative_to(stage))
-        written["tables"] = f"{out_dir / 'tables'}/ ({len(qtables.write_tables(G, stage / 'tables'))} files)"
+        save_sqlite(G, stage / SQLITE_FILE, reports=load_manifest())
+        written["sqlite"] = f"{out_dir / SQLITE_FILE} (pftz serve {out_dir / SQLITE_FILE} opens it in Datasette)"
+        tables = qtables.write_tables(G, stage / "tables", reports=load_manifest(), bom=bom)
+        written["tables"] = f"{out_dir / 'tables'}/ ({len(tables)} files)"
         if not no_html:
             site = gviz.write_site(G, stage / "html")
             pages.extend(p for v in site.values() for p in v)
@@ -574,7 +590,9 @@ def stats(reports: tuple[Path, ...], data_files: tuple[Path, ...]) -> None:
     _echo_stats(_build(reports, data_files))
 
 
-EXPORT_FORMATS = tuple(FORMATS)
+EXPORT_FORMATS = (*FORMATS, "sqlite")
+SQLITE_FILE = "pftz.db"
+"""The SQLite database ``pftz build`` writes (with ``pftz.metadata.json`` for Datasette beside it)."""
 
 
 @cli.command()
@@ -585,16 +603,31 @@ EXPORT_FORMATS = tuple(FORMATS)
     "-o", "--output", type=click.Path(path_type=Path), required=True, help="Output file (a folder for neo4j-admin)."
 )
 def export(reports: tuple[Path, ...], data_files: tuple[Path, ...], fmt: str, output: Path) -> None:
-    """Export the graph: GraphML (Gephi), GEXF with time, node-link JSON, neo4j-admin CSV, cascades CSV (R).
+    """Export the graph: GraphML (Gephi), GEXF with time, colours and positions, node-link JSON,
+    neo4j-admin CSV, cascades CSV (R), or SQLite for Datasette.
+
+    sqlite writes one database (the four flat tables, nodes, edges and their evidence, foreign keys,
+    full-text search) and FILE.metadata.json beside it; pftz serve FILE.db opens both in Datasette.
 
     \b
     Example:
         pftz export --format gexf -o pftz.gexf
         pftz export --format neo4j-admin -o import/
+        pftz export --format sqlite -o pftz.db
     """
 
-    write_export(_build(reports, data_files), fmt, output)
+    G = _build(reports, data_files)
+    if fmt == "sqlite":
+        db, meta = save_sqlite(G, output, reports=load_manifest())
+        click.echo(f"wrote {db} and {meta}")
+        return
+    write_export(G, fmt, output, positions=_layout(G) if fmt == "gexf" else None)
     click.echo(f"wrote {output}")
+
+
+def _layout(G: Any) -> dict[str, tuple[float, float]]:
+    """The positions of the site's whole-graph page, for the GEXF file (Gephi opens it laid out)."""
+    return gviz.force_positions(gviz.aggregate_diffusion(G))
 
 
 @cli.command()
@@ -1051,6 +1084,7 @@ def trace(
 @UNTIL_OPT
 @REPORT_OPT
 @DATA_OPT
+@BOM_OPT
 def table(
     name: str,
     output: Path | None,
@@ -1059,6 +1093,7 @@ def table(
     until: PartialDate | None,
     reports: tuple[Path, ...],
     data_files: tuple[Path, ...],
+    bom: bool,
 ) -> None:
     """A flat table: one row per measure, adoption, document or zone, for a spreadsheet or a data frame.
 
@@ -1066,19 +1101,25 @@ def table(
     origin zones, scope, replication and adoption dates, evidence lines.
     adoptions: who adopted what, when, and from which origin zones. documents
     and zones: one row each. List cells are "; "-joined in CSV and XLSX (and
-    formula-safe) and native lists in Parquet. pftz build writes all four to
-    out/tables/.
+    formula-safe) and native lists in Parquet. A CSV file starts with a UTF-8
+    byte-order mark for Excel (--no-bom leaves it out); an XLSX file has a
+    sheet named after the table (bold frozen header, filter, fitted widths)
+    and an "about" sheet with the sources and the build. pftz build writes
+    all four to out/tables/, and tables.xlsx with a sheet each.
 
     \b
     Example:
         pftz table measures -o measures.xlsx
         pftz table adoptions --since 2024-01 -o adoptions.csv
+        pftz table zones -o zones.csv --no-bom
         pftz table zones --format csv | head
     """
 
-    df = qtables.table(name, _build(reports, data_files), since=since, until=until)
+    G = _build(reports, data_files)
+    df = qtables.table(name, G, since=since, until=until)
     if output is not None:
-        qtables.write_table(df, output)
+        about = qtables.about_rows(G, {name: df}, since=since, until=until, reports=load_manifest())
+        qtables.write_table(df, output, name=name, about=about, bom=bom)
         click.echo(f"wrote {output} ({len(df):,} rows, {len(df.columns)} columns)")
         return
     _echo_err(f"{name}: {len(df):,} rows")
@@ -1222,6 +1263,42 @@ def figure(
         fig = figures.map_figure(G)
     path = figures.save_figure(fig, output)
     click.echo(f"wrote {path} ({path.stat().st_size:,} bytes)")
+
+
+DATASETTE_INSTALL = "pip install 'pftz-graph[datasette]'"
+
+
+@cli.command()
+@click.argument("database", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (this machine only).")
+@click.option("-p", "--port", type=click.IntRange(1, 65535), default=8001, show_default=True, help="Port to listen on.")
+def serve(database: Path | None, host: str, port: int) -> None:
+    """Browse the SQLite database in Datasette: faceted tables, full-text search, SQL, CSV/JSON export.
+
+    DATABASE is the file pftz build wrote (out/pftz.db by default) or pftz export --format sqlite; its
+    metadata (FILE.metadata.json beside it) gives the titles, the source, column descriptions and facets.
+    Needs the optional extra: pip install 'pftz-graph[datasette]'.
+
+    \b
+    Example:
+        pftz build --out out/
+        pftz serve out/pftz.db --port 8001
+    """
+    db = database or Path("out") / SQLITE_FILE
+    if not db.is_file():
+        msg = f"{db}: no such database; write it with `pftz build --out out/` or `pftz export --format sqlite -o {db}`"
+        raise click.ClickException(msg)
+    try:
+        from datasette.cli import cli as datasette_cli
+    except ImportError:
+        msg = f"pftz serve needs Datasette, which is not installed: {DATASETTE_INSTALL}"
+        raise click.ClickException(msg) from None
+    args = ["serve", str(db), "--host", host, "--port", str(port)]
+    meta = metadata_path(db)
+    if meta.is_file():
+        args += ["--metadata", str(meta)]
+    _echo_err(f"serving {db} with Datasette on http://{host}:{port}/ (Ctrl-C stops it)")
+    datasette_cli.main(args=args, prog_name="datasette")
 
 
 @cli.command()

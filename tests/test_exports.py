@@ -6,10 +6,12 @@ import csv
 import datetime
 import json
 import os
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import networkx as nx
 import pytest
+from click.testing import CliRunner
 
 from graph import exports
 from graph.build import graph_from_reports
@@ -19,6 +21,7 @@ from graph.exports import (
     FORMATS,
     cascade_summary,
     cascades,
+    degree_size,
     export,
     load_graphml,
     save_cascades_csv,
@@ -29,8 +32,9 @@ from graph.exports import (
     write_all,
 )
 from ground.errors import ExportError, PftzGraphError
-from ground.schema import DERIVED, PROVENANCE, Label, Rel
+from ground.schema import DERIVED, NODE_TYPES, PROVENANCE, Label, Rel
 from loaders.reference import load_reference
+from shell.cli import cli
 from tests.synthetic import canonical, synthetic_graph
 from tests.test_build import PILOT_BATCH, report_a, report_b
 
@@ -86,6 +90,71 @@ def test_gexf_reimports_with_timeline(graph: nx.MultiDiGraph, tmp_path: Path) ->
     undated = [d for *_, d in H.edges(data=True) if d.get("rel_type") == Rel.IN_BATCH.value]
     assert undated and all("start" not in d for d in undated)
     assert all(d.get("label") == d.get("rel_type") for *_, d in H.edges(data=True))
+
+
+def test_graphml_node_label_is_the_name_for_gephi(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    path = save_graphml(graph, tmp_path / "g.graphml")
+    H = nx.read_graphml(path, force_multigraph=True, edge_key_type=str)
+    for n, d in graph.nodes(data=True):
+        assert H.nodes[n]["label"] == d["name"], n  # what Gephi captions a node with
+        assert H.nodes[n]["node_label"] == d["label"]
+    # the key a GraphML reader sees: attr.name="label" on nodes holds the name
+    root = ET.parse(path).getroot()
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    keys = root.findall("g:key", ns)
+    key = next(k.get("id") for k in keys if k.get("for") == "node" and k.get("attr.name") == "label")
+    node = root.find(".//g:node[@id='Zone:shanghai']", ns)
+    assert node is not None and node.findtext(f"g:data[@key='{key}']", namespaces=ns) == "Shanghai PFTZ"
+    # our own reader puts the schema label back
+    back = load_graphml(path)
+    assert back.nodes["Zone:shanghai"]["label"] == "Zone" and "node_label" not in back.nodes["Zone:shanghai"]
+
+
+def test_graphml_of_an_earlier_version_still_loads(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    old = nx.MultiDiGraph(name="t", sources="[]")
+    old.add_node("Zone:a", label="Zone", key="a", name="A PFTZ", provenance="[]", provenance_count=0)
+    nx.write_graphml_xml(old, tmp_path / "old.graphml")
+    assert load_graphml(tmp_path / "old.graphml").nodes["Zone:a"]["label"] == "Zone"
+
+
+def test_gexf_has_the_site_colours_sizes_by_degree_and_positions(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    positions = {str(n): (10.0 * i, 5.0 * i) for i, n in enumerate(sorted(graph, key=str))}
+    path = save_gexf(graph, tmp_path / "g.gexf", positions)
+    H = nx.read_gexf(path)
+    for n, d in graph.nodes(data=True):
+        viz = H.nodes[n]["viz"]
+        color = NODE_TYPES[Label(d["label"])].color
+        assert "#{r:02x}{g:02x}{b:02x}".format(**viz["color"]) == color, n
+        stated = sum(1 for *_, e in [*graph.out_edges(n, data=True), *graph.in_edges(n, data=True)] if not e["derived"])
+        assert viz["size"] == degree_size(stated)
+        x, y = positions[str(n)]
+        assert (viz["position"]["x"], viz["position"]["y"]) == (x, -y)  # Gephi's y grows upwards
+        assert H.nodes[n]["label"] == d["name"]
+    # read with a plain XML parser too: the viz namespace of GEXF 1.2
+    root = ET.parse(path).getroot()
+    ns = {"g": "http://www.gexf.net/1.2draft", "viz": "http://www.gexf.net/1.2draft/viz"}
+    node = root.find(".//g:node[@id='Zone:shanghai']", ns)
+    assert node is not None and node.get("label") == "Shanghai PFTZ"
+    c = node.find("viz:color", ns)
+    assert c is not None
+    assert "#{:02x}{:02x}{:02x}".format(*(int(c.get(k) or 0) for k in "rgb")) == NODE_TYPES[Label.ZONE].color
+    sizes = [float(s.get("value")) for s in root.iterfind(".//g:node/viz:size", ns)]
+    assert len(sizes) == graph.number_of_nodes() and len(set(sizes)) > 3
+    edge_colors = {e.find("viz:color", ns) is not None for e in root.iterfind(".//g:edge", ns)}
+    assert edge_colors == {True}
+    # without positions, no viz:position (and the time attributes stay)
+    bare = nx.read_gexf(save_gexf(graph, tmp_path / "bare.gexf"))
+    assert "position" not in bare.nodes["Zone:shanghai"]["viz"]
+    assert bare.nodes["Zone:shanghai"]["start"] == "2013-09-27"
+
+
+def test_cli_gexf_export_is_laid_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PFTZ_CACHE_DIR", str(tmp_path / "cache"))
+    res = CliRunner().invoke(cli, ["export", "--format", "gexf", "-o", str(tmp_path / "g.gexf")])
+    assert res.exit_code == 0, res.output
+    H = nx.read_gexf(tmp_path / "g.gexf")
+    positions = {(d["viz"]["position"]["x"], d["viz"]["position"]["y"]) for _, d in H.nodes(data=True)}
+    assert len(positions) > 0.9 * H.number_of_nodes()  # every node placed, hardly two on one spot
 
 
 def test_node_link_json(graph: nx.MultiDiGraph, tmp_path: Path) -> None:

@@ -8,7 +8,9 @@ the build cache is reused and invalidated by its key.
 
 from __future__ import annotations
 
+import codecs
 import copy
+import csv
 import os
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 import queries
 from graph.build import graph_from_reports
@@ -26,10 +29,11 @@ from graph.exports import inert
 from ground.dates import PartialDate, in_window
 from ground.errors import ExportError, QueryError
 from ground.schema import Label, Rel, node_id
+from loaders.manifest import load_manifest
 from loaders.reference import load_reference
 from loaders.report import BUNDLED_REPORT, load_report
 from queries.names import check_names, suggest
-from queries.tables import LIST_SEPARATOR, TABLES, flatten, table, write_table
+from queries.tables import ABOUT_SHEET, LIST_SEPARATOR, TABLES, about_rows, flatten, table, write_table
 from shell import cache as gcache
 from shell.cli import cli, rich_table
 from tests.synthetic import synthetic_graph
@@ -338,8 +342,76 @@ def test_build_writes_the_tables(tmp_path: Path, cache_dir: Path) -> None:
     res = _run(["build", "--out", str(tmp_path / "out"), "--no-html"])
     assert res.exit_code == 0, res.output
     names = sorted(p.name for p in (tmp_path / "out" / "tables").iterdir())
-    assert names == sorted(f"{t}.{ext}" for t in TABLES for ext in ("csv", "parquet", "xlsx"))
+    # each table in three formats, and one workbook with a sheet per table
+    assert names == sorted([*(f"{t}.{ext}" for t in TABLES for ext in ("csv", "parquet", "xlsx")), "tables.xlsx"])
     assert "warnings:" in res.stderr
+    book = load_workbook(tmp_path / "out" / "tables" / "tables.xlsx", read_only=True)
+    assert book.sheetnames == [*TABLES, ABOUT_SHEET]
+    assert (tmp_path / "out" / "tables" / "zones.csv").read_bytes().startswith(codecs.BOM_UTF8)
+
+
+# --------------------------------------------------------------------------- spreadsheets
+
+
+def test_xlsx_sheet_is_named_with_a_bold_frozen_header_a_filter_and_widths(G: nx.MultiDiGraph, tmp_path: Path) -> None:
+    df = table("measures", G)
+    about = about_rows(G, {"measures": df}, reports=load_manifest())
+    write_table(df, tmp_path / "m.xlsx", name="measures", about=about)
+    book = load_workbook(tmp_path / "m.xlsx")
+    assert book.sheetnames == ["measures", ABOUT_SHEET]
+    ws = book["measures"]
+    assert ws.freeze_panes == "A2"
+    last = get_column_letter(len(df.columns))
+    assert ws.auto_filter.ref == f"A1:{last}{len(df) + 1}"
+    assert [c.value for c in ws[1]] == list(df.columns) and all(c.font.b for c in ws[1])
+    widths = {c: ws.column_dimensions[get_column_letter(i)].width for i, c in enumerate(df.columns, start=1)}
+    assert all(8 <= w <= 60 for w in widths.values()), widths
+    assert widths["title"] == 60 and widths["year"] <= 12 and widths["batch_date"] <= 16  # long capped, short short
+    # the about sheet names the report, its sha256 and the build, with no timestamp
+    info = dict((r[0].value, r[1].value) for r in book[ABOUT_SHEET].iter_rows(min_row=2))
+    sources = [r[1].value for r in book[ABOUT_SHEET].iter_rows(min_row=2) if r[0].value == "source"]
+    report = next(v for v in sources if v.startswith(BUNDLED_REPORT.name))
+    assert "Report on China's Pilot Free Trade Zones 2025" in report and "CAITEC" in report
+    sha = next(d["sha256"] for d in G.graph["sources"] if d["file"] == BUNDLED_REPORT.name)
+    assert sha in report
+    assert info["built by"].startswith("pftz-graph ") and f"({len(df):,} rows" in info["table measures"]
+    assert book[ABOUT_SHEET].freeze_panes == "A2"
+
+
+def test_zone_widths_count_chinese_characters_twice(G: nx.MultiDiGraph, tmp_path: Path) -> None:
+    df = table("zones", G)
+    write_table(df, tmp_path / "z.xlsx", name="zones")
+    ws = load_workbook(tmp_path / "z.xlsx")["zones"]
+    col = get_column_letter(list(df.columns).index("name_zh") + 1)
+    longest = max(len(v) for v in df["name_zh"].dropna())
+    assert ws.column_dimensions[col].width >= 2 * longest
+
+
+def test_csv_starts_with_a_bom_that_pandas_and_csv_read_cleanly(G: nx.MultiDiGraph, tmp_path: Path) -> None:
+    df = table("zones", G)
+    path = write_table(df, tmp_path / "zones.csv")
+    raw = path.read_bytes()
+    assert raw.startswith(codecs.BOM_UTF8) and not raw.startswith(codecs.BOM_UTF8 * 2)
+    back = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert list(back.columns) == list(df.columns)  # no BOM glued to "zone_key"
+    assert "中国（上海）自由贸易试验区" in set(back["name_zh"])
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        assert next(csv.reader(fh))[0] == "zone_key"
+    plain = write_table(df, tmp_path / "plain.csv", bom=False).read_bytes()
+    assert plain == raw[len(codecs.BOM_UTF8) :]
+
+
+def test_cli_table_bom_option(tmp_path: Path, cache_dir: Path) -> None:
+    res = _run(["table", "zones", "-o", str(tmp_path / "z.csv")])
+    assert res.exit_code == 0 and (tmp_path / "z.csv").read_bytes().startswith(codecs.BOM_UTF8)
+    res = _run(["table", "zones", "-o", str(tmp_path / "n.csv"), "--no-bom"])
+    assert res.exit_code == 0 and (tmp_path / "n.csv").read_bytes().startswith(b"zone_key,")
+    res = _run(["table", "zones", "--format", "csv"])
+    assert not res.stdout.startswith("\ufeff")  # a pipe gets no BOM
+    res = _run(["table", "adoptions", "--since", "2024", "-o", str(tmp_path / "a.xlsx")])
+    book = load_workbook(tmp_path / "a.xlsx")
+    assert book.sheetnames == ["adoptions", ABOUT_SHEET]
+    assert ("time window", "since 2024") in [(r[0].value, r[1].value) for r in book[ABOUT_SHEET].iter_rows()]
 
 
 @pytest.mark.neo4j
