@@ -236,6 +236,10 @@ NODE_TYPES: dict[Label, NodeType] = {
                 "aliases": "str",
                 # True for one innovation presented as the joint work of several zones
                 "joint": "bool",
+                # True for an innovation the text presents as cross-regional (of several zones or regions)
+                "cross_regional": "bool",
+                # the partners as printed when the text names a group, not zones ("the three northeastern provinces")
+                "members": "str",
             },
             ("kind",),
             "#2ca02c",
@@ -260,7 +264,8 @@ NODE_TYPES: dict[Label, NodeType] = {
             "#8c564b",
             "star",
             "name",
-            "A cross-regional alliance, joint mechanism or joint innovation of PFTZs.",
+            "A body of several members: an alliance, a joint conference mechanism, a cooperation platform or a"
+            " demonstration zone of PFTZs (a joint innovation is a Measure of several origins, never an Alliance).",
         ),
     )
 }

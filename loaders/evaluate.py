@@ -336,7 +336,9 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
           per (innovation or batch, adopter); actors are the edge's ``origin``
           or the measure's origins.
         * ``joint_effort``: every alliance node with its ``MEMBER_OF`` members
-          (or ``group:<members as printed>``).
+          (or ``group:<members as printed>``), and every joint or cross-regional
+          measure of a zone-case kind with its origins (or the partners as printed), and
+          every document several zones issued together (``NAMES_ZONE`` role ``issuer``).
     """
     lmap = line_map or {}
 
@@ -351,6 +353,7 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
     origins: dict[str, set[str]] = {}
     origin_lines: dict[str, set[int]] = {}
     members: dict[str, set[str]] = {}
+    issuers: dict[str, set[str]] = {}
     adoptions: dict[tuple[NodeRef, str], tuple[set[int], set[str]]] = {}
     as_printed: dict[tuple[NodeRef, str], str] = {}
     scope_keys = set(SCOPE_REGION_KEYS.values())
@@ -360,6 +363,8 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
             origin_lines.setdefault(r.start.key, set()).add(at(r.provenance.line))
         elif r.type is Rel.MEMBER_OF and r.end.label is Label.ALLIANCE:
             members.setdefault(r.end.key, set()).add(_token(r.start.label, r.start.key, entities))
+        elif r.type is Rel.NAMES_ZONE and r.properties.get("role") == "issuer":
+            issuers.setdefault(r.start.key, set()).add(_token(r.end.label, r.end.key, entities))
     narrowed = {(r.end, r.start) for r in report.relations if r.type is Rel.ADOPTED and r.properties.get("adopter")}
     for r in report.relations:
         if r.type is Rel.ADOPTED and r.properties.get("adopter"):
@@ -381,6 +386,17 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
         acts |= actors
     out: list[Fact] = []
     for (label, key), e in entities.items():
+        printed = e.properties.get("members")
+        if label is Label.MEASURE and (e.properties.get("joint") or e.properties.get("cross_regional")):
+            out.append(
+                Fact(
+                    "joint_effort",
+                    tuple(sorted(origin_lines.get(key) or lines_of[(label, key)])),
+                    e.name,
+                    frozenset({f"group:{str(printed).lower()}"} if printed else origins.get(key, ())),
+                    quote=e.provenance.quote[:150],
+                )
+            )
         if label is Label.MEASURE and e.properties.get("kind") in CASE_KINDS and key in origins:
             out.append(
                 Fact(
@@ -389,6 +405,16 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
                     e.name,
                     frozenset(origins[key]),
                     joint=bool(e.properties.get("joint")),
+                    quote=e.provenance.quote[:150],
+                )
+            )
+        elif label is Label.DOCUMENT and len(issuers.get(key, ())) > 1:
+            out.append(
+                Fact(
+                    "joint_effort",
+                    tuple(sorted(lines_of[(label, key)])),
+                    e.name,
+                    frozenset(issuers[key]),
                     quote=e.provenance.quote[:150],
                 )
             )

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from loaders.lexicon import BODY_HEADS, DOCUMENT_WORDS, alternation, body_kind
 from loaders.quotes import Quoted, quoted_spans
 from loaders.records import Section
 from loaders.reference import Gazetteer, Mention
@@ -73,9 +74,18 @@ PROVINCE_SCOPE_RE = re.compile(
 REFERENCE_SCOPE_RE = re.compile(r"\bfor (?:local )?reference\b", re.IGNORECASE)
 DESIGNATED_RE = re.compile(r"\b(?:specific regions|designated areas|eligible areas|certain areas)\b")
 COORDINATED_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+) coordinated innovation zone of (?P<zone>[A-Z][a-z]+ PFTZ)\b")
+_BODY_HEAD = alternation(h.title() for h in BODY_HEADS)
+_CAP = r"[A-Z][\w–-]*"
 ALLIANCE_RE = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w–-]*\s)+PFTZ Alliance|Joint Conference Mechanism for the [A-Z][\w–-]+ PFTZs)"
+    rf"\b(?P<name>(?:{_CAP}\s+)*{_BODY_HEAD}\b"
+    rf"(?:\s+(?:for|of|on|between|among)\s+(?:the\s+)?{_CAP}(?:(?:,\s+(?:and\s+)?(?=(?:{_CAP}\s+){{0,2}}PFTZs?\b)|\s+(?:(?:and|of|in|the)\s+)*){_CAP})*)?)"
 )
+"""A body of several members named with a capitalised head (:data:`loaders.lexicon.BODY_HEADS`) and an
+optional ``for/of the <Proper Words>`` tail."""
+_BODY_HEAD_RE = re.compile(rf"\b{_BODY_HEAD}\b")
+_JOINT_DOCUMENT_RE = re.compile(rf"\b(?:{'|'.join(DOCUMENT_WORDS)}|Initiative|Declaration|Agreement)\b")
+JOINT_DOCUMENT = "joint document"
+"""``kind`` of an :class:`EffortFact` that is a document several zones issued together."""
 JOINT_VERB_RE = re.compile(
     r"\b(?:jointly|convened|together|through the [A-Z][\w\s–-]+ Alliance|collaborativ\w*|co-\w+)\b"
 )
@@ -145,6 +155,8 @@ class CaseFact:
     cross_regional: bool = False
     before: str = ""
     after: str = ""
+    members_text: str = ""
+    """The partners as printed when the text names a group, not zones (``the three northeastern provinces``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +184,11 @@ class AdoptionFact:
 
 @dataclass(frozen=True, slots=True)
 class EffortFact:
-    """A cross-regional effort: an alliance, a joint mechanism or a joint innovation, with its members."""
+    """A body of several members (an alliance, a joint mechanism, a cooperation platform, a demonstration zone),
+    or a document several zones issued together (``kind`` :data:`JOINT_DOCUMENT`), with its members.
+
+    What several zones did together is a joint :class:`CaseFact`, never an effort.
+    """
 
     name: str
     members: tuple[str, ...]
@@ -1041,21 +1057,22 @@ def effort_alliance(s: _Sentence, gaz: Gazetteer) -> list[EffortFact]:
     else the members as printed (``the nine provinces ... along the Yellow
     River``).
     """
-    if "Alliance" not in s.text and "Joint Conference" not in s.text:
+    if not _BODY_HEAD_RE.search(s.text):
         return []
     found = list(ALLIANCE_RE.finditer(s.text))
     out: list[EffortFact] = []
     for m in found:
         name = re.sub(r"^(?:the|The)\s+", "", m.group("name")).strip()
-        members: set[str] = set()
-        if len(found) == 1:
+        kind = body_kind(name)
+        members: set[str] = {k for a in s.actors if m.start() <= a.start < m.end() for k in a.keys}
+        if len(found) == 1 and len(members) < 2:
             members |= {k for a in s.actors if len(a.keys) > 1 for k in a.keys}
-        if "Joint Conference" in name:
-            members |= {k for p in _places_in_name(name) if (k := gaz.zone(f"{p} PFTZ"))}
+        members |= {k for p in _places_in_name(name) if (k := gaz.zone(f"{p} PFTZ"))}
         text = ""
         if not members and len(found) == 1 and (g := GROUP_RE.search(s.text[: m.start()])):
             text = g.group("group")
-        kind = "alliance" if "Alliance" in name else "mechanism"
+        if len(members) < 2 and not text and kind != "alliance":
+            continue  # one zone's own platform or a national demonstration zone: no body of several members
         batch: tuple[int, int | None] | None = None
         released: tuple[str, ...] = ()
         if len(found) == 1 and (bm := RELEASED_BATCH_RE.search(s.text, m.end())):
@@ -1574,14 +1591,37 @@ def read_narrative(
         replace(e, members_text=printed[e.name]) if e.name in printed and not e.members and not e.members_text else e
         for e in st.efforts
     ]
-    # joint innovations are cross-regional efforts too
-    seen_efforts = {(e.name, e.members) for e in st.efforts}
-    for c in st.cases:
-        if (c.joint or c.cross_regional) and (c.name, c.zones) not in seen_efforts:
-            seen_efforts.add((c.name, c.zones))
-            group = printed_group(c.quote) if len(c.zones) == 1 else ""  # "for the three northeastern provinces"
-            members = () if group else c.zones
-            st.efforts.append(EffortFact(c.name, members, c.line, c.quote, "joint-case", "joint innovation", group))
+    # a body of several members is an alliance; what several zones did together is a joint innovation (a case
+    # of several origins), or a document they issued together: never an alliance
+    efforts: list[EffortFact] = []
+    bodies = {(e.quote, _phrase_key(e.name)) for e in st.efforts if e.rule == "alliance"}
+    for e in st.efforts:
+        key = _phrase_key(e.name)
+        if e.rule != "alliance" and any(q == e.quote and (key in b or b in key) for q, b in bodies):
+            continue  # the body the alliance rule read in full
+        if e.rule == "alliance" or ALLIANCE_RE.fullmatch(e.name):
+            efforts.append(e if e.rule == "alliance" else replace(e, kind=body_kind(e.name)))
+        elif _JOINT_DOCUMENT_RE.search(e.name) and _title_case(e.name):
+            efforts.append(replace(e, kind=JOINT_DOCUMENT))
+        elif any(c.quote == e.quote and _same_phrase(c.name, key) for c in st.cases[-12:]):
+            continue  # a case rule read this joint work already
+        elif e.members or e.members_text:
+            st.cases.append(
+                CaseFact(
+                    e.name,
+                    e.members,
+                    e.line,
+                    e.quote,
+                    e.rule,
+                    joint=len(e.members) > 1,
+                    cross_regional=True,
+                    members_text=e.members_text,
+                )
+            )
+    st.efforts = efforts
+    for k, c in enumerate(st.cases):
+        if c.cross_regional and len(c.zones) == 1 and not c.members_text and (group := printed_group(c.quote)):
+            st.cases[k] = replace(c, members_text=group)  # "a platform for the three northeastern provinces"
     unread: list[Unread] = []
     names_by_quote: dict[str, set[str]] = {}
     facts: list[CaseFact | AdoptionFact | EffortFact] = [*st.cases, *st.adoptions, *st.efforts]
@@ -1769,6 +1809,12 @@ def _titled_before(cases: Sequence[CaseFact], s: _Sentence, keys: tuple[str, ...
     return False
 
 
+def _same_phrase(name: str, key: str) -> bool:
+    """Whether ``name`` and a phrase key (:func:`_phrase_key`) name the same thing: one contains the other."""
+    mine = f" {_phrase_key(name)} "
+    return f" {key} " in mine or mine.strip() in key
+
+
 def _phrase_key(name: str) -> str:
     """A name compared as words: lower case, quotes and punctuation dropped."""
     return " ".join(_WORD_RE.findall(name.lower()))
@@ -1858,6 +1904,7 @@ def _cases_of_titles_and_lists(
 
 
 __all__ = [
+    "JOINT_DOCUMENT",
     "Actor",
     "AdoptionFact",
     "CaseFact",

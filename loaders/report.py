@@ -37,7 +37,7 @@ from loaders.documents import (
     title_issuer,
     title_key,
 )
-from loaders.narrative import AdoptionFact, Narrative, read_narrative
+from loaders.narrative import JOINT_DOCUMENT, AdoptionFact, Narrative, read_narrative
 from loaders.records import (
     Check,
     Entity,
@@ -1356,14 +1356,25 @@ def _extract_narrative(
     part2: Section | None,
     field_of: dict[int, str],
 ) -> None:
-    """Records of the narrative's facts (:mod:`loaders.narrative`): cases, adoptions, efforts."""
+    """Records of the narrative's facts (:mod:`loaders.narrative`): cases, adoptions, efforts.
+
+    A joint innovation is a measure with several ``ORIGINATED_IN`` zones; an effort is a body of several
+    members (an Alliance with ``MEMBER_OF`` edges and the batches it released, named after it) or a document
+    the members issued together.
+    """
+    released_by: dict[str, str] = {}  # an innovation an alliance's batch names -> the measure in that batch
+    for e in story.efforts:
+        if e.batch is not None:
+            akey = _batch_key("alliance", "institutional-innovations", e.batch[0], slug(e.name))
+            released_by.update({name: f"{akey}:{slug(name)}" for name in e.released})
     for f in story.cases:
         kind = (
             MeasureKind.ZONE_CASE if part2 and part2.start_line <= f.line <= part2.end_line else MeasureKind.INNOVATION
         )
+        owner = f.zones[0] if f.zones else "group"  # a group's joint work names no zone: no origin edge
         m = c.node(
             Label.MEASURE,
-            f"case:{f.zones[0]}:{slug(f.name)}",
+            (f.rule == "alliance-batch" and released_by.get(f.name)) or f"case:{owner}:{slug(f.name)}",
             f.name,
             f.line,
             f.quote,
@@ -1375,6 +1386,8 @@ def _extract_narrative(
             before=f.before or None,
             after=f.after or None,
             joint=True if f.joint else None,
+            cross_regional=True if f.cross_regional or f.joint else None,
+            members=f.members_text or None,
             aliases=f.fuller if f.fuller and f.fuller != f.name else None,
         )
         for z in f.zones:
@@ -1498,6 +1511,12 @@ def _extract_narrative(
             date=printed[0].iso if (printed := find_date(s)) else None,
         )
     for e in story.efforts:
+        if e.kind == JOINT_DOCUMENT:
+            doc = _doc_node(c, ctx, _register_doc(ctx, None, e.name, e.line), e.line, e.quote)
+            for z in e.members:
+                how = _how_named(c, "zone", z, e.quote, e.rule)
+                c.rel(Rel.NAMES_ZONE, doc, c.zone(z, e.line, e.quote), e.line, e.quote, role="issuer", resolved=how)
+            continue
         key = slug(e.name)
         node = c.node(Label.ALLIANCE, key, e.name, e.line, e.quote, kind=e.kind, members=e.members_text or None)
         unnamed = normalize_name(e.name) not in normalize_name(e.quote)
