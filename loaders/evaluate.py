@@ -90,6 +90,8 @@ class Fact:
         Evidence for humans.
     source_line
         Line of the annotation file (0 for a loader fact).
+    rule
+        The narrative rule that read a loader fact (its provenance's ``rule``), ``""`` if none.
     """
 
     fact: str
@@ -100,6 +102,7 @@ class Fact:
     joint: bool = False
     quote: str = ""
     source_line: int = 0
+    rule: str = ""
 
     @property
     def unsure(self) -> bool:
@@ -120,6 +123,8 @@ class Fact:
             parts.append(f"-> {self.adopter}")
         if self.joint:
             parts.append("joint")
+        if self.rule:
+            parts.append(f"[rule {self.rule}]")
         return " ".join(parts)
 
 
@@ -347,9 +352,16 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
 
     entities: dict[tuple[Label, str], Entity] = {}
     lines_of: dict[tuple[Label, str], set[int]] = {}
+    rules_of: dict[tuple[Label, str] | tuple[NodeRef, str], set[str]] = {}
     for e in report.entities:
         entities.setdefault((e.label, e.key), e)
         lines_of.setdefault((e.label, e.key), set()).add(at(e.provenance.line))
+        if e.provenance.rule:
+            rules_of.setdefault((e.label, e.key), set()).add(e.provenance.rule)
+
+    def rule(k: tuple[Label, str] | tuple[NodeRef, str]) -> str:
+        return ",".join(sorted(rules_of.get(k, ())))
+
     origins: dict[str, set[str]] = {}
     origin_lines: dict[str, set[int]] = {}
     members: dict[str, set[str]] = {}
@@ -383,6 +395,8 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
             as_printed[(target, adopter)] = str(r.properties["as_printed"])
         lines, acts = adoptions.setdefault((target, adopter), (set(), set()))
         lines.add(at(r.provenance.line))
+        if r.provenance.rule:
+            rules_of.setdefault((target, adopter), set()).add(r.provenance.rule)
         acts |= actors
     out: list[Fact] = []
     for (label, key), e in entities.items():
@@ -395,6 +409,7 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
                     e.name,
                     frozenset({f"group:{str(printed).lower()}"} if printed else origins.get(key, ())),
                     quote=e.provenance.quote[:150],
+                    rule=rule((label, key)),
                 )
             )
         if label is Label.MEASURE and e.properties.get("kind") in CASE_KINDS and key in origins:
@@ -406,6 +421,7 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
                     frozenset(origins[key]),
                     joint=bool(e.properties.get("joint")),
                     quote=e.provenance.quote[:150],
+                    rule=rule((label, key)),
                 )
             )
         elif label is Label.DOCUMENT and len(issuers.get(key, ())) > 1:
@@ -416,6 +432,7 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
                     e.name,
                     frozenset(issuers[key]),
                     quote=e.provenance.quote[:150],
+                    rule=rule((label, key)),
                 )
             )
         elif label is Label.ALLIANCE:
@@ -429,6 +446,7 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
                     e.name,
                     frozenset(acts),
                     quote=e.provenance.quote[:150],
+                    rule=rule((label, key)),
                 )
             )
     for (target, adopter), (lines, acts) in adoptions.items():
@@ -443,6 +461,7 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
                 frozenset(acts),
                 adopter=adopter,
                 quote=te.provenance.quote[:150] if te else "",
+                rule=rule((target, adopter)),
             )
         )
     out.sort(key=lambda f: (FACT_TYPES.index(f.fact), f.lines, f.name, f.adopter))

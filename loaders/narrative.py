@@ -1648,46 +1648,232 @@ def read_narrative(
     )
 
 
+# --------------------------------------------------------------------------- the grammar
+Fact = CaseFact | AdoptionFact | EffortFact
+"""What a rule's production builds."""
+
+
+@dataclass
+class Clause:
+    """A sentence being read, with what the reader knows around it: the one argument of every rule.
+
+    ``sents`` are the sentences of its paragraph and ``i`` its index; ``last_subject`` is the zone (or
+    zones) that last stood as a subject in the paragraph, ``last_group`` the last subject of several
+    zones; ``crossing`` says the paragraph is in a cross-regional section; ``credited`` are the zones
+    a case of the paragraph was credited to; ``fired`` the names of the rules that built a fact from
+    this sentence so far (a rule may decline after another).
+    """
+
+    st: _State
+    sents: Sequence[_Sentence]
+    i: int
+    last_subject: Actor | None = None
+    last_group: Actor | None = None
+    crossing: bool = False
+    credited: set[str] = field(default_factory=set)
+    para_cases: int = 0
+    fired: set[str] = field(default_factory=set)
+
+    @property
+    def s(self) -> _Sentence:
+        """The sentence."""
+        return self.sents[self.i]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One kind of statement: a name a person can read, a pattern, and a production.
+
+    ``pattern`` is searched in the sentence first (``None``: every sentence); the production
+    ``prod`` builds the facts the sentence states or declines with an empty list. Every fact
+    records the rule that built it (``rule``), and :mod:`loaders.report` puts that name in its
+    provenance. The rules run in the order of :data:`RULES`; adding a phrasing is adding a rule
+    (or a word to :mod:`loaders.lexicon`), never editing the driver.
+    """
+
+    name: str
+    pattern: re.Pattern[str] | None
+    prod: Callable[[Clause], Sequence[Fact]]
+
+    @property
+    def doc(self) -> str:
+        """What the rule accepts and rejects: its production's docstring."""
+        return (self.prod.__doc__ or "").strip()
+
+
+def _taken_back(c: Clause, step: Callable[[], object]) -> list[Fact]:
+    """Run a reading step that appends to the state, and take back what it appended as the production."""
+    st = c.st
+    n_cases, n_adoptions, n_efforts = len(st.cases), len(st.adoptions), len(st.efforts)
+    step()
+    out: list[Fact] = [*st.cases[n_cases:], *st.adoptions[n_adoptions:], *st.efforts[n_efforts:]]
+    del st.cases[n_cases:], st.adoptions[n_adoptions:], st.efforts[n_efforts:]
+    return out
+
+
+def rule_provincial_examples(c: Clause) -> Sequence[Fact]:
+    """A paragraph telling a zone's provincial batch and its named examples (:func:`adoption_provincial_examples`).
+
+    ``Xinjiang PFTZ has produced two batches ... replicated and scaled up across the entire region.
+    Specifically, ... "cross-port mutual recognition for foreign vehicles"``: read once, at the
+    paragraph's first sentence.
+    """
+    return adoption_provincial_examples(c.st, c.sents) if c.i == 0 else []
+
+
+def rule_this_model(c: Clause) -> Sequence[Fact]:
+    """``This model has been replicated and scaled up across the province`` after a case of the paragraph.
+
+    See :func:`adoption_this_model`; declines before the paragraph credited a case.
+    """
+    if len(c.st.cases) <= c.para_cases:
+        return []
+    return adoption_this_model(c.st, c.s, c.st.cases[-1])
+
+
+def rule_group_pronoun(c: Clause) -> Sequence[Fact]:
+    """``They have promoted <effort>`` after a sentence printing a group (:func:`effort_group_pronoun`)."""
+    if not c.i or not c.s.text.startswith("They"):
+        return []
+    found = effort_group_pronoun(c.s, c.sents[c.i - 1])
+    return [found] if found else []
+
+
+def rule_new_batch(c: Clause) -> Sequence[Fact]:
+    """``... promoted the replication and scaling of a new batch ... across their respective provinces``.
+
+    See :func:`adoption_batch_statement`.
+    """
+    return adoption_batch_statement(c.st, c.s)
+
+
+def rule_scope_list(c: Clause) -> Sequence[Fact]:
+    """``17 measures are replicated and scaled up across all PFTZs, including A, B, and C``.
+
+    See :func:`adoption_scope_list`.
+    """
+    return adoption_scope_list(c.s)
+
+
+def rule_replicated(c: Clause) -> Sequence[Fact]:
+    """``<adopter> replicated and scaled up the "<name>" from the Nth batch of ...`` (:func:`adoption_replicated`).
+
+    The outcome is the next two sentences.
+    """
+    return adoption_replicated(c.st, c.s, " ".join(t.original for t in c.sents[c.i + 1 : c.i + 3]))
+
+
+def rule_alliance(c: Clause) -> Sequence[Fact]:
+    """A body of several members named with a capitalised head (:func:`effort_alliance`)."""
+    return effort_alliance(c.s, c.st.gaz)
+
+
+def rule_joint_action(c: Clause) -> Sequence[Fact]:
+    """Several zones acting together: ``PFTZs in A, B and C jointly issued the "..."`` (:func:`effort_joint_action`)."""
+    found = effort_joint_action(c.s, c.last_group)
+    return [found] if found else []
+
+
+def _with_states(c: Clause, facts: list[Fact]) -> list[Fact]:
+    """The cases of ``facts`` with the paragraph's later ``Prior to the reform`` / ``Following the reform``
+    sentences as their ``before`` and ``after`` states."""
+    if not any(isinstance(f, CaseFact) for f in facts):
+        return facts
+    before = after = ""
+    for t in itertools.islice(c.sents, c.i + 1, c.i + 1 + LOOKAHEAD):
+        if not before and BEFORE_RE.match(t.text):
+            before = t.text
+        elif not after and AFTER_RE.match(t.text):
+            after = t.text
+        if any(is_case_name(q.name, t.text, q) for q in t.quotes if _POSSESSIVE_RE.match(t.text[: q.start][-6:])):
+            break
+    return [replace(f, before=before, after=after) if isinstance(f, CaseFact) else f for f in facts]
+
+
+def _tells_a_case(c: Clause) -> bool:
+    """Whether the sentence may credit a case: not one the ``replicated`` rule read as an adoption (its quoted
+    name is the adopted innovation), nor one telling a case's old state (``Prior to the reform, ...``)."""
+    return "replicated" not in c.fired and not BEFORE_RE.match(c.s.text)
+
+
+def rule_titles_and_lists(c: Clause) -> Sequence[Fact]:
+    """Bold case titles, joint clause lists and ``This has resulted in a ... model`` (:func:`case_bold_title`,
+    :func:`case_joint_clauses`, :func:`case_resulted_in`)."""
+    if not _tells_a_case(c):
+        return []
+    step = lambda: _cases_of_titles_and_lists(c.st, c.s, c.last_subject, c.crossing, c.credited)  # noqa: E731
+    return _with_states(c, _taken_back(c, step))
+
+
+def rule_quoted_case(c: Clause) -> Sequence[Fact]:
+    """A quoted name credited to a zone: ``<zone>'s "<name>"``, ``"<name>" in <zone>``, ``<zone> launched "<name>"``,
+    ``It introduced "<name>"``, a zone named inside the quote, a partly quoted name, a body of the zone.
+
+    The actor is found by the first of :func:`case_possessive`, :func:`case_after`, :func:`case_verb`,
+    :func:`case_pronoun`, :func:`case_inside` that names one, else by :func:`case_partly_quoted` and
+    :func:`case_org_subject`. Declines descriptive quotes (:func:`is_case_name`).
+    """
+    if not c.s.quotes or not _tells_a_case(c):
+        return []
+    step = lambda: _cases_of_sentence(c.st, c.s, c.last_subject, c.crossing, c.credited)  # noqa: E731
+    return _with_states(c, _taken_back(c, step))
+
+
+def rule_unquoted_practice(c: Clause) -> Sequence[Fact]:
+    """An unquoted practice: ``<zone> established a <head noun> ...``, ``A ... was set up in <zone>``
+    (:func:`case_unquoted_object`, :func:`case_passive_subject`, :func:`case_established_in_zone`)."""
+    if not _tells_a_case(c):
+        return []
+    return _with_states(c, _taken_back(c, lambda: _cases_of_practices(c.st, c.s, c.last_subject)))
+
+
+def rule_took_lead(c: Clause) -> Sequence[Fact]:
+    """``<zone> took the lead in piloting <practice>`` (:func:`case_took_lead`)."""
+    if not _tells_a_case(c):
+        return []
+    return _with_states(c, _taken_back(c, lambda: _cases_took_lead(c.st, c.s, c.last_subject)))
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("provincial-example", None, rule_provincial_examples),
+    Rule("this-model", re.compile(r"\bhas been\b"), rule_this_model),
+    Rule("group-pronoun", re.compile(r"^They\b"), rule_group_pronoun),
+    Rule("new-batch", re.compile(r"\bnew batch\b"), rule_new_batch),
+    Rule("scope-list", re.compile(r"\bmeasures (?:are|were)\b"), rule_scope_list),
+    Rule("replicated", re.compile(r"replicat|learn|disseminat", re.IGNORECASE), rule_replicated),
+    Rule("alliance", _BODY_HEAD_RE, rule_alliance),
+    Rule("joint-action", JOINT_VERB_RE, rule_joint_action),
+    Rule("titles-and-lists", None, rule_titles_and_lists),
+    Rule("quoted-case", None, rule_quoted_case),
+    Rule("unquoted-practice", None, rule_unquoted_practice),
+    Rule("took-the-lead", re.compile(r"\bthe lead in\b"), rule_took_lead),
+)
+"""The narrative's rules, in the order they read each sentence."""
+
+
 def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]) -> None:
+    """Run :data:`RULES` over the sentences of one paragraph, keeping track of its subject."""
+    crossing = bool(sents) and any(c.start_line <= sents[0].line <= c.end_line for c in cross)
+    para_cases = len(st.cases)
     last_subject: Actor | None = None
     last_group: Actor | None = None
     credited: set[str] = set()
-    crossing = False
-    if sents:
-        line = sents[0].line
-        crossing = any(c.start_line <= line <= c.end_line for c in cross)
-    st.adoptions.extend(adoption_provincial_examples(st, sents))
-    para_cases = len(st.cases)
     for i, s in enumerate(sents):
-        if len(st.cases) > para_cases:
-            st.adoptions.extend(adoption_this_model(st, s, st.cases[-1]))
-        if i and s.text.startswith("They") and (eff_group := effort_group_pronoun(s, sents[i - 1])):
-            st.efforts.append(eff_group)
-        st.adoptions.extend(adoption_batch_statement(st, s))
-        st.adoptions.extend(adoption_scope_list(s))
-        adopted = adoption_replicated(st, s, " ".join(t.original for t in sents[i + 1 : i + 3]))
-        st.adoptions.extend(adopted)
-        st.efforts.extend(effort_alliance(s, st.gaz))
-        if eff := effort_joint_action(s, last_group):
-            st.efforts.append(eff)
-        if not adopted:
-            n0 = len(st.cases)
-            _cases_of_sentence(st, s, last_subject, crossing, credited)
-            if len(st.cases) > n0:
-                before = after = ""
-                for t in itertools.islice(sents, i + 1, i + 1 + LOOKAHEAD):
-                    if not before and BEFORE_RE.match(t.text):
-                        before = t.text
-                    elif not after and AFTER_RE.match(t.text):
-                        after = t.text
-                    if any(
-                        is_case_name(q.name, t.text, q)
-                        for q in t.quotes
-                        if _POSSESSIVE_RE.match(t.text[: q.start][-6:])
-                    ):
-                        break
-                for k in range(n0, len(st.cases)):
-                    st.cases[k] = replace(st.cases[k], before=before, after=after)
+        clause = Clause(st, sents, i, last_subject, last_group, crossing, credited, para_cases)
+        for rule in RULES:
+            if rule.pattern is not None and not rule.pattern.search(s.text):
+                continue
+            facts = rule.prod(clause)
+            if not facts:
+                continue
+            clause.fired.add(rule.name)
+            for f in facts:
+                if isinstance(f, CaseFact):
+                    st.cases.append(f)
+                elif isinstance(f, AdoptionFact):
+                    st.adoptions.append(f)
+                else:
+                    st.efforts.append(f)
         # the subject: a zone near the start, after an introductory phrase ("For example, in the context of ...,")
         head = [a for a in s.actors if len(s.text[: a.start].split()) <= SUBJECT_WORDS]
         if not head and BARE_SUBJECT_RE.match(s.text):
@@ -1701,9 +1887,6 @@ def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]
 def _cases_of_sentence(
     st: _State, s: _Sentence, last_subject: Actor | None, crossing: bool, credited: set[str]
 ) -> None:
-    if BEFORE_RE.match(s.text):
-        return
-    _cases_of_titles_and_lists(st, s, last_subject, crossing, credited)
     for q in s.quotes:
         prior_all = [a for a in s.actors if a.end <= q.start]
         prior = prior_all[-1] if prior_all else None
@@ -1758,6 +1941,9 @@ def _cases_of_sentence(
                 cross_regional=crossing,
             )
         )
+
+
+def _cases_of_practices(st: _State, s: _Sentence, last_subject: Actor | None) -> None:
     used = [q.start for q in s.quotes if (id(s), q.start) in st.used]
     here = [
         f" {_phrase_key(c.name)} " for c in itertools.takewhile(lambda c: c.quote is s.original, reversed(st.cases))
@@ -1774,6 +1960,9 @@ def _cases_of_sentence(
                 c for c in st.cases[-4:] if c.quote is not s.original or not _restates(c, s.text, name, keys)
             ]
         st.cases.append(CaseFact(name, keys, s.line, s.original, rule, len(keys) > 1))
+
+
+def _cases_took_lead(st: _State, s: _Sentence, last_subject: Actor | None) -> None:
     for actor, name, _at in case_took_lead(s, last_subject):
         st.cases.append(CaseFact(name, actor.keys, s.line, s.original, "took-the-lead", len(actor.keys) > 1))
 

@@ -224,9 +224,10 @@ class _Collector:
         self.reported: set[str] = set()
         self._zones_memo: dict[str, list[Mention]] = {}
         self._lists_memo: dict[str, list[list[Mention]]] = {}
+        self.rule = ""  # the narrative rule whose fact is being recorded: it goes into the provenance
 
     def prov(self, line: int, quote: str) -> Provenance:
-        return Provenance(self.source, self.sha256, line, self.outline.path_at(line), quote.strip())
+        return Provenance(self.source, self.sha256, line, self.outline.path_at(line), quote.strip(), self.rule)
 
     def node(self, label: Label, key: str, name: str, line: int, quote: str, **props: PropValue) -> NodeRef:
         self.entities.append(Entity(label, key, name, freeze_props(props), self.prov(line, quote)))
@@ -1368,6 +1369,7 @@ def _extract_narrative(
             akey = _batch_key("alliance", "institutional-innovations", e.batch[0], slug(e.name))
             released_by.update({name: f"{akey}:{slug(name)}" for name in e.released})
     for f in story.cases:
+        c.rule = f.rule
         kind = (
             MeasureKind.ZONE_CASE if part2 and part2.start_line <= f.line <= part2.end_line else MeasureKind.INNOVATION
         )
@@ -1399,6 +1401,7 @@ def _extract_narrative(
         if e.label is Label.MEASURE and e.properties.get("kind") == str(MeasureKind.PROVINCIAL)
     }
     for a in story.adoptions:
+        c.rule = a.rule
         line, s = a.line, a.quote
         adopter: NodeRef | None
         if a.adopter_kind == "scope":
@@ -1511,6 +1514,7 @@ def _extract_narrative(
             date=printed[0].iso if (printed := find_date(s)) else None,
         )
     for e in story.efforts:
+        c.rule = e.rule
         if e.kind == JOINT_DOCUMENT:
             doc = _doc_node(c, ctx, _register_doc(ctx, None, e.name, e.line), e.line, e.quote)
             for z in e.members:
@@ -1550,6 +1554,7 @@ def _extract_narrative(
                 )
                 c.rel(Rel.IN_BATCH, m, b, e.line, e.quote)
 
+    c.rule = ""
 
 # --------------------------------------------------------------------------- entry points
 def parse_report(

@@ -1,0 +1,136 @@
+"""Tests of the narrative grammar: one registry of rules of one signature, the lexicon, rule names in provenance.
+
+Each rule of :data:`loaders.narrative.RULES` has an excerpt here that it reads (issue 24, item 2).
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+from ground.schema import Label, Rel
+from loaders import lexicon
+from loaders.narrative import RULES, Clause, Narrative, Rule, read_narrative
+from loaders.reference import Gazetteer
+from loaders.report import load_report
+from loaders.structure import parse_structure
+from loaders.text import paragraphs, split_lines
+
+GAZ = Gazetteer.default()
+
+
+def _read(text: str) -> Narrative:
+    lines = split_lines(text)
+    return read_narrative(paragraphs(lines), parse_structure(lines), GAZ)
+
+
+def _rules_fired(text: str) -> set[str]:
+    n = _read(text)
+    return {f.rule for f in (*n.cases, *n.adoptions, *n.efforts)}
+
+
+# --------------------------------------------------------------------------- the registry
+def test_rules_have_one_signature_a_name_and_a_docstring() -> None:
+    names = [r.name for r in RULES]
+    assert len(names) == len(set(names))
+    for r in RULES:
+        assert isinstance(r, Rule)
+        assert r.doc, f"rule {r.name} has no docstring"
+        params = list(inspect.signature(r.prod).parameters.values())
+        assert len(params) == 1 and params[0].annotation in (Clause, "Clause"), r.name
+
+
+# one excerpt per registry rule: the fact-level rule names each may record
+EXCERPTS: dict[str, tuple[str, set[str]]] = {
+    "provincial-example": (
+        "Xinjiang PFTZ has produced two batches of institutional innovations, which were replicated and scaled up "
+        'across the entire region. Specifically, the "cross-port mutual recognition for foreign vehicles" was one.',
+        {"provincial-example"},
+    ),
+    "this-model": (
+        'Hubei PFTZ has explored a "one-stop credit repair" model for market entities. This model has been '
+        "replicated and scaled up across the province.",
+        {"this-model"},
+    ),
+    "group-pronoun": (
+        "The nine provinces and autonomous regions along the Yellow River have leveraged the Yellow River Basin "
+        "PFTZ Alliance to use shared policies. They have steadily promoted the cross-regional sharing of "
+        "high-quality services within the alliance.",
+        {"group-pronoun"},
+    ),
+    "new-batch": (
+        "PFTZs in Fujian and Liaoning have promoted the replication and scaling of a new batch of institutional "
+        "innovations across their respective provinces.",
+        {"new-batch"},
+    ),
+    "scope-list": (
+        "In total, 17 measures are replicated and scaled up across all PFTZs, including smart supervision of "
+        "bonded warehouses, online filing of foreign trade operators, and paperless release of imported goods.",
+        {"scope-list"},
+    ),
+    "replicated": (
+        'Shanxi Province replicated and scaled up the "ship supervision and declaration" model from the 5th batch '
+        "of best practices.",
+        {"replicated"},
+    ),
+    "alliance": (
+        "PFTZs in Shanghai, Jiangsu, Zhejiang, and Anhui have set up the Yangtze River Delta PFTZ Alliance.",
+        {"alliance"},
+    ),
+    "joint-action": (
+        "PFTZs in Shanghai, Jiangsu, Zhejiang, and Anhui, through the Yangtze River Delta PFTZ Alliance, jointly "
+        'issued the "Initiative on Cooperative Development of PFTZs".',
+        {"joint-action"},
+    ),
+    "titles-and-lists": (
+        "Sichuan and Chongqing PFTZs have jointly launched integrated power supply service reforms, and jointly "
+        "explored new models of strong-village cooperation.",
+        {"joint-clauses"},
+    ),
+    "quoted-case": (
+        'Shanghai PFTZ\'s "integrated license for convergent business" allows enterprises to combine approvals.',
+        {"possessive"},
+    ),
+    "unquoted-practice": (
+        "For example, Shanghai PFTZ has introduced cross-border applications for digital RMB, facilitating the "
+        "nation's first payment.",
+        {"object"},
+    ),
+    "took-the-lead": (
+        "Hainan FTP took the lead in piloting bonded maintenance of aircraft engines, which cut costs.",
+        {"took-the-lead"},
+    ),
+}
+
+
+def test_every_rule_has_an_excerpt() -> None:
+    assert set(EXCERPTS) == {r.name for r in RULES}
+
+
+@pytest.mark.parametrize("name", list(EXCERPTS))
+def test_each_rule_reads_its_excerpt(name: str) -> None:
+    text, rules = EXCERPTS[name]
+    assert rules <= _rules_fired(text), name
+
+
+# --------------------------------------------------------------------------- the lexicon
+def test_lexicon_lists_are_one_home_of_words() -> None:
+    for attr in ("PILOT_VERBS", "ADOPT_VERBS", "LEARN_VERBS", "PROVINCE_SCOPES", "CASE_HEADS", "BODY_HEADS"):
+        words = getattr(lexicon, attr)
+        assert words and len(words) == len(set(words)), attr
+    assert lexicon.ORDINALS[2] == "third"
+    assert lexicon.body_kind("Yellow River Basin PFTZ Alliance") == "alliance"
+    assert lexicon.body_kind("Joint Conference Mechanism for the Beijing-Tianjin-Hebei PFTZs") == "mechanism"
+
+
+# --------------------------------------------------------------------------- rule names in provenance
+def test_a_fact_records_its_rule_in_its_provenance() -> None:
+    report = load_report()
+    case_edges = [r for r in report.relations if r.type is Rel.ORIGINATED_IN and r.provenance.rule]
+    assert {r.provenance.rule for r in case_edges} >= {"possessive", "verb", "joint-clauses"}
+    adopted = [r for r in report.relations if r.type is Rel.ADOPTED]
+    read = [r for r in adopted if r.provenance.rule]  # the rest come from the tables, read by no narrative rule
+    assert len(read) >= 20 and all(r.provenance.to_dict()["rule"] == r.provenance.rule for r in read)
+    zones = [e for e in report.entities if e.label is Label.ZONE and not e.provenance.rule]
+    assert zones and "rule" not in zones[0].provenance.to_dict()  # other readers record no rule
