@@ -19,77 +19,148 @@ from collections.abc import Iterable
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 """Ordinal words, in order (``third`` is 3)."""
 
-COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
-"""Cardinal words, in order (``three`` is 3)."""
 
 # --------------------------------------------------------------------------- verbs
-PILOT_VERBS = (
-    "pioneered",
-    "piloted",
-    "launched",
-    "introduced",
-    "established",
-    "explored",
-    "created",
-    "implemented",
-    "developed",
-    "built",
-    "set up",
-    "innovated",
-    "rolled out",
-    "initiated",
-    "promoted",
-    "carried out",
-    "formed",
-    "adopted",
-    "put forward",
-)
-"""Verbs (past forms) by which a zone makes an innovation its own."""
 
-LAUNCH_VERBS = ("launched", "introduced", "established", "created", "set up", "initiated", "rolled out", "piloted")
-"""Verbs of a passive launch: ``"X" was launched by Y PFTZ``."""
 
-ADOPT_VERBS = (
+CO_ACTOR_WORDS = ("together with", "jointly with", "in conjunction with", "in cooperation with", "alongside")
+"""Words that join a co-actor to a subject: ``X PFTZ, together with Y PFTZ, established ...``."""
+
+PASSIVE_ADOPT_VERBS = (
     "replicated",
+    "replicated and scaled up",
+    "replicated and promoted",
+    "replicated and applied",
     "scaled up",
-    "promoted",
-    "rolled out",
-    "disseminated",
     "adopted",
     "taken up",
-    "applied",
+    "picked up",
+    "rolled out",
     "extended",
-    "introduced",
-    "learned from",
-    "drawn on",
-    "drew on",
-    "referenced",
+    "applied",
+    "copied",
     "borrowed",
+    "emulated",
+    "promoted and applied",
 )
-"""Verbs (past forms) of an adoption of another's innovation."""
+"""Past participles of a passive adoption, the adopter after them: ``"<name>" has been taken up by <province>``."""
 
-LEARN_VERBS = (
-    "learned from",
-    "learnt from",
+BY_ADOPT_VERBS = ("replicated", "adopted", "taken up", "picked up", "copied", "borrowed", "emulated")
+"""Of :data:`PASSIVE_ADOPT_VERBS`, those whose ``by <X>`` names the adopter (``launched by`` names the origin)."""
+
+PILOT_VERB_FORMS = (
+    "pioneer(?:ed|s)", "launch(?:ed|es)", "introduc(?:ed|es)", "establish(?:ed|es)", "creat(?:ed|es)",
+    "buil(?:t|ds)", "develop(?:ed|s)", "explor(?:ed|es)", "implement(?:ed|s)", "pilot(?:ed|s)", "set up", "sets up",
+    "roll(?:ed|s) out", "complet(?:ed|es)", "facilitat(?:ed|es)", "accomplish(?:ed|es)", "process(?:ed|es)",
+    "promot(?:ed|es)", "handl(?:ed|es)", "carri(?:ed) out", "carries out", "initiat(?:ed|es)", "open(?:ed|s)",
+    "form(?:ed|s)", "innovat(?:ed|es)", "advanc(?:ed|es)", "conduct(?:ed|s)", "provid(?:ed|es)", "deploy(?:ed|s)",
+    "upgrad(?:ed|es)", "resulted in", "include[sd]?",
+    r"support(?:ed|s)\s+(?:[\w-]+\s+){1,3}?in\s+(?:conducting|launching|carrying out|piloting|establishing|developing)",
+)  # fmt: skip
+"""Verbs of piloting, as patterns of their forms (past, present): a zone's object after them may name a practice
+(``include`` for ``These include ...``)."""
+
+PILOT_PARTICIPLES = (
+    "establishing", "creating", "facilitating", "launching", "introducing", "building", "developing", "exploring",
+    "piloting", "pioneering", "setting up", "forming", "opening", "rolling out", "implementing", "deploying",
+)  # fmt: skip
+"""Participles that continue a clause with another practice (``..., establishing a ... mechanism``)."""
+
+PILOT_INFINITIVES = (
+    "provide", "establish", "launch", "create", "build", "develop", "explore", "pilot", "introduce", "set up", "open",
+    "implement",
+)  # fmt: skip
+"""Infinitives of purpose that continue a clause with a practice (``partnered with X to provide ...``)."""
+
+CASE_VERB_STEMS = (
+    "implement", "introduc", "pioneer", "launch", "establish", "creat", "develop", "explor", "promot", "adopt",
+    "buil", "set up", "sets up", "roll", "innovat", "pilot", "appl", "carr", "form", "put", "achiev", "complet",
+    "facilitat", "accomplish", "upgrad", "advanc", "enabl", "optimi", "refin", "construct", "deploy", "streamlin",
+    "expand", "extend", "offer", "provid", "take", "took", "led", "lead", "produc",
+)  # fmt: skip
+"""Stems of the verbs by which a zone makes a quoted innovation its own (``launched "<name>"``)."""
+
+REPLICATE_PATTERNS = (
+    r"replicat\w* and scal\w* up", "replication and scaling of", r"learn\w* from", r"disseminat\w*",
+)  # fmt: skip
+"""Verbs of replicating and scaling up, as patterns: ``<adopter> replicated and scaled up "<name>"``."""
+
+ACTIVE_ADOPT_VERBS = (
+    "adopted",
+    "has adopted",
+    "have adopted",
     "drew on",
     "drew upon",
+    "drawing on",
     "has drawn on",
-    "took as a reference",
-    "took reference from",
-    "used as a reference",
-    "referred to",
-    "borrowed from",
-    "modelled on",
-    "modeled on",
+    "have drawn on",
+    "learned from",
+    "learnt from",
+    "has learned from",
+    "have learned from",
+    "borrowed",
+    "has borrowed",
     "emulated",
+    "has emulated",
+    "replicated",
+    "has replicated",
+    "have replicated",
+    "copied",
+    "introduced",
+    "has introduced",
 )
-"""Verbs of learning from a named origin: ``Anhui drew on Shanghai PFTZ's "..."``."""
+"""Active verbs of an adopter taking up another's named innovation: ``Gansu Province drew on "<name>" of X PFTZ``."""
 
-ADOPT_ACTIVE = ("adopted", "has adopted", "have adopted", "introduced", "replicated", "copied")
-"""Active adoption verbs whose subject is the adopter and whose object names another zone's innovation."""
+REFERENCE_VERBS = ("took", "has taken", "have taken", "taking", "used", "has used")
+"""Verbs of ``took "<name>" of X PFTZ as a reference``, with :data:`REFERENCE_PHRASES` after the name."""
 
-JOINT_WORDS = ("jointly", "together with", "in conjunction with", "in cooperation with", "alongside")
-"""Words that make a co-actor: ``X PFTZ, together with Y PFTZ, established ...``."""
+REFERENCE_PHRASES = (
+    "as a reference",
+    "as its reference",
+    "as a model",
+    "as an example",
+    "as a template",
+    "for reference",
+)
+"""What makes a verb of :data:`REFERENCE_VERBS` an adoption."""
+
+ANAPHORA = (
+    "this model",
+    "the model",
+    "this practice",
+    "the practice",
+    "this mechanism",
+    "the mechanism",
+    "this approach",
+    "the approach",
+    "this reform",
+    "the reform",
+    "this innovation",
+    "the innovation",
+    "this experience",
+    "this initiative",
+    "the initiative",
+    "this system",
+    "the system",
+    "this measure",
+    "the measure",
+    "this service",
+    "this platform",
+    "the platform",
+    "it",
+    "such practices",
+    "these practices",
+)
+"""Subjects that stand for the innovation named just before: ``This model has been replicated across <province>``."""
+
+NATIONAL_SCOPES = (
+    "nationwide",
+    "across the country",
+    "throughout the country",
+    "all PFTZs",
+    "all pilot free trade zones",
+)
+"""Scopes of a national replication (read by the national batches, not as one adopter)."""
 
 # --------------------------------------------------------------------------- scopes
 PROVINCE_SCOPES = (
@@ -118,33 +189,67 @@ DESIGNATED_SCOPES = ("specific regions", "designated areas", "eligible areas", "
 
 # --------------------------------------------------------------------------- nouns
 CASE_HEADS = (
-    "model",
-    "mechanism",
-    "system",
-    "reform",
-    "platform",
-    "service",
-    "services",
-    "program",
-    "programme",
-    "pilot",
-    "initiative",
-    "approach",
-    "practice",
-    "mode",
-    "scheme",
-    "procedure",
-    "pattern",
-    "method",
-    "window",
-    "list",
-    "center",
-    "centre",
-    "code",
-    "regime",
-    "policy",
-)
-"""Head nouns of an innovation's name (``... supervision model``)."""
+    "model", "mechanism", "service", "system", "platform", "reform", "approach", "initiative", "program",
+    "programme", "pilot", "scheme", "window", "module", "regime", "practice", "method", "mode",
+)  # fmt: skip
+"""The nouns a named case ends in (``... supervision model``); each rule adds the ones its own form allows."""
+
+PRACTICE_HEADS_MORE = (
+    "base", "zone", "channel", "business", "case", "project", "transaction", "payment", "settlement",
+    "transfer", "subcenter", "list", "scenario", "application", "sandbox",
+)  # fmt: skip
+"""Head nouns a named practice may end in besides :data:`CASE_HEADS`: what the text builds, not an activity."""
+
+TITLED_CASE_HEADS = ("initiative", "model", "mechanism", "reform", "program", "programme", "pilot")
+"""Head nouns after a quoted title that make it a case (``the "Easy Offshore" initiative``)."""
+
+QUOTED_HEADS_MORE = ("management", "supervision", "channel", "center", "centre", "base", "hub", "list")
+"""Head nouns after or before a partly quoted name besides :data:`CASE_HEADS`."""
+
+QUANTITY_WORDS = (
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "several", "some", "many",
+    "numerous", "multiple",
+)  # fmt: skip
+"""Words of a count before a noun: an object that counts things is no named practice."""
+
+BODY_NOUNS = (
+    "institution", "institutions", "organization", "organizations", "association", "federation", "foundation",
+    "station",
+)  # fmt: skip
+"""Nouns in ``-tion`` that name a body or a place, not an action (``the first ... research institution``)."""
+
+BOUNDARY_WORDS = (
+    "of", "for", "in", "on", "to", "as", "with", "between", "among", "across", "under", "over", "into", "from",
+    "at", "via", "through", "by", "within", "involving", "concerning", "adopting", "targeting", "connecting",
+    "including", "covering", "featuring", "using", "linking", "serving", "based", "aligned", "settled", "oriented",
+)  # fmt: skip
+"""Words that end a noun phrase's pre-head part (prepositions, post-modifying participles)."""
+
+NOT_FIRST_WORDS = (
+    "it", "its", "their", "they", "this", "these", "such", "more", "various", "multiple", "over", "and", "or",
+    "all", "first", "into", "to", "in", "of", "for", "with", "on", "at", "from", "by", "through", "as", "other",
+    "related", "relevant",
+)  # fmt: skip
+"""Words that cannot start a named practice."""
+
+ACTION_NOUNS = (
+    "establishment", "launch", "creation", "construction", "introduction", "development", "signing",
+    "inauguration", "implementation", "use", "operation", "application",
+)  # fmt: skip
+"""Action nouns before the practice they act on (``the establishment of the ... Base``)."""
+
+ADVERBS = (
+    "also", "actively", "further", "successfully", "innovatively", "continuously", "vigorously", "proactively",
+    "jointly", "officially", "recently", "fully", "gradually", "steadily", "comprehensively", "first",
+)  # fmt: skip
+"""Adverbs between a subject and its verb (``has actively explored``)."""
+
+BEFORE_PHRASES = ("Prior to the reform", "Previously", "Before the reform", "In the past", "Under the previous")
+"""Openings of a sentence telling a case's old state (case kept)."""
+
+AFTER_PHRASES = ("Following the reform", "After the reform", "Following this reform", "Now")
+"""Openings of a sentence telling a case's new state (case kept)."""
+
 
 BODY_HEADS = (
     "alliance",
@@ -175,38 +280,17 @@ BODY_KIND = {
 }
 """The kind of body a head noun names (a head not listed here is a ``mechanism``)."""
 
-GROUP_NOUNS = ("provinces", "regions", "municipalities", "cities", "PFTZs")
-"""Nouns of members printed as a group: ``the three northeastern provinces``."""
 
 # --------------------------------------------------------------------------- title words
-DOCUMENT_WORDS = (
-    "Plan",
-    "Measures",
-    "Opinions",
-    "Notice",
-    "Regulations",
-    "Rules",
-    "Guidelines",
-    "Circular",
-    "Decision",
-    "Requirements",
-    "Specifications",
-    "Standards",
-)
-"""Capitalised words that mark a document title (as printed, case kept)."""
+TITLE_WORDS = ("Plan", "Measures", "Opinions", "Notice", "Regulations", "Rules", "Guidelines")
+"""Capitalised words that mark a document title (as printed, case kept): the one list of title words."""
 
-PARTY_BODIES = (
-    "Central Committee of the Communist Party of China",
-    "CPC Central Committee",
-    "General Office of the CPC Central Committee",
-    "Central Commission for Financial and Economic Affairs",
-    "Central Cyberspace Affairs Commission",
-    "Office of the Central Cyberspace Affairs Commission",
-)
-"""Party bodies that issue documents (case kept)."""
+TITLE_WORDS_MORE = ("Edition", "Law", "Catalogue", "Initiative", "Outline")
+"""Words of a quoted title that is no case name, besides :data:`TITLE_WORDS`."""
 
-GENERAL_OFFICE = "General Office"
-"""The office of a ministry or the State Council that issues in its name: ``the General Office of <body>``."""
+JOINT_TITLE_WORDS = ("Initiative", "Declaration", "Agreement", "Circular", "Decision", "Requirements", "Specifications",
+                     "Standards")  # fmt: skip
+"""Words of a title of a document several zones issued together, besides :data:`TITLE_WORDS`."""
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -239,23 +323,39 @@ def body_kind(name: str) -> str:
 
 
 __all__ = [
-    "ADOPT_ACTIVE",
-    "ADOPT_VERBS",
+    "ACTION_NOUNS",
+    "ACTIVE_ADOPT_VERBS",
+    "ADVERBS",
+    "AFTER_PHRASES",
+    "ANAPHORA",
+    "BEFORE_PHRASES",
     "BODY_HEADS",
     "BODY_KIND",
+    "BODY_NOUNS",
+    "BOUNDARY_WORDS",
+    "BY_ADOPT_VERBS",
     "CASE_HEADS",
-    "COUNT_WORDS",
+    "CASE_VERB_STEMS",
+    "CO_ACTOR_WORDS",
     "DESIGNATED_SCOPES",
-    "DOCUMENT_WORDS",
-    "GENERAL_OFFICE",
-    "GROUP_NOUNS",
-    "JOINT_WORDS",
-    "LAUNCH_VERBS",
-    "LEARN_VERBS",
+    "JOINT_TITLE_WORDS",
+    "NATIONAL_SCOPES",
+    "NOT_FIRST_WORDS",
     "ORDINALS",
-    "PARTY_BODIES",
-    "PILOT_VERBS",
+    "PASSIVE_ADOPT_VERBS",
+    "PILOT_INFINITIVES",
+    "PILOT_PARTICIPLES",
+    "PILOT_VERB_FORMS",
+    "PRACTICE_HEADS_MORE",
     "PROVINCE_SCOPES",
+    "QUANTITY_WORDS",
+    "QUOTED_HEADS_MORE",
+    "REFERENCE_PHRASES",
+    "REFERENCE_VERBS",
+    "REPLICATE_PATTERNS",
+    "TITLED_CASE_HEADS",
+    "TITLE_WORDS",
+    "TITLE_WORDS_MORE",
     "alternation",
     "body_kind",
 ]

@@ -21,7 +21,42 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from loaders.lexicon import BODY_HEADS, DOCUMENT_WORDS, alternation, body_kind
+from loaders.lexicon import (
+    ACTION_NOUNS,
+    ACTIVE_ADOPT_VERBS,
+    ADVERBS,
+    AFTER_PHRASES,
+    ANAPHORA,
+    BEFORE_PHRASES,
+    BODY_HEADS,
+    BODY_NOUNS,
+    BOUNDARY_WORDS,
+    BY_ADOPT_VERBS,
+    CASE_HEADS,
+    CASE_VERB_STEMS,
+    CO_ACTOR_WORDS,
+    DESIGNATED_SCOPES,
+    JOINT_TITLE_WORDS,
+    NATIONAL_SCOPES,
+    NOT_FIRST_WORDS,
+    ORDINALS,
+    PASSIVE_ADOPT_VERBS,
+    PILOT_INFINITIVES,
+    PILOT_PARTICIPLES,
+    PILOT_VERB_FORMS,
+    PRACTICE_HEADS_MORE,
+    PROVINCE_SCOPES,
+    QUANTITY_WORDS,
+    QUOTED_HEADS_MORE,
+    REFERENCE_PHRASES,
+    REFERENCE_VERBS,
+    REPLICATE_PATTERNS,
+    TITLE_WORDS,
+    TITLE_WORDS_MORE,
+    TITLED_CASE_HEADS,
+    alternation,
+    body_kind,
+)
 from loaders.quotes import Quoted, quoted_spans
 from loaders.records import Section
 from loaders.reference import Gazetteer, Mention
@@ -31,12 +66,8 @@ from loaders.text import Paragraph, sentences
 FindZones = Callable[[str], list[Mention]]
 
 # --------------------------------------------------------------------------- vocabulary
-_ORD_EARLY = r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
-CASE_VERBS = (
-    r"(?:implement|introduc|pioneer|launch|establish|creat|develop|explor|promot|adopt|buil|set up|sets up|"
-    r"roll|innovat|pilot|appl|carr|form|put|achiev|complet|facilitat|accomplish|upgrad|advanc|enabl|"
-    r"optimi|refin|construct|deploy|streamlin|expand|extend|offer|provid|take|took|led|lead|produc)\w*"
-)
+_ORD_EARLY = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINALS) + ")"
+CASE_VERBS = "(?:" + "|".join(CASE_VERB_STEMS) + r")\w*"
 CASE_VERB_RE = re.compile(rf"\b{CASE_VERBS}\b", re.IGNORECASE)
 DOC_VERB_RE = re.compile(
     r"\b(?:issu\w*|releas\w*|promulgat\w*|sign\w*|formulat\w*|titled|entitled|named|called|publish\w*|"
@@ -48,17 +79,14 @@ SLOGAN_LEAD_RE = re.compile(
     r"principle of|known as|so-called|dubbed)\s*$",
     re.IGNORECASE,
 )
-BEFORE_RE = re.compile(r"^(?:Prior to the reform|Previously|Before the reform|In the past|Under the previous)\b")
-AFTER_RE = re.compile(r"^(?:Following the reform|After the reform|Following this reform|Now)\b")
+BEFORE_RE = re.compile(rf"^{alternation(BEFORE_PHRASES)}\b")
+AFTER_RE = re.compile(rf"^{alternation(AFTER_PHRASES)}\b")
 RELEASED_BATCH_RE = re.compile(
     rf"\breleased (?:a |the )?(?P<ord>{_ORD_EARLY}) batch of (?:(?P<count>\d+) )?[\w\s-]*?innovations\b"
     r"(?:,? (?:such as|including) (?P<examples>.+))?",
 )
-ADOPT_VERB_RE = re.compile(
-    r"\breplicat\w* and scal\w* up\b|\breplication and scaling of\b|\blearn\w* from\b|\bdisseminat\w*\b",
-    re.IGNORECASE,
-)
-ORD_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+ADOPT_VERB_RE = re.compile("|".join(rf"\b{p}\b" for p in REPLICATE_PATTERNS), re.IGNORECASE)
+ORD_WORDS = ORDINALS
 _ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORD_WORDS) + r")"
 BATCH_RE = re.compile(
     rf"\b(?:the |a )?(?P<ord>{_ORD}) batch of (?P<what>(?:[\w-]+ ){{0,6}}?"
@@ -72,7 +100,7 @@ PROVINCE_SCOPE_RE = re.compile(
     re.IGNORECASE,
 )
 REFERENCE_SCOPE_RE = re.compile(r"\bfor (?:local )?reference\b", re.IGNORECASE)
-DESIGNATED_RE = re.compile(r"\b(?:specific regions|designated areas|eligible areas|certain areas)\b")
+DESIGNATED_RE = re.compile(rf"\b{alternation(DESIGNATED_SCOPES)}\b")
 COORDINATED_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+) coordinated innovation zone of (?P<zone>[A-Z][a-z]+ PFTZ)\b")
 _BODY_HEAD = alternation(h.title() for h in BODY_HEADS)
 _CAP = r"[A-Z][\w–-]*"
@@ -83,7 +111,7 @@ ALLIANCE_RE = re.compile(
 """A body of several members named with a capitalised head (:data:`loaders.lexicon.BODY_HEADS`) and an
 optional ``for/of the <Proper Words>`` tail."""
 _BODY_HEAD_RE = re.compile(rf"\b{_BODY_HEAD}\b")
-_JOINT_DOCUMENT_RE = re.compile(rf"\b(?:{'|'.join(DOCUMENT_WORDS)}|Initiative|Declaration|Agreement)\b")
+_JOINT_DOCUMENT_RE = re.compile(rf"\b{alternation((*TITLE_WORDS, *JOINT_TITLE_WORDS))}\b")
 JOINT_DOCUMENT = "joint document"
 """``kind`` of an :class:`EffortFact` that is a document several zones issued together."""
 JOINT_VERB_RE = re.compile(
@@ -110,12 +138,7 @@ _FULLER_RE = re.compile(
     r"[a-z0-9][\w'’&+–-]*){1,10}"
 )
 _PRONOUN_RE = re.compile(r"^(?:It|The zone|The PFTZ|They|These PFTZs|The three PFTZs)\b")
-TITLED_CASE_RE = re.compile(r"\s+(?:initiative|model|mechanism|reform|program|programme|pilot)\b")
-CASE_HEADS = (
-    "model", "mechanism", "service", "system", "platform", "reform", "approach", "initiative", "program",
-    "programme", "pilot", "scheme", "window", "module", "regime", "practice", "method", "mode",
-)  # fmt: skip
-"""The nouns a named case ends in; each rule below adds the ones its own form allows."""
+TITLED_CASE_RE = re.compile(rf"\s+{alternation(TITLED_CASE_HEADS)}\b")
 HEAD_NOUNS = rf"\s*(?:[\w-]+\s+){{0,2}}?(?:{'|'.join((*CASE_HEADS, 'management', 'supervision'))})s?\b"
 ZONE_HINT_RE = re.compile(r"PFTZ|FTP|FTZ|Free\s+Trade", re.IGNORECASE)
 """Every zone form the gazetteer knows contains one of these: a cheap test before the full scan."""
@@ -300,6 +323,36 @@ def find_actors(text: str, gaz: Gazetteer, find_zones: FindZones | None = None) 
     return sorted(actors, key=lambda a: a.start)
 
 
+_CO_ACTOR_RE = re.compile(rf"\s*,?\s*{alternation(CO_ACTOR_WORDS)}\s+(?:the\s+)?")
+_CO_ACTOR_END_RE = re.compile(r"\s*(?:,|\bhave\b|\bhas\b|\b[a-z]+ed\b|\bjointly\b)")
+
+
+def join_co_actors(text: str, actors: list[Actor]) -> list[Actor]:
+    """Actors joined by a co-actor phrase as one subject: ``X PFTZ, together with Y PFTZ, established ...``.
+
+    Accepts the words of :data:`loaders.lexicon.CO_ACTOR_WORDS` between two zones when a comma or a
+    verb follows the second (the subject goes on to its verb); ``in cooperation with Y PFTZ`` at the end
+    of a clause is left apart.
+
+    Examples
+    --------
+    >>> g = Gazetteer.default()
+    >>> t = "Shandong PFTZ, together with Henan PFTZ, established a joint transit mechanism."
+    >>> [a.keys for a in join_co_actors(t, find_actors(t, g))]
+    [('shandong', 'henan')]
+    """
+    if len(actors) < 2 or not _CO_ACTOR_RE.search(text):
+        return actors
+    out = [actors[0]]
+    for a in actors[1:]:
+        prev = out[-1]
+        if _CO_ACTOR_RE.fullmatch(text, prev.end, a.start) and _CO_ACTOR_END_RE.match(text, a.end):
+            out[-1] = Actor(prev.start, a.end, tuple(dict.fromkeys((*prev.keys, *a.keys))))
+        else:
+            out.append(a)
+    return out
+
+
 # --------------------------------------------------------------------------- names
 def is_case_name(name: str, sentence: str, q: Quoted, *, lead: bool = False) -> bool:
     """Whether a quoted span can name an innovation.
@@ -466,27 +519,14 @@ def case_inside(s: _Sentence, q: Quoted) -> list[Actor]:
     return [a for a in s.actors if q.start < a.start and a.end <= q.end]
 
 
-_ADVERBS = (
-    r"(?:(?:also|actively|further|successfully|innovatively|continuously|vigorously|proactively|jointly|officially|"
-    r"recently|fully|gradually|steadily|comprehensively|first)\s+)*"
-)
+_ADVERBS = rf"(?:{alternation(ADVERBS)}\s+)*"
 _INTRO = r"(?:[A-Z][^,;:.\"“”]{0,60},\s*)?"
 """An introductory phrase before a subject (``For example,``, ``In collaboration with ...,``)."""
-PRACTICE_VERBS = (
-    r"pioneer(?:ed|s)|launch(?:ed|es)|introduc(?:ed|es)|establish(?:ed|es)|creat(?:ed|es)|buil(?:t|ds)|"
-    r"develop(?:ed|s)|explor(?:ed|es)|implement(?:ed|s)|pilot(?:ed|s)|set up|sets up|roll(?:ed|s) out|"
-    r"complet(?:ed|es)|facilitat(?:ed|es)|accomplish(?:ed|es)|process(?:ed|es)|promot(?:ed|es)|handl(?:ed|es)|"
-    r"carri(?:ed) out|carries out|initiat(?:ed|es)|open(?:ed|s)|form(?:ed|s)|innovat(?:ed|es)|advanc(?:ed|es)|"
-    r"conduct(?:ed|s)|provid(?:ed|es)|deploy(?:ed|s)|upgrad(?:ed|es)|resulted in|include[sd]?|"
-    r"support(?:ed|s)\s+(?:[\w-]+\s+){1,3}?in\s+(?:conducting|launching|carrying out|piloting|establishing|developing)"
-)
+PRACTICE_VERBS = "|".join(PILOT_VERB_FORMS)
 """Verbs whose object may name a practice (past, present; ``include`` for ``These include ...``)."""
-PRACTICE_ING = (
-    r"establishing|creating|facilitating|launching|introducing|building|developing|exploring|piloting|pioneering|"
-    r"setting up|forming|opening|rolling out|implementing|deploying"
-)
+PRACTICE_ING = "|".join(PILOT_PARTICIPLES)
 """Participles that continue a clause with another practice (``..., establishing a ... mechanism``)."""
-PRACTICE_INF = r"(?:provide|establish|launch|create|build|develop|explore|pilot|introduce|set up|open|implement)"
+PRACTICE_INF = "(?:" + "|".join(PILOT_INFINITIVES) + ")"
 """Infinitives of purpose that continue a clause with a practice (``partnered with X to provide ...``)."""
 _VERB_AT_RE = re.compile(
     r"\s*(?:['’]s\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}\s+)?(?:,[^,;\"“”]{0,130},\s*)?"
@@ -503,12 +543,8 @@ _NEW_CLAUSE_WORD_RE = re.compile(r"\b(?:which|that|who|where|while|and [a-z]+s)\
 _LATER_CLAUSE_RE = re.compile(
     rf",\s*(?:and\s+)?(?:also\s+|jointly\s+|further\s+|successfully\s+)*(?P<verb>{PRACTICE_VERBS}|{PRACTICE_ING})\b\s*"
 )
-_COUNT_WORDS = frozenset(
-    re.findall(r"\w+", "two three four five six seven eight nine ten dozens several some many numerous multiple")
-)
-_BODY_NOUNS = frozenset(
-    re.findall(r"\w+", "institution institutions organization organizations association federation foundation station")
-)
+_COUNT_WORDS = frozenset(QUANTITY_WORDS)
+_BODY_NOUNS = frozenset(BODY_NOUNS)
 """Nouns in ``-tion`` that name a body or a place, not an action (``the first ... research institution``)."""
 _ACTION_NOUN_RE = re.compile(r"(?:tion|sion|ance|ence|ing|val|wal)s?$")
 _PRACTICE_VERB_RE = re.compile(rf"(?:{PRACTICE_VERBS}|{PRACTICE_ING}|{PRACTICE_INF})$")
@@ -534,32 +570,15 @@ _FIRST_RE = re.compile(
     r"first\s+(?!(?:time|of|such|batch|phase|half|in|to|among)\b)(?:(?:ever|nationwide)\s+)?"
 )
 _NOMINAL_RE = re.compile(
-    r"^(?:establishment|launch|creation|construction|introduction|development|signing|inauguration|implementation|"
-    r"use|operation|application)(?:\s+and\s+(?:establishment|launch|operation|inauguration|implementation))?\s+of\s+"
+    rf"^{alternation(ACTION_NOUNS)}(?:\s+and\s+(?:establishment|launch|operation|inauguration|implementation))?\s+of\s+"
 )
 """An action noun before the practice it acts on (``the establishment of the ... Base``): read past it."""
-PRACTICE_HEADS = frozenset(CASE_HEADS) | {
-    "base", "zone", "channel", "business", "case", "project", "transaction", "payment", "settlement",
-    "transfer", "subcenter", "list", "scenario", "application", "sandbox",
-}  # fmt: skip
+PRACTICE_HEADS = frozenset(CASE_HEADS) | frozenset(PRACTICE_HEADS_MORE)
 """Head nouns of a named practice: what the text builds, not an activity or a place."""
-_BOUNDARY_WORDS = frozenset(
-    re.findall(
-        r"\w+",
-        "of for in on to as with between among across under over into from at via through by within involving "
-        "concerning adopting targeting connecting including covering featuring using linking serving based aligned "
-        "settled oriented",
-    )
-)
+_BOUNDARY_WORDS = frozenset(BOUNDARY_WORDS)
 """Words that end a noun phrase's pre-head part (prepositions, post-modifying participles)."""
 _SUPERLATIVE_RE = re.compile(r"^(?:[\w-]+['’]s\s+)?(?:largest|biggest|highest|most|leading|top|only)\b")
-_NOT_FIRST_WORDS = frozenset(
-    re.findall(
-        r"\w+",
-        "it its their they this these such more various multiple over and or all first into to in of for with on at "
-        "from by through as other related relevant",
-    )
-)
+_NOT_FIRST_WORDS = frozenset(NOT_FIRST_WORDS)
 
 
 def _head(words: Sequence[str]) -> int:
@@ -651,7 +670,7 @@ _QUOTE_CHAR_RE = re.compile(r"[\"“”]")
 _QUOTE_MARKS_RE = re.compile(r"(?<![\w])['‘]|['’](?![\w])|[\"“”]")
 _SPACES_RE = re.compile(r"\s+")
 _TRAILING_AND_RE = re.compile(r"\s+(?:and|or)$")
-_DOCUMENT_WORD_RE = re.compile(r"\b(?:Plan|Measures|Opinions|Notice|Regulations|Rules|Guidelines)\b")
+_DOCUMENT_WORD_RE = re.compile(rf"\b{alternation(TITLE_WORDS)}\b")
 _APPOSITION_RE = re.compile(r",\s*the\s+[\"“]([^\"“”]{6,120})[\"”]")
 """``X, the "<name>"``: the name an object phrase is given in apposition."""
 
@@ -1117,9 +1136,7 @@ def effort_joint_action(s: _Sentence, last_group: Actor | None) -> EffortFact | 
 
 
 # --------------------------------------------------------------------------- quoted names and joint lists
-_HEAD_WORDS = "|".join(
-    (*CASE_HEADS, "management", "supervision", "channel", "center", "centre", "base", "hub", "list")
-)
+_HEAD_WORDS = "|".join((*CASE_HEADS, *QUOTED_HEADS_MORE))
 _HEAD_AFTER_RE = re.compile(rf"^\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_HEAD_WORDS})s?\b")
 """A quote followed by up to two lower-case words and a head noun: ``"Chip–Optics Chain" online trading platform``."""
 _HEAD_BEFORE_RE = re.compile(
@@ -1131,9 +1148,7 @@ _MODIFIER_BEFORE_RE = re.compile(r"\b(?:the|a|an|its|their)\s+(?P<pre>(?:[\w-]+\
 _OPENING_PRONOUN_RE = re.compile(r"^(?:[A-Z][^,;]{0,80},\s*)?(?:it|they|It|They)\s+(?:has\s+|have\s+|had\s+)?")
 _VERB_GAP_RE = re.compile(rf"\b{CASE_VERBS}\s+(?:(?:the|a|an|its|new|first|pilot|nation's|country's|China's)\s+)*$")
 _TITLE_HEAD_RE = re.compile(rf"\b(?:{_HEAD_WORDS})s?\b", re.IGNORECASE)
-_DOC_WORD_RE = re.compile(
-    r"\b(?:Plan|Measures|Opinions|Notice|Regulations|Rules|Guidelines|Edition|Law|Catalogue|Initiative|Outline)\b"
-)
+_DOC_WORD_RE = re.compile(rf"\b{alternation((*TITLE_WORDS, *TITLE_WORDS_MORE))}\b")
 _ORG_SUBJECT_RE = re.compile(
     r"(?:The|the)\s+(?P<org>[A-Z][\w'’–-]*(?:\s+(?:[A-Z][\w'’()–-]*|of|for|and|on|the))*)\s+"
     r"(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?[a-z]"
@@ -1547,7 +1562,7 @@ def read_narrative(
         sents = []
         for k, (off, raw) in enumerate(sentences(p)):
             text = raw.replace("*", " ")  # same length: offsets hold, and the zone finder's memo keys on raw
-            acts = find_actors(raw, gaz, fz)
+            acts = join_co_actors(raw, find_actors(raw, gaz, fz))
             sents.append(_Sentence(p, off, text, acts, quoted_spans(text), raw, k == 0))
         sents_of[pi] = sents
         n_before = len(st.cases) + len(st.adoptions) + len(st.efforts)
@@ -1646,6 +1661,169 @@ def read_narrative(
         len(narrative),
         len(facts_in),
     )
+
+
+# --------------------------------------------------------------------------- adoptions in either direction
+_PASSIVE_ADOPT_RE = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:(?:also|since|now|already|further|successfully|widely)\s+)*been|was|were|is|are|"
+    r"being)\s+(?:(?:also|since|now|already|further|successfully|widely|effectively)\s+)*"
+    rf"(?P<verb>{alternation(PASSIVE_ADOPT_VERBS)})\b(?P<rest>[^.;]*)"
+)
+_ADOPTER_AT_RE = re.compile(
+    r"^\s*(?:(?:and\s+)?(?:scaled up|promoted|applied)\s+)?(?:(?P<prep>in|by|across|to|throughout|into|at|within)\s+|"
+    rf"(?P<scope>{alternation(PROVINCE_SCOPES)})\b)"
+)
+_ANAPHOR_RE = re.compile(rf"^\s*(?:[A-Z][^,;]{{0,60}},\s*)?(?P<anaphor>{alternation(ANAPHORA)})\b", re.IGNORECASE)
+_ACTIVE_ADOPT_RE = re.compile(rf"\b(?P<verb>{alternation(ACTIVE_ADOPT_VERBS)})\s+")
+_REFERENCE_RE = re.compile(
+    rf"\b(?P<verb>{alternation(REFERENCE_VERBS)})\s+(?P<obj>[^.;]{{6,220}}?)\s+{alternation(REFERENCE_PHRASES)}\b"
+)
+_UNQUOTED_OF_ZONE_RE = re.compile(
+    rf"^(?:the\s+|its\s+)?(?P<name>(?:[\w'’+-]+\s+){{1,12}}?{alternation(CASE_HEADS)}s?(?:\s+(?:for|of)\s+[a-z][\w\s'’+-]{{3,80}}?)?)"
+    r"\s+(?:of|from|in|developed by|pioneered by|piloted by)\s+(?:the\s+)?(?=[A-Z])"
+)
+_NATIONAL_SCOPE_RE = re.compile(rf"^\s*(?:across\s+|to\s+|in\s+)?{alternation(NATIONAL_SCOPES)}", re.IGNORECASE)
+
+
+def _place_of(st: _State, text: str) -> tuple[str, str, str, str] | None:
+    """(kind, key, name, parent zone) of the first adopter a text names: a coordinated innovation zone, a
+    province (a place named alone: ``Hebei``, ``Jiangxi Province``) or a zone."""
+    cm = COORDINATED_RE.search(text)
+    ps = st.gaz.find_provinces(text, exclude_zones=True)
+    zs = st.find_zones(text)
+    found: list[tuple[int, tuple[str, str, str, str]]] = []
+    if cm and (parent := st.gaz.zone(cm.group("zone"))):
+        found.append((cm.start(), ("coordinated", cm.group("name").lower(), cm.group("name"), parent)))
+    if ps:
+        found.append((ps[0].start, ("province", ps[0].key, ps[0].text, "")))
+    if zs and not (cm and cm.start() <= zs[0].start <= cm.end()):
+        found.append((zs[0].start, ("zone", zs[0].key, zs[0].text, "")))
+    return min(found)[1] if found else None
+
+
+def _named_before(st: _State, c: Clause) -> CaseFact | None:
+    """The case an anaphor (``this model``, ``the practice``) stands for: the last one read in the paragraph or
+    the sentences just before it."""
+    if not st.cases:
+        return None
+    last = st.cases[-1]
+    return last if 0 <= c.s.line - last.line <= ANAPHOR_REACH else None
+
+
+ANAPHOR_REACH = 8
+"""Lines back from an anaphor within which the case it stands for was named."""
+
+
+def _province_of(st: _State, zone: str) -> tuple[str, str] | None:
+    ref = st.gaz.zones.get(zone)
+    if ref is None or ref.province not in st.gaz.provinces:
+        return None
+    return ref.province, st.gaz.provinces[ref.province].name
+
+
+def adoption_passive(c: Clause) -> list[AdoptionFact]:
+    """``"<name>" of <origin> has been replicated in <adopter>``: an adoption with the adopter after the verb.
+
+    Accepts ``... has been replicated in the Jiaxing coordinated innovation zone of Zhejiang PFTZ``,
+    ``... has been taken up by Jiangxi Province``, ``... was replicated province-wide`` (the origin
+    zone's province), and an anaphor for the name (``This model has been replicated and scaled up
+    across Hubei Province``, ``The practice has since been taken up by ...``: the case named just
+    before). The origin is the zone named before the verb, else the case's. Rejects a sentence
+    without a name, an adopter that is the origin itself or that the name prints (``"... in Beijing,
+    Tianjin, and Hebei" has been adopted in Beijing, Tianjin, and Hebei``), and a national scope.
+    """
+    s, st = c.s, c.st
+    out: list[AdoptionFact] = []
+    for m in _PASSIVE_ADOPT_RE.finditer(s.text):
+        at = _ADOPTER_AT_RE.match(m.group("rest"))
+        if at is None or _NATIONAL_SCOPE_RE.match(m.group("rest")):
+            continue
+        if at.group("prep") == "by" and m.group("verb") not in BY_ADOPT_VERBS:
+            continue
+        head = s.text[: m.start()]
+        quotes = [q for q in s.quotes if q.end <= m.start() and is_case_name(q.name, s.text, q)]
+        case: CaseFact | None = None
+        if quotes:
+            name = quotes[-1].name
+            origins = tuple(k for a in s.actors if a.end <= m.start() for k in a.keys)
+            mine = [x for x in st.cases if x.quote == s.original and x.name == name]
+            origins = origins or (mine[0].zones if mine else ())
+        elif _ANAPHOR_RE.match(head) and (case := _named_before(st, c)) is not None:
+            name, origins = case.name, case.zones
+        else:
+            continue
+        rest = m.group("rest")[at.end() :]
+        window = " ".join(rest.split()[:14])
+        who = _place_of(st, window)
+        if who is not None and at.group("scope") and who[0] != "province":
+            who = None  # "replicated province-wide, benefiting Shanghai PFTZ's firms": the scope says the province
+        if who is None and (at.group("scope") or PROVINCE_SCOPE_RE.match(m.group("rest").strip())):
+            if len(origins) != 1 or (prov := _province_of(st, origins[0])) is None:
+                continue
+            who = ("province", prov[0], prov[1], "")
+        if who is None:
+            continue
+        kind, key, printed, parent = who
+        if (kind == "zone" and key in origins) or printed.lower() in name.lower():
+            continue
+        scope = "province-wide" if kind == "province" and (at.group("scope") or PROVINCE_SCOPE_RE.search(rest)) else ""
+        out.append(
+            AdoptionFact(
+                name, kind, key, printed, s.line, s.original, "adopted-by", tuple(origins), parent, scope=scope
+            )
+        )
+    return out
+
+
+def adoption_active(c: Clause) -> list[AdoptionFact]:
+    """``<adopter> drew on <origin>'s "<name>"``: an adopter taking up another zone's named innovation.
+
+    Accepts ``has adopted``, ``drew on``, ``learned from``, ``borrowed``, ``introduced`` ...
+    (:data:`loaders.lexicon.ACTIVE_ADOPT_VERBS`) and ``took "<name>" of X PFTZ as a reference``;
+    the name is the first quoted name after the verb, or an unquoted phrase ending in a head noun
+    before ``of <origin>``. The adopter is the province, coordinated innovation zone or zone of the
+    subject; the origin a zone named after the verb, other than the adopter. Rejects a sentence
+    without an origin zone (a zone adopting its own practice is a case).
+    """
+    s, st = c.s, c.st
+    m = _ACTIVE_ADOPT_RE.search(s.text)
+    ref = _REFERENCE_RE.search(s.text)
+    if m is None and ref is None:
+        return []
+    start, obj_at = (ref.start(), ref.start("obj")) if ref is not None else (m.start(), m.end())  # type: ignore[union-attr]
+    subject = s.text[:start]
+    if len(subject.split()) > SUBJECT_WORDS:
+        return []
+    who = _adopter(st, subject)
+    if who is None:
+        return []
+    kind, key, printed, parent = who
+    after = [a for a in s.actors if a.start >= obj_at]
+    origins = tuple(k for a in after[:1] for k in a.keys if not (kind == "zone" and k == key))
+    if not origins:
+        return []
+    quotes = [q for q in s.quotes if q.start >= obj_at and is_case_name(q.name, s.text, q)]
+    if quotes and (not after or quotes[0].start < after[0].start + 80):
+        name = quotes[0].name
+    elif (um := _UNQUOTED_OF_ZONE_RE.match(s.text[obj_at:])) and obj_at + um.end() == after[0].start:
+        name = um.group("name").strip()
+    else:
+        return []
+    return [AdoptionFact(name, kind, key, printed, s.line, s.original, "drew-on", origins, parent)]
+
+
+def rule_adopted_by(c: Clause) -> Sequence[Fact]:
+    """A passive adoption, the adopter last, the name quoted or an anaphor (:func:`adoption_passive`)."""
+    if c.fired & {"replicated", "this-model"}:
+        return []
+    return adoption_passive(c)
+
+
+def rule_drew_on(c: Clause) -> Sequence[Fact]:
+    """An active adoption of another zone's innovation, ``drew on`` / ``has adopted`` (:func:`adoption_active`)."""
+    if c.fired & {"replicated", "this-model", "adopted-by"}:
+        return []
+    return adoption_active(c)
 
 
 # --------------------------------------------------------------------------- the grammar
@@ -1841,6 +2019,8 @@ RULES: tuple[Rule, ...] = (
     Rule("new-batch", re.compile(r"\bnew batch\b"), rule_new_batch),
     Rule("scope-list", re.compile(r"\bmeasures (?:are|were)\b"), rule_scope_list),
     Rule("replicated", re.compile(r"replicat|learn|disseminat", re.IGNORECASE), rule_replicated),
+    Rule("adopted-by", _PASSIVE_ADOPT_RE, rule_adopted_by),
+    Rule("drew-on", re.compile(rf"\b{alternation((*ACTIVE_ADOPT_VERBS, *REFERENCE_VERBS))}\s"), rule_drew_on),
     Rule("alliance", _BODY_HEAD_RE, rule_alliance),
     Rule("joint-action", JOINT_VERB_RE, rule_joint_action),
     Rule("titles-and-lists", None, rule_titles_and_lists),

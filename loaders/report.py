@@ -95,14 +95,6 @@ ISSUE_VERB_RE = re.compile(
 HEREINAFTER_RE = re.compile(r"\(hereinafter referred to as (?:the )?[\"“](?P<name>[^\"”]+)[\"”]\)")
 SUBAREA_RE = re.compile(r"\b(?P<name>(?:[A-Z][\w'-]+ )+(?:Special )?Area) of (?:the )?(?P<zone>[A-Z][a-z]+ PFTZ)\b")
 COORDINATED_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+) coordinated innovation zone of (?P<zone>[A-Z][a-z]+ PFTZ)\b")
-ALLIANCE_RE = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w–-]*\s)+PFTZ Alliance|Joint Conference Mechanism for the [A-Z][\w–-]+ PFTZs)"
-)
-CASE_VERB = (
-    r"(?:has |have |had )?(?:also )?(?:implement(?:ed|s)|introduc(?:ed|es)|pioneer(?:ed|s)|launch(?:ed|es)|"
-    r"establish(?:ed|es)|creat(?:ed|es)|develop(?:ed|s)|explor(?:ed|es)|promot(?:ed|es)|adopt(?:ed|s)|"
-    r"buil(?:t|ds)|set up|sets up|roll(?:ed|s) out|innovat(?:ed|es))"
-)
 ZONE_WORD_RE = re.compile(r"(?<![A-Za-z] )\b([A-Z][a-z]+) PFTZ(?:s|'s|’s)?\b(?! Alliance)")
 ZONE_HINT_RE = re.compile(r"PFTZ|FTP|FTZ|Free\s+Trade", re.IGNORECASE)
 """Every zone form the gazetteer knows contains one of these: a cheap test before the full scan."""
@@ -1349,6 +1341,10 @@ def _innovation_how(a: AdoptionFact, quote: str) -> str | None:
     return f"narrative rule {a.rule!r}: the innovation named before this sentence"
 
 
+CASE_ADOPTIONS = frozenset({"adopted-by", "drew-on"})
+"""Narrative rules whose adopted innovation is a zone's case named in the text (one measure node, not two)."""
+
+
 def _extract_narrative(
     c: _Collector,
     ctx: _Context,
@@ -1395,6 +1391,7 @@ def _extract_narrative(
         for z in f.zones:
             how = HEADING_RESOLVED if f.rule == "heading" else _how_named(c, "zone", z, f.quote, f.rule)
             c.rel(Rel.ORIGINATED_IN, m, c.zone(z, f.line, f.quote), f.line, f.quote, resolved=how)
+    cases_by_name = {(f.zones[:1], slug(f.name)): f"case:{f.zones[0]}:{slug(f.name)}" for f in story.cases if f.zones}
     provincial = {
         (e.key.split(":")[1], slug(e.name)): e.key
         for e in c.entities
@@ -1490,6 +1487,8 @@ def _extract_narrative(
             for b in refs:
                 c.rel(Rel.REPLICATED_TO, b, adopter, line, s, scope=str(Scope.PROVINCE_WIDE), resolved=how)
             continue
+        elif a.rule in CASE_ADOPTIONS and (case_key := cases_by_name.get((a.origins[:1], slug(a.name)))):
+            measure = NodeRef(Label.MEASURE, case_key)  # the case the text credited, adopted by another
         else:
             origin = a.origins[0] if a.origins else a.adopter_key
             key = provincial.get((origin, slug(a.name))) or f"provincial:{origin}:{slug(a.name)}"

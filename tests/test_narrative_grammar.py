@@ -74,6 +74,16 @@ EXCERPTS: dict[str, tuple[str, set[str]]] = {
         "of best practices.",
         {"replicated"},
     ),
+    "adopted-by": (
+        'For example, the "smart supervision model for bonded fuel oil blending" of Zhoushan Area of Zhejiang PFTZ '
+        "has been replicated in the Jiaxing coordinated innovation zone of Zhejiang PFTZ, cutting costs by 20%.",
+        {"adopted-by"},
+    ),
+    "drew-on": (
+        'Gansu Province drew on the "customs clearance model for rail-sea intermodal transport" of Chongqing PFTZ '
+        "to build its own channel.",
+        {"drew-on"},
+    ),
     "alliance": (
         "PFTZs in Shanghai, Jiangsu, Zhejiang, and Anhui have set up the Yangtze River Delta PFTZ Alliance.",
         {"alliance"},
@@ -114,9 +124,110 @@ def test_each_rule_reads_its_excerpt(name: str) -> None:
     assert rules <= _rules_fired(text), name
 
 
+# --------------------------------------------------------------------------- clauses, not lines
+def _adoptions(text: str) -> set[tuple[str, str, str, tuple[str, ...]]]:
+    return {(a.name, a.adopter_kind, a.adopter_key, a.origins) for a in _read(text).adoptions}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            'Fujian PFTZ\'s "cross-Straits mutual recognition of professional titles" has been taken up by Jiangxi '
+            "Province, benefiting 300 professionals.",
+            ("cross-Straits mutual recognition of professional titles", "province", "jiangxi", ("fujian",)),
+        ),
+        (
+            'Hubei PFTZ has explored a "one-stop credit repair" model for market entities. This model has been '
+            "replicated and scaled up across Hubei Province, covering all cities.",
+            ("one-stop credit repair", "province", "hubei", ("hubei",)),
+        ),
+        (
+            'Guangxi PFTZ launched the "single-window service for cross-border trucks". The practice has since been '
+            "taken up by Yunnan Province.",
+            ("single-window service for cross-border trucks", "province", "yunnan", ("guangxi",)),
+        ),
+        (
+            'Shanxi Province has adopted Shanghai PFTZ\'s "integrated license for convergent business", issuing '
+            "1,200 licenses in 2024.",
+            ("integrated license for convergent business", "province", "shanxi", ("shanghai",)),
+        ),
+        (
+            'Inner Mongolia Autonomous Region took the "green channel for urgently needed medical devices" of '
+            "Hainan FTP as a reference.",
+            ("green channel for urgently needed medical devices", "province", "inner-mongolia", ("hainan-ftp",)),
+        ),
+        (
+            'The "paperless port release" model of Tianjin PFTZ has been replicated province-wide in Hebei.',
+            ("paperless port release", "province", "hebei", ("tianjin",)),
+        ),
+        (
+            'Tianjin PFTZ\'s "paperless port release" model has been replicated province-wide.',
+            ("paperless port release", "province", "tianjin", ("tianjin",)),
+        ),
+    ],
+    ids=["taken-up-by", "this-model-across", "the-practice", "has-adopted", "as-a-reference", "scope-in", "scope"],
+)
+def test_adoption_in_either_direction(text: str, want: tuple[str, str, str, tuple[str, ...]]) -> None:
+    assert want in _adoptions(text)
+
+
+def test_no_adoption_of_a_zone_by_itself_or_of_a_launch() -> None:
+    def new_rules(text: str) -> set[str]:
+        return {a.rule for a in _read(text).adoptions} & {"adopted-by", "drew-on"}
+
+    assert not new_rules('The "bonded maintenance of aircraft engines" was launched by Hainan FTP in March 2024.')
+    assert not new_rules(
+        'The "new mechanism for coordinated market regulation in PFTZs in Beijing, Tianjin, and Hebei" has been '
+        "adopted in Beijing, Tianjin, and Hebei by unifying standards."
+    )
+    assert not new_rules('Shanghai PFTZ adopted "one code per machine" management for imported components.')
+
+
+def test_a_co_actor_makes_a_joint_case() -> None:
+    text = (
+        'Shandong PFTZ, together with Henan PFTZ, established the "joint customs transit mechanism for inland '
+        'ports", reducing time by half.'
+    )
+    (case,) = _read(text).cases
+    assert case.zones == ("henan", "shandong") and case.joint
+
+
+def test_passive_launch_and_under_credit_the_zone_after() -> None:
+    got = {c.name: c.zones for c in _read(
+        'The "bonded maintenance of aircraft engines" was launched by Hainan FTP in March 2024. Under the "one '
+        'license for multiple sites" reform launched by Anhui PFTZ, enterprises can add sites.'
+    ).cases}  # fmt: skip
+    assert got == {
+        "bonded maintenance of aircraft engines": ("hainan-ftp",),
+        "one license for multiple sites": ("anhui",),
+    }
+
+
+def test_a_sentence_cut_by_a_page_break_is_one_sentence() -> None:
+    text = (
+        "PFTZs of Beijing, Tianjin, and Hebei convened the Third Joint Conference on the\n\n\n\nCoordinated "
+        "Development of Beijing PFTZs, Tianjin PFTZ and Hebei PFTZ. During the conference, a plan was signed."
+    )
+    names = {e.name for e in _read(text).efforts}
+    assert (
+        "Third Joint Conference on the Coordinated Development of Beijing PFTZs, Tianjin PFTZ and Hebei PFTZ" in names
+    )
+
+
 # --------------------------------------------------------------------------- the lexicon
 def test_lexicon_lists_are_one_home_of_words() -> None:
-    for attr in ("PILOT_VERBS", "ADOPT_VERBS", "LEARN_VERBS", "PROVINCE_SCOPES", "CASE_HEADS", "BODY_HEADS"):
+    for attr in (
+        "PILOT_VERB_FORMS",
+        "PASSIVE_ADOPT_VERBS",
+        "ACTIVE_ADOPT_VERBS",
+        "PROVINCE_SCOPES",
+        "CASE_HEADS",
+        "BODY_HEADS",
+        "TITLE_WORDS",
+        "ORDINALS",
+        "ANAPHORA",
+    ):
         words = getattr(lexicon, attr)
         assert words and len(words) == len(set(words)), attr
     assert lexicon.ORDINALS[2] == "third"
