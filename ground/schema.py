@@ -315,7 +315,8 @@ REL_TYPES: dict[Rel, RelType] = {
         RelType(
             Rel.REPLICATED_TO,
             ((Label.MEASURE, Label.REGION), (Label.MEASURE, Label.ZONE), (Label.BATCH, Label.REGION)),
-            {"scope": "str", "date": "str"},
+            # origin: the zone whose batch the text says was replicated (zone:<key>), when it is stated
+            {"scope": "str", "date": "str", "origin": "str"},
             "A measure was replicated to a scope, province or zone, as stated.",
             "#2ca02c",
         ),

@@ -42,11 +42,16 @@ PASSIVE_ADOPT_VERBS = (
     "borrowed",
     "emulated",
     "promoted and applied",
+    "introduced",
 )
 """Past participles of a passive adoption, the adopter after them: ``"<name>" has been taken up by <province>``."""
 
 BY_ADOPT_VERBS = ("replicated", "adopted", "taken up", "picked up", "copied", "borrowed", "emulated")
 """Of :data:`PASSIVE_ADOPT_VERBS`, those whose ``by <X>`` names the adopter (``launched by`` names the origin)."""
+
+INTO_ADOPT_VERBS = ("introduced",)
+"""Of :data:`PASSIVE_ADOPT_VERBS`, those that adopt only with ``to``/``in``/``into`` and a named origin before
+(``"<name>" was introduced in Shanghai PFTZ`` alone tells where it began)."""
 
 PILOT_VERB_FORMS = (
     "pioneer(?:ed|s)", "launch(?:ed|es)", "introduc(?:ed|es)", "establish(?:ed|es)", "creat(?:ed|es)",
@@ -108,10 +113,14 @@ ACTIVE_ADOPT_VERBS = (
     "copied",
     "introduced",
     "has introduced",
+    "took as a reference",
+    "took as reference",
+    "has taken as a reference",
+    "took as a model",
 )
 """Active verbs of an adopter taking up another's named innovation: ``Gansu Province drew on "<name>" of X PFTZ``."""
 
-REFERENCE_VERBS = ("took", "has taken", "have taken", "taking", "used", "has used")
+REFERENCE_VERBS = ("took", "has taken", "have taken", "taking", "takes", "used", "has used", "treated")
 """Verbs of ``took "<name>" of X PFTZ as a reference``, with :data:`REFERENCE_PHRASES` after the name."""
 
 REFERENCE_PHRASES = (
@@ -150,6 +159,12 @@ ANAPHORA = (
     "it",
     "such practices",
     "these practices",
+    "the channel",
+    "this channel",
+    "the service",
+    "the scheme",
+    "this scheme",
+    "the window",
 )
 """Subjects that stand for the innovation named just before: ``This model has been replicated across <province>``."""
 
@@ -157,6 +172,9 @@ NATIONAL_SCOPES = (
     "nationwide",
     "across the country",
     "throughout the country",
+    "the whole country",
+    "the entire country",
+    "the country",
     "all PFTZs",
     "all pilot free trade zones",
 )
@@ -338,6 +356,7 @@ __all__ = [
     "CASE_VERB_STEMS",
     "CO_ACTOR_WORDS",
     "DESIGNATED_SCOPES",
+    "INTO_ADOPT_VERBS",
     "JOINT_TITLE_WORDS",
     "NATIONAL_SCOPES",
     "NOT_FIRST_WORDS",

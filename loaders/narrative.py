@@ -36,6 +36,7 @@ from loaders.lexicon import (
     CASE_VERB_STEMS,
     CO_ACTOR_WORDS,
     DESIGNATED_SCOPES,
+    INTO_ADOPT_VERBS,
     JOINT_TITLE_WORDS,
     NATIONAL_SCOPES,
     NOT_FIRST_WORDS,
@@ -267,10 +268,20 @@ class _Sentence:
         return self.para.line_at(self.off + i)
 
 
+@dataclass(frozen=True, slots=True)
+class Named:
+    """An innovation the text just named, with its origin zones: what an anaphor stands for."""
+
+    name: str
+    zones: tuple[str, ...]
+    line: int
+
+
 @dataclass
 class _State:
     gaz: Gazetteer
     find_zones: FindZones
+    last_named: Named | None = None
     cases: list[CaseFact] = field(default_factory=list)
     adoptions: list[AdoptionFact] = field(default_factory=list)
     efforts: list[EffortFact] = field(default_factory=list)
@@ -922,6 +933,9 @@ def adoption_replicated(st: _State, s: _Sentence, outcome: str) -> list[Adoption
     if not names:
         return []
     q = names[0]
+    # the origin: a zone named between the verb and the name ("learned from Chongqing PFTZ's "...""), or just after
+    near = [a for a in s.actors if m.end() <= a.start < q.start or 0 <= a.start - q.end <= 12]
+    origins = tuple(k for a in near[:1] for k in a.keys if k != who[1])
     bm = BATCH_RE.search(s.text, m.start())
     batch = (_ordinal(bm.group("ord")), bm.group("what")) if bm else None
     st.used.add((id(s), q.start))
@@ -935,6 +949,7 @@ def adoption_replicated(st: _State, s: _Sentence, outcome: str) -> list[Adoption
             s.line,
             s.original,
             "replicated",
+            origins=origins,
             adopter_zone=parent,
             batch=batch,
             scope="province-wide" if PROVINCE_SCOPE_RE.search(s.text) else "",
@@ -945,8 +960,10 @@ def adoption_replicated(st: _State, s: _Sentence, outcome: str) -> list[Adoption
 
 ADOPTS_RE = re.compile(r"\b(?:adopts|adopted|has been adopted)\b")
 SCOPE_LIST_RE = re.compile(
-    r"\b\d+ measures (?:are|were) (?:to be )?replicated and scaled up (?:across )?(?P<scope>all PFTZs|nationwide),?"
-    r" including (?P<list>.+?)(?:, among others)?\.?$"
+    r"\b\d+ (?:(?:pilot |other )?measures )?(?:are|were) (?:to be |being )?"
+    r"(?:replicated and scaled up|replicated|extended|rolled out|promoted)(?: (?:across|to|throughout|in))? "
+    rf"(?P<scope>{alternation(NATIONAL_SCOPES)}),? including (?P<list>.+?)(?:, among others)?\.?$",
+    re.IGNORECASE,
 )
 
 
@@ -961,7 +978,7 @@ def adoption_scope_list(s: _Sentence) -> list[AdoptionFact]:
     if not m:
         return []
     items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b)", m.group("list"))]
-    scope = m.group("scope")
+    scope = "all PFTZs" if "pftz" in m.group("scope").lower() else "nationwide"
     return [
         AdoptionFact(x, "scope", scope, scope, s.line, s.original, "scope-list", scope=scope)
         for x in items
@@ -969,7 +986,11 @@ def adoption_scope_list(s: _Sentence) -> list[AdoptionFact]:
     ]
 
 
-NEW_BATCH_RE = re.compile(r"\breplicat\w* and scal\w*(?: up)? (?:of )?(?:a |the )?new batch\b", re.IGNORECASE)
+NEW_BATCH_RE = re.compile(
+    r"\breplicat\w* and scal\w*(?: up)? (?:of )?(?:a |the )?new batch\b|"
+    r"\b(?:released|issued|launched|produced) (?:a |the |their )?new batch(?:es)?\b[^.;]*\breplicated (?:them|it)\b",
+    re.IGNORECASE,
+)
 
 
 def adoption_batch_statement(st: _State, s: _Sentence) -> list[AdoptionFact]:
@@ -1664,9 +1685,9 @@ def read_narrative(
 
 
 # --------------------------------------------------------------------------- adoptions in either direction
+_PASSIVE_ADVERB = r"(?:(?:also|since|now|already|further|later|subsequently|then|soon|\w+ly)\s+)*"
 _PASSIVE_ADOPT_RE = re.compile(
-    r"\b(?:(?:has|have|had)\s+(?:(?:also|since|now|already|further|successfully|widely)\s+)*been|was|were|is|are|"
-    r"being)\s+(?:(?:also|since|now|already|further|successfully|widely|effectively)\s+)*"
+    rf"\b(?:(?:has|have|had)\s+{_PASSIVE_ADVERB}been|was|were|is|are|being)\s+{_PASSIVE_ADVERB}"
     rf"(?P<verb>{alternation(PASSIVE_ADOPT_VERBS)})\b(?P<rest>[^.;]*)"
 )
 _ADOPTER_AT_RE = re.compile(
@@ -1701,13 +1722,11 @@ def _place_of(st: _State, text: str) -> tuple[str, str, str, str] | None:
     return min(found)[1] if found else None
 
 
-def _named_before(st: _State, c: Clause) -> CaseFact | None:
-    """The case an anaphor (``this model``, ``the practice``) stands for: the last one read in the paragraph or
-    the sentences just before it."""
-    if not st.cases:
-        return None
-    last = st.cases[-1]
-    return last if 0 <= c.s.line - last.line <= ANAPHOR_REACH else None
+def _named_before(st: _State, c: Clause) -> Named | None:
+    """The innovation an anaphor (``this model``, ``the practice``) stands for: the last one named (as a case or
+    as what an adopter took up) in the paragraph or the sentences just before it."""
+    last = st.last_named
+    return last if last is not None and 0 <= c.s.line - last.line <= ANAPHOR_REACH else None
 
 
 ANAPHOR_REACH = 8
@@ -1736,22 +1755,31 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
     out: list[AdoptionFact] = []
     for m in _PASSIVE_ADOPT_RE.finditer(s.text):
         at = _ADOPTER_AT_RE.match(m.group("rest"))
-        if at is None or _NATIONAL_SCOPE_RE.match(m.group("rest")):
+        national = _NATIONAL_SCOPE_RE.match(m.group("rest"))
+        if at is None and national is None:
             continue
-        if at.group("prep") == "by" and m.group("verb") not in BY_ADOPT_VERBS:
+        prep = at.group("prep") if at is not None else None
+        if prep == "by" and m.group("verb") not in BY_ADOPT_VERBS:
+            continue
+        if m.group("verb") in INTO_ADOPT_VERBS and prep not in ("to", "in", "into"):
             continue
         head = s.text[: m.start()]
         quotes = [q for q in s.quotes if q.end <= m.start() and is_case_name(q.name, s.text, q)]
-        case: CaseFact | None = None
+        case: Named | None = None
         if quotes:
             name = quotes[-1].name
             origins = tuple(k for a in s.actors if a.end <= m.start() for k in a.keys)
-            mine = [x for x in st.cases if x.quote == s.original and x.name == name]
-            origins = origins or (mine[0].zones if mine else ())
-        elif _ANAPHOR_RE.match(head) and (case := _named_before(st, c)) is not None:
+            if not origins:
+                continue  # '"<name>" was replicated in Shanghai PFTZ' alone may tell where it began
+        elif _ANAPHOR_RE.match(head) and (case := _named_before(st, c)) is not None and case.zones:
             name, origins = case.name, case.zones
         else:
             continue
+        if national is not None:
+            scope = "all PFTZs" if "pftz" in national.group(0).lower() else "nationwide"
+            out.append(AdoptionFact(name, "scope", scope, scope, s.line, s.original, "adopted-by", tuple(origins)))
+            continue
+        assert at is not None
         rest = m.group("rest")[at.end() :]
         window = " ".join(rest.split()[:14])
         who = _place_of(st, window)
@@ -1778,38 +1806,73 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
 def adoption_active(c: Clause) -> list[AdoptionFact]:
     """``<adopter> drew on <origin>'s "<name>"``: an adopter taking up another zone's named innovation.
 
-    Accepts ``has adopted``, ``drew on``, ``learned from``, ``borrowed``, ``introduced`` ...
-    (:data:`loaders.lexicon.ACTIVE_ADOPT_VERBS`) and ``took "<name>" of X PFTZ as a reference``;
-    the name is the first quoted name after the verb, or an unquoted phrase ending in a head noun
-    before ``of <origin>``. The adopter is the province, coordinated innovation zone or zone of the
-    subject; the origin a zone named after the verb, other than the adopter. Rejects a sentence
-    without an origin zone (a zone adopting its own practice is a case).
+    Accepts ``has adopted``, ``drew on``, ``learned from``, ``borrowed``, ``emulated`` ...
+    (:data:`loaders.lexicon.ACTIVE_ADOPT_VERBS`), ``took "<name>" of X PFTZ as a reference`` and
+    ``took as a reference the "<name>" of X PFTZ``; the name is the first quoted name after the verb,
+    or an unquoted phrase ending in a head noun before ``of <origin>``, or an anaphor for the case
+    named just before (``took this practice as a reference``: its zones are the origin). The adopter
+    is the province, coordinated innovation zone or zone of the subject, or, when the subject is an
+    anaphor (``The model drew on the experience of Guangdong PFTZ``), the zone of the case it stands
+    for. The origin is a zone named after the verb, other than the adopter. Rejects a sentence without
+    an origin zone (a zone adopting its own practice is a case).
     """
+    s = c.s
+    verbs: list[tuple[int, int, int]] = [(m.start(), m.end(), len(s.text)) for m in _ACTIVE_ADOPT_RE.finditer(s.text)]
+    for r in _REFERENCE_RE.finditer(s.text):
+        verbs = [v for v in verbs if not r.start() <= v[0] < r.end()]
+        verbs.append((r.start(), r.start("obj"), r.end("obj")))
+    verbs.sort()
+    out: list[AdoptionFact] = []
+    for i, (start, obj_at, obj_end) in enumerate(verbs):
+        # one clause each: "Qinghai Province borrowed "...", and Jilin Province took as a reference "...""
+        cut = _CLAUSE_CUT_RE.search(s.text, obj_at, verbs[i + 1][0]) if i + 1 < len(verbs) else None
+        obj_end = min(obj_end, cut.start() if cut else len(s.text))
+        begin = max([0, *(m.end() for m in _CLAUSE_CUT_RE.finditer(s.text, 0, start))])
+        fact = _active_adoption(c, s.text[begin:start], obj_at, obj_end)
+        if fact is not None:
+            out.append(fact)
+    return out
+
+
+_CLAUSE_CUT_RE = re.compile(r",\s*(?:and|while|whereas)\s+|;\s*")
+
+
+def _active_adoption(c: Clause, subject: str, obj_at: int, obj_end: int) -> AdoptionFact | None:
+    """One clause of :func:`adoption_active`: the subject before the verb, the object at ``obj_at:obj_end``."""
     s, st = c.s, c.st
-    m = _ACTIVE_ADOPT_RE.search(s.text)
-    ref = _REFERENCE_RE.search(s.text)
-    if m is None and ref is None:
-        return []
-    start, obj_at = (ref.start(), ref.start("obj")) if ref is not None else (m.start(), m.end())  # type: ignore[union-attr]
-    subject = s.text[:start]
     if len(subject.split()) > SUBJECT_WORDS:
-        return []
+        return None
+    case: Named | None = None
     who = _adopter(st, subject)
+    if who is None and _ANAPHOR_RE.fullmatch(subject.rstrip()) and (case := _named_before(st, c)) is not None:
+        if len(case.zones) != 1:
+            return None
+        who = ("zone", case.zones[0], case.zones[0], "")  # "The model drew on ...": the case's zone learned
     if who is None:
-        return []
+        return None
     kind, key, printed, parent = who
-    after = [a for a in s.actors if a.start >= obj_at]
+    after = [a for a in s.actors if obj_at <= a.start < obj_end]
     origins = tuple(k for a in after[:1] for k in a.keys if not (kind == "zone" and k == key))
-    if not origins:
-        return []
-    quotes = [q for q in s.quotes if q.start >= obj_at and is_case_name(q.name, s.text, q)]
-    if quotes and (not after or quotes[0].start < after[0].start + 80):
+    quotes = [q for q in s.quotes if obj_at <= q.start < obj_end and is_case_name(q.name, s.text, q)]
+    batch = BATCH_RE.search(s.text, obj_at, obj_end)
+    if case is not None:
+        name = case.name  # the adopter's own case, named after what it drew on
+    elif quotes and (origins or batch) and (not after or quotes[0].start < after[0].start + 80):
         name = quotes[0].name
-    elif (um := _UNQUOTED_OF_ZONE_RE.match(s.text[obj_at:])) and obj_at + um.end() == after[0].start:
+    elif (
+        origins
+        and (um := _UNQUOTED_OF_ZONE_RE.match(s.text[obj_at:obj_end]))
+        and obj_at + um.end() == after[0].start
+    ):
         name = um.group("name").strip()
+    elif _ANAPHOR_RE.fullmatch(s.text[obj_at:obj_end].strip()) and (case := _named_before(st, c)) is not None:
+        name, origins = case.name, tuple(z for z in case.zones if not (kind == "zone" and z == key))
     else:
-        return []
-    return [AdoptionFact(name, kind, key, printed, s.line, s.original, "drew-on", origins, parent)]
+        return None
+    if not origins and not batch:
+        return None
+    ordinal = (_ordinal(batch.group("ord")), batch.group("what")) if batch and not origins else None
+    return AdoptionFact(name, kind, key, printed, s.line, s.original, "drew-on", origins, parent, ordinal)
 
 
 def rule_adopted_by(c: Clause) -> Sequence[Fact]:
@@ -2016,8 +2079,8 @@ RULES: tuple[Rule, ...] = (
     Rule("provincial-example", None, rule_provincial_examples),
     Rule("this-model", re.compile(r"\bhas been\b"), rule_this_model),
     Rule("group-pronoun", re.compile(r"^They\b"), rule_group_pronoun),
-    Rule("new-batch", re.compile(r"\bnew batch\b"), rule_new_batch),
-    Rule("scope-list", re.compile(r"\bmeasures (?:are|were)\b"), rule_scope_list),
+    Rule("new-batch", re.compile(r"\bnew batch"), rule_new_batch),
+    Rule("scope-list", re.compile(r"\b(?:are|were) (?:to be |being )?\w+ed\b.{0,60}\bincluding\b"), rule_scope_list),
     Rule("replicated", re.compile(r"replicat|learn|disseminat", re.IGNORECASE), rule_replicated),
     Rule("adopted-by", _PASSIVE_ADOPT_RE, rule_adopted_by),
     Rule("drew-on", re.compile(rf"\b{alternation((*ACTIVE_ADOPT_VERBS, *REFERENCE_VERBS))}\s"), rule_drew_on),
@@ -2050,8 +2113,11 @@ def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]
             for f in facts:
                 if isinstance(f, CaseFact):
                     st.cases.append(f)
+                    st.last_named = Named(f.name, f.zones, f.line)
                 elif isinstance(f, AdoptionFact):
                     st.adoptions.append(f)
+                    if f.name and f.origins:
+                        st.last_named = Named(f.name, f.origins, f.line)
                 else:
                     st.efforts.append(f)
         # the subject: a zone near the start, after an introductory phrase ("For example, in the context of ...,")

@@ -1405,7 +1405,11 @@ def _extract_narrative(
             scope = Scope.ALL_PFTZS if "pftz" in a.adopter_key.lower() else Scope.NATIONWIDE
             region = c.region(SCOPE_REGION_KEYS[scope], line, s)
             best = _best_in_batch(titles, "national", a.name, ADOPTION_MATCH) or _clear_best(titles, a.name)
-            if best is not None:
+            case_key = cases_by_name.get((a.origins[:1], slug(a.name))) if a.rule in CASE_ADOPTIONS else None
+            if case_key is not None:
+                best = None
+                measure = NodeRef(Label.MEASURE, case_key)  # a zone's case the text says is replicated nationwide
+            elif best is not None:
                 measure = c.node(Label.MEASURE, best, titles[best], line, s)
             else:
                 # the narrative words a national measure differently from Appendix 1; the resolver's
@@ -1484,8 +1488,11 @@ def _extract_narrative(
                     )
                 ]
             how = "a new batch: the zone's provincial batches of Table 1-7" if listed else None
+            stated = ";".join(f"zone:{z}" for z in a.origins) or None
             for b in refs:
-                c.rel(Rel.REPLICATED_TO, b, adopter, line, s, scope=str(Scope.PROVINCE_WIDE), resolved=how)
+                c.rel(
+                    Rel.REPLICATED_TO, b, adopter, line, s, scope=str(Scope.PROVINCE_WIDE), resolved=how, origin=stated
+                )
             continue
         elif a.rule in CASE_ADOPTIONS and (case_key := cases_by_name.get((a.origins[:1], slug(a.name)))):
             measure = NodeRef(Label.MEASURE, case_key)  # the case the text credited, adopted by another

@@ -307,6 +307,10 @@ def paragraphs(lines: Sequence[Line], *, skip: set[int] | None = None) -> list[P
             broken = broken or blanks >= PAGE_GAP
             continue
         blanks = 0
+        if broken and not current and raw and is_lone_number(s):
+            prev = " ".join(x.text for x in raw[-1]).rstrip()
+            if prev and not _TERMINAL_RE.search(prev):
+                continue  # a page number between the two halves of a sentence cut by the page break
         if not current and raw and (s[0].islower() or (broken and _joins(" ".join(x.text for x in raw[-1]), s))):
             current = raw.pop()
         broken = False
