@@ -90,6 +90,12 @@ REPLICATE_PATTERNS = (
 )  # fmt: skip
 """Verbs of replicating and scaling up, as patterns: ``<adopter> replicated and scaled up "<name>"``."""
 
+LAUNCH_PARTICIPLES = (
+    "launched", "developed", "introduced", "piloted", "created", "established", "pioneered", "designed", "built",
+    "set up", "initiated", "explored",
+)  # fmt: skip
+"""Participles of an appositive that names a practice's zones: ``A <practice>, jointly launched by X PFTZ, ...``."""
+
 ACTIVE_ADOPT_VERBS = (
     "adopted",
     "has adopted",
@@ -167,6 +173,12 @@ ANAPHORA = (
     "the window",
 )
 """Subjects that stand for the innovation named just before: ``This model has been replicated across <province>``."""
+
+GENERIC_PLURALS = ("innovations", "measures", "practices", "experiences", "cases", "achievements", "outcomes")
+"""Plural heads of a batch or group of innovations, not one (``collaborative institutional innovations``)."""
+
+EXAMPLE_LEADS = ("for example", "for instance", "among them", "these include", "they include", "examples include")
+"""Openings of a sentence naming examples of what the sentence before told (``For example, the "..." ...``)."""
 
 NATIONAL_SCOPES = (
     "nationwide",
@@ -356,8 +368,11 @@ __all__ = [
     "CASE_VERB_STEMS",
     "CO_ACTOR_WORDS",
     "DESIGNATED_SCOPES",
+    "EXAMPLE_LEADS",
+    "GENERIC_PLURALS",
     "INTO_ADOPT_VERBS",
     "JOINT_TITLE_WORDS",
+    "LAUNCH_PARTICIPLES",
     "NATIONAL_SCOPES",
     "NOT_FIRST_WORDS",
     "ORDINALS",

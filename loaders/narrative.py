@@ -36,8 +36,11 @@ from loaders.lexicon import (
     CASE_VERB_STEMS,
     CO_ACTOR_WORDS,
     DESIGNATED_SCOPES,
+    EXAMPLE_LEADS,
+    GENERIC_PLURALS,
     INTO_ADOPT_VERBS,
     JOINT_TITLE_WORDS,
+    LAUNCH_PARTICIPLES,
     NATIONAL_SCOPES,
     NOT_FIRST_WORDS,
     ORDINALS,
@@ -83,7 +86,7 @@ SLOGAN_LEAD_RE = re.compile(
 BEFORE_RE = re.compile(rf"^{alternation(BEFORE_PHRASES)}\b")
 AFTER_RE = re.compile(rf"^{alternation(AFTER_PHRASES)}\b")
 RELEASED_BATCH_RE = re.compile(
-    rf"\breleased (?:a |the )?(?P<ord>{_ORD_EARLY}) batch of (?:(?P<count>\d+) )?[\w\s-]*?innovations\b"
+    rf"\breleased (?:a |the |its |their )?(?P<ord>{_ORD_EARLY}) batch of (?:(?P<count>\d+) )?[\w\s-]*?innovations\b"
     r"(?:,? (?:such as|including) (?P<examples>.+))?",
 )
 ADOPT_VERB_RE = re.compile("|".join(rf"\b{p}\b" for p in REPLICATE_PATTERNS), re.IGNORECASE)
@@ -112,6 +115,7 @@ ALLIANCE_RE = re.compile(
 """A body of several members named with a capitalised head (:data:`loaders.lexicon.BODY_HEADS`) and an
 optional ``for/of the <Proper Words>`` tail."""
 _BODY_HEAD_RE = re.compile(rf"\b{_BODY_HEAD}\b")
+_GENERIC_PLURAL_RE = re.compile(rf"(?:[a-z-]+\s+){{0,3}}{alternation(GENERIC_PLURALS)}")
 _JOINT_DOCUMENT_RE = re.compile(rf"\b{alternation((*TITLE_WORDS, *JOINT_TITLE_WORDS))}\b")
 JOINT_DOCUMENT = "joint document"
 """``kind`` of an :class:`EffortFact` that is a document several zones issued together."""
@@ -828,6 +832,31 @@ def case_passive_subject(s: _Sentence, last_subject: Actor | None = None) -> lis
     return out
 
 
+_LAUNCHED_BY_SUBJECT_RE = re.compile(rf"^\s*{_INTRO}(?=(?:A|An|The)\s)")
+_LAUNCHED_BY_RE = re.compile(
+    rf"\s*,\s*(?:(?:jointly|first|initially|originally)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?by\s+"
+    r"(?:the\s+)?"
+)
+
+
+def case_launched_by(s: _Sentence) -> list[tuple[Actor, str]]:
+    """A practice as the subject, its zones in an appositive: ``A <practice>, jointly launched by X and Y PFTZs, has
+    allowed ...`` (:data:`loaders.lexicon.LAUNCH_PARTICIPLES`).
+
+    The zones must follow ``by`` at once; the phrase must pass :func:`practice_name`.
+    """
+    if " by " not in s.text or not (sm := _LAUNCHED_BY_SUBJECT_RE.match(s.text)):
+        return []
+    obj, end = _object_at(s.text, sm.end())
+    v = _LAUNCHED_BY_RE.match(s.text, end)
+    if not v:
+        return []
+    at = [a for a in s.actors if a.start == v.end()]
+    if not at or not (name := practice_name(obj)):
+        return []
+    return [(at[0], name)]
+
+
 _ESTABLISHED_IN_RE = re.compile(
     r"\b(?:establishment|launch|creation|introduction|construction|opening) of (?:the |a |an )"
     r"(?P<name>[^,;.:\"“”]{8,160}?)\s+(?:in|of|at|by)\s+$"
@@ -896,12 +925,18 @@ def _heading_case(paras: Sequence[Paragraph], title: str, actors_of: Callable[[s
 
 
 # --------------------------------------------------------------------------- adoption rules
+_AREA_PAREN_RE = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+Area\s+\((?P<place>[A-Z][a-z]+)\)")
+"""An area printed with its PFTZ's place in brackets: ``Lingang Special Area (Shanghai)``."""
+
+
 def _adopter(st: _State, subject: str) -> tuple[str, str, str, str] | None:
     """(kind, key, name, parent zone) of the adopter named in a sentence's subject."""
     if cm := COORDINATED_RE.search(subject):
         parent = st.gaz.zone(cm.group("zone"))
         if parent:
             return "coordinated", cm.group("name").lower(), cm.group("name"), parent
+    if (am := _AREA_PAREN_RE.search(subject)) and (zone := st.gaz.zone(f"{am.group('place')} PFTZ")):
+        return "zone", zone, am.group(0), ""
     zs = st.find_zones(subject)
     if zs:
         return "zone", zs[-1].key, zs[-1].text, ""
@@ -1345,7 +1380,7 @@ def _named_object(name: str) -> bool:
         return False
     if _ANY_QUOTE_RE.search(name) or _ACTIVITY_RE.match(name):
         return False
-    return not re.search(r"\b(?:Plan|Measures|Opinions|Notice|Regulations|Rules|Guidelines)\b", name)
+    return not _DOCUMENT_WORD_RE.search(name)
 
 
 _CLAUSE_VERB = r"(?:[a-z]+ed|built|set up|made|undertook|led|won|began)"
@@ -1641,6 +1676,8 @@ def read_narrative(
             efforts.append(replace(e, kind=JOINT_DOCUMENT))
         elif any(c.quote == e.quote and _same_phrase(c.name, key) for c in st.cases[-12:]):
             continue  # a case rule read this joint work already
+        elif _GENERIC_PLURAL_RE.fullmatch(e.name):
+            continue  # "released its fourth batch of 10 collaborative institutional innovations": no one innovation
         elif e.members or e.members_text:
             st.cases.append(
                 CaseFact(
@@ -1766,10 +1803,12 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
         head = s.text[: m.start()]
         quotes = [q for q in s.quotes if q.end <= m.start() and is_case_name(q.name, s.text, q)]
         case: Named | None = None
+        batch = None
         if quotes:
             name = quotes[-1].name
             origins = tuple(k for a in s.actors if a.end <= m.start() for k in a.keys)
-            if not origins:
+            batch = BATCH_RE.search(s.text, quotes[-1].end, m.start())
+            if not origins and batch is None:
                 continue  # '"<name>" was replicated in Shanghai PFTZ' alone may tell where it began
         elif _ANAPHOR_RE.match(head) and (case := _named_before(st, c)) is not None and case.zones:
             name, origins = case.name, case.zones
@@ -1795,9 +1834,10 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
         if (kind == "zone" and key in origins) or printed.lower() in name.lower():
             continue
         scope = "province-wide" if kind == "province" and (at.group("scope") or PROVINCE_SCOPE_RE.search(rest)) else ""
+        ordinal = (_ordinal(batch.group("ord")), batch.group("what")) if batch and not origins else None
         out.append(
             AdoptionFact(
-                name, kind, key, printed, s.line, s.original, "adopted-by", tuple(origins), parent, scope=scope
+                name, kind, key, printed, s.line, s.original, "adopted-by", tuple(origins), parent, ordinal, scope
             )
         )
     return out
@@ -2004,9 +2044,27 @@ def rule_replicated(c: Clause) -> Sequence[Fact]:
     return adoption_replicated(c.st, c.s, " ".join(t.original for t in c.sents[c.i + 1 : c.i + 3]))
 
 
+_EXAMPLE_LEAD_RE = re.compile(rf"^\s*(?:\*\*)?{alternation(EXAMPLE_LEADS)}\b", re.IGNORECASE)
+
+
 def rule_alliance(c: Clause) -> Sequence[Fact]:
-    """A body of several members named with a capitalised head (:func:`effort_alliance`)."""
-    return effort_alliance(c.s, c.st.gaz)
+    """A body of several members named with a capitalised head (:func:`effort_alliance`).
+
+    When the sentence tells a batch the body released without naming its innovations, the quoted names
+    of a next sentence opening ``For example`` (:data:`loaders.lexicon.EXAMPLE_LEADS`) are the batch's.
+    """
+    found = effort_alliance(c.s, c.st.gaz)
+    nxt = c.sents[c.i + 1] if c.i + 1 < len(c.sents) else None
+    if nxt is None or not _EXAMPLE_LEAD_RE.match(nxt.text):
+        return found
+    out: list[Fact] = []
+    for e in found:
+        if e.batch is not None and not e.released:
+            names = [q for q in nxt.quotes if is_case_name(q.name, nxt.text, q)]
+            c.st.used.update((id(nxt), q.start) for q in names)
+            e = replace(e, released=tuple(q.name for q in names))
+        out.append(e)
+    return out
 
 
 def rule_joint_action(c: Clause) -> Sequence[Fact]:
@@ -2285,6 +2343,7 @@ def _practices_of_sentence(
     found = [(a, n, "object") for a, n in case_unquoted_object(s, last_subject, used)]
     found += [(a, n, "passive") for a, n in case_passive_subject(s, last_subject)]
     found += [(a, n, "established-in") for a, n in case_established_in_zone(s)]
+    found += [(a, n, "launched-by") for a, n in case_launched_by(s)]
     out: list[tuple[Actor, str, str]] = []
     seen: set[tuple[tuple[str, ...], str]] = set()
     for a, n, rule in found:

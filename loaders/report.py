@@ -1494,7 +1494,10 @@ def _extract_narrative(
                     Rel.REPLICATED_TO, b, adopter, line, s, scope=str(Scope.PROVINCE_WIDE), resolved=how, origin=stated
                 )
             continue
-        elif a.rule in CASE_ADOPTIONS and (case_key := cases_by_name.get((a.origins[:1], slug(a.name)))):
+        elif a.rule in CASE_ADOPTIONS and (
+            case_key := cases_by_name.get((a.origins[:1], slug(a.name)))
+            or cases_by_name.get(((a.adopter_key,), slug(a.name)))  # "The model drew on the experience of X"
+        ):
             measure = NodeRef(Label.MEASURE, case_key)  # the case the text credited, adopted by another
         else:
             origin = a.origins[0] if a.origins else a.adopter_key
