@@ -273,7 +273,12 @@ NODE_TYPES: dict[Label, NodeType] = {
 REL_TYPES: dict[Rel, RelType] = {
     t.rel: t
     for t in (
-        RelType(Rel.ISSUED_BY, ((Label.DOCUMENT, Label.ISSUING_BODY),), {}, "A document and each of its issuers."),
+        RelType(
+            Rel.ISSUED_BY,
+            ((Label.DOCUMENT, Label.ISSUING_BODY), (Label.DOCUMENT, Label.ALLIANCE)),
+            {},
+            "A document and each of its issuers (a body, or an alliance that issued it for its members).",
+        ),
         RelType(
             Rel.APPROVED_BY,
             ((Label.DOCUMENT, Label.ISSUING_BODY),),
@@ -346,9 +351,9 @@ REL_TYPES: dict[Rel, RelType] = {
         RelType(Rel.LOCATED_IN, ((Label.ZONE, Label.REGION),), {}, "A zone lies in a province."),
         RelType(
             Rel.MEMBER_OF,
-            ((Label.ZONE, Label.ALLIANCE), (Label.ZONE, Label.BATCH)),
+            ((Label.ZONE, Label.ALLIANCE), (Label.REGION, Label.ALLIANCE), (Label.ZONE, Label.BATCH)),
             {},
-            "A zone is a member of an alliance, or of a group a document defines.",
+            "A zone (or a province) is a member of an alliance, or a zone of a group a document defines.",
         ),
         RelType(
             Rel.SAME_AS,

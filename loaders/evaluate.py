@@ -366,6 +366,7 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
     origin_lines: dict[str, set[int]] = {}
     members: dict[str, set[str]] = {}
     issuers: dict[str, set[str]] = {}
+    issued_by: dict[str, set[str]] = {}  # a document -> the alliances that issued it (their members issued it)
     adoptions: dict[tuple[NodeRef, str], tuple[set[int], set[str]]] = {}
     as_printed: dict[tuple[NodeRef, str], str] = {}
     scope_keys = set(SCOPE_REGION_KEYS.values())
@@ -377,6 +378,8 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
             members.setdefault(r.end.key, set()).add(_token(r.start.label, r.start.key, entities))
         elif r.type is Rel.NAMES_ZONE and r.properties.get("role") == "issuer":
             issuers.setdefault(r.start.key, set()).add(_token(r.end.label, r.end.key, entities))
+        elif r.type is Rel.ISSUED_BY and r.end.label is Label.ALLIANCE:
+            issued_by.setdefault(r.start.key, set()).add(r.end.key)
     narrowed = {(r.end, r.start) for r in report.relations if r.type is Rel.ADOPTED and r.properties.get("adopter")}
     for r in report.relations:
         if r.type is Rel.ADOPTED and r.properties.get("adopter"):
@@ -398,6 +401,8 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
         if r.provenance.rule:
             rules_of.setdefault((target, adopter), set()).add(r.provenance.rule)
         acts |= actors
+    for doc, alliances in issued_by.items():
+        issuers.setdefault(doc, set()).update(m for a in alliances for m in members.get(a, ()))
     out: list[Fact] = []
     for (label, key), e in entities.items():
         printed = e.properties.get("members")

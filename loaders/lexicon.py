@@ -226,7 +226,7 @@ CASE_HEADS = (
 
 PRACTICE_HEADS_MORE = (
     "base", "zone", "channel", "business", "case", "project", "transaction", "payment", "settlement",
-    "transfer", "subcenter", "list", "scenario", "application", "sandbox",
+    "transfer", "subcenter", "list", "scenario", "application", "sandbox", "lane",
 )  # fmt: skip
 """Head nouns a named practice may end in besides :data:`CASE_HEADS`: what the text builds, not an activity."""
 

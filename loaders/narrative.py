@@ -229,6 +229,10 @@ class EffortFact:
     """``(ordinal, count)`` of a batch of innovations the effort released, as printed."""
     released: tuple[str, ...] = ()
     """The innovations of that batch the sentence names."""
+    provinces: tuple[str, ...] = ()
+    """Provinces (regions without a PFTZ, or named as provinces) among the members."""
+    by: str = ""
+    """The alliance that issued a joint document (named in the same sentence), ``""`` if none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -677,7 +681,13 @@ def practice_name(phrase: str, *, first: bool = False, joint: bool = False) -> s
         head = words[h].lower()
         action = _ACTION_NOUN_RE.search(head) is not None and head not in _BODY_NOUNS
         return p if len(words) >= 3 and (_is_head_noun(head) or action) else ""
+    if h == 0 and len(words) >= BARE_HEAD_WORDS and words[0].lower() in CASE_HEADS and words[1] in ("for", "of"):
+        return p  # "a mechanism for the direct recognition of Hong Kong professional qualifications"
     return p if h >= 1 and len(words) >= 3 and _is_head_noun(words[h]) else ""
+
+
+BARE_HEAD_WORDS = 6
+"""Words a phrase needs when its head noun has no modifier before it (``mechanism for <4 words or more>``)."""
 
 
 _CLOSE_QUOTE_RE = re.compile(r"[\"”]")
@@ -1123,6 +1133,27 @@ def _places_in_name(name: str) -> list[str]:
     return [z.lower() for z in re.split(r"[-–]", m.group(1))] if m else []
 
 
+_MEMBERS_AFTER_RE = re.compile(
+    r"\s*,\s*(?:which\s+(?:is\s+|was\s+)?)?(?:made up of|composed of|comprising|consisting of|formed by|"
+    r"bringing together|which brings together)\s+(?P<m>[^.;]*?)(?=,\s+(?:\w+ly\s+)?(?:has|have|had|[a-z]+ed)\b|[.;]|$)"
+)
+_FOUNDED_BEFORE_RE = re.compile(
+    r"(?:^|[.;]\s*|,\s*(?:and|while)\s+)(?:In [^,]{1,40},\s*)?(?P<m>[^.;]{3,200}?)\s+(?:have\s+|has\s+)?"
+    r"(?:jointly\s+)?(?:set up|established|formed|founded|launched|built|created|co-founded)\s+(?:the\s+|a\s+|an\s+)?$"
+)
+
+
+def _members_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a body's members are printed: an appositive after its name (``the X Alliance, composed of the PFTZs
+    of A and B together with C, issued ...``) or the subject of the verb that founded it (``A PFTZ, B PFTZ and C
+    Province set up the X Platform``)."""
+    if am := _MEMBERS_AFTER_RE.match(text, end):
+        return am.start("m"), am.end("m")
+    if bm := _FOUNDED_BEFORE_RE.search(text[:start]):
+        return bm.start("m"), bm.end("m")
+    return None
+
+
 def effort_alliance(s: _Sentence, gaz: Gazetteer) -> list[EffortFact]:
     """Alliances and joint conference mechanisms, with the zones named with them.
 
@@ -1140,13 +1171,22 @@ def effort_alliance(s: _Sentence, gaz: Gazetteer) -> list[EffortFact]:
         name = re.sub(r"^(?:the|The)\s+", "", m.group("name")).strip()
         kind = body_kind(name)
         members: set[str] = {k for a in s.actors if m.start() <= a.start < m.end() for k in a.keys}
+        provinces: set[str] = set()
+        if len(members) < 2 and (span := _members_span(s.text, m.start(), m.end())):
+            members |= {k for a in s.actors if span[0] <= a.start < span[1] for k in a.keys}
+            inside = [(a.start, a.end) for a in s.actors]
+            provinces = {
+                p.key
+                for p in gaz.find_provinces(s.text[span[0] : span[1]], exclude_zones=True)
+                if not any(b <= span[0] + p.start < e for b, e in inside)
+            }
         if len(found) == 1 and len(members) < 2:
             members |= {k for a in s.actors if len(a.keys) > 1 for k in a.keys}
         members |= {k for p in _places_in_name(name) if (k := gaz.zone(f"{p} PFTZ"))}
         text = ""
         if not members and len(found) == 1 and (g := GROUP_RE.search(s.text[: m.start()])):
             text = g.group("group")
-        if len(members) < 2 and not text and kind != "alliance":
+        if len(members) + len(provinces) < 2 and not text and kind != "alliance":
             continue  # one zone's own platform or a national demonstration zone: no body of several members
         batch: tuple[int, int | None] | None = None
         released: tuple[str, ...] = ()
@@ -1154,7 +1194,18 @@ def effort_alliance(s: _Sentence, gaz: Gazetteer) -> list[EffortFact]:
             batch = (_ordinal(bm.group("ord")), int(bm.group("count")) if bm.group("count") else None)
             released = tuple(split_examples(bm.group("examples") or ""))
         out.append(
-            EffortFact(name, tuple(sorted(members)), s.line, s.original, "alliance", kind, text, batch, released)
+            EffortFact(
+                name,
+                tuple(sorted(members)),
+                s.line,
+                s.original,
+                "alliance",
+                kind,
+                "" if provinces else text,
+                batch,
+                released,
+                tuple(sorted(provinces)),
+            )
         )
     return out
 
@@ -1673,6 +1724,11 @@ def read_narrative(
         if e.rule == "alliance" or ALLIANCE_RE.fullmatch(e.name):
             efforts.append(e if e.rule == "alliance" else replace(e, kind=body_kind(e.name)))
         elif _JOINT_DOCUMENT_RE.search(e.name) and _title_case(e.name):
+            # a document a body of the same sentence issued is its output: issued by it, for its members
+            body = next((b for b in st.efforts if b.rule == "alliance" and b.quote == e.quote), None)
+            if body is not None:
+                e = replace(e, members=tuple(sorted({*e.members, *body.members})), by=body.name)
+                e = replace(e, provinces=tuple(sorted({*e.provinces, *body.provinces})))
             efforts.append(replace(e, kind=JOINT_DOCUMENT))
         elif any(c.quote == e.quote and _same_phrase(c.name, key) for c in st.cases[-12:]):
             continue  # a case rule read this joint work already

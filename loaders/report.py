@@ -1529,6 +1529,8 @@ def _extract_narrative(
             for z in e.members:
                 how = _how_named(c, "zone", z, e.quote, e.rule)
                 c.rel(Rel.NAMES_ZONE, doc, c.zone(z, e.line, e.quote), e.line, e.quote, role="issuer", resolved=how)
+            if e.by:
+                c.rel(Rel.ISSUED_BY, doc, NodeRef(Label.ALLIANCE, slug(e.by)), e.line, e.quote)
             continue
         key = slug(e.name)
         node = c.node(Label.ALLIANCE, key, e.name, e.line, e.quote, kind=e.kind, members=e.members_text or None)
@@ -1536,6 +1538,8 @@ def _extract_narrative(
         for z in e.members:
             how = HEADING_RESOLVED if unnamed else _how_named(c, "zone", z, e.quote, e.rule)
             c.rel(Rel.MEMBER_OF, c.zone(z, e.line, e.quote), node, e.line, e.quote, resolved=how)
+        for p in e.provinces:
+            c.rel(Rel.MEMBER_OF, c.region(p, e.line, e.quote), node, e.line, e.quote)
         if e.batch is not None:
             ordinal, count = e.batch
             b = _batch_node(
