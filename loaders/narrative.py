@@ -1925,6 +1925,10 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
         obj_end = min(obj_end, cut.start() if cut else len(s.text))
         begin = max([0, *(m.end() for m in _CLAUSE_CUT_RE.finditer(s.text, 0, start))])
         fact = _active_adoption(c, s.text[begin:start], obj_at, obj_end)
+        if fact is not None and len(verbs) > 1:
+            # several clauses: the fact is read from its own clause (its line is where the clause starts)
+            end = cut.start() if cut else len(s.text)
+            fact = replace(fact, line=s.line_at(begin), quote=s.original[begin:end].strip())
         if fact is not None:
             out.append(fact)
     return out

@@ -245,3 +245,109 @@ def test_a_fact_records_its_rule_in_its_provenance() -> None:
     assert len(read) >= 20 and all(r.provenance.to_dict()["rule"] == r.provenance.rule for r in read)
     zones = [e for e in report.entities if e.label is Label.ZONE and not e.provenance.rule]
     assert zones and "rule" not in zones[0].provenance.to_dict()  # other readers record no rule
+
+
+# --------------------------------------------------------------------------- forms of the 2026 development edition
+def test_scope_lists_of_a_second_batch() -> None:
+    text = (
+        "Of the 20 measures, 12 are to be replicated and scaled up throughout the country, including accepting "
+        "electronic certificates of origin, and publishing procurement intentions in advance. The other 8 measures "
+        "are extended to all PFTZs, including piloting the transfer of non-performing loans abroad."
+    )
+    got = {(a.name, a.adopter_key) for a in _read(text).adoptions}
+    assert ("accepting electronic certificates of origin", "nationwide") in got
+    assert ("piloting the transfer of non-performing loans abroad", "all PFTZs") in got
+
+
+def test_new_batches_replicated_across_their_provinces() -> None:
+    text = (
+        "PFTZs in Guangdong, Sichuan and other localities released new batches of provincial innovations in 2025 "
+        "and replicated them across their respective provinces."
+    )
+    got = {(a.adopter_key, a.origins) for a in _read(text).adoptions if a.rule == "new-batch"}
+    assert got == {("guangdong", ("guangdong",)), ("sichuan", ("sichuan",))}
+
+
+def test_an_alliance_batch_named_in_the_next_sentence() -> None:
+    text = (
+        "The Yangtze River Delta PFTZ Alliance, made up of the PFTZs in Shanghai, Jiangsu, Zhejiang and Anhui, "
+        'released its fourth batch of 10 collaborative institutional innovations. **For example**, the "shared '
+        'bonded warehouse supervision data" allows transfers without inspection.'
+    )
+    n = _read(text)
+    (e,) = n.efforts
+    assert e.members == ("anhui", "jiangsu", "shanghai", "zhejiang") and e.batch == (4, 10)
+    assert e.released == ("shared bonded warehouse supervision data",)
+    assert {(c.name, c.zones, c.joint) for c in n.cases} == {
+        ("shared bonded warehouse supervision data", ("anhui", "jiangsu", "shanghai", "zhejiang"), True)
+    }
+
+
+def test_a_cooperation_platform_of_two_zones_and_a_province() -> None:
+    text = (
+        "In June 2025, Chongqing PFTZ, Guangxi PFTZ and Guizhou Province set up the Western Corridor Customs "
+        "Cooperation Platform, which released a list of joint measures."
+    )
+    (e,) = _read(text).efforts
+    assert (e.kind, e.members, e.provinces) == ("cooperation platform", ("chongqing", "guangxi"), ("guizhou",))
+
+
+def test_a_joint_document_of_an_alliance_with_provinces() -> None:
+    text = (
+        "The Yellow River Basin PFTZ Alliance, composed of the PFTZs of Shandong and Henan together with Shanxi "
+        'and Gansu, issued the "Joint Action Plan for Open Development of the Yellow River Basin".'
+    )
+    efforts = {e.name: e for e in _read(text).efforts}
+    alliance = efforts["Yellow River Basin PFTZ Alliance"]
+    assert (alliance.members, alliance.provinces) == (("henan", "shandong"), ("gansu", "shanxi"))
+    plan = efforts["Joint Action Plan for Open Development of the Yellow River Basin"]
+    assert plan.by == "Yellow River Basin PFTZ Alliance" and plan.provinces == ("gansu", "shanxi")
+
+
+def test_a_practice_launched_by_zones_in_an_appositive() -> None:
+    text = (
+        "A shared supervision model for bonded logistics centers along the river, jointly launched by Hubei and "
+        "Hunan PFTZs, has allowed enterprises to use a single guarantee."
+    )
+    (case,) = _read(text).cases
+    assert case.zones == ("hubei", "hunan") and case.joint and case.rule == "launched-by"
+
+
+def test_an_anaphor_stands_for_what_an_adopter_took_up() -> None:
+    text = (
+        'Guizhou Province learned from Chongqing PFTZ\'s "whole-chain innovation in data marketization" and set up '
+        "a registration center. The practice was later adopted by Gansu Province."
+    )
+    got = {(a.name, a.adopter_key, a.origins) for a in _read(text).adoptions}
+    assert ("whole-chain innovation in data marketization", "gansu", ("chongqing",)) in got
+    assert ("whole-chain innovation in data marketization", "guizhou", ("chongqing",)) in got
+
+
+def test_each_clause_its_own_adoption() -> None:
+    text = (
+        'Qinghai Province borrowed the "full electronic tax payment" from the seventh batch of reform pilot '
+        'experience, and Jilin Province took as a reference the "smart railway inspection model" of Liaoning PFTZ.'
+    )
+    got = {(a.name, a.adopter_key, a.origins) for a in _read(text).adoptions}
+    assert ("full electronic tax payment", "qinghai", ()) in got
+    assert ("smart railway inspection model", "jilin", ("liaoning",)) in got
+
+
+def test_the_model_drew_on_another_zone() -> None:
+    text = (
+        'Shaanxi PFTZ\'s "intellectual property securitization for hard technology firms" raised RMB 510 million. '
+        "The model drew on the experience of Guangdong PFTZ."
+    )
+    got = {(a.name, a.adopter_kind, a.adopter_key, a.origins) for a in _read(text).adoptions}
+    assert got == {
+        ("intellectual property securitization for hard technology firms", "zone", "shaanxi", ("guangdong",))
+    }
+
+
+def test_a_page_number_between_the_halves_of_a_cut_sentence() -> None:
+    text = (
+        "Qinghai Province borrowed the \"cross-border RMB full electronic\n\nReport on China's Pilot Free Trade "
+        'Zones\n2026\n\n\n\n11\n\ntax payment" from the seventh batch of reform pilot experience.'
+    )
+    (a,) = _read(text).adoptions
+    assert a.name == "cross-border RMB full electronic tax payment"
