@@ -360,7 +360,7 @@ def join_co_actors(text: str, actors: list[Actor]) -> list[Actor]:
     >>> [a.keys for a in join_co_actors(t, find_actors(t, g))]
     [('shandong', 'henan')]
     """
-    if len(actors) < 2 or not _CO_ACTOR_RE.search(text):
+    if len(actors) < 2 or not ("with" in text or "alongside" in text) or not _CO_ACTOR_RE.search(text):
         return actors
     out = [actors[0]]
     for a in actors[1:]:
@@ -1959,11 +1959,7 @@ def _active_adoption(c: Clause, subject: str, obj_at: int, obj_end: int) -> Adop
         name = case.name  # the adopter's own case, named after what it drew on
     elif quotes and (origins or batch) and (not after or quotes[0].start < after[0].start + 80):
         name = quotes[0].name
-    elif (
-        origins
-        and (um := _UNQUOTED_OF_ZONE_RE.match(s.text[obj_at:obj_end]))
-        and obj_at + um.end() == after[0].start
-    ):
+    elif origins and (um := _UNQUOTED_OF_ZONE_RE.match(s.text[obj_at:obj_end])) and obj_at + um.end() == after[0].start:
         name = um.group("name").strip()
     elif _ANAPHOR_RE.fullmatch(s.text[obj_at:obj_end].strip()) and (case := _named_before(st, c)) is not None:
         name, origins = case.name, tuple(z for z in case.zones if not (kind == "zone" and z == key))
@@ -2035,6 +2031,8 @@ class Rule:
     name: str
     pattern: re.Pattern[str] | None
     prod: Callable[[Clause], Sequence[Fact]]
+    words: tuple[str, ...] = ()
+    """A cheap first gate: the rule reads only a sentence holding one of these (lower case) strings."""
 
     @property
     def doc(self) -> str:
@@ -2193,21 +2191,38 @@ def rule_took_lead(c: Clause) -> Sequence[Fact]:
     return _with_states(c, _taken_back(c, lambda: _cases_took_lead(c.st, c.s, c.last_subject)))
 
 
+_ADOPT_WORDS = tuple(
+    sorted(
+        {
+            next(x for x in w.split() if x not in ("has", "have"))[:6]
+            for w in (*PASSIVE_ADOPT_VERBS, *ACTIVE_ADOPT_VERBS, *REFERENCE_VERBS)
+        }
+    )
+)
+"""Stems of the adoption verbs: a sentence without one holds no adoption."""
+
 RULES: tuple[Rule, ...] = (
     Rule("provincial-example", None, rule_provincial_examples),
-    Rule("this-model", re.compile(r"\bhas been\b"), rule_this_model),
-    Rule("group-pronoun", re.compile(r"^They\b"), rule_group_pronoun),
-    Rule("new-batch", re.compile(r"\bnew batch"), rule_new_batch),
-    Rule("scope-list", re.compile(r"\b(?:are|were) (?:to be |being )?\w+ed\b.{0,60}\bincluding\b"), rule_scope_list),
-    Rule("replicated", re.compile(r"replicat|learn|disseminat", re.IGNORECASE), rule_replicated),
-    Rule("adopted-by", _PASSIVE_ADOPT_RE, rule_adopted_by),
-    Rule("drew-on", re.compile(rf"\b{alternation((*ACTIVE_ADOPT_VERBS, *REFERENCE_VERBS))}\s"), rule_drew_on),
-    Rule("alliance", _BODY_HEAD_RE, rule_alliance),
-    Rule("joint-action", JOINT_VERB_RE, rule_joint_action),
+    Rule("this-model", re.compile(r"\bhas been\b"), rule_this_model, ("has been",)),
+    Rule("group-pronoun", re.compile(r"^They\b"), rule_group_pronoun, ("they",)),
+    Rule("new-batch", re.compile(r"\bnew batch"), rule_new_batch, ("new batch",)),
+    Rule(
+        "scope-list",
+        re.compile(r"\b(?:are|were) (?:to be |being )?\w+ed\b.{0,60}\bincluding\b"),
+        rule_scope_list,
+        ("including",),
+    ),
+    Rule("replicated", None, rule_replicated, ("replicat", "learn", "disseminat")),
+    Rule("adopted-by", _PASSIVE_ADOPT_RE, rule_adopted_by, _ADOPT_WORDS),
+    Rule("drew-on", None, rule_drew_on, _ADOPT_WORDS),
+    Rule("alliance", _BODY_HEAD_RE, rule_alliance, tuple({h.split()[-1] for h in BODY_HEADS})),
+    Rule(
+        "joint-action", JOINT_VERB_RE, rule_joint_action, ("joint", "conven", "together", "alliance", "collabor", "co-")
+    ),
     Rule("titles-and-lists", None, rule_titles_and_lists),
     Rule("quoted-case", None, rule_quoted_case),
     Rule("unquoted-practice", None, rule_unquoted_practice),
-    Rule("took-the-lead", re.compile(r"\bthe lead in\b"), rule_took_lead),
+    Rule("took-the-lead", re.compile(r"\bthe lead in\b"), rule_took_lead, ("the lead in",)),
 )
 """The narrative's rules, in the order they read each sentence."""
 
@@ -2221,7 +2236,10 @@ def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]
     credited: set[str] = set()
     for i, s in enumerate(sents):
         clause = Clause(st, sents, i, last_subject, last_group, crossing, credited, para_cases)
+        low = s.text.lower()
         for rule in RULES:
+            if rule.words and not any(w in low for w in rule.words):
+                continue
             if rule.pattern is not None and not rule.pattern.search(s.text):
                 continue
             facts = rule.prod(clause)
