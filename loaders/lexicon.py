@@ -43,13 +43,14 @@ PASSIVE_ADOPT_VERBS = (
     "emulated",
     "promoted and applied",
     "introduced",
+    "promoted",
 )
 """Past participles of a passive adoption, the adopter after them: ``"<name>" has been taken up by <province>``."""
 
 BY_ADOPT_VERBS = ("replicated", "adopted", "taken up", "picked up", "copied", "borrowed", "emulated")
 """Of :data:`PASSIVE_ADOPT_VERBS`, those whose ``by <X>`` names the adopter (``launched by`` names the origin)."""
 
-INTO_ADOPT_VERBS = ("introduced",)
+INTO_ADOPT_VERBS = ("introduced", "promoted")
 """Of :data:`PASSIVE_ADOPT_VERBS`, those that adopt only with ``to``/``in``/``into`` and a named origin before
 (``"<name>" was introduced in Shanghai PFTZ`` alone tells where it began)."""
 
@@ -123,6 +124,16 @@ ACTIVE_ADOPT_VERBS = (
     "took as reference",
     "has taken as a reference",
     "took as a model",
+    "following the example of",
+    "following the practice of",
+    "drawing on the experience of",
+    "learning from",
+    "inspired by",
+    "modelled",
+    "modeled",
+    "referenced",
+    "referencing",
+    "with reference to",
 )
 """Active verbs of an adopter taking up another's named innovation: ``Gansu Province drew on "<name>" of X PFTZ``."""
 
