@@ -15,6 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+# --------------------------------------------------------------------------- heading words
+CROSS_REGIONAL_HEADING = "cross-regional"
+"""A chapter whose heading holds this word tells cross-regional cooperation: its cases are cross-regional."""
+
+CASES_PART_HEADING = "institutional innovation"
+"""The part whose heading holds these words tells the zones' cases (an item heading there may name one)."""
+
 # --------------------------------------------------------------------------- ordinals and counts
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 """Ordinal words, in order (``third`` is 3)."""
@@ -375,9 +382,11 @@ __all__ = [
     "BODY_NOUNS",
     "BOUNDARY_WORDS",
     "BY_ADOPT_VERBS",
+    "CASES_PART_HEADING",
     "CASE_HEADS",
     "CASE_VERB_STEMS",
     "CO_ACTOR_WORDS",
+    "CROSS_REGIONAL_HEADING",
     "DESIGNATED_SCOPES",
     "EXAMPLE_LEADS",
     "GENERIC_PLURALS",

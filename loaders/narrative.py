@@ -1,7 +1,10 @@
 """Read the narrative: zone cases, adoption events and cross-regional efforts.
 
-Each kind of statement the report makes is one small rule (a function named
-after the statement, its docstring saying what it accepts and rejects). The
+Each kind of statement the report makes is one rule of :data:`RULES` (a
+:class:`Rule`: a readable name, a gate, and a production taking the sentence
+in its :class:`Clause` and returning the facts it states, its docstring saying
+what it accepts and rejects); the words the rules are built from live in
+:mod:`loaders.lexicon` (see ``docs/grammar.md``). The
 rules work on sentences of :class:`~loaders.text.Paragraph` objects, so the
 same records come out whatever the line layout (re-wrapped text, moved page
 breaks). :func:`read_narrative` is pure: paragraphs, the outline and the
@@ -34,7 +37,9 @@ from loaders.lexicon import (
     BY_ADOPT_VERBS,
     CASE_HEADS,
     CASE_VERB_STEMS,
+    CASES_PART_HEADING,
     CO_ACTOR_WORDS,
+    CROSS_REGIONAL_HEADING,
     DESIGNATED_SCOPES,
     EXAMPLE_LEADS,
     GENERIC_PLURALS,
@@ -1661,7 +1666,7 @@ def read_narrative(
     st = _State(gaz, fz)
     skip = set(skip_lines)
     heading_lines = {s.start_line for s in outline.sections}
-    cross = [s for s in outline.sections if s.level == 2 and re.search(r"cross-regional", s.title, re.IGNORECASE)]
+    cross = [s for s in outline.sections if s.level == 2 and CROSS_REGIONAL_HEADING in s.title.lower()]
     narrative = [p for p in paras if p.line not in skip and p.line not in heading_lines and len(p.text) > 60]
     sents_of: dict[int, list[_Sentence]] = {}
     facts_in: set[int] = set()
@@ -1677,7 +1682,7 @@ def read_narrative(
         if len(st.cases) + len(st.adoptions) + len(st.efforts) > n_before:
             facts_in.add(pi)
     # unquoted bold case titles: an item heading whose paragraphs yield no case
-    part2 = next(iter(outline.find(1, "institutional innovation")), None)
+    part2 = next(iter(outline.find(1, CASES_PART_HEADING)), None)
     case_lines = {c.line for c in st.cases}
     if part2 is not None:
         leaves = [
