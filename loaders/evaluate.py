@@ -522,6 +522,24 @@ def align_lines(reference: str, other: str) -> dict[int, int]:
     return out
 
 
+def same_words(reference: str, other: str) -> bool:
+    """Whether ``other`` holds the words of ``reference`` in the same order (page furniture aside): another
+    layout of the same text, whose lines :func:`align_lines` maps, not another edition.
+
+    Examples
+    --------
+    >>> same_words("a b c\\n\\nd e", "a b\\nc\\n\\nd\\ne"), same_words("a b c", "a b d")
+    (True, False)
+    """
+
+    def words(text: str) -> list[str]:
+        lines = split_lines(text)
+        skip = furniture_lines(lines)
+        return [w for ln in lines if ln.no not in skip for w in ln.text.split()]
+
+    return words(reference) == words(other)
+
+
 # --------------------------------------------------------------------------- matching
 def names_match(a: str, b: str) -> float:
     """Return how alike two innovation names are (0-100); containment of one in the other is 100.

@@ -46,7 +46,7 @@ from ground.dates import PartialDate
 from ground.errors import Neo4jError, PftzGraphError
 from ground.io import LOCK_WAIT, atomic_write_text, staged_folder
 from ground.schema import DERIVED, Label, node_id
-from loaders.evaluate import align_lines, evaluate, facts_from_report, load_annotations
+from loaders.evaluate import align_lines, evaluate, facts_from_report, load_annotations, same_words
 from loaders.records import ParsedReport
 from loaders.reference import load_reference
 from loaders.report import BUNDLED_REPORT, load_report
@@ -351,7 +351,8 @@ def eval_(annotations: Path, report: Path | None, show: int) -> None:
     if report is not None:
         reference = BUNDLED_REPORT.read_text(encoding="utf-8")
         other = report.read_text(encoding="utf-8", errors="replace")
-        line_map = align_lines(reference, other) if other != reference else None
+        # another layout of the bundled report is aligned to it; another text is annotated on its own lines
+        line_map = align_lines(reference, other) if other != reference and same_words(reference, other) else None
     result = evaluate(gold, facts_from_report(r, line_map))
     click.echo(f"annotations: {annotations} ({len(gold)} rows); report: {r.source}")
     for line in result.summary():

@@ -17,6 +17,7 @@ from loaders.evaluate import (
     load_annotations,
     names_match,
     parse_annotations,
+    same_words,
 )
 from loaders.report import BUNDLED_REPORT, load_report, parse_report
 from shell.cli import cli
@@ -181,3 +182,11 @@ def test_an_unsure_row_counts_when_matched_and_is_left_out_when_not() -> None:
     s = evaluate(gold, predicted).score("zone_case")
     assert (s.gold, s.gold_matched, s.unsure_left, s.precision, s.recall) == (2, 2, 1, 1.0, 1.0)
     assert not s.misses and not s.false_positives
+
+
+def test_only_another_layout_of_the_same_text_is_aligned() -> None:
+    from tests.perturb import rewrap_paragraphs
+
+    text = BUNDLED_REPORT.read_text(encoding="utf-8")
+    assert same_words(text, rewrap_paragraphs(text))
+    assert not same_words(text, text.replace("Shanghai PFTZ", "Shanghai FTZ", 1))  # another text: its own lines
