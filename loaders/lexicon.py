@@ -317,6 +317,10 @@ capitalised in its name: ``Yangtze River Delta PFTZ Alliance``, ``Joint Conferen
 the Beijing-Tianjin-Hebei PFTZs``, ``Collaborative Opening-up Demonstration Zone of Sichuan PFTZ and
 Chongqing PFTZ``. A joint innovation (a model, a reform of several zones) is none of these."""
 
+LOWER_BODY_HEADS = ("joint conference mechanism", "cooperation platform", "alliance", "demonstration zone")
+"""Of :data:`BODY_HEADS`, those that name a body even printed in lower case after a founding verb (``set up a
+joint conference mechanism for ...``); a lower-case ``coordination mechanism`` is a joint innovation."""
+
 BODY_KIND = {
     "alliance": "alliance",
     "league": "alliance",
@@ -393,6 +397,7 @@ __all__ = [
     "INTO_ADOPT_VERBS",
     "JOINT_TITLE_WORDS",
     "LAUNCH_PARTICIPLES",
+    "LOWER_BODY_HEADS",
     "NATIONAL_SCOPES",
     "NOT_FIRST_WORDS",
     "ORDINALS",

@@ -46,6 +46,7 @@ from loaders.lexicon import (
     INTO_ADOPT_VERBS,
     JOINT_TITLE_WORDS,
     LAUNCH_PARTICIPLES,
+    LOWER_BODY_HEADS,
     NATIONAL_SCOPES,
     NOT_FIRST_WORDS,
     ORDINALS,
@@ -1148,6 +1149,14 @@ _FOUNDED_BEFORE_RE = re.compile(
 )
 
 
+_LOWER_BODY_RE = re.compile(
+    r"(?:set up|established|formed|founded|launched|built|created)\s+(?:a|an|the)\s+"
+    rf"(?P<name>(?:[\w-]+\s+){{0,3}}?{alternation(LOWER_BODY_HEADS)}\b"
+    r"(?:\s+(?:for|of|on|between|among)\s+[^,.;:\"“”]{3,100}?)?)(?=[,.;:]|\s+(?:to|which|that|with)\b|$)"
+)
+"""A body printed in lower case after the verb that founded it (:data:`loaders.lexicon.LOWER_BODY_HEADS`)."""
+
+
 def _members_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Where a body's members are printed: an appositive after its name (``the X Alliance, composed of the PFTZs
     of A and B together with C, issued ...``) or the subject of the verb that founded it (``A PFTZ, B PFTZ and C
@@ -1168,16 +1177,19 @@ def effort_alliance(s: _Sentence, gaz: Gazetteer) -> list[EffortFact]:
     else the members as printed (``the nine provinces ... along the Yellow
     River``).
     """
-    if not _BODY_HEAD_RE.search(s.text):
+    found: list[re.Match[str]] = list(ALLIANCE_RE.finditer(s.text)) if _BODY_HEAD_RE.search(s.text) else []
+    if not found and (lm := _LOWER_BODY_RE.search(s.text)):
+        found = [lm]  # "Shanghai, Jiangsu and Zhejiang PFTZs set up a joint conference mechanism for ..."
+    if not found:
         return []
-    found = list(ALLIANCE_RE.finditer(s.text))
     out: list[EffortFact] = []
     for m in found:
         name = re.sub(r"^(?:the|The)\s+", "", m.group("name")).strip()
+        lower = m.re is _LOWER_BODY_RE
         kind = body_kind(name)
         members: set[str] = {k for a in s.actors if m.start() <= a.start < m.end() for k in a.keys}
         provinces: set[str] = set()
-        if len(members) < 2 and (span := _members_span(s.text, m.start(), m.end())):
+        if len(members) < 2 and (span := _members_span(s.text, m.start("name"), m.end())):
             members |= {k for a in s.actors if span[0] <= a.start < span[1] for k in a.keys}
             inside = [(a.start, a.end) for a in s.actors]
             provinces = {
@@ -1191,7 +1203,7 @@ def effort_alliance(s: _Sentence, gaz: Gazetteer) -> list[EffortFact]:
         text = ""
         if not members and len(found) == 1 and (g := GROUP_RE.search(s.text[: m.start()])):
             text = g.group("group")
-        if len(members) + len(provinces) < 2 and not text and kind != "alliance":
+        if len(members) + len(provinces) < 2 and not text and (kind != "alliance" or lower):
             continue  # one zone's own platform or a national demonstration zone: no body of several members
         batch: tuple[int, int | None] | None = None
         released: tuple[str, ...] = ()
@@ -1753,6 +1765,9 @@ def read_narrative(
                 )
             )
     st.efforts = efforts
+    bodies = {(e.quote, _phrase_key(e.name)) for e in efforts if e.rule == "alliance"}
+    if bodies:  # a body is no case of its members
+        st.cases = [c for c in st.cases if not any(q == c.quote and _same_phrase(c.name, b) for q, b in bodies)]
     for k, c in enumerate(st.cases):
         if c.cross_regional and len(c.zones) == 1 and not c.members_text and (group := printed_group(c.quote)):
             st.cases[k] = replace(c, members_text=group)  # "a platform for the three northeastern provinces"
@@ -2220,7 +2235,7 @@ RULES: tuple[Rule, ...] = (
     Rule("replicated", None, rule_replicated, ("replicat", "learn", "disseminat")),
     Rule("adopted-by", _PASSIVE_ADOPT_RE, rule_adopted_by, _ADOPT_WORDS),
     Rule("drew-on", None, rule_drew_on, _ADOPT_WORDS),
-    Rule("alliance", _BODY_HEAD_RE, rule_alliance, tuple({h.split()[-1] for h in BODY_HEADS})),
+    Rule("alliance", None, rule_alliance, tuple({h.split()[-1] for h in BODY_HEADS})),
     Rule(
         "joint-action", JOINT_VERB_RE, rule_joint_action, ("joint", "conven", "together", "alliance", "collabor", "co-")
     ),

@@ -351,3 +351,29 @@ def test_a_page_number_between_the_halves_of_a_cut_sentence() -> None:
     )
     (a,) = _read(text).adoptions
     assert a.name == "cross-border RMB full electronic tax payment"
+
+
+def test_a_body_printed_in_lower_case_is_an_alliance_not_a_case() -> None:
+    text = (
+        "Shanghai, Jiangsu and Zhejiang PFTZs set up a joint conference mechanism for customs cooperation in the "
+        "Yangtze River Delta, which meets twice a year. In 2025, Chongqing PFTZ, Guangxi PFTZ and Guizhou Province "
+        "established a cooperation platform for the western corridor. Shanghai PFTZ set up a cooperation platform "
+        "for overseas investors."
+    )
+    n = _read(text)
+    got = {(e.name, e.kind, e.members, e.provinces) for e in n.efforts}
+    assert got == {
+        (
+            "joint conference mechanism for customs cooperation in the Yangtze River Delta",
+            "mechanism",
+            ("jiangsu", "shanghai", "zhejiang"),
+            (),
+        ),
+        (
+            "cooperation platform for the western corridor",
+            "cooperation platform",
+            ("chongqing", "guangxi"),
+            ("guizhou",),
+        ),
+    }
+    assert not any("joint conference mechanism" in c.name for c in n.cases)
