@@ -1954,6 +1954,7 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
     return out
 
 
+_POSSESSIVE_AT_RE = re.compile(r"(?:'s|’s|')\s+")
 _CLAUSE_CUT_RE = re.compile(r",\s*(?:and|while|whereas)\s+|;\s*")
 
 
@@ -1983,6 +1984,13 @@ def _active_adoption(c: Clause, subject: str, obj_at: int, obj_end: int) -> Adop
         name = um.group("name").strip()
     elif _ANAPHOR_RE.fullmatch(s.text[obj_at:obj_end].strip()) and (case := _named_before(st, c)) is not None:
         name, origins = case.name, tuple(z for z in case.zones if not (kind == "zone" and z == key))
+    elif (
+        origins
+        and (pm := _POSSESSIVE_AT_RE.match(s.text, after[0].end))
+        and s.text[obj_at : after[0].start].strip() in ("", "the")
+        and (name := practice_name(_object_at(s.text, pm.end())[0]))
+    ):
+        pass  # "replicated Shanghai PFTZ's smart customs clearance model"
     else:
         return None
     if not origins and not batch:

@@ -377,3 +377,12 @@ def test_a_body_printed_in_lower_case_is_an_alliance_not_a_case() -> None:
         ),
     }
     assert not any("joint conference mechanism" in c.name for c in n.cases)
+
+
+def test_an_unquoted_innovation_of_another_zone() -> None:
+    got = _adoptions(
+        "Zhejiang Province replicated Shanghai PFTZ's smart customs clearance model for bonded goods, cutting "
+        "costs. Anhui Province drew on the cross-border data management model of Shanghai PFTZ."
+    )
+    assert ("smart customs clearance model for bonded goods", "province", "zhejiang", ("shanghai",)) in got
+    assert ("cross-border data management model", "province", "anhui", ("shanghai",)) in got
