@@ -239,6 +239,10 @@ NODE_TYPES: dict[Label, NodeType] = {
                 "aliases": "str",
                 # True for one innovation presented as the joint work of several zones
                 "joint": "bool",
+                # True for an innovation the text presents as cross-regional (of several zones or regions)
+                "cross_regional": "bool",
+                # the partners as printed when the text names a group, not zones ("the three northeastern provinces")
+                "members": "str",
             },
             ("kind",),
             "#2ca02c",
@@ -263,7 +267,8 @@ NODE_TYPES: dict[Label, NodeType] = {
             "#8c564b",
             "star",
             "name",
-            "A cross-regional alliance, joint mechanism or joint innovation of PFTZs.",
+            "A body of several members: an alliance, a joint conference mechanism, a cooperation platform or a"
+            " demonstration zone of PFTZs (a joint innovation is a Measure of several origins, never an Alliance).",
         ),
     )
 }
@@ -271,7 +276,12 @@ NODE_TYPES: dict[Label, NodeType] = {
 REL_TYPES: dict[Rel, RelType] = {
     t.rel: t
     for t in (
-        RelType(Rel.ISSUED_BY, ((Label.DOCUMENT, Label.ISSUING_BODY),), {}, "A document and each of its issuers."),
+        RelType(
+            Rel.ISSUED_BY,
+            ((Label.DOCUMENT, Label.ISSUING_BODY), (Label.DOCUMENT, Label.ALLIANCE)),
+            {},
+            "A document and each of its issuers (a body, or an alliance that issued it for its members).",
+        ),
         RelType(
             Rel.APPROVED_BY,
             ((Label.DOCUMENT, Label.ISSUING_BODY),),
@@ -314,7 +324,8 @@ REL_TYPES: dict[Rel, RelType] = {
         RelType(
             Rel.REPLICATED_TO,
             ((Label.MEASURE, Label.REGION), (Label.MEASURE, Label.ZONE), (Label.BATCH, Label.REGION)),
-            {"scope": "str", "date": "str"},
+            # origin: the zone whose batch the text says was replicated (zone:<key>), when it is stated
+            {"scope": "str", "date": "str", "origin": "str"},
             "A measure was replicated to a scope, province or zone, as stated.",
             "#2ca02c",
         ),
@@ -344,9 +355,9 @@ REL_TYPES: dict[Rel, RelType] = {
         RelType(Rel.LOCATED_IN, ((Label.ZONE, Label.REGION),), {}, "A zone lies in a province."),
         RelType(
             Rel.MEMBER_OF,
-            ((Label.ZONE, Label.ALLIANCE), (Label.ZONE, Label.BATCH)),
+            ((Label.ZONE, Label.ALLIANCE), (Label.REGION, Label.ALLIANCE), (Label.ZONE, Label.BATCH)),
             {},
-            "A zone is a member of an alliance, or of a group a document defines.",
+            "A zone (or a province) is a member of an alliance, or a zone of a group a document defines.",
         ),
         RelType(
             Rel.SAME_AS,

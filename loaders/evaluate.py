@@ -35,7 +35,6 @@ import bisect
 import csv
 import io
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,6 +96,8 @@ class Fact:
         Evidence for humans.
     source_line
         Line of the annotation file (0 for a loader fact).
+    rule
+        The narrative rule that read a loader fact (its provenance's ``rule``), ``""`` if none.
     """
 
     fact: str
@@ -109,6 +110,7 @@ class Fact:
     source_line: int = 0
     aliases: tuple[str, ...] = ()
     """Other names of the same thing the loader knows (a body's abbreviation, a document's number)."""
+    rule: str = ""
 
     @property
     def unsure(self) -> bool:
@@ -129,6 +131,8 @@ class Fact:
             parts.append(f"-> {self.adopter}")
         if self.joint:
             parts.append("joint")
+        if self.rule:
+            parts.append(f"[rule {self.rule}]")
         return " ".join(parts)
 
 
@@ -348,7 +352,9 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
           per (innovation or batch, adopter); actors are the edge's ``origin``
           or the measure's origins.
         * ``joint_effort``: every alliance node with its ``MEMBER_OF`` members
-          (or ``group:<members as printed>``).
+          (or ``group:<members as printed>``), and every joint or cross-regional
+          measure of a zone-case kind with its origins (or the partners as printed), and
+          every document several zones issued together (``NAMES_ZONE`` role ``issuer``).
     """
     lmap = line_map or {}
 
@@ -357,12 +363,21 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
 
     entities: dict[tuple[Label, str], Entity] = {}
     lines_of: dict[tuple[Label, str], set[int]] = {}
+    rules_of: dict[tuple[Label, str] | tuple[NodeRef, str], set[str]] = {}
     for e in report.entities:
         entities.setdefault((e.label, e.key), e)
         lines_of.setdefault((e.label, e.key), set()).add(at(e.provenance.line))
+        if e.provenance.rule:
+            rules_of.setdefault((e.label, e.key), set()).add(e.provenance.rule)
+
+    def rule(k: tuple[Label, str] | tuple[NodeRef, str]) -> str:
+        return ",".join(sorted(rules_of.get(k, ())))
+
     origins: dict[str, set[str]] = {}
     origin_lines: dict[str, set[int]] = {}
     members: dict[str, set[str]] = {}
+    issuers: dict[str, set[str]] = {}
+    issued_by: dict[str, set[str]] = {}  # a document -> the alliances that issued it (their members issued it)
     adoptions: dict[tuple[NodeRef, str], tuple[set[int], set[str]]] = {}
     as_printed: dict[tuple[NodeRef, str], str] = {}
     scope_keys = set(SCOPE_REGION_KEYS.values())
@@ -372,6 +387,10 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
             origin_lines.setdefault(r.start.key, set()).add(at(r.provenance.line))
         elif r.type is Rel.MEMBER_OF and r.end.label is Label.ALLIANCE:
             members.setdefault(r.end.key, set()).add(_token(r.start.label, r.start.key, entities))
+        elif r.type is Rel.NAMES_ZONE and r.properties.get("role") == "issuer":
+            issuers.setdefault(r.start.key, set()).add(_token(r.end.label, r.end.key, entities))
+        elif r.type is Rel.ISSUED_BY and r.end.label is Label.ALLIANCE:
+            issued_by.setdefault(r.start.key, set()).add(r.end.key)
     narrowed = {(r.end, r.start) for r in report.relations if r.type is Rel.ADOPTED and r.properties.get("adopter")}
     for r in report.relations:
         if r.type is Rel.ADOPTED and r.properties.get("adopter"):
@@ -391,9 +410,25 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
             as_printed[(target, adopter)] = str(r.properties["as_printed"])
         lines, acts = adoptions.setdefault((target, adopter), (set(), set()))
         lines.add(at(r.provenance.line))
+        if r.provenance.rule:
+            rules_of.setdefault((target, adopter), set()).add(r.provenance.rule)
         acts |= actors
+    for doc, alliances in issued_by.items():
+        issuers.setdefault(doc, set()).update(m for a in alliances for m in members.get(a, ()))
     out: list[Fact] = []
     for (label, key), e in entities.items():
+        printed = e.properties.get("members")
+        if label is Label.MEASURE and (e.properties.get("joint") or e.properties.get("cross_regional")):
+            out.append(
+                Fact(
+                    "joint_effort",
+                    tuple(sorted(origin_lines.get(key) or lines_of[(label, key)])),
+                    e.name,
+                    frozenset({f"group:{str(printed).lower()}"} if printed else origins.get(key, ())),
+                    quote=e.provenance.quote[:150],
+                    rule=rule((label, key)),
+                )
+            )
         if label is Label.MEASURE and e.properties.get("kind") in CASE_KINDS and key in origins:
             out.append(
                 Fact(
@@ -403,6 +438,18 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
                     frozenset(origins[key]),
                     joint=bool(e.properties.get("joint")),
                     quote=e.provenance.quote[:150],
+                    rule=rule((label, key)),
+                )
+            )
+        elif label is Label.DOCUMENT and len(issuers.get(key, ())) > 1:
+            out.append(
+                Fact(
+                    "joint_effort",
+                    tuple(sorted(lines_of[(label, key)])),
+                    e.name,
+                    frozenset(issuers[key]),
+                    quote=e.provenance.quote[:150],
+                    rule=rule((label, key)),
                 )
             )
         elif label is Label.ALLIANCE:
@@ -416,6 +463,7 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
                     e.name,
                     frozenset(acts),
                     quote=e.provenance.quote[:150],
+                    rule=rule((label, key)),
                 )
             )
     out.extend(_entity_facts(report, entities, lines_of, origins, at))
@@ -431,6 +479,7 @@ def facts_from_report(report: ParsedReport, line_map: dict[int, int] | None = No
                 frozenset(acts),
                 adopter=adopter,
                 quote=te.provenance.quote[:150] if te else "",
+                rule=rule((target, adopter)),
             )
         )
     out.sort(key=lambda f: (FACT_TYPES.index(f.fact), f.lines, f.name, f.adopter))
@@ -531,27 +580,22 @@ def align_lines(reference: str, other: str) -> dict[int, int]:
     return out
 
 
-RELAYOUT_SHARE = 0.9
-"""Share of words two texts must have in common for one to be a copy of the other in another layout."""
-
-
-def is_relayout(reference: str, other: str) -> bool:
-    """Whether ``other`` holds the words of ``reference`` (a copy in another layout), not a text of its own.
-
-    An annotation written on the bundled report is aligned to a re-wrapped copy
-    of it (:func:`align_lines`); an annotation of another text (a later edition,
-    a press release) was written on that text's own lines.
+def same_words(reference: str, other: str) -> bool:
+    """Whether ``other`` holds the words of ``reference`` in the same order (page furniture aside): another
+    layout of the same text, whose lines :func:`align_lines` maps, not another edition.
 
     Examples
     --------
-    >>> is_relayout("a b c d e f g h i j", "a b c\\nd e f g h i j")
-    True
-    >>> is_relayout("a b c d e f g h i j", "x y z")
-    False
+    >>> same_words("a b c\\n\\nd e", "a b\\nc\\n\\nd\\ne"), same_words("a b c", "a b d")
+    (True, False)
     """
-    a, b = Counter(reference.split()), Counter(other.split())
-    common = sum((a & b).values())
-    return common >= RELAYOUT_SHARE * max(sum(a.values()), sum(b.values()), 1)
+
+    def words(text: str) -> list[str]:
+        lines = split_lines(text)
+        skip = furniture_lines(lines)
+        return [w for ln in lines if ln.no not in skip for w in ln.text.split()]
+
+    return words(reference) == words(other)
 
 
 # --------------------------------------------------------------------------- matching
@@ -696,13 +740,11 @@ def evaluate(gold: Sequence[Fact], predicted: Sequence[Fact], tolerance: int = L
 __all__ = [
     "FACT_TYPES",
     "HEADER",
-    "RELAYOUT_SHARE",
     "Evaluation",
     "Fact",
     "Score",
     "evaluate",
     "facts_from_report",
-    "is_relayout",
     "load_annotations",
     "names_match",
     "parse_annotations",

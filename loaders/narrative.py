@@ -1,7 +1,10 @@
 """Read the narrative: zone cases, adoption events and cross-regional efforts.
 
-Each kind of statement the report makes is one small rule (a function named
-after the statement, its docstring saying what it accepts and rejects). The
+Each kind of statement the report makes is one rule of :data:`RULES` (a
+:class:`Rule`: a readable name, a gate, and a production taking the sentence
+in its :class:`Clause` and returning the facts it states, its docstring saying
+what it accepts and rejects); the words the rules are built from live in
+:mod:`loaders.lexicon` (see ``docs/grammar.md``). The
 rules work on sentences of :class:`~loaders.text.Paragraph` objects, so the
 same records come out whatever the line layout (re-wrapped text, moved page
 breaks). :func:`read_narrative` is pure: paragraphs, the outline and the
@@ -21,6 +24,49 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from loaders.lexicon import (
+    ACTION_NOUNS,
+    ACTIVE_ADOPT_VERBS,
+    ADVERBS,
+    AFTER_PHRASES,
+    ANAPHORA,
+    BEFORE_PHRASES,
+    BODY_HEADS,
+    BODY_NOUNS,
+    BOUNDARY_WORDS,
+    BY_ADOPT_VERBS,
+    CASE_HEADS,
+    CASE_VERB_STEMS,
+    CASES_PART_HEADING,
+    CO_ACTOR_WORDS,
+    CROSS_REGIONAL_HEADING,
+    DESIGNATED_SCOPES,
+    EXAMPLE_LEADS,
+    GENERIC_PLURALS,
+    INTO_ADOPT_VERBS,
+    JOINT_TITLE_WORDS,
+    LAUNCH_PARTICIPLES,
+    LOWER_BODY_HEADS,
+    NATIONAL_SCOPES,
+    NOT_FIRST_WORDS,
+    ORDINALS,
+    PASSIVE_ADOPT_VERBS,
+    PILOT_INFINITIVES,
+    PILOT_PARTICIPLES,
+    PILOT_VERB_FORMS,
+    PRACTICE_HEADS_MORE,
+    PROVINCE_SCOPES,
+    QUANTITY_WORDS,
+    QUOTED_HEADS_MORE,
+    REFERENCE_PHRASES,
+    REFERENCE_VERBS,
+    REPLICATE_PATTERNS,
+    TITLE_WORDS,
+    TITLE_WORDS_MORE,
+    TITLED_CASE_HEADS,
+    alternation,
+    body_kind,
+)
 from loaders.quotes import Quoted, quoted_spans
 from loaders.records import Section
 from loaders.reference import Gazetteer, Mention
@@ -30,12 +76,8 @@ from loaders.text import Paragraph, sentences
 FindZones = Callable[[str], list[Mention]]
 
 # --------------------------------------------------------------------------- vocabulary
-_ORD_EARLY = r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
-CASE_VERBS = (
-    r"(?:implement|introduc|pioneer|launch|establish|creat|develop|explor|promot|adopt|buil|set up|sets up|"
-    r"roll|innovat|pilot|appl|carr|form|put|achiev|complet|facilitat|accomplish|upgrad|advanc|enabl|"
-    r"optimi|refin|construct|deploy|streamlin|expand|extend|offer|provid|take|took|led|lead|produc)\w*"
-)
+_ORD_EARLY = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINALS) + ")"
+CASE_VERBS = "(?:" + "|".join(CASE_VERB_STEMS) + r")\w*"
 CASE_VERB_RE = re.compile(rf"\b{CASE_VERBS}\b", re.IGNORECASE)
 DOC_VERB_RE = re.compile(
     r"\b(?:issu\w*|releas\w*|promulgat\w*|sign\w*|formulat\w*|titled|entitled|named|called|publish\w*|"
@@ -47,17 +89,14 @@ SLOGAN_LEAD_RE = re.compile(
     r"principle of|known as|so-called|dubbed)\s*$",
     re.IGNORECASE,
 )
-BEFORE_RE = re.compile(r"^(?:Prior to the reform|Previously|Before the reform|In the past|Under the previous)\b")
-AFTER_RE = re.compile(r"^(?:Following the reform|After the reform|Following this reform|Now)\b")
+BEFORE_RE = re.compile(rf"^{alternation(BEFORE_PHRASES)}\b")
+AFTER_RE = re.compile(rf"^{alternation(AFTER_PHRASES)}\b")
 RELEASED_BATCH_RE = re.compile(
-    rf"\breleased (?:a |the )?(?P<ord>{_ORD_EARLY}) batch of (?:(?P<count>\d+) )?[\w\s-]*?innovations\b"
+    rf"\breleased (?:a |the |its |their )?(?P<ord>{_ORD_EARLY}) batch of (?:(?P<count>\d+) )?[\w\s-]*?innovations\b"
     r"(?:,? (?:such as|including) (?P<examples>.+))?",
 )
-ADOPT_VERB_RE = re.compile(
-    r"\breplicat\w* and scal\w* up\b|\breplication and scaling of\b|\blearn\w* from\b|\bdisseminat\w*\b",
-    re.IGNORECASE,
-)
-ORD_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+ADOPT_VERB_RE = re.compile("|".join(rf"\b{p}\b" for p in REPLICATE_PATTERNS), re.IGNORECASE)
+ORD_WORDS = ORDINALS
 _ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORD_WORDS) + r")"
 BATCH_RE = re.compile(
     rf"\b(?:the |a )?(?P<ord>{_ORD}) batch of (?P<what>(?:[\w-]+ ){{0,6}}?"
@@ -71,11 +110,21 @@ PROVINCE_SCOPE_RE = re.compile(
     re.IGNORECASE,
 )
 REFERENCE_SCOPE_RE = re.compile(r"\bfor (?:local )?reference\b", re.IGNORECASE)
-DESIGNATED_RE = re.compile(r"\b(?:specific regions|designated areas|eligible areas|certain areas)\b")
+DESIGNATED_RE = re.compile(rf"\b{alternation(DESIGNATED_SCOPES)}\b")
 COORDINATED_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+) coordinated innovation zone of (?P<zone>[A-Z][a-z]+ PFTZ)\b")
+_BODY_HEAD = alternation(h.title() for h in BODY_HEADS)
+_CAP = r"[A-Z][\w–-]*"
 ALLIANCE_RE = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w–-]*\s)+PFTZ Alliance|Joint Conference Mechanism for the [A-Z][\w–-]+ PFTZs)"
+    rf"\b(?P<name>(?:{_CAP}\s+)*{_BODY_HEAD}\b"
+    rf"(?:\s+(?:for|of|on|between|among)\s+(?:the\s+)?{_CAP}(?:(?:,\s+(?:and\s+)?(?=(?:{_CAP}\s+){{0,2}}PFTZs?\b)|\s+(?:(?:and|of|in|the)\s+)*){_CAP})*)?)"
 )
+"""A body of several members named with a capitalised head (:data:`loaders.lexicon.BODY_HEADS`) and an
+optional ``for/of the <Proper Words>`` tail."""
+_BODY_HEAD_RE = re.compile(rf"\b{_BODY_HEAD}\b")
+_GENERIC_PLURAL_RE = re.compile(rf"(?:[a-z-]+\s+){{0,3}}{alternation(GENERIC_PLURALS)}")
+_JOINT_DOCUMENT_RE = re.compile(rf"\b{alternation((*TITLE_WORDS, *JOINT_TITLE_WORDS))}\b")
+JOINT_DOCUMENT = "joint document"
+"""``kind`` of an :class:`EffortFact` that is a document several zones issued together."""
 JOINT_VERB_RE = re.compile(
     r"\b(?:jointly|convened|together|through the [A-Z][\w\s–-]+ Alliance|collaborativ\w*|co-\w+)\b"
 )
@@ -100,12 +149,7 @@ _FULLER_RE = re.compile(
     r"[a-z0-9][\w'’&+–-]*){1,10}"
 )
 _PRONOUN_RE = re.compile(r"^(?:It|The zone|The PFTZ|They|These PFTZs|The three PFTZs)\b")
-TITLED_CASE_RE = re.compile(r"\s+(?:initiative|model|mechanism|reform|program|programme|pilot)\b")
-CASE_HEADS = (
-    "model", "mechanism", "service", "system", "platform", "reform", "approach", "initiative", "program",
-    "programme", "pilot", "scheme", "window", "module", "regime", "practice", "method", "mode",
-)  # fmt: skip
-"""The nouns a named case ends in; each rule below adds the ones its own form allows."""
+TITLED_CASE_RE = re.compile(rf"\s+{alternation(TITLED_CASE_HEADS)}\b")
 HEAD_NOUNS = rf"\s*(?:[\w-]+\s+){{0,2}}?(?:{'|'.join((*CASE_HEADS, 'management', 'supervision'))})s?\b"
 ZONE_HINT_RE = re.compile(r"PFTZ|FTP|FTZ|Free\s+Trade", re.IGNORECASE)
 """Every zone form the gazetteer knows contains one of these: a cheap test before the full scan."""
@@ -145,6 +189,8 @@ class CaseFact:
     cross_regional: bool = False
     before: str = ""
     after: str = ""
+    members_text: str = ""
+    """The partners as printed when the text names a group, not zones (``the three northeastern provinces``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +218,11 @@ class AdoptionFact:
 
 @dataclass(frozen=True, slots=True)
 class EffortFact:
-    """A cross-regional effort: an alliance, a joint mechanism or a joint innovation, with its members."""
+    """A body of several members (an alliance, a joint mechanism, a cooperation platform, a demonstration zone),
+    or a document several zones issued together (``kind`` :data:`JOINT_DOCUMENT`), with its members.
+
+    What several zones did together is a joint :class:`CaseFact`, never an effort.
+    """
 
     name: str
     members: tuple[str, ...]
@@ -185,6 +235,10 @@ class EffortFact:
     """``(ordinal, count)`` of a batch of innovations the effort released, as printed."""
     released: tuple[str, ...] = ()
     """The innovations of that batch the sentence names."""
+    provinces: tuple[str, ...] = ()
+    """Provinces (regions without a PFTZ, or named as provinces) among the members."""
+    by: str = ""
+    """The alliance that issued a joint document (named in the same sentence), ``""`` if none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,10 +282,20 @@ class _Sentence:
         return self.para.line_at(self.off + i)
 
 
+@dataclass(frozen=True, slots=True)
+class Named:
+    """An innovation the text just named, with its origin zones: what an anaphor stands for."""
+
+    name: str
+    zones: tuple[str, ...]
+    line: int
+
+
 @dataclass
 class _State:
     gaz: Gazetteer
     find_zones: FindZones
+    last_named: Named | None = None
     cases: list[CaseFact] = field(default_factory=list)
     adoptions: list[AdoptionFact] = field(default_factory=list)
     efforts: list[EffortFact] = field(default_factory=list)
@@ -283,6 +347,36 @@ def find_actors(text: str, gaz: Gazetteer, find_zones: FindZones | None = None) 
         if not any(a.start <= z.start < a.end for a in actors):
             actors.append(Actor(z.start, z.end, (z.key,)))
     return sorted(actors, key=lambda a: a.start)
+
+
+_CO_ACTOR_RE = re.compile(rf"\s*,?\s*{alternation(CO_ACTOR_WORDS)}\s+(?:the\s+)?")
+_CO_ACTOR_END_RE = re.compile(r"\s*(?:,|\bhave\b|\bhas\b|\b[a-z]+ed\b|\bjointly\b)")
+
+
+def join_co_actors(text: str, actors: list[Actor]) -> list[Actor]:
+    """Actors joined by a co-actor phrase as one subject: ``X PFTZ, together with Y PFTZ, established ...``.
+
+    Accepts the words of :data:`loaders.lexicon.CO_ACTOR_WORDS` between two zones when a comma or a
+    verb follows the second (the subject goes on to its verb); ``in cooperation with Y PFTZ`` at the end
+    of a clause is left apart.
+
+    Examples
+    --------
+    >>> g = Gazetteer.default()
+    >>> t = "Shandong PFTZ, together with Henan PFTZ, established a joint transit mechanism."
+    >>> [a.keys for a in join_co_actors(t, find_actors(t, g))]
+    [('shandong', 'henan')]
+    """
+    if len(actors) < 2 or not ("with" in text or "alongside" in text) or not _CO_ACTOR_RE.search(text):
+        return actors
+    out = [actors[0]]
+    for a in actors[1:]:
+        prev = out[-1]
+        if _CO_ACTOR_RE.fullmatch(text, prev.end, a.start) and _CO_ACTOR_END_RE.match(text, a.end):
+            out[-1] = Actor(prev.start, a.end, tuple(dict.fromkeys((*prev.keys, *a.keys))))
+        else:
+            out.append(a)
+    return out
 
 
 # --------------------------------------------------------------------------- names
@@ -451,27 +545,14 @@ def case_inside(s: _Sentence, q: Quoted) -> list[Actor]:
     return [a for a in s.actors if q.start < a.start and a.end <= q.end]
 
 
-_ADVERBS = (
-    r"(?:(?:also|actively|further|successfully|innovatively|continuously|vigorously|proactively|jointly|officially|"
-    r"recently|fully|gradually|steadily|comprehensively|first)\s+)*"
-)
+_ADVERBS = rf"(?:{alternation(ADVERBS)}\s+)*"
 _INTRO = r"(?:[A-Z][^,;:.\"“”]{0,60},\s*)?"
 """An introductory phrase before a subject (``For example,``, ``In collaboration with ...,``)."""
-PRACTICE_VERBS = (
-    r"pioneer(?:ed|s)|launch(?:ed|es)|introduc(?:ed|es)|establish(?:ed|es)|creat(?:ed|es)|buil(?:t|ds)|"
-    r"develop(?:ed|s)|explor(?:ed|es)|implement(?:ed|s)|pilot(?:ed|s)|set up|sets up|roll(?:ed|s) out|"
-    r"complet(?:ed|es)|facilitat(?:ed|es)|accomplish(?:ed|es)|process(?:ed|es)|promot(?:ed|es)|handl(?:ed|es)|"
-    r"carri(?:ed) out|carries out|initiat(?:ed|es)|open(?:ed|s)|form(?:ed|s)|innovat(?:ed|es)|advanc(?:ed|es)|"
-    r"conduct(?:ed|s)|provid(?:ed|es)|deploy(?:ed|s)|upgrad(?:ed|es)|resulted in|include[sd]?|"
-    r"support(?:ed|s)\s+(?:[\w-]+\s+){1,3}?in\s+(?:conducting|launching|carrying out|piloting|establishing|developing)"
-)
+PRACTICE_VERBS = "|".join(PILOT_VERB_FORMS)
 """Verbs whose object may name a practice (past, present; ``include`` for ``These include ...``)."""
-PRACTICE_ING = (
-    r"establishing|creating|facilitating|launching|introducing|building|developing|exploring|piloting|pioneering|"
-    r"setting up|forming|opening|rolling out|implementing|deploying"
-)
+PRACTICE_ING = "|".join(PILOT_PARTICIPLES)
 """Participles that continue a clause with another practice (``..., establishing a ... mechanism``)."""
-PRACTICE_INF = r"(?:provide|establish|launch|create|build|develop|explore|pilot|introduce|set up|open|implement)"
+PRACTICE_INF = "(?:" + "|".join(PILOT_INFINITIVES) + ")"
 """Infinitives of purpose that continue a clause with a practice (``partnered with X to provide ...``)."""
 _VERB_AT_RE = re.compile(
     r"\s*(?:['’]s\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}\s+)?(?:,[^,;\"“”]{0,130},\s*)?"
@@ -488,12 +569,8 @@ _NEW_CLAUSE_WORD_RE = re.compile(r"\b(?:which|that|who|where|while|and [a-z]+s)\
 _LATER_CLAUSE_RE = re.compile(
     rf",\s*(?:and\s+)?(?:also\s+|jointly\s+|further\s+|successfully\s+)*(?P<verb>{PRACTICE_VERBS}|{PRACTICE_ING})\b\s*"
 )
-_COUNT_WORDS = frozenset(
-    re.findall(r"\w+", "two three four five six seven eight nine ten dozens several some many numerous multiple")
-)
-_BODY_NOUNS = frozenset(
-    re.findall(r"\w+", "institution institutions organization organizations association federation foundation station")
-)
+_COUNT_WORDS = frozenset(QUANTITY_WORDS)
+_BODY_NOUNS = frozenset(BODY_NOUNS)
 """Nouns in ``-tion`` that name a body or a place, not an action (``the first ... research institution``)."""
 _ACTION_NOUN_RE = re.compile(r"(?:tion|sion|ance|ence|ing|val|wal)s?$")
 _PRACTICE_VERB_RE = re.compile(rf"(?:{PRACTICE_VERBS}|{PRACTICE_ING}|{PRACTICE_INF})$")
@@ -519,32 +596,15 @@ _FIRST_RE = re.compile(
     r"first\s+(?!(?:time|of|such|batch|phase|half|in|to|among)\b)(?:(?:ever|nationwide)\s+)?"
 )
 _NOMINAL_RE = re.compile(
-    r"^(?:establishment|launch|creation|construction|introduction|development|signing|inauguration|implementation|"
-    r"use|operation|application)(?:\s+and\s+(?:establishment|launch|operation|inauguration|implementation))?\s+of\s+"
+    rf"^{alternation(ACTION_NOUNS)}(?:\s+and\s+(?:establishment|launch|operation|inauguration|implementation))?\s+of\s+"
 )
 """An action noun before the practice it acts on (``the establishment of the ... Base``): read past it."""
-PRACTICE_HEADS = frozenset(CASE_HEADS) | {
-    "base", "zone", "channel", "business", "case", "project", "transaction", "payment", "settlement",
-    "transfer", "subcenter", "list", "scenario", "application", "sandbox",
-}  # fmt: skip
+PRACTICE_HEADS = frozenset(CASE_HEADS) | frozenset(PRACTICE_HEADS_MORE)
 """Head nouns of a named practice: what the text builds, not an activity or a place."""
-_BOUNDARY_WORDS = frozenset(
-    re.findall(
-        r"\w+",
-        "of for in on to as with between among across under over into from at via through by within involving "
-        "concerning adopting targeting connecting including covering featuring using linking serving based aligned "
-        "settled oriented",
-    )
-)
+_BOUNDARY_WORDS = frozenset(BOUNDARY_WORDS)
 """Words that end a noun phrase's pre-head part (prepositions, post-modifying participles)."""
 _SUPERLATIVE_RE = re.compile(r"^(?:[\w-]+['’]s\s+)?(?:largest|biggest|highest|most|leading|top|only)\b")
-_NOT_FIRST_WORDS = frozenset(
-    re.findall(
-        r"\w+",
-        "it its their they this these such more various multiple over and or all first into to in of for with on at "
-        "from by through as other related relevant",
-    )
-)
+_NOT_FIRST_WORDS = frozenset(NOT_FIRST_WORDS)
 
 
 def _head(words: Sequence[str]) -> int:
@@ -628,7 +688,13 @@ def practice_name(phrase: str, *, first: bool = False, joint: bool = False) -> s
         head = words[h].lower()
         action = _ACTION_NOUN_RE.search(head) is not None and head not in _BODY_NOUNS
         return p if len(words) >= 3 and (_is_head_noun(head) or action) else ""
+    if h == 0 and len(words) >= BARE_HEAD_WORDS and words[0].lower() in CASE_HEADS and words[1] in ("for", "of"):
+        return p  # "a mechanism for the direct recognition of Hong Kong professional qualifications"
     return p if h >= 1 and len(words) >= 3 and _is_head_noun(words[h]) else ""
+
+
+BARE_HEAD_WORDS = 6
+"""Words a phrase needs when its head noun has no modifier before it (``mechanism for <4 words or more>``)."""
 
 
 _CLOSE_QUOTE_RE = re.compile(r"[\"”]")
@@ -636,7 +702,7 @@ _QUOTE_CHAR_RE = re.compile(r"[\"“”]")
 _QUOTE_MARKS_RE = re.compile(r"(?<![\w])['‘]|['’](?![\w])|[\"“”]")
 _SPACES_RE = re.compile(r"\s+")
 _TRAILING_AND_RE = re.compile(r"\s+(?:and|or)$")
-_DOCUMENT_WORD_RE = re.compile(r"\b(?:Plan|Measures|Opinions|Notice|Regulations|Rules|Guidelines)\b")
+_DOCUMENT_WORD_RE = re.compile(rf"\b{alternation(TITLE_WORDS)}\b")
 _APPOSITION_RE = re.compile(r",\s*the\s+[\"“]([^\"“”]{6,120})[\"”]")
 """``X, the "<name>"``: the name an object phrase is given in apposition."""
 
@@ -783,6 +849,31 @@ def case_passive_subject(s: _Sentence, last_subject: Actor | None = None) -> lis
     return out
 
 
+_LAUNCHED_BY_SUBJECT_RE = re.compile(rf"^\s*{_INTRO}(?=(?:A|An|The)\s)")
+_LAUNCHED_BY_RE = re.compile(
+    rf"\s*,\s*(?:(?:jointly|first|initially|originally)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?by\s+"
+    r"(?:the\s+)?"
+)
+
+
+def case_launched_by(s: _Sentence) -> list[tuple[Actor, str]]:
+    """A practice as the subject, its zones in an appositive: ``A <practice>, jointly launched by X and Y PFTZs, has
+    allowed ...`` (:data:`loaders.lexicon.LAUNCH_PARTICIPLES`).
+
+    The zones must follow ``by`` at once; the phrase must pass :func:`practice_name`.
+    """
+    if " by " not in s.text or not (sm := _LAUNCHED_BY_SUBJECT_RE.match(s.text)):
+        return []
+    obj, end = _object_at(s.text, sm.end())
+    v = _LAUNCHED_BY_RE.match(s.text, end)
+    if not v:
+        return []
+    at = [a for a in s.actors if a.start == v.end()]
+    if not at or not (name := practice_name(obj)):
+        return []
+    return [(at[0], name)]
+
+
 _ESTABLISHED_IN_RE = re.compile(
     r"\b(?:establishment|launch|creation|introduction|construction|opening) of (?:the |a |an )"
     r"(?P<name>[^,;.:\"“”]{8,160}?)\s+(?:in|of|at|by)\s+$"
@@ -851,12 +942,18 @@ def _heading_case(paras: Sequence[Paragraph], title: str, actors_of: Callable[[s
 
 
 # --------------------------------------------------------------------------- adoption rules
+_AREA_PAREN_RE = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+Area\s+\((?P<place>[A-Z][a-z]+)\)")
+"""An area printed with its PFTZ's place in brackets: ``Lingang Special Area (Shanghai)``."""
+
+
 def _adopter(st: _State, subject: str) -> tuple[str, str, str, str] | None:
     """(kind, key, name, parent zone) of the adopter named in a sentence's subject."""
     if cm := COORDINATED_RE.search(subject):
         parent = st.gaz.zone(cm.group("zone"))
         if parent:
             return "coordinated", cm.group("name").lower(), cm.group("name"), parent
+    if (am := _AREA_PAREN_RE.search(subject)) and (zone := st.gaz.zone(f"{am.group('place')} PFTZ")):
+        return "zone", zone, am.group(0), ""
     zs = st.find_zones(subject)
     if zs:
         return "zone", zs[-1].key, zs[-1].text, ""
@@ -888,6 +985,9 @@ def adoption_replicated(st: _State, s: _Sentence, outcome: str) -> list[Adoption
     if not names:
         return []
     q = names[0]
+    # the origin: a zone named between the verb and the name ("learned from Chongqing PFTZ's "...""), or just after
+    near = [a for a in s.actors if m.end() <= a.start < q.start or 0 <= a.start - q.end <= 12]
+    origins = tuple(k for a in near[:1] for k in a.keys if k != who[1])
     bm = BATCH_RE.search(s.text, m.start())
     batch = (_ordinal(bm.group("ord")), bm.group("what")) if bm else None
     st.used.add((id(s), q.start))
@@ -901,6 +1001,7 @@ def adoption_replicated(st: _State, s: _Sentence, outcome: str) -> list[Adoption
             s.line,
             s.original,
             "replicated",
+            origins=origins,
             adopter_zone=parent,
             batch=batch,
             scope="province-wide" if PROVINCE_SCOPE_RE.search(s.text) else "",
@@ -911,8 +1012,10 @@ def adoption_replicated(st: _State, s: _Sentence, outcome: str) -> list[Adoption
 
 ADOPTS_RE = re.compile(r"\b(?:adopts|adopted|has been adopted)\b")
 SCOPE_LIST_RE = re.compile(
-    r"\b\d+ measures (?:are|were) (?:to be )?replicated and scaled up (?:across )?(?P<scope>all PFTZs|nationwide),?"
-    r" including (?P<list>.+?)(?:, among others)?\.?$"
+    r"\b\d+ (?:(?:pilot |other )?measures )?(?:are|were) (?:to be |being )?"
+    r"(?:replicated and scaled up|replicated|extended|rolled out|promoted)(?: (?:across|to|throughout|in))? "
+    rf"(?P<scope>{alternation(NATIONAL_SCOPES)}),? including (?P<list>.+?)(?:, among others)?\.?$",
+    re.IGNORECASE,
 )
 
 
@@ -927,7 +1030,7 @@ def adoption_scope_list(s: _Sentence) -> list[AdoptionFact]:
     if not m:
         return []
     items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b)", m.group("list"))]
-    scope = m.group("scope")
+    scope = "all PFTZs" if "pftz" in m.group("scope").lower() else "nationwide"
     return [
         AdoptionFact(x, "scope", scope, scope, s.line, s.original, "scope-list", scope=scope)
         for x in items
@@ -935,7 +1038,11 @@ def adoption_scope_list(s: _Sentence) -> list[AdoptionFact]:
     ]
 
 
-NEW_BATCH_RE = re.compile(r"\breplicat\w* and scal\w*(?: up)? (?:of )?(?:a |the )?new batch\b", re.IGNORECASE)
+NEW_BATCH_RE = re.compile(
+    r"\breplicat\w* and scal\w*(?: up)? (?:of )?(?:a |the )?new batch\b|"
+    r"\b(?:released|issued|launched|produced) (?:a |the |their )?new batch(?:es)?\b[^.;]*\breplicated (?:them|it)\b",
+    re.IGNORECASE,
+)
 
 
 def adoption_batch_statement(st: _State, s: _Sentence) -> list[AdoptionFact]:
@@ -1033,6 +1140,35 @@ def _places_in_name(name: str) -> list[str]:
     return [z.lower() for z in re.split(r"[-–]", m.group(1))] if m else []
 
 
+_MEMBERS_AFTER_RE = re.compile(
+    r"\s*,\s*(?:which\s+(?:is\s+|was\s+)?)?(?:made up of|composed of|comprising|consisting of|formed by|"
+    r"bringing together|which brings together)\s+(?P<m>[^.;]*?)(?=,\s+(?:\w+ly\s+)?(?:has|have|had|[a-z]+ed)\b|[.;]|$)"
+)
+_FOUNDED_BEFORE_RE = re.compile(
+    r"(?:^|[.;]\s*|,\s*(?:and|while)\s+)(?:In [^,]{1,40},\s*)?(?P<m>[^.;]{3,200}?)\s+(?:have\s+|has\s+)?"
+    r"(?:jointly\s+)?(?:set up|established|formed|founded|launched|built|created|co-founded)\s+(?:the\s+|a\s+|an\s+)?$"
+)
+
+
+_LOWER_BODY_RE = re.compile(
+    r"(?:set up|established|formed|founded|launched|built|created)\s+(?:a|an|the)\s+"
+    rf"(?P<name>(?:[\w-]+\s+){{0,3}}?{alternation(LOWER_BODY_HEADS)}\b"
+    r"(?:\s+(?:for|of|on|between|among)\s+[^,.;:\"“”]{3,100}?)?)(?=[,.;:]|\s+(?:to|which|that|with)\b|$)"
+)
+"""A body printed in lower case after the verb that founded it (:data:`loaders.lexicon.LOWER_BODY_HEADS`)."""
+
+
+def _members_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a body's members are printed: an appositive after its name (``the X Alliance, composed of the PFTZs
+    of A and B together with C, issued ...``) or the subject of the verb that founded it (``A PFTZ, B PFTZ and C
+    Province set up the X Platform``)."""
+    if am := _MEMBERS_AFTER_RE.match(text, end):
+        return am.start("m"), am.end("m")
+    if bm := _FOUNDED_BEFORE_RE.search(text[:start]):
+        return bm.start("m"), bm.end("m")
+    return None
+
+
 def effort_alliance(s: _Sentence, gaz: Gazetteer) -> list[EffortFact]:
     """Alliances and joint conference mechanisms, with the zones named with them.
 
@@ -1042,28 +1178,52 @@ def effort_alliance(s: _Sentence, gaz: Gazetteer) -> list[EffortFact]:
     else the members as printed (``the nine provinces ... along the Yellow
     River``).
     """
-    if "Alliance" not in s.text and "Joint Conference" not in s.text:
+    found: list[re.Match[str]] = list(ALLIANCE_RE.finditer(s.text)) if _BODY_HEAD_RE.search(s.text) else []
+    if not found and (lm := _LOWER_BODY_RE.search(s.text)):
+        found = [lm]  # "Shanghai, Jiangsu and Zhejiang PFTZs set up a joint conference mechanism for ..."
+    if not found:
         return []
-    found = list(ALLIANCE_RE.finditer(s.text))
     out: list[EffortFact] = []
     for m in found:
         name = re.sub(r"^(?:the|The)\s+", "", m.group("name")).strip()
-        members: set[str] = set()
-        if len(found) == 1:
+        lower = m.re is _LOWER_BODY_RE
+        kind = body_kind(name)
+        members: set[str] = {k for a in s.actors if m.start() <= a.start < m.end() for k in a.keys}
+        provinces: set[str] = set()
+        if len(members) < 2 and (span := _members_span(s.text, m.start("name"), m.end())):
+            members |= {k for a in s.actors if span[0] <= a.start < span[1] for k in a.keys}
+            inside = [(a.start, a.end) for a in s.actors]
+            provinces = {
+                p.key
+                for p in gaz.find_provinces(s.text[span[0] : span[1]], exclude_zones=True)
+                if not any(b <= span[0] + p.start < e for b, e in inside)
+            }
+        if len(found) == 1 and len(members) < 2:
             members |= {k for a in s.actors if len(a.keys) > 1 for k in a.keys}
-        if "Joint Conference" in name:
-            members |= {k for p in _places_in_name(name) if (k := gaz.zone(f"{p} PFTZ"))}
+        members |= {k for p in _places_in_name(name) if (k := gaz.zone(f"{p} PFTZ"))}
         text = ""
         if not members and len(found) == 1 and (g := GROUP_RE.search(s.text[: m.start()])):
             text = g.group("group")
-        kind = "alliance" if "Alliance" in name else "mechanism"
+        if len(members) + len(provinces) < 2 and not text and (kind != "alliance" or lower):
+            continue  # one zone's own platform or a national demonstration zone: no body of several members
         batch: tuple[int, int | None] | None = None
         released: tuple[str, ...] = ()
         if len(found) == 1 and (bm := RELEASED_BATCH_RE.search(s.text, m.end())):
             batch = (_ordinal(bm.group("ord")), int(bm.group("count")) if bm.group("count") else None)
             released = tuple(split_examples(bm.group("examples") or ""))
         out.append(
-            EffortFact(name, tuple(sorted(members)), s.line, s.original, "alliance", kind, text, batch, released)
+            EffortFact(
+                name,
+                tuple(sorted(members)),
+                s.line,
+                s.original,
+                "alliance",
+                kind,
+                "" if provinces else text,
+                batch,
+                released,
+                tuple(sorted(provinces)),
+            )
         )
     return out
 
@@ -1101,9 +1261,7 @@ def effort_joint_action(s: _Sentence, last_group: Actor | None) -> EffortFact | 
 
 
 # --------------------------------------------------------------------------- quoted names and joint lists
-_HEAD_WORDS = "|".join(
-    (*CASE_HEADS, "management", "supervision", "channel", "center", "centre", "base", "hub", "list")
-)
+_HEAD_WORDS = "|".join((*CASE_HEADS, *QUOTED_HEADS_MORE))
 _HEAD_AFTER_RE = re.compile(rf"^\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_HEAD_WORDS})s?\b")
 """A quote followed by up to two lower-case words and a head noun: ``"Chip–Optics Chain" online trading platform``."""
 _HEAD_BEFORE_RE = re.compile(
@@ -1115,9 +1273,7 @@ _MODIFIER_BEFORE_RE = re.compile(r"\b(?:the|a|an|its|their)\s+(?P<pre>(?:[\w-]+\
 _OPENING_PRONOUN_RE = re.compile(r"^(?:[A-Z][^,;]{0,80},\s*)?(?:it|they|It|They)\s+(?:has\s+|have\s+|had\s+)?")
 _VERB_GAP_RE = re.compile(rf"\b{CASE_VERBS}\s+(?:(?:the|a|an|its|new|first|pilot|nation's|country's|China's)\s+)*$")
 _TITLE_HEAD_RE = re.compile(rf"\b(?:{_HEAD_WORDS})s?\b", re.IGNORECASE)
-_DOC_WORD_RE = re.compile(
-    r"\b(?:Plan|Measures|Opinions|Notice|Regulations|Rules|Guidelines|Edition|Law|Catalogue|Initiative|Outline)\b"
-)
+_DOC_WORD_RE = re.compile(rf"\b{alternation((*TITLE_WORDS, *TITLE_WORDS_MORE))}\b")
 _ORG_SUBJECT_RE = re.compile(
     r"(?:The|the)\s+(?P<org>[A-Z][\w'’–-]*(?:\s+(?:[A-Z][\w'’()–-]*|of|for|and|on|the))*)\s+"
     r"(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?[a-z]"
@@ -1293,7 +1449,7 @@ def _named_object(name: str) -> bool:
         return False
     if _ANY_QUOTE_RE.search(name) or _ACTIVITY_RE.match(name):
         return False
-    return not re.search(r"\b(?:Plan|Measures|Opinions|Notice|Regulations|Rules|Guidelines)\b", name)
+    return not _DOCUMENT_WORD_RE.search(name)
 
 
 _CLAUSE_VERB = r"(?:[a-z]+ed|built|set up|made|undertook|led|won|began)"
@@ -1523,7 +1679,7 @@ def read_narrative(
     st = _State(gaz, fz)
     skip = set(skip_lines)
     heading_lines = {s.start_line for s in outline.sections}
-    cross = [s for s in outline.sections if s.level == 2 and re.search(r"cross-regional", s.title, re.IGNORECASE)]
+    cross = [s for s in outline.sections if s.level == 2 and CROSS_REGIONAL_HEADING in s.title.lower()]
     narrative = [p for p in paras if p.line not in skip and p.line not in heading_lines and len(p.text) > 60]
     sents_of: dict[int, list[_Sentence]] = {}
     facts_in: set[int] = set()
@@ -1531,7 +1687,7 @@ def read_narrative(
         sents = []
         for k, (off, raw) in enumerate(sentences(p)):
             text = raw.replace("*", " ")  # same length: offsets hold, and the zone finder's memo keys on raw
-            acts = find_actors(raw, gaz, fz)
+            acts = join_co_actors(raw, find_actors(raw, gaz, fz))
             sents.append(_Sentence(p, off, text, acts, quoted_spans(text), raw, k == 0))
         sents_of[pi] = sents
         n_before = len(st.cases) + len(st.adoptions) + len(st.efforts)
@@ -1539,7 +1695,7 @@ def read_narrative(
         if len(st.cases) + len(st.adoptions) + len(st.efforts) > n_before:
             facts_in.add(pi)
     # unquoted bold case titles: an item heading whose paragraphs yield no case
-    part2 = next(iter(outline.find(1, "institutional innovation")), None)
+    part2 = next(iter(outline.find(1, CASES_PART_HEADING)), None)
     case_lines = {c.line for c in st.cases}
     if part2 is not None:
         leaves = [
@@ -1575,14 +1731,47 @@ def read_narrative(
         replace(e, members_text=printed[e.name]) if e.name in printed and not e.members and not e.members_text else e
         for e in st.efforts
     ]
-    # joint innovations are cross-regional efforts too
-    seen_efforts = {(e.name, e.members) for e in st.efforts}
-    for c in st.cases:
-        if (c.joint or c.cross_regional) and (c.name, c.zones) not in seen_efforts:
-            seen_efforts.add((c.name, c.zones))
-            group = printed_group(c.quote) if len(c.zones) == 1 else ""  # "for the three northeastern provinces"
-            members = () if group else c.zones
-            st.efforts.append(EffortFact(c.name, members, c.line, c.quote, "joint-case", "joint innovation", group))
+    # a body of several members is an alliance; what several zones did together is a joint innovation (a case
+    # of several origins), or a document they issued together: never an alliance
+    efforts: list[EffortFact] = []
+    bodies = {(e.quote, _phrase_key(e.name)) for e in st.efforts if e.rule == "alliance"}
+    for e in st.efforts:
+        key = _phrase_key(e.name)
+        if e.rule != "alliance" and any(q == e.quote and (key in b or b in key) for q, b in bodies):
+            continue  # the body the alliance rule read in full
+        if e.rule == "alliance" or ALLIANCE_RE.fullmatch(e.name):
+            efforts.append(e if e.rule == "alliance" else replace(e, kind=body_kind(e.name)))
+        elif _JOINT_DOCUMENT_RE.search(e.name) and _title_case(e.name):
+            # a document a body of the same sentence issued is its output: issued by it, for its members
+            body = next((b for b in st.efforts if b.rule == "alliance" and b.quote == e.quote), None)
+            if body is not None:
+                e = replace(e, members=tuple(sorted({*e.members, *body.members})), by=body.name)
+                e = replace(e, provinces=tuple(sorted({*e.provinces, *body.provinces})))
+            efforts.append(replace(e, kind=JOINT_DOCUMENT))
+        elif any(c.quote == e.quote and _same_phrase(c.name, key) for c in st.cases[-12:]):
+            continue  # a case rule read this joint work already
+        elif _GENERIC_PLURAL_RE.fullmatch(e.name):
+            continue  # "released its fourth batch of 10 collaborative institutional innovations": no one innovation
+        elif e.members or e.members_text:
+            st.cases.append(
+                CaseFact(
+                    e.name,
+                    e.members,
+                    e.line,
+                    e.quote,
+                    e.rule,
+                    joint=len(e.members) > 1,
+                    cross_regional=True,
+                    members_text=e.members_text,
+                )
+            )
+    st.efforts = efforts
+    bodies = {(e.quote, _phrase_key(e.name)) for e in efforts if e.rule == "alliance"}
+    if bodies:  # a body is no case of its members
+        st.cases = [c for c in st.cases if not any(q == c.quote and _same_phrase(c.name, b) for q, b in bodies)]
+    for k, c in enumerate(st.cases):
+        if c.cross_regional and len(c.zones) == 1 and not c.members_text and (group := printed_group(c.quote)):
+            st.cases[k] = replace(c, members_text=group)  # "a platform for the three northeastern provinces"
     unread: list[Unread] = []
     names_by_quote: dict[str, set[str]] = {}
     facts: list[CaseFact | AdoptionFact | EffortFact] = [*st.cases, *st.adoptions, *st.efforts]
@@ -1609,46 +1798,493 @@ def read_narrative(
     )
 
 
+# --------------------------------------------------------------------------- adoptions in either direction
+_PASSIVE_ADVERB = r"(?:(?:also|since|now|already|further|later|subsequently|then|soon|\w+ly)\s+)*"
+_PASSIVE_ADOPT_RE = re.compile(
+    rf"\b(?:(?:has|have|had)\s+{_PASSIVE_ADVERB}been|was|were|is|are|being)\s+{_PASSIVE_ADVERB}"
+    rf"(?P<verb>{alternation(PASSIVE_ADOPT_VERBS)})\b(?P<rest>[^.;]*)"
+)
+_ADOPTER_AT_RE = re.compile(
+    r"^\s*(?:(?:and\s+)?(?:scaled up|promoted|applied)\s+)?(?:(?P<prep>in|by|across|to|throughout|into|at|within)\s+|"
+    rf"(?P<scope>{alternation(PROVINCE_SCOPES)})\b)"
+)
+_ANAPHOR_RE = re.compile(rf"^\s*(?:[A-Z][^,;]{{0,60}},\s*)?(?P<anaphor>{alternation(ANAPHORA)})\b", re.IGNORECASE)
+_ACTIVE_ADOPT_RE = re.compile(rf"\b(?P<verb>{alternation(ACTIVE_ADOPT_VERBS)})\s+")
+_REFERENCE_RE = re.compile(
+    rf"\b(?P<verb>{alternation(REFERENCE_VERBS)})\s+(?P<obj>[^.;]{{6,220}}?)\s+{alternation(REFERENCE_PHRASES)}\b"
+)
+_UNQUOTED_OF_ZONE_RE = re.compile(
+    rf"^(?:the\s+|its\s+)?(?P<name>(?:[\w'’+-]+\s+){{1,12}}?{alternation(CASE_HEADS)}s?(?:\s+(?:for|of)\s+[a-z][\w\s'’+-]{{3,80}}?)?)"
+    r"\s+(?:of|from|in|developed by|pioneered by|piloted by)\s+(?:the\s+)?(?=[A-Z])"
+)
+_NATIONAL_SCOPE_RE = re.compile(rf"^\s*(?:across\s+|to\s+|in\s+)?{alternation(NATIONAL_SCOPES)}", re.IGNORECASE)
+
+
+def _place_of(st: _State, text: str) -> tuple[str, str, str, str] | None:
+    """(kind, key, name, parent zone) of the first adopter a text names: a coordinated innovation zone, a
+    province (a place named alone: ``Hebei``, ``Jiangxi Province``) or a zone."""
+    cm = COORDINATED_RE.search(text)
+    ps = st.gaz.find_provinces(text, exclude_zones=True)
+    zs = st.find_zones(text)
+    found: list[tuple[int, tuple[str, str, str, str]]] = []
+    if cm and (parent := st.gaz.zone(cm.group("zone"))):
+        found.append((cm.start(), ("coordinated", cm.group("name").lower(), cm.group("name"), parent)))
+    if ps:
+        found.append((ps[0].start, ("province", ps[0].key, ps[0].text, "")))
+    if zs and not (cm and cm.start() <= zs[0].start <= cm.end()):
+        found.append((zs[0].start, ("zone", zs[0].key, zs[0].text, "")))
+    return min(found)[1] if found else None
+
+
+def _named_before(st: _State, c: Clause) -> Named | None:
+    """The innovation an anaphor (``this model``, ``the practice``) stands for: the last one named (as a case or
+    as what an adopter took up) in the paragraph or the sentences just before it."""
+    last = st.last_named
+    return last if last is not None and 0 <= c.s.line - last.line <= ANAPHOR_REACH else None
+
+
+ANAPHOR_REACH = 8
+"""Lines back from an anaphor within which the case it stands for was named."""
+
+
+def _province_of(st: _State, zone: str) -> tuple[str, str] | None:
+    ref = st.gaz.zones.get(zone)
+    if ref is None or ref.province not in st.gaz.provinces:
+        return None
+    return ref.province, st.gaz.provinces[ref.province].name
+
+
+def adoption_passive(c: Clause) -> list[AdoptionFact]:
+    """``"<name>" of <origin> has been replicated in <adopter>``: an adoption with the adopter after the verb.
+
+    Accepts ``... has been replicated in the Jiaxing coordinated innovation zone of Zhejiang PFTZ``,
+    ``... has been taken up by Jiangxi Province``, ``... was replicated province-wide`` (the origin
+    zone's province), and an anaphor for the name (``This model has been replicated and scaled up
+    across Hubei Province``, ``The practice has since been taken up by ...``: the case named just
+    before). The origin is the zone named before the verb, else the case's. Rejects a sentence
+    without a name, an adopter that is the origin itself or that the name prints (``"... in Beijing,
+    Tianjin, and Hebei" has been adopted in Beijing, Tianjin, and Hebei``), and a national scope.
+    """
+    s, st = c.s, c.st
+    out: list[AdoptionFact] = []
+    for m in _PASSIVE_ADOPT_RE.finditer(s.text):
+        at = _ADOPTER_AT_RE.match(m.group("rest"))
+        national = _NATIONAL_SCOPE_RE.match(m.group("rest"))
+        if at is None and national is None:
+            continue
+        prep = at.group("prep") if at is not None else None
+        if prep == "by" and m.group("verb") not in BY_ADOPT_VERBS:
+            continue
+        if m.group("verb") in INTO_ADOPT_VERBS and prep not in ("to", "in", "into"):
+            continue
+        head = s.text[: m.start()]
+        quotes = [q for q in s.quotes if q.end <= m.start() and is_case_name(q.name, s.text, q)]
+        case: Named | None = None
+        batch = None
+        if quotes:
+            name = quotes[-1].name
+            origins = tuple(k for a in s.actors if a.end <= m.start() for k in a.keys)
+            batch = BATCH_RE.search(s.text, quotes[-1].end, m.start())
+            if not origins and batch is None:
+                continue  # '"<name>" was replicated in Shanghai PFTZ' alone may tell where it began
+        elif _ANAPHOR_RE.match(head) and (case := _named_before(st, c)) is not None and case.zones:
+            name, origins = case.name, case.zones
+        else:
+            continue
+        if national is not None:
+            scope = "all PFTZs" if "pftz" in national.group(0).lower() else "nationwide"
+            out.append(AdoptionFact(name, "scope", scope, scope, s.line, s.original, "adopted-by", tuple(origins)))
+            continue
+        assert at is not None
+        rest = m.group("rest")[at.end() :]
+        window = " ".join(rest.split()[:14])
+        who = _place_of(st, window)
+        if who is not None and at.group("scope") and who[0] != "province":
+            who = None  # "replicated province-wide, benefiting Shanghai PFTZ's firms": the scope says the province
+        if who is None and (at.group("scope") or PROVINCE_SCOPE_RE.match(m.group("rest").strip())):
+            if len(origins) != 1 or (prov := _province_of(st, origins[0])) is None:
+                continue
+            who = ("province", prov[0], prov[1], "")
+        if who is None:
+            continue
+        kind, key, printed, parent = who
+        if (kind == "zone" and key in origins) or printed.lower() in name.lower():
+            continue
+        scope = "province-wide" if kind == "province" and (at.group("scope") or PROVINCE_SCOPE_RE.search(rest)) else ""
+        ordinal = (_ordinal(batch.group("ord")), batch.group("what")) if batch and not origins else None
+        out.append(
+            AdoptionFact(
+                name, kind, key, printed, s.line, s.original, "adopted-by", tuple(origins), parent, ordinal, scope
+            )
+        )
+    return out
+
+
+def adoption_active(c: Clause) -> list[AdoptionFact]:
+    """``<adopter> drew on <origin>'s "<name>"``: an adopter taking up another zone's named innovation.
+
+    Accepts ``has adopted``, ``drew on``, ``learned from``, ``borrowed``, ``emulated`` ...
+    (:data:`loaders.lexicon.ACTIVE_ADOPT_VERBS`), ``took "<name>" of X PFTZ as a reference`` and
+    ``took as a reference the "<name>" of X PFTZ``; the name is the first quoted name after the verb,
+    or an unquoted phrase ending in a head noun before ``of <origin>``, or an anaphor for the case
+    named just before (``took this practice as a reference``: its zones are the origin). The adopter
+    is the province, coordinated innovation zone or zone of the subject, or, when the subject is an
+    anaphor (``The model drew on the experience of Guangdong PFTZ``), the zone of the case it stands
+    for. The origin is a zone named after the verb, other than the adopter. Rejects a sentence without
+    an origin zone (a zone adopting its own practice is a case).
+    """
+    s = c.s
+    verbs: list[tuple[int, int, int]] = [(m.start(), m.end(), len(s.text)) for m in _ACTIVE_ADOPT_RE.finditer(s.text)]
+    for r in _REFERENCE_RE.finditer(s.text):
+        verbs = [v for v in verbs if not r.start() <= v[0] < r.end()]
+        verbs.append((r.start(), r.start("obj"), r.end("obj")))
+    verbs.sort()
+    out: list[AdoptionFact] = []
+    for i, (start, obj_at, obj_end) in enumerate(verbs):
+        # one clause each: "Qinghai Province borrowed "...", and Jilin Province took as a reference "...""
+        cut = _CLAUSE_CUT_RE.search(s.text, obj_at, verbs[i + 1][0]) if i + 1 < len(verbs) else None
+        obj_end = min(obj_end, cut.start() if cut else len(s.text))
+        begin = max([0, *(m.end() for m in _CLAUSE_CUT_RE.finditer(s.text, 0, start))])
+        fact = _active_adoption(c, s.text[begin:start], obj_at, obj_end)
+        if fact is not None and len(verbs) > 1:
+            # several clauses: the fact is read from its own clause (its line is where the clause starts)
+            end = cut.start() if cut else len(s.text)
+            fact = replace(fact, line=s.line_at(begin), quote=s.original[begin:end].strip())
+        if fact is not None:
+            out.append(fact)
+    return out
+
+
+_POSSESSIVE_AT_RE = re.compile(r"(?:'s|’s|')\s+")
+_CLAUSE_CUT_RE = re.compile(r",\s*(?:and|while|whereas)\s+|;\s*")
+
+
+def _active_adoption(c: Clause, subject: str, obj_at: int, obj_end: int) -> AdoptionFact | None:
+    """One clause of :func:`adoption_active`: the subject before the verb, the object at ``obj_at:obj_end``."""
+    s, st = c.s, c.st
+    if len(subject.split()) > SUBJECT_WORDS:
+        return None
+    case: Named | None = None
+    who = _adopter(st, subject)
+    if who is None and _ANAPHOR_RE.fullmatch(subject.rstrip()) and (case := _named_before(st, c)) is not None:
+        if len(case.zones) != 1:
+            return None
+        who = ("zone", case.zones[0], case.zones[0], "")  # "The model drew on ...": the case's zone learned
+    if who is None:
+        return None
+    kind, key, printed, parent = who
+    after = [a for a in s.actors if obj_at <= a.start < obj_end]
+    origins = tuple(k for a in after[:1] for k in a.keys if not (kind == "zone" and k == key))
+    quotes = [q for q in s.quotes if obj_at <= q.start < obj_end and is_case_name(q.name, s.text, q)]
+    batch = BATCH_RE.search(s.text, obj_at, obj_end)
+    if case is not None:
+        name = case.name  # the adopter's own case, named after what it drew on
+    elif quotes and (origins or batch) and (not after or quotes[0].start < after[0].start + 80):
+        name = quotes[0].name
+    elif origins and (um := _UNQUOTED_OF_ZONE_RE.match(s.text[obj_at:obj_end])) and obj_at + um.end() == after[0].start:
+        name = um.group("name").strip()
+    elif _ANAPHOR_RE.fullmatch(s.text[obj_at:obj_end].strip()) and (case := _named_before(st, c)) is not None:
+        name, origins = case.name, tuple(z for z in case.zones if not (kind == "zone" and z == key))
+    elif (
+        origins
+        and (pm := _POSSESSIVE_AT_RE.match(s.text, after[0].end))
+        and s.text[obj_at : after[0].start].strip() in ("", "the")
+        and (name := practice_name(_object_at(s.text, pm.end())[0]))
+    ):
+        pass  # "replicated Shanghai PFTZ's smart customs clearance model"
+    else:
+        return None
+    if not origins and not batch:
+        return None
+    ordinal = (_ordinal(batch.group("ord")), batch.group("what")) if batch and not origins else None
+    return AdoptionFact(name, kind, key, printed, s.line, s.original, "drew-on", origins, parent, ordinal)
+
+
+def rule_adopted_by(c: Clause) -> Sequence[Fact]:
+    """A passive adoption, the adopter last, the name quoted or an anaphor (:func:`adoption_passive`)."""
+    if c.fired & {"replicated", "this-model"}:
+        return []
+    return adoption_passive(c)
+
+
+def rule_drew_on(c: Clause) -> Sequence[Fact]:
+    """An active adoption of another zone's innovation, ``drew on`` / ``has adopted`` (:func:`adoption_active`)."""
+    if c.fired & {"replicated", "this-model", "adopted-by"}:
+        return []
+    return adoption_active(c)
+
+
+# --------------------------------------------------------------------------- the grammar
+Fact = CaseFact | AdoptionFact | EffortFact
+"""What a rule's production builds."""
+
+
+@dataclass
+class Clause:
+    """A sentence being read, with what the reader knows around it: the one argument of every rule.
+
+    ``sents`` are the sentences of its paragraph and ``i`` its index; ``last_subject`` is the zone (or
+    zones) that last stood as a subject in the paragraph, ``last_group`` the last subject of several
+    zones; ``crossing`` says the paragraph is in a cross-regional section; ``credited`` are the zones
+    a case of the paragraph was credited to; ``fired`` the names of the rules that built a fact from
+    this sentence so far (a rule may decline after another).
+    """
+
+    st: _State
+    sents: Sequence[_Sentence]
+    i: int
+    last_subject: Actor | None = None
+    last_group: Actor | None = None
+    crossing: bool = False
+    credited: set[str] = field(default_factory=set)
+    para_cases: int = 0
+    fired: set[str] = field(default_factory=set)
+
+    @property
+    def s(self) -> _Sentence:
+        """The sentence."""
+        return self.sents[self.i]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One kind of statement: a name a person can read, a pattern, and a production.
+
+    ``pattern`` is searched in the sentence first (``None``: every sentence); the production
+    ``prod`` builds the facts the sentence states or declines with an empty list. Every fact
+    records the rule that built it (``rule``), and :mod:`loaders.report` puts that name in its
+    provenance. The rules run in the order of :data:`RULES`; adding a phrasing is adding a rule
+    (or a word to :mod:`loaders.lexicon`), never editing the driver.
+    """
+
+    name: str
+    pattern: re.Pattern[str] | None
+    prod: Callable[[Clause], Sequence[Fact]]
+    words: tuple[str, ...] = ()
+    """A cheap first gate: the rule reads only a sentence holding one of these (lower case) strings."""
+
+    @property
+    def doc(self) -> str:
+        """What the rule accepts and rejects: its production's docstring."""
+        return (self.prod.__doc__ or "").strip()
+
+
+def _taken_back(c: Clause, step: Callable[[], object]) -> list[Fact]:
+    """Run a reading step that appends to the state, and take back what it appended as the production."""
+    st = c.st
+    n_cases, n_adoptions, n_efforts = len(st.cases), len(st.adoptions), len(st.efforts)
+    step()
+    out: list[Fact] = [*st.cases[n_cases:], *st.adoptions[n_adoptions:], *st.efforts[n_efforts:]]
+    del st.cases[n_cases:], st.adoptions[n_adoptions:], st.efforts[n_efforts:]
+    return out
+
+
+def rule_provincial_examples(c: Clause) -> Sequence[Fact]:
+    """A paragraph telling a zone's provincial batch and its named examples (:func:`adoption_provincial_examples`).
+
+    ``Xinjiang PFTZ has produced two batches ... replicated and scaled up across the entire region.
+    Specifically, ... "cross-port mutual recognition for foreign vehicles"``: read once, at the
+    paragraph's first sentence.
+    """
+    return adoption_provincial_examples(c.st, c.sents) if c.i == 0 else []
+
+
+def rule_this_model(c: Clause) -> Sequence[Fact]:
+    """``This model has been replicated and scaled up across the province`` after a case of the paragraph.
+
+    See :func:`adoption_this_model`; declines before the paragraph credited a case.
+    """
+    if len(c.st.cases) <= c.para_cases:
+        return []
+    return adoption_this_model(c.st, c.s, c.st.cases[-1])
+
+
+def rule_group_pronoun(c: Clause) -> Sequence[Fact]:
+    """``They have promoted <effort>`` after a sentence printing a group (:func:`effort_group_pronoun`)."""
+    if not c.i or not c.s.text.startswith("They"):
+        return []
+    found = effort_group_pronoun(c.s, c.sents[c.i - 1])
+    return [found] if found else []
+
+
+def rule_new_batch(c: Clause) -> Sequence[Fact]:
+    """``... promoted the replication and scaling of a new batch ... across their respective provinces``.
+
+    See :func:`adoption_batch_statement`.
+    """
+    return adoption_batch_statement(c.st, c.s)
+
+
+def rule_scope_list(c: Clause) -> Sequence[Fact]:
+    """``17 measures are replicated and scaled up across all PFTZs, including A, B, and C``.
+
+    See :func:`adoption_scope_list`.
+    """
+    return adoption_scope_list(c.s)
+
+
+def rule_replicated(c: Clause) -> Sequence[Fact]:
+    """``<adopter> replicated and scaled up the "<name>" from the Nth batch of ...`` (:func:`adoption_replicated`).
+
+    The outcome is the next two sentences.
+    """
+    return adoption_replicated(c.st, c.s, " ".join(t.original for t in c.sents[c.i + 1 : c.i + 3]))
+
+
+_EXAMPLE_LEAD_RE = re.compile(rf"^\s*(?:\*\*)?{alternation(EXAMPLE_LEADS)}\b", re.IGNORECASE)
+
+
+def rule_alliance(c: Clause) -> Sequence[Fact]:
+    """A body of several members named with a capitalised head (:func:`effort_alliance`).
+
+    When the sentence tells a batch the body released without naming its innovations, the quoted names
+    of a next sentence opening ``For example`` (:data:`loaders.lexicon.EXAMPLE_LEADS`) are the batch's.
+    """
+    found = effort_alliance(c.s, c.st.gaz)
+    nxt = c.sents[c.i + 1] if c.i + 1 < len(c.sents) else None
+    if nxt is None or not _EXAMPLE_LEAD_RE.match(nxt.text):
+        return found
+    out: list[Fact] = []
+    for e in found:
+        if e.batch is not None and not e.released:
+            names = [q for q in nxt.quotes if is_case_name(q.name, nxt.text, q)]
+            c.st.used.update((id(nxt), q.start) for q in names)
+            e = replace(e, released=tuple(q.name for q in names))
+        out.append(e)
+    return out
+
+
+def rule_joint_action(c: Clause) -> Sequence[Fact]:
+    """Several zones acting together: ``PFTZs in A, B and C jointly issued the "..."`` (:func:`effort_joint_action`)."""
+    found = effort_joint_action(c.s, c.last_group)
+    return [found] if found else []
+
+
+def _with_states(c: Clause, facts: list[Fact]) -> list[Fact]:
+    """The cases of ``facts`` with the paragraph's later ``Prior to the reform`` / ``Following the reform``
+    sentences as their ``before`` and ``after`` states."""
+    if not any(isinstance(f, CaseFact) for f in facts):
+        return facts
+    before = after = ""
+    for t in itertools.islice(c.sents, c.i + 1, c.i + 1 + LOOKAHEAD):
+        if not before and BEFORE_RE.match(t.text):
+            before = t.text
+        elif not after and AFTER_RE.match(t.text):
+            after = t.text
+        if any(is_case_name(q.name, t.text, q) for q in t.quotes if _POSSESSIVE_RE.match(t.text[: q.start][-6:])):
+            break
+    return [replace(f, before=before, after=after) if isinstance(f, CaseFact) else f for f in facts]
+
+
+def _tells_a_case(c: Clause) -> bool:
+    """Whether the sentence may credit a case: not one the ``replicated`` rule read as an adoption (its quoted
+    name is the adopted innovation), nor one telling a case's old state (``Prior to the reform, ...``)."""
+    return "replicated" not in c.fired and not BEFORE_RE.match(c.s.text)
+
+
+def rule_titles_and_lists(c: Clause) -> Sequence[Fact]:
+    """Bold case titles, joint clause lists and ``This has resulted in a ... model`` (:func:`case_bold_title`,
+    :func:`case_joint_clauses`, :func:`case_resulted_in`)."""
+    if not _tells_a_case(c):
+        return []
+    step = lambda: _cases_of_titles_and_lists(c.st, c.s, c.last_subject, c.crossing, c.credited)  # noqa: E731
+    return _with_states(c, _taken_back(c, step))
+
+
+def rule_quoted_case(c: Clause) -> Sequence[Fact]:
+    """A quoted name credited to a zone: ``<zone>'s "<name>"``, ``"<name>" in <zone>``, ``<zone> launched "<name>"``,
+    ``It introduced "<name>"``, a zone named inside the quote, a partly quoted name, a body of the zone.
+
+    The actor is found by the first of :func:`case_possessive`, :func:`case_after`, :func:`case_verb`,
+    :func:`case_pronoun`, :func:`case_inside` that names one, else by :func:`case_partly_quoted` and
+    :func:`case_org_subject`. Declines descriptive quotes (:func:`is_case_name`).
+    """
+    if not c.s.quotes or not _tells_a_case(c):
+        return []
+    step = lambda: _cases_of_sentence(c.st, c.s, c.last_subject, c.crossing, c.credited)  # noqa: E731
+    return _with_states(c, _taken_back(c, step))
+
+
+def rule_unquoted_practice(c: Clause) -> Sequence[Fact]:
+    """An unquoted practice: ``<zone> established a <head noun> ...``, ``A ... was set up in <zone>``
+    (:func:`case_unquoted_object`, :func:`case_passive_subject`, :func:`case_established_in_zone`)."""
+    if not _tells_a_case(c):
+        return []
+    return _with_states(c, _taken_back(c, lambda: _cases_of_practices(c.st, c.s, c.last_subject)))
+
+
+def rule_took_lead(c: Clause) -> Sequence[Fact]:
+    """``<zone> took the lead in piloting <practice>`` (:func:`case_took_lead`)."""
+    if not _tells_a_case(c):
+        return []
+    return _with_states(c, _taken_back(c, lambda: _cases_took_lead(c.st, c.s, c.last_subject)))
+
+
+_ADOPT_WORDS = tuple(
+    sorted(
+        {
+            next(x for x in w.split() if x not in ("has", "have"))[:6]
+            for w in (*PASSIVE_ADOPT_VERBS, *ACTIVE_ADOPT_VERBS, *REFERENCE_VERBS)
+        }
+    )
+)
+"""Stems of the adoption verbs: a sentence without one holds no adoption."""
+
+RULES: tuple[Rule, ...] = (
+    Rule("provincial-example", None, rule_provincial_examples),
+    Rule("this-model", re.compile(r"\bhas been\b"), rule_this_model, ("has been",)),
+    Rule("group-pronoun", re.compile(r"^They\b"), rule_group_pronoun, ("they",)),
+    Rule("new-batch", re.compile(r"\bnew batch"), rule_new_batch, ("new batch",)),
+    Rule(
+        "scope-list",
+        re.compile(r"\b(?:are|were) (?:to be |being )?\w+ed\b.{0,60}\bincluding\b"),
+        rule_scope_list,
+        ("including",),
+    ),
+    Rule("replicated", None, rule_replicated, ("replicat", "learn", "disseminat")),
+    Rule("adopted-by", _PASSIVE_ADOPT_RE, rule_adopted_by, _ADOPT_WORDS),
+    Rule("drew-on", None, rule_drew_on, _ADOPT_WORDS),
+    Rule("alliance", None, rule_alliance, tuple({h.split()[-1] for h in BODY_HEADS})),
+    Rule(
+        "joint-action", JOINT_VERB_RE, rule_joint_action, ("joint", "conven", "together", "alliance", "collabor", "co-")
+    ),
+    Rule("titles-and-lists", None, rule_titles_and_lists),
+    Rule("quoted-case", None, rule_quoted_case),
+    Rule("unquoted-practice", None, rule_unquoted_practice),
+    Rule("took-the-lead", re.compile(r"\bthe lead in\b"), rule_took_lead, ("the lead in",)),
+)
+"""The narrative's rules, in the order they read each sentence."""
+
+
 def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]) -> None:
+    """Run :data:`RULES` over the sentences of one paragraph, keeping track of its subject."""
+    crossing = bool(sents) and any(c.start_line <= sents[0].line <= c.end_line for c in cross)
+    para_cases = len(st.cases)
     last_subject: Actor | None = None
     last_group: Actor | None = None
     credited: set[str] = set()
-    crossing = False
-    if sents:
-        line = sents[0].line
-        crossing = any(c.start_line <= line <= c.end_line for c in cross)
-    st.adoptions.extend(adoption_provincial_examples(st, sents))
-    para_cases = len(st.cases)
     for i, s in enumerate(sents):
-        if len(st.cases) > para_cases:
-            st.adoptions.extend(adoption_this_model(st, s, st.cases[-1]))
-        if i and s.text.startswith("They") and (eff_group := effort_group_pronoun(s, sents[i - 1])):
-            st.efforts.append(eff_group)
-        st.adoptions.extend(adoption_batch_statement(st, s))
-        st.adoptions.extend(adoption_scope_list(s))
-        adopted = adoption_replicated(st, s, " ".join(t.original for t in sents[i + 1 : i + 3]))
-        st.adoptions.extend(adopted)
-        st.efforts.extend(effort_alliance(s, st.gaz))
-        if eff := effort_joint_action(s, last_group):
-            st.efforts.append(eff)
-        if not adopted:
-            n0 = len(st.cases)
-            _cases_of_sentence(st, s, last_subject, crossing, credited)
-            if len(st.cases) > n0:
-                before = after = ""
-                for t in itertools.islice(sents, i + 1, i + 1 + LOOKAHEAD):
-                    if not before and BEFORE_RE.match(t.text):
-                        before = t.text
-                    elif not after and AFTER_RE.match(t.text):
-                        after = t.text
-                    if any(
-                        is_case_name(q.name, t.text, q)
-                        for q in t.quotes
-                        if _POSSESSIVE_RE.match(t.text[: q.start][-6:])
-                    ):
-                        break
-                for k in range(n0, len(st.cases)):
-                    st.cases[k] = replace(st.cases[k], before=before, after=after)
+        clause = Clause(st, sents, i, last_subject, last_group, crossing, credited, para_cases)
+        low = s.text.lower()
+        for rule in RULES:
+            if rule.words and not any(w in low for w in rule.words):
+                continue
+            if rule.pattern is not None and not rule.pattern.search(s.text):
+                continue
+            facts = rule.prod(clause)
+            if not facts:
+                continue
+            clause.fired.add(rule.name)
+            for f in facts:
+                if isinstance(f, CaseFact):
+                    st.cases.append(f)
+                    st.last_named = Named(f.name, f.zones, f.line)
+                elif isinstance(f, AdoptionFact):
+                    st.adoptions.append(f)
+                    if f.name and f.origins:
+                        st.last_named = Named(f.name, f.origins, f.line)
+                else:
+                    st.efforts.append(f)
         # the subject: a zone near the start, after an introductory phrase ("For example, in the context of ...,")
         head = [a for a in s.actors if len(s.text[: a.start].split()) <= SUBJECT_WORDS]
         if not head and BARE_SUBJECT_RE.match(s.text):
@@ -1662,9 +2298,6 @@ def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]
 def _cases_of_sentence(
     st: _State, s: _Sentence, last_subject: Actor | None, crossing: bool, credited: set[str]
 ) -> None:
-    if BEFORE_RE.match(s.text):
-        return
-    _cases_of_titles_and_lists(st, s, last_subject, crossing, credited)
     for q in s.quotes:
         prior_all = [a for a in s.actors if a.end <= q.start]
         prior = prior_all[-1] if prior_all else None
@@ -1719,6 +2352,9 @@ def _cases_of_sentence(
                 cross_regional=crossing,
             )
         )
+
+
+def _cases_of_practices(st: _State, s: _Sentence, last_subject: Actor | None) -> None:
     used = [q.start for q in s.quotes if (id(s), q.start) in st.used]
     here = [
         f" {_phrase_key(c.name)} " for c in itertools.takewhile(lambda c: c.quote is s.original, reversed(st.cases))
@@ -1735,6 +2371,9 @@ def _cases_of_sentence(
                 c for c in st.cases[-4:] if c.quote is not s.original or not _restates(c, s.text, name, keys)
             ]
         st.cases.append(CaseFact(name, keys, s.line, s.original, rule, len(keys) > 1))
+
+
+def _cases_took_lead(st: _State, s: _Sentence, last_subject: Actor | None) -> None:
     for actor, name, _at in case_took_lead(s, last_subject):
         st.cases.append(CaseFact(name, actor.keys, s.line, s.original, "took-the-lead", len(actor.keys) > 1))
 
@@ -1768,6 +2407,12 @@ def _titled_before(cases: Sequence[CaseFact], s: _Sentence, keys: tuple[str, ...
         if c.rule == "bold-title" and c.quote is not s.original and set(keys) <= set(c.zones):
             return True
     return False
+
+
+def _same_phrase(name: str, key: str) -> bool:
+    """Whether ``name`` and a phrase key (:func:`_phrase_key`) name the same thing: one contains the other."""
+    mine = f" {_phrase_key(name)} "
+    return f" {key} " in mine or mine.strip() in key
 
 
 def _phrase_key(name: str) -> str:
@@ -1805,6 +2450,7 @@ def _practices_of_sentence(
     found = [(a, n, "object") for a, n in case_unquoted_object(s, last_subject, used)]
     found += [(a, n, "passive") for a, n in case_passive_subject(s, last_subject)]
     found += [(a, n, "established-in") for a, n in case_established_in_zone(s)]
+    found += [(a, n, "launched-by") for a, n in case_launched_by(s)]
     out: list[tuple[Actor, str, str]] = []
     seen: set[tuple[tuple[str, ...], str]] = set()
     for a, n, rule in found:
@@ -1859,6 +2505,7 @@ def _cases_of_titles_and_lists(
 
 
 __all__ = [
+    "JOINT_DOCUMENT",
     "Actor",
     "AdoptionFact",
     "CaseFact",

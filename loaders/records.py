@@ -52,6 +52,9 @@ class Provenance:
         Section path such as ``"Part I > V > (I) > 2"``.
     quote
         The sentence or table row the fact was read from.
+    rule
+        The narrative rule that read the fact (:data:`loaders.narrative.RULES`), ``""`` for
+        other readers; kept in the dict only when set.
     """
 
     source: str
@@ -59,16 +62,20 @@ class Provenance:
     line: int
     section: str
     quote: str
+    rule: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
-        return {
+        d = {
             "source": self.source,
             "sha256": self.sha256,
             "line": self.line,
             "section": self.section,
             "quote": self.quote,
         }
+        if self.rule:
+            d["rule"] = self.rule
+        return d
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,7 +38,7 @@ from loaders.documents import (
     title_key,
 )
 from loaders.header import TextHeader, load_header
-from loaders.narrative import AdoptionFact, Narrative, read_narrative
+from loaders.narrative import JOINT_DOCUMENT, AdoptionFact, Narrative, read_narrative
 from loaders.profile import PROFILE_SIDECAR_SUFFIX, Profile, default_profile, load_profile
 from loaders.records import (
     Check,
@@ -103,14 +103,6 @@ ITS_AREA_RE = re.compile(r"\b[Ii]ts (?P<name>(?:[A-Z][\w'’-]+ )+(?:Special )?A
 """An area printed after the zone it belongs to: ``Guangxi PFTZ ... its Chongzuo Area``."""
 AREA_ARTICLE_RE = re.compile(r"^(?:(?:The|For|In|Under|Following|Meanwhile|Moreover|Also|And|Its)\s+)+")
 COORDINATED_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+) coordinated innovation zone of (?P<zone>[A-Z][a-z]+ PFTZ)\b")
-ALLIANCE_RE = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w–-]*\s)+PFTZ Alliance|Joint Conference Mechanism for the [A-Z][\w–-]+ PFTZs)"
-)
-CASE_VERB = (
-    r"(?:has |have |had )?(?:also )?(?:implement(?:ed|s)|introduc(?:ed|es)|pioneer(?:ed|s)|launch(?:ed|es)|"
-    r"establish(?:ed|es)|creat(?:ed|es)|develop(?:ed|s)|explor(?:ed|es)|promot(?:ed|es)|adopt(?:ed|s)|"
-    r"buil(?:t|ds)|set up|sets up|roll(?:ed|s) out|innovat(?:ed|es))"
-)
 ZONE_WORD_RE = re.compile(r"(?<![A-Za-z] )\b([A-Z][a-z]+) PFTZ(?:s|'s|’s)?\b(?! Alliance)")
 ZONE_HINT_RE = re.compile(r"PFTZ|FTP|FTZ|Free\s+Trade", re.IGNORECASE)
 """Every zone form the gazetteer knows contains one of these: a cheap test before the full scan."""
@@ -225,9 +217,10 @@ class _Collector:
         self._zones_memo: dict[str, list[Mention]] = {}
         self.text_areas: dict[str, str] = {}  # areas named in the text that areas.csv lacks: key -> name
         self._lists_memo: dict[str, list[list[Mention]]] = {}
+        self.rule = ""  # the narrative rule whose fact is being recorded: it goes into the provenance
 
     def prov(self, line: int, quote: str) -> Provenance:
-        return Provenance(self.source, self.sha256, line, self.outline.path_at(line), quote.strip())
+        return Provenance(self.source, self.sha256, line, self.outline.path_at(line), quote.strip(), self.rule)
 
     def node(self, label: Label, key: str, name: str, line: int, quote: str, **props: PropValue) -> NodeRef:
         self.entities.append(Entity(label, key, name, freeze_props(props), self.prov(line, quote)))
@@ -1545,6 +1538,10 @@ def _innovation_how(a: AdoptionFact, quote: str) -> str | None:
     return f"narrative rule {a.rule!r}: the innovation named before this sentence"
 
 
+CASE_ADOPTIONS = frozenset({"adopted-by", "drew-on"})
+"""Narrative rules whose adopted innovation is a zone's case named in the text (one measure node, not two)."""
+
+
 def _extract_narrative(
     c: _Collector,
     ctx: _Context,
@@ -1553,14 +1550,26 @@ def _extract_narrative(
     part2: Section | None,
     field_of: dict[int, str],
 ) -> None:
-    """Records of the narrative's facts (:mod:`loaders.narrative`): cases, adoptions, efforts."""
+    """Records of the narrative's facts (:mod:`loaders.narrative`): cases, adoptions, efforts.
+
+    A joint innovation is a measure with several ``ORIGINATED_IN`` zones; an effort is a body of several
+    members (an Alliance with ``MEMBER_OF`` edges and the batches it released, named after it) or a document
+    the members issued together.
+    """
+    released_by: dict[str, str] = {}  # an innovation an alliance's batch names -> the measure in that batch
+    for e in story.efforts:
+        if e.batch is not None:
+            akey = _batch_key("alliance", "institutional-innovations", e.batch[0], slug(e.name))
+            released_by.update({name: f"{akey}:{slug(name)}" for name in e.released})
     for f in story.cases:
+        c.rule = f.rule
         kind = (
             MeasureKind.ZONE_CASE if part2 and part2.start_line <= f.line <= part2.end_line else MeasureKind.INNOVATION
         )
+        owner = f.zones[0].split("/", 1)[0] if f.zones else "group"  # a group's joint work names no zone: no origin
         m = c.node(
             Label.MEASURE,
-            f"case:{f.zones[0].split('/', 1)[0]}:{slug(f.name)}",
+            (f.rule == "alliance-batch" and released_by.get(f.name)) or f"case:{owner}:{slug(f.name)}",
             f.name,
             f.line,
             f.quote,
@@ -1572,6 +1581,8 @@ def _extract_narrative(
             before=f.before or None,
             after=f.after or None,
             joint=True if f.joint else None,
+            cross_regional=True if f.cross_regional or f.joint else None,
+            members=f.members_text or None,
             aliases=f.fuller if f.fuller and f.fuller != f.name else None,
         )
         for z in f.zones:
@@ -1579,19 +1590,29 @@ def _extract_narrative(
             zone = c.zone(z, f.line, f.quote)
             derived = _group_anaphor(how, f.quote)
             c.rel(Rel.ORIGINATED_IN, m, zone, f.line, f.quote, resolved=how, **{DERIVED: derived})
+    cases_by_name = {
+        (f.zones[:1], slug(f.name)): f"case:{f.zones[0].split('/', 1)[0]}:{slug(f.name)}"
+        for f in story.cases
+        if f.zones
+    }
     provincial = {
         (e.key.split(":")[1], slug(e.name)): e.key
         for e in c.entities
         if e.label is Label.MEASURE and e.properties.get("kind") == str(MeasureKind.PROVINCIAL)
     }
     for a in story.adoptions:
+        c.rule = a.rule
         line, s = a.line, a.quote
         adopter: NodeRef | None
         if a.adopter_kind == "scope":
             scope = Scope.ALL_PFTZS if "pftz" in a.adopter_key.lower() else Scope.NATIONWIDE
             region = c.region(SCOPE_REGION_KEYS[scope], line, s)
             best = _best_in_batch(titles, "national", a.name, ADOPTION_MATCH) or _clear_best(titles, a.name)
-            if best is not None:
+            case_key = cases_by_name.get((a.origins[:1], slug(a.name))) if a.rule in CASE_ADOPTIONS else None
+            if case_key is not None:
+                best = None
+                measure = NodeRef(Label.MEASURE, case_key)  # a zone's case the text says is replicated nationwide
+            elif best is not None:
                 measure = c.node(Label.MEASURE, best, titles[best], line, s)
             else:
                 # the narrative words a national measure differently from its table; the resolver's
@@ -1673,9 +1694,17 @@ def _extract_narrative(
                 ]
             shown = sorted({ctx.batch_tables.get(k, "") for k in listed} - {""})
             how = f"a new batch: the zone's provincial batches of {', '.join(shown) or 'a table'}" if listed else None
+            stated = ";".join(f"zone:{z}" for z in a.origins) or None
             for b in refs:
-                c.rel(Rel.REPLICATED_TO, b, adopter, line, s, scope=str(Scope.PROVINCE_WIDE), resolved=how)
+                c.rel(
+                    Rel.REPLICATED_TO, b, adopter, line, s, scope=str(Scope.PROVINCE_WIDE), resolved=how, origin=stated
+                )
             continue
+        elif a.rule in CASE_ADOPTIONS and (
+            case_key := cases_by_name.get((a.origins[:1], slug(a.name)))
+            or cases_by_name.get(((a.adopter_key,), slug(a.name)))  # "The model drew on the experience of X"
+        ):
+            measure = NodeRef(Label.MEASURE, case_key)  # the case the text credited, adopted by another
         else:
             origin = a.origins[0] if a.origins else a.adopter_key
             key = provincial.get((origin, slug(a.name))) or f"provincial:{origin}:{slug(a.name)}"
@@ -1700,6 +1729,15 @@ def _extract_narrative(
             date=_adoption_date(s),
         )
     for e in story.efforts:
+        c.rule = e.rule
+        if e.kind == JOINT_DOCUMENT:
+            doc = _doc_node(c, ctx, _register_doc(ctx, None, e.name, e.line), e.line, e.quote)
+            for z in e.members:
+                how = _how_named(c, "zone", z, e.quote, e.rule)
+                c.rel(Rel.NAMES_ZONE, doc, c.zone(z, e.line, e.quote), e.line, e.quote, role="issuer", resolved=how)
+            if e.by:
+                c.rel(Rel.ISSUED_BY, doc, NodeRef(Label.ALLIANCE, slug(e.by)), e.line, e.quote)
+            continue
         key = slug(e.name)
         node = c.node(Label.ALLIANCE, key, e.name, e.line, e.quote, kind=e.kind, members=e.members_text or None)
         unnamed = normalize_name(e.name) not in normalize_name(e.quote)
@@ -1707,6 +1745,8 @@ def _extract_narrative(
             how = HEADING_RESOLVED if unnamed else _how_named(c, "zone", z, e.quote, e.rule)
             derived = _group_anaphor(how, e.quote)
             c.rel(Rel.MEMBER_OF, c.zone(z, e.line, e.quote), node, e.line, e.quote, resolved=how, **{DERIVED: derived})
+        for p in e.provinces:
+            c.rel(Rel.MEMBER_OF, c.region(p, e.line, e.quote), node, e.line, e.quote)
         if e.batch is not None:
             ordinal, count = e.batch
             b = _batch_node(
@@ -1734,6 +1774,7 @@ def _extract_narrative(
                 )
                 c.rel(Rel.IN_BATCH, m, b, e.line, e.quote)
 
+    c.rule = ""
 
 # --------------------------------------------------------------------------- entry points
 def parse_report(

@@ -246,6 +246,11 @@ LONG_PARAGRAPH = 150
 page break continues on the next page (headings are shorter)."""
 
 
+PAGE_GAP = 2
+"""Blank lines in a row that mark a page break when the text kept no running head (one blank line
+separates paragraphs)."""
+
+
 def _joins(prev: str, nxt: str) -> bool:
     """Whether paragraph ``prev`` continues with ``nxt`` across a page break."""
     prev = prev.rstrip()
@@ -287,6 +292,7 @@ def paragraphs(
     raw: list[list[Line]] = []
     current: list[Line] = []
     broken = False  # a page break (dropped furniture) since the last kept line
+    blanks = 0  # blank lines in a row: a run of them is a page break of a text without furniture
     for ln in lines:
         s = ln.text.strip()
         if ln.no in skip or is_footnote(s):
@@ -299,7 +305,14 @@ def paragraphs(
             if current:
                 raw.append(current)
                 current = []
+            blanks += 1
+            broken = broken or blanks >= PAGE_GAP
             continue
+        blanks = 0
+        if broken and not current and raw and is_lone_number(s):
+            prev = " ".join(x.text for x in raw[-1]).rstrip()
+            if prev and not _TERMINAL_RE.search(prev):
+                continue  # a page number between the two halves of a sentence cut by the page break
         if not current and raw and (s[0].islower() or (broken and _joins(" ".join(x.text for x in raw[-1]), s))):
             current = raw.pop()
         broken = False

@@ -47,7 +47,7 @@ from ground.dates import PartialDate
 from ground.errors import Neo4jError, PftzGraphError
 from ground.io import LOCK_WAIT, atomic_write_text, file_sha256, staged_folder
 from ground.schema import DERIVED, Label, node_id
-from loaders.evaluate import align_lines, evaluate, facts_from_report, is_relayout, load_annotations
+from loaders.evaluate import align_lines, evaluate, facts_from_report, load_annotations, same_words
 from loaders.header import FIELDS as HEADER_FIELDS
 from loaders.header import TextHeader, check_date
 from loaders.manifest import load_manifest
@@ -449,8 +449,8 @@ def eval_(annotations: Path, report: Path | None, show: int, profile: Path | Non
     if report is not None:
         reference = (annotated_on or BUNDLED_REPORT).read_text(encoding="utf-8", errors="replace")
         other = report.read_text(encoding="utf-8", errors="replace")
-        if other != reference and is_relayout(reference, other):
-            line_map = align_lines(reference, other)
+        # another layout of the bundled report is aligned to it; another text is annotated on its own lines
+        line_map = align_lines(reference, other) if other != reference and same_words(reference, other) else None
     result = evaluate(gold, facts_from_report(r, line_map))
     click.echo(f"annotations: {annotations} ({len(gold)} rows); report: {r.source}")
     for line in result.summary():

@@ -17,6 +17,7 @@ from loaders.evaluate import (
     load_annotations,
     names_match,
     parse_annotations,
+    same_words,
 )
 from loaders.report import BUNDLED_REPORT, load_report, parse_report
 from shell.cli import cli
@@ -258,3 +259,11 @@ def test_eval_of_another_text_uses_its_own_lines(tmp_path: Path) -> None:
     assert own.exit_code == 0, own.output
     table = lambda out: [ln for ln in out.splitlines() if ln.startswith(("zone_case", "adoption", "joint_effort"))]  # noqa: E731
     assert table(own.output) == table(default.output)
+
+
+def test_only_another_layout_of_the_same_text_is_aligned() -> None:
+    from tests.perturb import rewrap_paragraphs
+
+    text = BUNDLED_REPORT.read_text(encoding="utf-8")
+    assert same_words(text, rewrap_paragraphs(text))
+    assert not same_words(text, text.replace("Shanghai PFTZ", "Shanghai FTZ", 1))  # another text: its own lines

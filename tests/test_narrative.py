@@ -251,12 +251,56 @@ def test_split_examples() -> None:
     assert split_examples("doing a thing, and making another. Then") == ["doing a thing", "making another"]
 
 
-def test_joint_cases_are_efforts(report: ParsedReport) -> None:
+def test_joint_innovations_are_measures_not_alliances(report: ParsedReport) -> None:
+    """Issue 24 item 4: a joint innovation is a measure of several origins; an alliance is a body."""
+    origins: dict[str, set[str]] = {}
+    for r in report.relations:
+        if r.type is Rel.ORIGINATED_IN:
+            origins.setdefault(r.start.key, set()).add(r.end.key)
+    measure = "case:beijing:judicial-coordination-mechanism-for-ipr-protection"
+    assert origins[measure] == {"beijing", "tianjin", "hebei"}
+    (m,) = {e.key: e for e in report.entities if e.key == measure}.values()
+    assert m.properties["joint"] is True
+    alliances = {e.name: e.properties.get("kind") for e in report.entities if e.label is Label.ALLIANCE}
+    assert alliances == {
+        "Yangtze River Delta PFTZ Alliance": "alliance",
+        "Yellow River Basin PFTZ Alliance": "alliance",
+        "Joint Conference Mechanism for the Beijing-Tianjin-Hebei PFTZs": "mechanism",
+        "Third Joint Conference on the Coordinated Development of Beijing PFTZs, Tianjin PFTZ and Hebei PFTZ": (
+            "joint conference"
+        ),
+        "Collaborative Opening-up Demonstration Zone of Sichuan PFTZ and Chongqing PFTZ": "demonstration zone",
+    }
     members: dict[str, set[str]] = {}
+    names = {e.key: e.name for e in report.entities if e.label is Label.ALLIANCE}
     for r in report.relations:
         if r.type is Rel.MEMBER_OF and r.end.label is Label.ALLIANCE:
-            members.setdefault(r.end.key, set()).add(r.start.key)
-    assert members["judicial-coordination-mechanism-for-ipr-protection"] == {"beijing", "tianjin", "hebei"}
+            members.setdefault(names[r.end.key], set()).add(r.start.key)
+    assert members["Collaborative Opening-up Demonstration Zone of Sichuan PFTZ and Chongqing PFTZ"] == {
+        "sichuan",
+        "chongqing",
+    }
+
+
+def test_alliance_batch_innovations_are_one_measure_each(report: ParsedReport) -> None:
+    """An innovation an alliance's batch names is one measure: in the batch the alliance released, of its members."""
+    batch = "alliance:yangtze-river-delta-pftz-alliance:institutional-innovations:3"
+    in_batch = {r.start.key for r in report.relations if r.type is Rel.IN_BATCH and r.end.key == batch}
+    assert len(in_batch) == 6
+    origins = {r.end.key for r in report.relations if r.type is Rel.ORIGINATED_IN and r.start.key in in_batch}
+    assert origins == {"shanghai", "jiangsu", "zhejiang", "anhui"}
+    released = [r for r in report.relations if r.type is Rel.RELEASED_BY and r.start.key == batch]
+    assert {r.end.key for r in released} == {"yangtze-river-delta-pftz-alliance"}
+    names = {e.key: e.name for e in report.entities if e.key == batch}
+    assert "Yangtze River Delta PFTZ Alliance" in names[batch]
+
+
+def test_a_national_demonstration_zone_is_no_alliance() -> None:
+    text = (
+        "Anhui PFTZ and Hefei - Wuhu - Bengbu National Independent Innovation Demonstration Zone have explored the "
+        "Linkage Mechanism, focusing on the application of scientific results."
+    )
+    assert _read(text).efforts == ()
 
 
 # --------------------------------------------------------------------------- layout and coverage
@@ -297,7 +341,7 @@ def test_parse_of_an_excerpt_is_the_same_as_of_the_whole(report: ParsedReport) -
     start = lines.index("Institutional Innovation in Cross-Regional Cooperation")
     excerpt = "\n".join(lines[start - 2 : start + 80])
     part = parse_report(excerpt, "excerpt.txt", partial=True)
-    names = {e.name for e in part.entities if e.label is Label.ALLIANCE}
+    names = {e.name for e in part.entities if e.label is Label.MEASURE and e.properties.get("joint")}
     assert "judicial coordination mechanism for IPR protection" in names
 
 

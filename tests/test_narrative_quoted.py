@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from ground.schema import Label, Rel
+from ground.schema import Label
 from loaders.narrative import (
     Narrative,
     partly_quoted_name,
@@ -237,7 +237,7 @@ def test_jointly_with_an_area_of_a_zone() -> None:
     (case,) = [c for c in n.cases if c.rule == "joint-clauses"]
     assert case.name == "empowerment of the livestock industry's digital transformation through data factors"
     assert case.zones == ("shanghai", "yunnan") and case.joint
-    assert any(e.name == case.name and e.members == ("shanghai", "yunnan") for e in n.efforts)
+    assert n.efforts == ()  # a joint innovation is a case of several origins, never an alliance (issue 24)
 
 
 def test_no_joint_case_from_a_single_clause_without_jointly() -> None:
@@ -305,14 +305,11 @@ def test_an_effort_of_a_group_printed_without_members() -> None:
         "the alliance. A total of 44 initiatives have been launched."
     )
     n = _read(text)
-    got = {(e.name, e.members, e.members_text) for e in n.efforts}
     group = "nine provinces and autonomous regions along the Yellow River"
-    assert (
-        "cross-regional sharing of high-quality services such as platforms, resources, and technologies",
-        (),
-        group,
-    ) in got
-    assert ("Yellow River Basin PFTZ Alliance", (), group) in got
+    # what the group did is its joint innovation (a case with the members as printed), the alliance a body
+    shared = "cross-regional sharing of high-quality services such as platforms, resources, and technologies"
+    assert {(c.name, c.zones, c.members_text) for c in n.cases} == {(shared, (), group)}
+    assert {(e.name, e.members, e.members_text) for e in n.efforts} == {("Yellow River Basin PFTZ Alliance", (), group)}
 
 
 def test_a_single_zone_cross_regional_case_has_the_printed_group_as_members() -> None:
@@ -320,11 +317,11 @@ def test_a_single_zone_cross_regional_case_has_the_printed_group_as_members() ->
     airspace = [
         e
         for e in report.entities
-        if e.label is Label.ALLIANCE and e.name.startswith("Integrated cross-regional supervision of airspace")
+        if e.label is Label.MEASURE and e.name.lower().startswith("integrated cross-regional supervision of airspace")
     ]
-    assert {e.properties.get("members") for e in airspace} == {"three northeastern provinces"}
-    members = {r.start.key for r in report.relations if r.type is Rel.MEMBER_OF and r.end.key == airspace[0].key}
-    assert members == set()  # the text names no members: the group as printed stands for them
+    assert airspace and {e.properties.get("members") for e in airspace} == {"three northeastern provinces"}
+    assert all(e.properties.get("cross_regional") for e in airspace)
+    assert not [e for e in report.entities if e.label is Label.ALLIANCE and "airspace" in e.name]
 
 
 # --------------------------------------------------------------------------- Table 1-7 cells
@@ -348,6 +345,7 @@ def _new_facts(n: Narrative) -> set[tuple[str, ...]]:
         {("case", c.rule, c.name, *c.zones) for c in n.cases if c.rule in NEW_RULES}
         | {("adoption", a.name, a.adopter_key) for a in n.adoptions if a.rule == "this-model"}
         | {("effort", e.name, e.members_text, *e.members) for e in n.efforts if e.members_text}
+        | {("group-case", c.name, c.members_text, *c.zones) for c in n.cases if c.members_text}
     )
 
 
@@ -360,7 +358,8 @@ def test_every_new_rule_reads_the_bundled_report(bundled: set[tuple[str, ...]]) 
     rules = {f[1] for f in bundled if f[0] == "case"}
     assert rules == set(NEW_RULES)
     assert any(f[0] == "adoption" for f in bundled)
-    assert sum(1 for f in bundled if f[0] == "effort") >= 3
+    assert sum(1 for f in bundled if f[0] == "effort") >= 1  # the alliance printed with a group of members
+    assert sum(1 for f in bundled if f[0] == "group-case") >= 2  # joint work of a printed group: cases
 
 
 @pytest.mark.parametrize("perturb", [rewrap_paragraphs, move_body_page_breaks], ids=["rewrapped", "page-breaks"])

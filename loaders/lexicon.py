@@ -1,0 +1,420 @@
+"""The report's words: one list per kind of word, one home.
+
+The narrative rules (:mod:`loaders.narrative`) build their patterns from
+these lists, so a new phrasing is often a new word here, not a new rule.
+Nothing here names an edition's layout (titles, tables, headings); these
+are the words of the language the reports are written in.
+
+Each list is a tuple of lower-case words or phrases unless said otherwise;
+:func:`alternation` turns one into a regular-expression alternation
+(longest first, so ``joint conference mechanism`` wins over ``mechanism``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# --------------------------------------------------------------------------- heading words
+CROSS_REGIONAL_HEADING = "cross-regional"
+"""A chapter whose heading holds this word tells cross-regional cooperation: its cases are cross-regional."""
+
+CASES_PART_HEADING = "institutional innovation"
+"""The part whose heading holds these words tells the zones' cases (an item heading there may name one)."""
+
+# --------------------------------------------------------------------------- ordinals and counts
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+"""Ordinal words, in order (``third`` is 3)."""
+
+
+# --------------------------------------------------------------------------- verbs
+
+
+CO_ACTOR_WORDS = ("together with", "jointly with", "in conjunction with", "in cooperation with", "alongside")
+"""Words that join a co-actor to a subject: ``X PFTZ, together with Y PFTZ, established ...``."""
+
+PASSIVE_ADOPT_VERBS = (
+    "replicated",
+    "replicated and scaled up",
+    "replicated and promoted",
+    "replicated and applied",
+    "scaled up",
+    "adopted",
+    "taken up",
+    "picked up",
+    "rolled out",
+    "extended",
+    "applied",
+    "copied",
+    "borrowed",
+    "emulated",
+    "promoted and applied",
+    "introduced",
+    "promoted",
+)
+"""Past participles of a passive adoption, the adopter after them: ``"<name>" has been taken up by <province>``."""
+
+BY_ADOPT_VERBS = ("replicated", "adopted", "taken up", "picked up", "copied", "borrowed", "emulated")
+"""Of :data:`PASSIVE_ADOPT_VERBS`, those whose ``by <X>`` names the adopter (``launched by`` names the origin)."""
+
+INTO_ADOPT_VERBS = ("introduced", "promoted")
+"""Of :data:`PASSIVE_ADOPT_VERBS`, those that adopt only with ``to``/``in``/``into`` and a named origin before
+(``"<name>" was introduced in Shanghai PFTZ`` alone tells where it began)."""
+
+PILOT_VERB_FORMS = (
+    "pioneer(?:ed|s)", "launch(?:ed|es)", "introduc(?:ed|es)", "establish(?:ed|es)", "creat(?:ed|es)",
+    "buil(?:t|ds)", "develop(?:ed|s)", "explor(?:ed|es)", "implement(?:ed|s)", "pilot(?:ed|s)", "set up", "sets up",
+    "roll(?:ed|s) out", "complet(?:ed|es)", "facilitat(?:ed|es)", "accomplish(?:ed|es)", "process(?:ed|es)",
+    "promot(?:ed|es)", "handl(?:ed|es)", "carri(?:ed) out", "carries out", "initiat(?:ed|es)", "open(?:ed|s)",
+    "form(?:ed|s)", "innovat(?:ed|es)", "advanc(?:ed|es)", "conduct(?:ed|s)", "provid(?:ed|es)", "deploy(?:ed|s)",
+    "upgrad(?:ed|es)", "resulted in", "include[sd]?",
+    r"support(?:ed|s)\s+(?:[\w-]+\s+){1,3}?in\s+(?:conducting|launching|carrying out|piloting|establishing|developing)",
+)  # fmt: skip
+"""Verbs of piloting, as patterns of their forms (past, present): a zone's object after them may name a practice
+(``include`` for ``These include ...``)."""
+
+PILOT_PARTICIPLES = (
+    "establishing", "creating", "facilitating", "launching", "introducing", "building", "developing", "exploring",
+    "piloting", "pioneering", "setting up", "forming", "opening", "rolling out", "implementing", "deploying",
+)  # fmt: skip
+"""Participles that continue a clause with another practice (``..., establishing a ... mechanism``)."""
+
+PILOT_INFINITIVES = (
+    "provide", "establish", "launch", "create", "build", "develop", "explore", "pilot", "introduce", "set up", "open",
+    "implement",
+)  # fmt: skip
+"""Infinitives of purpose that continue a clause with a practice (``partnered with X to provide ...``)."""
+
+CASE_VERB_STEMS = (
+    "implement", "introduc", "pioneer", "launch", "establish", "creat", "develop", "explor", "promot", "adopt",
+    "buil", "set up", "sets up", "roll", "innovat", "pilot", "appl", "carr", "form", "put", "achiev", "complet",
+    "facilitat", "accomplish", "upgrad", "advanc", "enabl", "optimi", "refin", "construct", "deploy", "streamlin",
+    "expand", "extend", "offer", "provid", "take", "took", "led", "lead", "produc",
+)  # fmt: skip
+"""Stems of the verbs by which a zone makes a quoted innovation its own (``launched "<name>"``)."""
+
+REPLICATE_PATTERNS = (
+    r"replicat\w* and scal\w* up", "replication and scaling of", r"learn\w* from", r"disseminat\w*",
+)  # fmt: skip
+"""Verbs of replicating and scaling up, as patterns: ``<adopter> replicated and scaled up "<name>"``."""
+
+LAUNCH_PARTICIPLES = (
+    "launched", "developed", "introduced", "piloted", "created", "established", "pioneered", "designed", "built",
+    "set up", "initiated", "explored",
+)  # fmt: skip
+"""Participles of an appositive that names a practice's zones: ``A <practice>, jointly launched by X PFTZ, ...``."""
+
+ACTIVE_ADOPT_VERBS = (
+    "adopted",
+    "has adopted",
+    "have adopted",
+    "drew on",
+    "drew upon",
+    "drawing on",
+    "has drawn on",
+    "have drawn on",
+    "learned from",
+    "learnt from",
+    "has learned from",
+    "have learned from",
+    "borrowed",
+    "has borrowed",
+    "emulated",
+    "has emulated",
+    "replicated",
+    "has replicated",
+    "have replicated",
+    "copied",
+    "introduced",
+    "has introduced",
+    "took as a reference",
+    "took as reference",
+    "has taken as a reference",
+    "took as a model",
+    "following the example of",
+    "following the practice of",
+    "drawing on the experience of",
+    "learning from",
+    "inspired by",
+    "modelled",
+    "modeled",
+    "referenced",
+    "referencing",
+    "with reference to",
+)
+"""Active verbs of an adopter taking up another's named innovation: ``Gansu Province drew on "<name>" of X PFTZ``."""
+
+REFERENCE_VERBS = ("took", "has taken", "have taken", "taking", "takes", "used", "has used", "treated")
+"""Verbs of ``took "<name>" of X PFTZ as a reference``, with :data:`REFERENCE_PHRASES` after the name."""
+
+REFERENCE_PHRASES = (
+    "as a reference",
+    "as its reference",
+    "as a model",
+    "as an example",
+    "as a template",
+    "for reference",
+)
+"""What makes a verb of :data:`REFERENCE_VERBS` an adoption."""
+
+ANAPHORA = (
+    "this model",
+    "the model",
+    "this practice",
+    "the practice",
+    "this mechanism",
+    "the mechanism",
+    "this approach",
+    "the approach",
+    "this reform",
+    "the reform",
+    "this innovation",
+    "the innovation",
+    "this experience",
+    "this initiative",
+    "the initiative",
+    "this system",
+    "the system",
+    "this measure",
+    "the measure",
+    "this service",
+    "this platform",
+    "the platform",
+    "it",
+    "such practices",
+    "these practices",
+    "the channel",
+    "this channel",
+    "the service",
+    "the scheme",
+    "this scheme",
+    "the window",
+)
+"""Subjects that stand for the innovation named just before: ``This model has been replicated across <province>``."""
+
+GENERIC_PLURALS = ("innovations", "measures", "practices", "experiences", "cases", "achievements", "outcomes")
+"""Plural heads of a batch or group of innovations, not one (``collaborative institutional innovations``)."""
+
+EXAMPLE_LEADS = ("for example", "for instance", "among them", "these include", "they include", "examples include")
+"""Openings of a sentence naming examples of what the sentence before told (``For example, the "..." ...``)."""
+
+NATIONAL_SCOPES = (
+    "nationwide",
+    "across the country",
+    "throughout the country",
+    "the whole country",
+    "the entire country",
+    "the country",
+    "all PFTZs",
+    "all pilot free trade zones",
+)
+"""Scopes of a national replication (read by the national batches, not as one adopter)."""
+
+# --------------------------------------------------------------------------- scopes
+PROVINCE_SCOPES = (
+    "province-wide",
+    "provincewide",
+    "region-wide",
+    "across the province",
+    "across the region",
+    "throughout the province",
+    "throughout the region",
+    "across the entire province",
+    "across the whole province",
+    "across its province",
+    "throughout its province",
+    "across their provinces",
+    "across the respective provinces",
+    "in the whole province",
+    "across the municipality",
+    "city-wide",
+    "citywide",
+)
+"""Phrases of a replication over the zone's own province."""
+
+DESIGNATED_SCOPES = ("specific regions", "designated areas", "eligible areas", "certain areas")
+"""Phrases of a replication to designated areas of a province."""
+
+# --------------------------------------------------------------------------- nouns
+CASE_HEADS = (
+    "model", "mechanism", "service", "system", "platform", "reform", "approach", "initiative", "program",
+    "programme", "pilot", "scheme", "window", "module", "regime", "practice", "method", "mode",
+)  # fmt: skip
+"""The nouns a named case ends in (``... supervision model``); each rule adds the ones its own form allows."""
+
+PRACTICE_HEADS_MORE = (
+    "base", "zone", "channel", "business", "case", "project", "transaction", "payment", "settlement",
+    "transfer", "subcenter", "list", "scenario", "application", "sandbox", "lane",
+)  # fmt: skip
+"""Head nouns a named practice may end in besides :data:`CASE_HEADS`: what the text builds, not an activity."""
+
+TITLED_CASE_HEADS = ("initiative", "model", "mechanism", "reform", "program", "programme", "pilot")
+"""Head nouns after a quoted title that make it a case (``the "Easy Offshore" initiative``)."""
+
+QUOTED_HEADS_MORE = ("management", "supervision", "channel", "center", "centre", "base", "hub", "list")
+"""Head nouns after or before a partly quoted name besides :data:`CASE_HEADS`."""
+
+QUANTITY_WORDS = (
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "several", "some", "many",
+    "numerous", "multiple",
+)  # fmt: skip
+"""Words of a count before a noun: an object that counts things is no named practice."""
+
+BODY_NOUNS = (
+    "institution", "institutions", "organization", "organizations", "association", "federation", "foundation",
+    "station",
+)  # fmt: skip
+"""Nouns in ``-tion`` that name a body or a place, not an action (``the first ... research institution``)."""
+
+BOUNDARY_WORDS = (
+    "of", "for", "in", "on", "to", "as", "with", "between", "among", "across", "under", "over", "into", "from",
+    "at", "via", "through", "by", "within", "involving", "concerning", "adopting", "targeting", "connecting",
+    "including", "covering", "featuring", "using", "linking", "serving", "based", "aligned", "settled", "oriented",
+)  # fmt: skip
+"""Words that end a noun phrase's pre-head part (prepositions, post-modifying participles)."""
+
+NOT_FIRST_WORDS = (
+    "it", "its", "their", "they", "this", "these", "such", "more", "various", "multiple", "over", "and", "or",
+    "all", "first", "into", "to", "in", "of", "for", "with", "on", "at", "from", "by", "through", "as", "other",
+    "related", "relevant",
+)  # fmt: skip
+"""Words that cannot start a named practice."""
+
+ACTION_NOUNS = (
+    "establishment", "launch", "creation", "construction", "introduction", "development", "signing",
+    "inauguration", "implementation", "use", "operation", "application",
+)  # fmt: skip
+"""Action nouns before the practice they act on (``the establishment of the ... Base``)."""
+
+ADVERBS = (
+    "also", "actively", "further", "successfully", "innovatively", "continuously", "vigorously", "proactively",
+    "jointly", "officially", "recently", "fully", "gradually", "steadily", "comprehensively", "first",
+)  # fmt: skip
+"""Adverbs between a subject and its verb (``has actively explored``)."""
+
+BEFORE_PHRASES = ("Prior to the reform", "Previously", "Before the reform", "In the past", "Under the previous")
+"""Openings of a sentence telling a case's old state (case kept)."""
+
+AFTER_PHRASES = ("Following the reform", "After the reform", "Following this reform", "Now")
+"""Openings of a sentence telling a case's new state (case kept)."""
+
+
+BODY_HEADS = (
+    "alliance",
+    "joint conference mechanism",
+    "joint conference",
+    "cooperation mechanism",
+    "coordination mechanism",
+    "linkage mechanism",
+    "cooperation platform",
+    "demonstration zone",
+    "cooperation zone",
+    "consortium",
+    "league",
+)
+"""Head nouns of a body of several members (an :attr:`~ground.schema.Label.ALLIANCE`), as printed
+capitalised in its name: ``Yangtze River Delta PFTZ Alliance``, ``Joint Conference Mechanism for
+the Beijing-Tianjin-Hebei PFTZs``, ``Collaborative Opening-up Demonstration Zone of Sichuan PFTZ and
+Chongqing PFTZ``. A joint innovation (a model, a reform of several zones) is none of these."""
+
+LOWER_BODY_HEADS = ("joint conference mechanism", "cooperation platform", "alliance", "demonstration zone")
+"""Of :data:`BODY_HEADS`, those that name a body even printed in lower case after a founding verb (``set up a
+joint conference mechanism for ...``); a lower-case ``coordination mechanism`` is a joint innovation."""
+
+BODY_KIND = {
+    "alliance": "alliance",
+    "league": "alliance",
+    "consortium": "alliance",
+    "joint conference": "joint conference",
+    "demonstration zone": "demonstration zone",
+    "cooperation zone": "demonstration zone",
+    "cooperation platform": "cooperation platform",
+}
+"""The kind of body a head noun names (a head not listed here is a ``mechanism``)."""
+
+
+# --------------------------------------------------------------------------- title words
+TITLE_WORDS = ("Plan", "Measures", "Opinions", "Notice", "Regulations", "Rules", "Guidelines")
+"""Capitalised words that mark a document title (as printed, case kept): the one list of title words."""
+
+TITLE_WORDS_MORE = ("Edition", "Law", "Catalogue", "Initiative", "Outline")
+"""Words of a quoted title that is no case name, besides :data:`TITLE_WORDS`."""
+
+JOINT_TITLE_WORDS = ("Initiative", "Declaration", "Agreement", "Circular", "Decision", "Requirements", "Specifications",
+                     "Standards")  # fmt: skip
+"""Words of a title of a document several zones issued together, besides :data:`TITLE_WORDS`."""
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular-expression alternation of ``words``, longest first, each escaped.
+
+    Examples
+    --------
+    >>> alternation(("alliance", "joint conference"))
+    '(?:joint\\\\ conference|alliance)'
+    """
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+
+
+def body_kind(name: str) -> str:
+    """The kind of body a name's head noun says (:data:`BODY_KIND`); ``mechanism`` for another head.
+
+    Examples
+    --------
+    >>> body_kind("Yangtze River Delta PFTZ Alliance")
+    'alliance'
+    >>> body_kind("Collaborative Opening-up Demonstration Zone of Sichuan PFTZ and Chongqing PFTZ")
+    'demonstration zone'
+    """
+    low = name.lower()
+    found = [(low.find(h), -len(h), h) for h in BODY_HEADS if h in low]
+    if not found:
+        return "mechanism"
+    head = min(found)[2]
+    return BODY_KIND.get(head, "mechanism")
+
+
+__all__ = [
+    "ACTION_NOUNS",
+    "ACTIVE_ADOPT_VERBS",
+    "ADVERBS",
+    "AFTER_PHRASES",
+    "ANAPHORA",
+    "BEFORE_PHRASES",
+    "BODY_HEADS",
+    "BODY_KIND",
+    "BODY_NOUNS",
+    "BOUNDARY_WORDS",
+    "BY_ADOPT_VERBS",
+    "CASES_PART_HEADING",
+    "CASE_HEADS",
+    "CASE_VERB_STEMS",
+    "CO_ACTOR_WORDS",
+    "CROSS_REGIONAL_HEADING",
+    "DESIGNATED_SCOPES",
+    "EXAMPLE_LEADS",
+    "GENERIC_PLURALS",
+    "INTO_ADOPT_VERBS",
+    "JOINT_TITLE_WORDS",
+    "LAUNCH_PARTICIPLES",
+    "LOWER_BODY_HEADS",
+    "NATIONAL_SCOPES",
+    "NOT_FIRST_WORDS",
+    "ORDINALS",
+    "PASSIVE_ADOPT_VERBS",
+    "PILOT_INFINITIVES",
+    "PILOT_PARTICIPLES",
+    "PILOT_VERB_FORMS",
+    "PRACTICE_HEADS_MORE",
+    "PROVINCE_SCOPES",
+    "QUANTITY_WORDS",
+    "QUOTED_HEADS_MORE",
+    "REFERENCE_PHRASES",
+    "REFERENCE_VERBS",
+    "REPLICATE_PATTERNS",
+    "TITLED_CASE_HEADS",
+    "TITLE_WORDS",
+    "TITLE_WORDS_MORE",
+    "alternation",
+    "body_kind",
+]

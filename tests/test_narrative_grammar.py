@@ -1,0 +1,388 @@
+"""Tests of the narrative grammar: one registry of rules of one signature, the lexicon, rule names in provenance.
+
+Each rule of :data:`loaders.narrative.RULES` has an excerpt here that it reads (issue 24, item 2).
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+from ground.schema import Label, Rel
+from loaders import lexicon
+from loaders.narrative import RULES, Clause, Narrative, Rule, read_narrative
+from loaders.reference import Gazetteer
+from loaders.report import load_report
+from loaders.structure import parse_structure
+from loaders.text import paragraphs, split_lines
+
+GAZ = Gazetteer.default()
+
+
+def _read(text: str) -> Narrative:
+    lines = split_lines(text)
+    return read_narrative(paragraphs(lines), parse_structure(lines), GAZ)
+
+
+def _rules_fired(text: str) -> set[str]:
+    n = _read(text)
+    return {f.rule for f in (*n.cases, *n.adoptions, *n.efforts)}
+
+
+# --------------------------------------------------------------------------- the registry
+def test_rules_have_one_signature_a_name_and_a_docstring() -> None:
+    names = [r.name for r in RULES]
+    assert len(names) == len(set(names))
+    for r in RULES:
+        assert isinstance(r, Rule)
+        assert r.doc, f"rule {r.name} has no docstring"
+        params = list(inspect.signature(r.prod).parameters.values())
+        assert len(params) == 1 and params[0].annotation in (Clause, "Clause"), r.name
+
+
+# one excerpt per registry rule: the fact-level rule names each may record
+EXCERPTS: dict[str, tuple[str, set[str]]] = {
+    "provincial-example": (
+        "Xinjiang PFTZ has produced two batches of institutional innovations, which were replicated and scaled up "
+        'across the entire region. Specifically, the "cross-port mutual recognition for foreign vehicles" was one.',
+        {"provincial-example"},
+    ),
+    "this-model": (
+        'Hubei PFTZ has explored a "one-stop credit repair" model for market entities. This model has been '
+        "replicated and scaled up across the province.",
+        {"this-model"},
+    ),
+    "group-pronoun": (
+        "The nine provinces and autonomous regions along the Yellow River have leveraged the Yellow River Basin "
+        "PFTZ Alliance to use shared policies. They have steadily promoted the cross-regional sharing of "
+        "high-quality services within the alliance.",
+        {"group-pronoun"},
+    ),
+    "new-batch": (
+        "PFTZs in Fujian and Liaoning have promoted the replication and scaling of a new batch of institutional "
+        "innovations across their respective provinces.",
+        {"new-batch"},
+    ),
+    "scope-list": (
+        "In total, 17 measures are replicated and scaled up across all PFTZs, including smart supervision of "
+        "bonded warehouses, online filing of foreign trade operators, and paperless release of imported goods.",
+        {"scope-list"},
+    ),
+    "replicated": (
+        'Shanxi Province replicated and scaled up the "ship supervision and declaration" model from the 5th batch '
+        "of best practices.",
+        {"replicated"},
+    ),
+    "adopted-by": (
+        'For example, the "smart supervision model for bonded fuel oil blending" of Zhoushan Area of Zhejiang PFTZ '
+        "has been replicated in the Jiaxing coordinated innovation zone of Zhejiang PFTZ, cutting costs by 20%.",
+        {"adopted-by"},
+    ),
+    "drew-on": (
+        'Gansu Province drew on the "customs clearance model for rail-sea intermodal transport" of Chongqing PFTZ '
+        "to build its own channel.",
+        {"drew-on"},
+    ),
+    "alliance": (
+        "PFTZs in Shanghai, Jiangsu, Zhejiang, and Anhui have set up the Yangtze River Delta PFTZ Alliance.",
+        {"alliance"},
+    ),
+    "joint-action": (
+        "PFTZs in Shanghai, Jiangsu, Zhejiang, and Anhui, through the Yangtze River Delta PFTZ Alliance, jointly "
+        'issued the "Initiative on Cooperative Development of PFTZs".',
+        {"joint-action"},
+    ),
+    "titles-and-lists": (
+        "Sichuan and Chongqing PFTZs have jointly launched integrated power supply service reforms, and jointly "
+        "explored new models of strong-village cooperation.",
+        {"joint-clauses"},
+    ),
+    "quoted-case": (
+        'Shanghai PFTZ\'s "integrated license for convergent business" allows enterprises to combine approvals.',
+        {"possessive"},
+    ),
+    "unquoted-practice": (
+        "For example, Shanghai PFTZ has introduced cross-border applications for digital RMB, facilitating the "
+        "nation's first payment.",
+        {"object"},
+    ),
+    "took-the-lead": (
+        "Hainan FTP took the lead in piloting bonded maintenance of aircraft engines, which cut costs.",
+        {"took-the-lead"},
+    ),
+}
+
+
+def test_every_rule_has_an_excerpt() -> None:
+    assert set(EXCERPTS) == {r.name for r in RULES}
+
+
+@pytest.mark.parametrize("name", list(EXCERPTS))
+def test_each_rule_reads_its_excerpt(name: str) -> None:
+    text, rules = EXCERPTS[name]
+    assert rules <= _rules_fired(text), name
+
+
+# --------------------------------------------------------------------------- clauses, not lines
+def _adoptions(text: str) -> set[tuple[str, str, str, tuple[str, ...]]]:
+    return {(a.name, a.adopter_kind, a.adopter_key, a.origins) for a in _read(text).adoptions}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            'Fujian PFTZ\'s "cross-Straits mutual recognition of professional titles" has been taken up by Jiangxi '
+            "Province, benefiting 300 professionals.",
+            ("cross-Straits mutual recognition of professional titles", "province", "jiangxi", ("fujian",)),
+        ),
+        (
+            'Hubei PFTZ has explored a "one-stop credit repair" model for market entities. This model has been '
+            "replicated and scaled up across Hubei Province, covering all cities.",
+            ("one-stop credit repair", "province", "hubei", ("hubei",)),
+        ),
+        (
+            'Guangxi PFTZ launched the "single-window service for cross-border trucks". The practice has since been '
+            "taken up by Yunnan Province.",
+            ("single-window service for cross-border trucks", "province", "yunnan", ("guangxi",)),
+        ),
+        (
+            'Shanxi Province has adopted Shanghai PFTZ\'s "integrated license for convergent business", issuing '
+            "1,200 licenses in 2024.",
+            ("integrated license for convergent business", "province", "shanxi", ("shanghai",)),
+        ),
+        (
+            'Inner Mongolia Autonomous Region took the "green channel for urgently needed medical devices" of '
+            "Hainan FTP as a reference.",
+            ("green channel for urgently needed medical devices", "province", "inner-mongolia", ("hainan-ftp",)),
+        ),
+        (
+            'The "paperless port release" model of Tianjin PFTZ has been replicated province-wide in Hebei.',
+            ("paperless port release", "province", "hebei", ("tianjin",)),
+        ),
+        (
+            'Tianjin PFTZ\'s "paperless port release" model has been replicated province-wide.',
+            ("paperless port release", "province", "tianjin", ("tianjin",)),
+        ),
+    ],
+    ids=["taken-up-by", "this-model-across", "the-practice", "has-adopted", "as-a-reference", "scope-in", "scope"],
+)
+def test_adoption_in_either_direction(text: str, want: tuple[str, str, str, tuple[str, ...]]) -> None:
+    assert want in _adoptions(text)
+
+
+def test_no_adoption_of_a_zone_by_itself_or_of_a_launch() -> None:
+    def new_rules(text: str) -> set[str]:
+        return {a.rule for a in _read(text).adoptions} & {"adopted-by", "drew-on"}
+
+    assert not new_rules('The "bonded maintenance of aircraft engines" was launched by Hainan FTP in March 2024.')
+    assert not new_rules(
+        'The "new mechanism for coordinated market regulation in PFTZs in Beijing, Tianjin, and Hebei" has been '
+        "adopted in Beijing, Tianjin, and Hebei by unifying standards."
+    )
+    assert not new_rules('Shanghai PFTZ adopted "one code per machine" management for imported components.')
+
+
+def test_a_co_actor_makes_a_joint_case() -> None:
+    text = (
+        'Shandong PFTZ, together with Henan PFTZ, established the "joint customs transit mechanism for inland '
+        'ports", reducing time by half.'
+    )
+    (case,) = _read(text).cases
+    assert case.zones == ("henan", "shandong") and case.joint
+
+
+def test_passive_launch_and_under_credit_the_zone_after() -> None:
+    got = {c.name: c.zones for c in _read(
+        'The "bonded maintenance of aircraft engines" was launched by Hainan FTP in March 2024. Under the "one '
+        'license for multiple sites" reform launched by Anhui PFTZ, enterprises can add sites.'
+    ).cases}  # fmt: skip
+    assert got == {
+        "bonded maintenance of aircraft engines": ("hainan-ftp",),
+        "one license for multiple sites": ("anhui",),
+    }
+
+
+def test_a_sentence_cut_by_a_page_break_is_one_sentence() -> None:
+    text = (
+        "PFTZs of Beijing, Tianjin, and Hebei convened the Third Joint Conference on the\n\n\n\nCoordinated "
+        "Development of Beijing PFTZs, Tianjin PFTZ and Hebei PFTZ. During the conference, a plan was signed."
+    )
+    names = {e.name for e in _read(text).efforts}
+    assert (
+        "Third Joint Conference on the Coordinated Development of Beijing PFTZs, Tianjin PFTZ and Hebei PFTZ" in names
+    )
+
+
+# --------------------------------------------------------------------------- the lexicon
+def test_lexicon_lists_are_one_home_of_words() -> None:
+    for attr in (
+        "PILOT_VERB_FORMS",
+        "PASSIVE_ADOPT_VERBS",
+        "ACTIVE_ADOPT_VERBS",
+        "PROVINCE_SCOPES",
+        "CASE_HEADS",
+        "BODY_HEADS",
+        "TITLE_WORDS",
+        "ORDINALS",
+        "ANAPHORA",
+    ):
+        words = getattr(lexicon, attr)
+        assert words and len(words) == len(set(words)), attr
+    assert lexicon.ORDINALS[2] == "third"
+    assert lexicon.body_kind("Yellow River Basin PFTZ Alliance") == "alliance"
+    assert lexicon.body_kind("Joint Conference Mechanism for the Beijing-Tianjin-Hebei PFTZs") == "mechanism"
+
+
+# --------------------------------------------------------------------------- rule names in provenance
+def test_a_fact_records_its_rule_in_its_provenance() -> None:
+    report = load_report()
+    case_edges = [r for r in report.relations if r.type is Rel.ORIGINATED_IN and r.provenance.rule]
+    assert {r.provenance.rule for r in case_edges} >= {"possessive", "verb", "joint-clauses"}
+    adopted = [r for r in report.relations if r.type is Rel.ADOPTED]
+    read = [r for r in adopted if r.provenance.rule]  # the rest come from the tables, read by no narrative rule
+    assert len(read) >= 20 and all(r.provenance.to_dict()["rule"] == r.provenance.rule for r in read)
+    zones = [e for e in report.entities if e.label is Label.ZONE and not e.provenance.rule]
+    assert zones and "rule" not in zones[0].provenance.to_dict()  # other readers record no rule
+
+
+# --------------------------------------------------------------------------- forms of the 2026 development edition
+def test_scope_lists_of_a_second_batch() -> None:
+    text = (
+        "Of the 20 measures, 12 are to be replicated and scaled up throughout the country, including accepting "
+        "electronic certificates of origin, and publishing procurement intentions in advance. The other 8 measures "
+        "are extended to all PFTZs, including piloting the transfer of non-performing loans abroad."
+    )
+    got = {(a.name, a.adopter_key) for a in _read(text).adoptions}
+    assert ("accepting electronic certificates of origin", "nationwide") in got
+    assert ("piloting the transfer of non-performing loans abroad", "all PFTZs") in got
+
+
+def test_new_batches_replicated_across_their_provinces() -> None:
+    text = (
+        "PFTZs in Guangdong, Sichuan and other localities released new batches of provincial innovations in 2025 "
+        "and replicated them across their respective provinces."
+    )
+    got = {(a.adopter_key, a.origins) for a in _read(text).adoptions if a.rule == "new-batch"}
+    assert got == {("guangdong", ("guangdong",)), ("sichuan", ("sichuan",))}
+
+
+def test_an_alliance_batch_named_in_the_next_sentence() -> None:
+    text = (
+        "The Yangtze River Delta PFTZ Alliance, made up of the PFTZs in Shanghai, Jiangsu, Zhejiang and Anhui, "
+        'released its fourth batch of 10 collaborative institutional innovations. **For example**, the "shared '
+        'bonded warehouse supervision data" allows transfers without inspection.'
+    )
+    n = _read(text)
+    (e,) = n.efforts
+    assert e.members == ("anhui", "jiangsu", "shanghai", "zhejiang") and e.batch == (4, 10)
+    assert e.released == ("shared bonded warehouse supervision data",)
+    assert {(c.name, c.zones, c.joint) for c in n.cases} == {
+        ("shared bonded warehouse supervision data", ("anhui", "jiangsu", "shanghai", "zhejiang"), True)
+    }
+
+
+def test_a_cooperation_platform_of_two_zones_and_a_province() -> None:
+    text = (
+        "In June 2025, Chongqing PFTZ, Guangxi PFTZ and Guizhou Province set up the Western Corridor Customs "
+        "Cooperation Platform, which released a list of joint measures."
+    )
+    (e,) = _read(text).efforts
+    assert (e.kind, e.members, e.provinces) == ("cooperation platform", ("chongqing", "guangxi"), ("guizhou",))
+
+
+def test_a_joint_document_of_an_alliance_with_provinces() -> None:
+    text = (
+        "The Yellow River Basin PFTZ Alliance, composed of the PFTZs of Shandong and Henan together with Shanxi "
+        'and Gansu, issued the "Joint Action Plan for Open Development of the Yellow River Basin".'
+    )
+    efforts = {e.name: e for e in _read(text).efforts}
+    alliance = efforts["Yellow River Basin PFTZ Alliance"]
+    assert (alliance.members, alliance.provinces) == (("henan", "shandong"), ("gansu", "shanxi"))
+    plan = efforts["Joint Action Plan for Open Development of the Yellow River Basin"]
+    assert plan.by == "Yellow River Basin PFTZ Alliance" and plan.provinces == ("gansu", "shanxi")
+
+
+def test_a_practice_launched_by_zones_in_an_appositive() -> None:
+    text = (
+        "A shared supervision model for bonded logistics centers along the river, jointly launched by Hubei and "
+        "Hunan PFTZs, has allowed enterprises to use a single guarantee."
+    )
+    (case,) = _read(text).cases
+    assert case.zones == ("hubei", "hunan") and case.joint and case.rule == "launched-by"
+
+
+def test_an_anaphor_stands_for_what_an_adopter_took_up() -> None:
+    text = (
+        'Guizhou Province learned from Chongqing PFTZ\'s "whole-chain innovation in data marketization" and set up '
+        "a registration center. The practice was later adopted by Gansu Province."
+    )
+    got = {(a.name, a.adopter_key, a.origins) for a in _read(text).adoptions}
+    assert ("whole-chain innovation in data marketization", "gansu", ("chongqing",)) in got
+    assert ("whole-chain innovation in data marketization", "guizhou", ("chongqing",)) in got
+
+
+def test_each_clause_its_own_adoption() -> None:
+    text = (
+        'Qinghai Province borrowed the "full electronic tax payment" from the seventh batch of reform pilot '
+        'experience, and Jilin Province took as a reference the "smart railway inspection model" of Liaoning PFTZ.'
+    )
+    got = {(a.name, a.adopter_key, a.origins) for a in _read(text).adoptions}
+    assert ("full electronic tax payment", "qinghai", ()) in got
+    assert ("smart railway inspection model", "jilin", ("liaoning",)) in got
+
+
+def test_the_model_drew_on_another_zone() -> None:
+    text = (
+        'Shaanxi PFTZ\'s "intellectual property securitization for hard technology firms" raised RMB 510 million. '
+        "The model drew on the experience of Guangdong PFTZ."
+    )
+    got = {(a.name, a.adopter_kind, a.adopter_key, a.origins) for a in _read(text).adoptions}
+    assert got == {
+        ("intellectual property securitization for hard technology firms", "zone", "shaanxi", ("guangdong",))
+    }
+
+
+def test_a_page_number_between_the_halves_of_a_cut_sentence() -> None:
+    text = (
+        "Qinghai Province borrowed the \"cross-border RMB full electronic\n\nReport on China's Pilot Free Trade "
+        'Zones\n2026\n\n\n\n11\n\ntax payment" from the seventh batch of reform pilot experience.'
+    )
+    (a,) = _read(text).adoptions
+    assert a.name == "cross-border RMB full electronic tax payment"
+
+
+def test_a_body_printed_in_lower_case_is_an_alliance_not_a_case() -> None:
+    text = (
+        "Shanghai, Jiangsu and Zhejiang PFTZs set up a joint conference mechanism for customs cooperation in the "
+        "Yangtze River Delta, which meets twice a year. In 2025, Chongqing PFTZ, Guangxi PFTZ and Guizhou Province "
+        "established a cooperation platform for the western corridor. Shanghai PFTZ set up a cooperation platform "
+        "for overseas investors."
+    )
+    n = _read(text)
+    got = {(e.name, e.kind, e.members, e.provinces) for e in n.efforts}
+    assert got == {
+        (
+            "joint conference mechanism for customs cooperation in the Yangtze River Delta",
+            "mechanism",
+            ("jiangsu", "shanghai", "zhejiang"),
+            (),
+        ),
+        (
+            "cooperation platform for the western corridor",
+            "cooperation platform",
+            ("chongqing", "guangxi"),
+            ("guizhou",),
+        ),
+    }
+    assert not any("joint conference mechanism" in c.name for c in n.cases)
+
+
+def test_an_unquoted_innovation_of_another_zone() -> None:
+    got = _adoptions(
+        "Zhejiang Province replicated Shanghai PFTZ's smart customs clearance model for bonded goods, cutting "
+        "costs. Anhui Province drew on the cross-border data management model of Shanghai PFTZ."
+    )
+    assert ("smart customs clearance model for bonded goods", "province", "zhejiang", ("shanghai",)) in got
+    assert ("cross-border data management model", "province", "anhui", ("shanghai",)) in got
