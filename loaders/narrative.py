@@ -106,7 +106,7 @@ BATCH_RE = re.compile(
 )
 PROVINCE_SCOPE_RE = re.compile(
     r"\b(?:across|throughout) (?:the|their|its) (?:entire |whole |respective )?(?:province|region|provinces)s?\b|"
-    r"\bprovince-wide\b",
+    rf"\b{alternation(PROVINCE_SCOPES)}\b",
     re.IGNORECASE,
 )
 REFERENCE_SCOPE_RE = re.compile(r"\bfor (?:local )?reference\b", re.IGNORECASE)
