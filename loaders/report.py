@@ -99,6 +99,8 @@ SUBAREA_RE = re.compile(
 """An area printed with its zone: ``the Honghe Area of Yunnan PFTZ``, ``Foo Area (Bar PFTZ)``."""
 ITS_AREA_RE = re.compile(r"\b[Ii]ts (?P<name>(?:[A-Z][\w'’-]+ )+(?:Special )?Area)\b")
 """An area printed after the zone it belongs to: ``Guangxi PFTZ ... its Chongzuo Area``."""
+NOT_AN_AREA_RE = re.compile(r"\b(?:New|Bay)\s+Area$")
+"""Areas that are not a zone's: a state-level new area (``Pudong New Area``), a bay area (``Greater Bay Area``)."""
 AREA_ARTICLE_RE = re.compile(r"^(?:(?:The|For|In|Under|Following|Meanwhile|Moreover|Also|And|Its)\s+)+")
 COORDINATED_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+) coordinated innovation zone of (?P<zone>[A-Z][a-z]+ PFTZ)\b")
 ALLIANCE_RE = re.compile(
@@ -275,11 +277,15 @@ class _Collector:
             parent = self.gaz.zone(m.group("zone"))
             lead = AREA_ARTICLE_RE.match(m.group("name"))
             start = m.start("name") + (lead.end() if lead else 0)
+            if NOT_AN_AREA_RE.search(m.group("name")):
+                continue
             if parent is not None and not any(f.start < m.end() and start < f.end for f in found):
                 key = self._area_key(parent, m.group("name")[lead.end() if lead else 0 :])
                 found.append(Mention(key, start, m.end(), text[start : m.end()]))
         for m in ITS_AREA_RE.finditer(text):
             before = [z for z in zones if z.end <= m.start()]
+            if NOT_AN_AREA_RE.search(m.group("name")):
+                continue
             if before and not any(f.start < m.end() and m.start("name") < f.end for f in found):
                 parent = before[-1].key.split("/")[0]
                 key = self._area_key(parent, m.group("name"))
