@@ -99,6 +99,8 @@ SUBAREA_RE = re.compile(
 """An area printed with its zone: ``the Honghe Area of Yunnan PFTZ``, ``Foo Area (Bar PFTZ)``."""
 ITS_AREA_RE = re.compile(r"\b[Ii]ts (?P<name>(?:[A-Z][\w'’-]+ )+(?:Special )?Area)\b")
 """An area printed after the zone it belongs to: ``Guangxi PFTZ ... its Chongzuo Area``."""
+AREA_RESOLVED = "the area's zone in the curated list of areas (data/reference/areas.csv)"
+"""How an area printed without its zone is placed in it."""
 NOT_AN_AREA_RE = re.compile(r"\b(?:New|Bay)\s+Area$")
 """Areas that are not a zone's: a state-level new area (``Pudong New Area``), a bay area (``Greater Bay Area``)."""
 AREA_ARTICLE_RE = re.compile(r"^(?:(?:The|For|In|Under|Following|Meanwhile|Moreover|Also|And|Its)\s+)+")
@@ -350,7 +352,10 @@ class _Collector:
         if ref is not None:
             props |= {"name_zh": ref.name_zh or None, "established": ref.established.iso if ref.established else None}
         node = self.node(Label.ZONE, key, self.zone_name(key), line, quote, **props)
-        self.rel(Rel.PART_OF, node, self.zone(parent, line, quote), line, quote)
+        # an area printed alone ("Chongzuo Area") is placed in its zone by the curated list, not by the text
+        named = parent in {m.key for m in self.gaz.find_zones(quote)}
+        how = None if named or ref is None else AREA_RESOLVED
+        self.rel(Rel.PART_OF, node, self.zone(parent, line, quote), line, quote, resolved=how)
         return node
 
     def sub_zone(self, parent_name: str, name: str, kind: ZoneKind, line: int, quote: str) -> NodeRef | None:
