@@ -204,3 +204,16 @@ def test_a_new_area_or_a_bay_area_is_not_an_area_of_the_zone(printed: str) -> No
     assert not [k for k in _zone_nodes(r) if k.startswith("guangdong/")]
     origins = {e for m, e in _rels(r, Rel.ORIGINATED_IN) if "going-global" in m}
     assert origins == {"guangdong"}
+
+
+def test_a_zone_profile_lists_the_innovations_of_its_areas(report: ParsedReport) -> None:
+    from graph.build import graph_from_records
+    from loaders.reference import load_reference
+    from queries import run
+
+    ref = load_reference()
+    G = graph_from_records([*ref.entities, *report.entities], [*ref.relations, *report.relations])
+    df = run("zone_profile", G, zone="shanghai")
+    parts = df[df["section"] == "innovation of a part"]
+    assert "case:shanghai:comprehensive-service-platform-for-going-global" in set(parts["item_key"])
+    assert set(parts["detail"]) == {LINGANG}
