@@ -488,6 +488,8 @@ def _uses_group(name: str, text: str) -> bool:
     Rule: a term inside quotation marks is the quoted text's own words (a document's title: "... Reforms in
     Pilot Regions"), not the term the report defined, so it stands for no member.
     """
+    if name not in text:
+        return False
     unquoted = QUOTED_SPAN_RE.sub(" ", text) if '"' in text or "“" in text else text
     return re.search(rf"\b{re.escape(name)}\b", unquoted) is not None
 
