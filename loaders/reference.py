@@ -1188,6 +1188,9 @@ class Gazetteer:
                 if a.key not in owners:
                     owners.append(a.key)
         self._area_names: _Names | None = None
+        # the last word of every area name: a cheap test before the scan (most sentences name no area)
+        last = sorted({f.split()[-1] for a in self.areas.values() for f in (a.name, *a.aliases)})
+        self._area_hint = re.compile(rf"\b(?:{'|'.join(map(re.escape, last))})\b", re.IGNORECASE) if last else None
         self.provinces: dict[str, ProvinceRef] = dict(provinces)
         self.bodies: dict[str, BodyRef] = dict(bodies)
         for z in self.zones.values():
@@ -1688,7 +1691,7 @@ class Gazetteer:
         >>> g.find_areas("its Hengqin Area")[0].key
         'guangdong/hengqin-area'
         """
-        if not self.areas:
+        if self._area_hint is None or not self._area_hint.search(text):
             return []
         if self._area_names is None:
             forms = [f for a in self.areas.values() for f in (a.name, *a.aliases)]

@@ -101,6 +101,10 @@ SUBAREA_RE = re.compile(
 """An area printed with its zone: ``the Honghe Area of Yunnan PFTZ``, ``Foo Area (Bar PFTZ)``."""
 ITS_AREA_RE = re.compile(r"\b[Ii]ts (?P<name>(?:[A-Z][\w'’-]+ )+(?:Special )?Area)\b")
 """An area printed after the zone it belongs to: ``Guangxi PFTZ ... its Chongzuo Area``."""
+AREA_RESOLVED = "the area's zone in the curated list of areas (data/reference/areas.csv)"
+"""How an area printed without its zone is placed in it."""
+NOT_AN_AREA_RE = re.compile(r"\b(?:New|Bay)\s+Area$")
+"""Areas that are not a zone's: a state-level new area (``Pudong New Area``), a bay area (``Greater Bay Area``)."""
 AREA_ARTICLE_RE = re.compile(r"^(?:(?:The|For|In|Under|Following|Meanwhile|Moreover|Also|And|Its)\s+)+")
 COORDINATED_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+) coordinated innovation zone of (?P<zone>[A-Z][a-z]+ PFTZ)\b")
 ZONE_WORD_RE = re.compile(r"(?<![A-Za-z] )\b([A-Z][a-z]+) PFTZ(?:s|'s|’s)?\b(?! Alliance)")
@@ -262,11 +266,15 @@ class _Collector:
             parent = self.gaz.zone(m.group("zone"))
             lead = AREA_ARTICLE_RE.match(m.group("name"))
             start = m.start("name") + (lead.end() if lead else 0)
+            if NOT_AN_AREA_RE.search(m.group("name")):
+                continue
             if parent is not None and not any(f.start < m.end() and start < f.end for f in found):
                 key = self._area_key(parent, m.group("name")[lead.end() if lead else 0 :])
                 found.append(Mention(key, start, m.end(), text[start : m.end()]))
         for m in ITS_AREA_RE.finditer(text):
             before = [z for z in zones if z.end <= m.start()]
+            if NOT_AN_AREA_RE.search(m.group("name")):
+                continue
             if before and not any(f.start < m.end() and m.start("name") < f.end for f in found):
                 parent = before[-1].key.split("/")[0]
                 key = self._area_key(parent, m.group("name"))
@@ -331,7 +339,10 @@ class _Collector:
         if ref is not None:
             props |= {"name_zh": ref.name_zh or None, "established": ref.established.iso if ref.established else None}
         node = self.node(Label.ZONE, key, self.zone_name(key), line, quote, **props)
-        self.rel(Rel.PART_OF, node, self.zone(parent, line, quote), line, quote)
+        # an area printed alone ("Chongzuo Area") is placed in its zone by the curated list, not by the text
+        named = parent in {m.key for m in self.gaz.find_zones(quote)}
+        how = None if named or ref is None else AREA_RESOLVED
+        self.rel(Rel.PART_OF, node, self.zone(parent, line, quote), line, quote, resolved=how)
         return node
 
     def sub_zone(self, parent_name: str, name: str, kind: ZoneKind, line: int, quote: str) -> NodeRef | None:
@@ -471,6 +482,8 @@ def _uses_group(name: str, text: str) -> bool:
     Rule: a term inside quotation marks is the quoted text's own words (a document's title: "... Reforms in
     Pilot Regions"), not the term the report defined, so it stands for no member.
     """
+    if name not in text:
+        return False
     unquoted = QUOTED_SPAN_RE.sub(" ", text) if '"' in text or "“" in text else text
     return re.search(rf"\b{re.escape(name)}\b", unquoted) is not None
 

@@ -418,6 +418,9 @@ def zone_profile(G: nx.MultiDiGraph, zone: str, since: str | None = None, until:
         items: list[tuple[int, str, Any, Any, Any]] = []
         for m, _ in _in(G, z, Rel.ORIGINATED_IN, Label.MEASURE):
             items.append((1, "innovation", m, _d(G, m).get("kind"), None))
+        for s, _ in _in(G, z, Rel.PART_OF, Label.ZONE):
+            for m, _ in _in(G, s, Rel.ORIGINATED_IN, Label.MEASURE):
+                items.append((1, "innovation of a part", m, _key(G, s), None))
         for d, e in _in(G, z, Rel.NAMES_ZONE, Label.DOCUMENT):
             items.append((2, "named by", d, e.get("role"), _d(G, d).get("date")))
         for m, e in _out(G, z, Rel.ADOPTED, Label.MEASURE):

@@ -1,7 +1,8 @@
 // name: zone_profile
-// description: A zone's profile: the innovations that originated in it, the documents that name it, the
-//  measures it adopted, those that reached it (derived diffusion: one row per measure and carrier, earliest
-//  date), the alliances or groups it belongs to, the zones it is part of or that are part of it, and the
+// description: A zone's profile: the innovations that originated in it or in one of its areas (detail: the
+//  area), the documents that name it, the measures it adopted, those that reached it (derived diffusion: one
+//  row per measure and carrier, earliest date), the alliances or groups it belongs to, the zones it is part
+//  of or that are part of it, and the
 //  province it lies in (so a zone without cases of its own still has its context). A time
 //  window (since, until) keeps the dated rows whose period overlaps it (received: the edges dated in it).
 // params: zone (str) — a zone key (shanghai, zhejiang/jiaxing-coordinated-innovation-zone) or its name in any case (Shanghai PFTZ)
@@ -14,6 +15,9 @@ WHERE z.key = $zone OR toLower(z.name) = toLower($zone)
 CALL (z) {
   MATCH (m:Measure)-[:ORIGINATED_IN]->(z)
   RETURN 1 AS part, 'innovation' AS section, m AS item, m.kind AS detail, null AS date
+  UNION ALL
+  MATCH (m:Measure)-[:ORIGINATED_IN]->(s:Zone)-[:PART_OF]->(z)
+  RETURN 1 AS part, 'innovation of a part' AS section, m AS item, s.key AS detail, null AS date
   UNION ALL
   MATCH (d:Document)-[r:NAMES_ZONE]->(z)
   RETURN 2 AS part, 'named by' AS section, d AS item, r.role AS detail, d.date AS date

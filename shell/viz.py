@@ -538,7 +538,8 @@ def _diffusion_groups(G: nx.MultiDiGraph, m: Any, keep: list[tuple[Any, Any, Any
     groups: dict[Any, list[Any]] = defaultdict(list)
     for u, v, k in keep:
         d = G.edges[u, v, k]
-        if not d.get(DERIVED) or v in stated or v == m:
+        # an origin reached through a defined term ("the Pilot Regions") is derived, yet a pilot, not a target
+        if not d.get(DERIVED) or v in stated or v == m or _rel_of(k, d) == Rel.ORIGINATED_IN:
             continue
         label = G.nodes[v].get("label")
         group = all_pftzs if label == Label.ZONE else nationwide if label == Label.REGION else None

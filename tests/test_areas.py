@@ -165,6 +165,7 @@ def _excerpt(replace: str) -> str:
     ],
 )
 def test_every_printed_form_of_an_area_credits_its_case(printed: str, key: str) -> None:
+    """Each form on the passage, and on a re-wrapped copy of it."""
     for text in (_excerpt(printed), rewrap_paragraphs(_excerpt(printed), 60)):
         r = parse_report(text, "excerpt.txt", partial=True)
         origins = {e for m, e in _rels(r, Rel.ORIGINATED_IN) if "going-global" in m}
@@ -192,3 +193,27 @@ def test_an_area_whose_model_is_replicated_across_its_province_is_the_origin() -
     assert {x.properties.get("origin") for x in adopted} == {"zone:anhui/hefei-area"}
     facts = [f for f in facts_from_report(r) if f.fact == "adoption"]
     assert facts and all(f.actors == frozenset({"zone:anhui"}) for f in facts)  # for the eval, its PFTZ
+
+
+@pytest.mark.parametrize(
+    "printed",
+    ["Guangdong PFTZ, through its Greater Bay Area, launched", "the Nansha New Area of Guangdong PFTZ launched"],
+)
+def test_a_new_area_or_a_bay_area_is_not_an_area_of_the_zone(printed: str) -> None:
+    r = parse_report(_excerpt(printed), "excerpt.txt", partial=True)
+    assert not [k for k in _zone_nodes(r) if k.startswith("guangdong/")]
+    origins = {e for m, e in _rels(r, Rel.ORIGINATED_IN) if "going-global" in m}
+    assert origins == {"guangdong"}
+
+
+def test_a_zone_profile_lists_the_innovations_of_its_areas(report: ParsedReport) -> None:
+    from graph.build import graph_from_records
+    from loaders.reference import load_reference
+    from queries import run
+
+    ref = load_reference()
+    G = graph_from_records([*ref.entities, *report.entities], [*ref.relations, *report.relations])
+    df = run("zone_profile", G, zone="shanghai")
+    parts = df[df["section"] == "innovation of a part"]
+    assert "case:shanghai:comprehensive-service-platform-for-going-global" in set(parts["item_key"])
+    assert set(parts["detail"]) == {LINGANG}
