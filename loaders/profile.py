@@ -120,6 +120,7 @@ class Profile:
     _heads: frozenset[str] = field(init=False, repr=False, compare=False, hash=False)
     _roles: dict[str, str] = field(init=False, repr=False, compare=False, hash=False)
     _head_max: int = field(init=False, repr=False, compare=False, hash=False)
+    _head_initials: frozenset[str] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         roles: dict[str, str] = {}
@@ -131,6 +132,7 @@ class Profile:
         object.__setattr__(self, "_roles", roles)
         # a line much longer than every running head is none (a cheap test before normalising it)
         object.__setattr__(self, "_head_max", 2 * max((len(h) for h in self.running_heads), default=0) + 8)
+        object.__setattr__(self, "_head_initials", frozenset(h[0] for h in self._heads if h))
 
     def column_role(self, heading: str) -> str | None:
         """Return the role of a printed column heading, or None when no synonym names it.
@@ -161,7 +163,10 @@ class Profile:
 
     def is_running_head(self, text: str) -> bool:
         """Whether a line is part of the running head."""
-        return len(text) <= self._head_max and words(text) in self._heads
+        t = text.strip()
+        if not t or len(t) > self._head_max or t[0].casefold() not in self._head_initials:
+            return False  # cheap tests first: most lines are long or start otherwise
+        return words(t) in self._heads
 
     def caption_says_issued_by_zones(self, caption: str) -> bool:
         """Whether a caption says the zones of its zone column issued the documents it lists."""

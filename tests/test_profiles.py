@@ -127,8 +127,11 @@ def test_tables_are_cited_as_printed(bundled: ParsedReport) -> None:
 def test_a_changed_layout_needs_only_a_profile(tmp_path: Path, bundled: ParsedReport) -> None:
     text = _relayout(TEXT)
     assert "Exhibit 1-7 " in text and "\nAnnex 1:" in text and "Report on China" not in text
-    with pytest.raises(ReportParseError, match="Appendix 1"):
-        parse_report(text, "later.txt")  # the 2025 conventions do not fit: the appendix is not found
+    # the 2025 conventions do not fit: no part or appendix is listed, so the text is no edition, and
+    # no caption is a table's: the totals the text states are not found, and say so
+    plain = parse_report(text, "later.txt")
+    assert "not-an-edition" in {w.code for w in plain.warnings}
+    assert not plain.tables and plain.checks and not any(c.ok for c in plain.checks if c.stated == 77)
     profile_file = tmp_path / "later.toml"
     profile_file.write_text(PROFILE_2030, encoding="utf-8")
     r = parse_report(text, "later.txt", profile=load_profile(profile_file))
@@ -213,3 +216,12 @@ def test_a_profile_beside_the_text_is_its_own(tmp_path: Path, bundled: ParsedRep
     text_file.write_text(_relayout(TEXT), encoding="utf-8")
     (tmp_path / "later.txt.profile.toml").write_text(PROFILE_2030, encoding="utf-8")
     assert _facts(load_report(text_file)) == _facts(bundled)
+
+
+def test_an_edition_without_its_required_part_is_truncated(tmp_path: Path) -> None:
+    text = _relayout(TEXT)
+    cut = text[: text.rindex("\nAnnex 1:")]
+    profile_file = tmp_path / "later.toml"
+    profile_file.write_text(PROFILE_2030, encoding="utf-8")
+    with pytest.raises(ReportParseError, match=re.escape("Annex 1 (the national innovations) not found")):
+        parse_report(cut, "later.txt", profile=load_profile(profile_file))
