@@ -84,6 +84,9 @@ class Profile:
         Headings of the table of contents.
     part, appendix
         The words before a part's and an appendix's number.
+    chapter
+        The word before a chapter's number in the body ("Chapter 3 ..."); empty when an edition
+        prints a chapter as its number alone on a line, followed by its title.
     required
         Parts or appendices whose absence from an edition is an error.
     milestones, zone_cases
@@ -106,6 +109,7 @@ class Profile:
     contents: tuple[str, ...]
     part: str
     appendix: str
+    chapter: str
     required: tuple[Required, ...]
     milestones: tuple[str, ...]
     zone_cases: tuple[str, ...]
@@ -287,6 +291,7 @@ def parse_profile(text: str, path: str = "profile.toml", *, base: str | None = N
         contents=_strings(structure, "contents", "structure", path),
         part=_strings(structure, "part", "structure", path)[0],
         appendix=_strings(structure, "appendix", "structure", path)[0],
+        chapter=str(structure.get("chapter", "")).strip(),
         required=tuple(required),
         milestones=_strings(structure, "milestones", "structure", path),
         zone_cases=_strings(structure, "zone_cases", "structure", path),

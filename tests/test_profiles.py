@@ -45,6 +45,7 @@ running_heads = ["Annual Report on the Free Trade Zones of China"]
 contents = ["Table of Contents"]
 part = "Section"
 appendix = "Annex"
+chapter = "Chapter"
 required = [{ section = "Annex 1", what = "the national innovations" }]
 milestones = ["milestones"]
 zone_cases = ["institutional innovation"]
@@ -71,9 +72,25 @@ content = ["Summary"]
 
 
 def _relayout(text: str) -> str:
-    """The bundled report as a later edition with another layout (same content) would print it."""
+    """The bundled report as a later edition with another layout (same content) would print it.
+
+    Chapters print as "Chapter 5" (not "5" alone) and parts print their heading in the body as in
+    the contents ("Section II Institutional Innovation", not "2." and the title on another line).
+    """
+    lines = text.split("\n")
+    for sec in load_report().sections:
+        at = sec.start_line - 1
+        if sec.level == 2:
+            lines[at] = f"Chapter {lines[at].strip()}"
+        elif sec.level == 1 and sec.number.startswith("Part "):
+            title_at = (
+                next(k for k in range(at + 1, len(lines)) if lines[k].strip()) if lines[at].strip()[-1] == "." else None
+            )
+            lines[at] = f"Section {sec.number.split()[1]} {sec.title}"
+            if title_at is not None:
+                lines[title_at] = ""
     out = []
-    for line in text.split("\n"):
+    for line in lines:
         s = line.strip()
         if default_profile().is_running_head(s):
             line = "Annual Report on the Free Trade Zones of China" if s.startswith("Report") else ""
@@ -142,6 +159,17 @@ def test_a_changed_layout_needs_only_a_profile(tmp_path: Path, bundled: ParsedRe
     assert ents == want_ents
     assert rels == want_rels
     assert [(c.stated, c.found) for c in r.checks] == [(c.stated, c.found) for c in bundled.checks]
+    # the same outline, headings named with the edition's own words ("Section II", "Annex 1")
+    assert [(x.level, x.title, x.start_line, x.end_line) for x in r.sections] == [
+        (x.level, x.title, x.start_line, x.end_line) for x in bundled.sections
+    ]
+    assert {x.number for x in r.sections if x.level == 1} == {
+        "Section I",
+        "Section II",
+        "Section III",
+        "Annex 1",
+        "Annex 2",
+    }
 
 
 def test_the_cli_takes_a_profile(tmp_path: Path) -> None:
