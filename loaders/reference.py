@@ -868,24 +868,25 @@ _ABBREVIATION_RE = re.compile(r"^[A-Z][A-Z0-9]+$")
 _PFTZ_TEMPLATES = (
     "{x} PFTZ",
     "China ({x}) Pilot Free Trade Zone",
-    "China ({x}) Free Trade Pilot Zone",
     "China ({x}) Free Trade Zone",
-    "China ({x}) Pilot FTZ",
     "China ({x}) FTZ",
     "{x} Pilot Free Trade Zone",
-    "{x} Free Trade Pilot Zone",
     "{x} Free Trade Zone",
     "{x} Pilot FTZ",
     "{x} FTZ",
     "PFTZ in {x}",
     "PFTZ of {x}",
     "FTZ in {x}",
-    "FTZ of {x}",
     "Pilot Free Trade Zone in {x}",
-    "Pilot Free Trade Zone of {x}",
+    "Free Trade Zone in {x}",
+    "{x}'s FTZ",
+    "{x}'s Free Trade Zone",
 )
-"""How a PFTZ is printed, ``{x}`` its province's name or alias: every form is generated for every zone."""
-_FTP_TEMPLATES = ("{x} FTP", "{x} Free Trade Port", "China ({x}) Free Trade Port")
+"""How a PFTZ is printed, ``{x}`` its province's name or alias: every form is generated for every zone.
+
+Each form lengthens the zone pattern tried at every candidate position, so only forms that English texts
+about the zones use are listed (press releases, circulars, news), not every word order a translator could choose."""
+_FTP_TEMPLATES = ("{x} FTP", "{x} Free Trade Port", "China ({x}) Free Trade Port", "{x}'s Free Trade Port", "{x}'s FTP")
 _PROVINCE_SUFFIXES = {
     "province": ("Province",),
     "municipality": ("Municipality",),
