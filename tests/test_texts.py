@@ -300,7 +300,8 @@ def test_a_contents_line_that_lists_no_part_is_not_an_edition() -> None:
         ),
         ("The Ministry of Commerce said the Jiangsu FTZ led the eighth batch of 24 best practices.", None, None),
         (
-            "The Jiangsu Provincial People's Government released the eighth batch of 24 best practices of the Jiangsu FTZ.",
+            "The Jiangsu Provincial People's Government released the eighth batch of 24 best practices "
+            "of the Jiangsu FTZ.",
             None,
             None,
         ),
