@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ground.errors import ReportParseError, StrictModeError
+from ground.errors import StrictModeError
 from ground.schema import Label, Rel
 from loaders.records import ParsedReport
 from loaders.report import BUNDLED_REPORT, load_report, parse_report
