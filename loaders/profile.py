@@ -60,6 +60,13 @@ def words(text: str) -> str:
     return _NORM_RE.sub(" ", text.casefold().replace("’", "'").replace("'", "")).strip()
 
 
+def _heading_key(text: str) -> str:
+    """A column heading's words, each without a plural ``s``: "Measures" and "Measure" agree."""
+    return " ".join(
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words(text).split()
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Required:
     """A part or appendix an edition cannot do without (its number as printed) and what it holds."""
@@ -130,7 +137,7 @@ class Profile:
         roles: dict[str, str] = {}
         for role, names in self.columns:
             for n in names:
-                roles.setdefault(words(n), role)
+                roles.setdefault(_heading_key(n), role)
         # derived once: the parsers ask for every line and every heading
         object.__setattr__(self, "_heads", frozenset(words(h) for h in self.running_heads))
         object.__setattr__(self, "_roles", roles)
@@ -145,10 +152,12 @@ class Profile:
         --------
         >>> default_profile().column_role("Department in charge")
         'bodies'
+        >>> default_profile().column_role("measures")
+        'measure'
         >>> default_profile().column_role("Category") is None
         True
         """
-        return self._roles.get(words(heading))
+        return self._roles.get(_heading_key(heading))
 
     def columns_of(self, headings: Iterable[str]) -> dict[str, str]:
         """Map each role to the first heading of ``headings`` that has it.

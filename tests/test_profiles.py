@@ -253,3 +253,10 @@ def test_an_edition_without_its_required_part_is_truncated(tmp_path: Path) -> No
     profile_file.write_text(PROFILE_2030, encoding="utf-8")
     with pytest.raises(ReportParseError, match=re.escape("Annex 1 (the national innovations) not found")):
         parse_report(cut, "later.txt", profile=load_profile(profile_file))
+
+
+def test_a_plural_or_singular_heading_is_the_same_column() -> None:
+    p = default_profile()
+    assert p.column_role("Reform Initiatives") == p.column_role("reform initiative") == "measure"
+    assert p.column_role("Main Content") == p.column_role("MAIN CONTENTS") == "content"
+    assert p.column_role("Responsible Party") == "bodies"
