@@ -60,6 +60,13 @@ def words(text: str) -> str:
     return _NORM_RE.sub(" ", text.casefold().replace("’", "'").replace("'", "")).strip()
 
 
+def _heading_key(text: str) -> str:
+    """A column heading's words, each without a plural ``s``: "Measures" and "Measure" agree."""
+    return " ".join(
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words(text).split()
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Required:
     """A part or appendix an edition cannot do without (its number as printed) and what it holds."""
@@ -84,6 +91,9 @@ class Profile:
         Headings of the table of contents.
     part, appendix
         The words before a part's and an appendix's number.
+    chapter
+        The word before a chapter's number in the body ("Chapter 3 ..."); empty when an edition
+        prints a chapter as its number alone on a line, followed by its title.
     required
         Parts or appendices whose absence from an edition is an error.
     milestones, zone_cases
@@ -106,6 +116,7 @@ class Profile:
     contents: tuple[str, ...]
     part: str
     appendix: str
+    chapter: str
     required: tuple[Required, ...]
     milestones: tuple[str, ...]
     zone_cases: tuple[str, ...]
@@ -120,17 +131,19 @@ class Profile:
     _heads: frozenset[str] = field(init=False, repr=False, compare=False, hash=False)
     _roles: dict[str, str] = field(init=False, repr=False, compare=False, hash=False)
     _head_max: int = field(init=False, repr=False, compare=False, hash=False)
+    _head_initials: frozenset[str] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         roles: dict[str, str] = {}
         for role, names in self.columns:
             for n in names:
-                roles.setdefault(words(n), role)
+                roles.setdefault(_heading_key(n), role)
         # derived once: the parsers ask for every line and every heading
         object.__setattr__(self, "_heads", frozenset(words(h) for h in self.running_heads))
         object.__setattr__(self, "_roles", roles)
         # a line much longer than every running head is none (a cheap test before normalising it)
         object.__setattr__(self, "_head_max", 2 * max((len(h) for h in self.running_heads), default=0) + 8)
+        object.__setattr__(self, "_head_initials", frozenset(h[0] for h in self._heads if h))
 
     def column_role(self, heading: str) -> str | None:
         """Return the role of a printed column heading, or None when no synonym names it.
@@ -139,10 +152,12 @@ class Profile:
         --------
         >>> default_profile().column_role("Department in charge")
         'bodies'
+        >>> default_profile().column_role("measures")
+        'measure'
         >>> default_profile().column_role("Category") is None
         True
         """
-        return self._roles.get(words(heading))
+        return self._roles.get(_heading_key(heading))
 
     def columns_of(self, headings: Iterable[str]) -> dict[str, str]:
         """Map each role to the first heading of ``headings`` that has it.
@@ -161,7 +176,10 @@ class Profile:
 
     def is_running_head(self, text: str) -> bool:
         """Whether a line is part of the running head."""
-        return len(text) <= self._head_max and words(text) in self._heads
+        t = text.strip()
+        if not t or len(t) > self._head_max or t[0].casefold() not in self._head_initials:
+            return False  # cheap tests first: most lines are long or start otherwise
+        return words(t) in self._heads
 
     def caption_says_issued_by_zones(self, caption: str) -> bool:
         """Whether a caption says the zones of its zone column issued the documents it lists."""
@@ -282,6 +300,7 @@ def parse_profile(text: str, path: str = "profile.toml", *, base: str | None = N
         contents=_strings(structure, "contents", "structure", path),
         part=_strings(structure, "part", "structure", path)[0],
         appendix=_strings(structure, "appendix", "structure", path)[0],
+        chapter=str(structure.get("chapter", "")).strip(),
         required=tuple(required),
         milestones=_strings(structure, "milestones", "structure", path),
         zone_cases=_strings(structure, "zone_cases", "structure", path),

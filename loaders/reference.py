@@ -990,24 +990,25 @@ _ABBREVIATION_RE = re.compile(r"^[A-Z][A-Z0-9]+$")
 _PFTZ_TEMPLATES = (
     "{x} PFTZ",
     "China ({x}) Pilot Free Trade Zone",
-    "China ({x}) Free Trade Pilot Zone",
     "China ({x}) Free Trade Zone",
-    "China ({x}) Pilot FTZ",
     "China ({x}) FTZ",
     "{x} Pilot Free Trade Zone",
-    "{x} Free Trade Pilot Zone",
     "{x} Free Trade Zone",
     "{x} Pilot FTZ",
     "{x} FTZ",
     "PFTZ in {x}",
     "PFTZ of {x}",
     "FTZ in {x}",
-    "FTZ of {x}",
     "Pilot Free Trade Zone in {x}",
-    "Pilot Free Trade Zone of {x}",
+    "Free Trade Zone in {x}",
+    "{x}'s FTZ",
+    "{x}'s Free Trade Zone",
 )
-"""How a PFTZ is printed, ``{x}`` its province's name or alias: every form is generated for every zone."""
-_FTP_TEMPLATES = ("{x} FTP", "{x} Free Trade Port", "China ({x}) Free Trade Port")
+"""How a PFTZ is printed, ``{x}`` its province's name or alias: every form is generated for every zone.
+
+Each form lengthens the zone pattern tried at every candidate position, so only forms that English texts
+about the zones use are listed (press releases, circulars, news), not every word order a translator could choose."""
+_FTP_TEMPLATES = ("{x} FTP", "{x} Free Trade Port", "China ({x}) Free Trade Port", "{x}'s Free Trade Port", "{x}'s FTP")
 _PROVINCE_SUFFIXES = {
     "province": ("Province",),
     "municipality": ("Municipality",),
@@ -1027,9 +1028,17 @@ _ZONE_WORDS = frozenset(
     {"china", "pilot", "free", "trade", "zone", "zones", "pftz", "pftzs", "ftz", "ftzs"}
     | {"ftp", "ftps", "port", "ports", "in", "of"}
 )
-_LIST_HEAD = r"(?:PFTZs|(?:Pilot\s+)?Free\s+Trade\s+Zones|Free\s+Trade\s+Pilot\s+Zones|(?:Pilot\s+)?FTZs)"
-"""The plural head of a list of zones by place ("the FTZs in A, B, and C", "A, B and C Pilot FTZs")."""
+_LIST_HEAD = (
+    r"(?=[PpFf])(?:PFTZs|Pilot\s+Free\s+Trade\s+Zones|Pilot\s+FTZs|Free\s+Trade\s+Zones"
+    r"|Free\s+Trade\s+Pilot\s+Zones|FTZs)"
+)
+"""The plural head of a list of zones by place ("the FTZs in A, B, and C", "A, B and C Pilot FTZs").
+
+Every alternative starts with a literal and the lookahead tests the first letter: the pattern is tried
+at every position of a sentence, and an optional first word would make each try costly."""
 _LIST_HEAD_RE = re.compile(_LIST_HEAD, re.IGNORECASE)
+_LIST_REACH = 600
+"""Characters at most of a list of places printed before its head ("A, B, ..., and C PFTZs")."""
 _GOV_OF_RE = re.compile(r"^peoples government of (.+)$")
 _GOV_SUFFIX_RE = re.compile(r"^(.+?) (?:provincial |municipal |regional )?peoples government$")
 _GENERAL_OFFICE_RE = re.compile(r"^general office of (.+)$")
@@ -1257,7 +1266,7 @@ class Gazetteer:
         self._names: dict[str, _Names] = {}
         self._body_re: re.Pattern[str] | None = None
         self._province_re: re.Pattern[str] | None = None
-        self._list_res: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None = None
+        self._list_res: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None = None
 
     # -- construction helpers ---------------------------------------------------
 
@@ -1772,8 +1781,12 @@ class Gazetteer:
                 out.append(Mention(key, m.start(), m.end(), m.group(0)))
         return out
 
-    def _list_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-        """Compile the patterns of zone lists: ``PFTZs in A, B, and C``, ``A, B and C PFTZs``."""
+    def _list_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+        """Compile the patterns of zone lists: ``PFTZs in A, B, and C``, ``A, B and C PFTZs``.
+
+        The fourth pattern is the cheap test of the second: the last place of a list printed before its
+        head, after ``and`` or a dash, ends right before the head.
+        """
         if self._list_res is None:
             name = rf"(?:{name_alternation(self._province_surface)}){NAME_RIGHT}"
             sep = r"\s*,\s*"
@@ -1784,10 +1797,12 @@ class Gazetteer:
                 rf"{NAME_LEFT}(?P<list>{name}(?:{sep}{name})*{last}{name}"
                 rf"|{name}(?:\s*[-\u2010\u2011\u2013\u2014]\s*{name})+)\s+{_LIST_HEAD}{NAME_RIGHT}"
             )
+            ending = rf"(?:\band\s+|[-\u2010\u2011\u2013\u2014]\s*){name}\s+$"
             self._list_res = (
                 re.compile(after, re.IGNORECASE),
                 re.compile(before, re.IGNORECASE),
                 re.compile(rf"{NAME_LEFT}{name}", re.IGNORECASE),
+                re.compile(ending, re.IGNORECASE),
             )
         return self._list_res
 
@@ -1817,15 +1832,34 @@ class Gazetteer:
         >>> [m.key for m in lists[0]]
         ['beijing', 'tianjin', 'hebei']
         """
-        if not _LIST_HEAD_RE.search(text):
+        lowered = text.lower()
+        if "ftzs" not in lowered and "zones" not in lowered:
+            return []  # every head ends in one of these: a test in C before the head pattern
+        heads = [h.span() for h in _LIST_HEAD_RE.finditer(text)]
+        if not heads:
             return []  # both list patterns hold the head: a quick test first
-        after, before, name = self._list_patterns()
+        after, before, name, ending = self._list_patterns()
+        found: list[re.Match[str]] = []
+        # each pattern is tried only where a head stands (a list follows it or ends right before it),
+        # not at every position of the text: the province alternation is costly
+        for hs, _he in heads:
+            if (m := after.match(text, hs)) is not None:
+                found.append(m)
+        low = 0
+        for hs, he in heads:
+            window = max(low, hs - _LIST_REACH)
+            if (
+                ending.search(text, max(window, hs - 80), hs) is not None
+                and (m := before.search(text, window, min(len(text), he + 1))) is not None
+                and m.end() > hs
+            ):
+                found.append(m)
+            low = he
         spans: list[tuple[int, int]] = []
-        for rx in (after, before):
-            for m in rx.finditer(text):
-                s, e = m.span("list")
-                if all(e <= a or s >= b for a, b in spans):
-                    spans.append((s, e))
+        for m in found:
+            s, e = m.span("list")
+            if all(e <= a or s >= b for a, b in spans):
+                spans.append((s, e))
         out: list[list[Mention]] = []
         for s, e in sorted(spans):
             members = []

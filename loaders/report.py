@@ -943,26 +943,49 @@ PROSE_BATCH_REACH = 160
 """Characters at most between the body that releases a batch and the batch phrase."""
 
 
+POSSESSIVE_RE = re.compile(r"^\s*(?:'s|’s)\s+(?:(?:latest|new|newly released|recent)\s+)?$")
+"""Between a body and its batch: "MOFCOM's eighth batch of ...", "MOFCOM's latest batch"."""
+RELEASED_BY_RE = re.compile(
+    r"^[^;.]{0,80}?\b(?:released|issued|published|unveiled|announced|rolled out|launched)\s+by\s+(?:the\s+)?$"
+)
+"""Between a batch and its body: "the eighth batch of 24 best practices released by MOFCOM"."""
+
+
+def _prose_batch_issuer(c: _Collector, s: str, at: int, end: int) -> Mention | None:
+    """The national body a sentence says released the batch phrase at ``s[at:end]``, if any.
+
+    Before the phrase: the last body named, with a release verb between (no semicolon), or a
+    possessive ("MOFCOM's eighth batch"); after it: "... released by <body>".
+    """
+    before = [m for m in c.gaz.find_bodies(s[:at]) if at - m.end <= PROSE_BATCH_REACH]
+    found: Mention | None = None
+    if before:
+        between = s[before[-1].end : at]
+        if (";" not in between and RELEASE_VERB_RE.search(between)) or POSSESSIVE_RE.match(between):
+            found = before[-1]
+    if found is None:
+        for m in c.gaz.find_bodies(s[end : end + PROSE_BATCH_REACH]):
+            if RELEASED_BY_RE.match(s[end : end + m.start]):
+                found = Mention(m.key, end + m.start, end + m.end, m.text)
+            break
+    ref = c.gaz.body_ref(found.key) if found else None
+    return found if ref is not None and ref.level != "local" else None
+
+
 def _extract_prose_batches(c: _Collector, ctx: _Context) -> None:
     """Rule: "<national body> released the <ordinal> batch of <N> <kind>" is a national batch, its size and issuer.
 
-    The body is the last one named before the phrase in its sentence, with a
-    release verb between them and no other clause (no semicolon, no sentence
-    end). A body of a province or a zone releases provincial batches, which
-    this rule leaves to the tables and the narrative. A batch a table lists
-    keeps the table's count; the prose adds its issuer.
+    Also "<body>'s <ordinal> batch of ..." and "the <ordinal> batch of ... released by <body>"
+    (:func:`_prose_batch_issuer`). A body of a province or a zone releases provincial batches,
+    which this rule leaves to the tables and the narrative. A batch a table lists keeps the
+    table's count; the prose adds its issuer.
     """
     for kind, ordinal, count, s, line, phrase in ctx.batch_phrases:
         at = s.find(phrase)
         if at < 0:
             continue
-        bodies = [m for m in c.gaz.find_bodies(s[:at]) if at - m.end <= PROSE_BATCH_REACH]
-        if not bodies:
-            continue
-        body_m = bodies[-1]
-        between = s[body_m.end : at]
-        ref = c.gaz.body_ref(body_m.key)
-        if ref is None or ref.level == "local" or ";" in between or not RELEASE_VERB_RE.search(between):
+        body_m = _prose_batch_issuer(c, s, at, at + len(phrase))
+        if body_m is None:
             continue
         bkey = _batch_key("national", kind, ordinal)
         props: dict[str, PropValue] = {"kind": kind, "level": "national", "ordinal": ordinal}

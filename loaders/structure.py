@@ -37,20 +37,22 @@ class _Markers(NamedTuple):
     part: re.Pattern[str]
     appendix: re.Pattern[str]
     contents: re.Pattern[str]
+    chapter: re.Pattern[str] | None
 
 
 @lru_cache(maxsize=16)
-def _markers(part: str, appendix: str, contents: tuple[str, ...]) -> _Markers:
+def _markers(part: str, appendix: str, contents: tuple[str, ...], chapter: str) -> _Markers:
     return _Markers(
         re.compile(rf"^{alternation([part])} ([IVX]+)\s+(.+?)\s*$"),
         re.compile(rf"^{alternation([appendix])} (\d+)\s*:\s*(.+?)(?:\t\s*\d+)?\s*$"),
         re.compile(rf"^{alternation(contents)}\s*$", re.IGNORECASE),
+        re.compile(rf"^{alternation([chapter])}\s+(\d{{1,2}}|[IVX]+)[.:]?(?:\s+(.+?))?\s*$") if chapter else None,
     )
 
 
 def markers(profile: Profile) -> _Markers:
-    """The part, appendix and contents heading patterns of an edition profile."""
-    return _markers(profile.part, profile.appendix, profile.contents)
+    """The part, appendix, contents and chapter heading patterns of an edition profile."""
+    return _markers(profile.part, profile.appendix, profile.contents, profile.chapter)
 
 
 def _norm(s: str) -> str:
@@ -120,8 +122,12 @@ def _toc(lines: Sequence[Line], mk: _Markers) -> tuple[int, list[tuple[str, str]
         if not s or mk.contents.match(s) or is_lone_number(s):
             continue
         if m := mk.part.match(s):
+            if (m.group(1), _norm(m.group(2))) in parts:
+                break  # a part listed already: the body's own heading of it (an edition that repeats it)
             parts.append((m.group(1), _norm(m.group(2))))
         elif m := mk.appendix.match(s):
+            if m.group(1) in appendices:
+                break
             appendices.append(m.group(1))
         elif (_SECTION_RE.match(s) and "\t" in ln.text) or _CHAPTER_TOC_RE.match(s):
             pass  # chapters and sections are found in the body; the contents only need skipping
@@ -173,6 +179,17 @@ def parse_structure(lines: Sequence[Line], profile: Profile | None = None) -> Ou
         if m := mk.appendix.match(s):
             heads.append((ln.no, 1, f"{profile.appendix} {m.group(1)}", m.group(2)))
             part_seen = True
+        elif (m := mk.part.match(s)) and _norm(m.group(2)) in part_by_title:
+            # an edition that prints the part's own heading in the body ("Part II Institutional Innovation")
+            heads.append((ln.no, 1, f"{profile.part} {m.group(1)}", m.group(2)))
+            part_seen = True
+        elif mk.chapter is not None and (m := mk.chapter.match(s)):
+            # an edition that prints its chapters as "<chapter word> 3 <title>" rather than a number alone
+            n = m.group(1)
+            number = ROMAN[int(n) - 1] if n.isdigit() and 0 < int(n) <= len(ROMAN) else n
+            heads.append((ln.no, 2, number, m.group(2) or nxt))
+            i += 1 if m.group(2) else 2
+            continue
         elif (m := _ITEM_RE.match(s)) and (
             _norm(m.group(2)) in part_by_title or (not m.group(2) and _norm(nxt) in part_by_title)
         ):
@@ -189,6 +206,7 @@ def parse_structure(lines: Sequence[Line], profile: Profile | None = None) -> Ou
             and not nxt.endswith(_TERMINAL)
             and nxt[0].isupper()
             and not _SECTION_RE.match(nxt)
+            and not mk.part.match(nxt)  # a page number before a part's heading is no chapter number
         ):
             n = int(s)
             heads.append((ln.no, 2, ROMAN[n - 1] if 0 < n <= len(ROMAN) else s, nxt))

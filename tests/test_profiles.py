@@ -45,6 +45,7 @@ running_heads = ["Annual Report on the Free Trade Zones of China"]
 contents = ["Table of Contents"]
 part = "Section"
 appendix = "Annex"
+chapter = "Chapter"
 required = [{ section = "Annex 1", what = "the national innovations" }]
 milestones = ["milestones"]
 zone_cases = ["institutional innovation"]
@@ -71,9 +72,25 @@ content = ["Summary"]
 
 
 def _relayout(text: str) -> str:
-    """The bundled report as a later edition with another layout (same content) would print it."""
+    """The bundled report as a later edition with another layout (same content) would print it.
+
+    Chapters print as "Chapter 5" (not "5" alone) and parts print their heading in the body as in
+    the contents ("Section II Institutional Innovation", not "2." and the title on another line).
+    """
+    lines = text.split("\n")
+    for sec in load_report().sections:
+        at = sec.start_line - 1
+        if sec.level == 2:
+            lines[at] = f"Chapter {lines[at].strip()}"
+        elif sec.level == 1 and sec.number.startswith("Part "):
+            title_at = (
+                next(k for k in range(at + 1, len(lines)) if lines[k].strip()) if lines[at].strip()[-1] == "." else None
+            )
+            lines[at] = f"Section {sec.number.split()[1]} {sec.title}"
+            if title_at is not None:
+                lines[title_at] = ""
     out = []
-    for line in text.split("\n"):
+    for line in lines:
         s = line.strip()
         if default_profile().is_running_head(s):
             line = "Annual Report on the Free Trade Zones of China" if s.startswith("Report") else ""
@@ -127,8 +144,11 @@ def test_tables_are_cited_as_printed(bundled: ParsedReport) -> None:
 def test_a_changed_layout_needs_only_a_profile(tmp_path: Path, bundled: ParsedReport) -> None:
     text = _relayout(TEXT)
     assert "Exhibit 1-7 " in text and "\nAnnex 1:" in text and "Report on China" not in text
-    with pytest.raises(ReportParseError, match="Appendix 1"):
-        parse_report(text, "later.txt")  # the 2025 conventions do not fit: the appendix is not found
+    # the 2025 conventions do not fit: no part or appendix is listed, so the text is no edition, and
+    # no caption is a table's: the totals the text states are not found, and say so
+    plain = parse_report(text, "later.txt")
+    assert "not-an-edition" in {w.code for w in plain.warnings}
+    assert not plain.tables and plain.checks and not any(c.ok for c in plain.checks if c.stated == 77)
     profile_file = tmp_path / "later.toml"
     profile_file.write_text(PROFILE_2030, encoding="utf-8")
     r = parse_report(text, "later.txt", profile=load_profile(profile_file))
@@ -139,6 +159,17 @@ def test_a_changed_layout_needs_only_a_profile(tmp_path: Path, bundled: ParsedRe
     assert ents == want_ents
     assert rels == want_rels
     assert [(c.stated, c.found) for c in r.checks] == [(c.stated, c.found) for c in bundled.checks]
+    # the same outline, headings named with the edition's own words ("Section II", "Annex 1")
+    assert [(x.level, x.title, x.start_line, x.end_line) for x in r.sections] == [
+        (x.level, x.title, x.start_line, x.end_line) for x in bundled.sections
+    ]
+    assert {x.number for x in r.sections if x.level == 1} == {
+        "Section I",
+        "Section II",
+        "Section III",
+        "Annex 1",
+        "Annex 2",
+    }
 
 
 def test_the_cli_takes_a_profile(tmp_path: Path) -> None:
@@ -213,3 +244,19 @@ def test_a_profile_beside_the_text_is_its_own(tmp_path: Path, bundled: ParsedRep
     text_file.write_text(_relayout(TEXT), encoding="utf-8")
     (tmp_path / "later.txt.profile.toml").write_text(PROFILE_2030, encoding="utf-8")
     assert _facts(load_report(text_file)) == _facts(bundled)
+
+
+def test_an_edition_without_its_required_part_is_truncated(tmp_path: Path) -> None:
+    text = _relayout(TEXT)
+    cut = text[: text.rindex("\nAnnex 1:")]
+    profile_file = tmp_path / "later.toml"
+    profile_file.write_text(PROFILE_2030, encoding="utf-8")
+    with pytest.raises(ReportParseError, match=re.escape("Annex 1 (the national innovations) not found")):
+        parse_report(cut, "later.txt", profile=load_profile(profile_file))
+
+
+def test_a_plural_or_singular_heading_is_the_same_column() -> None:
+    p = default_profile()
+    assert p.column_role("Reform Initiatives") == p.column_role("reform initiative") == "measure"
+    assert p.column_role("Main Content") == p.column_role("MAIN CONTENTS") == "content"
+    assert p.column_role("Responsible Party") == "bodies"

@@ -209,7 +209,8 @@ PRINTED = [
     "{x} FTZ",
     "the {x} Pilot FTZ",
     "China ({x}) Pilot Free Trade Zone",
-    "China ({x}) Free Trade Pilot Zone",
+    "China ({x}) Free Trade Zone",
+    "{x}'s free trade zone",
     "the {x} Pilot Free Trade Zone",
     "the {x} Free Trade Zone",
     "the Pilot Free Trade Zone in {x}",
@@ -280,3 +281,37 @@ def test_a_contents_line_that_lists_no_part_is_not_an_edition() -> None:
     r = parse_report(text, "paper.txt")
     assert [w.code for w in r.warnings] == ["not-an-edition"]
     assert "shanghai" in _zones(r)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "issuer", "count"),
+    [
+        ("The Ministry of Commerce (MOFCOM) released the eighth batch of 24 best practices.", "mofcom", 24),
+        ("MOFCOM's eighth batch of 24 best practices covers the Jiangsu FTZ.", "mofcom", 24),
+        (
+            "The eighth batch of 24 best practices released by the Ministry of Commerce names the Jiangsu FTZ.",
+            "mofcom",
+            24,
+        ),
+        (
+            "The State Council on Monday issued the 8th batch of best practices of the Jiangsu FTZ.",
+            "state-council",
+            None,
+        ),
+        ("The Ministry of Commerce said the Jiangsu FTZ led the eighth batch of 24 best practices.", None, None),
+        (
+            "The Jiangsu Provincial People's Government released the eighth batch of 24 best practices "
+            "of the Jiangsu FTZ.",
+            None,
+            None,
+        ),
+    ],
+)
+def test_a_national_batch_stated_in_prose(sentence: str, issuer: str | None, count: int | None) -> None:
+    r = parse_report(sentence, "t.txt")
+    responsible = _edges(r, Rel.RESPONSIBLE_FOR)
+    if issuer is None:
+        assert not responsible
+        return
+    assert responsible == {(issuer, "national:best-practices:8")}
+    assert _props(r, Label.BATCH, "national:best-practices:8").get("count") == count
