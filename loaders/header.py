@@ -23,21 +23,27 @@ from ground.dates import PartialDate
 from ground.errors import ReportParseError
 
 SIDECAR_SUFFIX = ".header.json"
-"""The sidecar of ``TEXT`` is ``TEXT.header.json`` (``release.txt.header.json``)."""
-FIELDS = ("title", "date", "publisher", "url")
+"""The sidecar of ``TEXT`` is ``TEXT.header.json`` (``release.txt.header.json``) or, without the text's
+extension, ``release.header.json``."""
+FIELDS = ("title", "date", "publisher", "url", "kind")
 
 
 @dataclass(frozen=True, slots=True)
 class TextHeader:
-    """The title, date (a partial ISO date), publisher and address of a text; empty when not given."""
+    """The title, date (a partial ISO date), publisher, address and kind of a text; empty when not given.
+
+    ``kind`` is what the text is, in the user's words ("press release", "circular", "news"): it becomes
+    the Document node's ``kind`` (``text`` when not given).
+    """
 
     title: str = ""
     date: str = ""
     publisher: str = ""
     url: str = ""
+    kind: str = ""
 
     def __bool__(self) -> bool:
-        return any((self.title, self.date, self.publisher, self.url))
+        return any(getattr(self, f) for f in FIELDS)
 
     def over(self, other: TextHeader) -> TextHeader:
         """This header, with the fields it lacks taken from ``other``."""
@@ -60,7 +66,7 @@ def check_date(value: str, path: str, line: int | None = None) -> str:
 
 
 def parse_header(text: str, path: str = "header.json") -> TextHeader:
-    """Read a header from JSON text: an object with some of ``title``, ``date``, ``publisher``, ``url``.
+    """Read a header from JSON text: an object with some of ``title``, ``date``, ``publisher``, ``url``, ``kind``.
 
     Raises
     ------
@@ -89,16 +95,27 @@ def parse_header(text: str, path: str = "header.json") -> TextHeader:
     return TextHeader(**values)
 
 
+def header_path(text_path: str | Path) -> Path | None:
+    """The sidecar header file of a text: ``TEXT.header.json``, else ``STEM.header.json``; None when neither exists."""
+    text_path = Path(text_path)
+    for p in (Path(str(text_path) + SIDECAR_SUFFIX), text_path.with_suffix(SIDECAR_SUFFIX)):
+        if p.is_file():
+            return p
+    return None
+
+
 def load_header(text_path: str | Path) -> TextHeader:
-    """Read the sidecar header of a text (``TEXT.header.json``), or an empty header when there is none.
+    """Read the sidecar header of a text, or an empty header when there is none.
+
+    The sidecar of ``release.txt`` is ``release.txt.header.json`` or, failing that, ``release.header.json``.
 
     Raises
     ------
     ReportParseError
         The sidecar exists but cannot be read or is not a valid header.
     """
-    p = Path(str(text_path) + SIDECAR_SUFFIX)
-    if not p.is_file():
+    p = header_path(text_path)
+    if p is None:
         return TextHeader()
     try:
         text = p.read_text(encoding="utf-8")
@@ -108,4 +125,4 @@ def load_header(text_path: str | Path) -> TextHeader:
     return parse_header(text, str(p))
 
 
-__all__ = ["FIELDS", "SIDECAR_SUFFIX", "TextHeader", "check_date", "load_header", "parse_header"]
+__all__ = ["FIELDS", "SIDECAR_SUFFIX", "TextHeader", "check_date", "header_path", "load_header", "parse_header"]

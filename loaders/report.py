@@ -1957,6 +1957,8 @@ def _require(outline: Outline, lines: Sequence[Line], source: str, profile: Prof
 
 
 TEXT_DOCUMENT_KIND = "text"
+TEXT_DOCUMENT_PREFIX = "text:"
+"""The key of the Document node that is the text read itself (``text:<sha256 prefix>``)."""
 """``kind`` of the Document node of a text read itself (a press release, a circular, a news report)."""
 
 
@@ -1973,9 +1975,9 @@ def _text_document(c: _Collector, ctx: _Context, header: TextHeader, lines: Sequ
         "date": header.date or None,
         "publisher": header.publisher or None,
         "url": header.url or None,
-        "kind": TEXT_DOCUMENT_KIND,
+        "kind": header.kind or TEXT_DOCUMENT_KIND,
     }
-    doc = c.node(Label.DOCUMENT, f"text:{c.sha256[:16]}", title or c.source, line, quote, **props)
+    doc = c.node(Label.DOCUMENT, f"{TEXT_DOCUMENT_PREFIX}{c.sha256[:16]}", title or c.source, line, quote, **props)
     if header.publisher:
         found = _issuers(c, header.publisher)
         if not found:

@@ -28,7 +28,7 @@ from typing import Any
 import ground
 import loaders
 from ground.io import atomic_path, file_sha256
-from loaders.header import SIDECAR_SUFFIX
+from loaders.header import header_path
 from loaders.profile import PROFILE_DIR, PROFILE_SIDECAR_SUFFIX
 from loaders.reference import REFERENCE_DIR
 from loaders.report import BUNDLED_REPORT
@@ -129,9 +129,9 @@ def cache_key(reports: Sequence[Path], data_files: Sequence[Path], options: str 
     for kind, paths in (("report", list(reports) or [BUNDLED_REPORT]), ("data", data_files)):
         for p in paths:
             h.update(f"{kind} {file_sha256(Path(p))}\n".encode())
-            for name, suffix in (("header", SIDECAR_SUFFIX), ("profile", PROFILE_SIDECAR_SUFFIX)):
-                beside = Path(str(p) + suffix)  # a report's sidecars are part of its input
-                if kind == "report" and beside.is_file():
+            # a report's sidecars are part of its input
+            for name, beside in (("header", header_path(p)), ("profile", Path(str(p) + PROFILE_SIDECAR_SUFFIX))):
+                if kind == "report" and beside is not None and beside.is_file():
                     h.update(f"{name} {file_sha256(beside)}\n".encode())
     for p in _reference_files():
         h.update(f"reference {p.name} {file_sha256(p)}\n".encode())

@@ -153,6 +153,18 @@ def test_the_header_sidecar_and_the_options_field_by_field(tmp_path: Path) -> No
     assert _props(r, Label.DOCUMENT, _text_doc(r))["date"] == "2025-06"
 
 
+def test_a_sidecar_named_after_the_stem_with_the_kind_of_text(tmp_path: Path) -> None:
+    """``release.header.json`` serves ``release.txt`` too; its ``kind`` is the Document's kind."""
+    text = tmp_path / "release.txt"
+    text.write_bytes(RELEASE.read_bytes())
+    (tmp_path / "release.header.json").write_text(json.dumps({"title": "Stem", "kind": "press release"}))
+    r = load_report(text)
+    props = _props(r, Label.DOCUMENT, _text_doc(r))
+    assert (props["title"], props["kind"]) == ("Stem", "press release")
+    (tmp_path / "release.txt.header.json").write_text(json.dumps({"title": "Whole name"}))
+    assert _props(r2 := load_report(text), Label.DOCUMENT, _text_doc(r2))["title"] == "Whole name"
+
+
 def test_the_build_cites_the_text_document(tmp_path: Path) -> None:
     out = tmp_path / "out"
     res = CliRunner().invoke(
