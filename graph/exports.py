@@ -615,7 +615,8 @@ def save_node_link_json(G: nx.MultiDiGraph, path: str | Path) -> Path:
     def write(fh: IO[bytes]) -> None:
         try:
             raw = _json_one_per_line(data, ensure_ascii=False).encode("utf-8")
-        except UnicodeEncodeError:  # a lone surrogate: JSON's \\uXXXX escapes keep it exact
+        except UnicodeEncodeError:  # a lone surrogate: JSON's \\uXXXX escapes keep it (a high one then a low one
+            # read back as the character they make)
             raw = _json_one_per_line(data, ensure_ascii=True).encode("ascii")
         fh.write(raw)
 
