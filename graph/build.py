@@ -352,6 +352,7 @@ def graph_from_reports(
     resolve: bool = True,
     check: bool = True,
     problems: list[str] | None = None,
+    merges: list[str] | None = None,
 ) -> nx.MultiDiGraph:
     """Build the policy graph of one or more parsed reports.
 
@@ -381,6 +382,9 @@ def graph_from_reports(
     problems
         If given, relations that cannot be added are listed here instead of
         raising (see :func:`graph_from_records`).
+    merges
+        If given, one warning line per measure merged into another by entity
+        resolution is appended here (every merge is reported).
 
     Returns
     -------
@@ -404,6 +408,12 @@ def graph_from_reports(
     logger.info("records merged: %s nodes, %s edges", f"{len(G):,}", f"{G.number_of_edges():,}")
     if resolve:
         summary = resolve_measures(G)
+        if merges is not None:
+            merges.extend(
+                f"[measure-merged] measure {drop!r} merged into {keep!r} (titles score {score:g}; "
+                "`pftz review` lists the pairs only proposed)"
+                for keep, drop, score in summary.merges
+            )
         logger.info(
             "entity resolution: %s measures merged, %s uncertain pairs", summary.merged, summary.uncertain
         )
