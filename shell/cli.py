@@ -45,7 +45,7 @@ from graph.validate import validate
 from ground.dates import PartialDate
 from ground.errors import Neo4jError, PftzGraphError
 from ground.io import LOCK_WAIT, atomic_write_text, staged_folder
-from ground.schema import DERIVED, Label, node_id
+from ground.schema import DERIVED, Label, database_name_problem, node_id
 from loaders.evaluate import align_lines, evaluate, facts_from_report, load_annotations
 from loaders.records import ParsedReport
 from loaders.reference import load_reference
@@ -564,6 +564,9 @@ def load(
         NEO4J_HOME=/opt/neo4j pftz load --offline --database neo4j
     """
 
+    problem = database_name_problem(database) if database is not None else None
+    if problem is not None:
+        raise click.ClickException(f"--database: {problem}")
     if offline:
         _load_offline(reports, data_files, database or "neo4j")
         return
@@ -631,10 +634,7 @@ def _load_offline(reports: tuple[Path, ...], data_files: tuple[Path, ...], datab
         except OSError as e:
             raise click.ClickException(f"cannot run {admin[0]}: {e.strerror or e}") from e
     if done.returncode != 0:
-        lines = [ln.strip() for ln in (done.stderr + "\n" + done.stdout).splitlines() if ln.strip()]
-        errors = [ln for ln in lines if "exception" in ln.lower() or "error" in ln.lower()]
-        why = (errors or lines or ["no output"])[0]
-        msg = f"{admin[0]} database import full {database} failed (exit {done.returncode}): {why}"
+        msg = f"{admin[0]} database import full {database} failed (exit {done.returncode}): {_admin_reason(done)}"
         raise click.ClickException(msg)
     click.echo(
         f"imported {G.number_of_nodes():,} nodes and {G.number_of_edges():,} relationships into database "
@@ -642,6 +642,26 @@ def _load_offline(reports: tuple[Path, ...], data_files: tuple[Path, ...], datab
         "  next: start the server, then run `pftz load --neo4j URI` once for the key constraints and the "
         "full-text index (it finds every node and relationship already there)"
     )
+
+
+_ADMIN_GENERIC = ("error importing csv file", "run with '--verbose'", "import failed.")
+
+
+def _admin_reason(done: subprocess.CompletedProcess[str]) -> str:
+    """neo4j-admin's own reason for a refusal (e.g. the database exists), not its generic last words."""
+    lines = [ln.strip() for ln in (done.stderr + "\n" + done.stdout).splitlines() if ln.strip()]
+    own = [
+        ln
+        for ln in done.stderr.splitlines()
+        if ln.strip() and not ln.lstrip().upper().startswith("WARNING") and not ln.lower().startswith(_ADMIN_GENERIC)
+    ]
+    if own:
+        reason = own[0].strip()
+        if "--overwrite-destination" in reason:
+            reason += " (pftz never overwrites a database: drop it first, or import into another --database)"
+        return reason
+    errors = [ln for ln in lines if "exception" in ln.lower() or "error" in ln.lower()]
+    return (errors or lines or ["no output"])[0]
 
 
 def _load_summary(uri: str, db: str, counts: dict[str, int], created: dict[str, int], seconds: float) -> str:

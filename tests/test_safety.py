@@ -12,12 +12,16 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pytest
 from click.testing import CliRunner
 
+from graph.exports import neo4j_admin_import_args, save_neo4j_admin_csv
 from graph.resolve import candidate_pairs
+from ground.errors import ExportError
 from ground.names import normalize_title
 from loaders.userdata import COLUMNS
 from shell.cli import cli
+from tests.synthetic import synthetic_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -71,3 +75,39 @@ def test_blocking_keeps_the_candidates_linear() -> None:
         pairs = candidate_pairs(texts)
         assert len(pairs) <= 60 * len(texts)  # a constant per title, not n / 2
         assert (pairs[:, 0] < pairs[:, 1]).all()
+
+
+# --------------------------------------------------------------------------- 2. nothing reaches a tool as an option
+
+ADMIN = ROOT / "tools" / "neo4j" / "neo4j-admin"
+
+
+@pytest.mark.parametrize("name", ["--overwrite-destination=true", "-h", "ab", "my db", "system", "x" * 64, "données"])
+def test_a_database_name_is_checked_before_neo4j_admin_runs(tmp_path: Path, name: str) -> None:
+    home = tmp_path / "home"
+    res = CliRunner().invoke(
+        cli, ["load", "--offline", f"--database={name}"], env={"NEO4J_ADMIN": str(ADMIN), "NEO4J_HOME": str(home)}
+    )
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert "is not a Neo4j database name" in res.output and len(res.output.strip().splitlines()) == 1
+    assert not home.exists()  # neo4j-admin never ran
+
+
+def test_the_database_name_comes_after_double_dash(tmp_path: Path) -> None:
+    bundle = save_neo4j_admin_csv(synthetic_graph(), tmp_path / "bundle")
+    args = neo4j_admin_import_args(bundle, "pftz-2025")
+    assert args[:3] == ["database", "import", "full"] and args[-2:] == ["--", "pftz-2025"]
+    with pytest.raises(ExportError, match="not a Neo4j database name"):
+        neo4j_admin_import_args(bundle, "--overwrite-destination=true")
+    assert '-- "$DB"' in (bundle / "import.sh").read_text(encoding="utf-8")
+
+
+@pytest.mark.neo4j
+def test_a_refused_offline_import_shows_neo4j_admins_own_reason(tmp_path: Path) -> None:
+    env = {"NEO4J_ADMIN": str(ADMIN), "NEO4J_HOME": str(tmp_path / "home")}
+    first = CliRunner().invoke(cli, ["load", "--offline", "--database", "pftz-one"], env=env)
+    assert first.exit_code == 0, first.output
+    again = CliRunner().invoke(cli, ["load", "--offline", "--database", "pftz-one"], env=env)
+    assert again.exit_code == 1 and "Traceback" not in again.output
+    assert "Database already exist" in again.output and "Error importing csv file" not in again.output
+    assert "pftz never overwrites a database" in again.output
