@@ -44,7 +44,7 @@ from graph.stats import graph_stats
 from graph.validate import validate
 from ground.dates import PartialDate
 from ground.errors import Neo4jError, PftzGraphError
-from ground.io import LOCK_WAIT, atomic_write_text, staged_folder
+from ground.io import LOCK_WAIT, atomic_write_text, check_not_an_input, staged_folder
 from ground.schema import DERIVED, Label, database_name_problem, node_id
 from loaders.evaluate import align_lines, evaluate, facts_from_report, load_annotations
 from loaders.records import ParsedReport
@@ -134,6 +134,11 @@ class _Group(click.Group):
 
 def _echo_err(msg: str) -> None:
     click.echo(msg, err=True)
+
+
+def _inputs(reports: Sequence[Path], data_files: Sequence[Path] = ()) -> list[Path]:
+    """The files a command reads (the bundled report when none is named)."""
+    return [*(reports or [BUNDLED_REPORT]), *data_files]
 
 
 def _load_reports(reports: Sequence[Path], strict: bool) -> list[ParsedReport]:
@@ -298,6 +303,8 @@ def parse(report: Path | None, as_json: bool, output: Path | None, strict: bool,
         pftz parse my-report.txt --json -o records.json --strict
     """
 
+    if output is not None:
+        check_not_an_input(output, _inputs([report] if report else []))
     r = load_report(report, strict=strict)
     if as_json or output:
         text = json.dumps(r.to_json(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
@@ -396,6 +403,7 @@ def build(
         pftz build report-2025.txt report-2026.txt --data my-events.csv --out out/
     """
 
+    check_not_an_input(out_dir, _inputs(reports, data_files), folder=True)
     G = _build(reports, data_files, strict)
     written: dict[str, str] = {}
     pages: list[Path] = []
@@ -404,7 +412,7 @@ def build(
         return _missing_outputs(stage, [stage / name for name in FORMATS.values()], pages)
 
     known = {*FORMATS.values(), "html", "tables"}
-    with staged_folder(out_dir, known=known, check=check, wait=wait, on_wait=_echo_err) as stage:
+    with staged_folder(out_dir, known=known, check=check, wait=wait, on_wait=_echo_err, on_kept=_echo_err) as stage:
         for fmt, path in write_all(G, stage).items():
             written[fmt] = str(out_dir / path.relative_to(stage))
         written["tables"] = f"{out_dir / 'tables'}/ ({len(qtables.write_tables(G, stage / 'tables'))} files)"
@@ -485,6 +493,7 @@ def export(reports: tuple[Path, ...], data_files: tuple[Path, ...], fmt: str, ou
         pftz export --format neo4j-admin -o import/
     """
 
+    check_not_an_input(output, _inputs(reports, data_files), folder=True)
     write_export(_build(reports, data_files), fmt, output)
     click.echo(f"wrote {output}")
 
@@ -988,6 +997,8 @@ def table(
         pftz table zones --format csv | head
     """
 
+    if output is not None:
+        check_not_an_input(output, _inputs(reports, data_files))
     df = qtables.table(name, _build(reports, data_files), since=since, until=until)
     if output is not None:
         qtables.write_table(df, output)
@@ -1051,6 +1062,7 @@ def viz(
     if sum(x is not None for x in (focus, spread, query_name)) > 1:
         msg = "give at most one of --focus, --spread and --query"
         raise click.UsageError(msg)
+    check_not_an_input(output, _inputs(reports, data_files))
     G = _build(reports, data_files)
     if stated_only:
         G = G.edge_subgraph((u, v, k) for u, v, k, e in G.edges(keys=True, data=True) if not e.get(DERIVED)).copy()
@@ -1121,6 +1133,7 @@ def figure(
     if output.suffix.lower() not in figures.FORMATS:
         msg = f"{output}: write the figure as {', '.join(figures.FORMATS)}"
         raise click.UsageError(msg)
+    check_not_an_input(output, _inputs(reports, data_files))
     G = _build(reports, data_files)
     if spread is not None:
         hits = queries.run("search_measures", G, words=spread)

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +22,9 @@ from click.testing import CliRunner
 from graph.exports import neo4j_admin_import_args, save_neo4j_admin_csv
 from graph.resolve import candidate_pairs
 from ground.errors import ExportError
+from ground.io import MANIFEST
 from ground.names import normalize_title
+from loaders.report import BUNDLED_REPORT
 from loaders.userdata import COLUMNS
 from shell.cli import cli
 from tests.synthetic import synthetic_graph
@@ -111,3 +117,98 @@ def test_a_refused_offline_import_shows_neo4j_admins_own_reason(tmp_path: Path) 
     assert again.exit_code == 1 and "Traceback" not in again.output
     assert "Database already exist" in again.output and "Error importing csv file" not in again.output
     assert "pftz never overwrites a database" in again.output
+
+
+# --------------------------------------------------------------------------- 3. inputs and user files are sacred
+
+
+def _report_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "R.txt"
+    copy.write_bytes(BUNDLED_REPORT.read_bytes())
+    return copy
+
+
+def test_parse_refuses_to_write_its_json_over_the_report(tmp_path: Path) -> None:
+    report = _report_copy(tmp_path)
+    before = report.read_bytes()
+    res = _run(["parse", str(report), "--json", "-o", str(report)])
+    assert res.exit_code == 1 and len(res.output.strip().splitlines()) == 1
+    assert "refusing to write" in res.output and "it is the input" in res.output
+    assert report.read_bytes() == before
+    # through another spelling of the same path, and through a hard link
+    res = _run(["parse", str(report), "--json", "-o", str(tmp_path / "sub" / ".." / "R.txt")])
+    assert res.exit_code == 1 and report.read_bytes() == before
+    os.link(report, tmp_path / "link.txt")
+    res = _run(["parse", str(report), "--json", "-o", str(tmp_path / "link.txt")])
+    assert res.exit_code == 1 and report.read_bytes() == before
+
+
+def test_table_refuses_to_write_over_the_users_data(tmp_path: Path) -> None:
+    data = _measures_csv(tmp_path / "mine.csv", NEGLISTS[:1])
+    before = data.read_bytes()
+    res = _run(["table", "adoptions", "--data", str(data), "-o", str(data)])
+    assert res.exit_code == 1 and "refusing to write" in res.output and "Traceback" not in res.output
+    assert data.read_bytes() == before
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml", "neo4j-admin"])
+def test_export_refuses_to_write_over_an_input(tmp_path: Path, fmt: str) -> None:
+    data = _measures_csv(tmp_path / "mine.csv", NEGLISTS[:1])
+    before = data.read_bytes()
+    target = tmp_path if fmt == "neo4j-admin" else data
+    res = _run(["export", "--data", str(data), "--format", fmt, "-o", str(target)])
+    assert res.exit_code == 1 and "refusing to write" in res.output
+    assert data.read_bytes() == before
+
+
+def test_build_refuses_an_output_folder_holding_an_input(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    data = _measures_csv(out / "mine.csv", NEGLISTS[:1])
+    res = _run(["build", "--no-html", "--data", str(data), "--out", str(out)])
+    assert res.exit_code == 1 and "it holds the input" in res.output
+    assert sorted(p.name for p in out.iterdir()) == ["mine.csv"]
+
+
+def test_a_rebuild_keeps_user_files_at_any_depth(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _run(["build", "--no-html", "--out", str(out)]).exit_code == 0
+    mine = {"tables/my-analysis.xlsx": b"PK mine", "html/notes.html": b"<p>mine</p>", "deep/er/x.txt": b"x"}
+    for rel, data in mine.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_bytes(data)
+    (out / "empty-folder").mkdir()
+    res = _run(["build", "--no-html", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    kept = [ln for ln in res.output.splitlines() if "no pftz build wrote" in ln]
+    assert len(kept) == 1 and all(rel in kept[0] for rel in mine)
+    assert {rel: (out / rel).read_bytes() for rel in mine} == mine
+    assert (out / "empty-folder").is_dir()
+    # the manifest lists only what the build wrote, so the next build keeps them again
+    listed = json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"]
+    assert not set(mine) & set(listed)
+    assert _run(["build", "--no-html", "--out", str(out)]).exit_code == 0
+    assert {rel: (out / rel).read_bytes() for rel in mine} == mine
+
+
+def test_a_build_leaves_no_lock_or_staging_beside_the_output(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _run(["build", "--no-html", "--out", str(out)]).exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_build_into_the_current_empty_folder(tmp_path: Path) -> None:
+    here = tmp_path / "work"
+    here.mkdir()
+    (tmp_path / "keep.txt").write_text("beside", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "shell.cli", "build", "--no-html", "--out", "."],
+        cwd=here,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert (here / "graph.json").is_file() and (here / MANIFEST).is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt", "work"]  # no lock, no staging beside it
