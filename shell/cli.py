@@ -245,7 +245,11 @@ def _build(reports: Sequence[Path], data_files: Sequence[Path] = (), strict: boo
     """
     loud = _loud()
     result = cached_build(
-        reports, data_files, lambda: _build_fresh(reports, data_files, strict, loud), "strict" if strict else ""
+        reports,
+        data_files,
+        lambda: _build_fresh(reports, data_files, strict, loud),
+        "strict" if strict else "",
+        on_problem=_echo_err,
     )
     if loud:
         if result.from_cache:

@@ -10,12 +10,15 @@ import csv
 import io
 import json
 import os
+import pickle
+import random
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import platformdirs
 import pytest
 from click.testing import CliRunner
 
@@ -26,6 +29,7 @@ from ground.io import MANIFEST
 from ground.names import normalize_title
 from loaders.report import BUNDLED_REPORT
 from loaders.userdata import COLUMNS
+from shell import cache as gcache
 from shell.cli import cli
 from tests.synthetic import synthetic_graph
 
@@ -212,3 +216,116 @@ def test_build_into_the_current_empty_folder(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert (here / "graph.json").is_file() and (here / MANIFEST).is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt", "work"]  # no lock, no staging beside it
+
+
+# --------------------------------------------------------------------------- 4. the cache is an accelerator
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("PFTZ_CACHE_DIR", str(folder))
+    return folder
+
+
+def _graph_json(tmp_path: Path, *extra: str) -> bytes:
+    out = tmp_path / "g.json"
+    res = _run(["export", *extra, "--format", "json", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    return out.read_bytes()
+
+
+def test_flipped_bits_in_a_cache_entry_are_always_caught(cache: Path, tmp_path: Path) -> None:
+    fresh = _graph_json(tmp_path)
+    (entry,) = cache.glob(f"*{gcache.SUFFIX}")
+    good = entry.read_bytes()
+    assert gcache.entry_from_bytes(good).graph.number_of_nodes() > 0
+    rng = random.Random(28)
+    for _ in range(30):
+        damaged = bytearray(good)
+        for _ in range(rng.randint(1, 3)):
+            bit = rng.randrange(len(damaged) * 8)
+            damaged[bit // 8] ^= 1 << (bit % 8)
+        with pytest.raises(ValueError):
+            gcache.entry_from_bytes(bytes(damaged))
+    # through the CLI: one line, the entry rebuilt, the same output as a fresh build
+    damaged = bytearray(good)
+    damaged[len(good) // 2] ^= 0x20
+    entry.write_bytes(bytes(damaged))
+    res = _run(["export", "--format", "json", "-o", str(tmp_path / "again.json")])
+    assert res.exit_code == 0
+    assert [ln for ln in res.stderr.splitlines() if "failed its check" in ln] == [
+        f"cache entry {entry} failed its check (checksum mismatch); rebuilding it"
+    ]
+    assert (tmp_path / "again.json").read_bytes() == fresh
+    assert entry.read_bytes() == good
+
+
+class _Planted:
+    """A pickle that, when loaded, creates a file: it must never be loaded."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Path.write_text, (self.marker, "ran"))
+
+
+def test_a_planted_pickle_never_runs(cache: Path, tmp_path: Path) -> None:
+    _run(["stats"])
+    (entry,) = cache.glob(f"*{gcache.SUFFIX}")
+    marker = tmp_path / "pwned"
+    planted = pickle.dumps(_Planted(marker))
+    entry.write_bytes(planted)
+    (cache / (entry.name.removesuffix(gcache.SUFFIX) + ".pickle")).write_bytes(planted)
+    res = _run(["stats"])
+    assert res.exit_code == 0 and "failed its check" in res.stderr
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("kind", ["file", "under-a-file", "entry-a-folder", "read-only"])
+def test_an_unusable_cache_folder_means_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+    folder = tmp_path / "cache"
+    if kind == "file":
+        folder.write_text("a file", encoding="utf-8")
+    elif kind == "under-a-file":
+        (tmp_path / "f").write_text("a file", encoding="utf-8")
+        folder = tmp_path / "f" / "cache"
+    elif kind == "entry-a-folder":
+        folder.mkdir()
+        (folder / f"{gcache.cache_key([], [])}{gcache.SUFFIX}").mkdir()
+    else:
+        folder.mkdir()
+        folder.chmod(0o500)
+    monkeypatch.setenv("PFTZ_CACHE_DIR", str(folder))
+    try:
+        for _ in range(2):
+            res = _run(["stats"])
+            assert res.exit_code == 0 and "Traceback" not in res.output and "graph:" in res.output
+    finally:
+        if folder.is_dir():
+            folder.chmod(0o700)
+
+
+def test_provenance_and_hints_come_from_the_current_inputs(cache: Path, tmp_path: Path) -> None:
+    rows = "adopter,measure,date,outcome,batch,source_note\n"
+    rows += "".join(f"Atlantis {i},national:best-practices:5:7,2024-06,,,n\n" for i in range(60))
+    rows += "Shanxi,national:best-practices:5:7,2024-06,,,n\n"
+    first, second = tmp_path / "first-name.csv", tmp_path / "second-name.csv"
+    first.write_text(rows, encoding="utf-8")
+    second.write_text(rows, encoding="utf-8")
+    assert b"first-name.csv" in _graph_json(tmp_path, "--data", str(first))
+    g2 = _graph_json(tmp_path, "--data", str(second))
+    assert b"second-name.csv" in g2 and b"first-name.csv" not in g2
+    for _ in range(2):  # fresh, then cached: the --strict hint both times
+        res = _run(["-v", "stats", "--data", str(second)])
+        assert f"pftz build --data {second.name} --strict lists those of {second.name}" in res.stderr, res.stderr
+    assert "(cached build)" in res.stderr
+
+
+def test_the_cache_folder_follows_the_platform(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("PFTZ_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert gcache.cache_dir() == Path(platformdirs.user_cache_dir("pftz-graph", appauthor=False))
+    monkeypatch.setenv("PFTZ_CACHE_DIR", "off")
+    assert gcache.cache_dir() is None
