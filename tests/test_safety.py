@@ -16,13 +16,14 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pandas as pd
 import platformdirs
 import pytest
 from click.testing import CliRunner
 
-from graph.exports import neo4j_admin_import_args, save_neo4j_admin_csv
+from graph.exports import FORMATS, neo4j_admin_import_args, save_neo4j_admin_csv
 from graph.resolve import candidate_pairs
 from ground.errors import ExportError
 from ground.io import MANIFEST
@@ -329,3 +330,46 @@ def test_the_cache_folder_follows_the_platform(monkeypatch: pytest.MonkeyPatch, 
     assert gcache.cache_dir() == Path(platformdirs.user_cache_dir("pftz-graph", appauthor=False))
     monkeypatch.setenv("PFTZ_CACHE_DIR", "off")
     assert gcache.cache_dir() is None
+
+
+# --------------------------------------------------------------------------- 5. any operating system (issue 26 item 2)
+
+POSIX_ONLY = ("fcntl", "termios", "tty", "pty", "resource", "pwd", "grp", "syslog", "crypt", "posix_ipc")
+"""Modules Windows lacks: made unavailable (``sys.modules[name] = None``) before pftz is imported."""
+
+WITHOUT_POSIX = (
+    "import sys\n"
+    f"for name in {POSIX_ONLY!r}:\n"
+    "    sys.modules[name] = None\n"
+    "from shell.cli import cli\n"
+    "cli(prog_name='pftz')\n"
+)
+
+
+def _pftz_without_posix(args: list[str], cwd: Path, cache: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PFTZ_CACHE_DIR": str(cache)}
+    return subprocess.run(
+        [sys.executable, "-c", WITHOUT_POSIX, *args], cwd=cwd, capture_output=True, text=True, env=env, check=False
+    )
+
+
+def test_the_cli_runs_without_posix_only_modules_in_a_folder_with_spaces_and_non_ascii(tmp_path: Path) -> None:
+    work = tmp_path / "Données de recherche 自贸区 (copy)"
+    work.mkdir()
+    cache = work / "cache dir"
+    probe = _pftz_without_posix(["--version"], work, cache)
+    assert probe.returncode == 0, probe.stderr
+    res = _pftz_without_posix(["build", "--out", "sortie é"], work, cache)
+    assert res.returncode == 0, res.stderr
+    out = work / "sortie é"
+    assert (out / "html" / "index.html").is_file() and (out / MANIFEST).is_file()
+    assert sorted(p.name for p in work.iterdir()) == ["cache dir", "sortie é"]  # no lock or staging left
+    trace = _pftz_without_posix(["trace", "ship supervision and declaration"], work, cache)
+    assert trace.returncode == 0 and "ship supervision" in trace.stdout.lower(), trace.stderr
+    for fmt, name in FORMATS.items():
+        target = work / "exports ü" / name
+        done = _pftz_without_posix(["export", "--format", fmt, "-o", str(target)], work, cache)
+        assert done.returncode == 0, (fmt, done.stderr)
+        assert target.exists()
+    assert ElementTree.parse(work / "exports ü" / "graph.graphml").getroot() is not None
+    assert json.loads((work / "exports ü" / "graph.json").read_text(encoding="utf-8"))["nodes"]
