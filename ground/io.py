@@ -60,14 +60,22 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         The folder cannot be created or written, or the rename fails.
     """
     target = Path(path)
+    tmp_path: Path | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        os.close(fd)
+        with deferred_signals():  # a stop never falls between making the file and knowing its name
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            os.close(fd)
+            tmp_path = Path(tmp)
     except OSError as e:
+        if tmp_path is not None:
+            tmp_path.unlink(missing_ok=True)
         msg = f"cannot write {target}: {e.strerror or e}"
         raise ExportError(msg) from e
-    tmp_path = Path(tmp)
+    except BaseException:
+        if tmp_path is not None:
+            tmp_path.unlink(missing_ok=True)
+        raise
     try:
         yield tmp_path
         with tmp_path.open("rb+") as fh:
@@ -225,9 +233,6 @@ def _folder_lock(target: Path, wait: float, on_wait: Callable[[str], object] | N
         yield path
     finally:
         lock.release()
-
-
-_DEFERRED: list[int] = []
 
 
 @contextlib.contextmanager
@@ -458,7 +463,8 @@ def staged_folder(
         try:
             _recover(final)
             foreign = foreign_entries(final, known)
-            stage = Path(tempfile.mkdtemp(prefix=f".{final.name}.staging-", dir=final.parent))
+            with deferred_signals():  # a stop never falls between making the folder and knowing its name
+                stage = Path(tempfile.mkdtemp(prefix=f".{final.name}.staging-", dir=final.parent))
             os.chmod(stage, 0o777 & ~_umask())
             yield stage
             problems = folder_problems(stage) + list(check(stage) if check else [])

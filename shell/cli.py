@@ -56,6 +56,7 @@ from queries.names import check_names
 from shell import viz as gviz
 from shell.cache import CachedBuild, cached_build
 from shell.docs import write_docs
+from shell.entry import run
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 REPORT_ARG = click.argument("reports", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -1170,8 +1171,8 @@ def docs(out_dir: Path) -> None:
 
 
 def main() -> None:
-    """Entry point of the ``pftz`` console script."""
-    cli(prog_name="pftz")
+    """Run the CLI with clean stops on SIGINT and SIGTERM (:mod:`shell.entry`, the console script's module)."""
+    run(lambda: cli(prog_name="pftz"))
 
 
 if __name__ == "__main__":  # pragma: no cover

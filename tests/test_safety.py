@@ -12,8 +12,10 @@ import json
 import os
 import pickle
 import random
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -373,3 +375,134 @@ def test_the_cli_runs_without_posix_only_modules_in_a_folder_with_spaces_and_non
         assert target.exists()
     assert ElementTree.parse(work / "exports ü" / "graph.graphml").getroot() is not None
     assert json.loads((work / "exports ü" / "graph.json").read_text(encoding="utf-8"))["nodes"]
+
+
+# --------------------------------------------------------------------------- 6. clean stops (issue 28 item 7)
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _start(args: list[str], cwd: Path, cache: Path) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PFTZ_CACHE_DIR": str(cache)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "shell.entry", *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _stop_when(proc: subprocess.Popen[str], cond: Any, signum: int, timeout: float = 120) -> bool:
+    """Send ``signum`` once ``cond()`` holds (True), or let the process end first (False)."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end and proc.poll() is None:
+        if cond():
+            proc.send_signal(signum)
+            return True
+        time.sleep(0.005)
+    return False
+
+
+EXIT = {signal.SIGINT: 130, signal.SIGTERM: 143}
+
+
+@pytest.fixture(scope="module")
+def earlier_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, bytes]]:
+    """A folder with an earlier build (of other inputs than the stopped builds') and a warm cache."""
+    root = tmp_path_factory.mktemp("stops")
+    cache = root / "cache"
+    data = root / "events.csv"
+    data.write_text(
+        "adopter,measure,date,outcome,batch,source_note\nShanxi,national:best-practices:5:7,2024-06,,,notes\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "shell.entry", "build", "--no-html", "--data", str(data), "--out", "out"],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "PFTZ_CACHE_DIR": str(cache)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    warm = subprocess.run(  # the stopped builds' inputs, cached: their stops fall in the writing
+        [sys.executable, "-m", "shell.entry", "stats"],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "PFTZ_CACHE_DIR": str(root / "cache-warm")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert warm.returncode == 0, warm.stderr
+    return root, data, _tree(root / "out")
+
+
+@pytest.mark.parametrize(
+    ("moment", "signum"),
+    [
+        ("importing", signal.SIGINT),
+        ("importing", signal.SIGTERM),
+        ("parsing", signal.SIGTERM),
+        ("staging made", signal.SIGINT),
+        ("graph staged", signal.SIGTERM),
+        ("site staged", signal.SIGINT),
+    ],
+)
+def test_a_stopped_build_leaves_the_earlier_output_and_the_inputs(
+    earlier_build: tuple[Path, Path, dict[str, bytes]], signum: int, moment: str
+) -> None:
+    root, data, before = earlier_build
+    data_before = data.read_bytes()
+    # a cold cache where the stop falls in the parsing, the warm one where it falls in the writing
+    cache = root / (f"cache-{moment}-{signum}" if moment in ("importing", "parsing") else "cache-warm")
+
+    def staged(name: str) -> Any:
+        return lambda: any((p / name).exists() for p in root.glob(".out.staging-*"))
+
+    conds = {
+        "importing": lambda: time.monotonic() > started + 0.3,  # once the interpreter has started
+        "parsing": lambda: time.monotonic() > started + 1.5,
+        "staging made": lambda: any(root.glob(".out.staging-*")),
+        "graph staged": staged("graph.json"),
+        "site staged": staged("html"),
+    }
+    started = time.monotonic()
+    proc = _start(["build", "--out", "out"], root, cache)
+    sent = _stop_when(proc, conds[moment], signum)
+    _, err = proc.communicate(timeout=120)
+    assert sent, f"the build ended before {moment}: {err}"
+    assert proc.returncode == EXIT[signum], err
+    assert "Traceback" not in err
+    stop_lines = [ln for ln in err.splitlines() if "stopped by" in ln]
+    assert stop_lines == [
+        f"pftz: stopped by {signal.Signals(signum).name}; no partial output or temporary file was left"
+    ]
+    assert _tree(root / "out") == before
+    assert data.read_bytes() == data_before
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".")) == []  # no staging, lock or temp file
+    assert not [p for p in cache.rglob("*") if p.name.startswith(".")]  # no half-written cache entry
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize("moment", ["early", "temporary file made"])
+def test_a_stopped_table_leaves_the_earlier_file(tmp_path: Path, signum: int, moment: str) -> None:
+    target = tmp_path / "x.xlsx"
+    target.write_bytes(b"the researcher's earlier table")
+    cache = tmp_path / "cache"
+    conds = {
+        "early": lambda: time.monotonic() > started + 0.8,
+        "temporary file made": lambda: any(tmp_path.glob(".x.xlsx.*")),
+    }
+    started = time.monotonic()
+    proc = _start(["table", "measures", "-o", str(target)], tmp_path, cache)
+    sent = _stop_when(proc, conds[moment], signum)
+    _, err = proc.communicate(timeout=120)
+    if not sent:
+        pytest.skip(f"the table was written before {moment}")
+    assert proc.returncode == EXIT[signum] and "Traceback" not in err, err
+    assert target.read_bytes() == b"the researcher's earlier table"
+    assert not list(tmp_path.glob(".x.xlsx*"))
