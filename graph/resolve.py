@@ -373,24 +373,39 @@ def resolve_measures(
         cl_batches[ca] = cl_batches[ca] | cl_batches.pop(cb)
         pair_score[a, b] = score
 
+    merged_score: dict[str, float] = {}
+    for (a, b), score in pair_score.items():
+        for n in (a, b):
+            merged_score[n] = max(merged_score.get(n, score), score)
     merges: list[tuple[str, str, float]] = []
     canonical: dict[str, str] = {}
     for root in sorted(members):
-        group = sorted(members[root], key=lambda n: _rank(G, n))
+        group = members[root]
+        if len(group) == 1:
+            canonical[group[0]] = group[0]
+            continue
+        group = sorted(group, key=lambda n: _rank(G, n))
         keep = group[0]
         for n in group:
             canonical[n] = keep
         for drop in group[1:]:
-            best = max((s for (x, y), s in pair_score.items() if drop in (x, y)), default=merge_threshold)
-            merges.append((str(G.nodes[keep][KEY]), str(G.nodes[drop][KEY]), best))
+            merges.append((str(G.nodes[keep][KEY]), str(G.nodes[drop][KEY]), merged_score.get(drop, merge_threshold)))
             merge_measures(G, keep, drop)
+
+    ranks: dict[str, tuple[int, str]] = {}  # after the merges, once per node
+
+    def rank(n: str) -> tuple[int, str]:
+        r = ranks.get(n)
+        if r is None:
+            r = ranks[n] = _rank(G, n)
+        return r
 
     links: dict[tuple[str, str], float] = {}
     for score, a, b, _ in scored:
         ca, cb = canonical[a], canonical[b]
         if ca == cb:
             continue
-        u, v = sorted((ca, cb), key=lambda n: _rank(G, n))
+        u, v = sorted((ca, cb), key=rank)
         links[u, v] = max(links.get((u, v), 0.0), score)
     # a pair above the merge threshold that could not merge (origins or batches conflict) lands here too
     for (u, v), score in sorted(links.items()):
