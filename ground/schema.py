@@ -372,8 +372,19 @@ into it, joined by :data:`ALIAS_SEPARATOR`."""
 
 ALIAS_SEPARATOR = " | "
 
-COMMON_NODE_PROPERTIES: dict[str, str] = {KEY: "str", "name": "str", PROVENANCE: "list"}
-COMMON_EDGE_PROPERTIES: dict[str, str] = {PROVENANCE: "list", DERIVED: "bool", RESOLVED: "str"}
+CONTESTED = "contested"
+"""Property naming the properties the sources disagree on (joined by :data:`ALIAS_SEPARATOR`)."""
+
+CLAIMS = "claims"
+"""Property holding every value of a contested property with the places that state it
+(``date=2024-01-18 (a.txt:12); date=2024-03-18 (b.txt:12)``)."""
+
+COMMON_NODE_PROPERTIES: dict[str, str] = {
+    KEY: "str", "name": "str", PROVENANCE: "list", CONTESTED: "str", CLAIMS: "str",
+}  # fmt: skip
+COMMON_EDGE_PROPERTIES: dict[str, str] = {
+    PROVENANCE: "list", DERIVED: "bool", RESOLVED: "str", CONTESTED: "str", CLAIMS: "str",
+}  # fmt: skip
 
 
 def node_id(label: Label | str, key: str) -> str:

@@ -211,11 +211,12 @@ def _build_fresh(reports: Sequence[Path], data_files: Sequence[Path], strict: bo
         for p in data_files:
             parsed.append(load_user_data(p, strict=strict, known=list(parsed)))
     merges: list[str] = []
-    G = graph_from_reports(parsed, reference=load_reference(), merges=merges)
+    contested: list[str] = []
+    G = graph_from_reports(parsed, reference=load_reference(), merges=merges, contested=contested)
     validate(G)
     return CachedBuild(
         G,
-        warnings=(*(str(w) for r in parsed for w in r.warnings), *merges),
+        warnings=(*contested, *(str(w) for r in parsed for w in r.warnings), *merges),
         failed_checks=sum(1 for r in parsed for c in r.checks if not c.ok),
         sources=tuple(
             f"{r.source}: {len({(e.label, e.key) for e in r.entities}):,} entities, "

@@ -25,16 +25,18 @@ import platformdirs
 import pytest
 from click.testing import CliRunner
 
+from graph.build import graph_from_reports
 from graph.exports import FORMATS, neo4j_admin_import_args, save_neo4j_admin_csv
 from graph.resolve import candidate_pairs
 from ground.errors import ExportError
 from ground.io import MANIFEST
 from ground.names import normalize_title
-from loaders.report import BUNDLED_REPORT
+from loaders.reference import load_reference
+from loaders.report import BUNDLED_REPORT, load_report
 from loaders.userdata import COLUMNS
 from shell import cache as gcache
 from shell.cli import cli
-from tests.synthetic import synthetic_graph
+from tests.synthetic import canonical, synthetic_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -506,3 +508,35 @@ def test_a_stopped_table_leaves_the_earlier_file(tmp_path: Path, signum: int, mo
     assert proc.returncode == EXIT[signum] and "Traceback" not in err, err
     assert target.read_bytes() == b"the researcher's earlier table"
     assert not list(tmp_path.glob(".x.xlsx*"))
+
+
+# --------------------------------------------------------------------------- contradictions are facts too (item 5)
+
+
+def test_contradictions_are_kept_marked_warned_and_independent_of_order(tmp_path: Path) -> None:
+    lines = BUNDLED_REPORT.read_text(encoding="utf-8").split("\n")
+    edits = {1624: ("January 18", "March 18"), 1622: ("January 12", "February 12"), 1518: ("Nationwide", "All PFTZs")}
+    for no, (was, now) in edits.items():
+        assert was in lines[no - 1]
+        lines[no - 1] = lines[no - 1].replace(was, now)
+    second = tmp_path / "second-report.txt"
+    second.write_text("\n".join(lines), encoding="utf-8")
+    first, other, ref = load_report(), load_report(second), load_reference()
+    said: list[list[str]] = [[], []]
+    G1 = graph_from_reports([first, other], reference=ref, contested=said[0])
+    G2 = graph_from_reports([other, first], reference=ref, contested=said[1])
+    assert canonical(G1) == canonical(G2)  # the order of the arguments decides nothing
+    assert sorted(said[0]) == sorted(said[1]) and len(said[0]) == 5
+    batch = G1.nodes["Batch:national:best-practices:5"]
+    assert batch["contested"] == "date" and batch["date"] == "2024-01-18"
+    assert "date=2024-03-18 (second-report.txt:1624)" in batch["claims"]
+    assert "date=2024-01-18 (pftz-report-2025.en.txt:1624)" in batch["claims"]
+    doc = G1.nodes["Document:G.H.[2024]6"]
+    assert doc["contested"] == "date" and "date=2024-02-12 (second-report.txt:1622)" in doc["claims"]
+    measure = G1.nodes["Measure:national:best-practices:5:1"]
+    assert measure["contested"] == "scope" and "scope=Nationwide" in measure["claims"]
+    assert all(line.startswith("[contested] ") and "the sources say" in line for line in said[0])
+    # one report alone contests nothing
+    alone: list[str] = []
+    G = graph_from_reports([first], reference=ref, contested=alone)
+    assert alone == [] and not any("contested" in d for _, d in G.nodes(data=True))
