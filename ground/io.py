@@ -28,7 +28,7 @@ from xml.etree import ElementTree
 import filelock
 import platformdirs
 
-from ground.errors import ExportError
+from ground.errors import ExportError, check_stop
 
 
 def _mode_for(target: Path) -> int:
@@ -81,6 +81,7 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         with tmp_path.open("rb+") as fh:
             os.fsync(fh.fileno())
         os.chmod(tmp_path, _mode_for(target))  # mkstemp makes 0600
+        check_stop()
         os.replace(tmp_path, target)
     except OSError as e:
         tmp_path.unlink(missing_ok=True)
@@ -474,6 +475,7 @@ def staged_folder(
                 raise ExportError(msg)
             write_manifest(stage)
             _carry(final, stage, foreign)
+            check_stop()
             with deferred_signals():
                 if not final.exists():
                     os.replace(stage, final)

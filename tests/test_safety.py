@@ -540,3 +540,22 @@ def test_contradictions_are_kept_marked_warned_and_independent_of_order(tmp_path
     alone: list[str] = []
     G = graph_from_reports([first], reference=ref, contested=alone)
     assert alone == [] and not any("contested" in d for _, d in G.nodes(data=True))
+
+
+def test_a_swallowed_stop_still_stops_before_anything_is_published(tmp_path: Path) -> None:
+    """A signal landing in a callback Python runs during an import has its exception swallowed ("Exception
+    ignored"); the noted stop then ends the run at the first point where it would publish."""
+    code = (
+        "from ground.errors import request_stop\n"
+        "from shell.entry import run\n"
+        "from shell.cli import cli\n"
+        "request_stop(15)  # as the handler does before its exception is swallowed\n"
+        "run(lambda: cli(['build', '--no-html', '--out', 'out'], prog_name='pftz'))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PFTZ_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 143, done.stderr
+    assert "pftz: stopped by SIGTERM" in done.stderr and "Traceback" not in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache"]  # no out/, no staging folder
