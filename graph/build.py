@@ -55,7 +55,20 @@ from graph.provenance import add_sources, merge_provenance, sources_of
 from graph.resolve import resolve_measures
 from graph.validate import validate
 from ground.errors import GraphValidationError
-from ground.schema import DERIVED, KEY, NODE_TYPES, PATTERNS, PROVENANCE, Label, Rel, node_id, split_node_id
+from ground.schema import (
+    ALIAS_SEPARATOR,
+    CLAIMS,
+    CONTESTED,
+    DERIVED,
+    KEY,
+    NODE_TYPES,
+    PATTERNS,
+    PROVENANCE,
+    Label,
+    Rel,
+    node_id,
+    split_node_id,
+)
 from loaders.records import Entity, ParsedReport, Props, PropValue, Provenance, Relation
 
 __all__ = [
@@ -96,10 +109,55 @@ def _pick(values: Sequence[PropValue]) -> PropValue:
     return best[1]
 
 
+def _stable_pick(values: Sequence[PropValue]) -> PropValue:
+    """The most frequent non-empty value; among equals the smallest: the same whatever the order of the inputs."""
+    counts: Counter[tuple[str, PropValue]] = Counter()
+    for v in values:
+        if v is not None and v != "":
+            counts[(type(v).__name__, v)] += 1
+    if not counts:
+        return None
+    best = min(counts, key=lambda k: (-counts[k], k[0], str(k[1])))
+    return best[1]
+
+
+def _contested(
+    k: str, values: Sequence[PropValue], prov: Sequence[Mapping[str, Any]]
+) -> tuple[PropValue, str] | None:
+    """When sources state different values of property ``k``: the value kept and the claims (values, places)."""
+    places: dict[tuple[str, PropValue], list[str]] = {}
+    said: dict[str, set[tuple[str, PropValue]]] = {}  # per source, the values it states
+    for v, ev in zip(values, prov, strict=True):
+        if v is None or v == "":
+            continue
+        ident = (type(v).__name__, v)
+        places.setdefault(ident, []).append(_where(ev))
+        said.setdefault(str(ev.get("sha256", "")), set()).add(ident)
+    if len(places) < 2 or len({frozenset(v) for v in said.values()}) < 2:
+        return None  # one value, or every source states the same values
+    claims = "; ".join(
+        f"{k}={ident[1]} ({', '.join(sorted(set(where))[:3])})"
+        for ident, where in sorted(places.items(), key=lambda t: (t[0][0], str(t[0][1])))
+    )
+    return _stable_pick(values), claims
+
+
 def _merge_attrs(
-    data: dict[str, Any], names: Sequence[str], props: Sequence[Mapping[str, PropValue]]
-) -> None:
-    """Fill ``data`` with the picked name and properties, keeping what it already has."""
+    data: dict[str, Any],
+    names: Sequence[str],
+    props: Sequence[Mapping[str, PropValue]],
+    prov: Sequence[Mapping[str, Any]] = (),
+) -> list[str]:
+    """Fill ``data`` with the picked name and properties, keeping what it already has.
+
+    Where the mentions come from more than one source and disagree on a
+    property, every value is kept with its places in ``claims``, the
+    property is named in ``contested``, the value kept is the most frequent
+    (the smallest among equals, so the order of the inputs never decides),
+    and the claims are returned (one line each) for a warning.
+    """
+    found: list[str] = []
+    several = len(props) > 1 and len(prov) == len(props) and len({str(e.get("sha256")) for e in prov}) > 1
     # a stub's name is its key: a real name given later replaces it
     if names and (not data.get("name") or data.get("name") == data.get(KEY)):
         name = _pick(names)
@@ -111,9 +169,19 @@ def _merge_attrs(
     for k in keys:
         if data.get(k) is not None and data.get(k) != "":
             continue
-        v = _pick([p.get(k) for p in props])
+        values = [p.get(k) for p in props]
+        disputed = _contested(k, values, prov) if several else None
+        if disputed is not None:
+            v, claims = disputed
+            named = {*str(data.get(CONTESTED) or "").split(ALIAS_SEPARATOR), k} - {""}
+            data[CONTESTED] = ALIAS_SEPARATOR.join(sorted(named))
+            data[CLAIMS] = f"{data[CLAIMS]}; {claims}" if data.get(CLAIMS) else claims
+            found.append(f"{k} kept as {v!r}; the sources say {claims}")
+        else:
+            v = _stable_pick(values) if several else _pick(values)  # several sources: never their order
         if v is not None:
             data[k] = v
+    return found
 
 
 def _merge_node(
@@ -124,14 +192,18 @@ def _merge_node(
     props: Sequence[Mapping[str, PropValue]],
     provenance: Iterable[Mapping[str, Any]],
     nid: str | None = None,
+    notes: list[str] | None = None,
 ) -> str:
     nid = nid or node_id(label, key)
     if nid not in G:
         G.add_node(nid, label=label.value, key=key)
     data = G.nodes[nid]
-    _merge_attrs(data, names, props)
+    prov = list(provenance)
+    for line in _merge_attrs(data, names, props, prov):
+        if notes is not None:
+            notes.append(f"[contested] {nid}: {line}")
     data.setdefault("name", key)
-    data[PROVENANCE] = merge_provenance(data.get(PROVENANCE), provenance)
+    data[PROVENANCE] = merge_provenance(data.get(PROVENANCE), prov)
     return nid
 
 
@@ -145,14 +217,18 @@ def _merge_edge(
     *,
     discriminator: str = "",
     derived: bool = False,
+    notes: list[str] | None = None,
 ) -> str:
     ekey = f"{rel.value}|{discriminator}" if discriminator else rel.value
     if not G.has_edge(u, v, ekey):
         G.add_edge(u, v, key=ekey, type=rel.value)
     data = G.edges[u, v, ekey]
-    _merge_attrs(data, (), props)
+    prov = list(provenance)
+    for line in _merge_attrs(data, (), props, prov):
+        if notes is not None:
+            notes.append(f"[contested] {rel.value} {u} -> {v}: {line}")
     data[DERIVED] = bool(data.get(DERIVED, derived)) and derived  # one stated record makes the edge stated
-    data[PROVENANCE] = merge_provenance(data.get(PROVENANCE), provenance)
+    data[PROVENANCE] = merge_provenance(data.get(PROVENANCE), prov)
     return ekey
 
 
@@ -198,6 +274,7 @@ class _Grouped:
         self.nodes: dict[str, tuple[Label, str, list[_Mention]]] = {}
         self.edges: dict[tuple[str, str, Rel], list[tuple[Props, dict[str, Any]]]] = {}
         self.found: list[str] = []
+        self.contested: list[str] = []  # sources that disagree on a property, one line each
         # evidence dicts and node ids are made once and shared: the records of one sentence share
         # its provenance, and every edge of a node names it; the graph treats both as immutable
         self._evidence: dict[Provenance, dict[str, Any]] = {}
@@ -244,7 +321,7 @@ class _Grouped:
             prov = [m[2] for m in mentions]
             sources |= sources_of(prov)
             props = [_plain(dict(m[1]), _RESERVED_NODE, f"{_where(m[2])}: {nid}", found) for m in mentions]
-            _merge_node(G, label, key, [m[0] for m in mentions], props, prov, nid)
+            _merge_node(G, label, key, [m[0] for m in mentions], props, prov, nid, self.contested)
         self.nodes.clear()  # freed before the edges: the peak of a large build is nodes plus grouped relations
 
         order = deque(self.edges)  # popped one group at a time, in order: the groups shrink as the graph grows
@@ -277,7 +354,7 @@ class _Grouped:
                 _plain(d, _RESERVED_EDGE, f"{_where(ev)}: {rel.value} {u} -> {v}", found)
                 for d, (_, ev) in zip(dicts, rs, strict=True)
             ]
-            _merge_edge(G, u, v, rel, props, prov, derived=derived)
+            _merge_edge(G, u, v, rel, props, prov, derived=derived, notes=self.contested)
         add_sources(G, sources)
         return found
 
@@ -360,6 +437,8 @@ def graph_from_reports(
     resolve: bool = True,
     check: bool = True,
     problems: list[str] | None = None,
+    merges: list[str] | None = None,
+    contested: list[str] | None = None,
 ) -> nx.MultiDiGraph:
     """Build the policy graph of one or more parsed reports.
 
@@ -389,6 +468,13 @@ def graph_from_reports(
     problems
         If given, relations that cannot be added are listed here instead of
         raising (see :func:`graph_from_records`).
+    merges
+        If given, one warning line per measure merged into another by entity
+        resolution is appended here (every merge is reported).
+    contested
+        If given, one warning line per property the inputs disagree on (each
+        value with its places; the node or edge is marked ``contested`` and
+        keeps every value in ``claims``) is appended here.
 
     Returns
     -------
@@ -409,9 +495,17 @@ def graph_from_reports(
         grouped.add(r.entities, r.relations)
         add_sources(G, [(r.source, r.sha256)])
     _settle(grouped.into(G), problems)
+    if contested is not None:
+        contested.extend(grouped.contested)
     logger.info("records merged: %s nodes, %s edges", f"{len(G):,}", f"{G.number_of_edges():,}")
     if resolve:
         summary = resolve_measures(G)
+        if merges is not None:
+            merges.extend(
+                f"[measure-merged] measure {drop!r} merged into {keep!r} (titles score {score:g}; "
+                "`pftz review` lists the pairs only proposed)"
+                for keep, drop, score in summary.merges
+            )
         logger.info(
             "entity resolution: %s measures merged, %s uncertain pairs", summary.merged, summary.uncertain
         )

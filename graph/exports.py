@@ -80,7 +80,7 @@ import pandas as pd
 from ground.dates import period_end
 from ground.errors import ExportError
 from ground.io import atomic_path
-from ground.schema import DERIVED, KEY, NODE_TYPES, PROVENANCE, REL_TYPES, Label, Rel
+from ground.schema import DERIVED, KEY, NODE_TYPES, PROVENANCE, REL_TYPES, Label, Rel, database_name_problem
 
 Positions = Mapping[str, tuple[float, float]]
 """Node id (as text) -> ``(x, y)``, as the HTML views' layouts give them (y grows downwards)."""
@@ -764,7 +764,8 @@ def _neo4j_files(G: nx.MultiDiGraph) -> dict[str, bytes]:
 
     args = list(NEO4J_ADMIN_OPTIONS)
     args += [f'--nodes="$DIR/{f}"' for f in node_files] + [f'--relationships="$DIR/{f}"' for f in rel_files]
-    command = ' \\\n  '.join(['"$NEO4J_HOME/bin/neo4j-admin" database import full "$DB"', *args])
+    # the database name after `--`: neo4j-admin never reads it as an option
+    command = ' \\\n  '.join(['"$NEO4J_HOME/bin/neo4j-admin" database import full', *args, '-- "$DB"'])
     files["import.sh"] = (
         "#!/bin/sh\n"
         "# Import this bundle into a new database with neo4j-admin (Neo4j 5.x).\n"
@@ -808,15 +809,19 @@ def neo4j_admin_import_args(directory: str | Path, database: str) -> list[str]:
     Returns
     -------
     list of str
-        ``["database", "import", "full", database, options..., "--nodes=...", "--relationships=..."]``,
-        with absolute paths, as :mod:`subprocess` takes them (no shell quoting); the tool's report
+        ``["database", "import", "full", options..., "--nodes=...", "--relationships=...", "--", database]``,
+        with absolute paths, as :mod:`subprocess` takes them (no shell quoting); the database
+        name comes after ``--``, so the tool never reads it as an option; the tool's report
         goes into the bundle's directory (not the current one).
 
     Raises
     ------
     ExportError
-        The directory holds no node file.
+        The directory holds no node file, or ``database`` breaks Neo4j's naming rules.
     """
+    problem = database_name_problem(database)
+    if problem is not None:
+        raise ExportError(problem)
     folder = Path(directory).resolve()
     nodes = sorted(folder.glob("nodes_*.csv"))
     if not nodes:
@@ -824,8 +829,8 @@ def neo4j_admin_import_args(directory: str | Path, database: str) -> list[str]:
         raise ExportError(msg)
     rels = sorted(folder.glob("rels_*.csv"))
     return [
-        "database", "import", "full", database, *NEO4J_ADMIN_OPTIONS, f"--report-file={folder / 'import.report'}",
-        *(f"--nodes={f}" for f in nodes), *(f"--relationships={f}" for f in rels),
+        "database", "import", "full", *NEO4J_ADMIN_OPTIONS, f"--report-file={folder / 'import.report'}",
+        *(f"--nodes={f}" for f in nodes), *(f"--relationships={f}" for f in rels), "--", database,
     ]  # fmt: skip
 
 

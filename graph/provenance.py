@@ -59,6 +59,9 @@ def merge_provenance(*lists: Iterable[Mapping[str, Any]] | None) -> list[dict[st
     given = [p if type(p) is dict else dict(p) for entries in lists for p in entries or ()]
     if len(given) == 1:  # the common case: nothing to compare
         return given
+    if len(given) == 2:  # two single entries (a derived edge between two nodes): one comparison
+        a, b = given
+        return [a] if a == b else sorted(given, key=_prov_sort_key)
     seen: dict[tuple[Any, ...], dict[str, Any]] = {}
     for d in given:
         ident = tuple((k, d[k]) for k in sorted(d))

@@ -21,11 +21,15 @@ containing it). A pair's score is the best over the name/title variants.
 
 What is compared and what happens
 ---------------------------------
-Two measures in the same batch are never compared: the rows of one table are
-distinct by construction. A pair scoring at least :data:`MERGE_THRESHOLD` is
-merged, unless both measures have origin zones and no origin in common (then
-it can at most be uncertain), or the merge would put two rows of one batch
-into one node. A pair scoring at least :data:`REVIEW_THRESHOLD` gets a
+Titles are blocked before they are compared (:func:`candidate_pairs`: shared
+rare words and a sorted neighbourhood), so time and memory grow linearly with
+the number of measures. Two measures in the same batch are never paired: the
+rows of one table are distinct by construction. A pair scoring at least
+:data:`MERGE_THRESHOLD` is merged, unless both measures have origin zones and
+no origin in common, or either measure's key was given by a researcher's own
+file (a key the researcher chose is never merged away by similarity), or the
+merge would put two rows of one batch into one node; such a pair can at most
+be proposed. A pair scoring at least :data:`REVIEW_THRESHOLD` gets a
 ``SAME_AS`` edge (``score``, ``status="uncertain"``, ``derived=True``) for a
 person to review (:func:`review_pairs`).
 
@@ -40,22 +44,25 @@ deterministic.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Mapping
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from graph.provenance import merge_provenance
-from ground.names import MERGE_THRESHOLD, REVIEW_THRESHOLD, normalize_title, title_scores
+from ground.names import MERGE_THRESHOLD, REVIEW_THRESHOLD, normalize_title, pair_scores
 from ground.schema import ALIAS_SEPARATOR, ALIASES, DERIVED, KEY, PROVENANCE, Label, Rel
+from loaders.records import USER_SECTION
 
 __all__ = [
     "REVIEW_COLUMNS",
     "ResolveSummary",
+    "candidate_pairs",
     "merge_measures",
     "resolve_measures",
     "review_pairs",
@@ -180,29 +187,88 @@ def _same_as_edges(G: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
     ]
 
 
-_CHUNK = 512
-"""Rows of the score matrix computed at once (memory: two float64 blocks of this many rows)."""
+BLOCK_MAX = 40
+"""A word shared by at most this many distinct titles makes a block: its titles are compared with each other."""
+
+BLOCK_KEYS = 3
+"""How many of a title's rarest words make its blocks."""
+
+WINDOW = 8
+"""Sorted neighbourhood: each title is compared with the next this many titles in each sort order."""
 
 
-def _by_batch(measures: list[str], batches: Mapping[str, AbstractSet[str]]) -> dict[str, list[str]]:
-    groups: dict[str, list[str]] = {}
-    for n in measures:
-        for b in batches[n]:
-            groups.setdefault(b, []).append(n)
-    return groups
+def candidate_pairs(texts: list[str]) -> npt.NDArray[np.int64]:
+    """The pairs of titles worth scoring, found by blocking, as record-linkage tools do.
+
+    A pair is a candidate when the two titles share one of their
+    :data:`BLOCK_KEYS` rarest words and that word is in at most
+    :data:`BLOCK_MAX` titles (standard blocking on rare tokens), or when
+    they lie within :data:`WINDOW` of each other in one of three sort
+    orders (the title, its words sorted, its words reversed: the sorted
+    neighbourhood method), which finds titles that differ in one word among
+    many common ones. Both bound the candidates of a title by a constant, so
+    the work grows linearly with the number of titles, not with its square.
+
+    Parameters
+    ----------
+    texts
+        Distinct normalised titles.
+
+    Returns
+    -------
+    numpy.ndarray
+        An ``(m, 2)`` array of index pairs ``i < j``, sorted, without repeats.
+
+    Examples
+    --------
+    >>> candidate_pairs(["smart form model", "smart form model service", "green channel"]).tolist()
+    [[0, 1], [0, 2], [1, 2]]
+    """
+    n = len(texts)
+    words = [t.split() for t in texts]
+    df: Counter[str] = Counter(w for ws in words for w in set(ws))
+    blocks: dict[str, list[int]] = {}
+    for i, ws in enumerate(words):
+        for w in sorted(set(ws), key=lambda w: (df[w], w))[:BLOCK_KEYS]:
+            if 1 < df[w] <= BLOCK_MAX:
+                blocks.setdefault(w, []).append(i)
+    left: list[int] = []
+    right: list[int] = []
+    for members in blocks.values():
+        for a, b in itertools.combinations(members, 2):
+            left.append(a)
+            right.append(b)
+    orders = (
+        lambda i: texts[i],
+        lambda i: " ".join(sorted(words[i])),
+        lambda i: " ".join(reversed(words[i])),
+    )
+    for order_key in orders:
+        order = sorted(range(n), key=order_key)
+        for p, i in enumerate(order):
+            for j in order[p + 1 : p + 1 + WINDOW]:
+                left.append(i)
+                right.append(j)
+    if not left:
+        return np.zeros((0, 2), dtype=np.int64)
+    xs, ys = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
+    lo, hi = np.minimum(xs, ys), np.maximum(xs, ys)
+    codes = np.unique(lo * np.int64(n) + hi)
+    out: npt.NDArray[np.int64] = np.stack([codes // n, codes % n], axis=1)
+    return out
 
 
-def _best_scores(measures: list[str], variants: dict[str, list[str]], threshold: float) -> dict[tuple[str, str], float]:
+def _best_scores(
+    measures: list[str], variants: dict[str, list[str]], threshold: float
+) -> tuple[dict[tuple[str, str], float], int]:
     """The best :func:`ground.names.title_score` of each pair ``a < b`` of measures that reaches ``threshold``.
 
-    Each distinct variant text is scored once against those after it with
-    rapidfuzz's ``cdist`` (the same scorers as
-    :func:`~ground.names.title_score`, in C++, on all cores, skipping what
-    cannot reach the threshold), a block of rows at a time; only the pairs at
-    or above the threshold come back to Python, where they are spread over the
-    measures holding each text. Texts repeat when several reports name one
-    innovation alike: scoring each once keeps the work quadratic in distinct
-    titles, not in measures.
+    Each distinct variant text is scored once against its candidates
+    (:func:`candidate_pairs`) with rapidfuzz's ``cpdist`` (the same scorers
+    as :func:`~ground.names.title_score`, in C++); the pairs at or above the
+    threshold are spread over the measures holding each text. Measures that
+    share one text score 100 with each other. Returns the scores and the
+    number of title pairs compared.
     """
     index: dict[str, int] = {}
     owners: list[list[int]] = []
@@ -213,18 +279,37 @@ def _best_scores(measures: list[str], variants: dict[str, list[str]], threshold:
                 owners.append([])
             owners[k].append(i)
     texts = list(index)
-    best: dict[tuple[str, str], float] = {}
-    for start in range(0, len(texts), _CHUNK):
-        # the upper triangle, diagonal included: measures sharing one text score it with itself
-        scores = title_scores(texts[start : start + _CHUNK], texts[start:], cutoff=threshold)
-        for i, j in zip(*np.nonzero(scores >= threshold), strict=True):
-            score = float(scores[i, j])
-            for a in owners[start + int(i)]:
-                for b in owners[start + int(j)]:
-                    if a != b:
-                        pair = (measures[a], measures[b]) if a < b else (measures[b], measures[a])
-                        best[pair] = max(best.get(pair, 0.0), score)
-    return best
+    found: dict[tuple[str, str], float] = {}
+
+    def spread(x: int, y: int, score: float) -> None:
+        for a in owners[x]:
+            for b in owners[y]:
+                if a != b:
+                    pair = (measures[a], measures[b]) if a < b else (measures[b], measures[a])
+                    found[pair] = max(found.get(pair, 0.0), score)
+
+    for k in range(len(texts)):
+        if len(owners[k]) > 1:
+            spread(k, k, 100.0)
+    pairs = candidate_pairs(texts)
+    for start in range(0, len(pairs), _CHUNK):
+        block = pairs[start : start + _CHUNK]
+        scores = pair_scores([texts[i] for i in block[:, 0]], [texts[j] for j in block[:, 1]], cutoff=threshold)
+        for (i, j), score in zip(block.tolist(), scores.tolist(), strict=True):
+            if score >= threshold:
+                spread(i, j, float(score))
+    return found, len(pairs)
+
+
+_CHUNK = 65536
+"""Candidate pairs scored at once."""
+
+
+def _explicit(G: nx.MultiDiGraph, n: str) -> bool:
+    """Whether a researcher's own file gave this measure its key (then it is never merged by similarity)."""
+    return any(
+        isinstance(p, Mapping) and p.get("section") == USER_SECTION for p in G.nodes[n].get(PROVENANCE) or ()
+    )
 
 
 def resolve_measures(
@@ -259,17 +344,15 @@ def resolve_measures(
     origins = {n: _targets(G, n, Rel.ORIGINATED_IN) for n in measures}
 
     with_variants = [n for n in measures if variants[n]]
-    same_batch = {
-        pair
-        for group in _by_batch(with_variants, batches).values()
-        for pair in itertools.combinations(sorted(group), 2)
-    }
-    compared = len(with_variants) * (len(with_variants) - 1) // 2 - len(same_batch)
+    explicit = {n for n in measures if _explicit(G, n)}
+    found, compared = _best_scores(with_variants, variants, review_threshold)
     scored: list[tuple[float, str, str, bool]] = []
-    for (a, b), score in _best_scores(with_variants, variants, review_threshold).items():
-        if (a, b) in same_batch:
+    for (a, b), score in found.items():
+        if batches[a] & batches[b]:  # rows of one batch are distinct by construction
             continue
+        # a researcher's key is never merged into another by similarity: the pair is only proposed
         mergeable = not (origins[a] and origins[b] and not origins[a] & origins[b])
+        mergeable = mergeable and a not in explicit and b not in explicit
         scored.append((round(score, 1), a, b, mergeable))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
 
@@ -290,24 +373,39 @@ def resolve_measures(
         cl_batches[ca] = cl_batches[ca] | cl_batches.pop(cb)
         pair_score[a, b] = score
 
+    merged_score: dict[str, float] = {}
+    for (a, b), score in pair_score.items():
+        for n in (a, b):
+            merged_score[n] = max(merged_score.get(n, score), score)
     merges: list[tuple[str, str, float]] = []
     canonical: dict[str, str] = {}
     for root in sorted(members):
-        group = sorted(members[root], key=lambda n: _rank(G, n))
+        group = members[root]
+        if len(group) == 1:
+            canonical[group[0]] = group[0]
+            continue
+        group = sorted(group, key=lambda n: _rank(G, n))
         keep = group[0]
         for n in group:
             canonical[n] = keep
         for drop in group[1:]:
-            best = max((s for (x, y), s in pair_score.items() if drop in (x, y)), default=merge_threshold)
-            merges.append((str(G.nodes[keep][KEY]), str(G.nodes[drop][KEY]), best))
+            merges.append((str(G.nodes[keep][KEY]), str(G.nodes[drop][KEY]), merged_score.get(drop, merge_threshold)))
             merge_measures(G, keep, drop)
+
+    ranks: dict[str, tuple[int, str]] = {}  # after the merges, once per node
+
+    def rank(n: str) -> tuple[int, str]:
+        r = ranks.get(n)
+        if r is None:
+            r = ranks[n] = _rank(G, n)
+        return r
 
     links: dict[tuple[str, str], float] = {}
     for score, a, b, _ in scored:
         ca, cb = canonical[a], canonical[b]
         if ca == cb:
             continue
-        u, v = sorted((ca, cb), key=lambda n: _rank(G, n))
+        u, v = sorted((ca, cb), key=rank)
         links[u, v] = max(links.get((u, v), 0.0), score)
     # a pair above the merge threshold that could not merge (origins or batches conflict) lands here too
     for (u, v), score in sorted(links.items()):

@@ -75,3 +75,43 @@ class ExportError(PftzGraphError, OSError):
 
 class AnnotationError(InputError):
     """A hand-annotation file (``tests/annotations/*.csv``) has a bad row."""
+
+
+class Stopped(BaseException):
+    """A stop by SIGINT or SIGTERM (see ``shell/entry.py``): not an error, so no ``except Exception`` catches it.
+
+    Parameters
+    ----------
+    signum
+        The signal's number.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_STOP: list[int] = []
+"""Signals a stop handler saw (:func:`request_stop`); checked before anything is published."""
+
+
+def request_stop(signum: int) -> None:
+    """Note that a signal asked the program to stop.
+
+    The handler also raises :class:`~ground.errors.Stopped`; where Python
+    swallows that exception (a signal that lands in a weak-reference callback
+    during an import prints "Exception ignored" and goes on), this note stops
+    the program at the next point where it would publish a file or folder.
+    """
+    _STOP.append(signum)
+
+
+def check_stop() -> None:
+    """Raise :class:`~ground.errors.Stopped` if a stop was requested (called before publishing)."""
+    if _STOP:
+        raise Stopped(_STOP[0])
+
+
+def stop_requested() -> int | None:
+    """The signal of a requested stop, or None."""
+    return _STOP[0] if _STOP else None

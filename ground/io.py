@@ -10,20 +10,25 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
-import fcntl
 import hashlib
 import json
 import os
 import shutil
+import signal
 import stat
+import sys
 import tempfile
-import time
-from collections.abc import Callable, Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from types import FrameType
+from typing import IO, Any
 from xml.etree import ElementTree
 
-from ground.errors import ExportError
+import filelock
+import platformdirs
+
+from ground.errors import ExportError, check_stop
 
 
 def _mode_for(target: Path) -> int:
@@ -55,19 +60,28 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         The folder cannot be created or written, or the rename fails.
     """
     target = Path(path)
+    tmp_path: Path | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        os.close(fd)
+        with deferred_signals():  # a stop never falls between making the file and knowing its name
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            os.close(fd)
+            tmp_path = Path(tmp)
     except OSError as e:
+        if tmp_path is not None:
+            tmp_path.unlink(missing_ok=True)
         msg = f"cannot write {target}: {e.strerror or e}"
         raise ExportError(msg) from e
-    tmp_path = Path(tmp)
+    except BaseException:
+        if tmp_path is not None:
+            tmp_path.unlink(missing_ok=True)
+        raise
     try:
         yield tmp_path
         with tmp_path.open("rb+") as fh:
             os.fsync(fh.fileno())
         os.chmod(tmp_path, _mode_for(target))  # mkstemp makes 0600
+        check_stop()
         os.replace(tmp_path, target)
     except OSError as e:
         tmp_path.unlink(missing_ok=True)
@@ -113,9 +127,11 @@ _XML_SUFFIXES = (".xml", ".graphml", ".gexf")
 
 
 def _libc() -> ctypes.CDLL | None:
+    if not sys.platform.startswith("linux"):
+        return None  # renameat2 is Linux's; elsewhere the swap is two renames
     try:
         return ctypes.CDLL(None, use_errno=True)
-    except OSError:  # pragma: no cover - no C library to load
+    except (OSError, TypeError):  # pragma: no cover - no C library to load
         return None
 
 
@@ -135,7 +151,8 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def _real_target(target: Path) -> Path:
-    """The folder a build writes, with a symbolic link followed; a clear error for what cannot be one."""
+    """The folder a build writes (absolute), with a symbolic link followed; a clear error for what cannot be one."""
+    target = Path(os.path.abspath(target))
     try:
         st = os.lstat(target)
     except FileNotFoundError:
@@ -160,42 +177,93 @@ def _real_target(target: Path) -> Path:
     return target
 
 
+def _lock_path(target: Path) -> Path:
+    """Where the lock of an output folder lives: a shared lock folder of the system, never beside the output.
+
+    One file per folder (named by the SHA-256 of its absolute path), in
+    ``<temp>/pftz-graph-locks`` (world-writable and sticky, as the temporary
+    folder itself), else in the user's cache folder.
+    """
+    name = hashlib.sha256(os.path.normcase(str(target)).encode("utf-8", "surrogatepass")).hexdigest()[:40] + ".lock"
+    shared = Path(tempfile.gettempdir()) / "pftz-graph-locks"
+    try:
+        if not shared.is_dir():
+            shared.mkdir(exist_ok=True)
+            with contextlib.suppress(OSError):
+                os.chmod(shared, 0o1777)
+        if os.access(shared, os.W_OK | os.X_OK):
+            return shared / name
+    except OSError:
+        pass
+    own = Path(platformdirs.user_cache_dir("pftz-graph", appauthor=False)) / "locks"
+    own.mkdir(parents=True, exist_ok=True)
+    return own / name
+
+
 @contextlib.contextmanager
 def _folder_lock(target: Path, wait: float, on_wait: Callable[[str], object] | None) -> Iterator[Path]:
-    """Hold an exclusive lock on ``target`` (a sibling ``.NAME.lock`` file) while the block runs.
+    """Hold an exclusive lock on ``target`` while the block runs (:mod:`filelock`: any operating system).
 
-    The lock is an ``flock``: the kernel releases it when the process ends, even on SIGKILL.
+    The operating system releases the lock when the process ends, even on
+    SIGKILL; the lock file lives in a lock folder of the system
+    (:func:`_lock_path`), so nothing is left beside the output.
     """
-    lock = target.parent / f".{target.name}.lock"
     try:
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        path = _lock_path(target)
+        lock = filelock.FileLock(str(path), mode=0o666, thread_local=False)
     except OSError as e:
-        msg = f"cannot write {target}: cannot create the lock file {lock}: {e.strerror or e}"
+        msg = f"cannot write {target}: cannot create its lock file: {e.strerror or e}"
         raise ExportError(msg) from e
     try:
-        deadline = time.monotonic() + wait
-        told = False
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
-                if time.monotonic() >= deadline:
-                    msg = (
-                        f"another pftz build is writing {target} (process {holder}, lock file {lock}) and did not "
-                        f"finish within {wait:g} s; wait for it to end, or write to another folder"
-                    )
-                    raise ExportError(msg) from None
-                if not told and on_wait is not None:
-                    on_wait(f"waiting for another pftz build of {target} (process {holder}) to finish")
-                    told = True
-                time.sleep(0.1)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-        yield lock
+        try:
+            lock.acquire(timeout=0)
+        except filelock.Timeout:
+            if on_wait is not None:
+                on_wait(f"waiting for another pftz build of {target} to finish")
+            lock.acquire(timeout=wait)
+    except filelock.Timeout:
+        msg = (
+            f"another pftz build is writing {target} and did not finish within {wait:g} s; wait for it to end, "
+            "or write to another folder"
+        )
+        raise ExportError(msg) from None
+    except OSError as e:
+        msg = f"cannot write {target}: cannot lock it ({path}): {e.strerror or e}"
+        raise ExportError(msg) from e
+    try:
+        yield path
     finally:
-        os.close(fd)  # closing the descriptor releases the lock
+        lock.release()
+
+
+@contextlib.contextmanager
+def deferred_signals() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back while the block runs (a swap of folders), then deliver them.
+
+    A signal that arrives inside the block is recorded and raised again with
+    :func:`signal.raise_signal` once the block ends, so a stop never cuts a
+    swap in half. Outside the main thread (where handlers cannot be set) the
+    block runs as is.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    kinds = [signal.SIGINT, signal.SIGTERM]
+    held: list[int] = []
+
+    def hold(signum: int, frame: FrameType | None) -> None:
+        held.append(signum)
+
+    previous: dict[int, Any] = {}
+    for k in kinds:
+        previous[k] = signal.signal(k, hold)
+    try:
+        yield
+    finally:
+        for k in kinds:
+            signal.signal(k, previous[k])
+        for signum in dict.fromkeys(held):
+            signal.raise_signal(signum)
 
 
 def _leftovers(target: Path, kind: str) -> list[Path]:
@@ -212,20 +280,72 @@ def _recover(target: Path) -> None:
         shutil.rmtree(p, ignore_errors=True)
 
 
-def _manifest_files(folder: Path) -> set[str]:
+def _manifest_files(folder: Path) -> set[str] | None:
+    """The files the build that wrote ``folder`` listed in its manifest (None: no readable manifest)."""
     try:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        return {str(k).split("/", 1)[0] for k in data["files"]}
+        return {str(k) for k in data["files"]}
     except (OSError, ValueError, KeyError, TypeError):
-        return set()
+        return None
 
 
-def _foreign(target: Path, known: Iterable[str]) -> list[str]:
-    """Entries of an existing output folder that no build wrote (a swap would delete them)."""
+def foreign_entries(target: Path, known: Iterable[str] = ()) -> list[str]:
+    """Files (and empty folders) of an output folder that no build wrote, at any depth, as POSIX paths.
+
+    The manifest of the last build decides what it wrote; a folder without a
+    manifest (an older build's) counts everything under the top-level names
+    ``known`` as written by a build.
+    """
     if not target.is_dir():
         return []
-    allowed = {MANIFEST, *known} | _manifest_files(target)
-    return sorted(set(os.listdir(target)) - allowed)
+    listed = _manifest_files(target)
+    known = set(known)
+    found: list[str] = []
+    for root, dirs, files in os.walk(target):
+        rel_root = Path(root).relative_to(target)
+        entries = list(files) + [d for d in dirs if os.path.islink(os.path.join(root, d))]
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(root, d))]
+        if not entries and not dirs and rel_root != Path("."):
+            entries_rel = [rel_root.as_posix() + "/"]
+        else:
+            entries_rel = [(rel_root / f).as_posix() for f in entries]
+        for rel in entries_rel:
+            if rel == MANIFEST:
+                continue
+            ours = rel in listed if listed is not None else rel.split("/", 1)[0] in known
+            if not ours:
+                found.append(rel)
+    return sorted(found)
+
+
+def _carry(target: Path, stage: Path, foreign: Sequence[str]) -> None:
+    """Put the files no build wrote into the staged set (hard links, else copies), so the swap keeps them."""
+    clashes = []
+    for rel in foreign:
+        dst = stage / rel.rstrip("/")
+        parents = [p for p in dst.relative_to(stage).parents if p != Path(".")]
+        if os.path.lexists(dst) or any((stage / p).exists() and not (stage / p).is_dir() for p in parents):
+            clashes.append(rel)
+    if clashes:
+        shown = ", ".join(clashes[:5]) + (f" and {len(clashes) - 5} more" if len(clashes) > 5 else "")
+        msg = (
+            f"cannot write {target}: the build would replace files it did not write ({shown}); move them, "
+            "or write to another folder"
+        )
+        raise ExportError(msg)
+    for rel in foreign:
+        src, dst = target / rel.rstrip("/"), stage / rel.rstrip("/")
+        if rel.endswith("/"):
+            dst.mkdir(parents=True, exist_ok=True)
+            continue
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(src, dst, follow_symlinks=False)
+        except OSError:
+            if os.path.islink(src):
+                os.symlink(os.readlink(src), dst)
+            else:
+                shutil.copy2(src, dst)
 
 
 def folder_problems(folder: str | Path) -> list[str]:
@@ -286,32 +406,40 @@ def staged_folder(
     check: Callable[[Path], Iterable[str]] | None = None,
     wait: float = LOCK_WAIT,
     on_wait: Callable[[str], object] | None = None,
+    on_kept: Callable[[str], object] | None = None,
 ) -> Iterator[Path]:
     """Write a whole folder as one transaction: stage it, check it, swap it into place.
 
     The block writes into a new sibling staging folder. When it ends without an
     error, the staged set is checked (every XML and JSON file read back, then
-    ``check``), a :data:`MANIFEST` is added and the folder is swapped into
-    place in one ``renameat2(RENAME_EXCHANGE)`` (two renames where the file
-    system lacks it; a build killed between them is repaired by the next one).
-    If anything fails, the staging folder is removed and ``target`` is left as
-    it was, byte for byte. A lock file (``.NAME.lock`` next to the folder)
+    ``check``), a :data:`MANIFEST` of the files written is added, the files of
+    ``target`` that no build wrote (at any depth: the manifest of the last
+    build decides) are carried over into it, and the folder is swapped into
+    place in one ``renameat2(RENAME_EXCHANGE)`` (two renames where the system
+    lacks it; a build killed between them is repaired by the next one),
+    with SIGINT and SIGTERM held back during the swap. If anything fails, the
+    staging folder is removed and ``target`` is left as it was, byte for
+    byte. A lock (:mod:`filelock`, its file in a lock folder of the system)
     makes a second build of the same folder wait, then fail with a clear
-    message. Nothing of an earlier set that the new set lacks survives.
+    message. Nothing an earlier build wrote survives unless written again.
+    When ``target`` holds the current working folder, the entries are swapped
+    one by one instead (a shell sitting in the folder keeps seeing it).
 
     Parameters
     ----------
     target
         The output folder (created if missing; a symbolic link to a folder is followed).
     known
-        Names an earlier build may have left at the top of ``target``; any
-        other entry makes the build refuse, since the swap would delete it.
+        For a folder without a manifest (an older build's): the top-level
+        names a build wrote; everything else in it is kept.
     check
         Called with the staging folder; returns problems (one line each).
     wait
         Seconds to wait for another build of the same folder.
     on_wait
         Called once with a message when the build has to wait.
+    on_kept
+        Called once with a line naming the files kept that no build wrote.
 
     Yields
     ------
@@ -321,8 +449,9 @@ def staged_folder(
     Raises
     ------
     ExportError
-        The folder cannot be used or written, another build holds it, or the
-        staged set fails its checks; ``target`` is unchanged.
+        The folder cannot be used or written, another build holds it, the
+        staged set fails its checks, or it would replace a file no build
+        wrote; ``target`` is unchanged.
     """
     final = _real_target(Path(target))
     try:
@@ -334,15 +463,9 @@ def staged_folder(
         stage: Path | None = None
         try:
             _recover(final)
-            foreign = _foreign(final, known)
-            if foreign:
-                shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
-                msg = (
-                    f"cannot write {final}: it holds files no pftz build wrote ({shown}); a build replaces the "
-                    "whole folder, so name an empty or new folder"
-                )
-                raise ExportError(msg)
-            stage = Path(tempfile.mkdtemp(prefix=f".{final.name}.staging-", dir=final.parent))
+            foreign = foreign_entries(final, known)
+            with deferred_signals():  # a stop never falls between making the folder and knowing its name
+                stage = Path(tempfile.mkdtemp(prefix=f".{final.name}.staging-", dir=final.parent))
             os.chmod(stage, 0o777 & ~_umask())
             yield stage
             problems = folder_problems(stage) + list(check(stage) if check else [])
@@ -351,15 +474,23 @@ def staged_folder(
                 msg = f"the new outputs for {final} fail their checks; {final} is unchanged:\n  {shown}"
                 raise ExportError(msg)
             write_manifest(stage)
-            if not final.exists():
-                os.replace(stage, final)
-            elif _exchange(stage, final):
-                pass  # the staging path now holds the earlier set, removed below
-            else:
-                old = Path(tempfile.mkdtemp(prefix=f".{final.name}.old-", dir=final.parent))
-                os.replace(final, old)
-                os.replace(stage, final)
-                stage = old
+            _carry(final, stage, foreign)
+            check_stop()
+            with deferred_signals():
+                if not final.exists():
+                    os.replace(stage, final)
+                elif _holds_cwd(final):
+                    _swap_entries(stage, final)
+                elif _exchange(stage, final):
+                    pass  # the staging path now holds the earlier set, removed below
+                else:
+                    old = Path(tempfile.mkdtemp(prefix=f".{final.name}.old-", dir=final.parent))
+                    os.replace(final, old)
+                    os.replace(stage, final)
+                    stage = old
+            if foreign and on_kept is not None:
+                shown = ", ".join(foreign[:10]) + (f" and {len(foreign) - 10} more" if len(foreign) > 10 else "")
+                on_kept(f"kept {len(foreign)} file(s) in {final} that no pftz build wrote: {shown}")
         except OSError as e:
             if isinstance(e, ExportError):
                 raise
@@ -370,7 +501,85 @@ def staged_folder(
                 shutil.rmtree(stage, ignore_errors=True)
 
 
+def _holds_cwd(folder: Path) -> bool:
+    try:
+        cwd = Path(os.path.realpath(os.getcwd()))
+    except OSError:
+        return False
+    real = Path(os.path.realpath(folder))
+    return cwd == real or real in cwd.parents
+
+
+def _swap_entries(stage: Path, final: Path) -> None:
+    """Publish a staged set entry by entry into ``final`` (the manifest last); the stage gets what it replaced."""
+    names = sorted(os.listdir(stage), key=lambda n: (n == MANIFEST, n))
+    for name in names:
+        src, dst = stage / name, final / name
+        if not os.path.lexists(dst):
+            os.replace(src, dst)
+        elif not _exchange(src, dst):
+            aside = stage / f".old-{name}"
+            os.replace(dst, aside)
+            os.replace(src, dst)
+    for name in os.listdir(final):
+        if name not in names:  # written by the earlier build only (foreign entries were carried into the stage)
+            p = final / name
+            if p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p, ignore_errors=True)
+            else:
+                p.unlink(missing_ok=True)
+
+
 def _umask() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return umask
+
+
+def _same(a: Path, b: Path) -> bool:
+    if os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b)):
+        return True
+    try:
+        return os.path.samefile(a, b)  # a hard link of the input
+    except OSError:
+        return False
+
+
+def check_not_an_input(output: str | Path, inputs: Iterable[str | Path], *, folder: bool = False) -> None:
+    """Refuse an output that resolves to one of the inputs (or, for a folder, holds one).
+
+    Parameters
+    ----------
+    output
+        The file or folder a command is about to write.
+    inputs
+        The files the command reads.
+    folder
+        ``output`` is a folder that is replaced as a whole: an input inside it is refused too.
+
+    Raises
+    ------
+    ExportError
+        One line naming the output and the input.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp()); (d / "r.txt").write_text("x")
+    1
+    >>> check_not_an_input(d / "r.txt", [d / "r.txt"])
+    Traceback (most recent call last):
+    ...
+    ground.errors.ExportError: refusing to write ... it is the input ...r.txt; name another output
+    """
+    out = Path(output)
+    real_out = Path(os.path.realpath(out))
+    for p in inputs:
+        src = Path(p)
+        if _same(out, src):
+            msg = f"refusing to write {out}: it is the input {src}; name another output"
+            raise ExportError(msg)
+        if folder and real_out in Path(os.path.realpath(src)).parents:
+            msg = f"refusing to write {out}: it holds the input {src}, which the build would replace; "
+            msg += "name another folder"
+            raise ExportError(msg)

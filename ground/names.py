@@ -49,6 +49,7 @@ __all__ = [
     "name_regex",
     "normalize_name",
     "normalize_title",
+    "pair_scores",
     "rank_by_words",
     "search_words",
     "title_score",
@@ -208,6 +209,29 @@ def title_scores(rows: Sequence[str], columns: Sequence[str], *, cutoff: float =
     kwargs: dict[str, Any] = {"dtype": np.float64, "workers": -1, "score_cutoff": max(0.0, 2 * cutoff - 100)}
     sets = process.cdist(rows, columns, scorer=fuzz.token_set_ratio, **kwargs)
     sorts = process.cdist(rows, columns, scorer=fuzz.token_sort_ratio, **kwargs)
+    out: npt.NDArray[np.float64] = (sets + sorts) / 2
+    return out
+
+
+def pair_scores(left: Sequence[str], right: Sequence[str], *, cutoff: float = 0.0) -> npt.NDArray[np.float64]:
+    """Return :func:`title_score` of each ``left[i]`` with ``right[i]`` (rapidfuzz ``cpdist``, in C++).
+
+    Parameters
+    ----------
+    left, right
+        Titles already passed through :func:`normalize_title`, of equal length.
+    cutoff
+        As for :func:`title_scores`.
+
+    Examples
+    --------
+    >>> a, b = normalize_title("Seamless license renewal for enterprises"), normalize_title("seamless permit renewal")
+    >>> float(pair_scores([a, a], [b, ""])[0]) == title_score(a, b), float(pair_scores([a], [""])[0])
+    (True, 0.0)
+    """
+    kwargs: dict[str, Any] = {"dtype": np.float64, "workers": -1, "score_cutoff": max(0.0, 2 * cutoff - 100)}
+    sets = process.cpdist(left, right, scorer=fuzz.token_set_ratio, **kwargs)
+    sorts = process.cpdist(left, right, scorer=fuzz.token_sort_ratio, **kwargs)
     out: npt.NDArray[np.float64] = (sets + sorts) / 2
     return out
 

@@ -387,8 +387,19 @@ into it, joined by :data:`ALIAS_SEPARATOR`."""
 
 ALIAS_SEPARATOR = " | "
 
-COMMON_NODE_PROPERTIES: dict[str, str] = {KEY: "str", "name": "str", PROVENANCE: "list"}
-COMMON_EDGE_PROPERTIES: dict[str, str] = {PROVENANCE: "list", DERIVED: "bool", RESOLVED: "str"}
+CONTESTED = "contested"
+"""Property naming the properties the sources disagree on (joined by :data:`ALIAS_SEPARATOR`)."""
+
+CLAIMS = "claims"
+"""Property holding every value of a contested property with the places that state it
+(``date=2024-01-18 (a.txt:12); date=2024-03-18 (b.txt:12)``)."""
+
+COMMON_NODE_PROPERTIES: dict[str, str] = {
+    KEY: "str", "name": "str", PROVENANCE: "list", CONTESTED: "str", CLAIMS: "str",
+}  # fmt: skip
+COMMON_EDGE_PROPERTIES: dict[str, str] = {
+    PROVENANCE: "list", DERIVED: "bool", RESOLVED: "str", CONTESTED: "str", CLAIMS: "str",
+}  # fmt: skip
 
 
 def node_id(label: Label | str, key: str) -> str:
@@ -406,3 +417,32 @@ def split_node_id(nid: str) -> tuple[Label, str]:
     """Split a node id made by :func:`node_id` into its label and key."""
     label, _, key = nid.partition(":")
     return Label(label), key
+
+
+# --------------------------------------------------------------------------- Neo4j database names
+
+DATABASE_NAME_RULES = (
+    "3 to 63 characters: an ASCII letter, then ASCII letters, digits, dots or dashes; "
+    "not starting with 'system' or '_', not ending with '.backup'"
+)
+"""Neo4j 5's naming rules for databases, as a sentence for messages."""
+
+
+def database_name_problem(name: str) -> str | None:
+    """Why ``name`` breaks Neo4j's naming rules for databases (:data:`DATABASE_NAME_RULES`), or None.
+
+    Checked before a name reaches ``neo4j-admin`` or a driver, so that no
+    value can be read as an option (``--overwrite-destination=true``).
+
+    Examples
+    --------
+    >>> database_name_problem("neo4j") is None, database_name_problem("pftz-2025.v1") is None
+    (True, True)
+    >>> database_name_problem("--overwrite-destination=true")
+    "'--overwrite-destination=true' is not a Neo4j database name (3 to 63 characters: an ASCII letter, ..."
+    """
+    ok = 3 <= len(name) <= 63 and name[:1].isascii() and name[:1].isalpha()
+    ok = ok and all(c.isascii() and (c.isalnum() or c in ".-") for c in name)
+    lowered = name.lower()
+    ok = ok and not lowered.startswith("system") and not lowered.endswith(".backup")
+    return None if ok else f"{name!r} is not a Neo4j database name ({DATABASE_NAME_RULES})"

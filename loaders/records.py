@@ -20,6 +20,9 @@ from ground.schema import Label, Rel
 
 FORMAT = "pftz-records/1"
 
+USER_SECTION = "user data"
+"""The ``section`` of the provenance of every record read from a researcher's own file."""
+
 PropValue = str | int | float | bool | None
 Props = tuple[tuple[str, PropValue], ...]
 

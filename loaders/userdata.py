@@ -49,7 +49,17 @@ from ground.names import normalize_name
 from ground.schema import SCOPE_REGION_KEYS, Label, MeasureKind, RegionKind, Rel, Scope, ZoneKind
 from ground.text import decode_text
 from loaders.documents import DocNumber, find_numbers, find_short_numbers, slug, title_key
-from loaders.records import Entity, NodeRef, ParsedReport, ParseWarning, PropValue, Provenance, Relation, freeze_props
+from loaders.records import (
+    USER_SECTION,
+    Entity,
+    NodeRef,
+    ParsedReport,
+    ParseWarning,
+    PropValue,
+    Provenance,
+    Relation,
+    freeze_props,
+)
 from loaders.reference import Gazetteer, PrefixRef, load_prefixes
 from loaders.report import load_report
 
@@ -65,9 +75,6 @@ __all__ = [
 
 FORMAT = "pftz-user/1"
 """The ``format`` value of the JSON form."""
-
-USER_SECTION = "user data"
-"""``section`` of the provenance of every record read from a user file."""
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "zones": ("key", "name", "kind", "province"),

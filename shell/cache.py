@@ -1,29 +1,42 @@
 """A cache of built graphs, so that commands after a build answer without re-parsing.
 
 An entry is the graph with the load warnings of its build, stored under a key
-made of the SHA-256 of every input (the report files, the researcher's data
-files, the curated reference files), the package version, a fingerprint of
-the package's own code files (size and modification time, so an edited
-checkout never reads a stale graph) and the build options. Any change to one
-of them gives another key; entries are never updated in place. The folder is
-``$PFTZ_CACHE_DIR``, else ``$XDG_CACHE_HOME/pftz-graph``, else
-``~/.cache/pftz-graph``; ``PFTZ_CACHE_DIR=off`` turns the cache off. At most
-:data:`KEEP` entries are kept (the least recently used go first).
+made of the SHA-256 and the file name of every input (the report files, the
+researcher's data files, the curated reference files; the name because
+provenance, warnings and hints name the file), the package version, a
+fingerprint of the package's own code files (size and modification time, so
+an edited checkout never reads a stale graph) and the build options. Any
+change to one of them gives another key; entries are never updated in place.
+The folder is ``$PFTZ_CACHE_DIR``, else the platform's cache folder
+(:func:`platformdirs.user_cache_dir`: ``~/.cache/pftz-graph`` or
+``$XDG_CACHE_HOME/pftz-graph`` on Linux, ``~/Library/Caches/pftz-graph`` on
+macOS, ``%LOCALAPPDATA%\\pftz-graph\\Cache`` on Windows);
+``PFTZ_CACHE_DIR=off`` turns the cache off. At most :data:`KEEP` entries are
+kept (the least recently used go first).
 
-Entries are pickles written by this package into the user's own cache folder;
-they are read only from there, never from a shared or downloaded place.
+The cache is an accelerator, never a source of truth. An entry is data that
+cannot run code when read: one header line (JSON: :data:`FORMAT`, the byte
+count and SHA-256 of the body) and a JSON body (the graph as networkx
+node-link data, the warnings, the counts). An entry that fails any check
+(format, size, checksum, JSON, shape) is rebuilt, with one line saying so;
+a cache folder that cannot be read or written (read-only, a file, owned by
+another user) means no cache, never an error.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import os
-import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+import networkx as nx
+import platformdirs
 
 import ground
 import loaders
@@ -38,8 +51,10 @@ __all__ = ["KEEP", "CachedBuild", "cache_dir", "cache_key", "cached_build"]
 KEEP = 8
 """How many entries the cache keeps."""
 
-FORMAT = 1
-"""Bumped when the layout of an entry changes."""
+FORMAT = "pftz-cache/2"
+"""The format of an entry (its header says it); bumped when the layout changes."""
+
+SUFFIX = ".pftz-cache"
 
 _PACKAGE = "pftz-graph"
 
@@ -77,8 +92,7 @@ def cache_dir() -> Path | None:
     configured = os.environ.get("PFTZ_CACHE_DIR")
     if configured:
         return None if configured.lower() in ("off", "0", "none") else Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "pftz-graph"
+    return Path(platformdirs.user_cache_dir(_PACKAGE, appauthor=False))
 
 
 def _version() -> str:
@@ -108,7 +122,7 @@ def _reference_files() -> list[Path]:
 
 
 def cache_key(reports: Sequence[Path], data_files: Sequence[Path], options: str = "") -> str:
-    """The key of a build: SHA-256 of the inputs, package version, code fingerprint and options.
+    """The key of a build: SHA-256 and name of the inputs, package version, code fingerprint and options.
 
     Parameters
     ----------
@@ -128,7 +142,7 @@ def cache_key(reports: Sequence[Path], data_files: Sequence[Path], options: str 
     h.update(f"format {FORMAT}\nversion {_version()}\ncode {_code_fingerprint()}\noptions {options}\n".encode())
     for kind, paths in (("report", list(reports) or [BUNDLED_REPORT]), ("data", data_files)):
         for p in paths:
-            h.update(f"{kind} {file_sha256(Path(p))}\n".encode())
+            h.update(f"{kind} {file_sha256(Path(p))} {Path(p).name}\n".encode("utf-8", "surrogateescape"))
             # a report's sidecars are part of its input
             for name, beside in (("header", header_path(p)), ("profile", Path(str(p) + PROFILE_SIDECAR_SUFFIX))):
                 if kind == "report" and beside is not None and beside.is_file():
@@ -139,9 +153,66 @@ def cache_key(reports: Sequence[Path], data_files: Sequence[Path], options: str 
 
 
 def _prune(folder: Path) -> None:
-    entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    entries = sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
     for old in entries[KEEP:]:
         old.unlink(missing_ok=True)
+
+
+def entry_bytes(result: CachedBuild) -> bytes:
+    """An entry: a header line (format, size, SHA-256 of the body) and the JSON body."""
+    body = json.dumps(
+        {
+            "graph": nx.node_link_data(result.graph, edges="edges"),
+            "warnings": list(result.warnings),
+            "failed_checks": result.failed_checks,
+            "sources": list(result.sources),
+            "hint": result.hint,
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode("utf-8", "surrogatepass")
+    header = json.dumps({"format": FORMAT, "size": len(body), "sha256": hashlib.sha256(body).hexdigest()})
+    return header.encode("ascii") + b"\n" + body
+
+
+class _BadEntry(ValueError):
+    pass
+
+
+def _strings(value: Any, what: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        raise _BadEntry(f"{what} is not a list of strings")
+    return tuple(value)
+
+
+def entry_from_bytes(data: bytes) -> CachedBuild:
+    """Read an entry written by :func:`entry_bytes`, checking every part; ``_BadEntry`` names what failed."""
+    head, sep, body = data.partition(b"\n")
+    if not sep:
+        raise _BadEntry("no header line")
+    try:
+        header = json.loads(head)
+    except ValueError as e:
+        raise _BadEntry("unreadable header") from e
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise _BadEntry("another format")
+    if header.get("size") != len(body) or header.get("sha256") != hashlib.sha256(body).hexdigest():
+        raise _BadEntry("checksum mismatch")
+    try:
+        payload = json.loads(body.decode("utf-8", "surrogatepass"))
+        G = nx.node_link_graph(payload["graph"], directed=True, multigraph=True, edges="edges")
+    except (ValueError, KeyError, TypeError, AttributeError, nx.NetworkXError) as e:
+        raise _BadEntry("unreadable body") from e
+    if not isinstance(payload.get("failed_checks"), int) or not isinstance(payload.get("hint"), str):
+        raise _BadEntry("bad counts")
+    return CachedBuild(
+        G,
+        warnings=_strings(payload.get("warnings"), "warnings"),
+        failed_checks=payload["failed_checks"],
+        sources=_strings(payload.get("sources"), "sources"),
+        hint=payload["hint"],
+        from_cache=True,
+    )
 
 
 def cached_build(
@@ -149,6 +220,7 @@ def cached_build(
     data_files: Sequence[Path],
     build: Callable[[], CachedBuild],
     options: str = "",
+    on_problem: Callable[[str], object] | None = None,
 ) -> CachedBuild:
     """Return the build of these inputs from the cache, or run ``build`` and store its result.
 
@@ -157,8 +229,10 @@ def cached_build(
     reports, data_files, options
         As for :func:`cache_key`.
     build
-        Builds the graph when the cache has no entry (its errors propagate;
-        nothing is stored then).
+        Builds the graph when the cache has no usable entry (its errors
+        propagate; nothing is stored then).
+    on_problem
+        Called with one line when an entry fails a check and is rebuilt.
 
     Returns
     -------
@@ -169,23 +243,29 @@ def cached_build(
     if folder is None:
         return build()
     key = cache_key(reports, data_files, options)
-    entry = folder / f"{key}.pickle"
+    entry = folder / f"{key}{SUFFIX}"
     try:
-        with entry.open("rb") as fh:
-            found = pickle.load(fh)  # our own entry, in the user's own cache folder
-        if isinstance(found, CachedBuild):
-            os.utime(entry)
-            return CachedBuild(found.graph, found.warnings, found.failed_checks, found.sources, from_cache=True)
-    except FileNotFoundError:
-        pass
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        entry.unlink(missing_ok=True)  # a broken or outdated entry is rebuilt
+        data = entry.read_bytes()
+    except OSError:
+        data = None  # no entry, or a cache folder that cannot be read: no cache
+    if data is not None:
+        try:
+            found = entry_from_bytes(data)
+        except _BadEntry as e:
+            if on_problem is not None:
+                on_problem(f"cache entry {entry} failed its check ({e}); rebuilding it")
+            with contextlib.suppress(OSError):
+                entry.unlink()
+        else:
+            with contextlib.suppress(OSError):
+                os.utime(entry)
+            return found
     result = build()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with atomic_path(entry) as tmp, tmp.open("wb") as fh:
-            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        with atomic_path(entry) as tmp:
+            tmp.write_bytes(entry_bytes(result))
         _prune(folder)
-    except (OSError, pickle.PicklingError):
+    except (OSError, ValueError):
         pass  # a cache that cannot be written only costs time
     return result

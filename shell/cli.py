@@ -45,8 +45,8 @@ from graph.stats import graph_stats
 from graph.validate import validate
 from ground.dates import PartialDate
 from ground.errors import Neo4jError, PftzGraphError
-from ground.io import LOCK_WAIT, atomic_write_text, file_sha256, staged_folder
-from ground.schema import DERIVED, Label, node_id
+from ground.io import LOCK_WAIT, atomic_write_text, check_not_an_input, file_sha256, staged_folder
+from ground.schema import DERIVED, Label, database_name_problem, node_id
 from loaders.evaluate import align_lines, evaluate, facts_from_report, load_annotations, same_words
 from loaders.header import FIELDS as HEADER_FIELDS
 from loaders.header import TextHeader, check_date
@@ -61,6 +61,7 @@ from queries.sqlite import metadata_path, save_sqlite
 from shell import viz as gviz
 from shell.cache import CachedBuild, cached_build
 from shell.docs import write_docs
+from shell.entry import run
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 REPORT_ARG = click.argument("reports", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -190,6 +191,11 @@ def _echo_err(msg: str) -> None:
     click.echo(msg, err=True)
 
 
+def _inputs(reports: Sequence[Path], data_files: Sequence[Path] = ()) -> list[Path]:
+    """The files a command reads (the bundled report when none is named)."""
+    return [*(reports or [BUNDLED_REPORT]), *data_files]
+
+
 def _load_reports(reports: Sequence[Path], strict: bool, reading: Reading | None = None) -> list[ParsedReport]:
 
     paths: Sequence[Path | None] = list(reports) or [None]
@@ -265,11 +271,13 @@ def _build_fresh(
     else:
         for p in data_files:
             parsed.append(load_user_data(p, strict=strict, known=list(parsed)))
-    G = graph_from_reports(parsed, reference=load_reference())
+    merges: list[str] = []
+    contested: list[str] = []
+    G = graph_from_reports(parsed, reference=load_reference(), merges=merges, contested=contested)
     validate(G)
     return CachedBuild(
         G,
-        warnings=tuple(str(w) for r in parsed for w in r.warnings),
+        warnings=(*contested, *(str(w) for r in parsed for w in r.warnings), *merges),
         failed_checks=sum(1 for r in parsed for c in r.checks if not c.ok),
         sources=tuple(
             f"{r.source}: {len({(e.label, e.key) for e in r.entities}):,} entities, "
@@ -304,7 +312,11 @@ def _build(
     reading = reading or Reading()
     options = ("strict " if strict else "") + (reading.key() if reading != Reading() else "")
     result = cached_build(
-        reports, data_files, lambda: _build_fresh(reports, data_files, strict, loud, reading), options.strip()
+        reports,
+        data_files,
+        lambda: _build_fresh(reports, data_files, strict, loud, reading),
+        options.strip(),
+        on_problem=_echo_err,
     )
     if loud:
         if result.from_cache:
@@ -381,6 +393,8 @@ def parse(
         pftz parse release.txt --title "MOFCOM releases the eighth batch" --date 2025-06-12 --publisher MOFCOM
     """
 
+    if output is not None:
+        check_not_an_input(output, _inputs([report] if report else []))
     reading = _reading(profile, title, date_, publisher, url, 1)
     r = load_report(report, strict=strict, profile=reading.profile, header=reading.header)
     if as_json or output:
@@ -514,6 +528,7 @@ def build(
         pftz build release.txt --title "Eighth batch of best practices" --date 2025-06 --publisher MOFCOM
     """
 
+    check_not_an_input(out_dir, _inputs(reports, data_files), folder=True)
     reading = _reading(profile, title, date_, publisher, url, max(len(reports), 1))
     G = _build(reports, data_files, strict, reading)
     written: dict[str, str] = {}
@@ -525,7 +540,9 @@ def build(
         return _missing_outputs(stage, [stage / name for name in [*FORMATS.values(), *database]], pages)
 
     known = {*FORMATS.values(), *database, "html", "tables"}
-    with staged_folder(out_dir, known=known, check=check, wait=wait, on_wait=_echo_err) as stage:
+    with staged_folder(
+        out_dir, known=known, check=check, wait=wait, on_wait=_echo_err, on_kept=_echo_err
+    ) as stage:
         for fmt, path in write_all(G, stage, positions=_layout(G)).items():
             written[fmt] = str(out_dir / path.relative_to(stage))
         save_sqlite(G, stage / SQLITE_FILE, reports=load_manifest())
@@ -616,6 +633,7 @@ def export(reports: tuple[Path, ...], data_files: tuple[Path, ...], fmt: str, ou
         pftz export --format sqlite -o pftz.db
     """
 
+    check_not_an_input(output, _inputs(reports, data_files), folder=True)
     G = _build(reports, data_files)
     if fmt == "sqlite":
         db, meta = save_sqlite(G, output, reports=load_manifest())
@@ -705,6 +723,9 @@ def load(
         NEO4J_HOME=/opt/neo4j pftz load --offline --database neo4j
     """
 
+    problem = database_name_problem(database) if database is not None else None
+    if problem is not None:
+        raise click.ClickException(f"--database: {problem}")
     if offline:
         _load_offline(reports, data_files, database or "neo4j")
         return
@@ -772,10 +793,7 @@ def _load_offline(reports: tuple[Path, ...], data_files: tuple[Path, ...], datab
         except OSError as e:
             raise click.ClickException(f"cannot run {admin[0]}: {e.strerror or e}") from e
     if done.returncode != 0:
-        lines = [ln.strip() for ln in (done.stderr + "\n" + done.stdout).splitlines() if ln.strip()]
-        errors = [ln for ln in lines if "exception" in ln.lower() or "error" in ln.lower()]
-        why = (errors or lines or ["no output"])[0]
-        msg = f"{admin[0]} database import full {database} failed (exit {done.returncode}): {why}"
+        msg = f"{admin[0]} database import full {database} failed (exit {done.returncode}): {_admin_reason(done)}"
         raise click.ClickException(msg)
     click.echo(
         f"imported {G.number_of_nodes():,} nodes and {G.number_of_edges():,} relationships into database "
@@ -783,6 +801,26 @@ def _load_offline(reports: tuple[Path, ...], data_files: tuple[Path, ...], datab
         "  next: start the server, then run `pftz load --neo4j URI` once for the key constraints and the "
         "full-text index (it finds every node and relationship already there)"
     )
+
+
+_ADMIN_GENERIC = ("error importing csv file", "run with '--verbose'", "import failed.")
+
+
+def _admin_reason(done: subprocess.CompletedProcess[str]) -> str:
+    """neo4j-admin's own reason for a refusal (e.g. the database exists), not its generic last words."""
+    lines = [ln.strip() for ln in (done.stderr + "\n" + done.stdout).splitlines() if ln.strip()]
+    own = [
+        ln
+        for ln in done.stderr.splitlines()
+        if ln.strip() and not ln.lstrip().upper().startswith("WARNING") and not ln.lower().startswith(_ADMIN_GENERIC)
+    ]
+    if own:
+        reason = own[0].strip()
+        if "--overwrite-destination" in reason:
+            reason += " (pftz never overwrites a database: drop it first, or import into another --database)"
+        return reason
+    errors = [ln for ln in lines if "exception" in ln.lower() or "error" in ln.lower()]
+    return (errors or lines or ["no output"])[0]
 
 
 def _load_summary(uri: str, db: str, counts: dict[str, int], created: dict[str, int], seconds: float) -> str:
@@ -1115,6 +1153,8 @@ def table(
         pftz table zones --format csv | head
     """
 
+    if output is not None:
+        check_not_an_input(output, _inputs(reports, data_files))
     G = _build(reports, data_files)
     df = qtables.table(name, G, since=since, until=until)
     if output is not None:
@@ -1180,6 +1220,7 @@ def viz(
     if sum(x is not None for x in (focus, spread, query_name)) > 1:
         msg = "give at most one of --focus, --spread and --query"
         raise click.UsageError(msg)
+    check_not_an_input(output, _inputs(reports, data_files))
     G = _build(reports, data_files)
     if stated_only:
         G = G.edge_subgraph((u, v, k) for u, v, k, e in G.edges(keys=True, data=True) if not e.get(DERIVED)).copy()
@@ -1250,6 +1291,7 @@ def figure(
     if output.suffix.lower() not in figures.FORMATS:
         msg = f"{output}: write the figure as {', '.join(figures.FORMATS)}"
         raise click.UsageError(msg)
+    check_not_an_input(output, _inputs(reports, data_files))
     G = _build(reports, data_files)
     if spread is not None:
         hits = queries.run("search_measures", G, words=spread)
@@ -1318,8 +1360,8 @@ def docs(out_dir: Path) -> None:
 
 
 def main() -> None:
-    """Entry point of the ``pftz`` console script."""
-    cli(prog_name="pftz")
+    """Run the CLI with clean stops on SIGINT and SIGTERM (:mod:`shell.entry`, the console script's module)."""
+    run(lambda: cli(prog_name="pftz"))
 
 
 if __name__ == "__main__":  # pragma: no cover

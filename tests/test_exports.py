@@ -206,12 +206,12 @@ def test_neo4j_admin_arrays_and_command(graph: nx.MultiDiGraph, tmp_path: Path) 
         assert len(entries) == int(row[n])
         assert all({"source", "sha256", "line", "section", "quote"} == set(e) for e in entries)
     script = (out / "import.sh").read_text(encoding="utf-8")
-    assert 'neo4j-admin" database import full "$DB"' in script
+    assert 'neo4j-admin" database import full \\' in script and '-- "$DB"' in script
     assert "--array-delimiter=U+001F" in script
     assert '--nodes="$DIR/nodes_Zone.csv"' in script
     assert '--relationships="$DIR/rels_DIFFUSED_TO_Zone_Region.csv"' in script
     assert os.access(out / "import.sh", os.X_OK)
-    assert 'neo4j-admin" database import full neo4j' in (out / "README.md").read_text(encoding="utf-8")
+    assert '-- neo4j' in (out / "README.md").read_text(encoding="utf-8")
 
 
 def test_neo4j_admin_rejects_nodes_outside_the_schema(tmp_path: Path) -> None:

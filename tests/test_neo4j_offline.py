@@ -96,6 +96,7 @@ def test_offline_load_imports_the_graph_into_a_stopped_database(spare_neo4j: Spa
     assert again.exit_code == 1
     assert "Traceback" not in again.output
     assert "database import full neo4j failed (exit" in again.output
+    assert "Database already exist" in again.output  # neo4j-admin's own reason, not its generic last line
 
     spare_neo4j.start(keep_data=True)  # the server starts from the imported store
     driver, db = spare_neo4j.connect()

@@ -193,10 +193,11 @@ def test_a_build_waits_for_the_lock_then_fails_clearly(tmp_path: Path) -> None:
     assert "Traceback" not in res.output
 
 
-def test_a_build_refuses_a_folder_holding_files_it_did_not_write(tmp_path: Path) -> None:
+def test_a_build_keeps_the_files_it_did_not_write(tmp_path: Path) -> None:
+    """Issue 28 changed this: a folder holding a researcher's files is built into, and the files are kept."""
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     res = CliRunner().invoke(cli, ["build", "--no-html", "--out", str(tmp_path)])
-    assert res.exit_code == 1 and "holds files no pftz build wrote (notes.txt)" in res.output
+    assert res.exit_code == 0 and "no pftz build wrote: notes.txt" in res.output
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 

@@ -289,7 +289,7 @@ def test_only_parse_and_build_print_the_warnings(cache_dir: Path) -> None:
 def test_the_cache_is_reused_and_invalidated(cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = _run(["stats"])
     assert first.exit_code == 0 and "cached" not in first.stderr
-    assert len(list(cache_dir.glob("*.pickle"))) == 1
+    assert len(list(cache_dir.glob("*.pftz-cache"))) == 1
     second = _run(["stats"])
     assert "(cached build)" in second.stderr and second.stdout == first.stdout
     # another input: a copy of the report with one more line is another key
@@ -297,7 +297,7 @@ def test_the_cache_is_reused_and_invalidated(cache_dir: Path, tmp_path: Path, mo
     report.write_text(BUNDLED_REPORT.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     other = _run(["stats", str(report)])
     assert other.exit_code == 0 and "cached" not in other.stderr
-    assert len(list(cache_dir.glob("*.pickle"))) == 2
+    assert len(list(cache_dir.glob("*.pftz-cache"))) == 2
     # another package version is another key
     key = gcache.cache_key([], [])
     monkeypatch.setattr(gcache, "_version", lambda: "99.0")
@@ -310,11 +310,11 @@ def test_the_cache_is_reused_and_invalidated(cache_dir: Path, tmp_path: Path, mo
 
 def test_a_broken_cache_entry_is_rebuilt(cache_dir: Path) -> None:
     _run(["stats"])
-    (entry,) = cache_dir.glob("*.pickle")
-    entry.write_bytes(b"not a pickle")
+    (entry,) = cache_dir.glob("*.pftz-cache")
+    entry.write_bytes(b"not an entry")
     res = _run(["stats"])
     assert res.exit_code == 0 and "cached" not in res.stderr
-    assert entry.read_bytes() != b"not a pickle"
+    assert entry.read_bytes() != b"not an entry"
 
 
 def test_terminal_tables_fit_the_width_and_keep_brackets(G: nx.MultiDiGraph) -> None:

@@ -11,6 +11,8 @@ echo "== command line: pftz trace cold and warm (build cache) beside pftz --vers
 $BIN/python tools/bench_cli.py
 echo "== user data: 10^4, 10^5, 10^6 adoption rows (time and peak memory)"
 $BIN/python tools/bench_userdata.py
+echo "== entity resolution: 1,000, 4,000, 16,000 similar user measures (time and peak memory)"
+$BIN/python tools/bench_resolve.py
 trap 'tools/neo4j/neo4j.sh stop' EXIT
 tools/neo4j/neo4j.sh start
 source tools/neo4j/env.sh
