@@ -130,6 +130,8 @@ MAP_OFFSET = 26.0
 MAP_MAX_WIDTH = 10.0
 OUTLINE_FILE = "china-provinces.geojson"
 """The outline of the provinces in ``data/reference`` (Natural Earth; see SOURCES.md)."""
+SEARCH_FILE = "search.js"
+"""The site's search index and search box script, at the site's root."""
 
 MAX_EVIDENCE = 3
 MAX_TEXT = 320
@@ -1232,7 +1234,6 @@ def _options(physics: bool, n_nodes: int, n_edges: int) -> dict[str, Any]:
     return opts
 
 
-
 def _timeline_dicts(
     G: nx.MultiDiGraph, groups: Mapping[str, list[str]], nodes: list[dict[str, Any]], edges: list[dict[str, Any]]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -1350,6 +1351,12 @@ def _js_data(value: Any) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+def _js_file_data(value: Any) -> Markup:
+    """JSON for a separate ``.js`` file: no HTML parser reads it, so ``<`` stays one byte, not six."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
 @functools.cache
 def _assets() -> dict[str, str]:
     """Read the vis-network, tom-select and pyvis binding assets shipped in pyvis's package."""
@@ -1383,6 +1390,7 @@ def _templates() -> Environment:
     """The jinja2 environment of ``shell/templates`` (autoescaped; ``jsdata`` filter for script data)."""
     env = Environment(loader=PackageLoader("shell", "templates"), autoescape=True, keep_trailing_newline=True)
     env.filters["jsdata"] = _js_data
+    env.filters["jsfiledata"] = _js_file_data
     env.filters["content"] = _content
     return env
 
@@ -1404,6 +1412,7 @@ SHARED_ASSETS = (
     "tom-select.complete.min.js",
     "tom-select.css",
     "view.css",
+    "view.js",
 )
 """The files :func:`write_assets` writes into a site's ``lib`` folder."""
 
@@ -1427,14 +1436,15 @@ def write_assets(lib_dir: str | Path) -> list[Path]:
         A file cannot be written.
     """
     a = _assets()
-    texts = [a["vis_js"], a["vis_css"], a["utils_js"], a["tom_js"], a["tom_css"], _template_text("view.css")]
+    texts = [a["vis_js"], a["vis_css"], a["utils_js"], a["tom_js"], a["tom_css"]]
+    texts += [_template_text("view.css"), _template_text("view.js")]
     return [atomic_write_text(Path(lib_dir) / name, text) for name, text in zip(SHARED_ASSETS, texts, strict=True)]
 
 
 def _page(G: nx.MultiDiGraph, nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *,
           title: str, subtitle: str, warning: str, options: dict[str, Any], filter_menu: bool,
           axis: Any, lib: str = "", data_src: str = "", outline: Any = None,
-          show_derived: bool = True) -> str:  # fmt: skip
+          show_derived: bool = True, nav: Mapping[str, str] | None = None) -> str:  # fmt: skip
     """Render a view through ``templates/view.html``: self-contained, or linking ``lib`` and ``data_src``."""
     physics = options.get("physics")
     page = (
@@ -1450,6 +1460,7 @@ def _page(G: nx.MultiDiGraph, nodes: list[dict[str, Any]], edges: list[dict[str,
             pftz={
                 **_assets(),
                 "page_css": _template_text("view.css"),
+                "view_js": _template_text("view.js"),
                 "subtitle": subtitle,
                 "warning": warning,
                 "legend": {**_legend_data(G), "derived_shown": show_derived},
@@ -1457,6 +1468,7 @@ def _page(G: nx.MultiDiGraph, nodes: list[dict[str, Any]], edges: list[dict[str,
                 "outline": outline,
                 "lib": lib,
                 "data_src": data_src,
+                "nav": nav,
             },
         )
     )
@@ -1482,6 +1494,7 @@ def render_html(
     filter_menu: bool = True,
     lib_dir: str | Path | None = None,
     show_derived: bool = True,
+    links: Mapping[Any, str] | None = None,
 ) -> Path:
     """Write one interactive HTML view of a graph: self-contained, or a page of a site.
 
@@ -1606,9 +1619,16 @@ def render_html(
             "Dashed grey edges are derived, solid ones stated."
         )
     lib = data_src = ""
+    nav: dict[str, str] | None = None
     if lib_dir is not None:
         page_dir = Path(path).parent
         lib = Path(os.path.relpath(Path(lib_dir), page_dir)).as_posix()
+        nav = site_nav(Path(lib_dir).parent, Path(path))
+        own = Path(os.path.relpath(Path(path), Path(lib_dir).parent)).as_posix()
+        for nd in nodes:  # a click on a node opens its page (zone profile, spread view, document)
+            href = (links or {}).get(nd["id"])
+            if href and href != own:
+                nd["href"] = nav["root"] + quote(href)
         data_path = page_dir / f"{Path(path).stem}.data.js"
         data = _templates().get_template("data.js").render(nodes=nodes, edges=edges)
         atomic_write_text(data_path, data)
@@ -1620,9 +1640,30 @@ def render_html(
     page = _page(
         G, nodes, edges, title=heading, subtitle=subtitle, warning=warning,
         options=options, filter_menu=filter_menu, axis=axis, lib=quote(lib), data_src=data_src, outline=outline,
-        show_derived=show_derived,
+        show_derived=show_derived, nav=nav,
     )  # fmt: skip
     return atomic_write_text(path, page)
+
+
+def site_nav(root: Path, page: Path) -> dict[str, str]:
+    """The links every page of a site carries: home (``index.html``), the search index, the way to the root.
+
+    Parameters
+    ----------
+    root
+        The site's folder.
+    page
+        The page's file, inside ``root``.
+
+    Returns
+    -------
+    dict
+        ``{"root": prefix, "home": prefix + "index.html", "search": prefix + "search.js"}``, the prefix
+        relative to the page's folder (``""`` or ``"../"``).
+    """
+    up = Path(os.path.relpath(root, page.parent)).as_posix()
+    prefix = "" if up == "." else up + "/"
+    return {"root": prefix, "home": prefix + "index.html", "search": prefix + SEARCH_FILE}
 
 
 # --------------------------------------------------------------------------- site
@@ -1641,11 +1682,16 @@ _SECTIONS = {
     "graph": "Whole graph",
     "spread": "How each nationally replicated innovation spread",
     "zone": "Zone profiles (neighbourhood of each PFTZ and FTP)",
+    "document": "Documents (what each names, issues and promotes)",
 }
 
 
+_KINDS = {"graph": "whole graph", "spread": "spread", "zone": "zone", "document": "document"}
+"""The kind column of the index table."""
+
+
 def write_index(out_dir: str | Path, entries: Iterable[ViewEntry], *, title: str = "PFTZ policy graph") -> Path:
-    """Write ``index.html`` linking the views, grouped by section.
+    """Write ``index.html``: one sortable, filterable table of the views, with the site's search box.
 
     Parameters
     ----------
@@ -1671,21 +1717,19 @@ def write_index(out_dir: str | Path, entries: Iterable[ViewEntry], *, title: str
     for entry in entries:
         groups[entry.section].append(entry)
     ordered = [s for s in _SECTIONS if s in groups] + sorted(set(groups) - set(_SECTIONS))
-    sections = []
+    rows = []
     for section in ordered:
-        rows = []
         for entry in groups[section]:
             p = Path(entry.path)
             rel = Path(os.path.relpath(p, out)) if p.is_absolute() else p
             rows.append(
-                {"href": quote(rel.as_posix()), "title": entry.title, "nodes": entry.nodes,
-                 "edges": entry.edges, "note": entry.note}
+                {"kind": _KINDS.get(section, section), "href": quote(rel.as_posix()), "title": entry.title,
+                 "nodes": entry.nodes, "edges": entry.edges, "note": entry.note}
             )  # fmt: skip
-        sections.append({"heading": _SECTIONS.get(section, section), "entries": rows})
     page = (
         _templates()
         .get_template("index.html")
-        .render(title=title, css=_template_text("index.css"), sections=sections)
+        .render(title=title, css=_template_text("index.css"), rows=rows, nav=site_nav(out, out / "index.html"))
     )
     return atomic_write_text(out / "index.html", page)
 
@@ -1717,6 +1761,53 @@ def _batch_order(d: Mapping[str, Any], n: Any) -> tuple[tuple[int, int, int], in
     )
 
 
+def site_links(G: nx.MultiDiGraph, pages: Mapping[str, str]) -> dict[str, str]:
+    """The page that shows each node, relative to the site's root.
+
+    A node with a page of its own (a zone profile, a spread view, a document) opens that page; a measure
+    without one opens the profile of a zone it originated in; any other node the whole graph.
+
+    Parameters
+    ----------
+    G
+        The graph.
+    pages
+        Node id (as a string) -> the node's own page.
+
+    Returns
+    -------
+    dict
+        Node id (as a string) -> page, for every node.
+    """
+    out: dict[str, str] = {}
+    for n, d in G.nodes(data=True):
+        page = pages.get(str(n))
+        if page is None and d.get("label") == Label.MEASURE:
+            origins = sorted(
+                str(v) for _, v, k, e in G.out_edges(n, keys=True, data=True)
+                if _rel_of(k, e) == Rel.ORIGINATED_IN and str(v) in pages
+            )  # fmt: skip
+            page = pages[origins[0]] if origins else None
+        out[str(n)] = page or "graph.html"
+    return out
+
+
+def search_entries(G: nx.MultiDiGraph, links: Mapping[str, str]) -> list[tuple[str, str, str, str, int]]:
+    """The site's search index: ``[name, label, page, key, rank]`` for every node, in name order.
+
+    ``rank`` is the label's place in :class:`ground.schema.Label` (zones first), which orders hits that
+    match equally well.
+    """
+    rows: list[tuple[str, str, str, str, int]] = []
+    for n, d in G.nodes(data=True):
+        name = str(d.get("name") or d.get("number") or d.get("title") or d.get(KEY) or n)
+        key = " ".join(str(d[f]) for f in (KEY, "number", "title", "name_zh") if d.get(f))
+        label = str(d.get("label", ""))
+        page = quote(links.get(str(n), "graph.html"))
+        rows.append((name, label, page, key, _TYPE_ORDER.get(label, len(_TYPE_ORDER))))
+    return sorted(rows)
+
+
 def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int = 2000) -> dict[str, list[Path]]:
     """Write the whole-graph view, a spread view per national innovation, a page per zone, and an index.
 
@@ -1724,7 +1815,9 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
     ``map.html`` (:func:`map_view` over the provinces' outline); ``spread/<slug>.html`` for each measure with an
     ``IN_BATCH`` edge to a batch whose ``level`` is ``"national"``;
     ``zones/<key>.html`` (:func:`focus_subgraph` of depth 1) for each zone of
-    kind PFTZ or FTP; ``index.html`` linking them all. The pages share one
+    kind PFTZ or FTP; ``documents/<key>.html`` for each document; ``search.js``, the search index every
+    page's search box reads; ``index.html`` linking them all in one sortable, filterable table. Every page
+    links home; a click on a node opens its page (:func:`site_links`). The pages share one
     copy of vis-network and their stylesheet in ``lib/`` (:func:`write_assets`)
     and read their nodes and edges from a sibling ``<name>.data.js``, so the
     site stays small and still works from ``file://`` with no network. Each
@@ -1743,7 +1836,7 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
     -------
     dict
         ``{"index": [...], "graph": [...], "map": [...], "spread": [...],
-        "zones": [...]}``: the pages written (not their data files, nor the
+        "zones": [...], "documents": [...]}``: the pages written (not their data files, nor the
         assets in ``lib/``).
 
     Raises
@@ -1758,9 +1851,46 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
 
     lib = out / "lib"
     write_assets(lib)
+    # Every page's path first, so that a click on a node opens its page and search finds it.
+    taken: set[str] = set()
+    spread_plan = [
+        (m, batches, out / "spread" / f"{_slug(str(G.nodes[m].get(KEY) or m), taken)}.html")
+        for m, batches in _national_measures(G)
+    ]
+    taken = set()
+    zones = [
+        (str(d.get("name") or n), n, d)
+        for n, d in G.nodes(data=True)
+        if d.get("label") == Label.ZONE and d.get("kind") in (ZoneKind.PFTZ, ZoneKind.FTP)
+    ]
+    zone_plan = [
+        (caption, n, d, out / "zones" / f"{_slug(str(d.get(KEY) or n), taken)}.html")
+        for caption, n, d in sorted(zones, key=lambda t: t[0])
+    ]
+    taken = set()
+    documents = sorted(
+        ((str(d.get("number") or d.get("name") or n), n, d) for n, d in G.nodes(data=True)
+         if d.get("label") == Label.DOCUMENT),
+        key=lambda t: (t[0], str(t[1])),
+    )  # fmt: skip
+    doc_plan = [
+        (caption, n, d, out / "documents" / f"{_slug(str(d.get(KEY) or n), taken)}.html") for caption, n, d in documents
+    ]
+    links = site_links(
+        G,
+        {
+            **{str(m): path.relative_to(out).as_posix() for m, _, path in spread_plan},
+            **{str(n): path.relative_to(out).as_posix() for *_, n, _, path in zone_plan},
+            **{str(n): path.relative_to(out).as_posix() for *_, n, _, path in doc_plan},
+        },
+    )
+    atomic_write_text(
+        out / SEARCH_FILE, _templates().get_template("search.js").render(entries=search_entries(G, links))
+    )
+
     p = render_html(
         aggregate_diffusion(G), out / "graph.html", title=f"{name}: whole graph", max_nodes_warn=max_nodes_warn,
-        lib_dir=lib, show_derived=False,
+        lib_dir=lib, show_derived=False, links=links,
     )  # fmt: skip
     written["graph"].append(p)
     entries.append(
@@ -1769,7 +1899,7 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
     H = map_view(G)
     p = render_html(
         H, out / "map.html", title=f"{name}: map of the zones and the diffusion between them", layout="map",
-        max_nodes_warn=max_nodes_warn, lib_dir=lib, filter_menu=False,
+        max_nodes_warn=max_nodes_warn, lib_dir=lib, filter_menu=False, links=links,
     )  # fmt: skip
     written["map"] = [p]
     entries.append(
@@ -1777,16 +1907,14 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
                   "derived diffusion aggregated per pair of places")
     )  # fmt: skip
 
-    taken: set[str] = set()
     spreads = []
-    for m, batches in _national_measures(G):
+    for m, batches, path in spread_plan:
         d = G.nodes[m]
         sub, pos = spread_view(G, m)
         caption = str(d.get("name") or d.get("title") or d.get(KEY) or m)
-        path = out / "spread" / f"{_slug(str(d.get(KEY) or m), taken)}.html"
         render_html(
             sub, path, layout="spread", positions=pos,
-            max_nodes_warn=max_nodes_warn, filter_menu=False, lib_dir=lib,
+            max_nodes_warn=max_nodes_warn, filter_menu=False, lib_dir=lib, links=links,
         )  # fmt: skip
         first = min(batches, key=lambda b: _batch_order(G.nodes[b], b))
         batch_names = ", ".join(str(G.nodes[b].get("name") or b) for b in batches)
@@ -1796,19 +1924,14 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
         written["spread"].append(path)
     entries += [e for *_, e in sorted(spreads, key=lambda t: (t[0], t[1]))]
 
-    taken = set()
-    zones = [
-        (str(d.get("name") or n), n, d)
-        for n, d in G.nodes(data=True)
-        if d.get("label") == Label.ZONE and d.get("kind") in (ZoneKind.PFTZ, ZoneKind.FTP)
-    ]
     # Zone profiles show what the sources state; derived diffusion edges (hundreds per
     # zone) would bury them, and the spread pages show those.
     stated = G.edge_subgraph((u, v, k) for u, v, k, e in G.edges(keys=True, data=True) if not e.get(DERIVED))
-    for caption, n, d in sorted(zones, key=lambda t: t[0]):
+    for caption, n, d, path in zone_plan:
         sub = focus_subgraph(stated if n in stated else G, n, 1)
-        path = out / "zones" / f"{_slug(str(d.get(KEY) or n), taken)}.html"
-        render_html(sub, path, title=f"{caption}: stated facts", max_nodes_warn=max_nodes_warn, lib_dir=lib)
+        render_html(
+            sub, path, title=f"{caption}: stated facts", max_nodes_warn=max_nodes_warn, lib_dir=lib, links=links
+        )
         written["zones"].append(path)
         entries.append(
             ViewEntry(
@@ -1820,6 +1943,19 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
                 str(d.get("kind", "")),
             )
         )
+    written["documents"] = []
+    for caption, n, d, path in doc_plan:
+        sub = focus_subgraph(stated if n in stated else G, n, 1)
+        title = str(d.get("title") or d.get("name") or caption)
+        render_html(
+            sub, path, title=f"{caption}: {short_title(title)}" if title != caption else caption,
+            max_nodes_warn=max_nodes_warn, lib_dir=lib, links=links,
+        )  # fmt: skip
+        written["documents"].append(path)
+        entries.append(
+            ViewEntry("document", caption, path.relative_to(out), sub.number_of_nodes(), sub.number_of_edges(),
+                      short_title(title, 80) if title != caption else str(d.get("date") or ""))
+        )  # fmt: skip
 
     written["index"].append(write_index(out, entries, title=name))
     return written
