@@ -330,8 +330,8 @@ def zone_figure(G: nx.MultiDiGraph, zone: Hashable) -> Figure:
 
 
 @_plain_text
-def map_figure(G: nx.MultiDiGraph) -> Figure:
-    """Draw the zones over the provinces' outline, with derived diffusion aggregated per pair of places.
+def map_figure(G: nx.MultiDiGraph, *, basemap: str | Path | None = None) -> Figure:
+    """Draw the zones over a base map, with derived diffusion aggregated per pair of places.
 
     Line width grows with the number of measures a pair shares (the legend
     gives the scale); pairs resting on a stated adoption are dotted and dark,
@@ -341,18 +341,27 @@ def map_figure(G: nx.MultiDiGraph) -> Figure:
     ----------
     G
         The graph; it is not changed.
+    basemap
+        A GeoJSON file of polygons to draw under the zones (a reviewed standard map, for one);
+        by default the outline in ``data/reference`` (Natural Earth, see SOURCES.md).
 
     Returns
     -------
     matplotlib.figure.Figure
+
+    Raises
+    ------
+    ExportError
+        The base map cannot be read or is not GeoJSON polygons.
     """
+    outline = viz.load_outline(str(basemap) if basemap else None)
     H = viz.map_view(G)
     pos = viz.map_positions(H)
     P = {n: (x, -y) for n, (x, y) in pos.items()}
     kx, ky = viz.map_scale()
     fig = Figure(figsize=(10.5, 8.0))
     ax = fig.add_subplot()
-    for _, rings in viz.load_outline():
+    for _, rings in outline:
         for ring in rings:
             ax.add_patch(Polygon([(lon * kx, lat * ky) for lon, lat in ring], closed=True, facecolor="#eeeeee",
                                  edgecolor="#9a9a9a", linewidth=0.5, zorder=0))  # fmt: skip
@@ -374,8 +383,8 @@ def map_figure(G: nx.MultiDiGraph) -> Figure:
             name = str(H.nodes[n].get("name", n)).replace(" PFTZ", "")
             ax.text(x + 14, y + 6, name, fontsize=FONT - 1.5, zorder=4,
                     bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7})  # fmt: skip
-    xs = [p[0] for p in P.values()] + [lon * kx for _, rings in viz.load_outline() for r in rings for lon, _ in r]
-    ys = [p[1] for p in P.values()] + [lat * ky for _, rings in viz.load_outline() for r in rings for _, lat in r]
+    xs = [p[0] for p in P.values()] + [lon * kx for _, rings in outline for r in rings for lon, _ in r]
+    ys = [p[1] for p in P.values()] + [lat * ky for _, rings in outline for r in rings for _, lat in r]
     ax.set_xlim(min(xs) - 30, max(xs) + 30)
     ax.set_ylim(min(ys) - 30, max(ys) + 30)
     ax.set_aspect("equal")
@@ -390,5 +399,6 @@ def map_figure(G: nx.MultiDiGraph) -> Figure:
     ]  # fmt: skip
     _legend(fig, ax, [Label.ZONE.value], derived=True, adoption=True, extra=extra)
     _source(fig, _lines(H, zones, list(H.edges(keys=True)))
-            + " Base map: Natural Earth 1:50m admin-1 (public domain), simplified.")  # fmt: skip
+            + (f" Base map: {Path(basemap).name}." if basemap else
+               " Base map: Natural Earth 1:50m admin-1 and admin-0 (public domain), simplified."))  # fmt: skip
     return fig

@@ -791,10 +791,10 @@ def load_outline(path: str | None = None) -> list[tuple[str, list[list[tuple[flo
     return parse_outline(text, str(file))
 
 
-def _outline_pixels() -> list[list[list[float]]]:
-    """The outline's rings in the pixel space of :func:`map_positions`."""
+def _outline_pixels(basemap: str | Path | None = None) -> list[list[list[float]]]:
+    """The rings of the base map (the default outline or a GeoJSON file) in the pixels of :func:`map_positions`."""
     kx, ky = map_scale()
-    rings = [ring for _, rs in load_outline() for ring in rs]
+    rings = [ring for _, rs in load_outline(str(basemap) if basemap else None) for ring in rs]
     return [[[round(lon * kx, 1), round(-lat * ky, 1)] for lon, lat in ring] for ring in rings]
 
 
@@ -1495,6 +1495,7 @@ def render_html(
     lib_dir: str | Path | None = None,
     show_derived: bool = True,
     links: Mapping[Any, str] | None = None,
+    basemap: str | Path | None = None,
 ) -> Path:
     """Write one interactive HTML view of a graph: self-contained, or a page of a site.
 
@@ -1533,6 +1534,12 @@ def render_html(
         Draw derived edges at first; when False they are hidden until the
         legend's "derived" box is ticked (the whole graph shows stated facts
         by default).
+    links
+        ``str(node) -> page`` relative to the site's root (:func:`site_links`), for a page of a site:
+        a click on a node opens its page.
+    basemap
+        For ``"map"``: a GeoJSON file of polygons drawn under the places (a reviewed standard map,
+        for one) instead of the outline in ``data/reference``.
 
     Returns
     -------
@@ -1577,7 +1584,7 @@ def render_html(
     elif layout == "map":
         pos = positions or map_positions(G)
         use_physics = bool(physics)
-        outline = _outline_pixels()
+        outline = _outline_pixels(basemap)
     else:
         pos = positions or force_positions(G)
         use_physics = (n <= PHYSICS_MAX_NODES) if physics is None else physics

@@ -313,3 +313,33 @@ def test_figure_command_refuses_bad_requests(tmp_path: Path) -> None:
     res = CliRunner().invoke(cli, ["figure", "--zone", "zzzz qqqq", "-o", str(tmp_path / "f.svg")])
     assert res.exit_code == 1 and "no zone matches" in res.output and "Traceback" not in res.output
     assert not (tmp_path / "f.svg").exists()
+
+
+def test_the_default_base_map_shows_taiwan_hong_kong_and_macao() -> None:
+    names = [name for name, _ in viz.load_outline()]
+    assert {"Taiwan", "Hong Kong", "Macao"} <= set(names) and len(names) == 34
+
+
+def test_basemap_replaces_the_outline_on_the_html_map_and_the_figure(tmp_path: Path) -> None:
+    square = tmp_path / "standard-map.geojson"
+    ring = [[100.0, 20.0], [125.0, 20.0], [125.0, 45.0], [100.0, 45.0], [100.0, 20.0]]
+    square.write_text(
+        '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"reviewed"},'
+        f'"geometry":{{"type":"Polygon","coordinates":[{ring}]}}}}]}}',
+        encoding="utf-8",
+    )
+    out = tmp_path / "map.html"
+    res = CliRunner().invoke(cli, ["viz", "--layout", "map", "--basemap", str(square), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    drawn = re.search(r"var pftzOutline = (\[.*?\]\]\]);", out.read_text(encoding="utf-8"))
+    assert drawn and drawn[1].count("],[") == len(ring) - 1, "the base map is the given square alone"
+    fig_out = tmp_path / "map.svg"
+    res = CliRunner().invoke(cli, ["figure", "--map", "--basemap", str(square), "-o", str(fig_out)])
+    assert res.exit_code == 0, res.output
+    assert "Base map: standard-map.geojson" in fig_out.read_text(encoding="utf-8")
+    bad = tmp_path / "bad.geojson"
+    bad.write_text('{"features": [{"geometry": {"type": "Point"}}]}', encoding="utf-8")
+    res = CliRunner().invoke(cli, ["viz", "--layout", "map", "--basemap", str(bad), "-o", str(tmp_path / "b.html")])
+    assert res.exit_code == 1 and "bad.geojson" in res.output and "Traceback" not in res.output
+    res = CliRunner().invoke(cli, ["figure", "--zone", "Shanghai PFTZ", "--basemap", str(square), "-o", str(fig_out)])
+    assert res.exit_code == 2 and "--basemap draws under --map only" in res.output
