@@ -18,11 +18,18 @@ with every feature sorted by ISO code, so a second run gives the same bytes.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 from pathlib import Path
 from typing import Any
 
-from make_china_outline import TOLERANCE, simplify
+# The simplification of tools/make_china_outline.py, loaded from its file (tools/ is not a package).
+_spec = importlib.util.spec_from_file_location("make_china_outline", Path(__file__).with_name("make_china_outline.py"))
+assert _spec is not None and _spec.loader is not None
+_outline = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_outline)
+TOLERANCE: float = _outline.TOLERANCE
+simplify = _outline.simplify
 
 REGIONS = {
     "158": ("Taiwan", "台湾省", "CN-TW"),
