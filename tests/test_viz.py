@@ -23,7 +23,7 @@ from ground import io as graph_io
 from ground.dates import PartialDate
 from ground.errors import ExportError, QueryError
 from ground.schema import DERIVED, KEY, NODE_TYPES, REL_TYPES, Label, Rel, ZoneKind, node_id
-from shell import figures, viz
+from shell import figures, pages, viz
 from tests.browser import OfflinePage, click_node, label_overlaps
 from tests.synthetic import canonical, evidence, synthetic_graph
 
@@ -250,7 +250,8 @@ def test_a_failed_render_leaves_the_earlier_file(
         f.write("partial")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(viz, "atomic_write_text", lambda path, text: graph_io.atomic_write(path, full_disk))
+    # render_html lives in shell.pages (shell.viz re-exports it): its writer is patched there
+    monkeypatch.setattr(pages, "atomic_write_text", lambda path, text: graph_io.atomic_write(path, full_disk))
     with pytest.raises(ExportError, match="earlier file is unchanged"):
         viz.render_html(small_graph, out)
     assert out.read_text(encoding="utf-8") == "earlier"
@@ -758,3 +759,26 @@ def test_chinese_names_render_as_glyphs_not_boxes(
         }"""
     )
     assert not same, "CJK characters render as boxes: install fonts-noto-cjk (tools/setup-test-deps.sh)"
+
+
+def test_the_views_are_rooms_of_their_own_under_800_lines_sharing_public_names() -> None:
+    import ast
+
+    shell_dir = Path(viz.__file__).parent
+    rooms = ["viz", "viewcore", "choose", "layout", "labels", "pages", "figures"]
+    for room in rooms:
+        text = (shell_dir / f"{room}.py").read_text(encoding="utf-8")
+        assert len(text.splitlines()) <= 800, f"shell/{room}.py has {len(text.splitlines())} lines"
+        tree = ast.parse(text)
+        private = [
+            f"{node.value.id}.{node.attr}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+            and node.value.id in rooms and node.attr.startswith("_")
+        ] + [
+            f"{node.module}.{a.name}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("shell.")
+            for a in node.names if a.name.startswith("_")
+        ]  # fmt: skip
+        assert private == [], f"shell/{room}.py uses private names of another room: {private}"
