@@ -93,8 +93,20 @@ def _legend_data(G: nx.MultiDiGraph) -> dict[str, Any]:
          "count": labels[other]}
         for other in sorted(set(labels) - {lab.value for lab in Label})
     ]  # fmt: skip
+    # The time window: the months of the dated edges (a merged edge by its first date) and of the dated nodes
+    # (documents, batches; zones by their establishment), for the slider.
+    stamps = [str(d.get("date") or d.get("first") or "") for _, _, d in G.edges(data=True)]
+    stamps += [str(d.get("date") or d.get("established") or "") for _, d in G.nodes(data=True)]
+    months = sorted({t[:7] for t in stamps if re.match(r"\d{4}-\d{2}", t)})
+    batches = sorted(
+        ({"id": str(n), "name": str(d.get("name") or d.get(KEY) or n)} for n, d in G.nodes(data=True)
+         if d.get("label") == Label.BATCH),
+        key=lambda b: b["name"],
+    )  # fmt: skip
     return {
         "labels": rows,
+        "months": months if len(months) > 1 else [],
+        "batches": batches if len(batches) > 1 else [],
         "derived": n_derived,
         "derived_rel": Rel.DIFFUSED_TO.value,
         "derived_color": DERIVED_EDGE_COLOR,

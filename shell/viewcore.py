@@ -165,10 +165,10 @@ SKIP_NODE_PROPS = frozenset({"label", KEY, "name", PROVENANCE})
 SKIP_EDGE_PROPS = frozenset({"type", PROVENANCE, DERIVED})
 
 
-NODE_DATA_FIELDS = ("kind", "province", "year", "date", "scope", "field")
+NODE_DATA_FIELDS = ("kind", "province", "year", "date", "scope", "field", "established")
 
 
-EDGE_DATA_FIELDS = ("date", "scope", "outcome", "measure", "via", "role", "status")
+EDGE_DATA_FIELDS = ("date", "scope", "outcome", "measure", "via", "role", "status", "first")
 
 
 LABEL_ORDER = {label: i for i, label in enumerate(Label)}

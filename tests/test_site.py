@@ -343,3 +343,34 @@ def test_basemap_replaces_the_outline_on_the_html_map_and_the_figure(tmp_path: P
     assert res.exit_code == 1 and "bad.geojson" in res.output and "Traceback" not in res.output
     res = CliRunner().invoke(cli, ["figure", "--zone", "Shanghai PFTZ", "--basemap", str(square), "-o", str(fig_out)])
     assert res.exit_code == 2 and "--basemap draws under --map only" in res.output
+
+
+@pytest.mark.browser
+def test_real_map_has_a_time_slider_and_the_whole_graph_a_batch_filter(
+    G: nx.MultiDiGraph, site: dict[str, list[Path]], open_offline
+) -> None:
+    op = open_offline(site["map"][0])
+    page = op.page
+    months = page.evaluate("JSON.parse(document.getElementById('pftz-until').getAttribute('data-months'))")
+    assert months[0] == "2013-09" and months == sorted(months)  # Shanghai, the first PFTZ
+    page.fill("#pftz-until", "0")
+    early = page.evaluate("[window.pftz.shownNodes, window.pftz.shownEdges]")
+    assert page.inner_text("#pftz-until-label") == "2013-09"
+    zones = page.evaluate("nodes.get({filter: n => n.type === 'Zone' && !n.hidden}).map(n => n.id)")
+    dated = [z for z in zones if G.nodes[z].get("established")]  # undated sub-areas stay, as context
+    assert dated == [node_id(Label.ZONE, "shanghai")], zones
+    page.fill("#pftz-until", str(len(months) - 1))
+    late = page.evaluate("[window.pftz.shownNodes, window.pftz.shownEdges]")
+    assert early[0] < late[0] and early[1] < late[1]
+    assert op.problems() == []
+
+    op = open_offline(site["graph"][0])
+    page = op.page
+    batch = node_id(Label.BATCH, "national:best-practices:5")
+    page.select_option("#pftz-batch", batch)
+    shown = set(page.evaluate("nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
+    members = {u for u, v, d in G.in_edges(batch, data=True) if d["type"] == Rel.IN_BATCH}
+    assert batch in shown and members <= shown and len(shown) < G.number_of_nodes() / 2
+    page.select_option("#pftz-batch", "")
+    assert page.evaluate("nodes.get({filter: n => !n.hidden}).length") > len(shown)
+    assert op.problems() == []

@@ -22,18 +22,55 @@ function pftzRefresh() {
   });
   var box = document.querySelector('#legend input[data-derived]');
   var derived = !box || box.checked;
+  /* The time slider keeps the edges dated up to its month (undated ones stay); the batch menu keeps one
+     batch, its measures and their neighbours. */
+  var slider = document.getElementById('pftz-until'), until = null;
+  if (slider) {
+    var months = JSON.parse(slider.getAttribute('data-months'));
+    until = months[Number(slider.value)];
+    document.getElementById('pftz-until-label').textContent = until;
+    if (Number(slider.value) === months.length - 1) until = null;
+  }
+  var menu = document.getElementById('pftz-batch'), keep = null;
+  if (menu && menu.value) {
+    var around = function (ids) {
+      var out = {};
+      ids.forEach(function (id) { out[id] = true; });
+      allEdgeList.forEach(function (e) {
+        if (ids.indexOf(e.from) >= 0) out[e.to] = true;
+        if (ids.indexOf(e.to) >= 0) out[e.from] = true;
+      });
+      return out;
+    };
+    var measures = Object.keys(around([menu.value])).filter(function (id) {
+      var n = nodes.get(id); return n && n.type === 'Measure';
+    });
+    keep = around(measures.concat([menu.value]));
+  }
+  var later = function (stamp) {
+    var when = String(stamp || '').slice(0, 7);
+    return until !== null && /^\d{4}-\d{2}$/.test(when) && when > until;
+  };
   nodes.update(nodes.get().map(function (n) {
-    return {id: n.id, hidden: shown[n.type] === false || (n.memberOf !== undefined && !pftzGroupOpen(n.memberOf))};
+    return {id: n.id, hidden: shown[n.type] === false || (n.memberOf !== undefined && !pftzGroupOpen(n.memberOf))
+      || (keep !== null && !keep[n.id]) || later(n.date || n.established)};
   }));
   edges.update(edges.get().map(function (e) {
     var closed = e.memberOf !== undefined && !pftzGroupOpen(e.memberOf);
-    return {id: e.id, hidden: (e.derived === true && !derived) || closed};
+    return {id: e.id, hidden: (e.derived === true && !derived) || closed || later(e.date || e.first)};
   }));
+  window.pftz.shownEdges = edges.get({filter: function (e) { return !e.hidden; }}).length;
+  window.pftz.shownNodes = nodes.get({filter: function (n) { return !n.hidden; }}).length;
 }
+var allEdgeList = [];
 function pftzWireLegend() {
   document.querySelectorAll('#legend input[data-label], #legend input[data-derived]').forEach(function (box) {
     box.addEventListener('change', pftzRefresh);
   });
+  allEdgeList = edges.get();
+  var slider = document.getElementById('pftz-until'), menu = document.getElementById('pftz-batch');
+  if (slider) slider.addEventListener('input', pftzRefresh);
+  if (menu) menu.addEventListener('change', pftzRefresh);
 }
 function pftzToggleGroup(id) {
   /* A group node (All PFTZs, Nationwide) lists the places derived diffusion reaches when clicked. */
