@@ -30,6 +30,17 @@ def main() -> None:
     os.environ["MPLBACKEND"] = "Agg"
     for name in sys.argv[1:] or NOTEBOOKS:
         nb = execute(name, checks=False)
+        for cell in nb.cells:  # run timestamps and the chunking of printed text change with every run
+            cell.metadata.pop("execution", None)
+            merged: list[nbformat.NotebookNode] = []
+            for out in cell.get("outputs", []):
+                last = merged[-1] if merged else None
+                if last is not None and out.output_type == last.output_type == "stream" and out.name == last.name:
+                    last.text += out.text
+                else:
+                    merged.append(out)
+            if cell.cell_type == "code":
+                cell.outputs = merged
         nbformat.write(nb, NOTEBOOK_DIR / name)
         print(f"saved {NOTEBOOK_DIR / name} with fresh outputs")
 
