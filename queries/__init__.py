@@ -1,7 +1,7 @@
 """Named Cypher queries over the policy graph, each with a NetworkX twin.
 
 Every query is a ``.cypher`` file in this package, runnable as it is in Neo4j
-Browser (set its parameters first with ``:param words => 'smart form'``). A
+Browser (set its parameters first with ``:params {words: 'smart form'}``). A
 header of ``//`` comments names and describes it::
 
     // name: zone_profile
@@ -31,7 +31,6 @@ With a graph ``G`` (:func:`graph.build.graph_from_reports`) or a Neo4j driver::
 
 from __future__ import annotations
 
-import html
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -55,7 +54,7 @@ __all__ = [
     "QUERY_DIR",
     "Param",
     "QueryInfo",
-    "browser_guide_html",
+    "browser_params",
     "catalogue_markdown",
     "list_queries",
     "load_query",
@@ -70,6 +69,7 @@ QUERY_DIR = Path(__file__).resolve().parent
 
 Backend: TypeAlias = "nx.Graph | neo4j.Driver | tuple[neo4j.Driver, str]"
 """What :func:`run` accepts: a NetworkX graph, a Neo4j driver, or a ``(driver, database)`` pair."""
+
 
 def _date(value: Any) -> str:
     """A ``date`` parameter: a partial ISO date, passed on in its ISO form."""
@@ -307,10 +307,24 @@ def _database(database: str | None) -> str:
     return database or os.environ.get("NEO4J_DATABASE") or DEFAULT_DATABASE
 
 
+def _plain(value: Any) -> Any:
+    """A value as the twins give it: a path as its node keys and relationship types in path order."""
+    if isinstance(value, neo4j.graph.Path):
+        out: list[Any] = [value.start_node.get("key")]
+        for rel, node in zip(value.relationships, value.nodes[1:], strict=True):
+            out += [rel.type, node.get("key")]
+        return out
+    if isinstance(value, neo4j.graph.Node):
+        return value.get("key")
+    if isinstance(value, neo4j.graph.Relationship):
+        return value.type
+    return value
+
+
 def _run_neo4j(info: QueryInfo, driver: neo4j.Driver, database: str, params: dict[str, Any]) -> pd.DataFrame:
 
     def transform(result: neo4j.Result) -> tuple[list[str], list[list[Any]]]:
-        return list(result.keys()), [list(r.values()) for r in result]
+        return list(result.keys()), [[_plain(v) for v in r.values()] for r in result]
 
     try:
         keys, rows = driver.execute_query(
@@ -442,20 +456,33 @@ def suggest_measures(backend: Backend, words: str, limit: int = 5) -> pd.DataFra
     )
 
 
-def _browser_params(info: QueryInfo) -> list[str]:
-    out = []
+def browser_params(info: QueryInfo) -> str:
+    """Return the one ``:params`` line that sets every parameter of a query's example in Neo4j Browser.
+
+    One map sets them all at once, null ones included (``:params {zone: 'shanghai', since: null}``):
+    the Browser runs it from a single click, where a block of several ``:param x => null`` lines
+    leaves its editor empty. A query without parameters gets ``""``.
+
+    Parameters
+    ----------
+    info
+        The query.
+
+    Returns
+    -------
+    str
+    """
+    entries = []
     for p in info.params:
         value = info.example.get(p.name, p.default)
         if value is None:
-            if p.optional:  # Neo4j needs every parameter the query names, null included
-                out.append(f":param {p.name} => null")
-            continue
-        if p.type == "int":
-            out.append(f":param {p.name} => {int(value)}")
+            entries.append(f"{p.name}: null")  # Neo4j needs every parameter the query names, null included
+        elif p.type == "int":
+            entries.append(f"{p.name}: {int(value)}")
         else:
             escaped = str(value).replace("\\", "\\\\").replace("'", "\\'")
-            out.append(f":param {p.name} => '{escaped}'")
-    return out
+            entries.append(f"{p.name}: '{escaped}'")
+    return ":params {" + ", ".join(entries) + "}" if entries else ""
 
 
 def catalogue_markdown() -> str:
@@ -473,7 +500,7 @@ def catalogue_markdown() -> str:
         "",
         "Generated from `queries/*.cypher` by `pftz docs`; do not edit by hand.",
         "",
-        "Every query runs unchanged in Neo4j Browser (set the parameters first with `:param`), "
+        "Every query runs unchanged in Neo4j Browser (set the parameters first with its `:params` line), "
         "from Python with `queries.run(name, G_or_driver, **params)`, and from the command line with "
         "`pftz query NAME -p key=value [--neo4j URI]`. Each has a NetworkX twin in `queries/twins.py` "
         "that returns the same rows in the same order.",
@@ -493,45 +520,8 @@ def catalogue_markdown() -> str:
         else:
             out.append("- none")
         out += ["", "Columns: " + ", ".join(f"`{c}`" for c in info.columns), ""]
-        browser = _browser_params(info)
+        browser = [browser_params(info)] if info.params else []
         example = " ".join(f"-p {k}={v!r}" if " " in v else f"-p {k}={v}" for k, v in info.example.items())
         out += ["Example:", "", "```", f"pftz query {info.name} {example}".rstrip(), *browser, "```", ""]
         out += ["```cypher", info.cypher.rstrip(), "```"]
     return "\n".join(out) + "\n"
-
-
-def browser_guide_html() -> str:
-    """Return the Neo4j Browser guide to the named queries (``docs/neo4j-guide.html``).
-
-    One slide to start (what the graph holds, how parameters are set) and one
-    per query: its description, the ``:param`` lines of its example and its
-    Cypher as a runnable block. The Browser opens it on connect (the project's
-    Neo4j server sets ``browser.post_connect_cmd``); all text is HTML-escaped.
-
-    Returns
-    -------
-    str
-    """
-    e = html.escape
-    slides = [
-        "<h3>pftz-graph: the named queries</h3>"
-        "<p>The policy graph of China's Pilot Free Trade Zones, loaded with <code>pftz load</code>. "
-        "Each slide is one named query: set its parameters with the <code>:param</code> lines, then run it. "
-        "The same queries run from the command line with <code>pftz query NAME -p key=value</code>.</p>"
-        "<ul>" + "".join(f"<li><code>{e(q.name)}</code>: {e(q.description.split('. ')[0])}</li>"
-                         for q in list_queries()) + "</ul>"
-    ]  # fmt: skip
-    for q in list_queries():
-        params = "\n".join(_browser_params(q))
-        body = [f"<h3>{e(q.name)}</h3>", f"<p>{e(q.description)}</p>"]
-        if params:
-            body.append(f'<pre mode="cypher" class="code runnable">{e(params)}</pre>')
-        body.append(f"<p>Columns: {e(', '.join(q.columns))}</p>")
-        body.append(f'<pre mode="cypher" class="code runnable">{e(q.cypher.rstrip())}</pre>')
-        slides.append("".join(body))
-    return (
-        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>pftz-graph queries</title></head><body>\n"
-        '<article class="guide"><carousel class="deck container-fluid">\n'
-        + "\n".join(f'<slide class="row-fluid"><div class="col-sm-12">{s}</div></slide>' for s in slides)
-        + "\n</carousel></article>\n</body></html>\n"
-    )

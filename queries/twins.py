@@ -36,7 +36,7 @@ import pandas as pd
 from graph.index import index_of
 from ground.dates import PartialDate, in_window, period_end
 from ground.names import SEARCH_DELIMITERS, search_words, word_score
-from ground.schema import KEY, PROVENANCE, Label, RegionKind, Rel, node_id
+from ground.schema import DERIVED, KEY, PROVENANCE, Label, RegionKind, Rel, node_id
 
 __all__ = [
     "DELIMITERS",
@@ -722,6 +722,55 @@ def review_list(G: nx.MultiDiGraph) -> list[Row]:
     return order_rows(rows, [(0, False), (6, False), (1, True), (4, True)])
 
 
+def _path(G: nx.MultiDiGraph, *steps: Any) -> list[Any]:
+    """A path as :func:`queries.run` gives Neo4j's: node keys and relationship types in path order."""
+    return [s if i % 2 else _key(G, s) for i, s in enumerate(steps)]
+
+
+def _named(G: nx.MultiDiGraph, n: Any, value: str) -> bool:
+    """``n.key = $value OR toLower(n.name) = toLower($value)``."""
+    name = _d(G, n).get("name")
+    return bool(_key(G, n) == value or (isinstance(name, str) and name.lower() == value.lower()))
+
+
+def trace_graph(G: nx.MultiDiGraph, measure: str) -> list[Row]:
+    """Twin of ``trace_graph``."""
+    rows: list[Row] = []
+    for m in [m for m in _nodes(G, Label.MEASURE) if _named(G, m, measure)]:
+        paths: list[tuple[int, bool, list[Any]]] = []
+        origins = [z for z, _ in _out(G, m, Rel.ORIGINATED_IN, Label.ZONE)]
+        paths += [(1, False, _path(G, m, Rel.ORIGINATED_IN.value, z)) for z in origins]
+        for b, _ in _out(G, m, Rel.IN_BATCH, Label.BATCH):
+            for d, _ in _out(G, b, Rel.RELEASED_BY, Label.DOCUMENT):
+                paths.append((2, False, _path(G, m, Rel.IN_BATCH.value, b, Rel.RELEASED_BY.value, d)))
+            for t, _ in _out(G, b, Rel.REPLICATED_TO):
+                paths.append((4, False, _path(G, m, Rel.IN_BATCH.value, b, Rel.REPLICATED_TO.value, t)))
+        promoted = _out(G, m, Rel.PROMOTED_BY, Label.DOCUMENT)
+        paths += [(3, False, _path(G, m, Rel.PROMOTED_BY.value, d)) for d, _ in promoted]
+        paths += [(4, False, _path(G, m, Rel.REPLICATED_TO.value, t)) for t, _ in _out(G, m, Rel.REPLICATED_TO)]
+        paths += [(5, False, _path(G, a, Rel.ADOPTED.value, m)) for a, _ in _in(G, m, Rel.ADOPTED)]
+        for z in origins:
+            for t, e in _out(G, z, Rel.DIFFUSED_TO):
+                if e.get("measure") == _key(G, m):
+                    paths.append((6, True, _path(G, m, Rel.ORIGINATED_IN.value, z, Rel.DIFFUSED_TO.value, t)))
+        rows += [[_key(G, m), step, derived, path[::2], path] for step, derived, path in paths]
+    return order_rows(rows, [(0, True), (1, True), (3, True)])
+
+
+def zone_neighbourhood(G: nx.MultiDiGraph, zone: str, derived: int = 0) -> list[Row]:
+    """Twin of ``zone_neighbourhood``."""
+    rows: list[Row] = []
+    for z in [z for z in _nodes(G, Label.ZONE) if _named(G, z, zone)]:
+        ends = [(v, d) for _, v, d in G.out_edges(z, data=True)] + [(u, d) for u, _, d in G.in_edges(z, data=True)]
+        for other, e in ends:
+            is_derived = bool(e.get(DERIVED) or False)
+            if is_derived and derived != 1:
+                continue
+            path = _path(G, z, e.get("type"), other)
+            rows.append([_key(G, z), e.get("type"), is_derived, path[::2], path])
+    return order_rows(rows, [(0, True), (2, True), (1, True), (3, True)])
+
+
 TWINS: dict[str, Twin] = {
     "alliances": alliances,
     "batch_reach": batch_reach,
@@ -734,7 +783,9 @@ TWINS: dict[str, Twin] = {
     "province_profile": province_profile,
     "review_list": review_list,
     "search_measures": search_measures,
+    "trace_graph": trace_graph,
     "trace_innovation": trace_innovation,
+    "zone_neighbourhood": zone_neighbourhood,
     "zone_profile": zone_profile,
 }
 """The twin of each named query."""

@@ -1193,6 +1193,11 @@ def table(
     "--show-derived", is_flag=True,
     help="Draw derived edges from the start (the whole graph hides them behind the legend's toggle).",
 )  # fmt: skip
+@click.option(
+    "--basemap", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="With --layout map: a GeoJSON file of polygons to draw under the places (e.g. a reviewed standard map) "
+    "instead of the bundled Natural Earth outline.",
+)  # fmt: skip
 def viz(
     reports: tuple[Path, ...],
     data_files: tuple[Path, ...],
@@ -1205,6 +1210,7 @@ def viz(
     layout: str,
     stated_only: bool,
     show_derived: bool,
+    basemap: Path | None,
 ) -> None:
     """Write one self-contained interactive HTML file (works offline): the whole graph or a part of it.
 
@@ -1215,12 +1221,16 @@ def viz(
         pftz viz --spread "ship supervision and declaration" -o spread.html
         pftz viz --query zone_profile -p zone=hubei --layout map -o hubei.html
         pftz viz --layout map -o map.html
+        pftz viz --layout map --basemap standard-map.geojson -o map.html
     """
 
     if sum(x is not None for x in (focus, spread, query_name)) > 1:
         msg = "give at most one of --focus, --spread and --query"
         raise click.UsageError(msg)
     check_not_an_input(output, _inputs(reports, data_files))
+    if basemap is not None and (layout != "map" or spread is not None):
+        msg = "--basemap draws under --layout map only"
+        raise click.UsageError(msg)
     G = _build(reports, data_files)
     if stated_only:
         G = G.edge_subgraph((u, v, k) for u, v, k, e in G.edges(keys=True, data=True) if not e.get(DERIVED)).copy()
@@ -1254,7 +1264,7 @@ def viz(
         # on the map, the zones and provinces only.
         G = gviz.map_view(G, derived=not stated_only) if layout == "map" else gviz.aggregate_diffusion(G)
     shown = show_derived or layout == "map" or focus is not None or query_name is not None
-    path = gviz.render_html(G, output, title=title, layout=layout, show_derived=shown)  # type: ignore[arg-type]
+    path = gviz.render_html(G, output, title=title, layout=layout, show_derived=shown, basemap=basemap)  # type: ignore[arg-type]
     click.echo(f"wrote {path} ({G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges)")
 
 
@@ -1266,6 +1276,10 @@ def viz(
 @click.option("--spread", help="Words of an innovation: its spread, left to right in time.")
 @click.option("--zone", help="Words naming a zone (or its node id): what the report states about it.")
 @click.option("--map", "draw_map", is_flag=True, help="The zones on the provinces' outline, with derived diffusion.")
+@click.option(
+    "--basemap", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="With --map: a GeoJSON file of polygons to draw under the zones (e.g. a reviewed standard map).",
+)
 def figure(
     reports: tuple[Path, ...],
     data_files: tuple[Path, ...],
@@ -1273,6 +1287,7 @@ def figure(
     spread: str | None,
     zone: str | None,
     draw_map: bool,
+    basemap: Path | None,
 ) -> None:
     """Draw a static figure for a paper or a slide (matplotlib): legend, source line, readable in greyscale.
 
@@ -1281,12 +1296,16 @@ def figure(
         pftz figure --spread "ship supervision and declaration" -o spread.pdf
         pftz figure --zone "Shanghai PFTZ" -o shanghai.svg
         pftz figure --map -o map.png
+        pftz figure --map --basemap standard-map.geojson -o map.pdf
     """
     # matplotlib takes about half a second to import; only this command needs it.
     from shell import figures
 
     if sum((spread is not None, zone is not None, draw_map)) != 1:
         msg = "give exactly one of --spread, --zone and --map"
+        raise click.UsageError(msg)
+    if basemap is not None and not draw_map:
+        msg = "--basemap draws under --map only"
         raise click.UsageError(msg)
     if output.suffix.lower() not in figures.FORMATS:
         msg = f"{output}: write the figure as {', '.join(figures.FORMATS)}"
@@ -1302,7 +1321,7 @@ def figure(
     elif zone is not None:
         fig = figures.zone_figure(G, zone)
     else:
-        fig = figures.map_figure(G)
+        fig = figures.map_figure(G, basemap=basemap)
     path = figures.save_figure(fig, output)
     click.echo(f"wrote {path} ({path.stat().st_size:,} bytes)")
 

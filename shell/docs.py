@@ -15,8 +15,14 @@ from ground.schema import (
     NODE_TYPES,
     PATTERNS,
     REL_TYPES,
+    Rel,
 )
-from queries import browser_guide_html, catalogue_markdown
+from queries import catalogue_markdown
+from shell.guide import browser_guide_html
+
+DERIVED_RELS = frozenset({Rel.DIFFUSED_TO})
+"""Relationship types that only derivation makes (``derived: true``); the Browser style draws them apart."""
+DERIVED_COLOR = "#d0d0d0"
 
 
 def mermaid_diagram() -> str:
@@ -101,7 +107,11 @@ def grass_stylesheet() -> str:
             "}",
         ]
     for rel, r in REL_TYPES.items():
-        out += [f"relationship.{rel} {{", f"  color: {r.color};", "}"]
+        if rel in DERIVED_RELS:  # inferred, never stated: thin, light and captioned so in the graph view
+            out += [f"relationship.{rel} {{", f"  color: {DERIVED_COLOR};", "  shaft-width: 1px;"]
+            out += ["  caption: 'derived';", "}"]
+        else:
+            out += [f"relationship.{rel} {{", f"  color: {r.color};", "  shaft-width: 2px;", "}"]
     return "\n".join(out) + "\n"
 
 

@@ -33,7 +33,7 @@ from matplotlib.patches import Polygon
 from ground.errors import ExportError, QueryError
 from ground.io import atomic_path
 from ground.schema import DERIVED, KEY, NODE_TYPES, PROVENANCE, Label, ZoneKind
-from shell import viz
+from shell import viewcore, viz
 
 __all__ = ["FORMATS", "map_figure", "save_figure", "spread_figure", "zone_figure"]
 
@@ -77,7 +77,7 @@ def _color(label: str) -> str:
     try:
         return NODE_TYPES[Label(label)].color
     except ValueError:
-        return viz.UNKNOWN_COLOR
+        return viewcore.UNKNOWN_COLOR
 
 
 def _lines(G: nx.MultiDiGraph, nodes: Iterable[Any] = (), edges: Iterable[tuple[Any, Any, Any]] = ()) -> str:
@@ -232,10 +232,10 @@ def spread_figure(G: nx.MultiDiGraph, measure: Hashable) -> Figure:
     ticks = sub.graph["axis"]["ticks"]
     width = max(6.0, 2.3 * len(ticks) + 2.5)
     ys = [p[1] for p in P.values()]
-    height = max(3.2, (max(ys) - min(ys)) / viz.SPREAD_DY * 0.85 + 2.2)
+    height = max(3.2, (max(ys) - min(ys)) / viewcore.SPREAD_DY * 0.85 + 2.2)
     fig = Figure(figsize=(width, height))
     ax = fig.add_subplot()
-    top = max(ys) + viz.SPREAD_DY * 0.8
+    top = max(ys) + viewcore.SPREAD_DY * 0.8
     for x, caption in ticks:
         ax.axvline(x, color="#dddddd", linewidth=0.8, linestyle=(0, (3, 3)), zorder=0)
         ax.text(x, top, caption, ha="center", va="bottom", fontsize=FONT + 0.5, color="#333333", fontweight="bold")
@@ -253,10 +253,12 @@ def spread_figure(G: nx.MultiDiGraph, measure: Hashable) -> Figure:
         if str(n) in groups:
             ts = groups[str(n)]
             text += f"\n+ {len(ts)} places reached\n(derived)"
-        ax.text(x, y - viz.SPREAD_DY * 0.16, text, ha="center", va="top", fontsize=FONT - 0.5, zorder=4,
+        ax.text(x, y - viewcore.SPREAD_DY * 0.16, text, ha="center", va="top", fontsize=FONT - 0.5, zorder=4,
                 bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85})  # fmt: skip
-    ax.set_xlim(min(t[0] for t in ticks) - viz.SPREAD_DX * 0.55, max(t[0] for t in ticks) + viz.SPREAD_DX * 0.55)
-    ax.set_ylim(min(ys) - viz.SPREAD_DY * 0.9, top + viz.SPREAD_DY * 0.5)
+    ax.set_xlim(
+        min(t[0] for t in ticks) - viewcore.SPREAD_DX * 0.55, max(t[0] for t in ticks) + viewcore.SPREAD_DX * 0.55
+    )
+    ax.set_ylim(min(ys) - viewcore.SPREAD_DY * 0.9, top + viewcore.SPREAD_DY * 0.5)
     ax.set_axis_off()
     full = str(sub.nodes[m].get("title") or sub.nodes[m].get("name") or m)
     fig.suptitle(viz.short_title(full, 80), fontsize=FONT + 3, x=0.01, ha="left")
@@ -296,7 +298,7 @@ def zone_figure(G: nx.MultiDiGraph, zone: Hashable) -> Figure:
     sub = viz.focus_subgraph(stated if center in stated else G, center, 1)
     others = sorted(
         (n for n in sub if n != center),
-        key=lambda n: (viz._LABEL_ORDER.get(viz._label_of(sub.nodes[n]) or Label.ZONE, 99), _caption(sub, n)),
+        key=lambda n: (viewcore.LABEL_ORDER.get(viewcore.label_of(sub.nodes[n]) or Label.ZONE, 99), _caption(sub, n)),
     )
     R = 1.0
     P: dict[str, tuple[float, float]] = {str(center): (0.0, 0.0)}
@@ -330,8 +332,8 @@ def zone_figure(G: nx.MultiDiGraph, zone: Hashable) -> Figure:
 
 
 @_plain_text
-def map_figure(G: nx.MultiDiGraph) -> Figure:
-    """Draw the zones over the provinces' outline, with derived diffusion aggregated per pair of places.
+def map_figure(G: nx.MultiDiGraph, *, basemap: str | Path | None = None) -> Figure:
+    """Draw the zones over a base map, with derived diffusion aggregated per pair of places.
 
     Line width grows with the number of measures a pair shares (the legend
     gives the scale); pairs resting on a stated adoption are dotted and dark,
@@ -341,18 +343,27 @@ def map_figure(G: nx.MultiDiGraph) -> Figure:
     ----------
     G
         The graph; it is not changed.
+    basemap
+        A GeoJSON file of polygons to draw under the zones (a reviewed standard map, for one);
+        by default the outline in ``data/reference`` (Natural Earth, see SOURCES.md).
 
     Returns
     -------
     matplotlib.figure.Figure
+
+    Raises
+    ------
+    ExportError
+        The base map cannot be read or is not GeoJSON polygons.
     """
+    outline = viz.load_outline(str(basemap) if basemap else None)
     H = viz.map_view(G)
     pos = viz.map_positions(H)
     P = {n: (x, -y) for n, (x, y) in pos.items()}
     kx, ky = viz.map_scale()
     fig = Figure(figsize=(10.5, 8.0))
     ax = fig.add_subplot()
-    for _, rings in viz.load_outline():
+    for _, rings in outline:
         for ring in rings:
             ax.add_patch(Polygon([(lon * kx, lat * ky) for lon, lat in ring], closed=True, facecolor="#eeeeee",
                                  edgecolor="#9a9a9a", linewidth=0.5, zorder=0))  # fmt: skip
@@ -374,8 +385,8 @@ def map_figure(G: nx.MultiDiGraph) -> Figure:
             name = str(H.nodes[n].get("name", n)).replace(" PFTZ", "")
             ax.text(x + 14, y + 6, name, fontsize=FONT - 1.5, zorder=4,
                     bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7})  # fmt: skip
-    xs = [p[0] for p in P.values()] + [lon * kx for _, rings in viz.load_outline() for r in rings for lon, _ in r]
-    ys = [p[1] for p in P.values()] + [lat * ky for _, rings in viz.load_outline() for r in rings for _, lat in r]
+    xs = [p[0] for p in P.values()] + [lon * kx for _, rings in outline for r in rings for lon, _ in r]
+    ys = [p[1] for p in P.values()] + [lat * ky for _, rings in outline for r in rings for _, lat in r]
     ax.set_xlim(min(xs) - 30, max(xs) + 30)
     ax.set_ylim(min(ys) - 30, max(ys) + 30)
     ax.set_aspect("equal")
@@ -390,5 +401,6 @@ def map_figure(G: nx.MultiDiGraph) -> Figure:
     ]  # fmt: skip
     _legend(fig, ax, [Label.ZONE.value], derived=True, adoption=True, extra=extra)
     _source(fig, _lines(H, zones, list(H.edges(keys=True)))
-            + " Base map: Natural Earth 1:50m admin-1 (public domain), simplified.")  # fmt: skip
+            + (f" Base map: {Path(basemap).name}." if basemap else
+               " Base map: Natural Earth 1:50m admin-1 and admin-0 (public domain), simplified."))  # fmt: skip
     return fig

@@ -9,9 +9,9 @@ import click
 from click.testing import CliRunner
 
 from ground.schema import NODE_TYPES, REL_TYPES
-from queries import browser_guide_html
 from shell.cli import cli
 from shell.docs import grass_stylesheet, schema_markdown
+from shell.guide import browser_guide_html
 
 ROOT = Path(__file__).resolve().parents[1]
 

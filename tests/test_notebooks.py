@@ -9,6 +9,11 @@ A notebook runs in a fresh kernel of this interpreter (the project's virtualenv)
 directory, so whatever a notebook writes through :mod:`tempfile` lands there and nothing lands in
 the repository. A broken notebook, or a failed check, fails here with the cell and its traceback.
 
+Every run compares what each code cell printed and displayed (text and tables; images left out) with
+what the committed notebook saved, after :func:`normalized` has masked timings, paths, ports and
+object addresses: a saved output that a fresh run no longer gives fails the test, so the stories stay
+current (``tools/refresh_notebooks.py`` saves fresh outputs). No output may name a temporary folder.
+
 ``03-neo4j-and-cypher`` runs against the real Neo4j server of ``make test`` (emptied first, as
 every Neo4j test does); with ``PFTZ_REQUIRE_NEO4J=1`` it must fail when Neo4j is unreachable, and
 without it, it must stop cleanly after saying so.
@@ -62,7 +67,7 @@ def with_checks(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
     for anchor, check in CHECKS.get(name, []):
         at = [i for i, c in enumerate(cells) if c.cell_type == "code" and anchor in c.source]
         assert at, f"{name}: no cell contains the anchor {anchor!r} of a check"
-        cells.insert(at[0] + 1, nbformat.v4.new_code_cell(check))
+        cells.insert(at[0] + 1, nbformat.v4.new_code_cell(check, metadata={"pftz_check": True}))
     nb.cells = cells
     return nb
 
@@ -92,10 +97,10 @@ def run_or_fail(name: str) -> nbformat.NotebookNode:
 
 
 def code_outputs(nb: nbformat.NotebookNode) -> list[str]:
-    """The text each code cell printed or displayed, one string per code cell."""
+    """The text each code cell printed or displayed, one string per code cell (the inserted checks left out)."""
     texts = []
     for cell in nb.cells:
-        if cell.cell_type != "code":
+        if cell.cell_type != "code" or cell.metadata.get("pftz_check"):
             continue
         parts = []
         for out in cell.get("outputs", []):
@@ -105,6 +110,37 @@ def code_outputs(nb: nbformat.NotebookNode) -> list[str]:
                 parts.append(str(out.data.get("text/plain", "")))
         texts.append("".join(parts))
     return texts
+
+
+_MASKS = [
+    (re.compile(r"\b\d+(?:[.,]\d+)*\s*(?:ms|s|seconds?)\b"), "<time>"),
+    (re.compile(r"\b0x[0-9a-f]+\b"), "<address>"),
+    (re.compile(r"(?:bolt|neo4j)(?:\+s|\+ssc)?://[^\s,'\"]+"), "<server>"),
+    (re.compile(r"(?<![\w.])/[\w.-]+(?:/[\w.+-]+)+"), "<path>"),
+]
+"""What may differ between two runs of a notebook: timings, object addresses, the server, absolute paths."""
+
+
+def normalized(text: str) -> str:
+    """An output with :data:`_MASKS` applied, so that two runs of an unchanged notebook compare equal."""
+    for pattern, mask in _MASKS:
+        text = pattern.sub(mask, text)
+    return text
+
+
+def assert_current(name: str, fresh: nbformat.NotebookNode) -> None:
+    """Fail unless every code cell of a fresh run printed what the committed notebook saved."""
+    saved = [normalized(t) for t in code_outputs(nbformat.read(NOTEBOOK_DIR / name, as_version=4))]
+    now = [normalized(t) for t in code_outputs(fresh)]
+    assert len(saved) == len(now)
+    stale = [i for i, (a, b) in enumerate(zip(saved, now, strict=True)) if a != b]
+    if stale:
+        i = stale[0]
+        pytest.fail(
+            f"{name}: the saved outputs of code cells {stale} differ from a fresh run "
+            f"(run tools/refresh_notebooks.py); cell {i} saved:\n{saved[i][:1500]}\nnow:\n{now[i][:1500]}",
+            pytrace=False,
+        )
 
 
 def repo_snapshot() -> set[str]:
@@ -144,6 +180,8 @@ def test_committed_notebook_is_a_story_saved_with_its_outputs(name: str) -> None
     assert sum(bool(c.outputs) for c in code) >= len(code) / 2, f"{name}: saved without its outputs"
     errors = [i for i, c in enumerate(code) if any(o.output_type == "error" for o in c.outputs)]
     assert not errors, f"{name}: code cells {errors} were saved with an error"
+    temporary = [i for i, t in enumerate(code_outputs(nb)) if re.search(r"/tmp/|pftz-notebook-|\\Temp\\", t)]
+    assert not temporary, f"{name}: code cells {temporary} show a temporary path (a dead link on the hosting site)"
     asserts = [i for i, c in enumerate(code) if any(isinstance(n, ast.Assert) for n in ast.walk(ast.parse(c.source)))]
     assert not asserts, f"{name}: code cells {asserts} assert; checks belong in tests/notebook_checks.py"
     assert path.stat().st_size <= MAX_NOTEBOOK_BYTES, f"{name}: {path.stat().st_size:,} bytes with its outputs"
@@ -164,10 +202,10 @@ def test_notebook_runs(name: str, kernel_env: Path) -> None:
     before = repo_snapshot()
     nb = run_or_fail(name)
     assert all(c.execution_count for c in nb.cells if c.cell_type == "code")
-    assert repo_snapshot() == before, "the notebook wrote into the repository"
+    assert repo_snapshot() == before, "the notebook wrote a new file into the repository"
+    assert_current(name, nb)
     if name.startswith("01-"):
-        pages = list(kernel_env.rglob("*.html"))
-        assert pages, "the spread view was not written to the temporary folder"
+        assert (NOTEBOOK_DIR / "views" / "01-remanufactured-products.html").is_file(), "the view is saved beside it"
 
 
 @pytest.mark.neo4j
@@ -178,6 +216,7 @@ def test_neo4j_notebook_runs(neo4j_db: tuple[object, str], kernel_env: Path, mon
     nb = run_or_fail(NEO4J_NOTEBOOK)
     assert "connected to" in code_outputs(nb)[0]
     assert repo_snapshot() == before, "the notebook wrote into the repository"
+    assert_current(NEO4J_NOTEBOOK, nb)
 
 
 def _unreachable_neo4j(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -206,3 +245,16 @@ def test_neo4j_notebook_fails_without_neo4j_when_required(
         monkeypatch.setenv(key, value)
     with pytest.raises(CellExecutionError, match="Neo4jError"):
         execute(NEO4J_NOTEBOOK)
+
+
+def test_a_stale_saved_output_is_caught_and_run_noise_is_not() -> None:
+    name = OFFLINE[-1]
+    nb = nbformat.read(NOTEBOOK_DIR / name, as_version=4)
+    assert_current(name, nb)
+    first = next(c for c in nb.cells if c.cell_type == "code" and c.outputs and c.outputs[0].output_type == "stream")
+    first.outputs[0].text = re.sub(r"\d", "9", first.outputs[0].text)
+    with pytest.raises(pytest.fail.Exception, match="differ from a fresh run"):
+        assert_current(name, nb)
+    noise = "read in 13.7 s (120 ms) from /tmp/pftz-x/y.html at 0x7f3a bolt://127.0.0.1:7687"
+    assert normalized(noise) == "read in <time> (<time>) from <path> at <address> <server>"
+    assert normalized("532 nodes, views/01-a.html, 2024-10-25") == "532 nodes, views/01-a.html, 2024-10-25"

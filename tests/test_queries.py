@@ -204,7 +204,7 @@ def test_catalogue_markdown_lists_every_query() -> None:
     for info in queries.list_queries():
         assert f"## {info.name}" in md
         assert info.cypher.strip() in md
-    assert ":param words => 'ship supervision and declaration'" in md
+    assert ":params {words: 'ship supervision and declaration', since: null, until: null}" in md
 
 
 def test_search_terms_and_score() -> None:
@@ -339,8 +339,10 @@ def test_parity_on_edge_cases(tricky_db: tuple[nx.MultiDiGraph, Conn]) -> None:
     calls: list[tuple[str, dict[str, Any]]] = [(name, {}) for name, t in sorted(TWINS.items()) if name not in
                                                {"trace_innovation", "search_measures", "zone_profile",
                                                 "pilot_regions", "diffusion_paths",
-                                                "province_profile"}]  # fmt: skip
+                                                "province_profile", "trace_graph", "zone_neighbourhood"}]  # fmt: skip
     calls += [("trace_innovation", {"words": key}) for key in measures[:12]]
+    calls += [("trace_graph", {"measure": key}) for key in measures[:12]]
+    calls += [("zone_neighbourhood", {"zone": f"zone-{i}", "derived": d}) for i in range(5) for d in (0, 1)]
     calls += [("trace_innovation", {"words": w}) for w in ("smart form", "single window trade", "reform m 3")]
     calls += [("search_measures", {"words": w}) for w in ("smart form", "e commerce", "2024", "M-1", "quotes more")]
     calls += [("zone_profile", {"zone": f"zone-{i}"}) for i in range(5)]

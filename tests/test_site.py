@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -99,6 +100,91 @@ def test_real_site_pages_work_offline_with_readable_labels(
             op.page.wait_for_function("nodes.get({filter: n => n.memberOf && !n.hidden}).length === 31")
             assert label_overlaps(op) == []
         op.context.close()
+
+
+def test_every_page_of_the_real_site_links_home(site: dict[str, list[Path]]) -> None:
+    root = site["index"][0].parent
+    pages = [p for p in root.rglob("*.html")]
+    assert len(pages) == sum(len(v) for v in site.values()) > 150
+    for page in pages:
+        home = re.search(r'<a class="home" href="([^"]+)"', page.read_text(encoding="utf-8"))
+        assert home, f"{page} has no link home"
+        assert (page.parent / home[1]).resolve() == (root / "index.html").resolve()
+
+
+def _search_and_open(op: Any, words: str) -> tuple[list[str], str]:
+    """Type words into the search box of the page; return the hits' texts, then press Enter and give the new URL."""
+    page = op.page
+    page.fill("#pftz-search", words)
+    page.locator("#pftz-hits a").first.wait_for(timeout=10_000)
+    hits = page.eval_on_selector_all("#pftz-hits a", "as => as.map(a => a.textContent)")
+    page.press("#pftz-search", "Enter")
+    page.wait_for_load_state("load")
+    return hits, page.url
+
+
+@pytest.mark.browser
+def test_real_site_search_finds_a_zone_a_measure_and_a_document_and_opens_their_pages(
+    site: dict[str, list[Path]], open_offline
+) -> None:
+    root = site["index"][0].parent.resolve()
+    spread = next(p for p in site["spread"] if p.stem == "national-best-practices-5-7")
+    cases = [  # from the index, a spread page and a zone page: (words, words of the first hit, page opened)
+        (site["index"][0], "shangh", "Shanghai PFTZ", root / "zones" / "shanghai.html"),
+        (spread, "ship supervision", "New model for ship supervision and declaration", spread.resolve()),
+        (site["zones"][0], "2024] No. 156", "G.H. [2024] No. 156", root / "documents" / "g-h-2024-156.html"),
+    ]
+    for start, words, first, target in cases:
+        op = open_offline(start, wait=False)
+        hits, url = _search_and_open(op, words)
+        assert first in hits[0], (words, hits)
+        assert Path(url.removeprefix("file://")) == target
+        op.wait_drawn()
+        assert op.problems() == []
+    op = open_offline(site["index"][0], wait=False)
+    op.page.fill("#pftz-search", "shanxi")
+    op.page.locator("#pftz-hits a").first.wait_for(timeout=10_000)
+    hits = op.page.eval_on_selector_all("#pftz-hits a", "as => as.map(a => a.textContent)")
+    assert hits and not [h for h in hits if "shanghai" in h.lower()], hits
+
+
+def _click_node_with_page(op: Any, prefix: str) -> str:
+    """Click a node whose page lies under ``prefix`` (``../spread/``); return that page's href."""
+    nid, href = op.page.evaluate(
+        "p => { const n = nodes.get({filter: n => (n.href || '').startsWith(p) && !n.hidden})[0];"
+        " return [n.id, n.href]; }",
+        prefix,
+    )
+    click_node(op, nid)
+    op.page.wait_for_url(f"**/{href.removeprefix('../')}", timeout=10_000)
+    return str(href)
+
+
+@pytest.mark.browser
+def test_real_site_a_click_on_a_node_opens_its_page_and_zone_and_spread_pages_link_each_other(
+    site: dict[str, list[Path]], open_offline
+) -> None:
+    shanghai = next(p for p in site["zones"] if p.stem == "shanghai")
+    op = open_offline(shanghai)
+    href = _click_node_with_page(op, "../spread/")
+    op.wait_drawn()
+    assert op.page.url.endswith(href.removeprefix(".."))
+    _click_node_with_page(op, "../zones/")
+    op.wait_drawn()
+    assert "/zones/" in op.page.url
+    home = op.page.get_attribute("a.home", "href")
+    op.page.click("a.home")
+    op.page.wait_for_load_state("load")
+    assert op.page.url.endswith("/index.html") and home == "../index.html"
+    assert op.problems() == []
+
+
+@pytest.mark.browser
+def test_real_whole_graph_is_drawn_and_stable_within_3_s(site: dict[str, list[Path]], open_offline) -> None:
+    op = open_offline(site["graph"][0])
+    stable_ms = op.page.evaluate("window.pftz.stableAt")
+    assert op.problems() == []
+    assert stable_ms < 3_000, f"the whole graph took {stable_ms:.0f} ms to its first stable drawing"
 
 
 @pytest.mark.browser
@@ -227,3 +313,64 @@ def test_figure_command_refuses_bad_requests(tmp_path: Path) -> None:
     res = CliRunner().invoke(cli, ["figure", "--zone", "zzzz qqqq", "-o", str(tmp_path / "f.svg")])
     assert res.exit_code == 1 and "no zone matches" in res.output and "Traceback" not in res.output
     assert not (tmp_path / "f.svg").exists()
+
+
+def test_the_default_base_map_shows_taiwan_hong_kong_and_macao() -> None:
+    names = [name for name, _ in viz.load_outline()]
+    assert {"Taiwan", "Hong Kong", "Macao"} <= set(names) and len(names) == 34
+
+
+def test_basemap_replaces_the_outline_on_the_html_map_and_the_figure(tmp_path: Path) -> None:
+    square = tmp_path / "standard-map.geojson"
+    ring = [[100.0, 20.0], [125.0, 20.0], [125.0, 45.0], [100.0, 45.0], [100.0, 20.0]]
+    square.write_text(
+        '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"reviewed"},'
+        f'"geometry":{{"type":"Polygon","coordinates":[{ring}]}}}}]}}',
+        encoding="utf-8",
+    )
+    out = tmp_path / "map.html"
+    res = CliRunner().invoke(cli, ["viz", "--layout", "map", "--basemap", str(square), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    drawn = re.search(r"var pftzOutline = (\[.*?\]\]\]);", out.read_text(encoding="utf-8"))
+    assert drawn and drawn[1].count("],[") == len(ring) - 1, "the base map is the given square alone"
+    fig_out = tmp_path / "map.svg"
+    res = CliRunner().invoke(cli, ["figure", "--map", "--basemap", str(square), "-o", str(fig_out)])
+    assert res.exit_code == 0, res.output
+    assert "Base map: standard-map.geojson" in fig_out.read_text(encoding="utf-8")
+    bad = tmp_path / "bad.geojson"
+    bad.write_text('{"features": [{"geometry": {"type": "Point"}}]}', encoding="utf-8")
+    res = CliRunner().invoke(cli, ["viz", "--layout", "map", "--basemap", str(bad), "-o", str(tmp_path / "b.html")])
+    assert res.exit_code == 1 and "bad.geojson" in res.output and "Traceback" not in res.output
+    res = CliRunner().invoke(cli, ["figure", "--zone", "Shanghai PFTZ", "--basemap", str(square), "-o", str(fig_out)])
+    assert res.exit_code == 2 and "--basemap draws under --map only" in res.output
+
+
+@pytest.mark.browser
+def test_real_map_has_a_time_slider_and_the_whole_graph_a_batch_filter(
+    G: nx.MultiDiGraph, site: dict[str, list[Path]], open_offline
+) -> None:
+    op = open_offline(site["map"][0])
+    page = op.page
+    months = page.evaluate("JSON.parse(document.getElementById('pftz-until').getAttribute('data-months'))")
+    assert months[0] == "2013-09" and months == sorted(months)  # Shanghai, the first PFTZ
+    page.fill("#pftz-until", "0")
+    early = page.evaluate("[window.pftz.shownNodes, window.pftz.shownEdges]")
+    assert page.inner_text("#pftz-until-label") == "2013-09"
+    zones = page.evaluate("nodes.get({filter: n => n.type === 'Zone' && !n.hidden}).map(n => n.id)")
+    dated = [z for z in zones if G.nodes[z].get("established")]  # undated sub-areas stay, as context
+    assert dated == [node_id(Label.ZONE, "shanghai")], zones
+    page.fill("#pftz-until", str(len(months) - 1))
+    late = page.evaluate("[window.pftz.shownNodes, window.pftz.shownEdges]")
+    assert early[0] < late[0] and early[1] < late[1]
+    assert op.problems() == []
+
+    op = open_offline(site["graph"][0])
+    page = op.page
+    batch = node_id(Label.BATCH, "national:best-practices:5")
+    page.select_option("#pftz-batch", batch)
+    shown = set(page.evaluate("nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
+    members = {u for u, v, d in G.in_edges(batch, data=True) if d["type"] == Rel.IN_BATCH}
+    assert batch in shown and members <= shown and len(shown) < G.number_of_nodes() / 2
+    page.select_option("#pftz-batch", "")
+    assert page.evaluate("nodes.get({filter: n => !n.hidden}).length") > len(shown)
+    assert op.problems() == []

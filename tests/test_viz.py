@@ -23,7 +23,7 @@ from ground import io as graph_io
 from ground.dates import PartialDate
 from ground.errors import ExportError, QueryError
 from ground.schema import DERIVED, KEY, NODE_TYPES, REL_TYPES, Label, Rel, ZoneKind, node_id
-from shell import figures, viz
+from shell import figures, pages, viz
 from tests.browser import OfflinePage, click_node, label_overlaps
 from tests.synthetic import canonical, evidence, synthetic_graph
 
@@ -88,11 +88,10 @@ def xss_graph() -> tuple[nx.MultiDiGraph, str]:
 
 def page_data(page: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
     """The nodes, edges and options a written self-contained page hands to vis-network."""
-    nodes = re.search(r"^\s*nodes = new vis\.DataSet\((.*)\);$", page, re.M)
-    edges = re.search(r"^\s*edges = new vis\.DataSet\((.*)\);$", page, re.M)
-    options = re.search(r"^\s*options = (\{.*\});$", page, re.M)
-    assert nodes and edges and options, "the page does not have the expected data lines"
-    return json.loads(nodes[1]), json.loads(edges[1]), json.loads(options[1])
+    data = re.search(r"^window\.pftzData = \{nodes: (.*), edges: (.*)\};$", page, re.M)
+    options = re.search(r"^window\.pftzOptions = (\{.*\});$", page, re.M)
+    assert data and options, "the page does not have the expected data lines"
+    return json.loads(data[1]), json.loads(data[2]), json.loads(options[1])
 
 
 def site_page_data(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -251,7 +250,8 @@ def test_a_failed_render_leaves_the_earlier_file(
         f.write("partial")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(viz, "atomic_write_text", lambda path, text: graph_io.atomic_write(path, full_disk))
+    # render_html lives in shell.pages (shell.viz re-exports it): its writer is patched there
+    monkeypatch.setattr(pages, "atomic_write_text", lambda path, text: graph_io.atomic_write(path, full_disk))
     with pytest.raises(ExportError, match="earlier file is unchanged"):
         viz.render_html(small_graph, out)
     assert out.read_text(encoding="utf-8") == "earlier"
@@ -448,7 +448,10 @@ def test_write_site_writes_every_view_and_an_escaped_index(small_graph: nx.Multi
     refs = _Refs()
     refs.feed(index)
     hrefs = [v for tag, name, v in refs.refs if tag == "a"]
-    assert len(hrefs) == 2 + 12 + 4  # whole graph, map, spreads, zones
+    documents = [n for n, d in G.nodes(data=True) if d["label"] == Label.DOCUMENT]
+    assert len(written["documents"]) == len(documents) > 0
+    assert hrefs[0] == "index.html"  # home, as on every page
+    assert len(hrefs) == 1 + 2 + 12 + 4 + len(documents)  # home, whole graph, map, spreads, zones, documents
     assert all(not h.startswith(("/", "http", "file:")) for h in hrefs)
     assert all((tmp_path / "site" / h).is_file() for h in hrefs)
     leftovers = [p for p in (tmp_path / "site").rglob("*") if p.name.startswith(".")]
@@ -493,7 +496,7 @@ def test_index_links_are_relative_to_the_index_whatever_the_working_folder(
     refs = _Refs()
     refs.feed(written["index"][0].read_text(encoding="utf-8"))
     hrefs = [v for tag, _, v in refs.refs if tag == "a"]
-    assert hrefs[0] == "graph.html"
+    assert hrefs[:2] == ["index.html", "graph.html"]
     assert all((tmp_path / "out" / "site" / h).is_file() for h in hrefs)
     # Spread pages are listed in batch order.
     spread = [h for h in hrefs if h.startswith("spread/")]
@@ -653,8 +656,8 @@ def test_site_pages_open_from_the_index_offline(
     written = viz.write_site(small_graph, tmp_path / "site")
     op = open_offline(written["index"][0], wait=False)
     page = op.page
-    links = page.eval_on_selector_all("a", "as => as.map(a => a.getAttribute('href'))")
-    assert len(links) == 2 + len(written["spread"]) + len(written["zones"])
+    links = page.eval_on_selector_all("#pftz-pages a", "as => as.map(a => a.getAttribute('href'))")
+    assert len(links) == 2 + len(written["spread"]) + len(written["zones"]) + len(written["documents"])
     for href in (links[0], links[1], links[-1]):
         page.goto(written["index"][0].resolve().as_uri())
         page.click(f"a[href='{href}']")
@@ -756,3 +759,26 @@ def test_chinese_names_render_as_glyphs_not_boxes(
         }"""
     )
     assert not same, "CJK characters render as boxes: install fonts-noto-cjk (tools/setup-test-deps.sh)"
+
+
+def test_the_views_are_rooms_of_their_own_under_800_lines_sharing_public_names() -> None:
+    import ast
+
+    shell_dir = Path(viz.__file__).parent
+    rooms = ["viz", "viewcore", "choose", "layout", "labels", "pages", "figures"]
+    for room in rooms:
+        text = (shell_dir / f"{room}.py").read_text(encoding="utf-8")
+        assert len(text.splitlines()) <= 800, f"shell/{room}.py has {len(text.splitlines())} lines"
+        tree = ast.parse(text)
+        private = [
+            f"{node.value.id}.{node.attr}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+            and node.value.id in rooms and node.attr.startswith("_")
+        ] + [
+            f"{node.module}.{a.name}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("shell.")
+            for a in node.names if a.name.startswith("_")
+        ]  # fmt: skip
+        assert private == [], f"shell/{room}.py uses private names of another room: {private}"

@@ -33,7 +33,7 @@ from playwright.sync_api import sync_playwright
 from graph.build import graph_from_reports
 from loaders.reference import load_reference
 from loaders.report import load_report
-from shell import viz
+from shell import pages, viz
 from tests.browser import CHROMIUM, launch_chromium
 from tests.synthetic import synthetic_graph
 
@@ -55,7 +55,7 @@ def _shown(path: Path) -> str:
 def _page_bytes(page: Path) -> int:
     """The bytes a page of the site loads: itself, its data file and the shared assets it links."""
     text = page.read_text(encoding="utf-8")
-    linked = viz._REF.findall(text)
+    linked = pages._REF.findall(text)
     return page.stat().st_size + sum((page.parent / ref).stat().st_size for ref in linked)
 
 

@@ -34,6 +34,16 @@ public final class Launcher {
     static final Map<String, String> ASSETS =
             Map.of("neo4j-browser.grass", "text/plain; charset=utf-8", "neo4j-guide.html", "text/html; charset=utf-8");
 
+    /**
+     * The Content-Security-Policy of the Browser's pages: scripts, styles, fonts and images from this server only,
+     * connections to 127.0.0.1 (the asset server) and Bolt over WebSocket to any host a user types into the connect
+     * form, nothing else. Neo4j 5 declares no {@code browser.allow_outgoing_connections} (its strict config refuses
+     * the name), so the Browser's web fonts, analytics and feedback calls are refused here, before they leave.
+     */
+    static final String BROWSER_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "font-src 'self' data:; img-src 'self' data: http://127.0.0.1:*; base-uri 'none'; object-src 'none'; "
+            + "frame-ancestors 'none'; connect-src 'self' http://127.0.0.1:* ws: wss:";
+
     /** Serves {@link #ASSETS} from {@code dir}; any other path is 404. */
     static HttpServer serveAssets(Path dir, int port) throws java.io.IOException {
         HttpServer http = HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", port), 0);
@@ -85,11 +95,20 @@ public final class Launcher {
             builder = builder.copyFrom(leftovers.get(0));
         }
         Neo4j server = builder
+                // Advertise the address and ports this server really listens on: the discovery endpoint
+                // (bolt_direct, bolt_routing) and so the Browser's connect form name them, not 7687.
+                .withConfig(GraphDatabaseSettings.default_advertised_address, new SocketAddress("127.0.0.1"))
                 .withConfig(BoltConnector.enabled, true)
                 .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
+                .withConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", boltPort))
                 .withConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .withConfig(HttpConnector.enabled, true)
                 .withConfig(HttpConnector.listen_address, new SocketAddress("127.0.0.1", httpPort))
+                .withConfig(HttpConnector.advertised_address, new SocketAddress("127.0.0.1", httpPort))
+                // A research tool's server reports nothing: no usage data, no product analytics from the Browser.
+                .withConfig(GraphDatabaseSettings.udc_enabled, false)
+                .withConfig(ServerSettings.allow_telemetry, false)
+                .withConfig(ServerSettings.http_static_content_security_policy, BROWSER_CSP)
                 .withConfig(GraphDatabaseSettings.auth_enabled, true)
                 // The tests try wrong passwords on purpose; a lock-out would fail the tests after them.
                 .withConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0)
