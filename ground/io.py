@@ -473,7 +473,7 @@ def staged_folder(
                 msg = f"the new outputs for {final} fail their checks; {final} is unchanged:\n  {shown}"
                 raise ExportError(msg)
             write_manifest(stage)
-            foreign = foreign_entries(final, known)  # again: a file saved while the build ran is kept too
+            foreign = foreign_entries(final, known)  # listed last: a file saved while the build ran is kept too
             _carry(final, stage, foreign)
             check_stop()
             with deferred_signals():
