@@ -463,7 +463,6 @@ def staged_folder(
         stage: Path | None = None
         try:
             _recover(final)
-            foreign = foreign_entries(final, known)
             with deferred_signals():  # a stop never falls between making the folder and knowing its name
                 stage = Path(tempfile.mkdtemp(prefix=f".{final.name}.staging-", dir=final.parent))
             os.chmod(stage, 0o777 & ~_umask())
@@ -474,6 +473,7 @@ def staged_folder(
                 msg = f"the new outputs for {final} fail their checks; {final} is unchanged:\n  {shown}"
                 raise ExportError(msg)
             write_manifest(stage)
+            foreign = foreign_entries(final, known)  # listed last: a file saved while the build ran is kept too
             _carry(final, stage, foreign)
             check_stop()
             with deferred_signals():
