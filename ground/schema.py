@@ -372,6 +372,22 @@ into it, joined by :data:`ALIAS_SEPARATOR`."""
 
 ALIAS_SEPARATOR = " | "
 
+SEARCH_INDEX = "node_search"
+"""Name of the Neo4j full-text index over :data:`SEARCH_FIELDS` of every label (``pftz search``)."""
+
+SEARCH_FIELDS: dict[str, tuple[float, tuple[str, ...]]] = {
+    "names": (
+        10.0,
+        ("name", "title", ALIASES, "number", "number_zh", "name_zh", "abbreviation", "canonical_name", "printed_name"),
+    ),
+    "context": (3.0, ("field", "before", "after")),
+    "evidence": (1.0, (PROVENANCE,)),
+}
+"""What a search reads, as ``field: (weight, node properties)``, strongest first: every name,
+alias and printed variant of a node; the context phrases around it; the evidence sentences.
+The same fields and weights rank on both backends (SQLite FTS5 ``bm25()`` column weights on
+NetworkX, Lucene boosts on Neo4j's :data:`SEARCH_INDEX`)."""
+
 COMMON_NODE_PROPERTIES: dict[str, str] = {KEY: "str", "name": "str", PROVENANCE: "list"}
 COMMON_EDGE_PROPERTIES: dict[str, str] = {PROVENANCE: "list", DERIVED: "bool", RESOLVED: "str"}
 

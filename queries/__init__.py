@@ -49,6 +49,8 @@ from rapidfuzz import fuzz, process
 from graph.neo4j_store import DEFAULT_DATABASE
 from ground.dates import PartialDate
 from ground.errors import Neo4jError, QueryError
+from ground.schema import Label, Rel
+from queries.search import Hit, close_hits, search
 from queries.twins import TWINS, frame, search_terms
 
 __all__ = [
@@ -57,6 +59,7 @@ __all__ = [
     "QueryInfo",
     "browser_guide_html",
     "catalogue_markdown",
+    "find_measure",
     "list_queries",
     "load_query",
     "parse_header",
@@ -380,27 +383,70 @@ def run(name: str, backend: Backend, /, **params: Any) -> pd.DataFrame:
     raise QueryError(msg)
 
 
-def trace(
-    backend: Backend, words: str, *, since: PartialDate | str | None = None, until: PartialDate | str | None = None
-) -> pd.DataFrame:
-    """Return the trace of the measure that best matches a few words (``trace_innovation``).
+def find_measure(backend: Backend, words: str) -> tuple[Hit | None, list[Hit]]:
+    """The measure that best matches a few words, and the others that score close to it.
 
     Parameters
     ----------
     backend
         As for :func:`run`.
     words
-        A few words of the measure's name or title, or its exact key.
+        A few words of the measure's name, title or aliases (typos tolerated), or its key.
+
+    Returns
+    -------
+    tuple
+        The best hit (None when nothing matches) and the close ones
+        (:func:`queries.search.close_hits`), best first.
+    """
+    hits = search(backend, words, labels=[Label.MEASURE], limit=10)
+    return (hits[0], close_hits(hits)) if hits else (None, [])
+
+
+def trace(
+    backend: Backend,
+    words: str,
+    *,
+    since: PartialDate | str | None = None,
+    until: PartialDate | str | None = None,
+    follow_same_as: bool = True,
+) -> pd.DataFrame:
+    """Return the trace of the measure that best matches a few words (``trace_innovation``).
+
+    The measure is found by the ranked search (:func:`find_measure`); the trace
+    runs on its key, so both backends trace the same measure. Measures linked to
+    it by ``SAME_AS`` are traced too and their rows follow (their
+    ``measure_key`` tells them apart).
+
+    Parameters
+    ----------
+    backend
+        As for :func:`run`.
+    words
+        A few words of the measure's name, title or aliases, or its exact key.
     since, until
         A time window: dated facts are kept when their period overlaps it;
         undated facts (origin, responsible bodies) stay.
+    follow_same_as
+        Also trace the measures linked by ``SAME_AS``.
 
     Returns
     -------
     pandas.DataFrame
         One row per fact and evidence line; empty when no measure matches.
     """
-    return run("trace_innovation", backend, words=words, since=since, until=until)
+    best, _ = find_measure(backend, words)
+    if best is None:
+        return run("trace_innovation", backend, words=words, since=since, until=until).iloc[0:0]
+    frames = [run("trace_innovation", backend, words=best.key, since=since, until=until)]
+    if follow_same_as:
+        done = {best.key}
+        same = frames[0][frames[0]["relation"] == Rel.SAME_AS.value]["node_key"]
+        for key in dict.fromkeys(str(k) for k in same):
+            if key not in done:
+                done.add(key)
+                frames.append(run("trace_innovation", backend, words=key, since=since, until=until))
+    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
 
 def suggest_measures(backend: Backend, words: str, limit: int = 5) -> pd.DataFrame:

@@ -863,11 +863,17 @@ def query(
 
 
 def _echo_trace(df: Any, quote_width: int = 160) -> None:
-    first = df.iloc[0]
-    click.echo(f"{first['measure']}")
-    click.echo(f"  key {first['measure_key']} · {first['kind']}")
     last: tuple[Any, ...] | None = None
+    measure = None
     for row in df.itertuples(index=False):
+        if row.measure_key != measure:
+            if measure is not None:
+                click.echo("")
+                click.echo(f"the same as {measure}, per the report's wording (SAME_AS), followed:")
+            measure = row.measure_key
+            click.echo(f"{row.measure}")
+            click.echo(f"  key {row.measure_key} · {row.kind}")
+            last = None
         fact = (row.step, row.fact, row.node_label, row.node_key, row.detail, row.date)
         if fact != last:
             last = fact
@@ -875,15 +881,80 @@ def _echo_trace(df: Any, quote_width: int = 160) -> None:
                 parts = [f"{row.node} [{row.node_label} {row.node_key}]"]
                 detail = _plain(row.detail)
                 if detail is not None:
-                    detail = " ".join(str(detail).split())
-                    parts.append(detail if len(detail) <= 100 else detail[:99] + "…")
+                    parts.append(_cut(" ".join(str(detail).split()), 100))
                 if _plain(row.date) is not None:
                     parts.append(str(row.date))
                 click.echo(f"{row.fact}: " + " · ".join(parts))
         if _plain(row.quote) is not None:
-            quote = " ".join(str(row.quote).split())
-            quote = quote if len(quote) <= quote_width else quote[: quote_width - 1] + "…"
+            quote = _cut(" ".join(str(row.quote).split()), quote_width)
             click.echo(f'    {row.source}:{_plain(row.line)}  "{quote}"')
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` cut at a word boundary to at most ``width`` characters, with an ellipsis."""
+    if len(text) <= width:
+        return text
+    head = text[: width - 1]
+    space = head.rfind(" ")
+    return (head[:space] if space > width // 2 else head).rstrip(" ,;:") + "…"
+
+
+def _others_line(others: Sequence[Any], width: int = 70) -> str:
+    """``3 more match: name [key], ...; use the key or more words``."""
+    shown = "; ".join(f"{_cut(h.name, width)} [{h.key}]" for h in others[:5])
+    more = f" and {len(others) - 5} more" if len(others) > 5 else ""
+    return f"{len(others)} more match about as well: {shown}{more}; use the key or more words"
+
+
+@cli.command(name="search")
+@click.argument("words")
+@click.option("--label", "labels", multiple=True, type=click.Choice([label.value for label in Label]),
+              help="Only nodes of this label (repeatable).")  # fmt: skip
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True, help="How many candidates.")
+@click.option("--keys", is_flag=True, help="Show the node keys in the terminal table.")
+@NEO4J_QUERY_OPT
+@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table", show_default=True)
+@REPORT_OPT
+@DATA_OPT
+def search_(
+    words: str,
+    labels: tuple[str, ...],
+    limit: int,
+    keys: bool,
+    uri: str | None,
+    fmt: str,
+    reports: tuple[Path, ...],
+    data_files: tuple[Path, ...],
+) -> None:
+    """List the nodes that best match a few words, ranked: names and aliases first, evidence sentences last.
+
+    Relevance is BM25 over every name, alias and printed variant of every node,
+    its context phrases and (weaker) its evidence sentences, with typos
+    tolerated; a key or a name typed in full comes first. Each candidate shows
+    its kind, zone, batch, date and the line of the report it was read from.
+
+    \b
+    Example:
+        pftz search "ship supervision and declaration"
+        pftz search "shanghia" --label Zone
+        pftz search "G.H. [2024] No. 156" --format csv
+    """
+    from queries.search import SEARCH_COLUMNS, search, search_rows
+
+    backend, driver = _query_backend(uri, reports, data_files)
+    try:
+        hits = search(backend, words, labels=labels or None, limit=limit)
+    finally:
+        if driver is not None:
+            driver.close()
+    if not hits:
+        msg = f"nothing matches {words!r} (words are matched with typos tolerated; try other words)"
+        raise click.ClickException(msg)
+    df = pd.DataFrame(search_rows(hits), columns=list(SEARCH_COLUMNS))
+    if fmt != "json" and not keys:
+        df = df.drop(columns=["key"])
+    _echo_err(f"search {words!r}: {len(hits)} candidates, best first")
+    _echo_frame(df, fmt)
 
 
 @cli.command()
@@ -906,8 +977,10 @@ def trace(
     """Trace an innovation: where it originated, which batch and documents carried it, who was
     responsible, where it was replicated and who adopted it, each fact with its evidence lines.
 
-    WORDS are a few words of the measure's name or title (the best match is traced) or its key.
-    With no match, it says so, suggests measures matching some of the words and exits 1.
+    WORDS are a few words of the measure's name, title or any wording the report prints for it
+    (typos tolerated; the best match by pftz search is traced), or its key. The measures that match
+    about as well are listed after the trace; measures the report words differently but that were
+    linked as the same (SAME_AS) are traced too. With no match it says so and exits 1.
 
     \b
     Example:
@@ -919,24 +992,29 @@ def trace(
 
     backend, driver = _query_backend(uri, reports, data_files)
     try:
-        df = queries.trace(backend, words, since=since, until=until)
-        suggestions = queries.suggest_measures(backend, words) if df.empty else None
+        best, others = queries.find_measure(backend, words)
+        df = None if best is None else queries.trace(backend, best.key, since=since, until=until)
     finally:
         if driver is not None:
             driver.close()
-    if suggestions is not None:
-        msg = f"no measure matches {words!r}"
-        if suggestions.empty:
-            msg += "; no measure matches any of its words either (pftz query search_measures -p words=...)"
-        else:
-            msg += "; measures matching some of the words:\n" + "\n".join(
-                f"  {r.measure_key}  {r.measure}  ({r.words} of the words)" for r in suggestions.itertuples()
-            )
+    if best is None or df is None:
+        msg = f"no measure matches {words!r}; pftz search {_shell_quote(words)} lists every kind of node that does"
         raise click.ClickException(msg)
     if fmt == "text":
         _echo_trace(df)
+        if others:
+            click.echo("")
+            click.echo(_others_line(others))
     else:
+        if others:
+            _echo_err(_others_line(others))
         _echo_frame(df, "table" if fmt == "table" else fmt)
+
+
+def _shell_quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
 
 
 @cli.command()

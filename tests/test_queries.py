@@ -474,7 +474,7 @@ def test_trace_provincial_innovation(backend: Any) -> None:
 
 
 def test_trace_without_a_match(backend: Any) -> None:
-    assert queries.trace(backend, "quantum teleportation of ferries").empty
+    assert queries.trace(backend, "qqqzzz xxyyxx").empty
     suggestions = queries.suggest_measures(backend, "quantum smart teleportation")
     assert len(suggestions) > 0 and set(suggestions["words"]) == {1}
 
@@ -538,10 +538,21 @@ def test_cli_trace() -> None:
 
 
 def test_cli_trace_without_a_match() -> None:
-    res = _run(["trace", "quantum smart teleportation"])
+    res = _run(["trace", "qqqzzz xxyyxx"])
     assert res.exit_code == 1
-    assert "no measure matches 'quantum smart teleportation'" in res.output
-    assert "smart" in res.output.split("some of the words:", 1)[1]
+    assert "no measure matches 'qqqzzz xxyyxx'; pftz search 'qqqzzz xxyyxx' lists" in res.output
+
+
+def test_cli_trace_ranks_and_shows_the_others() -> None:
+    # Words are ranked, not all required: the best "smart" measure is traced, the close ones are listed.
+    res = _run(["trace", "quantum smart form teleportation"])
+    assert res.exit_code == 0, res.output
+    assert res.stdout.startswith('"Intelligent Form" model for enterprise registration services')
+    wine = _run(["trace", "wine"])
+    assert wine.exit_code == 0
+    last = wine.stdout.strip().splitlines()[-1]
+    assert "more match about as well:" in last and "use the key or more words" in last
+    assert "national:" in last
 
 
 @pytest.mark.neo4j
