@@ -15,9 +15,12 @@ Neo4j.
 The ranking rules (both backends)
 ---------------------------------
 1. A search equal to a node's key comes first.
-2. Then nodes one of whose names (name, title, aliases, number, Chinese name,
-   abbreviation: the ``names`` field of :data:`ground.schema.SEARCH_FIELDS`) is
-   the search itself, compared by :func:`ground.names.normalize_name`.
+2. Then nodes whose name, title or number is the search itself, compared by
+   :func:`ground.names.normalize_name`; then those one of whose other names
+   (aliases, printed variants, Chinese name, abbreviation: the rest of the
+   ``names`` field of :data:`ground.schema.SEARCH_FIELDS`) is the search. So
+   "Shanghai PFTZ" is the zone first, and its administration (printed once as
+   "Shanghai PFTZ") next.
 3. Then by relevance: BM25 over the fields of :data:`ground.schema.SEARCH_FIELDS`
    with their weights (names 10, context phrases 3, evidence sentences 1). A
    word counts once as typed and once through the words within
@@ -84,6 +87,12 @@ TOKENIZER = "porter unicode61 remove_diacritics 2"
 ANALYZER = "english"
 """The Lucene analyzer of the Neo4j index: standard tokens, stemmed, as :data:`TOKENIZER` does."""
 
+TIERS = {"key": 3, "name": 2, "alias": 1, "words": 0}
+"""The rank tiers of :attr:`Hit.match`: a key typed in full, a name, another name, words."""
+
+PRIMARY_NAMES = ("name", "title", "number")
+"""The names of a node that rank above its other names (aliases, printed variants)."""
+
 CANDIDATES = 50
 """How many candidates the relevance step hands to the ranking rules."""
 
@@ -112,7 +121,8 @@ class Hit:
     score
         Relevance (FTS5 bm25 on NetworkX, Lucene on Neo4j), rounded.
     match
-        ``"key"``, ``"name"`` (one of its names is the search) or ``"words"``.
+        ``"key"``, ``"name"`` (its name, title or number is the search), ``"alias"``
+        (another of its names is) or ``"words"``.
     """
 
     label: str
@@ -133,8 +143,8 @@ class Hit:
 
     @property
     def tier(self) -> int:
-        """Rank tier: 2 key, 1 name, 0 words."""
-        return {"key": 2, "name": 1}.get(self.match, 0)
+        """Rank tier: 3 key, 2 name, 1 alias, 0 words."""
+        return TIERS.get(self.match, 0)
 
 
 def max_edits(word: str) -> int:
@@ -175,6 +185,18 @@ def _field_text(data: Mapping[str, Any], prop: str) -> list[str]:
 def name_values(data: Mapping[str, Any]) -> list[str]:
     """Every name of a node: the texts of the ``names`` field of :data:`ground.schema.SEARCH_FIELDS`."""
     return [t for prop in SEARCH_FIELDS["names"][1] for t in _field_text(data, prop)]
+
+
+def name_match(data: Mapping[str, Any], wanted: str) -> str | None:
+    """``"name"`` if a node's name, title or number is ``wanted`` (normalised), ``"alias"`` if another name is."""
+    if not wanted:
+        return None
+    primary = [t for prop in PRIMARY_NAMES for t in _field_text(data, prop)]
+    if any(normalize_name(t) == wanted for t in primary):
+        return "name"
+    if any(normalize_name(t) == wanted for t in name_values(data)):
+        return "alias"
+    return None
 
 
 def _first_line(data: Mapping[str, Any]) -> int | None:
@@ -285,15 +307,16 @@ class _Fts:
         self.stamp = G.number_of_nodes()
         self.db = sqlite3.connect(":memory:", check_same_thread=False)
         self.nodes: list[Any] = []
-        self.names: dict[str, list[Any]] = {}
+        self.names: dict[str, dict[Any, str]] = {}
         self.tables: list[tuple[str, float]] = []
         rows: dict[str, list[tuple[int, str]]] = {}
         props = [(field, w, group) for field, (w, group) in SEARCH_FIELDS.items()]
         for n, d in G.nodes(data=True):
             self.nodes.append(n)
             for v in dict.fromkeys(normalize_name(v) for v in name_values(d)):
-                if v:
-                    self.names.setdefault(v, []).append(n)
+                match = name_match(d, v)
+                if v and match:
+                    self.names.setdefault(v, {})[n] = match
             for field, _, group in props:
                 text = "\n".join(dict.fromkeys(t for p in group for t in _field_text(d, p)))
                 if text:
@@ -354,9 +377,9 @@ class _Fts:
                 self._run(near[d], round(1 - d / len(w), 3), out)
         return out
 
-    def named(self, text: str) -> list[Any]:
-        """The nodes one of whose names is ``text`` (compared by :func:`ground.names.normalize_name`)."""
-        return self.names.get(normalize_name(text), [])
+    def named(self, text: str) -> dict[Any, str]:
+        """The nodes one of whose names is ``text``, with :func:`name_match`'s answer."""
+        return self.names.get(normalize_name(text), {})
 
 
 _INDEXES: weakref.WeakKeyDictionary[nx.MultiDiGraph, _Fts] = weakref.WeakKeyDictionary()
@@ -400,16 +423,16 @@ def _search_nx(G: nx.MultiDiGraph, text: str, words: Sequence[str], labels: set[
     for label in [Label(x) for x in labels] if labels is not None else list(Label):
         n = exact.find(label, text.strip())
         if n is not None:
-            found[n] = (2, scores.get(n, 0.0))
-    for n in fts.named(text):
+            found[n] = (TIERS["key"], scores.get(n, 0.0))
+    for n, match in fts.named(text).items():
         if n not in found and (labels is None or G.nodes[n].get("label") in labels):
-            found[n] = (1, scores.get(n, 0.0))
+            found[n] = (TIERS[match], scores.get(n, 0.0))
     for n, s in scores.items():
         if n not in found and (labels is None or G.nodes[n].get("label") in labels):
             found[n] = (0, s)
     ranked = sorted(found.items(), key=lambda t: (-t[1][0], -t[1][1], str(G.nodes[t[0]].get("label")), str(t[0])))
-    match = {2: "key", 1: "name", 0: "words"}
-    return [_hit_nx(G, n, s, match[tier]) for n, (tier, s) in ranked[:CANDIDATES]]
+    by_tier = {tier: m for m, tier in TIERS.items()}
+    return [_hit_nx(G, n, s, by_tier[tier]) for n, (tier, s) in ranked[:CANDIDATES]]
 
 
 # --------------------------------------------------------------------------- Neo4j: the full-text index
@@ -489,8 +512,8 @@ def _search_neo4j(backend: Any, text: str, words: Sequence[str], labels: set[str
             continue
         if d.get(KEY) == text.strip():
             match = "key"
-        elif wanted and any(normalize_name(v) == wanted for v in name_values(d)):
-            match = "name"
+        elif name_match(d, wanted):
+            match = str(name_match(d, wanted))
         elif score > 0:
             match = "words"
         else:

@@ -17,45 +17,21 @@ import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import click
-import pandas as pd
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
-import queries
-from graph.build import graph_from_reports
-from graph.exports import (
-    FORMATS,
-    cascade_summary,
-    neo4j_admin_import_args,
-    people_csv,
-    save_neo4j_admin_csv,
-    write_all,
-)
-from graph.exports import export as write_export
-from graph.neo4j_store import connect, graph_to_neo4j
-from graph.resolve import review_pairs
-from graph.stats import graph_stats
-from graph.validate import validate
 from ground.dates import PartialDate
 from ground.errors import Neo4jError, PftzGraphError
 from ground.io import LOCK_WAIT, atomic_write_text, staged_folder
-from ground.schema import DERIVED, Label, node_id
-from loaders.evaluate import align_lines, evaluate, facts_from_report, load_annotations
-from loaders.records import ParsedReport
-from loaders.reference import load_reference
-from loaders.report import BUNDLED_REPORT, load_report
-from loaders.userdata import USER_SECTION, load_user_data
-from queries import tables as qtables
-from queries.names import check_names
-from shell import viz as gviz
-from shell.cache import CachedBuild, cached_build
-from shell.docs import write_docs
+from ground.schema import DERIVED, Label
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from loaders.records import ParsedReport
+    from shell.cache import CachedBuild
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 REPORT_ARG = click.argument("reports", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -138,6 +114,7 @@ def _echo_err(msg: str) -> None:
 
 def _load_reports(reports: Sequence[Path], strict: bool) -> list[ParsedReport]:
 
+    from loaders.report import load_report
     paths: Sequence[Path | None] = list(reports) or [None]
     out = []
     for p in paths:
@@ -153,6 +130,7 @@ def _load_reports(reports: Sequence[Path], strict: bool) -> list[ParsedReport]:
 
 def _load_data(data_files: Sequence[Path], strict: bool, known: Sequence[ParsedReport]) -> list[ParsedReport]:
     """Read researchers' files; each may refer to keys of the reports and of the files before it."""
+    from loaders.userdata import load_user_data
     if not data_files:
         return []
 
@@ -172,6 +150,7 @@ def _show_warnings(reports: Sequence[ParsedReport], limit: int = 50) -> None:
 
 def _list_hint(reports: Sequence[ParsedReport]) -> str:
     """The command that lists every warning of these sources (``parse`` reads reports only)."""
+    from loaders.userdata import USER_SECTION
     hints = []
     for r in reports:
         if not r.warnings:
@@ -197,6 +176,12 @@ def _loud() -> bool:
 
 
 def _build_fresh(reports: Sequence[Path], data_files: Sequence[Path], strict: bool, loud: bool) -> CachedBuild:
+    from graph.build import graph_from_reports
+    from graph.validate import validate
+    from loaders.reference import load_reference
+    from loaders.report import load_report
+    from loaders.userdata import load_user_data
+    from shell.cache import CachedBuild
     paths: list[Path | None] = [*reports] or [None]
     parsed = _load_reports(reports, strict=False) if loud else [load_report(p) for p in paths]
     if loud:
@@ -237,6 +222,7 @@ def _build(reports: Sequence[Path], data_files: Sequence[Path] = (), strict: boo
     ``parse`` and ``build`` (and any command under ``pftz -v``) print every load
     warning; the others print one line with their count.
     """
+    from shell.cache import cached_build
     loud = _loud()
     result = cached_build(
         reports, data_files, lambda: _build_fresh(reports, data_files, strict, loud), "strict" if strict else ""
@@ -296,6 +282,7 @@ def parse(report: Path | None, as_json: bool, output: Path | None, strict: bool,
         pftz parse --unread
         pftz parse my-report.txt --json -o records.json --strict
     """
+    from loaders.report import load_report
 
     r = load_report(report, strict=strict)
     if as_json or output:
@@ -353,6 +340,8 @@ def eval_(annotations: Path, report: Path | None, show: int, annotated_on: Path 
         pftz eval tests/editions/report-2026a.gold.csv tests/editions/report-2026a.txt \\
             --annotated-on tests/editions/report-2026a.txt
     """
+    from loaders.evaluate import align_lines, evaluate, facts_from_report, load_annotations
+    from loaders.report import BUNDLED_REPORT, load_report
     gold = load_annotations([annotations])
     r = load_report(report)
     line_map = None
@@ -404,6 +393,9 @@ def build(
         pftz build --out out/
         pftz build report-2025.txt report-2026.txt --data my-events.csv --out out/
     """
+    from graph.exports import FORMATS, cascade_summary, write_all
+    from queries import tables as qtables
+    from shell import viz as gviz
 
     G = _build(reports, data_files, strict)
     written: dict[str, str] = {}
@@ -450,6 +442,7 @@ def _missing_outputs(stage: Path, exports: Iterable[Path], pages: Sequence[Path]
 
 def _echo_stats(G: Any) -> None:
 
+    from graph.stats import graph_stats
     s = graph_stats(G)
     click.echo(
         f"graph: {s['nodes']:,} nodes, {s['edges']:,} edges ({s['stated_edges']:,} stated, "
@@ -475,13 +468,39 @@ def stats(reports: tuple[Path, ...], data_files: tuple[Path, ...]) -> None:
     _echo_stats(_build(reports, data_files))
 
 
-EXPORT_FORMATS = tuple(FORMATS)
+class LazyChoice(click.Choice):
+    """A :class:`click.Choice` whose choices are read from a module only when a command needs them.
+
+    The export formats and table names live beside heavy libraries (pandas, networkx); reading them
+    at import would make every command, ``pftz --version`` included, pay for those imports.
+    """
+
+    def __init__(self, module: str, attribute: str) -> None:
+        self._where = (module, attribute)
+        self._choices: tuple[str, ...] | None = None
+        super().__init__((), case_sensitive=True)
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        if self._choices is None:
+            import importlib
+
+            module, attribute = self._where
+            self._choices = tuple(getattr(importlib.import_module(module), attribute))
+        return self._choices
+
+    @choices.setter
+    def choices(self, value: Any) -> None:
+        pass  # click.Choice.__init__ sets it; the module gives it
+
+
+EXPORT_FORMATS = LazyChoice("graph.exports", "FORMATS")
 
 
 @cli.command()
 @REPORT_ARG
 @DATA_OPT
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Export format.")
+@click.option("--format", "fmt", type=EXPORT_FORMATS, required=True, help="Export format.")
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), required=True, help="Output file (a folder for neo4j-admin)."
 )
@@ -493,6 +512,7 @@ def export(reports: tuple[Path, ...], data_files: tuple[Path, ...], fmt: str, ou
         pftz export --format gexf -o pftz.gexf
         pftz export --format neo4j-admin -o import/
     """
+    from graph.exports import export as write_export
 
     write_export(_build(reports, data_files), fmt, output)
     click.echo(f"wrote {output}")
@@ -509,6 +529,7 @@ def review(reports: tuple[Path, ...], data_files: tuple[Path, ...], limit: int) 
     Example:
         pftz review --limit 20
     """
+    from graph.resolve import review_pairs
 
     G = _build(reports, data_files)
     df = review_pairs(G)
@@ -572,6 +593,7 @@ def load(
         NEO4J_PASSWORD=secret pftz load --neo4j bolt://localhost:7687
         NEO4J_HOME=/opt/neo4j pftz load --offline --database neo4j
     """
+    from graph.neo4j_store import connect, graph_to_neo4j
 
     if offline:
         _load_offline(reports, data_files, database or "neo4j")
@@ -620,6 +642,7 @@ def _neo4j_admin() -> list[str] | None:
 
 def _load_offline(reports: tuple[Path, ...], data_files: tuple[Path, ...], database: str) -> None:
     """``pftz load --offline``: the neo4j-admin bundle, imported with ``neo4j-admin database import full``."""
+    from graph.exports import neo4j_admin_import_args, save_neo4j_admin_csv
     admin = _neo4j_admin()
     if admin is None:
         msg = (
@@ -710,6 +733,7 @@ def _window_params(since: PartialDate | None, until: PartialDate | None) -> dict
 
 def _query_backend(uri: str | None, reports: Sequence[Path], data_files: Sequence[Path]) -> tuple[Any, Any]:
     """Return ``(backend, driver to close or None)``: a Neo4j connection, or the graph built from the reports."""
+    from graph.neo4j_store import connect
     if uri:
         try:
             driver, db = connect(uri)
@@ -721,6 +745,7 @@ def _query_backend(uri: str | None, reports: Sequence[Path], data_files: Sequenc
 
 def _plain(value: Any) -> Any:
     """A DataFrame cell as plain JSON data (NaN and pandas NA as None)."""
+    import pandas as pd
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     if value is None:
@@ -734,6 +759,8 @@ def _plain(value: Any) -> Any:
 
 
 def _echo_frame(df: Any, fmt: str, width: int = 60) -> None:
+    from graph.exports import people_csv
+    from queries import tables as qtables
     if fmt == "json":
         rows = [{c: _plain(v) for c, v in zip(df.columns, row, strict=True)} for row in df.itertuples(index=False)]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
@@ -771,6 +798,10 @@ def rich_table(df: pd.DataFrame, width: int) -> str:
     Cell text is passed as plain :class:`rich.text.Text`, so brackets in the
     report's text are never read as markup.
     """
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     for c in df.columns:
         table.add_column(str(c), overflow="fold")
@@ -828,6 +859,8 @@ def query(
         pftz query diffusion_paths -p source=beijing -p target=chongqing --format csv
         NEO4J_PASSWORD=secret pftz query innovators --neo4j bolt://localhost:7687 --format json
     """
+    import queries
+    from queries.names import check_names
 
     if list_queries:
         for info in queries.list_queries():
@@ -939,6 +972,8 @@ def search_(
         pftz search "shanghia" --label Zone
         pftz search "G.H. [2024] No. 156" --format csv
     """
+    import pandas as pd
+
     from queries.search import SEARCH_COLUMNS, search, search_rows
 
     backend, driver = _query_backend(uri, reports, data_files)
@@ -989,6 +1024,7 @@ def trace(
         pftz trace "smart form" --since 2024-01 --until 2024-12
         pftz trace national:pilot-measures:1:1 --neo4j bolt://localhost:7687
     """
+    import queries
 
     backend, driver = _query_backend(uri, reports, data_files)
     try:
@@ -1011,6 +1047,20 @@ def trace(
         _echo_frame(df, "table" if fmt == "table" else fmt)
 
 
+def _best_node(G: Any, words: str) -> str:
+    """The node that best matches a few words (the ranked search of ``pftz search``); the close ones are shown."""
+    from queries.search import close_hits, search
+
+    hits = search(G, words, limit=10)
+    if not hits:
+        msg = f"nothing matches {words!r}; pftz search {_shell_quote(words)} tries with typos tolerated"
+        raise click.ClickException(msg)
+    others = close_hits(hits)
+    if others:
+        _echo_err(_others_line(others))
+    return hits[0].node
+
+
 def _shell_quote(text: str) -> str:
     import shlex
 
@@ -1018,7 +1068,7 @@ def _shell_quote(text: str) -> str:
 
 
 @cli.command()
-@click.argument("name", type=click.Choice(tuple(qtables.TABLES)))
+@click.argument("name", type=LazyChoice("queries.tables", "TABLES"))
 @click.option(
     "-o",
     "--output",
@@ -1054,6 +1104,7 @@ def table(
         pftz table adoptions --since 2024-01 -o adoptions.csv
         pftz table zones --format csv | head
     """
+    from queries import tables as qtables
 
     df = qtables.table(name, _build(reports, data_files), since=since, until=until)
     if output is not None:
@@ -1114,25 +1165,37 @@ def viz(
         pftz viz --query zone_profile -p zone=hubei --layout map -o hubei.html
         pftz viz --layout map -o map.html
     """
+    import queries
+    from queries.names import check_names
+    from shell import viz as gviz
 
     if sum(x is not None for x in (focus, spread, query_name)) > 1:
         msg = "give at most one of --focus, --spread and --query"
         raise click.UsageError(msg)
     G = _build(reports, data_files)
+    center = None
+    if focus is not None:
+        center = focus if focus in G else _best_node(G, focus)
     if stated_only:
-        G = G.edge_subgraph((u, v, k) for u, v, k, e in G.edges(keys=True, data=True) if not e.get(DERIVED)).copy()
+        stated = [(u, v, k) for u, v, k, e in G.edges(keys=True, data=True) if not e.get(DERIVED)]
+        H = G.edge_subgraph(stated).copy()
+        if center is not None and center not in H:
+            H.add_node(center, **G.nodes[center])  # a node with derived edges only still exists: draw it alone
+        G = H
     title = None
     if spread is not None:
-        hits = queries.run("search_measures", G, words=spread)
-        if hits.empty:
-            msg = f"no innovation matches {spread!r} (try fewer words; pftz query search_measures -p words=...)"
+        best, others = queries.find_measure(G, spread)
+        if best is None:
+            msg = f"no innovation matches {spread!r}; pftz search {_shell_quote(spread)} lists what does"
             raise click.ClickException(msg)
-        sub, pos = gviz.spread_view(G, node_id(Label.MEASURE, str(hits.iloc[0]["measure_key"])))
+        if others:
+            _echo_err(_others_line(others))
+        sub, pos = gviz.spread_view(G, best.node)
         path = gviz.render_html(sub, output, layout="spread", positions=pos)
         click.echo(f"wrote {path} ({sub.number_of_nodes():,} nodes, {sub.number_of_edges():,} edges)")
         return
     if focus is not None:
-        G = gviz.focus_subgraph(G, focus, depth)
+        G = gviz.focus_subgraph(G, center, depth)
         title = f"{focus} (depth {depth})"
     elif query_name is not None:
         values = _parse_params(params)
@@ -1179,6 +1242,8 @@ def figure(
         pftz figure --zone "Shanghai PFTZ" -o shanghai.svg
         pftz figure --map -o map.png
     """
+    import queries
+
     # matplotlib takes about half a second to import; only this command needs it.
     from shell import figures
 
@@ -1190,11 +1255,13 @@ def figure(
         raise click.UsageError(msg)
     G = _build(reports, data_files)
     if spread is not None:
-        hits = queries.run("search_measures", G, words=spread)
-        if hits.empty:
-            msg = f"no innovation matches {spread!r} (try fewer words; pftz query search_measures -p words=...)"
+        best, others = queries.find_measure(G, spread)
+        if best is None:
+            msg = f"no innovation matches {spread!r}; pftz search {_shell_quote(spread)} lists what does"
             raise click.ClickException(msg)
-        fig = figures.spread_figure(G, node_id(Label.MEASURE, str(hits.iloc[0]["measure_key"])))
+        if others:
+            _echo_err(_others_line(others))
+        fig = figures.spread_figure(G, best.node)
     elif zone is not None:
         fig = figures.zone_figure(G, zone)
     else:
@@ -1214,6 +1281,7 @@ def docs(out_dir: Path) -> None:
     Example:
         pftz docs --out docs/
     """
+    from shell.docs import write_docs
 
     for name, path in write_docs(out_dir).items():
         click.echo(f"wrote {name:8} {path}")

@@ -16,7 +16,7 @@ from ground.names import normalize_name
 from ground.schema import SEARCH_FIELDS, Label
 from loaders.reference import load_reference
 from loaders.report import load_report
-from queries.search import close_hits, lucene_query, max_edits, name_values, search
+from queries.search import TIERS, close_hits, lucene_query, max_edits, name_values, search
 from shell.cli import cli
 
 Conn = tuple[neo4j.Driver, str]
@@ -55,11 +55,12 @@ def self_retrieval(G: nx.MultiDiGraph, backend: Any) -> tuple[int, int, int, lis
             if (
                 top is not None
                 and normalize_name(spelling) in {normalize_name(v) for v in name_values(G.nodes[top.node])}
-                and any(h.node == n and h.tier == top.tier for h in hits)
+                and any(h.node == n and h.tier >= TIERS["alias"] for h in hits)
             ):
                 shared += 1  # two nodes printed under the same name: the tie is shown, never hidden
                 continue
             misses.append((n, spelling, [h.node for h in hits[:3]]))
+    # A shared name: the node named so comes first, the nodes printed so once come next (shown, never hidden).
     return searched, first, shared, misses
 
 
@@ -174,3 +175,19 @@ def test_pftz_search_lists_ranked_candidates() -> None:
     result = CliRunner().invoke(cli, ["search", "qqqqzzzz"])
     assert result.exit_code == 1
     assert "nothing matches 'qqqqzzzz'" in result.output
+
+
+def test_viz_focus_finds_by_the_ranked_search_and_never_calls_an_existing_node_missing(tmp_path: Any) -> None:
+    out = tmp_path / "focus.html"
+    # a typo, and --stated-only: the node exists, so it is drawn (alone if only derived edges touch it)
+    result = CliRunner().invoke(cli, ["viz", "--focus", "shanghia pftz", "--stated-only", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "no node matches" not in result.output
+    assert out.is_file()
+
+
+def test_figure_spread_uses_the_ranked_search(tmp_path: Any) -> None:
+    out = tmp_path / "spread.svg"
+    result = CliRunner().invoke(cli, ["figure", "--spread", "ship supervison declaration", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 0
