@@ -50,6 +50,7 @@ Examples
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import weakref
 from collections.abc import Iterable, Mapping, Sequence
@@ -77,6 +78,9 @@ __all__ = [
     "search_rows",
     "search_terms",
 ]
+
+_WORD_RE = re.compile(r"[a-z0-9]+")
+"""A search word: what :func:`ground.names.search_words` keeps of a text."""
 
 CLOSE = 0.5
 """A hit scores close to the best when its relevance is at least this share of the best's (same rank tier)."""
@@ -331,7 +335,7 @@ class _Fts:
             self.db.execute(f"CREATE VIRTUAL TABLE {table} USING fts5(t, tokenize='{TOKENIZER}')")
             self.db.executemany(f"INSERT INTO {table}(rowid, t) VALUES (?, ?)", rows[field])  # noqa: S608
             # The words as written (the index holds stems): a typed word is known when the text holds it.
-            vocab.update(w for _, text in rows[field] for w in search_words(text))
+            vocab.update(_WORD_RE.findall("\n".join(text for _, text in rows[field]).lower()))
             self.tables.append((table, w))
         self.vocab = sorted(vocab)
         self.known = vocab

@@ -28,15 +28,17 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-import pandas as pd
 
 from graph.index import index_of
 from ground.dates import PartialDate, in_window, period_end
 from ground.names import SEARCH_DELIMITERS, search_words, word_score
 from ground.schema import KEY, PROVENANCE, Label, RegionKind, Rel, node_id
+
+if TYPE_CHECKING:  # pandas only when a frame is built
+    import pandas as pd
 
 __all__ = [
     "DELIMITERS",
@@ -76,6 +78,8 @@ _FLOAT_RE = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 def _series(values: list[Any]) -> pd.Series:
+    import pandas as pd
+
     present = [v for v in values if v is not None]
     missing = len(present) < len(values)
     if present and all(isinstance(v, bool) for v in present):
@@ -107,6 +111,8 @@ def frame(rows: Iterable[Sequence[Any]], columns: Sequence[str]) -> pd.DataFrame
     pandas.DataFrame
         With a ``RangeIndex``.
     """
+    import pandas as pd
+
     table = [list(r) for r in rows]
     data = {c: _series([r[i] for r in table]) for i, c in enumerate(columns)}
     return pd.DataFrame(data, columns=list(columns)).reset_index(drop=True)

@@ -733,8 +733,9 @@ def _window_params(since: PartialDate | None, until: PartialDate | None) -> dict
 
 def _query_backend(uri: str | None, reports: Sequence[Path], data_files: Sequence[Path]) -> tuple[Any, Any]:
     """Return ``(backend, driver to close or None)``: a Neo4j connection, or the graph built from the reports."""
-    from graph.neo4j_store import connect
     if uri:
+        from graph.neo4j_store import connect  # the driver only when a server is named
+
         try:
             driver, db = connect(uri)
         except Neo4jError as e:
@@ -745,11 +746,14 @@ def _query_backend(uri: str | None, reports: Sequence[Path], data_files: Sequenc
 
 def _plain(value: Any) -> Any:
     """A DataFrame cell as plain JSON data (NaN and pandas NA as None)."""
-    import pandas as pd
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
-    if value is None:
+    if value is None or (isinstance(value, float) and value != value):
         return None
+    if isinstance(value, str | int | float | bool):
+        return value  # plain already: no need to import pandas to say so
+    import pandas as pd
+
     try:
         if pd.isna(value):
             return None
@@ -895,10 +899,10 @@ def query(
     _echo_frame(df, fmt)
 
 
-def _echo_trace(df: Any, quote_width: int = 160) -> None:
+def _echo_trace(rows: Sequence[Any], quote_width: int = 160) -> None:
     last: tuple[Any, ...] | None = None
     measure = None
-    for row in df.itertuples(index=False):
+    for row in rows:
         if row.measure_key != measure:
             if measure is not None:
                 click.echo("")
@@ -1029,22 +1033,33 @@ def trace(
     backend, driver = _query_backend(uri, reports, data_files)
     try:
         best, others = queries.find_measure(backend, words)
-        df = None if best is None else queries.trace(backend, best.key, since=since, until=until)
+        found = None if best is None else queries.trace_rows(backend, best.key, since=since, until=until)
     finally:
         if driver is not None:
             driver.close()
-    if best is None or df is None:
+    if best is None or found is None:
         msg = f"no measure matches {words!r}; pftz search {_shell_quote(words)} lists every kind of node that does"
         raise click.ClickException(msg)
+    columns, rows = found
     if fmt == "text":
-        _echo_trace(df)
+        from types import SimpleNamespace
+
+        _echo_trace([SimpleNamespace(**dict(zip(columns, r, strict=True))) for r in rows])
         if others:
             click.echo("")
             click.echo(_others_line(others))
     else:
+        from queries.twins import frame
+
         if others:
             _echo_err(_others_line(others))
-        _echo_frame(df, "table" if fmt == "table" else fmt)
+        _echo_frame(frame(rows, columns), "table" if fmt == "table" else fmt)
+
+
+def _shell_quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
 
 
 def _best_node(G: Any, words: str) -> str:
@@ -1059,12 +1074,6 @@ def _best_node(G: Any, words: str) -> str:
     if others:
         _echo_err(_others_line(others))
     return hits[0].node
-
-
-def _shell_quote(text: str) -> str:
-    import shlex
-
-    return shlex.quote(text)
 
 
 @cli.command()
