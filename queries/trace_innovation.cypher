@@ -1,6 +1,7 @@
 // name: trace_innovation
 // description: The path of one innovation, the measure best matching a few words (as search_measures ranks
-//  them) or with that exact key: where it originated, the batch and documents that carried it, the bodies
+//  them) or with that exact key: where it originated and the document that launched its pilot (one naming
+//  exactly its origin zones), the batch and documents that carried it, the bodies
 //  that issued them or are responsible, where it was replicated and who adopted it, with dates; one row per
 //  fact and evidence entry (source file, line, quote). Derived DIFFUSED_TO edges are left out. A time window
 //  (since, until) keeps the dated facts whose period overlaps it; undated facts (origin, bodies) stay as context.
@@ -38,47 +39,59 @@ CALL (m) {
   RETURN 1 AS step, 'originated in' AS fact, type(r) AS relation, n, n.kind AS detail, null AS date,
          r.provenance AS prov
   UNION ALL
+  // Where the pilot began: the documents naming exactly the zones the measure originated in (issuers aside).
+  MATCH (m)-[:ORIGINATED_IN]->(o:Zone)
+  WITH m, collect(DISTINCT o) AS origin
+  UNWIND origin AS z
+  MATCH (n:Document)-[r:NAMES_ZONE]->(z)
+  WHERE coalesce(r.role, '') <> 'issuer'
+  WITH origin, n, collect(DISTINCT z) AS named, collect(r) AS rs
+  WHERE size(named) = size(origin)
+    AND NOT EXISTS { MATCH (n)-[x:NAMES_ZONE]->(other:Zone) WHERE coalesce(x.role, '') <> 'issuer' AND NOT other IN origin }
+  RETURN 2 AS step, 'pilot launched by' AS fact, 'NAMES_ZONE' AS relation, n, n.number AS detail, n.date AS date,
+         reduce(acc = [], r IN rs | acc + [p IN coalesce(r.provenance, []) WHERE NOT p IN acc]) AS prov
+  UNION ALL
   MATCH (m)-[r:IN_BATCH]->(n:Batch)
-  RETURN 2 AS step, 'in batch' AS fact, type(r) AS relation, n,
+  RETURN 3 AS step, 'in batch' AS fact, type(r) AS relation, n,
          CASE WHEN r.row IS NULL THEN null ELSE 'row ' + toString(r.row) END AS detail, n.date AS date,
          r.provenance AS prov
   UNION ALL
   MATCH (m)-[:IN_BATCH]->(:Batch)-[r:RELEASED_BY]->(n)
-  RETURN 3 AS step, 'batch released by' AS fact, type(r) AS relation, n, n.number AS detail, n.date AS date,
+  RETURN 4 AS step, 'batch released by' AS fact, type(r) AS relation, n, n.number AS detail, n.date AS date,
          r.provenance AS prov
   UNION ALL
   MATCH (m)-[r:PROMOTED_BY]->(n:Document)
-  RETURN 4 AS step, 'promoted by' AS fact, type(r) AS relation, n, n.number AS detail, n.date AS date,
+  RETURN 5 AS step, 'promoted by' AS fact, type(r) AS relation, n, n.number AS detail, n.date AS date,
          r.provenance AS prov
   UNION ALL
   UNWIND [(m)-[:PROMOTED_BY]->(d:Document) | d] + [(m)-[:IN_BATCH]->(:Batch)-[:RELEASED_BY]->(d:Document) | d] AS d
   WITH DISTINCT d
   MATCH (d)-[r:ISSUED_BY]->(n:IssuingBody)
-  RETURN 5 AS step, 'document issued by' AS fact, type(r) AS relation, n, coalesce(d.number, d.key) AS detail,
+  RETURN 6 AS step, 'document issued by' AS fact, type(r) AS relation, n, coalesce(d.number, d.key) AS detail,
          d.date AS date, r.provenance AS prov
   UNION ALL
   MATCH (n:IssuingBody)-[r:RESPONSIBLE_FOR]->(m)
-  RETURN 6 AS step, 'responsible for the measure' AS fact, type(r) AS relation, n, null AS detail, null AS date,
+  RETURN 7 AS step, 'responsible for the measure' AS fact, type(r) AS relation, n, null AS detail, null AS date,
          r.provenance AS prov
   UNION ALL
   MATCH (m)-[:IN_BATCH]->(b:Batch)<-[r:RESPONSIBLE_FOR]-(n:IssuingBody)
-  RETURN 6 AS step, 'responsible for the batch' AS fact, type(r) AS relation, n, b.key AS detail, null AS date,
+  RETURN 7 AS step, 'responsible for the batch' AS fact, type(r) AS relation, n, b.key AS detail, null AS date,
          r.provenance AS prov
   UNION ALL
   MATCH (m)-[r:REPLICATED_TO]->(n)
-  RETURN 7 AS step, 'replicated to' AS fact, type(r) AS relation, n, r.scope AS detail, r.date AS date,
+  RETURN 8 AS step, 'replicated to' AS fact, type(r) AS relation, n, r.scope AS detail, r.date AS date,
          r.provenance AS prov
   UNION ALL
   MATCH (m)-[:IN_BATCH]->(:Batch)-[r:REPLICATED_TO]->(n)
-  RETURN 7 AS step, 'batch replicated to' AS fact, type(r) AS relation, n, r.scope AS detail, r.date AS date,
+  RETURN 8 AS step, 'batch replicated to' AS fact, type(r) AS relation, n, r.scope AS detail, r.date AS date,
          r.provenance AS prov
   UNION ALL
   MATCH (n)-[r:ADOPTED]->(m)
-  RETURN 8 AS step, 'adopted by' AS fact, type(r) AS relation, n, r.outcome AS detail, r.date AS date,
+  RETURN 9 AS step, 'adopted by' AS fact, type(r) AS relation, n, r.outcome AS detail, r.date AS date,
          r.provenance AS prov
   UNION ALL
   MATCH (m)-[r:SAME_AS]-(n:Measure)
-  RETURN 9 AS step, 'possibly the same as' AS fact, type(r) AS relation, n, r.status AS detail, null AS date,
+  RETURN 10 AS step, 'possibly the same as' AS fact, type(r) AS relation, n, r.status AS detail, null AS date,
          r.provenance AS prov
 }
 // The time window: a date is its whole period (2024 = 2024-01-01..2024-12-31); invalid dates lie outside.
@@ -103,4 +116,4 @@ WITH m, step, fact, relation, n, detail, date, line,
 RETURN m.key AS measure_key, m.name AS measure, m.kind AS kind, step, fact, relation,
        head(labels(n)) AS node_label, n.key AS node_key, n.name AS node, detail, date,
        text[0] AS source, line, text[1] AS quote
-ORDER BY step, node_label, node_key, detail, date, line, quote, source
+ORDER BY step, date, node_label, node_key, detail, line, quote, source

@@ -335,6 +335,19 @@ def _best_measure(G: nx.MultiDiGraph, words: str) -> Any | None:
 # --------------------------------------------------------------------------- the twins
 
 
+def _launching_documents(G: nx.MultiDiGraph, origin: set[Any]) -> list[Any]:
+    """The documents that name exactly a measure's origin zones (issuers aside): where its pilot began."""
+    if not origin:
+        return []
+    docs = _distinct(d for z in origin for d, _ in _in(G, z, Rel.NAMES_ZONE, Label.DOCUMENT))
+    out = []
+    for d in docs:
+        named = {z for z, e in _out(G, d, Rel.NAMES_ZONE, Label.ZONE) if (e.get("role") or "") != ISSUER_ROLE}
+        if named == origin:
+            out.append(d)
+    return out
+
+
 def trace_innovation(G: nx.MultiDiGraph, words: str, since: str | None = None, until: str | None = None) -> list[Row]:
     """Twin of ``trace_innovation``."""
     m = _best_measure(G, words)
@@ -346,50 +359,56 @@ def trace_innovation(G: nx.MultiDiGraph, words: str, since: str | None = None, u
     ]
     for z, e in _out(G, m, Rel.ORIGINATED_IN, Label.ZONE):
         facts.append((1, "originated in", Rel.ORIGINATED_IN.value, z, _d(G, z).get("kind"), None, e.get(PROVENANCE)))
+    origin = {z for z, _ in _out(G, m, Rel.ORIGINATED_IN, Label.ZONE)}
+    for d in _launching_documents(G, origin):
+        dd = _d(G, d)
+        prov = [p for z, e in _out(G, d, Rel.NAMES_ZONE, Label.ZONE) if z in origin
+                for p in (e.get(PROVENANCE) or [])]  # fmt: skip
+        facts.append((2, "pilot launched by", Rel.NAMES_ZONE.value, d, dd.get("number"), dd.get("date"), prov))
     batches = _out(G, m, Rel.IN_BATCH, Label.BATCH)
     for b, e in batches:
         row = e.get("row")
         detail = None if row is None else f"row {row}"
-        facts.append((2, "in batch", Rel.IN_BATCH.value, b, detail, _d(G, b).get("date"), e.get(PROVENANCE)))
+        facts.append((3, "in batch", Rel.IN_BATCH.value, b, detail, _d(G, b).get("date"), e.get(PROVENANCE)))
     documents = []
     for b, _ in batches:
         for d, e in _out(G, b, Rel.RELEASED_BY):
             dd = _d(G, d)
             facts.append(
-                (3, "batch released by", Rel.RELEASED_BY.value, d, dd.get("number"), dd.get("date"), e.get(PROVENANCE))
+                (4, "batch released by", Rel.RELEASED_BY.value, d, dd.get("number"), dd.get("date"), e.get(PROVENANCE))
             )
             if _label(G, d) == Label.DOCUMENT.value:
                 documents.append(d)
     for d, e in _out(G, m, Rel.PROMOTED_BY, Label.DOCUMENT):
         dd = _d(G, d)
-        facts.append((4, "promoted by", Rel.PROMOTED_BY.value, d, dd.get("number"), dd.get("date"), e.get(PROVENANCE)))
+        facts.append((5, "promoted by", Rel.PROMOTED_BY.value, d, dd.get("number"), dd.get("date"), e.get(PROVENANCE)))
         documents.append(d)
     for d in _distinct(documents):
         dd = _d(G, d)
         number = dd.get("number") if dd.get("number") is not None else dd.get(KEY)
         for body, e in _out(G, d, Rel.ISSUED_BY, Label.ISSUING_BODY):
             facts.append(
-                (5, "document issued by", Rel.ISSUED_BY.value, body, number, dd.get("date"), e.get(PROVENANCE))
+                (6, "document issued by", Rel.ISSUED_BY.value, body, number, dd.get("date"), e.get(PROVENANCE))
             )
     for body, e in _in(G, m, Rel.RESPONSIBLE_FOR, Label.ISSUING_BODY):
         fact = "responsible for the measure"
-        facts.append((6, fact, Rel.RESPONSIBLE_FOR.value, body, None, None, e.get(PROVENANCE)))
+        facts.append((7, fact, Rel.RESPONSIBLE_FOR.value, body, None, None, e.get(PROVENANCE)))
     for b, _ in batches:
         for body, e in _in(G, b, Rel.RESPONSIBLE_FOR, Label.ISSUING_BODY):
             facts.append(
-                (6, "responsible for the batch", Rel.RESPONSIBLE_FOR.value, body, _key(G, b), None, e.get(PROVENANCE))
+                (7, "responsible for the batch", Rel.RESPONSIBLE_FOR.value, body, _key(G, b), None, e.get(PROVENANCE))
             )
     for t, e in _out(G, m, Rel.REPLICATED_TO):
-        facts.append((7, "replicated to", Rel.REPLICATED_TO.value, t, e.get("scope"), e.get("date"), e.get(PROVENANCE)))
+        facts.append((8, "replicated to", Rel.REPLICATED_TO.value, t, e.get("scope"), e.get("date"), e.get(PROVENANCE)))
     for b, _ in batches:
         for t, e in _out(G, b, Rel.REPLICATED_TO):
             facts.append(
-                (7, "batch replicated to", Rel.REPLICATED_TO.value, t, e.get("scope"), e.get("date"), e.get(PROVENANCE))
+                (8, "batch replicated to", Rel.REPLICATED_TO.value, t, e.get("scope"), e.get("date"), e.get(PROVENANCE))
             )
     for a, e in _in(G, m, Rel.ADOPTED):
-        facts.append((8, "adopted by", Rel.ADOPTED.value, a, e.get("outcome"), e.get("date"), e.get(PROVENANCE)))
+        facts.append((9, "adopted by", Rel.ADOPTED.value, a, e.get("outcome"), e.get("date"), e.get(PROVENANCE)))
     for o, e in [*_out(G, m, Rel.SAME_AS, Label.MEASURE), *_in(G, m, Rel.SAME_AS, Label.MEASURE)]:
-        facts.append((9, "possibly the same as", Rel.SAME_AS.value, o, e.get("status"), None, e.get(PROVENANCE)))
+        facts.append((10, "possibly the same as", Rel.SAME_AS.value, o, e.get("status"), None, e.get(PROVENANCE)))
 
     rows: list[Row] = []
     window = _window(since, until)
@@ -403,7 +422,7 @@ def trace_innovation(G: nx.MultiDiGraph, words: str, since: str | None = None, u
                  nd.get("name"), detail, date, source, line, quote]
             )  # fmt: skip
     # ORDER BY step, node_label, node_key, detail, date, line, quote, source
-    return order_rows(rows, [(i, True) for i in (3, 6, 7, 9, 10, 12, 13, 11)])
+    return order_rows(rows, [(i, True) for i in (3, 10, 6, 7, 9, 12, 13, 11)])
 
 
 def search_measures(G: nx.MultiDiGraph, words: str) -> list[Row]:

@@ -687,6 +687,9 @@ def _load_summary(uri: str, db: str, counts: dict[str, int], created: dict[str, 
 
 
 QUERY_FORMATS = ("table", "csv", "json")
+KEYS_OPT = click.option(
+    "--keys", is_flag=True, help="Show the node keys in the terminal table (csv and json always have them)."
+)
 NEO4J_QUERY_OPT = click.option(
     "--neo4j",
     "uri",
@@ -762,6 +765,42 @@ def _plain(value: Any) -> Any:
     return value.item() if hasattr(value, "item") else value
 
 
+_DERIVED_MARK = "derived"
+
+
+def _readable(df: Any, keys: bool = False) -> Any:
+    """A query's frame made readable for a terminal; what it says about the rows goes to stderr.
+
+    The subject of a profile (the first key and name columns, when every row has the same) is
+    printed once above the table; the number of stated and derived rows is said first, and
+    plainly when the report states nothing about the subject (every row derived); rows with
+    dates are put in date order within their section; ``*_key`` columns are hidden unless
+    ``keys``.
+    """
+    if df.empty:
+        return df
+    cols = list(df.columns)
+    if len(cols) >= 2 and cols[0].endswith("_key") and len(df) > 1 and df[cols[0]].nunique(dropna=False) == 1:
+        what = cols[0][: -len("_key")]
+        subject = f"{df.iloc[0][cols[1]]} [{df.iloc[0][cols[0]]}]"
+        _echo_err(f"{what}: {subject}")
+        df = df.drop(columns=cols[:2])
+        marked = [c for c in ("section", "fact") if c in df.columns]
+        if marked:
+            derived = int(df[marked[0]].astype(str).str.contains(_DERIVED_MARK).sum())
+            stated = len(df) - derived
+            _echo_err(f"{len(df):,} rows: {stated:,} stated by the report, {derived:,} derived")
+            if not stated:
+                _echo_err(f"the report states nothing about {subject}: every row is derived")
+        if "section" in df.columns and "date" in df.columns:
+            order = {v: i for i, v in enumerate(dict.fromkeys(df["section"]))}
+            df = df.assign(_s=df["section"].map(order), _d=df["date"].fillna("\uffff"))
+            df = df.sort_values(["_s", "_d"], kind="stable").drop(columns=["_s", "_d"])
+    if not keys:
+        df = df.drop(columns=[c for c in df.columns if c == "key" or c.endswith("_key")])
+    return df.reset_index(drop=True)
+
+
 def _echo_frame(df: Any, fmt: str, width: int = 60) -> None:
     from graph.exports import people_csv
     from queries import tables as qtables
@@ -783,8 +822,7 @@ def _echo_frame(df: Any, fmt: str, width: int = 60) -> None:
     def cell(v: Any) -> str:
         v = _plain(v)
         text = "" if v is None else ", ".join(map(str, v)) if isinstance(v, list) else str(v)
-        text = " ".join(text.split())
-        return text if len(text) <= width else text[: width - 1] + "…"
+        return _cut(" ".join(text.split()), width)
 
     click.echo(df.map(cell).to_string(index=False))
 
@@ -792,8 +830,7 @@ def _echo_frame(df: Any, fmt: str, width: int = 60) -> None:
 def _cell_text(v: Any, limit: int = 400) -> str:
     v = _plain(v)
     text = "" if v is None else "; ".join(map(str, v)) if isinstance(v, list) else str(v)
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return _cut(" ".join(text.split()), limit)
 
 
 def rich_table(df: pd.DataFrame, width: int) -> str:
@@ -838,6 +875,7 @@ def _parse_params(params: Sequence[str]) -> dict[str, str]:
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries, their parameters and columns.")
 @NEO4J_QUERY_OPT
 @click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table", show_default=True)
+@KEYS_OPT
 @SINCE_OPT
 @UNTIL_OPT
 @REPORT_OPT
@@ -848,6 +886,7 @@ def query(
     list_queries: bool,
     uri: str | None,
     fmt: str,
+    keys: bool,
     since: PartialDate | None,
     until: PartialDate | None,
     reports: tuple[Path, ...],
@@ -891,11 +930,20 @@ def query(
     backend, driver = _query_backend(uri, reports, data_files)
     try:
         check_names(name, backend, values)
+        if name == "trace_innovation" and isinstance(values.get("words"), str):
+            # the words find the measure by the ranked search, as pftz trace does
+            best, others = queries.find_measure(backend, values["words"])
+            if best is not None:
+                values["words"] = best.key
+            if others:
+                _echo_err(_others_line(others))
         df = queries.run(name, backend, **values)
     finally:
         if driver is not None:
             driver.close()
     _echo_err(f"{name}: {len(df):,} rows")
+    if fmt == "table":
+        df = _readable(df, keys)
     _echo_frame(df, fmt)
 
 

@@ -565,3 +565,51 @@ def test_cli_on_neo4j(report_db: Conn) -> None:
     assert on_neo4j.exit_code == 0 and json.loads(on_neo4j.stdout) == json.loads(in_memory.stdout)
     res = _run(["trace", "ship supervision and declaration", "--neo4j", uri])
     assert res.exit_code == 0 and "adopted by: Jiaxing coordinated innovation zone" in res.stdout
+
+
+def test_trace_tells_the_origin_story_first_in_date_order(G: nx.MultiDiGraph) -> None:
+    df = queries.trace(G, "national:pilot-measures:1:21")
+    facts = list(dict.fromkeys(df["fact"]))
+    assert facts[:4] == ["measure", "originated in", "pilot launched by", "in batch"]
+    launched = df[df["fact"] == "pilot launched by"].drop_duplicates("node_key")
+    # G.Fa.[2023]9 names exactly the six Pilot Regions: where the pilot began, before the 2024 documents
+    assert launched["node_key"].iloc[0] == "G.Fa.[2023]9"
+    dated = [d for d in launched["date"] if d is not None]
+    assert dated == sorted(dated)
+    assert all(launched["line"].notna())
+    # every dated step is in date order within its step
+    for _, step in df.groupby("step"):
+        dates = [d for d in step["date"] if d is not None]
+        assert dates == sorted(dates)
+
+
+def test_cli_profile_says_what_is_stated_prints_its_subject_once_and_hides_keys() -> None:
+    res = _run(["query", "province_profile", "-p", "province=qinghai"])
+    assert res.exit_code == 0
+    assert "province: Qinghai [qinghai]" in res.stderr
+    assert "0 stated by the report, 13 derived" in res.stderr
+    assert "the report states nothing about Qinghai [qinghai]: every row is derived" in res.stderr
+    assert "national:pilot-measures" not in res.stdout and "qinghai" not in res.stdout
+    shown = _run(["query", "province_profile", "-p", "province=qinghai", "--keys"])
+    assert "national:pilot-measures:1:18" in shown.stdout
+    stated = _run(["query", "province_profile", "-p", "province=shanxi"])
+    assert "2 stated by the report, 13 derived" in stated.stderr
+    assert "states nothing" not in stated.stderr
+    csv = _run(["query", "province_profile", "-p", "province=qinghai", "--format", "csv"])
+    assert csv.stdout.startswith("province_key,province,")  # pipes get every column
+
+
+def test_cli_query_trace_innovation_finds_words_by_the_ranked_search() -> None:
+    res = _run(["query", "trace_innovation", "-p", "words=ship supervison declaration", "--format", "csv"])
+    assert res.exit_code == 0
+    assert "national:best-practices:5:7" in res.stdout
+
+
+def test_long_cells_are_cut_at_word_boundaries() -> None:
+    from shell.cli import _cut
+
+    text = "Customs authorities in the Pilot Regions shall not deny preferential tariff treatment"
+    cut = _cut(text, 40)
+    assert len(cut) <= 40 and cut.endswith("…")
+    assert text.startswith(cut[:-1]) and text[len(cut) - 1] == " "
+    assert _cut("short", 40) == "short"
