@@ -388,8 +388,24 @@ alias and printed variant of a node; the context phrases around it; the evidence
 The same fields and weights rank on both backends (SQLite FTS5 ``bm25()`` column weights on
 NetworkX, Lucene boosts on Neo4j's :data:`SEARCH_INDEX`)."""
 
-COMMON_NODE_PROPERTIES: dict[str, str] = {KEY: "str", "name": "str", PROVENANCE: "list"}
-COMMON_EDGE_PROPERTIES: dict[str, str] = {PROVENANCE: "list", DERIVED: "bool", RESOLVED: "str"}
+DATE_START = "date_start"
+"""Node and edge property: the first day (ISO ``YYYY-MM-DD``) of the period of the element's date
+(``date``; a zone's ``established``), set when the graph is built, so that a time window is one
+comparison on both backends (:mod:`graph.periods`)."""
+
+DATE_END = "date_end"
+"""Node and edge property: the last day of that period."""
+
+DATE_FROM = "date_from"
+"""Node property: ``"number"`` when the period is the year in a document's number, the report stating
+no date (derived)."""
+
+COMMON_NODE_PROPERTIES: dict[str, str] = {
+    KEY: "str", "name": "str", PROVENANCE: "list", DATE_START: "str", DATE_END: "str", DATE_FROM: "str",
+}  # fmt: skip
+COMMON_EDGE_PROPERTIES: dict[str, str] = {
+    PROVENANCE: "list", DERIVED: "bool", RESOLVED: "str", DATE_START: "str", DATE_END: "str",
+}  # fmt: skip
 
 
 def node_id(label: Label | str, key: str) -> str:

@@ -26,6 +26,7 @@ from click.testing import CliRunner
 import queries
 from graph.build import graph_from_reports
 from graph.neo4j_store import FULLTEXT_INDEX, clear_database, count_database, graph_to_neo4j
+from graph.periods import stamp_periods
 from ground.errors import QueryError
 from ground.schema import DERIVED, PROVENANCE, Label, RegionKind, Rel, node_id
 from loaders.reference import load_reference
@@ -326,7 +327,7 @@ def tricky_graph() -> nx.MultiDiGraph:
 
 @pytest.fixture
 def tricky_db(neo4j_db: Conn) -> Iterator[tuple[nx.MultiDiGraph, Conn]]:
-    H = tricky_graph()
+    H = stamp_periods(tricky_graph())  # the periods graph_from_reports stores, on a graph built by hand
     graph_to_neo4j(H, neo4j_db[0], database=neo4j_db[1])
     yield H, neo4j_db
     clear_database(*neo4j_db)
@@ -613,3 +614,24 @@ def test_long_cells_are_cut_at_word_boundaries() -> None:
     assert len(cut) <= 40 and cut.endswith("…")
     assert text.startswith(cut[:-1]) and text[len(cut) - 1] == " "
     assert _cut("short", 40) == "short"
+
+
+def test_each_date_is_stored_as_its_period_and_a_window_is_one_comparison(G: nx.MultiDiGraph) -> None:
+    from ground.schema import DATE_END, DATE_FROM, DATE_START
+
+    batch = G.nodes[node_id(Label.BATCH, "national:pilot-measures:1")]
+    assert (batch["date"], batch[DATE_START], batch[DATE_END]) == ("2024-10-25", "2024-10-25", "2024-10-25")
+    launch = G.nodes[node_id(Label.DOCUMENT, "G.Fa.[2023]9")]
+    assert (launch["date"], launch[DATE_START], launch[DATE_END]) == ("2023-06", "2023-06-01", "2023-06-30")
+    # a document the report dates only by the year of its number: that year, marked derived
+    by_number = G.nodes[node_id(Label.DOCUMENT, "H.C.C.[2024]12")]
+    assert by_number.get("date") is None
+    assert (by_number[DATE_START], by_number[DATE_END], by_number[DATE_FROM]) == ("2024-01-01", "2024-12-31", "number")
+    launched = queries.trace(G, "national:pilot-measures:1:21", until="2023")
+    kept = set(launched.loc[launched["fact"] == "pilot launched by", "node_key"])
+    assert kept == {"G.Fa.[2023]9"}  # H.C.C.[2024]12 (2024 by its number) and C.B.K.[2024]265 left out
+    assert "originated in" in set(launched["fact"])  # undated facts stay
+    every = queries.trace(G, "national:pilot-measures:1:21")
+    assert {"H.C.C.[2024]12", "C.B.K.[2024]265"} <= set(every["node_key"])
+    for name in ("trace_innovation", "zone_profile", "province_profile"):
+        assert "duration(" not in queries.load_query(name).cypher  # no pasted date rule
