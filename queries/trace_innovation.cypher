@@ -1,7 +1,7 @@
 // name: trace_innovation
 // description: The path of one innovation, the measure best matching a few words (as search_measures ranks
-//  them) or with that exact key: where it originated and the document that launched its pilot (one naming
-//  exactly its origin zones), the batch and documents that carried it, the bodies
+//  them) or with that exact key: where it originated and the documents that launched its pilot (naming
+//  exactly its origin zones, dated no later than its batch or promotion), the batch and documents that carried it, the bodies
 //  that issued them or are responsible, where it was replicated and who adopted it, with dates; one row per
 //  fact and evidence entry (source file, line, quote). Derived DIFFUSED_TO edges are left out. A time window
 //  (since, until) keeps the dated facts whose period overlaps it; undated facts (origin, bodies) stay as context.
@@ -40,14 +40,19 @@ CALL (m) {
          r.provenance AS prov
   UNION ALL
   // Where the pilot began: the documents naming exactly the zones the measure originated in (issuers aside).
+  // A document dated after the measure's batch or promotion did not launch its pilot.
   MATCH (m)-[:ORIGINATED_IN]->(o:Zone)
   WITH m, collect(DISTINCT o) AS origin
+  WITH m, origin,
+       reduce(f = null, x IN [(m)-[:IN_BATCH]->(b:Batch) | b.date_start] + [(m)-[:PROMOTED_BY]->(d:Document) | d.date_start]
+              | CASE WHEN x IS NULL THEN f WHEN f IS NULL OR x < f THEN x ELSE f END) AS first
   UNWIND origin AS z
   MATCH (n:Document)-[r:NAMES_ZONE]->(z)
   WHERE coalesce(r.role, '') <> 'issuer'
-  WITH origin, n, collect(DISTINCT z) AS named, collect(r) AS rs
+  WITH origin, first, n, collect(DISTINCT z) AS named, collect(r) AS rs
   WHERE size(named) = size(origin)
     AND NOT EXISTS { MATCH (n)-[x:NAMES_ZONE]->(other:Zone) WHERE coalesce(x.role, '') <> 'issuer' AND NOT other IN origin }
+    AND (first IS NULL OR n.date_start IS NULL OR n.date_start <= first)
   RETURN 2 AS step, 'pilot launched by' AS fact, 'NAMES_ZONE' AS relation, n, n.number AS detail, n.date AS date,
          n AS dated, reduce(acc = [], r IN rs | acc + [p IN coalesce(r.provenance, []) WHERE NOT p IN acc]) AS prov
   UNION ALL

@@ -335,15 +335,20 @@ def _best_measure(G: nx.MultiDiGraph, words: str) -> Any | None:
 # --------------------------------------------------------------------------- the twins
 
 
-def _launching_documents(G: nx.MultiDiGraph, origin: set[Any]) -> list[Any]:
-    """The documents that name exactly a measure's origin zones (issuers aside): where its pilot began."""
+def _launching_documents(G: nx.MultiDiGraph, m: Any, origin: set[Any]) -> list[Any]:
+    """The documents that launched a measure's pilot: they name exactly its origin zones (issuers aside)
+    and are dated no later than its batch or promotion (when both dates are known)."""
     if not origin:
         return []
+    later = [_d(G, b).get(DATE_START) for b, _ in _out(G, m, Rel.IN_BATCH, Label.BATCH)]
+    later += [_d(G, d).get(DATE_START) for d, _ in _out(G, m, Rel.PROMOTED_BY, Label.DOCUMENT)]
+    first = _cypher_min(later)
     docs = _distinct(d for z in origin for d, _ in _in(G, z, Rel.NAMES_ZONE, Label.DOCUMENT))
     out = []
     for d in docs:
         named = {z for z, e in _out(G, d, Rel.NAMES_ZONE, Label.ZONE) if (e.get("role") or "") != ISSUER_ROLE}
-        if named == origin:
+        start = _d(G, d).get(DATE_START)
+        if named == origin and (first is None or start is None or start <= first):
             out.append(d)
     return out
 
@@ -362,7 +367,7 @@ def trace_innovation(G: nx.MultiDiGraph, words: str, since: str | None = None, u
             (1, "originated in", Rel.ORIGINATED_IN.value, z, _d(G, z).get("kind"), None, e.get(PROVENANCE), None)
         )
     origin = {z for z, _ in _out(G, m, Rel.ORIGINATED_IN, Label.ZONE)}
-    for d in _launching_documents(G, origin):
+    for d in _launching_documents(G, m, origin):
         dd = _d(G, d)
         prov = [p for z, e in _out(G, d, Rel.NAMES_ZONE, Label.ZONE) if z in origin
                 for p in (e.get(PROVENANCE) or [])]  # fmt: skip
