@@ -51,6 +51,7 @@ from typing import Any
 import networkx as nx
 
 from graph.diffusion import derive_diffusion
+from graph.periods import stamp_periods
 from graph.provenance import add_sources, merge_provenance, sources_of
 from graph.resolve import resolve_measures
 from graph.validate import validate
@@ -426,7 +427,7 @@ def graph_from_records(
     found = grouped.into(G)
     G.graph.setdefault("name", GRAPH_NAME)
     _settle(found, problems)
-    return G
+    return stamp_periods(G)
 
 
 def graph_from_reports(
@@ -516,6 +517,7 @@ def graph_from_reports(
             f"{dsummary.edges:,}",
             f"{dsummary.without_origin:,}",
         )
+    stamp_periods(G)
     if check:
         validate(G)
     return G

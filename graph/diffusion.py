@@ -42,9 +42,22 @@ from typing import Any
 
 import networkx as nx
 
+from graph.periods import period_of
 from graph.provenance import merge_provenance
 from ground.dates import parse_iso, parse_year, period_end
-from ground.schema import DERIVED, PROVENANCE, SCOPE_REGION_KEYS, Label, RegionKind, Rel, Scope, ZoneKind, node_id
+from ground.schema import (
+    DATE_END,
+    DATE_START,
+    DERIVED,
+    PROVENANCE,
+    SCOPE_REGION_KEYS,
+    Label,
+    RegionKind,
+    Rel,
+    Scope,
+    ZoneKind,
+    node_id,
+)
 
 __all__ = [
     "TARGET_ZONE_KINDS",
@@ -291,6 +304,9 @@ def derive_diffusion(G: nx.MultiDiGraph) -> DiffusionSummary:
         props: dict[str, Any] = {"measure": mkey, "via": e["via"]}
         if e["date"] is not None:
             props["date"] = e["date"]
+            period = period_of(props)
+            if period is not None:  # as graph.build stores it for every date (graph.periods)
+                props[DATE_START], props[DATE_END] = period[0], period[1]
         G.add_edge(
             origin,
             target,

@@ -37,7 +37,7 @@ import networkx as nx
 from neo4j import exceptions as neo4j_exc
 
 from ground.errors import GraphValidationError, Neo4jError
-from ground.schema import KEY, PROVENANCE, Label, Rel, node_id, split_node_id
+from ground.schema import KEY, PROVENANCE, SEARCH_FIELDS, SEARCH_INDEX, Label, Rel, node_id, split_node_id
 
 __all__ = [
     "DEFAULT_DATABASE",
@@ -270,6 +270,20 @@ def _fulltext_statement() -> str:
     )
 
 
+def _search_statement() -> str:
+    """The full-text index of ``pftz search``: every label, every property of :data:`SEARCH_FIELDS`."""
+    labels = "|".join(_label(label) for label in Label)
+    props = ", ".join(f"n.{p}" for _, group in SEARCH_FIELDS.values() for p in group)
+    return (
+        f"CREATE FULLTEXT INDEX {SEARCH_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [{props}] "
+        "OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}"
+    )
+
+
+def _index_statements() -> list[str]:
+    return [_fulltext_statement(), _search_statement()]
+
+
 def _run_schema(conn: _Connection, statements: Sequence[str]) -> None:
     """Run schema commands: all in one transaction (one commit), or one by one if that fails."""
     if len(statements) > 1:
@@ -311,7 +325,7 @@ def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> None:
         The server refused a schema command.
     """
     conn = _Connection(driver, database)
-    _run_schema(conn, [*_constraint_statements(), _fulltext_statement()])
+    _run_schema(conn, [*_constraint_statements(), *_index_statements()])
     # A full-text index fills asynchronously: wait, so a search right after a first load sees every measure.
     conn.write("CALL db.awaitIndexes(300)", "waiting for the indexes to come online")
 
@@ -808,9 +822,11 @@ def graph_to_neo4j(
             edges = _create_edges(conn, edges, batch_size, dynamic, tick)
         _merge_edges(conn, edges, batch_size, tick)
         # The full-text index last, as neo4j-admin import builds its indexes: filled once, not per batch.
-        if FULLTEXT_INDEX not in schema:
-            _run_schema(conn, [_fulltext_statement()])
-        if schema.get(FULLTEXT_INDEX) != "ONLINE":
+        missing = [q for name, q in zip((FULLTEXT_INDEX, SEARCH_INDEX), _index_statements(), strict=True)
+                   if name not in schema]  # fmt: skip
+        if missing:
+            _run_schema(conn, missing)
+        if schema.get(FULLTEXT_INDEX) != "ONLINE" or schema.get(SEARCH_INDEX) != "ONLINE":
             conn.write("CALL db.awaitIndexes(300)", "waiting for the indexes to come online")
         if created is not None:
             created.update(conn.created)

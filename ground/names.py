@@ -26,11 +26,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Hashable, Iterable, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import numpy as np
-import numpy.typing as npt
 from rapidfuzz import fuzz, process
+
+if TYPE_CHECKING:  # numpy only where scores are computed in bulk (entity resolution), not for a search
+    import numpy as np
+    import numpy.typing as npt
 
 K = TypeVar("K", bound=Hashable)
 
@@ -206,6 +208,8 @@ def title_scores(rows: Sequence[str], columns: Sequence[str], *, cutoff: float =
     >>> float(title_scores([a], [b, ""])[0, 0]) == title_score(a, b), float(title_scores([a], [""])[0, 0])
     (True, 0.0)
     """
+    import numpy as np
+
     kwargs: dict[str, Any] = {"dtype": np.float64, "workers": -1, "score_cutoff": max(0.0, 2 * cutoff - 100)}
     sets = process.cdist(rows, columns, scorer=fuzz.token_set_ratio, **kwargs)
     sorts = process.cdist(rows, columns, scorer=fuzz.token_sort_ratio, **kwargs)
@@ -229,6 +233,8 @@ def pair_scores(left: Sequence[str], right: Sequence[str], *, cutoff: float = 0.
     >>> float(pair_scores([a, a], [b, ""])[0]) == title_score(a, b), float(pair_scores([a], [""])[0])
     (True, 0.0)
     """
+    import numpy as np
+
     kwargs: dict[str, Any] = {"dtype": np.float64, "workers": -1, "score_cutoff": max(0.0, 2 * cutoff - 100)}
     sets = process.cpdist(left, right, scorer=fuzz.token_set_ratio, **kwargs)
     sorts = process.cpdist(left, right, scorer=fuzz.token_sort_ratio, **kwargs)

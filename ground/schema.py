@@ -394,11 +394,41 @@ CLAIMS = "claims"
 """Property holding every value of a contested property with the places that state it
 (``date=2024-01-18 (a.txt:12); date=2024-03-18 (b.txt:12)``)."""
 
+SEARCH_INDEX = "node_search"
+"""Name of the Neo4j full-text index over :data:`SEARCH_FIELDS` of every label (``pftz search``)."""
+
+SEARCH_FIELDS: dict[str, tuple[float, tuple[str, ...]]] = {
+    "names": (
+        10.0,
+        ("name", "title", ALIASES, "number", "number_zh", "name_zh", "abbreviation", "canonical_name", "printed_name"),
+    ),
+    "context": (3.0, ("field", "before", "after")),
+    "evidence": (1.0, (PROVENANCE,)),
+}
+"""What a search reads, as ``field: (weight, node properties)``, strongest first: every name,
+alias and printed variant of a node; the context phrases around it; the evidence sentences.
+The same fields and weights rank on both backends (SQLite FTS5 ``bm25()`` column weights on
+NetworkX, Lucene boosts on Neo4j's :data:`SEARCH_INDEX`)."""
+
+DATE_START = "date_start"
+"""Node and edge property: the first day (ISO ``YYYY-MM-DD``) of the period of the element's date
+(``date``; a zone's ``established``), set when the graph is built, so that a time window is one
+comparison on both backends (:mod:`graph.periods`)."""
+
+DATE_END = "date_end"
+"""Node and edge property: the last day of that period."""
+
+DATE_FROM = "date_from"
+"""Node property: ``"number"`` when the period is the year in a document's number, the report stating
+no date (derived)."""
+
 COMMON_NODE_PROPERTIES: dict[str, str] = {
-    KEY: "str", "name": "str", PROVENANCE: "list", CONTESTED: "str", CLAIMS: "str",
+    KEY: "str", "name": "str", PROVENANCE: "list", DATE_START: "str", DATE_END: "str", DATE_FROM: "str",
+    CONTESTED: "str", CLAIMS: "str",
 }  # fmt: skip
 COMMON_EDGE_PROPERTIES: dict[str, str] = {
-    PROVENANCE: "list", DERIVED: "bool", RESOLVED: "str", CONTESTED: "str", CLAIMS: "str",
+    PROVENANCE: "list", DERIVED: "bool", RESOLVED: "str", DATE_START: "str", DATE_END: "str",
+    CONTESTED: "str", CLAIMS: "str",
 }  # fmt: skip
 
 

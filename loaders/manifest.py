@@ -20,7 +20,11 @@ from ground.errors import InputError
 
 __all__ = ["MANIFEST_FILE", "ReportInfo", "load_manifest", "parse_manifest"]
 
-MANIFEST_FILE = Path(__file__).resolve().parent.parent / "data" / "reports" / "manifest.json"
+REPORTS_DIR = Path(__file__).resolve().parent.parent / "data" / "reports"
+"""The bundled reports and their manifest."""
+MANIFEST_FILE = REPORTS_DIR / "manifest.json"
+BUNDLED_REPORT = REPORTS_DIR / "pftz-report-2025.en.txt"
+"""The report read when none is named (a light module holds it, so that naming it costs no parsing code)."""
 """The manifest of the bundled reports."""
 
 

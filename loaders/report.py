@@ -38,6 +38,7 @@ from loaders.documents import (
     title_key,
 )
 from loaders.header import TextHeader, load_header
+from loaders.manifest import BUNDLED_REPORT
 from loaders.narrative import JOINT_DOCUMENT, AdoptionFact, Narrative, read_narrative
 from loaders.profile import PROFILE_SIDECAR_SUFFIX, Profile, default_profile, load_profile
 from loaders.records import (
@@ -59,7 +60,6 @@ from loaders.structure import Outline, parse_structure
 from loaders.tables import cell_examples, parse_tables
 from loaders.text import Line, Paragraph, decode_report, paragraphs, read_report_bytes, sentences, split_lines
 
-BUNDLED_REPORT = Path(__file__).resolve().parent.parent / "data" / "reports" / "pftz-report-2025.en.txt"
 """The report shipped with the project: the default input of every command."""
 
 ORDINAL_WORDS = {

@@ -37,18 +37,20 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-import neo4j
 import networkx as nx
-import pandas as pd
-from neo4j import exceptions as neo4j_exc
 from rapidfuzz import fuzz, process
 
-from graph.neo4j_store import DEFAULT_DATABASE
 from ground.dates import PartialDate
 from ground.errors import Neo4jError, QueryError
+from ground.schema import Label, Rel
+from queries.search import Hit, close_hits, search
 from queries.twins import TWINS, frame, search_terms
+
+if TYPE_CHECKING:  # neo4j imports pandas: both only when a query needs them
+    import neo4j
+    import pandas as pd
 
 __all__ = [
     "QUERY_DIR",
@@ -56,12 +58,15 @@ __all__ = [
     "QueryInfo",
     "browser_params",
     "catalogue_markdown",
+    "find_measure",
     "list_queries",
     "load_query",
     "parse_header",
     "run",
+    "run_rows",
     "suggest_measures",
     "trace",
+    "trace_rows",
 ]
 
 QUERY_DIR = Path(__file__).resolve().parent
@@ -304,6 +309,8 @@ def _bind(info: QueryInfo, given: Mapping[str, Any]) -> dict[str, Any]:
 
 def _database(database: str | None) -> str:
 
+    from graph.neo4j_store import DEFAULT_DATABASE
+
     return database or os.environ.get("NEO4J_DATABASE") or DEFAULT_DATABASE
 
 
@@ -322,6 +329,8 @@ def _plain(value: Any) -> Any:
 
 
 def _run_neo4j(info: QueryInfo, driver: neo4j.Driver, database: str, params: dict[str, Any]) -> pd.DataFrame:
+    import neo4j
+    from neo4j import exceptions as neo4j_exc
 
     def transform(result: neo4j.Result) -> tuple[list[str], list[list[Any]]]:
         return list(result.keys()), [[_plain(v) for v in r.values()] for r in result]
@@ -344,6 +353,38 @@ def _run_neo4j(info: QueryInfo, driver: neo4j.Driver, database: str, params: dic
         msg = f"query {info.name!r} returned columns {keys}, not the header's {list(info.columns)}"
         raise QueryError(msg)
     return frame(rows, info.columns)
+
+
+def _twin_rows(info: QueryInfo, G: nx.Graph, bound: dict[str, Any]) -> list[list[Any]]:
+    twin = TWINS.get(info.name)
+    if twin is None:
+        msg = f"query {info.name!r} has no NetworkX twin"
+        raise QueryError(msg)
+    return twin(G, **bound)
+
+
+def run_rows(name: str, G: nx.Graph, /, **params: Any) -> tuple[tuple[str, ...], list[list[Any]]]:
+    """Run a named query's NetworkX twin and return its columns and rows as plain lists (no pandas).
+
+    The rows of :func:`run` on a graph, before they become a DataFrame: what a
+    command that prints a few lines needs, without the import of pandas.
+
+    Parameters
+    ----------
+    name
+        The query.
+    G
+        The graph.
+    **params
+        As for :func:`run`.
+
+    Returns
+    -------
+    tuple
+        The columns and the rows (null is None).
+    """
+    info = load_query(name)
+    return info.columns, _twin_rows(info, G, _bind(info, params))
 
 
 def run(name: str, backend: Backend, /, **params: Any) -> pd.DataFrame:
@@ -381,11 +422,9 @@ def run(name: str, backend: Backend, /, **params: Any) -> pd.DataFrame:
     info = load_query(name)
     bound = _bind(info, params)
     if isinstance(backend, nx.Graph):
-        twin = TWINS.get(name)
-        if twin is None:
-            msg = f"query {name!r} has no NetworkX twin"
-            raise QueryError(msg)
-        return frame(twin(backend, **bound), info.columns)
+        return frame(_twin_rows(info, backend, bound), info.columns)
+    import neo4j
+
     if isinstance(backend, tuple) and len(backend) == 2 and isinstance(backend[0], neo4j.Driver):
         return _run_neo4j(info, backend[0], _database(backend[1]), bound)
     if isinstance(backend, neo4j.Driver):
@@ -394,27 +433,111 @@ def run(name: str, backend: Backend, /, **params: Any) -> pd.DataFrame:
     raise QueryError(msg)
 
 
-def trace(
-    backend: Backend, words: str, *, since: PartialDate | str | None = None, until: PartialDate | str | None = None
-) -> pd.DataFrame:
-    """Return the trace of the measure that best matches a few words (``trace_innovation``).
+def find_measure(backend: Backend, words: str) -> tuple[Hit | None, list[Hit]]:
+    """The measure that best matches a few words, and the others that score close to it.
 
     Parameters
     ----------
     backend
         As for :func:`run`.
     words
-        A few words of the measure's name or title, or its exact key.
+        A few words of the measure's name, title or aliases (typos tolerated), or its key.
+
+    Returns
+    -------
+    tuple
+        The best hit (None when nothing matches) and the close ones
+        (:func:`queries.search.close_hits`), best first.
+    """
+    hits = search(backend, words, labels=[Label.MEASURE], limit=10)
+    return (hits[0], close_hits(hits)) if hits else (None, [])
+
+
+def trace(
+    backend: Backend,
+    words: str,
+    *,
+    since: PartialDate | str | None = None,
+    until: PartialDate | str | None = None,
+    follow_same_as: bool = True,
+) -> pd.DataFrame:
+    """Return the trace of the measure that best matches a few words (``trace_innovation``).
+
+    The measure is found by the ranked search (:func:`find_measure`); the trace
+    runs on its key, so both backends trace the same measure. Measures linked to
+    it by ``SAME_AS`` are traced too and their rows follow (their
+    ``measure_key`` tells them apart).
+
+    Parameters
+    ----------
+    backend
+        As for :func:`run`.
+    words
+        A few words of the measure's name, title or aliases, or its exact key.
     since, until
         A time window: dated facts are kept when their period overlaps it;
         undated facts (origin, responsible bodies) stay.
+    follow_same_as
+        Also trace the measures linked by ``SAME_AS``.
 
     Returns
     -------
     pandas.DataFrame
         One row per fact and evidence line; empty when no measure matches.
     """
-    return run("trace_innovation", backend, words=words, since=since, until=until)
+    best, _ = find_measure(backend, words)
+    if best is None:
+        return run("trace_innovation", backend, words=words, since=since, until=until).iloc[0:0]
+    frames = [run("trace_innovation", backend, words=best.key, since=since, until=until)]
+    if follow_same_as:
+        done = {best.key}
+        same = frames[0][frames[0]["relation"] == Rel.SAME_AS.value]["node_key"]
+        for key in dict.fromkeys(str(k) for k in same):
+            if key not in done:
+                done.add(key)
+                frames.append(run("trace_innovation", backend, words=key, since=since, until=until))
+    if len(frames) == 1:
+        return frames[0]
+    import pandas as pd
+
+    return pd.concat(frames, ignore_index=True)
+
+
+def trace_rows(
+    backend: Backend,
+    words: str,
+    *,
+    since: PartialDate | str | None = None,
+    until: PartialDate | str | None = None,
+    follow_same_as: bool = True,
+) -> tuple[tuple[str, ...], list[list[Any]]]:
+    """:func:`trace` as columns and plain rows; on a graph without building a DataFrame (no pandas).
+
+    Returns
+    -------
+    tuple
+        The columns of ``trace_innovation`` and its rows (null is None); no rows when nothing matches.
+    """
+    if not isinstance(backend, nx.Graph):
+        df = trace(backend, words, since=since, until=until, follow_same_as=follow_same_as)
+        rows = [[None if v is None or (isinstance(v, float) and v != v) or str(v) == "<NA>" else v for v in r]
+                for r in df.astype(object).itertuples(index=False)]  # fmt: skip
+        return tuple(df.columns), rows
+    best, _ = find_measure(backend, words)
+    info = load_query("trace_innovation")
+    if best is None:
+        return info.columns, []
+    window = {"since": since, "until": until}
+    columns, rows = run_rows("trace_innovation", backend, words=best.key, **window)
+    if follow_same_as:
+        done = {best.key}
+        relation, node_key = columns.index("relation"), columns.index("node_key")
+        same = [str(r[node_key]) for r in rows if r[relation] == Rel.SAME_AS.value]
+        for key in dict.fromkeys(same):
+            if key not in done:
+                done.add(key)
+                rows += run_rows("trace_innovation", backend, words=key, **window)[1]
+    return columns, rows
 
 
 def suggest_measures(backend: Backend, words: str, limit: int = 5) -> pd.DataFrame:
@@ -450,6 +573,8 @@ def suggest_measures(backend: Backend, words: str, limit: int = 5) -> pd.DataFra
             h["words"] += 1
             h["best"] = max(h["best"], int(str(row.score)))
     ranked = sorted(hits.values(), key=lambda h: (-h["words"], -h["best"], h["measure_key"]))[:limit]
+    import pandas as pd
+
     return pd.DataFrame(
         [[h["measure_key"], h["measure"], h["kind"], h["words"]] for h in ranked],
         columns=["measure_key", "measure", "kind", "words"],

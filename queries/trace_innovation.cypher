@@ -1,6 +1,7 @@
 // name: trace_innovation
 // description: The path of one innovation, the measure best matching a few words (as search_measures ranks
-//  them) or with that exact key: where it originated, the batch and documents that carried it, the bodies
+//  them) or with that exact key: where it originated and the documents that launched its pilot (naming
+//  exactly its origin zones, dated no later than its batch or promotion), the batch and documents that carried it, the bodies
 //  that issued them or are responsible, where it was replicated and who adopted it, with dates; one row per
 //  fact and evidence entry (source file, line, quote). Derived DIFFUSED_TO edges are left out. A time window
 //  (since, until) keeps the dated facts whose period overlaps it; undated facts (origin, bodies) stay as context.
@@ -31,66 +32,78 @@ CALL (k) {
 }
 WITH m ORDER BY exact DESC, score DESC, m.key LIMIT 1
 CALL (m) {
-  RETURN 0 AS step, 'measure' AS fact, null AS relation, m AS n, m.kind AS detail, null AS date,
+  RETURN 0 AS step, 'measure' AS fact, null AS relation, m AS n, m.kind AS detail, null AS date, null AS dated,
          m.provenance AS prov
   UNION ALL
   MATCH (m)-[r:ORIGINATED_IN]->(n:Zone)
-  RETURN 1 AS step, 'originated in' AS fact, type(r) AS relation, n, n.kind AS detail, null AS date,
+  RETURN 1 AS step, 'originated in' AS fact, type(r) AS relation, n, n.kind AS detail, null AS date, null AS dated,
          r.provenance AS prov
   UNION ALL
+  // Where the pilot began: the documents naming exactly the zones the measure originated in (issuers aside).
+  // A document dated after the measure's batch or promotion did not launch its pilot.
+  MATCH (m)-[:ORIGINATED_IN]->(o:Zone)
+  WITH m, collect(DISTINCT o) AS origin
+  WITH m, origin,
+       reduce(f = null, x IN [(m)-[:IN_BATCH]->(b:Batch) | b.date_start] + [(m)-[:PROMOTED_BY]->(d:Document) | d.date_start]
+              | CASE WHEN x IS NULL THEN f WHEN f IS NULL OR x < f THEN x ELSE f END) AS first
+  UNWIND origin AS z
+  MATCH (n:Document)-[r:NAMES_ZONE]->(z)
+  WHERE coalesce(r.role, '') <> 'issuer'
+  WITH origin, first, n, collect(DISTINCT z) AS named, collect(r) AS rs
+  WHERE size(named) = size(origin)
+    AND NOT EXISTS { MATCH (n)-[x:NAMES_ZONE]->(other:Zone) WHERE coalesce(x.role, '') <> 'issuer' AND NOT other IN origin }
+    AND (first IS NULL OR n.date_start IS NULL OR n.date_start <= first)
+  RETURN 2 AS step, 'pilot launched by' AS fact, 'NAMES_ZONE' AS relation, n, n.number AS detail, n.date AS date,
+         n AS dated, reduce(acc = [], r IN rs | acc + [p IN coalesce(r.provenance, []) WHERE NOT p IN acc]) AS prov
+  UNION ALL
   MATCH (m)-[r:IN_BATCH]->(n:Batch)
-  RETURN 2 AS step, 'in batch' AS fact, type(r) AS relation, n,
-         CASE WHEN r.row IS NULL THEN null ELSE 'row ' + toString(r.row) END AS detail, n.date AS date,
+  RETURN 3 AS step, 'in batch' AS fact, type(r) AS relation, n,
+         CASE WHEN r.row IS NULL THEN null ELSE 'row ' + toString(r.row) END AS detail, n.date AS date, n AS dated,
          r.provenance AS prov
   UNION ALL
   MATCH (m)-[:IN_BATCH]->(:Batch)-[r:RELEASED_BY]->(n)
-  RETURN 3 AS step, 'batch released by' AS fact, type(r) AS relation, n, n.number AS detail, n.date AS date,
-         r.provenance AS prov
+  RETURN 4 AS step, 'batch released by' AS fact, type(r) AS relation, n, n.number AS detail, n.date AS date,
+         n AS dated, r.provenance AS prov
   UNION ALL
   MATCH (m)-[r:PROMOTED_BY]->(n:Document)
-  RETURN 4 AS step, 'promoted by' AS fact, type(r) AS relation, n, n.number AS detail, n.date AS date,
-         r.provenance AS prov
+  RETURN 5 AS step, 'promoted by' AS fact, type(r) AS relation, n, n.number AS detail, n.date AS date,
+         n AS dated, r.provenance AS prov
   UNION ALL
   UNWIND [(m)-[:PROMOTED_BY]->(d:Document) | d] + [(m)-[:IN_BATCH]->(:Batch)-[:RELEASED_BY]->(d:Document) | d] AS d
   WITH DISTINCT d
   MATCH (d)-[r:ISSUED_BY]->(n:IssuingBody)
-  RETURN 5 AS step, 'document issued by' AS fact, type(r) AS relation, n, coalesce(d.number, d.key) AS detail,
-         d.date AS date, r.provenance AS prov
+  RETURN 6 AS step, 'document issued by' AS fact, type(r) AS relation, n, coalesce(d.number, d.key) AS detail,
+         d.date AS date, d AS dated, r.provenance AS prov
   UNION ALL
   MATCH (n:IssuingBody)-[r:RESPONSIBLE_FOR]->(m)
-  RETURN 6 AS step, 'responsible for the measure' AS fact, type(r) AS relation, n, null AS detail, null AS date,
-         r.provenance AS prov
+  RETURN 7 AS step, 'responsible for the measure' AS fact, type(r) AS relation, n, null AS detail, null AS date,
+         null AS dated, r.provenance AS prov
   UNION ALL
   MATCH (m)-[:IN_BATCH]->(b:Batch)<-[r:RESPONSIBLE_FOR]-(n:IssuingBody)
-  RETURN 6 AS step, 'responsible for the batch' AS fact, type(r) AS relation, n, b.key AS detail, null AS date,
-         r.provenance AS prov
+  RETURN 7 AS step, 'responsible for the batch' AS fact, type(r) AS relation, n, b.key AS detail, null AS date,
+         null AS dated, r.provenance AS prov
   UNION ALL
   MATCH (m)-[r:REPLICATED_TO]->(n)
-  RETURN 7 AS step, 'replicated to' AS fact, type(r) AS relation, n, r.scope AS detail, r.date AS date,
-         r.provenance AS prov
+  RETURN 8 AS step, 'replicated to' AS fact, type(r) AS relation, n, r.scope AS detail, r.date AS date,
+         r AS dated, r.provenance AS prov
   UNION ALL
   MATCH (m)-[:IN_BATCH]->(:Batch)-[r:REPLICATED_TO]->(n)
-  RETURN 7 AS step, 'batch replicated to' AS fact, type(r) AS relation, n, r.scope AS detail, r.date AS date,
-         r.provenance AS prov
+  RETURN 8 AS step, 'batch replicated to' AS fact, type(r) AS relation, n, r.scope AS detail, r.date AS date,
+         r AS dated, r.provenance AS prov
   UNION ALL
   MATCH (n)-[r:ADOPTED]->(m)
-  RETURN 8 AS step, 'adopted by' AS fact, type(r) AS relation, n, r.outcome AS detail, r.date AS date,
-         r.provenance AS prov
+  RETURN 9 AS step, 'adopted by' AS fact, type(r) AS relation, n, r.outcome AS detail, r.date AS date,
+         r AS dated, r.provenance AS prov
   UNION ALL
   MATCH (m)-[r:SAME_AS]-(n:Measure)
-  RETURN 9 AS step, 'possibly the same as' AS fact, type(r) AS relation, n, r.status AS detail, null AS date,
-         r.provenance AS prov
+  RETURN 10 AS step, 'possibly the same as' AS fact, type(r) AS relation, n, r.status AS detail, null AS date,
+         null AS dated, r.provenance AS prov
 }
-// The time window: a date is its whole period (2024 = 2024-01-01..2024-12-31); invalid dates lie outside.
-WITH m, step, fact, relation, n, detail, date, prov,
-     [x IN [CASE WHEN date IS :: STRING THEN date END] WHERE x =~ '(?!0000)[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?'
-        AND (size(x) < 10 OR toInteger(right(x, 2)) <= (date({year: toInteger(left(x, 4)),
-             month: toInteger(substring(x, 5, 2)), day: 1}) + duration({months: 1}) - duration({days: 1})).day)
-      | [left(x + '-01-01', 10), CASE size(x) WHEN 4 THEN x + '-12-31' WHEN 7 THEN x + '-31' ELSE x END]] AS period
-WHERE date IS NULL
-      OR ($since IS NULL OR any(p IN period WHERE p[1] >= left($since + '-01-01', 10)))
-      AND ($until IS NULL OR any(p IN period WHERE p[0] <= CASE size($until) WHEN 4 THEN $until + '-12-31'
-                                                       WHEN 7 THEN $until + '-31' ELSE $until END))
+// The time window: one comparison of the period stored when the graph was built (date_start..date_end);
+// undated facts stay, a date without a period (invalid) lies outside.
+WITH m, step, fact, relation, n, detail, date, prov, dated.date_start AS ds, dated.date_end AS de
+WHERE ($since IS NULL AND $until IS NULL) OR (ds IS NULL AND date IS NULL)
+      OR (ds IS NOT NULL AND ($since IS NULL OR de >= $since) AND ($until IS NULL OR left(ds, size($until)) <= $until))
 // Provenance entries are JSON strings with sorted keys; cut line, source and quote out of them.
 UNWIND CASE WHEN size(coalesce(prov, [])) = 0 THEN [null] ELSE prov END AS p
 WITH m, step, fact, relation, n, detail, date, toInteger(split(split(p, '"line":')[1], [',', '}'])[0]) AS line,
@@ -103,4 +116,4 @@ WITH m, step, fact, relation, n, detail, date, line,
 RETURN m.key AS measure_key, m.name AS measure, m.kind AS kind, step, fact, relation,
        head(labels(n)) AS node_label, n.key AS node_key, n.name AS node, detail, date,
        text[0] AS source, line, text[1] AS quote
-ORDER BY step, node_label, node_key, detail, date, line, quote, source
+ORDER BY step, date, node_label, node_key, detail, line, quote, source

@@ -28,15 +28,18 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-import pandas as pd
 
 from graph.index import index_of
-from ground.dates import PartialDate, in_window, period_end
+from graph.periods import in_period_window
+from ground.dates import period_end
 from ground.names import SEARCH_DELIMITERS, search_words, word_score
-from ground.schema import DERIVED, KEY, PROVENANCE, Label, RegionKind, Rel, node_id
+from ground.schema import DATE_END, DATE_START, DERIVED, KEY, PROVENANCE, Label, RegionKind, Rel, node_id
+
+if TYPE_CHECKING:  # pandas only when a frame is built
+    import pandas as pd
 
 __all__ = [
     "DELIMITERS",
@@ -76,6 +79,8 @@ _FLOAT_RE = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 def _series(values: list[Any]) -> pd.Series:
+    import pandas as pd
+
     present = [v for v in values if v is not None]
     missing = len(present) < len(values)
     if present and all(isinstance(v, bool) for v in present):
@@ -107,6 +112,8 @@ def frame(rows: Iterable[Sequence[Any]], columns: Sequence[str]) -> pd.DataFrame
     pandas.DataFrame
         With a ``RangeIndex``.
     """
+    import pandas as pd
+
     table = [list(r) for r in rows]
     data = {c: _series([r[i] for r in table]) for i, c in enumerate(columns)}
     return pd.DataFrame(data, columns=list(columns)).reset_index(drop=True)
@@ -233,17 +240,16 @@ def _cypher_min(values: Iterable[Any]) -> Any:
 # --------------------------------------------------------------------------- time windows
 
 
-Window = tuple[PartialDate | None, PartialDate | None]
+def _kept(period: Mapping[str, Any] | None, date: Any, since: str | None, until: str | None) -> bool:
+    """Whether a fact stays in a time window (:func:`graph.periods.in_period_window`): one comparison."""
+    return in_period_window(period, date, since, until)
 
 
-def _window(since: str | None, until: str | None) -> Window:
-    """The ``since``/``until`` parameters (ISO partial dates, checked by :func:`queries.run`) as dates."""
-    return (None if since is None else PartialDate.parse(since), None if until is None else PartialDate.parse(until))
-
-
-def _kept(date: Any, window: Window) -> bool:
-    """Whether a fact stays in a time window: undated facts always, dated ones when their period overlaps it."""
-    return date is None or in_window(date, *window)
+def _span(periods: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """The period from the first start to the last end of several (``min``/``max`` in the Cypher)."""
+    starts = [p.get(DATE_START) for p in periods]
+    ends = [p.get(DATE_END) for p in periods]
+    return {DATE_START: _cypher_min(starts), DATE_END: max((e for e in ends if e is not None), default=None)}
 
 
 # --------------------------------------------------------------------------- provenance
@@ -329,66 +335,98 @@ def _best_measure(G: nx.MultiDiGraph, words: str) -> Any | None:
 # --------------------------------------------------------------------------- the twins
 
 
+def _launching_documents(G: nx.MultiDiGraph, m: Any, origin: set[Any]) -> list[Any]:
+    """The documents that launched a measure's pilot: they name exactly its origin zones (issuers aside)
+    and are dated no later than its batch or promotion (when both dates are known)."""
+    if not origin:
+        return []
+    later = [_d(G, b).get(DATE_START) for b, _ in _out(G, m, Rel.IN_BATCH, Label.BATCH)]
+    later += [_d(G, d).get(DATE_START) for d, _ in _out(G, m, Rel.PROMOTED_BY, Label.DOCUMENT)]
+    first = _cypher_min(later)
+    docs = _distinct(d for z in origin for d, _ in _in(G, z, Rel.NAMES_ZONE, Label.DOCUMENT))
+    out = []
+    for d in docs:
+        named = {z for z, e in _out(G, d, Rel.NAMES_ZONE, Label.ZONE) if (e.get("role") or "") != ISSUER_ROLE}
+        start = _d(G, d).get(DATE_START)
+        if named == origin and (first is None or start is None or start <= first):
+            out.append(d)
+    return out
+
+
 def trace_innovation(G: nx.MultiDiGraph, words: str, since: str | None = None, until: str | None = None) -> list[Row]:
     """Twin of ``trace_innovation``."""
     m = _best_measure(G, words)
     if m is None:
         return []
     md = _d(G, m)
-    facts: list[tuple[int, str, str | None, Any, Any, Any, Any]] = [
-        (0, "measure", None, m, md.get("kind"), None, md.get(PROVENANCE))
+    facts: list[tuple[int, str, str | None, Any, Any, Any, Any, Mapping[str, Any] | None]] = [
+        (0, "measure", None, m, md.get("kind"), None, md.get(PROVENANCE), None)
     ]
     for z, e in _out(G, m, Rel.ORIGINATED_IN, Label.ZONE):
-        facts.append((1, "originated in", Rel.ORIGINATED_IN.value, z, _d(G, z).get("kind"), None, e.get(PROVENANCE)))
+        facts.append(
+            (1, "originated in", Rel.ORIGINATED_IN.value, z, _d(G, z).get("kind"), None, e.get(PROVENANCE), None)
+        )
+    origin = {z for z, _ in _out(G, m, Rel.ORIGINATED_IN, Label.ZONE)}
+    for d in _launching_documents(G, m, origin):
+        dd = _d(G, d)
+        prov = [p for z, e in _out(G, d, Rel.NAMES_ZONE, Label.ZONE) if z in origin
+                for p in (e.get(PROVENANCE) or [])]  # fmt: skip
+        facts.append((2, "pilot launched by", Rel.NAMES_ZONE.value, d, dd.get("number"), dd.get("date"), prov, dd))
     batches = _out(G, m, Rel.IN_BATCH, Label.BATCH)
     for b, e in batches:
         row = e.get("row")
         detail = None if row is None else f"row {row}"
-        facts.append((2, "in batch", Rel.IN_BATCH.value, b, detail, _d(G, b).get("date"), e.get(PROVENANCE)))
+        facts.append((3, "in batch", Rel.IN_BATCH.value, b, detail, _d(G, b).get("date"), e.get(PROVENANCE), _d(G, b)))
     documents = []
     for b, _ in batches:
         for d, e in _out(G, b, Rel.RELEASED_BY):
             dd = _d(G, d)
             facts.append(
-                (3, "batch released by", Rel.RELEASED_BY.value, d, dd.get("number"), dd.get("date"), e.get(PROVENANCE))
+                (4, "batch released by", Rel.RELEASED_BY.value, d, dd.get("number"), dd.get("date"), e.get(PROVENANCE),
+                 dd)
             )
             if _label(G, d) == Label.DOCUMENT.value:
                 documents.append(d)
     for d, e in _out(G, m, Rel.PROMOTED_BY, Label.DOCUMENT):
         dd = _d(G, d)
-        facts.append((4, "promoted by", Rel.PROMOTED_BY.value, d, dd.get("number"), dd.get("date"), e.get(PROVENANCE)))
+        facts.append(
+            (5, "promoted by", Rel.PROMOTED_BY.value, d, dd.get("number"), dd.get("date"), e.get(PROVENANCE), dd)
+        )
         documents.append(d)
     for d in _distinct(documents):
         dd = _d(G, d)
         number = dd.get("number") if dd.get("number") is not None else dd.get(KEY)
         for body, e in _out(G, d, Rel.ISSUED_BY, Label.ISSUING_BODY):
             facts.append(
-                (5, "document issued by", Rel.ISSUED_BY.value, body, number, dd.get("date"), e.get(PROVENANCE))
+                (6, "document issued by", Rel.ISSUED_BY.value, body, number, dd.get("date"), e.get(PROVENANCE), dd)
             )
     for body, e in _in(G, m, Rel.RESPONSIBLE_FOR, Label.ISSUING_BODY):
         fact = "responsible for the measure"
-        facts.append((6, fact, Rel.RESPONSIBLE_FOR.value, body, None, None, e.get(PROVENANCE)))
+        facts.append((7, fact, Rel.RESPONSIBLE_FOR.value, body, None, None, e.get(PROVENANCE), None))
     for b, _ in batches:
         for body, e in _in(G, b, Rel.RESPONSIBLE_FOR, Label.ISSUING_BODY):
             facts.append(
-                (6, "responsible for the batch", Rel.RESPONSIBLE_FOR.value, body, _key(G, b), None, e.get(PROVENANCE))
+                (7, "responsible for the batch", Rel.RESPONSIBLE_FOR.value, body, _key(G, b), None, e.get(PROVENANCE),
+                 None)
             )
     for t, e in _out(G, m, Rel.REPLICATED_TO):
-        facts.append((7, "replicated to", Rel.REPLICATED_TO.value, t, e.get("scope"), e.get("date"), e.get(PROVENANCE)))
+        facts.append(
+            (8, "replicated to", Rel.REPLICATED_TO.value, t, e.get("scope"), e.get("date"), e.get(PROVENANCE), e)
+        )
     for b, _ in batches:
         for t, e in _out(G, b, Rel.REPLICATED_TO):
             facts.append(
-                (7, "batch replicated to", Rel.REPLICATED_TO.value, t, e.get("scope"), e.get("date"), e.get(PROVENANCE))
+                (8, "batch replicated to", Rel.REPLICATED_TO.value, t, e.get("scope"), e.get("date"),
+                 e.get(PROVENANCE), e)
             )
     for a, e in _in(G, m, Rel.ADOPTED):
-        facts.append((8, "adopted by", Rel.ADOPTED.value, a, e.get("outcome"), e.get("date"), e.get(PROVENANCE)))
+        facts.append((9, "adopted by", Rel.ADOPTED.value, a, e.get("outcome"), e.get("date"), e.get(PROVENANCE), e))
     for o, e in [*_out(G, m, Rel.SAME_AS, Label.MEASURE), *_in(G, m, Rel.SAME_AS, Label.MEASURE)]:
-        facts.append((9, "possibly the same as", Rel.SAME_AS.value, o, e.get("status"), None, e.get(PROVENANCE)))
+        facts.append((10, "possibly the same as", Rel.SAME_AS.value, o, e.get("status"), None, e.get(PROVENANCE), None))
 
     rows: list[Row] = []
-    window = _window(since, until)
-    for step, fact, relation, n, detail, date, prov in facts:
-        if not _kept(date, window):
+    for step, fact, relation, n, detail, date, prov, period in facts:
+        if not _kept(period, date, since, until):
             continue
         nd = _d(G, n)
         for source, line, quote in _evidence(prov):
@@ -397,7 +435,7 @@ def trace_innovation(G: nx.MultiDiGraph, words: str, since: str | None = None, u
                  nd.get("name"), detail, date, source, line, quote]
             )  # fmt: skip
     # ORDER BY step, node_label, node_key, detail, date, line, quote, source
-    return order_rows(rows, [(i, True) for i in (3, 6, 7, 9, 10, 12, 13, 11)])
+    return order_rows(rows, [(i, True) for i in (3, 10, 6, 7, 9, 12, 13, 11)])
 
 
 def search_measures(G: nx.MultiDiGraph, words: str) -> list[Row]:
@@ -407,7 +445,6 @@ def search_measures(G: nx.MultiDiGraph, words: str) -> list[Row]:
 
 def zone_profile(G: nx.MultiDiGraph, zone: str, since: str | None = None, until: str | None = None) -> list[Row]:
     """Twin of ``zone_profile``."""
-    window = _window(since, until)
     zones = [
         z
         for z in _nodes(G, Label.ZONE)
@@ -415,35 +452,35 @@ def zone_profile(G: nx.MultiDiGraph, zone: str, since: str | None = None, until:
     ]
     rows: list[Row] = []
     for z in zones:
-        items: list[tuple[int, str, Any, Any, Any]] = []
+        items: list[tuple[int, str, Any, Any, Any, Mapping[str, Any] | None]] = []
         for m, _ in _in(G, z, Rel.ORIGINATED_IN, Label.MEASURE):
-            items.append((1, "innovation", m, _d(G, m).get("kind"), None))
+            items.append((1, "innovation", m, _d(G, m).get("kind"), None, None))
         for s, _ in _in(G, z, Rel.PART_OF, Label.ZONE):
             for m, _ in _in(G, s, Rel.ORIGINATED_IN, Label.MEASURE):
-                items.append((1, "innovation of a part", m, _key(G, s), None))
+                items.append((1, "innovation of a part", m, _key(G, s), None, None))
         for d, e in _in(G, z, Rel.NAMES_ZONE, Label.DOCUMENT):
-            items.append((2, "named by", d, e.get("role"), _d(G, d).get("date")))
+            items.append((2, "named by", d, e.get("role"), _d(G, d).get("date"), _d(G, d)))
         for m, e in _out(G, z, Rel.ADOPTED, Label.MEASURE):
-            items.append((3, "adopted", m, e.get("outcome"), e.get("date")))
-        received: dict[tuple[Any, Any], list[Any]] = defaultdict(list)
+            items.append((3, "adopted", m, e.get("outcome"), e.get("date"), e))
+        received: dict[tuple[Any, Any], list[Mapping[str, Any]]] = defaultdict(list)
         for _, e in _in(G, z, Rel.DIFFUSED_TO, Label.ZONE):
-            if _kept(e.get("date"), window):
-                received[e.get("measure"), e.get("via")].append(e.get("date"))
-        for (mk, via), dates in received.items():
+            if _kept(e, e.get("date"), since, until):
+                received[e.get("measure"), e.get("via")].append(e)
+        for (mk, via), edges in received.items():
             m = _find(G, Label.MEASURE, mk)
             if m is not None:
-                items.append((4, "received", m, via, _cypher_min(dates)))
+                items.append((4, "received", m, via, _cypher_min(e.get("date") for e in edges), _span(edges)))
         for a, _ in _out(G, z, Rel.MEMBER_OF):
-            items.append((5, "member of", a, _d(G, a).get("kind"), None))
+            items.append((5, "member of", a, _d(G, a).get("kind"), None, None))
         for p, _ in _out(G, z, Rel.PART_OF, Label.ZONE):
-            items.append((6, "part of", p, _d(G, p).get("kind"), None))
+            items.append((6, "part of", p, _d(G, p).get("kind"), None, None))
         for s, _ in _in(G, z, Rel.PART_OF, Label.ZONE):
-            items.append((7, "has part", s, _d(G, s).get("kind"), None))
+            items.append((7, "has part", s, _d(G, s).get("kind"), None, None))
         for r, _ in _out(G, z, Rel.LOCATED_IN, Label.REGION):
-            items.append((8, "located in", r, _d(G, r).get("kind"), None))
+            items.append((8, "located in", r, _d(G, r).get("kind"), None, None))
         zd = _d(G, z)
-        for part, section, item, detail, date in items:
-            if not _kept(date, window):
+        for part, section, item, detail, date, period in items:
+            if not _kept(period, date, since, until):
                 continue
             d = _d(G, item)
             rows.append(
@@ -457,7 +494,6 @@ def province_profile(
     G: nx.MultiDiGraph, province: str, since: str | None = None, until: str | None = None
 ) -> list[Row]:
     """Twin of ``province_profile``."""
-    window = _window(since, until)
     provinces = [
         g
         for g in _nodes(G, Label.REGION)
@@ -470,30 +506,31 @@ def province_profile(
 
     rows: list[Row] = []
     for g in provinces:
-        items: list[tuple[int, str, Any, list[Any], Any, Any]] = []
+        items: list[tuple[int, str, Any, list[Any], Any, Any, Mapping[str, Any] | None]] = []
         zones = [z for z, _ in _in(G, g, Rel.LOCATED_IN, Label.ZONE)]
         for z in zones:
-            items.append((1, "zone", z, [], _d(G, z).get("kind"), _d(G, z).get("established")))
+            items.append((1, "zone", z, [], _d(G, z).get("kind"), _d(G, z).get("established"), _d(G, z)))
         for m, e in _out(G, g, Rel.ADOPTED, Label.MEASURE):
-            items.append((2, "adopted", m, origins(m), e.get("outcome"), e.get("date")))
+            items.append((2, "adopted", m, origins(m), e.get("outcome"), e.get("date"), e))
         for z in zones:
             for m, e in _out(G, z, Rel.ADOPTED, Label.MEASURE):
-                items.append((3, f"adopted by {_key(G, z)}", m, origins(m), e.get("outcome"), e.get("date")))
+                items.append((3, f"adopted by {_key(G, z)}", m, origins(m), e.get("outcome"), e.get("date"), e))
         for m, e in _in(G, g, Rel.REPLICATED_TO, Label.MEASURE):
-            items.append((4, "replicated to it", m, origins(m), e.get("scope"), e.get("date")))
-        received: dict[tuple[Any, Any], tuple[list[Any], set[Any]]] = {}
+            items.append((4, "replicated to it", m, origins(m), e.get("scope"), e.get("date"), e))
+        received: dict[tuple[Any, Any], tuple[list[Mapping[str, Any]], set[Any]]] = {}
         for o, e in _in(G, g, Rel.DIFFUSED_TO, Label.ZONE):
-            if _kept(e.get("date"), window):
-                dates, froms = received.setdefault((e.get("measure"), e.get("via")), ([], set()))
-                dates.append(e.get("date"))
+            if _kept(e, e.get("date"), since, until):
+                edges, froms = received.setdefault((e.get("measure"), e.get("via")), ([], set()))
+                edges.append(e)
                 froms.add(_key(G, o))
-        for (mk, via), (dates, froms) in received.items():
+        for (mk, via), (edges, froms) in received.items():
             m = _find(G, Label.MEASURE, mk)
             if m is not None:
-                items.append((5, "received (derived)", m, sorted(froms, key=_sort_key), via, _cypher_min(dates)))
+                date = _cypher_min(e.get("date") for e in edges)
+                items.append((5, "received (derived)", m, sorted(froms, key=_sort_key), via, date, _span(edges)))
         gd = _d(G, g)
-        for part, section, item, from_zones, detail, date in items:
-            if not _kept(date, window):
+        for part, section, item, from_zones, detail, date, period in items:
+            if not _kept(period, date, since, until):
                 continue
             d = _d(G, item)
             rows.append(

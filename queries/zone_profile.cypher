@@ -14,52 +14,40 @@ MATCH (z:Zone)
 WHERE z.key = $zone OR toLower(z.name) = toLower($zone)
 CALL (z) {
   MATCH (m:Measure)-[:ORIGINATED_IN]->(z)
-  RETURN 1 AS part, 'innovation' AS section, m AS item, m.kind AS detail, null AS date
+  RETURN 1 AS part, 'innovation' AS section, m AS item, m.kind AS detail, null AS date, null AS dated
   UNION ALL
   MATCH (m:Measure)-[:ORIGINATED_IN]->(s:Zone)-[:PART_OF]->(z)
   RETURN 1 AS part, 'innovation of a part' AS section, m AS item, s.key AS detail, null AS date
   UNION ALL
   MATCH (d:Document)-[r:NAMES_ZONE]->(z)
-  RETURN 2 AS part, 'named by' AS section, d AS item, r.role AS detail, d.date AS date
+  RETURN 2 AS part, 'named by' AS section, d AS item, r.role AS detail, d.date AS date, d AS dated
   UNION ALL
   MATCH (z)-[r:ADOPTED]->(m:Measure)
-  RETURN 3 AS part, 'adopted' AS section, m AS item, r.outcome AS detail, r.date AS date
+  RETURN 3 AS part, 'adopted' AS section, m AS item, r.outcome AS detail, r.date AS date, r AS dated
   UNION ALL
   MATCH (:Zone)-[r:DIFFUSED_TO]->(z)
-  WITH r,
-       [x IN [CASE WHEN r.date IS :: STRING THEN r.date END] WHERE x =~ '(?!0000)[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?'
-          AND (size(x) < 10 OR toInteger(right(x, 2)) <= (date({year: toInteger(left(x, 4)),
-               month: toInteger(substring(x, 5, 2)), day: 1}) + duration({months: 1}) - duration({days: 1})).day)
-        | [left(x + '-01-01', 10), CASE size(x) WHEN 4 THEN x + '-12-31' WHEN 7 THEN x + '-31' ELSE x END]] AS period
-  WHERE r.date IS NULL
-        OR ($since IS NULL OR any(p IN period WHERE p[1] >= left($since + '-01-01', 10)))
-        AND ($until IS NULL OR any(p IN period WHERE p[0] <= CASE size($until) WHEN 4 THEN $until + '-12-31'
-                                                         WHEN 7 THEN $until + '-31' ELSE $until END))
-  WITH r.measure AS measure_key, r.via AS via, min(r.date) AS date
+  WHERE ($since IS NULL AND $until IS NULL) OR (r.date_start IS NULL AND r.date IS NULL)
+        OR (r.date_start IS NOT NULL AND ($since IS NULL OR r.date_end >= $since) AND ($until IS NULL OR left(r.date_start, size($until)) <= $until))
+  WITH r.measure AS measure_key, r.via AS via, min(r.date) AS date,
+       {date_start: min(r.date_start), date_end: max(r.date_end)} AS dated
   MATCH (m:Measure {key: measure_key})
-  RETURN 4 AS part, 'received' AS section, m AS item, via AS detail, date
+  RETURN 4 AS part, 'received' AS section, m AS item, via AS detail, date, dated
   UNION ALL
   MATCH (z)-[:MEMBER_OF]->(a)
-  RETURN 5 AS part, 'member of' AS section, a AS item, a.kind AS detail, null AS date
+  RETURN 5 AS part, 'member of' AS section, a AS item, a.kind AS detail, null AS date, null AS dated
   UNION ALL
   MATCH (z)-[:PART_OF]->(p:Zone)
-  RETURN 6 AS part, 'part of' AS section, p AS item, p.kind AS detail, null AS date
+  RETURN 6 AS part, 'part of' AS section, p AS item, p.kind AS detail, null AS date, null AS dated
   UNION ALL
   MATCH (s:Zone)-[:PART_OF]->(z)
-  RETURN 7 AS part, 'has part' AS section, s AS item, s.kind AS detail, null AS date
+  RETURN 7 AS part, 'has part' AS section, s AS item, s.kind AS detail, null AS date, null AS dated
   UNION ALL
   MATCH (z)-[:LOCATED_IN]->(r:Region)
-  RETURN 8 AS part, 'located in' AS section, r AS item, r.kind AS detail, null AS date
+  RETURN 8 AS part, 'located in' AS section, r AS item, r.kind AS detail, null AS date, null AS dated
 }
-WITH z, part, section, item, detail, date,
-     [x IN [CASE WHEN date IS :: STRING THEN date END] WHERE x =~ '(?!0000)[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?'
-        AND (size(x) < 10 OR toInteger(right(x, 2)) <= (date({year: toInteger(left(x, 4)),
-             month: toInteger(substring(x, 5, 2)), day: 1}) + duration({months: 1}) - duration({days: 1})).day)
-      | [left(x + '-01-01', 10), CASE size(x) WHEN 4 THEN x + '-12-31' WHEN 7 THEN x + '-31' ELSE x END]] AS period
-WHERE date IS NULL
-      OR ($since IS NULL OR any(p IN period WHERE p[1] >= left($since + '-01-01', 10)))
-      AND ($until IS NULL OR any(p IN period WHERE p[0] <= CASE size($until) WHEN 4 THEN $until + '-12-31'
-                                                       WHEN 7 THEN $until + '-31' ELSE $until END))
+WITH z, part, section, item, detail, date, dated.date_start AS ds, dated.date_end AS de
+WHERE ($since IS NULL AND $until IS NULL) OR (ds IS NULL AND date IS NULL)
+      OR (ds IS NOT NULL AND ($since IS NULL OR de >= $since) AND ($until IS NULL OR left(ds, size($until)) <= $until))
 RETURN z.key AS zone_key, z.name AS zone, section, head(labels(item)) AS item_label, item.key AS item_key,
        item.name AS item, detail, date
 ORDER BY zone_key, part, item_key, detail, date

@@ -42,9 +42,9 @@ import ground
 import loaders
 from ground.io import atomic_path, file_sha256
 from loaders.header import header_path
+from loaders.manifest import BUNDLED_REPORT
 from loaders.profile import PROFILE_DIR, PROFILE_SIDECAR_SUFFIX
 from loaders.reference import REFERENCE_DIR
-from loaders.report import BUNDLED_REPORT
 
 __all__ = ["KEEP", "CachedBuild", "cache_dir", "cache_key", "cached_build"]
 

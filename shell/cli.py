@@ -18,50 +18,25 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import click
-import pandas as pd
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
-import queries
-from graph.build import graph_from_reports
-from graph.exports import (
-    FORMATS,
-    cascade_summary,
-    neo4j_admin_import_args,
-    people_csv,
-    save_neo4j_admin_csv,
-    write_all,
-)
-from graph.exports import export as write_export
-from graph.neo4j_store import connect, graph_to_neo4j
-from graph.resolve import review_pairs
-from graph.stats import graph_stats
-from graph.validate import validate
 from ground.dates import PartialDate
 from ground.errors import Neo4jError, PftzGraphError
 from ground.io import LOCK_WAIT, atomic_write_text, check_not_an_input, file_sha256, staged_folder
-from ground.schema import DERIVED, Label, database_name_problem, node_id
-from loaders.evaluate import align_lines, evaluate, facts_from_report, load_annotations, same_words
+from ground.schema import DERIVED, Label, database_name_problem
 from loaders.header import FIELDS as HEADER_FIELDS
 from loaders.header import TextHeader, check_date
-from loaders.manifest import load_manifest
-from loaders.records import ParsedReport
-from loaders.reference import load_reference
-from loaders.report import BUNDLED_REPORT, load_report
-from loaders.userdata import USER_SECTION, load_user_data
-from queries import tables as qtables
-from queries.names import check_names
-from queries.sqlite import metadata_path, save_sqlite
-from shell import viz as gviz
-from shell.cache import CachedBuild, cached_build
-from shell.docs import write_docs
+from loaders.manifest import BUNDLED_REPORT, load_manifest
 from shell.entry import run
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from loaders.records import ParsedReport
+    from shell.cache import CachedBuild
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 REPORT_ARG = click.argument("reports", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -198,6 +173,7 @@ def _inputs(reports: Sequence[Path], data_files: Sequence[Path] = ()) -> list[Pa
 
 def _load_reports(reports: Sequence[Path], strict: bool, reading: Reading | None = None) -> list[ParsedReport]:
 
+    from loaders.report import load_report
     paths: Sequence[Path | None] = list(reports) or [None]
     reading = reading or Reading()
     out = []
@@ -214,6 +190,7 @@ def _load_reports(reports: Sequence[Path], strict: bool, reading: Reading | None
 
 def _load_data(data_files: Sequence[Path], strict: bool, known: Sequence[ParsedReport]) -> list[ParsedReport]:
     """Read researchers' files; each may refer to keys of the reports and of the files before it."""
+    from loaders.userdata import load_user_data
     if not data_files:
         return []
 
@@ -233,6 +210,7 @@ def _show_warnings(reports: Sequence[ParsedReport], limit: int = 50) -> None:
 
 def _list_hint(reports: Sequence[ParsedReport]) -> str:
     """The command that lists every warning of these sources (``parse`` reads reports only)."""
+    from loaders.userdata import USER_SECTION
     hints = []
     for r in reports:
         if not r.warnings:
@@ -260,6 +238,12 @@ def _loud() -> bool:
 def _build_fresh(
     reports: Sequence[Path], data_files: Sequence[Path], strict: bool, loud: bool, reading: Reading
 ) -> CachedBuild:
+    from graph.build import graph_from_reports
+    from graph.validate import validate
+    from loaders.reference import load_reference
+    from loaders.report import load_report
+    from loaders.userdata import load_user_data
+    from shell.cache import CachedBuild
     paths: list[Path | None] = [*reports] or [None]
     parsed = (
         _load_reports(reports, strict=False, reading=reading)
@@ -308,6 +292,7 @@ def _build(
     ``parse`` and ``build`` (and any command under ``pftz -v``) print every load
     warning; the others print one line with their count.
     """
+    from shell.cache import cached_build
     loud = _loud()
     reading = reading or Reading()
     options = ("strict " if strict else "") + (reading.key() if reading != Reading() else "")
@@ -392,6 +377,7 @@ def parse(
         pftz parse my-report.txt --json -o records.json --strict
         pftz parse release.txt --title "MOFCOM releases the eighth batch" --date 2025-06-12 --publisher MOFCOM
     """
+    from loaders.report import load_report
 
     if output is not None:
         check_not_an_input(output, _inputs([report] if report else []))
@@ -457,6 +443,8 @@ def eval_(annotations: Path, report: Path | None, show: int, profile: Path | Non
         pftz eval my-annotations.csv rewrapped-report.txt --show 100
         pftz eval tests/editions/report-2026a.gold.csv tests/editions/report-2026a.txt
     """
+    from loaders.evaluate import align_lines, evaluate, facts_from_report, load_annotations
+    from loaders.report import BUNDLED_REPORT, load_report
     gold = load_annotations([annotations])
     r = load_report(report, profile=profile)
     line_map = None
@@ -464,6 +452,8 @@ def eval_(annotations: Path, report: Path | None, show: int, profile: Path | Non
         reference = (annotated_on or BUNDLED_REPORT).read_text(encoding="utf-8", errors="replace")
         other = report.read_text(encoding="utf-8", errors="replace")
         # another layout of the bundled report is aligned to it; another text is annotated on its own lines
+        from loaders.evaluate import same_words
+
         line_map = align_lines(reference, other) if other != reference and same_words(reference, other) else None
     result = evaluate(gold, facts_from_report(r, line_map))
     click.echo(f"annotations: {annotations} ({len(gold)} rows); report: {r.source}")
@@ -527,6 +517,10 @@ def build(
         pftz build report-2025.txt report-2026.txt --data my-events.csv --out out/
         pftz build release.txt --title "Eighth batch of best practices" --date 2025-06 --publisher MOFCOM
     """
+    from graph.exports import FORMATS, cascade_summary, write_all
+    from queries import tables as qtables
+    from queries.sqlite import metadata_path, save_sqlite
+    from shell import viz as gviz
 
     check_not_an_input(out_dir, _inputs(reports, data_files), folder=True)
     reading = _reading(profile, title, date_, publisher, url, max(len(reports), 1))
@@ -582,6 +576,7 @@ def _missing_outputs(stage: Path, exports: Iterable[Path], pages: Sequence[Path]
 
 def _echo_stats(G: Any) -> None:
 
+    from graph.stats import graph_stats
     s = graph_stats(G)
     click.echo(
         f"graph: {s['nodes']:,} nodes, {s['edges']:,} edges ({s['stated_edges']:,} stated, "
@@ -607,7 +602,34 @@ def stats(reports: tuple[Path, ...], data_files: tuple[Path, ...]) -> None:
     _echo_stats(_build(reports, data_files))
 
 
-EXPORT_FORMATS = (*FORMATS, "sqlite")
+class LazyChoice(click.Choice):
+    """A :class:`click.Choice` whose choices are read from a module only when a command needs them.
+
+    The export formats and table names live beside heavy libraries (pandas, networkx); reading them
+    at import would make every command, ``pftz --version`` included, pay for those imports.
+    """
+
+    def __init__(self, module: str, attribute: str, extra: tuple[str, ...] = ()) -> None:
+        self._where = (module, attribute)
+        self._extra = extra
+        self._choices: tuple[str, ...] | None = None
+        super().__init__((), case_sensitive=True)
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        if self._choices is None:
+            import importlib
+
+            module, attribute = self._where
+            self._choices = (*getattr(importlib.import_module(module), attribute), *self._extra)
+        return self._choices
+
+    @choices.setter
+    def choices(self, value: Any) -> None:
+        pass  # click.Choice.__init__ sets it; the module gives it
+
+
+EXPORT_FORMATS = LazyChoice("graph.exports", "FORMATS", extra=("sqlite",))
 SQLITE_FILE = "pftz.db"
 """The SQLite database ``pftz build`` writes (with ``pftz.metadata.json`` for Datasette beside it)."""
 
@@ -615,7 +637,7 @@ SQLITE_FILE = "pftz.db"
 @cli.command()
 @REPORT_ARG
 @DATA_OPT
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Export format.")
+@click.option("--format", "fmt", type=EXPORT_FORMATS, required=True, help="Export format.")
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), required=True, help="Output file (a folder for neo4j-admin)."
 )
@@ -632,10 +654,13 @@ def export(reports: tuple[Path, ...], data_files: tuple[Path, ...], fmt: str, ou
         pftz export --format neo4j-admin -o import/
         pftz export --format sqlite -o pftz.db
     """
+    from graph.exports import export as write_export
 
     check_not_an_input(output, _inputs(reports, data_files), folder=True)
     G = _build(reports, data_files)
     if fmt == "sqlite":
+        from queries.sqlite import save_sqlite
+
         db, meta = save_sqlite(G, output, reports=load_manifest())
         click.echo(f"wrote {db} and {meta}")
         return
@@ -645,6 +670,8 @@ def export(reports: tuple[Path, ...], data_files: tuple[Path, ...], fmt: str, ou
 
 def _layout(G: Any) -> dict[str, tuple[float, float]]:
     """The positions of the site's whole-graph page, for the GEXF file (Gephi opens it laid out)."""
+    from shell import viz as gviz
+
     return gviz.force_positions(gviz.aggregate_diffusion(G))
 
 
@@ -659,6 +686,7 @@ def review(reports: tuple[Path, ...], data_files: tuple[Path, ...], limit: int) 
     Example:
         pftz review --limit 20
     """
+    from graph.resolve import review_pairs
 
     G = _build(reports, data_files)
     df = review_pairs(G)
@@ -722,6 +750,7 @@ def load(
         NEO4J_PASSWORD=secret pftz load --neo4j bolt://localhost:7687
         NEO4J_HOME=/opt/neo4j pftz load --offline --database neo4j
     """
+    from graph.neo4j_store import connect, graph_to_neo4j
 
     problem = database_name_problem(database) if database is not None else None
     if problem is not None:
@@ -773,6 +802,7 @@ def _neo4j_admin() -> list[str] | None:
 
 def _load_offline(reports: tuple[Path, ...], data_files: tuple[Path, ...], database: str) -> None:
     """``pftz load --offline``: the neo4j-admin bundle, imported with ``neo4j-admin database import full``."""
+    from graph.exports import neo4j_admin_import_args, save_neo4j_admin_csv
     admin = _neo4j_admin()
     if admin is None:
         msg = (
@@ -834,6 +864,9 @@ def _load_summary(uri: str, db: str, counts: dict[str, int], created: dict[str, 
 
 
 QUERY_FORMATS = ("table", "csv", "json")
+KEYS_OPT = click.option(
+    "--keys", is_flag=True, help="Show the node keys in the terminal table (csv and json always have them)."
+)
 NEO4J_QUERY_OPT = click.option(
     "--neo4j",
     "uri",
@@ -881,6 +914,8 @@ def _window_params(since: PartialDate | None, until: PartialDate | None) -> dict
 def _query_backend(uri: str | None, reports: Sequence[Path], data_files: Sequence[Path]) -> tuple[Any, Any]:
     """Return ``(backend, driver to close or None)``: a Neo4j connection, or the graph built from the reports."""
     if uri:
+        from graph.neo4j_store import connect  # the driver only when a server is named
+
         try:
             driver, db = connect(uri)
         except Neo4jError as e:
@@ -893,8 +928,12 @@ def _plain(value: Any) -> Any:
     """A DataFrame cell as plain JSON data (NaN and pandas NA as None)."""
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
-    if value is None:
+    if value is None or (isinstance(value, float) and value != value):
         return None
+    if isinstance(value, str | int | float | bool):
+        return value  # plain already: no need to import pandas to say so
+    import pandas as pd
+
     try:
         if pd.isna(value):
             return None
@@ -903,7 +942,45 @@ def _plain(value: Any) -> Any:
     return value.item() if hasattr(value, "item") else value
 
 
+_DERIVED_MARK = "derived"
+
+
+def _readable(df: Any, keys: bool = False) -> Any:
+    """A query's frame made readable for a terminal; what it says about the rows goes to stderr.
+
+    The subject of a profile (the first key and name columns, when every row has the same) is
+    printed once above the table; the number of stated and derived rows is said first, and
+    plainly when the report states nothing about the subject (every row derived); rows with
+    dates are put in date order within their section; ``*_key`` columns are hidden unless
+    ``keys``.
+    """
+    if df.empty:
+        return df
+    cols = list(df.columns)
+    if len(cols) >= 2 and cols[0].endswith("_key") and len(df) > 1 and df[cols[0]].nunique(dropna=False) == 1:
+        what = cols[0][: -len("_key")]
+        subject = f"{df.iloc[0][cols[1]]} [{df.iloc[0][cols[0]]}]"
+        _echo_err(f"{what}: {subject}")
+        df = df.drop(columns=cols[:2])
+        marked = [c for c in ("section", "fact") if c in df.columns]
+        if marked:
+            derived = int(df[marked[0]].astype(str).str.contains(_DERIVED_MARK).sum())
+            stated = len(df) - derived
+            _echo_err(f"{len(df):,} rows: {stated:,} stated by the report, {derived:,} derived")
+            if not stated:
+                _echo_err(f"the report states nothing about {subject}: every row is derived")
+        if "section" in df.columns and "date" in df.columns:
+            order = {v: i for i, v in enumerate(dict.fromkeys(df["section"]))}
+            df = df.assign(_s=df["section"].map(order), _d=df["date"].fillna("\uffff"))
+            df = df.sort_values(["_s", "_d"], kind="stable").drop(columns=["_s", "_d"])
+    if not keys:
+        df = df.drop(columns=[c for c in df.columns if c == "key" or c.endswith("_key")])
+    return df.reset_index(drop=True)
+
+
 def _echo_frame(df: Any, fmt: str, width: int = 60) -> None:
+    from graph.exports import people_csv
+    from queries import tables as qtables
     if fmt == "json":
         rows = [{c: _plain(v) for c, v in zip(df.columns, row, strict=True)} for row in df.itertuples(index=False)]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
@@ -922,8 +999,7 @@ def _echo_frame(df: Any, fmt: str, width: int = 60) -> None:
     def cell(v: Any) -> str:
         v = _plain(v)
         text = "" if v is None else ", ".join(map(str, v)) if isinstance(v, list) else str(v)
-        text = " ".join(text.split())
-        return text if len(text) <= width else text[: width - 1] + "…"
+        return _cut(" ".join(text.split()), width)
 
     click.echo(df.map(cell).to_string(index=False))
 
@@ -931,8 +1007,7 @@ def _echo_frame(df: Any, fmt: str, width: int = 60) -> None:
 def _cell_text(v: Any, limit: int = 400) -> str:
     v = _plain(v)
     text = "" if v is None else "; ".join(map(str, v)) if isinstance(v, list) else str(v)
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return _cut(" ".join(text.split()), limit)
 
 
 def rich_table(df: pd.DataFrame, width: int) -> str:
@@ -941,6 +1016,10 @@ def rich_table(df: pd.DataFrame, width: int) -> str:
     Cell text is passed as plain :class:`rich.text.Text`, so brackets in the
     report's text are never read as markup.
     """
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     for c in df.columns:
         table.add_column(str(c), overflow="fold")
@@ -973,6 +1052,7 @@ def _parse_params(params: Sequence[str]) -> dict[str, str]:
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries, their parameters and columns.")
 @NEO4J_QUERY_OPT
 @click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table", show_default=True)
+@KEYS_OPT
 @SINCE_OPT
 @UNTIL_OPT
 @REPORT_OPT
@@ -983,6 +1063,7 @@ def query(
     list_queries: bool,
     uri: str | None,
     fmt: str,
+    keys: bool,
     since: PartialDate | None,
     until: PartialDate | None,
     reports: tuple[Path, ...],
@@ -998,6 +1079,8 @@ def query(
         pftz query diffusion_paths -p source=beijing -p target=chongqing --format csv
         NEO4J_PASSWORD=secret pftz query innovators --neo4j bolt://localhost:7687 --format json
     """
+    import queries
+    from queries.names import check_names
 
     if list_queries:
         for info in queries.list_queries():
@@ -1024,20 +1107,35 @@ def query(
     backend, driver = _query_backend(uri, reports, data_files)
     try:
         check_names(name, backend, values)
+        if name == "trace_innovation" and isinstance(values.get("words"), str):
+            # the words find the measure by the ranked search, as pftz trace does
+            best, others = queries.find_measure(backend, values["words"])
+            if best is not None:
+                values["words"] = best.key
+            if others:
+                _echo_err(_others_line(others))
         df = queries.run(name, backend, **values)
     finally:
         if driver is not None:
             driver.close()
     _echo_err(f"{name}: {len(df):,} rows")
+    if fmt == "table":
+        df = _readable(df, keys)
     _echo_frame(df, fmt)
 
 
-def _echo_trace(df: Any, quote_width: int = 160) -> None:
-    first = df.iloc[0]
-    click.echo(f"{first['measure']}")
-    click.echo(f"  key {first['measure_key']} · {first['kind']}")
+def _echo_trace(rows: Sequence[Any], quote_width: int = 160) -> None:
     last: tuple[Any, ...] | None = None
-    for row in df.itertuples(index=False):
+    measure = None
+    for row in rows:
+        if row.measure_key != measure:
+            if measure is not None:
+                click.echo("")
+                click.echo(f"the same as {measure}, per the report's wording (SAME_AS), followed:")
+            measure = row.measure_key
+            click.echo(f"{row.measure}")
+            click.echo(f"  key {row.measure_key} · {row.kind}")
+            last = None
         fact = (row.step, row.fact, row.node_label, row.node_key, row.detail, row.date)
         if fact != last:
             last = fact
@@ -1045,15 +1143,82 @@ def _echo_trace(df: Any, quote_width: int = 160) -> None:
                 parts = [f"{row.node} [{row.node_label} {row.node_key}]"]
                 detail = _plain(row.detail)
                 if detail is not None:
-                    detail = " ".join(str(detail).split())
-                    parts.append(detail if len(detail) <= 100 else detail[:99] + "…")
+                    parts.append(_cut(" ".join(str(detail).split()), 100))
                 if _plain(row.date) is not None:
                     parts.append(str(row.date))
                 click.echo(f"{row.fact}: " + " · ".join(parts))
         if _plain(row.quote) is not None:
-            quote = " ".join(str(row.quote).split())
-            quote = quote if len(quote) <= quote_width else quote[: quote_width - 1] + "…"
+            quote = _cut(" ".join(str(row.quote).split()), quote_width)
             click.echo(f'    {row.source}:{_plain(row.line)}  "{quote}"')
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` cut at a word boundary to at most ``width`` characters, with an ellipsis."""
+    if len(text) <= width:
+        return text
+    head = text[: width - 1]
+    space = head.rfind(" ")
+    return (head[:space] if space > width // 2 else head).rstrip(" ,;:") + "…"
+
+
+def _others_line(others: Sequence[Any], width: int = 70) -> str:
+    """``3 more match: name [key], ...; use the key or more words``."""
+    shown = "; ".join(f"{_cut(h.name, width)} [{h.key}]" for h in others[:5])
+    more = f" and {len(others) - 5} more" if len(others) > 5 else ""
+    return f"{len(others)} more match about as well: {shown}{more}; use the key or more words"
+
+
+@cli.command(name="search")
+@click.argument("words")
+@click.option("--label", "labels", multiple=True, type=click.Choice([label.value for label in Label]),
+              help="Only nodes of this label (repeatable).")  # fmt: skip
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True, help="How many candidates.")
+@click.option("--keys", is_flag=True, help="Show the node keys in the terminal table.")
+@NEO4J_QUERY_OPT
+@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table", show_default=True)
+@REPORT_OPT
+@DATA_OPT
+def search_(
+    words: str,
+    labels: tuple[str, ...],
+    limit: int,
+    keys: bool,
+    uri: str | None,
+    fmt: str,
+    reports: tuple[Path, ...],
+    data_files: tuple[Path, ...],
+) -> None:
+    """List the nodes that best match a few words, ranked: names and aliases first, evidence sentences last.
+
+    Relevance is BM25 over every name, alias and printed variant of every node,
+    its context phrases and (weaker) its evidence sentences, with typos
+    tolerated; a key or a name typed in full comes first. Each candidate shows
+    its kind, zone, batch, date and the line of the report it was read from.
+
+    \b
+    Example:
+        pftz search "ship supervision and declaration"
+        pftz search "shanghia" --label Zone
+        pftz search "G.H. [2024] No. 156" --format csv
+    """
+    import pandas as pd
+
+    from queries.search import SEARCH_COLUMNS, search, search_rows
+
+    backend, driver = _query_backend(uri, reports, data_files)
+    try:
+        hits = search(backend, words, labels=labels or None, limit=limit)
+    finally:
+        if driver is not None:
+            driver.close()
+    if not hits:
+        msg = f"nothing matches {words!r} (words are matched with typos tolerated; try other words)"
+        raise click.ClickException(msg)
+    df = pd.DataFrame(search_rows(hits), columns=list(SEARCH_COLUMNS))
+    if fmt != "json" and not keys:
+        df = df.drop(columns=["key"])
+    _echo_err(f"search {words!r}: {len(hits)} candidates, best first")
+    _echo_frame(df, fmt)
 
 
 @cli.command()
@@ -1076,8 +1241,10 @@ def trace(
     """Trace an innovation: where it originated, which batch and documents carried it, who was
     responsible, where it was replicated and who adopted it, each fact with its evidence lines.
 
-    WORDS are a few words of the measure's name or title (the best match is traced) or its key.
-    With no match, it says so, suggests measures matching some of the words and exits 1.
+    WORDS are a few words of the measure's name, title or any wording the report prints for it
+    (typos tolerated; the best match by pftz search is traced), or its key. The measures that match
+    about as well are listed after the trace; measures the report words differently but that were
+    linked as the same (SAME_AS) are traced too. With no match it says so and exits 1.
 
     \b
     Example:
@@ -1086,31 +1253,56 @@ def trace(
         pftz trace "smart form" --since 2024-01 --until 2024-12
         pftz trace national:pilot-measures:1:1 --neo4j bolt://localhost:7687
     """
+    import queries
 
     backend, driver = _query_backend(uri, reports, data_files)
     try:
-        df = queries.trace(backend, words, since=since, until=until)
-        suggestions = queries.suggest_measures(backend, words) if df.empty else None
+        best, others = queries.find_measure(backend, words)
+        found = None if best is None else queries.trace_rows(backend, best.key, since=since, until=until)
     finally:
         if driver is not None:
             driver.close()
-    if suggestions is not None:
-        msg = f"no measure matches {words!r}"
-        if suggestions.empty:
-            msg += "; no measure matches any of its words either (pftz query search_measures -p words=...)"
-        else:
-            msg += "; measures matching some of the words:\n" + "\n".join(
-                f"  {r.measure_key}  {r.measure}  ({r.words} of the words)" for r in suggestions.itertuples()
-            )
+    if best is None or found is None:
+        msg = f"no measure matches {words!r}; pftz search {_shell_quote(words)} lists every kind of node that does"
         raise click.ClickException(msg)
+    columns, rows = found
     if fmt == "text":
-        _echo_trace(df)
+        from types import SimpleNamespace
+
+        _echo_trace([SimpleNamespace(**dict(zip(columns, r, strict=True))) for r in rows])
+        if others:
+            click.echo("")
+            click.echo(_others_line(others))
     else:
-        _echo_frame(df, "table" if fmt == "table" else fmt)
+        from queries.twins import frame
+
+        if others:
+            _echo_err(_others_line(others))
+        _echo_frame(frame(rows, columns), "table" if fmt == "table" else fmt)
+
+
+def _shell_quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
+
+
+def _best_node(G: Any, words: str) -> str:
+    """The node that best matches a few words (the ranked search of ``pftz search``); the close ones are shown."""
+    from queries.search import close_hits, search
+
+    hits = search(G, words, limit=10)
+    if not hits:
+        msg = f"nothing matches {words!r}; pftz search {_shell_quote(words)} tries with typos tolerated"
+        raise click.ClickException(msg)
+    others = close_hits(hits)
+    if others:
+        _echo_err(_others_line(others))
+    return hits[0].node
 
 
 @cli.command()
-@click.argument("name", type=click.Choice(tuple(qtables.TABLES)))
+@click.argument("name", type=LazyChoice("queries.tables", "TABLES"))
 @click.option(
     "-o",
     "--output",
@@ -1152,6 +1344,7 @@ def table(
         pftz table zones -o zones.csv --no-bom
         pftz table zones --format csv | head
     """
+    from queries import tables as qtables
 
     if output is not None:
         check_not_an_input(output, _inputs(reports, data_files))
@@ -1223,6 +1416,9 @@ def viz(
         pftz viz --layout map -o map.html
         pftz viz --layout map --basemap standard-map.geojson -o map.html
     """
+    import queries
+    from queries.names import check_names
+    from shell import viz as gviz
 
     if sum(x is not None for x in (focus, spread, query_name)) > 1:
         msg = "give at most one of --focus, --spread and --query"
@@ -1232,20 +1428,29 @@ def viz(
         msg = "--basemap draws under --layout map only"
         raise click.UsageError(msg)
     G = _build(reports, data_files)
+    center = None
+    if focus is not None:
+        center = focus if focus in G else _best_node(G, focus)
     if stated_only:
-        G = G.edge_subgraph((u, v, k) for u, v, k, e in G.edges(keys=True, data=True) if not e.get(DERIVED)).copy()
+        stated = [(u, v, k) for u, v, k, e in G.edges(keys=True, data=True) if not e.get(DERIVED)]
+        H = G.edge_subgraph(stated).copy()
+        if center is not None and center not in H:
+            H.add_node(center, **G.nodes[center])  # a node with derived edges only still exists: draw it alone
+        G = H
     title = None
     if spread is not None:
-        hits = queries.run("search_measures", G, words=spread)
-        if hits.empty:
-            msg = f"no innovation matches {spread!r} (try fewer words; pftz query search_measures -p words=...)"
+        best, others = queries.find_measure(G, spread)
+        if best is None:
+            msg = f"no innovation matches {spread!r}; pftz search {_shell_quote(spread)} lists what does"
             raise click.ClickException(msg)
-        sub, pos = gviz.spread_view(G, node_id(Label.MEASURE, str(hits.iloc[0]["measure_key"])))
+        if others:
+            _echo_err(_others_line(others))
+        sub, pos = gviz.spread_view(G, best.node)
         path = gviz.render_html(sub, output, layout="spread", positions=pos)
         click.echo(f"wrote {path} ({sub.number_of_nodes():,} nodes, {sub.number_of_edges():,} edges)")
         return
     if focus is not None:
-        G = gviz.focus_subgraph(G, focus, depth)
+        G = gviz.focus_subgraph(G, center, depth)
         title = f"{focus} (depth {depth})"
     elif query_name is not None:
         values = _parse_params(params)
@@ -1298,6 +1503,8 @@ def figure(
         pftz figure --map -o map.png
         pftz figure --map --basemap standard-map.geojson -o map.pdf
     """
+    import queries
+
     # matplotlib takes about half a second to import; only this command needs it.
     from shell import figures
 
@@ -1313,11 +1520,13 @@ def figure(
     check_not_an_input(output, _inputs(reports, data_files))
     G = _build(reports, data_files)
     if spread is not None:
-        hits = queries.run("search_measures", G, words=spread)
-        if hits.empty:
-            msg = f"no innovation matches {spread!r} (try fewer words; pftz query search_measures -p words=...)"
+        best, others = queries.find_measure(G, spread)
+        if best is None:
+            msg = f"no innovation matches {spread!r}; pftz search {_shell_quote(spread)} lists what does"
             raise click.ClickException(msg)
-        fig = figures.spread_figure(G, node_id(Label.MEASURE, str(hits.iloc[0]["measure_key"])))
+        if others:
+            _echo_err(_others_line(others))
+        fig = figures.spread_figure(G, best.node)
     elif zone is not None:
         fig = figures.zone_figure(G, zone)
     else:
@@ -1354,6 +1563,8 @@ def serve(database: Path | None, host: str, port: int) -> None:
     except ImportError:
         msg = f"pftz serve needs Datasette, which is not installed: {DATASETTE_INSTALL}"
         raise click.ClickException(msg) from None
+    from queries.sqlite import metadata_path
+
     args = ["serve", str(db), "--host", host, "--port", str(port)]
     meta = metadata_path(db)
     if meta.is_file():
@@ -1373,6 +1584,7 @@ def docs(out_dir: Path) -> None:
     Example:
         pftz docs --out docs/
     """
+    from shell.docs import write_docs
 
     for name, path in write_docs(out_dir).items():
         click.echo(f"wrote {name:8} {path}")

@@ -173,7 +173,7 @@ def test_neo4j_admin_headers(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
     zone = _read_csv(out / "nodes_Zone.csv")
     assert zone[0] == [
         "key:ID(Zone)", "name", "kind", "province", "name_zh", "established", "lat:double", "lon:double",
-        "provenance:string[]", "provenance_count:int", ":LABEL",
+        "date_end", "date_start", "provenance:string[]", "provenance_count:int", ":LABEL",
     ]  # fmt: skip
     assert len(zone) - 1 == sum(1 for _, d in graph.nodes(data=True) if d["label"] == "Zone")
     assert all(row[-1] == "Zone" for row in zone[1:])
@@ -183,13 +183,13 @@ def test_neo4j_admin_headers(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
     assert "row:int" in measure and "aliases" in measure
     rel = _read_csv(out / "rels_REPLICATED_TO_Measure_Region.csv")
     assert rel[0] == [
-        ":START_ID(Measure)", ":END_ID(Region)", ":TYPE", "eid", "scope", "date",
+        ":START_ID(Measure)", ":END_ID(Region)", ":TYPE", "eid", "scope", "date", "date_end", "date_start",
         "derived:boolean", "provenance:string[]", "provenance_count:int",
     ]  # fmt: skip
-    assert all(row[2] == "REPLICATED_TO" and row[6] == "false" for row in rel[1:])
+    assert all(row[2] == "REPLICATED_TO" and row[8] == "false" for row in rel[1:])
     diffusion = _read_csv(out / "rels_DIFFUSED_TO_Zone_Zone.csv")
     assert diffusion[0][:7] == [":START_ID(Zone)", ":END_ID(Zone)", ":TYPE", "eid", "measure", "date", "via"]
-    assert all(row[7] == "true" for row in diffusion[1:])
+    assert all(row[9] == "true" for row in diffusion[1:])  # after date_end and date_start
     # every file of the graph's patterns, with one row per edge
     total = sum(len(_read_csv(p)) - 1 for p in out.glob("rels_*.csv"))
     assert total == graph.number_of_edges()

@@ -26,6 +26,7 @@ from click.testing import CliRunner
 import queries
 from graph.build import graph_from_reports
 from graph.neo4j_store import FULLTEXT_INDEX, clear_database, count_database, graph_to_neo4j
+from graph.periods import stamp_periods
 from ground.errors import QueryError
 from ground.schema import DERIVED, PROVENANCE, Label, RegionKind, Rel, node_id
 from loaders.reference import load_reference
@@ -326,7 +327,7 @@ def tricky_graph() -> nx.MultiDiGraph:
 
 @pytest.fixture
 def tricky_db(neo4j_db: Conn) -> Iterator[tuple[nx.MultiDiGraph, Conn]]:
-    H = tricky_graph()
+    H = stamp_periods(tricky_graph())  # the periods graph_from_reports stores, on a graph built by hand
     graph_to_neo4j(H, neo4j_db[0], database=neo4j_db[1])
     yield H, neo4j_db
     clear_database(*neo4j_db)
@@ -476,7 +477,7 @@ def test_trace_provincial_innovation(backend: Any) -> None:
 
 
 def test_trace_without_a_match(backend: Any) -> None:
-    assert queries.trace(backend, "quantum teleportation of ferries").empty
+    assert queries.trace(backend, "qqqzzz xxyyxx").empty
     suggestions = queries.suggest_measures(backend, "quantum smart teleportation")
     assert len(suggestions) > 0 and set(suggestions["words"]) == {1}
 
@@ -540,10 +541,21 @@ def test_cli_trace() -> None:
 
 
 def test_cli_trace_without_a_match() -> None:
-    res = _run(["trace", "quantum smart teleportation"])
+    res = _run(["trace", "qqqzzz xxyyxx"])
     assert res.exit_code == 1
-    assert "no measure matches 'quantum smart teleportation'" in res.output
-    assert "smart" in res.output.split("some of the words:", 1)[1]
+    assert "no measure matches 'qqqzzz xxyyxx'; pftz search 'qqqzzz xxyyxx' lists" in res.output
+
+
+def test_cli_trace_ranks_and_shows_the_others() -> None:
+    # Words are ranked, not all required: the best "smart" measure is traced, the close ones are listed.
+    res = _run(["trace", "quantum smart form teleportation"])
+    assert res.exit_code == 0, res.output
+    assert res.stdout.startswith('"Intelligent Form" model for enterprise registration services')
+    wine = _run(["trace", "wine"])
+    assert wine.exit_code == 0
+    last = wine.stdout.strip().splitlines()[-1]
+    assert "more match about as well:" in last and "use the key or more words" in last
+    assert "national:" in last
 
 
 @pytest.mark.neo4j
@@ -556,3 +568,78 @@ def test_cli_on_neo4j(report_db: Conn) -> None:
     assert on_neo4j.exit_code == 0 and json.loads(on_neo4j.stdout) == json.loads(in_memory.stdout)
     res = _run(["trace", "ship supervision and declaration", "--neo4j", uri])
     assert res.exit_code == 0 and "adopted by: Jiaxing coordinated innovation zone" in res.stdout
+
+
+def test_trace_tells_the_origin_story_first_in_date_order(G: nx.MultiDiGraph) -> None:
+    df = queries.trace(G, "national:pilot-measures:1:21")
+    facts = list(dict.fromkeys(df["fact"]))
+    assert facts[:4] == ["measure", "originated in", "pilot launched by", "in batch"]
+    launched = df[df["fact"] == "pilot launched by"].drop_duplicates("node_key")
+    # G.Fa.[2023]9 names exactly the six Pilot Regions: where the pilot began, before the 2024 documents
+    assert launched["node_key"].iloc[0] == "G.Fa.[2023]9"
+    dated = [d for d in launched["date"] if d is not None]
+    assert dated == sorted(dated)
+    assert all(launched["line"].notna())
+    # every dated step is in date order within its step
+    for _, step in df.groupby("step"):
+        dates = [d for d in step["date"] if d is not None]
+        assert dates == sorted(dates)
+
+
+def test_cli_profile_says_what_is_stated_prints_its_subject_once_and_hides_keys() -> None:
+    res = _run(["query", "province_profile", "-p", "province=qinghai"])
+    assert res.exit_code == 0
+    assert "province: Qinghai [qinghai]" in res.stderr
+    assert re.search(r"(\d+) rows: 0 stated by the report, \1 derived", res.stderr), res.stderr
+    assert "the report states nothing about Qinghai [qinghai]: every row is derived" in res.stderr
+    assert "national:pilot-measures" not in res.stdout and "qinghai" not in res.stdout
+    shown = _run(["query", "province_profile", "-p", "province=qinghai", "--keys"])
+    assert "national:pilot-measures:1:18" in shown.stdout
+    stated = _run(["query", "province_profile", "-p", "province=shanxi"])
+    assert "2 stated by the report, 14 derived" in stated.stderr
+    assert "states nothing" not in stated.stderr
+    csv = _run(["query", "province_profile", "-p", "province=qinghai", "--format", "csv"])
+    assert csv.stdout.startswith("province_key,province,")  # pipes get every column
+
+
+def test_cli_query_trace_innovation_finds_words_by_the_ranked_search() -> None:
+    res = _run(["query", "trace_innovation", "-p", "words=ship supervison declaration", "--format", "csv"])
+    assert res.exit_code == 0
+    assert "national:best-practices:5:7" in res.stdout
+
+
+def test_long_cells_are_cut_at_word_boundaries() -> None:
+    from shell.cli import _cut
+
+    text = "Customs authorities in the Pilot Regions shall not deny preferential tariff treatment"
+    cut = _cut(text, 40)
+    assert len(cut) <= 40 and cut.endswith("…")
+    assert text.startswith(cut[:-1]) and text[len(cut) - 1] == " "
+    assert _cut("short", 40) == "short"
+
+
+def test_each_date_is_stored_as_its_period_and_a_window_is_one_comparison(G: nx.MultiDiGraph) -> None:
+    from ground.schema import DATE_END, DATE_FROM, DATE_START
+
+    batch = G.nodes[node_id(Label.BATCH, "national:pilot-measures:1")]
+    assert (batch["date"], batch[DATE_START], batch[DATE_END]) == ("2024-10-25", "2024-10-25", "2024-10-25")
+    launch = G.nodes[node_id(Label.DOCUMENT, "G.Fa.[2023]9")]
+    assert (launch["date"], launch[DATE_START], launch[DATE_END]) == ("2023-06", "2023-06-01", "2023-06-30")
+    # a document the report dates only by the year of its number: that year, marked derived
+    by_number = G.nodes[node_id(Label.DOCUMENT, "H.C.C.[2024]12")]
+    assert by_number.get("date") is None
+    assert (by_number[DATE_START], by_number[DATE_END], by_number[DATE_FROM]) == ("2024-01-01", "2024-12-31", "number")
+    launched = queries.trace(G, "national:pilot-measures:1:21", until="2023")
+    kept = set(launched.loc[launched["fact"] == "pilot launched by", "node_key"])
+    assert kept == {"G.Fa.[2023]9"}
+    assert "originated in" in set(launched["fact"])  # undated facts stay
+    every = queries.trace(G, "national:pilot-measures:1:21")
+    launch = set(every.loc[every["fact"] == "pilot launched by", "node_key"])
+    # C.B.K.[2024]265 names the same six regions, but on 2024-12-18, after the batch of 2024-10-25;
+    # H.C.C.[2024]12 names only Shanghai (its "Pilot Regions" are in its title, not a reference)
+    assert launch == {"G.Fa.[2023]9"}
+    windowed = queries.run("zone_profile", G, zone="shanghai", until="2023")
+    assert "H.C.C.[2024]12" not in set(windowed["item_key"])  # 2024 by its number: outside the window
+    assert "H.C.C.[2024]12" in set(queries.run("zone_profile", G, zone="shanghai")["item_key"])
+    for name in ("trace_innovation", "zone_profile", "province_profile"):
+        assert "duration(" not in queries.load_query(name).cypher  # no pasted date rule

@@ -7,7 +7,7 @@ echo "== embedded pipeline (parse, build, exports, memory)"
 $BIN/python tools/bench.py
 echo "== many reports merged: time and peak memory per N"
 $BIN/python tools/bench_reports.py
-echo "== command line: pftz trace cold and warm (build cache) beside pftz --version"
+echo "== command line: pftz --version beside python -c pass; pftz trace cold and warm beside import networkx"
 $BIN/python tools/bench_cli.py
 echo "== user data: 10^4, 10^5, 10^6 adoption rows (time and peak memory)"
 $BIN/python tools/bench_userdata.py
