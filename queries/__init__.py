@@ -316,6 +316,8 @@ def _database(database: str | None) -> str:
 
 def _plain(value: Any) -> Any:
     """A value as the twins give it: a path as its node keys and relationship types in path order."""
+    import neo4j  # only on the Neo4j backend, where it is loaded already
+
     if isinstance(value, neo4j.graph.Path):
         out: list[Any] = [value.start_node.get("key")]
         for rel, node in zip(value.relationships, value.nodes[1:], strict=True):
