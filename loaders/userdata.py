@@ -35,7 +35,6 @@ import functools
 import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,7 +46,7 @@ from ground.dates import parse_iso
 from ground.errors import UserDataError
 from ground.names import normalize_name
 from ground.schema import SCOPE_REGION_KEYS, Label, MeasureKind, RegionKind, Rel, Scope, ZoneKind
-from ground.text import decode_text
+from ground.text import codepoint_names, decode_text, invisible_chars, remove_invisible
 from loaders.documents import DocNumber, find_numbers, find_short_numbers, slug, title_key
 from loaders.records import Entity, NodeRef, ParsedReport, ParseWarning, PropValue, Provenance, Relation, freeze_props
 from loaders.reference import Gazetteer, PrefixRef, load_prefixes
@@ -203,32 +202,9 @@ def _bundled_known() -> _Known:
 # --------------------------------------------------------------------------- values
 
 
-def _invisible(value: str) -> list[str]:
-    """The characters :func:`_clean` removes: invisible format and bidirectional controls, control
-    characters other than whitespace, and lone surrogates (``U+200B``, ``U+200F``, ``U+202E``, ``U+0000``...)."""
-    if value.isprintable():  # the common case, fast: none of these is printable
-        return []
-    return [c for c in value if _is_invisible(c)]
-
-
-def _is_invisible(c: str) -> bool:
-    cat = unicodedata.category(c)
-    return cat in ("Cf", "Cs") or (cat == "Cc" and not c.isspace())
-
-
 def _clean(value: str) -> str:
-    """Collapse runs of whitespace and remove invisible characters (see :func:`_invisible`)."""
-    if not value.isprintable():
-        value = "".join(c for c in value if not _is_invisible(c))
-    return " ".join(value.split())
-
-
-def _codepoints(chars: Iterable[str]) -> str:
-    names = []
-    for c in sorted(set(chars)):
-        name = unicodedata.name(c, "")
-        names.append(f"U+{ord(c):04X}" + (f" {name}" if name else ""))
-    return ", ".join(names)
+    """Collapse runs of whitespace and remove invisible characters (:func:`ground.text.invisible_chars`)."""
+    return " ".join(remove_invisible(value).split())
 
 
 def _split(value: str) -> list[str]:
@@ -360,11 +336,11 @@ class _Builder:
 
     def invisible(self, row: _Row, raw: dict[str, str]) -> None:
         """Warn (code ``invisible-character``) about the invisible characters removed from a row's values."""
-        found = {c: sorted(set(_invisible(v))) for c, v in raw.items() if _invisible(v)}
+        found = {c: sorted(set(invisible_chars(v))) for c, v in raw.items() if invisible_chars(v)}
         if not found:
             return
         where = "; ".join(f"{c} {v.encode('unicode_escape').decode('ascii')!r}" for c, v in raw.items() if c in found)
-        chars = _codepoints(x for cs in found.values() for x in cs)
+        chars = codepoint_names(x for cs in found.values() for x in cs)
         self.warnings.append(
             ParseWarning(
                 "invisible-character",
