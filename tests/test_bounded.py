@@ -9,6 +9,7 @@ Faults are injected on copies of the bundled report in temporary folders:
   in user data, with an ``invisible-character`` warning naming the line;
 * a file in another encoding than UTF-8 is told which one it looks like, or
   that its encoding is unknown (never "UTF-16" for Latin-1);
+* many user-data warnings are printed as counts by kind and a few examples;
 * a search of thousands of words is refused with one line, alike on NetworkX
   and Neo4j, and a search within the bound gives the same rows on both.
 """
@@ -31,6 +32,7 @@ from loaders.records import ParsedReport
 from loaders.reference import load_reference
 from loaders.report import BUNDLED_REPORT, load_report, parse_report
 from loaders.text import MAX_SENTENCE, Paragraph, sentences
+from loaders.userdata import COLUMNS
 from queries import run
 from shell.cli import cli
 
@@ -177,7 +179,7 @@ def _searches(G: nx.MultiDiGraph) -> dict[str, str]:
     return {
         "3000 words": " ".join(["ship"] * 3000),
         "one huge word": "x" * 100_000,
-        f"{MAX_SEARCH_WORDS} words": " ".join(["ship", "supervision"] + [f"q{i}z" for i in range(MAX_SEARCH_WORDS - 2)]),
+        f"{MAX_SEARCH_WORDS} words": " ".join(["ship", *(f"q{i}z" for i in range(MAX_SEARCH_WORDS - 1))]),
         "the longest title": longest,
     }
 
@@ -216,3 +218,24 @@ def test_searches_long_and_too_long_give_the_same_answer_on_both_backends(
             except QueryError as e:
                 answers.append(str(e))  # type: ignore[arg-type]
         assert answers[0] == answers[1], what
+
+
+# --------------------------------------------------------------------------- many warnings, summarised by kind
+
+
+def test_many_user_data_warnings_are_summarised_by_kind(tmp_path: Path) -> None:
+    """300 rows of one adoption with 300 dates: one line of counts by kind, a few examples, never 300 lines."""
+    rows = [",".join(COLUMNS["adoptions"])]
+    rows += [f"Shanxi,national:best-practices:5:7,{2000 + i // 12}-{i % 12 + 1:02d},,,note {i}" for i in range(300)]
+    rows += ["Atlantis PFTZ,national:best-practices:5:7,2024,,,x"]
+    data = tmp_path / "adoptions.csv"
+    data.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["build", "--data", str(data), "--no-html", "--out", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    err = res.stderr.splitlines()
+    summary = [ln for ln in err if "warnings, by kind:" in ln]
+    assert len(summary) == 1 and "adoption-merged 299" in summary[0] and "unknown-adopter 1" in summary[0]
+    assert sum(1 for ln in err if "[adoption-merged]" in ln) < 50
+    assert any("[unknown-adopter]" in ln and "adoptions.csv:302:" in ln for ln in err)  # a rare kind is shown
+    assert any("more adoption-merged" in ln for ln in err)
+    assert any("--strict lists those of adoptions.csv" in ln for ln in err)
