@@ -9,7 +9,7 @@ echo "== many reports merged: time and peak memory per N"
 $BIN/python tools/bench_reports.py
 echo "== command line: pftz trace cold and warm (build cache) beside pftz --version"
 $BIN/python tools/bench_cli.py
-echo "== user data: 10^4, 10^5, 10^6 adoption rows (time and peak memory)"
+echo "== user data: 10^4, 10^5, 10^6 adoption rows read and built (time, peak memory), then pftz build --data of as many distinct rows in a child process (time, peak RSS, output size)"
 $BIN/python tools/bench_userdata.py
 trap 'tools/neo4j/neo4j.sh stop' EXIT
 tools/neo4j/neo4j.sh start
