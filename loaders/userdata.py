@@ -258,6 +258,7 @@ class _Builder:
         self.rows_seen: dict[bytes, list[int]] = {}
         self.failed: dict[tuple[str, str], _RowError] = {}
         self._row: _Row | None = None
+        self.named: set[tuple[Label, str, str, object]] = set()
         self._ents: list[Entity] = []
         self._rels: list[Relation] = []
 
@@ -292,9 +293,13 @@ class _Builder:
                 if row.values.get(col):
                     self.skipped.setdefault((kind, row.values[col]), row.line)
             return
-        self.entities.extend(self._ents)
+        # a node named again with the same values is evidenced by the first row that named it (the
+        # rows' relations keep their own evidence), so a million rows do not copy a million quotes to it
+        fresh = [e for e in self._ents if (e.label, e.key, e.name, e.props) not in self.named]
+        self.named.update((e.label, e.key, e.name, e.props) for e in fresh)
+        self.entities.extend(fresh)
         self.relations.extend(self._rels)
-        for ent in self._ents:
+        for ent in fresh:
             if self.known.add(ent):
                 self.failed.clear()  # a name that did not resolve may resolve now
 
