@@ -363,9 +363,12 @@ class _Builder:
         """
         pair = (f"{adopter.label.value}:{adopter.key}", measure.key)
         outcome = row.values.get("outcome") or None
+        # the first row of the pair, and the first with other values: enough to name the earliest other row
+        # in constant time (a file repeating one adoption many times stays linear)
         earlier = self.adoptions.setdefault(pair, [])
         others = [(ln, d, o) for ln, d, o in earlier if (d, o) != (date, outcome)]
-        earlier.append((row.line, date, outcome))
+        if len(earlier) < 2 and not any((d, o) == (date, outcome) for _ln, d, o in earlier):
+            earlier.append((row.line, date, outcome))
         if not others:
             return
         line, d, o = others[0]
