@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -35,6 +37,7 @@ from loaders.text import MAX_SENTENCE, Paragraph, sentences
 from loaders.userdata import COLUMNS
 from queries import run
 from shell.cli import cli
+from tools.bench_userdata import write_distinct
 
 TEXT = BUNDLED_REPORT.read_text(encoding="utf-8")
 RUNNING_HEADS = {"Report on China's Pilot Free Trade Zones", "Report on China's Pilot", "Free Trade Zones"}
@@ -239,3 +242,31 @@ def test_many_user_data_warnings_are_summarised_by_kind(tmp_path: Path) -> None:
     assert any("[unknown-adopter]" in ln and "adoptions.csv:302:" in ln for ln in err)  # a rare kind is shown
     assert any("more adoption-merged" in ln for ln in err)
     assert any("--strict lists those of adoptions.csv" in ln for ln in err)
+
+
+@pytest.mark.slow
+def test_build_with_100000_distinct_adoption_rows_stays_under_1_gib(tmp_path: Path) -> None:
+    """10^5 distinct rows (10^6 is in ``make bench``) through ``pftz build --data`` in a child process."""
+    data = tmp_path / "distinct.csv"
+    write_distinct(data, 100_000)
+    script = (
+        "import resource, subprocess, sys\n"
+        "r = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)\n"
+        "sys.stderr.write(r.stderr)\n"
+    )
+    pftz = str(Path(sys.executable).parent / "pftz")
+    out = tmp_path / "out"
+    res = subprocess.run(
+        [sys.executable, "-c", script, pftz, "build", "--data", str(data), "--no-html", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    peak_kib, code = map(int, res.stdout.split())
+    assert code == 0, res.stderr[-2000:]
+    assert peak_kib < 1024 * 1024, f"peak RSS {peak_kib / 1024:,.0f} MiB"
+    assert len(res.stderr.splitlines()) < 120  # warnings by kind, not 95,000 lines
+    assert "adoption-merged" in res.stderr and "warnings, by kind:" in res.stderr
+    size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+    assert size < 100 * data.stat().st_size
