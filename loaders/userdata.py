@@ -98,6 +98,10 @@ _ZONE_KINDS = {normalize_name(k.value): k for k in ZoneKind}
 _MAX_SHOWN = 200
 NOTICES = frozenset({"invisible-character", "adoption-merged"})
 """Warning codes of rows that load (changed or merged), not of rows that are skipped."""
+
+MAX_NOTICES = 1000
+"""``adoption-merged`` warnings kept one by one per file; the rest are counted in one more warning
+(a file of a million rows repeating adoptions holds a count, not a million messages)."""
 """At most this many problems are listed in a strict-mode error (all are counted)."""
 
 
@@ -259,6 +263,7 @@ class _Builder:
         self.failed: dict[tuple[str, str], _RowError] = {}
         self._row: _Row | None = None
         self.named: set[tuple[Label, str, str, object]] = set()
+        self.notices: dict[str, list[Any]] = {}  # code -> [count, first line, last line]
         self._ents: list[Entity] = []
         self._rels: list[Relation] = []
 
@@ -339,6 +344,25 @@ class _Builder:
             self.failed[what, name] = e
             raise
 
+    def notice_only_counted(self, code: str, line: int | None) -> bool:
+        """Count a notice; True (it is only counted) once :data:`MAX_NOTICES` of its code are kept."""
+        seen = self.notices.setdefault(code, [0, line, line])
+        seen[0] += 1
+        seen[2] = line
+        return bool(seen[0] > MAX_NOTICES)
+
+    def notice_summaries(self) -> list[ParseWarning]:
+        """One warning per notice code with more than :data:`MAX_NOTICES`: how many more, and their lines."""
+        out = []
+        for code, (n, _first, last) in self.notices.items():
+            if n > MAX_NOTICES:
+                msg = (
+                    f"{n - MAX_NOTICES:,} more rows like the {MAX_NOTICES:,} above (up to line {last}); "
+                    f"{n:,} rows in all"
+                )
+                out.append(ParseWarning(code, msg, self.source, last))
+        return out
+
     def invisible(self, row: _Row, raw: dict[str, str]) -> None:
         """Warn (code ``invisible-character``) about the invisible characters removed from a row's values."""
         found = {c: sorted(set(invisible_chars(v))) for c, v in raw.items() if invisible_chars(v)}
@@ -369,7 +393,7 @@ class _Builder:
         others = [(ln, d, o) for ln, d, o in earlier if (d, o) != (date, outcome)]
         if len(earlier) < 2 and not any((d, o) == (date, outcome) for _ln, d, o in earlier):
             earlier.append((row.line, date, outcome))
-        if not others:
+        if not others or self.notice_only_counted("adoption-merged", row.line):
             return
         line, d, o = others[0]
         where = f"line {line}" if line is not None else "an earlier item"
@@ -1013,6 +1037,7 @@ def _start_known(known: Sequence[ParsedReport] | None) -> _Known:
 def _report(b: _Builder, source: str, sha: str, kind: str, n_rows: int) -> ParsedReport:
     bad = len({w.line for w in b.warnings if w.code not in NOTICES}) + sum(n for _, n, *_ in b.rows_seen.values())
     b.warnings.extend(b.repeat_warnings())
+    b.warnings.extend(b.notice_summaries())
     b.warnings.sort(key=lambda w: (w.line is None, w.line or 0))
     meta = (("kind", kind), ("rows", str(n_rows)), ("rows_skipped", str(bad)), ("section", USER_SECTION))
     return ParsedReport(

@@ -34,7 +34,7 @@ from loaders.records import ParsedReport
 from loaders.reference import load_reference
 from loaders.report import BUNDLED_REPORT, load_report, parse_report
 from loaders.text import MAX_SENTENCE, Paragraph, sentences
-from loaders.userdata import COLUMNS
+from loaders.userdata import COLUMNS, MAX_NOTICES, load_user_data
 from queries import run
 from shell.cli import cli
 from tools.bench_userdata import write_distinct
@@ -270,3 +270,15 @@ def test_build_with_100000_distinct_adoption_rows_stays_under_1_gib(tmp_path: Pa
     assert "adoption-merged" in res.stderr and "warnings, by kind:" in res.stderr
     size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
     assert size < 100 * data.stat().st_size
+
+
+def test_a_file_keeps_a_thousand_merge_notices_and_counts_the_rest(tmp_path: Path) -> None:
+    rows = [",".join(COLUMNS["adoptions"])]
+    rows += [f"Shanxi,national:best-practices:5:7,{1900 + i // 12}-{i % 12 + 1:02d},,,note {i}" for i in range(1200)]
+    data = tmp_path / "adoptions.csv"
+    data.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    r = load_user_data(data)
+    merged = [w for w in r.warnings if w.code == "adoption-merged"]
+    assert len(merged) == MAX_NOTICES + 1
+    assert "199 more rows like the 1,000 above (up to line 1201); 1,199 rows in all" in merged[-1].message
+    assert len([x for x in r.relations if x.type.value == "ADOPTED"]) == 1200  # every row is still evidence
