@@ -17,7 +17,10 @@ key), ``date`` and ``via`` (the batch or document that carried it):
 Origins never diffuse to each other nor to the zones they are part of. One
 edge is kept per ``(origin, target, measure)``: the earliest dated one. Its
 provenance is the union of the origin edge's and the replication or adoption
-edge's provenance, so the derived fact stays checkable.
+edge's provenance, so the derived fact stays checkable; it cites at most
+:data:`DERIVED_EVIDENCE` entries, taken in turn from each source file (the
+stated edges it rests on keep all of theirs), so that a fact stated by a
+million rows of user data is not copied to every derived edge.
 
 Dates
 -----
@@ -181,6 +184,37 @@ def _when(
     return year, via
 
 
+DERIVED_EVIDENCE = 20
+"""The most evidence entries a derived edge cites (taken in turn from each source; the stated edges keep all)."""
+
+
+def _cited(prov: list[dict[str, Any]], limit: int = DERIVED_EVIDENCE) -> list[dict[str, Any]]:
+    """At most ``limit`` entries of a sorted provenance list, taken in turn from each source file, in order.
+
+    Examples
+    --------
+    >>> prov = [{"source": "a", "line": i} for i in range(30)] + [{"source": "r", "line": 1}]
+    >>> [(p["source"], p["line"]) for p in _cited(prov, 4)]
+    [('a', 0), ('a', 1), ('a', 2), ('r', 1)]
+    """
+    if len(prov) <= limit:
+        return prov
+    by_source: dict[str, list[dict[str, Any]]] = {}
+    for p in prov:
+        by_source.setdefault(str(p.get("source", "")), []).append(p)
+    chosen: set[int] = set()
+    queues = [iter(v) for v in by_source.values()]
+    more = True
+    while more and len(chosen) < limit:
+        more = False
+        for q in queues:
+            entry: dict[str, Any] | None = next(q, None)
+            if entry is not None and len(chosen) < limit:
+                chosen.add(id(entry))
+                more = True
+    return [p for p in prov if id(p) in chosen]
+
+
 def _add(
     G: nx.MultiDiGraph,
     edges: dict[tuple[str, str, str], dict[str, Any]],
@@ -313,7 +347,7 @@ def derive_diffusion(G: nx.MultiDiGraph) -> DiffusionSummary:
             key=f"{Rel.DIFFUSED_TO.value}|{mkey}",
             type=Rel.DIFFUSED_TO.value,
             **props,
-            **{DERIVED: True, PROVENANCE: e[PROVENANCE]},
+            **{DERIVED: True, PROVENANCE: _cited(e[PROVENANCE])},
         )
     return DiffusionSummary(
         edges=len(edges),

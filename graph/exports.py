@@ -69,7 +69,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -613,12 +613,16 @@ def save_node_link_json(G: nx.MultiDiGraph, path: str | Path) -> Path:
     data = nx.node_link_data(H, edges="edges")
 
     def write(fh: IO[bytes]) -> None:
+        # written item by item: the whole text of a large graph is never held in memory
         try:
-            raw = _json_one_per_line(data, ensure_ascii=False).encode("utf-8")
+            for chunk in _json_chunks(data, ensure_ascii=False):
+                fh.write(chunk.encode("utf-8"))
         except UnicodeEncodeError:  # a lone surrogate: JSON's \\uXXXX escapes keep it (a high one then a low one
             # read back as the character they make)
-            raw = _json_one_per_line(data, ensure_ascii=True).encode("ascii")
-        fh.write(raw)
+            fh.seek(0)
+            fh.truncate()
+            for chunk in _json_chunks(data, ensure_ascii=True):
+                fh.write(chunk.encode("ascii"))
 
     return _atomic_write(path, write)
 
@@ -641,16 +645,27 @@ def _json_one_per_line(data: Mapping[str, Any], *, ensure_ascii: bool) -> str:
     }
     """
 
+    return "".join(_json_chunks(data, ensure_ascii=ensure_ascii))
+
+
+def _json_chunks(data: Mapping[str, Any], *, ensure_ascii: bool) -> Iterator[str]:
+    """The text of :func:`_json_one_per_line` in pieces of one item each (one node, one edge)."""
+
     def dump(value: Any) -> str:
         return json.dumps(value, ensure_ascii=ensure_ascii, sort_keys=True, default=str)
 
-    def member(key: str) -> str:
+    yield "{\n"
+    for i, key in enumerate(sorted(data)):
         value = data[key]
+        yield (",\n" if i else "") + f"{dump(key)}: "
         if isinstance(value, list) and value:
-            return f"{dump(key)}: [\n" + ",\n".join(map(dump, value)) + "\n]"
-        return f"{dump(key)}: {dump(value)}"
-
-    return "{\n" + ",\n".join(member(k) for k in sorted(data)) + "\n}\n"
+            yield "[\n"
+            for j, item in enumerate(value):
+                yield (",\n" if j else "") + dump(item)
+            yield "\n]"
+        else:
+            yield dump(value)
+    yield "\n}\n"
 
 
 # --------------------------------------------------------------------------- neo4j-admin CSV

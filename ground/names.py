@@ -37,6 +37,8 @@ if TYPE_CHECKING:  # numpy only where scores are computed in bulk (entity resolu
 K = TypeVar("K", bound=Hashable)
 
 __all__ = [
+    "MAX_SEARCH_CHARS",
+    "MAX_SEARCH_WORDS",
     "MAX_TITLE_CHARS",
     "MERGE_THRESHOLD",
     "NAME_LEFT",
@@ -53,6 +55,7 @@ __all__ = [
     "normalize_title",
     "pair_scores",
     "rank_by_words",
+    "search_problem",
     "search_words",
     "title_score",
     "title_scores",
@@ -441,6 +444,34 @@ def search_words(text: str) -> list[str]:
     ['one', 'stop', 'e', 'commerce', '2024']
     """
     return [w for w in _DELIM_RE.split(text.lower()) if _SEARCH_WORD_RE.fullmatch(w)]
+
+
+MAX_SEARCH_WORDS = 200
+"""The most words a search may hold: a whole title pasted fits (the bundled report's longest has 144), and
+Neo4j's full-text index (Lucene) refuses a query of over 1,024 clauses, one per word."""
+
+MAX_SEARCH_CHARS = 2000
+"""The longest search, in characters (the bundled report's longest title has about 1,100)."""
+
+
+def search_problem(text: str) -> str | None:
+    """What is wrong with a search too long to be one (over :data:`MAX_SEARCH_WORDS` or
+    :data:`MAX_SEARCH_CHARS`), or None. Both backends refuse it alike, before running anything.
+
+    Examples
+    --------
+    >>> search_problem("ship supervision") is None
+    True
+    >>> search_problem("word " * 3000)[:80]
+    'a search takes at most 200 words and 2,000 characters (this one has 3,000 words,'
+    """
+    n = len(search_words(text))
+    if n <= MAX_SEARCH_WORDS and len(text) <= MAX_SEARCH_CHARS:
+        return None
+    return (
+        f"a search takes at most {MAX_SEARCH_WORDS} words and {MAX_SEARCH_CHARS:,} characters (this one has "
+        f"{n:,} words, {len(text):,} characters): give a few words of the name"
+    )
 
 
 def _lower(value: object) -> str:

@@ -10,16 +10,34 @@ line in the message, what is not UTF-8 text:
   positions and on no position of the other parity, which is what ASCII text
   in UTF-16 looks like);
 * binary data (any other NUL byte);
-* bytes that do not decode as UTF-8 (GBK, Latin-1, ...).
+* bytes that do not decode as UTF-8 (GBK, Latin-1, ...); the message names
+  the encoding the bytes look like (:func:`guess_encoding`) or says it is
+  unknown.
+
+It is also the one home of invisible characters (:func:`invisible_chars`,
+:func:`remove_invisible`): zero-width and bidirectional marks are removed from
+the report and from user data alike, with a warning naming them.
 """
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterable
+
 from ground.errors import InputError
 
-__all__ = ["decode_text", "looks_utf16"]
+__all__ = [
+    "codepoint_names",
+    "decode_text",
+    "guess_encoding",
+    "invisible_chars",
+    "is_invisible",
+    "looks_utf16",
+    "remove_invisible",
+]
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_ENCODING_NAMES = {"WINDOWS-1252": "Latin-1 (Windows-1252)", "GB18030": "GBK (GB18030)"}
 
 
 def looks_utf16(data: bytes) -> bool:
@@ -34,6 +52,48 @@ def looks_utf16(data: bytes) -> bool:
     even, odd = head[0::2].count(0), head[1::2].count(0)
     half = len(head) // 2
     return half >= 2 and ((odd >= half * 0.4 and even == 0) or (even >= half * 0.4 and odd == 0))
+
+
+def guess_encoding(data: bytes) -> str | None:
+    """The legacy encoding bytes that are not UTF-8 look like, as ``iconv`` names it, or None when unknown.
+
+    Only two families are told apart, by how their bytes above 0x7F sit: in
+    GBK/GB18030 text (Chinese) they come in pairs, two high bytes per
+    character; in Latin-1/Windows-1252 text (accented letters of Western
+    languages) they stand alone between ASCII letters. Anything else, or bytes
+    that do not decode in the guessed encoding, is unknown.
+
+    Examples
+    --------
+    >>> guess_encoding("Zone de libre-échange, café".encode("latin-1"))
+    'WINDOWS-1252'
+    >>> guess_encoding("湖北自贸试验区".encode("gbk"))
+    'GB18030'
+    >>> guess_encoding(bytes(range(128, 256))) is None
+    True
+    """
+    high = [i for i, b in enumerate(data) if b >= 0x80]
+    if not high:
+        return None
+    paired = sum(1 for i in high if i + 1 < len(data) and data[i + 1] >= 0x80)
+    alone = sum(
+        1 for i in high if (i == 0 or data[i - 1] < 0x80) and (i + 1 >= len(data) or data[i + 1] < 0x80)
+    )
+    if alone >= len(high) * 0.8:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            return None
+        letters = sum(1 for c in text if ord(c) >= 0x80 and (c.isalpha() or c in "‘’“”–—…€£§°·«»"))
+        return "WINDOWS-1252" if letters >= len(high) * 0.8 else None
+    if paired >= len(high) * 0.8:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            return None
+        cjk = sum(1 for c in text if "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef")
+        return "GB18030" if cjk * 2 >= len(high) * 0.8 else None
+    return None
 
 
 def decode_text(
@@ -58,7 +118,9 @@ def decode_text(
     expected
         What the file should hold, for messages (``"report text"``).
     advice
-        How to fix an encoding problem, for messages.
+        How to fix an encoding problem, for messages; ``{encoding}`` in it is
+        replaced by the encoding detected (``UTF-16``, ``WINDOWS-1252``,
+        ``GB18030``, or ``<its encoding>`` when it is unknown).
 
     Returns
     -------
@@ -84,7 +146,7 @@ def decode_text(
         msg = f"the file is empty (expected {expected})"
         raise error(msg, path, 1)
     if data[:2] in _UTF16_BOMS or looks_utf16(data):
-        msg = f"the file is UTF-16 encoded; {advice}"
+        msg = f"the file is UTF-16 encoded; {advice.replace('{encoding}', 'UTF-16')}"
         raise error(msg, path, 1)
     nul = data.find(b"\x00")
     if nul >= 0:
@@ -94,6 +156,54 @@ def decode_text(
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
-        msg = f"the file is not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start}); {advice}"
+        enc = guess_encoding(data)
+        what = f"it looks like {_ENCODING_NAMES[enc]} text" if enc else "its encoding is unknown"
+        fix = advice.replace("{encoding}", enc or "<its encoding>")
+        msg = f"the file is not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start}); {what}: {fix}"
         raise error(msg, path, line) from e
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --------------------------------------------------------------------------- invisible characters
+
+
+def is_invisible(c: str) -> bool:
+    """Whether a character is invisible: a format or bidirectional control (``Cf``: ``U+200B``, ``U+200F``,
+    ``U+202E``, a soft hyphen), a lone surrogate, or a control character other than whitespace."""
+    cat = unicodedata.category(c)
+    return cat in ("Cf", "Cs") or (cat == "Cc" and not c.isspace())
+
+
+def invisible_chars(value: str) -> list[str]:
+    """The invisible characters of a text (:func:`is_invisible`), in order, repeats included.
+
+    Examples
+    --------
+    >>> invisible_chars("Shang\\u200bhai \\u202ePFTZ"), invisible_chars("Shanghai")
+    (['\\u200b', '\\u202e'], [])
+    """
+    if value.isprintable():  # the common case, fast: none of these is printable
+        return []
+    return [c for c in value if is_invisible(c)]
+
+
+def remove_invisible(value: str) -> str:
+    """A text without its invisible characters (:func:`is_invisible`); line ends and tabs stay.
+
+    Examples
+    --------
+    >>> remove_invisible("Hu\\u200dbei\\u200f PFTZ\\n")
+    'Hubei PFTZ\\n'
+    """
+    if value.isprintable():
+        return value
+    return "".join(c for c in value if not is_invisible(c))
+
+
+def codepoint_names(chars: Iterable[str]) -> str:
+    """The distinct characters as ``U+200B ZERO WIDTH SPACE, ...``, sorted, for messages."""
+    names = []
+    for c in sorted(set(chars)):
+        name = unicodedata.name(c, "")
+        names.append(f"U+{ord(c):04X}" + (f" {name}" if name else ""))
+    return ", ".join(names)

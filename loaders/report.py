@@ -22,6 +22,7 @@ from typing import NamedTuple
 from ground.errors import ReportParseError, StrictModeError
 from ground.names import normalize_name, normalize_title, title_score
 from ground.schema import ALIAS_SEPARATOR, DERIVED, SCOPE_REGION_KEYS, Label, MeasureKind, Rel, Scope, ZoneKind
+from ground.text import codepoint_names
 from loaders.documents import (
     ANNOUNCEMENT,
     QUOTED_RE,
@@ -58,7 +59,20 @@ from loaders.records import (
 from loaders.reference import Gazetteer, Mention, load_prefixes
 from loaders.structure import Outline, parse_structure
 from loaders.tables import cell_examples, parse_tables
-from loaders.text import Line, Paragraph, decode_report, paragraphs, read_report_bytes, sentences, split_lines
+from loaders.text import (
+    MAX_SENTENCE,
+    Line,
+    Paragraph,
+    Split,
+    bound_quote,
+    decode_report,
+    invisible_lines,
+    paragraphs,
+    read_report_bytes,
+    sentences,
+    split_lines,
+    split_long_paragraphs,
+)
 
 """The report shipped with the project: the default input of every command."""
 
@@ -224,7 +238,7 @@ class _Collector:
         self.rule = ""  # the narrative rule whose fact is being recorded: it goes into the provenance
 
     def prov(self, line: int, quote: str) -> Provenance:
-        return Provenance(self.source, self.sha256, line, self.outline.path_at(line), quote.strip(), self.rule)
+        return Provenance(self.source, self.sha256, line, self.outline.path_at(line), bound_quote(quote), self.rule)
 
     def node(self, label: Label, key: str, name: str, line: int, quote: str, **props: PropValue) -> NodeRef:
         self.entities.append(Entity(label, key, name, freeze_props(props), self.prov(line, quote)))
@@ -1864,6 +1878,7 @@ def parse_report(
         The text is not a report, is truncated, or a table is malformed.
     """
     sha = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    text, invisible = invisible_lines(text)
     _para_sentences.cache_clear()  # the caches serve one parse; a later parse starts cold
     _doc_mentions.cache_clear()
     lines = split_lines(text)
@@ -1889,13 +1904,20 @@ def parse_report(
             "no parts, appendices or stated totals are expected of it)",
             1,
         )
+    _warn_invisible(c, invisible)
     c.warnings.extend(twarn)
     in_table = {n for t in tables for n in range(t.line, t.end_line + 1)}
     body = [ln for ln in lines if ln.no >= outline.body_start]
-    paras = paragraphs(body, skip=in_table, profile=profile)
+    paras, splits = split_long_paragraphs(paragraphs(body, skip=in_table, profile=profile))
+    _warn_splits(c, splits)
     ctx = _Context(paras, profile)
     milestones_sec = next((s for w in profile.milestones for s in outline.find(1, w)), None)
-    milestones = [p for p in paras if milestones_sec and milestones_sec.start_line < p.line <= milestones_sec.end_line]
+    milestones = [
+        q
+        for p in paras
+        if milestones_sec and milestones_sec.start_line < p.line <= milestones_sec.end_line
+        for q in _by_sentence(p)
+    ]
 
     _extract_zones(c, ctx, tables)
     _collect_batch_phrases(ctx)
@@ -1943,6 +1965,52 @@ def parse_report(
         unread=tuple(ParseWarning(f"unread-{u.what}", u.text, source, u.line) for u in story.unread),
         narrative_paragraphs=(story.paragraphs_read, story.paragraphs),
     )
+
+
+def _by_sentence(p: Paragraph) -> list[Paragraph]:
+    """A milestone (its rules quote it whole) as it is, or as its sentences when longer than a sentence can be."""
+    if len(p.text) <= MAX_SENTENCE:
+        return [p]
+    return [p.part(off, off + len(s)) for off, s in sentences(p)]
+
+
+def _warn_splits(c: _Collector, splits: Sequence[Split]) -> None:
+    """Warn (code ``paragraph-split``) about each paragraph split without blank lines."""
+    for sp in splits:
+        c.warn(
+            "paragraph-split",
+            f"lines {sp.line}-{sp.end_line} run together without a blank line ({sp.chars:,} characters): read as "
+            f"{sp.parts:,} paragraphs, split where a line ends a sentence; separate paragraphs with blank lines",
+            sp.line,
+        )
+
+
+INVISIBLE_WARNINGS = 20
+"""Lines with invisible characters warned one by one; the rest are counted in one more warning."""
+
+
+def _warn_invisible(c: _Collector, found: Sequence[tuple[int, list[str], str]]) -> None:
+    """Warn (code ``invisible-character``) about the invisible characters removed, as user data does."""
+    for no, chars, line in found[:INVISIBLE_WARNINGS]:
+        shown = line.strip()
+        if len(shown) > 160:
+            at = max(0, len(line[: line.index(chars[0])].lstrip()) - 60)
+            shown = ("..." if at else "") + shown[at : at + 160] + "..."
+        c.warn(
+            "invisible-character",
+            f"removed invisible or bidirectional control characters ({codepoint_names(chars)}) before reading "
+            f"the line: {shown.encode('unicode_escape').decode('ascii')!r}",
+            no,
+        )
+    if len(found) > INVISIBLE_WARNINGS:
+        rest = found[INVISIBLE_WARNINGS:]
+        names = codepoint_names(ch for _no, cs, _line in rest for ch in cs)
+        c.warn(
+            "invisible-character",
+            f"removed invisible or bidirectional control characters ({names}) from {len(rest):,} more lines, "
+            f"lines {rest[0][0]} to {rest[-1][0]}",
+            rest[0][0],
+        )
 
 
 def _require(outline: Outline, lines: Sequence[Line], source: str, profile: Profile) -> None:

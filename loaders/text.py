@@ -19,10 +19,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from ground.errors import ReportParseError
-from ground.text import decode_text
+from ground.text import decode_text, invisible_chars, remove_invisible
 from loaders.profile import Profile, default_profile
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -118,15 +119,45 @@ def decode_report(data: bytes, path: str) -> str:
     ------
     ReportParseError
         Empty or whitespace-only input, binary data, UTF-16 or another
-        encoding than UTF-8; the message names the file and the line.
+        encoding than UTF-8; the message names the file, the line and the
+        encoding detected (or says it is unknown).
     """
     return decode_text(
         data,
         path,
         error=ReportParseError,
         expected="report text",
-        advice="convert it to UTF-8 (for example with iconv -f UTF-16 -t UTF-8)",
+        advice="convert it to UTF-8 (for example with iconv -f {encoding} -t UTF-8)",
     )
+
+
+def invisible_lines(text: str) -> tuple[str, list[tuple[int, list[str], str]]]:
+    """Remove zero-width, bidirectional and other invisible characters, as user data does.
+
+    The characters are those of :func:`ground.text.invisible_chars` (``U+200B``,
+    ``U+200F``, ``U+202E``, a soft hyphen...): inside a name they would hide it
+    from the gazetteer. Line ends and tabs stay, so line numbers hold.
+
+    Returns
+    -------
+    tuple
+        The text without them, and for each line that held some: its number,
+        the characters removed and the line as it was.
+
+    Examples
+    --------
+    >>> text, found = invisible_lines("a\\nShang\\u200bhai PFTZ")
+    >>> text, [(no, chars) for no, chars, _ in found]
+    ('a\\nShanghai PFTZ', [(2, ['\\u200b'])])
+    """
+    if not invisible_chars(text.replace("\n", " ").replace("\t", " ")):
+        return text, []
+    found = []
+    for no, line in enumerate(text.split("\n"), start=1):
+        chars = invisible_chars(line)
+        if chars:
+            found.append((no, chars, line))
+    return remove_invisible(text), found
 
 
 def split_lines(text: str) -> list[Line]:
@@ -240,6 +271,21 @@ class Paragraph:
         i = bisect_right(self.offsets, offset) - 1
         return self.line_nos[max(i, 0)]
 
+    def pieces(self, start: int, end: int) -> Paragraph:
+        """The paragraph made of source lines ``start`` to ``end - 1`` of this one (indexes into :attr:`line_nos`)."""
+        a = self.offsets[start]
+        b = self.offsets[end] - 1 if end < len(self.offsets) else len(self.text)
+        return Paragraph(
+            self.text[a:b], tuple(o - a for o in self.offsets[start:end]), self.line_nos[start:end]
+        )
+
+    def part(self, start: int, end: int) -> Paragraph:
+        """The paragraph made of characters ``start`` to ``end`` of this one, with their lines (a sentence of it)."""
+        first = max(bisect_right(self.offsets, start) - 1, 0)
+        last = max(bisect_right(self.offsets, max(end - 1, start)) - 1, first)
+        offsets = (0, *(o - start for o in self.offsets[first + 1 : last + 1]))
+        return Paragraph(self.text[start:end], offsets, self.line_nos[first : last + 1])
+
 
 LONG_PARAGRAPH = 150
 """A paragraph at least this long that stops without terminal punctuation at a
@@ -333,6 +379,91 @@ def paragraphs(
     return out
 
 
+MAX_PARAGRAPH = 8000
+"""A paragraph longer than this (characters) that no blank line ends is split where a line ends a sentence
+(:func:`split_long_paragraphs`); the longest paragraph of the bundled report is about 4,200."""
+
+_STARTS_SENTENCE_RE = re.compile(r"[\"“(]?[A-Z0-9*]")
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """A paragraph :func:`split_long_paragraphs` split: its lines, its length and the number of parts."""
+
+    line: int
+    end_line: int
+    chars: int
+    parts: int
+
+
+def split_long_paragraphs(
+    paras: Sequence[Paragraph], limit: int = MAX_PARAGRAPH
+) -> tuple[list[Paragraph], list[Split]]:
+    """Split paragraphs longer than ``limit`` at every line that ends a sentence.
+
+    A text whose paragraphs have no blank lines between them (every paragraph
+    one line, or hard-wrapped lines run together) reads as one paragraph; the
+    rules would read it as one and every fact would quote it whole. Such a
+    paragraph is cut after each line that ends with terminal punctuation and is
+    followed by a line that starts like a sentence (a capital, a digit or an
+    opening quote), which restores one-line paragraphs exactly. A paragraph
+    with no such line end stays whole (:func:`sentences` still bounds its
+    sentences).
+
+    Returns
+    -------
+    tuple
+        The paragraphs, and a :class:`Split` for each one that was split.
+
+    Examples
+    --------
+    >>> lines = split_lines("First paragraph ends.\\nSecond one starts and\\nwraps here.\\nThird.")
+    >>> paras, splits = split_long_paragraphs(paragraphs(lines), limit=20)
+    >>> [(p.line, p.text) for p in paras], splits[0].parts
+    ([(1, 'First paragraph ends.'), (2, 'Second one starts and wraps here.'), (4, 'Third.')], 3)
+    """
+    out: list[Paragraph] = []
+    splits: list[Split] = []
+    for p in paras:
+        if len(p.text) <= limit or len(p.offsets) < 2:
+            out.append(p)
+            continue
+        cuts = [0]
+        for i in range(1, len(p.offsets)):
+            prev = p.text[p.offsets[i - 1] : p.offsets[i] - 1]
+            if _TERMINAL_RE.search(prev) and _STARTS_SENTENCE_RE.match(p.text, p.offsets[i]):
+                cuts.append(i)
+        if len(cuts) == 1:
+            out.append(p)
+            continue
+        cuts.append(len(p.offsets))
+        out.extend(p.pieces(a, b) for a, b in pairwise(cuts))
+        splits.append(Split(p.line, p.end_line, len(p.text), len(cuts) - 1))
+    return out, splits
+
+
+MAX_SENTENCE = 4000
+"""The longest sentence :func:`sentences` yields (characters); a longer run of text without a sentence end is
+cut at a clause or word boundary (the longest sentence of the bundled report is about 3,400)."""
+
+_CLAUSE_END_RE = re.compile(r"[;,:]\s")
+
+
+def _bounded(start: int, sentence: str, limit: int) -> Iterator[tuple[int, str]]:
+    """Cut a sentence longer than ``limit`` at its last clause end (``; , :``) or space within each ``limit``."""
+    while len(sentence) > limit:
+        window = sentence[:limit]
+        cut = max((m.end() for m in _CLAUSE_END_RE.finditer(window, limit // 2)), default=0)
+        cut = cut or (window.rfind(" ", limit // 2) + 1) or limit
+        piece = sentence[:cut].rstrip()
+        yield start, piece
+        rest = sentence[cut:]
+        start += cut + len(rest) - len(rest.lstrip())
+        sentence = rest.lstrip()
+    if sentence:
+        yield start, sentence
+
+
 _ABBREV_END_RE = re.compile(
     r"(\bNo|\b[A-Z]|\bSt|\bvs|\be\.g|\bi\.e|\bCo|\bLtd|\bart|\bArt|\b(?:[A-Z][A-Za-z]{0,3}\.)+[A-Z][A-Za-z]{0,3})\.$"
 )
@@ -346,7 +477,9 @@ def sentences(p: Paragraph) -> Iterator[tuple[int, str]]:
     The split is conservative: it needs terminal punctuation followed by a
     capital, and never splits inside abbreviations such as ``G.Fa.`` or
     ``No. 9`` (a capital after ``No.`` or a one-letter initial does not start
-    a sentence).
+    a sentence). A sentence is at most :data:`MAX_SENTENCE` characters: a
+    longer run without a sentence end is cut at a clause end or a space, so
+    that no evidence quote grows with the paragraph.
     """
     start = 0
     text = p.text
@@ -354,7 +487,35 @@ def sentences(p: Paragraph) -> Iterator[tuple[int, str]]:
         before = text[max(0, m.start() - 16) : m.start()]
         if _ABBREV_END_RE.search(before):
             continue
-        yield start, text[start : m.start() + len(m.group(0).rstrip())].strip()
+        yield from _sentence(text, start, m.start() + len(m.group(0).rstrip()))
         start = m.end()
     if start < len(text):
-        yield start, text[start:].strip()
+        yield from _sentence(text, start, len(text))
+
+
+def bound_quote(quote: str, limit: int = MAX_SENTENCE) -> str:
+    """An evidence quote of at most ``limit`` characters and an ellipsis: cut at a word boundary when longer.
+
+    Sentences are bounded already (:func:`sentences`); this bounds what is
+    quoted whole otherwise (a table row, a line), so that no fact's evidence
+    grows with its input.
+
+    Examples
+    --------
+    >>> bound_quote("a b c d e f", limit=6)
+    'a b c …'
+    """
+    quote = quote.strip()
+    if len(quote) <= limit:
+        return quote
+    cut = quote.rfind(" ", limit // 2, limit)
+    return quote[: cut if cut > 0 else limit].rstrip() + " …"
+
+
+def _sentence(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    raw = text[start:end]
+    s = raw.strip()
+    if len(s) <= MAX_SENTENCE:
+        yield start, s
+        return
+    yield from _bounded(start + len(raw) - len(raw.lstrip()), s, MAX_SENTENCE)

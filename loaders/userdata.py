@@ -35,7 +35,6 @@ import functools
 import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,7 +46,7 @@ from ground.dates import parse_iso
 from ground.errors import UserDataError
 from ground.names import normalize_name
 from ground.schema import SCOPE_REGION_KEYS, Label, MeasureKind, RegionKind, Rel, Scope, ZoneKind
-from ground.text import decode_text
+from ground.text import codepoint_names, decode_text, invisible_chars, remove_invisible
 from loaders.documents import DocNumber, find_numbers, find_short_numbers, slug, title_key
 from loaders.records import (
     USER_SECTION,
@@ -106,6 +105,10 @@ _ZONE_KINDS = {normalize_name(k.value): k for k in ZoneKind}
 _MAX_SHOWN = 200
 NOTICES = frozenset({"invisible-character", "adoption-merged"})
 """Warning codes of rows that load (changed or merged), not of rows that are skipped."""
+
+MAX_NOTICES = 1000
+"""``adoption-merged`` warnings kept one by one per file; the rest are counted in one more warning
+(a file of a million rows repeating adoptions holds a count, not a million messages)."""
 """At most this many problems are listed in a strict-mode error (all are counted)."""
 
 
@@ -210,32 +213,9 @@ def _bundled_known() -> _Known:
 # --------------------------------------------------------------------------- values
 
 
-def _invisible(value: str) -> list[str]:
-    """The characters :func:`_clean` removes: invisible format and bidirectional controls, control
-    characters other than whitespace, and lone surrogates (``U+200B``, ``U+200F``, ``U+202E``, ``U+0000``...)."""
-    if value.isprintable():  # the common case, fast: none of these is printable
-        return []
-    return [c for c in value if _is_invisible(c)]
-
-
-def _is_invisible(c: str) -> bool:
-    cat = unicodedata.category(c)
-    return cat in ("Cf", "Cs") or (cat == "Cc" and not c.isspace())
-
-
 def _clean(value: str) -> str:
-    """Collapse runs of whitespace and remove invisible characters (see :func:`_invisible`)."""
-    if not value.isprintable():
-        value = "".join(c for c in value if not _is_invisible(c))
-    return " ".join(value.split())
-
-
-def _codepoints(chars: Iterable[str]) -> str:
-    names = []
-    for c in sorted(set(chars)):
-        name = unicodedata.name(c, "")
-        names.append(f"U+{ord(c):04X}" + (f" {name}" if name else ""))
-    return ", ".join(names)
+    """Collapse runs of whitespace and remove invisible characters (:func:`ground.text.invisible_chars`)."""
+    return " ".join(remove_invisible(value).split())
 
 
 def _split(value: str) -> list[str]:
@@ -289,6 +269,8 @@ class _Builder:
         self.rows_seen: dict[bytes, list[int]] = {}
         self.failed: dict[tuple[str, str], _RowError] = {}
         self._row: _Row | None = None
+        self.named: set[tuple[Label, str, str, object]] = set()
+        self.notices: dict[str, list[Any]] = {}  # code -> [count, first line, last line]
         self._ents: list[Entity] = []
         self._rels: list[Relation] = []
 
@@ -323,9 +305,13 @@ class _Builder:
                 if row.values.get(col):
                     self.skipped.setdefault((kind, row.values[col]), row.line)
             return
-        self.entities.extend(self._ents)
+        # a node named again with the same values is evidenced by the first row that named it (the
+        # rows' relations keep their own evidence), so a million rows do not copy a million quotes to it
+        fresh = [e for e in self._ents if (e.label, e.key, e.name, e.props) not in self.named]
+        self.named.update((e.label, e.key, e.name, e.props) for e in fresh)
+        self.entities.extend(fresh)
         self.relations.extend(self._rels)
-        for ent in self._ents:
+        for ent in fresh:
             if self.known.add(ent):
                 self.failed.clear()  # a name that did not resolve may resolve now
 
@@ -365,13 +351,32 @@ class _Builder:
             self.failed[what, name] = e
             raise
 
+    def notice_only_counted(self, code: str, line: int | None) -> bool:
+        """Count a notice; True (it is only counted) once :data:`MAX_NOTICES` of its code are kept."""
+        seen = self.notices.setdefault(code, [0, line, line])
+        seen[0] += 1
+        seen[2] = line
+        return bool(seen[0] > MAX_NOTICES)
+
+    def notice_summaries(self) -> list[ParseWarning]:
+        """One warning per notice code with more than :data:`MAX_NOTICES`: how many more, and their lines."""
+        out = []
+        for code, (n, _first, last) in self.notices.items():
+            if n > MAX_NOTICES:
+                msg = (
+                    f"{n - MAX_NOTICES:,} more rows like the {MAX_NOTICES:,} above (up to line {last}); "
+                    f"{n:,} rows in all"
+                )
+                out.append(ParseWarning(code, msg, self.source, last))
+        return out
+
     def invisible(self, row: _Row, raw: dict[str, str]) -> None:
         """Warn (code ``invisible-character``) about the invisible characters removed from a row's values."""
-        found = {c: sorted(set(_invisible(v))) for c, v in raw.items() if _invisible(v)}
+        found = {c: sorted(set(invisible_chars(v))) for c, v in raw.items() if invisible_chars(v)}
         if not found:
             return
         where = "; ".join(f"{c} {v.encode('unicode_escape').decode('ascii')!r}" for c, v in raw.items() if c in found)
-        chars = _codepoints(x for cs in found.values() for x in cs)
+        chars = codepoint_names(x for cs in found.values() for x in cs)
         self.warnings.append(
             ParseWarning(
                 "invisible-character",
@@ -389,10 +394,13 @@ class _Builder:
         """
         pair = (f"{adopter.label.value}:{adopter.key}", measure.key)
         outcome = row.values.get("outcome") or None
+        # the first row of the pair, and the first with other values: enough to name the earliest other row
+        # in constant time (a file repeating one adoption many times stays linear)
         earlier = self.adoptions.setdefault(pair, [])
         others = [(ln, d, o) for ln, d, o in earlier if (d, o) != (date, outcome)]
-        earlier.append((row.line, date, outcome))
-        if not others:
+        if len(earlier) < 2 and not any((d, o) == (date, outcome) for _ln, d, o in earlier):
+            earlier.append((row.line, date, outcome))
+        if not others or self.notice_only_counted("adoption-merged", row.line):
             return
         line, d, o = others[0]
         where = f"line {line}" if line is not None else "an earlier item"
@@ -1036,6 +1044,7 @@ def _start_known(known: Sequence[ParsedReport] | None) -> _Known:
 def _report(b: _Builder, source: str, sha: str, kind: str, n_rows: int) -> ParsedReport:
     bad = len({w.line for w in b.warnings if w.code not in NOTICES}) + sum(n for _, n, *_ in b.rows_seen.values())
     b.warnings.extend(b.repeat_warnings())
+    b.warnings.extend(b.notice_summaries())
     b.warnings.sort(key=lambda w: (w.line is None, w.line or 0))
     meta = (("kind", kind), ("rows", str(n_rows)), ("rows_skipped", str(bad)), ("section", USER_SECTION))
     return ParsedReport(

@@ -44,6 +44,7 @@ from rapidfuzz import fuzz, process
 
 from ground.dates import PartialDate
 from ground.errors import Neo4jError, QueryError
+from ground.names import search_problem
 from ground.schema import Label, Rel
 from queries.search import Hit, close_hits, search
 from queries.twins import TWINS, frame, search_terms
@@ -300,6 +301,9 @@ def _bind(info: QueryInfo, given: Mapping[str, Any]) -> dict[str, Any]:
             article = "a" if p.type == "date" else "an"
             what = f"{article} {p.type}" + (" (YYYY, YYYY-MM or YYYY-MM-DD)" if p.type == "date" else "")
             problems.append(f"parameter {p.name!r} must be {what}, not {value!r}")
+            continue
+        if p.name == "words" and isinstance(out[p.name], str) and (bad := search_problem(out[p.name])):
+            problems.append(f"parameter 'words': {bad}")
     if problems:
         expected = ", ".join(f"{p.name} ({p.type})" for p in info.params) or "none"
         msg = f"query {info.name!r}: " + "; ".join(problems) + f" (its parameters: {expected})"

@@ -277,11 +277,33 @@ def _show_warning_lines(warnings: Sequence[str], failed: int, hint: str, limit: 
         _echo_err(f"{failed} stated totals do not match (see the warnings)")
     if not warnings:
         return
-    _echo_err(f"{len(warnings)} warnings:")
-    for w in warnings[:limit]:
-        _echo_err(f"  {w}")
     if len(warnings) > limit:
-        _echo_err(f"  ... and {len(warnings) - limit} more ({hint})")
+        _show_warning_kinds(warnings, hint, limit)
+        return
+    _echo_err(f"{len(warnings)} warnings:")
+    for w in warnings:
+        _echo_err(f"  {w}")
+
+
+_WARNING_CODE_RE = re.compile(r": \[([a-z0-9-]+)\] ")
+
+
+def _show_warning_kinds(warnings: Sequence[str], hint: str, limit: int) -> None:
+    """Many warnings: their count by kind, then the first few of each kind (``limit`` lines in all)."""
+    kinds: dict[str, list[str]] = {}
+    for w in warnings:
+        m = _WARNING_CODE_RE.search(w)
+        kinds.setdefault(m.group(1) if m else "other", []).append(w)
+    by_count = sorted(kinds.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    summary = ", ".join(f"{k} {len(ws):,}" for k, ws in by_count)
+    _echo_err(f"{len(warnings):,} warnings, by kind: {summary}")
+    each = max(1, limit // len(kinds))
+    for k, ws in by_count:
+        for w in ws[:each]:
+            _echo_err(f"  {w}")
+        if len(ws) > each:
+            _echo_err(f"  ... and {len(ws) - each:,} more {k}")
+    _echo_err(f"  (every warning: {hint})")
 
 
 def _build(

@@ -9,7 +9,7 @@ echo "== many reports merged: time and peak memory per N"
 $BIN/python tools/bench_reports.py
 echo "== command line: pftz --version beside python -c pass; pftz trace cold and warm beside import networkx"
 $BIN/python tools/bench_cli.py
-echo "== user data: 10^4, 10^5, 10^6 adoption rows (time and peak memory)"
+echo "== user data: 10^4, 10^5, 10^6 adoption rows read and built (time, peak memory), then pftz build --data of as many distinct rows in a child process (time, peak RSS, output size)"
 $BIN/python tools/bench_userdata.py
 echo "== entity resolution: 1,000, 4,000, 16,000 similar user measures (time and peak memory)"
 $BIN/python tools/bench_resolve.py

@@ -1,0 +1,284 @@
+"""Bounded and linear, nothing lost in silence (issue 28, item 6).
+
+Faults are injected on copies of the bundled report in temporary folders:
+
+* a report whose paragraphs have no blank lines between them (every line a
+  paragraph, or one giant paragraph) quotes sentences, never the paragraph,
+  and says that it split it;
+* a zero-width or right-to-left mark inside a zone name loses no mention, as
+  in user data, with an ``invisible-character`` warning naming the line;
+* a file in another encoding than UTF-8 is told which one it looks like, or
+  that its encoding is unknown (never "UTF-16" for Latin-1);
+* many user-data warnings are printed as counts by kind and a few examples;
+* a search of thousands of words is refused with one line, alike on NetworkX
+  and Neo4j, and a search within the bound gives the same rows on both.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from graph.build import graph_from_reports
+from graph.neo4j_store import clear_database, graph_to_neo4j
+from ground.errors import QueryError
+from ground.names import MAX_SEARCH_WORDS, search_words
+from loaders.records import ParsedReport
+from loaders.reference import load_reference
+from loaders.report import BUNDLED_REPORT, load_report, parse_report
+from loaders.text import MAX_SENTENCE, Paragraph, sentences
+from loaders.userdata import COLUMNS, MAX_NOTICES, load_user_data
+from queries import run
+from shell.cli import cli
+from tools.bench_userdata import write_distinct
+
+TEXT = BUNDLED_REPORT.read_text(encoding="utf-8")
+RUNNING_HEADS = {"Report on China's Pilot Free Trade Zones", "Report on China's Pilot", "Free Trade Zones"}
+
+
+@pytest.fixture(scope="module")
+def report() -> ParsedReport:
+    return load_report()
+
+
+def _content(r: ParsedReport) -> tuple[set[object], set[object]]:
+    """What was read, provenance aside."""
+    return {(e.label, e.key, e.name, e.props) for e in r.entities}, {
+        (x.type, x.start, x.end, x.props) for x in r.relations
+    }
+
+
+def _quotes(r: ParsedReport) -> list[str]:
+    return [e.provenance.quote for e in r.entities] + [x.provenance.quote for x in r.relations]
+
+
+def _without_blank_lines(text: str) -> str:
+    """The report with every blank line, running head and edition year removed: one paragraph per page run."""
+    return "\n".join(
+        ln
+        for ln in text.split("\n")
+        if ln.strip() and ln.strip() not in RUNNING_HEADS and not re.fullmatch(r"20\d\d", ln.strip())
+    )
+
+
+# --------------------------------------------------------------------------- quotes bounded by the sentence
+
+
+def test_a_report_without_blank_lines_is_split_into_paragraphs_with_a_warning(tmp_path: Path) -> None:
+    r = parse_report(_without_blank_lines(TEXT), source="noblank.txt")
+    splits = [w for w in r.warnings if w.code == "paragraph-split"]
+    assert splits, "a paragraph of the whole report was read without saying so"
+    assert all("without a blank line" in w.message and w.line for w in splits)
+    quotes = _quotes(r)
+    assert max(len(q) for q in quotes) <= MAX_SENTENCE + 2
+    # nearly every document is read as from the report with blank lines (a paragraph per page run read few)
+    docs = {e.key for e in load_report().entities if e.label.value == "Document"}
+    assert len(docs & {e.key for e in r.entities if e.label.value == "Document"}) >= 0.95 * len(docs)
+
+
+def test_one_giant_paragraph_without_sentence_ends_quotes_bounded_sentences(tmp_path: Path) -> None:
+    """1 MB of prose on wrapped lines, no blank line and no sentence end: the JSON stays linear in the input."""
+    body = " ".join(ln.strip() for ln in _without_blank_lines(TEXT).split("\n"))
+    body = re.sub(r"([.;!?]) ([A-Z])", lambda m: f"{m.group(1)} {m.group(2).lower()}", body)  # no sentence ends
+    words = (body + " ") * 3
+    lines, line = [], []
+    for w in words.split(" "):
+        line.append(w)
+        if sum(len(x) + 1 for x in line) > 80:
+            lines.append(" ".join(line))
+            line = []
+    src = tmp_path / "giant.txt"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "giant.json"
+    res = CliRunner().invoke(cli, ["parse", str(src), "--json", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert out.stat().st_size < 20 * src.stat().st_size  # it was 1.4 GB for 0.6 MB
+    data = json.loads(out.read_text(encoding="utf-8"))
+    quotes = [x["provenance"]["quote"] for k in ("entities", "relations") for x in data[k] if "provenance" in x]
+    assert quotes and max(len(q) for q in quotes) <= MAX_SENTENCE + 2
+
+
+def test_a_sentence_is_cut_at_a_sane_length_and_keeps_its_offsets() -> None:
+    text = "Shanghai PFTZ piloted a model, " * 400 + "and Hubei PFTZ replicated it."
+    p = Paragraph(text, (0,), (7,))
+    parts = list(sentences(p))
+    assert len(parts) > 2 and all(len(s) <= MAX_SENTENCE for _o, s in parts)
+    assert all(text[o : o + len(s)] == s for o, s in parts)
+    assert " ".join(s for _o, s in parts) == text.strip()
+
+
+def test_the_bundled_report_quotes_are_unchanged_by_the_bounds(report: ParsedReport) -> None:
+    assert not [w for w in report.warnings if w.code in ("paragraph-split", "invisible-character")]
+    assert max(len(q) for q in _quotes(report)) < MAX_SENTENCE
+
+
+# --------------------------------------------------------------------------- invisible characters in the report
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\u200f", "\u202e", "\u00ad", "\ufeff"])
+def test_a_mark_inside_zone_names_loses_no_mention(report: ParsedReport, mark: str) -> None:
+    count = 0
+
+    def hide(m: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return m.group(0)[:3] + mark + m.group(0)[3:]
+
+    text = re.sub(r"\b(Shanghai|Guangdong|Tianjin|Fujian|Hubei|Hainan)\b", hide, TEXT)
+    assert count > 100
+    r = parse_report(text, source="marked.txt")
+    assert _content(r) == _content(report)
+    warned = [w for w in r.warnings if w.code == "invisible-character"]
+    assert warned
+    assert f"U+{ord(mark):04X}" in warned[0].message
+    marked_lines = [i for i, ln in enumerate(text.split("\n"), start=1) if mark in ln]
+    assert warned[0].line == marked_lines[0]
+    assert len(warned) <= 21  # 20 lines one by one, the rest counted in one more
+    assert not any(mark in q for q in _quotes(r))
+
+
+# --------------------------------------------------------------------------- encodings named as detected
+
+
+@pytest.mark.parametrize(
+    ("encoded", "named", "line"),
+    [
+        (TEXT[:3000].encode() + "Zone de libre-échange, café, Bogotá\n".encode("latin-1"), "WINDOWS-1252", 122),
+        ("湖北自由贸易试验区的报告\n".encode("gbk"), "GB18030", 1),
+        (bytes(range(0x80, 0x100)), "unknown", 1),
+    ],
+    ids=["latin-1", "gbk", "unknown"],
+)
+def test_a_file_in_another_encoding_is_told_the_encoding_detected(
+    tmp_path: Path, encoded: bytes, named: str, line: int
+) -> None:
+    src = tmp_path / "report.txt"
+    src.write_bytes(encoded)
+    res = CliRunner().invoke(cli, ["parse", str(src)])
+    assert res.exit_code == 1
+    assert "Traceback" not in res.output
+    assert f"report.txt:{line}: the file is not UTF-8 text" in res.output
+    assert named in res.output and "UTF-16" not in res.output
+    assert len(res.output.strip().splitlines()) == 1
+
+
+# --------------------------------------------------------------------------- searches bounded in words
+
+
+@pytest.fixture(scope="module")
+def G() -> nx.MultiDiGraph:
+    return graph_from_reports([load_report()], reference=load_reference())
+
+
+def _searches(G: nx.MultiDiGraph) -> dict[str, str]:
+    longest = max((str(d.get("title") or "") for _n, d in G.nodes(data=True)), key=lambda t: len(search_words(t)))
+    return {
+        "3000 words": " ".join(["ship"] * 3000),
+        "one huge word": "x" * 100_000,
+        f"{MAX_SEARCH_WORDS} words": " ".join(["ship", *(f"q{i}z" for i in range(MAX_SEARCH_WORDS - 1))]),
+        "the longest title": longest,
+    }
+
+
+@pytest.mark.parametrize("query", ["search_measures", "trace_innovation"])
+def test_a_search_of_thousands_of_words_is_refused_with_one_clear_line(G: nx.MultiDiGraph, query: str) -> None:
+    with pytest.raises(QueryError, match=f"at most {MAX_SEARCH_WORDS} words") as info:
+        run(query, G, words=" ".join(["ship"] * 3000))
+    assert "3,000 words" in str(info.value) and "\n" not in str(info.value)
+    res = CliRunner().invoke(cli, ["query", query, "-p", "words=" + " ".join(["ship"] * 3000)])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert [ln for ln in res.output.splitlines() if ln.startswith("Error:")] == [
+        ln for ln in res.output.splitlines() if "at most" in ln
+    ]
+
+
+def test_a_search_within_the_bound_runs_and_a_pasted_title_finds_its_measure(G: nx.MultiDiGraph) -> None:
+    s = _searches(G)
+    assert run("search_measures", G, words=s[f"{MAX_SEARCH_WORDS} words"]).empty  # runs, matches nothing
+    assert len(search_words(s["the longest title"])) <= MAX_SEARCH_WORDS
+    assert not run("search_measures", G, words=s["the longest title"]).empty
+
+
+@pytest.mark.neo4j
+def test_searches_long_and_too_long_give_the_same_answer_on_both_backends(
+    G: nx.MultiDiGraph, neo4j_connection: tuple[object, str]
+) -> None:
+    driver, db = neo4j_connection
+    clear_database(driver, db)  # type: ignore[arg-type]
+    graph_to_neo4j(G, driver, database=db)  # type: ignore[arg-type]
+    for what, words in _searches(G).items():
+        answers = []
+        for backend in (G, neo4j_connection):
+            try:
+                answers.append(run("search_measures", backend, words=words).to_dict("records"))  # type: ignore[arg-type]
+            except QueryError as e:
+                answers.append(str(e))  # type: ignore[arg-type]
+        assert answers[0] == answers[1], what
+
+
+# --------------------------------------------------------------------------- many warnings, summarised by kind
+
+
+def test_many_user_data_warnings_are_summarised_by_kind(tmp_path: Path) -> None:
+    """300 rows of one adoption with 300 dates: one line of counts by kind, a few examples, never 300 lines."""
+    rows = [",".join(COLUMNS["adoptions"])]
+    rows += [f"Shanxi,national:best-practices:5:7,{2000 + i // 12}-{i % 12 + 1:02d},,,note {i}" for i in range(300)]
+    rows += ["Atlantis PFTZ,national:best-practices:5:7,2024,,,x"]
+    data = tmp_path / "adoptions.csv"
+    data.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["build", "--data", str(data), "--no-html", "--out", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    err = res.stderr.splitlines()
+    summary = [ln for ln in err if "warnings, by kind:" in ln]
+    assert len(summary) == 1 and "adoption-merged 299" in summary[0] and "unknown-adopter 1" in summary[0]
+    assert sum(1 for ln in err if "[adoption-merged]" in ln) < 50
+    assert any("[unknown-adopter]" in ln and "adoptions.csv:302:" in ln for ln in err)  # a rare kind is shown
+    assert any("more adoption-merged" in ln for ln in err)
+    assert any("--strict lists those of adoptions.csv" in ln for ln in err)
+
+
+@pytest.mark.slow
+def test_build_with_100000_distinct_adoption_rows_stays_under_1_gib(tmp_path: Path) -> None:
+    """10^5 distinct rows (10^6 is in ``make bench``) through ``pftz build --data`` in a child process."""
+    data = tmp_path / "distinct.csv"
+    write_distinct(data, 100_000)
+    script = (
+        "import resource, subprocess, sys\n"
+        "r = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)\n"
+        "sys.stderr.write(r.stderr)\n"
+    )
+    pftz = str(Path(sys.executable).parent / "pftz")
+    out = tmp_path / "out"
+    res = subprocess.run(
+        [sys.executable, "-c", script, pftz, "build", "--data", str(data), "--no-html", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    peak_kib, code = map(int, res.stdout.split())
+    assert code == 0, res.stderr[-2000:]
+    assert peak_kib < 1024 * 1024, f"peak RSS {peak_kib / 1024:,.0f} MiB"
+    assert len(res.stderr.splitlines()) < 120  # warnings by kind, not 95,000 lines
+    assert "adoption-merged" in res.stderr and "warnings, by kind:" in res.stderr
+    size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+    assert size < 100 * data.stat().st_size
+
+
+def test_a_file_keeps_a_thousand_merge_notices_and_counts_the_rest(tmp_path: Path) -> None:
+    rows = [",".join(COLUMNS["adoptions"])]
+    rows += [f"Shanxi,national:best-practices:5:7,{1900 + i // 12}-{i % 12 + 1:02d},,,note {i}" for i in range(1200)]
+    data = tmp_path / "adoptions.csv"
+    data.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    r = load_user_data(data)
+    merged = [w for w in r.warnings if w.code == "adoption-merged"]
+    assert len(merged) == MAX_NOTICES + 1
+    assert "199 more rows like the 1,000 above (up to line 1201); 1,199 rows in all" in merged[-1].message
+    assert len([x for x in r.relations if x.type.value == "ADOPTED"]) == 1200  # every row is still evidence
