@@ -63,7 +63,7 @@ class _Layout(NamedTuple):
 def _layout_of(caption: str, appendix: str, source: tuple[str, ...], row_number: tuple[str, ...]) -> _Layout:
     word = alternation([caption])
     return _Layout(
-        re.compile(rf"^{word}\s+(\d+-\d+)\s+(\S.*)$"),
+        re.compile(rf"^{word}\s+((?:\d+|[A-Z])-\d+)\s+(\S.*)$"),
         re.compile(rf"^{word}\s+(\d+)\s*:\s*(\S.*)$"),
         re.compile(rf"^{alternation([appendix])}\s+(\d+)\s*:\s*\S"),
         re.compile(rf"^{alternation(source)}\s*:", re.IGNORECASE),

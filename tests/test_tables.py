@@ -459,3 +459,19 @@ def test_page_number_between_the_pieces_of_a_table() -> None:
     found, warnings = _parse(excerpt)
     assert warnings == []
     assert [r.values["Name"] for r in found[0].rows] == ["Alpha", "Beta"]
+
+
+def test_caption_numbered_with_an_appendix_letter() -> None:
+    """An appendix table numbered with a letter ("Table A-1 ...") is a table like "Table 1-6"."""
+    excerpt = "\n".join(
+        [
+            "Table A-1 Fourth batch of demo experience",
+            "",
+            "No.\tDepartment in Charge\tReform Initiative\tPilot zone",
+            "1\tMinistry of Transport\tElectronic certificates\tTianjin PFTZ",
+            "Source: made up.",
+        ]
+    )
+    found, _ = _parse(excerpt)
+    assert [t.id for t in found] == ["A-1"]
+    assert found[0].rows[0].values["Pilot zone"] == "Tianjin PFTZ"
