@@ -374,6 +374,11 @@ def body_kind(name: str) -> str:
     return BODY_KIND.get(head, "mechanism")
 
 
+SELECTION_VERBS = ("selected", "chosen", "included", "listed", "picked")
+"""Passive verbs by which a body puts innovations into its batch ("were selected by the Ministry of
+Commerce for the fifth batch of best practice cases")."""
+
+
 __all__ = [
     "ACTION_NOUNS",
     "ACTIVE_ADOPT_VERBS",
@@ -412,6 +417,7 @@ __all__ = [
     "REFERENCE_PHRASES",
     "REFERENCE_VERBS",
     "REPLICATE_PATTERNS",
+    "SELECTION_VERBS",
     "TITLED_CASE_HEADS",
     "TITLE_WORDS",
     "TITLE_WORDS_MORE",

@@ -38,6 +38,7 @@ from loaders.documents import (
     title_key,
 )
 from loaders.header import TextHeader, load_header
+from loaders.lexicon import SELECTION_VERBS, TITLE_WORDS, alternation
 from loaders.narrative import JOINT_DOCUMENT, AdoptionFact, Narrative, read_narrative
 from loaders.profile import PROFILE_SIDECAR_SUFFIX, Profile, default_profile, load_profile
 from loaders.records import (
@@ -930,15 +931,35 @@ PROSE_BATCH_REACH = 160
 """Characters at most between the body that releases a batch and the batch phrase."""
 
 
-def _extract_prose_batches(c: _Collector, ctx: _Context) -> None:
+SELECTED_BY_RE = re.compile(rf"\b{alternation(SELECTION_VERBS)}\s+by\s+(?:the\s+)?$")
+"""The passive verb before a body that put innovations into its batch ("were selected by the ...")."""
+SELECTED_FOR_RE = re.compile(r"^\s*(?:for|in|into)\s+$")
+"""What stands between that body and the batch phrase ("... by the Ministry of Commerce for the fifth batch")."""
+
+
+class _ProseBatch(NamedTuple):
+    """A national batch a sentence releases (``released``) or puts innovations into (``selected``)."""
+
+    ref: NodeRef
+    kind: str
+    line: int
+    sentence: str
+    phrase: str
+    released: bool
+
+
+def _extract_prose_batches(c: _Collector, ctx: _Context) -> list[_ProseBatch]:
     """Rule: "<national body> released the <ordinal> batch of <N> <kind>" is a national batch, its size and issuer.
 
     The body is the last one named before the phrase in its sentence, with a
     release verb between them and no other clause (no semicolon, no sentence
-    end). A body of a province or a zone releases provincial batches, which
-    this rule leaves to the tables and the narrative. A batch a table lists
-    keeps the table's count; the prose adds its issuer.
+    end), or before it in the passive ("... were selected by <body> for the
+    <ordinal> batch of <kind>"). A body of a province or a zone releases
+    provincial batches, which this rule leaves to the tables and the
+    narrative. A batch a table lists keeps the table's count; the prose adds
+    its issuer.
     """
+    out: list[_ProseBatch] = []
     for kind, ordinal, count, s, line, phrase in ctx.batch_phrases:
         at = s.find(phrase)
         if at < 0:
@@ -949,7 +970,9 @@ def _extract_prose_batches(c: _Collector, ctx: _Context) -> None:
         body_m = bodies[-1]
         between = s[body_m.end : at]
         ref = c.gaz.body_ref(body_m.key)
-        if ref is None or ref.level == "local" or ";" in between or not RELEASE_VERB_RE.search(between):
+        released = bool(RELEASE_VERB_RE.search(between))
+        selected = bool(SELECTED_BY_RE.search(s[: body_m.start]) and SELECTED_FOR_RE.match(between))
+        if ref is None or ref.level == "local" or ";" in between or not (released or selected):
             continue
         bkey = _batch_key("national", kind, ordinal)
         props: dict[str, PropValue] = {"kind": kind, "level": "national", "ordinal": ordinal}
@@ -958,6 +981,64 @@ def _extract_prose_batches(c: _Collector, ctx: _Context) -> None:
         batch = _batch_node(c, ctx, bkey, _batch_name(kind, ordinal), line, s, **props)
         if body := c.body(body_m.key, line, s, body_m.text):
             c.rel(Rel.RESPONSIBLE_FOR, body, batch, line, s)
+        out.append(_ProseBatch(batch, kind, line, s, phrase, released))
+    return out
+
+
+BATCH_ITEM_RESOLVED = "a case the text names after the sentence that releases the batch, before any other batch"
+"""``resolved`` of the derived ``IN_BATCH`` edge of a case read after a batch's release in a text."""
+TITLE_START_RE = re.compile(rf"^{alternation(TITLE_WORDS)}\b")
+
+
+def _prose_batch_items(
+    c: _Collector, ctx: _Context, story: Narrative, batches: Sequence[_ProseBatch], edition: bool
+) -> None:
+    """Rule: the innovations a sentence puts into a national batch, and in a text the cases it lists after the release.
+
+    * "Two of them, the "<A>" and the "<B>", were selected by <body> for the
+      fifth batch of best practice cases": each quoted name of the sentence
+      (not a document's title, not a batch's own words) is an innovation of
+      the batch, stated (in an edition, only in the passive: the passage that
+      releases a batch is read against the batch's table).
+    * A text that is not an edition (a press release, a news report) that
+      releases a national batch ("MOFCOM released the sixth batch of 22 best
+      practice cases") and then names zones' cases: each case read after the
+      release, up to the next sentence about another batch, is an item of the
+      batch. The text does not say so of each case: the ``IN_BATCH`` edge is
+      derived, with the rule in ``resolved``. An edition's narrative names
+      cases of many kinds after a batch, so there the rule does not run.
+    """
+    for b in batches:
+        if edition and b.released:
+            continue  # an edition's passage on a batch is read against the batch's table
+        phrases = [m.span() for m in BATCH_PHRASE_RE.finditer(b.sentence)]
+        for q in QUOTED_RE.finditer(b.sentence):
+            name = q.group(1).strip(" ,.;")
+            if (
+                any(x <= q.start() < y for x, y in phrases)
+                or TITLE_START_RE.match(name)
+                or "batch" in name.lower()  # a document's title naming the batch
+                or len(name.split()) < 2
+            ):
+                continue
+            kind = KIND_OF_BATCH.get(b.kind, MeasureKind.INNOVATION)
+            m = c.node(Label.MEASURE, f"{b.ref.key}:{slug(name)}", name, b.line, b.sentence, kind=str(kind), title=name)
+            c.rel(Rel.IN_BATCH, m, b.ref, b.line, b.sentence, resolved="named in the sentence on the batch")
+    if edition:
+        return
+    released = sorted((b for b in batches if b.released), key=lambda b: b.line)
+    for b in released:
+        others = [
+            ln
+            for kind, ordinal, _n, _s, ln, _p in ctx.batch_phrases
+            if ln > b.line and _batch_key("national", kind, ordinal) != b.ref.key
+        ]
+        end = min(others, default=10**9)
+        for f in story.cases:
+            if not f.zones or not b.line < f.line < end or b.sentence == f.quote:
+                continue
+            m = NodeRef(Label.MEASURE, f"case:{f.zones[0].split('/', 1)[0]}:{slug(f.name)}")
+            c.rel(Rel.IN_BATCH, m, b.ref, f.line, f.quote, resolved=BATCH_ITEM_RESOLVED, **{DERIVED: True})
 
 
 def _table_batch(ctx: _Context, t: Table) -> tuple[str, int] | None:
@@ -1866,7 +1947,7 @@ def parse_report(
     _extract_documents(c, ctx, tables, milestones)
     national = _extract_national(c, ctx, tables, milestones)
     _extract_provincial(c, ctx, tables)
-    _extract_prose_batches(c, ctx)
+    prose_batches = _extract_prose_batches(c, ctx)
     field_of: dict[int, str] = {}
     part2 = next((s for w in profile.zone_cases for s in outline.find(1, w)), None)
     if part2 is not None:
@@ -1880,6 +1961,7 @@ def parse_report(
     titles = {e.key: e.name for e in c.entities if e.label is Label.MEASURE and e.ref in set(national)}
     _extract_batch_mentions(c, ctx, titles)
     _extract_narrative(c, ctx, story, titles, part2, field_of)
+    _prose_batch_items(c, ctx, story, prose_batches, outline.has_contents)
     if not partial:
         found = {s.number for s in outline.sections if s.level == 1}
         last = max((ln.no for ln in lines if ln.text.strip()), default=1)
