@@ -379,11 +379,26 @@ SELECTION_VERBS = ("selected", "chosen", "included", "listed", "picked")
 Commerce for the fifth batch of best practice cases")."""
 
 
+AGENT_VERBS = ("issued", "released", "approved", "listed", "published", "promulgated", "announced", "launched")
+"""Verbs by which a body acts on a document or a batch: the body that stands before one ("The General
+Administration of Customs approved ...") or after one with "by" ("... replicated by the State Council")
+is named as issuing, releasing or approving."""
+
+AGENT_BY_VERBS = (*AGENT_VERBS, "replicated", "promoted", "selected", "formulated")
+"""Participles before "by <body>" that name the body as the one acting ("replicated by the State Council")."""
+
+LEADING_GROUP_HEADS = ("Leading Group for", "Leading Group of")
+"""Head words of a leading group, a body named after its task ("the Office of the Leading Group for PFTZ
+Work of Guangdong Province"); no list of bodies can hold every province's."""
+
+
 __all__ = [
     "ACTION_NOUNS",
     "ACTIVE_ADOPT_VERBS",
     "ADVERBS",
     "AFTER_PHRASES",
+    "AGENT_BY_VERBS",
+    "AGENT_VERBS",
     "ANAPHORA",
     "BEFORE_PHRASES",
     "BODY_HEADS",
@@ -402,6 +417,7 @@ __all__ = [
     "INTO_ADOPT_VERBS",
     "JOINT_TITLE_WORDS",
     "LAUNCH_PARTICIPLES",
+    "LEADING_GROUP_HEADS",
     "LOWER_BODY_HEADS",
     "NATIONAL_SCOPES",
     "NOT_FIRST_WORDS",

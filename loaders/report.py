@@ -38,7 +38,7 @@ from loaders.documents import (
     title_key,
 )
 from loaders.header import TextHeader, load_header
-from loaders.lexicon import SELECTION_VERBS, TITLE_WORDS, alternation
+from loaders.lexicon import AGENT_BY_VERBS, AGENT_VERBS, LEADING_GROUP_HEADS, SELECTION_VERBS, TITLE_WORDS, alternation
 from loaders.narrative import JOINT_DOCUMENT, AdoptionFact, Narrative, read_narrative
 from loaders.profile import PROFILE_SIDECAR_SUFFIX, Profile, default_profile, load_profile
 from loaders.records import (
@@ -744,9 +744,12 @@ def _date_documents(ctx: _Context, pending: Sequence[_Mention]) -> None:
 
 
 def _policy_table_facts(c: _Collector, ctx: _Context, d: _TableDoc) -> None:
-    """A policy table row: the bodies named outside the quoted titles issued it; its zones are named."""
+    """A policy table row: the bodies named outside the quoted titles, or in its bodies' column, issued it;
+    its zones are named."""
     key, row, t, cell = d
     issuers = _issuers(c, QUOTED_SPAN_RE.sub(" ", cell))
+    if bcol := c.profile.columns_of(t.columns).get("bodies"):
+        issuers += _issuers(c, row.values.get(bcol, ""))
     doc = _doc_node(c, ctx, key, row.line, cell)
     for b in issuers:
         if body := c.body(b.key, row.line, cell, b.text):
@@ -1039,6 +1042,39 @@ def _prose_batch_items(
                 continue
             m = NodeRef(Label.MEASURE, f"case:{f.zones[0].split('/', 1)[0]}:{slug(f.name)}")
             c.rel(Rel.IN_BATCH, m, b.ref, f.line, f.quote, resolved=BATCH_ITEM_RESOLVED, **{DERIVED: True})
+
+
+AGENT_AFTER_RE = re.compile(rf"^\s*(?:(?:has|have|had|also|then|jointly|on \w+)\s+)*{alternation(AGENT_VERBS)}\b")
+"""A verb of acting right after a body's name ("The General Administration of Customs approved ...")."""
+AGENT_BEFORE_RE = re.compile(rf"\b{alternation(AGENT_BY_VERBS)}\s+by\s+(?:the\s+)?$")
+"""A participle and "by" right before a body's name ("... replicated by the State Council")."""
+LEADING_GROUP_RE = re.compile(
+    rf"(?:\bthe\s+|^)(?P<name>(?:Office of the\s+)?(?:[A-Z][\w'’]*\s+)*{alternation(LEADING_GROUP_HEADS)}"
+    r"(?:\s+(?:[A-Z(][\w()'’-]*|the|of|for|on|and|in))*?)(?=\s+(?:has|have|had|approved|issued|released)\b|[,;.]|$)"
+)
+"""A leading group or its office, named after its task, up to its verb or the end of its clause."""
+
+
+def _agent_bodies(c: _Collector, ctx: _Context) -> None:
+    """Rule: a body named as the one acting on a document or a batch is a body of the text.
+
+    "The General Administration of Customs approved ...", "The Henan Provincial
+    People's Government listed the model in its fifth batch", "... replicated by
+    the State Council": a known body (:mod:`loaders.reference`) right before a
+    verb of acting (``AGENT_VERBS``) or right after a participle and "by"
+    (``AGENT_BY_VERBS``). A leading group or its office ("the Office of the
+    Leading Group for PFTZ Work of Guangdong Province") is named after its task,
+    so it is read by its head words (``LEADING_GROUP_HEADS``) wherever it is printed.
+    """
+    for p, off, s in _sentences(ctx.paras):
+        line = p.line_at(off)
+        if "Leading Group" in s:
+            for m in LEADING_GROUP_RE.finditer(s):
+                name = m.group("name").strip()
+                c.local_body(f"body:{slug(name)}", name, name, line, s)
+        for b in c.gaz.find_bodies(s):
+            if AGENT_AFTER_RE.match(s[b.end :]) or AGENT_BEFORE_RE.search(s[: b.start]):
+                c.body(b.key, line, s, b.text)
 
 
 def _table_batch(ctx: _Context, t: Table) -> tuple[str, int] | None:
@@ -1948,6 +1984,7 @@ def parse_report(
     national = _extract_national(c, ctx, tables, milestones)
     _extract_provincial(c, ctx, tables)
     prose_batches = _extract_prose_batches(c, ctx)
+    _agent_bodies(c, ctx)
     field_of: dict[int, str] = {}
     part2 = next((s for w in profile.zone_cases for s in outline.find(1, w)), None)
     if part2 is not None:

@@ -55,3 +55,35 @@ def test_innovations_selected_by_a_ministry_for_a_batch_are_stated_items() -> No
     assert ("mofcom", "national:best-practices:5") in {
         (x.start.key, x.end.key) for x in r.relations if x.type is Rel.RESPONSIBLE_FOR
     }
+
+
+def _bodies(r: ParsedReport) -> set[str]:
+    return {e.name for e in r.entities if e.label is Label.ISSUING_BODY}
+
+
+def test_a_body_acting_on_a_document_or_a_batch_is_read() -> None:
+    text = (
+        "The Henan Provincial People's Government listed the model in its fifth batch of cases of the Henan FTZ. "
+        "The General Administration of Customs approved an extension of the waybill standard to Henan FTZ. "
+        "Together with the experience replicated by the State Council, 401 innovations of the PFTZs were "
+        "replicated. The Ministry of Transport said freight grew in Henan FTZ.\n"
+    )
+    found = _bodies(parse_report(text, "news.txt"))
+    assert {"Henan Provincial People's Government", "General Administration of Customs", "State Council"} <= found
+    assert not any("Transport" in b for b in found)  # named, but not acting on a document or a batch
+
+
+def test_a_leading_group_is_a_body_named_after_its_task() -> None:
+    text = (
+        "With the approval of the People's Government of Guangxi Zhuang Autonomous Region, the Office of the "
+        "Leading Group for the Construction of China (Guangxi) Pilot Free Trade Zone has issued the "
+        '"Notice on Replicating the Sixth Batch of Achievements of Guangxi PFTZ".\n'
+    )
+    assert "Office of the Leading Group for the Construction of China (Guangxi) Pilot Free Trade Zone" in _bodies(
+        parse_report(text, "release.txt")
+    )
+
+
+def test_the_general_office_of_a_ministry_is_its_own_body() -> None:
+    text = 'The General Office of MOFCOM issued the "Notice on Disseminating the Sixth Batch of Cases of PFTZs".\n'
+    assert "General Office of MOFCOM" in _bodies(parse_report(text, "release.txt"))
