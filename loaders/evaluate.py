@@ -43,7 +43,7 @@ from ground.errors import AnnotationError
 from ground.names import normalize_title, title_score
 from ground.schema import SCOPE_REGION_KEYS, Label, MeasureKind, Rel, ZoneKind
 from loaders.records import Entity, NodeRef, ParsedReport
-from loaders.report import ORDINAL_WORDS, batch_kind
+from loaders.report import ORDINAL_WORDS, TEXT_DOCUMENT_KIND, batch_kind
 from loaders.text import furniture_lines, split_lines
 
 HEADER = ("fact", "line", "name", "actors", "adopter", "joint", "quote")
@@ -519,7 +519,8 @@ def _entity_facts(
         elif label is Label.ISSUING_BODY:
             names = _names(e, "canonical_name", "abbreviation", "printed_name")
             out.append(Fact("body", lines, e.name, frozenset(), quote=quote, aliases=names))
-        elif label is Label.DOCUMENT:
+        elif label is Label.DOCUMENT and e.properties.get("kind") != TEXT_DOCUMENT_KIND:
+            # the text read is the source of the facts, not a document it names
             names = _names(e, "title", "number")
             out.append(Fact("document", lines, e.name, frozenset(), quote=quote, aliases=names))
         elif label is Label.BATCH:
