@@ -134,8 +134,8 @@ GROUP_RE = re.compile(
     r"(?:River|Belt|Basin|Delta|Region|Area|Circle))\b"
 )
 _SEP_RE = re.compile(r"\s*(?:,\s*and|,\s*as well as|,|and|&)\s*")
-_PFTZ_AFTER_RE = re.compile(r"\s+(?:PFTZs?|Pilot Free Trade Zones?)(?:'s|’s|'|’)?")
-_PFTZS_IN_RE = re.compile(r"(?:PFTZs|Pilot Free Trade Zones)\s+(?:in|of)\s+(?:the\s+)?$")
+_PFTZ_AFTER_RE = re.compile(r"\s+(?:Pilot\s+)?(?:P?FTZs?|Pilot Free Trade Zones?)(?:'s|’s|'|’)?")
+_PFTZS_IN_RE = re.compile(r"(?:P?FTZs|[Pp]ilot [Ff]ree [Tt]rade [Zz]ones)\s+(?:in|of)\s+(?:the\s+)?$")
 _DASH_LIST_RE = re.compile(r"PFTZs\b[^—–.;]{0,60}[—–]\s*$")
 _POSSESSIVE_RE = re.compile(
     r"^\s*(?:'s|’s|'|’)\s+(?:(?:implementation|introduction|launch|initiative|reform|model|practice|innovation|"
@@ -324,7 +324,7 @@ def find_actors(text: str, gaz: Gazetteer, find_zones: FindZones | None = None) 
         return []
     # a given finder may read areas ("Chongzuo Area"), named without "PFTZ"
     zones = (find_zones or gaz.find_zones)(text)
-    provs = gaz.find_provinces(text) if "PFTZ" in text else []
+    provs = gaz.find_provinces(text) if "FTZ" in text or ZONE_HINT_RE.search(text) else []
     runs: list[list[Mention]] = []
     for p in provs:
         if runs and _SEP_RE.fullmatch(text[runs[-1][-1].end : p.start]):
@@ -1234,7 +1234,8 @@ def effort_joint_action(s: _Sentence, last_group: Actor | None) -> EffortFact | 
     Accepts a subject naming two or more zones (or ``They``/``The three PFTZs``
     continuing such a subject) with ``jointly``, ``convened``, ``through the
     ... Alliance`` or ``collaborative``. The name is the first quoted span
-    after the verb, else the object phrase up to the next punctuation.
+    after the verb, else the object phrase up to the next punctuation (not
+    after a co-actor's ``together with``, which names no joint work).
     Rejects a sentence where the zones stand more than twenty words before the verb.
     """
     if len(s.actors) == 0 and last_group is None:
@@ -1251,6 +1252,8 @@ def effort_joint_action(s: _Sentence, last_group: Actor | None) -> EffortFact | 
     after = [q for q in s.quotes if q.start > jm.start()]
     if after:
         name = after[0].name
+    elif s.text.startswith("together with", jm.start()):
+        return None  # "X, together with Y, set up the ... Alliance": a co-actor, and no joint work named
     else:
         obj = re.match(r"[^,.;:]{6,160}", s.text[jm.end() :].lstrip(" ,"))
         name = obj.group(0).strip() if obj else ""

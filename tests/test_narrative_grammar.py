@@ -386,3 +386,20 @@ def test_an_unquoted_innovation_of_another_zone() -> None:
     )
     assert ("smart customs clearance model for bonded goods", "province", "zhejiang", ("shanghai",)) in got
     assert ("cross-border data management model", "province", "anhui", ("shanghai",)) in got
+
+
+def test_ftzs_in_a_list_of_places_are_one_actor() -> None:
+    text = (
+        "The FTZs in Shanghai, Guangdong, and Tianjin established a mechanism for mutual recognition of "
+        "inspection results for bonded maintenance, so that an engine is not inspected again."
+    )
+    (case,) = _read(text).cases
+    assert set(case.zones) == {"shanghai", "guangdong", "tianjin"}
+
+
+def test_together_with_is_a_co_actor_not_a_joint_action() -> None:
+    text = (
+        "Pilot free trade zones in Chongqing, Sichuan, Guangxi, Yunnan and Shaanxi, together with Guizhou and "
+        "Gansu provinces, on Thursday set up the Western Land-Sea Corridor Pilot Free Trade Zone Alliance."
+    )
+    assert {e.rule for e in _read(text).efforts} == {"alliance"}
