@@ -1813,6 +1813,12 @@ _ADOPTER_AT_RE = re.compile(
 )
 _ANAPHOR_RE = re.compile(rf"^\s*(?:[A-Z][^,;]{{0,60}},\s*)?(?P<anaphor>{alternation(ANAPHORA)})\b", re.IGNORECASE)
 _ACTIVE_ADOPT_RE = re.compile(rf"\b(?P<verb>{alternation(ACTIVE_ADOPT_VERBS)})\s+")
+_ANAPHOR_OBJECT_RE = re.compile(
+    rf"^\s*(?:{alternation(ANAPHORA)})(?=\s*(?:[,.;]|$)|\s+(?:at|in|for|to|on|across|into|as|through|from|since|"
+    r"last|this|with|under)\b)",
+    re.IGNORECASE,
+)
+"""An anaphor as the object, a place or a time after it: ``introduced the model at the Port Area in 2024``."""
 _REFERENCE_RE = re.compile(
     rf"\b(?P<verb>{alternation(REFERENCE_VERBS)})\s+(?P<obj>[^.;]{{6,220}}?)\s+{alternation(REFERENCE_PHRASES)}\b"
 )
@@ -1846,7 +1852,7 @@ def _named_before(st: _State, c: Clause) -> Named | None:
     return last if last is not None and 0 <= c.s.line - last.line <= ANAPHOR_REACH else None
 
 
-ANAPHOR_REACH = 8
+ANAPHOR_REACH = 10
 """Lines back from an anaphor within which the case it stands for was named."""
 
 
@@ -1954,8 +1960,26 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
             end = cut.start() if cut else len(s.text)
             fact = replace(fact, line=s.line_at(begin), quote=s.original[begin:end].strip())
         if fact is not None:
-            out.append(fact)
+            out.extend(_each_province(c, fact, s.text[begin:start]))
     return out
+
+
+_PROVINCE_LIST_RE = re.compile(r"\s*(?:,\s*and|,|and|as well as)\s*")
+
+
+def _each_province(c: Clause, fact: AdoptionFact, subject: str) -> list[AdoptionFact]:
+    """``Anhui Province and Guizhou Province adopted it``: one adoption per province of a list subject."""
+    if fact.adopter_kind != "province":
+        return [fact]
+    provs = c.st.gaz.find_provinces(subject, exclude_zones=True)
+    run = provs[:1]
+    for p in provs[1:]:
+        if _PROVINCE_LIST_RE.fullmatch(subject[run[-1].end : p.start]) is None:
+            break
+        run.append(p)
+    if len(run) < 2 or fact.adopter_key not in {p.key for p in run}:
+        return [fact]
+    return [replace(fact, adopter_key=p.key, adopter_name=p.text) for p in run if p.key not in fact.origins]
 
 
 _POSSESSIVE_AT_RE = re.compile(r"(?:'s|’s|')\s+")
@@ -1986,7 +2010,9 @@ def _active_adoption(c: Clause, subject: str, obj_at: int, obj_end: int) -> Adop
         name = quotes[0].name
     elif origins and (um := _UNQUOTED_OF_ZONE_RE.match(s.text[obj_at:obj_end])) and obj_at + um.end() == after[0].start:
         name = um.group("name").strip()
-    elif _ANAPHOR_RE.fullmatch(s.text[obj_at:obj_end].strip()) and (case := _named_before(st, c)) is not None:
+    elif (
+        _ANAPHOR_RE.fullmatch(s.text[obj_at:obj_end].strip()) or _ANAPHOR_OBJECT_RE.match(s.text[obj_at:obj_end])
+    ) and (case := _named_before(st, c)) is not None:
         name, origins = case.name, tuple(z for z in case.zones if not (kind == "zone" and z == key))
     elif (
         origins
@@ -2288,6 +2314,8 @@ def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]
                         st.last_named = Named(f.name, f.origins, f.line)
                 else:
                     st.efforts.append(f)
+        if st.last_named is not None and st.last_named.line < s.line and f'"{st.last_named.name}"' in s.text:
+            st.last_named = replace(st.last_named, line=s.line)  # named again: still what an anaphor stands for
         # the subject: a zone near the start, after an introductory phrase ("For example, in the context of ...,")
         head = [a for a in s.actors if len(s.text[: a.start].split()) <= SUBJECT_WORDS]
         if not head and BARE_SUBJECT_RE.match(s.text):

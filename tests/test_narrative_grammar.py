@@ -403,3 +403,13 @@ def test_together_with_is_a_co_actor_not_a_joint_action() -> None:
         "Gansu provinces, on Thursday set up the Western Land-Sea Corridor Pilot Free Trade Zone Alliance."
     )
     assert {e.rule for e in _read(text).efforts} == {"alliance"}
+
+
+def test_an_anaphor_object_with_a_place_after_it_and_a_list_of_provinces() -> None:
+    text = (
+        'Henan FTZ launched the "one waybill to the end" model in 2022.\n\n'
+        "The Shaanxi Pilot FTZ introduced the model at the Xi'an International Port Area in March 2024, while "
+        "Anhui Province and Guizhou Province adopted it for rail-sea shipments last year."
+    )
+    got = {(a.adopter_key, a.origins) for a in _read(text).adoptions if a.name == "one waybill to the end"}
+    assert got == {("shaanxi", ("henan",)), ("anhui", ("henan",)), ("guizhou", ("henan",))}
