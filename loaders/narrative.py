@@ -2043,6 +2043,39 @@ def rule_drew_on(c: Clause) -> Sequence[Fact]:
     return adoption_active(c)
 
 
+_AMONG_SCOPE_RE = re.compile(
+    rf"^Among (?:the )?(?:[\w-]+ ){{0,3}}?(?:{alternation(GENERIC_PLURALS)}) (?:to be|that are|being|were) "
+    rf"(?:[a-z]+ed )?(?:and [a-z]+ed )?(?P<scope>{alternation(PROVINCE_SCOPES)})\s*(?::|\bis\b|\bare\b)"
+)
+
+
+def adoption_among_scope(c: Clause) -> list[AdoptionFact]:
+    """``Among the achievements to be replicated region-wide: - the Nanning Area's "A" ...; - ...``.
+
+    A lead naming innovations replicated across the province, then the cases
+    of the sentence (read by the rules before): each case is replicated
+    province-wide, in its zone's province. Rejects a lead with another scope.
+    """
+    if not _AMONG_SCOPE_RE.match(c.s.text):
+        return []
+    out: list[AdoptionFact] = []
+    for f in c.st.cases[c.para_cases :]:
+        zone = f.zones[0].split("/", 1)[0] if len(f.zones) == 1 else ""  # an area's case: its PFTZ's province
+        if f.quote != c.s.original or (prov := _province_of(c.st, zone)) is None:
+            continue
+        out.append(
+            AdoptionFact(
+                f.name, "province", prov[0], prov[1], f.line, f.quote, "among-scope", (zone,), scope="province-wide"
+            )
+        )
+    return out
+
+
+def rule_among_scope(c: Clause) -> Sequence[Fact]:
+    """The cases listed after ``Among the ... to be replicated region-wide:`` (:func:`adoption_among_scope`)."""
+    return adoption_among_scope(c)
+
+
 # --------------------------------------------------------------------------- the grammar
 Fact = CaseFact | AdoptionFact | EffortFact
 """What a rule's production builds."""
@@ -2281,6 +2314,7 @@ RULES: tuple[Rule, ...] = (
     Rule("quoted-case", None, rule_quoted_case),
     Rule("unquoted-practice", None, rule_unquoted_practice),
     Rule("took-the-lead", re.compile(r"\bthe lead in\b"), rule_took_lead, ("the lead in",)),
+    Rule("among-scope", _AMONG_SCOPE_RE, rule_among_scope, ("among",)),
 )
 """The narrative's rules, in the order they read each sentence."""
 

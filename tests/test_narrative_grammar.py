@@ -111,6 +111,12 @@ EXCERPTS: dict[str, tuple[str, set[str]]] = {
         "Hainan FTP took the lead in piloting bonded maintenance of aircraft engines, which cut costs.",
         {"took-the-lead"},
     ),
+    "among-scope": (
+        "Among the achievements to be replicated region-wide:\n- the Nanning Area of Guangxi PFTZ's "
+        '"cross-border RMB settlement for sellers", which has served merchants;\n- Guangxi PFTZ\'s "online '
+        'mediation of commercial disputes".',
+        {"among-scope"},
+    ),
 }
 
 
@@ -413,3 +419,17 @@ def test_an_anaphor_object_with_a_place_after_it_and_a_list_of_provinces() -> No
     )
     got = {(a.adopter_key, a.origins) for a in _read(text).adoptions if a.name == "one waybill to the end"}
     assert got == {("shaanxi", ("henan",)), ("anhui", ("henan",)), ("guizhou", ("henan",))}
+
+
+def test_the_cases_after_a_province_wide_lead_are_replicated_in_their_province() -> None:
+    text = (
+        "Among the achievements to be replicated region-wide:\n- the Nanning Area of Guangxi PFTZ's "
+        '"cross-border RMB settlement for sellers", which has served merchants;\n- Guangxi PFTZ\'s "online '
+        'mediation of commercial disputes".'
+    )
+    got = {(a.name, a.adopter_key, a.scope) for a in _read(text).adoptions if a.rule == "among-scope"}
+    assert got == {
+        ("cross-border RMB settlement for sellers", "guangxi", "province-wide"),
+        ("online mediation of commercial disputes", "guangxi", "province-wide"),
+    }
+    assert not _read(text.replace("region-wide", "in bonded zones")).adoptions
