@@ -38,7 +38,15 @@ from loaders.documents import (
     title_key,
 )
 from loaders.header import TextHeader, load_header
-from loaders.lexicon import AGENT_BY_VERBS, AGENT_VERBS, LEADING_GROUP_HEADS, SELECTION_VERBS, TITLE_WORDS, alternation
+from loaders.lexicon import (
+    AGENT_BY_VERBS,
+    AGENT_VERBS,
+    LEADING_GROUP_HEADS,
+    NATIONAL_SCOPES,
+    SELECTION_VERBS,
+    TITLE_WORDS,
+    alternation,
+)
 from loaders.narrative import JOINT_DOCUMENT, AdoptionFact, Narrative, read_narrative
 from loaders.profile import PROFILE_SIDECAR_SUFFIX, Profile, default_profile, load_profile
 from loaders.records import (
@@ -988,6 +996,11 @@ def _extract_prose_batches(c: _Collector, ctx: _Context) -> list[_ProseBatch]:
     return out
 
 
+NATIONAL_SCOPE_AFTER_RE = re.compile(
+    rf"\s+(?:and\s+)?(?:(?:were|was|are|is)\s+)?(?:replicated|promoted|scaled up)(?:\s+and\s+\w+(?: up)?)?\s+"
+    rf"(?P<scope>{alternation(NATIONAL_SCOPES)})\b"
+)
+"""A national scope after the batch phrase: "... for the fifth batch of best practices and promoted nationwide"."""
 BATCH_ITEM_RESOLVED = "a case the text names after the sentence that releases the batch, before any other batch"
 """``resolved`` of the derived ``IN_BATCH`` edge of a case read after a batch's release in a text."""
 TITLE_START_RE = re.compile(rf"^{alternation(TITLE_WORDS)}\b")
@@ -1015,6 +1028,10 @@ def _prose_batch_items(
         if edition and b.released:
             continue  # an edition's passage on a batch is read against the batch's table
         phrases = [m.span() for m in BATCH_PHRASE_RE.finditer(b.sentence)]
+        at = b.sentence.find(b.phrase) + len(b.phrase)
+        said = NATIONAL_SCOPE_AFTER_RE.match(b.sentence, at)
+        scope = normalize_scope(said.group("scope")) if said else None
+        scope = scope if scope in SCOPE_REGION_KEYS else None
         for q in QUOTED_RE.finditer(b.sentence):
             name = q.group(1).strip(" ,.;")
             if (
@@ -1027,6 +1044,9 @@ def _prose_batch_items(
             kind = KIND_OF_BATCH.get(b.kind, MeasureKind.INNOVATION)
             m = c.node(Label.MEASURE, f"{b.ref.key}:{slug(name)}", name, b.line, b.sentence, kind=str(kind), title=name)
             c.rel(Rel.IN_BATCH, m, b.ref, b.line, b.sentence, resolved="named in the sentence on the batch")
+            if scope is not None:  # "... for the fifth batch of best practice cases and promoted nationwide"
+                region = c.region(SCOPE_REGION_KEYS[scope], b.line, b.sentence)
+                c.rel(Rel.ADOPTED, region, m, b.line, b.sentence, scope=str(scope), as_printed=name)
     if edition:
         return
     released = sorted((b for b in batches if b.released), key=lambda b: b.line)

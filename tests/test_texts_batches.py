@@ -87,3 +87,12 @@ def test_a_leading_group_is_a_body_named_after_its_task() -> None:
 def test_the_general_office_of_a_ministry_is_its_own_body() -> None:
     text = 'The General Office of MOFCOM issued the "Notice on Disseminating the Sixth Batch of Cases of PFTZs".\n'
     assert "General Office of MOFCOM" in _bodies(parse_report(text, "release.txt"))
+
+
+def test_items_selected_for_a_batch_and_promoted_nationwide_are_adopted_nationwide() -> None:
+    r = parse_report(SELECTED, "selected.txt")
+    adopted = {(x.start.key, x.end.key.rsplit(":", 1)[1]) for x in r.relations if x.type is Rel.ADOPTED}
+    assert adopted == {
+        ("nationwide", "group-settlement-of-border-trade-foreign-exchange"),
+        ("nationwide", "one-stop-service-for-asean-fruit-imports"),
+    }
