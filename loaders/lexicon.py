@@ -392,6 +392,11 @@ LEADING_GROUP_HEADS = ("Leading Group for", "Leading Group of")
 Work of Guangdong Province"); no list of bodies can hold every province's."""
 
 
+RELEASE_VERBS_OF_ZONE = ("released", "issued", "published", "unveiled", "launched", "listed", "included")
+"""Verbs before "its <ordinal> batch" by which a zone (or its province) releases its own batch ("Hubei PFTZ
+released its tenth batch of 28 institutional innovations")."""
+
+
 __all__ = [
     "ACTION_NOUNS",
     "ACTIVE_ADOPT_VERBS",
@@ -432,6 +437,7 @@ __all__ = [
     "QUOTED_HEADS_MORE",
     "REFERENCE_PHRASES",
     "REFERENCE_VERBS",
+    "RELEASE_VERBS_OF_ZONE",
     "REPLICATE_PATTERNS",
     "SELECTION_VERBS",
     "TITLED_CASE_HEADS",

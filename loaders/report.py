@@ -43,6 +43,7 @@ from loaders.lexicon import (
     AGENT_VERBS,
     LEADING_GROUP_HEADS,
     NATIONAL_SCOPES,
+    RELEASE_VERBS_OF_ZONE,
     SELECTION_VERBS,
     TITLE_WORDS,
     alternation,
@@ -942,6 +943,45 @@ PROSE_BATCH_REACH = 160
 """Characters at most between the body that releases a batch and the batch phrase."""
 
 
+OF_ZONE_RE = re.compile(r"\bof (?:the |China \()?(?P<zone>[A-Z][\w()' -]*?(?:PFTZ|FTZ|Pilot Free Trade Zone|FTP))\b")
+"""A batch's owner printed in its name: "fifth batch of institutional innovation cases of the Henan FTZ"."""
+ITS_RE = re.compile(rf"\b{alternation(RELEASE_VERBS_OF_ZONE)}\s+(?:in\s+)?its\s+$")
+"""A zone's own batch: "Hubei PFTZ released its tenth batch", "... listed the model in its fifth batch"."""
+PROVINCIAL_BATCH_REACH = 120
+"""Characters at most between the zone (or the body of its province) and the phrase of its batch."""
+
+
+def _prose_provincial_batch(
+    c: _Collector, ctx: _Context, ordinal: int, count: int | None, s: str, line: int, phrase: str, at: int
+) -> bool:
+    """Rule: "<zone> released its <ordinal> batch of <N> innovations", "... its fifth batch of cases of the Henan
+    FTZ": a zone's own (provincial) batch, its size where printed.
+
+    The owner is the zone the batch's name prints ("of the Henan FTZ"), else
+    the zone named last before "<released|issued|listed> its" in the same
+    clause. A batch of an alliance names no one zone, and is left to the
+    narrative.
+    """
+    named = OF_ZONE_RE.search(phrase)
+    zones = c.find_zones(named.group("zone")) if named else []
+    if not zones:
+        head = s[max(0, at - PROVINCIAL_BATCH_REACH) : at]
+        if not ITS_RE.search(head) or ";" in head or "Alliance" in head:
+            return False
+        zones = c.find_zones(head)[-1:]
+    if not zones:
+        return False
+    zkey = zones[0].key.split("/", 1)[0]
+    bkey = _batch_key("provincial", "institutional-innovations", ordinal, zkey)
+    props: dict[str, PropValue] = {"kind": "institutional-innovations", "level": "provincial", "ordinal": ordinal}
+    if bkey not in ctx.batch_tables and count is not None:
+        props["count"] = count
+    name = _batch_name("institutional-innovations", ordinal, c.zone_name(zkey))
+    b = _batch_node(c, ctx, bkey, name, line, s, **props)
+    c.rel(Rel.MEMBER_OF, c.zone(zkey, line, s), b, line, s, resolved="the batch's zone, as the sentence names it")
+    return True
+
+
 SELECTED_BY_RE = re.compile(rf"\b{alternation(SELECTION_VERBS)}\s+by\s+(?:the\s+)?$")
 """The passive verb before a body that put innovations into its batch ("were selected by the ...")."""
 SELECTED_FOR_RE = re.compile(r"^\s*(?:for|in|into)\s+$")
@@ -974,6 +1014,8 @@ def _extract_prose_batches(c: _Collector, ctx: _Context) -> list[_ProseBatch]:
     for kind, ordinal, count, s, line, phrase in ctx.batch_phrases:
         at = s.find(phrase)
         if at < 0:
+            continue
+        if _prose_provincial_batch(c, ctx, ordinal, count, s, line, phrase, at):
             continue
         bodies = [m for m in c.gaz.find_bodies(s[:at]) if at - m.end <= PROSE_BATCH_REACH]
         if not bodies:

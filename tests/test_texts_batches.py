@@ -96,3 +96,24 @@ def test_items_selected_for_a_batch_and_promoted_nationwide_are_adopted_nationwi
         ("nationwide", "group-settlement-of-border-trade-foreign-exchange"),
         ("nationwide", "one-stop-service-for-asean-fruit-imports"),
     }
+
+
+def _batches(r: ParsedReport) -> dict[str, object]:
+    return {e.key: e.properties.get("count") for e in r.entities if e.label is Label.BATCH}
+
+
+def test_a_zones_own_batch_in_prose_is_a_provincial_batch() -> None:
+    text = (
+        "Hubei PFTZ released its tenth batch of 28 institutional innovations. The Henan Provincial People's "
+        "Government listed the model in its fifth batch of institutional innovation cases of the Henan FTZ in 2023.\n"
+    )
+    found = _batches(parse_report(text, "news.txt"))
+    assert found == {
+        "provincial:hubei:institutional-innovations:10": 28,
+        "provincial:henan:institutional-innovations:5": None,
+    }
+
+
+def test_an_alliances_batch_is_not_a_zones() -> None:
+    text = "The Yangtze River Delta PFTZ Alliance of Shanghai PFTZ and Anhui PFTZ released its fourth batch of cases.\n"
+    assert not any(k.startswith("provincial:") for k in _batches(parse_report(text, "news.txt")))
