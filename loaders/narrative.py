@@ -126,7 +126,7 @@ _JOINT_DOCUMENT_RE = re.compile(rf"\b{alternation((*TITLE_WORDS, *JOINT_TITLE_WO
 JOINT_DOCUMENT = "joint document"
 """``kind`` of an :class:`EffortFact` that is a document several zones issued together."""
 JOINT_VERB_RE = re.compile(
-    r"\b(?:jointly|convened|together|through the [A-Z][\w\s–-]+ Alliance|collaborativ\w*|co-\w+)\b"
+    r"\b(?:jointly|convened|together|signed|through the [A-Z][\w\s–-]+ Alliance|collaborativ\w*|co-\w+)\b"
 )
 GROUP_RE = re.compile(
     r"\b(?:the\s+)?(?P<group>(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+"
@@ -527,10 +527,18 @@ def case_after(s: _Sentence, q: Quoted) -> list[Actor]:
         return out
     out.append(following[0])
     for a, b in itertools.pairwise(following):
-        if not _SEP_RE.fullmatch(s.text[a.end : b.start]):
+        gap = s.text[a.end : b.start]
+        if _OF_SAME_RE.fullmatch(gap) and {k.split("/", 1)[0] for k in a.keys} == set(b.keys):
+            continue  # "the Guoyuan Port Area of the China (Chongqing) PFTZ": the area and its PFTZ, one actor
+        if not _SEP_RE.fullmatch(gap) and not _SEP_THE_RE.fullmatch(gap):
             break
         out.append(b)
     return out
+
+
+_OF_SAME_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+_SEP_THE_RE = re.compile(r"\s*(?:,\s*and|,|and)\s+the\s+")
+"""Zones joined with an article: "by the Guoyuan Port Area ... and the Qinzhou Port Area of the Guangxi FTZ"."""
 
 
 def case_inside(s: _Sentence, q: Quoted) -> list[Actor]:
@@ -1232,8 +1240,8 @@ def effort_joint_action(s: _Sentence, last_group: Actor | None) -> EffortFact | 
     """Several zones acting together: ``PFTZs in A, B and C jointly issued the "..."``, ``They jointly launched``.
 
     Accepts a subject naming two or more zones (or ``They``/``The three PFTZs``
-    continuing such a subject) with ``jointly``, ``convened``, ``through the
-    ... Alliance`` or ``collaborative``. The name is the first quoted span
+    continuing such a subject) with ``jointly``, ``convened``, ``signed`` (a
+    memorandum, an agreement), ``through the ... Alliance`` or ``collaborative``. The name is the first quoted span
     after the verb, else the object phrase up to the next punctuation (not
     after a co-actor's ``together with``, which names no joint work).
     Rejects a sentence where the zones stand more than twenty words before the verb.
@@ -2308,7 +2316,10 @@ RULES: tuple[Rule, ...] = (
     Rule("drew-on", None, rule_drew_on, _ADOPT_WORDS),
     Rule("alliance", None, rule_alliance, tuple({h.split()[-1] for h in BODY_HEADS})),
     Rule(
-        "joint-action", JOINT_VERB_RE, rule_joint_action, ("joint", "conven", "together", "alliance", "collabor", "co-")
+        "joint-action",
+        JOINT_VERB_RE,
+        rule_joint_action,
+        ("joint", "conven", "together", "signed", "alliance", "collabor", "co-"),
     ),
     Rule("titles-and-lists", None, rule_titles_and_lists),
     Rule("quoted-case", None, rule_quoted_case),

@@ -11,9 +11,10 @@ import pytest
 
 from ground.schema import Label, Rel
 from loaders import lexicon
+from loaders.evaluate import facts_from_report
 from loaders.narrative import RULES, Clause, Narrative, Rule, read_narrative
 from loaders.reference import Gazetteer
-from loaders.report import load_report
+from loaders.report import load_report, parse_report
 from loaders.structure import parse_structure
 from loaders.text import paragraphs, split_lines
 
@@ -433,3 +434,31 @@ def test_the_cases_after_a_province_wide_lead_are_replicated_in_their_province()
         ("online mediation of commercial disputes", "guangxi", "province-wide"),
     }
     assert not _read(text.replace("region-wide", "in bonded zones")).adoptions
+
+
+def _joint_cases(text: str) -> dict[str, frozenset[str]]:
+    """The joint zone cases of a text read whole (the report's zone finder knows the areas)."""
+    facts = facts_from_report(parse_report(text + "\n", "excerpt.txt"))
+    return {f.name: f.actors for f in facts if f.fact == "zone_case" and f.joint}
+
+
+def test_an_area_and_its_pftz_then_another_area_are_two_joint_origins() -> None:
+    text = (
+        'They include a "one bill of lading for sea-rail intermodal transport" jointly developed by the Guoyuan '
+        "Port Area of the China (Chongqing) Pilot Free Trade Zone and the Qinzhou Port Area of the Guangxi FTZ."
+    )
+    assert _joint_cases(text) == {
+        "one bill of lading for sea-rail intermodal transport": frozenset({"zone:chongqing", "zone:guangxi"})
+    }
+
+
+def test_zones_that_signed_a_memorandum_acted_together() -> None:
+    text = (
+        "In a separate development, the FTZs in Shandong, Jiangsu, and Hebei on Wednesday signed a memorandum "
+        "on port-to-port sharing of customs inspection data in Qingdao."
+    )
+    assert _joint_cases(text) == {
+        "memorandum on port-to-port sharing of customs inspection data in Qingdao": frozenset(
+            {"zone:shandong", "zone:jiangsu", "zone:hebei"}
+        )
+    }
