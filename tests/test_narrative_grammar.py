@@ -462,3 +462,8 @@ def test_zones_that_signed_a_memorandum_acted_together() -> None:
             {"zone:shandong", "zone:jiangsu", "zone:hebei"}
         )
     }
+
+
+def test_a_zone_that_contributed_a_quoted_practice_piloted_it() -> None:
+    text = 'Zhejiang PFTZ contributed "one port, multiple berths" supervision for LNG bunkering, cutting costs.'
+    assert {(c.name, c.zones) for c in _read(text).cases} == {("one port, multiple berths", ("zhejiang",))}
