@@ -1139,6 +1139,26 @@ def _agent_bodies(c: _Collector, ctx: _Context) -> None:
                 c.body(b.key, line, s, b.text)
 
 
+BATCH_BEFORE_REACH = 2
+"""Lines back from a list of measures within which the batch they belong to is named."""
+
+
+def _batch_named_before(c: _Collector, ctx: _Context, line: int, sentence: str) -> NodeRef | None:
+    """Rule: a list of measures ("Of the 26 measures, 15 are to be replicated ..., including A, B") belongs to the
+    national batch named last before it, in its sentence or the sentence before, when that batch is known."""
+    known = {e.key for e in c.entities if e.label is Label.BATCH and e.properties.get("level") == "national"}
+    before: list[str] = []
+    for kind, ordinal, _n, s, ln, _p in ctx.batch_phrases:  # in text order
+        if ln > line:
+            break
+        if ln >= line - BATCH_BEFORE_REACH:
+            before.append(_batch_key("national", kind, ordinal))
+        if s == sentence:
+            break
+    found = [k for k in before if k in known]
+    return NodeRef(Label.BATCH, found[-1]) if found else None
+
+
 def _table_batch(ctx: _Context, t: Table) -> tuple[str, int] | None:
     """Identify the national batch a table lists, from its caption and the text."""
     caption_kind = batch_kind(t.caption, ctx.profile)
@@ -1805,6 +1825,9 @@ def _extract_narrative(
                     kind=str(MeasureKind.PILOT_MEASURE),
                     title=a.name,
                 )
+                if bref := _batch_named_before(c, ctx, line, s):
+                    how = "the national batch named last before the list, in its sentence or the one before"
+                    c.rel(Rel.IN_BATCH, measure, bref, line, s, resolved=how, **{DERIVED: True})
             table = ctx.batch_tables.get(best.rsplit(":", 1)[0], "its table") if best else ""
             how = None if best is None else f"the narrative's wording matched to its row of {table} (title score)"
             c.rel(Rel.ADOPTED, region, measure, line, s, scope=str(scope), as_printed=a.name, resolved=how)

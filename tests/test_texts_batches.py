@@ -117,3 +117,20 @@ def test_a_zones_own_batch_in_prose_is_a_provincial_batch() -> None:
 def test_an_alliances_batch_is_not_a_zones() -> None:
     text = "The Yangtze River Delta PFTZ Alliance of Shanghai PFTZ and Anhui PFTZ released its fourth batch of cases.\n"
     assert not any(k.startswith("provincial:") for k in _batches(parse_report(text, "news.txt")))
+
+
+def test_a_list_of_measures_belongs_to_the_batch_named_before_it() -> None:
+    text = (
+        'In September 2025 the State Council released the second batch of 26 pilot measures in the "Notice on '
+        'Replicating the Second Batch of Pilot Measures" (G.F. [2025] No. 21). Of the 26 measures, 15 are to be '
+        "replicated and scaled up throughout the country, including allowing overseas exporters to apply for "
+        "advance rulings on origin, and accepting electronic certificates of origin issued through data exchange.\n"
+    )
+    found = _national(parse_report(text, "circular.txt"))
+    assert found == {
+        "allowing overseas exporters to apply for advance rulings on origin": ("national:pilot-measures:2", True),
+        "accepting electronic certificates of origin issued through data exchange": (
+            "national:pilot-measures:2",
+            True,
+        ),
+    }
