@@ -1268,7 +1268,9 @@ def effort_joint_action(s: _Sentence, last_group: Actor | None) -> EffortFact | 
     if not name:
         return None
     name = re.sub(r"^(?:\w+ed\s+)?(?:the|a|an)\s+", "", name)
-    return EffortFact(name, tuple(sorted(group.keys)), s.line, s.original, "joint-action")
+    # what several zones signed is a document they issued together, not a joint innovation
+    kind = JOINT_DOCUMENT if jm.group(0) == "signed" else "joint effort"
+    return EffortFact(name, tuple(sorted(group.keys)), s.line, s.original, "joint-action", kind=kind)
 
 
 # --------------------------------------------------------------------------- quoted names and joint lists
@@ -1752,7 +1754,7 @@ def read_narrative(
             continue  # the body the alliance rule read in full
         if e.rule == "alliance" or ALLIANCE_RE.fullmatch(e.name):
             efforts.append(e if e.rule == "alliance" else replace(e, kind=body_kind(e.name)))
-        elif _JOINT_DOCUMENT_RE.search(e.name) and _title_case(e.name):
+        elif e.kind == JOINT_DOCUMENT or (_JOINT_DOCUMENT_RE.search(e.name) and _title_case(e.name)):
             # a document a body of the same sentence issued is its output: issued by it, for its members
             body = next((b for b in st.efforts if b.rule == "alliance" and b.quote == e.quote), None)
             if body is not None:

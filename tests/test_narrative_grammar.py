@@ -457,9 +457,14 @@ def test_zones_that_signed_a_memorandum_acted_together() -> None:
         "In a separate development, the FTZs in Shandong, Jiangsu, and Hebei on Wednesday signed a memorandum "
         "on port-to-port sharing of customs inspection data in Qingdao."
     )
-    assert _joint_cases(text) == {
-        "memorandum on port-to-port sharing of customs inspection data in Qingdao": frozenset(
-            {"zone:shandong", "zone:jiangsu", "zone:hebei"}
+    facts = facts_from_report(parse_report(text + "\n", "excerpt.txt"))
+    # what they signed is a document the three issued together, not a joint innovation
+    assert not _joint_cases(text)
+    assert {(f.fact, f.name, f.actors) for f in facts if f.fact == "joint_effort"} == {
+        (
+            "joint_effort",
+            "memorandum on port-to-port sharing of customs inspection data in Qingdao",
+            frozenset({"zone:shandong", "zone:jiangsu", "zone:hebei"}),
         )
     }
 
