@@ -2081,6 +2081,36 @@ def adoption_among_scope(c: Clause) -> list[AdoptionFact]:
     return out
 
 
+_LISTED_FOR_RE = re.compile(
+    rf"\b(?:listed|included|put)\s+(?P<anaphor>{alternation(ANAPHORA)})\s+in\s+(?:its|their|the)\s+[^.;]{{0,160}}?"
+    r"\bfor\s+(?:replication|promotion|replication and (?:promotion|scaling(?: up)?))\s+"
+    r"(?P<scope>(?:across|throughout) (?:the|its) (?:entire |whole )?(?:province|region))\b",
+    re.IGNORECASE,
+)
+
+
+def adoption_listed_for_replication(c: Clause) -> list[AdoptionFact]:
+    """``The Henan Provincial People's Government listed the model in its fifth batch ... for replication across
+    the province``: the innovation an anaphor stands for, replicated across its zone's province.
+
+    Rejects an anaphor with no case named just before, or a case of several zones.
+    """
+    m = _LISTED_FOR_RE.search(c.s.text)
+    case = _named_before(c.st, c) if m else None
+    if case is None or len(case.zones) != 1:
+        return []
+    zone = case.zones[0].split("/", 1)[0]
+    if (prov := _province_of(c.st, zone)) is None:
+        return []
+    s, rule = c.s, "listed-for"
+    return [AdoptionFact(case.name, "province", *prov, s.line, s.original, rule, (zone,), scope="province-wide")]
+
+
+def rule_listed_for(c: Clause) -> Sequence[Fact]:
+    """An anaphor listed in a batch for replication across the province (:func:`adoption_listed_for_replication`)."""
+    return adoption_listed_for_replication(c)
+
+
 def rule_among_scope(c: Clause) -> Sequence[Fact]:
     """The cases listed after ``Among the ... to be replicated region-wide:`` (:func:`adoption_among_scope`)."""
     return adoption_among_scope(c)
@@ -2328,6 +2358,7 @@ RULES: tuple[Rule, ...] = (
     Rule("unquoted-practice", None, rule_unquoted_practice),
     Rule("took-the-lead", re.compile(r"\bthe lead in\b"), rule_took_lead, ("the lead in",)),
     Rule("among-scope", _AMONG_SCOPE_RE, rule_among_scope, ("among",)),
+    Rule("listed-for", _LISTED_FOR_RE, rule_listed_for, ("listed", "included", "put")),
 )
 """The narrative's rules, in the order they read each sentence."""
 

@@ -112,6 +112,11 @@ EXCERPTS: dict[str, tuple[str, set[str]]] = {
         "Hainan FTP took the lead in piloting bonded maintenance of aircraft engines, which cut costs.",
         {"took-the-lead"},
     ),
+    "listed-for": (
+        'Henan PFTZ launched the "one waybill to the end" model in 2022. The Henan Provincial People\'s Government '
+        "listed the model in its fifth batch of cases of the Henan FTZ in 2023 for replication across the province.",
+        {"listed-for"},
+    ),
     "among-scope": (
         "Among the achievements to be replicated region-wide:\n- the Nanning Area of Guangxi PFTZ's "
         '"cross-border RMB settlement for sellers", which has served merchants;\n- Guangxi PFTZ\'s "online '
@@ -472,3 +477,13 @@ def test_zones_that_signed_a_memorandum_acted_together() -> None:
 def test_a_zone_that_contributed_a_quoted_practice_piloted_it() -> None:
     text = 'Zhejiang PFTZ contributed "one port, multiple berths" supervision for LNG bunkering, cutting costs.'
     assert {(c.name, c.zones) for c in _read(text).cases} == {("one port, multiple berths", ("zhejiang",))}
+
+
+def test_an_anaphor_listed_in_a_batch_for_replication_across_the_province() -> None:
+    text = (
+        'Henan PFTZ launched the "one waybill to the end" model in 2022. The Henan Provincial People\'s Government '
+        "listed the model in its fifth batch of cases of the Henan FTZ in 2023 for replication across the province."
+    )
+    got = {(a.name, a.adopter_key, a.origins) for a in _read(text).adoptions if a.rule == "listed-for"}
+    assert got == {("one waybill to the end", "henan", ("henan",))}
+    assert not [a for a in _read(text.replace("across the province", "in Zhengzhou")).adoptions]
