@@ -661,6 +661,7 @@ def _extract_documents(c: _Collector, ctx: _Context, tables: Sequence[Table], mi
     pending = _numbered_in_sentences(ctx) + _numbered_in_preambles(ctx, tables)
     pending += _short_numbered(c, ctx)
     pending += _titled_in_milestones(ctx, milestones)
+    pending += _titled_in_sentences(ctx)
     table_docs = _titled_in_policy_tables(ctx, tables)
     pending += [_Mention(d.key, d.row.line, " | ".join(d.row.values.values()), 0, len(d.cell)) for d in table_docs]
     _date_documents(ctx, pending)
@@ -726,6 +727,35 @@ def _titled_in_milestones(ctx: _Context, milestones: Sequence[Paragraph]) -> lis
             title = m.group(1)
             if ISSUE_VERB_RE.search(s[: m.start()]) and re.match(r"[A-Z]", title) and DOC_KIND_RE.search(title):
                 out.append(_Mention(_register_doc(ctx, None, title, p.line), p.line, s, m.start(), m.end()))
+    return out
+
+
+TITLED_VERB_RE = re.compile(
+    r"\b(?:(?:jointly )?(?:issued|approved|released|promulgated|published|formulated|signed|unveiled))\s+(?:the\s+)?$"
+)
+"""A verb of issuing right before a quoted title: ``The Hubei Provincial People's Government issued the "..."``."""
+TITLED_DOC_RE = re.compile(rf"\b{alternation(TITLE_WORDS)}\b")
+
+
+def _titled_in_sentences(ctx: _Context) -> list[_Mention]:
+    """Rule: a quoted title of a document (a title word, capitalised) right after a verb of issuing, without a number.
+
+    "The Hubei Provincial People's Government issued the "Several Measures on
+    ..."", "... approved the "Implementation Plan for ..."". A title the text
+    also prints with a number is the same document (:func:`_register_doc`).
+    """
+    out: list[_Mention] = []
+    for p, off, s in _sentences(ctx.paras):
+        if '"' not in s and "“" not in s:
+            continue
+        numbered = [(a, b) for _n, _t, a, b in _doc_mentions(s)]
+        for m in QUOTED_RE.finditer(s):
+            title = m.group(1)
+            if any(a <= m.end() and m.start() <= b for a, b in numbered):
+                continue  # a title with its number: read with the number
+            if title[:1].isupper() and TITLED_DOC_RE.search(title) and TITLED_VERB_RE.search(s[: m.start()]):
+                line = p.line_at(off)
+                out.append(_Mention(_register_doc(ctx, None, title, line), line, s, m.start(), m.end()))
     return out
 
 

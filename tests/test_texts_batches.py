@@ -134,3 +134,13 @@ def test_a_list_of_measures_belongs_to_the_batch_named_before_it() -> None:
             True,
         ),
     }
+
+
+def test_a_quoted_title_after_a_verb_of_issuing_is_a_document() -> None:
+    text = (
+        "The Hubei Provincial People's Government issued the \"Several Measures on Supporting the Coordinated "
+        'Innovation Zones of Hubei PFTZ", the first of its kind. Officials called it "a plan for the future".\n'
+    )
+    r = parse_report(text, "news.txt")
+    titles = {e.name for e in r.entities if e.label is Label.DOCUMENT and not e.key.startswith("text:")}
+    assert titles == {"Several Measures on Supporting the Coordinated Innovation Zones of Hubei PFTZ"}
