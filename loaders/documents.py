@@ -14,8 +14,12 @@ from dataclasses import dataclass, field
 
 from ground.dates import PartialDate
 
-_PREFIX = r"(?P<prefix>[A-Z][A-Za-z]{0,3}(?:\.(?:\s\([A-Z][A-Za-z]?\.\)\s)?[A-Z][A-Za-z]{0,3})*\.?)"
-"""A romanised prefix (``G.H.``, ``SH.M.Fa.``), possibly with a bracketed part (``Z. (H.) Z.M.B.G.``)."""
+_PREFIX = (
+    r"(?P<prefix>(?<![\w.])[A-Z][a-z]{1,5}(?:\s[A-Z][a-z]{0,5}){1,5}(?=\s*[\[〔])"
+    r"|[A-Z][A-Za-z]{0,3}(?:\.(?:\s\([A-Z][A-Za-z]?\.\)\s)?[A-Z][A-Za-z]{0,3})*\.?)"
+)
+"""A romanised prefix (``G.H.``, ``SH.M.Fa.``), possibly with a bracketed part (``Z. (H.) Z.M.B.G.``), or
+spelt out in syllables (``Shang Zi Mao Han``, ``Gui Zi Mao Ban Fa``)."""
 NUMBER_RE = re.compile(_PREFIX + r"\s*[\[〔](?P<year>(?:19|20)\d\d)[\]〕]\s*No\.\s*(?P<serial>\d{1,5})")
 SHORT_NUMBER_RE = re.compile(
     r"\b(?P<prefix>[A-Z][A-Za-z]{0,3}(?:\.[A-Z][A-Za-z]{0,3})+\.?)\s+No\.\s*(?P<serial>\d{1,5})\b"
@@ -111,7 +115,10 @@ class DocNumber:
 
 
 def normalize_prefix(prefix: str) -> str:
-    """Return a prefix ending in exactly one dot (``"S.Z.M.Fa"`` -> ``"S.Z.M.Fa."``)."""
+    """Return a prefix ending in exactly one dot (``"S.Z.M.Fa"`` -> ``"S.Z.M.Fa."``); one spelt out in
+    syllables (``"Shang Zi Mao Han"``) is kept as printed."""
+    if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]*)+", prefix):
+        return prefix
     return prefix.rstrip(".") + "."
 
 

@@ -519,7 +519,8 @@ def _entity_facts(
         elif label is Label.ISSUING_BODY:
             names = _names(e, "canonical_name", "abbreviation", "printed_name")
             out.append(Fact("body", lines, e.name, frozenset(), quote=quote, aliases=names))
-        elif label is Label.DOCUMENT and not key.startswith(TEXT_DOCUMENT_PREFIX):  # not the text read itself
+        elif label is Label.DOCUMENT and not key.startswith(TEXT_DOCUMENT_PREFIX):
+            # the text read is the source of the facts, not a document it names
             names = _names(e, "title", "number")
             out.append(Fact("document", lines, e.name, frozenset(), quote=quote, aliases=names))
         elif label is Label.BATCH:

@@ -89,7 +89,7 @@ CASE_VERB_STEMS = (
     "implement", "introduc", "pioneer", "launch", "establish", "creat", "develop", "explor", "promot", "adopt",
     "buil", "set up", "sets up", "roll", "innovat", "pilot", "appl", "carr", "form", "put", "achiev", "complet",
     "facilitat", "accomplish", "upgrad", "advanc", "enabl", "optimi", "refin", "construct", "deploy", "streamlin",
-    "expand", "extend", "offer", "provid", "take", "took", "led", "lead", "produc",
+    "expand", "extend", "offer", "provid", "take", "took", "led", "lead", "produc", "contribut",
 )  # fmt: skip
 """Stems of the verbs by which a zone makes a quoted innovation its own (``launched "<name>"``)."""
 
@@ -374,11 +374,36 @@ def body_kind(name: str) -> str:
     return BODY_KIND.get(head, "mechanism")
 
 
+SELECTION_VERBS = ("selected", "chosen", "included", "listed", "picked")
+"""Passive verbs by which a body puts innovations into its batch ("were selected by the Ministry of
+Commerce for the fifth batch of best practice cases")."""
+
+
+AGENT_VERBS = ("issued", "released", "approved", "listed", "published", "promulgated", "announced", "launched")
+"""Verbs by which a body acts on a document or a batch: the body that stands before one ("The General
+Administration of Customs approved ...") or after one with "by" ("... replicated by the State Council")
+is named as issuing, releasing or approving."""
+
+AGENT_BY_VERBS = (*AGENT_VERBS, "replicated", "promoted", "selected", "formulated")
+"""Participles before "by <body>" that name the body as the one acting ("replicated by the State Council")."""
+
+LEADING_GROUP_HEADS = ("Leading Group for", "Leading Group of")
+"""Head words of a leading group, a body named after its task ("the Office of the Leading Group for PFTZ
+Work of Guangdong Province"); no list of bodies can hold every province's."""
+
+
+RELEASE_VERBS_OF_ZONE = ("released", "issued", "published", "unveiled", "launched", "listed", "included")
+"""Verbs before "its <ordinal> batch" by which a zone (or its province) releases its own batch ("Hubei PFTZ
+released its tenth batch of 28 institutional innovations")."""
+
+
 __all__ = [
     "ACTION_NOUNS",
     "ACTIVE_ADOPT_VERBS",
     "ADVERBS",
     "AFTER_PHRASES",
+    "AGENT_BY_VERBS",
+    "AGENT_VERBS",
     "ANAPHORA",
     "BEFORE_PHRASES",
     "BODY_HEADS",
@@ -397,6 +422,7 @@ __all__ = [
     "INTO_ADOPT_VERBS",
     "JOINT_TITLE_WORDS",
     "LAUNCH_PARTICIPLES",
+    "LEADING_GROUP_HEADS",
     "LOWER_BODY_HEADS",
     "NATIONAL_SCOPES",
     "NOT_FIRST_WORDS",
@@ -411,7 +437,9 @@ __all__ = [
     "QUOTED_HEADS_MORE",
     "REFERENCE_PHRASES",
     "REFERENCE_VERBS",
+    "RELEASE_VERBS_OF_ZONE",
     "REPLICATE_PATTERNS",
+    "SELECTION_VERBS",
     "TITLED_CASE_HEADS",
     "TITLE_WORDS",
     "TITLE_WORDS_MORE",

@@ -126,7 +126,7 @@ _JOINT_DOCUMENT_RE = re.compile(rf"\b{alternation((*TITLE_WORDS, *JOINT_TITLE_WO
 JOINT_DOCUMENT = "joint document"
 """``kind`` of an :class:`EffortFact` that is a document several zones issued together."""
 JOINT_VERB_RE = re.compile(
-    r"\b(?:jointly|convened|together|through the [A-Z][\w\s–-]+ Alliance|collaborativ\w*|co-\w+)\b"
+    r"\b(?:jointly|convened|together|signed|through the [A-Z][\w\s–-]+ Alliance|collaborativ\w*|co-\w+)\b"
 )
 GROUP_RE = re.compile(
     r"\b(?:the\s+)?(?P<group>(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+"
@@ -134,8 +134,8 @@ GROUP_RE = re.compile(
     r"(?:River|Belt|Basin|Delta|Region|Area|Circle))\b"
 )
 _SEP_RE = re.compile(r"\s*(?:,\s*and|,\s*as well as|,|and|&)\s*")
-_PFTZ_AFTER_RE = re.compile(r"\s+(?:PFTZs?|Pilot Free Trade Zones?)(?:'s|’s|'|’)?")
-_PFTZS_IN_RE = re.compile(r"(?:PFTZs|Pilot Free Trade Zones)\s+(?:in|of)\s+(?:the\s+)?$")
+_PFTZ_AFTER_RE = re.compile(r"\s+(?:Pilot\s+)?(?:P?FTZs?|Pilot Free Trade Zones?)(?:'s|’s|'|’)?")
+_PFTZS_IN_RE = re.compile(r"(?:P?FTZs|[Pp]ilot [Ff]ree [Tt]rade [Zz]ones)\s+(?:in|of)\s+(?:the\s+)?$")
 _DASH_LIST_RE = re.compile(r"PFTZs\b[^—–.;]{0,60}[—–]\s*$")
 _POSSESSIVE_RE = re.compile(
     r"^\s*(?:'s|’s|'|’)\s+(?:(?:implementation|introduction|launch|initiative|reform|model|practice|innovation|"
@@ -324,7 +324,7 @@ def find_actors(text: str, gaz: Gazetteer, find_zones: FindZones | None = None) 
         return []
     # a given finder may read areas ("Chongzuo Area"), named without "PFTZ"
     zones = (find_zones or gaz.find_zones)(text)
-    provs = gaz.find_provinces(text) if "PFTZ" in text else []
+    provs = gaz.find_provinces(text) if "FTZ" in text or ZONE_HINT_RE.search(text) else []
     runs: list[list[Mention]] = []
     for p in provs:
         if runs and _SEP_RE.fullmatch(text[runs[-1][-1].end : p.start]):
@@ -527,10 +527,18 @@ def case_after(s: _Sentence, q: Quoted) -> list[Actor]:
         return out
     out.append(following[0])
     for a, b in itertools.pairwise(following):
-        if not _SEP_RE.fullmatch(s.text[a.end : b.start]):
+        gap = s.text[a.end : b.start]
+        if _OF_SAME_RE.fullmatch(gap) and {k.split("/", 1)[0] for k in a.keys} == set(b.keys):
+            continue  # "the Guoyuan Port Area of the China (Chongqing) PFTZ": the area and its PFTZ, one actor
+        if not _SEP_RE.fullmatch(gap) and not _SEP_THE_RE.fullmatch(gap):
             break
         out.append(b)
     return out
+
+
+_OF_SAME_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+_SEP_THE_RE = re.compile(r"\s*(?:,\s*and|,|and)\s+the\s+")
+"""Zones joined with an article: "by the Guoyuan Port Area ... and the Qinzhou Port Area of the Guangxi FTZ"."""
 
 
 def case_inside(s: _Sentence, q: Quoted) -> list[Actor]:
@@ -1232,9 +1240,10 @@ def effort_joint_action(s: _Sentence, last_group: Actor | None) -> EffortFact | 
     """Several zones acting together: ``PFTZs in A, B and C jointly issued the "..."``, ``They jointly launched``.
 
     Accepts a subject naming two or more zones (or ``They``/``The three PFTZs``
-    continuing such a subject) with ``jointly``, ``convened``, ``through the
-    ... Alliance`` or ``collaborative``. The name is the first quoted span
-    after the verb, else the object phrase up to the next punctuation.
+    continuing such a subject) with ``jointly``, ``convened``, ``signed`` (a
+    memorandum, an agreement), ``through the ... Alliance`` or ``collaborative``. The name is the first quoted span
+    after the verb, else the object phrase up to the next punctuation (not
+    after a co-actor's ``together with``, which names no joint work).
     Rejects a sentence where the zones stand more than twenty words before the verb.
     """
     if len(s.actors) == 0 and last_group is None:
@@ -1251,13 +1260,17 @@ def effort_joint_action(s: _Sentence, last_group: Actor | None) -> EffortFact | 
     after = [q for q in s.quotes if q.start > jm.start()]
     if after:
         name = after[0].name
+    elif s.text.startswith("together with", jm.start()):
+        return None  # "X, together with Y, set up the ... Alliance": a co-actor, and no joint work named
     else:
         obj = re.match(r"[^,.;:]{6,160}", s.text[jm.end() :].lstrip(" ,"))
         name = obj.group(0).strip() if obj else ""
     if not name:
         return None
     name = re.sub(r"^(?:\w+ed\s+)?(?:the|a|an)\s+", "", name)
-    return EffortFact(name, tuple(sorted(group.keys)), s.line, s.original, "joint-action")
+    # what several zones signed is a document they issued together, not a joint innovation
+    kind = JOINT_DOCUMENT if jm.group(0) == "signed" else "joint effort"
+    return EffortFact(name, tuple(sorted(group.keys)), s.line, s.original, "joint-action", kind=kind)
 
 
 # --------------------------------------------------------------------------- quoted names and joint lists
@@ -1741,7 +1754,7 @@ def read_narrative(
             continue  # the body the alliance rule read in full
         if e.rule == "alliance" or ALLIANCE_RE.fullmatch(e.name):
             efforts.append(e if e.rule == "alliance" else replace(e, kind=body_kind(e.name)))
-        elif _JOINT_DOCUMENT_RE.search(e.name) and _title_case(e.name):
+        elif e.kind == JOINT_DOCUMENT or (_JOINT_DOCUMENT_RE.search(e.name) and _title_case(e.name)):
             # a document a body of the same sentence issued is its output: issued by it, for its members
             body = next((b for b in st.efforts if b.rule == "alliance" and b.quote == e.quote), None)
             if body is not None:
@@ -1810,6 +1823,12 @@ _ADOPTER_AT_RE = re.compile(
 )
 _ANAPHOR_RE = re.compile(rf"^\s*(?:[A-Z][^,;]{{0,60}},\s*)?(?P<anaphor>{alternation(ANAPHORA)})\b", re.IGNORECASE)
 _ACTIVE_ADOPT_RE = re.compile(rf"\b(?P<verb>{alternation(ACTIVE_ADOPT_VERBS)})\s+")
+_ANAPHOR_OBJECT_RE = re.compile(
+    rf"^\s*(?:{alternation(ANAPHORA)})(?=\s*(?:[,.;]|$)|\s+(?:at|in|for|to|on|across|into|as|through|from|since|"
+    r"last|this|with|under)\b)",
+    re.IGNORECASE,
+)
+"""An anaphor as the object, a place or a time after it: ``introduced the model at the Port Area in 2024``."""
 _REFERENCE_RE = re.compile(
     rf"\b(?P<verb>{alternation(REFERENCE_VERBS)})\s+(?P<obj>[^.;]{{6,220}}?)\s+{alternation(REFERENCE_PHRASES)}\b"
 )
@@ -1843,7 +1862,7 @@ def _named_before(st: _State, c: Clause) -> Named | None:
     return last if last is not None and 0 <= c.s.line - last.line <= ANAPHOR_REACH else None
 
 
-ANAPHOR_REACH = 8
+ANAPHOR_REACH = 10
 """Lines back from an anaphor within which the case it stands for was named."""
 
 
@@ -1951,8 +1970,26 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
             end = cut.start() if cut else len(s.text)
             fact = replace(fact, line=s.line_at(begin), quote=s.original[begin:end].strip())
         if fact is not None:
-            out.append(fact)
+            out.extend(_each_province(c, fact, s.text[begin:start]))
     return out
+
+
+_PROVINCE_LIST_RE = re.compile(r"\s*(?:,\s*and|,|and|as well as)\s*")
+
+
+def _each_province(c: Clause, fact: AdoptionFact, subject: str) -> list[AdoptionFact]:
+    """``Anhui Province and Guizhou Province adopted it``: one adoption per province of a list subject."""
+    if fact.adopter_kind != "province":
+        return [fact]
+    provs = c.st.gaz.find_provinces(subject, exclude_zones=True)
+    run = provs[:1]
+    for p in provs[1:]:
+        if _PROVINCE_LIST_RE.fullmatch(subject[run[-1].end : p.start]) is None:
+            break
+        run.append(p)
+    if len(run) < 2 or fact.adopter_key not in {p.key for p in run}:
+        return [fact]
+    return [replace(fact, adopter_key=p.key, adopter_name=p.text) for p in run if p.key not in fact.origins]
 
 
 _POSSESSIVE_AT_RE = re.compile(r"(?:'s|’s|')\s+")
@@ -1983,7 +2020,9 @@ def _active_adoption(c: Clause, subject: str, obj_at: int, obj_end: int) -> Adop
         name = quotes[0].name
     elif origins and (um := _UNQUOTED_OF_ZONE_RE.match(s.text[obj_at:obj_end])) and obj_at + um.end() == after[0].start:
         name = um.group("name").strip()
-    elif _ANAPHOR_RE.fullmatch(s.text[obj_at:obj_end].strip()) and (case := _named_before(st, c)) is not None:
+    elif (
+        _ANAPHOR_RE.fullmatch(s.text[obj_at:obj_end].strip()) or _ANAPHOR_OBJECT_RE.match(s.text[obj_at:obj_end])
+    ) and (case := _named_before(st, c)) is not None:
         name, origins = case.name, tuple(z for z in case.zones if not (kind == "zone" and z == key))
     elif (
         origins
@@ -2012,6 +2051,69 @@ def rule_drew_on(c: Clause) -> Sequence[Fact]:
     if c.fired & {"replicated", "this-model", "adopted-by"}:
         return []
     return adoption_active(c)
+
+
+_AMONG_SCOPE_RE = re.compile(
+    rf"^Among (?:the )?(?:[\w-]+ ){{0,3}}?(?:{alternation(GENERIC_PLURALS)}) (?:to be|that are|being|were) "
+    rf"(?:[a-z]+ed )?(?:and [a-z]+ed )?(?P<scope>{alternation(PROVINCE_SCOPES)})\s*(?::|\bis\b|\bare\b)"
+)
+
+
+def adoption_among_scope(c: Clause) -> list[AdoptionFact]:
+    """``Among the achievements to be replicated region-wide: - the Nanning Area's "A" ...; - ...``.
+
+    A lead naming innovations replicated across the province, then the cases
+    of the sentence (read by the rules before): each case is replicated
+    province-wide, in its zone's province. Rejects a lead with another scope.
+    """
+    if not _AMONG_SCOPE_RE.match(c.s.text):
+        return []
+    out: list[AdoptionFact] = []
+    for f in c.st.cases[c.para_cases :]:
+        zone = f.zones[0].split("/", 1)[0] if len(f.zones) == 1 else ""  # an area's case: its PFTZ's province
+        if f.quote != c.s.original or (prov := _province_of(c.st, zone)) is None:
+            continue
+        out.append(
+            AdoptionFact(
+                f.name, "province", prov[0], prov[1], f.line, f.quote, "among-scope", (zone,), scope="province-wide"
+            )
+        )
+    return out
+
+
+_LISTED_FOR_RE = re.compile(
+    rf"\b(?:listed|included|put)\s+(?P<anaphor>{alternation(ANAPHORA)})\s+in\s+(?:its|their|the)\s+[^.;]{{0,160}}?"
+    r"\bfor\s+(?:replication|promotion|replication and (?:promotion|scaling(?: up)?))\s+"
+    r"(?P<scope>(?:across|throughout) (?:the|its) (?:entire |whole )?(?:province|region))\b",
+    re.IGNORECASE,
+)
+
+
+def adoption_listed_for_replication(c: Clause) -> list[AdoptionFact]:
+    """``The Henan Provincial People's Government listed the model in its fifth batch ... for replication across
+    the province``: the innovation an anaphor stands for, replicated across its zone's province.
+
+    Rejects an anaphor with no case named just before, or a case of several zones.
+    """
+    m = _LISTED_FOR_RE.search(c.s.text)
+    case = _named_before(c.st, c) if m else None
+    if case is None or len(case.zones) != 1:
+        return []
+    zone = case.zones[0].split("/", 1)[0]
+    if (prov := _province_of(c.st, zone)) is None:
+        return []
+    s, rule = c.s, "listed-for"
+    return [AdoptionFact(case.name, "province", *prov, s.line, s.original, rule, (zone,), scope="province-wide")]
+
+
+def rule_listed_for(c: Clause) -> Sequence[Fact]:
+    """An anaphor listed in a batch for replication across the province (:func:`adoption_listed_for_replication`)."""
+    return adoption_listed_for_replication(c)
+
+
+def rule_among_scope(c: Clause) -> Sequence[Fact]:
+    """The cases listed after ``Among the ... to be replicated region-wide:`` (:func:`adoption_among_scope`)."""
+    return adoption_among_scope(c)
 
 
 # --------------------------------------------------------------------------- the grammar
@@ -2246,12 +2348,17 @@ RULES: tuple[Rule, ...] = (
     Rule("drew-on", None, rule_drew_on, _ADOPT_WORDS),
     Rule("alliance", None, rule_alliance, tuple({h.split()[-1] for h in BODY_HEADS})),
     Rule(
-        "joint-action", JOINT_VERB_RE, rule_joint_action, ("joint", "conven", "together", "alliance", "collabor", "co-")
+        "joint-action",
+        JOINT_VERB_RE,
+        rule_joint_action,
+        ("joint", "conven", "together", "signed", "alliance", "collabor", "co-"),
     ),
     Rule("titles-and-lists", None, rule_titles_and_lists),
     Rule("quoted-case", None, rule_quoted_case),
     Rule("unquoted-practice", None, rule_unquoted_practice),
     Rule("took-the-lead", re.compile(r"\bthe lead in\b"), rule_took_lead, ("the lead in",)),
+    Rule("among-scope", _AMONG_SCOPE_RE, rule_among_scope, ("among",)),
+    Rule("listed-for", _LISTED_FOR_RE, rule_listed_for, ("listed", "included", "put")),
 )
 """The narrative's rules, in the order they read each sentence."""
 
@@ -2285,6 +2392,8 @@ def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]
                         st.last_named = Named(f.name, f.origins, f.line)
                 else:
                     st.efforts.append(f)
+        if st.last_named is not None and st.last_named.line < s.line and f'"{st.last_named.name}"' in s.text:
+            st.last_named = replace(st.last_named, line=s.line)  # named again: still what an anaphor stands for
         # the subject: a zone near the start, after an introductory phrase ("For example, in the context of ...,")
         head = [a for a in s.actors if len(s.text[: a.start].split()) <= SUBJECT_WORDS]
         if not head and BARE_SUBJECT_RE.match(s.text):

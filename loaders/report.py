@@ -39,6 +39,16 @@ from loaders.documents import (
     title_key,
 )
 from loaders.header import TextHeader, load_header
+from loaders.lexicon import (
+    AGENT_BY_VERBS,
+    AGENT_VERBS,
+    LEADING_GROUP_HEADS,
+    NATIONAL_SCOPES,
+    RELEASE_VERBS_OF_ZONE,
+    SELECTION_VERBS,
+    TITLE_WORDS,
+    alternation,
+)
 from loaders.manifest import BUNDLED_REPORT
 from loaders.narrative import JOINT_DOCUMENT, AdoptionFact, Narrative, read_narrative
 from loaders.profile import PROFILE_SIDECAR_SUFFIX, Profile, default_profile, load_profile
@@ -678,6 +688,7 @@ def _extract_documents(c: _Collector, ctx: _Context, tables: Sequence[Table], mi
     pending = _numbered_in_sentences(ctx) + _numbered_in_preambles(ctx, tables)
     pending += _short_numbered(c, ctx)
     pending += _titled_in_milestones(ctx, milestones)
+    pending += _titled_in_sentences(ctx)
     table_docs = _titled_in_policy_tables(ctx, tables)
     pending += [_Mention(d.key, d.row.line, " | ".join(d.row.values.values()), 0, len(d.cell)) for d in table_docs]
     _date_documents(ctx, pending)
@@ -746,6 +757,35 @@ def _titled_in_milestones(ctx: _Context, milestones: Sequence[Paragraph]) -> lis
     return out
 
 
+TITLED_VERB_RE = re.compile(
+    r"\b(?:(?:jointly )?(?:issued|approved|released|promulgated|published|formulated|signed|unveiled))\s+(?:the\s+)?$"
+)
+"""A verb of issuing right before a quoted title: ``The Hubei Provincial People's Government issued the "..."``."""
+TITLED_DOC_RE = re.compile(rf"\b{alternation(TITLE_WORDS)}\b")
+
+
+def _titled_in_sentences(ctx: _Context) -> list[_Mention]:
+    """Rule: a quoted title of a document (a title word, capitalised) right after a verb of issuing, without a number.
+
+    "The Hubei Provincial People's Government issued the "Several Measures on
+    ..."", "... approved the "Implementation Plan for ..."". A title the text
+    also prints with a number is the same document (:func:`_register_doc`).
+    """
+    out: list[_Mention] = []
+    for p, off, s in _sentences(ctx.paras):
+        if '"' not in s and "“" not in s:
+            continue
+        numbered = [(a, b) for _n, _t, a, b in _doc_mentions(s)]
+        for m in QUOTED_RE.finditer(s):
+            title = m.group(1)
+            if any(a <= m.end() and m.start() <= b for a, b in numbered):
+                continue  # a title with its number: read with the number
+            if title[:1].isupper() and TITLED_DOC_RE.search(title) and TITLED_VERB_RE.search(s[: m.start()]):
+                line = p.line_at(off)
+                out.append(_Mention(_register_doc(ctx, None, title, line), line, s, m.start(), m.end()))
+    return out
+
+
 def _titled_in_policy_tables(ctx: _Context, tables: Sequence[Table]) -> list[_TableDoc]:
     """Rule: a policy table's document-title column lists one document per row (or several quoted)."""
     out: list[_TableDoc] = []
@@ -770,9 +810,12 @@ def _date_documents(ctx: _Context, pending: Sequence[_Mention]) -> None:
 
 
 def _policy_table_facts(c: _Collector, ctx: _Context, d: _TableDoc) -> None:
-    """A policy table row: the bodies named outside the quoted titles issued it; its zones are named."""
+    """A policy table row: the bodies named outside the quoted titles, or in its bodies' column, issued it;
+    its zones are named."""
     key, row, t, cell = d
     issuers = _issuers(c, QUOTED_SPAN_RE.sub(" ", cell))
+    if bcol := c.profile.columns_of(t.columns).get("bodies"):
+        issuers += _issuers(c, row.values.get(bcol, ""))
     doc = _doc_node(c, ctx, key, row.line, cell)
     for b in issuers:
         if body := c.body(b.key, row.line, cell, b.text):
@@ -986,21 +1029,93 @@ def _prose_batch_issuer(c: _Collector, s: str, at: int, end: int) -> Mention | N
     return found if ref is not None and ref.level != "local" else None
 
 
-def _extract_prose_batches(c: _Collector, ctx: _Context) -> None:
+OF_ZONE_RE = re.compile(r"\bof (?:the |China \()?(?P<zone>[A-Z][\w()' -]*?(?:PFTZ|FTZ|Pilot Free Trade Zone|FTP))\b")
+"""A batch's owner printed in its name: "fifth batch of institutional innovation cases of the Henan FTZ"."""
+ITS_RE = re.compile(rf"\b{alternation(RELEASE_VERBS_OF_ZONE)}\s+(?:in\s+)?its\s+$")
+"""A zone's own batch: "Hubei PFTZ released its tenth batch", "... listed the model in its fifth batch"."""
+PROVINCIAL_BATCH_REACH = 120
+"""Characters at most between the zone (or the body of its province) and the phrase of its batch."""
+
+
+def _prose_provincial_batch(
+    c: _Collector, ctx: _Context, ordinal: int, count: int | None, s: str, line: int, phrase: str, at: int
+) -> bool:
+    """Rule: "<zone> released its <ordinal> batch of <N> innovations", "... its fifth batch of cases of the Henan
+    FTZ": a zone's own (provincial) batch, its size where printed.
+
+    The owner is the zone the batch's name prints ("of the Henan FTZ"), else
+    the zone named last before "<released|issued|listed> its" in the same
+    clause. A batch of an alliance names no one zone, and is left to the
+    narrative.
+    """
+    named = OF_ZONE_RE.search(phrase)
+    zones = c.find_zones(named.group("zone")) if named else []
+    if not zones:
+        head = s[max(0, at - PROVINCIAL_BATCH_REACH) : at]
+        if not ITS_RE.search(head) or ";" in head or "Alliance" in head:
+            return False
+        zones = c.find_zones(head)[-1:]
+    if not zones:
+        return False
+    zkey = zones[0].key.split("/", 1)[0]
+    bkey = _batch_key("provincial", "institutional-innovations", ordinal, zkey)
+    props: dict[str, PropValue] = {"kind": "institutional-innovations", "level": "provincial", "ordinal": ordinal}
+    if bkey not in ctx.batch_tables and count is not None:
+        props["count"] = count
+    name = _batch_name("institutional-innovations", ordinal, c.zone_name(zkey))
+    b = _batch_node(c, ctx, bkey, name, line, s, **props)
+    c.rel(Rel.MEMBER_OF, c.zone(zkey, line, s), b, line, s, resolved="the batch's zone, as the sentence names it")
+    return True
+
+
+SELECTED_BY_RE = re.compile(rf"\b{alternation(SELECTION_VERBS)}\s+by\s+(?:the\s+)?$")
+"""The passive verb before a body that put innovations into its batch ("were selected by the ...")."""
+SELECTED_FOR_RE = re.compile(r"^\s*(?:for|in|into)\s+$")
+"""What stands between that body and the batch phrase ("... by the Ministry of Commerce for the fifth batch")."""
+
+
+class _ProseBatch(NamedTuple):
+    """A national batch a sentence releases (``released``) or puts innovations into (``selected``)."""
+
+    ref: NodeRef
+    kind: str
+    line: int
+    sentence: str
+    phrase: str
+    released: bool
+
+
+def _extract_prose_batches(c: _Collector, ctx: _Context) -> list[_ProseBatch]:
     """Rule: "<national body> released the <ordinal> batch of <N> <kind>" is a national batch, its size and issuer.
 
-    Also "<body>'s <ordinal> batch of ..." and "the <ordinal> batch of ... released by <body>"
-    (:func:`_prose_batch_issuer`). A body of a province or a zone releases provincial batches,
-    which this rule leaves to the tables and the narrative. A batch a table lists keeps the
-    table's count; the prose adds its issuer.
+    The body is the one :func:`_prose_batch_issuer` finds (named before the phrase with a
+    release verb between, "<body>'s <ordinal> batch", or "... released by <body>"), or the
+    last one named before it in the passive ("... were selected by <body> for the
+    <ordinal> batch of <kind>"). A body of a province or a zone releases
+    provincial batches, which this rule leaves to the tables and the
+    narrative. A batch a table lists keeps the table's count; the prose adds
+    its issuer.
     """
+    out: list[_ProseBatch] = []
     for kind, ordinal, count, s, line, phrase in ctx.batch_phrases:
         at = s.find(phrase)
         if at < 0:
             continue
-        body_m = _prose_batch_issuer(c, s, at, at + len(phrase))
+        body_m = _prose_batch_issuer(c, s, at, at + len(phrase))  # a national body releases a national batch
+        released = body_m is not None
         if body_m is None:
-            continue
+            if _prose_provincial_batch(c, ctx, ordinal, count, s, line, phrase, at):
+                continue
+            bodies = [m for m in c.gaz.find_bodies(s[:at]) if at - m.end <= PROSE_BATCH_REACH]
+            if not bodies:
+                continue
+            cand = bodies[-1]
+            between = s[cand.end : at]
+            ref = c.gaz.body_ref(cand.key)
+            selected = bool(SELECTED_BY_RE.search(s[: cand.start]) and SELECTED_FOR_RE.match(between))
+            if ref is None or ref.level == "local" or ";" in between or not selected:
+                continue
+            body_m = cand
         bkey = _batch_key("national", kind, ordinal)
         props: dict[str, PropValue] = {"kind": kind, "level": "national", "ordinal": ordinal}
         if bkey not in ctx.batch_tables:
@@ -1008,6 +1123,129 @@ def _extract_prose_batches(c: _Collector, ctx: _Context) -> None:
         batch = _batch_node(c, ctx, bkey, _batch_name(kind, ordinal), line, s, **props)
         if body := c.body(body_m.key, line, s, body_m.text):
             c.rel(Rel.RESPONSIBLE_FOR, body, batch, line, s)
+        out.append(_ProseBatch(batch, kind, line, s, phrase, released))
+    return out
+
+
+NATIONAL_SCOPE_AFTER_RE = re.compile(
+    rf"\s+(?:and\s+)?(?:(?:were|was|are|is)\s+)?(?:replicated|promoted|scaled up)(?:\s+and\s+\w+(?: up)?)?\s+"
+    rf"(?P<scope>{alternation(NATIONAL_SCOPES)})\b"
+)
+"""A national scope after the batch phrase: "... for the fifth batch of best practices and promoted nationwide"."""
+BATCH_ITEM_RESOLVED = "a case the text names after the sentence that releases the batch, before any other batch"
+"""``resolved`` of the derived ``IN_BATCH`` edge of a case read after a batch's release in a text."""
+TITLE_START_RE = re.compile(rf"^{alternation(TITLE_WORDS)}\b")
+
+
+def _prose_batch_items(
+    c: _Collector, ctx: _Context, story: Narrative, batches: Sequence[_ProseBatch], edition: bool
+) -> None:
+    """Rule: the innovations a sentence puts into a national batch, and in a text the cases it lists after the release.
+
+    * "Two of them, the "<A>" and the "<B>", were selected by <body> for the
+      fifth batch of best practice cases": each quoted name of the sentence
+      (not a document's title, not a batch's own words) is an innovation of
+      the batch, stated (in an edition, only in the passive: the passage that
+      releases a batch is read against the batch's table).
+    * A text that is not an edition (a press release, a news report) that
+      releases a national batch ("MOFCOM released the sixth batch of 22 best
+      practice cases") and then names zones' cases: each case read after the
+      release, up to the next sentence about another batch, is an item of the
+      batch. The text does not say so of each case: the ``IN_BATCH`` edge is
+      derived, with the rule in ``resolved``. An edition's narrative names
+      cases of many kinds after a batch, so there the rule does not run.
+    """
+    for b in batches:
+        if edition and b.released:
+            continue  # an edition's passage on a batch is read against the batch's table
+        phrases = [m.span() for m in BATCH_PHRASE_RE.finditer(b.sentence)]
+        at = b.sentence.find(b.phrase) + len(b.phrase)
+        said = NATIONAL_SCOPE_AFTER_RE.match(b.sentence, at)
+        scope = normalize_scope(said.group("scope")) if said else None
+        scope = scope if scope in SCOPE_REGION_KEYS else None
+        for q in QUOTED_RE.finditer(b.sentence):
+            name = q.group(1).strip(" ,.;")
+            if (
+                any(x <= q.start() < y for x, y in phrases)
+                or TITLE_START_RE.match(name)
+                or "batch" in name.lower()  # a document's title naming the batch
+                or len(name.split()) < 2
+            ):
+                continue
+            kind = KIND_OF_BATCH.get(b.kind, MeasureKind.INNOVATION)
+            m = c.node(Label.MEASURE, f"{b.ref.key}:{slug(name)}", name, b.line, b.sentence, kind=str(kind), title=name)
+            c.rel(Rel.IN_BATCH, m, b.ref, b.line, b.sentence, resolved="named in the sentence on the batch")
+            if scope is not None:  # "... for the fifth batch of best practice cases and promoted nationwide"
+                region = c.region(SCOPE_REGION_KEYS[scope], b.line, b.sentence)
+                c.rel(Rel.ADOPTED, region, m, b.line, b.sentence, scope=str(scope), as_printed=name)
+    if edition:
+        return
+    released = sorted((b for b in batches if b.released), key=lambda b: b.line)
+    for b in released:
+        others = [
+            ln
+            for kind, ordinal, _n, _s, ln, _p in ctx.batch_phrases
+            if ln > b.line and _batch_key("national", kind, ordinal) != b.ref.key
+        ]
+        end = min(others, default=10**9)
+        for f in story.cases:
+            if not f.zones or not b.line < f.line < end or b.sentence == f.quote:
+                continue
+            m = NodeRef(Label.MEASURE, f"case:{f.zones[0].split('/', 1)[0]}:{slug(f.name)}")
+            c.rel(Rel.IN_BATCH, m, b.ref, f.line, f.quote, resolved=BATCH_ITEM_RESOLVED, **{DERIVED: True})
+
+
+AGENT_AFTER_RE = re.compile(rf"^\s*(?:(?:has|have|had|also|then|jointly|on \w+)\s+)*{alternation(AGENT_VERBS)}\b")
+"""A verb of acting right after a body's name ("The General Administration of Customs approved ...")."""
+AGENT_BEFORE_RE = re.compile(rf"\b{alternation(AGENT_BY_VERBS)}\s+by\s+(?:the\s+)?$")
+"""A participle and "by" right before a body's name ("... replicated by the State Council")."""
+LEADING_GROUP_RE = re.compile(
+    rf"(?:\bthe\s+|^)(?P<name>(?:Office of the\s+)?(?:[A-Z][\w'’]*\s+)*{alternation(LEADING_GROUP_HEADS)}"
+    r"(?:\s+(?:[A-Z(][\w()'’-]*|the|of|for|on|and|in))*?)(?=\s+(?:has|have|had|approved|issued|released)\b|[,;.]|$)"
+)
+"""A leading group or its office, named after its task, up to its verb or the end of its clause."""
+
+
+def _agent_bodies(c: _Collector, ctx: _Context) -> None:
+    """Rule: a body named as the one acting on a document or a batch is a body of the text.
+
+    "The General Administration of Customs approved ...", "The Henan Provincial
+    People's Government listed the model in its fifth batch", "... replicated by
+    the State Council": a known body (:mod:`loaders.reference`) right before a
+    verb of acting (``AGENT_VERBS``) or right after a participle and "by"
+    (``AGENT_BY_VERBS``). A leading group or its office ("the Office of the
+    Leading Group for PFTZ Work of Guangdong Province") is named after its task,
+    so it is read by its head words (``LEADING_GROUP_HEADS``) wherever it is printed.
+    """
+    for p, off, s in _sentences(ctx.paras):
+        line = p.line_at(off)
+        if "Leading Group" in s:
+            for m in LEADING_GROUP_RE.finditer(s):
+                name = m.group("name").strip()
+                c.local_body(f"body:{slug(name)}", name, name, line, s)
+        for b in c.gaz.find_bodies(s):
+            if AGENT_AFTER_RE.match(s[b.end :]) or AGENT_BEFORE_RE.search(s[: b.start]):
+                c.body(b.key, line, s, b.text)
+
+
+BATCH_BEFORE_REACH = 2
+"""Lines back from a list of measures within which the batch they belong to is named."""
+
+
+def _batch_named_before(c: _Collector, ctx: _Context, line: int, sentence: str) -> NodeRef | None:
+    """Rule: a list of measures ("Of the 26 measures, 15 are to be replicated ..., including A, B") belongs to the
+    national batch named last before it, in its sentence or the sentence before, when that batch is known."""
+    known = {e.key for e in c.entities if e.label is Label.BATCH and e.properties.get("level") == "national"}
+    before: list[str] = []
+    for kind, ordinal, _n, s, ln, _p in ctx.batch_phrases:  # in text order
+        if ln > line:
+            break
+        if ln >= line - BATCH_BEFORE_REACH:
+            before.append(_batch_key("national", kind, ordinal))
+        if s == sentence:
+            break
+    found = [k for k in before if k in known]
+    return NodeRef(Label.BATCH, found[-1]) if found else None
 
 
 def _table_batch(ctx: _Context, t: Table) -> tuple[str, int] | None:
@@ -1676,6 +1914,9 @@ def _extract_narrative(
                     kind=str(MeasureKind.PILOT_MEASURE),
                     title=a.name,
                 )
+                if bref := _batch_named_before(c, ctx, line, s):
+                    how = "the national batch named last before the list, in its sentence or the one before"
+                    c.rel(Rel.IN_BATCH, measure, bref, line, s, resolved=how, **{DERIVED: True})
             table = ctx.batch_tables.get(best.rsplit(":", 1)[0], "its table") if best else ""
             how = None if best is None else f"the narrative's wording matched to its row of {table} (title score)"
             c.rel(Rel.ADOPTED, region, measure, line, s, scope=str(scope), as_printed=a.name, resolved=how)
@@ -1924,7 +2165,8 @@ def parse_report(
     _extract_documents(c, ctx, tables, milestones)
     national = _extract_national(c, ctx, tables, milestones)
     _extract_provincial(c, ctx, tables)
-    _extract_prose_batches(c, ctx)
+    prose_batches = _extract_prose_batches(c, ctx)
+    _agent_bodies(c, ctx)
     field_of: dict[int, str] = {}
     part2 = next((s for w in profile.zone_cases for s in outline.find(1, w)), None)
     if part2 is not None:
@@ -1938,6 +2180,7 @@ def parse_report(
     titles = {e.key: e.name for e in c.entities if e.label is Label.MEASURE and e.ref in set(national)}
     _extract_batch_mentions(c, ctx, titles)
     _extract_narrative(c, ctx, story, titles, part2, field_of)
+    _prose_batch_items(c, ctx, story, prose_batches, outline.has_contents)
     if not partial:
         found = {s.number for s in outline.sections if s.level == 1}
         last = max((ln.no for ln in lines if ln.text.strip()), default=1)

@@ -63,7 +63,7 @@ class _Layout(NamedTuple):
 def _layout_of(caption: str, appendix: str, source: tuple[str, ...], row_number: tuple[str, ...]) -> _Layout:
     word = alternation([caption])
     return _Layout(
-        re.compile(rf"^{word}\s+(\d+-\d+)\s+(\S.*)$"),
+        re.compile(rf"^{word}\s+((?:\d+|[A-Z])-\d+)\s+(\S.*)$"),
         re.compile(rf"^{word}\s+(\d+)\s*:\s*(\S.*)$"),
         re.compile(rf"^{alternation([appendix])}\s+(\d+)\s*:\s*\S"),
         re.compile(rf"^{alternation(source)}\s*:", re.IGNORECASE),
@@ -161,6 +161,21 @@ def _content_lines(lines: Sequence[Line], lay: _Layout, profile: Profile | None)
         out.append(_Content(ln, gap))
         gap = False
     return out
+
+
+def _is_page_number(items: Sequence[_Content], i: int) -> bool:
+    """Whether ``items[i]`` is a page number printed between the pieces of a table cut by a page break.
+
+    A number alone on its line, with blank lines or page furniture before it and
+    after it, is page furniture: a row always has cells beside its number.
+    """
+    item = items[i]
+    return (
+        item.gap
+        and "\t" not in item.line.text
+        and is_lone_number(item.line.text)
+        and (i + 1 >= len(items) or items[i + 1].gap)
+    )
 
 
 def _is_toc_entry(items: Sequence[_Content], i: int) -> bool:
@@ -286,6 +301,8 @@ def _read_table(
             return _finish(state, ln.no, source, warnings), i
         if lay.caption.match(text) or lay.appendix_caption.match(text) or lay.appendix.match(text):
             raise _no_source(state, source, ln.no, f"the next heading or caption at line {ln.no}")
+        if _is_page_number(items, i):
+            continue
         fields = [clean_cell(f) for f in ln.text.split("\t")]
         if lay.header_first.match(fields[0]):
             columns = _header_columns(fields)

@@ -62,8 +62,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from graph.index import index_of
-from ground.errors import Neo4jError
-from ground.names import normalize_name, search_words
+from ground.errors import Neo4jError, QueryError
+from ground.names import normalize_name, search_problem, search_words
 from ground.schema import ALIAS_SEPARATOR, ALIASES, KEY, PROVENANCE, SEARCH_FIELDS, SEARCH_INDEX, Label, Rel
 
 __all__ = [
@@ -562,7 +562,15 @@ def search(
     -------
     list of Hit
         Empty when nothing matches.
+
+    Raises
+    ------
+    QueryError
+        The text is longer than a search may be (:func:`ground.names.search_problem`): the same
+        one line on both backends.
     """
+    if bad := search_problem(text):
+        raise QueryError(bad)
     words = search_terms(text)
     wanted = _labels(labels)
     if isinstance(backend, nx.Graph):

@@ -36,6 +36,8 @@ def _docs(r: ParsedReport) -> dict[str, dict[str, object]]:
         ("issued the notice (Announcement No. 32 of 2024)", "Announcement No. 32 of 2024", False),
         ('"Notice on X" (Z. (H.) Z.M.B.G. [2024] No. 3), strengthening', "Z. (H.) Z.M.B.G. [2024] No. 3", True),
         ("(SH.M.Fa. [2024] No. 288)", "SH.M.Fa. [2024] No. 288", True),
+        ('"Notice on X" (Shang Zi Mao Han [2025] No. 518), asking', "Shang Zi Mao Han [2025] No. 518", True),
+        ("(Gui Zi Mao Ban Fa [2025] No. 7)", "Gui Zi Mao Ban Fa [2025] No. 7", True),
     ],
 )
 def test_numbers_with_and_without_brackets(text: str, printed: str | None, complete: bool) -> None:

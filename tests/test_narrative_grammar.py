@@ -11,9 +11,10 @@ import pytest
 
 from ground.schema import Label, Rel
 from loaders import lexicon
+from loaders.evaluate import facts_from_report
 from loaders.narrative import RULES, Clause, Narrative, Rule, read_narrative
 from loaders.reference import Gazetteer
-from loaders.report import load_report
+from loaders.report import load_report, parse_report
 from loaders.structure import parse_structure
 from loaders.text import paragraphs, split_lines
 
@@ -110,6 +111,17 @@ EXCERPTS: dict[str, tuple[str, set[str]]] = {
     "took-the-lead": (
         "Hainan FTP took the lead in piloting bonded maintenance of aircraft engines, which cut costs.",
         {"took-the-lead"},
+    ),
+    "listed-for": (
+        'Henan PFTZ launched the "one waybill to the end" model in 2022. The Henan Provincial People\'s Government '
+        "listed the model in its fifth batch of cases of the Henan FTZ in 2023 for replication across the province.",
+        {"listed-for"},
+    ),
+    "among-scope": (
+        "Among the achievements to be replicated region-wide:\n- the Nanning Area of Guangxi PFTZ's "
+        '"cross-border RMB settlement for sellers", which has served merchants;\n- Guangxi PFTZ\'s "online '
+        'mediation of commercial disputes".',
+        {"among-scope"},
     ),
 }
 
@@ -386,3 +398,92 @@ def test_an_unquoted_innovation_of_another_zone() -> None:
     )
     assert ("smart customs clearance model for bonded goods", "province", "zhejiang", ("shanghai",)) in got
     assert ("cross-border data management model", "province", "anhui", ("shanghai",)) in got
+
+
+def test_ftzs_in_a_list_of_places_are_one_actor() -> None:
+    text = (
+        "The FTZs in Shanghai, Guangdong, and Tianjin established a mechanism for mutual recognition of "
+        "inspection results for bonded maintenance, so that an engine is not inspected again."
+    )
+    (case,) = _read(text).cases
+    assert set(case.zones) == {"shanghai", "guangdong", "tianjin"}
+
+
+def test_together_with_is_a_co_actor_not_a_joint_action() -> None:
+    text = (
+        "Pilot free trade zones in Chongqing, Sichuan, Guangxi, Yunnan and Shaanxi, together with Guizhou and "
+        "Gansu provinces, on Thursday set up the Western Land-Sea Corridor Pilot Free Trade Zone Alliance."
+    )
+    assert {e.rule for e in _read(text).efforts} == {"alliance"}
+
+
+def test_an_anaphor_object_with_a_place_after_it_and_a_list_of_provinces() -> None:
+    text = (
+        'Henan FTZ launched the "one waybill to the end" model in 2022.\n\n'
+        "The Shaanxi Pilot FTZ introduced the model at the Xi'an International Port Area in March 2024, while "
+        "Anhui Province and Guizhou Province adopted it for rail-sea shipments last year."
+    )
+    got = {(a.adopter_key, a.origins) for a in _read(text).adoptions if a.name == "one waybill to the end"}
+    assert got == {("shaanxi", ("henan",)), ("anhui", ("henan",)), ("guizhou", ("henan",))}
+
+
+def test_the_cases_after_a_province_wide_lead_are_replicated_in_their_province() -> None:
+    text = (
+        "Among the achievements to be replicated region-wide:\n- the Nanning Area of Guangxi PFTZ's "
+        '"cross-border RMB settlement for sellers", which has served merchants;\n- Guangxi PFTZ\'s "online '
+        'mediation of commercial disputes".'
+    )
+    got = {(a.name, a.adopter_key, a.scope) for a in _read(text).adoptions if a.rule == "among-scope"}
+    assert got == {
+        ("cross-border RMB settlement for sellers", "guangxi", "province-wide"),
+        ("online mediation of commercial disputes", "guangxi", "province-wide"),
+    }
+    assert not _read(text.replace("region-wide", "in bonded zones")).adoptions
+
+
+def _joint_cases(text: str) -> dict[str, frozenset[str]]:
+    """The joint zone cases of a text read whole (the report's zone finder knows the areas)."""
+    facts = facts_from_report(parse_report(text + "\n", "excerpt.txt"))
+    return {f.name: f.actors for f in facts if f.fact == "zone_case" and f.joint}
+
+
+def test_an_area_and_its_pftz_then_another_area_are_two_joint_origins() -> None:
+    text = (
+        'They include a "one bill of lading for sea-rail intermodal transport" jointly developed by the Guoyuan '
+        "Port Area of the China (Chongqing) Pilot Free Trade Zone and the Qinzhou Port Area of the Guangxi FTZ."
+    )
+    assert _joint_cases(text) == {
+        "one bill of lading for sea-rail intermodal transport": frozenset({"zone:chongqing", "zone:guangxi"})
+    }
+
+
+def test_zones_that_signed_a_memorandum_acted_together() -> None:
+    text = (
+        "In a separate development, the FTZs in Shandong, Jiangsu, and Hebei on Wednesday signed a memorandum "
+        "on port-to-port sharing of customs inspection data in Qingdao."
+    )
+    facts = facts_from_report(parse_report(text + "\n", "excerpt.txt"))
+    # what they signed is a document the three issued together, not a joint innovation
+    assert not _joint_cases(text)
+    assert {(f.fact, f.name, f.actors) for f in facts if f.fact == "joint_effort"} == {
+        (
+            "joint_effort",
+            "memorandum on port-to-port sharing of customs inspection data in Qingdao",
+            frozenset({"zone:shandong", "zone:jiangsu", "zone:hebei"}),
+        )
+    }
+
+
+def test_a_zone_that_contributed_a_quoted_practice_piloted_it() -> None:
+    text = 'Zhejiang PFTZ contributed "one port, multiple berths" supervision for LNG bunkering, cutting costs.'
+    assert {(c.name, c.zones) for c in _read(text).cases} == {("one port, multiple berths", ("zhejiang",))}
+
+
+def test_an_anaphor_listed_in_a_batch_for_replication_across_the_province() -> None:
+    text = (
+        'Henan PFTZ launched the "one waybill to the end" model in 2022. The Henan Provincial People\'s Government '
+        "listed the model in its fifth batch of cases of the Henan FTZ in 2023 for replication across the province."
+    )
+    got = {(a.name, a.adopter_key, a.origins) for a in _read(text).adoptions if a.rule == "listed-for"}
+    assert got == {("one waybill to the end", "henan", ("henan",))}
+    assert not [a for a in _read(text.replace("across the province", "in Zhengzhou")).adoptions]

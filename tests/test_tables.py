@@ -432,3 +432,46 @@ def test_small_excerpt() -> None:
     assert [r.line for r in found[0].rows] == [4, 5, 4]
     assert found[1].preamble == ((10, "http://example.org/doc"),)
     assert found[1].rows[0].values == {"No.": "1", "Name": "Delta"}
+
+
+def test_page_number_between_the_pieces_of_a_table() -> None:
+    """A page number alone between the running head and the repeated header is page furniture, not a row."""
+    excerpt = "\n".join(
+        [
+            "Table 2-1 Demo table",
+            "",
+            "No.\tName\tScope",
+            "1\tAlpha\tNationwide",
+            "",
+            "Report on China's Pilot Free Trade Zones",
+            "2026",
+            "",
+            "",
+            "",
+            "9",
+            "",
+            "No.\tName\tScope",
+            "2\tBeta\tNationwide",
+            "",
+            "Source: made up.",
+        ]
+    )
+    found, warnings = _parse(excerpt)
+    assert warnings == []
+    assert [r.values["Name"] for r in found[0].rows] == ["Alpha", "Beta"]
+
+
+def test_caption_numbered_with_an_appendix_letter() -> None:
+    """An appendix table numbered with a letter ("Table A-1 ...") is a table like "Table 1-6"."""
+    excerpt = "\n".join(
+        [
+            "Table A-1 Fourth batch of demo experience",
+            "",
+            "No.\tDepartment in Charge\tReform Initiative\tPilot zone",
+            "1\tMinistry of Transport\tElectronic certificates\tTianjin PFTZ",
+            "Source: made up.",
+        ]
+    )
+    found, _ = _parse(excerpt)
+    assert [t.id for t in found] == ["A-1"]
+    assert found[0].rows[0].values["Pilot zone"] == "Tianjin PFTZ"

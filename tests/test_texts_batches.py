@@ -1,0 +1,146 @@
+"""Batches stated in the prose of a text that is not an edition, and the innovations they hold."""
+
+from __future__ import annotations
+
+from ground.schema import Label, Rel
+from loaders.records import ParsedReport
+from loaders.report import parse_report
+
+
+def _national(r: ParsedReport) -> dict[str, tuple[str, bool]]:
+    """Measure name -> (national batch key, derived) of every IN_BATCH edge to a national batch."""
+    names = {e.key: e.name for e in r.entities if e.label is Label.MEASURE}
+    return {
+        names[x.start.key]: (x.end.key, bool(x.properties.get("derived")))
+        for x in r.relations
+        if x.type is Rel.IN_BATCH and x.end.key.startswith("national:")
+    }
+
+
+RELEASE = """MOFCOM Releases a Batch
+
+Beijing - The Ministry of Commerce on Tuesday released the sixth batch of 22 "best practice cases" of PFTZs.
+
+In investment facilitation, the selected cases include Sichuan FTZ's "one-code management of
+enterprise credit" and the "green certificate traceability for exports" pioneered by Jiangsu FTZ.
+
+The ministry will also compile a fourth batch of successful reform experience in 2026.
+Hubei FTZ's "pledge financing of data assets" is still under study.
+"""
+
+
+def test_the_cases_a_release_lists_after_the_batch_are_its_items_derived() -> None:
+    found = _national(parse_report(RELEASE, "release.txt"))
+    assert found == {
+        "one-code management of enterprise credit": ("national:best-practices:6", True),
+        "green certificate traceability for exports": ("national:best-practices:6", True),
+    }  # the case after the next batch's sentence is not the sixth batch's
+
+
+SELECTED = (
+    'Since 2020, Guangxi has issued five earlier batches. Two of them, the "group settlement of border trade '
+    'foreign exchange" and the "one-stop service for ASEAN fruit imports", were selected by the Ministry of '
+    "Commerce for the fifth batch of best practice cases and promoted nationwide. Guangxi FTZ's "
+    '"online mediation of disputes" is new.\n'
+)
+
+
+def test_innovations_selected_by_a_ministry_for_a_batch_are_stated_items() -> None:
+    r = parse_report(SELECTED, "selected.txt")
+    found = _national(r)
+    assert found == {
+        "group settlement of border trade foreign exchange": ("national:best-practices:5", False),
+        "one-stop service for ASEAN fruit imports": ("national:best-practices:5", False),
+    }
+    assert ("mofcom", "national:best-practices:5") in {
+        (x.start.key, x.end.key) for x in r.relations if x.type is Rel.RESPONSIBLE_FOR
+    }
+
+
+def _bodies(r: ParsedReport) -> set[str]:
+    return {e.name for e in r.entities if e.label is Label.ISSUING_BODY}
+
+
+def test_a_body_acting_on_a_document_or_a_batch_is_read() -> None:
+    text = (
+        "The Henan Provincial People's Government listed the model in its fifth batch of cases of the Henan FTZ. "
+        "The General Administration of Customs approved an extension of the waybill standard to Henan FTZ. "
+        "Together with the experience replicated by the State Council, 401 innovations of the PFTZs were "
+        "replicated. The Ministry of Transport said freight grew in Henan FTZ.\n"
+    )
+    found = _bodies(parse_report(text, "news.txt"))
+    assert {"Henan Provincial People's Government", "General Administration of Customs", "State Council"} <= found
+    assert not any("Transport" in b for b in found)  # named, but not acting on a document or a batch
+
+
+def test_a_leading_group_is_a_body_named_after_its_task() -> None:
+    text = (
+        "With the approval of the People's Government of Guangxi Zhuang Autonomous Region, the Office of the "
+        "Leading Group for the Construction of China (Guangxi) Pilot Free Trade Zone has issued the "
+        '"Notice on Replicating the Sixth Batch of Achievements of Guangxi PFTZ".\n'
+    )
+    assert "Office of the Leading Group for the Construction of China (Guangxi) Pilot Free Trade Zone" in _bodies(
+        parse_report(text, "release.txt")
+    )
+
+
+def test_the_general_office_of_a_ministry_is_its_own_body() -> None:
+    text = 'The General Office of MOFCOM issued the "Notice on Disseminating the Sixth Batch of Cases of PFTZs".\n'
+    assert "General Office of MOFCOM" in _bodies(parse_report(text, "release.txt"))
+
+
+def test_items_selected_for_a_batch_and_promoted_nationwide_are_adopted_nationwide() -> None:
+    r = parse_report(SELECTED, "selected.txt")
+    adopted = {(x.start.key, x.end.key.rsplit(":", 1)[1]) for x in r.relations if x.type is Rel.ADOPTED}
+    assert adopted == {
+        ("nationwide", "group-settlement-of-border-trade-foreign-exchange"),
+        ("nationwide", "one-stop-service-for-asean-fruit-imports"),
+    }
+
+
+def _batches(r: ParsedReport) -> dict[str, object]:
+    return {e.key: e.properties.get("count") for e in r.entities if e.label is Label.BATCH}
+
+
+def test_a_zones_own_batch_in_prose_is_a_provincial_batch() -> None:
+    text = (
+        "Hubei PFTZ released its tenth batch of 28 institutional innovations. The Henan Provincial People's "
+        "Government listed the model in its fifth batch of institutional innovation cases of the Henan FTZ in 2023.\n"
+    )
+    found = _batches(parse_report(text, "news.txt"))
+    assert found == {
+        "provincial:hubei:institutional-innovations:10": 28,
+        "provincial:henan:institutional-innovations:5": None,
+    }
+
+
+def test_an_alliances_batch_is_not_a_zones() -> None:
+    text = "The Yangtze River Delta PFTZ Alliance of Shanghai PFTZ and Anhui PFTZ released its fourth batch of cases.\n"
+    assert not any(k.startswith("provincial:") for k in _batches(parse_report(text, "news.txt")))
+
+
+def test_a_list_of_measures_belongs_to_the_batch_named_before_it() -> None:
+    text = (
+        'In September 2025 the State Council released the second batch of 26 pilot measures in the "Notice on '
+        'Replicating the Second Batch of Pilot Measures" (G.F. [2025] No. 21). Of the 26 measures, 15 are to be '
+        "replicated and scaled up throughout the country, including allowing overseas exporters to apply for "
+        "advance rulings on origin, and accepting electronic certificates of origin issued through data exchange.\n"
+    )
+    found = _national(parse_report(text, "circular.txt"))
+    assert found == {
+        "allowing overseas exporters to apply for advance rulings on origin": ("national:pilot-measures:2", True),
+        "accepting electronic certificates of origin issued through data exchange": (
+            "national:pilot-measures:2",
+            True,
+        ),
+    }
+
+
+def test_a_quoted_title_after_a_verb_of_issuing_is_a_document() -> None:
+    text = (
+        "The Hubei Provincial People's Government issued the \"Several Measures on Supporting the Coordinated "
+        'Innovation Zones of Hubei PFTZ", the first of its kind. Officials called it "a plan for the future".\n'
+    )
+    r = parse_report(text, "news.txt")
+    titles = {e.name for e in r.entities if e.label is Label.DOCUMENT and not e.key.startswith("text:")}
+    assert titles == {"Several Measures on Supporting the Coordinated Innovation Zones of Hubei PFTZ"}
