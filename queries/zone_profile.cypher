@@ -17,7 +17,7 @@ CALL (z) {
   RETURN 1 AS part, 'innovation' AS section, m AS item, m.kind AS detail, null AS date, null AS dated
   UNION ALL
   MATCH (m:Measure)-[:ORIGINATED_IN]->(s:Zone)-[:PART_OF]->(z)
-  RETURN 1 AS part, 'innovation of a part' AS section, m AS item, s.key AS detail, null AS date
+  RETURN 1 AS part, 'innovation of a part' AS section, m AS item, s.key AS detail, null AS date, null AS dated
   UNION ALL
   MATCH (d:Document)-[r:NAMES_ZONE]->(z)
   RETURN 2 AS part, 'named by' AS section, d AS item, r.role AS detail, d.date AS date, d AS dated

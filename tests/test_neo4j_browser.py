@@ -166,11 +166,9 @@ def test_every_guide_slide_runs_from_clicks_and_returns_rows(neo4j_db: tuple[Any
                 shown = re.search(r"(?:Started streaming|Displaying) (\d+) (?:records|nodes)", f"{status}\n{text}")
                 assert shown and int(shown.group(1)) > 0, f"{q.name}: {status!r}"
                 if q.name == "trace_graph":  # derived edges drawn apart from stated ones, by the project's style
-                    fills = (
-                        page.locator('[data-testid="frame"]')
-                        .first.locator("svg g.relationship path.b-outline")
-                        .evaluate_all("els => els.map(e => e.getAttribute('fill'))")
-                    )
+                    drawn = page.locator('[data-testid="frame"]').first.locator("svg g.relationship path.b-outline")
+                    drawn.first.wait_for(timeout=60_000)  # the graph view draws after the status line
+                    fills = drawn.evaluate_all("els => els.map(e => e.getAttribute('fill'))")
                     assert DERIVED_COLOR in fills and set(fills) - {DERIVED_COLOR}, fills
                 seen.append(q.name)
         assert seen == [q.name for q in list_queries()]
