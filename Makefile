@@ -34,9 +34,10 @@ neo4j: neo4j-jars
 	tools/neo4j/neo4j.sh foreground
 
 lint: install
-	$(BIN)/ruff check ground loaders graph queries shell tests tools
+	$(BIN)/ruff check pftz ground loaders graph queries shell tests tools
+	tools/pkg-tree.sh
 	$(BIN)/mypy
-	$(BIN)/lint-imports
+	cd build/pkg && ../../$(BIN)/lint-imports --config ../../pyproject.toml
 	$(BIN)/deptry .
 
 ## make bench: benchmarks, printed as ratios measured side by side in one run

@@ -50,13 +50,13 @@ from typing import Any
 
 import networkx as nx
 
-from graph.diffusion import derive_diffusion
-from graph.periods import stamp_periods
-from graph.provenance import add_sources, merge_provenance, sources_of
-from graph.resolve import resolve_measures
-from graph.validate import validate
-from ground.errors import GraphValidationError
-from ground.schema import (
+from pftz.graph.diffusion import derive_diffusion
+from pftz.graph.periods import stamp_periods
+from pftz.graph.provenance import add_sources, merge_provenance, sources_of
+from pftz.graph.resolve import resolve_measures
+from pftz.graph.validate import validate
+from pftz.ground.errors import GraphValidationError
+from pftz.ground.schema import (
     ALIAS_SEPARATOR,
     CLAIMS,
     CONTESTED,
@@ -70,7 +70,7 @@ from ground.schema import (
     node_id,
     split_node_id,
 )
-from loaders.records import Entity, ParsedReport, Props, PropValue, Provenance, Relation
+from pftz.loaders.records import Entity, ParsedReport, Props, PropValue, Provenance, Relation
 
 __all__ = [
     "GRAPH_NAME",
@@ -413,7 +413,7 @@ def graph_from_records(
 
     Examples
     --------
-    >>> from loaders.records import Entity, Provenance, freeze_props
+    >>> from pftz.loaders.records import Entity, Provenance, freeze_props
     >>> p = Provenance("r.txt", "0" * 64, 1, "", "Shanghai PFTZ")
     >>> e = Entity(Label.ZONE, "shanghai", "Shanghai PFTZ", freeze_props(kind="PFTZ"), p)
     >>> G = graph_from_records([e, e], [])

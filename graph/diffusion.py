@@ -45,10 +45,10 @@ from typing import Any
 
 import networkx as nx
 
-from graph.periods import period_of
-from graph.provenance import merge_provenance
-from ground.dates import parse_iso, parse_year, period_end
-from ground.schema import (
+from pftz.graph.periods import period_of
+from pftz.graph.provenance import merge_provenance
+from pftz.ground.dates import parse_iso, parse_year, period_end
+from pftz.ground.schema import (
     DATE_END,
     DATE_START,
     DERIVED,

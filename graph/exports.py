@@ -77,10 +77,10 @@ from typing import IO, Any
 import networkx as nx
 import pandas as pd
 
-from ground.dates import period_end
-from ground.errors import ExportError
-from ground.io import atomic_path
-from ground.schema import DERIVED, KEY, NODE_TYPES, PROVENANCE, REL_TYPES, Label, Rel, database_name_problem
+from pftz.ground.dates import period_end
+from pftz.ground.errors import ExportError
+from pftz.ground.io import atomic_path
+from pftz.ground.schema import DERIVED, KEY, NODE_TYPES, PROVENANCE, REL_TYPES, Label, Rel, database_name_problem
 
 Positions = Mapping[str, tuple[float, float]]
 """Node id (as text) -> ``(x, y)``, as the HTML views' layouts give them (y grows downwards)."""

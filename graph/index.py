@@ -31,7 +31,7 @@ from typing import Any
 
 import networkx as nx
 
-from ground.schema import KEY, Label
+from pftz.ground.schema import KEY, Label
 
 __all__ = ["GraphIndex", "index_of", "invalidate"]
 

@@ -36,8 +36,8 @@ import neo4j
 import networkx as nx
 from neo4j import exceptions as neo4j_exc
 
-from ground.errors import GraphValidationError, Neo4jError
-from ground.schema import KEY, PROVENANCE, SEARCH_FIELDS, SEARCH_INDEX, Label, Rel, node_id, split_node_id
+from pftz.ground.errors import GraphValidationError, Neo4jError
+from pftz.ground.schema import KEY, PROVENANCE, SEARCH_FIELDS, SEARCH_INDEX, Label, Rel, node_id, split_node_id
 
 __all__ = [
     "DEFAULT_DATABASE",

@@ -21,8 +21,8 @@ from typing import Any
 
 import networkx as nx
 
-from ground.dates import PartialDate
-from ground.schema import DATE_END, DATE_FROM, DATE_START, Label
+from pftz.ground.dates import PartialDate
+from pftz.ground.schema import DATE_END, DATE_FROM, DATE_START, Label
 
 __all__ = ["FROM_NUMBER", "in_period_window", "period_of", "stamp_periods"]
 

@@ -54,10 +54,10 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from graph.provenance import merge_provenance
-from ground.names import MERGE_THRESHOLD, REVIEW_THRESHOLD, normalize_title, pair_scores
-from ground.schema import ALIAS_SEPARATOR, ALIASES, DERIVED, KEY, PROVENANCE, Label, Rel
-from loaders.records import USER_SECTION
+from pftz.graph.provenance import merge_provenance
+from pftz.ground.names import MERGE_THRESHOLD, REVIEW_THRESHOLD, normalize_title, pair_scores
+from pftz.ground.schema import ALIAS_SEPARATOR, ALIASES, DERIVED, KEY, PROVENANCE, Label, Rel
+from pftz.loaders.records import USER_SECTION
 
 __all__ = [
     "REVIEW_COLUMNS",

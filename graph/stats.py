@@ -6,7 +6,7 @@ from typing import Any
 
 import networkx as nx
 
-from ground.schema import DERIVED, Label, Rel
+from pftz.ground.schema import DERIVED, Label, Rel
 
 __all__ = ["graph_stats"]
 

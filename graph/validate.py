@@ -15,9 +15,9 @@ from typing import Any
 
 import networkx as nx
 
-from graph.provenance import PROVENANCE_FIELDS
-from ground.errors import GraphValidationError
-from ground.schema import (
+from pftz.graph.provenance import PROVENANCE_FIELDS
+from pftz.ground.errors import GraphValidationError
+from pftz.ground.schema import (
     COMMON_EDGE_PROPERTIES,
     COMMON_NODE_PROPERTIES,
     DERIVED,

@@ -28,7 +28,7 @@ from xml.etree import ElementTree
 import filelock
 import platformdirs
 
-from ground.errors import ExportError, check_stop
+from pftz.ground.errors import ExportError, check_stop
 
 
 def _mode_for(target: Path) -> int:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
-from ground.errors import InputError
+from pftz.ground.errors import InputError
 
 __all__ = [
     "codepoint_names",

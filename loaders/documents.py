@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ground.dates import PartialDate
+from pftz.ground.dates import PartialDate
 
 _PREFIX = (
     r"(?P<prefix>(?<![\w.])[A-Z][a-z]{1,5}(?:\s[A-Z][a-z]{0,5}){1,5}(?=\s*[\[〔])"

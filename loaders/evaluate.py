@@ -39,12 +39,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ground.errors import AnnotationError
-from ground.names import normalize_title, title_score
-from ground.schema import SCOPE_REGION_KEYS, Label, MeasureKind, Rel, ZoneKind
-from loaders.records import Entity, NodeRef, ParsedReport
-from loaders.report import ORDINAL_WORDS, TEXT_DOCUMENT_PREFIX, batch_kind
-from loaders.text import furniture_lines, split_lines
+from pftz.ground.errors import AnnotationError
+from pftz.ground.names import normalize_title, title_score
+from pftz.ground.schema import SCOPE_REGION_KEYS, Label, MeasureKind, Rel, ZoneKind
+from pftz.loaders.records import Entity, NodeRef, ParsedReport
+from pftz.loaders.report import ORDINAL_WORDS, TEXT_DOCUMENT_PREFIX, batch_kind
+from pftz.loaders.text import furniture_lines, split_lines
 
 HEADER = ("fact", "line", "name", "actors", "adopter", "joint", "quote")
 """The columns of an annotation file, in order."""

@@ -19,8 +19,8 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ground.dates import PartialDate
-from ground.errors import ReportParseError
+from pftz.ground.dates import PartialDate
+from pftz.ground.errors import ReportParseError
 
 SIDECAR_SUFFIX = ".header.json"
 """The sidecar of ``TEXT`` is ``TEXT.header.json`` (``release.txt.header.json``) or, without the text's

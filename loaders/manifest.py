@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ground.errors import InputError
+from pftz.ground.errors import InputError
 
 __all__ = ["MANIFEST_FILE", "ReportInfo", "load_manifest", "parse_manifest"]
 

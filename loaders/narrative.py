@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from loaders.lexicon import (
+from pftz.loaders.lexicon import (
     ACTION_NOUNS,
     ACTIVE_ADOPT_VERBS,
     ADVERBS,
@@ -67,11 +67,11 @@ from loaders.lexicon import (
     alternation,
     body_kind,
 )
-from loaders.quotes import Quoted, quoted_spans
-from loaders.records import Section
-from loaders.reference import Gazetteer, Mention
-from loaders.structure import Outline
-from loaders.text import Paragraph, sentences
+from pftz.loaders.quotes import Quoted, quoted_spans
+from pftz.loaders.records import Section
+from pftz.loaders.reference import Gazetteer, Mention
+from pftz.loaders.structure import Outline
+from pftz.loaders.text import Paragraph, sentences
 
 FindZones = Callable[[str], list[Mention]]
 

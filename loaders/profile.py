@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ground.errors import ReferenceDataError
+from pftz.ground.errors import ReferenceDataError
 
 PROFILE_DIR = Path(__file__).resolve().parent.parent / "data" / "profiles"
 """Where the bundled profiles live."""

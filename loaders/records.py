@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ground.schema import Label, Rel
+from pftz.ground.schema import Label, Rel
 
 FORMAT = "pftz-records/1"
 

@@ -37,12 +37,12 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from ground.dates import PartialDate, parse_iso
-from ground.errors import ReferenceDataError
-from ground.names import NAME_LEFT, NAME_RIGHT, WORD_START, name_alternation, name_anchors, normalize_name
-from ground.schema import SCOPE_REGION_KEYS, Label, RegionKind, Rel, ZoneKind
-from ground.text import decode_text
-from loaders.records import Entity, NodeRef, ParsedReport, PropValue, Provenance, Relation, freeze_props
+from pftz.ground.dates import PartialDate, parse_iso
+from pftz.ground.errors import ReferenceDataError
+from pftz.ground.names import NAME_LEFT, NAME_RIGHT, WORD_START, name_alternation, name_anchors, normalize_name
+from pftz.ground.schema import SCOPE_REGION_KEYS, Label, RegionKind, Rel, ZoneKind
+from pftz.ground.text import decode_text
+from pftz.loaders.records import Entity, NodeRef, ParsedReport, PropValue, Provenance, Relation, freeze_props
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
 """The directory of the curated reference files."""

@@ -19,11 +19,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from ground.errors import ReportParseError, StrictModeError
-from ground.names import normalize_name, normalize_title, title_score
-from ground.schema import ALIAS_SEPARATOR, DERIVED, SCOPE_REGION_KEYS, Label, MeasureKind, Rel, Scope, ZoneKind
-from ground.text import codepoint_names
-from loaders.documents import (
+from pftz.ground.errors import ReportParseError, StrictModeError
+from pftz.ground.names import normalize_name, normalize_title, title_score
+from pftz.ground.schema import ALIAS_SEPARATOR, DERIVED, SCOPE_REGION_KEYS, Label, MeasureKind, Rel, Scope, ZoneKind
+from pftz.ground.text import codepoint_names
+from pftz.loaders.documents import (
     ANNOUNCEMENT,
     QUOTED_RE,
     DocNumber,
@@ -38,8 +38,8 @@ from loaders.documents import (
     title_issuer,
     title_key,
 )
-from loaders.header import TextHeader, load_header
-from loaders.lexicon import (
+from pftz.loaders.header import TextHeader, load_header
+from pftz.loaders.lexicon import (
     AGENT_BY_VERBS,
     AGENT_VERBS,
     LEADING_GROUP_HEADS,
@@ -49,10 +49,10 @@ from loaders.lexicon import (
     TITLE_WORDS,
     alternation,
 )
-from loaders.manifest import BUNDLED_REPORT
-from loaders.narrative import JOINT_DOCUMENT, AdoptionFact, Narrative, read_narrative
-from loaders.profile import PROFILE_SIDECAR_SUFFIX, Profile, default_profile, load_profile
-from loaders.records import (
+from pftz.loaders.manifest import BUNDLED_REPORT
+from pftz.loaders.narrative import JOINT_DOCUMENT, AdoptionFact, Narrative, read_narrative
+from pftz.loaders.profile import PROFILE_SIDECAR_SUFFIX, Profile, default_profile, load_profile
+from pftz.loaders.records import (
     Check,
     Entity,
     NodeRef,
@@ -66,10 +66,10 @@ from loaders.records import (
     TableRow,
     freeze_props,
 )
-from loaders.reference import Gazetteer, Mention, load_prefixes
-from loaders.structure import Outline, parse_structure
-from loaders.tables import cell_examples, parse_tables
-from loaders.text import (
+from pftz.loaders.reference import Gazetteer, Mention, load_prefixes
+from pftz.loaders.structure import Outline, parse_structure
+from pftz.loaders.tables import cell_examples, parse_tables
+from pftz.loaders.text import (
     MAX_SENTENCE,
     Line,
     Paragraph,

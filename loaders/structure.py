@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from loaders.profile import Profile, alternation, default_profile
-from loaders.records import Section
-from loaders.text import Line, furniture_lines, is_footnote, is_lone_number
+from pftz.loaders.profile import Profile, alternation, default_profile
+from pftz.loaders.records import Section
+from pftz.loaders.text import Line, furniture_lines, is_footnote, is_lone_number
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _CHAPTER_TOC_RE = re.compile(r"^([IVX]+)\.\s+(.+?)(?:\t\s*\d+)?\s*$")

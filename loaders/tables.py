@@ -37,11 +37,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from ground.errors import ReportParseError
-from loaders.profile import Profile, alternation, default_profile
-from loaders.quotes import quoted_spans
-from loaders.records import ParseWarning, Table, TableRow
-from loaders.text import Line, furniture_lines, is_footnote, is_lone_number
+from pftz.ground.errors import ReportParseError
+from pftz.loaders.profile import Profile, alternation, default_profile
+from pftz.loaders.quotes import quoted_spans
+from pftz.loaders.records import ParseWarning, Table, TableRow
+from pftz.loaders.text import Line, furniture_lines, is_footnote, is_lone_number
 
 
 class _Layout(NamedTuple):
@@ -462,7 +462,7 @@ def parse_tables(
 
     Examples
     --------
-    >>> from loaders.text import split_lines
+    >>> from pftz.loaders.text import split_lines
     >>> text = "Table 2-1 Demo\\nNo.\\tName\\n1\\tAlpha\\nSource: here"
     >>> tables, warnings = parse_tables(split_lines(text), "demo.txt")
     >>> tables[0].id, tables[0].rows[0].values, warnings

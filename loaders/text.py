@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
-from ground.errors import ReportParseError
-from ground.text import decode_text, invisible_chars, remove_invisible
-from loaders.profile import Profile, default_profile
+from pftz.ground.errors import ReportParseError
+from pftz.ground.text import decode_text, invisible_chars, remove_invisible
+from pftz.loaders.profile import Profile, default_profile
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPTS}]+")

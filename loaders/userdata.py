@@ -42,13 +42,13 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from ground.dates import parse_iso
-from ground.errors import UserDataError
-from ground.names import normalize_name
-from ground.schema import SCOPE_REGION_KEYS, Label, MeasureKind, RegionKind, Rel, Scope, ZoneKind
-from ground.text import codepoint_names, decode_text, invisible_chars, remove_invisible
-from loaders.documents import DocNumber, find_numbers, find_short_numbers, slug, title_key
-from loaders.records import (
+from pftz.ground.dates import parse_iso
+from pftz.ground.errors import UserDataError
+from pftz.ground.names import normalize_name
+from pftz.ground.schema import SCOPE_REGION_KEYS, Label, MeasureKind, RegionKind, Rel, Scope, ZoneKind
+from pftz.ground.text import codepoint_names, decode_text, invisible_chars, remove_invisible
+from pftz.loaders.documents import DocNumber, find_numbers, find_short_numbers, slug, title_key
+from pftz.loaders.records import (
     USER_SECTION,
     Entity,
     NodeRef,
@@ -59,8 +59,8 @@ from loaders.records import (
     Relation,
     freeze_props,
 )
-from loaders.reference import Gazetteer, PrefixRef, load_prefixes
-from loaders.report import load_report
+from pftz.loaders.reference import Gazetteer, PrefixRef, load_prefixes
+from pftz.loaders.report import load_report
 
 __all__ = [
     "COLUMNS",

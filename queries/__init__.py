@@ -19,7 +19,7 @@ test in ``tests/test_queries.py`` checks it against a real Neo4j).
 
 Examples
 --------
->>> from queries import list_queries, run
+>>> from pftz.queries import list_queries, run
 >>> [q.name for q in list_queries()][:2]
 ['alliances', 'batch_reach']
 
@@ -42,12 +42,12 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import networkx as nx
 from rapidfuzz import fuzz, process
 
-from ground.dates import PartialDate
-from ground.errors import Neo4jError, QueryError
-from ground.names import search_problem
-from ground.schema import Label, Rel
-from queries.search import Hit, close_hits, search
-from queries.twins import TWINS, frame, search_terms
+from pftz.ground.dates import PartialDate
+from pftz.ground.errors import Neo4jError, QueryError
+from pftz.ground.names import search_problem
+from pftz.ground.schema import Label, Rel
+from pftz.queries.search import Hit, close_hits, search
+from pftz.queries.twins import TWINS, frame, search_terms
 
 if TYPE_CHECKING:  # neo4j imports pandas: both only when a query needs them
     import neo4j
@@ -313,7 +313,7 @@ def _bind(info: QueryInfo, given: Mapping[str, Any]) -> dict[str, Any]:
 
 def _database(database: str | None) -> str:
 
-    from graph.neo4j_store import DEFAULT_DATABASE
+    from pftz.graph.neo4j_store import DEFAULT_DATABASE
 
     return database or os.environ.get("NEO4J_DATABASE") or DEFAULT_DATABASE
 

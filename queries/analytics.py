@@ -23,11 +23,11 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from graph.exports import cascades
-from ground.dates import period_end
-from ground.errors import QueryError
-from ground.schema import DERIVED, KEY, Label, Rel, node_id
-from loaders.reference import Gazetteer
+from pftz.graph.exports import cascades
+from pftz.ground.dates import period_end
+from pftz.ground.errors import QueryError
+from pftz.ground.schema import DERIVED, KEY, Label, Rel, node_id
+from pftz.loaders.reference import Gazetteer
 
 __all__ = [
     "INNOVATIVENESS_COLUMNS",

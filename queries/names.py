@@ -24,8 +24,8 @@ import neo4j
 import networkx as nx
 from rapidfuzz import fuzz, process, utils
 
-from ground.errors import Neo4jError, QueryError
-from ground.schema import ALIAS_SEPARATOR, ALIASES, KEY, Label, RegionKind
+from pftz.ground.errors import Neo4jError, QueryError
+from pftz.ground.schema import ALIAS_SEPARATOR, ALIASES, KEY, Label, RegionKind
 
 __all__ = ["NAMED_PARAMS", "Lookup", "check_name", "check_names", "entity_names", "suggest"]
 

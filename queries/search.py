@@ -61,10 +61,10 @@ import networkx as nx
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from graph.index import index_of
-from ground.errors import Neo4jError, QueryError
-from ground.names import normalize_name, search_problem, search_words
-from ground.schema import ALIAS_SEPARATOR, ALIASES, KEY, PROVENANCE, SEARCH_FIELDS, SEARCH_INDEX, Label, Rel
+from pftz.graph.index import index_of
+from pftz.ground.errors import Neo4jError, QueryError
+from pftz.ground.names import normalize_name, search_problem, search_words
+from pftz.ground.schema import ALIAS_SEPARATOR, ALIASES, KEY, PROVENANCE, SEARCH_FIELDS, SEARCH_INDEX, Label, Rel
 
 __all__ = [
     "CLOSE",

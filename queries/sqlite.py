@@ -39,11 +39,11 @@ import networkx as nx
 import pandas as pd
 import sqlite_utils
 
-from ground.errors import ExportError
-from ground.io import atomic_path
-from ground.schema import DERIVED, KEY, PROVENANCE
-from loaders.manifest import ReportInfo
-from queries.tables import TABLES, about_rows, table
+from pftz.ground.errors import ExportError
+from pftz.ground.io import atomic_path
+from pftz.ground.schema import DERIVED, KEY, PROVENANCE
+from pftz.loaders.manifest import ReportInfo
+from pftz.queries.tables import TABLES, about_rows, table
 
 __all__ = [
     "COLUMN_DESCRIPTIONS",

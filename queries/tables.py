@@ -63,14 +63,14 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from graph.exports import inert
-from graph.index import index_of
-from ground.dates import PartialDate, in_window, parse_iso
-from ground.errors import ExportError, QueryError
-from ground.io import atomic_path
-from ground.schema import DERIVED, KEY, PROVENANCE, Label, Rel
-from loaders.manifest import ReportInfo
-from queries.twins import frame
+from pftz.graph.exports import inert
+from pftz.graph.index import index_of
+from pftz.ground.dates import PartialDate, in_window, parse_iso
+from pftz.ground.errors import ExportError, QueryError
+from pftz.ground.io import atomic_path
+from pftz.ground.schema import DERIVED, KEY, PROVENANCE, Label, Rel
+from pftz.loaders.manifest import ReportInfo
+from pftz.queries.twins import frame
 
 __all__ = [
     "ABOUT_SHEET",

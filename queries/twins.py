@@ -32,11 +32,11 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from graph.index import index_of
-from graph.periods import in_period_window
-from ground.dates import period_end
-from ground.names import SEARCH_DELIMITERS, search_words, word_score
-from ground.schema import DATE_END, DATE_START, DERIVED, KEY, PROVENANCE, Label, RegionKind, Rel, node_id
+from pftz.graph.index import index_of
+from pftz.graph.periods import in_period_window
+from pftz.ground.dates import period_end
+from pftz.ground.names import SEARCH_DELIMITERS, search_words, word_score
+from pftz.ground.schema import DATE_END, DATE_START, DERIVED, KEY, PROVENANCE, Label, RegionKind, Rel, node_id
 
 if TYPE_CHECKING:  # pandas only when a frame is built
     import pandas as pd

@@ -38,13 +38,12 @@ from typing import Any
 import networkx as nx
 import platformdirs
 
-import ground
-import loaders
-from ground.io import atomic_path, file_sha256
-from loaders.header import header_path
-from loaders.manifest import BUNDLED_REPORT
-from loaders.profile import PROFILE_DIR, PROFILE_SIDECAR_SUFFIX
-from loaders.reference import REFERENCE_DIR
+from pftz import ground, loaders
+from pftz.ground.io import atomic_path, file_sha256
+from pftz.loaders.header import header_path
+from pftz.loaders.manifest import BUNDLED_REPORT
+from pftz.loaders.profile import PROFILE_DIR, PROFILE_SIDECAR_SUFFIX
+from pftz.loaders.reference import REFERENCE_DIR
 
 __all__ = ["KEEP", "CachedBuild", "cache_dir", "cache_key", "cached_build"]
 

@@ -11,9 +11,9 @@ from typing import Any
 
 import networkx as nx
 
-from ground.errors import QueryError
-from ground.names import rank_by_words
-from ground.schema import (
+from pftz.ground.errors import QueryError
+from pftz.ground.names import rank_by_words
+from pftz.ground.schema import (
     DERIVED,
     KEY,
     PROVENANCE,
@@ -23,7 +23,7 @@ from ground.schema import (
     Rel,
     Scope,
 )
-from shell.viewcore import (
+from pftz.shell.viewcore import (
     LABEL_ORDER,
     MAX_EVIDENCE,
     SPREAD_DX,

@@ -23,20 +23,20 @@ from urllib.parse import urlsplit
 
 import click
 
-from ground.dates import PartialDate
-from ground.errors import Neo4jError, PftzGraphError
-from ground.io import LOCK_WAIT, atomic_write_text, check_not_an_input, file_sha256, staged_folder
-from ground.schema import DERIVED, Label, database_name_problem
-from loaders.header import FIELDS as HEADER_FIELDS
-from loaders.header import TextHeader, check_date
-from loaders.manifest import BUNDLED_REPORT, load_manifest
-from shell.entry import run
+from pftz.ground.dates import PartialDate
+from pftz.ground.errors import Neo4jError, PftzGraphError
+from pftz.ground.io import LOCK_WAIT, atomic_write_text, check_not_an_input, file_sha256, staged_folder
+from pftz.ground.schema import DERIVED, Label, database_name_problem
+from pftz.loaders.header import FIELDS as HEADER_FIELDS
+from pftz.loaders.header import TextHeader, check_date
+from pftz.loaders.manifest import BUNDLED_REPORT, load_manifest
+from pftz.shell.entry import run
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from loaders.records import ParsedReport
-    from shell.cache import CachedBuild
+    from pftz.loaders.records import ParsedReport
+    from pftz.shell.cache import CachedBuild
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 REPORT_ARG = click.argument("reports", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -173,7 +173,7 @@ def _inputs(reports: Sequence[Path], data_files: Sequence[Path] = ()) -> list[Pa
 
 def _load_reports(reports: Sequence[Path], strict: bool, reading: Reading | None = None) -> list[ParsedReport]:
 
-    from loaders.report import load_report
+    from pftz.loaders.report import load_report
     paths: Sequence[Path | None] = list(reports) or [None]
     reading = reading or Reading()
     out = []
@@ -190,7 +190,7 @@ def _load_reports(reports: Sequence[Path], strict: bool, reading: Reading | None
 
 def _load_data(data_files: Sequence[Path], strict: bool, known: Sequence[ParsedReport]) -> list[ParsedReport]:
     """Read researchers' files; each may refer to keys of the reports and of the files before it."""
-    from loaders.userdata import load_user_data
+    from pftz.loaders.userdata import load_user_data
     if not data_files:
         return []
 
@@ -210,7 +210,7 @@ def _show_warnings(reports: Sequence[ParsedReport], limit: int = 50) -> None:
 
 def _list_hint(reports: Sequence[ParsedReport]) -> str:
     """The command that lists every warning of these sources (``parse`` reads reports only)."""
-    from loaders.userdata import USER_SECTION
+    from pftz.loaders.userdata import USER_SECTION
     hints = []
     for r in reports:
         if not r.warnings:
@@ -238,12 +238,12 @@ def _loud() -> bool:
 def _build_fresh(
     reports: Sequence[Path], data_files: Sequence[Path], strict: bool, loud: bool, reading: Reading
 ) -> CachedBuild:
-    from graph.build import graph_from_reports
-    from graph.validate import validate
-    from loaders.reference import load_reference
-    from loaders.report import load_report
-    from loaders.userdata import load_user_data
-    from shell.cache import CachedBuild
+    from pftz.graph.build import graph_from_reports
+    from pftz.graph.validate import validate
+    from pftz.loaders.reference import load_reference
+    from pftz.loaders.report import load_report
+    from pftz.loaders.userdata import load_user_data
+    from pftz.shell.cache import CachedBuild
     paths: list[Path | None] = [*reports] or [None]
     parsed = (
         _load_reports(reports, strict=False, reading=reading)
@@ -314,7 +314,7 @@ def _build(
     ``parse`` and ``build`` (and any command under ``pftz -v``) print every load
     warning; the others print one line with their count.
     """
-    from shell.cache import cached_build
+    from pftz.shell.cache import cached_build
     loud = _loud()
     reading = reading or Reading()
     options = ("strict " if strict else "") + (reading.key() if reading != Reading() else "")
@@ -399,7 +399,7 @@ def parse(
         pftz parse my-report.txt --json -o records.json --strict
         pftz parse release.txt --title "MOFCOM releases the eighth batch" --date 2025-06-12 --publisher MOFCOM
     """
-    from loaders.report import load_report
+    from pftz.loaders.report import load_report
 
     if output is not None:
         check_not_an_input(output, _inputs([report] if report else []))
@@ -465,8 +465,8 @@ def eval_(annotations: Path, report: Path | None, show: int, profile: Path | Non
         pftz eval my-annotations.csv rewrapped-report.txt --show 100
         pftz eval tests/editions/report-2026a.gold.csv tests/editions/report-2026a.txt
     """
-    from loaders.evaluate import align_lines, evaluate, facts_from_report, load_annotations
-    from loaders.report import BUNDLED_REPORT, load_report
+    from pftz.loaders.evaluate import align_lines, evaluate, facts_from_report, load_annotations
+    from pftz.loaders.report import BUNDLED_REPORT, load_report
     gold = load_annotations([annotations])
     r = load_report(report, profile=profile)
     line_map = None
@@ -474,7 +474,7 @@ def eval_(annotations: Path, report: Path | None, show: int, profile: Path | Non
         reference = (annotated_on or BUNDLED_REPORT).read_text(encoding="utf-8", errors="replace")
         other = report.read_text(encoding="utf-8", errors="replace")
         # another layout of the bundled report is aligned to it; another text is annotated on its own lines
-        from loaders.evaluate import same_words
+        from pftz.loaders.evaluate import same_words
 
         line_map = align_lines(reference, other) if other != reference and same_words(reference, other) else None
     result = evaluate(gold, facts_from_report(r, line_map))
@@ -539,10 +539,10 @@ def build(
         pftz build report-2025.txt report-2026.txt --data my-events.csv --out out/
         pftz build release.txt --title "Eighth batch of best practices" --date 2025-06 --publisher MOFCOM
     """
-    from graph.exports import FORMATS, cascade_summary, write_all
-    from queries import tables as qtables
-    from queries.sqlite import metadata_path, save_sqlite
-    from shell import viz as gviz
+    from pftz.graph.exports import FORMATS, cascade_summary, write_all
+    from pftz.queries import tables as qtables
+    from pftz.queries.sqlite import metadata_path, save_sqlite
+    from pftz.shell import viz as gviz
 
     check_not_an_input(out_dir, _inputs(reports, data_files), folder=True)
     reading = _reading(profile, title, date_, publisher, url, max(len(reports), 1))
@@ -598,7 +598,7 @@ def _missing_outputs(stage: Path, exports: Iterable[Path], pages: Sequence[Path]
 
 def _echo_stats(G: Any) -> None:
 
-    from graph.stats import graph_stats
+    from pftz.graph.stats import graph_stats
     s = graph_stats(G)
     click.echo(
         f"graph: {s['nodes']:,} nodes, {s['edges']:,} edges ({s['stated_edges']:,} stated, "
@@ -651,7 +651,7 @@ class LazyChoice(click.Choice):
         pass  # click.Choice.__init__ sets it; the module gives it
 
 
-EXPORT_FORMATS = LazyChoice("graph.exports", "FORMATS", extra=("sqlite",))
+EXPORT_FORMATS = LazyChoice("pftz.graph.exports", "FORMATS", extra=("sqlite",))
 SQLITE_FILE = "pftz.db"
 """The SQLite database ``pftz build`` writes (with ``pftz.metadata.json`` for Datasette beside it)."""
 
@@ -676,12 +676,12 @@ def export(reports: tuple[Path, ...], data_files: tuple[Path, ...], fmt: str, ou
         pftz export --format neo4j-admin -o import/
         pftz export --format sqlite -o pftz.db
     """
-    from graph.exports import export as write_export
+    from pftz.graph.exports import export as write_export
 
     check_not_an_input(output, _inputs(reports, data_files), folder=True)
     G = _build(reports, data_files)
     if fmt == "sqlite":
-        from queries.sqlite import save_sqlite
+        from pftz.queries.sqlite import save_sqlite
 
         db, meta = save_sqlite(G, output, reports=load_manifest())
         click.echo(f"wrote {db} and {meta}")
@@ -692,7 +692,7 @@ def export(reports: tuple[Path, ...], data_files: tuple[Path, ...], fmt: str, ou
 
 def _layout(G: Any) -> dict[str, tuple[float, float]]:
     """The positions of the site's whole-graph page, for the GEXF file (Gephi opens it laid out)."""
-    from shell import viz as gviz
+    from pftz.shell import viz as gviz
 
     return gviz.force_positions(gviz.aggregate_diffusion(G))
 
@@ -708,7 +708,7 @@ def review(reports: tuple[Path, ...], data_files: tuple[Path, ...], limit: int) 
     Example:
         pftz review --limit 20
     """
-    from graph.resolve import review_pairs
+    from pftz.graph.resolve import review_pairs
 
     G = _build(reports, data_files)
     df = review_pairs(G)
@@ -772,7 +772,7 @@ def load(
         NEO4J_PASSWORD=secret pftz load --neo4j bolt://localhost:7687
         NEO4J_HOME=/opt/neo4j pftz load --offline --database neo4j
     """
-    from graph.neo4j_store import connect, graph_to_neo4j
+    from pftz.graph.neo4j_store import connect, graph_to_neo4j
 
     problem = database_name_problem(database) if database is not None else None
     if problem is not None:
@@ -824,7 +824,7 @@ def _neo4j_admin() -> list[str] | None:
 
 def _load_offline(reports: tuple[Path, ...], data_files: tuple[Path, ...], database: str) -> None:
     """``pftz load --offline``: the neo4j-admin bundle, imported with ``neo4j-admin database import full``."""
-    from graph.exports import neo4j_admin_import_args, save_neo4j_admin_csv
+    from pftz.graph.exports import neo4j_admin_import_args, save_neo4j_admin_csv
     admin = _neo4j_admin()
     if admin is None:
         msg = (
@@ -936,7 +936,7 @@ def _window_params(since: PartialDate | None, until: PartialDate | None) -> dict
 def _query_backend(uri: str | None, reports: Sequence[Path], data_files: Sequence[Path]) -> tuple[Any, Any]:
     """Return ``(backend, driver to close or None)``: a Neo4j connection, or the graph built from the reports."""
     if uri:
-        from graph.neo4j_store import connect  # the driver only when a server is named
+        from pftz.graph.neo4j_store import connect  # the driver only when a server is named
 
         try:
             driver, db = connect(uri)
@@ -1001,8 +1001,8 @@ def _readable(df: Any, keys: bool = False) -> Any:
 
 
 def _echo_frame(df: Any, fmt: str, width: int = 60) -> None:
-    from graph.exports import people_csv
-    from queries import tables as qtables
+    from pftz.graph.exports import people_csv
+    from pftz.queries import tables as qtables
     if fmt == "json":
         rows = [{c: _plain(v) for c, v in zip(df.columns, row, strict=True)} for row in df.itertuples(index=False)]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
@@ -1101,8 +1101,8 @@ def query(
         pftz query diffusion_paths -p source=beijing -p target=chongqing --format csv
         NEO4J_PASSWORD=secret pftz query innovators --neo4j bolt://localhost:7687 --format json
     """
-    import queries
-    from queries.names import check_names
+    from pftz import queries
+    from pftz.queries.names import check_names
 
     if list_queries:
         for info in queries.list_queries():
@@ -1225,7 +1225,7 @@ def search_(
     """
     import pandas as pd
 
-    from queries.search import SEARCH_COLUMNS, search, search_rows
+    from pftz.queries.search import SEARCH_COLUMNS, search, search_rows
 
     backend, driver = _query_backend(uri, reports, data_files)
     try:
@@ -1275,7 +1275,7 @@ def trace(
         pftz trace "smart form" --since 2024-01 --until 2024-12
         pftz trace national:pilot-measures:1:1 --neo4j bolt://localhost:7687
     """
-    import queries
+    from pftz import queries
 
     backend, driver = _query_backend(uri, reports, data_files)
     try:
@@ -1296,7 +1296,7 @@ def trace(
             click.echo("")
             click.echo(_others_line(others))
     else:
-        from queries.twins import frame
+        from pftz.queries.twins import frame
 
         if others:
             _echo_err(_others_line(others))
@@ -1311,7 +1311,7 @@ def _shell_quote(text: str) -> str:
 
 def _best_node(G: Any, words: str) -> str:
     """The node that best matches a few words (the ranked search of ``pftz search``); the close ones are shown."""
-    from queries.search import close_hits, search
+    from pftz.queries.search import close_hits, search
 
     hits = search(G, words, limit=10)
     if not hits:
@@ -1324,7 +1324,7 @@ def _best_node(G: Any, words: str) -> str:
 
 
 @cli.command()
-@click.argument("name", type=LazyChoice("queries.tables", "TABLES"))
+@click.argument("name", type=LazyChoice("pftz.queries.tables", "TABLES"))
 @click.option(
     "-o",
     "--output",
@@ -1366,7 +1366,7 @@ def table(
         pftz table zones -o zones.csv --no-bom
         pftz table zones --format csv | head
     """
-    from queries import tables as qtables
+    from pftz.queries import tables as qtables
 
     if output is not None:
         check_not_an_input(output, _inputs(reports, data_files))
@@ -1438,9 +1438,9 @@ def viz(
         pftz viz --layout map -o map.html
         pftz viz --layout map --basemap standard-map.geojson -o map.html
     """
-    import queries
-    from queries.names import check_names
-    from shell import viz as gviz
+    from pftz import queries
+    from pftz.queries.names import check_names
+    from pftz.shell import viz as gviz
 
     if sum(x is not None for x in (focus, spread, query_name)) > 1:
         msg = "give at most one of --focus, --spread and --query"
@@ -1525,10 +1525,10 @@ def figure(
         pftz figure --map -o map.png
         pftz figure --map --basemap standard-map.geojson -o map.pdf
     """
-    import queries
+    from pftz import queries
 
     # matplotlib takes about half a second to import; only this command needs it.
-    from shell import figures
+    from pftz.shell import figures
 
     if sum((spread is not None, zone is not None, draw_map)) != 1:
         msg = "give exactly one of --spread, --zone and --map"
@@ -1585,7 +1585,7 @@ def serve(database: Path | None, host: str, port: int) -> None:
     except ImportError:
         msg = f"pftz serve needs Datasette, which is not installed: {DATASETTE_INSTALL}"
         raise click.ClickException(msg) from None
-    from queries.sqlite import metadata_path
+    from pftz.queries.sqlite import metadata_path
 
     args = ["serve", str(db), "--host", host, "--port", str(port)]
     meta = metadata_path(db)
@@ -1606,7 +1606,7 @@ def docs(out_dir: Path) -> None:
     Example:
         pftz docs --out docs/
     """
-    from shell.docs import write_docs
+    from pftz.shell.docs import write_docs
 
     for name, path in write_docs(out_dir).items():
         click.echo(f"wrote {name:8} {path}")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ground.io import atomic_write_text
-from ground.schema import (
+from pftz.ground.io import atomic_write_text
+from pftz.ground.schema import (
     COMMON_EDGE_PROPERTIES,
     COMMON_NODE_PROPERTIES,
     NODE_TYPES,
@@ -17,8 +17,8 @@ from ground.schema import (
     REL_TYPES,
     Rel,
 )
-from queries import catalogue_markdown
-from shell.guide import browser_guide_html
+from pftz.queries import catalogue_markdown
+from pftz.shell.guide import browser_guide_html
 
 DERIVED_RELS = frozenset({Rel.DIFFUSED_TO})
 """Relationship types that only derivation makes (``derived: true``); the Browser style draws them apart."""

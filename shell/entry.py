@@ -21,7 +21,7 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
-from ground.errors import Stopped, request_stop, stop_requested
+from pftz.ground.errors import Stopped, request_stop, stop_requested
 
 __all__ = ["main", "run"]
 
@@ -74,7 +74,7 @@ def main() -> None:
     """Entry point of the ``pftz`` console script."""
 
     def command() -> None:
-        from shell.cli import cli  # imported under the handlers: a stop while importing is clean too
+        from pftz.shell.cli import cli  # imported under the handlers: a stop while importing is clean too
 
         cli(prog_name="pftz")
 

@@ -30,10 +30,10 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
 
-from ground.errors import ExportError, QueryError
-from ground.io import atomic_path
-from ground.schema import DERIVED, KEY, NODE_TYPES, PROVENANCE, Label, ZoneKind
-from shell import viewcore, viz
+from pftz.ground.errors import ExportError, QueryError
+from pftz.ground.io import atomic_path
+from pftz.ground.schema import DERIVED, KEY, NODE_TYPES, PROVENANCE, Label, ZoneKind
+from pftz.shell import viewcore, viz
 
 __all__ = ["FORMATS", "map_figure", "save_figure", "spread_figure", "zone_figure"]
 

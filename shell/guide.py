@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from jinja2 import Environment, PackageLoader
 
-from queries import browser_params, list_queries
+from pftz.queries import browser_params, list_queries
 
 __all__ = ["browser_guide_html"]
 
@@ -25,7 +25,7 @@ def browser_guide_html() -> str:
     -------
     str
     """
-    env = Environment(loader=PackageLoader("shell", "templates"), autoescape=True, keep_trailing_newline=True)
+    env = Environment(loader=PackageLoader("pftz.shell", "templates"), autoescape=True, keep_trailing_newline=True)
     slides = [
         {
             "name": q.name,

@@ -14,7 +14,7 @@ from typing import Any
 import networkx as nx
 from markupsafe import Markup
 
-from ground.schema import (
+from pftz.ground.schema import (
     DERIVED,
     KEY,
     NODE_TYPES,
@@ -23,7 +23,7 @@ from ground.schema import (
     Label,
     Rel,
 )
-from shell.viewcore import (
+from pftz.shell.viewcore import (
     DERIVED_EDGE_COLOR,
     DERIVED_EDGE_DASHES,
     EDGE_DATA_FIELDS,

@@ -15,13 +15,13 @@ from typing import Any
 
 import networkx as nx
 
-from ground.errors import ExportError
-from ground.schema import (
+from pftz.ground.errors import ExportError
+from pftz.ground.schema import (
     DERIVED,
     Label,
 )
-from loaders.reference import REFERENCE_DIR
-from shell.viewcore import (
+from pftz.loaders.reference import REFERENCE_DIR
+from pftz.shell.viewcore import (
     LABEL_ORDER,
     MAP_OFFSET,
     MAP_PX_PER_DEGREE,

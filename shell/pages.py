@@ -23,9 +23,9 @@ import pyvis
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
-from ground.errors import ExportError, QueryError
-from ground.io import atomic_write_text
-from ground.schema import (
+from pftz.ground.errors import ExportError, QueryError
+from pftz.ground.io import atomic_write_text
+from pftz.ground.schema import (
     DERIVED,
     KEY,
     NODE_TYPES,
@@ -34,10 +34,10 @@ from ground.schema import (
     Rel,
     ZoneKind,
 )
-from shell.choose import aggregate_diffusion, focus_subgraph, map_view, spread_view
-from shell.labels import choose_labels, edge_dicts, html_content, node_dicts, timeline_dicts, vis_options
-from shell.layout import band_positions, force_positions, map_positions, outline_pixels
-from shell.viewcore import (
+from pftz.shell.choose import aggregate_diffusion, focus_subgraph, map_view, spread_view
+from pftz.shell.labels import choose_labels, edge_dicts, html_content, node_dicts, timeline_dicts, vis_options
+from pftz.shell.layout import band_positions, force_positions, map_positions, outline_pixels
+from pftz.shell.viewcore import (
     DERIVED_EDGE_COLOR,
     EDGE_LABELS_MAX,
     LARGE_VIEW_FONT,
@@ -167,7 +167,7 @@ def _assets() -> dict[str, str]:
 @functools.cache
 def _templates() -> Environment:
     """The jinja2 environment of ``shell/templates`` (autoescaped; ``jsdata`` filter for script data)."""
-    env = Environment(loader=PackageLoader("shell", "templates"), autoescape=True, keep_trailing_newline=True)
+    env = Environment(loader=PackageLoader("pftz.shell", "templates"), autoescape=True, keep_trailing_newline=True)
     env.filters["jsdata"] = _js_data
     env.filters["jsfiledata"] = _js_file_data
     env.filters["content"] = html_content

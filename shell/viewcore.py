@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from ground.schema import (
+from pftz.ground.schema import (
     DERIVED,
     KEY,
     NODE_TYPES,

@@ -46,9 +46,9 @@ The work lives in four rooms, re-exported here: :mod:`shell.choose` (what a view
 
 from __future__ import annotations
 
-from shell.choose import aggregate_diffusion, find_nodes, focus_subgraph, map_view, spread_view
-from shell.layout import force_positions, load_outline, map_positions, map_scale, parse_outline
-from shell.pages import (
+from pftz.shell.choose import aggregate_diffusion, find_nodes, focus_subgraph, map_view, spread_view
+from pftz.shell.layout import force_positions, load_outline, map_positions, map_scale, parse_outline
+from pftz.shell.pages import (
     SHARED_ASSETS,
     render_html,
     search_entries,
@@ -58,7 +58,7 @@ from shell.pages import (
     write_index,
     write_site,
 )
-from shell.viewcore import (
+from pftz.shell.viewcore import (
     DERIVED_EDGE_COLOR,
     PHYSICS_MAX_NODES,
     SEARCH_FILE,

@@ -25,8 +25,8 @@ from typing import Any
 import neo4j
 import pytest
 
-from graph.neo4j_store import clear_database, connect
-from ground.errors import Neo4jError
+from pftz.graph.neo4j_store import clear_database, connect
+from pftz.ground.errors import Neo4jError
 
 NEO4J_SH = Path(__file__).resolve().parent.parent / "tools" / "neo4j" / "neo4j.sh"
 

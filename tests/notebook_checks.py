@@ -56,7 +56,7 @@ assert {"chongqing", "xinjiang", "zhejiang"} <= set(reached["target_key"])
 """,
         ),
         (
-            'ship = queries.run("trace_innovation", G, words="ship supervision and declaration")',
+            'ship = pftz.query("trace_innovation", G, words="ship supervision and declaration")',
             """\
 assert ship.loc[0, "measure_key"] == "national:best-practices:5:7"
 assert "national:best-practices:5" in set(ship.loc[ship["relation"] == "IN_BATCH", "node_key"])
@@ -81,7 +81,7 @@ assert positions[str(node_id(Label.ZONE, "shanghai"))][0] < positions[str(node_i
     ],
     '02-zones-and-diffusion.ipynb': [
         (
-            'zones = queries.run("innovators", G)',
+            'zones = pftz.query("innovators", G)',
             """\
 assert kinds[ZoneKind.PFTZ] == 22, kinds
 assert kinds[ZoneKind.FTP] == 1, kinds
@@ -90,7 +90,7 @@ assert "shanghai/lin-gang-special-area" in set(zones.loc[zones["kind"] == ZoneKi
 """,
         ),
         (
-            'shanghai = queries.run("zone_profile", G, zone="shanghai")',
+            'shanghai = pftz.query("zone_profile", G, zone="shanghai")',
             """\
 assert len(cases) >= 1, "Shanghai has no zone cases"
 assert "business scope registration reform" in set(cases["item"])
@@ -99,7 +99,7 @@ assert "shanghai/lin-gang-special-area" in set(shanghai.loc[shanghai["section"] 
 """,
         ),
         (
-            'jiaxing = queries.run("zone_profile", G, zone="Jiaxing coordinated innovation zone")',
+            'jiaxing = pftz.query("zone_profile", G, zone="Jiaxing coordinated innovation zone")',
             """\
 assert jiaxing.loc[0, "zone_key"] == "zhejiang/jiaxing-coordinated-innovation-zone"
 assert "national:best-practices:5:7" in set(jiaxing.loc[jiaxing["section"] == "adopted", "item_key"])
@@ -132,7 +132,7 @@ assert reached_by.loc[("2024-10-25", "diffused"), "measures"] == 17  # the 17 re
 """,
         ),
         (
-            'co = queries.run("co_issuance", G)',
+            'co = pftz.query("co_issuance", G)',
             """\
 assert "mofcom" in keys
 assert partners.index[0] == "mofcom", partners.head()
@@ -160,7 +160,7 @@ if NEO4J_AVAILABLE:
 """,
         ),
         (
-            'trace = queries.run("trace_innovation", neo4j_backend, words="remanufactured products")',
+            'trace = pftz.query("trace_innovation", neo4j_backend, words="remanufactured products")',
             """\
 if NEO4J_AVAILABLE:
     assert "G.H.[2024]156" in set(trace["node_key"])
@@ -179,7 +179,7 @@ if NEO4J_AVAILABLE:
     ],
     "04-who-learned-from-whom.ipynb": [
         (
-            'adoptions = table("adoptions", G)',
+            'adoptions = pftz.table("adoptions", G)',
             """\
 stated = [e for *_, e in G.edges(data=True) if e["type"] == "ADOPTED"]
 assert adoptions[["adopter_key", "measure_key"]].drop_duplicates().shape[0] == len(stated) > 0
@@ -209,7 +209,7 @@ assert reached.to_dict() == {"Region": 31, "Zone": 17}
 """,
         ),
         (
-            'shanxi = queries.run("province_profile", G, province="shanxi")',
+            'shanxi = pftz.query("province_profile", G, province="shanxi")',
             """\
 assert len(shanxi[shanxi["section"] == "adopted"]) == 2
 # the six Pilot Regions, or the Lin-gang Special Area, where Table A1-2 row 7 was piloted
@@ -217,13 +217,13 @@ assert all(len(z) == 6 or list(z) == ["shanghai/lin-gang-special-area"] for z in
 """,
         ),
         (
-            'late_shanxi = queries.run("province_profile", G, province="shanxi", since="2024-07")',
+            'late_shanxi = pftz.query("province_profile", G, province="shanxi", since="2024-07")',
             """\
 assert set(late_shanxi["date"].dropna()) == {"2024-10-25"}
 """,
         ),
         (
-            'ship = queries.trace(G, "ship supervision and declaration", until="2024-06")',
+            'ship = pftz.trace(G, "ship supervision and declaration", until="2024-06")',
             """\
 assert "2024-10-25" not in set(ship["date"].dropna()) and "2024-01-18" in set(ship["date"])
 assert "adopted by" in set(ship["fact"])

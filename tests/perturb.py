@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from loaders.text import furniture_lines, split_lines
+from pftz.loaders.text import furniture_lines, split_lines
 
 _CAPTION_RE = re.compile(r"^Table \d+(-\d+ |: )")
 _SOURCE_RE = re.compile(r"^Source:")

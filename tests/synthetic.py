@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from ground.schema import (
+from pftz.ground.schema import (
     DERIVED,
     PROVENANCE,
     SCOPE_REGION_KEYS,

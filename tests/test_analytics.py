@@ -1,4 +1,4 @@
-"""queries.analytics: the adoption timeline, the innovativeness score, the cascades for R."""
+"""pftz.queries.analytics: the adoption timeline, the innovativeness score, the cascades for R."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from graph import exports
-from graph.build import graph_from_reports
-from ground.errors import QueryError
-from ground.schema import DERIVED, Label, Rel, node_id
-from loaders.reference import load_reference
-from loaders.report import load_report
-from queries.analytics import (
+from pftz.graph import exports
+from pftz.graph.build import graph_from_reports
+from pftz.ground.errors import QueryError
+from pftz.ground.schema import DERIVED, Label, Rel, node_id
+from pftz.loaders.reference import load_reference
+from pftz.loaders.report import load_report
+from pftz.queries.analytics import (
     INNOVATIVENESS_COLUMNS,
     TIMELINE_COLUMNS,
     adoption_timeline,

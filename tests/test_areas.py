@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from ground.errors import ReferenceDataError
-from ground.schema import Label, Rel, ZoneKind
-from loaders.evaluate import facts_from_report
-from loaders.records import ParsedReport
-from loaders.reference import AREA_HEADER, Gazetteer, load_areas, load_zones, parse_areas
-from loaders.report import BUNDLED_REPORT, parse_report
+from pftz.ground.errors import ReferenceDataError
+from pftz.ground.schema import Label, Rel, ZoneKind
+from pftz.loaders.evaluate import facts_from_report
+from pftz.loaders.records import ParsedReport
+from pftz.loaders.reference import AREA_HEADER, Gazetteer, load_areas, load_zones, parse_areas
+from pftz.loaders.report import BUNDLED_REPORT, parse_report
 from tests.perturb import move_body_page_breaks, rewrap_paragraphs
 
 TEXT = BUNDLED_REPORT.read_text(encoding="utf-8")
@@ -207,9 +207,9 @@ def test_a_new_area_or_a_bay_area_is_not_an_area_of_the_zone(printed: str) -> No
 
 
 def test_a_zone_profile_lists_the_innovations_of_its_areas(report: ParsedReport) -> None:
-    from graph.build import graph_from_records
-    from loaders.reference import load_reference
-    from queries import run
+    from pftz.graph.build import graph_from_records
+    from pftz.loaders.reference import load_reference
+    from pftz.queries import run
 
     ref = load_reference()
     G = graph_from_records([*ref.entities, *report.entities], [*ref.relations, *report.relations])

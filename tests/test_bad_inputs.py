@@ -36,12 +36,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from ground.errors import PftzGraphError
-from ground.schema import Label
-from loaders.reference import Gazetteer, _scan_cached
-from loaders.report import BUNDLED_REPORT, load_report, parse_report
-from loaders.userdata import COLUMNS, load_user_data
-from shell.cli import cli
+from pftz.ground.errors import PftzGraphError
+from pftz.ground.schema import Label
+from pftz.loaders.reference import Gazetteer, _scan_cached
+from pftz.loaders.report import BUNDLED_REPORT, load_report, parse_report
+from pftz.loaders.userdata import COLUMNS, load_user_data
+from pftz.shell.cli import cli
 from tests.perturb import PAGE_BREAK
 
 HERE = Path(__file__).resolve().parent / "bad_inputs"

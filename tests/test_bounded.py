@@ -26,17 +26,17 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from graph.build import graph_from_reports
-from graph.neo4j_store import clear_database, graph_to_neo4j
-from ground.errors import QueryError
-from ground.names import MAX_SEARCH_WORDS, search_words
-from loaders.records import ParsedReport
-from loaders.reference import load_reference
-from loaders.report import BUNDLED_REPORT, load_report, parse_report
-from loaders.text import MAX_SENTENCE, Paragraph, sentences
-from loaders.userdata import COLUMNS, MAX_NOTICES, load_user_data
-from queries import run
-from shell.cli import cli
+from pftz.graph.build import graph_from_reports
+from pftz.graph.neo4j_store import clear_database, graph_to_neo4j
+from pftz.ground.errors import QueryError
+from pftz.ground.names import MAX_SEARCH_WORDS, search_words
+from pftz.loaders.records import ParsedReport
+from pftz.loaders.reference import load_reference
+from pftz.loaders.report import BUNDLED_REPORT, load_report, parse_report
+from pftz.loaders.text import MAX_SENTENCE, Paragraph, sentences
+from pftz.loaders.userdata import COLUMNS, MAX_NOTICES, load_user_data
+from pftz.queries import run
+from pftz.shell.cli import cli
 from tools.bench_userdata import write_distinct
 
 TEXT = BUNDLED_REPORT.read_text(encoding="utf-8")

@@ -14,16 +14,26 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph.build import graph_from_records, graph_from_reports
-from graph.provenance import merge_provenance
-from graph.stats import graph_stats
-from graph.validate import find_problems, validate
-from ground.errors import GraphValidationError
-from ground.schema import DERIVED, PROVENANCE, SCOPE_REGION_KEYS, Label, MeasureKind, RegionKind, Rel, Scope, node_id
-from loaders.records import Entity, NodeRef, ParsedReport, PropValue, Provenance, Relation, freeze_props
-from loaders.reference import REFERENCE_DIR, load_prefixes, load_reference
-from loaders.report import load_report
-from loaders.userdata import load_user_data
+from pftz.graph.build import graph_from_records, graph_from_reports
+from pftz.graph.provenance import merge_provenance
+from pftz.graph.stats import graph_stats
+from pftz.graph.validate import find_problems, validate
+from pftz.ground.errors import GraphValidationError
+from pftz.ground.schema import (
+    DERIVED,
+    PROVENANCE,
+    SCOPE_REGION_KEYS,
+    Label,
+    MeasureKind,
+    RegionKind,
+    Rel,
+    Scope,
+    node_id,
+)
+from pftz.loaders.records import Entity, NodeRef, ParsedReport, PropValue, Provenance, Relation, freeze_props
+from pftz.loaders.reference import REFERENCE_DIR, load_prefixes, load_reference
+from pftz.loaders.report import load_report
+from pftz.loaders.userdata import load_user_data
 from tests.synthetic import canonical
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

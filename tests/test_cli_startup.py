@@ -12,7 +12,7 @@ HEAVY = ("pandas", "neo4j", "networkx", "matplotlib", "pyvis", "numpy", "rich", 
 
 PROBE = """
 import sys
-from shell.cli import cli
+from pftz.shell.cli import cli
 try:
     cli(sys.argv[1:], prog_name="pftz")
 except SystemExit:
@@ -34,7 +34,7 @@ def test_startup_imports_no_heavy_library(args: list[str]) -> None:
 def test_lazy_choices_still_check_their_values() -> None:
     from click.testing import CliRunner
 
-    from shell.cli import cli
+    from pftz.shell.cli import cli
 
     res = CliRunner().invoke(cli, ["table", "nonsense"])
     assert res.exit_code == 2

@@ -10,10 +10,10 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-import queries
-from graph.neo4j_store import clear_database, graph_to_neo4j
-from ground.dates import PartialDate, Precision, in_window, parse_iso, parse_year, period_end
-from ground.schema import DERIVED, PROVENANCE, Label, Rel, node_id
+from pftz import queries
+from pftz.graph.neo4j_store import clear_database, graph_to_neo4j
+from pftz.ground.dates import PartialDate, Precision, in_window, parse_iso, parse_year, period_end
+from pftz.ground.schema import DERIVED, PROVENANCE, Label, Rel, node_id
 from tests.synthetic import evidence
 
 GOOD = [

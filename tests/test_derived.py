@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from graph.build import graph_from_records
-from ground.schema import DERIVED, Rel
-from loaders.records import ParsedReport, Relation
-from loaders.reference import load_reference
-from loaders.report import BUNDLED_REPORT, parse_report
+from pftz.graph.build import graph_from_records
+from pftz.ground.schema import DERIVED, Rel
+from pftz.loaders.records import ParsedReport, Relation
+from pftz.loaders.reference import load_reference
+from pftz.loaders.report import BUNDLED_REPORT, parse_report
 from tests.perturb import rewrap_paragraphs
 
 TEXT = BUNDLED_REPORT.read_text(encoding="utf-8")

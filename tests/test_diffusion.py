@@ -5,11 +5,11 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graph.build import graph_from_records, graph_from_reports
-from graph.diffusion import derive_diffusion, remove_derived
-from graph.validate import validate
-from ground.schema import DERIVED, PROVENANCE, Label, Rel, node_id
-from loaders.reference import load_reference, load_zones
+from pftz.graph.build import graph_from_records, graph_from_reports
+from pftz.graph.diffusion import derive_diffusion, remove_derived
+from pftz.graph.validate import validate
+from pftz.ground.schema import DERIVED, PROVENANCE, Label, Rel, node_id
+from pftz.loaders.reference import load_reference, load_zones
 from tests.synthetic import canonical
 from tests.test_build import BP_BATCH, PILOT_BATCH, _Report, report_a
 

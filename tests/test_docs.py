@@ -8,10 +8,10 @@ from pathlib import Path
 import click
 from click.testing import CliRunner
 
-from ground.schema import NODE_TYPES, REL_TYPES
-from shell.cli import cli
-from shell.docs import grass_stylesheet, schema_markdown
-from shell.guide import browser_guide_html
+from pftz.ground.schema import NODE_TYPES, REL_TYPES
+from pftz.shell.cli import cli
+from pftz.shell.docs import grass_stylesheet, schema_markdown
+from pftz.shell.guide import browser_guide_html
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -66,7 +66,7 @@ def test_browser_style_matches_the_html_colours() -> None:
 
 
 def test_query_catalogue_is_current_and_complete() -> None:
-    from queries import catalogue_markdown, list_queries
+    from pftz.queries import catalogue_markdown, list_queries
 
     catalogue = (ROOT / "docs" / "queries.md").read_text(encoding="utf-8")
     assert catalogue == catalogue_markdown()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ground.schema import Label, Rel
-from loaders.documents import core_title, find_numbers
-from loaders.records import ParsedReport
-from loaders.report import BUNDLED_REPORT, load_report, parse_report
+from pftz.ground.schema import Label, Rel
+from pftz.loaders.documents import core_title, find_numbers
+from pftz.loaders.records import ParsedReport
+from pftz.loaders.report import BUNDLED_REPORT, load_report, parse_report
 from tests.perturb import move_body_page_breaks, rewrap_paragraphs
 
 TEXT = BUNDLED_REPORT.read_text(encoding="utf-8")

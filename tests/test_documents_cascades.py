@@ -9,11 +9,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph.build import graph_from_reports
-from graph.exports import CASCADE_COLUMNS, cascade_summary, save_cascades_csv
-from ground.schema import Label, Rel
-from loaders.reference import load_reference
-from loaders.report import load_report
+from pftz.graph.build import graph_from_reports
+from pftz.graph.exports import CASCADE_COLUMNS, cascade_summary, save_cascades_csv
+from pftz.ground.schema import Label, Rel
+from pftz.loaders.reference import load_reference
+from pftz.loaders.report import load_report
 
 EPOCH = datetime.date(1970, 1, 1)
 

@@ -7,12 +7,12 @@ from collections import Counter
 
 import pytest
 
-from ground.names import normalize_name
-from ground.schema import ALIAS_SEPARATOR, RESOLVED, Label
-from loaders.documents import find_numbers, find_short_numbers
-from loaders.records import NodeRef, ParsedReport
-from loaders.reference import Gazetteer
-from loaders.report import load_report
+from pftz.ground.names import normalize_name
+from pftz.ground.schema import ALIAS_SEPARATOR, RESOLVED, Label
+from pftz.loaders.documents import find_numbers, find_short_numbers
+from pftz.loaders.records import NodeRef, ParsedReport
+from pftz.loaders.reference import Gazetteer
+from pftz.loaders.report import load_report
 
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 

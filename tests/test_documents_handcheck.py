@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from ground.schema import Label, Rel
-from loaders.documents import find_numbers
-from loaders.records import ParsedReport
-from loaders.report import load_report
+from pftz.ground.schema import Label, Rel
+from pftz.loaders.documents import find_numbers
+from pftz.loaders.records import ParsedReport
+from pftz.loaders.report import load_report
 
 FIXTURE = Path(__file__).parent / "fixtures" / "documents_handcheck.csv"
 

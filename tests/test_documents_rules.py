@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ground.schema import Label, Rel
-from loaders.records import ParsedReport
-from loaders.report import BUNDLED_REPORT, _issuer_text, parse_report
+from pftz.ground.schema import Label, Rel
+from pftz.loaders.records import ParsedReport
+from pftz.loaders.report import BUNDLED_REPORT, _issuer_text, parse_report
 
 LINES = BUNDLED_REPORT.read_text(encoding="utf-8").split("\n")
 MILESTONES = "Appendix 2: Milestones\n\n"

@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from ground.dates import PartialDate
-from ground.schema import Label, Rel
-from loaders.documents import MONTHS
-from loaders.records import ParsedReport
-from loaders.report import BUNDLED_REPORT, load_report, parse_report
+from pftz.ground.dates import PartialDate
+from pftz.ground.schema import Label, Rel
+from pftz.loaders.documents import MONTHS
+from pftz.loaders.records import ParsedReport
+from pftz.loaders.report import BUNDLED_REPORT, load_report, parse_report
 from tests.perturb import rewrap_paragraphs
 
 MONTH_NAMES = {i: m for m, i in MONTHS.items()}

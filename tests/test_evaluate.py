@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ground.errors import AnnotationError
-from loaders.evaluate import (
+from pftz.ground.errors import AnnotationError
+from pftz.loaders.evaluate import (
     HEADER,
     Fact,
     align_lines,
@@ -19,8 +19,8 @@ from loaders.evaluate import (
     parse_annotations,
     same_words,
 )
-from loaders.report import BUNDLED_REPORT, load_report, parse_report
-from shell.cli import cli
+from pftz.loaders.report import BUNDLED_REPORT, load_report, parse_report
+from pftz.shell.cli import cli
 from tests.perturb import move_body_page_breaks, rewrap_paragraphs
 
 ANNOTATIONS = Path(__file__).parent / "annotations"

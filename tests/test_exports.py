@@ -13,9 +13,9 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from graph import exports
-from graph.build import graph_from_reports
-from graph.exports import (
+from pftz.graph import exports
+from pftz.graph.build import graph_from_reports
+from pftz.graph.exports import (
     ARRAY_DELIMITER,
     CASCADE_COLUMNS,
     FORMATS,
@@ -31,10 +31,10 @@ from graph.exports import (
     save_node_link_json,
     write_all,
 )
-from ground.errors import ExportError, PftzGraphError
-from ground.schema import DERIVED, NODE_TYPES, PROVENANCE, Label, Rel
-from loaders.reference import load_reference
-from shell.cli import cli
+from pftz.ground.errors import ExportError, PftzGraphError
+from pftz.ground.schema import DERIVED, NODE_TYPES, PROVENANCE, Label, Rel
+from pftz.loaders.reference import load_reference
+from pftz.shell.cli import cli
 from tests.synthetic import canonical, synthetic_graph
 from tests.test_build import PILOT_BATCH, report_a, report_b
 

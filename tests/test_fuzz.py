@@ -28,11 +28,11 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from ground.errors import PftzGraphError
-from ground.schema import PATTERNS
-from loaders.records import ParsedReport
-from loaders.report import BUNDLED_REPORT, load_report, parse_report
-from loaders.userdata import COLUMNS, FORMAT, load_user_data, parse_user_csv, parse_user_json
+from pftz.ground.errors import PftzGraphError
+from pftz.ground.schema import PATTERNS
+from pftz.loaders.records import ParsedReport
+from pftz.loaders.report import BUNDLED_REPORT, load_report, parse_report
+from pftz.loaders.userdata import COLUMNS, FORMAT, load_user_data, parse_user_csv, parse_user_json
 
 SCALE = int(os.environ.get("PFTZ_FUZZ_EXAMPLES", "100"))
 TEXT = BUNDLED_REPORT.read_text(encoding="utf-8")

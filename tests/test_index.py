@@ -1,4 +1,4 @@
-"""graph.index: the embedded store's look-ups give what a scan of every node gives."""
+"""pftz.graph.index: the embedded store's look-ups give what a scan of every node gives."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.index import index_of, invalidate
-from ground.schema import Label, node_id
-from queries.twins import search_score, search_terms
+from pftz.graph.index import index_of, invalidate
+from pftz.ground.schema import Label, node_id
+from pftz.queries.twins import search_score, search_terms
 from tests.synthetic import synthetic_graph
 
 

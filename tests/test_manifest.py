@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ground.errors import InputError
-from loaders.manifest import load_manifest, parse_manifest
-from loaders.report import BUNDLED_REPORT
+from pftz.ground.errors import InputError
+from pftz.loaders.manifest import load_manifest, parse_manifest
+from pftz.loaders.report import BUNDLED_REPORT
 
 
 def test_the_bundled_report_is_in_the_manifest() -> None:

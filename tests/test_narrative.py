@@ -5,16 +5,16 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from ground.schema import Label, Rel
-from loaders.narrative import Narrative, find_actors, fuller_name, is_case_name, read_narrative, split_examples
-from loaders.quotes import quoted_spans
-from loaders.records import ParsedReport
-from loaders.reference import Gazetteer
-from loaders.report import BUNDLED_REPORT, load_report, parse_report
-from loaders.structure import parse_structure
-from loaders.tables import cell_examples
-from loaders.text import paragraphs, split_lines
-from shell.cli import cli
+from pftz.ground.schema import Label, Rel
+from pftz.loaders.narrative import Narrative, find_actors, fuller_name, is_case_name, read_narrative, split_examples
+from pftz.loaders.quotes import quoted_spans
+from pftz.loaders.records import ParsedReport
+from pftz.loaders.reference import Gazetteer
+from pftz.loaders.report import BUNDLED_REPORT, load_report, parse_report
+from pftz.loaders.structure import parse_structure
+from pftz.loaders.tables import cell_examples
+from pftz.loaders.text import paragraphs, split_lines
+from pftz.shell.cli import cli
 from tests.perturb import move_body_page_breaks, rewrap_paragraphs
 
 GAZ = Gazetteer.default()

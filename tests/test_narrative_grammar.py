@@ -9,14 +9,14 @@ import inspect
 
 import pytest
 
-from ground.schema import Label, Rel
-from loaders import lexicon
-from loaders.evaluate import facts_from_report
-from loaders.narrative import RULES, Clause, Narrative, Rule, read_narrative
-from loaders.reference import Gazetteer
-from loaders.report import load_report, parse_report
-from loaders.structure import parse_structure
-from loaders.text import paragraphs, split_lines
+from pftz.ground.schema import Label, Rel
+from pftz.loaders import lexicon
+from pftz.loaders.evaluate import facts_from_report
+from pftz.loaders.narrative import RULES, Clause, Narrative, Rule, read_narrative
+from pftz.loaders.reference import Gazetteer
+from pftz.loaders.report import load_report, parse_report
+from pftz.loaders.structure import parse_structure
+from pftz.loaders.text import paragraphs, split_lines
 
 GAZ = Gazetteer.default()
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.narrative import Narrative, practice_name, read_narrative
-from loaders.reference import Gazetteer
-from loaders.report import BUNDLED_REPORT
-from loaders.structure import parse_structure
-from loaders.text import paragraphs, split_lines
+from pftz.loaders.narrative import Narrative, practice_name, read_narrative
+from pftz.loaders.reference import Gazetteer
+from pftz.loaders.report import BUNDLED_REPORT
+from pftz.loaders.structure import parse_structure
+from pftz.loaders.text import paragraphs, split_lines
 from tests.perturb import move_body_page_breaks, rewrap_paragraphs
 
 GAZ = Gazetteer.default()

@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import pytest
 
-from ground.schema import Label
-from loaders.narrative import (
+from pftz.ground.schema import Label
+from pftz.loaders.narrative import (
     Narrative,
     partly_quoted_name,
     printed_group,
     read_narrative,
 )
-from loaders.quotes import quoted_spans
-from loaders.reference import Gazetteer
-from loaders.report import BUNDLED_REPORT, load_report
-from loaders.structure import parse_structure
-from loaders.tables import cell_examples
-from loaders.text import paragraphs, split_lines
+from pftz.loaders.quotes import quoted_spans
+from pftz.loaders.reference import Gazetteer
+from pftz.loaders.report import BUNDLED_REPORT, load_report
+from pftz.loaders.structure import parse_structure
+from pftz.loaders.tables import cell_examples
+from pftz.loaders.text import paragraphs, split_lines
 from tests.perturb import move_body_page_breaks, rewrap_paragraphs
 
 GAZ = Gazetteer.default()

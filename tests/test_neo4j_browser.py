@@ -19,14 +19,14 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Request, Route
 
-from graph.build import graph_from_reports
-from graph.neo4j_store import graph_to_neo4j
-from ground.schema import NODE_TYPES, Label
-from loaders.reference import load_reference
-from loaders.report import load_report
-from queries import list_queries
-from shell.docs import DERIVED_COLOR
-from shell.guide import browser_guide_html
+from pftz.graph.build import graph_from_reports
+from pftz.graph.neo4j_store import graph_to_neo4j
+from pftz.ground.schema import NODE_TYPES, Label
+from pftz.loaders.reference import load_reference
+from pftz.loaders.report import load_report
+from pftz.queries import list_queries
+from pftz.shell.docs import DERIVED_COLOR
+from pftz.shell.guide import browser_guide_html
 from tests.browser import VIEWPORT
 from tests.neo4j_fixtures import SpareNeo4j
 from tests.synthetic import synthetic_graph

@@ -15,14 +15,14 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from graph.build import graph_from_reports
-from graph.exports import PROVENANCE_COUNT, neo4j_admin_import_args, save_neo4j_admin_csv
-from graph.neo4j_store import FULLTEXT_INDEX, count_database, graph_from_neo4j, graph_to_neo4j
-from ground.errors import ExportError
-from ground.schema import DERIVED
-from loaders.reference import load_reference
-from loaders.report import load_report
-from shell.cli import cli
+from pftz.graph.build import graph_from_reports
+from pftz.graph.exports import PROVENANCE_COUNT, neo4j_admin_import_args, save_neo4j_admin_csv
+from pftz.graph.neo4j_store import FULLTEXT_INDEX, count_database, graph_from_neo4j, graph_to_neo4j
+from pftz.ground.errors import ExportError
+from pftz.ground.schema import DERIVED
+from pftz.loaders.reference import load_reference
+from pftz.loaders.report import load_report
+from pftz.shell.cli import cli
 from tests.neo4j_fixtures import SpareNeo4j
 from tests.synthetic import canonical
 

@@ -1,4 +1,4 @@
-"""graph.neo4j_store against the real Neo4j server (``tools/neo4j/neo4j.sh start``)."""
+"""pftz.graph.neo4j_store against the real Neo4j server (``tools/neo4j/neo4j.sh start``)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import neo4j
 import networkx as nx
 import pytest
 
-from graph import neo4j_store
-from graph.neo4j_store import (
+from pftz.graph import neo4j_store
+from pftz.graph.neo4j_store import (
     FULLTEXT_INDEX,
     connect,
     count_database,
@@ -20,8 +20,8 @@ from graph.neo4j_store import (
     graph_to_neo4j,
     holds_project_nodes,
 )
-from ground.errors import GraphValidationError, Neo4jError
-from ground.schema import PROVENANCE, Label, Rel, node_id
+from pftz.ground.errors import GraphValidationError, Neo4jError
+from pftz.ground.schema import PROVENANCE, Label, Rel, node_id
 from tests.neo4j_fixtures import SpareNeo4j, free_port
 from tests.synthetic import canonical, evidence, synthetic_graph
 
@@ -126,7 +126,7 @@ def test_a_first_load_racing_another_falls_back_to_merge(neo4j_db: Conn, monkeyp
     # The race made deterministic: another load wrote a third of the graph after this one found the
     # database empty. Its CREATE meets the key constraint, and it must go on with MERGE.
     graph_to_neo4j(G.subgraph(list(G.nodes)[: len(G) // 3]).copy(), driver, database=db)
-    monkeypatch.setattr("graph.neo4j_store.holds_project_nodes", lambda *a, **k: False)
+    monkeypatch.setattr("pftz.graph.neo4j_store.holds_project_nodes", lambda *a, **k: False)
     graph_to_neo4j(G, driver, database=db, batch_size=10)
     assert count_database(driver, db) == expected_counts(G)
     assert canonical(graph_from_neo4j(driver, database=db)) == canonical(G)
@@ -174,7 +174,7 @@ def test_a_first_load_is_the_same_with_and_without_dynamic_labels(
 ) -> None:
     driver, db = neo4j_db
     # Servers before 5.26 take no dynamic labels: the first load then runs one query per label and type.
-    monkeypatch.setattr("graph.neo4j_store._supports_dynamic_labels", lambda driver: dynamic)
+    monkeypatch.setattr("pftz.graph.neo4j_store._supports_dynamic_labels", lambda driver: dynamic)
     merge_edges = neo4j_store._merge_edges
     merged_rows: list[int] = []
 
@@ -182,7 +182,7 @@ def test_a_first_load_is_the_same_with_and_without_dynamic_labels(
         merged_rows.append(len(rows))
         merge_edges(conn, rows, *args, **kwargs)
 
-    monkeypatch.setattr("graph.neo4j_store._merge_edges", spy)
+    monkeypatch.setattr("pftz.graph.neo4j_store._merge_edges", spy)
     G = synthetic_graph(90, 6)
     created: dict[str, int] = {}
     graph_to_neo4j(G, driver, database=db, batch_size=11, created=created)

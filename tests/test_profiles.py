@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ground.errors import ReferenceDataError, ReportParseError
-from loaders.profile import DEFAULT_PROFILE, ROLES, default_profile, load_profile, parse_profile
-from loaders.records import ParsedReport
-from loaders.report import BUNDLED_REPORT, load_report, parse_report
-from shell.cli import cli
+from pftz.ground.errors import ReferenceDataError, ReportParseError
+from pftz.loaders.profile import DEFAULT_PROFILE, ROLES, default_profile, load_profile, parse_profile
+from pftz.loaders.records import ParsedReport
+from pftz.loaders.report import BUNDLED_REPORT, load_report, parse_report
+from pftz.shell.cli import cli
 from tests.perturb import rewrap_paragraphs
 
 TEXT = BUNDLED_REPORT.read_text(encoding="utf-8")

@@ -23,16 +23,16 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-import queries
-from graph.build import graph_from_reports
-from graph.neo4j_store import FULLTEXT_INDEX, clear_database, count_database, graph_to_neo4j
-from graph.periods import stamp_periods
-from ground.errors import QueryError
-from ground.schema import DERIVED, PROVENANCE, Label, RegionKind, Rel, node_id
-from loaders.reference import load_reference
-from loaders.report import BUNDLED_REPORT, load_report
-from queries.twins import DELIMITERS, TWINS, cypher_list_literal, search_score, search_terms
-from shell.cli import cli
+from pftz import queries
+from pftz.graph.build import graph_from_reports
+from pftz.graph.neo4j_store import FULLTEXT_INDEX, clear_database, count_database, graph_to_neo4j
+from pftz.graph.periods import stamp_periods
+from pftz.ground.errors import QueryError
+from pftz.ground.schema import DERIVED, PROVENANCE, Label, RegionKind, Rel, node_id
+from pftz.loaders.reference import load_reference
+from pftz.loaders.report import BUNDLED_REPORT, load_report
+from pftz.queries.twins import DELIMITERS, TWINS, cypher_list_literal, search_score, search_terms
+from pftz.shell.cli import cli
 from tests.synthetic import evidence, synthetic_graph
 
 Conn = tuple[neo4j.Driver, str]
@@ -609,7 +609,7 @@ def test_cli_query_trace_innovation_finds_words_by_the_ranked_search() -> None:
 
 
 def test_long_cells_are_cut_at_word_boundaries() -> None:
-    from shell.cli import _cut
+    from pftz.shell.cli import _cut
 
     text = "Customs authorities in the Pilot Regions shall not deny preferential tariff treatment"
     cut = _cut(text, 40)
@@ -619,7 +619,7 @@ def test_long_cells_are_cut_at_word_boundaries() -> None:
 
 
 def test_each_date_is_stored_as_its_period_and_a_window_is_one_comparison(G: nx.MultiDiGraph) -> None:
-    from ground.schema import DATE_END, DATE_FROM, DATE_START
+    from pftz.ground.schema import DATE_END, DATE_FROM, DATE_START
 
     batch = G.nodes[node_id(Label.BATCH, "national:pilot-measures:1")]
     assert (batch["date"], batch[DATE_START], batch[DATE_END]) == ("2024-10-25", "2024-10-25", "2024-10-25")

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from ground.dates import PartialDate
-from ground.errors import ReferenceDataError
-from ground.names import normalize_name
-from loaders.reference import (
+from pftz.ground.dates import PartialDate
+from pftz.ground.errors import ReferenceDataError
+from pftz.ground.names import normalize_name
+from pftz.loaders.reference import (
     BODY_HEADER,
     PREFIX_HEADER,
     PROVINCE_HEADER,

@@ -25,7 +25,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.exports import (
+from pftz.graph.exports import (
     people_csv,
     save_gexf,
     save_graphml,
@@ -33,9 +33,9 @@ from graph.exports import (
     save_node_link_json,
     xml_text,
 )
-from ground.errors import ExportError
-from ground.io import MANIFEST, staged_folder
-from shell.cli import cli
+from pftz.ground.errors import ExportError
+from pftz.ground.io import MANIFEST, staged_folder
+from pftz.shell.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 OLD_SET = {
@@ -65,7 +65,7 @@ def _consistent(folder: Path) -> bool:
 
 def _pftz(*args: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "shell.cli", *args],
+        [sys.executable, "-m", "pftz.shell.cli", *args],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -151,7 +151,7 @@ def test_a_failed_build_leaves_the_earlier_set_byte_for_byte(tmp_path: Path, mon
         (Path(folder) / "index.html").write_text("half", encoding="utf-8")
         raise ExportError(f"cannot write {folder}/graph.html: No space left on device")
 
-    monkeypatch.setattr("shell.viz.write_site", broken_site)  # pftz build imports shell.viz when it runs
+    monkeypatch.setattr("pftz.shell.viz.write_site", broken_site)  # pftz build imports shell.viz when it runs
     res = CliRunner().invoke(cli, ["build", "--out", str(out)])
     assert res.exit_code == 1 and "No space left on device" in res.output
     assert _snapshot(out) == OLD_SET
@@ -272,7 +272,7 @@ def test_a_control_character_is_cleaned_with_a_warning_naming_the_input_line(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     G = _graph("Hubei\x0b PFTZ\x00", "q", "ok\x1b")
-    with caplog.at_level("WARNING", logger="graph.exports"):
+    with caplog.at_level("WARNING", logger="pftz.graph.exports"):
         save_graphml(G, tmp_path / "g.graphml")
     nx.read_graphml(tmp_path / "g.graphml")  # well-formed
     text = caplog.text

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ground.errors import StrictModeError
-from ground.schema import Label, Rel
-from loaders.records import ParsedReport
-from loaders.report import BUNDLED_REPORT, load_report, parse_report
-from loaders.text import strip_markers
-from shell.cli import cli
+from pftz.ground.errors import StrictModeError
+from pftz.ground.schema import Label, Rel
+from pftz.loaders.records import ParsedReport
+from pftz.loaders.report import BUNDLED_REPORT, load_report, parse_report
+from pftz.loaders.text import strip_markers
+from pftz.shell.cli import cli
 from tests.perturb import _undo_interleaving, move_body_page_breaks, rewrap_paragraphs
 
 TEXT = BUNDLED_REPORT.read_text(encoding="utf-8")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graph.build import graph_from_records, validate
-from graph.resolve import REVIEW_COLUMNS, merge_measures, resolve_measures, review_pairs
-from ground.names import MERGE_THRESHOLD, REVIEW_THRESHOLD, normalize_title, title_score, title_scores
-from ground.schema import ALIAS_SEPARATOR, DERIVED, PROVENANCE, Label, Rel, node_id
-from loaders.report import load_report
+from pftz.graph.build import graph_from_records, validate
+from pftz.graph.resolve import REVIEW_COLUMNS, merge_measures, resolve_measures, review_pairs
+from pftz.ground.names import MERGE_THRESHOLD, REVIEW_THRESHOLD, normalize_title, title_score, title_scores
+from pftz.ground.schema import ALIAS_SEPARATOR, DERIVED, PROVENANCE, Label, Rel, node_id
+from pftz.loaders.report import load_report
 from tests.synthetic import canonical
 from tests.test_build import (
     BP_BATCH,

@@ -7,9 +7,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ground.names import WORD_START, name_anchors
-from loaders.reference import Gazetteer, _anchored_finditer, _Names
-from loaders.report import BUNDLED_REPORT
+from pftz.ground.names import WORD_START, name_anchors
+from pftz.loaders.reference import Gazetteer, _anchored_finditer, _Names
+from pftz.loaders.report import BUNDLED_REPORT
 from tests.perturb import move_body_page_breaks, rewrap_paragraphs
 
 GAZ = Gazetteer.default()

@@ -10,14 +10,14 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from graph.build import graph_from_reports
-from graph.neo4j_store import clear_database, count_database, graph_to_neo4j
-from ground.names import normalize_name
-from ground.schema import SEARCH_FIELDS, Label
-from loaders.reference import load_reference
-from loaders.report import load_report
-from queries.search import TIERS, close_hits, lucene_query, max_edits, name_values, search
-from shell.cli import cli
+from pftz.graph.build import graph_from_reports
+from pftz.graph.neo4j_store import clear_database, count_database, graph_to_neo4j
+from pftz.ground.names import normalize_name
+from pftz.ground.schema import SEARCH_FIELDS, Label
+from pftz.loaders.reference import load_reference
+from pftz.loaders.report import load_report
+from pftz.queries.search import TIERS, close_hits, lucene_query, max_edits, name_values, search
+from pftz.shell.cli import cli
 
 Conn = tuple[neo4j.Driver, str]
 

@@ -11,13 +11,13 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from graph.build import graph_from_reports
-from ground.dates import PartialDate
-from ground.schema import Label, Rel, node_id
-from loaders.reference import load_reference
-from loaders.report import load_report
-from shell import viz
-from shell.cli import cli
+from pftz.graph.build import graph_from_reports
+from pftz.ground.dates import PartialDate
+from pftz.ground.schema import Label, Rel, node_id
+from pftz.loaders.reference import load_reference
+from pftz.loaders.report import load_report
+from pftz.shell import viz
+from pftz.shell.cli import cli
 from tests.browser import click_node, label_overlaps
 from tests.test_viz import ARTIFACTS, browser_counts, hover_node
 

@@ -22,14 +22,14 @@ import pytest
 from click.testing import CliRunner
 from playwright.sync_api import Browser
 
-from graph.build import graph_from_reports
-from ground.errors import ExportError
-from loaders.manifest import load_manifest
-from loaders.reference import load_reference
-from loaders.report import BUNDLED_REPORT, load_report
-from queries.sqlite import COLUMN_DESCRIPTIONS, metadata_path, save_sqlite, sqlite_frames
-from queries.tables import TABLES
-from shell.cli import DATASETTE_INSTALL, cli
+from pftz.graph.build import graph_from_reports
+from pftz.ground.errors import ExportError
+from pftz.loaders.manifest import load_manifest
+from pftz.loaders.reference import load_reference
+from pftz.loaders.report import BUNDLED_REPORT, load_report
+from pftz.queries.sqlite import COLUMN_DESCRIPTIONS, metadata_path, save_sqlite, sqlite_frames
+from pftz.queries.tables import TABLES
+from pftz.shell.cli import DATASETTE_INSTALL, cli
 from tests.test_viz import ARTIFACTS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -200,7 +200,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("build") / "out"
     env = {**os.environ, "PFTZ_CACHE_DIR": "off"}
     done = subprocess.run(
-        [sys.executable, "-m", "shell.cli", "build", "--no-html", "--out", str(out)],
+        [sys.executable, "-m", "pftz.shell.cli", "build", "--no-html", "--out", str(out)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
@@ -214,7 +214,7 @@ def datasette(built: Path) -> Iterator[str]:
     log_path = built.parent / "datasette.log"
     log = log_path.open("wb")  # a file, not a pipe: a full pipe would stall the server
     proc = subprocess.Popen(
-        [sys.executable, "-m", "shell.cli", "serve", str(built), "--port", str(port)],
+        [sys.executable, "-m", "pftz.shell.cli", "serve", str(built), "--port", str(port)],
         cwd=ROOT,
         stdout=log,
         stderr=subprocess.STDOUT,

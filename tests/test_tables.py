@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from ground.errors import ReportParseError
-from loaders.records import ParseWarning, Table
-from loaders.tables import clean_cell, parse_tables
-from loaders.text import split_lines
+from pftz.ground.errors import ReportParseError
+from pftz.loaders.records import ParseWarning, Table
+from pftz.loaders.tables import clean_cell, parse_tables
+from pftz.loaders.text import split_lines
 from tests.perturb import (
     PAGE_BREAK,
     _line_of,

@@ -23,19 +23,19 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-import queries
-from graph.build import graph_from_reports
-from graph.exports import inert
-from ground.dates import PartialDate, in_window
-from ground.errors import ExportError, QueryError
-from ground.schema import Label, Rel, node_id
-from loaders.manifest import load_manifest
-from loaders.reference import load_reference
-from loaders.report import BUNDLED_REPORT, load_report
-from queries.names import check_names, suggest
-from queries.tables import ABOUT_SHEET, LIST_SEPARATOR, TABLES, about_rows, flatten, table, write_table
-from shell import cache as gcache
-from shell.cli import cli, rich_table
+from pftz import queries
+from pftz.graph.build import graph_from_reports
+from pftz.graph.exports import inert
+from pftz.ground.dates import PartialDate, in_window
+from pftz.ground.errors import ExportError, QueryError
+from pftz.ground.schema import Label, Rel, node_id
+from pftz.loaders.manifest import load_manifest
+from pftz.loaders.reference import load_reference
+from pftz.loaders.report import BUNDLED_REPORT, load_report
+from pftz.queries.names import check_names, suggest
+from pftz.queries.tables import ABOUT_SHEET, LIST_SEPARATOR, TABLES, about_rows, flatten, table, write_table
+from pftz.shell import cache as gcache
+from pftz.shell.cli import cli, rich_table
 from tests.synthetic import synthetic_graph
 
 # --------------------------------------------------------------------------- fixtures

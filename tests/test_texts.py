@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ground.schema import Label, Rel
-from loaders.header import TextHeader, parse_header
-from loaders.records import ParsedReport
-from loaders.reference import Gazetteer
-from loaders.report import load_report, parse_report
-from shell.cli import cli
+from pftz.ground.schema import Label, Rel
+from pftz.loaders.header import TextHeader, parse_header
+from pftz.loaders.records import ParsedReport
+from pftz.loaders.reference import Gazetteer
+from pftz.loaders.report import load_report, parse_report
+from pftz.shell.cli import cli
 from tests.perturb import rewrap_paragraphs
 
 TEXTS = Path(__file__).resolve().parent / "fixtures" / "texts"

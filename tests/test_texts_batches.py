@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ground.schema import Label, Rel
-from loaders.records import ParsedReport
-from loaders.report import parse_report
+from pftz.ground.schema import Label, Rel
+from pftz.loaders.records import ParsedReport
+from pftz.loaders.report import parse_report
 
 
 def _national(r: ParsedReport) -> dict[str, tuple[str, bool]]:

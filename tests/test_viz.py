@@ -19,11 +19,11 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from ground import io as graph_io
-from ground.dates import PartialDate
-from ground.errors import ExportError, QueryError
-from ground.schema import DERIVED, KEY, NODE_TYPES, REL_TYPES, Label, Rel, ZoneKind, node_id
-from shell import figures, pages, viz
+from pftz.ground import io as graph_io
+from pftz.ground.dates import PartialDate
+from pftz.ground.errors import ExportError, QueryError
+from pftz.ground.schema import DERIVED, KEY, NODE_TYPES, REL_TYPES, Label, Rel, ZoneKind, node_id
+from pftz.shell import figures, pages, viz
 from tests.browser import OfflinePage, click_node, label_overlaps
 from tests.synthetic import canonical, evidence, synthetic_graph
 

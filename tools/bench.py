@@ -29,9 +29,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from loaders.records import Entity, NodeRef, ParsedReport, Relation
-from loaders.reference import Gazetteer, _scan_cached, load_reference
-from loaders.report import load_report
+from pftz.loaders.records import Entity, NodeRef, ParsedReport, Relation
+from pftz.loaders.reference import Gazetteer, _scan_cached, load_reference
+from pftz.loaders.report import load_report
 
 
 def timed(fn: Callable[[], object], runs: int) -> list[float]:
@@ -97,8 +97,8 @@ def main() -> None:
         f"best {min(times) * 1000:.0f} ms over {args.runs} runs (target < 500 ms)"
     )
 
-    from graph.build import graph_from_reports
-    from graph.exports import write_all
+    from pftz.graph.build import graph_from_reports
+    from pftz.graph.exports import write_all
 
     report = load_report()
     with tempfile.TemporaryDirectory() as d:
@@ -123,7 +123,7 @@ def _big_build(report: ParsedReport, scale: int, held: bool) -> str:
     ``held``: the caller makes and holds the whole record set first (:func:`scaled`); otherwise the
     copies are made and consumed one report at a time (:func:`copies`), inside the timed build.
     """
-    from graph.build import graph_from_reports
+    from pftz.graph.build import graph_from_reports
 
     size = (len(report.entities) * scale, len(report.relations) * scale)
     reports = [scaled(report, scale)] if held else copies(report, scale)

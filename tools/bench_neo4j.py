@@ -43,9 +43,9 @@ import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graph.build import graph_from_reports
-from graph.exports import neo4j_admin_import_args, save_neo4j_admin_csv
-from graph.neo4j_store import (
+from pftz.graph.build import graph_from_reports
+from pftz.graph.exports import neo4j_admin_import_args, save_neo4j_admin_csv
+from pftz.graph.neo4j_store import (
     _edge_rows,
     _element_order,
     _node_rows,
@@ -56,9 +56,9 @@ from graph.neo4j_store import (
     graph_to_neo4j,
     node_merge_query,
 )
-from ground.schema import Label
-from loaders.reference import load_reference
-from loaders.report import load_report
+from pftz.ground.schema import Label
+from pftz.loaders.reference import load_reference
+from pftz.loaders.report import load_report
 from tests.synthetic import synthetic_graph
 from tools.benchlib import connect_local
 

@@ -37,13 +37,13 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import queries
-from graph.build import graph_from_reports
-from graph.index import index_of
-from graph.neo4j_store import clear_database, count_database, graph_to_neo4j
-from ground.schema import Label
-from loaders.reference import load_reference
-from loaders.report import load_report
+from pftz import queries
+from pftz.graph.build import graph_from_reports
+from pftz.graph.index import index_of
+from pftz.graph.neo4j_store import clear_database, count_database, graph_to_neo4j
+from pftz.ground.schema import Label
+from pftz.loaders.reference import load_reference
+from pftz.loaders.report import load_report
 from tests.synthetic import EDGES_PER_MEASURE, synthetic_graph
 from tools.benchlib import connect_local
 

@@ -27,10 +27,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ground.schema import Label
-from loaders.records import NodeRef, ParsedReport, Provenance
-from loaders.reference import load_reference
-from loaders.report import load_report
+from pftz.ground.schema import Label
+from pftz.loaders.records import NodeRef, ParsedReport, Provenance
+from pftz.loaders.reference import load_reference
+from pftz.loaders.report import load_report
 
 
 def edition(report: ParsedReport, i: int, own: float) -> ParsedReport:
@@ -63,7 +63,7 @@ def edition(report: ParsedReport, i: int, own: float) -> ParsedReport:
 
 def _build(report: ParsedReport, n: int, own: float) -> tuple[int, int, float, float, float]:
     """In a fresh child: build N reports; return nodes, edges, seconds, peak and starting RSS in MiB."""
-    from graph.build import graph_from_reports
+    from pftz.graph.build import graph_from_reports
 
     reports = [edition(report, i, own) for i in range(n)]
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

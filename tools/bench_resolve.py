@@ -29,12 +29,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from graph.build import graph_from_reports
-from graph.resolve import resolve_measures
-from ground.schema import KEY, Label
-from loaders.reference import load_reference
-from loaders.report import load_report
-from loaders.userdata import COLUMNS, load_user_data
+from pftz.graph.build import graph_from_reports
+from pftz.graph.resolve import resolve_measures
+from pftz.ground.schema import KEY, Label
+from pftz.loaders.reference import load_reference
+from pftz.loaders.report import load_report
+from pftz.loaders.userdata import COLUMNS, load_user_data
 
 _LISTS = ("Negative list", "Open list", "Positive list", "Catalogue", "Guideline", "Rulebook", "Whitelist")
 _OBJECTS = ("cross-border data flows", "cross-border data services", "data export filing", "outbound data transfer")

@@ -32,11 +32,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from graph.build import graph_from_reports
-from ground.schema import Label
-from loaders.reference import Gazetteer, load_reference
-from loaders.report import load_report
-from loaders.userdata import COLUMNS, load_user_data
+from pftz.graph.build import graph_from_reports
+from pftz.ground.schema import Label
+from pftz.loaders.reference import Gazetteer, load_reference
+from pftz.loaders.report import load_report
+from pftz.loaders.userdata import COLUMNS, load_user_data
 
 
 def write_adoptions(path: Path, rows: int) -> int:

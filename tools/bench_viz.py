@@ -30,10 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import networkx as nx
 from playwright.sync_api import sync_playwright
 
-from graph.build import graph_from_reports
-from loaders.reference import load_reference
-from loaders.report import load_report
-from shell import pages, viz
+from pftz.graph.build import graph_from_reports
+from pftz.loaders.reference import load_reference
+from pftz.loaders.report import load_report
+from pftz.shell import pages, viz
 from tests.browser import CHROMIUM, launch_chromium
 from tests.synthetic import synthetic_graph
 

@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 
 import neo4j
 
-from graph.neo4j_store import connect
-from ground.errors import PftzGraphError
+from pftz.graph.neo4j_store import connect
+from pftz.ground.errors import PftzGraphError
 
 
 def is_loopback(uri: str) -> bool:

@@ -4,9 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
-$BIN/ruff check ground loaders graph queries shell tests tools
+$BIN/ruff check pftz ground loaders graph queries shell tests tools
+tools/pkg-tree.sh  # the package as installed (pftz.<folder>), for mypy and import-linter
 $BIN/mypy
-$BIN/lint-imports
+(cd build/pkg && ../../$BIN/lint-imports --config ../../pyproject.toml)
 $BIN/deptry .
 trap 'tools/neo4j/neo4j.sh stop' EXIT
 tools/neo4j/neo4j.sh start
