@@ -36,6 +36,15 @@ THRESHOLDS: dict[str, dict[str, float]] = {
     "zone_case": {"precision": 0.97, "recall": 0.94, "exact": 0.97},
     "adoption": {"precision": 0.97, "recall": 0.97, "exact": 0.91},
     "joint_effort": {"precision": 0.97, "recall": 0.97, "exact": 0.89},
+    # tests/annotations/report-2025-entities.csv, measured 2026-12-05: areas P 80 R 100 (the one false area is
+    # a name the annotator left out as not an area of a PFTZ), bodies P 98 R 100, documents P 100 R 78.9,
+    # national innovations P 100 R 82.9 (the overview's sentences name table rows in other words), batches
+    # P 95.7 R 100
+    "area": {"precision": 0.75, "recall": 0.95},
+    "body": {"precision": 0.95, "recall": 0.97},
+    "document": {"precision": 0.97, "recall": 0.75},
+    "national": {"precision": 0.97, "recall": 0.80, "exact": 0.95},
+    "batch": {"precision": 0.92, "recall": 0.97},
 }
 """The regression thresholds, in one place."""
 
@@ -162,7 +171,6 @@ def test_cli_eval_prints_scores_and_rejects_a_bad_file(tmp_path: Path) -> None:
 HAND = sorted(p for p in ANNOTATIONS.glob("*.csv") if p.name != "sample.csv")
 
 
-@pytest.mark.skipif(not HAND, reason="no hand annotation files in tests/annotations/ yet")
 def test_regression_against_the_hand_annotations() -> None:
     result = evaluate(load_annotations(HAND), facts_from_report(load_report()))
     low = []
