@@ -570,7 +570,7 @@ def check_not_an_input(output: str | Path, inputs: Iterable[str | Path], *, fold
     >>> check_not_an_input(d / "r.txt", [d / "r.txt"])
     Traceback (most recent call last):
     ...
-    ground.errors.ExportError: refusing to write ... it is the input ...r.txt; name another output
+    pftz.ground.errors.ExportError: refusing to write ... it is the input ...r.txt; name another output
     """
     out = Path(output)
     real_out = Path(os.path.realpath(out))

@@ -140,7 +140,7 @@ def decode_text(
     >>> decode_text(b"line one\\nline two \\x00", "x.txt")
     Traceback (most recent call last):
     ...
-    ground.errors.InputError: x.txt:2: the file holds binary data (a NUL byte), not text
+    pftz.ground.errors.InputError: x.txt:2: the file holds binary data (a NUL byte), not text
     """
     if not data.strip():
         msg = f"the file is empty (expected {expected})"

@@ -550,8 +550,9 @@ def _batch_order(d: Mapping[str, Any], n: Any) -> tuple[tuple[int, int, int], in
 def site_links(G: nx.MultiDiGraph, pages: Mapping[str, str]) -> dict[str, str]:
     """The page that shows each node, relative to the site's root.
 
-    A node with a page of its own (a zone profile, a spread view, a document) opens that page; a measure
-    without one opens the profile of a zone it originated in; any other node the whole graph.
+    A node with a page of its own (a zone profile, a spread view, a document) opens that page; an area
+    of a zone (PART_OF) the profile of its zone; a measure without one the profile of a zone it
+    originated in (or of that area's zone); any other node the whole graph.
 
     Parameters
     ----------
@@ -565,15 +566,24 @@ def site_links(G: nx.MultiDiGraph, pages: Mapping[str, str]) -> dict[str, str]:
     dict
         Node id (as a string) -> page, for every node.
     """
+    own = dict(pages)
+    for n, d in G.nodes(data=True):  # an area opens the page of the zone it is part of
+        if str(n) not in own and d.get("label") == Label.ZONE:
+            parts = sorted(
+                own[str(v)] for _, v, k, e in G.out_edges(n, keys=True, data=True)
+                if rel_of(k, e) == Rel.PART_OF and str(v) in own
+            )  # fmt: skip
+            if parts:
+                own[str(n)] = parts[0]
     out: dict[str, str] = {}
     for n, d in G.nodes(data=True):
-        page = pages.get(str(n))
+        page = own.get(str(n))
         if page is None and d.get("label") == Label.MEASURE:
             origins = sorted(
                 str(v) for _, v, k, e in G.out_edges(n, keys=True, data=True)
-                if rel_of(k, e) == Rel.ORIGINATED_IN and str(v) in pages
+                if rel_of(k, e) == Rel.ORIGINATED_IN and str(v) in own
             )  # fmt: skip
-            page = pages[origins[0]] if origins else None
+            page = own[origins[0]] if origins else None
         out[str(n)] = page or "graph.html"
     return out
 
@@ -587,7 +597,8 @@ def search_entries(G: nx.MultiDiGraph, links: Mapping[str, str]) -> list[tuple[s
     rows: list[tuple[str, str, str, str, int]] = []
     for n, d in G.nodes(data=True):
         name = str(d.get("name") or d.get("number") or d.get("title") or d.get(KEY) or n)
-        key = " ".join(str(d[f]) for f in (KEY, "number", "title", "name_zh") if d.get(f))
+        other = (str(d[f]) for f in (KEY, "number", "title", "name_zh") if d.get(f) and d[f] != name)
+        key = " ".join(dict.fromkeys(other))
         label = str(d.get("label", ""))
         page = quote(links.get(str(n), "graph.html"))
         rows.append((name, label, page, key, TYPE_ORDER.get(label, len(TYPE_ORDER))))
@@ -710,9 +721,15 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
         written["spread"].append(path)
     entries += [e for *_, e in sorted(spreads, key=lambda t: (t[0], t[1]))]
 
-    # Zone profiles show what the sources state; derived diffusion edges (hundreds per
-    # zone) would bury them, and the spread pages show those.
-    stated = G.edge_subgraph((u, v, k) for u, v, k, e in G.edges(keys=True, data=True) if not e.get(DERIVED))
+    # Zone profiles show what the sources state, and the innovations they credit to a zone through a
+    # defined term ("the Pilot Regions": derived, drawn as such), so that a zone's page reaches their
+    # spread pages; derived diffusion edges (hundreds per zone) would bury them, and the spread pages
+    # show those.
+    stated = G.edge_subgraph(
+        (u, v, k)
+        for u, v, k, e in G.edges(keys=True, data=True)
+        if not e.get(DERIVED) or rel_of(k, e) == Rel.ORIGINATED_IN
+    )
     for caption, n, d, path in zone_plan:
         sub = focus_subgraph(stated if n in stated else G, n, 1)
         render_html(

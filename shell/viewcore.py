@@ -133,7 +133,9 @@ SEARCH_FILE = "search.js"
 MAX_EVIDENCE = 3
 
 
-MAX_TEXT = 320
+MAX_TEXT = 280
+"""Characters of a quote shown in a tooltip (the whole sentence is in the evidence files); the site stays under
+10 MB with every zone page reaching its innovations' spread pages."""
 
 
 MAX_CAPTION = 40

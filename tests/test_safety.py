@@ -345,7 +345,7 @@ WITHOUT_POSIX = (
     "import sys\n"
     f"for name in {POSIX_ONLY!r}:\n"
     "    sys.modules[name] = None\n"
-    "from shell.cli import cli\n"
+    "from pftz.shell.cli import cli\n"
     "cli(prog_name='pftz')\n"
 )
 
@@ -548,9 +548,9 @@ def test_a_swallowed_stop_still_stops_before_anything_is_published(tmp_path: Pat
     """A signal landing in a callback Python runs during an import has its exception swallowed ("Exception
     ignored"); the noted stop then ends the run at the first point where it would publish."""
     code = (
-        "from ground.errors import request_stop\n"
-        "from shell.entry import run\n"
-        "from shell.cli import cli\n"
+        "from pftz.ground.errors import request_stop\n"
+        "from pftz.shell.entry import run\n"
+        "from pftz.shell.cli import cli\n"
         "request_stop(15)  # as the handler does before its exception is swallowed\n"
         "run(lambda: cli(['build', '--no-html', '--out', 'out'], prog_name='pftz'))\n"
     )

@@ -2,7 +2,7 @@
 window.pftzSearch = {{ entries|jsfiledata }};
 (function () {
   /* Every typed word must occur in the name or key (so "shanxi" never finds "shanghai"). Hits are scored
-     as the command line's search scores measures: 4 for each word found whole, 2 when the words appear as
+     as the command line's search scores measures: 4 for each word found whole in the name, 2 when the words appear as
      a phrase, 1 when all are in the name; then names that start with the first word, zones before measures,
      documents and the rest, and shorter names. */
   function hits(text) {
@@ -14,7 +14,8 @@ window.pftzSearch = {{ entries|jsfiledata }};
     window.pftzSearch.forEach(function (e) {
       var name = e[0].toLowerCase(), hay = name + ' ' + e[3].toLowerCase();
       if (!words.every(function (w) { return hay.indexOf(w) >= 0; })) return;
-      var score = whole.filter(function (r) { return r.test(hay); }).length * 4
+      // whole words count in the name only: a key is a slug, cut anywhere ("...-in-shangh")
+      var score = whole.filter(function (r) { return r.test(name); }).length * 4
         + (phrase.test(hay) ? 2 : 0) + (words.every(function (w) { return name.indexOf(w) >= 0; }) ? 1 : 0);
       out.push([-score, name.indexOf(words[0]) === 0 ? 0 : 1, e[4], e[0].length, e]);
     });
