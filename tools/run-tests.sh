@@ -12,4 +12,4 @@ $BIN/deptry .
 trap 'tools/neo4j/neo4j.sh stop' EXIT
 tools/neo4j/neo4j.sh start
 source tools/neo4j/env.sh
-$BIN/python -m pytest -q -p no:cacheprovider "$@"
+$BIN/python -m pytest -q -p no:cacheprovider --durations=15 "$@"
