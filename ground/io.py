@@ -25,7 +25,6 @@ from types import FrameType
 from typing import IO, Any
 from xml.etree import ElementTree
 
-import filelock
 import platformdirs
 
 from pftz.ground.errors import ExportError, check_stop
@@ -208,6 +207,8 @@ def _folder_lock(target: Path, wait: float, on_wait: Callable[[str], object] | N
     SIGKILL; the lock file lives in a lock folder of the system
     (:func:`_lock_path`), so nothing is left beside the output.
     """
+    import filelock  # only where a folder is written: a command that only reads starts without it
+
     try:
         path = _lock_path(target)
         lock = filelock.FileLock(str(path), mode=0o666, thread_local=False)
