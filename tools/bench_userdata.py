@@ -39,37 +39,38 @@ from pftz.loaders.report import load_report
 from pftz.loaders.userdata import COLUMNS, load_user_data
 
 
-def write_adoptions(path: Path, rows: int) -> int:
-    """Write ``rows`` adoption rows cycling through every (adopter, national innovation); return the cycle length."""
+def _adoption_pairs() -> list[tuple[str, str]]:
+    """Every (adopter, national innovation) of the bundled report: provinces and zones by name."""
     report = load_report()
     measures = sorted({e.key for e in report.entities if e.label is Label.MEASURE and e.key.startswith("national:")})
     gaz = Gazetteer.default()
     adopters = sorted(p.name for p in gaz.provinces.values()) + sorted(z.name for z in gaz.zones.values())
-    pairs = [(a, m) for a in adopters for m in measures]
+    return [(a, m) for a in adopters for m in measures]
+
+
+def _write_rows(path: Path, rows: int, distinct: bool) -> int:
+    pairs = _adoption_pairs()
     with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(COLUMNS["adoptions"])
         for i in range(rows):
             a, m = pairs[i % len(pairs)]
-            w.writerow([a, m, "2024-06", "", "", "bench"])
+            if distinct:  # the k-th pass over the cycle gets its own month and every row its own note
+                k = i // len(pairs)
+                w.writerow([a, m, f"{1900 + k // 12}-{k % 12 + 1:02d}", "", "", f"bench row {i}"])
+            else:
+                w.writerow([a, m, "2024-06", "", "", "bench"])
     return len(pairs)
+
+
+def write_adoptions(path: Path, rows: int) -> int:
+    """Write ``rows`` adoption rows cycling through every (adopter, national innovation); return the cycle length."""
+    return _write_rows(path, rows, distinct=False)
 
 
 def write_distinct(path: Path, rows: int) -> int:
     """Write ``rows`` distinct adoption rows: the cycle of :func:`write_adoptions`, each with its own date and note."""
-    report = load_report()
-    measures = sorted({e.key for e in report.entities if e.label is Label.MEASURE and e.key.startswith("national:")})
-    gaz = Gazetteer.default()
-    adopters = sorted(p.name for p in gaz.provinces.values()) + sorted(z.name for z in gaz.zones.values())
-    pairs = [(a, m) for a in adopters for m in measures]
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(COLUMNS["adoptions"])
-        for i in range(rows):
-            a, m = pairs[i % len(pairs)]
-            k = i // len(pairs)
-            w.writerow([a, m, f"{1900 + k // 12}-{k % 12 + 1:02d}", "", "", f"bench row {i}"])
-    return len(pairs)
+    return _write_rows(path, rows, distinct=True)
 
 
 def cli_child(path: Path, out: Path) -> None:
