@@ -1701,9 +1701,7 @@ def _best_in_batch(titles: dict[str, str], bkey: str, name: str, threshold: floa
     """The key of the measure of batch ``bkey`` whose title best matches ``name``, if close enough."""
     wanted = _norm_title(name)
     scored = [
-        (title_score(_norm_title(title), wanted), key)
-        for key, title in titles.items()
-        if key.startswith(bkey + ":")
+        (title_score(_norm_title(title), wanted), key) for key, title in titles.items() if key.startswith(bkey + ":")
     ]
     best = max(scored, default=None)
     return best[1] if best is not None and best[0] >= threshold else None
@@ -2067,6 +2065,7 @@ def _extract_narrative(
 
     c.rule = ""
 
+
 # --------------------------------------------------------------------------- entry points
 def parse_report(
     text: str,
@@ -2257,10 +2256,15 @@ def _warn_invisible(c: _Collector, found: Sequence[tuple[int, list[str], str]]) 
 
 
 def _require(outline: Outline, lines: Sequence[Line], source: str, profile: Profile) -> None:
-    """An edition (a text with contents) must hold the parts its profile requires; else it is truncated."""
+    """An edition must hold the required parts its contents list; else it is truncated.
+
+    A required part that the edition's contents do not list is not a cut: that
+    edition is laid out otherwise, and is read for what it has (a later edition
+    may print its national batches in a chapter instead of an appendix).
+    """
     found = {s.number for s in outline.sections if s.level == 1}
     for req in profile.required:
-        if req.section not in found:
+        if req.section in outline.listed and req.section not in found:
             last = max((ln.no for ln in lines if ln.text.strip()), default=1)
             what = f"{req.section} ({req.what})" if req.what else req.section
             msg = f"the report is truncated or is not a PFTZ report: {what} not found (text ends at line {last})"

@@ -69,17 +69,15 @@ TUNED: dict[str, dict[str, tuple[float, float]]] = {
     },
 }
 HELD_BACK = ("editions/held-back/report-2027b", "texts/02-state-council-circular", "texts/05-paper-diffusion")
-SECOND_ROUND = tuple(
+SECOND_ROUND = (
     # written blind in the second round (session of 2026-12-05); 09 and 12 are held back for the end
-    f"texts/{name}"
-    for name in (
-        "07-mofcom-press-conference-best-practices",
-        "08-state-council-eighth-batch-notice",
-        "09-china-daily-zhejiang-ftz-feature",
-        "10-hubei-tenth-batch-release",
-        "11-working-paper-diffusion-paths",
-        "12-xinhua-western-corridor-alliance",
-    )
+    "editions/report-2027c",
+    "texts/07-mofcom-press-conference-best-practices",
+    "texts/08-state-council-eighth-batch-notice",
+    "texts/09-china-daily-zhejiang-ftz-feature",
+    "texts/10-hubei-tenth-batch-release",
+    "texts/11-working-paper-diffusion-paths",
+    "texts/12-xinhua-western-corridor-alliance",
 )
 
 

@@ -260,3 +260,14 @@ def test_a_plural_or_singular_heading_is_the_same_column() -> None:
     assert p.column_role("Reform Initiatives") == p.column_role("reform initiative") == "measure"
     assert p.column_role("Main Content") == p.column_role("MAIN CONTENTS") == "content"
     assert p.column_role("Responsible Party") == "bodies"
+
+
+def test_an_edition_whose_contents_do_not_list_the_required_part_is_read() -> None:
+    # a later edition may print its national batches in a chapter: no appendix listed, none required
+    listed = TEXT.index("Appendix 1:")  # the contents' line
+    start, end = TEXT.rindex("\nAppendix 1:"), TEXT.rindex("\nAppendix 2:")  # the appendix itself
+    without = TEXT[:listed] + TEXT[TEXT.index("\n", listed) + 1 : start] + TEXT[end:]
+    report = parse_report(without, "later.txt")
+    assert report.entities and report.relations
+    with pytest.raises(ReportParseError, match=re.escape("Appendix 1 (the national innovations) not found")):
+        parse_report(TEXT[:start], "cut.txt")  # listed in the contents and cut off: truncated
