@@ -70,8 +70,9 @@ TUNED: dict[str, dict[str, tuple[float, float]]] = {
 }
 HELD_BACK = ("editions/held-back/report-2027b", "texts/02-state-council-circular", "texts/05-paper-diffusion")
 SECOND_ROUND = (
-    # written blind in the second round (session of 2026-12-05); 09 and 12 are held back for the end
+    # written blind in the second round (session of 2026-12-05); 2028d, 09 and 12 are held back for the end
     "editions/report-2027c",
+    "editions/held-back/report-2028d",
     "texts/07-mofcom-press-conference-best-practices",
     "texts/08-state-council-eighth-batch-notice",
     "texts/09-china-daily-zhejiang-ftz-feature",
