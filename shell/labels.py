@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import html
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -27,6 +28,8 @@ from pftz.shell.viewcore import (
     DERIVED_EDGE_COLOR,
     DERIVED_EDGE_DASHES,
     EDGE_DATA_FIELDS,
+    IMPORTANT_LABEL_PX,
+    IMPORTANT_SIZE,
     LABEL_CHAR_WIDTH,
     LABELS_MAX,
     MAP_MAX_WIDTH,
@@ -44,7 +47,15 @@ from pftz.shell.viewcore import (
     short_title,
 )
 
-__all__ = ["choose_labels", "edge_dicts", "html_content", "node_dicts", "timeline_dicts", "vis_options"]
+__all__ = [
+    "choose_labels",
+    "edge_dicts",
+    "html_content",
+    "importance_labels",
+    "node_dicts",
+    "timeline_dicts",
+    "vis_options",
+]
 
 
 def _e(value: Any) -> str:
@@ -203,6 +214,43 @@ def choose_labels(
             nd["hoverLabel"], nd["label"] = nd["label"], " " if nd.get("shape") == "box" else ""
             if font_size is not None:
                 nd["font"] = {**nd["font"], "size": 14}
+
+
+def importance_labels(
+    G: nx.MultiDiGraph, nodes: list[dict[str, Any]], *, focus: Any, weighted: bool = False
+) -> None:
+    """Size nodes and their labels by importance; the page shows the labels that fit at each zoom.
+
+    Importance is the stated degree (the focus first) or, with ``weighted``, the degree over every
+    edge counting a merged diffusion edge once per measure (the map: how far a place's innovations
+    spread). A node's ``size`` grows with the square root of its importance, from
+    :data:`IMPORTANT_SIZE` ``[0]`` to ``[1]``; its label gets ``labelPx``, a size on screen from
+    :data:`IMPORTANT_LABEL_PX` ``[0]`` to ``[1]`` that ``view.js`` keeps at every zoom. Every label
+    starts hidden (``hoverLabel``, shown on hover): once drawn, the page shows the labels of the most
+    important nodes that fit without overlapping, and more of them as one zooms in.
+    """
+    weight: dict[str, float] = defaultdict(float)
+    for u, v, d in G.edges(data=True):
+        if weighted:
+            w = float(len(d["measures"])) if isinstance(d.get("measures"), list) else 1.0
+        elif d.get(DERIVED):
+            continue
+        else:
+            w = 1.0
+        weight[str(u)] += w
+        weight[str(v)] += w
+    top = max((weight[nd["id"]] for nd in nodes), default=0.0) or 1.0
+    lo, hi = IMPORTANT_SIZE
+    px_lo, px_hi = IMPORTANT_LABEL_PX
+    for nd in nodes:
+        share = math.sqrt(weight[nd["id"]] / top)
+        if focus is not None and nd["id"] == str(focus):
+            share = 1.0
+        nd["rank"] = 10**6 if focus is not None and nd["id"] == str(focus) else round(weight[nd["id"]], 1)
+        if nd.get("shape") not in ("box", "text"):
+            nd["size"] = round(lo + (hi - lo) * share, 1)
+        nd["labelPx"] = round(px_lo + (px_hi - px_lo) * share, 1)
+        nd["hoverLabel"], nd["label"] = nd["label"], " " if nd.get("shape") == "box" else ""
 
 
 def edge_dicts(

@@ -29,6 +29,10 @@ __all__ = [
     "DERIVED_EDGE_DASHES",
     "EDGE_DATA_FIELDS",
     "EDGE_LABELS_MAX",
+    "FORCE_ITERATIONS",
+    "FORCE_SPACING",
+    "IMPORTANT_LABEL_PX",
+    "IMPORTANT_SIZE",
     "LABELS_MAX",
     "LABEL_CHAR_WIDTH",
     "LABEL_ORDER",
@@ -54,6 +58,7 @@ __all__ = [
     "SPREAD_MEMBER_DY",
     "SPRING_MAX_NODES",
     "STOP_AT_END",
+    "TIPS_FILE",
     "TYPE_ORDER",
     "UNKNOWN_COLOR",
     "LargeGraphWarning",
@@ -81,8 +86,16 @@ PHYSICS_MAX_NODES = 150
 """Above this many nodes physics is off and the positions are computed here, so the first drawing is stable."""
 
 
-SPRING_MAX_NODES = 450
-"""Up to this many nodes go through the spring layout (dense, quadratic; above 499 networkx needs SciPy)."""
+SPRING_MAX_NODES = 600
+"""Up to this many nodes go through ForceAtlas2 (dense, quadratic in time and memory); the rest are placed near them."""
+
+
+FORCE_ITERATIONS = 100
+"""Iterations of ForceAtlas2 in :func:`shell.layout.force_positions` (fixed, so a build is deterministic)."""
+
+
+FORCE_SPACING = 60.0
+"""A connected part of ``k`` nodes of the force layout gets a disc of radius ``FORCE_SPACING * sqrt(k)`` pixels."""
 
 
 EDGE_LABELS_MAX = 30
@@ -126,6 +139,10 @@ OUTLINE_FILE = "china-provinces.geojson"
 """The outline of the provinces in ``data/reference`` (Natural Earth; see SOURCES.md)."""
 
 
+TIPS_FILE = "tips.js"
+"""The site's tooltips, each text once, at the site's root; a page's nodes and edges name theirs by number."""
+
+
 SEARCH_FILE = "search.js"
 """The site's search index and search box script, at the site's root."""
 
@@ -147,6 +164,14 @@ LABELS_MAX = 80
 
 LARGE_VIEW_FONT = 30
 """Font size of the kept labels in force views of more than :data:`PHYSICS_MAX_NODES` nodes."""
+
+
+IMPORTANT_SIZE = (9.0, 30.0)
+"""Radius of a node of the whole graph and the map, from the least to the most important (:func:`importance_labels`)."""
+
+
+IMPORTANT_LABEL_PX = (11.0, 16.0)
+"""Screen size in pixels of a label of the whole graph and the map, from the least to the most important."""
 
 
 LABEL_CHAR_WIDTH = 0.62
