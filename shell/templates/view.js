@@ -126,6 +126,7 @@ function pftzDeclutter() {
   if (drop.length) nodes.update(drop);
   window.pftz.decluttered = drop.length;
 }
+var pftzBigLabel = 13.5;  /* labelPx from which a label may be drawn over other nodes (the top of 11 to 16) */
 var pftzZoomLabels = false, pftzLabelledAt = null, pftzHovered = null, pftzZoomTimer = null;
 function pftzLabelsByZoom() {
   /* The whole graph and the map: labels keep their size on screen (labelPx, by importance); the most
@@ -134,7 +135,8 @@ function pftzLabelsByZoom() {
   var ctx = document.createElement('canvas').getContext('2d');
   var shown = nodes.get({filter: function (n) { return !n.hidden && n.hoverLabel !== undefined; }});
   shown.sort(function (a, b) { return (b.rank || 0) - (a.rank || 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0); });
-  var kept = [], upd = [];
+  var kept = [], upd = [], frame = document.getElementById('mynetwork');
+  var a = network.DOMtoCanvas({x: 0, y: 0}), z = network.DOMtoCanvas({x: frame.clientWidth, y: frame.clientHeight});
   shown.forEach(function (n) {
     var px = n.labelPx || 12, p = pos[n.id], size = n.size || 16, gap = 3 / s;
     ctx.font = px + 'px sans-serif';
@@ -147,13 +149,22 @@ function pftzLabelsByZoom() {
       var half = Math.max(w / 2, size);
       box = [p.x - half, p.y - size, p.x + half, p.y + size + 4 / s + h];
     }
-    var fits = n.id === pftzHovered || !kept.some(function (k) {
+    /* The text's own part of the box (below a dot, the whole of a box) keeps clear of other nodes, but for
+       the most important nodes' (drawn over them, with a halo). */
+    var text = n.shape === 'box' ? box : [box[0], p.y + size, box[2], box[3]];
+    var inside = box[0] >= a.x && box[1] >= a.y && box[2] <= z.x && box[3] <= z.y;  /* no label cut at an edge */
+    var fits = n.id === pftzHovered || (inside && !kept.some(function (k) {
       return box[0] < k[2] + gap && k[0] < box[2] + gap && box[1] < k[3] + gap && k[1] < box[3] + gap;
-    });
+    }) && (px >= pftzBigLabel || !shown.some(function (o) {
+      var q = pos[o.id], r = o.size || 16;
+      return o.id !== n.id && q.x + r > text[0] && q.x - r < text[2] && q.y + r > text[1] && q.y - r < text[3];
+    })));
     if (fits) kept.push(box);
     /* An unlabelled box keeps a small font: its blank label sets its size. */
     upd.push({id: n.id, label: fits ? n.hoverLabel : (n.shape === 'box' ? ' ' : ''),
-      font: {size: fits || n.shape !== 'box' ? px / s : 14}, hoverFont: px / s, kept: fits});
+      font: {size: fits || n.shape !== 'box' ? px / s : 14, strokeWidth: n.shape === 'box' ? 0 : 3 / s,
+        strokeColor: '#ffffff'},
+      hoverFont: px / s, kept: fits});
   });
   nodes.update(upd);
   pftzLabelledAt = s;
@@ -211,11 +222,13 @@ function drawGraph() {
       if (pftzZoomLabels) pftzRelabel(done); else { pftzDeclutter(); done(); }
     });
   }
-  if (pftzZoomLabels) {
-    network.on('zoom', function () {
+  if (pftzZoomLabels) {  /* labels follow the view: what fits after a zoom or a drag */
+    var later = function () {
       clearTimeout(pftzZoomTimer);
       pftzZoomTimer = setTimeout(function () { pftzRelabel(null); }, 120);
-    });
+    };
+    network.on('zoom', later);
+    network.on('dragEnd', later);
   }
   pftzWireLegend();
   /* Nodes whose label would overlap another show it while hovered. */
