@@ -161,7 +161,11 @@ def force_positions(G: nx.MultiDiGraph, *, seed: int = 7, core_size: int = SPRIN
         if len(part) == 1:
             raw = {part[0]: (0.0, 0.0)}
         else:
-            sub = nx.Graph(H.subgraph(part))  # node order = part order, whatever the graph's
+            # The random start goes by node order: the part's (sorted), never the graph's, which may vary
+            # between runs.
+            sub = nx.Graph()
+            sub.add_nodes_from(part)
+            sub.add_edges_from(sorted(H.subgraph(part).edges(), key=lambda e: (str(e[0]), str(e[1]))))
             lay = nx.forceatlas2_layout(
                 sub, seed=seed, max_iter=FORCE_ITERATIONS, scaling_ratio=10.0, strong_gravity=True
             )

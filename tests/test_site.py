@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -196,6 +198,30 @@ def test_real_whole_graph_is_drawn_and_stable_within_3_s(site: dict[str, list[Pa
     print(f"whole graph: first stable drawing at {stable_ms:.0f} ms")
     assert op.problems() == []
     assert stable_ms < 3_000, f"the whole graph took {stable_ms:.0f} ms to its first stable drawing"
+
+
+_POSITIONS = """
+import hashlib, json
+from pftz.graph.build import graph_from_reports
+from pftz.loaders.reference import load_reference
+from pftz.loaders.report import load_report
+from pftz.shell import viz
+G = graph_from_reports([load_report()], reference=load_reference())
+pos = viz.force_positions(viz.aggregate_diffusion(G))
+print(hashlib.sha256(json.dumps(sorted(pos.items())).encode()).hexdigest())
+"""
+
+
+def test_real_whole_graph_layout_is_the_same_in_every_run() -> None:
+    # ForceAtlas2 starts from seeded random positions in the order of the nodes: the same whatever the hash seed.
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", _POSITIONS], env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True, text=True, check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }  # fmt: skip
+    assert len(runs) == 1, runs
 
 
 _LABELS_ON_SCREEN = """() => {
