@@ -30,15 +30,12 @@ from pftz.shell.viewcore import (
     EDGE_DATA_FIELDS,
     IMPORTANT_LABEL_PX,
     IMPORTANT_SIZE,
-    LABEL_CHAR_WIDTH,
-    LABELS_MAX,
     MAP_MAX_WIDTH,
     MAX_EVIDENCE,
     NODE_DATA_FIELDS,
     PHYSICS_MAX_NODES,
     SKIP_EDGE_PROPS,
     SKIP_NODE_PROPS,
-    TYPE_ORDER,
     UNKNOWN_COLOR,
     label_of,
     node_caption,
@@ -48,7 +45,6 @@ from pftz.shell.viewcore import (
 )
 
 __all__ = [
-    "choose_labels",
     "edge_dicts",
     "html_content",
     "importance_labels",
@@ -163,62 +159,7 @@ def node_dicts(G: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]], focus
     return out
 
 
-def _label_box(nd: Mapping[str, Any], default_size: float = 16.0) -> tuple[float, float, float, float]:
-    """A generous estimate of the box (left, top, right, bottom) vis-network draws for a node and its label."""
-    font = nd.get("font")
-    fs = float(font.get("size", 14)) if isinstance(font, dict) else 14.0
-    size = float(nd.get("size", default_size))
-    lines = str(nd.get("label") or "").split("\n")
-    text_w = LABEL_CHAR_WIDTH * fs * max(len(line) for line in lines)
-    text_h = 1.3 * fs * len(lines)
-    x, y = float(nd["x"]), float(nd["y"])
-    if nd.get("shape") in ("box", "text"):
-        w, h = text_w + 14, text_h + 12
-        return x - w / 2 - 4, y - h / 2 - 4, x + w / 2 + 4, y + h / 2 + 4
-    w = max(2 * size, text_w) + 8
-    return x - w / 2, y - size - 4, x + w / 2, y + size + 6 + text_h
-
-
-def choose_labels(
-    G: nx.MultiDiGraph, nodes: list[dict[str, Any]], *, focus: Any, most: int = LABELS_MAX, font_size: int | None = None
-) -> None:
-    """Keep the labels of the best-connected nodes that fit without overlapping; the rest show theirs on hover.
-
-    Nodes are taken by stated degree (the focus first); a label is kept when
-    its estimated box (:func:`_label_box`) overlaps no kept one, up to ``most``
-    labels. A node whose label is dropped keeps it as ``hoverLabel``. With
-    ``font_size``, kept labels are drawn that large (a view of hundreds of
-    nodes is fitted at a small zoom, where 14 px text is not drawn at all).
-    """
-    degree: dict[str, int] = defaultdict(int)
-    for u, v, d in G.edges(data=True):
-        if not d.get(DERIVED):
-            degree[str(u)] += 1
-            degree[str(v)] += 1
-    order = sorted(
-        (nd for nd in nodes if "x" in nd and not nd.get("hidden")),
-        key=lambda nd: (nd["id"] != str(focus), -degree[nd["id"]], TYPE_ORDER.get(str(nd.get("type")), 99), nd["id"]),
-    )
-    kept: list[tuple[float, float, float, float]] = []
-    for nd in order:
-        if font_size is not None:
-            nd["font"] = {**(nd.get("font") or {}), "size": font_size}
-        box = _label_box(nd)
-        fits = len(kept) < most and not any(
-            box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in kept
-        )
-        if fits:
-            kept.append(box)
-        else:
-            # A box without text would shrink to nothing: a blank keeps it a small box.
-            nd["hoverLabel"], nd["label"] = nd["label"], " " if nd.get("shape") == "box" else ""
-            if font_size is not None:
-                nd["font"] = {**nd["font"], "size": 14}
-
-
-def importance_labels(
-    G: nx.MultiDiGraph, nodes: list[dict[str, Any]], *, focus: Any, weighted: bool = False
-) -> None:
+def importance_labels(G: nx.MultiDiGraph, nodes: list[dict[str, Any]], *, focus: Any, weighted: bool = False) -> None:
     """Size nodes and their labels by importance; the page shows the labels that fit at each zoom.
 
     Importance is the stated degree (the focus first) or, with ``weighted``, the degree over every

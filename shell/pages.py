@@ -756,7 +756,12 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
     for caption, n, d, path in zone_plan:
         sub = focus_subgraph(stated if n in stated else G, n, 1)
         render_html(
-            sub, path, title=f"{caption}: stated facts", max_nodes_warn=max_nodes_warn, lib_dir=lib, links=links,
+            sub,
+            path,
+            title=f"{caption}: stated facts",
+            max_nodes_warn=max_nodes_warn,
+            lib_dir=lib,
+            links=links,
             tips=tips,
         )
         written["zones"].append(path)

@@ -33,10 +33,7 @@ __all__ = [
     "FORCE_SPACING",
     "IMPORTANT_LABEL_PX",
     "IMPORTANT_SIZE",
-    "LABELS_MAX",
-    "LABEL_CHAR_WIDTH",
     "LABEL_ORDER",
-    "LARGE_VIEW_FONT",
     "MAP_MAX_WIDTH",
     "MAP_OFFSET",
     "MAP_PX_PER_DEGREE",
@@ -158,24 +155,12 @@ MAX_TEXT = 280
 MAX_CAPTION = 40
 
 
-LABELS_MAX = 80
-"""Views with fixed positions label at most this many nodes (the best connected that fit); the rest on hover."""
-
-
-LARGE_VIEW_FONT = 30
-"""Font size of the kept labels in force views of more than :data:`PHYSICS_MAX_NODES` nodes."""
-
-
 IMPORTANT_SIZE = (9.0, 30.0)
 """Radius of a node of the whole graph and the map, from the least to the most important (:func:`importance_labels`)."""
 
 
 IMPORTANT_LABEL_PX = (11.0, 16.0)
 """Screen size in pixels of a label of the whole graph and the map, from the least to the most important."""
-
-
-LABEL_CHAR_WIDTH = 0.62
-"""A generous average glyph width of the sans-serif labels, as a share of the font size."""
 
 
 SHORT_TITLE = 40
