@@ -144,6 +144,26 @@ def force_positions(G: nx.MultiDiGraph, *, seed: int = 7, core_size: int = SPRIN
     n = G.number_of_nodes()
     if n == 0:
         return {}
+    # `pftz build` lays out the same graph twice (the GEXF file's positions, the site's whole graph).
+    fingerprint = (
+        seed, core_size, tuple(sorted((str(v), str(d.get("label", ""))) for v, d in G.nodes(data=True))),
+        tuple(sorted((str(u), str(v), bool(d.get(DERIVED))) for u, v, d in G.edges(data=True))),
+    )  # fmt: skip
+    if fingerprint in _FORCE_CACHE:
+        return dict(_FORCE_CACHE[fingerprint])
+    pos = _force_positions(G, seed=seed, core_size=core_size)
+    while len(_FORCE_CACHE) >= _FORCE_CACHE_SIZE:
+        del _FORCE_CACHE[next(iter(_FORCE_CACHE))]
+    _FORCE_CACHE[fingerprint] = dict(pos)
+    return pos
+
+
+_FORCE_CACHE: dict[tuple[Any, ...], Positions] = {}
+_FORCE_CACHE_SIZE = 4
+
+
+def _force_positions(G: nx.MultiDiGraph, *, seed: int, core_size: int) -> Positions:
+    n = G.number_of_nodes()
     if n <= core_size:
         core = list(G)
     else:
