@@ -63,7 +63,7 @@ from rapidfuzz.distance import Levenshtein
 
 from pftz.graph.index import index_of
 from pftz.ground.errors import Neo4jError, QueryError
-from pftz.ground.names import normalize_name, search_problem, search_words
+from pftz.ground.names import SEARCH_DELIMITERS, normalize_name, search_problem, search_words
 from pftz.ground.schema import ALIAS_SEPARATOR, ALIASES, KEY, PROVENANCE, SEARCH_FIELDS, SEARCH_INDEX, Label, Rel
 
 __all__ = [
@@ -75,6 +75,7 @@ __all__ = [
     "max_edits",
     "name_values",
     "search",
+    "search_index",
     "search_rows",
     "search_terms",
 ]
@@ -608,3 +609,74 @@ def search_rows(hits: Sequence[Hit]) -> list[list[Any]]:
          h.line, h.score, h.match]
         for i, h in enumerate(hits, 1)
     ]  # fmt: skip
+
+
+# --------------------------------------------------------------------------- the index, for a page's script
+
+
+def _fts_stems(words: Sequence[str]) -> dict[str, str]:
+    """The term the FTS5 tokenizer (:data:`TOKENIZER`) makes of each word: what a search for it looks up."""
+    db = sqlite3.connect(":memory:")
+    try:
+        db.execute(f"CREATE VIRTUAL TABLE w USING fts5(t, tokenize='{TOKENIZER}')")
+        db.executemany("INSERT INTO w(rowid, t) VALUES (?, ?)", enumerate(words, 1))
+        db.execute("CREATE VIRTUAL TABLE temp.wv USING fts5vocab(main, w, instance)")
+        return {words[doc - 1]: term for term, doc in db.execute("SELECT term, doc FROM wv")}
+    finally:
+        db.close()
+
+
+def search_index(G: nx.MultiDiGraph) -> dict[str, Any]:
+    """What :func:`search` ranks with on NetworkX, as JSON data, so that a page's script ranks the same.
+
+    A search on the site (``shell/templates/search.js``) runs the rules of this module on it: keys,
+    names, then the BM25 of FTS5 (``bm25()``: k1 = 1.2, b = 0.75, IDF ``log((N - n + 0.5) / (n + 0.5))``,
+    at least 1e-6) per field with its weight, typed words and the near words of a typo, ties by label
+    and key.
+
+    Parameters
+    ----------
+    G
+        The graph.
+
+    Returns
+    -------
+    dict
+        ``nodes``: ``[label, key]`` in node order (the numbers below); ``names``: normalised name ->
+        ``[[node, tier]]`` (tier 2 a name, 1 another name); ``vocab``: each indexed word as written ->
+        the term FTS5 looks up for it; ``fields``: per field ``[weight, rows, tokens, {term: [node, count,
+        ...]}, {node: length}]``; ``stop``, ``delimiters``, ``max_words``, ``candidates``: the rest of the
+        rules.
+    """
+    fts = _fts(G)
+    nodes = [[str(G.nodes[n].get("label")), str(G.nodes[n].get(KEY))] for n in fts.nodes]
+    number = {n: i for i, n in enumerate(fts.nodes)}
+    names = {
+        text: [[number[n], TIERS[match]] for n, match in sorted(found.items(), key=lambda t: number[t[0]])]
+        for text, found in sorted(fts.names.items())
+    }
+    fields = []
+    for table, weight in fts.tables:
+        fts.db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.v{table} USING fts5vocab(main, {table}, instance)")
+        postings: dict[str, dict[int, int]] = {}
+        lengths: dict[int, int] = {}
+        for term, doc in fts.db.execute(f"SELECT term, doc FROM temp.v{table} ORDER BY term, doc"):  # noqa: S608
+            row = postings.setdefault(term, {})
+            row[doc - 1] = row.get(doc - 1, 0) + 1
+            lengths[doc - 1] = lengths.get(doc - 1, 0) + 1
+        (rows,) = fts.db.execute(f"SELECT count(*) FROM {table}").fetchone()  # noqa: S608
+        fields.append([
+            weight, rows, sum(lengths.values()),
+            {t: [x for doc, tf in sorted(p.items()) for x in (doc, tf)] for t, p in sorted(postings.items())},
+            {str(doc): n for doc, n in sorted(lengths.items())},
+        ])  # fmt: skip
+    return {
+        "nodes": nodes,
+        "names": names,
+        "vocab": _fts_stems(fts.vocab),
+        "fields": fields,
+        "stop": sorted(STOP_WORDS),
+        "delimiters": "".join(SEARCH_DELIMITERS),
+        "max_words": MAX_WORDS,
+        "candidates": CANDIDATES,
+    }

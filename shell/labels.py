@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import html
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -27,15 +28,14 @@ from pftz.shell.viewcore import (
     DERIVED_EDGE_COLOR,
     DERIVED_EDGE_DASHES,
     EDGE_DATA_FIELDS,
-    LABEL_CHAR_WIDTH,
-    LABELS_MAX,
+    IMPORTANT_LABEL_PX,
+    IMPORTANT_SIZE,
     MAP_MAX_WIDTH,
     MAX_EVIDENCE,
     NODE_DATA_FIELDS,
     PHYSICS_MAX_NODES,
     SKIP_EDGE_PROPS,
     SKIP_NODE_PROPS,
-    TYPE_ORDER,
     UNKNOWN_COLOR,
     label_of,
     node_caption,
@@ -44,7 +44,14 @@ from pftz.shell.viewcore import (
     short_title,
 )
 
-__all__ = ["choose_labels", "edge_dicts", "html_content", "node_dicts", "timeline_dicts", "vis_options"]
+__all__ = [
+    "edge_dicts",
+    "html_content",
+    "importance_labels",
+    "node_dicts",
+    "timeline_dicts",
+    "vis_options",
+]
 
 
 def _e(value: Any) -> str:
@@ -152,57 +159,39 @@ def node_dicts(G: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]], focus
     return out
 
 
-def _label_box(nd: Mapping[str, Any], default_size: float = 16.0) -> tuple[float, float, float, float]:
-    """A generous estimate of the box (left, top, right, bottom) vis-network draws for a node and its label."""
-    font = nd.get("font")
-    fs = float(font.get("size", 14)) if isinstance(font, dict) else 14.0
-    size = float(nd.get("size", default_size))
-    lines = str(nd.get("label") or "").split("\n")
-    text_w = LABEL_CHAR_WIDTH * fs * max(len(line) for line in lines)
-    text_h = 1.3 * fs * len(lines)
-    x, y = float(nd["x"]), float(nd["y"])
-    if nd.get("shape") in ("box", "text"):
-        w, h = text_w + 14, text_h + 12
-        return x - w / 2 - 4, y - h / 2 - 4, x + w / 2 + 4, y + h / 2 + 4
-    w = max(2 * size, text_w) + 8
-    return x - w / 2, y - size - 4, x + w / 2, y + size + 6 + text_h
+def importance_labels(G: nx.MultiDiGraph, nodes: list[dict[str, Any]], *, focus: Any, weighted: bool = False) -> None:
+    """Size nodes and their labels by importance; the page shows the labels that fit at each zoom.
 
-
-def choose_labels(
-    G: nx.MultiDiGraph, nodes: list[dict[str, Any]], *, focus: Any, most: int = LABELS_MAX, font_size: int | None = None
-) -> None:
-    """Keep the labels of the best-connected nodes that fit without overlapping; the rest show theirs on hover.
-
-    Nodes are taken by stated degree (the focus first); a label is kept when
-    its estimated box (:func:`_label_box`) overlaps no kept one, up to ``most``
-    labels. A node whose label is dropped keeps it as ``hoverLabel``. With
-    ``font_size``, kept labels are drawn that large (a view of hundreds of
-    nodes is fitted at a small zoom, where 14 px text is not drawn at all).
+    Importance is the stated degree (the focus first) or, with ``weighted``, the degree over every
+    edge counting a merged diffusion edge once per measure (the map: how far a place's innovations
+    spread). A node's ``size`` grows with the square root of its importance, from
+    :data:`IMPORTANT_SIZE` ``[0]`` to ``[1]``; its label gets ``labelPx``, a size on screen from
+    :data:`IMPORTANT_LABEL_PX` ``[0]`` to ``[1]`` that ``view.js`` keeps at every zoom. Every label
+    starts hidden (``hoverLabel``, shown on hover): once drawn, the page shows the labels of the most
+    important nodes that fit without overlapping, and more of them as one zooms in.
     """
-    degree: dict[str, int] = defaultdict(int)
+    weight: dict[str, float] = defaultdict(float)
     for u, v, d in G.edges(data=True):
-        if not d.get(DERIVED):
-            degree[str(u)] += 1
-            degree[str(v)] += 1
-    order = sorted(
-        (nd for nd in nodes if "x" in nd and not nd.get("hidden")),
-        key=lambda nd: (nd["id"] != str(focus), -degree[nd["id"]], TYPE_ORDER.get(str(nd.get("type")), 99), nd["id"]),
-    )
-    kept: list[tuple[float, float, float, float]] = []
-    for nd in order:
-        if font_size is not None:
-            nd["font"] = {**(nd.get("font") or {}), "size": font_size}
-        box = _label_box(nd)
-        fits = len(kept) < most and not any(
-            box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in kept
-        )
-        if fits:
-            kept.append(box)
+        if weighted:
+            w = float(len(d["measures"])) if isinstance(d.get("measures"), list) else 1.0
+        elif d.get(DERIVED):
+            continue
         else:
-            # A box without text would shrink to nothing: a blank keeps it a small box.
-            nd["hoverLabel"], nd["label"] = nd["label"], " " if nd.get("shape") == "box" else ""
-            if font_size is not None:
-                nd["font"] = {**nd["font"], "size": 14}
+            w = 1.0
+        weight[str(u)] += w
+        weight[str(v)] += w
+    top = max((weight[nd["id"]] for nd in nodes), default=0.0) or 1.0
+    lo, hi = IMPORTANT_SIZE
+    px_lo, px_hi = IMPORTANT_LABEL_PX
+    for nd in nodes:
+        share = math.sqrt(weight[nd["id"]] / top)
+        if focus is not None and nd["id"] == str(focus):
+            share = 1.0
+        nd["rank"] = 10**6 if focus is not None and nd["id"] == str(focus) else round(weight[nd["id"]], 1)
+        if nd.get("shape") not in ("box", "text"):
+            nd["size"] = round(lo + (hi - lo) * share, 1)
+        nd["labelPx"] = round(px_lo + (px_hi - px_lo) * share, 1)
+        nd["hoverLabel"], nd["label"] = nd["label"], " " if nd.get("shape") == "box" else ""
 
 
 def edge_dicts(

@@ -22,6 +22,8 @@ from pftz.ground.schema import (
 )
 from pftz.loaders.reference import REFERENCE_DIR
 from pftz.shell.viewcore import (
+    FORCE_ITERATIONS,
+    FORCE_SPACING,
     LABEL_ORDER,
     MAP_OFFSET,
     MAP_PX_PER_DEGREE,
@@ -112,24 +114,27 @@ def _simple_undirected(G: nx.MultiDiGraph, nodes: Iterable[Any], *, stated_only:
 
 
 def force_positions(G: nx.MultiDiGraph, *, seed: int = 7, core_size: int = SPRING_MAX_NODES) -> Positions:
-    """Return deterministic positions for the force layout, nodes of a label near each other.
+    """Return deterministic positions for the force layout: ForceAtlas2 on the stated edges.
 
-    Up to ``core_size`` nodes: :func:`networkx.spring_layout` of the whole
-    graph on its stated edges (derived ones are hidden by default), started
-    from one sector of a circle per label so that the layout groups nodes by
-    label. Above: the same for the ``core_size`` best-connected nodes (the
-    dense spring layout is quadratic, and the sparse one needs SciPy), then
-    every other node at the mean of its placed neighbours, hop by hop; nodes
-    not connected to the core go to a band below.
+    Up to ``core_size`` nodes: :func:`networkx.forceatlas2_layout` (seeded, a
+    fixed number of iterations, so that two builds write the same positions)
+    of each connected part of the graph on its stated edges (derived ones are
+    hidden by default), the parts packed in rows, biggest first. ForceAtlas2
+    spreads a hub's neighbours around it instead of piling them in the
+    middle; strong gravity and a high repulsion fill the part's disc evenly
+    (no dense core), so that labels find room. Above ``core_size`` nodes: the
+    same for the ``core_size`` best-connected nodes (the layout is quadratic),
+    then every other node at the mean of its placed neighbours, hop by hop;
+    nodes not connected to the core go to a band below.
 
     Parameters
     ----------
     G
         The graph.
     seed
-        Seed of the spring layout.
+        Seed of the layout's random start.
     core_size
-        How many nodes the spring layout places.
+        How many nodes ForceAtlas2 places.
 
     Returns
     -------
@@ -139,32 +144,52 @@ def force_positions(G: nx.MultiDiGraph, *, seed: int = 7, core_size: int = SPRIN
     n = G.number_of_nodes()
     if n == 0:
         return {}
+    # `pftz build` lays out the same graph twice (the GEXF file's positions, the site's whole graph).
+    fingerprint = (
+        seed, core_size, tuple(sorted((str(v), str(d.get("label", ""))) for v, d in G.nodes(data=True))),
+        tuple(sorted((str(u), str(v), bool(d.get(DERIVED))) for u, v, d in G.edges(data=True))),
+    )  # fmt: skip
+    if fingerprint in _FORCE_CACHE:
+        return dict(_FORCE_CACHE[fingerprint])
+    pos = _force_positions(G, seed=seed, core_size=core_size)
+    while len(_FORCE_CACHE) >= _FORCE_CACHE_SIZE:
+        del _FORCE_CACHE[next(iter(_FORCE_CACHE))]
+    _FORCE_CACHE[fingerprint] = dict(pos)
+    return pos
+
+
+_FORCE_CACHE: dict[tuple[Any, ...], Positions] = {}
+_FORCE_CACHE_SIZE = 4
+
+
+def _force_positions(G: nx.MultiDiGraph, *, seed: int, core_size: int) -> Positions:
+    n = G.number_of_nodes()
     if n <= core_size:
         core = list(G)
     else:
         degree = dict(G.degree())
         core = sorted(G, key=lambda v: (-degree[v], str(v)))[:core_size]
-    labels = sorted({str(G.nodes[v].get("label", "")) for v in core})
-    sector = {lab: 2 * math.pi * i / len(labels) for i, lab in enumerate(labels)}
     H = _simple_undirected(G, core, stated_only=any(d.get(DERIVED) for *_, d in G.edges(data=True)))
     # Each connected part is laid out on its own and the parts are packed in rows, biggest first:
-    # one spring layout of them all would push the parts apart and squeeze the main one.
+    # one layout of them all would push the parts apart and squeeze the main one.
     parts = sorted((sorted(c, key=str) for c in nx.connected_components(H)), key=lambda c: (-len(c), str(c[0])))
     pos: Positions = {}
     row_x = row_y = row_h = 0.0
     width = 90.0 * math.sqrt(n) * 2
     for part in parts:
-        r = 45.0 * math.sqrt(len(part)) + 30.0
+        r = FORCE_SPACING * math.sqrt(len(part)) + 30.0
         if len(part) == 1:
             raw = {part[0]: (0.0, 0.0)}
         else:
-            start = {}
-            for i, v in enumerate(part):
-                # Distinct starting points (nodes that start together would stay together).
-                a = sector[str(G.nodes[v].get("label", ""))] + i * 0.0137
-                rr = 0.4 + (i % 5) * 0.1 + i * 0.0011
-                start[v] = (math.cos(a) * rr, math.sin(a) * rr)
-            lay = nx.spring_layout(H.subgraph(part), pos=start, seed=seed, scale=r - 30.0, iterations=80)
+            # The random start goes by node order: the part's (sorted), never the graph's, which may vary
+            # between runs.
+            sub = nx.Graph()
+            sub.add_nodes_from(part)
+            sub.add_edges_from(sorted(H.subgraph(part).edges(), key=lambda e: (str(e[0]), str(e[1]))))
+            lay = nx.forceatlas2_layout(
+                sub, seed=seed, max_iter=FORCE_ITERATIONS, scaling_ratio=10.0, strong_gravity=True
+            )
+            lay = nx.rescale_layout_dict(lay, scale=r - 30.0)
             raw = {v: (float(p[0]), float(p[1])) for v, p in lay.items()}
         if row_x > 0 and row_x + 2 * r > width:
             row_x, row_y, row_h = 0.0, row_y + row_h, 0.0

@@ -34,18 +34,26 @@ from pftz.ground.schema import (
     Rel,
     ZoneKind,
 )
+from pftz.queries.search import search_index
 from pftz.shell.choose import aggregate_diffusion, focus_subgraph, map_view, spread_view
-from pftz.shell.labels import choose_labels, edge_dicts, html_content, node_dicts, timeline_dicts, vis_options
+from pftz.shell.labels import (
+    edge_dicts,
+    html_content,
+    importance_labels,
+    node_dicts,
+    timeline_dicts,
+    vis_options,
+)
 from pftz.shell.layout import band_positions, force_positions, map_positions, outline_pixels
 from pftz.shell.viewcore import (
     DERIVED_EDGE_COLOR,
     EDGE_LABELS_MAX,
-    LARGE_VIEW_FONT,
     NATIONAL,
     PHYSICS_MAX_NODES,
     SEARCH_FILE,
     SPREAD_DX,
     SPREAD_DY,
+    TIPS_FILE,
     TYPE_ORDER,
     UNKNOWN_COLOR,
     LargeGraphWarning,
@@ -226,7 +234,7 @@ def write_assets(lib_dir: str | Path) -> list[Path]:
 def _page(G: nx.MultiDiGraph, nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *,
           title: str, subtitle: str, warning: str, options: dict[str, Any], filter_menu: bool,
           axis: Any, lib: str = "", data_src: str = "", outline: Any = None,
-          show_derived: bool = True, nav: Mapping[str, str] | None = None) -> str:  # fmt: skip
+          show_derived: bool = True, nav: Mapping[str, str] | None = None, tips_src: str = "") -> str:  # fmt: skip
     """Render a view through ``templates/view.html``: self-contained, or linking ``lib`` and ``data_src``."""
     physics = options.get("physics")
     page = (
@@ -250,6 +258,7 @@ def _page(G: nx.MultiDiGraph, nodes: list[dict[str, Any]], edges: list[dict[str,
                 "outline": outline,
                 "lib": lib,
                 "data_src": data_src,
+                "tips_src": tips_src,
                 "nav": nav,
             },
         )
@@ -278,6 +287,7 @@ def render_html(
     show_derived: bool = True,
     links: Mapping[Any, str] | None = None,
     basemap: str | Path | None = None,
+    tips: dict[str, int] | None = None,
 ) -> Path:
     """Write one interactive HTML view of a graph: self-contained, or a page of a site.
 
@@ -322,6 +332,11 @@ def render_html(
     basemap
         For ``"map"``: a GeoJSON file of polygons drawn under the places (a reviewed standard map,
         for one) instead of the outline in ``data/reference``.
+    tips
+        With ``lib_dir``: the site's tooltips, text -> number, which this page adds to. Its nodes and
+        edges then carry ``tip`` (the number) instead of ``title``, and the page loads the site's
+        :data:`TIPS_FILE` (written by :func:`write_site`): a tooltip shown on many pages (a zone's, a
+        document's) is stored once.
 
     Returns
     -------
@@ -394,9 +409,8 @@ def render_html(
             if e.get("derived"):
                 e["hidden"] = True
     if layout == "map" or (layout == "force" and not use_physics):
-        # Hundreds of nodes are fitted at a small zoom: their kept labels are drawn larger.
-        big_font = LARGE_VIEW_FONT if layout == "force" and n > PHYSICS_MAX_NODES else None
-        choose_labels(G, nodes, focus=G.graph.get("focus"), font_size=big_font)
+        # Sizes and labels by importance; the page shows the labels that fit at each zoom (view.js).
+        importance_labels(G, nodes, focus=G.graph.get("focus"), weighted=layout == "map")
     if layout == "spread":
         focus_data = G.nodes[sub.graph["focus"]]
         full = str(focus_data.get("title") or focus_data.get("name") or sub.graph["focus"]).rstrip(". ")
@@ -407,7 +421,7 @@ def render_html(
             "Hover for the evidence; click a group node to list the places derived diffusion reaches. "
             "Dashed grey edges are derived, solid ones stated."
         )
-    lib = data_src = ""
+    lib = data_src = tips_src = ""
     nav: dict[str, str] | None = None
     if lib_dir is not None:
         page_dir = Path(path).parent
@@ -418,6 +432,11 @@ def render_html(
             href = (links or {}).get(nd["id"])
             if href and href != own:
                 nd["href"] = nav["root"] + quote(href)
+        if tips is not None:  # the site's tooltips are kept once, in its tips file
+            for item in (*nodes, *edges):
+                if isinstance(item.get("title"), str):
+                    item["tip"] = tips.setdefault(item.pop("title"), len(tips))
+            tips_src = nav["root"] + TIPS_FILE
         data_path = page_dir / f"{Path(path).stem}.data.js"
         data = _templates().get_template("data.js").render(nodes=nodes, edges=edges)
         atomic_write_text(data_path, data)
@@ -429,7 +448,7 @@ def render_html(
     page = _page(
         G, nodes, edges, title=heading, subtitle=subtitle, warning=warning,
         options=options, filter_menu=filter_menu, axis=axis, lib=quote(lib), data_src=data_src, outline=outline,
-        show_derived=show_derived, nav=nav,
+        show_derived=show_derived, nav=nav, tips_src=quote(tips_src),
     )  # fmt: skip
     return atomic_write_text(path, page)
 
@@ -589,20 +608,20 @@ def site_links(G: nx.MultiDiGraph, pages: Mapping[str, str]) -> dict[str, str]:
 
 
 def search_entries(G: nx.MultiDiGraph, links: Mapping[str, str]) -> list[tuple[str, str, str, str, int]]:
-    """The site's search index: ``[name, label, page, key, rank]`` for every node, in name order.
+    """The nodes the site's search finds: ``[name, label, page, other names, rank]``, in node order.
 
-    ``rank`` is the label's place in :class:`ground.schema.Label` (zones first), which orders hits that
-    match equally well.
+    The order is the graph's, as in :func:`queries.search.search_index`, whose numbers name these rows.
+    ``rank`` is the label's place in :class:`ground.schema.Label` (zones first), which orders the hits
+    by partial words that the search adds after its ranked ones.
     """
     rows: list[tuple[str, str, str, str, int]] = []
     for n, d in G.nodes(data=True):
         name = str(d.get("name") or d.get("number") or d.get("title") or d.get(KEY) or n)
         other = (str(d[f]) for f in (KEY, "number", "title", "name_zh") if d.get(f) and d[f] != name)
-        key = " ".join(dict.fromkeys(other))
         label = str(d.get("label", ""))
         page = quote(links.get(str(n), "graph.html"))
-        rows.append((name, label, page, key, TYPE_ORDER.get(label, len(TYPE_ORDER))))
-    return sorted(rows)
+        rows.append((name, label, page, " ".join(dict.fromkeys(other)), TYPE_ORDER.get(label, len(TYPE_ORDER))))
+    return rows
 
 
 def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int = 2000) -> dict[str, list[Path]]:
@@ -613,7 +632,9 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
     ``IN_BATCH`` edge to a batch whose ``level`` is ``"national"``;
     ``zones/<key>.html`` (:func:`focus_subgraph` of depth 1) for each zone of
     kind PFTZ or FTP; ``documents/<key>.html`` for each document; ``search.js``, the search index every
-    page's search box reads; ``index.html`` linking them all in one sortable, filterable table. Every page
+    page's search box reads (ranked as :func:`queries.search.search` ranks); ``tips.js``, every tooltip of
+    the site once (pages name theirs by number); ``index.html`` linking them all in one sortable,
+    filterable table. Every page
     links home; a click on a node opens its page (:func:`site_links`). The pages share one
     copy of vis-network and their stylesheet in ``lib/`` (:func:`write_assets`)
     and read their nodes and edges from a sibling ``<name>.data.js``, so the
@@ -682,12 +703,14 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
         },
     )
     atomic_write_text(
-        out / SEARCH_FILE, _templates().get_template("search.js").render(entries=search_entries(G, links))
+        out / SEARCH_FILE,
+        _templates().get_template("search.js").render(entries=search_entries(G, links), index=search_index(G)),
     )
 
+    tips: dict[str, int] = {}
     p = render_html(
         aggregate_diffusion(G), out / "graph.html", title=f"{name}: whole graph", max_nodes_warn=max_nodes_warn,
-        lib_dir=lib, show_derived=False, links=links,
+        lib_dir=lib, show_derived=False, links=links, tips=tips,
     )  # fmt: skip
     written["graph"].append(p)
     entries.append(
@@ -696,7 +719,7 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
     H = map_view(G)
     p = render_html(
         H, out / "map.html", title=f"{name}: map of the zones and the diffusion between them", layout="map",
-        max_nodes_warn=max_nodes_warn, lib_dir=lib, filter_menu=False, links=links,
+        max_nodes_warn=max_nodes_warn, lib_dir=lib, filter_menu=False, links=links, tips=tips,
     )  # fmt: skip
     written["map"] = [p]
     entries.append(
@@ -711,7 +734,7 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
         caption = str(d.get("name") or d.get("title") or d.get(KEY) or m)
         render_html(
             sub, path, layout="spread", positions=pos,
-            max_nodes_warn=max_nodes_warn, filter_menu=False, lib_dir=lib, links=links,
+            max_nodes_warn=max_nodes_warn, filter_menu=False, lib_dir=lib, links=links, tips=tips,
         )  # fmt: skip
         first = min(batches, key=lambda b: _batch_order(G.nodes[b], b))
         batch_names = ", ".join(str(G.nodes[b].get("name") or b) for b in batches)
@@ -733,7 +756,13 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
     for caption, n, d, path in zone_plan:
         sub = focus_subgraph(stated if n in stated else G, n, 1)
         render_html(
-            sub, path, title=f"{caption}: stated facts", max_nodes_warn=max_nodes_warn, lib_dir=lib, links=links
+            sub,
+            path,
+            title=f"{caption}: stated facts",
+            max_nodes_warn=max_nodes_warn,
+            lib_dir=lib,
+            links=links,
+            tips=tips,
         )
         written["zones"].append(path)
         entries.append(
@@ -752,7 +781,7 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
         title = str(d.get("title") or d.get("name") or caption)
         render_html(
             sub, path, title=f"{caption}: {short_title(title)}" if title != caption else caption,
-            max_nodes_warn=max_nodes_warn, lib_dir=lib, links=links,
+            max_nodes_warn=max_nodes_warn, lib_dir=lib, links=links, tips=tips,
         )  # fmt: skip
         written["documents"].append(path)
         entries.append(
@@ -760,5 +789,6 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, *, max_nodes_warn: int =
                       short_title(title, 80) if title != caption else str(d.get("date") or ""))
         )  # fmt: skip
 
+    atomic_write_text(out / TIPS_FILE, _templates().get_template("tips.js").render(tips=list(tips)))
     written["index"].append(write_index(out, entries, title=name))
     return written

@@ -29,10 +29,11 @@ __all__ = [
     "DERIVED_EDGE_DASHES",
     "EDGE_DATA_FIELDS",
     "EDGE_LABELS_MAX",
-    "LABELS_MAX",
-    "LABEL_CHAR_WIDTH",
+    "FORCE_ITERATIONS",
+    "FORCE_SPACING",
+    "IMPORTANT_LABEL_PX",
+    "IMPORTANT_SIZE",
     "LABEL_ORDER",
-    "LARGE_VIEW_FONT",
     "MAP_MAX_WIDTH",
     "MAP_OFFSET",
     "MAP_PX_PER_DEGREE",
@@ -54,6 +55,7 @@ __all__ = [
     "SPREAD_MEMBER_DY",
     "SPRING_MAX_NODES",
     "STOP_AT_END",
+    "TIPS_FILE",
     "TYPE_ORDER",
     "UNKNOWN_COLOR",
     "LargeGraphWarning",
@@ -81,8 +83,16 @@ PHYSICS_MAX_NODES = 150
 """Above this many nodes physics is off and the positions are computed here, so the first drawing is stable."""
 
 
-SPRING_MAX_NODES = 450
-"""Up to this many nodes go through the spring layout (dense, quadratic; above 499 networkx needs SciPy)."""
+SPRING_MAX_NODES = 600
+"""Up to this many nodes go through ForceAtlas2 (dense, quadratic in time and memory); the rest are placed near them."""
+
+
+FORCE_ITERATIONS = 100
+"""Iterations of ForceAtlas2 in :func:`shell.layout.force_positions` (fixed, so a build is deterministic)."""
+
+
+FORCE_SPACING = 60.0
+"""A connected part of ``k`` nodes of the force layout gets a disc of radius ``FORCE_SPACING * sqrt(k)`` pixels."""
 
 
 EDGE_LABELS_MAX = 30
@@ -126,6 +136,10 @@ OUTLINE_FILE = "china-provinces.geojson"
 """The outline of the provinces in ``data/reference`` (Natural Earth; see SOURCES.md)."""
 
 
+TIPS_FILE = "tips.js"
+"""The site's tooltips, each text once, at the site's root; a page's nodes and edges name theirs by number."""
+
+
 SEARCH_FILE = "search.js"
 """The site's search index and search box script, at the site's root."""
 
@@ -141,16 +155,12 @@ MAX_TEXT = 280
 MAX_CAPTION = 40
 
 
-LABELS_MAX = 80
-"""Views with fixed positions label at most this many nodes (the best connected that fit); the rest on hover."""
+IMPORTANT_SIZE = (9.0, 30.0)
+"""Radius of a node of the whole graph and the map, from the least to the most important (:func:`importance_labels`)."""
 
 
-LARGE_VIEW_FONT = 30
-"""Font size of the kept labels in force views of more than :data:`PHYSICS_MAX_NODES` nodes."""
-
-
-LABEL_CHAR_WIDTH = 0.62
-"""A generous average glyph width of the sans-serif labels, as a share of the font size."""
+IMPORTANT_LABEL_PX = (11.0, 16.0)
+"""Screen size in pixels of a label of the whole graph and the map, from the least to the most important."""
 
 
 SHORT_TITLE = 40

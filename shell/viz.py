@@ -19,11 +19,12 @@ the page here with the same variables is shorter and uses no private state.
 
 The views: :func:`spread_view` (a timeline per innovation, with the places
 derived diffusion reaches folded into their scope node), the whole graph
-(:func:`aggregate_diffusion`; positions computed here by
+(:func:`aggregate_diffusion`; positions computed here by ForceAtlas2 in
 :func:`force_positions`, so the first drawing is stable), :func:`map_view` over
 the provinces' outline (:func:`load_outline`), and a zone's neighbourhood
 (:func:`focus_subgraph`). Pages keep the labels that fit, best-connected nodes
-first, and show the others on hover. :func:`write_site` writes them all as a
+first, and show the others on hover; on the whole graph and the map nodes and
+labels are sized by importance and more labels show as one zooms in. :func:`write_site` writes them all as a
 site whose pages share one copy of the assets (:func:`write_assets`).
 
 Colours, shapes and captions come from :data:`ground.schema.NODE_TYPES`;

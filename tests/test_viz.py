@@ -477,7 +477,11 @@ def test_site_pages_share_one_copy_of_the_assets_and_link_only_local_files(
         assert all(not re.match(r"^(?:[a-z]+:|/)", v) for v in linked), linked
         assert all((page.parent / v).is_file() for v in linked), linked
         nodes, _ = site_page_data(page)
-        assert nodes and all("title" in n for n in nodes)
+        # A page of the site names its tooltips by number in the site's tips.js, each text stored once.
+        assert nodes and all(isinstance(n["tip"], int) and "title" not in n for n in nodes)
+        assert "tips.js" in [Path(v).name for v in linked]
+    tips = re.fullmatch(r"/\*.*?\*/\nwindow\.pftzTips = (.*);\n", (site / "tips.js").read_text(encoding="utf-8"), re.S)
+    assert tips and len(set(json.loads(tips[1]))) == len(json.loads(tips[1])), "every tooltip once"
     graph_nodes, graph_edges = site_page_data(written["graph"][0])
     whole = viz.aggregate_diffusion(small_graph)
     assert (len(graph_nodes), len(graph_edges)) == (whole.number_of_nodes(), whole.number_of_edges())

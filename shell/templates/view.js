@@ -59,6 +59,7 @@ function pftzRefresh() {
     var closed = e.memberOf !== undefined && !pftzGroupOpen(e.memberOf);
     return {id: e.id, hidden: (e.derived === true && !derived) || closed || later(e.date || e.first)};
   }));
+  if (pftzLabelledAt !== null) pftzRelabel(null);
   window.pftz.shownEdges = edges.get({filter: function (e) { return !e.hidden; }}).length;
   window.pftz.shownNodes = nodes.get({filter: function (n) { return !n.hidden; }}).length;
 }
@@ -116,10 +117,64 @@ function pftzDeclutter() {
       return b.left < k.right && k.left < b.right && b.top < k.bottom && k.top < b.bottom;
     });
     /* A box without text would shrink to nothing: a blank keeps it a small box. */
-    if (hit) drop.push({id: n.id, label: n.shape === 'box' ? ' ' : '', hoverLabel: n.label}); else kept.push(b);
+    if (hit && n.id !== pftzHovered) {
+      var d = {id: n.id, label: n.shape === 'box' ? ' ' : '', hoverLabel: n.hoverLabel || n.label, kept: false};
+      if (n.hoverFont && n.shape === 'box') d.font = {size: 14};
+      drop.push(d);
+    } else kept.push(b);
   });
   if (drop.length) nodes.update(drop);
   window.pftz.decluttered = drop.length;
+}
+var pftzBigLabel = 13.5;  /* labelPx from which a label may be drawn over other nodes (the top of 11 to 16) */
+var pftzZoomLabels = false, pftzLabelledAt = null, pftzHovered = null, pftzZoomTimer = null;
+function pftzLabelsByZoom() {
+  /* The whole graph and the map: labels keep their size on screen (labelPx, by importance); the most
+     important ones that fit without overlapping are shown, more of them as one zooms in. */
+  var s = network.getScale(), pos = network.getPositions();
+  var ctx = document.createElement('canvas').getContext('2d');
+  var shown = nodes.get({filter: function (n) { return !n.hidden && n.hoverLabel !== undefined; }});
+  shown.sort(function (a, b) { return (b.rank || 0) - (a.rank || 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0); });
+  var kept = [], upd = [], frame = document.getElementById('mynetwork');
+  var a = network.DOMtoCanvas({x: 0, y: 0}), z = network.DOMtoCanvas({x: frame.clientWidth, y: frame.clientHeight});
+  shown.forEach(function (n) {
+    var px = n.labelPx || 12, p = pos[n.id], size = n.size || 16, gap = 3 / s;
+    ctx.font = px + 'px sans-serif';
+    var lines = String(n.hoverLabel).split('\n');
+    var w = Math.max.apply(null, lines.map(function (l) { return ctx.measureText(l).width; })) / s;
+    var h = lines.length * px * 1.25 / s, box;
+    if (n.shape === 'box') {
+      box = [p.x - w / 2 - 8 / s, p.y - h / 2 - 8 / s, p.x + w / 2 + 8 / s, p.y + h / 2 + 8 / s];
+    } else {
+      var half = Math.max(w / 2, size);
+      box = [p.x - half, p.y - size, p.x + half, p.y + size + 4 / s + h];
+    }
+    /* The text's own part of the box (below a dot, the whole of a box) keeps clear of other nodes, but for
+       the most important nodes' (drawn over them, with a halo). */
+    var text = n.shape === 'box' ? box : [box[0], p.y + size, box[2], box[3]];
+    var inside = box[0] >= a.x && box[1] >= a.y && box[2] <= z.x && box[3] <= z.y;  /* no label cut at an edge */
+    var fits = n.id === pftzHovered || (inside && !kept.some(function (k) {
+      return box[0] < k[2] + gap && k[0] < box[2] + gap && box[1] < k[3] + gap && k[1] < box[3] + gap;
+    }) && (px >= pftzBigLabel || !shown.some(function (o) {
+      var q = pos[o.id], r = o.size || 16;
+      return o.id !== n.id && q.x + r > text[0] && q.x - r < text[2] && q.y + r > text[1] && q.y - r < text[3];
+    })));
+    if (fits) kept.push(box);
+    /* An unlabelled box keeps a small font: its blank label sets its size. */
+    upd.push({id: n.id, label: fits ? n.hoverLabel : (n.shape === 'box' ? ' ' : ''),
+      font: {size: fits || n.shape !== 'box' ? px / s : 14, strokeWidth: n.shape === 'box' ? 0 : 3 / s,
+        strokeColor: '#ffffff'},
+      hoverFont: px / s, kept: fits});
+  });
+  nodes.update(upd);
+  pftzLabelledAt = s;
+}
+function pftzRelabel(then) {
+  /* Labels by zoom, then (their boxes known once drawn) drop any that still overlap. */
+  if (!pftzZoomLabels) { if (then) then(); return; }
+  pftzLabelsByZoom();
+  network.once('afterDrawing', function () { pftzDeclutter(); if (then) then(); });
+  network.redraw();
 }
 function pftzLabelBoxes() {
   /* The drawn box (shape and label) of every visible node with a label, for the overlap tests. */
@@ -129,7 +184,12 @@ function pftzLabelBoxes() {
   });
 }
 function drawGraph() {
-  var container = document.getElementById('mynetwork');
+  var container = document.getElementById('mynetwork'), tips = window.pftzTips;
+  if (tips) {  /* a page of the site names its tooltips by number (tips.js) */
+    [window.pftzData.nodes, window.pftzData.edges].forEach(function (items) {
+      items.forEach(function (it) { if (it.tip !== undefined) it.title = tips[it.tip]; });
+    });
+  }
   nodes = new vis.DataSet(window.pftzData.nodes);
   edges = new vis.DataSet(window.pftzData.edges);
   nodeColors = {};
@@ -138,6 +198,7 @@ function drawGraph() {
   allEdges = edges.get({returnType: 'Object'});
   data = {nodes: nodes, edges: edges};
   options = window.pftzOptions;
+  pftzZoomLabels = window.pftzData.nodes.some(function (n) { return n.labelPx !== undefined; });
   network = new vis.Network(container, data, options);
   network.on('showPopup', pftzShowTip);
   network.once('afterDrawing', function () { window.pftz.drawn = true; window.pftz.drawnAt = performance.now(); });
@@ -157,19 +218,34 @@ function drawGraph() {
     /* With physics off vis fits before node sizes are known; fit again once drawn. */
     network.once('afterDrawing', function () {
       network.fit({animation: false});
-      pftzDeclutter();
-      window.pftz.stable = true; window.pftz.stableAt = performance.now();
+      var done = function () { window.pftz.stable = true; window.pftz.stableAt = performance.now(); };
+      if (pftzZoomLabels) pftzRelabel(done); else { pftzDeclutter(); done(); }
     });
+  }
+  if (pftzZoomLabels) {  /* labels follow the view: what fits after a zoom or a drag */
+    var later = function () {
+      clearTimeout(pftzZoomTimer);
+      pftzZoomTimer = setTimeout(function () { pftzRelabel(null); }, 120);
+    };
+    network.on('zoom', later);
+    network.on('dragEnd', later);
   }
   pftzWireLegend();
   /* Nodes whose label would overlap another show it while hovered. */
   network.on('hoverNode', function (p) {
+    pftzHovered = p.node;
     var n = nodes.get(p.node);
-    if (n && n.hoverLabel && !(n.label || '').trim()) nodes.update({id: n.id, label: n.hoverLabel});
+    if (n && n.hoverLabel && !(n.label || '').trim()) {
+      nodes.update(n.hoverFont ? {id: n.id, label: n.hoverLabel, font: {size: n.hoverFont}} : {id: n.id, label: n.hoverLabel});
+    }
   });
   network.on('blurNode', function (p) {
+    pftzHovered = null;
     var n = nodes.get(p.node);
-    if (n && n.hoverLabel) nodes.update({id: n.id, label: n.shape === 'box' ? ' ' : ''});
+    if (n && n.hoverLabel && !n.kept) {
+      var blank = n.shape === 'box' ? ' ' : '';
+      nodes.update(n.hoverFont && n.shape === 'box' ? {id: n.id, label: blank, font: {size: 14}} : {id: n.id, label: blank});
+    }
   });
   network.on('click', function (p) {
     if (p.nodes.length !== 1) return;
