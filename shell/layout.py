@@ -19,6 +19,7 @@ from pftz.ground.errors import ExportError
 from pftz.ground.schema import (
     DERIVED,
     Label,
+    Rel,
 )
 from pftz.loaders.reference import REFERENCE_DIR
 from pftz.shell.viewcore import (
@@ -205,6 +206,23 @@ def _force_positions(G: nx.MultiDiGraph, *, seed: int, core_size: int) -> Positi
     return pos
 
 
+def _place_parts(G: nx.MultiDiGraph, pos: Positions) -> None:
+    """Put a place without coordinates (an area) on a small ring around the placed zone it is PART_OF.
+
+    Its other neighbours (measures replicated nationwide) would pull it to the middle of the map.
+    """
+    parts: dict[str, list[Any]] = defaultdict(list)
+    for n, parent, rel in G.edges(keys=True):
+        if rel == Rel.PART_OF and str(n) not in pos and str(parent) in pos:
+            parts[str(parent)].append(n)
+    for parent, members in parts.items():
+        px, py = pos[parent]
+        ring = sorted(set(members), key=str)
+        for i, n in enumerate(ring):
+            angle = math.pi / 4 + 2 * math.pi * i / len(ring)  # off the ring of places sharing coordinates
+            pos[str(n)] = (px + 1.5 * MAP_OFFSET * math.cos(angle), py + 1.5 * MAP_OFFSET * math.sin(angle))
+
+
 def map_positions(G: nx.MultiDiGraph) -> Positions:
     """Return map positions: nodes with ``lat``/``lon`` where they are, the rest near their neighbours.
 
@@ -245,6 +263,7 @@ def map_positions(G: nx.MultiDiGraph) -> Positions:
             else:
                 angle = -math.pi / 2 + 2 * math.pi * i / len(members)
                 pos[str(n)] = (x + MAP_OFFSET * math.cos(angle), y + MAP_OFFSET * math.sin(angle))
+    _place_parts(G, pos)
     rest = _place_by_neighbours(G, pos, spacing=30.0, passes=3)
     if rest:
         xs = [p[0] for p in pos.values()] or [0.0]

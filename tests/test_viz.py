@@ -24,6 +24,7 @@ from pftz.ground.dates import PartialDate
 from pftz.ground.errors import ExportError, QueryError
 from pftz.ground.schema import DERIVED, KEY, NODE_TYPES, REL_TYPES, Label, Rel, ZoneKind, node_id
 from pftz.shell import figures, pages, viz
+from pftz.shell.viewcore import MAP_OFFSET
 from tests.browser import OfflinePage, click_node, label_overlaps
 from tests.synthetic import canonical, evidence, synthetic_graph
 
@@ -421,6 +422,21 @@ def test_map_positions_follow_lat_lon(small_graph: nx.MultiDiGraph) -> None:
     for (lon1, lat1, a), (lon2, lat2, b) in itertools.pairwise(geo):
         assert (pos[a][0] < pos[b][0]) == (lon1 < lon2)
         assert (pos[a][1] < pos[b][1]) == (lat1 > lat2), "north is up (screen y grows downwards)"
+
+
+def test_an_area_without_coordinates_sits_by_its_zone_on_the_map() -> None:
+    # not at the mean of the regions its measures diffused to (an area was once drawn in central China)
+    G = nx.MultiDiGraph()
+    east = _add(G, Label.ZONE, "east", "East PFTZ", kind=ZoneKind.PFTZ, lat=31.2, lon=121.5)
+    west = _add(G, Label.ZONE, "west", "West PFTZ", kind=ZoneKind.PFTZ, lat=43.8, lon=87.6)
+    area = _add(G, Label.ZONE, "east/port-area", "Port Area", kind=ZoneKind.SUB_AREA)
+    _link(G, area, east, Rel.PART_OF, "the Port Area of East PFTZ")
+    for i in range(3):  # derived diffusion from the area to far regions
+        region = _add(G, Label.REGION, f"r{i}", f"Region {i}", lat=40.0 + i, lon=90.0 + i)
+        _link(G, area, region, Rel.DIFFUSED_TO, "replicated nationwide")
+    pos = viz.map_positions(G)
+    (ax, ay), (ex, ey), (wx, wy) = pos[area], pos[east], pos[west]
+    assert math.hypot(ax - ex, ay - ey) <= 2 * MAP_OFFSET < math.hypot(ax - wx, ay - wy)
 
 
 # --------------------------------------------------------------------------- site
