@@ -411,6 +411,7 @@ __all__ = [
     "BODY_NOUNS",
     "BOUNDARY_WORDS",
     "BY_ADOPT_VERBS",
+    "CARDINALS",
     "CASES_PART_HEADING",
     "CASE_HEADS",
     "CASE_VERB_STEMS",
@@ -426,7 +427,9 @@ __all__ = [
     "LOWER_BODY_HEADS",
     "NATIONAL_SCOPES",
     "NOT_FIRST_WORDS",
+    "NUMBER_FORMS",
     "ORDINALS",
+    "ORDINALS_MORE",
     "PASSIVE_ADOPT_VERBS",
     "PILOT_INFINITIVES",
     "PILOT_PARTICIPLES",
@@ -439,10 +442,48 @@ __all__ = [
     "REFERENCE_VERBS",
     "RELEASE_VERBS_OF_ZONE",
     "REPLICATE_PATTERNS",
+    "ROMAN_NUMERALS",
     "SELECTION_VERBS",
     "TITLED_CASE_HEADS",
     "TITLE_WORDS",
     "TITLE_WORDS_MORE",
     "alternation",
     "body_kind",
+    "number_value",
 ]
+
+
+# --------------------------------------------------------------------------- numbers and document structure
+ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+"""Roman numerals of headings, in order (``IV`` is 4)."""
+
+CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+"""Number words, in order (``three`` is 3): ``Part One``, ``three batches``."""
+
+ORDINALS_MORE = ("eleventh", "twelfth")
+"""Ordinal words after :data:`ORDINALS`, in order (``eleventh`` is 11)."""
+
+NUMBER_FORMS = {
+    "roman": r"[IVX]+",
+    "arabic": r"\d{1,2}",
+    "words": "(?i:" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + ")",
+}
+"""How a heading's number may be printed; a profile names the forms its edition uses (``[structure] numbers``)."""
+
+
+def number_value(text: str) -> int | None:
+    """The value of a heading number printed as a Roman numeral, digits or a word; None when it is none.
+
+    Examples
+    --------
+    >>> number_value("IV"), number_value("12"), number_value("Three"), number_value("Part")
+    (4, 12, 3, None)
+    """
+    t = text.strip()
+    if t.isdigit():
+        return int(t)
+    if t in ROMAN_NUMERALS:
+        return ROMAN_NUMERALS.index(t) + 1
+    if t.casefold() in CARDINALS:
+        return CARDINALS.index(t.casefold()) + 1
+    return None

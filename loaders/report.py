@@ -42,8 +42,10 @@ from pftz.loaders.header import TextHeader, load_header
 from pftz.loaders.lexicon import (
     AGENT_BY_VERBS,
     AGENT_VERBS,
+    DESIGNATED_SCOPES,
     LEADING_GROUP_HEADS,
     NATIONAL_SCOPES,
+    PROVINCE_SCOPES,
     RELEASE_VERBS_OF_ZONE,
     SELECTION_VERBS,
     TITLE_WORDS,
@@ -205,16 +207,25 @@ KIND_OF_BATCH: dict[str, MeasureKind] = {
 
 
 def normalize_scope(text: str) -> Scope | None:
-    """Map a scope cell or phrase to a :class:`~ground.schema.Scope`."""
-    t = re.sub(r"\s+", "", text.lower())
+    """Map a scope cell or phrase to a :class:`~ground.schema.Scope` (its words are the lexicon's).
+
+    Examples
+    --------
+    >>> [str(normalize_scope(x)) for x in ("All PFTZs", "Throughout the country", "In designated areas")]
+    ['All PFTZs', 'Nationwide', 'Designated areas']
+    """
+    t = " ".join(text.lower().split())
+    squashed = t.replace(" ", "")
     if not t:
         return None
-    if "pftz" in t or "ftz" in t or "freetradezone" in t:  # "All PFTZs", "All FTZs", "all free trade zones"
+    if "pftz" in squashed or "ftz" in squashed or "freetradezone" in squashed:  # "All PFTZs", "all free trade zones"
         return Scope.ALL_PFTZS
-    if "nationwide" in t or "national" in t:
+    if "nationwide" in squashed or "national" in squashed or any(p.lower() in t for p in NATIONAL_SCOPES):
         return Scope.NATIONWIDE
-    if "province" in t:
+    if "province" in t or any(p in t for p in PROVINCE_SCOPES):
         return Scope.PROVINCE_WIDE
+    if any(p in t for p in DESIGNATED_SCOPES):
+        return Scope.DESIGNATED_AREAS
     return None
 
 
@@ -791,10 +802,18 @@ def _titled_in_policy_tables(ctx: _Context, tables: Sequence[Table]) -> list[_Ta
     out: list[_TableDoc] = []
     for t in tables:
         cols = ctx.profile.columns_of(t.columns)
-        if "document_title" not in cols or "measure" in cols:
+        # a table of documents without a title column lists them in its document column ("Issuing body | Document")
+        tcol = cols.get("document_title") or (cols.get("document") if "bodies" in cols else None)
+        if tcol is None or "measure" in cols:
             continue
         for row in t.rows:
-            cell = row.values.get(cols["document_title"], "")
+            cell = row.values.get(tcol, "")
+            mentions = _doc_mentions(cell)
+            numbered = [(n, ti or clean_title(cell[:a]) or None) for n, ti, a, _b in mentions if n is not None]
+            if numbered:  # "Notice on ... (G.F. [2026] No. 4)": the number and the title before it
+                for number, title in numbered:
+                    out.append(_TableDoc(_register_doc(ctx, number, title, row.line), row, t, cell))
+                continue
             quoted = [q.group(1) for q in QUOTED_RE.finditer(cell)]
             for title in quoted or [clean_title(re.split(r"\s+issued by\s+", cell)[0])]:
                 out.append(_TableDoc(_register_doc(ctx, None, title, row.line), row, t, cell))
@@ -2257,10 +2276,16 @@ def _warn_invisible(c: _Collector, found: Sequence[tuple[int, list[str], str]]) 
 
 
 def _require(outline: Outline, lines: Sequence[Line], source: str, profile: Profile) -> None:
-    """An edition (a text with contents) must hold the parts its profile requires; else it is truncated."""
+    """An edition (a text with contents) must hold the required parts its contents list; else it is truncated.
+
+    A required part the contents do not list is one this edition does without (an edition that prints its
+    national batches in a part of the body, not in an appendix), unless the text ends before any part the
+    contents list (cut inside its contents, it may have lost the listing too).
+    """
     found = {s.number for s in outline.sections if s.level == 1}
+    cut_short = not (found & set(outline.listed))
     for req in profile.required:
-        if req.section not in found:
+        if (req.section in outline.listed or cut_short) and req.section not in found:
             last = max((ln.no for ln in lines if ln.text.strip()), default=1)
             what = f"{req.section} ({req.what})" if req.what else req.section
             msg = f"the report is truncated or is not a PFTZ report: {what} not found (text ends at line {last})"

@@ -57,10 +57,14 @@ class _Layout(NamedTuple):
     """The line that ends a table: ``Source: ...``."""
     header_first: re.Pattern[str]
     """The first heading of a header line: ``No.``."""
+    continued: re.Pattern[str]
+    """The title of a caption repeated after a page break: ``(continued)``."""
 
 
 @lru_cache(maxsize=16)
-def _layout_of(caption: str, appendix: str, source: tuple[str, ...], row_number: tuple[str, ...]) -> _Layout:
+def _layout_of(
+    caption: str, appendix: str, source: tuple[str, ...], row_number: tuple[str, ...], continued: tuple[str, ...]
+) -> _Layout:
     word = alternation([caption])
     return _Layout(
         re.compile(rf"^{word}\s+((?:\d+|[A-Z])-\d+)\s+(\S.*)$"),
@@ -68,13 +72,14 @@ def _layout_of(caption: str, appendix: str, source: tuple[str, ...], row_number:
         re.compile(rf"^{alternation([appendix])}\s+(\d+)\s*:\s*\S"),
         re.compile(rf"^{alternation(source)}\s*:", re.IGNORECASE),
         re.compile(rf"^{alternation([n.rstrip('.') for n in row_number])}\.?$", re.IGNORECASE),
+        re.compile(rf"^[(\[]?\s*{alternation(continued)}\s*[)\]]?\.?$", re.IGNORECASE),
     )
 
 
 def table_layout(profile: Profile | None = None) -> _Layout:
     """The caption, appendix, source and header patterns of an edition profile (the default when omitted)."""
     p = profile or default_profile()
-    return _layout_of(p.caption, p.appendix, p.source, p.row_number)
+    return _layout_of(p.caption, p.appendix, p.source, p.row_number, p.continued)
 
 
 _ROW_NO_RE = re.compile(r"^(\d{1,4})\.?$")
@@ -299,6 +304,8 @@ def _read_table(
             if not state.columns:
                 raise _broken(state, source, ln.no, "has no header line ('No.' ...) before its Source line")
             return _finish(state, ln.no, source, warnings), i
+        if _continues(lay, text, state.id):
+            continue  # the caption repeated after a page break: the same table goes on
         if lay.caption.match(text) or lay.appendix_caption.match(text) or lay.appendix.match(text):
             raise _no_source(state, source, ln.no, f"the next heading or caption at line {ln.no}")
         if _is_page_number(items, i):
@@ -339,6 +346,21 @@ def _read_table(
             _read_continuation(state, item, fields, source, warnings)
     last = items[-1].line.no if items else state.caption_line
     raise _no_source(state, source, last, f"the text ends at line {last}")
+
+
+def _continues(lay: _Layout, text: str, table_id: str) -> bool:
+    """Whether ``text`` is the caption of table ``table_id`` repeated after a page break ("Table 9-9 (continued)").
+
+    Examples
+    --------
+    >>> lay = table_layout()
+    >>> _continues(lay, "Table 9-9 (continued)", "9-9"), _continues(lay, "Table 9-8 (continued)", "9-9")
+    (True, False)
+    """
+    m = lay.caption.match(text) or lay.appendix_caption.match(text)
+    if m is None or not lay.continued.match(m.group(2).strip()):
+        return False
+    return m.group(1) == table_id or table_id.endswith(f"-{m.group(1)}")
 
 
 def _side_name(side: int) -> str:
