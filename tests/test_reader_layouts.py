@@ -1,0 +1,227 @@
+"""The document-level reader on layouts it was not written for: excerpts of the development editions and
+texts, and perturbed copies of each (re-wrapped, page breaks moved), so that no rule depends on one file."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pftz.ground.errors import ReportParseError
+from pftz.ground.schema import Label, Rel, Scope
+from pftz.loaders.lexicon import number_value
+from pftz.loaders.profile import default_profile
+from pftz.loaders.records import ParsedReport
+from pftz.loaders.report import normalize_scope, parse_report
+from pftz.loaders.structure import parse_structure
+from pftz.loaders.tables import parse_tables
+from pftz.loaders.text import split_lines
+
+ROOT = Path(__file__).resolve().parents[1]
+EDITION_B = ROOT / "tests" / "editions" / "held-back" / "report-2027b.txt"
+
+PAGE = ["", "", "Report on China's Pilot Free Trade Zones 2031", "", "17", "", "", ""]
+"""A page break as a later edition prints it: the running head with the edition year on its line."""
+
+CONTENTS = """Contents
+
+Part One Annual Overview: PFTZ Development in 2030
+
+1. Implementing the Plans of the State Council
+
+(1) New requirements for upgrading PFTZs\t10
+(2) A more complete policy framework\t13
+
+Part Two Typical Cases of Institutional Innovation
+
+1. Investment and Government Services\t57
+
+Appendix: Chronicle of Events in 2030\t90
+
+Part One
+
+Annual Overview: PFTZ Development in 2030
+
+1
+
+Implementing the Plans of the State Council
+
+(1) New requirements for upgrading PFTZs
+
+Shanghai PFTZ launched a new "one-stop data service" for enterprises.
+
+Part Two
+
+Typical Cases of Institutional Innovation
+
+1
+
+Investment and Government Services
+
+Tianjin PFTZ introduced a "bonded repair whitelist" model.
+
+Appendix: Chronicle of Events in 2030
+
+In March 2030, the State Council issued a notice.
+"""
+
+NATIONAL_TABLE = [
+    "Table 3-2 Selected items of the ninth batch of reform pilot experience (2030)",
+    "",
+    "No.\tOrigin\tReform pilot experience\tCoverage",
+    "1\tHubei PFTZ\tCredit repair in one go for market entities\tThroughout the country",
+    "2\tSichuan PFTZ, Chongqing PFTZ\tMutual recognition of freight permits\tIn all PFTZs",
+    *PAGE,
+    "Table 3-2 (continued)",
+    "",
+    "No.\tOrigin\tReform pilot experience\tCoverage",
+    "3\tFujian PFTZ\tRecognition of Taiwan qualifications in construction\tIn designated areas",
+    "",
+    "Source: Ministry of Commerce website.",
+]
+
+
+def _perturbed(text: str) -> list[str]:
+    """The text, re-wrapped to short lines in its paragraphs, and with a page break moved into a paragraph."""
+    rewrapped = "\n".join(
+        "\n".join(re.findall(r".{1,60}(?:\s|$)", line)).rstrip() if "\t" not in line and len(line) > 80 else line
+        for line in text.split("\n")
+    )
+    lines = text.split("\n")
+    at = next(k for k, ln in enumerate(lines) if len(ln) > 40 and "\t" not in ln)
+    moved = [*lines[:at], *PAGE, *lines[at:]]
+    return [text, rewrapped, "\n".join(moved)]
+
+
+# --------------------------------------------------------------------------- page furniture
+def test_a_running_head_with_its_year_on_the_line_is_furniture() -> None:
+    p = default_profile()
+    assert p.is_running_head("Report on China's Pilot Free Trade Zones 2027")
+    assert p.is_running_head("Report on China's Pilot Free Trade Zones")
+    assert not p.is_running_head("Report on China's Pilot Free Trade Zones in 2027 grew")
+
+
+# --------------------------------------------------------------------------- structure
+def test_heading_numbers_in_words_digits_or_roman() -> None:
+    assert [number_value(x) for x in ("One", "twelve", "7", "IX", "Part")] == [1, 12, 7, 9, None]
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_parts_numbered_in_words_and_an_appendix_without_a_number(variant: int) -> None:
+    text = _perturbed(CONTENTS)[variant]
+    outline = parse_structure(split_lines(text))
+    assert outline.has_contents
+    assert outline.listed == ("Part One", "Part Two", "Appendix")
+    parts = [(s.number, s.title) for s in outline.sections if s.level == 1]
+    assert parts == [
+        ("Part One", "Annual Overview: PFTZ Development in 2030"),
+        ("Part Two", "Typical Cases of Institutional Innovation"),
+        ("Appendix", "Chronicle of Events in 2030"),
+    ]
+    sections = [(s.path, s.title) for s in outline.sections if s.level == 3]
+    assert sections == [("Part One > I > (1)", "New requirements for upgrading PFTZs")]
+    chapters = [s.path for s in outline.sections if s.level == 2]
+    assert chapters == ["Part One > I", "Part Two > I"]
+
+
+def test_an_edition_whose_contents_list_no_required_appendix_is_read() -> None:
+    report = parse_report(CONTENTS, "later.txt")
+    assert not any(w.code == "not-an-edition" for w in report.warnings)
+    assert {s.number for s in report.sections if s.level == 1} == {"Part One", "Part Two", "Appendix"}
+
+
+# --------------------------------------------------------------------------- tables
+@pytest.mark.parametrize("variant", range(3))
+def test_a_table_continued_after_a_page_break_is_one_table(variant: int) -> None:
+    text = _perturbed("\n".join(NATIONAL_TABLE))[variant]
+    tables, warnings = parse_tables(split_lines(text), "t.txt")
+    assert [t.id for t in tables] == ["3-2"]
+    assert [r.number for r in tables[0].rows] == [1, 2, 3]
+    assert warnings == []
+
+
+def test_a_second_caption_that_does_not_continue_is_still_an_error() -> None:
+    text = "\n".join(NATIONAL_TABLE).replace("Table 3-2 (continued)", "Table 3-2 Another table")
+    with pytest.raises(ReportParseError, match=r"appears twice|no 'Source:'"):
+        parse_tables(split_lines(text), "t.txt")
+
+
+def test_columns_are_found_by_their_synonyms_in_any_order() -> None:
+    p = default_profile()
+    roles = p.columns_of(["No.", "Origin", "Reform pilot experience", "Coverage"])
+    assert roles == {"zone": "Origin", "measure": "Reform pilot experience", "scope": "Coverage"}
+    assert p.columns_of(["No.", "Issuing body", "Document", "Main points"]) == {
+        "bodies": "Issuing body",
+        "document": "Document",
+        "content": "Main points",
+    }
+
+
+@pytest.mark.parametrize(
+    ("printed", "scope"),
+    [
+        ("Throughout the country", Scope.NATIONWIDE),
+        ("In all PFTZs", Scope.ALL_PFTZS),
+        ("In designated areas", Scope.DESIGNATED_AREAS),
+        ("across the whole province", Scope.PROVINCE_WIDE),
+        ("Nationwide", Scope.NATIONWIDE),
+    ],
+)
+def test_scopes_are_read_by_the_lexicon_words(printed: str, scope: Scope) -> None:
+    assert normalize_scope(printed) is scope
+
+
+def _national(report: ParsedReport) -> dict[str, set[str]]:
+    batches = {e.key for e in report.entities if e.label is Label.BATCH and e.properties.get("level") == "national"}
+    members = {r.start.key for r in report.relations if r.type is Rel.IN_BATCH and r.end.key in batches}
+    origins: dict[str, set[str]] = {m: set() for m in members}
+    for r in report.relations:
+        if r.type is Rel.ORIGINATED_IN and r.start.key in origins:
+            origins[r.start.key].add(r.end.key)
+    names = {e.key: e.name for e in report.entities if e.key in origins}
+    return {names[k]: v for k, v in origins.items()}
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_national_table_with_other_column_names_is_a_batch(variant: int) -> None:
+    text = _perturbed("\n".join(NATIONAL_TABLE))[variant]
+    report = parse_report(text, "t.txt", partial=True)
+    assert _national(report) == {
+        "Credit repair in one go for market entities": {"hubei"},
+        "Mutual recognition of freight permits": {"sichuan", "chongqing"},
+        "Recognition of Taiwan qualifications in construction": {"fujian"},
+    }
+    scopes = {e.name: e.properties.get("scope") for e in report.entities if e.label is Label.MEASURE}
+    assert scopes["Mutual recognition of freight permits"] == "All PFTZs"
+    assert scopes["Recognition of Taiwan qualifications in construction"] == "Designated areas"
+
+
+DOCUMENT_TABLE = """Table 2-1 Main national policy documents issued in 2030
+
+No.\tIssuing body\tDocument\tMain points
+1\tState Council\tNotice on Launching Pilot Programs for Data Flow in PFTZs (G.F. [2030] No. 4)\tAllowing data lists.
+2\tGeneral Administration of Customs\tMeasures to Support Bonded Maintenance in PFTZs\tExtending bonded maintenance.
+
+Source: Compiled from publicly available information.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_table_of_documents_without_a_title_column(variant: int) -> None:
+    text = _perturbed(DOCUMENT_TABLE)[variant]
+    report = parse_report(text, "t.txt", partial=True)
+    docs = {e.properties.get("title") or e.name for e in report.entities if e.label is Label.DOCUMENT}
+    assert docs == {
+        "Notice on Launching Pilot Programs for Data Flow in PFTZs",
+        "Measures to Support Bonded Maintenance in PFTZs",
+    }
+    bodies = {e.name for e in report.entities if e.label is Label.ISSUING_BODY}
+    assert {"State Council", "General Administration of Customs"} <= bodies
+
+
+def test_the_later_edition_is_read_as_an_edition_with_its_tables() -> None:
+    report = parse_report(EDITION_B.read_text(encoding="utf-8"), EDITION_B.name)
+    assert not any(w.code in ("not-an-edition", "table-unread") for w in report.warnings)
+    assert len(report.tables) == 3
+    assert len(_national(report)) >= 12
