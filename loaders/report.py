@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -445,6 +445,24 @@ class _Context:
     doc_seen: dict[str, tuple[int, str]] = field(default_factory=dict)
     batch_tables: dict[str, str] = field(default_factory=dict)
     """The table (as printed) that lists each batch, by batch key: what an edge resolved through it cites."""
+    tables: Sequence[Table] = ()
+    """The text's tables (:func:`loaders.tables.parse_tables`)."""
+    milestones: Sequence[Paragraph] = ()
+    """The paragraphs of the part of dated milestones, one a sentence when long."""
+    edition: bool = False
+    """Whether the text is an edition of the report (it has contents), not a press release or a circular."""
+    part2: Section | None = None
+    """The part of zone cases, when the text has one."""
+    field_of: dict[int, str] = field(default_factory=dict)
+    """The field (the chapter's title words) of every line of the part of zone cases."""
+    national: list[NodeRef] = field(default_factory=list)
+    """The measures of the national batch tables (pass ``national-batches``)."""
+    prose_batches: list[_ProseBatch] = field(default_factory=list)
+    """The national batches sentences release or fill (pass ``prose-batches``)."""
+    story: Narrative = field(default_factory=lambda: Narrative((), (), (), (), 0, 0))
+    """The narrative's facts (pass ``narrative``)."""
+    titles: dict[str, str] = field(default_factory=dict)
+    """The titles of the national measures by key: what the narrative's names are matched against."""
 
 
 @lru_cache(maxsize=8192)
@@ -459,8 +477,9 @@ def _sentences(paras: Iterable[Paragraph]) -> Iterable[tuple[Paragraph, int, str
 
 
 # --------------------------------------------------------------------------- zones
-def _extract_zones(c: _Collector, ctx: _Context, tables: Sequence[Table]) -> None:
-    """Zone mentions, misspellings, sub-areas, coordinated zones and named groups."""
+def _extract_zones(c: _Collector, ctx: _Context) -> None:
+    """Zone mentions, misspellings, sub-areas, coordinated zones and named groups; the stated number of PFTZs."""
+    tables = ctx.tables
     seen_kinds: set[str] = set()
     for p, off, s in _sentences(ctx.paras):
         line = p.line_at(off)
@@ -693,8 +712,9 @@ ISSUED_BY_RE = re.compile(r"\bissued by (.+?)(?:[.;]|$)")
 QUOTED_SPAN_RE = re.compile(r"[\"“][^\"”]*[\"”]")
 
 
-def _extract_documents(c: _Collector, ctx: _Context, tables: Sequence[Table], milestones: Sequence[Paragraph]) -> None:
-    """Numbered and titled documents from the text, the tables and the milestones."""
+def _extract_documents(c: _Collector, ctx: _Context) -> None:
+    """Numbered and titled documents from the text, the tables and the milestones, with their issuers and dates."""
+    tables, milestones = ctx.tables, ctx.milestones
     # full numbers first, everywhere, so that short forms and titles can resolve
     pending = _numbered_in_sentences(ctx) + _numbered_in_preambles(ctx, tables)
     pending += _short_numbered(c, ctx)
@@ -995,7 +1015,9 @@ def _group_pilot_zones(c: _Collector, ctx: _Context) -> None:
 
 
 # --------------------------------------------------------------------------- national batches
-def _collect_batch_phrases(ctx: _Context) -> None:
+def _collect_batch_phrases(c: _Collector, ctx: _Context) -> None:
+    """Every phrase naming a batch ("the fifth batch of 23 best practices"), its kind, ordinal and size, for the
+    passes after it; it records nothing itself."""
     for p, off, s in _sentences(ctx.paras):
         if "batch" not in s.lower():
             continue  # a quick test before the costly pattern, which needs the word
@@ -1104,7 +1126,7 @@ class _ProseBatch(NamedTuple):
     released: bool
 
 
-def _extract_prose_batches(c: _Collector, ctx: _Context) -> list[_ProseBatch]:
+def _extract_prose_batches(c: _Collector, ctx: _Context) -> None:
     """Rule: "<national body> released the <ordinal> batch of <N> <kind>" is a national batch, its size and issuer.
 
     The body is the one :func:`_prose_batch_issuer` finds (named before the phrase with a
@@ -1115,7 +1137,7 @@ def _extract_prose_batches(c: _Collector, ctx: _Context) -> list[_ProseBatch]:
     narrative. A batch a table lists keeps the table's count; the prose adds
     its issuer.
     """
-    out: list[_ProseBatch] = []
+    out = ctx.prose_batches
     for kind, ordinal, count, s, line, phrase in ctx.batch_phrases:
         at = s.find(phrase)
         if at < 0:
@@ -1143,7 +1165,6 @@ def _extract_prose_batches(c: _Collector, ctx: _Context) -> list[_ProseBatch]:
         if body := c.body(body_m.key, line, s, body_m.text):
             c.rel(Rel.RESPONSIBLE_FOR, body, batch, line, s)
         out.append(_ProseBatch(batch, kind, line, s, phrase, released))
-    return out
 
 
 NATIONAL_SCOPE_AFTER_RE = re.compile(
@@ -1156,9 +1177,7 @@ BATCH_ITEM_RESOLVED = "a case the text names after the sentence that releases th
 TITLE_START_RE = re.compile(rf"^{alternation(TITLE_WORDS)}\b")
 
 
-def _prose_batch_items(
-    c: _Collector, ctx: _Context, story: Narrative, batches: Sequence[_ProseBatch], edition: bool
-) -> None:
+def _prose_batch_items(c: _Collector, ctx: _Context) -> None:
     """Rule: the innovations a sentence puts into a national batch, and in a text the cases it lists after the release.
 
     * "Two of them, the "<A>" and the "<B>", were selected by <body> for the
@@ -1174,6 +1193,7 @@ def _prose_batch_items(
       derived, with the rule in ``resolved``. An edition's narrative names
       cases of many kinds after a batch, so there the rule does not run.
     """
+    story, batches, edition = ctx.story, ctx.prose_batches, ctx.edition
     for b in batches:
         if edition and b.released:
             continue  # an edition's passage on a batch is read against the batch's table
@@ -1305,11 +1325,11 @@ def _batch_node(
     return c.node(Label.BATCH, key, name, line, quote, **props)
 
 
-def _extract_national(
-    c: _Collector, ctx: _Context, tables: Sequence[Table], milestones: Sequence[Paragraph]
-) -> list[NodeRef]:
-    """The national batches (a table with a measure column): their measures, documents, bodies and scopes."""
-    measures: list[NodeRef] = []
+def _extract_national(c: _Collector, ctx: _Context) -> None:
+    """The national batches (a table with a measure column): their measures, documents, bodies and scopes,
+    checked against the totals the text states."""
+    tables, milestones = ctx.tables, ctx.milestones
+    measures = ctx.national
     found_by_scope: Counter[tuple[str, str]] = Counter()
     _date_national_batches(ctx, milestones)
     for t in (t for t in tables if "measure" in c.profile.columns_of(t.columns)):
@@ -1329,7 +1349,6 @@ def _extract_national(
     _check_national_totals(c, ctx, measures, found_by_scope, where or "the national batch tables")
     _flush_reviews(c, ctx)
     _document_wordings(c, ctx)
-    return measures
 
 
 def _document_wordings(c: _Collector, ctx: _Context) -> None:
@@ -1596,9 +1615,10 @@ def _check_national_totals(
 
 
 # --------------------------------------------------------------------------- provincial batches
-def _extract_provincial(c: _Collector, ctx: _Context, tables: Sequence[Table]) -> None:
-    """Provincial batches: a table with a zone column and a batch column (roles of the edition profile)."""
-    for t in tables:
+def _extract_provincial(c: _Collector, ctx: _Context) -> None:
+    """Provincial batches: a table with a zone column and a batch column (roles of the edition profile), with the
+    examples its cells name."""
+    for t in ctx.tables:
         cols = c.profile.columns_of(t.columns)
         bcol, qcol, ccol, zcol = cols.get("batch"), cols.get("quantity"), cols.get("content"), cols.get("zone")
         if bcol is None or zcol is None:
@@ -1747,7 +1767,7 @@ def _clear_best(titles: dict[str, str], name: str) -> str | None:
     return None
 
 
-def _extract_batch_mentions(c: _Collector, ctx: _Context, titles: dict[str, str]) -> int:
+def _extract_batch_mentions(c: _Collector, ctx: _Context) -> None:
     """Names the narrative quotes where it describes a national batch, linked to the batch's rows.
 
     The passage on a batch ("the fifth batch of 23 best practices ... cases include the
@@ -1755,7 +1775,7 @@ def _extract_batch_mentions(c: _Collector, ctx: _Context, titles: dict[str, str]
     other words than the appendix table. A close match adds the sentence as evidence of
     that row; nothing new is created.
     """
-    found = 0
+    titles = ctx.titles
     for item in (s for s in c.outline.sections if s.level == 4):
         m = BATCH_PHRASE_RE.search(item.title)
         if not m or not m.group("count"):
@@ -1767,8 +1787,6 @@ def _extract_batch_mentions(c: _Collector, ctx: _Context, titles: dict[str, str]
                 key = _best_in_batch(titles, bkey, phrase, MENTION_MATCH)
                 if key is not None:
                     c.node(Label.MEASURE, key, titles[key], p.line_at(off), s)
-                    found += 1
-    return found
 
 
 _PLACES = (Label.ZONE, Label.REGION)
@@ -1849,20 +1867,14 @@ CASE_ADOPTIONS = frozenset({"adopted-by", "drew-on"})
 """Narrative rules whose adopted innovation is a zone's case named in the text (one measure node, not two)."""
 
 
-def _extract_narrative(
-    c: _Collector,
-    ctx: _Context,
-    story: Narrative,
-    titles: dict[str, str],
-    part2: Section | None,
-    field_of: dict[int, str],
-) -> None:
+def _extract_narrative(c: _Collector, ctx: _Context) -> None:
     """Records of the narrative's facts (:mod:`loaders.narrative`): cases, adoptions, efforts.
 
     A joint innovation is a measure with several ``ORIGINATED_IN`` zones; an effort is a body of several
     members (an Alliance with ``MEMBER_OF`` edges and the batches it released, named after it) or a document
     the members issued together.
     """
+    story, titles, part2, field_of = ctx.story, ctx.titles, ctx.part2, ctx.field_of
     released_by: dict[str, str] = {}  # an innovation an alliance's batch names -> the measure in that batch
     for e in story.efforts:
         if e.batch is not None:
@@ -2086,6 +2098,60 @@ def _extract_narrative(
 
     c.rule = ""
 
+def _read_story(c: _Collector, ctx: _Context) -> None:
+    """The narrative (:func:`loaders.narrative.read_narrative`) over the body but the milestones, the field of each
+    line of the part of zone cases, and the titles of the national measures its names are matched against."""
+    if ctx.part2 is not None:
+        for ch in c.outline.within(ctx.part2, 2):
+            field_name = ctx.profile.field_of(ch.title)
+            for n in range(ch.start_line, ch.end_line + 1):
+                ctx.field_of[n] = field_name
+    skip = {p.line for p in ctx.milestones}
+    ctx.story = read_narrative(ctx.paras, c.outline, c.gaz, find_zones=c.find_zones, skip_lines=skip)
+    part2 = ctx.part2
+    if part2 is not None and not any(part2.start_line <= f.line <= part2.end_line for f in ctx.story.cases):
+        c.warn("no-zone-cases", "no zone cases found in the institutional innovation part", part2.start_line)
+    national = set(ctx.national)
+    ctx.titles = {e.key: e.name for e in c.entities if e.label is Label.MEASURE and e.ref in national}
+
+
+@dataclass(frozen=True, slots=True)
+class Pass:
+    """One pass over the whole text: a name a person can read and the function that runs it.
+
+    Every pass takes the collector (the records read so far, with their provenance) and the
+    context (the text's paragraphs, tables and what earlier passes left for later ones), and
+    returns nothing. The passes run in the order of :data:`PASSES`; adding a reading of the
+    whole text is adding a pass, never editing the driver. (The narrative's facts carry the
+    name of their rule in their provenance; the passes' facts carry none, as the records
+    format documents.)
+    """
+
+    name: str
+    run: Callable[[_Collector, _Context], None]
+
+    @property
+    def doc(self) -> str:
+        """What the pass reads: its function's docstring."""
+        return (self.run.__doc__ or "").strip()
+
+
+PASSES: tuple[Pass, ...] = (
+    Pass("zones", _extract_zones),
+    Pass("batch-phrases", _collect_batch_phrases),
+    Pass("documents", _extract_documents),
+    Pass("national-batches", _extract_national),
+    Pass("provincial-batches", _extract_provincial),
+    Pass("prose-batches", _extract_prose_batches),
+    Pass("agent-bodies", _agent_bodies),
+    Pass("narrative", _read_story),
+    Pass("batch-mentions", _extract_batch_mentions),
+    Pass("narrative-facts", _extract_narrative),
+    Pass("prose-batch-items", _prose_batch_items),
+)
+"""The document-level passes of the reader, in the order they run (later passes use what earlier ones found)."""
+
+
 # --------------------------------------------------------------------------- entry points
 def parse_report(
     text: str,
@@ -2170,7 +2236,6 @@ def parse_report(
     body = [ln for ln in lines if ln.no >= outline.body_start]
     paras, splits = split_long_paragraphs(paragraphs(body, skip=in_table, profile=profile))
     _warn_splits(c, splits)
-    ctx = _Context(paras, profile)
     milestones_sec = next((s for w in profile.milestones for s in outline.find(1, w)), None)
     milestones = [
         q
@@ -2179,27 +2244,10 @@ def parse_report(
         for q in _by_sentence(p)
     ]
 
-    _extract_zones(c, ctx, tables)
-    _collect_batch_phrases(ctx)
-    _extract_documents(c, ctx, tables, milestones)
-    national = _extract_national(c, ctx, tables, milestones)
-    _extract_provincial(c, ctx, tables)
-    prose_batches = _extract_prose_batches(c, ctx)
-    _agent_bodies(c, ctx)
-    field_of: dict[int, str] = {}
     part2 = next((s for w in profile.zone_cases for s in outline.find(1, w)), None)
-    if part2 is not None:
-        for ch in outline.within(part2, 2):
-            field_name = profile.field_of(ch.title)
-            for n in range(ch.start_line, ch.end_line + 1):
-                field_of[n] = field_name
-    story = read_narrative(paras, outline, gaz, find_zones=c.find_zones, skip_lines={p.line for p in milestones})
-    if part2 is not None and not any(part2.start_line <= f.line <= part2.end_line for f in story.cases):
-        c.warn("no-zone-cases", "no zone cases found in the institutional innovation part", part2.start_line)
-    titles = {e.key: e.name for e in c.entities if e.label is Label.MEASURE and e.ref in set(national)}
-    _extract_batch_mentions(c, ctx, titles)
-    _extract_narrative(c, ctx, story, titles, part2, field_of)
-    _prose_batch_items(c, ctx, story, prose_batches, outline.has_contents)
+    ctx = _Context(paras, profile, tables=tables, milestones=milestones, edition=outline.has_contents, part2=part2)
+    for step in PASSES:
+        step.run(c, ctx)
     if not partial:
         found = {s.number for s in outline.sections if s.level == 1}
         last = max((ln.no for ln in lines if ln.text.strip()), default=1)
@@ -2224,8 +2272,8 @@ def parse_report(
         tables=tuple(tables),
         checks=tuple(c.checks),
         warnings=tuple(c.warnings),
-        unread=tuple(ParseWarning(f"unread-{u.what}", u.text, source, u.line) for u in story.unread),
-        narrative_paragraphs=(story.paragraphs_read, story.paragraphs),
+        unread=tuple(ParseWarning(f"unread-{u.what}", u.text, source, u.line) for u in ctx.story.unread),
+        narrative_paragraphs=(ctx.story.paragraphs_read, ctx.story.paragraphs),
     )
 
 

@@ -3,6 +3,7 @@ texts, and perturbed copies of each (re-wrapped, page breaks moved), so that no 
 
 from __future__ import annotations
 
+import inspect
 import re
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from pftz.ground.schema import Label, Rel, Scope
 from pftz.loaders.lexicon import number_value
 from pftz.loaders.profile import default_profile
 from pftz.loaders.records import ParsedReport
-from pftz.loaders.report import normalize_scope, parse_report
+from pftz.loaders.report import PASSES, normalize_scope, parse_report
 from pftz.loaders.structure import parse_structure
 from pftz.loaders.tables import parse_tables
 from pftz.loaders.text import split_lines
@@ -225,3 +226,17 @@ def test_the_later_edition_is_read_as_an_edition_with_its_tables() -> None:
     assert not any(w.code in ("not-an-edition", "table-unread") for w in report.warnings)
     assert len(report.tables) == 3
     assert len(_national(report)) >= 12
+
+
+# --------------------------------------------------------------------------- the passes
+def test_the_document_level_passes_are_one_registry_of_one_signature() -> None:
+    names = [p.name for p in PASSES]
+    assert len(names) == len(set(names))
+    for p in PASSES:
+        assert p.doc, f"pass {p.name} has no docstring"
+        params = list(inspect.signature(p.run).parameters)
+        assert params == ["c", "ctx"], (p.name, params)
+    # the driver runs the registry, not the functions one by one
+    driver = inspect.getsource(parse_report)
+    assert "for step in PASSES" in driver
+    assert not re.search(r"\b_extract_\w+\(", driver)
