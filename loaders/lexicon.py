@@ -404,7 +404,12 @@ __all__ = [
     "AFTER_PHRASES",
     "AGENT_BY_VERBS",
     "AGENT_VERBS",
+    "AGENT_VERBS_MORE",
     "ANAPHORA",
+    "BATCH_COUNT_NOUNS",
+    "BATCH_NAME_ENDS",
+    "BATCH_RELEASE_VERBS",
+    "BATCH_TITLE_VERBS",
     "BEFORE_PHRASES",
     "BODY_HEADS",
     "BODY_KIND",
@@ -430,6 +435,8 @@ __all__ = [
     "NUMBER_FORMS",
     "ORDINALS",
     "ORDINALS_MORE",
+    "PARTY_COMMITTEE_HEADS",
+    "PARTY_NAMES",
     "PASSIVE_ADOPT_VERBS",
     "PILOT_INFINITIVES",
     "PILOT_PARTICIPLES",
@@ -445,6 +452,7 @@ __all__ = [
     "ROMAN_NUMERALS",
     "SELECTION_VERBS",
     "TITLED_CASE_HEADS",
+    "TITLE_SMALL_WORDS",
     "TITLE_WORDS",
     "TITLE_WORDS_MORE",
     "alternation",
@@ -487,3 +495,36 @@ def number_value(text: str) -> int | None:
     if t.casefold() in CARDINALS:
         return CARDINALS.index(t.casefold()) + 1
     return None
+
+
+# --------------------------------------------------------------------------- batches, documents and bodies
+BATCH_NAME_ENDS = ("from", "in", "titled", "to", "promoted", "aligned", "released", "compiled", "published", "issued")
+"""Words that end a batch's name (``the fifth batch of best practices`` *from* ..., ... *released* by ...)."""
+
+BATCH_COUNT_NOUNS = ("items", "cases", "measures", "innovations", "practices", "experiences", "outcomes")
+"""Nouns of a batch's size printed after its name: ``the eighth batch of reform pilot experience (24 items)``."""
+
+BATCH_RELEASE_VERBS = (
+    "released", "issued", "published", "unveiled", "announced", "rolled out", "launched", "compiled", "promoted",
+)  # fmt: skip
+"""Verbs by which a body releases a batch (``MOFCOM published the sixth batch ...``, ``... compiled by MOFCOM``)."""
+
+BATCH_TITLE_VERBS = ("replicating", "promoting", "scaling up", "releasing", "publishing", "issuing", "disseminating")
+"""Words of a document's title that release the batch the title names (``Notice of the State Council on
+Replicating and Promoting the Eighth Batch of Reform Pilot Experience``)."""
+
+AGENT_VERBS_MORE = ("adopted", "compiled")
+"""More verbs of a body acting on a document or a batch (``the CPC Central Committee adopted ... the "..."``)."""
+
+PARTY_COMMITTEE_HEADS = ("Provincial Committee", "Municipal Committee", "Regional Committee")
+"""Head words of a local party committee (``the Zhejiang Provincial Committee of the CPC``)."""
+
+PARTY_NAMES = ("CPC", "Communist Party of China")
+"""Names of the party, after a committee (``... Committee of the CPC``) or before it (``CPC Zhejiang ...``)."""
+
+TITLE_SMALL_WORDS = (
+    "of", "on", "for", "to", "with", "in", "and", "the", "a", "an", "by", "from", "at", "under", "after", "into",
+    "through", "about", "between", "among", "outside", "within", "towards", "toward",
+)  # fmt: skip
+"""Lower-case words inside a document's title printed without quotes (``Notice on Several Measures to Further
+Align with ... in Eligible PFTZs``); any other lower-case word ends it."""

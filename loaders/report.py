@@ -42,13 +42,26 @@ from pftz.loaders.header import TextHeader, load_header
 from pftz.loaders.lexicon import (
     AGENT_BY_VERBS,
     AGENT_VERBS,
+    AGENT_VERBS_MORE,
+    BATCH_COUNT_NOUNS,
+    BATCH_NAME_ENDS,
+    BATCH_RELEASE_VERBS,
+    BATCH_TITLE_VERBS,
+    CARDINALS,
     DESIGNATED_SCOPES,
+    GENERIC_PLURALS,
     LEADING_GROUP_HEADS,
     NATIONAL_SCOPES,
+    ORDINALS,
+    ORDINALS_MORE,
+    PARTY_COMMITTEE_HEADS,
+    PARTY_NAMES,
     PROVINCE_SCOPES,
     RELEASE_VERBS_OF_ZONE,
     SELECTION_VERBS,
+    TITLE_SMALL_WORDS,
     TITLE_WORDS,
+    TITLE_WORDS_MORE,
     alternation,
 )
 from pftz.loaders.manifest import BUNDLED_REPORT
@@ -79,6 +92,7 @@ from pftz.loaders.text import (
     bound_quote,
     decode_report,
     invisible_lines,
+    is_lone_number,
     paragraphs,
     read_report_bytes,
     sentences,
@@ -88,35 +102,19 @@ from pftz.loaders.text import (
 
 """The report shipped with the project: the default input of every command."""
 
-ORDINAL_WORDS = {
-    w: i
-    for i, w in enumerate(
-        (
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-        ),
-        start=1,
-    )
-}
-NUMBER_WORDS = {
-    w: i for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=1)
-}
+ORDINAL_WORDS = {w: i for i, w in enumerate((*ORDINALS, *ORDINALS_MORE), start=1)}
+"""Ordinal words and their values (the lexicon's)."""
+NUMBER_WORDS = {w: i for i, w in enumerate(CARDINALS, start=1)}
+"""Number words and their values (the lexicon's)."""
 _ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
 BATCH_PHRASE_RE = re.compile(
     rf"\b(?:the |a )?(?P<ord>{_ORD}) batch of (?:(?P<count>\d+) )?(?P<what>[\"“]?[a-z][a-z \"“”-]*?)"
-    r"(?=[,.;:(]| from | in | titled | to | promoted| aligned| released|$)",
+    rf"(?=[,.;:(]| (?:{'|'.join(BATCH_NAME_ENDS)}) |$)"
+    rf"(?:\((?P<count_after>\d+) (?:{'|'.join(BATCH_COUNT_NOUNS)})\))?",
     re.IGNORECASE,
 )
+"""A batch named by its ordinal: "the fifth batch of 23 best practices", "the eighth batch of reform pilot
+experience (24 items)" (the words that end its name and the nouns of its size are the lexicon's)."""
 ISSUE_VERB_RE = re.compile(
     r"\b(?:jointly )?(?:issued|approved|released|promulgated|formulated|published|adopted|introduced)\b"
 )
@@ -720,6 +718,8 @@ def _extract_documents(c: _Collector, ctx: _Context) -> None:
     pending += _short_numbered(c, ctx)
     pending += _titled_in_milestones(ctx, milestones)
     pending += _titled_in_sentences(ctx)
+    pending += _unquoted_titles(ctx)
+    pending += _opening_title(ctx)
     table_docs = _titled_in_policy_tables(ctx, tables)
     pending += [_Mention(d.key, d.row.line, " | ".join(d.row.values.values()), 0, len(d.cell)) for d in table_docs]
     _date_documents(ctx, pending)
@@ -815,6 +815,68 @@ def _titled_in_sentences(ctx: _Context) -> list[_Mention]:
                 line = p.line_at(off)
                 out.append(_Mention(_register_doc(ctx, None, title, line), line, s, m.start(), m.end()))
     return out
+
+
+ALL_TITLE_WORDS = (*TITLE_WORDS, *TITLE_WORDS_MORE, "Recommendations", "Decision", "Circular", "Announcement")
+"""The words that make a phrase a document's title (a title holds one)."""
+_TITLE_WORD = rf"(?:[A-Z][\w'’-]*|\d[\w-]*|\([^()]{{1,40}}\)|{'|'.join(TITLE_SMALL_WORDS)})"
+UNQUOTED_TITLE_RE = re.compile(
+    rf"\b(?:the|[Tt]he|of|on)\s+(?P<title>(?:[A-Z][\w'’-]*\s+){{0,4}}?{alternation(ALL_TITLE_WORDS)}"
+    rf"\s+(?:on|for|of|to|about)\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD}){{1,40}}?)"
+    r"(?=\s*\((?:[A-Z][A-Za-z.]*\s*)?[\[〔(]?\s*(?:19|20)\d\d|\s+issued\s+by\b)"
+)
+"""A title printed without quotes, capitalised but for small words (the lexicon's), right before its number or
+"issued by": "the Notice on Several Measures to Further Align with ... in Eligible PFTZs (G.F. [2025] No. 9)"."""
+
+
+def _unquoted_titles(ctx: _Context) -> list[_Mention]:
+    """Rule: a title printed without quotes ("the Notice on Launching Pilot Programs ... (G.F. [2026] No. 4)",
+    "the Opinions on Implementing ... issued by the State Council"): a title word, "on", "for" or "of", and
+    capitalised words (small words between them) up to its number or "issued by".
+
+    A title followed by its number is registered with the number (one document); without a number, by title.
+    """
+    out: list[_Mention] = []
+    for p, off, s in _sentences(ctx.paras):
+        if not any(w in s for w in ALL_TITLE_WORDS):
+            continue
+        mentions = _doc_mentions(s)
+        for m in UNQUOTED_TITLE_RE.finditer(s):
+            title = m.group("title").strip()
+            if '"' in title or "“" in title:
+                continue
+            after = [(n, a) for n, _t, a, _b in mentions if n is not None and m.end() <= a <= m.end() + 3]
+            number = after[0][0] if after else None
+            line = p.line_at(off)
+            out.append(_Mention(_register_doc(ctx, number, title, line), line, s, m.start("title"), m.end()))
+    return out
+
+
+def _opening_title(ctx: _Context) -> list[_Mention]:
+    """Rule: a text that is not an edition and opens with a document's title on a line of its own (a title word,
+    no full stop), its number alone on the next, is that document ("Notice of the State Council on ...",
+    "G.F. [2025] No. 14"): the document is named by its title and number, its issuers by its title.
+    """
+    paras = [p for p in ctx.paras if not is_lone_number(p.text)]  # a page number may come first
+    if ctx.edition or not paras:
+        return []
+    first = paras[0]
+    title = first.text.strip()
+    if len(title) > MAX_OPENING_TITLE or title.endswith(".") or not TITLED_DOC_RE.search(title):
+        return []
+    if not re.match(rf"^(?:[A-Z][\w'’-]*\s+){{0,4}}?{alternation(ALL_TITLE_WORDS)}\b", title):
+        return []
+    number = None
+    if len(paras) > 1:
+        nxt = paras[1].text.strip()
+        found = [n for n, _t, a, b in _doc_mentions(nxt) if n is not None and a == 0 and b >= len(nxt) - 1]
+        number = found[0] if found else None
+    key = _register_doc(ctx, number, title, first.line)
+    return [_Mention(key, first.line, title, 0, len(title))]
+
+
+MAX_OPENING_TITLE = 300
+"""Characters at most of a text's opening line read as a document's title."""
 
 
 def _titled_in_policy_tables(ctx: _Context, tables: Sequence[Table]) -> list[_TableDoc]:
@@ -1022,7 +1084,8 @@ def _collect_batch_phrases(c: _Collector, ctx: _Context) -> None:
         if "batch" not in s.lower():
             continue  # a quick test before the costly pattern, which needs the word
         for m in BATCH_PHRASE_RE.finditer(s):
-            count = int(m.group("count")) if m.group("count") else None
+            size = m.group("count") or m.group("count_after")
+            count = int(size) if size else None
             ctx.batch_phrases.append(
                 (
                     batch_kind(m.group("what") + " " + s[m.end() : m.end() + 40], ctx.profile),
@@ -1035,7 +1098,7 @@ def _collect_batch_phrases(c: _Collector, ctx: _Context) -> None:
             )
 
 
-RELEASE_VERB_RE = re.compile(r"\b(?:released|issued|published|unveiled|announced|rolled out|launched)\b")
+RELEASE_VERB_RE = re.compile(rf"\b{alternation(BATCH_RELEASE_VERBS)}\b")
 """Verbs by which a body releases a batch ("MOFCOM released the eighth batch of 24 best practices")."""
 PROSE_BATCH_REACH = 160
 """Characters at most between the body that releases a batch and the batch phrase."""
@@ -1043,9 +1106,7 @@ PROSE_BATCH_REACH = 160
 
 POSSESSIVE_RE = re.compile(r"^\s*(?:'s|’s)\s+(?:(?:latest|new|newly released|recent)\s+)?$")
 """Between a body and its batch: "MOFCOM's eighth batch of ...", "MOFCOM's latest batch"."""
-RELEASED_BY_RE = re.compile(
-    r"^[^;.]{0,80}?\b(?:released|issued|published|unveiled|announced|rolled out|launched)\s+by\s+(?:the\s+)?$"
-)
+RELEASED_BY_RE = re.compile(rf"^[^;.]{{0,80}}?\b{alternation(BATCH_RELEASE_VERBS)}\s+by\s+(?:the\s+)?$")
 """Between a batch and its body: "the eighth batch of 24 best practices released by MOFCOM"."""
 
 
@@ -1234,7 +1295,9 @@ def _prose_batch_items(c: _Collector, ctx: _Context) -> None:
             c.rel(Rel.IN_BATCH, m, b.ref, f.line, f.quote, resolved=BATCH_ITEM_RESOLVED, **{DERIVED: True})
 
 
-AGENT_AFTER_RE = re.compile(rf"^\s*(?:(?:has|have|had|also|then|jointly|on \w+)\s+)*{alternation(AGENT_VERBS)}\b")
+AGENT_AFTER_RE = re.compile(
+    rf"^\s*(?:(?:has|have|had|also|then|jointly|on \w+)\s+)*{alternation((*AGENT_VERBS, *AGENT_VERBS_MORE))}\b"
+)
 """A verb of acting right after a body's name ("The General Administration of Customs approved ...")."""
 AGENT_BEFORE_RE = re.compile(rf"\b{alternation(AGENT_BY_VERBS)}\s+by\s+(?:the\s+)?$")
 """A participle and "by" right before a body's name ("... replicated by the State Council")."""
@@ -1243,6 +1306,14 @@ LEADING_GROUP_RE = re.compile(
     r"(?:\s+(?:[A-Z(][\w()'’-]*|the|of|for|on|and|in))*?)(?=\s+(?:has|have|had|approved|issued|released)\b|[,;.]|$)"
 )
 """A leading group or its office, named after its task, up to its verb or the end of its clause."""
+
+
+PARTY_COMMITTEE_RE = re.compile(
+    rf"\b(?P<name>(?:{alternation(PARTY_NAMES)}\s+)?[A-Z][a-z]+\s+{alternation(PARTY_COMMITTEE_HEADS)}"
+    rf"(?:\s+of\s+the\s+{alternation(PARTY_NAMES)})?)"
+    rf"(?=\s+(?:has\s+|have\s+|had\s+|also\s+|jointly\s+)*{alternation((*AGENT_VERBS, *AGENT_VERBS_MORE))}\b)"
+)
+"""A local party committee acting on a document: "The Zhejiang Provincial Committee of the CPC approved ..."."""
 
 
 def _agent_bodies(c: _Collector, ctx: _Context) -> None:
@@ -1261,6 +1332,12 @@ def _agent_bodies(c: _Collector, ctx: _Context) -> None:
         if "Leading Group" in s:
             for m in LEADING_GROUP_RE.finditer(s):
                 name = m.group("name").strip()
+                c.local_body(f"body:{slug(name)}", name, name, line, s)
+        if "Committee" in s:
+            for m in PARTY_COMMITTEE_RE.finditer(s):
+                name = m.group("name").strip()
+                if not any(PARTY_NAME in name for PARTY_NAME in PARTY_NAMES):
+                    continue  # a committee of another body is not a party committee
                 c.local_body(f"body:{slug(name)}", name, name, line, s)
         for b in c.gaz.find_bodies(s):
             if AGENT_AFTER_RE.match(s[b.end :]) or AGENT_BEFORE_RE.search(s[: b.start]):
@@ -1310,7 +1387,13 @@ def _batch_key(level: str, kind: str, ordinal: int, owner: str = "") -> str:
     return f"{level}:{owner + ':' if owner else ''}{kind}:{ordinal}"
 
 
+YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+"""A year: a batch a zone names by its year ("2026 batch") rather than its ordinal."""
+
+
 def _batch_name(kind: str, ordinal: int, owner: str = "") -> str:
+    if ordinal >= 1900:  # a batch named by its year
+        return f"{owner + ': ' if owner else ''}{ordinal} batch of {kind.replace('-', ' ')}"
     suffix = {1: "st", 2: "nd", 3: "rd"}.get(ordinal if ordinal < 20 else ordinal % 10, "th")
     what = kind.replace("-", " ")
     return f"{owner + ': ' if owner else ''}{ordinal}{suffix} batch of {what}"
@@ -1654,6 +1737,9 @@ def _extract_provincial(c: _Collector, ctx: _Context) -> None:
                         sum(x or 0 for x in counts.values()),
                         row.line,
                     )
+            if not counts and (year := YEAR_RE.fullmatch(v[bcol].split()[0] if v[bcol].split() else "")):
+                # a batch named by its year: "2026 batch"
+                counts[int(year.group(0))] = nums[0] if len(nums) == 1 else None
             if not counts:
                 c.warn(
                     "batch-unparsed",
@@ -2098,6 +2184,83 @@ def _extract_narrative(c: _Collector, ctx: _Context) -> None:
 
     c.rule = ""
 
+BATCH_TITLE_RE = re.compile(rf"\b{alternation(BATCH_TITLE_VERBS)}\b", re.IGNORECASE)
+"""A document's title that releases a batch: "... on Replicating and Promoting the Eighth Batch of ..."."""
+NUMBER_AFTER_RE = re.compile(r"\s*\(")
+"""A number printed in brackets right after a batch's name: "the seventh batch of ... (G.H. [2021] No. 101)"."""
+
+
+def _batches_of_documents(c: _Collector, ctx: _Context) -> None:
+    """National batches released by a document.
+
+    * A document whose title releases a batch ("Notice of the State Council on Replicating and Promoting the
+      Eighth Batch of Reform Pilot Experience ...") released that batch; the bodies its title names (or the
+      certain issuer of its number's prefix) are responsible for it.
+    * A batch whose name is followed by a number in brackets ("since the release of the seventh batch of
+      reform pilot experience (G.H. [2021] No. 101)") was released by that document.
+
+    Only a document of a national body releases a national batch (a province's document releases its own).
+    """
+    for key, d in list(ctx.docs.items()):
+        if key not in ctx.doc_seen:
+            continue
+        line, quote = ctx.doc_seen[key]
+        for title in d.titles[:1]:
+            m = BATCH_PHRASE_RE.search(title)
+            if m is None or not BATCH_TITLE_RE.search(title[: m.start()]) or not _names_innovations(m.group("what")):
+                continue
+            bodies = [x.key for x in _issuers(c, title_issuer(title) or "")]
+            _document_batch(c, ctx, key, m, line, quote, bodies)
+    for _kind, _ordinal, _count, s, line, phrase in ctx.batch_phrases:
+        at = s.find(phrase)
+        if at < 0 or not NUMBER_AFTER_RE.match(s, at + len(phrase)):
+            continue
+        end = at + len(phrase)
+        after = [n for n, _t, a, _b in _doc_mentions(s) if n is not None and n.complete and 0 <= a - end <= 3]
+        if after:
+            key = _register_doc(ctx, after[0], None, line)
+            m = BATCH_PHRASE_RE.search(phrase)
+            if m is not None:
+                _document_batch(c, ctx, key, m, line, s, [])
+
+
+def _names_innovations(what: str) -> bool:
+    """Whether a batch's name says what it holds is innovations (of a kind the profile names, or a generic noun
+    of the lexicon): reform pilot experience, pilot measures; not authorized items."""
+    w = what.casefold()
+    return any(n.rstrip("s") in w for n in GENERIC_PLURALS) or batch_kind(what) != default_profile().default_batch_kind
+
+
+def _document_batch(
+    c: _Collector, ctx: _Context, dkey: str, m: re.Match[str], line: int, quote: str, bodies: Sequence[str]
+) -> None:
+    """The national batch ``m`` names, released by document ``dkey``; its bodies (or its number's issuer) are
+    responsible for it."""
+    number = ctx.docs[dkey].number
+    pref = c.prefixes.get(number.prefix) if number is not None else None
+    if not bodies and pref is not None and pref.certain and pref.issuer:
+        bodies = [pref.issuer]
+    refs = [r for b in bodies if (r := c.gaz.body_ref(b)) is not None]
+    if not refs or any(r.level == "local" for r in refs):
+        return
+    kind = batch_kind(m.group("what"), ctx.profile)
+    ordinal = _ordinal(m.group("ord"))
+    bkey = _batch_key("national", kind, ordinal)
+    if bkey in ctx.batch_tables:
+        return  # a batch a table lists: the table and its preamble tell its document
+    name = _batch_name(kind, ordinal)
+    batch = _batch_node(c, ctx, bkey, name, line, quote, kind=kind, level="national", ordinal=ordinal)
+    doc = _doc_node(c, ctx, dkey, line, quote)
+    known = {(r.type, r.start, r.end) for r in c.relations if r.type in (Rel.RELEASED_BY, Rel.RESPONSIBLE_FOR)}
+    if (Rel.RELEASED_BY, batch, doc) not in known:  # a batch table's preamble may have named it already
+        c.rel(Rel.RELEASED_BY, batch, doc, line, quote, resolved="the batch the document's title or number names")
+    for b in bodies:
+        if (body := c.body(b, line, quote)) and (Rel.RESPONSIBLE_FOR, body, batch) not in known:
+            c.rel(Rel.RESPONSIBLE_FOR, body, batch, line, quote)
+    if not any(pb.ref == batch for pb in ctx.prose_batches):
+        ctx.prose_batches.append(_ProseBatch(batch, kind, line, quote, m.group(0), True))
+
+
 def _read_story(c: _Collector, ctx: _Context) -> None:
     """The narrative (:func:`loaders.narrative.read_narrative`) over the body but the milestones, the field of each
     line of the part of zone cases, and the titles of the national measures its names are matched against."""
@@ -2143,6 +2306,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("national-batches", _extract_national),
     Pass("provincial-batches", _extract_provincial),
     Pass("prose-batches", _extract_prose_batches),
+    Pass("document-batches", _batches_of_documents),
     Pass("agent-bodies", _agent_bodies),
     Pass("narrative", _read_story),
     Pass("batch-mentions", _extract_batch_mentions),

@@ -240,3 +240,114 @@ def test_the_document_level_passes_are_one_registry_of_one_signature() -> None:
     driver = inspect.getsource(parse_report)
     assert "for step in PASSES" in driver
     assert not re.search(r"\b_extract_\w+\(", driver)
+
+
+# --------------------------------------------------------------------------- batches, documents, bodies
+def _batches(report: ParsedReport) -> dict[str, dict[str, object]]:
+    return {e.key: dict(e.properties) for e in report.entities if e.label is Label.BATCH}
+
+
+def _docs(report: ParsedReport) -> set[str]:
+    return {
+        str(e.properties.get("title") or e.name)
+        for e in report.entities
+        if e.label is Label.DOCUMENT and not e.key.startswith("text:")
+    }
+
+
+CIRCULAR = """Notice of the State Council on Replicating and Promoting the Ninth Batch of Reform Pilot Experience
+
+G.F. [2031] No. 7
+
+To the people's governments of all provinces:
+
+Since the release of the eighth batch of reform pilot experience (G.H. [2029] No. 33), the zones have grown.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_circular_whose_title_releases_a_batch(variant: int) -> None:
+    report = parse_report(_perturbed(CIRCULAR)[variant], "circular.txt")
+    batches = _batches(report)
+    assert batches["national:reform-experience:9"]["level"] == "national"
+    assert "national:reform-experience:8" in batches  # the batch its number released
+    released = {(r.start.key, r.end.key) for r in report.relations if r.type is Rel.RELEASED_BY}
+    assert ("national:reform-experience:9", "G.F.[2031]7") in released
+    assert ("national:reform-experience:8", "G.H.[2029]33") in released
+    responsible = {(r.start.key, r.end.key) for r in report.relations if r.type is Rel.RESPONSIBLE_FOR}
+    assert ("state-council", "national:reform-experience:9") in responsible
+    assert any(d.startswith("Notice of the State Council on Replicating") for d in _docs(report))
+
+
+def test_a_title_naming_a_batch_of_other_things_releases_no_batch() -> None:
+    text = CIRCULAR.replace("Ninth Batch of Reform Pilot Experience", "Ninth Batch of Authorized Items")
+    assert "national:institutional-innovations:9" not in _batches(parse_report(text, "circular.txt"))
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_batch_named_with_its_size_after_it_and_compiled_by_a_body(variant: int) -> None:
+    text = (
+        "In 2030, relevant departments promoted institutional innovations at the national level: the sixth batch "
+        'of "best practice cases" (20 cases) compiled by MOFCOM, and more besides.\n'
+    )
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    assert _batches(report)["national:best-practices:6"]["count"] == 20
+    responsible = {(r.start.key, r.end.key) for r in report.relations if r.type is Rel.RESPONSIBLE_FOR}
+    assert ("mofcom", "national:best-practices:6") in responsible
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_titles_printed_without_quotes(variant: int) -> None:
+    text = (
+        "In 2030, the zones acted on the Opinions on Implementing the Strategy for Upgrading PFTZs issued by the "
+        "State Council. In March 2030, the State Council issued the Notice on Several Measures to Further Align "
+        "with International High-Standard Economic and Trade Rules in Eligible PFTZs (G.F. [2030] No. 9), "
+        "launching pilot programs first in Shanghai PFTZ.\n"
+    )
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    assert _docs(report) == {
+        "Opinions on Implementing the Strategy for Upgrading PFTZs",
+        "Notice on Several Measures to Further Align with International High-Standard Economic and Trade Rules "
+        "in Eligible PFTZs",
+    }
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_party_committee_that_approves_a_document(variant: int) -> None:
+    text = (
+        'Shanghai PFTZ grew. The Zhejiang Provincial Committee of the CPC approved the "Implementation Opinions on '
+        'Deepening Reform of Zhejiang PFTZ", and the CPC Central Committee adopted at its Fourth Plenary Session '
+        'the "Recommendations for Formulating the 15th Five-Year Plan".\n'
+    )
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    bodies = {e.name for e in report.entities if e.label is Label.ISSUING_BODY}
+    assert {"Zhejiang Provincial Committee of the CPC", "CPC Central Committee"} <= bodies
+
+
+def test_a_committee_of_another_body_is_no_party_committee() -> None:
+    text = "Shanghai PFTZ grew. The Shanghai Municipal Committee approved a plan for Shanghai PFTZ.\n"
+    bodies = {e.name for e in parse_report(text, "t.txt").entities if e.label is Label.ISSUING_BODY}
+    assert "Shanghai Municipal Committee" not in bodies
+
+
+PROVINCIAL_TABLE = """Table 4-8 Provincial replication batches released by selected PFTZs in 2030
+
+No.\tBatch\tPilot zone\tKey contents\tNumber of innovations
+1\t2030 batch\tGuangdong PFTZ\tCovering digital trade, including the "one-stop registration for youth start-ups".\t25
+2\t2nd and 3rd\tXinjiang PFTZ\tTotaling 41, with 19 in the 2nd batch and 22 in the 3rd batch.\t41
+
+Source: Compiled from publicly available information of PFTZs.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_provincial_batch_named_by_its_year(variant: int) -> None:
+    report = parse_report(_perturbed(PROVINCIAL_TABLE)[variant], "t.txt", partial=True)
+    batches = _batches(report)
+    assert batches["provincial:guangdong:institutional-innovations:2030"]["count"] == 25
+    names = {e.name for e in report.entities if e.label is Label.BATCH}
+    assert "Guangdong PFTZ: 2030 batch of institutional innovations" in names
+    assert {
+        "provincial:xinjiang:institutional-innovations:2",
+        "provincial:xinjiang:institutional-innovations:3",
+    } <= set(batches)
