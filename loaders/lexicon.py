@@ -407,6 +407,7 @@ __all__ = [
     "AGENT_VERBS_MORE",
     "ANAPHORA",
     "BATCH_COUNT_NOUNS",
+    "BATCH_LIST_LEADS",
     "BATCH_NAME_ENDS",
     "BATCH_RELEASE_VERBS",
     "BATCH_TITLE_VERBS",
@@ -426,9 +427,11 @@ __all__ = [
     "EXAMPLE_LEADS",
     "GENERIC_PLURALS",
     "INTO_ADOPT_VERBS",
+    "ITEM_ORIGIN_VERBS",
     "JOINT_TITLE_WORDS",
     "LAUNCH_PARTICIPLES",
     "LEADING_GROUP_HEADS",
+    "LIST_SCOPE_VERBS",
     "LOWER_BODY_HEADS",
     "NATIONAL_SCOPES",
     "NOT_FIRST_WORDS",
@@ -528,3 +531,17 @@ TITLE_SMALL_WORDS = (
 )  # fmt: skip
 """Lower-case words inside a document's title printed without quotes (``Notice on Several Measures to Further
 Align with ... in Eligible PFTZs``); any other lower-case word ends it."""
+
+BATCH_LIST_LEADS = (
+    "cases include", "items include", "examples include", "practices include", "measures include",
+    "innovations include", "batch includes", "batch include", "batch also includes", "cases also include",
+)  # fmt: skip
+"""Words after which a paragraph that releases a batch lists its cases (``In trade facilitation, cases include
+Jiangsu PFTZ's "..." and the aircraft lease asset transfer service of Tianjin PFTZ``)."""
+
+ITEM_ORIGIN_VERBS = ("proposed", "developed", "piloted", "launched", "created", "explored", "pioneered", "submitted")
+"""Participles that join a listed case to its zones after it (``... jointly proposed by Shanghai, Jiangsu ...``)."""
+
+LIST_SCOPE_VERBS = ("replicated", "promoted", "scaled up", "rolled out", "extended", "applied")
+"""Verbs of a list's heading that state the scope of its items (``Items to be replicated and promoted
+nationwide``, ``... in all pilot free trade zones``, ``... in special customs supervision areas``)."""

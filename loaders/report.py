@@ -44,13 +44,16 @@ from pftz.loaders.lexicon import (
     AGENT_VERBS,
     AGENT_VERBS_MORE,
     BATCH_COUNT_NOUNS,
+    BATCH_LIST_LEADS,
     BATCH_NAME_ENDS,
     BATCH_RELEASE_VERBS,
     BATCH_TITLE_VERBS,
     CARDINALS,
     DESIGNATED_SCOPES,
     GENERIC_PLURALS,
+    ITEM_ORIGIN_VERBS,
     LEADING_GROUP_HEADS,
+    LIST_SCOPE_VERBS,
     NATIONAL_SCOPES,
     ORDINALS,
     ORDINALS_MORE,
@@ -2261,6 +2264,127 @@ def _document_batch(
         ctx.prose_batches.append(_ProseBatch(batch, kind, line, quote, m.group(0), True))
 
 
+LIST_LEAD_RE = re.compile(rf"\b{alternation(BATCH_LIST_LEADS)}\b\s*", re.IGNORECASE)
+ITEM_SPLIT_RE = re.compile(r",\s*(?:and\s+)?(?=(?:the|a|an)\s)|\s+and\s+(?=(?:the|a|an)\s)")
+"""Where a list of cases splits: before an article, after a comma or "and" (a list of zones is not split)."""
+ITEM_ORIGIN_AFTER_RE = re.compile(rf"\s+(?:jointly\s+)?{alternation(ITEM_ORIGIN_VERBS)}\s+(?:by|in)\s+.*$")
+ITEM_PLACE_AFTER_RE = re.compile(r"\s+(?:of|from|in|at|by)\s+(?:the\s+)?(?:[A-Z][\w'’()-]*\s*)+$")
+ITEM_OWNER_BEFORE_RE = re.compile(r"^(?:(?:[A-Z][\w()-]*\s+)+(?:PFTZ|FTZ|FTP)(?:'s|’s)\s+)")
+LISTED_RESOLVED = "a case the paragraph that releases the batch lists"
+"""``resolved`` of the derived ``IN_BATCH`` edge of a case a batch's paragraph lists ("cases include ...")."""
+
+
+def _item_name(item: str) -> str:
+    """A listed case's name: without its article, its zone before it ("Jiangsu PFTZ's") or after it ("of Tianjin
+    PFTZ", "jointly proposed by ..."), and its quotation marks."""
+    name = re.sub(r"^(?:the|a|an)\s+", "", item.strip(" .;,"))
+    name = ITEM_OWNER_BEFORE_RE.sub("", name)
+    name = ITEM_ORIGIN_AFTER_RE.sub("", name)
+    name = ITEM_PLACE_AFTER_RE.sub("", name)
+    return " ".join(name.replace('"', " ").replace("“", " ").replace("”", " ").split())
+
+
+def _listed_batch_cases(c: _Collector, ctx: _Context) -> None:
+    """Rule: an edition's paragraph that releases a national batch no table lists, and then lists its cases
+    ("In January 2026, MOFCOM published the sixth batch of "best practice cases" ... In trade facilitation,
+    cases include Jiangsu PFTZ's "<A>" and the <B> of Tianjin PFTZ."): each case listed after the words of
+    ``BATCH_LIST_LEADS``, quoted or not, is an innovation of the batch, piloted by the zones printed with it.
+
+    The paragraph does not say of each case that it is in the batch: the ``IN_BATCH`` edge is derived. A
+    batch a table lists is read from its table; a text that is not an edition is read by the cases it names
+    after the release (pass ``prose-batch-items``).
+    """
+    if not ctx.edition:
+        return
+    for b in ctx.prose_batches:
+        if not b.released or b.ref.key in ctx.batch_tables:
+            continue
+        para = next((p for p in ctx.paras if b.sentence in p.text and p.line <= b.line <= p.end_line), None)
+        if para is None:
+            continue
+        kind = str(KIND_OF_BATCH.get(b.kind, MeasureKind.INNOVATION))
+        after = False
+        for off, sent in _para_sentences(para):
+            if sent == b.sentence:
+                after = True
+                continue
+            lead = LIST_LEAD_RE.search(sent) if after else None
+            if lead is None:
+                continue
+            line = para.line_at(off)
+            for item in ITEM_SPLIT_RE.split(sent[lead.end() :].rstrip(" .")):
+                name = _item_name(item)
+                if len(name.split()) < 2:
+                    continue
+                zones = {m.key for m in c.find_zones(item)} | {z.key for lst in c.find_zone_lists(item) for z in lst}
+                m = c.node(Label.MEASURE, f"{b.ref.key}:{slug(name)}", name, line, sent, kind=kind, title=name)
+                c.rel(Rel.IN_BATCH, m, b.ref, line, sent, resolved=LISTED_RESOLVED, **{DERIVED: True})
+                for z in sorted(zones):
+                    c.rel(Rel.ORIGINATED_IN, m, c.zone(z, line, sent), line, sent)
+
+
+LIST_SCOPE_RE = re.compile(
+    rf"\b{alternation(LIST_SCOPE_VERBS)}(?:\s+and\s+{alternation(LIST_SCOPE_VERBS)})?\s+"
+    r"(?:(?:in|across|throughout|to)\s+)?(?P<where>[^()]+?)\s*(?:\(|$)"
+)
+"""The scope a list's heading states, as printed ("... replicated and promoted in all pilot free trade zones")."""
+ITEM_ZONES_RE = re.compile(r"\s*\((?P<zones>[^()]{3,160})\)")
+"""The zones printed in brackets after a listed item: ``"<name>" (Fujian FTZ, Guangdong FTZ)``."""
+LISTED_ITEM_RESOLVED = "an item the text lists under a heading of its scope, after the sentence releasing the batch"
+
+
+HEADING_END_RE = re.compile(r"[\"“]|\s\d{1,2}\.\s|\)\s")
+"""Where a heading's paragraph goes on with the list under it: a quote, an item's number, its count's bracket."""
+
+
+def _heading_text(ctx: _Context, sec: Section) -> str:
+    """A heading's words, over the lines it is wrapped on (its paragraph up to the list under it)."""
+    para = next((p for p in ctx.paras if p.line == sec.start_line), None)
+    if para is None:
+        return sec.title
+    text = para.text
+    end = HEADING_END_RE.search(text, len(sec.number))
+    return text[len(sec.number) : end.start() + (1 if end and end.group(0).startswith(")") else 0) if end else None]
+
+
+def _listed_items(c: _Collector, ctx: _Context) -> None:
+    """Rule: a text that releases a national batch (a circular) and lists its items under headings of their
+    scope ("(I) Items to be replicated and promoted nationwide (7 items)", then "1. Investment management:
+    "<name>" (Shanghai FTZ); ..."): each quoted item with its zones in brackets after it is an innovation of
+    the batch, piloted by those zones, replicated to the heading's scope (the adopter as printed).
+
+    The item's place in the batch is told by the text's layout, not a sentence: the ``IN_BATCH`` edge is
+    derived. An edition's lists are its tables.
+    """
+    if ctx.edition:
+        return
+    released = sorted((b for b in ctx.prose_batches if b.released), key=lambda b: b.line)
+    for sec in (x for x in c.outline.sections if x.level == 3):
+        before = [b for b in released if b.line <= sec.start_line]
+        where = LIST_SCOPE_RE.search(_heading_text(ctx, sec))
+        if not before or where is None:
+            continue
+        b = before[-1]
+        printed = where.group("where").strip()
+        scope = normalize_scope(printed) or Scope.DESIGNATED_AREAS
+        region = c.region(SCOPE_REGION_KEYS.get(scope, SCOPE_REGION_KEYS[Scope.NATIONWIDE]), sec.start_line, sec.title)
+        kind = str(KIND_OF_BATCH.get(b.kind, MeasureKind.INNOVATION))
+        for p, off, sent in _sentences(x for x in ctx.paras if sec.start_line <= x.line <= sec.end_line):
+            for q in QUOTED_RE.finditer(sent):
+                zm = ITEM_ZONES_RE.match(sent, q.end())
+                zones = {m.key for m in c.find_zones(zm.group("zones"))} if zm else set()
+                if not zones:
+                    continue
+                name = q.group(1).strip(" ,.;")
+                line = p.line_at(off + q.start())
+                m = c.node(Label.MEASURE, f"{b.ref.key}:{slug(name)}", name, line, sent, kind=kind, title=name)
+                c.rel(Rel.IN_BATCH, m, b.ref, line, sent, resolved=LISTED_ITEM_RESOLVED, **{DERIVED: True})
+                for z in sorted(zones):
+                    c.rel(Rel.ORIGINATED_IN, m, c.zone(z, line, sent), line, sent)
+                heading = f"{sec.number} {sec.title}"
+                c.rel(Rel.ADOPTED, region, m, line, sent, scope=str(scope), adopter=printed, resolved=heading)
+
+
 def _read_story(c: _Collector, ctx: _Context) -> None:
     """The narrative (:func:`loaders.narrative.read_narrative`) over the body but the milestones, the field of each
     line of the part of zone cases, and the titles of the national measures its names are matched against."""
@@ -2312,6 +2436,8 @@ PASSES: tuple[Pass, ...] = (
     Pass("batch-mentions", _extract_batch_mentions),
     Pass("narrative-facts", _extract_narrative),
     Pass("prose-batch-items", _prose_batch_items),
+    Pass("listed-batch-cases", _listed_batch_cases),
+    Pass("listed-items", _listed_items),
 )
 """The document-level passes of the reader, in the order they run (later passes use what earlier ones found)."""
 

@@ -351,3 +351,81 @@ def test_a_provincial_batch_named_by_its_year(variant: int) -> None:
         "provincial:xinjiang:institutional-innovations:2",
         "provincial:xinjiang:institutional-innovations:3",
     } <= set(batches)
+
+
+# --------------------------------------------------------------------------- lists of a batch's items
+LISTED_CIRCULAR = """Notice of the State Council on Replicating and Promoting the Ninth Batch of Reform Pilot Experience
+
+G.F. [2031] No. 7
+
+Upon approval of the State Council, 4 items of the ninth batch of reform pilot experience are hereby replicated.
+
+I. Contents of replication and promotion
+
+(I) Items to be replicated and promoted nationwide (2 items)
+1. Investment management: "filing-based registration of reinvested domestic profits" (Shanghai FTZ);
+   "notification-and-commitment registration of partnership enterprises" (Fujian FTZ, Guangdong FTZ).
+
+(II) Items to be replicated and promoted in all pilot free trade zones (1 item)
+2. "Bonded maintenance of civil aircraft components" (Hainan Free Trade Port).
+
+(III) Items to be replicated and promoted in special customs supervision areas (1 item)
+3. "Unified management of bonded and non-bonded goods" (Shandong FTZ).
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_circulars_items_listed_under_their_scopes(variant: int) -> None:
+    report = parse_report(_perturbed(LISTED_CIRCULAR)[variant], "circular.txt")
+    assert _national(report) == {
+        "filing-based registration of reinvested domestic profits": {"shanghai"},
+        "notification-and-commitment registration of partnership enterprises": {"fujian", "guangdong"},
+        "Bonded maintenance of civil aircraft components": {"hainan-ftp"},
+        "Unified management of bonded and non-bonded goods": {"shandong"},
+    }
+    names = {e.key: e.name for e in report.entities}
+    adopted = {(names[r.end.key], r.properties["adopter"]) for r in report.relations if r.type is Rel.ADOPTED}
+    assert adopted == {
+        ("filing-based registration of reinvested domestic profits", "nationwide"),
+        ("notification-and-commitment registration of partnership enterprises", "nationwide"),
+        ("Bonded maintenance of civil aircraft components", "all pilot free trade zones"),
+        ("Unified management of bonded and non-bonded goods", "special customs supervision areas"),
+    }
+    in_batch = [r for r in report.relations if r.type is Rel.IN_BATCH]
+    assert in_batch and all(r.properties.get("derived") for r in in_batch)
+
+
+def test_a_list_without_a_released_batch_is_no_batch() -> None:
+    text = LISTED_CIRCULAR.replace("Replicating and Promoting the Ninth Batch of", "Studying")
+    text = text.replace("4 items of the ninth batch of reform pilot experience are hereby replicated", "we met")
+    assert _national(parse_report(text, "circular.txt")) == {}
+
+
+EDITION_BATCH = CONTENTS.replace(
+    'Shanghai PFTZ launched a new "one-stop data service" for enterprises.',
+    'In January 2030, MOFCOM published the seventh batch of "best practice cases" from PFTZs, covering trade '
+    "facilitation and cooperation. In trade facilitation, cases include Jiangsu PFTZ's \"tiered credit "
+    'supervision of cross-border sellers" and the aircraft lease asset transfer service of Tianjin PFTZ. In '
+    'cooperation, the seventh batch includes the "unified registration of ship mortgages" jointly proposed by '
+    "Shanghai, Jiangsu, Zhejiang and Anhui PFTZs.",
+)
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_an_editions_batch_named_only_in_prose_with_its_cases_listed(variant: int) -> None:
+    report = parse_report(_perturbed(EDITION_BATCH)[variant], "later.txt")
+    assert _national(report) == {
+        "tiered credit supervision of cross-border sellers": {"jiangsu"},
+        "aircraft lease asset transfer service": {"tianjin"},
+        "unified registration of ship mortgages": {"shanghai", "jiangsu", "zhejiang", "anhui"},
+    }
+
+
+def test_a_batch_a_table_lists_is_not_read_from_its_paragraph() -> None:
+    table = "\n".join(NATIONAL_TABLE).replace(
+        "ninth batch of reform pilot experience", 'seventh batch of "best practices"'
+    )
+    text = EDITION_BATCH.replace("Tianjin PFTZ introduced", f"{table}\n\nTianjin PFTZ introduced")
+    national = _national(parse_report(text, "later.txt"))
+    assert "aircraft lease asset transfer service" not in national
+    assert "Credit repair in one go for market entities" in national
