@@ -454,8 +454,11 @@ __all__ = [
     "REPLICATE_PATTERNS",
     "ROMAN_NUMERALS",
     "SELECTION_VERBS",
+    "SELECTION_VERBS_ACTIVE",
+    "SIGNING_VERBS",
     "TITLED_CASE_HEADS",
     "TITLE_SMALL_WORDS",
+    "TITLE_SMALL_WORDS_MORE",
     "TITLE_WORDS",
     "TITLE_WORDS_MORE",
     "alternation",
@@ -545,3 +548,14 @@ ITEM_ORIGIN_VERBS = ("proposed", "developed", "piloted", "launched", "created", 
 LIST_SCOPE_VERBS = ("replicated", "promoted", "scaled up", "rolled out", "extended", "applied")
 """Verbs of a list's heading that state the scope of its items (``Items to be replicated and promoted
 nationwide``, ``... in all pilot free trade zones``, ``... in special customs supervision areas``)."""
+
+TITLE_SMALL_WORDS_MORE = ("along", "against", "over", "upon", "via", "versus")
+"""More lower-case words inside a title printed without quotes (``... Pilot Free Trade Zones along the ...``)."""
+
+SELECTION_VERBS_ACTIVE = ("include", "includes", "included", "select", "selects", "selected", "list", "lists", "listed")
+"""Active verbs by which a body puts an innovation into its batch (``the State Council included the practice in
+the sixth batch of reform pilot experience``)."""
+
+SIGNING_VERBS = ("issued", "approved", "released", "promulgated", "published", "formulated", "signed", "unveiled",
+                 "adopted")  # fmt: skip
+"""Verbs right before a title printed without quotes (``the seven regions signed the Framework Agreement on ...``)."""

@@ -52,6 +52,7 @@ from pftz.loaders.lexicon import (
     DESIGNATED_SCOPES,
     GENERIC_PLURALS,
     ITEM_ORIGIN_VERBS,
+    JOINT_TITLE_WORDS,
     LEADING_GROUP_HEADS,
     LIST_SCOPE_VERBS,
     NATIONAL_SCOPES,
@@ -62,7 +63,10 @@ from pftz.loaders.lexicon import (
     PROVINCE_SCOPES,
     RELEASE_VERBS_OF_ZONE,
     SELECTION_VERBS,
+    SELECTION_VERBS_ACTIVE,
+    SIGNING_VERBS,
     TITLE_SMALL_WORDS,
+    TITLE_SMALL_WORDS_MORE,
     TITLE_WORDS,
     TITLE_WORDS_MORE,
     alternation,
@@ -820,9 +824,10 @@ def _titled_in_sentences(ctx: _Context) -> list[_Mention]:
     return out
 
 
-ALL_TITLE_WORDS = (*TITLE_WORDS, *TITLE_WORDS_MORE, "Recommendations", "Decision", "Circular", "Announcement")
+ALL_TITLE_WORDS = (*TITLE_WORDS, *TITLE_WORDS_MORE, *JOINT_TITLE_WORDS, "Recommendations", "Announcement")
 """The words that make a phrase a document's title (a title holds one)."""
-_TITLE_WORD = rf"(?:[A-Z][\w'’-]*|\d[\w-]*|\([^()]{{1,40}}\)|{'|'.join(TITLE_SMALL_WORDS)})"
+_SMALL = (*TITLE_SMALL_WORDS, *TITLE_SMALL_WORDS_MORE)
+_TITLE_WORD = rf"(?:[A-Z][\w'’-]*|\d[\w-]*|\([^()]{{1,40}}\)|(?:{'|'.join(_SMALL)})\b)"
 UNQUOTED_TITLE_RE = re.compile(
     rf"\b(?:the|[Tt]he|of|on)\s+(?P<title>(?:[A-Z][\w'’-]*\s+){{0,4}}?{alternation(ALL_TITLE_WORDS)}"
     rf"\s+(?:on|for|of|to|about)\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD}){{1,40}}?)"
@@ -830,6 +835,15 @@ UNQUOTED_TITLE_RE = re.compile(
 )
 """A title printed without quotes, capitalised but for small words (the lexicon's), right before its number or
 "issued by": "the Notice on Several Measures to Further Align with ... in Eligible PFTZs (G.F. [2025] No. 9)"."""
+
+
+SIGNED_TITLE_RE = re.compile(
+    rf"\b(?:jointly\s+)?{alternation(SIGNING_VERBS)}\s+the\s+(?P<title>(?:[A-Z][\w'’-]*\s+){{0,4}}?"
+    rf"{alternation(ALL_TITLE_WORDS)}\s+(?:on|for|of|to|about)\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD})*)"
+)
+"""A title printed without quotes right after a verb of issuing or signing: "... signed the Framework Agreement
+on Cooperation of ... Corridor at a meeting" (the small words after its last capitalised word are not its own)."""
+_TRAILING_SMALL_RE = re.compile(rf"(?:\s+(?:{'|'.join(_SMALL)}))+$")
 
 
 def _unquoted_titles(ctx: _Context) -> list[_Mention]:
@@ -852,6 +866,13 @@ def _unquoted_titles(ctx: _Context) -> list[_Mention]:
             number = after[0][0] if after else None
             line = p.line_at(off)
             out.append(_Mention(_register_doc(ctx, number, title, line), line, s, m.start("title"), m.end()))
+        for m in SIGNED_TITLE_RE.finditer(s):
+            title = _TRAILING_SMALL_RE.sub("", m.group("title"))
+            if len(title.split()) < 4 or any(a <= m.end() and m.start() <= b for _n, _t, a, b in mentions):
+                continue  # a title with its number is read with the number
+            line = p.line_at(off)
+            end = m.start("title") + len(title)
+            out.append(_Mention(_register_doc(ctx, None, title, line), line, s, m.start("title"), end))
     return out
 
 
@@ -1107,6 +1128,8 @@ PROSE_BATCH_REACH = 160
 """Characters at most between the body that releases a batch and the batch phrase."""
 
 
+SELECTED_INTO_RE = re.compile(rf"\b{alternation(SELECTION_VERBS_ACTIVE)}\b[^;]{{0,80}}\b(?:in|into)\s+$")
+"""Between a body and a batch it puts an innovation into: "the State Council include[d] the practice in"."""
 POSSESSIVE_RE = re.compile(r"^\s*(?:'s|’s)\s+(?:(?:latest|new|newly released|recent)\s+)?$")
 """Between a body and its batch: "MOFCOM's eighth batch of ...", "MOFCOM's latest batch"."""
 RELEASED_BY_RE = re.compile(rf"^[^;.]{{0,80}}?\b{alternation(BATCH_RELEASE_VERBS)}\s+by\s+(?:the\s+)?$")
@@ -1123,7 +1146,8 @@ def _prose_batch_issuer(c: _Collector, s: str, at: int, end: int) -> Mention | N
     found: Mention | None = None
     if before:
         between = s[before[-1].end : at]
-        if (";" not in between and RELEASE_VERB_RE.search(between)) or POSSESSIVE_RE.match(between):
+        released = RELEASE_VERB_RE.search(between) or SELECTED_INTO_RE.search(between)
+        if (";" not in between and released) or POSSESSIVE_RE.match(between):
             found = before[-1]
     if found is None:
         for m in c.gaz.find_bodies(s[end : end + PROSE_BATCH_REACH]):

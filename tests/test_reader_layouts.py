@@ -429,3 +429,27 @@ def test_a_batch_a_table_lists_is_not_read_from_its_paragraph() -> None:
     national = _national(parse_report(text, "later.txt"))
     assert "aircraft lease asset transfer service" not in national
     assert "Credit repair in one go for market entities" in national
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_title_without_quotes_after_a_verb_of_signing(variant: int) -> None:
+    text = (
+        "Representatives of Chongqing PFTZ and Sichuan PFTZ signed the Framework Agreement on Cooperation of Pilot "
+        "Free Trade Zones along the New Western Land-Sea Corridor at a meeting hosted in Chongqing.\n"
+    )
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    assert _docs(report) == {
+        "Framework Agreement on Cooperation of Pilot Free Trade Zones along the New Western Land-Sea Corridor"
+    }
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_body_that_includes_a_practice_in_its_batch(variant: int) -> None:
+    text = (
+        "Zhejiang PFTZ piloted the practice first. Only afterwards did the State Council include the practice in "
+        "the sixth batch of reform pilot experience for replication nationwide.\n"
+    )
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    assert _batches(report)["national:reform-experience:6"]["level"] == "national"
+    responsible = {(r.start.key, r.end.key) for r in report.relations if r.type is Rel.RESPONSIBLE_FOR}
+    assert ("state-council", "national:reform-experience:6") in responsible
