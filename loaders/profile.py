@@ -115,6 +115,9 @@ class Profile:
         The title of a caption repeated after a page break (``Table 9-9 (continued)``): the same table goes on.
     numbers
         How heading numbers are printed: ``"roman"``, ``"arabic"``, ``"words"`` (:data:`loaders.lexicon.NUMBER_FORMS`).
+    total_national, total_pftzs, total_scope, total_scopes
+        The phrases of sentences stating totals (``[totals]``): of national innovations, of PFTZs, of measures
+        replicated to a scope, and the scopes (``N`` a number, ``B`` the number of batches, ``S`` a scope).
     section_marker, chapter_marker, item_marker
         The shape of a numbered section, chapter (in the contents) and item, ``N`` for the number: ``"(N)"``.
     """
@@ -139,6 +142,10 @@ class Profile:
     default_batch_kind: str = "institutional-innovations"
     continued: tuple[str, ...] = ("continued",)
     numbers: tuple[str, ...] = ("roman", "arabic", "words")
+    total_national: tuple[str, ...] = ()
+    total_pftzs: tuple[str, ...] = ()
+    total_scope: tuple[str, ...] = ()
+    total_scopes: tuple[str, ...] = ()
     section_marker: str = "(N)"
     chapter_marker: str = "N."
     item_marker: str = "N."
@@ -291,6 +298,7 @@ def parse_profile(text: str, path: str = "profile.toml", *, base: str | None = N
     structure = _table(data, "structure", path)
     tables = _table(data, "tables", path)
     columns = _table(data, "columns", path)
+    totals = data.get("totals", {}) if isinstance(data.get("totals"), dict) else {}
     unknown = sorted(set(columns) - set(ROLES))
     if unknown:
         msg = f"profile: unknown column roles {unknown}; the roles are {list(ROLES)}"
@@ -330,6 +338,10 @@ def parse_profile(text: str, path: str = "profile.toml", *, base: str | None = N
         default_batch_kind=str(batches.get("default", "institutional-innovations")),
         continued=tuple(tables.get("continued", ("continued",))),
         numbers=_numbers(structure, path),
+        total_national=tuple(totals.get("national", ())),
+        total_pftzs=tuple(totals.get("pftzs", ())),
+        total_scope=tuple(totals.get("scope", ())),
+        total_scopes=tuple(totals.get("scopes", ())),
         section_marker=_marker(structure, "section_marker", path),
         chapter_marker=_marker(structure, "chapter_marker", path),
         item_marker=_marker(structure, "item_marker", path),

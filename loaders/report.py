@@ -174,16 +174,67 @@ ORGANISATION_RE = re.compile(
     r"\b(Ministry|Commission|Administration|Office|Government|Council|Bank|Court|Bureau|Committee|Procuratorate)\b"
 )
 """Words that name an organisation: an issuer phrase holding one should resolve to a body."""
-ADOPTION_RE = re.compile(r"\breplicated and scaled up\b")
-BEFORE_RE = re.compile(r"^(?:Prior to the reform|Previously|Before the reform|In the past)\b")
-AFTER_RE = re.compile(r"^(?:Following the reform|After the reform|Following this reform|Now)\b")
-STATED_TOTAL_RE = re.compile(r"\b(?P<n>\d+) institutional innovations in (?P<batches>\w+) batches\b", re.IGNORECASE)
-STATED_PFTZ_RE = re.compile(r"\b(?P<n>\d+) (?:Pilot Free Trade Zones|PFTZs)\b")
-STATED_SCOPE_RE = re.compile(
-    r"\b(?P<n>\d+) measures (?:are|were) (?:to be )?replicated and scaled up "
-    r"(?:across )?(?P<scope>all PFTZs|nationwide)",
-    re.IGNORECASE,
-)
+
+
+class _Phrases(NamedTuple):
+    """The patterns of a profile's phrases of one kind (each its own: they share their groups' names)."""
+
+    patterns: tuple[re.Pattern[str], ...]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first phrase found in ``text`` (of the phrases in the profile's order)."""
+        return next((m for p in self.patterns if (m := p.search(text))), None)
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        """Every phrase in ``text``, in the order of the text."""
+        return sorted((m for p in self.patterns for m in p.finditer(text)), key=lambda m: m.start())
+
+
+class _Stated(NamedTuple):
+    """The sentences that state totals, built from the edition profile's phrases (``[totals]``)."""
+
+    national: _Phrases
+    """"77 institutional innovations in three batches": groups ``n``, ``batches``."""
+    pftzs: _Phrases
+    """"22 Pilot Free Trade Zones": group ``n``."""
+    scope: _Phrases
+    """"17 measures are replicated and scaled up across all PFTZs": groups ``n``, ``scope``."""
+
+
+def phrase_pattern(template: str, slots: dict[str, str]) -> str:
+    """A regular expression of a profile's phrase: words, ``a|b`` alternatives, ``[optional words]``, and slots.
+
+    Examples
+    --------
+    >>> bool(re.fullmatch(phrase_pattern("N measures are|were [to be] replicated", {"N": r"(?P<n>\\d+)"}),
+    ...                   "17 measures are to be  replicated"))
+    True
+    """
+    out: list[str] = []
+    for tok in re.findall(r"\[[^\]]*\]|\S+", template):
+        if tok.startswith("["):
+            out.append(f"(?:{phrase_pattern(tok[1:-1], slots)}\\s+)?")
+            continue
+        alts = [slots.get(t, re.escape(t)) for t in tok.split("|")]
+        out.append("(?:" + "|".join(alts) + ")\\s+")
+    return "".join(out).removesuffix("\\s+")
+
+
+@lru_cache(maxsize=16)
+def _stated_of(
+    national: tuple[str, ...], pftzs: tuple[str, ...], scope: tuple[str, ...], scopes: tuple[str, ...]
+) -> _Stated:
+    slots = {"N": r"(?P<n>\d+)", "B": r"(?P<batches>\w+)", "S": f"(?P<scope>{alternation(scopes)})"}
+
+    def compiled(phrases: tuple[str, ...]) -> _Phrases:
+        return _Phrases(tuple(re.compile(rf"\b{phrase_pattern(p, slots)}\b", re.IGNORECASE) for p in phrases))
+
+    return _Stated(compiled(national), compiled(pftzs), compiled(scope))
+
+
+def stated_patterns(profile: Profile) -> _Stated:
+    """The patterns of the sentences stating totals in an edition (its profile's ``[totals]`` phrases)."""
+    return _stated_of(profile.total_national, profile.total_pftzs, profile.total_scope, profile.total_scopes)
 
 
 def _ordinal(word: str) -> int:
@@ -529,8 +580,9 @@ def _extract_zones(c: _Collector, ctx: _Context) -> None:
                     c.zone(zm.key, row.line, cell)
                     seen_kinds.add(zm.key.split("/", 1)[0])
     pftzs = {k for k in seen_kinds if c.zone_refs[k].kind == str(ZoneKind.PFTZ)}
+    stated = stated_patterns(ctx.profile)
     for p, off, s in _sentences(ctx.paras[:5]):
-        if sm := STATED_PFTZ_RE.search(s):
+        if sm := stated.pftzs.search(s):
             c.check("PFTZs named in the report", int(sm.group("n")), len(pftzs), p.line_at(off))
             break
 
@@ -1706,13 +1758,14 @@ def _check_national_totals(
     where: str,
 ) -> None:
     """Rule: the totals the text states ("77 institutional innovations in three batches", "17 measures ...")."""
+    stated = stated_patterns(ctx.profile)
     for p, off, s in _sentences(ctx.paras):
-        if tm := STATED_TOTAL_RE.search(s):
+        if tm := stated.national.search(s):
             c.check(f"national institutional innovations ({where})", int(tm.group("n")), len(measures), p.line_at(off))
             break
     for p, off, s in _sentences(ctx.paras):
-        for m in STATED_SCOPE_RE.finditer(s):
-            scope = Scope.ALL_PFTZS if "pftz" in m.group("scope").lower() else Scope.NATIONWIDE
+        for m in stated.scope.finditer(s):
+            scope = normalize_scope(m.group("scope")) or Scope.NATIONWIDE
             heading = c.outline.path_at(p.line_at(off))
             title = next((x.title for x in c.outline.sections if x.path == heading), "")
             kind = batch_kind(title, c.profile)

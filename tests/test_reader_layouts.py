@@ -12,9 +12,9 @@ import pytest
 from pftz.ground.errors import ReportParseError
 from pftz.ground.schema import Label, Rel, Scope
 from pftz.loaders.lexicon import number_value
-from pftz.loaders.profile import default_profile
+from pftz.loaders.profile import default_profile, load_profile
 from pftz.loaders.records import ParsedReport
-from pftz.loaders.report import PASSES, normalize_scope, parse_report
+from pftz.loaders.report import PASSES, normalize_scope, parse_report, stated_patterns
 from pftz.loaders.structure import parse_structure
 from pftz.loaders.tables import parse_tables
 from pftz.loaders.text import split_lines
@@ -453,3 +453,23 @@ def test_a_body_that_includes_a_practice_in_its_batch(variant: int) -> None:
     assert _batches(report)["national:reform-experience:6"]["level"] == "national"
     responsible = {(r.start.key, r.end.key) for r in report.relations if r.type is Rel.RESPONSIBLE_FOR}
     assert ("state-council", "national:reform-experience:6") in responsible
+
+
+# --------------------------------------------------------------------------- stated totals as profile phrases
+def test_stated_totals_are_the_profiles_phrases() -> None:
+    stated = stated_patterns(default_profile())
+    m = stated.scope.search("Of them, 17 measures are to be replicated and scaled up across all PFTZs.")
+    assert m is not None and (m.group("n"), m.group("scope")) == ("17", "all PFTZs")
+    m = stated.national.search("It released 77 institutional innovations in three batches.")
+    assert m is not None and (m.group("n"), m.group("batches")) == ("77", "three")
+    assert stated.pftzs.search("the 22 Pilot Free Trade Zones (PFTZs)") is not None
+    assert stated.national.search("77 innovations were released") is None
+
+
+def test_a_profile_words_its_stated_totals(tmp_path: Path) -> None:
+    f = tmp_path / "later.toml"
+    f.write_text('[totals]\npftzs = ["N free trade pilot zones"]\n', encoding="utf-8")
+    text = "The 21 free trade pilot zones grew. Shanghai PFTZ led.\n"
+    report = parse_report(text, "t.txt", profile=load_profile(f))
+    assert [(c.stated, c.found) for c in report.checks] == [(21, 1)]
+    assert parse_report(text, "t.txt").checks == ()
