@@ -407,6 +407,7 @@ __all__ = [
     "AGENT_VERBS_MORE",
     "ANAPHORA",
     "BATCH_COUNT_NOUNS",
+    "BATCH_ITEM_TAILS",
     "BATCH_LIST_LEADS",
     "BATCH_NAME_ENDS",
     "BATCH_RELEASE_VERBS",
@@ -559,3 +560,7 @@ the sixth batch of reform pilot experience``)."""
 SIGNING_VERBS = ("issued", "approved", "released", "promulgated", "published", "formulated", "signed", "unveiled",
                  "adopted")  # fmt: skip
 """Verbs right before a title printed without quotes (``the seven regions signed the Framework Agreement on ...``)."""
+
+BATCH_ITEM_TAILS = ("promoted by departments", "promoted by various departments", "promoted by relevant departments")
+"""Words between a count of innovations and the batch they are in (``24 successful reform experience promoted by
+departments in the third batch``)."""

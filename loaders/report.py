@@ -44,6 +44,7 @@ from pftz.loaders.lexicon import (
     AGENT_VERBS,
     AGENT_VERBS_MORE,
     BATCH_COUNT_NOUNS,
+    BATCH_ITEM_TAILS,
     BATCH_LIST_LEADS,
     BATCH_NAME_ENDS,
     BATCH_RELEASE_VERBS,
@@ -878,6 +879,7 @@ def _titled_in_sentences(ctx: _Context) -> list[_Mention]:
 
 ALL_TITLE_WORDS = (*TITLE_WORDS, *TITLE_WORDS_MORE, *JOINT_TITLE_WORDS, "Recommendations", "Announcement")
 """The words that make a phrase a document's title (a title holds one)."""
+ALL_TITLE_RE = re.compile(rf"\b{alternation(ALL_TITLE_WORDS)}\b")
 _SMALL = (*TITLE_SMALL_WORDS, *TITLE_SMALL_WORDS_MORE)
 _TITLE_WORD = rf"(?:[A-Z][\w'’-]*|\d[\w-]*|\([^()]{{1,40}}\)|(?:{'|'.join(_SMALL)})\b)"
 UNQUOTED_TITLE_RE = re.compile(
@@ -907,8 +909,8 @@ def _unquoted_titles(ctx: _Context) -> list[_Mention]:
     """
     out: list[_Mention] = []
     for p, off, s in _sentences(ctx.paras):
-        if not any(w in s for w in ALL_TITLE_WORDS):
-            continue
+        if ALL_TITLE_RE.search(s) is None:
+            continue  # a quick test before the costly patterns
         mentions = _doc_mentions(s)
         for m in UNQUOTED_TITLE_RE.finditer(s):
             title = m.group("title").strip()
@@ -1522,9 +1524,12 @@ def _document_wordings(c: _Collector, ctx: _Context) -> None:
 
 
 BATCH_FROM_RE = re.compile(rf"(?P<count>\d+) (?P<what>[\"“]?[A-Za-z][A-Za-z \"“”]*?) from the (?P<ord>{_ORD}) batch")
+"""A count of innovations from a batch: "23 best practices from the fifth batch"."""
 BATCH_IN_RE = re.compile(
-    rf"(?P<count>\d+) (?P<what>[\"“]?[A-Za-z][A-Za-z \"“”]*?) (?:promoted by departments )?in the (?P<ord>{_ORD}) batch"
+    rf"(?P<count>\d+) (?P<what>[\"“]?[A-Za-z][A-Za-z \"“”]*?) (?:{alternation(BATCH_ITEM_TAILS)} )?"
+    rf"in the (?P<ord>{_ORD}) batch"
 )
+"""A count of innovations in a batch: "24 successful reform experience promoted by departments in the third batch"."""
 
 
 def _date_national_batches(ctx: _Context, milestones: Sequence[Paragraph]) -> None:
