@@ -11,6 +11,7 @@ import pytest
 
 from pftz.ground.errors import ReportParseError
 from pftz.ground.schema import Label, Rel, Scope
+from pftz.loaders.evaluate import align_lines, evaluate, facts_from_report, load_annotations
 from pftz.loaders.lexicon import number_value
 from pftz.loaders.profile import default_profile, load_profile
 from pftz.loaders.records import ParsedReport
@@ -18,6 +19,7 @@ from pftz.loaders.report import PASSES, normalize_scope, parse_report, stated_pa
 from pftz.loaders.structure import parse_structure
 from pftz.loaders.tables import parse_tables
 from pftz.loaders.text import split_lines
+from tests.perturb import move_body_page_breaks, rewrap_paragraphs
 
 ROOT = Path(__file__).resolve().parents[1]
 EDITION_B = ROOT / "tests" / "editions" / "held-back" / "report-2027b.txt"
@@ -473,3 +475,17 @@ def test_a_profile_words_its_stated_totals(tmp_path: Path) -> None:
     report = parse_report(text, "t.txt", profile=load_profile(f))
     assert [(c.stated, c.found) for c in report.checks] == [(21, 1)]
     assert parse_report(text, "t.txt").checks == ()
+
+
+# --------------------------------------------------------------------------- a whole edition, perturbed
+@pytest.mark.parametrize("how", ["rewrapped", "page breaks moved"])
+def test_the_later_edition_perturbed_reads_its_structure_the_same(how: str) -> None:
+    text = EDITION_B.read_text(encoding="utf-8")
+    copy = rewrap_paragraphs(text) if how == "rewrapped" else move_body_page_breaks(text, every=3)
+    assert copy != text
+    gold = load_annotations([EDITION_B.with_name(EDITION_B.stem + ".gold.csv")])
+    base = evaluate(gold, facts_from_report(parse_report(text, EDITION_B.name)))
+    other = evaluate(gold, facts_from_report(parse_report(copy, EDITION_B.name), align_lines(text, copy)))
+    for fact in ("body", "document", "national", "batch"):
+        a, b = base.score(fact), other.score(fact)
+        assert b.recall >= a.recall - 0.02 and b.precision >= a.precision - 0.02, (fact, a, b)
