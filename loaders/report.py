@@ -2309,6 +2309,37 @@ def _batches_of_documents(c: _Collector, ctx: _Context) -> None:
                 _document_batch(c, ctx, key, m, line, s, [])
 
 
+SERIES_LEVEL = "series"
+"""``level_from`` of a batch read as national because a national batch of its series is known (not stated)."""
+
+
+def _series_batches(c: _Collector, ctx: _Context) -> None:
+    """Rule: a batch named without its body or zone ("following the replication of the first batch of 30 pilot
+    measures") of a series a national batch of the text belongs to (the same kind: pilot measures, best
+    practices, reform experience) is an earlier or later batch of that national series.
+
+    Its level is read from the series, not stated (``level_from: series``); the series of the default kind
+    (institutional innovations, which zones number too) is never used, nor a batch its sentence gives a zone.
+    """
+    national = {
+        e.key: str(e.properties.get("kind"))
+        for e in c.entities
+        if e.label is Label.BATCH and e.properties.get("level") == "national"
+    }
+    series = set(national.values()) - {ctx.profile.default_batch_kind}
+    for kind, ordinal, count, s, line, phrase in ctx.batch_phrases:
+        bkey = _batch_key("national", kind, ordinal)
+        if kind not in series or bkey in national:
+            continue
+        at = s.find(phrase)
+        head = s[max(0, at - PROVINCIAL_BATCH_REACH) : max(at, 0)]
+        if OF_ZONE_RE.search(phrase) or ITS_RE.search(head) or c.find_zones(phrase):
+            continue
+        props: dict[str, PropValue] = {"kind": kind, "level": "national", "ordinal": ordinal, "count": count}
+        _batch_node(c, ctx, bkey, _batch_name(kind, ordinal), line, s, level_from=SERIES_LEVEL, **props)
+        national[bkey] = kind
+
+
 def _names_innovations(what: str) -> bool:
     """Whether a batch's name says what it holds is innovations (of a kind the profile names, or a generic noun
     of the lexicon): reform pilot experience, pilot measures; not authorized items."""
@@ -2513,6 +2544,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("provincial-batches", _extract_provincial),
     Pass("prose-batches", _extract_prose_batches),
     Pass("document-batches", _batches_of_documents),
+    Pass("series-batches", _series_batches),
     Pass("agent-bodies", _agent_bodies),
     Pass("narrative", _read_story),
     Pass("batch-mentions", _extract_batch_mentions),

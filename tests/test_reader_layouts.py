@@ -489,3 +489,27 @@ def test_the_later_edition_perturbed_reads_its_structure_the_same(how: str) -> N
     for fact in ("body", "document", "national", "batch"):
         a, b = base.score(fact), other.score(fact)
         assert b.recall >= a.recall - 0.02 and b.precision >= a.precision - 0.02, (fact, a, b)
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_batch_of_a_national_series_named_without_its_body(variant: int) -> None:
+    text = (
+        "Following the replication of the first batch of 30 pilot measures in 2029, in September 2030 the State "
+        'Council issued the "Notice on Replicating and Scaling Up the Second Batch of Pilot Measures Aligned with '
+        'High-Standard Rules" (G.F. [2030] No. 21). Shanghai PFTZ led.\n'
+    )
+    batches = _batches(parse_report(_perturbed(text)[variant], "t.txt"))
+    assert batches["national:pilot-measures:2"]["level"] == "national"
+    first = batches["national:pilot-measures:1"]
+    assert (first["count"], first["level_from"]) == (30, "series")
+
+
+def test_a_zones_batch_is_not_of_a_national_series() -> None:
+    text = (
+        "The State Council released the fifth batch of 23 best practices. Hubei PFTZ released its sixth batch of "
+        "best practices in 2030, and the fourth batch of 10 institutional innovations was released too.\n"
+    )
+    batches = _batches(parse_report(text, "t.txt"))
+    assert "national:best-practices:5" in batches
+    assert "national:best-practices:6" not in batches
+    assert "national:institutional-innovations:4" not in batches
