@@ -131,7 +131,7 @@ SUBAREA_RE = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’-]+ )+(?:Special )?Area)(?: of (?:the )?| \()(?P<zone>[A-Z][a-z]+ PFTZ)\b\)?"
 )
 """An area printed with its zone: ``the Honghe Area of Yunnan PFTZ``, ``Foo Area (Bar PFTZ)``."""
-ITS_AREA_RE = re.compile(r"\b[Ii]ts (?P<name>(?:[A-Z][\w'’-]+ )+(?:Special )?Area)\b")
+ITS_AREA_RE = re.compile(r"\b[Ii]ts (?P<name>[A-Z][\w'’-]+ (?:(?:and |of )?[A-Z][\w'’-]+ )*(?:Special )?Area)\b")
 """An area printed after the zone it belongs to: ``Guangxi PFTZ ... its Chongzuo Area``."""
 AREA_RESOLVED = "the area's zone in the curated list of areas (data/reference/areas.csv)"
 """How an area printed without its zone is placed in it."""

@@ -513,3 +513,14 @@ def test_a_zones_batch_is_not_of_a_national_series() -> None:
     assert "national:best-practices:5" in batches
     assert "national:best-practices:6" not in batches
     assert "national:institutional-innovations:4" not in batches
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_an_area_named_after_its_zone_with_small_words(variant: int) -> None:
+    text = (
+        'Beijing PFTZ set up a "data compliance service station" in its Science and Technology Innovation Area, '
+        "offering one-stop guidance to enterprises.\n"
+    )
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    areas = {e.name for e in report.entities if e.label is Label.ZONE and e.properties.get("kind") == "sub-area"}
+    assert any("Science and Technology Innovation Area" in a for a in areas), areas
