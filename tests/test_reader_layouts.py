@@ -524,3 +524,17 @@ def test_an_area_named_after_its_zone_with_small_words(variant: int) -> None:
     report = parse_report(_perturbed(text)[variant], "t.txt")
     areas = {e.name for e in report.entities if e.label is Label.ZONE and e.properties.get("kind") == "sub-area"}
     assert any("Science and Technology Innovation Area" in a for a in areas), areas
+
+
+@pytest.mark.parametrize("again", ["Table 3-2 (continued)", NATIONAL_TABLE[0]])
+@pytest.mark.parametrize("variant", range(3))
+def test_a_table_whose_parts_each_end_in_a_source_line_is_one_table(again: str, variant: int) -> None:
+    """Each part of a table cut by a page break has its source line; the second part prints the caption again
+    (its title, or "continued")."""
+    parts = [*NATIONAL_TABLE[:5], "", "Source: Ministry of Commerce website.", *PAGE, again, *NATIONAL_TABLE[14:]]
+    text = _perturbed("\n".join(parts))[variant]
+    tables, warnings = parse_tables(split_lines(text), "t.txt")
+    assert [t.id for t in tables] == ["3-2"]
+    assert [r.number for r in tables[0].rows] == [1, 2, 3]
+    assert tables[0].caption.startswith("Selected items of the ninth batch")
+    assert warnings == []
