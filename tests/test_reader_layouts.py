@@ -242,6 +242,8 @@ def test_the_document_level_passes_are_one_registry_of_one_signature() -> None:
     driver = inspect.getsource(parse_report)
     assert "for step in PASSES" in driver
     assert not re.search(r"\b_extract_\w+\(", driver)
+    documented = (ROOT / "docs" / "reader.md").read_text(encoding="utf-8")
+    assert [n for n in names if f"| `{n}` |" not in documented] == []
 
 
 # --------------------------------------------------------------------------- batches, documents, bodies
