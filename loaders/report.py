@@ -853,6 +853,14 @@ TITLED_VERB_RE = re.compile(
 )
 """A verb of issuing right before a quoted title: ``The Hubei Provincial People's Government issued the "..."``."""
 TITLED_DOC_RE = re.compile(rf"\b{alternation(TITLE_WORDS)}\b")
+TITLED_VERB_AWAY_RE = re.compile(
+    rf"\b(?:jointly\s+)?{alternation(SIGNING_VERBS)}\s+(?:at|in|during|on)\s+(?:its|the)\s+(?:[\w-]+\s+){{0,5}}?the\s+$"
+)
+"""A verb of issuing a few words before a quoted title: ``... adopted at its Fourth Plenary Session the "..."``."""
+TITLED_PASSIVE_RE = re.compile(
+    rf"[\"”]?\s+(?:(?:was|were|has been|had been)\s+)?{alternation(SIGNING_VERBS)}\s+(?:at|by|in|on)\b"
+)
+"""A verb of issuing in the passive right after a quoted title: ``The "..." adopted at the session called for``."""
 
 
 def _titled_in_sentences(ctx: _Context) -> list[_Mention]:
@@ -871,7 +879,12 @@ def _titled_in_sentences(ctx: _Context) -> list[_Mention]:
             title = m.group(1)
             if any(a <= m.end() and m.start() <= b for a, b in numbered):
                 continue  # a title with its number: read with the number
-            if title[:1].isupper() and TITLED_DOC_RE.search(title) and TITLED_VERB_RE.search(s[: m.start()]):
+            issued = (
+                TITLED_VERB_RE.search(s[: m.start()])
+                or TITLED_VERB_AWAY_RE.search(s[: m.start()])
+                or TITLED_PASSIVE_RE.match(s, m.end())
+            )
+            if title[:1].isupper() and TITLED_DOC_RE.search(title) and issued:
                 line = p.line_at(off)
                 out.append(_Mention(_register_doc(ctx, None, title, line), line, s, m.start(), m.end()))
     return out

@@ -540,3 +540,23 @@ def test_a_table_whose_parts_each_end_in_a_source_line_is_one_table(again: str, 
     assert [r.number for r in tables[0].rows] == [1, 2, 3]
     assert tables[0].caption.startswith("Selected items of the ninth batch")
     assert warnings == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'In October 2030, the CPC Central Committee adopted at its Fifth Plenary Session the "Recommendations for '
+        'Formulating the 16th Five-Year Plan for National Development".',
+        'The "Recommendations for Formulating the 16th Five-Year Plan for National Development" adopted at the '
+        "session called for upgrading PFTZs.",
+    ],
+)
+@pytest.mark.parametrize("variant", range(3))
+def test_a_quoted_title_with_its_verb_a_few_words_away_or_after_it(sentence: str, variant: int) -> None:
+    report = parse_report(_perturbed(f"Shanghai PFTZ grew. {sentence}\n")[variant], "t.txt")
+    assert _docs(report) == {"Recommendations for Formulating the 16th Five-Year Plan for National Development"}
+
+
+def test_a_quoted_phrase_after_a_verb_far_away_is_no_title() -> None:
+    text = 'Shanghai PFTZ adopted, in a plan of many parts, the "one-stop service plan" for firms.\n'
+    assert _docs(parse_report(text, "t.txt")) == set()
