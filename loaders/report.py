@@ -1419,8 +1419,14 @@ def _agent_bodies(c: _Collector, ctx: _Context) -> None:
     verb of acting (``AGENT_VERBS``) or right after a participle and "by"
     (``AGENT_BY_VERBS``). A leading group or its office ("the Office of the
     Leading Group for PFTZ Work of Guangdong Province") is named after its task,
-    so it is read by its head words (``LEADING_GROUP_HEADS``) wherever it is printed.
+    so it is read by its head words (``LEADING_GROUP_HEADS``) wherever it is printed,
+    in the text or in a table's cell ("Released by the Office of the Leading Group ...").
     """
+    cells = [(row.line, cell) for t in ctx.tables for row in t.rows for cell in row.values.values()]
+    for line, cell in cells:
+        for m in LEADING_GROUP_RE.finditer(cell) if "Leading Group" in cell else ():
+            name = m.group("name").strip()
+            c.local_body(f"body:{slug(name)}", name, name, line, cell)
     for p, off, s in _sentences(ctx.paras):
         line = p.line_at(off)
         if "Leading Group" in s:

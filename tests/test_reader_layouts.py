@@ -560,3 +560,13 @@ def test_a_quoted_title_with_its_verb_a_few_words_away_or_after_it(sentence: str
 def test_a_quoted_phrase_after_a_verb_far_away_is_no_title() -> None:
     text = 'Shanghai PFTZ adopted, in a plan of many parts, the "one-stop service plan" for firms.\n'
     assert _docs(parse_report(text, "t.txt")) == set()
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_leading_group_named_in_a_tables_cell(variant: int) -> None:
+    text = PROVINCIAL_TABLE.replace(
+        "Covering digital trade,", "Released by the Office of the Leading Group for PFTZ Work of Guangdong Province;"
+    )
+    report = parse_report(_perturbed(text)[variant], "t.txt", partial=True)
+    bodies = {e.name for e in report.entities if e.label is Label.ISSUING_BODY}
+    assert "Office of the Leading Group for PFTZ Work of Guangdong Province" in bodies
