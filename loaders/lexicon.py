@@ -404,13 +404,21 @@ __all__ = [
     "AFTER_PHRASES",
     "AGENT_BY_VERBS",
     "AGENT_VERBS",
+    "AGENT_VERBS_MORE",
     "ANAPHORA",
+    "BATCH_COUNT_NOUNS",
+    "BATCH_ITEM_TAILS",
+    "BATCH_LIST_LEADS",
+    "BATCH_NAME_ENDS",
+    "BATCH_RELEASE_VERBS",
+    "BATCH_TITLE_VERBS",
     "BEFORE_PHRASES",
     "BODY_HEADS",
     "BODY_KIND",
     "BODY_NOUNS",
     "BOUNDARY_WORDS",
     "BY_ADOPT_VERBS",
+    "CARDINALS",
     "CASES_PART_HEADING",
     "CASE_HEADS",
     "CASE_VERB_STEMS",
@@ -420,13 +428,19 @@ __all__ = [
     "EXAMPLE_LEADS",
     "GENERIC_PLURALS",
     "INTO_ADOPT_VERBS",
+    "ITEM_ORIGIN_VERBS",
     "JOINT_TITLE_WORDS",
     "LAUNCH_PARTICIPLES",
     "LEADING_GROUP_HEADS",
+    "LIST_SCOPE_VERBS",
     "LOWER_BODY_HEADS",
     "NATIONAL_SCOPES",
     "NOT_FIRST_WORDS",
+    "NUMBER_FORMS",
     "ORDINALS",
+    "ORDINALS_MORE",
+    "PARTY_COMMITTEE_HEADS",
+    "PARTY_NAMES",
     "PASSIVE_ADOPT_VERBS",
     "PILOT_INFINITIVES",
     "PILOT_PARTICIPLES",
@@ -439,10 +453,114 @@ __all__ = [
     "REFERENCE_VERBS",
     "RELEASE_VERBS_OF_ZONE",
     "REPLICATE_PATTERNS",
+    "ROMAN_NUMERALS",
     "SELECTION_VERBS",
+    "SELECTION_VERBS_ACTIVE",
+    "SIGNING_VERBS",
     "TITLED_CASE_HEADS",
+    "TITLE_SMALL_WORDS",
+    "TITLE_SMALL_WORDS_MORE",
     "TITLE_WORDS",
     "TITLE_WORDS_MORE",
     "alternation",
     "body_kind",
+    "number_value",
 ]
+
+
+# --------------------------------------------------------------------------- numbers and document structure
+ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+"""Roman numerals of headings, in order (``IV`` is 4)."""
+
+CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+"""Number words, in order (``three`` is 3): ``Part One``, ``three batches``."""
+
+ORDINALS_MORE = ("eleventh", "twelfth")
+"""Ordinal words after :data:`ORDINALS`, in order (``eleventh`` is 11)."""
+
+NUMBER_FORMS = {
+    "roman": r"[IVX]+",
+    "arabic": r"\d{1,2}",
+    "words": "(?i:" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + ")",
+}
+"""How a heading's number may be printed; a profile names the forms its edition uses (``[structure] numbers``)."""
+
+
+def number_value(text: str) -> int | None:
+    """The value of a heading number printed as a Roman numeral, digits or a word; None when it is none.
+
+    Examples
+    --------
+    >>> number_value("IV"), number_value("12"), number_value("Three"), number_value("Part")
+    (4, 12, 3, None)
+    """
+    t = text.strip()
+    if t.isdigit():
+        return int(t)
+    if t in ROMAN_NUMERALS:
+        return ROMAN_NUMERALS.index(t) + 1
+    if t.casefold() in CARDINALS:
+        return CARDINALS.index(t.casefold()) + 1
+    return None
+
+
+# --------------------------------------------------------------------------- batches, documents and bodies
+BATCH_NAME_ENDS = ("from", "in", "titled", "to", "promoted", "aligned", "released", "compiled", "published", "issued")
+"""Words that end a batch's name (``the fifth batch of best practices`` *from* ..., ... *released* by ...)."""
+
+BATCH_COUNT_NOUNS = ("items", "cases", "measures", "innovations", "practices", "experiences", "outcomes")
+"""Nouns of a batch's size printed after its name: ``the eighth batch of reform pilot experience (24 items)``."""
+
+BATCH_RELEASE_VERBS = (
+    "released", "issued", "published", "unveiled", "announced", "rolled out", "launched", "compiled", "promoted",
+)  # fmt: skip
+"""Verbs by which a body releases a batch (``MOFCOM published the sixth batch ...``, ``... compiled by MOFCOM``)."""
+
+BATCH_TITLE_VERBS = ("replicating", "promoting", "scaling up", "releasing", "publishing", "issuing", "disseminating")
+"""Words of a document's title that release the batch the title names (``Notice of the State Council on
+Replicating and Promoting the Eighth Batch of Reform Pilot Experience``)."""
+
+AGENT_VERBS_MORE = ("adopted", "compiled")
+"""More verbs of a body acting on a document or a batch (``the CPC Central Committee adopted ... the "..."``)."""
+
+PARTY_COMMITTEE_HEADS = ("Provincial Committee", "Municipal Committee", "Regional Committee")
+"""Head words of a local party committee (``the Zhejiang Provincial Committee of the CPC``)."""
+
+PARTY_NAMES = ("CPC", "Communist Party of China")
+"""Names of the party, after a committee (``... Committee of the CPC``) or before it (``CPC Zhejiang ...``)."""
+
+TITLE_SMALL_WORDS = (
+    "of", "on", "for", "to", "with", "in", "and", "the", "a", "an", "by", "from", "at", "under", "after", "into",
+    "through", "about", "between", "among", "outside", "within", "towards", "toward",
+)  # fmt: skip
+"""Lower-case words inside a document's title printed without quotes (``Notice on Several Measures to Further
+Align with ... in Eligible PFTZs``); any other lower-case word ends it."""
+
+BATCH_LIST_LEADS = (
+    "cases include", "items include", "examples include", "practices include", "measures include",
+    "innovations include", "batch includes", "batch include", "batch also includes", "cases also include",
+)  # fmt: skip
+"""Words after which a paragraph that releases a batch lists its cases (``In trade facilitation, cases include
+Jiangsu PFTZ's "..." and the aircraft lease asset transfer service of Tianjin PFTZ``)."""
+
+ITEM_ORIGIN_VERBS = ("proposed", "developed", "piloted", "launched", "created", "explored", "pioneered", "submitted")
+"""Participles that join a listed case to its zones after it (``... jointly proposed by Shanghai, Jiangsu ...``)."""
+
+LIST_SCOPE_VERBS = ("replicated", "promoted", "scaled up", "rolled out", "extended", "applied")
+"""Verbs of a list's heading that state the scope of its items (``Items to be replicated and promoted
+nationwide``, ``... in all pilot free trade zones``, ``... in special customs supervision areas``)."""
+
+TITLE_SMALL_WORDS_MORE = ("along", "against", "over", "upon", "via", "versus")
+"""More lower-case words inside a title printed without quotes (``... Pilot Free Trade Zones along the ...``)."""
+
+SELECTION_VERBS_ACTIVE = ("include", "includes", "included", "select", "selects", "selected", "list", "lists", "listed")
+"""Active verbs by which a body puts an innovation into its batch (``the State Council included the practice in
+the sixth batch of reform pilot experience``)."""
+
+SIGNING_VERBS = ("issued", "approved", "released", "promulgated", "published", "formulated", "signed", "unveiled",
+                 "adopted")  # fmt: skip
+"""Verbs right before a title printed without quotes (``the seven regions signed the Framework Agreement on ...``)."""
+
+BATCH_ITEM_TAILS = ("promoted by departments", "promoted by various departments", "promoted by relevant departments")
+"""Words between a count of innovations and the batch they are in (``24 successful reform experience promoted by
+departments in the third batch``)."""

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from pftz.ground.errors import ReferenceDataError
+from pftz.loaders.lexicon import NUMBER_FORMS
 
 PROFILE_DIR = Path(__file__).resolve().parent.parent / "data" / "profiles"
 """Where the bundled profiles live."""
@@ -47,6 +48,8 @@ ROLES = (
 """The column roles a profile may name (see ``data/profiles/default.toml``)."""
 
 _NORM_RE = re.compile(r"[^a-z0-9]+")
+_YEAR_AFTER_RE = re.compile(r" (?:19|20)\d\d$")
+"""An edition year printed after the running head on its line."""
 
 
 def words(text: str) -> str:
@@ -108,6 +111,15 @@ class Profile:
         Each role with its headings (synonyms), as printed.
     batch_kinds, default_batch_kind
         The kind of a batch by the words of its name, first match first; the kind when none matches.
+    continued
+        The title of a caption repeated after a page break (``Table 9-9 (continued)``): the same table goes on.
+    numbers
+        How heading numbers are printed: ``"roman"``, ``"arabic"``, ``"words"`` (:data:`loaders.lexicon.NUMBER_FORMS`).
+    total_national, total_pftzs, total_scope, total_scopes
+        The phrases of sentences stating totals (``[totals]``): of national innovations, of PFTZs, of measures
+        replicated to a scope, and the scopes (``N`` a number, ``B`` the number of batches, ``S`` a scope).
+    section_marker, chapter_marker, item_marker
+        The shape of a numbered section, chapter (in the contents) and item, ``N`` for the number: ``"(N)"``.
     """
 
     name: str
@@ -128,6 +140,15 @@ class Profile:
     columns: tuple[tuple[str, tuple[str, ...]], ...]
     batch_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
     default_batch_kind: str = "institutional-innovations"
+    continued: tuple[str, ...] = ("continued",)
+    numbers: tuple[str, ...] = ("roman", "arabic", "words")
+    total_national: tuple[str, ...] = ()
+    total_pftzs: tuple[str, ...] = ()
+    total_scope: tuple[str, ...] = ()
+    total_scopes: tuple[str, ...] = ()
+    section_marker: str = "(N)"
+    chapter_marker: str = "N."
+    item_marker: str = "N."
     _heads: frozenset[str] = field(init=False, repr=False, compare=False, hash=False)
     _roles: dict[str, str] = field(init=False, repr=False, compare=False, hash=False)
     _head_max: int = field(init=False, repr=False, compare=False, hash=False)
@@ -179,7 +200,9 @@ class Profile:
         t = text.strip()
         if not t or len(t) > self._head_max or t[0].casefold() not in self._head_initials:
             return False  # cheap tests first: most lines are long or start otherwise
-        return words(t) in self._heads
+        w = words(t)
+        # the edition year may follow the head on the same line ("Report on ... Zones 2027")
+        return w in self._heads or (_YEAR_AFTER_RE.search(w) is not None and _YEAR_AFTER_RE.sub("", w) in self._heads)
 
     def caption_says_issued_by_zones(self, caption: str) -> bool:
         """Whether a caption says the zones of its zone column issued the documents it lists."""
@@ -275,6 +298,7 @@ def parse_profile(text: str, path: str = "profile.toml", *, base: str | None = N
     structure = _table(data, "structure", path)
     tables = _table(data, "tables", path)
     columns = _table(data, "columns", path)
+    totals = data.get("totals", {}) if isinstance(data.get("totals"), dict) else {}
     unknown = sorted(set(columns) - set(ROLES))
     if unknown:
         msg = f"profile: unknown column roles {unknown}; the roles are {list(ROLES)}"
@@ -312,7 +336,33 @@ def parse_profile(text: str, path: str = "profile.toml", *, base: str | None = N
         columns=tuple((role, _strings(columns, role, "columns", path)) for role in ROLES if role in columns),
         batch_kinds=tuple(kinds),
         default_batch_kind=str(batches.get("default", "institutional-innovations")),
+        continued=tuple(tables.get("continued", ("continued",))),
+        numbers=_numbers(structure, path),
+        total_national=tuple(totals.get("national", ())),
+        total_pftzs=tuple(totals.get("pftzs", ())),
+        total_scope=tuple(totals.get("scope", ())),
+        total_scopes=tuple(totals.get("scopes", ())),
+        section_marker=_marker(structure, "section_marker", path),
+        chapter_marker=_marker(structure, "chapter_marker", path),
+        item_marker=_marker(structure, "item_marker", path),
     )
+
+
+def _numbers(structure: Mapping[str, Any], path: str) -> tuple[str, ...]:
+    forms = _strings(structure, "numbers", "structure", path) if "numbers" in structure else ("roman", "arabic")
+    unknown = sorted(set(forms) - set(NUMBER_FORMS))
+    if unknown:
+        msg = f"profile: [structure] numbers {unknown} unknown; the forms are {sorted(NUMBER_FORMS)}"
+        raise ReferenceDataError(msg, path)
+    return forms
+
+
+def _marker(structure: Mapping[str, Any], key: str, path: str) -> str:
+    value = structure.get(key, "(N)" if key == "section_marker" else "N.")
+    if not isinstance(value, str) or value.count("N") != 1:
+        msg = f"profile: [structure] {key} must be a heading's shape with one N for its number, such as '(N)'"
+        raise ReferenceDataError(msg, path)
+    return value
 
 
 def _read(path: Path) -> str:

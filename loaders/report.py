@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -42,11 +42,34 @@ from pftz.loaders.header import TextHeader, load_header
 from pftz.loaders.lexicon import (
     AGENT_BY_VERBS,
     AGENT_VERBS,
+    AGENT_VERBS_MORE,
+    BATCH_COUNT_NOUNS,
+    BATCH_ITEM_TAILS,
+    BATCH_LIST_LEADS,
+    BATCH_NAME_ENDS,
+    BATCH_RELEASE_VERBS,
+    BATCH_TITLE_VERBS,
+    CARDINALS,
+    DESIGNATED_SCOPES,
+    GENERIC_PLURALS,
+    ITEM_ORIGIN_VERBS,
+    JOINT_TITLE_WORDS,
     LEADING_GROUP_HEADS,
+    LIST_SCOPE_VERBS,
     NATIONAL_SCOPES,
+    ORDINALS,
+    ORDINALS_MORE,
+    PARTY_COMMITTEE_HEADS,
+    PARTY_NAMES,
+    PROVINCE_SCOPES,
     RELEASE_VERBS_OF_ZONE,
     SELECTION_VERBS,
+    SELECTION_VERBS_ACTIVE,
+    SIGNING_VERBS,
+    TITLE_SMALL_WORDS,
+    TITLE_SMALL_WORDS_MORE,
     TITLE_WORDS,
+    TITLE_WORDS_MORE,
     alternation,
 )
 from pftz.loaders.manifest import BUNDLED_REPORT
@@ -77,6 +100,7 @@ from pftz.loaders.text import (
     bound_quote,
     decode_report,
     invisible_lines,
+    is_lone_number,
     paragraphs,
     read_report_bytes,
     sentences,
@@ -86,35 +110,19 @@ from pftz.loaders.text import (
 
 """The report shipped with the project: the default input of every command."""
 
-ORDINAL_WORDS = {
-    w: i
-    for i, w in enumerate(
-        (
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-        ),
-        start=1,
-    )
-}
-NUMBER_WORDS = {
-    w: i for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=1)
-}
+ORDINAL_WORDS = {w: i for i, w in enumerate((*ORDINALS, *ORDINALS_MORE), start=1)}
+"""Ordinal words and their values (the lexicon's)."""
+NUMBER_WORDS = {w: i for i, w in enumerate(CARDINALS, start=1)}
+"""Number words and their values (the lexicon's)."""
 _ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
 BATCH_PHRASE_RE = re.compile(
     rf"\b(?:the |a )?(?P<ord>{_ORD}) batch of (?:(?P<count>\d+) )?(?P<what>[\"“]?[a-z][a-z \"“”-]*?)"
-    r"(?=[,.;:(]| from | in | titled | to | promoted| aligned| released|$)",
+    rf"(?=[,.;:(]| (?:{'|'.join(BATCH_NAME_ENDS)}) |$)"
+    rf"(?:\((?P<count_after>\d+) (?:{'|'.join(BATCH_COUNT_NOUNS)})\))?",
     re.IGNORECASE,
 )
+"""A batch named by its ordinal: "the fifth batch of 23 best practices", "the eighth batch of reform pilot
+experience (24 items)" (the words that end its name and the nouns of its size are the lexicon's)."""
 ISSUE_VERB_RE = re.compile(
     r"\b(?:jointly )?(?:issued|approved|released|promulgated|formulated|published|adopted|introduced)\b"
 )
@@ -123,7 +131,7 @@ SUBAREA_RE = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’-]+ )+(?:Special )?Area)(?: of (?:the )?| \()(?P<zone>[A-Z][a-z]+ PFTZ)\b\)?"
 )
 """An area printed with its zone: ``the Honghe Area of Yunnan PFTZ``, ``Foo Area (Bar PFTZ)``."""
-ITS_AREA_RE = re.compile(r"\b[Ii]ts (?P<name>(?:[A-Z][\w'’-]+ )+(?:Special )?Area)\b")
+ITS_AREA_RE = re.compile(r"\b[Ii]ts (?P<name>[A-Z][\w'’-]+ (?:(?:and |of )?[A-Z][\w'’-]+ )*(?:Special )?Area)\b")
 """An area printed after the zone it belongs to: ``Guangxi PFTZ ... its Chongzuo Area``."""
 AREA_RESOLVED = "the area's zone in the curated list of areas (data/reference/areas.csv)"
 """How an area printed without its zone is placed in it."""
@@ -167,16 +175,67 @@ ORGANISATION_RE = re.compile(
     r"\b(Ministry|Commission|Administration|Office|Government|Council|Bank|Court|Bureau|Committee|Procuratorate)\b"
 )
 """Words that name an organisation: an issuer phrase holding one should resolve to a body."""
-ADOPTION_RE = re.compile(r"\breplicated and scaled up\b")
-BEFORE_RE = re.compile(r"^(?:Prior to the reform|Previously|Before the reform|In the past)\b")
-AFTER_RE = re.compile(r"^(?:Following the reform|After the reform|Following this reform|Now)\b")
-STATED_TOTAL_RE = re.compile(r"\b(?P<n>\d+) institutional innovations in (?P<batches>\w+) batches\b", re.IGNORECASE)
-STATED_PFTZ_RE = re.compile(r"\b(?P<n>\d+) (?:Pilot Free Trade Zones|PFTZs)\b")
-STATED_SCOPE_RE = re.compile(
-    r"\b(?P<n>\d+) measures (?:are|were) (?:to be )?replicated and scaled up "
-    r"(?:across )?(?P<scope>all PFTZs|nationwide)",
-    re.IGNORECASE,
-)
+
+
+class _Phrases(NamedTuple):
+    """The patterns of a profile's phrases of one kind (each its own: they share their groups' names)."""
+
+    patterns: tuple[re.Pattern[str], ...]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first phrase found in ``text`` (of the phrases in the profile's order)."""
+        return next((m for p in self.patterns if (m := p.search(text))), None)
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        """Every phrase in ``text``, in the order of the text."""
+        return sorted((m for p in self.patterns for m in p.finditer(text)), key=lambda m: m.start())
+
+
+class _Stated(NamedTuple):
+    """The sentences that state totals, built from the edition profile's phrases (``[totals]``)."""
+
+    national: _Phrases
+    """"77 institutional innovations in three batches": groups ``n``, ``batches``."""
+    pftzs: _Phrases
+    """"22 Pilot Free Trade Zones": group ``n``."""
+    scope: _Phrases
+    """"17 measures are replicated and scaled up across all PFTZs": groups ``n``, ``scope``."""
+
+
+def phrase_pattern(template: str, slots: dict[str, str]) -> str:
+    """A regular expression of a profile's phrase: words, ``a|b`` alternatives, ``[optional words]``, and slots.
+
+    Examples
+    --------
+    >>> bool(re.fullmatch(phrase_pattern("N measures are|were [to be] replicated", {"N": r"(?P<n>\\d+)"}),
+    ...                   "17 measures are to be  replicated"))
+    True
+    """
+    out: list[str] = []
+    for tok in re.findall(r"\[[^\]]*\]|\S+", template):
+        if tok.startswith("["):
+            out.append(f"(?:{phrase_pattern(tok[1:-1], slots)}\\s+)?")
+            continue
+        alts = [slots.get(t, re.escape(t)) for t in tok.split("|")]
+        out.append("(?:" + "|".join(alts) + ")\\s+")
+    return "".join(out).removesuffix("\\s+")
+
+
+@lru_cache(maxsize=16)
+def _stated_of(
+    national: tuple[str, ...], pftzs: tuple[str, ...], scope: tuple[str, ...], scopes: tuple[str, ...]
+) -> _Stated:
+    slots = {"N": r"(?P<n>\d+)", "B": r"(?P<batches>\w+)", "S": f"(?P<scope>{alternation(scopes)})"}
+
+    def compiled(phrases: tuple[str, ...]) -> _Phrases:
+        return _Phrases(tuple(re.compile(rf"\b{phrase_pattern(p, slots)}\b", re.IGNORECASE) for p in phrases))
+
+    return _Stated(compiled(national), compiled(pftzs), compiled(scope))
+
+
+def stated_patterns(profile: Profile) -> _Stated:
+    """The patterns of the sentences stating totals in an edition (its profile's ``[totals]`` phrases)."""
+    return _stated_of(profile.total_national, profile.total_pftzs, profile.total_scope, profile.total_scopes)
 
 
 def _ordinal(word: str) -> int:
@@ -205,16 +264,25 @@ KIND_OF_BATCH: dict[str, MeasureKind] = {
 
 
 def normalize_scope(text: str) -> Scope | None:
-    """Map a scope cell or phrase to a :class:`~ground.schema.Scope`."""
-    t = re.sub(r"\s+", "", text.lower())
+    """Map a scope cell or phrase to a :class:`~ground.schema.Scope` (its words are the lexicon's).
+
+    Examples
+    --------
+    >>> [str(normalize_scope(x)) for x in ("All PFTZs", "Throughout the country", "In designated areas")]
+    ['All PFTZs', 'Nationwide', 'Designated areas']
+    """
+    t = " ".join(text.lower().split())
+    squashed = t.replace(" ", "")
     if not t:
         return None
-    if "pftz" in t or "ftz" in t or "freetradezone" in t:  # "All PFTZs", "All FTZs", "all free trade zones"
+    if "pftz" in squashed or "ftz" in squashed or "freetradezone" in squashed:  # "All PFTZs", "all free trade zones"
         return Scope.ALL_PFTZS
-    if "nationwide" in t or "national" in t:
+    if "nationwide" in squashed or "national" in squashed or any(p.lower() in t for p in NATIONAL_SCOPES):
         return Scope.NATIONWIDE
-    if "province" in t:
+    if "province" in t or any(p in t for p in PROVINCE_SCOPES):
         return Scope.PROVINCE_WIDE
+    if any(p in t for p in DESIGNATED_SCOPES):
+        return Scope.DESIGNATED_AREAS
     return None
 
 
@@ -434,6 +502,24 @@ class _Context:
     doc_seen: dict[str, tuple[int, str]] = field(default_factory=dict)
     batch_tables: dict[str, str] = field(default_factory=dict)
     """The table (as printed) that lists each batch, by batch key: what an edge resolved through it cites."""
+    tables: Sequence[Table] = ()
+    """The text's tables (:func:`loaders.tables.parse_tables`)."""
+    milestones: Sequence[Paragraph] = ()
+    """The paragraphs of the part of dated milestones, one a sentence when long."""
+    edition: bool = False
+    """Whether the text is an edition of the report (it has contents), not a press release or a circular."""
+    part2: Section | None = None
+    """The part of zone cases, when the text has one."""
+    field_of: dict[int, str] = field(default_factory=dict)
+    """The field (the chapter's title words) of every line of the part of zone cases."""
+    national: list[NodeRef] = field(default_factory=list)
+    """The measures of the national batch tables (pass ``national-batches``)."""
+    prose_batches: list[_ProseBatch] = field(default_factory=list)
+    """The national batches sentences release or fill (pass ``prose-batches``)."""
+    story: Narrative = field(default_factory=lambda: Narrative((), (), (), (), 0, 0))
+    """The narrative's facts (pass ``narrative``)."""
+    titles: dict[str, str] = field(default_factory=dict)
+    """The titles of the national measures by key: what the narrative's names are matched against."""
 
 
 @lru_cache(maxsize=8192)
@@ -448,8 +534,9 @@ def _sentences(paras: Iterable[Paragraph]) -> Iterable[tuple[Paragraph, int, str
 
 
 # --------------------------------------------------------------------------- zones
-def _extract_zones(c: _Collector, ctx: _Context, tables: Sequence[Table]) -> None:
-    """Zone mentions, misspellings, sub-areas, coordinated zones and named groups."""
+def _extract_zones(c: _Collector, ctx: _Context) -> None:
+    """Zone mentions, misspellings, sub-areas, coordinated zones and named groups; the stated number of PFTZs."""
+    tables = ctx.tables
     seen_kinds: set[str] = set()
     for p, off, s in _sentences(ctx.paras):
         line = p.line_at(off)
@@ -494,8 +581,9 @@ def _extract_zones(c: _Collector, ctx: _Context, tables: Sequence[Table]) -> Non
                     c.zone(zm.key, row.line, cell)
                     seen_kinds.add(zm.key.split("/", 1)[0])
     pftzs = {k for k in seen_kinds if c.zone_refs[k].kind == str(ZoneKind.PFTZ)}
+    stated = stated_patterns(ctx.profile)
     for p, off, s in _sentences(ctx.paras[:5]):
-        if sm := STATED_PFTZ_RE.search(s):
+        if sm := stated.pftzs.search(s):
             c.check("PFTZs named in the report", int(sm.group("n")), len(pftzs), p.line_at(off))
             break
 
@@ -682,13 +770,16 @@ ISSUED_BY_RE = re.compile(r"\bissued by (.+?)(?:[.;]|$)")
 QUOTED_SPAN_RE = re.compile(r"[\"“][^\"”]*[\"”]")
 
 
-def _extract_documents(c: _Collector, ctx: _Context, tables: Sequence[Table], milestones: Sequence[Paragraph]) -> None:
-    """Numbered and titled documents from the text, the tables and the milestones."""
+def _extract_documents(c: _Collector, ctx: _Context) -> None:
+    """Numbered and titled documents from the text, the tables and the milestones, with their issuers and dates."""
+    tables, milestones = ctx.tables, ctx.milestones
     # full numbers first, everywhere, so that short forms and titles can resolve
     pending = _numbered_in_sentences(ctx) + _numbered_in_preambles(ctx, tables)
     pending += _short_numbered(c, ctx)
     pending += _titled_in_milestones(ctx, milestones)
     pending += _titled_in_sentences(ctx)
+    pending += _unquoted_titles(ctx)
+    pending += _opening_title(ctx)
     table_docs = _titled_in_policy_tables(ctx, tables)
     pending += [_Mention(d.key, d.row.line, " | ".join(d.row.values.values()), 0, len(d.cell)) for d in table_docs]
     _date_documents(ctx, pending)
@@ -762,6 +853,14 @@ TITLED_VERB_RE = re.compile(
 )
 """A verb of issuing right before a quoted title: ``The Hubei Provincial People's Government issued the "..."``."""
 TITLED_DOC_RE = re.compile(rf"\b{alternation(TITLE_WORDS)}\b")
+TITLED_VERB_AWAY_RE = re.compile(
+    rf"\b(?:jointly\s+)?{alternation(SIGNING_VERBS)}\s+(?:at|in|during|on)\s+(?:its|the)\s+(?:[\w-]+\s+){{0,5}}?the\s+$"
+)
+"""A verb of issuing a few words before a quoted title: ``... adopted at its Fourth Plenary Session the "..."``."""
+TITLED_PASSIVE_RE = re.compile(
+    rf"[\"”]?\s+(?:(?:was|were|has been|had been)\s+)?{alternation(SIGNING_VERBS)}\s+(?:at|by|in|on)\b"
+)
+"""A verb of issuing in the passive right after a quoted title: ``The "..." adopted at the session called for``."""
 
 
 def _titled_in_sentences(ctx: _Context) -> list[_Mention]:
@@ -780,10 +879,95 @@ def _titled_in_sentences(ctx: _Context) -> list[_Mention]:
             title = m.group(1)
             if any(a <= m.end() and m.start() <= b for a, b in numbered):
                 continue  # a title with its number: read with the number
-            if title[:1].isupper() and TITLED_DOC_RE.search(title) and TITLED_VERB_RE.search(s[: m.start()]):
+            issued = (
+                TITLED_VERB_RE.search(s[: m.start()])
+                or TITLED_VERB_AWAY_RE.search(s[: m.start()])
+                or TITLED_PASSIVE_RE.match(s, m.end())
+            )
+            if title[:1].isupper() and TITLED_DOC_RE.search(title) and issued:
                 line = p.line_at(off)
                 out.append(_Mention(_register_doc(ctx, None, title, line), line, s, m.start(), m.end()))
     return out
+
+
+ALL_TITLE_WORDS = (*TITLE_WORDS, *TITLE_WORDS_MORE, *JOINT_TITLE_WORDS, "Recommendations", "Announcement")
+"""The words that make a phrase a document's title (a title holds one)."""
+ALL_TITLE_RE = re.compile(rf"\b{alternation(ALL_TITLE_WORDS)}\b")
+_SMALL = (*TITLE_SMALL_WORDS, *TITLE_SMALL_WORDS_MORE)
+_TITLE_WORD = rf"(?:[A-Z][\w'’-]*|\d[\w-]*|\([^()]{{1,40}}\)|(?:{'|'.join(_SMALL)})\b)"
+UNQUOTED_TITLE_RE = re.compile(
+    rf"\b(?:the|[Tt]he|of|on)\s+(?P<title>(?:[A-Z][\w'’-]*\s+){{0,4}}?{alternation(ALL_TITLE_WORDS)}"
+    rf"\s+(?:on|for|of|to|about)\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD}){{1,40}}?)"
+    r"(?=\s*\((?:[A-Z][A-Za-z.]*\s*)?[\[〔(]?\s*(?:19|20)\d\d|\s+issued\s+by\b)"
+)
+"""A title printed without quotes, capitalised but for small words (the lexicon's), right before its number or
+"issued by": "the Notice on Several Measures to Further Align with ... in Eligible PFTZs (G.F. [2025] No. 9)"."""
+
+
+SIGNED_TITLE_RE = re.compile(
+    rf"\b(?:jointly\s+)?{alternation(SIGNING_VERBS)}\s+the\s+(?P<title>(?:[A-Z][\w'’-]*\s+){{0,4}}?"
+    rf"{alternation(ALL_TITLE_WORDS)}\s+(?:on|for|of|to|about)\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD})*)"
+)
+"""A title printed without quotes right after a verb of issuing or signing: "... signed the Framework Agreement
+on Cooperation of ... Corridor at a meeting" (the small words after its last capitalised word are not its own)."""
+_TRAILING_SMALL_RE = re.compile(rf"(?:\s+(?:{'|'.join(_SMALL)}))+$")
+
+
+def _unquoted_titles(ctx: _Context) -> list[_Mention]:
+    """Rule: a title printed without quotes ("the Notice on Launching Pilot Programs ... (G.F. [2026] No. 4)",
+    "the Opinions on Implementing ... issued by the State Council"): a title word, "on", "for" or "of", and
+    capitalised words (small words between them) up to its number or "issued by".
+
+    A title followed by its number is registered with the number (one document); without a number, by title.
+    """
+    out: list[_Mention] = []
+    for p, off, s in _sentences(ctx.paras):
+        if ALL_TITLE_RE.search(s) is None:
+            continue  # a quick test before the costly patterns
+        mentions = _doc_mentions(s)
+        for m in UNQUOTED_TITLE_RE.finditer(s):
+            title = m.group("title").strip()
+            if '"' in title or "“" in title:
+                continue
+            after = [(n, a) for n, _t, a, _b in mentions if n is not None and m.end() <= a <= m.end() + 3]
+            number = after[0][0] if after else None
+            line = p.line_at(off)
+            out.append(_Mention(_register_doc(ctx, number, title, line), line, s, m.start("title"), m.end()))
+        for m in SIGNED_TITLE_RE.finditer(s):
+            title = _TRAILING_SMALL_RE.sub("", m.group("title"))
+            if len(title.split()) < 4 or any(a <= m.end() and m.start() <= b for _n, _t, a, b in mentions):
+                continue  # a title with its number is read with the number
+            line = p.line_at(off)
+            end = m.start("title") + len(title)
+            out.append(_Mention(_register_doc(ctx, None, title, line), line, s, m.start("title"), end))
+    return out
+
+
+def _opening_title(ctx: _Context) -> list[_Mention]:
+    """Rule: a text that is not an edition and opens with a document's title on a line of its own (a title word,
+    no full stop), its number alone on the next, is that document ("Notice of the State Council on ...",
+    "G.F. [2025] No. 14"): the document is named by its title and number, its issuers by its title.
+    """
+    paras = [p for p in ctx.paras if not is_lone_number(p.text)]  # a page number may come first
+    if ctx.edition or not paras:
+        return []
+    first = paras[0]
+    title = first.text.strip()
+    if len(title) > MAX_OPENING_TITLE or title.endswith(".") or not TITLED_DOC_RE.search(title):
+        return []
+    if not re.match(rf"^(?:[A-Z][\w'’-]*\s+){{0,4}}?{alternation(ALL_TITLE_WORDS)}\b", title):
+        return []
+    number = None
+    if len(paras) > 1:
+        nxt = paras[1].text.strip()
+        found = [n for n, _t, a, b in _doc_mentions(nxt) if n is not None and a == 0 and b >= len(nxt) - 1]
+        number = found[0] if found else None
+    key = _register_doc(ctx, number, title, first.line)
+    return [_Mention(key, first.line, title, 0, len(title))]
+
+
+MAX_OPENING_TITLE = 300
+"""Characters at most of a text's opening line read as a document's title."""
 
 
 def _titled_in_policy_tables(ctx: _Context, tables: Sequence[Table]) -> list[_TableDoc]:
@@ -791,10 +975,18 @@ def _titled_in_policy_tables(ctx: _Context, tables: Sequence[Table]) -> list[_Ta
     out: list[_TableDoc] = []
     for t in tables:
         cols = ctx.profile.columns_of(t.columns)
-        if "document_title" not in cols or "measure" in cols:
+        # a table of documents without a title column lists them in its document column ("Issuing body | Document")
+        tcol = cols.get("document_title") or (cols.get("document") if "bodies" in cols else None)
+        if tcol is None or "measure" in cols:
             continue
         for row in t.rows:
-            cell = row.values.get(cols["document_title"], "")
+            cell = row.values.get(tcol, "")
+            mentions = _doc_mentions(cell)
+            numbered = [(n, ti or clean_title(cell[:a]) or None) for n, ti, a, _b in mentions if n is not None]
+            if numbered:  # "Notice on ... (G.F. [2026] No. 4)": the number and the title before it
+                for number, title in numbered:
+                    out.append(_TableDoc(_register_doc(ctx, number, title, row.line), row, t, cell))
+                continue
             quoted = [q.group(1) for q in QUOTED_RE.finditer(cell)]
             for title in quoted or [clean_title(re.split(r"\s+issued by\s+", cell)[0])]:
                 out.append(_TableDoc(_register_doc(ctx, None, title, row.line), row, t, cell))
@@ -976,12 +1168,15 @@ def _group_pilot_zones(c: _Collector, ctx: _Context) -> None:
 
 
 # --------------------------------------------------------------------------- national batches
-def _collect_batch_phrases(ctx: _Context) -> None:
+def _collect_batch_phrases(c: _Collector, ctx: _Context) -> None:
+    """Every phrase naming a batch ("the fifth batch of 23 best practices"), its kind, ordinal and size, for the
+    passes after it; it records nothing itself."""
     for p, off, s in _sentences(ctx.paras):
         if "batch" not in s.lower():
             continue  # a quick test before the costly pattern, which needs the word
         for m in BATCH_PHRASE_RE.finditer(s):
-            count = int(m.group("count")) if m.group("count") else None
+            size = m.group("count") or m.group("count_after")
+            count = int(size) if size else None
             ctx.batch_phrases.append(
                 (
                     batch_kind(m.group("what") + " " + s[m.end() : m.end() + 40], ctx.profile),
@@ -994,17 +1189,17 @@ def _collect_batch_phrases(ctx: _Context) -> None:
             )
 
 
-RELEASE_VERB_RE = re.compile(r"\b(?:released|issued|published|unveiled|announced|rolled out|launched)\b")
+RELEASE_VERB_RE = re.compile(rf"\b{alternation(BATCH_RELEASE_VERBS)}\b")
 """Verbs by which a body releases a batch ("MOFCOM released the eighth batch of 24 best practices")."""
 PROSE_BATCH_REACH = 160
 """Characters at most between the body that releases a batch and the batch phrase."""
 
 
+SELECTED_INTO_RE = re.compile(rf"\b{alternation(SELECTION_VERBS_ACTIVE)}\b[^;]{{0,80}}\b(?:in|into)\s+$")
+"""Between a body and a batch it puts an innovation into: "the State Council include[d] the practice in"."""
 POSSESSIVE_RE = re.compile(r"^\s*(?:'s|’s)\s+(?:(?:latest|new|newly released|recent)\s+)?$")
 """Between a body and its batch: "MOFCOM's eighth batch of ...", "MOFCOM's latest batch"."""
-RELEASED_BY_RE = re.compile(
-    r"^[^;.]{0,80}?\b(?:released|issued|published|unveiled|announced|rolled out|launched)\s+by\s+(?:the\s+)?$"
-)
+RELEASED_BY_RE = re.compile(rf"^[^;.]{{0,80}}?\b{alternation(BATCH_RELEASE_VERBS)}\s+by\s+(?:the\s+)?$")
 """Between a batch and its body: "the eighth batch of 24 best practices released by MOFCOM"."""
 
 
@@ -1018,7 +1213,8 @@ def _prose_batch_issuer(c: _Collector, s: str, at: int, end: int) -> Mention | N
     found: Mention | None = None
     if before:
         between = s[before[-1].end : at]
-        if (";" not in between and RELEASE_VERB_RE.search(between)) or POSSESSIVE_RE.match(between):
+        released = RELEASE_VERB_RE.search(between) or SELECTED_INTO_RE.search(between)
+        if (";" not in between and released) or POSSESSIVE_RE.match(between):
             found = before[-1]
     if found is None:
         for m in c.gaz.find_bodies(s[end : end + PROSE_BATCH_REACH]):
@@ -1085,7 +1281,7 @@ class _ProseBatch(NamedTuple):
     released: bool
 
 
-def _extract_prose_batches(c: _Collector, ctx: _Context) -> list[_ProseBatch]:
+def _extract_prose_batches(c: _Collector, ctx: _Context) -> None:
     """Rule: "<national body> released the <ordinal> batch of <N> <kind>" is a national batch, its size and issuer.
 
     The body is the one :func:`_prose_batch_issuer` finds (named before the phrase with a
@@ -1096,7 +1292,7 @@ def _extract_prose_batches(c: _Collector, ctx: _Context) -> list[_ProseBatch]:
     narrative. A batch a table lists keeps the table's count; the prose adds
     its issuer.
     """
-    out: list[_ProseBatch] = []
+    out = ctx.prose_batches
     for kind, ordinal, count, s, line, phrase in ctx.batch_phrases:
         at = s.find(phrase)
         if at < 0:
@@ -1124,7 +1320,6 @@ def _extract_prose_batches(c: _Collector, ctx: _Context) -> list[_ProseBatch]:
         if body := c.body(body_m.key, line, s, body_m.text):
             c.rel(Rel.RESPONSIBLE_FOR, body, batch, line, s)
         out.append(_ProseBatch(batch, kind, line, s, phrase, released))
-    return out
 
 
 NATIONAL_SCOPE_AFTER_RE = re.compile(
@@ -1137,9 +1332,7 @@ BATCH_ITEM_RESOLVED = "a case the text names after the sentence that releases th
 TITLE_START_RE = re.compile(rf"^{alternation(TITLE_WORDS)}\b")
 
 
-def _prose_batch_items(
-    c: _Collector, ctx: _Context, story: Narrative, batches: Sequence[_ProseBatch], edition: bool
-) -> None:
+def _prose_batch_items(c: _Collector, ctx: _Context) -> None:
     """Rule: the innovations a sentence puts into a national batch, and in a text the cases it lists after the release.
 
     * "Two of them, the "<A>" and the "<B>", were selected by <body> for the
@@ -1155,6 +1348,7 @@ def _prose_batch_items(
       derived, with the rule in ``resolved``. An edition's narrative names
       cases of many kinds after a batch, so there the rule does not run.
     """
+    story, batches, edition = ctx.story, ctx.prose_batches, ctx.edition
     for b in batches:
         if edition and b.released:
             continue  # an edition's passage on a batch is read against the batch's table
@@ -1195,7 +1389,9 @@ def _prose_batch_items(
             c.rel(Rel.IN_BATCH, m, b.ref, f.line, f.quote, resolved=BATCH_ITEM_RESOLVED, **{DERIVED: True})
 
 
-AGENT_AFTER_RE = re.compile(rf"^\s*(?:(?:has|have|had|also|then|jointly|on \w+)\s+)*{alternation(AGENT_VERBS)}\b")
+AGENT_AFTER_RE = re.compile(
+    rf"^\s*(?:(?:has|have|had|also|then|jointly|on \w+)\s+)*{alternation((*AGENT_VERBS, *AGENT_VERBS_MORE))}\b"
+)
 """A verb of acting right after a body's name ("The General Administration of Customs approved ...")."""
 AGENT_BEFORE_RE = re.compile(rf"\b{alternation(AGENT_BY_VERBS)}\s+by\s+(?:the\s+)?$")
 """A participle and "by" right before a body's name ("... replicated by the State Council")."""
@@ -1204,6 +1400,14 @@ LEADING_GROUP_RE = re.compile(
     r"(?:\s+(?:[A-Z(][\w()'’-]*|the|of|for|on|and|in))*?)(?=\s+(?:has|have|had|approved|issued|released)\b|[,;.]|$)"
 )
 """A leading group or its office, named after its task, up to its verb or the end of its clause."""
+
+
+PARTY_COMMITTEE_RE = re.compile(
+    rf"\b(?P<name>(?:{alternation(PARTY_NAMES)}\s+)?[A-Z][a-z]+\s+{alternation(PARTY_COMMITTEE_HEADS)}"
+    rf"(?:\s+of\s+the\s+{alternation(PARTY_NAMES)})?)"
+    rf"(?=\s+(?:has\s+|have\s+|had\s+|also\s+|jointly\s+)*{alternation((*AGENT_VERBS, *AGENT_VERBS_MORE))}\b)"
+)
+"""A local party committee acting on a document: "The Zhejiang Provincial Committee of the CPC approved ..."."""
 
 
 def _agent_bodies(c: _Collector, ctx: _Context) -> None:
@@ -1215,13 +1419,25 @@ def _agent_bodies(c: _Collector, ctx: _Context) -> None:
     verb of acting (``AGENT_VERBS``) or right after a participle and "by"
     (``AGENT_BY_VERBS``). A leading group or its office ("the Office of the
     Leading Group for PFTZ Work of Guangdong Province") is named after its task,
-    so it is read by its head words (``LEADING_GROUP_HEADS``) wherever it is printed.
+    so it is read by its head words (``LEADING_GROUP_HEADS``) wherever it is printed,
+    in the text or in a table's cell ("Released by the Office of the Leading Group ...").
     """
+    cells = [(row.line, cell) for t in ctx.tables for row in t.rows for cell in row.values.values()]
+    for line, cell in cells:
+        for m in LEADING_GROUP_RE.finditer(cell) if "Leading Group" in cell else ():
+            name = m.group("name").strip()
+            c.local_body(f"body:{slug(name)}", name, name, line, cell)
     for p, off, s in _sentences(ctx.paras):
         line = p.line_at(off)
         if "Leading Group" in s:
             for m in LEADING_GROUP_RE.finditer(s):
                 name = m.group("name").strip()
+                c.local_body(f"body:{slug(name)}", name, name, line, s)
+        if "Committee" in s:
+            for m in PARTY_COMMITTEE_RE.finditer(s):
+                name = m.group("name").strip()
+                if not any(PARTY_NAME in name for PARTY_NAME in PARTY_NAMES):
+                    continue  # a committee of another body is not a party committee
                 c.local_body(f"body:{slug(name)}", name, name, line, s)
         for b in c.gaz.find_bodies(s):
             if AGENT_AFTER_RE.match(s[b.end :]) or AGENT_BEFORE_RE.search(s[: b.start]):
@@ -1271,7 +1487,13 @@ def _batch_key(level: str, kind: str, ordinal: int, owner: str = "") -> str:
     return f"{level}:{owner + ':' if owner else ''}{kind}:{ordinal}"
 
 
+YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+"""A year: a batch a zone names by its year ("2026 batch") rather than its ordinal."""
+
+
 def _batch_name(kind: str, ordinal: int, owner: str = "") -> str:
+    if ordinal >= 1900:  # a batch named by its year
+        return f"{owner + ': ' if owner else ''}{ordinal} batch of {kind.replace('-', ' ')}"
     suffix = {1: "st", 2: "nd", 3: "rd"}.get(ordinal if ordinal < 20 else ordinal % 10, "th")
     what = kind.replace("-", " ")
     return f"{owner + ': ' if owner else ''}{ordinal}{suffix} batch of {what}"
@@ -1286,11 +1508,11 @@ def _batch_node(
     return c.node(Label.BATCH, key, name, line, quote, **props)
 
 
-def _extract_national(
-    c: _Collector, ctx: _Context, tables: Sequence[Table], milestones: Sequence[Paragraph]
-) -> list[NodeRef]:
-    """The national batches (a table with a measure column): their measures, documents, bodies and scopes."""
-    measures: list[NodeRef] = []
+def _extract_national(c: _Collector, ctx: _Context) -> None:
+    """The national batches (a table with a measure column): their measures, documents, bodies and scopes,
+    checked against the totals the text states."""
+    tables, milestones = ctx.tables, ctx.milestones
+    measures = ctx.national
     found_by_scope: Counter[tuple[str, str]] = Counter()
     _date_national_batches(ctx, milestones)
     for t in (t for t in tables if "measure" in c.profile.columns_of(t.columns)):
@@ -1310,7 +1532,6 @@ def _extract_national(
     _check_national_totals(c, ctx, measures, found_by_scope, where or "the national batch tables")
     _flush_reviews(c, ctx)
     _document_wordings(c, ctx)
-    return measures
 
 
 def _document_wordings(c: _Collector, ctx: _Context) -> None:
@@ -1322,9 +1543,12 @@ def _document_wordings(c: _Collector, ctx: _Context) -> None:
 
 
 BATCH_FROM_RE = re.compile(rf"(?P<count>\d+) (?P<what>[\"“]?[A-Za-z][A-Za-z \"“”]*?) from the (?P<ord>{_ORD}) batch")
+"""A count of innovations from a batch: "23 best practices from the fifth batch"."""
 BATCH_IN_RE = re.compile(
-    rf"(?P<count>\d+) (?P<what>[\"“]?[A-Za-z][A-Za-z \"“”]*?) (?:promoted by departments )?in the (?P<ord>{_ORD}) batch"
+    rf"(?P<count>\d+) (?P<what>[\"“]?[A-Za-z][A-Za-z \"“”]*?) (?:{alternation(BATCH_ITEM_TAILS)} )?"
+    rf"in the (?P<ord>{_ORD}) batch"
 )
+"""A count of innovations in a batch: "24 successful reform experience promoted by departments in the third batch"."""
 
 
 def _date_national_batches(ctx: _Context, milestones: Sequence[Paragraph]) -> None:
@@ -1558,13 +1782,14 @@ def _check_national_totals(
     where: str,
 ) -> None:
     """Rule: the totals the text states ("77 institutional innovations in three batches", "17 measures ...")."""
+    stated = stated_patterns(ctx.profile)
     for p, off, s in _sentences(ctx.paras):
-        if tm := STATED_TOTAL_RE.search(s):
+        if tm := stated.national.search(s):
             c.check(f"national institutional innovations ({where})", int(tm.group("n")), len(measures), p.line_at(off))
             break
     for p, off, s in _sentences(ctx.paras):
-        for m in STATED_SCOPE_RE.finditer(s):
-            scope = Scope.ALL_PFTZS if "pftz" in m.group("scope").lower() else Scope.NATIONWIDE
+        for m in stated.scope.finditer(s):
+            scope = normalize_scope(m.group("scope")) or Scope.NATIONWIDE
             heading = c.outline.path_at(p.line_at(off))
             title = next((x.title for x in c.outline.sections if x.path == heading), "")
             kind = batch_kind(title, c.profile)
@@ -1577,9 +1802,10 @@ def _check_national_totals(
 
 
 # --------------------------------------------------------------------------- provincial batches
-def _extract_provincial(c: _Collector, ctx: _Context, tables: Sequence[Table]) -> None:
-    """Provincial batches: a table with a zone column and a batch column (roles of the edition profile)."""
-    for t in tables:
+def _extract_provincial(c: _Collector, ctx: _Context) -> None:
+    """Provincial batches: a table with a zone column and a batch column (roles of the edition profile), with the
+    examples its cells name."""
+    for t in ctx.tables:
         cols = c.profile.columns_of(t.columns)
         bcol, qcol, ccol, zcol = cols.get("batch"), cols.get("quantity"), cols.get("content"), cols.get("zone")
         if bcol is None or zcol is None:
@@ -1615,6 +1841,9 @@ def _extract_provincial(c: _Collector, ctx: _Context, tables: Sequence[Table]) -
                         sum(x or 0 for x in counts.values()),
                         row.line,
                     )
+            if not counts and (year := YEAR_RE.fullmatch(v[bcol].split()[0] if v[bcol].split() else "")):
+                # a batch named by its year: "2026 batch"
+                counts[int(year.group(0))] = nums[0] if len(nums) == 1 else None
             if not counts:
                 c.warn(
                     "batch-unparsed",
@@ -1726,7 +1955,7 @@ def _clear_best(titles: dict[str, str], name: str) -> str | None:
     return None
 
 
-def _extract_batch_mentions(c: _Collector, ctx: _Context, titles: dict[str, str]) -> int:
+def _extract_batch_mentions(c: _Collector, ctx: _Context) -> None:
     """Names the narrative quotes where it describes a national batch, linked to the batch's rows.
 
     The passage on a batch ("the fifth batch of 23 best practices ... cases include the
@@ -1734,7 +1963,7 @@ def _extract_batch_mentions(c: _Collector, ctx: _Context, titles: dict[str, str]
     other words than the appendix table. A close match adds the sentence as evidence of
     that row; nothing new is created.
     """
-    found = 0
+    titles = ctx.titles
     for item in (s for s in c.outline.sections if s.level == 4):
         m = BATCH_PHRASE_RE.search(item.title)
         if not m or not m.group("count"):
@@ -1746,8 +1975,6 @@ def _extract_batch_mentions(c: _Collector, ctx: _Context, titles: dict[str, str]
                 key = _best_in_batch(titles, bkey, phrase, MENTION_MATCH)
                 if key is not None:
                     c.node(Label.MEASURE, key, titles[key], p.line_at(off), s)
-                    found += 1
-    return found
 
 
 _PLACES = (Label.ZONE, Label.REGION)
@@ -1828,20 +2055,14 @@ CASE_ADOPTIONS = frozenset({"adopted-by", "drew-on"})
 """Narrative rules whose adopted innovation is a zone's case named in the text (one measure node, not two)."""
 
 
-def _extract_narrative(
-    c: _Collector,
-    ctx: _Context,
-    story: Narrative,
-    titles: dict[str, str],
-    part2: Section | None,
-    field_of: dict[int, str],
-) -> None:
+def _extract_narrative(c: _Collector, ctx: _Context) -> None:
     """Records of the narrative's facts (:mod:`loaders.narrative`): cases, adoptions, efforts.
 
     A joint innovation is a measure with several ``ORIGINATED_IN`` zones; an effort is a body of several
     members (an Alliance with ``MEMBER_OF`` edges and the batches it released, named after it) or a document
     the members issued together.
     """
+    story, titles, part2, field_of = ctx.story, ctx.titles, ctx.part2, ctx.field_of
     released_by: dict[str, str] = {}  # an innovation an alliance's batch names -> the measure in that batch
     for e in story.efforts:
         if e.batch is not None:
@@ -2065,6 +2286,292 @@ def _extract_narrative(
 
     c.rule = ""
 
+BATCH_TITLE_RE = re.compile(rf"\b{alternation(BATCH_TITLE_VERBS)}\b", re.IGNORECASE)
+"""A document's title that releases a batch: "... on Replicating and Promoting the Eighth Batch of ..."."""
+NUMBER_AFTER_RE = re.compile(r"\s*\(")
+"""A number printed in brackets right after a batch's name: "the seventh batch of ... (G.H. [2021] No. 101)"."""
+
+
+def _batches_of_documents(c: _Collector, ctx: _Context) -> None:
+    """National batches released by a document.
+
+    * A document whose title releases a batch ("Notice of the State Council on Replicating and Promoting the
+      Eighth Batch of Reform Pilot Experience ...") released that batch; the bodies its title names (or the
+      certain issuer of its number's prefix) are responsible for it.
+    * A batch whose name is followed by a number in brackets ("since the release of the seventh batch of
+      reform pilot experience (G.H. [2021] No. 101)") was released by that document.
+
+    Only a document of a national body releases a national batch (a province's document releases its own).
+    """
+    for key, d in list(ctx.docs.items()):
+        if key not in ctx.doc_seen:
+            continue
+        line, quote = ctx.doc_seen[key]
+        for title in d.titles[:1]:
+            m = BATCH_PHRASE_RE.search(title)
+            if m is None or not BATCH_TITLE_RE.search(title[: m.start()]) or not _names_innovations(m.group("what")):
+                continue
+            bodies = [x.key for x in _issuers(c, title_issuer(title) or "")]
+            _document_batch(c, ctx, key, m, line, quote, bodies)
+    for _kind, _ordinal, _count, s, line, phrase in ctx.batch_phrases:
+        at = s.find(phrase)
+        if at < 0 or not NUMBER_AFTER_RE.match(s, at + len(phrase)):
+            continue
+        end = at + len(phrase)
+        after = [n for n, _t, a, _b in _doc_mentions(s) if n is not None and n.complete and 0 <= a - end <= 3]
+        if after:
+            key = _register_doc(ctx, after[0], None, line)
+            m = BATCH_PHRASE_RE.search(phrase)
+            if m is not None:
+                _document_batch(c, ctx, key, m, line, s, [])
+
+
+SERIES_LEVEL = "series"
+"""``level_from`` of a batch read as national because a national batch of its series is known (not stated)."""
+
+
+def _series_batches(c: _Collector, ctx: _Context) -> None:
+    """Rule: a batch named without its body or zone ("following the replication of the first batch of 30 pilot
+    measures") of a series a national batch of the text belongs to (the same kind: pilot measures, best
+    practices, reform experience) is an earlier or later batch of that national series.
+
+    Its level is read from the series, not stated (``level_from: series``); the series of the default kind
+    (institutional innovations, which zones number too) is never used, nor a batch its sentence gives a zone.
+    """
+    national = {
+        e.key: str(e.properties.get("kind"))
+        for e in c.entities
+        if e.label is Label.BATCH and e.properties.get("level") == "national"
+    }
+    series = set(national.values()) - {ctx.profile.default_batch_kind}
+    for kind, ordinal, count, s, line, phrase in ctx.batch_phrases:
+        bkey = _batch_key("national", kind, ordinal)
+        if kind not in series or bkey in national:
+            continue
+        at = s.find(phrase)
+        head = s[max(0, at - PROVINCIAL_BATCH_REACH) : max(at, 0)]
+        if OF_ZONE_RE.search(phrase) or ITS_RE.search(head) or c.find_zones(phrase):
+            continue
+        props: dict[str, PropValue] = {"kind": kind, "level": "national", "ordinal": ordinal, "count": count}
+        _batch_node(c, ctx, bkey, _batch_name(kind, ordinal), line, s, level_from=SERIES_LEVEL, **props)
+        national[bkey] = kind
+
+
+def _names_innovations(what: str) -> bool:
+    """Whether a batch's name says what it holds is innovations (of a kind the profile names, or a generic noun
+    of the lexicon): reform pilot experience, pilot measures; not authorized items."""
+    w = what.casefold()
+    return any(n.rstrip("s") in w for n in GENERIC_PLURALS) or batch_kind(what) != default_profile().default_batch_kind
+
+
+def _document_batch(
+    c: _Collector, ctx: _Context, dkey: str, m: re.Match[str], line: int, quote: str, bodies: Sequence[str]
+) -> None:
+    """The national batch ``m`` names, released by document ``dkey``; its bodies (or its number's issuer) are
+    responsible for it."""
+    number = ctx.docs[dkey].number
+    pref = c.prefixes.get(number.prefix) if number is not None else None
+    if not bodies and pref is not None and pref.certain and pref.issuer:
+        bodies = [pref.issuer]
+    refs = [r for b in bodies if (r := c.gaz.body_ref(b)) is not None]
+    if not refs or any(r.level == "local" for r in refs):
+        return
+    kind = batch_kind(m.group("what"), ctx.profile)
+    ordinal = _ordinal(m.group("ord"))
+    bkey = _batch_key("national", kind, ordinal)
+    if bkey in ctx.batch_tables:
+        return  # a batch a table lists: the table and its preamble tell its document
+    name = _batch_name(kind, ordinal)
+    batch = _batch_node(c, ctx, bkey, name, line, quote, kind=kind, level="national", ordinal=ordinal)
+    doc = _doc_node(c, ctx, dkey, line, quote)
+    known = {(r.type, r.start, r.end) for r in c.relations if r.type in (Rel.RELEASED_BY, Rel.RESPONSIBLE_FOR)}
+    if (Rel.RELEASED_BY, batch, doc) not in known:  # a batch table's preamble may have named it already
+        c.rel(Rel.RELEASED_BY, batch, doc, line, quote, resolved="the batch the document's title or number names")
+    for b in bodies:
+        if (body := c.body(b, line, quote)) and (Rel.RESPONSIBLE_FOR, body, batch) not in known:
+            c.rel(Rel.RESPONSIBLE_FOR, body, batch, line, quote)
+    if not any(pb.ref == batch for pb in ctx.prose_batches):
+        ctx.prose_batches.append(_ProseBatch(batch, kind, line, quote, m.group(0), True))
+
+
+LIST_LEAD_RE = re.compile(rf"\b{alternation(BATCH_LIST_LEADS)}\b\s*", re.IGNORECASE)
+ITEM_SPLIT_RE = re.compile(r",\s*(?:and\s+)?(?=(?:the|a|an)\s)|\s+and\s+(?=(?:the|a|an)\s)")
+"""Where a list of cases splits: before an article, after a comma or "and" (a list of zones is not split)."""
+ITEM_ORIGIN_AFTER_RE = re.compile(rf"\s+(?:jointly\s+)?{alternation(ITEM_ORIGIN_VERBS)}\s+(?:by|in)\s+.*$")
+ITEM_PLACE_AFTER_RE = re.compile(r"\s+(?:of|from|in|at|by)\s+(?:the\s+)?(?:[A-Z][\w'’()-]*\s*)+$")
+ITEM_OWNER_BEFORE_RE = re.compile(r"^(?:(?:[A-Z][\w()-]*\s+)+(?:PFTZ|FTZ|FTP)(?:'s|’s)\s+)")
+LISTED_RESOLVED = "a case the paragraph that releases the batch lists"
+"""``resolved`` of the derived ``IN_BATCH`` edge of a case a batch's paragraph lists ("cases include ...")."""
+
+
+def _item_name(item: str) -> str:
+    """A listed case's name: without its article, its zone before it ("Jiangsu PFTZ's") or after it ("of Tianjin
+    PFTZ", "jointly proposed by ..."), and its quotation marks."""
+    name = re.sub(r"^(?:the|a|an)\s+", "", item.strip(" .;,"))
+    name = ITEM_OWNER_BEFORE_RE.sub("", name)
+    name = ITEM_ORIGIN_AFTER_RE.sub("", name)
+    name = ITEM_PLACE_AFTER_RE.sub("", name)
+    return " ".join(name.replace('"', " ").replace("“", " ").replace("”", " ").split())
+
+
+def _listed_batch_cases(c: _Collector, ctx: _Context) -> None:
+    """Rule: an edition's paragraph that releases a national batch no table lists, and then lists its cases
+    ("In January 2026, MOFCOM published the sixth batch of "best practice cases" ... In trade facilitation,
+    cases include Jiangsu PFTZ's "<A>" and the <B> of Tianjin PFTZ."): each case listed after the words of
+    ``BATCH_LIST_LEADS``, quoted or not, is an innovation of the batch, piloted by the zones printed with it.
+
+    The paragraph does not say of each case that it is in the batch: the ``IN_BATCH`` edge is derived. A
+    batch a table lists is read from its table; a text that is not an edition is read by the cases it names
+    after the release (pass ``prose-batch-items``).
+    """
+    if not ctx.edition:
+        return
+    for b in ctx.prose_batches:
+        if not b.released or b.ref.key in ctx.batch_tables:
+            continue
+        para = next((p for p in ctx.paras if b.sentence in p.text and p.line <= b.line <= p.end_line), None)
+        if para is None:
+            continue
+        kind = str(KIND_OF_BATCH.get(b.kind, MeasureKind.INNOVATION))
+        after = False
+        for off, sent in _para_sentences(para):
+            if sent == b.sentence:
+                after = True
+                continue
+            lead = LIST_LEAD_RE.search(sent) if after else None
+            if lead is None:
+                continue
+            line = para.line_at(off)
+            for item in ITEM_SPLIT_RE.split(sent[lead.end() :].rstrip(" .")):
+                name = _item_name(item)
+                if len(name.split()) < 2:
+                    continue
+                zones = {m.key for m in c.find_zones(item)} | {z.key for lst in c.find_zone_lists(item) for z in lst}
+                m = c.node(Label.MEASURE, f"{b.ref.key}:{slug(name)}", name, line, sent, kind=kind, title=name)
+                c.rel(Rel.IN_BATCH, m, b.ref, line, sent, resolved=LISTED_RESOLVED, **{DERIVED: True})
+                for z in sorted(zones):
+                    c.rel(Rel.ORIGINATED_IN, m, c.zone(z, line, sent), line, sent)
+
+
+LIST_SCOPE_RE = re.compile(
+    rf"\b{alternation(LIST_SCOPE_VERBS)}(?:\s+and\s+{alternation(LIST_SCOPE_VERBS)})?\s+"
+    r"(?:(?:in|across|throughout|to)\s+)?(?P<where>[^()]+?)\s*(?:\(|$)"
+)
+"""The scope a list's heading states, as printed ("... replicated and promoted in all pilot free trade zones")."""
+ITEM_ZONES_RE = re.compile(r"\s*\((?P<zones>[^()]{3,160})\)")
+"""The zones printed in brackets after a listed item: ``"<name>" (Fujian FTZ, Guangdong FTZ)``."""
+LISTED_ITEM_RESOLVED = "an item the text lists under a heading of its scope, after the sentence releasing the batch"
+
+
+HEADING_END_RE = re.compile(r"[\"“]|\s\d{1,2}\.\s|\)\s")
+"""Where a heading's paragraph goes on with the list under it: a quote, an item's number, its count's bracket."""
+
+
+def _heading_text(ctx: _Context, sec: Section) -> str:
+    """A heading's words, over the lines it is wrapped on (its paragraph up to the list under it)."""
+    para = next((p for p in ctx.paras if p.line == sec.start_line), None)
+    if para is None:
+        return sec.title
+    text = para.text
+    end = HEADING_END_RE.search(text, len(sec.number))
+    return text[len(sec.number) : end.start() + (1 if end and end.group(0).startswith(")") else 0) if end else None]
+
+
+def _listed_items(c: _Collector, ctx: _Context) -> None:
+    """Rule: a text that releases a national batch (a circular) and lists its items under headings of their
+    scope ("(I) Items to be replicated and promoted nationwide (7 items)", then "1. Investment management:
+    "<name>" (Shanghai FTZ); ..."): each quoted item with its zones in brackets after it is an innovation of
+    the batch, piloted by those zones, replicated to the heading's scope (the adopter as printed).
+
+    The item's place in the batch is told by the text's layout, not a sentence: the ``IN_BATCH`` edge is
+    derived. An edition's lists are its tables.
+    """
+    if ctx.edition:
+        return
+    released = sorted((b for b in ctx.prose_batches if b.released), key=lambda b: b.line)
+    for sec in (x for x in c.outline.sections if x.level == 3):
+        before = [b for b in released if b.line <= sec.start_line]
+        where = LIST_SCOPE_RE.search(_heading_text(ctx, sec))
+        if not before or where is None:
+            continue
+        b = before[-1]
+        printed = where.group("where").strip()
+        scope = normalize_scope(printed) or Scope.DESIGNATED_AREAS
+        region = c.region(SCOPE_REGION_KEYS.get(scope, SCOPE_REGION_KEYS[Scope.NATIONWIDE]), sec.start_line, sec.title)
+        kind = str(KIND_OF_BATCH.get(b.kind, MeasureKind.INNOVATION))
+        for p, off, sent in _sentences(x for x in ctx.paras if sec.start_line <= x.line <= sec.end_line):
+            for q in QUOTED_RE.finditer(sent):
+                zm = ITEM_ZONES_RE.match(sent, q.end())
+                zones = {m.key for m in c.find_zones(zm.group("zones"))} if zm else set()
+                if not zones:
+                    continue
+                name = q.group(1).strip(" ,.;")
+                line = p.line_at(off + q.start())
+                m = c.node(Label.MEASURE, f"{b.ref.key}:{slug(name)}", name, line, sent, kind=kind, title=name)
+                c.rel(Rel.IN_BATCH, m, b.ref, line, sent, resolved=LISTED_ITEM_RESOLVED, **{DERIVED: True})
+                for z in sorted(zones):
+                    c.rel(Rel.ORIGINATED_IN, m, c.zone(z, line, sent), line, sent)
+                heading = f"{sec.number} {sec.title}"
+                c.rel(Rel.ADOPTED, region, m, line, sent, scope=str(scope), adopter=printed, resolved=heading)
+
+
+def _read_story(c: _Collector, ctx: _Context) -> None:
+    """The narrative (:func:`loaders.narrative.read_narrative`) over the body but the milestones, the field of each
+    line of the part of zone cases, and the titles of the national measures its names are matched against."""
+    if ctx.part2 is not None:
+        for ch in c.outline.within(ctx.part2, 2):
+            field_name = ctx.profile.field_of(ch.title)
+            for n in range(ch.start_line, ch.end_line + 1):
+                ctx.field_of[n] = field_name
+    skip = {p.line for p in ctx.milestones}
+    ctx.story = read_narrative(ctx.paras, c.outline, c.gaz, find_zones=c.find_zones, skip_lines=skip)
+    part2 = ctx.part2
+    if part2 is not None and not any(part2.start_line <= f.line <= part2.end_line for f in ctx.story.cases):
+        c.warn("no-zone-cases", "no zone cases found in the institutional innovation part", part2.start_line)
+    national = set(ctx.national)
+    ctx.titles = {e.key: e.name for e in c.entities if e.label is Label.MEASURE and e.ref in national}
+
+
+@dataclass(frozen=True, slots=True)
+class Pass:
+    """One pass over the whole text: a name a person can read and the function that runs it.
+
+    Every pass takes the collector (the records read so far, with their provenance) and the
+    context (the text's paragraphs, tables and what earlier passes left for later ones), and
+    returns nothing. The passes run in the order of :data:`PASSES`; adding a reading of the
+    whole text is adding a pass, never editing the driver. (The narrative's facts carry the
+    name of their rule in their provenance; the passes' facts carry none, as the records
+    format documents.)
+    """
+
+    name: str
+    run: Callable[[_Collector, _Context], None]
+
+    @property
+    def doc(self) -> str:
+        """What the pass reads: its function's docstring."""
+        return (self.run.__doc__ or "").strip()
+
+
+PASSES: tuple[Pass, ...] = (
+    Pass("zones", _extract_zones),
+    Pass("batch-phrases", _collect_batch_phrases),
+    Pass("documents", _extract_documents),
+    Pass("national-batches", _extract_national),
+    Pass("provincial-batches", _extract_provincial),
+    Pass("prose-batches", _extract_prose_batches),
+    Pass("document-batches", _batches_of_documents),
+    Pass("series-batches", _series_batches),
+    Pass("agent-bodies", _agent_bodies),
+    Pass("narrative", _read_story),
+    Pass("batch-mentions", _extract_batch_mentions),
+    Pass("narrative-facts", _extract_narrative),
+    Pass("prose-batch-items", _prose_batch_items),
+    Pass("listed-batch-cases", _listed_batch_cases),
+    Pass("listed-items", _listed_items),
+)
+"""The document-level passes of the reader, in the order they run (later passes use what earlier ones found)."""
+
 
 # --------------------------------------------------------------------------- entry points
 def parse_report(
@@ -2150,7 +2657,6 @@ def parse_report(
     body = [ln for ln in lines if ln.no >= outline.body_start]
     paras, splits = split_long_paragraphs(paragraphs(body, skip=in_table, profile=profile))
     _warn_splits(c, splits)
-    ctx = _Context(paras, profile)
     milestones_sec = next((s for w in profile.milestones for s in outline.find(1, w)), None)
     milestones = [
         q
@@ -2159,27 +2665,10 @@ def parse_report(
         for q in _by_sentence(p)
     ]
 
-    _extract_zones(c, ctx, tables)
-    _collect_batch_phrases(ctx)
-    _extract_documents(c, ctx, tables, milestones)
-    national = _extract_national(c, ctx, tables, milestones)
-    _extract_provincial(c, ctx, tables)
-    prose_batches = _extract_prose_batches(c, ctx)
-    _agent_bodies(c, ctx)
-    field_of: dict[int, str] = {}
     part2 = next((s for w in profile.zone_cases for s in outline.find(1, w)), None)
-    if part2 is not None:
-        for ch in outline.within(part2, 2):
-            field_name = profile.field_of(ch.title)
-            for n in range(ch.start_line, ch.end_line + 1):
-                field_of[n] = field_name
-    story = read_narrative(paras, outline, gaz, find_zones=c.find_zones, skip_lines={p.line for p in milestones})
-    if part2 is not None and not any(part2.start_line <= f.line <= part2.end_line for f in story.cases):
-        c.warn("no-zone-cases", "no zone cases found in the institutional innovation part", part2.start_line)
-    titles = {e.key: e.name for e in c.entities if e.label is Label.MEASURE and e.ref in set(national)}
-    _extract_batch_mentions(c, ctx, titles)
-    _extract_narrative(c, ctx, story, titles, part2, field_of)
-    _prose_batch_items(c, ctx, story, prose_batches, outline.has_contents)
+    ctx = _Context(paras, profile, tables=tables, milestones=milestones, edition=outline.has_contents, part2=part2)
+    for step in PASSES:
+        step.run(c, ctx)
     if not partial:
         found = {s.number for s in outline.sections if s.level == 1}
         last = max((ln.no for ln in lines if ln.text.strip()), default=1)
@@ -2204,8 +2693,8 @@ def parse_report(
         tables=tuple(tables),
         checks=tuple(c.checks),
         warnings=tuple(c.warnings),
-        unread=tuple(ParseWarning(f"unread-{u.what}", u.text, source, u.line) for u in story.unread),
-        narrative_paragraphs=(story.paragraphs_read, story.paragraphs),
+        unread=tuple(ParseWarning(f"unread-{u.what}", u.text, source, u.line) for u in ctx.story.unread),
+        narrative_paragraphs=(ctx.story.paragraphs_read, ctx.story.paragraphs),
     )
 
 
@@ -2256,15 +2745,16 @@ def _warn_invisible(c: _Collector, found: Sequence[tuple[int, list[str], str]]) 
 
 
 def _require(outline: Outline, lines: Sequence[Line], source: str, profile: Profile) -> None:
-    """An edition must hold the required parts its contents list; else it is truncated.
+    """An edition (a text with contents) must hold the required parts its contents list; else it is truncated.
 
-    A required part that the edition's contents do not list is not a cut: that
-    edition is laid out otherwise, and is read for what it has (a later edition
-    may print its national batches in a chapter instead of an appendix).
+    A required part the contents do not list is one this edition does without (an edition that prints its
+    national batches in a part of the body, not in an appendix), unless the text ends before any part the
+    contents list (cut inside its contents, it may have lost the listing too).
     """
     found = {s.number for s in outline.sections if s.level == 1}
+    cut_short = not (found & set(outline.listed))
     for req in profile.required:
-        if req.section in outline.listed and req.section not in found:
+        if (req.section in outline.listed or cut_short) and req.section not in found:
             last = max((ln.no for ln in lines if ln.text.strip()), default=1)
             what = f"{req.section} ({req.what})" if req.what else req.section
             msg = f"the report is truncated or is not a PFTZ report: {what} not found (text ends at line {last})"

@@ -19,40 +19,76 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from pftz.loaders.lexicon import NUMBER_FORMS, ROMAN_NUMERALS, number_value
 from pftz.loaders.profile import Profile, alternation, default_profile
 from pftz.loaders.records import Section
 from pftz.loaders.text import Line, furniture_lines, is_footnote, is_lone_number
 
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-_CHAPTER_TOC_RE = re.compile(r"^([IVX]+)\.\s+(.+?)(?:\t\s*\d+)?\s*$")
-_SECTION_RE = re.compile(r"^\(([IVX]+)\)\s+(.+?)(?:\t\s*\d+)?\s*$")
-_ITEM_RE = re.compile(r"^(\d{1,2})\.\s*(.*?)\s*$")
 _TERMINAL = (".", ";", ":", "?", "!")
 MAX_HEADING = 160
 
 
 class _Markers(NamedTuple):
-    """The heading patterns of an edition, built from its profile's words."""
+    """The heading patterns of an edition, built from its profile's words and number forms."""
 
     part: re.Pattern[str]
+    """``<part word> <number> [<title>]`` (groups: the number, the title or None when on the next line)."""
     appendix: re.Pattern[str]
+    """``<appendix word> [<number>]: <title>`` (an edition with one appendix may print no number)."""
     contents: re.Pattern[str]
     chapter: re.Pattern[str] | None
+    chapter_toc: re.Pattern[str]
+    """A chapter as the contents list it (``V. Enhancing ...``)."""
+    section: re.Pattern[str]
+    """A section (``(I) Releasing ...``), with its page number in the contents."""
+    item: re.Pattern[str]
+    """A numbered item (``2. Trade facilitation``)."""
+
+
+def _shape(marker: str, number: str) -> str:
+    """A heading shape of the profile (``"(N)"``) as a pattern, its number the first group."""
+    before, after = marker.split("N", 1)
+    return re.escape(before) + f"({number})" + re.escape(after)
 
 
 @lru_cache(maxsize=16)
-def _markers(part: str, appendix: str, contents: tuple[str, ...], chapter: str) -> _Markers:
+def _markers(
+    part: str,
+    appendix: str,
+    contents: tuple[str, ...],
+    chapter: str,
+    numbers: tuple[str, ...],
+    shapes: tuple[str, str, str],
+) -> _Markers:
+    num = "(?:" + "|".join(NUMBER_FORMS[n] for n in numbers) + ")"
+    digits = NUMBER_FORMS["arabic"]
+    section, chapter_toc, item = shapes
     return _Markers(
-        re.compile(rf"^{alternation([part])} ([IVX]+)\s+(.+?)\s*$"),
-        re.compile(rf"^{alternation([appendix])} (\d+)\s*:\s*(.+?)(?:\t\s*\d+)?\s*$"),
+        re.compile(rf"^{alternation([part])} ({num})(?:\s+(.+?))?\s*$"),
+        re.compile(rf"^{alternation([appendix])}(?: (\d+))?\s*:\s*(.+?)(?:\t\s*\d+)?\s*$"),
         re.compile(rf"^{alternation(contents)}\s*$", re.IGNORECASE),
-        re.compile(rf"^{alternation([chapter])}\s+(\d{{1,2}}|[IVX]+)[.:]?(?:\s+(.+?))?\s*$") if chapter else None,
+        re.compile(rf"^{alternation([chapter])}\s+({digits}|[IVX]+)[.:]?(?:\s+(.+?))?\s*$") if chapter else None,
+        re.compile(rf"^{_shape(chapter_toc, num)}\s+(.+?)(?:\t\s*\d+)?\s*$"),
+        re.compile(rf"^{_shape(section, num)}\s+(.+?)(?:\t\s*\d+)?\s*$"),
+        re.compile(rf"^{_shape(item, digits)}\s*(.*?)\s*$"),
     )
 
 
 def markers(profile: Profile) -> _Markers:
-    """The part, appendix, contents and chapter heading patterns of an edition profile."""
-    return _markers(profile.part, profile.appendix, profile.contents, profile.chapter)
+    """The part, appendix, contents, chapter, section and item heading patterns of an edition profile."""
+    shapes = (profile.section_marker, profile.chapter_marker, profile.item_marker)
+    return _markers(profile.part, profile.appendix, profile.contents, profile.chapter, profile.numbers, shapes)
+
+
+def _numbered(word: str, number: str | None) -> str:
+    """A part's or appendix's name as the outline keeps it: ``Appendix 2``, or ``Appendix`` when it has no number."""
+    return f"{word} {number}" if number else word
+
+
+def _roman(number: str) -> str:
+    """A chapter number as the outline keeps it: Roman (``3`` -> ``III``), or as printed when beyond the numerals."""
+    n = number_value(number)
+    return ROMAN_NUMERALS[n - 1] if n is not None and 0 < n <= len(ROMAN_NUMERALS) else number.strip()
 
 
 def _norm(s: str) -> str:
@@ -115,24 +151,26 @@ def _toc(lines: Sequence[Line], mk: _Markers) -> tuple[int, list[tuple[str, str]
     parts: list[tuple[str, str]] = []
     appendices: list[str] = []
     last = start
-    for ln in lines:
-        if ln.no <= start:
-            continue
+    rest = [ln for ln in lines if ln.no > start and ln.text.strip()]
+    for k, ln in enumerate(rest):
         s = ln.text.strip()
-        if not s or mk.contents.match(s) or is_lone_number(s):
+        if mk.contents.match(s) or is_lone_number(s):
             continue
         if m := mk.part.match(s):
-            if (m.group(1), _norm(m.group(2))) in parts:
+            title = m.group(2) or (rest[k + 1].text.strip() if k + 1 < len(rest) else "")
+            if (m.group(1), _norm(title)) in parts:
                 break  # a part listed already: the body's own heading of it (an edition that repeats it)
-            parts.append((m.group(1), _norm(m.group(2))))
+            parts.append((m.group(1), _norm(title)))
         elif m := mk.appendix.match(s):
-            if m.group(1) in appendices:
+            if (m.group(1) or "") in appendices:
                 break
-            appendices.append(m.group(1))
-        elif (_SECTION_RE.match(s) and "\t" in ln.text) or _CHAPTER_TOC_RE.match(s):
+            appendices.append(m.group(1) or "")
+        elif (m := mk.chapter_toc.match(s)) and any(_norm(m.group(2)) == t for _n, t in parts):
+            break  # the body's heading of a part listed already ("1. Comprehensive Development")
+        elif (mk.section.match(s) and "\t" in ln.text) or mk.chapter_toc.match(s):
             pass  # chapters and sections are found in the body; the contents only need skipping
-        elif len(s) < MAX_HEADING and not s.endswith(_TERMINAL) and not parts:
-            continue
+        elif len(s) < MAX_HEADING and not s.endswith(_TERMINAL) and (not parts or _norm(s) == parts[-1][1]):
+            continue  # a line before the first part, or the title of a part printed on the next line
         else:
             break
         last = ln.no
@@ -177,20 +215,23 @@ def parse_structure(lines: Sequence[Line], profile: Profile | None = None) -> Ou
             i += 1
             continue
         if m := mk.appendix.match(s):
-            heads.append((ln.no, 1, f"{profile.appendix} {m.group(1)}", m.group(2)))
+            heads.append((ln.no, 1, _numbered(profile.appendix, m.group(1)), m.group(2)))
             part_seen = True
-        elif (m := mk.part.match(s)) and _norm(m.group(2)) in part_by_title:
-            # an edition that prints the part's own heading in the body ("Part II Institutional Innovation")
-            heads.append((ln.no, 1, f"{profile.part} {m.group(1)}", m.group(2)))
+        elif (m := mk.part.match(s)) and _norm(m.group(2) or nxt) in part_by_title:
+            # an edition that prints the part's own heading in the body ("Part II Institutional Innovation"),
+            # its title on the same line or the next
+            heads.append((ln.no, 1, f"{profile.part} {m.group(1)}", m.group(2) or nxt))
             part_seen = True
+            i += 1 if m.group(2) else 2
+            continue
         elif mk.chapter is not None and (m := mk.chapter.match(s)):
             # an edition that prints its chapters as "<chapter word> 3 <title>" rather than a number alone
             n = m.group(1)
-            number = ROMAN[int(n) - 1] if n.isdigit() and 0 < int(n) <= len(ROMAN) else n
+            number = _roman(n)
             heads.append((ln.no, 2, number, m.group(2) or nxt))
             i += 1 if m.group(2) else 2
             continue
-        elif (m := _ITEM_RE.match(s)) and (
+        elif (m := mk.item.match(s)) and (
             _norm(m.group(2)) in part_by_title or (not m.group(2) and _norm(nxt) in part_by_title)
         ):
             title = m.group(2) or nxt
@@ -205,17 +246,16 @@ def parse_structure(lines: Sequence[Line], profile: Profile | None = None) -> Ou
             and len(nxt) < MAX_HEADING
             and not nxt.endswith(_TERMINAL)
             and nxt[0].isupper()
-            and not _SECTION_RE.match(nxt)
+            and not mk.section.match(nxt)
             and not mk.part.match(nxt)  # a page number before a part's heading is no chapter number
         ):
-            n = int(s)
-            heads.append((ln.no, 2, ROMAN[n - 1] if 0 < n <= len(ROMAN) else s, nxt))
+            heads.append((ln.no, 2, _roman(s), nxt))
             i += 2
             continue
-        elif (m := _SECTION_RE.match(s)) and len(s) < MAX_HEADING and not s.endswith(_TERMINAL):
+        elif (m := mk.section.match(s)) and len(s) < MAX_HEADING and not s.endswith(_TERMINAL):
             heads.append((ln.no, 3, f"({m.group(1)})", m.group(2)))
         elif (
-            (m := _ITEM_RE.match(s))
+            (m := mk.item.match(s))
             and m.group(2)
             and len(s) < MAX_HEADING
             and not s.endswith((".", ";", ":"))
@@ -240,5 +280,5 @@ def parse_structure(lines: Sequence[Line], profile: Profile | None = None) -> Ou
         path_parts[level] = number
         path = " > ".join(path_parts[k] for k in sorted(path_parts))
         sections.append(Section(level, number, title, path, no, end))
-    listed = tuple(f"{profile.part} {n}" for n, _ in parts) + tuple(f"{profile.appendix} {n}" for n in appendices)
+    listed = tuple(f"{profile.part} {n}" for n, _ in parts) + tuple(_numbered(profile.appendix, n) for n in appendices)
     return Outline(tuple(sections), body_start, tuple((n, t) for n, t in parts), listed, has_contents)

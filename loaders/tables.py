@@ -57,10 +57,14 @@ class _Layout(NamedTuple):
     """The line that ends a table: ``Source: ...``."""
     header_first: re.Pattern[str]
     """The first heading of a header line: ``No.``."""
+    continued: re.Pattern[str]
+    """The title of a caption repeated after a page break: ``(continued)``."""
 
 
 @lru_cache(maxsize=16)
-def _layout_of(caption: str, appendix: str, source: tuple[str, ...], row_number: tuple[str, ...]) -> _Layout:
+def _layout_of(
+    caption: str, appendix: str, source: tuple[str, ...], row_number: tuple[str, ...], continued: tuple[str, ...]
+) -> _Layout:
     word = alternation([caption])
     return _Layout(
         re.compile(rf"^{word}\s+((?:\d+|[A-Z])-\d+)\s+(\S.*)$"),
@@ -68,13 +72,14 @@ def _layout_of(caption: str, appendix: str, source: tuple[str, ...], row_number:
         re.compile(rf"^{alternation([appendix])}\s+(\d+)\s*:\s*\S"),
         re.compile(rf"^{alternation(source)}\s*:", re.IGNORECASE),
         re.compile(rf"^{alternation([n.rstrip('.') for n in row_number])}\.?$", re.IGNORECASE),
+        re.compile(rf"^[(\[]?\s*{alternation(continued)}\s*[)\]]?\.?$", re.IGNORECASE),
     )
 
 
 def table_layout(profile: Profile | None = None) -> _Layout:
     """The caption, appendix, source and header patterns of an edition profile (the default when omitted)."""
     p = profile or default_profile()
-    return _layout_of(p.caption, p.appendix, p.source, p.row_number)
+    return _layout_of(p.caption, p.appendix, p.source, p.row_number, p.continued)
 
 
 _ROW_NO_RE = re.compile(r"^(\d{1,4})\.?$")
@@ -299,6 +304,8 @@ def _read_table(
             if not state.columns:
                 raise _broken(state, source, ln.no, "has no header line ('No.' ...) before its Source line")
             return _finish(state, ln.no, source, warnings), i
+        if _continues(lay, text, state.id, state.caption):
+            continue  # the caption repeated after a page break: the same table goes on
         if lay.caption.match(text) or lay.appendix_caption.match(text) or lay.appendix.match(text):
             raise _no_source(state, source, ln.no, f"the next heading or caption at line {ln.no}")
         if _is_page_number(items, i):
@@ -339,6 +346,41 @@ def _read_table(
             _read_continuation(state, item, fields, source, warnings)
     last = items[-1].line.no if items else state.caption_line
     raise _no_source(state, source, last, f"the text ends at line {last}")
+
+
+def _continues(lay: _Layout, text: str, table_id: str, caption: str = "") -> bool:
+    """Whether ``text`` is the caption of table ``table_id`` repeated after a page break: its title is a word of
+    continuation ("Table 9-9 (continued)"), or the table's own title (``caption``) printed again.
+
+    Examples
+    --------
+    >>> lay = table_layout()
+    >>> _continues(lay, "Table 9-9 (continued)", "9-9"), _continues(lay, "Table 9-8 (continued)", "9-9")
+    (True, False)
+    >>> _continues(lay, "Table 9-9 Items of a batch", "9-9", "Items of a batch")
+    True
+    """
+    m = lay.caption.match(text) or lay.appendix_caption.match(text)
+    if m is None:
+        return False
+    title = clean_cell(m.group(2))
+    again = bool(caption) and " ".join(title.split()).casefold() == " ".join(caption.split()).casefold()
+    if not (again or lay.continued.match(title.strip())):
+        return False
+    return m.group(1) == table_id or table_id.endswith(f"-{m.group(1)}")
+
+
+def _resumed(state: _TableState, earlier: Table) -> None:
+    """Start ``state`` from the rows of ``earlier``: a table whose second part (after a page break, its caption
+    printed again) follows the first part's source line is one table."""
+    state.id, state.caption, state.caption_line, state.label = earlier.id, earlier.caption, earlier.line, earlier.label
+    state.columns = earlier.columns
+    state.preamble = list(earlier.preamble)
+    for r in earlier.rows:
+        row = _Row(r.number or 0, [v for _c, v in r.cells[1:]], r.line)
+        state.rows.append(row)
+        state.last_in_group[0] = row
+        state.last_line_rows = [row]
 
 
 def _side_name(side: int) -> str:
@@ -492,6 +534,13 @@ def parse_tables(
             tid = f"A{appendix}-{m.group(1)}" if appendix else m.group(1)
             state = _TableState(tid, clean_cell(m.group(2)), items[i].line.no, label)
         if state is None:
+            i += 1
+            continue
+        earlier = next((k for k, t in enumerate(tables) if t.id == state.id), None)
+        if state.id in seen and earlier is not None and _continues(lay, text, state.id, tables[earlier].caption):
+            _resumed(state, tables[earlier])  # the table goes on after its source line, its caption printed again
+            table, i = _read_table(items, i, state, source, warnings, lay)
+            tables[earlier] = table
             i += 1
             continue
         if state.id in seen:

@@ -4,8 +4,10 @@
 kinds (press releases, a circular, news, a paper's paragraph), each written by someone who never
 read the loader, with a hand gold in the ``pftz eval`` format. The reader was tuned on the ones in
 :data:`TUNED`; the thresholds below sit about five points under the figures measured when they
-were set (issue 24). The held-back texts are measured in the issue notes, never tuned on: here
-they are only read, which the loader once refused.
+were set (issue 24). The texts of :data:`HELD_BACK` were held back until the document-level reader
+was measured on them (issue 24: a later edition's tables, batches and documents, a circular's
+list); they are development texts now, with thresholds of their own, and are read, which the loader
+once refused.
 """
 
 from __future__ import annotations
@@ -20,17 +22,19 @@ from pftz.loaders.report import load_report
 HERE = Path(__file__).parent
 TUNED: dict[str, dict[str, tuple[float, float]]] = {
     # text -> fact type -> (minimum precision, minimum recall); measured 2026-12-05 (P / R):
-    # 2026a zone cases 97.9/97.9, adoptions 92.7/95.0, joint efforts 100/100, areas 100/87.0, bodies 100/95.0,
-    # documents 93.3/93.8, national innovations 100/94.7, batches 92.9/92.9
+    # 2026a zone cases 97.9/97.9, adoptions 92.7/95.0, joint efforts 100/100, areas 100/87.0, bodies 100/100
+    # (100/95.0 before issue 24's document-level reader),
+    # documents 100/100 and batches 93.3/100 (93.3/93.8 and 92.9/92.9 before the document-level reader of
+    # issue 24), national innovations 100/94.7
     "editions/report-2026a": {
         "zone_case": (0.92, 0.92),
         "adoption": (0.87, 0.90),
         "joint_effort": (0.95, 0.95),
         "area": (0.95, 0.82),
-        "body": (0.95, 0.90),
-        "document": (0.88, 0.88),
+        "body": (0.95, 0.95),
+        "document": (0.95, 0.95),
         "national": (0.95, 0.89),
-        "batch": (0.87, 0.87),
+        "batch": (0.88, 0.95),
     },
     # 01: everything 100/100 but batches 100/50 (a batch the ministry "will compile" is not read)
     "texts/01-mofcom-press-release": {
@@ -60,12 +64,43 @@ TUNED: dict[str, dict[str, tuple[float, float]]] = {
         "national": (0.95, 0.95),
         "batch": (0.95, 0.95),
     },
-    # 06: documents 100/50 (an unquoted agreement is missed); the rest 100/100
+    # 06: everything 100/100 (documents 100/50 until an unquoted agreement after "signed" was read)
     "texts/06-news-land-sea-alliance": {
         "zone_case": (0.95, 0.95),
         "joint_effort": (0.95, 0.95),
         "area": (0.95, 0.95),
-        "document": (0.95, 0.45),
+        "document": (0.95, 0.95),
+    },
+    # 2027b (held back until issue 24's document-level reader; before it / after it, P/R): national
+    # innovations 100/0 -> 100/100, batches 75/27.3 -> 92.3/100, documents 69.2/56.2 -> 100/100, bodies
+    # 100/61.5 -> 100/100, areas 100/87.9 -> 100/90.9; zone cases 88.1/66.1 -> 92.6/88.3 and adoptions 93.3/51.7 ->
+    # 90.3/76.9 (read as an edition now, its parts and tables found)
+    "editions/held-back/report-2027b": {
+        "zone_case": (0.87, 0.83),
+        "adoption": (0.85, 0.70),
+        "joint_effort": (0.95, 0.95),
+        "area": (0.95, 0.85),
+        "body": (0.95, 0.95),
+        "document": (0.95, 0.95),
+        "national": (0.95, 0.95),
+        "batch": (0.87, 0.95),
+    },
+    # 02 (a circular): national innovations 0 -> 100/100, adoptions 0 -> 100/100, batches 0 -> 100/100,
+    # documents 100/50 -> 100/100; bodies 100/50 (the ministry that "shall ... strengthen guidance" is not read)
+    "texts/02-state-council-circular": {
+        "adoption": (0.95, 0.95),
+        "body": (0.95, 0.45),
+        "document": (0.95, 0.95),
+        "national": (0.95, 0.95),
+        "batch": (0.95, 0.95),
+    },
+    # 05 (a paper's paragraph): batches 0 -> 100/100, bodies 100/50 -> 100/100; areas 100/83.3, zone cases
+    # 100/50 and adoptions 100/14.3 (the narrative's)
+    "texts/05-paper-diffusion": {
+        "zone_case": (0.95, 0.45),
+        "area": (0.95, 0.78),
+        "body": (0.95, 0.95),
+        "batch": (0.95, 0.95),
     },
 }
 HELD_BACK = ("editions/held-back/report-2027b", "texts/02-state-council-circular", "texts/05-paper-diffusion")

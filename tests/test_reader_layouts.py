@@ -1,0 +1,572 @@
+"""The document-level reader on layouts it was not written for: excerpts of the development editions and
+texts, and perturbed copies of each (re-wrapped, page breaks moved), so that no rule depends on one file."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from pathlib import Path
+
+import pytest
+
+from pftz.ground.errors import ReportParseError
+from pftz.ground.schema import Label, Rel, Scope
+from pftz.loaders.evaluate import align_lines, evaluate, facts_from_report, load_annotations
+from pftz.loaders.lexicon import number_value
+from pftz.loaders.profile import default_profile, load_profile
+from pftz.loaders.records import ParsedReport
+from pftz.loaders.report import PASSES, normalize_scope, parse_report, stated_patterns
+from pftz.loaders.structure import parse_structure
+from pftz.loaders.tables import parse_tables
+from pftz.loaders.text import split_lines
+from tests.perturb import move_body_page_breaks, rewrap_paragraphs
+
+ROOT = Path(__file__).resolve().parents[1]
+EDITION_B = ROOT / "tests" / "editions" / "held-back" / "report-2027b.txt"
+
+PAGE = ["", "", "Report on China's Pilot Free Trade Zones 2031", "", "17", "", "", ""]
+"""A page break as a later edition prints it: the running head with the edition year on its line."""
+
+CONTENTS = """Contents
+
+Part One Annual Overview: PFTZ Development in 2030
+
+1. Implementing the Plans of the State Council
+
+(1) New requirements for upgrading PFTZs\t10
+(2) A more complete policy framework\t13
+
+Part Two Typical Cases of Institutional Innovation
+
+1. Investment and Government Services\t57
+
+Appendix: Chronicle of Events in 2030\t90
+
+Part One
+
+Annual Overview: PFTZ Development in 2030
+
+1
+
+Implementing the Plans of the State Council
+
+(1) New requirements for upgrading PFTZs
+
+Shanghai PFTZ launched a new "one-stop data service" for enterprises.
+
+Part Two
+
+Typical Cases of Institutional Innovation
+
+1
+
+Investment and Government Services
+
+Tianjin PFTZ introduced a "bonded repair whitelist" model.
+
+Appendix: Chronicle of Events in 2030
+
+In March 2030, the State Council issued a notice.
+"""
+
+NATIONAL_TABLE = [
+    "Table 3-2 Selected items of the ninth batch of reform pilot experience (2030)",
+    "",
+    "No.\tOrigin\tReform pilot experience\tCoverage",
+    "1\tHubei PFTZ\tCredit repair in one go for market entities\tThroughout the country",
+    "2\tSichuan PFTZ, Chongqing PFTZ\tMutual recognition of freight permits\tIn all PFTZs",
+    *PAGE,
+    "Table 3-2 (continued)",
+    "",
+    "No.\tOrigin\tReform pilot experience\tCoverage",
+    "3\tFujian PFTZ\tRecognition of Taiwan qualifications in construction\tIn designated areas",
+    "",
+    "Source: Ministry of Commerce website.",
+]
+
+
+def _perturbed(text: str) -> list[str]:
+    """The text, re-wrapped to short lines in its paragraphs, and with a page break moved into a paragraph."""
+    rewrapped = "\n".join(
+        "\n".join(re.findall(r".{1,60}(?:\s|$)", line)).rstrip() if "\t" not in line and len(line) > 80 else line
+        for line in text.split("\n")
+    )
+    lines = text.split("\n")
+    at = next(k for k, ln in enumerate(lines) if len(ln) > 40 and "\t" not in ln)
+    moved = [*lines[:at], *PAGE, *lines[at:]]
+    return [text, rewrapped, "\n".join(moved)]
+
+
+# --------------------------------------------------------------------------- page furniture
+def test_a_running_head_with_its_year_on_the_line_is_furniture() -> None:
+    p = default_profile()
+    assert p.is_running_head("Report on China's Pilot Free Trade Zones 2027")
+    assert p.is_running_head("Report on China's Pilot Free Trade Zones")
+    assert not p.is_running_head("Report on China's Pilot Free Trade Zones in 2027 grew")
+
+
+# --------------------------------------------------------------------------- structure
+def test_heading_numbers_in_words_digits_or_roman() -> None:
+    assert [number_value(x) for x in ("One", "twelve", "7", "IX", "Part")] == [1, 12, 7, 9, None]
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_parts_numbered_in_words_and_an_appendix_without_a_number(variant: int) -> None:
+    text = _perturbed(CONTENTS)[variant]
+    outline = parse_structure(split_lines(text))
+    assert outline.has_contents
+    assert outline.listed == ("Part One", "Part Two", "Appendix")
+    parts = [(s.number, s.title) for s in outline.sections if s.level == 1]
+    assert parts == [
+        ("Part One", "Annual Overview: PFTZ Development in 2030"),
+        ("Part Two", "Typical Cases of Institutional Innovation"),
+        ("Appendix", "Chronicle of Events in 2030"),
+    ]
+    sections = [(s.path, s.title) for s in outline.sections if s.level == 3]
+    assert sections == [("Part One > I > (1)", "New requirements for upgrading PFTZs")]
+    chapters = [s.path for s in outline.sections if s.level == 2]
+    assert chapters == ["Part One > I", "Part Two > I"]
+
+
+def test_an_edition_whose_contents_list_no_required_appendix_is_read() -> None:
+    report = parse_report(CONTENTS, "later.txt")
+    assert not any(w.code == "not-an-edition" for w in report.warnings)
+    assert {s.number for s in report.sections if s.level == 1} == {"Part One", "Part Two", "Appendix"}
+
+
+# --------------------------------------------------------------------------- tables
+@pytest.mark.parametrize("variant", range(3))
+def test_a_table_continued_after_a_page_break_is_one_table(variant: int) -> None:
+    text = _perturbed("\n".join(NATIONAL_TABLE))[variant]
+    tables, warnings = parse_tables(split_lines(text), "t.txt")
+    assert [t.id for t in tables] == ["3-2"]
+    assert [r.number for r in tables[0].rows] == [1, 2, 3]
+    assert warnings == []
+
+
+def test_a_second_caption_that_does_not_continue_is_still_an_error() -> None:
+    text = "\n".join(NATIONAL_TABLE).replace("Table 3-2 (continued)", "Table 3-2 Another table")
+    with pytest.raises(ReportParseError, match=r"appears twice|no 'Source:'"):
+        parse_tables(split_lines(text), "t.txt")
+
+
+def test_columns_are_found_by_their_synonyms_in_any_order() -> None:
+    p = default_profile()
+    roles = p.columns_of(["No.", "Origin", "Reform pilot experience", "Coverage"])
+    assert roles == {"zone": "Origin", "measure": "Reform pilot experience", "scope": "Coverage"}
+    assert p.columns_of(["No.", "Issuing body", "Document", "Main points"]) == {
+        "bodies": "Issuing body",
+        "document": "Document",
+        "content": "Main points",
+    }
+
+
+@pytest.mark.parametrize(
+    ("printed", "scope"),
+    [
+        ("Throughout the country", Scope.NATIONWIDE),
+        ("In all PFTZs", Scope.ALL_PFTZS),
+        ("In designated areas", Scope.DESIGNATED_AREAS),
+        ("across the whole province", Scope.PROVINCE_WIDE),
+        ("Nationwide", Scope.NATIONWIDE),
+    ],
+)
+def test_scopes_are_read_by_the_lexicon_words(printed: str, scope: Scope) -> None:
+    assert normalize_scope(printed) is scope
+
+
+def _national(report: ParsedReport) -> dict[str, set[str]]:
+    batches = {e.key for e in report.entities if e.label is Label.BATCH and e.properties.get("level") == "national"}
+    members = {r.start.key for r in report.relations if r.type is Rel.IN_BATCH and r.end.key in batches}
+    origins: dict[str, set[str]] = {m: set() for m in members}
+    for r in report.relations:
+        if r.type is Rel.ORIGINATED_IN and r.start.key in origins:
+            origins[r.start.key].add(r.end.key)
+    names = {e.key: e.name for e in report.entities if e.key in origins}
+    return {names[k]: v for k, v in origins.items()}
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_national_table_with_other_column_names_is_a_batch(variant: int) -> None:
+    text = _perturbed("\n".join(NATIONAL_TABLE))[variant]
+    report = parse_report(text, "t.txt", partial=True)
+    assert _national(report) == {
+        "Credit repair in one go for market entities": {"hubei"},
+        "Mutual recognition of freight permits": {"sichuan", "chongqing"},
+        "Recognition of Taiwan qualifications in construction": {"fujian"},
+    }
+    scopes = {e.name: e.properties.get("scope") for e in report.entities if e.label is Label.MEASURE}
+    assert scopes["Mutual recognition of freight permits"] == "All PFTZs"
+    assert scopes["Recognition of Taiwan qualifications in construction"] == "Designated areas"
+
+
+DOCUMENT_TABLE = """Table 2-1 Main national policy documents issued in 2030
+
+No.\tIssuing body\tDocument\tMain points
+1\tState Council\tNotice on Launching Pilot Programs for Data Flow in PFTZs (G.F. [2030] No. 4)\tAllowing data lists.
+2\tGeneral Administration of Customs\tMeasures to Support Bonded Maintenance in PFTZs\tExtending bonded maintenance.
+
+Source: Compiled from publicly available information.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_table_of_documents_without_a_title_column(variant: int) -> None:
+    text = _perturbed(DOCUMENT_TABLE)[variant]
+    report = parse_report(text, "t.txt", partial=True)
+    docs = {e.properties.get("title") or e.name for e in report.entities if e.label is Label.DOCUMENT}
+    assert docs == {
+        "Notice on Launching Pilot Programs for Data Flow in PFTZs",
+        "Measures to Support Bonded Maintenance in PFTZs",
+    }
+    bodies = {e.name for e in report.entities if e.label is Label.ISSUING_BODY}
+    assert {"State Council", "General Administration of Customs"} <= bodies
+
+
+def test_the_later_edition_is_read_as_an_edition_with_its_tables() -> None:
+    report = parse_report(EDITION_B.read_text(encoding="utf-8"), EDITION_B.name)
+    assert not any(w.code in ("not-an-edition", "table-unread") for w in report.warnings)
+    assert len(report.tables) == 3
+    assert len(_national(report)) >= 12
+
+
+# --------------------------------------------------------------------------- the passes
+def test_the_document_level_passes_are_one_registry_of_one_signature() -> None:
+    names = [p.name for p in PASSES]
+    assert len(names) == len(set(names))
+    for p in PASSES:
+        assert p.doc, f"pass {p.name} has no docstring"
+        params = list(inspect.signature(p.run).parameters)
+        assert params == ["c", "ctx"], (p.name, params)
+    # the driver runs the registry, not the functions one by one
+    driver = inspect.getsource(parse_report)
+    assert "for step in PASSES" in driver
+    assert not re.search(r"\b_extract_\w+\(", driver)
+    documented = (ROOT / "docs" / "reader.md").read_text(encoding="utf-8")
+    assert [n for n in names if f"| `{n}` |" not in documented] == []
+
+
+# --------------------------------------------------------------------------- batches, documents, bodies
+def _batches(report: ParsedReport) -> dict[str, dict[str, object]]:
+    return {e.key: dict(e.properties) for e in report.entities if e.label is Label.BATCH}
+
+
+def _docs(report: ParsedReport) -> set[str]:
+    return {
+        str(e.properties.get("title") or e.name)
+        for e in report.entities
+        if e.label is Label.DOCUMENT and not e.key.startswith("text:")
+    }
+
+
+CIRCULAR = """Notice of the State Council on Replicating and Promoting the Ninth Batch of Reform Pilot Experience
+
+G.F. [2031] No. 7
+
+To the people's governments of all provinces:
+
+Since the release of the eighth batch of reform pilot experience (G.H. [2029] No. 33), the zones have grown.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_circular_whose_title_releases_a_batch(variant: int) -> None:
+    report = parse_report(_perturbed(CIRCULAR)[variant], "circular.txt")
+    batches = _batches(report)
+    assert batches["national:reform-experience:9"]["level"] == "national"
+    assert "national:reform-experience:8" in batches  # the batch its number released
+    released = {(r.start.key, r.end.key) for r in report.relations if r.type is Rel.RELEASED_BY}
+    assert ("national:reform-experience:9", "G.F.[2031]7") in released
+    assert ("national:reform-experience:8", "G.H.[2029]33") in released
+    responsible = {(r.start.key, r.end.key) for r in report.relations if r.type is Rel.RESPONSIBLE_FOR}
+    assert ("state-council", "national:reform-experience:9") in responsible
+    assert any(d.startswith("Notice of the State Council on Replicating") for d in _docs(report))
+
+
+def test_a_title_naming_a_batch_of_other_things_releases_no_batch() -> None:
+    text = CIRCULAR.replace("Ninth Batch of Reform Pilot Experience", "Ninth Batch of Authorized Items")
+    assert "national:institutional-innovations:9" not in _batches(parse_report(text, "circular.txt"))
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_batch_named_with_its_size_after_it_and_compiled_by_a_body(variant: int) -> None:
+    text = (
+        "In 2030, relevant departments promoted institutional innovations at the national level: the sixth batch "
+        'of "best practice cases" (20 cases) compiled by MOFCOM, and more besides.\n'
+    )
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    assert _batches(report)["national:best-practices:6"]["count"] == 20
+    responsible = {(r.start.key, r.end.key) for r in report.relations if r.type is Rel.RESPONSIBLE_FOR}
+    assert ("mofcom", "national:best-practices:6") in responsible
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_titles_printed_without_quotes(variant: int) -> None:
+    text = (
+        "In 2030, the zones acted on the Opinions on Implementing the Strategy for Upgrading PFTZs issued by the "
+        "State Council. In March 2030, the State Council issued the Notice on Several Measures to Further Align "
+        "with International High-Standard Economic and Trade Rules in Eligible PFTZs (G.F. [2030] No. 9), "
+        "launching pilot programs first in Shanghai PFTZ.\n"
+    )
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    assert _docs(report) == {
+        "Opinions on Implementing the Strategy for Upgrading PFTZs",
+        "Notice on Several Measures to Further Align with International High-Standard Economic and Trade Rules "
+        "in Eligible PFTZs",
+    }
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_party_committee_that_approves_a_document(variant: int) -> None:
+    text = (
+        'Shanghai PFTZ grew. The Zhejiang Provincial Committee of the CPC approved the "Implementation Opinions on '
+        'Deepening Reform of Zhejiang PFTZ", and the CPC Central Committee adopted at its Fourth Plenary Session '
+        'the "Recommendations for Formulating the 15th Five-Year Plan".\n'
+    )
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    bodies = {e.name for e in report.entities if e.label is Label.ISSUING_BODY}
+    assert {"Zhejiang Provincial Committee of the CPC", "CPC Central Committee"} <= bodies
+
+
+def test_a_committee_of_another_body_is_no_party_committee() -> None:
+    text = "Shanghai PFTZ grew. The Shanghai Municipal Committee approved a plan for Shanghai PFTZ.\n"
+    bodies = {e.name for e in parse_report(text, "t.txt").entities if e.label is Label.ISSUING_BODY}
+    assert "Shanghai Municipal Committee" not in bodies
+
+
+PROVINCIAL_TABLE = """Table 4-8 Provincial replication batches released by selected PFTZs in 2030
+
+No.\tBatch\tPilot zone\tKey contents\tNumber of innovations
+1\t2030 batch\tGuangdong PFTZ\tCovering digital trade, including the "one-stop registration for youth start-ups".\t25
+2\t2nd and 3rd\tXinjiang PFTZ\tTotaling 41, with 19 in the 2nd batch and 22 in the 3rd batch.\t41
+
+Source: Compiled from publicly available information of PFTZs.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_provincial_batch_named_by_its_year(variant: int) -> None:
+    report = parse_report(_perturbed(PROVINCIAL_TABLE)[variant], "t.txt", partial=True)
+    batches = _batches(report)
+    assert batches["provincial:guangdong:institutional-innovations:2030"]["count"] == 25
+    names = {e.name for e in report.entities if e.label is Label.BATCH}
+    assert "Guangdong PFTZ: 2030 batch of institutional innovations" in names
+    assert {
+        "provincial:xinjiang:institutional-innovations:2",
+        "provincial:xinjiang:institutional-innovations:3",
+    } <= set(batches)
+
+
+# --------------------------------------------------------------------------- lists of a batch's items
+LISTED_CIRCULAR = """Notice of the State Council on Replicating and Promoting the Ninth Batch of Reform Pilot Experience
+
+G.F. [2031] No. 7
+
+Upon approval of the State Council, 4 items of the ninth batch of reform pilot experience are hereby replicated.
+
+I. Contents of replication and promotion
+
+(I) Items to be replicated and promoted nationwide (2 items)
+1. Investment management: "filing-based registration of reinvested domestic profits" (Shanghai FTZ);
+   "notification-and-commitment registration of partnership enterprises" (Fujian FTZ, Guangdong FTZ).
+
+(II) Items to be replicated and promoted in all pilot free trade zones (1 item)
+2. "Bonded maintenance of civil aircraft components" (Hainan Free Trade Port).
+
+(III) Items to be replicated and promoted in special customs supervision areas (1 item)
+3. "Unified management of bonded and non-bonded goods" (Shandong FTZ).
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_circulars_items_listed_under_their_scopes(variant: int) -> None:
+    report = parse_report(_perturbed(LISTED_CIRCULAR)[variant], "circular.txt")
+    assert _national(report) == {
+        "filing-based registration of reinvested domestic profits": {"shanghai"},
+        "notification-and-commitment registration of partnership enterprises": {"fujian", "guangdong"},
+        "Bonded maintenance of civil aircraft components": {"hainan-ftp"},
+        "Unified management of bonded and non-bonded goods": {"shandong"},
+    }
+    names = {e.key: e.name for e in report.entities}
+    adopted = {(names[r.end.key], r.properties["adopter"]) for r in report.relations if r.type is Rel.ADOPTED}
+    assert adopted == {
+        ("filing-based registration of reinvested domestic profits", "nationwide"),
+        ("notification-and-commitment registration of partnership enterprises", "nationwide"),
+        ("Bonded maintenance of civil aircraft components", "all pilot free trade zones"),
+        ("Unified management of bonded and non-bonded goods", "special customs supervision areas"),
+    }
+    in_batch = [r for r in report.relations if r.type is Rel.IN_BATCH]
+    assert in_batch and all(r.properties.get("derived") for r in in_batch)
+
+
+def test_a_list_without_a_released_batch_is_no_batch() -> None:
+    text = LISTED_CIRCULAR.replace("Replicating and Promoting the Ninth Batch of", "Studying")
+    text = text.replace("4 items of the ninth batch of reform pilot experience are hereby replicated", "we met")
+    assert _national(parse_report(text, "circular.txt")) == {}
+
+
+EDITION_BATCH = CONTENTS.replace(
+    'Shanghai PFTZ launched a new "one-stop data service" for enterprises.',
+    'In January 2030, MOFCOM published the seventh batch of "best practice cases" from PFTZs, covering trade '
+    "facilitation and cooperation. In trade facilitation, cases include Jiangsu PFTZ's \"tiered credit "
+    'supervision of cross-border sellers" and the aircraft lease asset transfer service of Tianjin PFTZ. In '
+    'cooperation, the seventh batch includes the "unified registration of ship mortgages" jointly proposed by '
+    "Shanghai, Jiangsu, Zhejiang and Anhui PFTZs.",
+)
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_an_editions_batch_named_only_in_prose_with_its_cases_listed(variant: int) -> None:
+    report = parse_report(_perturbed(EDITION_BATCH)[variant], "later.txt")
+    assert _national(report) == {
+        "tiered credit supervision of cross-border sellers": {"jiangsu"},
+        "aircraft lease asset transfer service": {"tianjin"},
+        "unified registration of ship mortgages": {"shanghai", "jiangsu", "zhejiang", "anhui"},
+    }
+
+
+def test_a_batch_a_table_lists_is_not_read_from_its_paragraph() -> None:
+    table = "\n".join(NATIONAL_TABLE).replace(
+        "ninth batch of reform pilot experience", 'seventh batch of "best practices"'
+    )
+    text = EDITION_BATCH.replace("Tianjin PFTZ introduced", f"{table}\n\nTianjin PFTZ introduced")
+    national = _national(parse_report(text, "later.txt"))
+    assert "aircraft lease asset transfer service" not in national
+    assert "Credit repair in one go for market entities" in national
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_title_without_quotes_after_a_verb_of_signing(variant: int) -> None:
+    text = (
+        "Representatives of Chongqing PFTZ and Sichuan PFTZ signed the Framework Agreement on Cooperation of Pilot "
+        "Free Trade Zones along the New Western Land-Sea Corridor at a meeting hosted in Chongqing.\n"
+    )
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    assert _docs(report) == {
+        "Framework Agreement on Cooperation of Pilot Free Trade Zones along the New Western Land-Sea Corridor"
+    }
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_body_that_includes_a_practice_in_its_batch(variant: int) -> None:
+    text = (
+        "Zhejiang PFTZ piloted the practice first. Only afterwards did the State Council include the practice in "
+        "the sixth batch of reform pilot experience for replication nationwide.\n"
+    )
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    assert _batches(report)["national:reform-experience:6"]["level"] == "national"
+    responsible = {(r.start.key, r.end.key) for r in report.relations if r.type is Rel.RESPONSIBLE_FOR}
+    assert ("state-council", "national:reform-experience:6") in responsible
+
+
+# --------------------------------------------------------------------------- stated totals as profile phrases
+def test_stated_totals_are_the_profiles_phrases() -> None:
+    stated = stated_patterns(default_profile())
+    m = stated.scope.search("Of them, 17 measures are to be replicated and scaled up across all PFTZs.")
+    assert m is not None and (m.group("n"), m.group("scope")) == ("17", "all PFTZs")
+    m = stated.national.search("It released 77 institutional innovations in three batches.")
+    assert m is not None and (m.group("n"), m.group("batches")) == ("77", "three")
+    assert stated.pftzs.search("the 22 Pilot Free Trade Zones (PFTZs)") is not None
+    assert stated.national.search("77 innovations were released") is None
+
+
+def test_a_profile_words_its_stated_totals(tmp_path: Path) -> None:
+    f = tmp_path / "later.toml"
+    f.write_text('[totals]\npftzs = ["N free trade pilot zones"]\n', encoding="utf-8")
+    text = "The 21 free trade pilot zones grew. Shanghai PFTZ led.\n"
+    report = parse_report(text, "t.txt", profile=load_profile(f))
+    assert [(c.stated, c.found) for c in report.checks] == [(21, 1)]
+    assert parse_report(text, "t.txt").checks == ()
+
+
+# --------------------------------------------------------------------------- a whole edition, perturbed
+@pytest.mark.parametrize("how", ["rewrapped", "page breaks moved"])
+def test_the_later_edition_perturbed_reads_its_structure_the_same(how: str) -> None:
+    text = EDITION_B.read_text(encoding="utf-8")
+    copy = rewrap_paragraphs(text) if how == "rewrapped" else move_body_page_breaks(text, every=3)
+    assert copy != text
+    gold = load_annotations([EDITION_B.with_name(EDITION_B.stem + ".gold.csv")])
+    base = evaluate(gold, facts_from_report(parse_report(text, EDITION_B.name)))
+    other = evaluate(gold, facts_from_report(parse_report(copy, EDITION_B.name), align_lines(text, copy)))
+    for fact in ("body", "document", "national", "batch"):
+        a, b = base.score(fact), other.score(fact)
+        assert b.recall >= a.recall - 0.02 and b.precision >= a.precision - 0.02, (fact, a, b)
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_batch_of_a_national_series_named_without_its_body(variant: int) -> None:
+    text = (
+        "Following the replication of the first batch of 30 pilot measures in 2029, in September 2030 the State "
+        'Council issued the "Notice on Replicating and Scaling Up the Second Batch of Pilot Measures Aligned with '
+        'High-Standard Rules" (G.F. [2030] No. 21). Shanghai PFTZ led.\n'
+    )
+    batches = _batches(parse_report(_perturbed(text)[variant], "t.txt"))
+    assert batches["national:pilot-measures:2"]["level"] == "national"
+    first = batches["national:pilot-measures:1"]
+    assert (first["count"], first["level_from"]) == (30, "series")
+
+
+def test_a_zones_batch_is_not_of_a_national_series() -> None:
+    text = (
+        "The State Council released the fifth batch of 23 best practices. Hubei PFTZ released its sixth batch of "
+        "best practices in 2030, and the fourth batch of 10 institutional innovations was released too.\n"
+    )
+    batches = _batches(parse_report(text, "t.txt"))
+    assert "national:best-practices:5" in batches
+    assert "national:best-practices:6" not in batches
+    assert "national:institutional-innovations:4" not in batches
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_an_area_named_after_its_zone_with_small_words(variant: int) -> None:
+    text = (
+        'Beijing PFTZ set up a "data compliance service station" in its Science and Technology Innovation Area, '
+        "offering one-stop guidance to enterprises.\n"
+    )
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    areas = {e.name for e in report.entities if e.label is Label.ZONE and e.properties.get("kind") == "sub-area"}
+    assert any("Science and Technology Innovation Area" in a for a in areas), areas
+
+
+@pytest.mark.parametrize("again", ["Table 3-2 (continued)", NATIONAL_TABLE[0]])
+@pytest.mark.parametrize("variant", range(3))
+def test_a_table_whose_parts_each_end_in_a_source_line_is_one_table(again: str, variant: int) -> None:
+    """Each part of a table cut by a page break has its source line; the second part prints the caption again
+    (its title, or "continued")."""
+    parts = [*NATIONAL_TABLE[:5], "", "Source: Ministry of Commerce website.", *PAGE, again, *NATIONAL_TABLE[14:]]
+    text = _perturbed("\n".join(parts))[variant]
+    tables, warnings = parse_tables(split_lines(text), "t.txt")
+    assert [t.id for t in tables] == ["3-2"]
+    assert [r.number for r in tables[0].rows] == [1, 2, 3]
+    assert tables[0].caption.startswith("Selected items of the ninth batch")
+    assert warnings == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'In October 2030, the CPC Central Committee adopted at its Fifth Plenary Session the "Recommendations for '
+        'Formulating the 16th Five-Year Plan for National Development".',
+        'The "Recommendations for Formulating the 16th Five-Year Plan for National Development" adopted at the '
+        "session called for upgrading PFTZs.",
+    ],
+)
+@pytest.mark.parametrize("variant", range(3))
+def test_a_quoted_title_with_its_verb_a_few_words_away_or_after_it(sentence: str, variant: int) -> None:
+    report = parse_report(_perturbed(f"Shanghai PFTZ grew. {sentence}\n")[variant], "t.txt")
+    assert _docs(report) == {"Recommendations for Formulating the 16th Five-Year Plan for National Development"}
+
+
+def test_a_quoted_phrase_after_a_verb_far_away_is_no_title() -> None:
+    text = 'Shanghai PFTZ adopted, in a plan of many parts, the "one-stop service plan" for firms.\n'
+    assert _docs(parse_report(text, "t.txt")) == set()
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_leading_group_named_in_a_tables_cell(variant: int) -> None:
+    text = PROVINCIAL_TABLE.replace(
+        "Covering digital trade,", "Released by the Office of the Leading Group for PFTZ Work of Guangdong Province;"
+    )
+    report = parse_report(_perturbed(text)[variant], "t.txt", partial=True)
+    bodies = {e.name for e in report.entities if e.label is Label.ISSUING_BODY}
+    assert "Office of the Leading Group for PFTZ Work of Guangdong Province" in bodies
