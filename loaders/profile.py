@@ -177,8 +177,21 @@ class Profile:
         'measure'
         >>> default_profile().column_role("Category") is None
         True
+
+        A heading no synonym names has the role of its head noun: the last word
+        of its first phrase ("Reform item" is an item, "Highlights and
+        coverage" highlights, "Name of the zone" a name, which has no role).
+
+        >>> default_profile().column_role("Reform item")
+        'measure'
+        >>> default_profile().column_role("Highlights and coverage")
+        'content'
         """
-        return self._roles.get(_heading_key(heading))
+        key = _heading_key(heading)
+        if (role := self._roles.get(key)) is not None:
+            return role
+        head = re.split(r"\b(?:and|of|or|for|in|by)\b|[,;/(]", key, maxsplit=1)[0].split()
+        return self._roles.get(head[-1]) if head else None
 
     def columns_of(self, headings: Iterable[str]) -> dict[str, str]:
         """Map each role to the first heading of ``headings`` that has it.

@@ -4,7 +4,7 @@ A table starts at a caption line and ends at its source line; the words of
 both, of the row-number heading and of appendix headings are the edition
 profile's (:mod:`loaders.profile`; with the default profile)::
 
-    <caption word> <part>-<k> <title>                        (id "<part>-<k>")
+    <caption word> <part>-<k> <title>  (or <part>.<k>)      (id: the number as printed)
     <row-number heading><TAB><column><TAB><column>           (header: the columns)
     1<TAB>...<TAB>...                                        (one row per line)
     <source word>: Compiled from publicly available information.
@@ -67,7 +67,7 @@ def _layout_of(
 ) -> _Layout:
     word = alternation([caption])
     return _Layout(
-        re.compile(rf"^{word}\s+((?:\d+|[A-Z])-\d+)\s+(\S.*)$"),
+        re.compile(rf"^{word}\s+((?:\d+|[A-Z])[-.\u2013]\d+)\.?\s+(\S.*)$"),
         re.compile(rf"^{word}\s+(\d+)\s*:\s*(\S.*)$"),
         re.compile(rf"^{alternation([appendix])}\s+(\d+)\s*:\s*\S"),
         re.compile(rf"^{alternation(source)}\s*:", re.IGNORECASE),

@@ -161,6 +161,29 @@ def test_columns_are_found_by_their_synonyms_in_any_order() -> None:
     }
 
 
+def test_a_heading_no_synonym_names_has_the_role_of_its_head_noun() -> None:
+    p = default_profile()
+    assert p.columns_of(["No.", "Pilot zone", "Reform item", "Coverage"]) == {
+        "zone": "Pilot zone",
+        "measure": "Reform item",
+        "scope": "Coverage",
+    }
+    assert p.column_role("Highlights and coverage") == "content"  # the first phrase's head, not the last word
+    assert p.column_role("Name of the zone") is None  # "name" has no role: never guessed from a later word
+    assert p.column_role("Remarks") is None
+
+
+@pytest.mark.parametrize("sep", ["-", ".", "\u2013"])
+def test_a_table_numbered_with_a_dot_or_a_dash_is_a_batch(sep: str) -> None:
+    table = [ln.replace("3-2", f"4{sep}1").replace("Reform pilot experience", "Reform item") for ln in NATIONAL_TABLE]
+    report = parse_report("\n".join(table), "t.txt", partial=True)
+    assert set(_national(report)) == {
+        "Credit repair in one go for market entities",
+        "Mutual recognition of freight permits",
+        "Recognition of Taiwan qualifications in construction",
+    }
+
+
 @pytest.mark.parametrize(
     ("printed", "scope"),
     [
