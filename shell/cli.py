@@ -1372,6 +1372,12 @@ def table(
         check_not_an_input(output, _inputs(reports, data_files))
     G = _build(reports, data_files)
     df = qtables.table(name, G, since=since, until=until)
+    undated = qtables.left_out(df)
+    if undated is not None and undated[0]:
+        _echo_err(
+            f"{name}: the time window left out {undated[0]:,} {undated[1]}; "
+            "a window keeps dated facts only: drop --since/--until to include them"
+        )
     if output is not None:
         about = qtables.about_rows(G, {name: df}, since=since, until=until, reports=load_manifest())
         qtables.write_table(df, output, name=name, about=about, bom=bom)
