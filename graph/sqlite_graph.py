@@ -102,7 +102,16 @@ def graph_to_sqlite(
     apart, apart_types
         The edges of these types go into ``apart`` (its own ``graph_edges``), numbered in the
         same sequence as the others, so that the two read together give the graph's order.
+
+    Raises
+    ------
+    ValueError
+        A node id that is not a string (it would not read back as itself).
     """
+    bad = [n for n in G.nodes if not isinstance(n, str)][:1]
+    if bad:
+        msg = f"node id {bad[0]!r} is not a string; the graph cannot be stored in SQLite as it is"
+        raise ValueError(msg)
     db.executescript(_SCHEMA)
     edges = ((i, str(u), str(v), _dumps(k), d.get("type"), _dumps(d))
              for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True), 1))  # fmt: skip
