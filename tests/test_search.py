@@ -48,7 +48,8 @@ NAMES_A_NODE = 75
 
 
 def quoted_spans(G: nx.MultiDiGraph) -> list[tuple[Any, str]]:
-    """Every quoted span of a node's own evidence sentences that prints the node's name.
+    """Every quoted span of a node's own evidence sentences that prints the node's name, and every
+    wording a sentence prints for the node it was matched to (an edge's ``as_printed``).
 
     A span prints a node's name when, of every name in the graph, the nearest to it is one of
     that node's (at least :data:`NAMES_A_NODE`); a span naming another node of the same
@@ -67,6 +68,9 @@ def quoted_spans(G: nx.MultiDiGraph) -> list[tuple[Any, str]]:
                 best = process.extractOne(normalize_name(span), choices, scorer=fuzz.token_sort_ratio)
                 if best is not None and best[1] >= NAMES_A_NODE and n in names[best[0]]:
                     out.setdefault((n, span))
+    for _, v, e in G.edges(data=True):  # the wording a sentence prints for the measure it was matched to
+        if isinstance(e.get("as_printed"), str) and e["as_printed"].strip():
+            out.setdefault((v, e["as_printed"].strip()))
     return list(out)
 
 
