@@ -56,8 +56,10 @@ from pftz.graph.provenance import add_sources, merge_provenance, sources_of
 from pftz.graph.resolve import resolve_measures
 from pftz.graph.validate import validate
 from pftz.ground.errors import GraphValidationError
+from pftz.ground.names import normalize_name
 from pftz.ground.schema import (
     ALIAS_SEPARATOR,
+    ALIASES,
     CLAIMS,
     CONTESTED,
     DERIVED,
@@ -371,6 +373,47 @@ def _settle(found: list[str], problems: list[str] | None) -> None:
         logger.warning("record skipped or trimmed: %s", msg)
 
 
+AS_PRINTED = "as_printed"
+"""Edge property: the innovation's name as the sentence words it (see :data:`ground.schema.REL_TYPES`)."""
+
+
+def keep_printed_wordings(G: nx.MultiDiGraph) -> int:
+    """Rule: a wording a sentence prints for the node it was matched to is an alias of that node.
+
+    The report often names one innovation in two wordings (an overview sentence lists the rows of
+    a national batch in its own words); an edge read from such a sentence keeps the wording as
+    ``as_printed`` and its sentence as evidence. The wording joins the node's
+    :data:`ground.schema.ALIASES` (stated: the sentence prints it, on the line the edge names), so
+    that a search with it finds the node by name on both backends.
+
+    Returns
+    -------
+    int
+        How many wordings were added.
+
+    Examples
+    --------
+    >>> G = _new_graph()
+    >>> G.add_node("Measure:m", label="Measure", key="m", name="In the Pilot Regions, wines with descriptors")
+    >>> G.add_node("Region:n", label="Region", key="n", name="Nationwide")
+    >>> _ = G.add_edge("Region:n", "Measure:m", type="ADOPTED", as_printed="allowing the import of wine")
+    >>> keep_printed_wordings(G), G.nodes["Measure:m"][ALIASES]
+    (1, 'allowing the import of wine')
+    """
+    added = 0
+    for _, v, d in G.edges(data=True):
+        wording = d.get(AS_PRINTED)
+        if not isinstance(wording, str) or not wording.strip():
+            continue
+        nd = G.nodes[v]
+        aliases = [a for a in str(nd.get(ALIASES) or "").split(ALIAS_SEPARATOR) if a]
+        known = {normalize_name(str(x)) for x in (nd.get("name"), nd.get("title"), *aliases) if x}
+        if normalize_name(wording) not in known:
+            nd[ALIASES] = ALIAS_SEPARATOR.join([*aliases, wording.strip()])
+            added += 1
+    return added
+
+
 def graph_from_records(
     entities: Iterable[Entity],
     relations: Iterable[Relation],
@@ -496,6 +539,7 @@ def graph_from_reports(
         grouped.add(r.entities, r.relations)
         add_sources(G, [(r.source, r.sha256)])
     _settle(grouped.into(G), problems)
+    keep_printed_wordings(G)
     if contested is not None:
         contested.extend(grouped.contested)
     logger.info("records merged: %s nodes, %s edges", f"{len(G):,}", f"{G.number_of_edges():,}")

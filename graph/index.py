@@ -27,11 +27,13 @@ import re
 import weakref
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
+from pftz.graph.sqlite_graph import SqliteGraph
 from pftz.ground.schema import KEY, Label
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["GraphIndex", "index_of", "invalidate"]
 
@@ -86,6 +88,7 @@ class GraphIndex:
 
         Examples
         --------
+        >>> import networkx as nx
         >>> G = nx.MultiDiGraph()
         >>> G.add_node("Measure:a", label="Measure", key="a", name="One-stop e-Commerce service")
         >>> G.add_node("Measure:b", label="Measure", key="b", name="Bonded maintenance")
@@ -111,18 +114,41 @@ class GraphIndex:
         return [t for t in lists[0] if word in t]
 
 
-_INDEXES: weakref.WeakKeyDictionary[nx.MultiDiGraph, GraphIndex] = weakref.WeakKeyDictionary()
+class _SqliteIndex(GraphIndex):
+    """The index of a :class:`graph.sqlite_graph.SqliteGraph`: labels and keys through its SQL indexes,
+    the word index (which reads every measure) only when a word search asks for it."""
+
+    def __init__(self, G: SqliteGraph) -> None:
+        self.stamp = G.number_of_nodes()
+        self._g = G
+        self._words: GraphIndex | None = None
+
+    def nodes(self, label: Label) -> list[Hashable]:
+        return list(self._g.nodes_of(label.value))
+
+    def find(self, label: Label, key: Any) -> Hashable | None:
+        return self._g.find(label.value, key)
+
+    def measures_with(self, words: Sequence[str]) -> list[Hashable]:
+        if self._words is None:
+            self._words = GraphIndex(self._g)  # it reads G.nodes(data=True) only
+        return self._words.measures_with(words)
 
 
-def index_of(G: nx.MultiDiGraph) -> GraphIndex:
+_INDEXES: weakref.WeakKeyDictionary[Any, GraphIndex] = weakref.WeakKeyDictionary()
+
+
+def index_of(G: nx.MultiDiGraph | SqliteGraph) -> GraphIndex:
     """Return the index of ``G``, building it on first use or after nodes were added or removed."""
     index = _INDEXES.get(G)
     if index is None or index.stamp != G.number_of_nodes():
-        index = _INDEXES[G] = GraphIndex(G)
+        index = _INDEXES[G] = _SqliteIndex(G) if isinstance(G, SqliteGraph) else GraphIndex(G)
     return index
 
 
 def invalidate(graphs: nx.MultiDiGraph | Iterable[nx.MultiDiGraph]) -> None:
     """Forget the index of a graph (or of several) whose texts or keys were edited in place."""
+    import networkx as nx
+
     for G in [graphs] if isinstance(graphs, nx.MultiDiGraph) else graphs:
         _INDEXES.pop(G, None)

@@ -17,12 +17,13 @@ its number (``G.H. [2024] No. 156``) gets the period of that year, marked derive
 from __future__ import annotations
 
 from collections.abc import Mapping, MutableMapping
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from pftz.ground.dates import PartialDate
 from pftz.ground.schema import DATE_END, DATE_FROM, DATE_START, Label
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["FROM_NUMBER", "in_period_window", "period_of", "stamp_periods"]
 

@@ -215,8 +215,19 @@ def title_before(text: str, pos: int) -> tuple[str, int] | None:
     """Return the quoted title that ends just before ``pos`` (a number's start), and its start.
 
     Accepts ``"Title" (NUM)``, ``"Title" (2024 Edition) (NUM)`` and a title
-    followed directly by the number, as in a table cell.
+    followed directly by the number, as in a table cell. A number inside quotation marks is a
+    name the text gives the document (``hereinafter referred to as "G.Fa. No. 9"``): what stands
+    before its opening mark is no title.
+
+    Examples
+    --------
+    >>> title_before('the "Measures for Pilot Alignment" (G.Fa. [2023] No. 9)', 36)
+    ('Measures for Pilot Alignment', 4)
+    >>> title_before('(G.Fa. [2023] No. 9, hereinafter referred to as "G.Fa. No. 9")', 49) is None
+    True
     """
+    if pos > 0 and text[pos - 1] in ('"', "“"):
+        return None
     head = text[:pos].rstrip(" (")
     head = re.sub(r"\s*\((?:19|20)\d\d Edition\)\s*$", "", head)
     head = head.rstrip(" (")

@@ -25,6 +25,12 @@ REPORTS_DIR = Path(__file__).resolve().parent.parent / "data" / "reports"
 MANIFEST_FILE = REPORTS_DIR / "manifest.json"
 BUNDLED_REPORT = REPORTS_DIR / "pftz-report-2025.en.txt"
 """The report read when none is named (a light module holds it, so that naming it costs no parsing code)."""
+REFERENCE_DIR = REPORTS_DIR.parent / "reference"
+"""The curated reference files (:mod:`loaders.reference` reads them; named here, where it costs nothing)."""
+PROFILE_DIR = REPORTS_DIR.parent / "profiles"
+"""Where the bundled edition profiles live (:mod:`loaders.profile`)."""
+PROFILE_SIDECAR_SUFFIX = ".profile.toml"
+"""The profile of one text may sit beside it: ``report-2030.txt.profile.toml``."""
 """The manifest of the bundled reports."""
 
 

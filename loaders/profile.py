@@ -25,13 +25,10 @@ from typing import Any
 
 from pftz.ground.errors import ReferenceDataError
 from pftz.loaders.lexicon import NUMBER_FORMS
+from pftz.loaders.manifest import PROFILE_DIR, PROFILE_SIDECAR_SUFFIX  # the paths live in the light manifest module
 
-PROFILE_DIR = Path(__file__).resolve().parent.parent / "data" / "profiles"
-"""Where the bundled profiles live."""
 DEFAULT_PROFILE = PROFILE_DIR / "default.toml"
 """The profile of the 2025 conventions: every command uses it unless given another."""
-PROFILE_SIDECAR_SUFFIX = ".profile.toml"
-"""The profile of one text may sit beside it: ``report-2030.txt.profile.toml``."""
 
 ROLES = (
     "measure",

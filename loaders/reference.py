@@ -42,10 +42,8 @@ from pftz.ground.errors import ReferenceDataError
 from pftz.ground.names import NAME_LEFT, NAME_RIGHT, WORD_START, name_alternation, name_anchors, normalize_name
 from pftz.ground.schema import SCOPE_REGION_KEYS, Label, RegionKind, Rel, ZoneKind
 from pftz.ground.text import decode_text
+from pftz.loaders.manifest import REFERENCE_DIR as REFERENCE_DIR  # the path lives in the light manifest module
 from pftz.loaders.records import Entity, NodeRef, ParsedReport, PropValue, Provenance, Relation, freeze_props
-
-REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
-"""The directory of the curated reference files."""
 
 ZONES_FILE = "zones.csv"
 PROVINCES_FILE = "provinces.csv"

@@ -291,6 +291,8 @@ class _Doc:
     key: str
     number: DocNumber | None
     titles: list[str] = field(default_factory=list)
+    printed: list[str] = field(default_factory=list)
+    """Short numbers the text prints for it ("G.Fa. No. 9"): wordings kept as aliases."""
 
 
 class _Collector:
@@ -832,6 +834,8 @@ def _short_numbered(c: _Collector, ctx: _Context) -> list[_Mention]:
             found = ctx.docs[key].number
             if found is None or not found.complete:
                 c.warn("document-number-unresolved", f"short number {number.text!r} has no full form", p.line_at(off))
+            elif number.text != found.text and number.text not in ctx.docs[key].printed:
+                ctx.docs[key].printed.append(number.text)
             out.append(_Mention(key, p.line_at(off), s, start, end))
     return out
 
@@ -1537,9 +1541,9 @@ def _extract_national(c: _Collector, ctx: _Context) -> None:
 def _document_wordings(c: _Collector, ctx: _Context) -> None:
     """Every wording of a document's title, once all are known (after the merges)."""
     for key, d in ctx.docs.items():
-        if len(d.titles) > 1 and key in ctx.doc_seen:
+        if (len(d.titles) > 1 or d.printed) and key in ctx.doc_seen:
             line, quote = ctx.doc_seen[key]
-            _doc_node(c, ctx, key, line, quote, aliases=ALIAS_SEPARATOR.join(d.titles[1:]))
+            _doc_node(c, ctx, key, line, quote, aliases=ALIAS_SEPARATOR.join([*d.titles[1:], *d.printed]))
 
 
 BATCH_FROM_RE = re.compile(rf"(?P<count>\d+) (?P<what>[\"“]?[A-Za-z][A-Za-z \"“”]*?) from the (?P<ord>{_ORD}) batch")

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
     from pftz.loaders.records import ParsedReport
 
+__version__ = "0.1.0"
+"""The package's version (the one source: pyproject.toml reads it from here)."""
+
 __all__ = [
     "BUNDLED_REPORT",
     "TABLES",

@@ -39,9 +39,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-import networkx as nx
 from rapidfuzz import fuzz, process
 
+from pftz.graph.sqlite_graph import is_graph
 from pftz.ground.dates import PartialDate
 from pftz.ground.errors import Neo4jError, QueryError
 from pftz.ground.names import search_problem
@@ -49,8 +49,9 @@ from pftz.ground.schema import Label, Rel
 from pftz.queries.search import Hit, close_hits, search
 from pftz.queries.twins import TWINS, frame, search_terms
 
-if TYPE_CHECKING:  # neo4j imports pandas: both only when a query needs them
+if TYPE_CHECKING:  # neo4j imports pandas: both only when a query needs them; networkx only for the types
     import neo4j
+    import networkx as nx
     import pandas as pd
 
 __all__ = [
@@ -427,7 +428,7 @@ def run(name: str, backend: Backend, /, **params: Any) -> pd.DataFrame:
     """
     info = load_query(name)
     bound = _bind(info, params)
-    if isinstance(backend, nx.Graph):
+    if is_graph(backend):
         return frame(_twin_rows(info, backend, bound), info.columns)
     import neo4j
 
@@ -524,7 +525,7 @@ def trace_rows(
     tuple
         The columns of ``trace_innovation`` and its rows (null is None); no rows when nothing matches.
     """
-    if not isinstance(backend, nx.Graph):
+    if not is_graph(backend):
         df = trace(backend, words, since=since, until=until, follow_same_as=follow_same_as)
         rows = [[None if v is None or (isinstance(v, float) and v != v) or str(v) == "<NA>" else v for v in r]
                 for r in df.astype(object).itertuples(index=False)]  # fmt: skip

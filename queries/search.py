@@ -55,16 +55,19 @@ import sqlite3
 import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from pftz.graph.index import index_of
+from pftz.graph.sqlite_graph import SqliteGraph, is_graph, out_edges_of
 from pftz.ground.errors import Neo4jError, QueryError
 from pftz.ground.names import SEARCH_DELIMITERS, normalize_name, search_problem, search_words
 from pftz.ground.schema import ALIAS_SEPARATOR, ALIASES, KEY, PROVENANCE, SEARCH_FIELDS, SEARCH_INDEX, Label, Rel
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "CLOSE",
@@ -76,6 +79,7 @@ __all__ = [
     "name_values",
     "search",
     "search_index",
+    "search_index_to_sqlite",
     "search_rows",
     "search_terms",
 ]
@@ -306,11 +310,14 @@ class _Fts:
     quotes (FTS5's ``bm25()`` normalises by the length of the whole row, so one
     table with a column per field would let a node's many evidence sentences
     drown its name).
+
+    Built in memory, or inside a given database (the build cache keeps it there beside the graph,
+    :func:`search_index_to_sqlite`, and :meth:`from_db` opens it again as it was written).
     """
 
-    def __init__(self, G: nx.MultiDiGraph) -> None:
+    def __init__(self, G: nx.MultiDiGraph | SqliteGraph, db: sqlite3.Connection | None = None) -> None:
         self.stamp = G.number_of_nodes()
-        self.db = sqlite3.connect(":memory:", check_same_thread=False)
+        self.db = db if db is not None else sqlite3.connect(":memory:", check_same_thread=False)
         self.nodes: list[Any] = []
         self.names: dict[str, dict[Any, str]] = {}
         self.tables: list[tuple[str, float]] = []
@@ -340,6 +347,30 @@ class _Fts:
             self.tables.append((table, w))
         self.vocab = sorted(vocab)
         self.known = vocab
+        if db is not None:
+            state = {"stamp": self.stamp, "nodes": self.nodes, "names": self.names, "tables": self.tables,
+                     "vocab": self.vocab}  # fmt: skip
+            db.execute(f"CREATE TABLE {_STATE} (data TEXT NOT NULL)")
+            db.execute(f"INSERT INTO {_STATE} (data) VALUES (?)", (json.dumps(state, ensure_ascii=False),))  # noqa: S608
+            db.commit()
+
+    @classmethod
+    def from_db(cls, db: sqlite3.Connection) -> _Fts | None:
+        """The index a database holds (written by ``_Fts(G, db)``), or None when it holds none."""
+        try:
+            row = db.execute(f"SELECT data FROM {_STATE}").fetchone()  # noqa: S608
+        except sqlite3.DatabaseError:
+            return None
+        if row is None:
+            return None
+        state = json.loads(row[0])
+        self = cls.__new__(cls)
+        self.db, self.stamp, self.nodes = db, int(state["stamp"]), list(state["nodes"])
+        self.names = {str(k): dict(v) for k, v in state["names"].items()}
+        self.tables = [(str(t), float(w)) for t, w in state["tables"]]
+        self.vocab = list(state["vocab"])
+        self.known = set(self.vocab)
+        return self
 
     def near(self, word: str) -> dict[int, list[str]]:
         """The indexed words within :func:`max_edits` of ``word`` by their distance (0: itself, when indexed)."""
@@ -387,19 +418,37 @@ class _Fts:
         return self.names.get(normalize_name(text), {})
 
 
-_INDEXES: weakref.WeakKeyDictionary[nx.MultiDiGraph, _Fts] = weakref.WeakKeyDictionary()
+_STATE = "search_state"
+"""The table of a saved index's word list, node order and names (its FTS5 tables are ``f0``, ``f1``, ...)."""
+
+_INDEXES: weakref.WeakKeyDictionary[Any, _Fts] = weakref.WeakKeyDictionary()
 
 
-def _fts(G: nx.MultiDiGraph) -> _Fts:
+def _fts(G: nx.MultiDiGraph | SqliteGraph) -> _Fts:
     index = _INDEXES.get(G)
     if index is None or index.stamp != G.number_of_nodes():
-        index = _INDEXES[G] = _Fts(G)
+        saved = _Fts.from_db(G.db) if isinstance(G, SqliteGraph) else None
+        index = _INDEXES[G] = saved if saved is not None and saved.stamp == G.number_of_nodes() else _Fts(G)
     return index
 
 
+def search_index_to_sqlite(G: nx.MultiDiGraph, db: sqlite3.Connection) -> None:
+    """Build the search index of a graph inside a database (the build cache keeps it beside the graph).
+
+    The index is also kept for ``G``, so a search on ``G`` in this process does not build it again.
+
+    Parameters
+    ----------
+    G
+        The graph.
+    db
+        An open database (it stays open while ``G`` is searched).
+    """
+    _INDEXES[G] = _Fts(G, db)
+
+
 def _targets(G: nx.MultiDiGraph, n: Any, rel: Rel, label: Label) -> list[Any]:
-    return [v for _, v, e in G.out_edges(n, data=True) if e.get("type") == rel.value
-            and G.nodes[v].get("label") == label.value]  # fmt: skip
+    return [v for _, v, _ in out_edges_of(G, n, rel.value) if G.nodes[v].get("label") == label.value]
 
 
 def _hit_nx(G: nx.MultiDiGraph, n: Any, score: float, match: str) -> Hit:
@@ -574,7 +623,7 @@ def search(
         raise QueryError(bad)
     words = search_terms(text)
     wanted = _labels(labels)
-    if isinstance(backend, nx.Graph):
+    if is_graph(backend):
         hits = _search_nx(backend, text, words, wanted)
     else:
         hits = _search_neo4j(backend, text, words, wanted)

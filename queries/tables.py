@@ -29,7 +29,10 @@ workbook, a sheet each.
 Time windows (``since``, ``until``: :class:`ground.dates.PartialDate`) keep a
 row when one of its dated facts overlaps the window
 (:func:`ground.dates.in_window`: ``2024`` overlaps ``2024-06``); undated rows
-are outside any bounded window. Only stated facts are read, except the
+are outside any bounded window, and the frame says how many it left out
+(:func:`left_out`), so that nothing is dropped in silence. A document the
+report dates only by the year in its number is windowed by that year
+(its period, derived: :mod:`graph.periods`). Only stated facts are read, except the
 ``received`` count of the zones table, which counts derived ``DIFFUSED_TO``
 edges and says so in its name.
 
@@ -68,7 +71,7 @@ from pftz.graph.index import index_of
 from pftz.ground.dates import PartialDate, in_window, parse_iso
 from pftz.ground.errors import ExportError, QueryError
 from pftz.ground.io import atomic_path
-from pftz.ground.schema import DERIVED, KEY, PROVENANCE, Label, Rel
+from pftz.ground.schema import DATE_END, DATE_START, DERIVED, KEY, PROVENANCE, Label, Rel
 from pftz.loaders.manifest import ReportInfo
 from pftz.queries.twins import frame
 
@@ -77,10 +80,12 @@ __all__ = [
     "LIST_SEPARATOR",
     "TABLES",
     "TABLE_FORMATS",
+    "UNDATED",
     "about_rows",
     "adoptions_table",
     "documents_table",
     "flatten",
+    "left_out",
     "measures_table",
     "table",
     "write_table",
@@ -170,9 +175,49 @@ def _earliest(dates: Iterable[Any]) -> str | None:
     return min(parsed).iso if parsed else None
 
 
-def _frame(rows: list[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
-    """The frame of a table, typed as the named queries' frames are (:func:`queries.twins.frame`)."""
-    return frame([[r[c] for c in columns] for r in rows], columns)
+def _frame(rows: list[dict[str, Any]], columns: Sequence[str], undated: tuple[int, str] | None = None) -> pd.DataFrame:
+    """The frame of a table, typed as the named queries' frames are (:func:`queries.twins.frame`).
+
+    ``undated`` is what a bounded window left out for want of a date: a count and what it counts
+    (kept in the frame's ``attrs`` under :data:`UNDATED`, read back by :func:`left_out`).
+    """
+    df = frame([[r[c] for c in columns] for r in rows], columns)
+    if undated is not None:
+        df.attrs[UNDATED] = undated
+    return df
+
+
+UNDATED = "pftz_undated_left_out"
+"""The key in a table's ``DataFrame.attrs`` of what its time window left out for want of a date."""
+
+
+def left_out(df: pd.DataFrame) -> tuple[int, str] | None:
+    """What the time window of a table left out because it has no date: ``(count, what)``, or None.
+
+    None when the table had no bounded window; ``(0, what)`` when it left nothing undated out.
+
+    Examples
+    --------
+    >>> left_out(pd.DataFrame()) is None
+    True
+    """
+    value = df.attrs.get(UNDATED)
+    return None if value is None else (int(value[0]), str(value[1]))
+
+
+def _bounded(since: PartialDate | None, until: PartialDate | None) -> bool:
+    return since is not None or until is not None
+
+
+def _period_in_window(data: Mapping[str, Any], since: PartialDate | None, until: PartialDate | None) -> bool | None:
+    """Whether a node's stored period (its date, or a document's year from its number) overlaps the window;
+    None when it has no period (undated)."""
+    start, end = data.get(DATE_START), data.get(DATE_END)
+    if not isinstance(start, str) or not isinstance(end, str):
+        return None
+    if since is not None and end < since.start().isoformat():
+        return False
+    return not (until is not None and start > until.end().isoformat())
 
 
 # --------------------------------------------------------------------------- the tables
@@ -213,6 +258,7 @@ def measures_table(
     """
     ix = _Index(G)
     rows = []
+    undated = 0
     for m in ix.nodes(Label.MEASURE):
         md = ix.d(m)
         batches = ix.out_(m, Rel.IN_BATCH, Label.BATCH)
@@ -229,7 +275,9 @@ def measures_table(
         pilot_dates = [e.get("date") for _, e in origins]
         adopt_dates = [e.get("date") for _, e in adopters]
         year = md.get("year")
-        if not _any_in_window([*batch_dates, *doc_dates, *pilot_dates, *rep_dates, *adopt_dates, year], (since, until)):
+        dates = [*batch_dates, *doc_dates, *pilot_dates, *rep_dates, *adopt_dates, year]
+        if not _any_in_window(dates, (since, until)):
+            undated += all(parse_iso(d) is None for d in dates)
             continue
         edges = [e for _, e in [*batches, *docs, *bodies, *origins, *reps, *adopters] if not e.get(DERIVED)]
         rows.append(
@@ -260,7 +308,7 @@ def measures_table(
                 "evidence_lines": _lines(md.get(PROVENANCE), *(e.get(PROVENANCE) for e in edges)),
             }
         )
-    return _frame(rows, MEASURE_COLUMNS)
+    return _frame(rows, MEASURE_COLUMNS, (undated, "measures with no dated fact") if _bounded(since, until) else None)
 
 
 ADOPTION_COLUMNS = (
@@ -291,11 +339,13 @@ def adoptions_table(
     """
     ix = _Index(G)
     rows = []
+    undated = 0
     for m in ix.nodes(Label.MEASURE):
         md = ix.d(m)
         origins = _sorted_unique(ix.d(z).get(KEY) for z, _ in ix.out_(m, Rel.ORIGINATED_IN, Label.ZONE))
         for a, e in ix.in_(m, Rel.ADOPTED):
             if not in_window(e.get("date"), since, until):
+                undated += parse_iso(e.get("date")) is None
                 continue
             ad = ix.d(a)
             evidence = [p for p in e.get(PROVENANCE) or [] if isinstance(p, Mapping)] or [{}]
@@ -323,7 +373,8 @@ def adoptions_table(
         d = parse_iso(r["date"])
         return (d is None, d.start() if d else None, r["adopter_key"], r["measure_key"], r["line"] or 0)
 
-    return _frame(sorted(rows, key=order), ADOPTION_COLUMNS)
+    left = (undated, "undated adoptions") if _bounded(since, until) else None
+    return _frame(sorted(rows, key=order), ADOPTION_COLUMNS, left)
 
 
 DOCUMENT_COLUMNS = (
@@ -342,7 +393,8 @@ def documents_table(
     G
         The policy graph.
     since, until
-        A time window on the document's date.
+        A time window on the document's date; a document the report dates only by the year in its
+        number is windowed by that year (its ``date`` stays empty: the period is derived).
 
     Returns
     -------
@@ -352,10 +404,16 @@ def documents_table(
     """
     ix = _Index(G)
     rows = []
+    undated = 0
     for d in ix.nodes(Label.DOCUMENT):
         dd = ix.d(d)
-        if not in_window(dd.get("date"), since, until):
-            continue
+        if _bounded(since, until):
+            kept = _period_in_window(dd, since, until)
+            if kept is None:  # no stored period: the date itself (a graph built before periods were stored)
+                kept = in_window(dd.get("date"), since, until)
+                undated += parse_iso(dd.get("date")) is None
+            if not kept:
+                continue
         issued = ix.out_(d, Rel.ISSUED_BY, Label.ISSUING_BODY)
         names = ix.out_(d, Rel.NAMES_ZONE, Label.ZONE)
         released = ix.in_(d, Rel.RELEASED_BY, Label.BATCH)
@@ -377,7 +435,8 @@ def documents_table(
                 "evidence_lines": _lines(dd.get(PROVENANCE), *(e.get(PROVENANCE) for e in edges)),
             }
         )
-    return _frame(rows, DOCUMENT_COLUMNS)
+    left = (undated, "documents with no date (nor a year in their number)") if _bounded(since, until) else None
+    return _frame(rows, DOCUMENT_COLUMNS, left)
 
 
 ZONE_COLUMNS = (
@@ -407,10 +466,14 @@ def zones_table(G: nx.MultiDiGraph, since: PartialDate | None = None, until: Par
     """
     ix = _Index(G)
     rows = []
+    undated = 0
     for z in ix.nodes(Label.ZONE):
         zd = ix.d(z)
-        adopted = [m for m, e in ix.out_(z, Rel.ADOPTED, Label.MEASURE) if in_window(e.get("date"), since, until)]
-        received = [e.get("measure") for _, e in ix.in_(z, Rel.DIFFUSED_TO) if in_window(e.get("date"), since, until)]
+        adoptions = ix.out_(z, Rel.ADOPTED, Label.MEASURE)
+        adopted = [m for m, e in adoptions if in_window(e.get("date"), since, until)]
+        diffusions = ix.in_(z, Rel.DIFFUSED_TO)
+        received = [e.get("measure") for _, e in diffusions if in_window(e.get("date"), since, until)]
+        undated += sum(parse_iso(e.get("date")) is None for _, e in [*adoptions, *diffusions])
         rows.append(
             {
                 "zone_key": zd.get(KEY),
@@ -429,7 +492,8 @@ def zones_table(G: nx.MultiDiGraph, since: PartialDate | None = None, until: Par
                 "evidence_lines": _lines(zd.get(PROVENANCE)),
             }
         )
-    return _frame(rows, ZONE_COLUMNS)
+    what = "undated adoptions and diffusions from the adopted and received_derived counts (every zone keeps its row)"
+    return _frame(rows, ZONE_COLUMNS, (undated, what) if _bounded(since, until) else None)
 
 
 TABLES: dict[str, Callable[..., pd.DataFrame]] = {

@@ -30,15 +30,15 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
 from pftz.graph.index import index_of
 from pftz.graph.periods import in_period_window
+from pftz.graph.sqlite_graph import out_edges_of
 from pftz.ground.dates import period_end
 from pftz.ground.names import SEARCH_DELIMITERS, search_words, word_score
 from pftz.ground.schema import DATE_END, DATE_START, DERIVED, KEY, PROVENANCE, Label, RegionKind, Rel, node_id
 
-if TYPE_CHECKING:  # pandas only when a frame is built
+if TYPE_CHECKING:  # pandas only when a frame is built; networkx only for the types
+    import networkx as nx
     import pandas as pd
 
 __all__ = [
@@ -182,19 +182,11 @@ def _nodes(G: nx.MultiDiGraph, label: Label) -> list[Any]:
 
 
 def _out(G: nx.MultiDiGraph, n: Any, rel: Rel, label: Label | None = None) -> list[tuple[Any, Mapping[str, Any]]]:
-    return [
-        (v, d)
-        for _, v, d in G.out_edges(n, data=True)
-        if d.get("type") == rel.value and (label is None or _label(G, v) == label.value)
-    ]
+    return [(v, d) for _, v, d in out_edges_of(G, n, rel.value) if label is None or _label(G, v) == label.value]
 
 
 def _in(G: nx.MultiDiGraph, n: Any, rel: Rel, label: Label | None = None) -> list[tuple[Any, Mapping[str, Any]]]:
-    return [
-        (u, d)
-        for u, _, d in G.in_edges(n, data=True)
-        if d.get("type") == rel.value and (label is None or _label(G, u) == label.value)
-    ]
+    return [(u, d) for u, _, d in out_edges_of(G, n, rel.value, "v") if label is None or _label(G, u) == label.value]
 
 
 def _distinct(nodes: Iterable[Any]) -> list[Any]:

@@ -16,9 +16,14 @@ kept (the least recently used go first).
 
 The cache is an accelerator, never a source of truth. An entry is data that
 cannot run code when read: one header line (JSON: :data:`FORMAT`, the byte
-count and SHA-256 of the body) and a JSON body (the graph as networkx
-node-link data, the warnings, the counts). An entry that fails any check
-(format, size, checksum, JSON, shape) is rebuilt, with one line saying so;
+count and SHA-256 of the body) and a body that is a SQLite database image
+(:mod:`graph.sqlite_graph`: a row per node and per edge with its data as
+JSON; the search index of :mod:`queries.search`, FTS5 tables as built; the
+warnings and counts as JSON), opened in memory. A command that reads a few
+neighbourhoods (``trace``, ``search``) reads only the rows it needs
+(:class:`graph.sqlite_graph.SqliteGraph`, ``lite=True``), without importing
+NetworkX; the others read the whole graph. An entry that fails any check
+(format, size, checksum, SQLite, JSON, shape) is rebuilt, with one line saying so;
 a cache folder that cannot be read or written (read-only, a file, owned by
 another user) means no cache, never an error.
 """
@@ -27,30 +32,31 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import os
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-import networkx as nx
 import platformdirs
 
 from pftz import ground, loaders
+from pftz.graph.sqlite_graph import SqliteGraph, attach_apart, graph_from_sqlite, graph_to_sqlite, has_graph
+from pftz.ground.errors import InputError
 from pftz.ground.io import atomic_path, file_sha256
+from pftz.ground.schema import Rel
 from pftz.loaders.header import header_path
-from pftz.loaders.manifest import BUNDLED_REPORT
-from pftz.loaders.profile import PROFILE_DIR, PROFILE_SIDECAR_SUFFIX
-from pftz.loaders.reference import REFERENCE_DIR
+from pftz.loaders.manifest import BUNDLED_REPORT, PROFILE_DIR, PROFILE_SIDECAR_SUFFIX, REFERENCE_DIR
 
 __all__ = ["KEEP", "CachedBuild", "cache_dir", "cache_key", "cached_build"]
 
 KEEP = 8
 """How many entries the cache keeps."""
 
-FORMAT = "pftz-cache/2"
+FORMAT = "pftz-cache/3"
 """The format of an entry (its header says it); bumped when the layout changes."""
 
 SUFFIX = ".pftz-cache"
@@ -95,10 +101,9 @@ def cache_dir() -> Path | None:
 
 
 def _version() -> str:
-    try:
-        return metadata.version(_PACKAGE)
-    except metadata.PackageNotFoundError:
-        return "unknown"
+    from pftz import __version__  # the package's own (pyproject reads it there): no metadata to scan
+
+    return __version__
 
 
 def _code_fingerprint() -> str:
@@ -157,21 +162,40 @@ def _prune(folder: Path) -> None:
         old.unlink(missing_ok=True)
 
 
+APART_TYPES = frozenset({Rel.DIFFUSED_TO.value})
+"""Edge types an entry keeps in its second part: the derived diffusion, most of a graph's bytes, read
+by no trace or search (a lite read loads that part only when asked for those edges)."""
+
+
 def entry_bytes(result: CachedBuild) -> bytes:
-    """An entry: a header line (format, size, SHA-256 of the body) and the JSON body."""
-    body = json.dumps(
-        {
-            "graph": nx.node_link_data(result.graph, edges="edges"),
-            "warnings": list(result.warnings),
-            "failed_checks": result.failed_checks,
-            "sources": list(result.sources),
-            "hint": result.hint,
-        },
-        ensure_ascii=False,
-        separators=(",", ":"),
-    ).encode("utf-8", "surrogatepass")
-    header = json.dumps({"format": FORMAT, "size": len(body), "sha256": hashlib.sha256(body).hexdigest()})
-    return header.encode("ascii") + b"\n" + body
+    """An entry: a header line (format, size and SHA-256 of each part) and two SQLite database images.
+
+    The first part holds the nodes, the edges but those of :data:`APART_TYPES`, the graph's search
+    index and the build's warnings and counts; the second the edges of :data:`APART_TYPES`. The
+    search index is also kept for ``result.graph``, so the command that built the graph searches it
+    without building the index again.
+    """
+    from pftz.queries.search import search_index_to_sqlite
+
+    db = sqlite3.connect(":memory:", check_same_thread=False)
+    apart = sqlite3.connect(":memory:")
+    graph_to_sqlite(result.graph, db, apart, APART_TYPES)
+    search_index_to_sqlite(result.graph, db)
+    build = {
+        "warnings": list(result.warnings),
+        "failed_checks": result.failed_checks,
+        "sources": list(result.sources),
+        "hint": result.hint,
+    }
+    db.execute("CREATE TABLE build (data TEXT NOT NULL)")
+    db.execute("INSERT INTO build (data) VALUES (?)", (json.dumps(build, ensure_ascii=False),))
+    db.commit()
+    parts = [db.serialize(), apart.serialize()]
+    apart.close()
+    header = json.dumps(
+        {"format": FORMAT, "parts": [{"size": len(p), "sha256": hashlib.sha256(p).hexdigest()} for p in parts]}
+    )
+    return header.encode("ascii") + b"\n" + b"".join(parts)
 
 
 class _BadEntry(ValueError):
@@ -184,23 +208,86 @@ def _strings(value: Any, what: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def entry_from_bytes(data: bytes) -> CachedBuild:
-    """Read an entry written by :func:`entry_bytes`, checking every part; ``_BadEntry`` names what failed."""
-    head, sep, body = data.partition(b"\n")
-    if not sep:
+_MAX_HEADER = 4096
+
+
+def _parts(header: Any) -> list[tuple[int, str]]:
+    """The ``(size, sha256)`` of each part a header names, checked for shape."""
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise _BadEntry("another format")
+    parts = header.get("parts")
+    if not isinstance(parts, list) or len(parts) != 2:
+        raise _BadEntry("bad header")
+    out = []
+    for p in parts:
+        size, digest = (p.get("size"), p.get("sha256")) if isinstance(p, dict) else (None, None)
+        if not isinstance(size, int) or isinstance(size, bool) or size < 0 or not isinstance(digest, str):
+            raise _BadEntry("bad header")
+        out.append((size, digest))
+    return out
+
+
+def _part(f: BinaryIO, size: int, digest: str) -> bytes:
+    data = f.read(size)
+    if len(data) != size or hashlib.sha256(data).hexdigest() != digest:
+        raise _BadEntry("checksum mismatch")
+    return data
+
+
+def _read_entry(f: BinaryIO, lite: bool, where: str) -> CachedBuild:
+    """Read an entry from an open file, checking every part it reads; ``_BadEntry`` names what failed.
+
+    ``lite``: the second part is read (and checked) only when the graph is asked for its edges.
+    """
+    head = f.readline(_MAX_HEADER)
+    if not head.endswith(b"\n"):
         raise _BadEntry("no header line")
     try:
         header = json.loads(head)
     except ValueError as e:
         raise _BadEntry("unreadable header") from e
-    if not isinstance(header, dict) or header.get("format") != FORMAT:
-        raise _BadEntry("another format")
-    if header.get("size") != len(body) or header.get("sha256") != hashlib.sha256(body).hexdigest():
-        raise _BadEntry("checksum mismatch")
+    (core_size, core_sha), (apart_size, apart_sha) = _parts(header)
+    core = _part(f, core_size, core_sha)
+    offset = f.tell()
+    if not lite:
+        apart = _part(f, apart_size, apart_sha)
+        if f.read(1):
+            raise _BadEntry("checksum mismatch")  # bytes after the last part
+    else:
+        f.seek(0, os.SEEK_END)
+        if f.tell() != offset + apart_size:
+            raise _BadEntry("checksum mismatch")
     try:
-        payload = json.loads(body.decode("utf-8", "surrogatepass"))
-        G = nx.node_link_graph(payload["graph"], directed=True, multigraph=True, edges="edges")
-    except (ValueError, KeyError, TypeError, AttributeError, nx.NetworkXError) as e:
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        db.deserialize(core)
+        if not has_graph(db):
+            raise _BadEntry("no graph in the body")
+        row = db.execute("SELECT data FROM build").fetchone()
+        payload = json.loads(row[0])
+        if not isinstance(payload, dict):
+            raise _BadEntry("bad counts")
+        G: Any
+        if lite:
+
+            def load_apart() -> None:
+                f.seek(offset)
+                try:
+                    attach_apart(db, _part(f, apart_size, apart_sha))
+                except _BadEntry as e:
+                    msg = f"cache entry {where} failed its check ({e}); run the command again to rebuild it"
+                    with contextlib.suppress(OSError):
+                        Path(where).unlink()
+                    raise InputError(msg) from e
+                finally:
+                    f.close()
+
+            G = SqliteGraph(db, load_apart)
+        else:
+            attach_apart(db, apart)
+            G = graph_from_sqlite(db)
+    except (sqlite3.Error, ValueError, KeyError, TypeError, AttributeError) as e:
+        if isinstance(e, _BadEntry):
+            raise
         raise _BadEntry("unreadable body") from e
     if not isinstance(payload.get("failed_checks"), int) or not isinstance(payload.get("hint"), str):
         raise _BadEntry("bad counts")
@@ -214,12 +301,22 @@ def entry_from_bytes(data: bytes) -> CachedBuild:
     )
 
 
+def entry_from_bytes(data: bytes, lite: bool = False) -> CachedBuild:
+    """Read an entry written by :func:`entry_bytes`, checking every part; ``_BadEntry`` names what failed.
+
+    ``lite``: the graph is a :class:`graph.sqlite_graph.SqliteGraph` over the entry, read as asked;
+    else the whole ``networkx.MultiDiGraph``.
+    """
+    return _read_entry(io.BytesIO(data), lite, "(in memory)")
+
+
 def cached_build(
     reports: Sequence[Path],
     data_files: Sequence[Path],
     build: Callable[[], CachedBuild],
     options: str = "",
     on_problem: Callable[[str], object] | None = None,
+    lite: bool = False,
 ) -> CachedBuild:
     """Return the build of these inputs from the cache, or run ``build`` and store its result.
 
@@ -232,6 +329,9 @@ def cached_build(
         propagate; nothing is stored then).
     on_problem
         Called with one line when an entry fails a check and is rebuilt.
+    lite
+        From the cache, a :class:`graph.sqlite_graph.SqliteGraph` read as asked (for a command that
+        reads a few neighbourhoods); a fresh build is always the whole graph.
 
     Returns
     -------
@@ -244,18 +344,22 @@ def cached_build(
     key = cache_key(reports, data_files, options)
     entry = folder / f"{key}{SUFFIX}"
     try:
-        data = entry.read_bytes()
+        f: BinaryIO | None = entry.open("rb")
     except OSError:
-        data = None  # no entry, or a cache folder that cannot be read: no cache
-    if data is not None:
+        f = None  # no entry, or a cache folder that cannot be read: no cache
+    if f is not None:
         try:
-            found = entry_from_bytes(data)
-        except _BadEntry as e:
-            if on_problem is not None:
-                on_problem(f"cache entry {entry} failed its check ({e}); rebuilding it")
-            with contextlib.suppress(OSError):
-                entry.unlink()
+            found = _read_entry(f, lite, str(entry))
+        except (_BadEntry, OSError) as e:
+            f.close()
+            if isinstance(e, _BadEntry):
+                if on_problem is not None:
+                    on_problem(f"cache entry {entry} failed its check ({e}); rebuilding it")
+                with contextlib.suppress(OSError):
+                    entry.unlink()
         else:
+            if not lite:
+                f.close()
             with contextlib.suppress(OSError):
                 os.utime(entry)
             return found

@@ -307,12 +307,18 @@ def _show_warning_kinds(warnings: Sequence[str], hint: str, limit: int) -> None:
 
 
 def _build(
-    reports: Sequence[Path], data_files: Sequence[Path] = (), strict: bool = False, reading: Reading | None = None
+    reports: Sequence[Path],
+    data_files: Sequence[Path] = (),
+    strict: bool = False,
+    reading: Reading | None = None,
+    lite: bool = False,
 ) -> Any:
     """The graph of the inputs, from the build cache when an earlier command built the same inputs.
 
     ``parse`` and ``build`` (and any command under ``pftz -v``) print every load
-    warning; the others print one line with their count.
+    warning; the others print one line with their count. ``lite``: from the cache, the graph
+    is read row by row as asked (:class:`graph.sqlite_graph.SqliteGraph`), for the commands
+    that read a few neighbourhoods (``trace``, ``search``).
     """
     from pftz.shell.cache import cached_build
     loud = _loud()
@@ -324,6 +330,7 @@ def _build(
         lambda: _build_fresh(reports, data_files, strict, loud, reading),
         options.strip(),
         on_problem=_echo_err,
+        lite=lite,
     )
     if loud:
         if result.from_cache:
@@ -933,8 +940,11 @@ def _window_params(since: PartialDate | None, until: PartialDate | None) -> dict
     return {k: v.iso for k, v in (("since", since), ("until", until)) if v is not None}
 
 
-def _query_backend(uri: str | None, reports: Sequence[Path], data_files: Sequence[Path]) -> tuple[Any, Any]:
-    """Return ``(backend, driver to close or None)``: a Neo4j connection, or the graph built from the reports."""
+def _query_backend(
+    uri: str | None, reports: Sequence[Path], data_files: Sequence[Path], lite: bool = False
+) -> tuple[Any, Any]:
+    """Return ``(backend, driver to close or None)``: a Neo4j connection, or the graph built from the reports
+    (``lite``: read from the build cache as asked, see :func:`_build`)."""
     if uri:
         from pftz.graph.neo4j_store import connect  # the driver only when a server is named
 
@@ -943,7 +953,7 @@ def _query_backend(uri: str | None, reports: Sequence[Path], data_files: Sequenc
         except Neo4jError as e:
             raise _tls_hint(e, uri) from e
         return (driver, db), driver
-    return _build(reports, data_files), None
+    return _build(reports, data_files, lite=lite), None
 
 
 def _plain(value: Any) -> Any:
@@ -1227,7 +1237,7 @@ def search_(
 
     from pftz.queries.search import SEARCH_COLUMNS, search, search_rows
 
-    backend, driver = _query_backend(uri, reports, data_files)
+    backend, driver = _query_backend(uri, reports, data_files, lite=True)
     try:
         hits = search(backend, words, labels=labels or None, limit=limit)
     finally:
@@ -1277,7 +1287,7 @@ def trace(
     """
     from pftz import queries
 
-    backend, driver = _query_backend(uri, reports, data_files)
+    backend, driver = _query_backend(uri, reports, data_files, lite=True)
     try:
         best, others = queries.find_measure(backend, words)
         found = None if best is None else queries.trace_rows(backend, best.key, since=since, until=until)
@@ -1372,6 +1382,12 @@ def table(
         check_not_an_input(output, _inputs(reports, data_files))
     G = _build(reports, data_files)
     df = qtables.table(name, G, since=since, until=until)
+    undated = qtables.left_out(df)
+    if undated is not None and undated[0]:
+        _echo_err(
+            f"{name}: the time window left out {undated[0]:,} {undated[1]}; "
+            "a window keeps dated facts only: drop --since/--until to include them"
+        )
     if output is not None:
         about = qtables.about_rows(G, {name: df}, since=since, until=until, reports=load_manifest())
         qtables.write_table(df, output, name=name, about=about, bom=bom)

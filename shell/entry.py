@@ -70,8 +70,21 @@ def run(command: Callable[[], Any]) -> None:
         raise _stopped(signum)
 
 
+VERSION_LINE = "{prog}, version {version}"
+"""What ``pftz --version`` prints (click's ``version_option`` says the same)."""
+
+
 def main() -> None:
-    """Entry point of the ``pftz`` console script."""
+    """Entry point of the ``pftz`` console script.
+
+    ``pftz --version`` is answered before the command line's modules are imported (the
+    version is :data:`pftz.__version__`, the one pyproject.toml reads), with click's wording.
+    """
+    if sys.argv[1:] == ["--version"]:
+        from pftz import __version__
+
+        sys.stdout.write(VERSION_LINE.format(prog="pftz", version=__version__) + "\n")
+        return
 
     def command() -> None:
         from pftz.shell.cli import cli  # imported under the handlers: a stop while importing is clean too

@@ -41,3 +41,20 @@ def test_lazy_choices_still_check_their_values() -> None:
     assert "'measures'" in res.output and "'zones'" in res.output
     res = CliRunner().invoke(cli, ["export", "--format", "nope", "-o", "x"])
     assert res.exit_code == 2 and "'graphml'" in res.output
+
+
+def test_the_version_fast_path_says_what_click_says() -> None:
+    """``pftz --version`` is answered before click is imported, in click's words and with the installed version."""
+    from importlib import metadata
+
+    from click.testing import CliRunner
+
+    from pftz.shell.cli import cli
+
+    probe = "import sys\nsys.argv = ['pftz', '--version']\nfrom pftz.shell.entry import main\nmain()\n"
+    probe += "print('IMPORTED:' + ','.join(m for m in ('click', 'networkx') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    answer, imported = done.stdout.rsplit("IMPORTED:", 1)
+    assert imported.strip() == ""
+    assert answer == CliRunner().invoke(cli, ["--version"], prog_name="pftz").output
+    assert answer == f"pftz, version {metadata.version('pftz-graph')}\n"

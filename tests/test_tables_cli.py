@@ -33,7 +33,16 @@ from pftz.loaders.manifest import load_manifest
 from pftz.loaders.reference import load_reference
 from pftz.loaders.report import BUNDLED_REPORT, load_report
 from pftz.queries.names import check_names, suggest
-from pftz.queries.tables import ABOUT_SHEET, LIST_SEPARATOR, TABLES, about_rows, flatten, table, write_table
+from pftz.queries.tables import (
+    ABOUT_SHEET,
+    LIST_SEPARATOR,
+    TABLES,
+    about_rows,
+    flatten,
+    left_out,
+    table,
+    write_table,
+)
 from pftz.shell import cache as gcache
 from pftz.shell.cli import cli, rich_table
 from tests.synthetic import synthetic_graph
@@ -199,7 +208,46 @@ def test_windows_compare_partial_dates_by_period(G: nx.MultiDiGraph) -> None:
         dates = [getattr(row, c) for c in date_columns] + list(row.adoption_dates) + [row.year]
         assert any(in_window(d, since=P("2024-06")) for d in dates), row.measure_key
     documents = table("documents", G, since=P("2024"), until=P("2024"))
-    assert len(documents) > 0 and all(d.startswith("2024") for d in documents["date"])
+    assert len(documents) > 0 and all(d.startswith("2024") for d in documents["date"].dropna())
+    # a document dated only by the year in its number is windowed by that year (its date stays empty)
+    by_number = documents[documents["date"].isna()]
+    assert len(by_number) and all("2024" in str(n) for n in by_number["number"])
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_window_says_how_many_undated_it_left_out(G: nx.MultiDiGraph, name: str) -> None:
+    """Nothing left out in silence: a bounded window counts what it left out for want of a date."""
+    P = PartialDate.parse
+    assert left_out(table(name, G)) is None  # no window, nothing left out
+    count, what = left_out(table(name, G, until=P("2099"))) or (-1, "")
+    if name == "zones":  # every zone keeps its row; the undated facts leave its counts
+        zone = Label.ZONE.value
+        undated = sum(
+            1
+            for u, v, e in G.edges(data=True)
+            if not e.get("date")
+            and ((e["type"] == Rel.ADOPTED.value and G.nodes[u]["label"] == zone
+                  and G.nodes[v]["label"] == Label.MEASURE.value)
+                 or (e["type"] == Rel.DIFFUSED_TO.value and G.nodes[v]["label"] == zone))
+        )  # fmt: skip
+        assert count == undated and "counts" in what
+    elif name == "adoptions":  # one row per adoption and evidence entry; the count is of adoptions
+        undated = sum(1 for u, v, e in G.edges(data=True) if e["type"] == Rel.ADOPTED.value and not e.get("date")
+                      and G.nodes[v]["label"] == Label.MEASURE.value)  # fmt: skip
+        assert count == undated and len(table(name, G, until=P("2099"))) == 0
+    else:  # a window that covers every date leaves out exactly the undated rows
+        assert count == len(table(name, G)) - len(table(name, G, until=P("2099"))) > 0
+    assert count > 0
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_cli_window_says_how_many_undated_it_left_out(name: str, cache_dir: Path, tmp_path: Path) -> None:
+    for args in (["--format", "csv"], ["-o", str(tmp_path / f"{name}.csv")]):
+        res = _run(["table", name, "--until", "2099", *args])
+        assert res.exit_code == 0, res.output
+        assert f"{name}: the time window left out " in res.stderr
+        assert "drop --since/--until to include them" in res.stderr
+    assert "left out" not in _run(["table", name, "--format", "csv"]).stderr
 
 
 def test_trace_window_keeps_undated_context(G: nx.MultiDiGraph) -> None:
