@@ -446,3 +446,44 @@ __all__ = [
     "alternation",
     "body_kind",
 ]
+
+# --------------------------------------------------------------------------- notices and prose batches (issue 24)
+NOTICE_ITEM_WORDS = ("items", "item", "measures", "experiences", "reform items", "practices", "cases")
+"""Heads of a notice's heading over the items of one scope (``(I) Reform items to be replicated nationwide``)."""
+
+NOTICE_REPLICATE_VERBS = (
+    "replicated and promoted",
+    "replicated and scaled up",
+    "replicated and extended",
+    "promoted and replicated",
+    "replicated",
+    "promoted",
+    "scaled up",
+)
+"""Verbs of a notice's heading that orders items replicated within a scope."""
+
+FIELD_LEADS = ("in the field of", "in the area of", "in the sphere of", "in the domain of", "regarding", "on")
+"""Openings of an item's lead that name its field, not where it is replicated (``1. In the field of ...:``)."""
+
+RESPONSIBLE_WORDS = ("responsible", "in charge", "lead department", "leading department", "lead unit")
+"""Words of a parenthesis naming the bodies in charge of an item (``(Departments responsible: ...)``)."""
+
+NATIONAL_BATCH_VERBS = (
+    "released", "issued", "published", "unveiled", "announced", "rolled out", "launched", "decided", "included",
+    "include", "includes", "selected", "select", "selects", "promoted", "approved", "listed", "compiled",
+    "put forward", "put", "added", "named", "chose", "picked",
+)  # fmt: skip
+"""Verbs by which a national body acts on a batch it releases (``the State Council include the model in the
+eighth batch``, ``MOFCOM select it for the sixth batch``, ``the batch that the State Council promoted``)."""
+
+PROVINCE_RELEASE_VERBS = ("releases", "released", "issues", "issued", "publishes", "published", "unveils", "unveiled")
+"""Verbs by which a province (or its zone) releases its own batch (``Hubei releases 10th batch of ...``)."""
+
+__all__ += [
+    "FIELD_LEADS",
+    "NATIONAL_BATCH_VERBS",
+    "NOTICE_ITEM_WORDS",
+    "NOTICE_REPLICATE_VERBS",
+    "PROVINCE_RELEASE_VERBS",
+    "RESPONSIBLE_WORDS",
+]

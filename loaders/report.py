@@ -52,6 +52,7 @@ from pftz.loaders.lexicon import (
 from pftz.loaders.manifest import BUNDLED_REPORT
 from pftz.loaders.narrative import JOINT_DOCUMENT, AdoptionFact, Narrative, read_narrative
 from pftz.loaders.profile import PROFILE_SIDECAR_SUFFIX, Profile, default_profile, load_profile
+from pftz.loaders.prose_batches import ProseBatch, notice_items, prose_batches
 from pftz.loaders.records import (
     Check,
     Entity,
@@ -2067,6 +2068,83 @@ def _extract_narrative(
 
     c.rule = ""
 
+
+# --------------------------------------------------------------------------- batches and notices in prose
+NATIONAL_SERIES_ONLY = "institutional-innovations"
+"""The batch kind a zone's own batches share: a batch of this kind named without issuer or owner is not national."""
+NOTICE_ITEM_RESOLVED = "an item the notice lists after naming the batch it replicates (the newest named before)"
+
+
+def _read_prose_batches(c: _Collector, ctx: _Context, edition: bool) -> None:
+    """Batches a text that is not an edition names in prose, and the items a notice lists under scopes
+    (:mod:`loaders.prose_batches`): nodes and edges, each with the rule in its provenance.
+
+    A batch with a national body acting on it, or of a national series (best practices, reform experience),
+    is national, with the body ``RESPONSIBLE_FOR`` it; one a zone or province releases is the zone's own. A
+    notice's item is a measure of the newest national batch named before the list, adopted in its scope
+    (the scope as printed in ``adopter`` when narrower), with its bodies and origin zones.
+    """
+    if edition:
+        return  # an edition's batches are read from its tables and their passages
+    c.rule = "prose-batch"
+    national: list[tuple[ProseBatch, NodeRef, str]] = []
+    found = prose_batches(
+        ctx.paras,
+        _para_sentences,
+        c.find_zones,
+        c.gaz.find_bodies,
+        c.gaz.find_provinces,
+        lambda k: k if k in c.zone_refs else None,
+    )
+    for b in found:
+        at = b.sentence.find(b.phrase)
+        kind = batch_kind(b.what + " " + b.sentence[at + len(b.phrase) : at + len(b.phrase) + 40], ctx.profile)
+        if b.owner:
+            bkey = _batch_key("provincial", "institutional-innovations", b.ordinal, b.owner)
+            props: dict[str, PropValue] = {"kind": "institutional-innovations", "level": "provincial"}
+            ref = _batch_node(
+                c, ctx, bkey, _batch_name("institutional-innovations", b.ordinal, c.zone_name(b.owner)), b.line,
+                b.sentence, **props, ordinal=b.ordinal, count=b.count,
+            )  # fmt: skip
+            c.rel(Rel.MEMBER_OF, c.zone(b.owner, b.line, b.sentence), ref, b.line, b.sentence)
+            continue
+        body = c.gaz.body_ref(b.body.key) if b.body else None
+        if (body is None or body.level == "local") and kind == NATIONAL_SERIES_ONLY:
+            continue
+        bkey = _batch_key("national", kind, b.ordinal)
+        ref = _batch_node(
+            c, ctx, bkey, _batch_name(kind, b.ordinal), b.line, b.sentence,
+            kind=kind, level="national", ordinal=b.ordinal, count=b.count,
+        )  # fmt: skip
+        local = body is None or body.level == "local"
+        if b.body is not None and not local and (node := c.body(b.body.key, b.line, b.sentence, b.body.text)):
+            c.rel(Rel.RESPONSIBLE_FOR, node, ref, b.line, b.sentence)
+        national.append((b, ref, kind))
+    items = notice_items(ctx.paras, c.find_zones, c.gaz.find_bodies)
+    c.rule = "notice-item"
+    for it in items:
+        before = [(b.ordinal, ref, kind) for b, ref, kind in national if b.line <= it.line]
+        batch = max(before, key=lambda x: x[0], default=None)
+        key = f"{batch[1].key if batch else 'notice'}:{slug(it.name)}"
+        mkind = KIND_OF_BATCH.get(batch[2], MeasureKind.INNOVATION) if batch else MeasureKind.INNOVATION
+        scope = str(it.scope) if it.scope else None
+        m = c.node(Label.MEASURE, key, it.name, it.line, it.quote, kind=str(mkind), title=it.name, scope=scope)
+        if batch is not None:
+            c.rel(Rel.IN_BATCH, m, batch[1], it.line, it.quote, resolved=NOTICE_ITEM_RESOLVED)
+        for z in it.zones:
+            c.rel(Rel.ORIGINATED_IN, m, c.zone(z.key, it.line, it.quote), it.line, it.quote)
+        for bm in it.bodies:
+            if node := c.body(bm.key, it.line, it.quote, bm.text):
+                c.rel(Rel.RESPONSIBLE_FOR, node, m, it.line, it.quote)
+        target = SCOPE_REGION_KEYS.get(it.scope) if it.scope else None
+        region = c.region(target or SCOPE_REGION_KEYS[Scope.NATIONWIDE], it.line, it.quote)
+        whole = target is not None and it.where.lower() == str(it.scope).lower()
+        if whole:
+            c.rel(Rel.REPLICATED_TO, m, region, it.line, it.quote, scope=scope)
+        c.rel(Rel.ADOPTED, region, m, it.line, it.quote, scope=scope, adopter=None if whole else it.where)
+    c.rule = ""
+
+
 # --------------------------------------------------------------------------- entry points
 def parse_report(
     text: str,
@@ -2181,6 +2259,7 @@ def parse_report(
     _extract_batch_mentions(c, ctx, titles)
     _extract_narrative(c, ctx, story, titles, part2, field_of)
     _prose_batch_items(c, ctx, story, prose_batches, outline.has_contents)
+    _read_prose_batches(c, ctx, outline.has_contents)
     if not partial:
         found = {s.number for s in outline.sections if s.level == 1}
         last = max((ln.no for ln in lines if ln.text.strip()), default=1)

@@ -1,0 +1,207 @@
+"""Batches and their items as notices, press releases and papers state them (loaders/prose_batches.py).
+
+Excerpts written for these tests in the manner of public texts (not copied from the development texts), and
+perturbed copies of them: items re-wrapped over several lines, headings run into their list.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from pftz.ground.schema import Label, Rel, Scope
+from pftz.loaders.evaluate import facts_from_report
+from pftz.loaders.prose_batches import item_name, notice_items, prose_batches, scope_of
+from pftz.loaders.reference import Gazetteer
+from pftz.loaders.report import load_report, parse_report
+from pftz.loaders.text import paragraphs, sentences, split_lines
+
+GAZ = Gazetteer.default()
+
+NOTICE = """\
+Circular of the State Council on Replicating the Ninth Batch of Reform Pilot Experience
+
+The State Council has decided that the ninth batch of 6 items of reform pilot experience shall be replicated \
+within the scopes below.
+
+(I) Items to be replicated and promoted nationwide (3 items)
+
+1. In the field of trade facilitation: the "single declaration" model for bonded fuel bunkering; remote \
+verification of vessel registration certificates. (Departments responsible: the General Administration of \
+Customs and the Ministry of Transport)
+2. In the field of finance: a "green channel" for cross-border settlement of service trade. (Department \
+responsible: the State Administration of Foreign Exchange)
+
+(II) Items to be replicated and promoted in specific regions (3 items)
+
+1. In comprehensive bonded zones: "one ledger" supervision of bonded research and development goods \
+(Sichuan FTZ, Chongqing FTZ). (Department responsible: the General Administration of Customs)
+2. In the pilot free trade zones: list-based management of data exports for clinical trials (Hainan Free \
+Trade Port); joint acceptance of construction projects (Hunan FTZ).
+
+II. Implementation
+
+Provinces shall draw up plans within three months.
+"""
+
+
+def _paras(text: str) -> list:
+    return list(paragraphs(split_lines(text)))
+
+
+def _items(text: str) -> list[tuple[str, str, str, tuple[str, ...], tuple[str, ...]]]:
+    return [
+        (i.name, str(i.scope), i.where, tuple(z.key for z in i.zones), tuple(b.key for b in i.bodies))
+        for i in notice_items(_paras(text), GAZ.find_zones, GAZ.find_bodies)
+    ]
+
+
+EXPECTED = [
+    ("single declaration model for bonded fuel bunkering", "Nationwide", "nationwide", (), ("gac", "mot")),
+    ("remote verification of vessel registration certificates", "Nationwide", "nationwide", (), ("gac", "mot")),
+    ("green channel for cross-border settlement of service trade", "Nationwide", "nationwide", (), ("safe",)),
+    (
+        "one ledger supervision of bonded research and development goods",
+        "Designated areas",
+        "comprehensive bonded zones",
+        ("sichuan", "chongqing"),
+        ("gac",),
+    ),
+    (
+        "list-based management of data exports for clinical trials",
+        "All PFTZs",
+        "pilot free trade zones",
+        ("hainan-ftp",),
+        (),
+    ),
+    ("joint acceptance of construction projects", "All PFTZs", "pilot free trade zones", ("hunan",), ()),
+]
+
+
+def test_a_notice_lists_items_by_scope_with_bodies_and_origins() -> None:
+    assert _items(NOTICE) == EXPECTED
+
+
+def _rewrapped(text: str) -> str:
+    """Each numbered item wrapped to 50 columns with an indent, and the blank line after each heading removed."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if line[:2].rstrip(".").isdigit():
+            out.extend(textwrap.wrap(line, 50, subsequent_indent="   "))
+        else:
+            out.append(line)
+    joined = "\n".join(out)
+    return joined.replace("items)\n\n", "items)\n")
+
+
+def test_a_rewrapped_notice_reads_the_same() -> None:
+    perturbed = _rewrapped(NOTICE)
+    assert perturbed != NOTICE
+    assert _items(perturbed) == EXPECTED
+
+
+def test_a_list_ends_at_the_next_part() -> None:
+    text = NOTICE + "\n1. Every province shall report twice a year: a form for each item.\n"
+    assert _items(text) == EXPECTED
+
+
+@pytest.mark.parametrize(
+    ("printed", "scope"),
+    [
+        ("nationwide", Scope.NATIONWIDE),
+        ("in all pilot free trade zones", Scope.ALL_PFTZS),
+        ("in the FTZs", Scope.ALL_PFTZS),
+        ("in specific regions", Scope.DESIGNATED_AREAS),
+        ("across the province", Scope.PROVINCE_WIDE),
+        ("in border areas with land ports", Scope.DESIGNATED_AREAS),
+    ],
+)
+def test_scope_words(printed: str, scope: Scope) -> None:
+    assert scope_of(printed) is scope
+
+
+def test_item_name_drops_quotes_and_article() -> None:
+    assert item_name(' a "white list" for exporters.') == "white list for exporters"
+
+
+def _batches(text: str) -> list[tuple[int, int | None, str | None, str | None]]:
+    found = prose_batches(
+        _paras(text),
+        lambda p: list(sentences(p)),
+        GAZ.find_zones,
+        GAZ.find_bodies,
+        GAZ.find_provinces,
+        lambda k: k if k in GAZ.zones else None,
+    )
+    return [(b.ordinal, b.count, b.body.key if b.body else None, b.owner) for b in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The State Council's ninth batch of reform pilot experience, released in May, contained 20 items.",
+            (9, 20, "state-council", None),
+        ),
+        (
+            "Two years later the State Council included the model in the ninth batch of reform pilot experience.",
+            (9, None, "state-council", None),
+        ),
+        (
+            "Only then did MOFCOM select it for the fifth batch of best practice cases (MOFCOM, 2024).",
+            (5, None, "mofcom", None),
+        ),
+        (
+            "It was part of the seventh batch of reform pilot experience that the State Council promoted in 2023.",
+            (7, None, "state-council", None),
+        ),
+        ("Yunnan releases 4th batch of FTZ institutional innovations", (4, None, None, "yunnan")),
+        (
+            'The province issued the "Notice on Replicating the 3rd Batch of Innovation Achievements of the China '
+            '(Sichuan) Pilot Free Trade Zone".',
+            (3, None, None, "sichuan"),
+        ),
+        (
+            "Since the sixth batch of reform pilot experience was replicated, the zones have moved on.",
+            (6, None, None, None),
+        ),
+    ],
+)
+def test_a_batch_named_in_prose(text: str, expected: tuple[int, int | None, str | None, str | None]) -> None:
+    assert _batches(text) == [expected]
+
+
+def test_a_batch_rewrapped_over_lines_reads_the_same() -> None:
+    text = "The State Council's ninth batch of reform pilot experience, released in May, contained 20 items."
+    assert _batches(textwrap.fill(text, 30)) == _batches(text) == [(9, 20, "state-council", None)]
+
+
+def test_a_notice_becomes_measures_adoptions_and_bodies() -> None:
+    report = parse_report(NOTICE, "notice.txt")
+    facts = facts_from_report(report)
+    adopters = {(f.name, f.adopter) for f in facts if f.fact == "adoption"}
+    assert ("single declaration model for bonded fuel bunkering", "group:nationwide") in adopters
+    assert (
+        "one ledger supervision of bonded research and development goods",
+        "group:comprehensive bonded zones",
+    ) in adopters
+    assert ("joint acceptance of construction projects", "group:pilot free trade zones") in adopters
+    national = {f.name: f.actors for f in facts if f.fact == "national"}
+    assert len(national) == 6
+    assert national["one ledger supervision of bonded research and development goods"] == {
+        "zone:sichuan",
+        "zone:chongqing",
+    }
+    batches = [e for e in report.entities if e.label is Label.BATCH]
+    assert {b.key for b in batches} == {"national:reform-experience:9"}
+    responsible = {(r.start.key, r.end.label) for r in report.relations if r.type is Rel.RESPONSIBLE_FOR}
+    assert {("gac", Label.MEASURE), ("mot", Label.MEASURE), ("safe", Label.MEASURE)} <= responsible
+    rules = {r.provenance.rule for r in report.relations if r.type is Rel.ADOPTED}
+    assert rules == {"notice-item"}
+
+
+def test_an_edition_is_not_read_this_way() -> None:
+    """An edition's batches come from its tables and their passages: the bundled report gets nothing from here."""
+    report = load_report()
+    assert not [r for r in report.relations if r.provenance.rule in ("notice-item", "prose-batch")]
