@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from pftz.ground.schema import Scope
 from pftz.loaders.lexicon import (
+    ANAPHORA,
     DESIGNATED_SCOPES,
     FIELD_LEADS,
     NATIONAL_BATCH_VERBS,
@@ -382,4 +383,135 @@ def prose_batches(
     return out
 
 
-__all__ = ["ProseBatch", "ScopedItem", "item_name", "notice_items", "ordinal_of", "prose_batches", "scope_of"]
+# --------------------------------------------------------------------------- the items a sentence puts in a batch
+_ITEM_VERB_RE = re.compile(
+    r"\b(?:include|includes|included|including|select|selects|selected|list|lists|listed|put|added|add)\s+"
+    r"(?P<obj>(?:the|a|an)\s+[^,;:\"“”]{3,120}?|it|them)\s+(?:in|into|for|to)\s+(?:the|its)\s+$"
+)
+"""An unquoted item between a verb of listing and the batch ("... include the e-seal relay model in the eighth
+batch")."""
+_ORIGIN_AFTER_RE = re.compile(
+    r"^[^;:.\"“”]{0,80}?\b(?:developed|piloted|pioneered|created|explored|launched|introduced|first tried)\s+"
+    r"(?:by|in)\s+(?:the\s+)?"
+)
+"""What stands between an item and its origin zone: "... model for imported mineral samples developed by the"."""
+_EXAMPLE_RE = re.compile(r"\b(?:for instance|for example|such as|including|among them)\b", re.IGNORECASE)
+_NATIONAL_AFTER_RE = re.compile(
+    r"^[^;]{0,120}?\b(?:replicated|promoted|replication|promotion|scaled up|rolled out)\s+(?:and\s+\w+(?:\s+up)?\s+)?"
+    r"(?P<scope>nationwide|across the country|throughout the country|in all (?:pilot free trade zones|PFTZs|FTZs))"
+    r"(?!\s+or\b)"
+)
+"""A national scope after the batch ("... for replication nationwide", "... that the State Council promoted
+nationwide"), not one of two ("nationwide or in specific regions")."""
+_ED_TAIL_RE = re.compile(r"\s+\w+ed$")
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    """An innovation a text puts into a batch it names in prose.
+
+    Parameters
+    ----------
+    batch
+        The batch (one of :func:`prose_batches`' records).
+    name, line, quote
+        The innovation as printed, where.
+    zones
+        Its origin zones where the sentence prints them ("... developed by the Wuhan Area").
+    scope
+        The national scope the sentence replicates the batch in, if any.
+    stated
+        True when the batch's own sentence names it; False for an example in the next sentence ("Inner
+        Mongolia, for instance, has replicated the "..." model"): the text does not say it of each one.
+    """
+
+    batch: ProseBatch
+    name: str
+    line: int
+    quote: str
+    zones: tuple[Mention, ...]
+    scope: Scope | None
+    stated: bool
+    since: int = 0
+    """For an item printed as an anaphor ("include the practice in ...", ``name`` empty): the line its paragraph
+    starts on, where the innovation it stands for is named."""
+
+
+def _named(s: str, start: int, end: int, name: str) -> str:
+    """The fuller name of a quoted span ``s[start:end]``: the lower-case words after it up to a verb or place."""
+    m = re.match(
+        r"(?:\s+(?!(?:has|have|had|is|are|was|were|that|which|to|in|by|at|with|as|under|from)\b)"
+        r"[a-z0-9][\w'’&+–-]*){1,10}",
+        s[end:],
+    )
+    tail = _ED_TAIL_RE.sub("", m.group(0)) if m else ""
+    return item_name(name + tail)
+
+
+def batch_items(
+    paras: Sequence[Paragraph],
+    sentences_of: Callable[[Paragraph], Sequence[tuple[int, str]]],
+    batches: Sequence[ProseBatch],
+    quoted: Callable[[str], Sequence[tuple[int, int, str]]],
+    find_zones: FindMentions,
+) -> list[BatchItem]:
+    """Rule: the innovations a sentence about a national batch names, and the examples the next one gives.
+
+    "Two of them, including the "A" model developed by the Wuhan Area, were included
+    in the eighth batch ... that the State Council promoted nationwide": A is an item
+    of the batch, from the area's zone, replicated nationwide. "... did the State
+    Council include the B model in the eighth batch": B (unquoted, between the verb
+    and the batch). "Inner Mongolia, for instance, has replicated the "C" model": an
+    example in the sentence after the batch's is an item of it, not stated of each.
+    A document's title (its quoted words name a batch or start with a capital) is
+    not an item; a sentence naming several batches is left alone.
+    """
+    by_sentence = {(b.line, b.sentence): b for b in batches}
+    out: list[BatchItem] = []
+    for p in paras:
+        sents = list(sentences_of(p))
+        for i, (off, s) in enumerate(sents):
+            line = p.line_at(off)
+            b = by_sentence.get((line, s)) or next((x for x in batches if x.sentence == s), None)
+            if b is None:
+                continue
+            if len(BATCH_RE.findall(s)) > 1:
+                continue  # a sentence naming several batches does not say which holds what it names
+            at = s.find(b.phrase)
+            sm = _NATIONAL_AFTER_RE.match(s[at + len(b.phrase) :])
+            scope = scope_of(sm.group("scope")) if sm else None
+            for start, end, name in quoted(s):
+                if at <= start < at + len(b.phrase) or "batch" in name.lower() or name[:1].isupper():
+                    continue  # the batch's own words, or a document's title
+                full = _named(s, start, end, name)
+                if len(full.split()) < 2:
+                    continue
+                om = _ORIGIN_AFTER_RE.match(s[end:])
+                zones = tuple(find_zones(s[end + om.end() : end + om.end() + 80])[:1]) if om else ()
+                out.append(BatchItem(b, full, p.line_at(off + start), s, zones, scope, True))
+            if vm := _ITEM_VERB_RE.search(s[:at]):
+                obj, oline = vm.group("obj"), p.line_at(off + vm.start("obj"))
+                if obj.lower() in ANAPHORA or obj.lower() in ("it", "them"):
+                    out.append(BatchItem(b, "", oline, s, (), scope, True, p.line))
+                elif not _QUOTES_RE.search(obj) and len(item_name(obj).split()) >= 2:
+                    out.append(BatchItem(b, item_name(obj), oline, s, (), scope, True))
+            if i + 1 < len(sents) and _EXAMPLE_RE.search(sents[i + 1][1]):
+                noff, ns = sents[i + 1]
+                for start, end, name in quoted(ns):
+                    full = _named(ns, start, end, name)
+                    if len(full.split()) >= 2 and "batch" not in name.lower() and not name[:1].isupper():
+                        out.append(BatchItem(b, full, p.line_at(noff + start), ns, (), None, False))
+    return out
+
+
+__all__ = [
+    "BatchItem",
+    "ProseBatch",
+    "ScopedItem",
+    "batch_items",
+    "item_name",
+    "notice_items",
+    "ordinal_of",
+    "prose_batches",
+    "scope_of",
+]

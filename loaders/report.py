@@ -50,9 +50,10 @@ from pftz.loaders.lexicon import (
     alternation,
 )
 from pftz.loaders.manifest import BUNDLED_REPORT
-from pftz.loaders.narrative import JOINT_DOCUMENT, AdoptionFact, Narrative, read_narrative
+from pftz.loaders.narrative import JOINT_DOCUMENT, AdoptionFact, CaseFact, Narrative, read_narrative
 from pftz.loaders.profile import PROFILE_SIDECAR_SUFFIX, Profile, default_profile, load_profile
-from pftz.loaders.prose_batches import ProseBatch, notice_items, prose_batches
+from pftz.loaders.prose_batches import ProseBatch, batch_items, notice_items, prose_batches
+from pftz.loaders.quotes import quoted_spans
 from pftz.loaders.records import (
     Check,
     Entity,
@@ -2075,7 +2076,7 @@ NATIONAL_SERIES_ONLY = "institutional-innovations"
 NOTICE_ITEM_RESOLVED = "an item the notice lists after naming the batch it replicates (the newest named before)"
 
 
-def _read_prose_batches(c: _Collector, ctx: _Context, edition: bool) -> None:
+def _read_prose_batches(c: _Collector, ctx: _Context, cases: Sequence[CaseFact], edition: bool) -> None:
     """Batches a text that is not an edition names in prose, and the items a notice lists under scopes
     (:mod:`loaders.prose_batches`): nodes and edges, each with the rule in its provenance.
 
@@ -2120,6 +2121,7 @@ def _read_prose_batches(c: _Collector, ctx: _Context, edition: bool) -> None:
         if b.body is not None and not local and (node := c.body(b.body.key, b.line, b.sentence, b.body.text)):
             c.rel(Rel.RESPONSIBLE_FOR, node, ref, b.line, b.sentence)
         national.append((b, ref, kind))
+    _prose_batch_examples(c, ctx, national, cases)
     items = notice_items(ctx.paras, c.find_zones, c.gaz.find_bodies)
     c.rule = "notice-item"
     for it in items:
@@ -2143,6 +2145,48 @@ def _read_prose_batches(c: _Collector, ctx: _Context, edition: bool) -> None:
             c.rel(Rel.REPLICATED_TO, m, region, it.line, it.quote, scope=scope)
         c.rel(Rel.ADOPTED, region, m, it.line, it.quote, scope=scope, adopter=None if whole else it.where)
     c.rule = ""
+
+
+BATCH_EXAMPLE_RESOLVED = "an example in the sentence after the one on the batch"
+ANAPHOR_RESOLVED = "the zone case named last before the anaphor in its paragraph"
+"""``resolved`` of the derived ``IN_BATCH`` edge of an innovation a text gives as an example of a batch."""
+
+
+def _prose_batch_examples(
+    c: _Collector, ctx: _Context, national: Sequence[tuple[ProseBatch, NodeRef, str]], cases: Sequence[CaseFact]
+) -> None:
+    """The innovations a sentence on a national batch names (:func:`loaders.prose_batches.batch_items`): measures of
+    the batch, with their origin zones and the national scope the sentence states. An item printed as an anaphor
+    ("include the practice in the sixth batch") is the zone case named last before it in its paragraph (derived)."""
+    refs = {id(b): (ref, kind) for b, ref, kind in national}
+    c.rule = "prose-batch-item"
+
+    def quoted(s: str) -> list[tuple[int, int, str]]:
+        return [(q.start, q.end, q.name) for q in quoted_spans(s)]
+
+    for it in batch_items(ctx.paras, _para_sentences, [b for b, _r, _k in national], quoted, c.find_zones):
+        ref, kind = refs[id(it.batch)]
+        if not it.name:
+            before = [f for f in cases if it.since <= f.line <= it.line and f.zones and f.quote != it.quote]
+            if before:
+                f = before[-1]
+                m = NodeRef(Label.MEASURE, f"case:{f.zones[0].split('/', 1)[0]}:{slug(f.name)}")
+                c.rel(Rel.IN_BATCH, m, ref, it.line, it.quote, resolved=ANAPHOR_RESOLVED, **{DERIVED: True})
+                if it.scope in SCOPE_REGION_KEYS:
+                    region = c.region(SCOPE_REGION_KEYS[it.scope], it.line, it.quote)
+                    c.rel(Rel.ADOPTED, region, m, it.line, it.quote, scope=str(it.scope), resolved=ANAPHOR_RESOLVED)
+            continue
+        mkind = str(KIND_OF_BATCH.get(kind, MeasureKind.INNOVATION))
+        m = c.node(Label.MEASURE, f"{ref.key}:{slug(it.name)}", it.name, it.line, it.quote, kind=mkind, title=it.name)
+        if it.stated:
+            c.rel(Rel.IN_BATCH, m, ref, it.line, it.quote, resolved="named in the sentence on the batch")
+        else:
+            c.rel(Rel.IN_BATCH, m, ref, it.line, it.quote, resolved=BATCH_EXAMPLE_RESOLVED, **{DERIVED: True})
+        for z in it.zones:
+            c.rel(Rel.ORIGINATED_IN, m, c.zone(z.key, it.line, it.quote), it.line, it.quote)
+        if it.scope in SCOPE_REGION_KEYS:
+            region = c.region(SCOPE_REGION_KEYS[it.scope], it.line, it.quote)
+            c.rel(Rel.ADOPTED, region, m, it.line, it.quote, scope=str(it.scope))
 
 
 # --------------------------------------------------------------------------- entry points
@@ -2259,7 +2303,7 @@ def parse_report(
     _extract_batch_mentions(c, ctx, titles)
     _extract_narrative(c, ctx, story, titles, part2, field_of)
     _prose_batch_items(c, ctx, story, prose_batches, outline.has_contents)
-    _read_prose_batches(c, ctx, outline.has_contents)
+    _read_prose_batches(c, ctx, story.cases, outline.has_contents)
     if not partial:
         found = {s.number for s in outline.sections if s.level == 1}
         last = max((ln.no for ln in lines if ln.text.strip()), default=1)

@@ -205,3 +205,50 @@ def test_an_edition_is_not_read_this_way() -> None:
     """An edition's batches come from its tables and their passages: the bundled report gets nothing from here."""
     report = load_report()
     assert not [r for r in report.relations if r.provenance.rule in ("notice-item", "prose-batch")]
+
+
+PROSE = """\
+Three of the zone's practices, including the "green lane" model for imported seedlings developed by the \
+Kunming Area, were included in the ninth batch of reform pilot experience that the State Council promoted \
+nationwide in May.
+
+Later the State Council included the cold-chain bonded transit model in the tenth batch of reform pilot \
+experience for replication nationwide. Yunnan, for instance, has applied the "single window" model for border \
+trade at its land ports.
+
+The Tianjin PFTZ launched the "lease first" model in 2019. Only afterwards did the State Council include the \
+practice in the seventh batch of reform pilot experience for replication nationwide.
+"""
+
+
+def _measures(text: str) -> dict[str, tuple[set[str], set[str], bool]]:
+    """Measure name -> (origin zones, adopters, whether its batch is only derived)."""
+    report = parse_report(text, "prose.txt")
+    names = {e.key: e.name for e in report.entities if e.label is Label.MEASURE}
+    out: dict[str, tuple[set[str], set[str], bool]] = {}
+    for r in report.relations:
+        if r.start.label is Label.MEASURE and r.type in (Rel.IN_BATCH, Rel.ORIGINATED_IN):
+            zones, adopters, _derived = out.setdefault(names[r.start.key], (set(), set(), False))
+            if r.type is Rel.ORIGINATED_IN:
+                zones.add(r.end.key)
+            elif r.properties.get("derived"):
+                out[names[r.start.key]] = (zones, adopters, True)
+        if r.type is Rel.ADOPTED:
+            out.setdefault(names[r.end.key], (set(), set(), False))[1].add(r.start.key)
+    return out
+
+
+def test_items_of_a_batch_named_in_prose() -> None:
+    got = _measures(PROSE)
+    assert got["green lane model for imported seedlings"] == ({"yunnan/kunming-area"}, {"nationwide"}, False)
+    assert got["cold-chain bonded transit model"] == (set(), {"nationwide"}, False)
+    assert got["single window model for border trade"] == (set(), set(), True)  # an example: derived, no scope
+    assert got["lease first"][0] == {"tianjin"}
+    assert got["lease first"][1] == {"nationwide"}  # "the practice": the case named before it
+    assert got["lease first"][2]
+
+
+def test_items_of_a_batch_rewrapped() -> None:
+    text = "\n\n".join(textwrap.fill(" ".join(p.split()), 40) for p in PROSE.split("\n\n"))
+    assert text != PROSE
+    assert _measures(text) == _measures(PROSE)
