@@ -504,9 +504,82 @@ def batch_items(
     return out
 
 
+# --------------------------------------------------------------------------- examples under a lead of scope
+SCOPE_LEAD_RE = re.compile(
+    r"(?:^|\s)(?:Among|Of)\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,3}?"
+    rf"(?:{alternation((*NOTICE_ITEM_WORDS, 'innovations', 'achievements', 'outcomes'))})\s+"
+    r"(?:to\s+be|that\s+will\s+be|that\s+are\s+to\s+be|being)\s+"
+    r"(?:replicated|promoted|extended|scaled\s+up|rolled\s+out)(?:\s+and\s+\w+(?:\s+up)?)?\s+"
+    r"(?P<scope>[^,;]{3,80}),\s*"
+)
+"""A lead that tells the scope of the examples after it: "Among the items to be replicated province-wide, ..."."""
+_HOLDER = r"(?:Special\s+)?Area|Pilot\s+FTZ|PFTZ|FTZ|Free\s+Trade\s+Port|Pilot\s+Free\s+Trade\s+Zone"
+POSSESSIVE_ITEM_RE = re.compile(
+    rf"(?P<place>(?:China\s*\([A-Z][a-z]+\)\s*)?[A-Z][\w-]*(?:\s+(?:&\s+)?[A-Z][\w-]*){{0,3}}\s+(?:{_HOLDER}))"
+    r"(?:'s|’s)\s+(?P<name>[^,;]{6,200}?)"
+    r"(?=\s+(?:helps?|gives?|allows?|enables?|lets?|cuts?|reduces?|makes?|has|have|is|are|was|were|will|which|that|"
+    r"provides?|offers?|ensures?|supports?|brings?|saves?|shortens?)\b|[,;.]|$)"
+)
+"""An example credited to its zone or area by a possessive: "the Xiangyang Area's full-chain traceability model"."""
+
+
+@dataclass(frozen=True)
+class ScopedExample:
+    """An innovation a text names, after a lead of scope, as its zone's (or area's) own.
+
+    Parameters
+    ----------
+    name, line, quote
+        The innovation as printed (quotation marks removed), where.
+    zone
+        The zone or area the possessive credits.
+    scope, where
+        The scope of the lead, normalised and as printed ("province-wide").
+    """
+
+    name: str
+    line: int
+    quote: str
+    zone: Mention
+    scope: Scope | None
+    where: str
+
+
+def scoped_examples(
+    paras: Sequence[Paragraph], sentences_of: Callable[[Paragraph], Sequence[tuple[int, str]]], find_zones: FindMentions
+) -> list[ScopedExample]:
+    """Rule: after "Among the items to be replicated <scope>," every "<zone or area>'s <innovation>" of the
+    paragraph is that zone's innovation, replicated in the scope.
+
+    "Among the items to be replicated province-wide, the Wuhan Area's "one-stop"
+    compliance service for ... helps ... The Xiangyang Area's full-chain traceability
+    supervision model for ... gives ...": each possessive names an item and its
+    origin; the name ends at its verb or punctuation.
+    """
+    out: list[ScopedExample] = []
+    for p in paras:
+        where: str | None = None
+        for off, s in sentences_of(p):
+            if lead := SCOPE_LEAD_RE.search(s):  # at the start of a sentence, or after a heading run into it
+                if lead.start() and not s[: lead.start()].rstrip().endswith(tuple("abcdefghijklmnopqrstuvwxyz")):
+                    continue
+                where = lead.group("scope").strip()
+            if where is None:
+                continue
+            scope = scope_of(where)
+            for m in POSSESSIVE_ITEM_RE.finditer(s):
+                zones = find_zones(m.group("place"))
+                name = item_name(m.group("name"))
+                if not zones or len(name.split()) < 3:
+                    continue
+                out.append(ScopedExample(name, p.line_at(off + m.start("name")), s, zones[-1], scope, where))
+    return out
+
+
 __all__ = [
     "BatchItem",
     "ProseBatch",
+    "ScopedExample",
     "ScopedItem",
     "batch_items",
     "item_name",
@@ -514,4 +587,5 @@ __all__ = [
     "ordinal_of",
     "prose_batches",
     "scope_of",
+    "scoped_examples",
 ]

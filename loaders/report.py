@@ -52,7 +52,7 @@ from pftz.loaders.lexicon import (
 from pftz.loaders.manifest import BUNDLED_REPORT
 from pftz.loaders.narrative import JOINT_DOCUMENT, AdoptionFact, CaseFact, Narrative, read_narrative
 from pftz.loaders.profile import PROFILE_SIDECAR_SUFFIX, Profile, default_profile, load_profile
-from pftz.loaders.prose_batches import ProseBatch, batch_items, notice_items, prose_batches
+from pftz.loaders.prose_batches import ProseBatch, batch_items, notice_items, prose_batches, scoped_examples
 from pftz.loaders.quotes import quoted_spans
 from pftz.loaders.records import (
     Check,
@@ -2122,6 +2122,7 @@ def _read_prose_batches(c: _Collector, ctx: _Context, cases: Sequence[CaseFact],
             c.rel(Rel.RESPONSIBLE_FOR, node, ref, b.line, b.sentence)
         national.append((b, ref, kind))
     _prose_batch_examples(c, ctx, national, cases)
+    _scoped_examples(c, ctx, [b for b in found if b.owner], cases)
     items = notice_items(ctx.paras, c.find_zones, c.gaz.find_bodies)
     c.rule = "notice-item"
     for it in items:
@@ -2187,6 +2188,40 @@ def _prose_batch_examples(
         if it.scope in SCOPE_REGION_KEYS:
             region = c.region(SCOPE_REGION_KEYS[it.scope], it.line, it.quote)
             c.rel(Rel.ADOPTED, region, m, it.line, it.quote, scope=str(it.scope))
+
+
+SCOPED_BATCH_RESOLVED = "the zone's own batch the text names last before the example"
+
+
+def _scoped_examples(c: _Collector, ctx: _Context, owned: Sequence[ProseBatch], cases: Sequence[CaseFact]) -> None:
+    """The examples a text names after a lead of scope (:func:`loaders.prose_batches.scoped_examples`): the zone's
+    cases (the narrative's node when it read the same one), replicated over its province when the lead says so,
+    items of the zone's own batch named last before them (derived)."""
+    c.rule = "scoped-example"
+    for ex in scoped_examples(ctx.paras, _para_sentences, c.find_zones):
+        top = ex.zone.key.split("/", 1)[0]
+        same = [
+            f
+            for f in cases
+            if f.quote == ex.quote and f.zones and f.zones[0].split("/", 1)[0] == top and slug(f.name) in slug(ex.name)
+        ]
+        if same:
+            m = NodeRef(Label.MEASURE, f"case:{top}:{slug(same[0].name)}")
+        else:
+            key = f"case:{top}:{slug(ex.name)}"
+            m = c.node(Label.MEASURE, key, ex.name, ex.line, ex.quote, kind=str(MeasureKind.PROVINCIAL), title=ex.name)
+            c.rel(Rel.ORIGINATED_IN, m, c.zone(ex.zone.key, ex.line, ex.quote), ex.line, ex.quote)
+        batch = [b for b in owned if b.owner == top and b.line <= ex.line]
+        if batch:
+            bkey = _batch_key("provincial", "institutional-innovations", batch[-1].ordinal, top)
+            c.rel(Rel.IN_BATCH, m, NodeRef(Label.BATCH, bkey), ex.line, ex.quote, resolved=SCOPED_BATCH_RESOLVED,
+                  **{DERIVED: True})  # fmt: skip
+        province = c.zone_refs[top].province if top in c.zone_refs else None
+        if ex.scope is Scope.PROVINCE_WIDE and province in c.gaz.provinces:
+            region = c.region(province, ex.line, ex.quote)
+            c.rel(Rel.REPLICATED_TO, m, region, ex.line, ex.quote, scope=str(ex.scope))
+            c.rel(Rel.ADOPTED, region, m, ex.line, ex.quote, scope=str(ex.scope), origin=f"zone:{top}")
+    c.rule = ""
 
 
 # --------------------------------------------------------------------------- entry points

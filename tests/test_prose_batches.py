@@ -88,7 +88,7 @@ def _rewrapped(text: str) -> str:
     out: list[str] = []
     for line in text.split("\n"):
         if line[:2].rstrip(".").isdigit():
-            out.extend(textwrap.wrap(line, 50, subsequent_indent="   "))
+            out.extend(textwrap.wrap(line, 50, subsequent_indent="   ", break_on_hyphens=False))
         else:
             out.append(line)
     joined = "\n".join(out)
@@ -249,6 +249,56 @@ def test_items_of_a_batch_named_in_prose() -> None:
 
 
 def test_items_of_a_batch_rewrapped() -> None:
-    text = "\n\n".join(textwrap.fill(" ".join(p.split()), 40) for p in PROSE.split("\n\n"))
+    text = "\n\n".join(textwrap.fill(" ".join(p.split()), 40, break_on_hyphens=False) for p in PROSE.split("\n\n"))
     assert text != PROSE
     assert _measures(text) == _measures(PROSE)
+
+
+RELEASE = """\
+Yunnan releases 6th batch of FTZ institutional innovations for province-wide replication
+
+Among the items to be replicated province-wide, the Kunming Area's "green lane" service for imported \
+flower seedlings shortens clearance to a day. The Honghe Area's bonded repair model for border trade \
+vehicles lets trucks be mended without duties, and the Dehong Area's cross-border labour \
+service platform for seasonal workers saves a week of paperwork.
+
+Among the items to be replicated in eligible areas, the Kunming Area's shared cold-chain inspection \
+model for fruit will be extended to bonded zones.
+"""
+
+
+def _scoped(text: str) -> dict[str, tuple[set[str], set[str], set[str]]]:
+    """Case name -> (origins, adopters, batches)."""
+    report = parse_report(text, "release.txt")
+    names = {e.key: e.name for e in report.entities if e.label is Label.MEASURE}
+    out: dict[str, tuple[set[str], set[str], set[str]]] = {}
+    for r in report.relations:
+        if r.type is Rel.ORIGINATED_IN:
+            out.setdefault(names[r.start.key], (set(), set(), set()))[0].add(r.end.key.split("/")[0])
+        elif r.type is Rel.ADOPTED:
+            out.setdefault(names[r.end.key], (set(), set(), set()))[1].add(r.start.key)
+        elif r.type is Rel.IN_BATCH:
+            out.setdefault(names[r.start.key], (set(), set(), set()))[2].add(r.end.key)
+    return out
+
+
+def test_examples_after_a_lead_of_scope() -> None:
+    got = _scoped(RELEASE)
+    batch = {"provincial:yunnan:institutional-innovations:6"}
+    assert got["bonded repair model for border trade vehicles"] == ({"yunnan"}, {"yunnan"}, batch)
+    assert got["cross-border labour service platform for seasonal workers"] == ({"yunnan"}, {"yunnan"}, batch)
+    assert got["shared cold-chain inspection model for fruit"] == ({"yunnan"}, set(), batch)  # not province-wide
+    green = [v for k, v in got.items() if k.startswith("green lane")]
+    assert green and all(v[0] == {"yunnan"} for v in green) and any(v[1] == {"yunnan"} for v in green)
+
+
+def test_examples_after_a_lead_of_scope_rewrapped() -> None:
+    text = "\n\n".join(textwrap.fill(" ".join(p.split()), 45, break_on_hyphens=False) for p in RELEASE.split("\n\n"))
+    assert text != RELEASE
+    assert _scoped(text) == _scoped(RELEASE)
+
+
+def test_no_lead_no_examples() -> None:
+    """Without the lead of scope, a possessive is the narrative's to read, not an item replicated anywhere."""
+    text = RELEASE.replace("Among the items to be replicated province-wide, the", "The")
+    assert "yunnan" not in _scoped(text).get("bonded repair model for border trade vehicles", (set(), set(), set()))[1]
