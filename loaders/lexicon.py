@@ -487,3 +487,8 @@ __all__ += [
     "PROVINCE_RELEASE_VERBS",
     "RESPONSIBLE_WORDS",
 ]
+
+FOLLOW_VERBS = ("followed", "followed suit", "did the same", "came next", "joined them", "soon followed")
+"""Verbs of a clause whose subject adopted what the adopter named before it did (``Guizhou and Shaanxi followed``)."""
+
+__all__ += ["FOLLOW_VERBS"]

@@ -38,6 +38,7 @@ from pftz.loaders.documents import (
     title_issuer,
     title_key,
 )
+from pftz.loaders.followers import with_followers
 from pftz.loaders.header import TextHeader, load_header
 from pftz.loaders.lexicon import (
     AGENT_BY_VERBS,
@@ -2332,6 +2333,7 @@ def parse_report(
             for n in range(ch.start_line, ch.end_line + 1):
                 field_of[n] = field_name
     story = read_narrative(paras, outline, gaz, find_zones=c.find_zones, skip_lines={p.line for p in milestones})
+    story = with_followers(story, c.find_zone_lists, gaz.find_provinces)
     if part2 is not None and not any(part2.start_line <= f.line <= part2.end_line for f in story.cases):
         c.warn("no-zone-cases", "no zone cases found in the institutional innovation part", part2.start_line)
     titles = {e.key: e.name for e in c.entities if e.label is Label.MEASURE and e.ref in set(national)}
