@@ -2179,8 +2179,15 @@ def _prose_batch_examples(
                     c.rel(Rel.ADOPTED, region, m, it.line, it.quote, scope=str(it.scope), resolved=ANAPHOR_RESOLVED)
             continue
         mkind = str(KIND_OF_BATCH.get(kind, MeasureKind.INNOVATION))
-        m = c.node(Label.MEASURE, f"{ref.key}:{slug(it.name)}", it.name, it.line, it.quote, kind=mkind, title=it.name)
-        if it.stated:
+        # the batch's passage may have been read already (:func:`_prose_batch_items`): the same item, one node
+        said = c.prov(it.line, it.quote).quote
+        read = [r.start for r in c.relations if r.type is Rel.IN_BATCH and r.end == ref and r.provenance.quote == said]
+        same = [m for m in read if m.key.startswith(f"{ref.key}:") and m.key[len(ref.key) + 1 :] in slug(it.name)]
+        key = f"{ref.key}:{slug(it.name)}"
+        m = same[0] if same else c.node(Label.MEASURE, key, it.name, it.line, it.quote, kind=mkind, title=it.name)
+        if same:
+            pass  # its batch edge is there
+        elif it.stated:
             c.rel(Rel.IN_BATCH, m, ref, it.line, it.quote, resolved="named in the sentence on the batch")
         else:
             c.rel(Rel.IN_BATCH, m, ref, it.line, it.quote, resolved=BATCH_EXAMPLE_RESOLVED, **{DERIVED: True})

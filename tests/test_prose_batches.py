@@ -302,3 +302,13 @@ def test_no_lead_no_examples() -> None:
     """Without the lead of scope, a possessive is the narrative's to read, not an item replicated anywhere."""
     text = RELEASE.replace("Among the items to be replicated province-wide, the", "The")
     assert "yunnan" not in _scoped(text).get("bonded repair model for border trade vehicles", (set(), set(), set()))[1]
+
+
+def test_an_item_read_twice_is_one_measure() -> None:
+    """A batch released by a body is read by the report's own rule too: the item stays one node, with its origin."""
+    text = (
+        'Title\n\nThe fifth batch of best practice cases, released by MOFCOM in 2023, includes the "smart port" '
+        "model for container terminals developed by the Tianjin FTZ.\n"
+    )
+    national = [f for f in facts_from_report(parse_report(text, "news.txt")) if f.fact == "national"]
+    assert [(f.name, set(f.actors)) for f in national] == [("smart port", {"zone:tianjin"})]
