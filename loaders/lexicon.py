@@ -492,3 +492,11 @@ FOLLOW_VERBS = ("followed", "followed suit", "did the same", "came next", "joine
 """Verbs of a clause whose subject adopted what the adopter named before it did (``Guizhou and Shaanxi followed``)."""
 
 __all__ += ["FOLLOW_VERBS"]
+
+EXAMPLE_ADOPT_VERBS = (
+    "replicated", "applied", "adopted", "introduced", "rolled out", "copied", "taken up", "put in place",
+    "implemented", "borrowed", "followed",
+)  # fmt: skip
+"""Verbs of a clause in which a place applied an example of a batch (``Shanxi Province has applied the "..."``)."""
+
+__all__ += ["EXAMPLE_ADOPT_VERBS"]

@@ -22,6 +22,7 @@ from pftz.ground.schema import Scope
 from pftz.loaders.lexicon import (
     ANAPHORA,
     DESIGNATED_SCOPES,
+    EXAMPLE_ADOPT_VERBS,
     FIELD_LEADS,
     NATIONAL_BATCH_VERBS,
     NOTICE_ITEM_WORDS,
@@ -432,20 +433,49 @@ class BatchItem:
     zones: tuple[Mention, ...]
     scope: Scope | None
     stated: bool
+    adopter: Mention | None = None
+    """For an example: the place (a zone, or a province printed alone) its clause says applied it."""
+    adopter_kind: str = ""
+    """``zone`` or ``province``."""
     since: int = 0
     """For an item printed as an anaphor ("include the practice in ...", ``name`` empty): the line its paragraph
     starts on, where the innovation it stands for is named."""
 
 
 def _named(s: str, start: int, end: int, name: str) -> str:
-    """The fuller name of a quoted span ``s[start:end]``: the lower-case words after it up to a verb or place."""
+    """The fuller name of a quoted span ``s[start:end]``: the lower-case words (and acronyms: RMB, R&D) after it,
+    up to a verb, a preposition of place or punctuation."""
     m = re.match(
         r"(?:\s+(?!(?:has|have|had|is|are|was|were|that|which|to|in|by|at|with|as|under|from)\b)"
-        r"[a-z0-9][\w'’&+–-]*){1,10}",
+        r"(?:[a-z0-9][\w'’&+–-]*|[A-Z]{2,}[\w&]*)){1,10}",
         s[end:],
     )
     tail = _ED_TAIL_RE.sub("", m.group(0)) if m else ""
     return item_name(name + tail)
+
+
+_CLAUSE_START_RE = re.compile(r"(?:^|;|,\s*(?:and|while|whereas)\s+)")
+_EXAMPLE_VERB_RE = re.compile(
+    r"^(?P<who>[^;]{2,80}?),?\s+(?:(?:for instance|for example|in turn|also|already),?\s+)*"
+    rf"(?:(?:has|have|had)\s+)?(?:{alternation(EXAMPLE_ADOPT_VERBS)})\s+(?:the\s+|a\s+|an\s+|its\s+)?$"
+)
+"""A clause's adopter before its verb and the example: "Inner Mongolia, for instance, has replicated the"."""
+
+
+def _example_adopter(
+    before: str, find_zones: FindMentions, find_provinces: Callable[..., list[Mention]]
+) -> tuple[Mention | None, str]:
+    """The place the clause ending in ``before`` (the text up to an example's quotation mark) says applied it."""
+    starts = [m.end() for m in _CLAUSE_START_RE.finditer(before)]
+    clause = before[starts[-1] if starts else 0 :]
+    m = _EXAMPLE_VERB_RE.match(clause.lstrip())
+    if m is None:
+        return None, ""
+    who = m.group("who")
+    if zs := find_zones(who):
+        return zs[0], "zone"
+    ps = find_provinces(who, exclude_zones=True)
+    return (ps[0], "province") if ps else (None, "")
 
 
 def batch_items(
@@ -454,6 +484,7 @@ def batch_items(
     batches: Sequence[ProseBatch],
     quoted: Callable[[str], Sequence[tuple[int, int, str]]],
     find_zones: FindMentions,
+    find_provinces: Callable[..., list[Mention]],
 ) -> list[BatchItem]:
     """Rule: the innovations a sentence about a national batch names, and the examples the next one gives.
 
@@ -492,7 +523,7 @@ def batch_items(
             if vm := _ITEM_VERB_RE.search(s[:at]):
                 obj, oline = vm.group("obj"), p.line_at(off + vm.start("obj"))
                 if obj.lower() in ANAPHORA or obj.lower() in ("it", "them"):
-                    out.append(BatchItem(b, "", oline, s, (), scope, True, p.line))
+                    out.append(BatchItem(b, "", oline, s, (), scope, True, since=p.line))
                 elif not _QUOTES_RE.search(obj) and len(item_name(obj).split()) >= 2:
                     out.append(BatchItem(b, item_name(obj), oline, s, (), scope, True))
             if i + 1 < len(sents) and _EXAMPLE_RE.search(sents[i + 1][1]):
@@ -500,7 +531,8 @@ def batch_items(
                 for start, end, name in quoted(ns):
                     full = _named(ns, start, end, name)
                     if len(full.split()) >= 2 and "batch" not in name.lower() and not name[:1].isupper():
-                        out.append(BatchItem(b, full, p.line_at(noff + start), ns, (), None, False))
+                        who, kind = _example_adopter(ns[:start], find_zones, find_provinces)
+                        out.append(BatchItem(b, full, p.line_at(noff + start), ns, (), None, False, who, kind))
     return out
 
 

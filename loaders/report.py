@@ -2166,7 +2166,8 @@ def _prose_batch_examples(
     def quoted(s: str) -> list[tuple[int, int, str]]:
         return [(q.start, q.end, q.name) for q in quoted_spans(s)]
 
-    for it in batch_items(ctx.paras, _para_sentences, [b for b, _r, _k in national], quoted, c.find_zones):
+    listed = [b for b, _r, _k in national]
+    for it in batch_items(ctx.paras, _para_sentences, listed, quoted, c.find_zones, c.gaz.find_provinces):
         ref, kind = refs[id(it.batch)]
         if not it.name:
             before = [f for f in cases if it.since <= f.line <= it.line and f.zones and f.quote != it.quote]
@@ -2196,6 +2197,12 @@ def _prose_batch_examples(
         if it.scope in SCOPE_REGION_KEYS:
             region = c.region(SCOPE_REGION_KEYS[it.scope], it.line, it.quote)
             c.rel(Rel.ADOPTED, region, m, it.line, it.quote, scope=str(it.scope))
+        if it.adopter is not None:  # "Shanxi Province has applied the "..." model": the clause's place adopted it
+            place = c.zone(it.adopter.key, it.line, it.quote) if it.adopter_kind == "zone" else None
+            if place is None and it.adopter.key in c.gaz.provinces:
+                place = c.region(it.adopter.key, it.line, it.quote)
+            if place is not None:
+                c.rel(Rel.ADOPTED, place, m, it.line, it.quote, date=_adoption_date(it.quote))
 
 
 SCOPED_BATCH_RESOLVED = "the zone's own batch the text names last before the example"

@@ -214,7 +214,8 @@ nationwide in May.
 
 Later the State Council included the cold-chain bonded transit model in the tenth batch of reform pilot \
 experience for replication nationwide. Yunnan, for instance, has applied the "single window" model for border \
-trade at its land ports.
+trade at its land ports, and Shanxi Province has replicated the "one ledger" model for RMB settlement of border \
+trade.
 
 The Tianjin PFTZ launched the "lease first" model in 2019. Only afterwards did the State Council include the \
 practice in the seventh batch of reform pilot experience for replication nationwide.
@@ -242,7 +243,9 @@ def test_items_of_a_batch_named_in_prose() -> None:
     got = _measures(PROSE)
     assert got["green lane model for imported seedlings"] == ({"yunnan/kunming-area"}, {"nationwide"}, False)
     assert got["cold-chain bonded transit model"] == (set(), {"nationwide"}, False)
-    assert got["single window model for border trade"] == (set(), set(), True)  # an example: derived, no scope
+    # an example: its batch derived, no scope, adopted by the place its clause names
+    assert got["single window model for border trade"] == (set(), {"yunnan"}, True)
+    assert got["one ledger model for RMB settlement of border trade"] == (set(), {"shanxi"}, True)
     assert got["lease first"][0] == {"tianjin"}
     assert got["lease first"][1] == {"nationwide"}  # "the practice": the case named before it
     assert got["lease first"][2]
