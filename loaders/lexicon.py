@@ -500,3 +500,14 @@ EXAMPLE_ADOPT_VERBS = (
 """Verbs of a clause in which a place applied an example of a batch (``Shanxi Province has applied the "..."``)."""
 
 __all__ += ["EXAMPLE_ADOPT_VERBS"]
+
+ORIGIN_PASSIVE_VERBS = (
+    "piloted", "developed", "introduced", "launched", "pioneered", "created", "originated", "first used",
+    "tested", "tried out", "designed", "devised", "invented",
+)  # fmt: skip
+"""Verbs of origin after an innovation and before "in|by <zone>" (``... was first piloted in the Zhoushan Area``)."""
+
+PAPER_ADOPT_VERBS = ("adapted", "taken up", "took up", "copied", "borrowed", "transplanted", "emulated", "imitated")
+"""Verbs by which a place adopts an innovation in a paper's prose (``was adapted by the Nansha Area``)."""
+
+__all__ += ["ORIGIN_PASSIVE_VERBS", "PAPER_ADOPT_VERBS"]

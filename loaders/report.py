@@ -52,6 +52,7 @@ from pftz.loaders.lexicon import (
 )
 from pftz.loaders.manifest import BUNDLED_REPORT
 from pftz.loaders.narrative import JOINT_DOCUMENT, AdoptionFact, CaseFact, Narrative, read_narrative
+from pftz.loaders.paper_prose import PAPER_ADOPTION, with_paper_facts
 from pftz.loaders.profile import PROFILE_SIDECAR_SUFFIX, Profile, default_profile, load_profile
 from pftz.loaders.prose_batches import ProseBatch, batch_items, notice_items, prose_batches, scoped_examples
 from pftz.loaders.quotes import quoted_spans
@@ -1829,7 +1830,7 @@ def _innovation_how(a: AdoptionFact, quote: str) -> str | None:
     return f"narrative rule {a.rule!r}: the innovation named before this sentence"
 
 
-CASE_ADOPTIONS = frozenset({"adopted-by", "drew-on"})
+CASE_ADOPTIONS = frozenset({"adopted-by", "drew-on", "followed", PAPER_ADOPTION})
 """Narrative rules whose adopted innovation is a zone's case named in the text (one measure node, not two)."""
 
 
@@ -2170,7 +2171,10 @@ def _prose_batch_examples(
     for it in batch_items(ctx.paras, _para_sentences, listed, quoted, c.find_zones, c.gaz.find_provinces):
         ref, kind = refs[id(it.batch)]
         if not it.name:
-            before = [f for f in cases if it.since <= f.line <= it.line and f.zones and f.quote != it.quote]
+            before = sorted(
+                (f for f in cases if it.since <= f.line <= it.line and f.zones and f.quote != it.quote),
+                key=lambda f: f.line,
+            )
             if before:
                 f = before[-1]
                 m = NodeRef(Label.MEASURE, f"case:{f.zones[0].split('/', 1)[0]}:{slug(f.name)}")
@@ -2347,6 +2351,8 @@ def parse_report(
             for n in range(ch.start_line, ch.end_line + 1):
                 field_of[n] = field_name
     story = read_narrative(paras, outline, gaz, find_zones=c.find_zones, skip_lines={p.line for p in milestones})
+    if not outline.has_contents:  # a paper's prose: innovations as subjects of origin and adoption
+        story = with_paper_facts(story, paras, _para_sentences, c.find_zones, gaz.find_provinces)
     story = with_followers(story, c.find_zone_lists, gaz.find_provinces)
     if part2 is not None and not any(part2.start_line <= f.line <= part2.end_line for f in story.cases):
         c.warn("no-zone-cases", "no zone cases found in the institutional innovation part", part2.start_line)
