@@ -46,6 +46,8 @@ def followers(
     ['guizhou', 'shaanxi']
     """
     out: list[AdoptionFact] = []
+    if not any(v in a.quote for v in FOLLOW_VERBS):
+        return out  # a quick test before the pattern, which needs one of the verbs
     seen = {a.adopter_key}
     for m in FOLLOWED_RE.finditer(a.quote):
         who = m.group("who")

@@ -315,3 +315,21 @@ def test_an_item_read_twice_is_one_measure() -> None:
     )
     national = [f for f in facts_from_report(parse_report(text, "news.txt")) if f.fact == "national"]
     assert [(f.name, set(f.actors)) for f in national] == [("smart port", {"zone:tianjin"})]
+
+
+@pytest.mark.parametrize(
+    "zone",
+    [
+        "Yunnan PFTZ",
+        "The Yunnan FTZ",
+        "The Yunnan Pilot FTZ",
+        "The China (Yunnan) Pilot Free Trade Zone",
+        "The China (Yunnan) Pilot FTZ",
+        "The Yunnan pilot free trade zone",
+        "The pilot FTZ in Yunnan",
+    ],
+)
+def test_a_zone_in_every_form_a_text_prints(zone: str) -> None:
+    text = f'Title\n\n{zone} launched a "quick pass" model for cold-chain imports last year.\n'
+    cases = [f for f in facts_from_report(parse_report(text, "news.txt")) if f.fact == "zone_case"]
+    assert [(f.name, set(f.actors)) for f in cases] == [("quick pass", {"zone:yunnan"})]
