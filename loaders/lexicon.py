@@ -511,3 +511,8 @@ PAPER_ADOPT_VERBS = ("adapted", "taken up", "took up", "copied", "borrowed", "tr
 """Verbs by which a place adopts an innovation in a paper's prose (``was adapted by the Nansha Area``)."""
 
 __all__ += ["ORIGIN_PASSIVE_VERBS", "PAPER_ADOPT_VERBS"]
+
+NAMED_HEADS_MORE = ("code", "rules", "form", "list", "card", "pass", "ledger", "seal")
+"""More heads of an innovation a text names by its zone (``the Chongqing inspection code``)."""
+
+__all__ += ["NAMED_HEADS_MORE"]

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from pftz.loaders.lexicon import CASE_HEADS, ORIGIN_PASSIVE_VERBS, PAPER_ADOPT_VERBS, alternation
+from pftz.loaders.lexicon import CASE_HEADS, NAMED_HEADS_MORE, ORIGIN_PASSIVE_VERBS, PAPER_ADOPT_VERBS, alternation
 from pftz.loaders.narrative import AdoptionFact, CaseFact, Narrative
 from pftz.loaders.prose_batches import item_name
 from pftz.loaders.reference import Mention
@@ -102,7 +102,7 @@ def paper_facts(
     subject is the zone's case too. After it, in the same sentence, "... was
     adapted|taken up by <places> (and later by <places>)" and, in the sentence or the
     rest of the paragraph, "<place> adopted it" are adoptions of that case; "<place>
-    adapted the <Qianhai ...> model" (an innovation named by a zone's place) is an adoption of it as printed.
+    adapted the <Qianhai ...> model" (an innovation named by its zone's place) is :func:`named_adoptions`'.
     """
     cases: list[CaseFact] = []
     adoptions: list[AdoptionFact] = []
@@ -145,17 +145,69 @@ def paper_facts(
                     continue
                 for kind, place in _places(im.group("who"), find_zones, find_provinces)[:1]:
                     adoptions.append(_adoption(current, kind, place, p.line_at(off + im.start("who")), s))
-            for am in ACTIVE_NAMED_RE.finditer(s):
-                obj = am.group("obj")
-                if not find_zones(obj):
-                    continue  # an innovation named by its zone ("the Qianhai ... model"); others are the narrative's
-                for kind, place in _places(am.group("who"), find_zones, find_provinces)[:1]:
-                    # the place in the name is not a stated origin: the innovation stays as printed, without one
-                    adoptions.append(
-                        AdoptionFact(obj, kind, place.key, place.text, p.line_at(off + am.start("who")), s,
-                                     PAPER_ADOPTION)
-                    )  # fmt: skip
     return cases, adoptions
+
+
+PASSIVE_NAMED_RE = re.compile(
+    rf"\b(?P<obj>[Tt]he\s+(?:[\w-]+\s+){{0,6}}?(?:{alternation((*CASE_HEADS, *NAMED_HEADS_MORE))}))\s+"
+    r"(?:(?:has|have|had)\s+)?(?:been|was|were)\s+(?:(?:later|since|also|then|quickly)\s+)?"
+    rf"(?:{alternation((*PAPER_ADOPT_VERBS, 'adopted', 'replicated'))})\s+by\s+(?P<who>[^;()]{{2,160}})"
+)
+"""A named innovation adopted by places: "the Chongqing inspection code has been taken up by Sichuan, Guizhou and
+Shaanxi provinces"."""
+
+
+@dataclass(frozen=True)
+class NamedAdoption:
+    """An adoption of an innovation a text names by its zone's place ("the Qianhai panel mediation model").
+
+    Parameters
+    ----------
+    printed
+        The innovation as printed.
+    zone
+        The zone (key, an area's PFTZ) its name holds.
+    adopters
+        ``(kind, mention)`` of each adopter (``zone`` or ``province``).
+    line, quote
+        Where.
+    """
+
+    printed: str
+    zone: str
+    adopters: tuple[tuple[str, Mention], ...]
+    line: int
+    quote: str
+
+
+def named_adoptions(
+    paras: Sequence[Paragraph],
+    sentences_of: Callable[[Paragraph], Sequence[tuple[int, str]]],
+    find_zones: FindMentions,
+    find_provinces: FindMentions,
+) -> list[NamedAdoption]:
+    """Rule: "<places> adapted the <zone's place> ... model", "the <zone's place> ... code has been taken up by
+    <places>": an innovation the text names by its zone, or by its zone's province (the caller finds which of the
+    zone's cases it is; a zone's key is its province's).
+    """
+    out: list[NamedAdoption] = []
+    for p in paras:
+        for off, s in sentences_of(p):
+            for am in ACTIVE_NAMED_RE.finditer(s):
+                zs = find_zones(am.group("obj")) or find_provinces(am.group("obj"))
+                who = _places(am.group("who"), find_zones, find_provinces)[:1]
+                if zs and who:
+                    line = p.line_at(off + am.start("who"))
+                    out.append(NamedAdoption(item_name(am.group("obj")), _top(zs[0].key), tuple(who), line, s))
+            for pm in PASSIVE_NAMED_RE.finditer(s):
+                zs = find_zones(pm.group("obj")) or find_provinces(pm.group("obj"))
+                who_text = pm.group("who")
+                cut = _CLAUSE_END_RE.search(who_text)
+                who = _places(who_text[: cut.start()] if cut else who_text, find_zones, find_provinces)
+                if zs and who:
+                    line = p.line_at(off + pm.start("obj"))
+                    out.append(NamedAdoption(item_name(pm.group("obj")), _top(zs[0].key), tuple(who), line, s))
+    return out
 
 
 def _adoption(case: CaseFact, kind: str, place: Mention, line: int, quote: str) -> AdoptionFact:
@@ -218,4 +270,4 @@ def with_paper_facts(
     return replace(story, cases=(*story.cases, *new_cases), adoptions=(*story.adoptions, *new_adoptions))
 
 
-__all__ = ["PAPER_ADOPTION", "PAPER_CASE", "paper_facts", "with_paper_facts"]
+__all__ = ["PAPER_ADOPTION", "PAPER_CASE", "NamedAdoption", "named_adoptions", "paper_facts", "with_paper_facts"]

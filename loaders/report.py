@@ -52,7 +52,7 @@ from pftz.loaders.lexicon import (
 )
 from pftz.loaders.manifest import BUNDLED_REPORT
 from pftz.loaders.narrative import JOINT_DOCUMENT, AdoptionFact, CaseFact, Narrative, read_narrative
-from pftz.loaders.paper_prose import PAPER_ADOPTION, with_paper_facts
+from pftz.loaders.paper_prose import PAPER_ADOPTION, named_adoptions, with_paper_facts
 from pftz.loaders.profile import PROFILE_SIDECAR_SUFFIX, Profile, default_profile, load_profile
 from pftz.loaders.prose_batches import ProseBatch, batch_items, notice_items, prose_batches, scoped_examples
 from pftz.loaders.quotes import quoted_spans
@@ -2243,6 +2243,36 @@ def _scoped_examples(c: _Collector, ctx: _Context, owned: Sequence[ProseBatch], 
     c.rule = ""
 
 
+NAMED_RESOLVED = "the one case of that zone the text names before: the innovation named by the zone's place"
+
+
+def _named_adoptions(c: _Collector, ctx: _Context, cases: Sequence[CaseFact]) -> None:
+    """Adoptions of an innovation named by its zone's place (:func:`loaders.paper_prose.named_adoptions`): of the one
+    case of that zone the text names before, kept as printed (``as_printed``); none when the zone has several."""
+    c.rule = "named-adoption"
+    for na in named_adoptions(ctx.paras, _para_sentences, c.find_zones, c.gaz.find_provinces):
+        known = {f.name for f in cases if f.zones and f.zones[0].split("/", 1)[0] == na.zone and f.line <= na.line}
+        if len({slug(n) for n in known}) != 1:
+            continue
+        name = next(iter(known))
+        m = NodeRef(Label.MEASURE, f"case:{na.zone}:{slug(name)}")
+        for kind, place in na.adopters:
+            top = place.key.split("/", 1)[0]
+            if top == na.zone:
+                continue
+            if kind == "zone":
+                node = c.zone(place.key, na.line, na.quote)
+            elif place.key in c.gaz.provinces:
+                node = c.region(place.key, na.line, na.quote)
+            else:
+                continue
+            c.rel(
+                Rel.ADOPTED, node, m, na.line, na.quote, as_printed=na.printed, origin=f"zone:{na.zone}",
+                resolved=NAMED_RESOLVED, date=_adoption_date(na.quote),
+            )  # fmt: skip
+    c.rule = ""
+
+
 # --------------------------------------------------------------------------- entry points
 def parse_report(
     text: str,
@@ -2361,6 +2391,8 @@ def parse_report(
     _extract_narrative(c, ctx, story, titles, part2, field_of)
     _prose_batch_items(c, ctx, story, prose_batches, outline.has_contents)
     _read_prose_batches(c, ctx, story.cases, outline.has_contents)
+    if not outline.has_contents:
+        _named_adoptions(c, ctx, story.cases)
     if not partial:
         found = {s.number for s in outline.sections if s.level == 1}
         last = max((ln.no for ln in lines if ln.text.strip()), default=1)

@@ -57,3 +57,28 @@ def test_a_rewrapped_paper_reads_the_same() -> None:
 def test_an_edition_is_not_read_as_a_paper() -> None:
     report = load_report()
     assert not [r for r in report.relations if r.provenance.rule in ("paper-origin", "paper-adopted")]
+
+
+NEWS = """\
+Title
+
+In government services, the Hunan pilot FTZ introduced a "one form for all permits" model for \
+construction projects. Since then, the Hunan permit form has been taken up by Jiangxi, Guizhou and \
+Shanxi provinces in 2025.
+"""
+
+
+def test_an_innovation_named_by_its_zone_is_the_zone_s_one_case() -> None:
+    facts = facts_from_report(parse_report(NEWS, "news.txt"))
+    got = {(f.name, f.adopter, frozenset(f.actors)) for f in facts if f.fact == "adoption"}
+    hunan = frozenset({"zone:hunan"})
+    assert got == {("Hunan permit form", f"province:{p}", hunan) for p in ("jiangxi", "guizhou", "shanxi")}
+
+
+def test_a_zone_with_two_cases_leaves_the_named_innovation_unresolved() -> None:
+    text = NEWS.replace(
+        " Since then,", ' The Hunan FTZ also launched a "smart audit" service for tax refunds. Since then,'
+    )
+    facts = facts_from_report(parse_report(text, "news.txt"))
+    assert len([f for f in facts if f.fact == "zone_case"]) == 2
+    assert not [f for f in facts if f.fact == "adoption" and f.rule == "named-adoption"]
