@@ -545,7 +545,10 @@ SCOPE_LEAD_RE = re.compile(
     r"(?P<scope>[^,;]{3,80}),\s*"
 )
 """A lead that tells the scope of the examples after it: "Among the items to be replicated province-wide, ..."."""
-_HOLDER = r"(?:Special\s+)?Area|Pilot\s+FTZ|PFTZ|FTZ|Free\s+Trade\s+Port|Pilot\s+Free\s+Trade\s+Zone"
+_HOLDER = (
+    r"(?:Special\s+)?Area|Pilot\s+FTZ|PFTZ|FTZ|Free\s+Trade\s+Port|Pilot\s+Free\s+Trade\s+Zone|"
+    r"coordinated\s+(?:innovation|development)\s+zone"
+)
 POSSESSIVE_ITEM_RE = re.compile(
     rf"(?P<place>(?:China\s*\([A-Z][a-z]+\)\s*)?[A-Z][\w-]*(?:\s+(?:&\s+)?[A-Z][\w-]*){{0,3}}\s+(?:{_HOLDER}))"
     r"(?:'s|’s)\s+(?P<name>[^,;]{6,200}?)"
@@ -572,9 +575,11 @@ class ScopedExample:
     name: str
     line: int
     quote: str
-    zone: Mention
+    zone: Mention | None
     scope: Scope | None
     where: str
+    coordinated: str = ""
+    """The coordinated innovation zone the possessive credits, when it names no PFTZ (``zone`` is then None)."""
 
 
 def scoped_examples(
@@ -602,9 +607,12 @@ def scoped_examples(
             for m in POSSESSIVE_ITEM_RE.finditer(s):
                 zones = find_zones(m.group("place"))
                 name = item_name(m.group("name"))
-                if not zones or len(name.split()) < 3:
+                coordinated = "" if zones or "coordinated" not in m.group("place") else m.group("place")
+                if not (zones or coordinated) or len(name.split()) < 3:
                     continue
-                out.append(ScopedExample(name, p.line_at(off + m.start("name")), s, zones[-1], scope, where))
+                zone = zones[-1] if zones else None
+                line = p.line_at(off + m.start("name"))
+                out.append(ScopedExample(name, line, s, zone, scope, where, coordinated))
     return out
 
 

@@ -2210,6 +2210,7 @@ def _prose_batch_examples(
 
 
 SCOPED_BATCH_RESOLVED = "the zone's own batch the text names last before the example"
+COORDINATED_RESOLVED = "a coordinated innovation zone's example, of the PFTZ whose own batch the text names before it"
 
 
 def _scoped_examples(c: _Collector, ctx: _Context, owned: Sequence[ProseBatch], cases: Sequence[CaseFact]) -> None:
@@ -2218,7 +2219,10 @@ def _scoped_examples(c: _Collector, ctx: _Context, owned: Sequence[ProseBatch], 
     items of the zone's own batch named last before them (derived)."""
     c.rule = "scoped-example"
     for ex in scoped_examples(ctx.paras, _para_sentences, c.find_zones):
-        top = ex.zone.key.split("/", 1)[0]
+        owners = [b.owner for b in owned if b.owner and b.line <= ex.line]
+        if ex.zone is None and not owners:
+            continue  # a coordinated innovation zone of no PFTZ the text names
+        top = ex.zone.key.split("/", 1)[0] if ex.zone else owners[-1]
         same = [
             f
             for f in cases
@@ -2229,7 +2233,11 @@ def _scoped_examples(c: _Collector, ctx: _Context, owned: Sequence[ProseBatch], 
         else:
             key = f"case:{top}:{slug(ex.name)}"
             m = c.node(Label.MEASURE, key, ex.name, ex.line, ex.quote, kind=str(MeasureKind.PROVINCIAL), title=ex.name)
-            c.rel(Rel.ORIGINATED_IN, m, c.zone(ex.zone.key, ex.line, ex.quote), ex.line, ex.quote)
+            if ex.zone is not None:
+                c.rel(Rel.ORIGINATED_IN, m, c.zone(ex.zone.key, ex.line, ex.quote), ex.line, ex.quote)
+            else:  # "the Ezhou coordinated innovation zone's ...": of the PFTZ whose batch the text tells
+                c.rel(Rel.ORIGINATED_IN, m, c.zone(top, ex.line, ex.quote), ex.line, ex.quote,
+                      resolved=COORDINATED_RESOLVED, **{DERIVED: True})  # fmt: skip
         batch = [b for b in owned if b.owner == top and b.line <= ex.line]
         if batch:
             bkey = _batch_key("provincial", "institutional-innovations", batch[-1].ordinal, top)

@@ -333,3 +333,18 @@ def test_a_zone_in_every_form_a_text_prints(zone: str) -> None:
     text = f'Title\n\n{zone} launched a "quick pass" model for cold-chain imports last year.\n'
     cases = [f for f in facts_from_report(parse_report(text, "news.txt")) if f.fact == "zone_case"]
     assert [(f.name, set(f.actors)) for f in cases] == [("quick pass", {"zone:yunnan"})]
+
+
+def test_a_coordinated_zone_s_example_is_its_pftz_s_derived() -> None:
+    text = RELEASE.replace("and the\nDehong Area's", "and the Ruili coordinated innovation zone's").replace(
+        "and the Dehong Area's", "and the Ruili coordinated innovation zone's"
+    )
+    assert "Ruili coordinated" in text
+    report = parse_report(text, "release.txt")
+    names = {e.key: e.name for e in report.entities if e.label is Label.MEASURE}
+    origin = [
+        r
+        for r in report.relations
+        if r.type is Rel.ORIGINATED_IN and names[r.start.key].startswith("cross-border labour service platform")
+    ]
+    assert [(r.end.key, r.properties.get("derived")) for r in origin] == [("yunnan", True)]
