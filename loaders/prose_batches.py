@@ -242,8 +242,10 @@ def notice_items(paras: Sequence[Paragraph], find_zones: FindMentions, find_bodi
 BATCH_RE = re.compile(
     rf"\b(?P<ord>{_ORD})\s+[Bb]atch\s+of\s+(?:(?P<count>\d{{1,3}})\s+(?:items\s+of\s+)?)?"
     r"(?P<what>[\"“']?[A-Za-z][A-Za-z \"“”'’-]*?)"
-    r"(?=\s*[,.;:()]|\s+(?:from|in|for|that|which|to|was|were|is|are|has|have|had|shall|will|released|issued|"
-    r"promoted|by|of the China|of the|of (?:[A-Z][a-z]+ )?(?:Pilot|PFTZ|FTZ))\b|\s*$)"
+    r"(?=\s*[,.;:()]|\s+(?:from|in|for|that|which|to|was|were|is|are|has|have|had|shall|will|would|released|issued|"
+    r"promoted|by|of the China|of the|of (?:[A-Z][a-z]+ )?(?:Pilot|PFTZ|FTZ)|comprises|comprising|contains|"
+    r"containing|contained|covers|covering|includes|including|included|totaling|totalling|with|and|as|on|at|"
+    r"since|under|published|approved|selected|listed)\b|\s+(?=\d)|\s*$)"
 )
 """A batch named in prose: "the eighth batch of 18 items of reform pilot experience", "10th batch of FTZ
 institutional innovations", "the sixth batch of 24 "best practice cases"."""
@@ -442,16 +444,33 @@ class BatchItem:
     starts on, where the innovation it stands for is named."""
 
 
-def _named(s: str, start: int, end: int, name: str) -> str:
-    """The fuller name of a quoted span ``s[start:end]``: the lower-case words (and acronyms: RMB, R&D) after it,
-    up to a verb, a preposition of place or punctuation."""
+def _named(s: str, start: int, end: int, name: str) -> tuple[str, int]:
+    """The fuller name of a quoted span ``s[start:end]`` and where it ends: the lower-case words (and acronyms:
+    RMB, R&D) after it, up to a verb, a preposition of place or punctuation, without trailing function words."""
     m = re.match(
         r"(?:\s+(?!(?:has|have|had|is|are|was|were|that|which|to|in|by|at|with|as|under|from)\b)"
         r"(?:[a-z0-9][\w'’&+–-]*|[A-Z]{2,}[\w&]*)){1,10}",
         s[end:],
     )
-    tail = _ED_TAIL_RE.sub("", m.group(0)) if m else ""
-    return item_name(name + tail)
+    tail = m.group(0) if m else ""
+    if nxt := _NEXT_NP_RE.search(tail):
+        tail = tail[: nxt.start()]  # "... of outbound vehicles and the <next item>"
+    tail = _TRAILING_WORDS_RE.sub("", _ED_TAIL_RE.sub("", tail))
+    return item_name(name + tail), end + len(tail)
+
+
+def _origin_after(s: str, stop: int, find_zones: FindMentions) -> tuple[Mention, ...]:
+    """The zone printed right after an item ending at ``s[stop]`` ("... developed by the Wuhan Area", "... of the
+    Shanghai FTZ"), if any."""
+    om = _ORIGIN_AFTER_RE.match(s[stop:]) or _OF_ZONE_RE.match(s[stop:])
+    found = find_zones(s[stop + om.end() : stop + om.end() + 80]) if om else []
+    return tuple(found[:1]) if found and found[0].start <= 2 else ()
+
+
+_NEXT_NP_RE = re.compile(r"\s+(?:and|or|as well as)\s+(?:the|a|an|its|their)\b")
+_TRAILING_WORDS_RE = re.compile(r"(?:\s+(?:and|or|of|the|for|with|to|in|a|an|on|at|by|from))+$")
+_OF_ZONE_RE = re.compile(r"^\s*(?:of|from|by|in)\s+(?:the\s+)?")
+"""Between an item and its zone printed right after it: "the "smart customs" model of the Shanghai FTZ"."""
 
 
 _CLAUSE_START_RE = re.compile(r"(?:^|;|,\s*(?:and|while|whereas)\s+)")
@@ -514,11 +533,10 @@ def batch_items(
             for start, end, name in quoted(s):
                 if at <= start < at + len(b.phrase) or "batch" in name.lower() or name[:1].isupper():
                     continue  # the batch's own words, or a document's title
-                full = _named(s, start, end, name)
+                full, stop = _named(s, start, end, name)
                 if len(full.split()) < 2:
                     continue
-                om = _ORIGIN_AFTER_RE.match(s[end:])
-                zones = tuple(find_zones(s[end + om.end() : end + om.end() + 80])[:1]) if om else ()
+                zones = _origin_after(s, stop, find_zones)
                 out.append(BatchItem(b, full, p.line_at(off + start), s, zones, scope, True))
             if vm := _ITEM_VERB_RE.search(s[:at]):
                 obj, oline = vm.group("obj"), p.line_at(off + vm.start("obj"))
@@ -529,10 +547,11 @@ def batch_items(
             if i + 1 < len(sents) and _EXAMPLE_RE.search(sents[i + 1][1]):
                 noff, ns = sents[i + 1]
                 for start, end, name in quoted(ns):
-                    full = _named(ns, start, end, name)
+                    full, stop = _named(ns, start, end, name)
                     if len(full.split()) >= 2 and "batch" not in name.lower() and not name[:1].isupper():
                         who, kind = _example_adopter(ns[:start], find_zones, find_provinces)
-                        out.append(BatchItem(b, full, p.line_at(noff + start), ns, (), None, False, who, kind))
+                        zones = _origin_after(ns, stop, find_zones)
+                        out.append(BatchItem(b, full, p.line_at(noff + start), ns, zones, None, False, who, kind))
     return out
 
 

@@ -348,3 +348,16 @@ def test_a_coordinated_zone_s_example_is_its_pftz_s_derived() -> None:
         if r.type is Rel.ORIGINATED_IN and names[r.start.key].startswith("cross-border labour service platform")
     ]
     assert [(r.end.key, r.properties.get("derived")) for r in origin] == [("yunnan", True)]
+
+
+def test_a_batch_whose_size_follows_it_and_items_of_the_zone_printed_after_them() -> None:
+    text = (
+        "Title\n\nThe ninth batch of reform pilot experience comprises 20 items, 12 of which will be replicated "
+        'nationwide, including the "green lane" model of the Yunnan FTZ and "joint inspection" of outbound vehicles '
+        "and the\n"
+    )
+    report = parse_report(text + "other items.\n", "news.txt")
+    batches = [e for e in report.entities if e.label is Label.BATCH]
+    assert {(b.key, b.properties.get("count")) for b in batches} == {("national:reform-experience:9", 20)}
+    national = {f.name: set(f.actors) for f in facts_from_report(report) if f.fact == "national"}
+    assert national == {"green lane model": {"zone:yunnan"}, "joint inspection of outbound vehicles": set()}
