@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from pftz.loaders.lexicon import CASE_HEADS, NAMED_HEADS_MORE, ORIGIN_PASSIVE_VERBS, PAPER_ADOPT_VERBS, alternation
 from pftz.loaders.narrative import AdoptionFact, CaseFact, Narrative
-from pftz.loaders.prose_batches import item_name
+from pftz.loaders.prose_batches import ITEM_START_RE, SCOPE_HEADING_RE, item_name
 from pftz.loaders.reference import Mention
 from pftz.loaders.text import Paragraph
 
@@ -108,7 +108,10 @@ def paper_facts(
     adoptions: list[AdoptionFact] = []
     for p in paras:
         current: CaseFact | None = None
+        listed = any(ITEM_START_RE.match(p.text[o:]) or SCOPE_HEADING_RE.match(p.text[o:]) for o in p.offsets)
         for off, s in sentences_of(p):
+            if not listed:  # a notice's numbered items are its own (:func:`loaders.prose_batches.notice_items`)
+                cases.extend(_paren_cases(p, off, s, find_zones))
             found: list[tuple[int, CaseFact]] = []
             for m in ORIGIN_RE.finditer(s):
                 name = _subject_name(m.group("subj"), bool(m.group("enum")))
@@ -207,6 +210,32 @@ def named_adoptions(
                 if zs and who:
                     line = p.line_at(off + pm.start("obj"))
                     out.append(NamedAdoption(item_name(pm.group("obj")), _top(zs[0].key), tuple(who), line, s))
+    return out
+
+
+PAREN_CASE = "paren-origin"
+"""Rule name of a case credited by a parenthesis of zones after its quoted name."""
+PAREN_ZONES_RE = re.compile(r"[\"“](?P<name>[^\"”]{3,160})[\"”](?P<tail>[a-z \-]{0,60}?)\s*\((?P<zones>[^()]{3,160})\)")
+"""A quoted innovation and its zones in a parenthesis: ""cross-border data whitelist" (Shanghai FTZ)"."""
+_ZONE_LIST_REST_RE = re.compile(r"^(?:[\s,;、]|and|&)*$")
+
+
+def _paren_cases(p: Paragraph, off: int, s: str, find_zones: FindMentions) -> list[CaseFact]:
+    """Rule: "<quoted innovation> (<zone>[, <zone>])" credits the innovation to the zones, when the parenthesis
+    holds nothing but zones."""
+    out: list[CaseFact] = []
+    for m in PAREN_ZONES_RE.finditer(s):
+        inside = m.group("zones")
+        zones = find_zones(inside)
+        rest = inside
+        for z in reversed(zones):
+            rest = rest[: z.start] + rest[z.end :]
+        if not zones or not _ZONE_LIST_REST_RE.match(rest):
+            continue
+        name = item_name(m.group("name") + m.group("tail"))
+        if len(name.split()) >= 2:
+            keys = tuple(dict.fromkeys(z.key for z in zones))
+            out.append(CaseFact(name, keys, p.line_at(off + m.start()), s, PAREN_CASE))
     return out
 
 

@@ -82,3 +82,34 @@ def test_a_zone_with_two_cases_leaves_the_named_innovation_unresolved() -> None:
     facts = facts_from_report(parse_report(text, "news.txt"))
     assert len([f for f in facts if f.fact == "zone_case"]) == 2
     assert not [f for f in facts if f.fact == "adoption" and f.rule == "named-adoption"]
+
+
+RELEASE = """\
+Title
+
+Typical cases include "cross-border data whitelist" (Shanghai FTZ), "bonded LNG bunkering" (Zhejiang FTZ, \
+Shandong FTZ) and "border trade settlement" (a Guangxi FTZ practice since 2019).
+"""
+
+
+def test_a_parenthesis_of_zones_credits_the_quoted_innovation() -> None:
+    facts = facts_from_report(parse_report(RELEASE, "release.txt"))
+    cases = {f.name: set(f.actors) for f in facts if f.fact == "zone_case"}
+    assert cases["cross-border data whitelist"] == {"zone:shanghai"}
+    assert cases["bonded LNG bunkering"] == {"zone:zhejiang", "zone:shandong"}
+
+
+def test_a_parenthesis_of_zones_rewrapped() -> None:
+    head, body = RELEASE.split("\n\n", 1)
+    text = head + "\n\n" + textwrap.fill(" ".join(body.split()), 50, break_on_hyphens=False) + "\n"
+    assert text != RELEASE
+
+    def cases(t: str) -> set[tuple[str, frozenset[str]]]:
+        return {(f.name, f.actors) for f in facts_from_report(parse_report(t, "r.txt")) if f.fact == "zone_case"}
+
+    assert cases(text) == cases(RELEASE)
+
+
+def test_a_parenthesis_holding_more_than_zones_credits_nothing() -> None:
+    facts = facts_from_report(parse_report(RELEASE, "release.txt"))
+    assert not [f for f in facts if f.fact == "zone_case" and f.rule == "paren-origin" and "border trade" in f.name]
