@@ -448,7 +448,9 @@ __all__ = [
 ]
 
 # --------------------------------------------------------------------------- notices and prose batches (issue 24)
-NOTICE_ITEM_WORDS = ("items", "item", "measures", "experiences", "reform items", "practices", "cases")
+NOTICE_ITEM_WORDS = (
+    "items", "item", "measures", "experiences", "experience", "reform items", "practices", "cases", "achievements",
+)  # fmt: skip
 """Heads of a notice's heading over the items of one scope (``(I) Reform items to be replicated nationwide``)."""
 
 NOTICE_REPLICATE_VERBS = (

@@ -43,14 +43,14 @@ _ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINALS) + r"|eleventh|twelfth)
 
 # --------------------------------------------------------------------------- a notice's list of items by scope
 SCOPE_HEADING_RE = re.compile(
-    r"^\s*(?:\(?[IVXivx]{1,4}\)|[IVX]{1,4}\.|\(\d{1,2}\)|[A-H]\.)?\s*"
-    rf"(?:[A-Z][\w-]*\s+){{0,3}}?(?i:{alternation(NOTICE_ITEM_WORDS)})\s+(?:to\s+be|that\s+are\s+to\s+be|for)\s+"
+    r"^\s*(?:\(?[IVXivx]{1,4}\)|[IVX]{1,4}\.|\(\d{1,2}\)|\d{1,2}\.|[A-H]\.)?\s*"
+    rf"(?:[A-Z][\w-]*\s+){{0,3}}?(?i:{alternation(NOTICE_ITEM_WORDS)})\s+(?:(?:to\s+be|that\s+are\s+to\s+be|for)\s+)?"
     rf"(?:(?i:{alternation(NOTICE_REPLICATE_VERBS)})|replication(?:\s+and\s+promotion)?)\s+"
     r"(?P<scope>[^():]{3,120}?)\s*(?:\((?P<count>\d{1,3})\s+items?\))?\s*[:.]?\s*$"
 )
 """A heading over the items of one scope: "(II) Items to be replicated and promoted in all pilot free trade
 zones (3 items)"."""
-ITEM_START_RE = re.compile(r"^\s*(?P<no>\d{1,2})\s*[.)、]\s+(?=\S)")
+ITEM_START_RE = re.compile(r"^\s*\(?(?P<no>\d{1,2})\s*[.)、]\s+(?=\S)")
 """The start of a numbered item ("1. In the field of ...", "5. "Bonded maintenance ..."")."""
 TOP_HEADING_RE = re.compile(r"^\s*(?:[IVX]{1,4}\.|[一二三四五六七八九十]+、)\s+\S")
 """A heading of the notice's next part ("II. Earnestly organizing implementation"): the list ends."""
@@ -200,6 +200,16 @@ def _item(
     return out
 
 
+HEADING_CHARS = 60
+"""A numbered line this short, without punctuation or quotation marks, is a heading, not an item."""
+
+
+def _heading_like(rest: str) -> bool:
+    """Whether a numbered line's text is a heading ("Organizing implementation"), not an item."""
+    t = rest.strip()
+    return len(t) < HEADING_CHARS and not re.search(r"[:;,.\"“”()]", t)
+
+
 def notice_items(paras: Sequence[Paragraph], find_zones: FindMentions, find_bodies: FindMentions) -> list[ScopedItem]:
     """Rule: the numbered items under a notice's headings of scope, each an innovation replicated in that scope.
 
@@ -224,7 +234,9 @@ def notice_items(paras: Sequence[Paragraph], find_zones: FindMentions, find_bodi
                 scope, started = None, True
             elif scope is None:
                 continue
-            elif im := ITEM_START_RE.match(line):
+            elif (im := ITEM_START_RE.match(line)) and _heading_like(line[im.end() :]):
+                scope, started = None, True  # "2. Organizing implementation": the notice's next part
+            elif im:
                 pending.append((off + im.end(), line[im.end() :], scope))
                 started = True
             elif pending and started:

@@ -2075,6 +2075,8 @@ def _extract_narrative(
 # --------------------------------------------------------------------------- batches and notices in prose
 NATIONAL_SERIES_ONLY = "institutional-innovations"
 """The batch kind a zone's own batches share: a batch of this kind named without issuer or owner is not national."""
+NOTICE_SHALL_RE = re.compile(r"^\s*(?:shall|is to|will)\b")
+"""After a body a notice orders to act: "The Ministry of Commerce shall, together with ..."."""
 NOTICE_ITEM_RESOLVED = "an item the notice lists after naming the batch it replicates (the newest named before)"
 
 
@@ -2127,6 +2129,11 @@ def _read_prose_batches(c: _Collector, ctx: _Context, cases: Sequence[CaseFact],
     _scoped_examples(c, ctx, [b for b in found if b.owner], cases)
     items = notice_items(ctx.paras, c.find_zones, c.gaz.find_bodies)
     c.rule = "notice-item"
+    if items:  # a notice: a body it orders to carry the replication out ("The Ministry of Commerce shall ...")
+        for p, off, s in _sentences(ctx.paras):
+            for bm in c.gaz.find_bodies(s):
+                if NOTICE_SHALL_RE.match(s[bm.end :]) and (known := c.gaz.body_ref(bm.key)) and known.level != "local":
+                    c.body(bm.key, p.line_at(off), s, bm.text)
     for it in items:
         before = [(b.ordinal, ref, kind) for b, ref, kind in national if b.line <= it.line]
         batch = max(before, key=lambda x: x[0], default=None)
@@ -2143,7 +2150,9 @@ def _read_prose_batches(c: _Collector, ctx: _Context, cases: Sequence[CaseFact],
                 c.rel(Rel.RESPONSIBLE_FOR, node, m, it.line, it.quote)
         target = SCOPE_REGION_KEYS.get(it.scope) if it.scope else None
         region = c.region(target or SCOPE_REGION_KEYS[Scope.NATIONWIDE], it.line, it.quote)
-        whole = target is not None and it.where.lower() == str(it.scope).lower()
+        # the whole scope ("nationwide", "across the country"), or a narrower one as printed ("the pilot free trade
+        # zones", "special customs supervision areas")
+        whole = it.scope is Scope.NATIONWIDE or (target is not None and it.where.lower() == str(it.scope).lower())
         if whole:
             c.rel(Rel.REPLICATED_TO, m, region, it.line, it.quote, scope=scope)
         c.rel(Rel.ADOPTED, region, m, it.line, it.quote, scope=scope, adopter=None if whole else it.where)

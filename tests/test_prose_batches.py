@@ -361,3 +361,28 @@ def test_a_batch_whose_size_follows_it_and_items_of_the_zone_printed_after_them(
     assert {(b.key, b.properties.get("count")) for b in batches} == {("national:reform-experience:9", 20)}
     national = {f.name: set(f.actors) for f in facts_from_report(report) if f.fact == "national"}
     assert national == {"green lane model": {"zone:yunnan"}, "joint inspection of outbound vehicles": set()}
+
+
+def _restyled(text: str) -> str:
+    """The notice with other markers and wording: "(1)" headings, "1)" items, an Arabic-numbered next part."""
+    return (
+        text.replace("(I) Items to be replicated and promoted nationwide (3 items)", "(1) Reform measures replicated "
+                     "and promoted across the country")
+        .replace("(II) Items to be replicated and promoted in specific regions (3 items)",
+                 "(2) Reform experience to be replicated in specific regions")
+        .replace("\n1. ", "\n1) ")
+        .replace("\n2. ", "\n2) ")
+        .replace("II. Implementation", "3. Organizing implementation")
+    )  # fmt: skip
+
+
+def test_a_notice_in_another_style_reads_the_same() -> None:
+    restyled = _restyled(NOTICE)
+    assert "(1) Reform measures" in restyled and "\n1) In the field" in restyled
+    assert [(n, s, w if s != "Nationwide" else "nationwide", z, b) for n, s, w, z, b in _items(restyled)] == EXPECTED
+
+
+def test_a_body_a_notice_orders_to_act() -> None:
+    text = NOTICE + "\nThe Ministry of Commerce shall, together with the relevant departments, track the work.\n"
+    bodies = {f.name for f in facts_from_report(parse_report(text, "notice.txt")) if f.fact == "body"}
+    assert "Ministry of Commerce" in bodies
