@@ -279,6 +279,7 @@ _OWNER_AFTER_RE = re.compile(
     r"(?:PFTZ|FTZ|Free Trade Zone|Pilot Free Trade Zone|Free Trade Port)))"
 )
 REACH = 160
+_ALLIANCE_RE = re.compile(r"\b[Aa]lliance\b")
 """Characters at most between a national body and the batch it acts on."""
 
 
@@ -384,7 +385,7 @@ def prose_batches(
                     found = find_zones(ow.group("zone"))
                     owner = found[0].key.split("/", 1)[0] if found else None
                 body = None if owner else _national_body(s, at, end, bodies)
-                if owner is None and body is None:
+                if owner is None and body is None and not _ALLIANCE_RE.search(s[:at]):  # an alliance's: the narrative's
                     provs = [pm for pm in find_provinces(s[:at]) if _PROVINCE_VERB_RE.match(s[pm.end : at])]
                     zs = [z for z in find_zones(s[:at]) if _PROVINCE_VERB_RE.match(s[z.end : at])]
                     if zs:
