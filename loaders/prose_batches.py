@@ -472,6 +472,19 @@ def _named(s: str, start: int, end: int, name: str) -> tuple[str, int]:
     return item_name(name + tail), end + len(tail)
 
 
+_DESCRIBED_RE = re.compile(
+    r"\b(?:described as|called|dubbed|known as|termed|hailed as|seen as|regarded as|so-called|as|aims? to|"
+    r"calls? for|slogan|motto|principle of)\s*$",
+    re.IGNORECASE,
+)
+_ARTICLE_START_RE = re.compile(r"^(?:a|an|the|this|these|its|our|their)\s", re.IGNORECASE)
+
+
+def descriptive(s: str, start: int, name: str) -> bool:
+    """Whether a quoted span describes rather than names ("described as "a new round of opening-up"")."""
+    return bool(_ARTICLE_START_RE.match(name) or _DESCRIBED_RE.search(s[:start]))
+
+
 def _origin_after(s: str, stop: int, find_zones: FindMentions) -> tuple[Mention, ...]:
     """The zone printed right after an item ending at ``s[stop]`` ("... developed by the Wuhan Area", "... of the
     Shanghai FTZ"), if any."""
@@ -546,6 +559,8 @@ def batch_items(
             for start, end, name in quoted(s):
                 if at <= start < at + len(b.phrase) or "batch" in name.lower() or name[:1].isupper():
                     continue  # the batch's own words, or a document's title
+                if descriptive(s, start, name):
+                    continue
                 full, stop = _named(s, start, end, name)
                 if len(full.split()) < 2:
                     continue
@@ -561,7 +576,8 @@ def batch_items(
                 noff, ns = sents[i + 1]
                 for start, end, name in quoted(ns):
                     full, stop = _named(ns, start, end, name)
-                    if len(full.split()) >= 2 and "batch" not in name.lower() and not name[:1].isupper():
+                    named = not name[:1].isupper() and not descriptive(ns, start, name)
+                    if len(full.split()) >= 2 and "batch" not in name.lower() and named:
                         who, kind = _example_adopter(ns[:start], find_zones, find_provinces)
                         zones = _origin_after(ns, stop, find_zones)
                         out.append(BatchItem(b, full, p.line_at(noff + start), ns, zones, None, False, who, kind))
@@ -654,6 +670,7 @@ __all__ = [
     "ScopedExample",
     "ScopedItem",
     "batch_items",
+    "descriptive",
     "item_name",
     "notice_items",
     "ordinal_of",

@@ -54,7 +54,14 @@ from pftz.loaders.manifest import BUNDLED_REPORT
 from pftz.loaders.narrative import JOINT_DOCUMENT, AdoptionFact, CaseFact, Narrative, read_narrative
 from pftz.loaders.paper_prose import PAPER_ADOPTION, named_adoptions, with_paper_facts
 from pftz.loaders.profile import PROFILE_SIDECAR_SUFFIX, Profile, default_profile, load_profile
-from pftz.loaders.prose_batches import ProseBatch, batch_items, notice_items, prose_batches, scoped_examples
+from pftz.loaders.prose_batches import (
+    ProseBatch,
+    batch_items,
+    descriptive,
+    notice_items,
+    prose_batches,
+    scoped_examples,
+)
 from pftz.loaders.quotes import quoted_spans
 from pftz.loaders.records import (
     Check,
@@ -1174,6 +1181,7 @@ def _prose_batch_items(
                 or TITLE_START_RE.match(name)
                 or "batch" in name.lower()  # a document's title naming the batch
                 or len(name.split()) < 2
+                or descriptive(b.sentence, q.start(), name)  # "described as "a new round of ..."", "called "...""
             ):
                 continue
             kind = KIND_OF_BATCH.get(b.kind, MeasureKind.INNOVATION)

@@ -386,3 +386,17 @@ def test_a_body_a_notice_orders_to_act() -> None:
     text = NOTICE + "\nThe Ministry of Commerce shall, together with the relevant departments, track the work.\n"
     bodies = {f.name for f in facts_from_report(parse_report(text, "notice.txt")) if f.fact == "body"}
     assert "Ministry of Commerce" in bodies
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The State Council's eighth batch of reform pilot experience, described as \"a new round of institutional "
+        'opening-up", covers 24 items.',
+        'MOFCOM released the fifth batch of best practice cases, which it called "fertile ground for reform".',
+    ],
+)
+def test_a_quote_that_describes_a_batch_is_no_item(sentence: str) -> None:
+    facts = facts_from_report(parse_report(f"Title\n\n{sentence} The Shanghai FTZ took part.\n", "news.txt"))
+    assert [f.fact for f in facts if f.fact == "batch"] == ["batch"]
+    assert not [f for f in facts if f.fact == "national"]
