@@ -113,3 +113,14 @@ def test_a_parenthesis_of_zones_rewrapped() -> None:
 def test_a_parenthesis_holding_more_than_zones_credits_nothing() -> None:
     facts = facts_from_report(parse_report(RELEASE, "release.txt"))
     assert not [f for f in facts if f.fact == "zone_case" and f.rule == "paren-origin" and "border trade" in f.name]
+
+
+def test_an_innovation_named_by_its_zone_rewrapped() -> None:
+    head, body = NEWS.split("\n\n", 1)
+    text = head + "\n\n" + textwrap.fill(" ".join(body.split()), 44, break_on_hyphens=False) + "\n"
+    assert text != NEWS
+
+    def adoptions(t: str) -> set[tuple[str, str]]:
+        return {(f.name, f.adopter) for f in facts_from_report(parse_report(t, "n.txt")) if f.fact == "adoption"}
+
+    assert adoptions(text) == adoptions(NEWS) and len(adoptions(NEWS)) == 3

@@ -400,3 +400,11 @@ def test_a_quote_that_describes_a_batch_is_no_item(sentence: str) -> None:
     facts = facts_from_report(parse_report(f"Title\n\n{sentence} The Shanghai FTZ took part.\n", "news.txt"))
     assert [f.fact for f in facts if f.fact == "batch"] == ["batch"]
     assert not [f for f in facts if f.fact == "national"]
+
+
+def test_a_body_a_notice_orders_to_act_rewrapped() -> None:
+    text = _rewrapped(NOTICE) + (
+        "\nThe Ministry of Commerce\nshall, together with the relevant departments,\ntrack the work.\n"
+    )
+    bodies = {f.name for f in facts_from_report(parse_report(text, "notice.txt")) if f.fact == "body"}
+    assert "Ministry of Commerce" in bodies
