@@ -66,9 +66,7 @@ LINE_TOLERANCE = 8
 NAME_MATCH = 70.0
 """Similarity (:func:`ground.names.title_score`) above which two names are the same innovation."""
 
-CASE_KINDS = frozenset(
-    {str(MeasureKind.ZONE_CASE), str(MeasureKind.INNOVATION), str(MeasureKind.PROVINCIAL)}
-)
+CASE_KINDS = frozenset({str(MeasureKind.ZONE_CASE), str(MeasureKind.INNOVATION), str(MeasureKind.PROVINCIAL)})
 """Measure kinds that are zone cases: a zone's own innovation, including the named examples of a
 zone's provincial batch (the table of provincial batches: they originate in that PFTZ); the national batches' rows,
 promoted by a ministry, are not."""

@@ -564,3 +564,75 @@ SIGNING_VERBS = ("issued", "approved", "released", "promulgated", "published", "
 BATCH_ITEM_TAILS = ("promoted by departments", "promoted by various departments", "promoted by relevant departments")
 """Words between a count of innovations and the batch they are in (``24 successful reform experience promoted by
 departments in the third batch``)."""
+
+# --------------------------------------------------------------------------- notices and prose batches (issue 24)
+NOTICE_ITEM_WORDS = (
+    "items", "item", "measures", "experiences", "experience", "reform items", "practices", "cases", "achievements",
+)  # fmt: skip
+"""Heads of a notice's heading over the items of one scope (``(I) Reform items to be replicated nationwide``)."""
+
+NOTICE_REPLICATE_VERBS = (
+    "replicated and promoted",
+    "replicated and scaled up",
+    "replicated and extended",
+    "promoted and replicated",
+    "replicated",
+    "promoted",
+    "scaled up",
+)
+"""Verbs of a notice's heading that orders items replicated within a scope."""
+
+FIELD_LEADS = ("in the field of", "in the area of", "in the sphere of", "in the domain of", "regarding", "on")
+"""Openings of an item's lead that name its field, not where it is replicated (``1. In the field of ...:``)."""
+
+RESPONSIBLE_WORDS = ("responsible", "in charge", "lead department", "leading department", "lead unit")
+"""Words of a parenthesis naming the bodies in charge of an item (``(Departments responsible: ...)``)."""
+
+NATIONAL_BATCH_VERBS = (
+    "released", "issued", "published", "unveiled", "announced", "rolled out", "launched", "decided", "included",
+    "include", "includes", "selected", "select", "selects", "promoted", "approved", "listed", "compiled",
+    "put forward", "put", "added", "named", "chose", "picked",
+)  # fmt: skip
+"""Verbs by which a national body acts on a batch it releases (``the State Council include the model in the
+eighth batch``, ``MOFCOM select it for the sixth batch``, ``the batch that the State Council promoted``)."""
+
+PROVINCE_RELEASE_VERBS = ("releases", "released", "issues", "issued", "publishes", "published", "unveils", "unveiled")
+"""Verbs by which a province (or its zone) releases its own batch (``Hubei releases 10th batch of ...``)."""
+
+__all__ += [
+    "FIELD_LEADS",
+    "NATIONAL_BATCH_VERBS",
+    "NOTICE_ITEM_WORDS",
+    "NOTICE_REPLICATE_VERBS",
+    "PROVINCE_RELEASE_VERBS",
+    "RESPONSIBLE_WORDS",
+]
+
+FOLLOW_VERBS = ("followed", "followed suit", "did the same", "came next", "joined them", "soon followed")
+"""Verbs of a clause whose subject adopted what the adopter named before it did (``Guizhou and Shaanxi followed``)."""
+
+__all__ += ["FOLLOW_VERBS"]
+
+EXAMPLE_ADOPT_VERBS = (
+    "replicated", "applied", "adopted", "introduced", "rolled out", "copied", "taken up", "put in place",
+    "implemented", "borrowed", "followed",
+)  # fmt: skip
+"""Verbs of a clause in which a place applied an example of a batch (``Shanxi Province has applied the "..."``)."""
+
+__all__ += ["EXAMPLE_ADOPT_VERBS"]
+
+ORIGIN_PASSIVE_VERBS = (
+    "piloted", "developed", "introduced", "launched", "pioneered", "created", "originated", "first used",
+    "tested", "tried out", "designed", "devised", "invented",
+)  # fmt: skip
+"""Verbs of origin after an innovation and before "in|by <zone>" (``... was first piloted in the Zhoushan Area``)."""
+
+PAPER_ADOPT_VERBS = ("adapted", "taken up", "took up", "copied", "borrowed", "transplanted", "emulated", "imitated")
+"""Verbs by which a place adopts an innovation in a paper's prose (``was adapted by the Nansha Area``)."""
+
+__all__ += ["ORIGIN_PASSIVE_VERBS", "PAPER_ADOPT_VERBS"]
+
+NAMED_HEADS_MORE = ("code", "rules", "form", "list", "card", "pass", "ledger", "seal")
+"""More heads of an innovation a text names by its zone (``the Chongqing inspection code``)."""
+
+__all__ += ["NAMED_HEADS_MORE"]

@@ -990,6 +990,7 @@ _PFTZ_TEMPLATES = (
     "China ({x}) Pilot Free Trade Zone",
     "China ({x}) Free Trade Zone",
     "China ({x}) FTZ",
+    "China ({x}) Pilot FTZ",
     "{x} Pilot Free Trade Zone",
     "{x} Free Trade Zone",
     "{x} Pilot FTZ",

@@ -38,6 +38,7 @@ from pftz.loaders.documents import (
     title_issuer,
     title_key,
 )
+from pftz.loaders.followers import with_followers
 from pftz.loaders.header import TextHeader, load_header
 from pftz.loaders.lexicon import (
     AGENT_BY_VERBS,
@@ -73,8 +74,18 @@ from pftz.loaders.lexicon import (
     alternation,
 )
 from pftz.loaders.manifest import BUNDLED_REPORT
-from pftz.loaders.narrative import JOINT_DOCUMENT, AdoptionFact, Narrative, read_narrative
+from pftz.loaders.narrative import JOINT_DOCUMENT, AdoptionFact, CaseFact, Narrative, read_narrative
+from pftz.loaders.paper_prose import PAPER_ADOPTION, named_adoptions, with_paper_facts
 from pftz.loaders.profile import PROFILE_SIDECAR_SUFFIX, Profile, default_profile, load_profile
+from pftz.loaders.prose_batches import (
+    ProseBatch,
+    batch_items,
+    descriptive,
+    notice_items,
+    prose_batches,
+    scoped_examples,
+)
+from pftz.loaders.quotes import quoted_spans
 from pftz.loaders.records import (
     Check,
     Entity,
@@ -1302,7 +1313,8 @@ def _extract_prose_batches(c: _Collector, ctx: _Context) -> None:
         if at < 0:
             continue
         body_m = _prose_batch_issuer(c, s, at, at + len(phrase))  # a national body releases a national batch
-        released = body_m is not None
+        # "<body> included <X> in the eighth batch" puts one innovation in; it does not release the batch's list
+        released = body_m is not None and not SELECTED_INTO_RE.search(s[body_m.end : at])
         if body_m is None:
             if _prose_provincial_batch(c, ctx, ordinal, count, s, line, phrase, at):
                 continue
@@ -1368,6 +1380,7 @@ def _prose_batch_items(c: _Collector, ctx: _Context) -> None:
                 or TITLE_START_RE.match(name)
                 or "batch" in name.lower()  # a document's title naming the batch
                 or len(name.split()) < 2
+                or descriptive(b.sentence, q.start(), name)  # "described as "a new round of ..."", "called "...""
             ):
                 continue
             kind = KIND_OF_BATCH.get(b.kind, MeasureKind.INNOVATION)
@@ -2055,7 +2068,7 @@ def _innovation_how(a: AdoptionFact, quote: str) -> str | None:
     return f"narrative rule {a.rule!r}: the innovation named before this sentence"
 
 
-CASE_ADOPTIONS = frozenset({"adopted-by", "drew-on"})
+CASE_ADOPTIONS = frozenset({"adopted-by", "drew-on", "followed", PAPER_ADOPTION})
 """Narrative rules whose adopted innovation is a zone's case named in the text (one measure node, not two)."""
 
 
@@ -2290,6 +2303,7 @@ def _extract_narrative(c: _Collector, ctx: _Context) -> None:
 
     c.rule = ""
 
+
 BATCH_TITLE_RE = re.compile(rf"\b{alternation(BATCH_TITLE_VERBS)}\b", re.IGNORECASE)
 """A document's title that releases a batch: "... on Replicating and Promoting the Eighth Batch of ..."."""
 NUMBER_AFTER_RE = re.compile(r"\s*\(")
@@ -2493,6 +2507,8 @@ def _listed_items(c: _Collector, ctx: _Context) -> None:
     if ctx.edition:
         return
     released = sorted((b for b in ctx.prose_batches if b.released), key=lambda b: b.line)
+    # an item the pass ``prose-batches-of-texts`` read already (a notice's items by scope) is read once
+    in_batch = {r.start.key.rsplit(":", 1)[-1] for r in c.relations if r.type is Rel.IN_BATCH}
     for sec in (x for x in c.outline.sections if x.level == 3):
         before = [b for b in released if b.line <= sec.start_line]
         where = LIST_SCOPE_RE.search(_heading_text(ctx, sec))
@@ -2510,6 +2526,8 @@ def _listed_items(c: _Collector, ctx: _Context) -> None:
                 if not zones:
                     continue
                 name = q.group(1).strip(" ,.;")
+                if slug(name) in in_batch:
+                    continue
                 line = p.line_at(off + q.start())
                 m = c.node(Label.MEASURE, f"{b.ref.key}:{slug(name)}", name, line, sent, kind=kind, title=name)
                 c.rel(Rel.IN_BATCH, m, b.ref, line, sent, resolved=LISTED_ITEM_RESOLVED, **{DERIVED: True})
@@ -2528,12 +2546,238 @@ def _read_story(c: _Collector, ctx: _Context) -> None:
             for n in range(ch.start_line, ch.end_line + 1):
                 ctx.field_of[n] = field_name
     skip = {p.line for p in ctx.milestones}
-    ctx.story = read_narrative(ctx.paras, c.outline, c.gaz, find_zones=c.find_zones, skip_lines=skip)
+    story = read_narrative(ctx.paras, c.outline, c.gaz, find_zones=c.find_zones, skip_lines=skip)
+    if not ctx.edition:  # a paper's prose: innovations as subjects of origin and adoption
+        story = with_paper_facts(story, ctx.paras, _para_sentences, c.find_zones, c.gaz.find_provinces)
+    ctx.story = with_followers(story, c.find_zone_lists, c.gaz.find_provinces)
     part2 = ctx.part2
     if part2 is not None and not any(part2.start_line <= f.line <= part2.end_line for f in ctx.story.cases):
         c.warn("no-zone-cases", "no zone cases found in the institutional innovation part", part2.start_line)
     national = set(ctx.national)
     ctx.titles = {e.key: e.name for e in c.entities if e.label is Label.MEASURE and e.ref in national}
+
+
+# --------------------------------------------------------------------------- batches and notices in prose
+NATIONAL_SERIES_ONLY = "institutional-innovations"
+"""The batch kind a zone's own batches share: a batch of this kind named without issuer or owner is not national."""
+NOTICE_SHALL_RE = re.compile(r"^\s*(?:shall|is to|will)\b")
+"""After a body a notice orders to act: "The Ministry of Commerce shall, together with ..."."""
+NOTICE_ITEM_RESOLVED = "an item the notice lists after naming the batch it replicates (the newest named before)"
+
+
+def _read_prose_batches(c: _Collector, ctx: _Context) -> None:
+    """Batches a text that is not an edition names in prose, and the items a notice lists under scopes
+    (:mod:`loaders.prose_batches`): nodes and edges, each with the rule in its provenance.
+
+    A batch with a national body acting on it, or of a national series (best practices, reform experience),
+    is national, with the body ``RESPONSIBLE_FOR`` it; one a zone or province releases is the zone's own. A
+    notice's item is a measure of the newest national batch named before the list, adopted in its scope
+    (the scope as printed in ``adopter`` when narrower), with its bodies and origin zones.
+    """
+    if ctx.edition:
+        return  # an edition's batches are read from its tables and their passages
+    c.rule = "prose-batch"
+    national: list[tuple[ProseBatch, NodeRef, str]] = []
+    found = prose_batches(
+        ctx.paras,
+        _para_sentences,
+        c.find_zones,
+        c.gaz.find_bodies,
+        c.gaz.find_provinces,
+        lambda k: k if k in c.zone_refs else None,
+    )
+    for b in found:
+        at = b.sentence.find(b.phrase)
+        kind = batch_kind(b.what + " " + b.sentence[at + len(b.phrase) : at + len(b.phrase) + 40], ctx.profile)
+        if b.owner:
+            bkey = _batch_key("provincial", "institutional-innovations", b.ordinal, b.owner)
+            props: dict[str, PropValue] = {"kind": "institutional-innovations", "level": "provincial"}
+            ref = _batch_node(
+                c, ctx, bkey, _batch_name("institutional-innovations", b.ordinal, c.zone_name(b.owner)), b.line,
+                b.sentence, **props, ordinal=b.ordinal, count=b.count,
+            )  # fmt: skip
+            c.rel(Rel.MEMBER_OF, c.zone(b.owner, b.line, b.sentence), ref, b.line, b.sentence)
+            continue
+        body = c.gaz.body_ref(b.body.key) if b.body else None
+        if (body is None or body.level == "local") and kind == NATIONAL_SERIES_ONLY:
+            continue
+        bkey = _batch_key("national", kind, b.ordinal)
+        ref = _batch_node(
+            c, ctx, bkey, _batch_name(kind, b.ordinal), b.line, b.sentence,
+            kind=kind, level="national", ordinal=b.ordinal, count=b.count,
+        )  # fmt: skip
+        local = body is None or body.level == "local"
+        if b.body is not None and not local and (node := c.body(b.body.key, b.line, b.sentence, b.body.text)):
+            c.rel(Rel.RESPONSIBLE_FOR, node, ref, b.line, b.sentence)
+        national.append((b, ref, kind))
+    _prose_batch_examples(c, ctx, national, ctx.story.cases)
+    _scoped_examples(c, ctx, [b for b in found if b.owner], ctx.story.cases)
+    items = notice_items(ctx.paras, c.find_zones, c.gaz.find_bodies)
+    c.rule = "notice-item"
+    if items:  # a notice: a body it orders to carry the replication out ("The Ministry of Commerce shall ...")
+        for p, off, s in _sentences(ctx.paras):
+            for bm in c.gaz.find_bodies(s):
+                if NOTICE_SHALL_RE.match(s[bm.end :]) and (known := c.gaz.body_ref(bm.key)) and known.level != "local":
+                    c.body(bm.key, p.line_at(off), s, bm.text)
+    for it in items:
+        before = [(b.ordinal, ref, kind) for b, ref, kind in national if b.line <= it.line]
+        batch = max(before, key=lambda x: x[0], default=None)
+        key = f"{batch[1].key if batch else 'notice'}:{slug(it.name)}"
+        mkind = KIND_OF_BATCH.get(batch[2], MeasureKind.INNOVATION) if batch else MeasureKind.INNOVATION
+        scope = str(it.scope) if it.scope else None
+        m = c.node(Label.MEASURE, key, it.name, it.line, it.quote, kind=str(mkind), title=it.name, scope=scope)
+        if batch is not None:
+            # the list's place under the notice puts the item in the batch; no sentence says so of it
+            c.rel(Rel.IN_BATCH, m, batch[1], it.line, it.quote, resolved=NOTICE_ITEM_RESOLVED, **{DERIVED: True})
+        for z in it.zones:
+            c.rel(Rel.ORIGINATED_IN, m, c.zone(z.key, it.line, it.quote), it.line, it.quote)
+        for bm in it.bodies:
+            if node := c.body(bm.key, it.line, it.quote, bm.text):
+                c.rel(Rel.RESPONSIBLE_FOR, node, m, it.line, it.quote)
+        target = SCOPE_REGION_KEYS.get(it.scope) if it.scope else None
+        region = c.region(target or SCOPE_REGION_KEYS[Scope.NATIONWIDE], it.line, it.quote)
+        # the whole scope ("nationwide", "across the country"), or a narrower one as printed ("the pilot free trade
+        # zones", "special customs supervision areas")
+        whole = it.scope is Scope.NATIONWIDE or (target is not None and it.where.lower() == str(it.scope).lower())
+        if whole:
+            c.rel(Rel.REPLICATED_TO, m, region, it.line, it.quote, scope=scope)
+        c.rel(Rel.ADOPTED, region, m, it.line, it.quote, scope=scope, adopter=it.where)
+    c.rule = ""
+
+
+BATCH_EXAMPLE_RESOLVED = "an example in the sentence after the one on the batch"
+ANAPHOR_RESOLVED = "the zone case named last before the anaphor in its paragraph"
+"""``resolved`` of the derived ``IN_BATCH`` edge of an innovation a text gives as an example of a batch."""
+
+
+def _prose_batch_examples(
+    c: _Collector, ctx: _Context, national: Sequence[tuple[ProseBatch, NodeRef, str]], cases: Sequence[CaseFact]
+) -> None:
+    """The innovations a sentence on a national batch names (:func:`loaders.prose_batches.batch_items`): measures of
+    the batch, with their origin zones and the national scope the sentence states. An item printed as an anaphor
+    ("include the practice in the sixth batch") is the zone case named last before it in its paragraph (derived)."""
+    refs = {id(b): (ref, kind) for b, ref, kind in national}
+    c.rule = "prose-batch-item"
+
+    def quoted(s: str) -> list[tuple[int, int, str]]:
+        return [(q.start, q.end, q.name) for q in quoted_spans(s)]
+
+    listed = [b for b, _r, _k in national]
+    for it in batch_items(ctx.paras, _para_sentences, listed, quoted, c.find_zones, c.gaz.find_provinces):
+        ref, kind = refs[id(it.batch)]
+        if not it.name:
+            before = sorted(
+                (f for f in cases if it.since <= f.line <= it.line and f.zones and f.quote != it.quote),
+                key=lambda f: f.line,
+            )
+            if before:
+                f = before[-1]
+                m = NodeRef(Label.MEASURE, f"case:{f.zones[0].split('/', 1)[0]}:{slug(f.name)}")
+                c.rel(Rel.IN_BATCH, m, ref, it.line, it.quote, resolved=ANAPHOR_RESOLVED, **{DERIVED: True})
+                if it.scope in SCOPE_REGION_KEYS:
+                    region = c.region(SCOPE_REGION_KEYS[it.scope], it.line, it.quote)
+                    c.rel(Rel.ADOPTED, region, m, it.line, it.quote, scope=str(it.scope), resolved=ANAPHOR_RESOLVED)
+            continue
+        mkind = str(KIND_OF_BATCH.get(kind, MeasureKind.INNOVATION))
+        # the batch's passage may have been read already (:func:`_prose_batch_items`): the same item, one node
+        said = c.prov(it.line, it.quote).quote
+        read = [r.start for r in c.relations if r.type is Rel.IN_BATCH and r.end == ref and r.provenance.quote == said]
+        same = [m for m in read if m.key.startswith(f"{ref.key}:") and m.key[len(ref.key) + 1 :] in slug(it.name)]
+        key = f"{ref.key}:{slug(it.name)}"
+        m = same[0] if same else c.node(Label.MEASURE, key, it.name, it.line, it.quote, kind=mkind, title=it.name)
+        if same:
+            pass  # its batch edge is there
+        elif it.stated:
+            c.rel(Rel.IN_BATCH, m, ref, it.line, it.quote, resolved="named in the sentence on the batch")
+        else:
+            c.rel(Rel.IN_BATCH, m, ref, it.line, it.quote, resolved=BATCH_EXAMPLE_RESOLVED, **{DERIVED: True})
+        for z in it.zones:
+            c.rel(Rel.ORIGINATED_IN, m, c.zone(z.key, it.line, it.quote), it.line, it.quote)
+        if it.scope in SCOPE_REGION_KEYS:
+            region = c.region(SCOPE_REGION_KEYS[it.scope], it.line, it.quote)
+            c.rel(Rel.ADOPTED, region, m, it.line, it.quote, scope=str(it.scope))
+        if it.adopter is not None:  # "Shanxi Province has applied the "..." model": the clause's place adopted it
+            place = c.zone(it.adopter.key, it.line, it.quote) if it.adopter_kind == "zone" else None
+            if place is None and it.adopter.key in c.gaz.provinces:
+                place = c.region(it.adopter.key, it.line, it.quote)
+            if place is not None:
+                c.rel(Rel.ADOPTED, place, m, it.line, it.quote, date=_adoption_date(it.quote))
+
+
+SCOPED_BATCH_RESOLVED = "the zone's own batch the text names last before the example"
+COORDINATED_RESOLVED = "a coordinated innovation zone's example, of the PFTZ whose own batch the text names before it"
+
+
+def _scoped_examples(c: _Collector, ctx: _Context, owned: Sequence[ProseBatch], cases: Sequence[CaseFact]) -> None:
+    """The examples a text names after a lead of scope (:func:`loaders.prose_batches.scoped_examples`): the zone's
+    cases (the narrative's node when it read the same one), replicated over its province when the lead says so,
+    items of the zone's own batch named last before them (derived)."""
+    c.rule = "scoped-example"
+    for ex in scoped_examples(ctx.paras, _para_sentences, c.find_zones):
+        owners = [b.owner for b in owned if b.owner and b.line <= ex.line]
+        if ex.zone is None and not owners:
+            continue  # a coordinated innovation zone of no PFTZ the text names
+        top = ex.zone.key.split("/", 1)[0] if ex.zone else owners[-1]
+        same = [
+            f
+            for f in cases
+            if f.quote == ex.quote and f.zones and f.zones[0].split("/", 1)[0] == top and slug(f.name) in slug(ex.name)
+        ]
+        if same:
+            m = NodeRef(Label.MEASURE, f"case:{top}:{slug(same[0].name)}")
+        else:
+            key = f"case:{top}:{slug(ex.name)}"
+            m = c.node(Label.MEASURE, key, ex.name, ex.line, ex.quote, kind=str(MeasureKind.PROVINCIAL), title=ex.name)
+            if ex.zone is not None:
+                c.rel(Rel.ORIGINATED_IN, m, c.zone(ex.zone.key, ex.line, ex.quote), ex.line, ex.quote)
+            else:  # "the Ezhou coordinated innovation zone's ...": of the PFTZ whose batch the text tells
+                c.rel(Rel.ORIGINATED_IN, m, c.zone(top, ex.line, ex.quote), ex.line, ex.quote,
+                      resolved=COORDINATED_RESOLVED, **{DERIVED: True})  # fmt: skip
+        batch = [b for b in owned if b.owner == top and b.line <= ex.line]
+        if batch:
+            bkey = _batch_key("provincial", "institutional-innovations", batch[-1].ordinal, top)
+            c.rel(Rel.IN_BATCH, m, NodeRef(Label.BATCH, bkey), ex.line, ex.quote, resolved=SCOPED_BATCH_RESOLVED,
+                  **{DERIVED: True})  # fmt: skip
+        province = c.zone_refs[top].province if top in c.zone_refs else None
+        if ex.scope is Scope.PROVINCE_WIDE and province in c.gaz.provinces:
+            region = c.region(province, ex.line, ex.quote)
+            c.rel(Rel.REPLICATED_TO, m, region, ex.line, ex.quote, scope=str(ex.scope))
+            c.rel(Rel.ADOPTED, region, m, ex.line, ex.quote, scope=str(ex.scope), origin=f"zone:{top}")
+    c.rule = ""
+
+
+NAMED_RESOLVED = "the one case of that zone the text names before: the innovation named by the zone's place"
+
+
+def _named_adoptions(c: _Collector, ctx: _Context) -> None:
+    """Adoptions of an innovation named by its zone's place (:func:`loaders.paper_prose.named_adoptions`): of the one
+    case of that zone the text names before, kept as printed (``as_printed``); none when the zone has several."""
+    if ctx.edition:
+        return  # a paper's or a release's phrasing; an edition's adoptions are the narrative's
+    c.rule = "named-adoption"
+    for na in named_adoptions(ctx.paras, _para_sentences, c.find_zones, c.gaz.find_provinces):
+        known = {
+            f.name for f in ctx.story.cases if f.zones and f.zones[0].split("/", 1)[0] == na.zone and f.line <= na.line
+        }
+        if len({slug(n) for n in known}) != 1:
+            continue
+        name = next(iter(known))
+        m = NodeRef(Label.MEASURE, f"case:{na.zone}:{slug(name)}")
+        for kind, place in na.adopters:
+            top = place.key.split("/", 1)[0]
+            if top == na.zone:
+                continue
+            if kind == "zone":
+                node = c.zone(place.key, na.line, na.quote)
+            elif place.key in c.gaz.provinces:
+                node = c.region(place.key, na.line, na.quote)
+            else:
+                continue
+            c.rel(
+                Rel.ADOPTED, node, m, na.line, na.quote, as_printed=na.printed, origin=f"zone:{na.zone}",
+                resolved=NAMED_RESOLVED, date=_adoption_date(na.quote),
+            )  # fmt: skip
+    c.rule = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -2571,6 +2815,8 @@ PASSES: tuple[Pass, ...] = (
     Pass("batch-mentions", _extract_batch_mentions),
     Pass("narrative-facts", _extract_narrative),
     Pass("prose-batch-items", _prose_batch_items),
+    Pass("prose-batches-of-texts", _read_prose_batches),
+    Pass("named-adoptions", _named_adoptions),
     Pass("listed-batch-cases", _listed_batch_cases),
     Pass("listed-items", _listed_items),
 )

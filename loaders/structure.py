@@ -132,7 +132,6 @@ class Outline:
             cached = self._paths[line] = " > ".join(best[k].path.rsplit(" > ", 1)[-1] for k in sorted(best))
         return cached
 
-
     def find(self, level: int, title_words: str) -> list[Section]:
         """Return the sections of ``level`` whose title contains ``title_words`` (case-insensitive)."""
         w = _norm(title_words)

@@ -275,9 +275,7 @@ class Paragraph:
         """The paragraph made of source lines ``start`` to ``end - 1`` of this one (indexes into :attr:`line_nos`)."""
         a = self.offsets[start]
         b = self.offsets[end] - 1 if end < len(self.offsets) else len(self.text)
-        return Paragraph(
-            self.text[a:b], tuple(o - a for o in self.offsets[start:end]), self.line_nos[start:end]
-        )
+        return Paragraph(self.text[a:b], tuple(o - a for o in self.offsets[start:end]), self.line_nos[start:end])
 
     def part(self, start: int, end: int) -> Paragraph:
         """The paragraph made of characters ``start`` to ``end`` of this one, with their lines (a sentence of it)."""

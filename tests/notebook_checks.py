@@ -8,9 +8,9 @@ anchor, so it sees that cell's variables; a check whose anchor matches no cell f
 from __future__ import annotations
 
 CHECKS: dict[str, list[tuple[str, str]]] = {
-    '01-trace-an-innovation.ipynb': [
+    "01-trace-an-innovation.ipynb": [
         (
-            'checks = pd.DataFrame([c.to_dict() for c in report.checks])',
+            "checks = pd.DataFrame([c.to_dict() for c in report.checks])",
             """\
 assert checks["ok"].all(), checks[~checks["ok"]]
 assert national["stated"] == national["found"] == 77
@@ -45,7 +45,7 @@ assert set(trace["source"]) == {BUNDLED_REPORT.name}
 """,
         ),
         (
-            'timeline = adoption_timeline(G, measure=measure_key)',
+            "timeline = adoption_timeline(G, measure=measure_key)",
             """\
 assert diffused["derived"].all()
 assert len(reached) == 17, len(reached)  # 22 PFTZs and Hainan FTP, less the six Pilot Regions
@@ -66,7 +66,7 @@ assert adopters == {"zhejiang/jiaxing-coordinated-innovation-zone"}, adopters
 """,
         ),
         (
-            'measure = node_id(Label.MEASURE, measure_key)',
+            "measure = node_id(Label.MEASURE, measure_key)",
             """\
 expected = {
     node_id(Label.ZONE, "shanghai"),
@@ -79,7 +79,7 @@ assert positions[str(node_id(Label.ZONE, "shanghai"))][0] < positions[str(node_i
 """,
         ),
     ],
-    '02-zones-and-diffusion.ipynb': [
+    "02-zones-and-diffusion.ipynb": [
         (
             'zones = pftz.query("innovators", G)',
             """\
@@ -115,7 +115,7 @@ assert (zones.loc[zones["zone_key"].isin(pilot_regions), "national"] == 30).all(
 """,
         ),
         (
-            'timeline = adoption_timeline(G)',
+            "timeline = adoption_timeline(G)",
             """\
 assert {"2024-01-18", "2024-10-25"} <= set(per_day.index)
 assert per_day.loc["2024-10-25", "diffused"] > per_day.loc["2024-10-25", "replicated"] > 0
@@ -142,16 +142,16 @@ assert ("mof", "sta", 2) in set(zip(co["body_a_key"], co["body_b_key"], co["docu
 """,
         ),
     ],
-    '03-neo4j-and-cypher.ipynb': [
+    "03-neo4j-and-cypher.ipynb": [
         (
-            'neo4j_backend = (driver, database)',
+            "neo4j_backend = (driver, database)",
             """\
 if NEO4J_AVAILABLE:
     assert "business scope registration reform" in set(from_neo4j["item"])
 """,
         ),
         (
-            'rows = []',
+            "rows = []",
             """\
 if NEO4J_AVAILABLE:
     assert len(parity) >= 10, parity
@@ -168,7 +168,7 @@ if NEO4J_AVAILABLE:
 """,
         ),
         (
-            'H = graph_from_neo4j(driver, database=database)',
+            "H = graph_from_neo4j(driver, database=database)",
             """\
 if NEO4J_AVAILABLE:
     assert set(H.nodes) == set(G.nodes)

@@ -102,9 +102,7 @@ def synthetic_graph(
         for scope, key in SCOPE_REGION_KEYS.items()
     }
     bodies = [
-        _add_node(
-            G, Label.ISSUING_BODY, "state-council", "State Council", prov("State Council"), level="national"
-        ),
+        _add_node(G, Label.ISSUING_BODY, "state-council", "State Council", prov("State Council"), level="national"),
         _add_node(G, Label.ISSUING_BODY, "mofcom", "MOFCOM", prov("MOFCOM"), abbreviation="MOFCOM"),
     ]
     zones: list[str] = []

@@ -80,9 +80,7 @@ def _zone(r: _Report, key: str, name: str) -> NodeRef:
 
 
 def _scopes(r: _Report) -> dict[Scope, NodeRef]:
-    return {
-        s: r.node(Label.REGION, k, s.value, kind=RegionKind.SCOPE.value) for s, k in SCOPE_REGION_KEYS.items()
-    }
+    return {s: r.node(Label.REGION, k, s.value, kind=RegionKind.SCOPE.value) for s, k in SCOPE_REGION_KEYS.items()}
 
 
 def report_a() -> ParsedReport:
@@ -485,8 +483,12 @@ def test_validate_reports_every_problem_at_once() -> None:
     G.add_edge("Zone:shanghai", "Zone:fujian", key="MADE_UP", type="MADE_UP", provenance=prov)
     G.add_edge("Zone:shanghai", "Zone:hebei", key=Rel.PART_OF.value, type="PART_OF")  # no provenance
     G.add_edge(
-        "Zone:shanghai", "Zone:xinjiang", key="DIFFUSED_TO|m", type="DIFFUSED_TO",
-        measure="m", derived=True,
+        "Zone:shanghai",
+        "Zone:xinjiang",
+        key="DIFFUSED_TO|m",
+        type="DIFFUSED_TO",
+        measure="m",
+        derived=True,
     )  # fmt: skip  (derived: provenance optional)
     G.add_edge("Zone:shanghai", "Zone:xinjiang", key="PART_OF|x", type="PART_OF", weight=2, provenance=prov)
     with pytest.raises(GraphValidationError) as info:

@@ -18,9 +18,7 @@ ZONES = load_zones()
 
 def diffused(G: nx.MultiDiGraph, measure: str) -> dict[tuple[str, str], dict]:
     return {
-        (u, v): d
-        for u, v, d in G.edges(data=True)
-        if d["type"] == Rel.DIFFUSED_TO.value and d["measure"] == measure
+        (u, v): d for u, v, d in G.edges(data=True) if d["type"] == Rel.DIFFUSED_TO.value and d["measure"] == measure
     }
 
 

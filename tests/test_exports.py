@@ -211,7 +211,7 @@ def test_neo4j_admin_arrays_and_command(graph: nx.MultiDiGraph, tmp_path: Path) 
     assert '--nodes="$DIR/nodes_Zone.csv"' in script
     assert '--relationships="$DIR/rels_DIFFUSED_TO_Zone_Region.csv"' in script
     assert os.access(out / "import.sh", os.X_OK)
-    assert '-- neo4j' in (out / "README.md").read_text(encoding="utf-8")
+    assert "-- neo4j" in (out / "README.md").read_text(encoding="utf-8")
 
 
 def test_neo4j_admin_rejects_nodes_outside_the_schema(tmp_path: Path) -> None:

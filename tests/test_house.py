@@ -56,14 +56,17 @@ def test_the_real_tree_keeps_every_contract() -> None:
 def test_the_copy_keeps_every_contract(house: Path) -> None:
     result = _lint_imports(house, house / "pyproject.toml")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert str(house) in subprocess.run(
-        [sys.executable, "-c", "import pftz.ground; print(pftz.ground.__file__)"],
-        cwd=house,
-        env={**os.environ, "PYTHONPATH": str(house)},
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout, "the copy must be the tree that is analysed"
+    assert (
+        str(house)
+        in subprocess.run(
+            [sys.executable, "-c", "import pftz.ground; print(pftz.ground.__file__)"],
+            cwd=house,
+            env={**os.environ, "PYTHONPATH": str(house)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    ), "the copy must be the tree that is analysed"
 
 
 @pytest.mark.parametrize(

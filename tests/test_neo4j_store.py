@@ -364,9 +364,7 @@ def test_hostile_values_are_stored_verbatim_and_change_nothing_else(neo4j_db: Co
     ("where", "value"),
     [("label", "Zone`) DETACH DELETE n //"), ("label", "Person"), ("type", "KNOWS]->() DETACH DELETE n //")],
 )
-def test_labels_and_types_outside_the_schema_are_refused_before_writing(
-    neo4j_db: Conn, where: str, value: str
-) -> None:
+def test_labels_and_types_outside_the_schema_are_refused_before_writing(neo4j_db: Conn, where: str, value: str) -> None:
     driver, db = neo4j_db
     G = synthetic_graph(5, 3)
     a, b = node_id(Label.ZONE, "zone-0"), node_id(Label.ZONE, "zone-1")

@@ -317,8 +317,15 @@ def tricky_graph() -> nx.MultiDiGraph:
     for i, m in enumerate(measures[:10]):
         date = dates[i % len(dates)]
         prov = provinces[i % 3]
-        G.add_edge(prov, m, key=f"{Rel.ADOPTED.value}|w{i}", type=Rel.ADOPTED.value, outcome=f"adopted {i}",
-                   provenance=[evidence("tricky.txt", 400 + i, "adopted")], **({} if date is None else {"date": date}))
+        G.add_edge(
+            prov,
+            m,
+            key=f"{Rel.ADOPTED.value}|w{i}",
+            type=Rel.ADOPTED.value,
+            outcome=f"adopted {i}",
+            provenance=[evidence("tricky.txt", 400 + i, "adopted")],
+            **({} if date is None else {"date": date}),
+        )
         G.add_edge(zones[i % len(zones)], prov, key=f"{Rel.DIFFUSED_TO.value}|w{i}", type=Rel.DIFFUSED_TO.value,
                    provenance=[], measure=G.nodes[m]["key"], via="x", **{DERIVED: True},
                    **({} if date is None else {"date": date}))  # fmt: skip

@@ -271,7 +271,14 @@ def test_the_document_level_passes_are_one_registry_of_one_signature() -> None:
 
 # --------------------------------------------------------------------------- batches, documents, bodies
 def _batches(report: ParsedReport) -> dict[str, dict[str, object]]:
-    return {e.key: dict(e.properties) for e in report.entities if e.label is Label.BATCH}
+    """Each batch's properties over all the statements of it, the first value of each kept (as the graph merges)."""
+    out: dict[str, dict[str, object]] = {}
+    for e in report.entities:
+        if e.label is Label.BATCH:
+            props = out.setdefault(e.key, {})
+            for k, v in e.properties.items():
+                props.setdefault(k, v)
+    return out
 
 
 def _docs(report: ParsedReport) -> set[str]:

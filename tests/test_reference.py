@@ -217,10 +217,7 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_normalize_name() -> None:
-    assert (
-        normalize_name("  The China (Zhejiang)  Pilot Free–Trade Zone ")
-        == "china zhejiang pilot free trade zone"
-    )
+    assert normalize_name("  The China (Zhejiang)  Pilot Free–Trade Zone ") == "china zhejiang pilot free trade zone"
     assert normalize_name("People’s Bank of China") == normalize_name("People's Bank of China")
     assert normalize_name("中国（上海）自由贸易试验区") == "中国 上海 自由贸易试验区"
 
@@ -351,9 +348,7 @@ def test_conflicting_aliases_are_refused() -> None:
     provinces = load_provinces()
     zones = load_zones()
     bodies = dict(load_bodies())
-    bodies["ndrc"] = bodies["ndrc"].__class__(
-        "ndrc", "NDRC", "NDRC", "", "ministry", ("Ministry of Commerce",)
-    )
+    bodies["ndrc"] = bodies["ndrc"].__class__("ndrc", "NDRC", "NDRC", "", "ministry", ("Ministry of Commerce",))
     with pytest.raises(ReferenceDataError, match="claimed by both"):
         Gazetteer(zones, provinces, bodies)
 

@@ -166,9 +166,7 @@ def test_two_builds_write_the_same_database(tmp_path: Path, cache_dir: Path) -> 
     assert json.loads((tmp_path / "x.metadata.json").read_text(encoding="utf-8"))["databases"].keys() == {"x"}
 
 
-def test_serve_without_datasette_says_how_to_install_it(
-    database: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_serve_without_datasette_says_how_to_install_it(database: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "datasette", None)  # import datasette now fails, as when it is not installed
     monkeypatch.setitem(sys.modules, "datasette.cli", None)
     res = CliRunner().invoke(cli, ["serve", str(database)])

@@ -166,9 +166,7 @@ def test_part_one_cells(tables: dict[str, Table]) -> None:
         assert (left.number, left.line) == ((right.number or 0) - 4, right.line)
     assert "Stamp Tax" in t13[8].values["Title"]
     assert t13[9].values["Title"].startswith('"Measures to Support and Promote the Construction')
-    assert (
-        tables["1-1"].rows[4].values["Title"].startswith("Notice by the General Office of the State Council")
-    )
+    assert tables["1-1"].rows[4].values["Title"].startswith("Notice by the General Office of the State Council")
 
 
 def test_table_1_6_duplicated_row_4(tables: dict[str, Table], parsed: Parsed) -> None:
@@ -302,9 +300,7 @@ def test_cell_continued_on_next_line(text: str, parsed: Parsed) -> None:
     no3 = _line_of(interleaved, "3\tShaanxi PFTZ\t")
     fields = interleaved.split("\n")[no3 - 1].split("\t")
     title_head, title_tail = fields[2].rsplit(" ", 1)
-    aligned = _replace_line(
-        interleaved, no3, ["\t".join([*fields[:2], title_head, fields[3]]), f"\t\t{title_tail}\t"]
-    )
+    aligned = _replace_line(interleaved, no3, ["\t".join([*fields[:2], title_head, fields[3]]), f"\t\t{title_tail}\t"])
     assert len({wrapped, broken, interleaved, aligned, text}) == 5
     for variant in (wrapped, broken, interleaved, aligned):
         found, _ = _parse(variant)

@@ -152,7 +152,7 @@ def test_list_cells_are_joined_in_csv(G: nx.MultiDiGraph, tmp_path: Path) -> Non
 def test_cells_are_formula_safe(tmp_path: Path) -> None:
     H = synthetic_graph(5, 2)
     measures = sorted(n for n, d in H.nodes(data=True) if d["label"] == Label.MEASURE.value)
-    hostile = ["=HYPERLINK(\"http://x\",\"y\")", "+1+2", "-3", "@SUM(A1)", "\tTAB", "\rCR"]
+    hostile = ['=HYPERLINK("http://x","y")', "+1+2", "-3", "@SUM(A1)", "\tTAB", "\rCR"]
     for m, name in zip(measures, hostile, strict=False):
         H.nodes[m]["name"] = name
     df = table("measures", H)
@@ -463,9 +463,7 @@ def test_cli_table_bom_option(tmp_path: Path, cache_dir: Path) -> None:
 
 
 @pytest.mark.neo4j
-def test_load_prints_a_summary_and_a_second_load_creates_nothing(
-    neo4j_db: tuple[Any, str], cache_dir: Path
-) -> None:
+def test_load_prints_a_summary_and_a_second_load_creates_nothing(neo4j_db: tuple[Any, str], cache_dir: Path) -> None:
     uri = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
     first = _run(["load", "--neo4j", uri])
     assert first.exit_code == 0, first.output

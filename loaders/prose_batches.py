@@ -1,0 +1,684 @@
+"""Batches and their items as texts that are not editions state them: notices, press releases, papers.
+
+A State Council notice lists the items of a batch under headings of scope
+("(I) Reform items to be replicated and promoted nationwide (12 items)"),
+numbered by field ("1. In the field of trade facilitation: A; B. (Departments
+responsible: the X and the Y)"); a press release names a batch in a sentence,
+with its ordinal, size and issuer ("The State Council's eighth batch of reform
+pilot experience", "did the State Council include the model in the eighth
+batch", "Hubei releases 10th batch of FTZ institutional innovations"). The
+functions here are pure: they take the paragraphs of a text and return frozen
+records; :mod:`loaders.report` turns them into nodes and edges. The words live in
+:mod:`loaders.lexicon`; nothing here names one text's title, number or line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from pftz.ground.schema import Scope
+from pftz.loaders.lexicon import (
+    ANAPHORA,
+    DESIGNATED_SCOPES,
+    EXAMPLE_ADOPT_VERBS,
+    FIELD_LEADS,
+    NATIONAL_BATCH_VERBS,
+    NOTICE_ITEM_WORDS,
+    NOTICE_REPLICATE_VERBS,
+    ORDINALS,
+    PROVINCE_RELEASE_VERBS,
+    PROVINCE_SCOPES,
+    RESPONSIBLE_WORDS,
+    alternation,
+)
+from pftz.loaders.reference import Mention
+from pftz.loaders.text import Paragraph
+
+FindMentions = Callable[[str], list[Mention]]
+"""A finder of zone, province or body mentions in a text (the gazetteer's, or the collector's memoised one)."""
+
+_ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINALS) + r"|eleventh|twelfth)"
+
+# --------------------------------------------------------------------------- a notice's list of items by scope
+SCOPE_HEADING_RE = re.compile(
+    r"^\s*(?:\(?[IVXivx]{1,4}\)|[IVX]{1,4}\.|\(\d{1,2}\)|\d{1,2}\.|[A-H]\.)?\s*"
+    rf"(?:[A-Z][\w-]*\s+){{0,3}}?(?i:{alternation(NOTICE_ITEM_WORDS)})\s+(?:(?:to\s+be|that\s+are\s+to\s+be|for)\s+)?"
+    rf"(?:(?i:{alternation(NOTICE_REPLICATE_VERBS)})|replication(?:\s+and\s+promotion)?)\s+"
+    r"(?P<scope>[^():]{3,120}?)\s*(?:\((?P<count>\d{1,3})\s+items?\))?\s*[:.]?\s*$"
+)
+"""A heading over the items of one scope: "(II) Items to be replicated and promoted in all pilot free trade
+zones (3 items)"."""
+ITEM_START_RE = re.compile(r"^\s*\(?(?P<no>\d{1,2})\s*[.)、]\s+(?=\S)")
+"""The start of a numbered item ("1. In the field of ...", "5. "Bonded maintenance ..."")."""
+TOP_HEADING_RE = re.compile(r"^\s*(?:[IVX]{1,4}\.|[一二三四五六七八九十]+、)\s+\S")
+"""A heading of the notice's next part ("II. Earnestly organizing implementation"): the list ends."""
+_FIELD_RE = re.compile(rf"^\s*(?i:{alternation(FIELD_LEADS)})\b")
+_IN_PLACE_RE = re.compile(r"^\s*(?:[Ii]n|[Aa]t|[Ww]ithin|[Aa]cross)\s+(?:the\s+)?(?P<place>.+?)\s*$")
+_RESPONSIBLE_RE = re.compile(rf"\((?P<inner>[^()]*(?i:{alternation(RESPONSIBLE_WORDS)})[^()]*)\)\s*\.?\s*$")
+_TRAILING_PAREN_RE = re.compile(r"\s*\((?P<inner>[^()]{2,160})\)\s*[.;]?\s*$")
+_QUOTES_RE = re.compile(r"[\"“”]")
+_LEADING_ARTICLE_RE = re.compile(r"^(?:(?:the|a|an)\s+)", re.IGNORECASE)
+_LEAD_MAX = 140
+"""Characters at most of an item's lead before its colon ("In border areas with land ports open to ...:")."""
+
+
+@dataclass(frozen=True)
+class ScopedItem:
+    """An innovation a notice orders replicated within a scope.
+
+    Parameters
+    ----------
+    name
+        The item as printed, quotation marks and a leading article removed.
+    line
+        The line its name starts on.
+    quote
+        The numbered item it is part of, as printed.
+    scope
+        The normalised scope (Nationwide, All PFTZs, Designated areas), or None when not understood.
+    where
+        The scope as printed ("nationwide", "special customs supervision areas").
+    zones
+        The origin zones a parenthesis after the item names (``"..." (Fujian FTZ, Guangdong FTZ)``).
+    bodies
+        The bodies in charge, from the item's "(Departments responsible: ...)".
+    """
+
+    name: str
+    line: int
+    quote: str
+    scope: Scope | None
+    where: str
+    zones: tuple[Mention, ...]
+    bodies: tuple[Mention, ...]
+
+
+def scope_of(printed: str) -> Scope | None:
+    """The :class:`~ground.schema.Scope` of a scope as a notice prints it, or None.
+
+    Examples
+    --------
+    >>> [str(scope_of(s)) for s in ("nationwide", "in all pilot free trade zones", "in specific regions")]
+    ['Nationwide', 'All PFTZs', 'Designated areas']
+    """
+    t = " ".join(printed.lower().split())
+    if re.search(r"\b(?:pilot free trade zones|p?ftzs)\b", t):
+        return Scope.ALL_PFTZS
+    if re.search(r"\bnationwide\b|\bacross the country\b|\bthroughout the country\b|\bnational\b", t):
+        return Scope.NATIONWIDE
+    if any(p in t for p in PROVINCE_SCOPES):
+        return Scope.PROVINCE_WIDE
+    if any(p in t for p in DESIGNATED_SCOPES):
+        return Scope.DESIGNATED_AREAS
+    return Scope.DESIGNATED_AREAS if _IN_PLACE_RE.match(printed) else None
+
+
+def _where(printed: str) -> str:
+    """The scope's words without "in" and an article: "in the pilot free trade zones" -> "pilot free trade zones"."""
+    m = _IN_PLACE_RE.match(printed)
+    return (m.group("place") if m else printed).strip(" .:")
+
+
+def _lines(p: Paragraph) -> list[tuple[int, int, str]]:
+    """The paragraph's source lines: (offset in its text, line number, the line's text)."""
+    ends = [*p.offsets[1:], len(p.text) + 1]
+    return [
+        (o, n, p.text[o : e - 1] if e - 1 > o else p.text[o:e])
+        for o, e, n in zip(p.offsets, ends, p.line_nos, strict=True)
+    ]
+
+
+def _split_outside(text: str, sep: str) -> list[tuple[int, str]]:
+    """``text`` split at ``sep`` outside parentheses and quotation marks, each part with its offset."""
+    out: list[tuple[int, str]] = []
+    depth, quoted, start = 0, False, 0
+    for i, ch in enumerate(text):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            quoted = not quoted
+        elif ch == "“":
+            quoted = True
+        elif ch == "”":
+            quoted = False
+        elif ch == sep and depth == 0 and not quoted:
+            out.append((start, text[start:i]))
+            start = i + 1
+    out.append((start, text[start:]))
+    return out
+
+
+def item_name(part: str) -> str:
+    """An item's name as printed: quotation marks, a leading article and end punctuation removed.
+
+    Examples
+    --------
+    >>> item_name(' the "tiered release" model for imported mineral samples.')
+    'tiered release model for imported mineral samples'
+    """
+    name = " ".join(_QUOTES_RE.sub("", part).split()).strip(" ,.;:")
+    return _LEADING_ARTICLE_RE.sub("", name).strip()
+
+
+def _item(
+    text: str,
+    at: int,
+    p: Paragraph,
+    scope: tuple[Scope | None, str],
+    find_zones: FindMentions,
+    find_bodies: FindMentions,
+) -> list[ScopedItem]:
+    """The innovations of one numbered item (its text after the number, at offset ``at`` of ``p``)."""
+    bodies: tuple[Mention, ...] = ()
+    if m := _RESPONSIBLE_RE.search(text):
+        bodies = tuple(find_bodies(m.group("inner")))
+        text = text[: m.start()]
+    sc, where = scope
+    colon = text.find(":")
+    quote_at = min((i for i in (text.find('"'), text.find("“")) if i >= 0), default=len(text))
+    body, shift = text, 0
+    if 0 < colon < min(_LEAD_MAX, quote_at):
+        lead = text[:colon]
+        body, shift = text[colon + 1 :], colon + 1
+        if not _FIELD_RE.match(lead) and _IN_PLACE_RE.match(lead) and sc is not Scope.NATIONWIDE:
+            sc, where = scope_of(lead) or Scope.DESIGNATED_AREAS, _where(lead)
+    out: list[ScopedItem] = []
+    for off, part in _split_outside(body, ";"):
+        zones: tuple[Mention, ...] = ()
+        if (tp := _TRAILING_PAREN_RE.search(part)) and (found := find_zones(tp.group("inner"))):
+            zones, part = tuple(found), part[: tp.start()]
+        name = item_name(part)
+        if len(name.split()) < 2 or len(name) > 240:
+            continue
+        lead_ws = len(part) - len(part.lstrip())
+        start = at + shift + off + lead_ws
+        out.append(ScopedItem(name, p.line_at(start), " ".join(text.split())[:300], sc, where, zones, bodies))
+    return out
+
+
+HEADING_CHARS = 60
+"""A numbered line this short, without punctuation or quotation marks, is a heading, not an item."""
+
+
+def _heading_like(rest: str) -> bool:
+    """Whether a numbered line's text is a heading ("Organizing implementation"), not an item."""
+    t = rest.strip()
+    return len(t) < HEADING_CHARS and not re.search(r"[:;,.\"“”()]", t)
+
+
+def notice_items(paras: Sequence[Paragraph], find_zones: FindMentions, find_bodies: FindMentions) -> list[ScopedItem]:
+    """Rule: the numbered items under a notice's headings of scope, each an innovation replicated in that scope.
+
+    "(I) Reform items to be replicated and promoted nationwide (12 items)" opens a
+    scope; each numbered line after it ("1. In the field of X: A; B. (Departments
+    responsible: the Y and the Z)") holds items split at semicolons, the bodies in
+    charge in a closing parenthesis, origin zones in a parenthesis after an item
+    (``"A" (Fujian FTZ, Guangdong FTZ)``). Under a heading of designated areas an
+    item's lead "In <places>:" is its own scope. The list ends at the next part's
+    heading or a paragraph that is neither a heading nor an item.
+    """
+    out: list[ScopedItem] = []
+    scope: tuple[Scope | None, str] | None = None
+    for p in paras:
+        pending: list[tuple[int, str, tuple[Scope | None, str]]] = []  # (offset of an item's text, its text, scope)
+        started = False
+        heading = ""  # a heading of scope read, no item under it yet: a wrapped heading goes on on the next line
+        for off, _no, line in _lines(p):
+            joined = f"{heading} {line.strip()}" if heading and not ITEM_START_RE.match(line) else ""
+            if h := SCOPE_HEADING_RE.match(joined) or SCOPE_HEADING_RE.match(line):
+                scope = (scope_of(h.group("scope")), _where(h.group("scope")))
+                heading, started = joined or line.strip(), True
+                continue
+            heading = ""
+            if TOP_HEADING_RE.match(line):
+                scope, started = None, True
+            elif scope is None:
+                continue
+            elif (im := ITEM_START_RE.match(line)) and _heading_like(line[im.end() :]):
+                scope, started = None, True  # "2. Organizing implementation": the notice's next part
+            elif im:
+                pending.append((off + im.end(), line[im.end() :], scope))
+                started = True
+            elif pending and started:
+                at, txt, sc = pending[-1]
+                pending[-1] = (at, txt + " " + line.strip(), sc)  # the item goes on on the next line
+            elif not started:
+                scope = None  # a paragraph that is not part of the list ends it
+                break
+        for at, txt, sc in pending:
+            out.extend(_item(txt, at, p, sc, find_zones, find_bodies))
+    return out
+
+
+# --------------------------------------------------------------------------- batches named in prose
+BATCH_RE = re.compile(
+    rf"\b(?P<ord>{_ORD})\s+[Bb]atch\s+of\s+(?:(?P<count>\d{{1,3}})\s+(?:items\s+of\s+)?)?"
+    r"(?P<what>[\"“']?[A-Za-z][A-Za-z \"“”'’-]*?)"
+    r"(?=\s*[,.;:()]|\s+(?:from|in|for|that|which|to|was|were|is|are|has|have|had|shall|will|would|released|issued|"
+    r"promoted|by|of the China|of the|of (?:[A-Z][a-z]+ )?(?:Pilot|PFTZ|FTZ)|comprises|comprising|contains|"
+    r"containing|contained|covers|covering|includes|including|included|totaling|totalling|with|and|as|on|at|"
+    r"since|under|published|approved|selected|listed)\b|\s+(?=\d)|\s*$)"
+)
+"""A batch named in prose: "the eighth batch of 18 items of reform pilot experience", "10th batch of FTZ
+institutional innovations", "the sixth batch of 24 "best practice cases"."""
+COUNT_AFTER_RE = re.compile(
+    r"^[^.;]{0,40}?\b(?:contained|contains|comprising|comprises|of|covering|with)\s+(?P<n>\d{1,3})\s+"
+    r"(?:items|cases|measures|practices)\b"
+)
+"""A batch's size printed after it ("..., released last November, contained 18 items")."""
+_NATIONAL_VERB_RE = re.compile(rf"\b(?:{alternation(NATIONAL_BATCH_VERBS)})\b")
+_POSSESSIVE_RE = re.compile(r"^\s*(?:'s|’s)\s+(?:(?:latest|new|newly released|recent)\s+)?$")
+_OF_BODY_ON_RE = re.compile(r"^\s+on\s+(?:[A-Z][\w'’-]*\s+|a\s+|and\s+|in\s+|the\s+|of\s+)*$")
+_THAT_BODY_RE = re.compile(r"^\s*(?:that|which)\s+(?:the\s+)?$")
+_RELEASE_BY_RE = re.compile(rf"^[^;.]{{0,80}}?\b(?:{alternation(NATIONAL_BATCH_VERBS)})\s+by\s+(?:the\s+)?$")
+_PROVINCE_VERB_RE = re.compile(
+    rf"^\s*(?:has\s+|have\s+)?(?:{alternation(PROVINCE_RELEASE_VERBS)})\s+(?:its\s+|the\s+)?$"
+)
+_OWNER_AFTER_RE = re.compile(
+    r"^\s*of\s+(?:the\s+)?(?P<zone>(?:China\s*\([A-Z][a-z]+\)\s*Pilot Free Trade Zone|[A-Z][a-z]+\s+(?:Pilot\s+)?"
+    r"(?:PFTZ|FTZ|Free Trade Zone|Pilot Free Trade Zone|Free Trade Port)))"
+)
+REACH = 160
+_ALLIANCE_RE = re.compile(r"\b[Aa]lliance\b")
+"""Characters at most between a national body and the batch it acts on."""
+
+
+@dataclass(frozen=True)
+class ProseBatch:
+    """A batch a sentence names.
+
+    Parameters
+    ----------
+    ordinal, count
+        Its ordinal and, where printed, its size.
+    what
+        The words after "batch of" (they tell its series: best practices, reform experience ...).
+    line, sentence, phrase
+        Where it is named.
+    body
+        The national body the sentence says released it, if any.
+    owner
+        The zone (key) whose own batch it is, for a provincial batch; else None.
+    """
+
+    ordinal: int
+    count: int | None
+    what: str
+    line: int
+    sentence: str
+    phrase: str
+    body: Mention | None
+    owner: str | None
+
+
+def ordinal_of(word: str) -> int:
+    """The number of an ordinal ("eighth" -> 8, "10th" -> 10)."""
+    w = word.lower()
+    words = (*ORDINALS, "eleventh", "twelfth")
+    return words.index(w) + 1 if w in words else int(re.match(r"\d+", w).group(0))  # type: ignore[union-attr]
+
+
+def _national_body(s: str, at: int, end: int, bodies: Sequence[Mention]) -> Mention | None:
+    """The body a sentence says acts on the batch at ``s[at:end]``.
+
+    "<body> ... include/select/released ... the <ordinal> batch" (a verb between, no
+    semicolon), "<body>'s <ordinal> batch", "Notice of <body> on ... the <ordinal> Batch",
+    "the <ordinal> batch ... that <body> promoted", "... released by <body>".
+    """
+    before = [b for b in bodies if b.end <= at and at - b.end <= REACH]
+    if before:
+        b = before[-1]
+        between = s[b.end : at]
+        if _POSSESSIVE_RE.match(between) or (";" not in between and _NATIONAL_VERB_RE.search(between)):
+            return b
+        if _OF_BODY_ON_RE.match(between) and re.search(r"\bof\s+(?:the\s+)?$", s[: b.start]):
+            return b
+    for b in bodies:
+        if b.start < end:
+            continue
+        gap = s[end : b.start]
+        if b.start - end > REACH:
+            break
+        if (_THAT_BODY_RE.match(gap[-12:]) or re.search(r"\b(?:that|which)\s+(?:the\s+)?$", gap)) and (
+            _NATIONAL_VERB_RE.match(s[b.end :].lstrip())
+        ):
+            return b
+        if _RELEASE_BY_RE.match(gap):
+            return b
+        break
+    return None
+
+
+def prose_batches(
+    paras: Sequence[Paragraph],
+    sentences_of: Callable[[Paragraph], Sequence[tuple[int, str]]],
+    find_zones: FindMentions,
+    find_bodies: FindMentions,
+    find_provinces: FindMentions,
+    zone_of_province: Callable[[str], str | None],
+) -> list[ProseBatch]:
+    """Rule: a batch a sentence names, with its ordinal, size, issuer or owner.
+
+    A national body acting on it (:func:`_national_body`) makes it national; a
+    zone printed after it ("... of the China (Hubei) Pilot Free Trade Zone") or a
+    province (or zone) releasing it ("Hubei releases 10th batch of ...") makes it
+    that zone's own. Other batches are returned without issuer or owner: the caller
+    keeps those whose series is a national one.
+    """
+    out: list[ProseBatch] = []
+    for p in paras:
+        for off, s in sentences_of(p):
+            if "atch" not in s:
+                continue
+            bodies = find_bodies(s)
+            for m in BATCH_RE.finditer(s):
+                at, end = m.start(), m.end()
+                while at > 0 and s[at - 1] == " ":
+                    at -= 1
+                art = re.search(r"(?:\bthe|\ba|\bits)\s*$", s[:at])
+                at = art.start() if art else m.start()
+                count = int(m.group("count")) if m.group("count") else None
+                if count is None and (c := COUNT_AFTER_RE.match(s[end:])):
+                    count = int(c.group("n"))
+                owner: str | None = None
+                if ow := _OWNER_AFTER_RE.match(s[end:]):
+                    found = find_zones(ow.group("zone"))
+                    owner = found[0].key.split("/", 1)[0] if found else None
+                body = None if owner else _national_body(s, at, end, bodies)
+                if owner is None and body is None and not _ALLIANCE_RE.search(s[:at]):  # an alliance's: the narrative's
+                    provs = [pm for pm in find_provinces(s[:at]) if _PROVINCE_VERB_RE.match(s[pm.end : at])]
+                    zs = [z for z in find_zones(s[:at]) if _PROVINCE_VERB_RE.match(s[z.end : at])]
+                    if zs:
+                        owner = zs[-1].key.split("/", 1)[0]
+                    elif provs:
+                        owner = zone_of_province(provs[-1].key)
+                line = p.line_at(off + m.start())
+                out.append(
+                    ProseBatch(ordinal_of(m.group("ord")), count, m.group("what"), line, s, m.group(0), body, owner)
+                )
+    return out
+
+
+# --------------------------------------------------------------------------- the items a sentence puts in a batch
+_ITEM_VERB_RE = re.compile(
+    r"\b(?:include|includes|included|including|select|selects|selected|list|lists|listed|put|added|add)\s+"
+    r"(?P<obj>(?:the|a|an)\s+[^,;:\"“”]{3,120}?|it|them)\s+(?:in|into|for|to)\s+(?:the|its)\s+$"
+)
+"""An unquoted item between a verb of listing and the batch ("... include the e-seal relay model in the eighth
+batch")."""
+_ORIGIN_AFTER_RE = re.compile(
+    r"^[^;:.\"“”]{0,80}?\b(?:developed|piloted|pioneered|created|explored|launched|introduced|first tried)\s+"
+    r"(?:by|in)\s+(?:the\s+)?"
+)
+"""What stands between an item and its origin zone: "... model for imported mineral samples developed by the"."""
+_EXAMPLE_RE = re.compile(r"\b(?:for instance|for example|such as|including|among them)\b", re.IGNORECASE)
+_NATIONAL_AFTER_RE = re.compile(
+    r"^[^;]{0,120}?\b(?:replicated|promoted|replication|promotion|scaled up|rolled out)\s+(?:and\s+\w+(?:\s+up)?\s+)?"
+    r"(?P<scope>nationwide|across the country|throughout the country|in all (?:pilot free trade zones|PFTZs|FTZs))"
+    r"(?!\s+or\b)"
+)
+"""A national scope after the batch ("... for replication nationwide", "... that the State Council promoted
+nationwide"), not one of two ("nationwide or in specific regions")."""
+_ED_TAIL_RE = re.compile(r"\s+\w+ed$")
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    """An innovation a text puts into a batch it names in prose.
+
+    Parameters
+    ----------
+    batch
+        The batch (one of :func:`prose_batches`' records).
+    name, line, quote
+        The innovation as printed, where.
+    zones
+        Its origin zones where the sentence prints them ("... developed by the Wuhan Area").
+    scope
+        The national scope the sentence replicates the batch in, if any.
+    stated
+        True when the batch's own sentence names it; False for an example in the next sentence ("Inner
+        Mongolia, for instance, has replicated the "..." model"): the text does not say it of each one.
+    """
+
+    batch: ProseBatch
+    name: str
+    line: int
+    quote: str
+    zones: tuple[Mention, ...]
+    scope: Scope | None
+    stated: bool
+    adopter: Mention | None = None
+    """For an example: the place (a zone, or a province printed alone) its clause says applied it."""
+    adopter_kind: str = ""
+    """``zone`` or ``province``."""
+    since: int = 0
+    """For an item printed as an anaphor ("include the practice in ...", ``name`` empty): the line its paragraph
+    starts on, where the innovation it stands for is named."""
+
+
+def _named(s: str, start: int, end: int, name: str) -> tuple[str, int]:
+    """The fuller name of a quoted span ``s[start:end]`` and where it ends: the lower-case words (and acronyms:
+    RMB, R&D) after it, up to a verb, a preposition of place or punctuation, without trailing function words."""
+    m = re.match(
+        r"(?:\s+(?!(?:has|have|had|is|are|was|were|that|which|to|in|by|at|with|as|under|from)\b)"
+        r"(?:[a-z0-9][\w'’&+–-]*|[A-Z]{2,}[\w&]*)){1,10}",
+        s[end:],
+    )
+    tail = m.group(0) if m else ""
+    if nxt := _NEXT_NP_RE.search(tail):
+        tail = tail[: nxt.start()]  # "... of outbound vehicles and the <next item>"
+    tail = _TRAILING_WORDS_RE.sub("", _ED_TAIL_RE.sub("", tail))
+    return item_name(name + tail), end + len(tail)
+
+
+_DESCRIBED_RE = re.compile(
+    r"\b(?:described as|called|dubbed|known as|termed|hailed as|seen as|regarded as|so-called|as|aims? to|"
+    r"calls? for|slogan|motto|principle of)\s*$",
+    re.IGNORECASE,
+)
+_ARTICLE_START_RE = re.compile(r"^(?:a|an|the|this|these|its|our|their)\s", re.IGNORECASE)
+
+
+def descriptive(s: str, start: int, name: str) -> bool:
+    """Whether a quoted span describes rather than names ("described as "a new round of opening-up"")."""
+    return bool(_ARTICLE_START_RE.match(name) or _DESCRIBED_RE.search(s[:start]))
+
+
+def _origin_after(s: str, stop: int, find_zones: FindMentions) -> tuple[Mention, ...]:
+    """The zone printed right after an item ending at ``s[stop]`` ("... developed by the Wuhan Area", "... of the
+    Shanghai FTZ"), if any."""
+    om = _ORIGIN_AFTER_RE.match(s[stop:]) or _OF_ZONE_RE.match(s[stop:])
+    found = find_zones(s[stop + om.end() : stop + om.end() + 80]) if om else []
+    return tuple(found[:1]) if found and found[0].start <= 2 else ()
+
+
+_NEXT_NP_RE = re.compile(r"\s+(?:and|or|as well as)\s+(?:the|a|an|its|their)\b")
+_TRAILING_WORDS_RE = re.compile(r"(?:\s+(?:and|or|of|the|for|with|to|in|a|an|on|at|by|from))+$")
+_OF_ZONE_RE = re.compile(r"^\s*(?:of|from|by|in)\s+(?:the\s+)?")
+"""Between an item and its zone printed right after it: "the "smart customs" model of the Shanghai FTZ"."""
+
+
+_CLAUSE_START_RE = re.compile(r"(?:^|;|,\s*(?:and|while|whereas)\s+)")
+_EXAMPLE_VERB_RE = re.compile(
+    r"^(?P<who>[^;]{2,80}?),?\s+(?:(?:for instance|for example|in turn|also|already),?\s+)*"
+    rf"(?:(?:has|have|had)\s+)?(?:{alternation(EXAMPLE_ADOPT_VERBS)})\s+(?:the\s+|a\s+|an\s+|its\s+)?$"
+)
+"""A clause's adopter before its verb and the example: "Inner Mongolia, for instance, has replicated the"."""
+
+
+def _example_adopter(
+    before: str, find_zones: FindMentions, find_provinces: Callable[..., list[Mention]]
+) -> tuple[Mention | None, str]:
+    """The place the clause ending in ``before`` (the text up to an example's quotation mark) says applied it."""
+    starts = [m.end() for m in _CLAUSE_START_RE.finditer(before)]
+    clause = before[starts[-1] if starts else 0 :]
+    m = _EXAMPLE_VERB_RE.match(clause.lstrip())
+    if m is None:
+        return None, ""
+    who = m.group("who")
+    if zs := find_zones(who):
+        return zs[0], "zone"
+    ps = find_provinces(who, exclude_zones=True)
+    return (ps[0], "province") if ps else (None, "")
+
+
+def batch_items(
+    paras: Sequence[Paragraph],
+    sentences_of: Callable[[Paragraph], Sequence[tuple[int, str]]],
+    batches: Sequence[ProseBatch],
+    quoted: Callable[[str], Sequence[tuple[int, int, str]]],
+    find_zones: FindMentions,
+    find_provinces: Callable[..., list[Mention]],
+) -> list[BatchItem]:
+    """Rule: the innovations a sentence about a national batch names, and the examples the next one gives.
+
+    "Two of them, including the "A" model developed by the Wuhan Area, were included
+    in the eighth batch ... that the State Council promoted nationwide": A is an item
+    of the batch, from the area's zone, replicated nationwide. "... did the State
+    Council include the B model in the eighth batch": B (unquoted, between the verb
+    and the batch). "Inner Mongolia, for instance, has replicated the "C" model": an
+    example in the sentence after the batch's is an item of it, not stated of each.
+    A document's title (its quoted words name a batch or start with a capital) is
+    not an item; a sentence naming several batches is left alone.
+    """
+    by_sentence = {(b.line, b.sentence): b for b in batches}
+    out: list[BatchItem] = []
+    for p in paras:
+        sents = list(sentences_of(p))
+        for i, (off, s) in enumerate(sents):
+            line = p.line_at(off)
+            b = by_sentence.get((line, s)) or next((x for x in batches if x.sentence == s), None)
+            if b is None:
+                continue
+            if len(BATCH_RE.findall(s)) > 1:
+                continue  # a sentence naming several batches does not say which holds what it names
+            at = s.find(b.phrase)
+            sm = _NATIONAL_AFTER_RE.match(s[at + len(b.phrase) :])
+            scope = scope_of(sm.group("scope")) if sm else None
+            for start, end, name in quoted(s):
+                if at <= start < at + len(b.phrase) or "batch" in name.lower() or name[:1].isupper():
+                    continue  # the batch's own words, or a document's title
+                if descriptive(s, start, name):
+                    continue
+                full, stop = _named(s, start, end, name)
+                if len(full.split()) < 2:
+                    continue
+                zones = _origin_after(s, stop, find_zones)
+                out.append(BatchItem(b, full, p.line_at(off + start), s, zones, scope, True))
+            if vm := _ITEM_VERB_RE.search(s[:at]):
+                obj, oline = vm.group("obj"), p.line_at(off + vm.start("obj"))
+                if obj.lower() in ANAPHORA or obj.lower() in ("it", "them"):
+                    out.append(BatchItem(b, "", oline, s, (), scope, True, since=p.line))
+                elif not _QUOTES_RE.search(obj) and len(item_name(obj).split()) >= 2:
+                    out.append(BatchItem(b, item_name(obj), oline, s, (), scope, True))
+            if i + 1 < len(sents) and _EXAMPLE_RE.search(sents[i + 1][1]):
+                noff, ns = sents[i + 1]
+                for start, end, name in quoted(ns):
+                    full, stop = _named(ns, start, end, name)
+                    named = not name[:1].isupper() and not descriptive(ns, start, name)
+                    if len(full.split()) >= 2 and "batch" not in name.lower() and named:
+                        who, kind = _example_adopter(ns[:start], find_zones, find_provinces)
+                        zones = _origin_after(ns, stop, find_zones)
+                        out.append(BatchItem(b, full, p.line_at(noff + start), ns, zones, None, False, who, kind))
+    return out
+
+
+# --------------------------------------------------------------------------- examples under a lead of scope
+SCOPE_LEAD_RE = re.compile(
+    r"(?:^|\s)(?:Among|Of)\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,3}?"
+    rf"(?:{alternation((*NOTICE_ITEM_WORDS, 'innovations', 'achievements', 'outcomes'))})\s+"
+    r"(?:to\s+be|that\s+will\s+be|that\s+are\s+to\s+be|being)\s+"
+    r"(?:replicated|promoted|extended|scaled\s+up|rolled\s+out)(?:\s+and\s+\w+(?:\s+up)?)?\s+"
+    r"(?P<scope>[^,;]{3,80}),\s*"
+)
+"""A lead that tells the scope of the examples after it: "Among the items to be replicated province-wide, ..."."""
+_HOLDER = (
+    r"(?:Special\s+)?Area|Pilot\s+FTZ|PFTZ|FTZ|Free\s+Trade\s+Port|Pilot\s+Free\s+Trade\s+Zone|"
+    r"coordinated\s+(?:innovation|development)\s+zone"
+)
+POSSESSIVE_ITEM_RE = re.compile(
+    rf"(?P<place>(?:China\s*\([A-Z][a-z]+\)\s*)?[A-Z][\w-]*(?:\s+(?:&\s+)?[A-Z][\w-]*){{0,3}}\s+(?:{_HOLDER}))"
+    r"(?:'s|’s)\s+(?P<name>[^,;]{6,200}?)"
+    r"(?=\s+(?:helps?|gives?|allows?|enables?|lets?|cuts?|reduces?|makes?|has|have|is|are|was|were|will|which|that|"
+    r"provides?|offers?|ensures?|supports?|brings?|saves?|shortens?)\b|[,;.]|$)"
+)
+"""An example credited to its zone or area by a possessive: "the Xiangyang Area's full-chain traceability model"."""
+
+
+@dataclass(frozen=True)
+class ScopedExample:
+    """An innovation a text names, after a lead of scope, as its zone's (or area's) own.
+
+    Parameters
+    ----------
+    name, line, quote
+        The innovation as printed (quotation marks removed), where.
+    zone
+        The zone or area the possessive credits.
+    scope, where
+        The scope of the lead, normalised and as printed ("province-wide").
+    """
+
+    name: str
+    line: int
+    quote: str
+    zone: Mention | None
+    scope: Scope | None
+    where: str
+    coordinated: str = ""
+    """The coordinated innovation zone the possessive credits, when it names no PFTZ (``zone`` is then None)."""
+
+
+def scoped_examples(
+    paras: Sequence[Paragraph], sentences_of: Callable[[Paragraph], Sequence[tuple[int, str]]], find_zones: FindMentions
+) -> list[ScopedExample]:
+    """Rule: after "Among the items to be replicated <scope>," every "<zone or area>'s <innovation>" of the
+    paragraph is that zone's innovation, replicated in the scope.
+
+    "Among the items to be replicated province-wide, the Wuhan Area's "one-stop"
+    compliance service for ... helps ... The Xiangyang Area's full-chain traceability
+    supervision model for ... gives ...": each possessive names an item and its
+    origin; the name ends at its verb or punctuation.
+    """
+    out: list[ScopedExample] = []
+    for p in paras:
+        where: str | None = None
+        for off, s in sentences_of(p):
+            if lead := SCOPE_LEAD_RE.search(s):  # at the start of a sentence, or after a heading run into it
+                if lead.start() and not s[: lead.start()].rstrip().endswith(tuple("abcdefghijklmnopqrstuvwxyz")):
+                    continue
+                where = lead.group("scope").strip()
+            if where is None:
+                continue
+            scope = scope_of(where)
+            for m in POSSESSIVE_ITEM_RE.finditer(s):
+                zones = find_zones(m.group("place"))
+                name = item_name(m.group("name"))
+                coordinated = "" if zones or "coordinated" not in m.group("place") else m.group("place")
+                if not (zones or coordinated) or len(name.split()) < 3:
+                    continue
+                zone = zones[-1] if zones else None
+                line = p.line_at(off + m.start("name"))
+                out.append(ScopedExample(name, line, s, zone, scope, where, coordinated))
+    return out
+
+
+__all__ = [
+    "BatchItem",
+    "ProseBatch",
+    "ScopedExample",
+    "ScopedItem",
+    "batch_items",
+    "descriptive",
+    "item_name",
+    "notice_items",
+    "ordinal_of",
+    "prose_batches",
+    "scope_of",
+    "scoped_examples",
+]

@@ -1,0 +1,126 @@
+"""Origins and adoptions as papers tell them (loaders/paper_prose.py), on an excerpt written for these tests in the
+manner of a working paper, and on re-wrapped copies of it."""
+
+from __future__ import annotations
+
+import textwrap
+
+from pftz.loaders.evaluate import facts_from_report
+from pftz.loaders.report import load_report, parse_report
+
+PAPER = """\
+3.1 Two routes of diffusion
+
+The first, the "green corridor" supervision model for fresh produce, was piloted by the Pingtan Area of \
+Fujian PFTZ in 2019 and spread along the coast: the Zhejiang PFTZ adopted it in 2020, and the Guangxi \
+and Hainan zones studied it closely. The second, remote notarisation of overseas powers of attorney, \
+originated in the Qianhai and Shekou Area of the China (Guangdong) Pilot Free Trade Zone in 2021. The \
+cold-chain bonded transit model developed in the Dongjiang area of Tianjin FTZ was adapted by the Nansha \
+Area of Guangdong FTZ in 2022 and later by the Lingang Special Area of the Shanghai Pilot FTZ (Wu, 2024). \
+In 2023 the Yangpu Area of Hainan FTP adapted the Qianhai notarisation model to shipping contracts.
+"""
+
+
+def _facts(text: str) -> tuple[set[tuple[str, frozenset[str]]], set[tuple[str, str]]]:
+    facts = facts_from_report(parse_report(text, "paper.txt"))
+    cases = {(f.name, f.actors) for f in facts if f.fact == "zone_case"}
+    adoptions = {(f.name, f.adopter) for f in facts if f.fact == "adoption"}
+    return cases, adoptions
+
+
+def test_cases_with_a_passive_verb_of_origin() -> None:
+    cases, _ = _facts(PAPER)
+    assert ("green corridor supervision model for fresh produce", frozenset({"zone:fujian"})) in cases
+    assert (
+        "remote notarisation of overseas powers of attorney",
+        frozenset({"zone:guangdong"}),
+    ) in cases  # enumerated ("The second, ..."), no head noun
+    assert ("cold-chain bonded transit model", frozenset({"zone:tianjin"})) in cases
+
+
+def test_adoptions_told_after_the_case() -> None:
+    _, adoptions = _facts(PAPER)
+    assert ("green corridor supervision model for fresh produce", "zone:zhejiang") in adoptions  # "adopted it"
+    assert ("cold-chain bonded transit model", "zone:guangdong") in adoptions  # "was adapted by"
+    assert ("cold-chain bonded transit model", "zone:shanghai") in adoptions  # "and later by"
+    assert ("Qianhai notarisation model", "zone:hainan-ftp") in adoptions  # named by the origin's place
+    assert not any(a in ("zone:guangxi", "zone:hainan") for _n, a in adoptions)  # "studied it" is no adoption
+
+
+def test_a_rewrapped_paper_reads_the_same() -> None:
+    head, body = PAPER.split("\n\n", 1)
+    text = head + "\n\n" + textwrap.fill(" ".join(body.split()), 64, break_on_hyphens=False) + "\n"
+    assert text != PAPER
+    assert _facts(text) == _facts(PAPER)
+
+
+def test_an_edition_is_not_read_as_a_paper() -> None:
+    report = load_report()
+    assert not [r for r in report.relations if r.provenance.rule in ("paper-origin", "paper-adopted")]
+
+
+NEWS = """\
+Title
+
+In government services, the Hunan pilot FTZ introduced a "one form for all permits" model for \
+construction projects. Since then, the Hunan permit form has been taken up by Jiangxi, Guizhou and \
+Shanxi provinces in 2025.
+"""
+
+
+def test_an_innovation_named_by_its_zone_is_the_zone_s_one_case() -> None:
+    facts = facts_from_report(parse_report(NEWS, "news.txt"))
+    got = {(f.name, f.adopter, frozenset(f.actors)) for f in facts if f.fact == "adoption"}
+    hunan = frozenset({"zone:hunan"})
+    assert got == {("Hunan permit form", f"province:{p}", hunan) for p in ("jiangxi", "guizhou", "shanxi")}
+
+
+def test_a_zone_with_two_cases_leaves_the_named_innovation_unresolved() -> None:
+    text = NEWS.replace(
+        " Since then,", ' The Hunan FTZ also launched a "smart audit" service for tax refunds. Since then,'
+    )
+    facts = facts_from_report(parse_report(text, "news.txt"))
+    assert len([f for f in facts if f.fact == "zone_case"]) == 2
+    assert not [f for f in facts if f.fact == "adoption" and f.rule == "named-adoption"]
+
+
+RELEASE = """\
+Title
+
+Typical cases include "cross-border data whitelist" (Shanghai FTZ), "bonded LNG bunkering" (Zhejiang FTZ, \
+Shandong FTZ) and "border trade settlement" (a Guangxi FTZ practice since 2019).
+"""
+
+
+def test_a_parenthesis_of_zones_credits_the_quoted_innovation() -> None:
+    facts = facts_from_report(parse_report(RELEASE, "release.txt"))
+    cases = {f.name: set(f.actors) for f in facts if f.fact == "zone_case"}
+    assert cases["cross-border data whitelist"] == {"zone:shanghai"}
+    assert cases["bonded LNG bunkering"] == {"zone:zhejiang", "zone:shandong"}
+
+
+def test_a_parenthesis_of_zones_rewrapped() -> None:
+    head, body = RELEASE.split("\n\n", 1)
+    text = head + "\n\n" + textwrap.fill(" ".join(body.split()), 50, break_on_hyphens=False) + "\n"
+    assert text != RELEASE
+
+    def cases(t: str) -> set[tuple[str, frozenset[str]]]:
+        return {(f.name, f.actors) for f in facts_from_report(parse_report(t, "r.txt")) if f.fact == "zone_case"}
+
+    assert cases(text) == cases(RELEASE)
+
+
+def test_a_parenthesis_holding_more_than_zones_credits_nothing() -> None:
+    facts = facts_from_report(parse_report(RELEASE, "release.txt"))
+    assert not [f for f in facts if f.fact == "zone_case" and f.rule == "paren-origin" and "border trade" in f.name]
+
+
+def test_an_innovation_named_by_its_zone_rewrapped() -> None:
+    head, body = NEWS.split("\n\n", 1)
+    text = head + "\n\n" + textwrap.fill(" ".join(body.split()), 44, break_on_hyphens=False) + "\n"
+    assert text != NEWS
+
+    def adoptions(t: str) -> set[tuple[str, str]]:
+        return {(f.name, f.adopter) for f in facts_from_report(parse_report(t, "n.txt")) if f.fact == "adoption"}
+
+    assert adoptions(text) == adoptions(NEWS) and len(adoptions(NEWS)) == 3

@@ -1,0 +1,410 @@
+"""Batches and their items as notices, press releases and papers state them (loaders/prose_batches.py).
+
+Excerpts written for these tests in the manner of public texts (not copied from the development texts), and
+perturbed copies of them: items re-wrapped over several lines, headings run into their list.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from pftz.ground.schema import Label, Rel, Scope
+from pftz.loaders.evaluate import facts_from_report
+from pftz.loaders.prose_batches import item_name, notice_items, prose_batches, scope_of
+from pftz.loaders.reference import Gazetteer
+from pftz.loaders.report import load_report, parse_report
+from pftz.loaders.text import paragraphs, sentences, split_lines
+
+GAZ = Gazetteer.default()
+
+NOTICE = """\
+Circular of the State Council on Replicating the Ninth Batch of Reform Pilot Experience
+
+The State Council has decided that the ninth batch of 6 items of reform pilot experience shall be replicated \
+within the scopes below.
+
+(I) Items to be replicated and promoted nationwide (3 items)
+
+1. In the field of trade facilitation: the "single declaration" model for bonded fuel bunkering; remote \
+verification of vessel registration certificates. (Departments responsible: the General Administration of \
+Customs and the Ministry of Transport)
+2. In the field of finance: a "green channel" for cross-border settlement of service trade. (Department \
+responsible: the State Administration of Foreign Exchange)
+
+(II) Items to be replicated and promoted in specific regions (3 items)
+
+1. In comprehensive bonded zones: "one ledger" supervision of bonded research and development goods \
+(Sichuan FTZ, Chongqing FTZ). (Department responsible: the General Administration of Customs)
+2. In the pilot free trade zones: list-based management of data exports for clinical trials (Hainan Free \
+Trade Port); joint acceptance of construction projects (Hunan FTZ).
+
+II. Implementation
+
+Provinces shall draw up plans within three months.
+"""
+
+
+def _paras(text: str) -> list:
+    return list(paragraphs(split_lines(text)))
+
+
+def _items(text: str) -> list[tuple[str, str, str, tuple[str, ...], tuple[str, ...]]]:
+    return [
+        (i.name, str(i.scope), i.where, tuple(z.key for z in i.zones), tuple(b.key for b in i.bodies))
+        for i in notice_items(_paras(text), GAZ.find_zones, GAZ.find_bodies)
+    ]
+
+
+EXPECTED = [
+    ("single declaration model for bonded fuel bunkering", "Nationwide", "nationwide", (), ("gac", "mot")),
+    ("remote verification of vessel registration certificates", "Nationwide", "nationwide", (), ("gac", "mot")),
+    ("green channel for cross-border settlement of service trade", "Nationwide", "nationwide", (), ("safe",)),
+    (
+        "one ledger supervision of bonded research and development goods",
+        "Designated areas",
+        "comprehensive bonded zones",
+        ("sichuan", "chongqing"),
+        ("gac",),
+    ),
+    (
+        "list-based management of data exports for clinical trials",
+        "All PFTZs",
+        "pilot free trade zones",
+        ("hainan-ftp",),
+        (),
+    ),
+    ("joint acceptance of construction projects", "All PFTZs", "pilot free trade zones", ("hunan",), ()),
+]
+
+
+def test_a_notice_lists_items_by_scope_with_bodies_and_origins() -> None:
+    assert _items(NOTICE) == EXPECTED
+
+
+def _rewrapped(text: str) -> str:
+    """Each numbered item wrapped to 50 columns with an indent, and the blank line after each heading removed."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if line[:2].rstrip(".").isdigit():
+            out.extend(textwrap.wrap(line, 50, subsequent_indent="   ", break_on_hyphens=False))
+        else:
+            out.append(line)
+    joined = "\n".join(out)
+    return joined.replace("items)\n\n", "items)\n")
+
+
+def test_a_rewrapped_notice_reads_the_same() -> None:
+    perturbed = _rewrapped(NOTICE)
+    assert perturbed != NOTICE
+    assert _items(perturbed) == EXPECTED
+
+
+def test_a_list_ends_at_the_next_part() -> None:
+    text = NOTICE + "\n1. Every province shall report twice a year: a form for each item.\n"
+    assert _items(text) == EXPECTED
+
+
+@pytest.mark.parametrize(
+    ("printed", "scope"),
+    [
+        ("nationwide", Scope.NATIONWIDE),
+        ("in all pilot free trade zones", Scope.ALL_PFTZS),
+        ("in the FTZs", Scope.ALL_PFTZS),
+        ("in specific regions", Scope.DESIGNATED_AREAS),
+        ("across the province", Scope.PROVINCE_WIDE),
+        ("in border areas with land ports", Scope.DESIGNATED_AREAS),
+    ],
+)
+def test_scope_words(printed: str, scope: Scope) -> None:
+    assert scope_of(printed) is scope
+
+
+def test_item_name_drops_quotes_and_article() -> None:
+    assert item_name(' a "white list" for exporters.') == "white list for exporters"
+
+
+def _batches(text: str) -> list[tuple[int, int | None, str | None, str | None]]:
+    found = prose_batches(
+        _paras(text),
+        lambda p: list(sentences(p)),
+        GAZ.find_zones,
+        GAZ.find_bodies,
+        GAZ.find_provinces,
+        lambda k: k if k in GAZ.zones else None,
+    )
+    return [(b.ordinal, b.count, b.body.key if b.body else None, b.owner) for b in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The State Council's ninth batch of reform pilot experience, released in May, contained 20 items.",
+            (9, 20, "state-council", None),
+        ),
+        (
+            "Two years later the State Council included the model in the ninth batch of reform pilot experience.",
+            (9, None, "state-council", None),
+        ),
+        (
+            "Only then did MOFCOM select it for the fifth batch of best practice cases (MOFCOM, 2024).",
+            (5, None, "mofcom", None),
+        ),
+        (
+            "It was part of the seventh batch of reform pilot experience that the State Council promoted in 2023.",
+            (7, None, "state-council", None),
+        ),
+        ("Yunnan releases 4th batch of FTZ institutional innovations", (4, None, None, "yunnan")),
+        (
+            'The province issued the "Notice on Replicating the 3rd Batch of Innovation Achievements of the China '
+            '(Sichuan) Pilot Free Trade Zone".',
+            (3, None, None, "sichuan"),
+        ),
+        (
+            "Since the sixth batch of reform pilot experience was replicated, the zones have moved on.",
+            (6, None, None, None),
+        ),
+    ],
+)
+def test_a_batch_named_in_prose(text: str, expected: tuple[int, int | None, str | None, str | None]) -> None:
+    assert _batches(text) == [expected]
+
+
+def test_a_batch_rewrapped_over_lines_reads_the_same() -> None:
+    text = "The State Council's ninth batch of reform pilot experience, released in May, contained 20 items."
+    assert _batches(textwrap.fill(text, 30)) == _batches(text) == [(9, 20, "state-council", None)]
+
+
+def test_a_notice_becomes_measures_adoptions_and_bodies() -> None:
+    report = parse_report(NOTICE, "notice.txt")
+    facts = facts_from_report(report)
+    adopters = {(f.name, f.adopter) for f in facts if f.fact == "adoption"}
+    assert ("single declaration model for bonded fuel bunkering", "group:nationwide") in adopters
+    assert (
+        "one ledger supervision of bonded research and development goods",
+        "group:comprehensive bonded zones",
+    ) in adopters
+    assert ("joint acceptance of construction projects", "group:pilot free trade zones") in adopters
+    national = {f.name: f.actors for f in facts if f.fact == "national"}
+    assert len(national) == 6
+    assert national["one ledger supervision of bonded research and development goods"] == {
+        "zone:sichuan",
+        "zone:chongqing",
+    }
+    batches = [e for e in report.entities if e.label is Label.BATCH]
+    assert {b.key for b in batches} == {"national:reform-experience:9"}
+    responsible = {(r.start.key, r.end.label) for r in report.relations if r.type is Rel.RESPONSIBLE_FOR}
+    assert {("gac", Label.MEASURE), ("mot", Label.MEASURE), ("safe", Label.MEASURE)} <= responsible
+    rules = {r.provenance.rule for r in report.relations if r.type is Rel.ADOPTED}
+    assert rules == {"notice-item"}
+
+
+def test_an_edition_is_not_read_this_way() -> None:
+    """An edition's batches come from its tables and their passages: the bundled report gets nothing from here."""
+    report = load_report()
+    assert not [r for r in report.relations if r.provenance.rule in ("notice-item", "prose-batch")]
+
+
+PROSE = """\
+Three of the zone's practices, including the "green lane" model for imported seedlings developed by the \
+Kunming Area, were included in the ninth batch of reform pilot experience that the State Council promoted \
+nationwide in May.
+
+Later the State Council included the cold-chain bonded transit model in the tenth batch of reform pilot \
+experience for replication nationwide. Yunnan, for instance, has applied the "single window" model for border \
+trade at its land ports, and Shanxi Province has replicated the "one ledger" model for RMB settlement of border \
+trade.
+
+The Tianjin PFTZ launched the "lease first" model in 2019. Only afterwards did the State Council include the \
+practice in the seventh batch of reform pilot experience for replication nationwide.
+"""
+
+
+def _measures(text: str) -> dict[str, tuple[set[str], set[str], bool]]:
+    """Measure name -> (origin zones, adopters, whether its batch is only derived)."""
+    report = parse_report(text, "prose.txt")
+    names = {e.key: e.name for e in report.entities if e.label is Label.MEASURE}
+    out: dict[str, tuple[set[str], set[str], bool]] = {}
+    for r in report.relations:
+        if r.start.label is Label.MEASURE and r.type in (Rel.IN_BATCH, Rel.ORIGINATED_IN):
+            zones, adopters, _derived = out.setdefault(names[r.start.key], (set(), set(), False))
+            if r.type is Rel.ORIGINATED_IN:
+                zones.add(r.end.key)
+            elif r.properties.get("derived"):
+                out[names[r.start.key]] = (zones, adopters, True)
+        if r.type is Rel.ADOPTED:
+            out.setdefault(names[r.end.key], (set(), set(), False))[1].add(r.start.key)
+    return out
+
+
+def test_items_of_a_batch_named_in_prose() -> None:
+    got = _measures(PROSE)
+    assert got["green lane model for imported seedlings"] == ({"yunnan/kunming-area"}, {"nationwide"}, False)
+    assert got["cold-chain bonded transit model"] == (set(), {"nationwide"}, False)
+    # an example: its batch derived, no scope, adopted by the place its clause names
+    assert got["single window model for border trade"] == (set(), {"yunnan"}, True)
+    assert got["one ledger model for RMB settlement of border trade"] == (set(), {"shanxi"}, True)
+    assert got["lease first"][0] == {"tianjin"}
+    assert got["lease first"][1] == {"nationwide"}  # "the practice": the case named before it
+    assert got["lease first"][2]
+
+
+def test_items_of_a_batch_rewrapped() -> None:
+    text = "\n\n".join(textwrap.fill(" ".join(p.split()), 40, break_on_hyphens=False) for p in PROSE.split("\n\n"))
+    assert text != PROSE
+    assert _measures(text) == _measures(PROSE)
+
+
+RELEASE = """\
+Yunnan releases 6th batch of FTZ institutional innovations for province-wide replication
+
+Among the items to be replicated province-wide, the Kunming Area's "green lane" service for imported \
+flower seedlings shortens clearance to a day. The Honghe Area's bonded repair model for border trade \
+vehicles lets trucks be mended without duties, and the Dehong Area's cross-border labour \
+service platform for seasonal workers saves a week of paperwork.
+
+Among the items to be replicated in eligible areas, the Kunming Area's shared cold-chain inspection \
+model for fruit will be extended to bonded zones.
+"""
+
+
+def _scoped(text: str) -> dict[str, tuple[set[str], set[str], set[str]]]:
+    """Case name -> (origins, adopters, batches)."""
+    report = parse_report(text, "release.txt")
+    names = {e.key: e.name for e in report.entities if e.label is Label.MEASURE}
+    out: dict[str, tuple[set[str], set[str], set[str]]] = {}
+    for r in report.relations:
+        if r.type is Rel.ORIGINATED_IN:
+            out.setdefault(names[r.start.key], (set(), set(), set()))[0].add(r.end.key.split("/")[0])
+        elif r.type is Rel.ADOPTED:
+            out.setdefault(names[r.end.key], (set(), set(), set()))[1].add(r.start.key)
+        elif r.type is Rel.IN_BATCH:
+            out.setdefault(names[r.start.key], (set(), set(), set()))[2].add(r.end.key)
+    return out
+
+
+def test_examples_after_a_lead_of_scope() -> None:
+    got = _scoped(RELEASE)
+    batch = {"provincial:yunnan:institutional-innovations:6"}
+    assert got["bonded repair model for border trade vehicles"] == ({"yunnan"}, {"yunnan"}, batch)
+    assert got["cross-border labour service platform for seasonal workers"] == ({"yunnan"}, {"yunnan"}, batch)
+    assert got["shared cold-chain inspection model for fruit"] == ({"yunnan"}, set(), batch)  # not province-wide
+    green = [v for k, v in got.items() if k.startswith("green lane")]
+    assert green and all(v[0] == {"yunnan"} for v in green) and any(v[1] == {"yunnan"} for v in green)
+
+
+def test_examples_after_a_lead_of_scope_rewrapped() -> None:
+    text = "\n\n".join(textwrap.fill(" ".join(p.split()), 45, break_on_hyphens=False) for p in RELEASE.split("\n\n"))
+    assert text != RELEASE
+    assert _scoped(text) == _scoped(RELEASE)
+
+
+def test_no_lead_no_examples() -> None:
+    """Without the lead of scope, a possessive is the narrative's to read, not an item replicated anywhere."""
+    text = RELEASE.replace("Among the items to be replicated province-wide, the", "The")
+    assert "yunnan" not in _scoped(text).get("bonded repair model for border trade vehicles", (set(), set(), set()))[1]
+
+
+def test_an_item_read_twice_is_one_measure() -> None:
+    """A batch released by a body is read by the report's own rule too: the item stays one node, with its origin."""
+    text = (
+        'Title\n\nThe fifth batch of best practice cases, released by MOFCOM in 2023, includes the "smart port" '
+        "model for container terminals developed by the Tianjin FTZ.\n"
+    )
+    national = [f for f in facts_from_report(parse_report(text, "news.txt")) if f.fact == "national"]
+    assert [(f.name, set(f.actors)) for f in national] == [("smart port", {"zone:tianjin"})]
+
+
+@pytest.mark.parametrize(
+    "zone",
+    [
+        "Yunnan PFTZ",
+        "The Yunnan FTZ",
+        "The Yunnan Pilot FTZ",
+        "The China (Yunnan) Pilot Free Trade Zone",
+        "The China (Yunnan) Pilot FTZ",
+        "The Yunnan pilot free trade zone",
+        "The pilot FTZ in Yunnan",
+    ],
+)
+def test_a_zone_in_every_form_a_text_prints(zone: str) -> None:
+    text = f'Title\n\n{zone} launched a "quick pass" model for cold-chain imports last year.\n'
+    cases = [f for f in facts_from_report(parse_report(text, "news.txt")) if f.fact == "zone_case"]
+    assert [(f.name, set(f.actors)) for f in cases] == [("quick pass", {"zone:yunnan"})]
+
+
+def test_a_coordinated_zone_s_example_is_its_pftz_s_derived() -> None:
+    text = RELEASE.replace("and the\nDehong Area's", "and the Ruili coordinated innovation zone's").replace(
+        "and the Dehong Area's", "and the Ruili coordinated innovation zone's"
+    )
+    assert "Ruili coordinated" in text
+    report = parse_report(text, "release.txt")
+    names = {e.key: e.name for e in report.entities if e.label is Label.MEASURE}
+    origin = [
+        r
+        for r in report.relations
+        if r.type is Rel.ORIGINATED_IN and names[r.start.key].startswith("cross-border labour service platform")
+    ]
+    assert [(r.end.key, r.properties.get("derived")) for r in origin] == [("yunnan", True)]
+
+
+def test_a_batch_whose_size_follows_it_and_items_of_the_zone_printed_after_them() -> None:
+    text = (
+        "Title\n\nThe ninth batch of reform pilot experience comprises 20 items, 12 of which will be replicated "
+        'nationwide, including the "green lane" model of the Yunnan FTZ and "joint inspection" of outbound vehicles '
+        "and the\n"
+    )
+    report = parse_report(text + "other items.\n", "news.txt")
+    batches = [e for e in report.entities if e.label is Label.BATCH]
+    assert {(b.key, b.properties.get("count")) for b in batches} == {("national:reform-experience:9", 20)}
+    national = {f.name: set(f.actors) for f in facts_from_report(report) if f.fact == "national"}
+    assert national == {"green lane model": {"zone:yunnan"}, "joint inspection of outbound vehicles": set()}
+
+
+def _restyled(text: str) -> str:
+    """The notice with other markers and wording: "(1)" headings, "1)" items, an Arabic-numbered next part."""
+    return (
+        text.replace("(I) Items to be replicated and promoted nationwide (3 items)", "(1) Reform measures replicated "
+                     "and promoted across the country")
+        .replace("(II) Items to be replicated and promoted in specific regions (3 items)",
+                 "(2) Reform experience to be replicated in specific regions")
+        .replace("\n1. ", "\n1) ")
+        .replace("\n2. ", "\n2) ")
+        .replace("II. Implementation", "3. Organizing implementation")
+    )  # fmt: skip
+
+
+def test_a_notice_in_another_style_reads_the_same() -> None:
+    restyled = _restyled(NOTICE)
+    assert "(1) Reform measures" in restyled and "\n1) In the field" in restyled
+    assert [(n, s, w if s != "Nationwide" else "nationwide", z, b) for n, s, w, z, b in _items(restyled)] == EXPECTED
+
+
+def test_a_body_a_notice_orders_to_act() -> None:
+    text = NOTICE + "\nThe Ministry of Commerce shall, together with the relevant departments, track the work.\n"
+    bodies = {f.name for f in facts_from_report(parse_report(text, "notice.txt")) if f.fact == "body"}
+    assert "Ministry of Commerce" in bodies
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The State Council's eighth batch of reform pilot experience, described as \"a new round of institutional "
+        'opening-up", covers 24 items.',
+        'MOFCOM released the fifth batch of best practice cases, which it called "fertile ground for reform".',
+    ],
+)
+def test_a_quote_that_describes_a_batch_is_no_item(sentence: str) -> None:
+    facts = facts_from_report(parse_report(f"Title\n\n{sentence} The Shanghai FTZ took part.\n", "news.txt"))
+    assert [f.fact for f in facts if f.fact == "batch"] == ["batch"]
+    assert not [f for f in facts if f.fact == "national"]
+
+
+def test_a_body_a_notice_orders_to_act_rewrapped() -> None:
+    text = _rewrapped(NOTICE) + (
+        "\nThe Ministry of Commerce\nshall, together with the relevant departments,\ntrack the work.\n"
+    )
+    bodies = {f.name for f in facts_from_report(parse_report(text, "notice.txt")) if f.fact == "body"}
+    assert "Ministry of Commerce" in bodies
