@@ -487,3 +487,26 @@ def test_an_anaphor_listed_in_a_batch_for_replication_across_the_province() -> N
     got = {(a.name, a.adopter_key, a.origins) for a in _read(text).adoptions if a.rule == "listed-for"}
     assert got == {("one waybill to the end", "henan", ("henan",))}
     assert not [a for a in _read(text.replace("across the province", "in Zhengzhou")).adoptions]
+
+
+# --------------------------------------------------------------------------- forms of the 2027b development edition
+def _report_facts(text: str) -> set[tuple[str, str, frozenset[str], str]]:
+    """(fact, name, actors, adopter) of a text read whole, as ``pftz eval`` sees them."""
+    facts = facts_from_report(parse_report(text + "\n", "excerpt.txt"))
+    return {(f.fact, f.name, f.actors, f.adopter) for f in facts}
+
+
+@pytest.mark.parametrize(
+    "head", ["Report on China's Pilot Free Trade Zones 2027", "Report on China's Pilot Free Trade Zones\n\n2027"]
+)
+def test_a_quote_cut_by_a_page_break_with_the_year_on_the_head_line(head: str) -> None:
+    text = (
+        'For example, the "integrated approval of port operations for LNG\n\n'
+        f"{head}\n\n46\n\n\n\n"
+        'bunkering vessels" first developed by Zhejiang PFTZ has been replicated in the Jiaxing coordinated '
+        "innovation zone of Zhejiang PFTZ, cutting the approval time."
+    )
+    name = "integrated approval of port operations for LNG bunkering vessels"
+    got = _report_facts(text)
+    assert ("zone_case", name, frozenset({"zone:zhejiang"}), "") in got
+    assert ("adoption", name, frozenset({"zone:zhejiang"}), "city:jiaxing") in got
