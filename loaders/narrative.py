@@ -480,23 +480,36 @@ def case_possessive(s: _Sentence, q: Quoted, prior: Actor | None) -> Actor | Non
     return None
 
 
-def case_verb(s: _Sentence, q: Quoted, prior: Actor | None) -> Actor | None:
+def case_verb(s: _Sentence, q: Quoted, prior: Actor | None, gaz: Gazetteer | None = None) -> Actor | None:
     """``Hubei PFTZ has explored a "..." model``, ``launched the nation's first "..." service``.
 
     The last zone before the name is the subject when an innovation verb
     stands between them, at most 25 words and no semicolon apart, and no other
-    zone intervenes. Rejects a name right after a document verb (see
-    :func:`is_case_name`).
+    zone intervenes; any verb will do before ``the nation's first``. Rejects a
+    name right after a document verb (see :func:`is_case_name`), and one whose
+    verb has another subject, a region of the gazetteer ``gaz`` after a clause
+    break (``..., and Inner Mongolia introduced "..."``).
     """
     if prior is None:
         return None
     gap = s.text[prior.end : q.start]
     verbs = list(CASE_VERB_RE.finditer(gap))
+    if not verbs and (fm := _FIRST_BEFORE_RE.search(gap)) and len(gap.split()) <= 8:
+        verbs = [fm]  # "released the nation's first "general data list"": a first of its kind is the zone's own
     if ";" in gap or len(gap.split()) > 25 or not verbs:
         return None
     if len(gap[verbs[-1].end() :].split()) > 8 or not looks_like_innovation(s, q):
         return None
+    cut = _CLAUSE_CUT_RE.search(gap)
+    if cut and gaz is not None and gaz.find_provinces(gap[cut.end() :], exclude_zones=True):
+        return None  # "..., and Inner Mongolia introduced "...": another subject, a region, took the verb
     return _chain(s, prior)
+
+
+_FIRST_BEFORE_RE = re.compile(
+    r"\b(?:[a-z]+ed|[a-z]+s)\s+(?:(?:the|a|an)\s+(?:(?:nation|country|world)['’]s\s+)?|China['’]s\s+)first\s+$"
+)
+"""A verb and ``the nation's first`` right before a quoted name: ``released the nation's first "..."``."""
 
 
 def case_pronoun(s: _Sentence, q: Quoted, prior: Actor | None, last_subject: Actor | None) -> Actor | None:
@@ -1839,12 +1852,22 @@ _UNQUOTED_OF_ZONE_RE = re.compile(
 _NATIONAL_SCOPE_RE = re.compile(rf"^\s*(?:across\s+|to\s+|in\s+)?{alternation(NATIONAL_SCOPES)}", re.IGNORECASE)
 
 
+_PROVINCE_AREA_RE = re.compile(r"(?:'s|’s)\s+(?:[A-Z][\w'’-]*\s+){1,4}Area\b")
+"""An area after its province's possessive: ``Guangxi's Qinzhou Port Area``."""
+
+
 def _place_of(st: _State, text: str) -> tuple[str, str, str, str] | None:
     """(kind, key, name, parent zone) of the first adopter a text names: a coordinated innovation zone, a
-    province (a place named alone: ``Hebei``, ``Jiangxi Province``) or a zone."""
+    province (a place named alone: ``Hebei``, ``Jiangxi Province``) or a zone (``Guangxi's Qinzhou Port
+    Area``: an area of the province's PFTZ is the zone)."""
     cm = COORDINATED_RE.search(text)
     ps = st.gaz.find_provinces(text, exclude_zones=True)
     zs = st.find_zones(text)
+    if ps and (area := _PROVINCE_AREA_RE.match(text, ps[0].end)) and (pz := st.gaz.zone_of_province(ps[0].key)):
+        # "Guangxi's Qinzhou Port Area": an area of the province's PFTZ, known to the gazetteer or not
+        if not (zs and zs[0].start < area.end() and zs[0].key.split("/", 1)[0] == pz):
+            zs = [Mention(pz, ps[0].start, area.end(), text[ps[0].start : area.end()]), *zs]
+        ps = ps[1:]
     found: list[tuple[int, tuple[str, str, str, str]]] = []
     if cm and (parent := st.gaz.zone(cm.group("zone"))):
         found.append((cm.start(), ("coordinated", cm.group("name").lower(), cm.group("name"), parent)))
@@ -1931,11 +1954,10 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
             continue
         scope = "province-wide" if kind == "province" and (at.group("scope") or PROVINCE_SCOPE_RE.search(rest)) else ""
         ordinal = (_ordinal(batch.group("ord")), batch.group("what")) if batch and not origins else None
-        out.append(
-            AdoptionFact(
-                name, kind, key, printed, s.line, s.original, "adopted-by", tuple(origins), parent, ordinal, scope
-            )
+        fact = AdoptionFact(
+            name, kind, key, printed, s.line, s.original, "adopted-by", tuple(origins), parent, ordinal, scope
         )
+        out.extend(_each_province(c, fact, window))  # "extended to ... in Guangdong and Zhejiang": both
     return out
 
 
@@ -1950,7 +1972,8 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
     is the province, coordinated innovation zone or zone of the subject, or, when the subject is an
     anaphor (``The model drew on the experience of Guangdong PFTZ``), the zone of the case it stands
     for. The origin is a zone named after the verb, other than the adopter. Rejects a sentence without
-    an origin zone (a zone adopting its own practice is a case).
+    an origin zone (a zone adopting its own practice is a case), unless the adopter is a region without a
+    PFTZ taking up a quoted name (``Inner Mongolia introduced the "..."``: the origin is not stated).
     """
     s = c.s
     verbs: list[tuple[int, int, int]] = [(m.start(), m.end(), len(s.text)) for m in _ACTIVE_ADOPT_RE.finditer(s.text)]
@@ -1978,7 +2001,8 @@ _PROVINCE_LIST_RE = re.compile(r"\s*(?:,\s*and|,|and|as well as)\s*")
 
 
 def _each_province(c: Clause, fact: AdoptionFact, subject: str) -> list[AdoptionFact]:
-    """``Anhui Province and Guizhou Province adopted it``: one adoption per province of a list subject."""
+    """``Anhui Province and Guizhou Province adopted it``, ``extended to ... in Guangdong and Zhejiang``: one
+    adoption per province of a list (the subject, or the words after a passive verb)."""
     if fact.adopter_kind != "province":
         return [fact]
     provs = c.st.gaz.find_provinces(subject, exclude_zones=True)
@@ -2014,9 +2038,11 @@ def _active_adoption(c: Clause, subject: str, obj_at: int, obj_end: int) -> Adop
     origins = tuple(k for a in after[:1] for k in a.keys if not (kind == "zone" and k == key))
     quotes = [q for q in s.quotes if obj_at <= q.start < obj_end and is_case_name(q.name, s.text, q)]
     batch = BATCH_RE.search(s.text, obj_at, obj_end)
+    # a region without a PFTZ that introduced a quoted innovation took it from elsewhere, the origin unsaid
+    outside = kind == "province" and st.gaz.zone_of_province(key) is None and bool(quotes) and not after
     if case is not None:
         name = case.name  # the adopter's own case, named after what it drew on
-    elif quotes and (origins or batch) and (not after or quotes[0].start < after[0].start + 80):
+    elif quotes and (origins or batch or outside) and (not after or quotes[0].start < after[0].start + 80):
         name = quotes[0].name
     elif origins and (um := _UNQUOTED_OF_ZONE_RE.match(s.text[obj_at:obj_end])) and obj_at + um.end() == after[0].start:
         name = um.group("name").strip()
@@ -2033,7 +2059,7 @@ def _active_adoption(c: Clause, subject: str, obj_at: int, obj_end: int) -> Adop
         pass  # "replicated Shanghai PFTZ's smart customs clearance model"
     else:
         return None
-    if not origins and not batch:
+    if not origins and not batch and not outside:
         return None
     ordinal = (_ordinal(batch.group("ord")), batch.group("what")) if batch and not origins else None
     return AdoptionFact(name, kind, key, printed, s.line, s.original, "drew-on", origins, parent, ordinal)
@@ -2047,10 +2073,19 @@ def rule_adopted_by(c: Clause) -> Sequence[Fact]:
 
 
 def rule_drew_on(c: Clause) -> Sequence[Fact]:
-    """An active adoption of another zone's innovation, ``drew on`` / ``has adopted`` (:func:`adoption_active`)."""
-    if c.fired & {"replicated", "this-model", "adopted-by"}:
+    """An active adoption of another zone's innovation, ``drew on`` / ``has adopted`` (:func:`adoption_active`).
+
+    After the ``replicated`` rule read one clause of the sentence, the other clauses are still read
+    (``Shanxi learned from A's "x", and Yunnan Province adopted B's "y"``); an adopter that rule read
+    already is not read twice.
+    """
+    if c.fired & {"this-model", "adopted-by"}:
         return []
-    return adoption_active(c)
+    found = adoption_active(c)
+    if "replicated" not in c.fired:
+        return found
+    read = {a.adopter_key for a in c.st.adoptions[-8:] if a.quote and a.quote in c.s.original}
+    return [f for f in found if f.adopter_key not in read]
 
 
 _AMONG_SCOPE_RE = re.compile(
@@ -2427,7 +2462,7 @@ def _cases_of_sentence(
             actors, rule = [a], "possessive"
         elif after := case_after(s, q):
             actors, rule = after, "after"
-        elif (a := case_verb(s, q, prior)) is not None:
+        elif (a := case_verb(s, q, prior, st.gaz)) is not None:
             actors, rule = [a], "verb"
         elif (a := case_pronoun(s, q, prior, last_subject)) is not None:
             actors, rule = [a], "pronoun"

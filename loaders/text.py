@@ -342,6 +342,8 @@ def paragraphs(
         Blank lines separate paragraphs. Running heads, edition years and
         footnotes are dropped; a paragraph that ends mid-sentence and is
         followed (across dropped lines) by one that continues it is joined.
+        Lines are joined by one space, or by none after a word cut at its
+        hyphen (``cross-`` / ``border``: ``cross-border``; not ``high-`` / ``and low-``).
     """
     furniture = furniture_lines(lines, profile)
     skip = furniture | footnote_lines(lines, furniture) | (skip or set())
@@ -378,15 +380,23 @@ def paragraphs(
 
     out: list[Paragraph] = []
     for group in raw:
-        parts: list[str] = []
+        text = ""
         offsets: list[int] = []
-        pos = 0
         for ln in group:
-            offsets.append(pos)
-            parts.append(ln.text)
-            pos += len(ln.text) + 1
-        out.append(Paragraph(" ".join(parts), tuple(offsets), tuple(ln.no for ln in group)))
+            if text:
+                # a word broken at its hyphen by the line end ("cross-" / "border") is one word again
+                cut = _HYPHEN_END_RE.search(text) and ln.text[:1].islower() and not _SUSPENDED_RE.match(ln.text)
+                text += "" if cut else " "
+            offsets.append(len(text))
+            text += ln.text
+        out.append(Paragraph(text, tuple(offsets), tuple(ln.no for ln in group)))
     return out
+
+
+_HYPHEN_END_RE = re.compile(r"[A-Za-z]-$")
+"""A line ending in a hyphen after a letter: the word goes on at the next line, without a space."""
+_SUSPENDED_RE = re.compile(r"(?:and|or|to)\b")
+"""A suspended hyphen (``high-`` / ``and low-sulfur``) keeps its space."""
 
 
 MAX_PARAGRAPH = 8000

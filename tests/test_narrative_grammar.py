@@ -6,6 +6,7 @@ Each rule of :data:`loaders.narrative.RULES` has an excerpt here that it reads (
 from __future__ import annotations
 
 import inspect
+import textwrap
 
 import pytest
 
@@ -510,3 +511,125 @@ def test_a_quote_cut_by_a_page_break_with_the_year_on_the_head_line(head: str) -
     got = _report_facts(text)
     assert ("zone_case", name, frozenset({"zone:zhejiang"}), "") in got
     assert ("adoption", name, frozenset({"zone:zhejiang"}), "city:jiaxing") in got
+
+
+def _rewrapped(text: str, width: int = 47) -> str:
+    """The same paragraphs hard-wrapped at another width (a perturbed copy)."""
+    return "\n\n".join("\n".join(textwrap.wrap(p, width)) for p in text.split("\n\n"))
+
+
+ADOPTIONS_2027B = [
+    # (excerpt, a perturbed rewording, the adoptions (name, origin, adopter) each states)
+    (
+        'Fujian PFTZ\'s "facial recognition for online financial services for Taiwan compatriots" has been extended '
+        "to all branches of the banks concerned in Guangdong and Zhejiang.",
+        'Hubei PFTZ\'s "credit repair in one go for market entities" was rolled out to the courts concerned in '
+        "Jiangxi, Hunan and Anhui.",
+    ),
+    (
+        "Henan PFTZ's \"air cargo e-waybill + pre-clearance\" model was introduced to Guangxi's Qinzhou Port Area "
+        "in 2026.",
+        "Chongqing PFTZ's \"railway bill of lading pledge financing\" was introduced to Sichuan's Qingbaijiang "
+        "Area last year.",
+    ),
+    (
+        'Hainan FTP launched "real-world data studies for imported innovative drugs". This practice was learned '
+        "from by the Hengqin Area, which applied it to Macao-registered drugs.",
+        'Tianjin PFTZ developed an "aircraft lease asset transfer service". The approach has since been learnt '
+        "from by the Nansha Area.",
+    ),
+    (
+        'Shanxi Province learned from Anhui PFTZ\'s "pre-approval + commitment" model for construction permits, '
+        'and in 2026, Yunnan Province adopted Hebei PFTZ\'s "smart review" of engineering construction drawings.',
+        'Gansu Province learned from Shaanxi PFTZ\'s "use before payment" model, while last year Qinghai Province '
+        'borrowed Hubei PFTZ\'s "patent pool operation model" for optoelectronics.',
+    ),
+]
+EXPECTED_2027B = [
+    (
+        {
+            ("facial recognition for online financial services for Taiwan compatriots", "zone:fujian", a)
+            for a in ("province:guangdong", "province:zhejiang")
+        },
+        {
+            ("credit repair in one go for market entities", "zone:hubei", a)
+            for a in ("province:jiangxi", "province:hunan", "province:anhui")
+        },
+    ),
+    (
+        {("air cargo e-waybill + pre-clearance", "zone:henan", "zone:guangxi")},
+        {("railway bill of lading pledge financing", "zone:chongqing", "zone:sichuan")},
+    ),
+    (
+        {("real-world data studies for imported innovative drugs", "zone:hainan-ftp", "zone:guangdong")},
+        {("aircraft lease asset transfer service", "zone:tianjin", "zone:guangdong")},
+    ),
+    (
+        {
+            ("pre-approval + commitment", "zone:anhui", "province:shanxi"),
+            ("smart review", "zone:hebei", "province:yunnan"),
+        },
+        {
+            ("use before payment", "zone:shaanxi", "province:gansu"),
+            ("patent pool operation model", "zone:hubei", "province:qinghai"),
+        },
+    ),
+]
+
+
+def _adopted(text: str) -> set[tuple[str, str, str]]:
+    return {(n, next(iter(sorted(a)), ""), ad) for f, n, a, ad in _report_facts(text) if f == "adoption"}
+
+
+@pytest.mark.parametrize("k", range(len(ADOPTIONS_2027B)))
+def test_adoptions_of_the_2027b_forms_and_a_perturbed_copy(k: int) -> None:
+    text, reworded = ADOPTIONS_2027B[k]
+    want, want_reworded = EXPECTED_2027B[k]
+    assert _adopted(text) == want
+    assert _adopted(_rewrapped(text)) == want
+    assert _adopted(reworded) == want_reworded
+    assert _adopted(_rewrapped(reworded, 38)) == want_reworded
+
+
+def test_a_region_without_a_pftz_that_introduced_a_quoted_innovation_adopted_it() -> None:
+    text = (
+        "Jilin borrowed a whitelist-based bonded maintenance model for aircraft engines from Tianjin PFTZ, and "
+        'Inner Mongolia introduced the "bonded blending of imported copper concentrate" for ores imported '
+        "through Erenhot."
+    )
+    got = _report_facts(text)
+    assert ("adoption", "bonded blending of imported copper concentrate", frozenset(), "province:inner-mongolia") in got
+    # the zone of the clause before is no origin of the region's innovation
+    assert not [f for f in got if f[0] == "zone_case" and f[1].startswith("bonded blending")]
+    reworded = _rewrapped(
+        'Gansu drew on Shaanxi PFTZ\'s "use before payment" model, while Ningxia adopted the "tax withholding '
+        'services for commodity trade" in its ports.'
+    )
+    got = _report_facts(reworded)
+    assert ("adoption", "tax withholding services for commodity trade", frozenset(), "province:ningxia") in got
+    assert not [f for f in got if f[0] == "zone_case" and f[1].startswith("tax withholding")]
+    # a province with a PFTZ of its own that introduced a quoted name without an origin: its own case, no adoption
+    text = 'Hunan PFTZ set up a "one-stop export service", and Hunan Province introduced the "one card for talent".'
+    assert not [f for f in _report_facts(text) if f[0] == "adoption"]
+
+
+def test_a_first_of_its_kind_after_any_verb_is_the_zones_case() -> None:
+    text = (
+        'For example, Lingang Special Area (Shanghai) released the nation\'s first "general data list" for '
+        "cross-border transfer in the intelligent connected vehicle industry, under which firms may transfer data."
+    )
+    cases = {(n, a) for f, n, a, _ in _report_facts(text) if f == "zone_case"}
+    assert cases == {("general data list", frozenset({"zone:shanghai"}))}
+    reworded = _rewrapped(
+        'Chongqing PFTZ unveiled China\'s first "used car export one certificate" model for dealers, cutting costs.', 30
+    )
+    cases = {(n, a) for f, n, a, _ in _report_facts(reworded) if f == "zone_case"}
+    assert cases == {("used car export one certificate", frozenset({"zone:chongqing"}))}
+
+
+def test_a_word_cut_at_its_hyphen_by_a_line_end_is_one_word() -> None:
+    (p,) = paragraphs(
+        split_lines("Jiangsu PFTZ's cross-\nborder relocation without re-\nregistration for high-\nand low-sulfur oil.")
+    )
+    assert p.text == "Jiangsu PFTZ's cross-border relocation without re-registration for high- and low-sulfur oil."
+    assert [p.line_at(p.text.index(w)) for w in ("border", "registration", "and low")] == [2, 3, 4]
