@@ -525,6 +525,46 @@ def case_pronoun(s: _Sentence, q: Quoted, prior: Actor | None, last_subject: Act
     return last_subject if looks_like_innovation(s, q) else None
 
 
+_QUOTE_SUBJECT_RE = re.compile(r"^\s*(?:The|This|Its|Their)\s+$")
+_QUOTE_SUBJECT_VERB_RE = re.compile(
+    rf"^(?:{HEAD_NOUNS})?\s+(?:(?:also|now|further)\s+)?(?:[a-z]+s|has|is|was|allowed|enabled|made)\b(?<!\bis)"
+)
+
+
+def case_quote_subject(s: _Sentence, q: Quoted, prior: Actor | None, last_subject: Actor | None) -> Actor | None:
+    """``Hebei PFTZ's Xiong'an Area applies AI ... . The "smart review of ..." checks compliance``: a quoted name
+    opening its sentence as its subject is a case of the paragraph's subject zone.
+
+    Accepts ``The``/``This``/``Its`` and the quoted name (a head noun may follow) as the subject of a verb
+    (``checks``, ``allows``, ``has``), no zone named before it in the sentence. The caller rejects it when a
+    case of the paragraph was credited to that zone already (a later sentence describes that case).
+    """
+    if prior is not None or last_subject is None or not _QUOTE_SUBJECT_RE.match(s.text[: q.start]):
+        return None
+    if not _QUOTE_SUBJECT_VERB_RE.match(s.text[q.end :]) or len(q.name.split()) < 3:
+        return None
+    return last_subject
+
+
+_UNDER_RE = re.compile(r"^\s*(?:Under|Through|With|Via|By means of)\s+(?:the|its|their|a|an)\s+$")
+
+
+def case_under(s: _Sentence, q: Quoted) -> Actor | None:
+    """``Under the "Kashgar centralized inspection model ...", Xinjiang PFTZ's Kashgar Area carries out ...``: the
+    zone that stands as the subject right after the introductory phrase naming the innovation.
+
+    Accepts ``Under``/``Through``/``With``/``Via`` and an article before the name, at most three words after
+    it, a comma and the zone. Rejects a name the sentence does not open with.
+    """
+    if not _UNDER_RE.match(s.text[: q.start]):
+        return None
+    nxt = next((a for a in s.actors if a.start >= q.end), None)
+    gap = s.text[q.end : nxt.start] if nxt else ""
+    if nxt is None or not gap.rstrip().endswith(",") or len(gap.split()) > 4 or ";" in gap:
+        return None
+    return nxt
+
+
 def case_after(s: _Sentence, q: Quoted) -> list[Actor]:
     """``The "..." in Shandong PFTZ and Henan PFTZ``, ``the "..." model of Tianjin PFTZ``.
 
@@ -598,8 +638,8 @@ _PRACTICE_VERB_RE = re.compile(rf"(?:{PRACTICE_VERBS}|{PRACTICE_ING}|{PRACTICE_I
 BARE_SUBJECT_RE = re.compile(rf"^\s*{_INTRO}(?:the\s+)?PFTZs?\b")
 """A sentence whose subject is an unnamed PFTZ (or PFTZs in general): the paragraph's subject zone ends."""
 _SUBJECT_PRONOUN_RE = re.compile(
-    rf"^\s*{_INTRO}"
-    r"(?:[Ii]t|[Tt]hey|The zone|The PFTZ|These(?: initiatives| efforts)?|This(?: initiative)?)\b"
+    rf"^\s*(?P<intro>{_INTRO})"
+    r"(?:[Ii]t|[Tt]hey|[Tt]he zone|[Tt]he PFTZ|These(?: initiatives| efforts)?|This(?: initiative)?)\b"
 )
 _PRACTICE_END_RE = re.compile(
     r"[;:,—]|\.(?:\s|$)|\s–\s|\s\((?![A-Z]{2,}\))|\s(?:to\s(?![A-Z])|which|that|who|whereby|thereby|so that|in order|"
@@ -681,6 +721,7 @@ def practice_name(phrase: str, *, first: bool = False, joint: bool = False) -> s
     ('', '')
     """
     p = _ARTICLES_RE.sub("", phrase.strip())
+    used = p if first and p.startswith(_USE_NOUNS) else ""  # "the use of <things> in <places>": a practice piloted
     if m := _NOMINAL_RE.match(p):
         p = _ARTICLES_RE.sub("", p[m.end() :])
     if (k := p.find(" such as ")) >= 0:
@@ -708,12 +749,16 @@ def practice_name(phrase: str, *, first: bool = False, joint: bool = False) -> s
     if first:
         head = words[h].lower()
         action = _ACTION_NOUN_RE.search(head) is not None and head not in _BODY_NOUNS
-        return p if len(words) >= 3 and (_is_head_noun(head) or action) else ""
+        if len(words) >= 3 and (_is_head_noun(head) or action):
+            return p
+        return used if len(used.split()) >= 5 and not _DOCUMENT_WORD_RE.search(used) else ""
     if h == 0 and len(words) >= BARE_HEAD_WORDS and words[0].lower() in CASE_HEADS and words[1] in ("for", "of"):
         return p  # "a mechanism for the direct recognition of Hong Kong professional qualifications"
     return p if h >= 1 and len(words) >= 3 and _is_head_noun(words[h]) else ""
 
 
+_USE_NOUNS = ("use of ", "application of ", "operation of ")
+"""Action nouns that, piloted, name the practice with their object (``piloted the use of ... in ...``)."""
 BARE_HEAD_WORDS = 6
 """Words a phrase needs when its head noun has no modifier before it (``mechanism for <4 words or more>``)."""
 
@@ -770,7 +815,10 @@ def case_unquoted_object(
     out: list[tuple[Actor, str]] = []
     starts: list[tuple[Actor, int, bool]] = [(a, a.end, False) for a in s.actors]
     if last_subject is not None and (pm := _SUBJECT_PRONOUN_RE.match(s.text)):
-        starts.insert(0, (last_subject, pm.end(), pm.group(0).rstrip().endswith(("This", "These", "initiative"))))
+        # "In Hengqin, the zone piloted ...": an area the intro names is where the zone acted
+        where = [a for a in s.actors if a.end <= pm.end("intro") and a.keys[0].split("/", 1)[0] in last_subject.keys]
+        subject = where[0] if len(where) == 1 and len(last_subject.keys) == 1 else last_subject
+        starts.insert(0, (subject, pm.end(), pm.group(0).rstrip().endswith(("This", "These", "initiative"))))
     taken = sorted(used)
     actor_starts = [x.start for x in s.actors]
     for a, at, demonstrative in starts:
@@ -793,7 +841,9 @@ def case_unquoted_object(
                 quoted_case = k < len(taken) and taken[k] <= end
                 if good and not quoted_case:
                     jointly = len(a.keys) > 1 and "jointly" in s.text[m.start() : m.start("verb")]
-                    name = practice_name(obj, first=verb.startswith("pioneer"), joint=jointly)
+                    # "launched X, the first such operation at a Chinese port": the apposition says first
+                    first = verb.startswith(("pioneer", "pilot")) or bool(_FIRST_APPOSITION_RE.match(s.text, end))
+                    name = practice_name(obj, first=first, joint=jointly)
                     words = name.split()
                     head = words[_head(words)].lower() if words else ""
                     if name and ap:
@@ -824,6 +874,8 @@ def case_unquoted_object(
     return list(dict.fromkeys(out))
 
 
+_FIRST_APPOSITION_RE = re.compile(r",\s*(?:the|a)\s+(?:(?:nation|country|world)['’]s\s+)?first\b(?!\s+(?:time|batch))")
+"""An apposition that marks the object before it a first of its kind: ``X, the first such operation in China``."""
 _FIRST_SUBJECT_RE = re.compile(rf"^\s*{_INTRO}(?=[Tt]he first\s)")
 _WHILE_FIRST_RE = re.compile(r",\s*while\s+(?=the first\s)")
 _PASSIVE_RE = re.compile(
@@ -870,7 +922,7 @@ def case_passive_subject(s: _Sentence, last_subject: Actor | None = None) -> lis
     return out
 
 
-_LAUNCHED_BY_SUBJECT_RE = re.compile(rf"^\s*{_INTRO}(?=(?:A|An|The)\s)")
+_LAUNCHED_BY_SUBJECT_RE = re.compile(rf"^\s*(?:{_INTRO}(?=(?:A|An|The)\s)|(?=[A-Z][a-z]+\s+[a-z]))")
 _LAUNCHED_BY_RE = re.compile(
     rf"\s*,\s*(?:(?:jointly|first|initially|originally)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?by\s+"
     r"(?:the\s+)?"
@@ -879,9 +931,11 @@ _LAUNCHED_BY_RE = re.compile(
 
 def case_launched_by(s: _Sentence) -> list[tuple[Actor, str]]:
     """A practice as the subject, its zones in an appositive: ``A <practice>, jointly launched by X and Y PFTZs, has
-    allowed ...`` (:data:`loaders.lexicon.LAUNCH_PARTICIPLES`).
+    allowed ...``, ``Shipping information sharing for ..., jointly launched by Hubei and Hunan PFTZs, lets ...``
+    (:data:`loaders.lexicon.LAUNCH_PARTICIPLES`).
 
-    The zones must follow ``by`` at once; the phrase must pass :func:`practice_name`.
+    The zones must follow ``by`` at once; the phrase must pass :func:`practice_name` (as a joint practice when
+    several zones launched it).
     """
     if " by " not in s.text or not (sm := _LAUNCHED_BY_SUBJECT_RE.match(s.text)):
         return []
@@ -890,7 +944,7 @@ def case_launched_by(s: _Sentence) -> list[tuple[Actor, str]]:
     if not v:
         return []
     at = [a for a in s.actors if a.start == v.end()]
-    if not at or not (name := practice_name(obj)):
+    if not at or not (name := practice_name(obj, joint=len(at[0].keys) > 1)):
         return []
     return [(at[0], name)]
 
@@ -933,6 +987,10 @@ TOOK_LEAD_RE = re.compile(
 )
 
 
+_WHERE_TAIL_RE = re.compile(r"\s+(?:in|at)\s+(?:its|the|their)\s+(?:[A-Z][\w'’-]*\s+){1,5}Area$")
+"""A place the practice was piloted in, at the end of its phrase: ``in its Tianjin Airport Area``."""
+
+
 def case_took_lead(s: _Sentence, last_subject: Actor | None) -> list[tuple[Actor, str, int]]:
     """``X PFTZ took the lead in piloting the exemption of stamp duty on ...``: the piloted practice, unquoted.
 
@@ -947,7 +1005,8 @@ def case_took_lead(s: _Sentence, last_subject: Actor | None) -> list[tuple[Actor
         prior = [a for a in s.actors if a.end <= m.start()]
         actor = prior[-1] if prior else (last_subject if _PRONOUN_RE.match(s.text) else None)
         if actor is not None and len(m.group("name").split()) >= 3:
-            out.append((actor, m.group("name").strip(), m.start("name")))
+            name = _WHERE_TAIL_RE.sub("", m.group("name").strip())  # "... in its Tianjin Airport Area": the place
+            out.append((actor, name, m.start("name")))
     return out
 
 
@@ -1061,19 +1120,23 @@ def adoption_scope_list(s: _Sentence) -> list[AdoptionFact]:
 
 NEW_BATCH_RE = re.compile(
     r"\breplicat\w* and scal\w*(?: up)? (?:of )?(?:a |the )?new batch\b|"
-    r"\b(?:released|issued|launched|produced) (?:a |the |their )?new batch(?:es)?\b[^.;]*\breplicated (?:them|it)\b",
+    r"\b(?:released|issued|launched|produced) (?:a |the |their )?new batch(?:es)?\b[^.;]*\breplicated (?:them|it)\b|"
+    r"\b(?:released|issued|launched|produced|published) (?:a |the |their |its )?new batch(?:es)? (?:of |for )"
+    r"(?P<scope>provincial|province-wide|region-wide) replication\b",
     re.IGNORECASE,
 )
 
 
 def adoption_batch_statement(st: _State, s: _Sentence) -> list[AdoptionFact]:
     """``PFTZs in Fujian, Liaoning, ... promoted the replication and scaling of a new batch ... across their
-    respective provinces``: a provincial batch adopted province-wide, one event per zone named, no innovation named.
+    respective provinces``, ``PFTZs in A, B and other provinces released new batches of provincial replication``:
+    a provincial batch adopted province-wide, one event per zone named, no innovation named.
 
     Rejects a sentence that quotes names (the named-example rules read those)
     or states no province-wide scope.
     """
-    if s.quotes or "new batch" not in s.text or not NEW_BATCH_RE.search(s.text) or not PROVINCE_SCOPE_RE.search(s.text):
+    m = NEW_BATCH_RE.search(s.text) if "new batch" in s.text and not s.quotes else None
+    if m is None or not (m.group("scope") or PROVINCE_SCOPE_RE.search(s.text)):
         return []
     out: list[AdoptionFact] = []
     for a in s.actors:
@@ -2466,12 +2529,16 @@ def _cases_of_sentence(
             actors, rule = [a], "verb"
         elif (a := case_pronoun(s, q, prior, last_subject)) is not None:
             actors, rule = [a], "pronoun"
+        elif (a := case_under(s, q)) is not None:
+            actors, rule = [a], "under"
+        elif (a := case_quote_subject(s, q, prior, last_subject)) is not None:
+            actors, rule = [a], "quote-subject"
         elif inside := case_inside(s, q):
             actors, rule = inside, "inside"
         if not actors:
             _case_of_quote_extra(st, s, q, prior, last_subject, crossing, credited)
             continue
-        if rule in ("verb", "pronoun") and set(actors[0].keys) <= credited:
+        if rule in ("verb", "pronoun", "quote-subject") and set(actors[0].keys) <= credited:
             continue  # a later phrase in a case's own paragraph describes that case
         credited.update(k for a in actors for k in a.keys)
         keys = tuple(sorted({k for a in actors for k in a.keys}))

@@ -395,7 +395,7 @@ def paragraphs(
 
 _HYPHEN_END_RE = re.compile(r"[A-Za-z]-$")
 """A line ending in a hyphen after a letter: the word goes on at the next line, without a space."""
-_SUSPENDED_RE = re.compile(r"(?:and|or|to)\b")
+_SUSPENDED_RE = re.compile(r"(?:and|or|to)\s")
 """A suspended hyphen (``high-`` / ``and low-sulfur``) keeps its space."""
 
 

@@ -633,3 +633,90 @@ def test_a_word_cut_at_its_hyphen_by_a_line_end_is_one_word() -> None:
     )
     assert p.text == "Jiangsu PFTZ's cross-border relocation without re-registration for high- and low-sulfur oil."
     assert [p.line_at(p.text.index(w)) for w in ("border", "registration", "and low")] == [2, 3, 4]
+
+
+CASES_2027B = [
+    # (excerpt, its zone cases (name, origins)), each then read reworded and re-wrapped too
+    (
+        "Guangdong PFTZ continued to align rules with Hong Kong SAR. The Nansha Area of Guangdong PFTZ set up a "
+        "port office. In Hengqin, the zone piloted the use of Macao-registered medical devices in designated "
+        "medical institutions, and 31 devices had been approved by the end of 2026.",
+        {("use of Macao-registered medical devices in designated medical institutions", frozenset({"zone:guangdong"}))},
+    ),
+    (
+        "Fujian PFTZ continued to align rules with Taiwan. In Xiamen, the PFTZ piloted the application of "
+        "Taiwan industry standards in public construction projects, and ten firms took part.",
+        {("application of Taiwan industry standards in public construction projects", frozenset({"zone:fujian"}))},
+    ),
+    (
+        "For example, the Zhoushan Area of Zhejiang PFTZ supplied 7.4 million tonnes of bonded marine fuel in 2026 "
+        "and launched ship-to-ship bonded LNG bunkering at anchorage, the first such operation at a Chinese port.",
+        {("ship-to-ship bonded LNG bunkering at anchorage", frozenset({"zone:zhejiang"}))},
+    ),
+    (
+        "Shandong PFTZ handled 3 million tonnes of ore last year and introduced bonded blending of copper "
+        "concentrate for export, the nation's first such business.",
+        {("bonded blending of copper concentrate for export", frozenset({"zone:shandong"}))},
+    ),
+    (
+        "Hebei PFTZ's Xiong'an Area applies artificial intelligence to the review of construction drawings. The "
+        '"smart review of engineering construction drawings" checks compliance with 1,300 standards automatically.',
+        {("smart review of engineering construction drawings", frozenset({"zone:hebei"}))},
+    ),
+    (
+        'Under the "Kashgar centralized inspection model for agricultural products from Central Asia", Xinjiang '
+        "PFTZ's Kashgar Area carries out inspection and quarantine of fruit and nuts in one designated centre.",
+        {
+            (
+                "Kashgar centralized inspection model for agricultural products from Central Asia",
+                frozenset({"zone:xinjiang"}),
+            )
+        },
+    ),
+    (
+        'Through its "one card for foreign talent service", Hunan PFTZ integrates work permits and residence '
+        "permits on one card.",
+        {("one card for foreign talent service", frozenset({"zone:hunan"}))},
+    ),
+    (
+        "Shipping information sharing for the middle reaches of the Yangtze River, jointly launched by Hubei and "
+        "Hunan PFTZs, lets ports in Wuhan and Yueyang share vessel data.",
+        {
+            (
+                "Shipping information sharing for the middle reaches of the Yangtze River",
+                frozenset({"zone:hubei", "zone:hunan"}),
+            )
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("k", range(len(CASES_2027B)))
+def test_zone_cases_of_the_2027b_forms_and_a_perturbed_copy(k: int) -> None:
+    text, want = CASES_2027B[k]
+    for copy in (text, _rewrapped(text), _rewrapped(text, 33)):
+        assert {(n, a) for f, n, a, _ in _report_facts(copy) if f == "zone_case"} == want
+
+
+def test_a_quoted_subject_after_a_case_of_its_zone_restates_it() -> None:
+    text = (
+        'Hebei PFTZ\'s Xiong\'an Area launched a "smart review" system for drawings. The "smart review of '
+        'engineering construction drawings" checks compliance with 1,300 standards automatically.'
+    )
+    assert {n for f, n, _a, _ in _report_facts(text) if f == "zone_case"} == {"smart review"}
+
+
+def test_zones_that_released_new_batches_of_provincial_replication_adopted_them() -> None:
+    for text in (
+        "PFTZs in Sichuan, Hubei, Guangdong and other provinces released new batches of provincial replication "
+        "in 2026 (see the table below).",
+        _rewrapped(
+            "In 2025, the PFTZs in Hunan and Yunnan published new batches for provincial replication, covering trade "
+            "and finance.",
+            29,
+        ),
+    ):
+        got = {(a, ad) for f, _n, a, ad in _report_facts(text) if f == "adoption"}
+        keys = {ad.split(":")[1] for _a, ad in got}
+        assert got == {(frozenset({f"zone:{k}"}), f"province:{k}") for k in keys}
+        assert keys in ({"sichuan", "hubei", "guangdong"}, {"hunan", "yunnan"})
