@@ -57,11 +57,14 @@ PASSIVE_ADOPT_VERBS = (
     "drawn upon",
     "taken as a reference",
     "taken as a model",
+    "adapted",
 )
 """Past participles of a passive adoption, the adopter after them: ``"<name>" has been taken up by <province>``."""
 
-BY_ADOPT_VERBS = ("replicated", "adopted", "taken up", "picked up", "copied", "borrowed", "emulated", "learned from",
-                  "learnt from", "drawn on", "drawn upon", "taken as a reference", "taken as a model")  # fmt: skip
+BY_ADOPT_VERBS = (
+    "replicated", "adopted", "taken up", "picked up", "copied", "borrowed", "emulated", "learned from", "learnt from",
+    "drawn on", "drawn upon", "taken as a reference", "taken as a model", "adapted",
+)  # fmt: skip
 """Of :data:`PASSIVE_ADOPT_VERBS`, those whose ``by <X>`` names the adopter (``launched by`` names the origin)."""
 
 INTO_ADOPT_VERBS = ("introduced", "promoted")

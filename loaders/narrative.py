@@ -546,6 +546,24 @@ def case_quote_subject(s: _Sentence, q: Quoted, prior: Actor | None, last_subjec
     return last_subject
 
 
+_ITS_RE = re.compile(r"\bits\s+(?:own\s+|new\s+)?$")
+
+
+def case_its(s: _Sentence, q: Quoted, prior: Actor | None) -> Actor | None:
+    """``... the special legal status of Hainan Free Trade Port, such as its "zero-tariff list ..."``: ``its`` right
+    before the name stands for the one zone named just before it.
+
+    Accepts at most twelve words and no semicolon between that zone and the name, and an innovation's name
+    (:func:`looks_like_innovation`). Rejects a gap naming another body or place (an ``its`` of that one).
+    """
+    if prior is None or len(prior.keys) != 1:
+        return None
+    gap = s.text[prior.end : q.start]
+    if not _ITS_RE.search(gap) or ";" in gap or len(gap.split()) > 12 or re.search(r"\b[A-Z]", gap):
+        return None
+    return prior if looks_like_innovation(s, q) else None
+
+
 _UNDER_RE = re.compile(r"^\s*(?:Under|Through|With|Via|By means of)\s+(?:the|its|their|a|an)\s+$")
 
 
@@ -1994,6 +2012,11 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
                 continue  # '"<name>" was replicated in Shanghai PFTZ' alone may tell where it began
         elif _ANAPHOR_RE.match(head) and (case := _named_before(st, c)) is not None and case.zones:
             name, origins = case.name, case.zones
+        elif (um := _UNQUOTED_SUBJECT_RE.search(head)) and (name := practice_name(um.group("name"))):
+            # "the SPV leasing model developed in the Dongjiang area of Tianjin FTZ ... was adapted by ..."
+            origins = tuple(k for a in s.actors if um.start("where") <= a.start < m.start() for k in a.keys)
+            if not origins:
+                continue
         else:
             continue
         if national is not None:
@@ -2021,6 +2044,32 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
             name, kind, key, printed, s.line, s.original, "adopted-by", tuple(origins), parent, ordinal, scope
         )
         out.extend(_each_province(c, fact, window))  # "extended to ... in Guangdong and Zhejiang": both
+        if kind == "zone":  # "taken up by Sichuan FTZ and the Guangxi Pilot FTZ", "... in 2016 and later by ..."
+            out.extend(replace(fact, adopter_key=z.key, adopter_name=z.text) for z in _more_zones(st, rest, origins))
+    return out
+
+
+_UNQUOTED_SUBJECT_RE = re.compile(
+    rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<name>(?:[\w'’+-]+\s+){{0,8}}?{alternation(CASE_HEADS)}s?)\s+"
+    rf"(?:(?:first|initially|originally)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:in|by|at)\s+(?P<where>[^;]{{3,160}})$"
+)
+"""An unquoted practice and where it was developed, as the subject of a passive adoption."""
+_MORE_ZONES_RE = re.compile(
+    r"^\s*(?:(?:in|since|from)\s+(?:\d{4}|[A-Z][a-z]+\s+\d{4})\s*)?(?:,\s*)?(?:,|and|as well as)\s+"
+    r"(?:(?:later|then|subsequently|also|afterwards|finally)\s+)?(?:(?:by|in|to)\s+)?(?:the\s+)?$"
+)
+"""What joins a further adopter to the one before: ``and the``, ``in 2016 and later by the``."""
+
+
+def _more_zones(st: _State, rest: str, origins: Sequence[str]) -> list[Mention]:
+    """The zones after the first adopter zone of ``rest`` joined to it as further adopters (:data:`_MORE_ZONES_RE`)."""
+    zs = st.find_zones(rest)
+    out: list[Mention] = []
+    for a, b in itertools.pairwise(zs):
+        if not _MORE_ZONES_RE.match(rest[a.end : b.start]):
+            break
+        if b.key.split("/", 1)[0] not in origins:
+            out.append(b)
     return out
 
 
@@ -2180,21 +2229,27 @@ def adoption_among_scope(c: Clause) -> list[AdoptionFact]:
 
 
 _LISTED_FOR_RE = re.compile(
-    rf"\b(?:listed|included|put)\s+(?P<anaphor>{alternation(ANAPHORA)})\s+in\s+(?:its|their|the)\s+[^.;]{{0,160}}?"
-    r"\bfor\s+(?:replication|promotion|replication and (?:promotion|scaling(?: up)?))\s+"
-    r"(?P<scope>(?:across|throughout) (?:the|its) (?:entire |whole )?(?:province|region))\b",
+    rf"\b(?:listed|included|put|list|include)\s+(?P<anaphor>{alternation(ANAPHORA)})\s+in\s+(?:its|their|the)\s+"
+    r"[^.;]{0,160}?\bfor\s+(?:replication|promotion|replication and (?:promotion|scaling(?: up)?))\s+"
+    rf"(?:(?P<scope>(?:across|throughout) (?:the|its) (?:entire |whole )?(?:province|region))\b|"
+    rf"(?P<national>{alternation(NATIONAL_SCOPES)}))",
     re.IGNORECASE,
 )
 
 
 def adoption_listed_for_replication(c: Clause) -> list[AdoptionFact]:
     """``The Henan Provincial People's Government listed the model in its fifth batch ... for replication across
-    the province``: the innovation an anaphor stands for, replicated across its zone's province.
+    the province``: the innovation an anaphor stands for, replicated across its zone's province; ``did the State
+    Council include the practice in the sixth batch ... for replication nationwide``: replicated nationwide.
 
     Rejects an anaphor with no case named just before, or a case of several zones.
     """
     m = _LISTED_FOR_RE.search(c.s.text)
     case = _named_before(c.st, c) if m else None
+    if m is not None and case is not None and m.group("national"):
+        scope = "all PFTZs" if "pftz" in m.group("national").lower() else "nationwide"
+        rule = "listed-for"
+        return [AdoptionFact(case.name, "scope", scope, scope, c.s.line, c.s.original, rule, case.zones)]
     if case is None or len(case.zones) != 1:
         return []
     zone = case.zones[0].split("/", 1)[0]
@@ -2456,7 +2511,7 @@ RULES: tuple[Rule, ...] = (
     Rule("unquoted-practice", None, rule_unquoted_practice),
     Rule("took-the-lead", re.compile(r"\bthe lead in\b"), rule_took_lead, ("the lead in",)),
     Rule("among-scope", _AMONG_SCOPE_RE, rule_among_scope, ("among",)),
-    Rule("listed-for", _LISTED_FOR_RE, rule_listed_for, ("listed", "included", "put")),
+    Rule("listed-for", _LISTED_FOR_RE, rule_listed_for, ("list", "include", "put")),
 )
 """The narrative's rules, in the order they read each sentence."""
 
@@ -2531,6 +2586,8 @@ def _cases_of_sentence(
             actors, rule = [a], "pronoun"
         elif (a := case_under(s, q)) is not None:
             actors, rule = [a], "under"
+        elif (a := case_its(s, q, prior)) is not None:
+            actors, rule = [a], "its"
         elif (a := case_quote_subject(s, q, prior, last_subject)) is not None:
             actors, rule = [a], "quote-subject"
         elif inside := case_inside(s, q):

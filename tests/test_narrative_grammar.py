@@ -720,3 +720,55 @@ def test_zones_that_released_new_batches_of_provincial_replication_adopted_them(
         keys = {ad.split(":")[1] for _a, ad in got}
         assert got == {(frozenset({f"zone:{k}"}), f"province:{k}") for k in keys}
         assert keys in ({"sichuan", "hubei", "guangdong"}, {"hunan", "yunnan"})
+
+
+def test_an_unquoted_practice_developed_in_a_zone_adapted_by_two_zones_in_turn() -> None:
+    text = (
+        "The SPV leasing model developed in the Dongjiang area of Tianjin FTZ from 2009 onwards was adapted by the "
+        "Nansha Area of Guangdong FTZ in 2016 and later by the Lingang Special Area of the Shanghai Pilot FTZ."
+    )
+    reworded = (
+        "A bonded maintenance model first piloted in the Xiamen Area of Fujian PFTZ has been adopted by the Hunan "
+        "Pilot FTZ in March 2024, and then by the Hainan Free Trade Port."
+    )
+    for copy, name, origin, adopters in (
+        (text, "SPV leasing model", "tianjin", {"guangdong", "shanghai"}),
+        (_rewrapped(reworded, 31), "bonded maintenance model", "fujian", {"hunan", "hainan-ftp"}),
+    ):
+        got = _report_facts(copy)
+        assert {ad for f, n, a, ad in got if f == "adoption" and n == name and a == {f"zone:{origin}"}} == {
+            f"zone:{k}" for k in adopters
+        }
+        assert ("zone_case", name, frozenset({f"zone:{origin}"}), "") in got
+
+
+def test_a_passive_adoption_by_a_list_of_zones_and_its_for_the_zone_before() -> None:
+    text = (
+        'Chongqing FTZ\'s "railway bill of lading as a document of title" was taken up by Sichuan FTZ and the '
+        "Guangxi Pilot FTZ. Conversely, practices that depend on the special legal status of Hainan Free Trade "
+        'Port, such as its "zero-tariff list for self-use production equipment", have diffused to no other zone.'
+    )
+    for copy in (text, _rewrapped(text, 41)):
+        got = _report_facts(copy)
+        assert {ad for f, _n, _a, ad in got if f == "adoption"} == {"zone:sichuan", "zone:guangxi"}
+        assert (
+            "zone_case",
+            "zero-tariff list for self-use production equipment",
+            frozenset({"zone:hainan-ftp"}),
+            "",
+        ) in got
+    # "its" after another proper name is that one's
+    text = 'Hainan FTP hosts the Boao Forum, such as its "annual dialogue on open economies for the world".'
+    assert not [f for f in _report_facts(text) if f[0] == "zone_case"]
+
+
+def test_an_anaphor_included_in_a_national_batch_for_replication_nationwide() -> None:
+    text = (
+        'The "one vessel, multiple refuelling points" supervision was first piloted in the Zhoushan Area of the '
+        "Zhejiang Pilot FTZ in 2018. Only afterwards did the State Council include the practice in the sixth batch "
+        "of reform pilot experience for replication nationwide."
+    )
+    for copy in (text, _rewrapped(text, 44)):
+        assert ("one vessel, multiple refuelling points", "nationwide") in {
+            (a.name, a.adopter_key) for a in _read(copy).adoptions
+        }
