@@ -1927,7 +1927,7 @@ _REFERENCE_RE = re.compile(
     rf"\b(?P<verb>{alternation(REFERENCE_VERBS)})\s+(?P<obj>[^.;]{{6,220}}?)\s+{alternation(REFERENCE_PHRASES)}\b"
 )
 _UNQUOTED_OF_ZONE_RE = re.compile(
-    rf"^(?:the\s+|its\s+)?(?P<name>(?:[\w'’+-]+\s+){{1,12}}?{alternation(CASE_HEADS)}s?(?:\s+(?:for|of)\s+[a-z][\w\s'’+-]{{3,80}}?)?)"
+    rf"^(?:the\s+|its\s+|an?\s+)?(?P<name>(?:[\w'’+-]+\s+){{1,12}}?{alternation(CASE_HEADS)}s?(?:\s+(?:for|of)\s+[a-z][\w\s'’+-]{{3,80}}?)?)"
     r"\s+(?:of|from|in|developed by|pioneered by|piloted by)\s+(?:the\s+)?(?=[A-Z])"
 )
 _NATIONAL_SCOPE_RE = re.compile(rf"^\s*(?:across\s+|to\s+|in\s+)?{alternation(NATIONAL_SCOPES)}", re.IGNORECASE)
