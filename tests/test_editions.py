@@ -20,10 +20,10 @@ from pftz.loaders.report import load_report
 HERE = Path(__file__).parent
 TUNED: dict[str, dict[str, tuple[float, float]]] = {
     # text -> fact type -> (minimum precision, minimum recall); measured 2026-12-05 (P / R):
-    # 2026a zone cases 97.9/97.9, adoptions 92.7/95.0, joint efforts 100/100, areas 100/87.0, bodies 100/95.0,
-    # documents 93.3/93.8, national innovations 100/94.7, batches 92.9/92.9
+    # 2026a zone cases 98.0/100 (97.9/97.9 before the 2027b forms), adoptions 92.7/95.0, joint efforts 100/100,
+    # areas 100/87.0, bodies 100/95.0, documents 93.3/93.8, national innovations 100/94.7, batches 92.9/92.9
     "editions/report-2026a": {
-        "zone_case": (0.92, 0.92),
+        "zone_case": (0.93, 0.95),
         "adoption": (0.87, 0.90),
         "joint_effort": (0.95, 0.95),
         "area": (0.95, 0.82),
@@ -60,6 +60,20 @@ TUNED: dict[str, dict[str, tuple[float, float]]] = {
         "national": (0.95, 0.95),
         "batch": (0.95, 0.95),
     },
+    # 2027b, held back until the narrative was tuned on it (issue 24): zone cases 88.1/66.1 before, 91.5/76.3
+    # after (the rows of its provincial-batch table are the table reader's); adoptions 93.3/51.7 before,
+    # 100/86.2 after; joint efforts 100/100; areas 100/87.9. Only the narrative's facts are pinned here.
+    "editions/held-back/report-2027b": {
+        "zone_case": (0.86, 0.71),
+        "adoption": (0.95, 0.81),
+        "joint_effort": (0.95, 0.95),
+        "area": (0.95, 0.82),
+    },
+    # 05, held back likewise: zone cases 100/50 before, 100/100 after; adoptions 100/14.3 before, 100/71.4 after
+    "texts/05-paper-diffusion": {
+        "zone_case": (0.95, 0.95),
+        "adoption": (0.95, 0.66),
+    },
     # 06: documents 100/50 (an unquoted agreement is missed); the rest 100/100
     "texts/06-news-land-sea-alliance": {
         "zone_case": (0.95, 0.95),
@@ -68,7 +82,8 @@ TUNED: dict[str, dict[str, tuple[float, float]]] = {
         "document": (0.95, 0.45),
     },
 }
-HELD_BACK = ("editions/held-back/report-2027b", "texts/02-state-council-circular", "texts/05-paper-diffusion")
+HELD_BACK = ("texts/02-state-council-circular",)
+"""Development texts the narrative was not tuned on (02: national items of a circular, read by the document reader)."""
 
 
 @pytest.mark.parametrize("stem", sorted(TUNED))
