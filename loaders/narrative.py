@@ -1221,9 +1221,10 @@ def adoption_provincial_examples(st: _State, sents: Sequence[_Sentence]) -> list
 def split_examples(text: str) -> list[str]:
     """Split an unquoted list of examples (``establishing a ... model, facilitating ..., and creating ...``).
 
-    Items are separated by commas and a final ``and``; each must start with a
-    lower-case word (an ``-ing`` verb or a noun phrase) and the list ends at the
-    first sentence end. Quotes inside an item are dropped from its name.
+    Items are separated by commas and a final ``and`` (before an ``-ing`` verb, or after a closing quote:
+    ``the "A" and a unified B``); each must start with a lower-case word (an ``-ing`` verb or a noun
+    phrase) and the list ends at the first sentence end. Quotes inside an item and its articles are
+    dropped from its name.
 
     Examples
     --------
@@ -1231,8 +1232,8 @@ def split_examples(text: str) -> list[str]:
     ['establishing a list-based data model', 'facilitating sharing', 'creating a new model']
     """
     body = re.split(r"(?<=[a-z)])\.\s", text, maxsplit=1)[0].rstrip(". ")
-    items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b)", body)]
-    out = [re.sub(r"[\"“”]", "", x) for x in items if x[:1].islower() and len(x.split()) >= 2]
+    items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b)|(?<=[\"”])\s+and\s+", body)]
+    out = [_ARTICLES_RE.sub("", re.sub(r"[\"“”]", "", x)) for x in items if x[:1].islower() and len(x.split()) >= 2]
     return out if len(out) == len([x for x in items if x]) else out[: len(out)]
 
 
@@ -1831,6 +1832,9 @@ def read_narrative(
     for e in list(st.efforts):
         keys = tuple(sorted(members_of.get(e.name, ())))
         if e.released and len(keys) > 1:
+            # one innovation of the batch, one case: another rule's reading of the same name in the sentence goes
+            released = {_phrase_key(n) for n in e.released}
+            st.cases = [c for c in st.cases if c.quote != e.quote or _phrase_key(c.name) not in released]
             st.cases.extend(CaseFact(n, keys, e.line, e.quote, "alliance-batch", joint=True) for n in e.released)
     # an alliance's members printed as a group in one sentence hold wherever it is named without members
     printed = {e.name: e.members_text for e in st.efforts if e.members_text and not e.members}

@@ -772,3 +772,19 @@ def test_an_anaphor_included_in_a_national_batch_for_replication_nationwide() ->
         assert ("one vessel, multiple refuelling points", "nationwide") in {
             (a.name, a.adopter_key) for a in _read(copy).adoptions
         }
+
+
+def test_an_alliance_batch_of_a_quoted_and_an_unquoted_innovation_is_two_cases_once_each() -> None:
+    text = (
+        "In 2026, the Yangtze River Delta PFTZ Alliance, formed by the PFTZs of Shanghai, Jiangsu, Zhejiang and "
+        'Anhui, released its fourth batch of 14 joint institutional innovations, including the "cross-regional '
+        'mutual recognition of bonded R&D whitelists" and a unified credit evaluation of logistics enterprises in '
+        "the delta."
+    )
+    members = frozenset({"zone:shanghai", "zone:jiangsu", "zone:zhejiang", "zone:anhui"})
+    for copy in (text, _rewrapped(text, 36)):
+        cases = [(n, a) for f, n, a, _ in _report_facts(copy) if f == "zone_case"]
+        assert sorted(cases) == [
+            ("cross-regional mutual recognition of bonded R&D whitelists", members),
+            ("unified credit evaluation of logistics enterprises in the delta", members),
+        ]
