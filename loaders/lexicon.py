@@ -202,6 +202,23 @@ ANAPHORA = (
 )
 """Subjects that stand for the innovation named just before: ``This model has been replicated across <province>``."""
 
+LIKENESS_ANAPHORA = (
+    "comparable arrangements",
+    "similar arrangements",
+    "similar models",
+    "similar practices",
+    "similar mechanisms",
+    "a similar model",
+    "a similar practice",
+    "a similar mechanism",
+    "the same model",
+    "the same practice",
+)
+"""Subjects that stand for a copy of the innovation named before: ``comparable arrangements had appeared in <zone>``."""
+
+SPREAD_VERBS = ("appeared", "emerged", "spread")
+"""Intransitive verbs by which a copy of an innovation reaches a place (``had appeared in``, ``has spread to``)."""
+
 GENERIC_PLURALS = ("innovations", "measures", "practices", "experiences", "cases", "achievements", "outcomes")
 """Plural heads of a batch or group of innovations, not one (``collaborative institutional innovations``)."""
 
@@ -433,6 +450,7 @@ __all__ = [
     "JOINT_TITLE_WORDS",
     "LAUNCH_PARTICIPLES",
     "LEADING_GROUP_HEADS",
+    "LIKENESS_ANAPHORA",
     "LOWER_BODY_HEADS",
     "NATIONAL_SCOPES",
     "NOT_FIRST_WORDS",
@@ -450,6 +468,7 @@ __all__ = [
     "RELEASE_VERBS_OF_ZONE",
     "REPLICATE_PATTERNS",
     "SELECTION_VERBS",
+    "SPREAD_VERBS",
     "TITLED_CASE_HEADS",
     "TITLE_WORDS",
     "TITLE_WORDS_MORE",

@@ -46,6 +46,7 @@ from pftz.loaders.lexicon import (
     INTO_ADOPT_VERBS,
     JOINT_TITLE_WORDS,
     LAUNCH_PARTICIPLES,
+    LIKENESS_ANAPHORA,
     LOWER_BODY_HEADS,
     NATIONAL_SCOPES,
     NOT_FIRST_WORDS,
@@ -61,6 +62,7 @@ from pftz.loaders.lexicon import (
     REFERENCE_PHRASES,
     REFERENCE_VERBS,
     REPLICATE_PATTERNS,
+    SPREAD_VERBS,
     TITLE_WORDS,
     TITLE_WORDS_MORE,
     TITLED_CASE_HEADS,
@@ -2263,6 +2265,54 @@ def adoption_listed_for_replication(c: Clause) -> list[AdoptionFact]:
     return [AdoptionFact(case.name, "province", *prov, s.line, s.original, rule, (zone,), scope="province-wide")]
 
 
+_APPEARED_RE = re.compile(
+    rf"\b{alternation(LIKENESS_ANAPHORA)}\s+(?:(?:has|have|had)\s+)?(?:(?:since|also|soon|quickly|later)\s+)?"
+    rf"{alternation(SPREAD_VERBS)}\s+(?P<prep>in|to|across)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def adoption_appeared(c: Clause) -> list[AdoptionFact]:
+    """``The "<name>" was first piloted in <zone>; within three years comparable arrangements had appeared in
+    <zone> and in <zone>``: a copy of the innovation named before reaching other zones or provinces.
+
+    The subject is a likeness anaphor (:data:`loaders.lexicon.LIKENESS_ANAPHORA`) before a verb of
+    :data:`loaders.lexicon.SPREAD_VERBS`; the innovation is the last quoted name before it in the sentence
+    (its origin the zones named before the anaphor), else the one named just before (:func:`_named_before`).
+    Every adopter of a list after ``in``/``to`` is one adoption. Rejects an innovation without an origin
+    and an adopter that is its origin.
+    """
+    s, st = c.s, c.st
+    out: list[AdoptionFact] = []
+    for m in _APPEARED_RE.finditer(s.text):
+        quotes = [q for q in s.quotes if q.end <= m.start() and is_case_name(q.name, s.text, q)]
+        if quotes:
+            name = quotes[-1].name
+            origins = tuple(k for a in s.actors if a.end <= m.start() for k in a.keys)
+        elif (case := _named_before(st, c)) is not None:
+            name, origins = case.name, case.zones
+        else:
+            continue
+        rest = s.text[m.end() :]
+        who = _place_of(st, " ".join(rest.split()[:14]))
+        if not origins or who is None:
+            continue
+        kind, key, printed, parent = who
+        if kind == "zone" and key.split("/", 1)[0] in origins:
+            continue
+        fact = AdoptionFact(name, kind, key, printed, s.line_at(m.start()), s.original, "appeared-in", origins, parent)
+        out.extend(_each_province(c, fact, rest))
+        if kind == "zone":
+            out.extend(replace(fact, adopter_key=z.key, adopter_name=z.text) for z in _more_zones(st, rest, origins))
+    return out
+
+
+def rule_appeared_in(c: Clause) -> Sequence[Fact]:
+    """``comparable arrangements had appeared in <zone>``: a copy of an innovation reaching a place
+    (:func:`adoption_appeared`)."""
+    return adoption_appeared(c)
+
+
 def rule_listed_for(c: Clause) -> Sequence[Fact]:
     """An anaphor listed in a batch for replication across the province (:func:`adoption_listed_for_replication`)."""
     return adoption_listed_for_replication(c)
@@ -2516,6 +2566,7 @@ RULES: tuple[Rule, ...] = (
     Rule("took-the-lead", re.compile(r"\bthe lead in\b"), rule_took_lead, ("the lead in",)),
     Rule("among-scope", _AMONG_SCOPE_RE, rule_among_scope, ("among",)),
     Rule("listed-for", _LISTED_FOR_RE, rule_listed_for, ("list", "include", "put")),
+    Rule("appeared-in", _APPEARED_RE, rule_appeared_in, ("similar", "comparable", "same")),
 )
 """The narrative's rules, in the order they read each sentence."""
 

@@ -118,6 +118,12 @@ EXCERPTS: dict[str, tuple[str, set[str]]] = {
         "listed the model in its fifth batch of cases of the Henan FTZ in 2023 for replication across the province.",
         {"listed-for"},
     ),
+    "appeared-in": (
+        'The "one vessel, multiple refuelling points" supervision was first piloted in the Zhoushan Area of the '
+        "Zhejiang Pilot FTZ in 2018; within three years comparable arrangements had appeared in the Dalian Area of "
+        "the China (Liaoning) Pilot Free Trade Zone and in the Qingdao Area of Shandong FTZ.",
+        {"appeared-in"},
+    ),
     "among-scope": (
         "Among the achievements to be replicated region-wide:\n- the Nanning Area of Guangxi PFTZ's "
         '"cross-border RMB settlement for sellers", which has served merchants;\n- Guangxi PFTZ\'s "online '
@@ -788,3 +794,19 @@ def test_an_alliance_batch_of_a_quoted_and_an_unquoted_innovation_is_two_cases_o
             ("cross-regional mutual recognition of bonded R&D whitelists", members),
             ("unified credit evaluation of logistics enterprises in the delta", members),
         ]
+
+
+def test_a_copy_of_an_innovation_that_appeared_in_other_zones_is_adopted_by_each() -> None:
+    text = EXCERPTS["appeared-in"][0]
+    reworded = (
+        'Tianjin PFTZ created an "aircraft lease asset transfer service" in 2019. Since then, similar practices '
+        "have spread to Hunan Province and Anhui Province."
+    )
+    for copy, want in (
+        (text, {("zone:zhejiang", "zone:liaoning"), ("zone:zhejiang", "zone:shandong")}),
+        (_rewrapped(reworded, 35), {("zone:tianjin", "province:hunan"), ("zone:tianjin", "province:anhui")}),
+    ):
+        got = {(next(iter(a)), ad) for f, _n, a, ad in _report_facts(copy) if f == "adoption"}
+        assert got == want
+    # no likeness subject: no adoption
+    assert not [f for f in _report_facts(reworded.replace("similar practices", "exports")) if f[0] == "adoption"]
