@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from pftz.loaders.documents import find_date
 from pftz.loaders.lexicon import (
     ACTION_NOUNS,
     ACTIVE_ADOPT_VERBS,
@@ -216,6 +217,37 @@ class AdoptionFact:
     batch: tuple[int, str] | None = None
     scope: str = ""
     outcome: str = ""
+    date: str = ""
+    """The date printed in the adoption's own clause (``was introduced to X in 2026``, ``in March 2024, Y
+    adopted ...``), ISO at its printed precision; ``""`` when the clause prints none."""
+
+
+_CLAUSE_YEAR_RE = re.compile(
+    r"(?:^|\b[Ii]n\s+|\bsince\s+|\b[Ss]ince\s+)(?P<year>(?:19|20)\d{2})\b(?!\s*(?:-|–|to)\s*\d)"
+)
+_NEXT_ADOPTER_RE = re.compile(r",\s|;|\s(?:and|while|whereas)\s+(?:(?:later|then|also)\s+)?(?:by|in|to)\s")
+
+
+def clause_date(clause: str) -> str:
+    """The date a clause of an adoption prints: a day or month date, else ``in <year>``, ``since <year>``.
+
+    Examples
+    --------
+    >>> clause_date("adapted by the Nansha Area of Guangdong FTZ in 2016"), clause_date("in March 2024, Y adopted")
+    ('2016', '2024-03')
+    >>> clause_date("cutting the time from 2 days to 4 hours")
+    ''
+    """
+    if printed := find_date(clause):
+        return printed[0].iso
+    m = _CLAUSE_YEAR_RE.search(clause)
+    return m.group("year") if m else ""
+
+
+def _adopter_clause(rest: str, at: int = 0) -> str:
+    """The words of ``rest`` from ``at`` to where the next adopter or clause begins (a comma, ``and later by``)."""
+    m = _NEXT_ADOPTER_RE.search(rest, at + 1)
+    return rest[at : m.start() if m else len(rest)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -2046,12 +2078,17 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
             continue
         scope = "province-wide" if kind == "province" and (at.group("scope") or PROVINCE_SCOPE_RE.search(rest)) else ""
         ordinal = (_ordinal(batch.group("ord")), batch.group("what")) if batch and not origins else None
+        when = clause_date(f"{m.group('verb')} {_adopter_clause(rest)}")
         fact = AdoptionFact(
-            name, kind, key, printed, s.line, s.original, "adopted-by", tuple(origins), parent, ordinal, scope
-        )
+            name, kind, key, printed, s.line, s.original, "adopted-by", tuple(origins), parent, ordinal, scope,
+            date=when,
+        )  # fmt: skip
         out.extend(_each_province(c, fact, window))  # "extended to ... in Guangdong and Zhejiang": both
         if kind == "zone":  # "taken up by Sichuan FTZ and the Guangxi Pilot FTZ", "... in 2016 and later by ..."
-            out.extend(replace(fact, adopter_key=z.key, adopter_name=z.text) for z in _more_zones(st, rest, origins))
+            out.extend(
+                replace(fact, adopter_key=z.key, adopter_name=z.text, date=clause_date(_adopter_clause(rest, z.start)))
+                for z in _more_zones(st, rest, origins)
+            )
     return out
 
 
@@ -2107,6 +2144,7 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
         begin = max([0, *(m.end() for m in _CLAUSE_CUT_RE.finditer(s.text, 0, start))])
         fact = _active_adoption(c, s.text[begin:start], obj_at, obj_end)
         if fact is not None and len(verbs) > 1:
+            fact = replace(fact, date=clause_date(s.text[begin:start]))  # "and in 2026, Yunnan Province adopted"
             # several clauses: the fact is read from its own clause (its line is where the clause starts)
             end = cut.start() if cut else len(s.text)
             fact = replace(fact, line=s.line_at(begin), quote=s.original[begin:end].strip())
@@ -2261,8 +2299,10 @@ def adoption_listed_for_replication(c: Clause) -> list[AdoptionFact]:
     zone = case.zones[0].split("/", 1)[0]
     if (prov := _province_of(c.st, zone)) is None:
         return []
-    s, rule = c.s, "listed-for"
-    return [AdoptionFact(case.name, "province", *prov, s.line, s.original, rule, (zone,), scope="province-wide")]
+    s, rule, when = c.s, "listed-for", clause_date(m.group(0)) if m else ""
+    return [
+        AdoptionFact(case.name, "province", *prov, s.line, s.original, rule, (zone,), scope="province-wide", date=when)
+    ]
 
 
 _APPEARED_RE = re.compile(
@@ -2300,10 +2340,15 @@ def adoption_appeared(c: Clause) -> list[AdoptionFact]:
         kind, key, printed, parent = who
         if kind == "zone" and key.split("/", 1)[0] in origins:
             continue
-        fact = AdoptionFact(name, kind, key, printed, s.line_at(m.start()), s.original, "appeared-in", origins, parent)
+        when = clause_date(_adopter_clause(rest))
+        line = s.line_at(m.start())
+        fact = AdoptionFact(name, kind, key, printed, line, s.original, "appeared-in", origins, parent, date=when)
         out.extend(_each_province(c, fact, rest))
         if kind == "zone":
-            out.extend(replace(fact, adopter_key=z.key, adopter_name=z.text) for z in _more_zones(st, rest, origins))
+            out.extend(
+                replace(fact, adopter_key=z.key, adopter_name=z.text, date=clause_date(_adopter_clause(rest, z.start)))
+                for z in _more_zones(st, rest, origins)
+            )
     return out
 
 

@@ -2017,7 +2017,7 @@ def _extract_narrative(
             resolved=(_how_named(c, place, adopter.key, s, a.rule) if adopter.label in _PLACES else None)
             or _innovation_how(a, s),
             # an adoption is dated only by a date its own sentence prints; the batch's date is not its date
-            date=_adoption_date(s),
+            date=a.date or _adoption_date(s),
         )
     for e in story.efforts:
         c.rule = e.rule

@@ -810,3 +810,29 @@ def test_a_copy_of_an_innovation_that_appeared_in_other_zones_is_adopted_by_each
         assert got == want
     # no likeness subject: no adoption
     assert not [f for f in _report_facts(reworded.replace("similar practices", "exports")) if f[0] == "adoption"]
+
+
+def test_a_date_printed_in_an_adoptions_own_clause_dates_it() -> None:
+    def dates(text: str) -> dict[str, str]:
+        return {a.adopter_key: a.date for a in _read(text).adoptions}
+
+    text = (
+        "The SPV leasing model developed in the Dongjiang area of Tianjin FTZ from 2009 onwards was adapted by the "
+        "Nansha Area of Guangdong FTZ in 2016 and later by the Lingang Special Area of the Shanghai Pilot FTZ."
+    )
+    report = parse_report(_rewrapped(text) + "\n", "excerpt.txt")
+    got = {r.start.key.split("/")[0]: r.properties.get("date") for r in report.relations if r.type is Rel.ADOPTED}
+    assert got == {"guangdong": "2016", "shanghai": None}
+    text = (
+        'Shanxi Province learned from Anhui PFTZ\'s "pre-approval + commitment" model, and in March 2026, Yunnan '
+        'Province adopted Hebei PFTZ\'s "smart review" of engineering construction drawings.'
+    )
+    assert dates(text)["yunnan"] == "2026-03"
+    assert dates(
+        "Henan PFTZ's \"air cargo e-waybill\" model was introduced to Guangxi's Qinzhou Port Area in 2026."
+    ) == {"guangxi": "2026"}
+    text = (
+        'Chongqing FTZ\'s "railway bill of lading as a document of title", first used for vehicles in 2017, was '
+        "taken up by Sichuan FTZ."
+    )
+    assert dates(text) == {"sichuan": ""}  # the year of its first use is no date of the adoption
