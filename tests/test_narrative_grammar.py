@@ -836,3 +836,19 @@ def test_a_date_printed_in_an_adoptions_own_clause_dates_it() -> None:
         "taken up by Sichuan FTZ."
     )
     assert dates(text) == {"sichuan": ""}  # the year of its first use is no date of the adoption
+
+
+def test_an_adoption_sentence_naming_the_origin_again_is_evidence_of_its_case() -> None:
+    text = (
+        "Tianjin PFTZ took the lead in piloting a whitelist-based bonded maintenance model for aircraft engines in "
+        "its Tianjin Airport Area.\n\nJilin borrowed a whitelist-based bonded maintenance model for aircraft engines "
+        "from Tianjin PFTZ to serve its airlines.\n\nShaanxi PFTZ's \"intellectual property securitization for hard "
+        'technology enterprises" issued the first such product. The model drew on the experience of Guangdong PFTZ.'
+    )
+    for copy in (text, _rewrapped(text, 52)):
+        facts = facts_from_report(parse_report(copy + "\n", "excerpt.txt"))
+        cases = {f.name: (f.actors, len(f.lines)) for f in facts if f.fact == "zone_case"}
+        name = "whitelist-based bonded maintenance model for aircraft engines"
+        assert cases[name] == (frozenset({"zone:tianjin"}), 2)  # read where piloted and where Jilin borrowed it
+        # the adopter's own case is not credited to the zone it drew on
+        assert cases["intellectual property securitization for hard technology enterprises"][0] == {"zone:shaanxi"}
