@@ -51,10 +51,20 @@ PASSIVE_ADOPT_VERBS = (
     "promoted and applied",
     "introduced",
     "promoted",
+    "learned from",
+    "learnt from",
+    "drawn on",
+    "drawn upon",
+    "taken as a reference",
+    "taken as a model",
+    "adapted",
 )
 """Past participles of a passive adoption, the adopter after them: ``"<name>" has been taken up by <province>``."""
 
-BY_ADOPT_VERBS = ("replicated", "adopted", "taken up", "picked up", "copied", "borrowed", "emulated")
+BY_ADOPT_VERBS = (
+    "replicated", "adopted", "taken up", "picked up", "copied", "borrowed", "emulated", "learned from", "learnt from",
+    "drawn on", "drawn upon", "taken as a reference", "taken as a model", "adapted",
+)  # fmt: skip
 """Of :data:`PASSIVE_ADOPT_VERBS`, those whose ``by <X>`` names the adopter (``launched by`` names the origin)."""
 
 INTO_ADOPT_VERBS = ("introduced", "promoted")
@@ -191,6 +201,23 @@ ANAPHORA = (
     "the window",
 )
 """Subjects that stand for the innovation named just before: ``This model has been replicated across <province>``."""
+
+LIKENESS_ANAPHORA = (
+    "comparable arrangements",
+    "similar arrangements",
+    "similar models",
+    "similar practices",
+    "similar mechanisms",
+    "a similar model",
+    "a similar practice",
+    "a similar mechanism",
+    "the same model",
+    "the same practice",
+)
+"""Subjects that stand for a copy of the innovation named before: ``comparable arrangements had appeared in <zone>``."""
+
+SPREAD_VERBS = ("appeared", "emerged", "spread")
+"""Intransitive verbs by which a copy of an innovation reaches a place (``had appeared in``, ``has spread to``)."""
 
 GENERIC_PLURALS = ("innovations", "measures", "practices", "experiences", "cases", "achievements", "outcomes")
 """Plural heads of a batch or group of innovations, not one (``collaborative institutional innovations``)."""
@@ -432,6 +459,7 @@ __all__ = [
     "JOINT_TITLE_WORDS",
     "LAUNCH_PARTICIPLES",
     "LEADING_GROUP_HEADS",
+    "LIKENESS_ANAPHORA",
     "LIST_SCOPE_VERBS",
     "LOWER_BODY_HEADS",
     "NATIONAL_SCOPES",
@@ -457,6 +485,7 @@ __all__ = [
     "SELECTION_VERBS",
     "SELECTION_VERBS_ACTIVE",
     "SIGNING_VERBS",
+    "SPREAD_VERBS",
     "TITLED_CASE_HEADS",
     "TITLE_SMALL_WORDS",
     "TITLE_SMALL_WORDS_MORE",

@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from pftz.loaders.documents import find_date
 from pftz.loaders.lexicon import (
     ACTION_NOUNS,
     ACTIVE_ADOPT_VERBS,
@@ -46,6 +47,7 @@ from pftz.loaders.lexicon import (
     INTO_ADOPT_VERBS,
     JOINT_TITLE_WORDS,
     LAUNCH_PARTICIPLES,
+    LIKENESS_ANAPHORA,
     LOWER_BODY_HEADS,
     NATIONAL_SCOPES,
     NOT_FIRST_WORDS,
@@ -61,6 +63,7 @@ from pftz.loaders.lexicon import (
     REFERENCE_PHRASES,
     REFERENCE_VERBS,
     REPLICATE_PATTERNS,
+    SPREAD_VERBS,
     TITLE_WORDS,
     TITLE_WORDS_MORE,
     TITLED_CASE_HEADS,
@@ -214,6 +217,37 @@ class AdoptionFact:
     batch: tuple[int, str] | None = None
     scope: str = ""
     outcome: str = ""
+    date: str = ""
+    """The date printed in the adoption's own clause (``was introduced to X in 2026``, ``in March 2024, Y
+    adopted ...``), ISO at its printed precision; ``""`` when the clause prints none."""
+
+
+_CLAUSE_YEAR_RE = re.compile(
+    r"(?:^|\b[Ii]n\s+|\bsince\s+|\b[Ss]ince\s+)(?P<year>(?:19|20)\d{2})\b(?!\s*(?:-|–|to)\s*\d)"
+)
+_NEXT_ADOPTER_RE = re.compile(r",\s|;|\s(?:and|while|whereas)\s+(?:(?:later|then|also)\s+)?(?:by|in|to)\s")
+
+
+def clause_date(clause: str) -> str:
+    """The date a clause of an adoption prints: a day or month date, else ``in <year>``, ``since <year>``.
+
+    Examples
+    --------
+    >>> clause_date("adapted by the Nansha Area of Guangdong FTZ in 2016"), clause_date("in March 2024, Y adopted")
+    ('2016', '2024-03')
+    >>> clause_date("cutting the time from 2 days to 4 hours")
+    ''
+    """
+    if printed := find_date(clause):
+        return printed[0].iso
+    m = _CLAUSE_YEAR_RE.search(clause)
+    return m.group("year") if m else ""
+
+
+def _adopter_clause(rest: str, at: int = 0) -> str:
+    """The words of ``rest`` from ``at`` to where the next adopter or clause begins (a comma, ``and later by``)."""
+    m = _NEXT_ADOPTER_RE.search(rest, at + 1)
+    return rest[at : m.start() if m else len(rest)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,23 +514,36 @@ def case_possessive(s: _Sentence, q: Quoted, prior: Actor | None) -> Actor | Non
     return None
 
 
-def case_verb(s: _Sentence, q: Quoted, prior: Actor | None) -> Actor | None:
+def case_verb(s: _Sentence, q: Quoted, prior: Actor | None, gaz: Gazetteer | None = None) -> Actor | None:
     """``Hubei PFTZ has explored a "..." model``, ``launched the nation's first "..." service``.
 
     The last zone before the name is the subject when an innovation verb
     stands between them, at most 25 words and no semicolon apart, and no other
-    zone intervenes. Rejects a name right after a document verb (see
-    :func:`is_case_name`).
+    zone intervenes; any verb will do before ``the nation's first``. Rejects a
+    name right after a document verb (see :func:`is_case_name`), and one whose
+    verb has another subject, a region of the gazetteer ``gaz`` after a clause
+    break (``..., and Inner Mongolia introduced "..."``).
     """
     if prior is None:
         return None
     gap = s.text[prior.end : q.start]
     verbs = list(CASE_VERB_RE.finditer(gap))
+    if not verbs and (fm := _FIRST_BEFORE_RE.search(gap)) and len(gap.split()) <= 8:
+        verbs = [fm]  # "released the nation's first "general data list"": a first of its kind is the zone's own
     if ";" in gap or len(gap.split()) > 25 or not verbs:
         return None
     if len(gap[verbs[-1].end() :].split()) > 8 or not looks_like_innovation(s, q):
         return None
+    cut = _CLAUSE_CUT_RE.search(gap)
+    if cut and gaz is not None and gaz.find_provinces(gap[cut.end() :], exclude_zones=True):
+        return None  # "..., and Inner Mongolia introduced "...": another subject, a region, took the verb
     return _chain(s, prior)
+
+
+_FIRST_BEFORE_RE = re.compile(
+    r"\b(?:[a-z]+ed|[a-z]+s)\s+(?:(?:the|a|an)\s+(?:(?:nation|country|world)['’]s\s+)?|China['’]s\s+)first\s+$"
+)
+"""A verb and ``the nation's first`` right before a quoted name: ``released the nation's first "..."``."""
 
 
 def case_pronoun(s: _Sentence, q: Quoted, prior: Actor | None, last_subject: Actor | None) -> Actor | None:
@@ -510,6 +557,64 @@ def case_pronoun(s: _Sentence, q: Quoted, prior: Actor | None, last_subject: Act
     if not CASE_VERB_RE.search(s.text[: q.start]) or len(s.text[: q.start].split()) > 25:
         return None
     return last_subject if looks_like_innovation(s, q) else None
+
+
+_QUOTE_SUBJECT_RE = re.compile(r"^\s*(?:The|This|Its|Their)\s+$")
+_QUOTE_SUBJECT_VERB_RE = re.compile(
+    rf"^(?:{HEAD_NOUNS})?\s+(?:(?:also|now|further)\s+)?(?:[a-z]+s|has|is|was|allowed|enabled|made)\b(?<!\bis)"
+)
+
+
+def case_quote_subject(s: _Sentence, q: Quoted, prior: Actor | None, last_subject: Actor | None) -> Actor | None:
+    """``Hebei PFTZ's Xiong'an Area applies AI ... . The "smart review of ..." checks compliance``: a quoted name
+    opening its sentence as its subject is a case of the paragraph's subject zone.
+
+    Accepts ``The``/``This``/``Its`` and the quoted name (a head noun may follow) as the subject of a verb
+    (``checks``, ``allows``, ``has``), no zone named before it in the sentence. The caller rejects it when a
+    case of the paragraph was credited to that zone already (a later sentence describes that case).
+    """
+    if prior is not None or last_subject is None or not _QUOTE_SUBJECT_RE.match(s.text[: q.start]):
+        return None
+    if not _QUOTE_SUBJECT_VERB_RE.match(s.text[q.end :]) or len(q.name.split()) < 3:
+        return None
+    return last_subject
+
+
+_ITS_RE = re.compile(r"\bits\s+(?:own\s+|new\s+)?$")
+
+
+def case_its(s: _Sentence, q: Quoted, prior: Actor | None) -> Actor | None:
+    """``... the special legal status of Hainan Free Trade Port, such as its "zero-tariff list ..."``: ``its`` right
+    before the name stands for the one zone named just before it.
+
+    Accepts at most twelve words and no semicolon between that zone and the name, and an innovation's name
+    (:func:`looks_like_innovation`). Rejects a gap naming another body or place (an ``its`` of that one).
+    """
+    if prior is None or len(prior.keys) != 1:
+        return None
+    gap = s.text[prior.end : q.start]
+    if not _ITS_RE.search(gap) or ";" in gap or len(gap.split()) > 12 or re.search(r"\b[A-Z]", gap):
+        return None
+    return prior if looks_like_innovation(s, q) else None
+
+
+_UNDER_RE = re.compile(r"^\s*(?:Under|Through|With|Via|By means of)\s+(?:the|its|their|a|an)\s+$")
+
+
+def case_under(s: _Sentence, q: Quoted) -> Actor | None:
+    """``Under the "Kashgar centralized inspection model ...", Xinjiang PFTZ's Kashgar Area carries out ...``: the
+    zone that stands as the subject right after the introductory phrase naming the innovation.
+
+    Accepts ``Under``/``Through``/``With``/``Via`` and an article before the name, at most three words after
+    it, a comma and the zone. Rejects a name the sentence does not open with.
+    """
+    if not _UNDER_RE.match(s.text[: q.start]):
+        return None
+    nxt = next((a for a in s.actors if a.start >= q.end), None)
+    gap = s.text[q.end : nxt.start] if nxt else ""
+    if nxt is None or not gap.rstrip().endswith(",") or len(gap.split()) > 4 or ";" in gap:
+        return None
+    return nxt
 
 
 def case_after(s: _Sentence, q: Quoted) -> list[Actor]:
@@ -585,8 +690,8 @@ _PRACTICE_VERB_RE = re.compile(rf"(?:{PRACTICE_VERBS}|{PRACTICE_ING}|{PRACTICE_I
 BARE_SUBJECT_RE = re.compile(rf"^\s*{_INTRO}(?:the\s+)?PFTZs?\b")
 """A sentence whose subject is an unnamed PFTZ (or PFTZs in general): the paragraph's subject zone ends."""
 _SUBJECT_PRONOUN_RE = re.compile(
-    rf"^\s*{_INTRO}"
-    r"(?:[Ii]t|[Tt]hey|The zone|The PFTZ|These(?: initiatives| efforts)?|This(?: initiative)?)\b"
+    rf"^\s*(?P<intro>{_INTRO})"
+    r"(?:[Ii]t|[Tt]hey|[Tt]he zone|[Tt]he PFTZ|These(?: initiatives| efforts)?|This(?: initiative)?)\b"
 )
 _PRACTICE_END_RE = re.compile(
     r"[;:,—]|\.(?:\s|$)|\s–\s|\s\((?![A-Z]{2,}\))|\s(?:to\s(?![A-Z])|which|that|who|whereby|thereby|so that|in order|"
@@ -668,6 +773,7 @@ def practice_name(phrase: str, *, first: bool = False, joint: bool = False) -> s
     ('', '')
     """
     p = _ARTICLES_RE.sub("", phrase.strip())
+    used = p if first and p.startswith(_USE_NOUNS) else ""  # "the use of <things> in <places>": a practice piloted
     if m := _NOMINAL_RE.match(p):
         p = _ARTICLES_RE.sub("", p[m.end() :])
     if (k := p.find(" such as ")) >= 0:
@@ -695,12 +801,16 @@ def practice_name(phrase: str, *, first: bool = False, joint: bool = False) -> s
     if first:
         head = words[h].lower()
         action = _ACTION_NOUN_RE.search(head) is not None and head not in _BODY_NOUNS
-        return p if len(words) >= 3 and (_is_head_noun(head) or action) else ""
+        if len(words) >= 3 and (_is_head_noun(head) or action):
+            return p
+        return used if len(used.split()) >= 5 and not _DOCUMENT_WORD_RE.search(used) else ""
     if h == 0 and len(words) >= BARE_HEAD_WORDS and words[0].lower() in CASE_HEADS and words[1] in ("for", "of"):
         return p  # "a mechanism for the direct recognition of Hong Kong professional qualifications"
     return p if h >= 1 and len(words) >= 3 and _is_head_noun(words[h]) else ""
 
 
+_USE_NOUNS = ("use of ", "application of ", "operation of ")
+"""Action nouns that, piloted, name the practice with their object (``piloted the use of ... in ...``)."""
 BARE_HEAD_WORDS = 6
 """Words a phrase needs when its head noun has no modifier before it (``mechanism for <4 words or more>``)."""
 
@@ -757,7 +867,10 @@ def case_unquoted_object(
     out: list[tuple[Actor, str]] = []
     starts: list[tuple[Actor, int, bool]] = [(a, a.end, False) for a in s.actors]
     if last_subject is not None and (pm := _SUBJECT_PRONOUN_RE.match(s.text)):
-        starts.insert(0, (last_subject, pm.end(), pm.group(0).rstrip().endswith(("This", "These", "initiative"))))
+        # "In Hengqin, the zone piloted ...": an area the intro names is where the zone acted
+        where = [a for a in s.actors if a.end <= pm.end("intro") and a.keys[0].split("/", 1)[0] in last_subject.keys]
+        subject = where[0] if len(where) == 1 and len(last_subject.keys) == 1 else last_subject
+        starts.insert(0, (subject, pm.end(), pm.group(0).rstrip().endswith(("This", "These", "initiative"))))
     taken = sorted(used)
     actor_starts = [x.start for x in s.actors]
     for a, at, demonstrative in starts:
@@ -780,7 +893,9 @@ def case_unquoted_object(
                 quoted_case = k < len(taken) and taken[k] <= end
                 if good and not quoted_case:
                     jointly = len(a.keys) > 1 and "jointly" in s.text[m.start() : m.start("verb")]
-                    name = practice_name(obj, first=verb.startswith("pioneer"), joint=jointly)
+                    # "launched X, the first such operation at a Chinese port": the apposition says first
+                    first = verb.startswith(("pioneer", "pilot")) or bool(_FIRST_APPOSITION_RE.match(s.text, end))
+                    name = practice_name(obj, first=first, joint=jointly)
                     words = name.split()
                     head = words[_head(words)].lower() if words else ""
                     if name and ap:
@@ -811,6 +926,8 @@ def case_unquoted_object(
     return list(dict.fromkeys(out))
 
 
+_FIRST_APPOSITION_RE = re.compile(r",\s*(?:the|a)\s+(?:(?:nation|country|world)['’]s\s+)?first\b(?!\s+(?:time|batch))")
+"""An apposition that marks the object before it a first of its kind: ``X, the first such operation in China``."""
 _FIRST_SUBJECT_RE = re.compile(rf"^\s*{_INTRO}(?=[Tt]he first\s)")
 _WHILE_FIRST_RE = re.compile(r",\s*while\s+(?=the first\s)")
 _PASSIVE_RE = re.compile(
@@ -857,7 +974,7 @@ def case_passive_subject(s: _Sentence, last_subject: Actor | None = None) -> lis
     return out
 
 
-_LAUNCHED_BY_SUBJECT_RE = re.compile(rf"^\s*{_INTRO}(?=(?:A|An|The)\s)")
+_LAUNCHED_BY_SUBJECT_RE = re.compile(rf"^\s*(?:{_INTRO}(?=(?:A|An|The)\s)|(?=[A-Z][a-z]+\s+[a-z]))")
 _LAUNCHED_BY_RE = re.compile(
     rf"\s*,\s*(?:(?:jointly|first|initially|originally)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?by\s+"
     r"(?:the\s+)?"
@@ -866,9 +983,11 @@ _LAUNCHED_BY_RE = re.compile(
 
 def case_launched_by(s: _Sentence) -> list[tuple[Actor, str]]:
     """A practice as the subject, its zones in an appositive: ``A <practice>, jointly launched by X and Y PFTZs, has
-    allowed ...`` (:data:`loaders.lexicon.LAUNCH_PARTICIPLES`).
+    allowed ...``, ``Shipping information sharing for ..., jointly launched by Hubei and Hunan PFTZs, lets ...``
+    (:data:`loaders.lexicon.LAUNCH_PARTICIPLES`).
 
-    The zones must follow ``by`` at once; the phrase must pass :func:`practice_name`.
+    The zones must follow ``by`` at once; the phrase must pass :func:`practice_name` (as a joint practice when
+    several zones launched it).
     """
     if " by " not in s.text or not (sm := _LAUNCHED_BY_SUBJECT_RE.match(s.text)):
         return []
@@ -877,7 +996,7 @@ def case_launched_by(s: _Sentence) -> list[tuple[Actor, str]]:
     if not v:
         return []
     at = [a for a in s.actors if a.start == v.end()]
-    if not at or not (name := practice_name(obj)):
+    if not at or not (name := practice_name(obj, joint=len(at[0].keys) > 1)):
         return []
     return [(at[0], name)]
 
@@ -920,6 +1039,10 @@ TOOK_LEAD_RE = re.compile(
 )
 
 
+_WHERE_TAIL_RE = re.compile(r"\s+(?:in|at)\s+(?:its|the|their)\s+(?:[A-Z][\w'’-]*\s+){1,5}Area$")
+"""A place the practice was piloted in, at the end of its phrase: ``in its Tianjin Airport Area``."""
+
+
 def case_took_lead(s: _Sentence, last_subject: Actor | None) -> list[tuple[Actor, str, int]]:
     """``X PFTZ took the lead in piloting the exemption of stamp duty on ...``: the piloted practice, unquoted.
 
@@ -934,7 +1057,8 @@ def case_took_lead(s: _Sentence, last_subject: Actor | None) -> list[tuple[Actor
         prior = [a for a in s.actors if a.end <= m.start()]
         actor = prior[-1] if prior else (last_subject if _PRONOUN_RE.match(s.text) else None)
         if actor is not None and len(m.group("name").split()) >= 3:
-            out.append((actor, m.group("name").strip(), m.start("name")))
+            name = _WHERE_TAIL_RE.sub("", m.group("name").strip())  # "... in its Tianjin Airport Area": the place
+            out.append((actor, name, m.start("name")))
     return out
 
 
@@ -1048,19 +1172,23 @@ def adoption_scope_list(s: _Sentence) -> list[AdoptionFact]:
 
 NEW_BATCH_RE = re.compile(
     r"\breplicat\w* and scal\w*(?: up)? (?:of )?(?:a |the )?new batch\b|"
-    r"\b(?:released|issued|launched|produced) (?:a |the |their )?new batch(?:es)?\b[^.;]*\breplicated (?:them|it)\b",
+    r"\b(?:released|issued|launched|produced) (?:a |the |their )?new batch(?:es)?\b[^.;]*\breplicated (?:them|it)\b|"
+    r"\b(?:released|issued|launched|produced|published) (?:a |the |their |its )?new batch(?:es)? (?:of |for )"
+    r"(?P<scope>provincial|province-wide|region-wide) replication\b",
     re.IGNORECASE,
 )
 
 
 def adoption_batch_statement(st: _State, s: _Sentence) -> list[AdoptionFact]:
     """``PFTZs in Fujian, Liaoning, ... promoted the replication and scaling of a new batch ... across their
-    respective provinces``: a provincial batch adopted province-wide, one event per zone named, no innovation named.
+    respective provinces``, ``PFTZs in A, B and other provinces released new batches of provincial replication``:
+    a provincial batch adopted province-wide, one event per zone named, no innovation named.
 
     Rejects a sentence that quotes names (the named-example rules read those)
     or states no province-wide scope.
     """
-    if s.quotes or "new batch" not in s.text or not NEW_BATCH_RE.search(s.text) or not PROVINCE_SCOPE_RE.search(s.text):
+    m = NEW_BATCH_RE.search(s.text) if "new batch" in s.text and not s.quotes else None
+    if m is None or not (m.group("scope") or PROVINCE_SCOPE_RE.search(s.text)):
         return []
     out: list[AdoptionFact] = []
     for a in s.actors:
@@ -1127,9 +1255,10 @@ def adoption_provincial_examples(st: _State, sents: Sequence[_Sentence]) -> list
 def split_examples(text: str) -> list[str]:
     """Split an unquoted list of examples (``establishing a ... model, facilitating ..., and creating ...``).
 
-    Items are separated by commas and a final ``and``; each must start with a
-    lower-case word (an ``-ing`` verb or a noun phrase) and the list ends at the
-    first sentence end. Quotes inside an item are dropped from its name.
+    Items are separated by commas and a final ``and`` (before an ``-ing`` verb, or after a closing quote:
+    ``the "A" and a unified B``); each must start with a lower-case word (an ``-ing`` verb or a noun
+    phrase) and the list ends at the first sentence end. Quotes inside an item and its articles are
+    dropped from its name.
 
     Examples
     --------
@@ -1137,8 +1266,8 @@ def split_examples(text: str) -> list[str]:
     ['establishing a list-based data model', 'facilitating sharing', 'creating a new model']
     """
     body = re.split(r"(?<=[a-z)])\.\s", text, maxsplit=1)[0].rstrip(". ")
-    items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b)", body)]
-    out = [re.sub(r"[\"“”]", "", x) for x in items if x[:1].islower() and len(x.split()) >= 2]
+    items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b)|(?<=[\"”])\s+and\s+", body)]
+    out = [_ARTICLES_RE.sub("", re.sub(r"[\"“”]", "", x)) for x in items if x[:1].islower() and len(x.split()) >= 2]
     return out if len(out) == len([x for x in items if x]) else out[: len(out)]
 
 
@@ -1737,6 +1866,9 @@ def read_narrative(
     for e in list(st.efforts):
         keys = tuple(sorted(members_of.get(e.name, ())))
         if e.released and len(keys) > 1:
+            # one innovation of the batch, one case: another rule's reading of the same name in the sentence goes
+            released = {_phrase_key(n) for n in e.released}
+            st.cases = [c for c in st.cases if c.quote != e.quote or _phrase_key(c.name) not in released]
             st.cases.extend(CaseFact(n, keys, e.line, e.quote, "alliance-batch", joint=True) for n in e.released)
     # an alliance's members printed as a group in one sentence hold wherever it is named without members
     printed = {e.name: e.members_text for e in st.efforts if e.members_text and not e.members}
@@ -1833,18 +1965,28 @@ _REFERENCE_RE = re.compile(
     rf"\b(?P<verb>{alternation(REFERENCE_VERBS)})\s+(?P<obj>[^.;]{{6,220}}?)\s+{alternation(REFERENCE_PHRASES)}\b"
 )
 _UNQUOTED_OF_ZONE_RE = re.compile(
-    rf"^(?:the\s+|its\s+)?(?P<name>(?:[\w'’+-]+\s+){{1,12}}?{alternation(CASE_HEADS)}s?(?:\s+(?:for|of)\s+[a-z][\w\s'’+-]{{3,80}}?)?)"
+    rf"^(?:the\s+|its\s+|an?\s+)?(?P<name>(?:[\w'’+-]+\s+){{1,12}}?{alternation(CASE_HEADS)}s?(?:\s+(?:for|of)\s+[a-z][\w\s'’+-]{{3,80}}?)?)"
     r"\s+(?:of|from|in|developed by|pioneered by|piloted by)\s+(?:the\s+)?(?=[A-Z])"
 )
 _NATIONAL_SCOPE_RE = re.compile(rf"^\s*(?:across\s+|to\s+|in\s+)?{alternation(NATIONAL_SCOPES)}", re.IGNORECASE)
 
 
+_PROVINCE_AREA_RE = re.compile(r"(?:'s|’s)\s+(?:[A-Z][\w'’-]*\s+){1,4}Area\b")
+"""An area after its province's possessive: ``Guangxi's Qinzhou Port Area``."""
+
+
 def _place_of(st: _State, text: str) -> tuple[str, str, str, str] | None:
     """(kind, key, name, parent zone) of the first adopter a text names: a coordinated innovation zone, a
-    province (a place named alone: ``Hebei``, ``Jiangxi Province``) or a zone."""
+    province (a place named alone: ``Hebei``, ``Jiangxi Province``) or a zone (``Guangxi's Qinzhou Port
+    Area``: an area of the province's PFTZ is the zone)."""
     cm = COORDINATED_RE.search(text)
     ps = st.gaz.find_provinces(text, exclude_zones=True)
     zs = st.find_zones(text)
+    if ps and (area := _PROVINCE_AREA_RE.match(text, ps[0].end)) and (pz := st.gaz.zone_of_province(ps[0].key)):
+        # "Guangxi's Qinzhou Port Area": an area of the province's PFTZ, known to the gazetteer or not
+        if not (zs and zs[0].start < area.end() and zs[0].key.split("/", 1)[0] == pz):
+            zs = [Mention(pz, ps[0].start, area.end(), text[ps[0].start : area.end()]), *zs]
+        ps = ps[1:]
     found: list[tuple[int, tuple[str, str, str, str]]] = []
     if cm and (parent := st.gaz.zone(cm.group("zone"))):
         found.append((cm.start(), ("coordinated", cm.group("name").lower(), cm.group("name"), parent)))
@@ -1908,6 +2050,11 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
                 continue  # '"<name>" was replicated in Shanghai PFTZ' alone may tell where it began
         elif _ANAPHOR_RE.match(head) and (case := _named_before(st, c)) is not None and case.zones:
             name, origins = case.name, case.zones
+        elif (um := _UNQUOTED_SUBJECT_RE.search(head)) and (name := practice_name(um.group("name"))):
+            # "the SPV leasing model developed in the Dongjiang area of Tianjin FTZ ... was adapted by ..."
+            origins = tuple(k for a in s.actors if um.start("where") <= a.start < m.start() for k in a.keys)
+            if not origins:
+                continue
         else:
             continue
         if national is not None:
@@ -1931,11 +2078,41 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
             continue
         scope = "province-wide" if kind == "province" and (at.group("scope") or PROVINCE_SCOPE_RE.search(rest)) else ""
         ordinal = (_ordinal(batch.group("ord")), batch.group("what")) if batch and not origins else None
-        out.append(
-            AdoptionFact(
-                name, kind, key, printed, s.line, s.original, "adopted-by", tuple(origins), parent, ordinal, scope
+        when = clause_date(f"{m.group('verb')} {_adopter_clause(rest)}")
+        fact = AdoptionFact(
+            name, kind, key, printed, s.line, s.original, "adopted-by", tuple(origins), parent, ordinal, scope,
+            date=when,
+        )  # fmt: skip
+        out.extend(_each_province(c, fact, window))  # "extended to ... in Guangdong and Zhejiang": both
+        if kind == "zone":  # "taken up by Sichuan FTZ and the Guangxi Pilot FTZ", "... in 2016 and later by ..."
+            out.extend(
+                replace(fact, adopter_key=z.key, adopter_name=z.text, date=clause_date(_adopter_clause(rest, z.start)))
+                for z in _more_zones(st, rest, origins)
             )
-        )
+    return out
+
+
+_UNQUOTED_SUBJECT_RE = re.compile(
+    rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<name>(?:[\w'’+-]+\s+){{0,8}}?{alternation(CASE_HEADS)}s?)\s+"
+    rf"(?:(?:first|initially|originally)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:in|by|at)\s+(?P<where>[^;]{{3,160}})$"
+)
+"""An unquoted practice and where it was developed, as the subject of a passive adoption."""
+_MORE_ZONES_RE = re.compile(
+    r"^\s*(?:(?:in|since|from)\s+(?:\d{4}|[A-Z][a-z]+\s+\d{4})\s*)?(?:,\s*)?(?:,|and|as well as)\s+"
+    r"(?:(?:later|then|subsequently|also|afterwards|finally)\s+)?(?:(?:by|in|to)\s+)?(?:the\s+)?$"
+)
+"""What joins a further adopter to the one before: ``and the``, ``in 2016 and later by the``."""
+
+
+def _more_zones(st: _State, rest: str, origins: Sequence[str]) -> list[Mention]:
+    """The zones after the first adopter zone of ``rest`` joined to it as further adopters (:data:`_MORE_ZONES_RE`)."""
+    zs = st.find_zones(rest)
+    out: list[Mention] = []
+    for a, b in itertools.pairwise(zs):
+        if not _MORE_ZONES_RE.match(rest[a.end : b.start]):
+            break
+        if b.key.split("/", 1)[0] not in origins:
+            out.append(b)
     return out
 
 
@@ -1950,7 +2127,8 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
     is the province, coordinated innovation zone or zone of the subject, or, when the subject is an
     anaphor (``The model drew on the experience of Guangdong PFTZ``), the zone of the case it stands
     for. The origin is a zone named after the verb, other than the adopter. Rejects a sentence without
-    an origin zone (a zone adopting its own practice is a case).
+    an origin zone (a zone adopting its own practice is a case), unless the adopter is a region without a
+    PFTZ taking up a quoted name (``Inner Mongolia introduced the "..."``: the origin is not stated).
     """
     s = c.s
     verbs: list[tuple[int, int, int]] = [(m.start(), m.end(), len(s.text)) for m in _ACTIVE_ADOPT_RE.finditer(s.text)]
@@ -1966,6 +2144,7 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
         begin = max([0, *(m.end() for m in _CLAUSE_CUT_RE.finditer(s.text, 0, start))])
         fact = _active_adoption(c, s.text[begin:start], obj_at, obj_end)
         if fact is not None and len(verbs) > 1:
+            fact = replace(fact, date=clause_date(s.text[begin:start]))  # "and in 2026, Yunnan Province adopted"
             # several clauses: the fact is read from its own clause (its line is where the clause starts)
             end = cut.start() if cut else len(s.text)
             fact = replace(fact, line=s.line_at(begin), quote=s.original[begin:end].strip())
@@ -1978,7 +2157,8 @@ _PROVINCE_LIST_RE = re.compile(r"\s*(?:,\s*and|,|and|as well as)\s*")
 
 
 def _each_province(c: Clause, fact: AdoptionFact, subject: str) -> list[AdoptionFact]:
-    """``Anhui Province and Guizhou Province adopted it``: one adoption per province of a list subject."""
+    """``Anhui Province and Guizhou Province adopted it``, ``extended to ... in Guangdong and Zhejiang``: one
+    adoption per province of a list (the subject, or the words after a passive verb)."""
     if fact.adopter_kind != "province":
         return [fact]
     provs = c.st.gaz.find_provinces(subject, exclude_zones=True)
@@ -2014,9 +2194,11 @@ def _active_adoption(c: Clause, subject: str, obj_at: int, obj_end: int) -> Adop
     origins = tuple(k for a in after[:1] for k in a.keys if not (kind == "zone" and k == key))
     quotes = [q for q in s.quotes if obj_at <= q.start < obj_end and is_case_name(q.name, s.text, q)]
     batch = BATCH_RE.search(s.text, obj_at, obj_end)
+    # a region without a PFTZ that introduced a quoted innovation took it from elsewhere, the origin unsaid
+    outside = kind == "province" and st.gaz.zone_of_province(key) is None and bool(quotes) and not after
     if case is not None:
         name = case.name  # the adopter's own case, named after what it drew on
-    elif quotes and (origins or batch) and (not after or quotes[0].start < after[0].start + 80):
+    elif quotes and (origins or batch or outside) and (not after or quotes[0].start < after[0].start + 80):
         name = quotes[0].name
     elif origins and (um := _UNQUOTED_OF_ZONE_RE.match(s.text[obj_at:obj_end])) and obj_at + um.end() == after[0].start:
         name = um.group("name").strip()
@@ -2033,7 +2215,7 @@ def _active_adoption(c: Clause, subject: str, obj_at: int, obj_end: int) -> Adop
         pass  # "replicated Shanghai PFTZ's smart customs clearance model"
     else:
         return None
-    if not origins and not batch:
+    if not origins and not batch and not outside:
         return None
     ordinal = (_ordinal(batch.group("ord")), batch.group("what")) if batch and not origins else None
     return AdoptionFact(name, kind, key, printed, s.line, s.original, "drew-on", origins, parent, ordinal)
@@ -2047,10 +2229,19 @@ def rule_adopted_by(c: Clause) -> Sequence[Fact]:
 
 
 def rule_drew_on(c: Clause) -> Sequence[Fact]:
-    """An active adoption of another zone's innovation, ``drew on`` / ``has adopted`` (:func:`adoption_active`)."""
-    if c.fired & {"replicated", "this-model", "adopted-by"}:
+    """An active adoption of another zone's innovation, ``drew on`` / ``has adopted`` (:func:`adoption_active`).
+
+    After the ``replicated`` rule read one clause of the sentence, the other clauses are still read
+    (``Shanxi learned from A's "x", and Yunnan Province adopted B's "y"``); an adopter that rule read
+    already is not read twice.
+    """
+    if c.fired & {"this-model", "adopted-by"}:
         return []
-    return adoption_active(c)
+    found = adoption_active(c)
+    if "replicated" not in c.fired:
+        return found
+    read = {a.adopter_key for a in c.st.adoptions[-8:] if a.quote and a.quote in c.s.original}
+    return [f for f in found if f.adopter_key not in read]
 
 
 _AMONG_SCOPE_RE = re.compile(
@@ -2082,28 +2273,89 @@ def adoption_among_scope(c: Clause) -> list[AdoptionFact]:
 
 
 _LISTED_FOR_RE = re.compile(
-    rf"\b(?:listed|included|put)\s+(?P<anaphor>{alternation(ANAPHORA)})\s+in\s+(?:its|their|the)\s+[^.;]{{0,160}}?"
-    r"\bfor\s+(?:replication|promotion|replication and (?:promotion|scaling(?: up)?))\s+"
-    r"(?P<scope>(?:across|throughout) (?:the|its) (?:entire |whole )?(?:province|region))\b",
+    rf"\b(?:listed|included|put|list|include)\s+(?P<anaphor>{alternation(ANAPHORA)})\s+in\s+(?:its|their|the)\s+"
+    r"[^.;]{0,160}?\bfor\s+(?:replication|promotion|replication and (?:promotion|scaling(?: up)?))\s+"
+    rf"(?:(?P<scope>(?:across|throughout) (?:the|its) (?:entire |whole )?(?:province|region))\b|"
+    rf"(?P<national>{alternation(NATIONAL_SCOPES)}))",
     re.IGNORECASE,
 )
 
 
 def adoption_listed_for_replication(c: Clause) -> list[AdoptionFact]:
     """``The Henan Provincial People's Government listed the model in its fifth batch ... for replication across
-    the province``: the innovation an anaphor stands for, replicated across its zone's province.
+    the province``: the innovation an anaphor stands for, replicated across its zone's province; ``did the State
+    Council include the practice in the sixth batch ... for replication nationwide``: replicated nationwide.
 
     Rejects an anaphor with no case named just before, or a case of several zones.
     """
     m = _LISTED_FOR_RE.search(c.s.text)
     case = _named_before(c.st, c) if m else None
+    if m is not None and case is not None and m.group("national"):
+        scope = "all PFTZs" if "pftz" in m.group("national").lower() else "nationwide"
+        rule = "listed-for"
+        return [AdoptionFact(case.name, "scope", scope, scope, c.s.line, c.s.original, rule, case.zones)]
     if case is None or len(case.zones) != 1:
         return []
     zone = case.zones[0].split("/", 1)[0]
     if (prov := _province_of(c.st, zone)) is None:
         return []
-    s, rule = c.s, "listed-for"
-    return [AdoptionFact(case.name, "province", *prov, s.line, s.original, rule, (zone,), scope="province-wide")]
+    s, rule, when = c.s, "listed-for", clause_date(m.group(0)) if m else ""
+    return [
+        AdoptionFact(case.name, "province", *prov, s.line, s.original, rule, (zone,), scope="province-wide", date=when)
+    ]
+
+
+_APPEARED_RE = re.compile(
+    rf"\b{alternation(LIKENESS_ANAPHORA)}\s+(?:(?:has|have|had)\s+)?(?:(?:since|also|soon|quickly|later)\s+)?"
+    rf"{alternation(SPREAD_VERBS)}\s+(?P<prep>in|to|across)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def adoption_appeared(c: Clause) -> list[AdoptionFact]:
+    """``The "<name>" was first piloted in <zone>; within three years comparable arrangements had appeared in
+    <zone> and in <zone>``: a copy of the innovation named before reaching other zones or provinces.
+
+    The subject is a likeness anaphor (:data:`loaders.lexicon.LIKENESS_ANAPHORA`) before a verb of
+    :data:`loaders.lexicon.SPREAD_VERBS`; the innovation is the last quoted name before it in the sentence
+    (its origin the zones named before the anaphor), else the one named just before (:func:`_named_before`).
+    Every adopter of a list after ``in``/``to`` is one adoption. Rejects an innovation without an origin
+    and an adopter that is its origin.
+    """
+    s, st = c.s, c.st
+    out: list[AdoptionFact] = []
+    for m in _APPEARED_RE.finditer(s.text):
+        quotes = [q for q in s.quotes if q.end <= m.start() and is_case_name(q.name, s.text, q)]
+        if quotes:
+            name = quotes[-1].name
+            origins = tuple(k for a in s.actors if a.end <= m.start() for k in a.keys)
+        elif (case := _named_before(st, c)) is not None:
+            name, origins = case.name, case.zones
+        else:
+            continue
+        rest = s.text[m.end() :]
+        who = _place_of(st, " ".join(rest.split()[:14]))
+        if not origins or who is None:
+            continue
+        kind, key, printed, parent = who
+        if kind == "zone" and key.split("/", 1)[0] in origins:
+            continue
+        when = clause_date(_adopter_clause(rest))
+        line = s.line_at(m.start())
+        fact = AdoptionFact(name, kind, key, printed, line, s.original, "appeared-in", origins, parent, date=when)
+        out.extend(_each_province(c, fact, rest))
+        if kind == "zone":
+            out.extend(
+                replace(fact, adopter_key=z.key, adopter_name=z.text, date=clause_date(_adopter_clause(rest, z.start)))
+                for z in _more_zones(st, rest, origins)
+            )
+    return out
+
+
+def rule_appeared_in(c: Clause) -> Sequence[Fact]:
+    """``comparable arrangements had appeared in <zone>``: a copy of an innovation reaching a place
+    (:func:`adoption_appeared`)."""
+    return adoption_appeared(c)
 
 
 def rule_listed_for(c: Clause) -> Sequence[Fact]:
@@ -2358,7 +2610,8 @@ RULES: tuple[Rule, ...] = (
     Rule("unquoted-practice", None, rule_unquoted_practice),
     Rule("took-the-lead", re.compile(r"\bthe lead in\b"), rule_took_lead, ("the lead in",)),
     Rule("among-scope", _AMONG_SCOPE_RE, rule_among_scope, ("among",)),
-    Rule("listed-for", _LISTED_FOR_RE, rule_listed_for, ("listed", "included", "put")),
+    Rule("listed-for", _LISTED_FOR_RE, rule_listed_for, ("list", "include", "put")),
+    Rule("appeared-in", _APPEARED_RE, rule_appeared_in, ("similar", "comparable", "same")),
 )
 """The narrative's rules, in the order they read each sentence."""
 
@@ -2427,16 +2680,22 @@ def _cases_of_sentence(
             actors, rule = [a], "possessive"
         elif after := case_after(s, q):
             actors, rule = after, "after"
-        elif (a := case_verb(s, q, prior)) is not None:
+        elif (a := case_verb(s, q, prior, st.gaz)) is not None:
             actors, rule = [a], "verb"
         elif (a := case_pronoun(s, q, prior, last_subject)) is not None:
             actors, rule = [a], "pronoun"
+        elif (a := case_under(s, q)) is not None:
+            actors, rule = [a], "under"
+        elif (a := case_its(s, q, prior)) is not None:
+            actors, rule = [a], "its"
+        elif (a := case_quote_subject(s, q, prior, last_subject)) is not None:
+            actors, rule = [a], "quote-subject"
         elif inside := case_inside(s, q):
             actors, rule = inside, "inside"
         if not actors:
             _case_of_quote_extra(st, s, q, prior, last_subject, crossing, credited)
             continue
-        if rule in ("verb", "pronoun") and set(actors[0].keys) <= credited:
+        if rule in ("verb", "pronoun", "quote-subject") and set(actors[0].keys) <= credited:
             continue  # a later phrase in a case's own paragraph describes that case
         credited.update(k for a in actors for k in a.keys)
         keys = tuple(sorted({k for a in actors for k in a.keys}))

@@ -2119,6 +2119,10 @@ def _extract_narrative(c: _Collector, ctx: _Context) -> None:
         for f in story.cases
         if f.zones
     }
+    case_quotes: dict[str, set[str]] = {}
+    for f in story.cases:
+        if f.zones:
+            case_quotes.setdefault(f"case:{f.zones[0].split('/', 1)[0]}:{slug(f.name)}", set()).add(f.quote)
     provincial = {
         (e.key.split(":")[1], slug(e.name)): e.key
         for e in c.entities
@@ -2232,6 +2236,11 @@ def _extract_narrative(c: _Collector, ctx: _Context) -> None:
             or cases_by_name.get(((a.adopter_key,), slug(a.name)))  # "The model drew on the experience of X"
         ):
             measure = NodeRef(Label.MEASURE, case_key)  # the case the text credited, adopted by another
+            own = case_key == cases_by_name.get((a.origins[:1], slug(a.name)))  # not the adopter's own case
+            for z in a.origins if own and s not in case_quotes.get(case_key, ()) else ():
+                # the adoption's sentence names the origin again ("borrowed ... from Tianjin PFTZ"): evidence too
+                if _how_named(c, "zone", z, s, a.rule) is None:
+                    c.rel(Rel.ORIGINATED_IN, measure, c.zone(z, line, s), line, s)
         else:
             origin = a.origins[0] if a.origins else a.adopter_key
             key = provincial.get((origin, slug(a.name))) or f"provincial:{origin}:{slug(a.name)}"
@@ -2253,7 +2262,7 @@ def _extract_narrative(c: _Collector, ctx: _Context) -> None:
             resolved=(_how_named(c, place, adopter.key, s, a.rule) if adopter.label in _PLACES else None)
             or _innovation_how(a, s),
             # an adoption is dated only by a date its own sentence prints; the batch's date is not its date
-            date=_adoption_date(s),
+            date=a.date or _adoption_date(s),
         )
     for e in story.efforts:
         c.rule = e.rule

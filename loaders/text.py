@@ -30,6 +30,8 @@ SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPTS}]+")
 _FOOTNOTE_RE = re.compile(f"^[{SUPERSCRIPTS}]+\\s*\\S")
 _EDITION_RE = re.compile(r"^(19|20)\d\d$")
+_HEAD_YEAR_RE = re.compile(r"^(?P<head>.*\S)\s+(?:19|20)\d\d$")
+"""A running head with its edition year on the same line (``Report on ... Zones 2027``)."""
 _LONE_NUMBER_RE = re.compile(r"^\d{1,3}\.?$")
 _CONNECTOR_END_RE = re.compile(
     r"(\b(a|an|the|of|and|or|to|in|for|by|with|as|from|on|at|is|are|was|were|its|their|such|that|"
@@ -174,10 +176,18 @@ def furniture_lines(lines: Sequence[Line], profile: Profile | None = None) -> se
     """Return the line numbers of page furniture: running heads and their edition year.
 
     A year alone on a line counts as furniture only within two non-blank lines
-    after a running head, so a year that belongs to the text is kept. The
-    running heads are the edition profile's (the default profile when omitted).
+    after a running head, so a year that belongs to the text is kept; a head
+    printed with its year on the same line is furniture too. The running heads
+    are the edition profile's (the default profile when omitted).
     """
-    head = (profile or default_profile()).is_running_head
+    is_head = (profile or default_profile()).is_running_head
+
+    def head(s: str) -> bool:
+        if is_head(s):
+            return True
+        m = _HEAD_YEAR_RE.match(s) if s[-1].isdigit() else None
+        return m is not None and is_head(m.group("head"))
+
     out: set[int] = set()
     since_head = 99
     for ln in lines:
@@ -330,6 +340,8 @@ def paragraphs(
         Blank lines separate paragraphs. Running heads, edition years and
         footnotes are dropped; a paragraph that ends mid-sentence and is
         followed (across dropped lines) by one that continues it is joined.
+        Lines are joined by one space, or by none after a word cut at its
+        hyphen (``cross-`` / ``border``: ``cross-border``; not ``high-`` / ``and low-``).
     """
     furniture = furniture_lines(lines, profile)
     skip = furniture | footnote_lines(lines, furniture) | (skip or set())
@@ -366,15 +378,23 @@ def paragraphs(
 
     out: list[Paragraph] = []
     for group in raw:
-        parts: list[str] = []
+        text = ""
         offsets: list[int] = []
-        pos = 0
         for ln in group:
-            offsets.append(pos)
-            parts.append(ln.text)
-            pos += len(ln.text) + 1
-        out.append(Paragraph(" ".join(parts), tuple(offsets), tuple(ln.no for ln in group)))
+            if text:
+                # a word broken at its hyphen by the line end ("cross-" / "border") is one word again
+                cut = _HYPHEN_END_RE.search(text) and ln.text[:1].islower() and not _SUSPENDED_RE.match(ln.text)
+                text += "" if cut else " "
+            offsets.append(len(text))
+            text += ln.text
+        out.append(Paragraph(text, tuple(offsets), tuple(ln.no for ln in group)))
     return out
+
+
+_HYPHEN_END_RE = re.compile(r"[A-Za-z]-$")
+"""A line ending in a hyphen after a letter: the word goes on at the next line, without a space."""
+_SUSPENDED_RE = re.compile(r"(?:and|or|to)\s")
+"""A suspended hyphen (``high-`` / ``and low-sulfur``) keeps its space."""
 
 
 MAX_PARAGRAPH = 8000

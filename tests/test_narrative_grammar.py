@@ -6,6 +6,7 @@ Each rule of :data:`loaders.narrative.RULES` has an excerpt here that it reads (
 from __future__ import annotations
 
 import inspect
+import textwrap
 
 import pytest
 
@@ -116,6 +117,12 @@ EXCERPTS: dict[str, tuple[str, set[str]]] = {
         'Henan PFTZ launched the "one waybill to the end" model in 2022. The Henan Provincial People\'s Government '
         "listed the model in its fifth batch of cases of the Henan FTZ in 2023 for replication across the province.",
         {"listed-for"},
+    ),
+    "appeared-in": (
+        'The "one vessel, multiple refuelling points" supervision was first piloted in the Zhoushan Area of the '
+        "Zhejiang Pilot FTZ in 2018; within three years comparable arrangements had appeared in the Dalian Area of "
+        "the China (Liaoning) Pilot Free Trade Zone and in the Qingdao Area of Shandong FTZ.",
+        {"appeared-in"},
     ),
     "among-scope": (
         "Among the achievements to be replicated region-wide:\n- the Nanning Area of Guangxi PFTZ's "
@@ -487,3 +494,361 @@ def test_an_anaphor_listed_in_a_batch_for_replication_across_the_province() -> N
     got = {(a.name, a.adopter_key, a.origins) for a in _read(text).adoptions if a.rule == "listed-for"}
     assert got == {("one waybill to the end", "henan", ("henan",))}
     assert not [a for a in _read(text.replace("across the province", "in Zhengzhou")).adoptions]
+
+
+# --------------------------------------------------------------------------- forms of the 2027b development edition
+def _report_facts(text: str) -> set[tuple[str, str, frozenset[str], str]]:
+    """(fact, name, actors, adopter) of a text read whole, as ``pftz eval`` sees them."""
+    facts = facts_from_report(parse_report(text + "\n", "excerpt.txt"))
+    return {(f.fact, f.name, f.actors, f.adopter) for f in facts}
+
+
+@pytest.mark.parametrize(
+    "head", ["Report on China's Pilot Free Trade Zones 2027", "Report on China's Pilot Free Trade Zones\n\n2027"]
+)
+def test_a_quote_cut_by_a_page_break_with_the_year_on_the_head_line(head: str) -> None:
+    text = (
+        'For example, the "integrated approval of port operations for LNG\n\n'
+        f"{head}\n\n46\n\n\n\n"
+        'bunkering vessels" first developed by Zhejiang PFTZ has been replicated in the Jiaxing coordinated '
+        "innovation zone of Zhejiang PFTZ, cutting the approval time."
+    )
+    name = "integrated approval of port operations for LNG bunkering vessels"
+    got = _report_facts(text)
+    assert ("zone_case", name, frozenset({"zone:zhejiang"}), "") in got
+    assert ("adoption", name, frozenset({"zone:zhejiang"}), "city:jiaxing") in got
+
+
+def _rewrapped(text: str, width: int = 47) -> str:
+    """The same paragraphs hard-wrapped at another width (a perturbed copy)."""
+    return "\n\n".join("\n".join(textwrap.wrap(p, width)) for p in text.split("\n\n"))
+
+
+ADOPTIONS_2027B = [
+    # (excerpt, a perturbed rewording, the adoptions (name, origin, adopter) each states)
+    (
+        'Fujian PFTZ\'s "facial recognition for online financial services for Taiwan compatriots" has been extended '
+        "to all branches of the banks concerned in Guangdong and Zhejiang.",
+        'Hubei PFTZ\'s "credit repair in one go for market entities" was rolled out to the courts concerned in '
+        "Jiangxi, Hunan and Anhui.",
+    ),
+    (
+        "Henan PFTZ's \"air cargo e-waybill + pre-clearance\" model was introduced to Guangxi's Qinzhou Port Area "
+        "in 2026.",
+        "Chongqing PFTZ's \"railway bill of lading pledge financing\" was introduced to Sichuan's Qingbaijiang "
+        "Area last year.",
+    ),
+    (
+        'Hainan FTP launched "real-world data studies for imported innovative drugs". This practice was learned '
+        "from by the Hengqin Area, which applied it to Macao-registered drugs.",
+        'Tianjin PFTZ developed an "aircraft lease asset transfer service". The approach has since been learnt '
+        "from by the Nansha Area.",
+    ),
+    (
+        'Shanxi Province learned from Anhui PFTZ\'s "pre-approval + commitment" model for construction permits, '
+        'and in 2026, Yunnan Province adopted Hebei PFTZ\'s "smart review" of engineering construction drawings.',
+        'Gansu Province learned from Shaanxi PFTZ\'s "use before payment" model, while last year Qinghai Province '
+        'borrowed Hubei PFTZ\'s "patent pool operation model" for optoelectronics.',
+    ),
+]
+EXPECTED_2027B = [
+    (
+        {
+            ("facial recognition for online financial services for Taiwan compatriots", "zone:fujian", a)
+            for a in ("province:guangdong", "province:zhejiang")
+        },
+        {
+            ("credit repair in one go for market entities", "zone:hubei", a)
+            for a in ("province:jiangxi", "province:hunan", "province:anhui")
+        },
+    ),
+    (
+        {("air cargo e-waybill + pre-clearance", "zone:henan", "zone:guangxi")},
+        {("railway bill of lading pledge financing", "zone:chongqing", "zone:sichuan")},
+    ),
+    (
+        {("real-world data studies for imported innovative drugs", "zone:hainan-ftp", "zone:guangdong")},
+        {("aircraft lease asset transfer service", "zone:tianjin", "zone:guangdong")},
+    ),
+    (
+        {
+            ("pre-approval + commitment", "zone:anhui", "province:shanxi"),
+            ("smart review", "zone:hebei", "province:yunnan"),
+        },
+        {
+            ("use before payment", "zone:shaanxi", "province:gansu"),
+            ("patent pool operation model", "zone:hubei", "province:qinghai"),
+        },
+    ),
+]
+
+
+def _adopted(text: str) -> set[tuple[str, str, str]]:
+    return {(n, next(iter(sorted(a)), ""), ad) for f, n, a, ad in _report_facts(text) if f == "adoption"}
+
+
+@pytest.mark.parametrize("k", range(len(ADOPTIONS_2027B)))
+def test_adoptions_of_the_2027b_forms_and_a_perturbed_copy(k: int) -> None:
+    text, reworded = ADOPTIONS_2027B[k]
+    want, want_reworded = EXPECTED_2027B[k]
+    assert _adopted(text) == want
+    assert _adopted(_rewrapped(text)) == want
+    assert _adopted(reworded) == want_reworded
+    assert _adopted(_rewrapped(reworded, 38)) == want_reworded
+
+
+def test_a_region_without_a_pftz_that_introduced_a_quoted_innovation_adopted_it() -> None:
+    text = (
+        "Jilin borrowed a whitelist-based bonded maintenance model for aircraft engines from Tianjin PFTZ, and "
+        'Inner Mongolia introduced the "bonded blending of imported copper concentrate" for ores imported '
+        "through Erenhot."
+    )
+    got = _report_facts(text)
+    assert ("adoption", "bonded blending of imported copper concentrate", frozenset(), "province:inner-mongolia") in got
+    # the zone of the clause before is no origin of the region's innovation
+    assert not [f for f in got if f[0] == "zone_case" and f[1].startswith("bonded blending")]
+    reworded = _rewrapped(
+        'Gansu drew on Shaanxi PFTZ\'s "use before payment" model, while Ningxia adopted the "tax withholding '
+        'services for commodity trade" in its ports.'
+    )
+    got = _report_facts(reworded)
+    assert ("adoption", "tax withholding services for commodity trade", frozenset(), "province:ningxia") in got
+    assert not [f for f in got if f[0] == "zone_case" and f[1].startswith("tax withholding")]
+    # a province with a PFTZ of its own that introduced a quoted name without an origin: its own case, no adoption
+    text = 'Hunan PFTZ set up a "one-stop export service", and Hunan Province introduced the "one card for talent".'
+    assert not [f for f in _report_facts(text) if f[0] == "adoption"]
+
+
+def test_a_first_of_its_kind_after_any_verb_is_the_zones_case() -> None:
+    text = (
+        'For example, Lingang Special Area (Shanghai) released the nation\'s first "general data list" for '
+        "cross-border transfer in the intelligent connected vehicle industry, under which firms may transfer data."
+    )
+    cases = {(n, a) for f, n, a, _ in _report_facts(text) if f == "zone_case"}
+    assert cases == {("general data list", frozenset({"zone:shanghai"}))}
+    reworded = _rewrapped(
+        'Chongqing PFTZ unveiled China\'s first "used car export one certificate" model for dealers, cutting costs.', 30
+    )
+    cases = {(n, a) for f, n, a, _ in _report_facts(reworded) if f == "zone_case"}
+    assert cases == {("used car export one certificate", frozenset({"zone:chongqing"}))}
+
+
+def test_a_word_cut_at_its_hyphen_by_a_line_end_is_one_word() -> None:
+    (p,) = paragraphs(
+        split_lines("Jiangsu PFTZ's cross-\nborder relocation without re-\nregistration for high-\nand low-sulfur oil.")
+    )
+    assert p.text == "Jiangsu PFTZ's cross-border relocation without re-registration for high- and low-sulfur oil."
+    assert [p.line_at(p.text.index(w)) for w in ("border", "registration", "and low")] == [2, 3, 4]
+
+
+CASES_2027B = [
+    # (excerpt, its zone cases (name, origins)), each then read reworded and re-wrapped too
+    (
+        "Guangdong PFTZ continued to align rules with Hong Kong SAR. The Nansha Area of Guangdong PFTZ set up a "
+        "port office. In Hengqin, the zone piloted the use of Macao-registered medical devices in designated "
+        "medical institutions, and 31 devices had been approved by the end of 2026.",
+        {("use of Macao-registered medical devices in designated medical institutions", frozenset({"zone:guangdong"}))},
+    ),
+    (
+        "Fujian PFTZ continued to align rules with Taiwan. In Xiamen, the PFTZ piloted the application of "
+        "Taiwan industry standards in public construction projects, and ten firms took part.",
+        {("application of Taiwan industry standards in public construction projects", frozenset({"zone:fujian"}))},
+    ),
+    (
+        "For example, the Zhoushan Area of Zhejiang PFTZ supplied 7.4 million tonnes of bonded marine fuel in 2026 "
+        "and launched ship-to-ship bonded LNG bunkering at anchorage, the first such operation at a Chinese port.",
+        {("ship-to-ship bonded LNG bunkering at anchorage", frozenset({"zone:zhejiang"}))},
+    ),
+    (
+        "Shandong PFTZ handled 3 million tonnes of ore last year and introduced bonded blending of copper "
+        "concentrate for export, the nation's first such business.",
+        {("bonded blending of copper concentrate for export", frozenset({"zone:shandong"}))},
+    ),
+    (
+        "Hebei PFTZ's Xiong'an Area applies artificial intelligence to the review of construction drawings. The "
+        '"smart review of engineering construction drawings" checks compliance with 1,300 standards automatically.',
+        {("smart review of engineering construction drawings", frozenset({"zone:hebei"}))},
+    ),
+    (
+        'Under the "Kashgar centralized inspection model for agricultural products from Central Asia", Xinjiang '
+        "PFTZ's Kashgar Area carries out inspection and quarantine of fruit and nuts in one designated centre.",
+        {
+            (
+                "Kashgar centralized inspection model for agricultural products from Central Asia",
+                frozenset({"zone:xinjiang"}),
+            )
+        },
+    ),
+    (
+        'Through its "one card for foreign talent service", Hunan PFTZ integrates work permits and residence '
+        "permits on one card.",
+        {("one card for foreign talent service", frozenset({"zone:hunan"}))},
+    ),
+    (
+        "Shipping information sharing for the middle reaches of the Yangtze River, jointly launched by Hubei and "
+        "Hunan PFTZs, lets ports in Wuhan and Yueyang share vessel data.",
+        {
+            (
+                "Shipping information sharing for the middle reaches of the Yangtze River",
+                frozenset({"zone:hubei", "zone:hunan"}),
+            )
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("k", range(len(CASES_2027B)))
+def test_zone_cases_of_the_2027b_forms_and_a_perturbed_copy(k: int) -> None:
+    text, want = CASES_2027B[k]
+    for copy in (text, _rewrapped(text), _rewrapped(text, 33)):
+        assert {(n, a) for f, n, a, _ in _report_facts(copy) if f == "zone_case"} == want
+
+
+def test_a_quoted_subject_after_a_case_of_its_zone_restates_it() -> None:
+    text = (
+        'Hebei PFTZ\'s Xiong\'an Area launched a "smart review" system for drawings. The "smart review of '
+        'engineering construction drawings" checks compliance with 1,300 standards automatically.'
+    )
+    assert {n for f, n, _a, _ in _report_facts(text) if f == "zone_case"} == {"smart review"}
+
+
+def test_zones_that_released_new_batches_of_provincial_replication_adopted_them() -> None:
+    for text in (
+        "PFTZs in Sichuan, Hubei, Guangdong and other provinces released new batches of provincial replication "
+        "in 2026 (see the table below).",
+        _rewrapped(
+            "In 2025, the PFTZs in Hunan and Yunnan published new batches for provincial replication, covering trade "
+            "and finance.",
+            29,
+        ),
+    ):
+        got = {(a, ad) for f, _n, a, ad in _report_facts(text) if f == "adoption"}
+        keys = {ad.split(":")[1] for _a, ad in got}
+        assert got == {(frozenset({f"zone:{k}"}), f"province:{k}") for k in keys}
+        assert keys in ({"sichuan", "hubei", "guangdong"}, {"hunan", "yunnan"})
+
+
+def test_an_unquoted_practice_developed_in_a_zone_adapted_by_two_zones_in_turn() -> None:
+    text = (
+        "The SPV leasing model developed in the Dongjiang area of Tianjin FTZ from 2009 onwards was adapted by the "
+        "Nansha Area of Guangdong FTZ in 2016 and later by the Lingang Special Area of the Shanghai Pilot FTZ."
+    )
+    reworded = (
+        "A bonded maintenance model first piloted in the Xiamen Area of Fujian PFTZ has been adopted by the Hunan "
+        "Pilot FTZ in March 2024, and then by the Hainan Free Trade Port."
+    )
+    for copy, name, origin, adopters in (
+        (text, "SPV leasing model", "tianjin", {"guangdong", "shanghai"}),
+        (_rewrapped(reworded, 31), "bonded maintenance model", "fujian", {"hunan", "hainan-ftp"}),
+    ):
+        got = _report_facts(copy)
+        assert {ad for f, n, a, ad in got if f == "adoption" and n == name and a == {f"zone:{origin}"}} == {
+            f"zone:{k}" for k in adopters
+        }
+        assert ("zone_case", name, frozenset({f"zone:{origin}"}), "") in got
+
+
+def test_a_passive_adoption_by_a_list_of_zones_and_its_for_the_zone_before() -> None:
+    text = (
+        'Chongqing FTZ\'s "railway bill of lading as a document of title" was taken up by Sichuan FTZ and the '
+        "Guangxi Pilot FTZ. Conversely, practices that depend on the special legal status of Hainan Free Trade "
+        'Port, such as its "zero-tariff list for self-use production equipment", have diffused to no other zone.'
+    )
+    for copy in (text, _rewrapped(text, 41)):
+        got = _report_facts(copy)
+        assert {ad for f, _n, _a, ad in got if f == "adoption"} == {"zone:sichuan", "zone:guangxi"}
+        assert (
+            "zone_case",
+            "zero-tariff list for self-use production equipment",
+            frozenset({"zone:hainan-ftp"}),
+            "",
+        ) in got
+    # "its" after another proper name is that one's
+    text = 'Hainan FTP hosts the Boao Forum, such as its "annual dialogue on open economies for the world".'
+    assert not [f for f in _report_facts(text) if f[0] == "zone_case"]
+
+
+def test_an_anaphor_included_in_a_national_batch_for_replication_nationwide() -> None:
+    text = (
+        'The "one vessel, multiple refuelling points" supervision was first piloted in the Zhoushan Area of the '
+        "Zhejiang Pilot FTZ in 2018. Only afterwards did the State Council include the practice in the sixth batch "
+        "of reform pilot experience for replication nationwide."
+    )
+    for copy in (text, _rewrapped(text, 44)):
+        assert ("one vessel, multiple refuelling points", "nationwide") in {
+            (a.name, a.adopter_key) for a in _read(copy).adoptions
+        }
+
+
+def test_an_alliance_batch_of_a_quoted_and_an_unquoted_innovation_is_two_cases_once_each() -> None:
+    text = (
+        "In 2026, the Yangtze River Delta PFTZ Alliance, formed by the PFTZs of Shanghai, Jiangsu, Zhejiang and "
+        'Anhui, released its fourth batch of 14 joint institutional innovations, including the "cross-regional '
+        'mutual recognition of bonded R&D whitelists" and a unified credit evaluation of logistics enterprises in '
+        "the delta."
+    )
+    members = frozenset({"zone:shanghai", "zone:jiangsu", "zone:zhejiang", "zone:anhui"})
+    for copy in (text, _rewrapped(text, 36)):
+        cases = [(n, a) for f, n, a, _ in _report_facts(copy) if f == "zone_case"]
+        assert sorted(cases) == [
+            ("cross-regional mutual recognition of bonded R&D whitelists", members),
+            ("unified credit evaluation of logistics enterprises in the delta", members),
+        ]
+
+
+def test_a_copy_of_an_innovation_that_appeared_in_other_zones_is_adopted_by_each() -> None:
+    text = EXCERPTS["appeared-in"][0]
+    reworded = (
+        'Tianjin PFTZ created an "aircraft lease asset transfer service" in 2019. Since then, similar practices '
+        "have spread to Hunan Province and Anhui Province."
+    )
+    for copy, want in (
+        (text, {("zone:zhejiang", "zone:liaoning"), ("zone:zhejiang", "zone:shandong")}),
+        (_rewrapped(reworded, 35), {("zone:tianjin", "province:hunan"), ("zone:tianjin", "province:anhui")}),
+    ):
+        got = {(next(iter(a)), ad) for f, _n, a, ad in _report_facts(copy) if f == "adoption"}
+        assert got == want
+    # no likeness subject: no adoption
+    assert not [f for f in _report_facts(reworded.replace("similar practices", "exports")) if f[0] == "adoption"]
+
+
+def test_a_date_printed_in_an_adoptions_own_clause_dates_it() -> None:
+    def dates(text: str) -> dict[str, str]:
+        return {a.adopter_key: a.date for a in _read(text).adoptions}
+
+    text = (
+        "The SPV leasing model developed in the Dongjiang area of Tianjin FTZ from 2009 onwards was adapted by the "
+        "Nansha Area of Guangdong FTZ in 2016 and later by the Lingang Special Area of the Shanghai Pilot FTZ."
+    )
+    report = parse_report(_rewrapped(text) + "\n", "excerpt.txt")
+    got = {r.start.key.split("/")[0]: r.properties.get("date") for r in report.relations if r.type is Rel.ADOPTED}
+    assert got == {"guangdong": "2016", "shanghai": None}
+    text = (
+        'Shanxi Province learned from Anhui PFTZ\'s "pre-approval + commitment" model, and in March 2026, Yunnan '
+        'Province adopted Hebei PFTZ\'s "smart review" of engineering construction drawings.'
+    )
+    assert dates(text)["yunnan"] == "2026-03"
+    assert dates(
+        "Henan PFTZ's \"air cargo e-waybill\" model was introduced to Guangxi's Qinzhou Port Area in 2026."
+    ) == {"guangxi": "2026"}
+    text = (
+        'Chongqing FTZ\'s "railway bill of lading as a document of title", first used for vehicles in 2017, was '
+        "taken up by Sichuan FTZ."
+    )
+    assert dates(text) == {"sichuan": ""}  # the year of its first use is no date of the adoption
+
+
+def test_an_adoption_sentence_naming_the_origin_again_is_evidence_of_its_case() -> None:
+    text = (
+        "Tianjin PFTZ took the lead in piloting a whitelist-based bonded maintenance model for aircraft engines in "
+        "its Tianjin Airport Area.\n\nJilin borrowed a whitelist-based bonded maintenance model for aircraft engines "
+        "from Tianjin PFTZ to serve its airlines.\n\nShaanxi PFTZ's \"intellectual property securitization for hard "
+        'technology enterprises" issued the first such product. The model drew on the experience of Guangdong PFTZ.'
+    )
+    for copy in (text, _rewrapped(text, 52)):
+        facts = facts_from_report(parse_report(copy + "\n", "excerpt.txt"))
+        cases = {f.name: (f.actors, len(f.lines)) for f in facts if f.fact == "zone_case"}
+        name = "whitelist-based bonded maintenance model for aircraft engines"
+        assert cases[name] == (frozenset({"zone:tianjin"}), 2)  # read where piloted and where Jilin borrowed it
+        # the adopter's own case is not credited to the zone it drew on
+        assert cases["intellectual property securitization for hard technology enterprises"][0] == {"zone:shaanxi"}
