@@ -22,7 +22,8 @@ from pftz.loaders.report import load_report
 HERE = Path(__file__).parent
 TUNED: dict[str, dict[str, tuple[float, float]]] = {
     # text -> fact type -> (minimum precision, minimum recall); measured 2026-12-05 (P / R):
-    # 2026a zone cases 100/100 (97.9/97.9 before the narrative of issue 24), adoptions 92.7/95.0, joint efforts 100/100, areas 100/87.0, bodies 100/100
+    # 2026a zone cases 100/100 (97.9/97.9 before the narrative of issue 24), adoptions 92.7/95.0, joint efforts
+    # 100/100, areas 100/87.0, bodies 100/100
     # (100/95.0 before issue 24's document-level reader),
     # documents 100/100 and batches 93.3/100 (93.3/93.8 and 92.9/92.9 before the document-level reader of
     # issue 24), national innovations 100/94.7
