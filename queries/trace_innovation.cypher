@@ -96,7 +96,7 @@ CALL (m) {
          r AS dated, r.provenance AS prov
   UNION ALL
   MATCH (m)-[r:SAME_AS]-(n:Measure)
-  RETURN 10 AS step, 'possibly the same as' AS fact, type(r) AS relation, n, r.status AS detail, null AS date,
+  RETURN 10 AS step, CASE r.status WHEN 'linked' THEN 'the same innovation as' ELSE 'possibly the same as' END AS fact, type(r) AS relation, n, r.status AS detail, null AS date,
          null AS dated, r.provenance AS prov
 }
 // The time window: one comparison of the period stored when the graph was built (date_start..date_end);

@@ -558,11 +558,30 @@ def test_cli_trace_ranks_and_shows_the_others() -> None:
     res = _run(["trace", "quantum smart form teleportation"])
     assert res.exit_code == 0, res.output
     assert res.stdout.startswith('"Intelligent Form" model for enterprise registration services')
-    wine = _run(["trace", "wine"])
-    assert wine.exit_code == 0
-    last = wine.stdout.strip().splitlines()[-1]
+    supervision = _run(["trace", "supervision"])
+    assert supervision.exit_code == 0
+    last = supervision.stdout.strip().splitlines()[-1]
     assert "more match about as well:" in last and "use the key or more words" in last
-    assert "national:" in last
+
+
+def test_cli_trace_merges_the_wordings_of_one_innovation() -> None:
+    # "wine" was two answers (the overview sentence's wording and the table row); linked by SAME_AS, it is one:
+    # the row's story (origin, batch, documents) with the sentence's adoption and both wordings.
+    wine = _run(["trace", "wine"])
+    assert wine.exit_code == 0, wine.output
+    out = wine.stdout
+    assert out.startswith("In the Pilot Regions, wines with descriptors") and "more match" not in out
+    assert "key national:pilot-measures:1:21" in out and "key national:narrative:" not in out
+    for fact in (
+        "originated in: Beijing PFTZ",
+        "pilot launched by:",
+        "in batch: 1st batch of pilot measures",
+        "promoted by:",
+        "adopted by: Nationwide",
+        "the same innovation as: allowing the import of wine",
+    ):
+        assert fact in out, fact
+    assert "pftz-report-2025.en.txt:749" in out and "pftz-report-2025.en.txt:1601" in out
 
 
 @pytest.mark.neo4j
