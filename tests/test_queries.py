@@ -483,6 +483,41 @@ def test_trace_provincial_innovation(backend: Any) -> None:
     assert set(replicated["detail"]) == {"Province-wide"}
 
 
+@pytest.mark.parametrize(
+    ("words", "row", "wording"),
+    [
+        ("wine", "national:pilot-measures:1:21", "allowing-the-import-of-wine-labeled-with-specific-adjectives"),
+        ("evaluation procedures competence foreign professionals", "national:pilot-measures:1:9",
+         "improving-evaluation-procedures-for-the-competence-of-foreig"),
+        ("expediting decisions extension applications advance rulings", "national:pilot-measures:1:19",
+         "expediting-decisions-on-extension-applications-before-the-ex"),
+    ],
+)  # fmt: skip
+def test_trace_merges_a_wording_linked_to_its_row(backend: Any, words: str, row: str, wording: str) -> None:
+    # One innovation the report prints twice (an overview sentence and a table row), linked by SAME_AS:
+    # one answer under the row, with the sentence's adoption and evidence, on both backends.
+    df = queries.trace(backend, words)
+    merged = df[df["measure_key"] == row]
+    assert len(merged) and df["measure_key"].iloc[0] == row
+    assert f"national:narrative:{wording}" not in set(df["measure_key"])
+    assert set(_facts(merged, "in batch")["node_key"]) == {"national:pilot-measures:1"}
+    assert set(_facts(merged, "promoted by")["node_key"]) == {"G.H.[2024]156"}
+    assert len(_facts(merged, "originated in")) and len(_facts(merged, "pilot launched by"))
+    same = _facts(merged, "the same innovation as")
+    assert set(same["node_key"]) == {f"national:narrative:{wording}"} and set(same["detail"]) == {"linked"}
+    adopted = _facts(merged, "adopted by")
+    assert any("measures" in str(q) and "including" in str(q) for q in adopted["quote"])  # the overview sentence
+    steps = list(merged["step"])
+    assert steps == sorted(steps)
+
+
+@pytest.mark.neo4j
+def test_merged_traces_are_the_same_on_both_backends(G: nx.MultiDiGraph, report_db: Conn) -> None:
+    for words in ("wine", "national:narrative:allowing-the-import-of-wine-labeled-with-specific-adjectives",
+                  "advance rulings", "foreign professionals"):
+        pd.testing.assert_frame_equal(queries.trace(G, words), queries.trace(report_db, words), check_exact=True)
+
+
 def test_trace_without_a_match(backend: Any) -> None:
     assert queries.trace(backend, "qqqzzz xxyyxx").empty
     suggestions = queries.suggest_measures(backend, "quantum smart teleportation")
