@@ -53,7 +53,7 @@ import networkx as nx
 from pftz.graph.diffusion import derive_diffusion
 from pftz.graph.periods import stamp_periods
 from pftz.graph.provenance import add_sources, merge_provenance, sources_of
-from pftz.graph.resolve import resolve_measures
+from pftz.graph.resolve import link_narrative_rows, resolve_measures
 from pftz.graph.validate import validate
 from pftz.ground.errors import GraphValidationError
 from pftz.ground.names import normalize_name
@@ -506,7 +506,8 @@ def graph_from_reports(
     derive
         Derive ``DIFFUSED_TO`` edges.
     resolve
-        Merge measures that are one innovation under different wordings.
+        Merge measures that are one innovation under different wordings, and link a narrative
+        wording to the row of its batch it clearly matches (:func:`graph.resolve.link_narrative_rows`).
     check
         Validate the result against the schema.
     problems
@@ -554,6 +555,8 @@ def graph_from_reports(
         logger.info(
             "entity resolution: %s measures merged, %s uncertain pairs", summary.merged, summary.uncertain
         )
+        links = link_narrative_rows(G)
+        logger.info("wordings linked to their rows (SAME_AS, linked): %s", len(links))
     if derive:
         dsummary = derive_diffusion(G)
         logger.info(

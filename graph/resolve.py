@@ -55,14 +55,16 @@ import numpy.typing as npt
 import pandas as pd
 
 from pftz.graph.provenance import merge_provenance
-from pftz.ground.names import MERGE_THRESHOLD, REVIEW_THRESHOLD, normalize_title, pair_scores
-from pftz.ground.schema import ALIAS_SEPARATOR, ALIASES, DERIVED, KEY, PROVENANCE, Label, Rel
+from pftz.ground.names import MERGE_THRESHOLD, REVIEW_THRESHOLD, normalize_title, pair_scores, title_score
+from pftz.ground.schema import ALIAS_SEPARATOR, ALIASES, DERIVED, KEY, LINKED, PROVENANCE, Label, Rel
 from pftz.loaders.records import USER_SECTION
 
 __all__ = [
+    "NARRATIVE_ROW_RULE",
     "REVIEW_COLUMNS",
     "ResolveSummary",
     "candidate_pairs",
+    "link_narrative_rows",
     "merge_measures",
     "resolve_measures",
     "review_pairs",
@@ -457,3 +459,120 @@ def review_pairs(G: nx.MultiDiGraph) -> pd.DataFrame:
         drop=True
     )
 
+
+
+NARRATIVE_ROW_RULE = "narrative wording matched to a row of the batch and scope its sentence names"
+"""``rule`` of the ``SAME_AS`` edges :func:`link_narrative_rows` adds."""
+
+LINK_FLOOR = 40.0
+"""The least title score of a clear match (the rows compared are few: one batch, one scope)."""
+
+LINK_MARGIN = 10.0
+"""How far a clear match scores above the next row of the same batch and scope."""
+
+
+def _scope_of(G: nx.MultiDiGraph, n: str) -> set[str]:
+    scopes = {str(d.get("scope")) for _, _, d in G.out_edges(n, data=True)
+              if d.get("type") == Rel.REPLICATED_TO.value and d.get("scope")}  # fmt: skip
+    if G.nodes[n].get("scope"):
+        scopes.add(str(G.nodes[n]["scope"]))
+    return scopes
+
+
+def _sentences(d: Mapping[str, Any]) -> set[tuple[str, str]]:
+    return {
+        (str(p.get("source")), str(p.get("quote")))
+        for p in d.get(PROVENANCE) or ()
+        if isinstance(p, Mapping) and p.get("quote")
+    }
+
+
+def link_narrative_rows(
+    G: nx.MultiDiGraph, *, floor: float = LINK_FLOOR, margin: float = LINK_MARGIN
+) -> list[tuple[str, str, float]]:
+    """Rule: a measure a sentence words in its own way is the row of the batch and scope the sentence names.
+
+    An overview sentence lists some items of a national batch in its own words ("13 measures are to be
+    replicated nationwide, including ..."). The reader matches most items to their table rows; an item it
+    cannot match becomes a measure of its own, with no batch and no row, adopted by the scope. Among all
+    rows, its wording matches none clearly; among the rows of the one batch the sentence names (the batch
+    of every other item of the same sentence the reader placed) with the scope the sentence names (the
+    ``scope`` of its ``ADOPTED`` edge) and not already matched to another item of the sentence, it often
+    does. When the best of those rows scores at least ``floor`` and at least ``margin`` above the next
+    (:func:`ground.names.title_score` over name and title), the row gets a ``SAME_AS`` edge to the measure
+    (``status`` :data:`ground.schema.LINKED`, ``rule`` :data:`NARRATIVE_ROW_RULE`, ``score``, ``derived``), and the
+    measure's wording joins the row's aliases, so that a search with either wording finds the row and
+    ``trace`` tells one story. Otherwise (no batch, several, no clear winner) nothing is linked.
+
+    Parameters
+    ----------
+    G
+        The graph, modified in place (after :func:`resolve_measures`, which removes derived ``SAME_AS``
+        edges).
+    floor, margin
+        The least score of a clear match and its least lead over the next row.
+
+    Returns
+    -------
+    list of tuple
+        ``(row key, measure key, score)`` per link, sorted.
+    """
+    measures = sorted(n for n in G.nodes if _is_measure(G, n))
+    loose = [n for n in measures if G.nodes[n].get("row") is None and not _targets(G, n, Rel.IN_BATCH)]
+    adopted_in: dict[tuple[str, str], set[str]] = {}  # a sentence -> the measures it says were adopted
+    for _, v, d in G.edges(data=True):
+        if d.get("type") == Rel.ADOPTED.value and _is_measure(G, v):
+            for s in _sentences(d):
+                adopted_in.setdefault(s, set()).add(v)
+    links: list[tuple[str, str, float]] = []
+    for n in loose:
+        found: dict[str, tuple[float, dict[str, Any]]] = {}
+        for _, _, d in G.in_edges(n, data=True):
+            if d.get("type") != Rel.ADOPTED.value or not d.get("scope"):
+                continue
+            items = set().union(*(adopted_in.get(s, set()) for s in _sentences(d))) - {n}
+            batches = {b for m in items for b in _targets(G, m, Rel.IN_BATCH)
+                       if G.nodes[b].get("level") == "national"}  # fmt: skip
+            if len(batches) != 1:
+                continue
+            (batch,) = batches
+            rows = sorted(
+                m for m, _, e in G.in_edges(batch, data=True)
+                if e.get("type") == Rel.IN_BATCH.value and m not in items and str(d["scope"]) in _scope_of(G, m)
+            )  # fmt: skip
+            mine = _variants(G.nodes[n])
+            scored = sorted(
+                ((max((title_score(a, b) for a in mine for b in _variants(G.nodes[m])), default=0.0), m) for m in rows),
+                key=lambda t: (-t[0], t[1]),
+            )
+            if not scored:
+                continue
+            best, row = scored[0]
+            second = scored[1][0] if len(scored) > 1 else 0.0
+            if best >= floor and best - second >= margin:
+                prev = found.get(row)
+                found[row] = (max(best, prev[0]) if prev else best, d)
+        if len(found) != 1:
+            continue
+        ((row, (score, adopted)),) = found.items()
+        for u, v in ((row, n), (n, row)):
+            if G.has_edge(u, v, Rel.SAME_AS.value):
+                G.remove_edge(u, v, Rel.SAME_AS.value)
+        prov = merge_provenance(G.nodes[row].get(PROVENANCE, [])[:1], adopted.get(PROVENANCE))
+        G.add_edge(
+            row,
+            n,
+            key=Rel.SAME_AS.value,
+            type=Rel.SAME_AS.value,
+            score=round(score, 1),
+            status=LINKED,
+            rule=NARRATIVE_ROW_RULE,
+            **{DERIVED: True, PROVENANCE: prov},
+        )
+        rd = G.nodes[row]
+        aliases = [a for a in str(rd.get(ALIASES) or "").split(ALIAS_SEPARATOR) if a]
+        name = str(G.nodes[n].get("name") or "")
+        if name and name not in aliases and name != rd.get("name"):
+            rd[ALIASES] = ALIAS_SEPARATOR.join(sorted([*aliases, name]))
+        links.append((str(rd.get(KEY)), str(G.nodes[n].get(KEY)), round(score, 1)))
+    return sorted(links)

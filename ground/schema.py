@@ -362,8 +362,9 @@ REL_TYPES: dict[Rel, RelType] = {
         RelType(
             Rel.SAME_AS,
             ((Label.MEASURE, Label.MEASURE),),
-            {"score": "float", "status": "str"},
-            "Two mentions that may be one innovation, with a similarity score.",
+            {"score": "float", "status": "str", "rule": "str"},
+            "Two mentions that may be one innovation, with a similarity score (`status` `uncertain`: for "
+            "review; `linked`: the rule named in `rule` found one clear match, traced as one innovation).",
             "#bbbbbb",
         ),
         RelType(
@@ -386,6 +387,10 @@ ALIASES = "aliases"
 into it, joined by :data:`ALIAS_SEPARATOR`."""
 
 ALIAS_SEPARATOR = " | "
+
+LINKED = "linked"
+"""``SAME_AS.status`` of two wordings a rule matched clearly (``rule`` names it): one innovation, which
+search ranks once and ``trace`` tells as one; other ``SAME_AS`` edges are ``uncertain``, for review."""
 
 CONTESTED = "contested"
 """Property naming the properties the sources disagree on (joined by :data:`ALIAS_SEPARATOR`)."""

@@ -45,7 +45,7 @@ from pftz.graph.sqlite_graph import is_graph
 from pftz.ground.dates import PartialDate
 from pftz.ground.errors import Neo4jError, QueryError
 from pftz.ground.names import search_problem
-from pftz.ground.schema import Label, Rel
+from pftz.ground.schema import LINKED, Label, Rel
 from pftz.queries.search import Hit, close_hits, search
 from pftz.queries.twins import TWINS, frame, search_terms
 
@@ -471,8 +471,12 @@ def trace(
     """Return the trace of the measure that best matches a few words (``trace_innovation``).
 
     The measure is found by the ranked search (:func:`find_measure`); the trace
-    runs on its key, so both backends trace the same measure. Measures linked to
-    it by ``SAME_AS`` are traced too and their rows follow (their
+    runs on its key, so both backends trace the same measure. A measure linked
+    to it as one innovation (``SAME_AS`` with ``status`` ``linked``: another
+    wording the report prints, :func:`graph.resolve.link_narrative_rows`) is
+    merged into the answer: its facts and evidence become the traced measure's
+    (its ``measure_key``), in the same order. Measures only possibly the same
+    (``status`` ``uncertain``) are traced too and their rows follow (their
     ``measure_key`` tells them apart).
 
     Parameters
@@ -492,22 +496,21 @@ def trace(
     pandas.DataFrame
         One row per fact and evidence line; empty when no measure matches.
     """
-    best, _ = find_measure(backend, words)
-    if best is None:
-        return run("trace_innovation", backend, words=words, since=since, until=until).iloc[0:0]
-    frames = [run("trace_innovation", backend, words=best.key, since=since, until=until)]
-    if follow_same_as:
-        done = {best.key}
-        same = frames[0][frames[0]["relation"] == Rel.SAME_AS.value]["node_key"]
-        for key in dict.fromkeys(str(k) for k in same):
-            if key not in done:
-                done.add(key)
-                frames.append(run("trace_innovation", backend, words=key, since=since, until=until))
-    if len(frames) == 1:
-        return frames[0]
-    import pandas as pd
+    columns, rows = trace_rows(backend, words, since=since, until=until, follow_same_as=follow_same_as)
+    return frame(rows, columns)
 
-    return pd.concat(frames, ignore_index=True)
+
+_TRACE_ORDER = ("step", "date", "node_label", "node_key", "detail", "line", "quote", "source")
+"""The order of ``trace_innovation``'s rows (its ORDER BY), kept when linked wordings are merged."""
+
+
+def _trace_key(backend: Backend, key: str, window: Mapping[str, Any]) -> tuple[tuple[str, ...], list[list[Any]]]:
+    if is_graph(backend):
+        return run_rows("trace_innovation", backend, words=key, **window)
+    df = run("trace_innovation", backend, words=key, **window)
+    rows = [[None if v is None or (isinstance(v, float) and v != v) or str(v) == "<NA>" else v for v in r]
+            for r in df.astype(object).itertuples(index=False)]  # fmt: skip
+    return tuple(df.columns), rows
 
 
 def trace_rows(
@@ -525,26 +528,40 @@ def trace_rows(
     tuple
         The columns of ``trace_innovation`` and its rows (null is None); no rows when nothing matches.
     """
-    if not is_graph(backend):
-        df = trace(backend, words, since=since, until=until, follow_same_as=follow_same_as)
-        rows = [[None if v is None or (isinstance(v, float) and v != v) or str(v) == "<NA>" else v for v in r]
-                for r in df.astype(object).itertuples(index=False)]  # fmt: skip
-        return tuple(df.columns), rows
+    from pftz.queries.twins import order_rows
+
     best, _ = find_measure(backend, words)
     info = load_query("trace_innovation")
     if best is None:
         return info.columns, []
     window = {"since": since, "until": until}
-    columns, rows = run_rows("trace_innovation", backend, words=best.key, **window)
-    if follow_same_as:
-        done = {best.key}
-        relation, node_key = columns.index("relation"), columns.index("node_key")
-        same = [str(r[node_key]) for r in rows if r[relation] == Rel.SAME_AS.value]
-        for key in dict.fromkeys(same):
-            if key not in done:
-                done.add(key)
-                rows += run_rows("trace_innovation", backend, words=key, **window)[1]
-    return columns, rows
+    columns, rows = _trace_key(backend, best.key, window)
+    if not follow_same_as or not rows:
+        return columns, rows
+    at = {c: i for i, c in enumerate(columns)}
+    head = rows[0][at["measure_key"]], rows[0][at["measure"]], rows[0][at["kind"]]
+    merged, followed = list(rows), []
+    done = {best.key}
+    queue = [r for r in rows if r[at["relation"]] == Rel.SAME_AS.value]
+    while queue:
+        same = queue.pop(0)
+        key = str(same[at["node_key"]])
+        if key in done:
+            continue
+        done.add(key)
+        more = _trace_key(backend, key, window)[1]
+        if same[at["detail"]] != LINKED or same[at["measure_key"]] != head[0]:
+            followed += more  # possibly the same: its own trace, after
+            continue
+        for r in more:  # one innovation: the other wording's facts are the traced measure's
+            if r[at["relation"]] == Rel.SAME_AS.value and r[at["node_key"]] in done:
+                continue  # the link back
+            r[at["measure_key"]], r[at["measure"]], r[at["kind"]] = head
+            merged.append(r)
+            if r[at["relation"]] == Rel.SAME_AS.value:
+                queue.append(r)
+    merged = order_rows(merged, [(at[c], True) for c in _TRACE_ORDER])
+    return columns, merged + followed
 
 
 def suggest_measures(backend: Backend, words: str, limit: int = 5) -> pd.DataFrame:

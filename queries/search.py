@@ -54,7 +54,7 @@ import re
 import sqlite3
 import weakref
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import process
@@ -64,7 +64,17 @@ from pftz.graph.index import index_of
 from pftz.graph.sqlite_graph import SqliteGraph, is_graph, out_edges_of
 from pftz.ground.errors import Neo4jError, QueryError
 from pftz.ground.names import SEARCH_DELIMITERS, normalize_name, search_problem, search_words
-from pftz.ground.schema import ALIAS_SEPARATOR, ALIASES, KEY, PROVENANCE, SEARCH_FIELDS, SEARCH_INDEX, Label, Rel
+from pftz.ground.schema import (
+    ALIAS_SEPARATOR,
+    ALIASES,
+    KEY,
+    LINKED,
+    PROVENANCE,
+    SEARCH_FIELDS,
+    SEARCH_INDEX,
+    Label,
+    Rel,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -76,6 +86,7 @@ __all__ = [
     "close_hits",
     "lucene_query",
     "max_edits",
+    "merge_linked",
     "name_values",
     "search",
     "search_index",
@@ -132,6 +143,10 @@ class Hit:
     match
         ``"key"``, ``"name"`` (its name, title or number is the search), ``"alias"``
         (another of its names is) or ``"words"``.
+    same_as
+        The key of the measure it is linked to as one innovation (``SAME_AS`` with ``status``
+        ``linked``, :func:`graph.resolve.link_narrative_rows`), when it is the other wording; the
+        search ranks the two once, as that measure.
     """
 
     label: str
@@ -144,6 +159,7 @@ class Hit:
     line: int | None
     score: float
     match: str
+    same_as: str | None = None
 
     @property
     def node(self) -> str:
@@ -463,9 +479,12 @@ def _hit_nx(G: nx.MultiDiGraph, n: Any, score: float, match: str) -> Hit:
     if date is None:
         date = next((G.nodes[b].get("date") for b in batches if G.nodes[b].get("date")), None)
     keys = [str(G.nodes[b].get(KEY)) for b in batches] or ([str(d.get(KEY))] if label == Label.BATCH.value else [])
+    linked = sorted(str(G.nodes[u].get(KEY)) for u, _, e in out_edges_of(G, n, Rel.SAME_AS.value, "v")
+                    if e.get("status") == LINKED)  # fmt: skip
     return Hit(
         label, str(d.get(KEY)), str(d.get("name") or d.get(KEY)), d.get("kind"), tuple(sorted(set(zones))),
         tuple(sorted(set(keys))), None if date is None else str(date), _first_line(d), round(score, 3), match,
+        linked[0] if linked else None,
     )  # fmt: skip
 
 
@@ -509,7 +528,8 @@ UNWIND $ids AS id
 MATCH (n) WHERE elementId(n) = id
 RETURN id,
        [(n)-[:{Rel.ORIGINATED_IN.value}]->(z:{Label.ZONE.value}) | z.{KEY}] AS zones,
-       [(n)-[:{Rel.IN_BATCH.value}]->(b:{Label.BATCH.value}) | [b.{KEY}, b.date]] AS batches
+       [(n)-[:{Rel.IN_BATCH.value}]->(b:{Label.BATCH.value}) | [b.{KEY}, b.date]] AS batches,
+       [(n)<-[s:{Rel.SAME_AS.value}]-(o:{Label.MEASURE.value}) WHERE s.status = $linked | o.{KEY}] AS linked
 """
 
 
@@ -549,7 +569,7 @@ def _search_neo4j(backend: Any, text: str, words: Sequence[str], labels: set[str
                 prev = found.get(node.element_id)
                 found[node.element_id] = (node, max(float(r["score"]), prev[1] if prev else 0.0))
         ids = list(found)
-        context, _, _ = driver.execute_query(_NEO4J_CONTEXT, {"ids": ids}, database_=database,
+        context, _, _ = driver.execute_query(_NEO4J_CONTEXT, {"ids": ids, "linked": LINKED}, database_=database,
                                              routing_=neo4j.RoutingControl.READ)  # fmt: skip
     except neo4j.exceptions.Neo4jError as e:
         msg = f"search failed on Neo4j: {e.code}: {e.message}"
@@ -577,10 +597,11 @@ def _search_neo4j(backend: Any, text: str, words: Sequence[str], labels: set[str
         batches = [tuple(b) for b in (c["batches"] if c else [])]
         date = d.get("date") or next((b[1] for b in batches if b[1]), None)
         keys = [str(b[0]) for b in batches] or ([str(d.get(KEY))] if label == Label.BATCH.value else [])
+        linked = sorted(str(k) for k in (c["linked"] if c else []))
         hits.append(
             Hit(label, str(d.get(KEY)), str(d.get("name") or d.get(KEY)), d.get("kind"), tuple(sorted(set(zones))),
                 tuple(sorted(set(keys))), None if date is None else str(date), _first_line(d), round(score, 3),
-                match)
+                match, linked[0] if linked else None)
         )  # fmt: skip
     return hits
 
@@ -627,8 +648,36 @@ def search(
         hits = _search_nx(backend, text, words, wanted)
     else:
         hits = _search_neo4j(backend, text, words, wanted)
+    hits = merge_linked(hits)
     hits.sort(key=lambda h: (-h.tier, -h.score, h.label, h.key))
     return hits if limit is None else hits[:limit]
+
+
+def merge_linked(hits: Sequence[Hit]) -> list[Hit]:
+    """One hit per innovation: a wording linked to a measure (:attr:`Hit.same_as`) ranks as that measure.
+
+    The measure holds the wording among its aliases, so it is among the hits whenever the wording
+    is; it takes the better tier and score of the two, and the wording's own hit goes. A wording
+    whose measure is not among the hits, or whose key was typed, stays.
+
+    Examples
+    --------
+    >>> a = Hit("Measure", "row", "wines with descriptors", None, (), (), None, 1, 2.0, "words")
+    >>> b = Hit("Measure", "narr", "import of wine", None, (), (), None, 2, 5.0, "name", "row")
+    >>> [(h.key, h.score, h.match) for h in merge_linked([b, a])]
+    [('row', 5.0, 'name')]
+    """
+    by_key = {h.key: h for h in hits if h.label == Label.MEASURE.value}
+    out: dict[str, Hit] = {}
+    for h in hits:
+        target = by_key.get(h.same_as) if h.same_as and h.match != "key" else None
+        if target is None:
+            out.setdefault(h.node, h)
+            continue
+        have = out.get(target.node, target)
+        best = h if (h.tier, h.score) > (have.tier, have.score) else have
+        out[target.node] = replace(have, score=max(h.score, have.score), match=best.match)
+    return list(out.values())
 
 
 def close_hits(hits: Sequence[Hit], share: float = CLOSE) -> list[Hit]:

@@ -118,6 +118,7 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "adoption_dates": "The adoption dates (JSON list).",
         "sources": "Files its facts were read from (JSON list).",
         "evidence_lines": "Report lines of the measure and its stated edges (JSON list).",
+        "same_as": "Keys of other wordings of the innovation merged into this row (derived, SAME_AS; JSON list).",
     },
     "adoptions": {
         "adopter_id": "The adopter's node (nodes.id).",

@@ -71,7 +71,7 @@ from pftz.graph.index import index_of
 from pftz.ground.dates import PartialDate, in_window, parse_iso
 from pftz.ground.errors import ExportError, QueryError
 from pftz.ground.io import atomic_path
-from pftz.ground.schema import DATE_END, DATE_START, DERIVED, KEY, PROVENANCE, Label, Rel
+from pftz.ground.schema import DATE_END, DATE_START, DERIVED, KEY, LINKED, PROVENANCE, Label, Rel
 from pftz.loaders.manifest import ReportInfo
 from pftz.queries.twins import frame
 
@@ -226,8 +226,22 @@ MEASURE_COLUMNS = (
     "measure_key", "measure", "title", "kind", "field", "year", "level", "batch_key", "batch", "batch_date",
     "batch_row", "promoted_by", "promoted_by_titles", "promoted_date", "responsible_bodies", "origin_zones",
     "pilot_start", "scope", "replicated_to", "replication_date", "adopters", "adoption_dates", "sources",
-    "evidence_lines",
+    "evidence_lines", "same_as",
 )  # fmt: skip
+
+
+def linked_wordings(G: Any) -> dict[Any, Any]:
+    """The measures that are another wording of one innovation, each to the measure that stands for it.
+
+    ``SAME_AS`` edges with ``status`` :data:`ground.schema.LINKED` (derived by a rule, see
+    :func:`graph.resolve.link_narrative_rows`) run from the measure that stands for the innovation (a
+    table row) to the other wording; the tables give the innovation one row, under the row's key.
+    """
+    return {
+        v: u
+        for u, v, d in G.edges(data=True)
+        if d.get("type") == Rel.SAME_AS.value and d.get("status") == LINKED and u != v
+    }
 
 
 def measures_table(
@@ -247,7 +261,10 @@ def measures_table(
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`MEASURE_COLUMNS`, sorted by key. ``promoted_by`` and
+        Columns :data:`MEASURE_COLUMNS`, sorted by key; one row per innovation: a measure that is
+        another wording of one (:func:`linked_wordings`, derived) has no row of its own, its adopters and
+        evidence lines join the row of the measure it is linked to, and ``same_as`` lists its key
+        there (empty elsewhere). ``promoted_by`` and
         ``promoted_by_titles`` list document numbers and titles;
         ``pilot_start`` is the earliest date on its origin edges (the pilot's
         start where the report states it); ``replicated_to`` lists region or
@@ -259,8 +276,15 @@ def measures_table(
     ix = _Index(G)
     rows = []
     undated = 0
+    linked = linked_wordings(G)
+    wordings: dict[Any, list[Any]] = {}
+    for v, u in sorted(linked.items(), key=lambda t: str(t[0])):
+        wordings.setdefault(u, []).append(v)
     for m in ix.nodes(Label.MEASURE):
+        if m in linked:
+            continue  # another wording of an innovation: its facts are in the row of the measure it is linked to
         md = ix.d(m)
+        others = wordings.get(m, [])
         batches = ix.out_(m, Rel.IN_BATCH, Label.BATCH)
         docs = ix.out_(m, Rel.PROMOTED_BY, Label.DOCUMENT)
         bodies = ix.in_(m, Rel.RESPONSIBLE_FOR, Label.ISSUING_BODY)
@@ -268,7 +292,10 @@ def measures_table(
         reps = list(ix.out_(m, Rel.REPLICATED_TO))
         for b, _ in batches:
             reps += ix.out_(b, Rel.REPLICATED_TO)
-        adopters = sorted(ix.in_(m, Rel.ADOPTED), key=lambda a: (str(ix.d(a[0]).get(KEY)), str(a[1].get("date"))))
+        adopters = sorted(
+            [*ix.in_(m, Rel.ADOPTED), *(a for o in others for a in ix.in_(o, Rel.ADOPTED))],
+            key=lambda a: (str(ix.d(a[0]).get(KEY)), str(a[1].get("date"))),
+        )
         batch_dates = [ix.d(b).get("date") for b, _ in batches]
         doc_dates = [ix.d(d).get("date") for d, _ in docs]
         rep_dates = [e.get("date") for _, e in reps]
@@ -280,6 +307,7 @@ def measures_table(
             undated += all(parse_iso(d) is None for d in dates)
             continue
         edges = [e for _, e in [*batches, *docs, *bodies, *origins, *reps, *adopters] if not e.get(DERIVED)]
+        own = [ix.d(o).get(PROVENANCE) for o in others]
         rows.append(
             {
                 "measure_key": md.get(KEY),
@@ -304,8 +332,9 @@ def measures_table(
                 "replication_date": _earliest(rep_dates),
                 "adopters": _unique(_dated(ix.d(a).get(KEY), e.get("date")) for a, e in adopters),
                 "adoption_dates": _sorted_unique(adopt_dates),
-                "sources": _sources(md.get(PROVENANCE), *(e.get(PROVENANCE) for e in edges)),
-                "evidence_lines": _lines(md.get(PROVENANCE), *(e.get(PROVENANCE) for e in edges)),
+                "sources": _sources(md.get(PROVENANCE), *own, *(e.get(PROVENANCE) for e in edges)),
+                "evidence_lines": _lines(md.get(PROVENANCE), *own, *(e.get(PROVENANCE) for e in edges)),
+                "same_as": [ix.d(o).get(KEY) for o in others],
             }
         )
     return _frame(rows, MEASURE_COLUMNS, (undated, "measures with no dated fact") if _bounded(since, until) else None)
@@ -336,13 +365,17 @@ def adoptions_table(
         Columns :data:`ADOPTION_COLUMNS`, sorted by date (undated last),
         adopter and measure. ``origin_zones`` are the zones the measure is
         credited to: whom the adopter learned from, as the report states it.
+        An adoption of a wording linked to a measure (:func:`linked_wordings`) is listed under that
+        measure, the key of :func:`measures_table`; its quote is the sentence's own.
     """
     ix = _Index(G)
     rows = []
     undated = 0
+    linked = linked_wordings(G)
     for m in ix.nodes(Label.MEASURE):
-        md = ix.d(m)
-        origins = _sorted_unique(ix.d(z).get(KEY) for z, _ in ix.out_(m, Rel.ORIGINATED_IN, Label.ZONE))
+        stands = linked.get(m, m)  # a linked wording's adoption is the innovation's: the row of its measure
+        md = ix.d(stands)
+        origins = _sorted_unique(ix.d(z).get(KEY) for z, _ in ix.out_(stands, Rel.ORIGINATED_IN, Label.ZONE))
         for a, e in ix.in_(m, Rel.ADOPTED):
             if not in_window(e.get("date"), since, until):
                 undated += parse_iso(e.get("date")) is None

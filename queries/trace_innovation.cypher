@@ -5,6 +5,8 @@
 //  that issued them or are responsible, where it was replicated and who adopted it, with dates; one row per
 //  fact and evidence entry (source file, line, quote). Derived DIFFUSED_TO edges are left out. A time window
 //  (since, until) keeps the dated facts whose period overlaps it; undated facts (origin, bodies) stay as context.
+//  A SAME_AS neighbour is named last: 'the same innovation as' when a rule linked the two wordings clearly
+//  (status linked), else 'possibly the same as'; pftz trace runs this query on it too and merges a linked one.
 // params: words (str) — a few words of the measure's name or title, or its key
 // params: since (date, default null) — keep dated facts on or after this partial date (2024 overlaps 2024-06); undated facts stay
 // params: until (date, default null) — keep dated facts on or before this partial date
@@ -96,7 +98,7 @@ CALL (m) {
          r AS dated, r.provenance AS prov
   UNION ALL
   MATCH (m)-[r:SAME_AS]-(n:Measure)
-  RETURN 10 AS step, 'possibly the same as' AS fact, type(r) AS relation, n, r.status AS detail, null AS date,
+  RETURN 10 AS step, CASE r.status WHEN 'linked' THEN 'the same innovation as' ELSE 'possibly the same as' END AS fact, type(r) AS relation, n, r.status AS detail, null AS date,
          null AS dated, r.provenance AS prov
 }
 // The time window: one comparison of the period stored when the graph was built (date_start..date_end);

@@ -35,7 +35,7 @@ from pftz.graph.periods import in_period_window
 from pftz.graph.sqlite_graph import out_edges_of
 from pftz.ground.dates import period_end
 from pftz.ground.names import SEARCH_DELIMITERS, search_words, word_score
-from pftz.ground.schema import DATE_END, DATE_START, DERIVED, KEY, PROVENANCE, Label, RegionKind, Rel, node_id
+from pftz.ground.schema import DATE_END, DATE_START, DERIVED, KEY, LINKED, PROVENANCE, Label, RegionKind, Rel, node_id
 
 if TYPE_CHECKING:  # pandas only when a frame is built; networkx only for the types
     import networkx as nx
@@ -414,7 +414,8 @@ def trace_innovation(G: nx.MultiDiGraph, words: str, since: str | None = None, u
     for a, e in _in(G, m, Rel.ADOPTED):
         facts.append((9, "adopted by", Rel.ADOPTED.value, a, e.get("outcome"), e.get("date"), e.get(PROVENANCE), e))
     for o, e in [*_out(G, m, Rel.SAME_AS, Label.MEASURE), *_in(G, m, Rel.SAME_AS, Label.MEASURE)]:
-        facts.append((10, "possibly the same as", Rel.SAME_AS.value, o, e.get("status"), None, e.get(PROVENANCE), None))
+        fact = "the same innovation as" if e.get("status") == LINKED else "possibly the same as"
+        facts.append((10, fact, Rel.SAME_AS.value, o, e.get("status"), None, e.get(PROVENANCE), None))
 
     rows: list[Row] = []
     for step, fact, relation, n, detail, date, prov, period in facts:

@@ -29,7 +29,8 @@ from pftz.shell.cli import cli
 
 QUERIES = [
     ["trace", "ship supervision and declaration"],
-    ["trace", "wine"],  # several measures match about as well: the others are listed
+    ["trace", "wine"],  # two wordings of one innovation (SAME_AS, linked): one merged answer
+    ["trace", "supervision"],  # several measures match about as well: the others are listed
     ["trace", "smart form", "--format", "json"],
     ["trace", "remanufactured products", "--since", "2024-10", "--until", "2024", "--format", "csv"],
     ["trace", "national:pilot-measures:1:1"],

@@ -483,6 +483,41 @@ def test_trace_provincial_innovation(backend: Any) -> None:
     assert set(replicated["detail"]) == {"Province-wide"}
 
 
+@pytest.mark.parametrize(
+    ("words", "row", "wording"),
+    [
+        ("wine", "national:pilot-measures:1:21", "allowing-the-import-of-wine-labeled-with-specific-adjectives"),
+        ("evaluation procedures competence foreign professionals", "national:pilot-measures:1:9",
+         "improving-evaluation-procedures-for-the-competence-of-foreig"),
+        ("expediting decisions extension applications advance rulings", "national:pilot-measures:1:19",
+         "expediting-decisions-on-extension-applications-before-the-ex"),
+    ],
+)  # fmt: skip
+def test_trace_merges_a_wording_linked_to_its_row(backend: Any, words: str, row: str, wording: str) -> None:
+    # One innovation the report prints twice (an overview sentence and a table row), linked by SAME_AS:
+    # one answer under the row, with the sentence's adoption and evidence, on both backends.
+    df = queries.trace(backend, words)
+    merged = df[df["measure_key"] == row]
+    assert len(merged) and df["measure_key"].iloc[0] == row
+    assert f"national:narrative:{wording}" not in set(df["measure_key"])
+    assert set(_facts(merged, "in batch")["node_key"]) == {"national:pilot-measures:1"}
+    assert set(_facts(merged, "promoted by")["node_key"]) == {"G.H.[2024]156"}
+    assert len(_facts(merged, "originated in")) and len(_facts(merged, "pilot launched by"))
+    same = _facts(merged, "the same innovation as")
+    assert set(same["node_key"]) == {f"national:narrative:{wording}"} and set(same["detail"]) == {"linked"}
+    adopted = _facts(merged, "adopted by")
+    assert any("measures" in str(q) and "including" in str(q) for q in adopted["quote"])  # the overview sentence
+    steps = list(merged["step"])
+    assert steps == sorted(steps)
+
+
+@pytest.mark.neo4j
+def test_merged_traces_are_the_same_on_both_backends(G: nx.MultiDiGraph, report_db: Conn) -> None:
+    for words in ("wine", "national:narrative:allowing-the-import-of-wine-labeled-with-specific-adjectives",
+                  "advance rulings", "foreign professionals"):
+        pd.testing.assert_frame_equal(queries.trace(G, words), queries.trace(report_db, words), check_exact=True)
+
+
 def test_trace_without_a_match(backend: Any) -> None:
     assert queries.trace(backend, "qqqzzz xxyyxx").empty
     suggestions = queries.suggest_measures(backend, "quantum smart teleportation")
@@ -558,11 +593,30 @@ def test_cli_trace_ranks_and_shows_the_others() -> None:
     res = _run(["trace", "quantum smart form teleportation"])
     assert res.exit_code == 0, res.output
     assert res.stdout.startswith('"Intelligent Form" model for enterprise registration services')
-    wine = _run(["trace", "wine"])
-    assert wine.exit_code == 0
-    last = wine.stdout.strip().splitlines()[-1]
+    supervision = _run(["trace", "supervision"])
+    assert supervision.exit_code == 0
+    last = supervision.stdout.strip().splitlines()[-1]
     assert "more match about as well:" in last and "use the key or more words" in last
-    assert "national:" in last
+
+
+def test_cli_trace_merges_the_wordings_of_one_innovation() -> None:
+    # "wine" was two answers (the overview sentence's wording and the table row); linked by SAME_AS, it is one:
+    # the row's story (origin, batch, documents) with the sentence's adoption and both wordings.
+    wine = _run(["trace", "wine"])
+    assert wine.exit_code == 0, wine.output
+    out = wine.stdout
+    assert out.startswith("In the Pilot Regions, wines with descriptors") and "more match" not in out
+    assert "key national:pilot-measures:1:21" in out and "key national:narrative:" not in out
+    for fact in (
+        "originated in: Beijing PFTZ",
+        "pilot launched by:",
+        "in batch: 1st batch of pilot measures",
+        "promoted by:",
+        "adopted by: Nationwide",
+        "the same innovation as: allowing the import of wine",
+    ):
+        assert fact in out, fact
+    assert "pftz-report-2025.en.txt:749" in out and "pftz-report-2025.en.txt:1601" in out
 
 
 @pytest.mark.neo4j

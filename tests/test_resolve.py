@@ -6,9 +6,16 @@ import networkx as nx
 import pytest
 
 from pftz.graph.build import graph_from_records, validate
-from pftz.graph.resolve import REVIEW_COLUMNS, merge_measures, resolve_measures, review_pairs
+from pftz.graph.resolve import (
+    NARRATIVE_ROW_RULE,
+    REVIEW_COLUMNS,
+    link_narrative_rows,
+    merge_measures,
+    resolve_measures,
+    review_pairs,
+)
 from pftz.ground.names import MERGE_THRESHOLD, REVIEW_THRESHOLD, normalize_title, title_score, title_scores
-from pftz.ground.schema import ALIAS_SEPARATOR, DERIVED, PROVENANCE, Label, Rel, node_id
+from pftz.ground.schema import ALIAS_SEPARATOR, ALIASES, DERIVED, LINKED, PROVENANCE, Label, Rel, node_id
 from pftz.loaders.report import load_report
 from tests.synthetic import canonical
 from tests.test_build import (
@@ -237,3 +244,55 @@ def test_score_matrix_with_a_cutoff_is_exact_at_and_above_it() -> None:
     full, cut = title_scores(titles, titles), title_scores(titles, titles, cutoff=REVIEW_THRESHOLD)
     assert ((full >= REVIEW_THRESHOLD) == (cut >= REVIEW_THRESHOLD)).all()
     assert (full[full >= REVIEW_THRESHOLD] == cut[full >= REVIEW_THRESHOLD]).all()
+
+
+# --------------------------------------------------------------------------- a wording linked to its row
+
+SENTENCE = "Meanwhile, 13 measures are to be replicated nationwide, including a, b, c, among others."
+ROW_WINE = "In the Pilot Regions, wines with descriptors or adjectives such as chateau are permitted to be imported."
+
+
+def _wording_graph(*rows: tuple[str, str, str], items_in_sentence: bool = True) -> nx.MultiDiGraph:
+    """A national batch with rows ``(key, title, scope)``, one row an item of the sentence, and one wording."""
+    G = nx.MultiDiGraph()
+    ev = {"source": "r.txt", "sha256": "0" * 64, "line": 749, "section": "", "quote": SENTENCE}
+    G.add_node("Batch:b", label="Batch", key="b", name="1st batch", level="national", provenance=[])
+    G.add_node("Region:nationwide", label="Region", key="nationwide", name="Nationwide", provenance=[])
+    for i, (key, title, scope) in enumerate([("b:matched", "Tariff treatment despite minor errors", "Nationwide"),
+                                             *rows], 1):  # fmt: skip
+        G.add_node(measure(key), label="Measure", key=key, name=title, title=title, row=i, scope=scope,
+                   provenance=[{**ev, "line": 1600 + i, "quote": title}])  # fmt: skip
+        G.add_edge(measure(key), "Batch:b", key="IN_BATCH", type="IN_BATCH", row=i, derived=False, provenance=[])
+    if items_in_sentence:
+        G.add_edge("Region:nationwide", measure("b:matched"), key="ADOPTED", type="ADOPTED", scope="Nationwide",
+                   derived=False, provenance=[ev])  # fmt: skip
+    wording = "allowing the import of wine labeled with specific adjectives"
+    G.add_node(measure("n:wine"), label="Measure", key="n:wine", name=wording, title=wording, provenance=[ev])
+    G.add_edge("Region:nationwide", measure("n:wine"), key="ADOPTED", type="ADOPTED", scope="Nationwide",
+               derived=False, provenance=[ev])  # fmt: skip
+    return G
+
+
+def test_a_wording_is_linked_to_the_row_it_matches_clearly_in_the_batch_and_scope_its_sentence_names() -> None:
+    G = _wording_graph(
+        ("b:wine", ROW_WINE, "Nationwide"),
+        ("b:other", "Publication of single-source procurement results", "Nationwide"),
+        ("b:wine-pftzs", "Wines with adjectives such as chateau may be imported", "All PFTZs"),  # another scope
+    )
+    links = link_narrative_rows(G)
+    assert [(row, wording) for row, wording, _ in links] == [("b:wine", "n:wine")]
+    edge = G.edges[measure("b:wine"), measure("n:wine"), Rel.SAME_AS.value]
+    assert (edge["status"], edge["rule"], edge[DERIVED]) == (LINKED, NARRATIVE_ROW_RULE, True)
+    assert edge["score"] == links[0][2] >= 40
+    assert {p["line"] for p in edge[PROVENANCE]} == {749, 1602}  # the sentence and the row
+    assert "allowing the import of wine" in G.nodes[measure("b:wine")][ALIASES]
+    assert link_narrative_rows(G) == links and G.number_of_edges(measure("b:wine"), measure("n:wine")) == 1
+
+
+def test_no_link_when_two_rows_match_about_as_well_or_the_sentence_names_no_batch() -> None:
+    twins = (("b:wine", ROW_WINE, "Nationwide"), ("b:wine2", ROW_WINE.replace("chateau", "reserve"), "Nationwide"))
+    G = _wording_graph(*twins)
+    assert link_narrative_rows(G) == []
+    assert not any(d["type"] == Rel.SAME_AS.value for *_, d in G.edges(data=True))
+    alone = _wording_graph(("b:wine", ROW_WINE, "Nationwide"), items_in_sentence=False)
+    assert link_narrative_rows(alone) == []  # no other item of the sentence lies in a batch: no batch named
