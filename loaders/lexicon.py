@@ -665,3 +665,25 @@ NAMED_HEADS_MORE = ("code", "rules", "form", "list", "card", "pass", "ledger", "
 """More heads of an innovation a text names by its zone (``the Chongqing inspection code``)."""
 
 __all__ += ["NAMED_HEADS_MORE"]
+
+PLURAL_ANAPHORA = (
+    "these measures", "these practices", "these models", "these innovations", "these mechanisms",
+    "both measures", "both practices", "both models", "the two measures", "the two practices", "the two models",
+)  # fmt: skip
+"""Subjects that stand for every innovation the sentence before named: ``These measures have since been
+extended to Gansu`` (after ``Qinghai introduced the "A" and the "B"``)."""
+
+LIST_JOINS = (",", "and", ", and", "as well as", "and the", ", and the", ", the")
+"""What joins two quoted names of one object: ``introduced two of X's measures, the "A" and the "B"``."""
+
+__all__ += ["LIST_JOINS", "PLURAL_ANAPHORA"]
+
+PASSIVE_ADOPT_VERBS_MORE = ("used",)
+"""More past participles of a passive adoption that adopt only with ``in``/``to``/``into`` (like
+:data:`INTO_ADOPT_VERBS`): ``it has since been used in Luoyang and Kaifeng``."""
+
+PASSIVE_AUXILIARIES_MORE = ("will be", "is to be", "are to be", "shall be")
+"""Auxiliaries of a passive adoption a text states as decided: ``will be extended to ... Xiangyang``,
+``is to be replicated in all PFTZs``."""
+
+__all__ += ["PASSIVE_ADOPT_VERBS_MORE", "PASSIVE_AUXILIARIES_MORE"]

@@ -48,14 +48,18 @@ from pftz.loaders.lexicon import (
     JOINT_TITLE_WORDS,
     LAUNCH_PARTICIPLES,
     LIKENESS_ANAPHORA,
+    LIST_JOINS,
     LOWER_BODY_HEADS,
     NATIONAL_SCOPES,
     NOT_FIRST_WORDS,
     ORDINALS,
     PASSIVE_ADOPT_VERBS,
+    PASSIVE_ADOPT_VERBS_MORE,
+    PASSIVE_AUXILIARIES_MORE,
     PILOT_INFINITIVES,
     PILOT_PARTICIPLES,
     PILOT_VERB_FORMS,
+    PLURAL_ANAPHORA,
     PRACTICE_HEADS_MORE,
     PROVINCE_SCOPES,
     QUANTITY_WORDS,
@@ -330,6 +334,8 @@ class _State:
     gaz: Gazetteer
     find_zones: FindZones
     last_named: Named | None = None
+    last_set: tuple[Named, ...] = ()
+    """Every innovation the last sentence that named any named: what a plural anaphor stands for."""
     cases: list[CaseFact] = field(default_factory=list)
     adoptions: list[AdoptionFact] = field(default_factory=list)
     efforts: list[EffortFact] = field(default_factory=list)
@@ -1090,6 +1096,9 @@ def _adopter(st: _State, subject: str) -> tuple[str, str, str, str] | None:
     if zs:
         return "zone", zs[-1].key, zs[-1].text, ""
     ps = st.gaz.find_provinces(subject)
+    cs = st.gaz.find_cities(subject)
+    if cs and (not ps or cs[0].start < ps[0].start):
+        return "city", cs[0].key, cs[0].text, ""  # "Ganzhou City in Jiangxi Province", "Kunshan, a county-level city"
     if ps:
         return "province", ps[-1].key, ps[-1].text, ""
     return None
@@ -1946,8 +1955,8 @@ def read_narrative(
 # --------------------------------------------------------------------------- adoptions in either direction
 _PASSIVE_ADVERB = r"(?:(?:also|since|now|already|further|later|subsequently|then|soon|\w+ly)\s+)*"
 _PASSIVE_ADOPT_RE = re.compile(
-    rf"\b(?:(?:has|have|had)\s+{_PASSIVE_ADVERB}been|was|were|is|are|being)\s+{_PASSIVE_ADVERB}"
-    rf"(?P<verb>{alternation(PASSIVE_ADOPT_VERBS)})\b(?P<rest>[^.;]*)"
+    rf"\b(?:(?:has|have|had)\s+{_PASSIVE_ADVERB}been|{alternation(PASSIVE_AUXILIARIES_MORE)}|was|were|is|are|being)"
+    rf"\s+{_PASSIVE_ADVERB}(?P<verb>{alternation((*PASSIVE_ADOPT_VERBS, *PASSIVE_ADOPT_VERBS_MORE))})\b(?P<rest>[^.;]*)"
 )
 _ADOPTER_AT_RE = re.compile(
     r"^\s*(?:(?:and\s+)?(?:scaled up|promoted|applied)\s+)?(?:(?P<prep>in|by|across|to|throughout|into|at|within)\s+|"
@@ -1992,6 +2001,8 @@ def _place_of(st: _State, text: str) -> tuple[str, str, str, str] | None:
         found.append((cm.start(), ("coordinated", cm.group("name").lower(), cm.group("name"), parent)))
     if ps:
         found.append((ps[0].start, ("province", ps[0].key, ps[0].text, "")))
+    if cs := st.gaz.find_cities(text):
+        found.append((cs[0].start, ("city", cs[0].key, cs[0].text, "")))
     if zs and not (cm and cm.start() <= zs[0].start <= cm.end()):
         found.append((zs[0].start, ("zone", zs[0].key, zs[0].text, "")))
     return min(found)[1] if found else None
@@ -2005,6 +2016,28 @@ def _named_before(st: _State, c: Clause) -> Named | None:
 
 
 ANAPHOR_REACH = 10
+
+_PLURAL_ANAPHOR_RE = re.compile(rf"^\s*(?:[A-Z][^,;]{{0,60}},\s*)?(?:{alternation(PLURAL_ANAPHORA)})\b", re.IGNORECASE)
+
+
+_AND_CLAUSE_RE = re.compile(r",\s*and\s+(?=(?:it|this|the|these)\b)|;\s*")
+
+
+def _last_clause(head: str) -> str:
+    """The last clause of the words before a verb: ``..., and it`` -> ``it`` (the whole head when one clause)."""
+    cuts = list(_AND_CLAUSE_RE.finditer(head))
+    return head[cuts[-1].end() :] if cuts else head
+
+
+def _set_before(st: _State, c: Clause) -> tuple[Named, ...]:
+    """The innovations a plural anaphor (``These measures``) stands for: all those the last sentence that
+    named any named, when it is near and named several with their origins."""
+    named = st.last_set
+    if len(named) < 2 or not all(n.zones for n in named) or not 0 <= c.s.line - named[0].line <= ANAPHOR_REACH:
+        return ()
+    return named
+
+
 """Lines back from an anaphor within which the case it stands for was named."""
 
 
@@ -2029,6 +2062,7 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
     s, st = c.s, c.st
     out: list[AdoptionFact] = []
     for m in _PASSIVE_ADOPT_RE.finditer(s.text):
+        plural: tuple[Named, ...] = ()
         at = _ADOPTER_AT_RE.match(m.group("rest"))
         national = _NATIONAL_SCOPE_RE.match(m.group("rest"))
         if at is None and national is None:
@@ -2036,7 +2070,7 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
         prep = at.group("prep") if at is not None else None
         if prep == "by" and m.group("verb") not in BY_ADOPT_VERBS:
             continue
-        if m.group("verb") in INTO_ADOPT_VERBS and prep not in ("to", "in", "into"):
+        if m.group("verb") in (*INTO_ADOPT_VERBS, *PASSIVE_ADOPT_VERBS_MORE) and prep not in ("to", "in", "into"):
             continue
         head = s.text[: m.start()]
         quotes = [q for q in s.quotes if q.end <= m.start() and is_case_name(q.name, s.text, q)]
@@ -2048,8 +2082,11 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
             batch = BATCH_RE.search(s.text, quotes[-1].end, m.start())
             if not origins and batch is None:
                 continue  # '"<name>" was replicated in Shanghai PFTZ' alone may tell where it began
-        elif _ANAPHOR_RE.match(head) and (case := _named_before(st, c)) is not None and case.zones:
+        elif _ANAPHOR_RE.match(_last_clause(head)) and (case := _named_before(st, c)) is not None and case.zones:
             name, origins = case.name, case.zones
+        elif _PLURAL_ANAPHOR_RE.match(head) and (several := _set_before(st, c)):
+            name, origins = several[0].name, several[0].zones
+            plural = several[1:]
         elif (um := _UNQUOTED_SUBJECT_RE.search(head)) and (name := practice_name(um.group("name"))):
             # "the SPV leasing model developed in the Dongjiang area of Tianjin FTZ ... was adapted by ..."
             origins = tuple(k for a in s.actors if um.start("where") <= a.start < m.start() for k in a.keys)
@@ -2083,7 +2120,10 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
             name, kind, key, printed, s.line, s.original, "adopted-by", tuple(origins), parent, ordinal, scope,
             date=when,
         )  # fmt: skip
-        out.extend(_each_province(c, fact, window))  # "extended to ... in Guangdong and Zhejiang": both
+        firsts = _each_province(c, fact, window)  # "extended to ... in Guangdong and Zhejiang": both
+        out.extend(firsts)
+        # "These measures have since been extended to Gansu": every innovation the sentence before named
+        out.extend(replace(f, name=n.name, origins=n.zones) for n in plural for f in firsts)
         if kind == "zone":  # "taken up by Sichuan FTZ and the Guangxi Pilot FTZ", "... in 2016 and later by ..."
             out.extend(
                 replace(fact, adopter_key=z.key, adopter_name=z.text, date=clause_date(_adopter_clause(rest, z.start)))
@@ -2149,7 +2189,27 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
             end = cut.start() if cut else len(s.text)
             fact = replace(fact, line=s.line_at(begin), quote=s.original[begin:end].strip())
         if fact is not None:
-            out.extend(_each_province(c, fact, s.text[begin:start]))
+            facts = _each_province(c, fact, s.text[begin:start])
+            out.extend(facts)
+            out.extend(replace(f, name=n) for n in _listed_after(s, fact.name, obj_at, obj_end) for f in facts)
+    return out
+
+
+_LIST_JOIN_RE = re.compile(rf"\s*(?:{alternation(LIST_JOINS)})\s*")
+
+
+def _listed_after(s: _Sentence, name: str, obj_at: int, obj_end: int) -> list[str]:
+    """The quoted names listed right after the quoted ``name`` in one object: ``introduced two of X PFTZ's
+    measures, the "A" and the "B"`` adopts both (the names joined by :data:`loaders.lexicon.LIST_JOINS` only)."""
+    quotes = [q for q in s.quotes if obj_at <= q.start < obj_end]
+    first = next((i for i, q in enumerate(quotes) if q.name == name), None)
+    if first is None:
+        return []
+    out: list[str] = []
+    for a, b in itertools.pairwise(quotes[first:]):
+        if not _LIST_JOIN_RE.fullmatch(s.text[a.end : b.start]) or not is_case_name(b.name, s.text, b):
+            break
+        out.append(b.name)
     return out
 
 
@@ -2159,9 +2219,12 @@ _PROVINCE_LIST_RE = re.compile(r"\s*(?:,\s*and|,|and|as well as)\s*")
 def _each_province(c: Clause, fact: AdoptionFact, subject: str) -> list[AdoptionFact]:
     """``Anhui Province and Guizhou Province adopted it``, ``extended to ... in Guangdong and Zhejiang``: one
     adoption per province of a list (the subject, or the words after a passive verb)."""
-    if fact.adopter_kind != "province":
+    if fact.adopter_kind not in ("province", "city"):
         return [fact]
-    provs = c.st.gaz.find_provinces(subject, exclude_zones=True)
+    if fact.adopter_kind == "city":  # "Ningming County and Dongxing City emulated ...": both
+        provs = c.st.gaz.find_cities(subject)
+    else:
+        provs = c.st.gaz.find_provinces(subject, exclude_zones=True)
     run = provs[:1]
     for p in provs[1:]:
         if _PROVINCE_LIST_RE.fullmatch(subject[run[-1].end : p.start]) is None:
@@ -2174,6 +2237,27 @@ def _each_province(c: Clause, fact: AdoptionFact, subject: str) -> list[Adoption
 
 _POSSESSIVE_AT_RE = re.compile(r"(?:'s|’s|')\s+")
 _CLAUSE_CUT_RE = re.compile(r",\s*(?:and|while|whereas)\s+|;\s*")
+
+
+def _root(key: str) -> str:
+    """The PFTZ of a zone key (an area's key is ``<pftz>/<area>``)."""
+    return key.split("/", 1)[0]
+
+
+_TRAILING_PREP_RE = re.compile(r"(?:\s+(?:from|of|in|at|by|to|with|and))+$")
+_ARTICLE_END_RE = re.compile(r"\b(?:the|a|an|its|their)\s*$")
+
+
+def _one_word_named(s: _Sentence, obj_at: int, obj_end: int) -> Quoted | None:
+    """The first object quote of one word after an article and before a head noun, as the fuller name
+    it prints (``the "whitelist" system for imported special biological items``)."""
+    for q in s.quotes:
+        if not obj_at <= q.start < obj_end or len(q.name.split()) != 1:
+            continue
+        if _ARTICLE_END_RE.search(s.text, obj_at, q.start) and re.match(HEAD_NOUNS, s.text[q.end :]):
+            full = _TRAILING_PREP_RE.sub("", fuller_name(s.text, q))
+            return replace(q, name=full) if full else None
+    return None
 
 
 def _active_adoption(c: Clause, subject: str, obj_at: int, obj_end: int) -> AdoptionFact | None:
@@ -2191,8 +2275,11 @@ def _active_adoption(c: Clause, subject: str, obj_at: int, obj_end: int) -> Adop
         return None
     kind, key, printed, parent = who
     after = [a for a in s.actors if obj_at <= a.start < obj_end]
-    origins = tuple(k for a in after[:1] for k in a.keys if not (kind == "zone" and k == key))
+    # an area of the adopter's own zone ("Hebei PFTZ introduced ... in the Xiong'an Area") is no origin
+    origins = tuple(k for a in after[:1] for k in a.keys if not (kind == "zone" and _root(k) == _root(key)))
     quotes = [q for q in s.quotes if obj_at <= q.start < obj_end and is_case_name(q.name, s.text, q)]
+    if not quotes and (short := _one_word_named(s, obj_at, obj_end)) is not None:
+        quotes = [short]  # 'borrowed the "whitelist" system for imported special biological items'
     batch = BATCH_RE.search(s.text, obj_at, obj_end)
     # a region without a PFTZ that introduced a quoted innovation took it from elsewhere, the origin unsaid
     outside = kind == "province" and st.gaz.zone_of_province(key) is None and bool(quotes) and not after
@@ -2626,6 +2713,7 @@ def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]
     for i, s in enumerate(sents):
         clause = Clause(st, sents, i, last_subject, last_group, crossing, credited, para_cases)
         low = s.text.lower()
+        named_here: dict[str, Named] = {}
         for rule in RULES:
             if rule.words and not any(w in low for w in rule.words):
                 continue
@@ -2643,8 +2731,11 @@ def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]
                     st.adoptions.append(f)
                     if f.name and f.origins:
                         st.last_named = Named(f.name, f.origins, f.line)
+                        named_here.setdefault(f.name, st.last_named)
                 else:
                     st.efforts.append(f)
+        if named_here:
+            st.last_set = tuple(named_here.values())
         if st.last_named is not None and st.last_named.line < s.line and f'"{st.last_named.name}"' in s.text:
             st.last_named = replace(st.last_named, line=s.line)  # named again: still what an anaphor stands for
         # the subject: a zone near the start, after an introductory phrase ("For example, in the context of ...,")
@@ -2715,7 +2806,7 @@ def _cases_of_sentence(
                 s.line,
                 s.original,
                 rule,
-                joint=len(keys) > 1,
+                joint=len({_root(k) for k in keys}) > 1,  # "In Hengqin, Guangdong PFTZ ...": one zone, its area
                 fuller=fuller_name(s.text, q),
                 cross_regional=crossing,
             )

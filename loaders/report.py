@@ -494,6 +494,11 @@ class _Collector:
         scope_names = {v: str(k) for k, v in SCOPE_REGION_KEYS.items()}
         if key in scope_names:
             return self.node(Label.REGION, key, scope_names[key], line, quote, kind="scope")
+        if key not in self.gaz.provinces and (city := self.gaz.cities.get(key)) is not None:
+            # a city or county (cities.csv), in its province
+            node = self.node(Label.REGION, f"city-{key}", city.name, line, quote, kind="city", name_zh=city.name_zh)
+            self.rel(Rel.LOCATED_IN, node, self.region(city.province, line, quote), line, quote)
+            return node
         ref = self.gaz.provinces[key]
         return self.node(Label.REGION, key, ref.name, line, quote, kind="province")
 
