@@ -687,3 +687,35 @@ PASSIVE_AUXILIARIES_MORE = ("will be", "is to be", "are to be", "shall be")
 ``is to be replicated in all PFTZs``."""
 
 __all__ += ["PASSIVE_ADOPT_VERBS_MORE", "PASSIVE_AUXILIARIES_MORE"]
+
+PROVINCE_SCOPES_MORE = (
+    "across the whole municipality",
+    "throughout the municipality",
+    "throughout the whole municipality",
+    "across the entire municipality",
+    "across the whole region",
+    "across the entire region",
+    "throughout the autonomous region",
+    "across the autonomous region",
+    "region-wide",
+    "municipality-wide",
+)
+"""More scopes of a replication over the zone's own province-level division (a municipality, an autonomous
+region): ``replicated across the whole municipality``."""
+
+__all__ += ["PROVINCE_SCOPES_MORE"]
+
+EXAMPLE_ORDINALS = {
+    "the first": (0, 1), "the second": (1, 2), "the third": (2, 3), "the fourth": (3, 4), "the fifth": (4, 5),
+    "the first two": (0, 2), "the first three": (0, 3), "the first four": (0, 4), "the last two": (-2, None),
+    "the last": (-1, None), "the latter": (-1, None), "the former": (0, 1), "the other two": (-2, None),
+}  # fmt: skip
+"""Phrases that point back at examples a paragraph listed, as a slice of them in order: ``The first two are
+replicated across the whole province; the third applies in designated areas``."""
+
+__all__ += ["EXAMPLE_ORDINALS"]
+
+ITEM_PLURALS = ("items", "reform items", "pilot measures", "best practices")
+"""More plural heads of what a batch holds (``Among the items to be replicated throughout the country are ...``)."""
+
+__all__ += ["ITEM_PLURALS"]

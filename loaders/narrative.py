@@ -43,8 +43,10 @@ from pftz.loaders.lexicon import (
     CROSS_REGIONAL_HEADING,
     DESIGNATED_SCOPES,
     EXAMPLE_LEADS,
+    EXAMPLE_ORDINALS,
     GENERIC_PLURALS,
     INTO_ADOPT_VERBS,
+    ITEM_PLURALS,
     JOINT_TITLE_WORDS,
     LAUNCH_PARTICIPLES,
     LIKENESS_ANAPHORA,
@@ -62,6 +64,7 @@ from pftz.loaders.lexicon import (
     PLURAL_ANAPHORA,
     PRACTICE_HEADS_MORE,
     PROVINCE_SCOPES,
+    PROVINCE_SCOPES_MORE,
     QUANTITY_WORDS,
     QUOTED_HEADS_MORE,
     REFERENCE_PHRASES,
@@ -113,7 +116,7 @@ BATCH_RE = re.compile(
 )
 PROVINCE_SCOPE_RE = re.compile(
     r"\b(?:across|throughout) (?:the|their|its) (?:entire |whole |respective )?(?:province|region|provinces)s?\b|"
-    rf"\b{alternation(PROVINCE_SCOPES)}\b",
+    rf"\b{alternation((*PROVINCE_SCOPES, *PROVINCE_SCOPES_MORE))}\b",
     re.IGNORECASE,
 )
 REFERENCE_SCOPE_RE = re.compile(r"\bfor (?:local )?reference\b", re.IGNORECASE)
@@ -1257,7 +1260,30 @@ def adoption_provincial_examples(st: _State, sents: Sequence[_Sentence]) -> list
                 )
             )
     st.used |= used
-    return out
+    return _outside_province(out, sents)
+
+
+_EXAMPLE_ORDINAL_RE = re.compile(
+    rf"(?:^|;|,\s*while|,\s*and)\s*(?P<which>{alternation(EXAMPLE_ORDINALS)})\b", re.IGNORECASE
+)
+
+
+def _outside_province(found: list[AdoptionFact], sents: Sequence[_Sentence]) -> list[AdoptionFact]:
+    """Drop the examples a later clause puts outside the province-wide scope: ``The first two are replicated
+    across the whole province; the third applies in designated areas`` (:data:`loaders.lexicon.EXAMPLE_ORDINALS`)."""
+    if len(found) < 2:
+        return found
+    names = list(dict.fromkeys(f.name for f in found))
+    dropped: set[str] = set()
+    for s in sents:
+        marks = list(_EXAMPLE_ORDINAL_RE.finditer(s.text))
+        for i, m in enumerate(marks):
+            clause = s.text[m.end() : marks[i + 1].start() if i + 1 < len(marks) else len(s.text)]
+            if not DESIGNATED_RE.search(clause) or PROVINCE_SCOPE_RE.search(clause):
+                continue
+            lo, hi = EXAMPLE_ORDINALS[m.group("which").lower()]
+            dropped.update(names[lo:hi])
+    return [f for f in found if f.name not in dropped]
 
 
 # --------------------------------------------------------------------------- effort rules
@@ -1960,7 +1986,7 @@ _PASSIVE_ADOPT_RE = re.compile(
 )
 _ADOPTER_AT_RE = re.compile(
     r"^\s*(?:(?:and\s+)?(?:scaled up|promoted|applied)\s+)?(?:(?P<prep>in|by|across|to|throughout|into|at|within)\s+|"
-    rf"(?P<scope>{alternation(PROVINCE_SCOPES)})\b)"
+    rf"(?P<scope>{alternation((*PROVINCE_SCOPES, *PROVINCE_SCOPES_MORE))})\b)"
 )
 _ANAPHOR_RE = re.compile(rf"^\s*(?:[A-Z][^,;]{{0,60}},\s*)?(?P<anaphor>{alternation(ANAPHORA)})\b", re.IGNORECASE)
 _ACTIVE_ADOPT_RE = re.compile(rf"\b(?P<verb>{alternation(ACTIVE_ADOPT_VERBS)})\s+")
@@ -2082,11 +2108,19 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
             batch = BATCH_RE.search(s.text, quotes[-1].end, m.start())
             if not origins and batch is None:
                 continue  # '"<name>" was replicated in Shanghai PFTZ' alone may tell where it began
-        elif _ANAPHOR_RE.match(_last_clause(head)) and (case := _named_before(st, c)) is not None and case.zones:
-            name, origins = case.name, case.zones
         elif _PLURAL_ANAPHOR_RE.match(head) and (several := _set_before(st, c)):
             name, origins = several[0].name, several[0].zones
             plural = several[1:]
+        elif _ANAPHOR_RE.match(_last_clause(head)) and (case := _named_before(st, c)) is not None and case.zones:
+            name, origins = case.name, case.zones
+        elif (wm := _UNQUOTED_WHICH_RE.match(head)) and (name := practice_name(wm.group("name"))):
+            # "a one-window service for ship registration, under which ... in the Zhoushan Area of Zhejiang PFTZ
+            # accept ..., has been replicated in ...": the origin is the zone the clause names
+            origins = tuple(
+                dict.fromkeys(k for a in s.actors if wm.start("where") <= a.start < m.start() for k in a.keys)
+            )
+            if len({_root(k) for k in origins}) != 1:
+                continue
         elif (um := _UNQUOTED_SUBJECT_RE.search(head)) and (name := practice_name(um.group("name"))):
             # "the SPV leasing model developed in the Dongjiang area of Tianjin FTZ ... was adapted by ..."
             origins = tuple(k for a in s.actors if um.start("where") <= a.start < m.start() for k in a.keys)
@@ -2137,6 +2171,14 @@ _UNQUOTED_SUBJECT_RE = re.compile(
     rf"(?:(?:first|initially|originally)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:in|by|at)\s+(?P<where>[^;]{{3,160}})$"
 )
 """An unquoted practice and where it was developed, as the subject of a passive adoption."""
+_UNQUOTED_WHICH_RE = re.compile(
+    rf"^\s*(?:(?:\*\*)?[A-Z][^,;*]{{0,40}}(?:\*\*)?,\s*)?(?:[Aa]n?|[Tt]he)\s+"
+    rf"(?P<name>(?:[\w'’+-]+\s+){{0,6}}?{alternation(CASE_HEADS)}s?(?:\s+(?:for|of)\s+[a-z][\w\s'’+-]{{3,60}}?)?)"
+    r",\s*(?:under which|whereby|through which|in which|which)\b(?P<where>[^;]*?),\s*$"
+)
+"""An unquoted practice the sentence opens with, described by a clause that names its zone, as the subject of a
+passive adoption: ``a one-window service for ship registration, under which ... in the Zhoushan Area of Zhejiang
+PFTZ accept ..., has been replicated in``."""
 _MORE_ZONES_RE = re.compile(
     r"^\s*(?:(?:in|since|from)\s+(?:\d{4}|[A-Z][a-z]+\s+\d{4})\s*)?(?:,\s*)?(?:,|and|as well as)\s+"
     r"(?:(?:later|then|subsequently|also|afterwards|finally)\s+)?(?:(?:by|in|to)\s+)?(?:the\s+)?$"
@@ -2357,6 +2399,44 @@ def adoption_among_scope(c: Clause) -> list[AdoptionFact]:
             )
         )
     return out
+
+
+_AMONG_NATIONAL_RE = re.compile(
+    rf"^Among (?:the )?(?:[\w-]+ ){{0,3}}?(?:{alternation((*GENERIC_PLURALS, *ITEM_PLURALS))}) "
+    r"(?:to be|that are|being|were) "
+    rf"(?:[a-z]+ed )?(?:and [a-z]+ed )?(?P<scope>{alternation(NATIONAL_SCOPES)})\s+(?:is|are)\b"
+)
+_ITEM_ORIGIN_RE = re.compile(r"^[^\"“”;]{0,80}?\b(?:from|of)\s+(?:the\s+)?$")
+
+
+def adoption_among_national(c: Clause) -> list[AdoptionFact]:
+    """``Among the items to be replicated throughout the country are the "A" model ... from Guangdong PFTZ and
+    the "B" model ... from Henan PFTZ``: each quoted item, with the zone printed after it (``from``/``of``),
+    is replicated at the national scope the lead names. Rejects a lead with another scope and an item
+    without its zone.
+    """
+    s = c.s
+    lead = _AMONG_NATIONAL_RE.match(s.text)
+    if lead is None:
+        return []
+    scope = "all PFTZs" if "pftz" in lead.group("scope").lower() else "nationwide"
+    out: list[AdoptionFact] = []
+    for q in s.quotes:
+        if q.start < lead.end() or not is_case_name(q.name, s.text, q):
+            continue
+        origin = next(
+            (a for a in s.actors if a.start >= q.end and _ITEM_ORIGIN_RE.match(s.text[q.end : a.start])), None
+        )
+        if origin is None:
+            continue
+        name = _TRAILING_PREP_RE.sub("", fuller_name(s.text, q)) or q.name
+        out.append(AdoptionFact(name, "scope", scope, scope, s.line, s.original, "among-national", origin.keys))
+    return out
+
+
+def rule_among_national(c: Clause) -> Sequence[Fact]:
+    """Items a lead puts at a national scope, each with its zone (:func:`adoption_among_national`)."""
+    return adoption_among_national(c)
 
 
 _LISTED_FOR_RE = re.compile(
@@ -2697,6 +2777,7 @@ RULES: tuple[Rule, ...] = (
     Rule("unquoted-practice", None, rule_unquoted_practice),
     Rule("took-the-lead", re.compile(r"\bthe lead in\b"), rule_took_lead, ("the lead in",)),
     Rule("among-scope", _AMONG_SCOPE_RE, rule_among_scope, ("among",)),
+    Rule("among-national", _AMONG_NATIONAL_RE, rule_among_national, ("among",)),
     Rule("listed-for", _LISTED_FOR_RE, rule_listed_for, ("list", "include", "put")),
     Rule("appeared-in", _APPEARED_RE, rule_appeared_in, ("similar", "comparable", "same")),
 )
