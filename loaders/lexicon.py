@@ -719,3 +719,11 @@ ITEM_PLURALS = ("items", "reform items", "pilot measures", "best practices")
 """More plural heads of what a batch holds (``Among the items to be replicated throughout the country are ...``)."""
 
 __all__ += ["ITEM_PLURALS"]
+
+SPAN_WORDS = (
+    "spans", "spanning", "straddles", "straddling", "stretches across", "covers parts of", "covering parts of",
+)  # fmt: skip
+"""Words before the places a body of several regions lies in, its members: ``the ... Demonstration Zone, which
+spans Qingpu in Shanghai, Wujiang in Jiangsu and Jiashan in Zhejiang``."""
+
+__all__ += ["SPAN_WORDS"]

@@ -70,6 +70,7 @@ from pftz.loaders.lexicon import (
     REFERENCE_PHRASES,
     REFERENCE_VERBS,
     REPLICATE_PATTERNS,
+    SPAN_WORDS,
     SPREAD_VERBS,
     TITLE_WORDS,
     TITLE_WORDS_MORE,
@@ -280,6 +281,9 @@ class EffortFact:
     """Provinces (regions without a PFTZ, or named as provinces) among the members."""
     by: str = ""
     """The alliance that issued a joint document (named in the same sentence), ``""`` if none."""
+    developers: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Items of the batch whose sentence names the zones that developed them, with those zones
+    (``the "..." model developed by Guangxi PFTZ and Chongqing PFTZ``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1314,7 +1318,8 @@ def _places_in_name(name: str) -> list[str]:
 
 _MEMBERS_AFTER_RE = re.compile(
     r"\s*,\s*(?:which\s+(?:is\s+|was\s+)?)?(?:made up of|composed of|comprising|consisting of|formed by|"
-    r"bringing together|which brings together)\s+(?P<m>[^.;]*?)(?=,\s+(?:\w+ly\s+)?(?:has|have|had|[a-z]+ed)\b|[.;]|$)"
+    rf"bringing together|which brings together|{alternation(SPAN_WORDS)})\s+"
+    r"(?P<m>[^.;]*?)(?=,\s+(?:\w+ly\s+)?(?:has|have|had|[a-z]+ed)\b|[.;]|$)"
 )
 _FOUNDED_BEFORE_RE = re.compile(
     r"(?:^|[.;]\s*|,\s*(?:and|while)\s+)(?:In [^,]{1,40},\s*)?(?P<m>[^.;]{3,200}?)\s+(?:have\s+|has\s+)?"
@@ -1400,6 +1405,13 @@ def effort_alliance(s: _Sentence, gaz: Gazetteer) -> list[EffortFact]:
     return out
 
 
+_JOINTLY_BY_RE = re.compile(
+    rf"^\s*(?:[A-Z][^,;]{{0,40}},\s*)?[Jj]ointly\s+(?:{alternation(LAUNCH_PARTICIPLES)}|set up|[a-z]+ed)"
+    r"\s+by\s+(?:the\s+)?"
+)
+"""A sentence opening with what several zones did together, the zones after ``by``."""
+
+
 def effort_joint_action(s: _Sentence, last_group: Actor | None) -> EffortFact | None:
     """Several zones acting together: ``PFTZs in A, B and C jointly issued the "..."``, ``They jointly launched``.
 
@@ -1412,13 +1424,16 @@ def effort_joint_action(s: _Sentence, last_group: Actor | None) -> EffortFact | 
     """
     if len(s.actors) == 0 and last_group is None:
         return None
-    jm = JOINT_VERB_RE.search(s.text)
+    jm = JOINT_VERB_RE.search(s.text) or _JOINTLY_BY_RE.match(s.text)
     if not jm:
         return None
     groups = [a for a in s.actors if len(a.keys) > 1 and a.end <= jm.start()]
     group = groups[-1] if groups and len(s.text[groups[-1].end : jm.start()].split()) <= 20 else None
     if group is None and _PRONOUN_RE.match(s.text) and last_group is not None:
         group = last_group
+    if group is None and (bm := _JOINTLY_BY_RE.match(s.text)):
+        # "Jointly launched by Hubei and Hunan PFTZs, the "..." model links ...": the zones after "by"
+        group = next((a for a in s.actors if a.start == bm.end() and len(a.keys) > 1), None)
     if group is None:
         return None
     after = [q for q in s.quotes if q.start > jm.start()]
@@ -1904,7 +1919,10 @@ def read_narrative(
             # one innovation of the batch, one case: another rule's reading of the same name in the sentence goes
             released = {_phrase_key(n) for n in e.released}
             st.cases = [c for c in st.cases if c.quote != e.quote or _phrase_key(c.name) not in released]
-            st.cases.extend(CaseFact(n, keys, e.line, e.quote, "alliance-batch", joint=True) for n in e.released)
+            st.cases.extend(
+                CaseFact(n, dict(e.developers).get(n, keys), e.line, e.quote, "alliance-batch", joint=True)
+                for n in e.released
+            )
     # an alliance's members printed as a group in one sentence hold wherever it is named without members
     printed = {e.name: e.members_text for e in st.efforts if e.members_text and not e.members}
     st.efforts = [
@@ -2670,7 +2688,8 @@ def rule_alliance(c: Clause) -> Sequence[Fact]:
         if e.batch is not None and not e.released:
             names = [q for q in nxt.quotes if is_case_name(q.name, nxt.text, q)]
             c.st.used.update((id(nxt), q.start) for q in names)
-            e = replace(e, released=tuple(q.name for q in names))
+            developers = tuple((q.name, z) for q in names if (z := _developed_by(c.st, nxt.text, q)))
+            e = replace(e, released=tuple(q.name for q in names), developers=developers)
         out.append(e)
     return out
 
@@ -2768,7 +2787,7 @@ RULES: tuple[Rule, ...] = (
     Rule("alliance", None, rule_alliance, tuple({h.split()[-1] for h in BODY_HEADS})),
     Rule(
         "joint-action",
-        JOINT_VERB_RE,
+        re.compile(rf"{JOINT_VERB_RE.pattern}|\bJointly\b"),
         rule_joint_action,
         ("joint", "conven", "together", "signed", "alliance", "collabor", "co-"),
     ),
@@ -2782,6 +2801,21 @@ RULES: tuple[Rule, ...] = (
     Rule("appeared-in", _APPEARED_RE, rule_appeared_in, ("similar", "comparable", "same")),
 )
 """The narrative's rules, in the order they read each sentence."""
+
+
+_DEVELOPED_BY_RE = re.compile(
+    rf"^[^,.;\"“”]{{0,60}}?,?\s*(?:(?:first|jointly)\s+)?\b{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?by\s+"
+    r"(?P<who>[^,.;]{3,120})"
+)
+
+
+def _developed_by(st: _State, text: str, q: Quoted) -> tuple[str, ...]:
+    """The zones an item of an alliance's batch names as its developers (``the "..." model developed by Guangxi
+    PFTZ and Chongqing PFTZ``), when two or more; else nothing (the alliance's members stand)."""
+    if (m := _DEVELOPED_BY_RE.match(text[q.end :])) is None:
+        return ()
+    zones = tuple(sorted({z.key for z in st.find_zones(m.group("who"))}))
+    return zones if len(zones) > 1 else ()
 
 
 def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]) -> None:

@@ -196,3 +196,86 @@ def test_cities_csv_is_checked_and_every_city_names_a_known_province() -> None:
         parse_cities(bad, "cities.csv", gaz.provinces)
     # an area or a coordinated innovation zone named after a city is not the city
     assert not gaz.find_cities("the Jiaxing coordinated innovation zone and the Yueyang Area")
+
+
+# --------------------------------------------------------------------------- bodies of several members
+def _joint(text: str) -> dict[str, frozenset[str]]:
+    return {n: a for f, n, a, _ad in _report_facts(text) if f == "joint_effort"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "members"),
+    [
+        (
+            "The Yangtze River Delta Ecological Green Integrated Development Demonstration Zone, which spans Qingpu "
+            "in Shanghai, Wujiang in Jiangsu and Jiashan in Zhejiang, released its sixth batch of 20 institutional "
+            "innovations on cross-jurisdiction governance.",
+            "Yangtze River Delta Ecological Green Integrated Development Demonstration Zone",
+            {"province:shanghai", "province:jiangsu", "province:zhejiang"},
+        ),
+        (
+            "The Pearl River West Bank Cooperation Platform, spanning Zhongshan in Guangdong and Wuzhou in "
+            "Guangxi, published its first joint list of services last year.",
+            "Pearl River West Bank Cooperation Platform",
+            {"province:guangdong", "province:guangxi"},
+        ),
+    ],
+)
+def test_a_body_whose_members_are_the_provinces_it_spans(text: str, name: str, members: set[str]) -> None:
+    for t in (text, _rewrapped(text, 41)):
+        assert _joint(t).get(name) == frozenset(members)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "members"),
+    [
+        (
+            "Jointly launched by Hubei and Hunan PFTZs, the \"Yangtze midstream 'port-to-port' customs transfer "
+            'model" links two river ports under a single electronic seal.',
+            "Yangtze midstream 'port-to-port' customs transfer model",
+            {"zone:hubei", "zone:hunan"},
+        ),
+        (
+            'Jointly developed by Sichuan and Chongqing PFTZs, the "shared credit file for freight forwarders" '
+            "lets each side read the other's ratings.",
+            "shared credit file for freight forwarders",
+            {"zone:sichuan", "zone:chongqing"},
+        ),
+    ],
+)
+def test_what_zones_jointly_launched_named_after_them(text: str, name: str, members: set[str]) -> None:
+    for t in (text, _rewrapped(text, 43)):
+        assert _joint(t).get(name) == frozenset(members)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "developers", "members"),
+    [
+        (
+            "The Western Land-Sea New Corridor PFTZ Alliance, founded by the PFTZs of Chongqing, Sichuan, Guangxi, "
+            "Yunnan and Shaanxi, released its first batch of 10 joint institutional innovations in October. They "
+            'include the "corridor cold-chain through train supervision model" developed by Guangxi PFTZ and '
+            "Chongqing PFTZ, which cuts clearance time.",
+            "corridor cold-chain through train supervision model",
+            {"zone:guangxi", "zone:chongqing"},
+            {"zone:chongqing", "zone:sichuan", "zone:guangxi", "zone:yunnan", "zone:shaanxi"},
+        ),
+        (
+            "The Yellow River PFTZ Alliance, founded by the PFTZs of Shandong, Henan and Shaanxi, released its "
+            'second batch of 8 joint innovations in May. They include the "shared inspection of river barges" '
+            "created by Shandong PFTZ and Henan PFTZ, which saves a day per voyage.",
+            "shared inspection of river barges",
+            {"zone:shandong", "zone:henan"},
+            {"zone:shandong", "zone:henan", "zone:shaanxi"},
+        ),
+    ],
+)
+def test_an_item_of_an_alliance_batch_credits_the_zones_that_developed_it(
+    text: str, name: str, developers: set[str], members: set[str]
+) -> None:
+    for t in (text, _rewrapped(text, 50)):
+        got = _joint(t)
+        assert got.get(name) == frozenset(developers)
+        batches = {n: a for f, n, a, _ad in _report_facts(t) if f == "batch"}
+        # the alliance's batch has the alliance's members
+        assert frozenset(members) in batches.values()
