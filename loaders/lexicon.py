@@ -727,3 +727,12 @@ SPAN_WORDS = (
 spans Qingpu in Shanghai, Wujiang in Jiangsu and Jiashan in Zhejiang``."""
 
 __all__ += ["SPAN_WORDS"]
+
+CARDINALS_MORE = (
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "twenty-one",
+    "twenty-two", "twenty-three", "twenty-four", "twenty-five", "twenty-six", "twenty-seven", "twenty-eight",
+    "twenty-nine", "thirty",
+)  # fmt: skip
+"""Counts a sentence spells out after :data:`CARDINALS` (``Fifteen measures are to be replicated ...``)."""
+
+__all__ += ["CARDINALS_MORE"]

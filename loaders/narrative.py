@@ -36,6 +36,8 @@ from pftz.loaders.lexicon import (
     BODY_NOUNS,
     BOUNDARY_WORDS,
     BY_ADOPT_VERBS,
+    CARDINALS,
+    CARDINALS_MORE,
     CASE_HEADS,
     CASE_VERB_STEMS,
     CASES_PART_HEADING,
@@ -1160,7 +1162,8 @@ def adoption_replicated(st: _State, s: _Sentence, outcome: str) -> list[Adoption
 
 ADOPTS_RE = re.compile(r"\b(?:adopts|adopted|has been adopted)\b")
 SCOPE_LIST_RE = re.compile(
-    r"\b\d+ (?:(?:pilot |other )?measures )?(?:are|were) (?:to be |being )?"
+    rf"\b(?:\d+|{alternation((*CARDINALS, *CARDINALS_MORE))}) (?:(?:pilot |other )?measures )?(?:are|were) "
+    r"(?:to be |being )?"
     r"(?:replicated and scaled up|replicated|extended|rolled out|promoted)(?: (?:across|to|throughout|in))? "
     rf"(?P<scope>{alternation(NATIONAL_SCOPES)}),? including (?P<list>.+?)(?:, among others)?\.?$",
     re.IGNORECASE,

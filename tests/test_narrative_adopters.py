@@ -279,3 +279,36 @@ def test_an_item_of_an_alliance_batch_credits_the_zones_that_developed_it(
         batches = {n: a for f, n, a, _ad in _report_facts(t) if f == "batch"}
         # the alliance's batch has the alliance's members
         assert frozenset(members) in batches.values()
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Fifteen measures are to be replicated in all PFTZs, including allowing foreign banks to underwrite "
+            "local bonds, giving electronic documents legal effect, and permitting overseas arbitration offices.",
+            {
+                (n, "group:all pftzs")
+                for n in (
+                    "allowing foreign banks to underwrite local bonds",
+                    "giving electronic documents legal effect",
+                    "permitting overseas arbitration offices",
+                )
+            },
+        ),
+        (
+            "Eleven measures are to be replicated throughout the country, including accepting electronic "
+            "certificates of origin and simplifying the filing of low-risk data transfers.",
+            {
+                (n, "group:nationwide")
+                for n in (
+                    "accepting electronic certificates of origin",
+                    "simplifying the filing of low-risk data transfers",
+                )
+            },
+        ),
+    ],
+)
+def test_a_spelled_out_count_of_measures_at_a_national_scope(text: str, want: set[tuple[str, str]]) -> None:
+    for t in (text, _rewrapped(text, 45)):
+        assert {(n, a) for n, _o, a in _adopted(t)} == want
