@@ -2244,6 +2244,8 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
         # one clause each: "Qinghai Province borrowed "...", and Jilin Province took as a reference "...""
         cut = _CLAUSE_CUT_RE.search(s.text, obj_at, verbs[i + 1][0]) if i + 1 < len(verbs) else None
         obj_end = min(obj_end, cut.start() if cut else len(s.text))
+        if (nxt := _NEXT_SUBJECT_RE.search(s.text, obj_at, obj_end)) is not None:
+            obj_end = nxt.start()  # ", and the Xiamen Area of Fujian PFTZ launched ...": another zone's own clause
         begin = max([0, *(m.end() for m in _CLAUSE_CUT_RE.finditer(s.text, 0, start))])
         fact = _active_adoption(c, s.text[begin:start], obj_at, obj_end)
         if fact is not None and len(verbs) > 1:
@@ -2277,6 +2279,11 @@ def _listed_after(s: _Sentence, name: str, obj_at: int, obj_end: int) -> list[st
 
 
 _PROVINCE_LIST_RE = re.compile(r"\s*(?:,\s*and|,|and|as well as)\s*")
+_NEXT_SUBJECT_RE = re.compile(
+    rf"[,;]\s*(?:and|while|whereas)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,6}}(?:of\s+(?:the\s+)?(?:[\w'’()-]+\s+){{1,4}}?)?"
+    rf"(?:P?FTZ|FTP|Area|Pilot Free Trade Zone)\s+(?:has\s+|have\s+)?(?:{PRACTICE_VERBS})\b"
+)
+"""A clause after an adoption's object whose subject is another zone with a verb of its own piloting."""
 
 
 def _each_province(c: Clause, fact: AdoptionFact, subject: str) -> list[AdoptionFact]:

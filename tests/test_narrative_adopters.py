@@ -312,3 +312,18 @@ def test_an_item_of_an_alliance_batch_credits_the_zones_that_developed_it(
 def test_a_spelled_out_count_of_measures_at_a_national_scope(text: str, want: set[tuple[str, str]]) -> None:
     for t in (text, _rewrapped(text, 45)):
         assert {(n, a) for n, _o, a in _adopted(t)} == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'In government services, the Chongqing pilot FTZ introduced a "one code for the whole process" model for '
+        "inspections, which has halved repeated visits, and the Xiamen Area of the Fujian pilot FTZ launched a "
+        '"declare once, share across departments" model for vessels.',
+        'In customs, Tianjin PFTZ introduced a "single seal for bonded barges" service, which saves a day, while '
+        'the Nansha Area of Guangdong PFTZ developed an "online berth booking" platform for feeder ships.',
+    ],
+)
+def test_another_zone_in_a_later_clause_is_no_origin_of_what_the_first_introduced(text: str) -> None:
+    for t in (text, _rewrapped(text, 39)):
+        assert not _adopted(t)
