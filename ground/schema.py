@@ -352,7 +352,12 @@ REL_TYPES: dict[Rel, RelType] = {
             {},
             "A sub-area or coordinated innovation zone is part of a PFTZ; a General Office of its body.",
         ),
-        RelType(Rel.LOCATED_IN, ((Label.ZONE, Label.REGION),), {}, "A zone lies in a province."),
+        RelType(
+            Rel.LOCATED_IN,
+            ((Label.ZONE, Label.REGION), (Label.REGION, Label.REGION)),
+            {},
+            "A zone lies in a province; a city or county lies in its province.",
+        ),
         RelType(
             Rel.MEMBER_OF,
             ((Label.ZONE, Label.ALLIANCE), (Label.REGION, Label.ALLIANCE), (Label.ZONE, Label.BATCH)),

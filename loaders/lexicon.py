@@ -665,3 +665,74 @@ NAMED_HEADS_MORE = ("code", "rules", "form", "list", "card", "pass", "ledger", "
 """More heads of an innovation a text names by its zone (``the Chongqing inspection code``)."""
 
 __all__ += ["NAMED_HEADS_MORE"]
+
+PLURAL_ANAPHORA = (
+    "these measures", "these practices", "these models", "these innovations", "these mechanisms",
+    "both measures", "both practices", "both models", "the two measures", "the two practices", "the two models",
+)  # fmt: skip
+"""Subjects that stand for every innovation the sentence before named: ``These measures have since been
+extended to Gansu`` (after ``Qinghai introduced the "A" and the "B"``)."""
+
+LIST_JOINS = (",", "and", ", and", "as well as", "and the", ", and the", ", the")
+"""What joins two quoted names of one object: ``introduced two of X's measures, the "A" and the "B"``."""
+
+__all__ += ["LIST_JOINS", "PLURAL_ANAPHORA"]
+
+PASSIVE_ADOPT_VERBS_MORE = ("used",)
+"""More past participles of a passive adoption that adopt only with ``in``/``to``/``into`` (like
+:data:`INTO_ADOPT_VERBS`): ``it has since been used in Luoyang and Kaifeng``."""
+
+PASSIVE_AUXILIARIES_MORE = ("will be", "is to be", "are to be", "shall be")
+"""Auxiliaries of a passive adoption a text states as decided: ``will be extended to ... Xiangyang``,
+``is to be replicated in all PFTZs``."""
+
+__all__ += ["PASSIVE_ADOPT_VERBS_MORE", "PASSIVE_AUXILIARIES_MORE"]
+
+PROVINCE_SCOPES_MORE = (
+    "across the whole municipality",
+    "throughout the municipality",
+    "throughout the whole municipality",
+    "across the entire municipality",
+    "across the whole region",
+    "across the entire region",
+    "throughout the autonomous region",
+    "across the autonomous region",
+    "region-wide",
+    "municipality-wide",
+)
+"""More scopes of a replication over the zone's own province-level division (a municipality, an autonomous
+region): ``replicated across the whole municipality``."""
+
+__all__ += ["PROVINCE_SCOPES_MORE"]
+
+EXAMPLE_ORDINALS = {
+    "the first": (0, 1), "the second": (1, 2), "the third": (2, 3), "the fourth": (3, 4), "the fifth": (4, 5),
+    "the first two": (0, 2), "the first three": (0, 3), "the first four": (0, 4), "the last two": (-2, None),
+    "the last": (-1, None), "the latter": (-1, None), "the former": (0, 1), "the other two": (-2, None),
+}  # fmt: skip
+"""Phrases that point back at examples a paragraph listed, as a slice of them in order: ``The first two are
+replicated across the whole province; the third applies in designated areas``."""
+
+__all__ += ["EXAMPLE_ORDINALS"]
+
+ITEM_PLURALS = ("items", "reform items", "pilot measures", "best practices")
+"""More plural heads of what a batch holds (``Among the items to be replicated throughout the country are ...``)."""
+
+__all__ += ["ITEM_PLURALS"]
+
+SPAN_WORDS = (
+    "spans", "spanning", "straddles", "straddling", "stretches across", "covers parts of", "covering parts of",
+)  # fmt: skip
+"""Words before the places a body of several regions lies in, its members: ``the ... Demonstration Zone, which
+spans Qingpu in Shanghai, Wujiang in Jiangsu and Jiashan in Zhejiang``."""
+
+__all__ += ["SPAN_WORDS"]
+
+CARDINALS_MORE = (
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "twenty-one",
+    "twenty-two", "twenty-three", "twenty-four", "twenty-five", "twenty-six", "twenty-seven", "twenty-eight",
+    "twenty-nine", "thirty",
+)  # fmt: skip
+"""Counts a sentence spells out after :data:`CARDINALS` (``Fifteen measures are to be replicated ...``)."""
+
+__all__ += ["CARDINALS_MORE"]

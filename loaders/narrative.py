@@ -36,6 +36,8 @@ from pftz.loaders.lexicon import (
     BODY_NOUNS,
     BOUNDARY_WORDS,
     BY_ADOPT_VERBS,
+    CARDINALS,
+    CARDINALS_MORE,
     CASE_HEADS,
     CASE_VERB_STEMS,
     CASES_PART_HEADING,
@@ -43,26 +45,34 @@ from pftz.loaders.lexicon import (
     CROSS_REGIONAL_HEADING,
     DESIGNATED_SCOPES,
     EXAMPLE_LEADS,
+    EXAMPLE_ORDINALS,
     GENERIC_PLURALS,
     INTO_ADOPT_VERBS,
+    ITEM_PLURALS,
     JOINT_TITLE_WORDS,
     LAUNCH_PARTICIPLES,
     LIKENESS_ANAPHORA,
+    LIST_JOINS,
     LOWER_BODY_HEADS,
     NATIONAL_SCOPES,
     NOT_FIRST_WORDS,
     ORDINALS,
     PASSIVE_ADOPT_VERBS,
+    PASSIVE_ADOPT_VERBS_MORE,
+    PASSIVE_AUXILIARIES_MORE,
     PILOT_INFINITIVES,
     PILOT_PARTICIPLES,
     PILOT_VERB_FORMS,
+    PLURAL_ANAPHORA,
     PRACTICE_HEADS_MORE,
     PROVINCE_SCOPES,
+    PROVINCE_SCOPES_MORE,
     QUANTITY_WORDS,
     QUOTED_HEADS_MORE,
     REFERENCE_PHRASES,
     REFERENCE_VERBS,
     REPLICATE_PATTERNS,
+    SPAN_WORDS,
     SPREAD_VERBS,
     TITLE_WORDS,
     TITLE_WORDS_MORE,
@@ -109,7 +119,7 @@ BATCH_RE = re.compile(
 )
 PROVINCE_SCOPE_RE = re.compile(
     r"\b(?:across|throughout) (?:the|their|its) (?:entire |whole |respective )?(?:province|region|provinces)s?\b|"
-    rf"\b{alternation(PROVINCE_SCOPES)}\b",
+    rf"\b{alternation((*PROVINCE_SCOPES, *PROVINCE_SCOPES_MORE))}\b",
     re.IGNORECASE,
 )
 REFERENCE_SCOPE_RE = re.compile(r"\bfor (?:local )?reference\b", re.IGNORECASE)
@@ -273,6 +283,9 @@ class EffortFact:
     """Provinces (regions without a PFTZ, or named as provinces) among the members."""
     by: str = ""
     """The alliance that issued a joint document (named in the same sentence), ``""`` if none."""
+    developers: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Items of the batch whose sentence names the zones that developed them, with those zones
+    (``the "..." model developed by Guangxi PFTZ and Chongqing PFTZ``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,6 +343,8 @@ class _State:
     gaz: Gazetteer
     find_zones: FindZones
     last_named: Named | None = None
+    last_set: tuple[Named, ...] = ()
+    """Every innovation the last sentence that named any named: what a plural anaphor stands for."""
     cases: list[CaseFact] = field(default_factory=list)
     adoptions: list[AdoptionFact] = field(default_factory=list)
     efforts: list[EffortFact] = field(default_factory=list)
@@ -1090,6 +1105,9 @@ def _adopter(st: _State, subject: str) -> tuple[str, str, str, str] | None:
     if zs:
         return "zone", zs[-1].key, zs[-1].text, ""
     ps = st.gaz.find_provinces(subject)
+    cs = st.gaz.find_cities(subject)
+    if cs and (not ps or cs[0].start < ps[0].start):
+        return "city", cs[0].key, cs[0].text, ""  # "Ganzhou City in Jiangxi Province", "Kunshan, a county-level city"
     if ps:
         return "province", ps[-1].key, ps[-1].text, ""
     return None
@@ -1144,7 +1162,8 @@ def adoption_replicated(st: _State, s: _Sentence, outcome: str) -> list[Adoption
 
 ADOPTS_RE = re.compile(r"\b(?:adopts|adopted|has been adopted)\b")
 SCOPE_LIST_RE = re.compile(
-    r"\b\d+ (?:(?:pilot |other )?measures )?(?:are|were) (?:to be |being )?"
+    rf"\b(?:\d+|{alternation((*CARDINALS, *CARDINALS_MORE))}) (?:(?:pilot |other )?measures )?(?:are|were) "
+    r"(?:to be |being )?"
     r"(?:replicated and scaled up|replicated|extended|rolled out|promoted)(?: (?:across|to|throughout|in))? "
     rf"(?P<scope>{alternation(NATIONAL_SCOPES)}),? including (?P<list>.+?)(?:, among others)?\.?$",
     re.IGNORECASE,
@@ -1248,7 +1267,30 @@ def adoption_provincial_examples(st: _State, sents: Sequence[_Sentence]) -> list
                 )
             )
     st.used |= used
-    return out
+    return _outside_province(out, sents)
+
+
+_EXAMPLE_ORDINAL_RE = re.compile(
+    rf"(?:^|;|,\s*while|,\s*and)\s*(?P<which>{alternation(EXAMPLE_ORDINALS)})\b", re.IGNORECASE
+)
+
+
+def _outside_province(found: list[AdoptionFact], sents: Sequence[_Sentence]) -> list[AdoptionFact]:
+    """Drop the examples a later clause puts outside the province-wide scope: ``The first two are replicated
+    across the whole province; the third applies in designated areas`` (:data:`loaders.lexicon.EXAMPLE_ORDINALS`)."""
+    if len(found) < 2:
+        return found
+    names = list(dict.fromkeys(f.name for f in found))
+    dropped: set[str] = set()
+    for s in sents:
+        marks = list(_EXAMPLE_ORDINAL_RE.finditer(s.text))
+        for i, m in enumerate(marks):
+            clause = s.text[m.end() : marks[i + 1].start() if i + 1 < len(marks) else len(s.text)]
+            if not DESIGNATED_RE.search(clause) or PROVINCE_SCOPE_RE.search(clause):
+                continue
+            lo, hi = EXAMPLE_ORDINALS[m.group("which").lower()]
+            dropped.update(names[lo:hi])
+    return [f for f in found if f.name not in dropped]
 
 
 # --------------------------------------------------------------------------- effort rules
@@ -1279,7 +1321,8 @@ def _places_in_name(name: str) -> list[str]:
 
 _MEMBERS_AFTER_RE = re.compile(
     r"\s*,\s*(?:which\s+(?:is\s+|was\s+)?)?(?:made up of|composed of|comprising|consisting of|formed by|"
-    r"bringing together|which brings together)\s+(?P<m>[^.;]*?)(?=,\s+(?:\w+ly\s+)?(?:has|have|had|[a-z]+ed)\b|[.;]|$)"
+    rf"bringing together|which brings together|{alternation(SPAN_WORDS)})\s+"
+    r"(?P<m>[^.;]*?)(?=,\s+(?:\w+ly\s+)?(?:has|have|had|[a-z]+ed)\b|[.;]|$)"
 )
 _FOUNDED_BEFORE_RE = re.compile(
     r"(?:^|[.;]\s*|,\s*(?:and|while)\s+)(?:In [^,]{1,40},\s*)?(?P<m>[^.;]{3,200}?)\s+(?:have\s+|has\s+)?"
@@ -1365,6 +1408,13 @@ def effort_alliance(s: _Sentence, gaz: Gazetteer) -> list[EffortFact]:
     return out
 
 
+_JOINTLY_BY_RE = re.compile(
+    rf"^\s*(?:[A-Z][^,;]{{0,40}},\s*)?[Jj]ointly\s+(?:{alternation(LAUNCH_PARTICIPLES)}|set up|[a-z]+ed)"
+    r"\s+by\s+(?:the\s+)?"
+)
+"""A sentence opening with what several zones did together, the zones after ``by``."""
+
+
 def effort_joint_action(s: _Sentence, last_group: Actor | None) -> EffortFact | None:
     """Several zones acting together: ``PFTZs in A, B and C jointly issued the "..."``, ``They jointly launched``.
 
@@ -1377,13 +1427,16 @@ def effort_joint_action(s: _Sentence, last_group: Actor | None) -> EffortFact | 
     """
     if len(s.actors) == 0 and last_group is None:
         return None
-    jm = JOINT_VERB_RE.search(s.text)
+    jm = JOINT_VERB_RE.search(s.text) or _JOINTLY_BY_RE.match(s.text)
     if not jm:
         return None
     groups = [a for a in s.actors if len(a.keys) > 1 and a.end <= jm.start()]
     group = groups[-1] if groups and len(s.text[groups[-1].end : jm.start()].split()) <= 20 else None
     if group is None and _PRONOUN_RE.match(s.text) and last_group is not None:
         group = last_group
+    if group is None and (bm := _JOINTLY_BY_RE.match(s.text)):
+        # "Jointly launched by Hubei and Hunan PFTZs, the "..." model links ...": the zones after "by"
+        group = next((a for a in s.actors if a.start == bm.end() and len(a.keys) > 1), None)
     if group is None:
         return None
     after = [q for q in s.quotes if q.start > jm.start()]
@@ -1869,7 +1922,10 @@ def read_narrative(
             # one innovation of the batch, one case: another rule's reading of the same name in the sentence goes
             released = {_phrase_key(n) for n in e.released}
             st.cases = [c for c in st.cases if c.quote != e.quote or _phrase_key(c.name) not in released]
-            st.cases.extend(CaseFact(n, keys, e.line, e.quote, "alliance-batch", joint=True) for n in e.released)
+            st.cases.extend(
+                CaseFact(n, dict(e.developers).get(n, keys), e.line, e.quote, "alliance-batch", joint=True)
+                for n in e.released
+            )
     # an alliance's members printed as a group in one sentence hold wherever it is named without members
     printed = {e.name: e.members_text for e in st.efforts if e.members_text and not e.members}
     st.efforts = [
@@ -1946,12 +2002,12 @@ def read_narrative(
 # --------------------------------------------------------------------------- adoptions in either direction
 _PASSIVE_ADVERB = r"(?:(?:also|since|now|already|further|later|subsequently|then|soon|\w+ly)\s+)*"
 _PASSIVE_ADOPT_RE = re.compile(
-    rf"\b(?:(?:has|have|had)\s+{_PASSIVE_ADVERB}been|was|were|is|are|being)\s+{_PASSIVE_ADVERB}"
-    rf"(?P<verb>{alternation(PASSIVE_ADOPT_VERBS)})\b(?P<rest>[^.;]*)"
+    rf"\b(?:(?:has|have|had)\s+{_PASSIVE_ADVERB}been|{alternation(PASSIVE_AUXILIARIES_MORE)}|was|were|is|are|being)"
+    rf"\s+{_PASSIVE_ADVERB}(?P<verb>{alternation((*PASSIVE_ADOPT_VERBS, *PASSIVE_ADOPT_VERBS_MORE))})\b(?P<rest>[^.;]*)"
 )
 _ADOPTER_AT_RE = re.compile(
     r"^\s*(?:(?:and\s+)?(?:scaled up|promoted|applied)\s+)?(?:(?P<prep>in|by|across|to|throughout|into|at|within)\s+|"
-    rf"(?P<scope>{alternation(PROVINCE_SCOPES)})\b)"
+    rf"(?P<scope>{alternation((*PROVINCE_SCOPES, *PROVINCE_SCOPES_MORE))})\b)"
 )
 _ANAPHOR_RE = re.compile(rf"^\s*(?:[A-Z][^,;]{{0,60}},\s*)?(?P<anaphor>{alternation(ANAPHORA)})\b", re.IGNORECASE)
 _ACTIVE_ADOPT_RE = re.compile(rf"\b(?P<verb>{alternation(ACTIVE_ADOPT_VERBS)})\s+")
@@ -1992,6 +2048,8 @@ def _place_of(st: _State, text: str) -> tuple[str, str, str, str] | None:
         found.append((cm.start(), ("coordinated", cm.group("name").lower(), cm.group("name"), parent)))
     if ps:
         found.append((ps[0].start, ("province", ps[0].key, ps[0].text, "")))
+    if cs := st.gaz.find_cities(text):
+        found.append((cs[0].start, ("city", cs[0].key, cs[0].text, "")))
     if zs and not (cm and cm.start() <= zs[0].start <= cm.end()):
         found.append((zs[0].start, ("zone", zs[0].key, zs[0].text, "")))
     return min(found)[1] if found else None
@@ -2005,6 +2063,28 @@ def _named_before(st: _State, c: Clause) -> Named | None:
 
 
 ANAPHOR_REACH = 10
+
+_PLURAL_ANAPHOR_RE = re.compile(rf"^\s*(?:[A-Z][^,;]{{0,60}},\s*)?(?:{alternation(PLURAL_ANAPHORA)})\b", re.IGNORECASE)
+
+
+_AND_CLAUSE_RE = re.compile(r",\s*and\s+(?=(?:it|this|the|these)\b)|;\s*")
+
+
+def _last_clause(head: str) -> str:
+    """The last clause of the words before a verb: ``..., and it`` -> ``it`` (the whole head when one clause)."""
+    cuts = list(_AND_CLAUSE_RE.finditer(head))
+    return head[cuts[-1].end() :] if cuts else head
+
+
+def _set_before(st: _State, c: Clause) -> tuple[Named, ...]:
+    """The innovations a plural anaphor (``These measures``) stands for: all those the last sentence that
+    named any named, when it is near and named several with their origins."""
+    named = st.last_set
+    if len(named) < 2 or not all(n.zones for n in named) or not 0 <= c.s.line - named[0].line <= ANAPHOR_REACH:
+        return ()
+    return named
+
+
 """Lines back from an anaphor within which the case it stands for was named."""
 
 
@@ -2029,6 +2109,7 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
     s, st = c.s, c.st
     out: list[AdoptionFact] = []
     for m in _PASSIVE_ADOPT_RE.finditer(s.text):
+        plural: tuple[Named, ...] = ()
         at = _ADOPTER_AT_RE.match(m.group("rest"))
         national = _NATIONAL_SCOPE_RE.match(m.group("rest"))
         if at is None and national is None:
@@ -2036,7 +2117,7 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
         prep = at.group("prep") if at is not None else None
         if prep == "by" and m.group("verb") not in BY_ADOPT_VERBS:
             continue
-        if m.group("verb") in INTO_ADOPT_VERBS and prep not in ("to", "in", "into"):
+        if m.group("verb") in (*INTO_ADOPT_VERBS, *PASSIVE_ADOPT_VERBS_MORE) and prep not in ("to", "in", "into"):
             continue
         head = s.text[: m.start()]
         quotes = [q for q in s.quotes if q.end <= m.start() and is_case_name(q.name, s.text, q)]
@@ -2048,8 +2129,19 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
             batch = BATCH_RE.search(s.text, quotes[-1].end, m.start())
             if not origins and batch is None:
                 continue  # '"<name>" was replicated in Shanghai PFTZ' alone may tell where it began
-        elif _ANAPHOR_RE.match(head) and (case := _named_before(st, c)) is not None and case.zones:
+        elif _PLURAL_ANAPHOR_RE.match(head) and (several := _set_before(st, c)):
+            name, origins = several[0].name, several[0].zones
+            plural = several[1:]
+        elif _ANAPHOR_RE.match(_last_clause(head)) and (case := _named_before(st, c)) is not None and case.zones:
             name, origins = case.name, case.zones
+        elif (wm := _UNQUOTED_WHICH_RE.match(head)) and (name := practice_name(wm.group("name"))):
+            # "a one-window service for ship registration, under which ... in the Zhoushan Area of Zhejiang PFTZ
+            # accept ..., has been replicated in ...": the origin is the zone the clause names
+            origins = tuple(
+                dict.fromkeys(k for a in s.actors if wm.start("where") <= a.start < m.start() for k in a.keys)
+            )
+            if len({_root(k) for k in origins}) != 1:
+                continue
         elif (um := _UNQUOTED_SUBJECT_RE.search(head)) and (name := practice_name(um.group("name"))):
             # "the SPV leasing model developed in the Dongjiang area of Tianjin FTZ ... was adapted by ..."
             origins = tuple(k for a in s.actors if um.start("where") <= a.start < m.start() for k in a.keys)
@@ -2083,7 +2175,10 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
             name, kind, key, printed, s.line, s.original, "adopted-by", tuple(origins), parent, ordinal, scope,
             date=when,
         )  # fmt: skip
-        out.extend(_each_province(c, fact, window))  # "extended to ... in Guangdong and Zhejiang": both
+        firsts = _each_province(c, fact, window)  # "extended to ... in Guangdong and Zhejiang": both
+        out.extend(firsts)
+        # "These measures have since been extended to Gansu": every innovation the sentence before named
+        out.extend(replace(f, name=n.name, origins=n.zones) for n in plural for f in firsts)
         if kind == "zone":  # "taken up by Sichuan FTZ and the Guangxi Pilot FTZ", "... in 2016 and later by ..."
             out.extend(
                 replace(fact, adopter_key=z.key, adopter_name=z.text, date=clause_date(_adopter_clause(rest, z.start)))
@@ -2097,6 +2192,14 @@ _UNQUOTED_SUBJECT_RE = re.compile(
     rf"(?:(?:first|initially|originally)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:in|by|at)\s+(?P<where>[^;]{{3,160}})$"
 )
 """An unquoted practice and where it was developed, as the subject of a passive adoption."""
+_UNQUOTED_WHICH_RE = re.compile(
+    rf"^\s*(?:(?:\*\*)?[A-Z][^,;*]{{0,40}}(?:\*\*)?,\s*)?(?:[Aa]n?|[Tt]he)\s+"
+    rf"(?P<name>(?:[\w'’+-]+\s+){{0,6}}?{alternation(CASE_HEADS)}s?(?:\s+(?:for|of)\s+[a-z][\w\s'’+-]{{3,60}}?)?)"
+    r",\s*(?:under which|whereby|through which|in which|which)\b(?P<where>[^;]*?),\s*$"
+)
+"""An unquoted practice the sentence opens with, described by a clause that names its zone, as the subject of a
+passive adoption: ``a one-window service for ship registration, under which ... in the Zhoushan Area of Zhejiang
+PFTZ accept ..., has been replicated in``."""
 _MORE_ZONES_RE = re.compile(
     r"^\s*(?:(?:in|since|from)\s+(?:\d{4}|[A-Z][a-z]+\s+\d{4})\s*)?(?:,\s*)?(?:,|and|as well as)\s+"
     r"(?:(?:later|then|subsequently|also|afterwards|finally)\s+)?(?:(?:by|in|to)\s+)?(?:the\s+)?$"
@@ -2141,6 +2244,8 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
         # one clause each: "Qinghai Province borrowed "...", and Jilin Province took as a reference "...""
         cut = _CLAUSE_CUT_RE.search(s.text, obj_at, verbs[i + 1][0]) if i + 1 < len(verbs) else None
         obj_end = min(obj_end, cut.start() if cut else len(s.text))
+        if (nxt := _NEXT_SUBJECT_RE.search(s.text, obj_at, obj_end)) is not None:
+            obj_end = nxt.start()  # ", and the Xiamen Area of Fujian PFTZ launched ...": another zone's own clause
         begin = max([0, *(m.end() for m in _CLAUSE_CUT_RE.finditer(s.text, 0, start))])
         fact = _active_adoption(c, s.text[begin:start], obj_at, obj_end)
         if fact is not None and len(verbs) > 1:
@@ -2149,19 +2254,47 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
             end = cut.start() if cut else len(s.text)
             fact = replace(fact, line=s.line_at(begin), quote=s.original[begin:end].strip())
         if fact is not None:
-            out.extend(_each_province(c, fact, s.text[begin:start]))
+            facts = _each_province(c, fact, s.text[begin:start])
+            out.extend(facts)
+            out.extend(replace(f, name=n) for n in _listed_after(s, fact.name, obj_at, obj_end) for f in facts)
+    return out
+
+
+_LIST_JOIN_RE = re.compile(rf"\s*(?:{alternation(LIST_JOINS)})\s*")
+
+
+def _listed_after(s: _Sentence, name: str, obj_at: int, obj_end: int) -> list[str]:
+    """The quoted names listed right after the quoted ``name`` in one object: ``introduced two of X PFTZ's
+    measures, the "A" and the "B"`` adopts both (the names joined by :data:`loaders.lexicon.LIST_JOINS` only)."""
+    quotes = [q for q in s.quotes if obj_at <= q.start < obj_end]
+    first = next((i for i, q in enumerate(quotes) if q.name == name), None)
+    if first is None:
+        return []
+    out: list[str] = []
+    for a, b in itertools.pairwise(quotes[first:]):
+        if not _LIST_JOIN_RE.fullmatch(s.text[a.end : b.start]) or not is_case_name(b.name, s.text, b):
+            break
+        out.append(b.name)
     return out
 
 
 _PROVINCE_LIST_RE = re.compile(r"\s*(?:,\s*and|,|and|as well as)\s*")
+_NEXT_SUBJECT_RE = re.compile(
+    rf"[,;]\s*(?:and|while|whereas)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,6}}(?:of\s+(?:the\s+)?(?:[\w'’()-]+\s+){{1,4}}?)?"
+    rf"(?:P?FTZ|FTP|Area|Pilot Free Trade Zone)\s+(?:has\s+|have\s+)?(?:{PRACTICE_VERBS})\b"
+)
+"""A clause after an adoption's object whose subject is another zone with a verb of its own piloting."""
 
 
 def _each_province(c: Clause, fact: AdoptionFact, subject: str) -> list[AdoptionFact]:
     """``Anhui Province and Guizhou Province adopted it``, ``extended to ... in Guangdong and Zhejiang``: one
     adoption per province of a list (the subject, or the words after a passive verb)."""
-    if fact.adopter_kind != "province":
+    if fact.adopter_kind not in ("province", "city"):
         return [fact]
-    provs = c.st.gaz.find_provinces(subject, exclude_zones=True)
+    if fact.adopter_kind == "city":  # "Ningming County and Dongxing City emulated ...": both
+        provs = c.st.gaz.find_cities(subject)
+    else:
+        provs = c.st.gaz.find_provinces(subject, exclude_zones=True)
     run = provs[:1]
     for p in provs[1:]:
         if _PROVINCE_LIST_RE.fullmatch(subject[run[-1].end : p.start]) is None:
@@ -2174,6 +2307,27 @@ def _each_province(c: Clause, fact: AdoptionFact, subject: str) -> list[Adoption
 
 _POSSESSIVE_AT_RE = re.compile(r"(?:'s|’s|')\s+")
 _CLAUSE_CUT_RE = re.compile(r",\s*(?:and|while|whereas)\s+|;\s*")
+
+
+def _root(key: str) -> str:
+    """The PFTZ of a zone key (an area's key is ``<pftz>/<area>``)."""
+    return key.split("/", 1)[0]
+
+
+_TRAILING_PREP_RE = re.compile(r"(?:\s+(?:from|of|in|at|by|to|with|and))+$")
+_ARTICLE_END_RE = re.compile(r"\b(?:the|a|an|its|their)\s*$")
+
+
+def _one_word_named(s: _Sentence, obj_at: int, obj_end: int) -> Quoted | None:
+    """The first object quote of one word after an article and before a head noun, as the fuller name
+    it prints (``the "whitelist" system for imported special biological items``)."""
+    for q in s.quotes:
+        if not obj_at <= q.start < obj_end or len(q.name.split()) != 1:
+            continue
+        if _ARTICLE_END_RE.search(s.text, obj_at, q.start) and re.match(HEAD_NOUNS, s.text[q.end :]):
+            full = _TRAILING_PREP_RE.sub("", fuller_name(s.text, q))
+            return replace(q, name=full) if full else None
+    return None
 
 
 def _active_adoption(c: Clause, subject: str, obj_at: int, obj_end: int) -> AdoptionFact | None:
@@ -2191,8 +2345,11 @@ def _active_adoption(c: Clause, subject: str, obj_at: int, obj_end: int) -> Adop
         return None
     kind, key, printed, parent = who
     after = [a for a in s.actors if obj_at <= a.start < obj_end]
-    origins = tuple(k for a in after[:1] for k in a.keys if not (kind == "zone" and k == key))
+    # an area of the adopter's own zone ("Hebei PFTZ introduced ... in the Xiong'an Area") is no origin
+    origins = tuple(k for a in after[:1] for k in a.keys if not (kind == "zone" and _root(k) == _root(key)))
     quotes = [q for q in s.quotes if obj_at <= q.start < obj_end and is_case_name(q.name, s.text, q)]
+    if not quotes and (short := _one_word_named(s, obj_at, obj_end)) is not None:
+        quotes = [short]  # 'borrowed the "whitelist" system for imported special biological items'
     batch = BATCH_RE.search(s.text, obj_at, obj_end)
     # a region without a PFTZ that introduced a quoted innovation took it from elsewhere, the origin unsaid
     outside = kind == "province" and st.gaz.zone_of_province(key) is None and bool(quotes) and not after
@@ -2270,6 +2427,44 @@ def adoption_among_scope(c: Clause) -> list[AdoptionFact]:
             )
         )
     return out
+
+
+_AMONG_NATIONAL_RE = re.compile(
+    rf"^Among (?:the )?(?:[\w-]+ ){{0,3}}?(?:{alternation((*GENERIC_PLURALS, *ITEM_PLURALS))}) "
+    r"(?:to be|that are|being|were) "
+    rf"(?:[a-z]+ed )?(?:and [a-z]+ed )?(?P<scope>{alternation(NATIONAL_SCOPES)})\s+(?:is|are)\b"
+)
+_ITEM_ORIGIN_RE = re.compile(r"^[^\"“”;]{0,80}?\b(?:from|of)\s+(?:the\s+)?$")
+
+
+def adoption_among_national(c: Clause) -> list[AdoptionFact]:
+    """``Among the items to be replicated throughout the country are the "A" model ... from Guangdong PFTZ and
+    the "B" model ... from Henan PFTZ``: each quoted item, with the zone printed after it (``from``/``of``),
+    is replicated at the national scope the lead names. Rejects a lead with another scope and an item
+    without its zone.
+    """
+    s = c.s
+    lead = _AMONG_NATIONAL_RE.match(s.text)
+    if lead is None:
+        return []
+    scope = "all PFTZs" if "pftz" in lead.group("scope").lower() else "nationwide"
+    out: list[AdoptionFact] = []
+    for q in s.quotes:
+        if q.start < lead.end() or not is_case_name(q.name, s.text, q):
+            continue
+        origin = next(
+            (a for a in s.actors if a.start >= q.end and _ITEM_ORIGIN_RE.match(s.text[q.end : a.start])), None
+        )
+        if origin is None:
+            continue
+        name = _TRAILING_PREP_RE.sub("", fuller_name(s.text, q)) or q.name
+        out.append(AdoptionFact(name, "scope", scope, scope, s.line, s.original, "among-national", origin.keys))
+    return out
+
+
+def rule_among_national(c: Clause) -> Sequence[Fact]:
+    """Items a lead puts at a national scope, each with its zone (:func:`adoption_among_national`)."""
+    return adoption_among_national(c)
 
 
 _LISTED_FOR_RE = re.compile(
@@ -2503,7 +2698,8 @@ def rule_alliance(c: Clause) -> Sequence[Fact]:
         if e.batch is not None and not e.released:
             names = [q for q in nxt.quotes if is_case_name(q.name, nxt.text, q)]
             c.st.used.update((id(nxt), q.start) for q in names)
-            e = replace(e, released=tuple(q.name for q in names))
+            developers = tuple((q.name, z) for q in names if (z := _developed_by(c.st, nxt.text, q)))
+            e = replace(e, released=tuple(q.name for q in names), developers=developers)
         out.append(e)
     return out
 
@@ -2601,7 +2797,7 @@ RULES: tuple[Rule, ...] = (
     Rule("alliance", None, rule_alliance, tuple({h.split()[-1] for h in BODY_HEADS})),
     Rule(
         "joint-action",
-        JOINT_VERB_RE,
+        re.compile(rf"{JOINT_VERB_RE.pattern}|\bJointly\b"),
         rule_joint_action,
         ("joint", "conven", "together", "signed", "alliance", "collabor", "co-"),
     ),
@@ -2610,10 +2806,26 @@ RULES: tuple[Rule, ...] = (
     Rule("unquoted-practice", None, rule_unquoted_practice),
     Rule("took-the-lead", re.compile(r"\bthe lead in\b"), rule_took_lead, ("the lead in",)),
     Rule("among-scope", _AMONG_SCOPE_RE, rule_among_scope, ("among",)),
+    Rule("among-national", _AMONG_NATIONAL_RE, rule_among_national, ("among",)),
     Rule("listed-for", _LISTED_FOR_RE, rule_listed_for, ("list", "include", "put")),
     Rule("appeared-in", _APPEARED_RE, rule_appeared_in, ("similar", "comparable", "same")),
 )
 """The narrative's rules, in the order they read each sentence."""
+
+
+_DEVELOPED_BY_RE = re.compile(
+    rf"^[^,.;\"“”]{{0,60}}?,?\s*(?:(?:first|jointly)\s+)?\b{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?by\s+"
+    r"(?P<who>[^,.;]{3,120})"
+)
+
+
+def _developed_by(st: _State, text: str, q: Quoted) -> tuple[str, ...]:
+    """The zones an item of an alliance's batch names as its developers (``the "..." model developed by Guangxi
+    PFTZ and Chongqing PFTZ``), when two or more; else nothing (the alliance's members stand)."""
+    if (m := _DEVELOPED_BY_RE.match(text[q.end :])) is None:
+        return ()
+    zones = tuple(sorted({z.key for z in st.find_zones(m.group("who"))}))
+    return zones if len(zones) > 1 else ()
 
 
 def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]) -> None:
@@ -2626,6 +2838,7 @@ def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]
     for i, s in enumerate(sents):
         clause = Clause(st, sents, i, last_subject, last_group, crossing, credited, para_cases)
         low = s.text.lower()
+        named_here: dict[str, Named] = {}
         for rule in RULES:
             if rule.words and not any(w in low for w in rule.words):
                 continue
@@ -2643,8 +2856,11 @@ def _read_paragraph(st: _State, sents: list[_Sentence], cross: Sequence[Section]
                     st.adoptions.append(f)
                     if f.name and f.origins:
                         st.last_named = Named(f.name, f.origins, f.line)
+                        named_here.setdefault(f.name, st.last_named)
                 else:
                     st.efforts.append(f)
+        if named_here:
+            st.last_set = tuple(named_here.values())
         if st.last_named is not None and st.last_named.line < s.line and f'"{st.last_named.name}"' in s.text:
             st.last_named = replace(st.last_named, line=s.line)  # named again: still what an anaphor stands for
         # the subject: a zone near the start, after an introductory phrase ("For example, in the context of ...,")
@@ -2715,7 +2931,7 @@ def _cases_of_sentence(
                 s.line,
                 s.original,
                 rule,
-                joint=len(keys) > 1,
+                joint=len({_root(k) for k in keys}) > 1,  # "In Hengqin, Guangdong PFTZ ...": one zone, its area
                 fuller=fuller_name(s.text, q),
                 cross_regional=crossing,
             )

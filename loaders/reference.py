@@ -51,6 +51,7 @@ BODIES_FILE = "bodies.csv"
 PREFIXES_FILE = "doc_prefixes.csv"
 SCOPES_FILE = "scopes.csv"
 AREAS_FILE = "areas.csv"
+CITIES_FILE = "cities.csv"
 
 ZONE_HEADER = ("key", "name", "kind", "province", "name_zh", "established", "lat", "lon", "aliases", "source")
 PROVINCE_HEADER = ("key", "name", "kind", "name_zh", "lat", "lon", "aliases", "source")
@@ -69,6 +70,9 @@ NON_MAINLAND_PROVINCES = frozenset({"taiwan"})
 """provinces.csv keys outside the mainland although GB/T 2260 lists them as provinces."""
 
 PROVINCE_KINDS = ("province", "municipality", "autonomous region", "SAR")
+CITY_HEADER = ("key", "name", "kind", "province", "name_zh", "aliases", "source")
+CITY_KINDS = ("prefecture-level city", "county-level city", "county")
+"""Allowed ``kind`` values of cities.csv."""
 """Allowed ``kind`` values of provinces.csv."""
 
 BODY_LEVELS = ("party", "state-council", "ministry", "agency", "judicial", "local")
@@ -120,6 +124,34 @@ class ZoneRef:
     lat: float | None
     lon: float | None
     aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CityRef:
+    """A city or county below the provincial level, as curated in cities.csv.
+
+    Parameters
+    ----------
+    key
+        Lower-case romanised name (``kunshan``).
+    name
+        English name as the standard prints it (``Kunshan``).
+    kind
+        One of :data:`CITY_KINDS`.
+    province
+        Key of its province in provinces.csv.
+    name_zh
+        Chinese name (``昆山市``).
+    aliases
+        Other printed forms (``Kunshan City``).
+    """
+
+    key: str
+    name: str
+    kind: str
+    province: str
+    name_zh: str
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -435,6 +467,75 @@ def parse_provinces(text: str, path: str = PROVINCES_FILE) -> dict[str, Province
             )
     _raise_problems(problems, path)
     return out
+
+
+def parse_cities(
+    text: str, path: str = CITIES_FILE, provinces: Mapping[str, ProvinceRef] | None = None
+) -> dict[str, CityRef]:
+    """Parse the text of cities.csv.
+
+    Parameters
+    ----------
+    text
+        The CSV text.
+    path
+        The file name used in error messages.
+    provinces
+        Known provinces; when given, every city's ``province`` must be one of them.
+
+    Returns
+    -------
+    dict[str, CityRef]
+        Cities and counties by key, in file order.
+
+    Raises
+    ------
+    ReferenceDataError
+        On a wrong header or any bad row (all bad rows listed together).
+    """
+    rows, problems = _read_table(text, path, CITY_HEADER)
+    out: dict[str, CityRef] = {}
+    seen: set[str] = set()
+    for line, row in rows:
+        n = len(problems)
+        _check_key(row, "key", line, seen, problems)
+        _require(row, ("name", "province", "name_zh", "source"), line, problems)
+        if row["kind"] not in CITY_KINDS:
+            problems.append((line, f"bad kind {row['kind']!r} (expected one of {', '.join(CITY_KINDS)})"))
+        if provinces is not None and row["province"] not in provinces:
+            problems.append((line, f"unknown province key {row['province']!r} (not in provinces.csv)"))
+        if len(problems) == n:
+            out[row["key"]] = CityRef(
+                row["key"], row["name"], row["kind"], row["province"], row["name_zh"], _aliases(row["aliases"])
+            )
+    _raise_problems(problems, path)
+    return out
+
+
+def load_cities(
+    path: str | Path | None = None, provinces: Mapping[str, ProvinceRef] | None = None
+) -> dict[str, CityRef]:
+    """Read cities.csv (by default the one in :data:`REFERENCE_DIR`).
+
+    Parameters
+    ----------
+    path
+        The file to read.
+    provinces
+        Provinces to check against.
+
+    Returns
+    -------
+    dict[str, CityRef]
+        Cities and counties by key.
+
+    Raises
+    ------
+    ReferenceDataError
+        If the file cannot be read or has bad rows.
+    """
+    p = Path(path) if path is not None else REFERENCE_DIR / CITIES_FILE
+    return parse_cities(_read_text(p), str(p), provinces)
 
 
 def parse_zones(
@@ -1182,8 +1283,16 @@ class Gazetteer:
         provinces: Mapping[str, ProvinceRef],
         bodies: Mapping[str, BodyRef],
         areas: Mapping[str, AreaRef] | None = None,
+        cities: Mapping[str, CityRef] | None = None,
     ) -> None:
         self.zones: dict[str, ZoneRef] = dict(zones)
+        self.cities: dict[str, CityRef] = dict(cities or {})
+        city_forms = {f: c.key for c in self.cities.values() for f in (c.name, *c.aliases)}
+        self._city_forms: dict[str, str] = {normalize_name(f): k for f, k in city_forms.items()}
+        forms = sorted(city_forms, key=len, reverse=True)
+        self._city_re = (
+            re.compile(rf"\b(?:{'|'.join(map(re.escape, forms))})\b(?:\s+(?:City|County))?") if forms else None
+        )
         self.areas: dict[str, AreaRef] = dict(areas or {})
         for a in self.areas.values():
             if a.zone not in self.zones:
@@ -1754,6 +1863,34 @@ class Gazetteer:
                 out.append(Mention(key, m.start(), m.end(), m.group(0)))
         return out
 
+    def find_cities(self, text: str) -> list[Mention]:
+        """Find every mention of a city or county of cities.csv (``Ganzhou City``, ``Kunshan``).
+
+        A name followed by ``Area`` or ``coordinated`` names a zone's area or a coordinated innovation
+        zone, not the city, and is skipped.
+
+        Parameters
+        ----------
+        text
+            Free text.
+
+        Returns
+        -------
+        list[Mention]
+            Mentions in text order, keyed by the city's key.
+        """
+        if self._city_re is None:
+            return []
+        out = []
+        for m in self._city_re.finditer(text):
+            if re.match(r"\s+(?:[A-Z][\w-]*\s+)*(?:Area|coordinated|Port)\b", text[m.end() :]):
+                continue
+            word = re.sub(r"\s+(?:City|County)$", "", m.group(0))
+            key = self._city_forms.get(normalize_name(word)) or self._city_forms.get(normalize_name(m.group(0)))
+            if key is not None:
+                out.append(Mention(key, m.start(), m.end(), m.group(0)))
+        return out
+
     def find_provinces(self, text: str, *, exclude_zones: bool = False) -> list[Mention]:
         """Find every province mention in a text.
 
@@ -1877,4 +2014,4 @@ def _default_gazetteer() -> Gazetteer:
     """Build the gazetteer of the default reference files once."""
     provinces = load_provinces()
     zones = load_zones(provinces=provinces)
-    return Gazetteer(zones, provinces, load_bodies(), load_areas(zones=zones))
+    return Gazetteer(zones, provinces, load_bodies(), load_areas(zones=zones), load_cities(provinces=provinces))

@@ -63,6 +63,7 @@ from pftz.loaders.lexicon import (
     PARTY_COMMITTEE_HEADS,
     PARTY_NAMES,
     PROVINCE_SCOPES,
+    PROVINCE_SCOPES_MORE,
     RELEASE_VERBS_OF_ZONE,
     SELECTION_VERBS,
     SELECTION_VERBS_ACTIVE,
@@ -290,7 +291,7 @@ def normalize_scope(text: str) -> Scope | None:
         return Scope.ALL_PFTZS
     if "nationwide" in squashed or "national" in squashed or any(p.lower() in t for p in NATIONAL_SCOPES):
         return Scope.NATIONWIDE
-    if "province" in t or any(p in t for p in PROVINCE_SCOPES):
+    if "province" in t or any(p in t for p in (*PROVINCE_SCOPES, *PROVINCE_SCOPES_MORE)):
         return Scope.PROVINCE_WIDE
     if any(p in t for p in DESIGNATED_SCOPES):
         return Scope.DESIGNATED_AREAS
@@ -494,6 +495,11 @@ class _Collector:
         scope_names = {v: str(k) for k, v in SCOPE_REGION_KEYS.items()}
         if key in scope_names:
             return self.node(Label.REGION, key, scope_names[key], line, quote, kind="scope")
+        if key not in self.gaz.provinces and (city := self.gaz.cities.get(key)) is not None:
+            # a city or county (cities.csv), in its province
+            node = self.node(Label.REGION, f"city-{key}", city.name, line, quote, kind="city", name_zh=city.name_zh)
+            self.rel(Rel.LOCATED_IN, node, self.region(city.province, line, quote), line, quote)
+            return node
         ref = self.gaz.provinces[key]
         return self.node(Label.REGION, key, ref.name, line, quote, kind="province")
 
@@ -2157,6 +2163,9 @@ def _extract_narrative(c: _Collector, ctx: _Context) -> None:
                 if bref := _batch_named_before(c, ctx, line, s):
                     how = "the national batch named last before the list, in its sentence or the one before"
                     c.rel(Rel.IN_BATCH, measure, bref, line, s, resolved=how, **{DERIVED: True})
+                for z in a.origins:  # "the "..." model from Guangdong PFTZ": where the sentence says it began
+                    if (zref := c.zone(z, line, s)) is not None:
+                        c.rel(Rel.ORIGINATED_IN, measure, zref, line, s)
             table = ctx.batch_tables.get(best.rsplit(":", 1)[0], "its table") if best else ""
             how = None if best is None else f"the narrative's wording matched to its row of {table} (title score)"
             c.rel(Rel.ADOPTED, region, measure, line, s, scope=str(scope), as_printed=a.name, resolved=how)

@@ -130,6 +130,11 @@ EXCERPTS: dict[str, tuple[str, set[str]]] = {
         'mediation of commercial disputes".',
         {"among-scope"},
     ),
+    "among-national": (
+        'Among the items to be replicated nationwide are the "joint inspection at border ports" model of Yunnan '
+        "PFTZ and the \"digital bill of lading\" service from Shandong PFTZ.",
+        {"among-national"},
+    ),
 }
 
 

@@ -1,0 +1,329 @@
+"""Adopters the narrative reads in the forms of a later edition: cities and counties, plural anaphora,
+listed objects, decided extensions, items put at a national scope, and the false positives they must not give.
+
+Each form has an excerpt (reworded, never a line of a development text) and a perturbed copy: the same
+statement in other words with other places, and both re-wrapped at other widths.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from pftz.ground.schema import Label, Rel
+from pftz.loaders.evaluate import facts_from_report
+from pftz.loaders.reference import Gazetteer, parse_cities
+from pftz.loaders.report import parse_report
+
+
+def _report_facts(text: str) -> set[tuple[str, str, frozenset[str], str]]:
+    """(fact, name, actors, adopter) of a text read whole, as ``pftz eval`` sees them."""
+    facts = facts_from_report(parse_report(text + "\n", "excerpt.txt"))
+    return {(f.fact, f.name, f.actors, f.adopter) for f in facts}
+
+
+def _rewrapped(text: str, width: int = 47) -> str:
+    """The same paragraphs hard-wrapped at another width (a perturbed copy)."""
+    return "\n\n".join("\n".join(textwrap.wrap(p, width)) for p in text.split("\n\n"))
+
+
+def _adopted(text: str) -> set[tuple[str, str, str]]:
+    """(name, first origin, adopter) of every adoption of a text."""
+    return {(n, next(iter(sorted(a)), ""), ad) for f, n, a, ad in _report_facts(text) if f == "adoption"}
+
+
+FORMS = [
+    # (excerpt, a perturbed rewording, what each states as (name, first origin, adopter))
+    (  # a city named before its province is the adopter, not the province
+        'Jiujiang City in Jiangxi Province drew on Fujian PFTZ\'s "one-stop service for inland ports", publishing '
+        "its berths online.",
+        'The city of Luoyang in Henan Province has learned from Shaanxi PFTZ\'s "rail-air transfer in one go" '
+        "for its logistics hub.",
+        {("one-stop service for inland ports", "zone:fujian", "city:jiujiang")},
+        {("rail-air transfer in one go", "zone:shaanxi", "city:luoyang")},
+    ),
+    (  # a county-level city in apposition; a one-word quote before a head noun names the fuller phrase
+        'Kunshan, a county-level city in Jiangsu, borrowed the "whitelist" system for imported research reagents '
+        "from Shanghai PFTZ, cutting clearance time to a day.",
+        'Yiwu, a county-level city in Zhejiang, emulated the "greenlane" service for small exporters from Fujian '
+        "PFTZ last year.",
+        {("whitelist system for imported research reagents", "zone:shanghai", "city:kunshan")},
+        {("greenlane service for small exporters", "zone:fujian", "city:yiwu")},
+    ),
+    (  # a county and a city of one subject: both adopted
+        'Ningming County and Dongxing City emulated the "border labour service station" model of the Chongzuo '
+        "Area of Guangxi PFTZ, registering seasonal workers.",
+        'Dongxing City and Ningming County have adopted Yunnan PFTZ\'s "mutual aid point for border traders" in '
+        "their markets.",
+        {
+            ("border labour service station", "zone:guangxi", "city:ningming"),
+            ("border labour service station", "zone:guangxi", "city:dongxing"),
+        },
+        {
+            ("mutual aid point for border traders", "zone:yunnan", "city:dongxing"),
+            ("mutual aid point for border traders", "zone:yunnan", "city:ningming"),
+        },
+    ),
+    (  # two quoted names of one object, then a plural anaphor: both names, both adopters
+        'Qinghai Province introduced two of Xinjiang PFTZ\'s measures, the "fast clearance for foreign drivers" '
+        'and the "mutual recognition of foreign vehicles". These measures have since been extended to Gansu.',
+        'Ningxia adopted two of Shaanxi PFTZ\'s practices, the "one-window filing of cargo agents" and the '
+        '"shared inspection of rail containers". These practices were later extended to Tibet.',
+        {
+            (n, "zone:xinjiang", f"province:{p}")
+            for n in ("fast clearance for foreign drivers", "mutual recognition of foreign vehicles")
+            for p in ("qinghai", "gansu")
+        },
+        {
+            (n, "zone:shaanxi", f"province:{p}")
+            for n in ("one-window filing of cargo agents", "shared inspection of rail containers")
+            for p in ("ningxia", "tibet")
+        },
+    ),
+    (  # a decided extension to the cities a clause lists
+        'The Wuhan Area\'s "bonded display plus live-streaming" model for imported goods will be extended to the '
+        "province's other bonded zones, including those in Xiangyang, Yichang and Huangshi.",
+        'The Zhengzhou Area\'s "air cargo pre-clearance service" is to be extended to the bonded zones in Luoyang '
+        "and Kaifeng.",
+        {
+            ("bonded display plus live-streaming", "zone:hubei", f"city:{c}")
+            for c in ("xiangyang", "yichang", "huangshi")
+        },
+        {("air cargo pre-clearance service", "zone:henan", f"city:{c}") for c in ("luoyang", "kaifeng")},
+    ),
+    (  # an unquoted practice described by a clause naming its zone, adopted by a coordinated innovation zone
+        "For example, a one-window service for ship registration, under which the authorities in the Zhoushan "
+        "Area of Zhejiang PFTZ accept all documents at one counter, has been replicated in the Jiaxing "
+        "coordinated innovation zone of Zhejiang PFTZ.",
+        "As an illustration, a single-counter service for crew certificates, through which the port offices of "
+        "the Ningbo Area of Zhejiang PFTZ issue all papers, was replicated in the Wenzhou coordinated innovation "
+        "zone of Zhejiang PFTZ.",
+        {("one-window service for ship registration", "zone:zhejiang", "city:jiaxing")},
+        {("single-counter service for crew certificates", "zone:zhejiang", "city:wenzhou")},
+    ),
+    (  # items a lead puts at a national scope, each with its zone
+        'Among the items to be replicated throughout the country are the "export consolidation at inland hubs" '
+        'model for parcels from Guangdong PFTZ and the "pre-screening and direct loading" model for air cargo '
+        "from Henan PFTZ.",
+        'Among the measures to be replicated nationwide are the "joint inspection at border ports" model of '
+        'Yunnan PFTZ and the "digital bill of lading" service from Shandong PFTZ.',
+        {
+            ("export consolidation at inland hubs model for parcels", "zone:guangdong", "group:nationwide"),
+            ("pre-screening and direct loading model for air cargo", "zone:henan", "group:nationwide"),
+        },
+        {
+            ("joint inspection at border ports model", "zone:yunnan", "group:nationwide"),
+            ("digital bill of lading service", "zone:shandong", "group:nationwide"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("k", range(len(FORMS)))
+def test_adopters_of_the_2027c_forms_and_a_perturbed_copy(k: int) -> None:
+    text, reworded, want, want_reworded = FORMS[k]
+    assert _adopted(text) == want
+    assert _adopted(_rewrapped(text)) == want
+    assert _adopted(reworded) == want_reworded
+    assert _adopted(_rewrapped(reworded, 38)) == want_reworded
+
+
+def test_it_has_since_been_used_in_two_cities() -> None:
+    text = (
+        'Henan PFTZ launched the "one waybill to the end" model in 2022. The province listed the model for '
+        "replication across the province, and it has since been used in Luoyang and Kaifeng."
+    )
+    for t in (text, _rewrapped(text, 40)):
+        got = _adopted(t)
+        assert {a for _n, _o, a in got} >= {"city:luoyang", "city:kaifeng"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sichuan PFTZ released a batch of 30 innovations, 22 of which are replicated province-wide. Three stand "
+        'out: the "pre-booking of rail slots" service, the "one code for exported liquor" system and the '
+        '"mediation station in industrial parks". The first two are replicated across the whole province; the '
+        "third applies in designated areas.",
+        'Hunan PFTZ released a batch of innovations replicated across the province, among them the "river-sea '
+        'direct shipping model", the "one-stop Africa settlement service" and the "pre-inspection of African '
+        'coffee". The first two are replicated province-wide, while the third applies in designated areas.',
+    ],
+)
+def test_an_example_a_later_clause_puts_in_designated_areas_is_not_province_wide(text: str) -> None:
+    for t in (text, _rewrapped(text, 52)):
+        got = {(n, a) for n, _o, a in _adopted(t)}
+        assert len(got) == 2
+        assert not [n for n, _a in got if "mediation" in n or "coffee" in n]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Hebei PFTZ introduced "recognition of Beijing talent credentials in the Xiong\'an Area", so that '
+        "certified talent enjoy the same benefits.",
+        'In Hengqin, Guangdong PFTZ introduced "direct settlement of Macao medical insurance" at local hospitals.',
+        'Fujian PFTZ introduced "one-stop services for Taiwan compatriots in the Pingtan Area" last year.',
+    ],
+)
+def test_a_zone_and_its_own_area_are_no_adoption_and_no_joint_effort(text: str) -> None:
+    for t in (text, _rewrapped(text, 44)):
+        got = _report_facts(t)
+        assert not [f for f in got if f[0] in ("adoption", "joint_effort")], got
+
+
+def test_a_city_adopter_is_a_region_of_kind_city_in_its_province() -> None:
+    r = parse_report(
+        'Ganzhou City in Jiangxi Province drew on Hainan FTP\'s "land supermarket" model for industrial plots.\n',
+        "excerpt.txt",
+    )
+    city = next(e for e in r.entities if e.label is Label.REGION and e.properties.get("kind") == "city")
+    assert city.name == "Ganzhou"
+    assert city.properties.get("name_zh") == "赣州市"
+    located = [x for x in r.relations if x.type is Rel.LOCATED_IN and x.start.key == city.key]
+    assert [x.end.key for x in located] == ["jiangxi"]
+    adopted = [x for x in r.relations if x.type is Rel.ADOPTED and x.start.key == city.key]
+    assert adopted
+
+
+def test_cities_csv_is_checked_and_every_city_names_a_known_province() -> None:
+    gaz = Gazetteer.default()
+    assert gaz.cities
+    assert all(c.province in gaz.provinces for c in gaz.cities.values())
+    bad = "key,name,kind,province,name_zh,aliases,source\nfoo,Foo,village,nowhere,,,\n"
+    with pytest.raises(Exception, match="kind"):
+        parse_cities(bad, "cities.csv", gaz.provinces)
+    # an area or a coordinated innovation zone named after a city is not the city
+    assert not gaz.find_cities("the Jiaxing coordinated innovation zone and the Yueyang Area")
+
+
+# --------------------------------------------------------------------------- bodies of several members
+def _joint(text: str) -> dict[str, frozenset[str]]:
+    return {n: a for f, n, a, _ad in _report_facts(text) if f == "joint_effort"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "members"),
+    [
+        (
+            "The Yangtze River Delta Ecological Green Integrated Development Demonstration Zone, which spans Qingpu "
+            "in Shanghai, Wujiang in Jiangsu and Jiashan in Zhejiang, released its sixth batch of 20 institutional "
+            "innovations on cross-jurisdiction governance.",
+            "Yangtze River Delta Ecological Green Integrated Development Demonstration Zone",
+            {"province:shanghai", "province:jiangsu", "province:zhejiang"},
+        ),
+        (
+            "The Pearl River West Bank Cooperation Platform, spanning Zhongshan in Guangdong and Wuzhou in "
+            "Guangxi, published its first joint list of services last year.",
+            "Pearl River West Bank Cooperation Platform",
+            {"province:guangdong", "province:guangxi"},
+        ),
+    ],
+)
+def test_a_body_whose_members_are_the_provinces_it_spans(text: str, name: str, members: set[str]) -> None:
+    for t in (text, _rewrapped(text, 41)):
+        assert _joint(t).get(name) == frozenset(members)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "members"),
+    [
+        (
+            "Jointly launched by Hubei and Hunan PFTZs, the \"Yangtze midstream 'port-to-port' customs transfer "
+            'model" links two river ports under a single electronic seal.',
+            "Yangtze midstream 'port-to-port' customs transfer model",
+            {"zone:hubei", "zone:hunan"},
+        ),
+        (
+            'Jointly developed by Sichuan and Chongqing PFTZs, the "shared credit file for freight forwarders" '
+            "lets each side read the other's ratings.",
+            "shared credit file for freight forwarders",
+            {"zone:sichuan", "zone:chongqing"},
+        ),
+    ],
+)
+def test_what_zones_jointly_launched_named_after_them(text: str, name: str, members: set[str]) -> None:
+    for t in (text, _rewrapped(text, 43)):
+        assert _joint(t).get(name) == frozenset(members)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "developers", "members"),
+    [
+        (
+            "The Western Land-Sea New Corridor PFTZ Alliance, founded by the PFTZs of Chongqing, Sichuan, Guangxi, "
+            "Yunnan and Shaanxi, released its first batch of 10 joint institutional innovations in October. They "
+            'include the "corridor cold-chain through train supervision model" developed by Guangxi PFTZ and '
+            "Chongqing PFTZ, which cuts clearance time.",
+            "corridor cold-chain through train supervision model",
+            {"zone:guangxi", "zone:chongqing"},
+            {"zone:chongqing", "zone:sichuan", "zone:guangxi", "zone:yunnan", "zone:shaanxi"},
+        ),
+        (
+            "The Yellow River PFTZ Alliance, founded by the PFTZs of Shandong, Henan and Shaanxi, released its "
+            'second batch of 8 joint innovations in May. They include the "shared inspection of river barges" '
+            "created by Shandong PFTZ and Henan PFTZ, which saves a day per voyage.",
+            "shared inspection of river barges",
+            {"zone:shandong", "zone:henan"},
+            {"zone:shandong", "zone:henan", "zone:shaanxi"},
+        ),
+    ],
+)
+def test_an_item_of_an_alliance_batch_credits_the_zones_that_developed_it(
+    text: str, name: str, developers: set[str], members: set[str]
+) -> None:
+    for t in (text, _rewrapped(text, 50)):
+        got = _joint(t)
+        assert got.get(name) == frozenset(developers)
+        batches = {n: a for f, n, a, _ad in _report_facts(t) if f == "batch"}
+        # the alliance's batch has the alliance's members
+        assert frozenset(members) in batches.values()
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Fifteen measures are to be replicated in all PFTZs, including allowing foreign banks to underwrite "
+            "local bonds, giving electronic documents legal effect, and permitting overseas arbitration offices.",
+            {
+                (n, "group:all pftzs")
+                for n in (
+                    "allowing foreign banks to underwrite local bonds",
+                    "giving electronic documents legal effect",
+                    "permitting overseas arbitration offices",
+                )
+            },
+        ),
+        (
+            "Eleven measures are to be replicated throughout the country, including accepting electronic "
+            "certificates of origin and simplifying the filing of low-risk data transfers.",
+            {
+                (n, "group:nationwide")
+                for n in (
+                    "accepting electronic certificates of origin",
+                    "simplifying the filing of low-risk data transfers",
+                )
+            },
+        ),
+    ],
+)
+def test_a_spelled_out_count_of_measures_at_a_national_scope(text: str, want: set[tuple[str, str]]) -> None:
+    for t in (text, _rewrapped(text, 45)):
+        assert {(n, a) for n, _o, a in _adopted(t)} == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'In government services, the Chongqing pilot FTZ introduced a "one code for the whole process" model for '
+        "inspections, which has halved repeated visits, and the Xiamen Area of the Fujian pilot FTZ launched a "
+        '"declare once, share across departments" model for vessels.',
+        'In customs, Tianjin PFTZ introduced a "single seal for bonded barges" service, which saves a day, while '
+        'the Nansha Area of Guangdong PFTZ developed an "online berth booking" platform for feeder ships.',
+    ],
+)
+def test_another_zone_in_a_later_clause_is_no_origin_of_what_the_first_introduced(text: str) -> None:
+    for t in (text, _rewrapped(text, 39)):
+        assert not _adopted(t)
