@@ -252,7 +252,7 @@ NODE_TYPES: dict[Label, NodeType] = {
         ),
         NodeType(
             Label.BATCH,
-            {"kind": "str", "level": "str", "ordinal": "int", "count": "int", "date": "str"},
+            {"kind": "str", "level": "str", "level_from": "str", "ordinal": "int", "count": "int", "date": "str"},
             ("level",),
             "#9467bd",
             "diamond",
