@@ -665,3 +665,8 @@ NAMED_HEADS_MORE = ("code", "rules", "form", "list", "card", "pass", "ledger", "
 """More heads of an innovation a text names by its zone (``the Chongqing inspection code``)."""
 
 __all__ += ["NAMED_HEADS_MORE"]
+
+DOCUMENT_ACTING_VERBS = ("implemented", "implementing", "implements", "carried out", "carrying out")
+"""Verbs of acting on a document right before its quoted title (``implemented the "Opinions on ..."``)."""
+
+__all__ += ["DOCUMENT_ACTING_VERBS"]

@@ -52,6 +52,7 @@ from pftz.loaders.lexicon import (
     BATCH_TITLE_VERBS,
     CARDINALS,
     DESIGNATED_SCOPES,
+    DOCUMENT_ACTING_VERBS,
     GENERIC_PLURALS,
     ITEM_ORIGIN_VERBS,
     JOINT_TITLE_WORDS,
@@ -443,6 +444,7 @@ class _Collector:
         props: dict[str, PropValue] = {"kind": str(ZoneKind.SUB_AREA), "province": self.zone_refs[parent].province}
         if ref is not None:
             props |= {"name_zh": ref.name_zh or None, "established": ref.established.iso if ref.established else None}
+            props["aliases"] = ALIAS_SEPARATOR.join(ref.aliases) or None
         node = self.node(Label.ZONE, key, self.zone_name(key), line, quote, **props)
         # an area printed alone ("Chongzuo Area") is placed in its zone by the curated list, not by the text
         named = parent in {m.key for m in self.gaz.find_zones(quote)}
@@ -864,7 +866,8 @@ def _titled_in_milestones(ctx: _Context, milestones: Sequence[Paragraph]) -> lis
 
 
 TITLED_VERB_RE = re.compile(
-    r"\b(?:(?:jointly )?(?:issued|approved|released|promulgated|published|formulated|signed|unveiled))\s+(?:the\s+)?$"
+    r"\b(?:(?:jointly )?(?:issued|approved|released|promulgated|published|formulated|signed|unveiled)"
+    rf"|{alternation(DOCUMENT_ACTING_VERBS)})\s+(?:the\s+)?$"
 )
 """A verb of issuing right before a quoted title: ``The Hubei Provincial People's Government issued the "..."``."""
 TITLED_DOC_RE = re.compile(rf"\b{alternation(TITLE_WORDS)}\b")
@@ -968,12 +971,17 @@ def _opening_title(ctx: _Context) -> list[_Mention]:
         return []
     first = paras[0]
     title = first.text.strip()
+    number = None
+    # the number printed on the line under the title, read into the same paragraph, is the title's number
+    tail = [n for n, _t, a, b in _doc_mentions(title) if n is not None and a > 0 and b >= len(title) - 1]
+    if tail:
+        number = tail[-1]
+        title = title[: max(a for n, _t, a, _b in _doc_mentions(title) if n is number)].rstrip(" ,;:")
     if len(title) > MAX_OPENING_TITLE or title.endswith(".") or not TITLED_DOC_RE.search(title):
         return []
     if not re.match(rf"^(?:[A-Z][\w'’-]*\s+){{0,4}}?{alternation(ALL_TITLE_WORDS)}\b", title):
         return []
-    number = None
-    if len(paras) > 1:
+    if number is None and len(paras) > 1:
         nxt = paras[1].text.strip()
         found = [n for n, _t, a, b in _doc_mentions(nxt) if n is not None and a == 0 and b >= len(nxt) - 1]
         number = found[0] if found else None

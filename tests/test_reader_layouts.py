@@ -600,3 +600,46 @@ def test_a_leading_group_named_in_a_tables_cell(variant: int) -> None:
     report = parse_report(_perturbed(text)[variant], "t.txt", partial=True)
     bodies = {e.name for e in report.entities if e.label is Label.ISSUING_BODY}
     assert "Office of the Leading Group for PFTZ Work of Guangdong Province" in bodies
+
+
+NOTICE_NUMBER_UNDER_TITLE = """\
+Notice of the State Council on Replicating and Promoting the Tenth Batch of Reform Pilot Experience
+G.F. [2032] No. 4
+
+To the people's governments of all provinces:
+
+The zones have implemented the "Opinions on Deepening Reform and Opening-up of the Pilot Free Trade Zones" and \
+formed new institutional innovations that Shanghai PFTZ and Tianjin PFTZ tested.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_title_and_the_number_on_the_line_under_it_are_one_document(variant: int) -> None:
+    report = parse_report(_perturbed(NOTICE_NUMBER_UNDER_TITLE)[variant], "notice.txt")
+    docs = {e.key: e for e in report.entities if e.label is Label.DOCUMENT and not e.key.startswith("text:")}
+    assert docs["G.F.[2032]4"].properties["title"].startswith("Notice of the State Council on Replicating")
+    assert not any(k.startswith("t:notice-of-the-state-council") for k in docs), sorted(docs)
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_quoted_title_the_text_says_was_implemented(variant: int) -> None:
+    report = parse_report(_perturbed(NOTICE_NUMBER_UNDER_TITLE)[variant], "notice.txt")
+    assert "Opinions on Deepening Reform and Opening-up of the Pilot Free Trade Zones" in _docs(report)
+
+
+@pytest.mark.parametrize(
+    ("printed", "key"),
+    [
+        ("the Luzhou Port Area of Sichuan PFTZ", "sichuan/chuannan-port-area"),
+        ("the Lujiazui Financial and Trade Area of Shanghai PFTZ", "shanghai/lujiazui-financial-area"),
+        ("the Dongjiang area of Tianjin PFTZ", "tianjin/tianjin-port-area"),
+        ("the Yangling Demonstration Area of Shaanxi PFTZ", "shaanxi/yangling-area"),
+    ],
+)
+@pytest.mark.parametrize("variant", range(3))
+def test_an_area_under_another_curated_name_carries_its_aliases(printed: str, key: str, variant: int) -> None:
+    text = f'A "bonded warehouse supervision model" serves the firms of {printed}, which tested it in 2030.\n'
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    areas = {e.key: e for e in report.entities if e.label is Label.ZONE and e.properties.get("kind") == "sub-area"}
+    assert key in areas, sorted(areas)
+    assert printed.split(" of ")[0].removeprefix("the ").lower() in str(areas[key].properties["aliases"]).lower()
