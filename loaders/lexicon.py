@@ -670,3 +670,11 @@ DOCUMENT_ACTING_VERBS = ("implemented", "implementing", "implements", "carried o
 """Verbs of acting on a document right before its quoted title (``implemented the "Opinions on ..."``)."""
 
 __all__ += ["DOCUMENT_ACTING_VERBS"]
+
+NUMBER_WORDS_MORE = (
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+    "forty", "fifty",
+)  # fmt: skip
+"""Number words after :data:`CARDINALS` that open a count (``Fifteen measures are to be replicated ...``)."""
+
+__all__ += ["NUMBER_WORDS_MORE"]

@@ -14,7 +14,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -59,6 +59,7 @@ from pftz.loaders.lexicon import (
     LEADING_GROUP_HEADS,
     LIST_SCOPE_VERBS,
     NATIONAL_SCOPES,
+    NUMBER_WORDS_MORE,
     ORDINALS,
     ORDINALS_MORE,
     PARTY_COMMITTEE_HEADS,
@@ -1980,6 +1981,13 @@ def _clear_best(titles: dict[str, str], name: str) -> str | None:
     return None
 
 
+MENTION_TAIL_END_RE = re.compile(
+    r"[,;.]| and (?:the )?| (?:of|from|in|by) (?:the )?[A-Z]|"
+    r" (?:is|are|was|were|has|have|had|applies|apply|will|shall)\b"
+)
+"""Where the words after a quoted name stop being the name's: its zone ("of Beijing PFTZ"), its verb, a comma."""
+
+
 def _extract_batch_mentions(c: _Collector, ctx: _Context) -> None:
     """Names the narrative quotes where it describes a national batch, linked to the batch's rows.
 
@@ -1991,12 +1999,14 @@ def _extract_batch_mentions(c: _Collector, ctx: _Context) -> None:
     titles = ctx.titles
     for item in (s for s in c.outline.sections if s.level == 4):
         m = BATCH_PHRASE_RE.search(item.title)
-        if not m or not m.group("count"):
+        if not m:
             continue
         bkey = _batch_key("national", batch_kind(item.title, c.profile), _ordinal(m.group("ord")))
+        if not m.group("count") and bkey not in ctx.batch_tables:
+            continue  # a heading without the batch's size names a batch a table of the text lists
         for p, off, s in _sentences(x for x in ctx.paras if item.start_line <= x.line <= item.end_line):
             for q in QUOTED_RE.finditer(s):
-                phrase = q.group(1) + re.split(r"[,;.]| and (?:the )?", s[q.end() :], maxsplit=1)[0]
+                phrase = q.group(1) + MENTION_TAIL_END_RE.split(s[q.end() :], maxsplit=1)[0]
                 key = _best_in_batch(titles, bkey, phrase, MENTION_MATCH)
                 if key is not None:
                     c.node(Label.MEASURE, key, titles[key], p.line_at(off), s)
@@ -2818,6 +2828,46 @@ class Pass:
         return (self.run.__doc__ or "").strip()
 
 
+COUNTED_SCOPE_LIST_RE = re.compile(
+    rf"^(?:(?:Of|Among) the [^,]{{1,60}},\s+)?(?P<n>\d+|{alternation((*CARDINALS, *NUMBER_WORDS_MORE))})\s+"
+    rf"(?:(?:[\w-]+\s+){{0,2}}?{alternation(BATCH_COUNT_NOUNS)}\s+)?(?:are|were|will be|shall be)\s+(?:to be\s+)?"
+    rf"{alternation(LIST_SCOPE_VERBS)}(?:\s+and\s+{alternation(LIST_SCOPE_VERBS)})?(?:\s+(?:across|to|throughout|in))?\s+"
+    rf"(?P<scope>{alternation(NATIONAL_SCOPES)}),?\s+including\s+(?P<list>.+?)(?:,\s+among others)?\.?$",
+    re.IGNORECASE,
+)
+"""A count of a batch's measures, their national scope and some of them: "Fifteen measures are to be replicated
+in all PFTZs, including A, B, and C", the count printed in digits or words."""
+COUNTED_ITEM_SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b)")
+COUNTED_SCOPE_RULE = "scope-list"
+
+
+def _counted_scope_lists(c: _Collector, ctx: _Context) -> None:
+    """Rule: a sentence counting measures of a batch and their national scope, with some of them named ("Fifteen
+    measures are to be replicated in all PFTZs, including A, B, and C. Eleven measures are to be replicated
+    throughout the country, including D and E."): each item is adopted in the scope as printed, read by the pass
+    ``narrative-facts`` as the narrative's own scope lists (the national batch named last before it is its batch).
+
+    A sentence the narrative already read as such a list is not read again.
+    """
+    read = {(a.line, a.rule) for a in ctx.story.adoptions}
+    found: list[AdoptionFact] = []
+    for p, off, sent in _sentences(ctx.paras):
+        if "including" not in sent:
+            continue
+        m = COUNTED_SCOPE_LIST_RE.search(sent)
+        line = p.line_at(off)
+        if m is None or (line, COUNTED_SCOPE_RULE) in read:
+            continue
+        scope = "all PFTZs" if "pftz" in m.group("scope").lower() or "pilot free" in m.group("scope").lower() else ""
+        scope = scope or "nationwide"
+        for item in COUNTED_ITEM_SPLIT_RE.split(m.group("list")):
+            name = item.strip(" .;")
+            if len(name.split()) >= 3 and name[:1].islower():
+                found.append(AdoptionFact(name, "scope", scope, scope, line, sent, COUNTED_SCOPE_RULE, scope=scope))
+    if found:
+        ctx.story = replace(ctx.story, adoptions=(*ctx.story.adoptions, *found))
+
+
 PASSES: tuple[Pass, ...] = (
     Pass("zones", _extract_zones),
     Pass("batch-phrases", _collect_batch_phrases),
@@ -2829,6 +2879,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("series-batches", _series_batches),
     Pass("agent-bodies", _agent_bodies),
     Pass("narrative", _read_story),
+    Pass("counted-scope-lists", _counted_scope_lists),
     Pass("batch-mentions", _extract_batch_mentions),
     Pass("narrative-facts", _extract_narrative),
     Pass("prose-batch-items", _prose_batch_items),

@@ -23,6 +23,7 @@ from tests.perturb import move_body_page_breaks, rewrap_paragraphs
 
 ROOT = Path(__file__).resolve().parents[1]
 EDITION_B = ROOT / "tests" / "editions" / "held-back" / "report-2027b.txt"
+EDITION_C = ROOT / "tests" / "editions" / "report-2027c.txt"
 
 PAGE = ["", "", "Report on China's Pilot Free Trade Zones 2031", "", "17", "", "", ""]
 """A page break as a later edition prints it: the running head with the edition year on its line."""
@@ -643,3 +644,47 @@ def test_an_area_under_another_curated_name_carries_its_aliases(printed: str, ke
     areas = {e.key: e for e in report.entities if e.label is Label.ZONE and e.properties.get("kind") == "sub-area"}
     assert key in areas, sorted(areas)
     assert printed.split(" of ")[0].removeprefix("the ").lower() in str(areas[key].properties["aliases"]).lower()
+
+
+COUNTED_LISTS = (
+    'In May 2030, the State Council issued the "Notice on Replicating the Third Batch of Pilot Measures" '
+    "(G.H. [2030] No. 5), extending the third batch of 20 pilot measures. Twelve measures are to be replicated in "
+    "all PFTZs, including allowing foreign banks to underwrite local bonds, giving electronic documents legal effect, "
+    "and permitting overseas arbitration bodies to open offices. Eight measures are to be replicated throughout the "
+    "country, including accepting electronic certificates of origin and simplifying the filing of data transfers.\n"
+)
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_count_in_words_of_measures_with_their_scope_and_some_of_them(variant: int) -> None:
+    report = parse_report(_perturbed(COUNTED_LISTS)[variant], "t.txt")
+    adopted = {
+        (str(r.properties["as_printed"]), str(r.properties["scope"]))
+        for r in report.relations
+        if r.type is Rel.ADOPTED and r.start.label is Label.REGION
+    }
+    assert adopted == {
+        ("allowing foreign banks to underwrite local bonds", "All PFTZs"),
+        ("giving electronic documents legal effect", "All PFTZs"),
+        ("permitting overseas arbitration bodies to open offices", "All PFTZs"),
+        ("accepting electronic certificates of origin", "Nationwide"),
+        ("simplifying the filing of data transfers", "Nationwide"),
+    }, adopted
+
+
+def test_a_count_of_measures_without_a_list_adopts_nothing() -> None:
+    text = COUNTED_LISTS.split(" Twelve")[0] + " Twelve measures are to be replicated in all PFTZs.\n"
+    assert not [r for r in parse_report(text, "t.txt").relations if r.type is Rel.ADOPTED]
+
+
+@pytest.mark.parametrize("how", ["as printed", "rewrapped", "page breaks moved"])
+def test_a_batch_heading_without_its_size_links_the_names_its_passage_quotes_to_the_table(how: str) -> None:
+    text = EDITION_C.read_text(encoding="utf-8")
+    text = {"as printed": text, "rewrapped": rewrap_paragraphs(text)}.get(how) or move_body_page_breaks(text, every=3)
+    report = parse_report(text, EDITION_C.name)
+    quotes = {
+        e.provenance.quote
+        for e in report.entities
+        if e.label is Label.MEASURE and str(e.properties.get("title") or e.name).startswith('"List + pre-filing"')
+    }
+    assert any("of Beijing PFTZ is to be replicated in all PFTZs" in q for q in quotes), quotes
