@@ -666,7 +666,7 @@ NAMED_HEADS_MORE = ("code", "rules", "form", "list", "card", "pass", "ledger", "
 
 __all__ += ["NAMED_HEADS_MORE"]
 
-DOCUMENT_ACTING_VERBS = ("implemented", "implementing", "implements", "carried out", "carrying out")
+DOCUMENT_ACTING_VERBS = ("implemented", "implementing", "implements", "carried out", "carrying out", "submitted")
 """Verbs of acting on a document right before its quoted title (``implemented the "Opinions on ..."``)."""
 
 __all__ += ["DOCUMENT_ACTING_VERBS"]
@@ -678,3 +678,20 @@ NUMBER_WORDS_MORE = (
 """Number words after :data:`CARDINALS` that open a count (``Fifteen measures are to be replicated ...``)."""
 
 __all__ += ["NUMBER_WORDS_MORE"]
+
+BATCH_OF_NOTHING = ("its kind", "their kind", "this kind", "that kind", "its type", "their type")
+"""Words after "batch of" that name no batch (``the first batch of its kind in three years``)."""
+
+__all__ += ["BATCH_OF_NOTHING"]
+
+AGENT_VERBS_OF_DRAFTS = ("submitted", "drafted", "revised")
+"""Verbs by which a body acts on a draft document (``The ... People's Government submitted the "Regulations ..."``)."""
+
+DIRECTIVE_NOUNS = (
+    "decisions and plans", "decisions and deployments", "decisions", "deployments", "plans", "arrangements",
+    "instructions", "requirements",
+)  # fmt: skip
+"""Nouns of what a body decides, before "of <body>" (``acted on the decisions and plans of the CPC Central
+Committee``): the body is named as the one deciding."""
+
+__all__ += ["AGENT_VERBS_OF_DRAFTS", "DIRECTIVE_NOUNS"]

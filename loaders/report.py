@@ -44,14 +44,17 @@ from pftz.loaders.lexicon import (
     AGENT_BY_VERBS,
     AGENT_VERBS,
     AGENT_VERBS_MORE,
+    AGENT_VERBS_OF_DRAFTS,
     BATCH_COUNT_NOUNS,
     BATCH_ITEM_TAILS,
     BATCH_LIST_LEADS,
     BATCH_NAME_ENDS,
+    BATCH_OF_NOTHING,
     BATCH_RELEASE_VERBS,
     BATCH_TITLE_VERBS,
     CARDINALS,
     DESIGNATED_SCOPES,
+    DIRECTIVE_NOUNS,
     DOCUMENT_ACTING_VERBS,
     GENERIC_PLURALS,
     ITEM_ORIGIN_VERBS,
@@ -129,7 +132,8 @@ NUMBER_WORDS = {w: i for i, w in enumerate(CARDINALS, start=1)}
 """Number words and their values (the lexicon's)."""
 _ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
 BATCH_PHRASE_RE = re.compile(
-    rf"\b(?:the |a )?(?P<ord>{_ORD}) batch of (?:(?P<count>\d+) )?(?P<what>[\"“]?[a-z][a-z \"“”-]*?)"
+    rf"\b(?:the |a )?(?P<ord>{_ORD}) batch of (?!{alternation(BATCH_OF_NOTHING)}\b)"
+    rf"(?:(?P<count>\d+) )?(?P<what>[\"“]?[a-z][a-z \"“”-]*?)"
     rf"(?=[,.;:(]| (?:{'|'.join(BATCH_NAME_ENDS)}) |$)"
     rf"(?:\((?P<count_after>\d+) (?:{'|'.join(BATCH_COUNT_NOUNS)})\))?",
     re.IGNORECASE,
@@ -1416,11 +1420,15 @@ def _prose_batch_items(c: _Collector, ctx: _Context) -> None:
 
 
 AGENT_AFTER_RE = re.compile(
-    rf"^\s*(?:(?:has|have|had|also|then|jointly|on \w+)\s+)*{alternation((*AGENT_VERBS, *AGENT_VERBS_MORE))}\b"
+    rf"^\s*(?:(?:has|have|had|also|then|jointly|on \w+)\s+)*"
+    rf"{alternation((*AGENT_VERBS, *AGENT_VERBS_MORE, *AGENT_VERBS_OF_DRAFTS))}\b"
 )
 """A verb of acting right after a body's name ("The General Administration of Customs approved ...")."""
-AGENT_BEFORE_RE = re.compile(rf"\b{alternation(AGENT_BY_VERBS)}\s+by\s+(?:the\s+)?$")
-"""A participle and "by" right before a body's name ("... replicated by the State Council")."""
+AGENT_BEFORE_RE = re.compile(
+    rf"\b(?:{alternation(AGENT_BY_VERBS)}\s+by|{alternation(DIRECTIVE_NOUNS)}\s+of)\s+(?:the\s+)?$"
+)
+"""A participle and "by" right before a body's name ("... replicated by the State Council"), or what a body
+decides and "of" ("the decisions and plans of the CPC Central Committee")."""
 LEADING_GROUP_RE = re.compile(
     rf"(?:\bthe\s+|^)(?P<name>(?:Office of the\s+)?(?:[A-Z][\w'’]*\s+)*{alternation(LEADING_GROUP_HEADS)}"
     r"(?:\s+(?:[A-Z(][\w()'’-]*|the|of|for|on|and|in))*?)(?=\s+(?:has|have|had|approved|issued|released)\b|[,;.]|$)"

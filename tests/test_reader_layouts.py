@@ -688,3 +688,34 @@ def test_a_batch_heading_without_its_size_links_the_names_its_passage_quotes_to_
         if e.label is Label.MEASURE and str(e.properties.get("title") or e.name).startswith('"List + pre-filing"')
     }
     assert any("of Beijing PFTZ is to be replicated in all PFTZs" in q for q in quotes), quotes
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_batch_of_its_kind_is_no_batch(variant: int) -> None:
+    text = (
+        'In July 2030, the State Council issued the "Notice on Replicating the Ninth Batch of Reform Pilot Experience" '
+        "(G.H. [2030] No. 41), the first batch of its kind in three years, covering Shanghai PFTZ.\n"
+    )
+    batches = _batches(parse_report(_perturbed(text)[variant], "t.txt"))
+    assert "national:reform-experience:9" in batches
+    assert not [k for k in batches if k.endswith(":1")], sorted(batches)
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_body_that_submits_a_draft_and_a_body_whose_decisions_are_acted_on(variant: int) -> None:
+    text = (
+        "In 2030, Guangxi PFTZ and Hubei PFTZ acted on the decisions and plans of the CPC Central Committee and grew. "
+        "The Guangxi Zhuang Autonomous Region People's Government submitted the \"Regulations of Guangxi PFTZ "
+        "(Revised Draft)\" to the regional people's congress.\n"
+    )
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    bodies = {e.key for e in report.entities if e.label is Label.ISSUING_BODY}
+    assert "cpc-central-committee" in bodies, bodies
+    assert any("guangxi" in b for b in bodies), bodies
+    assert "Regulations of Guangxi PFTZ (Revised Draft)" in _docs(report)
+
+
+def test_a_body_named_without_a_verb_of_acting_is_not_read() -> None:
+    text = "In 2030, Guangxi PFTZ grew; a delegation met officials of the CPC Central Committee.\n"
+    bodies = {e.key for e in parse_report(text, "t.txt").entities if e.label is Label.ISSUING_BODY}
+    assert "cpc-central-committee" not in bodies
