@@ -148,6 +148,19 @@ SUBAREA_RE = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’-]+ )+(?:Special )?Area)(?: of (?:the )?| \()(?P<zone>[A-Z][a-z]+ PFTZ)\b\)?"
 )
 """An area printed with its zone: ``the Honghe Area of Yunnan PFTZ``, ``Foo Area (Bar PFTZ)``."""
+AREA_ZONE_TAIL_RE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?|\s*\(\s*(?:the\s+)?")
+"""What joins an area printed in another case to its zone after it: ``<area> of the <zone>``, ``<area> (<zone>)``."""
+AREA_ANY_CASE_HINT_RE = re.compile(r"\b[A-Z][\w'’-]*(?: [\w'’-]+){0,4} (?:area|zone|park)\b|\b[A-Z]{4,} [A-Z]{4,}\b")
+"""A quick test before the costly search of areas printed in another case: a head word in lower case, or capitals."""
+
+
+@lru_cache(maxsize=4)
+def _any_case_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern of the curated areas' names in any case (compiled once per list of names)."""
+    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+
+
 ITS_AREA_RE = re.compile(r"\b[Ii]ts (?P<name>[A-Z][\w'’-]+ (?:(?:and |of )?[A-Z][\w'’-]+ )*(?:Special )?Area)\b")
 """An area printed after the zone it belongs to: ``Guangxi PFTZ ... its Chongzuo Area``."""
 AREA_RESOLVED = "the area's zone in the curated list of areas (data/reference/areas.csv)"
@@ -331,6 +344,8 @@ class _Collector:
         self.reported: set[str] = set()
         self._zones_memo: dict[str, list[Mention]] = {}
         self.text_areas: dict[str, str] = {}  # areas named in the text that areas.csv lacks: key -> name
+        self._any_case_areas: re.Pattern[str] | None = None
+        self._any_case_forms: frozenset[str] = frozenset()
         self._lists_memo: dict[str, list[list[Mention]]] = {}
         self.rule = ""  # the narrative rule whose fact is being recorded: it goes into the provenance
 
@@ -371,8 +386,9 @@ class _Collector:
         are keyed ``<zone>/<slug of the name>`` and named as printed.
         """
         found = list(self.gaz.find_areas(text))
+        found += self._areas_in_any_case(text, found)
         if "Area" not in text:
-            return found
+            return sorted(found, key=lambda f: f.start)
         for m in SUBAREA_RE.finditer(text):
             parent = self.gaz.zone(m.group("zone"))
             lead = AREA_ARTICLE_RE.match(m.group("name"))
@@ -391,6 +407,39 @@ class _Collector:
                 key = self._area_key(parent, m.group("name"))
                 found.append(Mention(key, m.start("name"), m.end(), m.group("name")))
         return sorted(found, key=lambda f: f.start)
+
+    def _areas_in_any_case(self, text: str, found: Sequence[Mention]) -> list[Mention]:
+        """Curated areas printed in another case than the list's (``the Lujiazui financial and trade area of
+        Shanghai PFTZ``, ``LINGANG SPECIAL AREA``), its first letter a capital.
+
+        A name printed with its zone after it (``<area> of <zone>``, ``<area> (<zone>)``) resolves in that zone;
+        one printed alone only when its list's name may stand alone and its last word is not in lower case
+        (``the Hefei area`` may be the city's area, not the PFTZ's).
+        """
+        out: list[Mention] = []
+        if not AREA_ANY_CASE_HINT_RE.search(text):
+            return out
+        if self._any_case_areas is None:
+            forms = tuple(sorted({f for a in self.gaz.areas.values() for f in (a.name, *a.aliases)}))
+            self._any_case_forms = frozenset(forms)
+            self._any_case_areas = _any_case_pattern(forms)
+        for m in self._any_case_areas.finditer(text):
+            printed = m.group(0)
+            if printed in self._any_case_forms or not printed[:1].isupper():
+                continue  # printed as listed: the gazetteer's reading
+            if any(f.start < m.end() and m.start() < f.end for f in found):
+                continue
+            end, key = m.end(), None
+            tail = AREA_ZONE_TAIL_RE.match(text, m.end())
+            if tail is not None:
+                zone = next((z for z in self.gaz.find_zones(text[tail.end() :]) if z.start == 0), None)
+                if zone is not None:
+                    key, end = self.gaz.area(printed, zone.key), tail.end() + zone.end
+            if key is None and not printed.split()[-1].islower():
+                key = self.gaz.area(printed)
+            if key is not None:
+                out.append(Mention(key, m.start(), end, text[m.start() : end]))
+        return out
 
     def _area_key(self, parent: str, name: str) -> str:
         """The key of an area of ``parent`` printed as ``name``: the curated one, or one made from the name."""

@@ -719,3 +719,24 @@ def test_a_body_named_without_a_verb_of_acting_is_not_read() -> None:
     text = "In 2030, Guangxi PFTZ grew; a delegation met officials of the CPC Central Committee.\n"
     bodies = {e.key for e in parse_report(text, "t.txt").entities if e.label is Label.ISSUING_BODY}
     assert "cpc-central-committee" not in bodies
+
+
+@pytest.mark.parametrize(
+    ("printed", "key"),
+    [
+        ("the Lujiazui financial and trade area of Shanghai PFTZ", "shanghai/lujiazui-financial-area"),
+        ("the LINGANG SPECIAL AREA", "shanghai/lin-gang-special-area"),
+        ("the Qianhai & Shekou area (Guangdong PFTZ)", "guangdong/qianhai-shekou-area"),
+    ],
+)
+@pytest.mark.parametrize("variant", range(3))
+def test_an_area_name_in_any_case(printed: str, key: str, variant: int) -> None:
+    text = f'Shanghai PFTZ and Guangdong PFTZ grew; a "bonded repair model" was tested in {printed} in 2030.\n'
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    assert key in {e.key for e in report.entities if e.label is Label.ZONE}
+
+
+def test_a_city_area_in_lower_case_without_its_zone_is_no_area_of_a_zone() -> None:
+    text = "Anhui PFTZ grew, and the Hefei area saw new investment in 2030.\n"
+    keys = {e.key for e in parse_report(text, "t.txt").entities if e.label is Label.ZONE}
+    assert keys == {"anhui"}, keys
