@@ -2925,6 +2925,60 @@ def _counted_scope_lists(c: _Collector, ctx: _Context) -> None:
         ctx.story = replace(ctx.story, adoptions=(*ctx.story.adoptions, *found))
 
 
+INCLUDED_IN_RE = re.compile(rf"\b{alternation(SELECTION_VERBS)}\s+(?:in|into|among)\s+$")
+"""A case put into a batch, right before the batch's name: "... which was included in the eighth batch of ..."."""
+INCLUDED_MATCH = 80.0
+"""Similarity above which a case a sentence puts into a national batch is that batch's row of the same name."""
+
+
+def _case_inclusions(c: _Collector, ctx: _Context) -> None:
+    """Rule: an innovation the text says was included in a national batch a table lists, quoted in that sentence
+    ("Shaanxi PFTZ's online "<A>" platform ..., which was included in the eighth batch of reform pilot
+    experience, lets ..."), or a zone's case a later sentence of its paragraph includes, before the next case
+    ("The service was subsequently included in the eighth batch ..."): the batch's row of that name is named
+    there too (evidence of the row; nothing new is created).
+    """
+    titles = ctx.titles
+    cases = sorted((f for f in ctx.story.cases if f.zones), key=lambda f: f.line)
+    case_quotes = {f.quote for f in cases}
+    para_at = {ln: p for p in ctx.paras if "batch" in p.text for ln in range(p.line, p.end_line + 1)}
+    for f in cases:
+        para = para_at.get(f.line)
+        if para is None or f.quote not in para.text:
+            continue
+        started = False
+        for _off, sent in _para_sentences(para):
+            if sent == f.quote or (not started and f.quote in sent):
+                started = True
+            elif not started:
+                continue
+            elif sent in case_quotes:
+                break  # the next case's sentence
+            for m in BATCH_PHRASE_RE.finditer(sent):
+                if not INCLUDED_IN_RE.search(sent[: m.start()]):
+                    continue
+                bkey = _batch_key("national", batch_kind(m.group("what"), ctx.profile), _ordinal(m.group("ord")))
+                if bkey not in ctx.batch_tables:
+                    continue
+                key = _best_in_batch(titles, bkey, f.name, INCLUDED_MATCH)
+                if key is not None:
+                    c.node(Label.MEASURE, key, titles[key], f.line, f.quote)
+    for p, off, sent in _sentences(ctx.paras):  # the sentence that names the innovation and includes it
+        if "batch" not in sent or ('"' not in sent and "“" not in sent):
+            continue
+        for m in BATCH_PHRASE_RE.finditer(sent):
+            if not INCLUDED_IN_RE.search(sent[: m.start()]):
+                continue
+            bkey = _batch_key("national", batch_kind(m.group("what"), ctx.profile), _ordinal(m.group("ord")))
+            if bkey not in ctx.batch_tables:
+                continue
+            for q in QUOTED_RE.finditer(sent[: m.start()]):
+                phrase = q.group(1) + MENTION_TAIL_END_RE.split(sent[q.end() :], maxsplit=1)[0]
+                key = _best_in_batch(titles, bkey, phrase, INCLUDED_MATCH)
+                if key is not None:
+                    c.node(Label.MEASURE, key, titles[key], p.line_at(off), sent)
+
+
 PASSES: tuple[Pass, ...] = (
     Pass("zones", _extract_zones),
     Pass("batch-phrases", _collect_batch_phrases),
@@ -2939,6 +2993,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("counted-scope-lists", _counted_scope_lists),
     Pass("batch-mentions", _extract_batch_mentions),
     Pass("narrative-facts", _extract_narrative),
+    Pass("case-inclusions", _case_inclusions),
     Pass("prose-batch-items", _prose_batch_items),
     Pass("prose-batches-of-texts", _read_prose_batches),
     Pass("named-adoptions", _named_adoptions),

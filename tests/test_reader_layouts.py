@@ -740,3 +740,31 @@ def test_a_city_area_in_lower_case_without_its_zone_is_no_area_of_a_zone() -> No
     text = "Anhui PFTZ grew, and the Hefei area saw new investment in 2030.\n"
     keys = {e.key for e in parse_report(text, "t.txt").entities if e.label is Label.ZONE}
     assert keys == {"anhui"}, keys
+
+
+def _row_quotes(report: ParsedReport, title_start: str) -> set[str]:
+    return {
+        e.provenance.quote
+        for e in report.entities
+        if e.label is Label.MEASURE and str(e.properties.get("title") or e.name).startswith(title_start)
+    }
+
+
+@pytest.mark.parametrize("how", ["as printed", "rewrapped", "page breaks moved"])
+def test_an_innovation_the_text_says_was_included_in_a_batch_its_table_lists(how: str) -> None:
+    text = EDITION_C.read_text(encoding="utf-8")
+    text = {"as printed": text, "rewrapped": rewrap_paragraphs(text)}.get(how) or move_body_page_breaks(text, every=3)
+    report = parse_report(text, EDITION_C.name)
+    # quoted in the sentence that includes it
+    assert any("which was included in the eighth batch" in q for q in _row_quotes(report, 'Online "pre-litigation'))
+    # a zone's case a later sentence of its paragraph includes ("The service was subsequently included in ...")
+    assert any(q.startswith("Sichuan PFTZ, together with Chongqing PFTZ") for q in _row_quotes(report, "Chengdu"))
+
+
+def test_an_innovation_included_in_a_batch_no_table_lists_names_no_row() -> None:
+    text = EDITION_C.read_text(encoding="utf-8").replace(
+        "which was included in the eighth batch of reform pilot experience",
+        "which was included in the ninth batch of reform pilot experience",
+    )
+    report = parse_report(text, EDITION_C.name)
+    assert not any("which was included in the ninth" in q for q in _row_quotes(report, 'Online "pre-litigation'))
