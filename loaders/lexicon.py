@@ -695,3 +695,22 @@ DIRECTIVE_NOUNS = (
 Committee``): the body is named as the one deciding."""
 
 __all__ += ["AGENT_VERBS_OF_DRAFTS", "DIRECTIVE_NOUNS"]
+
+DOCUMENT_ACT_NOUNS = (
+    "issuing", "issuance of", "enactment of", "promulgation of", "release of", "publication of", "formulation of",
+    "revision of", "adoption of", "introduction of",
+)  # fmt: skip
+"""Words of issuing a document right before its quoted title, a gerund or a noun with "of" (``Yunnan PFTZ
+continued by issuing "..."``, ``Through the issuance of the "..."``, ``advanced the enactment of "..."``)."""
+
+__all__ += ["DOCUMENT_ACT_NOUNS"]
+
+TITLE_WORDS_OF_RULES = ("Provisions",)
+"""More capitalised words that mark a document title a verb of issuing quotes (``the issuance of the "Provisions on
+the Supply Guarantee of ..."``), besides :data:`TITLE_WORDS`."""
+
+REVISION_WORDS = ("newly revised", "revised", "amended", "newly amended", "updated", "new")
+"""Words between a verb of issuing and the quoted title of a revised document (``jointly issued the newly revised
+"Rules for ..."``)."""
+
+__all__ += ["REVISION_WORDS", "TITLE_WORDS_OF_RULES"]

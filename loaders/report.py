@@ -55,6 +55,7 @@ from pftz.loaders.lexicon import (
     CARDINALS,
     DESIGNATED_SCOPES,
     DIRECTIVE_NOUNS,
+    DOCUMENT_ACT_NOUNS,
     DOCUMENT_ACTING_VERBS,
     GENERIC_PLURALS,
     ITEM_ORIGIN_VERBS,
@@ -69,6 +70,7 @@ from pftz.loaders.lexicon import (
     PARTY_NAMES,
     PROVINCE_SCOPES,
     RELEASE_VERBS_OF_ZONE,
+    REVISION_WORDS,
     SELECTION_VERBS,
     SELECTION_VERBS_ACTIVE,
     SIGNING_VERBS,
@@ -76,6 +78,7 @@ from pftz.loaders.lexicon import (
     TITLE_SMALL_WORDS_MORE,
     TITLE_WORDS,
     TITLE_WORDS_MORE,
+    TITLE_WORDS_OF_RULES,
     alternation,
 )
 from pftz.loaders.manifest import BUNDLED_REPORT
@@ -921,16 +924,18 @@ def _titled_in_milestones(ctx: _Context, milestones: Sequence[Paragraph]) -> lis
 
 TITLED_VERB_RE = re.compile(
     r"\b(?:(?:jointly )?(?:issued|approved|released|promulgated|published|formulated|signed|unveiled)"
-    rf"|{alternation(DOCUMENT_ACTING_VERBS)})\s+(?:the\s+)?$"
+    rf"|{alternation(DOCUMENT_ACTING_VERBS)}|{alternation(DOCUMENT_ACT_NOUNS)})\s+(?:the\s+)?"
+    rf"(?:{alternation(REVISION_WORDS)}\s+)?$"
 )
 """A verb of issuing right before a quoted title: ``The Hubei Provincial People's Government issued the "..."``."""
-TITLED_DOC_RE = re.compile(rf"\b{alternation(TITLE_WORDS)}\b")
+TITLED_DOC_RE = re.compile(rf"\b{alternation((*TITLE_WORDS, *TITLE_WORDS_OF_RULES))}\b")
 TITLED_VERB_AWAY_RE = re.compile(
     rf"\b(?:jointly\s+)?{alternation(SIGNING_VERBS)}\s+(?:at|in|during|on)\s+(?:its|the)\s+(?:[\w-]+\s+){{0,5}}?the\s+$"
 )
 """A verb of issuing a few words before a quoted title: ``... adopted at its Fourth Plenary Session the "..."``."""
 TITLED_PASSIVE_RE = re.compile(
-    rf"[\"”]?\s+(?:(?:was|were|has been|had been)\s+)?{alternation(SIGNING_VERBS)}\s+(?:at|by|in|on)\b"
+    rf"[\"”]?\s+(?:(?:was|were|has been|have been|had been)\s+)?{alternation(SIGNING_VERBS)}\s+(?:at|by|in|on)\b"
+    rf"|[\"”]?\s+(?:was|were|has been|have been|had been)\s+{alternation(SIGNING_VERBS)}\s*(?:[.,;]|$)"
 )
 """A verb of issuing in the passive right after a quoted title: ``The "..." adopted at the session called for``."""
 

@@ -768,3 +768,33 @@ def test_an_innovation_included_in_a_batch_no_table_lists_names_no_row() -> None
     )
     report = parse_report(text, EDITION_C.name)
     assert not any("which was included in the ninth" in q for q in _row_quotes(report, 'Online "pre-litigation'))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ('Yunnan PFTZ went on by issuing "Yunnan PFTZ Regulations (Draft for Comments)", with 55 provisions.',
+         "Yunnan PFTZ Regulations (Draft for Comments)"),
+        ('In 2030, Heilongjiang PFTZ advanced the enactment of "Heilongjiang PFTZ Regulations", with 49 provisions.',
+         "Heilongjiang PFTZ Regulations"),
+        ('Shanghai PFTZ pioneered a model through the issuance of the "Provisions on the Supply of Medicines to '
+         'Vessels in Pudong New Area", a new system.',
+         "Provisions on the Supply of Medicines to Vessels in Pudong New Area"),
+        ('Firms are rated, and the "Measures for the Evaluation of Grade A Exporters (Interim)" have been formulated.',
+         "Measures for the Evaluation of Grade A Exporters (Interim)"),
+        ('The People\'s Bank of China and other departments jointly issued the newly revised "Rules for the '
+         'Implementation of the Connect Pilot Program", easing access.',
+         "Rules for the Implementation of the Connect Pilot Program"),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("variant", range(3))
+def test_a_quoted_title_after_a_noun_or_gerund_of_issuing_or_before_a_passive(
+    sentence: str, title: str, variant: int
+) -> None:
+    report = parse_report(_perturbed(f"Shanghai PFTZ grew. {sentence}\n")[variant], "t.txt")
+    assert title in _docs(report)
+
+
+def test_a_quoted_case_name_after_issuing_is_no_title() -> None:
+    text = 'Shanghai PFTZ went on by issuing "single window" licences to traders in 2030.\n'
+    assert _docs(parse_report(text, "t.txt")) == set()
