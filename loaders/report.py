@@ -1541,10 +1541,12 @@ def _batch_named_before(c: _Collector, ctx: _Context, line: int, sentence: str) 
     national batch named last before it, in its sentence or the sentence before, when that batch is known."""
     known = {e.key for e in c.entities if e.label is Label.BATCH and e.properties.get("level") == "national"}
     before: list[str] = []
+    # the lines of its paragraph count as one (a re-wrapped copy prints the sentence before lines earlier)
+    start = next((p.line for p in ctx.paras if p.line <= line <= p.end_line), line)
     for kind, ordinal, _n, s, ln, _p in ctx.batch_phrases:  # in text order
         if ln > line:
             break
-        if ln >= line - BATCH_BEFORE_REACH:
+        if ln >= min(start, line - BATCH_BEFORE_REACH):
             before.append(_batch_key("national", kind, ordinal))
         if s == sentence:
             break
@@ -2215,7 +2217,11 @@ def _extract_narrative(c: _Collector, ctx: _Context) -> None:
         if a.adopter_kind == "scope":
             scope = Scope.ALL_PFTZS if "pftz" in a.adopter_key.lower() else Scope.NATIONWIDE
             region = c.region(SCOPE_REGION_KEYS[scope], line, s)
-            best = _best_in_batch(titles, "national", a.name, ADOPTION_MATCH) or _clear_best(titles, a.name)
+            named = _batch_named_before(c, ctx, line, s) if a.rule == COUNTED_SCOPE_RULE else None
+            if named is not None and not any(k.startswith(named.key + ":") for k in titles):
+                best = None  # a list of a batch no table lists: no row of another batch is its item
+            else:
+                best = _best_in_batch(titles, "national", a.name, ADOPTION_MATCH) or _clear_best(titles, a.name)
             case_key = cases_by_name.get((a.origins[:1], slug(a.name))) if a.rule in CASE_ADOPTIONS else None
             if case_key is not None:
                 best = None
@@ -2891,7 +2897,8 @@ class Pass:
 
 
 COUNTED_SCOPE_LIST_RE = re.compile(
-    rf"^(?:(?:Of|Among) the [^,]{{1,60}},\s+)?(?P<n>\d+|{alternation((*CARDINALS, *NUMBER_WORDS_MORE))})\s+"
+    r"^(?:(?:Of|Among) the [^,]{1,60},\s+|The (?:other|remaining) )?"
+    rf"(?P<n>\d+|{alternation((*CARDINALS, *NUMBER_WORDS_MORE))})\s+"
     rf"(?:(?:[\w-]+\s+){{0,2}}?{alternation(BATCH_COUNT_NOUNS)}\s+)?(?:are|were|will be|shall be)\s+(?:to be\s+)?"
     rf"{alternation(LIST_SCOPE_VERBS)}(?:\s+and\s+{alternation(LIST_SCOPE_VERBS)})?(?:\s+(?:across|to|throughout|in))?\s+"
     rf"(?P<scope>{alternation(NATIONAL_SCOPES)}),?\s+including\s+(?P<list>.+?)(?:,\s+among others)?\.?$",
@@ -2909,22 +2916,22 @@ def _counted_scope_lists(c: _Collector, ctx: _Context) -> None:
     throughout the country, including D and E."): each item is adopted in the scope as printed, read by the pass
     ``narrative-facts`` as the narrative's own scope lists (the national batch named last before it is its batch).
 
-    A sentence the narrative already read as such a list is not read again.
+    An item the narrative already read so (at its line, by its name) is not read again.
     """
-    read = {(a.line, a.rule) for a in ctx.story.adoptions}
+    read = {(a.line, normalize_name(a.name)) for a in ctx.story.adoptions if a.adopter_kind == "scope"}
     found: list[AdoptionFact] = []
     for p, off, sent in _sentences(ctx.paras):
         if "including" not in sent:
             continue
         m = COUNTED_SCOPE_LIST_RE.search(sent)
         line = p.line_at(off)
-        if m is None or (line, COUNTED_SCOPE_RULE) in read:
+        if m is None:
             continue
         scope = "all PFTZs" if "pftz" in m.group("scope").lower() or "pilot free" in m.group("scope").lower() else ""
         scope = scope or "nationwide"
         for item in COUNTED_ITEM_SPLIT_RE.split(m.group("list")):
             name = item.strip(" .;")
-            if len(name.split()) >= 3 and name[:1].islower():
+            if len(name.split()) >= 3 and name[:1].islower() and (line, normalize_name(name)) not in read:
                 found.append(AdoptionFact(name, "scope", scope, scope, line, sent, COUNTED_SCOPE_RULE, scope=scope))
     if found:
         ctx.story = replace(ctx.story, adoptions=(*ctx.story.adoptions, *found))

@@ -798,3 +798,21 @@ def test_a_quoted_title_after_a_noun_or_gerund_of_issuing_or_before_a_passive(
 def test_a_quoted_case_name_after_issuing_is_no_title() -> None:
     text = 'Shanghai PFTZ went on by issuing "single window" licences to traders in 2030.\n'
     assert _docs(parse_report(text, "t.txt")) == set()
+
+
+@pytest.mark.parametrize("how", ["as printed", "rewrapped", "page breaks moved"])
+def test_a_scope_list_of_a_batch_no_table_lists_takes_no_row_of_another_batch(how: str) -> None:
+    path = ROOT / "tests" / "editions" / "report-2026a.txt"
+    text = path.read_text(encoding="utf-8")
+    text = {"as printed": text, "rewrapped": rewrap_paragraphs(text)}.get(how) or move_body_page_breaks(text, every=3)
+    report = parse_report(text, path.name)
+    adopted = {
+        str(r.properties.get("as_printed")): r.end.key
+        for r in report.relations
+        if r.type is Rel.ADOPTED and r.start.label is Label.REGION
+    }
+    for item in (
+        "permitting foreign-invested enterprises to provide audio-visual post-production services",
+        "piloting the cross-border transfer of non-performing loans",
+    ):
+        assert adopted[item].startswith("national:narrative:"), (item, adopted[item])
