@@ -151,6 +151,10 @@ SUBAREA_RE = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’-]+ )+(?:Special )?Area)(?: of (?:the )?| \()(?P<zone>[A-Z][a-z]+ PFTZ)\b\)?"
 )
 """An area printed with its zone: ``the Honghe Area of Yunnan PFTZ``, ``Foo Area (Bar PFTZ)``."""
+AREA_LIST_RE = re.compile(
+    r"\bareas of (?P<list>[A-Z][\w'’-]+(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]+)+)"
+)
+"""Areas listed by their place names: ``the zone's four areas of Zhoushan, Ningbo, Hangzhou and Jinyi``."""
 AREA_ZONE_TAIL_RE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?|\s*\(\s*(?:the\s+)?")
 """What joins an area printed in another case to its zone after it: ``<area> of the <zone>``, ``<area> (<zone>)``."""
 AREA_ANY_CASE_HINT_RE = re.compile(r"\b[A-Z][\w'’-]*(?: [\w'’-]+){0,4} (?:area|zone|park)\b|\b[A-Z]{4,} [A-Z]{4,}\b")
@@ -390,6 +394,7 @@ class _Collector:
         """
         found = list(self.gaz.find_areas(text))
         found += self._areas_in_any_case(text, found)
+        found += self._listed_areas(text, zones, found)
         if "Area" not in text:
             return sorted(found, key=lambda f: f.start)
         for m in SUBAREA_RE.finditer(text):
@@ -410,6 +415,24 @@ class _Collector:
                 key = self._area_key(parent, m.group("name"))
                 found.append(Mention(key, m.start("name"), m.end(), m.group("name")))
         return sorted(found, key=lambda f: f.start)
+
+    def _listed_areas(self, text: str, zones: Sequence[Mention], found: Sequence[Mention]) -> list[Mention]:
+        """Areas listed by their place names after "areas of" (``the zone's four areas of Zhoushan, Ningbo,
+        Hangzhou and Jinyi``): each a curated area ``<name> Area`` of the zone named last before the list."""
+        out: list[Mention] = []
+        if " areas of " not in text:
+            return out
+        for m in AREA_LIST_RE.finditer(text):
+            before = [z for z in zones if z.end <= m.start() and "/" not in z.key]
+            if not before:
+                continue
+            zone = before[-1].key
+            for n in re.finditer(r"[A-Z][\w'’-]+", m.group("list")):
+                start, end = m.start("list") + n.start(), m.start("list") + n.end()
+                key = self.gaz.area(f"{n.group(0)} Area", zone)
+                if key is not None and not any(f.start < end and start < f.end for f in (*found, *out)):
+                    out.append(Mention(key, start, end, n.group(0)))
+        return out
 
     def _areas_in_any_case(self, text: str, found: Sequence[Mention]) -> list[Mention]:
         """Curated areas printed in another case than the list's (``the Lujiazui financial and trade area of

@@ -816,3 +816,21 @@ def test_a_scope_list_of_a_batch_no_table_lists_takes_no_row_of_another_batch(ho
         "piloting the cross-border transfer of non-performing loans",
     ):
         assert adopted[item].startswith("national:narrative:"), (item, adopted[item])
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_areas_listed_by_their_place_names(variant: int) -> None:
+    text = (
+        "The People's Government of Zhejiang Province issued the "
+        '"Action Plan for Upgrading Zhejiang PFTZ (2030-2032)", which assigns tasks to the zone\'s four areas of '
+        "Zhoushan, Ningbo, Hangzhou and Jinyi.\n"
+    )
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    keys = {e.key for e in report.entities if e.label is Label.ZONE}
+    assert {"zhejiang/zhoushan-area", "zhejiang/ningbo-area", "zhejiang/hangzhou-area", "zhejiang/jinyi-area"} <= keys
+
+
+def test_places_listed_after_areas_of_no_zone_are_no_areas() -> None:
+    text = "Zhejiang PFTZ grew. Firms came from the urban areas of Hefei, Wuhan and Xi'an.\n"
+    keys = {e.key for e in parse_report(text, "t.txt").entities if e.label is Label.ZONE}
+    assert keys == {"zhejiang"}, keys
