@@ -164,6 +164,8 @@ NODE_TYPES: dict[Label, NodeType] = {
                 "established": "str",
                 "lat": "float",
                 "lon": "float",
+                # an area's other names in the curated list (areas.csv), joined by ALIAS_SEPARATOR
+                "aliases": "str",
             },
             ("kind",),
             "#1f77b4",

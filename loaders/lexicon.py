@@ -736,3 +736,51 @@ CARDINALS_MORE = (
 """Counts a sentence spells out after :data:`CARDINALS` (``Fifteen measures are to be replicated ...``)."""
 
 __all__ += ["CARDINALS_MORE"]
+DOCUMENT_ACTING_VERBS = ("implemented", "implementing", "implements", "carried out", "carrying out", "submitted")
+"""Verbs of acting on a document right before its quoted title (``implemented the "Opinions on ..."``)."""
+
+__all__ += ["DOCUMENT_ACTING_VERBS"]
+
+NUMBER_WORDS_MORE = (
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+    "forty", "fifty",
+)  # fmt: skip
+"""Number words after :data:`CARDINALS` that open a count (``Fifteen measures are to be replicated ...``)."""
+
+__all__ += ["NUMBER_WORDS_MORE"]
+
+BATCH_OF_NOTHING = ("its kind", "their kind", "this kind", "that kind", "its type", "their type")
+"""Words after "batch of" that name no batch (``the first batch of its kind in three years``)."""
+
+__all__ += ["BATCH_OF_NOTHING"]
+
+AGENT_VERBS_OF_DRAFTS = ("submitted", "drafted", "revised")
+"""Verbs by which a body acts on a draft document (``The ... People's Government submitted the "Regulations ..."``)."""
+
+DIRECTIVE_NOUNS = (
+    "decisions and plans", "decisions and deployments", "decisions", "deployments", "plans", "arrangements",
+    "instructions", "requirements",
+)  # fmt: skip
+"""Nouns of what a body decides, before "of <body>" (``acted on the decisions and plans of the CPC Central
+Committee``): the body is named as the one deciding."""
+
+__all__ += ["AGENT_VERBS_OF_DRAFTS", "DIRECTIVE_NOUNS"]
+
+DOCUMENT_ACT_NOUNS = (
+    "issuing", "issuance of", "enactment of", "promulgation of", "release of", "publication of", "formulation of",
+    "revision of", "adoption of", "introduction of",
+)  # fmt: skip
+"""Words of issuing a document right before its quoted title, a gerund or a noun with "of" (``Yunnan PFTZ
+continued by issuing "..."``, ``Through the issuance of the "..."``, ``advanced the enactment of "..."``)."""
+
+__all__ += ["DOCUMENT_ACT_NOUNS"]
+
+TITLE_WORDS_OF_RULES = ("Provisions",)
+"""More capitalised words that mark a document title a verb of issuing quotes (``the issuance of the "Provisions on
+the Supply Guarantee of ..."``), besides :data:`TITLE_WORDS`."""
+
+REVISION_WORDS = ("newly revised", "revised", "amended", "newly amended", "updated", "new")
+"""Words between a verb of issuing and the quoted title of a revised document (``jointly issued the newly revised
+"Rules for ..."``)."""
+
+__all__ += ["REVISION_WORDS", "TITLE_WORDS_OF_RULES"]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pftz.ground.schema import Scope
 from pftz.loaders.lexicon import (
     ANAPHORA,
+    BATCH_OF_NOTHING,
     DESIGNATED_SCOPES,
     EXAMPLE_ADOPT_VERBS,
     FIELD_LEADS,
@@ -256,7 +257,7 @@ def notice_items(paras: Sequence[Paragraph], find_zones: FindMentions, find_bodi
 
 # --------------------------------------------------------------------------- batches named in prose
 BATCH_RE = re.compile(
-    rf"\b(?P<ord>{_ORD})\s+[Bb]atch\s+of\s+(?:(?P<count>\d{{1,3}})\s+(?:items\s+of\s+)?)?"
+    rf"\b(?P<ord>{_ORD})\s+[Bb]atch\s+of\s+(?!{alternation(BATCH_OF_NOTHING)}\b)(?:(?P<count>\d{{1,3}})\s+(?:items\s+of\s+)?)?"
     r"(?P<what>[\"“']?[A-Za-z][A-Za-z \"“”'’-]*?)"
     r"(?=\s*[,.;:()]|\s+(?:from|in|for|that|which|to|was|were|is|are|has|have|had|shall|will|would|released|issued|"
     r"promoted|by|of the China|of the|of (?:[A-Z][a-z]+ )?(?:Pilot|PFTZ|FTZ)|comprises|comprising|contains|"

@@ -14,7 +14,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -44,20 +44,26 @@ from pftz.loaders.lexicon import (
     AGENT_BY_VERBS,
     AGENT_VERBS,
     AGENT_VERBS_MORE,
+    AGENT_VERBS_OF_DRAFTS,
     BATCH_COUNT_NOUNS,
     BATCH_ITEM_TAILS,
     BATCH_LIST_LEADS,
     BATCH_NAME_ENDS,
+    BATCH_OF_NOTHING,
     BATCH_RELEASE_VERBS,
     BATCH_TITLE_VERBS,
     CARDINALS,
     DESIGNATED_SCOPES,
+    DIRECTIVE_NOUNS,
+    DOCUMENT_ACT_NOUNS,
+    DOCUMENT_ACTING_VERBS,
     GENERIC_PLURALS,
     ITEM_ORIGIN_VERBS,
     JOINT_TITLE_WORDS,
     LEADING_GROUP_HEADS,
     LIST_SCOPE_VERBS,
     NATIONAL_SCOPES,
+    NUMBER_WORDS_MORE,
     ORDINALS,
     ORDINALS_MORE,
     PARTY_COMMITTEE_HEADS,
@@ -65,6 +71,7 @@ from pftz.loaders.lexicon import (
     PROVINCE_SCOPES,
     PROVINCE_SCOPES_MORE,
     RELEASE_VERBS_OF_ZONE,
+    REVISION_WORDS,
     SELECTION_VERBS,
     SELECTION_VERBS_ACTIVE,
     SIGNING_VERBS,
@@ -72,6 +79,7 @@ from pftz.loaders.lexicon import (
     TITLE_SMALL_WORDS_MORE,
     TITLE_WORDS,
     TITLE_WORDS_MORE,
+    TITLE_WORDS_OF_RULES,
     alternation,
 )
 from pftz.loaders.manifest import BUNDLED_REPORT
@@ -128,7 +136,8 @@ NUMBER_WORDS = {w: i for i, w in enumerate(CARDINALS, start=1)}
 """Number words and their values (the lexicon's)."""
 _ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
 BATCH_PHRASE_RE = re.compile(
-    rf"\b(?:the |a )?(?P<ord>{_ORD}) batch of (?:(?P<count>\d+) )?(?P<what>[\"“]?[a-z][a-z \"“”-]*?)"
+    rf"\b(?:the |a )?(?P<ord>{_ORD}) batch of (?!{alternation(BATCH_OF_NOTHING)}\b)"
+    rf"(?:(?P<count>\d+) )?(?P<what>[\"“]?[a-z][a-z \"“”-]*?)"
     rf"(?=[,.;:(]| (?:{'|'.join(BATCH_NAME_ENDS)}) |$)"
     rf"(?:\((?P<count_after>\d+) (?:{'|'.join(BATCH_COUNT_NOUNS)})\))?",
     re.IGNORECASE,
@@ -143,6 +152,23 @@ SUBAREA_RE = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’-]+ )+(?:Special )?Area)(?: of (?:the )?| \()(?P<zone>[A-Z][a-z]+ PFTZ)\b\)?"
 )
 """An area printed with its zone: ``the Honghe Area of Yunnan PFTZ``, ``Foo Area (Bar PFTZ)``."""
+AREA_LIST_RE = re.compile(
+    r"\bareas of (?P<list>[A-Z][\w'’-]+(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]+)+)"
+)
+"""Areas listed by their place names: ``the zone's four areas of Zhoushan, Ningbo, Hangzhou and Jinyi``."""
+AREA_ZONE_TAIL_RE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?|\s*\(\s*(?:the\s+)?")
+"""What joins an area printed in another case to its zone after it: ``<area> of the <zone>``, ``<area> (<zone>)``."""
+AREA_ANY_CASE_HINT_RE = re.compile(r"\b[A-Z][\w'’-]*(?: [\w'’-]+){0,4} (?:area|zone|park)\b|\b[A-Z]{4,} [A-Z]{4,}\b")
+"""A quick test before the costly search of areas printed in another case: a head word in lower case, or capitals."""
+
+
+@lru_cache(maxsize=4)
+def _any_case_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern of the curated areas' names in any case (compiled once per list of names)."""
+    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+
+
 ITS_AREA_RE = re.compile(r"\b[Ii]ts (?P<name>[A-Z][\w'’-]+ (?:(?:and |of )?[A-Z][\w'’-]+ )*(?:Special )?Area)\b")
 """An area printed after the zone it belongs to: ``Guangxi PFTZ ... its Chongzuo Area``."""
 AREA_RESOLVED = "the area's zone in the curated list of areas (data/reference/areas.csv)"
@@ -326,6 +352,8 @@ class _Collector:
         self.reported: set[str] = set()
         self._zones_memo: dict[str, list[Mention]] = {}
         self.text_areas: dict[str, str] = {}  # areas named in the text that areas.csv lacks: key -> name
+        self._any_case_areas: re.Pattern[str] | None = None
+        self._any_case_forms: frozenset[str] = frozenset()
         self._lists_memo: dict[str, list[list[Mention]]] = {}
         self.rule = ""  # the narrative rule whose fact is being recorded: it goes into the provenance
 
@@ -366,8 +394,10 @@ class _Collector:
         are keyed ``<zone>/<slug of the name>`` and named as printed.
         """
         found = list(self.gaz.find_areas(text))
+        found += self._areas_in_any_case(text, found)
+        found += self._listed_areas(text, zones, found)
         if "Area" not in text:
-            return found
+            return sorted(found, key=lambda f: f.start)
         for m in SUBAREA_RE.finditer(text):
             parent = self.gaz.zone(m.group("zone"))
             lead = AREA_ARTICLE_RE.match(m.group("name"))
@@ -386,6 +416,57 @@ class _Collector:
                 key = self._area_key(parent, m.group("name"))
                 found.append(Mention(key, m.start("name"), m.end(), m.group("name")))
         return sorted(found, key=lambda f: f.start)
+
+    def _listed_areas(self, text: str, zones: Sequence[Mention], found: Sequence[Mention]) -> list[Mention]:
+        """Areas listed by their place names after "areas of" (``the zone's four areas of Zhoushan, Ningbo,
+        Hangzhou and Jinyi``): each a curated area ``<name> Area`` of the zone named last before the list."""
+        out: list[Mention] = []
+        if " areas of " not in text:
+            return out
+        for m in AREA_LIST_RE.finditer(text):
+            before = [z for z in zones if z.end <= m.start() and "/" not in z.key]
+            if not before:
+                continue
+            zone = before[-1].key
+            for n in re.finditer(r"[A-Z][\w'’-]+", m.group("list")):
+                start, end = m.start("list") + n.start(), m.start("list") + n.end()
+                key = self.gaz.area(f"{n.group(0)} Area", zone)
+                if key is not None and not any(f.start < end and start < f.end for f in (*found, *out)):
+                    out.append(Mention(key, start, end, n.group(0)))
+        return out
+
+    def _areas_in_any_case(self, text: str, found: Sequence[Mention]) -> list[Mention]:
+        """Curated areas printed in another case than the list's (``the Lujiazui financial and trade area of
+        Shanghai PFTZ``, ``LINGANG SPECIAL AREA``), its first letter a capital.
+
+        A name printed with its zone after it (``<area> of <zone>``, ``<area> (<zone>)``) resolves in that zone;
+        one printed alone only when its list's name may stand alone and its last word is not in lower case
+        (``the Hefei area`` may be the city's area, not the PFTZ's).
+        """
+        out: list[Mention] = []
+        if not AREA_ANY_CASE_HINT_RE.search(text):
+            return out
+        if self._any_case_areas is None:
+            forms = tuple(sorted({f for a in self.gaz.areas.values() for f in (a.name, *a.aliases)}))
+            self._any_case_forms = frozenset(forms)
+            self._any_case_areas = _any_case_pattern(forms)
+        for m in self._any_case_areas.finditer(text):
+            printed = m.group(0)
+            if printed in self._any_case_forms or not printed[:1].isupper():
+                continue  # printed as listed: the gazetteer's reading
+            if any(f.start < m.end() and m.start() < f.end for f in found):
+                continue
+            end, key = m.end(), None
+            tail = AREA_ZONE_TAIL_RE.match(text, m.end())
+            if tail is not None:
+                zone = next((z for z in self.gaz.find_zones(text[tail.end() :]) if z.start == 0), None)
+                if zone is not None:
+                    key, end = self.gaz.area(printed, zone.key), tail.end() + zone.end
+            if key is None and not printed.split()[-1].islower():
+                key = self.gaz.area(printed)
+            if key is not None:
+                out.append(Mention(key, m.start(), end, text[m.start() : end]))
+        return out
 
     def _area_key(self, parent: str, name: str) -> str:
         """The key of an area of ``parent`` printed as ``name``: the curated one, or one made from the name."""
@@ -444,6 +525,7 @@ class _Collector:
         props: dict[str, PropValue] = {"kind": str(ZoneKind.SUB_AREA), "province": self.zone_refs[parent].province}
         if ref is not None:
             props |= {"name_zh": ref.name_zh or None, "established": ref.established.iso if ref.established else None}
+            props["aliases"] = ALIAS_SEPARATOR.join(ref.aliases) or None
         node = self.node(Label.ZONE, key, self.zone_name(key), line, quote, **props)
         # an area printed alone ("Chongzuo Area") is placed in its zone by the curated list, not by the text
         named = parent in {m.key for m in self.gaz.find_zones(quote)}
@@ -870,16 +952,19 @@ def _titled_in_milestones(ctx: _Context, milestones: Sequence[Paragraph]) -> lis
 
 
 TITLED_VERB_RE = re.compile(
-    r"\b(?:(?:jointly )?(?:issued|approved|released|promulgated|published|formulated|signed|unveiled))\s+(?:the\s+)?$"
+    r"\b(?:(?:jointly )?(?:issued|approved|released|promulgated|published|formulated|signed|unveiled)"
+    rf"|{alternation(DOCUMENT_ACTING_VERBS)}|{alternation(DOCUMENT_ACT_NOUNS)})\s+(?:the\s+)?"
+    rf"(?:{alternation(REVISION_WORDS)}\s+)?$"
 )
 """A verb of issuing right before a quoted title: ``The Hubei Provincial People's Government issued the "..."``."""
-TITLED_DOC_RE = re.compile(rf"\b{alternation(TITLE_WORDS)}\b")
+TITLED_DOC_RE = re.compile(rf"\b{alternation((*TITLE_WORDS, *TITLE_WORDS_OF_RULES))}\b")
 TITLED_VERB_AWAY_RE = re.compile(
     rf"\b(?:jointly\s+)?{alternation(SIGNING_VERBS)}\s+(?:at|in|during|on)\s+(?:its|the)\s+(?:[\w-]+\s+){{0,5}}?the\s+$"
 )
 """A verb of issuing a few words before a quoted title: ``... adopted at its Fourth Plenary Session the "..."``."""
 TITLED_PASSIVE_RE = re.compile(
-    rf"[\"”]?\s+(?:(?:was|were|has been|had been)\s+)?{alternation(SIGNING_VERBS)}\s+(?:at|by|in|on)\b"
+    rf"[\"”]?\s+(?:(?:was|were|has been|have been|had been)\s+)?{alternation(SIGNING_VERBS)}\s+(?:at|by|in|on)\b"
+    rf"|[\"”]?\s+(?:was|were|has been|have been|had been)\s+{alternation(SIGNING_VERBS)}\s*(?:[.,;]|$)"
 )
 """A verb of issuing in the passive right after a quoted title: ``The "..." adopted at the session called for``."""
 
@@ -974,12 +1059,17 @@ def _opening_title(ctx: _Context) -> list[_Mention]:
         return []
     first = paras[0]
     title = first.text.strip()
+    number = None
+    # the number printed on the line under the title, read into the same paragraph, is the title's number
+    tail = [n for n, _t, a, b in _doc_mentions(title) if n is not None and a > 0 and b >= len(title) - 1]
+    if tail:
+        number = tail[-1]
+        title = title[: max(a for n, _t, a, _b in _doc_mentions(title) if n is number)].rstrip(" ,;:")
     if len(title) > MAX_OPENING_TITLE or title.endswith(".") or not TITLED_DOC_RE.search(title):
         return []
     if not re.match(rf"^(?:[A-Z][\w'’-]*\s+){{0,4}}?{alternation(ALL_TITLE_WORDS)}\b", title):
         return []
-    number = None
-    if len(paras) > 1:
+    if number is None and len(paras) > 1:
         nxt = paras[1].text.strip()
         found = [n for n, _t, a, b in _doc_mentions(nxt) if n is not None and a == 0 and b >= len(nxt) - 1]
         number = found[0] if found else None
@@ -1413,11 +1503,15 @@ def _prose_batch_items(c: _Collector, ctx: _Context) -> None:
 
 
 AGENT_AFTER_RE = re.compile(
-    rf"^\s*(?:(?:has|have|had|also|then|jointly|on \w+)\s+)*{alternation((*AGENT_VERBS, *AGENT_VERBS_MORE))}\b"
+    rf"^\s*(?:(?:has|have|had|also|then|jointly|on \w+)\s+)*"
+    rf"{alternation((*AGENT_VERBS, *AGENT_VERBS_MORE, *AGENT_VERBS_OF_DRAFTS))}\b"
 )
 """A verb of acting right after a body's name ("The General Administration of Customs approved ...")."""
-AGENT_BEFORE_RE = re.compile(rf"\b{alternation(AGENT_BY_VERBS)}\s+by\s+(?:the\s+)?$")
-"""A participle and "by" right before a body's name ("... replicated by the State Council")."""
+AGENT_BEFORE_RE = re.compile(
+    rf"\b(?:{alternation(AGENT_BY_VERBS)}\s+by|{alternation(DIRECTIVE_NOUNS)}\s+of)\s+(?:the\s+)?$"
+)
+"""A participle and "by" right before a body's name ("... replicated by the State Council"), or what a body
+decides and "of" ("the decisions and plans of the CPC Central Committee")."""
 LEADING_GROUP_RE = re.compile(
     rf"(?:\bthe\s+|^)(?P<name>(?:Office of the\s+)?(?:[A-Z][\w'’]*\s+)*{alternation(LEADING_GROUP_HEADS)}"
     r"(?:\s+(?:[A-Z(][\w()'’-]*|the|of|for|on|and|in))*?)(?=\s+(?:has|have|had|approved|issued|released)\b|[,;.]|$)"
@@ -1476,10 +1570,12 @@ def _batch_named_before(c: _Collector, ctx: _Context, line: int, sentence: str) 
     national batch named last before it, in its sentence or the sentence before, when that batch is known."""
     known = {e.key for e in c.entities if e.label is Label.BATCH and e.properties.get("level") == "national"}
     before: list[str] = []
+    # the lines of its paragraph count as one (a re-wrapped copy prints the sentence before lines earlier)
+    start = next((p.line for p in ctx.paras if p.line <= line <= p.end_line), line)
     for kind, ordinal, _n, s, ln, _p in ctx.batch_phrases:  # in text order
         if ln > line:
             break
-        if ln >= line - BATCH_BEFORE_REACH:
+        if ln >= min(start, line - BATCH_BEFORE_REACH):
             before.append(_batch_key("national", kind, ordinal))
         if s == sentence:
             break
@@ -1978,6 +2074,13 @@ def _clear_best(titles: dict[str, str], name: str) -> str | None:
     return None
 
 
+MENTION_TAIL_END_RE = re.compile(
+    r"[,;.]| and (?:the )?| (?:of|from|in|by) (?:the )?[A-Z]|"
+    r" (?:is|are|was|were|has|have|had|applies|apply|will|shall)\b"
+)
+"""Where the words after a quoted name stop being the name's: its zone ("of Beijing PFTZ"), its verb, a comma."""
+
+
 def _extract_batch_mentions(c: _Collector, ctx: _Context) -> None:
     """Names the narrative quotes where it describes a national batch, linked to the batch's rows.
 
@@ -1989,12 +2092,14 @@ def _extract_batch_mentions(c: _Collector, ctx: _Context) -> None:
     titles = ctx.titles
     for item in (s for s in c.outline.sections if s.level == 4):
         m = BATCH_PHRASE_RE.search(item.title)
-        if not m or not m.group("count"):
+        if not m:
             continue
         bkey = _batch_key("national", batch_kind(item.title, c.profile), _ordinal(m.group("ord")))
+        if not m.group("count") and bkey not in ctx.batch_tables:
+            continue  # a heading without the batch's size names a batch a table of the text lists
         for p, off, s in _sentences(x for x in ctx.paras if item.start_line <= x.line <= item.end_line):
             for q in QUOTED_RE.finditer(s):
-                phrase = q.group(1) + re.split(r"[,;.]| and (?:the )?", s[q.end() :], maxsplit=1)[0]
+                phrase = q.group(1) + MENTION_TAIL_END_RE.split(s[q.end() :], maxsplit=1)[0]
                 key = _best_in_batch(titles, bkey, phrase, MENTION_MATCH)
                 if key is not None:
                     c.node(Label.MEASURE, key, titles[key], p.line_at(off), s)
@@ -2141,7 +2246,11 @@ def _extract_narrative(c: _Collector, ctx: _Context) -> None:
         if a.adopter_kind == "scope":
             scope = Scope.ALL_PFTZS if "pftz" in a.adopter_key.lower() else Scope.NATIONWIDE
             region = c.region(SCOPE_REGION_KEYS[scope], line, s)
-            best = _best_in_batch(titles, "national", a.name, ADOPTION_MATCH) or _clear_best(titles, a.name)
+            named = _batch_named_before(c, ctx, line, s) if a.rule == COUNTED_SCOPE_RULE else None
+            if named is not None and not any(k.startswith(named.key + ":") for k in titles):
+                best = None  # a list of a batch no table lists: no row of another batch is its item
+            else:
+                best = _best_in_batch(titles, "national", a.name, ADOPTION_MATCH) or _clear_best(titles, a.name)
             case_key = cases_by_name.get((a.origins[:1], slug(a.name))) if a.rule in CASE_ADOPTIONS else None
             if case_key is not None:
                 best = None
@@ -2819,6 +2928,101 @@ class Pass:
         return (self.run.__doc__ or "").strip()
 
 
+COUNTED_SCOPE_LIST_RE = re.compile(
+    r"^(?:(?:Of|Among) the [^,]{1,60},\s+|The (?:other|remaining) )?"
+    rf"(?P<n>\d+|{alternation((*CARDINALS, *NUMBER_WORDS_MORE))})\s+"
+    rf"(?:(?:[\w-]+\s+){{0,2}}?{alternation(BATCH_COUNT_NOUNS)}\s+)?(?:are|were|will be|shall be)\s+(?:to be\s+)?"
+    rf"{alternation(LIST_SCOPE_VERBS)}(?:\s+and\s+{alternation(LIST_SCOPE_VERBS)})?(?:\s+(?:across|to|throughout|in))?\s+"
+    rf"(?P<scope>{alternation(NATIONAL_SCOPES)}),?\s+including\s+(?P<list>.+?)(?:,\s+among others)?\.?$",
+    re.IGNORECASE,
+)
+"""A count of a batch's measures, their national scope and some of them: "Fifteen measures are to be replicated
+in all PFTZs, including A, B, and C", the count printed in digits or words."""
+COUNTED_ITEM_SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b)")
+COUNTED_SCOPE_RULE = "scope-list"
+
+
+def _counted_scope_lists(c: _Collector, ctx: _Context) -> None:
+    """Rule: a sentence counting measures of a batch and their national scope, with some of them named ("Fifteen
+    measures are to be replicated in all PFTZs, including A, B, and C. Eleven measures are to be replicated
+    throughout the country, including D and E."): each item is adopted in the scope as printed, read by the pass
+    ``narrative-facts`` as the narrative's own scope lists (the national batch named last before it is its batch).
+
+    An item the narrative already read so (at its line, by its name) is not read again.
+    """
+    read = {(a.line, normalize_name(a.name)) for a in ctx.story.adoptions if a.adopter_kind == "scope"}
+    found: list[AdoptionFact] = []
+    for p, off, sent in _sentences(ctx.paras):
+        if "including" not in sent:
+            continue
+        m = COUNTED_SCOPE_LIST_RE.search(sent)
+        line = p.line_at(off)
+        if m is None:
+            continue
+        scope = "all PFTZs" if "pftz" in m.group("scope").lower() or "pilot free" in m.group("scope").lower() else ""
+        scope = scope or "nationwide"
+        for item in COUNTED_ITEM_SPLIT_RE.split(m.group("list")):
+            name = item.strip(" .;")
+            if len(name.split()) >= 3 and name[:1].islower() and (line, normalize_name(name)) not in read:
+                found.append(AdoptionFact(name, "scope", scope, scope, line, sent, COUNTED_SCOPE_RULE, scope=scope))
+    if found:
+        ctx.story = replace(ctx.story, adoptions=(*ctx.story.adoptions, *found))
+
+
+INCLUDED_IN_RE = re.compile(rf"\b{alternation(SELECTION_VERBS)}\s+(?:in|into|among)\s+$")
+"""A case put into a batch, right before the batch's name: "... which was included in the eighth batch of ..."."""
+INCLUDED_MATCH = 80.0
+"""Similarity above which a case a sentence puts into a national batch is that batch's row of the same name."""
+
+
+def _case_inclusions(c: _Collector, ctx: _Context) -> None:
+    """Rule: an innovation the text says was included in a national batch a table lists, quoted in that sentence
+    ("Shaanxi PFTZ's online "<A>" platform ..., which was included in the eighth batch of reform pilot
+    experience, lets ..."), or a zone's case a later sentence of its paragraph includes, before the next case
+    ("The service was subsequently included in the eighth batch ..."): the batch's row of that name is named
+    there too (evidence of the row; nothing new is created).
+    """
+    titles = ctx.titles
+    cases = sorted((f for f in ctx.story.cases if f.zones), key=lambda f: f.line)
+    case_quotes = {f.quote for f in cases}
+    para_at = {ln: p for p in ctx.paras if "batch" in p.text for ln in range(p.line, p.end_line + 1)}
+    for f in cases:
+        para = para_at.get(f.line)
+        if para is None or f.quote not in para.text:
+            continue
+        started = False
+        for _off, sent in _para_sentences(para):
+            if sent == f.quote or (not started and f.quote in sent):
+                started = True
+            elif not started:
+                continue
+            elif sent in case_quotes:
+                break  # the next case's sentence
+            for m in BATCH_PHRASE_RE.finditer(sent):
+                if not INCLUDED_IN_RE.search(sent[: m.start()]):
+                    continue
+                bkey = _batch_key("national", batch_kind(m.group("what"), ctx.profile), _ordinal(m.group("ord")))
+                if bkey not in ctx.batch_tables:
+                    continue
+                key = _best_in_batch(titles, bkey, f.name, INCLUDED_MATCH)
+                if key is not None:
+                    c.node(Label.MEASURE, key, titles[key], f.line, f.quote)
+    for p, off, sent in _sentences(ctx.paras):  # the sentence that names the innovation and includes it
+        if "batch" not in sent or ('"' not in sent and "“" not in sent):
+            continue
+        for m in BATCH_PHRASE_RE.finditer(sent):
+            if not INCLUDED_IN_RE.search(sent[: m.start()]):
+                continue
+            bkey = _batch_key("national", batch_kind(m.group("what"), ctx.profile), _ordinal(m.group("ord")))
+            if bkey not in ctx.batch_tables:
+                continue
+            for q in QUOTED_RE.finditer(sent[: m.start()]):
+                phrase = q.group(1) + MENTION_TAIL_END_RE.split(sent[q.end() :], maxsplit=1)[0]
+                key = _best_in_batch(titles, bkey, phrase, INCLUDED_MATCH)
+                if key is not None:
+                    c.node(Label.MEASURE, key, titles[key], p.line_at(off), sent)
+
+
 PASSES: tuple[Pass, ...] = (
     Pass("zones", _extract_zones),
     Pass("batch-phrases", _collect_batch_phrases),
@@ -2830,8 +3034,10 @@ PASSES: tuple[Pass, ...] = (
     Pass("series-batches", _series_batches),
     Pass("agent-bodies", _agent_bodies),
     Pass("narrative", _read_story),
+    Pass("counted-scope-lists", _counted_scope_lists),
     Pass("batch-mentions", _extract_batch_mentions),
     Pass("narrative-facts", _extract_narrative),
+    Pass("case-inclusions", _case_inclusions),
     Pass("prose-batch-items", _prose_batch_items),
     Pass("prose-batches-of-texts", _read_prose_batches),
     Pass("named-adoptions", _named_adoptions),

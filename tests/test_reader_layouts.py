@@ -23,6 +23,7 @@ from tests.perturb import move_body_page_breaks, rewrap_paragraphs
 
 ROOT = Path(__file__).resolve().parents[1]
 EDITION_B = ROOT / "tests" / "editions" / "held-back" / "report-2027b.txt"
+EDITION_C = ROOT / "tests" / "editions" / "report-2027c.txt"
 
 PAGE = ["", "", "Report on China's Pilot Free Trade Zones 2031", "", "17", "", "", ""]
 """A page break as a later edition prints it: the running head with the edition year on its line."""
@@ -600,3 +601,236 @@ def test_a_leading_group_named_in_a_tables_cell(variant: int) -> None:
     report = parse_report(_perturbed(text)[variant], "t.txt", partial=True)
     bodies = {e.name for e in report.entities if e.label is Label.ISSUING_BODY}
     assert "Office of the Leading Group for PFTZ Work of Guangdong Province" in bodies
+
+
+NOTICE_NUMBER_UNDER_TITLE = """\
+Notice of the State Council on Replicating and Promoting the Tenth Batch of Reform Pilot Experience
+G.F. [2032] No. 4
+
+To the people's governments of all provinces:
+
+The zones have implemented the "Opinions on Deepening Reform and Opening-up of the Pilot Free Trade Zones" and \
+formed new institutional innovations that Shanghai PFTZ and Tianjin PFTZ tested.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_title_and_the_number_on_the_line_under_it_are_one_document(variant: int) -> None:
+    report = parse_report(_perturbed(NOTICE_NUMBER_UNDER_TITLE)[variant], "notice.txt")
+    docs = {e.key: e for e in report.entities if e.label is Label.DOCUMENT and not e.key.startswith("text:")}
+    assert docs["G.F.[2032]4"].properties["title"].startswith("Notice of the State Council on Replicating")
+    assert not any(k.startswith("t:notice-of-the-state-council") for k in docs), sorted(docs)
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_quoted_title_the_text_says_was_implemented(variant: int) -> None:
+    report = parse_report(_perturbed(NOTICE_NUMBER_UNDER_TITLE)[variant], "notice.txt")
+    assert "Opinions on Deepening Reform and Opening-up of the Pilot Free Trade Zones" in _docs(report)
+
+
+@pytest.mark.parametrize(
+    ("printed", "key"),
+    [
+        ("the Luzhou Port Area of Sichuan PFTZ", "sichuan/chuannan-port-area"),
+        ("the Lujiazui Financial and Trade Area of Shanghai PFTZ", "shanghai/lujiazui-financial-area"),
+        ("the Dongjiang area of Tianjin PFTZ", "tianjin/tianjin-port-area"),
+        ("the Yangling Demonstration Area of Shaanxi PFTZ", "shaanxi/yangling-area"),
+    ],
+)
+@pytest.mark.parametrize("variant", range(3))
+def test_an_area_under_another_curated_name_carries_its_aliases(printed: str, key: str, variant: int) -> None:
+    text = f'A "bonded warehouse supervision model" serves the firms of {printed}, which tested it in 2030.\n'
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    areas = {e.key: e for e in report.entities if e.label is Label.ZONE and e.properties.get("kind") == "sub-area"}
+    assert key in areas, sorted(areas)
+    assert printed.split(" of ")[0].removeprefix("the ").lower() in str(areas[key].properties["aliases"]).lower()
+
+
+COUNTED_LISTS = (
+    'In May 2030, the State Council issued the "Notice on Replicating the Third Batch of Pilot Measures" '
+    "(G.H. [2030] No. 5), extending the third batch of 20 pilot measures. Twelve measures are to be replicated in "
+    "all PFTZs, including allowing foreign banks to underwrite local bonds, giving electronic documents legal effect, "
+    "and permitting overseas arbitration bodies to open offices. Eight measures are to be replicated throughout the "
+    "country, including accepting electronic certificates of origin and simplifying the filing of data transfers.\n"
+)
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_count_in_words_of_measures_with_their_scope_and_some_of_them(variant: int) -> None:
+    report = parse_report(_perturbed(COUNTED_LISTS)[variant], "t.txt")
+    adopted = {
+        (str(r.properties["as_printed"]), str(r.properties["scope"]))
+        for r in report.relations
+        if r.type is Rel.ADOPTED and r.start.label is Label.REGION
+    }
+    assert adopted == {
+        ("allowing foreign banks to underwrite local bonds", "All PFTZs"),
+        ("giving electronic documents legal effect", "All PFTZs"),
+        ("permitting overseas arbitration bodies to open offices", "All PFTZs"),
+        ("accepting electronic certificates of origin", "Nationwide"),
+        ("simplifying the filing of data transfers", "Nationwide"),
+    }, adopted
+
+
+def test_a_count_of_measures_without_a_list_adopts_nothing() -> None:
+    text = COUNTED_LISTS.split(" Twelve")[0] + " Twelve measures are to be replicated in all PFTZs.\n"
+    assert not [r for r in parse_report(text, "t.txt").relations if r.type is Rel.ADOPTED]
+
+
+@pytest.mark.parametrize("how", ["as printed", "rewrapped", "page breaks moved"])
+def test_a_batch_heading_without_its_size_links_the_names_its_passage_quotes_to_the_table(how: str) -> None:
+    text = EDITION_C.read_text(encoding="utf-8")
+    text = {"as printed": text, "rewrapped": rewrap_paragraphs(text)}.get(how) or move_body_page_breaks(text, every=3)
+    report = parse_report(text, EDITION_C.name)
+    quotes = {
+        e.provenance.quote
+        for e in report.entities
+        if e.label is Label.MEASURE and str(e.properties.get("title") or e.name).startswith('"List + pre-filing"')
+    }
+    assert any("of Beijing PFTZ is to be replicated in all PFTZs" in q for q in quotes), quotes
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_batch_of_its_kind_is_no_batch(variant: int) -> None:
+    text = (
+        'In July 2030, the State Council issued the "Notice on Replicating the Ninth Batch of Reform Pilot Experience" '
+        "(G.H. [2030] No. 41), the first batch of its kind in three years, covering Shanghai PFTZ.\n"
+    )
+    batches = _batches(parse_report(_perturbed(text)[variant], "t.txt"))
+    assert "national:reform-experience:9" in batches
+    assert not [k for k in batches if k.endswith(":1")], sorted(batches)
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_body_that_submits_a_draft_and_a_body_whose_decisions_are_acted_on(variant: int) -> None:
+    text = (
+        "In 2030, Guangxi PFTZ and Hubei PFTZ acted on the decisions and plans of the CPC Central Committee and grew. "
+        "The Guangxi Zhuang Autonomous Region People's Government submitted the \"Regulations of Guangxi PFTZ "
+        "(Revised Draft)\" to the regional people's congress.\n"
+    )
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    bodies = {e.key for e in report.entities if e.label is Label.ISSUING_BODY}
+    assert "cpc-central-committee" in bodies, bodies
+    assert any("guangxi" in b for b in bodies), bodies
+    assert "Regulations of Guangxi PFTZ (Revised Draft)" in _docs(report)
+
+
+def test_a_body_named_without_a_verb_of_acting_is_not_read() -> None:
+    text = "In 2030, Guangxi PFTZ grew; a delegation met officials of the CPC Central Committee.\n"
+    bodies = {e.key for e in parse_report(text, "t.txt").entities if e.label is Label.ISSUING_BODY}
+    assert "cpc-central-committee" not in bodies
+
+
+@pytest.mark.parametrize(
+    ("printed", "key"),
+    [
+        ("the Lujiazui financial and trade area of Shanghai PFTZ", "shanghai/lujiazui-financial-area"),
+        ("the LINGANG SPECIAL AREA", "shanghai/lin-gang-special-area"),
+        ("the Qianhai & Shekou area (Guangdong PFTZ)", "guangdong/qianhai-shekou-area"),
+    ],
+)
+@pytest.mark.parametrize("variant", range(3))
+def test_an_area_name_in_any_case(printed: str, key: str, variant: int) -> None:
+    text = f'Shanghai PFTZ and Guangdong PFTZ grew; a "bonded repair model" was tested in {printed} in 2030.\n'
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    assert key in {e.key for e in report.entities if e.label is Label.ZONE}
+
+
+def test_a_city_area_in_lower_case_without_its_zone_is_no_area_of_a_zone() -> None:
+    text = "Anhui PFTZ grew, and the Hefei area saw new investment in 2030.\n"
+    keys = {e.key for e in parse_report(text, "t.txt").entities if e.label is Label.ZONE}
+    assert keys == {"anhui"}, keys
+
+
+def _row_quotes(report: ParsedReport, title_start: str) -> set[str]:
+    return {
+        e.provenance.quote
+        for e in report.entities
+        if e.label is Label.MEASURE and str(e.properties.get("title") or e.name).startswith(title_start)
+    }
+
+
+@pytest.mark.parametrize("how", ["as printed", "rewrapped", "page breaks moved"])
+def test_an_innovation_the_text_says_was_included_in_a_batch_its_table_lists(how: str) -> None:
+    text = EDITION_C.read_text(encoding="utf-8")
+    text = {"as printed": text, "rewrapped": rewrap_paragraphs(text)}.get(how) or move_body_page_breaks(text, every=3)
+    report = parse_report(text, EDITION_C.name)
+    # quoted in the sentence that includes it
+    assert any("which was included in the eighth batch" in q for q in _row_quotes(report, 'Online "pre-litigation'))
+    # a zone's case a later sentence of its paragraph includes ("The service was subsequently included in ...")
+    assert any(q.startswith("Sichuan PFTZ, together with Chongqing PFTZ") for q in _row_quotes(report, "Chengdu"))
+
+
+def test_an_innovation_included_in_a_batch_no_table_lists_names_no_row() -> None:
+    text = EDITION_C.read_text(encoding="utf-8").replace(
+        "which was included in the eighth batch of reform pilot experience",
+        "which was included in the ninth batch of reform pilot experience",
+    )
+    report = parse_report(text, EDITION_C.name)
+    assert not any("which was included in the ninth" in q for q in _row_quotes(report, 'Online "pre-litigation'))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ('Yunnan PFTZ went on by issuing "Yunnan PFTZ Regulations (Draft for Comments)", with 55 provisions.',
+         "Yunnan PFTZ Regulations (Draft for Comments)"),
+        ('In 2030, Heilongjiang PFTZ advanced the enactment of "Heilongjiang PFTZ Regulations", with 49 provisions.',
+         "Heilongjiang PFTZ Regulations"),
+        ('Shanghai PFTZ pioneered a model through the issuance of the "Provisions on the Supply of Medicines to '
+         'Vessels in Pudong New Area", a new system.',
+         "Provisions on the Supply of Medicines to Vessels in Pudong New Area"),
+        ('Firms are rated, and the "Measures for the Evaluation of Grade A Exporters (Interim)" have been formulated.',
+         "Measures for the Evaluation of Grade A Exporters (Interim)"),
+        ('The People\'s Bank of China and other departments jointly issued the newly revised "Rules for the '
+         'Implementation of the Connect Pilot Program", easing access.',
+         "Rules for the Implementation of the Connect Pilot Program"),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("variant", range(3))
+def test_a_quoted_title_after_a_noun_or_gerund_of_issuing_or_before_a_passive(
+    sentence: str, title: str, variant: int
+) -> None:
+    report = parse_report(_perturbed(f"Shanghai PFTZ grew. {sentence}\n")[variant], "t.txt")
+    assert title in _docs(report)
+
+
+def test_a_quoted_case_name_after_issuing_is_no_title() -> None:
+    text = 'Shanghai PFTZ went on by issuing "single window" licences to traders in 2030.\n'
+    assert _docs(parse_report(text, "t.txt")) == set()
+
+
+@pytest.mark.parametrize("how", ["as printed", "rewrapped", "page breaks moved"])
+def test_a_scope_list_of_a_batch_no_table_lists_takes_no_row_of_another_batch(how: str) -> None:
+    path = ROOT / "tests" / "editions" / "report-2026a.txt"
+    text = path.read_text(encoding="utf-8")
+    text = {"as printed": text, "rewrapped": rewrap_paragraphs(text)}.get(how) or move_body_page_breaks(text, every=3)
+    report = parse_report(text, path.name)
+    adopted = {
+        str(r.properties.get("as_printed")): r.end.key
+        for r in report.relations
+        if r.type is Rel.ADOPTED and r.start.label is Label.REGION
+    }
+    for item in (
+        "permitting foreign-invested enterprises to provide audio-visual post-production services",
+        "piloting the cross-border transfer of non-performing loans",
+    ):
+        assert adopted[item].startswith("national:narrative:"), (item, adopted[item])
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_areas_listed_by_their_place_names(variant: int) -> None:
+    text = (
+        "The People's Government of Zhejiang Province issued the "
+        '"Action Plan for Upgrading Zhejiang PFTZ (2030-2032)", which assigns tasks to the zone\'s four areas of '
+        "Zhoushan, Ningbo, Hangzhou and Jinyi.\n"
+    )
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    keys = {e.key for e in report.entities if e.label is Label.ZONE}
+    assert {"zhejiang/zhoushan-area", "zhejiang/ningbo-area", "zhejiang/hangzhou-area", "zhejiang/jinyi-area"} <= keys
+
+
+def test_places_listed_after_areas_of_no_zone_are_no_areas() -> None:
+    text = "Zhejiang PFTZ grew. Firms came from the urban areas of Hefei, Wuhan and Xi'an.\n"
+    keys = {e.key for e in parse_report(text, "t.txt").entities if e.label is Label.ZONE}
+    assert keys == {"zhejiang"}, keys
