@@ -29,7 +29,7 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -157,21 +157,69 @@ def _prune(folder: Path) -> None:
         old.unlink(missing_ok=True)
 
 
+MAX_BODY = 128 * 2**20
+"""The largest entry body written (bytes): a larger graph is rebuilt each time rather than read
+back, since reading JSON holds several times its size."""
+
+_HEADER_WIDTH = 128
+"""Bytes reserved for the header line while the body is streamed (padded with spaces, which JSON allows)."""
+
+
+class _TooLarge(ValueError):
+    pass
+
+
+def _body_chunks(result: CachedBuild) -> Iterator[str]:
+    """The JSON body of an entry in pieces of one node or edge each (networkx node-link data)."""
+
+    def dump(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    G = result.graph
+    yield '{"graph":{"directed":true,"multigraph":true,"graph":' + dump(G.graph) + ',"nodes":['
+    for i, (n, d) in enumerate(G.nodes(data=True)):
+        yield ("," if i else "") + dump({**d, "id": n})
+    yield '],"edges":['
+    for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True)):
+        yield ("," if i else "") + dump({**d, "source": u, "target": v, "key": k})
+    yield (
+        "]},"
+        + dump(
+            {
+                "warnings": list(result.warnings),
+                "failed_checks": result.failed_checks,
+                "sources": list(result.sources),
+                "hint": result.hint,
+            }
+        )[1:]
+    )
+
+
+def _header(size: int, digest: str) -> bytes:
+    return json.dumps({"format": FORMAT, "size": size, "sha256": digest}).encode("ascii")
+
+
 def entry_bytes(result: CachedBuild) -> bytes:
     """An entry: a header line (format, size, SHA-256 of the body) and the JSON body."""
-    body = json.dumps(
-        {
-            "graph": nx.node_link_data(result.graph, edges="edges"),
-            "warnings": list(result.warnings),
-            "failed_checks": result.failed_checks,
-            "sources": list(result.sources),
-            "hint": result.hint,
-        },
-        ensure_ascii=False,
-        separators=(",", ":"),
-    ).encode("utf-8", "surrogatepass")
-    header = json.dumps({"format": FORMAT, "size": len(body), "sha256": hashlib.sha256(body).hexdigest()})
-    return header.encode("ascii") + b"\n" + body
+    body = "".join(_body_chunks(result)).encode("utf-8", "surrogatepass")
+    return _header(len(body), hashlib.sha256(body).hexdigest()) + b"\n" + body
+
+
+def _write_entry(result: CachedBuild, path: Path, limit: int = MAX_BODY) -> None:
+    """Write an entry as a stream (the body is never whole in memory); ``_TooLarge`` past ``limit`` bytes."""
+    h = hashlib.sha256()
+    size = 0
+    with path.open("wb") as fh:
+        fh.write(b" " * _HEADER_WIDTH + b"\n")
+        for chunk in _body_chunks(result):
+            data = chunk.encode("utf-8", "surrogatepass")
+            size += len(data)
+            if size > limit:
+                raise _TooLarge(f"an entry over {limit:,} bytes")
+            h.update(data)
+            fh.write(data)
+        fh.seek(0)
+        fh.write(_header(size, h.hexdigest()).ljust(_HEADER_WIDTH))
 
 
 class _BadEntry(ValueError):
@@ -187,6 +235,8 @@ def _strings(value: Any, what: str) -> tuple[str, ...]:
 def entry_from_bytes(data: bytes) -> CachedBuild:
     """Read an entry written by :func:`entry_bytes`, checking every part; ``_BadEntry`` names what failed."""
     head, sep, body = data.partition(b"\n")
+    if not data:
+        raise _BadEntry("empty, or larger than any entry written")
     if not sep:
         raise _BadEntry("no header line")
     try:
@@ -244,7 +294,8 @@ def cached_build(
     key = cache_key(reports, data_files, options)
     entry = folder / f"{key}{SUFFIX}"
     try:
-        data = entry.read_bytes()
+        # an entry larger than any this code writes is never read whole: it fails its check below
+        data = b"" if entry.stat().st_size > _HEADER_WIDTH + 1 + MAX_BODY else entry.read_bytes()
     except OSError:
         data = None  # no entry, or a cache folder that cannot be read: no cache
     if data is not None:
@@ -263,7 +314,7 @@ def cached_build(
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with atomic_path(entry) as tmp:
-            tmp.write_bytes(entry_bytes(result))
+            _write_entry(result, tmp)
         _prune(folder)
     except (OSError, ValueError):
         pass  # a cache that cannot be written only costs time
