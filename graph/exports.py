@@ -715,8 +715,33 @@ def _csv_bytes(header: list[str], rows: Iterable[list[str]]) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def _neo4j_files(G: nx.MultiDiGraph) -> dict[str, bytes]:
-    """Return the bundle's files by name."""
+_CsvRows = tuple[list[str], Iterator[list[str]]]
+"""A CSV file to write: its header and its rows, made as they are written (a large bundle is never whole in memory)."""
+
+
+def _node_rows(
+    label: Label, items: list[tuple[str, dict[str, Any]]], cols: list[tuple[str, str]]
+) -> Iterator[list[str]]:
+    for key, d in items:
+        prov = _prov_entries(d.get(PROVENANCE))
+        row = [key, str(d.get("name", ""))] + [_neo4j_value(d.get(c), t) for c, t in cols]
+        row += [_prov_array(prov), str(len(prov)), label.value]
+        yield row
+
+
+def _rel_rows(
+    G: nx.MultiDiGraph, rel: Rel, items: list[tuple[Any, Any, Any, dict[str, Any]]], cols: list[tuple[str, str]]
+) -> Iterator[list[str]]:
+    for u, v, k, d in items:
+        prov = _prov_entries(d.get(PROVENANCE))
+        row = [str(G.nodes[u].get(KEY)), str(G.nodes[v].get(KEY)), rel.value, str(k)]
+        row += [_neo4j_value(d.get(c), t) for c, t in cols]
+        row += ["true" if d.get(DERIVED) is True else "false", _prov_array(prov), str(len(prov))]
+        yield row
+
+
+def _neo4j_files(G: nx.MultiDiGraph) -> dict[str, bytes | _CsvRows]:
+    """Return the bundle's files by name: bytes, or the header and rows of a CSV file."""
     by_label: dict[Label, list[tuple[str, dict[str, Any]]]] = {}
     labels: dict[Any, Label] = {}
     for n, d in _sorted_nodes(G):
@@ -727,7 +752,7 @@ def _neo4j_files(G: nx.MultiDiGraph) -> dict[str, bytes]:
             raise ExportError(msg) from None
         labels[n] = label
         by_label.setdefault(label, []).append((str(d.get(KEY, n)), d))
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes | _CsvRows] = {}
     node_files, rel_files = [], []
     skip_node = {"label", KEY, "name", PROVENANCE}
     for label in Label:
@@ -737,14 +762,8 @@ def _neo4j_files(G: nx.MultiDiGraph) -> dict[str, bytes]:
         cols = _columns([d for _, d in items], NODE_TYPES[label].properties, skip_node)
         header = [f"{KEY}:ID({label.value})", "name"] + [_header(c, t) for c, t in cols]
         header += [f"{PROVENANCE}:string[]", f"{PROVENANCE_COUNT}:int", ":LABEL"]
-        rows = []
-        for key, d in items:
-            prov = _prov_entries(d.get(PROVENANCE))
-            row = [key, str(d.get("name", ""))] + [_neo4j_value(d.get(c), t) for c, t in cols]
-            row += [_prov_array(prov), str(len(prov)), label.value]
-            rows.append(row)
         name = f"nodes_{label.value}.csv"
-        files[name] = _csv_bytes(header, rows)
+        files[name] = (header, _node_rows(label, items, cols))
         node_files.append(name)
 
     by_pattern: dict[tuple[Rel, Label, Label], list[tuple[Any, Any, Any, dict[str, Any]]]] = {}
@@ -762,25 +781,14 @@ def _neo4j_files(G: nx.MultiDiGraph) -> dict[str, bytes]:
         header = [f":START_ID({start.value})", f":END_ID({end.value})", ":TYPE", EID]
         header += [_header(c, t) for c, t in cols]
         header += [f"{DERIVED}:boolean", f"{PROVENANCE}:string[]", f"{PROVENANCE_COUNT}:int"]
-        rows = []
-        for u, v, k, d in items_e:
-            prov = _prov_entries(d.get(PROVENANCE))
-            row = [str(G.nodes[u].get(KEY)), str(G.nodes[v].get(KEY)), rel.value, str(k)]
-            row += [_neo4j_value(d.get(c), t) for c, t in cols]
-            row += [
-                "true" if d.get(DERIVED) is True else "false",
-                _prov_array(prov),
-                str(len(prov)),
-            ]
-            rows.append(row)
         name = f"rels_{rel.value}_{start.value}_{end.value}.csv"
-        files[name] = _csv_bytes(header, rows)
+        files[name] = (header, _rel_rows(G, rel, items_e, cols))
         rel_files.append(name)
 
     args = list(NEO4J_ADMIN_OPTIONS)
     args += [f'--nodes="$DIR/{f}"' for f in node_files] + [f'--relationships="$DIR/{f}"' for f in rel_files]
     # the database name after `--`: neo4j-admin never reads it as an option
-    command = ' \\\n  '.join(['"$NEO4J_HOME/bin/neo4j-admin" database import full', *args, '-- "$DB"'])
+    command = " \\\n  ".join(['"$NEO4J_HOME/bin/neo4j-admin" database import full', *args, '-- "$DB"'])
     files["import.sh"] = (
         "#!/bin/sh\n"
         "# Import this bundle into a new database with neo4j-admin (Neo4j 5.x).\n"
@@ -874,7 +882,15 @@ def save_neo4j_admin_csv(G: nx.MultiDiGraph, directory: str | Path) -> Path:
 
     def fill(tmp: Path) -> None:
         for name, data in files.items():
-            (tmp / name).write_bytes(data)
+            if isinstance(data, bytes):
+                (tmp / name).write_bytes(data)
+            else:  # row by row, as _csv_bytes would write them
+                header, rows = data
+                with (tmp / name).open("w", encoding="utf-8", newline="") as fh:
+                    w = csv.writer(fh, lineterminator="\n")
+                    w.writerow(header)
+                    for row in rows:
+                        w.writerow(row)
             os.chmod(tmp / name, 0o755 if name.endswith(".sh") else 0o644)
 
     return _atomic_dir(directory, fill)
