@@ -3,17 +3,22 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
+# every figure of the run also goes to one log, read at the end into one table (tools/bench_summary.py)
+mkdir -p artifacts
+LOG=artifacts/bench.log
+exec > >(tee "$LOG") 2>&1
+trap 'sleep 0.5; echo; echo "== summary (figures of this run side by side; the whole output: $LOG)"; $BIN/python tools/bench_summary.py "$LOG"' EXIT
 echo "== embedded pipeline (parse, build, exports, memory)"
 $BIN/python tools/bench.py
 echo "== many reports merged: time and peak memory per N"
 $BIN/python tools/bench_reports.py
 echo "== command line: pftz --version beside python -c pass; pftz trace cold and warm beside import networkx"
 $BIN/python tools/bench_cli.py
-echo "== user data: 10^4, 10^5, 10^6 adoption rows read and built (time, peak memory), then pftz build --data of as many distinct rows in a child process (time, peak RSS, output size)"
-$BIN/python tools/bench_userdata.py
+echo "== user data: 10^4, 10^5, 10^6 adoption rows read and built (time, peak memory), then pftz build --data of 10^5 and 10^6 distinct rows in a child process (time, peak RSS of the process tree, output size)"
+$BIN/python tools/bench_userdata.py --cli-rows 100000 1000000
 echo "== entity resolution: 1,000, 4,000, 16,000 similar user measures (time and peak memory)"
 $BIN/python tools/bench_resolve.py
-trap 'tools/neo4j/neo4j.sh stop' EXIT
+trap 'tools/neo4j/neo4j.sh stop; sleep 0.5; echo; echo "== summary (figures of this run side by side; the whole output: $LOG)"; $BIN/python tools/bench_summary.py "$LOG"' EXIT
 tools/neo4j/neo4j.sh start
 source tools/neo4j/env.sh
 echo "== Neo4j loading: first load and incremental MERGE vs raw CREATE vs naive"
