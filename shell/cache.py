@@ -205,8 +205,10 @@ def entry_bytes(result: CachedBuild) -> bytes:
     return _header(len(body), hashlib.sha256(body).hexdigest()) + b"\n" + body
 
 
-def _write_entry(result: CachedBuild, path: Path, limit: int = MAX_BODY) -> None:
-    """Write an entry as a stream (the body is never whole in memory); ``_TooLarge`` past ``limit`` bytes."""
+def _write_entry(result: CachedBuild, path: Path, limit: int | None = None) -> None:
+    """Write an entry as a stream (the body is never whole in memory); ``_TooLarge`` past ``limit`` bytes
+    (:data:`MAX_BODY` by default)."""
+    limit = MAX_BODY if limit is None else limit
     h = hashlib.sha256()
     size = 0
     with path.open("wb") as fh:
