@@ -57,7 +57,9 @@ def summary(log: str) -> list[tuple[str, str, str]]:
     resolve = {
         int(m.group(1).replace(",", "")): (m.group(2), m.group(3))
         for m in re.finditer(
-            r"^similar user measures\s+([\d,]+) .*?resolve\s+([\d.]+) s, peak RSS\s+([\d,]+) MiB", log, re.MULTILINE
+            r"^similar user measures\s+([\d,]+) .*?resolve\s+([\d.]+) s(?: CPU)?[^,]*, peak RSS\s+([\d,]+) MiB",
+            log,
+            re.MULTILINE,
         )
     }
     for n in (1_000, 4_000, 16_000):
