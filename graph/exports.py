@@ -206,6 +206,57 @@ class _XmlCleaner:
             logger.warning("%s: ... and %d more such nodes and edges", self.fmt, len(self.warnings) - _MAX_XML_WARNINGS)
 
 
+def _escape_text(text: str) -> str:
+    """Escape text as ElementTree writes an element's text."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _escape_attribute(text: str) -> str:
+    """Escape text as ElementTree writes an attribute's value."""
+    text = _escape_text(text).replace('"', "&quot;")
+    return text.replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#09;")
+
+
+class _Deferred:
+    """The provenance of an XML export, left out of the copy its writer builds and put in as the file is written.
+
+    networkx's GraphML and GEXF writers build the whole document in memory; the provenance
+    (every evidence entry of every node and edge, most of the file) would be held there, in
+    the copy and again as escaped text. The copy holds a short token instead (private-use
+    characters around a random nonce and a number), and :meth:`copy` writes the document
+    with each token replaced by the escaped provenance, made again from the graph one node
+    or edge at a time: the same bytes, without the whole text in memory.
+    """
+
+    def __init__(self, escape: Callable[[str], str]) -> None:
+        self.escape = escape
+        self.nonce = os.urandom(16).hex()
+        self.sources: list[Mapping[str, Any]] = []
+        self._token_re = re.compile(
+            ("\ue000" + self.nonce + ":").encode("utf-8") + rb"(\d+)" + "\ue001".encode("utf-8")
+        )
+
+    def token(self, data: Mapping[str, Any]) -> str:
+        """Stand-in for the provenance of ``data`` (a node's or edge's attributes)."""
+        self.sources.append(data)
+        return f"\ue000{self.nonce}:{len(self.sources) - 1}\ue001"
+
+    def _text(self, m: re.Match[bytes]) -> bytes:
+        prov = _prov_json(self.sources[int(m.group(1))].get(PROVENANCE))
+        return self.escape(xml_text(prov)).encode("utf-8")
+
+    def copy(self, document: bytes, fh: IO[bytes]) -> None:
+        """Write ``document`` to ``fh`` with every token replaced by its provenance."""
+        for line in io.BytesIO(document):
+            fh.write(self._token_re.sub(self._text, line) if b"\xee\x80\x80" in line else line)
+
+
+def _defer_provenance(attrs: dict[str, Any], data: Mapping[str, Any], deferred: _Deferred | None) -> dict[str, Any]:
+    if deferred is not None and PROVENANCE in attrs:
+        attrs[PROVENANCE] = deferred.token(data)
+    return attrs
+
+
 def inert(value: Any) -> Any:
     """Make a text cell safe to open in a spreadsheet: a leading ``= + - @``, tab or CR gets a ``'``.
 
@@ -375,12 +426,14 @@ def _graph_meta(G: nx.MultiDiGraph) -> dict[str, Any]:
     }
 
 
-def _scalar_copy(G: nx.MultiDiGraph, cleaner: _XmlCleaner) -> nx.MultiDiGraph:
+def _scalar_copy(G: nx.MultiDiGraph, cleaner: _XmlCleaner, deferred: _Deferred | None = None) -> nx.MultiDiGraph:
     H = nx.MultiDiGraph(**cleaner.clean(_graph_meta(G), {}, "the graph"))
     for n, d in _sorted_nodes(G):
-        H.add_node(xml_text(str(n)), **cleaner.clean(_scalar_attrs(d, edge=False), d, f"node {n}"))
+        attrs = _defer_provenance(cleaner.clean(_scalar_attrs(d, edge=False), d, f"node {n}"), d, deferred)
+        H.add_node(xml_text(str(n)), **attrs)
     for u, v, k, d in _sorted_edges(G):
         attrs = cleaner.clean(_scalar_attrs(d, edge=True), d, f"edge {u} -> {v} [{k}]")
+        attrs = _defer_provenance(attrs, d, deferred)
         H.add_edge(xml_text(str(u)), xml_text(str(v)), key=xml_text(str(k)), **attrs)
     return H
 
@@ -392,9 +445,9 @@ GRAPHML_NODE_LABEL = "node_label"
 """The GraphML and GEXF node attribute holding the schema label (``label`` holds the name)."""
 
 
-def _graphml_copy(G: nx.MultiDiGraph, cleaner: _XmlCleaner) -> nx.MultiDiGraph:
+def _graphml_copy(G: nx.MultiDiGraph, cleaner: _XmlCleaner, deferred: _Deferred | None = None) -> nx.MultiDiGraph:
     """The scalar copy with each node's ``label`` the name and the schema label under ``node_label``."""
-    H = _scalar_copy(G, cleaner)
+    H = _scalar_copy(G, cleaner, deferred)
     for n, d in H.nodes(data=True):
         d[GRAPHML_NODE_LABEL] = d.pop("label", "")
         d["label"] = str(d.get("name") or n)
@@ -422,10 +475,13 @@ def save_graphml(G: nx.MultiDiGraph, path: str | Path) -> Path:
         If the file cannot be written; an existing file is left intact.
     """
     cleaner = _XmlCleaner(Path(path).name)
-    H = _graphml_copy(G, cleaner)
+    deferred = _Deferred(_escape_text)
+    H = _graphml_copy(G, cleaner, deferred)
 
     def write(fh: IO[bytes]) -> None:
-        nx.write_graphml_xml(H, fh, encoding="utf-8", prettyprint=True)
+        document = io.BytesIO()
+        nx.write_graphml_xml(H, document, encoding="utf-8", prettyprint=True)
+        deferred.copy(document.getvalue(), fh)
 
     out = _atomic_write(path, write)
     cleaner.log()
@@ -513,7 +569,9 @@ def degree_size(degree: int) -> float:
     return round(4.0 + 2.0 * math.sqrt(degree), 2)
 
 
-def _gexf_copy(G: nx.MultiDiGraph, cleaner: _XmlCleaner, positions: Positions | None = None) -> nx.MultiDiGraph:
+def _gexf_copy(
+    G: nx.MultiDiGraph, cleaner: _XmlCleaner, positions: Positions | None = None, deferred: _Deferred | None = None
+) -> nx.MultiDiGraph:
     H = nx.MultiDiGraph(**cleaner.clean(_graph_meta(G), {}, "the graph"), mode="dynamic")
     degree = dict.fromkeys(G, 0)  # stated edges only
     for u, v, d in G.edges(data=True):
@@ -527,7 +585,7 @@ def _gexf_copy(G: nx.MultiDiGraph, cleaner: _XmlCleaner, positions: Positions | 
         start = _gexf_time(d.get("established")) or _gexf_time(d.get("date"))
         if start:
             attrs["start"] = start
-        attrs = cleaner.clean(attrs, d, f"node {n}")
+        attrs = _defer_provenance(cleaner.clean(attrs, d, f"node {n}"), d, deferred)
         viz: dict[str, Any] = {"color": _rgb(_node_color(d)), "size": degree_size(degree[n])}
         p = positions.get(str(n)) if positions is not None else None
         if p is not None:  # y grows downwards on a page and upwards in Gephi
@@ -541,7 +599,7 @@ def _gexf_copy(G: nx.MultiDiGraph, cleaner: _XmlCleaner, positions: Positions | 
         start = _gexf_time(d.get("date"))
         if start:
             attrs["start"] = start
-        attrs = cleaner.clean(attrs, d, f"edge {u} -> {v} [{k}]")
+        attrs = _defer_provenance(cleaner.clean(attrs, d, f"edge {u} -> {v} [{k}]"), d, deferred)
         attrs["viz"] = {"color": _rgb(_edge_color(d))}
         H.add_edge(xml_text(str(u)), xml_text(str(v)), key=xml_text(str(k)), **attrs)
     return H
@@ -571,14 +629,18 @@ def save_gexf(G: nx.MultiDiGraph, path: str | Path, positions: Positions | None 
         If the file cannot be written; an existing file is left intact.
     """
     cleaner = _XmlCleaner(Path(path).name)
-    H = _gexf_copy(G, cleaner, positions)
+    deferred = _Deferred(_escape_attribute)
+    H = _gexf_copy(G, cleaner, positions, deferred)
 
     def write(fh: IO[bytes]) -> None:
         writer = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
         writer.add_graph(H)
         for meta in writer.xml.iter("meta"):
             meta.attrib.pop("lastmodifieddate", None)  # a timestamp would break byte-identical output
-        writer.write(fh)
+        document = io.BytesIO()
+        writer.write(document)
+        del writer
+        deferred.copy(document.getvalue(), fh)
 
     out = _atomic_write(path, write)
     cleaner.log()
@@ -715,8 +777,33 @@ def _csv_bytes(header: list[str], rows: Iterable[list[str]]) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def _neo4j_files(G: nx.MultiDiGraph) -> dict[str, bytes]:
-    """Return the bundle's files by name."""
+_CsvRows = tuple[list[str], Iterator[list[str]]]
+"""A CSV file to write: its header and its rows, made as they are written (a large bundle is never whole in memory)."""
+
+
+def _node_rows(
+    label: Label, items: list[tuple[str, dict[str, Any]]], cols: list[tuple[str, str]]
+) -> Iterator[list[str]]:
+    for key, d in items:
+        prov = _prov_entries(d.get(PROVENANCE))
+        row = [key, str(d.get("name", ""))] + [_neo4j_value(d.get(c), t) for c, t in cols]
+        row += [_prov_array(prov), str(len(prov)), label.value]
+        yield row
+
+
+def _rel_rows(
+    G: nx.MultiDiGraph, rel: Rel, items: list[tuple[Any, Any, Any, dict[str, Any]]], cols: list[tuple[str, str]]
+) -> Iterator[list[str]]:
+    for u, v, k, d in items:
+        prov = _prov_entries(d.get(PROVENANCE))
+        row = [str(G.nodes[u].get(KEY)), str(G.nodes[v].get(KEY)), rel.value, str(k)]
+        row += [_neo4j_value(d.get(c), t) for c, t in cols]
+        row += ["true" if d.get(DERIVED) is True else "false", _prov_array(prov), str(len(prov))]
+        yield row
+
+
+def _neo4j_files(G: nx.MultiDiGraph) -> dict[str, bytes | _CsvRows]:
+    """Return the bundle's files by name: bytes, or the header and rows of a CSV file."""
     by_label: dict[Label, list[tuple[str, dict[str, Any]]]] = {}
     labels: dict[Any, Label] = {}
     for n, d in _sorted_nodes(G):
@@ -727,7 +814,7 @@ def _neo4j_files(G: nx.MultiDiGraph) -> dict[str, bytes]:
             raise ExportError(msg) from None
         labels[n] = label
         by_label.setdefault(label, []).append((str(d.get(KEY, n)), d))
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes | _CsvRows] = {}
     node_files, rel_files = [], []
     skip_node = {"label", KEY, "name", PROVENANCE}
     for label in Label:
@@ -737,14 +824,8 @@ def _neo4j_files(G: nx.MultiDiGraph) -> dict[str, bytes]:
         cols = _columns([d for _, d in items], NODE_TYPES[label].properties, skip_node)
         header = [f"{KEY}:ID({label.value})", "name"] + [_header(c, t) for c, t in cols]
         header += [f"{PROVENANCE}:string[]", f"{PROVENANCE_COUNT}:int", ":LABEL"]
-        rows = []
-        for key, d in items:
-            prov = _prov_entries(d.get(PROVENANCE))
-            row = [key, str(d.get("name", ""))] + [_neo4j_value(d.get(c), t) for c, t in cols]
-            row += [_prov_array(prov), str(len(prov)), label.value]
-            rows.append(row)
         name = f"nodes_{label.value}.csv"
-        files[name] = _csv_bytes(header, rows)
+        files[name] = (header, _node_rows(label, items, cols))
         node_files.append(name)
 
     by_pattern: dict[tuple[Rel, Label, Label], list[tuple[Any, Any, Any, dict[str, Any]]]] = {}
@@ -762,25 +843,14 @@ def _neo4j_files(G: nx.MultiDiGraph) -> dict[str, bytes]:
         header = [f":START_ID({start.value})", f":END_ID({end.value})", ":TYPE", EID]
         header += [_header(c, t) for c, t in cols]
         header += [f"{DERIVED}:boolean", f"{PROVENANCE}:string[]", f"{PROVENANCE_COUNT}:int"]
-        rows = []
-        for u, v, k, d in items_e:
-            prov = _prov_entries(d.get(PROVENANCE))
-            row = [str(G.nodes[u].get(KEY)), str(G.nodes[v].get(KEY)), rel.value, str(k)]
-            row += [_neo4j_value(d.get(c), t) for c, t in cols]
-            row += [
-                "true" if d.get(DERIVED) is True else "false",
-                _prov_array(prov),
-                str(len(prov)),
-            ]
-            rows.append(row)
         name = f"rels_{rel.value}_{start.value}_{end.value}.csv"
-        files[name] = _csv_bytes(header, rows)
+        files[name] = (header, _rel_rows(G, rel, items_e, cols))
         rel_files.append(name)
 
     args = list(NEO4J_ADMIN_OPTIONS)
     args += [f'--nodes="$DIR/{f}"' for f in node_files] + [f'--relationships="$DIR/{f}"' for f in rel_files]
     # the database name after `--`: neo4j-admin never reads it as an option
-    command = ' \\\n  '.join(['"$NEO4J_HOME/bin/neo4j-admin" database import full', *args, '-- "$DB"'])
+    command = " \\\n  ".join(['"$NEO4J_HOME/bin/neo4j-admin" database import full', *args, '-- "$DB"'])
     files["import.sh"] = (
         "#!/bin/sh\n"
         "# Import this bundle into a new database with neo4j-admin (Neo4j 5.x).\n"
@@ -874,7 +944,15 @@ def save_neo4j_admin_csv(G: nx.MultiDiGraph, directory: str | Path) -> Path:
 
     def fill(tmp: Path) -> None:
         for name, data in files.items():
-            (tmp / name).write_bytes(data)
+            if isinstance(data, bytes):
+                (tmp / name).write_bytes(data)
+            else:  # row by row, as _csv_bytes would write them
+                header, rows = data
+                with (tmp / name).open("w", encoding="utf-8", newline="") as fh:
+                    w = csv.writer(fh, lineterminator="\n")
+                    w.writerow(header)
+                    for row in rows:
+                        w.writerow(row)
             os.chmod(tmp / name, 0o755 if name.endswith(".sh") else 0o644)
 
     return _atomic_dir(directory, fill)

@@ -23,8 +23,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import IO, Any
-from xml.etree import ElementTree
+from xml.parsers import expat
 
+import ijson
 import platformdirs
 
 from pftz.ground.errors import ExportError, check_stop
@@ -367,15 +368,30 @@ def folder_problems(folder: str | Path) -> list[str]:
     for p in sorted(root.rglob("*")):
         if not p.is_file():
             continue
+        # read as a stream (expat, ijson's C parser): a check never holds a whole document,
+        # whose tree would cost several times the file
         try:
             if p.suffix in _XML_SUFFIXES:
-                ElementTree.parse(p)
-            elif p.suffix == ".json":
                 with p.open("rb") as fh:
-                    json.load(fh)
-        except (ElementTree.ParseError, ValueError, OSError) as e:
+                    expat.ParserCreate().ParseFile(fh)
+            elif p.suffix == ".json":
+                _check_json(p)
+        except (expat.ExpatError, ValueError, OSError) as e:
             problems.append(f"{p.relative_to(root)}: {e}")
     return problems
+
+
+def _check_json(path: Path) -> None:
+    """Raise ``ValueError`` unless ``path`` holds one JSON value, as :func:`json.load` reads it."""
+    with path.open("rb") as fh:
+        try:
+            for _ in ijson.parse(fh, use_float=True):
+                pass
+            return
+        except ijson.JSONError:
+            pass  # ijson is stricter than json (NaN, 1e400): json's verdict and message decide
+    with path.open("rb") as fh:
+        json.load(fh)
 
 
 def file_sha256(path: Path) -> str:

@@ -35,7 +35,7 @@ import functools
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,6 +54,7 @@ from pftz.loaders.records import (
     NodeRef,
     ParsedReport,
     ParseWarning,
+    Props,
     PropValue,
     Provenance,
     Relation,
@@ -252,6 +253,12 @@ class _Row:
     """How messages name the row: ``"row at line 4"`` or ``"adoptions item 3 (line 40)"``."""
 
 
+def _digest(cells: Sequence[str]) -> int:
+    """A 128-bit digest of a sequence of strings (their text joined by a unit separator)."""
+    data = "\x1f".join(cells).encode("utf-8", "surrogatepass")
+    return int.from_bytes(hashlib.blake2b(data, digest_size=16).digest(), "big")
+
+
 class _Builder:
     """Checks rows and accumulates their records; a row with any problem adds nothing."""
 
@@ -264,15 +271,21 @@ class _Builder:
         self.relations: list[Relation] = []
         self.warnings: list[ParseWarning] = []
         self.skipped: dict[tuple[str, str], int | None] = {}
-        self.seen: dict[tuple[str, ...], int | None] = {}
+        # row identities and whole rows as 128-bit digests (ints): a million rows keep an int each, not their text
+        self.seen: dict[int, int | None] = {}
         self.adoptions: dict[tuple[str, str], list[tuple[int | None, str | None, str | None]]] = {}
-        self.rows_seen: dict[bytes, list[int]] = {}
+        self.rows_seen: dict[int, int] = {}  # digest of a row -> its first line
+        self.repeats: dict[int, list[int]] = {}  # digest of a repeated row -> [copies, first copy's line, last's]
         self.failed: dict[tuple[str, str], _RowError] = {}
         self._row: _Row | None = None
         self.named: set[tuple[Label, str, str, object]] = set()
         self.notices: dict[str, list[Any]] = {}  # code -> [count, first line, last line]
         self._ents: list[Entity] = []
         self._rels: list[Relation] = []
+        # equal node references and properties are shared by every row that names them: a file of
+        # a million rows holds each once, not once per row
+        self._refs: dict[NodeRef, NodeRef] = {}
+        self._props: dict[Props, Props] = {}
 
     # -- records of the current row ---------------------------------------------------
 
@@ -281,12 +294,19 @@ class _Builder:
         return Provenance(self.source, self.sha256, self._row.line or 1, USER_SECTION, self._row.quote)
 
     def node(self, label: Label, key: str, name: str, **props: PropValue) -> NodeRef:
-        self._ents.append(Entity(label, key, name or key, freeze_props(props), self._prov()))
-        return NodeRef(label, key)
+        self._ents.append(Entity(label, key, name or key, self._frozen(props), self._prov()))
+        return self._ref(NodeRef(label, key))
 
     def rel(self, rel: Rel, start: NodeRef, end: NodeRef, **props: PropValue) -> None:
         if start != end:
-            self._rels.append(Relation(rel, start, end, freeze_props(props), self._prov()))
+            self._rels.append(Relation(rel, self._ref(start), self._ref(end), self._frozen(props), self._prov()))
+
+    def _ref(self, ref: NodeRef) -> NodeRef:
+        return self._refs.setdefault(ref, ref)
+
+    def _frozen(self, props: Mapping[str, PropValue]) -> Props:
+        frozen = freeze_props(props)
+        return self._props.setdefault(frozen, frozen)
 
     def run(self, kind: str, row: _Row, handler: Callable[[_Row], None]) -> None:
         """Check one row with ``handler``; keep its records only if it raised no problem."""
@@ -318,23 +338,19 @@ class _Builder:
     def repeated(self, cells: tuple[str, ...], line: int) -> bool:
         """Whether a row repeats an earlier row exactly; repeats are counted, not kept (memory grows with
         distinct rows only) and become one ``duplicate-row`` warning each (see :meth:`repeat_warnings`)."""
-        digest = hashlib.blake2b("\x1f".join(cells).encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        seen = self.rows_seen.get(digest)
-        if seen is None:
-            self.rows_seen[digest] = [line, 0, line, line]
+        digest = _digest(cells)
+        if self.rows_seen.setdefault(digest, line) == line:  # a line is read once: the first time
             return False
-        seen[1] += 1
-        if seen[1] == 1:
-            seen[2] = line
-        seen[3] = line
+        seen = self.repeats.setdefault(digest, [0, line, line])
+        seen[0] += 1
+        seen[2] = line
         return True
 
     def repeat_warnings(self) -> list[ParseWarning]:
         """One warning per row that has exact copies, at the line of its first copy."""
         out = []
-        for first, n, copy, last in self.rows_seen.values():
-            if not n:
-                continue
+        for digest, (n, copy, last) in self.repeats.items():
+            first = self.rows_seen[digest]
             more = f"; {n:,} copies in all, lines {copy} to {last}" if n > 1 else ""
             msg = f"row at line {copy}: repeats the row already given at line {first}{more}; copies are skipped"
             out.append(ParseWarning("duplicate-row", msg, self.source, copy))
@@ -414,11 +430,12 @@ class _Builder:
 
     def duplicate(self, ident: tuple[str, ...], row: _Row) -> None:
         """Refuse a row that repeats an earlier row's identity (key, or adopter-measure-date)."""
-        if ident in self.seen:
-            first = self.seen[ident]
+        digest = _digest(ident)
+        if digest in self.seen:
+            first = self.seen[digest]
             where = f"line {first}" if first is not None else "an earlier item"
             raise _RowError("duplicate-row", f"repeats {ident[1]!r} already given at {where}; this row is skipped")
-        self.seen[ident] = row.line
+        self.seen[digest] = row.line
 
     # -- resolving names to nodes -----------------------------------------------------
 
@@ -1042,7 +1059,7 @@ def _start_known(known: Sequence[ParsedReport] | None) -> _Known:
 
 
 def _report(b: _Builder, source: str, sha: str, kind: str, n_rows: int) -> ParsedReport:
-    bad = len({w.line for w in b.warnings if w.code not in NOTICES}) + sum(n for _, n, *_ in b.rows_seen.values())
+    bad = len({w.line for w in b.warnings if w.code not in NOTICES}) + sum(n for n, *_ in b.repeats.values())
     b.warnings.extend(b.repeat_warnings())
     b.warnings.extend(b.notice_summaries())
     b.warnings.sort(key=lambda w: (w.line is None, w.line or 0))

@@ -263,7 +263,7 @@ def sqlite_frames(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
     """
     frames: dict[str, pd.DataFrame] = {}
     for name in TABLES:
-        df = table(name, G).copy()
+        df = table(name, G)  # a new frame each call: its columns are added in place, not to a copy
         if name in _FLAT_KEYS:
             key, label = _FLAT_KEYS[name]
             df.insert(0, NODE_ID, [f"{label}:{k}" for k in df[key]])
@@ -433,6 +433,9 @@ def save_sqlite(
                 conn.execute("PRAGMA journal_mode = MEMORY")
                 conn.execute("PRAGMA synchronous = OFF")
                 _fill(sqlite_utils.Database(conn), G, frames)
+                # no rollback journal for the copy VACUUM writes back: in memory it would hold every page of
+                # the file (a GB at a million rows); the file is a temporary one until it is renamed
+                conn.execute("PRAGMA journal_mode = OFF")
                 conn.execute("VACUUM")  # every page rewritten in order: the same rows give the same bytes
                 problems = conn.execute("PRAGMA foreign_key_check").fetchall()
             finally:

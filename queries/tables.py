@@ -50,11 +50,12 @@ import datetime
 import importlib.metadata
 import io
 import re
+import shutil
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import networkx as nx
 import pandas as pd
@@ -181,7 +182,11 @@ def _frame(rows: list[dict[str, Any]], columns: Sequence[str], undated: tuple[in
     ``undated`` is what a bounded window left out for want of a date: a count and what it counts
     (kept in the frame's ``attrs`` under :data:`UNDATED`, read back by :func:`left_out`).
     """
-    df = frame([[r[c] for c in columns] for r in rows], columns)
+    return _left_out_in(frame([[r[c] for c in columns] for r in rows], columns), undated)
+
+
+def _left_out_in(df: pd.DataFrame, undated: tuple[int, str] | None) -> pd.DataFrame:
+    """``df`` with what its window left out for want of a date in its ``attrs`` (:func:`left_out`)."""
     if undated is not None:
         df.attrs[UNDATED] = undated
     return df
@@ -369,7 +374,7 @@ def adoptions_table(
         measure, the key of :func:`measures_table`; its quote is the sentence's own.
     """
     ix = _Index(G)
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     undated = 0
     linked = linked_wordings(G)
     for m in ix.nodes(Label.MEASURE):
@@ -382,32 +387,29 @@ def adoptions_table(
                 continue
             ad = ix.d(a)
             evidence = [p for p in e.get(PROVENANCE) or [] if isinstance(p, Mapping)] or [{}]
-            for p in evidence:
-                rows.append(
-                    {
-                        "adopter_key": ad.get(KEY),
-                        "adopter": ad.get("name"),
-                        "adopter_label": ad.get("label"),
-                        "adopter_kind": ad.get("kind"),
-                        "measure_key": md.get(KEY),
-                        "measure": md.get("name"),
-                        "measure_kind": md.get("kind"),
-                        "batch_key": e.get("batch"),
-                        "date": e.get("date"),
-                        "origin_zones": origins,
-                        "outcome": e.get("outcome"),
-                        "source": p.get("source"),
-                        "line": p.get("line"),
-                        "quote": p.get("quote"),
-                    }
-                )
+            # a tuple per evidence entry, in ADOPTION_COLUMNS order (a dict per row would cost four times
+            # as much at a million rows); the adoption's own cells are shared by its rows
+            adoption = (
+                ad.get(KEY), ad.get("name"), ad.get("label"), ad.get("kind"), md.get(KEY), md.get("name"),
+                md.get("kind"), e.get("batch"), e.get("date"), origins, e.get("outcome"),
+            )  # fmt: skip
+            rows.extend((*adoption, p.get("source"), p.get("line"), p.get("quote")) for p in evidence)
 
-    def order(r: dict[str, Any]) -> tuple[Any, ...]:
-        d = parse_iso(r["date"])
-        return (d is None, d.start() if d else None, r["adopter_key"], r["measure_key"], r["line"] or 0)
+    starts: dict[Any, tuple[bool, Any]] = {}
 
-    left = (undated, "undated adoptions") if _bounded(since, until) else None
-    return _frame(sorted(rows, key=order), ADOPTION_COLUMNS, left)
+    def start(date: Any) -> tuple[bool, Any]:
+        if date not in starts:
+            d = parse_iso(date)
+            starts[date] = (d is None, d.start() if d else None)
+        return starts[date]
+
+    def order(r: tuple[Any, ...]) -> tuple[Any, ...]:
+        return (*start(r[8]), r[0], r[4], r[12] or 0)
+
+    rows.sort(key=order)
+    return _left_out_in(
+        frame(rows, ADOPTION_COLUMNS), (undated, "undated adoptions") if _bounded(since, until) else None
+    )
 
 
 DOCUMENT_COLUMNS = (
@@ -747,8 +749,43 @@ def _add_sheet(wb: Workbook, name: str, columns: Sequence[Any], rows: Sequence[S
         ws.append(list(row))
 
 
-def _table_rows(df: pd.DataFrame) -> list[list[Any]]:
-    return [[_xlsx_cell(v) for v in row] for row in df.itertuples(index=False)]
+class _Rows(Sequence[list[Any]]):
+    """The cells of a frame's rows, made as they are read (a sheet of a million rows is never whole in memory).
+
+    ``flat`` joins list cells and makes text inert as :func:`flatten` does, row by row instead of a copy
+    of the frame.
+    """
+
+    def __init__(self, df: pd.DataFrame, flat: bool = False) -> None:
+        self.df = df
+        objects = [df[c].dtype == object for c in df.columns]
+        self.cell: list[Callable[[Any], Any]] = [
+            (lambda v: _xlsx_cell(_flat_cell(v))) if flat and o else _xlsx_cell for o in objects
+        ]
+
+    def __len__(self) -> int:
+        return len(self.df)
+
+    def _made(self, rows: Iterable[tuple[Any, ...]]) -> Iterator[list[Any]]:
+        cell = self.cell
+        for row in rows:
+            yield [f(v) for f, v in zip(cell, row, strict=True)]
+
+    def __iter__(self) -> Iterator[list[Any]]:
+        return self._made(self.df.itertuples(index=False, name=None))
+
+    @overload
+    def __getitem__(self, i: int) -> list[Any]: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[list[Any]]: ...
+    def __getitem__(self, i: int | slice) -> list[Any] | list[list[Any]]:
+        if isinstance(i, slice):
+            return list(self._made(self.df.iloc[i].itertuples(index=False, name=None)))
+        return next(self._made(self.df.iloc[[i]].itertuples(index=False, name=None)))
+
+
+def _flat_cell(v: Any) -> Any:
+    return inert(LIST_SEPARATOR.join(map(str, v)) or None) if isinstance(v, list) else inert(v)
 
 
 def _about_rows(about: Sequence[tuple[str, str]]) -> list[list[Any]]:
@@ -772,7 +809,7 @@ def _save_workbook(sheets: Sequence[tuple[str, Sequence[Any], Sequence[Sequence[
 
 def _write_xlsx(df: pd.DataFrame, path: Path, name: str, about: Sequence[tuple[str, str]] | None) -> None:
     sheets: list[tuple[str, Sequence[Any], Sequence[Sequence[Any]]]] = [
-        (_sheet_name(name), list(df.columns), _table_rows(df))
+        (_sheet_name(name), list(df.columns), _Rows(df, flat=True))
     ]
     if about is not None:
         sheets.append((ABOUT_SHEET, ["field", "value"], _about_rows(about)))
@@ -805,7 +842,7 @@ def write_workbook(
     """
     target = Path(path)
     sheets: list[tuple[str, Sequence[Any], Sequence[Sequence[Any]]]] = [
-        (_sheet_name(name), list(df.columns), _table_rows(flatten(df))) for name, df in frames.items()
+        (_sheet_name(name), list(df.columns), _Rows(df, flat=True)) for name, df in frames.items()
     ]
     if about is not None:
         sheets.append((ABOUT_SHEET, ["field", "value"], _about_rows(about)))
@@ -822,13 +859,17 @@ def _fix_zip_times(data: bytes, path: Path) -> None:
     """Copy an XLSX archive with fixed times (openpyxl stamps the save time), so two builds write the same bytes."""
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
-            content = src.read(item.filename)
-            if item.filename == "docProps/core.xml":
-                content = _MODIFIED_RE.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
             info = zipfile.ZipInfo(item.filename, date_time=(2000, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = item.external_attr
-            dst.writestr(info, content)
+            if item.filename == "docProps/core.xml":
+                content = _MODIFIED_RE.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", src.read(item.filename))
+                dst.writestr(info, content)
+                continue
+            # a sheet is copied in pieces: its text (hundreds of MB at a million rows) is never whole
+            info.file_size = item.file_size  # known in advance, as writestr knows it: the same header bytes
+            with src.open(item) as fin, dst.open(info, "w") as fout:
+                shutil.copyfileobj(fin, fout, 1 << 20)
 
 
 def write_table(
@@ -875,7 +916,7 @@ def write_table(
         if fmt == "csv":
             flatten(df).to_csv(tmp, index=False, encoding="utf-8-sig" if bom else "utf-8", lineterminator="\n")
         elif fmt == "xlsx":
-            _write_xlsx(flatten(df), tmp, name or "table", about)
+            _write_xlsx(df, tmp, name or "table", about)  # flattened row by row
         else:
             pq.write_table(pa.Table.from_pandas(df, preserve_index=False), tmp)
     return target

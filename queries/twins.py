@@ -114,7 +114,7 @@ def frame(rows: Iterable[Sequence[Any]], columns: Sequence[str]) -> pd.DataFrame
     """
     import pandas as pd
 
-    table = [list(r) for r in rows]
+    table = rows if isinstance(rows, list) else list(rows)  # read, never changed: no copy of a list
     data = {c: _series([r[i] for r in table]) for i, c in enumerate(columns)}
     return pd.DataFrame(data, columns=list(columns)).reset_index(drop=True)
 
@@ -374,8 +374,16 @@ def trace_innovation(G: nx.MultiDiGraph, words: str, since: str | None = None, u
         for d, e in _out(G, b, Rel.RELEASED_BY):
             dd = _d(G, d)
             facts.append(
-                (4, "batch released by", Rel.RELEASED_BY.value, d, dd.get("number"), dd.get("date"), e.get(PROVENANCE),
-                 dd)
+                (
+                    4,
+                    "batch released by",
+                    Rel.RELEASED_BY.value,
+                    d,
+                    dd.get("number"),
+                    dd.get("date"),
+                    e.get(PROVENANCE),
+                    dd,
+                )
             )
             if _label(G, d) == Label.DOCUMENT.value:
                 documents.append(d)
@@ -398,8 +406,16 @@ def trace_innovation(G: nx.MultiDiGraph, words: str, since: str | None = None, u
     for b, _ in batches:
         for body, e in _in(G, b, Rel.RESPONSIBLE_FOR, Label.ISSUING_BODY):
             facts.append(
-                (7, "responsible for the batch", Rel.RESPONSIBLE_FOR.value, body, _key(G, b), None, e.get(PROVENANCE),
-                 None)
+                (
+                    7,
+                    "responsible for the batch",
+                    Rel.RESPONSIBLE_FOR.value,
+                    body,
+                    _key(G, b),
+                    None,
+                    e.get(PROVENANCE),
+                    None,
+                )
             )
     for t, e in _out(G, m, Rel.REPLICATED_TO):
         facts.append(
@@ -408,8 +424,16 @@ def trace_innovation(G: nx.MultiDiGraph, words: str, since: str | None = None, u
     for b, _ in batches:
         for t, e in _out(G, b, Rel.REPLICATED_TO):
             facts.append(
-                (8, "batch replicated to", Rel.REPLICATED_TO.value, t, e.get("scope"), e.get("date"),
-                 e.get(PROVENANCE), e)
+                (
+                    8,
+                    "batch replicated to",
+                    Rel.REPLICATED_TO.value,
+                    t,
+                    e.get("scope"),
+                    e.get("date"),
+                    e.get(PROVENANCE),
+                    e,
+                )
             )
     for a, e in _in(G, m, Rel.ADOPTED):
         facts.append((9, "adopted by", Rel.ADOPTED.value, a, e.get("outcome"), e.get("date"), e.get(PROVENANCE), e))

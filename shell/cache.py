@@ -234,11 +234,23 @@ def _part(f: BinaryIO, size: int, digest: str) -> bytes:
     return data
 
 
+MAX_BODY = 128 * 2**20
+"""The largest entry written or read (bytes): a larger graph (10^6 rows of user data) is rebuilt each
+time rather than held whole in memory to write or read it back."""
+MAX_ELEMENTS = 400_000
+"""Nodes and edges past which no entry is made at all (its images would be built in memory first)."""
+
+
 def _read_entry(f: BinaryIO, lite: bool, where: str) -> CachedBuild:
     """Read an entry from an open file, checking every part it reads; ``_BadEntry`` names what failed.
 
     ``lite``: the second part is read (and checked) only when the graph is asked for its edges.
     """
+    start = f.tell()
+    size = f.seek(0, os.SEEK_END) - start
+    f.seek(start)
+    if not 0 < size <= MAX_BODY:
+        raise _BadEntry("empty, or larger than any entry written")
     head = f.readline(_MAX_HEADER)
     if not head.endswith(b"\n"):
         raise _BadEntry("no header line")
@@ -364,10 +376,16 @@ def cached_build(
                 os.utime(entry)
             return found
     result = build()
+    G = result.graph
+    if G.number_of_nodes() + G.number_of_edges() > MAX_ELEMENTS:
+        return result  # too large to keep: rebuilding costs less than holding its images to write them
     try:
+        data = entry_bytes(result)
+        if len(data) > MAX_BODY:
+            return result
         folder.mkdir(parents=True, exist_ok=True)
         with atomic_path(entry) as tmp:
-            tmp.write_bytes(entry_bytes(result))
+            tmp.write_bytes(data)
         _prune(folder)
     except (OSError, ValueError):
         pass  # a cache that cannot be written only costs time

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+import networkx as nx
 import pandas as pd
 import platformdirs
 import pytest
@@ -264,6 +265,36 @@ def test_flipped_bits_in_a_cache_entry_are_always_caught(cache: Path, tmp_path: 
     ]
     assert (tmp_path / "again.json").read_bytes() == fresh
     assert entry.read_bytes() == good
+
+
+def test_a_cache_entry_too_large_to_read_back_is_neither_written_nor_read(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past ``MAX_BODY`` an entry would cost more to read than to rebuild (10^6 rows): none is kept, none read."""
+    G = nx.MultiDiGraph()
+    G.add_node("zone:x", label="Zone", key="x", name="x" * 5_000)
+    built: list[int] = []
+
+    def build() -> gcache.CachedBuild:
+        built.append(1)
+        return gcache.CachedBuild(G, warnings=("w",), hint="h")
+
+    monkeypatch.setattr(gcache, "MAX_BODY", 1_000)
+    problems: list[str] = []
+    for _ in range(2):
+        result = gcache.cached_build([], [], build, on_problem=problems.append)
+        assert not result.from_cache and result.graph is G
+    assert len(built) == 2 and list(cache.glob("*")) == [] and problems == []
+    monkeypatch.setattr(gcache, "MAX_BODY", 1 << 20)
+    assert gcache.cached_build([], [], build).from_cache is False  # now small enough: written
+    (entry,) = cache.glob(f"*{gcache.SUFFIX}")
+    assert gcache.cached_build([], [], build).from_cache is True
+    monkeypatch.setattr(gcache, "MAX_BODY", 1_000)  # the entry on disk is now larger than any written
+    result = gcache.cached_build([], [], build, on_problem=problems.append)
+    assert not result.from_cache and not entry.exists()
+    assert problems == [
+        f"cache entry {entry} failed its check (empty, or larger than any entry written); rebuilding it"
+    ]
 
 
 class _Planted:
