@@ -101,7 +101,8 @@ class Profile:
     field_prefixes
         Words before a chapter's field in the zone-cases part, longest first.
     caption, source, row_number
-        The caption word, the words of a source line, the heading of the row-number column.
+        The caption words (``Table``; an edition may print ``Schedule`` and ``List``), the words of a
+        source line, the heading of the row-number column.
     issued_by_zones
         Caption words saying the zones of a table's zone column issued its documents.
     columns
@@ -130,7 +131,7 @@ class Profile:
     milestones: tuple[str, ...]
     zone_cases: tuple[str, ...]
     field_prefixes: tuple[str, ...]
-    caption: str
+    caption: tuple[str, ...]
     source: tuple[str, ...]
     row_number: tuple[str, ...]
     issued_by_zones: tuple[str, ...]
@@ -339,7 +340,7 @@ def parse_profile(text: str, path: str = "profile.toml", *, base: str | None = N
         milestones=_strings(structure, "milestones", "structure", path),
         zone_cases=_strings(structure, "zone_cases", "structure", path),
         field_prefixes=tuple(sorted(prefixes, key=len, reverse=True)),
-        caption=_strings(tables, "caption", "tables", path)[0],
+        caption=_strings(tables, "caption", "tables", path),
         source=_strings(tables, "source", "tables", path),
         row_number=_strings(tables, "row_number", "tables", path),
         issued_by_zones=tuple(tables.get("issued_by_zones", ())),

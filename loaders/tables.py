@@ -63,9 +63,13 @@ class _Layout(NamedTuple):
 
 @lru_cache(maxsize=16)
 def _layout_of(
-    caption: str, appendix: str, source: tuple[str, ...], row_number: tuple[str, ...], continued: tuple[str, ...]
+    caption: tuple[str, ...],
+    appendix: str,
+    source: tuple[str, ...],
+    row_number: tuple[str, ...],
+    continued: tuple[str, ...],
 ) -> _Layout:
-    word = alternation([caption])
+    word = alternation(list(caption))
     return _Layout(
         re.compile(rf"^{word}\s+((?:\d+|[A-Z])[-.\u2013]\d+)\.?\s+(\S.*)$"),
         re.compile(rf"^{word}\s+(\d+)\s*:\s*(\S.*)$"),

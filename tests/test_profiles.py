@@ -202,7 +202,7 @@ def test_a_profile_gives_only_what_differs(tmp_path: Path) -> None:
         'name = "exhibits"\n[tables]\ncaption = "Exhibit"\n[columns]\nzone = ["Zone Name"]\n', encoding="utf-8"
     )
     p, d = load_profile(f), default_profile()
-    assert (p.name, p.caption, p.source, p.running_heads) == ("exhibits", "Exhibit", d.source, d.running_heads)
+    assert (p.name, p.caption, p.source, p.running_heads) == ("exhibits", ("Exhibit",), d.source, d.running_heads)
     assert p.column_role("Zone Name") == "zone" and p.column_role("PFTZ") is None  # the synonyms it gives replace
     assert p.column_role("Department in Charge") == "bodies"
     assert p.batch_kinds == d.batch_kinds
