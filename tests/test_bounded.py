@@ -264,8 +264,10 @@ def test_distinct_adoption_rows_cost_memory_linearly_and_exports_never_hold_thei
     Growth by ratio and by bytes per row, never by wall time: reading and building grow by
     well under 1.5 KB a row (the row's relation, its evidence entry, the duplicate checks'
     digests), and the writers that carry every evidence entry (GraphML, GEXF, the
-    neo4j-admin bundle, the build cache's entry) stream it: what they write grows with the
-    rows, their peak memory by a small part of that.
+    neo4j-admin bundle) stream it: what they write grows with the rows, their peak memory by
+    a small part of that. The build cache's entry is made in memory (two SQLite images), so it
+    is bounded by a cap instead: no entry for a graph past ``MAX_ELEMENTS``
+    (:func:`test_a_graph_past_the_caches_cap_is_not_cached`).
     """
     report, ref = load_report(), load_reference()
     built: dict[int, int] = {}
@@ -281,7 +283,6 @@ def test_distinct_adoption_rows_cost_memory_linearly_and_exports_never_hold_thei
             "graph.graphml": lambda p, G=G: save_graphml(G, p),
             "graph.gexf": lambda p, G=G: save_gexf(G, p),
             "neo4j-import": lambda p, G=G: save_neo4j_admin_csv(G, p),
-            "entry.pftz-cache": lambda p, G=G: gcache._write_entry(CachedBuild(G), p),
         }
         for name, write in writers.items():
             path = tmp_path / f"{n}-{name}"
@@ -291,7 +292,7 @@ def test_distinct_adoption_rows_cost_memory_linearly_and_exports_never_hold_thei
     per_row = (built[10_000] - built[5_000]) / 5_000
     assert per_row < 1_500, f"{per_row:,.0f} bytes a row"
     assert built[10_000] < 2 * built[5_000]
-    for name in ("graph.graphml", "graph.gexf", "neo4j-import", "entry.pftz-cache"):
+    for name in ("graph.graphml", "graph.gexf", "neo4j-import"):
         (peak_a, size_a), (peak_b, size_b) = wrote[name, 5_000], wrote[name, 10_000]
         assert size_b - size_a > 3_000_000, name  # the evidence of 5,000 more rows
         assert peak_b - peak_a < (size_b - size_a) / 3, (
@@ -309,3 +310,17 @@ def test_a_file_keeps_a_thousand_merge_notices_and_counts_the_rest(tmp_path: Pat
     assert len(merged) == MAX_NOTICES + 1
     assert "199 more rows like the 1,000 above (up to line 1201); 1,199 rows in all" in merged[-1].message
     assert len([x for x in r.relations if x.type.value == "ADOPTED"]) == 1200  # every row is still evidence
+
+
+def test_a_graph_past_the_caches_cap_is_not_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache's entry is built in memory: a graph past ``MAX_ELEMENTS`` nodes and edges gets none."""
+    monkeypatch.setenv("PFTZ_CACHE_DIR", str(tmp_path / "cache"))
+    G = nx.MultiDiGraph()
+    G.add_nodes_from((f"Zone:z{i}", {"label": "Zone", "key": f"z{i}", "name": f"Z {i}"}) for i in range(50))
+    monkeypatch.setattr(gcache, "MAX_ELEMENTS", 49)
+    for _ in range(2):
+        assert gcache.cached_build([], [], lambda: CachedBuild(G)).from_cache is False
+    assert not list((tmp_path / "cache").glob(f"*{gcache.SUFFIX}"))
+    monkeypatch.setattr(gcache, "MAX_ELEMENTS", 50)
+    assert gcache.cached_build([], [], lambda: CachedBuild(G)).from_cache is False
+    assert gcache.cached_build([], [], lambda: CachedBuild(G)).from_cache is True
