@@ -2598,72 +2598,6 @@ def _listed_batch_cases(c: _Collector, ctx: _Context) -> None:
                     c.rel(Rel.ORIGINATED_IN, m, c.zone(z, line, sent), line, sent)
 
 
-LIST_SCOPE_RE = re.compile(
-    rf"\b{alternation(LIST_SCOPE_VERBS)}(?:\s+and\s+{alternation(LIST_SCOPE_VERBS)})?\s+"
-    r"(?:(?:in|across|throughout|to)\s+)?(?P<where>[^()]+?)\s*(?:\(|$)"
-)
-"""The scope a list's heading states, as printed ("... replicated and promoted in all pilot free trade zones")."""
-ITEM_ZONES_RE = re.compile(r"\s*\((?P<zones>[^()]{3,160})\)")
-"""The zones printed in brackets after a listed item: ``"<name>" (Fujian FTZ, Guangdong FTZ)``."""
-LISTED_ITEM_RESOLVED = "an item the text lists under a heading of its scope, after the sentence releasing the batch"
-
-
-HEADING_END_RE = re.compile(r"[\"“]|\s\d{1,2}\.\s|\)\s")
-"""Where a heading's paragraph goes on with the list under it: a quote, an item's number, its count's bracket."""
-
-
-def _heading_text(ctx: _Context, sec: Section) -> str:
-    """A heading's words, over the lines it is wrapped on (its paragraph up to the list under it)."""
-    para = next((p for p in ctx.paras if p.line == sec.start_line), None)
-    if para is None:
-        return sec.title
-    text = para.text
-    end = HEADING_END_RE.search(text, len(sec.number))
-    return text[len(sec.number) : end.start() + (1 if end and end.group(0).startswith(")") else 0) if end else None]
-
-
-def _listed_items(c: _Collector, ctx: _Context) -> None:
-    """Rule: a text that releases a national batch (a circular) and lists its items under headings of their
-    scope ("(I) Items to be replicated and promoted nationwide (7 items)", then "1. Investment management:
-    "<name>" (Shanghai FTZ); ..."): each quoted item with its zones in brackets after it is an innovation of
-    the batch, piloted by those zones, replicated to the heading's scope (the adopter as printed).
-
-    The item's place in the batch is told by the text's layout, not a sentence: the ``IN_BATCH`` edge is
-    derived. An edition's lists are its tables.
-    """
-    if ctx.edition:
-        return
-    released = sorted((b for b in ctx.prose_batches if b.released), key=lambda b: b.line)
-    # an item the pass ``prose-batches-of-texts`` read already (a notice's items by scope) is read once
-    in_batch = {r.start.key.rsplit(":", 1)[-1] for r in c.relations if r.type is Rel.IN_BATCH}
-    for sec in (x for x in c.outline.sections if x.level == 3):
-        before = [b for b in released if b.line <= sec.start_line]
-        where = LIST_SCOPE_RE.search(_heading_text(ctx, sec))
-        if not before or where is None:
-            continue
-        b = before[-1]
-        printed = where.group("where").strip()
-        scope = normalize_scope(printed) or Scope.DESIGNATED_AREAS
-        region = c.region(SCOPE_REGION_KEYS.get(scope, SCOPE_REGION_KEYS[Scope.NATIONWIDE]), sec.start_line, sec.title)
-        kind = str(KIND_OF_BATCH.get(b.kind, MeasureKind.INNOVATION))
-        for p, off, sent in _sentences(x for x in ctx.paras if sec.start_line <= x.line <= sec.end_line):
-            for q in QUOTED_RE.finditer(sent):
-                zm = ITEM_ZONES_RE.match(sent, q.end())
-                zones = {m.key for m in c.find_zones(zm.group("zones"))} if zm else set()
-                if not zones:
-                    continue
-                name = q.group(1).strip(" ,.;")
-                if slug(name) in in_batch:
-                    continue
-                line = p.line_at(off + q.start())
-                m = c.node(Label.MEASURE, f"{b.ref.key}:{slug(name)}", name, line, sent, kind=kind, title=name)
-                c.rel(Rel.IN_BATCH, m, b.ref, line, sent, resolved=LISTED_ITEM_RESOLVED, **{DERIVED: True})
-                for z in sorted(zones):
-                    c.rel(Rel.ORIGINATED_IN, m, c.zone(z, line, sent), line, sent)
-                heading = f"{sec.number} {sec.title}"
-                c.rel(Rel.ADOPTED, region, m, line, sent, scope=str(scope), adopter=printed, resolved=heading)
-
-
 def _read_story(c: _Collector, ctx: _Context) -> None:
     """The narrative (:func:`loaders.narrative.read_narrative`) over the body but the milestones, the field of each
     line of the part of zone cases, and the titles of the national measures its names are matched against."""
@@ -3042,7 +2976,6 @@ PASSES: tuple[Pass, ...] = (
     Pass("prose-batches-of-texts", _read_prose_batches),
     Pass("named-adoptions", _named_adoptions),
     Pass("listed-batch-cases", _listed_batch_cases),
-    Pass("listed-items", _listed_items),
 )
 """The document-level passes of the reader, in the order they run (later passes use what earlier ones found)."""
 
