@@ -12,6 +12,11 @@ gazetteer in, frozen facts out, plus the coverage (every quoted span and zone
 mention that produced no fact). :mod:`loaders.report` turns the facts into
 records with provenance.
 
+This module holds the driver and the ordered :data:`RULES`; the readings the rules call live by fact
+kind in :mod:`loaders.narrative_cases`, :mod:`loaders.narrative_quoted`,
+:mod:`loaders.narrative_adoptions` and :mod:`loaders.narrative_efforts`, on the records and clause
+machinery of :mod:`loaders.narrative_facts`. Other modules import from this one.
+
 Nothing about this edition is hard-coded: places come from the gazetteer
 (``data/reference/``), section roles from the report's own headings.
 """
