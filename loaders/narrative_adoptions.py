@@ -1,0 +1,823 @@
+"""Adoption rules of the narrative: an innovation replicated, adopted or drawn on, in either direction and
+across an anaphora (``this model``, ``the practice``), with its adopter and scope; registered in
+:data:`loaders.narrative.RULES`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from pftz.loaders.lexicon import (
+    ACTIVE_ADOPT_VERBS,
+    ANAPHORA,
+    BY_ADOPT_VERBS,
+    CARDINALS,
+    CARDINALS_MORE,
+    CASE_HEADS,
+    EXAMPLE_ORDINALS,
+    GENERIC_PLURALS,
+    INTO_ADOPT_VERBS,
+    ITEM_PLURALS,
+    LAUNCH_PARTICIPLES,
+    LIKENESS_ANAPHORA,
+    LIST_JOINS,
+    NATIONAL_SCOPES,
+    PASSIVE_ADOPT_VERBS,
+    PASSIVE_ADOPT_VERBS_MORE,
+    PASSIVE_AUXILIARIES_MORE,
+    PLURAL_ANAPHORA,
+    PROVINCE_SCOPES,
+    PROVINCE_SCOPES_MORE,
+    REFERENCE_PHRASES,
+    REFERENCE_VERBS,
+    SPREAD_VERBS,
+    alternation,
+)
+from pftz.loaders.narrative_cases import PRACTICE_VERBS, object_at, practice_name
+from pftz.loaders.narrative_facts import (
+    ADOPT_VERB_RE,
+    BATCH_RE,
+    CLAUSE_CUT_RE,
+    COORDINATED_RE,
+    DESIGNATED_RE,
+    HEAD_NOUNS,
+    PROVINCE_SCOPE_RE,
+    SUBJECT_WORDS,
+    AdoptionFact,
+    CaseFact,
+    Clause,
+    Named,
+    Sentence,
+    State,
+    adopter_clause,
+    clause_date,
+    fuller_name,
+    is_case_name,
+    ordinal_of,
+)
+from pftz.loaders.quotes import Quoted
+from pftz.loaders.reference import Mention
+
+# --------------------------------------------------------------------------- adoption rules
+_AREA_PAREN_RE = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+Area\s+\((?P<place>[A-Z][a-z]+)\)")
+"""An area printed with its PFTZ's place in brackets: ``Lingang Special Area (Shanghai)``."""
+
+
+def _adopter(st: State, subject: str) -> tuple[str, str, str, str] | None:
+    """(kind, key, name, parent zone) of the adopter named in a sentence's subject."""
+    if cm := COORDINATED_RE.search(subject):
+        parent = st.gaz.zone(cm.group("zone"))
+        if parent:
+            return "coordinated", cm.group("name").lower(), cm.group("name"), parent
+    if (am := _AREA_PAREN_RE.search(subject)) and (zone := st.gaz.zone(f"{am.group('place')} PFTZ")):
+        return "zone", zone, am.group(0), ""
+    zs = st.find_zones(subject)
+    if zs:
+        return "zone", zs[-1].key, zs[-1].text, ""
+    ps = st.gaz.find_provinces(subject)
+    cs = st.gaz.find_cities(subject)
+    if cs and (not ps or cs[0].start < ps[0].start):
+        return "city", cs[0].key, cs[0].text, ""  # "Ganzhou City in Jiangxi Province", "Kunshan, a county-level city"
+    if ps:
+        return "province", ps[-1].key, ps[-1].text, ""
+    return None
+
+
+def adoption_replicated(st: State, s: Sentence, outcome: str) -> list[AdoptionFact]:
+    """``<adopter> replicated and scaled up the "<name>" from the Nth batch of ...`` and its variants.
+
+    Accepts ``<adopter>'s replication and scaling of the "<name>"``,
+    ``replicated and scaled up the 5th batch of best practices titled "<name>"``,
+    ``learned from``, ``disseminated``. The adopter is the coordinated
+    innovation zone, zone or province of the subject; the batch is the one the
+    sentence names, if any. Rejects a sentence without an adopter or without
+    a quoted name.
+    """
+    low = s.text.lower()
+    m = ADOPT_VERB_RE.search(s.text) if "replicat" in low or "learn" in low or "disseminat" in low else None
+    if not m:
+        return []
+    subject = s.text[: m.start()]
+    who = _adopter(st, subject)
+    if who is None:
+        return []
+    names = [q for q in s.quotes if q.start > m.start() and len(q.name.split()) >= 2]
+    if not names:
+        return []
+    q = names[0]
+    # the origin: a zone named between the verb and the name ("learned from Chongqing PFTZ's "...""), or just after
+    near = [a for a in s.actors if m.end() <= a.start < q.start or 0 <= a.start - q.end <= 12]
+    origins = tuple(k for a in near[:1] for k in a.keys if k != who[1])
+    bm = BATCH_RE.search(s.text, m.start())
+    batch = (ordinal_of(bm.group("ord")), bm.group("what")) if bm else None
+    st.used.add((id(s), q.start))
+    kind, key, name, parent = who
+    return [
+        AdoptionFact(
+            q.name,
+            kind,
+            key,
+            name,
+            s.line,
+            s.original,
+            "replicated",
+            origins=origins,
+            adopter_zone=parent,
+            batch=batch,
+            scope="province-wide" if PROVINCE_SCOPE_RE.search(s.text) else "",
+            outcome=outcome,
+        )
+    ]
+
+
+ADOPTS_RE = re.compile(r"\b(?:adopts|adopted|has been adopted)\b")
+SCOPE_LIST_RE = re.compile(
+    rf"\b(?:\d+|{alternation((*CARDINALS, *CARDINALS_MORE))}) (?:(?:pilot |other )?measures )?(?:are|were) "
+    r"(?:to be |being )?"
+    r"(?:replicated and scaled up|replicated|extended|rolled out|promoted)(?: (?:across|to|throughout|in))? "
+    rf"(?P<scope>{alternation(NATIONAL_SCOPES)}),? including (?P<list>.+?)(?:, among others)?\.?$",
+    re.IGNORECASE,
+)
+
+
+def adoption_scope_list(s: Sentence) -> list[AdoptionFact]:
+    """``17 measures are replicated and scaled up across all PFTZs, including A, B, and C``: one event per item.
+
+    The adopter is the scope as printed (``all PFTZs``, ``nationwide``); items
+    are split at commas (and a final ``and``). Rejects a sentence without such
+    a list.
+    """
+    m = SCOPE_LIST_RE.search(s.text)
+    if not m:
+        return []
+    items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b)", m.group("list"))]
+    scope = "all PFTZs" if "pftz" in m.group("scope").lower() else "nationwide"
+    return [
+        AdoptionFact(x, "scope", scope, scope, s.line, s.original, "scope-list", scope=scope)
+        for x in items
+        if len(x.split()) >= 3 and x[:1].islower()
+    ]
+
+
+NEW_BATCH_RE = re.compile(
+    r"\breplicat\w* and scal\w*(?: up)? (?:of )?(?:a |the )?new batch\b|"
+    r"\b(?:released|issued|launched|produced) (?:a |the |their )?new batch(?:es)?\b[^.;]*\breplicated (?:them|it)\b|"
+    r"\b(?:released|issued|launched|produced|published) (?:a |the |their |its )?new batch(?:es)? (?:of |for )"
+    r"(?P<scope>provincial|province-wide|region-wide) replication\b",
+    re.IGNORECASE,
+)
+
+
+def adoption_batch_statement(st: State, s: Sentence) -> list[AdoptionFact]:
+    """``PFTZs in Fujian, Liaoning, ... promoted the replication and scaling of a new batch ... across their
+    respective provinces``, ``PFTZs in A, B and other provinces released new batches of provincial replication``:
+    a provincial batch adopted province-wide, one event per zone named, no innovation named.
+
+    Rejects a sentence that quotes names (the named-example rules read those)
+    or states no province-wide scope.
+    """
+    m = NEW_BATCH_RE.search(s.text) if "new batch" in s.text and not s.quotes else None
+    if m is None or not (m.group("scope") or PROVINCE_SCOPE_RE.search(s.text)):
+        return []
+    out: list[AdoptionFact] = []
+    for a in s.actors:
+        for z in a.keys:
+            ref = st.gaz.zone_ref(z)
+            if ref is None or ref.province not in st.gaz.provinces:
+                continue
+            name = st.gaz.provinces[ref.province].name
+            out.append(
+                AdoptionFact(
+                    "", "province", ref.province, name, s.line, s.original, "new-batch", (z,), scope="province-wide"
+                )
+            )
+    return out
+
+
+def adoption_provincial_examples(st: State, sents: Sequence[Sentence]) -> list[AdoptionFact]:
+    """The named examples of a zone's provincial batch told in a paragraph.
+
+    A paragraph where a zone released or produced a batch of innovations that
+    were replicated across its province (``Xinjiang PFTZ has produced two
+    batches ... replicated and scaled up across the entire region.
+    Specifically, ... "cross-port mutual recognition for foreign vehicles"``):
+    every quoted innovation name after that statement is an adoption by the
+    zone's province, with the zone as origin. Rejects descriptive quotes
+    (:func:`is_case_name`) and paragraphs without such a statement.
+    """
+    out: list[AdoptionFact] = []
+    used: set[tuple[int, int]] = set()
+    if not any(("provinc" in s.text or "region" in s.text) and PROVINCE_SCOPE_RE.search(s.text) for s in sents):
+        return out
+    zone: str | None = None
+    for s in sents:
+        if re.search(r"\b(?:released|produced|issued|launched)\b[^.;]*\bbatch(?:es)?\b", s.text):
+            zs = [a for a in s.actors if len(a.keys) == 1]
+            zone = zs[0].keys[0] if zs else zone
+        if zone is None:
+            continue
+        ref = st.gaz.zone_ref(zone)
+        if ref is None or ref.province not in st.gaz.provinces:
+            return []
+        for q in s.quotes:
+            if not is_case_name(q.name, s.text, q):
+                continue
+            used.add((id(s), q.start))
+            out.append(
+                AdoptionFact(
+                    q.name,
+                    "province",
+                    ref.province,
+                    st.gaz.provinces[ref.province].name,
+                    s.line,
+                    s.original,
+                    "provincial-example",
+                    origins=(zone,),
+                    scope="province-wide",
+                )
+            )
+    st.used |= used
+    return _outside_province(out, sents)
+
+
+_EXAMPLE_ORDINAL_RE = re.compile(
+    rf"(?:^|;|,\s*while|,\s*and)\s*(?P<which>{alternation(EXAMPLE_ORDINALS)})\b", re.IGNORECASE
+)
+
+
+def _outside_province(found: list[AdoptionFact], sents: Sequence[Sentence]) -> list[AdoptionFact]:
+    """Drop the examples a later clause puts outside the province-wide scope: ``The first two are replicated
+    across the whole province; the third applies in designated areas`` (:data:`loaders.lexicon.EXAMPLE_ORDINALS`)."""
+    if len(found) < 2:
+        return found
+    names = list(dict.fromkeys(f.name for f in found))
+    dropped: set[str] = set()
+    for s in sents:
+        marks = list(_EXAMPLE_ORDINAL_RE.finditer(s.text))
+        for i, m in enumerate(marks):
+            clause = s.text[m.end() : marks[i + 1].start() if i + 1 < len(marks) else len(s.text)]
+            if not DESIGNATED_RE.search(clause) or PROVINCE_SCOPE_RE.search(clause):
+                continue
+            lo, hi = EXAMPLE_ORDINALS[m.group("which").lower()]
+            dropped.update(names[lo:hi])
+    return [f for f in found if f.name not in dropped]
+
+
+THIS_ADOPTED_RE = re.compile(
+    r"\b(?:this|the) (?:model|mechanism|practice|approach|reform|system|experience)\s+has been\s+"
+    r"(?:replicated and scaled up|replicated|promoted|disseminated)\b",
+    re.IGNORECASE,
+)
+
+
+def adoption_this_model(st: State, s: Sentence, case: CaseFact | None) -> list[AdoptionFact]:
+    """``this model has been replicated and scaled up across the province``: the province adopts the last case.
+
+    Accepts a sentence with ``this model`` (``mechanism``, ``practice`` ...)
+    ``has been replicated ...`` and a province-wide scope, after a case of ONE
+    zone read earlier in the same paragraph: the adopter is that zone's
+    province, the origin the zone, the name the case's. Rejects a sentence
+    without such a case or scope.
+    """
+    if case is None or len(case.zones) != 1 or "has been" not in s.text:
+        return []
+    if not THIS_ADOPTED_RE.search(s.text) or not PROVINCE_SCOPE_RE.search(s.text):
+        return []
+    ref = st.gaz.zone_ref(case.zones[0])
+    if ref is None or ref.province not in st.gaz.provinces:
+        return []
+    return [
+        AdoptionFact(
+            case.name,
+            "province",
+            ref.province,
+            st.gaz.provinces[ref.province].name,
+            s.line,
+            s.original,
+            "this-model",
+            origins=case.zones,
+            scope="province-wide",
+        )
+    ]
+
+
+# --------------------------------------------------------------------------- adoptions in either direction
+_PASSIVE_ADVERB = r"(?:(?:also|since|now|already|further|later|subsequently|then|soon|\w+ly)\s+)*"
+PASSIVE_ADOPT_RE = re.compile(
+    rf"\b(?:(?:has|have|had)\s+{_PASSIVE_ADVERB}been|{alternation(PASSIVE_AUXILIARIES_MORE)}|was|were|is|are|being)"
+    rf"\s+{_PASSIVE_ADVERB}(?P<verb>{alternation((*PASSIVE_ADOPT_VERBS, *PASSIVE_ADOPT_VERBS_MORE))})\b(?P<rest>[^.;]*)"
+)
+_ADOPTER_AT_RE = re.compile(
+    r"^\s*(?:(?:and\s+)?(?:scaled up|promoted|applied)\s+)?(?:(?P<prep>in|by|across|to|throughout|into|at|within)\s+|"
+    rf"(?P<scope>{alternation((*PROVINCE_SCOPES, *PROVINCE_SCOPES_MORE))})\b)"
+)
+_ANAPHOR_RE = re.compile(rf"^\s*(?:[A-Z][^,;]{{0,60}},\s*)?(?P<anaphor>{alternation(ANAPHORA)})\b", re.IGNORECASE)
+_ACTIVE_ADOPT_RE = re.compile(rf"\b(?P<verb>{alternation(ACTIVE_ADOPT_VERBS)})\s+")
+_ANAPHOR_OBJECT_RE = re.compile(
+    rf"^\s*(?:{alternation(ANAPHORA)})(?=\s*(?:[,.;]|$)|\s+(?:at|in|for|to|on|across|into|as|through|from|since|"
+    r"last|this|with|under)\b)",
+    re.IGNORECASE,
+)
+"""An anaphor as the object, a place or a time after it: ``introduced the model at the Port Area in 2024``."""
+_REFERENCE_RE = re.compile(
+    rf"\b(?P<verb>{alternation(REFERENCE_VERBS)})\s+(?P<obj>[^.;]{{6,220}}?)\s+{alternation(REFERENCE_PHRASES)}\b"
+)
+_UNQUOTED_OF_ZONE_RE = re.compile(
+    rf"^(?:the\s+|its\s+|an?\s+)?(?P<name>(?:[\w'’+-]+\s+){{1,12}}?{alternation(CASE_HEADS)}s?(?:\s+(?:for|of)\s+[a-z][\w\s'’+-]{{3,80}}?)?)"
+    r"\s+(?:of|from|in|developed by|pioneered by|piloted by)\s+(?:the\s+)?(?=[A-Z])"
+)
+_NATIONAL_SCOPE_RE = re.compile(rf"^\s*(?:across\s+|to\s+|in\s+)?{alternation(NATIONAL_SCOPES)}", re.IGNORECASE)
+
+
+_PROVINCE_AREA_RE = re.compile(r"(?:'s|’s)\s+(?:[A-Z][\w'’-]*\s+){1,4}Area\b")
+"""An area after its province's possessive: ``Guangxi's Qinzhou Port Area``."""
+
+
+def _place_of(st: State, text: str) -> tuple[str, str, str, str] | None:
+    """(kind, key, name, parent zone) of the first adopter a text names: a coordinated innovation zone, a
+    province (a place named alone: ``Hebei``, ``Jiangxi Province``) or a zone (``Guangxi's Qinzhou Port
+    Area``: an area of the province's PFTZ is the zone)."""
+    cm = COORDINATED_RE.search(text)
+    ps = st.gaz.find_provinces(text, exclude_zones=True)
+    zs = st.find_zones(text)
+    if ps and (area := _PROVINCE_AREA_RE.match(text, ps[0].end)) and (pz := st.gaz.zone_of_province(ps[0].key)):
+        # "Guangxi's Qinzhou Port Area": an area of the province's PFTZ, known to the gazetteer or not
+        if not (zs and zs[0].start < area.end() and zs[0].key.split("/", 1)[0] == pz):
+            zs = [Mention(pz, ps[0].start, area.end(), text[ps[0].start : area.end()]), *zs]
+        ps = ps[1:]
+    found: list[tuple[int, tuple[str, str, str, str]]] = []
+    if cm and (parent := st.gaz.zone(cm.group("zone"))):
+        found.append((cm.start(), ("coordinated", cm.group("name").lower(), cm.group("name"), parent)))
+    if ps:
+        found.append((ps[0].start, ("province", ps[0].key, ps[0].text, "")))
+    if cs := st.gaz.find_cities(text):
+        found.append((cs[0].start, ("city", cs[0].key, cs[0].text, "")))
+    if zs and not (cm and cm.start() <= zs[0].start <= cm.end()):
+        found.append((zs[0].start, ("zone", zs[0].key, zs[0].text, "")))
+    return min(found)[1] if found else None
+
+
+def _named_before(st: State, c: Clause) -> Named | None:
+    """The innovation an anaphor (``this model``, ``the practice``) stands for: the last one named (as a case or
+    as what an adopter took up) in the paragraph or the sentences just before it."""
+    last = st.last_named
+    return last if last is not None and 0 <= c.s.line - last.line <= ANAPHOR_REACH else None
+
+
+ANAPHOR_REACH = 10
+
+_PLURAL_ANAPHOR_RE = re.compile(rf"^\s*(?:[A-Z][^,;]{{0,60}},\s*)?(?:{alternation(PLURAL_ANAPHORA)})\b", re.IGNORECASE)
+
+
+_AND_CLAUSE_RE = re.compile(r",\s*and\s+(?=(?:it|this|the|these)\b)|;\s*")
+
+
+def _last_clause(head: str) -> str:
+    """The last clause of the words before a verb: ``..., and it`` -> ``it`` (the whole head when one clause)."""
+    cuts = list(_AND_CLAUSE_RE.finditer(head))
+    return head[cuts[-1].end() :] if cuts else head
+
+
+def _set_before(st: State, c: Clause) -> tuple[Named, ...]:
+    """The innovations a plural anaphor (``These measures``) stands for: all those the last sentence that
+    named any named, when it is near and named several with their origins."""
+    named = st.last_set
+    if len(named) < 2 or not all(n.zones for n in named) or not 0 <= c.s.line - named[0].line <= ANAPHOR_REACH:
+        return ()
+    return named
+
+
+"""Lines back from an anaphor within which the case it stands for was named."""
+
+
+def _province_of(st: State, zone: str) -> tuple[str, str] | None:
+    ref = st.gaz.zones.get(zone)
+    if ref is None or ref.province not in st.gaz.provinces:
+        return None
+    return ref.province, st.gaz.provinces[ref.province].name
+
+
+def adoption_passive(c: Clause) -> list[AdoptionFact]:
+    """``"<name>" of <origin> has been replicated in <adopter>``: an adoption with the adopter after the verb.
+
+    Accepts ``... has been replicated in the Jiaxing coordinated innovation zone of Zhejiang PFTZ``,
+    ``... has been taken up by Jiangxi Province``, ``... was replicated province-wide`` (the origin
+    zone's province), and an anaphor for the name (``This model has been replicated and scaled up
+    across Hubei Province``, ``The practice has since been taken up by ...``: the case named just
+    before). The origin is the zone named before the verb, else the case's. Rejects a sentence
+    without a name, an adopter that is the origin itself or that the name prints (``"... in Beijing,
+    Tianjin, and Hebei" has been adopted in Beijing, Tianjin, and Hebei``), and a national scope.
+    """
+    s, st = c.s, c.st
+    out: list[AdoptionFact] = []
+    for m in PASSIVE_ADOPT_RE.finditer(s.text):
+        plural: tuple[Named, ...] = ()
+        at = _ADOPTER_AT_RE.match(m.group("rest"))
+        national = _NATIONAL_SCOPE_RE.match(m.group("rest"))
+        if at is None and national is None:
+            continue
+        prep = at.group("prep") if at is not None else None
+        if prep == "by" and m.group("verb") not in BY_ADOPT_VERBS:
+            continue
+        if m.group("verb") in (*INTO_ADOPT_VERBS, *PASSIVE_ADOPT_VERBS_MORE) and prep not in ("to", "in", "into"):
+            continue
+        head = s.text[: m.start()]
+        quotes = [q for q in s.quotes if q.end <= m.start() and is_case_name(q.name, s.text, q)]
+        case: Named | None = None
+        batch = None
+        if quotes:
+            name = quotes[-1].name
+            origins = tuple(k for a in s.actors if a.end <= m.start() for k in a.keys)
+            batch = BATCH_RE.search(s.text, quotes[-1].end, m.start())
+            if not origins and batch is None:
+                continue  # '"<name>" was replicated in Shanghai PFTZ' alone may tell where it began
+        elif _PLURAL_ANAPHOR_RE.match(head) and (several := _set_before(st, c)):
+            name, origins = several[0].name, several[0].zones
+            plural = several[1:]
+        elif _ANAPHOR_RE.match(_last_clause(head)) and (case := _named_before(st, c)) is not None and case.zones:
+            name, origins = case.name, case.zones
+        elif (wm := _UNQUOTED_WHICH_RE.match(head)) and (name := practice_name(wm.group("name"))):
+            # "a one-window service for ship registration, under which ... in the Zhoushan Area of Zhejiang PFTZ
+            # accept ..., has been replicated in ...": the origin is the zone the clause names
+            origins = tuple(
+                dict.fromkeys(k for a in s.actors if wm.start("where") <= a.start < m.start() for k in a.keys)
+            )
+            if len({root(k) for k in origins}) != 1:
+                continue
+        elif (um := _UNQUOTED_SUBJECT_RE.search(head)) and (name := practice_name(um.group("name"))):
+            # "the SPV leasing model developed in the Dongjiang area of Tianjin FTZ ... was adapted by ..."
+            origins = tuple(k for a in s.actors if um.start("where") <= a.start < m.start() for k in a.keys)
+            if not origins:
+                continue
+        else:
+            continue
+        if national is not None:
+            scope = "all PFTZs" if "pftz" in national.group(0).lower() else "nationwide"
+            out.append(AdoptionFact(name, "scope", scope, scope, s.line, s.original, "adopted-by", tuple(origins)))
+            continue
+        assert at is not None
+        rest = m.group("rest")[at.end() :]
+        window = " ".join(rest.split()[:14])
+        who = _place_of(st, window)
+        if who is not None and at.group("scope") and who[0] != "province":
+            who = None  # "replicated province-wide, benefiting Shanghai PFTZ's firms": the scope says the province
+        if who is None and (at.group("scope") or PROVINCE_SCOPE_RE.match(m.group("rest").strip())):
+            if len(origins) != 1 or (prov := _province_of(st, origins[0])) is None:
+                continue
+            who = ("province", prov[0], prov[1], "")
+        if who is None:
+            continue
+        kind, key, printed, parent = who
+        if (kind == "zone" and key in origins) or printed.lower() in name.lower():
+            continue
+        scope = "province-wide" if kind == "province" and (at.group("scope") or PROVINCE_SCOPE_RE.search(rest)) else ""
+        ordinal = (ordinal_of(batch.group("ord")), batch.group("what")) if batch and not origins else None
+        when = clause_date(f"{m.group('verb')} {adopter_clause(rest)}")
+        fact = AdoptionFact(
+            name, kind, key, printed, s.line, s.original, "adopted-by", tuple(origins), parent, ordinal, scope,
+            date=when,
+        )  # fmt: skip
+        firsts = _each_province(c, fact, window)  # "extended to ... in Guangdong and Zhejiang": both
+        out.extend(firsts)
+        # "These measures have since been extended to Gansu": every innovation the sentence before named
+        out.extend(replace(f, name=n.name, origins=n.zones) for n in plural for f in firsts)
+        if kind == "zone":  # "taken up by Sichuan FTZ and the Guangxi Pilot FTZ", "... in 2016 and later by ..."
+            out.extend(
+                replace(fact, adopter_key=z.key, adopter_name=z.text, date=clause_date(adopter_clause(rest, z.start)))
+                for z in _more_zones(st, rest, origins)
+            )
+    return out
+
+
+_UNQUOTED_SUBJECT_RE = re.compile(
+    rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<name>(?:[\w'’+-]+\s+){{0,8}}?{alternation(CASE_HEADS)}s?)\s+"
+    rf"(?:(?:first|initially|originally)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:in|by|at)\s+(?P<where>[^;]{{3,160}})$"
+)
+"""An unquoted practice and where it was developed, as the subject of a passive adoption."""
+_UNQUOTED_WHICH_RE = re.compile(
+    rf"^\s*(?:(?:\*\*)?[A-Z][^,;*]{{0,40}}(?:\*\*)?,\s*)?(?:[Aa]n?|[Tt]he)\s+"
+    rf"(?P<name>(?:[\w'’+-]+\s+){{0,6}}?{alternation(CASE_HEADS)}s?(?:\s+(?:for|of)\s+[a-z][\w\s'’+-]{{3,60}}?)?)"
+    r",\s*(?:under which|whereby|through which|in which|which)\b(?P<where>[^;]*?),\s*$"
+)
+"""An unquoted practice the sentence opens with, described by a clause that names its zone, as the subject of a
+passive adoption: ``a one-window service for ship registration, under which ... in the Zhoushan Area of Zhejiang
+PFTZ accept ..., has been replicated in``."""
+_MORE_ZONES_RE = re.compile(
+    r"^\s*(?:(?:in|since|from)\s+(?:\d{4}|[A-Z][a-z]+\s+\d{4})\s*)?(?:,\s*)?(?:,|and|as well as)\s+"
+    r"(?:(?:later|then|subsequently|also|afterwards|finally)\s+)?(?:(?:by|in|to)\s+)?(?:the\s+)?$"
+)
+"""What joins a further adopter to the one before: ``and the``, ``in 2016 and later by the``."""
+
+
+def _more_zones(st: State, rest: str, origins: Sequence[str]) -> list[Mention]:
+    """The zones after the first adopter zone of ``rest`` joined to it as further adopters (:data:`_MORE_ZONES_RE`)."""
+    zs = st.find_zones(rest)
+    out: list[Mention] = []
+    for a, b in itertools.pairwise(zs):
+        if not _MORE_ZONES_RE.match(rest[a.end : b.start]):
+            break
+        if b.key.split("/", 1)[0] not in origins:
+            out.append(b)
+    return out
+
+
+def adoption_active(c: Clause) -> list[AdoptionFact]:
+    """``<adopter> drew on <origin>'s "<name>"``: an adopter taking up another zone's named innovation.
+
+    Accepts ``has adopted``, ``drew on``, ``learned from``, ``borrowed``, ``emulated`` ...
+    (:data:`loaders.lexicon.ACTIVE_ADOPT_VERBS`), ``took "<name>" of X PFTZ as a reference`` and
+    ``took as a reference the "<name>" of X PFTZ``; the name is the first quoted name after the verb,
+    or an unquoted phrase ending in a head noun before ``of <origin>``, or an anaphor for the case
+    named just before (``took this practice as a reference``: its zones are the origin). The adopter
+    is the province, coordinated innovation zone or zone of the subject, or, when the subject is an
+    anaphor (``The model drew on the experience of Guangdong PFTZ``), the zone of the case it stands
+    for. The origin is a zone named after the verb, other than the adopter. Rejects a sentence without
+    an origin zone (a zone adopting its own practice is a case), unless the adopter is a region without a
+    PFTZ taking up a quoted name (``Inner Mongolia introduced the "..."``: the origin is not stated).
+    """
+    s = c.s
+    verbs: list[tuple[int, int, int]] = [(m.start(), m.end(), len(s.text)) for m in _ACTIVE_ADOPT_RE.finditer(s.text)]
+    for r in _REFERENCE_RE.finditer(s.text):
+        verbs = [v for v in verbs if not r.start() <= v[0] < r.end()]
+        verbs.append((r.start(), r.start("obj"), r.end("obj")))
+    verbs.sort()
+    out: list[AdoptionFact] = []
+    for i, (start, obj_at, obj_end) in enumerate(verbs):
+        # one clause each: "Qinghai Province borrowed "...", and Jilin Province took as a reference "...""
+        cut = CLAUSE_CUT_RE.search(s.text, obj_at, verbs[i + 1][0]) if i + 1 < len(verbs) else None
+        obj_end = min(obj_end, cut.start() if cut else len(s.text))
+        if (nxt := _NEXT_SUBJECT_RE.search(s.text, obj_at, obj_end)) is not None:
+            obj_end = nxt.start()  # ", and the Xiamen Area of Fujian PFTZ launched ...": another zone's own clause
+        begin = max([0, *(m.end() for m in CLAUSE_CUT_RE.finditer(s.text, 0, start))])
+        fact = _active_adoption(c, s.text[begin:start], obj_at, obj_end)
+        if fact is not None and len(verbs) > 1:
+            fact = replace(fact, date=clause_date(s.text[begin:start]))  # "and in 2026, Yunnan Province adopted"
+            # several clauses: the fact is read from its own clause (its line is where the clause starts)
+            end = cut.start() if cut else len(s.text)
+            fact = replace(fact, line=s.line_at(begin), quote=s.original[begin:end].strip())
+        if fact is not None:
+            facts = _each_province(c, fact, s.text[begin:start])
+            out.extend(facts)
+            out.extend(replace(f, name=n) for n in _listed_after(s, fact.name, obj_at, obj_end) for f in facts)
+    return out
+
+
+_LIST_JOIN_RE = re.compile(rf"\s*(?:{alternation(LIST_JOINS)})\s*")
+
+
+def _listed_after(s: Sentence, name: str, obj_at: int, obj_end: int) -> list[str]:
+    """The quoted names listed right after the quoted ``name`` in one object: ``introduced two of X PFTZ's
+    measures, the "A" and the "B"`` adopts both (the names joined by :data:`loaders.lexicon.LIST_JOINS` only)."""
+    quotes = [q for q in s.quotes if obj_at <= q.start < obj_end]
+    first = next((i for i, q in enumerate(quotes) if q.name == name), None)
+    if first is None:
+        return []
+    out: list[str] = []
+    for a, b in itertools.pairwise(quotes[first:]):
+        if not _LIST_JOIN_RE.fullmatch(s.text[a.end : b.start]) or not is_case_name(b.name, s.text, b):
+            break
+        out.append(b.name)
+    return out
+
+
+_PROVINCE_LIST_RE = re.compile(r"\s*(?:,\s*and|,|and|as well as)\s*")
+_NEXT_SUBJECT_RE = re.compile(
+    rf"[,;]\s*(?:and|while|whereas)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,6}}(?:of\s+(?:the\s+)?(?:[\w'’()-]+\s+){{1,4}}?)?"
+    rf"(?:P?FTZ|FTP|Area|Pilot Free Trade Zone)\s+(?:has\s+|have\s+)?(?:{PRACTICE_VERBS})\b"
+)
+"""A clause after an adoption's object whose subject is another zone with a verb of its own piloting."""
+
+
+def _each_province(c: Clause, fact: AdoptionFact, subject: str) -> list[AdoptionFact]:
+    """``Anhui Province and Guizhou Province adopted it``, ``extended to ... in Guangdong and Zhejiang``: one
+    adoption per province of a list (the subject, or the words after a passive verb)."""
+    if fact.adopter_kind not in ("province", "city"):
+        return [fact]
+    if fact.adopter_kind == "city":  # "Ningming County and Dongxing City emulated ...": both
+        provs = c.st.gaz.find_cities(subject)
+    else:
+        provs = c.st.gaz.find_provinces(subject, exclude_zones=True)
+    run = provs[:1]
+    for p in provs[1:]:
+        if _PROVINCE_LIST_RE.fullmatch(subject[run[-1].end : p.start]) is None:
+            break
+        run.append(p)
+    if len(run) < 2 or fact.adopter_key not in {p.key for p in run}:
+        return [fact]
+    return [replace(fact, adopter_key=p.key, adopter_name=p.text) for p in run if p.key not in fact.origins]
+
+
+_POSSESSIVE_AT_RE = re.compile(r"(?:'s|’s|')\s+")
+
+
+def root(key: str) -> str:
+    """The PFTZ of a zone key (an area's key is ``<pftz>/<area>``)."""
+    return key.split("/", 1)[0]
+
+
+_TRAILING_PREP_RE = re.compile(r"(?:\s+(?:from|of|in|at|by|to|with|and))+$")
+_ARTICLE_END_RE = re.compile(r"\b(?:the|a|an|its|their)\s*$")
+
+
+def _one_word_named(s: Sentence, obj_at: int, obj_end: int) -> Quoted | None:
+    """The first object quote of one word after an article and before a head noun, as the fuller name
+    it prints (``the "whitelist" system for imported special biological items``)."""
+    for q in s.quotes:
+        if not obj_at <= q.start < obj_end or len(q.name.split()) != 1:
+            continue
+        if _ARTICLE_END_RE.search(s.text, obj_at, q.start) and re.match(HEAD_NOUNS, s.text[q.end :]):
+            full = _TRAILING_PREP_RE.sub("", fuller_name(s.text, q))
+            return replace(q, name=full) if full else None
+    return None
+
+
+def _active_adoption(c: Clause, subject: str, obj_at: int, obj_end: int) -> AdoptionFact | None:
+    """One clause of :func:`adoption_active`: the subject before the verb, the object at ``obj_at:obj_end``."""
+    s, st = c.s, c.st
+    if len(subject.split()) > SUBJECT_WORDS:
+        return None
+    case: Named | None = None
+    who = _adopter(st, subject)
+    if who is None and _ANAPHOR_RE.fullmatch(subject.rstrip()) and (case := _named_before(st, c)) is not None:
+        if len(case.zones) != 1:
+            return None
+        who = ("zone", case.zones[0], case.zones[0], "")  # "The model drew on ...": the case's zone learned
+    if who is None:
+        return None
+    kind, key, printed, parent = who
+    after = [a for a in s.actors if obj_at <= a.start < obj_end]
+    # an area of the adopter's own zone ("Hebei PFTZ introduced ... in the Xiong'an Area") is no origin
+    origins = tuple(k for a in after[:1] for k in a.keys if not (kind == "zone" and root(k) == root(key)))
+    quotes = [q for q in s.quotes if obj_at <= q.start < obj_end and is_case_name(q.name, s.text, q)]
+    if not quotes and (short := _one_word_named(s, obj_at, obj_end)) is not None:
+        quotes = [short]  # 'borrowed the "whitelist" system for imported special biological items'
+    batch = BATCH_RE.search(s.text, obj_at, obj_end)
+    # a region without a PFTZ that introduced a quoted innovation took it from elsewhere, the origin unsaid
+    outside = kind == "province" and st.gaz.zone_of_province(key) is None and bool(quotes) and not after
+    if case is not None:
+        name = case.name  # the adopter's own case, named after what it drew on
+    elif quotes and (origins or batch or outside) and (not after or quotes[0].start < after[0].start + 80):
+        name = quotes[0].name
+    elif origins and (um := _UNQUOTED_OF_ZONE_RE.match(s.text[obj_at:obj_end])) and obj_at + um.end() == after[0].start:
+        name = um.group("name").strip()
+    elif (
+        _ANAPHOR_RE.fullmatch(s.text[obj_at:obj_end].strip()) or _ANAPHOR_OBJECT_RE.match(s.text[obj_at:obj_end])
+    ) and (case := _named_before(st, c)) is not None:
+        name, origins = case.name, tuple(z for z in case.zones if not (kind == "zone" and z == key))
+    elif (
+        origins
+        and (pm := _POSSESSIVE_AT_RE.match(s.text, after[0].end))
+        and s.text[obj_at : after[0].start].strip() in ("", "the")
+        and (name := practice_name(object_at(s.text, pm.end())[0]))
+    ):
+        pass  # "replicated Shanghai PFTZ's smart customs clearance model"
+    else:
+        return None
+    if not origins and not batch and not outside:
+        return None
+    ordinal = (ordinal_of(batch.group("ord")), batch.group("what")) if batch and not origins else None
+    return AdoptionFact(name, kind, key, printed, s.line, s.original, "drew-on", origins, parent, ordinal)
+
+
+AMONG_SCOPE_RE = re.compile(
+    rf"^Among (?:the )?(?:[\w-]+ ){{0,3}}?(?:{alternation(GENERIC_PLURALS)}) (?:to be|that are|being|were) "
+    rf"(?:[a-z]+ed )?(?:and [a-z]+ed )?(?P<scope>{alternation(PROVINCE_SCOPES)})\s*(?::|\bis\b|\bare\b)"
+)
+
+
+def adoption_among_scope(c: Clause) -> list[AdoptionFact]:
+    """``Among the achievements to be replicated region-wide: - the Nanning Area's "A" ...; - ...``.
+
+    A lead naming innovations replicated across the province, then the cases
+    of the sentence (read by the rules before): each case is replicated
+    province-wide, in its zone's province. Rejects a lead with another scope.
+    """
+    if not AMONG_SCOPE_RE.match(c.s.text):
+        return []
+    out: list[AdoptionFact] = []
+    for f in c.st.cases[c.para_cases :]:
+        zone = f.zones[0].split("/", 1)[0] if len(f.zones) == 1 else ""  # an area's case: its PFTZ's province
+        if f.quote != c.s.original or (prov := _province_of(c.st, zone)) is None:
+            continue
+        out.append(
+            AdoptionFact(
+                f.name, "province", prov[0], prov[1], f.line, f.quote, "among-scope", (zone,), scope="province-wide"
+            )
+        )
+    return out
+
+
+AMONG_NATIONAL_RE = re.compile(
+    rf"^Among (?:the )?(?:[\w-]+ ){{0,3}}?(?:{alternation((*GENERIC_PLURALS, *ITEM_PLURALS))}) "
+    r"(?:to be|that are|being|were) "
+    rf"(?:[a-z]+ed )?(?:and [a-z]+ed )?(?P<scope>{alternation(NATIONAL_SCOPES)})\s+(?:is|are)\b"
+)
+_ITEM_ORIGIN_RE = re.compile(r"^[^\"“”;]{0,80}?\b(?:from|of)\s+(?:the\s+)?$")
+
+
+def adoption_among_national(c: Clause) -> list[AdoptionFact]:
+    """``Among the items to be replicated throughout the country are the "A" model ... from Guangdong PFTZ and
+    the "B" model ... from Henan PFTZ``: each quoted item, with the zone printed after it (``from``/``of``),
+    is replicated at the national scope the lead names. Rejects a lead with another scope and an item
+    without its zone.
+    """
+    s = c.s
+    lead = AMONG_NATIONAL_RE.match(s.text)
+    if lead is None:
+        return []
+    scope = "all PFTZs" if "pftz" in lead.group("scope").lower() else "nationwide"
+    out: list[AdoptionFact] = []
+    for q in s.quotes:
+        if q.start < lead.end() or not is_case_name(q.name, s.text, q):
+            continue
+        origin = next(
+            (a for a in s.actors if a.start >= q.end and _ITEM_ORIGIN_RE.match(s.text[q.end : a.start])), None
+        )
+        if origin is None:
+            continue
+        name = _TRAILING_PREP_RE.sub("", fuller_name(s.text, q)) or q.name
+        out.append(AdoptionFact(name, "scope", scope, scope, s.line, s.original, "among-national", origin.keys))
+    return out
+
+
+LISTED_FOR_RE = re.compile(
+    rf"\b(?:listed|included|put|list|include)\s+(?P<anaphor>{alternation(ANAPHORA)})\s+in\s+(?:its|their|the)\s+"
+    r"[^.;]{0,160}?\bfor\s+(?:replication|promotion|replication and (?:promotion|scaling(?: up)?))\s+"
+    rf"(?:(?P<scope>(?:across|throughout) (?:the|its) (?:entire |whole )?(?:province|region))\b|"
+    rf"(?P<national>{alternation(NATIONAL_SCOPES)}))",
+    re.IGNORECASE,
+)
+
+
+def adoption_listed_for_replication(c: Clause) -> list[AdoptionFact]:
+    """``The Henan Provincial People's Government listed the model in its fifth batch ... for replication across
+    the province``: the innovation an anaphor stands for, replicated across its zone's province; ``did the State
+    Council include the practice in the sixth batch ... for replication nationwide``: replicated nationwide.
+
+    Rejects an anaphor with no case named just before, or a case of several zones.
+    """
+    m = LISTED_FOR_RE.search(c.s.text)
+    case = _named_before(c.st, c) if m else None
+    if m is not None and case is not None and m.group("national"):
+        scope = "all PFTZs" if "pftz" in m.group("national").lower() else "nationwide"
+        rule = "listed-for"
+        return [AdoptionFact(case.name, "scope", scope, scope, c.s.line, c.s.original, rule, case.zones)]
+    if case is None or len(case.zones) != 1:
+        return []
+    zone = case.zones[0].split("/", 1)[0]
+    if (prov := _province_of(c.st, zone)) is None:
+        return []
+    s, rule, when = c.s, "listed-for", clause_date(m.group(0)) if m else ""
+    return [
+        AdoptionFact(case.name, "province", *prov, s.line, s.original, rule, (zone,), scope="province-wide", date=when)
+    ]
+
+
+APPEARED_RE = re.compile(
+    rf"\b{alternation(LIKENESS_ANAPHORA)}\s+(?:(?:has|have|had)\s+)?(?:(?:since|also|soon|quickly|later)\s+)?"
+    rf"{alternation(SPREAD_VERBS)}\s+(?P<prep>in|to|across)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def adoption_appeared(c: Clause) -> list[AdoptionFact]:
+    """``The "<name>" was first piloted in <zone>; within three years comparable arrangements had appeared in
+    <zone> and in <zone>``: a copy of the innovation named before reaching other zones or provinces.
+
+    The subject is a likeness anaphor (:data:`loaders.lexicon.LIKENESS_ANAPHORA`) before a verb of
+    :data:`loaders.lexicon.SPREAD_VERBS`; the innovation is the last quoted name before it in the sentence
+    (its origin the zones named before the anaphor), else the one named just before (:func:`_named_before`).
+    Every adopter of a list after ``in``/``to`` is one adoption. Rejects an innovation without an origin
+    and an adopter that is its origin.
+    """
+    s, st = c.s, c.st
+    out: list[AdoptionFact] = []
+    for m in APPEARED_RE.finditer(s.text):
+        quotes = [q for q in s.quotes if q.end <= m.start() and is_case_name(q.name, s.text, q)]
+        if quotes:
+            name = quotes[-1].name
+            origins = tuple(k for a in s.actors if a.end <= m.start() for k in a.keys)
+        elif (case := _named_before(st, c)) is not None:
+            name, origins = case.name, case.zones
+        else:
+            continue
+        rest = s.text[m.end() :]
+        who = _place_of(st, " ".join(rest.split()[:14]))
+        if not origins or who is None:
+            continue
+        kind, key, printed, parent = who
+        if kind == "zone" and key.split("/", 1)[0] in origins:
+            continue
+        when = clause_date(adopter_clause(rest))
+        line = s.line_at(m.start())
+        fact = AdoptionFact(name, kind, key, printed, line, s.original, "appeared-in", origins, parent, date=when)
+        out.extend(_each_province(c, fact, rest))
+        if kind == "zone":
+            out.extend(
+                replace(fact, adopter_key=z.key, adopter_name=z.text, date=clause_date(adopter_clause(rest, z.start)))
+                for z in _more_zones(st, rest, origins)
+            )
+    return out

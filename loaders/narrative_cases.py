@@ -1,0 +1,665 @@
+"""Zone-case rules of the narrative: a practice credited to the zone that piloted it.
+
+The actor of a quoted name (possessive, verb, pronoun, ``Under the ... launched by``, inside the quote)
+and unquoted practices (``<zone> established a ...``, passives, ``took the lead in``); registered in
+:data:`loaders.narrative.RULES`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+from pftz.loaders.lexicon import (
+    ACTION_NOUNS,
+    ADVERBS,
+    BODY_NOUNS,
+    BOUNDARY_WORDS,
+    CASE_HEADS,
+    LAUNCH_PARTICIPLES,
+    NOT_FIRST_WORDS,
+    PILOT_INFINITIVES,
+    PILOT_PARTICIPLES,
+    PILOT_VERB_FORMS,
+    PRACTICE_HEADS_MORE,
+    QUANTITY_WORDS,
+    TITLE_WORDS,
+    alternation,
+)
+from pftz.loaders.narrative_facts import (
+    AFTER_QUOTE_RE,
+    CASE_VERB_RE,
+    CLAUSE_CUT_RE,
+    HEAD_NOUNS,
+    POSSESSIVE_RE,
+    PRONOUN_RE,
+    SEP_RE,
+    Actor,
+    CaseFact,
+    Sentence,
+)
+from pftz.loaders.quotes import Quoted
+from pftz.loaders.reference import Gazetteer
+from pftz.loaders.text import Paragraph, sentences
+
+
+# --------------------------------------------------------------------------- zone-case rules
+def chain(s: Sentence, last: Actor) -> Actor:
+    """``Shanghai PFTZ and Anhui PFTZs'``: the actors joined to ``last`` by commas or ``and``, as one."""
+    before = [a for a in s.actors if a.end <= last.start]
+    first = last
+    keys = list(last.keys)
+    for a in reversed(before):
+        if not SEP_RE.fullmatch(s.text[a.end : first.start]):
+            break
+        keys = list(a.keys) + keys
+        first = a
+    return Actor(first.start, last.end, tuple(dict.fromkeys(keys)))
+
+
+def looks_like_innovation(s: Sentence, q: Quoted) -> bool:
+    """Whether a name read by the verb or pronoun rules is an innovation rather than a descriptive phrase.
+
+    Accepts a name of three or more words, or one followed by a head noun
+    (``"..." model``, ``service``, ``mechanism`` ...) or preceded by
+    ``nation's first``/``new``. Rejects a phrase after ``previous``,
+    ``traditional``, ``from the``/``to the`` (the old and new states of a reform).
+    """
+    head = s.text[max(0, q.start - 30) : q.start]
+    if re.search(r"\b(?:previous|former|traditional|old|existing|from the|to the|into)\s*$", head):
+        return False
+    if re.match(HEAD_NOUNS, s.text[q.end :]) or re.search(r"(?:first|new|innovative)\s*$", head):
+        return True
+    return len(q.name.split()) >= 3 and not re.search(r"[,;]", q.name)
+
+
+def case_possessive(s: Sentence, q: Quoted, prior: Actor | None) -> Actor | None:
+    """``Shanghai PFTZ's "integrated license ..."``: the zone right before the name, as a possessive.
+
+    Accepts ``'s``/``'`` and ``new``/``innovative`` between. Rejects anything else in the gap.
+    """
+    if prior is not None and POSSESSIVE_RE.fullmatch(s.text[prior.end : q.start]):
+        return chain(s, prior)
+    return None
+
+
+def case_verb(s: Sentence, q: Quoted, prior: Actor | None, gaz: Gazetteer | None = None) -> Actor | None:
+    """``Hubei PFTZ has explored a "..." model``, ``launched the nation's first "..." service``.
+
+    The last zone before the name is the subject when an innovation verb
+    stands between them, at most 25 words and no semicolon apart, and no other
+    zone intervenes; any verb will do before ``the nation's first``. Rejects a
+    name right after a document verb (see :func:`is_case_name`), and one whose
+    verb has another subject, a region of the gazetteer ``gaz`` after a clause
+    break (``..., and Inner Mongolia introduced "..."``).
+    """
+    if prior is None:
+        return None
+    gap = s.text[prior.end : q.start]
+    verbs = list(CASE_VERB_RE.finditer(gap))
+    if not verbs and (fm := _FIRST_BEFORE_RE.search(gap)) and len(gap.split()) <= 8:
+        verbs = [fm]  # "released the nation's first "general data list"": a first of its kind is the zone's own
+    if ";" in gap or len(gap.split()) > 25 or not verbs:
+        return None
+    if len(gap[verbs[-1].end() :].split()) > 8 or not looks_like_innovation(s, q):
+        return None
+    cut = CLAUSE_CUT_RE.search(gap)
+    if cut and gaz is not None and gaz.find_provinces(gap[cut.end() :], exclude_zones=True):
+        return None  # "..., and Inner Mongolia introduced "...": another subject, a region, took the verb
+    return chain(s, prior)
+
+
+_FIRST_BEFORE_RE = re.compile(
+    r"\b(?:[a-z]+ed|[a-z]+s)\s+(?:(?:the|a|an)\s+(?:(?:nation|country|world)['’]s\s+)?|China['’]s\s+)first\s+$"
+)
+"""A verb and ``the nation's first`` right before a quoted name: ``released the nation's first "..."``."""
+
+
+def case_pronoun(s: Sentence, q: Quoted, prior: Actor | None, last_subject: Actor | None) -> Actor | None:
+    """``It has introduced the "..."``: a sentence opening with a pronoun continues the previous subject zone.
+
+    Accepts ``It``, ``The zone``, ``They`` ... followed by an innovation verb
+    before the name, when no zone is named in between.
+    """
+    if prior is not None or last_subject is None or not PRONOUN_RE.match(s.text):
+        return None
+    if not CASE_VERB_RE.search(s.text[: q.start]) or len(s.text[: q.start].split()) > 25:
+        return None
+    return last_subject if looks_like_innovation(s, q) else None
+
+
+_QUOTE_SUBJECT_RE = re.compile(r"^\s*(?:The|This|Its|Their)\s+$")
+_QUOTE_SUBJECT_VERB_RE = re.compile(
+    rf"^(?:{HEAD_NOUNS})?\s+(?:(?:also|now|further)\s+)?(?:[a-z]+s|has|is|was|allowed|enabled|made)\b(?<!\bis)"
+)
+
+
+def case_quote_subject(s: Sentence, q: Quoted, prior: Actor | None, last_subject: Actor | None) -> Actor | None:
+    """``Hebei PFTZ's Xiong'an Area applies AI ... . The "smart review of ..." checks compliance``: a quoted name
+    opening its sentence as its subject is a case of the paragraph's subject zone.
+
+    Accepts ``The``/``This``/``Its`` and the quoted name (a head noun may follow) as the subject of a verb
+    (``checks``, ``allows``, ``has``), no zone named before it in the sentence. The caller rejects it when a
+    case of the paragraph was credited to that zone already (a later sentence describes that case).
+    """
+    if prior is not None or last_subject is None or not _QUOTE_SUBJECT_RE.match(s.text[: q.start]):
+        return None
+    if not _QUOTE_SUBJECT_VERB_RE.match(s.text[q.end :]) or len(q.name.split()) < 3:
+        return None
+    return last_subject
+
+
+_ITS_RE = re.compile(r"\bits\s+(?:own\s+|new\s+)?$")
+
+
+def case_its(s: Sentence, q: Quoted, prior: Actor | None) -> Actor | None:
+    """``... the special legal status of Hainan Free Trade Port, such as its "zero-tariff list ..."``: ``its`` right
+    before the name stands for the one zone named just before it.
+
+    Accepts at most twelve words and no semicolon between that zone and the name, and an innovation's name
+    (:func:`looks_like_innovation`). Rejects a gap naming another body or place (an ``its`` of that one).
+    """
+    if prior is None or len(prior.keys) != 1:
+        return None
+    gap = s.text[prior.end : q.start]
+    if not _ITS_RE.search(gap) or ";" in gap or len(gap.split()) > 12 or re.search(r"\b[A-Z]", gap):
+        return None
+    return prior if looks_like_innovation(s, q) else None
+
+
+_UNDER_RE = re.compile(r"^\s*(?:Under|Through|With|Via|By means of)\s+(?:the|its|their|a|an)\s+$")
+
+
+def case_under(s: Sentence, q: Quoted) -> Actor | None:
+    """``Under the "Kashgar centralized inspection model ...", Xinjiang PFTZ's Kashgar Area carries out ...``: the
+    zone that stands as the subject right after the introductory phrase naming the innovation.
+
+    Accepts ``Under``/``Through``/``With``/``Via`` and an article before the name, at most three words after
+    it, a comma and the zone. Rejects a name the sentence does not open with.
+    """
+    if not _UNDER_RE.match(s.text[: q.start]):
+        return None
+    nxt = next((a for a in s.actors if a.start >= q.end), None)
+    gap = s.text[q.end : nxt.start] if nxt else ""
+    if nxt is None or not gap.rstrip().endswith(",") or len(gap.split()) > 4 or ";" in gap:
+        return None
+    return nxt
+
+
+def case_after(s: Sentence, q: Quoted) -> list[Actor]:
+    """``The "..." in Shandong PFTZ and Henan PFTZ``, ``the "..." model of Tianjin PFTZ``.
+
+    The zones named right after the name (after at most eight words and
+    ``in``/``of``/``by``/``at``), several when joined by ``and`` or commas.
+    """
+    out: list[Actor] = []
+    following = [a for a in s.actors if a.start >= q.end]
+    if not following:
+        return out
+    gap = s.text[q.end : following[0].start]
+    if not AFTER_QUOTE_RE.fullmatch(gap):
+        return out
+    out.append(following[0])
+    for a, b in itertools.pairwise(following):
+        gap = s.text[a.end : b.start]
+        if _OF_SAME_RE.fullmatch(gap) and {k.split("/", 1)[0] for k in a.keys} == set(b.keys):
+            continue  # "the Guoyuan Port Area of the China (Chongqing) PFTZ": the area and its PFTZ, one actor
+        if not SEP_RE.fullmatch(gap) and not _SEP_THE_RE.fullmatch(gap):
+            break
+        out.append(b)
+    return out
+
+
+_OF_SAME_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+_SEP_THE_RE = re.compile(r"\s*(?:,\s*and|,|and)\s+the\s+")
+"""Zones joined with an article: "by the Guoyuan Port Area ... and the Qinzhou Port Area of the Guangxi FTZ"."""
+
+
+def case_inside(s: Sentence, q: Quoted) -> list[Actor]:
+    """``The "new mechanism ... in PFTZs in Beijing, Tianjin, and Hebei" has been adopted``: zones inside the name.
+
+    Accepts a name of five or more words that opens its sentence (``The "..."``)
+    and names the zones itself. Rejects names in title case (documents, see
+    :func:`is_case_name`) and names elsewhere in a sentence.
+    """
+    if len(s.text[: q.start].split()) > 1 or len(q.name.split()) < 5:
+        return []
+    return [a for a in s.actors if q.start < a.start and a.end <= q.end]
+
+
+_ADVERBS = rf"(?:{alternation(ADVERBS)}\s+)*"
+_INTRO = r"(?:[A-Z][^,;:.\"“”]{0,60},\s*)?"
+"""An introductory phrase before a subject (``For example,``, ``In collaboration with ...,``)."""
+PRACTICE_VERBS = "|".join(PILOT_VERB_FORMS)
+"""Verbs whose object may name a practice (past, present; ``include`` for ``These include ...``)."""
+PRACTICE_ING = "|".join(PILOT_PARTICIPLES)
+"""Participles that continue a clause with another practice (``..., establishing a ... mechanism``)."""
+PRACTICE_INF = "(?:" + "|".join(PILOT_INFINITIVES) + ")"
+"""Infinitives of purpose that continue a clause with a practice (``partnered with X to provide ...``)."""
+_VERB_AT_RE = re.compile(
+    r"\s*(?:['’]s\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}\s+)?(?:,[^,;\"“”]{0,130},\s*)?"
+    rf"(?:has |have |had )?{_ADVERBS}(?P<verb>{PRACTICE_VERBS}|[a-z]+ed)\b\s*"
+)
+"""The verb after a subject: ``'s Lin-gang Special Area has launched``, ``, in response to ...,  explored``."""
+_NEXT_CLAUSE_RE = re.compile(
+    r"(?:,\s*(?:and\s+|as well as\s+|thereby\s+)?|\s+and\s+|\s+by\s+|\s+to\s+)"
+    r"(?:also\s+|jointly\s+|further\s+|successfully\s+)*"
+    rf"(?P<verb>(?<=\sto\s){PRACTICE_INF}|{PRACTICE_VERBS}|{PRACTICE_ING}|[a-z]+ed)\b\s*"
+)
+_NEXT_ITEM_RE = re.compile(r"(?:,\s*(?:and\s+)?|,?\s*as well as\s+|\s+and\s+)(?=(?:the|a|an)\s)")
+_NEW_CLAUSE_WORD_RE = re.compile(r"\b(?:which|that|who|where|while|and [a-z]+s)\b|;")
+_LATER_CLAUSE_RE = re.compile(
+    rf",\s*(?:and\s+)?(?:also\s+|jointly\s+|further\s+|successfully\s+)*(?P<verb>{PRACTICE_VERBS}|{PRACTICE_ING})\b\s*"
+)
+_COUNT_WORDS = frozenset(QUANTITY_WORDS)
+_BODY_NOUNS = frozenset(BODY_NOUNS)
+"""Nouns in ``-tion`` that name a body or a place, not an action (``the first ... research institution``)."""
+_ACTION_NOUN_RE = re.compile(r"(?:tion|sion|ance|ence|ing|val|wal)s?$")
+_PRACTICE_VERB_RE = re.compile(rf"(?:{PRACTICE_VERBS}|{PRACTICE_ING}|{PRACTICE_INF})$")
+BARE_SUBJECT_RE = re.compile(rf"^\s*{_INTRO}(?:the\s+)?PFTZs?\b")
+"""A sentence whose subject is an unnamed PFTZ (or PFTZs in general): the paragraph's subject zone ends."""
+_SUBJECT_PRONOUN_RE = re.compile(
+    rf"^\s*(?P<intro>{_INTRO})"
+    r"(?:[Ii]t|[Tt]hey|[Tt]he zone|[Tt]he PFTZ|These(?: initiatives| efforts)?|This(?: initiative)?)\b"
+)
+_PRACTICE_END_RE = re.compile(
+    r"[;:,—]|\.(?:\s|$)|\s–\s|\s\((?![A-Z]{2,}\))|\s(?:to\s(?![A-Z])|which|that|who|whereby|thereby|so that|in order|"
+    r"while|where|aiming|by|through|in China|in the country|nationwide|as well as|has|have|had|was|were|is|are)\b|"
+    r"\sand\s|$"
+)
+"""Where an object phrase ends (``and`` only before a verb or a ``first``: :data:`_AND_SPLIT_RE`)."""
+_AND_SPLIT_RE = re.compile(
+    rf"(?:also\s+)?(?:{PRACTICE_VERBS}|{PRACTICE_ING}|[a-z]+ed\s+(?:the|a|an)\s)|"
+    r"(?:the\s+)?(?:[\w-]+(?:\s[A-Z][\w-]*){0,3}['’]s\s+)?first\s"
+)
+ARTICLES_RE = re.compile(r"^(?:(?:[Tt]he|[Aa]n?|its|their)\s+)+")
+_FIRST_RE = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:(?:nation|country|China|world|[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3})['’]s\s+)?"
+    r"first\s+(?!(?:time|of|such|batch|phase|half|in|to|among)\b)(?:(?:ever|nationwide)\s+)?"
+)
+_NOMINAL_RE = re.compile(
+    rf"^{alternation(ACTION_NOUNS)}(?:\s+and\s+(?:establishment|launch|operation|inauguration|implementation))?\s+of\s+"
+)
+"""An action noun before the practice it acts on (``the establishment of the ... Base``): read past it."""
+PRACTICE_HEADS = frozenset(CASE_HEADS) | frozenset(PRACTICE_HEADS_MORE)
+"""Head nouns of a named practice: what the text builds, not an activity or a place."""
+_BOUNDARY_WORDS = frozenset(BOUNDARY_WORDS)
+"""Words that end a noun phrase's pre-head part (prepositions, post-modifying participles)."""
+_SUPERLATIVE_RE = re.compile(r"^(?:[\w-]+['’]s\s+)?(?:largest|biggest|highest|most|leading|top|only)\b")
+_NOT_FIRST_WORDS = frozenset(NOT_FIRST_WORDS)
+
+
+def _head(words: Sequence[str]) -> int:
+    """Index of a noun phrase's head: the word before the first preposition or post-modifier."""
+    for i, w in enumerate(words):
+        if i and w.lower() in _BOUNDARY_WORDS:
+            return i - 1
+    return len(words) - 1
+
+
+def _is_head_noun(word: str) -> bool:
+    """Whether ``word`` (singular or plural) is one of :data:`PRACTICE_HEADS`."""
+    w = word.lower().strip("\"“”'’")
+    return (
+        w in PRACTICE_HEADS
+        or (w.endswith("s") and w[:-1] in PRACTICE_HEADS)
+        or (w.endswith("es") and w[:-2] in PRACTICE_HEADS)
+    )
+
+
+def practice_name(phrase: str, *, first: bool = False, joint: bool = False) -> str:
+    """The practice an unquoted object phrase names, or ``""`` when it names an activity.
+
+    The rule: read past an action noun (``the establishment of``, ``the launch
+    of``, ``the use of``) and an ``X such as`` lead, then past the articles and a
+    ``(the nation's|China's|the country's|<Place>'s) first`` marker. A phrase
+    marked ``first`` (or the object of ``pioneered``) is a practice when it has
+    three words or more and its head is a head noun or an action noun
+    (``-tion``, ``-ance``, ``-ing``, ``approval``: ``duty exemption for ...``,
+    ``unloading and warehousing of ...``), not a thing (``the first ... transport
+    vehicle``, ``the first ... shipment``, ``the first ... research institution``).
+    What several zones did ``jointly`` (``joint``) is a joint practice when it
+    has three words or more. Otherwise its head noun (the word before the first
+    preposition or post-modifier) must be one of :data:`PRACTICE_HEADS`
+    (model, mechanism, system, platform, service, window, base, zone, channel,
+    business, case, project, program, transaction, payment, subcenter, ...),
+    with at least one modifier before it and three words in all: ``has
+    advanced bonded maintenance``, ``pilot tests``, ``a dedicated platform``,
+    ``platforms in Uzbekistan for ...`` and ``a comprehensive textile and
+    apparel industrial chain`` are activities or generic things. Rejected
+    always: a phrase opening with a pronoun, a preposition, a number or a
+    superlative (``Beijing's largest ... platform`` ranks, it does not name), a
+    generic activity (``explorations``, ``efforts``, ``cooperation``), a
+    document (``Plan``, ``Measures`` ...).
+
+    Examples
+    --------
+    >>> practice_name("a regulatory sandbox for the AI sector")
+    'regulatory sandbox for the AI sector'
+    >>> practice_name("the nation's first bonded maintenance project for automobile transmissions")
+    'bonded maintenance project for automobile transmissions'
+    >>> practice_name("mutual recognition of import inspection and quarantine measures"), practice_name("pilot tests")
+    ('', '')
+    """
+    p = ARTICLES_RE.sub("", phrase.strip())
+    used = p if first and p.startswith(_USE_NOUNS) else ""  # "the use of <things> in <places>": a practice piloted
+    if m := _NOMINAL_RE.match(p):
+        p = ARTICLES_RE.sub("", p[m.end() :])
+    if (k := p.find(" such as ")) >= 0:
+        p = ARTICLES_RE.sub("", p[k + 9 :])
+    if m := _FIRST_RE.match(p):
+        p, first = p[m.end() :], True
+    p = _QUOTE_MARKS_RE.sub("", p).strip()
+    p = _TRAILING_AND_RE.sub("", _SPACES_RE.sub(" ", p))
+    words = p.split()
+    if not 2 <= len(words) <= 24 or not words[0][:1].isalnum() or words[0].lower() in _NOT_FIRST_WORDS:
+        return ""
+    if (words[0][0].isdigit() and words[0].strip("0123456789,.") == "") or (
+        words[0].endswith("ing") and (words[1].endswith("s") or words[1] in ("the", "a", "an"))
+    ):
+        return ""  # a number of things; a gerund's object ("enhancing mechanisms for ...") is an activity
+    if _SUPERLATIVE_RE.match(p) or GENERIC_OBJECT_RE.match(p):
+        return ""
+    if DOCUMENT_WORD_RE.search(p):
+        return ""
+    h = _head(words)
+    if words[0].lower() in _COUNT_WORDS and words[h].endswith("s"):
+        return ""  # a count of things ("two service platforms for ..."), not a name ("four teams working mechanism")
+    if joint:
+        return p if len(words) >= 3 else ""
+    if first:
+        head = words[h].lower()
+        action = _ACTION_NOUN_RE.search(head) is not None and head not in _BODY_NOUNS
+        if len(words) >= 3 and (_is_head_noun(head) or action):
+            return p
+        return used if len(used.split()) >= 5 and not DOCUMENT_WORD_RE.search(used) else ""
+    if h == 0 and len(words) >= BARE_HEAD_WORDS and words[0].lower() in CASE_HEADS and words[1] in ("for", "of"):
+        return p  # "a mechanism for the direct recognition of Hong Kong professional qualifications"
+    return p if h >= 1 and len(words) >= 3 and _is_head_noun(words[h]) else ""
+
+
+_USE_NOUNS = ("use of ", "application of ", "operation of ")
+"""Action nouns that, piloted, name the practice with their object (``piloted the use of ... in ...``)."""
+BARE_HEAD_WORDS = 6
+"""Words a phrase needs when its head noun has no modifier before it (``mechanism for <4 words or more>``)."""
+
+
+_CLOSE_QUOTE_RE = re.compile(r"[\"”]")
+_QUOTE_CHAR_RE = re.compile(r"[\"“”]")
+_QUOTE_MARKS_RE = re.compile(r"(?<![\w])['‘]|['’](?![\w])|[\"“”]")
+_SPACES_RE = re.compile(r"\s+")
+_TRAILING_AND_RE = re.compile(r"\s+(?:and|or)$")
+DOCUMENT_WORD_RE = re.compile(rf"\b{alternation(TITLE_WORDS)}\b")
+_APPOSITION_RE = re.compile(r",\s*the\s+[\"“]([^\"“”]{6,120})[\"”]")
+"""``X, the "<name>"``: the name an object phrase is given in apposition."""
+
+
+def object_at(text: str, at: int) -> tuple[str, int]:
+    """The object phrase starting at ``text[at:]`` up to its clause end, and the end offset."""
+    i = at
+    while True:
+        m = _PRACTICE_END_RE.search(text, i)
+        if m and m.group(0) == " and " and not _AND_SPLIT_RE.match(text, m.end()):
+            i = m.end() - 1
+            continue
+        end = m.start() if m else len(text)
+        so_far = _FIRST_RE.sub("", ARTICLES_RE.sub("", text[at:end].strip()))
+        if m and len(_QUOTE_CHAR_RE.findall(text, at, end)) % 2 and (close := _CLOSE_QUOTE_RE.search(text, end)):
+            i = close.end()  # a clause end inside a quoted part of the name
+            continue
+        # coordinated modifiers: "scenario-based, field-level negative list"
+        if m and m.group(0) == "," and len(so_far.split()) == 1 and "-" in so_far:
+            i = m.end()
+            continue
+        return text[at:end], end
+
+
+def case_unquoted_object(
+    s: Sentence, last_subject: Actor | None = None, used: Iterable[int] = ()
+) -> list[tuple[Actor, str]]:
+    """``Anhui PFTZ pioneered the nation's first bonded maintenance project for ...``: unquoted named practices.
+
+    The subject is a zone (or a list of zones) right before the verb, an
+    optional parenthetical between (``Jiangsu PFTZ, in response to ...,
+    explored``), or ``It``/``They``/``The zone``/``This``/``These`` continuing the
+    paragraph's subject zone. A chain of clauses sharing that subject is
+    followed: ``..., launched A, explored B, and established C``, participles
+    (``..., establishing A``, ``by establishing A and creating B``) and lists of
+    objects (``A, B, and C``, ``A, as well as the first B``). Each object
+    runs to its clause end (a comma, ``;``, ``which``, ``to <verb>``, ``by``,
+    ``thereby``, ``and <verb>``, a dash, a sentence end) and is a case when
+    :func:`practice_name` accepts it, for the verbs of :data:`PRACTICE_VERBS`
+    and :data:`PRACTICE_ING` only. An object followed by an apposition
+    ``, the "<name>"`` takes that name. Rejects an object holding a quoted
+    span a quoted rule already read (offsets in ``used``).
+    """
+    out: list[tuple[Actor, str]] = []
+    starts: list[tuple[Actor, int, bool]] = [(a, a.end, False) for a in s.actors]
+    if last_subject is not None and (pm := _SUBJECT_PRONOUN_RE.match(s.text)):
+        # "In Hengqin, the zone piloted ...": an area the intro names is where the zone acted
+        where = [a for a in s.actors if a.end <= pm.end("intro") and a.keys[0].split("/", 1)[0] in last_subject.keys]
+        subject = where[0] if len(where) == 1 and len(last_subject.keys) == 1 else last_subject
+        starts.insert(0, (subject, pm.end(), pm.group(0).rstrip().endswith(("This", "These", "initiative"))))
+    taken = sorted(used)
+    actor_starts = [x.start for x in s.actors]
+    for a, at, demonstrative in starts:
+        m: re.Match[str] | None = _VERB_AT_RE.match(s.text, at)
+        if m and at == a.end:
+            # "Fujian PFTZ and Anhui PFTZ have ...": one joint subject
+            a = _joint_subject(s, bisect.bisect_left(actor_starts, a.start))
+        while m:
+            verb = m.group("verb")
+            good = _PRACTICE_VERB_RE.match(verb) is not None
+            if demonstrative:  # "This provides ...": a description; "These include the launch of ...": cases
+                good, demonstrative = verb.startswith(("include", "resulted")), False
+            heads: list[str] = []
+            apposition = False
+            obj_at = m.end()
+            while True:
+                obj, end = object_at(s.text, obj_at)
+                ap = _APPOSITION_RE.match(s.text, end)
+                k = bisect.bisect_left(taken, obj_at)
+                quoted_case = k < len(taken) and taken[k] <= end
+                if good and not quoted_case:
+                    jointly = len(a.keys) > 1 and "jointly" in s.text[m.start() : m.start("verb")]
+                    # "launched X, the first such operation at a Chinese port": the apposition says first
+                    first = verb.startswith(("pioneer", "pilot")) or bool(_FIRST_APPOSITION_RE.match(s.text, end))
+                    name = practice_name(obj, first=first, joint=jointly)
+                    words = name.split()
+                    head = words[_head(words)].lower() if words else ""
+                    if name and ap:
+                        name = ap.group(1).strip()
+                    if name and not (apposition and head in heads):  # "X platform, a ... platform" restates X
+                        out.append((a, name))
+                    heads.append(head)
+                if ap:
+                    end = ap.end()
+                # another object of the same verb: "an AI data training base, a regulatory sandbox ..."
+                item = _NEXT_ITEM_RE.match(s.text, end) if good else None
+                if item is None or _NEXT_CLAUSE_RE.match(s.text, end):
+                    break
+                obj_at = item.end()
+                apposition = item.group(0).strip() == ","
+            m = _NEXT_CLAUSE_RE.match(s.text, end)
+            if m is not None and quoted_case and m.group("verb").endswith("ing"):
+                break  # "has pioneered a "..." reform, introducing ...": the participle describes that case
+            k = bisect.bisect_left(actor_starts, end)
+            stop = actor_starts[k] if k < len(actor_starts) else len(s.text)  # another zone: another subject
+            # "..., pioneered joint development, protection, and enforcement of ..., piloted new models ..."
+            if (
+                m is None
+                and (later := _LATER_CLAUSE_RE.search(s.text, end, stop))
+                and not _NEW_CLAUSE_WORD_RE.search(s.text, end, later.start())
+            ):
+                m = later
+    return list(dict.fromkeys(out))
+
+
+_FIRST_APPOSITION_RE = re.compile(r",\s*(?:the|a)\s+(?:(?:nation|country|world)['’]s\s+)?first\b(?!\s+(?:time|batch))")
+"""An apposition that marks the object before it a first of its kind: ``X, the first such operation in China``."""
+_FIRST_SUBJECT_RE = re.compile(rf"^\s*{_INTRO}(?=[Tt]he first\s)")
+_WHILE_FIRST_RE = re.compile(r",\s*while\s+(?=the first\s)")
+_PASSIVE_RE = re.compile(
+    r"\s*(?:in China\s+|in the country\s+|nationwide\s+)?(?:(?:was|were|has been|have been|had been|has|have)\s+)?"
+    r"(?:[a-z]+ly\s+)?[a-z]+ed\b"
+)
+_SET_UP_RE = re.compile(rf"^\s*{_INTRO}(?=(?:A|An)\s)")
+_SET_UP_VERB_RE = re.compile(
+    r"\s*(?:has|have|had)\s+been\s+(?:set up|established|launched|created|built|introduced|opened|piloted)\b"
+)
+
+
+def case_passive_subject(s: Sentence, last_subject: Actor | None = None) -> list[tuple[Actor, str]]:
+    """A practice as the subject of a passive: ``The first <practice> ... was issued ... in Shanghai PFTZ``.
+
+    Two forms: ``The first <NP> ... (was|has been) <verb>ed ... <zone>``
+    (also after ``, while``), credited to the zone named after the verb
+    (none: no case, e.g. ``The first Hong Kong SAR hospital has been
+    certified``); and ``A|An <NP> has been set up|established|launched ...``,
+    credited to a zone named after the verb, else to the paragraph's subject
+    zone. The phrase must pass :func:`practice_name` (``first`` for the first form).
+    """
+    out: list[tuple[Actor, str]] = []
+    if "he first " in s.text:
+        at = [m.end() for m in _WHILE_FIRST_RE.finditer(s.text)] if ", while" in s.text else []
+        if fm := _FIRST_SUBJECT_RE.match(s.text):
+            at.insert(0, fm.end())
+        for i in at:
+            obj, end = object_at(s.text, i)
+            v = _PASSIVE_RE.match(s.text, end)
+            if not v:
+                continue
+            after = [a for a in s.actors if a.start >= v.end() and ";" not in s.text[end : a.start]]
+            if after and (name := practice_name(obj)):
+                out.append((after[0], name))
+    if " been " in s.text and (sm := _SET_UP_RE.match(s.text)):
+        obj, end = object_at(s.text, sm.end())
+        v = _SET_UP_VERB_RE.match(s.text, end)
+        if v:
+            after = [a for a in s.actors if a.start >= end]
+            actor = after[0] if after else last_subject
+            if actor is not None and (name := practice_name(obj)):
+                out.append((actor, name))
+    return out
+
+
+_LAUNCHED_BY_SUBJECT_RE = re.compile(rf"^\s*(?:{_INTRO}(?=(?:A|An|The)\s)|(?=[A-Z][a-z]+\s+[a-z]))")
+_LAUNCHED_BY_RE = re.compile(
+    rf"\s*,\s*(?:(?:jointly|first|initially|originally)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?by\s+"
+    r"(?:the\s+)?"
+)
+
+
+def case_launched_by(s: Sentence) -> list[tuple[Actor, str]]:
+    """A practice as the subject, its zones in an appositive: ``A <practice>, jointly launched by X and Y PFTZs, has
+    allowed ...``, ``Shipping information sharing for ..., jointly launched by Hubei and Hunan PFTZs, lets ...``
+    (:data:`loaders.lexicon.LAUNCH_PARTICIPLES`).
+
+    The zones must follow ``by`` at once; the phrase must pass :func:`practice_name` (as a joint practice when
+    several zones launched it).
+    """
+    if " by " not in s.text or not (sm := _LAUNCHED_BY_SUBJECT_RE.match(s.text)):
+        return []
+    obj, end = object_at(s.text, sm.end())
+    v = _LAUNCHED_BY_RE.match(s.text, end)
+    if not v:
+        return []
+    at = [a for a in s.actors if a.start == v.end()]
+    if not at or not (name := practice_name(obj, joint=len(at[0].keys) > 1)):
+        return []
+    return [(at[0], name)]
+
+
+_ESTABLISHED_IN_RE = re.compile(
+    r"\b(?:establishment|launch|creation|introduction|construction|opening) of (?:the |a |an )"
+    r"(?P<name>[^,;.:\"“”]{8,160}?)\s+(?:in|of|at|by)\s+$"
+)
+
+
+def case_established_in_zone(s: Sentence) -> list[tuple[Actor, str]]:
+    """``the establishment of the North China (TEDA) One-Stop Overseas Service Base in Tianjin PFTZ``.
+
+    An action noun (establishment, launch, creation, introduction,
+    construction, opening) ``of`` a practice followed by ``in``/``of``/``at``/``by``
+    and a zone: the zone is the practice's origin. The phrase must pass
+    :func:`practice_name` (a proper name counts: its last word is a head noun).
+    """
+    out: list[tuple[Actor, str]] = []
+    if " of " not in s.text:
+        return out
+    for a in s.actors:
+        m = _ESTABLISHED_IN_RE.search(s.text[max(0, a.start - 200) : a.start])
+        if m and (name := practice_name(m.group("name"))):
+            out.append((a, name))
+    return out
+
+
+GENERIC_OBJECT_RE = re.compile(
+    r"(?:explorations?|efforts?|reforms? in|collaboration|cooperation|broadening|expanding|launch of|"
+    r"nation's first such|such|work|measures|strategic)\b",
+    re.IGNORECASE,
+)
+"""Objects that name an activity, not a practice ("explorations in areas such as ...")."""
+
+
+TOOK_LEAD_RE = re.compile(
+    r"\b(?:took|taken|takes|take) the lead in (?:piloting|launching|implementing|exploring|introducing|"
+    r"carrying out|conducting) (?:a |an |the )?(?P<name>[^,.;:\"“”]{8,160}?)(?=[,.;:]| to | by | which | that |$)"
+)
+
+
+_WHERE_TAIL_RE = re.compile(r"\s+(?:in|at)\s+(?:its|the|their)\s+(?:[A-Z][\w'’-]*\s+){1,5}Area$")
+"""A place the practice was piloted in, at the end of its phrase: ``in its Tianjin Airport Area``."""
+
+
+def case_took_lead(s: Sentence, last_subject: Actor | None) -> list[tuple[Actor, str, int]]:
+    """``X PFTZ took the lead in piloting the exemption of stamp duty on ...``: the piloted practice, unquoted.
+
+    Accepts a zone subject before the phrase (or a pronoun continuing one);
+    the name runs to the next punctuation or ``to``/``by``/``which``. Rejects
+    a phrase with a quote in it (the quoted rules read those).
+    """
+    out: list[tuple[Actor, str, int]] = []
+    if "the lead in" not in s.text:
+        return out
+    for m in TOOK_LEAD_RE.finditer(s.text):
+        prior = [a for a in s.actors if a.end <= m.start()]
+        actor = prior[-1] if prior else (last_subject if PRONOUN_RE.match(s.text) else None)
+        if actor is not None and len(m.group("name").split()) >= 3:
+            name = _WHERE_TAIL_RE.sub("", m.group("name").strip())  # "... in its Tianjin Airport Area": the place
+            out.append((actor, name, m.start("name")))
+    return out
+
+
+def heading_case(paras: Sequence[Paragraph], title: str, actors_of: Callable[[str], list[Actor]]) -> CaseFact | None:
+    """An unquoted bold case title: the item heading credited to the zone its first sentence opens with."""
+    for p in paras:
+        for off, s in sentences(p):
+            acts = [a for a in actors_of(s) if len(s[: a.start].split()) <= 8]
+            if acts:
+                return CaseFact(title, acts[0].keys, p.line_at(off), s, "heading", joint=len(acts[0].keys) > 1)
+            return None
+    return None
+
+
+_AREA_SEP_RE = re.compile(r"\s*(?:,\s*and|,|and)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}of\s+")
+"""``and Lin-gang Special Area of``: an area of the next zone, joined to the zone before."""
+
+
+def _joint_subject(s: Sentence, i: int) -> Actor:
+    """The zones joined to actor ``i`` as one subject (as :func:`chain`), an area of a zone counting as its zone.
+
+    ``Yunnan PFTZ and Lin-gang Special Area of Shanghai PFTZ have jointly ...``: Yunnan and Shanghai.
+    """
+    acts = s.actors
+    j = i
+    keys = list(acts[i].keys)
+    while j > 0 and (
+        SEP_RE.fullmatch(s.text, acts[j - 1].end, acts[j].start)
+        or _AREA_SEP_RE.fullmatch(s.text, acts[j - 1].end, acts[j].start)
+    ):
+        j -= 1
+        keys = list(acts[j].keys) + keys
+    return Actor(acts[j].start, acts[i].end, tuple(dict.fromkeys(keys)))
