@@ -68,9 +68,6 @@ BATCH_PHRASE_RE = re.compile(
 )
 """A batch named by its ordinal: "the fifth batch of 23 best practices", "the eighth batch of reform pilot
 experience (24 items)" (the words that end its name and the nouns of its size are the lexicon's)."""
-ISSUE_VERB_RE = re.compile(
-    r"\b(?:jointly )?(?:issued|approved|released|promulgated|formulated|published|adopted|introduced)\b"
-)
 HEREINAFTER_RE = re.compile(r"\(hereinafter referred to as (?:the )?[\"“](?P<name>[^\"”]+)[\"”]\)")
 SUBAREA_RE = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’-]+ )+(?:Special )?Area)(?: of (?:the )?| \()(?P<zone>[A-Z][a-z]+ PFTZ)\b\)?"

@@ -44,7 +44,6 @@ from pftz.loaders.records import (
 )
 from pftz.loaders.reference import Mention
 from pftz.loaders.report_context import (
-    ISSUE_VERB_RE,
     ORGANISATION_RE,
     QUOTED_SPAN_RE,
     _Collector,
@@ -201,6 +200,9 @@ class _TableDoc(NamedTuple):
 DOC_KIND_RE = re.compile(r"\b(Notice|Opinions|Plan|Measures|Regulations|Announcement|Resolution)\b")
 """Words that make a quoted title a document's title."""
 ISSUED_BY_RE = re.compile(r"\bissued by (.+?)(?:[.;]|$)")
+ISSUE_VERB_RE = re.compile(
+    r"\b(?:jointly )?(?:issued|approved|released|promulgated|formulated|published|adopted|introduced)\b"
+)
 
 
 def _extract_documents(c: _Collector, ctx: _Context) -> None:
