@@ -1,0 +1,708 @@
+"""Batches and notices in prose, for :mod:`loaders.report`: passes ``prose-batches``, ``prose-batch-items``,
+``agent-bodies``, ``document-batches``, ``series-batches``, ``listed-batch-cases``, ``prose-batches-of-texts``
+and ``named-adoptions``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pftz.ground.schema import DERIVED, SCOPE_REGION_KEYS, Label, MeasureKind, Rel, Scope
+from pftz.loaders.documents import (
+    QUOTED_RE,
+    slug,
+    title_issuer,
+)
+from pftz.loaders.lexicon import (
+    AGENT_BY_VERBS,
+    AGENT_VERBS,
+    AGENT_VERBS_MORE,
+    AGENT_VERBS_OF_DRAFTS,
+    BATCH_LIST_LEADS,
+    BATCH_RELEASE_VERBS,
+    BATCH_TITLE_VERBS,
+    DIRECTIVE_NOUNS,
+    GENERIC_PLURALS,
+    ITEM_ORIGIN_VERBS,
+    LEADING_GROUP_HEADS,
+    NATIONAL_SCOPES,
+    PARTY_COMMITTEE_HEADS,
+    PARTY_NAMES,
+    RELEASE_VERBS_OF_ZONE,
+    SELECTION_VERBS,
+    SELECTION_VERBS_ACTIVE,
+    TITLE_WORDS,
+    alternation,
+)
+from pftz.loaders.narrative import CaseFact
+from pftz.loaders.paper_prose import named_adoptions
+from pftz.loaders.profile import default_profile
+from pftz.loaders.prose_batches import (
+    ProseBatch,
+    batch_items,
+    descriptive,
+    notice_items,
+    prose_batches,
+    scoped_examples,
+)
+from pftz.loaders.quotes import quoted_spans
+from pftz.loaders.records import (
+    NodeRef,
+    PropValue,
+)
+from pftz.loaders.reference import Mention
+from pftz.loaders.report_context import (
+    BATCH_PHRASE_RE,
+    KIND_OF_BATCH,
+    _adoption_date,
+    _Collector,
+    _Context,
+    _ordinal,
+    _para_sentences,
+    _ProseBatch,
+    _sentences,
+    batch_kind,
+    normalize_scope,
+)
+from pftz.loaders.report_documents import _doc_mentions, _doc_node, _issuers, _register_doc
+from pftz.loaders.report_tables import _batch_key, _batch_name, _batch_node
+
+RELEASE_VERB_RE = re.compile(rf"\b{alternation(BATCH_RELEASE_VERBS)}\b")
+"""Verbs by which a body releases a batch ("MOFCOM released the eighth batch of 24 best practices")."""
+PROSE_BATCH_REACH = 160
+"""Characters at most between the body that releases a batch and the batch phrase."""
+
+
+SELECTED_INTO_RE = re.compile(rf"\b{alternation(SELECTION_VERBS_ACTIVE)}\b[^;]{{0,80}}\b(?:in|into)\s+$")
+"""Between a body and a batch it puts an innovation into: "the State Council include[d] the practice in"."""
+POSSESSIVE_RE = re.compile(r"^\s*(?:'s|’s)\s+(?:(?:latest|new|newly released|recent)\s+)?$")
+"""Between a body and its batch: "MOFCOM's eighth batch of ...", "MOFCOM's latest batch"."""
+RELEASED_BY_RE = re.compile(rf"^[^;.]{{0,80}}?\b{alternation(BATCH_RELEASE_VERBS)}\s+by\s+(?:the\s+)?$")
+"""Between a batch and its body: "the eighth batch of 24 best practices released by MOFCOM"."""
+
+
+def _prose_batch_issuer(c: _Collector, s: str, at: int, end: int) -> Mention | None:
+    """The national body a sentence says released the batch phrase at ``s[at:end]``, if any.
+
+    Before the phrase: the last body named, with a release verb between (no semicolon), or a
+    possessive ("MOFCOM's eighth batch"); after it: "... released by <body>".
+    """
+    before = [m for m in c.gaz.find_bodies(s[:at]) if at - m.end <= PROSE_BATCH_REACH]
+    found: Mention | None = None
+    if before:
+        between = s[before[-1].end : at]
+        released = RELEASE_VERB_RE.search(between) or SELECTED_INTO_RE.search(between)
+        if (";" not in between and released) or POSSESSIVE_RE.match(between):
+            found = before[-1]
+    if found is None:
+        for m in c.gaz.find_bodies(s[end : end + PROSE_BATCH_REACH]):
+            if RELEASED_BY_RE.match(s[end : end + m.start]):
+                found = Mention(m.key, end + m.start, end + m.end, m.text)
+            break
+    ref = c.gaz.body_ref(found.key) if found else None
+    return found if ref is not None and ref.level != "local" else None
+
+
+OF_ZONE_RE = re.compile(r"\bof (?:the |China \()?(?P<zone>[A-Z][\w()' -]*?(?:PFTZ|FTZ|Pilot Free Trade Zone|FTP))\b")
+"""A batch's owner printed in its name: "fifth batch of institutional innovation cases of the Henan FTZ"."""
+ITS_RE = re.compile(rf"\b{alternation(RELEASE_VERBS_OF_ZONE)}\s+(?:in\s+)?its\s+$")
+"""A zone's own batch: "Hubei PFTZ released its tenth batch", "... listed the model in its fifth batch"."""
+PROVINCIAL_BATCH_REACH = 120
+"""Characters at most between the zone (or the body of its province) and the phrase of its batch."""
+
+
+def _prose_provincial_batch(
+    c: _Collector, ctx: _Context, ordinal: int, count: int | None, s: str, line: int, phrase: str, at: int
+) -> bool:
+    """Rule: "<zone> released its <ordinal> batch of <N> innovations", "... its fifth batch of cases of the Henan
+    FTZ": a zone's own (provincial) batch, its size where printed.
+
+    The owner is the zone the batch's name prints ("of the Henan FTZ"), else
+    the zone named last before "<released|issued|listed> its" in the same
+    clause. A batch of an alliance names no one zone, and is left to the
+    narrative.
+    """
+    named = OF_ZONE_RE.search(phrase)
+    zones = c.find_zones(named.group("zone")) if named else []
+    if not zones:
+        head = s[max(0, at - PROVINCIAL_BATCH_REACH) : at]
+        if not ITS_RE.search(head) or ";" in head or "Alliance" in head:
+            return False
+        zones = c.find_zones(head)[-1:]
+    if not zones:
+        return False
+    zkey = zones[0].key.split("/", 1)[0]
+    bkey = _batch_key("provincial", "institutional-innovations", ordinal, zkey)
+    props: dict[str, PropValue] = {"kind": "institutional-innovations", "level": "provincial", "ordinal": ordinal}
+    if bkey not in ctx.batch_tables and count is not None:
+        props["count"] = count
+    name = _batch_name("institutional-innovations", ordinal, c.zone_name(zkey))
+    b = _batch_node(c, ctx, bkey, name, line, s, **props)
+    c.rel(Rel.MEMBER_OF, c.zone(zkey, line, s), b, line, s, resolved="the batch's zone, as the sentence names it")
+    return True
+
+
+SELECTED_BY_RE = re.compile(rf"\b{alternation(SELECTION_VERBS)}\s+by\s+(?:the\s+)?$")
+"""The passive verb before a body that put innovations into its batch ("were selected by the ...")."""
+SELECTED_FOR_RE = re.compile(r"^\s*(?:for|in|into)\s+$")
+"""What stands between that body and the batch phrase ("... by the Ministry of Commerce for the fifth batch")."""
+
+
+def _extract_prose_batches(c: _Collector, ctx: _Context) -> None:
+    """Rule: "<national body> released the <ordinal> batch of <N> <kind>" is a national batch, its size and issuer.
+
+    The body is the one :func:`_prose_batch_issuer` finds (named before the phrase with a
+    release verb between, "<body>'s <ordinal> batch", or "... released by <body>"), or the
+    last one named before it in the passive ("... were selected by <body> for the
+    <ordinal> batch of <kind>"). A body of a province or a zone releases
+    provincial batches, which this rule leaves to the tables and the
+    narrative. A batch a table lists keeps the table's count; the prose adds
+    its issuer.
+    """
+    out = ctx.prose_batches
+    for kind, ordinal, count, s, line, phrase in ctx.batch_phrases:
+        at = s.find(phrase)
+        if at < 0:
+            continue
+        body_m = _prose_batch_issuer(c, s, at, at + len(phrase))  # a national body releases a national batch
+        # "<body> included <X> in the eighth batch" puts one innovation in; it does not release the batch's list
+        released = body_m is not None and not SELECTED_INTO_RE.search(s[body_m.end : at])
+        if body_m is None:
+            if _prose_provincial_batch(c, ctx, ordinal, count, s, line, phrase, at):
+                continue
+            bodies = [m for m in c.gaz.find_bodies(s[:at]) if at - m.end <= PROSE_BATCH_REACH]
+            if not bodies:
+                continue
+            cand = bodies[-1]
+            between = s[cand.end : at]
+            ref = c.gaz.body_ref(cand.key)
+            selected = bool(SELECTED_BY_RE.search(s[: cand.start]) and SELECTED_FOR_RE.match(between))
+            if ref is None or ref.level == "local" or ";" in between or not selected:
+                continue
+            body_m = cand
+        bkey = _batch_key("national", kind, ordinal)
+        props: dict[str, PropValue] = {"kind": kind, "level": "national", "ordinal": ordinal}
+        if bkey not in ctx.batch_tables:
+            props["count"] = count
+        batch = _batch_node(c, ctx, bkey, _batch_name(kind, ordinal), line, s, **props)
+        if body := c.body(body_m.key, line, s, body_m.text):
+            c.rel(Rel.RESPONSIBLE_FOR, body, batch, line, s)
+        out.append(_ProseBatch(batch, kind, line, s, phrase, released))
+
+
+NATIONAL_SCOPE_AFTER_RE = re.compile(
+    rf"\s+(?:and\s+)?(?:(?:were|was|are|is)\s+)?(?:replicated|promoted|scaled up)(?:\s+and\s+\w+(?: up)?)?\s+"
+    rf"(?P<scope>{alternation(NATIONAL_SCOPES)})\b"
+)
+"""A national scope after the batch phrase: "... for the fifth batch of best practices and promoted nationwide"."""
+BATCH_ITEM_RESOLVED = "a case the text names after the sentence that releases the batch, before any other batch"
+"""``resolved`` of the derived ``IN_BATCH`` edge of a case read after a batch's release in a text."""
+TITLE_START_RE = re.compile(rf"^{alternation(TITLE_WORDS)}\b")
+
+
+def _prose_batch_items(c: _Collector, ctx: _Context) -> None:
+    """Rule: the innovations a sentence puts into a national batch, and in a text the cases it lists after the release.
+
+    * "Two of them, the "<A>" and the "<B>", were selected by <body> for the
+      fifth batch of best practice cases": each quoted name of the sentence
+      (not a document's title, not a batch's own words) is an innovation of
+      the batch, stated (in an edition, only in the passive: the passage that
+      releases a batch is read against the batch's table).
+    * A text that is not an edition (a press release, a news report) that
+      releases a national batch ("MOFCOM released the sixth batch of 22 best
+      practice cases") and then names zones' cases: each case read after the
+      release, up to the next sentence about another batch, is an item of the
+      batch. The text does not say so of each case: the ``IN_BATCH`` edge is
+      derived, with the rule in ``resolved``. An edition's narrative names
+      cases of many kinds after a batch, so there the rule does not run.
+    """
+    story, batches, edition = ctx.story, ctx.prose_batches, ctx.edition
+    for b in batches:
+        if edition and b.released:
+            continue  # an edition's passage on a batch is read against the batch's table
+        phrases = [m.span() for m in BATCH_PHRASE_RE.finditer(b.sentence)]
+        at = b.sentence.find(b.phrase) + len(b.phrase)
+        said = NATIONAL_SCOPE_AFTER_RE.match(b.sentence, at)
+        scope = normalize_scope(said.group("scope")) if said else None
+        scope = scope if scope in SCOPE_REGION_KEYS else None
+        for q in QUOTED_RE.finditer(b.sentence):
+            name = q.group(1).strip(" ,.;")
+            if (
+                any(x <= q.start() < y for x, y in phrases)
+                or TITLE_START_RE.match(name)
+                or "batch" in name.lower()  # a document's title naming the batch
+                or len(name.split()) < 2
+                or descriptive(b.sentence, q.start(), name)  # "described as "a new round of ..."", "called "...""
+            ):
+                continue
+            kind = KIND_OF_BATCH.get(b.kind, MeasureKind.INNOVATION)
+            m = c.node(Label.MEASURE, f"{b.ref.key}:{slug(name)}", name, b.line, b.sentence, kind=str(kind), title=name)
+            c.rel(Rel.IN_BATCH, m, b.ref, b.line, b.sentence, resolved="named in the sentence on the batch")
+            if scope is not None:  # "... for the fifth batch of best practice cases and promoted nationwide"
+                region = c.region(SCOPE_REGION_KEYS[scope], b.line, b.sentence)
+                c.rel(Rel.ADOPTED, region, m, b.line, b.sentence, scope=str(scope), as_printed=name)
+    if edition:
+        return
+    released = sorted((b for b in batches if b.released), key=lambda b: b.line)
+    for b in released:
+        others = [
+            ln
+            for kind, ordinal, _n, _s, ln, _p in ctx.batch_phrases
+            if ln > b.line and _batch_key("national", kind, ordinal) != b.ref.key
+        ]
+        end = min(others, default=10**9)
+        for f in story.cases:
+            if not f.zones or not b.line < f.line < end or b.sentence == f.quote:
+                continue
+            m = NodeRef(Label.MEASURE, f"case:{f.zones[0].split('/', 1)[0]}:{slug(f.name)}")
+            c.rel(Rel.IN_BATCH, m, b.ref, f.line, f.quote, resolved=BATCH_ITEM_RESOLVED, **{DERIVED: True})
+
+
+AGENT_AFTER_RE = re.compile(
+    rf"^\s*(?:(?:has|have|had|also|then|jointly|on \w+)\s+)*"
+    rf"{alternation((*AGENT_VERBS, *AGENT_VERBS_MORE, *AGENT_VERBS_OF_DRAFTS))}\b"
+)
+"""A verb of acting right after a body's name ("The General Administration of Customs approved ...")."""
+AGENT_BEFORE_RE = re.compile(
+    rf"\b(?:{alternation(AGENT_BY_VERBS)}\s+by|{alternation(DIRECTIVE_NOUNS)}\s+of)\s+(?:the\s+)?$"
+)
+"""A participle and "by" right before a body's name ("... replicated by the State Council"), or what a body
+decides and "of" ("the decisions and plans of the CPC Central Committee")."""
+LEADING_GROUP_RE = re.compile(
+    rf"(?:\bthe\s+|^)(?P<name>(?:Office of the\s+)?(?:[A-Z][\w'’]*\s+)*{alternation(LEADING_GROUP_HEADS)}"
+    r"(?:\s+(?:[A-Z(][\w()'’-]*|the|of|for|on|and|in))*?)(?=\s+(?:has|have|had|approved|issued|released)\b|[,;.]|$)"
+)
+"""A leading group or its office, named after its task, up to its verb or the end of its clause."""
+
+
+PARTY_COMMITTEE_RE = re.compile(
+    rf"\b(?P<name>(?:{alternation(PARTY_NAMES)}\s+)?[A-Z][a-z]+\s+{alternation(PARTY_COMMITTEE_HEADS)}"
+    rf"(?:\s+of\s+the\s+{alternation(PARTY_NAMES)})?)"
+    rf"(?=\s+(?:has\s+|have\s+|had\s+|also\s+|jointly\s+)*{alternation((*AGENT_VERBS, *AGENT_VERBS_MORE))}\b)"
+)
+"""A local party committee acting on a document: "The Zhejiang Provincial Committee of the CPC approved ..."."""
+
+
+def _agent_bodies(c: _Collector, ctx: _Context) -> None:
+    """Rule: a body named as the one acting on a document or a batch is a body of the text.
+
+    "The General Administration of Customs approved ...", "The Henan Provincial
+    People's Government listed the model in its fifth batch", "... replicated by
+    the State Council": a known body (:mod:`loaders.reference`) right before a
+    verb of acting (``AGENT_VERBS``) or right after a participle and "by"
+    (``AGENT_BY_VERBS``). A leading group or its office ("the Office of the
+    Leading Group for PFTZ Work of Guangdong Province") is named after its task,
+    so it is read by its head words (``LEADING_GROUP_HEADS``) wherever it is printed,
+    in the text or in a table's cell ("Released by the Office of the Leading Group ...").
+    """
+    cells = [(row.line, cell) for t in ctx.tables for row in t.rows for cell in row.values.values()]
+    for line, cell in cells:
+        for m in LEADING_GROUP_RE.finditer(cell) if "Leading Group" in cell else ():
+            name = m.group("name").strip()
+            c.local_body(f"body:{slug(name)}", name, name, line, cell)
+    for p, off, s in _sentences(ctx.paras):
+        line = p.line_at(off)
+        if "Leading Group" in s:
+            for m in LEADING_GROUP_RE.finditer(s):
+                name = m.group("name").strip()
+                c.local_body(f"body:{slug(name)}", name, name, line, s)
+        if "Committee" in s:
+            for m in PARTY_COMMITTEE_RE.finditer(s):
+                name = m.group("name").strip()
+                if not any(PARTY_NAME in name for PARTY_NAME in PARTY_NAMES):
+                    continue  # a committee of another body is not a party committee
+                c.local_body(f"body:{slug(name)}", name, name, line, s)
+        for b in c.gaz.find_bodies(s):
+            if AGENT_AFTER_RE.match(s[b.end :]) or AGENT_BEFORE_RE.search(s[: b.start]):
+                c.body(b.key, line, s, b.text)
+
+
+BATCH_TITLE_RE = re.compile(rf"\b{alternation(BATCH_TITLE_VERBS)}\b", re.IGNORECASE)
+"""A document's title that releases a batch: "... on Replicating and Promoting the Eighth Batch of ..."."""
+NUMBER_AFTER_RE = re.compile(r"\s*\(")
+"""A number printed in brackets right after a batch's name: "the seventh batch of ... (G.H. [2021] No. 101)"."""
+
+
+def _batches_of_documents(c: _Collector, ctx: _Context) -> None:
+    """National batches released by a document.
+
+    * A document whose title releases a batch ("Notice of the State Council on Replicating and Promoting the
+      Eighth Batch of Reform Pilot Experience ...") released that batch; the bodies its title names (or the
+      certain issuer of its number's prefix) are responsible for it.
+    * A batch whose name is followed by a number in brackets ("since the release of the seventh batch of
+      reform pilot experience (G.H. [2021] No. 101)") was released by that document.
+
+    Only a document of a national body releases a national batch (a province's document releases its own).
+    """
+    for key, d in list(ctx.docs.items()):
+        if key not in ctx.doc_seen:
+            continue
+        line, quote = ctx.doc_seen[key]
+        for title in d.titles[:1]:
+            m = BATCH_PHRASE_RE.search(title)
+            if m is None or not BATCH_TITLE_RE.search(title[: m.start()]) or not _names_innovations(m.group("what")):
+                continue
+            bodies = [x.key for x in _issuers(c, title_issuer(title) or "")]
+            _document_batch(c, ctx, key, m, line, quote, bodies)
+    for _kind, _ordinal, _count, s, line, phrase in ctx.batch_phrases:  # noqa: F402 (a name not read, as before the split)
+        at = s.find(phrase)
+        if at < 0 or not NUMBER_AFTER_RE.match(s, at + len(phrase)):
+            continue
+        end = at + len(phrase)
+        after = [n for n, _t, a, _b in _doc_mentions(s) if n is not None and n.complete and 0 <= a - end <= 3]
+        if after:
+            key = _register_doc(ctx, after[0], None, line)
+            m = BATCH_PHRASE_RE.search(phrase)
+            if m is not None:
+                _document_batch(c, ctx, key, m, line, s, [])
+
+
+SERIES_LEVEL = "series"
+"""``level_from`` of a batch read as national because a national batch of its series is known (not stated)."""
+
+
+def _series_batches(c: _Collector, ctx: _Context) -> None:
+    """Rule: a batch named without its body or zone ("following the replication of the first batch of 30 pilot
+    measures") of a series a national batch of the text belongs to (the same kind: pilot measures, best
+    practices, reform experience) is an earlier or later batch of that national series.
+
+    Its level is read from the series, not stated (``level_from: series``); the series of the default kind
+    (institutional innovations, which zones number too) is never used, nor a batch its sentence gives a zone.
+    """
+    national = {
+        e.key: str(e.properties.get("kind"))
+        for e in c.entities
+        if e.label is Label.BATCH and e.properties.get("level") == "national"
+    }
+    series = set(national.values()) - {ctx.profile.default_batch_kind}
+    for kind, ordinal, count, s, line, phrase in ctx.batch_phrases:
+        bkey = _batch_key("national", kind, ordinal)
+        if kind not in series or bkey in national:
+            continue
+        at = s.find(phrase)
+        head = s[max(0, at - PROVINCIAL_BATCH_REACH) : max(at, 0)]
+        if OF_ZONE_RE.search(phrase) or ITS_RE.search(head) or c.find_zones(phrase):
+            continue
+        props: dict[str, PropValue] = {"kind": kind, "level": "national", "ordinal": ordinal, "count": count}
+        _batch_node(c, ctx, bkey, _batch_name(kind, ordinal), line, s, level_from=SERIES_LEVEL, **props)
+        national[bkey] = kind
+
+
+def _names_innovations(what: str) -> bool:
+    """Whether a batch's name says what it holds is innovations (of a kind the profile names, or a generic noun
+    of the lexicon): reform pilot experience, pilot measures; not authorized items."""
+    w = what.casefold()
+    return any(n.rstrip("s") in w for n in GENERIC_PLURALS) or batch_kind(what) != default_profile().default_batch_kind
+
+
+def _document_batch(
+    c: _Collector, ctx: _Context, dkey: str, m: re.Match[str], line: int, quote: str, bodies: Sequence[str]
+) -> None:
+    """The national batch ``m`` names, released by document ``dkey``; its bodies (or its number's issuer) are
+    responsible for it."""
+    number = ctx.docs[dkey].number
+    pref = c.prefixes.get(number.prefix) if number is not None else None
+    if not bodies and pref is not None and pref.certain and pref.issuer:
+        bodies = [pref.issuer]
+    refs = [r for b in bodies if (r := c.gaz.body_ref(b)) is not None]
+    if not refs or any(r.level == "local" for r in refs):
+        return
+    kind = batch_kind(m.group("what"), ctx.profile)
+    ordinal = _ordinal(m.group("ord"))
+    bkey = _batch_key("national", kind, ordinal)
+    if bkey in ctx.batch_tables:
+        return  # a batch a table lists: the table and its preamble tell its document
+    name = _batch_name(kind, ordinal)
+    batch = _batch_node(c, ctx, bkey, name, line, quote, kind=kind, level="national", ordinal=ordinal)
+    doc = _doc_node(c, ctx, dkey, line, quote)
+    known = {(r.type, r.start, r.end) for r in c.relations if r.type in (Rel.RELEASED_BY, Rel.RESPONSIBLE_FOR)}
+    if (Rel.RELEASED_BY, batch, doc) not in known:  # a batch table's preamble may have named it already
+        c.rel(Rel.RELEASED_BY, batch, doc, line, quote, resolved="the batch the document's title or number names")
+    for b in bodies:
+        if (body := c.body(b, line, quote)) and (Rel.RESPONSIBLE_FOR, body, batch) not in known:
+            c.rel(Rel.RESPONSIBLE_FOR, body, batch, line, quote)
+    if not any(pb.ref == batch for pb in ctx.prose_batches):
+        ctx.prose_batches.append(_ProseBatch(batch, kind, line, quote, m.group(0), True))
+
+
+LIST_LEAD_RE = re.compile(rf"\b{alternation(BATCH_LIST_LEADS)}\b\s*", re.IGNORECASE)
+ITEM_SPLIT_RE = re.compile(r",\s*(?:and\s+)?(?=(?:the|a|an)\s)|\s+and\s+(?=(?:the|a|an)\s)")
+"""Where a list of cases splits: before an article, after a comma or "and" (a list of zones is not split)."""
+ITEM_ORIGIN_AFTER_RE = re.compile(rf"\s+(?:jointly\s+)?{alternation(ITEM_ORIGIN_VERBS)}\s+(?:by|in)\s+.*$")
+ITEM_PLACE_AFTER_RE = re.compile(r"\s+(?:of|from|in|at|by)\s+(?:the\s+)?(?:[A-Z][\w'’()-]*\s*)+$")
+ITEM_OWNER_BEFORE_RE = re.compile(r"^(?:(?:[A-Z][\w()-]*\s+)+(?:PFTZ|FTZ|FTP)(?:'s|’s)\s+)")
+LISTED_RESOLVED = "a case the paragraph that releases the batch lists"
+"""``resolved`` of the derived ``IN_BATCH`` edge of a case a batch's paragraph lists ("cases include ...")."""
+
+
+def _item_name(item: str) -> str:
+    """A listed case's name: without its article, its zone before it ("Jiangsu PFTZ's") or after it ("of Tianjin
+    PFTZ", "jointly proposed by ..."), and its quotation marks."""
+    name = re.sub(r"^(?:the|a|an)\s+", "", item.strip(" .;,"))
+    name = ITEM_OWNER_BEFORE_RE.sub("", name)
+    name = ITEM_ORIGIN_AFTER_RE.sub("", name)
+    name = ITEM_PLACE_AFTER_RE.sub("", name)
+    return " ".join(name.replace('"', " ").replace("“", " ").replace("”", " ").split())
+
+
+def _listed_batch_cases(c: _Collector, ctx: _Context) -> None:
+    """Rule: an edition's paragraph that releases a national batch no table lists, and then lists its cases
+    ("In January 2026, MOFCOM published the sixth batch of "best practice cases" ... In trade facilitation,
+    cases include Jiangsu PFTZ's "<A>" and the <B> of Tianjin PFTZ."): each case listed after the words of
+    ``BATCH_LIST_LEADS``, quoted or not, is an innovation of the batch, piloted by the zones printed with it.
+
+    The paragraph does not say of each case that it is in the batch: the ``IN_BATCH`` edge is derived. A
+    batch a table lists is read from its table; a text that is not an edition is read by the cases it names
+    after the release (pass ``prose-batch-items``).
+    """
+    if not ctx.edition:
+        return
+    for b in ctx.prose_batches:
+        if not b.released or b.ref.key in ctx.batch_tables:
+            continue
+        para = next((p for p in ctx.paras if b.sentence in p.text and p.line <= b.line <= p.end_line), None)
+        if para is None:
+            continue
+        kind = str(KIND_OF_BATCH.get(b.kind, MeasureKind.INNOVATION))
+        after = False
+        for off, sent in _para_sentences(para):
+            if sent == b.sentence:
+                after = True
+                continue
+            lead = LIST_LEAD_RE.search(sent) if after else None
+            if lead is None:
+                continue
+            line = para.line_at(off)
+            for item in ITEM_SPLIT_RE.split(sent[lead.end() :].rstrip(" .")):
+                name = _item_name(item)
+                if len(name.split()) < 2:
+                    continue
+                zones = {m.key for m in c.find_zones(item)} | {z.key for lst in c.find_zone_lists(item) for z in lst}
+                m = c.node(Label.MEASURE, f"{b.ref.key}:{slug(name)}", name, line, sent, kind=kind, title=name)
+                c.rel(Rel.IN_BATCH, m, b.ref, line, sent, resolved=LISTED_RESOLVED, **{DERIVED: True})
+                for z in sorted(zones):
+                    c.rel(Rel.ORIGINATED_IN, m, c.zone(z, line, sent), line, sent)
+
+
+# --------------------------------------------------------------------------- batches and notices in prose
+NATIONAL_SERIES_ONLY = "institutional-innovations"
+"""The batch kind a zone's own batches share: a batch of this kind named without issuer or owner is not national."""
+NOTICE_SHALL_RE = re.compile(r"^\s*(?:shall|is to|will)\b")
+"""After a body a notice orders to act: "The Ministry of Commerce shall, together with ..."."""
+NOTICE_ITEM_RESOLVED = "an item the notice lists after naming the batch it replicates (the newest named before)"
+
+
+def _read_prose_batches(c: _Collector, ctx: _Context) -> None:
+    """Batches a text that is not an edition names in prose, and the items a notice lists under scopes
+    (:mod:`loaders.prose_batches`): nodes and edges, each with the rule in its provenance.
+
+    A batch with a national body acting on it, or of a national series (best practices, reform experience),
+    is national, with the body ``RESPONSIBLE_FOR`` it; one a zone or province releases is the zone's own. A
+    notice's item is a measure of the newest national batch named before the list, adopted in its scope
+    (the scope as printed in ``adopter`` when narrower), with its bodies and origin zones.
+    """
+    if ctx.edition:
+        return  # an edition's batches are read from its tables and their passages
+    c.rule = "prose-batch"
+    national: list[tuple[ProseBatch, NodeRef, str]] = []
+    found = prose_batches(
+        ctx.paras,
+        _para_sentences,
+        c.find_zones,
+        c.gaz.find_bodies,
+        c.gaz.find_provinces,
+        lambda k: k if k in c.zone_refs else None,
+    )
+    for b in found:
+        at = b.sentence.find(b.phrase)
+        kind = batch_kind(b.what + " " + b.sentence[at + len(b.phrase) : at + len(b.phrase) + 40], ctx.profile)
+        if b.owner:
+            bkey = _batch_key("provincial", "institutional-innovations", b.ordinal, b.owner)
+            props: dict[str, PropValue] = {"kind": "institutional-innovations", "level": "provincial"}
+            ref = _batch_node(
+                c, ctx, bkey, _batch_name("institutional-innovations", b.ordinal, c.zone_name(b.owner)), b.line,
+                b.sentence, **props, ordinal=b.ordinal, count=b.count,
+            )  # fmt: skip
+            c.rel(Rel.MEMBER_OF, c.zone(b.owner, b.line, b.sentence), ref, b.line, b.sentence)
+            continue
+        body = c.gaz.body_ref(b.body.key) if b.body else None
+        if (body is None or body.level == "local") and kind == NATIONAL_SERIES_ONLY:
+            continue
+        bkey = _batch_key("national", kind, b.ordinal)
+        ref = _batch_node(
+            c, ctx, bkey, _batch_name(kind, b.ordinal), b.line, b.sentence,
+            kind=kind, level="national", ordinal=b.ordinal, count=b.count,
+        )  # fmt: skip
+        local = body is None or body.level == "local"
+        if b.body is not None and not local and (node := c.body(b.body.key, b.line, b.sentence, b.body.text)):
+            c.rel(Rel.RESPONSIBLE_FOR, node, ref, b.line, b.sentence)
+        national.append((b, ref, kind))
+    _prose_batch_examples(c, ctx, national, ctx.story.cases)
+    _scoped_examples(c, ctx, [b for b in found if b.owner], ctx.story.cases)
+    items = notice_items(ctx.paras, c.find_zones, c.gaz.find_bodies)
+    c.rule = "notice-item"
+    if items:  # a notice: a body it orders to carry the replication out ("The Ministry of Commerce shall ...")
+        for p, off, s in _sentences(ctx.paras):
+            for bm in c.gaz.find_bodies(s):
+                if NOTICE_SHALL_RE.match(s[bm.end :]) and (known := c.gaz.body_ref(bm.key)) and known.level != "local":
+                    c.body(bm.key, p.line_at(off), s, bm.text)
+    for it in items:
+        before = [(b.ordinal, ref, kind) for b, ref, kind in national if b.line <= it.line]
+        batch = max(before, key=lambda x: x[0], default=None)
+        key = f"{batch[1].key if batch else 'notice'}:{slug(it.name)}"
+        mkind = KIND_OF_BATCH.get(batch[2], MeasureKind.INNOVATION) if batch else MeasureKind.INNOVATION
+        scope = str(it.scope) if it.scope else None
+        m = c.node(Label.MEASURE, key, it.name, it.line, it.quote, kind=str(mkind), title=it.name, scope=scope)
+        if batch is not None:
+            # the list's place under the notice puts the item in the batch; no sentence says so of it
+            c.rel(Rel.IN_BATCH, m, batch[1], it.line, it.quote, resolved=NOTICE_ITEM_RESOLVED, **{DERIVED: True})
+        for z in it.zones:
+            c.rel(Rel.ORIGINATED_IN, m, c.zone(z.key, it.line, it.quote), it.line, it.quote)
+        for bm in it.bodies:
+            if node := c.body(bm.key, it.line, it.quote, bm.text):
+                c.rel(Rel.RESPONSIBLE_FOR, node, m, it.line, it.quote)
+        target = SCOPE_REGION_KEYS.get(it.scope) if it.scope else None
+        region = c.region(target or SCOPE_REGION_KEYS[Scope.NATIONWIDE], it.line, it.quote)
+        # the whole scope ("nationwide", "across the country"), or a narrower one as printed ("the pilot free trade
+        # zones", "special customs supervision areas")
+        whole = it.scope is Scope.NATIONWIDE or (target is not None and it.where.lower() == str(it.scope).lower())
+        if whole:
+            c.rel(Rel.REPLICATED_TO, m, region, it.line, it.quote, scope=scope)
+        c.rel(Rel.ADOPTED, region, m, it.line, it.quote, scope=scope, adopter=it.where)
+    c.rule = ""
+
+
+BATCH_EXAMPLE_RESOLVED = "an example in the sentence after the one on the batch"
+ANAPHOR_RESOLVED = "the zone case named last before the anaphor in its paragraph"
+"""``resolved`` of the derived ``IN_BATCH`` edge of an innovation a text gives as an example of a batch."""
+
+
+def _prose_batch_examples(
+    c: _Collector, ctx: _Context, national: Sequence[tuple[ProseBatch, NodeRef, str]], cases: Sequence[CaseFact]
+) -> None:
+    """The innovations a sentence on a national batch names (:func:`loaders.prose_batches.batch_items`): measures of
+    the batch, with their origin zones and the national scope the sentence states. An item printed as an anaphor
+    ("include the practice in the sixth batch") is the zone case named last before it in its paragraph (derived)."""
+    refs = {id(b): (ref, kind) for b, ref, kind in national}
+    c.rule = "prose-batch-item"
+
+    def quoted(s: str) -> list[tuple[int, int, str]]:
+        return [(q.start, q.end, q.name) for q in quoted_spans(s)]
+
+    listed = [b for b, _r, _k in national]
+    for it in batch_items(ctx.paras, _para_sentences, listed, quoted, c.find_zones, c.gaz.find_provinces):
+        ref, kind = refs[id(it.batch)]
+        if not it.name:
+            before = sorted(
+                (f for f in cases if it.since <= f.line <= it.line and f.zones and f.quote != it.quote),
+                key=lambda f: f.line,
+            )
+            if before:
+                f = before[-1]
+                m = NodeRef(Label.MEASURE, f"case:{f.zones[0].split('/', 1)[0]}:{slug(f.name)}")
+                c.rel(Rel.IN_BATCH, m, ref, it.line, it.quote, resolved=ANAPHOR_RESOLVED, **{DERIVED: True})
+                if it.scope in SCOPE_REGION_KEYS:
+                    region = c.region(SCOPE_REGION_KEYS[it.scope], it.line, it.quote)
+                    c.rel(Rel.ADOPTED, region, m, it.line, it.quote, scope=str(it.scope), resolved=ANAPHOR_RESOLVED)
+            continue
+        mkind = str(KIND_OF_BATCH.get(kind, MeasureKind.INNOVATION))
+        # the batch's passage may have been read already (:func:`_prose_batch_items`): the same item, one node
+        said = c.prov(it.line, it.quote).quote
+        read = [r.start for r in c.relations if r.type is Rel.IN_BATCH and r.end == ref and r.provenance.quote == said]
+        same = [m for m in read if m.key.startswith(f"{ref.key}:") and m.key[len(ref.key) + 1 :] in slug(it.name)]
+        key = f"{ref.key}:{slug(it.name)}"
+        m = same[0] if same else c.node(Label.MEASURE, key, it.name, it.line, it.quote, kind=mkind, title=it.name)
+        if same:
+            pass  # its batch edge is there
+        elif it.stated:
+            c.rel(Rel.IN_BATCH, m, ref, it.line, it.quote, resolved="named in the sentence on the batch")
+        else:
+            c.rel(Rel.IN_BATCH, m, ref, it.line, it.quote, resolved=BATCH_EXAMPLE_RESOLVED, **{DERIVED: True})
+        for z in it.zones:
+            c.rel(Rel.ORIGINATED_IN, m, c.zone(z.key, it.line, it.quote), it.line, it.quote)
+        if it.scope in SCOPE_REGION_KEYS:
+            region = c.region(SCOPE_REGION_KEYS[it.scope], it.line, it.quote)
+            c.rel(Rel.ADOPTED, region, m, it.line, it.quote, scope=str(it.scope))
+        if it.adopter is not None:  # "Shanxi Province has applied the "..." model": the clause's place adopted it
+            place = c.zone(it.adopter.key, it.line, it.quote) if it.adopter_kind == "zone" else None
+            if place is None and it.adopter.key in c.gaz.provinces:
+                place = c.region(it.adopter.key, it.line, it.quote)
+            if place is not None:
+                c.rel(Rel.ADOPTED, place, m, it.line, it.quote, date=_adoption_date(it.quote))
+
+
+SCOPED_BATCH_RESOLVED = "the zone's own batch the text names last before the example"
+COORDINATED_RESOLVED = "a coordinated innovation zone's example, of the PFTZ whose own batch the text names before it"
+
+
+def _scoped_examples(c: _Collector, ctx: _Context, owned: Sequence[ProseBatch], cases: Sequence[CaseFact]) -> None:
+    """The examples a text names after a lead of scope (:func:`loaders.prose_batches.scoped_examples`): the zone's
+    cases (the narrative's node when it read the same one), replicated over its province when the lead says so,
+    items of the zone's own batch named last before them (derived)."""
+    c.rule = "scoped-example"
+    for ex in scoped_examples(ctx.paras, _para_sentences, c.find_zones):
+        owners = [b.owner for b in owned if b.owner and b.line <= ex.line]
+        if ex.zone is None and not owners:
+            continue  # a coordinated innovation zone of no PFTZ the text names
+        top = ex.zone.key.split("/", 1)[0] if ex.zone else owners[-1]
+        same = [
+            f
+            for f in cases
+            if f.quote == ex.quote and f.zones and f.zones[0].split("/", 1)[0] == top and slug(f.name) in slug(ex.name)
+        ]
+        if same:
+            m = NodeRef(Label.MEASURE, f"case:{top}:{slug(same[0].name)}")
+        else:
+            key = f"case:{top}:{slug(ex.name)}"
+            m = c.node(Label.MEASURE, key, ex.name, ex.line, ex.quote, kind=str(MeasureKind.PROVINCIAL), title=ex.name)
+            if ex.zone is not None:
+                c.rel(Rel.ORIGINATED_IN, m, c.zone(ex.zone.key, ex.line, ex.quote), ex.line, ex.quote)
+            else:  # "the Ezhou coordinated innovation zone's ...": of the PFTZ whose batch the text tells
+                c.rel(Rel.ORIGINATED_IN, m, c.zone(top, ex.line, ex.quote), ex.line, ex.quote,
+                      resolved=COORDINATED_RESOLVED, **{DERIVED: True})  # fmt: skip
+        batch = [b for b in owned if b.owner == top and b.line <= ex.line]
+        if batch:
+            bkey = _batch_key("provincial", "institutional-innovations", batch[-1].ordinal, top)
+            c.rel(Rel.IN_BATCH, m, NodeRef(Label.BATCH, bkey), ex.line, ex.quote, resolved=SCOPED_BATCH_RESOLVED,
+                  **{DERIVED: True})  # fmt: skip
+        province = c.zone_refs[top].province if top in c.zone_refs else None
+        if ex.scope is Scope.PROVINCE_WIDE and province in c.gaz.provinces:
+            region = c.region(province, ex.line, ex.quote)
+            c.rel(Rel.REPLICATED_TO, m, region, ex.line, ex.quote, scope=str(ex.scope))
+            c.rel(Rel.ADOPTED, region, m, ex.line, ex.quote, scope=str(ex.scope), origin=f"zone:{top}")
+    c.rule = ""
+
+
+NAMED_RESOLVED = "the one case of that zone the text names before: the innovation named by the zone's place"
+
+
+def _named_adoptions(c: _Collector, ctx: _Context) -> None:
+    """Adoptions of an innovation named by its zone's place (:func:`loaders.paper_prose.named_adoptions`): of the one
+    case of that zone the text names before, kept as printed (``as_printed``); none when the zone has several."""
+    if ctx.edition:
+        return  # a paper's or a release's phrasing; an edition's adoptions are the narrative's
+    c.rule = "named-adoption"
+    for na in named_adoptions(ctx.paras, _para_sentences, c.find_zones, c.gaz.find_provinces):
+        known = {
+            f.name for f in ctx.story.cases if f.zones and f.zones[0].split("/", 1)[0] == na.zone and f.line <= na.line
+        }
+        if len({slug(n) for n in known}) != 1:
+            continue
+        name = next(iter(known))
+        m = NodeRef(Label.MEASURE, f"case:{na.zone}:{slug(name)}")
+        for kind, place in na.adopters:
+            top = place.key.split("/", 1)[0]
+            if top == na.zone:
+                continue
+            if kind == "zone":
+                node = c.zone(place.key, na.line, na.quote)
+            elif place.key in c.gaz.provinces:
+                node = c.region(place.key, na.line, na.quote)
+            else:
+                continue
+            c.rel(
+                Rel.ADOPTED, node, m, na.line, na.quote, as_printed=na.printed, origin=f"zone:{na.zone}",
+                resolved=NAMED_RESOLVED, date=_adoption_date(na.quote),
+            )  # fmt: skip
+    c.rule = ""
