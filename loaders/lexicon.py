@@ -736,8 +736,11 @@ CARDINALS_MORE = (
 """Counts a sentence spells out after :data:`CARDINALS` (``Fifteen measures are to be replicated ...``)."""
 
 __all__ += ["CARDINALS_MORE"]
-DOCUMENT_ACTING_VERBS = ("implemented", "implementing", "implements", "carried out", "carrying out", "submitted")
-"""Verbs of acting on a document right before its quoted title (``implemented the "Opinions on ..."``)."""
+DOCUMENT_ACTING_VERBS = (
+    "implemented", "implementing", "implements", "implement", "carried out", "carrying out", "carry out", "submitted",
+)  # fmt: skip
+"""Verbs of acting on a document right before its quoted title (``implemented the "Opinions on ..."``, ``the work
+to implement the "Opinions on ..."``)."""
 
 __all__ += ["DOCUMENT_ACTING_VERBS"]
 

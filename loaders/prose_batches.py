@@ -47,17 +47,18 @@ SCOPE_HEADING_RE = re.compile(
     r"^\s*(?:\(?[IVXivx]{1,4}\)|[IVX]{1,4}\.|\(\d{1,2}\)|\d{1,2}\.|[A-H]\.)?\s*"
     rf"(?:[A-Z][\w-]*\s+){{0,3}}?(?i:{alternation(NOTICE_ITEM_WORDS)})\s+(?:(?:to\s+be|that\s+are\s+to\s+be|for)\s+)?"
     rf"(?:(?i:{alternation(NOTICE_REPLICATE_VERBS)})|replication(?:\s+and\s+promotion)?)\s+"
-    r"(?P<scope>[^():]{3,120}?)\s*(?:\((?P<count>\d{1,3})\s+items?\))?\s*[:.]?\s*$"
+    r"(?P<scope>[^():]{3,120}?)\s*(?:\((?P<count>\d{1,3})\s+items?\))?\s*(?:,?\s*including)?\s*[:.,]?\s*$"
 )
 """A heading over the items of one scope: "(II) Items to be replicated and promoted in all pilot free trade
-zones (3 items)"."""
+zones (3 items)", "... nationwide (14 items), including:" (wrapped before "including:" too)."""
 ITEM_START_RE = re.compile(r"^\s*\(?(?P<no>\d{1,2})\s*[.)、]\s+(?=\S)")
 """The start of a numbered item ("1. In the field of ...", "5. "Bonded maintenance ..."")."""
 TOP_HEADING_RE = re.compile(r"^\s*(?:[IVX]{1,4}\.|[一二三四五六七八九十]+、)\s+\S")
 """A heading of the notice's next part ("II. Earnestly organizing implementation"): the list ends."""
 _FIELD_RE = re.compile(rf"^\s*(?i:{alternation(FIELD_LEADS)})\b")
 _IN_PLACE_RE = re.compile(r"^\s*(?:[Ii]n|[Aa]t|[Ww]ithin|[Aa]cross)\s+(?:the\s+)?(?P<place>.+?)\s*$")
-_RESPONSIBLE_RE = re.compile(rf"\((?P<inner>[^()]*(?i:{alternation(RESPONSIBLE_WORDS)})[^()]*)\)\s*\.?\s*$")
+_RESPONSIBLE_RE = re.compile(rf"\((?P<inner>[^()]*(?i:{alternation(RESPONSIBLE_WORDS)})[^()]*)\)\s*[.;]?\s*$")
+"""The bodies in charge closing an item: "(Departments responsible: ...)", "(responsible department: ...);"."""
 _TRAILING_PAREN_RE = re.compile(r"\s*\((?P<inner>[^()]{2,160})\)\s*[.;]?\s*$")
 _QUOTES_RE = re.compile(r"[\"“”]")
 _LEADING_ARTICLE_RE = re.compile(r"^(?:(?:the|a|an)\s+)", re.IGNORECASE)
@@ -205,10 +206,13 @@ HEADING_CHARS = 60
 """A numbered line this short, without punctuation or quotation marks, is a heading, not an item."""
 
 
-def _heading_like(rest: str) -> bool:
-    """Whether a numbered line's text is a heading ("Organizing implementation"), not an item."""
+def _heading_like(rest: str, after: str = "") -> bool:
+    """Whether a numbered line's text is a heading ("Organizing implementation"), not an item: short, without
+    punctuation, and not going on on the next line ``after`` (an item cut short goes on in lower case or with
+    its bodies in brackets: "2. Online renewal of work permits" / "(responsible department: ...)")."""
     t = rest.strip()
-    return len(t) < HEADING_CHARS and not re.search(r"[:;,.\"“”()]", t)
+    goes_on = re.match(r"\s*(?:[a-z(]|$)", after) is not None and after.strip() != ""
+    return len(t) < HEADING_CHARS and not re.search(r"[:;,.\"“”()]", t) and not goes_on
 
 
 def notice_items(paras: Sequence[Paragraph], find_zones: FindMentions, find_bodies: FindMentions) -> list[ScopedItem]:
@@ -228,7 +232,9 @@ def notice_items(paras: Sequence[Paragraph], find_zones: FindMentions, find_bodi
         pending: list[tuple[int, str, tuple[Scope | None, str]]] = []  # (offset of an item's text, its text, scope)
         started = False
         heading = ""  # a heading of scope read, no item under it yet: a wrapped heading goes on on the next line
-        for off, _no, line in _lines(p):
+        lines = _lines(p)
+        for k, (off, _no, line) in enumerate(lines):
+            after = lines[k + 1][2] if k + 1 < len(lines) else ""
             joined = f"{heading} {line.strip()}" if heading and not ITEM_START_RE.match(line) else ""
             if h := SCOPE_HEADING_RE.match(joined) or SCOPE_HEADING_RE.match(line):
                 scope = (scope_of(h.group("scope")), _where(h.group("scope")))
@@ -239,7 +245,7 @@ def notice_items(paras: Sequence[Paragraph], find_zones: FindMentions, find_bodi
                 scope, started = None, True
             elif scope is None:
                 continue
-            elif (im := ITEM_START_RE.match(line)) and _heading_like(line[im.end() :]):
+            elif (im := ITEM_START_RE.match(line)) and _heading_like(line[im.end() :], after):
                 scope, started = None, True  # "2. Organizing implementation": the notice's next part
             elif im:
                 pending.append((off + im.end(), line[im.end() :], scope))
@@ -257,15 +263,16 @@ def notice_items(paras: Sequence[Paragraph], find_zones: FindMentions, find_bodi
 
 # --------------------------------------------------------------------------- batches named in prose
 BATCH_RE = re.compile(
-    rf"\b(?P<ord>{_ORD})\s+[Bb]atch\s+of\s+(?!{alternation(BATCH_OF_NOTHING)}\b)(?:(?P<count>\d{{1,3}})\s+(?:items\s+of\s+)?)?"
+    rf"\b(?P<ord>(?i:{_ORD}))\s+[Bb]atch\s+of\s+(?!{alternation(BATCH_OF_NOTHING)}\b)(?:(?P<count>\d{{1,3}})\s+(?:items\s+of\s+)?)?"
     r"(?P<what>[\"“']?[A-Za-z][A-Za-z \"“”'’-]*?)"
     r"(?=\s*[,.;:()]|\s+(?:from|in|for|that|which|to|was|were|is|are|has|have|had|shall|will|would|released|issued|"
-    r"promoted|by|of the China|of the|of (?:[A-Z][a-z]+ )?(?:Pilot|PFTZ|FTZ)|comprises|comprising|contains|"
+    r"promoted|by|of the China|of the|of China|of (?:[A-Z][a-z]+ )?(?:Pilot|PFTZ|FTZ)|comprises|comprising|contains|"
     r"containing|contained|covers|covering|includes|including|included|totaling|totalling|with|and|as|on|at|"
     r"since|under|published|approved|selected|listed)\b|\s+(?=\d)|\s*$)"
 )
 """A batch named in prose: "the eighth batch of 18 items of reform pilot experience", "10th batch of FTZ
-institutional innovations", "the sixth batch of 24 "best practice cases"."""
+institutional innovations", "the sixth batch of 24 "best practice cases"", in a title "Seventh Batch of
+Institutional Innovation Achievements of China (Jiangsu) Pilot Free Trade Zone"."""
 COUNT_AFTER_RE = re.compile(
     r"^[^.;]{0,40}?\b(?:contained|contains|comprising|comprises|of|covering|with)\s+(?P<n>\d{1,3})\s+"
     r"(?:items|cases|measures|practices)\b"

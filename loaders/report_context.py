@@ -62,12 +62,13 @@ _ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
 BATCH_PHRASE_RE = re.compile(
     rf"\b(?:the |a )?(?P<ord>{_ORD}) batch of (?!{alternation(BATCH_OF_NOTHING)}\b)"
     rf"(?:(?P<count>\d+) )?(?P<what>[\"“]?[a-z][a-z \"“”-]*?)"
-    rf"(?=[,.;:(]| (?:{'|'.join(BATCH_NAME_ENDS)}) |$)"
+    rf"(?=[,.;:(]| (?:{'|'.join(BATCH_NAME_ENDS)}) |$|(?<=[\"”]) (?!\())"
     rf"(?:\((?P<count_after>\d+) (?:{'|'.join(BATCH_COUNT_NOUNS)})\))?",
     re.IGNORECASE,
 )
 """A batch named by its ordinal: "the fifth batch of 23 best practices", "the eighth batch of reform pilot
-experience (24 items)" (the words that end its name and the nouns of its size are the lexicon's)."""
+experience (24 items)", the seventh batch of 26 "best practices" of ... (a quoted name ends at its closing mark);
+the words that end its name and the nouns of its size are the lexicon's."""
 HEREINAFTER_RE = re.compile(r"\(hereinafter referred to as (?:the )?[\"“](?P<name>[^\"”]+)[\"”]\)")
 SUBAREA_RE = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’-]+ )+(?:Special )?Area)(?: of (?:the )?| \()(?P<zone>[A-Z][a-z]+ PFTZ)\b\)?"

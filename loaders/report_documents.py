@@ -447,8 +447,8 @@ def _date_documents(ctx: _Context, pending: Sequence[_Mention]) -> None:
 
 
 def _policy_table_facts(c: _Collector, ctx: _Context, d: _TableDoc) -> None:
-    """A policy table row: the bodies named outside the quoted titles, or in its bodies' column, issued it;
-    its zones are named."""
+    """A policy table row: the bodies named outside the quoted titles, or in its bodies' column, issued it; when
+    none is, those its title names ("Notice by the <A> and the <B> on ..."); its zones are named."""
     key, row, t, cell = d
     issuers = _issuers(c, QUOTED_SPAN_RE.sub(" ", cell))
     if bcol := c.profile.columns_of(t.columns).get("bodies"):
@@ -457,6 +457,10 @@ def _policy_table_facts(c: _Collector, ctx: _Context, d: _TableDoc) -> None:
     for b in issuers:
         if body := c.body(b.key, row.line, cell, b.text):
             c.rel(Rel.ISSUED_BY, doc, body, row.line, cell)
+    if not issuers:
+        for q in QUOTED_RE.finditer(cell):
+            for body in _title_issuers(c, q.group(1), row.line, cell):
+                c.rel(Rel.ISSUED_BY, doc, body, row.line, cell, resolved="the bodies the document's title names")
     whole = " | ".join(x for x in row.values.values() if x)
     for z, group in _zones_named(c, ctx, whole):
         zone = c.zone(z, row.line, whole)

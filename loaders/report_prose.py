@@ -447,42 +447,64 @@ def _item_name(item: str) -> str:
 
 
 def _listed_batch_cases(c: _Collector, ctx: _Context) -> None:
-    """Rule: an edition's paragraph that releases a national batch no table lists, and then lists its cases
-    ("In January 2026, MOFCOM published the sixth batch of "best practice cases" ... In trade facilitation,
-    cases include Jiangsu PFTZ's "<A>" and the <B> of Tianjin PFTZ."): each case listed after the words of
-    ``BATCH_LIST_LEADS``, quoted or not, is an innovation of the batch, piloted by the zones printed with it.
+    """Rule: the cases listed after a national batch's release that no table lists ("In January 2026, MOFCOM
+    published the sixth batch of "best practice cases" ... In trade facilitation, cases include Jiangsu PFTZ's
+    "<A>" and the <B> of Tianjin PFTZ.", "Other practices in the batch include a <C> and a <D>."): each case
+    listed after the words of ``BATCH_LIST_LEADS``, quoted or not, is an innovation of the batch, piloted by the
+    zones printed with it.
 
-    The paragraph does not say of each case that it is in the batch: the ``IN_BATCH`` edge is derived. A
-    batch a table lists is read from its table; a text that is not an edition is read by the cases it names
-    after the release (pass ``prose-batch-items``).
+    In an edition, the list is in the paragraph that releases the batch (its narrative names cases of many kinds
+    after a batch); in a text that is not an edition, in any sentence after the release up to the next sentence
+    naming another batch, save a zone's case the narrative read there (pass ``prose-batch-items`` puts it in the
+    batch). The text does not say of each case that it is in the batch: the ``IN_BATCH`` edge is derived. A batch
+    a table lists is read from its table.
     """
-    if not ctx.edition:
-        return
+    done: set[str] = set()
     for b in ctx.prose_batches:
-        if not b.released or b.ref.key in ctx.batch_tables:
+        if not b.released or b.ref.key in ctx.batch_tables or b.ref.key in done:
             continue
-        para = next((p for p in ctx.paras if b.sentence in p.text and p.line <= b.line <= p.end_line), None)
-        if para is None:
-            continue
+        if not ctx.edition:
+            done.add(b.ref.key)  # a text's title and its first sentence may both release the batch
         kind = str(KIND_OF_BATCH.get(b.kind, MeasureKind.INNOVATION))
-        after = False
-        for off, sent in _para_sentences(para):
-            if sent == b.sentence:
-                after = True
-                continue
-            lead = LIST_LEAD_RE.search(sent) if after else None
+        for line, sent in _after_release(ctx, b):
+            lead = LIST_LEAD_RE.search(sent)
             if lead is None:
                 continue
-            line = para.line_at(off)
+            # in a text, a zone's case the narrative read in the sentence is the batch's item already
+            cases = [] if ctx.edition else [_words(f.name) for f in ctx.story.cases if f.quote == sent and f.zones]
             for item in ITEM_SPLIT_RE.split(sent[lead.end() :].rstrip(" .")):
                 name = _item_name(item)
-                if len(name.split()) < 2:
+                if len(name.split()) < 2 or any(n in _words(name) for n in cases):
                     continue
                 zones = {m.key for m in c.find_zones(item)} | {z.key for lst in c.find_zone_lists(item) for z in lst}
                 m = c.node(Label.MEASURE, f"{b.ref.key}:{slug(name)}", name, line, sent, kind=kind, title=name)
                 c.rel(Rel.IN_BATCH, m, b.ref, line, sent, resolved=LISTED_RESOLVED, **{DERIVED: True})
                 for z in sorted(zones):
                     c.rel(Rel.ORIGINATED_IN, m, c.zone(z, line, sent), line, sent)
+
+
+def _words(name: str) -> str:
+    """A name's words, lower case, one space apart (to find one name inside another)."""
+    return " " + " ".join(re.findall(r"\w+", name.casefold())) + " "
+
+
+def _after_release(ctx: _Context, b: _ProseBatch) -> list[tuple[int, str]]:
+    """The sentences after the one releasing batch ``b`` that may list its cases, with their lines: in an edition,
+    the rest of its paragraph; in a text, every sentence up to the next one naming another batch."""
+    if ctx.edition:
+        para = next((p for p in ctx.paras if b.sentence in p.text and p.line <= b.line <= p.end_line), None)
+        if para is None:
+            return []
+        sents = [(para.line_at(off), sent) for off, sent in _para_sentences(para)]
+        at = next((i for i, (_ln, sent) in enumerate(sents) if sent == b.sentence), len(sents))
+        return sents[at + 1 :]
+    others = [
+        ln
+        for kind, o, _n, _s, ln, _p in ctx.batch_phrases
+        if ln > b.line and _batch_key("national", kind, o) != b.ref.key
+    ]
+    end = min(others, default=10**9)
+    return [(ln, s) for p, off, s in _sentences(ctx.paras) if b.line < (ln := p.line_at(off)) < end and s != b.sentence]
 
 
 # --------------------------------------------------------------------------- batches and notices in prose
@@ -499,7 +521,8 @@ def _read_prose_batches(c: _Collector, ctx: _Context) -> None:
 
     A batch with a national body acting on it, or of a national series (best practices, reform experience),
     is national, with the body ``RESPONSIBLE_FOR`` it; one a zone or province releases is the zone's own. A
-    notice's item is a measure of the newest national batch named before the list, adopted in its scope
+    notice's item is a measure of the newest national batch named before the list (in prose, or released by the
+    notice's own title or number: pass ``document-batches``), adopted in its scope
     (the scope as printed in ``adopter`` when narrower), with its bodies and origin zones.
     """
     if ctx.edition:
@@ -515,6 +538,8 @@ def _read_prose_batches(c: _Collector, ctx: _Context) -> None:
         lambda k: k if k in c.zone_refs else None,
     )
     for b in found:
+        if not _names_innovations(b.what):
+            continue  # "the Ninth Batch of Authorized Items": a batch of other things
         at = b.sentence.find(b.phrase)
         kind = batch_kind(b.what + " " + b.sentence[at + len(b.phrase) : at + len(b.phrase) + 40], ctx.profile)
         if b.owner:
@@ -547,8 +572,11 @@ def _read_prose_batches(c: _Collector, ctx: _Context) -> None:
             for bm in c.gaz.find_bodies(s):
                 if NOTICE_SHALL_RE.match(s[bm.end :]) and (known := c.gaz.body_ref(bm.key)) and known.level != "local":
                     c.body(bm.key, p.line_at(off), s, bm.text)
+    # a batch the notice's own title or number releases (pass ``document-batches``) counts as one named before
+    released = [(int(b.ref.key.rsplit(":", 1)[1]), b.ref, b.kind, b.line) for b in ctx.prose_batches if b.released]
+    named = [(b.ordinal, ref, kind, b.line) for b, ref, kind in national] + released
     for it in items:
-        before = [(b.ordinal, ref, kind) for b, ref, kind in national if b.line <= it.line]
+        before = [(o, ref, kind) for o, ref, kind, ln in named if ln <= it.line]
         batch = max(before, key=lambda x: x[0], default=None)
         key = f"{batch[1].key if batch else 'notice'}:{slug(it.name)}"
         mkind = KIND_OF_BATCH.get(batch[2], MeasureKind.INNOVATION) if batch else MeasureKind.INNOVATION

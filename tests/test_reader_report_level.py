@@ -1,0 +1,168 @@
+"""Report-level facts of texts that are not editions, and of editions: national innovations with their origin zones,
+batches with their releasing body or zone, documents and their issuers. Each excerpt is written for the test (no
+development text's names or lines), and read as printed, re-wrapped and with a page break moved."""
+
+from __future__ import annotations
+
+import pytest
+
+from pftz.ground.schema import Label, Rel
+from pftz.loaders.records import ParsedReport
+from pftz.loaders.report import parse_report
+from tests.test_reader_layouts import _batches, _docs, _national, _perturbed
+
+
+def _in_batch(report: ParsedReport, batch: str) -> dict[str, dict[str, object]]:
+    """The innovations put in ``batch``, by name, with the properties of their ``IN_BATCH`` edge."""
+    names = {e.key: e.name for e in report.entities if e.label is Label.MEASURE}
+    return {
+        names.get(r.start.key, r.start.key): dict(r.properties)
+        for r in report.relations
+        if r.type is Rel.IN_BATCH and r.end.key == batch
+    }
+
+
+RELEASE = """\
+Ministry Publishes Fifth Batch of Best Practices
+
+Shenyang, March 3, 2031 - The Ministry of Commerce on Monday released the fifth batch of 30 "best practices" of \
+China's free trade zones, chosen from 120 submissions.
+
+In customs, Liaoning PFTZ introduced a "berth-side release" model for imported frozen seafood, and the FTZs in \
+Fujian and Zhejiang set up a "shared ship registry" service for fishing vessels.
+
+Other cases in the batch include a credit-based "quick refund" of export duties for small traders and a \
+single-window filing of cold-chain certificates.
+
+The fourth batch of best practices, released in 2029, has since been studied by many provinces.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_release_names_its_batch_by_a_quoted_name_and_lists_more_cases_in_a_later_paragraph(variant: int) -> None:
+    report = parse_report(_perturbed(RELEASE)[variant], "release.txt")
+    batches = _batches(report)
+    assert batches["national:best-practices:5"]["count"] == 30
+    items = _in_batch(report, "national:best-practices:5")
+    national = _national(report)
+    assert national["berth-side release"] == {"liaoning"}
+    assert national["shared ship registry"] == {"fujian", "zhejiang"}
+    listed = {n: p for n, p in items.items() if "refund" in n or "cold-chain" in n}
+    assert sorted(listed) == [
+        "credit-based quick refund of export duties for small traders",
+        "single-window filing of cold-chain certificates",
+    ]
+    assert all(p.get("derived") for p in listed.values())  # the text does not say of each that it is in the batch
+    # the later batch's sentence ends the list: nothing after it is an item of the fifth batch
+    assert not any("studied" in n for n in items)
+
+
+def test_a_list_after_another_batch_is_named_is_not_the_released_batch() -> None:
+    text = RELEASE.replace("Other cases in the batch include", "The fourth batch of best practices includes")
+    report = parse_report(text, "release.txt")
+    assert not any("refund" in n for n in _in_batch(report, "national:best-practices:5"))
+
+
+CIRCULAR = """\
+Notice of the State Council on Replicating and Promoting the Tenth Batch of Reform Pilot
+Experience of Pilot Free Trade Zones
+
+G.F. [2033] No. 5
+
+To the people's governments of all provinces:
+
+The State Council has decided to replicate and promote 5 items of reform pilot experience. The relevant matters \
+are hereby notified as follows:
+
+I. Content of the reform experience to be replicated
+
+(I) Items to be replicated and promoted nationwide (3 items), including:
+1. "Single-code" traceability of imported infant formula (responsible department: General Administration of
+Customs);
+2. Online renewal of foreign experts' work permits (responsible department: Ministry of Science and Technology);
+3. Joint credit repair for market entities across provinces (responsible department: State Administration for
+Market Regulation).
+
+(II) Items to be replicated and promoted in special customs supervision areas (2 items),
+including:
+4. Bonded display and trading of imported artworks (responsible department: General Administration of Customs);
+5. "Batch in, batch out" supervision of bonded spare parts (responsible department: General Administration of
+Customs).
+
+II. Organizing implementation
+
+All localities shall complete replication within six months.
+
+State Council
+May 2, 2033
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_notice_lists_items_under_headings_ending_with_including_and_bodies_in_lower_case(variant: int) -> None:
+    report = parse_report(_perturbed(CIRCULAR)[variant], "circular.txt")
+    items = _in_batch(report, "national:reform-experience:10")
+    assert sorted(items) == [
+        "Batch in, batch out supervision of bonded spare parts",
+        "Bonded display and trading of imported artworks",
+        "Joint credit repair for market entities across provinces",
+        "Online renewal of foreign experts' work permits",
+        "Single-code traceability of imported infant formula",
+    ]
+    # the notice's own title releases the batch: the items are put in it by their place (derived)
+    assert all(p.get("derived") for p in items.values())
+    scopes = {e.name: e.properties.get("scope") for e in report.entities if e.label is Label.MEASURE}
+    assert scopes["Online renewal of foreign experts' work permits"] == "Nationwide"
+    assert scopes["Bonded display and trading of imported artworks"] == "Designated areas"
+    responsible = {
+        (r.start.key, r.end.key.rsplit(":", 1)[1][:12]) for r in report.relations if r.type is Rel.RESPONSIBLE_FOR
+    }
+    assert ("most", "online-renew") in responsible
+
+
+PROVINCIAL = """\
+Anhui Releases Fourth Batch of Institutional Innovation Achievements of China (Anhui) Pilot Free Trade Zone
+
+Hefei, June 9, 2031 - The provincial government announced that 18 institutional innovations of the zone are to \
+be replicated across the province.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_title_in_title_case_names_a_zones_own_batch(variant: int) -> None:
+    report = parse_report(_perturbed(PROVINCIAL)[variant], "release.txt")
+    batches = _batches(report)
+    assert "provincial:anhui:institutional-innovations:4" in batches
+    assert not any(k.startswith("national:") for k in batches)
+
+
+def test_a_title_case_batch_of_other_things_is_no_batch() -> None:
+    text = PROVINCIAL.replace("Institutional Innovation Achievements", "Authorized Land Quotas")
+    assert not _batches(parse_report(text, "release.txt"))
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_quoted_title_after_the_work_to_implement(variant: int) -> None:
+    text = (
+        'The batch was compiled as part of the work to implement the "Opinions on Deepening the Reform of '
+        'Customs Clearance in Pilot Free Trade Zones", the ministry said, and Hubei PFTZ took part.\n'
+    )
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    assert "Opinions on Deepening the Reform of Customs Clearance in Pilot Free Trade Zones" in _docs(report)
+
+
+DOCUMENT_TABLE = """Table 1-4 National policy documents of 2032
+
+No.\tTitle\tKey Content
+1\t"Notice by the Ministry of Transport and the General Administration of Customs on Easing Transshipment in \
+PFTZs" (J.S.F. [2032] No. 7)\tAllowing transshipped containers to be declared once.
+
+Source: Compiled from publicly available information.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_table_row_whose_title_names_its_issuers(variant: int) -> None:
+    report = parse_report(_perturbed(DOCUMENT_TABLE)[variant], "t.txt", partial=True)
+    issued = {r.end.key for r in report.relations if r.type is Rel.ISSUED_BY}
+    assert {"mot", "gac"} <= issued
