@@ -455,6 +455,7 @@ __all__ = [
     "EXAMPLE_LEADS",
     "GENERIC_PLURALS",
     "INTO_ADOPT_VERBS",
+    "ISSUING_VERBS",
     "ITEM_ORIGIN_VERBS",
     "JOINT_TITLE_WORDS",
     "LAUNCH_PARTICIPLES",
@@ -484,7 +485,6 @@ __all__ = [
     "ROMAN_NUMERALS",
     "SELECTION_VERBS",
     "SELECTION_VERBS_ACTIVE",
-    "SIGNING_VERBS",
     "SPREAD_VERBS",
     "TITLED_CASE_HEADS",
     "TITLE_SMALL_WORDS",
@@ -586,9 +586,13 @@ SELECTION_VERBS_ACTIVE = ("include", "includes", "included", "select", "selects"
 """Active verbs by which a body puts an innovation into its batch (``the State Council included the practice in
 the sixth batch of reform pilot experience``)."""
 
-SIGNING_VERBS = ("issued", "approved", "released", "promulgated", "published", "formulated", "signed", "unveiled",
-                 "adopted")  # fmt: skip
-"""Verbs right before a title printed without quotes (``the seven regions signed the Framework Agreement on ...``)."""
+ISSUING_VERBS = (
+    "issued", "approved", "released", "promulgated", "published", "formulated", "signed", "unveiled", "adopted",
+    "introduced",
+)  # fmt: skip
+"""The verbs of issuing a document, one list for every rule of documents: the verb before which the issuers stand
+(``<bodies> jointly issued the "..."``), right before a quoted title or one printed without quotes (``the seven
+regions signed the Framework Agreement on ...``), a few words before it or after it in the passive."""
 
 BATCH_ITEM_TAILS = ("promoted by departments", "promoted by various departments", "promoted by relevant departments")
 """Words between a count of innovations and the batch they are in (``24 successful reform experience promoted by

@@ -26,9 +26,9 @@ from pftz.loaders.documents import (
 from pftz.loaders.lexicon import (
     DOCUMENT_ACT_NOUNS,
     DOCUMENT_ACTING_VERBS,
+    ISSUING_VERBS,
     JOINT_TITLE_WORDS,
     REVISION_WORDS,
-    SIGNING_VERBS,
     TITLE_SMALL_WORDS,
     TITLE_SMALL_WORDS_MORE,
     TITLE_WORDS,
@@ -200,9 +200,8 @@ class _TableDoc(NamedTuple):
 DOC_KIND_RE = re.compile(r"\b(Notice|Opinions|Plan|Measures|Regulations|Announcement|Resolution)\b")
 """Words that make a quoted title a document's title."""
 ISSUED_BY_RE = re.compile(r"\bissued by (.+?)(?:[.;]|$)")
-ISSUE_VERB_RE = re.compile(
-    r"\b(?:jointly )?(?:issued|approved|released|promulgated|formulated|published|adopted|introduced)\b"
-)
+ISSUE_VERB_RE = re.compile(rf"\b(?:jointly )?{alternation(ISSUING_VERBS)}\b")
+"""A verb of issuing (the lexicon's one list): the words before it name the issuers of the title after it."""
 
 
 def _extract_documents(c: _Collector, ctx: _Context) -> None:
@@ -286,19 +285,19 @@ def _titled_in_milestones(ctx: _Context, milestones: Sequence[Paragraph]) -> lis
 
 
 TITLED_VERB_RE = re.compile(
-    r"\b(?:(?:jointly )?(?:issued|approved|released|promulgated|published|formulated|signed|unveiled)"
+    rf"\b(?:(?:jointly )?{alternation(ISSUING_VERBS)}"
     rf"|{alternation(DOCUMENT_ACTING_VERBS)}|{alternation(DOCUMENT_ACT_NOUNS)})\s+(?:the\s+)?"
     rf"(?:{alternation(REVISION_WORDS)}\s+)?$"
 )
 """A verb of issuing right before a quoted title: ``The Hubei Provincial People's Government issued the "..."``."""
 TITLED_DOC_RE = re.compile(rf"\b{alternation((*TITLE_WORDS, *TITLE_WORDS_OF_RULES))}\b")
 TITLED_VERB_AWAY_RE = re.compile(
-    rf"\b(?:jointly\s+)?{alternation(SIGNING_VERBS)}\s+(?:at|in|during|on)\s+(?:its|the)\s+(?:[\w-]+\s+){{0,5}}?the\s+$"
+    rf"\b(?:jointly\s+)?{alternation(ISSUING_VERBS)}\s+(?:at|in|during|on)\s+(?:its|the)\s+(?:[\w-]+\s+){{0,5}}?the\s+$"
 )
 """A verb of issuing a few words before a quoted title: ``... adopted at its Fourth Plenary Session the "..."``."""
 TITLED_PASSIVE_RE = re.compile(
-    rf"[\"”]?\s+(?:(?:was|were|has been|have been|had been)\s+)?{alternation(SIGNING_VERBS)}\s+(?:at|by|in|on)\b"
-    rf"|[\"”]?\s+(?:was|were|has been|have been|had been)\s+{alternation(SIGNING_VERBS)}\s*(?:[.,;]|$)"
+    rf"[\"”]?\s+(?:(?:was|were|has been|have been|had been)\s+)?{alternation(ISSUING_VERBS)}\s+(?:at|by|in|on)\b"
+    rf"|[\"”]?\s+(?:was|were|has been|have been|had been)\s+{alternation(ISSUING_VERBS)}\s*(?:[.,;]|$)"
 )
 """A verb of issuing in the passive right after a quoted title: ``The "..." adopted at the session called for``."""
 
@@ -345,7 +344,7 @@ UNQUOTED_TITLE_RE = re.compile(
 
 
 SIGNED_TITLE_RE = re.compile(
-    rf"\b(?:jointly\s+)?{alternation(SIGNING_VERBS)}\s+the\s+(?P<title>(?:[A-Z][\w'’-]*\s+){{0,4}}?"
+    rf"\b(?:jointly\s+)?{alternation(ISSUING_VERBS)}\s+the\s+(?P<title>(?:[A-Z][\w'’-]*\s+){{0,4}}?"
     rf"{alternation(ALL_TITLE_WORDS)}\s+(?:on|for|of|to|about)\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD})*)"
 )
 """A title printed without quotes right after a verb of issuing or signing: "... signed the Framework Agreement

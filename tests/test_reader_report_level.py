@@ -166,3 +166,14 @@ def test_a_table_row_whose_title_names_its_issuers(variant: int) -> None:
     report = parse_report(_perturbed(DOCUMENT_TABLE)[variant], "t.txt", partial=True)
     issued = {r.end.key for r in report.relations if r.type is Rel.ISSUED_BY}
     assert {"mot", "gac"} <= issued
+
+
+@pytest.mark.parametrize("variant", range(3))
+@pytest.mark.parametrize("verb", ["adopted the revised", "introduced the", "unveiled the"])
+def test_every_verb_of_issuing_before_a_quoted_title(verb: str, variant: int) -> None:
+    text = (
+        f"In May 2032, the Standing Committee of the Hunan Provincial People's Congress {verb} "
+        '"Regulations on the Hunan Pilot Free Trade Zone", and Hunan PFTZ set up a new service hall.\n'
+    )
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    assert "Regulations on the Hunan Pilot Free Trade Zone" in _docs(report)
