@@ -542,8 +542,10 @@ BATCH_COUNT_NOUNS = ("items", "cases", "measures", "innovations", "practices", "
 
 BATCH_RELEASE_VERBS = (
     "released", "issued", "published", "unveiled", "announced", "rolled out", "launched", "compiled", "promoted",
+    "decided",
 )  # fmt: skip
-"""Verbs by which a body releases a batch (``MOFCOM published the sixth batch ...``, ``... compiled by MOFCOM``)."""
+"""Verbs by which a body releases a batch (``MOFCOM published the sixth batch ...``, ``... compiled by MOFCOM``,
+``the State Council decided to replicate and scale up the second batch of ...``)."""
 
 BATCH_TITLE_VERBS = ("replicating", "promoting", "scaling up", "releasing", "publishing", "issuing", "disseminating")
 """Words of a document's title that release the batch the title names (``Notice of the State Council on
@@ -571,6 +573,12 @@ BATCH_LIST_LEADS = (
 )  # fmt: skip
 """Words after which a paragraph that releases a batch lists its cases (``In trade facilitation, cases include
 Jiangsu PFTZ's "..." and the aircraft lease asset transfer service of Tianjin PFTZ``)."""
+
+RELEASE_LIST_LEADS = ("among them",)
+"""Words after which the sentence that releases a batch goes on to list some of its items (``... replicate the
+second batch of 18 pilot measures ..., among them allowing ...``), besides :data:`BATCH_LIST_LEADS`."""
+
+__all__ += ["RELEASE_LIST_LEADS"]
 
 ITEM_ORIGIN_VERBS = ("proposed", "developed", "piloted", "launched", "created", "explored", "pioneered", "submitted")
 """Participles that join a listed case to its zones after it (``... jointly proposed by Shanghai, Jiangsu ...``)."""
@@ -782,9 +790,10 @@ continued by issuing "..."``, ``Through the issuance of the "..."``, ``advanced 
 
 __all__ += ["DOCUMENT_ACT_NOUNS"]
 
-TITLE_WORDS_OF_RULES = ("Provisions",)
+TITLE_WORDS_OF_RULES = ("Provisions", "Standards", "Catalog", "Catalogue")
 """More capitalised words that mark a document title a verb of issuing quotes (``the issuance of the "Provisions on
-the Supply Guarantee of ..."``), besides :data:`TITLE_WORDS`."""
+the Supply Guarantee of ..."``, ``released the "Joint Service Standards for ..."``, ``released the "Unified Catalog
+of ..."``), besides :data:`TITLE_WORDS`."""
 
 REVISION_WORDS = ("newly revised", "revised", "amended", "newly amended", "updated", "new")
 """Words between a verb of issuing and the quoted title of a revised document (``jointly issued the newly revised

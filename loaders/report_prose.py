@@ -29,6 +29,7 @@ from pftz.loaders.lexicon import (
     NATIONAL_SCOPES,
     PARTY_COMMITTEE_HEADS,
     PARTY_NAMES,
+    RELEASE_LIST_LEADS,
     RELEASE_VERBS_OF_ZONE,
     SELECTION_VERBS,
     SELECTION_VERBS_ACTIVE,
@@ -108,6 +109,11 @@ OF_ZONE_RE = re.compile(r"\bof (?:the |China \()?(?P<zone>[A-Z][\w()' -]*?(?:PFT
 """A batch's owner printed in its name: "fifth batch of institutional innovation cases of the Henan FTZ"."""
 ITS_RE = re.compile(rf"\b{alternation(RELEASE_VERBS_OF_ZONE)}\s+(?:in\s+)?its\s+$")
 """A zone's own batch: "Hubei PFTZ released its tenth batch", "... listed the model in its fifth batch"."""
+GROUP_RELEASES_RE = re.compile(
+    rf"\b{alternation(LEADING_GROUP_HEADS)}\s+(?P<task>[^,;]{{3,100}}?)\s+(?:has\s+|have\s+)?"
+    rf"{alternation(RELEASE_VERBS_OF_ZONE)}\s+(?:the\s+)?$"
+)
+"""A zone's leading group releasing a batch: "the Office of the Leading Group for Hubei PFTZ Work released the"."""
 PROVINCIAL_BATCH_REACH = 120
 """Characters at most between the zone (or the body of its province) and the phrase of its batch."""
 
@@ -119,14 +125,17 @@ def _prose_provincial_batch(
     FTZ": a zone's own (provincial) batch, its size where printed.
 
     The owner is the zone the batch's name prints ("of the Henan FTZ"), else
-    the zone named last before "<released|issued|listed> its" in the same
-    clause. A batch of an alliance names no one zone, and is left to the
-    narrative.
+    the zone whose leading group releases it ("the Office of the Leading Group
+    for Hubei PFTZ Work released the tenth batch ..."), else the zone named
+    last before "<released|issued|listed> its" in the same clause. A batch
+    of an alliance names no one zone, and is left to the narrative.
     """
     named = OF_ZONE_RE.search(phrase)
     zones = c.find_zones(named.group("zone")) if named else []
+    head = s[max(0, at - PROVINCIAL_BATCH_REACH) : at]
+    if not zones and (group := GROUP_RELEASES_RE.search(head)):
+        zones = c.find_zones(group.group("task"))[:1]  # the zone the leading group's task names
     if not zones:
-        head = s[max(0, at - PROVINCIAL_BATCH_REACH) : at]
         if not ITS_RE.search(head) or ";" in head or "Alliance" in head:
             return False
         zones = c.find_zones(head)[-1:]
@@ -427,6 +436,8 @@ def _document_batch(
 
 
 LIST_LEAD_RE = re.compile(rf"\b{alternation(BATCH_LIST_LEADS)}\b\s*", re.IGNORECASE)
+RELEASE_LEAD_RE = re.compile(rf"\b{alternation((*BATCH_LIST_LEADS, *RELEASE_LIST_LEADS))}\b\s*", re.IGNORECASE)
+"""The lead of a list in the sentence that releases the batch, after the batch's name."""
 ITEM_SPLIT_RE = re.compile(r",\s*(?:and\s+)?(?=(?:the|a|an)\s)|\s+and\s+(?=(?:the|a|an)\s)")
 """Where a list of cases splits: before an article, after a comma or "and" (a list of zones is not split)."""
 ITEM_ORIGIN_AFTER_RE = re.compile(rf"\s+(?:jointly\s+)?{alternation(ITEM_ORIGIN_VERBS)}\s+(?:by|in)\s+.*$")
@@ -451,7 +462,8 @@ def _listed_batch_cases(c: _Collector, ctx: _Context) -> None:
     published the sixth batch of "best practice cases" ... In trade facilitation, cases include Jiangsu PFTZ's
     "<A>" and the <B> of Tianjin PFTZ.", "Other practices in the batch include a <C> and a <D>."): each case
     listed after the words of ``BATCH_LIST_LEADS``, quoted or not, is an innovation of the batch, piloted by the
-    zones printed with it.
+    zones printed with it; so is each the release's own sentence lists after the batch's name (``RELEASE_LIST_LEADS``
+    too: "... decided to replicate the second batch of 18 pilot measures ..., among them allowing <E>").
 
     In an edition, the list is in the paragraph that releases the batch (its narrative names cases of many kinds
     after a batch); in a text that is not an edition, in any sentence after the release up to the next sentence
@@ -466,8 +478,10 @@ def _listed_batch_cases(c: _Collector, ctx: _Context) -> None:
         if not ctx.edition:
             done.add(b.ref.key)  # a text's title and its first sentence may both release the batch
         kind = str(KIND_OF_BATCH.get(b.kind, MeasureKind.INNOVATION))
-        for line, sent in _after_release(ctx, b):
-            lead = LIST_LEAD_RE.search(sent)
+        at = b.sentence.find(b.phrase)
+        own = RELEASE_LEAD_RE.search(b.sentence, at + len(b.phrase)) if at >= 0 else None
+        leads = [(b.line, b.sentence, own)] + [(ln, s, LIST_LEAD_RE.search(s)) for ln, s in _after_release(ctx, b)]
+        for line, sent, lead in leads:
             if lead is None:
                 continue
             # in a text, a zone's case the narrative read in the sentence is the batch's item already

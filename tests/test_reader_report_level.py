@@ -177,3 +177,59 @@ def test_every_verb_of_issuing_before_a_quoted_title(verb: str, variant: int) ->
     )
     report = parse_report(_perturbed(text)[variant], "t.txt")
     assert "Regulations on the Hunan Pilot Free Trade Zone" in _docs(report)
+
+
+EDITION_PASSAGE = """\
+In the first half of 2030, the State Council decided to replicate and scale up the third batch of 12 pilot \
+measures aligned with high-standard economic and trade rules, among them allowing foreign law firms to open \
+joint offices in all PFTZs.
+
+The Office of the Leading Group for Shaanxi PFTZ Work released the ninth batch of 15 institutional innovations \
+in November 2030, of which ten are replicated province-wide.
+
+In October 2030, the Chengdu-Chongqing Economic Circle Cooperation Platform released the "Unified Catalog of \
+Mutually Recognised Licences", and the Yunnan Provincial People's Government released the "Service Standards \
+for Border Trade Markets".
+"""
+
+
+def _edition(passage: str) -> str:
+    """A small edition (contents, two parts, an appendix) whose overview holds ``passage``."""
+    from tests.test_reader_layouts import CONTENTS
+
+    anchor = 'Shanghai PFTZ launched a new "one-stop data service" for enterprises.\n'
+    return CONTENTS.replace(anchor, anchor + "\n" + passage)
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_an_edition_reads_a_batch_a_body_decided_to_replicate_and_the_items_after_among_them(variant: int) -> None:
+    report = parse_report(_perturbed(_edition(EDITION_PASSAGE))[variant], "edition.txt")
+    batches = _batches(report)
+    third = [k for k in batches if k.startswith("national:") and k.endswith(":3")]
+    assert len(third) == 1, sorted(batches)
+    items = _in_batch(report, third[0])
+    assert list(items) == ["allowing foreign law firms to open joint offices in all PFTZs"]
+    assert items["allowing foreign law firms to open joint offices in all PFTZs"].get("derived")
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_an_edition_reads_a_batch_a_zones_leading_group_released(variant: int) -> None:
+    report = parse_report(_perturbed(_edition(EDITION_PASSAGE))[variant], "edition.txt")
+    batches = _batches(report)
+    assert batches["provincial:shaanxi:institutional-innovations:9"]["count"] == 15
+
+
+def test_a_leading_group_of_no_zone_releases_no_zones_batch() -> None:
+    text = EDITION_PASSAGE.replace("Leading Group for Shaanxi PFTZ Work", "Leading Group for Opening-up Work")
+    assert not any(k.startswith("provincial:") for k in _batches(parse_report(_edition(text), "edition.txt")))
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_catalogs_and_standards_a_body_released_are_documents(variant: int) -> None:
+    docs = _docs(parse_report(_perturbed(_edition(EDITION_PASSAGE))[variant], "edition.txt"))
+    assert {"Unified Catalog of Mutually Recognised Licences", "Service Standards for Border Trade Markets"} <= docs
+
+
+def test_a_quoted_standard_no_verb_of_issuing_precedes_is_no_document() -> None:
+    text = EDITION_PASSAGE.replace('released the "Service Standards', 'applied the "Service Standards')
+    assert "Service Standards for Border Trade Markets" not in _docs(parse_report(_edition(text), "edition.txt"))
