@@ -570,15 +570,23 @@ Align with ... in Eligible PFTZs``); any other lower-case word ends it."""
 BATCH_LIST_LEADS = (
     "cases include", "items include", "examples include", "practices include", "measures include",
     "innovations include", "batch includes", "batch include", "batch also includes", "cases also include",
+    "they include", "they also include",
 )  # fmt: skip
 """Words after which a paragraph that releases a batch lists its cases (``In trade facilitation, cases include
 Jiangsu PFTZ's "..." and the aircraft lease asset transfer service of Tianjin PFTZ``)."""
+
+ITEM_CLAUSE_OPENERS = (
+    "which", "that", "who", "whose", "where", "while", "including", "such as", "so that", "allowing", "enabling",
+    "cutting", "making", "helping", "reducing", "covering", "under which", "with",
+)  # fmt: skip
+"""Words that open a clause telling of the listed case before it, not another case (``..., cutting clearance time by
+half``, ``..., which allows ...``): a list is not split there."""
 
 RELEASE_LIST_LEADS = ("among them",)
 """Words after which the sentence that releases a batch goes on to list some of its items (``... replicate the
 second batch of 18 pilot measures ..., among them allowing ...``), besides :data:`BATCH_LIST_LEADS`."""
 
-__all__ += ["RELEASE_LIST_LEADS"]
+__all__ += ["ITEM_CLAUSE_OPENERS", "RELEASE_LIST_LEADS"]
 
 ITEM_ORIGIN_VERBS = ("proposed", "developed", "piloted", "launched", "created", "explored", "pioneered", "submitted")
 """Participles that join a listed case to its zones after it (``... jointly proposed by Shanghai, Jiangsu ...``)."""

@@ -61,7 +61,15 @@ def words(text: str) -> str:
 
 
 def _heading_key(text: str) -> str:
-    """A column heading's words, each without a plural ``s``: "Measures" and "Measure" agree."""
+    """A column heading's words, each without a plural ``s`` (printed or in brackets): "Measures", "Measure(s)" and
+    "Measure" agree.
+
+    Examples
+    --------
+    >>> _heading_key("Pilot zone(s)")
+    'pilot zone'
+    """
+    text = re.sub(r"(?<=\w)\(s\)", "s", text)
     return " ".join(
         w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words(text).split()
     )

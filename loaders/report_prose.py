@@ -24,6 +24,7 @@ from pftz.loaders.lexicon import (
     BATCH_TITLE_VERBS,
     DIRECTIVE_NOUNS,
     GENERIC_PLURALS,
+    ITEM_CLAUSE_OPENERS,
     ITEM_ORIGIN_VERBS,
     LEADING_GROUP_HEADS,
     NATIONAL_SCOPES,
@@ -438,8 +439,13 @@ def _document_batch(
 LIST_LEAD_RE = re.compile(rf"\b{alternation(BATCH_LIST_LEADS)}\b\s*", re.IGNORECASE)
 RELEASE_LEAD_RE = re.compile(rf"\b{alternation((*BATCH_LIST_LEADS, *RELEASE_LIST_LEADS))}\b\s*", re.IGNORECASE)
 """The lead of a list in the sentence that releases the batch, after the batch's name."""
-ITEM_SPLIT_RE = re.compile(r",\s*(?:and\s+)?(?=(?:the|a|an)\s)|\s+and\s+(?=(?:the|a|an)\s)")
-"""Where a list of cases splits: before an article, after a comma or "and" (a list of zones is not split)."""
+ITEM_SPLIT_RE = re.compile(
+    rf",\s*(?:and\s+)?(?!{alternation(ITEM_CLAUSE_OPENERS)}\b)(?=(?:the|a|an)\s|[a-z\"“])"
+    r"|\s+and\s+(?=(?:the|a|an)\s)"
+)
+"""Where a list of cases splits: after a comma (and "and") before an article or a word in lower case, after "and"
+before an article; not before a capitalised name (a list of zones is not split) nor before a clause telling of the
+case before (``ITEM_CLAUSE_OPENERS``: "..., which allows ...")."""
 ITEM_ORIGIN_AFTER_RE = re.compile(rf"\s+(?:jointly\s+)?{alternation(ITEM_ORIGIN_VERBS)}\s+(?:by|in)\s+.*$")
 ITEM_PLACE_AFTER_RE = re.compile(r"\s+(?:of|from|in|at|by)\s+(?:the\s+)?(?:[A-Z][\w'’()-]*\s*)+$")
 ITEM_OWNER_BEFORE_RE = re.compile(r"^(?:(?:[A-Z][\w()-]*\s+)+(?:PFTZ|FTZ|FTP)(?:'s|’s)\s+)")

@@ -233,3 +233,42 @@ def test_catalogs_and_standards_a_body_released_are_documents(variant: int) -> N
 def test_a_quoted_standard_no_verb_of_issuing_precedes_is_no_document() -> None:
     text = EDITION_PASSAGE.replace('released the "Service Standards', 'applied the "Service Standards')
     assert "Service Standards for Border Trade Markets" not in _docs(parse_report(_edition(text), "edition.txt"))
+
+
+SCHEDULE = """\
+Table 2-5 The tenth batch of reform pilot experience replicated by the State Council
+
+No.\tItem\tPilot zone(s)\tCoverage
+1\tCross-border leasing of agricultural machinery\tHeilongjiang PFTZ, Liaoning PFTZ\tNationwide
+2\tOnline filing of bonded exhibitions\tHainan FTP\tNationwide
+
+Source: website of the Chinese government.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_column_heading_with_a_bracketed_plural_is_its_synonym(variant: int) -> None:
+    report = parse_report(_perturbed(SCHEDULE)[variant], "t.txt", partial=True)
+    assert _national(report) == {
+        "Cross-border leasing of agricultural machinery": {"heilongjiang", "liaoning"},
+        "Online filing of bonded exhibitions": {"hainan-ftp"},
+    }
+
+
+LISTED_WITHOUT_ARTICLES = """\
+In May 2030, MOFCOM compiled and released the fourth batch of 11 successful reform experiences promoted by \
+departments. They include a shared registry of ship mortgages, joint inspection of bulk ore imports, online \
+renewal of fishing licences, which took a week before, and the "green lane" for fresh produce at land ports.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_cases_listed_after_they_include_split_at_commas_before_lower_case(variant: int) -> None:
+    report = parse_report(_perturbed(_edition(LISTED_WITHOUT_ARTICLES))[variant], "edition.txt")
+    batch = next(k for k in _batches(report) if k.startswith("national:") and k.endswith(":4"))
+    assert sorted(_in_batch(report, batch)) == [
+        "green lane for fresh produce at land ports",
+        "joint inspection of bulk ore imports",
+        "online renewal of fishing licences, which took a week before",
+        "shared registry of ship mortgages",
+    ]
