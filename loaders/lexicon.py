@@ -570,7 +570,7 @@ Align with ... in Eligible PFTZs``); any other lower-case word ends it."""
 BATCH_LIST_LEADS = (
     "cases include", "items include", "examples include", "practices include", "measures include",
     "innovations include", "batch includes", "batch include", "batch also includes", "cases also include",
-    "they include", "they also include",
+    "they include", "they also include", "experience include", "experiences include",
 )  # fmt: skip
 """Words after which a paragraph that releases a batch lists its cases (``In trade facilitation, cases include
 Jiangsu PFTZ's "..." and the aircraft lease asset transfer service of Tianjin PFTZ``)."""

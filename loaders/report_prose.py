@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pftz.ground.names import title_score
 from pftz.ground.schema import DERIVED, SCOPE_REGION_KEYS, Label, MeasureKind, Rel, Scope
 from pftz.loaders.documents import (
     QUOTED_RE,
@@ -68,6 +69,7 @@ from pftz.loaders.report_context import (
     normalize_scope,
 )
 from pftz.loaders.report_documents import _doc_mentions, _doc_node, _issuers, _register_doc
+from pftz.loaders.report_story import SCOPE_LIST_MARGIN, _norm_title
 from pftz.loaders.report_tables import _batch_key, _batch_name, _batch_node
 
 RELEASE_VERB_RE = re.compile(rf"\b{alternation(BATCH_RELEASE_VERBS)}\b")
@@ -440,12 +442,13 @@ LIST_LEAD_RE = re.compile(rf"\b{alternation(BATCH_LIST_LEADS)}\b\s*", re.IGNOREC
 RELEASE_LEAD_RE = re.compile(rf"\b{alternation((*BATCH_LIST_LEADS, *RELEASE_LIST_LEADS))}\b\s*", re.IGNORECASE)
 """The lead of a list in the sentence that releases the batch, after the batch's name."""
 ITEM_SPLIT_RE = re.compile(
-    rf",\s*(?:and\s+)?(?!{alternation(ITEM_CLAUSE_OPENERS)}\b)(?=(?:the|a|an)\s|[a-z\"“])"
-    r"|\s+and\s+(?=(?:the|a|an)\s)"
+    rf",\s*(?:and\s+|as well as\s+)?(?!{alternation(ITEM_CLAUSE_OPENERS)}\b)(?=(?:the|a|an)\s|[a-z\"“])"
+    r"|\s+and\s+(?=(?:the|a|an)\s|[a-z]+ing\s)"
 )
-"""Where a list of cases splits: after a comma (and "and") before an article or a word in lower case, after "and"
-before an article; not before a capitalised name (a list of zones is not split) nor before a clause telling of the
-case before (``ITEM_CLAUSE_OPENERS``: "..., which allows ...")."""
+"""Where a list of cases splits: after a comma (and "and", "as well as") before an article or a word in lower case,
+after "and" before an article or a gerund ("implementing A and promoting B"); not before a capitalised name (a list
+of zones is not split) nor before a clause telling of the case before (``ITEM_CLAUSE_OPENERS``: "..., which
+allows ...")."""
 ITEM_ORIGIN_AFTER_RE = re.compile(rf"\s+(?:jointly\s+)?{alternation(ITEM_ORIGIN_VERBS)}\s+(?:by|in)\s+.*$")
 ITEM_PLACE_AFTER_RE = re.compile(r"\s+(?:of|from|in|at|by)\s+(?:the\s+)?(?:[A-Z][\w'’()-]*\s*)+$")
 ITEM_OWNER_BEFORE_RE = re.compile(r"^(?:(?:[A-Z][\w()-]*\s+)+(?:PFTZ|FTZ|FTP)(?:'s|’s)\s+)")
@@ -454,9 +457,10 @@ LISTED_RESOLVED = "a case the paragraph that releases the batch lists"
 
 
 def _item_name(item: str) -> str:
-    """A listed case's name: without its article, its zone before it ("Jiangsu PFTZ's") or after it ("of Tianjin
-    PFTZ", "jointly proposed by ..."), and its quotation marks."""
+    """A listed case's name: without its article, the words of its kind before "such as", its zone before it
+    ("Jiangsu PFTZ's") or after it ("of Tianjin PFTZ", "jointly proposed by ..."), and its quotation marks."""
     name = re.sub(r"^(?:the|a|an)\s+", "", item.strip(" .;,"))
+    name = re.sub(r"^[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?such as\s+", "", name)  # "innovating experience such as <A>"
     name = ITEM_OWNER_BEFORE_RE.sub("", name)
     name = ITEM_ORIGIN_AFTER_RE.sub("", name)
     name = ITEM_PLACE_AFTER_RE.sub("", name)
@@ -479,17 +483,15 @@ def _listed_batch_cases(c: _Collector, ctx: _Context) -> None:
     """
     done: set[str] = set()
     for b in ctx.prose_batches:
-        if not b.released or b.ref.key in ctx.batch_tables or b.ref.key in done:
+        if not b.released or b.ref.key in done:
+            continue
+        if b.ref.key in ctx.batch_tables:
+            _listed_rows(c, ctx, b)
             continue
         if not ctx.edition:
             done.add(b.ref.key)  # a text's title and its first sentence may both release the batch
         kind = str(KIND_OF_BATCH.get(b.kind, MeasureKind.INNOVATION))
-        at = b.sentence.find(b.phrase)
-        own = RELEASE_LEAD_RE.search(b.sentence, at + len(b.phrase)) if at >= 0 else None
-        leads = [(b.line, b.sentence, own)] + [(ln, s, LIST_LEAD_RE.search(s)) for ln, s in _after_release(ctx, b)]
-        for line, sent, lead in leads:
-            if lead is None:
-                continue
+        for line, sent, lead in _release_lists(ctx, b):
             # in a text, a zone's case the narrative read in the sentence is the batch's item already
             cases = [] if ctx.edition else [_words(f.name) for f in ctx.story.cases if f.quote == sent and f.zones]
             for item in ITEM_SPLIT_RE.split(sent[lead.end() :].rstrip(" .")):
@@ -501,6 +503,43 @@ def _listed_batch_cases(c: _Collector, ctx: _Context) -> None:
                 c.rel(Rel.IN_BATCH, m, b.ref, line, sent, resolved=LISTED_RESOLVED, **{DERIVED: True})
                 for z in sorted(zones):
                     c.rel(Rel.ORIGINATED_IN, m, c.zone(z, line, sent), line, sent)
+
+
+LISTED_ROW_MATCH = 75.0
+"""Similarity above which a case a batch's passage lists is the row of the batch's table of that name (the passage
+rewords the rows), when the runner-up row scores at least ``SCOPE_LIST_MARGIN`` less."""
+
+
+def _row_of(titles: dict[str, str], bkey: str, name: str) -> str | None:
+    """The key of the row of batch ``bkey`` a reworded name clearly denotes: close enough and well ahead of the
+    runner-up."""
+    wanted = _norm_title(name)
+    scored = sorted(
+        ((title_score(_norm_title(t), wanted), k) for k, t in titles.items() if k.startswith(bkey + ":")), reverse=True
+    )
+    if not scored or scored[0][0] < LISTED_ROW_MATCH:
+        return None
+    return scored[0][1] if len(scored) == 1 or scored[0][0] - scored[1][0] >= SCOPE_LIST_MARGIN else None
+
+
+def _listed_rows(c: _Collector, ctx: _Context, b: _ProseBatch) -> None:
+    """The cases the passage of a batch a table lists names after the words of ``BATCH_LIST_LEADS``: each one the
+    table lists under a name close enough is that row, named there too (evidence of the row; nothing new is
+    created: a case the table does not list is left unread)."""
+    for line, sent, lead in _release_lists(ctx, b):
+        for item in ITEM_SPLIT_RE.split(sent[lead.end() :].rstrip(" .")):
+            name = _item_name(item)
+            key = _row_of(ctx.titles, b.ref.key, name) if len(name.split()) > 1 else None
+            if key is not None:
+                c.node(Label.MEASURE, key, ctx.titles[key], line, sent)
+
+
+def _release_lists(ctx: _Context, b: _ProseBatch) -> list[tuple[int, str, re.Match[str]]]:
+    """The sentences that list cases of batch ``b`` after its release, with their lines and the lead of the list."""
+    at = b.sentence.find(b.phrase)
+    own = RELEASE_LEAD_RE.search(b.sentence, at + len(b.phrase)) if at >= 0 else None
+    leads = [(b.line, b.sentence, own)] + [(ln, s, LIST_LEAD_RE.search(s)) for ln, s in _after_release(ctx, b)]
+    return [(ln, s, m) for ln, s, m in leads if m is not None]
 
 
 def _words(name: str) -> str:

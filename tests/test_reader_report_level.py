@@ -272,3 +272,58 @@ def test_cases_listed_after_they_include_split_at_commas_before_lower_case(varia
         "online renewal of fishing licences, which took a week before",
         "shared registry of ship mortgages",
     ]
+
+
+DEPARTMENT_EXPERIENCE = """\
+In February 2030, the Ministry of Commerce released the fourth batch of 20 successful reform experience \
+promoted by various departments. In terms of customs, experience include shortening the review of bonded \
+warehouse licences, as well as steadily expanding the list of goods for advance rulings. In terms of finance, \
+experience include easing cross-border pooling of foreign currency, and opening bond repurchase to foreign banks, \
+as well as innovating experience such as green credit guarantee lists.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_experience_listed_with_as_well_as_and_such_as(variant: int) -> None:
+    report = parse_report(_perturbed(_edition(DEPARTMENT_EXPERIENCE))[variant], "edition.txt")
+    batch = next(k for k in _batches(report) if k.startswith("national:") and k.endswith(":4"))
+    assert sorted(_in_batch(report, batch)) == [
+        "easing cross-border pooling of foreign currency",
+        "green credit guarantee lists",
+        "opening bond repurchase to foreign banks",
+        "shortening the review of bonded warehouse licences",
+        "steadily expanding the list of goods for advance rulings",
+    ]
+
+
+TABLED_PASSAGE = """\
+In March 2030, MOFCOM released the sixth batch of 3 "best practices" from PFTZs. In customs, cases include the \
+shared registry of mortgages on fishing ships and the berth-side release of imported frozen seafood. In industry, \
+cases include a smart berth dispatch model for river ports.
+"""
+
+TABLE_OF_THE_BATCH = """
+Table 3-1 The sixth batch of best practices
+
+No.\tOrigin\tBest Practice\tScope
+1\tLiaoning PFTZ\t"Berth-side release" model for imported frozen seafood\tNationwide
+2\tFujian PFTZ\tShared registry for mortgages on ships used in fishing\tNationwide
+3\tZhejiang PFTZ\tSingle-window filing of cold-chain certificates\tNationwide
+
+Source: Ministry of Commerce website.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_cases_a_passage_lists_of_a_batch_a_table_lists_are_its_rows(variant: int) -> None:
+    report = parse_report(_perturbed(_edition(TABLED_PASSAGE + TABLE_OF_THE_BATCH))[variant], "edition.txt")
+    rows = {e.key: e.name for e in report.entities if e.label is Label.MEASURE and e.key.startswith("national:")}
+    said = {
+        rows[e.key]
+        for e in report.entities
+        if e.key in rows and "cases include" in e.provenance.quote and "release" in e.provenance.quote
+    }
+    assert "Shared registry for mortgages on ships used in fishing" in said
+    # a case the table does not list is no new row
+    assert not any("dispatch" in name for name in rows.values())
+    assert len(_in_batch(report, "national:best-practices:6")) == 3
