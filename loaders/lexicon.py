@@ -582,11 +582,24 @@ ITEM_CLAUSE_OPENERS = (
 """Words that open a clause telling of the listed case before it, not another case (``..., cutting clearance time by
 half``, ``..., which allows ...``): a list is not split there."""
 
+LOCAL_BODY_HEADS = ("Department", "Bureau", "Commission", "Administration")
+"""Heads of a department of a province's or a municipality's government (``the Jiangsu Provincial Department of
+Commerce``, ``the Department of Commerce of Guangxi Zhuang Autonomous Region``); no list of bodies can hold every
+province's."""
+
+LOCAL_LEVELS = ("Provincial", "Municipal", "Autonomous Regional")
+"""Adjectives of a province or a municipality before a local body (``Jiangxi Provincial ...``, ``Chongqing
+Municipal ...``)."""
+
+LOCAL_ASSEMBLY = "People's Congress"
+"""The head of a local legislature, whose standing committee adopts regulations (``the Standing Committee of the
+Hunan Provincial People's Congress``)."""
+
 RELEASE_LIST_LEADS = ("among them",)
 """Words after which the sentence that releases a batch goes on to list some of its items (``... replicate the
 second batch of 18 pilot measures ..., among them allowing ...``), besides :data:`BATCH_LIST_LEADS`."""
 
-__all__ += ["ITEM_CLAUSE_OPENERS", "RELEASE_LIST_LEADS"]
+__all__ += ["ITEM_CLAUSE_OPENERS", "LOCAL_ASSEMBLY", "LOCAL_BODY_HEADS", "LOCAL_LEVELS", "RELEASE_LIST_LEADS"]
 
 ITEM_ORIGIN_VERBS = ("proposed", "developed", "piloted", "launched", "created", "explored", "pioneered", "submitted")
 """Participles that join a listed case to its zones after it (``... jointly proposed by Shanghai, Jiangsu ...``)."""

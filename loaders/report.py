@@ -44,6 +44,7 @@ from pftz.loaders.report_prose import (
     _prose_batch_items,
     _read_prose_batches,
     _series_batches,
+    local_body_named,
 )
 from pftz.loaders.report_story import (
     _case_inclusions,
@@ -328,11 +329,14 @@ def _text_document(c: _Collector, ctx: _Context, header: TextHeader, lines: Sequ
     doc = c.node(Label.DOCUMENT, f"{TEXT_DOCUMENT_PREFIX}{c.sha256[:16]}", title or c.source, line, quote, **props)
     if header.publisher:
         found = _issuers(c, header.publisher)
-        if not found:
+        local = local_body_named(c, header.publisher.strip(), line, quote) if not found else None
+        if not found and local is None:
             c.warn("publisher-unresolved", f"publisher not recognised as a body: {header.publisher!r}", None)
         for m in found:
             if body := c.body(m.key, line, quote, m.text):
                 c.rel(Rel.ISSUED_BY, doc, body, line, quote, resolved="the header given with the text")
+        if local is not None:  # a province's department, named by its place
+            c.rel(Rel.ISSUED_BY, doc, local, line, quote, resolved="the header given with the text")
     named: dict[str, Provenance] = {}
     for e in c.entities:
         if e.label is Label.ZONE and e.key in c.zone_refs:

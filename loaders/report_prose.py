@@ -28,6 +28,9 @@ from pftz.loaders.lexicon import (
     ITEM_CLAUSE_OPENERS,
     ITEM_ORIGIN_VERBS,
     LEADING_GROUP_HEADS,
+    LOCAL_ASSEMBLY,
+    LOCAL_BODY_HEADS,
+    LOCAL_LEVELS,
     NATIONAL_SCOPES,
     PARTY_COMMITTEE_HEADS,
     PARTY_NAMES,
@@ -296,6 +299,41 @@ PARTY_COMMITTEE_RE = re.compile(
 """A local party committee acting on a document: "The Zhejiang Provincial Committee of the CPC approved ..."."""
 
 
+_CAP = r"(?!The\b)[A-Z][\w'’-]*"
+_TASK = rf"{_CAP}(?:\s+(?:(?:and|for)\s+)?{_CAP})*"
+LOCAL_BODY_RE = re.compile(
+    rf"(?P<name>(?P<place>{_CAP}(?:\s+{_CAP}){{0,1}})\s+{alternation(LOCAL_LEVELS)}\s+{alternation(LOCAL_BODY_HEADS)}"
+    rf"\s+of\s+{_TASK}"
+    rf"|{alternation(LOCAL_BODY_HEADS)}\s+of\s+{_TASK}\s+of\s+(?P<place2>{_CAP}(?:\s+{_CAP}){{0,3}})"
+    rf"|Standing Committee of the\s+(?P<place3>{_CAP})\s+{alternation(LOCAL_LEVELS)}\s+{re.escape(LOCAL_ASSEMBLY)}"
+    rf"|(?:{alternation(PARTY_NAMES)})\s+(?P<place4>{_CAP})\s+{alternation(LOCAL_LEVELS)}\s+Committee)"
+)
+"""A local body named by its province or municipality: "the Jiangxi Provincial Department of Housing and Urban-Rural
+Development", "the Department of Commerce of Guangxi Zhuang Autonomous Region", "the Standing Committee of the
+Hunan Provincial People's Congress", "the CPC Tianjin Municipal Committee" (the words are the lexicon's)."""
+
+
+def local_body_named(c: _Collector, name: str, line: int, quote: str) -> NodeRef | None:
+    """The local body ``name`` is, when it is printed whole as :data:`LOCAL_BODY_RE` reads one (a text's publisher
+    given in its header: "Jiangsu Provincial Department of Commerce"), else None."""
+    m = LOCAL_BODY_RE.fullmatch(re.sub(r"^the\s+", "", name))
+    place = (m.group("place") or m.group("place2") or m.group("place3") or m.group("place4") or "") if m else ""
+    if m is None or c.gaz.province(place) is None:
+        return None
+    return c.local_body(f"body:{slug(m.group('name'))}", m.group("name"), m.group("name"), line, quote)
+
+
+def _local_bodies(c: _Collector, s: str, line: int) -> None:
+    """Rule: a local body named by its place (:data:`LOCAL_BODY_RE`) is a body of the text, its place a province
+    the gazetteer knows; named as printed."""
+    for m in LOCAL_BODY_RE.finditer(s):
+        place = m.group("place") or m.group("place2") or m.group("place3") or m.group("place4") or ""
+        if c.gaz.province(place) is None:
+            continue
+        name = m.group("name").strip()
+        c.local_body(f"body:{slug(name)}", name, name, line, s)
+
+
 def _agent_bodies(c: _Collector, ctx: _Context) -> None:
     """Rule: a body named as the one acting on a document or a batch is a body of the text.
 
@@ -306,7 +344,9 @@ def _agent_bodies(c: _Collector, ctx: _Context) -> None:
     (``AGENT_BY_VERBS``). A leading group or its office ("the Office of the
     Leading Group for PFTZ Work of Guangdong Province") is named after its task,
     so it is read by its head words (``LEADING_GROUP_HEADS``) wherever it is printed,
-    in the text or in a table's cell ("Released by the Office of the Leading Group ...").
+    in the text or in a table's cell ("Released by the Office of the Leading Group ...");
+    so is a department, legislature or party committee of a province named by its place
+    (:func:`_local_bodies`).
     """
     cells = [(row.line, cell) for t in ctx.tables for row in t.rows for cell in row.values.values()]
     for line, cell in cells:
@@ -319,6 +359,8 @@ def _agent_bodies(c: _Collector, ctx: _Context) -> None:
             for m in LEADING_GROUP_RE.finditer(s):
                 name = m.group("name").strip()
                 c.local_body(f"body:{slug(name)}", name, name, line, s)
+        if "Provincial" in s or "Municipal" in s or "Regional" in s or "Department of" in s:
+            _local_bodies(c, s, line)
         if "Committee" in s:
             for m in PARTY_COMMITTEE_RE.finditer(s):
                 name = m.group("name").strip()

@@ -327,3 +327,39 @@ def test_cases_a_passage_lists_of_a_batch_a_table_lists_are_its_rows(variant: in
     # a case the table does not list is no new row
     assert not any("dispatch" in name for name in rows.values())
     assert len(_in_batch(report, "national:best-practices:6")) == 3
+
+
+LOCAL_BODIES = """\
+In May 2031, the Standing Committee of the Fujian Provincial People's Congress adopted the revised regulations of \
+the zone, and the CPC Hainan Provincial Committee and the People's Government of Hainan Province jointly issued a \
+plan. The Shaanxi Provincial Department of Natural Resources and the Department of Commerce of Ningxia Hui \
+Autonomous Region will follow the replication of the model, which Hubei PFTZ launched.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_local_bodies_named_by_their_province(variant: int) -> None:
+    report = parse_report(_perturbed(LOCAL_BODIES)[variant], "news.txt")
+    bodies = {e.name for e in report.entities if e.label is Label.ISSUING_BODY}
+    assert {
+        "Standing Committee of the Fujian Provincial People's Congress",
+        "CPC Hainan Provincial Committee",
+        "Shaanxi Provincial Department of Natural Resources",
+        "Department of Commerce of Ningxia Hui Autonomous Region",
+    } <= bodies
+
+
+def test_a_department_of_a_place_that_is_no_province_is_no_body() -> None:
+    text = LOCAL_BODIES.replace("Shaanxi Provincial Department", "Lakeside Provincial Department")
+    bodies = {e.name for e in parse_report(text, "news.txt").entities if e.label is Label.ISSUING_BODY}
+    assert not any("Lakeside" in b for b in bodies)
+
+
+def test_a_publisher_that_is_a_provinces_department_issued_the_text() -> None:
+    from pftz.loaders.header import TextHeader
+
+    header = TextHeader(title="A release", publisher="Shaanxi Provincial Department of Commerce")
+    report = parse_report(LOCAL_BODIES, "news.txt", header=header)
+    issued = {r.end.key for r in report.relations if r.type is Rel.ISSUED_BY and r.start.key.startswith("text:")}
+    assert issued == {"body:shaanxi-provincial-department-of-commerce"}
+    assert not any(w.code == "publisher-unresolved" for w in report.warnings)
