@@ -53,8 +53,8 @@ def _places_in_name(name: str) -> list[str]:
 
 
 _MEMBERS_AFTER_RE = re.compile(
-    r"\s*,\s*(?:which\s+(?:is\s+|was\s+)?)?(?:made up of|composed of|comprising|consisting of|formed by|"
-    rf"bringing together|which brings together|{alternation(SPAN_WORDS)})\s+"
+    r"\s*(?:,\s*(?:which\s+(?:is\s+|was\s+)?)?(?:made up of|composed of|comprising|consisting of|formed by|"
+    rf"bringing together|which brings together|{alternation(SPAN_WORDS)})|\s+brings together)\s+"
     r"(?P<m>[^.;]*?)(?=,\s+(?:\w+ly\s+)?(?:has|have|had|[a-z]+ed)\b|[.;]|$)"
 )
 _FOUNDED_BEFORE_RE = re.compile(

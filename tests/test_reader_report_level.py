@@ -363,3 +363,20 @@ def test_a_publisher_that_is_a_provinces_department_issued_the_text() -> None:
     issued = {r.end.key for r in report.relations if r.type is Rel.ISSUED_BY and r.start.key.startswith("text:")}
     assert issued == {"body:shaanxi-provincial-department-of-commerce"}
     assert not any(w.code == "publisher-unresolved" for w in report.warnings)
+
+
+ALLIANCE = """\
+The Northeast Border PFTZ Alliance brings together the China (Heilongjiang) Pilot Free Trade Zone, which hosts its \
+office, the Liaoning FTZ and the Inner Mongolia pilot free trade zone, according to the organisers.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_an_alliance_that_brings_together_its_members(variant: int) -> None:
+    report = parse_report(_perturbed(ALLIANCE)[variant], "news.txt")
+    members = {
+        r.start.key
+        for r in report.relations
+        if r.type is Rel.MEMBER_OF and r.end.key == "northeast-border-pftz-alliance"
+    }
+    assert {"heilongjiang", "liaoning"} <= members
