@@ -362,9 +362,15 @@ REL_TYPES: dict[Rel, RelType] = {
         ),
         RelType(
             Rel.MEMBER_OF,
-            ((Label.ZONE, Label.ALLIANCE), (Label.REGION, Label.ALLIANCE), (Label.ZONE, Label.BATCH)),
+            (
+                (Label.ZONE, Label.ALLIANCE),
+                (Label.REGION, Label.ALLIANCE),
+                (Label.ZONE, Label.BATCH),
+                (Label.REGION, Label.BATCH),
+            ),
             {},
-            "A zone (or a province) is a member of an alliance, or a zone of a group a document defines.",
+            "A zone (or a province) is a member of an alliance, or a zone of a group a document defines; a zone "
+            "(or a province without one) owns its batch.",
         ),
         RelType(
             Rel.SAME_AS,

@@ -503,6 +503,7 @@ def _entity_facts(
     batches = {k for (lb, k), e in entities.items() if lb is Label.BATCH and e.properties.get("level") == "national"}
     members: dict[str, set[str]] = {}
     released_by: dict[str, str] = {}
+    province_owned: dict[str, str] = {}
     for r in report.relations:
         if r.type is Rel.PART_OF and r.start.label is Label.ZONE:
             parent.setdefault(r.start.key, r.end.key)
@@ -512,6 +513,8 @@ def _entity_facts(
             members.setdefault(r.end.key, set()).add(_token(r.start.label, r.start.key, entities))
         elif r.type is Rel.RELEASED_BY and r.start.label is Label.BATCH and r.end.label is Label.ALLIANCE:
             released_by[r.start.key] = r.end.key
+        elif r.type is Rel.MEMBER_OF and r.end.label is Label.BATCH and r.start.label is Label.REGION:
+            province_owned[r.end.key] = r.start.key  # a province without a zone owns its batch
     out: list[Fact] = []
     for (label, key), e in entities.items():
         lines = tuple(sorted(lines_of[(label, key)]))
@@ -530,6 +533,8 @@ def _entity_facts(
         elif label is Label.BATCH:
             owner = key.split(":")[1] if e.properties.get("level") == "provincial" else ""
             acts = frozenset({f"zone:{owner}"}) if owner else frozenset()
+            if key in province_owned:
+                acts = frozenset({f"province:{province_owned[key]}"})
             if key in released_by:  # a batch of a body of several members: its members
                 acts = frozenset(members.get(released_by[key], ()))
             out.append(Fact("batch", lines, e.name, acts, quote=quote))

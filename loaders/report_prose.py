@@ -133,8 +133,10 @@ def _prose_provincial_batch(
     The owner is the zone the batch's name prints ("of the Henan FTZ"), else
     the zone whose leading group releases it ("the Office of the Leading Group
     for Hubei PFTZ Work released the tenth batch ..."), else the zone named
-    last before "<released|issued|listed> its" in the same clause. A batch
-    of an alliance names no one zone, and is left to the narrative.
+    last before "<released|issued|listed> its" in the same clause, or the zone of
+    the province named there; a province without a zone owns its batch itself
+    (:func:`_province_batch`). A batch of an alliance names no one zone, and is
+    left to the narrative.
     """
     named = OF_ZONE_RE.search(phrase)
     zones = c.find_zones(named.group("zone")) if named else []
@@ -145,9 +147,21 @@ def _prose_provincial_batch(
         if not ITS_RE.search(head) or ";" in head or "Alliance" in head:
             return False
         zones = c.find_zones(head)[-1:]
-    if not zones:
+    zkey = zones[0].key.split("/", 1)[0] if zones else None
+    its = ITS_RE.search(head)
+    if zkey is None and its:  # a province, the subject of "released its", releasing its zone's batch or its own
+        places = [
+            pm.key
+            for pm in c.gaz.find_provinces(head, exclude_zones=True)
+            if re.fullmatch(r"\s*(?:Province\s+)?(?:has\s+|have\s+)?", head[pm.end : its.start()])
+        ]
+        if not places:
+            return False
+        zkey = c.gaz.zone_of_province(places[0]) or c.gaz.zone_of_province(places[0], "FTP")
+        if zkey is None:
+            return _province_batch(c, ctx, places[0], ordinal, count, line, s)
+    if zkey is None:
         return False
-    zkey = zones[0].key.split("/", 1)[0]
     bkey = _batch_key("provincial", "institutional-innovations", ordinal, zkey)
     props: dict[str, PropValue] = {"kind": "institutional-innovations", "level": "provincial", "ordinal": ordinal}
     if bkey not in ctx.batch_tables and count is not None:
@@ -155,6 +169,22 @@ def _prose_provincial_batch(
     name = _batch_name("institutional-innovations", ordinal, c.zone_name(zkey))
     b = _batch_node(c, ctx, bkey, name, line, s, **props)
     c.rel(Rel.MEMBER_OF, c.zone(zkey, line, s), b, line, s, resolved="the batch's zone, as the sentence names it")
+    return True
+
+
+def _province_batch(
+    c: _Collector, ctx: _Context, province: str, ordinal: int, count: int | None, line: int, s: str
+) -> bool:
+    """A batch a province without a zone releases of the zones' innovations it takes over ("Jiangxi Province
+    released its third batch of 15 PFTZ innovations"): a provincial batch of the province, its Region a member."""
+    bkey = _batch_key("provincial", "institutional-innovations", ordinal, province)
+    props: dict[str, PropValue] = {"kind": "institutional-innovations", "level": "provincial", "ordinal": ordinal}
+    if count is not None:
+        props["count"] = count
+    region = c.region(province, line, s)
+    name = _batch_name("institutional-innovations", ordinal, c.gaz.provinces[province].name)
+    b = _batch_node(c, ctx, bkey, name, line, s, **props)
+    c.rel(Rel.MEMBER_OF, region, b, line, s, resolved="the batch's province, as the sentence names it")
     return True
 
 

@@ -380,3 +380,24 @@ def test_an_alliance_that_brings_together_its_members(variant: int) -> None:
         if r.type is Rel.MEMBER_OF and r.end.key == "northeast-border-pftz-alliance"
     }
     assert {"heilongjiang", "liaoning"} <= members
+
+
+PROVINCE_BATCHES = """\
+Regions without a PFTZ keep pace. Guizhou Province released its second batch of 12 PFTZ innovations to be \
+replicated across the province. Hunan Province released its fourth batch of 17 innovations in September.
+
+The Greater Bay Cross-Border Demonstration Zone, which spans Nansha in Guangdong and Taipa in Macao, released its \
+third batch of 9 institutional innovations on joint governance.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_province_releasing_its_own_batch(variant: int) -> None:
+    report = parse_report(_perturbed(_edition(PROVINCE_BATCHES))[variant], "edition.txt")
+    batches = _batches(report)
+    assert batches["provincial:guizhou:institutional-innovations:2"]["count"] == 12  # a province without a zone
+    owners = {r.start.label for r in report.relations if r.end.key == "provincial:guizhou:institutional-innovations:2"}
+    assert owners == {Label.REGION}
+    assert "provincial:hunan:institutional-innovations:4" in batches  # its zone's
+    # a body spanning places that releases its batch is not the batch of the last place it names
+    assert "provincial:guangdong:institutional-innovations:3" not in batches
