@@ -578,6 +578,12 @@ _DESIGNATED_RE = re.compile(
     r"\b(?:specific regions|designated areas|eligible areas|certain areas)(?: within the province)?\b"
 )
 _REFERENCE_RE = re.compile(r"\bfor (?:local )?reference\b")
+_CLAUSE_BREAK_RE = re.compile(
+    r";|,\s+and\s+(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)", re.IGNORECASE
+)
+"""Where the clause of one count ends and the next begins, though the next names no noun ("Twenty-two innovations,
+such as A, are replicated across the province; four, such as B, apply in designated areas", "..., and three, such
+as C, in designated areas")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -645,8 +651,11 @@ def cell_examples(sentence: str) -> list[CellExample]:
                 if not _AREAS_RE.search(sentence[max(0, m.start() - 30) : m.end()]):
                     found.append((m.group("name").strip(), m.start("name"), True))
     # the scope belongs to the clause of the count that introduces the example ("4 outcomes ... in
-    # designated areas ..., such as X"; "Three measures, such as X, are ... in specific regions")
-    starts = [0, *(m.start() for m in _COUNTED_RE.finditer(sentence)), len(sentence)]
+    # designated areas ..., such as X"; "Three measures, such as X, are ... in specific regions"), which ends
+    # at a semicolon or at ", and <number>"
+    counts = [m.start() for m in _COUNTED_RE.finditer(sentence)]
+    counts += [m.end() for m in _CLAUSE_BREAK_RE.finditer(sentence)]
+    starts = [0, *sorted(counts), len(sentence)]
     out: list[CellExample] = []
     for name, at, whole in found:
         k = max(i for i, x in enumerate(starts[:-1]) if x <= at)

@@ -401,3 +401,19 @@ def test_a_province_releasing_its_own_batch(variant: int) -> None:
     assert "provincial:hunan:institutional-innovations:4" in batches  # its zone's
     # a body spanning places that releases its batch is not the batch of the last place it names
     assert "provincial:guangdong:institutional-innovations:3" not in batches
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        'Eighteen innovations, such as the "paperless berth booking" service, are replicated across the province; '
+        'five, such as "joint patrols of bonded barges", apply in designated areas.',
+        'Eighteen innovations, such as the "paperless berth booking" service, are replicated province-wide, '
+        'and five, such as "joint patrols of bonded barges", in designated areas.',
+    ],
+)
+def test_the_scope_of_a_cell_example_is_its_own_clauses(cell: str) -> None:
+    from pftz.loaders.tables import cell_examples
+
+    scopes = {e.name: e.scope for e in cell_examples(cell)}
+    assert scopes == {"paperless berth booking": "", "joint patrols of bonded barges": "designated"}
