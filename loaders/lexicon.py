@@ -582,6 +582,15 @@ ITEM_CLAUSE_OPENERS = (
 """Words that open a clause telling of the listed case before it, not another case (``..., cutting clearance time by
 half``, ``..., which allows ...``): a list is not split there."""
 
+DOCUMENT_EXAMPLE_LEADS = ("documents such as", "documents—such as", "documents, such as", "another example is",
+                          "one example is", "for example, the")  # fmt: skip
+"""Words right before a quoted title that give it as an example of documents (``policy documents—such as the
+"..."—were formulated``, ``Another example is the "..."``)."""
+
+TITLE_EDITION_MARKS = ("Edition", "Interim", "Trial", "for Trial Implementation", "Draft")
+"""What a title prints in brackets at its end (``... (Negative List) (2024 Edition)``, ``... (Interim)``): a quoted
+name ending so is a document's title."""
+
 LOCAL_BODY_HEADS = ("Department", "Bureau", "Commission", "Administration")
 """Heads of a department of a province's or a municipality's government (``the Jiangsu Provincial Department of
 Commerce``, ``the Department of Commerce of Guangxi Zhuang Autonomous Region``); no list of bodies can hold every
@@ -599,7 +608,15 @@ RELEASE_LIST_LEADS = ("among them",)
 """Words after which the sentence that releases a batch goes on to list some of its items (``... replicate the
 second batch of 18 pilot measures ..., among them allowing ...``), besides :data:`BATCH_LIST_LEADS`."""
 
-__all__ += ["ITEM_CLAUSE_OPENERS", "LOCAL_ASSEMBLY", "LOCAL_BODY_HEADS", "LOCAL_LEVELS", "RELEASE_LIST_LEADS"]
+__all__ += [
+    "DOCUMENT_EXAMPLE_LEADS",
+    "ITEM_CLAUSE_OPENERS",
+    "LOCAL_ASSEMBLY",
+    "LOCAL_BODY_HEADS",
+    "LOCAL_LEVELS",
+    "RELEASE_LIST_LEADS",
+    "TITLE_EDITION_MARKS",
+]
 
 ITEM_ORIGIN_VERBS = ("proposed", "developed", "piloted", "launched", "created", "explored", "pioneered", "submitted")
 """Participles that join a listed case to its zones after it (``... jointly proposed by Shanghai, Jiangsu ...``)."""

@@ -26,9 +26,11 @@ from pftz.loaders.documents import (
 from pftz.loaders.lexicon import (
     DOCUMENT_ACT_NOUNS,
     DOCUMENT_ACTING_VERBS,
+    DOCUMENT_EXAMPLE_LEADS,
     ISSUING_VERBS,
     JOINT_TITLE_WORDS,
     REVISION_WORDS,
+    TITLE_EDITION_MARKS,
     TITLE_SMALL_WORDS,
     TITLE_SMALL_WORDS_MORE,
     TITLE_WORDS,
@@ -302,12 +304,21 @@ TITLED_PASSIVE_RE = re.compile(
 """A verb of issuing in the passive right after a quoted title: ``The "..." adopted at the session called for``."""
 
 
+TITLED_EXAMPLE_RE = re.compile(rf"\b{alternation(DOCUMENT_EXAMPLE_LEADS)}\s+(?:the\s+)?$", re.IGNORECASE)
+"""Words giving the quoted title after them as an example of documents: ``policy documents—such as the "..."``."""
+TITLE_MARK_END_RE = re.compile(rf"\((?:(?:19|20)\d\d\s+)?{alternation(TITLE_EDITION_MARKS)}\)\s*$")
+"""A title's bracketed mark at its end: ``(2024 Edition)``, ``(Interim)``."""
+
+
 def _titled_in_sentences(ctx: _Context) -> list[_Mention]:
     """Rule: a quoted title of a document (a title word, capitalised) right after a verb of issuing, without a number.
 
     "The Hubei Provincial People's Government issued the "Several Measures on
-    ..."", "... approved the "Implementation Plan for ..."". A title the text
-    also prints with a number is the same document (:func:`_register_doc`).
+    ..."", "... approved the "Implementation Plan for ..."", or given as an
+    example of documents ("policy documents—such as the "..."");
+    a quoted name ending in a title's bracketed mark ("... (2024 Edition)",
+    "... (Interim)") with or without a verb. A title the text also prints with a
+    number is the same document (:func:`_register_doc`).
     """
     out: list[_Mention] = []
     for p, off, s in _sentences(ctx.paras):
@@ -322,8 +333,10 @@ def _titled_in_sentences(ctx: _Context) -> list[_Mention]:
                 TITLED_VERB_RE.search(s[: m.start()])
                 or TITLED_VERB_AWAY_RE.search(s[: m.start()])
                 or TITLED_PASSIVE_RE.match(s, m.end())
+                or TITLED_EXAMPLE_RE.search(s[: m.start()].replace("*", ""))  # "**Another example** is the"
             )
-            if title[:1].isupper() and TITLED_DOC_RE.search(title) and issued:
+            marked = TITLE_MARK_END_RE.search(title) is not None and len(title.split()) > 3
+            if title[:1].isupper() and ((TITLED_DOC_RE.search(title) and issued) or marked):
                 line = p.line_at(off)
                 out.append(_Mention(_register_doc(ctx, None, title, line), line, s, m.start(), m.end()))
     return out
@@ -341,6 +354,13 @@ UNQUOTED_TITLE_RE = re.compile(
 )
 """A title printed without quotes, capitalised but for small words (the lexicon's), right before its number or
 "issued by": "the Notice on Several Measures to Further Align with ... in Eligible PFTZs (G.F. [2025] No. 9)"."""
+MARKED_TITLE_RE = re.compile(
+    rf"\b(?:the|[Tt]he|of|on)\s+(?P<title>(?:[A-Z][\w'’-]*\s+){{0,4}}?{alternation(ALL_TITLE_WORDS)}"
+    rf"\s+(?:on|for|of|to|about)\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD}){{1,40}}?"
+    rf"\s*\((?:(?:19|20)\d\d\s+)?{alternation(TITLE_EDITION_MARKS)}\))"
+)
+"""A title printed without quotes that ends in its bracketed mark: "the Measures for the Management of ... in Hainan
+Province (Interim) resolves ..."."""
 
 
 SIGNED_TITLE_RE = re.compile(
@@ -355,7 +375,8 @@ _TRAILING_SMALL_RE = re.compile(rf"(?:\s+(?:{'|'.join(_SMALL)}))+$")
 def _unquoted_titles(ctx: _Context) -> list[_Mention]:
     """Rule: a title printed without quotes ("the Notice on Launching Pilot Programs ... (G.F. [2026] No. 4)",
     "the Opinions on Implementing ... issued by the State Council"): a title word, "on", "for" or "of", and
-    capitalised words (small words between them) up to its number or "issued by".
+    capitalised words (small words between them) up to its number or "issued by", or up to the bracketed mark
+    that ends it ("... in Hainan Province (Interim)").
 
     A title followed by its number is registered with the number (one document); without a number, by title.
     """
@@ -364,7 +385,12 @@ def _unquoted_titles(ctx: _Context) -> list[_Mention]:
         if ALL_TITLE_RE.search(s) is None:
             continue  # a quick test before the costly patterns
         mentions = _doc_mentions(s)
-        for m in UNQUOTED_TITLE_RE.finditer(s):
+        found = list(UNQUOTED_TITLE_RE.finditer(s))
+        if "(" in s:
+            found += [
+                m for m in MARKED_TITLE_RE.finditer(s) if not any(u.start() <= m.start() < u.end() for u in found)
+            ]
+        for m in found:
             title = m.group("title").strip()
             if '"' in title or "“" in title:
                 continue

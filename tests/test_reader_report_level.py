@@ -417,3 +417,26 @@ def test_the_scope_of_a_cell_example_is_its_own_clauses(cell: str) -> None:
 
     scopes = {e.name: e.scope for e in cell_examples(cell)}
     assert scopes == {"paperless berth booking": "", "joint patrols of bonded barges": "designated"}
+
+
+DOCUMENTS_WITHOUT_VERBS = """\
+Following the reform, new policy documents—such as the "Implementation Plan for Green Shipping Finance in the \
+Nansha Bonded Port Area"—were drawn up. Liaoning PFTZ also published its first data list, the "Liaoning PFTZ \
+Catalogue of Important Data Exports (2031 Edition)", which sorts data into 12 groups. Among the rules, the \
+Measures for the Administration of Sea Ranching in Liaoning Province (Interim) settles who licenses the ranches.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_titles_given_as_examples_or_ending_in_their_mark(variant: int) -> None:
+    docs = _docs(parse_report(_perturbed(DOCUMENTS_WITHOUT_VERBS)[variant], "t.txt"))
+    assert {
+        "Implementation Plan for Green Shipping Finance in the Nansha Bonded Port Area",
+        "Liaoning PFTZ Catalogue of Important Data Exports (2031 Edition)",
+        "Measures for the Administration of Sea Ranching in Liaoning Province (Interim)",
+    } <= docs
+
+
+def test_a_quoted_case_name_after_such_as_is_no_title() -> None:
+    text = 'Liaoning PFTZ piloted reforms such as the "berth-side release" model for frozen seafood imports.\n'
+    assert not _docs(parse_report(text, "t.txt"))
