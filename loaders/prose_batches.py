@@ -600,11 +600,12 @@ def batch_items(
 SCOPE_LEAD_RE = re.compile(
     r"(?:^|\s)(?:Among|Of)\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,3}?"
     rf"(?:{alternation((*NOTICE_ITEM_WORDS, 'innovations', 'achievements', 'outcomes'))})\s+"
-    r"(?:to\s+be|that\s+will\s+be|that\s+are\s+to\s+be|being)\s+"
+    r"(?:(?:to\s+be|that\s+will\s+be|that\s+are\s+to\s+be|being)\s+"
     r"(?:replicated|promoted|extended|scaled\s+up|rolled\s+out)(?:\s+and\s+\w+(?:\s+up)?)?\s+"
-    r"(?P<scope>[^,;]{3,80}),\s*"
+    r"(?P<scope>[^,;]{3,80})|for\s+(?P<scope_for>[^,;]{3,60}?)\s+(?:replication|promotion)),\s*"
 )
-"""A lead that tells the scope of the examples after it: "Among the items to be replicated province-wide, ..."."""
+"""A lead that tells the scope of the examples after it: "Among the items to be replicated province-wide, ...",
+"Among the innovations for province-wide replication, ..."."""
 _HOLDER = (
     r"(?:Special\s+)?Area|Pilot\s+FTZ|PFTZ|FTZ|Free\s+Trade\s+Port|Pilot\s+Free\s+Trade\s+Zone|"
     r"coordinated\s+(?:innovation|development)\s+zone"
@@ -660,7 +661,7 @@ def scoped_examples(
             if lead := SCOPE_LEAD_RE.search(s):  # at the start of a sentence, or after a heading run into it
                 if lead.start() and not s[: lead.start()].rstrip().endswith(tuple("abcdefghijklmnopqrstuvwxyz")):
                     continue
-                where = lead.group("scope").strip()
+                where = (lead.group("scope") or lead.group("scope_for")).strip()
             if where is None:
                 continue
             scope = scope_of(where)

@@ -440,3 +440,20 @@ def test_titles_given_as_examples_or_ending_in_their_mark(variant: int) -> None:
 def test_a_quoted_case_name_after_such_as_is_no_title() -> None:
     text = 'Liaoning PFTZ piloted reforms such as the "berth-side release" model for frozen seafood imports.\n'
     assert not _docs(parse_report(text, "t.txt"))
+
+
+OWN_BATCH_EXAMPLES = """\
+Fujian Releases Ninth Batch of Institutional Innovation Achievements of China (Fujian) Pilot Free Trade Zone
+
+Fuzhou, May 4, 2031 - 20 innovations of the zone are to be replicated across Fujian.
+
+Among the innovations for province-wide replication, the Xiamen Area's "one-ticket cross-strait ferry booking" \
+service lets travellers book ferry and rail seats in one step.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_examples_after_a_lead_of_scope_for_replication(variant: int) -> None:
+    report = parse_report(_perturbed(OWN_BATCH_EXAMPLES)[variant], "release.txt")
+    adopted = {(r.start.key, r.end.key.split(":")[-1]) for r in report.relations if r.type is Rel.ADOPTED}
+    assert ("fujian", "one-ticket-cross-strait-ferry-booking") in adopted
