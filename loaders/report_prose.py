@@ -606,12 +606,24 @@ def _listed_rows(c: _Collector, ctx: _Context, b: _ProseBatch) -> None:
                 c.node(Label.MEASURE, key, ctx.titles[key], line, sent)
 
 
+BACK_TO_BATCH_RE = re.compile(r"\b(?:the|these|selected|other)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+"""In a text, what makes a list after the release the batch's: the sentence names the batch, or its lead refers
+back ("Other practices in the batch include", "the selected cases include"), not any "measures include"."""
+
+
 def _release_lists(ctx: _Context, b: _ProseBatch) -> list[tuple[int, str, re.Match[str]]]:
     """The sentences that list cases of batch ``b`` after its release, with their lines and the lead of the list."""
     at = b.sentence.find(b.phrase)
     own = RELEASE_LEAD_RE.search(b.sentence, at + len(b.phrase)) if at >= 0 else None
     leads = [(b.line, b.sentence, own)] + [(ln, s, LIST_LEAD_RE.search(s)) for ln, s in _after_release(ctx, b)]
-    return [(ln, s, m) for ln, s, m in leads if m is not None]
+    return [
+        (ln, s, m)
+        for ln, s, m in leads
+        if m is not None
+        and (
+            ctx.edition or s is b.sentence or "batch" in s[: m.end()].lower() or BACK_TO_BATCH_RE.search(s[: m.start()])
+        )
+    ]
 
 
 def _words(name: str) -> str:

@@ -457,3 +457,11 @@ def test_examples_after_a_lead_of_scope_for_replication(variant: int) -> None:
     report = parse_report(_perturbed(OWN_BATCH_EXAMPLES)[variant], "release.txt")
     adopted = {(r.start.key, r.end.key.split(":")[-1]) for r in report.relations if r.type is Rel.ADOPTED}
     assert ("fujian", "one-ticket-cross-strait-ferry-booking") in adopted
+
+
+def test_a_list_after_the_release_that_does_not_refer_to_the_batch_is_no_item() -> None:
+    text = RELEASE.replace(
+        "Other cases in the batch include", "Supporting measures include training for officials and"
+    ).replace("The fourth batch of best practices, released in 2029, has since", "Officials have")
+    items = _in_batch(parse_report(text, "release.txt"), "national:best-practices:5")
+    assert not any("refund" in n or "cold-chain" in n or "training" in n for n in items)
