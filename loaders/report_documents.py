@@ -308,13 +308,16 @@ TITLED_EXAMPLE_RE = re.compile(rf"\b{alternation(DOCUMENT_EXAMPLE_LEADS)}\s+(?:t
 """Words giving the quoted title after them as an example of documents: ``policy documents—such as the "..."``."""
 TITLE_MARK_END_RE = re.compile(rf"\((?:(?:19|20)\d\d\s+)?{alternation(TITLE_EDITION_MARKS)}\)\s*$")
 """A title's bracketed mark at its end: ``(2024 Edition)``, ``(Interim)``."""
+DATED_TITLE_END_RE = re.compile(r"\((?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\)\s*$")
+"""The years a title prints in brackets at its end: ``... (2027)``, ``... (2028-2032)``."""
 
 
 def _titled_in_sentences(ctx: _Context) -> list[_Mention]:
     """Rule: a quoted title of a document (a title word, capitalised) right after a verb of issuing, without a number.
 
     "The Hubei Provincial People's Government issued the "Several Measures on
-    ..."", "... approved the "Implementation Plan for ..."", or given as an
+    ..."", "... approved the "Implementation Plan for ..."", "... jointly
+    released the "List of ... (2027)"" (a title word or its years), or given as an
     example of documents ("policy documents—such as the "..."");
     a quoted name ending in a title's bracketed mark ("... (2024 Edition)",
     "... (Interim)") with or without a verb. A title the text also prints with a
@@ -336,7 +339,8 @@ def _titled_in_sentences(ctx: _Context) -> list[_Mention]:
                 or TITLED_EXAMPLE_RE.search(s[: m.start()].replace("*", ""))  # "**Another example** is the"
             )
             marked = TITLE_MARK_END_RE.search(title) is not None and len(title.split()) > 3
-            if title[:1].isupper() and ((TITLED_DOC_RE.search(title) and issued) or marked):
+            titled = TITLED_DOC_RE.search(title) or DATED_TITLE_END_RE.search(title)
+            if title[:1].isupper() and ((titled and issued) or marked):
                 line = p.line_at(off)
                 out.append(_Mention(_register_doc(ctx, None, title, line), line, s, m.start(), m.end()))
     return out

@@ -67,9 +67,11 @@ def _collect_batch_phrases(c: _Collector, ctx: _Context) -> None:
         for m in BATCH_PHRASE_RE.finditer(s):
             size = m.group("count") or m.group("count_after")
             count = int(size) if size else None
+            # the words after the name tell its kind when the name is cut short, up to the clause's end
+            tail = re.split(r"[,;:]", s[m.end() : m.end() + 40], maxsplit=1)[0]
             ctx.batch_phrases.append(
                 (
-                    batch_kind(m.group("what") + " " + s[m.end() : m.end() + 40], ctx.profile),
+                    batch_kind(m.group("what") + " " + tail, ctx.profile),
                     _ordinal(m.group("ord")),
                     count,
                     s,

@@ -465,3 +465,26 @@ def test_a_list_after_the_release_that_does_not_refer_to_the_batch_is_no_item() 
     ).replace("The fourth batch of best practices, released in 2029, has since", "Officials have")
     items = _in_batch(parse_report(text, "release.txt"), "national:best-practices:5")
     assert not any("refund" in n or "cold-chain" in n or "training" in n for n in items)
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_quoted_title_ending_in_its_years_after_a_verb_of_issuing(variant: int) -> None:
+    text = (
+        'The three PFTZs jointly released the "Register of Shared Services for Firms in the Pearl River '
+        'Valley (2030)", and Guangxi PFTZ hosted the first meeting.\n'
+    )
+    assert "Register of Shared Services for Firms in the Pearl River Valley (2030)" in _docs(
+        parse_report(_perturbed(text)[variant], "t.txt")
+    )
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_batches_listed_in_one_sentence_each_keep_their_own_kind(variant: int) -> None:
+    text = (
+        "In 2030, national bodies released four batches: the ninth batch of 20 items of reform pilot experience, "
+        "the eighth batch of 12 best practice cases, and the third batch of 15 pilot measures aligned with "
+        "high-standard rules; Hubei PFTZ took part.\n"
+    )
+    keys = set(_batches(parse_report(_perturbed(text)[variant], "t.txt")))
+    assert "national:best-practices:8" in keys
+    assert "national:best-practices:9" not in keys  # the next batch's words are not this one's
