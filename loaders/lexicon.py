@@ -591,6 +591,11 @@ TITLE_EDITION_MARKS = ("Edition", "Interim", "Trial", "for Trial Implementation"
 """What a title prints in brackets at its end (``... (Negative List) (2024 Edition)``, ``... (Interim)``): a quoted
 name ending so is a document's title."""
 
+JOIN_PHRASES = ("joined as partner members", "joined as members", "joined as observers", "joined the alliance",
+                "joined it", "became partner members", "became members")  # fmt: skip
+"""Words by which places join a body of several members named before (``Guizhou and Gansu provinces, which have
+no pilot FTZ of their own, joined as partner members``)."""
+
 LOCAL_BODY_HEADS = ("Department", "Bureau", "Commission", "Administration")
 """Heads of a department of a province's or a municipality's government (``the Jiangsu Provincial Department of
 Commerce``, ``the Department of Commerce of Guangxi Zhuang Autonomous Region``); no list of bodies can hold every
@@ -611,6 +616,7 @@ second batch of 18 pilot measures ..., among them allowing ...``), besides :data
 __all__ += [
     "DOCUMENT_EXAMPLE_LEADS",
     "ITEM_CLAUSE_OPENERS",
+    "JOIN_PHRASES",
     "LOCAL_ASSEMBLY",
     "LOCAL_BODY_HEADS",
     "LOCAL_LEVELS",

@@ -47,6 +47,7 @@ from pftz.loaders.report_prose import (
     local_body_named,
 )
 from pftz.loaders.report_story import (
+    _alliance_joiners,
     _case_inclusions,
     _counted_scope_lists,
     _extract_batch_mentions,
@@ -108,6 +109,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("counted-scope-lists", _counted_scope_lists),
     Pass("batch-mentions", _extract_batch_mentions),
     Pass("narrative-facts", _extract_narrative),
+    Pass("alliance-joiners", _alliance_joiners),
     Pass("case-inclusions", _case_inclusions),
     Pass("prose-batch-items", _prose_batch_items),
     Pass("prose-batches-of-texts", _read_prose_batches),

@@ -18,6 +18,7 @@ from pftz.loaders.followers import with_followers
 from pftz.loaders.lexicon import (
     BATCH_COUNT_NOUNS,
     CARDINALS,
+    JOIN_PHRASES,
     LIST_SCOPE_VERBS,
     NATIONAL_SCOPES,
     NUMBER_WORDS_MORE,
@@ -525,3 +526,34 @@ def _case_inclusions(c: _Collector, ctx: _Context) -> None:
                 key = _best_in_batch(titles, bkey, phrase, INCLUDED_MATCH)
                 if key is not None:
                     c.node(Label.MEASURE, key, titles[key], p.line_at(off), sent)
+
+
+JOIN_RE = re.compile(rf"\b(?:have\s+|has\s+|also\s+)*{alternation(JOIN_PHRASES)}\b")
+JOINED_RESOLVED = "the body of several members named last before, in the sentence or its paragraph"
+
+
+def _alliance_joiners(c: _Collector, ctx: _Context) -> None:
+    """Rule: places that "joined as partner members" (the lexicon's ``JOIN_PHRASES``) are members of the body of
+    several members (an Alliance node) named last before, in their sentence or earlier in its paragraph: the
+    provinces and zones named before the verb, ``MEMBER_OF`` it. The sentence does not always name the body: the
+    edges are derived, with the rule in ``resolved``."""
+    named = {(e.key, e.name) for e in c.entities if e.label is Label.ALLIANCE}
+    if not named:
+        return
+    for p, off, s in _sentences(ctx.paras):
+        m = JOIN_RE.search(s) if "joined" in s or "became" in s else None
+        if m is None:
+            continue
+        line = p.line_at(off)
+        # the body named last before the verb, in the sentence or earlier in its paragraph
+        before = [(at, key) for key, name in named if 0 <= (at := p.text.find(name)) < off + m.start()]
+        if not before:
+            continue
+        body = NodeRef(Label.ALLIANCE, max(before)[1])
+        head = s[: m.start()]
+        for z in {z.key.split("/", 1)[0] for z in c.find_zones(head)}:
+            c.rel(Rel.MEMBER_OF, c.zone(z, line, s), body, line, s, resolved=JOINED_RESOLVED, **{DERIVED: True})
+        for pm in c.gaz.find_provinces(head, exclude_zones=True):
+            if pm.key in c.gaz.provinces:
+                c.rel(Rel.MEMBER_OF, c.region(pm.key, line, s), body, line, s, resolved=JOINED_RESOLVED,
+                      **{DERIVED: True})  # fmt: skip

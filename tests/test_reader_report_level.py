@@ -488,3 +488,26 @@ def test_batches_listed_in_one_sentence_each_keep_their_own_kind(variant: int) -
     keys = set(_batches(parse_report(_perturbed(text)[variant], "t.txt")))
     assert "national:best-practices:8" in keys
     assert "national:best-practices:9" not in keys  # the next batch's words are not this one's
+
+
+JOINERS = """\
+The Northeast Border PFTZ Alliance brings together the Heilongjiang FTZ and the Liaoning FTZ. Jilin and Inner \
+Mongolia, which have no pilot FTZ of their own, joined as partner members, the organisers said.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_places_that_joined_as_partner_members_of_the_body_named_before(variant: int) -> None:
+    report = parse_report(_perturbed(JOINERS)[variant], "news.txt")
+    joined = {
+        r.start.key: r.properties.get("derived")
+        for r in report.relations
+        if r.type is Rel.MEMBER_OF and r.end.key == "northeast-border-pftz-alliance"
+    }
+    assert joined.get("jilin") is True and joined.get("inner-mongolia") is True  # derived: the body is not named
+
+
+def test_places_that_joined_with_no_body_named_before_join_nothing() -> None:
+    text = JOINERS.split(". ", 1)[1] + "Hubei PFTZ launched a new service.\n"
+    report = parse_report(text, "news.txt")
+    assert not [r for r in report.relations if r.type is Rel.MEMBER_OF]
