@@ -784,3 +784,21 @@ REVISION_WORDS = ("newly revised", "revised", "amended", "newly amended", "updat
 "Rules for ..."``)."""
 
 __all__ += ["REVISION_WORDS", "TITLE_WORDS_OF_RULES"]
+
+SAME_ANAPHORA = (
+    "the same practice", "the same model", "the same approach", "the same mechanism", "the same system",
+    "the same service", "the same measure", "the same arrangement",
+)  # fmt: skip
+"""Objects that stand for the innovation named just before, adopted by another: ``Hebei PFTZ has adopted the same
+practice for its Caofeidian Area``."""
+
+__all__ += ["SAME_ANAPHORA"]
+
+DEFINING_PHRASES = (
+    "referred to below as", "referred to hereafter as", "hereinafter referred to as", "hereafter referred to as",
+    "hereinafter called", "hereinafter", "hereafter", "known below as", "called below",
+)  # fmt: skip
+"""Phrases that give an innovation a name the text uses later: ``the "..." of Tianjin PFTZ, referred to below as
+the Tianjin pre-assessment model, ...``, ``(hereinafter the "...")``."""
+
+__all__ += ["DEFINING_PHRASES"]

@@ -33,6 +33,7 @@ from pftz.loaders.lexicon import (
     BODY_HEADS,
     CASES_PART_HEADING,
     CROSS_REGIONAL_HEADING,
+    DEFINING_PHRASES,
     EXAMPLE_LEADS,
     LAUNCH_PARTICIPLES,
     PASSIVE_ADOPT_VERBS,
@@ -45,6 +46,7 @@ from pftz.loaders.narrative_adoptions import (
     AMONG_NATIONAL_RE,
     AMONG_SCOPE_RE,
     APPEARED_RE,
+    DEFINED_RE,
     LISTED_FOR_RE,
     PASSIVE_ADOPT_RE,
     adoption_active,
@@ -52,6 +54,7 @@ from pftz.loaders.narrative_adoptions import (
     adoption_among_scope,
     adoption_appeared,
     adoption_batch_statement,
+    adoption_defined_term,
     adoption_listed_for_replication,
     adoption_passive,
     adoption_provincial_examples,
@@ -293,26 +296,40 @@ def read_narrative(
 
 
 def rule_adopted_by(c: Clause) -> Sequence[Fact]:
-    """A passive adoption, the adopter last, the name quoted or an anaphor (:func:`adoption_passive`)."""
-    if c.fired & {"replicated", "this-model"}:
+    """A passive adoption, the adopter last, the name quoted or an anaphor (:func:`adoption_passive`).
+
+    After the ``this-model`` rule read the sentence's first clause, its later clauses are still read (``This
+    model has been replicated across Hubei Province, and has since been taken up by Anhui Province``); an
+    adopter that rule read already is not read twice.
+    """
+    if "replicated" in c.fired:
         return []
-    return adoption_passive(c)
+    found = adoption_passive(c)
+    if "this-model" not in c.fired:
+        return found
+    read = {a.adopter_key for a in c.st.adoptions[-4:] if a.quote == c.s.original}
+    return [f for f in found if f.adopter_key not in read]
 
 
 def rule_drew_on(c: Clause) -> Sequence[Fact]:
     """An active adoption of another zone's innovation, ``drew on`` / ``has adopted`` (:func:`adoption_active`).
 
-    After the ``replicated`` rule read one clause of the sentence, the other clauses are still read
-    (``Shanxi learned from A's "x", and Yunnan Province adopted B's "y"``); an adopter that rule read
-    already is not read twice.
+    After the ``replicated`` or the ``adopted-by`` rule read one clause of the sentence, the other clauses are
+    still read (``Shanxi learned from A's "x", and Yunnan Province adopted B's "y"``, ``"x" was introduced to
+    Guizhou, and in 2028, Yunnan adopted "x"``); an adopter those rules read already is not read twice.
     """
-    if c.fired & {"this-model", "adopted-by"}:
+    if "this-model" in c.fired:
         return []
     found = adoption_active(c)
-    if "replicated" not in c.fired:
+    if not c.fired & {"replicated", "adopted-by"}:
         return found
     read = {a.adopter_key for a in c.st.adoptions[-8:] if a.quote and a.quote in c.s.original}
     return [f for f in found if f.adopter_key not in read]
+
+
+def rule_defined_term(c: Clause) -> Sequence[Fact]:
+    """A name the text defines for an innovation, for later sentences (:func:`adoption_defined_term`)."""
+    return adoption_defined_term(c)
 
 
 def rule_among_national(c: Clause) -> Sequence[Fact]:
@@ -517,6 +534,7 @@ RULES: tuple[Rule, ...] = (
     Rule("among-national", AMONG_NATIONAL_RE, rule_among_national, ("among",)),
     Rule("listed-for", LISTED_FOR_RE, rule_listed_for, ("list", "include", "put")),
     Rule("appeared-in", APPEARED_RE, rule_appeared_in, ("similar", "comparable", "same")),
+    Rule("defined-term", DEFINED_RE, rule_defined_term, tuple({w.split()[0] for w in DEFINING_PHRASES})),
 )
 """The narrative's rules, in the order they read each sentence."""
 

@@ -17,6 +17,7 @@ from pftz.loaders.lexicon import (
     CARDINALS,
     CARDINALS_MORE,
     CASE_HEADS,
+    DEFINING_PHRASES,
     EXAMPLE_ORDINALS,
     GENERIC_PLURALS,
     INTO_ADOPT_VERBS,
@@ -33,6 +34,7 @@ from pftz.loaders.lexicon import (
     PROVINCE_SCOPES_MORE,
     REFERENCE_PHRASES,
     REFERENCE_VERBS,
+    SAME_ANAPHORA,
     SPREAD_VERBS,
     alternation,
 )
@@ -101,6 +103,7 @@ def adoption_replicated(st: State, s: Sentence, outcome: str) -> list[AdoptionFa
     if not m:
         return []
     subject = s.text[: m.start()]
+    subject = subject[max([0, *(x.end() for x in CLAUSE_CUT_RE.finditer(subject))]) :]  # the verb's own clause
     who = _adopter(st, subject)
     if who is None:
         return []
@@ -138,28 +141,38 @@ SCOPE_LIST_RE = re.compile(
     rf"\b(?:\d+|{alternation((*CARDINALS, *CARDINALS_MORE))}) (?:(?:pilot |other )?measures )?(?:are|were) "
     r"(?:to be |being )?"
     r"(?:replicated and scaled up|replicated|extended|rolled out|promoted)(?: (?:across|to|throughout|in))? "
-    rf"(?P<scope>{alternation(NATIONAL_SCOPES)}),? including (?P<list>.+?)(?:, among others)?\.?$",
+    rf"(?P<scope>{alternation(NATIONAL_SCOPES)}),? (?:including|such as) (?P<list>.+?)(?:, among others)?\.?$",
     re.IGNORECASE,
 )
+_SCOPE_ITEM_SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b|(?:an?|the)\s|[\"“])")
+_QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
 def adoption_scope_list(s: Sentence) -> list[AdoptionFact]:
     """``17 measures are replicated and scaled up across all PFTZs, including A, B, and C``: one event per item.
 
-    The adopter is the scope as printed (``all PFTZs``, ``nationwide``); items
-    are split at commas (and a final ``and``). Rejects a sentence without such
-    a list.
+    Each clause of the sentence (cut at ``;``: ``18 measures are replicated throughout the country, including
+    "A" and "B"; four measures are replicated in all PFTZs, including the "C" ...``) is read with its own scope;
+    the items follow ``including`` or ``such as``. The adopter is the scope as printed (``all PFTZs``,
+    ``nationwide``); items are split at commas and ``and`` outside quotes, their quotes and article dropped.
+    Rejects a sentence without such a list, and a clause of another scope (designated areas).
     """
-    m = SCOPE_LIST_RE.search(s.text)
-    if not m:
-        return []
-    items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b)", m.group("list"))]
-    scope = "all PFTZs" if "pftz" in m.group("scope").lower() else "nationwide"
-    return [
-        AdoptionFact(x, "scope", scope, scope, s.line, s.original, "scope-list", scope=scope)
-        for x in items
-        if len(x.split()) >= 3 and x[:1].islower()
-    ]
+    out: list[AdoptionFact] = []
+    for clause in re.split(r";\s*(?:and\s+)?", s.text):
+        m = SCOPE_LIST_RE.search(clause)
+        if not m:
+            continue
+        listed = m.group("list")
+        # commas inside a quoted name do not split it ("one declaration, two ports")
+        masked = _QUOTED_RE.sub(lambda q: q.group(0).replace(",", "\0").replace(" and ", " \1 "), listed)
+        items = [x.replace("\0", ",").replace(" \1 ", " and ").strip(" .") for x in _SCOPE_ITEM_SPLIT_RE.split(masked)]
+        scope = "all PFTZs" if "pftz" in m.group("scope").lower() else "nationwide"
+        for x in items:
+            quoted = x[:1] in '"“' or bool(re.match(r"(?:the|an?)\s+[\"“]", x))
+            name = re.sub(r"^(?:the|an?)\s+", "", x).replace('"', "").replace("“", "").replace("”", "").strip()
+            if len(name.split()) >= 3 and (x[:1].islower() or quoted):
+                out.append(AdoptionFact(name, "scope", scope, scope, s.line, s.original, "scope-list", scope=scope))
+    return out
 
 
 NEW_BATCH_RE = re.compile(
@@ -308,8 +321,11 @@ def adoption_this_model(st: State, s: Sentence, case: CaseFact | None) -> list[A
 _PASSIVE_ADVERB = r"(?:(?:also|since|now|already|further|later|subsequently|then|soon|\w+ly)\s+)*"
 PASSIVE_ADOPT_RE = re.compile(
     rf"\b(?:(?:has|have|had)\s+{_PASSIVE_ADVERB}been|{alternation(PASSIVE_AUXILIARIES_MORE)}|was|were|is|are|being)"
-    rf"\s+{_PASSIVE_ADVERB}(?P<verb>{alternation((*PASSIVE_ADOPT_VERBS, *PASSIVE_ADOPT_VERBS_MORE))})\b(?P<rest>[^.;]*)"
+    rf"\s+{_PASSIVE_ADVERB}(?P<verb>{alternation((*PASSIVE_ADOPT_VERBS, *PASSIVE_ADOPT_VERBS_MORE))})\b"
+    r"(?=(?P<rest>[^.;]*))"
 )
+"""A passive verb of adopting and the rest of its clause (a lookahead: a second verb of the clause is matched too:
+``... was extended to A, and the "<name>" has been taken as a reference in B``)."""
 _ADOPTER_AT_RE = re.compile(
     r"^\s*(?:(?:and\s+)?(?:scaled up|promoted|applied)\s+)?(?:(?P<prep>in|by|across|to|throughout|into|at|within)\s+|"
     rf"(?P<scope>{alternation((*PROVINCE_SCOPES, *PROVINCE_SCOPES_MORE))})\b)"
@@ -317,8 +333,8 @@ _ADOPTER_AT_RE = re.compile(
 _ANAPHOR_RE = re.compile(rf"^\s*(?:[A-Z][^,;]{{0,60}},\s*)?(?P<anaphor>{alternation(ANAPHORA)})\b", re.IGNORECASE)
 _ACTIVE_ADOPT_RE = re.compile(rf"\b(?P<verb>{alternation(ACTIVE_ADOPT_VERBS)})\s+")
 _ANAPHOR_OBJECT_RE = re.compile(
-    rf"^\s*(?:{alternation(ANAPHORA)})(?=\s*(?:[,.;]|$)|\s+(?:at|in|for|to|on|across|into|as|through|from|since|"
-    r"last|this|with|under)\b)",
+    rf"^\s*(?:{alternation((*ANAPHORA, *SAME_ANAPHORA))})(?=\s*(?:[,.;]|$)|\s+(?:at|in|for|to|on|across|into|as|"
+    r"through|from|since|last|this|with|under)\b)",
     re.IGNORECASE,
 )
 """An anaphor as the object, a place or a time after it: ``introduced the model at the Port Area in 2024``."""
@@ -413,6 +429,8 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
     """
     s, st = c.s, c.st
     out: list[AdoptionFact] = []
+    before: tuple[str, tuple[str, ...], str] | None = None  # the name and origins of the sentence's last passive clause
+    verb_before: int | None = None  # where the sentence's last passive verb stands
     for m in PASSIVE_ADOPT_RE.finditer(s.text):
         plural: tuple[Named, ...] = ()
         at = _ADOPTER_AT_RE.match(m.group("rest"))
@@ -425,15 +443,32 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
         if m.group("verb") in (*INTO_ADOPT_VERBS, *PASSIVE_ADOPT_VERBS_MORE) and prep not in ("to", "in", "into"):
             continue
         head = s.text[: m.start()]
-        quotes = [q for q in s.quotes if q.end <= m.start() and is_case_name(q.name, s.text, q)]
+        begin = max([0, *(x.end() for x in CLAUSE_CUT_RE.finditer(head))])  # where the verb's clause starts
+        quotes = [
+            q
+            for q in s.quotes
+            if q.end <= m.start() and is_case_name(q.name, s.text, q) and not _in_definition(s.text, q.start)
+        ]
+        if verb_before is not None and verb_before < begin:
+            quotes = [q for q in quotes if q.start >= begin]  # a later clause names its own innovation, or none
+        verb_before = m.start()
         case: Named | None = None
         batch = None
-        if quotes:
+        rule = "adopted-by"
+        if before is not None and not head[begin:].strip():
+            name, origins, rule = before  # "..., and has since been taken up by Anhui Province": the subject is elided
+        elif quotes:
             name = quotes[-1].name
-            origins = tuple(k for a in s.actors if a.end <= m.start() for k in a.keys)
+            own = [a for a in s.actors if begin <= a.start and a.end <= m.start()] if quotes[-1].start >= begin else []
+            origins = tuple(k for a in (own or [a for a in s.actors if a.end <= m.start()]) for k in a.keys)
             batch = BATCH_RE.search(s.text, quotes[-1].end, m.start())
             if not origins and batch is None:
+                origins = _credited(st, name)  # a case the text credited before: its zones (derived)
+            if not origins and batch is None and not (m.group("verb") in INTO_ADOPT_VERBS and prep == "to"):
                 continue  # '"<name>" was replicated in Shanghai PFTZ' alone may tell where it began
+        elif (term := _term_in(st, head[begin:])) is not None:
+            name, origins = term[0], term[1].zones  # "The Tianjin pre-assessment model was also extended to ..."
+            rule = "defined-term"
         elif _PLURAL_ANAPHOR_RE.match(head) and (several := _set_before(st, c)):
             name, origins = several[0].name, several[0].zones
             plural = several[1:]
@@ -462,6 +497,9 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
         rest = m.group("rest")[at.end() :]
         window = " ".join(rest.split()[:14])
         who = _place_of(st, window)
+        listed = _zone_list_at(s, m.start("rest") + at.end())  # "to the PFTZs of Beijing and Hebei": zones
+        if listed:
+            who = ("zone", listed[0], listed[0], "")
         if who is not None and at.group("scope") and who[0] != "province":
             who = None  # "replicated province-wide, benefiting Shanghai PFTZ's firms": the scope says the province
         if who is None and (at.group("scope") or PROVINCE_SCOPE_RE.match(m.group("rest").strip())):
@@ -477,19 +515,47 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
         ordinal = (ordinal_of(batch.group("ord")), batch.group("what")) if batch and not origins else None
         when = clause_date(f"{m.group('verb')} {adopter_clause(rest)}")
         fact = AdoptionFact(
-            name, kind, key, printed, s.line, s.original, "adopted-by", tuple(origins), parent, ordinal, scope,
-            date=when,
+            name, kind, key, printed, s.line, s.original, rule, tuple(origins), parent, ordinal, scope, date=when
         )  # fmt: skip
         firsts = _each_province(c, fact, window)  # "extended to ... in Guangdong and Zhejiang": both
         out.extend(firsts)
+        before = (name, tuple(origins), rule)
         # "These measures have since been extended to Gansu": every innovation the sentence before named
         out.extend(replace(f, name=n.name, origins=n.zones) for n in plural for f in firsts)
+        out.extend(replace(fact, adopter_key=z, adopter_name=z) for z in listed[1:] if z not in origins)
         if kind == "zone":  # "taken up by Sichuan FTZ and the Guangxi Pilot FTZ", "... in 2016 and later by ..."
             out.extend(
                 replace(fact, adopter_key=z.key, adopter_name=z.text, date=clause_date(adopter_clause(rest, z.start)))
                 for z in _more_zones(st, rest, origins)
             )
     return out
+
+
+def _zone_list_at(s: Sentence, at: int) -> tuple[str, ...]:
+    """The zones of a list of several printed as one actor right at ``at`` (``the PFTZs of Beijing and Hebei``,
+    ``the Jiangsu and Zhejiang FTZs``), else nothing."""
+    for a in s.actors:
+        if (
+            len(a.keys) > 1
+            and at <= a.start
+            and re.fullmatch(r"\s*(?:the\s+)?(?:P?FTZs\s+(?:of|in)\s+)?", s.text[at : a.start])
+        ):
+            return a.keys
+    return ()
+
+
+def _credited(st: State, name: str) -> tuple[str, ...]:
+    """The zones of the last case the text credited under ``name`` (the same words), else nothing: the origin of
+    an innovation a later sentence names without its zone (``In 2028, Yunnan adopted the "<name>" model``)."""
+    key = _words(name)
+    for case in reversed(st.cases):
+        if _words(case.name) == key:
+            return case.zones
+    return ()
+
+
+def _words(name: str) -> str:
+    return " ".join(re.findall(r"[\w'’+-]+", name.lower()))
 
 
 _UNQUOTED_SUBJECT_RE = re.compile(
@@ -634,11 +700,14 @@ def _one_word_named(s: Sentence, obj_at: int, obj_end: int) -> Quoted | None:
     return None
 
 
+_PASSIVE_END_RE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+|also\s+|since\s+|later\s+)*$")
+
+
 def _active_adoption(c: Clause, subject: str, obj_at: int, obj_end: int) -> AdoptionFact | None:
     """One clause of :func:`adoption_active`: the subject before the verb, the object at ``obj_at:obj_end``."""
     s, st = c.s, c.st
-    if len(subject.split()) > SUBJECT_WORDS:
-        return None
+    if len(subject.split()) > SUBJECT_WORDS or _PASSIVE_END_RE.search(subject):
+        return None  # "... is to be replicated in all PFTZs": a passive verb, read by the adopted-by rule
     case: Named | None = None
     who = _adopter(st, subject)
     if who is None and _ANAPHOR_RE.fullmatch(subject.rstrip()) and (case := _named_before(st, c)) is not None:
@@ -657,6 +726,10 @@ def _active_adoption(c: Clause, subject: str, obj_at: int, obj_end: int) -> Adop
     batch = BATCH_RE.search(s.text, obj_at, obj_end)
     # a region without a PFTZ that introduced a quoted innovation took it from elsewhere, the origin unsaid
     outside = kind == "province" and st.gaz.zone_of_province(key) is None and bool(quotes) and not after
+    if quotes and not origins and not batch and not after:
+        # "In 2028, Yunnan adopted the "<name>" model": a name the text credited to another zone before (derived)
+        own = {key, st.gaz.zone_of_province(key) or key} if kind == "province" else {root(key)}
+        origins = tuple(z for z in _credited(st, quotes[0].name) if root(z) not in own)
     if case is not None:
         name = case.name  # the adopter's own case, named after what it drew on
     elif quotes and (origins or batch or outside) and (not after or quotes[0].start < after[0].start + 80):
@@ -821,3 +894,50 @@ def adoption_appeared(c: Clause) -> list[AdoptionFact]:
                 for z in _more_zones(st, rest, origins)
             )
     return out
+
+
+DEFINED_RE = re.compile(
+    rf"[,(]\s*{alternation(DEFINING_PHRASES)}\s+(?:the\s+)?[\"“]?(?P<term>[A-Za-z][\w'’+-]*(?:\s+[\w'’+-]+){{1,7}}?)[\"”]?"
+    r"\s*(?=[,;)]|\.\s|\.$)"
+)
+"""A name the text defines for the innovation just named: ``, referred to below as the Tianjin pre-assessment
+model,``, ``(hereinafter the "joint window")``."""
+
+
+def adoption_defined_term(c: Clause) -> list[AdoptionFact]:
+    """``The "<name>" of <zone>, referred to below as the <term>, ...``: remember the term for the innovation.
+
+    Reads the sentence that defines a name (:data:`loaders.lexicon.DEFINING_PHRASES`) for the quoted name just
+    before it; its zones are those printed between the name and the phrase, else those before the name in its
+    clause, else the zones a case of the same name was credited to. Builds no fact: a later sentence that uses
+    the term (``The <term> was also extended to ...``) reads it as that innovation (derived, the rule in the
+    adoption's ``resolved``). Rejects a term with no quoted name before it or no zone.
+    """
+    s, st = c.s, c.st
+    for m in DEFINED_RE.finditer(s.text):
+        quotes = [q for q in s.quotes if q.end <= m.start() and is_case_name(q.name, s.text, q)]
+        if not quotes:
+            continue
+        q = quotes[-1]
+        begin = max([0, *(x.end() for x in CLAUSE_CUT_RE.finditer(s.text, 0, q.start))])
+        zones = tuple(k for a in s.actors if q.end <= a.start < m.start() for k in a.keys)
+        zones = (
+            zones or tuple(k for a in s.actors if begin <= a.start < q.start for k in a.keys) or _credited(st, q.name)
+        )
+        if zones:
+            st.terms[m.group("term").lower()] = Named(q.name, tuple(dict.fromkeys(zones)), s.line)
+    return []
+
+
+def _in_definition(text: str, at: int) -> bool:
+    """Whether ``at`` lies in a definition of a name (``(hereinafter the "...")``): the term, not an innovation."""
+    return any(m.start() <= at < m.end() for m in DEFINED_RE.finditer(text))
+
+
+def _term_in(st: State, text: str) -> tuple[str, Named] | None:
+    """A term the text defined before (:func:`adoption_defined_term`) as printed in ``text``, and what it stands for."""
+    low = text.lower()
+    for term, named in st.terms.items():
+        if (i := low.find(term)) >= 0:
+            return text[i : i + len(term)], named
+    return None

@@ -296,6 +296,9 @@ class State:
     last_named: Named | None = None
     last_set: tuple[Named, ...] = ()
     """Every innovation the last sentence that named any named: what a plural anaphor stands for."""
+    terms: dict[str, Named] = field(default_factory=dict)
+    """Names the text defines for an innovation (``..., referred to below as the X model``), lower case -> what
+    they stand for, the name as defined."""
     cases: list[CaseFact] = field(default_factory=list)
     adoptions: list[AdoptionFact] = field(default_factory=list)
     efforts: list[EffortFact] = field(default_factory=list)

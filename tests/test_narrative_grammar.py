@@ -135,6 +135,11 @@ EXCERPTS: dict[str, tuple[str, set[str]]] = {
         "PFTZ and the \"digital bill of lading\" service from Shandong PFTZ.",
         {"among-national"},
     ),
+    "defined-term": (
+        'The "remote audit of bonded stocks" of Fujian PFTZ, referred to below as the Fujian audit model, was '
+        "widely praised. The Fujian audit model has since been extended to Jiangxi Province.",
+        {"defined-term"},
+    ),
 }
 
 

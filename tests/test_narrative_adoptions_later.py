@@ -1,0 +1,143 @@
+"""Adoptions in the forms of a later edition (issue 24): a later clause with its subject elided, a second passive
+verb of one sentence, scope lists cut by semicolons, the origin of a name credited before, a list of zones as the
+adopter, a defined name used later, "the same practice" as the object, and the clause of a "learned from".
+
+Each form has an excerpt (reworded, never a line of a development text) and a perturbed copy: the same
+statement in other words with other places, both re-wrapped at other widths.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from pftz.loaders.evaluate import facts_from_report
+from pftz.loaders.report import parse_report
+
+
+def _report_facts(text: str) -> set[tuple[str, str, frozenset[str], str]]:
+    """(fact, name, actors, adopter) of a text read whole, as ``pftz eval`` sees them."""
+    facts = facts_from_report(parse_report(text + "\n", "excerpt.txt"))
+    return {(f.fact, f.name, f.actors, f.adopter) for f in facts}
+
+
+def _rewrapped(text: str, width: int = 47) -> str:
+    """The same paragraphs hard-wrapped at another width (a perturbed copy)."""
+    return "\n\n".join("\n".join(textwrap.wrap(p, width)) for p in text.split("\n\n"))
+
+
+def _adopted(text: str) -> set[tuple[str, str, str]]:
+    """(name, origins joined, adopter) of every adoption of a text."""
+    return {(n, ";".join(sorted(a)), ad) for f, n, a, ad in _report_facts(text) if f == "adoption"}
+
+
+FORMS = [
+    # (excerpt, a perturbed rewording, what each states as (name, origins, adopter))
+    (  # "This model ..., and has since been taken up by X": the elided subject of the second clause
+        'The Nansha Area of Guangdong PFTZ piloted the "graded penalty waiver for first offences", under which '
+        "firms get advice instead of a fine. This model has been replicated across Guangdong Province, and has "
+        "since been taken up by Jiangxi Province.",
+        'Fujian PFTZ launched the "one-visit filing of ship agents". This practice has been replicated and scaled '
+        "up across Fujian Province, and was later taken up by Guangxi.",
+        {
+            ("graded penalty waiver for first offences", "zone:guangdong", "province:guangdong"),
+            ("graded penalty waiver for first offences", "zone:guangdong", "province:jiangxi"),
+        },
+        {
+            ("one-visit filing of ship agents", "zone:fujian", "province:fujian"),
+            ("one-visit filing of ship agents", "zone:fujian", "province:guangxi"),
+        },
+    ),
+    (  # two passive verbs of one sentence, the second with its own quoted name; a list of zones as adopter
+        'The "bonded repair pool" model of Shanghai PFTZ was extended to the PFTZs of Jiangsu and Anhui in 2027, '
+        'and the "port health declaration in one form" of Tianjin PFTZ has been taken as a reference in designated '
+        "areas of Shandong PFTZ.",
+        'In 2026 the "shared customs broker credit file" of Zhejiang PFTZ was introduced to the Fujian and '
+        'Guangdong FTZs, while the "online notarisation of leases" of Hubei PFTZ has been adopted by Hunan Province.',
+        {
+            ("bonded repair pool", "zone:shanghai", "zone:jiangsu"),
+            ("bonded repair pool", "zone:shanghai", "zone:anhui"),
+            ("port health declaration in one form", "zone:tianjin", "zone:shandong"),
+        },
+        {
+            ("shared customs broker credit file", "zone:zhejiang", "zone:fujian"),
+            ("shared customs broker credit file", "zone:zhejiang", "zone:guangdong"),
+            ("online notarisation of leases", "zone:hubei", "province:hunan"),
+        },
+    ),
+    (  # a name credited to a zone before, taken up later with no zone printed: its origin is that zone's
+        'Sichuan PFTZ established the "rail freight pre-declaration model for western corridors" in 2027. '
+        'The "rail freight pre-declaration model for western corridors" was introduced to Guizhou in 2028, and in '
+        '2028, Yunnan adopted the "rail freight pre-declaration model for western corridors" for its own trains.',
+        'Shaanxi PFTZ launched the "air cargo one-stop security screening" in 2026. In 2027, Gansu adopted the '
+        '"air cargo one-stop security screening" at its airport.',
+        {
+            ("rail freight pre-declaration model for western corridors", "zone:sichuan", "province:guizhou"),
+            ("rail freight pre-declaration model for western corridors", "zone:sichuan", "province:yunnan"),
+        },
+        {("air cargo one-stop security screening", "zone:shaanxi", "province:gansu")},
+    ),
+    (  # a defined name, used as the subject of a later sentence
+        'The "remote audit of bonded stocks" of Fujian PFTZ, referred to below as the Fujian audit model, has '
+        "been emulated by Jiangxi. The Fujian audit model was also extended to the PFTZs of Zhejiang and Anhui.",
+        'Hunan PFTZ\'s "credit-linked customs guarantee" (hereinafter the "Hunan guarantee model") has been adopted '
+        "by Guizhou Province. The Hunan guarantee model has since been taken up by Yunnan Province as well.",
+        {
+            ("remote audit of bonded stocks", "zone:fujian", "province:jiangxi"),
+            ("Fujian audit model", "zone:fujian", "zone:zhejiang"),
+            ("Fujian audit model", "zone:fujian", "zone:anhui"),
+        },
+        {
+            ("credit-linked customs guarantee", "zone:hunan", "province:guizhou"),
+            ("Hunan guarantee model", "zone:hunan", "province:yunnan"),
+        },
+    ),
+    (  # "the same practice" as the object of an active adoption; a "learned from" in the second clause
+        'Jiangsu PFTZ\'s "self-service printing of export licences" lets exporters print licences themselves. '
+        "Anhui PFTZ has adopted the same practice for its Hefei Area.",
+        'Liaoning PFTZ\'s "joint berth booking for ro-ro ships" cut waiting time by a day. Hebei PFTZ introduced '
+        "the same model for its Caofeidian Area.",
+        {
+            ("self-service printing of export licences", "zone:jiangsu", "zone:anhui"),
+        },
+        {("joint berth booking for ro-ro ships", "zone:liaoning", "zone:hebei")},
+    ),
+]
+
+
+@pytest.mark.parametrize("k", range(len(FORMS)))
+def test_adoptions_of_the_later_forms_and_a_perturbed_copy(k: int) -> None:
+    text, reworded, want, want_reworded = FORMS[k]
+    assert _adopted(text) >= want
+    assert _adopted(_rewrapped(text)) >= want
+    assert _adopted(reworded) >= want_reworded
+    assert _adopted(_rewrapped(reworded, 38)) >= want_reworded
+
+
+def test_a_learned_from_in_a_second_clause_is_not_read_from_the_first_clause() -> None:
+    text = (
+        'Gansu Province drew on the "cold-chain block train" model of Yunnan PFTZ for its trains, and Qinghai '
+        'Province learned from the "green lane" fast-track for bonded research materials.'
+    )
+    for t in (text, _rewrapped(text, 41)):
+        adopters = {ad for _n, _o, ad in _adopted(t)}
+        assert "zone:yunnan" not in adopters
+        assert {"province:gansu", "province:qinghai"} <= adopters
+
+
+@pytest.mark.parametrize("width", [0, 44])
+def test_scope_lists_cut_by_semicolons_each_with_its_scope(width: int) -> None:
+    text = (
+        'Among them, 12 measures are replicated throughout the country, including "online renewal of customs '
+        'broker licences" and "joint inspection of transit containers"; three measures are replicated in all '
+        'PFTZs, including the "white list" channel for imported research samples; and one measure is replicated '
+        "in designated areas, such as bonded storage of crude oil at inland ports."
+    )
+    got = _adopted(_rewrapped(text, width) if width else text)
+    assert {
+        ("online renewal of customs broker licences", "", "group:nationwide"),
+        ("joint inspection of transit containers", "", "group:nationwide"),
+        ("white list channel for imported research samples", "", "group:all pftzs"),
+    } <= got
+    assert not any("designated" in n or "including" in n for n, _o, _a in got)
