@@ -99,7 +99,7 @@ CASE_VERB_STEMS = (
     "implement", "introduc", "pioneer", "launch", "establish", "creat", "develop", "explor", "promot", "adopt",
     "buil", "set up", "sets up", "roll", "innovat", "pilot", "appl", "carr", "form", "put", "achiev", "complet",
     "facilitat", "accomplish", "upgrad", "advanc", "enabl", "optimi", "refin", "construct", "deploy", "streamlin",
-    "expand", "extend", "offer", "provid", "take", "took", "led", "lead", "produc", "contribut",
+    "expand", "extend", "offer", "provid", "take", "took", "led", "lead", "produc", "contribut", "opened",
 )  # fmt: skip
 """Stems of the verbs by which a zone makes a quoted innovation its own (``launched "<name>"``)."""
 
@@ -802,3 +802,19 @@ DEFINING_PHRASES = (
 the Tianjin pre-assessment model, ...``, ``(hereinafter the "...")``."""
 
 __all__ += ["DEFINING_PHRASES"]
+
+LEAD_PHRASES = (
+    "following the lead of", "following the example of", "after the example of", "following in the footsteps of",
+    "in the footsteps of", "taking a cue from", "taking its cue from", "inspired by the example of",
+    "inspired by",
+)  # fmt: skip
+"""Openings of a sentence that name the origin of what its subject then did: ``Following the lead of Hainan FTP,
+Ningxia introduced a one-window service for ship registration``."""
+
+__all__ += ["LEAD_PHRASES"]
+
+SUBJECT_ADJECTIVES = ("resulting", "ensuing", "new", "same")
+"""Adjectives between the article and a quoted name opening its sentence as its subject: ``The resulting
+"<name>" has cut the time ...`` (a case of the paragraph's subject zone)."""
+
+__all__ += ["SUBJECT_ADJECTIVES"]

@@ -36,6 +36,7 @@ from pftz.loaders.lexicon import (
     DEFINING_PHRASES,
     EXAMPLE_LEADS,
     LAUNCH_PARTICIPLES,
+    LEAD_PHRASES,
     PASSIVE_ADOPT_VERBS,
     REFERENCE_VERBS,
     alternation,
@@ -47,20 +48,24 @@ from pftz.loaders.narrative_adoptions import (
     AMONG_SCOPE_RE,
     APPEARED_RE,
     DEFINED_RE,
+    LEAD_RE,
     LISTED_FOR_RE,
     PASSIVE_ADOPT_RE,
+    WHICH_ADOPTED_RE,
     adoption_active,
     adoption_among_national,
     adoption_among_scope,
     adoption_appeared,
     adoption_batch_statement,
     adoption_defined_term,
+    adoption_following_lead,
     adoption_listed_for_replication,
     adoption_passive,
     adoption_provincial_examples,
     adoption_replicated,
     adoption_scope_list,
     adoption_this_model,
+    adoption_which,
     root,
 )
 from pftz.loaders.narrative_cases import (
@@ -308,7 +313,18 @@ def rule_adopted_by(c: Clause) -> Sequence[Fact]:
     if "this-model" not in c.fired:
         return found
     read = {a.adopter_key for a in c.st.adoptions[-4:] if a.quote == c.s.original}
-    return [f for f in found if f.adopter_key not in read]
+    return [f for f in found if not isinstance(f, AdoptionFact) or f.adopter_key not in read]
+
+
+def rule_which_adopted(c: Clause) -> Sequence[Fact]:
+    """``<zone>'s <practice>, which <adopter> replicated in 2028, ...``: an adoption in a relative clause
+    (:func:`adoption_which`)."""
+    return adoption_which(c)
+
+
+def rule_following_lead(c: Clause) -> Sequence[Fact]:
+    """``Following the lead of <zone>, <adopter> introduced <practice>`` (:func:`adoption_following_lead`)."""
+    return adoption_following_lead(c)
 
 
 def rule_drew_on(c: Clause) -> Sequence[Fact]:
@@ -517,8 +533,10 @@ RULES: tuple[Rule, ...] = (
         ("including",),
     ),
     Rule("replicated", None, rule_replicated, ("replicat", "learn", "disseminat")),
+    Rule("which-adopted", WHICH_ADOPTED_RE, rule_which_adopted, ("which",)),
     Rule("adopted-by", PASSIVE_ADOPT_RE, rule_adopted_by, _ADOPT_WORDS),
     Rule("drew-on", None, rule_drew_on, _ADOPT_WORDS),
+    Rule("following-lead", LEAD_RE, rule_following_lead, tuple({p.split()[0] for p in LEAD_PHRASES})),
     Rule("alliance", None, rule_alliance, tuple({h.split()[-1] for h in BODY_HEADS})),
     Rule(
         "joint-action",

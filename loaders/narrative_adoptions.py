@@ -23,6 +23,7 @@ from pftz.loaders.lexicon import (
     INTO_ADOPT_VERBS,
     ITEM_PLURALS,
     LAUNCH_PARTICIPLES,
+    LEAD_PHRASES,
     LIKENESS_ANAPHORA,
     LIST_JOINS,
     NATIONAL_SCOPES,
@@ -48,6 +49,7 @@ from pftz.loaders.narrative_facts import (
     HEAD_NOUNS,
     PROVINCE_SCOPE_RE,
     SUBJECT_WORDS,
+    Actor,
     AdoptionFact,
     CaseFact,
     Clause,
@@ -416,7 +418,7 @@ def _province_of(st: State, zone: str) -> tuple[str, str] | None:
     return ref.province, st.gaz.provinces[ref.province].name
 
 
-def adoption_passive(c: Clause) -> list[AdoptionFact]:
+def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
     """``"<name>" of <origin> has been replicated in <adopter>``: an adoption with the adopter after the verb.
 
     Accepts ``... has been replicated in the Jiaxing coordinated innovation zone of Zhejiang PFTZ``,
@@ -429,6 +431,7 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
     """
     s, st = c.s, c.st
     out: list[AdoptionFact] = []
+    cases: list[CaseFact] = []
     before: tuple[str, tuple[str, ...], str] | None = None  # the name and origins of the sentence's last passive clause
     verb_before: int | None = None  # where the sentence's last passive verb stands
     for m in PASSIVE_ADOPT_RE.finditer(s.text):
@@ -469,6 +472,10 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
         elif (term := _term_in(st, head[begin:])) is not None:
             name, origins = term[0], term[1].zones  # "The Tianjin pre-assessment model was also extended to ..."
             rule = "defined-term"
+        elif (pp := _possessive_practice(s, begin, m.start())) is not None:
+            # "Shanghai PFTZ's cross-border RMB cash pooling for ... has been replicated by ...": the zone's case too
+            name, origins = pp[1], pp[0].keys
+            cases.append(CaseFact(name, tuple(sorted(origins)), s.line, s.original, "possessive-practice"))
         elif _PLURAL_ANAPHOR_RE.match(head) and (several := _set_before(st, c)):
             name, origins = several[0].name, several[0].zones
             plural = several[1:]
@@ -528,7 +535,7 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
                 replace(fact, adopter_key=z.key, adopter_name=z.text, date=clause_date(adopter_clause(rest, z.start)))
                 for z in _more_zones(st, rest, origins)
             )
-    return out
+    return [*cases[:1], *out] if out else []
 
 
 def _zone_list_at(s: Sentence, at: int) -> tuple[str, ...]:
@@ -542,6 +549,23 @@ def _zone_list_at(s: Sentence, at: int) -> tuple[str, ...]:
         ):
             return a.keys
     return ()
+
+
+_POSSESSIVE_PRACTICE_RE = re.compile(r"(?:'s|’s)\s+(?P<name>[a-z][^\"“”;,]{8,160}?)\s*,?\s*$")
+
+
+def _possessive_practice(s: Sentence, lo: int, hi: int) -> tuple[Actor, str] | None:
+    """The zone and the unquoted practice of ``<zone>'s <practice>`` ending at ``hi`` (its clause from ``lo``):
+    ``Henan PFTZ's integrated approval of land use and planning permits for industrial projects``."""
+    for a in reversed(s.actors):
+        if a.start < lo or a.end >= hi:
+            continue
+        if (m := _POSSESSIVE_PRACTICE_RE.match(s.text, a.end, hi)) and (
+            name := practice_name(m.group("name"), first=True)
+        ):
+            return a, name
+        return None
+    return None
 
 
 def _credited(st: State, name: str) -> tuple[str, ...]:
@@ -941,3 +965,95 @@ def _term_in(st: State, text: str) -> tuple[str, Named] | None:
         if (i := low.find(term)) >= 0:
             return text[i : i + len(term)], named
     return None
+
+
+WHICH_ADOPTED_RE = re.compile(
+    rf",\s*which\s+(?P<who>(?:the\s+)?[A-Z][^,;\"“”]{{0,80}}?)\s+(?:(?:later|also|then|since|subsequently)\s+)*"
+    rf"(?P<verb>{alternation(ACTIVE_ADOPT_VERBS)})\b(?P<tail>[^,;]*)"
+)
+"""A relative clause whose subject adopted what it follows: ``, which Shanxi Province replicated in 2028``."""
+
+
+def adoption_which(c: Clause) -> list[AdoptionFact | CaseFact]:
+    """``<zone>'s <practice>, which <adopter> replicated in 2028, allows ...``: an adoption in a relative clause.
+
+    The innovation is the quoted name that ends right before ``, which`` (its zones printed in its clause, else
+    the case credited under that name before), or an unquoted practice after a zone's possessive (``Henan PFTZ's
+    integrated approval of ...``: also that zone's case). The adopter is the place the relative clause opens with
+    (a province, a city, a coordinated innovation zone or a zone), dated by the year it prints. Rejects an
+    adopter that is the origin, and an innovation without an origin.
+    """
+    s, st = c.s, c.st
+    out: list[AdoptionFact | CaseFact] = []
+    for m in WHICH_ADOPTED_RE.finditer(s.text):
+        begin = max([0, *(x.end() for x in CLAUSE_CUT_RE.finditer(s.text, 0, m.start()))])
+        quote = next((q for q in reversed(s.quotes) if q.end <= m.start() and q.start >= begin), None)
+        if quote is not None and re.fullmatch(r"[\s\w'’-]{0,40}", s.text[quote.end : m.start()]) is None:
+            quote = None
+        if quote is not None and is_case_name(quote.name, s.text, quote):
+            name = quote.name
+            origins = tuple(k for a in s.actors if begin <= a.start < m.start() for k in a.keys)
+            origins = origins or _credited(st, name)
+        elif (pp := _possessive_practice(s, begin, m.start())) is not None:
+            name, origins = pp[1], pp[0].keys
+            out.append(CaseFact(name, tuple(sorted(origins)), s.line, s.original, "possessive-practice"))
+        else:
+            continue
+        who = _adopter(st, m.group("who"))
+        if who is None or not origins:
+            continue
+        kind, key, printed, parent = who
+        if root(key) in {root(z) for z in origins} or (
+            kind == "province" and _province_of(st, origins[0]) == (key, printed)
+        ):
+            continue
+        when = clause_date(m.group("tail"))
+        fact = AdoptionFact(name, kind, key, printed, s.line, s.original, "which-adopted", origins, parent, date=when)
+        out.extend(_each_province(c, fact, m.group("who")))
+    return out if any(isinstance(f, AdoptionFact) for f in out) else []
+
+
+LEAD_RE = re.compile(
+    rf"^\s*(?:(?:In|By|Since)\s+[^,]{{3,30}},\s*)?{alternation(tuple(p.capitalize() for p in LEAD_PHRASES))}\s+"
+    rf"(?P<origin>[^,;]{{3,90}}?),\s*(?P<who>(?:the\s+)?[A-Z][^,;\"“”]{{1,80}}?)\s+(?:has\s+|have\s+)?"
+    rf"(?P<verb>{PRACTICE_VERBS}|{alternation(ACTIVE_ADOPT_VERBS)})\s+"
+)
+"""``Following the lead of <origin>, <adopter> <verb> ...`` (:data:`loaders.lexicon.LEAD_PHRASES`)."""
+
+
+def adoption_following_lead(c: Clause) -> list[AdoptionFact]:
+    """``Following the lead of Hainan FTP, Ningxia introduced a one-window service for ship registration``.
+
+    The origin is the zone the lead names; the adopter the place that opens the main clause (a province, a city,
+    a coordinated innovation zone or a zone); the innovation the first quoted name of its object, else the
+    practice the object names (:func:`loaders.narrative_cases.practice_name`). Rejects a lead without a zone, an
+    adopter that is the origin, and an object that names no practice.
+    """
+    s, st = c.s, c.st
+    m = LEAD_RE.match(s.text)
+    if m is None:
+        return []
+    origins = tuple(k for a in s.actors if m.start("origin") <= a.start < m.end("origin") for k in a.keys)
+    who = _adopter(st, m.group("who"))
+    if not origins or who is None:
+        return []
+    kind, key, printed, parent = who
+    if root(key) in {root(z) for z in origins} or (
+        kind == "province" and _province_of(st, origins[0]) == (key, printed)
+    ):
+        return []
+    phrase, end = object_at(s.text, m.end())
+    quotes = [q for q in s.quotes if m.end() <= q.start < end and is_case_name(q.name, s.text, q)]
+    name = quotes[0].name if quotes else practice_name(phrase, first=True)
+    if not name:
+        return []
+    name = _TRAILING_PLACE_RE.sub("", name)
+    when = clause_date(s.text[: m.start("who")])
+    return [AdoptionFact(name, kind, key, printed, s.line, s.original, "following-lead", origins, parent, date=when)]
+
+
+_TRAILING_PLACE_RE = re.compile(
+    r"\s+(?:on|in|at|along|for)\s+(?:(?:the\s+)?[A-Z][\w\s'’-]*|(?:its|their)\s+(?:own\s+)?[a-z][\w\s'’-]*)$"
+)
+"""A place after a practice's name (``... for ship registration on the Yellow River``, ``... at its land ports``):
+where, not what."""

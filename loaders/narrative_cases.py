@@ -25,6 +25,7 @@ from pftz.loaders.lexicon import (
     PILOT_VERB_FORMS,
     PRACTICE_HEADS_MORE,
     QUANTITY_WORDS,
+    SUBJECT_ADJECTIVES,
     TITLE_WORDS,
     alternation,
 )
@@ -130,7 +131,7 @@ def case_pronoun(s: Sentence, q: Quoted, prior: Actor | None, last_subject: Acto
     return last_subject if looks_like_innovation(s, q) else None
 
 
-_QUOTE_SUBJECT_RE = re.compile(r"^\s*(?:The|This|Its|Their)\s+$")
+_QUOTE_SUBJECT_RE = re.compile(rf"^\s*(?:The|This|Its|Their)\s+(?:{alternation(SUBJECT_ADJECTIVES)}\s+)?$")
 _QUOTE_SUBJECT_VERB_RE = re.compile(
     rf"^(?:{HEAD_NOUNS})?\s+(?:(?:also|now|further)\s+)?(?:[a-z]+s|has|is|was|allowed|enabled|made)\b(?<!\bis)"
 )
@@ -648,6 +649,9 @@ _AREA_SEP_RE = re.compile(r"\s*(?:,\s*and|,|and)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)
 """``and Lin-gang Special Area of``: an area of the next zone, joined to the zone before."""
 
 
+_PREP_BEFORE_RE = re.compile(r"\b(?:in|at|from|to|with|for|into|within|across)\s+(?:the\s+|its\s+|their\s+)?$")
+
+
 def _joint_subject(s: Sentence, i: int) -> Actor:
     """The zones joined to actor ``i`` as one subject (as :func:`chain`), an area of a zone counting as its zone.
 
@@ -656,9 +660,14 @@ def _joint_subject(s: Sentence, i: int) -> Actor:
     acts = s.actors
     j = i
     keys = list(acts[i].keys)
-    while j > 0 and (
-        SEP_RE.fullmatch(s.text, acts[j - 1].end, acts[j].start)
-        or _AREA_SEP_RE.fullmatch(s.text, acts[j - 1].end, acts[j].start)
+    while (
+        j > 0
+        and (
+            SEP_RE.fullmatch(s.text, acts[j - 1].end, acts[j].start)
+            or _AREA_SEP_RE.fullmatch(s.text, acts[j - 1].end, acts[j].start)
+        )
+        # "... completed X in its Y Area, and Hainan FTP has set up ...": a place after a preposition is no subject
+        and not _PREP_BEFORE_RE.search(s.text, 0, acts[j - 1].start)
     ):
         j -= 1
         keys = list(acts[j].keys) + keys

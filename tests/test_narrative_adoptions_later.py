@@ -106,6 +106,90 @@ FORMS = [
 ]
 
 
+FORMS += [
+    (  # an unquoted practice after a zone's possessive, adopted in a relative clause, then by an anaphor
+        "Fujian PFTZ's joint approval of sea use and construction permits for port projects, which Zhejiang "
+        "Province replicated in 2027, lets a project apply once; the practice was later adopted by Hainan as well.",
+        "Hubei PFTZ's centralised verification of energy-saving reports for industrial parks, which Hunan "
+        "replicated last year, saves weeks; the practice has since been taken up by Guizhou Province too.",
+        {
+            ("joint approval of sea use and construction permits for port projects", "zone:fujian", p)
+            for p in ("province:zhejiang", "province:hainan")
+        },
+        {
+            ("centralised verification of energy-saving reports for industrial parks", "zone:hubei", p)
+            for p in ("province:hunan", "province:guizhou")
+        },
+    ),
+    (  # an unquoted practice after a zone's possessive as the subject of a passive, a list of provinces adopting
+        "Tianjin PFTZ's cross-border factoring of medical equipment leases for small lessors has been replicated "
+        "by Hebei, Shanxi and Shandong.",
+        "Jiangsu PFTZ's bonded testing of imported semiconductor equipment for research institutes has been "
+        "taken up by Anhui and Hubei.",
+        {
+            ("cross-border factoring of medical equipment leases for small lessors", "zone:tianjin", f"province:{p}")
+            for p in ("hebei", "shanxi", "shandong")
+        },
+        {
+            (
+                "bonded testing of imported semiconductor equipment for research institutes",
+                "zone:jiangsu",
+                f"province:{p}",
+            )
+            for p in ("anhui", "hubei")
+        },
+    ),
+    (  # "Following the lead of X, Y introduced <practice>": the origin named in the lead
+        "Following the lead of Guangxi PFTZ, Gansu introduced a one-stop service for border trade settlement at "
+        "its land ports.",
+        'Following the example of Shaanxi PFTZ, Qinghai Province launched the "rail-air cargo transfer in one go" '
+        "at its airport.",
+        {("one-stop service for border trade settlement", "zone:guangxi", "province:gansu")},
+        {("rail-air cargo transfer in one go", "zone:shaanxi", "province:qinghai")},
+    ),
+]
+
+
+def _cases(text: str) -> set[tuple[str, str]]:
+    """(name, zones joined) of every zone case of a text."""
+    return {(n, ";".join(sorted(a))) for f, n, a, _ad in _report_facts(text) if f == "zone_case"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (  # the possessive practice of a passive adoption is the zone's case
+            "Tianjin PFTZ's cross-border factoring of medical equipment leases for small lessors has been replicated "
+            "by Hebei, Shanxi and Shandong.",
+            {("cross-border factoring of medical equipment leases for small lessors", "zone:tianjin")},
+        ),
+        (  # "The resulting "<name>"" continues the paragraph's zone
+            "Zhejiang PFTZ set out to shorten the review of ship fuel blending at Zhoushan. The resulting "
+            '"one-stop review of blended fuel for bunkering" has cut the time from 10 to 3 days.',
+            {("one-stop review of blended fuel for bunkering", "zone:zhejiang")},
+        ),
+        (  # "opened" a quoted service, an area between the zone and its verb
+            'Xinjiang PFTZ, through its Kashgar Area, opened a "cross-border parcel train to South Asia" service.',
+            {("cross-border parcel train to South Asia", "zone:xinjiang")},
+        ),
+    ],
+)
+def test_cases_of_the_later_forms(text: str, want: set[tuple[str, str]]) -> None:
+    for t in (text, _rewrapped(text, 43)):
+        assert _cases(t) >= want
+
+
+@pytest.mark.parametrize("width", [0, 50])
+def test_a_place_after_a_preposition_is_no_co_subject(width: int) -> None:
+    text = (
+        "Beijing PFTZ opened the first foreign-owned clinic in its Tianzhu Area, and Hainan FTP has set up a "
+        "one-window service for yacht registration, under which papers are issued within a day."
+    )
+    got = _cases(_rewrapped(text, width) if width else text)
+    assert ("one-window service for yacht registration", "zone:hainan-ftp") in got
+    assert not any(z.count(";") for _n, z in got)
+
+
 @pytest.mark.parametrize("k", range(len(FORMS)))
 def test_adoptions_of_the_later_forms_and_a_perturbed_copy(k: int) -> None:
     text, reworded, want, want_reworded = FORMS[k]

@@ -135,6 +135,16 @@ EXCERPTS: dict[str, tuple[str, set[str]]] = {
         "PFTZ and the \"digital bill of lading\" service from Shandong PFTZ.",
         {"among-national"},
     ),
+    "which-adopted": (
+        "Fujian PFTZ's joint approval of sea use and construction permits for port projects, which Zhejiang "
+        "Province replicated in 2027, lets a project apply once.",
+        {"which-adopted"},
+    ),
+    "following-lead": (
+        "Following the lead of Guangxi PFTZ, Gansu introduced a one-stop service for border trade settlement at "
+        "its land ports.",
+        {"following-lead"},
+    ),
     "defined-term": (
         'The "remote audit of bonded stocks" of Fujian PFTZ, referred to below as the Fujian audit model, was '
         "widely praised. The Fujian audit model has since been extended to Jiangxi Province.",
