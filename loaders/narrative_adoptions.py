@@ -447,6 +447,7 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
             continue
         head = s.text[: m.start()]
         begin = max([0, *(x.end() for x in CLAUSE_CUT_RE.finditer(head))])  # where the verb's clause starts
+        unsaid = False  # a quoted name whose origin the sentence does not print
         quotes = [
             q
             for q in s.quotes
@@ -467,8 +468,7 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
             batch = BATCH_RE.search(s.text, quotes[-1].end, m.start())
             if not origins and batch is None:
                 origins = _credited(st, name)  # a case the text credited before: its zones (derived)
-            if not origins and batch is None and not (m.group("verb") in INTO_ADOPT_VERBS and prep == "to"):
-                continue  # '"<name>" was replicated in Shanghai PFTZ' alone may tell where it began
+            unsaid = not origins and batch is None and not (m.group("verb") in INTO_ADOPT_VERBS and prep == "to")
         elif (term := _term_in(st, head[begin:])) is not None:
             name, origins = term[0], term[1].zones  # "The Tianjin pre-assessment model was also extended to ..."
             rule = "defined-term"
@@ -479,8 +479,10 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
         elif _PLURAL_ANAPHOR_RE.match(head) and (several := _set_before(st, c)):
             name, origins = several[0].name, several[0].zones
             plural = several[1:]
-        elif _ANAPHOR_RE.match(_last_clause(head)) and (case := _named_before(st, c)) is not None and case.zones:
-            name, origins = case.name, case.zones
+        elif _ANAPHOR_RE.match(_last_clause(head)) and (case := _named_before(st, c)) is not None:
+            name, origins = case.name, case.zones  # no zones: an item of a national batch taken up before
+        elif (pre := _case_by_prefix(st, c, head[begin:])) is not None:
+            name, origins = pre.name, pre.zones  # "Bonded smelting has been taken up by ...": that case (derived)
         elif (wm := _UNQUOTED_WHICH_RE.match(head)) and (name := practice_name(wm.group("name"))):
             # "a one-window service for ship registration, under which ... in the Zhoushan Area of Zhejiang PFTZ
             # accept ..., has been replicated in ...": the origin is the zone the clause names
@@ -516,6 +518,12 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
         if who is None:
             continue
         kind, key, printed, parent = who
+        if unsaid and kind == "city" and (home := _home_zone(st, c, key)):
+            origins = (home,)  # "... is replicated in designated areas, namely the cities of X and Y": the
+            # paragraph's zone, the cities in its province (derived)
+        elif unsaid and kind != "coordinated":
+            continue  # '"<name>" was replicated in Shanghai PFTZ' alone may tell where it began; a coordinated
+            # innovation zone of a PFTZ only ever takes up what was developed elsewhere
         if (kind == "zone" and key in origins) or printed.lower() in name.lower():
             continue
         scope = "province-wide" if kind == "province" and (at.group("scope") or PROVINCE_SCOPE_RE.search(rest)) else ""
@@ -566,6 +574,29 @@ def _possessive_practice(s: Sentence, lo: int, hi: int) -> tuple[Actor, str] | N
             return a, name
         return None
     return None
+
+
+def _home_zone(st: State, c: Clause, city: str) -> str:
+    """The paragraph's subject zone when it is one zone and ``city`` lies in its province, else ``""``."""
+    subject = c.last_subject
+    if subject is None or len(subject.keys) != 1 or (ref := st.gaz.cities.get(city)) is None:
+        return ""
+    zone = root(subject.keys[0])
+    prov = _province_of(st, zone)
+    return zone if prov is not None and prov[0] == ref.province else ""
+
+
+_BARE_SUBJECT_RE = re.compile(r"^\s*[A-Z][a-z-]+(?:\s+[a-z][\w-]*){1,3}\s*$")
+
+
+def _case_by_prefix(st: State, c: Clause, subject: str) -> CaseFact | None:
+    """The case of the paragraph whose name opens with the words of a bare subject (``Bonded smelting`` for the
+    ``bonded smelting of non-ferrous metal concentrates ...`` credited before), when exactly one does."""
+    if not _BARE_SUBJECT_RE.match(subject):
+        return None
+    key = _words(subject)
+    found = [f for f in st.cases[c.para_cases :] if f"{_words(f.name)} ".startswith(f"{key} ")]
+    return found[0] if len({f.zones for f in found}) == 1 else None
 
 
 def _credited(st: State, name: str) -> tuple[str, ...]:
@@ -674,6 +705,8 @@ def _listed_after(s: Sentence, name: str, obj_at: int, obj_end: int) -> list[str
 
 
 _PROVINCE_LIST_RE = re.compile(r"\s*(?:,\s*and|,|and|as well as)\s*")
+_CITY_LIST_RE = re.compile(r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+Province)?)?\s*(?:,\s*and|,|and|as well as)\s*")
+"""What joins two cities of a list, each may be followed by its province: ``Linyi in Shandong and Changshu``."""
 _NEXT_SUBJECT_RE = re.compile(
     rf"[,;]\s*(?:and|while|whereas)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,6}}(?:of\s+(?:the\s+)?(?:[\w'’()-]+\s+){{1,4}}?)?"
     rf"(?:P?FTZ|FTP|Area|Pilot Free Trade Zone)\s+(?:has\s+|have\s+)?(?:{PRACTICE_VERBS})\b"
@@ -691,8 +724,9 @@ def _each_province(c: Clause, fact: AdoptionFact, subject: str) -> list[Adoption
     else:
         provs = c.st.gaz.find_provinces(subject, exclude_zones=True)
     run = provs[:1]
+    joins = _CITY_LIST_RE if fact.adopter_kind == "city" else _PROVINCE_LIST_RE
     for p in provs[1:]:
-        if _PROVINCE_LIST_RE.fullmatch(subject[run[-1].end : p.start]) is None:
+        if joins.fullmatch(subject[run[-1].end : p.start]) is None:
             break
         run.append(p)
     if len(run) < 2 or fact.adopter_key not in {p.key for p in run}:

@@ -150,6 +150,52 @@ FORMS += [
 ]
 
 
+FORMS += [
+    (  # cities of a list each followed by its province; an anaphor for the case named before
+        'Fujian PFTZ\'s Xiamen Area launched "pre-inspection at the wharf" for seafood exports, under which '
+        "inspectors check catches on landing. The approach has been extended to Linyi in Shandong and Changshu "
+        "in Jiangsu.",
+        'Hubei PFTZ\'s Wuhan Area launched the "night clearance window" for air freight. The practice has been '
+        "extended to Yichang and Xiangyang in Hubei.",
+        {("pre-inspection at the wharf", "zone:fujian", f"city:{c}") for c in ("linyi", "changshu")},
+        {("night clearance window", "zone:hubei", f"city:{c}") for c in ("yichang", "xiangyang")},
+    ),
+    (  # cities of the paragraph's zone's province, named after a designated scope: that zone's innovation
+        "In May 2027, Guangxi PFTZ released its sixth batch of 28 institutional innovations. A port logistics "
+        '"credit list" for ASEAN carriers is replicated in designated areas, namely the border cities of Chongzuo '
+        "and Fangchenggang.",
+        "Jiangxi has no PFTZ of its own. In 2026, Hubei PFTZ released its ninth batch of 20 innovations. The "
+        '"green pass" for cold-chain trucks is replicated in designated areas, namely Yichang and Huangshi.',
+        {("credit list", "zone:guangxi", f"city:{c}") for c in ("chongzuo", "fangchenggang")},
+        {("green pass", "zone:hubei", f"city:{c}") for c in ("yichang", "huangshi")},
+    ),
+    (  # a coordinated innovation zone takes up an item whose origin the sentence does not print
+        'Similarly, "single declaration, split release" for cross-border B2B parcels, an item of the ninth batch, '
+        "has been replicated in the Wenzhou coordinated innovation zone of Zhejiang PFTZ.",
+        'The "bonded exhibition, tax on sale" model for imported artworks has also been replicated in the Jiaxing '
+        "coordinated innovation zone of Zhejiang PFTZ.",
+        {("single declaration, split release", "", "city:wenzhou")},
+        {("bonded exhibition, tax on sale", "", "city:jiaxing")},
+    ),
+    (  # an item of a national batch adopted, then "The approach" taken up by two cities
+        'Jiangxi Province borrowed the "certificate-free credit pledge" approach for project approvals from the '
+        "eighth batch of reform pilot experience. The approach has since been taken up by Ganzhou and Jiujiang.",
+        'Henan Province borrowed the "tax-free bonded display" model from the seventh batch of best practices. '
+        "The model has since been taken up by Luoyang and Kaifeng.",
+        {("certificate-free credit pledge", "", f"city:{c}") for c in ("ganzhou", "jiujiang")},
+        {("tax-free bonded display", "", f"city:{c}") for c in ("luoyang", "kaifeng")},
+    ),
+    (  # a bare subject naming the opening words of the paragraph's case: that case
+        "The Yueyang Area of Hunan PFTZ pioneered bonded refining of imported copper concentrates, with tax paid on "
+        "the metal sold at home. Bonded refining has been taken up by Jiangxi Province for its smelters.",
+        "Shaanxi PFTZ piloted cross-border leasing of agricultural drones for Central Asian farms. Cross-border "
+        "leasing has since been adopted by Gansu Province as well.",
+        {("bonded refining of imported copper concentrates", "zone:hunan", "province:jiangxi")},
+        {("cross-border leasing of agricultural drones for Central Asian farms", "zone:shaanxi", "province:gansu")},
+    ),
+]
+
+
 def _cases(text: str) -> set[tuple[str, str]]:
     """(name, zones joined) of every zone case of a text."""
     return {(n, ";".join(sorted(a))) for f, n, a, _ad in _report_facts(text) if f == "zone_case"}
