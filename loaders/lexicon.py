@@ -699,6 +699,11 @@ PROVINCE_SCOPES_MORE = (
     "across the autonomous region",
     "region-wide",
     "municipality-wide",
+    "within their provinces",
+    "within their respective provinces",
+    "within their own provinces",
+    "within the province",
+    "within its province",
 )
 """More scopes of a replication over the zone's own province-level division (a municipality, an autonomous
 region): ``replicated across the whole municipality``."""

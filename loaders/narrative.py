@@ -52,6 +52,7 @@ from pftz.loaders.narrative_adoptions import (
     LISTED_FOR_RE,
     PASSIVE_ADOPT_RE,
     WHICH_ADOPTED_RE,
+    ZONE_BATCH_RE,
     adoption_active,
     adoption_among_national,
     adoption_among_scope,
@@ -66,6 +67,7 @@ from pftz.loaders.narrative_adoptions import (
     adoption_scope_list,
     adoption_this_model,
     adoption_which,
+    adoption_zone_batch,
     root,
 )
 from pftz.loaders.narrative_cases import (
@@ -327,6 +329,11 @@ def rule_following_lead(c: Clause) -> Sequence[Fact]:
     return adoption_following_lead(c)
 
 
+def rule_zone_batch(c: Clause) -> Sequence[Fact]:
+    """A zone's batch of a count replicated across its province (:func:`adoption_zone_batch`)."""
+    return adoption_zone_batch(c)
+
+
 def rule_drew_on(c: Clause) -> Sequence[Fact]:
     """An active adoption of another zone's innovation, ``drew on`` / ``has adopted`` (:func:`adoption_active`).
 
@@ -525,7 +532,12 @@ RULES: tuple[Rule, ...] = (
     Rule("provincial-example", None, rule_provincial_examples),
     Rule("this-model", re.compile(r"\bhas been\b"), rule_this_model, ("has been",)),
     Rule("group-pronoun", re.compile(r"^They\b"), rule_group_pronoun, ("they",)),
-    Rule("new-batch", re.compile(r"\bnew batch"), rule_new_batch, ("new batch",)),
+    Rule(
+        "new-batch",
+        re.compile(r"\bnew (?:provincial(?:-level)? )?batch"),
+        rule_new_batch,
+        ("new batch", "new provincial"),
+    ),
     Rule(
         "scope-list",
         re.compile(r"\b(?:are|were) (?:to be |being )?\w+ed\b.{0,60}\bincluding\b"),
@@ -536,6 +548,7 @@ RULES: tuple[Rule, ...] = (
     Rule("which-adopted", WHICH_ADOPTED_RE, rule_which_adopted, ("which",)),
     Rule("adopted-by", PASSIVE_ADOPT_RE, rule_adopted_by, _ADOPT_WORDS),
     Rule("drew-on", None, rule_drew_on, _ADOPT_WORDS),
+    Rule("zone-batch", ZONE_BATCH_RE, rule_zone_batch, ("batch of",)),
     Rule("following-lead", LEAD_RE, rule_following_lead, tuple({p.split()[0] for p in LEAD_PHRASES})),
     Rule("alliance", None, rule_alliance, tuple({h.split()[-1] for h in BODY_HEADS})),
     Rule(

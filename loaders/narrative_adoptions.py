@@ -27,6 +27,7 @@ from pftz.loaders.lexicon import (
     LIKENESS_ANAPHORA,
     LIST_JOINS,
     NATIONAL_SCOPES,
+    ORDINALS,
     PASSIVE_ADOPT_VERBS,
     PASSIVE_ADOPT_VERBS_MORE,
     PASSIVE_AUXILIARIES_MORE,
@@ -179,7 +180,8 @@ def adoption_scope_list(s: Sentence) -> list[AdoptionFact]:
 
 NEW_BATCH_RE = re.compile(
     r"\breplicat\w* and scal\w*(?: up)? (?:of )?(?:a |the )?new batch\b|"
-    r"\b(?:released|issued|launched|produced) (?:a |the |their )?new batch(?:es)?\b[^.;]*\breplicated (?:them|it)\b|"
+    r"\b(?:released|issued|launched|produced) (?:a |the |their )?new (?:provincial(?:-level)? )?batch(?:es)?\b[^.;]*"
+    r"\b(?:replicated|promoted|extended|rolled out) (?:them|it)\b|"
     r"\b(?:released|issued|launched|produced|published) (?:a |the |their |its )?new batch(?:es)? (?:of |for )"
     r"(?P<scope>provincial|province-wide|region-wide) replication\b",
     re.IGNORECASE,
@@ -194,7 +196,7 @@ def adoption_batch_statement(st: State, s: Sentence) -> list[AdoptionFact]:
     Rejects a sentence that quotes names (the named-example rules read those)
     or states no province-wide scope.
     """
-    m = NEW_BATCH_RE.search(s.text) if "new batch" in s.text and not s.quotes else None
+    m = NEW_BATCH_RE.search(s.text) if "new " in s.text and not s.quotes else None
     if m is None or not (m.group("scope") or PROVINCE_SCOPE_RE.search(s.text)):
         return []
     out: list[AdoptionFact] = []
@@ -1091,3 +1093,55 @@ _TRAILING_PLACE_RE = re.compile(
 )
 """A place after a practice's name (``... for ship registration on the Yellow River``, ``... at its land ports``):
 where, not what."""
+
+
+ZONE_BATCH_RE = re.compile(
+    rf"\b(?:released|issued|published|unveiled)\s+(?:its|the|a)\s+(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})"
+    r"\s+batch\s+of\s+(?P<n>\d+)\s+(?:[\w-]+\s+){0,3}?(?:innovations|measures|practices|cases|experiences)\b"
+    r"(?P<rest>[^.;]*)"
+)
+"""A zone's own batch of a count: ``Hubei PFTZ released its tenth batch of 26 institutional innovations``."""
+_ALL_OF_BATCH_RE = re.compile(r"\b(?:of which|\d+ of which|of them|all \d+|all of them)\b|^\s*All\b", re.IGNORECASE)
+_BATCH_ITEMS_RE = re.compile(r",?\s*including\s+(?P<list>[^;]+?)(?=\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4}\b|$)")
+
+
+def adoption_zone_batch(c: Clause) -> list[AdoptionFact]:
+    """``Hubei PFTZ released the tenth batch of 26 institutional innovations ..., of which 21 are replicated
+    province-wide`` (or ``... . All 25 have been replicated province-wide.``): the zone's batch adopted by its
+    province, no innovation named (the zone may be printed inside the body that released it: ``the Office of the
+    Leading Group for Hubei PFTZ Work``).
+
+    The unquoted items listed after ``including`` (three words or more, not quoted: the ``provincial-example``
+    rule reads the quoted ones) are items of the batch, each adopted by the province too (as that rule's).
+    Rejects a sentence without one zone before the verb, and a batch whose province-wide share neither its
+    sentence nor the next states.
+    """
+    s, st = c.s, c.st
+    m = ZONE_BATCH_RE.search(s.text)
+    if m is None:
+        return []
+    zones = {root(k) for a in s.actors if a.end <= m.start() for k in a.keys}
+    if len(zones) != 1:
+        return []
+    zone = zones.pop()
+    nxt = c.sents[c.i + 1].text if c.i + 1 < len(c.sents) else ""
+    scope_at = next(
+        (t for t in (m.group("rest"), nxt) if _ALL_OF_BATCH_RE.search(t) and PROVINCE_SCOPE_RE.search(t)), None
+    )
+    if scope_at is None or (prov := _province_of(st, zone)) is None:
+        return []
+    out: list[AdoptionFact] = [
+        AdoptionFact("", "province", *prov, s.line, s.original, "zone-batch", (zone,), scope="province-wide")
+    ]
+    if scope_at is nxt and (im := _BATCH_ITEMS_RE.search(m.group("rest"))):
+        for item in _SCOPE_ITEM_SPLIT_RE.split(
+            _QUOTED_RE.sub(lambda q: q.group(0).replace(",", "\0"), im.group("list"))
+        ):
+            x = item.strip(" .")
+            if '"' in x or "“" in x or not x[:1].islower() or len(x.split()) < 3:
+                continue
+            name = re.sub(r"^(?:the|an?)\s+", "", x)
+            out.append(
+                AdoptionFact(name, "province", *prov, s.line, s.original, "zone-batch", (zone,), scope="province-wide")
+            )
+    return out

@@ -196,6 +196,31 @@ FORMS += [
 ]
 
 
+FORMS += [
+    (  # "new provincial batches ... promoted them within their provinces": each zone's batch, its province
+        "PFTZs in Fujian, Hunan, Sichuan and other localities released new provincial batches in 2026 and promoted "
+        "them within their provinces.",
+        "PFTZs in Shandong and Hebei issued new provincial-level batches last year and extended them within their "
+        "respective provinces.",
+        {("", f"zone:{z}", f"province:{z}") for z in ("fujian", "hunan", "sichuan")},
+        {("", f"zone:{z}", f"province:{z}") for z in ("shandong", "hebei")},
+    ),
+    (  # a zone's batch of a count, the province-wide share in its sentence or the next; its unquoted items
+        "For example, the Office of the Leading Group for Hunan PFTZ Work released the seventh batch of 24 "
+        "institutional innovations in May 2027, of which 20 are replicated province-wide.",
+        "Shaanxi PFTZ released its ninth batch of 22 institutional innovations in 2026, including joint inspection "
+        'of rail containers at inland ports, an online "one-form" filing for forwarders, and shared credit files of '
+        "freight forwarders for Central Asia routes. All 22 have been replicated province-wide.",
+        {("", "zone:hunan", "province:hunan")},
+        {
+            ("", "zone:shaanxi", "province:shaanxi"),
+            ("joint inspection of rail containers at inland ports", "zone:shaanxi", "province:shaanxi"),
+            ("shared credit files of freight forwarders for Central Asia routes", "zone:shaanxi", "province:shaanxi"),
+        },
+    ),
+]
+
+
 def _cases(text: str) -> set[tuple[str, str]]:
     """(name, zones joined) of every zone case of a text."""
     return {(n, ";".join(sorted(a))) for f, n, a, _ad in _report_facts(text) if f == "zone_case"}

@@ -145,6 +145,11 @@ EXCERPTS: dict[str, tuple[str, set[str]]] = {
         "its land ports.",
         {"following-lead"},
     ),
+    "zone-batch": (
+        "For example, the Office of the Leading Group for Hunan PFTZ Work released the seventh batch of 24 "
+        "institutional innovations in May 2027, of which 20 are replicated province-wide.",
+        {"zone-batch"},
+    ),
     "defined-term": (
         'The "remote audit of bonded stocks" of Fujian PFTZ, referred to below as the Fujian audit model, was '
         "widely praised. The Fujian audit model has since been extended to Jiangxi Province.",
