@@ -823,3 +823,27 @@ SUBJECT_ADJECTIVES = ("resulting", "ensuing", "new", "same")
 "<name>" has cut the time ...`` (a case of the paragraph's subject zone)."""
 
 __all__ += ["SUBJECT_ADJECTIVES"]
+
+VERSION_ANAPHORA = (
+    "a modified version", "an adapted version", "a localised version", "a localized version", "a simplified version",
+    "an upgraded version", "its own version", "a version of it",
+)  # fmt: skip
+"""Objects that stand for a copy of the innovation named just before: ``the Dalian Area of Liaoning PFTZ adopted a
+modified version adapted to ice-class vessels``."""
+
+TIME_SPANS = ("within a year", "within two years", "within three years", "within months", "within a few months",
+              "within eighteen months", "within six months", "soon after", "shortly afterwards", "later")  # fmt: skip
+"""Time phrases that may stand between a passive verb of adopting and its adopter: ``was taken up within a year by
+the Shaanxi and Yunnan FTZs``."""
+
+PLACE_NOUNS = ("ports", "airports", "land ports", "border ports", "sea ports", "cities", "parks", "bonded zones")
+"""Places of a province an innovation is used at: ``is now used at ports in Shandong, Fujian and Guangxi`` (the
+provinces are the adopters)."""
+
+__all__ += ["PLACE_NOUNS", "TIME_SPANS", "VERSION_ANAPHORA"]
+
+OUTSIDE_ADOPT_VERBS = ("extended", "has extended", "rolled out", "has rolled out", "applied", "has applied")
+"""Active verbs that adopt only when their subject is a region without a PFTZ (a zone extending or applying a
+practice is piloting its own): ``the Tibet Autonomous Region extended the "<name>" model ... to Gyirong Port``."""
+
+__all__ += ["OUTSIDE_ADOPT_VERBS"]

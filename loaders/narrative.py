@@ -45,7 +45,6 @@ from pftz.loaders.lexicon import (
 from pftz.loaders.narrative_adoptions import (
     ADOPTS_RE,
     AMONG_NATIONAL_RE,
-    AMONG_SCOPE_RE,
     APPEARED_RE,
     DEFINED_RE,
     LEAD_RE,
@@ -373,6 +372,8 @@ def rule_listed_for(c: Clause) -> Sequence[Fact]:
 
 def rule_among_scope(c: Clause) -> Sequence[Fact]:
     """The cases listed after ``Among the ... to be replicated region-wide:`` (:func:`adoption_among_scope`)."""
+    if not any(t.text.startswith("Among") for t in c.sents[: c.i + 1]):
+        return []
     return adoption_among_scope(c)
 
 
@@ -561,7 +562,7 @@ RULES: tuple[Rule, ...] = (
     Rule("quoted-case", None, rule_quoted_case),
     Rule("unquoted-practice", None, rule_unquoted_practice),
     Rule("took-the-lead", re.compile(r"\bthe lead in\b"), rule_took_lead, ("the lead in",)),
-    Rule("among-scope", AMONG_SCOPE_RE, rule_among_scope, ("among",)),
+    Rule("among-scope", None, rule_among_scope),
     Rule("among-national", AMONG_NATIONAL_RE, rule_among_national, ("among",)),
     Rule("listed-for", LISTED_FOR_RE, rule_listed_for, ("list", "include", "put")),
     Rule("appeared-in", APPEARED_RE, rule_appeared_in, ("similar", "comparable", "same")),

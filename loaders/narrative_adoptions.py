@@ -28,9 +28,11 @@ from pftz.loaders.lexicon import (
     LIST_JOINS,
     NATIONAL_SCOPES,
     ORDINALS,
+    OUTSIDE_ADOPT_VERBS,
     PASSIVE_ADOPT_VERBS,
     PASSIVE_ADOPT_VERBS_MORE,
     PASSIVE_AUXILIARIES_MORE,
+    PLACE_NOUNS,
     PLURAL_ANAPHORA,
     PROVINCE_SCOPES,
     PROVINCE_SCOPES_MORE,
@@ -38,6 +40,8 @@ from pftz.loaders.lexicon import (
     REFERENCE_VERBS,
     SAME_ANAPHORA,
     SPREAD_VERBS,
+    TIME_SPANS,
+    VERSION_ANAPHORA,
     alternation,
 )
 from pftz.loaders.narrative_cases import PRACTICE_VERBS, object_at, practice_name
@@ -331,14 +335,21 @@ PASSIVE_ADOPT_RE = re.compile(
 """A passive verb of adopting and the rest of its clause (a lookahead: a second verb of the clause is matched too:
 ``... was extended to A, and the "<name>" has been taken as a reference in B``)."""
 _ADOPTER_AT_RE = re.compile(
-    r"^\s*(?:(?:and\s+)?(?:scaled up|promoted|applied)\s+)?(?:(?P<prep>in|by|across|to|throughout|into|at|within)\s+|"
+    rf"^\s*(?:(?:and\s+)?(?:scaled up|promoted|applied)\s+)?(?:{alternation(TIME_SPANS)}\s+)?"
+    rf"(?:(?:at|in)\s+{alternation(PLACE_NOUNS)}\s+(?=in\s))?"
+    r"(?:(?P<prep>in|by|across|to|throughout|into|at|within)\s+|"
     rf"(?P<scope>{alternation((*PROVINCE_SCOPES, *PROVINCE_SCOPES_MORE))})\b)"
 )
-_ANAPHOR_RE = re.compile(rf"^\s*(?:[A-Z][^,;]{{0,60}},\s*)?(?P<anaphor>{alternation(ANAPHORA)})\b", re.IGNORECASE)
+_ANAPHOR_RE = re.compile(
+    rf"^\s*(?:[A-Z][^,;]{{0,60}},\s*|(?:Within|In|By|After|Over|Since)\s+[\w\s-]{{1,30}}?\s+(?=the\s|this\s))?"
+    rf"(?P<anaphor>{alternation(ANAPHORA)})\b",
+    re.IGNORECASE,
+)
 _ACTIVE_ADOPT_RE = re.compile(rf"\b(?P<verb>{alternation(ACTIVE_ADOPT_VERBS)})\s+")
+_OUTSIDE_ADOPT_RE = re.compile(rf"\b(?P<verb>{alternation(OUTSIDE_ADOPT_VERBS)})\s+")
 _ANAPHOR_OBJECT_RE = re.compile(
     rf"^\s*(?:{alternation((*ANAPHORA, *SAME_ANAPHORA))})(?=\s*(?:[,.;]|$)|\s+(?:at|in|for|to|on|across|into|as|"
-    r"through|from|since|last|this|with|under)\b)",
+    rf"through|from|since|last|this|with|under)\b)|^\s*{alternation(VERSION_ANAPHORA)}\b",
     re.IGNORECASE,
 )
 """An anaphor as the object, a place or a time after it: ``introduced the model at the Port Area in 2024``."""
@@ -483,6 +494,8 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
             plural = several[1:]
         elif _ANAPHOR_RE.match(_last_clause(head)) and (case := _named_before(st, c)) is not None:
             name, origins = case.name, case.zones  # no zones: an item of a national batch taken up before
+        elif (sub := _UNQUOTED_THE_RE.match(head[begin:])) and (cc := _credited_case(st, sub.group("np"))) is not None:
+            name, origins = cc.name, cc.zones  # "the one-window service for foreign talents has been replicated by"
         elif (pre := _case_by_prefix(st, c, head[begin:])) is not None:
             name, origins = pre.name, pre.zones  # "Bonded smelting has been taken up by ...": that case (derived)
         elif (wm := _UNQUOTED_WHICH_RE.match(head)) and (name := practice_name(wm.group("name"))):
@@ -588,6 +601,8 @@ def _home_zone(st: State, c: Clause, city: str) -> str:
     return zone if prov is not None and prov[0] == ref.province else ""
 
 
+_UNQUOTED_THE_RE = re.compile(r"^\s*(?:[Tt]he|[Ii]ts)\s+(?P<np>[a-z][\w'’&+-]*(?:\s+[\w'’&+-]+){2,11}?)\s*$")
+"""An unquoted subject after an article, of three words or more, up to a passive verb."""
 _BARE_SUBJECT_RE = re.compile(r"^\s*[A-Z][a-z-]+(?:\s+[a-z][\w-]*){1,3}\s*$")
 
 
@@ -602,17 +617,30 @@ def _case_by_prefix(st: State, c: Clause, subject: str) -> CaseFact | None:
 
 
 def _credited(st: State, name: str) -> tuple[str, ...]:
-    """The zones of the last case the text credited under ``name`` (the same words), else nothing: the origin of
-    an innovation a later sentence names without its zone (``In 2028, Yunnan adopted the "<name>" model``)."""
+    """The zones of :func:`_credited_case`, else nothing."""
+    case = _credited_case(st, name)
+    return case.zones if case is not None else ()
+
+
+def _credited_case(st: State, name: str) -> CaseFact | None:
+    """The last case the text credited under ``name`` (the same words, or a longer name it opens when one zone's),
+    else None: the origin of an innovation a later sentence names without its zone (``In 2028, Yunnan adopted the
+    "<name>" model``)."""
     key = _words(name)
+    if not key:
+        return None
     for case in reversed(st.cases):
         if _words(case.name) == key:
-            return case.zones
-    return ()
+            return case
+    if len(key.split()) < 3:
+        return None
+    # a shorter form of a case's name ("the one-window service for foreign talents"): the one zone's case it is in
+    found = [case for case in st.cases if f" {key} " in f" {_words(case.name)} "]
+    return found[-1] if len({case.zones for case in found}) == 1 else None
 
 
 def _words(name: str) -> str:
-    return " ".join(re.findall(r"[\w'’+-]+", name.lower()))
+    return " ".join(w.strip("'’") for w in re.findall(r"[\w'’+-]+", name.lower()))
 
 
 _UNQUOTED_SUBJECT_RE = re.compile(
@@ -663,6 +691,10 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
     """
     s = c.s
     verbs: list[tuple[int, int, int]] = [(m.start(), m.end(), len(s.text)) for m in _ACTIVE_ADOPT_RE.finditer(s.text)]
+    outside_verbs = {m.start() for m in _OUTSIDE_ADOPT_RE.finditer(s.text)} - {v[0] for v in verbs}
+    verbs += [
+        (m.start(), m.end(), len(s.text)) for m in _OUTSIDE_ADOPT_RE.finditer(s.text) if m.start() in outside_verbs
+    ]
     for r in _REFERENCE_RE.finditer(s.text):
         verbs = [v for v in verbs if not r.start() <= v[0] < r.end()]
         verbs.append((r.start(), r.start("obj"), r.end("obj")))
@@ -675,7 +707,8 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
         if (nxt := _NEXT_SUBJECT_RE.search(s.text, obj_at, obj_end)) is not None:
             obj_end = nxt.start()  # ", and the Xiamen Area of Fujian PFTZ launched ...": another zone's own clause
         begin = max([0, *(m.end() for m in CLAUSE_CUT_RE.finditer(s.text, 0, start))])
-        fact = _active_adoption(c, s.text[begin:start], obj_at, obj_end)
+        begin = max([begin, *(m.end() for m in _COLON_RE.finditer(s.text, begin, start))])  # "... release: Wuxi ..."
+        fact = _active_adoption(c, s.text[begin:start], obj_at, obj_end, only_outside=start in outside_verbs)
         if fact is not None and len(verbs) > 1:
             fact = replace(fact, date=clause_date(s.text[begin:start]))  # "and in 2026, Yunnan Province adopted"
             # several clauses: the fact is read from its own clause (its line is where the clause starts)
@@ -688,6 +721,7 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
     return out
 
 
+_COLON_RE = re.compile(r":\s+")
 _LIST_JOIN_RE = re.compile(rf"\s*(?:{alternation(LIST_JOINS)})\s*")
 
 
@@ -763,8 +797,33 @@ def _one_word_named(s: Sentence, obj_at: int, obj_end: int) -> Quoted | None:
 _PASSIVE_END_RE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+|also\s+|since\s+|later\s+)*$")
 
 
-def _active_adoption(c: Clause, subject: str, obj_at: int, obj_end: int) -> AdoptionFact | None:
-    """One clause of :func:`adoption_active`: the subject before the verb, the object at ``obj_at:obj_end``."""
+def _bare_object(text: str, obj_at: int, obj_end: int) -> str:
+    """The object phrase at ``obj_at`` up to its clause end, without its article and a place after it."""
+    phrase = _AND_VERB_RE.split(object_at(text[:obj_end], obj_at)[0].strip())[0]
+    return _TRAILING_PLACE_RE.sub("", re.sub(r"^(?:the|an?|its)\s+", "", phrase))
+
+
+_AND_VERB_RE = re.compile(r"\s+and\s+(?=(?!bonded\b)[a-z]+ed\s+(?:it|them|the|a|an|its|their)\b)")
+"""``... and applied it in ...``: the next verb of the subject ends the object."""
+
+
+def _possessed_practice(phrase: str) -> str:
+    """The practice after a zone's possessive: any name :func:`practice_name` accepts (also as a first), else a
+    lower-case phrase of four words or more with a prepositional tail (``management of cross-border labor services
+    for border residents``): the possessive names a zone's own innovation."""
+    if name := practice_name(phrase) or practice_name(phrase, first=True):
+        return name
+    words = phrase.strip().split()
+    if len(words) >= 4 and words[0][:1].islower() and re.search(r"\s(?:of|for)\s", phrase):
+        return phrase.strip()
+    return ""
+
+
+def _active_adoption(
+    c: Clause, subject: str, obj_at: int, obj_end: int, *, only_outside: bool = False
+) -> AdoptionFact | None:
+    """One clause of :func:`adoption_active`: the subject before the verb, the object at ``obj_at:obj_end``;
+    ``only_outside``: the verb adopts only when its subject is a region without a PFTZ."""
     s, st = c.s, c.st
     if len(subject.split()) > SUBJECT_WORDS or _PASSIVE_END_RE.search(subject):
         return None  # "... is to be replicated in all PFTZs": a passive verb, read by the adopted-by rule
@@ -804,11 +863,26 @@ def _active_adoption(c: Clause, subject: str, obj_at: int, obj_end: int) -> Adop
         origins
         and (pm := _POSSESSIVE_AT_RE.match(s.text, after[0].end))
         and s.text[obj_at : after[0].start].strip() in ("", "the")
-        and (name := practice_name(object_at(s.text, pm.end())[0]))
+        and (name := _possessed_practice(_AND_VERB_RE.split(object_at(s.text[:obj_end], pm.end())[0])[0]))
     ):
-        pass  # "replicated Shanghai PFTZ's smart customs clearance model"
+        pass  # "replicated Shanghai PFTZ's smart customs clearance model", "drew on Yunnan PFTZ's management of ..."
+    elif not after and (credited := _credited_case(st, _bare_object(s.text, obj_at, obj_end))) is not None:
+        # "Wuxi and Changzhou have introduced the bonded R&D supervision model for biomedical samples": a shorter
+        # form of a case the text credited before (derived)
+        name = credited.name
+        own = {key, st.gaz.zone_of_province(key) or key} if kind == "province" else {root(key)}
+        origins = tuple(z for z in credited.zones if root(z) not in own)
+    elif (
+        not after
+        and kind == "province"
+        and st.gaz.zone_of_province(key) is None
+        and (name := practice_name(_bare_object(s.text, obj_at, obj_end), first=True))
+    ):
+        outside = True  # "Shanxi Province took as a reference the tiered supervision of ...": its origin unsaid
     else:
         return None
+    if only_outside and not outside:
+        return None  # "extended <name> to ...": an adoption only when a region without a PFTZ does it
     if not origins and not batch and not outside:
         return None
     ordinal = (ordinal_of(batch.group("ord")), batch.group("what")) if batch and not origins else None
@@ -817,7 +891,9 @@ def _active_adoption(c: Clause, subject: str, obj_at: int, obj_end: int) -> Adop
 
 AMONG_SCOPE_RE = re.compile(
     rf"^Among (?:the )?(?:[\w-]+ ){{0,3}}?(?:{alternation(GENERIC_PLURALS)}) (?:to be|that are|being|were) "
-    rf"(?:[a-z]+ed )?(?:and [a-z]+ed )?(?P<scope>{alternation(PROVINCE_SCOPES)})\s*(?::|\bis\b|\bare\b)"
+    rf"(?:[a-z]+ed )?(?:and [a-z]+ed )?(?P<scope>{alternation(PROVINCE_SCOPES)})\s*(?::|\bis\b|\bare\b)|"
+    rf"^Among (?:the )?(?:[\w-]+ ){{0,3}}?(?:{alternation(GENERIC_PLURALS)}) for (?P<lead>province-wide|region-wide|"
+    r"provincewide|municipality-wide) replication\s*,"
 )
 
 
@@ -826,10 +902,19 @@ def adoption_among_scope(c: Clause) -> list[AdoptionFact]:
 
     A lead naming innovations replicated across the province, then the cases
     of the sentence (read by the rules before): each case is replicated
-    province-wide, in its zone's province. Rejects a lead with another scope.
+    province-wide, in its zone's province. A lead closed by a comma (``Among the
+    innovations for province-wide replication, the Suzhou Area's "A" ...``)
+    holds for the cases of the paragraph's later sentences too. Rejects a lead
+    with another scope.
     """
     if not AMONG_SCOPE_RE.match(c.s.text):
-        return []
+        # "Among the innovations for province-wide replication, the Suzhou Area's "A" ... . The Nanning Area's "B"
+        # ...": the lead holds for the cases of its paragraph's later sentences too
+        lead = next(
+            (m for t in c.sents[: c.i] if t.text.startswith("Among") and (m := AMONG_SCOPE_RE.match(t.text))), None
+        )
+        if lead is None or not lead.group("lead"):
+            return []
     out: list[AdoptionFact] = []
     for f in c.st.cases[c.para_cases :]:
         zone = f.zones[0].split("/", 1)[0] if len(f.zones) == 1 else ""  # an area's case: its PFTZ's province
@@ -878,9 +963,9 @@ def adoption_among_national(c: Clause) -> list[AdoptionFact]:
 
 LISTED_FOR_RE = re.compile(
     rf"\b(?:listed|included|put|list|include)\s+(?P<anaphor>{alternation(ANAPHORA)})\s+in\s+(?:its|their|the)\s+"
-    r"[^.;]{0,160}?\bfor\s+(?:replication|promotion|replication and (?:promotion|scaling(?: up)?))\s+"
+    r"[^.;]{0,160}?\bfor\s+(?:(?:replication|promotion|replication and (?:promotion|scaling(?: up)?))\s+"
     rf"(?:(?P<scope>(?:across|throughout) (?:the|its) (?:entire |whole )?(?:province|region))\b|"
-    rf"(?P<national>{alternation(NATIONAL_SCOPES)}))",
+    rf"(?P<national>{alternation(NATIONAL_SCOPES)}))|(?P<national_before>nationwide|national) replication\b)",
     re.IGNORECASE,
 )
 
@@ -894,8 +979,8 @@ def adoption_listed_for_replication(c: Clause) -> list[AdoptionFact]:
     """
     m = LISTED_FOR_RE.search(c.s.text)
     case = _named_before(c.st, c) if m else None
-    if m is not None and case is not None and m.group("national"):
-        scope = "all PFTZs" if "pftz" in m.group("national").lower() else "nationwide"
+    if m is not None and case is not None and (m.group("national") or m.group("national_before")):
+        scope = "all PFTZs" if "pftz" in (m.group("national") or "").lower() else "nationwide"
         rule = "listed-for"
         return [AdoptionFact(case.name, "scope", scope, scope, c.s.line, c.s.original, rule, case.zones)]
     if case is None or len(case.zones) != 1:
@@ -1101,7 +1186,10 @@ ZONE_BATCH_RE = re.compile(
     r"(?P<rest>[^.;]*)"
 )
 """A zone's own batch of a count: ``Hubei PFTZ released its tenth batch of 26 institutional innovations``."""
-_ALL_OF_BATCH_RE = re.compile(r"\b(?:of which|\d+ of which|of them|all \d+|all of them)\b|^\s*All\b", re.IGNORECASE)
+_ALL_OF_BATCH_RE = re.compile(
+    r"\b(?:of which|\d+ of which|of them|all \d+|all of them|for replication)\b|^\s*All\b", re.IGNORECASE
+)
+_OF_ZONE_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _BATCH_ITEMS_RE = re.compile(r",?\s*including\s+(?P<list>[^;]+?)(?=\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4}\b|$)")
 
 
@@ -1112,15 +1200,20 @@ def adoption_zone_batch(c: Clause) -> list[AdoptionFact]:
     Leading Group for Hubei PFTZ Work``).
 
     The unquoted items listed after ``including`` (three words or more, not quoted: the ``provincial-example``
-    rule reads the quoted ones) are items of the batch, each adopted by the province too (as that rule's).
-    Rejects a sentence without one zone before the verb, and a batch whose province-wide share neither its
-    sentence nor the next states.
+    rule reads the quoted ones) are items of the batch, each adopted by the province (as that rule's); the batch
+    as a whole is read only when its paragraph names none. The zone stands before the verb or after the batch
+    (``... of the Zhejiang FTZ``); the share is ``of which``, ``all 25``, ``for replication`` with a province-wide
+    scope.
+    Rejects a sentence without one zone, and a batch whose province-wide share neither its sentence nor the next
+    states.
     """
     s, st = c.s, c.st
     m = ZONE_BATCH_RE.search(s.text)
     if m is None:
         return []
     zones = {root(k) for a in s.actors if a.end <= m.start() for k in a.keys}
+    if not zones:  # "It released the fifth batch of 32 institutional innovations of the Zhejiang FTZ"
+        zones = {root(k) for a in s.actors if _OF_ZONE_RE.fullmatch(s.text, m.start("rest"), a.start) for k in a.keys}
     if len(zones) != 1:
         return []
     zone = zones.pop()
@@ -1130,18 +1223,22 @@ def adoption_zone_batch(c: Clause) -> list[AdoptionFact]:
     )
     if scope_at is None or (prov := _province_of(st, zone)) is None:
         return []
-    out: list[AdoptionFact] = [
-        AdoptionFact("", "province", *prov, s.line, s.original, "zone-batch", (zone,), scope="province-wide")
-    ]
-    if scope_at is nxt and (im := _BATCH_ITEMS_RE.search(m.group("rest"))):
-        for item in _SCOPE_ITEM_SPLIT_RE.split(
-            _QUOTED_RE.sub(lambda q: q.group(0).replace(",", "\0"), im.group("list"))
-        ):
+    items: list[str] = []
+    if im := _BATCH_ITEMS_RE.search(m.group("rest")):
+        masked = _QUOTED_RE.sub(lambda q: q.group(0).replace(",", "\0"), im.group("list"))
+        for item in _SCOPE_ITEM_SPLIT_RE.split(masked):
             x = item.strip(" .")
-            if '"' in x or "“" in x or not x[:1].islower() or len(x.split()) < 3:
-                continue
-            name = re.sub(r"^(?:the|an?)\s+", "", x)
-            out.append(
-                AdoptionFact(name, "province", *prov, s.line, s.original, "zone-batch", (zone,), scope="province-wide")
-            )
-    return out
+            if '"' in x or "“" in x:
+                items.append("")  # a quoted item: the provincial-example rule reads it
+            elif x[:1].islower() and len(x.split()) >= 3 and not PROVINCE_SCOPE_RE.search(x):
+                items.append(re.sub(r"^(?:the|an?)\s+", "", x))
+    rule, where = "zone-batch", (zone,)
+    if not items:  # the batch as a whole, when its paragraph names none of its innovations
+        if any(q for t in c.sents[c.i :] for q in t.quotes if is_case_name(q.name, t.text, q)):
+            return []
+        return [AdoptionFact("", "province", *prov, s.line, s.original, rule, where, scope="province-wide")]
+    return [
+        AdoptionFact(name, "province", *prov, s.line, s.original, rule, where, scope="province-wide")
+        for name in items
+        if name
+    ]

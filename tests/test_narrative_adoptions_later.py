@@ -213,10 +213,86 @@ FORMS += [
         "freight forwarders for Central Asia routes. All 22 have been replicated province-wide.",
         {("", "zone:hunan", "province:hunan")},
         {
-            ("", "zone:shaanxi", "province:shaanxi"),
             ("joint inspection of rail containers at inland ports", "zone:shaanxi", "province:shaanxi"),
             ("shared credit files of freight forwarders for Central Asia routes", "zone:shaanxi", "province:shaanxi"),
         },
+    ),
+]
+
+
+FORMS += [
+    (  # an anaphor after a time phrase with no comma; a time phrase between the verb and "by"; a modified version
+        'A clear example is the "sail first, file later" model for leased yachts pioneered in 2024 by the Qianhai '
+        "Area of Guangdong PFTZ. Within two years the model was emulated by the Zhejiang and Fujian PFTZs, and in 2027 "
+        "the Qingdao Area of Shandong PFTZ adopted a modified version adapted to cold waters.",
+        'The "shared return warehouse" model, jointly piloted by the Hubei and Hunan Pilot FTZs in 2026, was taken '
+        "up within a year by the Henan and Anhui FTZs.",
+        {("sail first, file later", "zone:guangdong", f"zone:{z}") for z in ("zhejiang", "fujian", "shandong")},
+        {("shared return warehouse", "zone:hubei;zone:hunan", f"zone:{z}") for z in ("henan", "anhui")},
+    ),
+    (  # used at ports in a list of provinces; included "for nationwide replication"
+        'The "one filing for several supplies" model for foreign ships, first piloted by the Ningbo Area of the '
+        "China (Zhejiang) Pilot Free Trade Zone in 2024, is now used at ports in Hebei, Liaoning and Hainan. The "
+        "State Council then included the model in the ninth batch of reform pilot experience for nationwide "
+        "replication.",
+        'The "berth-side release" model for fruit imports, first piloted by Guangxi PFTZ in 2025, is now used at '
+        "border ports in Yunnan and Xinjiang.",
+        {
+            *(("one filing for several supplies", "zone:zhejiang", f"province:{p}") for p in ("hebei", "liaoning")),
+            ("one filing for several supplies", "zone:zhejiang", "province:hainan"),
+            ("one filing for several supplies", "zone:zhejiang", "group:nationwide"),
+        },
+        {("berth-side release", "zone:guangxi", f"province:{p}") for p in ("yunnan", "xinjiang")},
+    ),
+    (  # regions without a PFTZ: an unquoted object taken as a reference; "extended" a quoted name to a place
+        "Shanxi Province took as a reference the graded supervision of bonded repair firms based on customs credit "
+        'and applied it in its bonded zones. Outside the PFTZs, the Tibet Autonomous Region extended the "one '
+        'check, two releases" model for border freight to Burang Port.',
+        "Qinghai Province took as a reference the joint inspection of bulk potash imports at inland ports and used "
+        'it in Golmud. Inner Mongolia extended the "single form for border trucks" model to Erenhot.',
+        {
+            ("graded supervision of bonded repair firms based on customs credit", "", "province:shanxi"),
+            ("one check, two releases", "", "province:tibet"),
+        },
+        {
+            ("joint inspection of bulk potash imports at inland ports", "", "province:qinghai"),
+            ("single form for border trucks", "", "province:inner-mongolia"),
+        },
+    ),
+    (  # an unquoted practice after the origin zone's possessive, its tail not a practice word
+        "Liaoning PFTZ drew on Heilongjiang PFTZ's management of seasonal labour permits for border farms and "
+        "applied it in its Dalian Area.",
+        "Guangxi PFTZ borrowed Yunnan PFTZ's handling of cross-border motorbike permits for border residents.",
+        {("management of seasonal labour permits for border farms", "zone:heilongjiang", "zone:liaoning")},
+        {("handling of cross-border motorbike permits for border residents", "zone:yunnan", "zone:guangxi")},
+    ),
+    (  # shorter forms of cases credited before, as an active object and a passive subject; a colon before
+        "Among the innovations for province-wide replication, the Suzhou Area's \"full-chain bonded test model for "
+        'clinical samples" lets samples move under one bond. The Nanjing Area\'s "single window for foreign '
+        "experts' visas, residence and insurance\" merges three procedures.\n\nSome have spread already: Wuxi "
+        "and Changzhou have introduced the bonded test model for clinical samples in their parks, and the single "
+        "window for foreign experts has been replicated by Yangzhou.",
+        'Ningbo Area of Zhejiang PFTZ launched the "night-time customs clearance service for cross-border parcels". '
+        "Two cities followed early: Wenzhou has introduced the night-time customs clearance service in its port.",
+        {
+            ("full-chain bonded test model for clinical samples", "zone:jiangsu", "province:jiangsu"),
+            ("single window for foreign experts' visas, residence and insurance", "zone:jiangsu", "province:jiangsu"),
+            *(
+                ("full-chain bonded test model for clinical samples", "zone:jiangsu", f"city:{c}")
+                for c in ("wuxi", "changzhou")
+            ),
+            ("single window for foreign experts' visas, residence and insurance", "zone:jiangsu", "city:yangzhou"),
+        },
+        {("night-time customs clearance service for cross-border parcels", "zone:zhejiang", "city:wenzhou")},
+    ),
+    (  # a zone's batch named after it, "for replication across the province", its unquoted item
+        "The Fujian provincial government released the sixth batch of 28 institutional innovations of the Fujian "
+        'FTZ in May, including the Pingtan ship supply model and a "credit repair by booking" service for traders, '
+        "for replication across the province.",
+        "It released the fourth batch of 19 institutional innovations of the Hubei FTZ in 2026, including the "
+        "Xiangyang car export pre-check model, for replication across the province.",
+        {("Pingtan ship supply model", "zone:fujian", "province:fujian")},
+        {("Xiangyang car export pre-check model", "zone:hubei", "province:hubei")},
     ),
 ]
 
