@@ -438,7 +438,7 @@ def rule_alliance(c: Clause) -> Sequence[Fact]:
     When the sentence tells a batch the body released without naming its innovations, the quoted names
     of a next sentence opening ``For example`` (:data:`loaders.lexicon.EXAMPLE_LEADS`) are the batch's.
     """
-    found = effort_alliance(c.s, c.st.gaz)
+    found = [_named_body(c, e) for e in effort_alliance(c.s, c.st.gaz)]
     nxt = c.sents[c.i + 1] if c.i + 1 < len(c.sents) else None
     if nxt is None or not _EXAMPLE_LEAD_RE.match(nxt.text):
         return found
@@ -451,6 +451,20 @@ def rule_alliance(c: Clause) -> Sequence[Fact]:
             e = replace(e, released=tuple(q.name for q in names), developers=developers)
         out.append(e)
     return out
+
+
+def _named_body(c: Clause, e: EffortFact) -> EffortFact:
+    """``In November the Alliance released its first batch ...``: a body named by its head word alone is the body of
+    that kind the paragraph named before (its members and name; the name in the fact, its sentence unchanged)."""
+    if " " in e.name or e.members:
+        return e
+    head = e.name.lower()
+    for b in reversed(c.st.efforts):
+        if b.line < c.sents[0].line:
+            break
+        if b.rule == "alliance" and b.name.lower().endswith(head) and b.name != e.name:
+            return replace(e, name=b.name, members=b.members, provinces=b.provinces, members_text=b.members_text)
+    return e
 
 
 def rule_joint_action(c: Clause) -> Sequence[Fact]:

@@ -60,12 +60,18 @@ def chain(s: Sentence, last: Actor) -> Actor:
     return Actor(first.start, last.end, tuple(dict.fromkeys(keys)))
 
 
+_ARTICLE_END_RE = re.compile(r"\b(?:a|an|the)\s*$")
+_TAIL_OF_RE = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[a-z]")
+
+
 def looks_like_innovation(s: Sentence, q: Quoted) -> bool:
     """Whether a name read by the verb or pronoun rules is an innovation rather than a descriptive phrase.
 
     Accepts a name of three or more words, or one followed by a head noun
     (``"..." model``, ``service``, ``mechanism`` ...) or preceded by
-    ``nation's first``/``new``. Rejects a phrase after ``previous``,
+    ``nation's first``/``new``, or a name of two words after an article and
+    before a ``for``/``of`` tail (``introduced "remote-sensing tallying" for
+    imported Russian timber``). Rejects a phrase after ``previous``,
     ``traditional``, ``from the``/``to the`` (the old and new states of a reform).
     """
     head = s.text[max(0, q.start - 30) : q.start]
@@ -73,6 +79,8 @@ def looks_like_innovation(s: Sentence, q: Quoted) -> bool:
         return False
     if re.match(HEAD_NOUNS, s.text[q.end :]) or re.search(r"(?:first|new|innovative)\s*$", head):
         return True
+    if len(q.name.split()) == 2 and _ARTICLE_END_RE.search(head) and _TAIL_OF_RE.match(s.text, q.end):
+        return True  # 'introduced "remote-sensing tallying" for imported timber': a practice with its tail
     return len(q.name.split()) >= 3 and not re.search(r"[,;]", q.name)
 
 

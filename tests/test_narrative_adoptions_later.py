@@ -372,3 +372,31 @@ def test_scope_lists_cut_by_semicolons_each_with_its_scope(width: int) -> None:
         ("white list channel for imported research samples", "", "group:all pftzs"),
     } <= got
     assert not any("designated" in n or "including" in n for n, _o, _a in got)
+
+
+@pytest.mark.parametrize("width", [0, 46])
+def test_a_body_named_by_its_head_word_is_the_body_named_before(width: int) -> None:
+    text = (
+        "In May 2026, the PFTZs of Hubei, Hunan and Anhui set up the Middle Yangtze PFTZ Alliance. In "
+        "October the Alliance released its first batch of 8 joint institutional innovations, including a shared "
+        'list of river pilots for cargo ships, "joint berthing" of barges between river ports, and mutual '
+        "recognition of customs brokers along the river."
+    )
+    got = _report_facts(_rewrapped(text, width) if width else text)
+    members = frozenset({"zone:hubei", "zone:hunan", "zone:anhui"})
+    cases = {n for f, n, a, _ad in got if f == "zone_case" and a == members}
+    assert {
+        "shared list of river pilots for cargo ships",
+        "joint berthing of barges between river ports",
+        "mutual recognition of customs brokers along the river",
+    } <= cases
+
+
+@pytest.mark.parametrize("width", [0, 39])
+def test_a_two_word_quote_with_a_for_tail_is_a_case(width: int) -> None:
+    text = (
+        'Case: The Heihe Area of Heilongjiang PFTZ introduced a "laser tallying" for imported logs, scanning '
+        "each wagon instead of counting by hand."
+    )
+    got = _cases(_rewrapped(text, width) if width else text)
+    assert any(n.startswith("laser tallying") and z == "zone:heilongjiang" for n, z in got)
