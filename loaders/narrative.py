@@ -48,6 +48,7 @@ from pftz.loaders.narrative_adoptions import (
     APPEARED_RE,
     DEFINED_RE,
     LEAD_RE,
+    LIST_LEAD_RE,
     LISTED_FOR_RE,
     PASSIVE_ADOPT_RE,
     WHICH_ADOPTED_RE,
@@ -60,6 +61,7 @@ from pftz.loaders.narrative_adoptions import (
     adoption_defined_term,
     adoption_following_lead,
     adoption_listed_for_replication,
+    adoption_listed_then_scope,
     adoption_passive,
     adoption_provincial_examples,
     adoption_replicated,
@@ -333,6 +335,12 @@ def rule_zone_batch(c: Clause) -> Sequence[Fact]:
     return adoption_zone_batch(c)
 
 
+def rule_listed_then_scope(c: Clause) -> Sequence[Fact]:
+    """``They include A, B and C. These experiences are applied throughout the country``
+    (:func:`adoption_listed_then_scope`)."""
+    return adoption_listed_then_scope(c)
+
+
 def rule_drew_on(c: Clause) -> Sequence[Fact]:
     """An active adoption of another zone's innovation, ``drew on`` / ``has adopted`` (:func:`adoption_active`).
 
@@ -559,6 +567,7 @@ RULES: tuple[Rule, ...] = (
         rule_scope_list,
         ("including",),
     ),
+    Rule("listed-then-scope", LIST_LEAD_RE, rule_listed_then_scope, ("they ", "these ", "it ")),
     Rule("replicated", None, rule_replicated, ("replicat", "learn", "disseminat")),
     Rule("which-adopted", WHICH_ADOPTED_RE, rule_which_adopted, ("which",)),
     Rule("adopted-by", PASSIVE_ADOPT_RE, rule_adopted_by, _ADOPT_WORDS),

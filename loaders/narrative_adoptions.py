@@ -1242,3 +1242,36 @@ def adoption_zone_batch(c: Clause) -> list[AdoptionFact]:
         for name in items
         if name
     ]
+
+
+LIST_LEAD_RE = re.compile(r"^\s*(?:They|These|It)\s+(?:include|includes|included|are|comprise)\s+(?P<list>.+?)\.?$")
+"""A sentence listing the items of what the sentence before named: ``They include A, B and the "C" approach``."""
+_PLURAL_SCOPE_RE = re.compile(
+    rf"^\s*(?:{alternation(PLURAL_ANAPHORA)}|These \w+|They|All of them)\s+(?:are|were|have been|will be|are to be)\s+"
+    r"(?:\w+ly\s+)?(?:applied|replicated|promoted|rolled out|extended|replicated and promoted)\s+"
+    rf"(?P<scope>{alternation(NATIONAL_SCOPES)})\b",
+    re.IGNORECASE,
+)
+
+
+def adoption_listed_then_scope(c: Clause) -> list[AdoptionFact]:
+    """``They include A, B, the "C" approach for ..., and D. These experiences are applied throughout the country
+    ...``: each item the list names, adopted at the national scope the next sentence of its paragraph states.
+
+    Items are split as a scope list's (commas and ``and`` outside quotes, quotes and articles dropped, three words
+    or more). Rejects a list whose next sentence states no national scope for all of them.
+    """
+    m = LIST_LEAD_RE.match(c.s.text)
+    if m is None or c.i + 1 >= len(c.sents) or (nm := _PLURAL_SCOPE_RE.match(c.sents[c.i + 1].text)) is None:
+        return []
+    scope = "all PFTZs" if "pftz" in nm.group("scope").lower() else "nationwide"
+    masked = _QUOTED_RE.sub(lambda q: q.group(0).replace(",", "\0").replace(" and ", " \1 "), m.group("list"))
+    out: list[AdoptionFact] = []
+    for x in _SCOPE_ITEM_SPLIT_RE.split(masked):
+        item = x.replace("\0", ",").replace(" \1 ", " and ").strip(" .")
+        name = re.sub(r"^(?:the|an?)\s+", "", item).replace('"', "").replace("“", "").replace("”", "").strip()
+        if len(name.split()) >= 3 and name[:1].islower():
+            out.append(
+                AdoptionFact(name, "scope", scope, scope, c.s.line, c.s.original, "listed-then-scope", scope=scope)
+            )
+    return out

@@ -400,3 +400,21 @@ def test_a_two_word_quote_with_a_for_tail_is_a_case(width: int) -> None:
     )
     got = _cases(_rewrapped(text, width) if width else text)
     assert any(n.startswith("laser tallying") and z == "zone:heilongjiang" for n, z in got)
+
+
+@pytest.mark.parametrize("width", [0, 48])
+def test_items_listed_then_put_at_a_national_scope(width: int) -> None:
+    text = (
+        "In 2026 the ministry released the fourth batch of 12 reform experiences promoted by departments. They "
+        'include online renewal of pilot licences for ships, the "single list" approach for port charges of '
+        "container lines, and shared credit files of customs brokers. These experiences are applied throughout the "
+        "country."
+    )
+    got = _adopted(_rewrapped(text, width) if width else text)
+    assert {
+        ("online renewal of pilot licences for ships", "", "group:nationwide"),
+        ("single list approach for port charges of container lines", "", "group:nationwide"),
+        ("shared credit files of customs brokers", "", "group:nationwide"),
+    } <= got
+    reworded = text.replace("These experiences are applied throughout the country.", "They were well received.")
+    assert not any(ad == "group:nationwide" for _n, _o, ad in _adopted(reworded))

@@ -132,7 +132,7 @@ EXCERPTS: dict[str, tuple[str, set[str]]] = {
     ),
     "among-national": (
         'Among the items to be replicated nationwide are the "joint inspection at border ports" model of Yunnan '
-        "PFTZ and the \"digital bill of lading\" service from Shandong PFTZ.",
+        'PFTZ and the "digital bill of lading" service from Shandong PFTZ.',
         {"among-national"},
     ),
     "which-adopted": (
@@ -149,6 +149,12 @@ EXCERPTS: dict[str, tuple[str, set[str]]] = {
         "For example, the Office of the Leading Group for Hunan PFTZ Work released the seventh batch of 24 "
         "institutional innovations in May 2027, of which 20 are replicated province-wide.",
         {"zone-batch"},
+    ),
+    "listed-then-scope": (
+        "The ministry compiled the fourth batch of 12 reform experiences. They include online renewal of pilot "
+        "licences for ships, and shared credit files of customs brokers. These experiences are applied throughout "
+        "the country.",
+        {"listed-then-scope"},
     ),
     "defined-term": (
         'The "remote audit of bonded stocks" of Fujian PFTZ, referred to below as the Fujian audit model, was '
