@@ -18,6 +18,7 @@ from pftz.loaders.lexicon import (
     CARDINALS_MORE,
     CASE_HEADS,
     DEFINING_PHRASES,
+    DESIGNATED_SCOPES,
     EXAMPLE_ORDINALS,
     GENERIC_PLURALS,
     INTO_ADOPT_VERBS,
@@ -145,10 +146,11 @@ def adoption_replicated(st: State, s: Sentence, outcome: str) -> list[AdoptionFa
 
 ADOPTS_RE = re.compile(r"\b(?:adopts|adopted|has been adopted)\b")
 SCOPE_LIST_RE = re.compile(
-    rf"\b(?:\d+|{alternation((*CARDINALS, *CARDINALS_MORE))}) (?:(?:pilot |other )?measures )?(?:are|were) "
+    rf"\b(?:\d+|{alternation((*CARDINALS, *CARDINALS_MORE))}) (?:(?:pilot |other )?measures? )?(?:are|were|is|was) "
     r"(?:to be |being )?"
     r"(?:replicated and scaled up|replicated|extended|rolled out|promoted)(?: (?:across|to|throughout|in))? "
-    rf"(?P<scope>{alternation(NATIONAL_SCOPES)}),? (?:including|such as) (?P<list>.+?)(?:, among others)?\.?$",
+    rf"(?P<scope>{alternation((*NATIONAL_SCOPES, *DESIGNATED_SCOPES))}),? (?:including|such as) (?P<list>.+?)"
+    r"(?:, among others)?\.?$",
     re.IGNORECASE,
 )
 _SCOPE_ITEM_SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b|(?:an?|the)\s|[\"“])")
@@ -162,7 +164,8 @@ def adoption_scope_list(s: Sentence) -> list[AdoptionFact]:
     "A" and "B"; four measures are replicated in all PFTZs, including the "C" ...``) is read with its own scope;
     the items follow ``including`` or ``such as``. The adopter is the scope as printed (``all PFTZs``,
     ``nationwide``); items are split at commas and ``and`` outside quotes, their quotes and article dropped.
-    Rejects a sentence without such a list, and a clause of another scope (designated areas).
+    A clause of designated areas (``and two measures are replicated in designated areas, such as ...``) is
+    adopted by the designated areas as printed. Rejects a sentence without such a list.
     """
     out: list[AdoptionFact] = []
     for clause in re.split(r";\s*(?:and\s+)?", s.text):
@@ -173,7 +176,8 @@ def adoption_scope_list(s: Sentence) -> list[AdoptionFact]:
         # commas inside a quoted name do not split it ("one declaration, two ports")
         masked = _QUOTED_RE.sub(lambda q: q.group(0).replace(",", "\0").replace(" and ", " \1 "), listed)
         items = [x.replace("\0", ",").replace(" \1 ", " and ").strip(" .") for x in _SCOPE_ITEM_SPLIT_RE.split(masked)]
-        scope = "all PFTZs" if "pftz" in m.group("scope").lower() else "nationwide"
+        printed = m.group("scope").lower()
+        scope = "all PFTZs" if "pftz" in printed else printed if printed in DESIGNATED_SCOPES else "nationwide"
         for x in items:
             quoted = x[:1] in '"“' or bool(re.match(r"(?:the|an?)\s+[\"“]", x))
             name = re.sub(r"^(?:the|an?)\s+", "", x).replace('"', "").replace("“", "").replace("”", "").strip()
@@ -445,7 +449,7 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
     s, st = c.s, c.st
     out: list[AdoptionFact] = []
     cases: list[CaseFact] = []
-    before: tuple[str, tuple[str, ...], str] | None = None  # the name and origins of the sentence's last passive clause
+    before: tuple[str, tuple[str, ...], str, str] | None = None  # the last passive clause: name, origins, rule
     verb_before: int | None = None  # where the sentence's last passive verb stands
     for m in PASSIVE_ADOPT_RE.finditer(s.text):
         plural: tuple[Named, ...] = ()
@@ -471,9 +475,9 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
         verb_before = m.start()
         case: Named | None = None
         batch = None
-        rule = "adopted-by"
+        rule, stands_for = "adopted-by", ""
         if before is not None and not head[begin:].strip():
-            name, origins, rule = before  # "..., and has since been taken up by Anhui Province": the subject is elided
+            name, origins, rule, stands_for = before  # "..., and has since been taken up by Anhui Province": elided
         elif quotes:
             name = quotes[-1].name
             own = [a for a in s.actors if begin <= a.start and a.end <= m.start()] if quotes[-1].start >= begin else []
@@ -484,7 +488,7 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
             unsaid = not origins and batch is None and not (m.group("verb") in INTO_ADOPT_VERBS and prep == "to")
         elif (term := _term_in(st, head[begin:])) is not None:
             name, origins = term[0], term[1].zones  # "The Tianjin pre-assessment model was also extended to ..."
-            rule = "defined-term"
+            rule, stands_for = "defined-term", term[1].name
         elif (pp := _possessive_practice(s, begin, m.start())) is not None:
             # "Shanghai PFTZ's cross-border RMB cash pooling for ... has been replicated by ...": the zone's case too
             name, origins = pp[1], pp[0].keys
@@ -545,11 +549,12 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
         ordinal = (ordinal_of(batch.group("ord")), batch.group("what")) if batch and not origins else None
         when = clause_date(f"{m.group('verb')} {adopter_clause(rest)}")
         fact = AdoptionFact(
-            name, kind, key, printed, s.line, s.original, rule, tuple(origins), parent, ordinal, scope, date=when
+            name, kind, key, printed, s.line, s.original, rule, tuple(origins), parent, ordinal, scope,
+            stands_for=stands_for, date=when,
         )  # fmt: skip
         firsts = _each_province(c, fact, window)  # "extended to ... in Guangdong and Zhejiang": both
         out.extend(firsts)
-        before = (name, tuple(origins), rule)
+        before = (name, tuple(origins), rule, stands_for)
         # "These measures have since been extended to Gansu": every innovation the sentence before named
         out.extend(replace(f, name=n.name, origins=n.zones) for n in plural for f in firsts)
         out.extend(replace(fact, adopter_key=z, adopter_name=z) for z in listed[1:] if z not in origins)

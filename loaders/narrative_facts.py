@@ -178,6 +178,9 @@ class AdoptionFact:
     batch: tuple[int, str] | None = None
     scope: str = ""
     outcome: str = ""
+    stands_for: str = ""
+    """The name the text credited the innovation under, when ``name`` is a term the text defined for it (``the
+    Tianjin pre-assessment model`` for ``pre-assessment service for medical data export``); ``""`` otherwise."""
     date: str = ""
     """The date printed in the adoption's own clause (``was introduced to X in 2026``, ``in March 2024, Y
     adopted ...``), ISO at its printed precision; ``""`` when the clause prints none."""

@@ -12,6 +12,7 @@ import textwrap
 
 import pytest
 
+from pftz.ground.schema import Label, Rel
 from pftz.loaders.evaluate import facts_from_report
 from pftz.loaders.report import parse_report
 
@@ -371,6 +372,7 @@ def test_scope_lists_cut_by_semicolons_each_with_its_scope(width: int) -> None:
         ("joint inspection of transit containers", "", "group:nationwide"),
         ("white list channel for imported research samples", "", "group:all pftzs"),
     } <= got
+    assert ("bonded storage of crude oil at inland ports", "", "group:designated areas") in got
     assert not any("designated" in n or "including" in n for n, _o, _a in got)
 
 
@@ -418,3 +420,17 @@ def test_items_listed_then_put_at_a_national_scope(width: int) -> None:
     } <= got
     reworded = text.replace("These experiences are applied throughout the country.", "They were well received.")
     assert not any(ad == "group:nationwide" for _n, _o, ad in _adopted(reworded))
+
+
+def test_a_defined_term_is_the_case_it_stands_for() -> None:
+    text = (
+        'The "remote audit of bonded stocks" of Fujian PFTZ, referred to below as the Fujian audit model, has '
+        "been emulated by Jiangxi. The Fujian audit model was also extended to the PFTZs of Zhejiang and Anhui."
+    )
+    report = parse_report(text + "\n", "excerpt.txt")
+    cases = [e for e in report.entities if e.label is Label.MEASURE and "audit" in e.name.lower()]
+    assert [e.name for e in cases] == ["remote audit of bonded stocks"]  # one node: the term is no second case
+    adopted = [r for r in report.relations if r.type is Rel.ADOPTED and r.end.key == cases[0].key]
+    terms = {r.properties.get("as_printed") for r in adopted}
+    assert "Fujian audit model" in terms
+    assert all("defined-term" in str(r.properties.get("resolved")) for r in adopted if r.properties.get("as_printed"))
