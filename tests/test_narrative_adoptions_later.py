@@ -434,3 +434,14 @@ def test_a_defined_term_is_the_case_it_stands_for() -> None:
     terms = {r.properties.get("as_printed") for r in adopted}
     assert "Fujian audit model" in terms
     assert all("defined-term" in str(r.properties.get("resolved")) for r in adopted if r.properties.get("as_printed"))
+
+
+def test_a_bare_count_opens_a_clause_of_its_own_scope_in_a_cell() -> None:
+    from pftz.loaders.tables import cell_examples
+
+    cell = (
+        'This batch includes 19 innovations replicated province-wide, such as the "one port, one fee list" model '
+        'for shipping lines, and three replicated in designated areas, such as the "bonded orchid display" model.'
+    )
+    got = {e.name: e.scope for e in cell_examples(cell)}
+    assert got == {"one port, one fee list": "", "bonded orchid display": "designated"}
