@@ -847,3 +847,9 @@ OUTSIDE_ADOPT_VERBS = ("extended", "has extended", "rolled out", "has rolled out
 practice is piloting its own): ``the Tibet Autonomous Region extended the "<name>" model ... to Gyirong Port``."""
 
 __all__ += ["OUTSIDE_ADOPT_VERBS"]
+
+APPLY_VERBS = ("applies", "apply", "is applied", "are applied", "is to be applied", "are to be applied", "will apply")
+"""Verbs by which a measure holds in a scope narrower than the country: ``the "<name>" model ... of Heilongjiang
+PFTZ applies only in designated areas``."""
+
+__all__ += ["APPLY_VERBS"]

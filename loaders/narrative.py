@@ -46,6 +46,7 @@ from pftz.loaders.narrative_adoptions import (
     ADOPTS_RE,
     AMONG_NATIONAL_RE,
     APPEARED_RE,
+    APPLIES_IN_RE,
     DEFINED_RE,
     LEAD_RE,
     LIST_LEAD_RE,
@@ -57,6 +58,7 @@ from pftz.loaders.narrative_adoptions import (
     adoption_among_national,
     adoption_among_scope,
     adoption_appeared,
+    adoption_applies_in,
     adoption_batch_statement,
     adoption_defined_term,
     adoption_following_lead,
@@ -341,6 +343,11 @@ def rule_listed_then_scope(c: Clause) -> Sequence[Fact]:
     return adoption_listed_then_scope(c)
 
 
+def rule_applies_in(c: Clause) -> Sequence[Fact]:
+    """``the "<name>" ... applies only in designated areas`` (:func:`adoption_applies_in`)."""
+    return adoption_applies_in(c)
+
+
 def rule_drew_on(c: Clause) -> Sequence[Fact]:
     """An active adoption of another zone's innovation, ``drew on`` / ``has adopted`` (:func:`adoption_active`).
 
@@ -589,6 +596,7 @@ RULES: tuple[Rule, ...] = (
     Rule("among-national", AMONG_NATIONAL_RE, rule_among_national, ("among",)),
     Rule("listed-for", LISTED_FOR_RE, rule_listed_for, ("list", "include", "put")),
     Rule("appeared-in", APPEARED_RE, rule_appeared_in, ("similar", "comparable", "same")),
+    Rule("applies-in", APPLIES_IN_RE, rule_applies_in, ("appl",)),
     Rule("defined-term", DEFINED_RE, rule_defined_term, tuple({w.split()[0] for w in DEFINING_PHRASES})),
 )
 """The narrative's rules, in the order they read each sentence."""

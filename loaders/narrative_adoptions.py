@@ -13,6 +13,7 @@ from dataclasses import replace
 from pftz.loaders.lexicon import (
     ACTIVE_ADOPT_VERBS,
     ANAPHORA,
+    APPLY_VERBS,
     BY_ADOPT_VERBS,
     CARDINALS,
     CARDINALS_MORE,
@@ -1192,7 +1193,8 @@ ZONE_BATCH_RE = re.compile(
 )
 """A zone's own batch of a count: ``Hubei PFTZ released its tenth batch of 26 institutional innovations``."""
 _ALL_OF_BATCH_RE = re.compile(
-    r"\b(?:of which|\d+ of which|of them|all \d+|all of them|for replication)\b|^\s*All\b", re.IGNORECASE
+    r"\b(?:of which|\d+ of which|of them|all \d+|all of them|for replication|to be replicated)\b|^\s*All\b",
+    re.IGNORECASE,
 )
 _OF_ZONE_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _BATCH_ITEMS_RE = re.compile(r",?\s*including\s+(?P<list>[^;]+?)(?=\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4}\b|$)")
@@ -1279,4 +1281,31 @@ def adoption_listed_then_scope(c: Clause) -> list[AdoptionFact]:
             out.append(
                 AdoptionFact(name, "scope", scope, scope, c.s.line, c.s.original, "listed-then-scope", scope=scope)
             )
+    return out
+
+
+APPLIES_IN_RE = re.compile(
+    rf"\b(?:{alternation(APPLY_VERBS)})\s+(?:only\s+)?in\s+(?:the\s+)?(?P<scope>{alternation(DESIGNATED_SCOPES)})\b"
+)
+"""A measure that holds only in designated areas: ``... applies only in designated areas``."""
+
+
+def adoption_applies_in(c: Clause) -> list[AdoptionFact]:
+    """``..., while the "<name>" model for ... of Heilongjiang PFTZ applies only in designated areas``: the quoted
+    innovation of the verb's clause adopted by the designated areas as printed, its origin the zones of that clause.
+
+    Rejects a clause without a quoted name.
+    """
+    s = c.s
+    out: list[AdoptionFact] = []
+    for m in APPLIES_IN_RE.finditer(s.text):
+        begin = max([0, *(x.end() for x in CLAUSE_CUT_RE.finditer(s.text, 0, m.start()))])
+        quotes = [q for q in s.quotes if begin <= q.start and q.end <= m.start() and is_case_name(q.name, s.text, q)]
+        if not quotes:
+            continue
+        name = re.sub(r"(?:\s+(?:for|of|in|at|to|with|and|from|by))+$", "", fuller_name(s.text, quotes[-1]))
+        name = name or quotes[-1].name
+        origins = tuple(k for a in s.actors if begin <= a.start < m.start() for k in a.keys)
+        where = m.group("scope")
+        out.append(AdoptionFact(name, "scope", where, where, s.line, s.original, "applies-in", origins, scope=where))
     return out

@@ -445,3 +445,14 @@ def test_a_bare_count_opens_a_clause_of_its_own_scope_in_a_cell() -> None:
     )
     got = {e.name: e.scope for e in cell_examples(cell)}
     assert got == {"one port, one fee list": "", "bonded orchid display": "designated"}
+
+
+@pytest.mark.parametrize("width", [0, 45])
+def test_a_measure_that_applies_only_in_designated_areas(width: int) -> None:
+    text = (
+        'The "joint fee list" model for port charges of Shandong PFTZ is to be replicated in all PFTZs, while the '
+        '"bonded soybean crushing" model for Russian imports of Heilongjiang PFTZ applies only in designated areas.'
+    )
+    got = _adopted(_rewrapped(text, width) if width else text)
+    assert ("bonded soybean crushing model", "zone:heilongjiang", "group:designated areas") in got
+    assert not any(n.startswith("joint fee list") and ad == "group:designated areas" for n, _o, ad in got)

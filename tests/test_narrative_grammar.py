@@ -156,6 +156,11 @@ EXCERPTS: dict[str, tuple[str, set[str]]] = {
         "the country.",
         {"listed-then-scope"},
     ),
+    "applies-in": (
+        'The "joint fee list" model for port charges of Shandong PFTZ is to be replicated in all PFTZs, while the '
+        '"bonded soybean crushing" model for Russian imports of Heilongjiang PFTZ applies only in designated areas.',
+        {"applies-in"},
+    ),
     "defined-term": (
         'The "remote audit of bonded stocks" of Fujian PFTZ, referred to below as the Fujian audit model, was '
         "widely praised. The Fujian audit model has since been extended to Jiangxi Province.",
