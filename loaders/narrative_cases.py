@@ -201,14 +201,15 @@ def case_after(s: Sentence, q: Quoted) -> list[Actor]:
     """``The "..." in Shandong PFTZ and Henan PFTZ``, ``the "..." model of Tianjin PFTZ``.
 
     The zones named right after the name (after at most eight words and
-    ``in``/``of``/``by``/``at``), several when joined by ``and`` or commas.
+    ``in``/``of``/``by``/``at``, or an appositive participle: ``"...", developed
+    jointly by ...``), several when joined by ``and`` or commas.
     """
     out: list[Actor] = []
     following = [a for a in s.actors if a.start >= q.end]
     if not following:
         return out
     gap = s.text[q.end : following[0].start]
-    if not AFTER_QUOTE_RE.fullmatch(gap):
+    if not AFTER_QUOTE_RE.fullmatch(gap) and not _APPOSITIVE_BY_RE.fullmatch(gap):
         return out
     out.append(following[0])
     for a, b in itertools.pairwise(following):
@@ -221,6 +222,10 @@ def case_after(s: Sentence, q: Quoted) -> list[Actor]:
     return out
 
 
+_APPOSITIVE_BY_RE = re.compile(
+    rf"\s*,\s*(?:(?:first|jointly)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?(?:in|by|at)\s+(?:the\s+)?"
+)
+"""An appositive participle after a quoted name: ``"...", developed jointly by the Suzhou Area and ...``."""
 _OF_SAME_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _SEP_THE_RE = re.compile(r"\s*(?:,\s*and|,|and)\s+the\s+")
 """Zones joined with an article: "by the Guoyuan Port Area ... and the Qinzhou Port Area of the Guangxi FTZ"."""

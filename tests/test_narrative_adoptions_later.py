@@ -456,3 +456,15 @@ def test_a_measure_that_applies_only_in_designated_areas(width: int) -> None:
     got = _adopted(_rewrapped(text, width) if width else text)
     assert ("bonded soybean crushing model", "zone:heilongjiang", "group:designated areas") in got
     assert not any(n.startswith("joint fee list") and ad == "group:designated areas" for n, _o, ad in got)
+
+
+@pytest.mark.parametrize("width", [0, 42])
+def test_an_appositive_participle_names_the_zones_of_a_quoted_case(width: int) -> None:
+    text = (
+        'The "shared inspection of bonded repair for medical devices", developed jointly by the Nanjing Area and '
+        "the Lin-gang Special Area of the Shanghai Pilot Free Trade Zone, is also on the list."
+    )
+    got = _cases(_rewrapped(text, width) if width else text)
+    assert ("shared inspection of bonded repair for medical devices", "zone:jiangsu;zone:shanghai") in got
+    later = text.replace("developed jointly by", "which has since been replicated in")
+    assert not any(z for n, z in _cases(later) if n.startswith("shared inspection"))
