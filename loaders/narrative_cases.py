@@ -60,7 +60,8 @@ def chain(s: Sentence, last: Actor) -> Actor:
     return Actor(first.start, last.end, tuple(dict.fromkeys(keys)))
 
 
-_ARTICLE_END_RE = re.compile(r"\b(?:a|an|the)\s*$")
+_ARTICLE_END_RE = re.compile(r"\b(?:a|an|the|[a-z]{3,}ed)\s*$")
+"""An article, or a verb in the past, right before a quoted name."""
 _TAIL_OF_RE = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[a-z]")
 
 
@@ -69,8 +70,8 @@ def looks_like_innovation(s: Sentence, q: Quoted) -> bool:
 
     Accepts a name of three or more words, or one followed by a head noun
     (``"..." model``, ``service``, ``mechanism`` ...) or preceded by
-    ``nation's first``/``new``, or a name of two words after an article and
-    before a ``for``/``of`` tail (``introduced "remote-sensing tallying" for
+    ``nation's first``/``new``, or a name of two words after an article or a
+    verb in the past and before a ``for``/``of`` tail (``introduced "remote-sensing tallying" for
     imported Russian timber``). Rejects a phrase after ``previous``,
     ``traditional``, ``from the``/``to the`` (the old and new states of a reform).
     """

@@ -402,6 +402,8 @@ def test_a_two_word_quote_with_a_for_tail_is_a_case(width: int) -> None:
     )
     got = _cases(_rewrapped(text, width) if width else text)
     assert any(n.startswith("laser tallying") and z == "zone:heilongjiang" for n, z in got)
+    bare = text.replace('introduced a "laser', 'introduced "laser')  # right after the verb, no article
+    assert any(n.startswith("laser tallying") and z == "zone:heilongjiang" for n, z in _cases(bare))
 
 
 @pytest.mark.parametrize("width", [0, 48])
