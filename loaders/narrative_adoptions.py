@@ -60,6 +60,7 @@ from pftz.loaders.narrative_facts import (
     AdoptionFact,
     CaseFact,
     Clause,
+    EffortFact,
     Named,
     Sentence,
     State,
@@ -477,6 +478,7 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
         case: Named | None = None
         batch = None
         rule, stands_for = "adopted-by", ""
+        released_by: tuple[str, int] | None = None
         if before is not None and not head[begin:].strip():
             name, origins, rule, stands_for = before  # "..., and has since been taken up by Anhui Province": elided
         elif quotes:
@@ -490,6 +492,10 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
         elif (term := _term_in(st, head[begin:])) is not None:
             name, origins = term[0], term[1].zones  # "The Tianjin pre-assessment model was also extended to ..."
             rule, stands_for = "defined-term", term[1].name
+        elif (ab := _ALLIANCE_BATCH_RE.search(head[begin:])) and (body := _alliance_named(st, ab.group("body"))):
+            # "the Yangtze River Delta PFTZ Alliance's fourth batch of innovations has been replicated ... by ...":
+            # the batch the alliance released, its members the origin
+            name, origins, released_by = "", body.members, (body.name, ordinal_of(ab.group("ord")))
         elif (pp := _possessive_practice(s, begin, m.start())) is not None:
             # "Shanghai PFTZ's cross-border RMB cash pooling for ... has been replicated by ...": the zone's case too
             name, origins = pp[1], pp[0].keys
@@ -551,7 +557,7 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
         when = clause_date(f"{m.group('verb')} {adopter_clause(rest)}")
         fact = AdoptionFact(
             name, kind, key, printed, s.line, s.original, rule, tuple(origins), parent, ordinal, scope,
-            stands_for=stands_for, date=when,
+            released_by=released_by, stands_for=stands_for, date=when,
         )  # fmt: skip
         firsts = _each_province(c, fact, window)  # "extended to ... in Guangdong and Zhejiang": both
         out.extend(firsts)
@@ -620,6 +626,19 @@ def _case_by_prefix(st: State, c: Clause, subject: str) -> CaseFact | None:
     key = _words(subject)
     found = [f for f in st.cases[c.para_cases :] if f"{_words(f.name)} ".startswith(f"{key} ")]
     return found[0] if len({f.zones for f in found}) == 1 else None
+
+
+_ALLIANCE_BATCH_RE = re.compile(
+    rf"(?:^|\b[Tt]he\s+)(?P<body>[A-Z][\w\s–-]{{3,120}}?)(?:'s|’s)\s+(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})"
+    rf"\s+batch\s+of\s+(?:[\w-]+\s+){{0,3}}?{alternation(GENERIC_PLURALS)}\s*$"
+)
+"""A batch an alliance released as a subject: ``the Yangtze River Delta PFTZ Alliance's fourth batch of ...``."""
+
+
+def _alliance_named(st: State, printed: str) -> EffortFact | None:
+    """The alliance the text read before under the name printed (its members known), else None."""
+    key = _words(printed)
+    return next((e for e in reversed(st.efforts) if e.rule == "alliance" and e.members and _words(e.name) == key), None)
 
 
 def _credited(st: State, name: str) -> tuple[str, ...]:
@@ -1243,7 +1262,10 @@ def adoption_zone_batch(c: Clause) -> list[AdoptionFact]:
     if not items:  # the batch as a whole, when its paragraph names none of its innovations
         if any(q for t in c.sents[c.i :] for q in t.quotes if is_case_name(q.name, t.text, q)):
             return []
-        return [AdoptionFact("", "province", *prov, s.line, s.original, rule, where, scope="province-wide")]
+        own = (ordinal_of(m.group("ord")), int(m.group("n")))
+        return [
+            AdoptionFact("", "province", *prov, s.line, s.original, rule, where, scope="province-wide", own_batch=own)
+        ]
     return [
         AdoptionFact(name, "province", *prov, s.line, s.original, rule, where, scope="province-wide")
         for name in items

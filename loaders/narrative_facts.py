@@ -178,6 +178,12 @@ class AdoptionFact:
     batch: tuple[int, str] | None = None
     scope: str = ""
     outcome: str = ""
+    released_by: tuple[str, int] | None = None
+    """(alliance, ordinal) when what was adopted is a batch an alliance released (``the Yangtze River Delta PFTZ
+    Alliance's fourth batch of innovations has been replicated ... by Jiangxi Province``); None otherwise."""
+    own_batch: tuple[int, int | None] | None = None
+    """(ordinal, count) of the zone's own batch adopted as a whole (``Hubei PFTZ released the tenth batch of 26
+    institutional innovations ..., of which 21 are replicated province-wide``); None otherwise."""
     stands_for: str = ""
     """The name the text credited the innovation under, when ``name`` is a term the text defined for it (``the
     Tianjin pre-assessment model`` for ``pre-assessment service for medical data export``); ``""`` otherwise."""

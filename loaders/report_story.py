@@ -29,6 +29,7 @@ from pftz.loaders.narrative import JOINT_DOCUMENT, AdoptionFact, read_narrative
 from pftz.loaders.paper_prose import PAPER_ADOPTION, with_paper_facts
 from pftz.loaders.records import (
     NodeRef,
+    PropValue,
 )
 from pftz.loaders.report_context import (
     BATCH_PHRASE_RE,
@@ -282,6 +283,23 @@ def _extract_narrative(c: _Collector, ctx: _Context) -> None:
         if adopter is None:
             c.warn("adopter-unresolved", f"no adopter found for {a.name!r}", line)
             continue
+        if a.released_by is not None:  # a batch an alliance released, named before by the alliance's rule
+            body, ordinal = a.released_by
+            b = _batch_node(
+                c,
+                ctx,
+                _batch_key("alliance", "institutional-innovations", ordinal, slug(body)),
+                _batch_name("institutional-innovations", ordinal, body),
+                line,
+                s,
+                kind="institutional-innovations",
+                level="alliance",
+                ordinal=ordinal,
+            )
+            stated = ";".join(f"zone:{z}" for z in a.origins) or None
+            how = f"narrative rule {a.rule!r}: the alliance's members, named where the text read the alliance"
+            c.rel(Rel.REPLICATED_TO, b, adopter, line, s, scope=a.scope or None, origin=stated, resolved=how)
+            continue
         bkey = None
         if a.batch is not None:
             ordinal, what = a.batch
@@ -307,6 +325,21 @@ def _extract_narrative(c: _Collector, ctx: _Context) -> None:
                 c.rel(Rel.IN_BATCH, measure, batch, line, s)
         elif a.rule == "adopts-case":
             measure = NodeRef(Label.MEASURE, f"case:{a.adopter_zone.split('/', 1)[0]}:{slug(a.name)}")
+        elif not a.name and a.own_batch is not None and a.origins:
+            # "Hubei PFTZ released the tenth batch of 26 ..., of which 21 are replicated province-wide": that batch
+            ordinal, count = a.own_batch
+            zkey = a.origins[0].split("/", 1)[0]
+            bkey = _batch_key("provincial", "institutional-innovations", ordinal, zkey)
+            props: dict[str, PropValue] = {"kind": "institutional-innovations", "level": "provincial"}
+            if bkey not in ctx.batch_tables and count is not None:
+                props["count"] = count
+            name = _batch_name("institutional-innovations", ordinal, c.zone_name(zkey))
+            b = _batch_node(c, ctx, bkey, name, line, s, ordinal=ordinal, **props)
+            c.rel(
+                Rel.MEMBER_OF, c.zone(zkey, line, s), b, line, s, resolved="the batch's zone, as the sentence names it"
+            )
+            c.rel(Rel.REPLICATED_TO, b, adopter, line, s, scope=str(Scope.PROVINCE_WIDE), origin=f"zone:{zkey}")
+            continue
         elif not a.name:
             # "a new batch" of a zone whose provincial batches a table lists is those batches;
             # otherwise a batch node of its own (mentioned nowhere else)

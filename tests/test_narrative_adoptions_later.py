@@ -470,3 +470,26 @@ def test_an_appositive_participle_names_the_zones_of_a_quoted_case(width: int) -
     assert ("shared inspection of bonded repair for medical devices", "zone:jiangsu;zone:shanghai") in got
     later = text.replace("developed jointly by", "which has since been replicated in")
     assert not any(z for n, z in _cases(later) if n.startswith("shared inspection"))
+
+
+def test_an_alliances_batch_adopted_by_a_region_goes_to_that_batch() -> None:
+    text = (
+        "The Pearl River PFTZ Alliance, made up of the PFTZs of Guangdong, Guangxi and Hainan FTP, released a "
+        "third batch of 12 institutional innovations in May 2027.\n\nIn addition, the Pearl River PFTZ Alliance's "
+        "third batch of innovations has been replicated across the whole province by Guizhou Province."
+    )
+    for t in (text, _rewrapped(text, 44)):
+        report = parse_report(t + "\n", "excerpt.txt")
+        spread = [r for r in report.relations if r.type is Rel.REPLICATED_TO and r.end.key == "guizhou"]
+        assert [r.start.key for r in spread] == ["alliance:pearl-river-pftz-alliance:institutional-innovations:3"]
+        assert "zone:guangdong" in str(spread[0].properties.get("origin"))
+
+
+def test_a_zones_own_batch_adopted_as_a_whole_is_that_batch() -> None:
+    text = (
+        "For example, the Office of the Leading Group for Hunan PFTZ Work released the seventh batch of 24 "
+        "institutional innovations in May 2027, of which 20 are replicated province-wide."
+    )
+    report = parse_report(text + "\n", "excerpt.txt")
+    spread = [r for r in report.relations if r.type is Rel.REPLICATED_TO and r.end.key == "hunan"]
+    assert [r.start.key for r in spread] == ["provincial:hunan:institutional-innovations:7"]
