@@ -18,7 +18,8 @@ Matching (documented, so that figures can be reproduced):
   read the fact, and
 * ``zone_case``: the names are alike (:func:`names_match`) and they share at
   least one actor;
-* ``adoption``: the adopters are equal and, when both name an innovation, the
+* ``adoption``: the adopters are equal (:func:`same_adopter`: a national scope in any of its wordings is one
+  adopter) and, when both name an innovation, the
   names are alike (an empty gold name is a provincial batch without named
   examples: any fact of that adopter at that place matches; a named gold row
   is not matched by a fact without a name);
@@ -42,6 +43,7 @@ from pathlib import Path
 from pftz.ground.errors import AnnotationError
 from pftz.ground.names import normalize_title, title_score
 from pftz.ground.schema import SCOPE_REGION_KEYS, Label, MeasureKind, Rel, ZoneKind
+from pftz.loaders.lexicon import NATIONAL_SCOPES
 from pftz.loaders.records import Entity, NodeRef, ParsedReport
 from pftz.loaders.report import ORDINAL_WORDS, TEXT_DOCUMENT_PREFIX, batch_kind
 from pftz.loaders.text import furniture_lines, split_lines
@@ -627,6 +629,24 @@ def names_match(a: str, b: str) -> float:
     return title_score(na, nb)
 
 
+_NATIONAL_GROUPS = {f"group:{p.lower()}" for p in NATIONAL_SCOPES}
+
+
+def same_adopter(token: str) -> str:
+    """An adopter token with a national scope in any of its printed wordings as one: ``group:throughout the
+    country`` and ``group:nationwide`` are the same adopter, ``group:all pilot free trade zones`` and
+    ``group:all pftzs`` too.
+
+    Examples
+    --------
+    >>> same_adopter("group:throughout the country"), same_adopter("group:all pilot free trade zones")
+    ('group:nationwide', 'group:all pftzs')
+    """
+    if token not in _NATIONAL_GROUPS:
+        return token
+    return "group:all pftzs" if "pftz" in token or "pilot free trade" in token else "group:nationwide"
+
+
 def _best_name(gold: Fact, pred: Fact) -> float:
     """How alike the gold name is to any name the loader knows for the fact."""
     return max((names_match(gold.name, n) for n in (pred.name, *pred.aliases) if n), default=0.0)
@@ -678,7 +698,7 @@ def _matches(gold: Fact, pred: Fact, tolerance: int) -> float:
     if gold.fact == "zone_case":
         return score if score >= NAME_MATCH and gold.actors & pred.actors else 0.0
     if gold.fact == "adoption":
-        if gold.adopter != pred.adopter:
+        if same_adopter(gold.adopter) != same_adopter(pred.adopter):
             return 0.0
         if gold.name and pred.name:
             return score if score >= NAME_MATCH else 0.0

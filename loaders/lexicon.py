@@ -99,7 +99,7 @@ CASE_VERB_STEMS = (
     "implement", "introduc", "pioneer", "launch", "establish", "creat", "develop", "explor", "promot", "adopt",
     "buil", "set up", "sets up", "roll", "innovat", "pilot", "appl", "carr", "form", "put", "achiev", "complet",
     "facilitat", "accomplish", "upgrad", "advanc", "enabl", "optimi", "refin", "construct", "deploy", "streamlin",
-    "expand", "extend", "offer", "provid", "take", "took", "led", "lead", "produc", "contribut",
+    "expand", "extend", "offer", "provid", "take", "took", "led", "lead", "produc", "contribut", "opened",
 )  # fmt: skip
 """Stems of the verbs by which a zone makes a quoted innovation its own (``launched "<name>"``)."""
 
@@ -755,6 +755,11 @@ PROVINCE_SCOPES_MORE = (
     "across the autonomous region",
     "region-wide",
     "municipality-wide",
+    "within their provinces",
+    "within their respective provinces",
+    "within their own provinces",
+    "within the province",
+    "within its province",
 )
 """More scopes of a replication over the zone's own province-level division (a municipality, an autonomous
 region): ``replicated across the whole municipality``."""
@@ -844,3 +849,67 @@ REVISION_WORDS = ("newly revised", "revised", "amended", "newly amended", "updat
 "Rules for ..."``)."""
 
 __all__ += ["REVISION_WORDS", "TITLE_WORDS_OF_RULES"]
+
+SAME_ANAPHORA = (
+    "the same practice", "the same model", "the same approach", "the same mechanism", "the same system",
+    "the same service", "the same measure", "the same arrangement",
+)  # fmt: skip
+"""Objects that stand for the innovation named just before, adopted by another: ``Hebei PFTZ has adopted the same
+practice for its Caofeidian Area``."""
+
+__all__ += ["SAME_ANAPHORA"]
+
+DEFINING_PHRASES = (
+    "referred to below as", "referred to hereafter as", "hereinafter referred to as", "hereafter referred to as",
+    "hereinafter called", "hereinafter", "hereafter", "known below as", "called below",
+)  # fmt: skip
+"""Phrases that give an innovation a name the text uses later: ``the "..." of Tianjin PFTZ, referred to below as
+the Tianjin pre-assessment model, ...``, ``(hereinafter the "...")``."""
+
+__all__ += ["DEFINING_PHRASES"]
+
+LEAD_PHRASES = (
+    "following the lead of", "following the example of", "after the example of", "following in the footsteps of",
+    "in the footsteps of", "taking a cue from", "taking its cue from", "inspired by the example of",
+    "inspired by",
+)  # fmt: skip
+"""Openings of a sentence that name the origin of what its subject then did: ``Following the lead of Hainan FTP,
+Ningxia introduced a one-window service for ship registration``."""
+
+__all__ += ["LEAD_PHRASES"]
+
+SUBJECT_ADJECTIVES = ("resulting", "ensuing", "new", "same")
+"""Adjectives between the article and a quoted name opening its sentence as its subject: ``The resulting
+"<name>" has cut the time ...`` (a case of the paragraph's subject zone)."""
+
+__all__ += ["SUBJECT_ADJECTIVES"]
+
+VERSION_ANAPHORA = (
+    "a modified version", "an adapted version", "a localised version", "a localized version", "a simplified version",
+    "an upgraded version", "its own version", "a version of it",
+)  # fmt: skip
+"""Objects that stand for a copy of the innovation named just before: ``the Dalian Area of Liaoning PFTZ adopted a
+modified version adapted to ice-class vessels``."""
+
+TIME_SPANS = ("within a year", "within two years", "within three years", "within months", "within a few months",
+              "within eighteen months", "within six months", "soon after", "shortly afterwards", "later")  # fmt: skip
+"""Time phrases that may stand between a passive verb of adopting and its adopter: ``was taken up within a year by
+the Shaanxi and Yunnan FTZs``."""
+
+PLACE_NOUNS = ("ports", "airports", "land ports", "border ports", "sea ports", "cities", "parks", "bonded zones")
+"""Places of a province an innovation is used at: ``is now used at ports in Shandong, Fujian and Guangxi`` (the
+provinces are the adopters)."""
+
+__all__ += ["PLACE_NOUNS", "TIME_SPANS", "VERSION_ANAPHORA"]
+
+OUTSIDE_ADOPT_VERBS = ("extended", "has extended", "rolled out", "has rolled out", "applied", "has applied")
+"""Active verbs that adopt only when their subject is a region without a PFTZ (a zone extending or applying a
+practice is piloting its own): ``the Tibet Autonomous Region extended the "<name>" model ... to Gyirong Port``."""
+
+__all__ += ["OUTSIDE_ADOPT_VERBS"]
+
+APPLY_VERBS = ("applies", "apply", "is applied", "are applied", "is to be applied", "are to be applied", "will apply")
+"""Verbs by which a measure holds in a scope narrower than the country: ``the "<name>" model ... of Heilongjiang
+PFTZ applies only in designated areas``."""
+
+__all__ += ["APPLY_VERBS"]

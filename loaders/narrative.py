@@ -33,8 +33,10 @@ from pftz.loaders.lexicon import (
     BODY_HEADS,
     CASES_PART_HEADING,
     CROSS_REGIONAL_HEADING,
+    DEFINING_PHRASES,
     EXAMPLE_LEADS,
     LAUNCH_PARTICIPLES,
+    LEAD_PHRASES,
     PASSIVE_ADOPT_VERBS,
     REFERENCE_VERBS,
     alternation,
@@ -43,21 +45,32 @@ from pftz.loaders.lexicon import (
 from pftz.loaders.narrative_adoptions import (
     ADOPTS_RE,
     AMONG_NATIONAL_RE,
-    AMONG_SCOPE_RE,
     APPEARED_RE,
+    APPLIES_IN_RE,
+    DEFINED_RE,
+    LEAD_RE,
+    LIST_LEAD_RE,
     LISTED_FOR_RE,
     PASSIVE_ADOPT_RE,
+    WHICH_ADOPTED_RE,
+    ZONE_BATCH_RE,
     adoption_active,
     adoption_among_national,
     adoption_among_scope,
     adoption_appeared,
+    adoption_applies_in,
     adoption_batch_statement,
+    adoption_defined_term,
+    adoption_following_lead,
     adoption_listed_for_replication,
+    adoption_listed_then_scope,
     adoption_passive,
     adoption_provincial_examples,
     adoption_replicated,
     adoption_scope_list,
     adoption_this_model,
+    adoption_which,
+    adoption_zone_batch,
     root,
 )
 from pftz.loaders.narrative_cases import (
@@ -293,26 +306,67 @@ def read_narrative(
 
 
 def rule_adopted_by(c: Clause) -> Sequence[Fact]:
-    """A passive adoption, the adopter last, the name quoted or an anaphor (:func:`adoption_passive`)."""
-    if c.fired & {"replicated", "this-model"}:
+    """A passive adoption, the adopter last, the name quoted or an anaphor (:func:`adoption_passive`).
+
+    After the ``this-model`` rule read the sentence's first clause, its later clauses are still read (``This
+    model has been replicated across Hubei Province, and has since been taken up by Anhui Province``); an
+    adopter that rule read already is not read twice.
+    """
+    if "replicated" in c.fired:
         return []
-    return adoption_passive(c)
+    found = adoption_passive(c)
+    if "this-model" not in c.fired:
+        return found
+    read = {a.adopter_key for a in c.st.adoptions[-4:] if a.quote == c.s.original}
+    return [f for f in found if not isinstance(f, AdoptionFact) or f.adopter_key not in read]
+
+
+def rule_which_adopted(c: Clause) -> Sequence[Fact]:
+    """``<zone>'s <practice>, which <adopter> replicated in 2028, ...``: an adoption in a relative clause
+    (:func:`adoption_which`)."""
+    return adoption_which(c)
+
+
+def rule_following_lead(c: Clause) -> Sequence[Fact]:
+    """``Following the lead of <zone>, <adopter> introduced <practice>`` (:func:`adoption_following_lead`)."""
+    return adoption_following_lead(c)
+
+
+def rule_zone_batch(c: Clause) -> Sequence[Fact]:
+    """A zone's batch of a count replicated across its province (:func:`adoption_zone_batch`)."""
+    return adoption_zone_batch(c)
+
+
+def rule_listed_then_scope(c: Clause) -> Sequence[Fact]:
+    """``They include A, B and C. These experiences are applied throughout the country``
+    (:func:`adoption_listed_then_scope`)."""
+    return adoption_listed_then_scope(c)
+
+
+def rule_applies_in(c: Clause) -> Sequence[Fact]:
+    """``the "<name>" ... applies only in designated areas`` (:func:`adoption_applies_in`)."""
+    return adoption_applies_in(c)
 
 
 def rule_drew_on(c: Clause) -> Sequence[Fact]:
     """An active adoption of another zone's innovation, ``drew on`` / ``has adopted`` (:func:`adoption_active`).
 
-    After the ``replicated`` rule read one clause of the sentence, the other clauses are still read
-    (``Shanxi learned from A's "x", and Yunnan Province adopted B's "y"``); an adopter that rule read
-    already is not read twice.
+    After the ``replicated`` or the ``adopted-by`` rule read one clause of the sentence, the other clauses are
+    still read (``Shanxi learned from A's "x", and Yunnan Province adopted B's "y"``, ``"x" was introduced to
+    Guizhou, and in 2028, Yunnan adopted "x"``); an adopter those rules read already is not read twice.
     """
-    if c.fired & {"this-model", "adopted-by"}:
+    if "this-model" in c.fired:
         return []
     found = adoption_active(c)
-    if "replicated" not in c.fired:
+    if not c.fired & {"replicated", "adopted-by"}:
         return found
     read = {a.adopter_key for a in c.st.adoptions[-8:] if a.quote and a.quote in c.s.original}
     return [f for f in found if f.adopter_key not in read]
+
+
+def rule_defined_term(c: Clause) -> Sequence[Fact]:
+    """A name the text defines for an innovation, for later sentences (:func:`adoption_defined_term`)."""
+    return adoption_defined_term(c)
 
 
 def rule_among_national(c: Clause) -> Sequence[Fact]:
@@ -333,6 +387,8 @@ def rule_listed_for(c: Clause) -> Sequence[Fact]:
 
 def rule_among_scope(c: Clause) -> Sequence[Fact]:
     """The cases listed after ``Among the ... to be replicated region-wide:`` (:func:`adoption_among_scope`)."""
+    if not any(t.text.startswith("Among") for t in c.sents[: c.i + 1]):
+        return []
     return adoption_among_scope(c)
 
 
@@ -397,7 +453,7 @@ def rule_alliance(c: Clause) -> Sequence[Fact]:
     When the sentence tells a batch the body released without naming its innovations, the quoted names
     of a next sentence opening ``For example`` (:data:`loaders.lexicon.EXAMPLE_LEADS`) are the batch's.
     """
-    found = effort_alliance(c.s, c.st.gaz)
+    found = [_named_body(c, e) for e in effort_alliance(c.s, c.st.gaz)]
     nxt = c.sents[c.i + 1] if c.i + 1 < len(c.sents) else None
     if nxt is None or not _EXAMPLE_LEAD_RE.match(nxt.text):
         return found
@@ -410,6 +466,20 @@ def rule_alliance(c: Clause) -> Sequence[Fact]:
             e = replace(e, released=tuple(q.name for q in names), developers=developers)
         out.append(e)
     return out
+
+
+def _named_body(c: Clause, e: EffortFact) -> EffortFact:
+    """``In November the Alliance released its first batch ...``: a body named by its head word alone is the body of
+    that kind the paragraph named before (its members and name; the name in the fact, its sentence unchanged)."""
+    if " " in e.name or e.members:
+        return e
+    head = e.name.lower()
+    for b in reversed(c.st.efforts):
+        if b.line < c.sents[0].line:
+            break
+        if b.rule == "alliance" and b.name.lower().endswith(head) and b.name != e.name:
+            return replace(e, name=b.name, members=b.members, provinces=b.provinces, members_text=b.members_text)
+    return e
 
 
 def rule_joint_action(c: Clause) -> Sequence[Fact]:
@@ -492,16 +562,25 @@ RULES: tuple[Rule, ...] = (
     Rule("provincial-example", None, rule_provincial_examples),
     Rule("this-model", re.compile(r"\bhas been\b"), rule_this_model, ("has been",)),
     Rule("group-pronoun", re.compile(r"^They\b"), rule_group_pronoun, ("they",)),
-    Rule("new-batch", re.compile(r"\bnew batch"), rule_new_batch, ("new batch",)),
+    Rule(
+        "new-batch",
+        re.compile(r"\bnew (?:provincial(?:-level)? )?batch"),
+        rule_new_batch,
+        ("new batch", "new provincial"),
+    ),
     Rule(
         "scope-list",
         re.compile(r"\b(?:are|were) (?:to be |being )?\w+ed\b.{0,60}\bincluding\b"),
         rule_scope_list,
         ("including",),
     ),
+    Rule("listed-then-scope", LIST_LEAD_RE, rule_listed_then_scope, ("they ", "these ", "it ")),
     Rule("replicated", None, rule_replicated, ("replicat", "learn", "disseminat")),
+    Rule("which-adopted", WHICH_ADOPTED_RE, rule_which_adopted, ("which",)),
     Rule("adopted-by", PASSIVE_ADOPT_RE, rule_adopted_by, _ADOPT_WORDS),
     Rule("drew-on", None, rule_drew_on, _ADOPT_WORDS),
+    Rule("zone-batch", ZONE_BATCH_RE, rule_zone_batch, ("batch of",)),
+    Rule("following-lead", LEAD_RE, rule_following_lead, tuple({p.split()[0] for p in LEAD_PHRASES})),
     Rule("alliance", None, rule_alliance, tuple({h.split()[-1] for h in BODY_HEADS})),
     Rule(
         "joint-action",
@@ -513,10 +592,12 @@ RULES: tuple[Rule, ...] = (
     Rule("quoted-case", None, rule_quoted_case),
     Rule("unquoted-practice", None, rule_unquoted_practice),
     Rule("took-the-lead", re.compile(r"\bthe lead in\b"), rule_took_lead, ("the lead in",)),
-    Rule("among-scope", AMONG_SCOPE_RE, rule_among_scope, ("among",)),
+    Rule("among-scope", None, rule_among_scope),
     Rule("among-national", AMONG_NATIONAL_RE, rule_among_national, ("among",)),
     Rule("listed-for", LISTED_FOR_RE, rule_listed_for, ("list", "include", "put")),
     Rule("appeared-in", APPEARED_RE, rule_appeared_in, ("similar", "comparable", "same")),
+    Rule("applies-in", APPLIES_IN_RE, rule_applies_in, ("appl",)),
+    Rule("defined-term", DEFINED_RE, rule_defined_term, tuple({w.split()[0] for w in DEFINING_PHRASES})),
 )
 """The narrative's rules, in the order they read each sentence."""
 
@@ -562,7 +643,7 @@ def _read_paragraph(st: State, sents: list[Sentence], cross: Sequence[Section]) 
                     st.last_named = Named(f.name, f.zones, f.line)
                 elif isinstance(f, AdoptionFact):
                     st.adoptions.append(f)
-                    if f.name and f.origins:
+                    if f.name and (f.origins or f.batch):  # a batch's item names no zone: still what "it" is
                         st.last_named = Named(f.name, f.origins, f.line)
                         named_here.setdefault(f.name, st.last_named)
                 else:

@@ -13,27 +13,37 @@ from dataclasses import replace
 from pftz.loaders.lexicon import (
     ACTIVE_ADOPT_VERBS,
     ANAPHORA,
+    APPLY_VERBS,
     BY_ADOPT_VERBS,
     CARDINALS,
     CARDINALS_MORE,
     CASE_HEADS,
+    DEFINING_PHRASES,
+    DESIGNATED_SCOPES,
     EXAMPLE_ORDINALS,
     GENERIC_PLURALS,
     INTO_ADOPT_VERBS,
     ITEM_PLURALS,
     LAUNCH_PARTICIPLES,
+    LEAD_PHRASES,
     LIKENESS_ANAPHORA,
     LIST_JOINS,
     NATIONAL_SCOPES,
+    ORDINALS,
+    OUTSIDE_ADOPT_VERBS,
     PASSIVE_ADOPT_VERBS,
     PASSIVE_ADOPT_VERBS_MORE,
     PASSIVE_AUXILIARIES_MORE,
+    PLACE_NOUNS,
     PLURAL_ANAPHORA,
     PROVINCE_SCOPES,
     PROVINCE_SCOPES_MORE,
     REFERENCE_PHRASES,
     REFERENCE_VERBS,
+    SAME_ANAPHORA,
     SPREAD_VERBS,
+    TIME_SPANS,
+    VERSION_ANAPHORA,
     alternation,
 )
 from pftz.loaders.narrative_cases import PRACTICE_VERBS, object_at, practice_name
@@ -46,9 +56,11 @@ from pftz.loaders.narrative_facts import (
     HEAD_NOUNS,
     PROVINCE_SCOPE_RE,
     SUBJECT_WORDS,
+    Actor,
     AdoptionFact,
     CaseFact,
     Clause,
+    EffortFact,
     Named,
     Sentence,
     State,
@@ -101,6 +113,7 @@ def adoption_replicated(st: State, s: Sentence, outcome: str) -> list[AdoptionFa
     if not m:
         return []
     subject = s.text[: m.start()]
+    subject = subject[max([0, *(x.end() for x in CLAUSE_CUT_RE.finditer(subject))]) :]  # the verb's own clause
     who = _adopter(st, subject)
     if who is None:
         return []
@@ -135,36 +148,50 @@ def adoption_replicated(st: State, s: Sentence, outcome: str) -> list[AdoptionFa
 
 ADOPTS_RE = re.compile(r"\b(?:adopts|adopted|has been adopted)\b")
 SCOPE_LIST_RE = re.compile(
-    rf"\b(?:\d+|{alternation((*CARDINALS, *CARDINALS_MORE))}) (?:(?:pilot |other )?measures )?(?:are|were) "
+    rf"\b(?:\d+|{alternation((*CARDINALS, *CARDINALS_MORE))}) (?:(?:pilot |other )?measures? )?(?:are|were|is|was) "
     r"(?:to be |being )?"
     r"(?:replicated and scaled up|replicated|extended|rolled out|promoted)(?: (?:across|to|throughout|in))? "
-    rf"(?P<scope>{alternation(NATIONAL_SCOPES)}),? including (?P<list>.+?)(?:, among others)?\.?$",
+    rf"(?P<scope>{alternation((*NATIONAL_SCOPES, *DESIGNATED_SCOPES))}),? (?:including|such as) (?P<list>.+?)"
+    r"(?:, among others)?\.?$",
     re.IGNORECASE,
 )
+_SCOPE_ITEM_SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b|(?:an?|the)\s|[\"“])")
+_QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
 def adoption_scope_list(s: Sentence) -> list[AdoptionFact]:
     """``17 measures are replicated and scaled up across all PFTZs, including A, B, and C``: one event per item.
 
-    The adopter is the scope as printed (``all PFTZs``, ``nationwide``); items
-    are split at commas (and a final ``and``). Rejects a sentence without such
-    a list.
+    Each clause of the sentence (cut at ``;``: ``18 measures are replicated throughout the country, including
+    "A" and "B"; four measures are replicated in all PFTZs, including the "C" ...``) is read with its own scope;
+    the items follow ``including`` or ``such as``. The adopter is the scope as printed (``all PFTZs``,
+    ``nationwide``); items are split at commas and ``and`` outside quotes, their quotes and article dropped.
+    A clause of designated areas (``and two measures are replicated in designated areas, such as ...``) is
+    adopted by the designated areas as printed. Rejects a sentence without such a list.
     """
-    m = SCOPE_LIST_RE.search(s.text)
-    if not m:
-        return []
-    items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b)", m.group("list"))]
-    scope = "all PFTZs" if "pftz" in m.group("scope").lower() else "nationwide"
-    return [
-        AdoptionFact(x, "scope", scope, scope, s.line, s.original, "scope-list", scope=scope)
-        for x in items
-        if len(x.split()) >= 3 and x[:1].islower()
-    ]
+    out: list[AdoptionFact] = []
+    for clause in re.split(r";\s*(?:and\s+)?", s.text):
+        m = SCOPE_LIST_RE.search(clause)
+        if not m:
+            continue
+        listed = m.group("list")
+        # commas inside a quoted name do not split it ("one declaration, two ports")
+        masked = _QUOTED_RE.sub(lambda q: q.group(0).replace(",", "\0").replace(" and ", " \1 "), listed)
+        items = [x.replace("\0", ",").replace(" \1 ", " and ").strip(" .") for x in _SCOPE_ITEM_SPLIT_RE.split(masked)]
+        printed = m.group("scope").lower()
+        scope = "all PFTZs" if "pftz" in printed else printed if printed in DESIGNATED_SCOPES else "nationwide"
+        for x in items:
+            quoted = x[:1] in '"“' or bool(re.match(r"(?:the|an?)\s+[\"“]", x))
+            name = re.sub(r"^(?:the|an?)\s+", "", x).replace('"', "").replace("“", "").replace("”", "").strip()
+            if len(name.split()) >= 3 and (x[:1].islower() or quoted):
+                out.append(AdoptionFact(name, "scope", scope, scope, s.line, s.original, "scope-list", scope=scope))
+    return out
 
 
 NEW_BATCH_RE = re.compile(
     r"\breplicat\w* and scal\w*(?: up)? (?:of )?(?:a |the )?new batch\b|"
-    r"\b(?:released|issued|launched|produced) (?:a |the |their )?new batch(?:es)?\b[^.;]*\breplicated (?:them|it)\b|"
+    r"\b(?:released|issued|launched|produced) (?:a |the |their )?new (?:provincial(?:-level)? )?batch(?:es)?\b[^.;]*"
+    r"\b(?:replicated|promoted|extended|rolled out) (?:them|it)\b|"
     r"\b(?:released|issued|launched|produced|published) (?:a |the |their |its )?new batch(?:es)? (?:of |for )"
     r"(?P<scope>provincial|province-wide|region-wide) replication\b",
     re.IGNORECASE,
@@ -179,7 +206,7 @@ def adoption_batch_statement(st: State, s: Sentence) -> list[AdoptionFact]:
     Rejects a sentence that quotes names (the named-example rules read those)
     or states no province-wide scope.
     """
-    m = NEW_BATCH_RE.search(s.text) if "new batch" in s.text and not s.quotes else None
+    m = NEW_BATCH_RE.search(s.text) if "new " in s.text and not s.quotes else None
     if m is None or not (m.group("scope") or PROVINCE_SCOPE_RE.search(s.text)):
         return []
     out: list[AdoptionFact] = []
@@ -308,17 +335,27 @@ def adoption_this_model(st: State, s: Sentence, case: CaseFact | None) -> list[A
 _PASSIVE_ADVERB = r"(?:(?:also|since|now|already|further|later|subsequently|then|soon|\w+ly)\s+)*"
 PASSIVE_ADOPT_RE = re.compile(
     rf"\b(?:(?:has|have|had)\s+{_PASSIVE_ADVERB}been|{alternation(PASSIVE_AUXILIARIES_MORE)}|was|were|is|are|being)"
-    rf"\s+{_PASSIVE_ADVERB}(?P<verb>{alternation((*PASSIVE_ADOPT_VERBS, *PASSIVE_ADOPT_VERBS_MORE))})\b(?P<rest>[^.;]*)"
+    rf"\s+{_PASSIVE_ADVERB}(?P<verb>{alternation((*PASSIVE_ADOPT_VERBS, *PASSIVE_ADOPT_VERBS_MORE))})\b"
+    r"(?=(?P<rest>[^.;]*))"
 )
+"""A passive verb of adopting and the rest of its clause (a lookahead: a second verb of the clause is matched too:
+``... was extended to A, and the "<name>" has been taken as a reference in B``)."""
 _ADOPTER_AT_RE = re.compile(
-    r"^\s*(?:(?:and\s+)?(?:scaled up|promoted|applied)\s+)?(?:(?P<prep>in|by|across|to|throughout|into|at|within)\s+|"
+    rf"^\s*(?:(?:and\s+)?(?:scaled up|promoted|applied)\s+)?(?:{alternation(TIME_SPANS)}\s+)?"
+    rf"(?:(?:at|in)\s+{alternation(PLACE_NOUNS)}\s+(?=in\s))?"
+    r"(?:(?P<prep>in|by|across|to|throughout|into|at|within)\s+|"
     rf"(?P<scope>{alternation((*PROVINCE_SCOPES, *PROVINCE_SCOPES_MORE))})\b)"
 )
-_ANAPHOR_RE = re.compile(rf"^\s*(?:[A-Z][^,;]{{0,60}},\s*)?(?P<anaphor>{alternation(ANAPHORA)})\b", re.IGNORECASE)
+_ANAPHOR_RE = re.compile(
+    rf"^\s*(?:[A-Z][^,;]{{0,60}},\s*|(?:Within|In|By|After|Over|Since)\s+[\w\s-]{{1,30}}?\s+(?=the\s|this\s))?"
+    rf"(?P<anaphor>{alternation(ANAPHORA)})\b",
+    re.IGNORECASE,
+)
 _ACTIVE_ADOPT_RE = re.compile(rf"\b(?P<verb>{alternation(ACTIVE_ADOPT_VERBS)})\s+")
+_OUTSIDE_ADOPT_RE = re.compile(rf"\b(?P<verb>{alternation(OUTSIDE_ADOPT_VERBS)})\s+")
 _ANAPHOR_OBJECT_RE = re.compile(
-    rf"^\s*(?:{alternation(ANAPHORA)})(?=\s*(?:[,.;]|$)|\s+(?:at|in|for|to|on|across|into|as|through|from|since|"
-    r"last|this|with|under)\b)",
+    rf"^\s*(?:{alternation((*ANAPHORA, *SAME_ANAPHORA))})(?=\s*(?:[,.;]|$)|\s+(?:at|in|for|to|on|across|into|as|"
+    rf"through|from|since|last|this|with|under)\b)|^\s*{alternation(VERSION_ANAPHORA)}\b",
     re.IGNORECASE,
 )
 """An anaphor as the object, a place or a time after it: ``introduced the model at the Port Area in 2024``."""
@@ -400,7 +437,7 @@ def _province_of(st: State, zone: str) -> tuple[str, str] | None:
     return ref.province, st.gaz.provinces[ref.province].name
 
 
-def adoption_passive(c: Clause) -> list[AdoptionFact]:
+def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
     """``"<name>" of <origin> has been replicated in <adopter>``: an adoption with the adopter after the verb.
 
     Accepts ``... has been replicated in the Jiaxing coordinated innovation zone of Zhejiang PFTZ``,
@@ -413,6 +450,9 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
     """
     s, st = c.s, c.st
     out: list[AdoptionFact] = []
+    cases: list[CaseFact] = []
+    before: tuple[str, tuple[str, ...], str, str] | None = None  # the last passive clause: name, origins, rule
+    verb_before: int | None = None  # where the sentence's last passive verb stands
     for m in PASSIVE_ADOPT_RE.finditer(s.text):
         plural: tuple[Named, ...] = ()
         at = _ADOPTER_AT_RE.match(m.group("rest"))
@@ -425,20 +465,50 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
         if m.group("verb") in (*INTO_ADOPT_VERBS, *PASSIVE_ADOPT_VERBS_MORE) and prep not in ("to", "in", "into"):
             continue
         head = s.text[: m.start()]
-        quotes = [q for q in s.quotes if q.end <= m.start() and is_case_name(q.name, s.text, q)]
+        begin = max([0, *(x.end() for x in CLAUSE_CUT_RE.finditer(head))])  # where the verb's clause starts
+        unsaid = False  # a quoted name whose origin the sentence does not print
+        quotes = [
+            q
+            for q in s.quotes
+            if q.end <= m.start() and is_case_name(q.name, s.text, q) and not _in_definition(s.text, q.start)
+        ]
+        if verb_before is not None and verb_before < begin:
+            quotes = [q for q in quotes if q.start >= begin]  # a later clause names its own innovation, or none
+        verb_before = m.start()
         case: Named | None = None
         batch = None
-        if quotes:
+        rule, stands_for = "adopted-by", ""
+        released_by: tuple[str, int] | None = None
+        if before is not None and not head[begin:].strip():
+            name, origins, rule, stands_for = before  # "..., and has since been taken up by Anhui Province": elided
+        elif quotes:
             name = quotes[-1].name
-            origins = tuple(k for a in s.actors if a.end <= m.start() for k in a.keys)
+            own = [a for a in s.actors if begin <= a.start and a.end <= m.start()] if quotes[-1].start >= begin else []
+            origins = tuple(k for a in (own or [a for a in s.actors if a.end <= m.start()]) for k in a.keys)
             batch = BATCH_RE.search(s.text, quotes[-1].end, m.start())
             if not origins and batch is None:
-                continue  # '"<name>" was replicated in Shanghai PFTZ' alone may tell where it began
+                origins = _credited(st, name)  # a case the text credited before: its zones (derived)
+            unsaid = not origins and batch is None and not (m.group("verb") in INTO_ADOPT_VERBS and prep == "to")
+        elif (term := _term_in(st, head[begin:])) is not None:
+            name, origins = term[0], term[1].zones  # "The Tianjin pre-assessment model was also extended to ..."
+            rule, stands_for = "defined-term", term[1].name
+        elif (ab := _ALLIANCE_BATCH_RE.search(head[begin:])) and (body := _alliance_named(st, ab.group("body"))):
+            # "the Yangtze River Delta PFTZ Alliance's fourth batch of innovations has been replicated ... by ...":
+            # the batch the alliance released, its members the origin
+            name, origins, released_by = "", body.members, (body.name, ordinal_of(ab.group("ord")))
+        elif (pp := _possessive_practice(s, begin, m.start())) is not None:
+            # "Shanghai PFTZ's cross-border RMB cash pooling for ... has been replicated by ...": the zone's case too
+            name, origins = pp[1], pp[0].keys
+            cases.append(CaseFact(name, tuple(sorted(origins)), s.line, s.original, "possessive-practice"))
         elif _PLURAL_ANAPHOR_RE.match(head) and (several := _set_before(st, c)):
             name, origins = several[0].name, several[0].zones
             plural = several[1:]
-        elif _ANAPHOR_RE.match(_last_clause(head)) and (case := _named_before(st, c)) is not None and case.zones:
-            name, origins = case.name, case.zones
+        elif _ANAPHOR_RE.match(_last_clause(head)) and (case := _named_before(st, c)) is not None:
+            name, origins = case.name, case.zones  # no zones: an item of a national batch taken up before
+        elif (sub := _UNQUOTED_THE_RE.match(head[begin:])) and (cc := _credited_case(st, sub.group("np"))) is not None:
+            name, origins = cc.name, cc.zones  # "the one-window service for foreign talents has been replicated by"
+        elif (pre := _case_by_prefix(st, c, head[begin:])) is not None:
+            name, origins = pre.name, pre.zones  # "Bonded smelting has been taken up by ...": that case (derived)
         elif (wm := _UNQUOTED_WHICH_RE.match(head)) and (name := practice_name(wm.group("name"))):
             # "a one-window service for ship registration, under which ... in the Zhoushan Area of Zhejiang PFTZ
             # accept ..., has been replicated in ...": the origin is the zone the clause names
@@ -462,6 +532,9 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
         rest = m.group("rest")[at.end() :]
         window = " ".join(rest.split()[:14])
         who = _place_of(st, window)
+        listed = _zone_list_at(s, m.start("rest") + at.end())  # "to the PFTZs of Beijing and Hebei": zones
+        if listed:
+            who = ("zone", listed[0], listed[0], "")
         if who is not None and at.group("scope") and who[0] != "province":
             who = None  # "replicated province-wide, benefiting Shanghai PFTZ's firms": the scope says the province
         if who is None and (at.group("scope") or PROVINCE_SCOPE_RE.match(m.group("rest").strip())):
@@ -471,25 +544,128 @@ def adoption_passive(c: Clause) -> list[AdoptionFact]:
         if who is None:
             continue
         kind, key, printed, parent = who
+        if unsaid and kind == "city" and (home := _home_zone(st, c, key)):
+            origins = (home,)  # "... is replicated in designated areas, namely the cities of X and Y": the
+            # paragraph's zone, the cities in its province (derived)
+        elif unsaid and kind != "coordinated":
+            continue  # '"<name>" was replicated in Shanghai PFTZ' alone may tell where it began; a coordinated
+            # innovation zone of a PFTZ only ever takes up what was developed elsewhere
         if (kind == "zone" and key in origins) or printed.lower() in name.lower():
             continue
         scope = "province-wide" if kind == "province" and (at.group("scope") or PROVINCE_SCOPE_RE.search(rest)) else ""
         ordinal = (ordinal_of(batch.group("ord")), batch.group("what")) if batch and not origins else None
         when = clause_date(f"{m.group('verb')} {adopter_clause(rest)}")
         fact = AdoptionFact(
-            name, kind, key, printed, s.line, s.original, "adopted-by", tuple(origins), parent, ordinal, scope,
-            date=when,
+            name, kind, key, printed, s.line, s.original, rule, tuple(origins), parent, ordinal, scope,
+            released_by=released_by, stands_for=stands_for, date=when,
         )  # fmt: skip
         firsts = _each_province(c, fact, window)  # "extended to ... in Guangdong and Zhejiang": both
         out.extend(firsts)
+        before = (name, tuple(origins), rule, stands_for)
         # "These measures have since been extended to Gansu": every innovation the sentence before named
         out.extend(replace(f, name=n.name, origins=n.zones) for n in plural for f in firsts)
+        out.extend(replace(fact, adopter_key=z, adopter_name=z) for z in listed[1:] if z not in origins)
         if kind == "zone":  # "taken up by Sichuan FTZ and the Guangxi Pilot FTZ", "... in 2016 and later by ..."
             out.extend(
                 replace(fact, adopter_key=z.key, adopter_name=z.text, date=clause_date(adopter_clause(rest, z.start)))
                 for z in _more_zones(st, rest, origins)
             )
-    return out
+    return [*cases[:1], *out] if out else []
+
+
+def _zone_list_at(s: Sentence, at: int) -> tuple[str, ...]:
+    """The zones of a list of several printed as one actor right at ``at`` (``the PFTZs of Beijing and Hebei``,
+    ``the Jiangsu and Zhejiang FTZs``), else nothing."""
+    for a in s.actors:
+        if (
+            len(a.keys) > 1
+            and at <= a.start
+            and re.fullmatch(r"\s*(?:the\s+)?(?:P?FTZs\s+(?:of|in)\s+)?", s.text[at : a.start])
+        ):
+            return a.keys
+    return ()
+
+
+_POSSESSIVE_PRACTICE_RE = re.compile(r"(?:'s|’s)\s+(?P<name>[a-z][^\"“”;,]{8,160}?)\s*,?\s*$")
+
+
+def _possessive_practice(s: Sentence, lo: int, hi: int) -> tuple[Actor, str] | None:
+    """The zone and the unquoted practice of ``<zone>'s <practice>`` ending at ``hi`` (its clause from ``lo``):
+    ``Henan PFTZ's integrated approval of land use and planning permits for industrial projects``."""
+    for a in reversed(s.actors):
+        if a.start < lo or a.end >= hi:
+            continue
+        if (m := _POSSESSIVE_PRACTICE_RE.match(s.text, a.end, hi)) and (
+            name := practice_name(m.group("name"), first=True)
+        ):
+            return a, name
+        return None
+    return None
+
+
+def _home_zone(st: State, c: Clause, city: str) -> str:
+    """The paragraph's subject zone when it is one zone and ``city`` lies in its province, else ``""``."""
+    subject = c.last_subject
+    if subject is None or len(subject.keys) != 1 or (ref := st.gaz.cities.get(city)) is None:
+        return ""
+    zone = root(subject.keys[0])
+    prov = _province_of(st, zone)
+    return zone if prov is not None and prov[0] == ref.province else ""
+
+
+_UNQUOTED_THE_RE = re.compile(r"^\s*(?:[Tt]he|[Ii]ts)\s+(?P<np>[a-z][\w'’&+-]*(?:\s+[\w'’&+-]+){2,11}?)\s*$")
+"""An unquoted subject after an article, of three words or more, up to a passive verb."""
+_BARE_SUBJECT_RE = re.compile(r"^\s*[A-Z][a-z-]+(?:\s+[a-z][\w-]*){1,3}\s*$")
+
+
+def _case_by_prefix(st: State, c: Clause, subject: str) -> CaseFact | None:
+    """The case of the paragraph whose name opens with the words of a bare subject (``Bonded smelting`` for the
+    ``bonded smelting of non-ferrous metal concentrates ...`` credited before), when exactly one does."""
+    if not _BARE_SUBJECT_RE.match(subject):
+        return None
+    key = _words(subject)
+    found = [f for f in st.cases[c.para_cases :] if f"{_words(f.name)} ".startswith(f"{key} ")]
+    return found[0] if len({f.zones for f in found}) == 1 else None
+
+
+_ALLIANCE_BATCH_RE = re.compile(
+    rf"(?:^|\b[Tt]he\s+)(?P<body>[A-Z][\w\s–-]{{3,120}}?)(?:'s|’s)\s+(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})"
+    rf"\s+batch\s+of\s+(?:[\w-]+\s+){{0,3}}?{alternation(GENERIC_PLURALS)}\s*$"
+)
+"""A batch an alliance released as a subject: ``the Yangtze River Delta PFTZ Alliance's fourth batch of ...``."""
+
+
+def _alliance_named(st: State, printed: str) -> EffortFact | None:
+    """The alliance the text read before under the name printed (its members known), else None."""
+    key = _words(printed)
+    return next((e for e in reversed(st.efforts) if e.rule == "alliance" and e.members and _words(e.name) == key), None)
+
+
+def _credited(st: State, name: str) -> tuple[str, ...]:
+    """The zones of :func:`_credited_case`, else nothing."""
+    case = _credited_case(st, name)
+    return case.zones if case is not None else ()
+
+
+def _credited_case(st: State, name: str) -> CaseFact | None:
+    """The last case the text credited under ``name`` (the same words, or a longer name it opens when one zone's),
+    else None: the origin of an innovation a later sentence names without its zone (``In 2028, Yunnan adopted the
+    "<name>" model``)."""
+    key = _words(name)
+    if not key:
+        return None
+    for case in reversed(st.cases):
+        if _words(case.name) == key:
+            return case
+    if len(key.split()) < 3:
+        return None
+    # a shorter form of a case's name ("the one-window service for foreign talents"): the one zone's case it is in
+    found = [case for case in st.cases if f" {key} " in f" {_words(case.name)} "]
+    return found[-1] if len({case.zones for case in found}) == 1 else None
+
+
+def _words(name: str) -> str:
+    return " ".join(w.strip("'’") for w in re.findall(r"[\w'’+-]+", name.lower()))
 
 
 _UNQUOTED_SUBJECT_RE = re.compile(
@@ -540,6 +716,10 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
     """
     s = c.s
     verbs: list[tuple[int, int, int]] = [(m.start(), m.end(), len(s.text)) for m in _ACTIVE_ADOPT_RE.finditer(s.text)]
+    outside_verbs = {m.start() for m in _OUTSIDE_ADOPT_RE.finditer(s.text)} - {v[0] for v in verbs}
+    verbs += [
+        (m.start(), m.end(), len(s.text)) for m in _OUTSIDE_ADOPT_RE.finditer(s.text) if m.start() in outside_verbs
+    ]
     for r in _REFERENCE_RE.finditer(s.text):
         verbs = [v for v in verbs if not r.start() <= v[0] < r.end()]
         verbs.append((r.start(), r.start("obj"), r.end("obj")))
@@ -552,7 +732,8 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
         if (nxt := _NEXT_SUBJECT_RE.search(s.text, obj_at, obj_end)) is not None:
             obj_end = nxt.start()  # ", and the Xiamen Area of Fujian PFTZ launched ...": another zone's own clause
         begin = max([0, *(m.end() for m in CLAUSE_CUT_RE.finditer(s.text, 0, start))])
-        fact = _active_adoption(c, s.text[begin:start], obj_at, obj_end)
+        begin = max([begin, *(m.end() for m in _COLON_RE.finditer(s.text, begin, start))])  # "... release: Wuxi ..."
+        fact = _active_adoption(c, s.text[begin:start], obj_at, obj_end, only_outside=start in outside_verbs)
         if fact is not None and len(verbs) > 1:
             fact = replace(fact, date=clause_date(s.text[begin:start]))  # "and in 2026, Yunnan Province adopted"
             # several clauses: the fact is read from its own clause (its line is where the clause starts)
@@ -565,6 +746,7 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
     return out
 
 
+_COLON_RE = re.compile(r":\s+")
 _LIST_JOIN_RE = re.compile(rf"\s*(?:{alternation(LIST_JOINS)})\s*")
 
 
@@ -584,6 +766,8 @@ def _listed_after(s: Sentence, name: str, obj_at: int, obj_end: int) -> list[str
 
 
 _PROVINCE_LIST_RE = re.compile(r"\s*(?:,\s*and|,|and|as well as)\s*")
+_CITY_LIST_RE = re.compile(r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+Province)?)?\s*(?:,\s*and|,|and|as well as)\s*")
+"""What joins two cities of a list, each may be followed by its province: ``Linyi in Shandong and Changshu``."""
 _NEXT_SUBJECT_RE = re.compile(
     rf"[,;]\s*(?:and|while|whereas)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,6}}(?:of\s+(?:the\s+)?(?:[\w'’()-]+\s+){{1,4}}?)?"
     rf"(?:P?FTZ|FTP|Area|Pilot Free Trade Zone)\s+(?:has\s+|have\s+)?(?:{PRACTICE_VERBS})\b"
@@ -601,8 +785,9 @@ def _each_province(c: Clause, fact: AdoptionFact, subject: str) -> list[Adoption
     else:
         provs = c.st.gaz.find_provinces(subject, exclude_zones=True)
     run = provs[:1]
+    joins = _CITY_LIST_RE if fact.adopter_kind == "city" else _PROVINCE_LIST_RE
     for p in provs[1:]:
-        if _PROVINCE_LIST_RE.fullmatch(subject[run[-1].end : p.start]) is None:
+        if joins.fullmatch(subject[run[-1].end : p.start]) is None:
             break
         run.append(p)
     if len(run) < 2 or fact.adopter_key not in {p.key for p in run}:
@@ -634,11 +819,39 @@ def _one_word_named(s: Sentence, obj_at: int, obj_end: int) -> Quoted | None:
     return None
 
 
-def _active_adoption(c: Clause, subject: str, obj_at: int, obj_end: int) -> AdoptionFact | None:
-    """One clause of :func:`adoption_active`: the subject before the verb, the object at ``obj_at:obj_end``."""
+_PASSIVE_END_RE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+|also\s+|since\s+|later\s+)*$")
+
+
+def _bare_object(text: str, obj_at: int, obj_end: int) -> str:
+    """The object phrase at ``obj_at`` up to its clause end, without its article and a place after it."""
+    phrase = _AND_VERB_RE.split(object_at(text[:obj_end], obj_at)[0].strip())[0]
+    return _TRAILING_PLACE_RE.sub("", re.sub(r"^(?:the|an?|its)\s+", "", phrase))
+
+
+_AND_VERB_RE = re.compile(r"\s+and\s+(?=(?!bonded\b)[a-z]+ed\s+(?:it|them|the|a|an|its|their)\b)")
+"""``... and applied it in ...``: the next verb of the subject ends the object."""
+
+
+def _possessed_practice(phrase: str) -> str:
+    """The practice after a zone's possessive: any name :func:`practice_name` accepts (also as a first), else a
+    lower-case phrase of four words or more with a prepositional tail (``management of cross-border labor services
+    for border residents``): the possessive names a zone's own innovation."""
+    if name := practice_name(phrase) or practice_name(phrase, first=True):
+        return name
+    words = phrase.strip().split()
+    if len(words) >= 4 and words[0][:1].islower() and re.search(r"\s(?:of|for)\s", phrase):
+        return phrase.strip()
+    return ""
+
+
+def _active_adoption(
+    c: Clause, subject: str, obj_at: int, obj_end: int, *, only_outside: bool = False
+) -> AdoptionFact | None:
+    """One clause of :func:`adoption_active`: the subject before the verb, the object at ``obj_at:obj_end``;
+    ``only_outside``: the verb adopts only when its subject is a region without a PFTZ."""
     s, st = c.s, c.st
-    if len(subject.split()) > SUBJECT_WORDS:
-        return None
+    if len(subject.split()) > SUBJECT_WORDS or _PASSIVE_END_RE.search(subject):
+        return None  # "... is to be replicated in all PFTZs": a passive verb, read by the adopted-by rule
     case: Named | None = None
     who = _adopter(st, subject)
     if who is None and _ANAPHOR_RE.fullmatch(subject.rstrip()) and (case := _named_before(st, c)) is not None:
@@ -657,6 +870,10 @@ def _active_adoption(c: Clause, subject: str, obj_at: int, obj_end: int) -> Adop
     batch = BATCH_RE.search(s.text, obj_at, obj_end)
     # a region without a PFTZ that introduced a quoted innovation took it from elsewhere, the origin unsaid
     outside = kind == "province" and st.gaz.zone_of_province(key) is None and bool(quotes) and not after
+    if quotes and not origins and not batch and not after:
+        # "In 2028, Yunnan adopted the "<name>" model": a name the text credited to another zone before (derived)
+        own = {key, st.gaz.zone_of_province(key) or key} if kind == "province" else {root(key)}
+        origins = tuple(z for z in _credited(st, quotes[0].name) if root(z) not in own)
     if case is not None:
         name = case.name  # the adopter's own case, named after what it drew on
     elif quotes and (origins or batch or outside) and (not after or quotes[0].start < after[0].start + 80):
@@ -671,11 +888,26 @@ def _active_adoption(c: Clause, subject: str, obj_at: int, obj_end: int) -> Adop
         origins
         and (pm := _POSSESSIVE_AT_RE.match(s.text, after[0].end))
         and s.text[obj_at : after[0].start].strip() in ("", "the")
-        and (name := practice_name(object_at(s.text, pm.end())[0]))
+        and (name := _possessed_practice(_AND_VERB_RE.split(object_at(s.text[:obj_end], pm.end())[0])[0]))
     ):
-        pass  # "replicated Shanghai PFTZ's smart customs clearance model"
+        pass  # "replicated Shanghai PFTZ's smart customs clearance model", "drew on Yunnan PFTZ's management of ..."
+    elif not after and (credited := _credited_case(st, _bare_object(s.text, obj_at, obj_end))) is not None:
+        # "Wuxi and Changzhou have introduced the bonded R&D supervision model for biomedical samples": a shorter
+        # form of a case the text credited before (derived)
+        name = credited.name
+        own = {key, st.gaz.zone_of_province(key) or key} if kind == "province" else {root(key)}
+        origins = tuple(z for z in credited.zones if root(z) not in own)
+    elif (
+        not after
+        and kind == "province"
+        and st.gaz.zone_of_province(key) is None
+        and (name := practice_name(_bare_object(s.text, obj_at, obj_end), first=True))
+    ):
+        outside = True  # "Shanxi Province took as a reference the tiered supervision of ...": its origin unsaid
     else:
         return None
+    if only_outside and not outside:
+        return None  # "extended <name> to ...": an adoption only when a region without a PFTZ does it
     if not origins and not batch and not outside:
         return None
     ordinal = (ordinal_of(batch.group("ord")), batch.group("what")) if batch and not origins else None
@@ -684,7 +916,9 @@ def _active_adoption(c: Clause, subject: str, obj_at: int, obj_end: int) -> Adop
 
 AMONG_SCOPE_RE = re.compile(
     rf"^Among (?:the )?(?:[\w-]+ ){{0,3}}?(?:{alternation(GENERIC_PLURALS)}) (?:to be|that are|being|were) "
-    rf"(?:[a-z]+ed )?(?:and [a-z]+ed )?(?P<scope>{alternation(PROVINCE_SCOPES)})\s*(?::|\bis\b|\bare\b)"
+    rf"(?:[a-z]+ed )?(?:and [a-z]+ed )?(?P<scope>{alternation(PROVINCE_SCOPES)})\s*(?::|\bis\b|\bare\b)|"
+    rf"^Among (?:the )?(?:[\w-]+ ){{0,3}}?(?:{alternation(GENERIC_PLURALS)}) for (?P<lead>province-wide|region-wide|"
+    r"provincewide|municipality-wide) replication\s*,"
 )
 
 
@@ -693,10 +927,19 @@ def adoption_among_scope(c: Clause) -> list[AdoptionFact]:
 
     A lead naming innovations replicated across the province, then the cases
     of the sentence (read by the rules before): each case is replicated
-    province-wide, in its zone's province. Rejects a lead with another scope.
+    province-wide, in its zone's province. A lead closed by a comma (``Among the
+    innovations for province-wide replication, the Suzhou Area's "A" ...``)
+    holds for the cases of the paragraph's later sentences too. Rejects a lead
+    with another scope.
     """
     if not AMONG_SCOPE_RE.match(c.s.text):
-        return []
+        # "Among the innovations for province-wide replication, the Suzhou Area's "A" ... . The Nanning Area's "B"
+        # ...": the lead holds for the cases of its paragraph's later sentences too
+        lead = next(
+            (m for t in c.sents[: c.i] if t.text.startswith("Among") and (m := AMONG_SCOPE_RE.match(t.text))), None
+        )
+        if lead is None or not lead.group("lead"):
+            return []
     out: list[AdoptionFact] = []
     for f in c.st.cases[c.para_cases :]:
         zone = f.zones[0].split("/", 1)[0] if len(f.zones) == 1 else ""  # an area's case: its PFTZ's province
@@ -745,9 +988,9 @@ def adoption_among_national(c: Clause) -> list[AdoptionFact]:
 
 LISTED_FOR_RE = re.compile(
     rf"\b(?:listed|included|put|list|include)\s+(?P<anaphor>{alternation(ANAPHORA)})\s+in\s+(?:its|their|the)\s+"
-    r"[^.;]{0,160}?\bfor\s+(?:replication|promotion|replication and (?:promotion|scaling(?: up)?))\s+"
+    r"[^.;]{0,160}?\bfor\s+(?:(?:replication|promotion|replication and (?:promotion|scaling(?: up)?))\s+"
     rf"(?:(?P<scope>(?:across|throughout) (?:the|its) (?:entire |whole )?(?:province|region))\b|"
-    rf"(?P<national>{alternation(NATIONAL_SCOPES)}))",
+    rf"(?P<national>{alternation(NATIONAL_SCOPES)}))|(?P<national_before>nationwide|national) replication\b)",
     re.IGNORECASE,
 )
 
@@ -761,8 +1004,8 @@ def adoption_listed_for_replication(c: Clause) -> list[AdoptionFact]:
     """
     m = LISTED_FOR_RE.search(c.s.text)
     case = _named_before(c.st, c) if m else None
-    if m is not None and case is not None and m.group("national"):
-        scope = "all PFTZs" if "pftz" in m.group("national").lower() else "nationwide"
+    if m is not None and case is not None and (m.group("national") or m.group("national_before")):
+        scope = "all PFTZs" if "pftz" in (m.group("national") or "").lower() else "nationwide"
         rule = "listed-for"
         return [AdoptionFact(case.name, "scope", scope, scope, c.s.line, c.s.original, rule, case.zones)]
     if case is None or len(case.zones) != 1:
@@ -820,4 +1063,271 @@ def adoption_appeared(c: Clause) -> list[AdoptionFact]:
                 replace(fact, adopter_key=z.key, adopter_name=z.text, date=clause_date(adopter_clause(rest, z.start)))
                 for z in _more_zones(st, rest, origins)
             )
+    return out
+
+
+DEFINED_RE = re.compile(
+    rf"[,(]\s*{alternation(DEFINING_PHRASES)}\s+(?:the\s+)?[\"“]?(?P<term>[A-Za-z][\w'’+-]*(?:\s+[\w'’+-]+){{1,7}}?)[\"”]?"
+    r"\s*(?=[,;)]|\.\s|\.$)"
+)
+"""A name the text defines for the innovation just named: ``, referred to below as the Tianjin pre-assessment
+model,``, ``(hereinafter the "joint window")``."""
+
+
+def adoption_defined_term(c: Clause) -> list[AdoptionFact]:
+    """``The "<name>" of <zone>, referred to below as the <term>, ...``: remember the term for the innovation.
+
+    Reads the sentence that defines a name (:data:`loaders.lexicon.DEFINING_PHRASES`) for the quoted name just
+    before it; its zones are those printed between the name and the phrase, else those before the name in its
+    clause, else the zones a case of the same name was credited to. Builds no fact: a later sentence that uses
+    the term (``The <term> was also extended to ...``) reads it as that innovation (derived, the rule in the
+    adoption's ``resolved``). Rejects a term with no quoted name before it or no zone.
+    """
+    s, st = c.s, c.st
+    for m in DEFINED_RE.finditer(s.text):
+        quotes = [q for q in s.quotes if q.end <= m.start() and is_case_name(q.name, s.text, q)]
+        if not quotes:
+            continue
+        q = quotes[-1]
+        begin = max([0, *(x.end() for x in CLAUSE_CUT_RE.finditer(s.text, 0, q.start))])
+        zones = tuple(k for a in s.actors if q.end <= a.start < m.start() for k in a.keys)
+        zones = (
+            zones or tuple(k for a in s.actors if begin <= a.start < q.start for k in a.keys) or _credited(st, q.name)
+        )
+        if zones:
+            st.terms[m.group("term").lower()] = Named(q.name, tuple(dict.fromkeys(zones)), s.line)
+    return []
+
+
+def _in_definition(text: str, at: int) -> bool:
+    """Whether ``at`` lies in a definition of a name (``(hereinafter the "...")``): the term, not an innovation."""
+    return any(m.start() <= at < m.end() for m in DEFINED_RE.finditer(text))
+
+
+def _term_in(st: State, text: str) -> tuple[str, Named] | None:
+    """A term the text defined before (:func:`adoption_defined_term`) as printed in ``text``, and what it stands for."""
+    low = text.lower()
+    for term, named in st.terms.items():
+        if (i := low.find(term)) >= 0:
+            return text[i : i + len(term)], named
+    return None
+
+
+WHICH_ADOPTED_RE = re.compile(
+    rf",\s*which\s+(?P<who>(?:the\s+)?[A-Z][^,;\"“”]{{0,80}}?)\s+(?:(?:later|also|then|since|subsequently)\s+)*"
+    rf"(?P<verb>{alternation(ACTIVE_ADOPT_VERBS)})\b(?P<tail>[^,;]*)"
+)
+"""A relative clause whose subject adopted what it follows: ``, which Shanxi Province replicated in 2028``."""
+
+
+def adoption_which(c: Clause) -> list[AdoptionFact | CaseFact]:
+    """``<zone>'s <practice>, which <adopter> replicated in 2028, allows ...``: an adoption in a relative clause.
+
+    The innovation is the quoted name that ends right before ``, which`` (its zones printed in its clause, else
+    the case credited under that name before), or an unquoted practice after a zone's possessive (``Henan PFTZ's
+    integrated approval of ...``: also that zone's case). The adopter is the place the relative clause opens with
+    (a province, a city, a coordinated innovation zone or a zone), dated by the year it prints. Rejects an
+    adopter that is the origin, and an innovation without an origin.
+    """
+    s, st = c.s, c.st
+    out: list[AdoptionFact | CaseFact] = []
+    for m in WHICH_ADOPTED_RE.finditer(s.text):
+        begin = max([0, *(x.end() for x in CLAUSE_CUT_RE.finditer(s.text, 0, m.start()))])
+        quote = next((q for q in reversed(s.quotes) if q.end <= m.start() and q.start >= begin), None)
+        if quote is not None and re.fullmatch(r"[\s\w'’-]{0,40}", s.text[quote.end : m.start()]) is None:
+            quote = None
+        if quote is not None and is_case_name(quote.name, s.text, quote):
+            name = quote.name
+            origins = tuple(k for a in s.actors if begin <= a.start < m.start() for k in a.keys)
+            origins = origins or _credited(st, name)
+        elif (pp := _possessive_practice(s, begin, m.start())) is not None:
+            name, origins = pp[1], pp[0].keys
+            out.append(CaseFact(name, tuple(sorted(origins)), s.line, s.original, "possessive-practice"))
+        else:
+            continue
+        who = _adopter(st, m.group("who"))
+        if who is None or not origins:
+            continue
+        kind, key, printed, parent = who
+        if root(key) in {root(z) for z in origins} or (
+            kind == "province" and _province_of(st, origins[0]) == (key, printed)
+        ):
+            continue
+        when = clause_date(m.group("tail"))
+        fact = AdoptionFact(name, kind, key, printed, s.line, s.original, "which-adopted", origins, parent, date=when)
+        out.extend(_each_province(c, fact, m.group("who")))
+    return out if any(isinstance(f, AdoptionFact) for f in out) else []
+
+
+LEAD_RE = re.compile(
+    rf"^\s*(?:(?:In|By|Since)\s+[^,]{{3,30}},\s*)?{alternation(tuple(p.capitalize() for p in LEAD_PHRASES))}\s+"
+    rf"(?P<origin>[^,;]{{3,90}}?),\s*(?P<who>(?:the\s+)?[A-Z][^,;\"“”]{{1,80}}?)\s+(?:has\s+|have\s+)?"
+    rf"(?P<verb>{PRACTICE_VERBS}|{alternation(ACTIVE_ADOPT_VERBS)})\s+"
+)
+"""``Following the lead of <origin>, <adopter> <verb> ...`` (:data:`loaders.lexicon.LEAD_PHRASES`)."""
+
+
+def adoption_following_lead(c: Clause) -> list[AdoptionFact]:
+    """``Following the lead of Hainan FTP, Ningxia introduced a one-window service for ship registration``.
+
+    The origin is the zone the lead names; the adopter the place that opens the main clause (a province, a city,
+    a coordinated innovation zone or a zone); the innovation the first quoted name of its object, else the
+    practice the object names (:func:`loaders.narrative_cases.practice_name`). Rejects a lead without a zone, an
+    adopter that is the origin, and an object that names no practice.
+    """
+    s, st = c.s, c.st
+    m = LEAD_RE.match(s.text)
+    if m is None:
+        return []
+    origins = tuple(k for a in s.actors if m.start("origin") <= a.start < m.end("origin") for k in a.keys)
+    who = _adopter(st, m.group("who"))
+    if not origins or who is None:
+        return []
+    kind, key, printed, parent = who
+    if root(key) in {root(z) for z in origins} or (
+        kind == "province" and _province_of(st, origins[0]) == (key, printed)
+    ):
+        return []
+    phrase, end = object_at(s.text, m.end())
+    quotes = [q for q in s.quotes if m.end() <= q.start < end and is_case_name(q.name, s.text, q)]
+    name = quotes[0].name if quotes else practice_name(phrase, first=True)
+    if not name:
+        return []
+    name = _TRAILING_PLACE_RE.sub("", name)
+    when = clause_date(s.text[: m.start("who")])
+    return [AdoptionFact(name, kind, key, printed, s.line, s.original, "following-lead", origins, parent, date=when)]
+
+
+_TRAILING_PLACE_RE = re.compile(
+    r"\s+(?:on|in|at|along|for)\s+(?:(?:the\s+)?[A-Z][\w\s'’-]*|(?:its|their)\s+(?:own\s+)?[a-z][\w\s'’-]*)$"
+)
+"""A place after a practice's name (``... for ship registration on the Yellow River``, ``... at its land ports``):
+where, not what."""
+
+
+ZONE_BATCH_RE = re.compile(
+    rf"\b(?:released|issued|published|unveiled)\s+(?:its|the|a)\s+(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})"
+    r"\s+batch\s+of\s+(?P<n>\d+)\s+(?:[\w-]+\s+){0,3}?(?:innovations|measures|practices|cases|experiences)\b"
+    r"(?P<rest>[^.;]*)"
+)
+"""A zone's own batch of a count: ``Hubei PFTZ released its tenth batch of 26 institutional innovations``."""
+_ALL_OF_BATCH_RE = re.compile(
+    r"\b(?:of which|\d+ of which|of them|all \d+|all of them|for replication|to be replicated)\b|^\s*All\b",
+    re.IGNORECASE,
+)
+_OF_ZONE_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+_BATCH_ITEMS_RE = re.compile(r",?\s*including\s+(?P<list>[^;]+?)(?=\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4}\b|$)")
+
+
+def adoption_zone_batch(c: Clause) -> list[AdoptionFact]:
+    """``Hubei PFTZ released the tenth batch of 26 institutional innovations ..., of which 21 are replicated
+    province-wide`` (or ``... . All 25 have been replicated province-wide.``): the zone's batch adopted by its
+    province, no innovation named (the zone may be printed inside the body that released it: ``the Office of the
+    Leading Group for Hubei PFTZ Work``).
+
+    The unquoted items listed after ``including`` (three words or more, not quoted: the ``provincial-example``
+    rule reads the quoted ones) are items of the batch, each adopted by the province (as that rule's); the batch
+    as a whole is read only when its paragraph names none. The zone stands before the verb or after the batch
+    (``... of the Zhejiang FTZ``); the share is ``of which``, ``all 25``, ``for replication`` with a province-wide
+    scope.
+    Rejects a sentence without one zone, and a batch whose province-wide share neither its sentence nor the next
+    states.
+    """
+    s, st = c.s, c.st
+    m = ZONE_BATCH_RE.search(s.text)
+    if m is None:
+        return []
+    zones = {root(k) for a in s.actors if a.end <= m.start() for k in a.keys}
+    if not zones:  # "It released the fifth batch of 32 institutional innovations of the Zhejiang FTZ"
+        zones = {root(k) for a in s.actors if _OF_ZONE_RE.fullmatch(s.text, m.start("rest"), a.start) for k in a.keys}
+    if len(zones) != 1:
+        return []
+    zone = zones.pop()
+    nxt = c.sents[c.i + 1].text if c.i + 1 < len(c.sents) else ""
+    scope_at = next(
+        (t for t in (m.group("rest"), nxt) if _ALL_OF_BATCH_RE.search(t) and PROVINCE_SCOPE_RE.search(t)), None
+    )
+    if scope_at is None or (prov := _province_of(st, zone)) is None:
+        return []
+    items: list[str] = []
+    if im := _BATCH_ITEMS_RE.search(m.group("rest")):
+        masked = _QUOTED_RE.sub(lambda q: q.group(0).replace(",", "\0"), im.group("list"))
+        for item in _SCOPE_ITEM_SPLIT_RE.split(masked):
+            x = item.strip(" .")
+            if '"' in x or "“" in x:
+                items.append("")  # a quoted item: the provincial-example rule reads it
+            elif x[:1].islower() and len(x.split()) >= 3 and not PROVINCE_SCOPE_RE.search(x):
+                items.append(re.sub(r"^(?:the|an?)\s+", "", x))
+    rule, where = "zone-batch", (zone,)
+    if not items:  # the batch as a whole, when its paragraph names none of its innovations
+        if any(q for t in c.sents[c.i :] for q in t.quotes if is_case_name(q.name, t.text, q)):
+            return []
+        own = (ordinal_of(m.group("ord")), int(m.group("n")))
+        return [
+            AdoptionFact("", "province", *prov, s.line, s.original, rule, where, scope="province-wide", own_batch=own)
+        ]
+    return [
+        AdoptionFact(name, "province", *prov, s.line, s.original, rule, where, scope="province-wide")
+        for name in items
+        if name
+    ]
+
+
+LIST_LEAD_RE = re.compile(r"^\s*(?:They|These|It)\s+(?:include|includes|included|are|comprise)\s+(?P<list>.+?)\.?$")
+"""A sentence listing the items of what the sentence before named: ``They include A, B and the "C" approach``."""
+_PLURAL_SCOPE_RE = re.compile(
+    rf"^\s*(?:{alternation(PLURAL_ANAPHORA)}|These \w+|They|All of them)\s+(?:are|were|have been|will be|are to be)\s+"
+    r"(?:\w+ly\s+)?(?:applied|replicated|promoted|rolled out|extended|replicated and promoted)\s+"
+    rf"(?P<scope>{alternation(NATIONAL_SCOPES)})\b",
+    re.IGNORECASE,
+)
+
+
+def adoption_listed_then_scope(c: Clause) -> list[AdoptionFact]:
+    """``They include A, B, the "C" approach for ..., and D. These experiences are applied throughout the country
+    ...``: each item the list names, adopted at the national scope the next sentence of its paragraph states.
+
+    Items are split as a scope list's (commas and ``and`` outside quotes, quotes and articles dropped, three words
+    or more). Rejects a list whose next sentence states no national scope for all of them.
+    """
+    m = LIST_LEAD_RE.match(c.s.text)
+    if m is None or c.i + 1 >= len(c.sents) or (nm := _PLURAL_SCOPE_RE.match(c.sents[c.i + 1].text)) is None:
+        return []
+    scope = "all PFTZs" if "pftz" in nm.group("scope").lower() else "nationwide"
+    masked = _QUOTED_RE.sub(lambda q: q.group(0).replace(",", "\0").replace(" and ", " \1 "), m.group("list"))
+    out: list[AdoptionFact] = []
+    for x in _SCOPE_ITEM_SPLIT_RE.split(masked):
+        item = x.replace("\0", ",").replace(" \1 ", " and ").strip(" .")
+        name = re.sub(r"^(?:the|an?)\s+", "", item).replace('"', "").replace("“", "").replace("”", "").strip()
+        if len(name.split()) >= 3 and name[:1].islower():
+            out.append(
+                AdoptionFact(name, "scope", scope, scope, c.s.line, c.s.original, "listed-then-scope", scope=scope)
+            )
+    return out
+
+
+APPLIES_IN_RE = re.compile(
+    rf"\b(?:{alternation(APPLY_VERBS)})\s+(?:only\s+)?in\s+(?:the\s+)?(?P<scope>{alternation(DESIGNATED_SCOPES)})\b"
+)
+"""A measure that holds only in designated areas: ``... applies only in designated areas``."""
+
+
+def adoption_applies_in(c: Clause) -> list[AdoptionFact]:
+    """``..., while the "<name>" model for ... of Heilongjiang PFTZ applies only in designated areas``: the quoted
+    innovation of the verb's clause adopted by the designated areas as printed, its origin the zones of that clause.
+
+    Rejects a clause without a quoted name.
+    """
+    s = c.s
+    out: list[AdoptionFact] = []
+    for m in APPLIES_IN_RE.finditer(s.text):
+        begin = max([0, *(x.end() for x in CLAUSE_CUT_RE.finditer(s.text, 0, m.start()))])
+        quotes = [q for q in s.quotes if begin <= q.start and q.end <= m.start() and is_case_name(q.name, s.text, q)]
+        if not quotes:
+            continue
+        name = re.sub(r"(?:\s+(?:for|of|in|at|to|with|and|from|by))+$", "", fuller_name(s.text, quotes[-1]))
+        name = name or quotes[-1].name
+        origins = tuple(k for a in s.actors if begin <= a.start < m.start() for k in a.keys)
+        where = m.group("scope")
+        out.append(AdoptionFact(name, "scope", where, where, s.line, s.original, "applies-in", origins, scope=where))
     return out

@@ -25,6 +25,7 @@ from pftz.loaders.lexicon import (
     PILOT_VERB_FORMS,
     PRACTICE_HEADS_MORE,
     QUANTITY_WORDS,
+    SUBJECT_ADJECTIVES,
     TITLE_WORDS,
     alternation,
 )
@@ -59,12 +60,19 @@ def chain(s: Sentence, last: Actor) -> Actor:
     return Actor(first.start, last.end, tuple(dict.fromkeys(keys)))
 
 
+_ARTICLE_END_RE = re.compile(r"\b(?:a|an|the|[a-z]{3,}ed)\s*$")
+"""An article, or a verb in the past, right before a quoted name."""
+_TAIL_OF_RE = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[a-z]")
+
+
 def looks_like_innovation(s: Sentence, q: Quoted) -> bool:
     """Whether a name read by the verb or pronoun rules is an innovation rather than a descriptive phrase.
 
     Accepts a name of three or more words, or one followed by a head noun
     (``"..." model``, ``service``, ``mechanism`` ...) or preceded by
-    ``nation's first``/``new``. Rejects a phrase after ``previous``,
+    ``nation's first``/``new``, or a name of two words after an article or a
+    verb in the past and before a ``for``/``of`` tail (``introduced "remote-sensing tallying" for
+    imported Russian timber``). Rejects a phrase after ``previous``,
     ``traditional``, ``from the``/``to the`` (the old and new states of a reform).
     """
     head = s.text[max(0, q.start - 30) : q.start]
@@ -72,6 +80,8 @@ def looks_like_innovation(s: Sentence, q: Quoted) -> bool:
         return False
     if re.match(HEAD_NOUNS, s.text[q.end :]) or re.search(r"(?:first|new|innovative)\s*$", head):
         return True
+    if len(q.name.split()) == 2 and _ARTICLE_END_RE.search(head) and _TAIL_OF_RE.match(s.text, q.end):
+        return True  # 'introduced "remote-sensing tallying" for imported timber': a practice with its tail
     return len(q.name.split()) >= 3 and not re.search(r"[,;]", q.name)
 
 
@@ -130,7 +140,7 @@ def case_pronoun(s: Sentence, q: Quoted, prior: Actor | None, last_subject: Acto
     return last_subject if looks_like_innovation(s, q) else None
 
 
-_QUOTE_SUBJECT_RE = re.compile(r"^\s*(?:The|This|Its|Their)\s+$")
+_QUOTE_SUBJECT_RE = re.compile(rf"^\s*(?:The|This|Its|Their)\s+(?:{alternation(SUBJECT_ADJECTIVES)}\s+)?$")
 _QUOTE_SUBJECT_VERB_RE = re.compile(
     rf"^(?:{HEAD_NOUNS})?\s+(?:(?:also|now|further)\s+)?(?:[a-z]+s|has|is|was|allowed|enabled|made)\b(?<!\bis)"
 )
@@ -192,14 +202,15 @@ def case_after(s: Sentence, q: Quoted) -> list[Actor]:
     """``The "..." in Shandong PFTZ and Henan PFTZ``, ``the "..." model of Tianjin PFTZ``.
 
     The zones named right after the name (after at most eight words and
-    ``in``/``of``/``by``/``at``), several when joined by ``and`` or commas.
+    ``in``/``of``/``by``/``at``, or an appositive participle: ``"...", developed
+    jointly by ...``), several when joined by ``and`` or commas.
     """
     out: list[Actor] = []
     following = [a for a in s.actors if a.start >= q.end]
     if not following:
         return out
     gap = s.text[q.end : following[0].start]
-    if not AFTER_QUOTE_RE.fullmatch(gap):
+    if not AFTER_QUOTE_RE.fullmatch(gap) and not _APPOSITIVE_BY_RE.fullmatch(gap):
         return out
     out.append(following[0])
     for a, b in itertools.pairwise(following):
@@ -212,6 +223,10 @@ def case_after(s: Sentence, q: Quoted) -> list[Actor]:
     return out
 
 
+_APPOSITIVE_BY_RE = re.compile(
+    rf"\s*,\s*(?:(?:first|jointly)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?(?:in|by|at)\s+(?:the\s+)?"
+)
+"""An appositive participle after a quoted name: ``"...", developed jointly by the Suzhou Area and ...``."""
 _OF_SAME_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _SEP_THE_RE = re.compile(r"\s*(?:,\s*and|,|and)\s+the\s+")
 """Zones joined with an article: "by the Guoyuan Port Area ... and the Qinzhou Port Area of the Guangxi FTZ"."""
@@ -648,6 +663,9 @@ _AREA_SEP_RE = re.compile(r"\s*(?:,\s*and|,|and)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)
 """``and Lin-gang Special Area of``: an area of the next zone, joined to the zone before."""
 
 
+_PREP_BEFORE_RE = re.compile(r"\b(?:in|at|from|to|with|for|into|within|across)\s+(?:the\s+|its\s+|their\s+)?$")
+
+
 def _joint_subject(s: Sentence, i: int) -> Actor:
     """The zones joined to actor ``i`` as one subject (as :func:`chain`), an area of a zone counting as its zone.
 
@@ -656,9 +674,14 @@ def _joint_subject(s: Sentence, i: int) -> Actor:
     acts = s.actors
     j = i
     keys = list(acts[i].keys)
-    while j > 0 and (
-        SEP_RE.fullmatch(s.text, acts[j - 1].end, acts[j].start)
-        or _AREA_SEP_RE.fullmatch(s.text, acts[j - 1].end, acts[j].start)
+    while (
+        j > 0
+        and (
+            SEP_RE.fullmatch(s.text, acts[j - 1].end, acts[j].start)
+            or _AREA_SEP_RE.fullmatch(s.text, acts[j - 1].end, acts[j].start)
+        )
+        # "... completed X in its Y Area, and Hainan FTP has set up ...": a place after a preposition is no subject
+        and not _PREP_BEFORE_RE.search(s.text, 0, acts[j - 1].start)
     ):
         j -= 1
         keys = list(acts[j].keys) + keys

@@ -42,7 +42,8 @@ def split_examples(text: str) -> list[str]:
     """
     body = re.split(r"(?<=[a-z)])\.\s", text, maxsplit=1)[0].rstrip(". ")
     items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b)|(?<=[\"”])\s+and\s+", body)]
-    out = [ARTICLES_RE.sub("", re.sub(r"[\"“”]", "", x)) for x in items if x[:1].islower() and len(x.split()) >= 2]
+    bare = [re.sub(r"[\"“”]", "", x).strip() for x in items]  # 'the "relay transport" of ...': a quoted head
+    out = [ARTICLES_RE.sub("", x) for x in bare if x[:1].islower() and len(x.split()) >= 2]
     return out if len(out) == len([x for x in items if x]) else out[: len(out)]
 
 

@@ -178,6 +178,15 @@ class AdoptionFact:
     batch: tuple[int, str] | None = None
     scope: str = ""
     outcome: str = ""
+    released_by: tuple[str, int] | None = None
+    """(alliance, ordinal) when what was adopted is a batch an alliance released (``the Yangtze River Delta PFTZ
+    Alliance's fourth batch of innovations has been replicated ... by Jiangxi Province``); None otherwise."""
+    own_batch: tuple[int, int | None] | None = None
+    """(ordinal, count) of the zone's own batch adopted as a whole (``Hubei PFTZ released the tenth batch of 26
+    institutional innovations ..., of which 21 are replicated province-wide``); None otherwise."""
+    stands_for: str = ""
+    """The name the text credited the innovation under, when ``name`` is a term the text defined for it (``the
+    Tianjin pre-assessment model`` for ``pre-assessment service for medical data export``); ``""`` otherwise."""
     date: str = ""
     """The date printed in the adoption's own clause (``was introduced to X in 2026``, ``in March 2024, Y
     adopted ...``), ISO at its printed precision; ``""`` when the clause prints none."""
@@ -296,6 +305,9 @@ class State:
     last_named: Named | None = None
     last_set: tuple[Named, ...] = ()
     """Every innovation the last sentence that named any named: what a plural anaphor stands for."""
+    terms: dict[str, Named] = field(default_factory=dict)
+    """Names the text defines for an innovation (``..., referred to below as the X model``), lower case -> what
+    they stand for, the name as defined."""
     cases: list[CaseFact] = field(default_factory=list)
     adoptions: list[AdoptionFact] = field(default_factory=list)
     efforts: list[EffortFact] = field(default_factory=list)

@@ -18,6 +18,7 @@ from pftz.loaders.followers import with_followers
 from pftz.loaders.lexicon import (
     BATCH_COUNT_NOUNS,
     CARDINALS,
+    DESIGNATED_SCOPES,
     JOIN_PHRASES,
     LIST_SCOPE_VERBS,
     NATIONAL_SCOPES,
@@ -29,6 +30,7 @@ from pftz.loaders.narrative import JOINT_DOCUMENT, AdoptionFact, read_narrative
 from pftz.loaders.paper_prose import PAPER_ADOPTION, with_paper_facts
 from pftz.loaders.records import (
     NodeRef,
+    PropValue,
 )
 from pftz.loaders.report_context import (
     BATCH_PHRASE_RE,
@@ -155,13 +157,18 @@ def _how_named(c: _Collector, kind: str, key: str, quote: str, rule: str) -> str
 
 
 def _innovation_how(a: AdoptionFact, quote: str) -> str | None:
-    """How an adoption's innovation was found when its sentence does not print its name ("this model"); else None."""
+    """How an adoption's innovation was found when its sentence does not print its name ("this model") or prints a
+    term the text defined for it; else None."""
+    if a.stands_for:
+        return f"narrative rule {a.rule!r}: the innovation a term defined before this sentence stands for"
     if a.name and normalize_name(a.name) in normalize_name(quote):
         return None
     return f"narrative rule {a.rule!r}: the innovation named before this sentence"
 
 
-CASE_ADOPTIONS = frozenset({"adopted-by", "drew-on", "followed", PAPER_ADOPTION})
+CASE_ADOPTIONS = frozenset(
+    {"adopted-by", "drew-on", "followed", "which-adopted", "following-lead", "defined-term", PAPER_ADOPTION}
+)
 """Narrative rules whose adopted innovation is a zone's case named in the text (one measure node, not two)."""
 
 
@@ -228,6 +235,10 @@ def _extract_narrative(c: _Collector, ctx: _Context) -> None:
         if a.adopter_kind == "scope":
             scope = Scope.ALL_PFTZS if "pftz" in a.adopter_key.lower() else Scope.NATIONWIDE
             region = c.region(SCOPE_REGION_KEYS[scope], line, s)
+            # "two measures are replicated in designated areas, such as ...": the national measure adopted by the
+            # designated areas as printed (on the national scope node, its scope narrowed)
+            narrowed = a.adopter_key.lower() in DESIGNATED_SCOPES
+            scope = Scope.DESIGNATED_AREAS if narrowed else scope
             named = _batch_named_before(c, ctx, line, s) if a.rule == COUNTED_SCOPE_RULE else None
             if named is not None and not any(k.startswith(named.key + ":") for k in titles):
                 best = None  # a list of a batch no table lists: no row of another batch is its item
@@ -259,7 +270,10 @@ def _extract_narrative(c: _Collector, ctx: _Context) -> None:
                         c.rel(Rel.ORIGINATED_IN, measure, zref, line, s)
             table = ctx.batch_tables.get(best.rsplit(":", 1)[0], "its table") if best else ""
             how = None if best is None else f"the narrative's wording matched to its row of {table} (title score)"
-            c.rel(Rel.ADOPTED, region, measure, line, s, scope=str(scope), as_printed=a.name, resolved=how)
+            where = a.adopter_name if narrowed else None
+            c.rel(
+                Rel.ADOPTED, region, measure, line, s, scope=str(scope), as_printed=a.name, resolved=how, adopter=where
+            )
             continue
         if a.adopter_kind == "coordinated":
             adopter = c.sub_zone(c.zone_refs[a.adopter_zone].name, a.adopter_name, ZoneKind.COORDINATED, line, s)
@@ -269,6 +283,23 @@ def _extract_narrative(c: _Collector, ctx: _Context) -> None:
             adopter = c.region(a.adopter_key, line, s)
         if adopter is None:
             c.warn("adopter-unresolved", f"no adopter found for {a.name!r}", line)
+            continue
+        if a.released_by is not None:  # a batch an alliance released, named before by the alliance's rule
+            body, ordinal = a.released_by
+            b = _batch_node(
+                c,
+                ctx,
+                _batch_key("alliance", "institutional-innovations", ordinal, slug(body)),
+                _batch_name("institutional-innovations", ordinal, body),
+                line,
+                s,
+                kind="institutional-innovations",
+                level="alliance",
+                ordinal=ordinal,
+            )
+            stated = ";".join(f"zone:{z}" for z in a.origins) or None
+            how = f"narrative rule {a.rule!r}: the alliance's members, named where the text read the alliance"
+            c.rel(Rel.REPLICATED_TO, b, adopter, line, s, scope=a.scope or None, origin=stated, resolved=how)
             continue
         bkey = None
         if a.batch is not None:
@@ -295,6 +326,21 @@ def _extract_narrative(c: _Collector, ctx: _Context) -> None:
                 c.rel(Rel.IN_BATCH, measure, batch, line, s)
         elif a.rule == "adopts-case":
             measure = NodeRef(Label.MEASURE, f"case:{a.adopter_zone.split('/', 1)[0]}:{slug(a.name)}")
+        elif not a.name and a.own_batch is not None and a.origins:
+            # "Hubei PFTZ released the tenth batch of 26 ..., of which 21 are replicated province-wide": that batch
+            ordinal, count = a.own_batch
+            zkey = a.origins[0].split("/", 1)[0]
+            bkey = _batch_key("provincial", "institutional-innovations", ordinal, zkey)
+            props: dict[str, PropValue] = {"kind": "institutional-innovations", "level": "provincial"}
+            if bkey not in ctx.batch_tables and count is not None:
+                props["count"] = count
+            name = _batch_name("institutional-innovations", ordinal, c.zone_name(zkey))
+            b = _batch_node(c, ctx, bkey, name, line, s, ordinal=ordinal, **props)
+            c.rel(
+                Rel.MEMBER_OF, c.zone(zkey, line, s), b, line, s, resolved="the batch's zone, as the sentence names it"
+            )
+            c.rel(Rel.REPLICATED_TO, b, adopter, line, s, scope=str(Scope.PROVINCE_WIDE), origin=f"zone:{zkey}")
+            continue
         elif not a.name:
             # "a new batch" of a zone whose provincial batches a table lists is those batches;
             # otherwise a batch node of its own (mentioned nowhere else)
@@ -332,11 +378,12 @@ def _extract_narrative(c: _Collector, ctx: _Context) -> None:
                 )
             continue
         elif a.rule in CASE_ADOPTIONS and (
-            case_key := cases_by_name.get((a.origins[:1], slug(a.name)))
+            # a term the text defined for a case ("the Tianjin pre-assessment model") stands for that case
+            case_key := cases_by_name.get((a.origins[:1], slug(a.stands_for or a.name)))
             or cases_by_name.get(((a.adopter_key,), slug(a.name)))  # "The model drew on the experience of X"
         ):
             measure = NodeRef(Label.MEASURE, case_key)  # the case the text credited, adopted by another
-            own = case_key == cases_by_name.get((a.origins[:1], slug(a.name)))  # not the adopter's own case
+            own = case_key == cases_by_name.get((a.origins[:1], slug(a.stands_for or a.name)))  # not the adopter's
             for z in a.origins if own and s not in case_quotes.get(case_key, ()) else ():
                 # the adoption's sentence names the origin again ("borrowed ... from Tianjin PFTZ"): evidence too
                 if _how_named(c, "zone", z, s, a.rule) is None:
@@ -363,6 +410,7 @@ def _extract_narrative(c: _Collector, ctx: _Context) -> None:
             or _innovation_how(a, s),
             # an adoption is dated only by a date its own sentence prints; the batch's date is not its date
             date=a.date or _adoption_date(s),
+            as_printed=a.name if a.stands_for else None,  # the defined term, for the case it stands for
         )
     for e in story.efforts:
         c.rule = e.rule

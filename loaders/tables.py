@@ -570,10 +570,13 @@ _SUCH_AS_RE = re.compile(
     r"(?=,|;|[—–]|\s+(?:are|is|have|has|were|was)\b|\.\s|\.$)"
 )
 _COUNTED_RE = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:cases?|innovations?|practices?|experience|achievements?|outcomes?|measures?)\b",
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(?:[\w-]+\s+){0,3}?"
+    r"(?:cases?|innovations?|practices?|experience|achievements?|outcomes?|measures?)\b|"
+    r"(?=(?:(?:are|were|is)\s+)?(?:replicated|applied|apply|promoted|disseminated|rolled out)\b))",
     re.IGNORECASE,
 )
+"""A count that opens a clause of its own scope: ``23 innovations replicated province-wide, such as A, and four
+replicated in designated areas, such as B`` (a bare count before its verb too)."""
 _DESIGNATED_RE = re.compile(
     r"\b(?:specific regions|designated areas|eligible areas|certain areas)(?: within the province)?\b"
 )

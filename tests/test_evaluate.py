@@ -275,3 +275,14 @@ def test_only_another_layout_of_the_same_text_is_aligned() -> None:
     text = BUNDLED_REPORT.read_text(encoding="utf-8")
     assert same_words(text, rewrap_paragraphs(text))
     assert not same_words(text, text.replace("Shanghai PFTZ", "Shanghai FTZ", 1))  # another text: its own lines
+
+
+def test_a_national_scope_in_any_wording_is_one_adopter() -> None:
+    from pftz.loaders.evaluate import evaluate, parse_annotations
+
+    head = "fact,line,name,actors,adopter,joint,quote\n"
+    gold = parse_annotations(head + "adoption,10,smart berth allocation model,,group:throughout the country,,x\n")
+    pred = parse_annotations(head + "adoption,10,smart berth allocation model,,group:nationwide,,x\n")
+    other = parse_annotations(head + "adoption,10,smart berth allocation model,,group:all PFTZs,,x\n")
+    assert evaluate(gold, pred).score("adoption").recall == 1.0
+    assert evaluate(gold, other).score("adoption").recall == 0.0

@@ -132,8 +132,39 @@ EXCERPTS: dict[str, tuple[str, set[str]]] = {
     ),
     "among-national": (
         'Among the items to be replicated nationwide are the "joint inspection at border ports" model of Yunnan '
-        "PFTZ and the \"digital bill of lading\" service from Shandong PFTZ.",
+        'PFTZ and the "digital bill of lading" service from Shandong PFTZ.',
         {"among-national"},
+    ),
+    "which-adopted": (
+        "Fujian PFTZ's joint approval of sea use and construction permits for port projects, which Zhejiang "
+        "Province replicated in 2027, lets a project apply once.",
+        {"which-adopted"},
+    ),
+    "following-lead": (
+        "Following the lead of Guangxi PFTZ, Gansu introduced a one-stop service for border trade settlement at "
+        "its land ports.",
+        {"following-lead"},
+    ),
+    "zone-batch": (
+        "For example, the Office of the Leading Group for Hunan PFTZ Work released the seventh batch of 24 "
+        "institutional innovations in May 2027, of which 20 are replicated province-wide.",
+        {"zone-batch"},
+    ),
+    "listed-then-scope": (
+        "The ministry compiled the fourth batch of 12 reform experiences. They include online renewal of pilot "
+        "licences for ships, and shared credit files of customs brokers. These experiences are applied throughout "
+        "the country.",
+        {"listed-then-scope"},
+    ),
+    "applies-in": (
+        'The "joint fee list" model for port charges of Shandong PFTZ is to be replicated in all PFTZs, while the '
+        '"bonded soybean crushing" model for Russian imports of Heilongjiang PFTZ applies only in designated areas.',
+        {"applies-in"},
+    ),
+    "defined-term": (
+        'The "remote audit of bonded stocks" of Fujian PFTZ, referred to below as the Fujian audit model, was '
+        "widely praised. The Fujian audit model has since been extended to Jiangxi Province.",
+        {"defined-term"},
     ),
 }
 
