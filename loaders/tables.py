@@ -50,7 +50,7 @@ class _Layout(NamedTuple):
     caption: re.Pattern[str]
     """A numbered caption: ``<caption word> <part>-<k> <title>`` (groups: the number as printed, the title)."""
     appendix_caption: re.Pattern[str]
-    """A caption inside an appendix: ``Table 2: Title``."""
+    """A caption numbered alone: ``Table 2: Title``, or ``Table 2 Title`` when a table's header follows it."""
     appendix: re.Pattern[str]
     """An appendix heading: ``<appendix word> N: <title>``."""
     source: re.Pattern[str]
@@ -72,7 +72,7 @@ def _layout_of(
     word = alternation(list(caption))
     return _Layout(
         re.compile(rf"^{word}\s+((?:\d+|[A-Z])[-.\u2013]\d+)\.?\s+(\S.*)$"),
-        re.compile(rf"^{word}\s+(\d+)\s*:\s*(\S.*)$"),
+        re.compile(rf"^{word}\s+(\d+)(?:\s*:\s*|\.?\s+)(\S.*)$"),
         re.compile(rf"^{alternation([appendix])}\s+(\d+)\s*:\s*\S"),
         re.compile(rf"^{alternation(source)}\s*:", re.IGNORECASE),
         re.compile(rf"^{alternation([n.rstrip('.') for n in row_number])}\.?$", re.IGNORECASE),
@@ -190,6 +190,15 @@ def _is_page_number(items: Sequence[_Content], i: int) -> bool:
 def _is_toc_entry(items: Sequence[_Content], i: int) -> bool:
     """Whether the heading at ``items[i]`` is a table-of-contents entry (a page number follows)."""
     return i + 1 < len(items) and is_lone_number(items[i + 1].line.text)
+
+
+def _captions(items: Sequence[_Content], i: int, lay: _Layout, m: re.Match[str]) -> bool:
+    """Whether a caption numbered alone captions a table: with a colon (``Table 2: Title``) always; without one
+    (``Table 2 Title``, which a sentence may also begin with) only when a table's header line comes next."""
+    if ":" in items[i].line.text[m.end(1) : m.start(2)]:
+        return True
+    nxt = items[i + 1].line.text if i + 1 < len(items) else ""
+    return "\t" in nxt and bool(lay.header_first.match(nxt.split("\t", 1)[0].strip()))
 
 
 def _header_columns(fields: list[str]) -> tuple[str, ...]:
@@ -531,7 +540,7 @@ def parse_tables(
         elif (m := lay.caption.match(text)) and not _is_toc_entry(items, i):
             label = text[: m.end(1)]
             state = _TableState(m.group(1), clean_cell(m.group(2)), items[i].line.no, label)
-        elif (m := lay.appendix_caption.match(text)) and not _is_toc_entry(items, i):
+        elif (m := lay.appendix_caption.match(text)) and not _is_toc_entry(items, i) and _captions(items, i, lay, m):
             # "Table K: ..." in an appendix is that appendix's table K; elsewhere (a text that is not an
             # edition, such as a press release with one table) it is table K of the text
             label = f"{text[: m.end(1)]} of {appendix_name}" if appendix else text[: m.end(1)]

@@ -471,3 +471,28 @@ def test_caption_numbered_with_an_appendix_letter() -> None:
     found, _ = _parse(excerpt)
     assert [t.id for t in found] == ["A-1"]
     assert found[0].rows[0].values["Pilot zone"] == "Tianjin PFTZ"
+
+
+@pytest.mark.parametrize("sep", [" ", ". ", ": ", "  "])
+def test_caption_numbered_alone_without_a_colon(sep: str) -> None:
+    """An appendix's "Table 1 Tenth batch ..." (no colon) captions the table whose header follows it."""
+    excerpt = "\n".join(
+        [
+            "Appendix 1: Demo innovations",
+            "",
+            f"Table 1{sep}Tenth Batch of Demo Cases",
+            "",
+            "No.\tBest Practice\tOrigin\tCoverage",
+            "1\tElectronic certificates\tTianjin PFTZ\tNationwide",
+            "Source: made up.",
+        ]
+    )
+    found, _ = _parse(excerpt)
+    assert [(t.id, t.caption) for t in found] == [("A1-1", "Tenth Batch of Demo Cases")]
+
+
+def test_a_sentence_opening_with_table_and_a_number_is_no_caption() -> None:
+    """Without a colon and without a header line after it, "Table 2 lists ..." is a sentence."""
+    excerpt = "Appendix 1: Demo\n\nTable 2 lists the cases of the year, by zone.\n\nThe cases follow.\n"
+    found, warnings = _parse(excerpt)
+    assert found == [] and warnings == []
