@@ -22,6 +22,7 @@ from pftz.loaders.evaluate import evaluate, facts_from_report, load_annotations
 from pftz.loaders.report import load_report
 
 HERE = Path(__file__).parent
+FACTS = ("zone_case", "adoption", "joint_effort", "area", "body", "document", "national", "batch")
 TUNED: dict[str, dict[str, tuple[float, float]]] = {
     # text -> fact type -> (minimum precision, minimum recall); measured 2026-12-05 (P / R):
     # 2026a zone cases 100/100 (97.9/97.9 before the narrative of issue 24), adoptions 92.7/95.0, joint efforts
@@ -161,6 +162,37 @@ TUNED: dict[str, dict[str, tuple[float, float]]] = {
         "national": (0.95, 0.82),
         "batch": (0.88, 0.88),
     },
+    # Third round (written blind on the evening of 2026-12-05, tuned on the same evening; before -> after, P/R):
+    # 2029e adoptions 76.2/44.4 -> 100/100 (94.4/94.4 scored before national wordings were one adopter), zone
+    # cases 100/90.7 -> 100/100, documents 100/76.9 -> 100/100, bodies 100/83.3 -> 100/100, batches 100/81.8 ->
+    # 100/100, national innovations 100/96 -> 100/100; 13 national innovations 0 -> 12 of 12; 14 national
+    # innovations 0 -> 9 of 9, adoptions 66.7/22.2 -> 100/100; 16 adoptions 0 -> 100/77.8, its batch 0 -> 1 of 1;
+    # 17 adoptions 0/0 -> 100/100 (zone cases 100/66.7 unchanged)
+    "editions/report-2029e": {fact: (0.95, 0.95) for fact in FACTS},
+    # 2028d, held back in the second round, tuned on in the third (without its profile): zone cases 96.8/60.0 ->
+    # 97.4/74.5, adoptions 81.2/26.9 -> 97.6/73.6, bodies 100/76.2 -> 100/90.5, documents 100/90.5 -> 100/100
+    "editions/held-back/report-2028d": {
+        "zone_case": (0.92, 0.69),
+        "adoption": (0.92, 0.68),
+        "joint_effort": (0.95, 0.87),
+        "area": (0.95, 0.87),
+        "body": (0.95, 0.85),
+        "document": (0.95, 0.95),
+    },
+    "texts/13-mofcom-seventh-best-practices": {
+        fact: (0.95, 0.95) for fact in ("zone_case", "area", "body", "document", "national", "batch")
+    },
+    "texts/14-state-council-eighth-batch-circular": {
+        fact: (0.95, 0.95) for fact in ("adoption", "body", "document", "national", "batch")
+    },
+    "texts/16-jiangsu-commerce-seventh-batch": {
+        **{fact: (0.95, 0.95) for fact in ("zone_case", "joint_effort", "area", "body", "document", "batch")},
+        "adoption": (0.95, 0.72),
+    },
+    "texts/17-paper-horizontal-diffusion": {
+        **{fact: (0.95, 0.95) for fact in ("adoption", "joint_effort", "area", "body", "national", "batch")},
+        "zone_case": (0.95, 0.61),
+    },
 }
 HELD_BACK = ("editions/held-back/report-2027b", "texts/02-state-council-circular", "texts/05-paper-diffusion")
 SECOND_ROUND = (
@@ -171,14 +203,10 @@ SECOND_ROUND = (
     "texts/12-xinhua-western-corridor-alliance",
 )
 THIRD_ROUND = (
-    # written blind in the third round (session of 2026-12-05, evening); 2030f, 15 and 18 are held back for the end
-    "editions/report-2029e",
+    # written blind in the third round (session of 2026-12-05, evening); 2030f, 15 and 18 were held back to the end
+    # (2029e, 13, 14, 16 and 17 were tuned on: see TUNED)
     "editions/held-back/report-2030f",
-    "texts/13-mofcom-seventh-best-practices",
-    "texts/14-state-council-eighth-batch-circular",
     "texts/15-xinhua-henan-air-truck-waybill",
-    "texts/16-jiangsu-commerce-seventh-batch",
-    "texts/17-paper-horizontal-diffusion",
     "texts/18-western-corridor-ftz-mechanism",
 )
 
