@@ -101,6 +101,20 @@ def _replace_line(text: str, no: int, new: str | list[str]) -> str:
     return "\n".join(lines)
 
 
+def rewrapped(text: str, width: int = 47) -> str:
+    """The same paragraphs hard-wrapped at another width (a perturbed copy of an excerpt)."""
+    return "\n\n".join("\n".join(textwrap.wrap(p, width)) for p in text.split("\n\n"))
+
+
+def report_facts(text: str) -> set[tuple[str, str, frozenset[str], str]]:
+    """(fact, name, actors, adopter) of an excerpt read whole, as ``pftz eval`` sees them."""
+    from pftz.loaders.evaluate import facts_from_report
+    from pftz.loaders.report import parse_report
+
+    facts = facts_from_report(parse_report(text + "\n", "excerpt.txt"))
+    return {(f.fact, f.name, f.actors, f.adopter) for f in facts}
+
+
 def rewrap_paragraphs(text: str, width: int = 72) -> str:
     """Re-wrap every long body line (not table rows, not headings) to ``width`` columns."""
     out: list[str] = []

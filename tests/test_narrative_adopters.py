@@ -7,30 +7,17 @@ statement in other words with other places, and both re-wrapped at other widths.
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
 from pftz.ground.schema import Label, Rel
-from pftz.loaders.evaluate import facts_from_report
 from pftz.loaders.reference import Gazetteer, parse_cities
 from pftz.loaders.report import parse_report
-
-
-def _report_facts(text: str) -> set[tuple[str, str, frozenset[str], str]]:
-    """(fact, name, actors, adopter) of a text read whole, as ``pftz eval`` sees them."""
-    facts = facts_from_report(parse_report(text + "\n", "excerpt.txt"))
-    return {(f.fact, f.name, f.actors, f.adopter) for f in facts}
-
-
-def _rewrapped(text: str, width: int = 47) -> str:
-    """The same paragraphs hard-wrapped at another width (a perturbed copy)."""
-    return "\n\n".join("\n".join(textwrap.wrap(p, width)) for p in text.split("\n\n"))
+from tests.perturb import report_facts, rewrapped
 
 
 def _adopted(text: str) -> set[tuple[str, str, str]]:
     """(name, first origin, adopter) of every adoption of a text."""
-    return {(n, next(iter(sorted(a)), ""), ad) for f, n, a, ad in _report_facts(text) if f == "adoption"}
+    return {(n, next(iter(sorted(a)), ""), ad) for f, n, a, ad in report_facts(text) if f == "adoption"}
 
 
 FORMS = [
@@ -124,9 +111,9 @@ FORMS = [
 def test_adopters_of_the_2027c_forms_and_a_perturbed_copy(k: int) -> None:
     text, reworded, want, want_reworded = FORMS[k]
     assert _adopted(text) == want
-    assert _adopted(_rewrapped(text)) == want
+    assert _adopted(rewrapped(text)) == want
     assert _adopted(reworded) == want_reworded
-    assert _adopted(_rewrapped(reworded, 38)) == want_reworded
+    assert _adopted(rewrapped(reworded, 38)) == want_reworded
 
 
 def test_it_has_since_been_used_in_two_cities() -> None:
@@ -134,7 +121,7 @@ def test_it_has_since_been_used_in_two_cities() -> None:
         'Henan PFTZ launched the "one waybill to the end" model in 2022. The province listed the model for '
         "replication across the province, and it has since been used in Luoyang and Kaifeng."
     )
-    for t in (text, _rewrapped(text, 40)):
+    for t in (text, rewrapped(text, 40)):
         got = _adopted(t)
         assert {a for _n, _o, a in got} >= {"city:luoyang", "city:kaifeng"}
 
@@ -152,7 +139,7 @@ def test_it_has_since_been_used_in_two_cities() -> None:
     ],
 )
 def test_an_example_a_later_clause_puts_in_designated_areas_is_not_province_wide(text: str) -> None:
-    for t in (text, _rewrapped(text, 52)):
+    for t in (text, rewrapped(text, 52)):
         got = {(n, a) for n, _o, a in _adopted(t)}
         assert len(got) == 2
         assert not [n for n, _a in got if "mediation" in n or "coffee" in n]
@@ -168,8 +155,8 @@ def test_an_example_a_later_clause_puts_in_designated_areas_is_not_province_wide
     ],
 )
 def test_a_zone_and_its_own_area_are_no_adoption_and_no_joint_effort(text: str) -> None:
-    for t in (text, _rewrapped(text, 44)):
-        got = _report_facts(t)
+    for t in (text, rewrapped(text, 44)):
+        got = report_facts(t)
         assert not [f for f in got if f[0] in ("adoption", "joint_effort")], got
 
 
@@ -200,7 +187,7 @@ def test_cities_csv_is_checked_and_every_city_names_a_known_province() -> None:
 
 # --------------------------------------------------------------------------- bodies of several members
 def _joint(text: str) -> dict[str, frozenset[str]]:
-    return {n: a for f, n, a, _ad in _report_facts(text) if f == "joint_effort"}
+    return {n: a for f, n, a, _ad in report_facts(text) if f == "joint_effort"}
 
 
 @pytest.mark.parametrize(
@@ -222,7 +209,7 @@ def _joint(text: str) -> dict[str, frozenset[str]]:
     ],
 )
 def test_a_body_whose_members_are_the_provinces_it_spans(text: str, name: str, members: set[str]) -> None:
-    for t in (text, _rewrapped(text, 41)):
+    for t in (text, rewrapped(text, 41)):
         assert _joint(t).get(name) == frozenset(members)
 
 
@@ -244,7 +231,7 @@ def test_a_body_whose_members_are_the_provinces_it_spans(text: str, name: str, m
     ],
 )
 def test_what_zones_jointly_launched_named_after_them(text: str, name: str, members: set[str]) -> None:
-    for t in (text, _rewrapped(text, 43)):
+    for t in (text, rewrapped(text, 43)):
         assert _joint(t).get(name) == frozenset(members)
 
 
@@ -273,10 +260,10 @@ def test_what_zones_jointly_launched_named_after_them(text: str, name: str, memb
 def test_an_item_of_an_alliance_batch_credits_the_zones_that_developed_it(
     text: str, name: str, developers: set[str], members: set[str]
 ) -> None:
-    for t in (text, _rewrapped(text, 50)):
+    for t in (text, rewrapped(text, 50)):
         got = _joint(t)
         assert got.get(name) == frozenset(developers)
-        batches = {n: a for f, n, a, _ad in _report_facts(t) if f == "batch"}
+        batches = {n: a for f, n, a, _ad in report_facts(t) if f == "batch"}
         # the alliance's batch has the alliance's members
         assert frozenset(members) in batches.values()
 
@@ -310,7 +297,7 @@ def test_an_item_of_an_alliance_batch_credits_the_zones_that_developed_it(
     ],
 )
 def test_a_spelled_out_count_of_measures_at_a_national_scope(text: str, want: set[tuple[str, str]]) -> None:
-    for t in (text, _rewrapped(text, 45)):
+    for t in (text, rewrapped(text, 45)):
         assert {(n, a) for n, _o, a in _adopted(t)} == want
 
 
@@ -325,5 +312,5 @@ def test_a_spelled_out_count_of_measures_at_a_national_scope(text: str, want: se
     ],
 )
 def test_another_zone_in_a_later_clause_is_no_origin_of_what_the_first_introduced(text: str) -> None:
-    for t in (text, _rewrapped(text, 39)):
+    for t in (text, rewrapped(text, 39)):
         assert not _adopted(t)

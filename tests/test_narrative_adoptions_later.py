@@ -8,29 +8,16 @@ statement in other words with other places, both re-wrapped at other widths.
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
 from pftz.ground.schema import Label, Rel
-from pftz.loaders.evaluate import facts_from_report
 from pftz.loaders.report import parse_report
-
-
-def _report_facts(text: str) -> set[tuple[str, str, frozenset[str], str]]:
-    """(fact, name, actors, adopter) of a text read whole, as ``pftz eval`` sees them."""
-    facts = facts_from_report(parse_report(text + "\n", "excerpt.txt"))
-    return {(f.fact, f.name, f.actors, f.adopter) for f in facts}
-
-
-def _rewrapped(text: str, width: int = 47) -> str:
-    """The same paragraphs hard-wrapped at another width (a perturbed copy)."""
-    return "\n\n".join("\n".join(textwrap.wrap(p, width)) for p in text.split("\n\n"))
+from tests.perturb import report_facts, rewrapped
 
 
 def _adopted(text: str) -> set[tuple[str, str, str]]:
     """(name, origins joined, adopter) of every adoption of a text."""
-    return {(n, ";".join(sorted(a)), ad) for f, n, a, ad in _report_facts(text) if f == "adoption"}
+    return {(n, ";".join(sorted(a)), ad) for f, n, a, ad in report_facts(text) if f == "adoption"}
 
 
 FORMS = [
@@ -300,7 +287,7 @@ FORMS += [
 
 def _cases(text: str) -> set[tuple[str, str]]:
     """(name, zones joined) of every zone case of a text."""
-    return {(n, ";".join(sorted(a))) for f, n, a, _ad in _report_facts(text) if f == "zone_case"}
+    return {(n, ";".join(sorted(a))) for f, n, a, _ad in report_facts(text) if f == "zone_case"}
 
 
 @pytest.mark.parametrize(
@@ -323,7 +310,7 @@ def _cases(text: str) -> set[tuple[str, str]]:
     ],
 )
 def test_cases_of_the_later_forms(text: str, want: set[tuple[str, str]]) -> None:
-    for t in (text, _rewrapped(text, 43)):
+    for t in (text, rewrapped(text, 43)):
         assert _cases(t) >= want
 
 
@@ -333,7 +320,7 @@ def test_a_place_after_a_preposition_is_no_co_subject(width: int) -> None:
         "Beijing PFTZ opened the first foreign-owned clinic in its Tianzhu Area, and Hainan FTP has set up a "
         "one-window service for yacht registration, under which papers are issued within a day."
     )
-    got = _cases(_rewrapped(text, width) if width else text)
+    got = _cases(rewrapped(text, width) if width else text)
     assert ("one-window service for yacht registration", "zone:hainan-ftp") in got
     assert not any(z.count(";") for _n, z in got)
 
@@ -342,9 +329,9 @@ def test_a_place_after_a_preposition_is_no_co_subject(width: int) -> None:
 def test_adoptions_of_the_later_forms_and_a_perturbed_copy(k: int) -> None:
     text, reworded, want, want_reworded = FORMS[k]
     assert _adopted(text) >= want
-    assert _adopted(_rewrapped(text)) >= want
+    assert _adopted(rewrapped(text)) >= want
     assert _adopted(reworded) >= want_reworded
-    assert _adopted(_rewrapped(reworded, 38)) >= want_reworded
+    assert _adopted(rewrapped(reworded, 38)) >= want_reworded
 
 
 def test_a_learned_from_in_a_second_clause_is_not_read_from_the_first_clause() -> None:
@@ -352,7 +339,7 @@ def test_a_learned_from_in_a_second_clause_is_not_read_from_the_first_clause() -
         'Gansu Province drew on the "cold-chain block train" model of Yunnan PFTZ for its trains, and Qinghai '
         'Province learned from the "green lane" fast-track for bonded research materials.'
     )
-    for t in (text, _rewrapped(text, 41)):
+    for t in (text, rewrapped(text, 41)):
         adopters = {ad for _n, _o, ad in _adopted(t)}
         assert "zone:yunnan" not in adopters
         assert {"province:gansu", "province:qinghai"} <= adopters
@@ -366,7 +353,7 @@ def test_scope_lists_cut_by_semicolons_each_with_its_scope(width: int) -> None:
         'PFTZs, including the "white list" channel for imported research samples; and one measure is replicated '
         "in designated areas, such as bonded storage of crude oil at inland ports."
     )
-    got = _adopted(_rewrapped(text, width) if width else text)
+    got = _adopted(rewrapped(text, width) if width else text)
     assert {
         ("online renewal of customs broker licences", "", "group:nationwide"),
         ("joint inspection of transit containers", "", "group:nationwide"),
@@ -384,7 +371,7 @@ def test_a_body_named_by_its_head_word_is_the_body_named_before(width: int) -> N
         'list of river pilots for cargo ships, "joint berthing" of barges between river ports, and mutual '
         "recognition of customs brokers along the river."
     )
-    got = _report_facts(_rewrapped(text, width) if width else text)
+    got = report_facts(rewrapped(text, width) if width else text)
     members = frozenset({"zone:hubei", "zone:hunan", "zone:anhui"})
     cases = {n for f, n, a, _ad in got if f == "zone_case" and a == members}
     assert {
@@ -400,7 +387,7 @@ def test_a_two_word_quote_with_a_for_tail_is_a_case(width: int) -> None:
         'Case: The Heihe Area of Heilongjiang PFTZ introduced a "laser tallying" for imported logs, scanning '
         "each wagon instead of counting by hand."
     )
-    got = _cases(_rewrapped(text, width) if width else text)
+    got = _cases(rewrapped(text, width) if width else text)
     assert any(n.startswith("laser tallying") and z == "zone:heilongjiang" for n, z in got)
     bare = text.replace('introduced a "laser', 'introduced "laser')  # right after the verb, no article
     assert any(n.startswith("laser tallying") and z == "zone:heilongjiang" for n, z in _cases(bare))
@@ -414,7 +401,7 @@ def test_items_listed_then_put_at_a_national_scope(width: int) -> None:
         "container lines, and shared credit files of customs brokers. These experiences are applied throughout the "
         "country."
     )
-    got = _adopted(_rewrapped(text, width) if width else text)
+    got = _adopted(rewrapped(text, width) if width else text)
     assert {
         ("online renewal of pilot licences for ships", "", "group:nationwide"),
         ("single list approach for port charges of container lines", "", "group:nationwide"),
@@ -455,7 +442,7 @@ def test_a_measure_that_applies_only_in_designated_areas(width: int) -> None:
         'The "joint fee list" model for port charges of Shandong PFTZ is to be replicated in all PFTZs, while the '
         '"bonded soybean crushing" model for Russian imports of Heilongjiang PFTZ applies only in designated areas.'
     )
-    got = _adopted(_rewrapped(text, width) if width else text)
+    got = _adopted(rewrapped(text, width) if width else text)
     assert ("bonded soybean crushing model", "zone:heilongjiang", "group:designated areas") in got
     assert not any(n.startswith("joint fee list") and ad == "group:designated areas" for n, _o, ad in got)
 
@@ -466,7 +453,7 @@ def test_an_appositive_participle_names_the_zones_of_a_quoted_case(width: int) -
         'The "shared inspection of bonded repair for medical devices", developed jointly by the Nanjing Area and '
         "the Lin-gang Special Area of the Shanghai Pilot Free Trade Zone, is also on the list."
     )
-    got = _cases(_rewrapped(text, width) if width else text)
+    got = _cases(rewrapped(text, width) if width else text)
     assert ("shared inspection of bonded repair for medical devices", "zone:jiangsu;zone:shanghai") in got
     later = text.replace("developed jointly by", "which has since been replicated in")
     assert not any(z for n, z in _cases(later) if n.startswith("shared inspection"))
@@ -478,7 +465,7 @@ def test_an_alliances_batch_adopted_by_a_region_goes_to_that_batch() -> None:
         "third batch of 12 institutional innovations in May 2027.\n\nIn addition, the Pearl River PFTZ Alliance's "
         "third batch of innovations has been replicated across the whole province by Guizhou Province."
     )
-    for t in (text, _rewrapped(text, 44)):
+    for t in (text, rewrapped(text, 44)):
         report = parse_report(t + "\n", "excerpt.txt")
         spread = [r for r in report.relations if r.type is Rel.REPLICATED_TO and r.end.key == "guizhou"]
         assert [r.start.key for r in spread] == ["alliance:pearl-river-pftz-alliance:institutional-innovations:3"]

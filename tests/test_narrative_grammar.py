@@ -6,7 +6,6 @@ Each rule of :data:`loaders.narrative.RULES` has an excerpt here that it reads (
 from __future__ import annotations
 
 import inspect
-import textwrap
 
 import pytest
 
@@ -18,6 +17,7 @@ from pftz.loaders.reference import Gazetteer
 from pftz.loaders.report import load_report, parse_report
 from pftz.loaders.structure import parse_structure
 from pftz.loaders.text import paragraphs, split_lines
+from tests.perturb import report_facts, rewrapped
 
 GAZ = Gazetteer.default()
 
@@ -533,10 +533,6 @@ def test_an_anaphor_listed_in_a_batch_for_replication_across_the_province() -> N
 
 
 # --------------------------------------------------------------------------- forms of the 2027b development edition
-def _report_facts(text: str) -> set[tuple[str, str, frozenset[str], str]]:
-    """(fact, name, actors, adopter) of a text read whole, as ``pftz eval`` sees them."""
-    facts = facts_from_report(parse_report(text + "\n", "excerpt.txt"))
-    return {(f.fact, f.name, f.actors, f.adopter) for f in facts}
 
 
 @pytest.mark.parametrize(
@@ -550,14 +546,9 @@ def test_a_quote_cut_by_a_page_break_with_the_year_on_the_head_line(head: str) -
         "innovation zone of Zhejiang PFTZ, cutting the approval time."
     )
     name = "integrated approval of port operations for LNG bunkering vessels"
-    got = _report_facts(text)
+    got = report_facts(text)
     assert ("zone_case", name, frozenset({"zone:zhejiang"}), "") in got
     assert ("adoption", name, frozenset({"zone:zhejiang"}), "city:jiaxing") in got
-
-
-def _rewrapped(text: str, width: int = 47) -> str:
-    """The same paragraphs hard-wrapped at another width (a perturbed copy)."""
-    return "\n\n".join("\n".join(textwrap.wrap(p, width)) for p in text.split("\n\n"))
 
 
 ADOPTIONS_2027B = [
@@ -620,7 +611,7 @@ EXPECTED_2027B = [
 
 
 def _adopted(text: str) -> set[tuple[str, str, str]]:
-    return {(n, next(iter(sorted(a)), ""), ad) for f, n, a, ad in _report_facts(text) if f == "adoption"}
+    return {(n, next(iter(sorted(a)), ""), ad) for f, n, a, ad in report_facts(text) if f == "adoption"}
 
 
 @pytest.mark.parametrize("k", range(len(ADOPTIONS_2027B)))
@@ -628,9 +619,9 @@ def test_adoptions_of_the_2027b_forms_and_a_perturbed_copy(k: int) -> None:
     text, reworded = ADOPTIONS_2027B[k]
     want, want_reworded = EXPECTED_2027B[k]
     assert _adopted(text) == want
-    assert _adopted(_rewrapped(text)) == want
+    assert _adopted(rewrapped(text)) == want
     assert _adopted(reworded) == want_reworded
-    assert _adopted(_rewrapped(reworded, 38)) == want_reworded
+    assert _adopted(rewrapped(reworded, 38)) == want_reworded
 
 
 def test_a_region_without_a_pftz_that_introduced_a_quoted_innovation_adopted_it() -> None:
@@ -639,20 +630,20 @@ def test_a_region_without_a_pftz_that_introduced_a_quoted_innovation_adopted_it(
         'Inner Mongolia introduced the "bonded blending of imported copper concentrate" for ores imported '
         "through Erenhot."
     )
-    got = _report_facts(text)
+    got = report_facts(text)
     assert ("adoption", "bonded blending of imported copper concentrate", frozenset(), "province:inner-mongolia") in got
     # the zone of the clause before is no origin of the region's innovation
     assert not [f for f in got if f[0] == "zone_case" and f[1].startswith("bonded blending")]
-    reworded = _rewrapped(
+    reworded = rewrapped(
         'Gansu drew on Shaanxi PFTZ\'s "use before payment" model, while Ningxia adopted the "tax withholding '
         'services for commodity trade" in its ports.'
     )
-    got = _report_facts(reworded)
+    got = report_facts(reworded)
     assert ("adoption", "tax withholding services for commodity trade", frozenset(), "province:ningxia") in got
     assert not [f for f in got if f[0] == "zone_case" and f[1].startswith("tax withholding")]
     # a province with a PFTZ of its own that introduced a quoted name without an origin: its own case, no adoption
     text = 'Hunan PFTZ set up a "one-stop export service", and Hunan Province introduced the "one card for talent".'
-    assert not [f for f in _report_facts(text) if f[0] == "adoption"]
+    assert not [f for f in report_facts(text) if f[0] == "adoption"]
 
 
 def test_a_first_of_its_kind_after_any_verb_is_the_zones_case() -> None:
@@ -660,12 +651,12 @@ def test_a_first_of_its_kind_after_any_verb_is_the_zones_case() -> None:
         'For example, Lingang Special Area (Shanghai) released the nation\'s first "general data list" for '
         "cross-border transfer in the intelligent connected vehicle industry, under which firms may transfer data."
     )
-    cases = {(n, a) for f, n, a, _ in _report_facts(text) if f == "zone_case"}
+    cases = {(n, a) for f, n, a, _ in report_facts(text) if f == "zone_case"}
     assert cases == {("general data list", frozenset({"zone:shanghai"}))}
-    reworded = _rewrapped(
+    reworded = rewrapped(
         'Chongqing PFTZ unveiled China\'s first "used car export one certificate" model for dealers, cutting costs.', 30
     )
-    cases = {(n, a) for f, n, a, _ in _report_facts(reworded) if f == "zone_case"}
+    cases = {(n, a) for f, n, a, _ in report_facts(reworded) if f == "zone_case"}
     assert cases == {("used car export one certificate", frozenset({"zone:chongqing"}))}
 
 
@@ -736,8 +727,8 @@ CASES_2027B = [
 @pytest.mark.parametrize("k", range(len(CASES_2027B)))
 def test_zone_cases_of_the_2027b_forms_and_a_perturbed_copy(k: int) -> None:
     text, want = CASES_2027B[k]
-    for copy in (text, _rewrapped(text), _rewrapped(text, 33)):
-        assert {(n, a) for f, n, a, _ in _report_facts(copy) if f == "zone_case"} == want
+    for copy in (text, rewrapped(text), rewrapped(text, 33)):
+        assert {(n, a) for f, n, a, _ in report_facts(copy) if f == "zone_case"} == want
 
 
 def test_a_quoted_subject_after_a_case_of_its_zone_restates_it() -> None:
@@ -745,20 +736,20 @@ def test_a_quoted_subject_after_a_case_of_its_zone_restates_it() -> None:
         'Hebei PFTZ\'s Xiong\'an Area launched a "smart review" system for drawings. The "smart review of '
         'engineering construction drawings" checks compliance with 1,300 standards automatically.'
     )
-    assert {n for f, n, _a, _ in _report_facts(text) if f == "zone_case"} == {"smart review"}
+    assert {n for f, n, _a, _ in report_facts(text) if f == "zone_case"} == {"smart review"}
 
 
 def test_zones_that_released_new_batches_of_provincial_replication_adopted_them() -> None:
     for text in (
         "PFTZs in Sichuan, Hubei, Guangdong and other provinces released new batches of provincial replication "
         "in 2026 (see the table below).",
-        _rewrapped(
+        rewrapped(
             "In 2025, the PFTZs in Hunan and Yunnan published new batches for provincial replication, covering trade "
             "and finance.",
             29,
         ),
     ):
-        got = {(a, ad) for f, _n, a, ad in _report_facts(text) if f == "adoption"}
+        got = {(a, ad) for f, _n, a, ad in report_facts(text) if f == "adoption"}
         keys = {ad.split(":")[1] for _a, ad in got}
         assert got == {(frozenset({f"zone:{k}"}), f"province:{k}") for k in keys}
         assert keys in ({"sichuan", "hubei", "guangdong"}, {"hunan", "yunnan"})
@@ -775,9 +766,9 @@ def test_an_unquoted_practice_developed_in_a_zone_adapted_by_two_zones_in_turn()
     )
     for copy, name, origin, adopters in (
         (text, "SPV leasing model", "tianjin", {"guangdong", "shanghai"}),
-        (_rewrapped(reworded, 31), "bonded maintenance model", "fujian", {"hunan", "hainan-ftp"}),
+        (rewrapped(reworded, 31), "bonded maintenance model", "fujian", {"hunan", "hainan-ftp"}),
     ):
-        got = _report_facts(copy)
+        got = report_facts(copy)
         assert {ad for f, n, a, ad in got if f == "adoption" and n == name and a == {f"zone:{origin}"}} == {
             f"zone:{k}" for k in adopters
         }
@@ -790,8 +781,8 @@ def test_a_passive_adoption_by_a_list_of_zones_and_its_for_the_zone_before() -> 
         "Guangxi Pilot FTZ. Conversely, practices that depend on the special legal status of Hainan Free Trade "
         'Port, such as its "zero-tariff list for self-use production equipment", have diffused to no other zone.'
     )
-    for copy in (text, _rewrapped(text, 41)):
-        got = _report_facts(copy)
+    for copy in (text, rewrapped(text, 41)):
+        got = report_facts(copy)
         assert {ad for f, _n, _a, ad in got if f == "adoption"} == {"zone:sichuan", "zone:guangxi"}
         assert (
             "zone_case",
@@ -801,7 +792,7 @@ def test_a_passive_adoption_by_a_list_of_zones_and_its_for_the_zone_before() -> 
         ) in got
     # "its" after another proper name is that one's
     text = 'Hainan FTP hosts the Boao Forum, such as its "annual dialogue on open economies for the world".'
-    assert not [f for f in _report_facts(text) if f[0] == "zone_case"]
+    assert not [f for f in report_facts(text) if f[0] == "zone_case"]
 
 
 def test_an_anaphor_included_in_a_national_batch_for_replication_nationwide() -> None:
@@ -810,7 +801,7 @@ def test_an_anaphor_included_in_a_national_batch_for_replication_nationwide() ->
         "Zhejiang Pilot FTZ in 2018. Only afterwards did the State Council include the practice in the sixth batch "
         "of reform pilot experience for replication nationwide."
     )
-    for copy in (text, _rewrapped(text, 44)):
+    for copy in (text, rewrapped(text, 44)):
         assert ("one vessel, multiple refuelling points", "nationwide") in {
             (a.name, a.adopter_key) for a in _read(copy).adoptions
         }
@@ -824,8 +815,8 @@ def test_an_alliance_batch_of_a_quoted_and_an_unquoted_innovation_is_two_cases_o
         "the delta."
     )
     members = frozenset({"zone:shanghai", "zone:jiangsu", "zone:zhejiang", "zone:anhui"})
-    for copy in (text, _rewrapped(text, 36)):
-        cases = [(n, a) for f, n, a, _ in _report_facts(copy) if f == "zone_case"]
+    for copy in (text, rewrapped(text, 36)):
+        cases = [(n, a) for f, n, a, _ in report_facts(copy) if f == "zone_case"]
         assert sorted(cases) == [
             ("cross-regional mutual recognition of bonded R&D whitelists", members),
             ("unified credit evaluation of logistics enterprises in the delta", members),
@@ -840,12 +831,12 @@ def test_a_copy_of_an_innovation_that_appeared_in_other_zones_is_adopted_by_each
     )
     for copy, want in (
         (text, {("zone:zhejiang", "zone:liaoning"), ("zone:zhejiang", "zone:shandong")}),
-        (_rewrapped(reworded, 35), {("zone:tianjin", "province:hunan"), ("zone:tianjin", "province:anhui")}),
+        (rewrapped(reworded, 35), {("zone:tianjin", "province:hunan"), ("zone:tianjin", "province:anhui")}),
     ):
-        got = {(next(iter(a)), ad) for f, _n, a, ad in _report_facts(copy) if f == "adoption"}
+        got = {(next(iter(a)), ad) for f, _n, a, ad in report_facts(copy) if f == "adoption"}
         assert got == want
     # no likeness subject: no adoption
-    assert not [f for f in _report_facts(reworded.replace("similar practices", "exports")) if f[0] == "adoption"]
+    assert not [f for f in report_facts(reworded.replace("similar practices", "exports")) if f[0] == "adoption"]
 
 
 def test_a_date_printed_in_an_adoptions_own_clause_dates_it() -> None:
@@ -856,7 +847,7 @@ def test_a_date_printed_in_an_adoptions_own_clause_dates_it() -> None:
         "The SPV leasing model developed in the Dongjiang area of Tianjin FTZ from 2009 onwards was adapted by the "
         "Nansha Area of Guangdong FTZ in 2016 and later by the Lingang Special Area of the Shanghai Pilot FTZ."
     )
-    report = parse_report(_rewrapped(text) + "\n", "excerpt.txt")
+    report = parse_report(rewrapped(text) + "\n", "excerpt.txt")
     got = {r.start.key.split("/")[0]: r.properties.get("date") for r in report.relations if r.type is Rel.ADOPTED}
     assert got == {"guangdong": "2016", "shanghai": None}
     text = (
@@ -881,7 +872,7 @@ def test_an_adoption_sentence_naming_the_origin_again_is_evidence_of_its_case() 
         "from Tianjin PFTZ to serve its airlines.\n\nShaanxi PFTZ's \"intellectual property securitization for hard "
         'technology enterprises" issued the first such product. The model drew on the experience of Guangdong PFTZ.'
     )
-    for copy in (text, _rewrapped(text, 52)):
+    for copy in (text, rewrapped(text, 52)):
         facts = facts_from_report(parse_report(copy + "\n", "excerpt.txt"))
         cases = {f.name: (f.actors, len(f.lines)) for f in facts if f.fact == "zone_case"}
         name = "whitelist-based bonded maintenance model for aircraft engines"
