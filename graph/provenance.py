@@ -14,7 +14,7 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["PROVENANCE_FIELDS", "SOURCES", "add_sources", "merge_provenance", "sources_of"]
+__all__ = ["PROVENANCE_FIELDS", "SOURCES", "add_sources", "merge_provenance", "prov_sort_key", "sources_of"]
 
 PROVENANCE_FIELDS = ("source", "sha256", "line", "section", "quote")
 """The keys of one provenance entry."""
@@ -23,7 +23,8 @@ SOURCES = "sources"
 """``G.graph`` key of the list of ``{file, sha256}`` the provenance refers to."""
 
 
-def _prov_sort_key(p: Mapping[str, Any]) -> tuple[str, int, str, str, str]:
+def prov_sort_key(p: Mapping[str, Any]) -> tuple[str, int, str, str, str]:
+    """The order :func:`merge_provenance` sorts entries in: source, line, quote, sha256, section."""
     line = p.get("line")
     return (
         str(p.get("source", "")),
@@ -61,12 +62,12 @@ def merge_provenance(*lists: Iterable[Mapping[str, Any]] | None) -> list[dict[st
         return given
     if len(given) == 2:  # two single entries (a derived edge between two nodes): one comparison
         a, b = given
-        return [a] if a == b else sorted(given, key=_prov_sort_key)
+        return [a] if a == b else sorted(given, key=prov_sort_key)
     seen: dict[tuple[Any, ...], dict[str, Any]] = {}
     for d in given:
         ident = tuple((k, d[k]) for k in sorted(d))
         seen.setdefault(ident, d)
-    return sorted(seen.values(), key=_prov_sort_key)
+    return sorted(seen.values(), key=prov_sort_key)
 
 
 def sources_of(entries: Iterable[Mapping[str, Any]]) -> set[tuple[str, str]]:

@@ -54,7 +54,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from pftz.graph.provenance import merge_provenance
+from pftz.graph.provenance import merge_provenance, prov_sort_key
 from pftz.ground.names import MERGE_THRESHOLD, REVIEW_THRESHOLD, normalize_title, pair_scores, title_score
 from pftz.ground.schema import ALIAS_SEPARATOR, ALIASES, DERIVED, KEY, LINKED, PROVENANCE, Label, Rel
 from pftz.loaders.records import USER_SECTION
@@ -296,10 +296,11 @@ def _best_scores(
     pairs = candidate_pairs(texts)
     for start in range(0, len(pairs), _CHUNK):
         block = pairs[start : start + _CHUNK]
-        scores = pair_scores([texts[i] for i in block[:, 0]], [texts[j] for j in block[:, 1]], cutoff=threshold)
-        for (i, j), score in zip(block.tolist(), scores.tolist(), strict=True):
-            if score >= threshold:
-                spread(i, j, float(score))
+        left, right = block[:, 0].tolist(), block[:, 1].tolist()
+        scores = pair_scores([texts[i] for i in left], [texts[j] for j in right], cutoff=threshold)
+        hits = np.flatnonzero(scores >= threshold)  # only the pairs that reach it go on (most do not)
+        for i, j, score in zip(block[hits, 0].tolist(), block[hits, 1].tolist(), scores[hits].tolist(), strict=True):
+            spread(i, j, score)
     return found, len(pairs)
 
 
@@ -348,23 +349,27 @@ def resolve_measures(
     with_variants = [n for n in measures if variants[n]]
     explicit = {n for n in measures if _explicit(G, n)}
     found, compared = _best_scores(with_variants, variants, review_threshold)
-    scored: list[tuple[float, str, str, bool]] = []
+    # (-score, a, b, mergeable): sorted as they are, best score first, then the keys
+    ranked: list[tuple[float, str, str, bool]] = []
     for (a, b), score in found.items():
         if batches[a] & batches[b]:  # rows of one batch are distinct by construction
             continue
         # a researcher's key is never merged into another by similarity: the pair is only proposed
         mergeable = not (origins[a] and origins[b] and not origins[a] & origins[b])
         mergeable = mergeable and a not in explicit and b not in explicit
-        scored.append((round(score, 1), a, b, mergeable))
-    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+        ranked.append((-round(score, 1), a, b, mergeable))
+    ranked.sort()
 
     # greedy clustering, best pairs first; a cluster never holds two rows of one batch
     cluster = {n: n for n in measures}
     members: dict[str, list[str]] = {n: [n] for n in measures}
     cl_batches = dict(batches)
     pair_score: dict[tuple[str, str], float] = {}
-    for score, a, b, mergeable in scored:
-        if score < merge_threshold or not mergeable:
+    for neg, a, b, mergeable in ranked:
+        score = -neg
+        if score < merge_threshold:
+            break  # the rest score lower still
+        if not mergeable:
             continue
         ca, cb = cluster[a], cluster[b]
         if ca == cb or cl_batches[ca] & cl_batches[cb]:
@@ -394,24 +399,29 @@ def resolve_measures(
             merges.append((str(G.nodes[keep][KEY]), str(G.nodes[drop][KEY]), merged_score.get(drop, merge_threshold)))
             merge_measures(G, keep, drop)
 
-    ranks: dict[str, tuple[int, str]] = {}  # after the merges, once per node
-
-    def rank(n: str) -> tuple[int, str]:
-        r = ranks.get(n)
-        if r is None:
-            r = ranks[n] = _rank(G, n)
-        return r
-
+    # each node's place in the order of canonical preference (after the merges): the first of a pair is kept
+    place = {n: i for i, n in enumerate(sorted(set(canonical.values()), key=lambda n: _rank(G, n)))}
     links: dict[tuple[str, str], float] = {}
-    for score, a, b, _ in scored:
+    for neg, a, b, _ in ranked:  # best score first: a pair's first score is its best
         ca, cb = canonical[a], canonical[b]
-        if ca == cb:
-            continue
-        u, v = sorted((ca, cb), key=rank)
-        links[u, v] = max(links.get((u, v), 0.0), score)
+        if ca != cb:
+            links.setdefault((ca, cb) if place[ca] < place[cb] else (cb, ca), -neg)
     # a pair above the merge threshold that could not merge (origins or batches conflict) lands here too
+    first: dict[str, tuple[list[dict[str, Any]], Any]] = {}  # per node: its first evidence and its sort key
+    for n in place:
+        own = merge_provenance(G.nodes[n].get(PROVENANCE, [])[:1])
+        first[n] = own, prov_sort_key(own[0]) if own else None
+
+    def evidence(u: str, v: str) -> list[dict[str, Any]]:
+        """``merge_provenance`` of the first evidence of ``u`` and of ``v`` (each normalised and keyed once)."""
+        (pu, ku), (pv, kv) = first[u], first[v]
+        if ku is None or kv is None:
+            return merge_provenance(pu, pv)
+        a, b = pu[0], pv[0]
+        return [a] if a == b else [a, b] if ku <= kv else [b, a]  # as merge_provenance sorts two entries
+
     for (u, v), score in sorted(links.items()):
-        prov = merge_provenance(G.nodes[u].get(PROVENANCE, [])[:1], G.nodes[v].get(PROVENANCE, [])[:1])
+        prov = evidence(u, v)
         G.add_edge(
             u,
             v,

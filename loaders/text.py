@@ -383,7 +383,13 @@ def paragraphs(
         for ln in group:
             if text:
                 # a word broken at its hyphen by the line end ("cross-" / "border") is one word again
-                cut = _HYPHEN_END_RE.search(text) and ln.text[:1].islower() and not _SUSPENDED_RE.match(ln.text)
+                # (the pattern ends at ``$``: only the text's last three characters can match, and a search of
+                # the whole text made a long paragraph quadratic)
+                cut = (
+                    _HYPHEN_END_RE.search(text, max(len(text) - 3, 0))
+                    and ln.text[:1].islower()
+                    and not _SUSPENDED_RE.match(ln.text)
+                )
                 text += "" if cut else " "
             offsets.append(len(text))
             text += ln.text

@@ -87,11 +87,11 @@ def test_a_report_without_blank_lines_is_split_into_paragraphs_with_a_warning(tm
 
 
 def test_one_giant_paragraph_without_sentence_ends_quotes_bounded_sentences(tmp_path: Path) -> None:
-    """The report's prose once (about 0.4 MB) on wrapped lines, no blank line and no sentence end: the JSON
-    stays linear in the input (a quote per paragraph once made 1.4 GB of JSON of 0.6 MB)."""
+    """The report's prose three times (about 1.1 MB) on wrapped lines, no blank line and no sentence end: the
+    JSON stays linear in the input (a quote per paragraph once made 1.4 GB of JSON of 0.6 MB)."""
     body = " ".join(ln.strip() for ln in _without_blank_lines(TEXT).split("\n"))
     body = re.sub(r"([.;!?]) ([A-Z])", lambda m: f"{m.group(1)} {m.group(2).lower()}", body)  # no sentence ends
-    words = body + " "
+    words = (body + " ") * 3
     lines, line = [], []
     for w in words.split(" "):
         line.append(w)

@@ -91,6 +91,29 @@ def summary(log: str) -> list[tuple[str, str, str]]:
         "{0}x; {1}x",
         ">= 0.6x; >= 20x",
     )
+    big = _find(r"^2\. synthetic graph: [\d,]+ nodes, ([\d,]+) relationships", log)
+    add(
+        "Neo4j load of the synthetic graph",
+        _find(r"^\s+load: (\d+) s, ([\d,]+) rows/s", log),
+        "{0} s, {1} rows/s",
+        "",
+    )
+    traces = {
+        (m.group(1), m.group(2)): m.group(3)
+        for m in re.finditer(r"^\s+(by key|by title words|by whole name)\s+(Neo4j|NetworkX)\s+([\d.]+)", log, re.M)
+    }
+    shown = "; ".join(
+        f"{how.split()[-1]} {_num(traces[how, 'NetworkX']):.0f} / {_num(traces[how, 'Neo4j']):.0f} ms"
+        for how in ("by key", "by title words", "by whole name")
+        if (how, "NetworkX") in traces and (how, "Neo4j") in traces
+    )
+    rows.append(
+        (
+            f"trace on {big.group(1) if big else '?'} relationships, NetworkX / Neo4j",
+            shown or "missing",
+            "< 50 ms / < 200 ms",
+        )
+    )
     return rows
 
 
