@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -265,6 +265,11 @@ def sqlite_frames(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
     return {name: t.frame() for name, t in _sqlite_tables(G).items()}
 
 
+def _node_id_of(label: int, key: int) -> Callable[[Sequence[Any]], str]:
+    """The node id (``Label:key``) of a row whose label and key are its cells ``label`` and ``key``."""
+    return lambda row: f"{row[label]}:{row[key]}"
+
+
 def _sqlite_tables(G: nx.MultiDiGraph) -> dict[str, FlatTable]:
     """The tables of :func:`sqlite_frames`, the adoptions made from the graph as they are inserted."""
     tables: dict[str, FlatTable] = {}
@@ -277,8 +282,9 @@ def _sqlite_tables(G: nx.MultiDiGraph) -> dict[str, FlatTable]:
         else:
             t = flat_table(name, G)
             if name == "adoptions":
-                at = (t.columns.index("adopter_label"), t.columns.index("adopter_key"))
-                t = t.with_first("adopter_id", lambda r, at=at: f"{r[at[0]]}:{r[at[1]]}")
+                t = t.with_first(
+                    "adopter_id", _node_id_of(t.columns.index("adopter_label"), t.columns.index("adopter_key"))
+                )
             tables[name] = t
     return tables
 
