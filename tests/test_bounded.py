@@ -367,3 +367,23 @@ def test_a_graph_past_the_caches_cap_is_not_cached(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(gcache, "MAX_ELEMENTS", 50)
     assert gcache.cached_build([], [], lambda: CachedBuild(G)).from_cache is False
     assert gcache.cached_build([], [], lambda: CachedBuild(G)).from_cache is True
+
+
+def test_a_graph_whose_evidence_is_past_the_entrys_cap_is_not_cached_nor_imaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Few nodes and edges, but evidence past ``MAX_BODY`` (a million rows of a user's file evidence a
+    few thousand adoptions): no entry, and its images are never built in memory to find that out."""
+    monkeypatch.setenv("PFTZ_CACHE_DIR", str(tmp_path / "cache"))
+    G = nx.MultiDiGraph()
+    evidence = [{"source": "mine.csv", "sha256": "0" * 64, "line": i, "quote": f"row {i}"} for i in range(2_000)]
+    G.add_node("Zone:z", label="Zone", key="z", name="Z", provenance=evidence)
+    monkeypatch.setattr(gcache, "MAX_BODY", 100_000)  # the evidence's JSON is about 200,000 characters
+
+    def imaged(result: CachedBuild) -> bytes:
+        raise AssertionError("the entry's images were built")
+
+    monkeypatch.setattr(gcache, "entry_bytes", imaged)
+    for _ in range(2):
+        assert gcache.cached_build([], [], lambda: CachedBuild(G)).from_cache is False
+    assert not list((tmp_path / "cache").glob(f"*{gcache.SUFFIX}"))
