@@ -473,6 +473,19 @@ def graph_from_records(
     return stamp_periods(G)
 
 
+def _group(reports: Iterable[ParsedReport], G: nx.MultiDiGraph) -> _Grouped:
+    """The mentions of every report, grouped, and the reports as sources of ``G``.
+
+    One report at a time: only its grouped mentions outlive it (no name here keeps the last report's
+    records alive while the graph is made from the groups).
+    """
+    grouped = _Grouped()
+    for r in reports:
+        grouped.add(r.entities, r.relations)
+        add_sources(G, [(r.source, r.sha256)])
+    return grouped
+
+
 def graph_from_reports(
     reports: Iterable[ParsedReport],
     *,
@@ -535,10 +548,7 @@ def graph_from_reports(
     if reference is not None:
         graph_from_records(reference.entities, reference.relations, G=G, problems=problems)
         logger.info("reference data: %s nodes, %s edges", f"{len(G):,}", f"{G.number_of_edges():,}")
-    grouped = _Grouped()
-    for r in reports:  # one report at a time: only its grouped mentions outlive it
-        grouped.add(r.entities, r.relations)
-        add_sources(G, [(r.source, r.sha256)])
+    grouped = _group(reports, G)
     _settle(grouped.into(G), problems)
     keep_printed_wordings(G)
     if contested is not None:

@@ -113,13 +113,17 @@ def graph_to_sqlite(
         msg = f"node id {bad[0]!r} is not a string; the graph cannot be stored in SQLite as it is"
         raise ValueError(msg)
     db.executescript(_SCHEMA)
-    edges = ((i, str(u), str(v), _dumps(k), d.get("type"), _dumps(d))
-             for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True), 1))  # fmt: skip
+    def edge_rows(kept: Callable[[Any], bool]) -> Iterator[tuple[Any, ...]]:
+        # each pass dumps only the edges it keeps: the JSON of every edge is never held at once
+        for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True), 1):
+            if kept(d.get("type")):
+                yield (i, str(u), str(v), _dumps(k), d.get("type"), _dumps(d))
+
+    edges = edge_rows(lambda t: True)
     if apart is not None and apart_types:
         apart.executescript(_APART_SCHEMA)
-        rows = list(edges)
-        edges = (r for r in rows if r[4] not in apart_types)
-        apart.executemany("INSERT INTO graph_edges VALUES (?, ?, ?, ?, ?, ?)", (r for r in rows if r[4] in apart_types))
+        edges = edge_rows(lambda t: t not in apart_types)
+        apart.executemany("INSERT INTO graph_edges VALUES (?, ?, ?, ?, ?, ?)", edge_rows(lambda t: t in apart_types))
         apart.commit()
         db.executemany("INSERT INTO graph_apart (type) VALUES (?)", ((t,) for t in sorted(apart_types)))
     db.executemany(

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,7 @@ from pftz.ground.errors import ExportError
 from pftz.ground.io import atomic_path
 from pftz.ground.schema import DERIVED, KEY, PROVENANCE
 from pftz.loaders.manifest import ReportInfo
-from pftz.queries.tables import TABLES, about_rows, table
+from pftz.queries.tables import TABLES, FlatTable, about_rows, flat_table, table
 
 __all__ = [
     "COLUMN_DESCRIPTIONS",
@@ -245,12 +245,13 @@ def _plain(value: Any) -> Any:
     return value.item() if hasattr(value, "item") else value
 
 
-def _column_type(series: pd.Series) -> type:
-    if pd.api.types.is_bool_dtype(series):
+def _column_type(dtype: Any) -> type:
+    """The SQLite column type of a pandas dtype (or its name, :meth:`queries.tables.FlatTable.kinds`)."""
+    if pd.api.types.is_bool_dtype(dtype):
         return int
-    if pd.api.types.is_integer_dtype(series):
+    if pd.api.types.is_integer_dtype(dtype):
         return int
-    if pd.api.types.is_float_dtype(series):
+    if pd.api.types.is_float_dtype(dtype):
         return float
     return str  # text, and lists as JSON arrays
 
@@ -261,17 +262,31 @@ def sqlite_frames(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
     ``measures``, ``documents`` and ``zones`` get a ``node_id`` first, ``adoptions`` an
     ``adopter_id``: the row's node in ``nodes``, so that Datasette links them.
     """
-    frames: dict[str, pd.DataFrame] = {}
+    return {name: t.frame() for name, t in _sqlite_tables(G).items()}
+
+
+def _node_id_of(label: int, key: int) -> Callable[[Sequence[Any]], str]:
+    """The node id (``Label:key``) of a row whose label and key are its cells ``label`` and ``key``."""
+    return lambda row: f"{row[label]}:{row[key]}"
+
+
+def _sqlite_tables(G: nx.MultiDiGraph) -> dict[str, FlatTable]:
+    """The tables of :func:`sqlite_frames`, the adoptions made from the graph as they are inserted."""
+    tables: dict[str, FlatTable] = {}
     for name in TABLES:
-        df = table(name, G)  # a new frame each call: its columns are added in place, not to a copy
         if name in _FLAT_KEYS:
+            df = table(name, G)  # a new frame each call: its columns are added in place, not to a copy
             key, label = _FLAT_KEYS[name]
             df.insert(0, NODE_ID, [f"{label}:{k}" for k in df[key]])
-        elif name == "adoptions":
-            ids = [f"{lab}:{k}" for lab, k in zip(df["adopter_label"], df["adopter_key"], strict=True)]
-            df.insert(0, "adopter_id", ids)
-        frames[name] = df
-    return frames
+            tables[name] = FlatTable.of(df)
+        else:
+            t = flat_table(name, G)
+            if name == "adoptions":
+                t = t.with_first(
+                    "adopter_id", _node_id_of(t.columns.index("adopter_label"), t.columns.index("adopter_key"))
+                )
+            tables[name] = t
+    return tables
 
 
 _NODE_OWN = {"label", KEY, "name", "kind", PROVENANCE}
@@ -357,7 +372,7 @@ def _values(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> Iterat
     return (tuple(r[c] for c in columns) for r in rows)
 
 
-def _fill(db: sqlite_utils.Database, G: nx.MultiDiGraph, frames: Mapping[str, pd.DataFrame]) -> None:
+def _fill(db: sqlite_utils.Database, G: nx.MultiDiGraph, frames: Mapping[str, FlatTable]) -> None:
     db.table("nodes").create(_NODE_COLUMNS, pk="id", not_null={"label"})
     _insert(db, "nodes", list(_NODE_COLUMNS), _values(_node_rows(G), list(_NODE_COLUMNS)))
     edges_list = _sorted_edges(G)
@@ -369,8 +384,8 @@ def _fill(db: sqlite_utils.Database, G: nx.MultiDiGraph, frames: Mapping[str, pd
         _EVIDENCE_COLUMNS, pk="id", foreign_keys=[("node_id", "nodes", "id"), ("edge_id", "edges", "id")]
     )
     _insert(db, "evidence", list(_EVIDENCE_COLUMNS), _values(_evidence_rows(G, edges_list), list(_EVIDENCE_COLUMNS)))
-    for name, df in frames.items():
-        columns = {c: _column_type(df[c]) for c in df.columns}
+    for name, flat in frames.items():
+        columns = {c: _column_type(kind) for c, kind in zip(flat.columns, flat.kinds(), strict=True)}
         fks: list[tuple[str, str, str]] = []
         if name in _FLAT_KEYS:
             pk: str | None = _FLAT_KEYS[name][0]
@@ -383,7 +398,8 @@ def _fill(db: sqlite_utils.Database, G: nx.MultiDiGraph, frames: Mapping[str, pd
             t.create(columns, pk=pk, foreign_keys=fks)
         else:
             t.create(columns, foreign_keys=fks)
-        _insert(db, name, list(df.columns), (tuple(map(_plain, row)) for row in df.itertuples(index=False)))
+        rows = (tuple(map(_plain, row)) for df in flat.chunks() for row in df.itertuples(index=False))
+        _insert(db, name, flat.columns, rows)
     for name, searched in _FTS.items():
         db.table(name).enable_fts(list(searched), fts_version="FTS5", create_triggers=False)
     for name, indexed in (("edges", ("source", "target")), ("evidence", ("node_id", "edge_id"))):
@@ -421,7 +437,7 @@ def save_sqlite(
     if target.is_dir():
         msg = f"cannot write {target}: it is a directory"
         raise ExportError(msg)
-    frames = sqlite_frames(G)
+    frames = _sqlite_tables(G)  # the adoptions are made as they are inserted, never one whole frame
     meta = datasette_metadata(G, target.stem, frames, reports=reports)
     with atomic_path(target) as tmp:
         tmp.unlink()  # sqlite3 makes its own file; the empty temporary one only reserved the name
@@ -455,7 +471,7 @@ def save_sqlite(
 def datasette_metadata(
     G: nx.MultiDiGraph,
     database: str,
-    frames: Mapping[str, pd.DataFrame] | None = None,
+    frames: Mapping[str, pd.DataFrame | FlatTable] | None = None,
     *,
     reports: Mapping[str, ReportInfo] | None = None,
 ) -> dict[str, Any]:

@@ -48,14 +48,15 @@ from __future__ import annotations
 
 import datetime
 import importlib.metadata
-import io
+import itertools
 import re
 import shutil
+import tempfile
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, overload
+from typing import IO, Any, overload
 
 import networkx as nx
 import pandas as pd
@@ -78,13 +79,17 @@ from pftz.queries.twins import frame
 
 __all__ = [
     "ABOUT_SHEET",
+    "CHUNK_ROWS",
     "LIST_SEPARATOR",
     "TABLES",
     "TABLE_FORMATS",
     "UNDATED",
+    "FlatTable",
     "about_rows",
+    "adoption_rows",
     "adoptions_table",
     "documents_table",
+    "flat_table",
     "flatten",
     "left_out",
     "measures_table",
@@ -223,6 +228,146 @@ def _period_in_window(data: Mapping[str, Any], since: PartialDate | None, until:
     if since is not None and end < since.start().isoformat():
         return False
     return not (until is not None and start > until.end().isoformat())
+
+
+CHUNK_ROWS = 65_536
+"""How many rows of a long table are made, typed and written at a time (:class:`FlatTable`)."""
+
+
+def _kinds(rows: Iterable[Sequence[Any]], width: int) -> list[str]:
+    """The dtype :func:`queries.twins.frame` gives each column of these rows, read row by row."""
+    present = [False] * width
+    missing = [False] * width
+    boolean = [True] * width
+    integer = [True] * width
+    number = [True] * width
+    for row in rows:
+        for i, v in enumerate(row):
+            if v is None:
+                missing[i] = True
+                continue
+            present[i] = True
+            if boolean[i] and not isinstance(v, bool):
+                boolean[i] = False
+            if integer[i] and (isinstance(v, bool) or not isinstance(v, int)):
+                integer[i] = False
+            if number[i] and (isinstance(v, bool) or not isinstance(v, int | float)):
+                number[i] = False
+    out = []
+    for i in range(width):
+        if not present[i]:
+            out.append("object")
+        elif boolean[i]:
+            out.append("boolean" if missing[i] else "bool")
+        elif integer[i]:
+            out.append("Int64" if missing[i] else "int64")
+        elif number[i]:
+            out.append("float64")
+        else:
+            out.append("object")
+    return out
+
+
+def _typed_frame(rows: Sequence[Sequence[Any]], columns: Sequence[str], kinds: Sequence[str]) -> pd.DataFrame:
+    """Rows as :func:`queries.twins.frame` types them, but with the dtypes of the whole table (``kinds``)."""
+    data: dict[str, pd.Series] = {}
+    for i, (c, kind) in enumerate(zip(columns, kinds, strict=True)):
+        values = [r[i] for r in rows]
+        if kind == "float64":
+            data[c] = pd.Series([float("nan") if v is None else float(v) for v in values], dtype="float64")
+        else:
+            data[c] = pd.Series(values, dtype=kind if kind != "object" else object)
+    return pd.DataFrame(data, columns=list(columns)).reset_index(drop=True)
+
+
+class FlatTable:
+    """A flat table as its writers read it: its columns, its number of rows and its rows, a chunk at a time.
+
+    A table of the graph's size (a few hundred measures, documents, zones) is one DataFrame
+    (:meth:`of`). A table that grows with the data (the adoptions of a million-row file, one row
+    per evidence entry) is made from the graph again for each writer, :data:`CHUNK_ROWS` rows at
+    a time, so it is never one whole frame, nor a whole copy for CSV or Arrow. Each chunk is a
+    DataFrame with the dtypes the whole table's frame would have (:func:`queries.twins.frame`'s
+    rules read over every row first), so every file holds what the whole frame would give.
+
+    Parameters
+    ----------
+    columns
+        The column names.
+    rows
+        Makes the rows, in order, each time it is called (tuples in column order).
+    count
+        How many rows it makes.
+    undated
+        What a bounded time window left out for want of a date (:func:`left_out`), or None.
+    """
+
+    def __init__(
+        self,
+        columns: Sequence[str],
+        rows: Callable[[], Iterator[Sequence[Any]]],
+        count: int,
+        *,
+        undated: tuple[int, str] | None = None,
+    ) -> None:
+        self.columns = list(columns)
+        self._rows = rows
+        self._count = count
+        self._undated = undated
+        self._frame: pd.DataFrame | None = None
+        self._kind_list: list[str] | None = None
+
+    @classmethod
+    def of(cls, df: pd.DataFrame) -> FlatTable:
+        """A table held as one DataFrame (written as it is, in one chunk)."""
+        t = cls(list(df.columns), lambda: df.itertuples(index=False, name=None), len(df), undated=left_out(df))
+        t._frame = df
+        return t
+
+    def __len__(self) -> int:
+        return self._count
+
+    def rows(self) -> Iterator[Sequence[Any]]:
+        """The rows in order, as tuples in column order (made again at each call)."""
+        return self._rows()
+
+    def kinds(self) -> list[str]:
+        """Each column's dtype as a name (``int64``, ``Int64``, ``float64``, ``bool``, ``boolean``, ``object``)."""
+        if self._kind_list is None:
+            if self._frame is not None:
+                self._kind_list = [str(self._frame[c].dtype) for c in self.columns]
+            else:
+                self._kind_list = _kinds(self._rows(), len(self.columns))
+        return self._kind_list
+
+    def frame(self) -> pd.DataFrame:
+        """The whole table as one DataFrame (:func:`queries.twins.frame`), with what its window left out."""
+        if self._frame is not None:
+            return self._frame
+        return _left_out_in(frame(list(self._rows()), self.columns), self._undated)
+
+    def single(self) -> bool:
+        """Whether the table is written as one chunk (held as a frame, or at most :data:`CHUNK_ROWS` rows)."""
+        return self._frame is not None or self._count <= CHUNK_ROWS
+
+    def chunks(self) -> Iterator[pd.DataFrame]:
+        """The rows as DataFrames of at most :data:`CHUNK_ROWS` rows (at least one, the header's, if none)."""
+        if self.single():
+            yield self.frame()
+            return
+        kinds = self.kinds()
+        rows = self._rows()
+        while batch := list(itertools.islice(rows, CHUNK_ROWS)):
+            yield _typed_frame(batch, self.columns, kinds)
+
+    def with_first(self, column: str, cell: Callable[[Sequence[Any]], Any]) -> FlatTable:
+        """The table with one more column, first, made from each row by ``cell``."""
+        return FlatTable(
+            [column, *self.columns],
+            lambda: ((cell(r), *r) for r in self._rows()),
+            self._count,
+            undated=self._undated,
+        )
 
 
 # --------------------------------------------------------------------------- the tables
@@ -373,10 +518,30 @@ def adoptions_table(
         An adoption of a wording linked to a measure (:func:`linked_wordings`) is listed under that
         measure, the key of :func:`measures_table`; its quote is the sentence's own.
     """
+    return adoption_rows(G, since, until).frame()
+
+
+def adoption_rows(G: nx.MultiDiGraph, since: PartialDate | None = None, until: PartialDate | None = None) -> FlatTable:
+    """The rows of :func:`adoptions_table` as a :class:`FlatTable`, made from the graph as they are written.
+
+    The adoptions are sorted once, an edge each (by date, adopter and measure); an adoption's
+    evidence entries become its rows only when they are read. So a million evidence entries
+    are never a million rows in memory at once, and the rows come in the order of the frame
+    (ties in the order the graph holds them, then by line).
+    """
     ix = _Index(G)
-    rows: list[tuple[Any, ...]] = []
-    undated = 0
     linked = linked_wordings(G)
+    starts: dict[Any, tuple[bool, Any]] = {}
+
+    def start(date: Any) -> tuple[bool, Any]:
+        if date not in starts:
+            d = parse_iso(date)
+            starts[date] = (d is None, d.start() if d else None)
+        return starts[date]
+
+    # one entry per adoption edge: (sort key, the cells its rows share, its evidence)
+    entries: list[tuple[tuple[Any, ...], tuple[Any, ...], list[Any]]] = []
+    undated = count = 0
     for m in ix.nodes(Label.MEASURE):
         stands = linked.get(m, m)  # a linked wording's adoption is the innovation's: the row of its measure
         md = ix.d(stands)
@@ -386,30 +551,29 @@ def adoptions_table(
                 undated += parse_iso(e.get("date")) is None
                 continue
             ad = ix.d(a)
-            evidence = [p for p in e.get(PROVENANCE) or [] if isinstance(p, Mapping)] or [{}]
-            # a tuple per evidence entry, in ADOPTION_COLUMNS order (a dict per row would cost four times
-            # as much at a million rows); the adoption's own cells are shared by its rows
+            evidence = e.get(PROVENANCE) or []
+            count += sum(1 for p in evidence if isinstance(p, Mapping)) or 1
             adoption = (
                 ad.get(KEY), ad.get("name"), ad.get("label"), ad.get("kind"), md.get(KEY), md.get("name"),
                 md.get("kind"), e.get("batch"), e.get("date"), origins, e.get("outcome"),
             )  # fmt: skip
-            rows.extend((*adoption, p.get("source"), p.get("line"), p.get("quote")) for p in evidence)
+            entries.append(((*start(e.get("date")), adoption[0], adoption[4]), adoption, evidence))
+    entries.sort(key=lambda t: t[0])
 
-    starts: dict[Any, tuple[bool, Any]] = {}
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for _, group in itertools.groupby(entries, key=lambda t: t[0]):
+            parts = [
+                (adoption, [p for p in evidence if isinstance(p, Mapping)] or [{}]) for _, adoption, evidence in group
+            ]
+            made = ((*adoption, p.get("source"), p.get("line"), p.get("quote")) for adoption, ev in parts for p in ev)
+            lines = (p.get("line") or 0 for _, ev in parts for p in ev)
+            if all(x <= y for x, y in itertools.pairwise(lines)):
+                yield from made  # in order already (the usual case): never held
+            else:
+                yield from sorted(made, key=lambda r: r[12] or 0)
 
-    def start(date: Any) -> tuple[bool, Any]:
-        if date not in starts:
-            d = parse_iso(date)
-            starts[date] = (d is None, d.start() if d else None)
-        return starts[date]
-
-    def order(r: tuple[Any, ...]) -> tuple[Any, ...]:
-        return (*start(r[8]), r[0], r[4], r[12] or 0)
-
-    rows.sort(key=order)
-    return _left_out_in(
-        frame(rows, ADOPTION_COLUMNS), (undated, "undated adoptions") if _bounded(since, until) else None
-    )
+    left = (undated, "undated adoptions") if _bounded(since, until) else None
+    return FlatTable(ADOPTION_COLUMNS, rows, count, undated=left)
 
 
 DOCUMENT_COLUMNS = (
@@ -556,6 +720,22 @@ def table(
     return TABLES[name](G, since, until)
 
 
+def flat_table(
+    name: str, G: nx.MultiDiGraph, since: PartialDate | None = None, until: PartialDate | None = None
+) -> FlatTable:
+    """One flat table by name, as its writers read it: the adoptions made row by row
+    (:func:`adoption_rows`), the others as their frame (:func:`table`).
+
+    Raises
+    ------
+    QueryError
+        Unknown table name (the message lists the names).
+    """
+    if name == "adoptions":
+        return adoption_rows(G, since, until)
+    return FlatTable.of(table(name, G, since, until))
+
+
 # --------------------------------------------------------------------------- writing
 
 
@@ -601,7 +781,7 @@ def _describe(name: str) -> str:
 
 def about_rows(
     G: nx.MultiDiGraph,
-    frames: Mapping[str, pd.DataFrame],
+    frames: Mapping[str, pd.DataFrame | FlatTable],
     *,
     since: PartialDate | None = None,
     until: PartialDate | None = None,
@@ -687,13 +867,14 @@ def write_tables(
         The files written.
     """
     out = []
-    frames = {name: table(name, G) for name in TABLES}
-    for name, df in frames.items():
-        about = about_rows(G, {name: df}, reports=reports)
+    # the adoptions are made from the graph for each file, a chunk at a time (:class:`FlatTable`)
+    tables = {name: flat_table(name, G) for name in TABLES}
+    for name, t in tables.items():
+        about = about_rows(G, {name: t}, reports=reports)
         for fmt in formats:
-            out.append(write_table(df, Path(folder) / f"{name}.{fmt}", name=name, about=about, bom=bom))
+            out.append(write_table(t, Path(folder) / f"{name}.{fmt}", name=name, about=about, bom=bom))
     if "xlsx" in formats:
-        out.append(write_workbook(frames, Path(folder) / WORKBOOK, about=about_rows(G, frames, reports=reports)))
+        out.append(write_workbook(tables, Path(folder) / WORKBOOK, about=about_rows(G, tables, reports=reports)))
     return out
 
 
@@ -750,21 +931,21 @@ def _add_sheet(wb: Workbook, name: str, columns: Sequence[Any], rows: Sequence[S
 
 
 class _Rows(Sequence[list[Any]]):
-    """The cells of a frame's rows, made as they are read (a sheet of a million rows is never whole in memory).
+    """The cells of a table's rows, made as they are read (a sheet of a million rows is never whole in memory).
 
     ``flat`` joins list cells and makes text inert as :func:`flatten` does, row by row instead of a copy
     of the frame.
     """
 
-    def __init__(self, df: pd.DataFrame, flat: bool = False) -> None:
-        self.df = df
-        objects = [df[c].dtype == object for c in df.columns]
+    def __init__(self, table: pd.DataFrame | FlatTable, flat: bool = False) -> None:
+        self.table = table if isinstance(table, FlatTable) else FlatTable.of(table)
+        objects = [k == "object" for k in self.table.kinds()]
         self.cell: list[Callable[[Any], Any]] = [
             (lambda v: _xlsx_cell(_flat_cell(v))) if flat and o else _xlsx_cell for o in objects
         ]
 
     def __len__(self) -> int:
-        return len(self.df)
+        return len(self.table)
 
     def _made(self, rows: Iterable[tuple[Any, ...]]) -> Iterator[list[Any]]:
         cell = self.cell
@@ -772,7 +953,8 @@ class _Rows(Sequence[list[Any]]):
             yield [f(v) for f, v in zip(cell, row, strict=True)]
 
     def __iter__(self) -> Iterator[list[Any]]:
-        return self._made(self.df.itertuples(index=False, name=None))
+        for df in self.table.chunks():
+            yield from self._made(df.itertuples(index=False, name=None))
 
     @overload
     def __getitem__(self, i: int) -> list[Any]: ...
@@ -780,8 +962,11 @@ class _Rows(Sequence[list[Any]]):
     def __getitem__(self, i: slice) -> list[list[Any]]: ...
     def __getitem__(self, i: int | slice) -> list[Any] | list[list[Any]]:
         if isinstance(i, slice):
-            return list(self._made(self.df.iloc[i].itertuples(index=False, name=None)))
-        return next(self._made(self.df.iloc[[i]].itertuples(index=False, name=None)))
+            start, stop, step = i.indices(len(self))
+            return list(itertools.islice(iter(self), start, stop, step))
+        if not -len(self) <= i < len(self):
+            raise IndexError(i)
+        return next(itertools.islice(iter(self), i % len(self), None))
 
 
 def _flat_cell(v: Any) -> Any:
@@ -802,12 +987,13 @@ def _save_workbook(sheets: Sequence[tuple[str, Sequence[Any], Sequence[Sequence[
             unique, i = f"{name[:28]}_{i}", i + 1
         names.add(unique.lower())
         _add_sheet(wb, unique, columns, rows)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    _fix_zip_times(buffer.getvalue(), path)
+    with tempfile.TemporaryFile() as raw:  # the archive as openpyxl writes it, on disk: never whole in memory
+        wb.save(raw)
+        raw.seek(0)
+        _fix_zip_times(raw, path)
 
 
-def _write_xlsx(df: pd.DataFrame, path: Path, name: str, about: Sequence[tuple[str, str]] | None) -> None:
+def _write_xlsx(df: pd.DataFrame | FlatTable, path: Path, name: str, about: Sequence[tuple[str, str]] | None) -> None:
     sheets: list[tuple[str, Sequence[Any], Sequence[Sequence[Any]]]] = [
         (_sheet_name(name), list(df.columns), _Rows(df, flat=True))
     ]
@@ -817,14 +1003,18 @@ def _write_xlsx(df: pd.DataFrame, path: Path, name: str, about: Sequence[tuple[s
 
 
 def write_workbook(
-    frames: Mapping[str, pd.DataFrame], path: str | Path, *, about: Sequence[tuple[str, str]] | None = None
+    frames: Mapping[str, pd.DataFrame | FlatTable],
+    path: str | Path,
+    *,
+    about: Sequence[tuple[str, str]] | None = None,
 ) -> Path:
     """Write several tables into one XLSX workbook, a sheet each (named after the table), then ``about``.
 
     Parameters
     ----------
     frames
-        Tables by name (from :func:`table`); list cells are joined and text made formula-safe.
+        Tables by name (from :func:`table` or :func:`flat_table`); list cells are joined and text made
+        formula-safe.
     path
         The ``.xlsx`` file, written atomically.
     about
@@ -855,9 +1045,9 @@ _FIXED_TIME = datetime.datetime(2000, 1, 1)
 _MODIFIED_RE = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
-def _fix_zip_times(data: bytes, path: Path) -> None:
+def _fix_zip_times(data: IO[bytes], path: Path) -> None:
     """Copy an XLSX archive with fixed times (openpyxl stamps the save time), so two builds write the same bytes."""
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+    with zipfile.ZipFile(data) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
             info = zipfile.ZipInfo(item.filename, date_time=(2000, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -873,7 +1063,7 @@ def _fix_zip_times(data: bytes, path: Path) -> None:
 
 
 def write_table(
-    df: pd.DataFrame,
+    df: pd.DataFrame | FlatTable,
     path: str | Path,
     *,
     name: str | None = None,
@@ -885,7 +1075,8 @@ def write_table(
     Parameters
     ----------
     df
-        A table from :func:`table`.
+        A table from :func:`table`, or from :func:`flat_table` (written a chunk at a time: a long
+        table is never one whole frame, and Parquet gets a row group per chunk).
     path
         ``*.csv`` (UTF-8), ``*.xlsx`` or ``*.parquet``.
     name
@@ -912,11 +1103,42 @@ def write_table(
     if fmt is None:
         msg = f"cannot write {target}: name a .csv, .xlsx or .parquet file"
         raise ExportError(msg)
+    t = df if isinstance(df, FlatTable) else FlatTable.of(df)
     with atomic_path(target) as tmp:
         if fmt == "csv":
-            flatten(df).to_csv(tmp, index=False, encoding="utf-8-sig" if bom else "utf-8", lineterminator="\n")
+            _write_csv(t, tmp, bom)
         elif fmt == "xlsx":
-            _write_xlsx(df, tmp, name or "table", about)  # flattened row by row
+            _write_xlsx(t, tmp, name or "table", about)  # flattened row by row
         else:
-            pq.write_table(pa.Table.from_pandas(df, preserve_index=False), tmp)
+            _write_parquet(t, tmp)
     return target
+
+
+def _write_csv(t: FlatTable, path: Path, bom: bool) -> None:
+    """The table flattened (:func:`flatten`), a chunk at a time, under one header."""
+    with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
+        for i, df in enumerate(t.chunks()):
+            flatten(df).to_csv(fh, index=False, header=i == 0, lineterminator="\n")
+
+
+def _write_parquet(t: FlatTable, path: Path) -> None:
+    """One row group of the whole frame, or a row group per chunk, all of the schema of the whole table.
+
+    Arrow infers a column's type from its values (a chunk whose cells are all empty would be of
+    type null): the schema is every chunk's schema unified, then each chunk is converted to it.
+    """
+    if t.single():
+        pq.write_table(pa.Table.from_pandas(t.frame(), preserve_index=False), path)
+        return
+    schemas = [pa.Schema.from_pandas(df, preserve_index=False).remove_metadata() for df in t.chunks()]
+    schema = pa.unify_schemas(schemas, promote_options="permissive")
+    writer: pq.ParquetWriter | None = None
+    try:
+        for df in t.chunks():
+            chunk = pa.Table.from_pandas(df, schema=schema, preserve_index=False)
+            if writer is None:
+                writer = pq.ParquetWriter(path, chunk.schema)
+            writer.write_table(chunk)
+    finally:
+        if writer is not None:
+            writer.close()

@@ -36,7 +36,7 @@ import io
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -47,7 +47,7 @@ from pftz import ground, loaders
 from pftz.graph.sqlite_graph import SqliteGraph, attach_apart, graph_from_sqlite, graph_to_sqlite, has_graph
 from pftz.ground.errors import InputError
 from pftz.ground.io import atomic_path, file_sha256
-from pftz.ground.schema import Rel
+from pftz.ground.schema import PROVENANCE, Rel
 from pftz.loaders.header import header_path
 from pftz.loaders.manifest import BUNDLED_REPORT, PROFILE_DIR, PROFILE_SIDECAR_SUFFIX, REFERENCE_DIR
 
@@ -241,6 +241,24 @@ MAX_ELEMENTS = 400_000
 """Nodes and edges past which no entry is made at all (its images would be built in memory first)."""
 
 
+def _evidence_past(G: Any, limit: int) -> bool:
+    """Whether the JSON of the graph's evidence alone is longer than ``limit``, so its entry would be larger.
+
+    An entry stores each node's and edge's provenance whole; a few edges may carry a million
+    evidence entries (one per row of a user's file), which :data:`MAX_ELEMENTS` does not see.
+    Read before any image is built: each entry's keys and values as text, a lower bound of its JSON.
+    """
+    total = 0
+    for items in (G.nodes(data=PROVENANCE), G.edges(data=PROVENANCE)):
+        for *_, prov in items:
+            for p in prov or ():
+                if isinstance(p, Mapping):
+                    total += sum(len(k) + len(str(v)) + 4 for k, v in p.items())  # "k":v,
+            if total > limit:
+                return True
+    return False
+
+
 def _read_entry(f: BinaryIO, lite: bool, where: str) -> CachedBuild:
     """Read an entry from an open file, checking every part it reads; ``_BadEntry`` names what failed.
 
@@ -377,7 +395,9 @@ def cached_build(
             return found
     result = build()
     G = result.graph
-    if G.number_of_nodes() + G.number_of_edges() > MAX_ELEMENTS:
+    # an entry measures 1.7-1.9 times the text of its evidence (the bundled report, 10^4 rows of user data):
+    # past two thirds of MAX_BODY, its images would be built in memory only to be dropped as too large
+    if G.number_of_nodes() + G.number_of_edges() > MAX_ELEMENTS or _evidence_past(G, MAX_BODY * 2 // 3):
         return result  # too large to keep: rebuilding costs less than holding its images to write them
     try:
         data = entry_bytes(result)

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -37,6 +38,8 @@ from pftz.loaders.report import BUNDLED_REPORT, load_report, parse_report
 from pftz.loaders.text import MAX_SENTENCE, Paragraph, sentences
 from pftz.loaders.userdata import COLUMNS, MAX_NOTICES, load_user_data
 from pftz.queries import run
+from pftz.queries import tables as qtables
+from pftz.queries.sqlite import save_sqlite
 from pftz.shell import cache as gcache
 from pftz.shell.cache import CachedBuild
 from pftz.shell.cli import cli
@@ -301,6 +304,45 @@ def test_distinct_adoption_rows_cost_memory_linearly_and_exports_never_hold_thei
         )
 
 
+def test_the_flat_tables_are_written_a_chunk_at_a_time_and_hold_no_whole_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The adoptions table (a row per evidence entry: it grows with a user's rows) is made from the
+    graph a chunk at a time for each file, never one whole frame: its CSV, Parquet and SQLite
+    rows grow with the rows, the writers' peak memory by a small part of that (chunks of 1,000
+    rows here, :data:`queries.tables.CHUNK_ROWS` in a build). The chunked CSV is the whole
+    frame's, byte for byte, and the Parquet file holds the same table.
+    """
+    monkeypatch.setattr(qtables, "CHUNK_ROWS", 1_000)
+    report, ref = load_report(), load_reference()
+    wrote: dict[tuple[str, int], tuple[int, int]] = {}  # (writer, rows) -> (peak, bytes written)
+    for n in (5_000, 10_000):
+        data = tmp_path / f"distinct-{n}.csv"
+        write_distinct(data, n)
+        G = graph_from_reports([report, load_user_data(data, known=[report])], reference=ref)
+        writers: dict[str, Callable[[Path], object]] = {
+            "tables": lambda p, G=G: qtables.write_tables(G, p, formats=("csv", "parquet")),
+            "pftz.db": lambda p, G=G: save_sqlite(G, p),
+        }
+        for name, write in writers.items():
+            path = tmp_path / f"{n}-{name}"
+            _, peak = _traced_peak(lambda write=write, path=path: write(path))
+            size = sum(f.stat().st_size for f in path.rglob("*")) if path.is_dir() else path.stat().st_size
+            wrote[name, n] = (peak, size)
+    whole = qtables.adoptions_table(G)
+    assert len(whole) > 10_000  # the report's adoptions and the file's rows: eleven chunks
+    qtables.write_table(whole, tmp_path / "whole.csv")
+    assert (tmp_path / "whole.csv").read_bytes() == (tmp_path / "10000-tables" / "adoptions.csv").read_bytes()
+    chunked = pd.read_parquet(tmp_path / "10000-tables" / "adoptions.parquet")
+    pd.testing.assert_frame_equal(chunked, pd.read_parquet(qtables.write_table(whole, tmp_path / "whole.parquet")))
+    for name in ("tables", "pftz.db"):
+        (peak_a, size_a), (peak_b, size_b) = wrote[name, 5_000], wrote[name, 10_000]
+        assert size_b - size_a > 1_500_000, name  # the rows of 5,000 more evidence entries
+        assert peak_b - peak_a < (size_b - size_a) / 10, (
+            f"{name}: peak {peak_a:,} -> {peak_b:,}, wrote {size_a:,} -> {size_b:,}"
+        )
+
+
 def test_a_file_keeps_a_thousand_merge_notices_and_counts_the_rest(tmp_path: Path) -> None:
     rows = [",".join(COLUMNS["adoptions"])]
     rows += [f"Shanxi,national:best-practices:5:7,{1900 + i // 12}-{i % 12 + 1:02d},,,note {i}" for i in range(1200)]
@@ -325,3 +367,23 @@ def test_a_graph_past_the_caches_cap_is_not_cached(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(gcache, "MAX_ELEMENTS", 50)
     assert gcache.cached_build([], [], lambda: CachedBuild(G)).from_cache is False
     assert gcache.cached_build([], [], lambda: CachedBuild(G)).from_cache is True
+
+
+def test_a_graph_whose_evidence_is_past_the_entrys_cap_is_not_cached_nor_imaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Few nodes and edges, but evidence past ``MAX_BODY`` (a million rows of a user's file evidence a
+    few thousand adoptions): no entry, and its images are never built in memory to find that out."""
+    monkeypatch.setenv("PFTZ_CACHE_DIR", str(tmp_path / "cache"))
+    G = nx.MultiDiGraph()
+    evidence = [{"source": "mine.csv", "sha256": "0" * 64, "line": i, "quote": f"row {i}"} for i in range(2_000)]
+    G.add_node("Zone:z", label="Zone", key="z", name="Z", provenance=evidence)
+    monkeypatch.setattr(gcache, "MAX_BODY", 100_000)  # the evidence's JSON is about 200,000 characters
+
+    def imaged(result: CachedBuild) -> bytes:
+        raise AssertionError("the entry's images were built")
+
+    monkeypatch.setattr(gcache, "entry_bytes", imaged)
+    for _ in range(2):
+        assert gcache.cached_build([], [], lambda: CachedBuild(G)).from_cache is False
+    assert not list((tmp_path / "cache").glob(f"*{gcache.SUFFIX}"))
