@@ -142,6 +142,10 @@ class Outline:
         return [s for s in self.sections if s.level == level and section.start_line <= s.start_line <= section.end_line]
 
 
+_PAGE_AT_END_RE = re.compile(r"(?:\t+|\s*\.{2,}\s*|\s{2,})\d{1,4}$")
+"""The page number a contents line ends with ("Part III Outlook<TAB>92", "Outlook .... 92")."""
+
+
 def _toc(lines: Sequence[Line], mk: _Markers) -> tuple[int, list[tuple[str, str]], list[str], bool]:
     """Read the table of contents: (last toc line, parts, appendix numbers, whether there is one)."""
     start = next((ln.no for ln in lines if mk.contents.match(ln.text.strip())), None)
@@ -157,6 +161,7 @@ def _toc(lines: Sequence[Line], mk: _Markers) -> tuple[int, list[tuple[str, str]
             continue
         if m := mk.part.match(s):
             title = m.group(2) or (rest[k + 1].text.strip() if k + 1 < len(rest) else "")
+            title = _PAGE_AT_END_RE.sub("", title)
             if (m.group(1), _norm(title)) in parts:
                 break  # a part listed already: the body's own heading of it (an edition that repeats it)
             parts.append((m.group(1), _norm(title)))
@@ -246,7 +251,8 @@ def parse_structure(lines: Sequence[Line], profile: Profile | None = None) -> Ou
             and not nxt.endswith(_TERMINAL)
             and nxt[0].isupper()
             and not mk.section.match(nxt)
-            and not mk.part.match(nxt)  # a page number before a part's heading is no chapter number
+            and not mk.part.match(nxt)  # a page number before a part's or an appendix's heading is no chapter number
+            and not mk.appendix.match(nxt)
         ):
             heads.append((ln.no, 2, _roman(s), nxt))
             i += 2

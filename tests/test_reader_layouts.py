@@ -129,6 +129,47 @@ def test_parts_numbered_in_words_and_an_appendix_without_a_number(variant: int) 
     assert chapters == ["Part One > I", "Part Two > I"]
 
 
+PAGED_CONTENTS = """Contents
+
+Part I Overview of the Year
+I. Progress\t3
+
+Part II Outlook{sep}41
+
+Appendix 1: Batches at the National Level\t44
+
+Part I
+
+Overview of the Year
+
+I. Progress
+
+The zones made progress.
+
+Part II Outlook
+
+The zones will go on.
+
+Report on China's Pilot Free Trade Zones 2031
+
+16
+
+Appendix 1: Batches at the National Level
+
+The batches follow.
+"""
+
+
+@pytest.mark.parametrize("sep", ["\t", " .......... ", "   "])
+def test_a_part_listed_with_its_page_and_an_appendix_after_a_page_number(sep: str) -> None:
+    """A part without chapters lists its page on its own line ("Part II Outlook<TAB>41"); its heading in the body
+    is still that part, and an appendix heading right after a page number is an appendix, not a chapter."""
+    outline = parse_structure(split_lines(PAGED_CONTENTS.format(sep=sep)))
+    assert outline.listed == ("Part I", "Part II", "Appendix 1")
+    assert [s.number for s in outline.sections if s.level == 1] == ["Part I", "Part II", "Appendix 1"]
+    assert not [s for s in outline.sections if s.level == 2 and "Appendix" in s.title]
+
+
 def test_an_edition_whose_contents_list_no_required_appendix_is_read() -> None:
     report = parse_report(CONTENTS, "later.txt")
     assert not any(w.code == "not-an-edition" for w in report.warnings)
