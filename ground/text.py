@@ -67,6 +67,8 @@ def guess_encoding(data: bytes) -> str | None:
     --------
     >>> guess_encoding("Zone de libre-échange, café".encode("latin-1"))
     'WINDOWS-1252'
+    >>> guess_encoding("an area of 120 km², at 25 °C".encode("latin-1"))
+    'WINDOWS-1252'
     >>> guess_encoding("湖北自贸试验区".encode("gbk"))
     'GB18030'
     >>> guess_encoding(bytes(range(128, 256))) is None
@@ -84,8 +86,10 @@ def guess_encoding(data: bytes) -> str | None:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             return None
-        letters = sum(1 for c in text if ord(c) >= 0x80 and (c.isalpha() or c in "‘’“”–—…€£§°·«»"))
-        return "WINDOWS-1252" if letters >= len(high) * 0.8 else None
+        # letters, and the signs Western text prints (² ³ ° § £ € « » – “ ...): every visible character
+        # of the code page but its controls (U+0080..U+009F of Latin-1) and the soft hyphen
+        signs = sum(1 for c in text if ord(c) >= 0x80 and unicodedata.category(c)[0] in "LNPS")
+        return "WINDOWS-1252" if signs >= len(high) * 0.8 else None
     if paired >= len(high) * 0.8:
         try:
             text = data.decode("gb18030")

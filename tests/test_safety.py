@@ -359,6 +359,25 @@ def test_provenance_and_hints_come_from_the_current_inputs(cache: Path, tmp_path
     assert "(cached build)" in res.stderr
 
 
+def test_an_entry_copied_to_another_key_is_never_served(cache: Path, tmp_path: Path) -> None:
+    """Good checksums are not enough: the header names the key the entry was written under."""
+    rows = "adopter,measure,date,outcome,batch,source_note\n"
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text(rows + "Shanxi,national:best-practices:5:7,2024-06,,,the first file's row\n", encoding="utf-8")
+    second.write_text(rows + "Shanxi,national:best-practices:5:7,2023-02,,,the second file's row\n", encoding="utf-8")
+    assert _run(["stats", "--data", str(first)]).exit_code == 0
+    (entry_a,) = cache.glob(f"*{gcache.SUFFIX}")
+    assert _run(["stats", "--data", str(second)]).exit_code == 0
+    (entry_b,) = set(cache.glob(f"*{gcache.SUFFIX}")) - {entry_a}
+    entry_b.write_bytes(entry_a.read_bytes())  # a swapped entry: every checksum good, other inputs
+    res = _run(["table", "adoptions", "--data", str(second), "--format", "csv"])
+    assert res.exit_code == 0
+    assert "the second file's row" in res.stdout and "the first file's row" not in res.stdout
+    assert f"cache entry {entry_b} failed its check (written for other inputs); rebuilding it" in res.stderr
+    with pytest.raises(ValueError, match="other inputs"):
+        gcache.entry_from_bytes(entry_a.read_bytes(), key=entry_b.name.removesuffix(gcache.SUFFIX))
+
+
 def test_the_cache_folder_follows_the_platform(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("PFTZ_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
