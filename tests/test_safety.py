@@ -13,6 +13,7 @@ import os
 import pickle
 import random
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -199,6 +200,73 @@ def test_a_rebuild_keeps_user_files_at_any_depth(tmp_path: Path) -> None:
     assert not set(mine) & set(listed)
     assert _run(["build", "--no-html", "--out", str(out)]).exit_code == 0
     assert {rel: (out / rel).read_bytes() for rel in mine} == mine
+
+
+def test_a_rebuild_refuses_to_replace_a_file_the_user_edited(tmp_path: Path) -> None:
+    """A file the last build wrote but whose bytes changed since (its manifest sha256) is the user's."""
+    out = tmp_path / "out"
+    assert _run(["build", "--no-html", "--out", str(out)]).exit_code == 0
+    edited = out / "tables" / "measures.csv"
+    edited.write_bytes(edited.read_bytes() + b"my,own,coding\n")
+    before = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    res = _run(["build", "--no-html", "--out", str(out)])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    errors = [ln for ln in res.output.splitlines() if ln.startswith("Error:")]
+    assert len(errors) == 1 and "tables/measures.csv" in errors[0] and "changed since" in errors[0]
+    assert {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_a_folder_without_a_manifest_keeps_user_files_under_export_names(tmp_path: Path) -> None:
+    """An older build's folder (no manifest): only what the new build writes again counts as a build's."""
+    out = tmp_path / "out"
+    mine = {"tables/mine.xlsx": b"PK mine", "neo4j-import/notes.md": b"mine", "notes.txt": b"n"}
+    for rel, data in mine.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_bytes(data)
+    (out / "graph.json").write_text("{}", encoding="utf-8")  # an older build's export: replaced
+    for _ in range(2):
+        res = _run(["build", "--no-html", "--out", str(out)])
+        assert res.exit_code == 0, res.output
+        assert {rel: (out / rel).read_bytes() for rel in mine} == mine
+    assert json.loads((out / "graph.json").read_text(encoding="utf-8"))["nodes"]
+
+
+def test_a_device_or_pipe_as_output_is_written_into_never_replaced(tmp_path: Path) -> None:
+    """``-o /dev/full`` once replaced the device with a regular file (as root): a temporary file renamed onto it."""
+    from pftz.ground.io import _written_through
+
+    assert _written_through(Path("/dev/null")) and _written_through(Path("/dev/stdout"))
+    assert _written_through(Path("/dev/full")) and not _written_through(tmp_path / "x.json")
+    fifo = tmp_path / "records.fifo"
+    os.mkfifo(fifo)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PFTZ_CACHE_DIR": str(tmp_path / "cache")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pftz.shell.entry", "export", "--format", "json", "-o", str(fifo)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    with fifo.open("rb") as reader:  # the command writes into the pipe
+        received = reader.read()
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0 and "Traceback" not in err, err
+    assert json.loads(received)["nodes"] and stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "records.fifo"]  # no temporary file beside it
+    done = subprocess.run(  # a full device: one line, exit 1
+        [sys.executable, "-m", "pftz.shell.entry", "parse", "--json", "-o", "/dev/full"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1 and done.stderr.strip().splitlines()[-1] == (
+        "Error: cannot write /dev/full: No space left on device"
+    ), done.stderr
+    assert stat.S_ISCHR(os.lstat("/dev/full").st_mode)
 
 
 def test_a_build_leaves_no_lock_or_staging_beside_the_output(tmp_path: Path) -> None:
