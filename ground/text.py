@@ -33,11 +33,32 @@ __all__ = [
     "invisible_chars",
     "is_invisible",
     "looks_utf16",
+    "readable_name",
     "remove_invisible",
 ]
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _ENCODING_NAMES = {"WINDOWS-1252": "Latin-1 (Windows-1252)", "GB18030": "GBK (GB18030)"}
+
+
+def readable_name(name: str) -> str:
+    r"""A file name as text every writer can hold: bytes the file system name has that are not UTF-8 become U+FFFD.
+
+    A name read from a non-UTF-8 file system keeps its undecodable bytes as lone
+    surrogates (:func:`os.fsdecode`), which no UTF-8 file, XML, Parquet or Neo4j
+    can hold; the name in provenance and warnings is for people (the sha256
+    identifies the file).
+
+    Examples
+    --------
+    >>> readable_name("report.txt"), readable_name("r\udce9port.txt") == "r\ufffdport.txt"
+    ('report.txt', True)
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return name
 
 
 def looks_utf16(data: bytes) -> bool:

@@ -918,5 +918,6 @@ def write_table(
         elif fmt == "xlsx":
             _write_xlsx(df, tmp, name or "table", about)  # flattened row by row
         else:
-            pq.write_table(pa.Table.from_pandas(df, preserve_index=False), tmp)
+            with tmp.open("wb") as fh:  # a handle: pyarrow takes no path that is not UTF-8 (a non-UTF-8 folder)
+                pq.write_table(pa.Table.from_pandas(df, preserve_index=False), fh)
     return target

@@ -36,6 +36,7 @@ import io
 import json
 import os
 import sqlite3
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -361,10 +362,18 @@ def cached_build(
         return build()
     key = cache_key(reports, data_files, options)
     entry = folder / f"{key}{SUFFIX}"
+    f: BinaryIO | None = None
     try:
-        f: BinaryIO | None = entry.open("rb")
+        fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO planted as the entry: no wait
     except OSError:
-        f = None  # no entry, or a cache folder that cannot be read: no cache
+        pass  # no entry, or a cache folder that cannot be read: no cache
+    else:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # a folder, FIFO or device, never an entry written here
+            os.close(fd)
+            if on_problem is not None:
+                on_problem(f"cache entry {entry} is not a file; building without the cache")
+            return build()
+        f = os.fdopen(fd, "rb")
     if f is not None:
         try:
             found = _read_entry(f, lite, str(entry), key)

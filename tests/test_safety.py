@@ -269,6 +269,31 @@ def test_a_device_or_pipe_as_output_is_written_into_never_replaced(tmp_path: Pat
     assert stat.S_ISCHR(os.lstat("/dev/full").st_mode)
 
 
+def test_file_names_that_are_not_utf8_reach_every_writer(tmp_path: Path) -> None:
+    """A report, a data file and an output folder named in Latin-1 bytes (a non-UTF-8 file system).
+
+    The names once reached the neo4j-admin CSVs and pyarrow as lone surrogates: exit 1, and a
+    traceback from ``pftz table -o``. Provenance now names the file with U+FFFD for each such byte.
+    """
+    report, data = os.fsdecode(b"r\xe9port-\xff.txt"), os.fsdecode(b"donn\xe9es.csv")
+    (tmp_path / report).write_bytes(BUNDLED_REPORT.read_bytes())
+    (tmp_path / data).write_bytes((ROOT / "examples" / "adoptions.csv").read_bytes())
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PFTZ_CACHE_DIR": str(tmp_path / "cache")}
+    out = os.fsdecode(b"sorti\xe9")
+    for args in (
+        ["build", report, "--data", data, "--no-html", "--out", out],
+        ["table", "adoptions", "--report", report, "--data", data, "-o", os.fsdecode(b"t\xe9.parquet")],
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "pftz.shell.entry", *args], cwd=tmp_path, env=env, capture_output=True, check=False
+        )
+        assert done.returncode == 0 and b"Traceback" not in done.stderr, done.stderr[-2000:]
+    graph = json.loads((tmp_path / out / "graph.json").read_text(encoding="utf-8"))
+    sources = {p["source"] for n in graph["nodes"] for p in n.get("provenance", [])}
+    assert {"r\ufffdport-\ufffd.txt", "donn\ufffdes.csv"} <= sources
+    assert pd.read_parquet(io.BytesIO((tmp_path / os.fsdecode(b"t\xe9.parquet")).read_bytes())).shape[0] > 0
+
+
 def test_a_build_leaves_no_lock_or_staging_beside_the_output(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert _run(["build", "--no-html", "--out", str(out)]).exit_code == 0
@@ -409,6 +434,35 @@ def test_an_unusable_cache_folder_means_no_cache(tmp_path: Path, monkeypatch: py
     finally:
         if folder.is_dir():
             folder.chmod(0o700)
+
+
+def test_a_fifo_planted_as_the_entry_never_blocks(tmp_path: Path) -> None:
+    """Opening a FIFO waits for a writer: ``pftz stats`` once hung there for ever."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PFTZ_CACHE_DIR": str(folder)}
+    key = subprocess.run(
+        [sys.executable, "-c", "from pftz.shell.cache import cache_key; print(cache_key([], []))"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    entry = folder / f"{key}{gcache.SUFFIX}"
+    os.mkfifo(entry)
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-m", "pftz.shell.entry", "stats"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert done.returncode == 0 and "Traceback" not in done.stderr and "graph:" in done.stderr, done.stderr
+        assert f"cache entry {entry} is not a file; building without the cache" in done.stderr
+    assert stat.S_ISFIFO(os.lstat(entry).st_mode)  # not ours to delete
 
 
 def test_provenance_and_hints_come_from_the_current_inputs(cache: Path, tmp_path: Path) -> None:
