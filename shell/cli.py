@@ -1603,10 +1603,11 @@ def serve(database: Path | None, host: str, port: int) -> None:
         raise click.ClickException(msg) from None
     from pftz.queries.sqlite import metadata_path
 
-    args = ["serve", str(db), "--host", host, "--port", str(port)]
+    args = ["serve", "--host", host, "--port", str(port)]
     meta = metadata_path(db)
     if meta.is_file():
         args += ["--metadata", str(meta)]
+    args += ["--", str(db)]  # a database named like an option (`--reload`, `--root`) stays a file name
     _echo_err(f"serving {db} with Datasette on http://{host}:{port}/ (Ctrl-C stops it)")
     datasette_cli.main(args=args, prog_name="datasette")
 
