@@ -686,6 +686,10 @@ def export(reports: tuple[Path, ...], data_files: tuple[Path, ...], fmt: str, ou
     from pftz.graph.exports import export as write_export
 
     check_not_an_input(output, _inputs(reports, data_files), folder=True)
+    if fmt == "sqlite":  # its metadata file beside it is an output too
+        from pftz.queries.sqlite import metadata_path
+
+        check_not_an_input(metadata_path(output), _inputs(reports, data_files))
     G = _build(reports, data_files)
     if fmt == "sqlite":
         from pftz.queries.sqlite import save_sqlite

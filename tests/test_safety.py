@@ -172,6 +172,16 @@ def test_export_refuses_to_write_over_an_input(tmp_path: Path, fmt: str) -> None
     assert data.read_bytes() == before
 
 
+def test_export_sqlite_refuses_a_metadata_file_that_is_an_input(tmp_path: Path) -> None:
+    """``export --format sqlite -o mine.db`` writes ``mine.metadata.json`` too: it replaced that input."""
+    data = tmp_path / "mine.metadata.json"
+    data.write_bytes((ROOT / "examples" / "user-data.json").read_bytes())
+    before = data.read_bytes()
+    res = _run(["export", "--data", str(data), "--format", "sqlite", "-o", str(tmp_path / "mine.db")])
+    assert res.exit_code == 1 and "refusing to write" in res.output and "mine.metadata.json" in res.output
+    assert data.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["mine.metadata.json"]
+
+
 def test_build_refuses_an_output_folder_holding_an_input(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
