@@ -329,6 +329,14 @@ def entry_from_bytes(data: bytes, lite: bool = False, key: str | None = None) ->
     return _read_entry(io.BytesIO(data), lite, "(in memory)", key)
 
 
+def _regular(path: Path) -> bool:
+    """Whether ``path`` is a regular file (absent counts: the loader says so), not a pipe or a device."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True
+
+
 def cached_build(
     reports: Sequence[Path],
     data_files: Sequence[Path],
@@ -358,8 +366,8 @@ def cached_build(
         ``from_cache`` tells which way it came.
     """
     folder = cache_dir()
-    if folder is None:
-        return build()
+    if folder is None or not all(_regular(p) for p in [*reports, *data_files]):
+        return build()  # a pipe (`--data <(cmd)`, a FIFO) is read once: hashing it for a key would drain it
     key = cache_key(reports, data_files, options)
     entry = folder / f"{key}{SUFFIX}"
     f: BinaryIO | None = None

@@ -475,6 +475,30 @@ def test_a_fifo_planted_as_the_entry_never_blocks(tmp_path: Path) -> None:
     assert stat.S_ISFIFO(os.lstat(entry).st_mode)  # not ours to delete
 
 
+def test_a_pipe_as_input_is_read_once(tmp_path: Path) -> None:
+    """``--data <(cmd)`` or a FIFO: hashing it for the cache key drained it, and the load waited for ever."""
+    import threading
+
+    fifo = tmp_path / "events.csv"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with fifo.open("wb") as fh:
+            fh.write(
+                b"adopter,measure,date,outcome,batch,source_note\nShanxi,national:best-practices:5:7,2023-02,,,piped\n"
+            )
+
+    threading.Thread(target=feed, daemon=True).start()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PFTZ_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-m", "pftz.shell.entry", "table", "adoptions", "--data", str(fifo), "--format", "csv"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert "piped" in done.stdout
+    assert not list((tmp_path / "cache").glob(f"*{gcache.SUFFIX}"))  # nothing cached under a pipe's name
+
+
 def test_provenance_and_hints_come_from_the_current_inputs(cache: Path, tmp_path: Path) -> None:
     rows = "adopter,measure,date,outcome,batch,source_note\n"
     rows += "".join(f"Atlantis {i},national:best-practices:5:7,2024-06,,,n\n" for i in range(60))
