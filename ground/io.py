@@ -40,9 +40,51 @@ def _mode_for(target: Path) -> int:
     return 0o666 & ~umask
 
 
+_DEVICE_FOLDERS = ("/dev", "/proc")
+
+
+def _written_through(target: Path) -> bool:
+    """Whether ``target`` is a device, a pipe or a stream (``/dev/null``, ``/dev/stdout``, a FIFO), not a file.
+
+    Such a target is written into, never replaced: a temporary file renamed onto
+    ``/dev/full`` would replace the device itself (as root), and ``/dev/stdout``
+    is a stream, not a file of the folder it is named in.
+    """
+    try:
+        if not stat.S_ISREG(os.stat(target).st_mode):
+            return True
+    except OSError:
+        pass  # absent (or unreadable): a new regular file
+    folder = os.path.realpath(target.parent)
+    return any(folder == d or folder.startswith(d + os.sep) for d in _DEVICE_FOLDERS)
+
+
+@contextlib.contextmanager
+def _through(target: Path) -> Iterator[Path]:
+    """Yield a temporary path in the system's temporary folder; copy its bytes into ``target`` on success."""
+    with deferred_signals():
+        fd, tmp = tempfile.mkstemp(prefix="pftz-", suffix=".tmp")
+        os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        check_stop()
+        with tmp_path.open("rb") as src, target.open("wb") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+    except OSError as e:
+        msg = f"cannot write {target}: {e.strerror or e}"
+        raise ExportError(msg) from e
+    finally:
+        tmp_path.unlink(missing_ok=True)
+
+
 @contextlib.contextmanager
 def atomic_path(path: str | Path) -> Iterator[Path]:
     """Yield a temporary path next to ``path``; rename it onto ``path`` on success.
+
+    A device, pipe or stream (``/dev/null``, ``/dev/stdout``, ``/dev/full``, a
+    FIFO) is written into instead, never replaced: the bytes are staged in the
+    system's temporary folder and copied into it once whole.
 
     Parameters
     ----------
@@ -60,6 +102,10 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         The folder cannot be created or written, or the rename fails.
     """
     target = Path(path)
+    if _written_through(target):
+        with _through(target) as staged:
+            yield staged
+        return
     tmp_path: Path | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -282,21 +328,33 @@ def _recover(target: Path) -> None:
         shutil.rmtree(p, ignore_errors=True)
 
 
-def _manifest_files(folder: Path) -> set[str] | None:
-    """The files the build that wrote ``folder`` listed in its manifest (None: no readable manifest)."""
+def _manifest_files(folder: Path) -> dict[str, str] | None:
+    """The files the build that wrote ``folder`` listed in its manifest, with their sha256 (None: no manifest)."""
     try:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        return {str(k) for k in data["files"]}
-    except (OSError, ValueError, KeyError, TypeError):
+        return {str(k): str(v) for k, v in data["files"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
-def foreign_entries(target: Path, known: Iterable[str] = ()) -> list[str]:
+def _unchanged(path: Path, digest: str) -> bool:
+    """Whether ``path`` still holds the bytes a build wrote (a file edited since is the researcher's)."""
+    try:
+        return path.is_file() and file_sha256(path) == digest
+    except OSError:
+        return False
+
+
+def foreign_entries(target: Path, known: Iterable[str] = (), rewritten: Path | None = None) -> list[str]:
     """Files (and empty folders) of an output folder that no build wrote, at any depth, as POSIX paths.
 
-    The manifest of the last build decides what it wrote; a folder without a
-    manifest (an older build's) counts everything under the top-level names
-    ``known`` as written by a build.
+    The manifest of the last build decides what it wrote, with the sha256 of
+    each file: a listed file whose bytes changed since (a table the researcher
+    edited) counts as theirs. A folder without a manifest (an older build's)
+    counts as written by a build the top-level entries named in ``known`` and,
+    inside those folders, only the files the new build writes again (present
+    in ``rewritten``, the staged set, when given): a researcher's
+    ``tables/mine.xlsx`` is kept.
     """
     if not target.is_dir():
         return []
@@ -314,7 +372,12 @@ def foreign_entries(target: Path, known: Iterable[str] = ()) -> list[str]:
         for rel in entries_rel:
             if rel == MANIFEST:
                 continue
-            ours = rel in listed if listed is not None else rel.split("/", 1)[0] in known
+            if listed is not None:
+                ours = rel in listed and _unchanged(target / rel, listed[rel])
+            else:
+                top, _, inside = rel.partition("/")
+                # a top-level export name is a build's; inside its folder, only what is written again
+                ours = top in known and (not inside or rewritten is None or os.path.lexists(rewritten / rel))
             if not ours:
                 found.append(rel)
     return sorted(found)
@@ -331,8 +394,8 @@ def _carry(target: Path, stage: Path, foreign: Sequence[str]) -> None:
     if clashes:
         shown = ", ".join(clashes[:5]) + (f" and {len(clashes) - 5} more" if len(clashes) > 5 else "")
         msg = (
-            f"cannot write {target}: the build would replace files it did not write ({shown}); move them, "
-            "or write to another folder"
+            f"cannot write {target}: the build would replace files it did not write, or that changed since "
+            f"it wrote them ({shown}); move them, or write to another folder"
         )
         raise ExportError(msg)
     for rel in foreign:
@@ -448,7 +511,8 @@ def staged_folder(
         The output folder (created if missing; a symbolic link to a folder is followed).
     known
         For a folder without a manifest (an older build's): the top-level
-        names a build wrote; everything else in it is kept.
+        names a build wrote (replaced); inside those folders only the files
+        the new build writes again are replaced; everything else is kept.
     check
         Called with the staging folder; returns problems (one line each).
     wait
@@ -490,7 +554,7 @@ def staged_folder(
                 msg = f"the new outputs for {final} fail their checks; {final} is unchanged:\n  {shown}"
                 raise ExportError(msg)
             write_manifest(stage)
-            foreign = foreign_entries(final, known)  # listed last: a file saved while the build ran is kept too
+            foreign = foreign_entries(final, known, stage)  # listed last: a file saved while the build ran is kept too
             _carry(final, stage, foreign)
             check_stop()
             with deferred_signals():

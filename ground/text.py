@@ -33,11 +33,32 @@ __all__ = [
     "invisible_chars",
     "is_invisible",
     "looks_utf16",
+    "readable_name",
     "remove_invisible",
 ]
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _ENCODING_NAMES = {"WINDOWS-1252": "Latin-1 (Windows-1252)", "GB18030": "GBK (GB18030)"}
+
+
+def readable_name(name: str) -> str:
+    r"""A file name as text every writer can hold: bytes the file system name has that are not UTF-8 become U+FFFD.
+
+    A name read from a non-UTF-8 file system keeps its undecodable bytes as lone
+    surrogates (:func:`os.fsdecode`), which no UTF-8 file, XML, Parquet or Neo4j
+    can hold; the name in provenance and warnings is for people (the sha256
+    identifies the file).
+
+    Examples
+    --------
+    >>> readable_name("report.txt"), readable_name("r\udce9port.txt") == "r\ufffdport.txt"
+    ('report.txt', True)
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return name
 
 
 def looks_utf16(data: bytes) -> bool:
@@ -67,6 +88,8 @@ def guess_encoding(data: bytes) -> str | None:
     --------
     >>> guess_encoding("Zone de libre-échange, café".encode("latin-1"))
     'WINDOWS-1252'
+    >>> guess_encoding("an area of 120 km², at 25 °C".encode("latin-1"))
+    'WINDOWS-1252'
     >>> guess_encoding("湖北自贸试验区".encode("gbk"))
     'GB18030'
     >>> guess_encoding(bytes(range(128, 256))) is None
@@ -84,8 +107,10 @@ def guess_encoding(data: bytes) -> str | None:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             return None
-        letters = sum(1 for c in text if ord(c) >= 0x80 and (c.isalpha() or c in "‘’“”–—…€£§°·«»"))
-        return "WINDOWS-1252" if letters >= len(high) * 0.8 else None
+        # letters, and the signs Western text prints (² ³ ° § £ € « » – “ ...): every visible character
+        # of the code page but its controls (U+0080..U+009F of Latin-1) and the soft hyphen
+        signs = sum(1 for c in text if ord(c) >= 0x80 and unicodedata.category(c)[0] in "LNPS")
+        return "WINDOWS-1252" if signs >= len(high) * 0.8 else None
     if paired >= len(high) * 0.8:
         try:
             text = data.decode("gb18030")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pftz.ground.schema import Label, Rel
+from pftz.ground.text import readable_name
 
 FORMAT = "pftz-records/1"
 
@@ -66,6 +67,10 @@ class Provenance:
     section: str
     quote: str
     rule: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.source.isascii():  # a file name from a non-UTF-8 file system: text every writer holds
+            object.__setattr__(self, "source", readable_name(self.source))
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
@@ -158,6 +163,10 @@ class ParseWarning:
     message: str
     source: str
     line: int | None = None
+
+    def __post_init__(self) -> None:
+        if not self.source.isascii():
+            object.__setattr__(self, "source", readable_name(self.source))
 
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}" if self.line is not None else self.source
@@ -286,6 +295,10 @@ class ParsedReport:
     """Narrative quoted spans and zone mentions that produced no fact (``pftz parse --unread``)."""
     narrative_paragraphs: tuple[int, int] = (0, 0)
     """(paragraphs that yielded at least one fact, narrative paragraphs)."""
+
+    def __post_init__(self) -> None:
+        if not self.source.isascii():
+            object.__setattr__(self, "source", readable_name(self.source))
 
     def counts(self) -> dict[str, int]:
         """Count entities per label (distinct keys) and relations per type."""

@@ -56,7 +56,7 @@ import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any, overload
+from typing import IO, Any, BinaryIO, overload
 
 import networkx as nx
 import pandas as pd
@@ -1110,7 +1110,8 @@ def write_table(
         elif fmt == "xlsx":
             _write_xlsx(t, tmp, name or "table", about)  # flattened row by row
         else:
-            _write_parquet(t, tmp)
+            with tmp.open("wb") as fh:  # a handle: pyarrow takes no path that is not UTF-8 (a non-UTF-8 folder)
+                _write_parquet(t, fh)
     return target
 
 
@@ -1121,14 +1122,14 @@ def _write_csv(t: FlatTable, path: Path, bom: bool) -> None:
             flatten(df).to_csv(fh, index=False, header=i == 0, lineterminator="\n")
 
 
-def _write_parquet(t: FlatTable, path: Path) -> None:
+def _write_parquet(t: FlatTable, fh: BinaryIO) -> None:
     """One row group of the whole frame, or a row group per chunk, all of the schema of the whole table.
 
     Arrow infers a column's type from its values (a chunk whose cells are all empty would be of
     type null): the schema is every chunk's schema unified, then each chunk is converted to it.
     """
     if t.single():
-        pq.write_table(pa.Table.from_pandas(t.frame(), preserve_index=False), path)
+        pq.write_table(pa.Table.from_pandas(t.frame(), preserve_index=False), fh)
         return
     schemas = [pa.Schema.from_pandas(df, preserve_index=False).remove_metadata() for df in t.chunks()]
     schema = pa.unify_schemas(schemas, promote_options="permissive")
@@ -1137,7 +1138,7 @@ def _write_parquet(t: FlatTable, path: Path) -> None:
         for df in t.chunks():
             chunk = pa.Table.from_pandas(df, schema=schema, preserve_index=False)
             if writer is None:
-                writer = pq.ParquetWriter(path, chunk.schema)
+                writer = pq.ParquetWriter(fh, chunk.schema)
             writer.write_table(chunk)
     finally:
         if writer is not None:

@@ -15,15 +15,15 @@ macOS, ``%LOCALAPPDATA%\\pftz-graph\\Cache`` on Windows);
 kept (the least recently used go first).
 
 The cache is an accelerator, never a source of truth. An entry is data that
-cannot run code when read: one header line (JSON: :data:`FORMAT`, the byte
-count and SHA-256 of the body) and a body that is a SQLite database image
+cannot run code when read: one header line (JSON: :data:`FORMAT`, the key
+it was written under, the byte count and SHA-256 of each part of the body) and a body that is a SQLite database image
 (:mod:`graph.sqlite_graph`: a row per node and per edge with its data as
 JSON; the search index of :mod:`queries.search`, FTS5 tables as built; the
 warnings and counts as JSON), opened in memory. A command that reads a few
 neighbourhoods (``trace``, ``search``) reads only the rows it needs
 (:class:`graph.sqlite_graph.SqliteGraph`, ``lite=True``), without importing
 NetworkX; the others read the whole graph. An entry that fails any check
-(format, size, checksum, SQLite, JSON, shape) is rebuilt, with one line saying so;
+(format, key, size, checksum, SQLite, JSON, shape) is rebuilt, with one line saying so;
 a cache folder that cannot be read or written (read-only, a file, owned by
 another user) means no cache, never an error.
 """
@@ -36,6 +36,7 @@ import io
 import json
 import os
 import sqlite3
+import stat
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,7 +57,7 @@ __all__ = ["KEEP", "CachedBuild", "cache_dir", "cache_key", "cached_build"]
 KEEP = 8
 """How many entries the cache keeps."""
 
-FORMAT = "pftz-cache/3"
+FORMAT = "pftz-cache/4"
 """The format of an entry (its header says it); bumped when the layout changes."""
 
 SUFFIX = ".pftz-cache"
@@ -167,8 +168,11 @@ APART_TYPES = frozenset({Rel.DIFFUSED_TO.value})
 by no trace or search (a lite read loads that part only when asked for those edges)."""
 
 
-def entry_bytes(result: CachedBuild) -> bytes:
-    """An entry: a header line (format, size and SHA-256 of each part) and two SQLite database images.
+def entry_bytes(result: CachedBuild, key: str = "") -> bytes:
+    """An entry: a header line (format, key, size and SHA-256 of each part) and two SQLite database images.
+
+    ``key`` is the :func:`cache_key` the entry is stored under: the reader checks it, so an entry
+    copied or renamed to another key (good checksums, other inputs) is never served.
 
     The first part holds the nodes, the edges but those of :data:`APART_TYPES`, the graph's search
     index and the build's warnings and counts; the second the edges of :data:`APART_TYPES`. The
@@ -192,9 +196,8 @@ def entry_bytes(result: CachedBuild) -> bytes:
     db.commit()
     parts = [db.serialize(), apart.serialize()]
     apart.close()
-    header = json.dumps(
-        {"format": FORMAT, "parts": [{"size": len(p), "sha256": hashlib.sha256(p).hexdigest()} for p in parts]}
-    )
+    sums = [{"size": len(p), "sha256": hashlib.sha256(p).hexdigest()} for p in parts]
+    header = json.dumps({"format": FORMAT, "key": key, "parts": sums})
     return header.encode("ascii") + b"\n" + b"".join(parts)
 
 
@@ -211,10 +214,12 @@ def _strings(value: Any, what: str) -> tuple[str, ...]:
 _MAX_HEADER = 4096
 
 
-def _parts(header: Any) -> list[tuple[int, str]]:
-    """The ``(size, sha256)`` of each part a header names, checked for shape."""
+def _parts(header: Any, key: str | None = None) -> list[tuple[int, str]]:
+    """The ``(size, sha256)`` of each part a header names, checked for shape (and ``key``, if given)."""
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise _BadEntry("another format")
+    if key is not None and header.get("key") != key:
+        raise _BadEntry("written for other inputs")
     parts = header.get("parts")
     if not isinstance(parts, list) or len(parts) != 2:
         raise _BadEntry("bad header")
@@ -259,8 +264,10 @@ def _evidence_past(G: Any, limit: int) -> bool:
     return False
 
 
-def _read_entry(f: BinaryIO, lite: bool, where: str) -> CachedBuild:
+def _read_entry(f: BinaryIO, lite: bool, where: str, key: str | None = None) -> CachedBuild:
     """Read an entry from an open file, checking every part it reads; ``_BadEntry`` names what failed.
+
+    ``key``: the key the entry must have been written under (None: not checked).
 
     ``lite``: the second part is read (and checked) only when the graph is asked for its edges.
     """
@@ -276,7 +283,7 @@ def _read_entry(f: BinaryIO, lite: bool, where: str) -> CachedBuild:
         header = json.loads(head)
     except ValueError as e:
         raise _BadEntry("unreadable header") from e
-    (core_size, core_sha), (apart_size, apart_sha) = _parts(header)
+    (core_size, core_sha), (apart_size, apart_sha) = _parts(header, key)
     core = _part(f, core_size, core_sha)
     offset = f.tell()
     if not lite:
@@ -331,13 +338,21 @@ def _read_entry(f: BinaryIO, lite: bool, where: str) -> CachedBuild:
     )
 
 
-def entry_from_bytes(data: bytes, lite: bool = False) -> CachedBuild:
+def entry_from_bytes(data: bytes, lite: bool = False, key: str | None = None) -> CachedBuild:
     """Read an entry written by :func:`entry_bytes`, checking every part; ``_BadEntry`` names what failed.
 
     ``lite``: the graph is a :class:`graph.sqlite_graph.SqliteGraph` over the entry, read as asked;
-    else the whole ``networkx.MultiDiGraph``.
+    else the whole ``networkx.MultiDiGraph``. ``key``: the key it must have been written under.
     """
-    return _read_entry(io.BytesIO(data), lite, "(in memory)")
+    return _read_entry(io.BytesIO(data), lite, "(in memory)", key)
+
+
+def _regular(path: Path) -> bool:
+    """Whether ``path`` is a regular file (absent counts: the loader says so), not a pipe or a device."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True
 
 
 def cached_build(
@@ -369,17 +384,25 @@ def cached_build(
         ``from_cache`` tells which way it came.
     """
     folder = cache_dir()
-    if folder is None:
-        return build()
+    if folder is None or not all(_regular(p) for p in [*reports, *data_files]):
+        return build()  # a pipe (`--data <(cmd)`, a FIFO) is read once: hashing it for a key would drain it
     key = cache_key(reports, data_files, options)
     entry = folder / f"{key}{SUFFIX}"
+    f: BinaryIO | None = None
     try:
-        f: BinaryIO | None = entry.open("rb")
+        fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO planted as the entry: no wait
     except OSError:
-        f = None  # no entry, or a cache folder that cannot be read: no cache
+        pass  # no entry, or a cache folder that cannot be read: no cache
+    else:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # a folder, FIFO or device, never an entry written here
+            os.close(fd)
+            if on_problem is not None:
+                on_problem(f"cache entry {entry} is not a file; building without the cache")
+            return build()
+        f = os.fdopen(fd, "rb")
     if f is not None:
         try:
-            found = _read_entry(f, lite, str(entry))
+            found = _read_entry(f, lite, str(entry), key)
         except (_BadEntry, OSError) as e:
             f.close()
             if isinstance(e, _BadEntry):
@@ -400,7 +423,7 @@ def cached_build(
     if G.number_of_nodes() + G.number_of_edges() > MAX_ELEMENTS or _evidence_past(G, MAX_BODY * 2 // 3):
         return result  # too large to keep: rebuilding costs less than holding its images to write them
     try:
-        data = entry_bytes(result)
+        data = entry_bytes(result, key)
         if len(data) > MAX_BODY:
             return result
         folder.mkdir(parents=True, exist_ok=True)

@@ -694,6 +694,10 @@ def export(reports: tuple[Path, ...], data_files: tuple[Path, ...], fmt: str, ou
     from pftz.graph.exports import export as write_export
 
     check_not_an_input(output, _inputs(reports, data_files), folder=True)
+    if fmt == "sqlite":  # its metadata file beside it is an output too
+        from pftz.queries.sqlite import metadata_path
+
+        check_not_an_input(metadata_path(output), _inputs(reports, data_files))
     G = _build(reports, data_files)
     if fmt == "sqlite":
         from pftz.queries.sqlite import save_sqlite
@@ -1611,10 +1615,11 @@ def serve(database: Path | None, host: str, port: int) -> None:
         raise click.ClickException(msg) from None
     from pftz.queries.sqlite import metadata_path
 
-    args = ["serve", str(db), "--host", host, "--port", str(port)]
+    args = ["serve", "--host", host, "--port", str(port)]
     meta = metadata_path(db)
     if meta.is_file():
         args += ["--metadata", str(meta)]
+    args += ["--", str(db)]  # a database named like an option (`--reload`, `--root`) stays a file name
     _echo_err(f"serving {db} with Datasette on http://{host}:{port}/ (Ctrl-C stops it)")
     datasette_cli.main(args=args, prog_name="datasette")
 

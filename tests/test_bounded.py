@@ -160,8 +160,10 @@ def test_a_mark_inside_zone_names_loses_no_mention(report: ParsedReport, mark: s
         (TEXT[:3000].encode() + "Zone de libre-échange, café, Bogotá\n".encode("latin-1"), "WINDOWS-1252", 122),
         ("湖北自由贸易试验区的报告\n".encode("gbk"), "GB18030", 1),
         (bytes(range(0x80, 0x100)), "unknown", 1),
+        # the whole report saved as Latin-1: its few high bytes are signs (km², m³, °), not letters
+        (TEXT.encode("latin-1", "replace"), "WINDOWS-1252", 225),
     ],
-    ids=["latin-1", "gbk", "unknown"],
+    ids=["latin-1", "gbk", "unknown", "latin-1-signs"],
 )
 def test_a_file_in_another_encoding_is_told_the_encoding_detected(
     tmp_path: Path, encoded: bytes, named: str, line: int

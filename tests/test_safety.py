@@ -13,6 +13,7 @@ import os
 import pickle
 import random
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -171,6 +172,16 @@ def test_export_refuses_to_write_over_an_input(tmp_path: Path, fmt: str) -> None
     assert data.read_bytes() == before
 
 
+def test_export_sqlite_refuses_a_metadata_file_that_is_an_input(tmp_path: Path) -> None:
+    """``export --format sqlite -o mine.db`` writes ``mine.metadata.json`` too: it replaced that input."""
+    data = tmp_path / "mine.metadata.json"
+    data.write_bytes((ROOT / "examples" / "user-data.json").read_bytes())
+    before = data.read_bytes()
+    res = _run(["export", "--data", str(data), "--format", "sqlite", "-o", str(tmp_path / "mine.db")])
+    assert res.exit_code == 1 and "refusing to write" in res.output and "mine.metadata.json" in res.output
+    assert data.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["mine.metadata.json"]
+
+
 def test_build_refuses_an_output_folder_holding_an_input(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
@@ -199,6 +210,98 @@ def test_a_rebuild_keeps_user_files_at_any_depth(tmp_path: Path) -> None:
     assert not set(mine) & set(listed)
     assert _run(["build", "--no-html", "--out", str(out)]).exit_code == 0
     assert {rel: (out / rel).read_bytes() for rel in mine} == mine
+
+
+def test_a_rebuild_refuses_to_replace_a_file_the_user_edited(tmp_path: Path) -> None:
+    """A file the last build wrote but whose bytes changed since (its manifest sha256) is the user's."""
+    out = tmp_path / "out"
+    assert _run(["build", "--no-html", "--out", str(out)]).exit_code == 0
+    edited = out / "tables" / "measures.csv"
+    edited.write_bytes(edited.read_bytes() + b"my,own,coding\n")
+    before = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    res = _run(["build", "--no-html", "--out", str(out)])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    errors = [ln for ln in res.output.splitlines() if ln.startswith("Error:")]
+    assert len(errors) == 1 and "tables/measures.csv" in errors[0] and "changed since" in errors[0]
+    assert {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_a_folder_without_a_manifest_keeps_user_files_under_export_names(tmp_path: Path) -> None:
+    """An older build's folder (no manifest): only what the new build writes again counts as a build's."""
+    out = tmp_path / "out"
+    mine = {"tables/mine.xlsx": b"PK mine", "neo4j-import/notes.md": b"mine", "notes.txt": b"n"}
+    for rel, data in mine.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_bytes(data)
+    (out / "graph.json").write_text("{}", encoding="utf-8")  # an older build's export: replaced
+    for _ in range(2):
+        res = _run(["build", "--no-html", "--out", str(out)])
+        assert res.exit_code == 0, res.output
+        assert {rel: (out / rel).read_bytes() for rel in mine} == mine
+    assert json.loads((out / "graph.json").read_text(encoding="utf-8"))["nodes"]
+
+
+def test_a_device_or_pipe_as_output_is_written_into_never_replaced(tmp_path: Path) -> None:
+    """``-o /dev/full`` once replaced the device with a regular file (as root): a temporary file renamed onto it."""
+    from pftz.ground.io import _written_through
+
+    assert _written_through(Path("/dev/null")) and _written_through(Path("/dev/stdout"))
+    assert _written_through(Path("/dev/full")) and not _written_through(tmp_path / "x.json")
+    fifo = tmp_path / "records.fifo"
+    os.mkfifo(fifo)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PFTZ_CACHE_DIR": str(tmp_path / "cache")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pftz.shell.entry", "export", "--format", "json", "-o", str(fifo)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    with fifo.open("rb") as reader:  # the command writes into the pipe
+        received = reader.read()
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0 and "Traceback" not in err, err
+    assert json.loads(received)["nodes"] and stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "records.fifo"]  # no temporary file beside it
+    done = subprocess.run(  # a full device: one line, exit 1
+        [sys.executable, "-m", "pftz.shell.entry", "parse", "--json", "-o", "/dev/full"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1 and done.stderr.strip().splitlines()[-1] == (
+        "Error: cannot write /dev/full: No space left on device"
+    ), done.stderr
+    assert stat.S_ISCHR(os.lstat("/dev/full").st_mode)
+
+
+def test_file_names_that_are_not_utf8_reach_every_writer(tmp_path: Path) -> None:
+    """A report, a data file and an output folder named in Latin-1 bytes (a non-UTF-8 file system).
+
+    The names once reached the neo4j-admin CSVs and pyarrow as lone surrogates: exit 1, and a
+    traceback from ``pftz table -o``. Provenance now names the file with U+FFFD for each such byte.
+    """
+    report, data = os.fsdecode(b"r\xe9port-\xff.txt"), os.fsdecode(b"donn\xe9es.csv")
+    (tmp_path / report).write_bytes(BUNDLED_REPORT.read_bytes())
+    (tmp_path / data).write_bytes((ROOT / "examples" / "adoptions.csv").read_bytes())
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PFTZ_CACHE_DIR": str(tmp_path / "cache")}
+    out = os.fsdecode(b"sorti\xe9")
+    for args in (
+        ["build", report, "--data", data, "--no-html", "--out", out],
+        ["table", "adoptions", "--report", report, "--data", data, "-o", os.fsdecode(b"t\xe9.parquet")],
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "pftz.shell.entry", *args], cwd=tmp_path, env=env, capture_output=True, check=False
+        )
+        assert done.returncode == 0 and b"Traceback" not in done.stderr, done.stderr[-2000:]
+    graph = json.loads((tmp_path / out / "graph.json").read_text(encoding="utf-8"))
+    sources = {p["source"] for n in graph["nodes"] for p in n.get("provenance", [])}
+    assert {"r\ufffdport-\ufffd.txt", "donn\ufffdes.csv"} <= sources
+    assert pd.read_parquet(io.BytesIO((tmp_path / os.fsdecode(b"t\xe9.parquet")).read_bytes())).shape[0] > 0
 
 
 def test_a_build_leaves_no_lock_or_staging_beside_the_output(tmp_path: Path) -> None:
@@ -343,6 +446,59 @@ def test_an_unusable_cache_folder_means_no_cache(tmp_path: Path, monkeypatch: py
             folder.chmod(0o700)
 
 
+def test_a_fifo_planted_as_the_entry_never_blocks(tmp_path: Path) -> None:
+    """Opening a FIFO waits for a writer: ``pftz stats`` once hung there for ever."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PFTZ_CACHE_DIR": str(folder)}
+    key = subprocess.run(
+        [sys.executable, "-c", "from pftz.shell.cache import cache_key; print(cache_key([], []))"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    entry = folder / f"{key}{gcache.SUFFIX}"
+    os.mkfifo(entry)
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-m", "pftz.shell.entry", "stats"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert done.returncode == 0 and "Traceback" not in done.stderr and "graph:" in done.stderr, done.stderr
+        assert f"cache entry {entry} is not a file; building without the cache" in done.stderr
+    assert stat.S_ISFIFO(os.lstat(entry).st_mode)  # not ours to delete
+
+
+def test_a_pipe_as_input_is_read_once(tmp_path: Path) -> None:
+    """``--data <(cmd)`` or a FIFO: hashing it for the cache key drained it, and the load waited for ever."""
+    import threading
+
+    fifo = tmp_path / "events.csv"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with fifo.open("wb") as fh:
+            fh.write(
+                b"adopter,measure,date,outcome,batch,source_note\nShanxi,national:best-practices:5:7,2023-02,,,piped\n"
+            )
+
+    threading.Thread(target=feed, daemon=True).start()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PFTZ_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-m", "pftz.shell.entry", "table", "adoptions", "--data", str(fifo), "--format", "csv"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert "piped" in done.stdout
+    assert not list((tmp_path / "cache").glob(f"*{gcache.SUFFIX}"))  # nothing cached under a pipe's name
+
+
 def test_provenance_and_hints_come_from_the_current_inputs(cache: Path, tmp_path: Path) -> None:
     rows = "adopter,measure,date,outcome,batch,source_note\n"
     rows += "".join(f"Atlantis {i},national:best-practices:5:7,2024-06,,,n\n" for i in range(60))
@@ -357,6 +513,25 @@ def test_provenance_and_hints_come_from_the_current_inputs(cache: Path, tmp_path
         res = _run(["-v", "stats", "--data", str(second)])
         assert f"pftz build --data {second.name} --strict lists those of {second.name}" in res.stderr, res.stderr
     assert "(cached build)" in res.stderr
+
+
+def test_an_entry_copied_to_another_key_is_never_served(cache: Path, tmp_path: Path) -> None:
+    """Good checksums are not enough: the header names the key the entry was written under."""
+    rows = "adopter,measure,date,outcome,batch,source_note\n"
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text(rows + "Shanxi,national:best-practices:5:7,2024-06,,,the first file's row\n", encoding="utf-8")
+    second.write_text(rows + "Shanxi,national:best-practices:5:7,2023-02,,,the second file's row\n", encoding="utf-8")
+    assert _run(["stats", "--data", str(first)]).exit_code == 0
+    (entry_a,) = cache.glob(f"*{gcache.SUFFIX}")
+    assert _run(["stats", "--data", str(second)]).exit_code == 0
+    (entry_b,) = set(cache.glob(f"*{gcache.SUFFIX}")) - {entry_a}
+    entry_b.write_bytes(entry_a.read_bytes())  # a swapped entry: every checksum good, other inputs
+    res = _run(["table", "adoptions", "--data", str(second), "--format", "csv"])
+    assert res.exit_code == 0
+    assert "the second file's row" in res.stdout and "the first file's row" not in res.stdout
+    assert f"cache entry {entry_b} failed its check (written for other inputs); rebuilding it" in res.stderr
+    with pytest.raises(ValueError, match="other inputs"):
+        gcache.entry_from_bytes(entry_a.read_bytes(), key=entry_b.name.removesuffix(gcache.SUFFIX))
 
 
 def test_the_cache_folder_follows_the_platform(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

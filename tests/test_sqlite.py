@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -280,3 +281,33 @@ def test_datasette_page_in_chromium(datasette: str, browser: Browser) -> None:
         assert errors == []
     finally:
         context.close()
+
+
+def test_a_database_named_like_an_option_is_served_as_a_file(built: Path, tmp_path: Path) -> None:
+    """``pftz serve -- --reload`` once turned on Datasette's reload mode: the name reached it as an option."""
+    shutil.copyfile(built, tmp_path / "--reload")
+    port = _free_port()
+    log_path = tmp_path / "datasette.log"
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "pftz.shell.cli", "serve", "--port", str(port), "--", "--reload"],
+            cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    names = [d["name"] for d in _get_json(f"http://127.0.0.1:{port}/-/databases.json")]
+                    break
+                except OSError:
+                    assert proc.poll() is None and time.monotonic() < deadline, log_path.read_text(errors="replace")
+                    time.sleep(0.3)
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+    assert names == ["--reload"]
+    assert "Starting monitor" not in log_path.read_text(errors="replace")
