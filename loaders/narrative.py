@@ -387,7 +387,7 @@ def rule_listed_for(c: Clause) -> Sequence[Fact]:
 
 def rule_among_scope(c: Clause) -> Sequence[Fact]:
     """The cases listed after ``Among the ... to be replicated region-wide:`` (:func:`adoption_among_scope`)."""
-    if not any(t.text.startswith("Among") for t in c.sents[: c.i + 1]):
+    if c.among_at > c.i:  # no sentence so far opened with "Among"
         return []
     return adoption_among_scope(c)
 
@@ -624,8 +624,9 @@ def _read_paragraph(st: State, sents: list[Sentence], cross: Sequence[Section]) 
     last_subject: Actor | None = None
     last_group: Actor | None = None
     credited: set[str] = set()
+    among_at = next((k for k, t in enumerate(sents) if t.text.startswith("Among")), len(sents))
     for i, s in enumerate(sents):
-        clause = Clause(st, sents, i, last_subject, last_group, crossing, credited, para_cases)
+        clause = Clause(st, sents, i, last_subject, last_group, crossing, credited, para_cases, among_at=among_at)
         low = s.text.lower()
         named_here: dict[str, Named] = {}
         for rule in RULES:

@@ -489,6 +489,8 @@ class Clause:
     credited: set[str] = field(default_factory=set)
     para_cases: int = 0
     fired: set[str] = field(default_factory=set)
+    among_at: int = 0
+    """The index of the paragraph's first sentence opening with "Among" (``len(sents)`` when none)."""
 
     @property
     def s(self) -> Sentence:

@@ -59,6 +59,8 @@ class _Layout(NamedTuple):
     """The first heading of a header line: ``No.``."""
     continued: re.Pattern[str]
     """The title of a caption repeated after a page break: ``(continued)``."""
+    row_heading: str
+    """The heading of the column of row numbers (``No.``), given to a table that prints none."""
 
 
 @lru_cache(maxsize=16)
@@ -77,6 +79,7 @@ def _layout_of(
         re.compile(rf"^{alternation(source)}\s*:", re.IGNORECASE),
         re.compile(rf"^{alternation([n.rstrip('.') for n in row_number])}\.?$", re.IGNORECASE),
         re.compile(rf"^[(\[]?\s*{alternation(continued)}\s*[)\]]?\.?$", re.IGNORECASE),
+        row_number[0] if row_number else "No.",
     )
 
 
@@ -139,6 +142,25 @@ class _TableState:
     rows: list[_Row] = field(default_factory=list)
     last_in_group: dict[int, _Row] = field(default_factory=dict)
     last_line_rows: list[_Row] = field(default_factory=list)
+    numbered: bool = True
+    """False for a table that prints no column of row numbers: its rows are numbered in the order printed."""
+
+
+_MAX_HEADING_CELL = 40
+
+
+def _unnumbered_header(fields: Sequence[str]) -> bool:
+    """Whether a line of cells is the header of a table without row numbers ("Date<TAB>Issuing authority<TAB>...").
+
+    >>> _unnumbered_header(["Date", "Issuing authority", "Document"]), _unnumbered_header(["1", "Alpha"])
+    (True, False)
+    """
+    cells = [f for f in fields if f]
+    return (
+        len(cells) >= 2
+        and all(len(f) <= _MAX_HEADING_CELL and not f.endswith(".") for f in cells)
+        and not _ROW_NO_RE.match(fields[0])
+    )
 
 
 def _content_lines(lines: Sequence[Line], lay: _Layout, profile: Profile | None) -> list[_Content]:
@@ -343,11 +365,20 @@ def _read_table(
             if "\t" not in ln.text and not item.gap:
                 state.caption = f"{state.caption} {clean_cell(text)}"  # a caption wrapped over lines
                 continue
+            if "\t" in ln.text and _unnumbered_header(fields):
+                state.columns, state.numbered = (lay.row_heading, *_header_columns(fields)), False
+                why = f"Table {state.id}: its rows are not numbered; they are numbered in the order printed"
+                warnings.append(ParseWarning("table-unnumbered", why, source, ln.no))
+                continue
             raise _broken(state, source, ln.no, f"has no header line ('No.' ...) before line {ln.no}")
         if len(state.columns) < 2:
             msg = f"Table {state.id} has a header with fewer than two columns: {state.columns}"
             raise ReportParseError(msg, source, state.caption_line)
         width = len(state.columns)
+        if not state.numbered and "\t" in ln.text:
+            if tuple(fields[: width - 1]) == state.columns[1:]:
+                continue  # the header printed again after a page break
+            fields = [str(len(state.rows) + 1), *fields]
         if any(_ROW_NO_RE.match(fields[k]) for k in range(0, len(fields), width)):
             _read_row_line(state, ln, fields, source, warnings)
         elif not state.rows:

@@ -496,3 +496,28 @@ def test_a_sentence_opening_with_table_and_a_number_is_no_caption() -> None:
     excerpt = "Appendix 1: Demo\n\nTable 2 lists the cases of the year, by zone.\n\nThe cases follow.\n"
     found, warnings = _parse(excerpt)
     assert found == [] and warnings == []
+
+
+@pytest.mark.parametrize("repeat_header", [False, True])
+def test_a_table_without_row_numbers_is_read_in_the_order_printed(repeat_header: bool) -> None:
+    """A caption, a header of short headings without "No." and rows: read, each row numbered by its place."""
+    header = "Date\tIssuing authority\tDocument"
+    rows = ["January 2030\tState Council\tPlan for Demo Zones", "March 2030\tMOFCOM\tNotice on Demo Data Flows"]
+    body = (
+        [rows[0], "", "Report on China's Pilot Free Trade Zones 2031", "", "7", "", header, rows[1]]
+        if repeat_header
+        else rows
+    )
+    excerpt = "\n".join(["Table 1-1 Major documents of the year", "", header, *body, "", "Source: made up."])
+    found, warnings = _parse(excerpt)
+    assert [w.code for w in warnings] == ["table-unnumbered"]
+    (table,) = found
+    assert table.columns[1:] == ("Date", "Issuing authority", "Document")
+    assert [(r.number, r.values["Issuing authority"]) for r in table.rows] == [(1, "State Council"), (2, "MOFCOM")]
+
+
+def test_a_table_whose_first_line_is_a_sentence_is_still_refused() -> None:
+    """A line of long text after a caption is no header: the table is broken, as before."""
+    excerpt = "Table 1-1 Demo\n\nThe zones issued many documents this year.\tSee below.\n1\tAlpha\nSource: made up."
+    with pytest.raises(ReportParseError, match="no header line"):
+        _parse(excerpt)
