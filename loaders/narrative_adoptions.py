@@ -500,6 +500,10 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
             # "Shanghai PFTZ's cross-border RMB cash pooling for ... has been replicated by ...": the zone's case too
             name, origins = pp[1], pp[0].keys
             cases.append(CaseFact(name, tuple(sorted(origins)), s.line, s.original, "possessive-practice"))
+        elif (op := _practice_of_zone(s, begin, m.start())) is not None:
+            # "The land-port truck appointment system of Xinjiang PFTZ was introduced to Guangxi": the zone's case too
+            name, origins = op[1], op[0].keys
+            cases.append(CaseFact(name, tuple(sorted(origins)), s.line, s.original, "practice-of-zone"))
         elif _PLURAL_ANAPHOR_RE.match(head) and (several := _set_before(st, c)):
             name, origins = several[0].name, several[0].zones
             plural = several[1:]
@@ -600,6 +604,25 @@ def _possessive_practice(s: Sentence, lo: int, hi: int) -> tuple[Actor, str] | N
         ):
             return a, name
         return None
+    return None
+
+
+_PRACTICE_OF_ZONE_RE = re.compile(
+    r"^\s*(?:[Tt]he|[Ii]ts)\s+(?P<name>[a-z][^\"“”;,]{8,160}?)\s+(?:of|in)\s+(?:the\s+)?$"
+)
+"""An unquoted practice after an article and before ``of <zone>``, opening the clause of a passive adoption."""
+
+
+def _practice_of_zone(s: Sentence, lo: int, hi: int) -> tuple[Actor, str] | None:
+    """The zone and the unquoted practice of ``the <practice> of <zone>`` opening the clause from ``lo`` and ending
+    at ``hi`` with the zone (``The land-port truck appointment system of Xinjiang PFTZ``): one zone, the practice
+    a name :func:`practice_name` accepts."""
+    ends = [a for a in s.actors if lo <= a.start and a.end <= hi and not s.text[a.end : hi].strip(" ,")]
+    if len(ends) != 1 or len(ends[0].keys) != 1:
+        return None
+    a = ends[0]
+    if (m := _PRACTICE_OF_ZONE_RE.match(s.text[lo : a.start])) and (name := practice_name(m.group("name"))):
+        return a, name
     return None
 
 
