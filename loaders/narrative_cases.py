@@ -180,6 +180,8 @@ def case_its(s: Sentence, q: Quoted, prior: Actor | None) -> Actor | None:
 
 
 _UNDER_RE = re.compile(r"^\s*(?:Under|Through|With|Via|By means of)\s+(?:the|its|their|a|an)\s+$")
+_IN_PLACE_RE = re.compile(r"\s*In\s+(?:the\s+)?")
+_PLACE_GAP_RE = re.compile(r",\s*(?:a|an|the)\s+")
 
 
 def case_under(s: Sentence, q: Quoted) -> Actor | None:
@@ -187,9 +189,17 @@ def case_under(s: Sentence, q: Quoted) -> Actor | None:
     zone that stands as the subject right after the introductory phrase naming the innovation.
 
     Accepts ``Under``/``Through``/``With``/``Via`` and an article before the name, at most three words after
-    it, a comma and the zone. Rejects a name the sentence does not open with.
+    it, a comma and the zone. Also the place before the name: ``In the Khorgos Area of Xinjiang PFTZ, a "..."
+    allowed ...`` (the one zone of the opening phrase). Rejects a name the sentence does not open with.
     """
     if not _UNDER_RE.match(s.text[: q.start]):
+        before = [a for a in s.actors if a.end <= q.start]
+        if (
+            len(before) == 1
+            and _IN_PLACE_RE.fullmatch(s.text[: before[0].start])
+            and _PLACE_GAP_RE.fullmatch(s.text[before[0].end : q.start])
+        ):
+            return before[0]
         return None
     nxt = next((a for a in s.actors if a.start >= q.end), None)
     gap = s.text[q.end : nxt.start] if nxt else ""

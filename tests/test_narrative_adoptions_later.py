@@ -303,6 +303,11 @@ def _cases(text: str) -> set[tuple[str, str]]:
             '"one-stop review of blended fuel for bunkering" has cut the time from 10 to 3 days.',
             {("one-stop review of blended fuel for bunkering", "zone:zhejiang")},
         ),
+        (  # the place opening the sentence before the quoted name: its zone's case
+            'In the Lianyungang Area of Jiangsu PFTZ, a "one-ticket rail transfer for Central Asian grain" let '
+            "importers book freight once.",
+            {("one-ticket rail transfer for Central Asian grain", "zone:jiangsu")},
+        ),
         (  # "opened" a quoted service, an area between the zone and its verb
             'Xinjiang PFTZ, through its Kashgar Area, opened a "cross-border parcel train to South Asia" service.',
             {("cross-border parcel train to South Asia", "zone:xinjiang")},
