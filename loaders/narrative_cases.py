@@ -18,6 +18,7 @@ from pftz.loaders.lexicon import (
     BODY_NOUNS,
     BOUNDARY_WORDS,
     CASE_HEADS,
+    CO_ACTOR_WORDS,
     LAUNCH_PARTICIPLES,
     NOT_FIRST_WORDS,
     PILOT_INFINITIVES,
@@ -268,6 +269,8 @@ _VERB_AT_RE = re.compile(
     rf"(?:has |have |had )?{_ADVERBS}(?P<verb>{PRACTICE_VERBS}|[a-z]+ed)\b\s*"
 )
 """The verb after a subject: ``'s Lin-gang Special Area has launched``, ``, in response to ...,  explored``."""
+_CO_ACTOR_IN_RE = re.compile(rf",\s*{alternation(CO_ACTOR_WORDS)}\s")
+"""A subject joined with its co-actor (``X PFTZ, together with Y PFTZ``): the comma closing it precedes the verb."""
 _NEXT_CLAUSE_RE = re.compile(
     r"(?:,\s*(?:and\s+|as well as\s+|thereby\s+)?|\s+and\s+|\s+by\s+|\s+to\s+)"
     r"(?:also\s+|jointly\s+|further\s+|successfully\s+)*"
@@ -446,7 +449,8 @@ def case_unquoted_object(
 ) -> list[tuple[Actor, str]]:
     """``Anhui PFTZ pioneered the nation's first bonded maintenance project for ...``: unquoted named practices.
 
-    The subject is a zone (or a list of zones) right before the verb, an
+    The subject is a zone (or a list of zones, or a zone with its co-actor: ``Sichuan PFTZ, together with
+    Chongqing PFTZ, established``) right before the verb, an
     optional parenthetical between (``Jiangsu PFTZ, in response to ...,
     explored``), or ``It``/``They``/``The zone``/``This``/``These`` continuing the
     paragraph's subject zone. A chain of clauses sharing that subject is
@@ -471,6 +475,8 @@ def case_unquoted_object(
     actor_starts = [x.start for x in s.actors]
     for a, at, demonstrative in starts:
         m: re.Match[str] | None = _VERB_AT_RE.match(s.text, at)
+        if m is None and at == a.end and len(a.keys) > 1 and _CO_ACTOR_IN_RE.search(s.text, a.start, a.end):
+            m = _VERB_AT_RE.match(s.text, at + 1) if s.text.startswith(",", at) else None  # "X, together with Y,"
         if m and at == a.end:
             # "Fujian PFTZ and Anhui PFTZ have ...": one joint subject
             a = _joint_subject(s, bisect.bisect_left(actor_starts, a.start))

@@ -303,6 +303,11 @@ def _cases(text: str) -> set[tuple[str, str]]:
             '"one-stop review of blended fuel for bunkering" has cut the time from 10 to 3 days.',
             {("one-stop review of blended fuel for bunkering", "zone:zhejiang")},
         ),
+        (  # an unquoted practice of a zone and its co-actor: a joint case of both
+            "Liaoning PFTZ, together with Heilongjiang PFTZ, set up a shared platform for cold-chain rail freight to "
+            "Russia, cutting the wait at border stations.",
+            {("shared platform for cold-chain rail freight to Russia", "zone:heilongjiang;zone:liaoning")},
+        ),
         (  # the place opening the sentence before the quoted name: its zone's case
             'In the Lianyungang Area of Jiangsu PFTZ, a "one-ticket rail transfer for Central Asian grain" let '
             "importers book freight once.",
