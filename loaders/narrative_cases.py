@@ -214,14 +214,16 @@ def case_after(s: Sentence, q: Quoted) -> list[Actor]:
 
     The zones named right after the name (after at most eight words and
     ``in``/``of``/``by``/``at``, or an appositive participle: ``"...", developed
-    jointly by ...``), several when joined by ``and`` or commas.
+    jointly by ...``, or the passive verb after an appositive holding the name:
+    ``One of them, a "..." model for X, was developed by ...``), several when joined by ``and`` or commas.
     """
     out: list[Actor] = []
     following = [a for a in s.actors if a.start >= q.end]
     if not following:
         return out
     gap = s.text[q.end : following[0].start]
-    if not AFTER_QUOTE_RE.fullmatch(gap) and not _APPOSITIVE_BY_RE.fullmatch(gap):
+    appositive = _APPOSITIVE_LEAD_RE.search(s.text, 0, q.start) and _APPOSITIVE_PASSIVE_RE.fullmatch(gap)
+    if not AFTER_QUOTE_RE.fullmatch(gap) and not _APPOSITIVE_BY_RE.fullmatch(gap) and not appositive:
         return out
     out.append(following[0])
     for a, b in itertools.pairwise(following):
@@ -238,6 +240,13 @@ _APPOSITIVE_BY_RE = re.compile(
     rf"\s*,\s*(?:(?:first|jointly)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?(?:in|by|at)\s+(?:the\s+)?"
 )
 """An appositive participle after a quoted name: ``"...", developed jointly by the Suzhou Area and ...``."""
+_APPOSITIVE_LEAD_RE = re.compile(r",\s*(?:a|an|the)\s+$")
+_APPOSITIVE_PASSIVE_RE = re.compile(
+    r"\s*(?:[\w'’-]+\s+){0,5}?[\w'’-]+\s*,\s*(?:was|were|has been|had been)\s+(?:(?:first|jointly)\s+)?"
+    rf"{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?by\s+(?:the\s+)?"
+)
+"""A quoted name in an appositive, the passive verb of its sentence after it: ``One of the innovations, a "..."
+model for corridor cargo, was developed by the Chongqing and Guangxi FTZs``."""
 _OF_SAME_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _SEP_THE_RE = re.compile(r"\s*(?:,\s*and|,|and)\s+the\s+")
 """Zones joined with an article: "by the Guoyuan Port Area ... and the Qinzhou Port Area of the Guangxi FTZ"."""

@@ -308,6 +308,11 @@ def _cases(text: str) -> set[tuple[str, str]]:
             "Russia, cutting the wait at border stations.",
             {("shared platform for cold-chain rail freight to Russia", "zone:heilongjiang;zone:liaoning")},
         ),
+        (  # a quoted name in an appositive, the passive verb after it naming the zones
+            'One of the measures, a "bonded pallet pool" scheme for grain trains, was designed by the Heilongjiang '
+            "and Liaoning PFTZs, and will be offered to other zones.",
+            {("bonded pallet pool", "zone:heilongjiang;zone:liaoning")},
+        ),
         (  # the place opening the sentence before the quoted name: its zone's case
             'In the Lianyungang Area of Jiangsu PFTZ, a "one-ticket rail transfer for Central Asian grain" let '
             "importers book freight once.",
