@@ -660,6 +660,7 @@ def _read_paragraph(st: State, sents: list[Sentence], cross: Sequence[Section]) 
             last_subject = head[0]
             if len(head[0].keys) > 1:
                 last_group = head[0]
+    st.story_zone = last_subject if last_subject is not None and len(last_subject.keys) == 1 else None
 
 
 def _cases_of_sentence(st: State, s: Sentence, last_subject: Actor | None, crossing: bool, credited: set[str]) -> None:
@@ -687,7 +688,7 @@ def _cases_of_sentence(st: State, s: Sentence, last_subject: Actor | None, cross
             actors, rule = [a], "verb"
         elif (a := case_pronoun(s, q, prior, last_subject)) is not None:
             actors, rule = [a], "pronoun"
-        elif (a := case_under(s, q)) is not None:
+        elif (a := case_under(s, q, last_subject or (st.story_zone if s.first else None))) is not None:
             actors, rule = [a], "under"
         elif (a := case_its(s, q, prior)) is not None:
             actors, rule = [a], "its"

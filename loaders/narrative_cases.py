@@ -181,27 +181,33 @@ def case_its(s: Sentence, q: Quoted, prior: Actor | None) -> Actor | None:
 
 
 _UNDER_RE = re.compile(r"^\s*(?:Under|Through|With|Via|By means of)\s+(?:the|its|their|a|an)\s+$")
+_UNDER_MODEL_RE = re.compile(rf"\s*(?:{alternation(CASE_HEADS)}\s*)?,")
+"""The head noun and comma closing ``Under the "..." model,``."""
 _IN_PLACE_RE = re.compile(r"\s*In\s+(?:the\s+)?")
 _PLACE_GAP_RE = re.compile(r",\s*(?:a|an|the)\s+")
 
 
-def case_under(s: Sentence, q: Quoted) -> Actor | None:
+def case_under(s: Sentence, q: Quoted, before: Actor | None = None) -> Actor | None:
     """``Under the "Kashgar centralized inspection model ...", Xinjiang PFTZ's Kashgar Area carries out ...``: the
     zone that stands as the subject right after the introductory phrase naming the innovation.
 
     Accepts ``Under``/``Through``/``With``/``Via`` and an article before the name, at most three words after
     it, a comma and the zone. Also the place before the name: ``In the Khorgos Area of Xinjiang PFTZ, a "..."
-    allowed ...`` (the one zone of the opening phrase). Rejects a name the sentence does not open with.
+    allowed ...`` (the one zone of the opening phrase). A sentence naming no zone at all (``Under the "..." model,
+    goods landing at the airport are declared once``) continues ``before``: the one subject zone of its paragraph,
+    or, opening a paragraph, of the paragraph before. Rejects a name the sentence does not open with.
     """
     if not _UNDER_RE.match(s.text[: q.start]):
-        before = [a for a in s.actors if a.end <= q.start]
+        opening = [a for a in s.actors if a.end <= q.start]
         if (
-            len(before) == 1
-            and _IN_PLACE_RE.fullmatch(s.text[: before[0].start])
-            and _PLACE_GAP_RE.fullmatch(s.text[before[0].end : q.start])
+            len(opening) == 1
+            and _IN_PLACE_RE.fullmatch(s.text[: opening[0].start])
+            and _PLACE_GAP_RE.fullmatch(s.text[opening[0].end : q.start])
         ):
-            return before[0]
+            return opening[0]
         return None
+    if not s.actors and before is not None and _UNDER_MODEL_RE.match(s.text, q.end):
+        return before
     nxt = next((a for a in s.actors if a.start >= q.end), None)
     gap = s.text[q.end : nxt.start] if nxt else ""
     if nxt is None or not gap.rstrip().endswith(",") or len(gap.split()) > 4 or ";" in gap:

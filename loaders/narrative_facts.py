@@ -98,7 +98,8 @@ GROUP_RE = re.compile(
     r"(?:River|Belt|Basin|Delta|Region|Area|Circle))\b"
 )
 SEP_RE = re.compile(r"\s*(?:,\s*and|,\s*as well as|,|and|&)\s*")
-_PFTZ_AFTER_RE = re.compile(r"\s+(?:Pilot\s+)?(?:P?FTZs?|Pilot Free Trade Zones?)(?:'s|’s|'|’)?")
+_PFTZ_AFTER_RE = re.compile(r"\s+(?:Pilot\s+)?(?:P?FTZs?|[Pp]ilot [Ff]ree [Tt]rade [Zz]ones?)(?:'s|’s|'|’)?")
+"""The head after the places of a zone list, capitalised or not (``the Hubei and Hunan pilot free trade zones``)."""
 _PFTZS_IN_RE = re.compile(r"(?:P?FTZs|[Pp]ilot [Ff]ree [Tt]rade [Zz]ones)\s+(?:in|of)\s+(?:the\s+)?$")
 _DASH_LIST_RE = re.compile(r"PFTZs\b[^—–.;]{0,60}[—–]\s*$")
 POSSESSIVE_RE = re.compile(
@@ -306,6 +307,8 @@ class State:
     last_set: tuple[Named, ...] = ()
     """Every innovation the last sentence that named any named: what a plural anaphor stands for."""
     terms: dict[str, Named] = field(default_factory=dict)
+    story_zone: Actor | None = None
+    """The one subject zone of the paragraph before, for a paragraph opening "Under the "<name>" ..." without one."""
     """Names the text defines for an innovation (``..., referred to below as the X model``), lower case -> what
     they stand for, the name as defined."""
     cases: list[CaseFact] = field(default_factory=list)

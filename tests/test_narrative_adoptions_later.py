@@ -352,6 +352,21 @@ FORMS += [
 ]
 
 
+FORMS += [
+    (  # a news story: the zone told in the lead paragraph, the name in the next ("Under the "<name>" model, ..."),
+        # the adopters after it, a list of zones with its head in lower case
+        "A customs reform born in the Qianhai Area of the China (Guangdong) Pilot Free Trade Zone has spread to "
+        'other provinces.\n\nUnder the "two-step release for bonded fuel" model, tankers refuel before their '
+        "papers are checked.\n\nThe model has since been introduced in the Fujian and Zhejiang pilot free trade zones.",
+        "A port reform first tried in the Nansha Area of the China (Guangdong) Pilot Free Trade Zone has travelled "
+        'far.\n\nUnder the "berth-side pre-clearance for ro-ro cars" model, car carriers unload without waiting.'
+        "\n\nThe model was later taken up by the Tianjin and Shandong pilot free trade zones.",
+        {("two-step release for bonded fuel", "zone:guangdong", f"zone:{z}") for z in ("fujian", "zhejiang")},
+        {("berth-side pre-clearance for ro-ro cars", "zone:guangdong", f"zone:{z}") for z in ("tianjin", "shandong")},
+    ),
+]
+
+
 @pytest.mark.parametrize("k", range(len(FORMS)))
 def test_adoptions_of_the_later_forms_and_a_perturbed_copy(k: int) -> None:
     text, reworded, want, want_reworded = FORMS[k]
