@@ -355,10 +355,27 @@ _ACTIVE_ADOPT_RE = re.compile(rf"\b(?P<verb>{alternation(ACTIVE_ADOPT_VERBS)})\s
 _OUTSIDE_ADOPT_RE = re.compile(rf"\b(?P<verb>{alternation(OUTSIDE_ADOPT_VERBS)})\s+")
 _ANAPHOR_OBJECT_RE = re.compile(
     rf"^\s*(?:{alternation((*ANAPHORA, *SAME_ANAPHORA))})(?=\s*(?:[,.;]|$)|\s+(?:at|in|for|to|on|across|into|as|"
-    rf"through|from|since|last|this|with|under)\b)|^\s*{alternation(VERSION_ANAPHORA)}\b",
+    rf"through|from|since|last|this|with|under|when|while)\b)|^\s*{alternation(VERSION_ANAPHORA)}\b",
     re.IGNORECASE,
 )
 """An anaphor as the object, a place or a time after it: ``introduced the model at the Port Area in 2024``."""
+_PLACE_ANAPHOR_RE = re.compile(
+    r"^\s*the\s+(?P<place>[A-Z][\w'’-]+)\s+"
+    rf"(?:{alternation(sorted({a.split()[1] for a in ANAPHORA if a.startswith('the ') and len(a.split()) == 2}))})"
+    r"(?=\s*(?:[,.;]|$)|\s+(?:at|in|for|to|on|across|into|as|through|from|since|last|with|under|when|while)\b)"
+)
+"""An anaphor with its origin's place (``learned from the Henan reform when designing ...``)."""
+
+
+def _place_anaphor(st: State, c: Clause, obj: str) -> Named | None:
+    """The innovation named before that ``the <place> reform`` stands for: its zone is the place's PFTZ."""
+    if (m := _PLACE_ANAPHOR_RE.match(obj)) is None or (case := _named_before(st, c)) is None:
+        return None
+    ps = st.gaz.find_provinces(m.group("place"))
+    zone = st.gaz.zone_of_province(ps[0].key) if len(ps) == 1 and ps[0].text == m.group("place") else None
+    return case if zone is not None and zone in {root(z) for z in case.zones} else None
+
+
 _REFERENCE_RE = re.compile(
     rf"\b(?P<verb>{alternation(REFERENCE_VERBS)})\s+(?P<obj>[^.;]{{6,220}}?)\s+{alternation(REFERENCE_PHRASES)}\b"
 )
@@ -906,6 +923,9 @@ def _active_adoption(
     elif (
         _ANAPHOR_RE.fullmatch(s.text[obj_at:obj_end].strip()) or _ANAPHOR_OBJECT_RE.match(s.text[obj_at:obj_end])
     ) and (case := _named_before(st, c)) is not None:
+        name, origins = case.name, tuple(z for z in case.zones if not (kind == "zone" and z == key))
+    elif not origins and (case := _place_anaphor(st, c, s.text[obj_at:obj_end])) is not None:
+        # "the Hefei Area of Anhui FTZ learned from the Henan reform": the innovation named before, of that place
         name, origins = case.name, tuple(z for z in case.zones if not (kind == "zone" and z == key))
     elif (
         origins
