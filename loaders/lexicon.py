@@ -734,9 +734,10 @@ LIST_JOINS = (",", "and", ", and", "as well as", "and the", ", and the", ", the"
 
 __all__ += ["LIST_JOINS", "PLURAL_ANAPHORA"]
 
-PASSIVE_ADOPT_VERBS_MORE = ("used",)
+PASSIVE_ADOPT_VERBS_MORE = ("used", "transplanted")
 """More past participles of a passive adoption that adopt only with ``in``/``to``/``into`` (like
-:data:`INTO_ADOPT_VERBS`): ``it has since been used in Luoyang and Kaifeng``."""
+:data:`INTO_ADOPT_VERBS`): ``it has since been used in Luoyang and Kaifeng``, ``"..." was transplanted to the
+X Area of Y PFTZ``."""
 
 PASSIVE_AUXILIARIES_MORE = ("will be", "is to be", "are to be", "shall be")
 """Auxiliaries of a passive adoption a text states as decided: ``will be extended to ... Xiangyang``,

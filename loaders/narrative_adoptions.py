@@ -771,6 +771,8 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
         obj_end = min(obj_end, cut.start() if cut else len(s.text))
         if (nxt := _NEXT_SUBJECT_RE.search(s.text, obj_at, obj_end)) is not None:
             obj_end = nxt.start()  # ", and the Xiamen Area of Fujian PFTZ launched ...": another zone's own clause
+        if (nxt := _NEXT_PASSIVE_RE.search(s.text, obj_at, obj_end)) is not None:
+            obj_end = nxt.start()  # ', and the "..." of Guangxi PFTZ was transplanted to ...': another clause
         begin = max([0, *(m.end() for m in CLAUSE_CUT_RE.finditer(s.text, 0, start))])
         begin = max([begin, *(m.end() for m in _COLON_RE.finditer(s.text, begin, start))])  # "... release: Wuxi ..."
         fact = _active_adoption(c, s.text[begin:start], obj_at, obj_end, only_outside=start in outside_verbs)
@@ -813,6 +815,14 @@ _NEXT_SUBJECT_RE = re.compile(
     rf"(?:P?FTZ|FTP|Area|Pilot Free Trade Zone)\s+(?:has\s+|have\s+)?(?:{PRACTICE_VERBS})\b"
 )
 """A clause after an adoption's object whose subject is another zone with a verb of its own piloting."""
+_NEXT_PASSIVE_RE = re.compile(
+    r"[,;]\s*(?:and|while|whereas)\s+the\s+[\"“][^\"”]{3,200}[\"”][^,;\"“”]{0,80}?\s+"
+    r"(?:was|were|has been|have been|is|are)\s+[a-z]+ed\b"
+)
+"""A clause after an adoption's object whose subject is another quoted innovation with its own passive verb
+(``, and the "..." of Guangxi PFTZ was transplanted to ...``)."""
+_PARENT_POSSESSIVE_RE = re.compile(r"\s*(?:the|its)\s+(?:zone|PFTZ|parent zone)(?:'s|’s)\s")
+"""``the zone's "<name>"`` after a coordinated innovation zone of a PFTZ: that PFTZ's innovation."""
 
 
 def _each_province(c: Clause, fact: AdoptionFact, subject: str) -> list[AdoptionFact]:
@@ -904,6 +914,8 @@ def _active_adoption(
     after = [a for a in s.actors if obj_at <= a.start < obj_end]
     # an area of the adopter's own zone ("Hebei PFTZ introduced ... in the Xiong'an Area") is no origin
     origins = tuple(k for a in after[:1] for k in a.keys if not (kind == "zone" and root(k) == root(key)))
+    if not after and kind == "coordinated" and parent and _PARENT_POSSESSIVE_RE.match(s.text, obj_at):
+        origins = (parent,)  # "The Nantong coordinated innovation zone of Jiangsu PFTZ copied the zone's "...""
     quotes = [q for q in s.quotes if obj_at <= q.start < obj_end and is_case_name(q.name, s.text, q)]
     if not quotes and (short := _one_word_named(s, obj_at, obj_end)) is not None:
         quotes = [short]  # 'borrowed the "whitelist" system for imported special biological items'

@@ -379,6 +379,25 @@ FORMS += [
 ]
 
 
+FORMS += [
+    (  # a coordinated innovation zone copying "the zone's" innovation; a second clause with its own passive verb
+        "The Yantai coordinated innovation zone of Shandong PFTZ copied the zone's \"single ledger for bonded "
+        'seafood processing", and the "joint patrol of border trade markets" of Yunnan PFTZ was transplanted to the '
+        "Pingxiang Area of Guangxi PFTZ.",
+        'The Wuhu coordinated innovation zone of Anhui PFTZ copied the zone\'s "one-stop filing for robot exports", '
+        'and the "shared crew pool for river barges" of Hubei PFTZ was transplanted to the Yueyang Area of Hunan PFTZ.',
+        {
+            ("single ledger for bonded seafood processing", "zone:shandong", "city:yantai"),
+            ("joint patrol of border trade markets", "zone:yunnan", "zone:guangxi"),
+        },
+        {
+            ("one-stop filing for robot exports", "zone:anhui", "city:wuhu"),
+            ("shared crew pool for river barges", "zone:hubei", "zone:hunan"),
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize("k", range(len(FORMS)))
 def test_adoptions_of_the_later_forms_and_a_perturbed_copy(k: int) -> None:
     text, reworded, want, want_reworded = FORMS[k]
