@@ -103,6 +103,7 @@ from pftz.loaders.narrative_facts import (
     AFTER_RE,
     ALLIANCE_RE,
     BEFORE_RE,
+    CROSS_REFERENCE_RE,
     GENERIC_PLURAL_RE,
     JOINT_DOCUMENT,
     JOINT_DOCUMENT_RE,
@@ -856,6 +857,7 @@ def _cases_of_titles_and_lists(
 
 
 __all__ = [
+    "CROSS_REFERENCE_RE",
     "JOINT_DOCUMENT",
     "RULES",
     "Actor",

@@ -398,6 +398,19 @@ FORMS += [
 ]
 
 
+@pytest.mark.parametrize("width", [0, 41])
+def test_a_cross_reference_after_a_scope_list_is_no_item(width: int) -> None:
+    text = (
+        "Of the 20 items, 16 are to be replicated throughout the country, including the \"bonded cold-chain pallet "
+        'pool" from Liaoning PFTZ; four are to be replicated in all PFTZs, including the "single form for ro-ro '
+        'car exports" from Guangxi PFTZ (see Appendix 2, Table 4).'
+    )
+    got = {(n, ad) for n, _a, ad in _adopted(rewrapped(text, width) if width else text)}
+    assert ("single form for ro-ro car exports from Guangxi PFTZ", "group:all pftzs") in got
+    assert not any("Appendix" in n or "including" in n for n, _ad in got), got
+    assert not any(ad == "group:nationwide" and "ro-ro" in n for n, ad in got), got
+
+
 @pytest.mark.parametrize("k", range(len(FORMS)))
 def test_adoptions_of_the_later_forms_and_a_perturbed_copy(k: int) -> None:
     text, reworded, want, want_reworded = FORMS[k]
