@@ -32,6 +32,7 @@ from pftz.loaders.lexicon import (
     ACTIVE_ADOPT_VERBS,
     BODY_HEADS,
     CASES_PART_HEADING,
+    CO_ACTOR_WORDS,
     CROSS_REGIONAL_HEADING,
     DEFINING_PHRASES,
     EXAMPLE_LEADS,
@@ -702,6 +703,8 @@ def _cases_of_sentence(st: State, s: Sentence, last_subject: Actor | None, cross
             continue
         if rule in ("verb", "pronoun", "quote-subject") and set(actors[0].keys) <= credited:
             continue  # a later phrase in a case's own paragraph describes that case
+        if rule in ("verb", "possessive") and (co := _co_actor_after(s, q)) is not None:
+            actors = [*actors, co]  # '<zone> launched "<name>" jointly with <zone>': a joint case of both
         credited.update(k for a in actors for k in a.keys)
         keys = tuple(sorted({k for a in actors for k in a.keys}))
         st.used.add((id(s), q.start))
@@ -725,6 +728,17 @@ def _cases_of_sentence(st: State, s: Sentence, last_subject: Actor | None, cross
                 cross_regional=crossing,
             )
         )
+
+
+_CO_ACTOR_AFTER_RE = re.compile(rf"\s*(?:[a-z][\w-]*\s+){{0,3}}?{alternation(CO_ACTOR_WORDS)}\s+(?:the\s+)?")
+"""A co-actor named after a quoted name (``launched "..." jointly with Tianjin PFTZ``), a head noun between."""
+
+
+def _co_actor_after(s: Sentence, q: Quoted) -> Actor | None:
+    """The zone named right after ``jointly with`` / ``together with`` following the quoted name ``q``."""
+    if (m := _CO_ACTOR_AFTER_RE.match(s.text, q.end)) is None:
+        return None
+    return next((a for a in s.actors if a.start == m.end()), None)
 
 
 def _cases_of_practices(st: State, s: Sentence, last_subject: Actor | None) -> None:

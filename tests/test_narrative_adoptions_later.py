@@ -308,6 +308,11 @@ def _cases(text: str) -> set[tuple[str, str]]:
             "Russia, cutting the wait at border stations.",
             {("shared platform for cold-chain rail freight to Russia", "zone:heilongjiang;zone:liaoning")},
         ),
+        (  # a co-actor named after the quoted name: a joint case of both zones
+            'The Lianyungang Area of Jiangsu PFTZ opened a "sea-rail grain corridor to Kazakhstan" jointly with '
+            "Shandong PFTZ, cutting transit by four days.",
+            {("sea-rail grain corridor to Kazakhstan", "zone:jiangsu;zone:shandong")},
+        ),
         (  # a quoted name in an appositive, the passive verb after it naming the zones
             'One of the measures, a "bonded pallet pool" scheme for grain trains, was designed by the Heilongjiang '
             "and Liaoning PFTZs, and will be offered to other zones.",
@@ -401,7 +406,7 @@ FORMS += [
 @pytest.mark.parametrize("width", [0, 41])
 def test_a_cross_reference_after_a_scope_list_is_no_item(width: int) -> None:
     text = (
-        "Of the 20 items, 16 are to be replicated throughout the country, including the \"bonded cold-chain pallet "
+        'Of the 20 items, 16 are to be replicated throughout the country, including the "bonded cold-chain pallet '
         'pool" from Liaoning PFTZ; four are to be replicated in all PFTZs, including the "single form for ro-ro '
         'car exports" from Guangxi PFTZ (see Appendix 2, Table 4).'
     )
