@@ -97,6 +97,7 @@ from pftz.loaders.narrative_efforts import (
     effort_alliance,
     effort_group_pronoun,
     effort_joint_action,
+    effort_released_by_reference,
     printed_group,
     split_examples,
 )
@@ -454,8 +455,15 @@ def rule_alliance(c: Clause) -> Sequence[Fact]:
 
     When the sentence tells a batch the body released without naming its innovations, the quoted names
     of a next sentence opening ``For example`` (:data:`loaders.lexicon.EXAMPLE_LEADS`) are the batch's.
+    A batch released by a body the text named before and now refers to by its head word in lower case
+    (``released on behalf of the mechanism a first batch of eight ...``) is that body's
+    (:func:`effort_released_by_reference`), and every item, quoted or not, of a next sentence opening
+    ``They include`` that names no zone is its.
     """
     found = [_named_body(c, e) for e in effort_alliance(c.s, c.st.gaz)]
+    referred = False
+    if not found and (ref := effort_released_by_reference(c.s, c.st.efforts)) is not None:
+        found, referred = [ref], True  # "... released on behalf of the mechanism a first batch of eight ..."
     nxt = c.sents[c.i + 1] if c.i + 1 < len(c.sents) else None
     if nxt is None or not _EXAMPLE_LEAD_RE.match(nxt.text):
         return found
@@ -463,11 +471,26 @@ def rule_alliance(c: Clause) -> Sequence[Fact]:
     for e in found:
         if e.batch is not None and not e.released:
             names = [q for q in nxt.quotes if is_case_name(q.name, nxt.text, q)]
+            if referred:
+                # "They include "A" for ..., mutual recognition of ..., and a shared list of ...": every item; a
+                # sentence naming zones credits its items itself (the case rules read it)
+                im = None if nxt.actors else _INCLUDE_LEAD_RE.match(nxt.text)
+                items = split_examples(nxt.text[im.end() :]) if im else []
+                if items:
+                    c.st.used.update((id(nxt), q.start) for q in nxt.quotes)
+                out.append(replace(e, released=tuple(items)))
+                continue
             c.st.used.update((id(nxt), q.start) for q in names)
             developers = tuple((q.name, z) for q in names if (z := _developed_by(c.st, nxt.text, q)))
             e = replace(e, released=tuple(q.name for q in names), developers=developers)
         out.append(e)
     return out
+
+
+_INCLUDE_LEAD_RE = re.compile(
+    rf"^\s*(?:{alternation([x for x in EXAMPLE_LEADS if x.endswith(' include')])})\s+", re.IGNORECASE
+)
+"""A next sentence listing the items of a batch told before: ``They include A, B, and C``."""
 
 
 def _named_body(c: Clause, e: EffortFact) -> EffortFact:

@@ -416,6 +416,26 @@ def test_a_cross_reference_after_a_scope_list_is_no_item(width: int) -> None:
     assert not any(ad == "group:nationwide" and "ro-ro" in n for n, ad in got), got
 
 
+@pytest.mark.parametrize("width", [0, 45])
+def test_a_batch_released_on_behalf_of_a_mechanism_named_before(width: int) -> None:
+    text = (
+        "On Tuesday the pilot free trade zones of Hubei, Hunan and Anhui launched the Middle Yangtze Pilot Free "
+        "Trade Zone Cooperation Mechanism.\n\nAt the meeting, the Wuhan Municipal Bureau of Commerce released on "
+        'behalf of the mechanism a first batch of six joint institutional innovations. They include "one berth, '
+        'three ports" scheduling for river barges, shared credit files of shipping agents, and a common list of '
+        "bonded warehouses for grain."
+    )
+    facts = report_facts(rewrapped(text, width) if width else text)
+    cases = {(n, ";".join(sorted(a))) for f, n, a, _ad in facts if f == "zone_case"}
+    members = "zone:anhui;zone:hubei;zone:hunan"
+    assert {
+        ("one berth, three ports scheduling for river barges", members),
+        ("shared credit files of shipping agents", members),
+        ("common list of bonded warehouses for grain", members),
+    } <= cases, cases
+    assert any(f == "batch" and "Middle Yangtze" in n for f, n, _a, _ad in facts)
+
+
 @pytest.mark.parametrize("k", range(len(FORMS)))
 def test_adoptions_of_the_later_forms_and_a_perturbed_copy(k: int) -> None:
     text, reworded, want, want_reworded = FORMS[k]
