@@ -597,6 +597,20 @@ def test_an_area_before_its_zone_printed_in_another_form(variant: int) -> None:
     assert {("shaanxi/baoji-harbour-area", "shaanxi"), ("yunnan/dali-lake-area", "yunnan")} <= parts, parts
 
 
+@pytest.mark.parametrize("variant", range(3))
+def test_an_area_read_only_with_its_zone_after_the_zone_in_its_sentence(variant: int) -> None:
+    text = (
+        'Beijing PFTZ\'s "green data center certificate" model, first tried in the High-end Industry Area, lets '
+        "operators file their power use once a year.\n"
+    )
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    areas = [r for r in report.relations if r.type is Rel.PART_OF and r.start.key == "beijing/high-end-industry-area"]
+    assert areas and {r.end.key for r in areas} == {"beijing"}
+    other = "Shanghai PFTZ opened a data port, and two new labs opened in the High-end Industry Area.\n"
+    alone = parse_report(other, "t.txt")  # another zone printed before it: not that zone's area
+    assert not any(e.key == "beijing/high-end-industry-area" for e in alone.entities)
+
+
 @pytest.mark.parametrize("again", ["Table 3-2 (continued)", NATIONAL_TABLE[0]])
 @pytest.mark.parametrize("variant", range(3))
 def test_a_table_whose_parts_each_end_in_a_source_line_is_one_table(again: str, variant: int) -> None:
