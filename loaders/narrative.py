@@ -61,6 +61,7 @@ from pftz.loaders.narrative_adoptions import (
     adoption_appeared,
     adoption_applies_in,
     adoption_batch_statement,
+    adoption_body_promoted,
     adoption_defined_term,
     adoption_following_lead,
     adoption_listed_for_replication,
@@ -439,6 +440,12 @@ def rule_scope_list(c: Clause) -> Sequence[Fact]:
     return adoption_scope_list(c.s)
 
 
+def rule_body_promoted(c: Clause) -> Sequence[Fact]:
+    """``The People's Bank of China promoted the "<name>" throughout the country``: a national body's innovation
+    adopted at the national scope. See :func:`adoption_body_promoted`."""
+    return adoption_body_promoted(c.s, c.st)
+
+
 def rule_replicated(c: Clause) -> Sequence[Fact]:
     """``<adopter> replicated and scaled up the "<name>" from the Nth batch of ...`` (:func:`adoption_replicated`).
 
@@ -599,6 +606,7 @@ RULES: tuple[Rule, ...] = (
         rule_scope_list,
         ("including",),
     ),
+    Rule("body-promoted", None, rule_body_promoted, ("promoted", "extended", "rolled out")),
     Rule("listed-then-scope", LIST_LEAD_RE, rule_listed_then_scope, ("they ", "these ", "it ")),
     Rule("replicated", None, rule_replicated, ("replicat", "learn", "disseminat")),
     Rule("which-adopted", WHICH_ADOPTED_RE, rule_which_adopted, ("which",)),

@@ -189,6 +189,37 @@ def adoption_scope_list(s: Sentence) -> list[AdoptionFact]:
     return out
 
 
+_BODY_PROMOTED_RE = re.compile(
+    r"(?:^|,\s*and\s+|;\s*)(?:In [^,]{1,40},\s*)?(?:the\s+)?(?P<body>[A-Z][^,;\"“”]{3,90}?)\s+"
+    r"(?:has\s+|have\s+)?(?:promoted|extended|rolled out)\s+(?:the\s+)?[\"“](?P<name>[^\"“”]{6,200})[\"”]"
+    rf"(?:\s+(?:[a-z-]+\s+){{0,2}}?)?\s*(?:(?:across|throughout|to|in)\s+)?(?P<scope>{alternation(NATIONAL_SCOPES)})\b",
+    re.IGNORECASE,
+)
+"""A national body promoting a quoted innovation at a national scope (``The People's Bank of China promoted the
+"..." throughout the country``)."""
+
+
+def adoption_body_promoted(s: Sentence, st: State) -> list[AdoptionFact]:
+    """``<national body> promoted the "<name>" throughout the country``: the innovation adopted at the national
+    scope as printed, one event per clause.
+
+    The subject must be an issuing body the gazetteer knows (the whole subject, ``the`` aside), not a place:
+    a zone or a province promoting its own practice is a case. Rejects a scope that is not national
+    (``extended ... to all coastal ports``).
+    """
+    out: list[AdoptionFact] = []
+    for m in _BODY_PROMOTED_RE.finditer(s.text):
+        body = m.group("body").strip()
+        bodies = st.gaz.find_bodies(body)
+        if len(bodies) != 1 or bodies[0].text != body or st.find_zones(body) or st.gaz.find_provinces(body):
+            continue
+        printed = m.group("scope").lower()
+        scope = "all PFTZs" if "pftz" in printed or "pilot free" in printed else "nationwide"
+        name = m.group("name").strip()
+        out.append(AdoptionFact(name, "scope", scope, scope, s.line, s.original, "body-promoted", scope=scope))
+    return out
+
+
 NEW_BATCH_RE = re.compile(
     r"\breplicat\w* and scal\w*(?: up)? (?:of )?(?:a |the )?new batch\b|"
     r"\b(?:released|issued|launched|produced) (?:a |the |their )?new (?:provincial(?:-level)? )?batch(?:es)?\b[^.;]*"

@@ -436,6 +436,18 @@ def test_a_batch_released_on_behalf_of_a_mechanism_named_before(width: int) -> N
     assert any(f == "batch" and "Middle Yangtze" in n for f, n, _a, _ad in facts)
 
 
+@pytest.mark.parametrize("width", [0, 39])
+def test_a_national_body_promoting_an_innovation_nationwide(width: int) -> None:
+    text = (
+        'The General Administration of Customs promoted the "two-step declaration for bonded fuel" nationwide, '
+        'and the Ministry of Transport extended the "single crew list for river barges" to all inland ports. '
+        'Hubei PFTZ promoted the "credit file for shipping agents" throughout the country.'
+    )
+    got = _adopted(rewrapped(text, width) if width else text)
+    assert ("two-step declaration for bonded fuel", "", "group:nationwide") in got
+    assert not any(n.startswith(("single crew", "credit file")) and ad == "group:nationwide" for n, _o, ad in got)
+
+
 @pytest.mark.parametrize("k", range(len(FORMS)))
 def test_adoptions_of_the_later_forms_and_a_perturbed_copy(k: int) -> None:
     text, reworded, want, want_reworded = FORMS[k]
