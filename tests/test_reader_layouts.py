@@ -413,6 +413,24 @@ def test_a_provincial_batch_named_by_its_year(variant: int) -> None:
     } <= set(batches)
 
 
+WHOLE_BATCH_TABLE = """Table 4-2 Provincial batches released by PFTZs in 2031
+
+No.\tPFTZ\tBatch\tNumber of innovations\tMain Contents
+1\tGuangxi PFTZ\t9th\t14\tBorder finance; all 14 innovations are replicated across the autonomous region.
+2\tHubei PFTZ\t12th\t20\tShipping; it includes the "berth sharing for river barges", replicated province-wide.
+
+Source: Compiled by the editors.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_provincial_batch_replicated_as_a_whole(variant: int) -> None:
+    report = parse_report(_perturbed(WHOLE_BATCH_TABLE)[variant], "t.txt", partial=True)
+    spread = {(r.start.key, r.end.key) for r in report.relations if r.type is Rel.REPLICATED_TO}
+    assert ("provincial:guangxi:institutional-innovations:9", "guangxi") in spread
+    assert ("provincial:hubei:institutional-innovations:12", "hubei") not in spread  # its example is, not the batch
+
+
 # --------------------------------------------------------------------------- lists of a batch's items
 LISTED_CIRCULAR = """Notice of the State Council on Replicating and Promoting the Ninth Batch of Reform Pilot Experience
 
