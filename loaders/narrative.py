@@ -696,7 +696,12 @@ def _read_paragraph(st: State, sents: list[Sentence], cross: Sequence[Section]) 
     st.story_zone = last_subject if last_subject is not None and len(last_subject.keys) == 1 else None
 
 
+_QUOTE_JOIN_RE = re.compile(r"\s*,?\s*(?:and|as well as)\s+(?:the\s+)?")
+"""Two quoted names joined in one object: ``the "A" and the "B" were jointly developed by ...``."""
+
+
 def _cases_of_sentence(st: State, s: Sentence, last_subject: Actor | None, crossing: bool, credited: set[str]) -> None:
+    last: tuple[Quoted, list[Actor], str] | None = None  # the quoted name credited last, its actors and rule
     for q in s.quotes:
         prior_all = [a for a in s.actors if a.end <= q.start]
         prior = prior_all[-1] if prior_all else None
@@ -729,6 +734,8 @@ def _cases_of_sentence(st: State, s: Sentence, last_subject: Actor | None, cross
             actors, rule = [a], "quote-subject"
         elif inside := case_inside(s, q):
             actors, rule = inside, "inside"
+        elif last is not None and last[2] == "verb" and _QUOTE_JOIN_RE.fullmatch(s.text, last[0].end, q.start):
+            actors, rule = last[1], "joined"  # '<zones> released ... the "A" and the "B"': the same actors
         if not actors:
             _case_of_quote_extra(st, s, q, prior, last_subject, crossing, credited)
             continue
@@ -736,6 +743,7 @@ def _cases_of_sentence(st: State, s: Sentence, last_subject: Actor | None, cross
             continue  # a later phrase in a case's own paragraph describes that case
         if rule in ("verb", "possessive") and (co := _co_actor_after(s, q)) is not None:
             actors = [*actors, co]  # '<zone> launched "<name>" jointly with <zone>': a joint case of both
+        last = (q, actors, rule)
         credited.update(k for a in actors for k in a.keys)
         keys = tuple(sorted({k for a in actors for k in a.keys}))
         st.used.add((id(s), q.start))

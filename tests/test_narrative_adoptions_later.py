@@ -308,6 +308,15 @@ def _cases(text: str) -> set[tuple[str, str]]:
             "Russia, cutting the wait at border stations.",
             {("shared platform for cold-chain rail freight to Russia", "zone:heilongjiang;zone:liaoning")},
         ),
+        (  # two quoted names joined in one object after the zones' verb: both the zones' cases
+            "The Pearl River PFTZ Alliance, made up of the PFTZs of Guangdong, Guangxi and Fujian, released its third "
+            'batch of 12 institutional innovations, among which the "shared ro-ro ferry manifest" and the "single '
+            'pilotage booking for cross-strait vessels" were jointly developed by the three PFTZs.',
+            {
+                ("shared ro-ro ferry manifest", "zone:fujian;zone:guangdong;zone:guangxi"),
+                ("single pilotage booking for cross-strait vessels", "zone:fujian;zone:guangdong;zone:guangxi"),
+            },
+        ),
         (  # a co-actor named after the quoted name: a joint case of both zones
             'The Lianyungang Area of Jiangsu PFTZ opened a "sea-rail grain corridor to Kazakhstan" jointly with '
             "Shandong PFTZ, cutting transit by four days.",
