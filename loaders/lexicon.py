@@ -344,6 +344,10 @@ capitalised in its name: ``Yangtze River Delta PFTZ Alliance``, ``Joint Conferen
 the Beijing-Tianjin-Hebei PFTZs``, ``Collaborative Opening-up Demonstration Zone of Sichuan PFTZ and
 Chongqing PFTZ``. A joint innovation (a model, a reform of several zones) is none of these."""
 
+BODY_REFERENCE_HEADS = ("alliance", "mechanism", "platform")
+"""Head words by which a text refers back, in lower case, to a body of several members it named before (``released
+on behalf of the mechanism a first batch of ...``)."""
+
 LOWER_BODY_HEADS = ("joint conference mechanism", "cooperation platform", "alliance", "demonstration zone")
 """Of :data:`BODY_HEADS`, those that name a body even printed in lower case after a founding verb (``set up a
 joint conference mechanism for ...``); a lower-case ``coordination mechanism`` is a joint innovation."""
@@ -443,6 +447,7 @@ __all__ = [
     "BODY_HEADS",
     "BODY_KIND",
     "BODY_NOUNS",
+    "BODY_REFERENCE_HEADS",
     "BOUNDARY_WORDS",
     "BY_ADOPT_VERBS",
     "CARDINALS",
@@ -734,9 +739,10 @@ LIST_JOINS = (",", "and", ", and", "as well as", "and the", ", and the", ", the"
 
 __all__ += ["LIST_JOINS", "PLURAL_ANAPHORA"]
 
-PASSIVE_ADOPT_VERBS_MORE = ("used",)
+PASSIVE_ADOPT_VERBS_MORE = ("used", "transplanted")
 """More past participles of a passive adoption that adopt only with ``in``/``to``/``into`` (like
-:data:`INTO_ADOPT_VERBS`): ``it has since been used in Luoyang and Kaifeng``."""
+:data:`INTO_ADOPT_VERBS`): ``it has since been used in Luoyang and Kaifeng``, ``"..." was transplanted to the
+X Area of Y PFTZ``."""
 
 PASSIVE_AUXILIARIES_MORE = ("will be", "is to be", "are to be", "shall be")
 """Auxiliaries of a passive adoption a text states as decided: ``will be extended to ... Xiangyang``,

@@ -32,6 +32,7 @@ from pftz.loaders.lexicon import (
     ACTIVE_ADOPT_VERBS,
     BODY_HEADS,
     CASES_PART_HEADING,
+    CO_ACTOR_WORDS,
     CROSS_REGIONAL_HEADING,
     DEFINING_PHRASES,
     EXAMPLE_LEADS,
@@ -60,6 +61,7 @@ from pftz.loaders.narrative_adoptions import (
     adoption_appeared,
     adoption_applies_in,
     adoption_batch_statement,
+    adoption_body_promoted,
     adoption_defined_term,
     adoption_following_lead,
     adoption_listed_for_replication,
@@ -96,6 +98,7 @@ from pftz.loaders.narrative_efforts import (
     effort_alliance,
     effort_group_pronoun,
     effort_joint_action,
+    effort_released_by_reference,
     printed_group,
     split_examples,
 )
@@ -103,6 +106,7 @@ from pftz.loaders.narrative_facts import (
     AFTER_RE,
     ALLIANCE_RE,
     BEFORE_RE,
+    CROSS_REFERENCE_RE,
     GENERIC_PLURAL_RE,
     JOINT_DOCUMENT,
     JOINT_DOCUMENT_RE,
@@ -436,6 +440,12 @@ def rule_scope_list(c: Clause) -> Sequence[Fact]:
     return adoption_scope_list(c.s)
 
 
+def rule_body_promoted(c: Clause) -> Sequence[Fact]:
+    """``The People's Bank of China promoted the "<name>" throughout the country``: a national body's innovation
+    adopted at the national scope. See :func:`adoption_body_promoted`."""
+    return adoption_body_promoted(c.s, c.st)
+
+
 def rule_replicated(c: Clause) -> Sequence[Fact]:
     """``<adopter> replicated and scaled up the "<name>" from the Nth batch of ...`` (:func:`adoption_replicated`).
 
@@ -452,8 +462,15 @@ def rule_alliance(c: Clause) -> Sequence[Fact]:
 
     When the sentence tells a batch the body released without naming its innovations, the quoted names
     of a next sentence opening ``For example`` (:data:`loaders.lexicon.EXAMPLE_LEADS`) are the batch's.
+    A batch released by a body the text named before and now refers to by its head word in lower case
+    (``released on behalf of the mechanism a first batch of eight ...``) is that body's
+    (:func:`effort_released_by_reference`), and every item, quoted or not, of a next sentence opening
+    ``They include`` that names no zone is its.
     """
     found = [_named_body(c, e) for e in effort_alliance(c.s, c.st.gaz)]
+    referred = False
+    if not found and (ref := effort_released_by_reference(c.s, c.st.efforts)) is not None:
+        found, referred = [ref], True  # "... released on behalf of the mechanism a first batch of eight ..."
     nxt = c.sents[c.i + 1] if c.i + 1 < len(c.sents) else None
     if nxt is None or not _EXAMPLE_LEAD_RE.match(nxt.text):
         return found
@@ -461,11 +478,26 @@ def rule_alliance(c: Clause) -> Sequence[Fact]:
     for e in found:
         if e.batch is not None and not e.released:
             names = [q for q in nxt.quotes if is_case_name(q.name, nxt.text, q)]
+            if referred:
+                # "They include "A" for ..., mutual recognition of ..., and a shared list of ...": every item; a
+                # sentence naming zones credits its items itself (the case rules read it)
+                im = None if nxt.actors else _INCLUDE_LEAD_RE.match(nxt.text)
+                items = split_examples(nxt.text[im.end() :]) if im else []
+                if items:
+                    c.st.used.update((id(nxt), q.start) for q in nxt.quotes)
+                out.append(replace(e, released=tuple(items)))
+                continue
             c.st.used.update((id(nxt), q.start) for q in names)
             developers = tuple((q.name, z) for q in names if (z := _developed_by(c.st, nxt.text, q)))
             e = replace(e, released=tuple(q.name for q in names), developers=developers)
         out.append(e)
     return out
+
+
+_INCLUDE_LEAD_RE = re.compile(
+    rf"^\s*(?:{alternation([x for x in EXAMPLE_LEADS if x.endswith(' include')])})\s+", re.IGNORECASE
+)
+"""A next sentence listing the items of a batch told before: ``They include A, B, and C``."""
 
 
 def _named_body(c: Clause, e: EffortFact) -> EffortFact:
@@ -574,6 +606,7 @@ RULES: tuple[Rule, ...] = (
         rule_scope_list,
         ("including",),
     ),
+    Rule("body-promoted", None, rule_body_promoted, ("promoted", "extended", "rolled out")),
     Rule("listed-then-scope", LIST_LEAD_RE, rule_listed_then_scope, ("they ", "these ", "it ")),
     Rule("replicated", None, rule_replicated, ("replicat", "learn", "disseminat")),
     Rule("which-adopted", WHICH_ADOPTED_RE, rule_which_adopted, ("which",)),
@@ -661,9 +694,15 @@ def _read_paragraph(st: State, sents: list[Sentence], cross: Sequence[Section]) 
             last_subject = head[0]
             if len(head[0].keys) > 1:
                 last_group = head[0]
+    st.story_zone = last_subject if last_subject is not None and len(last_subject.keys) == 1 else None
+
+
+_QUOTE_JOIN_RE = re.compile(r"\s*,?\s*(?:and|as well as)\s+(?:the\s+)?")
+"""Two quoted names joined in one object: ``the "A" and the "B" were jointly developed by ...``."""
 
 
 def _cases_of_sentence(st: State, s: Sentence, last_subject: Actor | None, crossing: bool, credited: set[str]) -> None:
+    last: tuple[Quoted, list[Actor], str] | None = None  # the quoted name credited last, its actors and rule
     for q in s.quotes:
         prior_all = [a for a in s.actors if a.end <= q.start]
         prior = prior_all[-1] if prior_all else None
@@ -688,7 +727,7 @@ def _cases_of_sentence(st: State, s: Sentence, last_subject: Actor | None, cross
             actors, rule = [a], "verb"
         elif (a := case_pronoun(s, q, prior, last_subject)) is not None:
             actors, rule = [a], "pronoun"
-        elif (a := case_under(s, q)) is not None:
+        elif (a := case_under(s, q, last_subject or (st.story_zone if s.first else None))) is not None:
             actors, rule = [a], "under"
         elif (a := case_its(s, q, prior)) is not None:
             actors, rule = [a], "its"
@@ -696,11 +735,16 @@ def _cases_of_sentence(st: State, s: Sentence, last_subject: Actor | None, cross
             actors, rule = [a], "quote-subject"
         elif inside := case_inside(s, q):
             actors, rule = inside, "inside"
+        elif last is not None and last[2] == "verb" and _QUOTE_JOIN_RE.fullmatch(s.text, last[0].end, q.start):
+            actors, rule = last[1], "joined"  # '<zones> released ... the "A" and the "B"': the same actors
         if not actors:
             _case_of_quote_extra(st, s, q, prior, last_subject, crossing, credited)
             continue
         if rule in ("verb", "pronoun", "quote-subject") and set(actors[0].keys) <= credited:
             continue  # a later phrase in a case's own paragraph describes that case
+        if rule in ("verb", "possessive") and (co := _co_actor_after(s, q)) is not None:
+            actors = [*actors, co]  # '<zone> launched "<name>" jointly with <zone>': a joint case of both
+        last = (q, actors, rule)
         credited.update(k for a in actors for k in a.keys)
         keys = tuple(sorted({k for a in actors for k in a.keys}))
         st.used.add((id(s), q.start))
@@ -724,6 +768,17 @@ def _cases_of_sentence(st: State, s: Sentence, last_subject: Actor | None, cross
                 cross_regional=crossing,
             )
         )
+
+
+_CO_ACTOR_AFTER_RE = re.compile(rf"\s*(?:[a-z][\w-]*\s+){{0,3}}?{alternation(CO_ACTOR_WORDS)}\s+(?:the\s+)?")
+"""A co-actor named after a quoted name (``launched "..." jointly with Tianjin PFTZ``), a head noun between."""
+
+
+def _co_actor_after(s: Sentence, q: Quoted) -> Actor | None:
+    """The zone named right after ``jointly with`` / ``together with`` following the quoted name ``q``."""
+    if (m := _CO_ACTOR_AFTER_RE.match(s.text, q.end)) is None:
+        return None
+    return next((a for a in s.actors if a.start == m.end()), None)
 
 
 def _cases_of_practices(st: State, s: Sentence, last_subject: Actor | None) -> None:
@@ -856,6 +911,7 @@ def _cases_of_titles_and_lists(
 
 
 __all__ = [
+    "CROSS_REFERENCE_RE",
     "JOINT_DOCUMENT",
     "RULES",
     "Actor",

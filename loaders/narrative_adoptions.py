@@ -52,6 +52,7 @@ from pftz.loaders.narrative_facts import (
     BATCH_RE,
     CLAUSE_CUT_RE,
     COORDINATED_RE,
+    CROSS_REFERENCE_RE,
     DESIGNATED_RE,
     HEAD_NOUNS,
     PROVINCE_SCOPE_RE,
@@ -174,7 +175,7 @@ def adoption_scope_list(s: Sentence) -> list[AdoptionFact]:
         m = SCOPE_LIST_RE.search(clause)
         if not m:
             continue
-        listed = m.group("list")
+        listed = CROSS_REFERENCE_RE.sub("", m.group("list"))  # "... (see Appendix 1, Table 2)": no item
         # commas inside a quoted name do not split it ("one declaration, two ports")
         masked = _QUOTED_RE.sub(lambda q: q.group(0).replace(",", "\0").replace(" and ", " \1 "), listed)
         items = [x.replace("\0", ",").replace(" \1 ", " and ").strip(" .") for x in _SCOPE_ITEM_SPLIT_RE.split(masked)]
@@ -185,6 +186,37 @@ def adoption_scope_list(s: Sentence) -> list[AdoptionFact]:
             name = re.sub(r"^(?:the|an?)\s+", "", x).replace('"', "").replace("“", "").replace("”", "").strip()
             if len(name.split()) >= 3 and (x[:1].islower() or quoted):
                 out.append(AdoptionFact(name, "scope", scope, scope, s.line, s.original, "scope-list", scope=scope))
+    return out
+
+
+_BODY_PROMOTED_RE = re.compile(
+    r"(?:^|,\s*and\s+|;\s*)(?:In [^,]{1,40},\s*)?(?:the\s+)?(?P<body>[A-Z][^,;\"“”]{3,90}?)\s+"
+    r"(?:has\s+|have\s+)?(?:promoted|extended|rolled out)\s+(?:the\s+)?[\"“](?P<name>[^\"“”]{6,200})[\"”]"
+    rf"(?:\s+(?:[a-z-]+\s+){{0,2}}?)?\s*(?:(?:across|throughout|to|in)\s+)?(?P<scope>{alternation(NATIONAL_SCOPES)})\b",
+    re.IGNORECASE,
+)
+"""A national body promoting a quoted innovation at a national scope (``The People's Bank of China promoted the
+"..." throughout the country``)."""
+
+
+def adoption_body_promoted(s: Sentence, st: State) -> list[AdoptionFact]:
+    """``<national body> promoted the "<name>" throughout the country``: the innovation adopted at the national
+    scope as printed, one event per clause.
+
+    The subject must be an issuing body the gazetteer knows (the whole subject, ``the`` aside), not a place:
+    a zone or a province promoting its own practice is a case. Rejects a scope that is not national
+    (``extended ... to all coastal ports``).
+    """
+    out: list[AdoptionFact] = []
+    for m in _BODY_PROMOTED_RE.finditer(s.text):
+        body = m.group("body").strip()
+        bodies = st.gaz.find_bodies(body)
+        if len(bodies) != 1 or bodies[0].text != body or st.find_zones(body) or st.gaz.find_provinces(body):
+            continue
+        printed = m.group("scope").lower()
+        scope = "all PFTZs" if "pftz" in printed or "pilot free" in printed else "nationwide"
+        name = m.group("name").strip()
+        out.append(AdoptionFact(name, "scope", scope, scope, s.line, s.original, "body-promoted", scope=scope))
     return out
 
 
@@ -355,10 +387,27 @@ _ACTIVE_ADOPT_RE = re.compile(rf"\b(?P<verb>{alternation(ACTIVE_ADOPT_VERBS)})\s
 _OUTSIDE_ADOPT_RE = re.compile(rf"\b(?P<verb>{alternation(OUTSIDE_ADOPT_VERBS)})\s+")
 _ANAPHOR_OBJECT_RE = re.compile(
     rf"^\s*(?:{alternation((*ANAPHORA, *SAME_ANAPHORA))})(?=\s*(?:[,.;]|$)|\s+(?:at|in|for|to|on|across|into|as|"
-    rf"through|from|since|last|this|with|under)\b)|^\s*{alternation(VERSION_ANAPHORA)}\b",
+    rf"through|from|since|last|this|with|under|when|while)\b)|^\s*{alternation(VERSION_ANAPHORA)}\b",
     re.IGNORECASE,
 )
 """An anaphor as the object, a place or a time after it: ``introduced the model at the Port Area in 2024``."""
+_PLACE_ANAPHOR_RE = re.compile(
+    r"^\s*the\s+(?P<place>[A-Z][\w'’-]+)\s+"
+    rf"(?:{alternation(sorted({a.split()[1] for a in ANAPHORA if a.startswith('the ') and len(a.split()) == 2}))})"
+    r"(?=\s*(?:[,.;]|$)|\s+(?:at|in|for|to|on|across|into|as|through|from|since|last|with|under|when|while)\b)"
+)
+"""An anaphor with its origin's place (``learned from the Henan reform when designing ...``)."""
+
+
+def _place_anaphor(st: State, c: Clause, obj: str) -> Named | None:
+    """The innovation named before that ``the <place> reform`` stands for: its zone is the place's PFTZ."""
+    if (m := _PLACE_ANAPHOR_RE.match(obj)) is None or (case := _named_before(st, c)) is None:
+        return None
+    ps = st.gaz.find_provinces(m.group("place"))
+    zone = st.gaz.zone_of_province(ps[0].key) if len(ps) == 1 and ps[0].text == m.group("place") else None
+    return case if zone is not None and zone in {root(z) for z in case.zones} else None
+
+
 _REFERENCE_RE = re.compile(
     rf"\b(?P<verb>{alternation(REFERENCE_VERBS)})\s+(?P<obj>[^.;]{{6,220}}?)\s+{alternation(REFERENCE_PHRASES)}\b"
 )
@@ -500,6 +549,10 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
             # "Shanghai PFTZ's cross-border RMB cash pooling for ... has been replicated by ...": the zone's case too
             name, origins = pp[1], pp[0].keys
             cases.append(CaseFact(name, tuple(sorted(origins)), s.line, s.original, "possessive-practice"))
+        elif (op := _practice_of_zone(s, begin, m.start())) is not None:
+            # "The land-port truck appointment system of Xinjiang PFTZ was introduced to Guangxi": the zone's case too
+            name, origins = op[1], op[0].keys
+            cases.append(CaseFact(name, tuple(sorted(origins)), s.line, s.original, "practice-of-zone"))
         elif _PLURAL_ANAPHOR_RE.match(head) and (several := _set_before(st, c)):
             name, origins = several[0].name, several[0].zones
             plural = several[1:]
@@ -600,6 +653,25 @@ def _possessive_practice(s: Sentence, lo: int, hi: int) -> tuple[Actor, str] | N
         ):
             return a, name
         return None
+    return None
+
+
+_PRACTICE_OF_ZONE_RE = re.compile(
+    r"^\s*(?:[Tt]he|[Ii]ts)\s+(?P<name>[a-z][^\"“”;,]{8,160}?)\s+(?:of|in)\s+(?:the\s+)?$"
+)
+"""An unquoted practice after an article and before ``of <zone>``, opening the clause of a passive adoption."""
+
+
+def _practice_of_zone(s: Sentence, lo: int, hi: int) -> tuple[Actor, str] | None:
+    """The zone and the unquoted practice of ``the <practice> of <zone>`` opening the clause from ``lo`` and ending
+    at ``hi`` with the zone (``The land-port truck appointment system of Xinjiang PFTZ``): one zone, the practice
+    a name :func:`practice_name` accepts."""
+    ends = [a for a in s.actors if lo <= a.start and a.end <= hi and not s.text[a.end : hi].strip(" ,")]
+    if len(ends) != 1 or len(ends[0].keys) != 1:
+        return None
+    a = ends[0]
+    if (m := _PRACTICE_OF_ZONE_RE.match(s.text[lo : a.start])) and (name := practice_name(m.group("name"))):
+        return a, name
     return None
 
 
@@ -731,6 +803,8 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
         obj_end = min(obj_end, cut.start() if cut else len(s.text))
         if (nxt := _NEXT_SUBJECT_RE.search(s.text, obj_at, obj_end)) is not None:
             obj_end = nxt.start()  # ", and the Xiamen Area of Fujian PFTZ launched ...": another zone's own clause
+        if (nxt := _NEXT_PASSIVE_RE.search(s.text, obj_at, obj_end)) is not None:
+            obj_end = nxt.start()  # ', and the "..." of Guangxi PFTZ was transplanted to ...': another clause
         begin = max([0, *(m.end() for m in CLAUSE_CUT_RE.finditer(s.text, 0, start))])
         begin = max([begin, *(m.end() for m in _COLON_RE.finditer(s.text, begin, start))])  # "... release: Wuxi ..."
         fact = _active_adoption(c, s.text[begin:start], obj_at, obj_end, only_outside=start in outside_verbs)
@@ -773,6 +847,14 @@ _NEXT_SUBJECT_RE = re.compile(
     rf"(?:P?FTZ|FTP|Area|Pilot Free Trade Zone)\s+(?:has\s+|have\s+)?(?:{PRACTICE_VERBS})\b"
 )
 """A clause after an adoption's object whose subject is another zone with a verb of its own piloting."""
+_NEXT_PASSIVE_RE = re.compile(
+    r"[,;]\s*(?:and|while|whereas)\s+the\s+[\"“][^\"”]{3,200}[\"”][^,;\"“”]{0,80}?\s+"
+    r"(?:was|were|has been|have been|is|are)\s+[a-z]+ed\b"
+)
+"""A clause after an adoption's object whose subject is another quoted innovation with its own passive verb
+(``, and the "..." of Guangxi PFTZ was transplanted to ...``)."""
+_PARENT_POSSESSIVE_RE = re.compile(r"\s*(?:the|its)\s+(?:zone|PFTZ|parent zone)(?:'s|’s)\s")
+"""``the zone's "<name>"`` after a coordinated innovation zone of a PFTZ: that PFTZ's innovation."""
 
 
 def _each_province(c: Clause, fact: AdoptionFact, subject: str) -> list[AdoptionFact]:
@@ -864,6 +946,8 @@ def _active_adoption(
     after = [a for a in s.actors if obj_at <= a.start < obj_end]
     # an area of the adopter's own zone ("Hebei PFTZ introduced ... in the Xiong'an Area") is no origin
     origins = tuple(k for a in after[:1] for k in a.keys if not (kind == "zone" and root(k) == root(key)))
+    if not after and kind == "coordinated" and parent and _PARENT_POSSESSIVE_RE.match(s.text, obj_at):
+        origins = (parent,)  # "The Nantong coordinated innovation zone of Jiangsu PFTZ copied the zone's "...""
     quotes = [q for q in s.quotes if obj_at <= q.start < obj_end and is_case_name(q.name, s.text, q)]
     if not quotes and (short := _one_word_named(s, obj_at, obj_end)) is not None:
         quotes = [short]  # 'borrowed the "whitelist" system for imported special biological items'
@@ -883,6 +967,9 @@ def _active_adoption(
     elif (
         _ANAPHOR_RE.fullmatch(s.text[obj_at:obj_end].strip()) or _ANAPHOR_OBJECT_RE.match(s.text[obj_at:obj_end])
     ) and (case := _named_before(st, c)) is not None:
+        name, origins = case.name, tuple(z for z in case.zones if not (kind == "zone" and z == key))
+    elif not origins and (case := _place_anaphor(st, c, s.text[obj_at:obj_end])) is not None:
+        # "the Hefei Area of Anhui FTZ learned from the Henan reform": the innovation named before, of that place
         name, origins = case.name, tuple(z for z in case.zones if not (kind == "zone" and z == key))
     elif (
         origins

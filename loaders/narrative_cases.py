@@ -18,6 +18,7 @@ from pftz.loaders.lexicon import (
     BODY_NOUNS,
     BOUNDARY_WORDS,
     CASE_HEADS,
+    CO_ACTOR_WORDS,
     LAUNCH_PARTICIPLES,
     NOT_FIRST_WORDS,
     PILOT_INFINITIVES,
@@ -180,17 +181,33 @@ def case_its(s: Sentence, q: Quoted, prior: Actor | None) -> Actor | None:
 
 
 _UNDER_RE = re.compile(r"^\s*(?:Under|Through|With|Via|By means of)\s+(?:the|its|their|a|an)\s+$")
+_UNDER_MODEL_RE = re.compile(rf"\s*(?:{alternation(CASE_HEADS)}\s*)?,")
+"""The head noun and comma closing ``Under the "..." model,``."""
+_IN_PLACE_RE = re.compile(r"\s*In\s+(?:the\s+)?")
+_PLACE_GAP_RE = re.compile(r",\s*(?:a|an|the)\s+")
 
 
-def case_under(s: Sentence, q: Quoted) -> Actor | None:
+def case_under(s: Sentence, q: Quoted, before: Actor | None = None) -> Actor | None:
     """``Under the "Kashgar centralized inspection model ...", Xinjiang PFTZ's Kashgar Area carries out ...``: the
     zone that stands as the subject right after the introductory phrase naming the innovation.
 
     Accepts ``Under``/``Through``/``With``/``Via`` and an article before the name, at most three words after
-    it, a comma and the zone. Rejects a name the sentence does not open with.
+    it, a comma and the zone. Also the place before the name: ``In the Khorgos Area of Xinjiang PFTZ, a "..."
+    allowed ...`` (the one zone of the opening phrase). A sentence naming no zone at all (``Under the "..." model,
+    goods landing at the airport are declared once``) continues ``before``: the one subject zone of its paragraph,
+    or, opening a paragraph, of the paragraph before. Rejects a name the sentence does not open with.
     """
     if not _UNDER_RE.match(s.text[: q.start]):
+        opening = [a for a in s.actors if a.end <= q.start]
+        if (
+            len(opening) == 1
+            and _IN_PLACE_RE.fullmatch(s.text[: opening[0].start])
+            and _PLACE_GAP_RE.fullmatch(s.text[opening[0].end : q.start])
+        ):
+            return opening[0]
         return None
+    if not s.actors and before is not None and _UNDER_MODEL_RE.match(s.text, q.end):
+        return before
     nxt = next((a for a in s.actors if a.start >= q.end), None)
     gap = s.text[q.end : nxt.start] if nxt else ""
     if nxt is None or not gap.rstrip().endswith(",") or len(gap.split()) > 4 or ";" in gap:
@@ -203,14 +220,16 @@ def case_after(s: Sentence, q: Quoted) -> list[Actor]:
 
     The zones named right after the name (after at most eight words and
     ``in``/``of``/``by``/``at``, or an appositive participle: ``"...", developed
-    jointly by ...``), several when joined by ``and`` or commas.
+    jointly by ...``, or the passive verb after an appositive holding the name:
+    ``One of them, a "..." model for X, was developed by ...``), several when joined by ``and`` or commas.
     """
     out: list[Actor] = []
     following = [a for a in s.actors if a.start >= q.end]
     if not following:
         return out
     gap = s.text[q.end : following[0].start]
-    if not AFTER_QUOTE_RE.fullmatch(gap) and not _APPOSITIVE_BY_RE.fullmatch(gap):
+    appositive = _APPOSITIVE_LEAD_RE.search(s.text, 0, q.start) and _APPOSITIVE_PASSIVE_RE.fullmatch(gap)
+    if not AFTER_QUOTE_RE.fullmatch(gap) and not _APPOSITIVE_BY_RE.fullmatch(gap) and not appositive:
         return out
     out.append(following[0])
     for a, b in itertools.pairwise(following):
@@ -227,6 +246,13 @@ _APPOSITIVE_BY_RE = re.compile(
     rf"\s*,\s*(?:(?:first|jointly)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?(?:in|by|at)\s+(?:the\s+)?"
 )
 """An appositive participle after a quoted name: ``"...", developed jointly by the Suzhou Area and ...``."""
+_APPOSITIVE_LEAD_RE = re.compile(r",\s*(?:a|an|the)\s+$")
+_APPOSITIVE_PASSIVE_RE = re.compile(
+    r"\s*(?:[\w'’-]+\s+){0,5}?[\w'’-]+\s*,\s*(?:was|were|has been|had been)\s+(?:(?:first|jointly)\s+)?"
+    rf"{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?by\s+(?:the\s+)?"
+)
+"""A quoted name in an appositive, the passive verb of its sentence after it: ``One of the innovations, a "..."
+model for corridor cargo, was developed by the Chongqing and Guangxi FTZs``."""
 _OF_SAME_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _SEP_THE_RE = re.compile(r"\s*(?:,\s*and|,|and)\s+the\s+")
 """Zones joined with an article: "by the Guoyuan Port Area ... and the Qinzhou Port Area of the Guangxi FTZ"."""
@@ -258,6 +284,8 @@ _VERB_AT_RE = re.compile(
     rf"(?:has |have |had )?{_ADVERBS}(?P<verb>{PRACTICE_VERBS}|[a-z]+ed)\b\s*"
 )
 """The verb after a subject: ``'s Lin-gang Special Area has launched``, ``, in response to ...,  explored``."""
+_CO_ACTOR_IN_RE = re.compile(rf",\s*{alternation(CO_ACTOR_WORDS)}\s")
+"""A subject joined with its co-actor (``X PFTZ, together with Y PFTZ``): the comma closing it precedes the verb."""
 _NEXT_CLAUSE_RE = re.compile(
     r"(?:,\s*(?:and\s+|as well as\s+|thereby\s+)?|\s+and\s+|\s+by\s+|\s+to\s+)"
     r"(?:also\s+|jointly\s+|further\s+|successfully\s+)*"
@@ -436,7 +464,8 @@ def case_unquoted_object(
 ) -> list[tuple[Actor, str]]:
     """``Anhui PFTZ pioneered the nation's first bonded maintenance project for ...``: unquoted named practices.
 
-    The subject is a zone (or a list of zones) right before the verb, an
+    The subject is a zone (or a list of zones, or a zone with its co-actor: ``Sichuan PFTZ, together with
+    Chongqing PFTZ, established``) right before the verb, an
     optional parenthetical between (``Jiangsu PFTZ, in response to ...,
     explored``), or ``It``/``They``/``The zone``/``This``/``These`` continuing the
     paragraph's subject zone. A chain of clauses sharing that subject is
@@ -461,6 +490,8 @@ def case_unquoted_object(
     actor_starts = [x.start for x in s.actors]
     for a, at, demonstrative in starts:
         m: re.Match[str] | None = _VERB_AT_RE.match(s.text, at)
+        if m is None and at == a.end and len(a.keys) > 1 and _CO_ACTOR_IN_RE.search(s.text, a.start, a.end):
+            m = _VERB_AT_RE.match(s.text, at + 1) if s.text.startswith(",", at) else None  # "X, together with Y,"
         if m and at == a.end:
             # "Fujian PFTZ and Anhui PFTZ have ...": one joint subject
             a = _joint_subject(s, bisect.bisect_left(actor_starts, a.start))

@@ -6,8 +6,19 @@ several zones, and efforts told of a printed group (``They have promoted ...``);
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from pftz.loaders.lexicon import LAUNCH_PARTICIPLES, LOWER_BODY_HEADS, SPAN_WORDS, alternation, body_kind
+from pftz.loaders.lexicon import (
+    BODY_REFERENCE_HEADS,
+    CARDINALS,
+    LAUNCH_PARTICIPLES,
+    LOWER_BODY_HEADS,
+    ORDINALS,
+    SPAN_WORDS,
+    alternation,
+    body_kind,
+    number_value,
+)
 from pftz.loaders.narrative_cases import ARTICLES_RE
 from pftz.loaders.narrative_facts import (
     ALLIANCE_RE,
@@ -39,9 +50,14 @@ def split_examples(text: str) -> list[str]:
     --------
     >>> split_examples('establishing a "list-based" data model, facilitating sharing, and creating a new model. Next')
     ['establishing a list-based data model', 'facilitating sharing', 'creating a new model']
+    >>> split_examples('"one form, two ports" for ro-ro cars, and shared berth plans')
+    ['one form, two ports for ro-ro cars', 'shared berth plans']
     """
     body = re.split(r"(?<=[a-z)])\.\s", text, maxsplit=1)[0].rstrip(". ")
-    items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b)|(?<=[\"”])\s+and\s+", body)]
+    # a comma inside a quoted name does not split it ('"one declaration, corridor-wide release" for ...')
+    body = re.sub(r"[\"“][^\"“”]*[\"”]", lambda q: q.group(0).replace(",", "\0"), body)
+    split = re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b)|(?<=[\"”])\s+and\s+", body)
+    items = [x.strip().replace("\0", ",") for x in split]
     bare = [re.sub(r"[\"“”]", "", x).strip() for x in items]  # 'the "relay transport" of ...': a quoted head
     out = [ARTICLES_RE.sub("", x) for x in bare if x[:1].islower() and len(x.split()) >= 2]
     return out if len(out) == len([x for x in items if x]) else out[: len(out)]
@@ -140,6 +156,47 @@ def effort_alliance(s: Sentence, gaz: Gazetteer) -> list[EffortFact]:
             )
         )
     return out
+
+
+_BODY_REFERENCE_RE = re.compile(rf"\b(?:on behalf of the|[Tt]he)\s+(?P<head>{alternation(BODY_REFERENCE_HEADS)})\b")
+_RELEASED_LATER_RE = re.compile(
+    rf"\breleased\b[^.;\"“”]{{0,80}}?\b(?:a|the|its|their)\s+(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})"
+    rf"\s+batch\s+of\s+(?:(?P<count>\d+|{alternation(CARDINALS)})\s+)?(?:[\w-]+\s+){{0,4}}?innovations\b"
+)
+"""A batch released, the releaser before it (``the Commission ... released on behalf of the mechanism a first batch
+of eight joint institutional innovations``)."""
+
+
+def effort_released_by_reference(s: Sentence, efforts: Sequence[EffortFact]) -> EffortFact | None:
+    """A batch released by a body of several members the text named before and refers back to by its head word in
+    lower case (:data:`loaders.lexicon.BODY_REFERENCE_HEADS`): ``released on behalf of the mechanism a first batch
+    of eight joint institutional innovations``, ``the alliance released its second batch of ...``.
+
+    The body is the last one of that head named anywhere before (its name and members); the batch's ordinal and
+    count (in digits or words) as printed. Rejects a sentence naming no batch, or no such body before.
+    """
+    if (m := _RELEASED_LATER_RE.search(s.text)) is None:
+        return None
+    refs = list(_BODY_REFERENCE_RE.finditer(s.text, 0, m.start("ord")))
+    if not refs:
+        return None
+    head = refs[-1].group("head").lower()
+    body = next((e for e in reversed(efforts) if e.rule == "alliance" and e.name.lower().endswith(head)), None)
+    if body is None:
+        return None
+    count = number_value(m.group("count")) if m.group("count") else None
+    return EffortFact(
+        body.name,
+        body.members,
+        s.line,
+        s.original,
+        "alliance",
+        body.kind,
+        body.members_text,
+        (ordinal_of(m.group("ord")), count),
+        (),
+        body.provinces,
+    )
 
 
 _JOINTLY_BY_RE = re.compile(

@@ -98,7 +98,8 @@ GROUP_RE = re.compile(
     r"(?:River|Belt|Basin|Delta|Region|Area|Circle))\b"
 )
 SEP_RE = re.compile(r"\s*(?:,\s*and|,\s*as well as|,|and|&)\s*")
-_PFTZ_AFTER_RE = re.compile(r"\s+(?:Pilot\s+)?(?:P?FTZs?|Pilot Free Trade Zones?)(?:'s|’s|'|’)?")
+_PFTZ_AFTER_RE = re.compile(r"\s+(?:Pilot\s+)?(?:P?FTZs?|[Pp]ilot [Ff]ree [Tt]rade [Zz]ones?)(?:'s|’s|'|’)?")
+"""The head after the places of a zone list, capitalised or not (``the Hubei and Hunan pilot free trade zones``)."""
 _PFTZS_IN_RE = re.compile(r"(?:P?FTZs|[Pp]ilot [Ff]ree [Tt]rade [Zz]ones)\s+(?:in|of)\s+(?:the\s+)?$")
 _DASH_LIST_RE = re.compile(r"PFTZs\b[^—–.;]{0,60}[—–]\s*$")
 POSSESSIVE_RE = re.compile(
@@ -115,6 +116,8 @@ _FULLER_RE = re.compile(
 PRONOUN_RE = re.compile(r"^(?:It|The zone|The PFTZ|They|These PFTZs|The three PFTZs)\b")
 TITLED_CASE_RE = re.compile(rf"\s+{alternation(TITLED_CASE_HEADS)}\b")
 HEAD_NOUNS = rf"\s*(?:[\w-]+\s+){{0,2}}?(?:{'|'.join((*CASE_HEADS, 'management', 'supervision'))})s?\b"
+CROSS_REFERENCE_RE = re.compile(r"\s*\((?:see|cf\.|refer to)\s[^()]*\)", re.IGNORECASE)
+"""A cross-reference in brackets after a list's items (``(see Appendix 1, Table 2)``): no item of the list."""
 ZONE_HINT_RE = re.compile(r"PFTZ|FTP|FTZ|Free\s+Trade", re.IGNORECASE)
 """Every zone form the gazetteer knows contains one of these: a cheap test before the full scan."""
 SUBJECT_WORDS = 16
@@ -306,6 +309,8 @@ class State:
     last_set: tuple[Named, ...] = ()
     """Every innovation the last sentence that named any named: what a plural anaphor stands for."""
     terms: dict[str, Named] = field(default_factory=dict)
+    story_zone: Actor | None = None
+    """The one subject zone of the paragraph before, for a paragraph opening "Under the "<name>" ..." without one."""
     """Names the text defines for an innovation (``..., referred to below as the X model``), lower case -> what
     they stand for, the name as defined."""
     cases: list[CaseFact] = field(default_factory=list)

@@ -1787,8 +1787,10 @@ class Gazetteer:
         Reads ``<area>``, ``<area> of (the) <zone>``, ``<area> in <zone>``,
         ``<area> (<zone>)`` and ``<zone>('s) <area>``; the mention spans the
         zone too, so it stands for the area, not the zone. An area name read
-        only with its zone is skipped when printed alone, and an area printed
-        with another zone than its own is skipped.
+        only with its zone is skipped when printed alone (but for its zone
+        printed before it in the text: ``Beijing PFTZ's "..." reform, piloted in
+        the International Business Service Area``), and an area printed with
+        another zone than its own is skipped.
 
         Parameters
         ----------
@@ -1838,6 +1840,12 @@ class Gazetteer:
             if parent is None and m.group(0).endswith(" area"):
                 continue
             key = self.area(m.group(0), parent)
+            if key is None and parent is None:
+                # "Beijing PFTZ's "..." reform, piloted in the International Business Service Area": a name read
+                # only with its zone, that zone printed before it in the text
+                before = {z.key for z in zones if z.end <= start}
+                keys = [k for k in self._area_forms.get(normalize_name(m.group(0)), ()) if self.areas[k].zone in before]
+                key = keys[0] if len(keys) == 1 else None
             if key is not None:
                 out.append(Mention(key, start, end, text[start:end]))
         return out

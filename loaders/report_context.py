@@ -74,6 +74,8 @@ SUBAREA_RE = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’-]+ )+(?:Special )?Area)(?: of (?:the )?| \()(?P<zone>[A-Z][a-z]+ PFTZ)\b\)?"
 )
 """An area printed with its zone: ``the Honghe Area of Yunnan PFTZ``, ``Foo Area (Bar PFTZ)``."""
+AREA_BEFORE_ZONE_RE = re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+ )+(?:Special )?Area) of (?:the )?$")
+"""An area printed before a zone however the zone is printed: ``the Xi'an Area of the Shaanxi Pilot FTZ``."""
 AREA_LIST_RE = re.compile(
     r"\bareas of (?P<list>[A-Z][\w'’-]+(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]+)+)"
 )
@@ -311,7 +313,7 @@ class _Collector:
         """The areas of zones named in ``text``, given its zone mentions.
 
         The gazetteer's curated areas (areas.csv) in every form it reads, then
-        areas it lacks, printed with their zone (``the <X> Area of <PFTZ>``,
+        areas it lacks, printed with their zone (``the <X> Area of <PFTZ>``, of the zone however printed,
         ``<X> Area (<PFTZ>)``) or after it (``<PFTZ> ... its <X> Area``): these
         are keyed ``<zone>/<slug of the name>`` and named as printed.
         """
@@ -329,6 +331,15 @@ class _Collector:
             if parent is not None and not any(f.start < m.end() and start < f.end for f in found):
                 key = self._area_key(parent, m.group("name")[lead.end() if lead else 0 :])
                 found.append(Mention(key, start, m.end(), text[start : m.end()]))
+        for z in zones:  # "the <X> Area of the <zone as printed>" (``the Xi'an Area of the Shaanxi Pilot FTZ``)
+            b = AREA_BEFORE_ZONE_RE.search(text, max(0, z.start - 80), z.start)
+            if b is None or NOT_AN_AREA_RE.search(b.group("name")) or "/" in z.key:
+                continue
+            lead = AREA_ARTICLE_RE.match(b.group("name"))
+            start = b.start("name") + (lead.end() if lead else 0)
+            if not any(f.start < b.end("name") and start < f.end for f in found):
+                key = self._area_key(z.key, b.group("name")[lead.end() if lead else 0 :])
+                found.append(Mention(key, start, b.end("name"), text[start : b.end("name")]))
         for m in ITS_AREA_RE.finditer(text):
             before = [z for z in zones if z.end <= m.start()]
             if NOT_AN_AREA_RE.search(m.group("name")):

@@ -445,12 +445,15 @@ MAX_OPENING_TITLE = 300
 
 
 def _titled_in_policy_tables(ctx: _Context, tables: Sequence[Table]) -> list[_TableDoc]:
-    """Rule: a policy table's document-title column lists one document per row (or several quoted)."""
+    """Rule: a policy table's document-title column lists one document per row (or several quoted); so does a
+    document column beside an issuer column, or beside only a content column ("No. | Document | Main Content")."""
     out: list[_TableDoc] = []
     for t in tables:
         cols = ctx.profile.columns_of(t.columns)
         # a table of documents without a title column lists them in its document column ("Issuing body | Document")
-        tcol = cols.get("document_title") or (cols.get("document") if "bodies" in cols else None)
+        # or with only a content column beside it ("No. | Document | Main Content"): not a batch's table
+        alone = "content" in cols and not {"zone", "batch", "scope"} & cols.keys()
+        tcol = cols.get("document_title") or (cols.get("document") if "bodies" in cols or alone else None)
         if tcol is None or "measure" in cols:
             continue
         for row in t.rows:

@@ -26,7 +26,7 @@ from pftz.loaders.lexicon import (
     SELECTION_VERBS,
     alternation,
 )
-from pftz.loaders.narrative import JOINT_DOCUMENT, AdoptionFact, read_narrative
+from pftz.loaders.narrative import CROSS_REFERENCE_RE, JOINT_DOCUMENT, AdoptionFact, read_narrative
 from pftz.loaders.paper_prose import PAPER_ADOPTION, with_paper_facts
 from pftz.loaders.records import (
     NodeRef,
@@ -508,16 +508,17 @@ def _counted_scope_lists(c: _Collector, ctx: _Context) -> None:
     for p, off, sent in _sentences(ctx.paras):
         if "including" not in sent:
             continue
-        m = COUNTED_SCOPE_LIST_RE.search(sent)
         line = p.line_at(off)
-        if m is None:
-            continue
-        scope = "all PFTZs" if "pftz" in m.group("scope").lower() or "pilot free" in m.group("scope").lower() else ""
-        scope = scope or "nationwide"
-        for item in COUNTED_ITEM_SPLIT_RE.split(m.group("list")):
-            name = item.strip(" .;")
-            if len(name.split()) >= 3 and name[:1].islower() and (line, normalize_name(name)) not in read:
-                found.append(AdoptionFact(name, "scope", scope, scope, line, sent, COUNTED_SCOPE_RULE, scope=scope))
+        for clause in re.split(r";\s*(?:and\s+)?", sent):  # each clause with its own scope
+            m = COUNTED_SCOPE_LIST_RE.search(clause)
+            if m is None:
+                continue
+            printed = m.group("scope").lower()
+            scope = "all PFTZs" if "pftz" in printed or "pilot free" in printed else "nationwide"
+            for item in COUNTED_ITEM_SPLIT_RE.split(CROSS_REFERENCE_RE.sub("", m.group("list"))):
+                name = item.strip(" .;")
+                if len(name.split()) >= 3 and name[:1].islower() and (line, normalize_name(name)) not in read:
+                    found.append(AdoptionFact(name, "scope", scope, scope, line, sent, COUNTED_SCOPE_RULE, scope=scope))
     if found:
         ctx.story = replace(ctx.story, adoptions=(*ctx.story.adoptions, *found))
 

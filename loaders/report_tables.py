@@ -18,6 +18,9 @@ from pftz.loaders.documents import (
 )
 from pftz.loaders.lexicon import (
     BATCH_ITEM_TAILS,
+    CARDINALS,
+    PROVINCE_SCOPES,
+    PROVINCE_SCOPES_MORE,
     alternation,
 )
 from pftz.loaders.records import (
@@ -441,9 +444,21 @@ def _check_national_totals(
 
 
 # --------------------------------------------------------------------------- provincial batches
+_WHOLE_BATCH_RE = re.compile(
+    rf"\ball\s+(?:(?:\d+|{alternation(CARDINALS)})\s+)?(?:[\w-]+\s+){{0,2}}?(?:innovations|measures|items|cases)\s+"
+    r"(?:are|were|have been|has been)\s+(?:[a-z]+\s+){0,3}?(?:replicated|promoted|disseminated)\b[^.;]{0,20}?"
+    rf"\s(?:{alternation((*PROVINCE_SCOPES, *PROVINCE_SCOPES_MORE))})\b",
+    re.IGNORECASE,
+)
+"""A row's batch replicated as a whole over its province: ``all 16 innovations are replicated across the
+autonomous region``."""
+
+
 def _extract_provincial(c: _Collector, ctx: _Context) -> None:
     """Provincial batches: a table with a zone column and a batch column (roles of the edition profile), with the
-    examples its cells name."""
+    examples its cells name; a row whose cell names none but says all the batch's innovations are replicated over
+    the province (``all 16 innovations are replicated across the autonomous region``) replicates the batch itself
+    there (``REPLICATED_TO`` its province)."""
     for t in ctx.tables:
         cols = c.profile.columns_of(t.columns)
         bcol, qcol, ccol, zcol = cols.get("batch"), cols.get("quantity"), cols.get("content"), cols.get("zone")
@@ -510,6 +525,13 @@ def _extract_provincial(c: _Collector, ctx: _Context) -> None:
                 c.rel(Rel.MEMBER_OF, zone, b, row.line, quote, resolved=f"row of {t.printed}")
                 batches.append(b)
             content = v.get(ccol, "") if ccol else ""
+            whole = _WHOLE_BATCH_RE.search(content)
+            if whole and province in c.gaz.provinces and not any(cell_examples(content)):
+                # "all 16 innovations are replicated across the autonomous region": the row's batch as a whole
+                region = c.region(province, row.line, content)
+                for b in batches:
+                    c.rel(Rel.REPLICATED_TO, b, region, row.line, content, scope=str(Scope.PROVINCE_WIDE),
+                          origin=f"zone:{zkey}", resolved=f"row of {t.printed}")  # fmt: skip
             for off, sent in sentences(Paragraph(content, (0,), (row.line,))):
                 for ex in cell_examples(sent):
                     if not ex.whole:

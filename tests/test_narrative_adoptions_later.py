@@ -303,6 +303,35 @@ def _cases(text: str) -> set[tuple[str, str]]:
             '"one-stop review of blended fuel for bunkering" has cut the time from 10 to 3 days.',
             {("one-stop review of blended fuel for bunkering", "zone:zhejiang")},
         ),
+        (  # an unquoted practice of a zone and its co-actor: a joint case of both
+            "Liaoning PFTZ, together with Heilongjiang PFTZ, set up a shared platform for cold-chain rail freight to "
+            "Russia, cutting the wait at border stations.",
+            {("shared platform for cold-chain rail freight to Russia", "zone:heilongjiang;zone:liaoning")},
+        ),
+        (  # two quoted names joined in one object after the zones' verb: both the zones' cases
+            "The Pearl River PFTZ Alliance, made up of the PFTZs of Guangdong, Guangxi and Fujian, released its third "
+            'batch of 12 institutional innovations, among which the "shared ro-ro ferry manifest" and the "single '
+            'pilotage booking for cross-strait vessels" were jointly developed by the three PFTZs.',
+            {
+                ("shared ro-ro ferry manifest", "zone:fujian;zone:guangdong;zone:guangxi"),
+                ("single pilotage booking for cross-strait vessels", "zone:fujian;zone:guangdong;zone:guangxi"),
+            },
+        ),
+        (  # a co-actor named after the quoted name: a joint case of both zones
+            'The Lianyungang Area of Jiangsu PFTZ opened a "sea-rail grain corridor to Kazakhstan" jointly with '
+            "Shandong PFTZ, cutting transit by four days.",
+            {("sea-rail grain corridor to Kazakhstan", "zone:jiangsu;zone:shandong")},
+        ),
+        (  # a quoted name in an appositive, the passive verb after it naming the zones
+            'One of the measures, a "bonded pallet pool" scheme for grain trains, was designed by the Heilongjiang '
+            "and Liaoning PFTZs, and will be offered to other zones.",
+            {("bonded pallet pool", "zone:heilongjiang;zone:liaoning")},
+        ),
+        (  # the place opening the sentence before the quoted name: its zone's case
+            'In the Lianyungang Area of Jiangsu PFTZ, a "one-ticket rail transfer for Central Asian grain" let '
+            "importers book freight once.",
+            {("one-ticket rail transfer for Central Asian grain", "zone:jiangsu")},
+        ),
         (  # "opened" a quoted service, an area between the zone and its verb
             'Xinjiang PFTZ, through its Kashgar Area, opened a "cross-border parcel train to South Asia" service.',
             {("cross-border parcel train to South Asia", "zone:xinjiang")},
@@ -323,6 +352,109 @@ def test_a_place_after_a_preposition_is_no_co_subject(width: int) -> None:
     got = _cases(rewrapped(text, width) if width else text)
     assert ("one-window service for yacht registration", "zone:hainan-ftp") in got
     assert not any(z.count(";") for _n, z in got)
+
+
+FORMS += [
+    (  # an unquoted practice "of <zone>" as the subject of a passive adoption: also that zone's case
+        "The cold-chain pallet sharing scheme of Liaoning PFTZ was introduced to Jilin in 2030, halving the cost "
+        "of returning empty pallets.",
+        "The bonded repair filing system for offshore drilling rigs of Hainan FTP was extended to Guangxi last "
+        "spring, and firms there now file once.",
+        {("cold-chain pallet sharing scheme", "zone:liaoning", "province:jilin")},
+        {("bonded repair filing system for offshore drilling rigs", "zone:hainan-ftp", "province:guangxi")},
+    ),
+]
+
+
+FORMS += [
+    (  # a news story: the zone told in the lead paragraph, the name in the next ("Under the "<name>" model, ..."),
+        # the adopters after it, a list of zones with its head in lower case
+        "A customs reform born in the Qianhai Area of the China (Guangdong) Pilot Free Trade Zone has spread to "
+        'other provinces.\n\nUnder the "two-step release for bonded fuel" model, tankers refuel before their '
+        "papers are checked.\n\nThe model has since been introduced in the Fujian and Zhejiang pilot free trade zones.",
+        "A port reform first tried in the Nansha Area of the China (Guangdong) Pilot Free Trade Zone has travelled "
+        'far.\n\nUnder the "berth-side pre-clearance for ro-ro cars" model, car carriers unload without waiting.'
+        "\n\nThe model was later taken up by the Tianjin and Shandong pilot free trade zones.",
+        {("two-step release for bonded fuel", "zone:guangdong", f"zone:{z}") for z in ("fujian", "zhejiang")},
+        {("berth-side pre-clearance for ro-ro cars", "zone:guangdong", f"zone:{z}") for z in ("tianjin", "shandong")},
+    ),
+]
+
+
+FORMS += [
+    (  # an anaphor with its origin's place ("the Fujian reform"), a clause of time after it
+        'Fujian PFTZ piloted the "single ticket for cross-strait ro-ro freight" in 2026. Officials said the '
+        "Ningbo Area of Zhejiang PFTZ learned from the Fujian reform when drafting its own rules.",
+        'Tianjin PFTZ launched a "shared berth calendar for bulk carriers" in 2027. Hebei PFTZ later drew on the '
+        "Tianjin model while planning its ore terminal.",
+        {("single ticket for cross-strait ro-ro freight", "zone:fujian", "zone:zhejiang")},
+        {("shared berth calendar for bulk carriers", "zone:tianjin", "zone:hebei")},
+    ),
+]
+
+
+FORMS += [
+    (  # a coordinated innovation zone copying "the zone's" innovation; a second clause with its own passive verb
+        "The Yantai coordinated innovation zone of Shandong PFTZ copied the zone's \"single ledger for bonded "
+        'seafood processing", and the "joint patrol of border trade markets" of Yunnan PFTZ was transplanted to the '
+        "Pingxiang Area of Guangxi PFTZ.",
+        'The Wuhu coordinated innovation zone of Anhui PFTZ copied the zone\'s "one-stop filing for robot exports", '
+        'and the "shared crew pool for river barges" of Hubei PFTZ was transplanted to the Yueyang Area of Hunan PFTZ.',
+        {
+            ("single ledger for bonded seafood processing", "zone:shandong", "city:yantai"),
+            ("joint patrol of border trade markets", "zone:yunnan", "zone:guangxi"),
+        },
+        {
+            ("one-stop filing for robot exports", "zone:anhui", "city:wuhu"),
+            ("shared crew pool for river barges", "zone:hubei", "zone:hunan"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("width", [0, 41])
+def test_a_cross_reference_after_a_scope_list_is_no_item(width: int) -> None:
+    text = (
+        'Of the 20 items, 16 are to be replicated throughout the country, including the "bonded cold-chain pallet '
+        'pool" from Liaoning PFTZ; four are to be replicated in all PFTZs, including the "single form for ro-ro '
+        'car exports" from Guangxi PFTZ (see Appendix 2, Table 4).'
+    )
+    got = {(n, ad) for n, _a, ad in _adopted(rewrapped(text, width) if width else text)}
+    assert ("single form for ro-ro car exports from Guangxi PFTZ", "group:all pftzs") in got
+    assert not any("Appendix" in n or "including" in n for n, _ad in got), got
+    assert not any(ad == "group:nationwide" and "ro-ro" in n for n, ad in got), got
+
+
+@pytest.mark.parametrize("width", [0, 45])
+def test_a_batch_released_on_behalf_of_a_mechanism_named_before(width: int) -> None:
+    text = (
+        "On Tuesday the pilot free trade zones of Hubei, Hunan and Anhui launched the Middle Yangtze Pilot Free "
+        "Trade Zone Cooperation Mechanism.\n\nAt the meeting, the Wuhan Municipal Bureau of Commerce released on "
+        'behalf of the mechanism a first batch of six joint institutional innovations. They include "one berth, '
+        'three ports" scheduling for river barges, shared credit files of shipping agents, and a common list of '
+        "bonded warehouses for grain."
+    )
+    facts = report_facts(rewrapped(text, width) if width else text)
+    cases = {(n, ";".join(sorted(a))) for f, n, a, _ad in facts if f == "zone_case"}
+    members = "zone:anhui;zone:hubei;zone:hunan"
+    assert {
+        ("one berth, three ports scheduling for river barges", members),
+        ("shared credit files of shipping agents", members),
+        ("common list of bonded warehouses for grain", members),
+    } <= cases, cases
+    assert any(f == "batch" and "Middle Yangtze" in n for f, n, _a, _ad in facts)
+
+
+@pytest.mark.parametrize("width", [0, 39])
+def test_a_national_body_promoting_an_innovation_nationwide(width: int) -> None:
+    text = (
+        'The General Administration of Customs promoted the "two-step declaration for bonded fuel" nationwide, '
+        'and the Ministry of Transport extended the "single crew list for river barges" to all inland ports. '
+        'Hubei PFTZ promoted the "credit file for shipping agents" throughout the country.'
+    )
+    got = _adopted(rewrapped(text, width) if width else text)
+    assert ("two-step declaration for bonded fuel", "", "group:nationwide") in got
+    assert not any(n.startswith(("single crew", "credit file")) and ad == "group:nationwide" for n, _o, ad in got)
 
 
 @pytest.mark.parametrize("k", range(len(FORMS)))

@@ -71,6 +71,10 @@ EXCERPTS: dict[str, tuple[str, set[str]]] = {
         "bonded warehouses, online filing of foreign trade operators, and paperless release of imported goods.",
         {"scope-list"},
     ),
+    "body-promoted": (
+        'The Ministry of Commerce promoted the "one-stop export credit insurance window" throughout the country.',
+        {"body-promoted"},
+    ),
     "replicated": (
         'Shanxi Province replicated and scaled up the "ship supervision and declaration" model from the 5th batch '
         "of best practices.",

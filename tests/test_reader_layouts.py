@@ -288,6 +288,31 @@ def test_a_table_of_documents_without_a_title_column(variant: int) -> None:
     assert {"State Council", "General Administration of Customs"} <= bodies
 
 
+CONTENT_ONLY_TABLE = """Table 2-3 Policy papers published by national ministries in 2031
+
+No.\tDocument\tMain Content
+1\t"Opinions of the Ministry of Transport on Water Rights Trading in PFTZs"\tOpening a trading window for water rights.
+2\tNotice by the Taxation Administration and the Ministry of Finance on Rebates in PFTZs (C.S. [2031] No. 9)\tRebates.
+3\t"Rules for Green Shipping in PFTZs" issued by the Ministry of Ecology and Environment\tEmission caps.
+
+Source: Compiled by the editors.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_table_of_documents_beside_only_their_content(variant: int) -> None:
+    text = _perturbed(CONTENT_ONLY_TABLE)[variant]
+    report = parse_report(text, "t.txt", partial=True)
+    docs = {e.properties.get("title") or e.name for e in report.entities if e.label is Label.DOCUMENT}
+    assert docs == {
+        "Opinions of the Ministry of Transport on Water Rights Trading in PFTZs",
+        "Notice by the Taxation Administration and the Ministry of Finance on Rebates in PFTZs",
+        "Rules for Green Shipping in PFTZs",
+    }
+    bodies = {e.name for e in report.entities if e.label is Label.ISSUING_BODY}
+    assert {"Ministry of Transport", "Ministry of Ecology and Environment", "Ministry of Finance"} <= bodies
+
+
 def test_the_later_edition_is_read_as_an_edition_with_its_tables() -> None:
     report = parse_report(EDITION_B.read_text(encoding="utf-8"), EDITION_B.name)
     assert not any(w.code in ("not-an-edition", "table-unread") for w in report.warnings)
@@ -427,6 +452,24 @@ def test_a_provincial_batch_named_by_its_year(variant: int) -> None:
         "provincial:xinjiang:institutional-innovations:2",
         "provincial:xinjiang:institutional-innovations:3",
     } <= set(batches)
+
+
+WHOLE_BATCH_TABLE = """Table 4-2 Provincial batches released by PFTZs in 2031
+
+No.\tPFTZ\tBatch\tNumber of innovations\tMain Contents
+1\tGuangxi PFTZ\t9th\t14\tBorder finance; all 14 innovations are replicated across the autonomous region.
+2\tHubei PFTZ\t12th\t20\tShipping; it includes the "berth sharing for river barges", replicated province-wide.
+
+Source: Compiled by the editors.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_provincial_batch_replicated_as_a_whole(variant: int) -> None:
+    report = parse_report(_perturbed(WHOLE_BATCH_TABLE)[variant], "t.txt", partial=True)
+    spread = {(r.start.key, r.end.key) for r in report.relations if r.type is Rel.REPLICATED_TO}
+    assert ("provincial:guangxi:institutional-innovations:9", "guangxi") in spread
+    assert ("provincial:hubei:institutional-innovations:12", "hubei") not in spread  # its example is, not the batch
 
 
 # --------------------------------------------------------------------------- lists of a batch's items
@@ -598,6 +641,33 @@ def test_an_area_named_after_its_zone_with_small_words(variant: int) -> None:
     report = parse_report(_perturbed(text)[variant], "t.txt")
     areas = {e.name for e in report.entities if e.label is Label.ZONE and e.properties.get("kind") == "sub-area"}
     assert any("Science and Technology Innovation Area" in a for a in areas), areas
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_an_area_before_its_zone_printed_in_another_form(variant: int) -> None:
+    text = (
+        "Cold-chain inspection results are now shared with the Baoji Harbour Area of the Shaanxi Pilot FTZ, "
+        "and with the Dali Lake Area of the China (Yunnan) Pilot Free Trade Zone.\n"
+    )
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    areas = {e.name for e in report.entities if e.label is Label.ZONE and e.properties.get("kind") == "sub-area"}
+    assert {"Baoji Harbour Area", "Dali Lake Area"} <= areas, areas
+    parts = {(r.start.key, r.end.key) for r in report.relations if r.type is Rel.PART_OF}
+    assert {("shaanxi/baoji-harbour-area", "shaanxi"), ("yunnan/dali-lake-area", "yunnan")} <= parts, parts
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_an_area_read_only_with_its_zone_after_the_zone_in_its_sentence(variant: int) -> None:
+    text = (
+        'Beijing PFTZ\'s "green data center certificate" model, first tried in the High-end Industry Area, lets '
+        "operators file their power use once a year.\n"
+    )
+    report = parse_report(_perturbed(text)[variant], "t.txt")
+    areas = [r for r in report.relations if r.type is Rel.PART_OF and r.start.key == "beijing/high-end-industry-area"]
+    assert areas and {r.end.key for r in areas} == {"beijing"}
+    other = "Shanghai PFTZ opened a data port, and two new labs opened in the High-end Industry Area.\n"
+    alone = parse_report(other, "t.txt")  # another zone printed before it: not that zone's area
+    assert not any(e.key == "beijing/high-end-industry-area" for e in alone.entities)
 
 
 @pytest.mark.parametrize("again", ["Table 3-2 (continued)", NATIONAL_TABLE[0]])
