@@ -76,9 +76,7 @@ SUBAREA_RE = re.compile(
 """An area printed with its zone: ``the Honghe Area of Yunnan PFTZ``, ``Foo Area (Bar PFTZ)``."""
 AREA_BEFORE_ZONE_RE = re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+ )+(?:Special )?Area) of (?:the )?$")
 """An area printed before a zone however the zone is printed: ``the Xi'an Area of the Shaanxi Pilot FTZ``."""
-AREA_LIST_RE = re.compile(
-    r"\bareas of (?P<list>[A-Z][\w'’-]+(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]+)+)"
-)
+AREA_LIST_RE = re.compile(r"\bareas of (?P<list>[A-Z][\w'’-]+(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]+)+)")
 """Areas listed by their place names: ``the zone's four areas of Zhoushan, Ningbo, Hangzhou and Jinyi``."""
 AREA_ZONE_TAIL_RE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?|\s*\(\s*(?:the\s+)?")
 """What joins an area printed in another case to its zone after it: ``<area> of the <zone>``, ``<area> (<zone>)``."""

@@ -189,6 +189,20 @@ TUNED: dict[str, dict[str, tuple[float, float]]] = {
         **{fact: (0.95, 0.95) for fact in ("zone_case", "joint_effort", "area", "body", "document", "batch")},
         "adoption": (0.95, 0.72),
     },
+    # 2030f, 15 and 18 were held back to the end of the third round, then tuned on (held back -> after tuning):
+    # 2030f zone cases 95.9/90.9 -> 98.1/100, adoptions 87.1/81.8 -> 94.1/93.9, documents 100/69.2 -> 100/100,
+    # bodies 100/82.4 -> 100/100, joint efforts 100/85.7 -> 100/100, national innovations 100/28.0 -> 100/96.2;
+    # 15 zone cases 0 -> 1 of 1, adoptions 100/12.5 -> 100/62.5; 18 zone cases 0 -> 4 of 4, joint efforts 1 -> 5 of 5
+    "editions/held-back/report-2030f": {
+        **{fact: (0.95, 0.95) for fact in ("zone_case", "joint_effort", "body", "document", "national")},
+        "adoption": (0.89, 0.88),
+        "area": (0.95, 0.90),
+        "batch": (0.88, 0.95),
+    },
+    "texts/15-xinhua-henan-air-truck-waybill": {"zone_case": (0.95, 0.95), "adoption": (0.95, 0.57)},
+    "texts/18-western-corridor-ftz-mechanism": {
+        fact: (0.95, 0.95) for fact in ("zone_case", "joint_effort", "area", "body", "document")
+    },
     "texts/17-paper-horizontal-diffusion": {
         **{fact: (0.95, 0.95) for fact in ("adoption", "joint_effort", "area", "body", "national", "batch")},
         "zone_case": (0.95, 0.61),
@@ -204,8 +218,9 @@ SECOND_ROUND = (
 )
 THIRD_ROUND = (
     # written blind in the third round (session of 2026-12-05, evening); 2030f, 15 and 18 were held back to the end
-    # (2029e, 13, 14, 16 and 17 were tuned on: see TUNED)
+    # of its first half, then tuned on (see TUNED), and 2031g to the end of the second (measured, never tuned on)
     "editions/held-back/report-2030f",
+    "editions/held-back/report-2031g",
     "texts/15-xinhua-henan-air-truck-waybill",
     "texts/18-western-corridor-ftz-mechanism",
 )

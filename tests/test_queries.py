@@ -513,8 +513,12 @@ def test_trace_merges_a_wording_linked_to_its_row(backend: Any, words: str, row:
 
 @pytest.mark.neo4j
 def test_merged_traces_are_the_same_on_both_backends(G: nx.MultiDiGraph, report_db: Conn) -> None:
-    for words in ("wine", "national:narrative:allowing-the-import-of-wine-labeled-with-specific-adjectives",
-                  "advance rulings", "foreign professionals"):
+    for words in (
+        "wine",
+        "national:narrative:allowing-the-import-of-wine-labeled-with-specific-adjectives",
+        "advance rulings",
+        "foreign professionals",
+    ):
         pd.testing.assert_frame_equal(queries.trace(G, words), queries.trace(report_db, words), check_exact=True)
 
 
