@@ -218,9 +218,12 @@ SECOND_ROUND = (
 )
 THIRD_ROUND = (
     # written blind in the third round (session of 2026-12-05, evening); 2030f, 15 and 18 were held back to the end
-    # of its first half, then tuned on (see TUNED), and 2031g to the end of the second (measured, never tuned on)
+    # of its first half, then tuned on (see TUNED); 2031g to the end of the second, then tuned on; 19 and 20 to
+    # the end of the third (measured before and after, never tuned on)
     "editions/held-back/report-2030f",
     "editions/held-back/report-2031g",
+    "texts/19-mofcom-sixth-batch",
+    "texts/20-sichuan-chongqing-joint-model",
     "texts/15-xinhua-henan-air-truck-waybill",
     "texts/18-western-corridor-ftz-mechanism",
 )
