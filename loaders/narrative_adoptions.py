@@ -175,7 +175,7 @@ def adoption_scope_list(s: Sentence) -> list[AdoptionFact]:
         m = SCOPE_LIST_RE.search(clause)
         if not m:
             continue
-        listed = CROSS_REFERENCE_RE.sub("", m.group("list"))  # "... (see Appendix 1, Table 2)": no item
+        listed = CROSS_REFERENCE_RE.sub("", m.group("list"))  # "... (see <appendix> N, <table> M)": no item
         # commas inside a quoted name do not split it ("one declaration, two ports")
         masked = _QUOTED_RE.sub(lambda q: q.group(0).replace(",", "\0").replace(" and ", " \1 "), listed)
         items = [x.replace("\0", ",").replace(" \1 ", " and ").strip(" .") for x in _SCOPE_ITEM_SPLIT_RE.split(masked)]

@@ -228,8 +228,7 @@ def case_after(s: Sentence, q: Quoted) -> list[Actor]:
     if not following:
         return out
     gap = s.text[q.end : following[0].start]
-    appositive = _APPOSITIVE_LEAD_RE.search(s.text, 0, q.start) and _APPOSITIVE_PASSIVE_RE.fullmatch(gap)
-    if not AFTER_QUOTE_RE.fullmatch(gap) and not _APPOSITIVE_BY_RE.fullmatch(gap) and not appositive:
+    if not AFTER_QUOTE_RE.fullmatch(gap) and not _APPOSITIVE_BY_RE.fullmatch(gap) and not in_appositive(s, q):
         return out
     out.append(following[0])
     for a, b in itertools.pairwise(following):
@@ -240,6 +239,18 @@ def case_after(s: Sentence, q: Quoted) -> list[Actor]:
             break
         out.append(b)
     return out
+
+
+def in_appositive(s: Sentence, q: Quoted) -> bool:
+    """Whether the quoted name stands in an appositive before its sentence's passive verb of origin, its head
+    printed after it: ``The first, the "green corridor" supervision model for fresh produce, was piloted by ...``
+    (the case is then named by the whole phrase, :func:`fuller_name`)."""
+    following = next((a for a in s.actors if a.start >= q.end), None)
+    return bool(
+        following is not None
+        and _APPOSITIVE_LEAD_RE.search(s.text, 0, q.start)
+        and _APPOSITIVE_PASSIVE_RE.fullmatch(s.text, q.end, following.start)
+    )
 
 
 _APPOSITIVE_BY_RE = re.compile(

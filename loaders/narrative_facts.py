@@ -117,7 +117,7 @@ PRONOUN_RE = re.compile(r"^(?:It|The zone|The PFTZ|They|These PFTZs|The three PF
 TITLED_CASE_RE = re.compile(rf"\s+{alternation(TITLED_CASE_HEADS)}\b")
 HEAD_NOUNS = rf"\s*(?:[\w-]+\s+){{0,2}}?(?:{'|'.join((*CASE_HEADS, 'management', 'supervision'))})s?\b"
 CROSS_REFERENCE_RE = re.compile(r"\s*\((?:see|cf\.|refer to)\s[^()]*\)", re.IGNORECASE)
-"""A cross-reference in brackets after a list's items (``(see Appendix 1, Table 2)``): no item of the list."""
+"""A cross-reference in brackets after a list's items (``(see <appendix> N, <table> M)``): no item of the list."""
 ZONE_HINT_RE = re.compile(r"PFTZ|FTP|FTZ|Free\s+Trade", re.IGNORECASE)
 """Every zone form the gazetteer knows contains one of these: a cheap test before the full scan."""
 SUBJECT_WORDS = 16
