@@ -190,6 +190,8 @@ ANAPHORA = (
     "this service",
     "this platform",
     "the platform",
+    "this arrangement",
+    "the arrangement",
     "it",
     "such practices",
     "these practices",
@@ -914,8 +916,11 @@ practice is piloting its own): ``the Tibet Autonomous Region extended the "<name
 
 __all__ += ["OUTSIDE_ADOPT_VERBS"]
 
-APPLY_VERBS = ("applies", "apply", "is applied", "are applied", "is to be applied", "are to be applied", "will apply")
+APPLY_VERBS = (
+    "applies", "apply", "is applied", "are applied", "is to be applied", "are to be applied", "will apply",
+    "is to be promoted", "are to be promoted",
+)  # fmt: skip
 """Verbs by which a measure holds in a scope narrower than the country: ``the "<name>" model ... of Heilongjiang
-PFTZ applies only in designated areas``."""
+PFTZ applies only in designated areas``, ``... are to be promoted in designated areas``."""
 
 __all__ += ["APPLY_VERBS"]

@@ -89,11 +89,26 @@ def looks_like_innovation(s: Sentence, q: Quoted) -> bool:
 def case_possessive(s: Sentence, q: Quoted, prior: Actor | None) -> Actor | None:
     """``Shanghai PFTZ's "integrated license ..."``: the zone right before the name, as a possessive.
 
-    Accepts ``'s``/``'`` and ``new``/``innovative`` between. Rejects anything else in the gap.
+    Accepts ``'s``/``'`` and ``new``/``innovative`` between. Rejects anything else in the gap. Of a list that
+    stands right after another quoted name (``the "A" of Tianjin PFTZ and Fujian PFTZ's "B"``) only the last zone
+    owns the name.
     """
     if prior is not None and POSSESSIVE_RE.fullmatch(s.text[prior.end : q.start]):
-        return chain(s, prior)
+        joined = chain(s, prior)
+        if joined.start < prior.start and _after_quote(s, joined):
+            return prior  # 'the "A" of Tianjin PFTZ and Fujian PFTZ's "B"': the list's head names the "A"
+        return joined
     return None
+
+
+def _after_quote(s: Sentence, a: Actor) -> bool:
+    """Whether an actor stands right after a quoted name it is of (``the "A" of Tianjin PFTZ``)."""
+    return any(q.end <= a.start and AFTER_QUOTE_RE.fullmatch(s.text[q.end : a.start]) for q in s.quotes)
+
+
+def _before_quote(s: Sentence, a: Actor) -> bool:
+    """Whether an actor owns the quoted name right after it (``Fujian PFTZ's "B"``)."""
+    return any(q.start >= a.end and POSSESSIVE_RE.fullmatch(s.text[a.end : q.start]) for q in s.quotes)
 
 
 def case_verb(s: Sentence, q: Quoted, prior: Actor | None, gaz: Gazetteer | None = None) -> Actor | None:
@@ -221,7 +236,8 @@ def case_after(s: Sentence, q: Quoted) -> list[Actor]:
     The zones named right after the name (after at most eight words and
     ``in``/``of``/``by``/``at``, or an appositive participle: ``"...", developed
     jointly by ...``, or the passive verb after an appositive holding the name:
-    ``One of them, a "..." model for X, was developed by ...``), several when joined by ``and`` or commas.
+    ``One of them, a "..." model for X, was developed by ...``), several when joined by ``and`` or commas; a zone
+    of the list that owns the next quoted name (``... and Fujian PFTZ's "B"``) ends it.
     """
     out: list[Actor] = []
     following = [a for a in s.actors if a.start >= q.end]
@@ -238,6 +254,8 @@ def case_after(s: Sentence, q: Quoted) -> list[Actor]:
             continue  # "the Guoyuan Port Area of the China (Chongqing) PFTZ": the area and its PFTZ, one actor
         if not SEP_RE.fullmatch(gap) and not _SEP_THE_RE.fullmatch(gap):
             break
+        if _before_quote(s, b):
+            break  # 'the "A" of Tianjin PFTZ and Fujian PFTZ's "B"': the last of the list owns the "B"
         out.append(b)
     return out
 

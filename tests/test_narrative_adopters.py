@@ -314,3 +314,129 @@ def test_a_spelled_out_count_of_measures_at_a_national_scope(text: str, want: se
 def test_another_zone_in_a_later_clause_is_no_origin_of_what_the_first_introduced(text: str) -> None:
     for t in (text, rewrapped(text, 39)):
         assert not _adopted(t)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jiangsu PFTZ released its 7th batch of 24 institutional innovations for replication province-wide, "
+        'including the "pre-arrival inspection of imported ores" and the "single-window berth booking", the '
+        "latter of which has been replicated in the Lianyungang coordinated innovation zone of Jiangsu PFTZ.",
+        "Sichuan PFTZ released its 4th batch of 19 institutional innovations for replication province-wide, "
+        'including the "joint customs clearance for air cargo" and the "credit report for small traders", the '
+        "former of which was adopted by the Deyang coordinated innovation zone.",
+    ],
+)
+def test_a_clause_pointing_back_at_a_batchs_items_is_no_item(text: str) -> None:
+    for t in (text, rewrapped(text, 41)):
+        names = {n for f, n, _a, _ad in report_facts(t) if f in ("adoption", "zone_case")}
+        assert not [n for n in names if "which" in n], names
+
+
+@pytest.mark.parametrize(
+    ("text", "adopter", "other"),
+    [
+        (
+            'Shandong PFTZ\'s "green-channel approval for marine projects" has been taken up by Jiangxi Province, '
+            'and Hainan borrowed Zhejiang PFTZ\'s "digital port dispatch" model.',
+            "province:jiangxi",
+            "province:hainan",
+        ),
+        (
+            'Liaoning PFTZ\'s "one-seal approval for harbour works" was adopted by Jilin Province, and Qinghai '
+            'introduced Sichuan PFTZ\'s "tea trade credit file" later.',
+            "province:jilin",
+            "province:qinghai",
+        ),
+    ],
+)
+def test_a_passive_adopter_list_ends_where_a_clause_of_its_own_begins(text: str, adopter: str, other: str) -> None:
+    for t in (text, rewrapped(text, 43)):
+        first = {ad for f, n, _a, ad in report_facts(t) if f == "adoption" and n == text.split('"')[1]}
+        assert adopter in first, first
+        assert other not in first, first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Among them, the "bonded repair of ship engines" of Shandong PFTZ and Guangxi PFTZ\'s "cross-border '
+        'e-commerce return hub" are to be promoted in designated areas.',
+        'Two cases stand out: the "green certificate for offshore wind" of Jiangsu PFTZ and Hainan FTP\'s '
+        '"duty-free yacht charter service".',
+    ],
+)
+def test_a_zone_owning_the_next_quote_is_no_co_actor_of_the_one_before(text: str) -> None:
+    for t in (text, rewrapped(text, 39)):
+        got = report_facts(t)
+        assert not [f for f in got if f[0] == "joint_effort"], got
+        cases = {n: a for f, n, a, _ad in got if f == "zone_case"}
+        assert all(len(a) == 1 for a in cases.values()), cases
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "origin"),
+    [
+        (
+            'The Ministry of Transport, for example, promoted the "digital waybill for inland shipping" of Anhui PFTZ '
+            "for replication across the country.",
+            "digital waybill for inland shipping",
+            "zone:anhui",
+        ),
+        (
+            'The People\'s Bank of China, for instance, promoted the "green loan interest subsidy list" of Sichuan '
+            "PFTZ throughout the country.",
+            "green loan interest subsidy list",
+            "zone:sichuan",
+        ),
+    ],
+)
+def test_a_body_promoting_a_zones_case_with_an_aside_is_a_national_adoption(text: str, name: str, origin: str) -> None:
+    for t in (text, rewrapped(text, 45)):
+        got = {(n, a, ad) for f, n, a, ad in report_facts(t) if f == "adoption"}
+        assert (name, frozenset({origin}), "group:nationwide") in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Among them, the "bonded repair of ship engines" of Shandong PFTZ and Guangxi PFTZ\'s "cross-border '
+        'e-commerce return hub" are to be promoted in designated areas, while the others are to be scaled up '
+        "nationwide.",
+        'Of these, Guangxi PFTZ\'s "cross-border e-commerce return hub" and the "bonded repair of ship engines" of '
+        "Shandong PFTZ are to be promoted in designated areas.",
+    ],
+)
+def test_names_each_with_its_own_zone_are_each_promoted_in_designated_areas(text: str) -> None:
+    for t in (text, rewrapped(text, 42)):
+        got = {(n, a) for f, n, a, ad in report_facts(t) if f == "adoption" and ad == "group:designated areas"}
+        assert ("bonded repair of ship engines", frozenset({"zone:shandong"})) in got, got
+        assert ("cross-border e-commerce return hub", frozenset({"zone:guangxi"})) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "origin", "adopter"),
+    [
+        (
+            'Hunan Province learned from Shaanxi PFTZ\'s "joint inspection of rail-shipped fruit", and the practice '
+            "was later adopted by Qinghai as well.",
+            "joint inspection of rail-shipped fruit",
+            "zone:shaanxi",
+            "province:qinghai",
+        ),
+        (
+            'The Tangshan Area of Hebei PFTZ piloted a "single account for bulk cargo settlement", letting traders '
+            "settle in several currencies. The arrangement was borrowed by the Lianyungang Area of Jiangsu PFTZ "
+            "in 2030.",
+            "single account for bulk cargo settlement",
+            "zone:hebei",
+            "zone:jiangsu",
+        ),
+    ],
+)
+def test_a_later_clause_or_sentence_adopting_the_practice_by_anaphor(
+    text: str, name: str, origin: str, adopter: str
+) -> None:
+    for t in (text, rewrapped(text, 46)):
+        got = {(n, a, ad) for f, n, a, ad in report_facts(t) if f == "adoption"}
+        assert (name, frozenset({origin}), adopter) in got, got
