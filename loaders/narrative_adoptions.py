@@ -262,6 +262,10 @@ def adoption_batch_statement(st: State, s: Sentence) -> list[AdoptionFact]:
     return out
 
 
+_OWN_BATCH_RE = re.compile(r"\s*(?:'s|’s)\s+(?:\w+\s+)?(?:provincial\s+)?batch\b")
+"""A batch after its zone's possessive: ``Hunan PFTZ's 5th batch``."""
+
+
 def adoption_provincial_examples(st: State, sents: Sequence[Sentence]) -> list[AdoptionFact]:
     """The named examples of a zone's provincial batch told in a paragraph.
 
@@ -270,7 +274,9 @@ def adoption_provincial_examples(st: State, sents: Sequence[Sentence]) -> list[A
     batches ... replicated and scaled up across the entire region.
     Specifically, ... "cross-port mutual recognition for foreign vehicles"``):
     every quoted innovation name after that statement is an adoption by the
-    zone's province, with the zone as origin. Rejects descriptive quotes
+    zone's province, with the zone as origin; a later sentence naming another
+    zone's own batch (``Hunan PFTZ's 5th batch of 18 ..., led by "..."``) turns
+    to that zone. Rejects descriptive quotes
     (:func:`is_case_name`) and paragraphs without such a statement.
     """
     out: list[AdoptionFact] = []
@@ -282,6 +288,8 @@ def adoption_provincial_examples(st: State, sents: Sequence[Sentence]) -> list[A
         if re.search(r"\b(?:released|produced|issued|launched)\b[^.;]*\bbatch(?:es)?\b", s.text):
             zs = [a for a in s.actors if len(a.keys) == 1]
             zone = zs[0].keys[0] if zs else zone
+        elif owner := [a for a in s.actors if len(a.keys) == 1 and _OWN_BATCH_RE.match(s.text, a.end)]:
+            zone = owner[0].keys[0]  # "Hunan PFTZ's 5th batch of 18 institutional innovations, led by ..."
         if zone is None:
             continue
         ref = st.gaz.zone_ref(zone)

@@ -440,3 +440,21 @@ def test_a_later_clause_or_sentence_adopting_the_practice_by_anaphor(
     for t in (text, rewrapped(text, 46)):
         got = {(n, a, ad) for f, n, a, ad in report_facts(t) if f == "adoption"}
         assert (name, frozenset({origin}), adopter) in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PFTZs in several provinces promoted their new batches across their provinces. Shandong released its 6th "
+        "batch of 22 cases. Henan PFTZ's 4th batch of 15 institutional innovations, led by the \"bonded futures "
+        'delivery for cotton", was promoted across the whole province.',
+        "Many PFTZs released batches for replication province-wide. Jiangsu PFTZ released its 8th batch of 20 "
+        'innovations. Anhui PFTZ\'s 3rd batch, headed by the "bonded futures delivery for cotton", was replicated '
+        "across the whole province.",
+    ],
+)
+def test_a_zones_own_batch_named_later_turns_the_examples_to_that_zone(text: str) -> None:
+    owner = "zone:henan" if "Henan" in text else "zone:anhui"
+    for t in (text, rewrapped(text, 48)):
+        got = {(n, a) for f, n, a, _ad in report_facts(t) if f == "adoption" and n.startswith("bonded futures")}
+        assert got == {("bonded futures delivery for cotton", frozenset({owner}))}, got
