@@ -458,3 +458,13 @@ def test_a_zones_own_batch_named_later_turns_the_examples_to_that_zone(text: str
     for t in (text, rewrapped(text, 48)):
         got = {(n, a) for f, n, a, _ad in report_facts(t) if f == "adoption" and n.startswith("bonded futures")}
         assert got == {("bonded futures delivery for cotton", frozenset({owner}))}, got
+
+
+def test_the_office_of_the_joint_conference_on_pftz_work_is_a_body() -> None:
+    text = (
+        "The Office of the Inter-ministerial Joint Conference on PFTZ Work released the fourth batch of 18 "
+        "successful reform experiences promoted by various departments."
+    )
+    for t in (text, rewrapped(text, 40)):
+        bodies = {n for f, n, _a, _ad in report_facts(t) if f == "body"}
+        assert "Office of the Inter-ministerial Joint Conference on PFTZ Work" in bodies, bodies
