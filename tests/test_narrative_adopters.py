@@ -468,3 +468,13 @@ def test_the_office_of_the_joint_conference_on_pftz_work_is_a_body() -> None:
     for t in (text, rewrapped(text, 40)):
         bodies = {n for f, n, _a, _ad in report_facts(t) if f == "body"}
         assert "Office of the Inter-ministerial Joint Conference on PFTZ Work" in bodies, bodies
+
+
+def test_an_area_named_by_the_bonded_port_area_it_holds_is_that_area() -> None:
+    text = (
+        "Tianjin PFTZ's Dongjiang Bonded Port Area developed a leasing model for offshore drilling rigs, which "
+        "was later adopted by the Qingdao Area of Shandong PFTZ."
+    )
+    for t in (text, rewrapped(text, 44)):
+        areas = {(n, a) for f, n, a, _ad in report_facts(t) if f == "area"}
+        assert ("Tianjin Port Area", frozenset({"zone:tianjin"})) in areas, areas  # the area, by its own name
