@@ -33,6 +33,9 @@ ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "
 CO_ACTOR_WORDS = ("together with", "jointly with", "in conjunction with", "in cooperation with", "alongside")
 """Words that join a co-actor to a subject: ``X PFTZ, together with Y PFTZ, established ...``."""
 
+CO_WORK_VERBS = ("worked with", "cooperated with", "collaborated with", "teamed up with", "partnered with")
+"""Verbs by which a zone works on an innovation with another: ``X PFTZ worked with Y PFTZ on a "..." scheme``."""
+
 PASSIVE_ADOPT_VERBS = (
     "replicated",
     "replicated and scaled up",
@@ -457,6 +460,7 @@ __all__ = [
     "CASE_HEADS",
     "CASE_VERB_STEMS",
     "CO_ACTOR_WORDS",
+    "CO_WORK_VERBS",
     "CROSS_REGIONAL_HEADING",
     "DESIGNATED_SCOPES",
     "EXAMPLE_LEADS",

@@ -34,6 +34,7 @@ from pftz.loaders.narrative_facts import (
     AFTER_QUOTE_RE,
     CASE_VERB_RE,
     CLAUSE_CUT_RE,
+    CO_WORK_RE,
     HEAD_NOUNS,
     POSSESSIVE_RE,
     PRONOUN_RE,
@@ -111,12 +112,16 @@ def _before_quote(s: Sentence, a: Actor) -> bool:
     return any(q.start >= a.end and POSSESSIVE_RE.fullmatch(s.text[a.end : q.start]) for q in s.quotes)
 
 
+_ON_CASE_RE = re.compile(r"\s+(?:on|to)\s+(?:an?|the)\s+")
+
+
 def case_verb(s: Sentence, q: Quoted, prior: Actor | None, gaz: Gazetteer | None = None) -> Actor | None:
     """``Hubei PFTZ has explored a "..." model``, ``launched the nation's first "..." service``.
 
     The last zone before the name is the subject when an innovation verb
     stands between them, at most 25 words and no semicolon apart, and no other
-    zone intervenes; any verb will do before ``the nation's first``. Rejects a
+    zone intervenes; any verb will do before ``the nation's first``; ``on a`` after zones joined by a verb of
+    working together (``X PFTZ worked with Y PFTZ on a "..." scheme``). Rejects a
     name right after a document verb (see :func:`is_case_name`), and one whose
     verb has another subject, a region of the gazetteer ``gaz`` after a clause
     break (``..., and Inner Mongolia introduced "..."``).
@@ -127,6 +132,8 @@ def case_verb(s: Sentence, q: Quoted, prior: Actor | None, gaz: Gazetteer | None
     verbs = list(CASE_VERB_RE.finditer(gap))
     if not verbs and (fm := _FIRST_BEFORE_RE.search(gap)) and len(gap.split()) <= 8:
         verbs = [fm]  # "released the nation's first "general data list"": a first of its kind is the zone's own
+    if not verbs and (on := _ON_CASE_RE.fullmatch(gap)) and CO_WORK_RE.search(s.text, prior.start, prior.end):
+        verbs = [on]  # 'Shaanxi PFTZ worked with Xinjiang PFTZ on a "..." scheme': the joined zones' own
     if ";" in gap or len(gap.split()) > 25 or not verbs:
         return None
     if len(gap[verbs[-1].end() :].split()) > 8 or not looks_like_innovation(s, q):

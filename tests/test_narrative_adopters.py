@@ -478,3 +478,23 @@ def test_an_area_named_by_the_bonded_port_area_it_holds_is_that_area() -> None:
     for t in (text, rewrapped(text, 44)):
         areas = {(n, a) for f, n, a, _ad in report_facts(t) if f == "area"}
         assert ("Tianjin Port Area", frozenset({"zone:tianjin"})) in areas, areas  # the area, by its own name
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            'Chongqing PFTZ worked with Sichuan PFTZ on a "Chengdu-Chongqing single customs declaration" scheme.',
+            {"zone:chongqing", "zone:sichuan"},
+        ),
+        (
+            'Guangxi PFTZ has cooperated with Yunnan PFTZ on the "border trade settlement in local currencies" '
+            "program for two years.",
+            {"zone:guangxi", "zone:yunnan"},
+        ),
+    ],
+)
+def test_two_zones_working_together_on_a_quoted_scheme_are_a_joint_case(text: str, members: set[str]) -> None:
+    for t in (text, rewrapped(text, 38)):
+        efforts = {a for f, _n, a, _ad in report_facts(t) if f == "joint_effort"}
+        assert efforts == {frozenset(members)}, efforts
