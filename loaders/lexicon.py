@@ -33,6 +33,9 @@ ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "
 CO_ACTOR_WORDS = ("together with", "jointly with", "in conjunction with", "in cooperation with", "alongside")
 """Words that join a co-actor to a subject: ``X PFTZ, together with Y PFTZ, established ...``."""
 
+CO_WORK_VERBS = ("worked with", "cooperated with", "collaborated with", "teamed up with", "partnered with")
+"""Verbs by which a zone works on an innovation with another: ``X PFTZ worked with Y PFTZ on a "..." scheme``."""
+
 PASSIVE_ADOPT_VERBS = (
     "replicated",
     "replicated and scaled up",
@@ -190,6 +193,8 @@ ANAPHORA = (
     "this service",
     "this platform",
     "the platform",
+    "this arrangement",
+    "the arrangement",
     "it",
     "such practices",
     "these practices",
@@ -455,6 +460,7 @@ __all__ = [
     "CASE_HEADS",
     "CASE_VERB_STEMS",
     "CO_ACTOR_WORDS",
+    "CO_WORK_VERBS",
     "CROSS_REGIONAL_HEADING",
     "DESIGNATED_SCOPES",
     "EXAMPLE_LEADS",
@@ -914,8 +920,11 @@ practice is piloting its own): ``the Tibet Autonomous Region extended the "<name
 
 __all__ += ["OUTSIDE_ADOPT_VERBS"]
 
-APPLY_VERBS = ("applies", "apply", "is applied", "are applied", "is to be applied", "are to be applied", "will apply")
+APPLY_VERBS = (
+    "applies", "apply", "is applied", "are applied", "is to be applied", "are to be applied", "will apply",
+    "is to be promoted", "are to be promoted",
+)  # fmt: skip
 """Verbs by which a measure holds in a scope narrower than the country: ``the "<name>" model ... of Heilongjiang
-PFTZ applies only in designated areas``."""
+PFTZ applies only in designated areas``, ``... are to be promoted in designated areas``."""
 
 __all__ += ["APPLY_VERBS"]

@@ -315,14 +315,15 @@ def rule_adopted_by(c: Clause) -> Sequence[Fact]:
 
     After the ``this-model`` rule read the sentence's first clause, its later clauses are still read (``This
     model has been replicated across Hubei Province, and has since been taken up by Anhui Province``); an
-    adopter that rule read already is not read twice.
+    adopter that rule read already is not read twice. So after the ``replicated`` rule (``A learned from
+    <zone>'s "<name>", and the practice was later adopted by B``): only its adoptions by another adopter.
     """
-    if "replicated" in c.fired:
-        return []
     found = adoption_passive(c)
-    if "this-model" not in c.fired:
+    if "this-model" not in c.fired and "replicated" not in c.fired:
         return found
     read = {a.adopter_key for a in c.st.adoptions[-4:] if a.quote == c.s.original}
+    if "replicated" in c.fired:  # only another adopter of a later clause: "..., and the practice was adopted by B"
+        return [f for f in found if isinstance(f, AdoptionFact) and f.adopter_key not in read]
     return [f for f in found if not isinstance(f, AdoptionFact) or f.adopter_key not in read]
 
 
@@ -630,7 +631,7 @@ RULES: tuple[Rule, ...] = (
     Rule("among-national", AMONG_NATIONAL_RE, rule_among_national, ("among",)),
     Rule("listed-for", LISTED_FOR_RE, rule_listed_for, ("list", "include", "put")),
     Rule("appeared-in", APPEARED_RE, rule_appeared_in, ("similar", "comparable", "same")),
-    Rule("applies-in", APPLIES_IN_RE, rule_applies_in, ("appl",)),
+    Rule("applies-in", APPLIES_IN_RE, rule_applies_in, ("appl", "promot")),
     Rule("defined-term", DEFINED_RE, rule_defined_term, tuple({w.split()[0] for w in DEFINING_PHRASES})),
 )
 """The narrative's rules, in the order they read each sentence."""

@@ -20,9 +20,11 @@ from pftz.loaders.lexicon import (
     CASE_HEADS,
     DEFINING_PHRASES,
     DESIGNATED_SCOPES,
+    EXAMPLE_LEADS,
     EXAMPLE_ORDINALS,
     GENERIC_PLURALS,
     INTO_ADOPT_VERBS,
+    ITEM_CLAUSE_OPENERS,
     ITEM_PLURALS,
     LAUNCH_PARTICIPLES,
     LEAD_PHRASES,
@@ -190,8 +192,10 @@ def adoption_scope_list(s: Sentence) -> list[AdoptionFact]:
 
 
 _BODY_PROMOTED_RE = re.compile(
-    r"(?:^|,\s*and\s+|;\s*)(?:In [^,]{1,40},\s*)?(?:the\s+)?(?P<body>[A-Z][^,;\"“”]{3,90}?)\s+"
+    r"(?:^|,\s*and\s+|;\s*)(?:In [^,]{1,40},\s*)?(?:the\s+)?(?P<body>[A-Z][^,;\"“”]{3,90}?)"
+    rf"(?:,\s*{alternation(EXAMPLE_LEADS)},)?\s+"
     r"(?:has\s+|have\s+)?(?:promoted|extended|rolled out)\s+(?:the\s+)?[\"“](?P<name>[^\"“”]{6,200})[\"”]"
+    r"(?P<of>\s+of\s+(?:the\s+)?(?:[A-Z][\w()'’-]*\s+){1,4}?(?:P?FTZ|FTP))?"
     rf"(?:\s+(?:[a-z-]+\s+){{0,2}}?)?\s*(?:(?:across|throughout|to|in)\s+)?(?P<scope>{alternation(NATIONAL_SCOPES)})\b",
     re.IGNORECASE,
 )
@@ -204,8 +208,9 @@ def adoption_body_promoted(s: Sentence, st: State) -> list[AdoptionFact]:
     scope as printed, one event per clause.
 
     The subject must be an issuing body the gazetteer knows (the whole subject, ``the`` aside), not a place:
-    a zone or a province promoting its own practice is a case. Rejects a scope that is not national
-    (``extended ... to all coastal ports``).
+    a zone or a province promoting its own practice is a case. An aside after the body (``, for instance,``) and
+    the name's zone (``the "<name>" of Hubei PFTZ for replication across the country``: its origin) may stand
+    between. Rejects a scope that is not national (``extended ... to all coastal ports``).
     """
     out: list[AdoptionFact] = []
     for m in _BODY_PROMOTED_RE.finditer(s.text):
@@ -216,7 +221,8 @@ def adoption_body_promoted(s: Sentence, st: State) -> list[AdoptionFact]:
         printed = m.group("scope").lower()
         scope = "all PFTZs" if "pftz" in printed or "pilot free" in printed else "nationwide"
         name = m.group("name").strip()
-        out.append(AdoptionFact(name, "scope", scope, scope, s.line, s.original, "body-promoted", scope=scope))
+        origins = tuple(z.key for z in st.find_zones(m.group("of") or ""))
+        out.append(AdoptionFact(name, "scope", scope, scope, s.line, s.original, "body-promoted", origins, scope=scope))
     return out
 
 
@@ -256,6 +262,10 @@ def adoption_batch_statement(st: State, s: Sentence) -> list[AdoptionFact]:
     return out
 
 
+_OWN_BATCH_RE = re.compile(r"\s*(?:'s|’s)\s+(?:\w+\s+)?(?:provincial\s+)?batch\b")
+"""A batch after its zone's possessive: ``Hunan PFTZ's 5th batch``."""
+
+
 def adoption_provincial_examples(st: State, sents: Sequence[Sentence]) -> list[AdoptionFact]:
     """The named examples of a zone's provincial batch told in a paragraph.
 
@@ -264,7 +274,9 @@ def adoption_provincial_examples(st: State, sents: Sequence[Sentence]) -> list[A
     batches ... replicated and scaled up across the entire region.
     Specifically, ... "cross-port mutual recognition for foreign vehicles"``):
     every quoted innovation name after that statement is an adoption by the
-    zone's province, with the zone as origin. Rejects descriptive quotes
+    zone's province, with the zone as origin; a later sentence naming another
+    zone's own batch (``Hunan PFTZ's 5th batch of 18 ..., led by "..."``) turns
+    to that zone. Rejects descriptive quotes
     (:func:`is_case_name`) and paragraphs without such a statement.
     """
     out: list[AdoptionFact] = []
@@ -276,6 +288,8 @@ def adoption_provincial_examples(st: State, sents: Sequence[Sentence]) -> list[A
         if re.search(r"\b(?:released|produced|issued|launched)\b[^.;]*\bbatch(?:es)?\b", s.text):
             zs = [a for a in s.actors if len(a.keys) == 1]
             zone = zs[0].keys[0] if zs else zone
+        elif owner := [a for a in s.actors if len(a.keys) == 1 and _OWN_BATCH_RE.match(s.text, a.end)]:
+            zone = owner[0].keys[0]  # "Hunan PFTZ's 5th batch of 18 institutional innovations, led by ..."
         if zone is None:
             continue
         ref = st.gaz.zone_ref(zone)
@@ -486,6 +500,13 @@ def _province_of(st: State, zone: str) -> tuple[str, str] | None:
     return ref.province, st.gaz.provinces[ref.province].name
 
 
+_OWN_CLAUSE_RE = re.compile(
+    r"[,;]\s*(?:and\s+|while\s+|whereas\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:has\s+|have\s+)?[a-z]+ed\b"
+)
+"""A clause after a passive adoption's adopter with a subject and a verb of its own (``taken up by Shanxi
+Province, and Gansu borrowed ...``): the adopters end before it."""
+
+
 def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
     """``"<name>" of <origin> has been replicated in <adopter>``: an adoption with the adopter after the verb.
 
@@ -493,7 +514,8 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
     ``... has been taken up by Jiangxi Province``, ``... was replicated province-wide`` (the origin
     zone's province), and an anaphor for the name (``This model has been replicated and scaled up
     across Hubei Province``, ``The practice has since been taken up by ...``: the case named just
-    before). The origin is the zone named before the verb, else the case's. Rejects a sentence
+    before). The adopters end where a clause with its own subject and verb begins (``..., and Gansu borrowed
+    ...``). The origin is the zone named before the verb, else the case's. Rejects a sentence
     without a name, an adopter that is the origin itself or that the name prints (``"... in Beijing,
     Tianjin, and Hebei" has been adopted in Beijing, Tianjin, and Hebei``), and a national scope.
     """
@@ -584,6 +606,8 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
         assert at is not None
         rest = m.group("rest")[at.end() :]
         window = " ".join(rest.split()[:14])
+        if cut := _OWN_CLAUSE_RE.search(window):  # "..., and Gansu borrowed ...": a clause of its own subject
+            window = window[: cut.start()]
         who = _place_of(st, window)
         listed = _zone_list_at(s, m.start("rest") + at.end())  # "to the PFTZs of Beijing and Hebei": zones
         if listed:
@@ -1304,6 +1328,11 @@ _ALL_OF_BATCH_RE = re.compile(
 )
 _OF_ZONE_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _BATCH_ITEMS_RE = re.compile(r",?\s*including\s+(?P<list>[^;]+?)(?=\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4}\b|$)")
+_ITEM_BACKREF_RE = re.compile(
+    rf"^(?:{alternation(EXAMPLE_ORDINALS)}|{alternation(ITEM_CLAUSE_OPENERS)})\b(?:\s+of\s+which\b)?", re.IGNORECASE
+)
+"""The start of a clause after a batch's listed items that tells of them (``the latter of which has been replicated
+in ...``, ``which ...``): not an item."""
 
 
 def adoption_zone_batch(c: Clause) -> list[AdoptionFact]:
@@ -1316,7 +1345,8 @@ def adoption_zone_batch(c: Clause) -> list[AdoptionFact]:
     rule reads the quoted ones) are items of the batch, each adopted by the province (as that rule's); the batch
     as a whole is read only when its paragraph names none. The zone stands before the verb or after the batch
     (``... of the Zhejiang FTZ``); the share is ``of which``, ``all 25``, ``for replication`` with a province-wide
-    scope.
+    scope. A clause after the items that points back at them (``..., the latter of which has been replicated in
+    ...``) is not an item.
     Rejects a sentence without one zone, and a batch whose province-wide share neither its sentence nor the next
     states.
     """
@@ -1343,7 +1373,12 @@ def adoption_zone_batch(c: Clause) -> list[AdoptionFact]:
             x = item.strip(" .")
             if '"' in x or "“" in x:
                 items.append("")  # a quoted item: the provincial-example rule reads it
-            elif x[:1].islower() and len(x.split()) >= 3 and not PROVINCE_SCOPE_RE.search(x):
+            elif (
+                x[:1].islower()
+                and len(x.split()) >= 3
+                and not PROVINCE_SCOPE_RE.search(x)
+                and not _ITEM_BACKREF_RE.match(x)
+            ):
                 items.append(re.sub(r"^(?:the|an?)\s+", "", x))
     rule, where = "zone-batch", (zone,)
     if not items:  # the batch as a whole, when its paragraph names none of its innovations
@@ -1402,6 +1437,8 @@ APPLIES_IN_RE = re.compile(
 def adoption_applies_in(c: Clause) -> list[AdoptionFact]:
     """``..., while the "<name>" model for ... of Heilongjiang PFTZ applies only in designated areas``: the quoted
     innovation of the verb's clause adopted by the designated areas as printed, its origin the zones of that clause.
+    Several names each printed with its own zone (``the "A" of Tianjin PFTZ and Fujian PFTZ's "B" are to be
+    promoted in designated areas``) are each adopted, each from its own zone.
 
     Rejects a clause without a quoted name.
     """
@@ -1412,9 +1449,30 @@ def adoption_applies_in(c: Clause) -> list[AdoptionFact]:
         quotes = [q for q in s.quotes if begin <= q.start and q.end <= m.start() and is_case_name(q.name, s.text, q)]
         if not quotes:
             continue
-        name = re.sub(r"(?:\s+(?:for|of|in|at|to|with|and|from|by))+$", "", fuller_name(s.text, quotes[-1]))
-        name = name or quotes[-1].name
-        origins = tuple(k for a in s.actors if begin <= a.start < m.start() for k in a.keys)
         where = m.group("scope")
-        out.append(AdoptionFact(name, "scope", where, where, s.line, s.original, "applies-in", origins, scope=where))
+        clause = tuple(k for a in s.actors if begin <= a.start < m.start() for k in a.keys)
+        own = [(q, _own_zones(s, q)) for q in quotes]
+        if len(own) < 2 or not all(zs for _q, zs in own):  # one name, or names whose zones are not each their own
+            own = [(quotes[-1], clause)]
+        for q, origins in own:
+            name = re.sub(r"(?:\s+(?:for|of|in|at|to|with|and|from|by|the|an?))+$", "", fuller_name(s.text, q))
+            name = name or q.name
+            out.append(
+                AdoptionFact(name, "scope", where, where, s.line, s.original, "applies-in", origins, scope=where)
+            )
     return out
+
+
+_OF_ZONE_AFTER_RE = re.compile(r"^\s*(?:of|in|from)\s+(?:the\s+)?$")
+_OWNER_BEFORE_RE = re.compile(r"^\s*(?:'s|’s|'|’)\s+$")
+
+
+def _own_zones(s: Sentence, q: Quoted) -> tuple[str, ...]:
+    """The zone a quoted name is printed with, right after (``the "A" of Tianjin PFTZ``) or as its owner right
+    before (``Fujian PFTZ's "B"``), else nothing."""
+    for a in s.actors:
+        if (a.start >= q.end and _OF_ZONE_AFTER_RE.fullmatch(s.text[q.end : a.start])) or (
+            a.end <= q.start and _OWNER_BEFORE_RE.fullmatch(s.text[a.end : q.start])
+        ):
+            return a.keys
+    return ()

@@ -34,6 +34,7 @@ from pftz.loaders.narrative_facts import (
     AFTER_QUOTE_RE,
     CASE_VERB_RE,
     CLAUSE_CUT_RE,
+    CO_WORK_RE,
     HEAD_NOUNS,
     POSSESSIVE_RE,
     PRONOUN_RE,
@@ -89,11 +90,29 @@ def looks_like_innovation(s: Sentence, q: Quoted) -> bool:
 def case_possessive(s: Sentence, q: Quoted, prior: Actor | None) -> Actor | None:
     """``Shanghai PFTZ's "integrated license ..."``: the zone right before the name, as a possessive.
 
-    Accepts ``'s``/``'`` and ``new``/``innovative`` between. Rejects anything else in the gap.
+    Accepts ``'s``/``'`` and ``new``/``innovative`` between. Rejects anything else in the gap. Of a list that
+    stands right after another quoted name (``the "A" of Tianjin PFTZ and Fujian PFTZ's "B"``) only the last zone
+    owns the name.
     """
     if prior is not None and POSSESSIVE_RE.fullmatch(s.text[prior.end : q.start]):
-        return chain(s, prior)
+        joined = chain(s, prior)
+        if joined.start < prior.start and _after_quote(s, joined):
+            return prior  # 'the "A" of Tianjin PFTZ and Fujian PFTZ's "B"': the list's head names the "A"
+        return joined
     return None
+
+
+def _after_quote(s: Sentence, a: Actor) -> bool:
+    """Whether an actor stands right after a quoted name it is of (``the "A" of Tianjin PFTZ``)."""
+    return any(q.end <= a.start and AFTER_QUOTE_RE.fullmatch(s.text[q.end : a.start]) for q in s.quotes)
+
+
+def _before_quote(s: Sentence, a: Actor) -> bool:
+    """Whether an actor owns the quoted name right after it (``Fujian PFTZ's "B"``)."""
+    return any(q.start >= a.end and POSSESSIVE_RE.fullmatch(s.text[a.end : q.start]) for q in s.quotes)
+
+
+_ON_CASE_RE = re.compile(r"\s+(?:on|to)\s+(?:an?|the)\s+")
 
 
 def case_verb(s: Sentence, q: Quoted, prior: Actor | None, gaz: Gazetteer | None = None) -> Actor | None:
@@ -101,7 +120,8 @@ def case_verb(s: Sentence, q: Quoted, prior: Actor | None, gaz: Gazetteer | None
 
     The last zone before the name is the subject when an innovation verb
     stands between them, at most 25 words and no semicolon apart, and no other
-    zone intervenes; any verb will do before ``the nation's first``. Rejects a
+    zone intervenes; any verb will do before ``the nation's first``; ``on a`` after zones joined by a verb of
+    working together (``X PFTZ worked with Y PFTZ on a "..." scheme``). Rejects a
     name right after a document verb (see :func:`is_case_name`), and one whose
     verb has another subject, a region of the gazetteer ``gaz`` after a clause
     break (``..., and Inner Mongolia introduced "..."``).
@@ -112,6 +132,8 @@ def case_verb(s: Sentence, q: Quoted, prior: Actor | None, gaz: Gazetteer | None
     verbs = list(CASE_VERB_RE.finditer(gap))
     if not verbs and (fm := _FIRST_BEFORE_RE.search(gap)) and len(gap.split()) <= 8:
         verbs = [fm]  # "released the nation's first "general data list"": a first of its kind is the zone's own
+    if not verbs and (on := _ON_CASE_RE.fullmatch(gap)) and CO_WORK_RE.search(s.text, prior.start, prior.end):
+        verbs = [on]  # 'Shaanxi PFTZ worked with Xinjiang PFTZ on a "..." scheme': the joined zones' own
     if ";" in gap or len(gap.split()) > 25 or not verbs:
         return None
     if len(gap[verbs[-1].end() :].split()) > 8 or not looks_like_innovation(s, q):
@@ -221,7 +243,8 @@ def case_after(s: Sentence, q: Quoted) -> list[Actor]:
     The zones named right after the name (after at most eight words and
     ``in``/``of``/``by``/``at``, or an appositive participle: ``"...", developed
     jointly by ...``, or the passive verb after an appositive holding the name:
-    ``One of them, a "..." model for X, was developed by ...``), several when joined by ``and`` or commas.
+    ``One of them, a "..." model for X, was developed by ...``), several when joined by ``and`` or commas; a zone
+    of the list that owns the next quoted name (``... and Fujian PFTZ's "B"``) ends it.
     """
     out: list[Actor] = []
     following = [a for a in s.actors if a.start >= q.end]
@@ -237,6 +260,8 @@ def case_after(s: Sentence, q: Quoted) -> list[Actor]:
             continue  # "the Guoyuan Port Area of the China (Chongqing) PFTZ": the area and its PFTZ, one actor
         if not SEP_RE.fullmatch(gap) and not _SEP_THE_RE.fullmatch(gap):
             break
+        if _before_quote(s, b):
+            break  # 'the "A" of Tianjin PFTZ and Fujian PFTZ's "B"': the last of the list owns the "B"
         out.append(b)
     return out
 

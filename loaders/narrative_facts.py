@@ -22,6 +22,7 @@ from pftz.loaders.lexicon import (
     CASE_HEADS,
     CASE_VERB_STEMS,
     CO_ACTOR_WORDS,
+    CO_WORK_VERBS,
     DESIGNATED_SCOPES,
     GENERIC_PLURALS,
     JOINT_TITLE_WORDS,
@@ -368,6 +369,9 @@ def find_actors(text: str, gaz: Gazetteer, find_zones: FindZones | None = None) 
 
 _CO_ACTOR_RE = re.compile(rf"\s*,?\s*{alternation(CO_ACTOR_WORDS)}\s+(?:the\s+)?")
 _CO_ACTOR_END_RE = re.compile(r"\s*(?:,|\bhave\b|\bhas\b|\b[a-z]+ed\b|\bjointly\b)")
+CO_WORK_RE = re.compile(rf"\s+(?:has\s+|have\s+|had\s+)?{alternation(CO_WORK_VERBS)}\s+(?:the\s+)?")
+"""A verb of working with a second zone, between the two: ``X PFTZ worked with Y PFTZ``."""
+_CO_WORK_END_RE = re.compile(r"\s+(?:on|to)\b")
 
 
 def join_co_actors(text: str, actors: list[Actor]) -> list[Actor]:
@@ -375,7 +379,8 @@ def join_co_actors(text: str, actors: list[Actor]) -> list[Actor]:
 
     Accepts the words of :data:`loaders.lexicon.CO_ACTOR_WORDS` between two zones when a comma or a
     verb follows the second (the subject goes on to its verb); ``in cooperation with Y PFTZ`` at the end
-    of a clause is left apart.
+    of a clause is left apart. So are two zones joined by a verb of working together when ``on`` or ``to``
+    follows the second (``X PFTZ worked with Y PFTZ on a "..." scheme``, :data:`loaders.lexicon.CO_WORK_VERBS`).
 
     Examples
     --------
@@ -384,12 +389,16 @@ def join_co_actors(text: str, actors: list[Actor]) -> list[Actor]:
     >>> [a.keys for a in join_co_actors(t, find_actors(t, g))]
     [('shandong', 'henan')]
     """
-    if len(actors) < 2 or not ("with" in text or "alongside" in text) or not _CO_ACTOR_RE.search(text):
+    if len(actors) < 2 or not ("with" in text or "alongside" in text):
+        return actors
+    if not _CO_ACTOR_RE.search(text) and not CO_WORK_RE.search(text):
         return actors
     out = [actors[0]]
     for a in actors[1:]:
         prev = out[-1]
-        if _CO_ACTOR_RE.fullmatch(text, prev.end, a.start) and _CO_ACTOR_END_RE.match(text, a.end):
+        if (_CO_ACTOR_RE.fullmatch(text, prev.end, a.start) and _CO_ACTOR_END_RE.match(text, a.end)) or (
+            CO_WORK_RE.fullmatch(text, prev.end, a.start) and _CO_WORK_END_RE.match(text, a.end)
+        ):
             out[-1] = Actor(prev.start, a.end, tuple(dict.fromkeys((*prev.keys, *a.keys))))
         else:
             out.append(a)

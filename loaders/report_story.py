@@ -271,8 +271,18 @@ def _extract_narrative(c: _Collector, ctx: _Context) -> None:
             table = ctx.batch_tables.get(best.rsplit(":", 1)[0], "its table") if best else ""
             how = None if best is None else f"the narrative's wording matched to its row of {table} (title score)"
             where = a.adopter_name if narrowed else None
+            stated = ";".join(f"zone:{z}" for z in a.origins) or None  # the origin its sentence prints
             c.rel(
-                Rel.ADOPTED, region, measure, line, s, scope=str(scope), as_printed=a.name, resolved=how, adopter=where
+                Rel.ADOPTED,
+                region,
+                measure,
+                line,
+                s,
+                scope=str(scope),
+                as_printed=a.name,
+                resolved=how,
+                adopter=where,
+                origin=stated,
             )
             continue
         if a.adopter_kind == "coordinated":

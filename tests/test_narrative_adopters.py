@@ -314,3 +314,187 @@ def test_a_spelled_out_count_of_measures_at_a_national_scope(text: str, want: se
 def test_another_zone_in_a_later_clause_is_no_origin_of_what_the_first_introduced(text: str) -> None:
     for t in (text, rewrapped(text, 39)):
         assert not _adopted(t)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jiangsu PFTZ released its 7th batch of 24 institutional innovations for replication province-wide, "
+        'including the "pre-arrival inspection of imported ores" and the "single-window berth booking", the '
+        "latter of which has been replicated in the Lianyungang coordinated innovation zone of Jiangsu PFTZ.",
+        "Sichuan PFTZ released its 4th batch of 19 institutional innovations for replication province-wide, "
+        'including the "joint customs clearance for air cargo" and the "credit report for small traders", the '
+        "former of which was adopted by the Deyang coordinated innovation zone.",
+    ],
+)
+def test_a_clause_pointing_back_at_a_batchs_items_is_no_item(text: str) -> None:
+    for t in (text, rewrapped(text, 41)):
+        names = {n for f, n, _a, _ad in report_facts(t) if f in ("adoption", "zone_case")}
+        assert not [n for n in names if "which" in n], names
+
+
+@pytest.mark.parametrize(
+    ("text", "adopter", "other"),
+    [
+        (
+            'Shandong PFTZ\'s "green-channel approval for marine projects" has been taken up by Jiangxi Province, '
+            'and Hainan borrowed Zhejiang PFTZ\'s "digital port dispatch" model.',
+            "province:jiangxi",
+            "province:hainan",
+        ),
+        (
+            'Liaoning PFTZ\'s "one-seal approval for harbour works" was adopted by Jilin Province, and Qinghai '
+            'introduced Sichuan PFTZ\'s "tea trade credit file" later.',
+            "province:jilin",
+            "province:qinghai",
+        ),
+    ],
+)
+def test_a_passive_adopter_list_ends_where_a_clause_of_its_own_begins(text: str, adopter: str, other: str) -> None:
+    for t in (text, rewrapped(text, 43)):
+        first = {ad for f, n, _a, ad in report_facts(t) if f == "adoption" and n == text.split('"')[1]}
+        assert adopter in first, first
+        assert other not in first, first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Among them, the "bonded repair of ship engines" of Shandong PFTZ and Guangxi PFTZ\'s "cross-border '
+        'e-commerce return hub" are to be promoted in designated areas.',
+        'Two cases stand out: the "green certificate for offshore wind" of Jiangsu PFTZ and Hainan FTP\'s '
+        '"duty-free yacht charter service".',
+    ],
+)
+def test_a_zone_owning_the_next_quote_is_no_co_actor_of_the_one_before(text: str) -> None:
+    for t in (text, rewrapped(text, 39)):
+        got = report_facts(t)
+        assert not [f for f in got if f[0] == "joint_effort"], got
+        cases = {n: a for f, n, a, _ad in got if f == "zone_case"}
+        assert all(len(a) == 1 for a in cases.values()), cases
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "origin"),
+    [
+        (
+            'The Ministry of Transport, for example, promoted the "digital waybill for inland shipping" of Anhui PFTZ '
+            "for replication across the country.",
+            "digital waybill for inland shipping",
+            "zone:anhui",
+        ),
+        (
+            'The People\'s Bank of China, for instance, promoted the "green loan interest subsidy list" of Sichuan '
+            "PFTZ throughout the country.",
+            "green loan interest subsidy list",
+            "zone:sichuan",
+        ),
+    ],
+)
+def test_a_body_promoting_a_zones_case_with_an_aside_is_a_national_adoption(text: str, name: str, origin: str) -> None:
+    for t in (text, rewrapped(text, 45)):
+        got = {(n, a, ad) for f, n, a, ad in report_facts(t) if f == "adoption"}
+        assert (name, frozenset({origin}), "group:nationwide") in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Among them, the "bonded repair of ship engines" of Shandong PFTZ and Guangxi PFTZ\'s "cross-border '
+        'e-commerce return hub" are to be promoted in designated areas, while the others are to be scaled up '
+        "nationwide.",
+        'Of these, Guangxi PFTZ\'s "cross-border e-commerce return hub" and the "bonded repair of ship engines" of '
+        "Shandong PFTZ are to be promoted in designated areas.",
+    ],
+)
+def test_names_each_with_its_own_zone_are_each_promoted_in_designated_areas(text: str) -> None:
+    for t in (text, rewrapped(text, 42)):
+        got = {(n, a) for f, n, a, ad in report_facts(t) if f == "adoption" and ad == "group:designated areas"}
+        assert ("bonded repair of ship engines", frozenset({"zone:shandong"})) in got, got
+        assert ("cross-border e-commerce return hub", frozenset({"zone:guangxi"})) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "origin", "adopter"),
+    [
+        (
+            'Hunan Province learned from Shaanxi PFTZ\'s "joint inspection of rail-shipped fruit", and the practice '
+            "was later adopted by Qinghai as well.",
+            "joint inspection of rail-shipped fruit",
+            "zone:shaanxi",
+            "province:qinghai",
+        ),
+        (
+            'The Tangshan Area of Hebei PFTZ piloted a "single account for bulk cargo settlement", letting traders '
+            "settle in several currencies. The arrangement was borrowed by the Lianyungang Area of Jiangsu PFTZ "
+            "in 2030.",
+            "single account for bulk cargo settlement",
+            "zone:hebei",
+            "zone:jiangsu",
+        ),
+    ],
+)
+def test_a_later_clause_or_sentence_adopting_the_practice_by_anaphor(
+    text: str, name: str, origin: str, adopter: str
+) -> None:
+    for t in (text, rewrapped(text, 46)):
+        got = {(n, a, ad) for f, n, a, ad in report_facts(t) if f == "adoption"}
+        assert (name, frozenset({origin}), adopter) in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PFTZs in several provinces promoted their new batches across their provinces. Shandong released its 6th "
+        "batch of 22 cases. Henan PFTZ's 4th batch of 15 institutional innovations, led by the \"bonded futures "
+        'delivery for cotton", was promoted across the whole province.',
+        "Many PFTZs released batches for replication province-wide. Jiangsu PFTZ released its 8th batch of 20 "
+        'innovations. Anhui PFTZ\'s 3rd batch, headed by the "bonded futures delivery for cotton", was replicated '
+        "across the whole province.",
+    ],
+)
+def test_a_zones_own_batch_named_later_turns_the_examples_to_that_zone(text: str) -> None:
+    owner = "zone:henan" if "Henan" in text else "zone:anhui"
+    for t in (text, rewrapped(text, 48)):
+        got = {(n, a) for f, n, a, _ad in report_facts(t) if f == "adoption" and n.startswith("bonded futures")}
+        assert got == {("bonded futures delivery for cotton", frozenset({owner}))}, got
+
+
+def test_the_office_of_the_joint_conference_on_pftz_work_is_a_body() -> None:
+    text = (
+        "The Office of the Inter-ministerial Joint Conference on PFTZ Work released the fourth batch of 18 "
+        "successful reform experiences promoted by various departments."
+    )
+    for t in (text, rewrapped(text, 40)):
+        bodies = {n for f, n, _a, _ad in report_facts(t) if f == "body"}
+        assert "Office of the Inter-ministerial Joint Conference on PFTZ Work" in bodies, bodies
+
+
+def test_an_area_named_by_the_bonded_port_area_it_holds_is_that_area() -> None:
+    text = (
+        "Tianjin PFTZ's Dongjiang Bonded Port Area developed a leasing model for offshore drilling rigs, which "
+        "was later adopted by the Qingdao Area of Shandong PFTZ."
+    )
+    for t in (text, rewrapped(text, 44)):
+        areas = {(n, a) for f, n, a, _ad in report_facts(t) if f == "area"}
+        assert ("Tianjin Port Area", frozenset({"zone:tianjin"})) in areas, areas  # the area, by its own name
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            'Chongqing PFTZ worked with Sichuan PFTZ on a "Chengdu-Chongqing single customs declaration" scheme.',
+            {"zone:chongqing", "zone:sichuan"},
+        ),
+        (
+            'Guangxi PFTZ has cooperated with Yunnan PFTZ on the "border trade settlement in local currencies" '
+            "program for two years.",
+            {"zone:guangxi", "zone:yunnan"},
+        ),
+    ],
+)
+def test_two_zones_working_together_on_a_quoted_scheme_are_a_joint_case(text: str, members: set[str]) -> None:
+    for t in (text, rewrapped(text, 38)):
+        efforts = {a for f, _n, a, _ad in report_facts(t) if f == "joint_effort"}
+        assert efforts == {frozenset(members)}, efforts
