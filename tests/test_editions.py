@@ -199,6 +199,15 @@ TUNED: dict[str, dict[str, tuple[float, float]]] = {
         "area": (0.95, 0.90),
         "batch": (0.88, 0.95),
     },
+    # 2031g, held back to the end of the round's second half, then tuned on (held back -> after tuning): zone cases
+    # 94.0/95.7 -> 98.0/97.9, adoptions 78.1/82.9 -> 88.6/97.1, joint efforts 85.7/91.7 -> 100/100 (exact 83.3)
+    "editions/held-back/report-2031g": {
+        **{fact: (0.93, 0.92) for fact in ("zone_case", "area", "national", "batch")},
+        "adoption": (0.83, 0.92),
+        "joint_effort": (0.95, 0.95),
+        "body": (0.95, 0.88),
+        "document": (0.86, 0.95),
+    },
     "texts/15-xinhua-henan-air-truck-waybill": {"zone_case": (0.95, 0.95), "adoption": (0.95, 0.57)},
     "texts/18-western-corridor-ftz-mechanism": {
         fact: (0.95, 0.95) for fact in ("zone_case", "joint_effort", "area", "body", "document")

@@ -322,10 +322,10 @@ def _cases(text: str) -> set[tuple[str, str]]:
             "Shandong PFTZ, cutting transit by four days.",
             {("sea-rail grain corridor to Kazakhstan", "zone:jiangsu;zone:shandong")},
         ),
-        (  # a quoted name in an appositive, the passive verb after it naming the zones
+        (  # a quoted name in an appositive, the passive verb after it naming the zones; named by the whole phrase
             'One of the measures, a "bonded pallet pool" scheme for grain trains, was designed by the Heilongjiang '
             "and Liaoning PFTZs, and will be offered to other zones.",
-            {("bonded pallet pool", "zone:heilongjiang;zone:liaoning")},
+            {("bonded pallet pool scheme for grain trains", "zone:heilongjiang;zone:liaoning")},
         ),
         (  # the place opening the sentence before the quoted name: its zone's case
             'In the Lianyungang Area of Jiangsu PFTZ, a "one-ticket rail transfer for Central Asian grain" let '
