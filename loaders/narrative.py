@@ -14,8 +14,10 @@ records with provenance.
 
 This module holds the driver and the ordered :data:`RULES`; the readings the rules call live by fact
 kind in :mod:`loaders.narrative_cases`, :mod:`loaders.narrative_quoted`,
-:mod:`loaders.narrative_adoptions` and :mod:`loaders.narrative_efforts`, on the records and clause
-machinery of :mod:`loaders.narrative_facts`. Other modules import from this one.
+:mod:`loaders.narrative_adoptions` (adoptions, the clause forms), :mod:`loaders.narrative_batches` (adoptions,
+the batch, scope and list forms), :mod:`loaders.narrative_anaphora` (adoptions, the anaphora and lead forms) and
+:mod:`loaders.narrative_efforts`, on the records and clause machinery of :mod:`loaders.narrative_facts`. Other
+modules import from this one.
 
 Nothing about this edition is hard-coded: places come from the gazetteer
 (``data/reference/``), section roles from the report's own headings.
@@ -45,35 +47,39 @@ from pftz.loaders.lexicon import (
 )
 from pftz.loaders.narrative_adoptions import (
     ADOPTS_RE,
-    AMONG_NATIONAL_RE,
-    APPEARED_RE,
-    APPLIES_IN_RE,
     DEFINED_RE,
+    PASSIVE_ADOPT_RE,
+    adoption_active,
+    adoption_passive,
+    root,
+)
+from pftz.loaders.narrative_anaphora import (
+    APPEARED_RE,
     LEAD_RE,
+    WHICH_ADOPTED_RE,
+    adoption_appeared,
+    adoption_defined_term,
+    adoption_following_lead,
+    adoption_this_model,
+    adoption_which,
+)
+from pftz.loaders.narrative_batches import (
+    AMONG_NATIONAL_RE,
+    APPLIES_IN_RE,
     LIST_LEAD_RE,
     LISTED_FOR_RE,
-    PASSIVE_ADOPT_RE,
-    WHICH_ADOPTED_RE,
     ZONE_BATCH_RE,
-    adoption_active,
     adoption_among_national,
     adoption_among_scope,
-    adoption_appeared,
     adoption_applies_in,
     adoption_batch_statement,
     adoption_body_promoted,
-    adoption_defined_term,
-    adoption_following_lead,
     adoption_listed_for_replication,
     adoption_listed_then_scope,
-    adoption_passive,
     adoption_provincial_examples,
     adoption_replicated,
     adoption_scope_list,
-    adoption_this_model,
-    adoption_which,
     adoption_zone_batch,
-    root,
 )
 from pftz.loaders.narrative_cases import (
     BARE_SUBJECT_RE,

@@ -4,8 +4,9 @@ The vocabulary built from :mod:`loaders.lexicon`, the frozen facts (:class:`Case
 :class:`AdoptionFact`, :class:`EffortFact`, :class:`Narrative`), the sentence and state being read, the
 actors (:func:`find_actors`), the test of a case name, and the one argument and signature of every rule
 (:class:`Clause`, :class:`Rule`). The rules are in :mod:`loaders.narrative_cases`,
-:mod:`loaders.narrative_quoted`, :mod:`loaders.narrative_efforts` and :mod:`loaders.narrative_adoptions`;
-:mod:`loaders.narrative` orders them in :data:`~loaders.narrative.RULES` and drives them.
+:mod:`loaders.narrative_quoted`, :mod:`loaders.narrative_efforts`, :mod:`loaders.narrative_adoptions`,
+:mod:`loaders.narrative_batches` and :mod:`loaders.narrative_anaphora`; :mod:`loaders.narrative` orders them in
+:data:`~loaders.narrative.RULES` and drives them.
 """
 
 from __future__ import annotations

@@ -1,0 +1,240 @@
+"""Adoption rules of the narrative, the anaphora and lead forms: ``this model has been replicated ...`` after a
+case, a name the text defines for an innovation (``referred to below as the <term>``), an adoption in a relative
+clause (``..., which Shanxi Province replicated in 2028``), ``Following the lead of <zone>, <adopter> introduced
+...``, and a likeness anaphor spreading (``comparable arrangements had appeared in <zone>``). Registered in
+:data:`loaders.narrative.RULES`, on the helpers of :mod:`loaders.narrative_adoptions`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pftz.loaders.lexicon import (
+    ACTIVE_ADOPT_VERBS,
+    LEAD_PHRASES,
+    LIKENESS_ANAPHORA,
+    SPREAD_VERBS,
+    alternation,
+)
+from pftz.loaders.narrative_adoptions import (
+    _TRAILING_PLACE_RE,
+    DEFINED_RE,
+    _adopter,
+    _credited,
+    _each_province,
+    _more_zones,
+    _named_before,
+    _place_of,
+    _possessive_practice,
+    _province_of,
+    root,
+)
+from pftz.loaders.narrative_cases import PRACTICE_VERBS, object_at, practice_name
+from pftz.loaders.narrative_facts import (
+    CLAUSE_CUT_RE,
+    PROVINCE_SCOPE_RE,
+    AdoptionFact,
+    CaseFact,
+    Clause,
+    Named,
+    Sentence,
+    State,
+    adopter_clause,
+    clause_date,
+    is_case_name,
+)
+
+THIS_ADOPTED_RE = re.compile(
+    r"\b(?:this|the) (?:model|mechanism|practice|approach|reform|system|experience)\s+has been\s+"
+    r"(?:replicated and scaled up|replicated|promoted|disseminated)\b",
+    re.IGNORECASE,
+)
+
+
+def adoption_this_model(st: State, s: Sentence, case: CaseFact | None) -> list[AdoptionFact]:
+    """``this model has been replicated and scaled up across the province``: the province adopts the last case.
+
+    Accepts a sentence with ``this model`` (``mechanism``, ``practice`` ...)
+    ``has been replicated ...`` and a province-wide scope, after a case of ONE
+    zone read earlier in the same paragraph: the adopter is that zone's
+    province, the origin the zone, the name the case's. Rejects a sentence
+    without such a case or scope.
+    """
+    if case is None or len(case.zones) != 1 or "has been" not in s.text:
+        return []
+    if not THIS_ADOPTED_RE.search(s.text) or not PROVINCE_SCOPE_RE.search(s.text):
+        return []
+    ref = st.gaz.zone_ref(case.zones[0])
+    if ref is None or ref.province not in st.gaz.provinces:
+        return []
+    return [
+        AdoptionFact(
+            case.name,
+            "province",
+            ref.province,
+            st.gaz.provinces[ref.province].name,
+            s.line,
+            s.original,
+            "this-model",
+            origins=case.zones,
+            scope="province-wide",
+        )
+    ]
+
+
+APPEARED_RE = re.compile(
+    rf"\b{alternation(LIKENESS_ANAPHORA)}\s+(?:(?:has|have|had)\s+)?(?:(?:since|also|soon|quickly|later)\s+)?"
+    rf"{alternation(SPREAD_VERBS)}\s+(?P<prep>in|to|across)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def adoption_appeared(c: Clause) -> list[AdoptionFact]:
+    """``The "<name>" was first piloted in <zone>; within three years comparable arrangements had appeared in
+    <zone> and in <zone>``: a copy of the innovation named before reaching other zones or provinces.
+
+    The subject is a likeness anaphor (:data:`loaders.lexicon.LIKENESS_ANAPHORA`) before a verb of
+    :data:`loaders.lexicon.SPREAD_VERBS`; the innovation is the last quoted name before it in the sentence
+    (its origin the zones named before the anaphor), else the one named just before (:func:`_named_before`).
+    Every adopter of a list after ``in``/``to`` is one adoption. Rejects an innovation without an origin
+    and an adopter that is its origin.
+    """
+    s, st = c.s, c.st
+    out: list[AdoptionFact] = []
+    for m in APPEARED_RE.finditer(s.text):
+        quotes = [q for q in s.quotes if q.end <= m.start() and is_case_name(q.name, s.text, q)]
+        if quotes:
+            name = quotes[-1].name
+            origins = tuple(k for a in s.actors if a.end <= m.start() for k in a.keys)
+        elif (case := _named_before(st, c)) is not None:
+            name, origins = case.name, case.zones
+        else:
+            continue
+        rest = s.text[m.end() :]
+        who = _place_of(st, " ".join(rest.split()[:14]))
+        if not origins or who is None:
+            continue
+        kind, key, printed, parent = who
+        if kind == "zone" and key.split("/", 1)[0] in origins:
+            continue
+        when = clause_date(adopter_clause(rest))
+        line = s.line_at(m.start())
+        fact = AdoptionFact(name, kind, key, printed, line, s.original, "appeared-in", origins, parent, date=when)
+        out.extend(_each_province(c, fact, rest))
+        if kind == "zone":
+            out.extend(
+                replace(fact, adopter_key=z.key, adopter_name=z.text, date=clause_date(adopter_clause(rest, z.start)))
+                for z in _more_zones(st, rest, origins)
+            )
+    return out
+
+
+def adoption_defined_term(c: Clause) -> list[AdoptionFact]:
+    """``The "<name>" of <zone>, referred to below as the <term>, ...``: remember the term for the innovation.
+
+    Reads the sentence that defines a name (:data:`loaders.lexicon.DEFINING_PHRASES`) for the quoted name just
+    before it; its zones are those printed between the name and the phrase, else those before the name in its
+    clause, else the zones a case of the same name was credited to. Builds no fact: a later sentence that uses
+    the term (``The <term> was also extended to ...``) reads it as that innovation (derived, the rule in the
+    adoption's ``resolved``). Rejects a term with no quoted name before it or no zone.
+    """
+    s, st = c.s, c.st
+    for m in DEFINED_RE.finditer(s.text):
+        quotes = [q for q in s.quotes if q.end <= m.start() and is_case_name(q.name, s.text, q)]
+        if not quotes:
+            continue
+        q = quotes[-1]
+        begin = max([0, *(x.end() for x in CLAUSE_CUT_RE.finditer(s.text, 0, q.start))])
+        zones = tuple(k for a in s.actors if q.end <= a.start < m.start() for k in a.keys)
+        zones = (
+            zones or tuple(k for a in s.actors if begin <= a.start < q.start for k in a.keys) or _credited(st, q.name)
+        )
+        if zones:
+            st.terms[m.group("term").lower()] = Named(q.name, tuple(dict.fromkeys(zones)), s.line)
+    return []
+
+
+WHICH_ADOPTED_RE = re.compile(
+    rf",\s*which\s+(?P<who>(?:the\s+)?[A-Z][^,;\"“”]{{0,80}}?)\s+(?:(?:later|also|then|since|subsequently)\s+)*"
+    rf"(?P<verb>{alternation(ACTIVE_ADOPT_VERBS)})\b(?P<tail>[^,;]*)"
+)
+"""A relative clause whose subject adopted what it follows: ``, which Shanxi Province replicated in 2028``."""
+
+
+def adoption_which(c: Clause) -> list[AdoptionFact | CaseFact]:
+    """``<zone>'s <practice>, which <adopter> replicated in 2028, allows ...``: an adoption in a relative clause.
+
+    The innovation is the quoted name that ends right before ``, which`` (its zones printed in its clause, else
+    the case credited under that name before), or an unquoted practice after a zone's possessive (``Henan PFTZ's
+    integrated approval of ...``: also that zone's case). The adopter is the place the relative clause opens with
+    (a province, a city, a coordinated innovation zone or a zone), dated by the year it prints. Rejects an
+    adopter that is the origin, and an innovation without an origin.
+    """
+    s, st = c.s, c.st
+    out: list[AdoptionFact | CaseFact] = []
+    for m in WHICH_ADOPTED_RE.finditer(s.text):
+        begin = max([0, *(x.end() for x in CLAUSE_CUT_RE.finditer(s.text, 0, m.start()))])
+        quote = next((q for q in reversed(s.quotes) if q.end <= m.start() and q.start >= begin), None)
+        if quote is not None and re.fullmatch(r"[\s\w'’-]{0,40}", s.text[quote.end : m.start()]) is None:
+            quote = None
+        if quote is not None and is_case_name(quote.name, s.text, quote):
+            name = quote.name
+            origins = tuple(k for a in s.actors if begin <= a.start < m.start() for k in a.keys)
+            origins = origins or _credited(st, name)
+        elif (pp := _possessive_practice(s, begin, m.start())) is not None:
+            name, origins = pp[1], pp[0].keys
+            out.append(CaseFact(name, tuple(sorted(origins)), s.line, s.original, "possessive-practice"))
+        else:
+            continue
+        who = _adopter(st, m.group("who"))
+        if who is None or not origins:
+            continue
+        kind, key, printed, parent = who
+        if root(key) in {root(z) for z in origins} or (
+            kind == "province" and _province_of(st, origins[0]) == (key, printed)
+        ):
+            continue
+        when = clause_date(m.group("tail"))
+        fact = AdoptionFact(name, kind, key, printed, s.line, s.original, "which-adopted", origins, parent, date=when)
+        out.extend(_each_province(c, fact, m.group("who")))
+    return out if any(isinstance(f, AdoptionFact) for f in out) else []
+
+
+LEAD_RE = re.compile(
+    rf"^\s*(?:(?:In|By|Since)\s+[^,]{{3,30}},\s*)?{alternation(tuple(p.capitalize() for p in LEAD_PHRASES))}\s+"
+    rf"(?P<origin>[^,;]{{3,90}}?),\s*(?P<who>(?:the\s+)?[A-Z][^,;\"“”]{{1,80}}?)\s+(?:has\s+|have\s+)?"
+    rf"(?P<verb>{PRACTICE_VERBS}|{alternation(ACTIVE_ADOPT_VERBS)})\s+"
+)
+"""``Following the lead of <origin>, <adopter> <verb> ...`` (:data:`loaders.lexicon.LEAD_PHRASES`)."""
+
+
+def adoption_following_lead(c: Clause) -> list[AdoptionFact]:
+    """``Following the lead of Hainan FTP, Ningxia introduced a one-window service for ship registration``.
+
+    The origin is the zone the lead names; the adopter the place that opens the main clause (a province, a city,
+    a coordinated innovation zone or a zone); the innovation the first quoted name of its object, else the
+    practice the object names (:func:`loaders.narrative_cases.practice_name`). Rejects a lead without a zone, an
+    adopter that is the origin, and an object that names no practice.
+    """
+    s, st = c.s, c.st
+    m = LEAD_RE.match(s.text)
+    if m is None:
+        return []
+    origins = tuple(k for a in s.actors if m.start("origin") <= a.start < m.end("origin") for k in a.keys)
+    who = _adopter(st, m.group("who"))
+    if not origins or who is None:
+        return []
+    kind, key, printed, parent = who
+    if root(key) in {root(z) for z in origins} or (
+        kind == "province" and _province_of(st, origins[0]) == (key, printed)
+    ):
+        return []
+    phrase, end = object_at(s.text, m.end())
+    quotes = [q for q in s.quotes if m.end() <= q.start < end and is_case_name(q.name, s.text, q)]
+    name = quotes[0].name if quotes else practice_name(phrase, first=True)
+    if not name:
+        return []
+    name = _TRAILING_PLACE_RE.sub("", name)
+    when = clause_date(s.text[: m.start("who")])
+    return [AdoptionFact(name, kind, key, printed, s.line, s.original, "following-lead", origins, parent, date=when)]
