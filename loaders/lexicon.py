@@ -80,7 +80,7 @@ PILOT_VERB_FORMS = (
     "roll(?:ed|s) out", "complet(?:ed|es)", "facilitat(?:ed|es)", "accomplish(?:ed|es)", "process(?:ed|es)",
     "promot(?:ed|es)", "handl(?:ed|es)", "carri(?:ed) out", "carries out", "initiat(?:ed|es)", "open(?:ed|s)",
     "form(?:ed|s)", "innovat(?:ed|es)", "advanc(?:ed|es)", "conduct(?:ed|s)", "provid(?:ed|es)", "deploy(?:ed|s)",
-    "upgrad(?:ed|es)", "resulted in", "include[sd]?",
+    "upgrad(?:ed|es)", "resulted in", "include[sd]?", "puts? in(?:to)? place",
     r"support(?:ed|s)\s+(?:[\w-]+\s+){1,3}?in\s+(?:conducting|launching|carrying out|piloting|establishing|developing)",
 )  # fmt: skip
 """Verbs of piloting, as patterns of their forms (past, present): a zone's object after them may name a practice
@@ -276,7 +276,7 @@ CASE_HEADS = (
 
 PRACTICE_HEADS_MORE = (
     "base", "zone", "channel", "business", "case", "project", "transaction", "payment", "settlement",
-    "transfer", "subcenter", "list", "scenario", "application", "sandbox", "lane",
+    "transfer", "subcenter", "list", "scenario", "application", "sandbox", "lane", "database",
 )  # fmt: skip
 """Head nouns a named practice may end in besides :data:`CASE_HEADS`: what the text builds, not an activity."""
 
@@ -704,10 +704,17 @@ __all__ += [
     "RESPONSIBLE_WORDS",
 ]
 
+SPEECH_VERBS = (
+    "said", "says", "added", "noted", "stressed", "told", "explained", "remarked", "emphasized", "emphasised",
+    "pointed out", "stated", "continued", "asked", "replied", "answered",
+)  # fmt: skip
+"""Verbs of saying: a quoted sentence before or after one is speech, not a name (``"...," the spokesperson
+said``; ``Lin added: "..."``)."""
+
 FOLLOW_VERBS = ("followed", "followed suit", "did the same", "came next", "joined them", "soon followed")
 """Verbs of a clause whose subject adopted what the adopter named before it did (``Guizhou and Shaanxi followed``)."""
 
-__all__ += ["FOLLOW_VERBS"]
+__all__ += ["FOLLOW_VERBS", "SPEECH_VERBS"]
 
 EXAMPLE_ADOPT_VERBS = (
     "replicated", "applied", "adopted", "introduced", "rolled out", "copied", "taken up", "put in place",

@@ -42,6 +42,7 @@ from pftz.loaders.lexicon import (
     LEAD_PHRASES,
     PASSIVE_ADOPT_VERBS,
     REFERENCE_VERBS,
+    SPEECH_VERBS,
     alternation,
     body_kind,
 )
@@ -90,6 +91,7 @@ from pftz.loaders.narrative_cases import (
     case_launched_by,
     case_passive_subject,
     case_possessive,
+    case_possessive_included,
     case_pronoun,
     case_quote_subject,
     case_took_lead,
@@ -149,7 +151,7 @@ from pftz.loaders.narrative_quoted import (
     partly_quoted_name,
     title_case,
 )
-from pftz.loaders.quotes import Quoted, quoted_spans
+from pftz.loaders.quotes import Quoted, is_speech, quoted_spans
 from pftz.loaders.records import Section
 from pftz.loaders.reference import Gazetteer
 from pftz.loaders.structure import Outline
@@ -200,7 +202,8 @@ def read_narrative(
         for k, (off, raw) in enumerate(sentences(p)):
             text = raw.replace("*", " ")  # same length: offsets hold, and the zone finder's memo keys on raw
             acts = join_co_actors(raw, find_actors(raw, gaz, fz))
-            sents.append(Sentence(p, off, text, acts, quoted_spans(text), raw, k == 0))
+            spans = [q for q in quoted_spans(text) if not is_speech(text, q, SPEECH_VERBS)]  # a name, not speech
+            sents.append(Sentence(p, off, text, acts, spans, raw, k == 0))
         sents_of[pi] = sents
         n_before = len(st.cases) + len(st.adoptions) + len(st.efforts)
         _read_paragraph(st, sents, cross)
@@ -865,6 +868,7 @@ def _practices_of_sentence(
     found += [(a, n, "passive") for a, n in case_passive_subject(s, last_subject)]
     found += [(a, n, "established-in") for a, n in case_established_in_zone(s)]
     found += [(a, n, "launched-by") for a, n in case_launched_by(s)]
+    found += [(a, n, "included") for a, n in case_possessive_included(s)]
     out: list[tuple[Actor, str, str]] = []
     seen: set[tuple[tuple[str, ...], str]] = set()
     for a, n, rule in found:

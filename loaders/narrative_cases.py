@@ -26,6 +26,7 @@ from pftz.loaders.lexicon import (
     PILOT_VERB_FORMS,
     PRACTICE_HEADS_MORE,
     QUANTITY_WORDS,
+    SELECTION_VERBS,
     SUBJECT_ADJECTIVES,
     TITLE_WORDS,
     alternation,
@@ -507,7 +508,8 @@ def case_unquoted_object(
     paragraph's subject zone. A chain of clauses sharing that subject is
     followed: ``..., launched A, explored B, and established C``, participles
     (``..., establishing A``, ``by establishing A and creating B``) and lists of
-    objects (``A, B, and C``, ``A, as well as the first B``). Each object
+    objects (``A, B, and C``, ``A, as well as the first B``; not ``A, and the X Area of Y PFTZ set up B``:
+    another subject, read from its own start). Each object
     runs to its clause end (a comma, ``;``, ``which``, ``to <verb>``, ``by``,
     ``thereby``, ``and <verb>``, a dash, a sentence end) and is a case when
     :func:`practice_name` accepts it, for the verbs of :data:`PRACTICE_VERBS`
@@ -562,6 +564,8 @@ def case_unquoted_object(
                 item = _NEXT_ITEM_RE.match(s.text, end) if good else None
                 if item is None or _NEXT_CLAUSE_RE.match(s.text, end):
                     break
+                if any(item.end() <= x <= item.end() + 4 for x in actor_starts):
+                    break  # ", and the Chongqing FTZ launched ...": another zone, a clause of its own
                 obj_at = item.end()
                 apposition = item.group(0).strip() == ","
             m = _NEXT_CLAUSE_RE.match(s.text, end)
@@ -625,6 +629,42 @@ def case_passive_subject(s: Sentence, last_subject: Actor | None = None) -> list
             if actor is not None and (name := practice_name(obj)):
                 out.append((actor, name))
     return out
+
+
+_SUBJECT_AT_RE = re.compile(rf"^\s*{_INTRO}(?:[Tt]he\s+)?")
+_POSSESSIVE_AT_RE = re.compile(r"['’]s\s+")
+_INCLUDED_AFTER_RE = re.compile(
+    r"(?:,[^;\"“”]{0,200}?,)?\s*(?:was|were|has been|have been|had been)\s+(?:[a-z]+ly\s+|also\s+)?"
+    rf"{alternation(SELECTION_VERBS)}\s+(?:in|into|among|for)\b"
+)
+_PRE_HEAD_END_RE = re.compile(r"\s+(?:for|in|at|to|under|with|along|on)\s")
+
+
+def case_possessive_included(s: Sentence) -> list[tuple[Actor, str]]:
+    """A zone's unquoted practice as the subject of its inclusion in a batch: ``Hunan FTZ's cold-chain bill of
+    lading pledge service for fruit importers, which ..., was also included in the batch``.
+
+    The sentence opens with the zone's possessive; the object runs to its clause end, a relative clause may
+    follow, then a passive verb of :data:`~loaders.lexicon.SELECTION_VERBS` and "in"/"into"/"among". The
+    phrase must pass :func:`practice_name`, or end in a head noun before its first preposition of place or
+    purpose (``bill of lading pledge financing service for ...``: a compound with "of" inside).
+    """
+    if "’s " not in s.text and "'s " not in s.text:
+        return []
+    sm = _SUBJECT_AT_RE.match(s.text)
+    actor = next((a for a in s.actors if sm and a.start == sm.end()), None)
+    pm = _POSSESSIVE_AT_RE.match(s.text, actor.end) if actor else None
+    if actor is None or pm is None:
+        return []
+    obj, end = object_at(s.text, pm.end())
+    if not _INCLUDED_AFTER_RE.match(s.text, end):
+        return []
+    name = practice_name(obj)
+    if not name:
+        pre = _PRE_HEAD_END_RE.split(obj, maxsplit=1)[0].split()
+        ok = len(pre) >= 3 and _is_head_noun(pre[-1]) and not DOCUMENT_WORD_RE.search(obj)
+        name = ARTICLES_RE.sub("", " ".join(obj.split())) if ok else ""
+    return [(actor, name)] if name else []
 
 
 _LAUNCHED_BY_SUBJECT_RE = re.compile(rf"^\s*(?:{_INTRO}(?=(?:A|An|The)\s)|(?=[A-Z][a-z]+\s+[a-z]))")

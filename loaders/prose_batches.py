@@ -39,6 +39,8 @@ from pftz.loaders.text import Paragraph
 
 FindMentions = Callable[[str], list[Mention]]
 """A finder of zone, province or body mentions in a text (the gazetteer's, or the collector's memoised one)."""
+FindLists = Callable[[str], list[list[Mention]]]
+"""A finder of lists of zones ("the FTZs in A, B and C") in a text."""
 
 _ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINALS) + r"|eleventh|twelfth)"
 
@@ -63,6 +65,19 @@ _TRAILING_PAREN_RE = re.compile(r"\s*\((?P<inner>[^()]{2,160})\)\s*[.;]?\s*$")
 _QUOTES_RE = re.compile(r"[\"“”]")
 _LEADING_ARTICLE_RE = re.compile(r"^(?:(?:the|a|an)\s+)", re.IGNORECASE)
 _LEAD_MAX = 140
+_ITEM_SCOPE_RE = re.compile(
+    r",\s*(?:(?:which|that)\s+(?:is|are)\s+|(?:is|are)\s+)?to\s+be\s+"
+    rf"(?i:{alternation(NOTICE_REPLICATE_VERBS)})\s+(?P<scope>[^;]{{3,200}}?)\s*[.;]?\s*$"
+)
+"""An item's own scope after it: "Bonded repair of ..., to be replicated and promoted in coastal PFTZs"."""
+_ONLY_PAREN_RE = re.compile(r"^\s*(?:(?:and|or)\s+)?\([^()]*\)\s*[.;]?\s*$", re.IGNORECASE)
+"""A part that is only a bracket ("and (six other items, omitted)"): no item."""
+_WHOLE_PFTZS_RE = re.compile(r"^(?:all\s+)?(?:the\s+)?(?:pilot\s+free\s+trade\s+zones|p?ftzs)$", re.IGNORECASE)
+_LIST_HEAD_RE = re.compile(
+    r"^(?:(?:and|or|in|at|the)\s+)*(?:(?:pilot\s+free\s+trade\s+zones|p?ftzs)(?:\s+(?:in|of))?)?$", re.IGNORECASE
+)
+"""What is left of a list of zones once its members are cut out ("the PFTZs in", "and"): no group."""
+_PLACE_SPLIT_RE = re.compile(r",?\s+(?:and|as\s+well\s+as)\s+(?:(?:in|at|within)\s+)?(?:the\s+)?", re.IGNORECASE)
 """Characters at most of an item's lead before its colon ("In border areas with land ports open to ...:")."""
 
 
@@ -95,6 +110,9 @@ class ScopedItem:
     where: str
     zones: tuple[Mention, ...]
     bodies: tuple[Mention, ...]
+    places: tuple[Mention, ...] = ()
+    """The zones the item's own scope names ("..., to be replicated in the PFTZs in Yunnan and Guangxi"): each
+    adopts it; ``where`` then holds what else the scope names ("coastal PFTZs"), or nothing."""
 
 
 def scope_of(printed: str) -> Scope | None:
@@ -173,6 +191,7 @@ def _item(
     scope: tuple[Scope | None, str],
     find_zones: FindMentions,
     find_bodies: FindMentions,
+    find_lists: FindLists | None = None,
 ) -> list[ScopedItem]:
     """The innovations of one numbered item (its text after the number, at offset ``at`` of ``p``)."""
     bodies: tuple[Mention, ...] = ()
@@ -190,16 +209,68 @@ def _item(
             sc, where = scope_of(lead) or Scope.DESIGNATED_AREAS, _where(lead)
     out: list[ScopedItem] = []
     for off, part in _split_outside(body, ";"):
+        if _ONLY_PAREN_RE.match(part):
+            continue
         zones: tuple[Mention, ...] = ()
         if (tp := _TRAILING_PAREN_RE.search(part)) and (found := find_zones(tp.group("inner"))):
             zones, part = tuple(found), part[: tp.start()]
+        own: tuple[Scope | None, str, tuple[Mention, ...]] = (sc, where, ())
+        if im := _ITEM_SCOPE_RE.search(part):
+            own, part = _item_scope(im.group("scope"), find_zones, find_lists), part[: im.start()]
         name = item_name(part)
         if len(name.split()) < 2 or len(name) > 240:
             continue
         lead_ws = len(part) - len(part.lstrip())
         start = at + shift + off + lead_ws
-        out.append(ScopedItem(name, p.line_at(start), " ".join(text.split())[:300], sc, where, zones, bodies))
+        quote = " ".join(text.split())[:300]
+        out.append(ScopedItem(name, p.line_at(start), quote, own[0], own[1], zones, bodies, own[2]))
     return out
+
+
+def _item_scope(
+    printed: str, find_zones: FindMentions, find_lists: FindLists | None = None
+) -> tuple[Scope | None, str, tuple[Mention, ...]]:
+    """The scope an item states after it: its :class:`Scope`, what it names that is no zone, the zones it names.
+
+    "in the PFTZs in Hebei, Henan and Hubei" is those three zones; "in coastal PFTZs and in the Hainan Free
+    Trade Port" a group ("coastal PFTZs") and a zone; "in the special customs supervision areas of the PFTZs"
+    a group, in designated areas (only "all the PFTZs" is the scope of all PFTZs).
+
+    Examples
+    --------
+    >>> from pftz.loaders.reference import Gazetteer
+    >>> g = Gazetteer.default()
+    >>> sc, where, zs = _item_scope("in inland PFTZs and in Hubei FTZ", g.find_zones, g.find_zone_lists)
+    >>> str(sc), where, [z.key for z in zs]
+    ('Designated areas', 'inland PFTZs', ['hubei'])
+    >>> sc, where, zs = _item_scope("in the FTZs in Hebei, Henan and Hunan", g.find_zones, g.find_zone_lists)
+    >>> str(sc), where, [z.key for z in zs]
+    ('Designated areas', '', ['hebei', 'henan', 'hunan'])
+    """
+    where = _where(printed)
+    sc = scope_of(printed)
+    if sc is Scope.ALL_PFTZS and not _WHOLE_PFTZS_RE.match(where):
+        sc = Scope.DESIGNATED_AREAS
+    if sc is Scope.NATIONWIDE:
+        return sc, where, ()
+    listed = [z for lst in (find_lists(where) if find_lists else []) for z in lst]
+    zones = listed + [z for z in find_zones(where) if not any(x.start <= z.start < x.end for x in listed)]
+    if not zones:
+        return sc, where, ()
+    zones.sort(key=lambda z: z.start)
+    # what the scope names besides its zones: the conjuncts left once the zones (and a list's head) are cut out
+    rest, at = [], 0
+    for z in zones:
+        rest.append(where[at : z.start])
+        at = z.end
+    rest.append(where[at:])
+    groups = [
+        g
+        for piece in rest
+        for g in (x.strip(" ,") for x in _PLACE_SPLIT_RE.split(piece))
+        if g and not _LIST_HEAD_RE.match(g)
+    ]
+    return sc or Scope.DESIGNATED_AREAS, " and ".join(groups), tuple(zones)
 
 
 HEADING_CHARS = 60
@@ -215,7 +286,12 @@ def _heading_like(rest: str, after: str = "") -> bool:
     return len(t) < HEADING_CHARS and not re.search(r"[:;,.\"“”()]", t) and not goes_on
 
 
-def notice_items(paras: Sequence[Paragraph], find_zones: FindMentions, find_bodies: FindMentions) -> list[ScopedItem]:
+def notice_items(
+    paras: Sequence[Paragraph],
+    find_zones: FindMentions,
+    find_bodies: FindMentions,
+    find_lists: FindLists | None = None,
+) -> list[ScopedItem]:
     """Rule: the numbered items under a notice's headings of scope, each an innovation replicated in that scope.
 
     "(I) Reform items to be replicated and promoted nationwide (12 items)" opens a
@@ -223,7 +299,9 @@ def notice_items(paras: Sequence[Paragraph], find_zones: FindMentions, find_bodi
     responsible: the Y and the Z)") holds items split at semicolons, the bodies in
     charge in a closing parenthesis, origin zones in a parenthesis after an item
     (``"A" (Fujian FTZ, Guangdong FTZ)``). Under a heading of designated areas an
-    item's lead "In <places>:" is its own scope. The list ends at the next part's
+    item's lead "In <places>:" is its own scope, and so is a scope after the item ("A, to be replicated and
+    promoted in coastal PFTZs and in Hainan FTP": the zones it names in ``places``); a part that is only a
+    bracket ("and (five other items, omitted)") is no item. The list ends at the next part's
     heading or a paragraph that is neither a heading nor an item.
     """
     out: list[ScopedItem] = []
@@ -257,7 +335,7 @@ def notice_items(paras: Sequence[Paragraph], find_zones: FindMentions, find_bodi
                 scope = None  # a paragraph that is not part of the list ends it
                 break
         for at, txt, sc in pending:
-            out.extend(_item(txt, at, p, sc, find_zones, find_bodies))
+            out.extend(_item(txt, at, p, sc, find_zones, find_bodies, find_lists))
     return out
 
 

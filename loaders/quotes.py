@@ -76,6 +76,38 @@ def _balance(name: str) -> str:
     return name
 
 
+_SPOKEN_END_RE = re.compile(r"[,.?!…]\s*$")
+SPEECH_WORDS = 4
+"""Words at least of a quoted span that is a sentence someone says (a name is shorter or ends without a stop)."""
+
+
+def is_speech(text: str, q: Quoted, speech_verbs: tuple[str, ...]) -> bool:
+    """Whether a quoted span of ``text`` is a sentence someone says, not a name.
+
+    It has :data:`SPEECH_WORDS` words or more, ends in a stop or a comma inside its quotation marks, and a verb of
+    saying follows it within a few words (``"...," the spokesperson said``) or precedes it with a comma or colon
+    (``Lin added: "..."``).
+
+    Examples
+    --------
+    >>> s = '"Every good practice deserves a wider stage," the official said.'
+    >>> is_speech(s, quoted_spans(s)[0], ("said",))
+    True
+    >>> s = 'Lin said: the "one-stop service for ship registration" was copied.'
+    >>> is_speech(s, quoted_spans(s)[0], ("said",))
+    False
+    """
+    if len(q.name.split()) < SPEECH_WORDS or not _SPOKEN_END_RE.search(q.name):
+        return False
+    verbs = "|".join(re.escape(v) for v in sorted(speech_verbs, key=len, reverse=True))
+    after = text[q.end : q.end + 80]
+    before = text[max(0, q.start - 60) : q.start]
+    return (
+        re.match(rf"\s*(?:[\w.'’-]+\s+){{0,5}}?(?:{verbs})\b", after) is not None
+        or re.search(rf"\b(?:{verbs})\s*[:,]\s*$", before) is not None
+    )
+
+
 def quoted_spans(text: str, *, min_chars: int = 2) -> list[Quoted]:
     """Return the quoted spans of a text, whole names even with unbalanced quotes.
 

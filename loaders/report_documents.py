@@ -351,13 +351,18 @@ ALL_TITLE_WORDS = (*TITLE_WORDS, *TITLE_WORDS_MORE, *JOINT_TITLE_WORDS, "Recomme
 ALL_TITLE_RE = re.compile(rf"\b{alternation(ALL_TITLE_WORDS)}\b")
 _SMALL = (*TITLE_SMALL_WORDS, *TITLE_SMALL_WORDS_MORE)
 _TITLE_WORD = rf"(?:[A-Z][\w'’-]*|\d[\w-]*|\([^()]{{1,40}}\)|(?:{'|'.join(_SMALL)})\b)"
+_TITLE_WORD_QUOTED = rf"(?:[\"“][A-Z][\w'’-]*|[A-Z][\w'’-]*[\"”]|{_TITLE_WORD})"
+"""A word of an unquoted title, or one opening or closing a quoted phrase inside it (``of "Best Practice Cases"
+of``)."""
 UNQUOTED_TITLE_RE = re.compile(
     rf"\b(?:the|[Tt]he|of|on)\s+(?P<title>(?:[A-Z][\w'’-]*\s+){{0,4}}?{alternation(ALL_TITLE_WORDS)}"
-    rf"\s+(?:on|for|of|to|about)\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD}){{1,40}}?)"
-    r"(?=\s*\((?:[A-Z][A-Za-z.]*\s*)?[\[〔(]?\s*(?:19|20)\d\d|\s+issued\s+by\b)"
+    rf"\s+(?:on|for|of|to|about)\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD_QUOTED}){{1,40}}?)"
+    r"(?=\s*\((?:[A-Z][A-Za-z.]*\s*){0,4}[\[〔(]?\s*(?:19|20)\d\d|\s+issued\s+by\b)"
 )
 """A title printed without quotes, capitalised but for small words (the lexicon's), right before its number or
-"issued by": "the Notice on Several Measures to Further Align with ... in Eligible PFTZs (G.F. [2025] No. 9)"."""
+"issued by": "the Notice on Several Measures to Further Align with ... in Eligible PFTZs (G.F. [2025] No. 9)",
+"the Circular on Extending the Fifth Batch of "Typical Cases" of ... (Hu Fu Ban Fa [2029] No. 3)" (the number's
+prefix of up to four words, a phrase quoted inside the title)."""
 MARKED_TITLE_RE = re.compile(
     rf"\b(?:the|[Tt]he|of|on)\s+(?P<title>(?:[A-Z][\w'’-]*\s+){{0,4}}?{alternation(ALL_TITLE_WORDS)}"
     rf"\s+(?:on|for|of|to|about)\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD}){{1,40}}?"
@@ -396,8 +401,9 @@ def _unquoted_titles(ctx: _Context) -> list[_Mention]:
             ]
         for m in found:
             title = m.group("title").strip()
-            if '"' in title or "“" in title:
-                continue
+            if title.count('"') % 2 or title.count("“") != title.count("”"):
+                continue  # a quoted title's tail: read with its quotation marks
+            title = re.sub(r"[\"“”]", "", title)
             after = [(n, a) for n, _t, a, _b in mentions if n is not None and m.end() <= a <= m.end() + 3]
             number = after[0][0] if after else None
             line = p.line_at(off)
@@ -406,6 +412,8 @@ def _unquoted_titles(ctx: _Context) -> list[_Mention]:
             title = _TRAILING_SMALL_RE.sub("", m.group("title"))
             if len(title.split()) < 4 or any(a <= m.end() and m.start() <= b for _n, _t, a, b in mentions):
                 continue  # a title with its number is read with the number
+            if any(u.start("title") <= m.start("title") < u.end() for u in found):
+                continue  # the same title, read whole before its number
             line = p.line_at(off)
             end = m.start("title") + len(title)
             out.append(_Mention(_register_doc(ctx, None, title, line), line, s, m.start("title"), end))

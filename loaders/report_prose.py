@@ -709,7 +709,7 @@ def _read_prose_batches(c: _Collector, ctx: _Context) -> None:
         national.append((b, ref, kind))
     _prose_batch_examples(c, ctx, national, ctx.story.cases)
     _scoped_examples(c, ctx, [b for b in found if b.owner], ctx.story.cases)
-    items = notice_items(ctx.paras, c.find_zones, c.gaz.find_bodies)
+    items = notice_items(ctx.paras, c.find_zones, c.gaz.find_bodies, c.find_zone_lists)
     c.rule = "notice-item"
     if items:  # a notice: a body it orders to carry the replication out ("The Ministry of Commerce shall ...")
         for p, off, s in _sentences(ctx.paras):
@@ -741,7 +741,10 @@ def _read_prose_batches(c: _Collector, ctx: _Context) -> None:
         whole = it.scope is Scope.NATIONWIDE or (target is not None and it.where.lower() == str(it.scope).lower())
         if whole:
             c.rel(Rel.REPLICATED_TO, m, region, it.line, it.quote, scope=scope)
-        c.rel(Rel.ADOPTED, region, m, it.line, it.quote, scope=scope, adopter=it.where)
+        for z in it.places:  # the zones the item's own scope names ("..., to be replicated in the PFTZs in A and B")
+            c.rel(Rel.ADOPTED, c.zone(z.key, it.line, it.quote), m, it.line, it.quote, scope=scope)
+        if it.where or not it.places:
+            c.rel(Rel.ADOPTED, region, m, it.line, it.quote, scope=scope, adopter=it.where)
     c.rule = ""
 
 

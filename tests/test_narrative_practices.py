@@ -348,3 +348,50 @@ def test_perturbed_copies_give_the_same_unquoted_cases(perturb: object) -> None:
     base = unquoted(_read(TEXT))
     assert len(base) >= 35
     assert unquoted(_read(perturb(TEXT))) == base  # type: ignore[operator]
+
+
+# --------------------------------------------------------------------------- press releases: clauses of other zones
+@pytest.mark.parametrize("quote", ['"', "\u201c"])
+def test_a_later_clause_with_its_own_zone_is_not_an_object_of_the_first(quote: str) -> None:
+    close = '"' if quote == '"' else "\u201d"
+    text = (
+        f"In logistics, Henan FTZ introduced a {quote}single ticket{close} transfer service for air cargo, and the "
+        "Tianjin FTZ's Dongjiang Area set up a shared inspection platform for cold-chain containers, while Hunan "
+        "FTZ created a bilingual standards database for power equipment exporters."
+    )
+    cases = _cases(text)
+    assert cases.get("shared inspection platform for cold-chain containers") == ("tianjin",)
+    assert cases.get("bilingual standards database for power equipment exporters") == ("hunan",)
+    assert not any(k.startswith(("Tianjin", "Dongjiang")) or "Dongjiang Area" in k for k in cases)
+    # re-wrapped, other zones: the same reading
+    other = rewrap_paragraphs(text.replace("Hunan", "Anhui"))
+    assert _cases(other).get("bilingual standards database for power equipment exporters") == ("anhui",)
+
+
+def test_put_in_place_is_a_verb_of_piloting() -> None:
+    text = (
+        "Meanwhile, the Xiamen Area of the Fujian Pilot FTZ put in place a graded customs guarantee model for "
+        "yacht imports, cutting the wait."
+    )
+    assert _cases(text) == {"graded customs guarantee model for yacht imports": ("fujian",)}
+    assert _cases(rewrap_paragraphs(text.replace("put in place", "puts into place"))) == {
+        "graded customs guarantee model for yacht imports": ("fujian",)
+    }
+
+
+@pytest.mark.parametrize(
+    ("zone", "key"),
+    [("Hubei FTZ\u2019s", "hubei"), ("the Guangxi Pilot FTZ's", "guangxi"), ("Sichuan FTZ's", "sichuan")],
+)
+def test_a_zones_unquoted_practice_included_in_a_batch(zone: str, key: str) -> None:
+    text = (
+        f"{zone[0].upper()}{zone[1:]} cold-chain bill of lading pledge service for fruit importers, which lets "
+        "banks lend on goods in transit, was also included in the batch. Traders welcomed it."
+    )
+    assert _cases(text) == {"cold-chain bill of lading pledge service for fruit importers": (key,)}
+    assert _cases(rewrap_paragraphs(text)) == {"cold-chain bill of lading pledge service for fruit importers": (key,)}
+
+
+def test_a_zones_practice_not_included_in_a_batch_is_no_case_by_that_rule() -> None:
+    text = "Hubei FTZ's cold-chain bill of lading pledge service for fruit importers was discussed at length in 2030."
+    assert _cases(text) == {}

@@ -365,3 +365,27 @@ def test_every_new_rule_reads_the_bundled_report(bundled: set[tuple[str, ...]]) 
 @pytest.mark.parametrize("perturb", [rewrap_paragraphs, move_body_page_breaks], ids=["rewrapped", "page-breaks"])
 def test_perturbed_copies_give_the_same_new_facts(perturb: object, bundled: set[tuple[str, ...]]) -> None:
     assert _new_facts(_read(perturb(TEXT))) == bundled  # type: ignore[operator]
+
+
+# --------------------------------------------------------------------------- speech is no name
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"A good model only matters once others can copy it," the official said, adding that the ministry will '
+        "follow how the practices are applied across the country.",
+        "\u201cEvery zone should learn from the best cases in its own way,\u201d Zhou noted, and the cases will "
+        "be replicated nationwide.",
+        'The deputy director added: "Other regions will adopt what works, step by step." The ministry agreed.',
+    ],
+)
+def test_a_quoted_sentence_someone_says_is_no_innovation(text: str) -> None:
+    for variant in (text, rewrap_paragraphs(text)):
+        got = _read(variant)
+        assert not any(len(a.name.split()) >= 4 and a.name[:1].isupper() for a in got.adoptions), got.adoptions
+        assert not got.cases
+
+
+def test_a_quoted_name_beside_a_verb_of_saying_is_still_a_name() -> None:
+    text = 'Officials said the "green berth" scheme of Hainan FTP has been replicated by Guangxi.'
+    got = _read(text)
+    assert any("green berth" in a.name for a in got.adoptions)

@@ -408,3 +408,56 @@ def test_a_body_a_notice_orders_to_act_rewrapped() -> None:
     )
     bodies = {f.name for f in facts_from_report(parse_report(text, "notice.txt")) if f.fact == "body"}
     assert "Ministry of Commerce" in bodies
+
+
+NOTICE_OWN_SCOPES = """\
+(II) Items to be replicated and promoted in specific areas (5 items)
+
+4. Bonded repair of offshore drilling platforms, to be replicated and promoted in the comprehensive bonded \
+zones of the PFTZs;
+
+5. A "fast lane" for chilled seafood through border ports, to be replicated and promoted in the PFTZs in \
+Heilongjiang, Hebei and Liaoning;
+
+6. Shared pilotage of vessels across port groups, to be replicated and promoted in inland PFTZs and in the \
+Hainan Free Trade Port; and (two other items, omitted).
+
+II. Organizing implementation
+"""
+
+
+def _own_scopes(text: str) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    return [
+        (i.name, str(i.scope), i.where, tuple(z.key for z in i.places))
+        for i in notice_items(_paras(text), GAZ.find_zones, GAZ.find_bodies, GAZ.find_zone_lists)
+    ]
+
+
+OWN_SCOPES = [
+    ("Bonded repair of offshore drilling platforms", "Designated areas", "comprehensive bonded zones of the PFTZs", ()),
+    (
+        "fast lane for chilled seafood through border ports",
+        "Designated areas",
+        "",
+        ("heilongjiang", "hebei", "liaoning"),
+    ),
+    ("Shared pilotage of vessels across port groups", "Designated areas", "inland PFTZs", ("hainan-ftp",)),
+]
+
+
+@pytest.mark.parametrize("how", ["as printed", "rewrapped"])
+def test_an_item_with_its_own_scope_after_it_and_a_bracket_that_is_no_item(how: str) -> None:
+    text = NOTICE_OWN_SCOPES if how == "as printed" else _rewrapped(NOTICE_OWN_SCOPES.replace("\n\n4.", "\n4."))
+    assert _own_scopes(text) == OWN_SCOPES
+    # curly quotes and other zones read the same
+    other = text.replace('"fast lane"', "\u201cfast lane\u201d").replace("Hebei and Liaoning", "Xinjiang and Hebei")
+    assert _own_scopes(other)[1] == (OWN_SCOPES[1][0], "Designated areas", "", ("heilongjiang", "xinjiang", "hebei"))
+
+
+def test_the_zones_of_an_items_own_scope_adopt_it() -> None:
+    text = "Circular on the Ninth Batch of Reform Pilot Experience\n\n" + NOTICE_OWN_SCOPES
+    facts = [f for f in facts_from_report(parse_report(text, "n.txt")) if f.fact == "adoption"]
+    got = {(f.name.split()[0], f.adopter) for f in facts}
+    assert {("fast", "zone:heilongjiang"), ("fast", "zone:hebei"), ("fast", "zone:liaoning")} <= got
+    assert {("Shared", "group:inland pftzs"), ("Shared", "zone:hainan-ftp")} <= got
+    assert not any("omitted" in f.name for f in facts)

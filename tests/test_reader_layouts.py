@@ -945,3 +945,29 @@ def test_places_listed_after_areas_of_no_zone_are_no_areas() -> None:
     text = "Zhejiang PFTZ grew. Firms came from the urban areas of Hefei, Wuhan and Xi'an.\n"
     keys = {e.key for e in parse_report(text, "t.txt").entities if e.label is Label.ZONE}
     assert keys == {"zhejiang"}, keys
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "number"),
+    [
+        ("The list went out with the Circular on Extending the Fourth Batch of Typical Cases of Pilot Free Trade "
+         "Zones (Min Ban Fa [2029] No. 31), which asks cities to act.",
+         "Circular on Extending the Fourth Batch of Typical Cases of Pilot Free Trade Zones", "[2029] No. 31"),
+        ('Its Commerce Office issued the Notice on Promoting the Third Batch of "Model Practices" of Inland Pilot '
+         "Zones (Xiang Shang Zi [2028] No. 8), which sets 12 cases out.",
+         "Notice on Promoting the Third Batch of Model Practices of Inland Pilot Zones", "[2028] No. 8"),
+        ("It issued the Notice on Promoting the Third Batch of \u201cModel Practices\u201d of Inland Pilot Zones "
+         "(Xiang Shang Zi [2028] No. 8) last year.",
+         "Notice on Promoting the Third Batch of Model Practices of Inland Pilot Zones", "[2028] No. 8"),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("variant", range(3))
+def test_an_unquoted_title_before_a_number_of_several_words_is_one_document(
+    sentence: str, title: str, number: str, variant: int
+) -> None:
+    report = parse_report(_perturbed(f"Hunan PFTZ grew. {sentence}\n")[variant], "t.txt")
+    docs = [e for e in report.entities if e.label is Label.DOCUMENT and not e.key.startswith("text:")]
+    assert {e.key for e in docs} == {next(iter(docs)).key}  # one document: the title and its number
+    names = {str(e.properties.get("title") or e.name) for e in docs} | {e.name for e in docs}
+    assert any(n.startswith(title) for n in names), names
+    assert any(number in n for n in names), names
