@@ -56,6 +56,8 @@ PASSIVE_ADOPT_VERBS = (
     "promoted",
     "learned from",
     "learnt from",
+    "learned",
+    "learnt",
     "drawn on",
     "drawn upon",
     "taken as a reference",
@@ -66,7 +68,7 @@ PASSIVE_ADOPT_VERBS = (
 
 BY_ADOPT_VERBS = (
     "replicated", "adopted", "taken up", "picked up", "copied", "borrowed", "emulated", "learned from", "learnt from",
-    "drawn on", "drawn upon", "taken as a reference", "taken as a model", "adapted",
+    "learned", "learnt", "drawn on", "drawn upon", "taken as a reference", "taken as a model", "adapted",
 )  # fmt: skip
 """Of :data:`PASSIVE_ADOPT_VERBS`, those whose ``by <X>`` names the adopter (``launched by`` names the origin)."""
 
@@ -113,7 +115,7 @@ REPLICATE_PATTERNS = (
 
 LAUNCH_PARTICIPLES = (
     "launched", "developed", "introduced", "piloted", "created", "established", "pioneered", "designed", "built",
-    "set up", "initiated", "explored",
+    "set up", "initiated", "explored", "tried", "trialled", "trialed",
 )  # fmt: skip
 """Participles of an appositive that names a practice's zones: ``A <practice>, jointly launched by X PFTZ, ...``."""
 
@@ -848,6 +850,25 @@ DIRECTIVE_NOUNS = (
 Committee``): the body is named as the one deciding."""
 
 __all__ += ["AGENT_VERBS_OF_DRAFTS", "DIRECTIVE_NOUNS"]
+
+DRAFTING_VERBS = (
+    "draft", "drafting", "drafted", "formulate", "formulating", "revise", "revising", "finalize", "finalise",
+)  # fmt: skip
+"""Verbs of writing a document not yet issued, before its unquoted title (``will work with ... to draft the Several
+Measures on ...``)."""
+__all__ += ["DRAFTING_VERBS"]
+
+OTHER_BATCH_LEADS = ("a", "an", "another", "previous", "earlier", "past", "later", "other", "future", "further")
+"""Words before "batch" that point away from the batch a text released (``before they entered a national batch``,
+``previous batches have produced results``): the cases told after them are not that batch's."""
+__all__ += ["OTHER_BATCH_LEADS"]
+
+ENUMERATING_LEADS = ("another", "one more", "a further", "yet another")
+"""Words that open a sentence's subject as one more of the items just told (``Another item, the X, originated in
+...``), like the ordinals of ``The second, ...``; the noun after them is one of :data:`ENUMERATED_NOUNS`."""
+ENUMERATED_NOUNS = ("item", "example", "case", "innovation", "practice", "measure", "one", "reform")
+"""Nouns after :data:`ENUMERATING_LEADS`."""
+__all__ += ["ENUMERATED_NOUNS", "ENUMERATING_LEADS"]
 
 DOCUMENT_ACT_NOUNS = (
     "issuing", "issuance of", "enactment of", "promulgation of", "release of", "publication of", "formulation of",

@@ -101,6 +101,7 @@ from pftz.loaders.narrative_cases import (
     chain,
     heading_case,
     in_appositive,
+    named_on_to_appositive,
     practice_name,
 )
 from pftz.loaders.narrative_efforts import (
@@ -760,7 +761,7 @@ def _cases_of_sentence(st: State, s: Sentence, last_subject: Actor | None, cross
         keys = tuple(sorted({k for a in actors for k in a.keys}))
         st.used.add((id(s), q.start))
         name = q.name.replace('"', "").strip() if not q.balanced else q.name
-        if len(name.split()) < 2 or (rule == "after" and in_appositive(s, q)):
+        if len(name.split()) < 2 or (rule == "after" and (in_appositive(s, q) or named_on_to_appositive(s, q))):
             name = fuller_name(s.text, q) or name  # the "one-bill" system for ...: the printed phrase
         if len(keys) > 1 and ADOPTS_RE.search(s.text):
             # "Beijing, Tianjin, and Hebei PFTZ adopts "..."": each zone adopted the joint case too

@@ -267,6 +267,15 @@ def case_after(s: Sentence, q: Quoted) -> list[Actor]:
     return out
 
 
+def named_on_to_appositive(s: Sentence, q: Quoted) -> bool:
+    """Whether the quoted name's phrase goes on after its closing mark up to an appositive naming its zone (``the
+    "..." model for vessels, first tried in the X Area``): the printed phrase, not the quoted words, is its name."""
+    following = [a for a in s.actors if a.start >= q.end]
+    if not following or s.text[q.end : q.end + 1] in (",", ""):
+        return False
+    return _APPOSITIVE_BY_RE.fullmatch(s.text, q.end, following[0].start) is not None
+
+
 def in_appositive(s: Sentence, q: Quoted) -> bool:
     """Whether the quoted name stands in an appositive before its sentence's passive verb of origin, its head
     printed after it: ``The first, the "green corridor" supervision model for fresh produce, was piloted by ...``
@@ -280,9 +289,13 @@ def in_appositive(s: Sentence, q: Quoted) -> bool:
 
 
 _APPOSITIVE_BY_RE = re.compile(
-    rf"\s*,\s*(?:(?:first|jointly)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?(?:in|by|at)\s+(?:the\s+)?"
+    r"(?:\s+[\w'’&-]+){0,9}\s*,\s*(?:(?:which|that)\s+(?:was|were|has been|had been)\s+)?"
+    rf"(?:(?:first|jointly|originally|initially)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?(?:in|by|at)\s+"
+    r"(?:the\s+)?"
 )
-"""An appositive participle after a quoted name: ``"...", developed jointly by the Suzhou Area and ...``."""
+"""An appositive participle after a quoted name, or after the rest of its name (up to nine words), or a relative
+clause in the passive: ``"...", developed jointly by the Suzhou Area and ...``, ``the "..." model for vessels,
+first tried in the X Area of Y PFTZ``, ``the "..." approval for ..., which was pioneered by the Z PFTZ``."""
 _APPOSITIVE_LEAD_RE = re.compile(r",\s*(?:a|an|the)\s+$")
 _APPOSITIVE_PASSIVE_RE = re.compile(
     r"\s*(?:[\w'’-]+\s+){0,5}?[\w'’-]+\s*,\s*(?:was|were|has been|had been)\s+(?:(?:first|jointly)\s+)?"

@@ -18,7 +18,15 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from pftz.loaders.lexicon import CASE_HEADS, NAMED_HEADS_MORE, ORIGIN_PASSIVE_VERBS, PAPER_ADOPT_VERBS, alternation
+from pftz.loaders.lexicon import (
+    CASE_HEADS,
+    ENUMERATED_NOUNS,
+    ENUMERATING_LEADS,
+    NAMED_HEADS_MORE,
+    ORIGIN_PASSIVE_VERBS,
+    PAPER_ADOPT_VERBS,
+    alternation,
+)
 from pftz.loaders.narrative import AdoptionFact, CaseFact, Narrative
 from pftz.loaders.prose_batches import ITEM_START_RE, SCOPE_HEADING_RE, item_name
 from pftz.loaders.reference import Mention
@@ -31,7 +39,11 @@ PAPER_CASE = "paper-origin"
 PAPER_ADOPTION = "paper-adopted"
 """Rule name of an adoption read here (of a case read here: the adoption is the case's)."""
 
-_ENUM = r"(?:The|the)\s+(?:first|second|third|fourth|fifth|last|latter|former)\s*,\s*"
+_ENUM = (
+    r"(?:(?:The|the)\s+(?:first|second|third|fourth|fifth|last|latter|former)"
+    rf"|(?i:{alternation(ENUMERATING_LEADS)})\s+(?i:{alternation(ENUMERATED_NOUNS)}))\s*,\s*"
+)
+"""The lead of an enumerated subject: "The second, ...", "Another item, ..." (the lexicon's words)."""
 ORIGIN_RE = re.compile(
     rf"(?:^|[:;]\s*|{_ENUM}|\.\s+)(?P<enum>{_ENUM})?(?P<subj>(?:[Tt]he\s+|[Aa]n?\s+|[Ii]ts\s+)?(?:[^,;:()\"“”]|[\"“][^\"”]{{1,80}}[\"”]){{3,160}}?)\s*,?\s+"
     r"(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:(?:first|initially|originally|jointly)\s+)?"

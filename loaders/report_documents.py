@@ -27,6 +27,7 @@ from pftz.loaders.lexicon import (
     DOCUMENT_ACT_NOUNS,
     DOCUMENT_ACTING_VERBS,
     DOCUMENT_EXAMPLE_LEADS,
+    DRAFTING_VERBS,
     ISSUING_VERBS,
     JOINT_TITLE_WORDS,
     REVISION_WORDS,
@@ -373,11 +374,13 @@ Province (Interim) resolves ..."."""
 
 
 SIGNED_TITLE_RE = re.compile(
-    rf"\b(?:jointly\s+)?{alternation(ISSUING_VERBS)}\s+the\s+(?P<title>(?:[A-Z][\w'’-]*\s+){{0,4}}?"
+    rf"\b(?:jointly\s+)?{alternation((*ISSUING_VERBS, *DRAFTING_VERBS))}\s+the\s+"
+    rf"(?P<title>(?:[A-Z][\w'’-]*\s+){{0,4}}?"
     rf"{alternation(ALL_TITLE_WORDS)}\s+(?:on|for|of|to|about)\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD})*)"
 )
-"""A title printed without quotes right after a verb of issuing or signing: "... signed the Framework Agreement
-on Cooperation of ... Corridor at a meeting" (the small words after its last capitalised word are not its own)."""
+"""A title printed without quotes right after a verb of issuing, signing or drafting: "... signed the Framework
+Agreement on Cooperation of ... Corridor at a meeting", "... to draft the Several Measures on ..." (the small words
+after its last capitalised word are not its own)."""
 _TRAILING_SMALL_RE = re.compile(rf"(?:\s+(?:{'|'.join(_SMALL)}))+$")
 
 

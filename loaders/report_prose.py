@@ -32,6 +32,7 @@ from pftz.loaders.lexicon import (
     LOCAL_BODY_HEADS,
     LOCAL_LEVELS,
     NATIONAL_SCOPES,
+    OTHER_BATCH_LEADS,
     PARTY_COMMITTEE_HEADS,
     PARTY_NAMES,
     RELEASE_LIST_LEADS,
@@ -241,6 +242,10 @@ NATIONAL_SCOPE_AFTER_RE = re.compile(
     rf"(?P<scope>{alternation(NATIONAL_SCOPES)})\b"
 )
 """A national scope after the batch phrase: "... for the fifth batch of best practices and promoted nationwide"."""
+OTHER_BATCH_RE = re.compile(
+    rf"\b{alternation(OTHER_BATCH_LEADS)}\s+(?:(?:national|new|provincial|local)\s+)?batch(?:es)?\b", re.IGNORECASE
+)
+"""A batch the text points to that is not the one it released (:data:`~loaders.lexicon.OTHER_BATCH_LEADS`)."""
 BATCH_ITEM_RESOLVED = "a case the text names after the sentence that releases the batch, before any other batch"
 """``resolved`` of the derived ``IN_BATCH`` edge of a case read after a batch's release in a text."""
 TITLE_START_RE = re.compile(rf"^{alternation(TITLE_WORDS)}\b")
@@ -257,7 +262,8 @@ def _prose_batch_items(c: _Collector, ctx: _Context) -> None:
     * A text that is not an edition (a press release, a news report) that
       releases a national batch ("MOFCOM released the sixth batch of 22 best
       practice cases") and then names zones' cases: each case read after the
-      release, up to the next sentence about another batch, is an item of the
+      release, up to the next sentence about another batch (named, or pointed to:
+      "before they entered a national batch", "previous batches"), is an item of the
       batch. The text does not say so of each case: the ``IN_BATCH`` edge is
       derived, with the rule in ``resolved``. An edition's narrative names
       cases of many kinds after a batch, so there the rule does not run.
@@ -290,15 +296,22 @@ def _prose_batch_items(c: _Collector, ctx: _Context) -> None:
     if edition:
         return
     released = sorted((b for b in batches if b.released), key=lambda b: b.line)
+    order: dict[str, int] = {}  # each sentence's place in the text: a case after the release on its line too
+    away: list[int] = []  # the lines of sentences that point away from the released batch ("... a national batch")
+    for p, off, sent in _sentences(ctx.paras):
+        order.setdefault(sent, len(order))
+        if "batch" in sent and OTHER_BATCH_RE.search(sent):
+            away.append(p.line_at(off))
     for b in released:
         others = [
             ln
             for kind, ordinal, _n, _s, ln, _p in ctx.batch_phrases
             if ln > b.line and _batch_key("national", kind, ordinal) != b.ref.key
         ]
-        end = min(others, default=10**9)
+        end = min([*others, *(ln for ln in away if ln > b.line)], default=10**9)
         for f in story.cases:
-            if not f.zones or not b.line < f.line < end or b.sentence == f.quote:
+            later = b.line < f.line or (b.line == f.line and order.get(f.quote, -1) > order.get(b.sentence, 10**9))
+            if not f.zones or not later or f.line >= end or b.sentence == f.quote:
                 continue
             m = NodeRef(Label.MEASURE, f"case:{f.zones[0].split('/', 1)[0]}:{slug(f.name)}")
             c.rel(Rel.IN_BATCH, m, b.ref, f.line, f.quote, resolved=BATCH_ITEM_RESOLVED, **{DERIVED: True})

@@ -228,7 +228,8 @@ FORMS += [
         {
             *(("one filing for several supplies", "zone:zhejiang", f"province:{p}") for p in ("hebei", "liaoning")),
             ("one filing for several supplies", "zone:zhejiang", "province:hainan"),
-            ("one filing for several supplies", "zone:zhejiang", "group:nationwide"),
+            # the case is named by its printed phrase up to the appositive naming its zone
+            ("one filing for several supplies model for foreign ships", "zone:zhejiang", "group:nationwide"),
         },
         {("berth-side release", "zone:guangxi", f"province:{p}") for p in ("yunnan", "xinjiang")},
     ),

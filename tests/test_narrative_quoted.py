@@ -389,3 +389,23 @@ def test_a_quoted_name_beside_a_verb_of_saying_is_still_a_name() -> None:
     text = 'Officials said the "green berth" scheme of Hainan FTP has been replicated by Guangxi.'
     got = _read(text)
     assert any("green berth" in a.name for a in got.adoptions)
+
+
+# --------------------------------------------------------------------------- the zone in an appositive after the name
+@pytest.mark.parametrize(
+    ("text", "name", "zone"),
+    [
+        ('The "dock-side sealing" model for grain barges, first tried in the Zhejiang pilot FTZ, has cut '
+         "waiting times.", "dock-side sealing model for grain barges", "zhejiang"),
+        ('Among them is the "two-step filing" approval for charter flights, which was pioneered by the China '
+         "(Hubei) Pilot Free Trade Zone at Ezhou airport.", "two-step filing", "hubei"),
+        ("The \u201cpooled guarantee\u201d service for small exporters, initially trialled in Anhui FTZ, is "
+         "now common.", "pooled guarantee service for small exporters", "anhui"),
+    ],
+)  # fmt: skip
+def test_a_zone_in_an_appositive_after_the_rest_of_the_name_or_a_relative_clause(
+    text: str, name: str, zone: str
+) -> None:
+    for variant in (text, rewrap_paragraphs(text)):
+        got = _cases(variant)
+        assert any(n.startswith(name) and (zone,) in z for n, (z, _r, _j) in got.items()), got

@@ -3,6 +3,7 @@ manner of a working paper, and on re-wrapped copies of it."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from pftz.loaders.evaluate import facts_from_report
@@ -124,3 +125,47 @@ def test_an_innovation_named_by_its_zone_rewrapped() -> None:
         return {(f.name, f.adopter) for f in facts_from_report(parse_report(t, "n.txt")) if f.fact == "adoption"}
 
     assert adoptions(text) == adoptions(NEWS) and len(adoptions(NEWS)) == 3
+
+
+BRIEFING = """\
+Remarks at the briefing
+
+First, in March the State Council issued the ninth batch of reform pilot experience, 24 items in all. Among \
+them is the "single appointment" inspection for bulk mineral imports, which was pioneered by the China \
+(Shandong) Pilot Free Trade Zone at Rizhao port. Another item, the shared credit file for bonded repair \
+firms, originated in the Nansha Area of Guangdong FTZ.
+
+Second, some innovations travelled between zones before they entered a national batch. The "berth \
+pre-allocation" model for ro-ro vessels, first tried in the Yangpu Area of Hainan FTP, was learned by \
+Fujian FTZ's Xiamen Area and by the Lianyungang Area of Jiangsu FTZ last year.
+"""
+
+
+def _briefing_facts(text: str) -> dict[str, set[tuple[str, frozenset[str], str]]]:
+    out: dict[str, set[tuple[str, frozenset[str], str]]] = {}
+    for f in facts_from_report(parse_report(text, "briefing.txt")):
+        out.setdefault(f.fact, set()).add((f.name, f.actors, f.adopter))
+    return out
+
+
+def test_a_briefing_names_items_of_a_batch_and_cases_told_after_another_batch() -> None:
+    got = _briefing_facts(BRIEFING)
+    cases = {(n, a) for n, a, _ in got["zone_case"]}
+    assert ("single appointment inspection for bulk mineral imports", frozenset({"zone:shandong"})) in cases
+    assert ("shared credit file for bonded repair firms", frozenset({"zone:guangdong"})) in cases  # "Another item"
+    assert ("berth pre-allocation model for ro-ro vessels", frozenset({"zone:hainan-ftp"})) in cases
+    national = {n for n, _a, _ in got["national"]}
+    assert any(n.startswith("single appointment") for n in national)
+    assert "shared credit file for bonded repair firms" in national  # a sentence after the release, on its line
+    assert not any(n.startswith("berth") for n in national)  # told after "a national batch": not the ninth's
+    adopters = {ad for n, _a, ad in got["adoption"] if n.startswith("berth")}
+    assert {"zone:fujian", "zone:jiangsu"} <= adopters  # "was learned by A and by B"
+
+
+def test_a_rewrapped_briefing_with_curly_quotes_reads_the_same() -> None:
+    text = "\n".join(
+        textwrap.fill(p, 58, break_on_hyphens=False) for p in BRIEFING.replace('"', "\u201c", 1).split("\n")
+    )
+    text = re.sub(r"\u201c([^\"]*)\"", "\u201c\\1\u201d", text)
+    assert text != BRIEFING
+    assert _briefing_facts(text) == _briefing_facts(BRIEFING)

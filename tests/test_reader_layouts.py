@@ -971,3 +971,17 @@ def test_an_unquoted_title_before_a_number_of_several_words_is_one_document(
     names = {str(e.properties.get("title") or e.name) for e in docs} | {e.name for e in docs}
     assert any(n.startswith(title) for n in names), names
     assert any(number in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Next, we will work with the Ministry of Finance to draft the Guidelines on Expanding Bonded Repair in "
+        "Inland Pilot Zones, which will go to the State Council.",
+        "The two ministries are drafting the Guidelines on Expanding Bonded Repair in Inland Pilot Zones this year.",
+    ],
+)
+@pytest.mark.parametrize("variant", range(3))
+def test_an_unquoted_title_after_a_verb_of_drafting(sentence: str, variant: int) -> None:
+    report = parse_report(_perturbed(f"Hunan PFTZ grew. {sentence}\n")[variant], "t.txt")
+    assert "Guidelines on Expanding Bonded Repair in Inland Pilot Zones" in _docs(report)
