@@ -525,7 +525,9 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
     anaphor (``The model drew on the experience of Guangdong PFTZ``), the zone of the case it stands
     for. The origin is a zone named after the verb, other than the adopter. Rejects a sentence without
     an origin zone (a zone adopting its own practice is a case), unless the adopter is a region without a
-    PFTZ taking up a quoted name (``Inner Mongolia introduced the "..."``: the origin is not stated).
+    PFTZ taking up a quoted name (``Inner Mongolia introduced the "..."``: the origin is not stated). An object
+    opening with another province's possessive (``adopted Fujian's one-code ... model at the ports of ...``) is the
+    practice of that province's PFTZ.
     """
     s = c.s
     verbs: list[tuple[int, int, int]] = [(m.start(), m.end(), len(s.text)) for m in _ACTIVE_ADOPT_RE.finditer(s.text)]
@@ -651,6 +653,29 @@ def _bare_object(text: str, obj_at: int, obj_end: int) -> str:
     return _TRAILING_PLACE_RE.sub("", re.sub(r"^(?:the|an?|its)\s+", "", phrase))
 
 
+_PROVINCE_POSSESSIVE_RE = re.compile(r"\s*(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|’s)\s+")
+
+
+def _province_possessed(
+    st: State, text: str, obj_at: int, obj_end: int, adopter: str
+) -> tuple[str, tuple[str, ...]] | None:
+    """The practice after a province's possessive that opens the object (``adopted Fujian's one-code traceability
+    model``), and the province's PFTZ as its origin; None when the place is no province with a PFTZ, is the
+    adopter's own, or the phrase names no practice."""
+    m = _PROVINCE_POSSESSIVE_RE.match(text, obj_at)
+    if m is None or m.end() >= obj_end or (prov := st.gaz.province(m.group("place"))) is None:
+        return None
+    zone = st.gaz.zone_of_province(prov)
+    if zone is None or prov == adopter or zone == adopter:
+        return None
+    name = _possessed_practice(_bare_object(text, m.end(), obj_end))
+    if not name:
+        return None
+    # that zone's case credited before under the words it opens with ("one-code traceability" for "... model")
+    named = (c for c in reversed(st.cases) if zone in {root(z) for z in c.zones} and _words(c.name) in _words(name))
+    return (next((c.name for c in named if _words(name).startswith(_words(c.name))), name), (zone,))
+
+
 _AND_VERB_RE = re.compile(r"\s+and\s+(?=(?!bonded\b)[a-z]+ed\s+(?:it|them|the|a|an|its|their)\b)")
 """``... and applied it in ...``: the next verb of the subject ends the object."""
 
@@ -719,6 +744,9 @@ def _active_adoption(
         and (name := _possessed_practice(_AND_VERB_RE.split(object_at(s.text[:obj_end], pm.end())[0])[0]))
     ):
         pass  # "replicated Shanghai PFTZ's smart customs clearance model", "drew on Yunnan PFTZ's management of ..."
+    elif not after and (named := _province_possessed(st, s.text, obj_at, obj_end, key)) is not None:
+        # "Jiangxi Province has adopted Fujian's one-code traceability model at its ports": the province's PFTZ
+        name, origins = named
     elif not after and (credited := _credited_case(st, _bare_object(s.text, obj_at, obj_end))) is not None:
         # "Wuxi and Changzhou have introduced the bonded R&D supervision model for biomedical samples": a shorter
         # form of a case the text credited before (derived)
@@ -765,7 +793,8 @@ def _term_in(st: State, text: str) -> tuple[str, Named] | None:
 
 
 _TRAILING_PLACE_RE = re.compile(
-    r"\s+(?:on|in|at|along|for)\s+(?:(?:the\s+)?[A-Z][\w\s'’-]*|(?:its|their)\s+(?:own\s+)?[a-z][\w\s'’-]*)$"
+    r"\s+(?:on|in|at|along|for)\s+(?:(?:the\s+)?(?:[a-z][\w-]*\s+(?:of|in|at)\s+)?[A-Z][\w\s'’-]*"
+    r"|(?:its|their)\s+(?:own\s+)?[a-z][\w\s'’-]*)$"
 )
-"""A place after a practice's name (``... for ship registration on the Yellow River``, ``... at its land ports``):
-where, not what."""
+"""A place after a practice's name (``... for ship registration on the Yellow River``, ``... at its land ports``,
+``... at the ports of Nanchang and Ganzhou``): where, not what."""

@@ -498,3 +498,32 @@ def test_two_zones_working_together_on_a_quoted_scheme_are_a_joint_case(text: st
     for t in (text, rewrapped(text, 38)):
         efforts = {a for f, _n, a, _ad in report_facts(t) if f == "joint_effort"}
         assert efforts == {frozenset(members)}, efforts
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Guizhou Province, which has no pilot free trade zone, has adopted Hubei's river-rail transfer model "
+            "at the ports of Zunyi and Tongren, and traders say it works.",
+            ("river-rail transfer model", "zone:hubei", "province:guizhou"),
+        ),
+        (
+            "Qinghai Province has adopted Sichuan\u2019s bonded repair supervision model at its land ports.",
+            ("bonded repair supervision model", "zone:sichuan", "province:qinghai"),
+        ),
+    ],
+)
+def test_a_province_adopting_another_provinces_practice_by_its_possessive(
+    text: str, want: tuple[str, str, str]
+) -> None:
+    assert want in _adopted(text)
+    assert want in _adopted(rewrapped(text, 44))
+
+
+def test_the_adopters_own_province_in_the_possessive_is_no_origin() -> None:
+    text = (
+        "Hubei FTZ grew in 2030. Hubei Province has adopted Hubei's river-rail transfer model at the ports of "
+        "Yichang and Jingzhou."
+    )
+    assert not any(o == "zone:hubei" for _n, o, _a in _adopted(text))
