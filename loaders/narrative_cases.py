@@ -645,10 +645,11 @@ def case_passive_subject(s: Sentence, last_subject: Actor | None = None) -> list
 
 
 _SUBJECT_AT_RE = re.compile(rf"^\s*{_INTRO}(?:[Tt]he\s+)?")
+_THE_AT_RE = re.compile(r"^\s*(?:[Tt]he\s+)?")
 _POSSESSIVE_AT_RE = re.compile(r"['’]s\s+")
 _INCLUDED_AFTER_RE = re.compile(
     r"(?:,[^;\"“”]{0,200}?,)?\s*(?:was|were|has been|have been|had been)\s+(?:[a-z]+ly\s+|also\s+)?"
-    rf"{alternation(SELECTION_VERBS)}\s+(?:in|into|among|for)\b"
+    rf"{alternation(SELECTION_VERBS)}(?:\s+(?:in|into|among|for)\b|\s*(?:[.;]|$))"
 )
 _PRE_HEAD_END_RE = re.compile(r"\s+(?:for|in|at|to|under|with|along|on)\s")
 
@@ -658,14 +659,16 @@ def case_possessive_included(s: Sentence) -> list[tuple[Actor, str]]:
     lading pledge service for fruit importers, which ..., was also included in the batch``.
 
     The sentence opens with the zone's possessive; the object runs to its clause end, a relative clause may
-    follow, then a passive verb of :data:`~loaders.lexicon.SELECTION_VERBS` and "in"/"into"/"among". The
+    follow, then a passive verb of :data:`~loaders.lexicon.SELECTION_VERBS` and "in"/"into"/"among", or the
+    sentence's end (``..., first tried in its Zhoushan Area, was also included.``). The
     phrase must pass :func:`practice_name`, or end in a head noun before its first preposition of place or
     purpose (``bill of lading pledge financing service for ...``: a compound with "of" inside).
     """
     if "’s " not in s.text and "'s " not in s.text:
         return []
-    sm = _SUBJECT_AT_RE.match(s.text)
-    actor = next((a for a in s.actors if sm and a.start == sm.end()), None)
+    # the subject opens the sentence, or follows an intro ("In logistics, ...")
+    at = {m.end() for m in (_THE_AT_RE.match(s.text), _SUBJECT_AT_RE.match(s.text)) if m}
+    actor = next((a for a in s.actors if a.start in at), None)
     pm = _POSSESSIVE_AT_RE.match(s.text, actor.end) if actor else None
     if actor is None or pm is None:
         return []

@@ -462,11 +462,18 @@ def fuller_name(sentence: str, q: Quoted) -> str:
     >>> s = 'cases include the new "smart form" model for business registration and the rest.'
     >>> fuller_name(s, quoted_spans(s)[0])
     'smart form model for business registration and the rest'
+    >>> s = 'the "one-stop" arbitration service of Shaanxi FTZ'
+    >>> fuller_name(s, quoted_spans(s)[0])
+    'one-stop arbitration service'
     """
     m = _FULLER_RE.match(sentence[q.end :])
     if not m:
         return ""
-    return f"{q.name.replace(chr(34), '')}{m.group(0)}".strip()
+    # a preposition before a capitalised place is not the name's ('the "one-stop" service of Shaanxi FTZ')
+    return _DANGLING_RE.sub("", f"{q.name.replace(chr(34), '')}{m.group(0)}").strip()
+
+
+_DANGLING_RE = re.compile(r"(?:\s+(?:of|for|from|and|the|a|an))+$")
 
 
 CLAUSE_CUT_RE = re.compile(r",\s*(?:and|while|whereas)\s+|;\s*")

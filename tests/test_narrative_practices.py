@@ -395,3 +395,13 @@ def test_a_zones_unquoted_practice_included_in_a_batch(zone: str, key: str) -> N
 def test_a_zones_practice_not_included_in_a_batch_is_no_case_by_that_rule() -> None:
     text = "Hubei FTZ's cold-chain bill of lading pledge service for fruit importers was discussed at length in 2030."
     assert _cases(text) == {}
+
+
+def test_a_zones_practice_included_at_the_end_of_its_sentence() -> None:
+    text = (
+        "The Hainan FTP's duty-free bunker blending supervision model, first tried at Yangpu port, was also "
+        "included. Buyers welcomed it."
+    )
+    want = {"duty-free bunker blending supervision model": ("hainan-ftp",)}
+    assert _cases(text) == want
+    assert _cases(rewrap_paragraphs(text)) == want
