@@ -91,7 +91,6 @@ from pftz.loaders.narrative_cases import (
     case_launched_by,
     case_passive_subject,
     case_possessive,
-    case_possessive_included,
     case_pronoun,
     case_quote_subject,
     case_took_lead,
@@ -143,6 +142,7 @@ from pftz.loaders.narrative_facts import (
     join_co_actors,
     taken_back,
 )
+from pftz.loaders.narrative_press import case_possessive_included
 from pftz.loaders.narrative_quoted import (
     case_bold_title,
     case_joint_clauses,

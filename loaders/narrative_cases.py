@@ -26,7 +26,6 @@ from pftz.loaders.lexicon import (
     PILOT_VERB_FORMS,
     PRACTICE_HEADS_MORE,
     QUANTITY_WORDS,
-    SELECTION_VERBS,
     SUBJECT_ADJECTIVES,
     TITLE_WORDS,
     alternation,
@@ -322,6 +321,8 @@ def case_inside(s: Sentence, q: Quoted) -> list[Actor]:
 
 _ADVERBS = rf"(?:{alternation(ADVERBS)}\s+)*"
 _INTRO = r"(?:[A-Z][^,;:.\"“”]{0,60},\s*)?"
+INTRO = _INTRO
+"""An optional intro before a sentence's subject ("In logistics, ")."""
 """An introductory phrase before a subject (``For example,``, ``In collaboration with ...,``)."""
 PRACTICE_VERBS = "|".join(PILOT_VERB_FORMS)
 """Verbs whose object may name a practice (past, present; ``include`` for ``These include ...``)."""
@@ -400,6 +401,10 @@ def _is_head_noun(word: str) -> bool:
         or (w.endswith("s") and w[:-1] in PRACTICE_HEADS)
         or (w.endswith("es") and w[:-2] in PRACTICE_HEADS)
     )
+
+
+is_head_noun = _is_head_noun
+"""Whether a word is a practice's head noun (for the rule modules beside this one)."""
 
 
 def practice_name(phrase: str, *, first: bool = False, joint: bool = False) -> str:
@@ -644,50 +649,19 @@ def case_passive_subject(s: Sentence, last_subject: Actor | None = None) -> list
     return out
 
 
-_SUBJECT_AT_RE = re.compile(rf"^\s*{_INTRO}(?:[Tt]he\s+)?")
-_THE_AT_RE = re.compile(r"^\s*(?:[Tt]he\s+)?")
-_POSSESSIVE_AT_RE = re.compile(r"['’]s\s+")
-_INCLUDED_AFTER_RE = re.compile(
-    r"(?:,[^;\"“”]{0,200}?,)?\s*(?:was|were|has been|have been|had been)\s+(?:[a-z]+ly\s+|also\s+)?"
-    rf"{alternation(SELECTION_VERBS)}(?:\s+(?:in|into|among|for)\b|\s*(?:[.;]|$))"
-)
-_PRE_HEAD_END_RE = re.compile(r"\s+(?:for|in|at|to|under|with|along|on)\s")
-
-
-def case_possessive_included(s: Sentence) -> list[tuple[Actor, str]]:
-    """A zone's unquoted practice as the subject of its inclusion in a batch: ``Hunan FTZ's cold-chain bill of
-    lading pledge service for fruit importers, which ..., was also included in the batch``.
-
-    The sentence opens with the zone's possessive; the object runs to its clause end, a relative clause may
-    follow, then a passive verb of :data:`~loaders.lexicon.SELECTION_VERBS` and "in"/"into"/"among", or the
-    sentence's end (``..., first tried in its Zhoushan Area, was also included.``). The
-    phrase must pass :func:`practice_name`, or end in a head noun before its first preposition of place or
-    purpose (``bill of lading pledge financing service for ...``: a compound with "of" inside).
-    """
-    if "’s " not in s.text and "'s " not in s.text:
-        return []
-    # the subject opens the sentence, or follows an intro ("In logistics, ...")
-    at = {m.end() for m in (_THE_AT_RE.match(s.text), _SUBJECT_AT_RE.match(s.text)) if m}
-    actor = next((a for a in s.actors if a.start in at), None)
-    pm = _POSSESSIVE_AT_RE.match(s.text, actor.end) if actor else None
-    if actor is None or pm is None:
-        return []
-    obj, end = object_at(s.text, pm.end())
-    if not _INCLUDED_AFTER_RE.match(s.text, end):
-        return []
-    name = practice_name(obj)
-    if not name:
-        pre = _PRE_HEAD_END_RE.split(obj, maxsplit=1)[0].split()
-        ok = len(pre) >= 3 and _is_head_noun(pre[-1]) and not DOCUMENT_WORD_RE.search(obj)
-        name = ARTICLES_RE.sub("", " ".join(obj.split())) if ok else ""
-    return [(actor, name)] if name else []
-
-
 _LAUNCHED_BY_SUBJECT_RE = re.compile(rf"^\s*(?:{_INTRO}(?=(?:A|An|The)\s)|(?=[A-Z][a-z]+\s+[a-z]))")
 _LAUNCHED_BY_RE = re.compile(
     rf"\s*,\s*(?:(?:jointly|first|initially|originally)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?by\s+"
     r"(?:the\s+)?"
 )
+
+
+_LISTED_BY_RE = re.compile(
+    r"(?:,\s*(?:and\s+)?|\b(?:are|is|include|includes|included)\s+)(?:a|an)\s+(?P<obj>[^,;:\"“”]{8,160}?)\s+"
+    rf"(?:(?:jointly|first|initially|originally)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?by\s+(?:the\s+)?"
+)
+"""An unquoted practice inside a sentence, its zone after a participle and "by": ``Among them are ..., and an online
+dispute platform for ... launched by the Hangzhou Area of Zhejiang FTZ``."""
 
 
 def case_launched_by(s: Sentence) -> list[tuple[Actor, str]]:
@@ -696,18 +670,23 @@ def case_launched_by(s: Sentence) -> list[tuple[Actor, str]]:
     (:data:`loaders.lexicon.LAUNCH_PARTICIPLES`).
 
     The zones must follow ``by`` at once; the phrase must pass :func:`practice_name` (as a joint practice when
-    several zones launched it).
+    several zones launched it). Inside a sentence, an item of a list or the complement of "are|include" after "a"
+    or "an" (``Among them are ..., and an online dispute platform for ... launched by the X Area of Y FTZ``).
     """
-    if " by " not in s.text or not (sm := _LAUNCHED_BY_SUBJECT_RE.match(s.text)):
+    if " by " not in s.text:
         return []
-    obj, end = object_at(s.text, sm.end())
-    v = _LAUNCHED_BY_RE.match(s.text, end)
-    if not v:
-        return []
-    at = [a for a in s.actors if a.start == v.end()]
-    if not at or not (name := practice_name(obj, joint=len(at[0].keys) > 1)):
-        return []
-    return [(at[0], name)]
+    out: list[tuple[Actor, str]] = []
+    if sm := _LAUNCHED_BY_SUBJECT_RE.match(s.text):
+        obj, end = object_at(s.text, sm.end())
+        v = _LAUNCHED_BY_RE.match(s.text, end)
+        at = [a for a in s.actors if v and a.start == v.end()]
+        if at and (name := practice_name(obj, joint=len(at[0].keys) > 1)):
+            out.append((at[0], name))
+    for m in _LISTED_BY_RE.finditer(s.text):  # "..., and a <practice> launched by <zone>" inside the sentence
+        at = [a for a in s.actors if a.start == m.end()]
+        if at and (name := practice_name(m.group("obj"), joint=len(at[0].keys) > 1)):
+            out.append((at[0], name))
+    return out
 
 
 _ESTABLISHED_IN_RE = re.compile(

@@ -405,3 +405,19 @@ def test_a_zones_practice_included_at_the_end_of_its_sentence() -> None:
     want = {"duty-free bunker blending supervision model": ("hainan-ftp",)}
     assert _cases(text) == want
     assert _cases(rewrap_paragraphs(text)) == want
+
+
+@pytest.mark.parametrize("joiner", [", and an", " are an"])
+def test_an_unquoted_practice_launched_by_a_zone_inside_a_sentence(joiner: str) -> None:
+    lead = "The batch holds several cases. Among them" + (
+        " are a tariff ruling service for new drugs" if "," in joiner else ""
+    )
+    text = (
+        f"{lead}{joiner} online mediation platform for cross-border parcel disputes launched by the Zhejiang "
+        "FTZ. Users like it."
+    )
+    got = _cases(text)
+    assert got.get("online mediation platform for cross-border parcel disputes") == ("zhejiang",), got
+    assert _cases(rewrap_paragraphs(text.replace("Zhejiang", "Fujian"))).get(
+        "online mediation platform for cross-border parcel disputes"
+    ) == ("fujian",)
