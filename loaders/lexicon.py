@@ -518,6 +518,10 @@ CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "ni
 ORDINALS_MORE = ("eleventh", "twelfth")
 """Ordinal words after :data:`ORDINALS`, in order (``eleventh`` is 11)."""
 
+CAPTION_NOUNS = ("Table", "Schedule", "List", "Exhibit", "Chart")
+"""Nouns a table's caption may open with (as printed, case kept), besides the profile's caption words: a caption
+with one of them is a table's only when a header line (its first heading the column of row numbers) follows."""
+
 NUMBER_FORMS = {
     "roman": r"[IVX]+",
     "arabic": r"\d{1,2}",
