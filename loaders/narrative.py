@@ -108,6 +108,7 @@ from pftz.loaders.narrative_efforts import (
     effort_batch_items,
     effort_group_pronoun,
     effort_joint_action,
+    effort_members_signed,
     effort_released_by_reference,
     printed_group,
     split_examples,
@@ -553,8 +554,10 @@ def _named_body(c: Clause, e: EffortFact) -> EffortFact:
 
 
 def rule_joint_action(c: Clause) -> Sequence[Fact]:
-    """Several zones acting together: ``PFTZs in A, B and C jointly issued the "..."`` (:func:`effort_joint_action`)."""
-    found = effort_joint_action(c.s, c.last_group)
+    """Several zones acting together: ``PFTZs in A, B and C jointly issued the "..."`` (:func:`effort_joint_action`);
+    the members of a body named before signing a document (``the members signed the "..."``,
+    :func:`effort_members_signed`)."""
+    found = effort_joint_action(c.s, c.last_group) or effort_members_signed(c.s, c.st.efforts)
     return [found] if found else []
 
 

@@ -27,6 +27,7 @@ from pftz.loaders.narrative_facts import (
     BODY_HEAD_RE,
     GROUP_RE,
     JOINT_DOCUMENT,
+    JOINT_DOCUMENT_RE,
     JOINT_VERB_RE,
     PRONOUN_RE,
     RELEASED_BATCH_RE,
@@ -146,6 +147,37 @@ def _places_of_body(text: str, m: re.Match[str], gaz: Gazetteer) -> tuple[str, l
     return re.sub(r"^(?:the|The)\s+", "", text[start : head.end()]).strip(), keys
 
 
+def _in_title(s: Sentence, m: re.Match[str]) -> bool:
+    """Whether a body's name stands inside a quoted document title (a title word before it in the quote) and names
+    no zone there: the title names a body the text knows, it founds none."""
+    q = next((q for q in s.quotes if q.start <= m.start() and m.end() <= q.end), None)
+    if q is None or any(q.start <= a.start < q.end for a in s.actors):
+        return False
+    return bool(JOINT_DOCUMENT_RE.search(s.text, q.start, m.start()))
+
+
+_MEMBERS_SIGNED_RE = re.compile(
+    rf"^(?:[A-Z][^,;\"“”]{{0,60}},\s*)?(?:the|The|its|Its|their|Their)\s+(?:{alternation(BODY_REFERENCE_HEADS)}\s+)?"
+    r"members\s+(?:have\s+|has\s+|also\s+|jointly\s+)*(?:signed|issued|adopted|released)\s+(?:the\s+|a\s+)?$"
+)
+"""The members of a body acting together on a document: ``At the launch ceremony, the members signed the "..."``."""
+
+
+def effort_members_signed(s: Sentence, efforts: Sequence[EffortFact]) -> EffortFact | None:
+    """A document the members of a body of several members signed or issued (``the members signed the "Action Plan of
+    the ... Alliance ..."``): a document the body issued, for its members; the body the one named last before, within
+    :data:`_BODY_NEAR_LINES` lines. Rejects a quoted name that is no title (no title word in it)."""
+    q = next((q for q in s.quotes if _MEMBERS_SIGNED_RE.match(s.text[: q.start])), None)
+    if q is None or not JOINT_DOCUMENT_RE.search(q.name):
+        return None
+    body = next((e for e in reversed(efforts) if e.rule == "alliance" and len(e.members) + len(e.provinces) > 1), None)
+    if body is None or not 0 <= s.line - body.line <= _BODY_NEAR_LINES:
+        return None
+    return EffortFact(
+        q.name, body.members, s.line, s.original, "joint-action", JOINT_DOCUMENT, provinces=body.provinces, by=body.name
+    )
+
+
 def effort_alliance(s: Sentence, gaz: Gazetteer) -> list[EffortFact]:
     """Alliances and joint conference mechanisms, with the zones named with them.
 
@@ -162,6 +194,8 @@ def effort_alliance(s: Sentence, gaz: Gazetteer) -> list[EffortFact]:
         return []
     out: list[EffortFact] = []
     for m in found:
+        if _in_title(s, m):
+            continue  # "signed the "Action Plan of the X Alliance for ..."": a document's title, no body named anew
         name = re.sub(r"^(?:the|The)\s+", "", m.group("name")).strip()
         lower = m.re is _LOWER_BODY_RE
         kind = body_kind(name)

@@ -975,3 +975,26 @@ def test_a_province_member_is_credited_with_the_items_of_all_members(joined: boo
     whole = frozenset({"zone:hebei", "zone:liaoning", "zone:tianjin", "province:shanxi"})
     assert ("joint credit ratings of shipping agents among all members", whole) in cases
     assert ("common list of bonded fuel suppliers", frozenset({"zone:hebei", "zone:tianjin"})) in cases
+
+
+@pytest.mark.parametrize("quote", ['"{}"', "\u201c{}\u201d"])
+def test_a_document_the_members_of_a_body_signed_is_issued_by_the_body(quote: str) -> None:
+    """ "The members signed the "<title naming the body>"": a document the body issued for its members (the body
+    named in the title founds no other body)."""
+    title = quote.format("Work Plan of the Northern Ports PFTZ Alliance for Shared Port Rules (2031-2033)")
+    text = (
+        "The Northern Ports PFTZ Alliance brings together the Tianjin, Hebei and Liaoning PFTZs and Shanxi Province."
+        f"\n\nAt its first meeting in Dalian, the members signed the {title}, which sets out 12 tasks."
+    )
+    for copy in (text, rewrapped(text, 38)):
+        efforts = _read(copy).efforts
+        assert {e.name for e in efforts} == {
+            "Northern Ports PFTZ Alliance",
+            "Work Plan of the Northern Ports PFTZ Alliance for Shared Port Rules (2031-2033)",
+        }
+        (doc,) = [e for e in efforts if e.kind == "joint document"]
+        assert (doc.members, doc.provinces, doc.by) == (
+            ("hebei", "liaoning", "tianjin"),
+            ("shanxi",),
+            "Northern Ports PFTZ Alliance",
+        )
