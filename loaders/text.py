@@ -191,10 +191,11 @@ def furniture_lines(lines: Sequence[Line], profile: Profile | None = None) -> se
         return m is not None and is_head(m.group("head"))
 
     out = _furniture(lines, head, set())
-    if sum(1 for ln in lines if ln.no in out and not _EDITION_RE.match(ln.text.strip())) < _MIN_HEAD_REPEATS and (
-        beside_page := repeated_heads(lines)
-    ):
-        out = _furniture(lines, head, beside_page)  # the profile's heads head no pages: those the pages repeat
+    named = sum(1 for ln in lines if ln.no in out and not _EDITION_RE.match(ln.text.strip())) >= _MIN_HEAD_REPEATS
+    # the profile's heads head no pages: those the pages repeat; else those the pages repeat after the profile's,
+    # but for their first printing (a chapter's title, printed again on its later pages)
+    if beside_page := repeated_heads(lines, keep_first=named):
+        out = _furniture(lines, head, beside_page)
     return out
 
 
@@ -221,13 +222,15 @@ _MIN_HEAD_REPEATS = 3
 _MAX_HEAD_CHARS = 80
 
 
-def repeated_heads(lines: Sequence[Line]) -> set[int]:
+def repeated_heads(lines: Sequence[Line], *, keep_first: bool = False) -> set[int]:
     """Line numbers of running heads the profile does not name, found by their repetition on the page.
 
     A running head is a short line without a tab that stands next to a page number (a number alone, the
     nearest non-blank line before or after it) on at least :data:`_MIN_HEAD_REPEATS` pages, printed the
     same each time ("CAITEC · China PFTZ Report 2028", "Chapter One · The Year in Review"); only those
-    printings beside a page number are furniture, so a heading printed once more in the body is kept.
+    printings beside a page number are furniture, so a heading printed once more in the body is kept. With
+    ``keep_first`` the first printing is kept too: a chapter's title under the page number of its first page, printed
+    again under those of its later pages.
 
     Examples
     --------
@@ -246,7 +249,8 @@ def repeated_heads(lines: Sequence[Line]) -> set[int]:
                 no, t = shown[j]
                 if len(t) <= _MAX_HEAD_CHARS and "\t" not in t and not _LONE_NUMBER_RE.match(t) and t[-1] != ".":
                     beside.setdefault(t, []).append(no)
-    return {no for nos in beside.values() if len(set(nos)) >= _MIN_HEAD_REPEATS for no in nos}
+    heads = [sorted(set(nos)) for nos in beside.values() if len(set(nos)) >= _MIN_HEAD_REPEATS]
+    return {no for nos in heads for no in (nos[1:] if keep_first else nos)}
 
 
 _PLAIN_FOOTNOTE_RE = re.compile(r"^\d{1,2}\s+[A-Z]")

@@ -570,3 +570,27 @@ def test_a_sentence_opening_with_another_caption_noun_is_no_caption() -> None:
     excerpt = "List 2-1 gives the zones of the year, by region.\n\nThe zones follow.\n"
     found, warnings = _parse(excerpt)
     assert found == [] and warnings == []
+
+
+def test_a_chapter_title_repeated_under_the_page_numbers_is_furniture_but_its_first_printing() -> None:
+    """Beside the profile's running head, a chapter's title printed under the page number of each of its pages: the
+    later printings are page furniture (a table goes on across them), the first one, its heading, is kept."""
+    from pftz.loaders.text import furniture_lines
+
+    title = "Opening Up the Inland Ports"
+    bodies = [
+        ["Text of the chapter."],
+        ["Table 2-1 Demo table", "", "No.\tName\tScope", "1\tAlpha\tNationwide"],
+        ["No.\tName\tScope", "2\tBeta\tNationwide", "", "Source: made up."],
+        ["More text."],
+    ]
+    lines: list[str] = []
+    for n, body in enumerate(bodies, start=3):
+        lines += ["Report on China's Pilot Free Trade Zones", "2031", "", str(n), "", title, "", *body, "", ""]
+    text = "\n".join(lines)
+    found, warnings = _parse(text)
+    assert [r.values["Name"] for r in found[0].rows] == ["Alpha", "Beta"] and warnings == []
+    parsed = split_lines(text)
+    printed = [ln.no for ln in parsed if ln.text == title]
+    skip = furniture_lines(parsed)
+    assert printed[0] not in skip and set(printed[1:]) <= skip
