@@ -348,3 +348,18 @@ def test_perturbed_copies_give_the_same_unquoted_cases(perturb: object) -> None:
     base = unquoted(_read(TEXT))
     assert len(base) >= 35
     assert unquoted(_read(perturb(TEXT))) == base  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("width", [0, 44])
+def test_a_first_release_is_a_practice(width: int) -> None:
+    """A zone that "completed the nation's first customs release of ..." piloted a practice: a release is an action."""
+    text = (
+        "Similarly, the Lianyungang Area of Jiangsu PFTZ completed the nation's first customs release of grain "
+        "against a phytosanitary certificate shared with a partner port, saving two days."
+    )
+    if width:
+        text = rewrap_paragraphs(text, width)
+    assert _cases(text) == {
+        "customs release of grain against a phytosanitary certificate shared with a partner port": ("jiangsu",)
+    }
+    assert practice_name("the nation's first port release", first=True) == ""
