@@ -718,6 +718,15 @@ def cell_examples(sentence: str) -> list[CellExample]:
             for m in _SUCH_AS_RE.finditer(sentence):
                 if not _AREAS_RE.search(sentence[max(0, m.start() - 30) : m.end()]):
                     found.append((m.group("name").strip(), m.start("name"), True))
+    elif found:
+        # a clause of its own after the quoted examples, its example unquoted ("...; 4 apply in designated areas,
+        # such as bonded repair of aero-engines in ...")
+        last = max(q.end for q in spans)
+        for m in _SUCH_AS_RE.finditer(sentence, last):
+            if _CLAUSE_BREAK_RE.search(sentence, last, m.start()) and not _AREAS_RE.search(
+                sentence[max(0, m.start() - 30) : m.end()]
+            ):
+                found.append((m.group("name").strip(), m.start("name"), True))
     # the scope belongs to the clause of the count that introduces the example ("4 outcomes ... in
     # designated areas ..., such as X"; "Three measures, such as X, are ... in specific regions"), which ends
     # at a semicolon or at ", and <number>"
