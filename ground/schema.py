@@ -298,11 +298,12 @@ REL_TYPES: dict[Rel, RelType] = {
         ),
         RelType(
             Rel.ORIGINATED_IN,
-            ((Label.MEASURE, Label.ZONE),),
+            ((Label.MEASURE, Label.ZONE), (Label.MEASURE, Label.REGION)),
             # date: the pilot start the evidence prints; document: the key of the document that launched it;
             # not_after: a bound inferred from the batch's release
             {"date": "str", "document": "str", NOT_AFTER: "str"},
-            "A measure was piloted in (credited to) a zone.",
+            "A measure was piloted in (credited to) a zone; the item of a batch a body of several members released,"
+            " also to the provinces among its members (derived).",
         ),
         RelType(Rel.IN_BATCH, ((Label.MEASURE, Label.BATCH),), {"row": "int"}, "A measure belongs to a batch."),
         RelType(

@@ -470,6 +470,8 @@ __all__ = [
     "INTO_ADOPT_VERBS",
     "ISSUING_VERBS",
     "ITEM_ORIGIN_VERBS",
+    "JOINT_PLACE_HEADS",
+    "JOINT_RUN_PARTICIPLES",
     "JOINT_TITLE_WORDS",
     "LAUNCH_PARTICIPLES",
     "LEADING_GROUP_HEADS",
@@ -519,6 +521,10 @@ CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "ni
 
 ORDINALS_MORE = ("eleventh", "twelfth")
 """Ordinal words after :data:`ORDINALS`, in order (``eleventh`` is 11)."""
+
+CAPTION_NOUNS = ("Table", "Schedule", "List", "Exhibit", "Chart")
+"""Nouns a table's caption may open with (as printed, case kept), besides the profile's caption words: a caption
+with one of them is a table's only when a header line (its first heading the column of row numbers) follows."""
 
 NUMBER_FORMS = {
     "roman": r"[IVX]+",
@@ -605,7 +611,8 @@ TITLE_EDITION_MARKS = ("Edition", "Interim", "Trial", "for Trial Implementation"
 name ending so is a document's title."""
 
 JOIN_PHRASES = ("joined as partner members", "joined as members", "joined as observers", "joined the alliance",
-                "joined it", "became partner members", "became members")  # fmt: skip
+                "joined it", "became partner members", "became members", "joined as a partner member",
+                "joined as a member", "became a partner member", "became a member")  # fmt: skip
 """Words by which places join a body of several members named before (``Guizhou and Gansu provinces, which have
 no pilot FTZ of their own, joined as partner members``)."""
 
@@ -807,6 +814,15 @@ SPAN_WORDS = (
 )  # fmt: skip
 """Words before the places a body of several regions lies in, its members: ``the ... Demonstration Zone, which
 spans Qingpu in Shanghai, Wujiang in Jiangsu and Jiashan in Zhejiang``."""
+
+JOINT_RUN_PARTICIPLES = ("governed", "run", "managed", "operated", "administered", "built")
+"""Participles after ``jointly`` naming who runs a body or a place together, its members: ``the ... Cooperation
+Zone, which is jointly governed by Guangdong Province and the Macao SAR``; ``the X and Y PFTZs jointly run the
+... operation area`` (the verb printed active)."""
+
+JOINT_PLACE_HEADS = ("area", "zone", "park", "port", "hub", "base", "corridor")
+"""Head nouns of a place several zones run together (``jointly run the Xiaoyangshan North operation area``): a body
+of several members, not a joint innovation."""
 
 __all__ += ["SPAN_WORDS"]
 

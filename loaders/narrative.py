@@ -104,9 +104,13 @@ from pftz.loaders.narrative_cases import (
     practice_name,
 )
 from pftz.loaders.narrative_efforts import (
+    ITEMS_LEAD_RE,
+    JOINT_PLACE,
     effort_alliance,
+    effort_batch_items,
     effort_group_pronoun,
     effort_joint_action,
+    effort_members_signed,
     effort_released_by_reference,
     printed_group,
     split_examples,
@@ -235,16 +239,28 @@ def read_narrative(
                 facts_in.add(inside[0][0])
     # the innovations an alliance's batch names are joint cases of the alliance's members (named elsewhere)
     members_of: dict[str, set[str]] = {}
+    provinces_of: dict[str, set[str]] = {}
     for e in st.efforts:
         members_of.setdefault(e.name, set()).update(e.members)
+        provinces_of.setdefault(e.name, set()).update(e.provinces)
     for e in list(st.efforts):
         keys = tuple(sorted(members_of.get(e.name, ())))
         if e.released and len(keys) > 1:
             # one innovation of the batch, one case: another rule's reading of the same name in the sentence goes
             released = {_phrase_key(n) for n in e.released}
             st.cases = [c for c in st.cases if c.quote != e.quote or _phrase_key(c.name) not in released]
+            developed = dict(e.developers)
+            provinces = tuple(sorted(provinces_of.get(e.name, ())))
             st.cases.extend(
-                CaseFact(n, dict(e.developers).get(n, keys), e.line, e.quote, "alliance-batch", joint=True)
+                CaseFact(
+                    n,
+                    developed.get(n, keys),
+                    e.line,
+                    e.quote,
+                    "alliance-batch",
+                    joint=True,
+                    provinces=() if n in developed else provinces,  # the body's: all its members, provinces too
+                )
                 for n in e.released
             )
     # an alliance's members printed as a group in one sentence hold wherever it is named without members
@@ -261,7 +277,9 @@ def read_narrative(
         key = _phrase_key(e.name)
         if e.rule != "alliance" and any(q == e.quote and (key in b or b in key) for q, b in bodies):
             continue  # the body the alliance rule read in full
-        if e.rule == "alliance" or ALLIANCE_RE.fullmatch(e.name):
+        if e.kind == JOINT_PLACE:
+            efforts.append(e)  # "the X and Y PFTZs jointly run the ... operation area": a body of its members
+        elif e.rule == "alliance" or ALLIANCE_RE.fullmatch(e.name):
             efforts.append(e if e.rule == "alliance" else replace(e, kind=body_kind(e.name)))
         elif e.kind == JOINT_DOCUMENT or (JOINT_DOCUMENT_RE.search(e.name) and title_case(e.name)):
             # a document a body of the same sentence issued is its output: issued by it, for its members
@@ -512,6 +530,19 @@ _INCLUDE_LEAD_RE = re.compile(
 """A next sentence listing the items of a batch told before: ``They include A, B, and C``."""
 
 
+def rule_alliance_items(c: Clause) -> Sequence[Fact]:
+    """The items of a body's batch listed in a sentence whose subject is the batch (``The first batch of 10
+    innovations includes A, developed jointly by X and Y, ...``) or in the next one (``It also includes ...``), the
+    body the one of several members named last, near before (:func:`effort_batch_items`): each item a joint case of
+    the zones that developed it, or of all the body's members."""
+    prev = c.sents[c.i - 1] if c.i > 0 else None
+    found = effort_batch_items(c.s, prev, c.st.efforts, c.st.gaz, c.st.find_zones)
+    if found is None:
+        return []
+    c.st.used.update((id(c.s), q.start) for q in c.s.quotes)  # its quoted items are the batch's, not cases apart
+    return [found]
+
+
 def _named_body(c: Clause, e: EffortFact) -> EffortFact:
     """``In November the Alliance released its first batch ...``: a body named by its head word alone is the body of
     that kind the paragraph named before (its members and name; the name in the fact, its sentence unchanged)."""
@@ -527,8 +558,10 @@ def _named_body(c: Clause, e: EffortFact) -> EffortFact:
 
 
 def rule_joint_action(c: Clause) -> Sequence[Fact]:
-    """Several zones acting together: ``PFTZs in A, B and C jointly issued the "..."`` (:func:`effort_joint_action`)."""
-    found = effort_joint_action(c.s, c.last_group)
+    """Several zones acting together: ``PFTZs in A, B and C jointly issued the "..."`` (:func:`effort_joint_action`);
+    the members of a body named before signing a document (``the members signed the "..."``,
+    :func:`effort_members_signed`)."""
+    found = effort_joint_action(c.s, c.last_group) or effort_members_signed(c.s, c.st.efforts)
     return [found] if found else []
 
 
@@ -627,6 +660,7 @@ RULES: tuple[Rule, ...] = (
     Rule("zone-batch", ZONE_BATCH_RE, rule_zone_batch, ("batch of",)),
     Rule("following-lead", LEAD_RE, rule_following_lead, tuple({p.split()[0] for p in LEAD_PHRASES})),
     Rule("alliance", None, rule_alliance, tuple({h.split()[-1] for h in BODY_HEADS})),
+    Rule("alliance-items", ITEMS_LEAD_RE, rule_alliance_items, ("batch", "include", "contain", "cover")),
     Rule(
         "joint-action",
         re.compile(rf"{JOINT_VERB_RE.pattern}|\bJointly\b"),

@@ -350,7 +350,7 @@ _LATER_CLAUSE_RE = re.compile(
 _COUNT_WORDS = frozenset(QUANTITY_WORDS)
 _BODY_NOUNS = frozenset(BODY_NOUNS)
 """Nouns in ``-tion`` that name a body or a place, not an action (``the first ... research institution``)."""
-_ACTION_NOUN_RE = re.compile(r"(?:tion|sion|ance|ence|ing|val|wal)s?$")
+_ACTION_NOUN_RE = re.compile(r"(?:tion|sion|ance|ence|ing|val|wal)s?$|^releases?$")
 _PRACTICE_VERB_RE = re.compile(rf"(?:{PRACTICE_VERBS}|{PRACTICE_ING}|{PRACTICE_INF})$")
 BARE_SUBJECT_RE = re.compile(rf"^\s*{_INTRO}(?:the\s+)?PFTZs?\b")
 """A sentence whose subject is an unnamed PFTZ (or PFTZs in general): the paragraph's subject zone ends."""

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from pftz.loaders.lexicon import (
     BODY_REFERENCE_HEADS,
     CARDINALS,
+    JOINT_PLACE_HEADS,
+    JOINT_RUN_PARTICIPLES,
     LAUNCH_PARTICIPLES,
     LOWER_BODY_HEADS,
     ORDINALS,
@@ -25,12 +27,15 @@ from pftz.loaders.narrative_facts import (
     BODY_HEAD_RE,
     GROUP_RE,
     JOINT_DOCUMENT,
+    JOINT_DOCUMENT_RE,
     JOINT_VERB_RE,
     PRONOUN_RE,
     RELEASED_BATCH_RE,
     Actor,
     EffortFact,
+    FindZones,
     Sentence,
+    find_actors,
     ordinal_of,
 )
 from pftz.loaders.narrative_quoted import named_object
@@ -71,7 +76,8 @@ def _places_in_name(name: str) -> list[str]:
 
 _MEMBERS_AFTER_RE = re.compile(
     r"\s*(?:,\s*(?:which\s+(?:is\s+|was\s+)?)?(?:made up of|composed of|comprising|consisting of|formed by|"
-    rf"bringing together|which brings together|{alternation(SPAN_WORDS)})|\s+brings together)\s+"
+    rf"bringing together|which brings together|{alternation(SPAN_WORDS)}|"
+    rf"(?:which\s+(?:is|was|are|were)\s+)?jointly\s+{alternation(JOINT_RUN_PARTICIPLES)}\s+by)|\s+brings together)\s+"
     r"(?P<m>[^.;]*?)(?=,\s+(?:\w+ly\s+)?(?:has|have|had|[a-z]+ed)\b|[.;]|$)"
 )
 _FOUNDED_BEFORE_RE = re.compile(
@@ -88,6 +94,13 @@ _LOWER_BODY_RE = re.compile(
 """A body printed in lower case after the verb that founded it (:data:`loaders.lexicon.LOWER_BODY_HEADS`)."""
 
 
+_OF_GROUP_RE = re.compile(
+    rf"\s+(?:of|among|for)\s+(?=(?:the\s+)?(?:{alternation(CARDINALS)}|\d+)\s+(?:[a-z]+\s+){{0,2}}?"
+    r"(?:provinces|regions|municipalities|cities)\b)"
+)
+"""A body's members printed as a group right after its name (``... Alliance of nine provinces and regions``)."""
+
+
 def _members_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Where a body's members are printed: an appositive after its name (``the X Alliance, composed of the PFTZs
     of A and B together with C, issued ...``) or the subject of the verb that founded it (``A PFTZ, B PFTZ and C
@@ -97,6 +110,72 @@ def _members_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     if bm := _FOUNDED_BEFORE_RE.search(text[:start]):
         return bm.start("m"), bm.end("m")
     return None
+
+
+_PLACE_WORDS = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+_PLACES_OF_RE = re.compile(
+    rf"\s+of\s+(?P<list>{_PLACE_WORDS}(?:\s*,\s*(?:and\s+)?{_PLACE_WORDS}|\s+and\s+{_PLACE_WORDS})+)"
+    r"(?=\s*(?:[,.;:]|$|\s+[a-z]))"
+)
+"""The places a body is "of", listed after its name: ``... PFTZ Alliance of Shanghai, Jiangsu, Zhejiang and Anhui``."""
+
+
+def _places_of_body(text: str, m: re.Match[str], gaz: Gazetteer) -> tuple[str, list[str]] | None:
+    """A body's name printed with the list of places it is "of" (two or more, each a province or region of the
+    gazetteer: ``the Yangtze River Delta PFTZ Alliance of Shanghai, Jiangsu, Zhejiang and Anhui released ...``):
+    the name without them and the places' keys; None when the name is not followed so.
+
+    Examples
+    --------
+    >>> g = Gazetteer.default()
+    >>> t = "the Pearl River PFTZ Alliance of Guangdong, Guangxi and Hainan released its third batch"
+    >>> m = ALLIANCE_RE.search(t)
+    >>> _places_of_body(t, m, g)
+    ('Pearl River PFTZ Alliance', ['guangdong', 'guangxi', 'hainan'])
+    """
+    start = m.start("name")
+    head = BODY_HEAD_RE.search(text, start, m.end())
+    if head is None:
+        return None
+    pm = _PLACES_OF_RE.match(text, head.end())
+    if pm is None:
+        return None
+    items = [x for x in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", pm.group("list")) if x]
+    keys = [p.key for x in items if (found := gaz.find_provinces(x)) and (p := found[0]).start == 0 and p.end == len(x)]
+    if len(keys) != len(items):
+        return None
+    return re.sub(r"^(?:the|The)\s+", "", text[start : head.end()]).strip(), keys
+
+
+def _in_title(s: Sentence, m: re.Match[str]) -> bool:
+    """Whether a body's name stands inside a quoted document title (a title word before it in the quote) and names
+    no zone there: the title names a body the text knows, it founds none."""
+    q = next((q for q in s.quotes if q.start <= m.start() and m.end() <= q.end), None)
+    if q is None or any(q.start <= a.start < q.end for a in s.actors):
+        return False
+    return bool(JOINT_DOCUMENT_RE.search(s.text, q.start, m.start()))
+
+
+_MEMBERS_SIGNED_RE = re.compile(
+    rf"^(?:[A-Z][^,;\"“”]{{0,60}},\s*)?(?:the|The|its|Its|their|Their)\s+(?:{alternation(BODY_REFERENCE_HEADS)}\s+)?"
+    r"members\s+(?:have\s+|has\s+|also\s+|jointly\s+)*(?:signed|issued|adopted|released)\s+(?:the\s+|a\s+)?$"
+)
+"""The members of a body acting together on a document: ``At the launch ceremony, the members signed the "..."``."""
+
+
+def effort_members_signed(s: Sentence, efforts: Sequence[EffortFact]) -> EffortFact | None:
+    """A document the members of a body of several members signed or issued (``the members signed the "Action Plan of
+    the ... Alliance ..."``): a document the body issued, for its members; the body the one named last before, within
+    :data:`_BODY_NEAR_LINES` lines. Rejects a quoted name that is no title (no title word in it)."""
+    q = next((q for q in s.quotes if _MEMBERS_SIGNED_RE.match(s.text[: q.start])), None)
+    if q is None or not JOINT_DOCUMENT_RE.search(q.name):
+        return None
+    body = next((e for e in reversed(efforts) if e.rule == "alliance" and len(e.members) + len(e.provinces) > 1), None)
+    if body is None or not 0 <= s.line - body.line <= _BODY_NEAR_LINES:
+        return None
+    return EffortFact(
+        q.name, body.members, s.line, s.original, "joint-action", JOINT_DOCUMENT, provinces=body.provinces, by=body.name
+    )
 
 
 def effort_alliance(s: Sentence, gaz: Gazetteer) -> list[EffortFact]:
@@ -115,11 +194,17 @@ def effort_alliance(s: Sentence, gaz: Gazetteer) -> list[EffortFact]:
         return []
     out: list[EffortFact] = []
     for m in found:
+        if _in_title(s, m):
+            continue  # "signed the "Action Plan of the X Alliance for ..."": a document's title, no body named anew
         name = re.sub(r"^(?:the|The)\s+", "", m.group("name")).strip()
         lower = m.re is _LOWER_BODY_RE
         kind = body_kind(name)
         members: set[str] = {k for a in s.actors if m.start() <= a.start < m.end() for k in a.keys}
         provinces: set[str] = set()
+        if not lower and (listed := _places_of_body(s.text, m, gaz)) is not None:
+            name, places = listed  # "the Yangtze River Delta PFTZ Alliance of Shanghai, Jiangsu, Zhejiang and Anhui"
+            members = {k for p in places if (k := gaz.zone_of_province(p))}
+            provinces = {p for p in places if not gaz.zone_of_province(p)}
         if len(members) < 2 and (span := _members_span(s.text, m.start("name"), m.end())):
             members |= {k for a in s.actors if span[0] <= a.start < span[1] for k in a.keys}
             inside = [(a.start, a.end) for a in s.actors]
@@ -134,6 +219,9 @@ def effort_alliance(s: Sentence, gaz: Gazetteer) -> list[EffortFact]:
         text = ""
         if not members and len(found) == 1 and (g := GROUP_RE.search(s.text[: m.start()])):
             text = g.group("group")
+        om = None if members or provinces or text else _OF_GROUP_RE.match(s.text, m.end())
+        if om is not None and (gm := PRINTED_GROUP_RE.match(s.text, om.end())):
+            text = gm.group("group").strip()  # "the Yellow River Basin PFTZ Alliance of nine provinces and regions"
         if len(members) + len(provinces) < 2 and not text and (kind != "alliance" or lower):
             continue  # one zone's own platform or a national demonstration zone: no body of several members
         batch: tuple[int, int | None] | None = None
@@ -206,6 +294,13 @@ _JOINTLY_BY_RE = re.compile(
 """A sentence opening with what several zones did together, the zones after ``by``."""
 
 
+JOINT_PLACE = "jointly run place"
+"""``kind`` of a body that is a place several zones run together (:data:`loaders.lexicon.JOINT_PLACE_HEADS`)."""
+_JOINT_PLACE_RE = re.compile(rf"\b{alternation(JOINT_PLACE_HEADS)}$")
+_VERB_AFTER_JOINTLY_RE = re.compile(r"(?!with\b)[a-z]+(?:\s+(?:up|out))?\s+(?=(?:the|a|an)\s)")
+"""The verb after ``jointly``, of any form, its object opening with an article (``jointly run the ...``)."""
+
+
 def effort_joint_action(s: Sentence, last_group: Actor | None) -> EffortFact | None:
     """Several zones acting together: ``PFTZs in A, B and C jointly issued the "..."``, ``They jointly launched``.
 
@@ -230,19 +325,28 @@ def effort_joint_action(s: Sentence, last_group: Actor | None) -> EffortFact | N
         group = next((a for a in s.actors if a.start == bm.end() and len(a.keys) > 1), None)
     if group is None:
         return None
+    rest = s.text[jm.end() :].lstrip(" ,")
+    vm = _VERB_AFTER_JOINTLY_RE.match(rest) if jm.group(0) == "jointly" else None
     after = [q for q in s.quotes if q.start > jm.start()]
+    if vm is not None and not re.match(r"[^,.;:\"“]*[\"“]", rest[vm.end() :]):
+        after = []  # "jointly run the X operation area, where ... "one port, two administrations"": the object
     if after:
         name = after[0].name
     elif s.text.startswith("together with", jm.start()):
         return None  # "X, together with Y, set up the ... Alliance": a co-actor, and no joint work named
     else:
-        obj = re.match(r"[^,.;:]{6,160}", s.text[jm.end() :].lstrip(" ,"))
+        if vm is not None:
+            rest = rest[vm.end() :]  # "jointly run the Xiaoyangshan North operation area": the verb's object
+        obj = re.match(r"[^,.;:]{6,160}", rest)
         name = obj.group(0).strip() if obj else ""
     if not name:
         return None
     name = re.sub(r"^(?:\w+ed\s+)?(?:the|a|an)\s+", "", name)
     # what several zones signed is a document they issued together, not a joint innovation
     kind = JOINT_DOCUMENT if jm.group(0) == "signed" else "joint effort"
+    if vm is not None and not after and _JOINT_PLACE_RE.search(name):
+        # a place several zones run together is a body of several members, not a joint innovation
+        return EffortFact(name, tuple(sorted(group.keys)), s.line, s.original, "joint-action", kind=JOINT_PLACE)
     return EffortFact(name, tuple(sorted(group.keys)), s.line, s.original, "joint-action", kind=kind)
 
 
@@ -291,3 +395,111 @@ def effort_group_pronoun(s: Sentence, prev: Sentence) -> EffortFact | None:
     if not m or not named_object(m.group("name")) or not (group := printed_group(prev.text)):
         return None
     return EffortFact(m.group("name").strip(), (), s.line, s.original, "group-pronoun", members_text=group)
+
+
+# --------------------------------------------------------------------------- the items of a body's batch
+ITEMS_OF_BATCH_RE = re.compile(
+    rf"^(?:The|Its|Their)\s+(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})\s+batch"
+    rf"(?:\s+of\s+(?P<count>\d+|{alternation(CARDINALS)})(?:\s+[\w-]+){{0,3}}?)?\s+(?:includes|include|contains|covers)\s+"
+)
+"""A sentence whose subject is a batch named by its ordinal, listing its items: ``The first batch of 10 innovations
+includes A, ...``."""
+ITEMS_MORE_RE = re.compile(r"^(?:It|The batch|This batch)\s+(?:also\s+)?(?:includes|contains|covers)\s+(?:also\s+)?")
+"""The next sentence listing more of them: ``It also includes B, C and D``."""
+ITEMS_LEAD_RE = re.compile(rf"{ITEMS_OF_BATCH_RE.pattern}|{ITEMS_MORE_RE.pattern}")
+"""Either opening: the gate of the rule that reads the items."""
+_ITEM_MODIFIER_RE = re.compile(
+    rf"^(?:(?:first|jointly)\s+)?(?:{alternation((*LAUNCH_PARTICIPLES, 'worked out', 'drawn up'))}|which|that|"
+    r"whose|where|under which)\b"
+)
+_ITEM_BY_RE = re.compile(
+    rf"\s+(?:(?:first|jointly)\s+)?(?:{alternation((*LAUNCH_PARTICIPLES, 'worked out', 'drawn up'))})\s+"
+    r"(?:jointly\s+)?by\s+(?P<who>.+)$"
+)
+_BODY_NEAR_LINES = 8
+"""How many lines before the batch's sentence the body it belongs to must have been named (its paragraph or the
+one or two before)."""
+
+
+def batch_items(text: str) -> list[tuple[str, str]]:
+    """The items a sentence lists (after ``includes``), each with the text naming who developed it (``""`` if none).
+
+    Items are cut at commas and ``and`` before an article (a comma inside a quoted name does not cut it); a part
+    opening with a participle or a relative word (``developed jointly by A and B``, ``which has cut ...``) is no
+    item but says more of the item before (its developers after ``by``), and so does a participle with ``by`` inside
+    an item (``a shared list of ... set up by the A and B FTZs``). Quotes and articles are dropped from the names.
+
+    Examples
+    --------
+    >>> batch_items('the "one port" model for barges, developed jointly by A Area and B Area, which cut costs, '
+    ...             'mutual recognition of ratings, and a shared list of carriers set up by the C and D FTZs.')
+    [('one port model for barges', 'A Area and B Area'), ('mutual recognition of ratings', ''), \
+('shared list of carriers', 'the C and D FTZs')]
+    """
+    body = re.split(r"(?<=[a-z)\"”])\.(?:\s|$)|;", text, maxsplit=1)[0]
+    body = re.sub(r"[\"“][^\"“”]*[\"”]", lambda q: q.group(0).replace(",", "\0"), body)
+    items: list[tuple[str, str]] = []
+    for part in re.split(r",\s*", body):
+        part = part.strip().replace("\0", ",")
+        if not part:
+            continue
+        if items and _ITEM_MODIFIER_RE.match(part):
+            if (bm := re.search(r"\bby\s+(?P<who>.+)$", part)) and not items[-1][1]:
+                items[-1] = (items[-1][0], bm.group("who"))
+            continue
+        for piece in re.split(r"^and\s+|\s+and\s+(?=(?:a|an|the)\s)", part):
+            if not piece or not piece.strip():
+                continue
+            who = ""
+            if bm := _ITEM_BY_RE.search(piece):
+                piece, who = piece[: bm.start()], bm.group("who")
+            name = ARTICLES_RE.sub("", re.sub(r"[\"“”]", "", piece).strip())
+            if name[:1].islower() and len(name.split()) >= 2:
+                items.append((name, who))
+    return items
+
+
+def effort_batch_items(
+    s: Sentence, prev: Sentence | None, efforts: Sequence[EffortFact], gaz: Gazetteer, find_zones: FindZones
+) -> EffortFact | None:
+    """The items of a batch of a body of several members, listed in a sentence whose subject is the batch (``The first
+    batch of 10 innovations includes A, developed jointly by X and Y, ...``) or in the next one (``It also includes
+    B, C set up by Z, and D``): the batch is the body's named last before, within :data:`_BODY_NEAR_LINES` lines (its
+    members, provinces and name); each item is the body's, credited to the zones its sentence says developed it when
+    two or more (:attr:`EffortFact.developers`). Rejects a sentence naming a zone before its list (a zone's own batch),
+    or with no body named near before.
+    """
+    m = ITEMS_OF_BATCH_RE.match(s.text)
+    if m is None:
+        more = ITEMS_MORE_RE.match(s.text)
+        if more is None or prev is None or (pm := ITEMS_OF_BATCH_RE.match(prev.text)) is None:
+            return None
+        ordinal, count, start = pm.group("ord"), pm.group("count"), more.end()
+    else:
+        ordinal, count, start = m.group("ord"), m.group("count"), m.end()
+    if any(a.start < start for a in s.actors):
+        return None
+    body = next((e for e in reversed(efforts) if e.rule == "alliance" and len(e.members) + len(e.provinces) > 1), None)
+    if body is None or not 0 <= s.line - body.line <= _BODY_NEAR_LINES:
+        return None
+    items = batch_items(s.text[start:])
+    if not items:
+        return None
+    developers: list[tuple[str, tuple[str, ...]]] = []
+    for name, who in items:
+        zones = tuple(sorted({k.split("/", 1)[0] for a in find_actors(who, gaz, find_zones) for k in a.keys}))
+        if len(zones) > 1:
+            developers.append((name, zones))
+    return EffortFact(
+        body.name,
+        body.members,
+        s.line,
+        s.original,
+        "alliance",
+        body.kind,
+        body.members_text,
+        (ordinal_of(ordinal), number_value(count) if count else None),
+        tuple(n for n, _ in items),
+        body.provinces,
+        developers=tuple(developers),
+    )

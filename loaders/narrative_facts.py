@@ -82,10 +82,11 @@ _BODY_HEAD = alternation(h.title() for h in BODY_HEADS)
 _CAP = r"[A-Z][\w–-]*"
 ALLIANCE_RE = re.compile(
     rf"\b(?P<name>(?:{_CAP}\s+)*{_BODY_HEAD}\b"
-    rf"(?:\s+(?:for|of|on|between|among)\s+(?:the\s+)?{_CAP}(?:(?:,\s+(?:and\s+)?(?=(?:{_CAP}\s+){{0,2}}PFTZs?\b)|\s+(?:(?:and|of|in|the)\s+)*){_CAP})*)?)"
+    rf"(?:\s+(?:for|of|on|between|among)\s+(?:the\s+)?{_CAP}(?:(?:,\s+(?:and\s+)?(?=(?:{_CAP}\s+){{0,2}}PFTZs?\b)|"
+    rf"(?!\s+and\s+(?:the\s+)?(?:{_CAP}\s+)*{_BODY_HEAD}\b)\s+(?:(?:and|of|in|the)\s+)*){_CAP})*)?)"
 )
 """A body of several members named with a capitalised head (:data:`loaders.lexicon.BODY_HEADS`) and an
-optional ``for/of the <Proper Words>`` tail."""
+optional ``for/of the <Proper Words>`` tail, which ends before ``and the <another body>``."""
 BODY_HEAD_RE = re.compile(rf"\b{_BODY_HEAD}\b")
 GENERIC_PLURAL_RE = re.compile(rf"(?:[a-z-]+\s+){{0,3}}{alternation(GENERIC_PLURALS)}")
 JOINT_DOCUMENT_RE = re.compile(rf"\b{alternation((*TITLE_WORDS, *JOINT_TITLE_WORDS))}\b")
@@ -100,9 +101,10 @@ GROUP_RE = re.compile(
     r"(?:River|Belt|Basin|Delta|Region|Area|Circle))\b"
 )
 SEP_RE = re.compile(r"\s*(?:,\s*and|,\s*as well as|,|and|&)\s*")
-_PFTZ_AFTER_RE = re.compile(r"\s+(?:Pilot\s+)?(?:P?FTZs?|[Pp]ilot [Ff]ree [Tt]rade [Zz]ones?)(?:'s|’s|'|’)?")
-"""The head after the places of a zone list, capitalised or not (``the Hubei and Hunan pilot free trade zones``)."""
-_PFTZS_IN_RE = re.compile(r"(?:P?FTZs|[Pp]ilot [Ff]ree [Tt]rade [Zz]ones)\s+(?:in|of)\s+(?:the\s+)?$")
+_PFTZ_AFTER_RE = re.compile(r"\s+(?:[Pp]ilot\s+)?(?:P?FTZs?|[Pp]ilot [Ff]ree [Tt]rade [Zz]ones?)(?:'s|’s|'|’)?")
+"""The head after the places of a zone list, capitalised or not (``the Hubei and Hunan pilot free trade zones``,
+``the Zhejiang and Shanghai pilot FTZs``)."""
+_PFTZS_IN_RE = re.compile(r"(?:P?FTZs|(?:[Pp]ilot )?[Ff]ree [Tt]rade [Zz]ones)\s+(?:in|of)\s+(?:the\s+)?$")
 _DASH_LIST_RE = re.compile(r"PFTZs\b[^—–.;]{0,60}[—–]\s*$")
 POSSESSIVE_RE = re.compile(
     r"^\s*(?:'s|’s|'|’)\s+(?:(?:implementation|introduction|launch|initiative|reform|model|practice|innovation|"
@@ -160,6 +162,9 @@ class CaseFact:
     after: str = ""
     members_text: str = ""
     """The partners as printed when the text names a group, not zones (``the three northeastern provinces``)."""
+    provinces: tuple[str, ...] = ()
+    """Provinces credited with the zones: the province members of the body of several members whose batch names the
+    innovation (it credits all its members)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,6 +91,10 @@ def _any_case_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
 
 
+PART_OF_RE = re.compile(
+    r"\b(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?),\s+(?:which is\s+)?(?:a\s+)?part of (?:the\s+)?$"
+)
+"""A place before its zone, ``part of`` it: ``Horgos, part of Xinjiang PFTZ``."""
 ITS_AREA_RE = re.compile(r"\b[Ii]ts (?P<name>[A-Z][\w'’-]+ (?:(?:and |of )?[A-Z][\w'’-]+ )*(?:Special )?Area)\b")
 """An area printed after the zone it belongs to: ``Guangxi PFTZ ... its Chongzuo Area``."""
 AREA_RESOLVED = "the area's zone in the curated list of areas (data/reference/areas.csv)"
@@ -318,6 +322,7 @@ class _Collector:
         found = list(self.gaz.find_areas(text))
         found += self._areas_in_any_case(text, found)
         found += self._listed_areas(text, zones, found)
+        found += self._part_of_areas(text, zones, found)
         if "Area" not in text:
             return sorted(found, key=lambda f: f.start)
         for m in SUBAREA_RE.finditer(text):
@@ -347,6 +352,22 @@ class _Collector:
                 key = self._area_key(parent, m.group("name"))
                 found.append(Mention(key, m.start("name"), m.end(), m.group("name")))
         return sorted(found, key=lambda f: f.start)
+
+    def _part_of_areas(self, text: str, zones: Sequence[Mention], found: Sequence[Mention]) -> list[Mention]:
+        """A place printed as "part of" its zone (``Horgos, part of Xinjiang PFTZ, piloted ...``): the curated area
+        ``<place> Area`` of that zone, when it has one."""
+        out: list[Mention] = []
+        if "part of" not in text:
+            return out
+        for z in zones:
+            m = PART_OF_RE.search(text, max(0, z.start - 80), z.start)
+            if m is None or "/" in z.key:
+                continue
+            key = self.gaz.area(f"{m.group('name')} Area", z.key)
+            start, end = m.start("name"), m.end("name")
+            if key is not None and not any(f.start < end and start < f.end for f in (*found, *out)):
+                out.append(Mention(key, start, end, m.group("name")))
+        return out
 
     def _listed_areas(self, text: str, zones: Sequence[Mention], found: Sequence[Mention]) -> list[Mention]:
         """Areas listed by their place names after "areas of" (``the zone's four areas of Zhoushan, Ningbo,

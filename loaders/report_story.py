@@ -172,6 +172,10 @@ CASE_ADOPTIONS = frozenset(
 """Narrative rules whose adopted innovation is a zone's case named in the text (one measure node, not two)."""
 
 
+MEMBER_CREDITED = "a member of the body of several members that released the batch naming it"
+"""How a province member of a body is credited with an item of the body's batch (a derived ``ORIGINATED_IN``)."""
+
+
 def _extract_narrative(c: _Collector, ctx: _Context) -> None:
     """Records of the narrative's facts (:mod:`loaders.narrative`): cases, adoptions, efforts.
 
@@ -214,6 +218,9 @@ def _extract_narrative(c: _Collector, ctx: _Context) -> None:
             zone = c.zone(z, f.line, f.quote)
             derived = _group_anaphor(how, f.quote)
             c.rel(Rel.ORIGINATED_IN, m, zone, f.line, f.quote, resolved=how, **{DERIVED: derived})
+        for p in f.provinces:  # a province member of the body whose batch names it: credited as a member
+            region = c.region(p, f.line, f.quote)
+            c.rel(Rel.ORIGINATED_IN, m, region, f.line, f.quote, resolved=MEMBER_CREDITED, **{DERIVED: True})
     cases_by_name = {
         (f.zones[:1], slug(f.name)): f"case:{f.zones[0].split('/', 1)[0]}:{slug(f.name)}"
         for f in story.cases
@@ -612,7 +619,28 @@ def _alliance_joiners(c: _Collector, ctx: _Context) -> None:
         head = s[: m.start()]
         for z in {z.key.split("/", 1)[0] for z in c.find_zones(head)}:
             c.rel(Rel.MEMBER_OF, c.zone(z, line, s), body, line, s, resolved=JOINED_RESOLVED, **{DERIVED: True})
+        items = _items_of_all_members(c, body)
         for pm in c.gaz.find_provinces(head, exclude_zones=True):
             if pm.key in c.gaz.provinces:
-                c.rel(Rel.MEMBER_OF, c.region(pm.key, line, s), body, line, s, resolved=JOINED_RESOLVED,
+                region = c.region(pm.key, line, s)
+                c.rel(Rel.MEMBER_OF, region, body, line, s, resolved=JOINED_RESOLVED,
                       **{DERIVED: True})  # fmt: skip
+                for item in items:  # an item of the body's batch credited to all its members: this one too
+                    c.rel(Rel.ORIGINATED_IN, item, region, line, s, resolved=MEMBER_CREDITED, **{DERIVED: True})
+
+
+def _items_of_all_members(c: _Collector, body: NodeRef) -> list[NodeRef]:
+    """The innovations of the batches a body of several members released that are credited to all its zone members
+    (not to the zones its text names as their developers), in the order read."""
+    batches = {r.start for r in c.relations if r.type is Rel.RELEASED_BY and r.end == body}
+    if not batches:
+        return []
+    members = {
+        r.start for r in c.relations if r.type is Rel.MEMBER_OF and r.end == body and r.start.label is Label.ZONE
+    }
+    items = [r.start for r in c.relations if r.type is Rel.IN_BATCH and r.end in batches]
+    origins: dict[NodeRef, set[NodeRef]] = {}
+    for r in c.relations:
+        if r.type is Rel.ORIGINATED_IN and r.start in items and r.end.label is Label.ZONE:
+            origins.setdefault(r.start, set()).add(r.end)
+    return [m for m in dict.fromkeys(items) if len(members) > 1 and origins.get(m) == members]

@@ -38,6 +38,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from pftz.ground.errors import ReportParseError
+from pftz.loaders.lexicon import CAPTION_NOUNS
 from pftz.loaders.profile import Profile, alternation, default_profile
 from pftz.loaders.quotes import quoted_spans
 from pftz.loaders.records import ParseWarning, Table, TableRow
@@ -61,6 +62,9 @@ class _Layout(NamedTuple):
     """The title of a caption repeated after a page break: ``(continued)``."""
     row_heading: str
     """The heading of the column of row numbers (``No.``), given to a table that prints none."""
+    caption_words: frozenset[str]
+    """The profile's caption words: a caption opening with another of :data:`loaders.lexicon.CAPTION_NOUNS` needs
+    a header line after it."""
 
 
 @lru_cache(maxsize=16)
@@ -71,7 +75,7 @@ def _layout_of(
     row_number: tuple[str, ...],
     continued: tuple[str, ...],
 ) -> _Layout:
-    word = alternation(list(caption))
+    word = alternation(sorted({*caption, *CAPTION_NOUNS}))
     return _Layout(
         re.compile(rf"^{word}\s+((?:\d+|[A-Z])[-.\u2013]\d+)\.?\s+(\S.*)$"),
         re.compile(rf"^{word}\s+(\d+)(?:\s*:\s*|\.?\s+)(\S.*)$"),
@@ -80,6 +84,7 @@ def _layout_of(
         re.compile(rf"^{alternation([n.rstrip('.') for n in row_number])}\.?$", re.IGNORECASE),
         re.compile(rf"^[(\[]?\s*{alternation(continued)}\s*[)\]]?\.?$", re.IGNORECASE),
         row_number[0] if row_number else "No.",
+        frozenset(caption),
     )
 
 
@@ -217,10 +222,26 @@ def _is_toc_entry(items: Sequence[_Content], i: int) -> bool:
 def _captions(items: Sequence[_Content], i: int, lay: _Layout, m: re.Match[str]) -> bool:
     """Whether a caption numbered alone captions a table: with a colon (``Table 2: Title``) always; without one
     (``Table 2 Title``, which a sentence may also begin with) only when a table's header line comes next."""
+    if not _profile_caption(lay, m):
+        return _header_next(items, i, lay)
     if ":" in items[i].line.text[m.end(1) : m.start(2)]:
         return True
-    nxt = items[i + 1].line.text if i + 1 < len(items) else ""
-    return "\t" in nxt and bool(lay.header_first.match(nxt.split("\t", 1)[0].strip()))
+    return _header_next(items, i, lay)
+
+
+def _profile_caption(lay: _Layout, m: re.Match[str]) -> bool:
+    """Whether a caption opens with one of the profile's caption words (not only a noun of the lexicon)."""
+    return m.string[: m.start(1)].strip() in lay.caption_words
+
+
+def _header_next(items: Sequence[_Content], i: int, lay: _Layout) -> bool:
+    """Whether a table's header line (its first heading the column of row numbers) follows the line ``items[i]``,
+    its caption wrapped over a line or two allowed between (``Schedule 1-2 The eighth batch ...`` / ``No.``)."""
+    for item in items[i + 1 : i + 4]:
+        text = item.line.text
+        if "\t" in text:
+            return bool(lay.header_first.match(text.split("\t", 1)[0].strip()))
+    return False
 
 
 def _header_columns(fields: list[str]) -> tuple[str, ...]:
@@ -568,7 +589,11 @@ def parse_tables(
         if (m := lay.appendix.match(text)) and not _is_toc_entry(items, i):
             appendix = m.group(1)
             appendix_name = text.split(":", 1)[0].strip()
-        elif (m := lay.caption.match(text)) and not _is_toc_entry(items, i):
+        elif (
+            (m := lay.caption.match(text))
+            and not _is_toc_entry(items, i)
+            and (_profile_caption(lay, m) or _header_next(items, i, lay))
+        ):
             label = text[: m.end(1)]
             state = _TableState(m.group(1), clean_cell(m.group(2)), items[i].line.no, label)
         elif (m := lay.appendix_caption.match(text)) and not _is_toc_entry(items, i) and _captions(items, i, lay, m):
@@ -693,6 +718,15 @@ def cell_examples(sentence: str) -> list[CellExample]:
             for m in _SUCH_AS_RE.finditer(sentence):
                 if not _AREAS_RE.search(sentence[max(0, m.start() - 30) : m.end()]):
                     found.append((m.group("name").strip(), m.start("name"), True))
+    elif found:
+        # a clause of its own after the quoted examples, its example unquoted ("...; 4 apply in designated areas,
+        # such as bonded repair of aero-engines in ...")
+        last = max(q.end for q in spans)
+        for m in _SUCH_AS_RE.finditer(sentence, last):
+            if _CLAUSE_BREAK_RE.search(sentence, last, m.start()) and not _AREAS_RE.search(
+                sentence[max(0, m.start() - 30) : m.end()]
+            ):
+                found.append((m.group("name").strip(), m.start("name"), True))
     # the scope belongs to the clause of the count that introduces the example ("4 outcomes ... in
     # designated areas ..., such as X"; "Three measures, such as X, are ... in specific regions"), which ends
     # at a semicolon or at ", and <number>"

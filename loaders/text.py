@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -178,7 +178,9 @@ def furniture_lines(lines: Sequence[Line], profile: Profile | None = None) -> se
     A year alone on a line counts as furniture only within two non-blank lines
     after a running head, so a year that belongs to the text is kept; a head
     printed with its year on the same line is furniture too. The running heads
-    are the edition profile's (the default profile when omitted).
+    are the edition profile's (the default profile when omitted); in a text where they head fewer than
+    :data:`_MIN_HEAD_REPEATS` pages (a title page may print one), also the lines :func:`repeated_heads` finds
+    beside the page numbers.
     """
     is_head = (profile or default_profile()).is_running_head
 
@@ -188,13 +190,24 @@ def furniture_lines(lines: Sequence[Line], profile: Profile | None = None) -> se
         m = _HEAD_YEAR_RE.match(s) if s[-1].isdigit() else None
         return m is not None and is_head(m.group("head"))
 
+    out = _furniture(lines, head, set())
+    named = sum(1 for ln in lines if ln.no in out and not _EDITION_RE.match(ln.text.strip())) >= _MIN_HEAD_REPEATS
+    # the profile's heads head no pages: those the pages repeat; else those the pages repeat after the profile's,
+    # but for their first printing (a chapter's title, printed again on its later pages)
+    if beside_page := repeated_heads(lines, keep_first=named):
+        out = _furniture(lines, head, beside_page)
+    return out
+
+
+def _furniture(lines: Sequence[Line], head: Callable[[str], bool], beside_page: set[int]) -> set[int]:
+    """The running heads (``head``, or the lines ``beside_page``) and the edition years printed after them."""
     out: set[int] = set()
     since_head = 99
     for ln in lines:
         s = ln.text.strip()
         if not s:
             continue
-        if head(s):
+        if ln.no in beside_page or head(s):
             out.add(ln.no)
             since_head = 0
             continue
@@ -202,6 +215,42 @@ def furniture_lines(lines: Sequence[Line], profile: Profile | None = None) -> se
         if since_head <= 2 and _EDITION_RE.match(s):
             out.add(ln.no)
     return out
+
+
+_MIN_HEAD_REPEATS = 3
+"""How many pages a line must head (beside their page numbers) to be a running head the profile does not name."""
+_MAX_HEAD_CHARS = 80
+
+
+def repeated_heads(lines: Sequence[Line], *, keep_first: bool = False) -> set[int]:
+    """Line numbers of running heads the profile does not name, found by their repetition on the page.
+
+    A running head is a short line without a tab that stands next to a page number (a number alone, the
+    nearest non-blank line before or after it) on at least :data:`_MIN_HEAD_REPEATS` pages, printed the
+    same each time ("CAITEC · China PFTZ Report 2028", "Chapter One · The Year in Review"); only those
+    printings beside a page number are furniture, so a heading printed once more in the body is kept. With
+    ``keep_first`` the first printing is kept too: a chapter's title under the page number of its first page, printed
+    again under those of its later pages.
+
+    Examples
+    --------
+    >>> page = ["Body text.", "", "Annual Review of Zones 2030", "7", "", "More text."]
+    >>> text = [*page, *page, *page]
+    >>> sorted(repeated_heads([Line(i + 1, t) for i, t in enumerate(text)]))
+    [3, 9, 15]
+    """
+    shown = [(ln.no, ln.text.strip()) for ln in lines if ln.text.strip()]
+    beside: dict[str, list[int]] = {}
+    for k, (_, s) in enumerate(shown):
+        if not _LONE_NUMBER_RE.match(s):
+            continue
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(shown):
+                no, t = shown[j]
+                if len(t) <= _MAX_HEAD_CHARS and "\t" not in t and not _LONE_NUMBER_RE.match(t) and t[-1] != ".":
+                    beside.setdefault(t, []).append(no)
+    heads = [sorted(set(nos)) for nos in beside.values() if len(set(nos)) >= _MIN_HEAD_REPEATS]
+    return {no for nos in heads for no in (nos[1:] if keep_first else nos)}
 
 
 _PLAIN_FOOTNOTE_RE = re.compile(r"^\d{1,2}\s+[A-Z]")

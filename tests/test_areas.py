@@ -217,3 +217,23 @@ def test_a_zone_profile_lists_the_innovations_of_its_areas(report: ParsedReport)
     parts = df[df["section"] == "innovation of a part"]
     assert "case:shanghai:comprehensive-service-platform-for-going-global" in set(parts["item_key"])
     assert set(parts["detail"]) == {LINGANG}
+
+
+@pytest.mark.parametrize("width", [0, 40])
+@pytest.mark.parametrize(
+    ("printed", "zone", "key"), [("Luoyang", "Henan PFTZ", "henan"), ("Khorgos", "Xinjiang FTZ", "xinjiang")]
+)
+def test_a_place_printed_as_part_of_its_zone_is_its_area(printed: str, zone: str, key: str, width: int) -> None:
+    """ "<place>, part of <zone>, piloted ...": the curated area "<place> Area" of that zone; a place that is no area of
+    the zone is none."""
+    text = (
+        f"For example, {printed}, part of {zone}, piloted the \u201cone yard, two drivers\u201d handover of "
+        "cross-border trucks, which cut waiting times by half."
+    )
+    text = rewrap_paragraphs(text, width) if width else text
+    areas = {
+        (f.name, frozenset(f.actors)) for f in facts_from_report(parse_report(text + "\n", "x.txt")) if f.fact == "area"
+    }
+    assert len(areas) == 1 and all(n.startswith(printed) and a == frozenset({f"zone:{key}"}) for n, a in areas)
+    other = text.replace(printed, "Altay")
+    assert not [f for f in facts_from_report(parse_report(other + "\n", "x.txt")) if f.fact == "area"]

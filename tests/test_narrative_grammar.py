@@ -94,6 +94,11 @@ EXCERPTS: dict[str, tuple[str, set[str]]] = {
         "PFTZs in Shanghai, Jiangsu, Zhejiang, and Anhui have set up the Yangtze River Delta PFTZ Alliance.",
         {"alliance"},
     ),
+    "alliance-items": (
+        "The Northern Ports PFTZ Alliance brings together the Tianjin, Hebei and Liaoning PFTZs.\n\nThe second "
+        "batch of 6 innovations includes a shared berth plan for coal carriers, set up by the Hebei and Liaoning FTZs.",
+        {"alliance", "alliance-batch"},
+    ),
     "joint-action": (
         "PFTZs in Shanghai, Jiangsu, Zhejiang, and Anhui, through the Yangtze River Delta PFTZ Alliance, jointly "
         'issued the "Initiative on Cooperative Development of PFTZs".',
@@ -883,3 +888,113 @@ def test_an_adoption_sentence_naming_the_origin_again_is_evidence_of_its_case() 
         assert cases[name] == (frozenset({"zone:tianjin"}), 2)  # read where piloted and where Jilin borrowed it
         # the adopter's own case is not credited to the zone it drew on
         assert cases["intellectual property securitization for hard technology enterprises"][0] == {"zone:shaanxi"}
+
+
+# --------------------------------------------------------------------------- members of bodies (tune-more)
+_BODIES = (
+    "In the south, the Pearl River PFTZ Alliance of Guangdong, Guangxi and Hainan released its third batch of 9 "
+    "joint institutional innovations. The new body follows the Northeast PFTZ Coordination Mechanism for the "
+    "Liaoning and Heilongjiang PFTZs and the Grand Canal PFTZ Alliance of six provinces and municipalities. The "
+    "Hubei and Hunan pilot FTZs jointly operate the Dongting river transfer hub, where barges are cleared as "
+    "\u201cone river, one check\u201d. The Shenzhen\u2013Hong Kong Cooperation Zone, which is jointly managed by "
+    "Guangdong Province and the Hong Kong SAR, opened in May."
+)
+
+
+@pytest.mark.parametrize("perturb", [lambda t: t, rewrapped, lambda t: t.replace("Hubei and Hunan", "Henan and Anhui")])
+def test_the_members_of_bodies_printed_after_their_names(perturb: object) -> None:
+    """A body "of" a list of places (its members), a body before "and the <another body>" (two bodies), a body "of"
+    a printed group, a place several zones "jointly operate" (a body, not a joint innovation), a body "jointly
+    managed by" two regions (its members, provinces)."""
+    text = perturb(_BODIES)  # type: ignore[operator]
+    pair = ("anhui", "henan") if "Henan and Anhui" in text else ("hubei", "hunan")
+    n = _read(text)
+    got = {(e.name, e.members, e.provinces, e.members_text) for e in n.efforts}
+    assert got == {
+        ("Pearl River PFTZ Alliance", ("guangdong", "guangxi", "hainan"), (), ""),
+        ("Northeast PFTZ Coordination Mechanism for the Liaoning and Heilongjiang PFTZs", ("heilongjiang", "liaoning"),
+         (), ""),
+        ("Grand Canal PFTZ Alliance", (), (), "six provinces and municipalities"),
+        ("Dongting river transfer hub", pair, (), ""),
+        ("Shenzhen\u2013Hong Kong Cooperation Zone", (), ("guangdong", "hong-kong"), ""),
+    }  # fmt: skip
+    assert not any("transfer hub" in c.name or "one river" in c.name for c in n.cases)
+
+
+_ITEMS = (
+    "The Northern Ports PFTZ Alliance brings together the Tianjin, Hebei and Liaoning PFTZs and Shanxi Province.\n\n"
+    "The second batch of 6 innovations includes the \u201cone berth, two cargoes\u201d plan for coal carriers, "
+    "developed jointly by the Caofeidian Area of the Hebei FTZ and the Dalian Area of the Liaoning FTZ, which has "
+    "cut waiting times by a day. It also includes joint credit ratings of shipping agents among all members, a "
+    "common list of bonded fuel suppliers drawn up by the Tianjin and Hebei FTZs, and a relay service for coal "
+    "trains, worked out by the pilot free trade zones of Liaoning and Tianjin."
+)
+
+
+@pytest.mark.parametrize(
+    "perturb",
+    [lambda t: t, lambda t: rewrapped(t, 41), lambda t: t.replace("\u201c", '"').replace("\u201d", '"')],
+)
+def test_the_items_of_a_bodys_batch_named_by_its_ordinal(perturb: object) -> None:
+    """The second batch of 6 innovations includes A, developed jointly by X and Y, ... It also includes B, C drawn
+    up by Z, and D, worked out by W: each item the body's, a joint case of its developers or of all its members;
+    its quoted name no case apart."""
+    n = _read(perturb(_ITEMS))  # type: ignore[operator]
+    got = {(c.name, c.zones, c.rule) for c in n.cases}
+    assert got == {
+        ("one berth, two cargoes plan for coal carriers", ("hebei", "liaoning"), "alliance-batch"),
+        (
+            "joint credit ratings of shipping agents among all members",
+            ("hebei", "liaoning", "tianjin"),
+            "alliance-batch",
+        ),
+        ("common list of bonded fuel suppliers", ("hebei", "tianjin"), "alliance-batch"),
+        ("relay service for coal trains", ("liaoning", "tianjin"), "alliance-batch"),
+    }
+    (batch,) = {e.batch for e in n.efforts if e.batch}
+    assert batch == (2, 6)
+
+
+def test_a_zones_batch_listing_its_items_is_no_bodys() -> None:
+    """A batch sentence far from any body, or naming its zone before the list, is not read as a body's batch."""
+    far = _ITEMS.replace("\n\nThe second", "\n\n" + "Trade grew.\n\n" * 6 + "The second")
+    assert not [c for c in _read(far).cases if c.rule == "alliance-batch"]
+    own = _ITEMS.replace("The second batch of 6 innovations includes", "The second batch of Hebei PFTZ includes")
+    assert not [c for c in _read(own).cases if c.rule == "alliance-batch"]
+
+
+@pytest.mark.parametrize("joined", [False, True])
+def test_a_province_member_is_credited_with_the_items_of_all_members(joined: bool) -> None:
+    """An item of a body's batch credited to all its members names its province members too (a derived origin), a
+    province printed among the members or one that "joined as a partner member"; an item its developers are named
+    for does not."""
+    text = _ITEMS
+    if joined:
+        text = text.replace(" PFTZs and Shanxi Province.", " PFTZs. Shanxi Province joined as a partner member.")
+    cases = {(n, a) for f, n, a, _ in report_facts(text) if f == "zone_case"}
+    whole = frozenset({"zone:hebei", "zone:liaoning", "zone:tianjin", "province:shanxi"})
+    assert ("joint credit ratings of shipping agents among all members", whole) in cases
+    assert ("common list of bonded fuel suppliers", frozenset({"zone:hebei", "zone:tianjin"})) in cases
+
+
+@pytest.mark.parametrize("quote", ['"{}"', "\u201c{}\u201d"])
+def test_a_document_the_members_of_a_body_signed_is_issued_by_the_body(quote: str) -> None:
+    """ "The members signed the "<title naming the body>"": a document the body issued for its members (the body
+    named in the title founds no other body)."""
+    title = quote.format("Work Plan of the Northern Ports PFTZ Alliance for Shared Port Rules (2031-2033)")
+    text = (
+        "The Northern Ports PFTZ Alliance brings together the Tianjin, Hebei and Liaoning PFTZs and Shanxi Province."
+        f"\n\nAt its first meeting in Dalian, the members signed the {title}, which sets out 12 tasks."
+    )
+    for copy in (text, rewrapped(text, 38)):
+        efforts = _read(copy).efforts
+        assert {e.name for e in efforts} == {
+            "Northern Ports PFTZ Alliance",
+            "Work Plan of the Northern Ports PFTZ Alliance for Shared Port Rules (2031-2033)",
+        }
+        (doc,) = [e for e in efforts if e.kind == "joint document"]
+        assert (doc.members, doc.provinces, doc.by) == (
+            ("hebei", "liaoning", "tianjin"),
+            ("shanxi",),
+            "Northern Ports PFTZ Alliance",
+        )

@@ -421,3 +421,18 @@ def test_an_unquoted_practice_launched_by_a_zone_inside_a_sentence(joiner: str) 
     assert _cases(rewrap_paragraphs(text.replace("Zhejiang", "Fujian"))).get(
         "online mediation platform for cross-border parcel disputes"
     ) == ("fujian",)
+
+
+@pytest.mark.parametrize("width", [0, 44])
+def test_a_first_release_is_a_practice(width: int) -> None:
+    """A zone that "completed the nation's first customs release of ..." piloted a practice: a release is an action."""
+    text = (
+        "Similarly, the Lianyungang Area of Jiangsu PFTZ completed the nation's first customs release of grain "
+        "against a phytosanitary certificate shared with a partner port, saving two days."
+    )
+    if width:
+        text = rewrap_paragraphs(text, width)
+    assert _cases(text) == {
+        "customs release of grain against a phytosanitary certificate shared with a partner port": ("jiangsu",)
+    }
+    assert practice_name("the nation's first port release", first=True) == ""

@@ -409,3 +409,20 @@ def test_a_zone_in_an_appositive_after_the_rest_of_the_name_or_a_relative_clause
     for variant in (text, rewrap_paragraphs(text)):
         got = _cases(variant)
         assert any(n.startswith(name) and (zone,) in z for n, (z, _r, _j) in got.items()), got
+
+
+@pytest.mark.parametrize(("q", "sep"), [('"{}"', "; "), ("\u201c{}\u201d", ", and ")])
+def test_an_unquoted_example_of_a_later_clause_of_a_cell(q: str, sep: str) -> None:
+    """A cell naming a quoted example, then, in a clause of its own count, an unquoted one ("...; 3 apply in designated
+    areas, such as ..."): both, the second with that clause's scope."""
+    cell = (
+        "Covering ports and finance. 19 items are replicated across the province, such as the "
+        + q.format("one ship, one file")
+        + f" model for river barges{sep}3 apply in designated areas, such as bonded storage of crude oil in free "
+        "trade port zones."
+    )
+    got = [(e.name, e.scope) for e in cell_examples(cell)]
+    assert got == [("one ship, one file", ""), ("bonded storage of crude oil in free trade port zones", "designated")]
+    # a "such as" inside the quoted example's own clause is no example of another clause
+    same = cell.replace(sep + "3 apply in designated areas,", ", for barges")
+    assert [e.name for e in cell_examples(same)] == ["one ship, one file"]

@@ -521,3 +521,76 @@ def test_a_table_whose_first_line_is_a_sentence_is_still_refused() -> None:
     excerpt = "Table 1-1 Demo\n\nThe zones issued many documents this year.\tSee below.\n1\tAlpha\nSource: made up."
     with pytest.raises(ReportParseError, match="no header line"):
         _parse(excerpt)
+
+
+def _paged(pieces: list[list[str]], head: str) -> str:
+    """Pieces of text printed on pages that each end with a running head and a page number."""
+    lines: list[str] = []
+    for n, piece in enumerate(pieces, start=11):
+        lines += [*piece, "", "", head, str(n), "", ""]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("noun", "head"),
+    [("Exhibit", "Annual Survey of Pilot Zones · 2031"), ("Schedule", "Part Two · Cases of the Year")],
+)
+def test_a_caption_of_another_noun_with_a_header_after_it_is_a_table(noun: str, head: str) -> None:
+    """A caption opening with a noun of the lexicon the profile does not name ("Exhibit 3-2", "Schedule 3-2") is a
+    table's when its header line follows; the running head the profile does not know, repeated beside the page
+    numbers, is page furniture between the table's pieces."""
+    pieces = [
+        ["Some text of the first page."],
+        [f"{noun} 3-2 Cases promoted by the ministries", "", "No.\tPilot zone\tPractice\tCoverage",
+         "1\tJilin PFTZ\tBonded storage of grain\tNationwide"],
+        ["No.\tPilot zone\tPractice\tCoverage", "2\tHunan PFTZ\tJoint credit review\tAll PFTZs", "",
+         "Source: made up."],
+        ["More text."],
+    ]  # fmt: skip
+    found, warnings = _parse(_paged(pieces, head))
+    assert warnings == []
+    assert [(t.id, t.caption) for t in found] == [("3-2", "Cases promoted by the ministries")]
+    assert [r.values["Pilot zone"] for r in found[0].rows] == ["Jilin PFTZ", "Hunan PFTZ"]
+
+
+def test_a_caption_of_another_noun_wrapped_over_two_lines_is_a_table() -> None:
+    """Perturbed: the caption wrapped over two lines, the page break before the caption."""
+    pieces = [
+        ["Some text."],
+        ["List 4-1 Provincial batches released", "by selected zones", "No.\tPilot zone\tBatch\tItems",
+         "1\tHubei PFTZ\t9th\t20", "Source: made up."],
+        ["Text."],
+    ]  # fmt: skip
+    found, _ = _parse(_paged(pieces, "Yearbook of the Zones 2030"))
+    assert [(t.id, t.caption) for t in found] == [("4-1", "Provincial batches released by selected zones")]
+
+
+def test_a_sentence_opening_with_another_caption_noun_is_no_caption() -> None:
+    """Without a header line after it, "List 2-1 gives ..." is a sentence, not a table's caption."""
+    excerpt = "List 2-1 gives the zones of the year, by region.\n\nThe zones follow.\n"
+    found, warnings = _parse(excerpt)
+    assert found == [] and warnings == []
+
+
+def test_a_chapter_title_repeated_under_the_page_numbers_is_furniture_but_its_first_printing() -> None:
+    """Beside the profile's running head, a chapter's title printed under the page number of each of its pages: the
+    later printings are page furniture (a table goes on across them), the first one, its heading, is kept."""
+    from pftz.loaders.text import furniture_lines
+
+    title = "Opening Up the Inland Ports"
+    bodies = [
+        ["Text of the chapter."],
+        ["Table 2-1 Demo table", "", "No.\tName\tScope", "1\tAlpha\tNationwide"],
+        ["No.\tName\tScope", "2\tBeta\tNationwide", "", "Source: made up."],
+        ["More text."],
+    ]
+    lines: list[str] = []
+    for n, body in enumerate(bodies, start=3):
+        lines += ["Report on China's Pilot Free Trade Zones", "2031", "", str(n), "", title, "", *body, "", ""]
+    text = "\n".join(lines)
+    found, warnings = _parse(text)
+    assert [r.values["Name"] for r in found[0].rows] == ["Alpha", "Beta"] and warnings == []
+    parsed = split_lines(text)
+    printed = [ln.no for ln in parsed if ln.text == title]
+    skip = furniture_lines(parsed)
+    assert printed[0] not in skip and set(printed[1:]) <= skip
