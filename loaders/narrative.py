@@ -114,6 +114,7 @@ from pftz.loaders.narrative_facts import (
     ALLIANCE_RE,
     BEFORE_RE,
     CROSS_REFERENCE_RE,
+    DATELINE_RE,
     GENERIC_PLURAL_RE,
     JOINT_DOCUMENT,
     JOINT_DOCUMENT_RE,
@@ -198,6 +199,8 @@ def read_narrative(
     for pi, p in enumerate(narrative):
         sents = []
         for k, (off, raw) in enumerate(sentences(p)):
+            if k == 0 and (dl := DATELINE_RE.match(raw)):
+                off, raw = off + dl.end(), raw[dl.end() :]  # "HAIKOU, March 12 (Xinhua) -- A ...": the lead's clause
             text = raw.replace("*", " ")  # same length: offsets hold, and the zone finder's memo keys on raw
             acts = join_co_actors(raw, find_actors(raw, gaz, fz))
             sents.append(Sentence(p, off, text, acts, quoted_spans(text), raw, k == 0))

@@ -364,7 +364,45 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
                 replace(fact, adopter_key=z.key, adopter_name=z.text, date=clause_date(adopter_clause(rest, z.start)))
                 for z in _more_zones(st, rest, origins)
             )
+        # "taken up by the X Pilot Free Trade Zone, Y Province and the cities of A and B": a list of mixed kinds
+        got = {(f.adopter_kind, f.adopter_key) for f in out if f.quote is s.original}
+        for more in _mixed_adopters(st, rest, (kind, key))[1:]:
+            if (more[0], more[1]) not in got and not (more[0] == "zone" and more[1] in origins):
+                got.add((more[0], more[1]))
+                out.append(replace(fact, adopter_kind=more[0], adopter_key=more[1], adopter_name=more[2],
+                                   adopter_zone=more[3], scope=""))  # fmt: skip
     return [*cases[:1], *out] if out else []
+
+
+_MIXED_ITEM_RE = re.compile(r"\s*,\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+")
+"""What parts the items of a list of adopters of mixed kinds (``X PFTZ, Y Province and the cities of A and B``)."""
+_QUOTE_MARK_RE = re.compile(r"[\"“”]")
+_MIXED_ITEM_END_RE = re.compile(r"[;:(]|\s(?:which|who|where|while|whereas|after|before|since|as|said|says|but)\s")
+
+
+def _mixed_adopters(st: State, rest: str, first: tuple[str, str]) -> list[tuple[str, str, str, str]]:
+    """The adopters of a list after a passive verb, each item read alone: a zone, an area (its zone), a province,
+    a city (``the cities of Kunming and Lanzhou``: both), a coordinated innovation zone.
+
+    The list must open with the adopter already read (``first``: its kind and key); it ends at the first item
+    that names no place (``..., local authorities said``), at a quoted name (``..., and the "<name>" of ...``: a
+    clause of its own) or where a clause with a subject and verb of its own begins. Nothing when it has one item.
+    """
+    if (end := _MIXED_ITEM_END_RE.search(rest)) is not None:
+        rest = rest[: end.start()]
+    if cut := _OWN_CLAUSE_RE.search(rest):
+        rest = rest[: cut.start()]
+    out: list[tuple[str, str, str, str]] = []
+    at = 0
+    for m in [*_MIXED_ITEM_RE.finditer(rest), None]:
+        item = rest[at : m.start() if m else len(rest)]
+        at = m.end() if m else len(rest)
+        if not item.strip():
+            continue
+        if len(item.split()) > 8 or _QUOTE_MARK_RE.search(item) or (who := _place_of(st, item)) is None:
+            break
+        out.append(who)
+    return out if len(out) > 1 and out[0][:2] == first else []
 
 
 def _zone_list_at(s: Sentence, at: int) -> tuple[str, ...]:
@@ -482,10 +520,14 @@ def _words(name: str) -> str:
 
 
 _UNQUOTED_SUBJECT_RE = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<name>(?:[\w'’+-]+\s+){{0,8}}?{alternation(CASE_HEADS)}s?)\s+"
-    rf"(?:(?:first|initially|originally)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:in|by|at)\s+(?P<where>[^;]{{3,160}})$"
+    rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<name>(?:[\w'’+-]+\s+){{0,8}}?{alternation(CASE_HEADS)}s?"
+    r"(?:\s+(?:for|of)\s+[a-z][\w\s'’+-]{3,80}?)?)(?:\s*,\s*|\s+)"
+    rf"(?:(?:first|initially|originally|jointly)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?(?:in|by|at)\s+"
+    r"(?P<where>[^;]{3,160})$"
 )
-"""An unquoted practice and where it was developed, as the subject of a passive adoption."""
+"""An unquoted practice and where (or by whom) it was developed, as the subject of a passive adoption: ``the SPV
+leasing model developed in ...``, ``A shared supervision mechanism for ..., developed jointly by X and Y in 2029,``
+(the zones of the participle's clause are its origins)."""
 _UNQUOTED_WHICH_RE = re.compile(
     rf"^\s*(?:(?:\*\*)?[A-Z][^,;*]{{0,40}}(?:\*\*)?,\s*)?(?:[Aa]n?|[Tt]he)\s+"
     rf"(?P<name>(?:[\w'’+-]+\s+){{0,6}}?{alternation(CASE_HEADS)}s?(?:\s+(?:for|of)\s+[a-z][\w\s'’+-]{{3,60}}?)?)"

@@ -634,13 +634,18 @@ _LAUNCHED_BY_RE = re.compile(
 )
 
 
+_LAUNCHED_BY_MORE_RE = re.compile(r"\s*(?:,\s*and|,|and|as well as)\s+(?:the\s+)?")
+"""What joins a further zone to the one after ``launched by``: ``and the``."""
+
+
 def case_launched_by(s: Sentence) -> list[tuple[Actor, str]]:
     """A practice as the subject, its zones in an appositive: ``A <practice>, jointly launched by X and Y PFTZs, has
     allowed ...``, ``Shipping information sharing for ..., jointly launched by Hubei and Hunan PFTZs, lets ...``
     (:data:`loaders.lexicon.LAUNCH_PARTICIPLES`).
 
-    The zones must follow ``by`` at once; the phrase must pass :func:`practice_name` (as a joint practice when
-    several zones launched it).
+    The zones must follow ``by`` at once, each later one joined by a comma or ``and`` (``developed jointly by the
+    X Pilot Free Trade Zone and the Y Pilot Free Trade Zone in 2029``: a joint practice of both); the phrase must
+    pass :func:`practice_name` (as a joint practice when several zones launched it).
     """
     if " by " not in s.text or not (sm := _LAUNCHED_BY_SUBJECT_RE.match(s.text)):
         return []
@@ -649,9 +654,15 @@ def case_launched_by(s: Sentence) -> list[tuple[Actor, str]]:
     if not v:
         return []
     at = [a for a in s.actors if a.start == v.end()]
-    if not at or not (name := practice_name(obj, joint=len(at[0].keys) > 1)):
+    if not at:
         return []
-    return [(at[0], name)]
+    who = at[0]
+    for a in s.actors:  # "developed jointly by the X Pilot Free Trade Zone and the Y Pilot Free Trade Zone": both
+        if a.start > who.end and _LAUNCHED_BY_MORE_RE.fullmatch(s.text, who.end, a.start):
+            who = Actor(who.start, a.end, tuple(dict.fromkeys((*who.keys, *a.keys))))
+    if not (name := practice_name(obj, joint=len(who.keys) > 1)):
+        return []
+    return [(who, name)]
 
 
 _ESTABLISHED_IN_RE = re.compile(
