@@ -61,12 +61,15 @@ PASSIVE_ADOPT_VERBS = (
     "taken as a reference",
     "taken as a model",
     "adapted",
+    "learned",
+    "learnt",
 )
-"""Past participles of a passive adoption, the adopter after them: ``"<name>" has been taken up by <province>``."""
+"""Past participles of a passive adoption, the adopter after them: ``"<name>" has been taken up by <province>``,
+``the "<name>" model has been learned by the FTZs in X and Y``."""
 
 BY_ADOPT_VERBS = (
     "replicated", "adopted", "taken up", "picked up", "copied", "borrowed", "emulated", "learned from", "learnt from",
-    "drawn on", "drawn upon", "taken as a reference", "taken as a model", "adapted",
+    "drawn on", "drawn upon", "taken as a reference", "taken as a model", "adapted", "learned", "learnt",
 )  # fmt: skip
 """Of :data:`PASSIVE_ADOPT_VERBS`, those whose ``by <X>`` names the adopter (``launched by`` names the origin)."""
 

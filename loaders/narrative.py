@@ -141,6 +141,7 @@ from pftz.loaders.narrative_facts import (
     join_co_actors,
     taken_back,
 )
+from pftz.loaders.narrative_items import ITEM_RE, listed_items
 from pftz.loaders.narrative_quoted import (
     case_bold_title,
     case_joint_clauses,
@@ -601,6 +602,12 @@ _ADOPT_WORDS = tuple(
 )
 """Stems of the adoption verbs: a sentence without one holds no adoption."""
 
+
+def rule_listed_item(c: Clause) -> Sequence[Fact]:
+    """A release's listed item with its zone and where it is replicated (:func:`listed_items`)."""
+    return listed_items(c)
+
+
 RULES: tuple[Rule, ...] = (
     Rule("provincial-example", None, rule_provincial_examples),
     Rule("this-model", re.compile(r"\bhas been\b"), rule_this_model, ("has been",)),
@@ -642,6 +649,7 @@ RULES: tuple[Rule, ...] = (
     Rule("appeared-in", APPEARED_RE, rule_appeared_in, ("similar", "comparable", "same")),
     Rule("applies-in", APPLIES_IN_RE, rule_applies_in, ("appl", "promot")),
     Rule("defined-term", DEFINED_RE, rule_defined_term, tuple({w.split()[0] for w in DEFINING_PHRASES})),
+    Rule("listed-item", ITEM_RE, rule_listed_item, ("--", "—", "–", ":")),
 )
 """The narrative's rules, in the order they read each sentence."""
 

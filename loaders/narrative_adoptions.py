@@ -631,11 +631,12 @@ _NEXT_SUBJECT_RE = re.compile(
 )
 """A clause after an adoption's object whose subject is another zone with a verb of its own piloting."""
 _NEXT_PASSIVE_RE = re.compile(
-    r"[,;]\s*(?:and|while|whereas)\s+the\s+[\"“][^\"”]{3,200}[\"”][^,;\"“”]{0,80}?\s+"
-    r"(?:was|were|has been|have been|is|are)\s+[a-z]+ed\b"
+    r"[,;]\s*(?:and|while|whereas)\s+(?:the\s+[\"“][^\"”]{3,200}[\"”][^,;\"“”]{0,80}?|(?:the|this|that|these)\s+[a-z-]+)\s+"
+    r"(?:(?:was|were|has been|have been|is|are)\s+(?:\w+ly\s+|also\s+|since\s+|later\s+)*)[a-z]+(?:ed|nt)\b"
 )
-"""A clause after an adoption's object whose subject is another quoted innovation with its own passive verb
-(``, and the "..." of Guangxi PFTZ was transplanted to ...``)."""
+"""A clause after an adoption's object whose subject is another quoted innovation, or an anaphor, with its own
+passive verb (``, and the "..." of Guangxi PFTZ was transplanted to ...``, ``, and the service was learnt by
+...``)."""
 _PARENT_POSSESSIVE_RE = re.compile(r"\s*(?:the|its)\s+(?:zone|PFTZ|parent zone)(?:'s|’s)\s")
 """``the zone's "<name>"`` after a coordinated innovation zone of a PFTZ: that PFTZ's innovation."""
 

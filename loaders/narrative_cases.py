@@ -17,6 +17,7 @@ from pftz.loaders.lexicon import (
     ADVERBS,
     BODY_NOUNS,
     BOUNDARY_WORDS,
+    BY_ADOPT_VERBS,
     CASE_HEADS,
     CO_ACTOR_WORDS,
     LAUNCH_PARTICIPLES,
@@ -237,6 +238,13 @@ def case_under(s: Sentence, q: Quoted, before: Actor | None = None) -> Actor | N
     return nxt
 
 
+_ADOPTED_GAP_RE = re.compile(
+    rf"\b(?:has|have|had|was|were|is|are|been|be)\s+(?:\w+ly\s+|also\s+|since\s+|later\s+)*"
+    rf"{alternation(BY_ADOPT_VERBS)}\s+by\s"
+)
+"""A passive verb of adopting and ``by`` between a quoted name and a zone: the zone is its adopter."""
+
+
 def case_after(s: Sentence, q: Quoted) -> list[Actor]:
     """``The "..." in Shandong PFTZ and Henan PFTZ``, ``the "..." model of Tianjin PFTZ``.
 
@@ -244,7 +252,8 @@ def case_after(s: Sentence, q: Quoted) -> list[Actor]:
     ``in``/``of``/``by``/``at``, or an appositive participle: ``"...", developed
     jointly by ...``, or the passive verb after an appositive holding the name:
     ``One of them, a "..." model for X, was developed by ...``), several when joined by ``and`` or commas; a zone
-    of the list that owns the next quoted name (``... and Fujian PFTZ's "B"``) ends it.
+    of the list that owns the next quoted name (``... and Fujian PFTZ's "B"``) ends it. Nothing when a passive verb
+    of adopting and ``by`` stand between (``the "..." model has been learned by the FTZs in X``: its adopters).
     """
     out: list[Actor] = []
     following = [a for a in s.actors if a.start >= q.end]
@@ -253,6 +262,8 @@ def case_after(s: Sentence, q: Quoted) -> list[Actor]:
     gap = s.text[q.end : following[0].start]
     if not AFTER_QUOTE_RE.fullmatch(gap) and not _APPOSITIVE_BY_RE.fullmatch(gap) and not in_appositive(s, q):
         return out
+    if _ADOPTED_GAP_RE.search(gap):
+        return out  # '"<name>" model has been learned by the FTZs in X and Y': the adopters, not the origin
     out.append(following[0])
     for a, b in itertools.pairwise(following):
         gap = s.text[a.end : b.start]

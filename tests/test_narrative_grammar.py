@@ -170,6 +170,11 @@ EXCERPTS: dict[str, tuple[str, set[str]]] = {
         "widely praised. The Fujian audit model has since been extended to Jiangxi Province.",
         {"defined-term"},
     ),
+    "listed-item": (
+        "3. A bonded grain ledger for imported soybeans (Shandong PFTZ) -- replicated in Linyi and across the "
+        "province;",
+        {"listed-item"},
+    ),
 }
 
 

@@ -56,3 +56,67 @@ def test_a_list_of_adopters_ends_where_a_clause_of_its_own_begins() -> None:
     for t in (text, rewrapped(text, 44)):
         got = {ad for n, _a, ad in _facts(t, "adoption") if n == "bonded repair ledger"}
         assert got == {"zone:beijing", "zone:hebei"}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "cases", "adoptions"),
+    [
+        (
+            "Guangxi releases a batch of cases\n\n"
+            "The commerce department released the sixth batch of innovations of the China (Guangxi) Pilot Free "
+            "Trade Zone. The main items of the batch and where they apply are listed below:\n\n"
+            '1. "One form, two ports" declaration for transit cargo to Vietnam (Chongzuo Area) -- replicated '
+            "throughout the region;\n\n"
+            "2. A bonded warehouse ledger for imported durian (Qinzhou Port Area, jointly with Nanning Area) -- "
+            "replicated in Beihai and Fangchenggang;",
+            {
+                ("One form, two ports declaration for transit cargo to Vietnam", "zone:guangxi"),
+                ("bonded warehouse ledger for imported durian", "zone:guangxi"),
+            },
+            {
+                ("One form, two ports declaration for transit cargo to Vietnam", "province:guangxi"),
+                ("bonded warehouse ledger for imported durian", "city:beihai"),
+                ("bonded warehouse ledger for imported durian", "city:fangchenggang"),
+            },
+        ),
+        (
+            "Anhui FTZ cases go province-wide\n\n"
+            "Anhui released its third batch of Anhui FTZ cases. Its cases and their scope are as follows:\n\n"
+            "1) Shared credit files for cross-border truck drivers (Hefei Area) -- to be replicated across the "
+            "province;\n\n"
+            "2) The “green lane” inspection of research samples (Wuhu Area) -- replicated in Wuxi and Changzhou.",
+            {
+                ("Shared credit files for cross-border truck drivers", "zone:anhui"),
+                ("green lane inspection of research samples", "zone:anhui"),
+            },
+            {
+                ("Shared credit files for cross-border truck drivers", "province:anhui"),
+                ("green lane inspection of research samples", "city:wuxi"),
+                ("green lane inspection of research samples", "city:changzhou"),
+            },
+        ),
+    ],
+)
+def test_a_releases_listed_items_with_their_area_and_where_each_is_replicated(
+    text: str, cases: set[tuple[str, str]], adoptions: set[tuple[str, str]]
+) -> None:
+    for t in (text, rewrapped(text, 50)):
+        got_cases = {(n, next(iter(a))) for n, a, _ad in _facts(t, "zone_case") if len(a) == 1}
+        assert cases <= got_cases, got_cases
+        got = {(n, ad) for n, a, ad in _facts(t, "adoption")}
+        assert adoptions <= got, got
+
+
+def test_a_quoted_model_learned_by_zones_is_theirs_to_adopt_not_their_case() -> None:
+    for text in (
+        'Two cases of the Fujian FTZ were included in the national batch this year, and the "ship data '
+        'sharing" model has been learned by the FTZs in Hainan and Guangdong.',
+        "Jiangsu PFTZ introduced a \"tax refund on departure\" service in 2029, and the service "
+        "was learnt by the FTZs in Hunan and Hubei a year later.",
+    ):
+        origin = "zone:fujian" if "Fujian" in text else "zone:jiangsu"
+        adopters = {"zone:hainan", "zone:guangdong"} if "Hainan" in text else {"zone:hunan", "zone:hubei"}
+        for t in (text, rewrapped(text, 45)):
+            assert all(origin in a for _n, a, _ad in _facts(t, "zone_case")), _facts(t, "zone_case")
+            got = {ad for _n, a, ad in _facts(t, "adoption") if origin in a}
+            assert got == adopters, _facts(t, "adoption")
