@@ -477,6 +477,7 @@ __all__ = [
     "LIKENESS_ANAPHORA",
     "LIST_SCOPE_VERBS",
     "LOWER_BODY_HEADS",
+    "NAMING_PHRASES",
     "NATIONAL_SCOPES",
     "NOT_FIRST_WORDS",
     "NUMBER_FORMS",
@@ -873,6 +874,9 @@ SAME_ANAPHORA = (
 practice for its Caofeidian Area``."""
 
 __all__ += ["SAME_ANAPHORA"]
+
+NAMING_PHRASES = ("dubbed", "known as", "nicknamed", "called", "named", "referred to as", "branded")
+"""Phrases that name an innovation told before by its anaphor: ``Under the model, dubbed "<name>" for ...``."""
 
 DEFINING_PHRASES = (
     "referred to below as", "referred to hereafter as", "hereinafter referred to as", "hereafter referred to as",

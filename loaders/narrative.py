@@ -40,6 +40,7 @@ from pftz.loaders.lexicon import (
     EXAMPLE_LEADS,
     LAUNCH_PARTICIPLES,
     LEAD_PHRASES,
+    NAMING_PHRASES,
     PASSIVE_ADOPT_VERBS,
     REFERENCE_VERBS,
     alternation,
@@ -55,6 +56,7 @@ from pftz.loaders.narrative_adoptions import (
 )
 from pftz.loaders.narrative_anaphora import (
     APPEARED_RE,
+    DUBBED_RE,
     LEAD_RE,
     WHICH_ADOPTED_RE,
     adoption_appeared,
@@ -62,6 +64,7 @@ from pftz.loaders.narrative_anaphora import (
     adoption_following_lead,
     adoption_this_model,
     adoption_which,
+    case_dubbed,
 )
 from pftz.loaders.narrative_batches import (
     AMONG_NATIONAL_RE,
@@ -603,6 +606,11 @@ _ADOPT_WORDS = tuple(
 """Stems of the adoption verbs: a sentence without one holds no adoption."""
 
 
+def rule_dubbed(c: Clause) -> Sequence[Fact]:
+    """An innovation an anaphor stands for, named there: ``the model, dubbed "<name>"`` (:func:`case_dubbed`)."""
+    return case_dubbed(c)
+
+
 def rule_listed_item(c: Clause) -> Sequence[Fact]:
     """A release's listed item with its zone and where it is replicated (:func:`listed_items`)."""
     return listed_items(c)
@@ -650,6 +658,7 @@ RULES: tuple[Rule, ...] = (
     Rule("applies-in", APPLIES_IN_RE, rule_applies_in, ("appl", "promot")),
     Rule("defined-term", DEFINED_RE, rule_defined_term, tuple({w.split()[0] for w in DEFINING_PHRASES})),
     Rule("listed-item", ITEM_RE, rule_listed_item, ("--", "—", "–", ":")),
+    Rule("dubbed", DUBBED_RE, rule_dubbed, tuple({w.split()[0] for w in NAMING_PHRASES})),
 )
 """The narrative's rules, in the order they read each sentence."""
 

@@ -314,6 +314,9 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
             origins = tuple(k for a in s.actors if um.start("where") <= a.start < m.start() for k in a.keys)
             if not origins:
                 continue
+            # "A customs supervision model pioneered in X has been adopted by ...": what a later "the model"
+            # stands for, even when no adopter of this clause can be read
+            st.last_named = Named(name, tuple(dict.fromkeys(origins)), s.line)
         else:
             continue
         if national is not None:
@@ -622,6 +625,11 @@ def _listed_after(s: Sentence, name: str, obj_at: int, obj_end: int) -> list[str
     return out
 
 
+_AREA_OF_RE = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*\s+){0,3}Area)?\s+of\s+(?:the\s+)?")
+_ZONE_LIST_RE = re.compile(
+    r"\s*(?:,\s*and|,|and|as well as)\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*\s+){1,4}Area\s+of\s+(?:the\s+)?)?"
+)
+"""What joins two zones of a list, an area printed before its zone (``, the Qianhai Area of``)."""
 _PROVINCE_LIST_RE = re.compile(r"\s*(?:,\s*and|,|and|as well as)\s*")
 _CITY_LIST_RE = re.compile(r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+Province)?)?\s*(?:,\s*and|,|and|as well as)\s*")
 """What joins two cities of a list, each may be followed by its province: ``Linyi in Shandong and Changshu``."""
@@ -643,7 +651,27 @@ _PARENT_POSSESSIVE_RE = re.compile(r"\s*(?:the|its)\s+(?:zone|PFTZ|parent zone)(
 
 def _each_province(c: Clause, fact: AdoptionFact, subject: str) -> list[AdoptionFact]:
     """``Anhui Province and Guizhou Province adopted it``, ``extended to ... in Guangdong and Zhejiang``: one
-    adoption per province of a list (the subject, or the words after a passive verb)."""
+    adoption per province of a list (the subject, or the words after a passive verb); so per zone of a list of
+    zones printed each in its own way (``the X Pilot FTZ, the Y Area of China (Z) Pilot Free Trade Zone and the W
+    FTZ have replicated the practice``), but the origin's."""
+    if fact.adopter_kind == "zone":  # "X Pilot FTZ, the Y Area of Z PFTZ and the W FTZ have replicated it": each
+        zs = c.st.find_zones(subject)
+        zrun = zs[:1]
+        last = zs[0].end if zs else 0
+        for z in zs[1:]:
+            gap, last = subject[last : z.start], z.end
+            if _AREA_OF_RE.fullmatch(gap) and root(z.key) == root(zrun[-1].key):
+                continue  # "the Qianhai Area of China (Guangdong) Pilot Free Trade Zone": the area and its zone
+            if _ZONE_LIST_RE.fullmatch(gap) is None:
+                break
+            zrun.append(z)
+        if len(zrun) < 2 or fact.adopter_key not in {z.key for z in zrun}:
+            return [fact]
+        return [
+            replace(fact, adopter_key=z.key, adopter_name=z.text)
+            for z in zrun
+            if root(z.key) not in {root(o) for o in fact.origins}
+        ]
     if fact.adopter_kind not in ("province", "city"):
         return [fact]
     if fact.adopter_kind == "city":  # "Ningming County and Dongxing City emulated ...": both
@@ -710,13 +738,22 @@ def _possessed_practice(phrase: str) -> str:
     return ""
 
 
+def _subject_words(st: State, subject: str) -> int:
+    """The words of a subject, each zone it names counting as one (``the Xiamen Area of China (Fujian) Pilot Free
+    Trade Zone``: one word)."""
+    n = len(subject.split())
+    if n > SUBJECT_WORDS:
+        n -= sum(len(z.text.split()) - 1 for z in st.find_zones(subject))
+    return n
+
+
 def _active_adoption(
     c: Clause, subject: str, obj_at: int, obj_end: int, *, only_outside: bool = False
 ) -> AdoptionFact | None:
     """One clause of :func:`adoption_active`: the subject before the verb, the object at ``obj_at:obj_end``;
     ``only_outside``: the verb adopts only when its subject is a region without a PFTZ."""
     s, st = c.s, c.st
-    if len(subject.split()) > SUBJECT_WORDS or _PASSIVE_END_RE.search(subject):
+    if _subject_words(st, subject) > SUBJECT_WORDS or _PASSIVE_END_RE.search(subject):
         return None  # "... is to be replicated in all PFTZs": a passive verb, read by the adopted-by rule
     case: Named | None = None
     who = _adopter(st, subject)

@@ -111,7 +111,7 @@ def test_a_quoted_model_learned_by_zones_is_theirs_to_adopt_not_their_case() -> 
     for text in (
         'Two cases of the Fujian FTZ were included in the national batch this year, and the "ship data '
         'sharing" model has been learned by the FTZs in Hainan and Guangdong.',
-        "Jiangsu PFTZ introduced a \"tax refund on departure\" service in 2029, and the service "
+        'Jiangsu PFTZ introduced a "tax refund on departure" service in 2029, and the service '
         "was learnt by the FTZs in Hunan and Hubei a year later.",
     ):
         origin = "zone:fujian" if "Fujian" in text else "zone:jiangsu"
@@ -120,3 +120,38 @@ def test_a_quoted_model_learned_by_zones_is_theirs_to_adopt_not_their_case() -> 
             assert all(origin in a for _n, a, _ad in _facts(t, "zone_case")), _facts(t, "zone_case")
             got = {ad for _n, a, ad in _facts(t, "adoption") if origin in a}
             assert got == adopters, _facts(t, "adoption")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "origin", "adopters"),
+    [
+        (
+            "QINGDAO, Oct. 4 (Xinhua) -- A port clearance model pioneered in east China's Shandong Pilot Free "
+            "Trade Zone has been adopted by pilot free trade zones in several coastal provinces, officials said.\n\n"
+            'Under the model, dubbed "berth-side release" for bulk ore, ships unload while customs checks '
+            "the papers online.\n\n"
+            "Since 2030, the Jiangsu Pilot FTZ, the Qianhai Area of China (Guangdong) Pilot Free Trade Zone and "
+            "the Liaoning FTZ have replicated the practice, and Shanxi Province, which has no pilot free trade "
+            "zone, introduced it in its Taiyuan park in March.",
+            "berth-side release for bulk ore",
+            "zone:shandong",
+            {"zone:jiangsu", "zone:guangdong", "zone:liaoning", "province:shanxi"},
+        ),
+        (
+            "A credit repair service developed in the Hubei FTZ has been taken up by zones in three provinces.\n\n"
+            "Under the service, known as “one-form credit repair” for small firms, a firm files once.\n\n"
+            "The Henan FTZ, the Sichuan Pilot FTZ and the Nansha Area of the Guangdong FTZ have copied the "
+            "service since last year.",
+            "one-form credit repair for small firms",
+            "zone:hubei",
+            {"zone:henan", "zone:sichuan", "zone:guangdong"},
+        ),
+    ],
+)
+def test_an_innovation_described_with_its_origin_named_later_and_adopted_by_anaphor(
+    text: str, name: str, origin: str, adopters: set[str]
+) -> None:
+    for t in (text, rewrapped(text, 56)):
+        assert (name, frozenset({origin}), "") in _facts(t, "zone_case"), _facts(t, "zone_case")
+        got = {ad for n, a, ad in _facts(t, "adoption") if a == frozenset({origin})}
+        assert adopters <= got, _facts(t, "adoption")
