@@ -248,9 +248,12 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
         if at is None and national is None:
             continue
         prep = at.group("prep") if at is not None else None
-        if prep == "by" and m.group("verb") not in BY_ADOPT_VERBS:
+        # "introduced by X" names its origin, unless the subject's origin is stated already (checked below)
+        by_into = prep == "by" and m.group("verb") in INTO_ADOPT_VERBS
+        if prep == "by" and m.group("verb") not in BY_ADOPT_VERBS and not by_into:
             continue
-        if m.group("verb") in (*INTO_ADOPT_VERBS, *PASSIVE_ADOPT_VERBS_MORE) and prep not in ("to", "in", "into"):
+        verb_into = m.group("verb") in (*INTO_ADOPT_VERBS, *PASSIVE_ADOPT_VERBS_MORE)
+        if verb_into and prep not in ("to", "in", "into") and not by_into:
             continue
         head = s.text[: m.start()]
         begin = max([0, *(x.end() for x in CLAUSE_CUT_RE.finditer(head))])  # where the verb's clause starts
@@ -274,6 +277,8 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
             own = [a for a in s.actors if begin <= a.start and a.end <= m.start()] if quotes[-1].start >= begin else []
             origins = tuple(k for a in (own or [a for a in s.actors if a.end <= m.start()]) for k in a.keys)
             batch = BATCH_RE.search(s.text, quotes[-1].end, m.start())
+            if not origins and c.last_subject is not None and _ITS_SUBJECT_RE.match(head[begin : quotes[-1].start]):
+                origins = c.last_subject.keys  # "Its "..." system ..., has been introduced by ...": the subject's
             if not origins and batch is None:
                 origins = _credited(st, name)  # a case the text credited before: its zones (derived)
             unsaid = not origins and batch is None and not (m.group("verb") in INTO_ADOPT_VERBS and prep == "to")
@@ -319,6 +324,8 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
             st.last_named = Named(name, tuple(dict.fromkeys(origins)), s.line)
         else:
             continue
+        if by_into and not (quotes and origins):
+            continue  # "the "..." introduced by Shanghai PFTZ": its origin, no adoption
         if national is not None:
             scope = "all PFTZs" if "pftz" in national.group(0).lower() else "nationwide"
             out.append(AdoptionFact(name, "scope", scope, scope, s.line, s.original, "adopted-by", tuple(origins)))
@@ -377,6 +384,8 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
     return [*cases[:1], *out] if out else []
 
 
+_ITS_SUBJECT_RE = re.compile(r"^\s*(?:Its|Their)\s+$")
+"""A possessive pronoun before a quoted name opening its clause: the paragraph's subject zone owns it."""
 _MIXED_ITEM_RE = re.compile(r"\s*,\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+")
 """What parts the items of a list of adopters of mixed kinds (``X PFTZ, Y Province and the cities of A and B``)."""
 _QUOTE_MARK_RE = re.compile(r"[\"“”]")

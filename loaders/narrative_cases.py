@@ -175,16 +175,24 @@ def case_quote_subject(s: Sentence, q: Quoted, prior: Actor | None, last_subject
     opening its sentence as its subject is a case of the paragraph's subject zone.
 
     Accepts ``The``/``This``/``Its`` and the quoted name (a head noun may follow) as the subject of a verb
-    (``checks``, ``allows``, ``has``), no zone named before it in the sentence. The caller rejects it when a
+    (``checks``, ``allows``, ``has``), also after a relative clause (``Its "..." system for auto parts, which links
+    ..., has been ...``), no zone named before it in the sentence. The caller rejects it when a
     case of the paragraph was credited to that zone already (a later sentence describes that case).
     """
     if prior is not None or last_subject is None or not _QUOTE_SUBJECT_RE.match(s.text[: q.start]):
         return None
-    if not _QUOTE_SUBJECT_VERB_RE.match(s.text[q.end :]) or len(q.name.split()) < 3:
+    tail = s.text[q.end :]
+    if not (_QUOTE_SUBJECT_VERB_RE.match(tail) or _QUOTE_SUBJECT_WHICH_RE.match(tail)) or len(q.name.split()) < 3:
         return None
     return last_subject
 
 
+_QUOTE_SUBJECT_WHICH_RE = re.compile(
+    rf"^(?:{HEAD_NOUNS})(?:\s+(?:for|of)\s+[^,;\"“”]{{1,80}})?\s*,\s*(?:which|that)\b[^;\"“”]{{1,200}}?,\s*"
+    r"(?:has|have|had|was|were|is|are)\b"
+)
+"""The quoted name's head and a relative clause before the subject's verb: ``Its "..." system for auto parts,
+which links ..., has been introduced by ...``."""
 _ITS_RE = re.compile(r"\bits\s+(?:own\s+|new\s+)?$")
 
 

@@ -155,3 +155,49 @@ def test_an_innovation_described_with_its_origin_named_later_and_adopted_by_anap
         assert (name, frozenset({origin}), "") in _facts(t, "zone_case"), _facts(t, "zone_case")
         got = {ad for n, a, ad in _facts(t, "adoption") if a == frozenset({origin})}
         assert adopters <= got, _facts(t, "adoption")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "origin", "adopters"),
+    [
+        (
+            "Jiangsu FTZ news\n\nThe Suzhou Area of the Jiangsu FTZ has its own success. Its 'one label for every "
+            "pallet' tracking system for chip exports, which ties makers and forwarders to one database, has been "
+            "introduced by Wuxi in Jiangsu province and by the Anhui FTZ.",
+            "one label for every pallet",
+            "zone:jiangsu",
+            {"city:wuxi", "zone:anhui"},
+        ),
+        (
+            "Zhejiang FTZ news\n\nThe Ningbo Area of the Zhejiang FTZ exports ideas too. Its ‘shared berth "
+            "calendar’ model for feeder ships, which lets ports swap slots, has since been introduced by the "
+            "Fujian FTZ and by Changsha.",
+            "shared berth calendar",
+            "zone:zhejiang",
+            {"zone:fujian", "city:changsha"},
+        ),
+    ],
+)
+def test_its_single_quoted_name_after_an_area_introduced_by_other_places(
+    text: str, name: str, origin: str, adopters: set[str]
+) -> None:
+    for t in (text, rewrapped(text, 48)):
+        cases = {(n, a) for n, a, _ad in _facts(t, "zone_case")}
+        assert any(n.startswith(name) and a == frozenset({origin}) for n, a in cases), cases
+        got = {ad for n, a, ad in _facts(t, "adoption") if n.startswith(name) and a == frozenset({origin})}
+        assert got == adopters, _facts(t, "adoption")
+
+
+def test_a_quoted_name_introduced_by_a_zone_with_no_origin_before_is_its_origin_not_an_adoption() -> None:
+    text = 'The "port data ledger" was introduced by Tianjin PFTZ in 2028 to cut waiting times at berths.'
+    for t in (text, rewrapped(text, 40)):
+        assert not _facts(t, "adoption"), _facts(t, "adoption")
+
+
+def test_single_quotes_in_a_text_without_double_quotes() -> None:
+    from pftz.loaders.quotes import quoted_spans
+
+    assert [q.name for q in quoted_spans("Its 'green lane for fruit' scheme and Hubei's zones' work")] == [
+        "green lane for fruit"
+    ]
+    assert [q.name for q in quoted_spans("a ‘single window’ for ships, said ‘yes’")] == ["single window"]
