@@ -721,6 +721,12 @@ EXAMPLE_ADOPT_VERBS = (
 
 __all__ += ["EXAMPLE_ADOPT_VERBS"]
 
+TRIAL_PARTICIPLES = ("testing", "trialling", "trialing", "trying out", "piloting", "running", "exploring", "developing")
+"""Participles of a clause in which a place works on a quoted innovation after the place opening the sentence:
+``In the Yichang Area, officials are now testing a "..." for ...``."""
+
+__all__ += ["TRIAL_PARTICIPLES"]
+
 ORIGIN_PASSIVE_VERBS = (
     "piloted", "developed", "introduced", "launched", "pioneered", "created", "originated", "first used",
     "tested", "tried out", "designed", "devised", "invented",

@@ -772,6 +772,8 @@ def _cases_of_sentence(st: State, s: Sentence, last_subject: Actor | None, cross
             continue  # a later phrase in a case's own paragraph describes that case
         if rule in ("verb", "possessive") and (co := _co_actor_after(s, q)) is not None:
             actors = [*actors, co]  # '<zone> launched "<name>" jointly with <zone>': a joint case of both
+        elif rule == "under" and (later := _co_actors_later(s, q)):
+            actors = [*actors, *later]  # 'In the X Area, ... a "<name>" for ..., jointly with A and B': joint
         last = (q, actors, rule)
         credited.update(k for a in actors for k in a.keys)
         keys = tuple(sorted({k for a in actors for k in a.keys}))
@@ -800,6 +802,23 @@ def _cases_of_sentence(st: State, s: Sentence, last_subject: Actor | None, cross
 
 _CO_ACTOR_AFTER_RE = re.compile(rf"\s*(?:[a-z][\w-]*\s+){{0,3}}?{alternation(CO_ACTOR_WORDS)}\s+(?:the\s+)?")
 """A co-actor named after a quoted name (``launched "..." jointly with Tianjin PFTZ``), a head noun between."""
+
+
+_CO_ACTORS_LATER_RE = re.compile(rf"[^;\"“”]{{0,160}}?,?\s*{alternation(CO_ACTOR_WORDS)}\s+(?:the\s+)?")
+_CO_ACTOR_AND_RE = re.compile(r"\s*(?:,\s*and|,|and|as well as)\s+(?:the\s+)?")
+
+
+def _co_actors_later(s: Sentence, q: Quoted) -> list[Actor]:
+    """The zones after ``jointly with`` later in the quoted name's clause (``In the Yichang Area, officials are
+    testing a "..." for ... along the Yangtze, jointly with the Chongqing FTZ and the Sichuan FTZ``): all of a
+    list joined by ``and``; nothing when no zone follows the words at once."""
+    if (m := _CO_ACTORS_LATER_RE.match(s.text, q.end)) is None:
+        return []
+    out = [a for a in s.actors if a.start == m.end()]
+    for a in s.actors:
+        if out and a.start > out[-1].end and _CO_ACTOR_AND_RE.fullmatch(s.text, out[-1].end, a.start):
+            out.append(a)
+    return out
 
 
 def _co_actor_after(s: Sentence, q: Quoted) -> Actor | None:

@@ -29,6 +29,7 @@ from pftz.loaders.lexicon import (
     QUANTITY_WORDS,
     SUBJECT_ADJECTIVES,
     TITLE_WORDS,
+    TRIAL_PARTICIPLES,
     alternation,
 )
 from pftz.loaders.narrative_facts import (
@@ -215,7 +216,9 @@ _UNDER_RE = re.compile(r"^\s*(?:Under|Through|With|Via|By means of)\s+(?:the|its
 _UNDER_MODEL_RE = re.compile(rf"\s*(?:{alternation(CASE_HEADS)}\s*)?,")
 """The head noun and comma closing ``Under the "..." model,``."""
 _IN_PLACE_RE = re.compile(r"\s*In\s+(?:the\s+)?")
-_PLACE_GAP_RE = re.compile(r",\s*(?:a|an|the)\s+")
+_PLACE_GAP_RE = re.compile(rf",\s*(?:(?:[a-z][\w-]*\s+){{0,4}}?{alternation(TRIAL_PARTICIPLES)}\s+)?(?:a|an|the)\s+")
+"""Between the place opening a sentence and the quoted name: ``In the X Area, a "..."``, ``In the X Area,
+officials are now testing a "..."``."""
 
 
 def case_under(s: Sentence, q: Quoted, before: Actor | None = None) -> Actor | None:
@@ -224,12 +227,19 @@ def case_under(s: Sentence, q: Quoted, before: Actor | None = None) -> Actor | N
 
     Accepts ``Under``/``Through``/``With``/``Via`` and an article before the name, at most three words after
     it, a comma and the zone. Also the place before the name: ``In the Khorgos Area of Xinjiang PFTZ, a "..."
-    allowed ...`` (the one zone of the opening phrase). A sentence naming no zone at all (``Under the "..." model,
+    allowed ...``, ``In the X Area, officials are now testing a "..."`` (the one zone of the opening phrase;
+    :data:`loaders.lexicon.TRIAL_PARTICIPLES`). A sentence naming no zone at all (``Under the "..." model,
     goods landing at the airport are declared once``) continues ``before``: the one subject zone of its paragraph,
     or, opening a paragraph, of the paragraph before. Rejects a name the sentence does not open with.
     """
     if not _UNDER_RE.match(s.text[: q.start]):
         opening = [a for a in s.actors if a.end <= q.start]
+        if (
+            len(opening) == 2
+            and _OF_SAME_RE.fullmatch(s.text, opening[0].end, opening[1].start)
+            and {k.split("/", 1)[0] for k in opening[0].keys} == set(opening[1].keys)
+        ):
+            opening = [Actor(opening[0].start, opening[1].end, opening[0].keys)]  # "the X Area of the Y FTZ"
         if (
             len(opening) == 1
             and _IN_PLACE_RE.fullmatch(s.text[: opening[0].start])

@@ -201,3 +201,25 @@ def test_single_quotes_in_a_text_without_double_quotes() -> None:
         "green lane for fruit"
     ]
     assert [q.name for q in quoted_spans("a ‘single window’ for ships, said ‘yes’")] == ["single window"]
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "Guangxi FTZ feature\n\nIn the Qinzhou Port Area of the Guangxi FTZ, officials are now trialling a "
+            '"blue lane" for refrigerated containers bound for Vietnam, jointly with the Yunnan FTZ and the '
+            "Hainan FTP.",
+            {"zone:guangxi", "zone:yunnan", "zone:hainan-ftp"},
+        ),
+        (
+            "Shaanxi FTZ feature\n\nIn the Xi'an Area of the Shaanxi FTZ, engineers are testing a “rail data "
+            "bridge” for freight to Central Asia together with the Henan FTZ.",
+            {"zone:shaanxi", "zone:henan"},
+        ),
+    ],
+)
+def test_a_place_opening_the_sentence_testing_a_quoted_name_jointly_with_zones(text: str, members: set[str]) -> None:
+    for t in (text, rewrapped(text, 47)):
+        efforts = {a for _n, a, _ad in _facts(t, "joint_effort")}
+        assert frozenset(members) in efforts, efforts
