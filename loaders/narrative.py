@@ -87,6 +87,7 @@ from pftz.loaders.narrative_batches import (
 from pftz.loaders.narrative_cases import (
     BARE_SUBJECT_RE,
     case_after,
+    case_dash_list,
     case_established_in_zone,
     case_inside,
     case_its,
@@ -751,6 +752,8 @@ def _cases_of_sentence(st: State, s: Sentence, last_subject: Actor | None, cross
             actors, rule = [a], "possessive"
         elif after := case_after(s, q):
             actors, rule = after, "after"
+        elif (a := case_dash_list(s, q, prior)) is not None:
+            actors, rule = [a], "dash-list"
         elif (a := case_verb(s, q, prior, st.gaz)) is not None:
             actors, rule = [a], "verb"
         elif (a := case_pronoun(s, q, prior, last_subject)) is not None:

@@ -194,6 +194,28 @@ _QUOTE_SUBJECT_WHICH_RE = re.compile(
 )
 """The quoted name's head and a relative clause before the subject's verb: ``Its "..." system for auto parts,
 which links ..., has been introduced by ...``."""
+_DASH_LIST_HEAD_RE = re.compile(
+    r"\b(?:\w+\s+)?(?:cases|innovations|practices|experiences|measures|reforms|models)\s+(?:of|from)\s+(?:the\s+)?$"
+)
+_DASH_RE = re.compile(r"^\s*(?:--|—|–)\s*")
+_DASH_END_RE = re.compile(r"--|—|–")
+
+
+def case_dash_list(s: Sentence, q: Quoted, prior: Actor | None) -> Actor | None:
+    """``two earlier cases of the Yunnan FTZ -- the "A" for ... and the "B" model ... -- were included ...``: the
+    items of a list set off by dashes after ``<cases> of <zone>`` are that zone's.
+
+    Accepts a plural head (cases, innovations, practices ...) and ``of``/``from`` right before the zone, a dash
+    right after it, and the quoted name inside the dashes (no closing dash between the zone and the name).
+    """
+    if prior is None or not _DASH_LIST_HEAD_RE.search(s.text, 0, prior.start):
+        return None
+    gap = s.text[prior.end : q.start]
+    if (d := _DASH_RE.match(gap)) is None or _DASH_END_RE.search(gap, d.end()) or ";" in gap:
+        return None
+    return prior if looks_like_innovation(s, q) else None
+
+
 _ITS_RE = re.compile(r"\bits\s+(?:own\s+|new\s+)?$")
 
 

@@ -223,3 +223,16 @@ def test_a_place_opening_the_sentence_testing_a_quoted_name_jointly_with_zones(t
     for t in (text, rewrapped(text, 47)):
         efforts = {a for _n, a, _ad in _facts(t, "joint_effort")}
         assert frozenset(members) in efforts, efforts
+
+
+def test_the_quoted_items_set_off_by_dashes_after_cases_of_a_zone_are_its_cases() -> None:
+    for text in (
+        'Two older cases of the Hubei FTZ -- the "bonded repair ledger" for river ships and the "quick berth '
+        'booking" service -- were praised at a port forum this year.',
+        "Three innovations of the Fujian Pilot FTZ — the “cross-strait parcel lane” and the “shared pilot "
+        "roster” — were praised by the ministry.",
+    ):
+        zone = "zone:hubei" if "Hubei" in text else "zone:fujian"
+        for t in (text, rewrapped(text, 43)):
+            cases = _facts(t, "zone_case")
+            assert len(cases) == 2 and all(a == frozenset({zone}) for _n, a, _ad in cases), cases
