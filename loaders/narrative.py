@@ -145,7 +145,7 @@ from pftz.loaders.narrative_facts import (
     join_co_actors,
     taken_back,
 )
-from pftz.loaders.narrative_items import ITEM_RE, listed_items
+from pftz.loaders.narrative_items import BATCH_INCLUDES_RE, ITEM_RE, batch_includes, listed_items
 from pftz.loaders.narrative_quoted import (
     case_bold_title,
     case_joint_clauses,
@@ -612,6 +612,11 @@ def rule_dubbed(c: Clause) -> Sequence[Fact]:
     return case_dubbed(c)
 
 
+def rule_batch_includes(c: Clause) -> Sequence[Fact]:
+    """The items a zone's own latest batch includes, each its case (:func:`batch_includes`)."""
+    return batch_includes(c)
+
+
 def rule_listed_item(c: Clause) -> Sequence[Fact]:
     """A release's listed item with its zone and where it is replicated (:func:`listed_items`)."""
     return listed_items(c)
@@ -660,6 +665,7 @@ RULES: tuple[Rule, ...] = (
     Rule("defined-term", DEFINED_RE, rule_defined_term, tuple({w.split()[0] for w in DEFINING_PHRASES})),
     Rule("listed-item", ITEM_RE, rule_listed_item, ("--", "—", "–", ":")),
     Rule("dubbed", DUBBED_RE, rule_dubbed, tuple({w.split()[0] for w in NAMING_PHRASES})),
+    Rule("batch-includes", BATCH_INCLUDES_RE, rule_batch_includes, ("batch",)),
 )
 """The narrative's rules, in the order they read each sentence."""
 

@@ -91,3 +91,57 @@ def listed_items(c: Clause) -> Sequence[Fact]:
         seen.add((kind, key))
         out.append(AdoptionFact(name, kind, key, printed, line, s.original, "listed-item", zones, parent))
     return out
+
+
+BATCH_INCLUDES_RE = re.compile(
+    r"^(?:The|Its|Their)\s+(?:(?:latest|newest|new|most recent|last|\w+)\s+)?batch\b[^;]{0,80}?\b"
+    r"(?:includes|included|contains|contained|covers|covered|features|featured)\s+(?P<items>[^;]{8,400}?)\s*\.?$"
+)
+"""A sentence listing what a batch includes: ``The latest batch, announced in February, includes A and B.``"""
+_RELEASED_BATCHES_RE = re.compile(r"\b(?:released|issued|published|announced)\b[^.;]{0,80}\bbatch(?:es)?\b")
+_ITEM_SEP_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+(?=(?:a|an|the|its)\s)")
+
+
+def _batch_owner(c: Clause) -> tuple[str, ...]:
+    """The zone whose own batches the sentence before says were released: a zone, or a province with one zone,
+    opening it (``Hainan has released 17 batches of its own ... cases``)."""
+    if c.i == 0:
+        return ()
+    prev = c.sents[c.i - 1]
+    if not _RELEASED_BATCHES_RE.search(prev.text) or " own " not in prev.text:
+        return ()
+    head = [a for a in prev.actors if len(prev.text[: a.start].split()) <= 3]
+    if head:
+        return tuple(sorted({root(k) for k in head[0].keys}))
+    ps = [p for p in c.st.gaz.find_provinces(prev.text) if len(prev.text[: p.start].split()) <= 3]
+    if not ps:
+        return ()
+    kinds = [z for k in ("PFTZ", "FTP") if (z := c.st.gaz.zone_of_province(ps[0].key, k))]
+    if len(kinds) > 1:  # a province of two zones (a PFTZ and a port): the one the text credited a case to
+        told = {root(z) for f in c.st.cases[-8:] for z in f.zones} | set(
+            c.st.last_named.zones if c.st.last_named else ()
+        )
+        kinds = [z for z in kinds if z in told]
+    return (kinds[0],) if len(kinds) == 1 else ()
+
+
+def batch_includes(c: Clause) -> Sequence[Fact]:
+    """``Hainan has released 17 batches of its own cases ... . The latest batch, announced in February, includes a
+    ‘single window’ for yachts and a credit-based inspection exemption for ...``: each item a case of the zone.
+
+    The sentence before must say the zone (or its province: the province's one zone, or of its two the one the
+    text credited a case to last) released batches of its ``own``; each item of the list (cut at commas and at
+    ``and`` before an article), its article and quote marks dropped, of three words or more, is a case of that
+    zone.
+    """
+    s = c.s
+    if (m := BATCH_INCLUDES_RE.match(s.text)) is None or not (zones := _batch_owner(c)):
+        return []
+    out: list[Fact] = []
+    at = m.start("items")
+    for part in _ITEM_SEP_RE.split(m.group("items")):
+        name = " ".join(_QUOTES_RE.sub("", _ARTICLE_RE.sub("", part.strip())).split())
+        if len(name.split()) >= 3:
+            line = s.line_at(max(at, s.text.find(part, at)))
+            out.append(CaseFact(name, zones, line, s.original, "batch-includes"))
+    return out

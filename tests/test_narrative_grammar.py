@@ -180,6 +180,11 @@ EXCERPTS: dict[str, tuple[str, set[str]]] = {
         'known as "repair on arrival" for aircraft engines, parts clear in a day.',
         {"dubbed"},
     ),
+    "batch-includes": (
+        "Tianjin PFTZ has released six batches of its own cases. The latest batch includes a bonded ledger for "
+        "leased aircraft and a one-window check for cruise crews.",
+        {"batch-includes"},
+    ),
 }
 
 

@@ -236,3 +236,28 @@ def test_the_quoted_items_set_off_by_dashes_after_cases_of_a_zone_are_its_cases(
         for t in (text, rewrapped(text, 43)):
             cases = _facts(t, "zone_case")
             assert len(cases) == 2 and all(a == frozenset({zone}) for _n, a, _ad in cases), cases
+
+
+@pytest.mark.parametrize(
+    ("text", "zone", "names"),
+    [
+        (
+            "Fujian news\n\nFujian has published nine batches of its own innovation cases since 2019. The newest "
+            "batch, released in May, includes a 'one-stop berth' service for cruise ships and a shared credit "
+            "file for cross-strait traders.",
+            "zone:fujian",
+            {"one-stop berth service for cruise ships", "shared credit file for cross-strait traders"},
+        ),
+        (
+            "Hainan news\n\nA bonded fuel model pioneered in the Hainan Free Trade Port has been adopted by Guangxi "
+            "Province. Hainan has released 12 batches of its own institutional innovation cases. The latest batch "
+            "includes a “green channel” for seed imports, and a duty-free list for medical devices.",
+            "zone:hainan-ftp",
+            {"green channel for seed imports", "duty-free list for medical devices"},
+        ),
+    ],
+)
+def test_the_items_a_zones_own_latest_batch_includes_are_its_cases(text: str, zone: str, names: set[str]) -> None:
+    for t in (text, rewrapped(text, 51)):
+        got = {n for n, a, _ad in _facts(t, "zone_case") if a == frozenset({zone})}
+        assert names <= got, _facts(t, "zone_case")
