@@ -63,8 +63,11 @@ PASSIVE_ADOPT_VERBS = (
     "taken as a reference",
     "taken as a model",
     "adapted",
+    "learned",
+    "learnt",
 )
-"""Past participles of a passive adoption, the adopter after them: ``"<name>" has been taken up by <province>``."""
+"""Past participles of a passive adoption, the adopter after them: ``"<name>" has been taken up by <province>``,
+``the "<name>" model has been learned by the FTZs in X and Y``."""
 
 BY_ADOPT_VERBS = (
     "replicated", "adopted", "taken up", "picked up", "copied", "borrowed", "emulated", "learned from", "learnt from",
@@ -478,6 +481,7 @@ __all__ = [
     "LIKENESS_ANAPHORA",
     "LIST_SCOPE_VERBS",
     "LOWER_BODY_HEADS",
+    "NAMING_PHRASES",
     "NATIONAL_SCOPES",
     "NOT_FIRST_WORDS",
     "NUMBER_FORMS",
@@ -733,6 +737,12 @@ EXAMPLE_ADOPT_VERBS = (
 
 __all__ += ["EXAMPLE_ADOPT_VERBS"]
 
+TRIAL_PARTICIPLES = ("testing", "trialling", "trialing", "trying out", "piloting", "running", "exploring", "developing")
+"""Participles of a clause in which a place works on a quoted innovation after the place opening the sentence:
+``In the Yichang Area, officials are now testing a "..." for ...``."""
+
+__all__ += ["TRIAL_PARTICIPLES"]
+
 ORIGIN_PASSIVE_VERBS = (
     "piloted", "developed", "introduced", "launched", "pioneered", "created", "originated", "first used",
     "tested", "tried out", "designed", "devised", "invented",
@@ -914,6 +924,9 @@ SAME_ANAPHORA = (
 practice for its Caofeidian Area``."""
 
 __all__ += ["SAME_ANAPHORA"]
+
+NAMING_PHRASES = ("dubbed", "known as", "nicknamed", "called", "named", "referred to as", "branded")
+"""Phrases that name an innovation told before by its anaphor: ``Under the model, dubbed "<name>" for ...``."""
 
 DEFINING_PHRASES = (
     "referred to below as", "referred to hereafter as", "hereinafter referred to as", "hereafter referred to as",

@@ -40,6 +40,7 @@ from pftz.loaders.lexicon import (
     EXAMPLE_LEADS,
     LAUNCH_PARTICIPLES,
     LEAD_PHRASES,
+    NAMING_PHRASES,
     PASSIVE_ADOPT_VERBS,
     REFERENCE_VERBS,
     SPEECH_VERBS,
@@ -56,6 +57,7 @@ from pftz.loaders.narrative_adoptions import (
 )
 from pftz.loaders.narrative_anaphora import (
     APPEARED_RE,
+    DUBBED_RE,
     LEAD_RE,
     WHICH_ADOPTED_RE,
     adoption_appeared,
@@ -63,6 +65,7 @@ from pftz.loaders.narrative_anaphora import (
     adoption_following_lead,
     adoption_this_model,
     adoption_which,
+    case_dubbed,
 )
 from pftz.loaders.narrative_batches import (
     AMONG_NATIONAL_RE,
@@ -85,6 +88,7 @@ from pftz.loaders.narrative_batches import (
 from pftz.loaders.narrative_cases import (
     BARE_SUBJECT_RE,
     case_after,
+    case_dash_list,
     case_established_in_zone,
     case_inside,
     case_its,
@@ -120,6 +124,7 @@ from pftz.loaders.narrative_facts import (
     ALLIANCE_RE,
     BEFORE_RE,
     CROSS_REFERENCE_RE,
+    DATELINE_RE,
     GENERIC_PLURAL_RE,
     JOINT_DOCUMENT,
     JOINT_DOCUMENT_RE,
@@ -146,6 +151,7 @@ from pftz.loaders.narrative_facts import (
     join_co_actors,
     taken_back,
 )
+from pftz.loaders.narrative_items import BATCH_INCLUDES_RE, ITEM_RE, batch_includes, listed_items
 from pftz.loaders.narrative_press import case_possessive_included
 from pftz.loaders.narrative_quoted import (
     case_bold_title,
@@ -205,6 +211,8 @@ def read_narrative(
     for pi, p in enumerate(narrative):
         sents = []
         for k, (off, raw) in enumerate(sentences(p)):
+            if k == 0 and (dl := DATELINE_RE.match(raw)):
+                off, raw = off + dl.end(), raw[dl.end() :]  # "HAIKOU, March 12 (Xinhua) -- A ...": the lead's clause
             text = raw.replace("*", " ")  # same length: offsets hold, and the zone finder's memo keys on raw
             acts = join_co_actors(raw, find_actors(raw, gaz, fz))
             spans = [q for q in quoted_spans(text) if not is_speech(text, q, SPEECH_VERBS)]  # a name, not speech
@@ -635,6 +643,22 @@ _ADOPT_WORDS = tuple(
 )
 """Stems of the adoption verbs: a sentence without one holds no adoption."""
 
+
+def rule_dubbed(c: Clause) -> Sequence[Fact]:
+    """An innovation an anaphor stands for, named there: ``the model, dubbed "<name>"`` (:func:`case_dubbed`)."""
+    return case_dubbed(c)
+
+
+def rule_batch_includes(c: Clause) -> Sequence[Fact]:
+    """The items a zone's own latest batch includes, each its case (:func:`batch_includes`)."""
+    return batch_includes(c)
+
+
+def rule_listed_item(c: Clause) -> Sequence[Fact]:
+    """A release's listed item with its zone and where it is replicated (:func:`listed_items`)."""
+    return listed_items(c)
+
+
 RULES: tuple[Rule, ...] = (
     Rule("provincial-example", None, rule_provincial_examples),
     Rule("this-model", re.compile(r"\bhas been\b"), rule_this_model, ("has been",)),
@@ -677,6 +701,9 @@ RULES: tuple[Rule, ...] = (
     Rule("appeared-in", APPEARED_RE, rule_appeared_in, ("similar", "comparable", "same")),
     Rule("applies-in", APPLIES_IN_RE, rule_applies_in, ("appl", "promot")),
     Rule("defined-term", DEFINED_RE, rule_defined_term, tuple({w.split()[0] for w in DEFINING_PHRASES})),
+    Rule("listed-item", ITEM_RE, rule_listed_item, ("--", "—", "–", ":")),
+    Rule("dubbed", DUBBED_RE, rule_dubbed, tuple({w.split()[0] for w in NAMING_PHRASES})),
+    Rule("batch-includes", BATCH_INCLUDES_RE, rule_batch_includes, ("batch",)),
 )
 """The narrative's rules, in the order they read each sentence."""
 
@@ -769,6 +796,8 @@ def _cases_of_sentence(st: State, s: Sentence, last_subject: Actor | None, cross
             actors, rule = [a], "possessive"
         elif after := case_after(s, q):
             actors, rule = after, "after"
+        elif (a := case_dash_list(s, q, prior)) is not None:
+            actors, rule = [a], "dash-list"
         elif (a := case_verb(s, q, prior, st.gaz)) is not None:
             actors, rule = [a], "verb"
         elif (a := case_pronoun(s, q, prior, last_subject)) is not None:
@@ -790,6 +819,8 @@ def _cases_of_sentence(st: State, s: Sentence, last_subject: Actor | None, cross
             continue  # a later phrase in a case's own paragraph describes that case
         if rule in ("verb", "possessive") and (co := _co_actor_after(s, q)) is not None:
             actors = [*actors, co]  # '<zone> launched "<name>" jointly with <zone>': a joint case of both
+        elif rule == "under" and (later := _co_actors_later(s, q)):
+            actors = [*actors, *later]  # 'In the X Area, ... a "<name>" for ..., jointly with A and B': joint
         last = (q, actors, rule)
         credited.update(k for a in actors for k in a.keys)
         keys = tuple(sorted({k for a in actors for k in a.keys}))
@@ -818,6 +849,23 @@ def _cases_of_sentence(st: State, s: Sentence, last_subject: Actor | None, cross
 
 _CO_ACTOR_AFTER_RE = re.compile(rf"\s*(?:[a-z][\w-]*\s+){{0,3}}?{alternation(CO_ACTOR_WORDS)}\s+(?:the\s+)?")
 """A co-actor named after a quoted name (``launched "..." jointly with Tianjin PFTZ``), a head noun between."""
+
+
+_CO_ACTORS_LATER_RE = re.compile(rf"[^;\"“”]{{0,160}}?,?\s*{alternation(CO_ACTOR_WORDS)}\s+(?:the\s+)?")
+_CO_ACTOR_AND_RE = re.compile(r"\s*(?:,\s*and|,|and|as well as)\s+(?:the\s+)?")
+
+
+def _co_actors_later(s: Sentence, q: Quoted) -> list[Actor]:
+    """The zones after ``jointly with`` later in the quoted name's clause (``In the Yichang Area, officials are
+    testing a "..." for ... along the Yangtze, jointly with the Chongqing FTZ and the Sichuan FTZ``): all of a
+    list joined by ``and``; nothing when no zone follows the words at once."""
+    if (m := _CO_ACTORS_LATER_RE.match(s.text, q.end)) is None:
+        return []
+    out = [a for a in s.actors if a.start == m.end()]
+    for a in s.actors:
+        if out and a.start > out[-1].end and _CO_ACTOR_AND_RE.fullmatch(s.text, out[-1].end, a.start):
+            out.append(a)
+    return out
 
 
 def _co_actor_after(s: Sentence, q: Quoted) -> Actor | None:

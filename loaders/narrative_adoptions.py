@@ -248,9 +248,12 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
         if at is None and national is None:
             continue
         prep = at.group("prep") if at is not None else None
-        if prep == "by" and m.group("verb") not in BY_ADOPT_VERBS:
+        # "introduced by X" names its origin, unless the subject's origin is stated already (checked below)
+        by_into = prep == "by" and m.group("verb") in INTO_ADOPT_VERBS
+        if prep == "by" and m.group("verb") not in BY_ADOPT_VERBS and not by_into:
             continue
-        if m.group("verb") in (*INTO_ADOPT_VERBS, *PASSIVE_ADOPT_VERBS_MORE) and prep not in ("to", "in", "into"):
+        verb_into = m.group("verb") in (*INTO_ADOPT_VERBS, *PASSIVE_ADOPT_VERBS_MORE)
+        if verb_into and prep not in ("to", "in", "into") and not by_into:
             continue
         head = s.text[: m.start()]
         begin = max([0, *(x.end() for x in CLAUSE_CUT_RE.finditer(head))])  # where the verb's clause starts
@@ -274,6 +277,8 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
             own = [a for a in s.actors if begin <= a.start and a.end <= m.start()] if quotes[-1].start >= begin else []
             origins = tuple(k for a in (own or [a for a in s.actors if a.end <= m.start()]) for k in a.keys)
             batch = BATCH_RE.search(s.text, quotes[-1].end, m.start())
+            if not origins and c.last_subject is not None and _ITS_SUBJECT_RE.match(head[begin : quotes[-1].start]):
+                origins = c.last_subject.keys  # "Its "..." system ..., has been introduced by ...": the subject's
             if not origins and batch is None:
                 origins = _credited(st, name)  # a case the text credited before: its zones (derived)
             unsaid = not origins and batch is None and not (m.group("verb") in INTO_ADOPT_VERBS and prep == "to")
@@ -314,8 +319,13 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
             origins = tuple(k for a in s.actors if um.start("where") <= a.start < m.start() for k in a.keys)
             if not origins:
                 continue
+            # "A customs supervision model pioneered in X has been adopted by ...": what a later "the model"
+            # stands for, even when no adopter of this clause can be read
+            st.last_named = Named(name, tuple(dict.fromkeys(origins)), s.line)
         else:
             continue
+        if by_into and not (quotes and origins):
+            continue  # "the "..." introduced by Shanghai PFTZ": its origin, no adoption
         if national is not None:
             scope = "all PFTZs" if "pftz" in national.group(0).lower() else "nationwide"
             out.append(AdoptionFact(name, "scope", scope, scope, s.line, s.original, "adopted-by", tuple(origins)))
@@ -364,7 +374,47 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
                 replace(fact, adopter_key=z.key, adopter_name=z.text, date=clause_date(adopter_clause(rest, z.start)))
                 for z in _more_zones(st, rest, origins)
             )
+        # "taken up by the X Pilot Free Trade Zone, Y Province and the cities of A and B": a list of mixed kinds
+        got = {(f.adopter_kind, f.adopter_key) for f in out if f.quote is s.original}
+        for more in _mixed_adopters(st, rest, (kind, key))[1:]:
+            if (more[0], more[1]) not in got and not (more[0] == "zone" and more[1] in origins):
+                got.add((more[0], more[1]))
+                out.append(replace(fact, adopter_kind=more[0], adopter_key=more[1], adopter_name=more[2],
+                                   adopter_zone=more[3], scope=""))  # fmt: skip
     return [*cases[:1], *out] if out else []
+
+
+_ITS_SUBJECT_RE = re.compile(r"^\s*(?:Its|Their)\s+$")
+"""A possessive pronoun before a quoted name opening its clause: the paragraph's subject zone owns it."""
+_MIXED_ITEM_RE = re.compile(r"\s*,\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+")
+"""What parts the items of a list of adopters of mixed kinds (``X PFTZ, Y Province and the cities of A and B``)."""
+_QUOTE_MARK_RE = re.compile(r"[\"“”]")
+_MIXED_ITEM_END_RE = re.compile(r"[;:(]|\s(?:which|who|where|while|whereas|after|before|since|as|said|says|but)\s")
+
+
+def _mixed_adopters(st: State, rest: str, first: tuple[str, str]) -> list[tuple[str, str, str, str]]:
+    """The adopters of a list after a passive verb, each item read alone: a zone, an area (its zone), a province,
+    a city (``the cities of Kunming and Lanzhou``: both), a coordinated innovation zone.
+
+    The list must open with the adopter already read (``first``: its kind and key); it ends at the first item
+    that names no place (``..., local authorities said``), at a quoted name (``..., and the "<name>" of ...``: a
+    clause of its own) or where a clause with a subject and verb of its own begins. Nothing when it has one item.
+    """
+    if (end := _MIXED_ITEM_END_RE.search(rest)) is not None:
+        rest = rest[: end.start()]
+    if cut := _OWN_CLAUSE_RE.search(rest):
+        rest = rest[: cut.start()]
+    out: list[tuple[str, str, str, str]] = []
+    at = 0
+    for m in [*_MIXED_ITEM_RE.finditer(rest), None]:
+        item = rest[at : m.start() if m else len(rest)]
+        at = m.end() if m else len(rest)
+        if not item.strip():
+            continue
+        if len(item.split()) > 8 or _QUOTE_MARK_RE.search(item) or (who := _place_of(st, item)) is None:
+            break
+        out.append(who)
+    return out if len(out) > 1 and out[0][:2] == first else []
 
 
 def _zone_list_at(s: Sentence, at: int) -> tuple[str, ...]:
@@ -482,10 +532,14 @@ def _words(name: str) -> str:
 
 
 _UNQUOTED_SUBJECT_RE = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<name>(?:[\w'’+-]+\s+){{0,8}}?{alternation(CASE_HEADS)}s?)\s+"
-    rf"(?:(?:first|initially|originally)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:in|by|at)\s+(?P<where>[^;]{{3,160}})$"
+    rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<name>(?:[\w'’+-]+\s+){{0,8}}?{alternation(CASE_HEADS)}s?"
+    r"(?:\s+(?:for|of)\s+[a-z][\w\s'’+-]{3,80}?)?)(?:\s*,\s*|\s+)"
+    rf"(?:(?:first|initially|originally|jointly)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?(?:in|by|at)\s+"
+    r"(?P<where>[^;]{3,160})$"
 )
-"""An unquoted practice and where it was developed, as the subject of a passive adoption."""
+"""An unquoted practice and where (or by whom) it was developed, as the subject of a passive adoption: ``the SPV
+leasing model developed in ...``, ``A shared supervision mechanism for ..., developed jointly by X and Y in 2029,``
+(the zones of the participle's clause are its origins)."""
 _UNQUOTED_WHICH_RE = re.compile(
     rf"^\s*(?:(?:\*\*)?[A-Z][^,;*]{{0,40}}(?:\*\*)?,\s*)?(?:[Aa]n?|[Tt]he)\s+"
     rf"(?P<name>(?:[\w'’+-]+\s+){{0,6}}?{alternation(CASE_HEADS)}s?(?:\s+(?:for|of)\s+[a-z][\w\s'’+-]{{3,60}}?)?)"
@@ -582,6 +636,11 @@ def _listed_after(s: Sentence, name: str, obj_at: int, obj_end: int) -> list[str
     return out
 
 
+_AREA_OF_RE = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*\s+){0,3}Area)?\s+of\s+(?:the\s+)?")
+_ZONE_LIST_RE = re.compile(
+    r"\s*(?:,\s*and|,|and|as well as)\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*\s+){1,4}Area\s+of\s+(?:the\s+)?)?"
+)
+"""What joins two zones of a list, an area printed before its zone (``, the Qianhai Area of``)."""
 _PROVINCE_LIST_RE = re.compile(r"\s*(?:,\s*and|,|and|as well as)\s*")
 _CITY_LIST_RE = re.compile(r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+Province)?)?\s*(?:,\s*and|,|and|as well as)\s*")
 """What joins two cities of a list, each may be followed by its province: ``Linyi in Shandong and Changshu``."""
@@ -591,18 +650,39 @@ _NEXT_SUBJECT_RE = re.compile(
 )
 """A clause after an adoption's object whose subject is another zone with a verb of its own piloting."""
 _NEXT_PASSIVE_RE = re.compile(
-    r"[,;]\s*(?:and|while|whereas)\s+the\s+[\"“][^\"”]{3,200}[\"”][^,;\"“”]{0,80}?\s+"
-    r"(?:was|were|has been|have been|is|are)\s+[a-z]+ed\b"
+    r"[,;]\s*(?:and|while|whereas)\s+(?:the\s+[\"“][^\"”]{3,200}[\"”][^,;\"“”]{0,80}?|(?:the|this|that|these)\s+[a-z-]+)\s+"
+    r"(?:(?:was|were|has been|have been|is|are)\s+(?:\w+ly\s+|also\s+|since\s+|later\s+)*)[a-z]+(?:ed|nt)\b"
 )
-"""A clause after an adoption's object whose subject is another quoted innovation with its own passive verb
-(``, and the "..." of Guangxi PFTZ was transplanted to ...``)."""
+"""A clause after an adoption's object whose subject is another quoted innovation, or an anaphor, with its own
+passive verb (``, and the "..." of Guangxi PFTZ was transplanted to ...``, ``, and the service was learnt by
+...``)."""
 _PARENT_POSSESSIVE_RE = re.compile(r"\s*(?:the|its)\s+(?:zone|PFTZ|parent zone)(?:'s|’s)\s")
 """``the zone's "<name>"`` after a coordinated innovation zone of a PFTZ: that PFTZ's innovation."""
 
 
 def _each_province(c: Clause, fact: AdoptionFact, subject: str) -> list[AdoptionFact]:
     """``Anhui Province and Guizhou Province adopted it``, ``extended to ... in Guangdong and Zhejiang``: one
-    adoption per province of a list (the subject, or the words after a passive verb)."""
+    adoption per province of a list (the subject, or the words after a passive verb); so per zone of a list of
+    zones printed each in its own way (``the X Pilot FTZ, the Y Area of China (Z) Pilot Free Trade Zone and the W
+    FTZ have replicated the practice``), but the origin's."""
+    if fact.adopter_kind == "zone":  # "X Pilot FTZ, the Y Area of Z PFTZ and the W FTZ have replicated it": each
+        zs = c.st.find_zones(subject)
+        zrun = zs[:1]
+        last = zs[0].end if zs else 0
+        for z in zs[1:]:
+            gap, last = subject[last : z.start], z.end
+            if _AREA_OF_RE.fullmatch(gap) and root(z.key) == root(zrun[-1].key):
+                continue  # "the Qianhai Area of China (Guangdong) Pilot Free Trade Zone": the area and its zone
+            if _ZONE_LIST_RE.fullmatch(gap) is None:
+                break
+            zrun.append(z)
+        if len(zrun) < 2 or fact.adopter_key not in {z.key for z in zrun}:
+            return [fact]
+        return [
+            replace(fact, adopter_key=z.key, adopter_name=z.text)
+            for z in zrun
+            if root(z.key) not in {root(o) for o in fact.origins}
+        ]
     if fact.adopter_kind not in ("province", "city"):
         return [fact]
     if fact.adopter_kind == "city":  # "Ningming County and Dongxing City emulated ...": both
@@ -692,13 +772,22 @@ def _possessed_practice(phrase: str) -> str:
     return ""
 
 
+def _subject_words(st: State, subject: str) -> int:
+    """The words of a subject, each zone it names counting as one (``the Xiamen Area of China (Fujian) Pilot Free
+    Trade Zone``: one word)."""
+    n = len(subject.split())
+    if n > SUBJECT_WORDS:
+        n -= sum(len(z.text.split()) - 1 for z in st.find_zones(subject))
+    return n
+
+
 def _active_adoption(
     c: Clause, subject: str, obj_at: int, obj_end: int, *, only_outside: bool = False
 ) -> AdoptionFact | None:
     """One clause of :func:`adoption_active`: the subject before the verb, the object at ``obj_at:obj_end``;
     ``only_outside``: the verb adopts only when its subject is a region without a PFTZ."""
     s, st = c.s, c.st
-    if len(subject.split()) > SUBJECT_WORDS or _PASSIVE_END_RE.search(subject):
+    if _subject_words(st, subject) > SUBJECT_WORDS or _PASSIVE_END_RE.search(subject):
         return None  # "... is to be replicated in all PFTZs": a passive verb, read by the adopted-by rule
     case: Named | None = None
     who = _adopter(st, subject)

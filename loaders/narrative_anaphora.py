@@ -12,8 +12,10 @@ from dataclasses import replace
 
 from pftz.loaders.lexicon import (
     ACTIVE_ADOPT_VERBS,
+    ANAPHORA,
     LEAD_PHRASES,
     LIKENESS_ANAPHORA,
+    NAMING_PHRASES,
     SPREAD_VERBS,
     alternation,
 )
@@ -42,6 +44,7 @@ from pftz.loaders.narrative_facts import (
     State,
     adopter_clause,
     clause_date,
+    fuller_name,
     is_case_name,
 )
 
@@ -238,3 +241,34 @@ def adoption_following_lead(c: Clause) -> list[AdoptionFact]:
     name = _TRAILING_PLACE_RE.sub("", name)
     when = clause_date(s.text[: m.start("who")])
     return [AdoptionFact(name, kind, key, printed, s.line, s.original, "following-lead", origins, parent, date=when)]
+
+
+DUBBED_RE = re.compile(
+    rf"\b(?:the|this)\s+(?:{'|'.join(sorted({a.split()[-1] for a in ANAPHORA if a.startswith(('the ', 'this '))}))})"
+    rf"\s*,?\s+(?:(?:now|later|locally|officially|also)\s+)?{alternation(NAMING_PHRASES)}\s+(?=[\"“‘'])",
+    re.IGNORECASE,
+)
+"""An anaphor named there: ``Under the model, dubbed "<name>" for ..., enterprises ...``."""
+
+
+def case_dubbed(c: Clause) -> list[CaseFact]:
+    """``Under the model, dubbed "e-ledger checks" for bonded inputs, ...``: the innovation an anaphor stands for
+    (:func:`loaders.narrative_adoptions._named_before`: the one the text introduced last, by its description and
+    origin: ``A customs supervision model pioneered in X ...``) named by the quoted phrase after a naming word
+    (:data:`loaders.lexicon.NAMING_PHRASES`), the lower-case words after the quote included (:func:`fuller_name`).
+
+    A case of the innovation's zones under that name; nothing when the anaphor stands for no innovation with a
+    zone, or the quote is no name (a document, a slogan of one word).
+    """
+    s, st = c.s, c.st
+    out: list[CaseFact] = []
+    for m in DUBBED_RE.finditer(s.text):
+        named = _named_before(st, c)
+        q = next((q for q in s.quotes if q.start >= m.end() - 1 and q.start <= m.end() + 1), None)
+        if named is None or not named.zones or q is None or len(q.name.split()) < 2:
+            continue
+        name = fuller_name(s.text, q) or q.name
+        st.used.add((id(s), q.start))
+        zones = tuple(sorted({root(z) for z in named.zones}))
+        out.append(CaseFact(name, zones, s.line_at(q.start), s.original, "dubbed", joint=len(zones) > 1))
+    return out

@@ -17,6 +17,7 @@ from pftz.loaders.lexicon import (
     ADVERBS,
     BODY_NOUNS,
     BOUNDARY_WORDS,
+    BY_ADOPT_VERBS,
     CASE_HEADS,
     CO_ACTOR_WORDS,
     LAUNCH_PARTICIPLES,
@@ -28,6 +29,7 @@ from pftz.loaders.lexicon import (
     QUANTITY_WORDS,
     SUBJECT_ADJECTIVES,
     TITLE_WORDS,
+    TRIAL_PARTICIPLES,
     alternation,
 )
 from pftz.loaders.narrative_facts import (
@@ -174,14 +176,44 @@ def case_quote_subject(s: Sentence, q: Quoted, prior: Actor | None, last_subject
     opening its sentence as its subject is a case of the paragraph's subject zone.
 
     Accepts ``The``/``This``/``Its`` and the quoted name (a head noun may follow) as the subject of a verb
-    (``checks``, ``allows``, ``has``), no zone named before it in the sentence. The caller rejects it when a
+    (``checks``, ``allows``, ``has``), also after a relative clause (``Its "..." system for auto parts, which links
+    ..., has been ...``), no zone named before it in the sentence. The caller rejects it when a
     case of the paragraph was credited to that zone already (a later sentence describes that case).
     """
     if prior is not None or last_subject is None or not _QUOTE_SUBJECT_RE.match(s.text[: q.start]):
         return None
-    if not _QUOTE_SUBJECT_VERB_RE.match(s.text[q.end :]) or len(q.name.split()) < 3:
+    tail = s.text[q.end :]
+    if not (_QUOTE_SUBJECT_VERB_RE.match(tail) or _QUOTE_SUBJECT_WHICH_RE.match(tail)) or len(q.name.split()) < 3:
         return None
     return last_subject
+
+
+_QUOTE_SUBJECT_WHICH_RE = re.compile(
+    rf"^(?:{HEAD_NOUNS})(?:\s+(?:for|of)\s+[^,;\"“”]{{1,80}})?\s*,\s*(?:which|that)\b[^;\"“”]{{1,200}}?,\s*"
+    r"(?:has|have|had|was|were|is|are)\b"
+)
+"""The quoted name's head and a relative clause before the subject's verb: ``Its "..." system for auto parts,
+which links ..., has been introduced by ...``."""
+_DASH_LIST_HEAD_RE = re.compile(
+    r"\b(?:\w+\s+)?(?:cases|innovations|practices|experiences|measures|reforms|models)\s+(?:of|from)\s+(?:the\s+)?$"
+)
+_DASH_RE = re.compile(r"^\s*(?:--|—|–)\s*")
+_DASH_END_RE = re.compile(r"--|—|–")
+
+
+def case_dash_list(s: Sentence, q: Quoted, prior: Actor | None) -> Actor | None:
+    """``two earlier cases of the Yunnan FTZ -- the "A" for ... and the "B" model ... -- were included ...``: the
+    items of a list set off by dashes after ``<cases> of <zone>`` are that zone's.
+
+    Accepts a plural head (cases, innovations, practices ...) and ``of``/``from`` right before the zone, a dash
+    right after it, and the quoted name inside the dashes (no closing dash between the zone and the name).
+    """
+    if prior is None or not _DASH_LIST_HEAD_RE.search(s.text, 0, prior.start):
+        return None
+    gap = s.text[prior.end : q.start]
+    if (d := _DASH_RE.match(gap)) is None or _DASH_END_RE.search(gap, d.end()) or ";" in gap:
+        return None
+    return prior if looks_like_innovation(s, q) else None
 
 
 _ITS_RE = re.compile(r"\bits\s+(?:own\s+|new\s+)?$")
@@ -206,7 +238,9 @@ _UNDER_RE = re.compile(r"^\s*(?:Under|Through|With|Via|By means of)\s+(?:the|its
 _UNDER_MODEL_RE = re.compile(rf"\s*(?:{alternation(CASE_HEADS)}\s*)?,")
 """The head noun and comma closing ``Under the "..." model,``."""
 _IN_PLACE_RE = re.compile(r"\s*In\s+(?:the\s+)?")
-_PLACE_GAP_RE = re.compile(r",\s*(?:a|an|the)\s+")
+_PLACE_GAP_RE = re.compile(rf",\s*(?:(?:[a-z][\w-]*\s+){{0,4}}?{alternation(TRIAL_PARTICIPLES)}\s+)?(?:a|an|the)\s+")
+"""Between the place opening a sentence and the quoted name: ``In the X Area, a "..."``, ``In the X Area,
+officials are now testing a "..."``."""
 
 
 def case_under(s: Sentence, q: Quoted, before: Actor | None = None) -> Actor | None:
@@ -215,12 +249,19 @@ def case_under(s: Sentence, q: Quoted, before: Actor | None = None) -> Actor | N
 
     Accepts ``Under``/``Through``/``With``/``Via`` and an article before the name, at most three words after
     it, a comma and the zone. Also the place before the name: ``In the Khorgos Area of Xinjiang PFTZ, a "..."
-    allowed ...`` (the one zone of the opening phrase). A sentence naming no zone at all (``Under the "..." model,
+    allowed ...``, ``In the X Area, officials are now testing a "..."`` (the one zone of the opening phrase;
+    :data:`loaders.lexicon.TRIAL_PARTICIPLES`). A sentence naming no zone at all (``Under the "..." model,
     goods landing at the airport are declared once``) continues ``before``: the one subject zone of its paragraph,
     or, opening a paragraph, of the paragraph before. Rejects a name the sentence does not open with.
     """
     if not _UNDER_RE.match(s.text[: q.start]):
         opening = [a for a in s.actors if a.end <= q.start]
+        if (
+            len(opening) == 2
+            and _OF_SAME_RE.fullmatch(s.text, opening[0].end, opening[1].start)
+            and {k.split("/", 1)[0] for k in opening[0].keys} == set(opening[1].keys)
+        ):
+            opening = [Actor(opening[0].start, opening[1].end, opening[0].keys)]  # "the X Area of the Y FTZ"
         if (
             len(opening) == 1
             and _IN_PLACE_RE.fullmatch(s.text[: opening[0].start])
@@ -237,6 +278,13 @@ def case_under(s: Sentence, q: Quoted, before: Actor | None = None) -> Actor | N
     return nxt
 
 
+_ADOPTED_GAP_RE = re.compile(
+    rf"\b(?:has|have|had|was|were|is|are|been|be)\s+(?:\w+ly\s+|also\s+|since\s+|later\s+)*"
+    rf"{alternation(BY_ADOPT_VERBS)}\s+by\s"
+)
+"""A passive verb of adopting and ``by`` between a quoted name and a zone: the zone is its adopter."""
+
+
 def case_after(s: Sentence, q: Quoted) -> list[Actor]:
     """``The "..." in Shandong PFTZ and Henan PFTZ``, ``the "..." model of Tianjin PFTZ``.
 
@@ -244,7 +292,8 @@ def case_after(s: Sentence, q: Quoted) -> list[Actor]:
     ``in``/``of``/``by``/``at``, or an appositive participle: ``"...", developed
     jointly by ...``, or the passive verb after an appositive holding the name:
     ``One of them, a "..." model for X, was developed by ...``), several when joined by ``and`` or commas; a zone
-    of the list that owns the next quoted name (``... and Fujian PFTZ's "B"``) ends it.
+    of the list that owns the next quoted name (``... and Fujian PFTZ's "B"``) ends it. Nothing when a passive verb
+    of adopting and ``by`` stand between (``the "..." model has been learned by the FTZs in X``: its adopters).
     """
     out: list[Actor] = []
     following = [a for a in s.actors if a.start >= q.end]
@@ -253,6 +302,8 @@ def case_after(s: Sentence, q: Quoted) -> list[Actor]:
     gap = s.text[q.end : following[0].start]
     if not AFTER_QUOTE_RE.fullmatch(gap) and not _APPOSITIVE_BY_RE.fullmatch(gap) and not in_appositive(s, q):
         return out
+    if _ADOPTED_GAP_RE.search(gap):
+        return out  # '"<name>" model has been learned by the FTZs in X and Y': the adopters, not the origin
     out.append(following[0])
     for a, b in itertools.pairwise(following):
         gap = s.text[a.end : b.start]
@@ -662,6 +713,8 @@ _LISTED_BY_RE = re.compile(
 )
 """An unquoted practice inside a sentence, its zone after a participle and "by": ``Among them are ..., and an online
 dispute platform for ... launched by the Hangzhou Area of Zhejiang FTZ``."""
+_LAUNCHED_BY_MORE_RE = re.compile(r"\s*(?:,\s*and|,|and|as well as)\s+(?:the\s+)?")
+"""What joins a further zone to the one after ``launched by``: ``and the``."""
 
 
 def case_launched_by(s: Sentence) -> list[tuple[Actor, str]]:
@@ -669,9 +722,11 @@ def case_launched_by(s: Sentence) -> list[tuple[Actor, str]]:
     allowed ...``, ``Shipping information sharing for ..., jointly launched by Hubei and Hunan PFTZs, lets ...``
     (:data:`loaders.lexicon.LAUNCH_PARTICIPLES`).
 
-    The zones must follow ``by`` at once; the phrase must pass :func:`practice_name` (as a joint practice when
-    several zones launched it). Inside a sentence, an item of a list or the complement of "are|include" after "a"
-    or "an" (``Among them are ..., and an online dispute platform for ... launched by the X Area of Y FTZ``).
+    The zones must follow ``by`` at once, each later one joined by a comma or ``and`` (``developed jointly by the
+    X Pilot Free Trade Zone and the Y Pilot Free Trade Zone in 2029``: a joint practice of both); the phrase must
+    pass :func:`practice_name` (as a joint practice when several zones launched it). Inside a sentence, an item of a
+    list or the complement of "are|include" after "a" or "an" (``Among them are ..., and an online dispute platform
+    for ... launched by the X Area of Y FTZ``).
     """
     if " by " not in s.text:
         return []
@@ -680,8 +735,13 @@ def case_launched_by(s: Sentence) -> list[tuple[Actor, str]]:
         obj, end = object_at(s.text, sm.end())
         v = _LAUNCHED_BY_RE.match(s.text, end)
         at = [a for a in s.actors if v and a.start == v.end()]
-        if at and (name := practice_name(obj, joint=len(at[0].keys) > 1)):
-            out.append((at[0], name))
+        if at:
+            who = at[0]
+            for a in s.actors:  # "developed jointly by the X Pilot Free Trade Zone and the Y Pilot Free Trade Zone"
+                if a.start > who.end and _LAUNCHED_BY_MORE_RE.fullmatch(s.text, who.end, a.start):
+                    who = Actor(who.start, a.end, tuple(dict.fromkeys((*who.keys, *a.keys))))
+            if name := practice_name(obj, joint=len(who.keys) > 1):
+                out.append((who, name))
     for m in _LISTED_BY_RE.finditer(s.text):  # "..., and a <practice> launched by <zone>" inside the sentence
         at = [a for a in s.actors if a.start == m.end()]
         if at and (name := practice_name(m.group("obj"), joint=len(at[0].keys) > 1)):

@@ -124,6 +124,12 @@ CROSS_REFERENCE_RE = re.compile(r"\s*\((?:see|cf\.|refer to)\s[^()]*\)", re.IGNO
 """A cross-reference in brackets after a list's items (``(see <appendix> N, <table> M)``): no item of the list."""
 ZONE_HINT_RE = re.compile(r"PFTZ|FTP|FTZ|Free\s+Trade", re.IGNORECASE)
 """Every zone form the gazetteer knows contains one of these: a cheap test before the full scan."""
+DATELINE_RE = re.compile(
+    r"^(?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’.-]*,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{4}-\d{2}-\d{2})"
+    r"\s*(?:\([A-Z][\w\s]{1,30}\)\s*)?(?:--|—|–)\s*(?=[A-Z\"“])"
+)
+"""A news story's dateline before its lead (``HAIKOU, March 12 (Xinhua) --``, ``Kunming, November 6, 2031 --``):
+no part of the lead's clause, so the lead's subject opens its sentence."""
 SUBJECT_WORDS = 16
 """A zone named within this many words of a sentence's start is its subject (for a following It/They)."""
 LOOKAHEAD = 12

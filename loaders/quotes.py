@@ -111,7 +111,8 @@ def is_speech(text: str, q: Quoted, speech_verbs: tuple[str, ...]) -> bool:
 def quoted_spans(text: str, *, min_chars: int = 2) -> list[Quoted]:
     """Return the quoted spans of a text, whole names even with unbalanced quotes.
 
-    Accepts straight and curly double quotes, single quotes nested inside, a
+    Accepts straight and curly double quotes, single quotes nested inside (or alone, in a text without a double
+    quote: ``the ‘single window’ for yachts``), a
     name of which only the first words are quoted and that closes again at its
     end. A span never crosses a sentence break (``". A"``) nor runs longer than
     :data:`MAX_SPAN` across a stray quote; an opening quote without any closing
@@ -139,7 +140,7 @@ def quoted_spans(text: str, *, min_chars: int = 2) -> list[Quoted]:
     ["new '5034' model"]
     """
     if '"' not in text and "“" not in text and "”" not in text:
-        return []
+        return _single_quoted(text, min_chars)
     marks = [(m.start(), _kind(text, m.start())) for m in _QUOTE_CHAR_RE.finditer(text)]
     out: list[Quoted] = []
     k = 0
@@ -175,6 +176,26 @@ def quoted_spans(text: str, *, min_chars: int = 2) -> list[Quoted]:
             out.append(Quoted(i, last + 1, name, balanced=last == first))
         k = next((c for c in closes if marks[c][0] > last), j)
     return out
+
+
+_SINGLE_RE = re.compile(
+    r"(?:^|(?<=[\s(\[—–/]))(?P<open>['‘])(?=[A-Za-z0-9])(?P<name>[^'‘’\"“”\n]{2,100}?[\w)])['’]"
+    r"(?=[\s.,;:!?)\]—–-]|$)"
+)
+"""A name in single quotes (``the ‘one code’ system``, ``Its 'one code' system``), in a text that quotes with
+no double quote: the opening quote after a space or a bracket, the closing one before a space or punctuation (an
+apostrophe inside a word, ``Hubei's``, is neither)."""
+
+
+def _single_quoted(text: str, min_chars: int) -> list[Quoted]:
+    """The names of a text quoted with single quotes only (:data:`_SINGLE_RE`), of two words or more."""
+    if "'" not in text and "‘" not in text:
+        return []
+    return [
+        Quoted(m.start(), m.end(), m.group("name").strip())
+        for m in _SINGLE_RE.finditer(text)
+        if " " in m.group("name").strip() and len(m.group("name").strip()) >= min_chars
+    ]
 
 
 def _opens_next(text: str, pos: int) -> bool:

@@ -71,7 +71,7 @@ NON_MAINLAND_PROVINCES = frozenset({"taiwan"})
 
 PROVINCE_KINDS = ("province", "municipality", "autonomous region", "SAR")
 CITY_HEADER = ("key", "name", "kind", "province", "name_zh", "aliases", "source")
-CITY_KINDS = ("prefecture-level city", "county-level city", "county")
+CITY_KINDS = ("prefecture-level city", "county-level city", "county", "autonomous prefecture")
 """Allowed ``kind`` values of cities.csv."""
 """Allowed ``kind`` values of provinces.csv."""
 

@@ -182,6 +182,22 @@ def _toc(lines: Sequence[Line], mk: _Markers) -> tuple[int, list[tuple[str, str]
     return last, parts, appendices, bool(parts or appendices)
 
 
+_CONTINUED_RE = re.compile(r"[a-z]|\([A-Z][a-z]")
+"""A next line that continues the one before (lower case, or a bracket opening a name: ``(Qinzhou Port Area``)."""
+
+
+def _wrapped_sentence(body: Sequence[Line], i: int) -> bool:
+    """Whether line ``i`` opens a wrapped sentence, not a heading: the next line continues it
+    (:data:`_CONTINUED_RE`) and the run of lines that follow it without a blank ends with ``;`` or ``.``
+    (a heading wrapped over two lines ends with neither)."""
+    j = i
+    while j + 1 < len(body) and body[j + 1].no == body[j].no + 1 and j - i < 4:
+        if j == i and not _CONTINUED_RE.match(body[j + 1].text.strip()):
+            return False
+        j += 1
+    return j > i and body[j].text.rstrip().endswith((";", "."))
+
+
 def parse_structure(lines: Sequence[Line], profile: Profile | None = None) -> Outline:
     """Find the parts, chapters, sections and numbered items of a report.
 
@@ -264,6 +280,7 @@ def parse_structure(lines: Sequence[Line], profile: Profile | None = None) -> Ou
             and m.group(2)
             and len(s) < MAX_HEADING
             and not s.endswith((".", ";", ":"))
+            and not _wrapped_sentence(body, i)  # "1. A ledger for imported\ncargo (X Area) -- ...;": a list item
             and (part_seen or not parts)
         ):
             heads.append((ln.no, 4, m.group(1), m.group(2)))

@@ -175,6 +175,21 @@ EXCERPTS: dict[str, tuple[str, set[str]]] = {
         "widely praised. The Fujian audit model has since been extended to Jiangxi Province.",
         {"defined-term"},
     ),
+    "listed-item": (
+        "3. A bonded grain ledger for imported soybeans (Shandong PFTZ) -- replicated in Linyi and across the "
+        "province;",
+        {"listed-item"},
+    ),
+    "dubbed": (
+        "A bonded repair model developed in the Hainan FTP has been taken up by Hunan Province. Under the model, "
+        'known as "repair on arrival" for aircraft engines, parts clear in a day.',
+        {"dubbed"},
+    ),
+    "batch-includes": (
+        "Tianjin PFTZ has released six batches of its own cases. The latest batch includes a bonded ledger for "
+        "leased aircraft and a one-window check for cruise crews.",
+        {"batch-includes"},
+    ),
 }
 
 
