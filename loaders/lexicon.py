@@ -63,8 +63,6 @@ PASSIVE_ADOPT_VERBS = (
     "taken as a reference",
     "taken as a model",
     "adapted",
-    "learned",
-    "learnt",
 )
 """Past participles of a passive adoption, the adopter after them: ``"<name>" has been taken up by <province>``,
 ``the "<name>" model has been learned by the FTZs in X and Y``."""
