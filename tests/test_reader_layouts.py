@@ -186,6 +186,93 @@ def test_a_table_continued_after_a_page_break_is_one_table(variant: int) -> None
     assert warnings == []
 
 
+SPLIT_TABLE = [
+    "Table 4-3 Reform experience promoted in the seventh batch",
+    "",
+    "No.\tInnovation\tProposed by\tScope of Replication",
+    "1\tPaperless transfer of bonded seafood between warehouses\tFujian PFTZ\tThroughout the country",
+    "2\tA shared credit file for cross-border freight forwarders\tGuangxi PFTZ, Yunnan PFTZ\tIn all PFTZs",
+    "",
+    "",
+    "Report on China's Pilot Free Trade Zones",
+    "2031",
+    "",
+    "",
+    "",
+    "44",
+    "",
+    "Deepening Opening-Up in Services",
+    "",
+    "No.\tInnovation\tProposed by\tScope of Replication",
+    "3\tJoint quarantine of live cattle at river crossings\tYunnan PFTZ\tIn designated areas",
+    "",
+    "Source: Ministry of Commerce website.",
+    "",
+    "The seventh batch was welcomed by enterprises in the western provinces.",
+]
+"""A table cut by a page break: running head, edition year, page number and the chapter's running title sit
+between its halves, its header printed again (no caption repeated)."""
+
+
+@pytest.mark.parametrize("variant", range(4))
+def test_a_table_cut_by_a_page_with_its_chapter_title_is_one_table(variant: int) -> None:
+    lines = list(SPLIT_TABLE)
+    if variant == 3:  # another chapter title of two lines, the year on the head's line, other zones
+        at = lines.index("Deepening Opening-Up in Services")
+        lines[at : at + 1] = ["Trade Facilitation and", "Customs Supervision"]
+        lines = [ln.replace("Fujian PFTZ", "Hainan FTP").replace("Yunnan PFTZ", "Xinjiang PFTZ") for ln in lines]
+        lines[7:9] = ["Report on China's Pilot Free Trade Zones 2031"]
+    text = _perturbed("\n".join(lines))[min(variant, 2)]
+    tables, warnings = parse_tables(split_lines(text), "t.txt")
+    assert [t.id for t in tables] == ["4-3"]
+    assert [r.number for r in tables[0].rows] == [1, 2, 3]
+    assert [r.values["Scope of Replication"] for r in tables[0].rows] == [
+        "Throughout the country",
+        "In all PFTZs",
+        "In designated areas",
+    ]
+    assert warnings == []
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_table_without_its_source_line_ends_at_its_last_row(variant: int) -> None:
+    """No "Source:" line before prose resumes: the rows read are kept, the table ends at its last row, a warning
+    names the file and line; the prose after it is read (not refused)."""
+    lines = [ln for ln in SPLIT_TABLE if not ln.startswith("Source:")]
+    text = _perturbed("\n".join(lines))[variant]
+    tables, warnings = parse_tables(split_lines(text), "t.txt")
+    assert [r.number for r in tables[0].rows] == [1, 2, 3]
+    prose = next(ln.no for ln in split_lines(text) if ln.text.startswith("The seventh batch"))
+    assert tables[0].end_line < prose
+    assert [(w.code, w.source, w.line) for w in warnings] == [("table-no-source", "t.txt", prose)]
+    assert "Table 4-3" in warnings[0].message and "no 'Source:' line" in warnings[0].message
+
+
+def test_a_table_without_its_source_line_before_the_next_caption_keeps_both() -> None:
+    lines = [ln for ln in SPLIT_TABLE if not ln.startswith("Source:")][:-2]
+    second = ["Table 4-4 Another list", "", "No.\tInnovation\tProposed by", "1\tA river port pass\tHubei PFTZ"]
+    second.append("Source: x.")
+    tables, warnings = parse_tables(split_lines("\n".join([*lines, "", *second])), "t.txt")
+    assert [(t.id, len(t.rows)) for t in tables] == [("4-3", 3), ("4-4", 1)]
+    assert [w.code for w in warnings] == ["table-no-source"]
+
+
+def test_a_text_that_ends_inside_a_table_is_still_an_error() -> None:
+    """Only a text cut off inside a table (truncated) is refused, with its file and line."""
+    lines = SPLIT_TABLE[: SPLIT_TABLE.index("Source: Ministry of Commerce website.")]
+    with pytest.raises(ReportParseError, match=r"t\.txt:18: Table 4-3 .* the text ends at line 18"):
+        parse_tables(split_lines("\n".join(lines)), "t.txt")
+
+
+def test_an_edition_with_a_table_without_its_source_line_is_read() -> None:
+    """In an edition (a text with contents) a table without its source line is a warning, not a refusal."""
+    table = [ln for ln in SPLIT_TABLE if not ln.startswith("Source:")]
+    text = CONTENTS.replace("Tianjin PFTZ introduced", "\n".join(table) + "\n\nTianjin PFTZ introduced")
+    report = parse_report(text, "e.txt")
+    assert [w.code for w in report.warnings if w.code == "table-no-source"] == ["table-no-source"]
+    assert [len(t.rows) for t in report.tables] == [3]
+
+
 def test_a_second_caption_that_does_not_continue_is_still_an_error() -> None:
     text = "\n".join(NATIONAL_TABLE).replace("Table 3-2 (continued)", "Table 3-2 Another table")
     with pytest.raises(ReportParseError, match=r"appears twice|no 'Source:'"):
