@@ -651,11 +651,12 @@ the sixth batch of reform pilot experience``)."""
 
 ISSUING_VERBS = (
     "issued", "approved", "released", "promulgated", "published", "formulated", "signed", "unveiled", "adopted",
-    "introduced",
+    "introduced", "revised", "amended", "enacted",
 )  # fmt: skip
 """The verbs of issuing a document, one list for every rule of documents: the verb before which the issuers stand
 (``<bodies> jointly issued the "..."``), right before a quoted title or one printed without quotes (``the seven
-regions signed the Framework Agreement on ...``), a few words before it or after it in the passive."""
+regions signed the Framework Agreement on ...``), a few words before it or after it in the passive;
+a legislature's ``revised the "... Regulations"`` too."""
 
 BATCH_ITEM_TAILS = ("promoted by departments", "promoted by various departments", "promoted by relevant departments")
 """Words between a count of innovations and the batch they are in (``24 successful reform experience promoted by
@@ -765,6 +766,8 @@ PROVINCE_SCOPES_MORE = (
     "across the entire region",
     "throughout the autonomous region",
     "across the autonomous region",
+    "across the whole autonomous region",
+    "throughout the whole autonomous region",
     "region-wide",
     "municipality-wide",
     "within their provinces",
