@@ -100,6 +100,7 @@ from pftz.loaders.narrative_cases import (
     heading_case,
     in_appositive,
     practice_name,
+    zone_title_case,
 )
 from pftz.loaders.narrative_efforts import (
     effort_alliance,
@@ -229,6 +230,15 @@ def read_narrative(
                     CaseFact(fact.name, fact.zones, sec.start_line, fact.quote, "heading", fact.joint, "", crossing)
                 )
                 facts_in.add(inside[0][0])
+    # a case titled by its zone ("<zone>: <title>" alone on its line): the zone's case, unless the paragraphs under
+    # the title (up to the next one) already credit that zone with a case
+    zones_in = lambda t: find_actors(t, gaz, fz)  # noqa: E731
+    titled = [(p, tcase) for p in paras if p.line not in skip and (tcase := zone_title_case(p, zones_in))]
+    for k, (p, tcase) in enumerate(titled):
+        end = titled[k + 1][0].line if k + 1 < len(titled) else 1 << 30
+        pftzs = {z.split("/", 1)[0] for z in tcase.zones}
+        if not any(p.line < c.line < end and pftzs & {z.split("/", 1)[0] for z in c.zones} for c in st.cases):
+            st.cases.append(tcase)
     # the innovations an alliance's batch names are joint cases of the alliance's members (named elsewhere)
     members_of: dict[str, set[str]] = {}
     for e in st.efforts:

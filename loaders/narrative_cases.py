@@ -726,6 +726,44 @@ def heading_case(paras: Sequence[Paragraph], title: str, actors_of: Callable[[st
     return None
 
 
+_ZONE_TITLE_RE = re.compile(r"^(?P<zone>[^:.;!?]{3,60}):\s+(?P<title>[\"“]?[A-Z][^:;!?]{8,160}?)\s*$")
+"""A case titled by its zone: ``<zone>: <title>`` alone on its line, no sentence after it."""
+_ZONE_JOIN_RE = re.compile(r"\s*(?:,|&|/|and|,\s*and)\s*(?:the\s+)?")
+"""What may stand between the zones of one title (``Sichuan PFTZ, Chongqing PFTZ: ...``)."""
+
+
+def zone_title_case(p: Paragraph, actors_of: Callable[[str], list[Actor]]) -> CaseFact | None:
+    """A case title printed as its zone, a colon and the title, alone as a paragraph (``Hunan PFTZ: Bonded
+    repair of river barges``): the title is that zone's case. The part before the colon must be the zone and
+    nothing else (several zones: a joint case); a title ending like a sentence is no title.
+
+    Examples
+    --------
+    >>> from pftz.loaders.reference import Gazetteer
+    >>> from pftz.loaders.narrative_facts import find_actors
+    >>> zones = lambda t: find_actors(t, Gazetteer.default())
+    >>> f = zone_title_case(Paragraph('Hainan FTP: "Zero-tariff" list for yacht imports', (0,), (9,)), zones)
+    >>> f.name, f.zones, f.line
+    ('Zero-tariff list for yacht imports', ('hainan-ftp',), 9)
+    >>> zone_title_case(Paragraph("Note: Hainan FTP is counted with the PFTZs.", (0,), (9,)), zones)
+    """
+    m = _ZONE_TITLE_RE.match(p.text)
+    if m is None or len(p.line_nos) > 2 or p.text.rstrip().endswith("."):
+        return None
+    zone = m.group("zone").strip()
+    acts = actors_of(zone)
+    gaps = [zone[a.end : b.start] for a, b in itertools.pairwise(acts)]
+    if not acts or acts[0].start > 4 or len(zone) - acts[-1].end > 1:
+        return None
+    if not all(_ZONE_JOIN_RE.fullmatch(g) for g in gaps):
+        return None
+    name = " ".join(re.sub(r"[\"“”]", "", m.group("title")).split())
+    if len(name.split()) < 3:
+        return None
+    keys = tuple(sorted({k for a in acts for k in a.keys}))
+    return CaseFact(name, keys, p.line, p.text, "zone-title", joint=len(keys) > 1)
+
+
 _AREA_SEP_RE = re.compile(r"\s*(?:,\s*and|,|and)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}of\s+")
 """``and Lin-gang Special Area of``: an area of the next zone, joined to the zone before."""
 

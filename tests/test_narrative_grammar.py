@@ -883,3 +883,43 @@ def test_an_adoption_sentence_naming_the_origin_again_is_evidence_of_its_case() 
         assert cases[name] == (frozenset({"zone:tianjin"}), 2)  # read where piloted and where Jilin borrowed it
         # the adopter's own case is not credited to the zone it drew on
         assert cases["intellectual property securitization for hard technology enterprises"][0] == {"zone:shaanxi"}
+
+
+# --------------------------------------------------------------------------- cases titled by their zone
+ZONE_TITLES = """Shaanxi PFTZ: Cold-chain "green lane" for kiwifruit exports
+
+Growers around the Xi'an Area send fruit abroad through a priority lane at the international port, where inspection
+is done in the orchard. Exporters cut their waiting time by half in the first season.
+
+Sichuan PFTZ, Chongqing PFTZ: Shared pilot licences for river pilots
+
+Pilots certified in one of the two zones may guide vessels on the whole upper reach of the river without a second
+examination, which the maritime authorities of both places endorsed in 2029.
+
+Hainan FTP: Duty-free yacht leasing
+
+The Yangpu Area of Hainan FTP introduced the "bonded yacht charter" model for foreign yachts in 2029, which the port
+authority extended to every marina of the island.
+
+Note: figures are provisional and will be revised.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_case_titled_by_its_zone_is_that_zones_case(variant: int) -> None:
+    """A title "<zone>: <title>" alone on its line is the zone's case (several zones: joint), unless the paragraph
+    under it already credits that zone with a case; a note with a colon is no title."""
+    text = ZONE_TITLES
+    if variant == 1:
+        text = rewrapped(text)
+    if variant == 2:  # other zones, other quote marks
+        text = text.replace("Shaanxi PFTZ", "Hunan PFTZ").replace("Xi'an Area", "Changsha Area")
+        text = text.replace('"green lane"', "\u201cgreen lane\u201d")
+    shaanxi = "hunan" if variant == 2 else "shaanxi"
+    n = _read(text)
+    titled = {(c.name, c.zones, c.joint) for c in n.cases if c.rule == "zone-title"}
+    assert titled == {
+        ("Cold-chain green lane for kiwifruit exports", (shaanxi,), False),
+        ("Shared pilot licences for river pilots", ("chongqing", "sichuan"), True),
+    }
+    assert not any(c.name == "Duty-free yacht leasing" for c in n.cases)  # its paragraph credits a case of Hainan

@@ -559,6 +559,36 @@ def test_a_provincial_batch_replicated_as_a_whole(variant: int) -> None:
     assert ("provincial:hubei:institutional-innovations:12", "hubei") not in spread  # its example is, not the batch
 
 
+SCOPED_BATCH_TABLE = """Table 2-6 Batches of replication issued by the zones in 2031
+
+No.\tRound\tReleasing zone\tNumber of measures\tScope of replication
+1\t4th\tGuangxi PFTZ\t19\tAcross the whole autonomous region
+2\t9th\tSichuan PFTZ\t27\tProvince-wide, with priority for the Tianfu New Area
+3\t3rd\tChongqing PFTZ\t11\tThroughout the municipality
+4\t8th\tHenan PFTZ\t15\tIn designated areas
+
+Source: Notices of the zones.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_provincial_batch_whose_scope_column_is_its_province(variant: int) -> None:
+    """A column of scope saying province-wide (in any wording) replicates the row's batch itself over the province
+    (its zone found by a column headed "Releasing zone"); another scope replicates nothing."""
+    text = _perturbed(SCOPED_BATCH_TABLE)[variant]
+    if variant == 2:
+        text = text.replace("Releasing zone", "Releasing PFTZ").replace("Sichuan PFTZ", "Hubei PFTZ")
+    report = parse_report(text, "t.txt", partial=True)
+    spread = {(r.start.key, r.end.key) for r in report.relations if r.type is Rel.REPLICATED_TO}
+    sichuan = "hubei" if variant == 2 else "sichuan"
+    assert {b for b, _p in spread} == {
+        "provincial:guangxi:institutional-innovations:4",
+        f"provincial:{sichuan}:institutional-innovations:9",
+        "provincial:chongqing:institutional-innovations:3",
+    }
+    assert ("provincial:chongqing:institutional-innovations:3", "chongqing") in spread
+
+
 # --------------------------------------------------------------------------- lists of a batch's items
 LISTED_CIRCULAR = """Notice of the State Council on Replicating and Promoting the Ninth Batch of Reform Pilot Experience
 
@@ -1032,3 +1062,21 @@ def test_places_listed_after_areas_of_no_zone_are_no_areas() -> None:
     text = "Zhejiang PFTZ grew. Firms came from the urban areas of Hefei, Wuhan and Xi'an.\n"
     keys = {e.key for e in parse_report(text, "t.txt").entities if e.label is Label.ZONE}
     assert keys == {"zhejiang"}, keys
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_regulation_a_legislature_revised_and_a_regulator_by_another_english_name(variant: int) -> None:
+    """A legislature that "revised the "<title>"" names a document like "issued"; the NFRA printed as the
+    "National Administration of Financial Regulation" (a common rendering) is the same body."""
+    text = (
+        "In 2031 the Standing Committee of the Guangxi Zhuang Autonomous Region People's Congress revised the "
+        '"Regulations on China (Guangxi) Pilot Free Trade Zone", and the National Administration of Financial '
+        'Regulation issued the "Notice on Supporting Cross-Border Leasing in Pilot Free Trade Zones" in June.\n'
+    )
+    text = _perturbed(text)[variant]
+    if variant == 2:
+        text = text.replace('"', "\u201c", 1).replace('Zone",', "Zone\u201d,")
+    report = parse_report(text, "t.txt", partial=True)
+    docs = {e.name for e in report.entities if e.label is Label.DOCUMENT}
+    assert any("Regulations on China (Guangxi) Pilot Free Trade Zone" in d for d in docs), docs
+    assert "nfra" in {e.key for e in report.entities if e.label is Label.ISSUING_BODY}
