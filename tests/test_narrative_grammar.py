@@ -923,3 +923,31 @@ def test_a_case_titled_by_its_zone_is_that_zones_case(variant: int) -> None:
         ("Shared pilot licences for river pilots", ("chongqing", "sichuan"), True),
     }
     assert not any(c.name == "Duty-free yacht leasing" for c in n.cases)  # its paragraph credits a case of Hainan
+
+
+ZONE_TITLED_ADOPTIONS = """Hunan PFTZ: Bonded repair of river barges
+
+The Yueyang Area of Hunan PFTZ developed a "dock-side bonded repair" model for barges on the Yangtze, so that
+owners no longer sail to the coast for overhauls. The model has been taken up by Jiangxi Province.
+
+Shandong PFTZ: Cold-storage credit for seafood traders
+
+Traders in the Yantai Area pledge frozen stock held in bonded cold stores to obtain loans within a day, with the
+stock watched by sensors. The practice has been taken up by Liaoning Province.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_an_anaphor_under_a_zone_title_stands_for_the_titled_case(variant: int) -> None:
+    """An anaphor ("the practice") under a case's title "<zone>: <title>" is that title's case, not the case of
+    the section before it."""
+    text = ZONE_TITLED_ADOPTIONS
+    if variant == 1:
+        text = rewrapped(text)
+    if variant == 2:  # other zones and quote marks
+        text = text.replace("Shandong PFTZ", "Fujian PFTZ").replace("Yantai Area", "Xiamen Area")
+        text = text.replace('"dock-side bonded repair"', "\u201cdock-side bonded repair\u201d")
+    origin = "fujian" if variant == 2 else "shandong"
+    got = {(a.name, a.origins, a.adopter_key) for a in _read(text).adoptions}
+    assert ("Cold-storage credit for seafood traders", (origin,), "liaoning") in got, got
+    assert not any(adopter == "liaoning" and "dock-side" in name for name, _o, adopter in got)
