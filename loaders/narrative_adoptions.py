@@ -61,6 +61,7 @@ from pftz.loaders.narrative_facts import (
     clause_date,
     fuller_name,
     is_case_name,
+    more_places,
     ordinal_of,
 )
 from pftz.loaders.quotes import Quoted
@@ -292,6 +293,8 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
             # "The land-port truck appointment system of Xinjiang PFTZ was introduced to Guangxi": the zone's case too
             name, origins = op[1], op[0].keys
             cases.append(CaseFact(name, tuple(sorted(origins)), s.line, s.original, "practice-of-zone"))
+        elif before is not None and _ANAPHOR_RE.match(_last_clause(head)):
+            name, origins, rule, stands_for = before  # "... has been replicated in all PFTZs, and it was introduced to"
         elif _PLURAL_ANAPHOR_RE.match(head) and (several := _set_before(st, c)):
             name, origins = several[0].name, several[0].zones
             plural = several[1:]
@@ -319,6 +322,7 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
         if national is not None:
             scope = "all PFTZs" if "pftz" in national.group(0).lower() else "nationwide"
             out.append(AdoptionFact(name, "scope", scope, scope, s.line, s.original, "adopted-by", tuple(origins)))
+            before = (name, tuple(origins), rule, stands_for)
             continue
         assert at is not None
         rest = m.group("rest")[at.end() :]
@@ -364,6 +368,15 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
                 replace(fact, adopter_key=z.key, adopter_name=z.text, date=clause_date(adopter_clause(rest, z.start)))
                 for z in _more_zones(st, rest, origins)
             )
+        # "taken up by Jiangxi Province and by the city of Huaihua", "learned from by the X Area of Y PFTZ and by
+        # Inner Mongolia's Manzhouli": the other places of the list, of any kind
+        have = {(f.adopter_kind, f.adopter_key) for f in out}
+        for pk, pkey, ptext in more_places(st, window, printed):
+            if (pk, pkey) not in have and not (pk == "zone" and root(pkey) in {root(o) for o in origins}):
+                have.add((pk, pkey))
+                out.append(
+                    replace(fact, adopter_kind=pk, adopter_key=pkey, adopter_name=ptext, adopter_zone="", scope="")
+                )
     return [*cases[:1], *out] if out else []
 
 

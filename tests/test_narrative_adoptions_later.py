@@ -91,6 +91,20 @@ FORMS = [
         },
         {("joint berth booking for ro-ro ships", "zone:liaoning", "zone:hebei")},
     ),
+    (  # adopters of several kinds in one list: a province, "the city of X", a city after its province's possessive
+        'Hunan PFTZ introduced the "river-port bonded transfer" model for barges. The model has been taken up by '
+        "Jiangxi Province and by the city of Jingzhou.",
+        'Hubei PFTZ launched the "cold-chain customs service" for fruit trains. The service was learned from by the '
+        "Yueyang Area of Hunan PFTZ and by Inner Mongolia's Erenhot.",
+        {
+            ("river-port bonded transfer", "zone:hunan", "province:jiangxi"),
+            ("river-port bonded transfer", "zone:hunan", "city:jingzhou"),
+        },
+        {
+            ("cold-chain customs service", "zone:hubei", "zone:hunan"),
+            ("cold-chain customs service", "zone:hubei", "city:erenhot"),
+        },
+    ),
 ]
 
 
@@ -612,3 +626,25 @@ def test_a_zones_own_batch_adopted_as_a_whole_is_that_batch() -> None:
     report = parse_report(text + "\n", "excerpt.txt")
     spread = [r for r in report.relations if r.type is Rel.REPLICATED_TO and r.end.key == "hunan"]
     assert [r.start.key for r in spread] == ["provincial:hunan:institutional-innovations:7"]
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_it_after_a_national_scope_is_the_innovation_of_its_own_sentence(variant: int) -> None:
+    """ "X's "<name>" has been replicated in all PFTZs, and it was introduced to A": "it" is that innovation,
+    not the one of the sentence before."""
+    text = (
+        'Shandong PFTZ piloted the "berth-side bonded refuelling" service. Jiangsu PFTZ\'s "one-ticket river '
+        'freight" model has been replicated in all PFTZs, and it was introduced to Guangxi and Shanxi in 2030.'
+    )
+    if variant == 1:
+        text = rewrapped(text, 40)
+    if variant == 2:
+        text = text.replace("Jiangsu PFTZ", "Anhui PFTZ").replace("Shanxi", "Gansu").replace('"', "\u201c", 1)
+        text = text.replace('refuelling"', "refuelling\u201d")
+    origin, other = ("zone:anhui", "gansu") if variant == 2 else ("zone:jiangsu", "shanxi")
+    got = _adopted(text)
+    assert {
+        ("one-ticket river freight", origin, "province:guangxi"),
+        ("one-ticket river freight", origin, f"province:{other}"),
+    } <= got
+    assert not any("refuelling" in name for name, _o, _a in got)
