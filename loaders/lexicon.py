@@ -931,3 +931,9 @@ APPLY_VERBS = (
 PFTZ applies only in designated areas``, ``... are to be promoted in designated areas``."""
 
 __all__ += ["APPLY_VERBS"]
+
+JOINT_WORK_NOUNS = ("innovation", "initiative", "effort", "reform", "creation", "undertaking", "project")
+"""Nouns of an appositive that names a quoted innovation's joint authors: ``the "..." arrangement, a joint
+innovation of Heilongjiang PFTZ and Liaoning PFTZ, ...``."""
+
+__all__ += ["JOINT_WORK_NOUNS"]

@@ -19,6 +19,7 @@ from pftz.loaders.lexicon import (
     BOUNDARY_WORDS,
     CASE_HEADS,
     CO_ACTOR_WORDS,
+    JOINT_WORK_NOUNS,
     LAUNCH_PARTICIPLES,
     NOT_FIRST_WORDS,
     PILOT_INFINITIVES,
@@ -242,7 +243,8 @@ def case_after(s: Sentence, q: Quoted) -> list[Actor]:
 
     The zones named right after the name (after at most eight words and
     ``in``/``of``/``by``/``at``, or an appositive participle: ``"...", developed
-    jointly by ...``, or the passive verb after an appositive holding the name:
+    jointly by ...``, an appositive of joint work: ``the "..." arrangement, a joint innovation of ...``, or the
+    passive verb after an appositive holding the name:
     ``One of them, a "..." model for X, was developed by ...``), several when joined by ``and`` or commas; a zone
     of the list that owns the next quoted name (``... and Fujian PFTZ's "B"``) ends it.
     """
@@ -251,7 +253,12 @@ def case_after(s: Sentence, q: Quoted) -> list[Actor]:
     if not following:
         return out
     gap = s.text[q.end : following[0].start]
-    if not AFTER_QUOTE_RE.fullmatch(gap) and not _APPOSITIVE_BY_RE.fullmatch(gap) and not in_appositive(s, q):
+    if (
+        not AFTER_QUOTE_RE.fullmatch(gap)
+        and not _APPOSITIVE_BY_RE.fullmatch(gap)
+        and not _JOINT_WORK_OF_RE.fullmatch(gap)
+        and not in_appositive(s, q)
+    ):
         return out
     out.append(following[0])
     for a, b in itertools.pairwise(following):
@@ -282,6 +289,11 @@ _APPOSITIVE_BY_RE = re.compile(
     rf"\s*,\s*(?:(?:first|jointly)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?(?:in|by|at)\s+(?:the\s+)?"
 )
 """An appositive participle after a quoted name: ``"...", developed jointly by the Suzhou Area and ...``."""
+_JOINT_WORK_OF_RE = re.compile(
+    rf"\s*(?:[\w-]+\s*)?,\s*(?:a|an|the)\s+joint\s+{alternation(JOINT_WORK_NOUNS)}\s+(?:of|by)\s+(?:the\s+)?"
+)
+"""An appositive naming the joint authors after a quoted name and its head noun: ``the "..." arrangement, a joint
+innovation of Heilongjiang PFTZ and Liaoning PFTZ``."""
 _APPOSITIVE_LEAD_RE = re.compile(r",\s*(?:a|an|the)\s+$")
 _APPOSITIVE_PASSIVE_RE = re.compile(
     r"\s*(?:[\w'’-]+\s+){0,5}?[\w'’-]+\s*,\s*(?:was|were|has been|had been)\s+(?:(?:first|jointly)\s+)?"

@@ -951,3 +951,30 @@ def test_an_anaphor_under_a_zone_title_stands_for_the_titled_case(variant: int) 
     got = {(a.name, a.origins, a.adopter_key) for a in _read(text).adoptions}
     assert ("Cold-storage credit for seafood traders", (origin,), "liaoning") in got, got
     assert not any(adopter == "liaoning" and "dock-side" in name for name, _o, adopter in got)
+
+
+# --------------------------------------------------------------------------- joint work named after the fact
+JOINT_WORK = (
+    'The "Yellow Sea ro-ro cargo pre-clearance" scheme, a joint innovation of Shandong PFTZ and Jiangsu PFTZ, lets '
+    "trucks leave the ferry without stopping. A cooperation platform for inland river ports, set up by Hubei PFTZ, "
+    "Hunan PFTZ and Jiangxi Province, met in Wuhan in 2030."
+)
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_joint_innovation_named_in_an_appositive_and_a_lower_case_body_as_subject(variant: int) -> None:
+    """A quoted "<name>" scheme, a joint innovation of A and B" is a joint case of both; "A cooperation platform for
+    ..., set up by A, B and C, met ..." is a body of several members (lower case, as its sentence's subject)."""
+    text = JOINT_WORK
+    if variant == 1:
+        text = rewrapped(text, 44)
+    if variant == 2:  # other zones, other quote marks, another verb of founding
+        text = text.replace("Shandong PFTZ", "Fujian PFTZ").replace("Jiangsu PFTZ", "Zhejiang PFTZ")
+        text = text.replace('"Yellow Sea', "\u201cYellow Sea").replace('pre-clearance"', "pre-clearance\u201d")
+        text = text.replace("set up by", "formed by")
+    pair = ("fujian", "zhejiang") if variant == 2 else ("jiangsu", "shandong")
+    n = _read(text)
+    joint = {(c.name, c.zones) for c in n.cases if c.joint}
+    assert ("Yellow Sea ro-ro cargo pre-clearance", pair) in joint, joint
+    bodies = {(e.name, e.members, e.provinces) for e in n.efforts if e.rule == "alliance"}
+    assert ("cooperation platform for inland river ports", ("hubei", "hunan"), ("jiangxi",)) in bodies, bodies
