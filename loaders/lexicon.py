@@ -581,14 +581,16 @@ Align with ... in Eligible PFTZs``); any other lower-case word ends it."""
 BATCH_LIST_LEADS = (
     "cases include", "items include", "examples include", "practices include", "measures include",
     "innovations include", "batch includes", "batch include", "batch also includes", "cases also include",
-    "they include", "they also include", "experience include", "experiences include",
+    "they include", "they also include", "experience include", "experiences include", "batch included",
+    "batch also included", "cases included", "among them, the", "among them the",
 )  # fmt: skip
 """Words after which a paragraph that releases a batch lists its cases (``In trade facilitation, cases include
 Jiangsu PFTZ's "..." and the aircraft lease asset transfer service of Tianjin PFTZ``)."""
 
 ITEM_CLAUSE_OPENERS = (
     "which", "that", "who", "whose", "where", "while", "including", "such as", "so that", "allowing", "enabling",
-    "cutting", "making", "helping", "reducing", "covering", "under which", "with",
+    "cutting", "making", "helping", "reducing", "covering", "under which", "with", "developed", "piloted",
+    "proposed", "explored", "pioneered", "jointly", "first",
 )  # fmt: skip
 """Words that open a clause telling of the listed case before it, not another case (``..., cutting clearance time by
 half``, ``..., which allows ...``): a list is not split there."""

@@ -657,6 +657,34 @@ def test_an_editions_batch_named_only_in_prose_with_its_cases_listed(variant: in
     }
 
 
+EDITION_BATCH_AMONG = CONTENTS.replace(
+    'Shanghai PFTZ launched a new "one-stop data service" for enterprises.',
+    "In May 2030, MOFCOM released the seventh batch of best practice cases of PFTZs, comprising nine cases. Among "
+    'them, the "paperless bonded transfer" service developed by Fujian PFTZ was praised by shipping firms, and the '
+    "credit insurance pool for small exporters, piloted by the Nansha Area of Guangdong PFTZ, was promoted as a "
+    "model for private firms. The same batch included a scheme for the joint licensing of river pilots, jointly "
+    "explored by Hubei PFTZ and the Hunan provincial maritime authority, as well as a registry of bonded aircraft "
+    "parts from Tianjin PFTZ.",
+)
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_an_editions_batch_its_paragraph_lists_after_among_them_and_the_same_batch_included(variant: int) -> None:
+    """In the paragraph releasing a batch: "Among them, the A developed by X ..., and the B, piloted by Y, was ..."
+    and "The same batch included C, jointly explored by Z and the W authority, as well as D from V": A-D are the
+    batch's items with their zones; a clause about an item ("was promoted as ...") and a co-author that is not a
+    zone ("the Hunan provincial maritime authority") are no items."""
+    text = _perturbed(EDITION_BATCH_AMONG)[variant]
+    if variant == 2:
+        text = text.replace('"paperless bonded transfer"', "\u201cpaperless bonded transfer\u201d")
+    assert _national(parse_report(text, "later.txt")) == {
+        "paperless bonded transfer service": {"fujian"},
+        "credit insurance pool for small exporters": {"guangdong/nansha-area"},
+        "scheme for the joint licensing of river pilots": {"hubei"},
+        "registry of bonded aircraft parts": {"tianjin"},
+    }
+
+
 def test_a_batch_a_table_lists_is_not_read_from_its_paragraph() -> None:
     table = "\n".join(NATIONAL_TABLE).replace(
         "ninth batch of reform pilot experience", 'seventh batch of "best practices"'
