@@ -569,6 +569,13 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
             fact = replace(fact, line=s.line_at(begin), quote=s.original[begin:end].strip())
         if fact is not None:
             facts = _each_province(c, fact, s.text[begin:start])
+            # "Jiangxi, Shanxi and the city of Ganzhou took ... as a reference": the places of other kinds too
+            have = {(f.adopter_kind, f.adopter_key) for f in facts} | {("zone", root(o)) for o in fact.origins}
+            facts += [
+                replace(fact, adopter_kind=k, adopter_key=key, adopter_name=t, adopter_zone="")
+                for k, key, t in more_places(c.st, s.text[begin:start], fact.adopter_name)
+                if (k, root(key) if k == "zone" else key) not in have
+            ]
             out.extend(facts)
             out.extend(replace(f, name=n) for n in _listed_after(s, fact.name, obj_at, obj_end) for f in facts)
     return out

@@ -105,6 +105,20 @@ FORMS = [
             ("cold-chain customs service", "zone:hubei", "city:erenhot"),
         },
     ),
+    (  # a subject list of several kinds: provinces and "the city of X" took a zone's practice as a reference
+        'Guizhou, Shanxi and the city of Shiyan took Chongqing PFTZ\'s "one-stop rail freight credit" as a '
+        "reference in 2030.",
+        'Qinghai and the city of Baotou drew on Shaanxi PFTZ\'s "dryland seed export package".',
+        {
+            ("one-stop rail freight credit", "zone:chongqing", "province:guizhou"),
+            ("one-stop rail freight credit", "zone:chongqing", "province:shanxi"),
+            ("one-stop rail freight credit", "zone:chongqing", "city:shiyan"),
+        },
+        {
+            ("dryland seed export package", "zone:shaanxi", "province:qinghai"),
+            ("dryland seed export package", "zone:shaanxi", "city:baotou"),
+        },
+    ),
 ]
 
 
