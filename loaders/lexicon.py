@@ -204,6 +204,14 @@ ANAPHORA = (
     "the scheme",
     "this scheme",
     "the window",
+    "the regime",
+    "this regime",
+    "the centre",
+    "this centre",
+    "the center",
+    "this center",
+    "the list",
+    "this list",
 )
 """Subjects that stand for the innovation named just before: ``This model has been replicated across <province>``."""
 

@@ -551,6 +551,8 @@ _PLACE_JOIN_RE = re.compile(
     r"(?:(?:city|county|province|municipality|prefecture)\s+of\s+)?"
 )
 """What joins two adopters of one list (``Jiangxi Province and by the city of Huaihua``)."""
+_IN_PLACE_RE = re.compile(r"\s+in\s+")
+"""A province after a place that it locates (``the X Pilot Zone in Hainan``)."""
 _OF_PROVINCE_RE = re.compile(r"(?:'s|’s)\s+")
 """A city after its province's possessive (``Inner Mongolia's Manzhouli``)."""
 
@@ -582,6 +584,8 @@ def more_places(st: State, window: str, first: str) -> list[tuple[str, str, str]
         city = st.gaz.cities.get(key) if kind == "city" else None
         if out and out[-1][0] == "province" and _OF_PROVINCE_RE.fullmatch(gap) and city and city.province == out[-1][1]:
             out[-1] = (kind, key, text)  # "Inner Mongolia's Manzhouli": the city
+        elif kind == "province" and _IN_PLACE_RE.fullmatch(gap):
+            pass  # "the X Pilot Zone in Hainan and by Tianjin": where the place before lies, no adopter
         elif _PLACE_JOIN_RE.fullmatch(gap):
             out.append((kind, key, text))
         else:

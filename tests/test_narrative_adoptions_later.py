@@ -119,6 +119,20 @@ FORMS = [
             ("dryland seed export package", "zone:shaanxi", "city:baotou"),
         },
     ),
+    (  # "the regime", "the centre" stand for the innovation named before; a province locating the adopter before
+        'Tianjin PFTZ introduced a "bonded aircraft parts pool" regime for airlines. The regime was taken as a '
+        "reference by the Lingang Special Area in Shanghai and by Hebei.",
+        'Sichuan PFTZ opened a "foreign talent service" centre for engineers. The centre was emulated by the Nansha '
+        "Area in Guangdong and by Guizhou Province.",
+        {
+            ("bonded aircraft parts pool", "zone:tianjin", "zone:shanghai"),
+            ("bonded aircraft parts pool", "zone:tianjin", "province:hebei"),
+        },
+        {
+            ("foreign talent service", "zone:sichuan", "zone:guangdong"),
+            ("foreign talent service", "zone:sichuan", "province:guizhou"),
+        },
+    ),
 ]
 
 
