@@ -207,6 +207,14 @@ ANAPHORA = (
     "the scheme",
     "this scheme",
     "the window",
+    "the regime",
+    "this regime",
+    "the centre",
+    "this centre",
+    "the center",
+    "this center",
+    "the list",
+    "this list",
 )
 """Subjects that stand for the innovation named just before: ``This model has been replicated across <province>``."""
 
@@ -591,14 +599,16 @@ Align with ... in Eligible PFTZs``); any other lower-case word ends it."""
 BATCH_LIST_LEADS = (
     "cases include", "items include", "examples include", "practices include", "measures include",
     "innovations include", "batch includes", "batch include", "batch also includes", "cases also include",
-    "they include", "they also include", "experience include", "experiences include",
+    "they include", "they also include", "experience include", "experiences include", "batch included",
+    "batch also included", "cases included", "among them, the", "among them the",
 )  # fmt: skip
 """Words after which a paragraph that releases a batch lists its cases (``In trade facilitation, cases include
 Jiangsu PFTZ's "..." and the aircraft lease asset transfer service of Tianjin PFTZ``)."""
 
 ITEM_CLAUSE_OPENERS = (
     "which", "that", "who", "whose", "where", "while", "including", "such as", "so that", "allowing", "enabling",
-    "cutting", "making", "helping", "reducing", "covering", "under which", "with",
+    "cutting", "making", "helping", "reducing", "covering", "under which", "with", "developed", "piloted",
+    "proposed", "explored", "pioneered", "jointly", "first",
 )  # fmt: skip
 """Words that open a clause telling of the listed case before it, not another case (``..., cutting clearance time by
 half``, ``..., which allows ...``): a list is not split there."""
@@ -662,11 +672,12 @@ the sixth batch of reform pilot experience``)."""
 
 ISSUING_VERBS = (
     "issued", "approved", "released", "promulgated", "published", "formulated", "signed", "unveiled", "adopted",
-    "introduced",
+    "introduced", "revised", "amended", "enacted",
 )  # fmt: skip
 """The verbs of issuing a document, one list for every rule of documents: the verb before which the issuers stand
 (``<bodies> jointly issued the "..."``), right before a quoted title or one printed without quotes (``the seven
-regions signed the Framework Agreement on ...``), a few words before it or after it in the passive."""
+regions signed the Framework Agreement on ...``), a few words before it or after it in the passive;
+a legislature's ``revised the "... Regulations"`` too."""
 
 BATCH_ITEM_TAILS = ("promoted by departments", "promoted by various departments", "promoted by relevant departments")
 """Words between a count of innovations and the batch they are in (``24 successful reform experience promoted by
@@ -789,6 +800,8 @@ PROVINCE_SCOPES_MORE = (
     "across the entire region",
     "throughout the autonomous region",
     "across the autonomous region",
+    "across the whole autonomous region",
+    "throughout the whole autonomous region",
     "region-wide",
     "municipality-wide",
     "within their provinces",
@@ -983,3 +996,9 @@ APPLY_VERBS = (
 PFTZ applies only in designated areas``, ``... are to be promoted in designated areas``."""
 
 __all__ += ["APPLY_VERBS"]
+
+JOINT_WORK_NOUNS = ("innovation", "initiative", "effort", "reform", "creation", "undertaking", "project")
+"""Nouns of an appositive that names a quoted innovation's joint authors: ``the "..." arrangement, a joint
+innovation of Heilongjiang PFTZ and Liaoning PFTZ, ...``."""
+
+__all__ += ["JOINT_WORK_NOUNS"]

@@ -106,6 +106,7 @@ from pftz.loaders.narrative_cases import (
     in_appositive,
     named_on_to_appositive,
     practice_name,
+    zone_title_case,
 )
 from pftz.loaders.narrative_efforts import (
     ITEMS_LEAD_RE,
@@ -205,10 +206,24 @@ def read_narrative(
     skip = set(skip_lines)
     heading_lines = {s.start_line for s in outline.sections}
     cross = [s for s in outline.sections if s.level == 2 and CROSS_REGIONAL_HEADING in s.title.lower()]
-    narrative = [p for p in paras if p.line not in skip and p.line not in heading_lines and len(p.text) > 60]
+    zones_in = lambda t: find_actors(t, gaz, fz)  # noqa: E731
+    titled = [(p, tcase) for p in paras if p.line not in skip and (tcase := zone_title_case(p, zones_in))]
+    title_lines = {p.line for p, _t in titled}
+    narrative = [
+        p
+        for p in paras
+        if p.line not in skip and p.line not in heading_lines and p.line not in title_lines and len(p.text) > 60
+    ]
     sents_of: dict[int, list[Sentence]] = {}
     facts_in: set[int] = set()
+    next_title = 0
     for pi, p in enumerate(narrative):
+        while next_title < len(titled) and titled[next_title][0].line < p.line:
+            # a case's title ("<zone>: <title>"): what "the model" of the paragraphs under it stands for
+            tcase = titled[next_title][1]
+            st.last_named = Named(tcase.name, tcase.zones, tcase.line)
+            st.last_set = (st.last_named,)
+            next_title += 1
         sents = []
         for k, (off, raw) in enumerate(sentences(p)):
             if k == 0 and (dl := DATELINE_RE.match(raw)):
@@ -245,6 +260,13 @@ def read_narrative(
                     CaseFact(fact.name, fact.zones, sec.start_line, fact.quote, "heading", fact.joint, "", crossing)
                 )
                 facts_in.add(inside[0][0])
+    # a case titled by its zone ("<zone>: <title>" alone on its line): the zone's case, unless the paragraphs under
+    # the title (up to the next one) already credit that zone with a case
+    for k, (p, tcase) in enumerate(titled):
+        end = titled[k + 1][0].line if k + 1 < len(titled) else 1 << 30
+        pftzs = {z.split("/", 1)[0] for z in tcase.zones}
+        if not any(p.line < c.line < end and pftzs & {z.split("/", 1)[0] for z in c.zones} for c in st.cases):
+            st.cases.append(tcase)
     # the innovations an alliance's batch names are joint cases of the alliance's members (named elsewhere)
     members_of: dict[str, set[str]] = {}
     provinces_of: dict[str, set[str]] = {}

@@ -61,6 +61,7 @@ from pftz.loaders.narrative_facts import (
     clause_date,
     fuller_name,
     is_case_name,
+    more_places,
     ordinal_of,
 )
 from pftz.loaders.quotes import Quoted
@@ -297,6 +298,8 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
             # "The land-port truck appointment system of Xinjiang PFTZ was introduced to Guangxi": the zone's case too
             name, origins = op[1], op[0].keys
             cases.append(CaseFact(name, tuple(sorted(origins)), s.line, s.original, "practice-of-zone"))
+        elif before is not None and _ANAPHOR_RE.match(_last_clause(head)):
+            name, origins, rule, stands_for = before  # "... has been replicated in all PFTZs, and it was introduced to"
         elif _PLURAL_ANAPHOR_RE.match(head) and (several := _set_before(st, c)):
             name, origins = several[0].name, several[0].zones
             plural = several[1:]
@@ -329,6 +332,7 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
         if national is not None:
             scope = "all PFTZs" if "pftz" in national.group(0).lower() else "nationwide"
             out.append(AdoptionFact(name, "scope", scope, scope, s.line, s.original, "adopted-by", tuple(origins)))
+            before = (name, tuple(origins), rule, stands_for)
             continue
         assert at is not None
         rest = m.group("rest")[at.end() :]
@@ -381,6 +385,15 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
                 got.add((more[0], more[1]))
                 out.append(replace(fact, adopter_kind=more[0], adopter_key=more[1], adopter_name=more[2],
                                    adopter_zone=more[3], scope=""))  # fmt: skip
+        # "taken up by Jiangxi Province and by the city of Huaihua", "learned from by the X Area of Y PFTZ and by
+        # Inner Mongolia's Manzhouli": the other places of the list, of any kind
+        have = {(f.adopter_kind, f.adopter_key) for f in out}
+        for pk, pkey, ptext in more_places(st, window, printed):
+            if (pk, pkey) not in have and not (pk == "zone" and root(pkey) in {root(o) for o in origins}):
+                have.add((pk, pkey))
+                out.append(
+                    replace(fact, adopter_kind=pk, adopter_key=pkey, adopter_name=ptext, adopter_zone="", scope="")
+                )
     return [*cases[:1], *out] if out else []
 
 
@@ -612,6 +625,13 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
             fact = replace(fact, line=s.line_at(begin), quote=s.original[begin:end].strip())
         if fact is not None:
             facts = _each_province(c, fact, s.text[begin:start])
+            # "Jiangxi, Shanxi and the city of Ganzhou took ... as a reference": the places of other kinds too
+            have = {(f.adopter_kind, f.adopter_key) for f in facts} | {("zone", root(o)) for o in fact.origins}
+            facts += [
+                replace(fact, adopter_kind=k, adopter_key=key, adopter_name=t, adopter_zone="")
+                for k, key, t in more_places(c.st, s.text[begin:start], fact.adopter_name)
+                if (k, root(key) if k == "zone" else key) not in have
+            ]
             out.extend(facts)
             out.extend(replace(f, name=n) for n in _listed_after(s, fact.name, obj_at, obj_end) for f in facts)
     return out

@@ -216,6 +216,8 @@ def adoption_batch_statement(st: State, s: Sentence) -> list[AdoptionFact]:
 
 _OWN_BATCH_RE = re.compile(r"\s*(?:'s|’s)\s+(?:\w+\s+)?(?:provincial\s+)?batch\b")
 """A batch after its zone's possessive: ``Hunan PFTZ's 5th batch``."""
+_BATCH_OF_RE = re.compile(r"\bbatch(?:es)?\s+of\s+(?:the\s+)?$")
+"""A batch before its zone: ``the 10th batch of Hubei PFTZ``."""
 
 
 def adoption_provincial_examples(st: State, sents: Sequence[Sentence]) -> list[AdoptionFact]:
@@ -227,8 +229,8 @@ def adoption_provincial_examples(st: State, sents: Sequence[Sentence]) -> list[A
     Specifically, ... "cross-port mutual recognition for foreign vehicles"``):
     every quoted innovation name after that statement is an adoption by the
     zone's province, with the zone as origin; a later sentence naming another
-    zone's own batch (``Hunan PFTZ's 5th batch of 18 ..., led by "..."``) turns
-    to that zone. Rejects descriptive quotes
+    zone's own batch (``Hunan PFTZ's 5th batch of 18 ..., led by "..."``, ``the 10th batch of Hubei PFTZ
+    included ...``) turns to that zone. Rejects descriptive quotes
     (:func:`is_case_name`) and paragraphs without such a statement.
     """
     out: list[AdoptionFact] = []
@@ -240,8 +242,13 @@ def adoption_provincial_examples(st: State, sents: Sequence[Sentence]) -> list[A
         if re.search(r"\b(?:released|produced|issued|launched)\b[^.;]*\bbatch(?:es)?\b", s.text):
             zs = [a for a in s.actors if len(a.keys) == 1]
             zone = zs[0].keys[0] if zs else zone
-        elif owner := [a for a in s.actors if len(a.keys) == 1 and _OWN_BATCH_RE.match(s.text, a.end)]:
-            zone = owner[0].keys[0]  # "Hunan PFTZ's 5th batch of 18 institutional innovations, led by ..."
+        elif owner := [
+            a
+            for a in s.actors
+            if len(a.keys) == 1
+            and (_OWN_BATCH_RE.match(s.text, a.end) or _BATCH_OF_RE.search(s.text, max(0, a.start - 30), a.start))
+        ]:
+            zone = owner[0].keys[0]  # "Hunan PFTZ's 5th batch of 18 ..., led by ...", "the 10th batch of Hubei PFTZ"
         if zone is None:
             continue
         ref = st.gaz.zone_ref(zone)

@@ -20,6 +20,7 @@ from pftz.loaders.lexicon import (
     BY_ADOPT_VERBS,
     CASE_HEADS,
     CO_ACTOR_WORDS,
+    JOINT_WORK_NOUNS,
     LAUNCH_PARTICIPLES,
     NOT_FIRST_WORDS,
     PILOT_INFINITIVES,
@@ -290,7 +291,8 @@ def case_after(s: Sentence, q: Quoted) -> list[Actor]:
 
     The zones named right after the name (after at most eight words and
     ``in``/``of``/``by``/``at``, or an appositive participle: ``"...", developed
-    jointly by ...``, or the passive verb after an appositive holding the name:
+    jointly by ...``, an appositive of joint work: ``the "..." arrangement, a joint innovation of ...``, or the
+    passive verb after an appositive holding the name:
     ``One of them, a "..." model for X, was developed by ...``), several when joined by ``and`` or commas; a zone
     of the list that owns the next quoted name (``... and Fujian PFTZ's "B"``) ends it. Nothing when a passive verb
     of adopting and ``by`` stand between (``the "..." model has been learned by the FTZs in X``: its adopters).
@@ -300,7 +302,12 @@ def case_after(s: Sentence, q: Quoted) -> list[Actor]:
     if not following:
         return out
     gap = s.text[q.end : following[0].start]
-    if not AFTER_QUOTE_RE.fullmatch(gap) and not _APPOSITIVE_BY_RE.fullmatch(gap) and not in_appositive(s, q):
+    if (
+        not AFTER_QUOTE_RE.fullmatch(gap)
+        and not _APPOSITIVE_BY_RE.fullmatch(gap)
+        and not _JOINT_WORK_OF_RE.fullmatch(gap)
+        and not in_appositive(s, q)
+    ):
         return out
     if _ADOPTED_GAP_RE.search(gap):
         return out  # '"<name>" model has been learned by the FTZs in X and Y': the adopters, not the origin
@@ -346,6 +353,11 @@ _APPOSITIVE_BY_RE = re.compile(
 """An appositive participle after a quoted name, or after the rest of its name (up to nine words), or a relative
 clause in the passive: ``"...", developed jointly by the Suzhou Area and ...``, ``the "..." model for vessels,
 first tried in the X Area of Y PFTZ``, ``the "..." approval for ..., which was pioneered by the Z PFTZ``."""
+_JOINT_WORK_OF_RE = re.compile(
+    rf"\s*(?:[\w-]+\s*)?,\s*(?:a|an|the)\s+joint\s+{alternation(JOINT_WORK_NOUNS)}\s+(?:of|by)\s+(?:the\s+)?"
+)
+"""An appositive naming the joint authors after a quoted name and its head noun: ``the "..." arrangement, a joint
+innovation of Heilongjiang PFTZ and Liaoning PFTZ``."""
 _APPOSITIVE_LEAD_RE = re.compile(r",\s*(?:a|an|the)\s+$")
 _APPOSITIVE_PASSIVE_RE = re.compile(
     r"\s*(?:[\w'’-]+\s+){0,5}?[\w'’-]+\s*,\s*(?:was|were|has been|had been)\s+(?:(?:first|jointly)\s+)?"
@@ -819,6 +831,44 @@ def heading_case(paras: Sequence[Paragraph], title: str, actors_of: Callable[[st
                 return CaseFact(title, acts[0].keys, p.line_at(off), s, "heading", joint=len(acts[0].keys) > 1)
             return None
     return None
+
+
+_ZONE_TITLE_RE = re.compile(r"^(?P<zone>[^:.;!?]{3,60}):\s+(?P<title>[\"“]?[A-Z][^:;!?]{8,160}?)\s*$")
+"""A case titled by its zone: ``<zone>: <title>`` alone on its line, no sentence after it."""
+_ZONE_JOIN_RE = re.compile(r"\s*(?:,|&|/|and|,\s*and)\s*(?:the\s+)?")
+"""What may stand between the zones of one title (``Sichuan PFTZ, Chongqing PFTZ: ...``)."""
+
+
+def zone_title_case(p: Paragraph, actors_of: Callable[[str], list[Actor]]) -> CaseFact | None:
+    """A case title printed as its zone, a colon and the title, alone as a paragraph (``Hunan PFTZ: Bonded
+    repair of river barges``): the title is that zone's case. The part before the colon must be the zone and
+    nothing else (several zones: a joint case); a title ending like a sentence is no title.
+
+    Examples
+    --------
+    >>> from pftz.loaders.reference import Gazetteer
+    >>> from pftz.loaders.narrative_facts import find_actors
+    >>> zones = lambda t: find_actors(t, Gazetteer.default())
+    >>> f = zone_title_case(Paragraph('Hainan FTP: "Zero-tariff" list for yacht imports', (0,), (9,)), zones)
+    >>> f.name, f.zones, f.line
+    ('Zero-tariff list for yacht imports', ('hainan-ftp',), 9)
+    >>> zone_title_case(Paragraph("Note: Hainan FTP is counted with the PFTZs.", (0,), (9,)), zones)
+    """
+    m = _ZONE_TITLE_RE.match(p.text)
+    if m is None or len(p.line_nos) > 2 or p.text.rstrip().endswith("."):
+        return None
+    zone = m.group("zone").strip()
+    acts = actors_of(zone)
+    gaps = [zone[a.end : b.start] for a, b in itertools.pairwise(acts)]
+    if not acts or acts[0].start > 4 or len(zone) - acts[-1].end > 1:
+        return None
+    if not all(_ZONE_JOIN_RE.fullmatch(g) for g in gaps):
+        return None
+    name = " ".join(re.sub(r"[\"“”]", "", m.group("title")).split())
+    if len(name.split()) < 3:
+        return None
+    keys = tuple(sorted({k for a in acts for k in a.keys}))
+    return CaseFact(name, keys, p.line, p.text, "zone-title", joint=len(keys) > 1)
 
 
 _AREA_SEP_RE = re.compile(r"\s*(?:,\s*and|,|and)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}of\s+")

@@ -75,7 +75,8 @@ def _places_in_name(name: str) -> list[str]:
 
 
 _MEMBERS_AFTER_RE = re.compile(
-    r"\s*(?:,\s*(?:which\s+(?:is\s+|was\s+)?)?(?:made up of|composed of|comprising|consisting of|formed by|"
+    r"\s*(?:,\s*(?:which\s+(?:is\s+|was\s+)?)?(?:made up of|composed of|comprising|consisting of|formed by|set up by|"
+    r"established by|founded by|created by|"
     rf"bringing together|which brings together|{alternation(SPAN_WORDS)}|"
     rf"(?:which\s+(?:is|was|are|were)\s+)?jointly\s+{alternation(JOINT_RUN_PARTICIPLES)}\s+by)|\s+brings together)\s+"
     r"(?P<m>[^.;]*?)(?=,\s+(?:\w+ly\s+)?(?:has|have|had|[a-z]+ed)\b|[.;]|$)"
@@ -92,6 +93,13 @@ _LOWER_BODY_RE = re.compile(
     r"(?:\s+(?:for|of|on|between|among)\s+[^,.;:\"“”]{3,100}?)?)(?=[,.;:]|\s+(?:to|which|that|with)\b|$)"
 )
 """A body printed in lower case after the verb that founded it (:data:`loaders.lexicon.LOWER_BODY_HEADS`)."""
+_LOWER_BODY_SUBJECT_RE = re.compile(
+    r"^(?:In [^,]{1,40},\s*)?(?:A|An|The)\s+"
+    rf"(?P<name>(?:[\w-]+\s+){{0,3}}?{alternation(LOWER_BODY_HEADS)}\b"
+    r"(?:\s+(?:for|of|on|between|among)\s+[^,.;:\"“”]{3,100}?)?)(?=,)"
+)
+"""A body printed in lower case as its sentence's subject, its members in an appositive after it (``A joint
+conference mechanism of three zones, formed by A PFTZ, B PFTZ and C PFTZ, met ...``)."""
 
 
 _OF_GROUP_RE = re.compile(
@@ -182,7 +190,9 @@ def effort_alliance(s: Sentence, gaz: Gazetteer) -> list[EffortFact]:
     """Alliances and joint conference mechanisms, with the zones named with them.
 
     Accepts ``the Yangtze River Delta PFTZ Alliance``, ``Joint Conference
-    Mechanism for the Beijing-Tianjin-Hebei PFTZs`` (members from the name);
+    Mechanism for the Beijing-Tianjin-Hebei PFTZs`` (members from the name), a body in lower case after its
+    founding verb or as its sentence's subject with its members after it (``A joint conference mechanism of
+    three zones, formed by A, B and C, met ...``);
     members are the zone list of the sentence when it names one alliance only,
     else the members as printed (``the nine provinces ... along the Yellow
     River``).
@@ -190,6 +200,8 @@ def effort_alliance(s: Sentence, gaz: Gazetteer) -> list[EffortFact]:
     found: list[re.Match[str]] = list(ALLIANCE_RE.finditer(s.text)) if BODY_HEAD_RE.search(s.text) else []
     if not found and (lm := _LOWER_BODY_RE.search(s.text)):
         found = [lm]  # "Shanghai, Jiangsu and Zhejiang PFTZs set up a joint conference mechanism for ..."
+    elif not found and (sm := _LOWER_BODY_SUBJECT_RE.match(s.text)) and _MEMBERS_AFTER_RE.match(s.text, sm.end()):
+        found = [sm]  # "A joint conference mechanism of three zones, formed by A PFTZ, B PFTZ and C PFTZ, met ..."
     if not found:
         return []
     out: list[EffortFact] = []
@@ -197,7 +209,7 @@ def effort_alliance(s: Sentence, gaz: Gazetteer) -> list[EffortFact]:
         if _in_title(s, m):
             continue  # "signed the "Action Plan of the X Alliance for ..."": a document's title, no body named anew
         name = re.sub(r"^(?:the|The)\s+", "", m.group("name")).strip()
-        lower = m.re is _LOWER_BODY_RE
+        lower = m.re is _LOWER_BODY_RE or m.re is _LOWER_BODY_SUBJECT_RE
         kind = body_kind(name)
         members: set[str] = {k for a in s.actors if m.start() <= a.start < m.end() for k in a.keys}
         provinces: set[str] = set()

@@ -562,3 +562,51 @@ def taken_back(c: Clause, step: Callable[[], object]) -> list[Fact]:
     out: list[Fact] = [*st.cases[n_cases:], *st.adoptions[n_adoptions:], *st.efforts[n_efforts:]]
     del st.cases[n_cases:], st.adoptions[n_adoptions:], st.efforts[n_efforts:]
     return out
+
+
+_PLACE_JOIN_RE = re.compile(
+    r"\s*(?:,\s*and|,|and|as well as)\s+(?:(?:later\s+|also\s+)?(?:by|in|to)\s+)?(?:the\s+)?"
+    r"(?:(?:city|county|province|municipality|prefecture)\s+of\s+)?"
+)
+"""What joins two adopters of one list (``Jiangxi Province and by the city of Huaihua``)."""
+_IN_PLACE_RE = re.compile(r"\s+in\s+")
+"""A province after a place that it locates (``the X Pilot Zone in Hainan``)."""
+_OF_PROVINCE_RE = re.compile(r"(?:'s|’s)\s+")
+"""A city after its province's possessive (``Inner Mongolia's Manzhouli``)."""
+
+
+def more_places(st: State, window: str, first: str) -> list[tuple[str, str, str]]:
+    """The places (kind, key, as printed) listed after the first adopter ``first`` in ``window``, each joined to
+    the one before by a list word (``, and``, ``and by``, ``as well as``); a city after its province's possessive
+    is the city. The list ends at the first place not so joined."""
+    at = window.find(first)
+    if at < 0:
+        return []
+    places: list[tuple[int, int, str, str, str]] = []
+    zones = st.find_zones(window)
+    places += [(z.start, z.end, "zone", z.key, z.text) for z in zones]
+    inside = [(z.start, z.end) for z in zones]
+    places += [
+        (p.start, p.end, "province", p.key, p.text)
+        for p in st.gaz.find_provinces(window, exclude_zones=True)
+        if not any(b <= p.start < e for b, e in inside)
+    ]
+    places += [(c.start, c.end, "city", c.key, c.text) for c in st.gaz.find_cities(window)]
+    places.sort()
+    out: list[tuple[str, str, str]] = []
+    end = at + len(first)
+    for start, stop, kind, key, text in places:
+        if start < end:
+            continue
+        gap = window[end:start]
+        city = st.gaz.cities.get(key) if kind == "city" else None
+        if out and out[-1][0] == "province" and _OF_PROVINCE_RE.fullmatch(gap) and city and city.province == out[-1][1]:
+            out[-1] = (kind, key, text)  # "Inner Mongolia's Manzhouli": the city
+        elif kind == "province" and _IN_PLACE_RE.fullmatch(gap):
+            pass  # "the X Pilot Zone in Hainan and by Tianjin": where the place before lies, no adopter
+        elif _PLACE_JOIN_RE.fullmatch(gap):
+            out.append((kind, key, text))
+        else:
+            break
+        end = stop
+    return out

@@ -541,6 +541,26 @@ LISTED_RESOLVED = "a case the paragraph that releases the batch lists"
 """``resolved`` of the derived ``IN_BATCH`` edge of a case a batch's paragraph lists ("cases include ...")."""
 
 
+CLAUSE_ITEM_RE = re.compile(r"(?:was|were|is|are|has|have|had|will)\b")
+"""A piece of a list that opens with a verb is a clause about the item before it ("..., was promoted as ..."), no
+item."""
+CO_AUTHOR_RE = re.compile(r"(?:the\s+)?[A-Z]")
+"""A piece after an item's origin clause that opens with a proper name is one more of its authors ("jointly explored
+by Guangdong PFTZ and the Macao SAR government"), no item."""
+
+
+def _items(text: str) -> list[str]:
+    """The items of a list (split by :data:`ITEM_SPLIT_RE`), a piece that names one more author of the item before
+    it joined back to that item."""
+    out: list[str] = []
+    for piece in ITEM_SPLIT_RE.split(text):
+        if out and ITEM_ORIGIN_AFTER_RE.search(out[-1]) and CO_AUTHOR_RE.match(piece.strip()):
+            out[-1] = f"{out[-1]} and {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
 def _item_name(item: str) -> str:
     """A listed case's name: without its article, the words of its kind before "such as", its zone before it
     ("Jiangsu PFTZ's") or after it ("of Tianjin PFTZ", "jointly proposed by ..."), and its quotation marks."""
@@ -549,7 +569,7 @@ def _item_name(item: str) -> str:
     name = ITEM_OWNER_BEFORE_RE.sub("", name)
     name = ITEM_ORIGIN_AFTER_RE.sub("", name)
     name = ITEM_PLACE_AFTER_RE.sub("", name)
-    return " ".join(name.replace('"', " ").replace("“", " ").replace("”", " ").split())
+    return " ".join(name.replace('"', " ").replace("“", " ").replace("”", " ").split()).rstrip(" ,;:")
 
 
 def _listed_batch_cases(c: _Collector, ctx: _Context) -> None:
@@ -579,9 +599,9 @@ def _listed_batch_cases(c: _Collector, ctx: _Context) -> None:
         for line, sent, lead in _release_lists(ctx, b):
             # in a text, a zone's case the narrative read in the sentence is the batch's item already
             cases = [] if ctx.edition else [_words(f.name) for f in ctx.story.cases if f.quote == sent and f.zones]
-            for item in ITEM_SPLIT_RE.split(sent[lead.end() :].rstrip(" .")):
+            for item in _items(sent[lead.end() :].rstrip(" .")):
                 name = _item_name(item)
-                if len(name.split()) < 2 or any(n in _words(name) for n in cases):
+                if len(name.split()) < 2 or any(n in _words(name) for n in cases) or CLAUSE_ITEM_RE.match(name):
                     continue
                 zones = {m.key for m in c.find_zones(item)} | {z.key for lst in c.find_zone_lists(item) for z in lst}
                 m = c.node(Label.MEASURE, f"{b.ref.key}:{slug(name)}", name, line, sent, kind=kind, title=name)

@@ -457,8 +457,9 @@ autonomous region``."""
 def _extract_provincial(c: _Collector, ctx: _Context) -> None:
     """Provincial batches: a table with a zone column and a batch column (roles of the edition profile), with the
     examples its cells name; a row whose cell names none but says all the batch's innovations are replicated over
-    the province (``all 16 innovations are replicated across the autonomous region``) replicates the batch itself
-    there (``REPLICATED_TO`` its province)."""
+    the province (``all 16 innovations are replicated across the autonomous region``), or whose column of scope
+    does ("Province-wide", "Throughout the municipality"), replicates the batch itself there (``REPLICATED_TO`` its
+    province)."""
     for t in ctx.tables:
         cols = c.profile.columns_of(t.columns)
         bcol, qcol, ccol, zcol = cols.get("batch"), cols.get("quantity"), cols.get("content"), cols.get("zone")
@@ -525,7 +526,10 @@ def _extract_provincial(c: _Collector, ctx: _Context) -> None:
                 c.rel(Rel.MEMBER_OF, zone, b, row.line, quote, resolved=f"row of {t.printed}")
                 batches.append(b)
             content = v.get(ccol, "") if ccol else ""
-            whole = _WHOLE_BATCH_RE.search(content)
+            whole = _WHOLE_BATCH_RE.search(content) is not None
+            scope_cell = v.get(scol, "") if (scol := cols.get("scope")) else ""
+            if scope_cell and not any(cell_examples(content)) and normalize_scope(scope_cell) is Scope.PROVINCE_WIDE:
+                whole, content = True, scope_cell  # a column of scope: "Province-wide", "Across the whole province"
             if whole and province in c.gaz.provinces and not any(cell_examples(content)):
                 # "all 16 innovations are replicated across the autonomous region": the row's batch as a whole
                 region = c.region(province, row.line, content)

@@ -24,6 +24,8 @@ The PDF extraction leaves its marks, all of which :func:`parse_tables` undoes:
 * page furniture (running heads, the edition year) and footnotes sit between
   rows;
 * cells hold ``<p>...</p>`` markup;
+* a page cut inside a table may carry its chapter's running title (a line
+  without cells) before the header printed again: it is page furniture;
 * a line without a row number is the table's preamble (the releasing document
   of an appendix table) before the first row, and the continuation of the
   previous row's cells after it.
@@ -266,6 +268,40 @@ def _no_source(state: _TableState, source: str, line: int, where: str) -> Report
     return _broken(state, source, line, why)
 
 
+class _Unfinished(Exception):
+    """A table whose rows end where body text or the next heading begins, no ``Source:`` line between."""
+
+    def __init__(self, line: int, where: str) -> None:
+        super().__init__(where)
+        self.line, self.where = line, where
+
+
+def _page_title(items: Sequence[_Content], i: int, lay: _Layout, columns: tuple[str, ...]) -> int:
+    """The index of the table's header printed again after a page title at ``items[i]``, or 0 when none is.
+
+    After a page break (running head, page number) a page may carry its chapter's running title (a line or
+    two without cells) before the table's header is printed again: lines alone after the break whose next
+    line (or the one after it) is the header of the table read.
+
+    Examples
+    --------
+    >>> from pftz.loaders.text import split_lines
+    >>> lay = table_layout()
+    >>> items = _content_lines(split_lines("1\\tA\\n\\n\\nOpening Up\\nFurther\\nNo.\\tName\\n2\\tB"), lay, None)
+    >>> _page_title(items, 1, lay, ("No.", "Name")), _page_title(items, 2, lay, ("No.", "Name"))
+    (3, 0)
+    """
+    if not items[i].gap or "\t" in items[i].line.text or not columns:
+        return 0
+    for k in range(i + 1, min(i + 3, len(items))):
+        fields = [clean_cell(f) for f in items[k].line.text.split("\t")]
+        if lay.header_first.match(fields[0]):
+            return k if _header_columns(fields) == columns else 0
+        if "\t" in items[k].line.text or items[k].gap:
+            return 0
+    return 0
+
+
 def _append(row: _Row, col: int, text: str) -> None:
     """Append ``text`` to cell ``col`` of ``row`` (a cell that continues on another line)."""
     row.values[col] = f"{row.values[col]} {text}".strip()
@@ -317,7 +353,7 @@ def _read_continuation(
     text = ln.text.strip()
     if "\t" not in ln.text:
         if item.gap and not _CONTINUES_RE.match(text):
-            raise _no_source(state, source, ln.no, f"the body text at line {ln.no}")
+            raise _Unfinished(ln.no, f"the body text at line {ln.no}")
         row = state.last_line_rows[-1]
         _append(row, len(row.values) - 1, fields[0])
         return
@@ -351,8 +387,39 @@ def _read_table(
     warnings: list[ParseWarning],
     lay: _Layout,
 ) -> tuple[Table, int]:
-    """Read the table whose caption is ``items[start]``; return it and the index of its Source line."""
+    """Read the table whose caption is ``items[start]``; return it and the index of its Source line.
+
+    A table whose rows end at body text or at the next heading or caption without a ``Source:`` line
+    ends there, with what was read and a ``table-no-source`` warning (the index returned is then that of
+    its last line); only a text that ends inside a table is an error (it is truncated).
+    """
+    try:
+        return _read_table_lines(items, start, state, source, warnings, lay)
+    except _Unfinished as stop:
+        at = next(k for k in range(start + 1, len(items)) if items[k].line.no == stop.line)
+        if not state.columns:
+            raise _no_source(state, source, items[at].line.no, stop.where) from None
+        why = (
+            f"Table {state.id} (caption at line {state.caption_line}) has no 'Source:' line before {stop.where}; "
+            f"the table ends at its last row (line {items[at - 1].line.no})"
+        )
+        warnings.append(ParseWarning("table-no-source", why, source, items[at].line.no))
+        return _finish(state, items[at - 1].line.no, source, warnings), at - 1
+
+
+def _read_table_lines(
+    items: Sequence[_Content],
+    start: int,
+    state: _TableState,
+    source: str,
+    warnings: list[ParseWarning],
+    lay: _Layout,
+) -> tuple[Table, int]:
+    """The lines of :func:`_read_table`; raises :class:`_Unfinished` where the table stops without its source."""
+    header_again = 0
     for i in range(start + 1, len(items)):
+        if i < header_again:
+            continue  # a page's running title before the table's header printed again
         item = items[i]
         ln = item.line
         text = ln.text.strip()
@@ -363,8 +430,10 @@ def _read_table(
         if _continues(lay, text, state.id, state.caption):
             continue  # the caption repeated after a page break: the same table goes on
         if lay.caption.match(text) or lay.appendix_caption.match(text) or lay.appendix.match(text):
-            raise _no_source(state, source, ln.no, f"the next heading or caption at line {ln.no}")
+            raise _Unfinished(ln.no, f"the next heading or caption at line {ln.no}")
         if _is_page_number(items, i):
+            continue
+        if header_again := _page_title(items, i, lay, state.columns):
             continue
         fields = [clean_cell(f) for f in ln.text.split("\t")]
         if lay.header_first.match(fields[0]):
@@ -406,7 +475,7 @@ def _read_table(
             if "\t" in ln.text or not item.gap or "://" in text:
                 state.preamble.append((ln.no, " ".join(f for f in fields if f)))
             else:
-                raise _no_source(state, source, ln.no, f"the body text at line {ln.no}")
+                raise _Unfinished(ln.no, f"the body text at line {ln.no}")
         else:
             _read_continuation(state, item, fields, source, warnings)
     last = items[-1].line.no if items else state.caption_line
@@ -557,15 +626,17 @@ def parse_tables(
         ``table-row-missing`` and ``table-row-duplicate`` for gaps and repeats
         in the row numbers (of duplicates the copy with the most distinct
         cells is kept), ``table-header-mismatch`` for a garbled repeated
-        header and ``table-extra-cell`` for text beyond the table's columns.
+        header, ``table-extra-cell`` for text beyond the table's columns and
+        ``table-no-source`` for a table whose rows end at body text or at the
+        next heading or caption without a ``Source:`` line (the table ends at
+        its last row; the warning's line is where the text resumes).
 
     Raises
     ------
     ReportParseError
         A row has fewer cells than the header (a missing column; the line of
-        the row), a table has no header, or a table has no ``Source:`` line
-        before body text, the next heading or caption, or the end of the text
-        (the line where the table broke off).
+        the row), a table has no header, or the text ends inside a table
+        (truncated; the line where the table broke off).
 
     Examples
     --------

@@ -451,6 +451,9 @@ def test_a_later_clause_or_sentence_adopting_the_practice_by_anaphor(
         "Many PFTZs released batches for replication province-wide. Jiangsu PFTZ released its 8th batch of 20 "
         'innovations. Anhui PFTZ\'s 3rd batch, headed by the "bonded futures delivery for cotton", was replicated '
         "across the whole province.",
+        "Zones kept promoting their own batches province-wide. Jiangsu PFTZ released its 8th batch of 20 "
+        'innovations. The 3rd batch of Henan PFTZ included the "bonded futures delivery for cotton", piloted in '
+        "its Zhengzhou Area.",
     ],
 )
 def test_a_zones_own_batch_named_later_turns_the_examples_to_that_zone(text: str) -> None:

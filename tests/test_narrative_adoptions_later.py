@@ -91,6 +91,48 @@ FORMS = [
         },
         {("joint berth booking for ro-ro ships", "zone:liaoning", "zone:hebei")},
     ),
+    (  # adopters of several kinds in one list: a province, "the city of X", a city after its province's possessive
+        'Hunan PFTZ introduced the "river-port bonded transfer" model for barges. The model has been taken up by '
+        "Jiangxi Province and by the city of Jingzhou.",
+        'Hubei PFTZ launched the "cold-chain customs service" for fruit trains. The service was learned from by the '
+        "Yueyang Area of Hunan PFTZ and by Inner Mongolia's Erenhot.",
+        {
+            ("river-port bonded transfer", "zone:hunan", "province:jiangxi"),
+            ("river-port bonded transfer", "zone:hunan", "city:jingzhou"),
+        },
+        {
+            ("cold-chain customs service", "zone:hubei", "zone:hunan"),
+            ("cold-chain customs service", "zone:hubei", "city:erenhot"),
+        },
+    ),
+    (  # a subject list of several kinds: provinces and "the city of X" took a zone's practice as a reference
+        'Guizhou, Shanxi and the city of Shiyan took Chongqing PFTZ\'s "one-stop rail freight credit" as a '
+        "reference in 2030.",
+        'Qinghai and the city of Baotou drew on Shaanxi PFTZ\'s "dryland seed export package".',
+        {
+            ("one-stop rail freight credit", "zone:chongqing", "province:guizhou"),
+            ("one-stop rail freight credit", "zone:chongqing", "province:shanxi"),
+            ("one-stop rail freight credit", "zone:chongqing", "city:shiyan"),
+        },
+        {
+            ("dryland seed export package", "zone:shaanxi", "province:qinghai"),
+            ("dryland seed export package", "zone:shaanxi", "city:baotou"),
+        },
+    ),
+    (  # "the regime", "the centre" stand for the innovation named before; a province locating the adopter before
+        'Tianjin PFTZ introduced a "bonded aircraft parts pool" regime for airlines. The regime was taken as a '
+        "reference by the Lingang Special Area in Shanghai and by Hebei.",
+        'Sichuan PFTZ opened a "foreign talent service" centre for engineers. The centre was emulated by the Nansha '
+        "Area in Guangdong and by Guizhou Province.",
+        {
+            ("bonded aircraft parts pool", "zone:tianjin", "zone:shanghai"),
+            ("bonded aircraft parts pool", "zone:tianjin", "province:hebei"),
+        },
+        {
+            ("foreign talent service", "zone:sichuan", "zone:guangdong"),
+            ("foreign talent service", "zone:sichuan", "province:guizhou"),
+        },
+    ),
 ]
 
 
@@ -613,3 +655,25 @@ def test_a_zones_own_batch_adopted_as_a_whole_is_that_batch() -> None:
     report = parse_report(text + "\n", "excerpt.txt")
     spread = [r for r in report.relations if r.type is Rel.REPLICATED_TO and r.end.key == "hunan"]
     assert [r.start.key for r in spread] == ["provincial:hunan:institutional-innovations:7"]
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_it_after_a_national_scope_is_the_innovation_of_its_own_sentence(variant: int) -> None:
+    """ "X's "<name>" has been replicated in all PFTZs, and it was introduced to A": "it" is that innovation,
+    not the one of the sentence before."""
+    text = (
+        'Shandong PFTZ piloted the "berth-side bonded refuelling" service. Jiangsu PFTZ\'s "one-ticket river '
+        'freight" model has been replicated in all PFTZs, and it was introduced to Guangxi and Shanxi in 2030.'
+    )
+    if variant == 1:
+        text = rewrapped(text, 40)
+    if variant == 2:
+        text = text.replace("Jiangsu PFTZ", "Anhui PFTZ").replace("Shanxi", "Gansu").replace('"', "\u201c", 1)
+        text = text.replace('refuelling"', "refuelling\u201d")
+    origin, other = ("zone:anhui", "gansu") if variant == 2 else ("zone:jiangsu", "shanxi")
+    got = _adopted(text)
+    assert {
+        ("one-ticket river freight", origin, "province:guangxi"),
+        ("one-ticket river freight", origin, f"province:{other}"),
+    } <= got
+    assert not any("refuelling" in name for name, _o, _a in got)

@@ -1013,3 +1013,98 @@ def test_a_document_the_members_of_a_body_signed_is_issued_by_the_body(quote: st
             ("shanxi",),
             "Northern Ports PFTZ Alliance",
         )
+
+
+# --------------------------------------------------------------------------- cases titled by their zone
+ZONE_TITLES = """Shaanxi PFTZ: Cold-chain "green lane" for kiwifruit exports
+
+Growers around the Xi'an Area send fruit abroad through a priority lane at the international port, where inspection
+is done in the orchard. Exporters cut their waiting time by half in the first season.
+
+Sichuan PFTZ, Chongqing PFTZ: Shared pilot licences for river pilots
+
+Pilots certified in one of the two zones may guide vessels on the whole upper reach of the river without a second
+examination, which the maritime authorities of both places endorsed in 2029.
+
+Hainan FTP: Duty-free yacht leasing
+
+The Yangpu Area of Hainan FTP introduced the "bonded yacht charter" model for foreign yachts in 2029, which the port
+authority extended to every marina of the island.
+
+Note: figures are provisional and will be revised.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_case_titled_by_its_zone_is_that_zones_case(variant: int) -> None:
+    """A title "<zone>: <title>" alone on its line is the zone's case (several zones: joint), unless the paragraph
+    under it already credits that zone with a case; a note with a colon is no title."""
+    text = ZONE_TITLES
+    if variant == 1:
+        text = rewrapped(text)
+    if variant == 2:  # other zones, other quote marks
+        text = text.replace("Shaanxi PFTZ", "Hunan PFTZ").replace("Xi'an Area", "Changsha Area")
+        text = text.replace('"green lane"', "\u201cgreen lane\u201d")
+    shaanxi = "hunan" if variant == 2 else "shaanxi"
+    n = _read(text)
+    titled = {(c.name, c.zones, c.joint) for c in n.cases if c.rule == "zone-title"}
+    assert titled == {
+        ("Cold-chain green lane for kiwifruit exports", (shaanxi,), False),
+        ("Shared pilot licences for river pilots", ("chongqing", "sichuan"), True),
+    }
+    assert not any(c.name == "Duty-free yacht leasing" for c in n.cases)  # its paragraph credits a case of Hainan
+
+
+ZONE_TITLED_ADOPTIONS = """Hunan PFTZ: Bonded repair of river barges
+
+The Yueyang Area of Hunan PFTZ developed a "dock-side bonded repair" model for barges on the Yangtze, so that
+owners no longer sail to the coast for overhauls. The model has been taken up by Jiangxi Province.
+
+Shandong PFTZ: Cold-storage credit for seafood traders
+
+Traders in the Yantai Area pledge frozen stock held in bonded cold stores to obtain loans within a day, with the
+stock watched by sensors. The practice has been taken up by Liaoning Province.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_an_anaphor_under_a_zone_title_stands_for_the_titled_case(variant: int) -> None:
+    """An anaphor ("the practice") under a case's title "<zone>: <title>" is that title's case, not the case of
+    the section before it."""
+    text = ZONE_TITLED_ADOPTIONS
+    if variant == 1:
+        text = rewrapped(text)
+    if variant == 2:  # other zones and quote marks
+        text = text.replace("Shandong PFTZ", "Fujian PFTZ").replace("Yantai Area", "Xiamen Area")
+        text = text.replace('"dock-side bonded repair"', "\u201cdock-side bonded repair\u201d")
+    origin = "fujian" if variant == 2 else "shandong"
+    got = {(a.name, a.origins, a.adopter_key) for a in _read(text).adoptions}
+    assert ("Cold-storage credit for seafood traders", (origin,), "liaoning") in got, got
+    assert not any(adopter == "liaoning" and "dock-side" in name for name, _o, adopter in got)
+
+
+# --------------------------------------------------------------------------- joint work named after the fact
+JOINT_WORK = (
+    'The "Yellow Sea ro-ro cargo pre-clearance" scheme, a joint innovation of Shandong PFTZ and Jiangsu PFTZ, lets '
+    "trucks leave the ferry without stopping. A cooperation platform for inland river ports, set up by Hubei PFTZ, "
+    "Hunan PFTZ and Jiangxi Province, met in Wuhan in 2030."
+)
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_joint_innovation_named_in_an_appositive_and_a_lower_case_body_as_subject(variant: int) -> None:
+    """A quoted "<name>" scheme, a joint innovation of A and B" is a joint case of both; "A cooperation platform for
+    ..., set up by A, B and C, met ..." is a body of several members (lower case, as its sentence's subject)."""
+    text = JOINT_WORK
+    if variant == 1:
+        text = rewrapped(text, 44)
+    if variant == 2:  # other zones, other quote marks, another verb of founding
+        text = text.replace("Shandong PFTZ", "Fujian PFTZ").replace("Jiangsu PFTZ", "Zhejiang PFTZ")
+        text = text.replace('"Yellow Sea', "\u201cYellow Sea").replace('pre-clearance"', "pre-clearance\u201d")
+        text = text.replace("set up by", "formed by")
+    pair = ("fujian", "zhejiang") if variant == 2 else ("jiangsu", "shandong")
+    n = _read(text)
+    joint = {(c.name, c.zones) for c in n.cases if c.joint}
+    assert ("Yellow Sea ro-ro cargo pre-clearance", pair) in joint, joint
+    bodies = {(e.name, e.members, e.provinces) for e in n.efforts if e.rule == "alliance"}
+    assert ("cooperation platform for inland river ports", ("hubei", "hunan"), ("jiangxi",)) in bodies, bodies

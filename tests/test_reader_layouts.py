@@ -186,6 +186,93 @@ def test_a_table_continued_after_a_page_break_is_one_table(variant: int) -> None
     assert warnings == []
 
 
+SPLIT_TABLE = [
+    "Table 4-3 Reform experience promoted in the seventh batch",
+    "",
+    "No.\tInnovation\tProposed by\tScope of Replication",
+    "1\tPaperless transfer of bonded seafood between warehouses\tFujian PFTZ\tThroughout the country",
+    "2\tA shared credit file for cross-border freight forwarders\tGuangxi PFTZ, Yunnan PFTZ\tIn all PFTZs",
+    "",
+    "",
+    "Report on China's Pilot Free Trade Zones",
+    "2031",
+    "",
+    "",
+    "",
+    "44",
+    "",
+    "Deepening Opening-Up in Services",
+    "",
+    "No.\tInnovation\tProposed by\tScope of Replication",
+    "3\tJoint quarantine of live cattle at river crossings\tYunnan PFTZ\tIn designated areas",
+    "",
+    "Source: Ministry of Commerce website.",
+    "",
+    "The seventh batch was welcomed by enterprises in the western provinces.",
+]
+"""A table cut by a page break: running head, edition year, page number and the chapter's running title sit
+between its halves, its header printed again (no caption repeated)."""
+
+
+@pytest.mark.parametrize("variant", range(4))
+def test_a_table_cut_by_a_page_with_its_chapter_title_is_one_table(variant: int) -> None:
+    lines = list(SPLIT_TABLE)
+    if variant == 3:  # another chapter title of two lines, the year on the head's line, other zones
+        at = lines.index("Deepening Opening-Up in Services")
+        lines[at : at + 1] = ["Trade Facilitation and", "Customs Supervision"]
+        lines = [ln.replace("Fujian PFTZ", "Hainan FTP").replace("Yunnan PFTZ", "Xinjiang PFTZ") for ln in lines]
+        lines[7:9] = ["Report on China's Pilot Free Trade Zones 2031"]
+    text = _perturbed("\n".join(lines))[min(variant, 2)]
+    tables, warnings = parse_tables(split_lines(text), "t.txt")
+    assert [t.id for t in tables] == ["4-3"]
+    assert [r.number for r in tables[0].rows] == [1, 2, 3]
+    assert [r.values["Scope of Replication"] for r in tables[0].rows] == [
+        "Throughout the country",
+        "In all PFTZs",
+        "In designated areas",
+    ]
+    assert warnings == []
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_table_without_its_source_line_ends_at_its_last_row(variant: int) -> None:
+    """No "Source:" line before prose resumes: the rows read are kept, the table ends at its last row, a warning
+    names the file and line; the prose after it is read (not refused)."""
+    lines = [ln for ln in SPLIT_TABLE if not ln.startswith("Source:")]
+    text = _perturbed("\n".join(lines))[variant]
+    tables, warnings = parse_tables(split_lines(text), "t.txt")
+    assert [r.number for r in tables[0].rows] == [1, 2, 3]
+    prose = next(ln.no for ln in split_lines(text) if ln.text.startswith("The seventh batch"))
+    assert tables[0].end_line < prose
+    assert [(w.code, w.source, w.line) for w in warnings] == [("table-no-source", "t.txt", prose)]
+    assert "Table 4-3" in warnings[0].message and "no 'Source:' line" in warnings[0].message
+
+
+def test_a_table_without_its_source_line_before_the_next_caption_keeps_both() -> None:
+    lines = [ln for ln in SPLIT_TABLE if not ln.startswith("Source:")][:-2]
+    second = ["Table 4-4 Another list", "", "No.\tInnovation\tProposed by", "1\tA river port pass\tHubei PFTZ"]
+    second.append("Source: x.")
+    tables, warnings = parse_tables(split_lines("\n".join([*lines, "", *second])), "t.txt")
+    assert [(t.id, len(t.rows)) for t in tables] == [("4-3", 3), ("4-4", 1)]
+    assert [w.code for w in warnings] == ["table-no-source"]
+
+
+def test_a_text_that_ends_inside_a_table_is_still_an_error() -> None:
+    """Only a text cut off inside a table (truncated) is refused, with its file and line."""
+    lines = SPLIT_TABLE[: SPLIT_TABLE.index("Source: Ministry of Commerce website.")]
+    with pytest.raises(ReportParseError, match=r"t\.txt:18: Table 4-3 .* the text ends at line 18"):
+        parse_tables(split_lines("\n".join(lines)), "t.txt")
+
+
+def test_an_edition_with_a_table_without_its_source_line_is_read() -> None:
+    """In an edition (a text with contents) a table without its source line is a warning, not a refusal."""
+    table = [ln for ln in SPLIT_TABLE if not ln.startswith("Source:")]
+    text = CONTENTS.replace("Tianjin PFTZ introduced", "\n".join(table) + "\n\nTianjin PFTZ introduced")
+    report = parse_report(text, "e.txt")
+    assert [w.code for w in report.warnings if w.code == "table-no-source"] == ["table-no-source"]
+    assert [len(t.rows) for t in report.tables] == [3]
+
+
 def test_a_second_caption_that_does_not_continue_is_still_an_error() -> None:
     text = "\n".join(NATIONAL_TABLE).replace("Table 3-2 (continued)", "Table 3-2 Another table")
     with pytest.raises(ReportParseError, match=r"appears twice|no 'Source:'"):
@@ -472,6 +559,36 @@ def test_a_provincial_batch_replicated_as_a_whole(variant: int) -> None:
     assert ("provincial:hubei:institutional-innovations:12", "hubei") not in spread  # its example is, not the batch
 
 
+SCOPED_BATCH_TABLE = """Table 2-6 Batches of replication issued by the zones in 2031
+
+No.\tRound\tReleasing zone\tNumber of measures\tScope of replication
+1\t4th\tGuangxi PFTZ\t19\tAcross the whole autonomous region
+2\t9th\tSichuan PFTZ\t27\tProvince-wide, with priority for the Tianfu New Area
+3\t3rd\tChongqing PFTZ\t11\tThroughout the municipality
+4\t8th\tHenan PFTZ\t15\tIn designated areas
+
+Source: Notices of the zones.
+"""
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_provincial_batch_whose_scope_column_is_its_province(variant: int) -> None:
+    """A column of scope saying province-wide (in any wording) replicates the row's batch itself over the province
+    (its zone found by a column headed "Releasing zone"); another scope replicates nothing."""
+    text = _perturbed(SCOPED_BATCH_TABLE)[variant]
+    if variant == 2:
+        text = text.replace("Releasing zone", "Releasing PFTZ").replace("Sichuan PFTZ", "Hubei PFTZ")
+    report = parse_report(text, "t.txt", partial=True)
+    spread = {(r.start.key, r.end.key) for r in report.relations if r.type is Rel.REPLICATED_TO}
+    sichuan = "hubei" if variant == 2 else "sichuan"
+    assert {b for b, _p in spread} == {
+        "provincial:guangxi:institutional-innovations:4",
+        f"provincial:{sichuan}:institutional-innovations:9",
+        "provincial:chongqing:institutional-innovations:3",
+    }
+    assert ("provincial:chongqing:institutional-innovations:3", "chongqing") in spread
+
+
 # --------------------------------------------------------------------------- lists of a batch's items
 LISTED_CIRCULAR = """Notice of the State Council on Replicating and Promoting the Ninth Batch of Reform Pilot Experience
 
@@ -537,6 +654,34 @@ def test_an_editions_batch_named_only_in_prose_with_its_cases_listed(variant: in
         "tiered credit supervision of cross-border sellers": {"jiangsu"},
         "aircraft lease asset transfer service": {"tianjin"},
         "unified registration of ship mortgages": {"shanghai", "jiangsu", "zhejiang", "anhui"},
+    }
+
+
+EDITION_BATCH_AMONG = CONTENTS.replace(
+    'Shanghai PFTZ launched a new "one-stop data service" for enterprises.',
+    "In May 2030, MOFCOM released the seventh batch of best practice cases of PFTZs, comprising nine cases. Among "
+    'them, the "paperless bonded transfer" service developed by Fujian PFTZ was praised by shipping firms, and the '
+    "credit insurance pool for small exporters, piloted by the Nansha Area of Guangdong PFTZ, was promoted as a "
+    "model for private firms. The same batch included a scheme for the joint licensing of river pilots, jointly "
+    "explored by Hubei PFTZ and the Hunan provincial maritime authority, as well as a registry of bonded aircraft "
+    "parts from Tianjin PFTZ.",
+)
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_an_editions_batch_its_paragraph_lists_after_among_them_and_the_same_batch_included(variant: int) -> None:
+    """In the paragraph releasing a batch: "Among them, the A developed by X ..., and the B, piloted by Y, was ..."
+    and "The same batch included C, jointly explored by Z and the W authority, as well as D from V": A-D are the
+    batch's items with their zones; a clause about an item ("was promoted as ...") and a co-author that is not a
+    zone ("the Hunan provincial maritime authority") are no items."""
+    text = _perturbed(EDITION_BATCH_AMONG)[variant]
+    if variant == 2:
+        text = text.replace('"paperless bonded transfer"', "\u201cpaperless bonded transfer\u201d")
+    assert _national(parse_report(text, "later.txt")) == {
+        "paperless bonded transfer service": {"fujian"},
+        "credit insurance pool for small exporters": {"guangdong/nansha-area"},
+        "scheme for the joint licensing of river pilots": {"hubei"},
+        "registry of bonded aircraft parts": {"tianjin"},
     }
 
 
@@ -985,3 +1130,21 @@ def test_an_unquoted_title_before_a_number_of_several_words_is_one_document(
 def test_an_unquoted_title_after_a_verb_of_drafting(sentence: str, variant: int) -> None:
     report = parse_report(_perturbed(f"Hunan PFTZ grew. {sentence}\n")[variant], "t.txt")
     assert "Guidelines on Expanding Bonded Repair in Inland Pilot Zones" in _docs(report)
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_regulation_a_legislature_revised_and_a_regulator_by_another_english_name(variant: int) -> None:
+    """A legislature that "revised the "<title>"" names a document like "issued"; the NFRA printed as the
+    "National Administration of Financial Regulation" (a common rendering) is the same body."""
+    text = (
+        "In 2031 the Standing Committee of the Guangxi Zhuang Autonomous Region People's Congress revised the "
+        '"Regulations on China (Guangxi) Pilot Free Trade Zone", and the National Administration of Financial '
+        'Regulation issued the "Notice on Supporting Cross-Border Leasing in Pilot Free Trade Zones" in June.\n'
+    )
+    text = _perturbed(text)[variant]
+    if variant == 2:
+        text = text.replace('"', "\u201c", 1).replace('Zone",', "Zone\u201d,")
+    report = parse_report(text, "t.txt", partial=True)
+    docs = {e.name for e in report.entities if e.label is Label.DOCUMENT}
+    assert any("Regulations on China (Guangxi) Pilot Free Trade Zone" in d for d in docs), docs
+    assert "nfra" in {e.key for e in report.entities if e.label is Label.ISSUING_BODY}

@@ -282,9 +282,11 @@ def test_a_press_release_with_a_table_of_its_batch() -> None:
 
 
 def test_a_broken_table_in_a_text_is_a_note() -> None:
+    """A table without its source line is read up to its last row, with a note (it was left unread before)."""
     r = load_report(TEXTS / "broken-table-note.txt")
-    notes = [w for w in r.warnings if w.code == "table-unread"]
+    notes = [w for w in r.warnings if w.code == "table-no-source"]
     assert len(notes) == 1 and notes[0].line == 7 and "has no 'Source:' line" in notes[0].message
+    assert [(t.printed, len(t.rows)) for t in r.tables] == [("Table 1", 1)]
     assert "zhejiang" in _zones(r)
 
 
