@@ -151,6 +151,9 @@ class _TableState:
     last_line_rows: list[_Row] = field(default_factory=list)
     numbered: bool = True
     """False for a table that prints no column of row numbers: its rows are numbered in the order printed."""
+    number_at: int = 0
+    """The column the table prints its row numbers in (``Origin<TAB>No.<TAB>Item``: 1); its lines are read with
+    that column first."""
 
 
 _MAX_HEADING_CELL = 40
@@ -237,13 +240,30 @@ def _profile_caption(lay: _Layout, m: re.Match[str]) -> bool:
 
 
 def _header_next(items: Sequence[_Content], i: int, lay: _Layout) -> bool:
-    """Whether a table's header line (its first heading the column of row numbers) follows the line ``items[i]``,
+    """Whether a table's header line (a heading of the column of row numbers, first or not) follows ``items[i]``,
     its caption wrapped over a line or two allowed between (``Schedule 1-2 The eighth batch ...`` / ``No.``)."""
     for item in items[i + 1 : i + 4]:
         text = item.line.text
         if "\t" in text:
-            return bool(lay.header_first.match(text.split("\t", 1)[0].strip()))
+            return _number_heading_at(text.split("\t"), lay) >= 0
     return False
+
+
+def _number_heading_at(fields: Sequence[str], lay: _Layout) -> int:
+    """The column of a header line that heads the row numbers (``No.``), or -1 when the line is no header.
+
+    >>> lay = table_layout()
+    >>> _number_heading_at(["No.", "Item"], lay), _number_heading_at(["Origin", "No.", "Item"], lay)
+    (0, 1)
+    >>> _number_heading_at(["1", "Alpha"], lay)
+    -1
+    """
+    return next((k for k, f in enumerate(fields) if lay.header_first.match(f.strip())), -1)
+
+
+def _number_first(fields: list[str], at: int) -> list[str]:
+    """A line's cells with the column of row numbers (``at``) moved first, as the table is read."""
+    return [fields[at], *fields[:at], *fields[at + 1 :]] if 0 < at < len(fields) else fields
 
 
 def _header_columns(fields: list[str]) -> tuple[str, ...]:
@@ -266,6 +286,14 @@ def _no_source(state: _TableState, source: str, line: int, where: str) -> Report
     """Build the error for a table without a ``Source:`` line before ``where``."""
     why = f"has no 'Source:' line before {where}; the text is truncated or malformed inside the table"
     return _broken(state, source, line, why)
+
+
+class _NoHeader(Exception):
+    """A caption whose next lines hold no header of a table: the table is not read (a warning), the text is."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
 
 
 class _Unfinished(Exception):
@@ -295,8 +323,8 @@ def _page_title(items: Sequence[_Content], i: int, lay: _Layout, columns: tuple[
         return 0
     for k in range(i + 1, min(i + 3, len(items))):
         fields = [clean_cell(f) for f in items[k].line.text.split("\t")]
-        if lay.header_first.match(fields[0]):
-            return k if _header_columns(fields) == columns else 0
+        if (at := _number_heading_at(fields, lay)) >= 0:
+            return k if _header_columns(_number_first(fields, at)) == columns else 0
         if "\t" in items[k].line.text or items[k].gap:
             return 0
     return 0
@@ -398,7 +426,7 @@ def _read_table(
     except _Unfinished as stop:
         at = next(k for k in range(start + 1, len(items)) if items[k].line.no == stop.line)
         if not state.columns:
-            raise _no_source(state, source, items[at].line.no, stop.where) from None
+            raise _NoHeader(stop.line) from None
         why = (
             f"Table {state.id} (caption at line {state.caption_line}) has no 'Source:' line before {stop.where}; "
             f"the table ends at its last row (line {items[at - 1].line.no})"
@@ -425,7 +453,7 @@ def _read_table_lines(
         text = ln.text.strip()
         if lay.source.match(text):
             if not state.columns:
-                raise _broken(state, source, ln.no, "has no header line ('No.' ...) before its Source line")
+                raise _NoHeader(ln.no)
             return _finish(state, ln.no, source, warnings), i
         if _continues(lay, text, state.id, state.caption):
             continue  # the caption repeated after a page break: the same table goes on
@@ -436,6 +464,12 @@ def _read_table_lines(
         if header_again := _page_title(items, i, lay, state.columns):
             continue
         fields = [clean_cell(f) for f in ln.text.split("\t")]
+        if not state.columns and (at := _number_heading_at(fields, lay)) > 0:
+            state.number_at = at  # "Origin<TAB>No.<TAB>Item<TAB>Coverage": read with the numbers first
+            why = f"Table {state.id}: its row numbers are printed in column {at + 1}; read as the first column"
+            warnings.append(ParseWarning("table-number-column", why, source, ln.no))
+        if state.number_at and "\t" in ln.text:
+            fields = _number_first(fields, state.number_at)
         if lay.header_first.match(fields[0]):
             columns = _header_columns(fields)
             if not state.columns:
@@ -460,7 +494,7 @@ def _read_table_lines(
                 why = f"Table {state.id}: its rows are not numbered; they are numbered in the order printed"
                 warnings.append(ParseWarning("table-unnumbered", why, source, ln.no))
                 continue
-            raise _broken(state, source, ln.no, f"has no header line ('No.' ...) before line {ln.no}")
+            raise _NoHeader(ln.no)
         if len(state.columns) < 2:
             msg = f"Table {state.id} has a header with fewer than two columns: {state.columns}"
             raise ReportParseError(msg, source, state.caption_line)
@@ -629,13 +663,16 @@ def parse_tables(
         header, ``table-extra-cell`` for text beyond the table's columns and
         ``table-no-source`` for a table whose rows end at body text or at the
         next heading or caption without a ``Source:`` line (the table ends at
-        its last row; the warning's line is where the text resumes).
+        its last row; the warning's line is where the text resumes),
+        ``table-no-header`` for a caption no header line follows (that table
+        is not read) and ``table-number-column`` for a table printing its row
+        numbers in a later column (read with that column first).
 
     Raises
     ------
     ReportParseError
         A row has fewer cells than the header (a missing column; the line of
-        the row), a table has no header, or the text ends inside a table
+        the row), or the text ends inside a table
         (truncated; the line where the table broke off).
 
     Examples
@@ -688,7 +725,16 @@ def parse_tables(
             msg = f"Table {state.id} appears twice (captions at lines {first} and {state.caption_line})"
             raise ReportParseError(msg, source, state.caption_line)
         seen[state.id] = state.caption_line
-        table, i = _read_table(items, i, state, source, warnings, lay)
+        try:
+            table, i = _read_table(items, i, state, source, warnings, lay)
+        except _NoHeader as stop:
+            why = (
+                f"Table {state.id} (caption at line {state.caption_line}) has no header line ('No.' ...) before "
+                f"line {stop.line}; the table is not read"
+            )
+            warnings.append(ParseWarning("table-no-header", why, source, stop.line))
+            i += 1
+            continue
         tables.append(table)
         i += 1
     return tables, warnings

@@ -407,11 +407,14 @@ def test_row_repeated_gives_warning(text: str, tables: dict[str, Table]) -> None
 
 
 def test_no_header(text: str) -> None:
+    """A caption no header follows: that table is not read, with a warning naming it; the others are (it was an
+    error that refused the whole text)."""
     caption = _line_of(text, "Table 1-5 ")
     header = _line_of(text, "No.\t", after=caption)
-    with pytest.raises(ReportParseError) as e:
-        _parse(_replace_line(text, header, ""))
-    assert "Table 1-5" in str(e.value) and "header" in str(e.value)
+    found, warnings = _parse(_replace_line(text, header, ""))
+    assert "1-5" not in {t.id for t in found} and {"1-1", "1-7"} <= {t.id for t in found}
+    (w,) = [w for w in warnings if w.code == "table-no-header"]
+    assert "Table 1-5" in w.message and "not read" in w.message and w.line == header + 1  # its first row
 
 
 def test_small_excerpt() -> None:
@@ -526,11 +529,31 @@ def test_a_table_without_row_numbers_is_read_in_the_order_printed(repeat_header:
     assert [(r.number, r.values["Issuing authority"]) for r in table.rows] == [(1, "State Council"), (2, "MOFCOM")]
 
 
-def test_a_table_whose_first_line_is_a_sentence_is_still_refused() -> None:
-    """A line of long text after a caption is no header: the table is broken, as before."""
+def test_a_table_whose_first_line_is_a_sentence_is_not_read() -> None:
+    """A line of long text after a caption is no header: that table is not read, with a warning (no refusal)."""
     excerpt = "Table 1-1 Demo\n\nThe zones issued many documents this year.\tSee below.\n1\tAlpha\nSource: made up."
-    with pytest.raises(ReportParseError, match="no header line"):
-        _parse(excerpt)
+    found, warnings = _parse(excerpt)
+    assert found == [] and [(w.code, w.line) for w in warnings] == [("table-no-header", 3)]
+
+
+@pytest.mark.parametrize("paged", [False, True])
+def test_row_numbers_printed_in_a_later_column(paged: bool) -> None:
+    """A table printing its row numbers after another column ("Pilot zone<TAB>No.<TAB>Measure<TAB>Reach") is read
+    with that column first, a page break and its header printed again included."""
+    header = "Pilot zone\tNo.\tMeasure\tReach"
+    rows = ["Hunan PFTZ\t1\tBonded repair of barges\tNationwide", "Anhui PFTZ\t2\tShared test reports\tIn all PFTZs"]
+    middle = ["", "", "Report on China's Pilot Free Trade Zones 2032", "", "9", "", header] if paged else []
+    excerpt = "\n".join(
+        ["Table 3-2 Items of a demo batch", "", header, rows[0], *middle, rows[1], "", "Source: made up."]
+    )
+    found, warnings = _parse(excerpt)
+    (table,) = found
+    assert table.columns == ("No.", "Pilot zone", "Measure", "Reach")
+    assert [(r.number, r.values["Pilot zone"], r.values["Reach"]) for r in table.rows] == [
+        (1, "Hunan PFTZ", "Nationwide"),
+        (2, "Anhui PFTZ", "In all PFTZs"),
+    ]
+    assert [w.code for w in warnings] == ["table-number-column"]
 
 
 def _paged(pieces: list[list[str]], head: str) -> str:
