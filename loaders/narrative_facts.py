@@ -410,8 +410,8 @@ def join_co_actors(text: str, actors: list[Actor]) -> list[Actor]:
 def is_case_name(name: str, sentence: str, q: Quoted, *, lead: bool = False) -> bool:
     """Whether a quoted span can name an innovation.
 
-    Rejects: fewer than two words (unless a hyphenated word before a head
-    noun: ``the "one-bill" system``); a proper name in title case (a policy
+    Rejects: fewer than two words (unless a hyphenated word after an article,
+    capitalised too, before a head noun: ``the "one-bill" system``); a proper name in title case (a policy
     document, a platform, a product or brand: ``"Action Plan for ..."``,
     ``"Single Window"``, ``"Sci-Tech Easy Loan"``) unless it is followed by
     ``initiative``/``model``/``mechanism``/``reform`` or ``lead`` is set (the
@@ -434,7 +434,7 @@ def is_case_name(name: str, sentence: str, q: Quoted, *, lead: bool = False) -> 
     tail = sentence[q.end :]
     if not re.search(r"[a-z]", name):
         return False
-    article = re.search(r"\b(?:the|a|an|new|first|pilot)\s*$", sentence[: q.start])
+    article = re.search(r"\b(?:[Tt]he|[Aa]n?|[Nn]ew|first|pilot)\s*$", sentence[: q.start])  # "The" opening a sentence
     if len(words) < 2 and not ("-" in name and article and re.match(HEAD_NOUNS, tail)):
         return False
     content = [w for w in words if w.lower() not in PROPER_WORDS]

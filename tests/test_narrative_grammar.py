@@ -536,6 +536,26 @@ def test_an_anaphor_listed_in_a_batch_for_replication_across_the_province() -> N
     assert not [a for a in _read(text.replace("across the province", "in Zhengzhou")).adoptions]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Yunnan PFTZ set up the "border trade settlement desk" in 2024.\n\nThe practice was included in the ninth '
+        "batch of pilot experience that the State Council published for nationwide replication in 2026.",
+        # perturbed: re-wrapped, another zone and anaphor, curly quotes
+        "Guangxi PFTZ set up the \u201ccross-border\nfinance window\u201d in 2024. The model has also been\nincluded "
+        "in the ninth batch of pilot experience released for nationwide replication.",
+    ],
+)
+def test_an_anaphor_included_in_a_batch_for_nationwide_replication_as_a_passive_subject(text: str) -> None:
+    got = {(a.adopter_key, a.origins) for a in _read(text).adoptions if a.rule == "listed-for"}
+    zone = "yunnan" if "Yunnan" in text else "guangxi"
+    assert got == {("nationwide", (zone,))}
+    # a practice only mentioned, not the subject of the inclusion: nothing
+    other = text.replace("The practice was included", "Officials said the practice was included")
+    other = other.replace("The model has also been\nincluded", "Officials said the model has also been\nincluded")
+    assert not [a for a in _read(other).adoptions if a.rule == "listed-for"]
+
+
 # --------------------------------------------------------------------------- forms of the 2027b development edition
 
 
