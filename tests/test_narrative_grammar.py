@@ -903,3 +903,23 @@ def test_an_adoption_sentence_naming_the_origin_again_is_evidence_of_its_case() 
         assert cases[name] == (frozenset({"zone:tianjin"}), 2)  # read where piloted and where Jilin borrowed it
         # the adopter's own case is not credited to the zone it drew on
         assert cases["intellectual property securitization for hard technology enterprises"][0] == {"zone:shaanxi"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Meanwhile, Guangxi PFTZ\'s "white-list" list for border traders, which relies on special border rules, '
+        "has been watched by other zones.",
+        # perturbed: another zone, curly quotes, re-wrapped, "list of"
+        "In contrast, Yunnan FTZ\u2019s \u201cfast-track\u201d list of imported seeds for\nbreeding, which needs "
+        "quarantine rules of its own, was copied by no one.",
+    ],
+)
+def test_a_one_word_quote_after_a_zones_possessive_before_a_list_is_the_zones_case(text: str) -> None:
+    got = {(f, n, a) for f, n, a, _ad in report_facts(text) if f == "zone_case"}
+    if "Guangxi" in text:
+        assert got == {("zone_case", "white-list list for border traders", frozenset({"zone:guangxi"}))}
+    else:
+        assert got == {("zone_case", "fast-track list of imported seeds for breeding", frozenset({"zone:yunnan"}))}
+    # no head noun after the quote: no case
+    assert not [f for f in report_facts(text.replace(" list ", " plea ", 1)) if f[0] == "zone_case"]
