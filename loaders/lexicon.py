@@ -966,7 +966,8 @@ __all__ += ["SUBJECT_ADJECTIVES"]
 
 VERSION_ANAPHORA = (
     "a modified version", "an adapted version", "a localised version", "a localized version", "a simplified version",
-    "an upgraded version", "its own version", "a version of it",
+    "an upgraded version", "its own version", "a version of it", "a version of the model", "a version of the system",
+    "a version of the practice", "a version of the mechanism", "a version of the service", "a version of the scheme",
 )  # fmt: skip
 """Objects that stand for a copy of the innovation named just before: ``the Dalian Area of Liaoning PFTZ adopted a
 modified version adapted to ice-class vessels``."""

@@ -275,6 +275,8 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
             name, origins, rule, stands_for = before  # "..., and has since been taken up by Anhui Province": elided
         elif quotes:
             name = quotes[-1].name
+            if " " not in name.strip():  # 'The "one-stop" service for ...': one quoted word names by its phrase
+                name = _TRAILING_PREP_RE.sub("", fuller_name(s.text, quotes[-1])) or name
             own = [a for a in s.actors if begin <= a.start and a.end <= m.start()] if quotes[-1].start >= begin else []
             origins = tuple(k for a in (own or [a for a in s.actors if a.end <= m.start()]) for k in a.keys)
             batch = BATCH_RE.search(s.text, quotes[-1].end, m.start())

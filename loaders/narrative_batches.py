@@ -373,7 +373,10 @@ def adoption_among_national(c: Clause) -> list[AdoptionFact]:
 
 
 LISTED_FOR_RE = re.compile(
-    rf"\b(?:listed|included|put|list|include)\s+(?P<anaphor>{alternation(ANAPHORA)})\s+in\s+(?:its|their|the)\s+"
+    rf"(?:\b(?:listed|included|put|list|include)\s+(?P<anaphor>{alternation(ANAPHORA)})|"
+    rf"^(?P<subject>{alternation(ANAPHORA)})\s+(?:was|has been|had been|has also been|was also)\s+"
+    r"(?:listed|included|put))"
+    r"\s+in\s+(?:its|their|the)\s+"
     r"[^.;]{0,160}?\bfor\s+(?:(?:replication|promotion|replication and (?:promotion|scaling(?: up)?))\s+"
     rf"(?:(?P<scope>(?:across|throughout) (?:the|its) (?:entire |whole )?(?:province|region))\b|"
     rf"(?P<national>{alternation(NATIONAL_SCOPES)}))|(?P<national_before>nationwide|national) replication\b)",
@@ -384,7 +387,9 @@ LISTED_FOR_RE = re.compile(
 def adoption_listed_for_replication(c: Clause) -> list[AdoptionFact]:
     """``The Henan Provincial People's Government listed the model in its fifth batch ... for replication across
     the province``: the innovation an anaphor stands for, replicated across its zone's province; ``did the State
-    Council include the practice in the sixth batch ... for replication nationwide``: replicated nationwide.
+    Council include the practice in the sixth batch ... for replication nationwide``: replicated nationwide; the
+    anaphor as the subject of a passive (``The practice was included in the ninth batch ... released for nationwide
+    replication``) the same.
 
     Rejects an anaphor with no case named just before, or a case of several zones.
     """

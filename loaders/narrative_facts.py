@@ -119,7 +119,7 @@ _FULLER_RE = re.compile(
 )
 PRONOUN_RE = re.compile(r"^(?:It|The zone|The PFTZ|They|These PFTZs|The three PFTZs)\b")
 TITLED_CASE_RE = re.compile(rf"\s+{alternation(TITLED_CASE_HEADS)}\b")
-HEAD_NOUNS = rf"\s*(?:[\w-]+\s+){{0,2}}?(?:{'|'.join((*CASE_HEADS, 'management', 'supervision'))})s?\b"
+HEAD_NOUNS = rf"\s*(?:[\w-]+\s+){{0,2}}?(?:{'|'.join((*CASE_HEADS, 'management', 'supervision', 'list'))})s?\b"
 CROSS_REFERENCE_RE = re.compile(r"\s*\((?:see|cf\.|refer to)\s[^()]*\)", re.IGNORECASE)
 """A cross-reference in brackets after a list's items (``(see <appendix> N, <table> M)``): no item of the list."""
 ZONE_HINT_RE = re.compile(r"PFTZ|FTP|FTZ|Free\s+Trade", re.IGNORECASE)
@@ -421,8 +421,9 @@ def join_co_actors(text: str, actors: list[Actor]) -> list[Actor]:
 def is_case_name(name: str, sentence: str, q: Quoted, *, lead: bool = False) -> bool:
     """Whether a quoted span can name an innovation.
 
-    Rejects: fewer than two words (unless a hyphenated word before a head
-    noun: ``the "one-bill" system``); a proper name in title case (a policy
+    Rejects: fewer than two words (unless a hyphenated word after an article,
+    capitalised too, or a possessive, before a head noun: ``the "one-bill" system``,
+    ``Hainan FTP's "zero-tariff" list``); a proper name in title case (a policy
     document, a platform, a product or brand: ``"Action Plan for ..."``,
     ``"Single Window"``, ``"Sci-Tech Easy Loan"``) unless it is followed by
     ``initiative``/``model``/``mechanism``/``reform`` or ``lead`` is set (the
@@ -445,7 +446,8 @@ def is_case_name(name: str, sentence: str, q: Quoted, *, lead: bool = False) -> 
     tail = sentence[q.end :]
     if not re.search(r"[a-z]", name):
         return False
-    article = re.search(r"\b(?:the|a|an|new|first|pilot)\s*$", sentence[: q.start])
+    # an article ("The" opening a sentence too) or an owner's possessive ("Hainan FTP's")
+    article = re.search(r"(?:\b(?:[Tt]he|[Aa]n?|[Nn]ew|first|pilot)|\w(?:'s|’s))\s*$", sentence[: q.start])
     if len(words) < 2 and not ("-" in name and article and re.match(HEAD_NOUNS, tail)):
         return False
     content = [w for w in words if w.lower() not in PROPER_WORDS]

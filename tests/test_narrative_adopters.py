@@ -22,6 +22,30 @@ def _adopted(text: str) -> set[tuple[str, str, str]]:
 
 FORMS = [
     # (excerpt, a perturbed rewording, what each states as (name, first origin, adopter))
+    (  # "a version of the <noun>" as the object stands for the case named just before; a city in apposition
+        'Shaanxi PFTZ piloted the "rail-air cargo transfer" system in 2024. Huangshi, a port city in Hubei, adopted '
+        "a version of the system last year for its river port.",
+        "Fujian PFTZ launched a \u201ccross-strait parcel lane\u201d mechanism in 2023. Ezhou, a city in eastern "
+        "Hubei, has adopted a version of the mechanism for its cargo airport.",
+        {("rail-air cargo transfer", "zone:shaanxi", "city:huangshi")},
+        {("cross-strait parcel lane", "zone:fujian", "city:ezhou")},
+    ),
+    (  # a one-word quote after a capitalised article opening the sentence names its fuller phrase; provinces
+        # named alone (hosting a PFTZ or not) adopt as provinces
+        'The "one-window" service for crew changes, first piloted in the Zhoushan Area of Zhejiang FTZ, has already '
+        "been adopted by Shandong, Fujian and Gansu.",
+        "The \u201csingle-form\u201d filing system for bonded fuel, first piloted in the Nansha Area of Guangdong FTZ, "
+        "was later adopted by Guangxi and Hebei.",
+        {
+            ("one-window service for crew changes", "zone:zhejiang", "province:shandong"),
+            ("one-window service for crew changes", "zone:zhejiang", "province:fujian"),
+            ("one-window service for crew changes", "zone:zhejiang", "province:gansu"),
+        },
+        {
+            ("single-form filing system for bonded fuel", "zone:guangdong", "province:guangxi"),
+            ("single-form filing system for bonded fuel", "zone:guangdong", "province:hebei"),
+        },
+    ),
     (  # a city named before its province is the adopter, not the province
         'Jiujiang City in Jiangxi Province drew on Fujian PFTZ\'s "one-stop service for inland ports", publishing '
         "its berths online.",

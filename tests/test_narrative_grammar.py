@@ -556,6 +556,26 @@ def test_an_anaphor_listed_in_a_batch_for_replication_across_the_province() -> N
     assert not [a for a in _read(text.replace("across the province", "in Zhengzhou")).adoptions]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Yunnan PFTZ set up the "border trade settlement desk" in 2024.\n\nThe practice was included in the ninth '
+        "batch of pilot experience that the State Council published for nationwide replication in 2026.",
+        # perturbed: re-wrapped, another zone and anaphor, curly quotes
+        "Guangxi PFTZ set up the \u201ccross-border\nfinance window\u201d in 2024. The model has also been\nincluded "
+        "in the ninth batch of pilot experience released for nationwide replication.",
+    ],
+)
+def test_an_anaphor_included_in_a_batch_for_nationwide_replication_as_a_passive_subject(text: str) -> None:
+    got = {(a.adopter_key, a.origins) for a in _read(text).adoptions if a.rule == "listed-for"}
+    zone = "yunnan" if "Yunnan" in text else "guangxi"
+    assert got == {("nationwide", (zone,))}
+    # a practice only mentioned, not the subject of the inclusion: nothing
+    other = text.replace("The practice was included", "Officials said the practice was included")
+    other = other.replace("The model has also been\nincluded", "Officials said the model has also been\nincluded")
+    assert not [a for a in _read(other).adoptions if a.rule == "listed-for"]
+
+
 # --------------------------------------------------------------------------- forms of the 2027b development edition
 
 
@@ -1108,3 +1128,23 @@ def test_a_joint_innovation_named_in_an_appositive_and_a_lower_case_body_as_subj
     assert ("Yellow Sea ro-ro cargo pre-clearance", pair) in joint, joint
     bodies = {(e.name, e.members, e.provinces) for e in n.efforts if e.rule == "alliance"}
     assert ("cooperation platform for inland river ports", ("hubei", "hunan"), ("jiangxi",)) in bodies, bodies
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Meanwhile, Guangxi PFTZ\'s "white-list" list for border traders, which relies on special border rules, '
+        "has been watched by other zones.",
+        # perturbed: another zone, curly quotes, re-wrapped, "list of"
+        "In contrast, Yunnan FTZ\u2019s \u201cfast-track\u201d list of imported seeds for\nbreeding, which needs "
+        "quarantine rules of its own, was copied by no one.",
+    ],
+)
+def test_a_one_word_quote_after_a_zones_possessive_before_a_list_is_the_zones_case(text: str) -> None:
+    got = {(f, n, a) for f, n, a, _ad in report_facts(text) if f == "zone_case"}
+    if "Guangxi" in text:
+        assert got == {("zone_case", "white-list list for border traders", frozenset({"zone:guangxi"}))}
+    else:
+        assert got == {("zone_case", "fast-track list of imported seeds for breeding", frozenset({"zone:yunnan"}))}
+    # no head noun after the quote: no case
+    assert not [f for f in report_facts(text.replace(" list ", " plea ", 1)) if f[0] == "zone_case"]
