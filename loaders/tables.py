@@ -345,11 +345,13 @@ def _read_row_line(state: _TableState, ln: Line, fields: list[str], source: str,
         if m:
             number = int(m.group(1))
             if len(group) < width:
-                msg = (
+                why = (
                     f"Table {state.id} row {number} has {len(group)} cells but the table has "
-                    f"{width} columns {state.columns}; a column is missing"
+                    f"{width} columns {state.columns}; a column is missing: its last {width - len(group)} "
+                    "cells are left empty (a continuation line may fill them)"
                 )
-                raise ReportParseError(msg, source, ln.no)
+                warnings.append(ParseWarning("table-row-short", why, source, ln.no))
+                group = [*group, *[""] * (width - len(group))]
             row = _Row(number, group[1:], ln.no, k)
             state.rows.append(row)
             state.last_in_group[k] = row
@@ -664,15 +666,15 @@ def parse_tables(
         ``table-no-source`` for a table whose rows end at body text or at the
         next heading or caption without a ``Source:`` line (the table ends at
         its last row; the warning's line is where the text resumes),
-        ``table-no-header`` for a caption no header line follows (that table
+        ``table-row-short`` for a row with fewer cells than the header (the
+        cells it lacks are empty), ``table-no-header`` for a caption no header line follows (that table
         is not read) and ``table-number-column`` for a table printing its row
         numbers in a later column (read with that column first).
 
     Raises
     ------
     ReportParseError
-        A row has fewer cells than the header (a missing column; the line of
-        the row), or the text ends inside a table
+        The text ends inside a table
         (truncated; the line where the table broke off).
 
     Examples
