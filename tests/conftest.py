@@ -1,4 +1,4 @@
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
 import pytest
 
@@ -14,8 +14,8 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "xdist_group(name): run the tests of one group in one xdist worker")
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the group into the test's id
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+@pytest.hookimpl(wrapper=True)  # around every other plugin's hook, xdist's too
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> Generator[None, None, None]:
     """Put every test of the shared Neo4j server in one ``xdist_group`` (``-n 2 --dist loadgroup``).
 
     Those tests empty and fill the one database in turn, so no two may run at the same time: a test
@@ -29,6 +29,30 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         private_only = "spare_neo4j" in fixtures and not shared
         if shared or (item.get_closest_marker("neo4j") is not None and not private_only):
             item.add_marker(pytest.mark.xdist_group(SHARED_NEO4J_GROUP))
+    yield
+    if getattr(config.option, "loadgroup", False):  # an xdist worker of --dist loadgroup
+        _suffix_groups(items)
+
+
+def _suffix_groups(items: list[pytest.Item]) -> None:
+    """Make sure each grouped test's id ends in ``@group``: the xdist controller groups by that suffix alone.
+
+    pytest-xdist 3.8 writes it into ``Item._nodeid``, which pytest 9.2 no longer reads (the id is
+    ``Item._id``), so its groups would silently vanish and the shared server's tests run side by
+    side. This adds the suffix where xdist could not, and stops the run if it cannot either.
+    """
+    for item in items:
+        marks = item.iter_markers("xdist_group")
+        groups = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default")) for m in marks})
+        suffix = "@" + "_".join(groups)
+        if not groups or item.nodeid.endswith(suffix):
+            continue
+        if hasattr(item, "_id"):
+            from _pytest.nodeid import coerce_node_id
+
+            item._id = coerce_node_id(item.nodeid + suffix)
+        if not item.nodeid.endswith(suffix):
+            raise pytest.UsageError(f"cannot put {item.nodeid} in its xdist_group {suffix[1:]}: tests would race")
 
 
 @pytest.fixture(autouse=True, scope="session")
