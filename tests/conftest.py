@@ -47,10 +47,8 @@ def _suffix_groups(items: list[pytest.Item]) -> None:
         suffix = "@" + "_".join(groups)
         if not groups or item.nodeid.endswith(suffix):
             continue
-        if hasattr(item, "_id"):
-            from _pytest.nodeid import coerce_node_id
-
-            item._id = coerce_node_id(item.nodeid + suffix)
+        if hasattr(item, "_id"):  # pytest 9.2: a NodeId, parsed from its string
+            item._id = type(item._id).parse(item.nodeid + suffix)
         if not item.nodeid.endswith(suffix):
             raise pytest.UsageError(f"cannot put {item.nodeid} in its xdist_group {suffix[1:]}: tests would race")
 
