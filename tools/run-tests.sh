@@ -12,4 +12,6 @@ $BIN/deptry .
 trap 'tools/neo4j/neo4j.sh stop' EXIT
 tools/neo4j/neo4j.sh start
 source tools/neo4j/env.sh
-$BIN/python -m pytest -q -p no:cacheprovider --durations=15 "$@"
+# Two workers (PFTZ_TEST_WORKERS): the tests of the shared Neo4j server are one xdist_group (tests/conftest.py),
+# run by one worker in order; every other test goes to whichever worker is free. PFTZ_TEST_WORKERS=0 runs serially.
+$BIN/python -m pytest -q -p no:cacheprovider --durations=15 -n "${PFTZ_TEST_WORKERS:-2}" --dist loadgroup "$@"
