@@ -171,13 +171,17 @@ TUNED: dict[str, dict[str, tuple[float, float]]] = {
     "editions/report-2029e": {fact: (0.95, 0.95) for fact in FACTS},
     # 2028d, held back in the second round, tuned on in the third (without its profile): zone cases 96.8/60.0 ->
     # 97.4/74.5, adoptions 81.2/26.9 -> 97.6/73.6, bodies 100/76.2 -> 100/90.5, documents 100/90.5 -> 100/100
+    # 2028d read without its profile after the fourth round (P / R): zone cases 97.9/90.2, adoptions 100/96.2, joint
+    # efforts 100/100 (exact 100), national 98.0/92.7 (was 91.7/20.0), batches 100/100 (was 53.8/53.8)
     "editions/held-back/report-2028d": {
-        "zone_case": (0.92, 0.69),
-        "adoption": (0.92, 0.68),
-        "joint_effort": (0.95, 0.87),
-        "area": (0.95, 0.87),
-        "body": (0.95, 0.85),
+        "zone_case": (0.92, 0.85),
+        "adoption": (0.95, 0.91),
+        "joint_effort": (0.95, 0.95),
+        "area": (0.95, 0.95),
+        "body": (0.95, 0.95),
         "document": (0.95, 0.95),
+        "national": (0.93, 0.87),
+        "batch": (0.95, 0.95),
     },
     "texts/13-mofcom-seventh-best-practices": {
         fact: (0.95, 0.95) for fact in ("zone_case", "area", "body", "document", "national", "batch")
@@ -210,7 +214,93 @@ TUNED: dict[str, dict[str, tuple[float, float]]] = {
     },
     "texts/15-xinhua-henan-air-truck-waybill": {"zone_case": (0.95, 0.95), "adoption": (0.95, 0.57)},
     "texts/18-western-corridor-ftz-mechanism": {
+        fact: (0.95, 0.95) for fact in ("zone_case", "joint_effort", "area", "body", "document", "batch")
+    },
+    "texts/12-xinhua-western-corridor-alliance": {
         fact: (0.95, 0.95) for fact in ("zone_case", "joint_effort", "area", "body", "document")
+    },
+    # the fourth round (session of 2026-12-06), measured blind before tuning (P / R): 2032h refused (a table cut by
+    # a page break); 19 adoptions 50/50, documents 0/0, national 100/66.7; 20 zone cases, adoptions and its joint
+    # effort 0 recall; 21 zone cases 80/100, documents 50/100; 22 zone cases 100/33.3, adoptions and documents 0;
+    # 23 and 24 zone cases and adoptions 0; 25 adoptions 62.5/100; 26 zone cases 66.7/12.5, adoptions 100/20.0.
+    # After tuning, in the order below: 2032h zone cases 82.1/96.0, adoptions 90.2/64.9, joint efforts 100/91.7;
+    # 19-23 and 25 100/100 in every category; 24 zone cases and adoptions 100/66.7; 26 zone cases 100/87.5
+    "editions/report-2032h": {
+        "zone_case": (0.77, 0.90),
+        "adoption": (0.85, 0.59),
+        "joint_effort": (0.95, 0.86),
+        "area": (0.92, 0.95),
+        "body": (0.95, 0.95),
+        "document": (0.95, 0.95),
+        "national": (0.95, 0.95),
+        "batch": (0.95, 0.95),
+    },
+    "texts/19-mofcom-sixth-batch": {
+        "zone_case": (0.95, 0.95),
+        "adoption": (0.95, 0.95),
+        "joint_effort": (0.95, 0.95),
+        "area": (0.95, 0.95),
+        "body": (0.95, 0.95),
+        "document": (0.95, 0.95),
+        "national": (0.95, 0.95),
+        "batch": (0.95, 0.95),
+    },
+    "texts/20-sichuan-chongqing-joint-model": {
+        "zone_case": (0.95, 0.95),
+        "adoption": (0.95, 0.95),
+        "joint_effort": (0.95, 0.95),
+        "area": (0.95, 0.95),
+        "body": (0.95, 0.95),
+        "document": (0.95, 0.95),
+        "batch": (0.95, 0.95),
+    },
+    "texts/21-mofcom-presser-seventh-batch": {
+        "zone_case": (0.95, 0.95),
+        "adoption": (0.95, 0.95),
+        "joint_effort": (0.95, 0.95),
+        "area": (0.95, 0.95),
+        "body": (0.95, 0.95),
+        "document": (0.95, 0.95),
+        "national": (0.95, 0.95),
+        "batch": (0.95, 0.95),
+    },
+    "texts/22-scio-briefing-replication": {
+        "zone_case": (0.95, 0.95),
+        "adoption": (0.95, 0.95),
+        "joint_effort": (0.95, 0.95),
+        "area": (0.95, 0.95),
+        "body": (0.95, 0.95),
+        "document": (0.95, 0.95),
+        "national": (0.95, 0.95),
+        "batch": (0.95, 0.95),
+    },
+    "texts/23-xinhua-hainan-reconciliation": {
+        "zone_case": (0.95, 0.95),
+        "adoption": (0.95, 0.95),
+        "area": (0.95, 0.95),
+        "body": (0.95, 0.95),
+        "batch": (0.95, 0.95),
+    },
+    "texts/24-chinadaily-hubei-ftz-feature": {
+        "zone_case": (0.95, 0.61),
+        "adoption": (0.95, 0.61),
+        "joint_effort": (0.95, 0.95),
+        "area": (0.95, 0.95),
+        "body": (0.95, 0.95),
+    },
+    "texts/25-state-council-eighth-batch-notice": {
+        "adoption": (0.95, 0.95),
+        "body": (0.95, 0.95),
+        "document": (0.95, 0.95),
+        "national": (0.95, 0.95),
+        "batch": (0.95, 0.95),
+    },
+    "texts/26-yunnan-fourth-provincial-batch": {
+        "zone_case": (0.95, 0.82),
+        "adoption": (0.95, 0.95),
+        "area": (0.95, 0.95),
+        "body": (0.95, 0.70),
+        "document": (0.95, 0.95),
     },
     "texts/17-paper-horizontal-diffusion": {
         **{fact: (0.95, 0.95) for fact in ("adoption", "joint_effort", "area", "body", "national", "batch")},
@@ -237,14 +327,15 @@ THIRD_ROUND = (
     "texts/18-western-corridor-ftz-mechanism",
 )
 FOURTH_ROUND = (
-    # written blind in the fourth round (session of 2026-12-05, night), measured before any tuning
-    "editions/report-2032h",
-    "texts/21-mofcom-presser-seventh-batch",
-    "texts/22-scio-briefing-replication",
-    "texts/23-xinhua-hainan-reconciliation",
-    "texts/24-chinadaily-hubei-ftz-feature",
-    "texts/25-state-council-eighth-batch-notice",
-    "texts/26-yunnan-fourth-provincial-batch",
+    # written blind in the fourth round (session of 2026-12-06); 2032h and texts 19-26 were tuned on (see TUNED);
+    # 2033i and texts 27-32 were held back to the end of the round (measured before and after, never tuned on)
+    "editions/held-back/report-2033i",
+    "texts/27-mofcom-seventh-best-practice-cases",
+    "texts/28-chinadaily-western-corridor-ftz-mechanism",
+    "texts/29-xinhua-fujian-27th-batch",
+    "texts/30-state-council-executive-meeting",
+    "texts/31-working-paper-diffusion-comparison",
+    "texts/32-weifang-adopts-qianhai-mediation",
 )
 
 
