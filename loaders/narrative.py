@@ -15,7 +15,8 @@ records with provenance.
 This module holds the driver and the ordered :data:`RULES`; the case rules and the sentence readings they run
 live in :mod:`loaders.narrative_case_rules`; the readings the rules call live by fact
 kind in :mod:`loaders.narrative_cases`, :mod:`loaders.narrative_quoted`,
-:mod:`loaders.narrative_adoptions` (adoptions, the clause forms), :mod:`loaders.narrative_batches` (adoptions,
+:mod:`loaders.narrative_adoptions` (adoptions, the clause forms),
+:mod:`loaders.narrative_passive` (adoptions, the passive form), :mod:`loaders.narrative_batches` (adoptions,
 the batch, scope and list forms), :mod:`loaders.narrative_anaphora` (adoptions, the anaphora and lead forms) and
 :mod:`loaders.narrative_efforts`, on the records and clause machinery of :mod:`loaders.narrative_facts`. Other
 modules import from this one.
@@ -50,7 +51,6 @@ from pftz.loaders.narrative_adoptions import (
     DEFINED_RE,
     PASSIVE_ADOPT_RE,
     adoption_active,
-    adoption_passive,
 )
 from pftz.loaders.narrative_anaphora import (
     APPEARED_RE,
@@ -136,6 +136,7 @@ from pftz.loaders.narrative_facts import (
     join_co_actors,
 )
 from pftz.loaders.narrative_items import BATCH_INCLUDES_RE, ITEM_RE, batch_includes, listed_items
+from pftz.loaders.narrative_passive import adoption_passive
 from pftz.loaders.narrative_quoted import (
     partly_quoted_name,
     title_case,
