@@ -4,7 +4,8 @@ The four case rules of :data:`loaders.narrative.RULES` (``titles-and-lists``, ``
 ``unquoted-practice``, ``took-the-lead``) and the readings of one sentence they call: a quoted name credited to a
 zone (:func:`_cases_of_sentence`, its co-actors and the quotes the main rules did not credit), the unquoted
 practices (:func:`_cases_of_practices`), ``took the lead`` and the bold titles and joint lists, on the forms of
-:mod:`loaders.narrative_cases`, :mod:`loaders.narrative_quoted` and :mod:`loaders.narrative_press`.
+:mod:`loaders.narrative_cases`, :mod:`loaders.narrative_practices`, :mod:`loaders.narrative_quoted` and
+:mod:`loaders.narrative_press`.
 :mod:`loaders.narrative` lists the rules in :data:`~loaders.narrative.RULES` and imports from this module.
 """
 
@@ -26,15 +27,11 @@ from pftz.loaders.narrative_adoptions import (
 from pftz.loaders.narrative_cases import (
     case_after,
     case_dash_list,
-    case_established_in_zone,
     case_inside,
     case_its,
-    case_launched_by,
-    case_passive_subject,
     case_possessive,
     case_pronoun,
     case_quote_subject,
-    case_took_lead,
     case_under,
     case_unquoted_object,
     case_verb,
@@ -57,6 +54,12 @@ from pftz.loaders.narrative_facts import (
     fuller_name,
     is_case_name,
     taken_back,
+)
+from pftz.loaders.narrative_practices import (
+    case_established_in_zone,
+    case_launched_by,
+    case_passive_subject,
+    case_took_lead,
 )
 from pftz.loaders.narrative_press import case_possessive_included
 from pftz.loaders.narrative_quoted import (
