@@ -2,7 +2,7 @@
 
 "Chongqing FTZ's multimodal bill of lading pledge service for ..., which lets banks ..., was also included in
 the batch": the zone's unquoted practice, named by the possessive that opens the sentence. The rule is one of
-the unquoted-practice readings of :func:`loaders.narrative._practices_of_sentence` (rule name ``included``);
+the unquoted-practice readings of :func:`loaders.narrative_case_rules._practices_of_sentence` (rule name ``included``);
 the words live in :mod:`loaders.lexicon`.
 """
 

@@ -35,11 +35,11 @@ from pftz.loaders.report_context import normalize_scope as normalize_scope
 from pftz.loaders.report_context import stated_patterns as stated_patterns
 from pftz.loaders.report_documents import _doc_mentions, _extract_documents, _issuers
 from pftz.loaders.report_documents import _issuer_text as _issuer_text
+from pftz.loaders.report_listed import _listed_batch_cases
 from pftz.loaders.report_prose import (
     _agent_bodies,
     _batches_of_documents,
     _extract_prose_batches,
-    _listed_batch_cases,
     _named_adoptions,
     _prose_batch_items,
     _read_prose_batches,

@@ -1,0 +1,239 @@
+"""Adoption rules of the narrative, the passive form: ``"<name>" of <origin> has been replicated in <adopter>``.
+
+The ``adopted-by`` rule's reading (:func:`adoption_passive`): an adoption with the adopter after a verb of
+adopting, in either direction and across an anaphora, with its adopter and scope. Registered in
+:data:`loaders.narrative.RULES`, on the helpers every adoption rule shares in :mod:`loaders.narrative_adoptions`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pftz.loaders.lexicon import (
+    BY_ADOPT_VERBS,
+    INTO_ADOPT_VERBS,
+    PASSIVE_ADOPT_VERBS_MORE,
+)
+from pftz.loaders.narrative_adoptions import (
+    _ADOPTER_AT_RE,
+    _ALLIANCE_BATCH_RE,
+    _ANAPHOR_RE,
+    _ITS_SUBJECT_RE,
+    _NATIONAL_SCOPE_RE,
+    _OWN_CLAUSE_RE,
+    _PLURAL_ANAPHOR_RE,
+    _TRAILING_PREP_RE,
+    _UNQUOTED_SUBJECT_RE,
+    _UNQUOTED_THE_RE,
+    _UNQUOTED_WHICH_RE,
+    PASSIVE_ADOPT_RE,
+    _alliance_named,
+    _case_by_prefix,
+    _credited,
+    _credited_case,
+    _each_province,
+    _home_zone,
+    _in_definition,
+    _last_clause,
+    _mixed_adopters,
+    _more_zones,
+    _named_before,
+    _place_of,
+    _possessive_practice,
+    _practice_of_zone,
+    _province_of,
+    _set_before,
+    _term_in,
+    _zone_list_at,
+    root,
+)
+from pftz.loaders.narrative_cases import practice_name
+from pftz.loaders.narrative_facts import (
+    BATCH_RE,
+    CLAUSE_CUT_RE,
+    PROVINCE_SCOPE_RE,
+    AdoptionFact,
+    CaseFact,
+    Clause,
+    Named,
+    adopter_clause,
+    clause_date,
+    fuller_name,
+    is_case_name,
+    more_places,
+    ordinal_of,
+)
+
+
+def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
+    """``"<name>" of <origin> has been replicated in <adopter>``: an adoption with the adopter after the verb.
+
+    Accepts ``... has been replicated in the Jiaxing coordinated innovation zone of Zhejiang PFTZ``,
+    ``... has been taken up by Jiangxi Province``, ``... was replicated province-wide`` (the origin
+    zone's province), and an anaphor for the name (``This model has been replicated and scaled up
+    across Hubei Province``, ``The practice has since been taken up by ...``: the case named just
+    before). The adopters end where a clause with its own subject and verb begins (``..., and Gansu borrowed
+    ...``). The origin is the zone named before the verb, else the case's. Rejects a sentence
+    without a name, an adopter that is the origin itself or that the name prints (``"... in Beijing,
+    Tianjin, and Hebei" has been adopted in Beijing, Tianjin, and Hebei``), and a national scope.
+    """
+    s, st = c.s, c.st
+    out: list[AdoptionFact] = []
+    cases: list[CaseFact] = []
+    before: tuple[str, tuple[str, ...], str, str] | None = None  # the last passive clause: name, origins, rule
+    verb_before: int | None = None  # where the sentence's last passive verb stands
+    for m in PASSIVE_ADOPT_RE.finditer(s.text):
+        plural: tuple[Named, ...] = ()
+        at = _ADOPTER_AT_RE.match(m.group("rest"))
+        national = _NATIONAL_SCOPE_RE.match(m.group("rest"))
+        if at is None and national is None:
+            continue
+        prep = at.group("prep") if at is not None else None
+        # "introduced by X" names its origin, unless the subject's origin is stated already (checked below)
+        by_into = prep == "by" and m.group("verb") in INTO_ADOPT_VERBS
+        if prep == "by" and m.group("verb") not in BY_ADOPT_VERBS and not by_into:
+            continue
+        verb_into = m.group("verb") in (*INTO_ADOPT_VERBS, *PASSIVE_ADOPT_VERBS_MORE)
+        if verb_into and prep not in ("to", "in", "into") and not by_into:
+            continue
+        head = s.text[: m.start()]
+        begin = max([0, *(x.end() for x in CLAUSE_CUT_RE.finditer(head))])  # where the verb's clause starts
+        unsaid = False  # a quoted name whose origin the sentence does not print
+        quotes = [
+            q
+            for q in s.quotes
+            if q.end <= m.start() and is_case_name(q.name, s.text, q) and not _in_definition(s.text, q.start)
+        ]
+        if verb_before is not None and verb_before < begin:
+            quotes = [q for q in quotes if q.start >= begin]  # a later clause names its own innovation, or none
+        verb_before = m.start()
+        case: Named | None = None
+        batch = None
+        rule, stands_for = "adopted-by", ""
+        released_by: tuple[str, int] | None = None
+        if before is not None and not head[begin:].strip():
+            name, origins, rule, stands_for = before  # "..., and has since been taken up by Anhui Province": elided
+        elif quotes:
+            name = quotes[-1].name
+            if " " not in name.strip():  # 'The "one-stop" service for ...': one quoted word names by its phrase
+                name = _TRAILING_PREP_RE.sub("", fuller_name(s.text, quotes[-1])) or name
+            own = [a for a in s.actors if begin <= a.start and a.end <= m.start()] if quotes[-1].start >= begin else []
+            origins = tuple(k for a in (own or [a for a in s.actors if a.end <= m.start()]) for k in a.keys)
+            batch = BATCH_RE.search(s.text, quotes[-1].end, m.start())
+            if not origins and c.last_subject is not None and _ITS_SUBJECT_RE.match(head[begin : quotes[-1].start]):
+                origins = c.last_subject.keys  # "Its "..." system ..., has been introduced by ...": the subject's
+            if not origins and batch is None:
+                origins = _credited(st, name)  # a case the text credited before: its zones (derived)
+            unsaid = not origins and batch is None and not (m.group("verb") in INTO_ADOPT_VERBS and prep == "to")
+        elif (term := _term_in(st, head[begin:])) is not None:
+            name, origins = term[0], term[1].zones  # "The Tianjin pre-assessment model was also extended to ..."
+            rule, stands_for = "defined-term", term[1].name
+        elif (ab := _ALLIANCE_BATCH_RE.search(head[begin:])) and (body := _alliance_named(st, ab.group("body"))):
+            # "the Yangtze River Delta PFTZ Alliance's fourth batch of innovations has been replicated ... by ...":
+            # the batch the alliance released, its members the origin
+            name, origins, released_by = "", body.members, (body.name, ordinal_of(ab.group("ord")))
+        elif (pp := _possessive_practice(s, begin, m.start())) is not None:
+            # "Shanghai PFTZ's cross-border RMB cash pooling for ... has been replicated by ...": the zone's case too
+            name, origins = pp[1], pp[0].keys
+            cases.append(CaseFact(name, tuple(sorted(origins)), s.line, s.original, "possessive-practice"))
+        elif (op := _practice_of_zone(s, begin, m.start())) is not None:
+            # "The land-port truck appointment system of Xinjiang PFTZ was introduced to Guangxi": the zone's case too
+            name, origins = op[1], op[0].keys
+            cases.append(CaseFact(name, tuple(sorted(origins)), s.line, s.original, "practice-of-zone"))
+        elif before is not None and _ANAPHOR_RE.match(_last_clause(head)):
+            name, origins, rule, stands_for = before  # "... has been replicated in all PFTZs, and it was introduced to"
+        elif _PLURAL_ANAPHOR_RE.match(head) and (several := _set_before(st, c)):
+            name, origins = several[0].name, several[0].zones
+            plural = several[1:]
+        elif _ANAPHOR_RE.match(_last_clause(head)) and (case := _named_before(st, c)) is not None:
+            name, origins = case.name, case.zones  # no zones: an item of a national batch taken up before
+        elif (sub := _UNQUOTED_THE_RE.match(head[begin:])) and (cc := _credited_case(st, sub.group("np"))) is not None:
+            name, origins = cc.name, cc.zones  # "the one-window service for foreign talents has been replicated by"
+        elif (pre := _case_by_prefix(st, c, head[begin:])) is not None:
+            name, origins = pre.name, pre.zones  # "Bonded smelting has been taken up by ...": that case (derived)
+        elif (wm := _UNQUOTED_WHICH_RE.match(head)) and (name := practice_name(wm.group("name"))):
+            # "a one-window service for ship registration, under which ... in the Zhoushan Area of Zhejiang PFTZ
+            # accept ..., has been replicated in ...": the origin is the zone the clause names
+            origins = tuple(
+                dict.fromkeys(k for a in s.actors if wm.start("where") <= a.start < m.start() for k in a.keys)
+            )
+            if len({root(k) for k in origins}) != 1:
+                continue
+        elif (um := _UNQUOTED_SUBJECT_RE.search(head)) and (name := practice_name(um.group("name"))):
+            # "the SPV leasing model developed in the Dongjiang area of Tianjin FTZ ... was adapted by ..."
+            origins = tuple(k for a in s.actors if um.start("where") <= a.start < m.start() for k in a.keys)
+            if not origins:
+                continue
+            # "A customs supervision model pioneered in X has been adopted by ...": what a later "the model"
+            # stands for, even when no adopter of this clause can be read
+            st.last_named = Named(name, tuple(dict.fromkeys(origins)), s.line)
+        else:
+            continue
+        if by_into and not (quotes and origins):
+            continue  # "the "..." introduced by Shanghai PFTZ": its origin, no adoption
+        if national is not None:
+            scope = "all PFTZs" if "pftz" in national.group(0).lower() else "nationwide"
+            out.append(AdoptionFact(name, "scope", scope, scope, s.line, s.original, "adopted-by", tuple(origins)))
+            before = (name, tuple(origins), rule, stands_for)
+            continue
+        assert at is not None
+        rest = m.group("rest")[at.end() :]
+        window = " ".join(rest.split()[:14])
+        if cut := _OWN_CLAUSE_RE.search(window):  # "..., and Gansu borrowed ...": a clause of its own subject
+            window = window[: cut.start()]
+        who = _place_of(st, window)
+        listed = _zone_list_at(s, m.start("rest") + at.end())  # "to the PFTZs of Beijing and Hebei": zones
+        if listed:
+            who = ("zone", listed[0], listed[0], "")
+        if who is not None and at.group("scope") and who[0] != "province":
+            who = None  # "replicated province-wide, benefiting Shanghai PFTZ's firms": the scope says the province
+        if who is None and (at.group("scope") or PROVINCE_SCOPE_RE.match(m.group("rest").strip())):
+            if len(origins) != 1 or (prov := _province_of(st, origins[0])) is None:
+                continue
+            who = ("province", prov[0], prov[1], "")
+        if who is None:
+            continue
+        kind, key, printed, parent = who
+        if unsaid and kind == "city" and (home := _home_zone(st, c, key)):
+            origins = (home,)  # "... is replicated in designated areas, namely the cities of X and Y": the
+            # paragraph's zone, the cities in its province (derived)
+        elif unsaid and kind != "coordinated":
+            continue  # '"<name>" was replicated in Shanghai PFTZ' alone may tell where it began; a coordinated
+            # innovation zone of a PFTZ only ever takes up what was developed elsewhere
+        if (kind == "zone" and key in origins) or printed.lower() in name.lower():
+            continue
+        scope = "province-wide" if kind == "province" and (at.group("scope") or PROVINCE_SCOPE_RE.search(rest)) else ""
+        ordinal = (ordinal_of(batch.group("ord")), batch.group("what")) if batch and not origins else None
+        when = clause_date(f"{m.group('verb')} {adopter_clause(rest)}")
+        fact = AdoptionFact(
+            name, kind, key, printed, s.line, s.original, rule, tuple(origins), parent, ordinal, scope,
+            released_by=released_by, stands_for=stands_for, date=when,
+        )  # fmt: skip
+        firsts = _each_province(c, fact, window)  # "extended to ... in Guangdong and Zhejiang": both
+        out.extend(firsts)
+        before = (name, tuple(origins), rule, stands_for)
+        # "These measures have since been extended to Gansu": every innovation the sentence before named
+        out.extend(replace(f, name=n.name, origins=n.zones) for n in plural for f in firsts)
+        out.extend(replace(fact, adopter_key=z, adopter_name=z) for z in listed[1:] if z not in origins)
+        if kind == "zone":  # "taken up by Sichuan FTZ and the Guangxi Pilot FTZ", "... in 2016 and later by ..."
+            out.extend(
+                replace(fact, adopter_key=z.key, adopter_name=z.text, date=clause_date(adopter_clause(rest, z.start)))
+                for z in _more_zones(st, rest, origins)
+            )
+        # "taken up by the X Pilot Free Trade Zone, Y Province and the cities of A and B": a list of mixed kinds
+        got = {(f.adopter_kind, f.adopter_key) for f in out if f.quote is s.original}
+        for more in _mixed_adopters(st, rest, (kind, key))[1:]:
+            if (more[0], more[1]) not in got and not (more[0] == "zone" and more[1] in origins):
+                got.add((more[0], more[1]))
+                out.append(replace(fact, adopter_kind=more[0], adopter_key=more[1], adopter_name=more[2],
+                                   adopter_zone=more[3], scope=""))  # fmt: skip
+        # "taken up by Jiangxi Province and by the city of Huaihua", "learned from by the X Area of Y PFTZ and by
+        # Inner Mongolia's Manzhouli": the other places of the list, of any kind
+        have = {(f.adopter_kind, f.adopter_key) for f in out}
+        for pk, pkey, ptext in more_places(st, window, printed):
+            if (pk, pkey) not in have and not (pk == "zone" and root(pkey) in {root(o) for o in origins}):
+                have.add((pk, pkey))
+                out.append(
+                    replace(fact, adopter_kind=pk, adopter_key=pkey, adopter_name=ptext, adopter_zone="", scope="")
+                )
+    return [*cases[:1], *out] if out else []

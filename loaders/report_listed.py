@@ -1,0 +1,191 @@
+"""A national batch's cases listed in prose, for :mod:`loaders.report`: pass ``listed-batch-cases``.
+
+The cases a batch's release and the sentences after it list (after the words of ``BATCH_LIST_LEADS`` or
+``RELEASE_LIST_LEADS``), each an innovation of the batch or, when a table lists the batch, matched to its row; and
+the list splitting they share. The other passes of batches and notices in prose live in
+:mod:`loaders.report_prose`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pftz.ground.names import title_score
+from pftz.ground.schema import DERIVED, Label, MeasureKind, Rel
+from pftz.loaders.documents import slug
+from pftz.loaders.lexicon import (
+    BATCH_LIST_LEADS,
+    ITEM_CLAUSE_OPENERS,
+    ITEM_ORIGIN_VERBS,
+    RELEASE_LIST_LEADS,
+    alternation,
+)
+from pftz.loaders.report_context import (
+    KIND_OF_BATCH,
+    _Collector,
+    _Context,
+    _para_sentences,
+    _ProseBatch,
+    _sentences,
+)
+from pftz.loaders.report_story import SCOPE_LIST_MARGIN, _norm_title
+from pftz.loaders.report_tables import _batch_key
+
+LIST_LEAD_RE = re.compile(rf"\b{alternation(BATCH_LIST_LEADS)}\b\s*", re.IGNORECASE)
+RELEASE_LEAD_RE = re.compile(rf"\b{alternation((*BATCH_LIST_LEADS, *RELEASE_LIST_LEADS))}\b\s*", re.IGNORECASE)
+"""The lead of a list in the sentence that releases the batch, after the batch's name."""
+ITEM_SPLIT_RE = re.compile(
+    rf",\s*(?:and\s+|as well as\s+)?(?!{alternation(ITEM_CLAUSE_OPENERS)}\b)(?=(?:the|a|an)\s|[a-z\"“])"
+    r"|\s+and\s+(?=(?:the|a|an)\s|[a-z]+ing\s)"
+)
+"""Where a list of cases splits: after a comma (and "and", "as well as") before an article or a word in lower case,
+after "and" before an article or a gerund ("implementing A and promoting B"); not before a capitalised name (a list
+of zones is not split) nor before a clause telling of the case before (``ITEM_CLAUSE_OPENERS``: "..., which
+allows ...")."""
+ITEM_ORIGIN_AFTER_RE = re.compile(rf"\s+(?:jointly\s+)?{alternation(ITEM_ORIGIN_VERBS)}\s+(?:by|in)\s+.*$")
+ITEM_PLACE_AFTER_RE = re.compile(r"\s+(?:of|from|in|at|by)\s+(?:the\s+)?(?:[A-Z][\w'’()-]*\s*)+$")
+ITEM_OWNER_BEFORE_RE = re.compile(r"^(?:(?:[A-Z][\w()-]*\s+)+(?:PFTZ|FTZ|FTP)(?:'s|’s)\s+)")
+LISTED_RESOLVED = "a case the paragraph that releases the batch lists"
+"""``resolved`` of the derived ``IN_BATCH`` edge of a case a batch's paragraph lists ("cases include ...")."""
+
+
+CLAUSE_ITEM_RE = re.compile(r"(?:was|were|is|are|has|have|had|will)\b")
+"""A piece of a list that opens with a verb is a clause about the item before it ("..., was promoted as ..."), no
+item."""
+CO_AUTHOR_RE = re.compile(r"(?:the\s+)?[A-Z]")
+"""A piece after an item's origin clause that opens with a proper name is one more of its authors ("jointly explored
+by Guangdong PFTZ and the Macao SAR government"), no item."""
+
+
+def _items(text: str) -> list[str]:
+    """The items of a list (split by :data:`ITEM_SPLIT_RE`), a piece that names one more author of the item before
+    it joined back to that item."""
+    out: list[str] = []
+    for piece in ITEM_SPLIT_RE.split(text):
+        if out and ITEM_ORIGIN_AFTER_RE.search(out[-1]) and CO_AUTHOR_RE.match(piece.strip()):
+            out[-1] = f"{out[-1]} and {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def _item_name(item: str) -> str:
+    """A listed case's name: without its article, the words of its kind before "such as", its zone before it
+    ("Jiangsu PFTZ's") or after it ("of Tianjin PFTZ", "jointly proposed by ..."), and its quotation marks."""
+    name = re.sub(r"^(?:the|a|an)\s+", "", item.strip(" .;,"))
+    name = re.sub(r"^[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?such as\s+", "", name)  # "innovating experience such as <A>"
+    name = ITEM_OWNER_BEFORE_RE.sub("", name)
+    name = ITEM_ORIGIN_AFTER_RE.sub("", name)
+    name = ITEM_PLACE_AFTER_RE.sub("", name)
+    return " ".join(name.replace('"', " ").replace("“", " ").replace("”", " ").split()).rstrip(" ,;:")
+
+
+def _listed_batch_cases(c: _Collector, ctx: _Context) -> None:
+    """Rule: the cases listed after a national batch's release that no table lists ("In January 2026, MOFCOM
+    published the sixth batch of "best practice cases" ... In trade facilitation, cases include Jiangsu PFTZ's
+    "<A>" and the <B> of Tianjin PFTZ.", "Other practices in the batch include a <C> and a <D>."): each case
+    listed after the words of ``BATCH_LIST_LEADS``, quoted or not, is an innovation of the batch, piloted by the
+    zones printed with it; so is each the release's own sentence lists after the batch's name (``RELEASE_LIST_LEADS``
+    too: "... decided to replicate the second batch of 18 pilot measures ..., among them allowing <E>").
+
+    In an edition, the list is in the paragraph that releases the batch (its narrative names cases of many kinds
+    after a batch); in a text that is not an edition, in any sentence after the release up to the next sentence
+    naming another batch, save a zone's case the narrative read there (pass ``prose-batch-items`` puts it in the
+    batch). The text does not say of each case that it is in the batch: the ``IN_BATCH`` edge is derived. A batch
+    a table lists is read from its table.
+    """
+    done: set[str] = set()
+    for b in ctx.prose_batches:
+        if not b.released or b.ref.key in done:
+            continue
+        if b.ref.key in ctx.batch_tables:
+            _listed_rows(c, ctx, b)
+            continue
+        if not ctx.edition:
+            done.add(b.ref.key)  # a text's title and its first sentence may both release the batch
+        kind = str(KIND_OF_BATCH.get(b.kind, MeasureKind.INNOVATION))
+        for line, sent, lead in _release_lists(ctx, b):
+            # in a text, a zone's case the narrative read in the sentence is the batch's item already
+            cases = [] if ctx.edition else [_words(f.name) for f in ctx.story.cases if f.quote == sent and f.zones]
+            for item in _items(sent[lead.end() :].rstrip(" .")):
+                name = _item_name(item)
+                if len(name.split()) < 2 or any(n in _words(name) for n in cases) or CLAUSE_ITEM_RE.match(name):
+                    continue
+                zones = {m.key for m in c.find_zones(item)} | {z.key for lst in c.find_zone_lists(item) for z in lst}
+                m = c.node(Label.MEASURE, f"{b.ref.key}:{slug(name)}", name, line, sent, kind=kind, title=name)
+                c.rel(Rel.IN_BATCH, m, b.ref, line, sent, resolved=LISTED_RESOLVED, **{DERIVED: True})
+                for z in sorted(zones):
+                    c.rel(Rel.ORIGINATED_IN, m, c.zone(z, line, sent), line, sent)
+
+
+LISTED_ROW_MATCH = 75.0
+"""Similarity above which a case a batch's passage lists is the row of the batch's table of that name (the passage
+rewords the rows), when the runner-up row scores at least ``SCOPE_LIST_MARGIN`` less."""
+
+
+def _row_of(titles: dict[str, str], bkey: str, name: str) -> str | None:
+    """The key of the row of batch ``bkey`` a reworded name clearly denotes: close enough and well ahead of the
+    runner-up."""
+    wanted = _norm_title(name)
+    scored = sorted(
+        ((title_score(_norm_title(t), wanted), k) for k, t in titles.items() if k.startswith(bkey + ":")), reverse=True
+    )
+    if not scored or scored[0][0] < LISTED_ROW_MATCH:
+        return None
+    return scored[0][1] if len(scored) == 1 or scored[0][0] - scored[1][0] >= SCOPE_LIST_MARGIN else None
+
+
+def _listed_rows(c: _Collector, ctx: _Context, b: _ProseBatch) -> None:
+    """The cases the passage of a batch a table lists names after the words of ``BATCH_LIST_LEADS``: each one the
+    table lists under a name close enough is that row, named there too (evidence of the row; nothing new is
+    created: a case the table does not list is left unread)."""
+    for line, sent, lead in _release_lists(ctx, b):
+        for item in ITEM_SPLIT_RE.split(sent[lead.end() :].rstrip(" .")):
+            name = _item_name(item)
+            key = _row_of(ctx.titles, b.ref.key, name) if len(name.split()) > 1 else None
+            if key is not None:
+                c.node(Label.MEASURE, key, ctx.titles[key], line, sent)
+
+
+BACK_TO_BATCH_RE = re.compile(r"\b(?:the|these|selected|other)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+"""In a text, what makes a list after the release the batch's: the sentence names the batch, or its lead refers
+back ("Other practices in the batch include", "the selected cases include"), not any "measures include"."""
+
+
+def _release_lists(ctx: _Context, b: _ProseBatch) -> list[tuple[int, str, re.Match[str]]]:
+    """The sentences that list cases of batch ``b`` after its release, with their lines and the lead of the list."""
+    at = b.sentence.find(b.phrase)
+    own = RELEASE_LEAD_RE.search(b.sentence, at + len(b.phrase)) if at >= 0 else None
+    leads = [(b.line, b.sentence, own)] + [(ln, s, LIST_LEAD_RE.search(s)) for ln, s in _after_release(ctx, b)]
+    return [
+        (ln, s, m)
+        for ln, s, m in leads
+        if m is not None
+        and (
+            ctx.edition or s is b.sentence or "batch" in s[: m.end()].lower() or BACK_TO_BATCH_RE.search(s[: m.start()])
+        )
+    ]
+
+
+def _words(name: str) -> str:
+    """A name's words, lower case, one space apart (to find one name inside another)."""
+    return " " + " ".join(re.findall(r"\w+", name.casefold())) + " "
+
+
+def _after_release(ctx: _Context, b: _ProseBatch) -> list[tuple[int, str]]:
+    """The sentences after the one releasing batch ``b`` that may list its cases, with their lines: in an edition,
+    the rest of its paragraph; in a text, every sentence up to the next one naming another batch."""
+    if ctx.edition:
+        para = next((p for p in ctx.paras if b.sentence in p.text and p.line <= b.line <= p.end_line), None)
+        if para is None:
+            return []
+        sents = [(para.line_at(off), sent) for off, sent in _para_sentences(para)]
+        at = next((i for i, (_ln, sent) in enumerate(sents) if sent == b.sentence), len(sents))
+        return sents[at + 1 :]
+    others = [
+        ln
+        for kind, o, _n, _s, ln, _p in ctx.batch_phrases
+        if ln > b.line and _batch_key("national", kind, o) != b.ref.key
+    ]
+    end = min(others, default=10**9)
+    return [(ln, s) for p, off, s in _sentences(ctx.paras) if b.line < (ln := p.line_at(off)) < end and s != b.sentence]
