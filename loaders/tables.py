@@ -421,7 +421,8 @@ def _read_table(
 
     A table whose rows end at body text or at the next heading or caption without a ``Source:`` line
     ends there, with what was read and a ``table-no-source`` warning (the index returned is then that of
-    its last line); only a text that ends inside a table is an error (it is truncated).
+    its last line); only a text that ends inside a table is an error (it is truncated). A caption no header
+    line follows raises :class:`_NoHeader`: the caller warns and reads on.
     """
     try:
         return _read_table_lines(items, start, state, source, warnings, lay)
