@@ -173,6 +173,14 @@ REFERENCE_PHRASES = (
 )
 """What makes a verb of :data:`REFERENCE_VERBS` an adoption."""
 
+CITY_ANAPHORA = ("city", "municipality", "prefecture")
+"""Head nouns of a subject standing for the city the text last named as a subject (``The city also learned from
+...``, ``The Yangtze River port city in June adopted ...``)."""
+
+CITY_OWN_PARTS = ("zone", "district", "park", "port", "county", "bureau", "government", "centre", "center")
+"""Head nouns of a part of that city in a possessive subject (``Its high-tech zone introduced ...``): the city
+acts through it."""
+
 ANAPHORA = (
     "this model",
     "the model",
@@ -470,6 +478,8 @@ __all__ = [
     "CASES_PART_HEADING",
     "CASE_HEADS",
     "CASE_VERB_STEMS",
+    "CITY_ANAPHORA",
+    "CITY_OWN_PARTS",
     "CO_ACTOR_WORDS",
     "CO_WORK_VERBS",
     "CROSS_REGIONAL_HEADING",
@@ -571,10 +581,11 @@ BATCH_COUNT_NOUNS = ("items", "cases", "measures", "innovations", "practices", "
 
 BATCH_RELEASE_VERBS = (
     "released", "issued", "published", "unveiled", "announced", "rolled out", "launched", "compiled", "promoted",
-    "decided",
+    "decided", "releases", "releasing", "issues", "publishes", "unveils",
 )  # fmt: skip
 """Verbs by which a body releases a batch (``MOFCOM published the sixth batch ...``, ``... compiled by MOFCOM``,
-``the State Council decided to replicate and scale up the second batch of ...``)."""
+``the State Council decided to replicate and scale up the second batch of ...``), in the present of a headline too
+(``MOFCOM Releases the Eighth Batch of ...``, ``... issues a notice releasing the ninth batch``)."""
 
 BATCH_TITLE_VERBS = ("replicating", "promoting", "scaling up", "releasing", "publishing", "issuing", "disseminating")
 """Words of a document's title that release the batch the title names (``Notice of the State Council on

@@ -51,6 +51,7 @@ from pftz.loaders.narrative_adoptions import (
     DEFINED_RE,
     PASSIVE_ADOPT_RE,
     adoption_active,
+    subject_city,
 )
 from pftz.loaders.narrative_anaphora import (
     APPEARED_RE,
@@ -697,6 +698,8 @@ def _read_paragraph(st: State, sents: list[Sentence], cross: Sequence[Section]) 
                     st.efforts.append(f)
         if named_here:
             st.last_set = tuple(named_here.values())
+        if (city := subject_city(st, s.text)) is not None:
+            st.last_city = city  # what "the city" of a later sentence stands for
         if st.last_named is not None and st.last_named.line < s.line and f'"{st.last_named.name}"' in s.text:
             st.last_named = replace(st.last_named, line=s.line)  # named again: still what an anaphor stands for
         # the subject: a zone near the start, after an introductory phrase ("For example, in the context of ...,")

@@ -19,6 +19,8 @@ from pftz.loaders.lexicon import (
     ACTIVE_ADOPT_VERBS,
     ANAPHORA,
     CASE_HEADS,
+    CITY_ANAPHORA,
+    CITY_OWN_PARTS,
     DEFINING_PHRASES,
     GENERIC_PLURALS,
     LAUNCH_PARTICIPLES,
@@ -69,8 +71,35 @@ _AREA_PAREN_RE = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+Area\s+\((?
 """An area printed with its PFTZ's place in brackets: ``Lingang Special Area (Shanghai)``."""
 
 
+_CITY_INTRO = r"^\s*(?:(?:In|On|By|Since|After|Last)\s[^,]{1,40},\s*)?"
+_CITY_ANAPHOR_RE = re.compile(
+    rf"{_CITY_INTRO}(?:the\s+(?:[\w'’-]+\s+){{0,4}}?{alternation(CITY_ANAPHORA)}"
+    rf"|its\s+(?:[\w'’-]+\s+){{0,3}}?{alternation(CITY_OWN_PARTS)})"
+    r"(?:\s+(?:also|then|later|soon|itself|has|have|had|(?:in|on|by|since)\s+\w+(?:\s+\d+)?))*\s*$",
+    re.IGNORECASE,
+)
+"""A subject standing for the city named before: ``The city also``, ``The Yangtze River port city in June``,
+``Its high-tech zone``."""
+_CITY_SUBJECT_RE = re.compile(r"(?:\s+City)?(?:,[^,;]{1,80},)?\s+(?:has\s+|have\s+|also\s+)*[a-z]")
+"""What follows a city that is a sentence's subject: its verb, after an apposition (``Ganzhou, on the border with
+Guangdong, has copied``)."""
+
+
+def subject_city(st: State, text: str) -> tuple[str, str] | None:
+    """(key, name) of the city a sentence opens with as its subject (``Jiujiang took its cue from ...``, ``In May,
+    Yichang introduced ...``), else None; not a city in a clause of its own (``We went to Wuhan``)."""
+    m = re.match(rf"{_CITY_INTRO}(?:the\s+city\s+of\s+)?(?=[A-Z])", text)
+    if m is None:
+        return None
+    cs = st.gaz.find_cities(text[m.end() : m.end() + 40])
+    if not cs or cs[0].start != 0 or not _CITY_SUBJECT_RE.match(text, m.end() + cs[0].end):
+        return None
+    return cs[0].key, cs[0].text
+
+
 def _adopter(st: State, subject: str) -> tuple[str, str, str, str] | None:
-    """(kind, key, name, parent zone) of the adopter named in a sentence's subject."""
+    """(kind, key, name, parent zone) of the adopter named in a sentence's subject; a subject standing for the
+    city named before (``The city also learned from ...``, ``Its high-tech zone introduced ...``) is that city."""
     if cm := COORDINATED_RE.search(subject):
         parent = st.gaz.zone(cm.group("zone"))
         if parent:
@@ -86,6 +115,8 @@ def _adopter(st: State, subject: str) -> tuple[str, str, str, str] | None:
         return "city", cs[0].key, cs[0].text, ""  # "Ganzhou City in Jiangxi Province", "Kunshan, a county-level city"
     if ps:
         return "province", ps[-1].key, ps[-1].text, ""
+    if st.last_city is not None and _CITY_ANAPHOR_RE.match(subject):
+        return "city", st.last_city[0], st.last_city[1], ""
     return None
 
 
@@ -579,21 +610,26 @@ def _bare_object(text: str, obj_at: int, obj_end: int) -> str:
 
 
 _PROVINCE_POSSESSIVE_RE = re.compile(r"\s*(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|’s)\s+")
+_QUOTED_FIRST_RE = re.compile(r"[\"“](?P<name>[^\"“”]{3,120})[\"”]")
+"""A quoted name opening a province's possessed object (``Fujian's "one certificate ..." approach``)."""
 
 
 def _province_possessed(
     st: State, text: str, obj_at: int, obj_end: int, adopter: str
 ) -> tuple[str, tuple[str, ...]] | None:
     """The practice after a province's possessive that opens the object (``adopted Fujian's one-code traceability
-    model``), and the province's PFTZ as its origin; None when the place is no province with a PFTZ, is the
-    adopter's own, or the phrase names no practice."""
+    model``; a quoted name opening it: ``introduced Fujian's "one certificate ..." approach``), and the province's
+    PFTZ as its origin; None when the place is no province with a PFTZ, is the adopter's own, or the phrase names
+    no practice."""
     m = _PROVINCE_POSSESSIVE_RE.match(text, obj_at)
     if m is None or m.end() >= obj_end or (prov := st.gaz.province(m.group("place"))) is None:
         return None
     zone = st.gaz.zone_of_province(prov)
     if zone is None or prov == adopter or zone == adopter:
         return None
-    name = _possessed_practice(_bare_object(text, m.end(), obj_end))
+    phrase = _bare_object(text, m.end(), obj_end)
+    quoted = _QUOTED_FIRST_RE.match(phrase)  # "introduced Fujian's "one certificate ..." approach": the quoted name
+    name = quoted.group("name").strip() if quoted else _possessed_practice(phrase)
     if not name:
         return None
     # that zone's case credited before under the words it opens with ("one-code traceability" for "... model")

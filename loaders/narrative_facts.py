@@ -322,6 +322,8 @@ class State:
     last_set: tuple[Named, ...] = ()
     """Every innovation the last sentence that named any named: what a plural anaphor stands for."""
     terms: dict[str, Named] = field(default_factory=dict)
+    last_city: tuple[str, str] | None = None
+    """(key, name) of the city the text last named as a sentence's subject: what ``the city`` stands for."""
     story_zone: Actor | None = None
     """The one subject zone of the paragraph before, for a paragraph opening "Under the "<name>" ..." without one."""
     """Names the text defines for an innovation (``..., referred to below as the X model``), lower case -> what

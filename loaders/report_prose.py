@@ -70,8 +70,9 @@ from pftz.loaders.report_context import (
 from pftz.loaders.report_documents import _doc_mentions, _doc_node, _issuers, _register_doc
 from pftz.loaders.report_tables import _batch_key, _batch_name, _batch_node
 
-RELEASE_VERB_RE = re.compile(rf"\b{alternation(BATCH_RELEASE_VERBS)}\b")
-"""Verbs by which a body releases a batch ("MOFCOM released the eighth batch of 24 best practices")."""
+RELEASE_VERB_RE = re.compile(rf"\b{alternation(BATCH_RELEASE_VERBS)}\b", re.IGNORECASE)
+"""Verbs by which a body releases a batch ("MOFCOM released the eighth batch of 24 best practices", a headline's
+"MOFCOM Releases the Eighth Batch")."""
 PROSE_BATCH_REACH = 160
 """Characters at most between the body that releases a batch and the batch phrase."""
 

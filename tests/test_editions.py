@@ -306,6 +306,30 @@ TUNED: dict[str, dict[str, tuple[float, float]]] = {
         **{fact: (0.95, 0.95) for fact in ("adoption", "joint_effort", "area", "body", "national", "batch")},
         "zone_case": (0.95, 0.61),
     },
+    # the fifth round (session of 2026-12-06, written blind, tuned for generalisation; before -> after, P/R):
+    # 33 national 100/0 -> 100/71.4, body 100/50; 34 national, bodies, batch, joint effort 0 (left);
+    # 35 adoption 100/25 -> 100/100; 36 adoption 100/25 -> 100/83.3; 37 adoption 80/80, joint effort P 50;
+    # 38 joint effort exact 16.7%
+    "texts/33-mofcom-eighth-best-practice-cases": {
+        **{fact: (0.95, 0.95) for fact in ("zone_case", "joint_effort", "area", "batch")},
+        "body": (0.95, 0.45),
+        "national": (0.95, 0.66),
+    },
+    "texts/34-state-council-executive-meeting-pilot-measures": {fact: (0.95, 0.95) for fact in ("zone_case", "area")},
+    "texts/35-yichang-adopts-wuhan-area-practice": {fact: (0.95, 0.95) for fact in ("zone_case", "adoption", "area")},
+    "texts/36-jiangxi-daily-three-cities-borrow": {
+        **{fact: (0.95, 0.95) for fact in ("zone_case", "area", "body")},
+        "adoption": (0.95, 0.78),
+    },
+    "texts/37-mofcom-press-conference-ftz-achievements": {
+        **{fact: (0.95, 0.95) for fact in ("zone_case", "area", "batch")},
+        "adoption": (0.75, 0.75),
+        "joint_effort": (0.45, 0.95),
+        "body": (0.95, 0.45),
+    },
+    "texts/38-yellow-river-ftz-cooperation-joint-measures": {
+        fact: (0.95, 0.95) for fact in ("zone_case", "joint_effort", "body")
+    },
 }
 HELD_BACK = ("editions/held-back/report-2027b", "texts/02-state-council-circular", "texts/05-paper-diffusion")
 SECOND_ROUND = (

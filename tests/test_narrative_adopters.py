@@ -554,3 +554,57 @@ def test_the_adopters_own_province_in_the_possessive_is_no_origin() -> None:
         "Yichang and Jingzhou."
     )
     assert not any(o == "zone:hubei" for _n, o, _a in _adopted(text))
+
+
+def _city_adoptions(text: str) -> set[tuple[str, str]]:
+    """(adopting city, innovation) of every adoption by a city the text states."""
+    r = parse_report(text, "excerpt.txt")
+    names = {e.key: e.name for e in r.entities}
+    cities = {e.key for e in r.entities if e.label is Label.REGION and e.properties.get("kind") == "city"}
+    adopted = [x for x in r.relations if x.type is Rel.ADOPTED and x.start.key in cities]
+    return {(names[x.start.key], names[x.end.key]) for x in adopted}
+
+
+CITY_ANAPHOR_TEXTS = [
+    (
+        "Ganzhou has set up a bonded logistics centre near the Fujian FTZ border.\n\n"
+        "The city also learned from the Xiamen Area of the Fujian FTZ, which in 2023 started a\n"
+        '"ship supply one-stop" service for ocean vessels.\n',
+        ("Ganzhou", "ship supply one-stop"),
+    ),
+    (
+        "In April, Jiujiang, a port city on the Yangtze, sent officials to Hainan FTP.\n"
+        "The Yangtze River port city in June adopted the Hainan FTP's 'zero-tariff raw materials' list.\n",
+        ("Jiujiang", "zero-tariff raw materials"),
+    ),
+    (
+        "Yichang learned from the Chongqing FTZ at once. Its high-tech zone introduced Chongqing's\n"
+        "“rail-sea bill of lading pledge” scheme for inland exporters.\n",
+        ("Yichang", "rail-sea bill of lading pledge"),
+    ),
+    (
+        'Baotou has looked to zones far away. The municipality has copied Guangdong\'s "dual-track tax refund" '
+        "approach of the Nansha Area.\n",
+        ("Baotou", "dual-track tax refund"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CITY_ANAPHOR_TEXTS)
+def test_the_city_a_later_sentence_points_back_to_adopts(text: str, want: tuple[str, str]) -> None:
+    """``The city also learned from <zone>, which launched "<name>"``, ``The <...> port city adopted ...``, ``Its
+    high-tech zone introduced <province>'s "<name>"``: the adopter is the city the text last named as a subject,
+    in the text as written and re-wrapped."""
+    assert want in _city_adoptions(text)
+    assert want in _city_adoptions(rewrapped(text, 39))
+
+
+def test_the_city_with_no_city_named_as_a_subject_before_adopts_nothing() -> None:
+    """A city named only in a clause of its own (``officials went to Ganzhou``) is no subject ``the city`` stands
+    for: no adopter is invented."""
+    text = (
+        "Officials of the Fujian FTZ went to Ganzhou in May.\n"
+        "The city also learned from the Xiamen Area of the Fujian FTZ, which started a\n"
+        '"ship supply one-stop" service.\n'
+    )
+    assert _city_adoptions(text) == set()

@@ -144,3 +144,35 @@ def test_a_quoted_title_after_a_verb_of_issuing_is_a_document() -> None:
     r = parse_report(text, "news.txt")
     titles = {e.name for e in r.entities if e.label is Label.DOCUMENT and not e.key.startswith("text:")}
     assert titles == {"Several Measures on Supporting the Coordinated Innovation Zones of Hubei PFTZ"}
+
+
+HEADLINE = """{head}
+
+Recently, a joint office{wrap}issued a notice on the ninth batch of 12 "best practice cases",
+asking localities to learn from them.
+
+In port services, the China (Fujian) Pilot Free Trade Zone created a "one-box{wrap}transit" model for imported timber.
+The Chongqing FTZ, for its part, piloted a 'rail-sea bill of lading pledge' scheme for inland exporters.
+"""
+
+
+def test_a_headline_in_the_present_releases_the_batch_the_cases_after_it_fill() -> None:
+    """A headline in the present ("MOFCOM Releases the Ninth Batch ...") releases the batch as the past does: the
+    zones' cases the text tells after it are the batch's items (derived), however the headline is printed."""
+    heads = (
+        "MOFCOM Releases the Ninth Batch of Best Practice Cases of Pilot Free Trade Zones",
+        "Ministry of Commerce unveils ninth batch of best practice cases",
+        "MOFCOM publishes the ninth batch of best practice cases of PFTZs",
+        "The Ministry of Commerce issues the ninth batch of best practice cases",
+    )
+    for head in heads:
+        for wrap in (" ", "\n"):
+            found = _national(parse_report(HEADLINE.format(head=head, wrap=wrap), "release.txt"))
+            assert set(found.values()) == {("national:best-practices:9", True)}, (head, found)
+            assert any("one-box transit" in n for n in found) and any("lading" in n for n in found), (head, found)
+
+
+def test_a_headline_that_only_reports_a_batch_releases_nothing() -> None:
+    """A headline that names a batch without a verb of releasing leaves the cases after it out of any batch."""
+    text = HEADLINE.format(head="Zones learn from the ninth batch of best practice cases", wrap=" ")
+    assert _national(parse_report(text, "release.txt")) == {}
