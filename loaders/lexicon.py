@@ -890,6 +890,10 @@ __all__ += ["BATCH_OF_NOTHING"]
 AGENT_VERBS_OF_DRAFTS = ("submitted", "drafted", "revised")
 """Verbs by which a body acts on a draft document (``The ... People's Government submitted the "Regulations ..."``)."""
 
+TASKING_VERBS = ("called on", "calls on", "urged", "urges", "asked", "asks", "instructed", "required", "tasked")
+"""Verbs tasking a body with an act (``The meeting called on the Ministry of Commerce to issue the list``): the
+body named after them, with "to" and a verb after it, is one acting."""
+
 DIRECTIVE_NOUNS = (
     "decisions and plans", "decisions and deployments", "decisions", "deployments", "plans", "arrangements",
     "instructions", "requirements",
@@ -897,7 +901,7 @@ DIRECTIVE_NOUNS = (
 """Nouns of what a body decides, before "of <body>" (``acted on the decisions and plans of the CPC Central
 Committee``): the body is named as the one deciding."""
 
-__all__ += ["AGENT_VERBS_OF_DRAFTS", "DIRECTIVE_NOUNS"]
+__all__ += ["AGENT_VERBS_OF_DRAFTS", "DIRECTIVE_NOUNS", "TASKING_VERBS"]
 
 DRAFTING_VERBS = (
     "draft", "drafting", "drafted", "formulate", "formulating", "revise", "revising", "finalize", "finalise",

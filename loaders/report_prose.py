@@ -34,6 +34,7 @@ from pftz.loaders.lexicon import (
     RELEASE_VERBS_OF_ZONE,
     SELECTION_VERBS,
     SELECTION_VERBS_ACTIVE,
+    TASKING_VERBS,
     TITLE_WORDS,
     alternation,
 )
@@ -322,6 +323,12 @@ AGENT_BEFORE_RE = re.compile(
 )
 """A participle and "by" right before a body's name ("... replicated by the State Council"), or what a body
 decides and "of" ("the decisions and plans of the CPC Central Committee")."""
+TASKED_BEFORE_RE = re.compile(rf"\b{alternation(TASKING_VERBS)}\s+(?:the\s+)?$")
+TASKED_AFTER_RE = re.compile(r"^\s+to\s+[a-z]+\b")
+"""A body tasked with an act: a verb of :data:`~loaders.lexicon.TASKING_VERBS` before its name, "to <verb>" after its
+name or after the last of the bodies it is listed with ("called on the General Office of the State Council and the
+Ministry of Commerce to issue the list")."""
+BODY_JOIN_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:the\s+)?$")
 LEADING_GROUP_RE = re.compile(
     rf"(?:\bthe\s+|^)(?P<name>(?:Office of the\s+)?(?:[A-Z][\w'’]*\s+)*{alternation(LEADING_GROUP_HEADS)}"
     r"(?:\s+(?:[A-Z(][\w()'’-]*|the|of|for|on|and|in))*?)(?=\s+(?:has|have|had|approved|issued|released)\b|[,;.]|$)"
@@ -379,7 +386,9 @@ def _agent_bodies(c: _Collector, ctx: _Context) -> None:
     People's Government listed the model in its fifth batch", "... replicated by
     the State Council": a known body (:mod:`loaders.reference`) right before a
     verb of acting (``AGENT_VERBS``) or right after a participle and "by"
-    (``AGENT_BY_VERBS``). A leading group or its office ("the Office of the
+    (``AGENT_BY_VERBS``), or tasked with an act ("The meeting called on the General Office of the State Council
+    and the Ministry of Commerce to issue the list": ``TASKING_VERBS`` before the first of the bodies listed, "to"
+    and a verb after the last). A leading group or its office ("the Office of the
     Leading Group for PFTZ Work of Guangdong Province") is named after its task,
     so it is read by its head words (``LEADING_GROUP_HEADS``) wherever it is printed,
     in the text or in a table's cell ("Released by the Office of the Leading Group ...");
@@ -405,9 +414,19 @@ def _agent_bodies(c: _Collector, ctx: _Context) -> None:
                 if not any(PARTY_NAME in name for PARTY_NAME in PARTY_NAMES):
                     continue  # a committee of another body is not a party committee
                 c.local_body(f"body:{slug(name)}", name, name, line, s)
-        for b in c.gaz.find_bodies(s):
+        bodies = c.gaz.find_bodies(s)
+        for i, b in enumerate(bodies):
             if AGENT_AFTER_RE.match(s[b.end :]) or AGENT_BEFORE_RE.search(s[: b.start]):
                 c.body(b.key, line, s, b.text)
+            elif TASKED_BEFORE_RE.search(s[: b.start]):  # "called on the <body> (and the <body>) to issue ..."
+                run = [b]
+                for nxt in bodies[i + 1 :]:
+                    if not BODY_JOIN_RE.match(s[run[-1].end : nxt.start]):
+                        break
+                    run.append(nxt)
+                if TASKED_AFTER_RE.match(s[run[-1].end :]):
+                    for tasked in run:
+                        c.body(tasked.key, line, s, tasked.text)
 
 
 BATCH_TITLE_RE = re.compile(rf"\b{alternation(BATCH_TITLE_VERBS)}\b", re.IGNORECASE)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pftz.ground.schema import Label, Rel
 from pftz.loaders.records import ParsedReport
 from pftz.loaders.report import parse_report
+from tests.perturb import rewrapped
 
 
 def _national(r: ParsedReport) -> dict[str, tuple[str, bool]]:
@@ -176,3 +179,35 @@ def test_a_headline_that_only_reports_a_batch_releases_nothing() -> None:
     """A headline that names a batch without a verb of releasing leaves the cases after it out of any batch."""
     text = HEADLINE.format(head="Zones learn from the ninth batch of best practice cases", wrap=" ")
     assert _national(parse_report(text, "release.txt")) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The meeting called on the Ministry of Commerce and the General Administration of Customs to publish\n"
+            "the list of measures of Hubei FTZ.\n",
+            {"Ministry of Commerce", "General Administration of Customs"},
+        ),
+        (
+            "The forum urged the National Development and Reform Commission, the Ministry of Finance and the "
+            "People's Bank of China to support Sichuan FTZ.\n",
+            {"National Development and Reform Commission", "Ministry of Finance", "People's Bank of China"},
+        ),
+        (
+            "The notice asks the General Administration of Customs to extend the waybill reform of Henan FTZ.\n",
+            {"General Administration of Customs"},
+        ),
+    ],
+)
+def test_bodies_tasked_with_an_act_are_read(text: str, want: set[str]) -> None:
+    """``called on <body> and <body> to <verb>``: each body of the list is one acting, as printed and re-wrapped."""
+    assert want <= _bodies(parse_report(text, "news.txt"))
+    assert want <= _bodies(parse_report(rewrapped(text, 41), "news.txt"))
+
+
+def test_a_body_tasked_with_nothing_is_not_read() -> None:
+    """A body after a tasking verb with no "to <verb>" after it (``asked the Ministry of Transport about ...``) is
+    only named."""
+    text = "Reporters asked the Ministry of Transport about freight in Henan FTZ.\n"
+    assert not any("Transport" in b for b in _bodies(parse_report(text, "news.txt")))
