@@ -215,6 +215,23 @@ def _named_before(st: State, c: Clause) -> Named | None:
 
 ANAPHOR_REACH = 10
 
+_AND_THEN_RE = re.compile(r",\s*(?:and|while)\s+")
+
+
+def _case_of_clause_before(c: Clause, obj_at: int) -> Named | None:
+    """What ``it`` after a verb of adopting stands for when an earlier clause of the same sentence credits a quoted
+    case to one zone (``Guangdong PFTZ developed a "<name>" model ..., and Hainan FTP learned from it``): that case,
+    not one of a sentence before."""
+    s = c.s
+    quotes = [q for q in s.quotes if q.end <= obj_at and _AND_THEN_RE.search(s.text, q.end, obj_at)]
+    if not quotes or not is_case_name(quotes[-1].name, s.text, quotes[-1]):
+        return None
+    q = quotes[-1]
+    owners = [a for a in s.actors if a.end <= q.start]
+    if len(owners) != 1 or len(owners[0].keys) != 1:
+        return None
+    return Named(q.name, owners[0].keys, s.line)
+
 _PLURAL_ANAPHOR_RE = re.compile(rf"^\s*(?:[A-Z][^,;]{{0,60}},\s*)?(?:{alternation(PLURAL_ANAPHORA)})\b", re.IGNORECASE)
 
 
@@ -702,7 +719,7 @@ def _active_adoption(
         name = um.group("name").strip()
     elif (
         _ANAPHOR_RE.fullmatch(s.text[obj_at:obj_end].strip()) or _ANAPHOR_OBJECT_RE.match(s.text[obj_at:obj_end])
-    ) and (case := _named_before(st, c)) is not None:
+    ) and (case := _case_of_clause_before(c, obj_at) or _named_before(st, c)) is not None:
         name, origins = case.name, tuple(z for z in case.zones if not (kind == "zone" and z == key))
     elif not origins and (case := _place_anaphor(st, c, s.text[obj_at:obj_end])) is not None:
         # "the Hefei Area of Anhui FTZ learned from the Henan reform": the innovation named before, of that place

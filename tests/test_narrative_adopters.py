@@ -608,3 +608,33 @@ def test_the_city_with_no_city_named_as_a_subject_before_adopts_nothing() -> Non
         '"ship supply one-stop" service.\n'
     )
     assert _city_adoptions(text) == set()
+
+
+def _adoptions(text: str) -> set[tuple[str, str, str]]:
+    """(adopter key, innovation, origin zone) of every adoption with a stated origin."""
+    r = parse_report(text, "excerpt.txt")
+    names = {e.key: e.name for e in r.entities}
+    origin = {x.start.key: x.end.key for x in r.relations if x.type is Rel.ORIGINATED_IN}
+    return {(x.start.key, names[x.end.key], origin.get(x.end.key, "")) for x in r.relations if x.type is Rel.ADOPTED}
+
+
+IT_OF_THE_CLAUSE_BEFORE = [
+    'Zhejiang FTZ set up a "bonded fuel blending" model at Zhoushan.\n'
+    'The Fujian Pilot FTZ developed a "cross-Strait arbitration link" mechanism for investors, and Hunan FTZ '
+    "learned from it for its trade disputes.\n",
+    "Zhejiang FTZ set up a “bonded fuel blending” model at Zhoushan.\n"
+    "The China (Fujian) Pilot Free Trade Zone launched the “cross-Strait arbitration link” mechanism in Xiamen,\n"
+    "while Hunan FTZ has adopted it at its Changsha Area.\n",
+    "Zhejiang FTZ set up a 'bonded fuel blending' model at Zhoushan. Fujian FTZ piloted a 'cross-Strait "
+    "arbitration link' mechanism, and the Hunan FTZ copied it in 2026.\n",
+]
+
+
+@pytest.mark.parametrize("text", IT_OF_THE_CLAUSE_BEFORE)
+def test_it_stands_for_the_case_an_earlier_clause_of_the_sentence_credits(text: str) -> None:
+    """``<zone> developed a "<name>" ..., and <adopter> learned from it``: ``it`` is that case, not the one of the
+    sentence before; as printed and re-wrapped."""
+    for t in (text, rewrapped(text, 43)):
+        found = {(a, n) for a, n, _o in _adoptions(t)}
+        assert ("hunan", "cross-Strait arbitration link") in found, found
+        assert not any("fuel" in n for _a, n in found), found
