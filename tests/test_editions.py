@@ -363,6 +363,26 @@ FOURTH_ROUND = (
     "texts/32-weifang-adopts-qianhai-mediation",
 )
 
+FIFTH_ROUND = (
+    # written blind in the fifth round (session of 2026-12-06, night) as development texts; its held-back
+    # edition and texts stay outside the repository until the end of the round
+    "texts/45-mofcom-ninth-batch-best-practices",
+    "texts/46-ganzhou-nankang-adopts-xiamen-practice",
+    "texts/47-qianhai-feature",
+    "texts/48-state-council-g-f-2027-6",
+    "texts/49-interview-henan-ftz-official",
+    "texts/50-commentary-two-innovations-spread",
+    "texts/51-mofcom-sixth-batch",
+    "texts/52-henan-replicates-ftz-measures",
+    "texts/53-yellow-river-ftz-areas-alliance",
+    "texts/54-sichuan-commerce-eighth-batch",
+    "texts/55-year-end-review-ftz",
+    "texts/56-gac-extends-hainan-pilot",
+)
+
+
+ALL_TEXTS = sorted({*TUNED, *HELD_BACK, *SECOND_ROUND, *THIRD_ROUND, *FOURTH_ROUND, *FIFTH_ROUND})
+
 
 @pytest.mark.parametrize("stem", sorted(TUNED))
 def test_the_reader_on_a_development_text(stem: str) -> None:
@@ -377,7 +397,7 @@ def test_the_reader_on_a_development_text(stem: str) -> None:
     assert not low, f"{stem}: " + "; ".join(low)
 
 
-@pytest.mark.parametrize("stem", HELD_BACK + SECOND_ROUND + THIRD_ROUND + FOURTH_ROUND)
+@pytest.mark.parametrize("stem", HELD_BACK + SECOND_ROUND + THIRD_ROUND + FOURTH_ROUND + FIFTH_ROUND)
 def test_a_held_back_text_is_read_not_refused(stem: str) -> None:
     report = load_report(HERE / f"{stem}.txt")
     assert report.entities and report.relations
@@ -385,12 +405,12 @@ def test_a_held_back_text_is_read_not_refused(stem: str) -> None:
 
 def test_every_text_has_its_gold() -> None:
     texts = {p.with_suffix("") for p in [*HERE.glob("editions/**/*.txt"), *HERE.glob("texts/*.txt")]}
-    rounds = {*TUNED, *HELD_BACK, *SECOND_ROUND, *THIRD_ROUND, *FOURTH_ROUND}
+    rounds = set(ALL_TEXTS)
     assert {str(t.relative_to(HERE)) for t in texts} == rounds
     assert all(t.with_name(t.name + ".gold.csv").is_file() for t in texts)
 
 
-@pytest.mark.parametrize("stem", sorted({*TUNED, *HELD_BACK, *SECOND_ROUND, *THIRD_ROUND, *FOURTH_ROUND}))
+@pytest.mark.parametrize("stem", ALL_TEXTS)
 def test_every_text_builds_a_graph_the_schema_accepts(stem: str) -> None:
     # a property the reader writes and the schema does not define (a batch's level_from) once failed here
     validate(graph_from_reports(iter([load_report(HERE / f"{stem}.txt")])))
