@@ -366,6 +366,7 @@ FOURTH_ROUND = (
 FIFTH_ROUND = (
     # written blind in the fifth round (session of 2026-12-06, night) as development texts; its held-back
     # edition and texts stay outside the repository until the end of the round
+    "editions/report-2034j",
     "texts/45-mofcom-ninth-batch-best-practices",
     "texts/46-ganzhou-nankang-adopts-xiamen-practice",
     "texts/47-qianhai-feature",
