@@ -324,8 +324,9 @@ def listed_adopters(st: State, text: str, first: str) -> list[tuple[str, str, st
 
     An item whose place does not open it (after the list words ``by``, ``in``, ``to``, ``the``, ``the city of``)
     is read only when ``and`` joins it and it has at most :data:`LIST_ITEM_WORDS` words (``Kunshan, a city in
-    Jiangsu, ...`` is an apposition); a longer item whose place opens it ends the list. The first adopter's own
-    item may go on with a province that locates it (``in Hainan``) or words naming no place (``in 2026``).
+    Jiangsu, ...`` is an apposition); a longer item whose place opens it ends the list, unless all it adds is
+    the province that locates the place. The first adopter's own item may go on with a province that locates it
+    (``in Hainan``) or words naming no place (``in 2026``).
     The list ends at a clause mark or a word opening a clause (``;``, ``(``, ``, which``, ``before``, ``said``),
     where a clause with a subject and verb of its own begins (``..., and Gansu borrowed ...``), at a quoted name
     and at the first item naming no place. Nothing when ``text`` does not print ``first``.
