@@ -60,7 +60,6 @@ from pftz.loaders.narrative_facts import (
     clause_date,
     fuller_name,
     is_case_name,
-    more_places,
     ordinal_of,
 )
 from pftz.loaders.quotes import Quoted
@@ -272,35 +271,113 @@ Province, and Gansu borrowed ...``): the adopters end before it."""
 
 _ITS_SUBJECT_RE = re.compile(r"^\s*(?:Its|Their)\s+$")
 """A possessive pronoun before a quoted name opening its clause: the paragraph's subject zone owns it."""
-_MIXED_ITEM_RE = re.compile(r"\s*,\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+")
-"""What parts the items of a list of adopters of mixed kinds (``X PFTZ, Y Province and the cities of A and B``)."""
+_LIST_SEP_RE = re.compile(r"\s*,\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+")
+"""What parts the items of a list of adopters (``, ``, ``, and ``, `` and ``, `` as well as ``)."""
 _QUOTE_MARK_RE = re.compile(r"[\"“”]")
-_MIXED_ITEM_END_RE = re.compile(r"[;:(]|\s(?:which|who|where|while|whereas|after|before|since|as|said|says|but)\s")
+_LIST_END_RE = re.compile(
+    r"[;:(]|\s(?:which|who|where|while|whereas|after|before|since|said|says|but)\s|\sas\s(?!well\s)(?<!well\sas\s)"
+)
+"""Where a list of adopters ends: a clause mark or a word that opens a clause (``, which ...``, ``before ...``)."""
+_ITEM_LEAD_RE = re.compile(
+    r"(?:(?:later|also)\s+)?(?:(?:by|in|to)\s+)?(?:the\s+)?"
+    r"(?:(?:cit(?:y|ies)|count(?:y|ies)|provinces?|municipalit(?:y|ies)|prefectures?)\s+of\s+)?"
+)
+"""The list words an item may open with before its place: ``by the``, ``later in``, ``the city of``."""
+_LOCATED_IN_RE = re.compile(r"\s+in\s+\S.*")
+"""A place after the first adopter that locates it (``the X Pilot Zone in Hainan``): no adopter."""
+_CITY_OF_PROVINCE_RE = re.compile(r"(?:'s|’s)\s+")
+"""A city after its province's possessive (``Inner Mongolia's Manzhouli``): the city is the adopter."""
+LIST_ITEM_WORDS = 8
+"""An item of a list of more words than this is an adopter only when its place opens it (after list words)."""
 
 
-def _mixed_adopters(st: State, rest: str, first: tuple[str, str]) -> list[tuple[str, str, str, str]]:
-    """The adopters of a list after a passive verb, each item read alone: a zone, an area (its zone), a province,
-    a city (``the cities of Kunming and Lanzhou``: both), a coordinated innovation zone.
+def _locates(st: State, words: str) -> bool:
+    """Whether the words after a place are the province that locates it (`` in Hainan``)."""
+    return bool(_LOCATED_IN_RE.fullmatch(words)) and (p := _place_of(st, words)) is not None and p[0] == "province"
 
-    The list must open with the adopter already read (``first``: its kind and key); it ends at the first item
-    that names no place (``..., local authorities said``), at a quoted name (``..., and the "<name>" of ...``: a
-    clause of its own) or where a clause with a subject and verb of its own begins. Nothing when it has one item.
+
+def _city_of_province(st: State, item: str, province: tuple[str, str, str, str]) -> tuple[str, str, str, str] | None:
+    """The city right after the possessive of the province an item names, when it lies in that province."""
+    at = item.find(province[2])
+    of = _CITY_OF_PROVINCE_RE.match(item, at + len(province[2])) if at >= 0 else None
+    cities = st.gaz.find_cities(item[of.end() :]) if of else []
+    if cities and cities[0].start == 0 and (ref := st.gaz.cities.get(cities[0].key)) and ref.province == province[1]:
+        return ("city", cities[0].key, cities[0].text, "")
+    return None
+
+
+def listed_adopters(st: State, text: str, first: str) -> list[tuple[str, str, str, str]]:
+    """The adopters (kind, key, name, parent zone) listed in ``text`` after the first one, printed ``first``.
+
+    The items after ``first`` are parted by ``,``, ``, and``, ``and``, ``as well as``; each is read alone
+    (:func:`_place_of`): a zone, an area (its zone), a province, a city, a coordinated innovation zone.
+    Reads:
+
+    - ``X PFTZ, Y Province and the cities of A and B``: a list of mixed kinds, each item its place;
+    - ``Jiangxi Province and by the city of Huaihua``, ``the Nansha Area of X PFTZ and to Hengqin``,
+      ``Luoyang and Kaifeng as well as in ...``: list words before an item's place;
+    - ``Inner Mongolia's Manzhouli``: a city after its province's possessive is the city;
+    - ``the X Pilot Zone in Hainan and by Tianjin``, ``Linyi in Shandong and Changshu in Jiangsu``: a province
+      that locates the place before is no adopter;
+    - ``... to Guangxi in 2026 and now serves visitors at Beihai``, ``in Sichuan province and taken up by
+      Guizhou``: a short item after ``and`` naming a place anywhere.
+
+    An item whose place does not open it (after the list words ``by``, ``in``, ``to``, ``the``, ``the city of``)
+    is read only when ``and`` joins it and it has at most :data:`LIST_ITEM_WORDS` words (``Kunshan, a city in
+    Jiangsu, ...`` is an apposition); a longer item whose place opens it ends the list, unless all it adds is
+    the province that locates the place. The first adopter's own item may go on with a province that locates it
+    (``in Hainan``) or words naming no place (``in 2026``).
+    The list ends at a clause mark or a word opening a clause (``;``, ``(``, ``, which``, ``before``, ``said``),
+    where a clause with a subject and verb of its own begins (``..., and Gansu borrowed ...``), at a quoted name
+    and at the first item naming no place. Nothing when ``text`` does not print ``first``.
+
+    Examples
+    --------
+    >>> from pftz.loaders.reference import Gazetteer
+    >>> g = Gazetteer.default()
+    >>> st = State(g, g.find_zones)
+    >>> [a[:2] for a in listed_adopters(st, "Hunan Province and by the city of Huaihua", "Hunan Province")]
+    [('city', 'huaihua')]
     """
-    if (end := _MIXED_ITEM_END_RE.search(rest)) is not None:
+    text = " ".join(text.split())
+    at = text.find(first)
+    if at < 0 or not first:
+        return []
+    rest = text[at + len(first) :]
+    if (end := _LIST_END_RE.search(rest)) is not None:
         rest = rest[: end.start()]
     if cut := _OWN_CLAUSE_RE.search(rest):
         rest = rest[: cut.start()]
+    seps = list(_LIST_SEP_RE.finditer(rest))
+    if not seps:
+        return []
+    tail = rest[: seps[0].start()]  # the rest of the first item: "in 2026", "in Jilin province"
+    located = _locates(st, tail)
+    if _QUOTE_MARK_RE.search(tail) or not (len(f"{first}{tail}".split()) <= LIST_ITEM_WORDS or located):
+        return []
+    if not located and _place_of(st, tail) is not None:
+        return []  # "Henan PFTZ in its Zhengzhou Area, and ...": the first item names another place
     out: list[tuple[str, str, str, str]] = []
-    at = 0
-    for m in [*_MIXED_ITEM_RE.finditer(rest), None]:
-        item = rest[at : m.start() if m else len(rest)]
-        at = m.end() if m else len(rest)
+    for m, nxt in itertools.pairwise([*seps, None]):
+        assert m is not None
+        item = rest[m.end() : nxt.start() if nxt else len(rest)]
         if not item.strip():
             continue
-        if len(item.split()) > 8 or _QUOTE_MARK_RE.search(item) or (who := _place_of(st, item)) is None:
+        if _QUOTE_MARK_RE.search(item) or (who := _place_of(st, item)) is None:
             break
+        lead = _ITEM_LEAD_RE.match(item)
+        at = lead.end() if lead else 0
+        opens = item.startswith(who[2], at)
+        # "by the X Pilot Zone in Hainan": a place with the province that locates it is an item of any length
+        long = len(item.split()) > LIST_ITEM_WORDS and not (opens and _locates(st, item[at + len(who[2]) :]))
+        if not opens and (long or m.group(0).strip() == ","):
+            break  # "Kunshan, a county-level city in Jiangsu, ...": an apposition, no item
+        if who[0] == "province":
+            who = _city_of_province(st, item, who) or who  # "Inner Mongolia's Manzhouli": the city
         out.append(who)
-    return out if len(out) > 1 and out[0][:2] == first else []
+        if long:
+            break
+    return out
 
 
 def _zone_list_at(s: Sentence, at: int) -> tuple[str, ...]:
@@ -502,7 +579,7 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
             have = {(f.adopter_kind, f.adopter_key) for f in facts} | {("zone", root(o)) for o in fact.origins}
             facts += [
                 replace(fact, adopter_kind=k, adopter_key=key, adopter_name=t, adopter_zone="")
-                for k, key, t in more_places(c.st, s.text[begin:start], fact.adopter_name)
+                for k, key, t, _ in listed_adopters(c.st, s.text[begin:start], fact.adopter_name)
                 if (k, root(key) if k == "zone" else key) not in have
             ]
             out.extend(facts)

@@ -35,7 +35,6 @@ from pftz.loaders.narrative_adoptions import (
     _home_zone,
     _in_definition,
     _last_clause,
-    _mixed_adopters,
     _more_zones,
     _named_before,
     _place_of,
@@ -45,6 +44,7 @@ from pftz.loaders.narrative_adoptions import (
     _set_before,
     _term_in,
     _zone_list_at,
+    listed_adopters,
     root,
 )
 from pftz.loaders.narrative_cases import practice_name
@@ -60,7 +60,6 @@ from pftz.loaders.narrative_facts import (
     clause_date,
     fuller_name,
     is_case_name,
-    more_places,
     ordinal_of,
 )
 
@@ -220,20 +219,12 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
                 replace(fact, adopter_key=z.key, adopter_name=z.text, date=clause_date(adopter_clause(rest, z.start)))
                 for z in _more_zones(st, rest, origins)
             )
-        # "taken up by the X Pilot Free Trade Zone, Y Province and the cities of A and B": a list of mixed kinds
-        got = {(f.adopter_kind, f.adopter_key) for f in out if f.quote is s.original}
-        for more in _mixed_adopters(st, rest, (kind, key))[1:]:
-            if (more[0], more[1]) not in got and not (more[0] == "zone" and more[1] in origins):
-                got.add((more[0], more[1]))
+        # "taken up by the X Pilot Free Trade Zone, Y Province and the cities of A and B", "by Jiangxi Province and
+        # by the city of Huaihua", "by the X Area of Y PFTZ and by Inner Mongolia's Manzhouli": the list's other places
+        have = {(f.adopter_kind, f.adopter_key) for f in out}
+        for more in listed_adopters(st, rest, printed):
+            if (more[0], more[1]) not in have and not (more[0] == "zone" and more[1] in origins):
+                have.add((more[0], more[1]))
                 out.append(replace(fact, adopter_kind=more[0], adopter_key=more[1], adopter_name=more[2],
                                    adopter_zone=more[3], scope=""))  # fmt: skip
-        # "taken up by Jiangxi Province and by the city of Huaihua", "learned from by the X Area of Y PFTZ and by
-        # Inner Mongolia's Manzhouli": the other places of the list, of any kind
-        have = {(f.adopter_kind, f.adopter_key) for f in out}
-        for pk, pkey, ptext in more_places(st, window, printed):
-            if (pk, pkey) not in have and not (pk == "zone" and root(pkey) in {root(o) for o in origins}):
-                have.add((pk, pkey))
-                out.append(
-                    replace(fact, adopter_kind=pk, adopter_key=pkey, adopter_name=ptext, adopter_zone="", scope="")
-                )
     return [*cases[:1], *out] if out else []
