@@ -24,6 +24,7 @@ from pftz.loaders.lexicon import (
     JOINT_WORK_NOUNS,
     LAUNCH_PARTICIPLES,
     NOT_FIRST_WORDS,
+    NOVELTY_VERB_STEMS,
     PILOT_INFINITIVES,
     PILOT_PARTICIPLES,
     PILOT_VERB_FORMS,
@@ -32,6 +33,7 @@ from pftz.loaders.lexicon import (
     SUBJECT_ADJECTIVES,
     TITLE_WORDS,
     TRIAL_PARTICIPLES,
+    VERSION_ANAPHORA,
     alternation,
 )
 from pftz.loaders.narrative_facts import (
@@ -424,10 +426,12 @@ _SUBJECT_PRONOUN_RE = re.compile(
 )
 _PRACTICE_END_RE = re.compile(
     r"[;:,—]|\.(?:\s|$)|\s–\s|\s\((?![A-Z]{2,}\))|\s(?:to\s(?![A-Z])|which|that|who|whereby|thereby|so that|in order|"
-    r"while|where|aiming|by|through|in China|in the country|nationwide|as well as|has|have|had|was|were|is|are)\b|"
+    r"while|where|aiming|by|through|in China|in the country|nationwide|as well as|has|have|had|was|were|is|are|"
+    r"in\s(?:its|the|their)\s(?:[A-Z][\w'’-]*\s){1,4}Area)\b|"
     r"\sand\s|$"
 )
-"""Where an object phrase ends (``and`` only before a verb or a ``first``: :data:`_AND_SPLIT_RE`)."""
+"""Where an object phrase ends (``and`` only before a verb or a ``first``: :data:`_AND_SPLIT_RE`; the area where
+the zone acted: ``piloted A in its Dehong Area``)."""
 _AND_SPLIT_RE = re.compile(
     rf"(?:also\s+)?(?:{PRACTICE_VERBS}|{PRACTICE_ING}|[a-z]+ed\s+(?:the|a|an)\s)|"
     r"(?:the\s+)?(?:[\w-]+(?:\s[A-Z][\w-]*){0,3}['’]s\s+)?first\s"
@@ -471,7 +475,7 @@ is_head_noun = _is_head_noun
 """Whether a word is a practice's head noun (for the rule modules beside this one)."""
 
 
-def practice_name(phrase: str, *, first: bool = False, joint: bool = False) -> str:
+def practice_name(phrase: str, *, first: bool = False, joint: bool = False, novel: bool = False) -> str:
     """The practice an unquoted object phrase names, or ``""`` when it names an activity.
 
     The rule: read past an action noun (``the establishment of``, ``the launch
@@ -483,7 +487,10 @@ def practice_name(phrase: str, *, first: bool = False, joint: bool = False) -> s
     ``unloading and warehousing of ...``), not a thing (``the first ... transport
     vehicle``, ``the first ... shipment``, ``the first ... research institution``).
     What several zones did ``jointly`` (``joint``) is a joint practice when it
-    has three words or more. Otherwise its head noun (the word before the first
+    has three words or more. The object of a verb of novelty (``novel``: introduced, piloted; :data:`~pftz.
+    loaders.lexicon.NOVELTY_VERB_STEMS`) is a practice when its head is an action noun with a modifier before it
+    and three words in all (``online arbitration of cross-Strait disputes``; not ``the model at ...``). Otherwise
+    its head noun (the word before the first
     preposition or post-modifier) must be one of :data:`PRACTICE_HEADS`
     (model, mechanism, system, platform, service, window, base, zone, channel,
     business, case, project, program, transaction, payment, subcenter, ...),
@@ -537,6 +544,15 @@ def practice_name(phrase: str, *, first: bool = False, joint: bool = False) -> s
         if len(words) >= 3 and (_is_head_noun(head) or action):
             return p
         return used if len(used.split()) >= 5 and not DOCUMENT_WORD_RE.search(used) else ""
+    if (
+        novel
+        and h >= 1
+        and len(words) >= 3
+        and _ACTION_NOUN_RE.search(words[h].lower())
+        and words[h] not in _BODY_NOUNS
+        and not phrase.strip().lower().startswith(VERSION_ANAPHORA)  # "a modified version at ...": a copy
+    ):
+        return p  # "introduced online arbitration of cross-Strait commercial disputes"
     if h == 0 and len(words) >= BARE_HEAD_WORDS and words[0].lower() in CASE_HEADS and words[1] in ("for", "of"):
         return p  # "a mechanism for the direct recognition of Hong Kong professional qualifications"
     return p if h >= 1 and len(words) >= 3 and _is_head_noun(words[h]) else ""
@@ -632,7 +648,7 @@ def case_unquoted_object(
                     jointly = len(a.keys) > 1 and "jointly" in s.text[m.start() : m.start("verb")]
                     # "launched X, the first such operation at a Chinese port": the apposition says first
                     first = verb.startswith(("pioneer", "pilot")) or bool(_FIRST_APPOSITION_RE.match(s.text, end))
-                    name = practice_name(obj, first=first, joint=jointly)
+                    name = practice_name(obj, first=first, joint=jointly, novel=verb.startswith(NOVELTY_VERB_STEMS))
                     words = name.split()
                     head = words[_head(words)].lower() if words else ""
                     if name and ap:

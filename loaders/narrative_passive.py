@@ -197,9 +197,10 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
         if unsaid and kind == "city" and (home := _home_zone(st, c, key)):
             origins = (home,)  # "... is replicated in designated areas, namely the cities of X and Y": the
             # paragraph's zone, the cities in its province (derived)
-        elif unsaid and kind != "coordinated":
+        elif unsaid and kind != "coordinated" and not (prep == "by" and not by_into):
             continue  # '"<name>" was replicated in Shanghai PFTZ' alone may tell where it began; a coordinated
-            # innovation zone of a PFTZ only ever takes up what was developed elsewhere
+            # innovation zone of a PFTZ only ever takes up what was developed elsewhere; "taken up by <X>" names
+            # its adopter, the origin left unsaid
         if (kind == "zone" and key in origins) or printed.lower() in name.lower():
             continue
         scope = "province-wide" if kind == "province" and (at.group("scope") or PROVINCE_SCOPE_RE.search(rest)) else ""

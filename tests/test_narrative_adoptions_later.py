@@ -677,3 +677,49 @@ def test_it_after_a_national_scope_is_the_innovation_of_its_own_sentence(variant
         ("one-ticket river freight", origin, f"province:{other}"),
     } <= got
     assert not any("refuelling" in name for name, _o, _a in got)
+
+
+UNSAID_ORIGIN = [
+    # (text, what each states as (name, origins, adopter)): a passive verb of taking up with "by" names the adopter
+    # even when no sentence says where the innovation began; the origin is left blank, not guessed
+    (
+        'A "one-stop berth booking" service for river barges has been taken up by Hunan Province, by Yichang '
+        "and Jingzhou, and by the Yueyang Area of Hunan PFTZ.",
+        {
+            ("one-stop berth booking", "", "province:hunan"),
+            ("one-stop berth booking", "", "city:yichang"),
+            ("one-stop berth booking", "", "city:jingzhou"),
+            ("one-stop berth booking", "", "zone:hunan"),
+        },
+    ),
+    (  # another verb of the list, the adopter a zone
+        "The 'shared bonded warehouse for small exporters' was borrowed by Shaanxi PFTZ in 2029.",
+        {("shared bonded warehouse for small exporters", "", "zone:shaanxi")},
+    ),
+    (  # an anaphor in the next sentence stands for it
+        'A "night-time customs clearance" scheme for fresh produce has been adopted by Yunnan Province. The '
+        "scheme was later emulated by Guangxi as well.",
+        {
+            ("night-time customs clearance", "", "province:yunnan"),
+            ("night-time customs clearance", "", "province:guangxi"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "stated"), UNSAID_ORIGIN)
+@pytest.mark.parametrize("width", [0, 47])
+def test_an_adoption_by_a_named_adopter_whose_origin_is_unsaid(
+    text: str, stated: set[tuple[str, str, str]], width: int
+) -> None:
+    """Perturbed: re-wrapped at another width."""
+    body = rewrapped(text, width) if width else text
+    got = _adopted(body)
+    for name, origins, adopter in stated:
+        assert any(n.startswith(name) and o == origins and a == adopter for n, o, a in got), (name, adopter, got)
+
+
+def test_replicated_in_a_zone_with_its_origin_unsaid_is_no_adoption() -> None:
+    """``"<name>" was replicated in <zone>`` alone may tell where it began: no adoption is guessed."""
+    text = 'The "smart berth allocation" model was replicated in Shandong PFTZ.'
+    assert _adopted(text) == set()

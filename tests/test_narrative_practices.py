@@ -436,3 +436,60 @@ def test_a_first_release_is_a_practice(width: int) -> None:
         "customs release of grain against a phytosanitary certificate shared with a partner port": ("jiangsu",)
     }
     assert practice_name("the nation's first port release", first=True) == ""
+
+
+# --------------------------------------------------------------------------- a verb of novelty: an action noun head
+@pytest.mark.parametrize(
+    ("text", "name", "zones"),
+    [
+        # a parenthetical area between subject and verb, the object an activity named by an action noun
+        (
+            "Shandong PFTZ, in its Yantai Area, introduced online mediation of cross-border maritime claims, "
+            "and the service was later extended across the province.",
+            "online mediation of cross-border maritime claims",
+            ("shandong",),
+        ),
+        # another verb of the list, the area as the subject
+        (
+            "The Hefei Area of Anhui PFTZ piloted graded inspection of imported lithium ore for battery makers, "
+            "cutting clearance time by half.",
+            "graded inspection of imported lithium ore for battery makers",
+            ("anhui",),
+        ),
+        # the area where the zone acted after the object ends it; a head noun of things built ("permits")
+        (
+            "Guangxi PFTZ pioneered digital transit permits for cross-border lorries in its Chongzuo Area, "
+            "and the queues at the border shortened.",
+            "digital transit permits for cross-border lorries",
+            ("guangxi",),
+        ),
+        # another order: a centre of services set up by an area of the zone
+        (
+            "The Harbin Area of Heilongjiang PFTZ set up a bonded display and trading centre for Russian timber.",
+            "bonded display and trading centre for Russian timber",
+            ("heilongjiang",),
+        ),
+    ],
+)
+def test_an_activity_a_zone_introduced_is_its_practice(text: str, name: str, zones: tuple[str, ...]) -> None:
+    """After a verb of novelty (``NOVELTY_VERB_STEMS``: introduced, piloted, pioneered) an unquoted object whose
+    head is an action noun (mediation, inspection, arbitration) names a practice; ``in its <X> Area`` after the
+    object is where the zone acted, not part of the name. A perturbed copy (re-wrapped, other quote-free wording
+    of the zones: "Pilot Free Trade Zone") reads the same."""
+    assert _cases(text).get(name) == zones
+    other = text.replace(" PFTZ", " Pilot Free Trade Zone")
+    assert _cases(rewrap_paragraphs(other)).get(name) == zones
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shandong PFTZ, in its Yantai Area, introduced new rules for ship registration.",
+        "Anhui PFTZ piloted three reforms in its Hefei Area.",
+        "Guangxi PFTZ introduced reporting requirements for banks.",
+        "Later, Hubei PFTZ introduced a similar arbitration centre for shipping disputes in Wuhan.",
+    ],
+)
+def test_not_an_activity_a_zone_introduced(text: str) -> None:
+    """A plain plural thing, a count or a copy ("a similar ...") after a verb of novelty names no practice."""
+    assert [c for c in _read(text).cases if c.rule in ("object", "passive", "established-in")] == []
