@@ -7,12 +7,15 @@ adopting, in either direction and across an anaphora, with its adopter and scope
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from pftz.loaders.lexicon import (
     BY_ADOPT_VERBS,
+    CASE_HEADS,
     INTO_ADOPT_VERBS,
     PASSIVE_ADOPT_VERBS_MORE,
+    alternation,
 )
 from pftz.loaders.narrative_adoptions import (
     _ADOPTER_AT_RE,
@@ -63,6 +66,13 @@ from pftz.loaders.narrative_facts import (
     more_places,
     ordinal_of,
 )
+
+_PLACE_PRACTICE_OF_RE = re.compile(
+    rf"^\s*[Tt]he\s+(?:[A-Z][\w'’-]*\s+){{1,3}}{alternation(CASE_HEADS)}\s+of\s+"
+    r"(?P<np>[a-z][\w'’&+-]*(?:\s+[\w'’&+-]+){2,11}?)\s*$"
+)
+"""``The Zhoushan practice of joint inspection of LNG bunkering``: a place's name before a head noun, the practice
+after ``of``."""
 
 
 def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
@@ -147,8 +157,11 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
             plural = several[1:]
         elif _ANAPHOR_RE.match(_last_clause(head)) and (case := _named_before(st, c)) is not None:
             name, origins = case.name, case.zones  # no zones: an item of a national batch taken up before
-        elif (sub := _UNQUOTED_THE_RE.match(head[begin:])) and (cc := _credited_case(st, sub.group("np"))) is not None:
-            name, origins = cc.name, cc.zones  # "the one-window service for foreign talents has been replicated by"
+        elif (sub := _UNQUOTED_THE_RE.match(head[begin:]) or _PLACE_PRACTICE_OF_RE.match(head[begin:])) and (
+            cc := _credited_case(st, sub.group("np"))
+        ) is not None:
+            name, origins = cc.name, cc.zones  # "the one-window service for foreign talents has been replicated by";
+            # "the Zhoushan practice of <a case credited before> has been taken up by"
         elif (pre := _case_by_prefix(st, c, head[begin:])) is not None:
             name, origins = pre.name, pre.zones  # "Bonded smelting has been taken up by ...": that case (derived)
         elif (wm := _UNQUOTED_WHICH_RE.match(head)) and (name := practice_name(wm.group("name"))):

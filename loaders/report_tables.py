@@ -467,10 +467,11 @@ def _names_province(c: _Collector, scope_cell: str, province: str) -> bool:
 
 def _extract_provincial(c: _Collector, ctx: _Context) -> None:
     """Provincial batches: a table with a zone column and a batch column (roles of the edition profile), with the
-    examples its cells name; a row whose cell names none but says all the batch's innovations are replicated over
-    the province (``all 16 innovations are replicated across the autonomous region``), or whose column of scope
-    does ("Province-wide", "Throughout the municipality"), replicates the batch itself there (``REPLICATED_TO`` its
-    province)."""
+    examples its cells name (quoted, or a cell of bare names cut by ";": :func:`~pftz.loaders.tables.cell_names`,
+    in the scope of the row's column of scope); a row whose cell names none but says all the batch's innovations
+    are replicated over the province (``all 16 innovations are replicated across the autonomous region``), or whose
+    column of scope does ("Province-wide", "Throughout the municipality", "Throughout Tianjin": the row's own
+    province), replicates the batch itself there (``REPLICATED_TO`` its province)."""
     for t in ctx.tables:
         cols = c.profile.columns_of(t.columns)
         bcol, qcol, ccol, zcol = cols.get("batch"), cols.get("quantity"), cols.get("content"), cols.get("zone")

@@ -723,3 +723,53 @@ def test_replicated_in_a_zone_with_its_origin_unsaid_is_no_adoption() -> None:
     """``"<name>" was replicated in <zone>`` alone may tell where it began: no adoption is guessed."""
     text = 'The "smart berth allocation" model was replicated in Shandong PFTZ.'
     assert _adopted(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        (
+            'Fujian PFTZ piloted a "paperless ship agency filing" service. Guangxi PFTZ took it as a reference in '
+            "its Qinzhou Port Area.",
+            ("paperless ship agency filing", "zone:fujian", "zone:guangxi"),
+        ),
+        (  # another phrase of the list, a province as the adopter, a time phrase first
+            "Hubei PFTZ launched a 'shared customs broker pool' for river ports. In 2029, Jiangxi Province took it "
+            "as a model for its inland ports.",
+            ("shared customs broker pool", "zone:hubei", "province:jiangxi"),
+        ),
+    ],
+)
+@pytest.mark.parametrize("width", [0, 39])
+def test_took_it_as_a_reference_adopts_the_innovation_named_before(
+    text: str, stated: tuple[str, str, str], width: int
+) -> None:
+    """``<adopter> took it as a reference``: the pronoun is the innovation named just before. Perturbed: re-wrapped
+    at another width."""
+    body = rewrapped(text, width) if width else text
+    assert any(n.startswith(stated[0]) and (o, a) == stated[1:] for n, o, a in _adopted(body)), _adopted(body)
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        (
+            "The Heihe Area of Heilongjiang PFTZ introduced joint verification of rouble cash declarations, cutting "
+            "delays. The Heihe practice of joint verification of rouble cash declarations was later borrowed by "
+            "Jilin Province.",
+            ("joint verification of rouble cash declarations", "zone:heilongjiang", "province:jilin"),
+        ),
+        (  # another head noun, a zone as the adopter, another verb of the list
+            "Guangdong PFTZ piloted online mediation of cross-border consumer complaints in its Qianhai Area. "
+            "The Qianhai model of online mediation of cross-border consumer complaints has been adopted by "
+            "Hainan FTP.",
+            ("online mediation of cross-border consumer complaints", "zone:guangdong", "zone:hainan-ftp"),
+        ),
+    ],
+)
+@pytest.mark.parametrize("width", [0, 43])
+def test_a_places_practice_of_a_case_credited_before(text: str, stated: tuple[str, str, str], width: int) -> None:
+    """``The <place> practice of <X> has been taken up by ...``: X is the case the text credited before (its zones
+    the origin), the place before the head noun no part of its name. Perturbed: re-wrapped at another width."""
+    body = rewrapped(text, width) if width else text
+    assert stated in _adopted(body), _adopted(body)
