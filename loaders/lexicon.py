@@ -105,7 +105,7 @@ CASE_VERB_STEMS = (
     "implement", "introduc", "pioneer", "launch", "establish", "creat", "develop", "explor", "promot", "adopt",
     "buil", "set up", "sets up", "roll", "innovat", "pilot", "appl", "carr", "form", "put", "achiev", "complet",
     "facilitat", "accomplish", "upgrad", "advanc", "enabl", "optimi", "refin", "construct", "deploy", "streamlin",
-    "expand", "extend", "offer", "provid", "take", "took", "led", "lead", "produc", "contribut", "opened",
+    "expand", "extend", "offer", "provid", "take", "took", "led", "lead", "produc", "contribut", "opened", "maintain",
 )  # fmt: skip
 """Stems of the verbs by which a zone makes a quoted innovation its own (``launched "<name>"``)."""
 

@@ -136,6 +136,10 @@ def case_verb(s: Sentence, q: Quoted, prior: Actor | None, gaz: Gazetteer | None
         return None
     gap = s.text[prior.end : q.start]
     verbs = list(CASE_VERB_RE.finditer(gap))
+    if not verbs and _AREA_BETWEEN_RE.fullmatch(gap) and (zone := _zone_before_its_area(s, prior)) is not None:
+        # "Henan PFTZ launched in the Zhengzhou Area a "..." model": the area is where its zone acted
+        prior, gap = zone, s.text[zone.end : q.start]
+        verbs = list(CASE_VERB_RE.finditer(gap))
     if not verbs and (fm := _FIRST_BEFORE_RE.search(gap)) and len(gap.split()) <= 8:
         verbs = [fm]  # "released the nation's first "general data list"": a first of its kind is the zone's own
     if not verbs and (on := _ON_CASE_RE.fullmatch(gap)) and CO_WORK_RE.search(s.text, prior.start, prior.end):
@@ -148,6 +152,26 @@ def case_verb(s: Sentence, q: Quoted, prior: Actor | None, gaz: Gazetteer | None
     if cut and gaz is not None and gaz.find_provinces(gap[cut.end() :], exclude_zones=True):
         return None  # "..., and Inner Mongolia introduced "...": another subject, a region, took the verb
     return chain(s, prior)
+
+
+_AREA_BETWEEN_RE = re.compile(r"\s*,?\s*(?:the\s+|an?\s+)?")
+"""Between an area and the quoted name after it (``in the Zhengzhou Area a "..."``): an article at most."""
+_IN_AREA_RE = re.compile(r"\s(?:in|at|through)\s+(?:the|its)\s+$")
+
+
+def _zone_before_its_area(s: Sentence, area: Actor) -> Actor | None:
+    """The zone before ``in the <area>`` when the area is that zone's (``Henan PFTZ launched in the Zhengzhou
+    Area``): the subject of the verb between them; else None."""
+    if not _IN_AREA_RE.search(s.text, max(0, area.start - 12), area.start):
+        return None
+    before = [a for a in s.actors if a.end <= area.start]
+    if (
+        not before
+        or len(area.keys) != 1
+        or {k.split("/", 1)[0] for k in before[-1].keys} != {area.keys[0].split("/", 1)[0]}
+    ):
+        return None
+    return before[-1]
 
 
 _FIRST_BEFORE_RE = re.compile(

@@ -493,3 +493,39 @@ def test_an_activity_a_zone_introduced_is_its_practice(text: str, name: str, zon
 def test_not_an_activity_a_zone_introduced(text: str) -> None:
     """A plain plural thing, a count or a copy ("a similar ...") after a verb of novelty names no practice."""
     assert [c for c in _read(text).cases if c.rule in ("object", "passive", "established-in")] == []
+
+
+# --------------------------------------------------------------------------- a quoted case: the area between
+@pytest.mark.parametrize(
+    ("text", "name", "zone"),
+    [
+        (
+            'Shaanxi PFTZ launched in the Xi\'an Area a "one-stop freight pass" for rail containers, its first.',
+            "one-stop freight pass",
+            "shaanxi",
+        ),
+        (  # another verb, "its" area, single quotes
+            "Hubei PFTZ introduced in its Xiangyang Area a 'shared testing ground' for autonomous vehicles.",
+            "shared testing ground",
+            "hubei",
+        ),
+        (  # a verb of keeping a quoted list
+            'The Nansha Area of Guangdong PFTZ maintains a "trusted traders roster" of firms cleared without '
+            "prior checks.",
+            "trusted traders roster",
+            "guangdong",
+        ),
+    ],
+)
+def test_a_quoted_case_after_the_area_where_its_zone_acted(text: str, name: str, zone: str) -> None:
+    """``<zone> launched in the <area> a "<name>"``: the area of the zone between verb and name is where it acted,
+    the name the zone's case; ``maintains`` is a verb of a case (``CASE_VERB_STEMS``). Perturbed: re-wrapped."""
+    for body in (text, rewrap_paragraphs(text)):
+        got = {n: z for n, z in _cases(body).items() if n.startswith(name)}
+        assert got and all(z and z[0].split("/", 1)[0] == zone for z in got.values()), _cases(body)
+
+
+def test_an_area_of_another_zone_between_is_no_subject() -> None:
+    """The area between is another zone's: the zone before is not credited through it."""
+    text = 'Hubei PFTZ worked in the Changsha Area, where Hunan PFTZ trialled a "dry port shuttle" service.'
+    assert _cases(text).get("dry port shuttle") != ("hubei",)
