@@ -50,7 +50,7 @@ from pftz.loaders.narrative_adoptions import (
     _zone_list_at,
     root,
 )
-from pftz.loaders.narrative_cases import practice_name
+from pftz.loaders.narrative_cases import case_unquoted_object, practice_name
 from pftz.loaders.narrative_facts import (
     BATCH_RE,
     CLAUSE_CUT_RE,
@@ -73,6 +73,18 @@ _PLACE_PRACTICE_OF_RE = re.compile(
 )
 """``The Zhoushan practice of joint inspection of LNG bunkering``: a place's name before a head noun, the practice
 after ``of``."""
+
+
+def _practice_of_clause_before(c: Clause, head: str) -> Named | None:
+    """What an anaphor opening a later clause stands for when an earlier clause of its sentence credits an unquoted
+    practice to a zone (``Fujian PFTZ introduced online arbitration of ..., and this practice was extended to
+    ...``): that practice, not one of a sentence before; else None."""
+    last = _last_clause(head)
+    if last == head:
+        return None
+    cut = len(head) - len(last)
+    found = [(a, n) for a, n in case_unquoted_object(c.s, c.last_subject) if 0 <= c.s.text.find(n) < cut]
+    return Named(found[-1][1], found[-1][0].keys, c.s.line) if found else None
 
 
 def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
@@ -155,7 +167,10 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
         elif _PLURAL_ANAPHOR_RE.match(head) and (several := _set_before(st, c)):
             name, origins = several[0].name, several[0].zones
             plural = several[1:]
-        elif _ANAPHOR_RE.match(_last_clause(head)) and (case := _named_before(st, c)) is not None:
+        elif (
+            _ANAPHOR_RE.match(_last_clause(head))
+            and (case := _practice_of_clause_before(c, head) or _named_before(st, c)) is not None
+        ):
             name, origins = case.name, case.zones  # no zones: an item of a national batch taken up before
         elif (sub := _UNQUOTED_THE_RE.match(head[begin:]) or _PLACE_PRACTICE_OF_RE.match(head[begin:])) and (
             cc := _credited_case(st, sub.group("np"))

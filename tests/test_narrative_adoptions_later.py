@@ -773,3 +773,32 @@ def test_a_places_practice_of_a_case_credited_before(text: str, stated: tuple[st
     the origin), the place before the head noun no part of its name. Perturbed: re-wrapped at another width."""
     body = rewrapped(text, width) if width else text
     assert stated in _adopted(body), _adopted(body)
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "not_stated"),
+    [
+        (
+            'Tianjin PFTZ launched a "berth sharing" model. Hebei PFTZ, in its Caofeidian Area, introduced graded '
+            "inspection of imported iron ore, and this practice was later extended to Shanxi Province.",
+            ("graded inspection of imported iron ore", "zone:hebei", "province:shanxi"),
+            ("berth sharing", "zone:tianjin", "province:shanxi"),
+        ),
+        (  # another anaphor and verb, the adopter a zone
+            "Anhui PFTZ opened a 'lab sharing' scheme for start-ups. The Hefei Area of Anhui PFTZ piloted online "
+            "arbitration of technology licensing disputes, and the practice has been taken up by Henan PFTZ.",
+            ("online arbitration of technology licensing disputes", "zone:anhui", "zone:henan"),
+            ("lab sharing", "zone:anhui", "zone:henan"),
+        ),
+    ],
+)
+@pytest.mark.parametrize("width", [0, 41])
+def test_an_anaphor_after_a_clause_that_credits_an_unquoted_practice(
+    text: str, stated: tuple[str, str, str], not_stated: tuple[str, str, str], width: int
+) -> None:
+    """``<zone> introduced <practice>, and this practice was extended to <X>``: the anaphor stands for the practice
+    of its own sentence's earlier clause, not the innovation of the sentence before. Perturbed: re-wrapped."""
+    body = rewrapped(text, width) if width else text
+    got = _adopted(body)
+    assert stated in got, got
+    assert not any(n.startswith(not_stated[0]) and a == not_stated[2] for n, _o, a in got), got
