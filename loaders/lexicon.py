@@ -105,7 +105,7 @@ CASE_VERB_STEMS = (
     "implement", "introduc", "pioneer", "launch", "establish", "creat", "develop", "explor", "promot", "adopt",
     "buil", "set up", "sets up", "roll", "innovat", "pilot", "appl", "carr", "form", "put", "achiev", "complet",
     "facilitat", "accomplish", "upgrad", "advanc", "enabl", "optimi", "refin", "construct", "deploy", "streamlin",
-    "expand", "extend", "offer", "provid", "take", "took", "led", "lead", "produc", "contribut", "opened",
+    "expand", "extend", "offer", "provid", "take", "took", "led", "lead", "produc", "contribut", "opened", "maintain",
 )  # fmt: skip
 """Stems of the verbs by which a zone makes a quoted innovation its own (``launched "<name>"``)."""
 
@@ -295,7 +295,8 @@ CASE_HEADS = (
 
 PRACTICE_HEADS_MORE = (
     "base", "zone", "channel", "business", "case", "project", "transaction", "payment", "settlement",
-    "transfer", "subcenter", "list", "scenario", "application", "sandbox", "lane", "database",
+    "transfer", "subcenter", "list", "scenario", "application", "sandbox", "lane", "database", "arrangement",
+    "centre", "center", "permit",
 )  # fmt: skip
 """Head nouns a named practice may end in besides :data:`CASE_HEADS`: what the text builds, not an activity."""
 
@@ -327,9 +328,9 @@ BOUNDARY_WORDS = (
 NOT_FIRST_WORDS = (
     "it", "its", "their", "they", "this", "these", "such", "more", "various", "multiple", "over", "and", "or",
     "all", "first", "into", "to", "in", "of", "for", "with", "on", "at", "from", "by", "through", "as", "other",
-    "related", "relevant",
+    "related", "relevant", "similar", "comparable",
 )  # fmt: skip
-"""Words that cannot start a named practice."""
+"""Words that cannot start a named practice (``a similar ... centre``: a copy of one named elsewhere)."""
 
 ACTION_NOUNS = (
     "establishment", "launch", "creation", "construction", "introduction", "development", "signing",
@@ -1018,3 +1019,29 @@ JOINT_WORK_NOUNS = ("innovation", "initiative", "effort", "reform", "creation", 
 innovation of Heilongjiang PFTZ and Liaoning PFTZ, ...``."""
 
 __all__ += ["JOINT_WORK_NOUNS"]
+
+CELL_CLAUSE_WORDS = (
+    "is", "are", "was", "were", "has", "have", "had", "been", "be", "will", "shall", "include", "includes",
+    "including", "such as", "covering", "covers", "involving", "involves", "among",
+)  # fmt: skip
+"""Words that make a table cell a sentence about its examples rather than a bare list of their names: a cell
+``Digital clearance for bulk chemicals; joint inspection of LNG bunkering`` names two innovations, a cell
+``all 16 innovations are replicated across the region`` names none."""
+
+__all__ += ["CELL_CLAUSE_WORDS"]
+
+PLACE_SCOPE_LEADS = (
+    "throughout", "across", "all over", "within", "across all of", "throughout all of", "across the whole of",
+    "throughout the whole of", "in all of", "in the whole of",
+)  # fmt: skip
+"""Words before a place's name in a cell of scope: ``Throughout Tianjin``, ``Across the whole of Hainan``
+(a row's own province named: a replication over the province)."""
+
+__all__ += ["PLACE_SCOPE_LEADS"]
+
+NOVELTY_VERB_STEMS = ("pioneer", "pilot", "introduc", "trial")
+"""Stems of the verbs that make their object new where the zone acts: their unquoted object is a practice when
+its head is an action noun too (``Fujian PFTZ introduced online arbitration of cross-Strait disputes``,
+``piloted export supervision of used machinery``), not only a head noun of :data:`PRACTICE_HEADS_MORE`."""
+
+__all__ += ["NOVELTY_VERB_STEMS"]

@@ -691,7 +691,9 @@ def _read_paragraph(st: State, sents: list[Sentence], cross: Sequence[Section]) 
                     st.last_named = Named(f.name, f.zones, f.line)
                 elif isinstance(f, AdoptionFact):
                     st.adoptions.append(f)
-                    if f.name and (f.origins or f.batch):  # a batch's item names no zone: still what "it" is
+                    # a batch's item names no zone, nor an innovation "taken up by <X>" whose origin is unsaid:
+                    # still what "it" is
+                    if f.name and (f.origins or f.batch or f.rule == "adopted-by"):
                         st.last_named = Named(f.name, f.origins, f.line)
                         named_here.setdefault(f.name, st.last_named)
                 else:

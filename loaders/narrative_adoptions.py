@@ -168,8 +168,9 @@ def _place_anaphor(st: State, c: Clause, obj: str) -> Named | None:
 
 
 _REFERENCE_RE = re.compile(
-    rf"\b(?P<verb>{alternation(REFERENCE_VERBS)})\s+(?P<obj>[^.;]{{6,220}}?)\s+{alternation(REFERENCE_PHRASES)}\b"
+    rf"\b(?P<verb>{alternation(REFERENCE_VERBS)})\s+(?P<obj>it|them|[^.;]{{6,220}}?)\s+{alternation(REFERENCE_PHRASES)}\b"
 )
+"""``took "<name>" as a reference``, ``took it as a reference``: the verb and its object (a pronoun too)."""
 _UNQUOTED_OF_ZONE_RE = re.compile(
     rf"^(?:the\s+|its\s+|an?\s+)?(?P<name>(?:[\w'’+-]+\s+){{1,12}}?{alternation(CASE_HEADS)}s?(?:\s+(?:for|of)\s+[a-z][\w\s'’+-]{{3,80}}?)?)"
     r"\s+(?:of|from|in|developed by|pioneered by|piloted by)\s+(?:the\s+)?(?=[A-Z])"

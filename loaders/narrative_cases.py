@@ -24,6 +24,7 @@ from pftz.loaders.lexicon import (
     JOINT_WORK_NOUNS,
     LAUNCH_PARTICIPLES,
     NOT_FIRST_WORDS,
+    NOVELTY_VERB_STEMS,
     PILOT_INFINITIVES,
     PILOT_PARTICIPLES,
     PILOT_VERB_FORMS,
@@ -32,6 +33,7 @@ from pftz.loaders.lexicon import (
     SUBJECT_ADJECTIVES,
     TITLE_WORDS,
     TRIAL_PARTICIPLES,
+    VERSION_ANAPHORA,
     alternation,
 )
 from pftz.loaders.narrative_facts import (
@@ -134,6 +136,10 @@ def case_verb(s: Sentence, q: Quoted, prior: Actor | None, gaz: Gazetteer | None
         return None
     gap = s.text[prior.end : q.start]
     verbs = list(CASE_VERB_RE.finditer(gap))
+    if not verbs and _AREA_BETWEEN_RE.fullmatch(gap) and (zone := _zone_before_its_area(s, prior)) is not None:
+        # "Henan PFTZ launched in the Zhengzhou Area a "..." model": the area is where its zone acted
+        prior, gap = zone, s.text[zone.end : q.start]
+        verbs = list(CASE_VERB_RE.finditer(gap))
     if not verbs and (fm := _FIRST_BEFORE_RE.search(gap)) and len(gap.split()) <= 8:
         verbs = [fm]  # "released the nation's first "general data list"": a first of its kind is the zone's own
     if not verbs and (on := _ON_CASE_RE.fullmatch(gap)) and CO_WORK_RE.search(s.text, prior.start, prior.end):
@@ -146,6 +152,26 @@ def case_verb(s: Sentence, q: Quoted, prior: Actor | None, gaz: Gazetteer | None
     if cut and gaz is not None and gaz.find_provinces(gap[cut.end() :], exclude_zones=True):
         return None  # "..., and Inner Mongolia introduced "...": another subject, a region, took the verb
     return chain(s, prior)
+
+
+_AREA_BETWEEN_RE = re.compile(r"\s*,?\s*(?:the\s+|an?\s+)?")
+"""Between an area and the quoted name after it (``in the Zhengzhou Area a "..."``): an article at most."""
+_IN_AREA_RE = re.compile(r"\s(?:in|at|through)\s+(?:the|its)\s+$")
+
+
+def _zone_before_its_area(s: Sentence, area: Actor) -> Actor | None:
+    """The zone before ``in the <area>`` when the area is that zone's (``Henan PFTZ launched in the Zhengzhou
+    Area``): the subject of the verb between them; else None."""
+    if not _IN_AREA_RE.search(s.text, max(0, area.start - 12), area.start):
+        return None
+    before = [a for a in s.actors if a.end <= area.start]
+    if (
+        not before
+        or len(area.keys) != 1
+        or {k.split("/", 1)[0] for k in before[-1].keys} != {area.keys[0].split("/", 1)[0]}
+    ):
+        return None
+    return before[-1]
 
 
 _FIRST_BEFORE_RE = re.compile(
@@ -424,10 +450,12 @@ _SUBJECT_PRONOUN_RE = re.compile(
 )
 _PRACTICE_END_RE = re.compile(
     r"[;:,—]|\.(?:\s|$)|\s–\s|\s\((?![A-Z]{2,}\))|\s(?:to\s(?![A-Z])|which|that|who|whereby|thereby|so that|in order|"
-    r"while|where|aiming|by|through|in China|in the country|nationwide|as well as|has|have|had|was|were|is|are)\b|"
+    r"while|where|aiming|by|through|in China|in the country|nationwide|as well as|has|have|had|was|were|is|are|"
+    r"in\s(?:its|the|their)\s(?:[A-Z][\w'’-]*\s){1,4}Area)\b|"
     r"\sand\s|$"
 )
-"""Where an object phrase ends (``and`` only before a verb or a ``first``: :data:`_AND_SPLIT_RE`)."""
+"""Where an object phrase ends (``and`` only before a verb or a ``first``: :data:`_AND_SPLIT_RE`; the area where
+the zone acted: ``piloted A in its Dehong Area``)."""
 _AND_SPLIT_RE = re.compile(
     rf"(?:also\s+)?(?:{PRACTICE_VERBS}|{PRACTICE_ING}|[a-z]+ed\s+(?:the|a|an)\s)|"
     r"(?:the\s+)?(?:[\w-]+(?:\s[A-Z][\w-]*){0,3}['’]s\s+)?first\s"
@@ -471,7 +499,7 @@ is_head_noun = _is_head_noun
 """Whether a word is a practice's head noun (for the rule modules beside this one)."""
 
 
-def practice_name(phrase: str, *, first: bool = False, joint: bool = False) -> str:
+def practice_name(phrase: str, *, first: bool = False, joint: bool = False, novel: bool = False) -> str:
     """The practice an unquoted object phrase names, or ``""`` when it names an activity.
 
     The rule: read past an action noun (``the establishment of``, ``the launch
@@ -483,7 +511,10 @@ def practice_name(phrase: str, *, first: bool = False, joint: bool = False) -> s
     ``unloading and warehousing of ...``), not a thing (``the first ... transport
     vehicle``, ``the first ... shipment``, ``the first ... research institution``).
     What several zones did ``jointly`` (``joint``) is a joint practice when it
-    has three words or more. Otherwise its head noun (the word before the first
+    has three words or more. The object of a verb of novelty (``novel``: introduced, piloted; :data:`~pftz.
+    loaders.lexicon.NOVELTY_VERB_STEMS`) is a practice when its head is an action noun with a modifier before it
+    and three words in all (``online arbitration of cross-Strait disputes``; not ``the model at ...``). Otherwise
+    its head noun (the word before the first
     preposition or post-modifier) must be one of :data:`PRACTICE_HEADS`
     (model, mechanism, system, platform, service, window, base, zone, channel,
     business, case, project, program, transaction, payment, subcenter, ...),
@@ -537,6 +568,15 @@ def practice_name(phrase: str, *, first: bool = False, joint: bool = False) -> s
         if len(words) >= 3 and (_is_head_noun(head) or action):
             return p
         return used if len(used.split()) >= 5 and not DOCUMENT_WORD_RE.search(used) else ""
+    if (
+        novel
+        and h >= 1
+        and len(words) >= 3
+        and _ACTION_NOUN_RE.search(words[h].lower())
+        and words[h] not in _BODY_NOUNS
+        and not phrase.strip().lower().startswith(VERSION_ANAPHORA)  # "a modified version at ...": a copy
+    ):
+        return p  # "introduced online arbitration of cross-Strait commercial disputes"
     if h == 0 and len(words) >= BARE_HEAD_WORDS and words[0].lower() in CASE_HEADS and words[1] in ("for", "of"):
         return p  # "a mechanism for the direct recognition of Hong Kong professional qualifications"
     return p if h >= 1 and len(words) >= 3 and _is_head_noun(words[h]) else ""
@@ -632,7 +672,7 @@ def case_unquoted_object(
                     jointly = len(a.keys) > 1 and "jointly" in s.text[m.start() : m.start("verb")]
                     # "launched X, the first such operation at a Chinese port": the apposition says first
                     first = verb.startswith(("pioneer", "pilot")) or bool(_FIRST_APPOSITION_RE.match(s.text, end))
-                    name = practice_name(obj, first=first, joint=jointly)
+                    name = practice_name(obj, first=first, joint=jointly, novel=verb.startswith(NOVELTY_VERB_STEMS))
                     words = name.split()
                     head = words[_head(words)].lower() if words else ""
                     if name and ap:

@@ -7,12 +7,15 @@ adopting, in either direction and across an anaphora, with its adopter and scope
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from pftz.loaders.lexicon import (
     BY_ADOPT_VERBS,
+    CASE_HEADS,
     INTO_ADOPT_VERBS,
     PASSIVE_ADOPT_VERBS_MORE,
+    alternation,
 )
 from pftz.loaders.narrative_adoptions import (
     _ADOPTER_AT_RE,
@@ -47,7 +50,7 @@ from pftz.loaders.narrative_adoptions import (
     listed_adopters,
     root,
 )
-from pftz.loaders.narrative_cases import practice_name
+from pftz.loaders.narrative_cases import case_unquoted_object, practice_name
 from pftz.loaders.narrative_facts import (
     BATCH_RE,
     CLAUSE_CUT_RE,
@@ -62,6 +65,25 @@ from pftz.loaders.narrative_facts import (
     is_case_name,
     ordinal_of,
 )
+
+_PLACE_PRACTICE_OF_RE = re.compile(
+    rf"^\s*[Tt]he\s+(?:[A-Z][\w'’-]*\s+){{1,3}}{alternation(CASE_HEADS)}\s+of\s+"
+    r"(?P<np>[a-z][\w'’&+-]*(?:\s+[\w'’&+-]+){2,11}?)\s*$"
+)
+"""``The Zhoushan practice of joint inspection of LNG bunkering``: a place's name before a head noun, the practice
+after ``of``."""
+
+
+def _practice_of_clause_before(c: Clause, head: str) -> Named | None:
+    """What an anaphor opening a later clause stands for when an earlier clause of its sentence credits an unquoted
+    practice to a zone (``Fujian PFTZ introduced online arbitration of ..., and this practice was extended to
+    ...``): that practice, not one of a sentence before; else None."""
+    last = _last_clause(head)
+    if last == head:
+        return None
+    cut = len(head) - len(last)
+    found = [(a, n) for a, n in case_unquoted_object(c.s, c.last_subject) if 0 <= c.s.text.find(n) < cut]
+    return Named(found[-1][1], found[-1][0].keys, c.s.line) if found else None
 
 
 def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
@@ -144,10 +166,16 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
         elif _PLURAL_ANAPHOR_RE.match(head) and (several := _set_before(st, c)):
             name, origins = several[0].name, several[0].zones
             plural = several[1:]
-        elif _ANAPHOR_RE.match(_last_clause(head)) and (case := _named_before(st, c)) is not None:
+        elif (
+            _ANAPHOR_RE.match(_last_clause(head))
+            and (case := _practice_of_clause_before(c, head) or _named_before(st, c)) is not None
+        ):
             name, origins = case.name, case.zones  # no zones: an item of a national batch taken up before
-        elif (sub := _UNQUOTED_THE_RE.match(head[begin:])) and (cc := _credited_case(st, sub.group("np"))) is not None:
-            name, origins = cc.name, cc.zones  # "the one-window service for foreign talents has been replicated by"
+        elif (sub := _UNQUOTED_THE_RE.match(head[begin:]) or _PLACE_PRACTICE_OF_RE.match(head[begin:])) and (
+            cc := _credited_case(st, sub.group("np"))
+        ) is not None:
+            name, origins = cc.name, cc.zones  # "the one-window service for foreign talents has been replicated by";
+            # "the Zhoushan practice of <a case credited before> has been taken up by"
         elif (pre := _case_by_prefix(st, c, head[begin:])) is not None:
             name, origins = pre.name, pre.zones  # "Bonded smelting has been taken up by ...": that case (derived)
         elif (wm := _UNQUOTED_WHICH_RE.match(head)) and (name := practice_name(wm.group("name"))):
@@ -196,9 +224,10 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
         if unsaid and kind == "city" and (home := _home_zone(st, c, key)):
             origins = (home,)  # "... is replicated in designated areas, namely the cities of X and Y": the
             # paragraph's zone, the cities in its province (derived)
-        elif unsaid and kind != "coordinated":
+        elif unsaid and kind != "coordinated" and not (prep == "by" and not by_into):
             continue  # '"<name>" was replicated in Shanghai PFTZ' alone may tell where it began; a coordinated
-            # innovation zone of a PFTZ only ever takes up what was developed elsewhere
+            # innovation zone of a PFTZ only ever takes up what was developed elsewhere; "taken up by <X>" names
+            # its adopter, the origin left unsaid
         if (kind == "zone" and key in origins) or printed.lower() in name.lower():
             continue
         scope = "province-wide" if kind == "province" and (at.group("scope") or PROVINCE_SCOPE_RE.search(rest)) else ""

@@ -230,6 +230,7 @@ def _extract_narrative(c: _Collector, ctx: _Context) -> None:
     for f in story.cases:
         if f.zones:
             case_quotes.setdefault(f"case:{f.zones[0].split('/', 1)[0]}:{slug(f.name)}", set()).add(f.quote)
+    unsaid: dict[str, str] = {}  # the key of an innovation adopted with no origin, by its name
     provincial = {
         (e.key.split(":")[1], slug(e.name)): e.key
         for e in c.entities
@@ -408,6 +409,8 @@ def _extract_narrative(c: _Collector, ctx: _Context) -> None:
         else:
             origin = a.origins[0] if a.origins else a.adopter_key
             key = provincial.get((origin, slug(a.name))) or f"provincial:{origin}:{slug(a.name)}"
+            if not a.origins:  # "taken up by A, by B and by C", its origin unsaid: one innovation, keyed by its first
+                key = unsaid.setdefault(slug(a.name), key)
             measure = c.node(Label.MEASURE, key, a.name, line, s, kind=str(MeasureKind.PROVINCIAL), title=a.name)
             for z in a.origins:
                 how = _how_named(c, "zone", z, s, a.rule) or _innovation_how(a, s)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pftz.ground.schema import ALIAS_SEPARATOR, DERIVED, SCOPE_REGION_KEYS, Label, MeasureKind, Rel, Scope
 from pftz.loaders.documents import (
@@ -19,6 +19,7 @@ from pftz.loaders.documents import (
 from pftz.loaders.lexicon import (
     BATCH_ITEM_TAILS,
     CARDINALS,
+    PLACE_SCOPE_LEADS,
     PROVINCE_SCOPES,
     PROVINCE_SCOPES_MORE,
     alternation,
@@ -53,7 +54,7 @@ from pftz.loaders.report_documents import (
     _register_doc,
     _title_issuers,
 )
-from pftz.loaders.tables import cell_examples
+from pftz.loaders.tables import cell_examples, cell_names
 from pftz.loaders.text import (
     Paragraph,
     sentences,
@@ -454,12 +455,23 @@ _WHOLE_BATCH_RE = re.compile(
 autonomous region``."""
 
 
+_PLACE_SCOPE_RE = re.compile(rf"(?:{alternation(PLACE_SCOPE_LEADS)})\s+(?:the\s+)?(?P<place>.+)", re.IGNORECASE)
+
+
+def _names_province(c: _Collector, scope_cell: str, province: str) -> bool:
+    """Whether a cell of scope names the row's own province after a word of spread (``Throughout Tianjin``,
+    ``Across the whole of Hainan``; :data:`~pftz.loaders.lexicon.PLACE_SCOPE_LEADS`): a replication over it."""
+    m = _PLACE_SCOPE_RE.fullmatch(scope_cell.strip().rstrip("."))
+    return m is not None and c.gaz.province(m.group("place")) == province
+
+
 def _extract_provincial(c: _Collector, ctx: _Context) -> None:
     """Provincial batches: a table with a zone column and a batch column (roles of the edition profile), with the
-    examples its cells name; a row whose cell names none but says all the batch's innovations are replicated over
-    the province (``all 16 innovations are replicated across the autonomous region``), or whose column of scope
-    does ("Province-wide", "Throughout the municipality"), replicates the batch itself there (``REPLICATED_TO`` its
-    province)."""
+    examples its cells name (quoted, or a cell of bare names cut by ";": :func:`~pftz.loaders.tables.cell_names`,
+    in the scope of the row's column of scope); a row whose cell names none but says all the batch's innovations
+    are replicated over the province (``all 16 innovations are replicated across the autonomous region``), or whose
+    column of scope does ("Province-wide", "Throughout the municipality", "Throughout Tianjin": the row's own
+    province), replicates the batch itself there (``REPLICATED_TO`` its province)."""
     for t in ctx.tables:
         cols = c.profile.columns_of(t.columns)
         bcol, qcol, ccol, zcol = cols.get("batch"), cols.get("quantity"), cols.get("content"), cols.get("zone")
@@ -528,53 +540,63 @@ def _extract_provincial(c: _Collector, ctx: _Context) -> None:
             content = v.get(ccol, "") if ccol else ""
             whole = _WHOLE_BATCH_RE.search(content) is not None
             scope_cell = v.get(scol, "") if (scol := cols.get("scope")) else ""
-            if scope_cell and not any(cell_examples(content)) and normalize_scope(scope_cell) is Scope.PROVINCE_WIDE:
+            # a cell of bare names ("A for ...; B of ..."), scoped by the row's column of scope
+            named = [(content, ex) for ex in cell_names(content)]
+            if named and scope_cell and normalize_scope(scope_cell) is Scope.DESIGNATED_AREAS:
+                named = [(s, replace(ex, scope="designated", where=scope_cell)) for s, ex in named]
+            if (
+                scope_cell
+                and not named
+                and not any(cell_examples(content))
+                and (normalize_scope(scope_cell) is Scope.PROVINCE_WIDE or _names_province(c, scope_cell, province))
+            ):
                 whole, content = True, scope_cell  # a column of scope: "Province-wide", "Across the whole province"
-            if whole and province in c.gaz.provinces and not any(cell_examples(content)):
+            if whole and province in c.gaz.provinces and not named and not any(cell_examples(content)):
                 # "all 16 innovations are replicated across the autonomous region": the row's batch as a whole
                 region = c.region(province, row.line, content)
                 for b in batches:
                     c.rel(Rel.REPLICATED_TO, b, region, row.line, content, scope=str(Scope.PROVINCE_WIDE),
                           origin=f"zone:{zkey}", resolved=f"row of {t.printed}")  # fmt: skip
-            for off, sent in sentences(Paragraph(content, (0,), (row.line,))):
-                for ex in cell_examples(sent):
-                    if not ex.whole:
-                        why = f"Table {t.id} row {row.number}: a quote does not close; read {ex.name!r} as one name"
-                        c.warn("quote-unbalanced", why, row.line)
-                    target = batches[0]
-                    for b in batches:
-                        n = int(b.key.rsplit(":", 1)[1])
-                        words = "|".join(w for w, i in ORDINAL_WORDS.items() if i == n)
-                        if re.search(rf"\b(?:{n}(?:st|nd|rd|th)|{words}) batch\b", content[: off + ex.offset], re.I):
-                            target = b
-                    scope = {"designated": Scope.DESIGNATED_AREAS, "reference": Scope.FOR_REFERENCE}.get(
-                        ex.scope, Scope.PROVINCE_WIDE
-                    )
-                    m = c.node(
-                        Label.MEASURE,
-                        f"{target.key}:{slug(ex.name)}",
-                        ex.name,
+            listed = [(off, sent, ex) for off, sent in sentences(Paragraph(content, (0,), (row.line,)))
+                      for ex in cell_examples(sent)] + [(0, s, ex) for s, ex in named]  # fmt: skip
+            for off, sent, ex in listed:
+                if not ex.whole:
+                    why = f"Table {t.id} row {row.number}: a quote does not close; read {ex.name!r} as one name"
+                    c.warn("quote-unbalanced", why, row.line)
+                target = batches[0]
+                for b in batches:
+                    n = int(b.key.rsplit(":", 1)[1])
+                    words = "|".join(w for w, i in ORDINAL_WORDS.items() if i == n)
+                    if re.search(rf"\b(?:{n}(?:st|nd|rd|th)|{words}) batch\b", content[: off + ex.offset], re.I):
+                        target = b
+                scope = {"designated": Scope.DESIGNATED_AREAS, "reference": Scope.FOR_REFERENCE}.get(
+                    ex.scope, Scope.PROVINCE_WIDE
+                )
+                m = c.node(
+                    Label.MEASURE,
+                    f"{target.key}:{slug(ex.name)}",
+                    ex.name,
+                    row.line,
+                    sent,
+                    kind=str(MeasureKind.PROVINCIAL),
+                    title=ex.name,
+                    scope=str(scope),
+                )
+                in_row = f"row of {t.printed}"  # "It includes ... "<name>"": the row's batch and zone
+                c.rel(Rel.IN_BATCH, m, target, row.line, sent, resolved=in_row)
+                c.rel(Rel.ORIGINATED_IN, m, zone, row.line, sent, resolved=in_row)
+                if province in c.gaz.provinces:
+                    region = c.region(province, row.line, sent)
+                    c.rel(Rel.REPLICATED_TO, m, region, row.line, sent, scope=str(scope), resolved=in_row)
+                    # the same event read as an adoption by the province, with its origin
+                    c.rel(
+                        Rel.ADOPTED,
+                        region,
+                        m,
                         row.line,
                         sent,
-                        kind=str(MeasureKind.PROVINCIAL),
-                        title=ex.name,
                         scope=str(scope),
+                        origin=f"zone:{zkey}",
+                        adopter=ex.where or None,
+                        resolved=in_row,
                     )
-                    in_row = f"row of {t.printed}"  # "It includes ... "<name>"": the row's batch and zone
-                    c.rel(Rel.IN_BATCH, m, target, row.line, sent, resolved=in_row)
-                    c.rel(Rel.ORIGINATED_IN, m, zone, row.line, sent, resolved=in_row)
-                    if province in c.gaz.provinces:
-                        region = c.region(province, row.line, sent)
-                        c.rel(Rel.REPLICATED_TO, m, region, row.line, sent, scope=str(scope), resolved=in_row)
-                        # the same event read as an adoption by the province, with its origin
-                        c.rel(
-                            Rel.ADOPTED,
-                            region,
-                            m,
-                            row.line,
-                            sent,
-                            scope=str(scope),
-                            origin=f"zone:{zkey}",
-                            adopter=ex.where or None,
-                            resolved=in_row,
-                        )

@@ -40,7 +40,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from pftz.ground.errors import ReportParseError
-from pftz.loaders.lexicon import CAPTION_NOUNS
+from pftz.loaders.lexicon import CAPTION_NOUNS, CELL_CLAUSE_WORDS
 from pftz.loaders.profile import Profile, alternation, default_profile
 from pftz.loaders.quotes import quoted_spans
 from pftz.loaders.records import ParseWarning, Table, TableRow
@@ -860,4 +860,35 @@ def cell_examples(sentence: str) -> list[CellExample]:
         where = _DESIGNATED_RE.search(around)
         scope = "designated" if where else "reference" if _REFERENCE_RE.search(around) else ""
         out.append(CellExample(name, at, scope, whole, where.group(0) if where else ""))
+    return out
+
+
+_CELL_CLAUSE_RE = re.compile(rf"\b(?:{alternation(CELL_CLAUSE_WORDS)})\b|\d", re.IGNORECASE)
+
+
+def cell_names(cell: str) -> list[CellExample]:
+    """The innovations a cell of a column of examples names as a bare list, unquoted and without a verb.
+
+    A cell that is no sentence but one name, or names cut by ``;``, names each (``Digital customs clearance
+    for bulk chemicals; joint inspection of LNG bunkering``). A cell with a quote, a number or a word of a
+    clause (:data:`~pftz.loaders.lexicon.CELL_CLAUSE_WORDS`: ``all 16 innovations are replicated ...``) is
+    read by :func:`cell_examples` or not at all; a name of fewer than three words or more than sixteen
+    is none (``—``, ``N/A``, ``See text``).
+
+    Examples
+    --------
+    >>> [e.name for e in cell_names("Online filing of bonded leases; shared cold-chain inspection at river ports")]
+    ['Online filing of bonded leases', 'shared cold-chain inspection at river ports']
+    >>> cell_names("All 12 innovations are replicated across the province")
+    []
+    """
+    if quoted_spans(cell, min_chars=3) or _CELL_CLAUSE_RE.search(cell):
+        return []
+    out: list[CellExample] = []
+    at = 0
+    for part in cell.split(";"):
+        name = part.strip().rstrip(".").strip()
+        if 3 <= len(name.split()) <= 16 and re.match(r"[A-Za-z]", name):
+            out.append(CellExample(name, cell.find(name, at)))
+        at += len(part) + 1
     return out

@@ -677,3 +677,128 @@ def test_it_after_a_national_scope_is_the_innovation_of_its_own_sentence(variant
         ("one-ticket river freight", origin, f"province:{other}"),
     } <= got
     assert not any("refuelling" in name for name, _o, _a in got)
+
+
+UNSAID_ORIGIN = [
+    # (text, what each states as (name, origins, adopter)): a passive verb of taking up with "by" names the adopter
+    # even when no sentence says where the innovation began; the origin is left blank, not guessed
+    (
+        'A "one-stop berth booking" service for river barges has been taken up by Hunan Province, by Yichang '
+        "and Jingzhou, and by the Yueyang Area of Hunan PFTZ.",
+        {
+            ("one-stop berth booking", "", "province:hunan"),
+            ("one-stop berth booking", "", "city:yichang"),
+            ("one-stop berth booking", "", "city:jingzhou"),
+            ("one-stop berth booking", "", "zone:hunan"),
+        },
+    ),
+    (  # another verb of the list, the adopter a zone
+        "The 'shared bonded warehouse for small exporters' was borrowed by Shaanxi PFTZ in 2029.",
+        {("shared bonded warehouse for small exporters", "", "zone:shaanxi")},
+    ),
+    (  # an anaphor in the next sentence stands for it
+        'A "night-time customs clearance" scheme for fresh produce has been adopted by Yunnan Province. The '
+        "scheme was later emulated by Guangxi as well.",
+        {
+            ("night-time customs clearance", "", "province:yunnan"),
+            ("night-time customs clearance", "", "province:guangxi"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "stated"), UNSAID_ORIGIN)
+@pytest.mark.parametrize("width", [0, 47])
+def test_an_adoption_by_a_named_adopter_whose_origin_is_unsaid(
+    text: str, stated: set[tuple[str, str, str]], width: int
+) -> None:
+    """Perturbed: re-wrapped at another width."""
+    body = rewrapped(text, width) if width else text
+    got = _adopted(body)
+    for name, origins, adopter in stated:
+        assert any(n.startswith(name) and o == origins and a == adopter for n, o, a in got), (name, adopter, got)
+
+
+def test_replicated_in_a_zone_with_its_origin_unsaid_is_no_adoption() -> None:
+    """``"<name>" was replicated in <zone>`` alone may tell where it began: no adoption is guessed."""
+    text = 'The "smart berth allocation" model was replicated in Shandong PFTZ.'
+    assert _adopted(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        (
+            'Fujian PFTZ piloted a "paperless ship agency filing" service. Guangxi PFTZ took it as a reference in '
+            "its Qinzhou Port Area.",
+            ("paperless ship agency filing", "zone:fujian", "zone:guangxi"),
+        ),
+        (  # another phrase of the list, a province as the adopter, a time phrase first
+            "Hubei PFTZ launched a 'shared customs broker pool' for river ports. In 2029, Jiangxi Province took it "
+            "as a model for its inland ports.",
+            ("shared customs broker pool", "zone:hubei", "province:jiangxi"),
+        ),
+    ],
+)
+@pytest.mark.parametrize("width", [0, 39])
+def test_took_it_as_a_reference_adopts_the_innovation_named_before(
+    text: str, stated: tuple[str, str, str], width: int
+) -> None:
+    """``<adopter> took it as a reference``: the pronoun is the innovation named just before. Perturbed: re-wrapped
+    at another width."""
+    body = rewrapped(text, width) if width else text
+    assert any(n.startswith(stated[0]) and (o, a) == stated[1:] for n, o, a in _adopted(body)), _adopted(body)
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        (
+            "The Heihe Area of Heilongjiang PFTZ introduced joint verification of rouble cash declarations, cutting "
+            "delays. The Heihe practice of joint verification of rouble cash declarations was later borrowed by "
+            "Jilin Province.",
+            ("joint verification of rouble cash declarations", "zone:heilongjiang", "province:jilin"),
+        ),
+        (  # another head noun, a zone as the adopter, another verb of the list
+            "Guangdong PFTZ piloted online mediation of cross-border consumer complaints in its Qianhai Area. "
+            "The Qianhai model of online mediation of cross-border consumer complaints has been adopted by "
+            "Hainan FTP.",
+            ("online mediation of cross-border consumer complaints", "zone:guangdong", "zone:hainan-ftp"),
+        ),
+    ],
+)
+@pytest.mark.parametrize("width", [0, 43])
+def test_a_places_practice_of_a_case_credited_before(text: str, stated: tuple[str, str, str], width: int) -> None:
+    """``The <place> practice of <X> has been taken up by ...``: X is the case the text credited before (its zones
+    the origin), the place before the head noun no part of its name. Perturbed: re-wrapped at another width."""
+    body = rewrapped(text, width) if width else text
+    assert stated in _adopted(body), _adopted(body)
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "not_stated"),
+    [
+        (
+            'Tianjin PFTZ launched a "berth sharing" model. Hebei PFTZ, in its Caofeidian Area, introduced graded '
+            "inspection of imported iron ore, and this practice was later extended to Shanxi Province.",
+            ("graded inspection of imported iron ore", "zone:hebei", "province:shanxi"),
+            ("berth sharing", "zone:tianjin", "province:shanxi"),
+        ),
+        (  # another anaphor and verb, the adopter a zone
+            "Anhui PFTZ opened a 'lab sharing' scheme for start-ups. The Hefei Area of Anhui PFTZ piloted online "
+            "arbitration of technology licensing disputes, and the practice has been taken up by Henan PFTZ.",
+            ("online arbitration of technology licensing disputes", "zone:anhui", "zone:henan"),
+            ("lab sharing", "zone:anhui", "zone:henan"),
+        ),
+    ],
+)
+@pytest.mark.parametrize("width", [0, 41])
+def test_an_anaphor_after_a_clause_that_credits_an_unquoted_practice(
+    text: str, stated: tuple[str, str, str], not_stated: tuple[str, str, str], width: int
+) -> None:
+    """``<zone> introduced <practice>, and this practice was extended to <X>``: the anaphor stands for the practice
+    of its own sentence's earlier clause, not the innovation of the sentence before. Perturbed: re-wrapped."""
+    body = rewrapped(text, width) if width else text
+    got = _adopted(body)
+    assert stated in got, got
+    assert not any(n.startswith(not_stated[0]) and a == not_stated[2] for n, _o, a in got), got

@@ -436,3 +436,96 @@ def test_a_first_release_is_a_practice(width: int) -> None:
         "customs release of grain against a phytosanitary certificate shared with a partner port": ("jiangsu",)
     }
     assert practice_name("the nation's first port release", first=True) == ""
+
+
+# --------------------------------------------------------------------------- a verb of novelty: an action noun head
+@pytest.mark.parametrize(
+    ("text", "name", "zones"),
+    [
+        # a parenthetical area between subject and verb, the object an activity named by an action noun
+        (
+            "Shandong PFTZ, in its Yantai Area, introduced online mediation of cross-border maritime claims, "
+            "and the service was later extended across the province.",
+            "online mediation of cross-border maritime claims",
+            ("shandong",),
+        ),
+        # another verb of the list, the area as the subject
+        (
+            "The Hefei Area of Anhui PFTZ piloted graded inspection of imported lithium ore for battery makers, "
+            "cutting clearance time by half.",
+            "graded inspection of imported lithium ore for battery makers",
+            ("anhui",),
+        ),
+        # the area where the zone acted after the object ends it; a head noun of things built ("permits")
+        (
+            "Guangxi PFTZ pioneered digital transit permits for cross-border lorries in its Chongzuo Area, "
+            "and the queues at the border shortened.",
+            "digital transit permits for cross-border lorries",
+            ("guangxi",),
+        ),
+        # another order: a centre of services set up by an area of the zone
+        (
+            "The Harbin Area of Heilongjiang PFTZ set up a bonded display and trading centre for Russian timber.",
+            "bonded display and trading centre for Russian timber",
+            ("heilongjiang",),
+        ),
+    ],
+)
+def test_an_activity_a_zone_introduced_is_its_practice(text: str, name: str, zones: tuple[str, ...]) -> None:
+    """After a verb of novelty (``NOVELTY_VERB_STEMS``: introduced, piloted, pioneered) an unquoted object whose
+    head is an action noun (mediation, inspection, arbitration) names a practice; ``in its <X> Area`` after the
+    object is where the zone acted, not part of the name. A perturbed copy (re-wrapped, other quote-free wording
+    of the zones: "Pilot Free Trade Zone") reads the same."""
+    assert _cases(text).get(name) == zones
+    other = text.replace(" PFTZ", " Pilot Free Trade Zone")
+    assert _cases(rewrap_paragraphs(other)).get(name) == zones
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shandong PFTZ, in its Yantai Area, introduced new rules for ship registration.",
+        "Anhui PFTZ piloted three reforms in its Hefei Area.",
+        "Guangxi PFTZ introduced reporting requirements for banks.",
+        "Later, Hubei PFTZ introduced a similar arbitration centre for shipping disputes in Wuhan.",
+    ],
+)
+def test_not_an_activity_a_zone_introduced(text: str) -> None:
+    """A plain plural thing, a count or a copy ("a similar ...") after a verb of novelty names no practice."""
+    assert [c for c in _read(text).cases if c.rule in ("object", "passive", "established-in")] == []
+
+
+# --------------------------------------------------------------------------- a quoted case: the area between
+@pytest.mark.parametrize(
+    ("text", "name", "zone"),
+    [
+        (
+            'Shaanxi PFTZ launched in the Xi\'an Area a "one-stop freight pass" for rail containers, its first.',
+            "one-stop freight pass",
+            "shaanxi",
+        ),
+        (  # another verb, "its" area, single quotes
+            "Hubei PFTZ introduced in its Xiangyang Area a 'shared testing ground' for autonomous vehicles.",
+            "shared testing ground",
+            "hubei",
+        ),
+        (  # a verb of keeping a quoted list
+            'The Nansha Area of Guangdong PFTZ maintains a "trusted traders roster" of firms cleared without '
+            "prior checks.",
+            "trusted traders roster",
+            "guangdong",
+        ),
+    ],
+)
+def test_a_quoted_case_after_the_area_where_its_zone_acted(text: str, name: str, zone: str) -> None:
+    """``<zone> launched in the <area> a "<name>"``: the area of the zone between verb and name is where it acted,
+    the name the zone's case; ``maintains`` is a verb of a case (``CASE_VERB_STEMS``). Perturbed: re-wrapped."""
+    for body in (text, rewrap_paragraphs(text)):
+        got = {n: z for n, z in _cases(body).items() if n.startswith(name)}
+        assert got and all(z and z[0].split("/", 1)[0] == zone for z in got.values()), _cases(body)
+
+
+def test_an_area_of_another_zone_between_is_no_subject() -> None:
+    """The area between is another zone's: the zone before is not credited through it."""
+    text = 'Hubei PFTZ worked in the Changsha Area, where Hunan PFTZ trialled a "dry port shuttle" service.'
+    assert _cases(text).get("dry port shuttle") != ("hubei",)

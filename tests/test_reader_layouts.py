@@ -589,6 +589,58 @@ def test_a_provincial_batch_whose_scope_column_is_its_province(variant: int) -> 
     assert ("provincial:chongqing:institutional-innovations:3", "chongqing") in spread
 
 
+NAMED_EXAMPLES_TABLE = """Table 3-4 Batches released by the provinces' zones, 2031
+
+Zone\tWhere replicated\tItems\tRound\tMain examples
+Fujian PFTZ\tAcross the whole province\t19\t7th\tBonded repair of cruise engines; cross-Strait e-invoice recognition
+Henan PFTZ\tIn designated areas\t12\t5th\tShared cold-chain inspection for air cargo
+Chongqing PFTZ\tThroughout Chongqing\t21\t8th\t—
+Shaanxi PFTZ\tProvince-wide\t9\t3rd\tAll 9 items are promoted province-wide
+
+Source: Notices of the zones.
+"""
+
+
+@pytest.mark.parametrize("variant", range(4))
+def test_a_column_of_examples_that_names_them_unquoted(variant: int) -> None:
+    """A cell of examples that is a bare list of names (no quote, no verb; cut by ";") names each as an
+    innovation of the row's zone, in its batch and replicated in its scope; the row's batch as a whole is then
+    not replicated. A cell of scope that names the row's own province ("Throughout Chongqing") is province-wide.
+    Variant 3 is a perturbed copy: other zones, other column order, "Across the whole of"."""
+    text = _perturbed(NAMED_EXAMPLES_TABLE)[min(variant, 2)]
+    fujian, henan, chongqing = "fujian", "henan", "chongqing"
+    if variant == 3:
+        fujian, henan, chongqing = "zhejiang", "hubei", "tianjin"
+        text = (
+            text.replace("Fujian PFTZ", "Zhejiang PFTZ")
+            .replace("Henan PFTZ", "Hubei PFTZ")
+            .replace("Throughout Chongqing", "Across the whole of Tianjin")
+            .replace("Chongqing PFTZ", "Tianjin PFTZ")
+            .replace("; cross-Strait", "; cross-border")
+        )
+    report = parse_report(text, "t.txt", partial=True)
+    spread = {
+        (r.start.key, r.end.key, dict(r.props).get("scope")) for r in report.relations if r.type is Rel.REPLICATED_TO
+    }
+    measures = {e.key: e.name for e in report.entities if e.label is Label.MEASURE}
+    assert sorted(measures.values()) == sorted(
+        [
+            "Bonded repair of cruise engines",
+            f"cross-{'border' if variant == 3 else 'Strait'} e-invoice recognition",
+            "Shared cold-chain inspection for air cargo",
+        ]
+    )
+    key = next(k for k, n in measures.items() if n.startswith("Bonded repair"))
+    assert (key, fujian, "Province-wide") in spread
+    key = next(k for k, n in measures.items() if n.startswith("Shared cold-chain"))
+    assert (key, henan, "Designated areas") in spread
+    batches = {(b, p) for b, p, _s in spread if b.count(":") == 3}  # the batches, not their measures
+    assert batches == {
+        (f"provincial:{chongqing}:institutional-innovations:8", chongqing),
+        ("provincial:shaanxi:institutional-innovations:3", "shaanxi"),
+    }
+
+
 # --------------------------------------------------------------------------- lists of a batch's items
 LISTED_CIRCULAR = """Notice of the State Council on Replicating and Promoting the Ninth Batch of Reform Pilot Experience
 
