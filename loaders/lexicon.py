@@ -728,8 +728,24 @@ eighth batch``, ``MOFCOM select it for the sixth batch``, ``the batch that the S
 PROVINCE_RELEASE_VERBS = ("releases", "released", "issues", "issued", "publishes", "published", "unveils", "unveiled")
 """Verbs by which a province (or its zone) releases its own batch (``Hubei releases 10th batch of ...``)."""
 
+LIST_LEAD_VERBS = (
+    "include", "includes", "included", "are", "comprise", "comprises", "cover", "covers", "are as follows",
+    "as follows", "the following", "are listed below", "listed below", "are listed as follows",
+)  # fmt: skip
+"""Words that close a sentence leading into a numbered list of items (``The items, grouped by field, include:``,
+``The measures are as follows:``): the list that follows holds the batch's items."""
+
+LIST_ITEM_NOUNS = (*NOTICE_ITEM_WORDS, "innovations", "models", "reforms", "examples", "practices")
+"""Heads of a sentence leading into a list of a batch's items (``The innovations are listed below:``)."""
+
+JOINT_ITEM_VERBS = ("explored", "developed", "piloted", "created", "launched", "built", "designed", "tried")
+"""Participles of an item's clause naming a co-author (``..., jointly explored with the Chongqing Pilot FTZ``)."""
+
 __all__ += [
     "FIELD_LEADS",
+    "JOINT_ITEM_VERBS",
+    "LIST_ITEM_NOUNS",
+    "LIST_LEAD_VERBS",
     "NATIONAL_BATCH_VERBS",
     "NOTICE_ITEM_WORDS",
     "NOTICE_REPLICATE_VERBS",
