@@ -741,11 +741,20 @@ LIST_ITEM_NOUNS = (*NOTICE_ITEM_WORDS, "innovations", "models", "reforms", "exam
 JOINT_ITEM_VERBS = ("explored", "developed", "piloted", "created", "launched", "built", "designed", "tried")
 """Participles of an item's clause naming a co-author (``..., jointly explored with the Chongqing Pilot FTZ``)."""
 
+MEETING_NOUNS = ("executive meeting", "standing meeting", "plenary session", "meeting", "session")
+"""What a national body holds and a text then names as the subject of its decisions (``Premier Li Qiang chaired a
+State Council executive meeting ... The meeting decided to replicate ...``)."""
+
+DECISION_VERBS = ("decided", "agreed", "resolved", "approved", "adopted", "determined")
+"""Verbs by which a meeting of a body decides (``The meeting decided to replicate and promote a ninth batch``)."""
+
 __all__ += [
+    "DECISION_VERBS",
     "FIELD_LEADS",
     "JOINT_ITEM_VERBS",
     "LIST_ITEM_NOUNS",
     "LIST_LEAD_VERBS",
+    "MEETING_NOUNS",
     "NATIONAL_BATCH_VERBS",
     "NOTICE_ITEM_WORDS",
     "NOTICE_REPLICATE_VERBS",

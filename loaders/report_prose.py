@@ -21,12 +21,14 @@ from pftz.loaders.lexicon import (
     AGENT_VERBS_OF_DRAFTS,
     BATCH_RELEASE_VERBS,
     BATCH_TITLE_VERBS,
+    DECISION_VERBS,
     DIRECTIVE_NOUNS,
     GENERIC_PLURALS,
     LEADING_GROUP_HEADS,
     LOCAL_ASSEMBLY,
     LOCAL_BODY_HEADS,
     LOCAL_LEVELS,
+    MEETING_NOUNS,
     NATIONAL_SCOPES,
     OTHER_BATCH_LEADS,
     PARTY_COMMITTEE_HEADS,
@@ -86,6 +88,34 @@ POSSESSIVE_RE = re.compile(r"^\s*(?:'s|’s)\s+(?:(?:latest|new|newly released|r
 """Between a body and its batch: "MOFCOM's eighth batch of ...", "MOFCOM's latest batch"."""
 RELEASED_BY_RE = re.compile(rf"^[^;.]{{0,80}}?\b{alternation(BATCH_RELEASE_VERBS)}\s+by\s+(?:the\s+)?$")
 """Between a batch and its body: "the eighth batch of 24 best practices released by MOFCOM"."""
+
+
+MEETING_SUBJECT_RE = re.compile(
+    rf"^(?:The|This|That|Its)\s+{alternation(MEETING_NOUNS)}\s+(?:(?:also|further|then|has|had)\s+)*"
+    rf"{alternation(DECISION_VERBS)}\b[^;]{{0,80}}$"
+)
+"""A sentence whose subject is a meeting named before and whose verb decides, up to the batch phrase: "The meeting
+decided to replicate and promote a ninth batch ..."."""
+MEETING_OF_BODY_RE = re.compile(rf"^\s+{alternation(MEETING_NOUNS)}\b")
+"""A body's name followed by its meeting: "a State Council executive meeting"."""
+MEETING_BEFORE_BODY_RE = re.compile(rf"\b{alternation(MEETING_NOUNS)}\s+of\s+(?:the\s+)?$")
+"""A meeting before its body's name: "an executive meeting of the State Council"."""
+MEETING_RESOLVED = "the body whose meeting the text names before the sentence that says the meeting decided"
+
+
+def _meeting_body(c: _Collector, ctx: _Context, line: int) -> Mention | None:
+    """The national body whose meeting a sentence before line ``line`` names ("chaired a State Council executive
+    meeting"), the last one; None when there is none."""
+    found: Mention | None = None
+    for p, off, s in _sentences(ctx.paras):
+        if p.line_at(off) > line:
+            break
+        for m in c.gaz.find_bodies(s):
+            ref = c.gaz.body_ref(m.key)
+            held = MEETING_OF_BODY_RE.match(s[m.end : m.end + 40]) or MEETING_BEFORE_BODY_RE.search(s[: m.start])
+            if ref is not None and ref.level != "local" and held:
+                found = m
+    return found
 
 
 def _prose_batch_issuer(c: _Collector, s: str, at: int, end: int) -> Mention | None:
@@ -212,6 +242,9 @@ def _extract_prose_batches(c: _Collector, ctx: _Context) -> None:
         body_m = _prose_batch_issuer(c, s, at, at + len(phrase))  # a national body releases a national batch
         # "<body> included <X> in the eighth batch" puts one innovation in; it does not release the batch's list
         released = body_m is not None and not SELECTED_INTO_RE.search(s[body_m.end : at])
+        meeting = None
+        if body_m is None and MEETING_SUBJECT_RE.match(s[:at]) and (meeting := _meeting_body(c, ctx, line)):
+            body_m, released = meeting, True  # "The meeting decided to replicate ... a ninth batch": its body's
         if body_m is None:
             if _prose_provincial_batch(c, ctx, ordinal, count, s, line, phrase, at):
                 continue
@@ -230,7 +263,9 @@ def _extract_prose_batches(c: _Collector, ctx: _Context) -> None:
         if bkey not in ctx.batch_tables:
             props["count"] = count
         batch = _batch_node(c, ctx, bkey, _batch_name(kind, ordinal), line, s, **props)
-        if body := c.body(body_m.key, line, s, body_m.text):
+        if meeting is not None and (body := c.body(meeting.key, line, s, meeting.text)):
+            c.rel(Rel.RESPONSIBLE_FOR, body, batch, line, s, resolved=MEETING_RESOLVED, **{DERIVED: True})
+        elif body := c.body(body_m.key, line, s, body_m.text):
             c.rel(Rel.RESPONSIBLE_FOR, body, batch, line, s)
         out.append(_ProseBatch(batch, kind, line, s, phrase, released))
 

@@ -170,3 +170,54 @@ def test_lead_scope_and_places() -> None:
     assert lead_scope("Some apply nationwide, others in designated areas. They are:") == (None, "")
     assert scope_places("Bohai Rim and the Beibu Gulf region") == ["Bohai Rim", "Beibu Gulf region"]
     assert scope_places("inland and border ports") == ["inland and border ports"]
+
+
+MEETING = """\
+Premier chairs executive meeting on free trade zones
+
+BEIJING, May 14 -- Premier Wang Hua on Wednesday presided over a State Council executive meeting, which reviewed
+the work of the pilot free trade zones and the stabilisation of employment.
+
+The meeting decided to replicate and promote an eleventh batch of 20 reform pilot experiences of the PFTZs
+nationwide.
+
+The batch includes the "berth-side release" model for imported grain first tried in the Dalian Area of the
+Liaoning FTZ and the "credit ledger" mechanism for logistics firms of the Henan FTZ.
+"""
+
+
+def _meeting_facts(text: str) -> tuple[set[str], set[tuple[str, bool]]]:
+    report = parse_report(text, "meeting.txt")
+    national = {f.name for f in facts_from_report(report) if f.fact == "national"}
+    bodies = {
+        (r.start.key, bool(r.properties.get("derived")))
+        for r in report.relations
+        if r.type.name == "RESPONSIBLE_FOR" and r.end.label.name == "BATCH"
+    }
+    return national, bodies
+
+
+def test_a_meeting_of_a_body_decides_a_batch() -> None:
+    """ "The meeting decided to replicate ... an eleventh batch" after "a State Council executive meeting": the
+    batch is released by that body (derived), and the cases the text names after it are its items."""
+    national, bodies = _meeting_facts(MEETING)
+    assert bodies == {("state-council", True)}
+    assert any(n.startswith("berth-side release") for n in national)
+    assert any(n.startswith("credit ledger") for n in national)
+
+
+def test_a_meeting_of_a_body_perturbed() -> None:
+    """Re-wrapped, the meeting named after its body ("an executive meeting of the State Council"), another verb."""
+    text = MEETING.replace("a State Council executive meeting", "an executive meeting of the State Council")
+    text = text.replace("The meeting decided to replicate", "The meeting agreed to replicate")
+    text = "\n\n".join(textwrap.fill(" ".join(p.split()), 50) for p in text.split("\n\n"))
+    national, bodies = _meeting_facts(text)
+    assert bodies == {("state-council", True)}
+    assert len(national) == 2
+
+
+def test_a_meeting_that_only_notes_a_batch_releases_none() -> None:
+    text = MEETING.replace("The meeting decided to replicate and promote", "The meeting noted the progress of")
+    national, bodies = _meeting_facts(text)
+    assert not bodies
+    assert not national
