@@ -221,3 +221,46 @@ def test_a_meeting_that_only_notes_a_batch_releases_none() -> None:
     national, bodies = _meeting_facts(text)
     assert not bodies
     assert not national
+
+
+HIGHLIGHTS = """\
+Commerce ministry publishes eighth batch of best practice cases
+
+BEIJING -- The Ministry of Commerce on Tuesday published the eighth batch of best practice cases of pilot free
+trade zones, 18 cases in all.
+
+Among the customs clearance cases are a remote sampling model for imported ores (Guangxi FTZ); an electronic seal
+relay for rail containers (Xinjiang FTZ), which spares carriers a second inspection; and, for the shipping sector,
+a bonded bunkering ledger for river vessels (Hubei FTZ).
+
+Two further cases, the "one register for all fleets" service for logistics firms (Anhui FTZ) and a "shared
+inspector" mechanism for border ports (Yunnan, Guangxi and Heilongjiang FTZs), round out the highlights.
+"""
+
+HIGHLIGHTS_EXPECTED = {
+    "remote sampling model for imported ores": {"zone:guangxi"},
+    "electronic seal relay for rail containers": {"zone:xinjiang"},
+    "bonded bunkering ledger for river vessels": {"zone:hubei"},
+    "one register for all fleets service for logistics firms": {"zone:anhui"},
+    "shared inspector mechanism for border ports": {"zone:yunnan", "zone:guangxi", "zone:heilongjiang"},
+}
+
+
+def _national(text: str) -> dict[str, set[str]]:
+    report = parse_report(text, "highlights.txt")
+    return {f.name: set(f.actors) for f in facts_from_report(report) if f.fact == "national"}
+
+
+def test_cases_listed_among_a_batch_s_with_zones_in_brackets() -> None:
+    """ "Among the <field> cases are A (X FTZ); B (Y FTZ); and, for <a sector>, C (Z FTZ)": each an item of the batch
+    from the zones in its brackets, an aside and a relative clause no part of it; a quoted name followed by a list
+    of zones under one plural head ("(Yunnan, Guangxi and Heilongjiang FTZs)") is theirs."""
+    assert _national(HIGHLIGHTS) == HIGHLIGHTS_EXPECTED
+
+
+def test_cases_listed_among_a_batch_s_perturbed() -> None:
+    text = HIGHLIGHTS.replace("Among the customs clearance cases are", "Among the trade facilitation items were")
+    text = text.replace("(Guangxi FTZ)", "(Zhejiang FTZ)").replace('"', "“", 1).replace('"', "”", 1)
+    text = "\n\n".join(textwrap.fill(" ".join(p.split()), 45, break_on_hyphens=False) for p in text.split("\n\n"))
+    expected = dict(HIGHLIGHTS_EXPECTED, **{"remote sampling model for imported ores": {"zone:zhejiang"}})
+    assert _national(text) == expected
