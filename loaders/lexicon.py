@@ -912,6 +912,12 @@ BATCH_OF_NOTHING = ("its kind", "their kind", "this kind", "that kind", "its typ
 
 __all__ += ["BATCH_OF_NOTHING"]
 
+EXTENSION_VERBS = ("extended", "expanded", "rolled out", "widened", "broadened", "opened up")
+"""Verbs by which a body takes a zone's pilot to more zones (``has extended a pilot program for the "..." ... to six
+other pilot free trade zones``)."""
+
+__all__ += ["EXTENSION_VERBS"]
+
 AGENT_VERBS_OF_DRAFTS = ("submitted", "drafted", "revised")
 """Verbs by which a body acts on a draft document (``The ... People's Government submitted the "Regulations ..."``)."""
 

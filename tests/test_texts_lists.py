@@ -264,3 +264,66 @@ def test_cases_listed_among_a_batch_s_perturbed() -> None:
     text = "\n\n".join(textwrap.fill(" ".join(p.split()), 45, break_on_hyphens=False) for p in text.split("\n\n"))
     expected = dict(HIGHLIGHTS_EXPECTED, **{"remote sampling model for imported ores": {"zone:zhejiang"}})
     assert _national(text) == expected
+
+
+def _batch_ordinals(text: str) -> set[int]:
+    report = parse_report(text, "batches.txt")
+    return {int(str(e.properties.get("ordinal"))) for e in report.entities if e.label.name == "BATCH"}
+
+
+def test_a_batch_whose_ordinal_is_in_brackets() -> None:
+    """ "The previous (ninth) batch of reform pilot experience": the ordinal in brackets names the batch."""
+    text = (
+        "The State Council has issued a notice on the tenth batch of reform pilot experience of the pilot free "
+        "trade zones.\n\nThe previous (ninth) batch of reform pilot experience was issued in 2029.\n"
+    )
+    assert _batch_ordinals(text) == {9, 10}
+    other = text.replace("The previous (ninth) batch", "An earlier\n(seventh) batch").replace("2029", "2027")
+    assert _batch_ordinals(other) == {7, 10}
+
+
+EXTENSION = """\
+Customs widens bonded repair pilot
+
+The General Administration of Customs has extended the "remote ledger supervision" model for bonded ship repair,
+first tried in the Zhoushan Area of the Zhejiang FTZ, to four other pilot free trade zones.
+
+The zones now covered are those of Fujian and Liaoning, together with the Hainan Free Trade Port and the Guangxi
+Pilot FTZ. Repair yards there may start on 1 July.
+"""
+
+
+def _adopters(text: str) -> set[tuple[str, str]]:
+    report = parse_report(text, "extension.txt")
+    return {(f.adopter, ";".join(sorted(f.actors))) for f in facts_from_report(report) if f.fact == "adoption"}
+
+
+def test_a_pilot_extended_to_a_counted_group_the_next_sentence_names() -> None:
+    """ "... extended the "<name>" ... to four other pilot free trade zones. The zones now covered are those of A and
+    B, together with C and the D FTZ": each of the four adopted the zone's case (derived)."""
+    assert _adopters(EXTENSION) == {
+        ("zone:fujian", "zone:zhejiang"),
+        ("zone:liaoning", "zone:zhejiang"),
+        ("zone:hainan-ftp", "zone:zhejiang"),
+        ("zone:guangxi", "zone:zhejiang"),
+    }
+    report = parse_report(EXTENSION, "extension.txt")
+    edges = [r for r in report.relations if r.provenance.rule == "counted-extension"]
+    assert len(edges) == 4
+    assert all(r.properties.get("derived") for r in edges)
+
+
+def test_a_pilot_extended_to_a_counted_group_perturbed() -> None:
+    """Re-wrapped, the count in words changed with one zone fewer, curly quotes, another verb."""
+    text = EXTENSION.replace("four other", "three more").replace(" and the Guangxi\nPilot FTZ", "")
+    text = text.replace("has extended", "has expanded").replace('"', "“", 1).replace('"', "”", 1)
+    text = "\n\n".join(textwrap.fill(" ".join(p.split()), 38) for p in text.split("\n\n"))
+    assert _adopters(text) == {
+        ("zone:fujian", "zone:zhejiang"),
+        ("zone:liaoning", "zone:zhejiang"),
+        ("zone:hainan-ftp", "zone:zhejiang"),
+    }
+
+
+def test_a_count_that_differs_from_the_zones_named_gives_nothing() -> None:
+    assert not _adopters(EXTENSION.replace("four other", "five other"))
