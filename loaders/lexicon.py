@@ -729,8 +729,33 @@ eighth batch``, ``MOFCOM select it for the sixth batch``, ``the batch that the S
 PROVINCE_RELEASE_VERBS = ("releases", "released", "issues", "issued", "publishes", "published", "unveils", "unveiled")
 """Verbs by which a province (or its zone) releases its own batch (``Hubei releases 10th batch of ...``)."""
 
+LIST_LEAD_VERBS = (
+    "include", "includes", "included", "are", "comprise", "comprises", "cover", "covers", "are as follows",
+    "as follows", "the following", "are listed below", "listed below", "are listed as follows",
+)  # fmt: skip
+"""Words that close a sentence leading into a numbered list of items (``The items, grouped by field, include:``,
+``The measures are as follows:``): the list that follows holds the batch's items."""
+
+LIST_ITEM_NOUNS = (*NOTICE_ITEM_WORDS, "innovations", "models", "reforms", "examples", "practices")
+"""Heads of a sentence leading into a list of a batch's items (``The innovations are listed below:``)."""
+
+JOINT_ITEM_VERBS = ("explored", "developed", "piloted", "created", "launched", "built", "designed", "tried")
+"""Participles of an item's clause naming a co-author (``..., jointly explored with the Chongqing Pilot FTZ``)."""
+
+MEETING_NOUNS = ("executive meeting", "standing meeting", "plenary session", "meeting", "session")
+"""What a national body holds and a text then names as the subject of its decisions (``Premier Li Qiang chaired a
+State Council executive meeting ... The meeting decided to replicate ...``)."""
+
+DECISION_VERBS = ("decided", "agreed", "resolved", "approved", "adopted", "determined")
+"""Verbs by which a meeting of a body decides (``The meeting decided to replicate and promote a ninth batch``)."""
+
 __all__ += [
+    "DECISION_VERBS",
     "FIELD_LEADS",
+    "JOINT_ITEM_VERBS",
+    "LIST_ITEM_NOUNS",
+    "LIST_LEAD_VERBS",
+    "MEETING_NOUNS",
     "NATIONAL_BATCH_VERBS",
     "NOTICE_ITEM_WORDS",
     "NOTICE_REPLICATE_VERBS",
@@ -887,6 +912,12 @@ BATCH_OF_NOTHING = ("its kind", "their kind", "this kind", "that kind", "its typ
 """Words after "batch of" that name no batch (``the first batch of its kind in three years``)."""
 
 __all__ += ["BATCH_OF_NOTHING"]
+
+EXTENSION_VERBS = ("extended", "expanded", "rolled out", "widened", "broadened", "opened up")
+"""Verbs by which a body takes a zone's pilot to more zones (``has extended a pilot program for the "..." ... to six
+other pilot free trade zones``)."""
+
+__all__ += ["EXTENSION_VERBS"]
 
 AGENT_VERBS_OF_DRAFTS = ("submitted", "drafted", "revised")
 """Verbs by which a body acts on a draft document (``The ... People's Government submitted the "Regulations ..."``)."""

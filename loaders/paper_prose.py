@@ -33,6 +33,8 @@ from pftz.loaders.reference import Mention
 from pftz.loaders.text import Paragraph
 
 FindMentions = Callable[..., list[Mention]]
+FindLists = Callable[[str], list[list[Mention]]]
+"""A finder of lists of zones under one plural head ("the FTZs in A, B and C", "A, B and C FTZs")."""
 
 PAPER_CASE = "paper-origin"
 """Rule name of a case read here."""
@@ -105,6 +107,7 @@ def paper_facts(
     sentences_of: Callable[[Paragraph], Sequence[tuple[int, str]]],
     find_zones: FindMentions,
     find_provinces: FindMentions,
+    find_lists: FindLists | None = None,
 ) -> tuple[list[CaseFact], list[AdoptionFact]]:
     """Rule: cases whose innovation is the subject of a passive verb of origin, and the adoptions told after them.
 
@@ -123,7 +126,7 @@ def paper_facts(
         listed = any(ITEM_START_RE.match(p.text[o:]) or SCOPE_HEADING_RE.match(p.text[o:]) for o in p.offsets)
         for off, s in sentences_of(p):
             if not listed:  # a notice's numbered items are its own (:func:`loaders.prose_batches.notice_items`)
-                cases.extend(_paren_cases(p, off, s, find_zones))
+                cases.extend(_paren_cases(p, off, s, find_zones, find_lists))
             found: list[tuple[int, CaseFact]] = []
             for m in ORIGIN_RE.finditer(s):
                 name = _subject_name(m.group("subj"), bool(m.group("enum")))
@@ -230,11 +233,15 @@ PAREN_CASE = "paren-origin"
 PAREN_ZONES_RE = re.compile(r"[\"“](?P<name>[^\"”]{3,160})[\"”](?P<tail>[a-z \-]{0,60}?)\s*\((?P<zones>[^()]{3,160})\)")
 """A quoted innovation and its zones in a parenthesis: ""cross-border data whitelist" (Shanghai FTZ)"."""
 _ZONE_LIST_REST_RE = re.compile(r"^(?:[\s,;、]|and|&)*$")
+_PLURAL_HEAD_RE = re.compile(r"\b(?:Pilot\s+)?(?:P?FTZs|Pilot Free Trade Zones)\s*$", re.IGNORECASE)
+"""The plural head a list of zones ends in once its members are cut out ("Beijing, Tianjin and Hebei FTZs")."""
 
 
-def _paren_cases(p: Paragraph, off: int, s: str, find_zones: FindMentions) -> list[CaseFact]:
+def _paren_cases(
+    p: Paragraph, off: int, s: str, find_zones: FindMentions, find_lists: FindLists | None = None
+) -> list[CaseFact]:
     """Rule: "<quoted innovation> (<zone>[, <zone>])" credits the innovation to the zones, when the parenthesis
-    holds nothing but zones."""
+    holds nothing but zones, or a list of them under one plural head ("(Beijing, Tianjin and Hebei FTZs)")."""
     out: list[CaseFact] = []
     for m in PAREN_ZONES_RE.finditer(s):
         inside = m.group("zones")
@@ -242,6 +249,14 @@ def _paren_cases(p: Paragraph, off: int, s: str, find_zones: FindMentions) -> li
         rest = inside
         for z in reversed(zones):
             rest = rest[: z.start] + rest[z.end :]
+        if zones and not _ZONE_LIST_REST_RE.match(rest) and find_lists is not None:
+            listed = [z for lst in find_lists(inside) for z in lst]
+            covered = [z for z in zones if not any(x.start <= z.start < x.end for x in listed)]
+            zones = sorted([*listed, *covered], key=lambda z: z.start)
+            rest = inside
+            for z in sorted(zones, key=lambda z: z.start, reverse=True):
+                rest = rest[: z.start] + rest[z.end :]
+            rest = _PLURAL_HEAD_RE.sub("", rest)
         if not zones or not _ZONE_LIST_REST_RE.match(rest):
             continue
         name = item_name(m.group("name") + m.group("tail"))
@@ -265,6 +280,7 @@ def with_paper_facts(
     sentences_of: Callable[[Paragraph], Sequence[tuple[int, str]]],
     find_zones: FindMentions,
     find_provinces: FindMentions,
+    find_lists: FindLists | None = None,
 ) -> Narrative:
     """The narrative with the cases and adoptions of :func:`paper_facts` it did not read itself.
 
@@ -272,7 +288,7 @@ def with_paper_facts(
     other's) is the same case: its adoptions are re-attached to the narrative's name.
     An adoption the narrative read (the same adopter in the same sentence) is kept as read.
     """
-    cases, adoptions = paper_facts(paras, sentences_of, find_zones, find_provinces)
+    cases, adoptions = paper_facts(paras, sentences_of, find_zones, find_provinces, find_lists)
     if not cases and not adoptions:
         return story
 

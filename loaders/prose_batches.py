@@ -25,12 +25,17 @@ from pftz.loaders.lexicon import (
     DESIGNATED_SCOPES,
     EXAMPLE_ADOPT_VERBS,
     FIELD_LEADS,
+    JOINT_ITEM_VERBS,
+    LIST_ITEM_NOUNS,
+    LIST_LEAD_VERBS,
     NATIONAL_BATCH_VERBS,
+    NATIONAL_SCOPES,
     NOTICE_ITEM_WORDS,
     NOTICE_REPLICATE_VERBS,
     ORDINALS,
     PROVINCE_RELEASE_VERBS,
     PROVINCE_SCOPES,
+    PROVINCE_SCOPES_MORE,
     RESPONSIBLE_WORDS,
     alternation,
 )
@@ -79,6 +84,70 @@ _LIST_HEAD_RE = re.compile(
 """What is left of a list of zones once its members are cut out ("the PFTZs in", "and"): no group."""
 _PLACE_SPLIT_RE = re.compile(r",?\s+(?:and|as\s+well\s+as)\s+(?:(?:in|at|within)\s+)?(?:the\s+)?", re.IGNORECASE)
 """Characters at most of an item's lead before its colon ("In border areas with land ports open to ...:")."""
+LIST_LEAD_RE = re.compile(
+    rf"(?:\b(?i:{alternation(LIST_ITEM_NOUNS)})\b[^.:;!?]{{0,120}}?\b(?i:{alternation(LIST_LEAD_VERBS)})"
+    rf"|\b(?i:the\s+following|these|as\s+follows)\b[^.:;!?]{{0,60}}?\b(?i:{alternation(LIST_ITEM_NOUNS)}))\s*:\s*$"
+)
+"""A sentence leading into a numbered list of a batch's items: "The items, grouped by field, include:", "The
+cases in customs clearance are as follows:", "It lists the following measures:"."""
+_SCOPE_PAREN_RE = re.compile(
+    rf"^\s*(?:(?:in|at|within|across|throughout)\s|(?i:{alternation(NATIONAL_SCOPES[:3])})\s*$)", re.IGNORECASE
+)
+"""A parenthesis after an item that is its own scope ("(nationwide)", "(in coastal PFTZs)"), not its origin."""
+_PROPER_PAREN_RE = re.compile(r"^[A-Z][\w'’-]*(?:\s+(?:of|the|and|in|[A-Z][\w'’-]*))*$")
+"""A parenthesis after an item that is only a proper name ("(Tianfu New Area of Chengdu)"): a place, no part of
+the name (its origin when the finder knows it)."""
+_JOINT_WITH_RE = re.compile(
+    rf",\s*(?:(?:which|that)\s+(?:was|were)\s+)?jointly\s+(?:{alternation(JOINT_ITEM_VERBS)})\s+"
+    r"(?:with|by|together\s+with)\s+(?P<who>[^;()]{3,160}?)\s*$",
+    re.IGNORECASE,
+)
+"""An item's co-author after it: "A, jointly explored with the Chongqing Pilot FTZ": a joint innovation."""
+_RELATIVE_RE = re.compile(r",\s+(?:in\s+which|under\s+which|by\s+which|through\s+which|whereby|which|where)\s")
+"""A relative clause describing an item ("A ..., in which the bill, once endorsed, may be pledged"): no name."""
+_LEAD_SCOPES: tuple[tuple[Scope, tuple[str, ...]], ...] = (
+    (Scope.NATIONWIDE, ("nationwide", "across the country", "throughout the country")),
+    (Scope.ALL_PFTZS, ("in all pilot free trade zones", "in all pftzs", "in all ftzs")),
+    (Scope.PROVINCE_WIDE, (*PROVINCE_SCOPES, *PROVINCE_SCOPES_MORE)),
+    (Scope.DESIGNATED_AREAS, DESIGNATED_SCOPES),
+)
+_PLACES_SPLIT_RE = re.compile(r",?\s+and\s+(?:the\s+)?(?=[A-Z])")
+
+
+def lead_scope(text: str) -> tuple[Scope | None, str]:
+    """The one scope a list's lead states (its sentence and the one before), as printed; nothing when it states
+    none or several ("18 are replicated nationwide and six in specific areas": each item's own scope then).
+
+    Examples
+    --------
+    >>> sc, where = lead_scope("They are hereby issued for replication across the province. The items are:")
+    >>> str(sc), where
+    ('Province-wide', 'across the province')
+    >>> lead_scope("Twelve apply nationwide and four in designated areas. They include:")
+    (None, '')
+    """
+    t = " ".join(text.lower().split())
+    found = [(sc, ph) for sc, phrases in _LEAD_SCOPES for ph in phrases if re.search(rf"\b{re.escape(ph)}\b", t)]
+    if len({sc for sc, _ in found}) != 1:
+        return None, ""
+    return found[0]
+
+
+def scope_places(where: str) -> list[str]:
+    """The places of a scope as printed, one adopter each when it joins proper names ("the Beijing-Tianjin-Hebei
+    region and the Yangtze River Delta"); a scope of common words stays whole ("border and coastal ports").
+
+    Examples
+    --------
+    >>> scope_places("Pearl River Delta and the Chengdu-Chongqing economic circle")
+    ['Pearl River Delta', 'Chengdu-Chongqing economic circle']
+    >>> scope_places("border and coastal ports")
+    ['border and coastal ports']
+    """
+    parts = [x.strip(" ,") for x in _PLACES_SPLIT_RE.split(where)]
+    if len(parts) > 1 and all(x[:1].isupper() for x in parts):
+        return parts
+    return [where] if where else []
 
 
 @dataclass(frozen=True)
@@ -113,6 +182,10 @@ class ScopedItem:
     places: tuple[Mention, ...] = ()
     """The zones the item's own scope names ("..., to be replicated in the PFTZs in Yunnan and Guangxi"): each
     adopts it; ``where`` then holds what else the scope names ("coastal PFTZs"), or nothing."""
+    listed: bool = False
+    """Whether the item is under a sentence leading into a list ("The items are:"), not a heading of scope."""
+    partners: tuple[Mention, ...] = ()
+    """The zones the item names as its co-authors ("A, jointly explored with the Chongqing Pilot FTZ")."""
 
 
 def scope_of(printed: str) -> Scope | None:
@@ -192,6 +265,7 @@ def _item(
     find_zones: FindMentions,
     find_bodies: FindMentions,
     find_lists: FindLists | None = None,
+    listed: bool = False,
 ) -> list[ScopedItem]:
     """The innovations of one numbered item (its text after the number, at offset ``at`` of ``p``)."""
     bodies: tuple[Mention, ...] = ()
@@ -212,18 +286,27 @@ def _item(
         if _ONLY_PAREN_RE.match(part):
             continue
         zones: tuple[Mention, ...] = ()
+        own: tuple[Scope | None, str, tuple[Mention, ...]] = (sc, where, ())
         if (tp := _TRAILING_PAREN_RE.search(part)) and (found := find_zones(tp.group("inner"))):
             zones, part = tuple(found), part[: tp.start()]
-        own: tuple[Scope | None, str, tuple[Mention, ...]] = (sc, where, ())
+        elif tp and _SCOPE_PAREN_RE.match(tp.group("inner")) and scope_of(tp.group("inner")) is not None:
+            own, part = _item_scope(tp.group("inner"), find_zones, find_lists), part[: tp.start()]  # "(nationwide)"
+        elif tp and _PROPER_PAREN_RE.match(tp.group("inner").strip()):
+            part = part[: tp.start()]  # "(Tianfu New Area of Chengdu)": a place the finder does not know
         if im := _ITEM_SCOPE_RE.search(part):
             own, part = _item_scope(im.group("scope"), find_zones, find_lists), part[: im.start()]
+        partners: tuple[Mention, ...] = ()
+        if (jm := _JOINT_WITH_RE.search(part)) and (mates := find_zones(jm.group("who"))):
+            partners, part = tuple(mates), part[: jm.start()]
+        if rm := _RELATIVE_RE.search(part):
+            part = part[: rm.start()]
         name = item_name(part)
         if len(name.split()) < 2 or len(name) > 240:
             continue
         lead_ws = len(part) - len(part.lstrip())
         start = at + shift + off + lead_ws
         quote = " ".join(text.split())[:300]
-        out.append(ScopedItem(name, p.line_at(start), quote, own[0], own[1], zones, bodies, own[2]))
+        out.append(ScopedItem(name, p.line_at(start), quote, own[0], own[1], zones, bodies, own[2], listed, partners))
     return out
 
 
@@ -303,9 +386,18 @@ def notice_items(
     promoted in coastal PFTZs and in Hainan FTP": the zones it names in ``places``); a part that is only a
     bracket ("and (five other items, omitted)") is no item. The list ends at the next part's
     heading or a paragraph that is neither a heading nor an item.
+
+    A sentence leading into the list opens it too ("The items, grouped by field, include:", "The items are:",
+    :data:`LIST_LEAD_RE`), with the one scope it or the sentence before it states (:func:`lead_scope`:
+    "... issued for replication throughout the province. The items are:"), or none; a short unnumbered line
+    before an item is a field's heading ("Trade facilitation"). Such an item's parenthesis may be its own
+    scope ("(nationwide)", "(in coastal PFTZs with LNG terminals)"); a proper name in it that is no zone the
+    finder knows is no part of its name; a co-author after it ("..., jointly explored with the Chongqing Pilot
+    FTZ") is in ``partners``; a relative clause after it (", in which ...") is no part of its name.
     """
     out: list[ScopedItem] = []
     scope: tuple[Scope | None, str] | None = None
+    listed = False
     for p in paras:
         pending: list[tuple[int, str, tuple[Scope | None, str]]] = []  # (offset of an item's text, its text, scope)
         started = False
@@ -315,14 +407,23 @@ def notice_items(
             after = lines[k + 1][2] if k + 1 < len(lines) else ""
             joined = f"{heading} {line.strip()}" if heading and not ITEM_START_RE.match(line) else ""
             if h := SCOPE_HEADING_RE.match(joined) or SCOPE_HEADING_RE.match(line):
-                scope = (scope_of(h.group("scope")), _where(h.group("scope")))
+                scope, listed = (scope_of(h.group("scope")), _where(h.group("scope"))), False
                 heading, started = joined or line.strip(), True
                 continue
             heading = ""
+            if line.rstrip().endswith(":") and not ITEM_START_RE.match(line):
+                lead = p.text[: off + len(line)]
+                cut = max(lead.rfind(". ", 0, len(lead) - 2), lead.rfind("? ", 0, len(lead) - 2))
+                if LIST_LEAD_RE.search(lead[cut + 1 :]):
+                    before = lead.rfind(". ", 0, cut) if cut > 0 else -1
+                    scope, listed, started = lead_scope(lead[before + 1 :]), True, True
+                    continue
             if TOP_HEADING_RE.match(line):
                 scope, started = None, True
             elif scope is None:
                 continue
+            elif listed and not pending and ITEM_START_RE.match(after) and _heading_like(line):
+                continue  # "Trade facilitation": a field's heading over the items of a lead
             elif (im := ITEM_START_RE.match(line)) and _heading_like(line[im.end() :], after):
                 scope, started = None, True  # "2. Organizing implementation": the notice's next part
             elif im:
@@ -335,7 +436,7 @@ def notice_items(
                 scope = None  # a paragraph that is not part of the list ends it
                 break
         for at, txt, sc in pending:
-            out.extend(_item(txt, at, p, sc, find_zones, find_bodies, find_lists))
+            out.extend(_item(txt, at, p, sc, find_zones, find_bodies, find_lists, listed))
     return out
 
 

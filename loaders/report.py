@@ -35,6 +35,7 @@ from pftz.loaders.report_context import normalize_scope as normalize_scope
 from pftz.loaders.report_context import stated_patterns as stated_patterns
 from pftz.loaders.report_documents import _doc_mentions, _extract_documents, _issuers
 from pftz.loaders.report_documents import _issuer_text as _issuer_text
+from pftz.loaders.report_extensions import _counted_extensions
 from pftz.loaders.report_listed import _listed_batch_cases
 from pftz.loaders.report_prose import (
     _agent_bodies,
@@ -115,6 +116,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("prose-batches-of-texts", _read_prose_batches),
     Pass("named-adoptions", _named_adoptions),
     Pass("listed-batch-cases", _listed_batch_cases),
+    Pass("counted-extensions", _counted_extensions),
 )
 """The document-level passes of the reader, in the order they run (later passes use what earlier ones found)."""
 

@@ -60,7 +60,7 @@ NUMBER_WORDS = {w: i for i, w in enumerate(CARDINALS, start=1)}
 """Number words and their values (the lexicon's)."""
 _ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
 BATCH_PHRASE_RE = re.compile(
-    rf"\b(?:the |a )?(?P<ord>{_ORD}) batch of (?!{alternation(BATCH_OF_NOTHING)}\b)"
+    rf"(?:\b(?:the |a )?|\()(?P<ord>{_ORD})\)? batch of (?!{alternation(BATCH_OF_NOTHING)}\b)"
     rf"(?:(?P<count>\d+) )?(?P<what>[\"“]?[a-z][a-z \"“”-]*?)"
     rf"(?=[,.;:(]| (?:{'|'.join(BATCH_NAME_ENDS)}) |$|(?<=[\"”]) (?!\())"
     rf"(?:\((?P<count_after>\d+) (?:{'|'.join(BATCH_COUNT_NOUNS)})\))?",

@@ -17,6 +17,7 @@ from pftz.loaders.lexicon import (
     BATCH_LIST_LEADS,
     ITEM_CLAUSE_OPENERS,
     ITEM_ORIGIN_VERBS,
+    LIST_ITEM_NOUNS,
     RELEASE_LIST_LEADS,
     alternation,
 )
@@ -31,15 +32,22 @@ from pftz.loaders.report_context import (
 from pftz.loaders.report_story import SCOPE_LIST_MARGIN, _norm_title
 from pftz.loaders.report_tables import _batch_key
 
-LIST_LEAD_RE = re.compile(rf"\b{alternation(BATCH_LIST_LEADS)}\b\s*", re.IGNORECASE)
+AMONG_LEAD_RE = re.compile(
+    rf"\bamong\s+the\s+(?:[\w-]+\s+){{0,4}}?{alternation(LIST_ITEM_NOUNS)}\s+(?:are|were|is|was)\b\s*", re.IGNORECASE
+)
+"""A lead that names the batch's items by a definite phrase and lists some after its verb: "Among the industrial
+development cases are A (X FTZ); B (Y FTZ)" (it refers back to the batch by itself)."""
+LIST_LEAD_RE = re.compile(rf"\b{alternation(BATCH_LIST_LEADS)}\b\s*|{AMONG_LEAD_RE.pattern}", re.IGNORECASE)
 RELEASE_LEAD_RE = re.compile(rf"\b{alternation((*BATCH_LIST_LEADS, *RELEASE_LIST_LEADS))}\b\s*", re.IGNORECASE)
 """The lead of a list in the sentence that releases the batch, after the batch's name."""
 ITEM_SPLIT_RE = re.compile(
     rf",\s*(?:and\s+|as well as\s+)?(?!{alternation(ITEM_CLAUSE_OPENERS)}\b)(?=(?:the|a|an)\s|[a-z\"“])"
     r"|\s+and\s+(?=(?:the|a|an)\s|[a-z]+ing\s)"
+    r"|;\s*(?:and\s*,?\s*)?"
 )
 """Where a list of cases splits: after a comma (and "and", "as well as") before an article or a word in lower case,
-after "and" before an article or a gerund ("implementing A and promoting B"); not before a capitalised name (a list
+after "and" before an article or a gerund ("implementing A and promoting B"), at a semicolon ("A (X FTZ); and B");
+not before a capitalised name (a list
 of zones is not split) nor before a clause telling of the case before (``ITEM_CLAUSE_OPENERS``: "..., which
 allows ...")."""
 ITEM_ORIGIN_AFTER_RE = re.compile(rf"\s+(?:jointly\s+)?{alternation(ITEM_ORIGIN_VERBS)}\s+(?:by|in)\s+.*$")
@@ -52,6 +60,11 @@ LISTED_RESOLVED = "a case the paragraph that releases the batch lists"
 CLAUSE_ITEM_RE = re.compile(r"(?:was|were|is|are|has|have|had|will)\b")
 """A piece of a list that opens with a verb is a clause about the item before it ("..., was promoted as ..."), no
 item."""
+RELATIVE_AFTER_RE = re.compile(r",\s+(?:which|that|who|whose|where|under which|in which|allowing|enabling)\s")
+"""A clause telling of a listed case after it, no part of its name."""
+ASIDE_RE = re.compile(r"(?:for|in|on|at|with|from|by|as for|regarding)\s")
+"""A piece of a list that opens with a preposition is an aside before the next item ("and, for the aviation
+industry, a ..."), no item."""
 CO_AUTHOR_RE = re.compile(r"(?:the\s+)?[A-Z]")
 """A piece after an item's origin clause that opens with a proper name is one more of its authors ("jointly explored
 by Guangdong PFTZ and the Macao SAR government"), no item."""
@@ -77,6 +90,8 @@ def _item_name(item: str) -> str:
     name = ITEM_OWNER_BEFORE_RE.sub("", name)
     name = ITEM_ORIGIN_AFTER_RE.sub("", name)
     name = ITEM_PLACE_AFTER_RE.sub("", name)
+    name = RELATIVE_AFTER_RE.split(name, maxsplit=1)[0]  # "..., which lets small exporters borrow ..."
+    name = re.sub(r"\s*\([^()]*\)$", "", name)  # its zones in brackets after it: "... (Tianjin FTZ)"
     return " ".join(name.replace('"', " ").replace("“", " ").replace("”", " ").split()).rstrip(" ,;:")
 
 
@@ -111,6 +126,8 @@ def _listed_batch_cases(c: _Collector, ctx: _Context) -> None:
                 name = _item_name(item)
                 if len(name.split()) < 2 or any(n in _words(name) for n in cases) or CLAUSE_ITEM_RE.match(name):
                     continue
+                if ASIDE_RE.match(name):
+                    continue  # "for the aviation industry": an aside before the item, no item
                 zones = {m.key for m in c.find_zones(item)} | {z.key for lst in c.find_zone_lists(item) for z in lst}
                 m = c.node(Label.MEASURE, f"{b.ref.key}:{slug(name)}", name, line, sent, kind=kind, title=name)
                 c.rel(Rel.IN_BATCH, m, b.ref, line, sent, resolved=LISTED_RESOLVED, **{DERIVED: True})
@@ -162,7 +179,11 @@ def _release_lists(ctx: _Context, b: _ProseBatch) -> list[tuple[int, str, re.Mat
         for ln, s, m in leads
         if m is not None
         and (
-            ctx.edition or s is b.sentence or "batch" in s[: m.end()].lower() or BACK_TO_BATCH_RE.search(s[: m.start()])
+            ctx.edition
+            or s is b.sentence
+            or "batch" in s[: m.end()].lower()
+            or BACK_TO_BATCH_RE.search(s[: m.start()])
+            or AMONG_LEAD_RE.match(m.group(0))
         )
     ]
 

@@ -21,12 +21,14 @@ from pftz.loaders.lexicon import (
     AGENT_VERBS_OF_DRAFTS,
     BATCH_RELEASE_VERBS,
     BATCH_TITLE_VERBS,
+    DECISION_VERBS,
     DIRECTIVE_NOUNS,
     GENERIC_PLURALS,
     LEADING_GROUP_HEADS,
     LOCAL_ASSEMBLY,
     LOCAL_BODY_HEADS,
     LOCAL_LEVELS,
+    MEETING_NOUNS,
     NATIONAL_SCOPES,
     OTHER_BATCH_LEADS,
     PARTY_COMMITTEE_HEADS,
@@ -43,10 +45,12 @@ from pftz.loaders.paper_prose import named_adoptions
 from pftz.loaders.profile import default_profile
 from pftz.loaders.prose_batches import (
     ProseBatch,
+    ScopedItem,
     batch_items,
     descriptive,
     notice_items,
     prose_batches,
+    scope_places,
     scoped_examples,
 )
 from pftz.loaders.quotes import quoted_spans
@@ -84,6 +88,34 @@ POSSESSIVE_RE = re.compile(r"^\s*(?:'s|’s)\s+(?:(?:latest|new|newly released|r
 """Between a body and its batch: "MOFCOM's eighth batch of ...", "MOFCOM's latest batch"."""
 RELEASED_BY_RE = re.compile(rf"^[^;.]{{0,80}}?\b{alternation(BATCH_RELEASE_VERBS)}\s+by\s+(?:the\s+)?$")
 """Between a batch and its body: "the eighth batch of 24 best practices released by MOFCOM"."""
+
+
+MEETING_SUBJECT_RE = re.compile(
+    rf"^(?:The|This|That|Its)\s+{alternation(MEETING_NOUNS)}\s+(?:(?:also|further|then|has|had)\s+)*"
+    rf"{alternation(DECISION_VERBS)}\b[^;]{{0,80}}$"
+)
+"""A sentence whose subject is a meeting named before and whose verb decides, up to the batch phrase: "The meeting
+decided to replicate and promote a ninth batch ..."."""
+MEETING_OF_BODY_RE = re.compile(rf"^\s+{alternation(MEETING_NOUNS)}\b")
+"""A body's name followed by its meeting: "a State Council executive meeting"."""
+MEETING_BEFORE_BODY_RE = re.compile(rf"\b{alternation(MEETING_NOUNS)}\s+of\s+(?:the\s+)?$")
+"""A meeting before its body's name: "an executive meeting of the State Council"."""
+MEETING_RESOLVED = "the body whose meeting the text names before the sentence that says the meeting decided"
+
+
+def _meeting_body(c: _Collector, ctx: _Context, line: int) -> Mention | None:
+    """The national body whose meeting a sentence before line ``line`` names ("chaired a State Council executive
+    meeting"), the last one; None when there is none."""
+    found: Mention | None = None
+    for p, off, s in _sentences(ctx.paras):
+        if p.line_at(off) > line:
+            break
+        for m in c.gaz.find_bodies(s):
+            ref = c.gaz.body_ref(m.key)
+            held = MEETING_OF_BODY_RE.match(s[m.end : m.end + 40]) or MEETING_BEFORE_BODY_RE.search(s[: m.start])
+            if ref is not None and ref.level != "local" and held:
+                found = m
+    return found
 
 
 def _prose_batch_issuer(c: _Collector, s: str, at: int, end: int) -> Mention | None:
@@ -210,6 +242,9 @@ def _extract_prose_batches(c: _Collector, ctx: _Context) -> None:
         body_m = _prose_batch_issuer(c, s, at, at + len(phrase))  # a national body releases a national batch
         # "<body> included <X> in the eighth batch" puts one innovation in; it does not release the batch's list
         released = body_m is not None and not SELECTED_INTO_RE.search(s[body_m.end : at])
+        meeting = None
+        if body_m is None and MEETING_SUBJECT_RE.match(s[:at]) and (meeting := _meeting_body(c, ctx, line)):
+            body_m, released = meeting, True  # "The meeting decided to replicate ... a ninth batch": its body's
         if body_m is None:
             if _prose_provincial_batch(c, ctx, ordinal, count, s, line, phrase, at):
                 continue
@@ -228,7 +263,9 @@ def _extract_prose_batches(c: _Collector, ctx: _Context) -> None:
         if bkey not in ctx.batch_tables:
             props["count"] = count
         batch = _batch_node(c, ctx, bkey, _batch_name(kind, ordinal), line, s, **props)
-        if body := c.body(body_m.key, line, s, body_m.text):
+        if meeting is not None and (body := c.body(meeting.key, line, s, meeting.text)):
+            c.rel(Rel.RESPONSIBLE_FOR, body, batch, line, s, resolved=MEETING_RESOLVED, **{DERIVED: True})
+        elif body := c.body(body_m.key, line, s, body_m.text):
             c.rel(Rel.RESPONSIBLE_FOR, body, batch, line, s)
         out.append(_ProseBatch(batch, kind, line, s, phrase, released))
 
@@ -606,9 +643,22 @@ def _read_prose_batches(c: _Collector, ctx: _Context) -> None:
     # a batch the notice's own title or number releases (pass ``document-batches``) counts as one named before
     released = [(int(b.ref.key.rsplit(":", 1)[1]), b.ref, b.kind, b.line) for b in ctx.prose_batches if b.released]
     named = [(b.ordinal, ref, kind, b.line) for b, ref, kind in national] + released
+    owned = [b for b in found if b.owner and b.owner in c.zone_refs]
+    # an item the narrative read with its zone and where it is replicated (rule ``listed-item``) is read there
+    itemised = {f.line for f in ctx.story.cases if f.rule == "listed-item"}
     for it in items:
+        if it.listed and it.line in itemised:
+            continue
         before = [(o, ref, kind) for o, ref, kind, ln in named if ln <= it.line]
         batch = max(before, key=lambda x: x[0], default=None)
+        if it.listed:
+            own = [b for b in owned if b.line <= it.line]
+            last_national = max((ln for *_x, ln in named if ln <= it.line), default=0)
+            if own and own[-1].line >= last_national:  # the zone's own batch named last before the list
+                _owned_list_item(c, it, own[-1])
+                continue
+            if batch is None:
+                continue  # a list after a lead, of no batch named before it: not read
         key = f"{batch[1].key if batch else 'notice'}:{slug(it.name)}"
         mkind = KIND_OF_BATCH.get(batch[2], MeasureKind.INNOVATION) if batch else MeasureKind.INNOVATION
         scope = str(it.scope) if it.scope else None
@@ -616,11 +666,13 @@ def _read_prose_batches(c: _Collector, ctx: _Context) -> None:
         if batch is not None:
             # the list's place under the notice puts the item in the batch; no sentence says so of it
             c.rel(Rel.IN_BATCH, m, batch[1], it.line, it.quote, resolved=NOTICE_ITEM_RESOLVED, **{DERIVED: True})
-        for z in it.zones:
+        for z in (*it.zones, *it.partners):
             c.rel(Rel.ORIGINATED_IN, m, c.zone(z.key, it.line, it.quote), it.line, it.quote)
         for bm in it.bodies:
             if node := c.body(bm.key, it.line, it.quote, bm.text):
                 c.rel(Rel.RESPONSIBLE_FOR, node, m, it.line, it.quote)
+        if it.listed and it.scope is None and not it.places:
+            continue  # a list whose lead states no scope, nor the item its own: no adoption
         target = SCOPE_REGION_KEYS.get(it.scope) if it.scope else None
         region = c.region(target or SCOPE_REGION_KEYS[Scope.NATIONWIDE], it.line, it.quote)
         # the whole scope ("nationwide", "across the country"), or a narrower one as printed ("the pilot free trade
@@ -630,9 +682,43 @@ def _read_prose_batches(c: _Collector, ctx: _Context) -> None:
             c.rel(Rel.REPLICATED_TO, m, region, it.line, it.quote, scope=scope)
         for z in it.places:  # the zones the item's own scope names ("..., to be replicated in the PFTZs in A and B")
             c.rel(Rel.ADOPTED, c.zone(z.key, it.line, it.quote), m, it.line, it.quote, scope=scope)
-        if it.where or not it.places:
-            c.rel(Rel.ADOPTED, region, m, it.line, it.quote, scope=scope, adopter=it.where)
+        for where in (scope_places(it.where) or [""]) if it.listed else [it.where]:
+            if where or not it.places:
+                c.rel(Rel.ADOPTED, region, m, it.line, it.quote, scope=scope, adopter=where)
     c.rule = ""
+
+
+OWNED_LIST_RESOLVED = "an item a text lists after naming a zone's own batch: of that zone, in that batch"
+
+
+def _owned_list_item(c: _Collector, it: ScopedItem, batch: ProseBatch) -> None:
+    """An item listed after a lead under a zone's own batch (a province's notice: "... the eighth batch submitted by
+    the Sichuan FTZ, which are hereby issued for replication throughout the province. The items are: 1. ..."): the
+    zone's case (of the area its parenthesis names, else of the batch's zone, derived), with its co-authors ("...,
+    jointly explored with <zone>": a joint innovation), in the batch (derived), adopted by the zone's province when
+    the lead states a province-wide scope."""
+    owner = str(batch.owner)
+    key = f"case:{owner}:{slug(it.name)}"
+    joint = bool(it.partners)
+    props: dict[str, PropValue] = {"joint": True, "cross_regional": True} if joint else {}
+    kind = str(MeasureKind.PROVINCIAL)
+    m = c.node(Label.MEASURE, key, it.name, it.line, it.quote, kind=kind, title=it.name, **props)
+    if it.zones:
+        for z in it.zones:
+            c.rel(Rel.ORIGINATED_IN, m, c.zone(z.key, it.line, it.quote), it.line, it.quote)
+    else:
+        c.rel(Rel.ORIGINATED_IN, m, c.zone(owner, it.line, it.quote), it.line, it.quote,
+              resolved=OWNED_LIST_RESOLVED, **{DERIVED: True})  # fmt: skip
+    for z in it.partners:
+        c.rel(Rel.ORIGINATED_IN, m, c.zone(z.key, it.line, it.quote), it.line, it.quote)
+    bkey = _batch_key("provincial", "institutional-innovations", batch.ordinal, owner)
+    c.rel(Rel.IN_BATCH, m, NodeRef(Label.BATCH, bkey), it.line, it.quote, resolved=OWNED_LIST_RESOLVED,
+          **{DERIVED: True})  # fmt: skip
+    province = c.zone_refs[owner].province if owner in c.zone_refs else None
+    if it.scope is Scope.PROVINCE_WIDE and province in c.gaz.provinces:
+        region = c.region(str(province), it.line, it.quote)
+        c.rel(Rel.REPLICATED_TO, m, region, it.line, it.quote, scope=str(it.scope))
+        c.rel(Rel.ADOPTED, region, m, it.line, it.quote, scope=str(it.scope))
 
 
 BATCH_EXAMPLE_RESOLVED = "an example in the sentence after the one on the batch"

@@ -492,7 +492,9 @@ def _read_story(c: _Collector, ctx: _Context) -> None:
     skip = {p.line for p in ctx.milestones}
     story = read_narrative(ctx.paras, c.outline, c.gaz, find_zones=c.find_zones, skip_lines=skip)
     if not ctx.edition:  # a paper's prose: innovations as subjects of origin and adoption
-        story = with_paper_facts(story, ctx.paras, _para_sentences, c.find_zones, c.gaz.find_provinces)
+        story = with_paper_facts(
+            story, ctx.paras, _para_sentences, c.find_zones, c.gaz.find_provinces, c.find_zone_lists
+        )
     ctx.story = with_followers(story, c.find_zone_lists, c.gaz.find_provinces)
     part2 = ctx.part2
     if part2 is not None and not any(part2.start_line <= f.line <= part2.end_line for f in ctx.story.cases):

@@ -95,10 +95,13 @@ def _batch_named_before(c: _Collector, ctx: _Context, line: int, sentence: str) 
     known = {e.key for e in c.entities if e.label is Label.BATCH and e.properties.get("level") == "national"}
     before: list[str] = []
     # the lines of its paragraph count as one (a re-wrapped copy prints the sentence before lines earlier)
-    start = next((p.line for p in ctx.paras if p.line <= line <= p.end_line), line)
+    para = next((p for p in ctx.paras if p.line <= line <= p.end_line), None)
+    start = para.line if para else line
     for kind, ordinal, _n, s, ln, _p in ctx.batch_phrases:  # in text order
         if ln > line:
             break
+        if ln == line and para is not None and s != sentence and para.text.find(s) > para.text.find(sentence) >= 0:
+            break  # a later sentence of the same line is not before the list
         if ln >= min(start, line - BATCH_BEFORE_REACH):
             before.append(_batch_key("national", kind, ordinal))
         if s == sentence:
