@@ -211,3 +211,38 @@ def test_a_body_tasked_with_nothing_is_not_read() -> None:
     only named."""
     text = "Reporters asked the Ministry of Transport about freight in Henan FTZ.\n"
     assert not any("Transport" in b for b in _bodies(parse_report(text, "news.txt")))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Since 2016, 31 of the zone's measures have been replicated nationwide by the State Council.\n",
+            {"State Council"},
+        ),
+        (
+            "Twelve of its reforms were promoted province-wide by the Sichuan Provincial People's Government "
+            "in 2029.\n",
+            {"Sichuan Provincial People's Government"},
+        ),
+        (
+            "It entered the ninth batch, which the State Council asked all provinces to replicate throughout the "
+            "country.\n",
+            {"State Council"},
+        ),
+        (
+            "The Ministry of Commerce urged local governments to promote the list of Hubei FTZ.\n",
+            {"Ministry of Commerce"},
+        ),
+    ],
+)
+def test_a_body_acting_with_a_scope_between_or_tasking_others_is_read(text: str, want: set[str]) -> None:
+    """``replicated nationwide by <body>`` (a scope between the participle and "by"), ``<body> asked all regions to
+    replicate``: the body is one acting, as printed and re-wrapped."""
+    assert want <= _bodies(parse_report(text, "news.txt"))
+    assert want <= _bodies(parse_report(rewrapped(text, 37), "news.txt"))
+
+
+def test_a_body_asking_nothing_of_replication_is_not_read() -> None:
+    text = "The Ministry of Transport asked reporters to wait for the freight figures of Henan FTZ.\n"
+    assert not any("Transport" in b for b in _bodies(parse_report(text, "news.txt")))
