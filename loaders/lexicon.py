@@ -1033,3 +1033,11 @@ JOINT_WORK_NOUNS = ("innovation", "initiative", "effort", "reform", "creation", 
 innovation of Heilongjiang PFTZ and Liaoning PFTZ, ...``."""
 
 __all__ += ["JOINT_WORK_NOUNS"]
+
+ORIGIN_APPOSITIVE_NOUNS = ("innovation", "practice", "reform", "pilot", "measure", "initiative", "experiment")
+"""Nouns of an appositive that names where the practice before it began: ``its payroll service, a pilot that began
+in Nansha``, ``a "..." procedure, another Fujian FTZ innovation``."""
+ORIGIN_BEGIN_VERBS = ("began", "started", "originated", "first appeared", "emerged", "was born")
+"""Verbs of beginning in such an appositive's relative clause (``a pilot that began in <zone>``)."""
+
+__all__ += ["ORIGIN_APPOSITIVE_NOUNS", "ORIGIN_BEGIN_VERBS"]

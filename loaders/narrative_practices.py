@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from pftz.loaders.lexicon import (
     BOUNDARY_WORDS,
     LAUNCH_PARTICIPLES,
+    ORIGIN_APPOSITIVE_NOUNS,
+    ORIGIN_BEGIN_VERBS,
     RELATIVE_PILOT_VERBS,
     alternation,
 )
@@ -223,33 +225,67 @@ def case_relative(s: Sentence, last_subject: Actor | None, used: Sequence[int] =
             end = actor.end if actor else 0
         if actor is None or not _RELATIVE_VERB_RE.match(s.text, end):
             continue
-        lo = max(0, m.start() - _RELATIVE_WINDOW)
-        start = lo
-        quotes = 0
-        for i in range(m.start() - 1, lo - 1, -1):  # back to the clause boundary, commas inside quotes skipped
-            ch = s.text[i]
-            if ch in '"“”':
-                quotes += 1
-            elif quotes % 2 == 0 and _RELATIVE_BOUNDARY_RE.match(s.text, i):
-                start = i + 1
-                break
-        start = max([start, *(a.end for a in s.actors if a.end <= m.start())])
-        leads = list(_RELATIVE_LEAD_RE.finditer(s.text, start, m.start()))
-        # the first article not after a preposition ("at the river port now use a ..."): the NP's start
-        lead = next((x for x in leads if not _AFTER_PREP_RE.search(s.text, 0, x.start())), leads[0] if leads else None)
-        if lead is None or any(lead.start() <= a.start < m.start() for a in s.actors):
-            continue
-        phrase = s.text[lead.start() : m.start()]
-        if "batch" in phrase:
-            continue
-        name = practice_name(phrase)
-        quoted = [q for q in used if lead.start() <= q < m.start()]
-        if not name and not quoted and ('"' in phrase or "“" in phrase):
-            bare = " ".join(re.sub(r"[\"“”]", "", phrase).split()[1:])
-            if len(bare.split()) >= 2 and not DOCUMENT_WORD_RE.search(bare) and not GENERIC_OBJECT_RE.match(bare):
-                name = bare
-        if name and not quoted:
+        if name := _practice_before(s, m.start(), used):
             out.append((actor, name))
+    return out
+
+
+def _practice_before(s: Sentence, at: int, used: Sequence[int]) -> str:
+    """The practice a clause or an appositive at ``at`` refers to (see :func:`case_relative`), or ``""``."""
+    lo = max(0, at - _RELATIVE_WINDOW)
+    start = lo
+    quotes = 0
+    for i in range(at - 1, lo - 1, -1):  # back to the clause boundary, commas inside quotes skipped
+        ch = s.text[i]
+        if ch in '"“”':
+            quotes += 1
+        elif quotes % 2 == 0 and _RELATIVE_BOUNDARY_RE.match(s.text, i):
+            start = i + 1
+            break
+    start = max([start, *(a.end for a in s.actors if a.end <= at)])
+    leads = list(_RELATIVE_LEAD_RE.finditer(s.text, start, at))
+    # the first article not after a preposition ("at the river port now use a ..."): the NP's start
+    lead = next((x for x in leads if not _AFTER_PREP_RE.search(s.text, 0, x.start())), leads[0] if leads else None)
+    if lead is None:
+        return ""
+    phrase = s.text[lead.start() : at]
+    if "batch" in phrase or any(lead.start() <= q < at for q in used):
+        return ""
+    name = practice_name(phrase)
+    if not name and ('"' in phrase or "“" in phrase):
+        bare = " ".join(re.sub(r"[\"“”]", "", phrase).split()[1:])
+        if len(bare.split()) >= 2 and not DOCUMENT_WORD_RE.search(bare) and not GENERIC_OBJECT_RE.match(bare):
+            name = bare
+    return name
+
+
+_ORIGIN_APPOSITIVE_RE = re.compile(
+    rf",\s*(?:(?:a|an)\s+{alternation(ORIGIN_APPOSITIVE_NOUNS)}\s+(?:(?:that|which)\s+{alternation(ORIGIN_BEGIN_VERBS)}"
+    rf"|(?:(?:first|jointly|originally|initially)\s+)?{alternation(LAUNCH_PARTICIPLES)})\s+(?P<prep>in|at|by)\s+"
+    r"|(?:another|an?)\s+)(?:the\s+)?"
+)
+_ORIGIN_NOUN_AFTER_RE = re.compile(rf"\s+{alternation(ORIGIN_APPOSITIVE_NOUNS)}\b")
+
+
+def case_origin_appositive(s: Sentence, used: Sequence[int] = ()) -> list[tuple[Actor, str]]:
+    """A practice followed by an appositive naming where it began: ``its digital payroll service, a pilot that began
+    in Nansha, ...``, ``a "..." procedure, another Fujian FTZ innovation, ...``, ``a ... service, a practice first
+    developed by the X Area of Y PFTZ`` (:data:`loaders.lexicon.ORIGIN_APPOSITIVE_NOUNS`,
+    :data:`loaders.lexicon.ORIGIN_BEGIN_VERBS`): the zone right after the appositive's verb, or between ``another``
+    and the noun, is the practice's origin. The practice is read as before a relative clause (the clause boundary,
+    its first article, no zone inside, :func:`practice_name` or a quoted name not read already).
+    """
+    if ", a" not in s.text:
+        return []
+    out: list[tuple[Actor, str]] = []
+    for m in _ORIGIN_APPOSITIVE_RE.finditer(s.text):
+        here = [a for a in s.actors if a.start == m.end()]
+        if not here:
+            continue
+        if m.group("prep") is None and not _ORIGIN_NOUN_AFTER_RE.match(s.text, here[0].end):
+            continue  # ", a Fujian FTZ official said": no innovation of the zone
+        if name := _practice_before(s, m.start(), used):
+            out.append((here[0], name))
     return out
 
 
