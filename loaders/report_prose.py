@@ -328,6 +328,10 @@ AGENT_BEFORE_RE = re.compile(
 """A participle and "by" right before a body's name ("... replicated by the State Council", a scope between:
 "replicated nationwide by the State Council"), or what a body decides and "of" ("the decisions and plans of the CPC
 Central Committee")."""
+BATCH_RELATIVE_BEFORE_RE = re.compile(r"\bbatch(?:es)?\b[^.;\"“”]{0,80}?\b(?:that|which)\s+(?:the\s+)?$")
+BATCH_RELATIVE_VERB_RE = re.compile(rf"^\s*(?:(?:has|have|had|also|then|jointly)\s+)*{alternation(AGENT_BY_VERBS)}\b")
+"""A body as the subject of a relative clause on a batch: "the sixth batch of 24 innovations that the Henan
+Provincial People's Government promoted province-wide" (``AGENT_BY_VERBS``)."""
 TASKED_BEFORE_RE = re.compile(rf"\b{alternation(TASKING_VERBS)}\s+(?:the\s+)?$")
 TASKED_AFTER_RE = re.compile(r"^\s+to\s+[a-z]+\b")
 """A body tasked with an act: a verb of :data:`~loaders.lexicon.TASKING_VERBS` before its name, "to <verb>" after its
@@ -421,7 +425,14 @@ def _agent_bodies(c: _Collector, ctx: _Context) -> None:
                 c.local_body(f"body:{slug(name)}", name, name, line, s)
         bodies = c.gaz.find_bodies(s)
         for i, b in enumerate(bodies):
-            if AGENT_AFTER_RE.match(s[b.end :]) or AGENT_BEFORE_RE.search(s[: b.start]):
+            if (
+                AGENT_AFTER_RE.match(s[b.end :])
+                or AGENT_BEFORE_RE.search(s[: b.start])
+                or (
+                    BATCH_RELATIVE_VERB_RE.match(s[b.end :])
+                    and BATCH_RELATIVE_BEFORE_RE.search(s, max(0, b.start - 160), b.start)
+                )
+            ):
                 c.body(b.key, line, s, b.text)
             elif TASKED_BEFORE_RE.search(s[: b.start]):  # "called on the <body> (and the <body>) to issue ..."
                 run = [b]
