@@ -626,10 +626,12 @@ BATCH_LIST_LEADS = (
     "cases include", "items include", "examples include", "practices include", "measures include",
     "innovations include", "batch includes", "batch include", "batch also includes", "cases also include",
     "they include", "they also include", "experience include", "experiences include", "batch included",
-    "batch also included", "cases included", "among them, the", "among them the",
+    "batch also included", "cases included", "among them, the", "among them the", "in the batch, such as",
+    "in the batch such as",
 )  # fmt: skip
 """Words after which a paragraph that releases a batch lists its cases (``In trade facilitation, cases include
-Jiangsu PFTZ's "..." and the aircraft lease asset transfer service of Tianjin PFTZ``)."""
+Jiangsu PFTZ's "..." and the aircraft lease asset transfer service of Tianjin PFTZ``, ``Other cases in the batch, such
+as a ..., were submitted by ...``)."""
 
 ITEM_CLAUSE_OPENERS = (
     "which", "that", "who", "whose", "where", "while", "including", "such as", "so that", "allowing", "enabling",

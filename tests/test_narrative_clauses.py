@@ -167,13 +167,13 @@ def test_a_zone_that_contributed_a_practice(text: str, name: str, zone: str) -> 
     ("text", "city"),
     [
         (
-            'Fujian news\n\nIn 2030, Jiangxi\'s Ganzhou city learned from the Xiamen Area\'s "berth-side loading" '
+            "Fujian news\n\nIn 2030, Jiangxi's Ganzhou city learned from the Xiamen Area's \"berth-side loading\" "
             "model for export containers.",
             "city:ganzhou",
         ),
         (
-            "Fujian news\n\nLast year Jiangsu\u2019s Kunshan replicated and scaled up the Pingtan Area\u2019s \u201cone-"
-            "vessel filing\u201d model for small cargo ships.",
+            "Fujian news\n\nLast year Jiangsu\u2019s Kunshan replicated and scaled up the Pingtan Area\u2019s "
+            "\u201cone-vessel filing\u201d model for small cargo ships.",
             "city:kunshan",
         ),
     ],

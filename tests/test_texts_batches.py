@@ -281,3 +281,19 @@ def test_an_unquoted_title_before_a_comma_and_issued_by_is_a_document(text: str)
         r = parse_report(t, "news.txt")
         titles = {e.name for e in r.entities if e.label is Label.DOCUMENT}
         assert any(x.startswith(("Notice on Learning", "Circular on Replicating")) for x in titles), titles
+
+
+@pytest.mark.parametrize("wrap", [0, 43])
+def test_the_cases_after_in_the_batch_such_as_are_its_items(wrap: int) -> None:
+    """``Other cases in the batch, such as a <practice>, were submitted by ...``: an item of the batch named before,
+    its zones unsaid."""
+    text = (
+        'MOFCOM Releases a Batch\n\nThe Ministry of Commerce on Friday released the seventh batch of 18 "best '
+        'practice cases" of PFTZs.\n\nOther cases in the batch, such as a shared register of bonded repair '
+        "enterprises, were proposed by zones the ministry did not name.\n"
+    )
+    if wrap:
+        text = rewrapped(text, wrap)
+    found = _national(parse_report(text, "release.txt"))
+    assert found.get("shared register of bonded repair enterprises") == ("national:best-practices:7", True), found
+    assert not any(n.startswith("were") for n in found)
