@@ -83,7 +83,7 @@ PILOT_VERB_FORMS = (
     "roll(?:ed|s) out", "complet(?:ed|es)", "facilitat(?:ed|es)", "accomplish(?:ed|es)", "process(?:ed|es)",
     "promot(?:ed|es)", "handl(?:ed|es)", "carri(?:ed) out", "carries out", "initiat(?:ed|es)", "open(?:ed|s)",
     "form(?:ed|s)", "innovat(?:ed|es)", "advanc(?:ed|es)", "conduct(?:ed|s)", "provid(?:ed|es)", "deploy(?:ed|s)",
-    "upgrad(?:ed|es)", "resulted in", "include[sd]?", "puts? in(?:to)? place",
+    "upgrad(?:ed|es)", "resulted in", "include[sd]?", "puts? in(?:to)? place", "contribut(?:ed|es)",
     r"support(?:ed|s)\s+(?:[\w-]+\s+){1,3}?in\s+(?:conducting|launching|carrying out|piloting|establishing|developing)",
 )  # fmt: skip
 """Verbs of piloting, as patterns of their forms (past, present): a zone's object after them may name a practice
@@ -119,6 +119,15 @@ LAUNCH_PARTICIPLES = (
     "set up", "initiated", "explored", "tried", "trialled", "trialed",
 )  # fmt: skip
 """Participles of an appositive that names a practice's zones: ``A <practice>, jointly launched by X PFTZ, ...``."""
+
+RELATIVE_PILOT_VERBS = (
+    "launched", "developed", "piloted", "created", "established", "pioneered", "designed", "built", "set up",
+    "initiated", "explored", "trialled", "trialed", "implemented", "put in place", "rolled out", "devised",
+    "put forward", "came up with", "started",
+)  # fmt: skip
+"""Verbs by which a zone, as the subject of a relative clause, made the practice before it its own (``the "<name>"
+service, which Shandong FTZ piloted in Qingdao``); not ``introduced`` nor ``adopted`` (a zone may introduce what
+another made)."""
 
 ACTIVE_ADOPT_VERBS = (
     "adopted",
@@ -289,7 +298,7 @@ DESIGNATED_SCOPES = ("specific regions", "designated areas", "eligible areas", "
 # --------------------------------------------------------------------------- nouns
 CASE_HEADS = (
     "model", "mechanism", "service", "system", "platform", "reform", "approach", "initiative", "program",
-    "programme", "pilot", "scheme", "window", "module", "regime", "practice", "method", "mode",
+    "programme", "pilot", "scheme", "window", "module", "regime", "practice", "method", "mode", "registry",
 )  # fmt: skip
 """The nouns a named case ends in (``... supervision model``); each rule adds the ones its own form allows."""
 
@@ -324,6 +333,10 @@ BOUNDARY_WORDS = (
     "including", "covering", "featuring", "using", "linking", "serving", "based", "aligned", "settled", "oriented",
 )  # fmt: skip
 """Words that end a noun phrase's pre-head part (prepositions, post-modifying participles)."""
+
+FIXED_COMPOUNDS = ("bill of lading", "bills of lading", "letter of credit", "letters of credit")
+"""Nouns of trade whose ``of`` ends no pre-head part (``a rail-sea bill of lading financing service``: its head is
+``service``)."""
 
 NOT_FIRST_WORDS = (
     "it", "its", "their", "they", "this", "these", "such", "more", "various", "multiple", "over", "and", "or",
@@ -486,6 +499,7 @@ __all__ = [
     "CROSS_REGIONAL_HEADING",
     "DESIGNATED_SCOPES",
     "EXAMPLE_LEADS",
+    "FIXED_COMPOUNDS",
     "GENERIC_PLURALS",
     "INTO_ADOPT_VERBS",
     "ISSUING_VERBS",
@@ -516,6 +530,7 @@ __all__ = [
     "QUOTED_HEADS_MORE",
     "REFERENCE_PHRASES",
     "REFERENCE_VERBS",
+    "RELATIVE_PILOT_VERBS",
     "RELEASE_VERBS_OF_ZONE",
     "REPLICATE_PATTERNS",
     "ROMAN_NUMERALS",
@@ -612,10 +627,12 @@ BATCH_LIST_LEADS = (
     "cases include", "items include", "examples include", "practices include", "measures include",
     "innovations include", "batch includes", "batch include", "batch also includes", "cases also include",
     "they include", "they also include", "experience include", "experiences include", "batch included",
-    "batch also included", "cases included", "among them, the", "among them the",
+    "batch also included", "cases included", "among them, the", "among them the", "in the batch, such as",
+    "in the batch such as",
 )  # fmt: skip
 """Words after which a paragraph that releases a batch lists its cases (``In trade facilitation, cases include
-Jiangsu PFTZ's "..." and the aircraft lease asset transfer service of Tianjin PFTZ``)."""
+Jiangsu PFTZ's "..." and the aircraft lease asset transfer service of Tianjin PFTZ``, ``Other cases in the batch, such
+as a ..., were submitted by ...``)."""
 
 ITEM_CLAUSE_OPENERS = (
     "which", "that", "who", "whose", "where", "while", "including", "such as", "so that", "allowing", "enabling",
@@ -800,7 +817,7 @@ PAPER_ADOPT_VERBS = ("adapted", "taken up", "took up", "copied", "borrowed", "tr
 
 __all__ += ["ORIGIN_PASSIVE_VERBS", "PAPER_ADOPT_VERBS"]
 
-NAMED_HEADS_MORE = ("code", "rules", "form", "list", "card", "pass", "ledger", "seal")
+NAMED_HEADS_MORE = ("code", "rules", "form", "list", "card", "pass", "ledger", "seal", "profile", "procedure")
 """More heads of an innovation a text names by its zone (``the Chongqing inspection code``)."""
 
 __all__ += ["NAMED_HEADS_MORE"]
@@ -1076,3 +1093,12 @@ its head is an action noun too (``Fujian PFTZ introduced online arbitration of c
 ``piloted export supervision of used machinery``), not only a head noun of :data:`PRACTICE_HEADS_MORE`."""
 
 __all__ += ["NOVELTY_VERB_STEMS"]
+
+
+ORIGIN_APPOSITIVE_NOUNS = ("innovation", "practice", "reform", "pilot", "measure", "initiative", "experiment")
+"""Nouns of an appositive that names where the practice before it began: ``its payroll service, a pilot that began
+in Nansha``, ``a "..." procedure, another Fujian FTZ innovation``."""
+ORIGIN_BEGIN_VERBS = ("began", "started", "originated", "first appeared", "emerged", "was born")
+"""Verbs of beginning in such an appositive's relative clause (``a pilot that began in <zone>``)."""
+
+__all__ += ["ORIGIN_APPOSITIVE_NOUNS", "ORIGIN_BEGIN_VERBS"]

@@ -96,9 +96,14 @@ def subject_city(st: State, text: str) -> tuple[str, str] | None:
     return cs[0].key, cs[0].text
 
 
+_OWNER_RE = re.compile(r"['’]s\s+")
+"""A province's possessive right before a city of it: the city is the place (``Jiangxi's Ganzhou city``)."""
+
+
 def _adopter(st: State, subject: str) -> tuple[str, str, str, str] | None:
     """(kind, key, name, parent zone) of the adopter named in a sentence's subject; a subject standing for the
-    city named before (``The city also learned from ...``, ``Its high-tech zone introduced ...``) is that city."""
+    city named before (``The city also learned from ...``, ``Its high-tech zone introduced ...``) is that city; a city
+    after its province's possessive (``Jiangxi's Ganzhou city``) is the city."""
     if cm := COORDINATED_RE.search(subject):
         parent = st.gaz.zone(cm.group("zone"))
         if parent:
@@ -110,8 +115,11 @@ def _adopter(st: State, subject: str) -> tuple[str, str, str, str] | None:
         return "zone", zs[-1].key, zs[-1].text, ""
     ps = st.gaz.find_provinces(subject)
     cs = st.gaz.find_cities(subject)
-    if cs and (not ps or cs[0].start < ps[0].start):
-        return "city", cs[0].key, cs[0].text, ""  # "Ganzhou City in Jiangxi Province", "Kunshan, a county-level city"
+    if cs and (
+        not ps or cs[0].start < ps[0].start or any(_OWNER_RE.fullmatch(subject, p.end, cs[0].start) for p in ps)
+    ):
+        # "Ganzhou City in Jiangxi Province", "Kunshan, a county-level city", "Jiangxi's Ganzhou city"
+        return "city", cs[0].key, cs[0].text, ""
     if ps:
         return "province", ps[-1].key, ps[-1].text, ""
     if st.last_city is not None and _CITY_ANAPHOR_RE.match(subject):
@@ -231,6 +239,7 @@ def _case_of_clause_before(c: Clause, obj_at: int) -> Named | None:
     if len(owners) != 1 or len(owners[0].keys) != 1:
         return None
     return Named(q.name, owners[0].keys, s.line)
+
 
 _PLURAL_ANAPHOR_RE = re.compile(rf"^\s*(?:[A-Z][^,;]{{0,60}},\s*)?(?:{alternation(PLURAL_ANAPHORA)})\b", re.IGNORECASE)
 

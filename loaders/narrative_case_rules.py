@@ -58,7 +58,10 @@ from pftz.loaders.narrative_facts import (
 from pftz.loaders.narrative_practices import (
     case_established_in_zone,
     case_launched_by,
+    case_origin_appositive,
     case_passive_subject,
+    case_relative,
+    case_respectively,
     case_took_lead,
 )
 from pftz.loaders.narrative_press import case_possessive_included
@@ -317,6 +320,12 @@ def _practices_of_sentence(
     found += [(a, n, "established-in") for a, n in case_established_in_zone(s)]
     found += [(a, n, "launched-by") for a, n in case_launched_by(s)]
     found += [(a, n, "included") for a, n in case_possessive_included(s)]
+    found += [(a, n, "relative") for a, n in case_relative(s, last_subject, used)]
+    found += [(a, n, "origin-appositive") for a, n in case_origin_appositive(s, used)]
+    if paired := case_respectively(s):  # "A and B developed, respectively, X and Y": no joint case of A and B
+        mine = {k for a, _ in paired for k in a.keys}
+        found = [f for f in found if len(f[0].keys) < 2 or not set(f[0].keys) <= mine]
+        found += [(a, n, "respectively") for a, n in paired]
     out: list[tuple[Actor, str, str]] = []
     seen: set[tuple[tuple[str, ...], str]] = set()
     for a, n, rule in found:

@@ -21,6 +21,7 @@ from pftz.loaders.lexicon import (
     BY_ADOPT_VERBS,
     CASE_HEADS,
     CO_ACTOR_WORDS,
+    FIXED_COMPOUNDS,
     JOINT_WORK_NOUNS,
     LAUNCH_PARTICIPLES,
     NOT_FIRST_WORDS,
@@ -472,15 +473,17 @@ _NOMINAL_RE = re.compile(
 PRACTICE_HEADS = frozenset(CASE_HEADS) | frozenset(PRACTICE_HEADS_MORE)
 """Head nouns of a named practice: what the text builds, not an activity or a place."""
 _BOUNDARY_WORDS = frozenset(BOUNDARY_WORDS)
+_FIXED_COMPOUNDS = frozenset(FIXED_COMPOUNDS)
 """Words that end a noun phrase's pre-head part (prepositions, post-modifying participles)."""
 _SUPERLATIVE_RE = re.compile(r"^(?:[\w-]+['’]s\s+)?(?:largest|biggest|highest|most|leading|top|only)\b")
 _NOT_FIRST_WORDS = frozenset(NOT_FIRST_WORDS)
 
 
 def _head(words: Sequence[str]) -> int:
-    """Index of a noun phrase's head: the word before the first preposition or post-modifier."""
+    """Index of a noun phrase's head: the word before the first preposition or post-modifier (not the ``of`` of a
+    compound of :data:`loaders.lexicon.FIXED_COMPOUNDS`: ``bill of lading``)."""
     for i, w in enumerate(words):
-        if i and w.lower() in _BOUNDARY_WORDS:
+        if i and w.lower() in _BOUNDARY_WORDS and " ".join(words[i - 1 : i + 2]).lower() not in _FIXED_COMPOUNDS:
             return i - 1
     return len(words) - 1
 

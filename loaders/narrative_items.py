@@ -93,11 +93,25 @@ def listed_items(c: Clause) -> Sequence[Fact]:
     return out
 
 
-BATCH_INCLUDES_RE = re.compile(
+_LATEST_BATCH_RE = re.compile(
     r"^(?:The|Its|Their)\s+(?:(?:latest|newest|new|most recent|last|\w+)\s+)?batch\b[^;]{0,80}?\b"
     r"(?:includes|included|contains|contained|covers|covered|features|featured)\s+(?P<items>[^;]{8,400}?)\s*\.?$"
 )
 """A sentence listing what a batch includes: ``The latest batch, announced in February, includes A and B.``"""
+_ITS_BATCH_RE = re.compile(
+    r"\bits\s+(?:[\w-]+\s+){0,3}batch\b[^;\"“”]{0,160}?(?:,\s*|\s+)(?:including|such as)\s+(?P<its_items>[^;]{8,400})"
+)
+"""A zone's own batch and some of its items in one sentence: ``In its 2026 batch of 30 ..., the X Pilot FTZ listed
+nine from its Y Area, including A, B and C``, ``X PFTZ released its fifth batch ..., including A and B``."""
+BATCH_INCLUDES_RE = re.compile(f"{_LATEST_BATCH_RE.pattern}|{_ITS_BATCH_RE.pattern}")
+"""The gate of :func:`batch_includes`: either form."""
+_ITEM_END_RE = re.compile(
+    r",\s*(?:the\s+(?:latter|former)\s+|(?:all|some|most|each|both|one|two|three)\s+)?(?:of\s+)?"
+    r"(?:which|whom|who|where|whose|while)\b|\s+(?:--|—|–)\s|\.\s*$"
+)
+_ITEM_CLAUSE_RE = re.compile(r"\s(?:which|that|who|has|have|had|is|are|was|were|will)\s")
+"""A word that makes an item a clause of its own: the list ends before it."""
+_ITEM_OPENING_RE = re.compile(r"^(?:the|a|an|its)\s|^[\"“‘']")
 _RELEASED_BATCHES_RE = re.compile(r"\b(?:released|issued|published|announced)\b[^.;]{0,80}\bbatch(?:es)?\b")
 _ITEM_SEP_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+(?=(?:a|an|the|its)\s)")
 
@@ -135,11 +149,48 @@ def batch_includes(c: Clause) -> Sequence[Fact]:
     zone.
     """
     s = c.s
-    if (m := BATCH_INCLUDES_RE.match(s.text)) is None or not (zones := _batch_owner(c)):
-        return []
+    if (m := _LATEST_BATCH_RE.match(s.text)) is None or not (zones := _batch_owner(c)):
+        return _its_batch_items(c)
     out: list[Fact] = []
     at = m.start("items")
     for part in _ITEM_SEP_RE.split(m.group("items")):
+        name = " ".join(_QUOTES_RE.sub("", _ARTICLE_RE.sub("", part.strip())).split())
+        if len(name.split()) >= 3:
+            line = s.line_at(max(at, s.text.find(part, at)))
+            out.append(CaseFact(name, zones, line, s.original, "batch-includes"))
+    return out
+
+
+def _its_batch_items(c: Clause) -> list[Fact]:
+    """``In its 2026 batch of 30 ..., the X Pilot FTZ listed nine from its Y Area, including the "A" scheme for ...,
+    the "B" guarantee for ..., and a C mechanism for ..., which ...``: a zone's own batch (``its``) whose items the
+    sentence gives after ``including`` or ``such as``; each item a case of that zone.
+
+    The zone is the sentence's one subject zone (every zone the sentence names is it or one of its areas); the items
+    open with an article, a possessive ``its`` or a quote mark, are cut at commas and at ``and`` before an article,
+    end at a relative clause (``, which ...``, ``, the latter of which ...``), a dash or an item that is a clause of
+    its own (a verb in it), and are of three words or more. Not after a rule of
+    provincial batches read the sentence.
+    """
+    s = c.s
+    if "its " not in s.text or c.fired & {"provincial-example", "zone-batch"}:
+        return []
+    m = _ITS_BATCH_RE.search(s.text)
+    if m is None:
+        return []
+    owners = {root(k) for a in s.actors for k in a.keys}
+    subject = [a for a in s.actors if a.end <= m.start("its_items")]
+    if len(owners) != 1 or not subject or len(subject[0].keys) != 1:
+        return []
+    zones = tuple(owners)
+    items = m.group("its_items")
+    if end := _ITEM_END_RE.search(items):
+        items = items[: end.start()]
+    out: list[Fact] = []
+    at = m.start("its_items")
+    for part in _ITEM_SEP_RE.split(items):
+        if not _ITEM_OPENING_RE.match(part.strip()) or _ITEM_CLAUSE_RE.search(part):
+            break
         name = " ".join(_QUOTES_RE.sub("", _ARTICLE_RE.sub("", part.strip())).split())
         if len(name.split()) >= 3:
             line = s.line_at(max(at, s.text.find(part, at)))

@@ -46,13 +46,16 @@ _ENUM = (
     rf"|(?i:{alternation(ENUMERATING_LEADS)})\s+(?i:{alternation(ENUMERATED_NOUNS)}))\s*,\s*"
 )
 """The lead of an enumerated subject: "The second, ...", "Another item, ..." (the lexicon's words)."""
+_LIST_COMMA = r",(?=\s+[a-z][\w-]*(?:,|\s+and\s|\s+or\s))"
+"""A comma inside a list of a subject's tail (``the "<name>" for customs, tax and market regulation, was ...``)."""
 ORIGIN_RE = re.compile(
-    rf"(?:^|[:;]\s*|{_ENUM}|\.\s+)(?P<enum>{_ENUM})?(?P<subj>(?:[Tt]he\s+|[Aa]n?\s+|[Ii]ts\s+)?(?:[^,;:()\"“”]|[\"“][^\"”]{{1,80}}[\"”]){{3,160}}?)\s*,?\s+"
+    rf"(?:^|[:;]\s*|{_ENUM}|\.\s+)(?P<enum>{_ENUM})?(?P<subj>(?:[Tt]he\s+|[Aa]n?\s+|[Ii]ts\s+)?(?:[^,;:()\"“”]|{_LIST_COMMA}|[\"“][^\"”]{{1,80}}[\"”]){{3,160}}?)\s*,?\s+"
     r"(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:(?:first|initially|originally|jointly)\s+)?"
     rf"(?P<verb>{alternation(ORIGIN_PASSIVE_VERBS)})\s+(?:in|by|at)\s+(?P<place>(?:the\s+)?[A-Z][^;()]{{2,120}})"
 )
 """An innovation, then a passive verb of origin and its zone: "<the X model> was piloted by the Qingdao Area of
-..."; "<X>, originated in the Qianhai ... Area of ..."."""
+..."; "<X>, originated in the Qianhai ... Area of ..."; a list inside the innovation's phrase ("for customs, tax and
+market regulation") is no clause end."""
 POSSESSIVE_SUBJECT_RE = re.compile(
     r"(?:^|[.;:]\s+)(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:Pilot\s+)?(?:PFTZ|FTZ|Free Trade Port))"
     r"(?:'s|’s)\s+(?P<subj>[\"“][^\"”]{3,120}[\"”])"
@@ -173,6 +176,16 @@ PASSIVE_NAMED_RE = re.compile(
 )
 """A named innovation adopted by places: "the Chongqing inspection code has been taken up by Sichuan, Guizhou and
 Shaanxi provinces"."""
+NAMED_SUBJECT_RE = re.compile(
+    r"^(?P<obj>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?:'s|’s)\s+(?:[\w-]+\s+){0,5}?"
+    rf"(?:{alternation((*CASE_HEADS, *NAMED_HEADS_MORE))}))\b"
+)
+"""A sentence whose subject is an innovation named by its zone's place: "Tianjin's credit profile, in contrast, ..."."""
+IT_PASSIVE_RE = re.compile(
+    r"^(?:It|This)\s+(?:(?:has|have|had)\s+)?(?:been|was)\s+(?:(?:later|since|also|then|quickly|soon)\s+)?"
+    rf"(?:{alternation((*PAPER_ADOPT_VERBS, 'adopted', 'replicated'))})\s+by\s+(?P<who>[^;()]{{2,160}})"
+)
+"""The next sentence's ``It`` adopted by places: "It was taken up by Hebei FTZ and Beijing FTZ in 2024"."""
 
 
 @dataclass(frozen=True)
@@ -206,10 +219,12 @@ def named_adoptions(
 ) -> list[NamedAdoption]:
     """Rule: "<places> adapted the <zone's place> ... model", "the <zone's place> ... code has been taken up by
     <places>": an innovation the text names by its zone, or by its zone's province (the caller finds which of the
-    zone's cases it is; a zone's key is its province's).
+    zone's cases it is; a zone's key is its province's); also "<Place>'s <name>, ..., spread quickly. It was taken up
+    by <places>": the subject of the sentence before, in the same paragraph, adopted by the places after "by".
     """
     out: list[NamedAdoption] = []
     for p in paras:
+        named = ""  # the innovation named by its place as the subject of the sentence before
         for off, s in sentences_of(p):
             for am in ACTIVE_NAMED_RE.finditer(s):
                 zs = find_zones(am.group("obj")) or find_provinces(am.group("obj"))
@@ -225,6 +240,13 @@ def named_adoptions(
                 if zs and who:
                     line = p.line_at(off + pm.start("obj"))
                     out.append(NamedAdoption(item_name(pm.group("obj")), _top(zs[0].key), tuple(who), line, s))
+            if named and (im := IT_PASSIVE_RE.match(s)):  # "<Place>'s <name> ... . It was taken up by <places>"
+                zs = find_zones(named) or find_provinces(named)
+                cut = _CLAUSE_END_RE.search(im.group("who"))
+                who = _places(im.group("who")[: cut.start()] if cut else im.group("who"), find_zones, find_provinces)
+                if zs and who:
+                    out.append(NamedAdoption(item_name(named), _top(zs[0].key), tuple(who), p.line_at(off), s))
+            named = nm.group("obj") if (nm := NAMED_SUBJECT_RE.match(s)) else ""
     return out
 
 

@@ -358,10 +358,11 @@ of``)."""
 UNQUOTED_TITLE_RE = re.compile(
     rf"\b(?:the|[Tt]he|of|on)\s+(?P<title>(?:[A-Z][\w'’-]*\s+){{0,4}}?{alternation(ALL_TITLE_WORDS)}"
     rf"\s+(?:on|for|of|to|about)\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD_QUOTED}){{1,40}}?)"
-    r"(?=\s*\((?:[A-Z][A-Za-z.]*\s*){0,4}[\[〔(]?\s*(?:19|20)\d\d|\s+issued\s+by\b)"
+    r"(?=\s*\((?:[A-Z][A-Za-z.]*\s*){0,4}[\[〔(]?\s*(?:19|20)\d\d|\s+issued\s+by\b|,\s+issued\s+by\s+(?:the\s+)?[A-Z])"
 )
 """A title printed without quotes, capitalised but for small words (the lexicon's), right before its number or
-"issued by": "the Notice on Several Measures to Further Align with ... in Eligible PFTZs (G.F. [2025] No. 9)",
+"issued by" (also after a comma: "the Notice on ..., issued by the General Office of ..."): "the Notice on Several
+Measures to Further Align with ... in Eligible PFTZs (G.F. [2025] No. 9)",
 "the Circular on Extending the Fifth Batch of "Typical Cases" of ... (Hu Fu Ban Fa [2029] No. 3)" (the number's
 prefix of up to four words, a phrase quoted inside the title)."""
 MARKED_TITLE_RE = re.compile(

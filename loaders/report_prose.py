@@ -33,6 +33,7 @@ from pftz.loaders.lexicon import (
     OTHER_BATCH_LEADS,
     PARTY_COMMITTEE_HEADS,
     PARTY_NAMES,
+    PROVINCE_SCOPES,
     RELEASE_VERBS_OF_ZONE,
     SELECTION_VERBS,
     SELECTION_VERBS_ACTIVE,
@@ -352,14 +353,22 @@ def _prose_batch_items(c: _Collector, ctx: _Context) -> None:
 
 AGENT_AFTER_RE = re.compile(
     rf"^\s*(?:(?:has|have|had|also|then|jointly|on \w+)\s+)*"
-    rf"{alternation((*AGENT_VERBS, *AGENT_VERBS_MORE, *AGENT_VERBS_OF_DRAFTS))}\b"
+    rf"(?:{alternation((*AGENT_VERBS, *AGENT_VERBS_MORE, *AGENT_VERBS_OF_DRAFTS))}\b"
+    rf"|{alternation(TASKING_VERBS)}\s+(?:[\w-]+\s+){{1,5}}?to\s+(?:replicate|promote|implement|issue|release)\b)"
 )
-"""A verb of acting right after a body's name ("The General Administration of Customs approved ...")."""
+"""A verb of acting right after a body's name ("The General Administration of Customs approved ..."), or a verb
+tasking others with replicating or issuing ("..., which the State Council asked all regions to replicate")."""
 AGENT_BEFORE_RE = re.compile(
-    rf"\b(?:{alternation(AGENT_BY_VERBS)}\s+by|{alternation(DIRECTIVE_NOUNS)}\s+of)\s+(?:the\s+)?$"
+    rf"\b(?:{alternation(AGENT_BY_VERBS)}(?:\s+{alternation((*NATIONAL_SCOPES, *PROVINCE_SCOPES))})?\s+by"
+    rf"|{alternation(DIRECTIVE_NOUNS)}\s+of)\s+(?:the\s+)?$"
 )
-"""A participle and "by" right before a body's name ("... replicated by the State Council"), or what a body
-decides and "of" ("the decisions and plans of the CPC Central Committee")."""
+"""A participle and "by" right before a body's name ("... replicated by the State Council", a scope between:
+"replicated nationwide by the State Council"), or what a body decides and "of" ("the decisions and plans of the CPC
+Central Committee")."""
+BATCH_RELATIVE_BEFORE_RE = re.compile(r"\bbatch(?:es)?\b[^.;\"“”]{0,80}?\b(?:that|which)\s+(?:the\s+)?$")
+BATCH_RELATIVE_VERB_RE = re.compile(rf"^\s*(?:(?:has|have|had|also|then|jointly)\s+)*{alternation(AGENT_BY_VERBS)}\b")
+"""A body as the subject of a relative clause on a batch: "the sixth batch of 24 innovations that the Henan
+Provincial People's Government promoted province-wide" (``AGENT_BY_VERBS``)."""
 TASKED_BEFORE_RE = re.compile(rf"\b{alternation(TASKING_VERBS)}\s+(?:the\s+)?$")
 TASKED_AFTER_RE = re.compile(r"^\s+to\s+[a-z]+\b")
 """A body tasked with an act: a verb of :data:`~loaders.lexicon.TASKING_VERBS` before its name, "to <verb>" after its
@@ -453,7 +462,14 @@ def _agent_bodies(c: _Collector, ctx: _Context) -> None:
                 c.local_body(f"body:{slug(name)}", name, name, line, s)
         bodies = c.gaz.find_bodies(s)
         for i, b in enumerate(bodies):
-            if AGENT_AFTER_RE.match(s[b.end :]) or AGENT_BEFORE_RE.search(s[: b.start]):
+            if (
+                AGENT_AFTER_RE.match(s[b.end :])
+                or AGENT_BEFORE_RE.search(s[: b.start])
+                or (
+                    BATCH_RELATIVE_VERB_RE.match(s[b.end :])
+                    and BATCH_RELATIVE_BEFORE_RE.search(s, max(0, b.start - 160), b.start)
+                )
+            ):
                 c.body(b.key, line, s, b.text)
             elif TASKED_BEFORE_RE.search(s[: b.start]):  # "called on the <body> (and the <body>) to issue ..."
                 run = [b]

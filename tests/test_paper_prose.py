@@ -169,3 +169,35 @@ def test_a_rewrapped_briefing_with_curly_quotes_reads_the_same() -> None:
     text = re.sub(r"\u201c([^\"]*)\"", "\u201c\\1\u201d", text)
     assert text != BRIEFING
     assert _briefing_facts(text) == _briefing_facts(BRIEFING)
+
+
+COMMENTARY = """\
+Title
+
+Two reforms began in 2029. The first, a "pre-arrival" check for imported vaccines, was created by the Hainan \
+Free Trade Port; the second, the "one-form filing" procedure for tax, customs and market regulation, was piloted by \
+Hubei Pilot FTZ.
+
+Hubei's filing procedure, by contrast, travelled far. It was taken up by Hunan FTZ and Anhui FTZ in 2030.
+"""
+
+
+def test_an_enumerated_subject_after_a_semicolon_with_a_list_in_its_tail() -> None:
+    for text in (COMMENTARY, COMMENTARY.replace("Hubei", "Jiangsu").replace("Hunan", "Henan")):
+        cases, _ = _facts(text)
+        zone = "zone:jiangsu" if "Jiangsu" in text else "zone:hubei"
+        assert ("one-form filing procedure for tax, customs and market regulation", frozenset({zone})) in cases, cases
+
+
+def test_it_after_a_sentence_whose_subject_is_an_innovation_named_by_its_zone() -> None:
+    head, body = COMMENTARY.split("\n\n", 1)
+    for text in (COMMENTARY, head + "\n\n" + textwrap.fill(" ".join(body.split()), 57) + "\n"):
+        facts = facts_from_report(parse_report(text, "commentary.txt"))
+        got = {(f.adopter, frozenset(f.actors)) for f in facts if f.fact == "adoption"}
+        assert {("zone:hunan", frozenset({"zone:hubei"})), ("zone:anhui", frozenset({"zone:hubei"}))} <= got, got
+
+
+def test_it_after_a_sentence_without_a_named_innovation_is_no_named_adoption() -> None:
+    text = COMMENTARY.replace("Hubei's filing procedure, by contrast, travelled far.", "Officials were pleased.")
+    facts = facts_from_report(parse_report(text, "commentary.txt"))
+    assert not [f for f in facts if f.fact == "adoption" and f.rule == "named-adoption"]

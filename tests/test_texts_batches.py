@@ -211,3 +211,89 @@ def test_a_body_tasked_with_nothing_is_not_read() -> None:
     only named."""
     text = "Reporters asked the Ministry of Transport about freight in Henan FTZ.\n"
     assert not any("Transport" in b for b in _bodies(parse_report(text, "news.txt")))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Since 2016, 31 of the zone's measures have been replicated nationwide by the State Council.\n",
+            {"State Council"},
+        ),
+        (
+            "Twelve of its reforms were promoted province-wide by the Sichuan Provincial People's Government "
+            "in 2029.\n",
+            {"Sichuan Provincial People's Government"},
+        ),
+        (
+            "It entered the ninth batch, which the State Council asked all provinces to replicate throughout the "
+            "country.\n",
+            {"State Council"},
+        ),
+        (
+            "The Ministry of Commerce urged local governments to promote the list of Hubei FTZ.\n",
+            {"Ministry of Commerce"},
+        ),
+    ],
+)
+def test_a_body_acting_with_a_scope_between_or_tasking_others_is_read(text: str, want: set[str]) -> None:
+    """``replicated nationwide by <body>`` (a scope between the participle and "by"), ``<body> asked all regions to
+    replicate``: the body is one acting, as printed and re-wrapped."""
+    assert want <= _bodies(parse_report(text, "news.txt"))
+    assert want <= _bodies(parse_report(rewrapped(text, 37), "news.txt"))
+
+
+def test_a_body_asking_nothing_of_replication_is_not_read() -> None:
+    text = "The Ministry of Transport asked reporters to wait for the freight figures of Henan FTZ.\n"
+    assert not any("Transport" in b for b in _bodies(parse_report(text, "news.txt")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It entered the fourth batch of 30 innovations that the Hunan Provincial People's Government promoted "
+        "province-wide in May.\n",
+        "The model joined the batch of 12 cases which the Ministry of Commerce selected for replication in 2031.\n",
+    ],
+)
+def test_a_body_as_the_subject_of_a_relative_clause_on_a_batch_is_read(text: str) -> None:
+    want = {"Hunan Provincial People's Government"} if "Hunan" in text else {"Ministry of Commerce"}
+    assert want <= _bodies(parse_report(text, "news.txt"))
+    assert want <= _bodies(parse_report(rewrapped(text, 39), "news.txt"))
+
+
+def test_a_body_in_a_relative_clause_on_no_batch_is_not_read() -> None:
+    text = "It is a port that the Ministry of Transport promoted in 2031 for Henan FTZ.\n"
+    assert not any("Transport" in b for b in _bodies(parse_report(text, "news.txt")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The step follows the Notice on Learning from the Reform Experience of Pilot Free Trade Zones, issued by "
+        "the General Office of the Anhui Provincial People's Government in June.\n",
+        "The county acted under the Circular on Replicating the Institutional Innovations of Hubei FTZ, issued by "
+        "the Ministry of Commerce last year.\n",
+    ],
+)
+def test_an_unquoted_title_before_a_comma_and_issued_by_is_a_document(text: str) -> None:
+    for t in (text, rewrapped(text, 44)):
+        r = parse_report(t, "news.txt")
+        titles = {e.name for e in r.entities if e.label is Label.DOCUMENT}
+        assert any(x.startswith(("Notice on Learning", "Circular on Replicating")) for x in titles), titles
+
+
+@pytest.mark.parametrize("wrap", [0, 43])
+def test_the_cases_after_in_the_batch_such_as_are_its_items(wrap: int) -> None:
+    """``Other cases in the batch, such as a <practice>, were submitted by ...``: an item of the batch named before,
+    its zones unsaid."""
+    text = (
+        'MOFCOM Releases a Batch\n\nThe Ministry of Commerce on Friday released the seventh batch of 18 "best '
+        'practice cases" of PFTZs.\n\nOther cases in the batch, such as a shared register of bonded repair '
+        "enterprises, were proposed by zones the ministry did not name.\n"
+    )
+    if wrap:
+        text = rewrapped(text, wrap)
+    found = _national(parse_report(text, "release.txt"))
+    assert found.get("shared register of bonded repair enterprises") == ("national:best-practices:7", True), found
+    assert not any(n.startswith("were") for n in found)
