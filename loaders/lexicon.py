@@ -485,6 +485,7 @@ __all__ = [
     "CROSS_REGIONAL_HEADING",
     "DESIGNATED_SCOPES",
     "EXAMPLE_LEADS",
+    "FOUNDED_BY_PARTICIPLES",
     "GENERIC_PLURALS",
     "INTO_ADOPT_VERBS",
     "ISSUING_VERBS",
@@ -846,6 +847,11 @@ SPAN_WORDS = (
 )  # fmt: skip
 """Words before the places a body of several regions lies in, its members: ``the ... Demonstration Zone, which
 spans Qingpu in Shanghai, Wujiang in Jiangsu and Jiashan in Zhejiang``."""
+
+FOUNDED_BY_PARTICIPLES = ("formed", "set up", "established", "founded", "created", "launched", "initiated")
+"""Participles of a passive that names who founded a body, its members after ``by`` (a time phrase may stand
+between: ``the ... Mechanism was set up in 2024 by A, B and C``; ``the ... Alliance, formed in 2022 by the nine
+provinces ... along the river``)."""
 
 JOINT_RUN_PARTICIPLES = ("governed", "run", "managed", "operated", "administered", "built")
 """Participles after ``jointly`` naming who runs a body or a place together, its members: ``the ... Cooperation

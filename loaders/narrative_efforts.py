@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pftz.loaders.lexicon import (
     BODY_REFERENCE_HEADS,
     CARDINALS,
+    FOUNDED_BY_PARTICIPLES,
     JOINT_PLACE_HEADS,
     JOINT_RUN_PARTICIPLES,
     LAUNCH_PARTICIPLES,
@@ -74,11 +75,16 @@ def _places_in_name(name: str) -> list[str]:
     return [z.lower() for z in re.split(r"[-–]", m.group(1))] if m else []
 
 
+_FOUNDED_BY = (
+    rf"(?:jointly\s+)?{alternation(FOUNDED_BY_PARTICIPLES)}(?:\s+(?:in|on|last|early|late)\s+[^,;.:]{{1,30}}?)?\s+by"
+)
+"""A passive naming who founded a body, a time phrase allowed before ``by`` (``formed in 2022 by``)."""
 _MEMBERS_AFTER_RE = re.compile(
-    r"\s*(?:,\s*(?:which\s+(?:is\s+|was\s+)?)?(?:made up of|composed of|comprising|consisting of|formed by|set up by|"
-    r"established by|founded by|created by|"
+    r"\s*(?:,\s*(?:which\s+(?:is\s+|was\s+)?)?(?:made up of|composed of|comprising|consisting of|"
+    rf"{_FOUNDED_BY}|"
     rf"bringing together|which brings together|{alternation(SPAN_WORDS)}|"
-    rf"(?:which\s+(?:is|was|are|were)\s+)?jointly\s+{alternation(JOINT_RUN_PARTICIPLES)}\s+by)|\s+brings together)\s+"
+    rf"(?:which\s+(?:is|was|are|were)\s+)?jointly\s+{alternation(JOINT_RUN_PARTICIPLES)}\s+by)|\s+brings together|"
+    rf"\s+(?:was|were|has been|had been)\s+{_FOUNDED_BY})\s+"
     r"(?P<m>[^.;]*?)(?=,\s+(?:\w+ly\s+)?(?:has|have|had|[a-z]+ed)\b|[.;]|$)"
 )
 _FOUNDED_BEFORE_RE = re.compile(
@@ -217,6 +223,7 @@ def effort_alliance(s: Sentence, gaz: Gazetteer) -> list[EffortFact]:
             name, places = listed  # "the Yangtze River Delta PFTZ Alliance of Shanghai, Jiangsu, Zhejiang and Anhui"
             members = {k for p in places if (k := gaz.zone_of_province(p))}
             provinces = {p for p in places if not gaz.zone_of_province(p)}
+        span: tuple[int, int] | None = None
         if len(members) < 2 and (span := _members_span(s.text, m.start("name"), m.end())):
             members |= {k for a in s.actors if span[0] <= a.start < span[1] for k in a.keys}
             inside = [(a.start, a.end) for a in s.actors]
@@ -225,11 +232,15 @@ def effort_alliance(s: Sentence, gaz: Gazetteer) -> list[EffortFact]:
                 for p in gaz.find_provinces(s.text[span[0] : span[1]], exclude_zones=True)
                 if not any(b <= span[0] + p.start < e for b, e in inside)
             }
-        if len(found) == 1 and len(members) < 2:
+        if len(found) == 1 and len(members) < 2 and not (span and provinces):
+            # a list of zones elsewhere in the sentence, unless the members printed with the body are places
             members |= {k for a in s.actors if len(a.keys) > 1 for k in a.keys}
         members |= {k for p in _places_in_name(name) if (k := gaz.zone(f"{p} PFTZ"))}
         text = ""
-        if not members and len(found) == 1 and (g := GROUP_RE.search(s.text[: m.start()])):
+        if span and not members and not provinces:
+            # "..., formed in 2022 by the nine provinces and autonomous regions along the river": a group as printed
+            text = printed_group(s.text[span[0] : span[1]])
+        if not members and not text and len(found) == 1 and (g := GROUP_RE.search(s.text[: m.start()])):
             text = g.group("group")
         om = None if members or provinces or text else _OF_GROUP_RE.match(s.text, m.end())
         if om is not None and (gm := PRINTED_GROUP_RE.match(s.text, om.end())):
@@ -365,7 +376,7 @@ def effort_joint_action(s: Sentence, last_group: Actor | None) -> EffortFact | N
 PRINTED_GROUP_RE = re.compile(
     r"\b(?:the\s+)?(?P<group>(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[a-z]+\s+){0,2}?"
     r"(?:provinces|regions|municipalities|cities)(?:\s+and\s+(?:autonomous\s+)?(?:regions|municipalities))?"
-    r"(?:\s+(?:along|in|of)\s+the\s+[A-Z][\w–-]*(?:\s+[A-Z][\w–-]*)*)?)"
+    r"(?:\s+(?:along|in|of)\s+the\s+[A-Z][\w–-]*(?:\s+[A-Z][\w–-]*)*|\s+along\s+the\s+[a-z]+)?)"
 )
 _GROUP_NOUN_RE = re.compile(r"provinces|regions|municipalities|cities")
 """Members printed as a group: ``the three northeastern provinces``, ``the nine provinces and autonomous
