@@ -372,6 +372,10 @@ BODY_REFERENCE_HEADS = ("alliance", "mechanism", "platform")
 """Head words by which a text refers back, in lower case, to a body of several members it named before (``released
 on behalf of the mechanism a first batch of ...``)."""
 
+RELEASE_REFERENCE_HEADS = ("measures", "innovations", "items", "list", "outcomes")
+"""Nouns by which a sentence refers back to what a body of several members released, its subject listing the items:
+``The measures include A, B and C``, ``Other items on the list include ...``."""
+
 LOWER_BODY_HEADS = ("joint conference mechanism", "cooperation platform", "alliance", "demonstration zone")
 """Of :data:`BODY_HEADS`, those that name a body even printed in lower case after a founding verb (``set up a
 joint conference mechanism for ...``); a lower-case ``coordination mechanism`` is a joint innovation."""
@@ -516,6 +520,7 @@ __all__ = [
     "QUOTED_HEADS_MORE",
     "REFERENCE_PHRASES",
     "REFERENCE_VERBS",
+    "RELEASE_REFERENCE_HEADS",
     "RELEASE_VERBS_OF_ZONE",
     "REPLICATE_PATTERNS",
     "ROMAN_NUMERALS",

@@ -103,3 +103,48 @@ def test_bonded_zones_in_places_are_no_zones() -> None:
     """``comprehensive bonded zones in A and B``: not the pilot free trade zones of A and B."""
     text = "The Huai River PFTZ Alliance, made up of the comprehensive bonded zones in Anhui and Henan, met in May."
     assert not any(e.members for e in _read(text).efforts)
+
+
+_RELEASE = (
+    "Pilot free trade zones in four coastal provinces on Monday adopted 11 joint measures at a meeting in Xiamen.\n\n"
+    "The Southeast Coast PFTZ Cooperation Platform was founded in 2030 by the Fujian FTZ, the Zhejiang FTZ and the "
+    "pilot FTZs of Guangdong and Jiangsu.\n\n"
+    "The measures include a \u201cone manifest, four ports\u201d filing for coastal feeder ships, mutual "
+    "recognition of pilotage licences, and a tidal berth plan linking the Ningbo Area of the Zhejiang FTZ with the "
+    "Xiamen Area of the Fujian FTZ."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _RELEASE,
+        rewrapped(_RELEASE, 43),
+        _RELEASE.replace("\u201c", "'").replace("\u201d", "'"),
+        _RELEASE.replace("The measures include", "Other items on the list include"),
+        _RELEASE.replace("The measures include", "The list, adopted at the platform's first meeting, includes"),
+    ],
+)
+def test_the_items_of_a_bodys_release_referred_to_by_a_noun(text: str) -> None:
+    """``The measures include A, B and C`` (no ordinal) after a body of several members: each item a joint case of
+    all its members, or of the members the item itself names (``a plan linking the X Area of A FTZ with the Y Area
+    of B FTZ``: A and B, the name ending before the participle); no batch named, none read."""
+    n = _read(text)
+    got = {(c.name, c.zones) for c in n.cases}
+    every = ("fujian", "guangdong", "jiangsu", "zhejiang")
+    assert got == {
+        ("one manifest, four ports filing for coastal feeder ships", every),
+        ("mutual recognition of pilotage licences", every),
+        ("tidal berth plan", ("fujian", "zhejiang")),
+    }
+    assert not any(e.batch for e in n.efforts)
+
+
+def test_the_measures_of_no_body_are_no_joint_cases() -> None:
+    """``The measures include ...`` with no body of several members named near before: nothing of this rule; an
+    item naming a zone that is no member is not credited to the zones it names."""
+    text = _RELEASE.split("\n\n")[0] + "\n\n" + _RELEASE.split("\n\n")[2]
+    assert not [c for c in _read(text).cases if c.rule == "alliance-batch"]
+    other = _RELEASE.replace("the Xiamen Area of the Fujian FTZ", "the Hainan FTP")
+    tidal = [c.zones for c in _read(other).cases if c.name.startswith("tidal berth plan")]
+    assert tidal == [("fujian", "guangdong", "jiangsu", "zhejiang")]
