@@ -446,6 +446,13 @@ is named as issuing, releasing or approving."""
 AGENT_BY_VERBS = (*AGENT_VERBS, "replicated", "promoted", "selected", "formulated")
 """Participles before "by <body>" that name the body as the one acting ("replicated by the State Council")."""
 
+AGENT_BY_GAPS = (
+    r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", "nationwide", "jointly", "last (?:week|month|year)",
+    "this (?:week|month|year)", r"in\s+(?:19|20)\d\d",
+)  # fmt: skip
+"""Words that may stand between a participle of acting and its ``by`` (patterns): ``a notice issued Thursday by the
+<body>``, ``practices promoted nationwide by the <body>``."""
+
 LEADING_GROUP_HEADS = ("Leading Group for", "Leading Group of")
 """Head words of a leading group, a body named after its task ("the Office of the Leading Group for PFTZ
 Work of Guangdong Province"); no list of bodies can hold every province's."""
@@ -461,6 +468,7 @@ __all__ = [
     "ACTIVE_ADOPT_VERBS",
     "ADVERBS",
     "AFTER_PHRASES",
+    "AGENT_BY_GAPS",
     "AGENT_BY_VERBS",
     "AGENT_VERBS",
     "AGENT_VERBS_MORE",
@@ -528,6 +536,7 @@ __all__ = [
     "SELECTION_VERBS_ACTIVE",
     "SPREAD_VERBS",
     "TITLED_CASE_HEADS",
+    "TITLE_NAMING_WORDS",
     "TITLE_SMALL_WORDS",
     "TITLE_SMALL_WORDS_MORE",
     "TITLE_WORDS",
@@ -686,6 +695,9 @@ TITLE_SMALL_WORDS_MORE = ("along", "against", "over", "upon", "via", "versus")
 SELECTION_VERBS_ACTIVE = ("include", "includes", "included", "select", "selects", "selected", "list", "lists", "listed")
 """Active verbs by which a body puts an innovation into its batch (``the State Council included the practice in
 the sixth batch of reform pilot experience``)."""
+
+TITLE_NAMING_WORDS = ("titled", "entitled")
+"""Words before a document's quoted title that name it: ``The notice, titled "Notice on ..."``."""
 
 ISSUING_VERBS = (
     "issued", "approved", "released", "promulgated", "published", "formulated", "signed", "unveiled", "adopted",

@@ -15,6 +15,7 @@ from pftz.loaders.documents import (
     title_issuer,
 )
 from pftz.loaders.lexicon import (
+    AGENT_BY_GAPS,
     AGENT_BY_VERBS,
     AGENT_VERBS,
     AGENT_VERBS_MORE,
@@ -319,16 +320,21 @@ AGENT_AFTER_RE = re.compile(
 )
 """A verb of acting right after a body's name ("The General Administration of Customs approved ...")."""
 AGENT_BEFORE_RE = re.compile(
-    rf"\b(?:{alternation(AGENT_BY_VERBS)}\s+by|{alternation(DIRECTIVE_NOUNS)}\s+of)\s+(?:the\s+)?$"
+    rf"\b(?:{alternation(AGENT_BY_VERBS)}(?:\s+(?:{'|'.join(AGENT_BY_GAPS)}))?\s+by|{alternation(DIRECTIVE_NOUNS)}\s+of)"
+    r"\s+(?:the\s+)?$"
 )
-"""A participle and "by" right before a body's name ("... replicated by the State Council"), or what a body
-decides and "of" ("the decisions and plans of the CPC Central Committee")."""
+"""A participle and "by" right before a body's name ("... replicated by the State Council", a day or a scope between:
+"a notice issued Thursday by the ...", :data:`~loaders.lexicon.AGENT_BY_GAPS`), or what a body decides and "of"
+("the decisions and plans of the CPC Central Committee")."""
 TASKED_BEFORE_RE = re.compile(rf"\b{alternation(TASKING_VERBS)}\s+(?:the\s+)?$")
 TASKED_AFTER_RE = re.compile(r"^\s+to\s+[a-z]+\b")
 """A body tasked with an act: a verb of :data:`~loaders.lexicon.TASKING_VERBS` before its name, "to <verb>" after its
 name or after the last of the bodies it is listed with ("called on the General Office of the State Council and the
 Ministry of Commerce to issue the list")."""
 BODY_JOIN_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:the\s+)?$")
+BODY_OR_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+)(?:the\s+)?$")
+"""Between bodies listed after one participle and "by": "promoted nationwide by the State Council or the Ministry of
+Commerce" (both acting)."""
 LEADING_GROUP_RE = re.compile(
     rf"(?:\bthe\s+|^)(?P<name>(?:Office of the\s+)?(?:[A-Z][\w'’]*\s+)*{alternation(LEADING_GROUP_HEADS)}"
     r"(?:\s+(?:[A-Z(][\w()'’-]*|the|of|for|on|and|in))*?)(?=\s+(?:has|have|had|approved|issued|released)\b|[,;.]|$)"
@@ -415,8 +421,15 @@ def _agent_bodies(c: _Collector, ctx: _Context) -> None:
                     continue  # a committee of another body is not a party committee
                 c.local_body(f"body:{slug(name)}", name, name, line, s)
         bodies = c.gaz.find_bodies(s)
+        by_run: Mention | None = None  # the last body named acting after "by", others listed after it act too
         for i, b in enumerate(bodies):
+            if by_run is not None and BODY_OR_RE.match(s[by_run.end : b.start]):
+                by_run = b
+                c.body(b.key, line, s, b.text)
+                continue
+            by_run = None
             if AGENT_AFTER_RE.match(s[b.end :]) or AGENT_BEFORE_RE.search(s[: b.start]):
+                by_run = b if AGENT_BEFORE_RE.search(s[: b.start]) else None
                 c.body(b.key, line, s, b.text)
             elif TASKED_BEFORE_RE.search(s[: b.start]):  # "called on the <body> (and the <body>) to issue ..."
                 run = [b]
