@@ -83,11 +83,12 @@ PILOT_VERB_FORMS = (
     "roll(?:ed|s) out", "complet(?:ed|es)", "facilitat(?:ed|es)", "accomplish(?:ed|es)", "process(?:ed|es)",
     "promot(?:ed|es)", "handl(?:ed|es)", "carri(?:ed) out", "carries out", "initiat(?:ed|es)", "open(?:ed|s)",
     "form(?:ed|s)", "innovat(?:ed|es)", "advanc(?:ed|es)", "conduct(?:ed|s)", "provid(?:ed|es)", "deploy(?:ed|s)",
-    "upgrad(?:ed|es)", "resulted in", "include[sd]?", "puts? in(?:to)? place",
+    "upgrad(?:ed|es)", "resulted in", "include[sd]?", "puts? in(?:to)? place", r"contribut(?:ed|es)(?!\s+to\b)",
+    r"(?:is|was)\s+the\s+(?:source|origin|birthplace)\s+of",
     r"support(?:ed|s)\s+(?:[\w-]+\s+){1,3}?in\s+(?:conducting|launching|carrying out|piloting|establishing|developing)",
 )  # fmt: skip
 """Verbs of piloting, as patterns of their forms (past, present): a zone's object after them may name a practice
-(``include`` for ``These include ...``)."""
+(``include`` for ``These include ...``; ``The X Area contributed a ...``, ``the Y Area is the source of a ...``)."""
 
 PILOT_PARTICIPLES = (
     "establishing", "creating", "facilitating", "launching", "introducing", "building", "developing", "exploring",
@@ -989,7 +990,7 @@ __all__ += ["DEFINING_PHRASES"]
 LEAD_PHRASES = (
     "following the lead of", "following the example of", "after the example of", "following in the footsteps of",
     "in the footsteps of", "taking a cue from", "taking its cue from", "inspired by the example of",
-    "inspired by",
+    "inspired by", "taking a page from", "taking a leaf out of", "learning from",
 )  # fmt: skip
 """Openings of a sentence that name the origin of what its subject then did: ``Following the lead of Hainan FTP,
 Ningxia introduced a one-window service for ship registration``."""
