@@ -401,7 +401,7 @@ TITLE_WORDS_MORE = ("Edition", "Law", "Catalogue", "Initiative", "Outline")
 """Words of a quoted title that is no case name, besides :data:`TITLE_WORDS`."""
 
 JOINT_TITLE_WORDS = ("Initiative", "Declaration", "Agreement", "Circular", "Decision", "Requirements", "Specifications",
-                     "Standards")  # fmt: skip
+                     "Standards", "Consensus")  # fmt: skip
 """Words of a title of a document several zones issued together, besides :data:`TITLE_WORDS`."""
 
 
@@ -607,8 +607,9 @@ BATCH_TITLE_VERBS = ("replicating", "promoting", "scaling up", "releasing", "pub
 """Words of a document's title that release the batch the title names (``Notice of the State Council on
 Replicating and Promoting the Eighth Batch of Reform Pilot Experience``)."""
 
-AGENT_VERBS_MORE = ("adopted", "compiled")
-"""More verbs of a body acting on a document or a batch (``the CPC Central Committee adopted ... the "..."``)."""
+AGENT_VERBS_MORE = ("adopted", "compiled", "extended")
+"""More verbs of a body acting on a document or a batch (``the CPC Central Committee adopted ... the "..."``), or on
+measures it spreads (``the General Administration of Customs extended ten facilitation measures ...``)."""
 
 PARTY_COMMITTEE_HEADS = ("Provincial Committee", "Municipal Committee", "Regional Committee")
 """Head words of a local party committee (``the Zhejiang Provincial Committee of the CPC``)."""

@@ -376,13 +376,14 @@ Province (Interim) resolves ..."."""
 
 
 SIGNED_TITLE_RE = re.compile(
-    rf"\b(?:jointly\s+)?{alternation((*ISSUING_VERBS, *DRAFTING_VERBS))}\s+the\s+"
+    rf"\b(?:jointly\s+)?{alternation((*ISSUING_VERBS, *DRAFTING_VERBS))}(?:\s+(?:was|were))?\s+the\s+"
     rf"(?P<title>(?:[A-Z][\w'’-]*\s+){{0,4}}?"
     rf"{alternation(ALL_TITLE_WORDS)}\s+(?:on|for|of|to|about)\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD})*)"
 )
 """A title printed without quotes right after a verb of issuing, signing or drafting: "... signed the Framework
-Agreement on Cooperation of ... Corridor at a meeting", "... to draft the Several Measures on ..." (the small words
-after its last capitalised word are not its own)."""
+Agreement on Cooperation of ... Corridor at a meeting", "... to draft the Several Measures on ...", the passive
+inverted "Also released was the Joint Declaration on ..." (the small words after its last capitalised word are not
+its own)."""
 _TRAILING_SMALL_RE = re.compile(rf"(?:\s+(?:{'|'.join(_SMALL)}))+$")
 
 

@@ -71,3 +71,35 @@ def test_a_quoted_phrase_after_titled_that_is_no_title_is_no_document() -> None:
         'Her talk, titled "Small steps, big gains for exporters," drew a crowd at the Changsha Area of the Hunan FTZ.'
     )
     assert not _named(text, "document")
+
+
+_EXTENDED = (
+    "In May the General Administration of Customs extended eight bonded logistics measures, first confined to the "
+    "Qianhai Area of the Guangdong FTZ, to the FTZs in Hainan and Guangxi."
+)
+
+
+@pytest.mark.parametrize("text", [_EXTENDED, rewrapped(_EXTENDED, 36)])
+def test_a_body_that_extended_measures_acts(text: str) -> None:
+    """``<body> extended <measures> ... to ...``: the body acts (it spreads them)."""
+    assert "General Administration of Customs" in _named(text, "body")
+
+
+_INVERTED = (
+    "The six zones met in Urumqi. Also released was the Urumqi Consensus on Deepening Cooperation of Border Ports "
+    "in the Xinjiang and Inner Mongolia FTZs, which sets out 20 tasks."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _INVERTED,
+        rewrapped(_INVERTED, 40),
+        _INVERTED.replace("Also released was the Urumqi Consensus", "Also signed was the Urumqi Joint Declaration"),
+    ],
+)
+def test_a_title_after_an_inverted_passive_of_issuing(text: str) -> None:
+    """``Also released was the <Title> on ...``: an unquoted title after an inverted passive of issuing."""
+    docs = _named(text, "document")
+    assert any(d.startswith("Urumqi") and "on Deepening Cooperation of Border Ports" in d for d in docs)
