@@ -83,11 +83,12 @@ PILOT_VERB_FORMS = (
     "roll(?:ed|s) out", "complet(?:ed|es)", "facilitat(?:ed|es)", "accomplish(?:ed|es)", "process(?:ed|es)",
     "promot(?:ed|es)", "handl(?:ed|es)", "carri(?:ed) out", "carries out", "initiat(?:ed|es)", "open(?:ed|s)",
     "form(?:ed|s)", "innovat(?:ed|es)", "advanc(?:ed|es)", "conduct(?:ed|s)", "provid(?:ed|es)", "deploy(?:ed|s)",
-    "upgrad(?:ed|es)", "resulted in", "include[sd]?", "puts? in(?:to)? place", "contribut(?:ed|es)",
+    "upgrad(?:ed|es)", "resulted in", "include[sd]?", "puts? in(?:to)? place", r"contribut(?:ed|es)(?!\s+to\b)",
+    r"(?:is|was)\s+the\s+(?:source|origin|birthplace)\s+of",
     r"support(?:ed|s)\s+(?:[\w-]+\s+){1,3}?in\s+(?:conducting|launching|carrying out|piloting|establishing|developing)",
 )  # fmt: skip
 """Verbs of piloting, as patterns of their forms (past, present): a zone's object after them may name a practice
-(``include`` for ``These include ...``)."""
+(``include`` for ``These include ...``; ``The X Area contributed a ...``, ``the Y Area is the source of a ...``)."""
 
 PILOT_PARTICIPLES = (
     "establishing", "creating", "facilitating", "launching", "introducing", "building", "developing", "exploring",
@@ -386,6 +387,10 @@ BODY_REFERENCE_HEADS = ("alliance", "mechanism", "platform")
 """Head words by which a text refers back, in lower case, to a body of several members it named before (``released
 on behalf of the mechanism a first batch of ...``)."""
 
+RELEASE_REFERENCE_HEADS = ("measures", "innovations", "items", "list", "outcomes")
+"""Nouns by which a sentence refers back to what a body of several members released, its subject listing the items:
+``The measures include A, B and C``, ``Other items on the list include ...``."""
+
 LOWER_BODY_HEADS = ("joint conference mechanism", "cooperation platform", "alliance", "demonstration zone")
 """Of :data:`BODY_HEADS`, those that name a body even printed in lower case after a founding verb (``set up a
 joint conference mechanism for ...``); a lower-case ``coordination mechanism`` is a joint innovation."""
@@ -410,7 +415,7 @@ TITLE_WORDS_MORE = ("Edition", "Law", "Catalogue", "Initiative", "Outline")
 """Words of a quoted title that is no case name, besides :data:`TITLE_WORDS`."""
 
 JOINT_TITLE_WORDS = ("Initiative", "Declaration", "Agreement", "Circular", "Decision", "Requirements", "Specifications",
-                     "Standards")  # fmt: skip
+                     "Standards", "Consensus")  # fmt: skip
 """Words of a title of a document several zones issued together, besides :data:`TITLE_WORDS`."""
 
 
@@ -456,6 +461,13 @@ is named as issuing, releasing or approving."""
 AGENT_BY_VERBS = (*AGENT_VERBS, "replicated", "promoted", "selected", "formulated")
 """Participles before "by <body>" that name the body as the one acting ("replicated by the State Council")."""
 
+AGENT_BY_GAPS = (
+    r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", "nationwide", "jointly", "last (?:week|month|year)",
+    "this (?:week|month|year)", r"in\s+(?:19|20)\d\d",
+)  # fmt: skip
+"""Words that may stand between a participle of acting and its ``by`` (patterns): ``a notice issued Thursday by the
+<body>``, ``practices promoted nationwide by the <body>``."""
+
 LEADING_GROUP_HEADS = ("Leading Group for", "Leading Group of")
 """Head words of a leading group, a body named after its task ("the Office of the Leading Group for PFTZ
 Work of Guangdong Province"); no list of bodies can hold every province's."""
@@ -471,6 +483,7 @@ __all__ = [
     "ACTIVE_ADOPT_VERBS",
     "ADVERBS",
     "AFTER_PHRASES",
+    "AGENT_BY_GAPS",
     "AGENT_BY_VERBS",
     "AGENT_VERBS",
     "AGENT_VERBS_MORE",
@@ -500,6 +513,7 @@ __all__ = [
     "DESIGNATED_SCOPES",
     "EXAMPLE_LEADS",
     "FIXED_COMPOUNDS",
+    "FOUNDED_BY_PARTICIPLES",
     "GENERIC_PLURALS",
     "INTO_ADOPT_VERBS",
     "ISSUING_VERBS",
@@ -531,6 +545,7 @@ __all__ = [
     "REFERENCE_PHRASES",
     "REFERENCE_VERBS",
     "RELATIVE_PILOT_VERBS",
+    "RELEASE_REFERENCE_HEADS",
     "RELEASE_VERBS_OF_ZONE",
     "REPLICATE_PATTERNS",
     "ROMAN_NUMERALS",
@@ -538,6 +553,7 @@ __all__ = [
     "SELECTION_VERBS_ACTIVE",
     "SPREAD_VERBS",
     "TITLED_CASE_HEADS",
+    "TITLE_NAMING_WORDS",
     "TITLE_SMALL_WORDS",
     "TITLE_SMALL_WORDS_MORE",
     "TITLE_WORDS",
@@ -607,8 +623,9 @@ BATCH_TITLE_VERBS = ("replicating", "promoting", "scaling up", "releasing", "pub
 """Words of a document's title that release the batch the title names (``Notice of the State Council on
 Replicating and Promoting the Eighth Batch of Reform Pilot Experience``)."""
 
-AGENT_VERBS_MORE = ("adopted", "compiled")
-"""More verbs of a body acting on a document or a batch (``the CPC Central Committee adopted ... the "..."``)."""
+AGENT_VERBS_MORE = ("adopted", "compiled", "extended")
+"""More verbs of a body acting on a document or a batch (``the CPC Central Committee adopted ... the "..."``), or on
+measures it spreads (``the General Administration of Customs extended ten facilitation measures ...``)."""
 
 PARTY_COMMITTEE_HEADS = ("Provincial Committee", "Municipal Committee", "Regional Committee")
 """Head words of a local party committee (``the Zhejiang Provincial Committee of the CPC``)."""
@@ -698,6 +715,9 @@ TITLE_SMALL_WORDS_MORE = ("along", "against", "over", "upon", "via", "versus")
 SELECTION_VERBS_ACTIVE = ("include", "includes", "included", "select", "selects", "selected", "list", "lists", "listed")
 """Active verbs by which a body puts an innovation into its batch (``the State Council included the practice in
 the sixth batch of reform pilot experience``)."""
+
+TITLE_NAMING_WORDS = ("titled", "entitled")
+"""Words before a document's quoted title that name it: ``The notice, titled "Notice on ..."``."""
 
 ISSUING_VERBS = (
     "issued", "approved", "released", "promulgated", "published", "formulated", "signed", "unveiled", "adopted",
@@ -890,6 +910,11 @@ SPAN_WORDS = (
 """Words before the places a body of several regions lies in, its members: ``the ... Demonstration Zone, which
 spans Qingpu in Shanghai, Wujiang in Jiangsu and Jiashan in Zhejiang``."""
 
+FOUNDED_BY_PARTICIPLES = ("formed", "set up", "established", "founded", "created", "launched", "initiated")
+"""Participles of a passive that names who founded a body, its members after ``by`` (a time phrase may stand
+between: ``the ... Mechanism was set up in 2024 by A, B and C``; ``the ... Alliance, formed in 2022 by the nine
+provinces ... along the river``)."""
+
 JOINT_RUN_PARTICIPLES = ("governed", "run", "managed", "operated", "administered", "built")
 """Participles after ``jointly`` naming who runs a body or a place together, its members: ``the ... Cooperation
 Zone, which is jointly governed by Guangdong Province and the Macao SAR``; ``the X and Y PFTZs jointly run the
@@ -1015,7 +1040,7 @@ __all__ += ["DEFINING_PHRASES"]
 LEAD_PHRASES = (
     "following the lead of", "following the example of", "after the example of", "following in the footsteps of",
     "in the footsteps of", "taking a cue from", "taking its cue from", "inspired by the example of",
-    "inspired by",
+    "inspired by", "taking a page from", "taking a leaf out of", "learning from",
 )  # fmt: skip
 """Openings of a sentence that name the origin of what its subject then did: ``Following the lead of Hainan FTP,
 Ningxia introduced a one-window service for ship registration``."""

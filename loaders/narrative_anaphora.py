@@ -16,6 +16,7 @@ from pftz.loaders.lexicon import (
     LEAD_PHRASES,
     LIKENESS_ANAPHORA,
     NAMING_PHRASES,
+    PILOT_INFINITIVES,
     SPREAD_VERBS,
     alternation,
 )
@@ -207,9 +208,11 @@ def adoption_which(c: Clause) -> list[AdoptionFact | CaseFact]:
 LEAD_RE = re.compile(
     rf"^\s*(?:(?:In|By|Since)\s+[^,]{{3,30}},\s*)?{alternation(tuple(p.capitalize() for p in LEAD_PHRASES))}\s+"
     rf"(?P<origin>[^,;]{{3,90}}?),\s*(?P<who>(?:the\s+)?[A-Z][^,;\"“”]{{1,80}}?)\s+(?:has\s+|have\s+)?"
-    rf"(?P<verb>{PRACTICE_VERBS}|{alternation(ACTIVE_ADOPT_VERBS)})\s+"
+    rf"(?P<verb>{PRACTICE_VERBS}|{alternation(ACTIVE_ADOPT_VERBS)}"
+    rf"|(?:will|is to|plans to)\s+(?:also\s+)?(?:{alternation(PILOT_INFINITIVES)}|roll out|adopt|replicate))\s+"
 )
-"""``Following the lead of <origin>, <adopter> <verb> ...`` (:data:`loaders.lexicon.LEAD_PHRASES`)."""
+"""``Following the lead of <origin>, <adopter> <verb> ...`` (:data:`loaders.lexicon.LEAD_PHRASES`); the verb also
+in the future (``Taking a page from <origin>, <adopter> will also roll out ...``)."""
 
 
 def adoption_following_lead(c: Clause) -> list[AdoptionFact]:

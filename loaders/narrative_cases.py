@@ -422,10 +422,11 @@ PRACTICE_ING = "|".join(PILOT_PARTICIPLES)
 PRACTICE_INF = "(?:" + "|".join(PILOT_INFINITIVES) + ")"
 """Infinitives of purpose that continue a clause with a practice (``partnered with X to provide ...``)."""
 _VERB_AT_RE = re.compile(
-    r"\s*(?:['’]s\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}\s+)?(?:,[^,;\"“”]{0,130},\s*)?"
+    r"\s*(?:['’]s\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}\s+)?(?:,(?:[^,;\"“”]|[\"“][^,;\"“”]{1,60}[\"”]){0,130},\s*)?"
     rf"(?:has |have |had )?{_ADVERBS}(?P<verb>{PRACTICE_VERBS}|[a-z]+ed)\b\s*"
 )
-"""The verb after a subject: ``'s Lin-gang Special Area has launched``, ``, in response to ...,  explored``."""
+"""The verb after a subject: ``'s Lin-gang Special Area has launched``, ``, in response to ...,  explored`` (a quoted
+name inside the parenthetical: ``, long known for its "..." reform, contributed``)."""
 _CO_ACTOR_IN_RE = re.compile(rf",\s*{alternation(CO_ACTOR_WORDS)}\s")
 """A subject joined with its co-actor (``X PFTZ, together with Y PFTZ``): the comma closing it precedes the verb."""
 _NEXT_CLAUSE_RE = re.compile(

@@ -11,11 +11,13 @@ from collections.abc import Sequence
 from pftz.loaders.lexicon import (
     BODY_REFERENCE_HEADS,
     CARDINALS,
+    FOUNDED_BY_PARTICIPLES,
     JOINT_PLACE_HEADS,
     JOINT_RUN_PARTICIPLES,
     LAUNCH_PARTICIPLES,
     LOWER_BODY_HEADS,
     ORDINALS,
+    RELEASE_REFERENCE_HEADS,
     SPAN_WORDS,
     alternation,
     body_kind,
@@ -74,11 +76,16 @@ def _places_in_name(name: str) -> list[str]:
     return [z.lower() for z in re.split(r"[-–]", m.group(1))] if m else []
 
 
+_FOUNDED_BY = (
+    rf"(?:jointly\s+)?{alternation(FOUNDED_BY_PARTICIPLES)}(?:\s+(?:in|on|last|early|late)\s+[^,;.:]{{1,30}}?)?\s+by"
+)
+"""A passive naming who founded a body, a time phrase allowed before ``by`` (``formed in 2022 by``)."""
 _MEMBERS_AFTER_RE = re.compile(
-    r"\s*(?:,\s*(?:which\s+(?:is\s+|was\s+)?)?(?:made up of|composed of|comprising|consisting of|formed by|set up by|"
-    r"established by|founded by|created by|"
+    r"\s*(?:,\s*(?:which\s+(?:is\s+|was\s+)?)?(?:made up of|composed of|comprising|consisting of|"
+    rf"{_FOUNDED_BY}|"
     rf"bringing together|which brings together|{alternation(SPAN_WORDS)}|"
-    rf"(?:which\s+(?:is|was|are|were)\s+)?jointly\s+{alternation(JOINT_RUN_PARTICIPLES)}\s+by)|\s+brings together)\s+"
+    rf"(?:which\s+(?:is|was|are|were)\s+)?jointly\s+{alternation(JOINT_RUN_PARTICIPLES)}\s+by)|\s+brings together|"
+    rf"\s+(?:was|were|has been|had been)\s+{_FOUNDED_BY})\s+"
     r"(?P<m>[^.;]*?)(?=,\s+(?:\w+ly\s+)?(?:has|have|had|[a-z]+ed)\b|[.;]|$)"
 )
 _FOUNDED_BEFORE_RE = re.compile(
@@ -217,6 +224,7 @@ def effort_alliance(s: Sentence, gaz: Gazetteer) -> list[EffortFact]:
             name, places = listed  # "the Yangtze River Delta PFTZ Alliance of Shanghai, Jiangsu, Zhejiang and Anhui"
             members = {k for p in places if (k := gaz.zone_of_province(p))}
             provinces = {p for p in places if not gaz.zone_of_province(p)}
+        span: tuple[int, int] | None = None
         if len(members) < 2 and (span := _members_span(s.text, m.start("name"), m.end())):
             members |= {k for a in s.actors if span[0] <= a.start < span[1] for k in a.keys}
             inside = [(a.start, a.end) for a in s.actors]
@@ -225,11 +233,15 @@ def effort_alliance(s: Sentence, gaz: Gazetteer) -> list[EffortFact]:
                 for p in gaz.find_provinces(s.text[span[0] : span[1]], exclude_zones=True)
                 if not any(b <= span[0] + p.start < e for b, e in inside)
             }
-        if len(found) == 1 and len(members) < 2:
+        if len(found) == 1 and len(members) < 2 and not (span and provinces):
+            # a list of zones elsewhere in the sentence, unless the members printed with the body are places
             members |= {k for a in s.actors if len(a.keys) > 1 for k in a.keys}
         members |= {k for p in _places_in_name(name) if (k := gaz.zone(f"{p} PFTZ"))}
         text = ""
-        if not members and len(found) == 1 and (g := GROUP_RE.search(s.text[: m.start()])):
+        if span and not members and not provinces:
+            # "..., formed in 2022 by the nine provinces and autonomous regions along the river": a group as printed
+            text = printed_group(s.text[span[0] : span[1]])
+        if not members and not text and len(found) == 1 and (g := GROUP_RE.search(s.text[: m.start()])):
             text = g.group("group")
         om = None if members or provinces or text else _OF_GROUP_RE.match(s.text, m.end())
         if om is not None and (gm := PRINTED_GROUP_RE.match(s.text, om.end())):
@@ -365,7 +377,7 @@ def effort_joint_action(s: Sentence, last_group: Actor | None) -> EffortFact | N
 PRINTED_GROUP_RE = re.compile(
     r"\b(?:the\s+)?(?P<group>(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[a-z]+\s+){0,2}?"
     r"(?:provinces|regions|municipalities|cities)(?:\s+and\s+(?:autonomous\s+)?(?:regions|municipalities))?"
-    r"(?:\s+(?:along|in|of)\s+the\s+[A-Z][\w–-]*(?:\s+[A-Z][\w–-]*)*)?)"
+    r"(?:\s+(?:along|in|of)\s+the\s+[A-Z][\w–-]*(?:\s+[A-Z][\w–-]*)*|\s+along\s+the\s+[a-z]+)?)"
 )
 _GROUP_NOUN_RE = re.compile(r"provinces|regions|municipalities|cities")
 """Members printed as a group: ``the three northeastern provinces``, ``the nine provinces and autonomous
@@ -418,7 +430,15 @@ ITEMS_OF_BATCH_RE = re.compile(
 includes A, ...``."""
 ITEMS_MORE_RE = re.compile(r"^(?:It|The batch|This batch)\s+(?:also\s+)?(?:includes|contains|covers)\s+(?:also\s+)?")
 """The next sentence listing more of them: ``It also includes B, C and D``."""
-ITEMS_LEAD_RE = re.compile(rf"{ITEMS_OF_BATCH_RE.pattern}|{ITEMS_MORE_RE.pattern}")
+ITEMS_OF_RELEASE_RE = re.compile(
+    rf"^(?:(?:The|Its|Their)\s+(?:(?:joint|new|other)\s+)?{alternation(RELEASE_REFERENCE_HEADS)}"
+    rf"|Other\s+{alternation(RELEASE_REFERENCE_HEADS)}\s+(?:on|in|of)\s+the\s+{alternation(RELEASE_REFERENCE_HEADS)})"
+    r"(?:\s*,[^,;.\"“”]{3,80},)?\s+(?:also\s+)?(?:includes?|contains?|covers?)\s+"
+)
+"""A sentence referring back by a noun to what a body released, listing its items (no ordinal): ``The measures
+include A, B and C``, ``The list, released at the mechanism's meeting, includes A``, ``Other items on the list
+include B and C`` (:data:`loaders.lexicon.RELEASE_REFERENCE_HEADS`)."""
+ITEMS_LEAD_RE = re.compile(rf"{ITEMS_OF_BATCH_RE.pattern}|{ITEMS_MORE_RE.pattern}|{ITEMS_OF_RELEASE_RE.pattern}")
 """Either opening: the gate of the rule that reads the items."""
 _ITEM_MODIFIER_RE = re.compile(
     rf"^(?:(?:first|jointly)\s+)?(?:{alternation((*LAUNCH_PARTICIPLES, 'worked out', 'drawn up'))}|which|that|"
@@ -429,6 +449,8 @@ _ITEM_BY_RE = re.compile(
     r"(?:jointly\s+)?by\s+(?P<who>.+)$"
 )
 _BODY_NEAR_LINES = 8
+_NAMING_PARTICIPLE_RE = re.compile(r"\s+(?:[a-z]+ing|between)\s+")
+"""The participle before the zones an item names (``... transit model linking the X Area ...``)."""
 """How many lines before the batch's sentence the body it belongs to must have been named (its paragraph or the
 one or two before)."""
 
@@ -448,8 +470,8 @@ def batch_items(text: str) -> list[tuple[str, str]]:
     [('one port model for barges', 'A Area and B Area'), ('mutual recognition of ratings', ''), \
 ('shared list of carriers', 'the C and D FTZs')]
     """
-    body = re.split(r"(?<=[a-z)\"”])\.(?:\s|$)|;", text, maxsplit=1)[0]
-    body = re.sub(r"[\"“][^\"“”]*[\"”]", lambda q: q.group(0).replace(",", "\0"), body)
+    body = re.split(r"(?<=[A-Za-z)\"”])\.(?:\s|$)|;", text, maxsplit=1)[0]
+    body = re.sub(r"[\"“][^\"“”]*[\"”]|(?<!\w)['‘][^'‘’\"]*['’](?!\w)", lambda q: q.group(0).replace(",", "\0"), body)
     items: list[tuple[str, str]] = []
     for part in re.split(r",\s*", body):
         part = part.strip().replace("\0", ",")
@@ -465,7 +487,7 @@ def batch_items(text: str) -> list[tuple[str, str]]:
             who = ""
             if bm := _ITEM_BY_RE.search(piece):
                 piece, who = piece[: bm.start()], bm.group("who")
-            name = ARTICLES_RE.sub("", re.sub(r"[\"“”]", "", piece).strip())
+            name = ARTICLES_RE.sub("", re.sub(r"[\"“”‘’]|(?<!\w)'|'(?!\w)", "", piece).strip())
             if name[:1].islower() and len(name.split()) >= 2:
                 items.append((name, who))
     return items
@@ -482,13 +504,16 @@ def effort_batch_items(
     or with no body named near before.
     """
     m = ITEMS_OF_BATCH_RE.match(s.text)
-    if m is None:
+    ordinal: str | None
+    if m is not None:
+        ordinal, count, start = m.group("ord"), m.group("count"), m.end()
+    elif (rm := ITEMS_OF_RELEASE_RE.match(s.text)) is not None:
+        ordinal, count, start = None, None, rm.end()  # "The measures include A, B and C": no batch named
+    else:
         more = ITEMS_MORE_RE.match(s.text)
         if more is None or prev is None or (pm := ITEMS_OF_BATCH_RE.match(prev.text)) is None:
             return None
         ordinal, count, start = pm.group("ord"), pm.group("count"), more.end()
-    else:
-        ordinal, count, start = m.group("ord"), m.group("count"), m.end()
     if any(a.start < start for a in s.actors):
         return None
     body = next((e for e in reversed(efforts) if e.rule == "alliance" and len(e.members) + len(e.provinces) > 1), None)
@@ -498,10 +523,20 @@ def effort_batch_items(
     if not items:
         return None
     developers: list[tuple[str, tuple[str, ...]]] = []
+    named_items: list[str] = []
     for name, who in items:
         zones = tuple(sorted({k.split("/", 1)[0] for a in find_actors(who, gaz, find_zones) for k in a.keys}))
+        if not who and body.members and (named_in := find_actors(name, gaz, find_zones)):
+            # "a transit model linking the X Area of A FTZ with the Y Area of B FTZ": the members the item names,
+            # the name ending before the participle that names them
+            named = {k.split("/", 1)[0] for a in named_in for k in a.keys}
+            zones = tuple(sorted(named)) if named <= set(body.members) else ()
+            cuts = list(_NAMING_PARTICIPLE_RE.finditer(name, 0, named_in[0].start))
+            if len(zones) > 1 and cuts:
+                name = name[: cuts[-1].start()]
         if len(zones) > 1:
             developers.append((name, zones))
+        named_items.append(name)
     return EffortFact(
         body.name,
         body.members,
@@ -510,8 +545,8 @@ def effort_batch_items(
         "alliance",
         body.kind,
         body.members_text,
-        (ordinal_of(ordinal), number_value(count) if count else None),
-        tuple(n for n, _ in items),
+        None if ordinal is None else (ordinal_of(ordinal), number_value(count) if count else None),
+        tuple(named_items),
         body.provinces,
         developers=tuple(developers),
     )

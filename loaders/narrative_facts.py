@@ -104,7 +104,12 @@ SEP_RE = re.compile(r"\s*(?:,\s*and|,\s*as well as|,|and|&)\s*")
 _PFTZ_AFTER_RE = re.compile(r"\s+(?:[Pp]ilot\s+)?(?:P?FTZs?|[Pp]ilot [Ff]ree [Tt]rade [Zz]ones?)(?:'s|’s|'|’)?")
 """The head after the places of a zone list, capitalised or not (``the Hubei and Hunan pilot free trade zones``,
 ``the Zhejiang and Shanghai pilot FTZs``)."""
-_PFTZS_IN_RE = re.compile(r"(?:P?FTZs|(?:[Pp]ilot )?[Ff]ree [Tt]rade [Zz]ones)\s+(?:in|of)\s+(?:the\s+)?$")
+_PFTZS_IN_RE = re.compile(
+    r"(?:P?FTZs|(?:[Pp]ilot )?[Ff]ree [Tt]rade [Zz]ones|\b(?:[Tt]he|[Aa]ll|[Tt]hese|[Tt]heir)\s+zones)"
+    r"\s+(?:in|of)\s+(?:the\s+)?$"
+)
+"""Before a list of places that are zones: ``PFTZs in``, ``the free trade zones of``, ``the zones in`` (a bare
+``zones`` after an article only: ``the bonded zones in A and B`` are none)."""
 _DASH_LIST_RE = re.compile(r"PFTZs\b[^—–.;]{0,60}[—–]\s*$")
 POSSESSIVE_RE = re.compile(
     r"^\s*(?:'s|’s|'|’)\s+(?:(?:implementation|introduction|launch|initiative|reform|model|practice|innovation|"

@@ -32,6 +32,7 @@ from pftz.loaders.lexicon import (
     JOINT_TITLE_WORDS,
     REVISION_WORDS,
     TITLE_EDITION_MARKS,
+    TITLE_NAMING_WORDS,
     TITLE_SMALL_WORDS,
     TITLE_SMALL_WORDS_MORE,
     TITLE_WORDS,
@@ -289,10 +290,11 @@ def _titled_in_milestones(ctx: _Context, milestones: Sequence[Paragraph]) -> lis
 
 TITLED_VERB_RE = re.compile(
     rf"\b(?:(?:jointly )?{alternation(ISSUING_VERBS)}"
-    rf"|{alternation(DOCUMENT_ACTING_VERBS)}|{alternation(DOCUMENT_ACT_NOUNS)})\s+(?:the\s+)?"
+    rf"|{alternation(DOCUMENT_ACTING_VERBS)}|{alternation(DOCUMENT_ACT_NOUNS)}|{alternation(TITLE_NAMING_WORDS)})\s+(?:the\s+)?"
     rf"(?:{alternation(REVISION_WORDS)}\s+)?$"
 )
-"""A verb of issuing right before a quoted title: ``The Hubei Provincial People's Government issued the "..."``."""
+"""A verb of issuing right before a quoted title: ``The Hubei Provincial People's Government issued the "..."``; a
+word naming it (``The notice, titled "..."``, :data:`~loaders.lexicon.TITLE_NAMING_WORDS`)."""
 TITLED_DOC_RE = re.compile(rf"\b{alternation((*TITLE_WORDS, *TITLE_WORDS_OF_RULES))}\b")
 TITLED_VERB_AWAY_RE = re.compile(
     rf"\b(?:jointly\s+)?{alternation(ISSUING_VERBS)}\s+(?:at|in|during|on)\s+(?:its|the)\s+(?:[\w-]+\s+){{0,5}}?the\s+$"
@@ -375,13 +377,14 @@ Province (Interim) resolves ..."."""
 
 
 SIGNED_TITLE_RE = re.compile(
-    rf"\b(?:jointly\s+)?{alternation((*ISSUING_VERBS, *DRAFTING_VERBS))}\s+the\s+"
+    rf"\b(?:jointly\s+)?{alternation((*ISSUING_VERBS, *DRAFTING_VERBS))}(?:\s+(?:was|were))?\s+the\s+"
     rf"(?P<title>(?:[A-Z][\w'’-]*\s+){{0,4}}?"
     rf"{alternation(ALL_TITLE_WORDS)}\s+(?:on|for|of|to|about)\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD})*)"
 )
 """A title printed without quotes right after a verb of issuing, signing or drafting: "... signed the Framework
-Agreement on Cooperation of ... Corridor at a meeting", "... to draft the Several Measures on ..." (the small words
-after its last capitalised word are not its own)."""
+Agreement on Cooperation of ... Corridor at a meeting", "... to draft the Several Measures on ...", the passive
+inverted "Also released was the Joint Declaration on ..." (the small words after its last capitalised word are not
+its own)."""
 _TRAILING_SMALL_RE = re.compile(rf"(?:\s+(?:{'|'.join(_SMALL)}))+$")
 
 

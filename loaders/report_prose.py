@@ -15,6 +15,7 @@ from pftz.loaders.documents import (
     title_issuer,
 )
 from pftz.loaders.lexicon import (
+    AGENT_BY_GAPS,
     AGENT_BY_VERBS,
     AGENT_VERBS,
     AGENT_VERBS_MORE,
@@ -359,12 +360,13 @@ AGENT_AFTER_RE = re.compile(
 """A verb of acting right after a body's name ("The General Administration of Customs approved ..."), or a verb
 tasking others with replicating or issuing ("..., which the State Council asked all regions to replicate")."""
 AGENT_BEFORE_RE = re.compile(
-    rf"\b(?:{alternation(AGENT_BY_VERBS)}(?:\s+{alternation((*NATIONAL_SCOPES, *PROVINCE_SCOPES))})?\s+by"
+    rf"\b(?:{alternation(AGENT_BY_VERBS)}"
+    rf"(?:\s+(?:{'|'.join(AGENT_BY_GAPS)}|{alternation((*NATIONAL_SCOPES, *PROVINCE_SCOPES))}))?\s+by"
     rf"|{alternation(DIRECTIVE_NOUNS)}\s+of)\s+(?:the\s+)?$"
 )
-"""A participle and "by" right before a body's name ("... replicated by the State Council", a scope between:
-"replicated nationwide by the State Council"), or what a body decides and "of" ("the decisions and plans of the CPC
-Central Committee")."""
+"""A participle and "by" right before a body's name ("... replicated by the State Council", a day or a scope between:
+"a notice issued Thursday by the ...", :data:`~loaders.lexicon.AGENT_BY_GAPS`, "replicated nationwide by the State
+Council"), or what a body decides and "of" ("the decisions and plans of the CPC Central Committee")."""
 BATCH_RELATIVE_BEFORE_RE = re.compile(r"\bbatch(?:es)?\b[^.;\"“”]{0,80}?\b(?:that|which)\s+(?:the\s+)?$")
 BATCH_RELATIVE_VERB_RE = re.compile(rf"^\s*(?:(?:has|have|had|also|then|jointly)\s+)*{alternation(AGENT_BY_VERBS)}\b")
 """A body as the subject of a relative clause on a batch: "the sixth batch of 24 innovations that the Henan
@@ -375,6 +377,9 @@ TASKED_AFTER_RE = re.compile(r"^\s+to\s+[a-z]+\b")
 name or after the last of the bodies it is listed with ("called on the General Office of the State Council and the
 Ministry of Commerce to issue the list")."""
 BODY_JOIN_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:the\s+)?$")
+BODY_OR_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+)(?:the\s+)?$")
+"""Between bodies listed after one participle and "by": "promoted nationwide by the State Council or the Ministry of
+Commerce" (both acting)."""
 LEADING_GROUP_RE = re.compile(
     rf"(?:\bthe\s+|^)(?P<name>(?:Office of the\s+)?(?:[A-Z][\w'’]*\s+)*{alternation(LEADING_GROUP_HEADS)}"
     r"(?:\s+(?:[A-Z(][\w()'’-]*|the|of|for|on|and|in))*?)(?=\s+(?:has|have|had|approved|issued|released)\b|[,;.]|$)"
@@ -461,15 +466,23 @@ def _agent_bodies(c: _Collector, ctx: _Context) -> None:
                     continue  # a committee of another body is not a party committee
                 c.local_body(f"body:{slug(name)}", name, name, line, s)
         bodies = c.gaz.find_bodies(s)
+        by_run: Mention | None = None  # the last body named acting after "by", others listed after it act too
         for i, b in enumerate(bodies):
+            if by_run is not None and BODY_OR_RE.match(s[by_run.end : b.start]):
+                by_run = b
+                c.body(b.key, line, s, b.text)
+                continue
+            by_run = None
+            before = AGENT_BEFORE_RE.search(s[: b.start])
             if (
                 AGENT_AFTER_RE.match(s[b.end :])
-                or AGENT_BEFORE_RE.search(s[: b.start])
+                or before
                 or (
                     BATCH_RELATIVE_VERB_RE.match(s[b.end :])
                     and BATCH_RELATIVE_BEFORE_RE.search(s, max(0, b.start - 160), b.start)
                 )
             ):
+                by_run = b if before else None
                 c.body(b.key, line, s, b.text)
             elif TASKED_BEFORE_RE.search(s[: b.start]):  # "called on the <body> (and the <body>) to issue ..."
                 run = [b]
