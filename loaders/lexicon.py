@@ -1018,3 +1018,9 @@ JOINT_WORK_NOUNS = ("innovation", "initiative", "effort", "reform", "creation", 
 innovation of Heilongjiang PFTZ and Liaoning PFTZ, ...``."""
 
 __all__ += ["JOINT_WORK_NOUNS"]
+
+ADOPTER_NOUNS = ("adopters", "followers", "takers", "adopting zones", "adopting regions")
+"""Nouns for the places that took up an innovation, naming them in a list (``Adopters so far: A, for ...; B and
+C``) or counting one among them (``Like A, B counts among the adopters``): the innovation named before."""
+
+__all__ += ["ADOPTER_NOUNS"]

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from pftz.loaders.lexicon import (
     ACTIVE_ADOPT_VERBS,
+    ADOPTER_NOUNS,
     ANAPHORA,
     LEAD_PHRASES,
     LIKENESS_ANAPHORA,
@@ -271,4 +272,63 @@ def case_dubbed(c: Clause) -> list[CaseFact]:
         st.used.add((id(s), q.start))
         zones = tuple(sorted({root(z) for z in named.zones}))
         out.append(CaseFact(name, zones, s.line_at(q.start), s.original, "dubbed", joint=len(zones) > 1))
+    return out
+
+
+_ADOPTER_NOUN = rf"(?:{alternation(ADOPTER_NOUNS)})"
+ADOPTER_NOUN_RE = re.compile(
+    r"^\s*(?:(?:The|Its|Their)\s+)?(?:(?:first|early|main|other|known)\s+)?"
+    rf"(?:{alternation((*ADOPTER_NOUNS, *(w.capitalize() for w in ADOPTER_NOUNS)))})"
+    r"(?:\s+(?:so far|to date|since then))?\s*(?::|\s+(?:include|are|were)\b)\s*(?P<list>.+)$"
+    rf"|^(?P<who>[^;:\"“”]{{3,160}}?)\s+(?:counts?|is|are|ranks?|stands?|was|were)\s+(?:(?:now|also|already)\s+)?"
+    rf"among\s+(?:the|its|their)\s+(?:(?:first|early|latest|recent)\s+)?{_ADOPTER_NOUN}\b"
+)
+"""The places that took up the innovation named before, named as its adopters: ``Adopters so far: A, for its X
+Area; B, in Y; and C``, ``As well as A, B counts among the adopters`` (:data:`loaders.lexicon.ADOPTER_NOUNS`)."""
+
+_ADOPTER_ITEM_RE = re.compile(
+    r"^\s*(?:As well as|Besides|Like|Along with|Alongside|Apart from)\s+|\s*,\s*(?:and\s+|as well as\s+)?|"
+    r"\s+(?:and|as well as)\s+"
+)
+
+
+def adoption_adopter_noun(c: Clause) -> list[AdoptionFact]:
+    """``Adopters so far: Jiangsu PFTZ, for its Nanjing Area; Hubei PFTZ, in Xiangyang; and Shanxi Province``,
+    ``As well as Hainan FTP, Tianjin PFTZ counts among the adopters``: each place named adopted the innovation an
+    anaphor would stand for (:func:`loaders.narrative_adoptions._named_before`: the one the text named last, near).
+
+    A list cut by ``;`` gives one adopter per part (the first place it names: ``Hubei PFTZ, in Xiangyang`` is
+    Hubei PFTZ); else each item of a list cut at commas and ``and`` that names a place. Rejects a sentence when
+    nothing was named before with its zone, and an adopter that is the innovation's origin (or its province).
+    """
+    s, st = c.s, c.st
+    m = ADOPTER_NOUN_RE.match(s.text)
+    named = _named_before(st, c) if m else None
+    if m is None or named is None or not named.zones:
+        return []
+    printed = m.group("list") or m.group("who")
+    k = c.i
+    while m.group("list") and printed.rstrip().endswith(";") and k + 1 < min(len(c.sents), c.i + 6):
+        k += 1  # "Adopters so far: A, for ...; B, in ...; and C": the list goes on in the sentences cut at ";"
+        printed += " " + c.sents[k].text
+    parts = [p for p in re.split(r"\s*;\s*(?:and\s+)?", printed) if p.strip()]
+    if len(parts) < 2:
+        parts = [p for p in _ADOPTER_ITEM_RE.split(printed) if p and p.strip()]
+    origins = tuple(dict.fromkeys(root(z) for z in named.zones))
+    out: list[AdoptionFact] = []
+    seen: set[str] = set()
+    for part in parts:
+        if len(part.split()) > 12 or (who := _place_of(st, part)) is None:
+            continue
+        kind, key, name, parent = who
+        if key in seen or root(key) in seen or root(key) in origins:
+            continue  # a place named twice, an area of an adopter read already ("A PFTZ, for its X Area"), the origin
+        if kind == "province" and _province_of(st, origins[0]) == (key, name):
+            continue
+        seen.add(key)
+        out.append(
+            AdoptionFact(
+                named.name, kind, key, name, s.line, s.original, "adopter-noun", origins, parent, date=clause_date(part)
+            )
+        )
     return out

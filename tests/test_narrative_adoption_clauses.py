@@ -1,0 +1,124 @@
+"""Adoptions told in the clause forms of a later edition written by another hand: a batch's two counted groups
+listed after it as "the former" and "the latter", and the false positives those forms must not give.
+
+Each form has an excerpt (in words of our own, never a line of a development text), more variants (other zones,
+other verbs of the same lexicon list, another word order) and a perturbed copy (re-wrapped, other quote marks).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.perturb import report_facts, rewrapped
+
+
+def _adopted(text: str) -> set[tuple[str, str, str]]:
+    """(name, first origin, adopter) of every adoption of a text."""
+    return {(n, next(iter(sorted(a)), ""), ad) for f, n, a, ad in report_facts(text) if f == "adoption"}
+
+
+FORMS = [
+    # (text, what it states as (name, first origin, adopter)); each is also read re-wrapped
+    (  # "the former" / "the latter" after two counted groups, each with its national scope
+        "The measures were first tried in Shanghai PFTZ and Hainan FTP. Of the 30 pilot measures of the third "
+        "batch, 20 are to be extended to all PFTZs and ten nationwide. The former include allowing foreign banks to "
+        'issue green bonds on a filing basis and piloting a "white list" for imported research samples. The latter '
+        "include accepting electronic certificates of origin for all goods.",
+        {
+            ("allowing foreign banks to issue green bonds on a filing basis", "", "group:all pftzs"),
+            ("piloting a white list for imported research samples", "", "group:all pftzs"),
+            ("accepting electronic certificates of origin for all goods", "", "group:nationwide"),
+        },
+    ),
+    (  # the other order of the scopes, other quote marks, a verb of the same list
+        "Tianjin PFTZ and Fujian PFTZ piloted the measures first. Twelve measures will be promoted throughout the "
+        "country and eight rolled out in all pilot free trade zones. The former include simplifying customs "
+        "filing for bonded ship fuel and recognising \u201cdigital warehouse receipts\u201d as collateral. The "
+        "latter include opening the domestic futures market to foreign brokers.",
+        {
+            ("simplifying customs filing for bonded ship fuel", "", "group:nationwide"),
+            ("recognising digital warehouse receipts as collateral", "", "group:nationwide"),
+            ("opening the domestic futures market to foreign brokers", "", "group:all pftzs"),
+        },
+    ),
+    (  # the adopters named as such, a list cut by ";" (each part's first place; an area of it no other adopter)
+        'Fujian PFTZ launched a "one-stop relief desk" for stranded seafarers in its Xiamen Area. Adopters so far: '
+        "Guangxi PFTZ, for its Qinzhou Port Area; Shandong PFTZ, in Qingdao; and Hebei Province, for the ports of "
+        "Tangshan.",
+        {
+            ("one-stop relief desk", "zone:fujian", "zone:guangxi"),
+            ("one-stop relief desk", "zone:fujian", "zone:shandong"),
+            ("one-stop relief desk", "zone:fujian", "province:hebei"),
+        },
+    ),
+    (  # the adopters after "include", a list cut at commas, other quote marks
+        "Heilongjiang PFTZ set up a \u201cborder labour roster\u201d for seasonal workers in the Heihe Area. Its "
+        "adopters include Jilin Province and Yunnan PFTZ.",
+        {
+            ("border labour roster", "zone:heilongjiang", "province:jilin"),
+            ("border labour roster", "zone:heilongjiang", "zone:yunnan"),
+        },
+    ),
+    (  # one place counted among the adopters, another fronted by "as well as"
+        'Chongqing PFTZ introduced the "rail manifest pledge" for exporters in 2023. As well as Guizhou Province, '
+        "Sichuan PFTZ counts among the adopters, having opened a pledge desk in Chengdu.",
+        {
+            ("rail manifest pledge", "zone:chongqing", "province:guizhou"),
+            ("rail manifest pledge", "zone:chongqing", "zone:sichuan"),
+        },
+    ),
+    (  # another word order: "is among its first followers"
+        'Hainan FTP piloted "duty-free pickup on departure" at Haikou airport. Guangdong PFTZ is now among its '
+        "first followers.",
+        {("duty-free pickup on departure", "zone:hainan-ftp", "zone:guangdong")},
+    ),
+    (  # where the measures were first piloted, printed after the lists: their origins
+        "Of the 16 measures, nine are to be rolled out nationwide and seven in all PFTZs. The former include "
+        "accepting electronic warehouse receipts as pledges for bank loans. The latter include allowing foreign "
+        "insurers to run pension products. These measures were first piloted in Hubei PFTZ and Chongqing PFTZ.",
+        {
+            ("accepting electronic warehouse receipts as pledges for bank loans", "zone:chongqing", "group:nationwide"),
+            ("allowing foreign insurers to run pension products", "zone:chongqing", "group:all pftzs"),
+        },
+    ),
+    (  # only the latter listed
+        "Beijing PFTZ proposed the batch. Of its 19 measures, 14 are replicated nationwide and 5 in all PFTZs. The "
+        "latter comprise allowing overseas arbitration bodies to open offices in the zones.",
+        {("allowing overseas arbitration bodies to open offices in the zones", "", "group:all pftzs")},
+    ),
+]
+
+
+@pytest.mark.parametrize("k", range(len(FORMS)))
+def test_adoption_clause_forms_and_a_rewrapped_copy(k: int) -> None:
+    text, want = FORMS[k]
+    assert _adopted(text) == want
+    assert _adopted(rewrapped(text, 41)) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # adopters with nothing named before them
+        "Adopters so far: Jiangsu PFTZ, for its Nanjing Area; Hubei PFTZ, in Xiangyang.",
+        # the origin is no adopter of its own innovation
+        'Tianjin PFTZ created the "one berth code" for river barges. Tianjin PFTZ counts among the early adopters.',
+    ],
+)
+def test_adopters_without_an_innovation_before_or_the_origin_itself_adopt_nothing(text: str) -> None:
+    assert not [f for f in _adopted(text) if f[1] != ""]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "the former" without two counted scopes before it: no scope stated for the items
+        "Guangxi PFTZ and Yunnan PFTZ both run border trade pilots. The former include opening border markets "
+        "to traders from Vietnam and simplifying declarations for small goods.",
+        # two counts of what is not replicated
+        "Hubei PFTZ released 40 cases, 30 of them in Wuhan and ten in Yichang. The former include the online "
+        "registration of river barges for inland shipping companies.",
+    ],
+)
+def test_former_and_latter_without_two_scopes_adopt_nothing(text: str) -> None:
+    assert not {a for _n, _o, a in _adopted(text) if a.startswith("group:")}
