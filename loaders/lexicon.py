@@ -973,6 +973,16 @@ Ningxia introduced a one-window service for ship registration``."""
 
 __all__ += ["LEAD_PHRASES"]
 
+POSSESSIVE_LEAD_PHRASES = (
+    "following", "after", "taking a cue from", "modelled on", "modeled on", "patterned on", "borrowing",
+    "emulating", "copying",
+)  # fmt: skip
+"""Openings of a sentence that name the origin by its possessive before what its subject then did: ``Following
+Zhoushan's lead, A and B introduced ...``, ``Modelled on Tianjin's leasing practice, Hainan FTP began offering ...``
+(``lead`` and ``example`` after ``following`` or ``after``; a practice after the others)."""
+
+__all__ += ["POSSESSIVE_LEAD_PHRASES"]
+
 SUBJECT_ADJECTIVES = ("resulting", "ensuing", "new", "same")
 """Adjectives between the article and a quoted name opening its sentence as its subject: ``The resulting
 "<name>" has cut the time ...`` (a case of the paragraph's subject zone)."""

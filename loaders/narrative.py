@@ -43,6 +43,7 @@ from pftz.loaders.lexicon import (
     LEAD_PHRASES,
     NAMING_PHRASES,
     PASSIVE_ADOPT_VERBS,
+    POSSESSIVE_LEAD_PHRASES,
     REFERENCE_VERBS,
     SPEECH_VERBS,
     alternation,
@@ -634,7 +635,12 @@ RULES: tuple[Rule, ...] = (
     Rule("adopted-by", PASSIVE_ADOPT_RE, rule_adopted_by, _ADOPT_WORDS),
     Rule("drew-on", None, rule_drew_on, _ADOPT_WORDS),
     Rule("zone-batch", ZONE_BATCH_RE, rule_zone_batch, ("batch of",)),
-    Rule("following-lead", LEAD_RE, rule_following_lead, tuple({p.split()[0] for p in LEAD_PHRASES})),
+    Rule(
+        "following-lead",
+        LEAD_RE,
+        rule_following_lead,
+        tuple({p.split()[0] for p in (*LEAD_PHRASES, *POSSESSIVE_LEAD_PHRASES)}),
+    ),
     Rule("alliance", None, rule_alliance, tuple({h.split()[-1] for h in BODY_HEADS})),
     Rule("alliance-items", ITEMS_LEAD_RE, rule_alliance_items, ("batch", "include", "contain", "cover")),
     Rule(

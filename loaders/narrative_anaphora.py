@@ -17,6 +17,7 @@ from pftz.loaders.lexicon import (
     LEAD_PHRASES,
     LIKENESS_ANAPHORA,
     NAMING_PHRASES,
+    POSSESSIVE_LEAD_PHRASES,
     SPREAD_VERBS,
     alternation,
 )
@@ -206,9 +207,11 @@ def adoption_which(c: Clause) -> list[AdoptionFact | CaseFact]:
 
 
 LEAD_RE = re.compile(
-    rf"^\s*(?:(?:In|By|Since)\s+[^,]{{3,30}},\s*)?{alternation(tuple(p.capitalize() for p in LEAD_PHRASES))}\s+"
-    rf"(?P<origin>[^,;]{{3,90}}?),\s*(?P<who>(?:the\s+)?[A-Z][^,;\"“”]{{1,80}}?)\s+(?:has\s+|have\s+)?"
-    rf"(?P<verb>{PRACTICE_VERBS}|{alternation(ACTIVE_ADOPT_VERBS)})\s+"
+    rf"^\s*(?:(?:In|By|Since)\s+[^,]{{3,30}},\s*)?(?:{alternation(tuple(p.capitalize() for p in LEAD_PHRASES))}\s+"
+    rf"(?P<origin>[^,;]{{3,90}}?)|{alternation(tuple(p.capitalize() for p in POSSESSIVE_LEAD_PHRASES))}\s+(?:the\s+)?"
+    r"(?P<owner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}?)(?:'s|’s)\s+(?P<what>[a-z][^,;]{1,80}?)),\s*"
+    r"(?P<who>(?:the\s+)?[A-Z][^,;\"“”]{1,80}?)\s+(?:has\s+|have\s+)?"
+    rf"(?P<verb>{PRACTICE_VERBS}|{alternation(ACTIVE_ADOPT_VERBS)}|(?:began|started|begun)\s+[a-z]+ing)\s+"
 )
 """``Following the lead of <origin>, <adopter> <verb> ...`` (:data:`loaders.lexicon.LEAD_PHRASES`)."""
 
@@ -225,23 +228,58 @@ def adoption_following_lead(c: Clause) -> list[AdoptionFact]:
     m = LEAD_RE.match(s.text)
     if m is None:
         return []
-    origins = tuple(k for a in s.actors if m.start("origin") <= a.start < m.end("origin") for k in a.keys)
-    who = _adopter(st, m.group("who"))
-    if not origins or who is None:
-        return []
-    kind, key, printed, parent = who
-    if root(key) in {root(z) for z in origins} or (
-        kind == "province" and _province_of(st, origins[0]) == (key, printed)
-    ):
+    at, end_at = m.span("origin") if m.group("origin") else m.span("owner")
+    origins = tuple(k for a in s.actors if at <= a.start < end_at for k in a.keys)
+    if not origins and m.group("owner"):
+        origins = _owner_zone(st, m.group("owner"), m.group("what"))
+    whos = _lead_subjects(st, s, m)
+    if not origins or not whos:
         return []
     phrase, end = object_at(s.text, m.end())
     quotes = [q for q in s.quotes if m.end() <= q.start < end and is_case_name(q.name, s.text, q)]
     name = quotes[0].name if quotes else practice_name(phrase, first=True)
     if not name:
         return []
+    name = _TRAILING_DATE_RE.sub("", _TRAILING_PLACE_RE.sub("", name))
     name = _TRAILING_PLACE_RE.sub("", name)
     when = clause_date(s.text[: m.start("who")])
-    return [AdoptionFact(name, kind, key, printed, s.line, s.original, "following-lead", origins, parent, date=when)]
+    out: list[AdoptionFact] = []
+    for kind, key, printed, parent in whos:
+        if root(key) in {root(z) for z in origins} or (
+            kind == "province" and _province_of(st, origins[0]) == (key, printed)
+        ):
+            continue
+        out.append(
+            AdoptionFact(name, kind, key, printed, s.line, s.original, "following-lead", origins, parent, date=when)
+        )
+    return out
+
+
+_TRAILING_DATE_RE = re.compile(
+    r"\s+(?:in|since|from|by)\s+(?:(?:early|mid|late)[\s-]+)?(?:[A-Z][a-z]+\s+)?"
+    r"(?:(?:and|to)\s+[A-Z][a-z]+\s+)?(?:19|20)\d{2}\b.*$"
+)
+"""A date after a practice's name (``... bunkering in April and June 2025, respectively``)."""
+
+
+def _owner_zone(st: State, owner: str, what: str) -> tuple[str, ...]:
+    """The zone of an origin named by its possessive alone: ``Tianjin's leasing practice`` (a province: its PFTZ),
+    ``Zhoushan's lead`` (an area of that name: its zone), else nothing."""
+    ps = st.gaz.find_provinces(owner)
+    if len(ps) == 1 and ps[0].text == owner and (z := st.gaz.zone_of_province(ps[0].key)):
+        return (z,)
+    zs = st.find_zones(f"{owner} Area")
+    return (root(zs[0].key),) if len(zs) == 1 and what else ()
+
+
+def _lead_subjects(st: State, s: Sentence, m: re.Match[str]) -> list[tuple[str, str, str, str]]:
+    """The adopters a lead's main clause opens with: each zone of a list of zones (``Shanghai PFTZ and Fujian
+    PFTZ introduced ...``), else the one place of its subject (:func:`_adopter`)."""
+    zones = st.find_zones(m.group("who"))
+    if len({z.key for z in zones}) > 1 and re.search(r"\s+and\s+|,\s*", m.group("who")):
+        return [("zone", z.key, z.text, "") for z in {z.key: z for z in zones}.values()]
+    who = _adopter(st, m.group("who"))
+    return [who] if who is not None else []
 
 
 DUBBED_RE = re.compile(

@@ -81,6 +81,24 @@ FORMS = [
             ("allowing foreign insurers to run pension products", "zone:chongqing", "group:all pftzs"),
         },
     ),
+    (  # a lead naming its origin by an area's possessive, a subject of two zones, a date after the practice
+        'Guangxi PFTZ runs a "berth pre-booking" service for barges in its Qinzhou Port Area. Following Qinzhou\'s '
+        "lead, Hainan FTP and Fujian PFTZ set up barge berth pre-booking in March and May 2026, respectively.",
+        {
+            ("barge berth pre-booking", "zone:guangxi", "zone:hainan-ftp"),
+            ("barge berth pre-booking", "zone:guangxi", "zone:fujian"),
+        },
+    ),
+    (  # a lead naming its origin by a province's possessive and a practice; "began <verb>ing"
+        "Modelled on Shandong's bonded grain blending, Jiangsu PFTZ began offering bonded blending of imported "
+        "soybeans in 2027.",
+        {("bonded blending of imported soybeans", "zone:shandong", "zone:jiangsu")},
+    ),
+    (  # the same with "after" and "example", other quote marks, one adopter
+        "After Hubei\u2019s example, Hunan PFTZ introduced a \u2018river-sea through bill\u2019 for exporters of "
+        "machinery.",
+        {("river-sea through bill", "zone:hubei", "zone:hunan")},
+    ),
     (  # only the latter listed
         "Beijing PFTZ proposed the batch. Of its 19 measures, 14 are replicated nationwide and 5 in all PFTZs. The "
         "latter comprise allowing overseas arbitration bodies to open offices in the zones.",
@@ -106,6 +124,19 @@ def test_adoption_clause_forms_and_a_rewrapped_copy(k: int) -> None:
     ],
 )
 def test_adopters_without_an_innovation_before_or_the_origin_itself_adopt_nothing(text: str) -> None:
+    assert not [f for f in _adopted(text) if f[1] != ""]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a possessive that names no place: no origin
+        "Following the ministry's guidance, Hubei PFTZ launched a bonded repair service for river barges.",
+        # the origin's own zone after its lead: no adoption
+        "Following Nansha's lead, Guangdong PFTZ introduced a cross-border notary window in Hengqin.",
+    ],
+)
+def test_a_lead_naming_no_other_place_adopts_nothing(text: str) -> None:
     assert not [f for f in _adopted(text) if f[1] != ""]
 
 
