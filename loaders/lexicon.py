@@ -206,6 +206,9 @@ ANAPHORA = (
     "the platform",
     "this arrangement",
     "the arrangement",
+    "these arrangements",
+    "this joint innovation",
+    "the joint innovation",
     "it",
     "such practices",
     "these practices",
@@ -791,7 +794,7 @@ LIST_JOINS = (",", "and", ", and", "as well as", "and the", ", and the", ", the"
 
 __all__ += ["LIST_JOINS", "PLURAL_ANAPHORA"]
 
-PASSIVE_ADOPT_VERBS_MORE = ("used", "transplanted")
+PASSIVE_ADOPT_VERBS_MORE = ("used", "transplanted", "in use")
 """More past participles of a passive adoption that adopt only with ``in``/``to``/``into`` (like
 :data:`INTO_ADOPT_VERBS`): ``it has since been used in Luoyang and Kaifeng``, ``"..." was transplanted to the
 X Area of Y PFTZ``."""

@@ -264,10 +264,13 @@ def _province_of(st: State, zone: str) -> tuple[str, str] | None:
 
 
 _OWN_CLAUSE_RE = re.compile(
-    r"[,;]\s*(?:and\s+|while\s+|whereas\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:has\s+|have\s+)?[a-z]+ed\b"
+    r"[,;]\s*(?:and\s+|while\s+|whereas\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:has\s+|have\s+)?[a-z]+ed\b|"
+    r"[,;]\s*(?:and\s+|while\s+|whereas\s+)?(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
+    r"(?:(?:has|have|is|are|was|were)\s+)?[a-z]+(?:ed|ing)\b"
 )
 """A clause after a passive adoption's adopter with a subject and a verb of its own (``taken up by Shanxi
-Province, and Gansu borrowed ...``): the adopters end before it."""
+Province, and Gansu borrowed ...``, ``..., and the Dalian Area of Liaoning PFTZ is testing it``): the adopters end
+before it."""
 
 
 _ITS_SUBJECT_RE = re.compile(r"^\s*(?:Its|Their)\s+$")
@@ -446,8 +449,8 @@ def _more_zones(st: State, rest: str, origins: Sequence[str]) -> list[Mention]:
     zs = st.find_zones(rest)
     out: list[Mention] = []
     for a, b in itertools.pairwise(zs):
-        if not _MORE_ZONES_RE.match(rest[a.end : b.start]):
-            break
+        if not _MORE_ZONES_RE.match(rest[a.end : b.start]) or _OWN_CLAUSE_RE.match(rest, a.end):
+            break  # "..., and the X Area of Y PFTZ is testing it": a clause of its own
         if b.key.split("/", 1)[0] not in origins:
             out.append(b)
     return out

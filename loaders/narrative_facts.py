@@ -569,10 +569,12 @@ def taken_back(c: Clause, step: Callable[[], object]) -> list[Fact]:
 
 
 _PLACE_JOIN_RE = re.compile(
-    r"\s*(?:,\s*and|,|and|as well as)\s+(?:(?:later\s+|also\s+)?(?:by|in|to)\s+)?(?:the\s+)?"
+    r"\s*(?:,\s*and|,|and|as well as)(?:,?\s+(?:in|since|by)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{2},)?\s+"
+    r"(?:(?:later\s+|also\s+)?(?:by|in|to)\s+)?(?:the\s+)?"
     r"(?:(?:city|county|province|municipality|prefecture)\s+of\s+)?"
 )
-"""What joins two adopters of one list (``Jiangxi Province and by the city of Huaihua``)."""
+"""What joins two adopters of one list (``Jiangxi Province and by the city of Huaihua``, ``Jilin Province and, in
+2025, to Heilongjiang PFTZ``)."""
 _IN_PLACE_RE = re.compile(r"\s+in\s+")
 """A province after a place that it locates (``the X Pilot Zone in Hainan``)."""
 _OF_PROVINCE_RE = re.compile(r"(?:'s|’s)\s+")

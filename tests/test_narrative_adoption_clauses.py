@@ -99,6 +99,63 @@ FORMS = [
         "machinery.",
         {("river-sea through bill", "zone:hubei", "zone:hunan")},
     ),
+    (  # "is now in use in A as well as in B", the subject an anaphor after its origin's possessive; a later clause
+        # with its own subject and verb ("..., and the X Area of Y PFTZ is trialling it") adopts nothing
+        'Fujian PFTZ built a "berth-to-rail transfer code" for container trucks. Fujian\'s model is now in use in '
+        "Guangxi PFTZ (Qinzhou Port Area) as well as in Hainan FTP, and the Nansha Area of Guangdong PFTZ is "
+        "trialling it.",
+        {
+            ("berth-to-rail transfer code", "zone:fujian", "zone:guangxi"),
+            ("berth-to-rail transfer code", "zone:fujian", "zone:hainan-ftp"),
+        },
+    ),
+    (  # a quoted subject after "Its", the subject zone of the sentence before; a province and an area of a zone
+        "Yunnan PFTZ released its third batch in 2026. Its \u201cborder pharmacy permit\u201d is in use in Guizhou "
+        "Province as well as in the Qinzhou Port Area of Guangxi PFTZ.",
+        {
+            ("border pharmacy permit", "zone:yunnan", "province:guizhou"),
+            ("border pharmacy permit", "zone:yunnan", "zone:guangxi"),
+        },
+    ),
+    (  # another possessive anaphor ("Henan's practice") with a verb of the same list, an area's possessive origin
+        'Henan PFTZ set up a "rail freight pledge" for exporters in its Zhengzhou Area. Henan\'s practice has '
+        "since been extended to Shanxi Province.",
+        {("rail freight pledge", "zone:henan", "province:shanxi")},
+    ),
+    (  # a further adopter after a time phrase set off by commas ("and, in 2026, to B")
+        'Heilongjiang PFTZ set up a "cold-chain bonded pledge" for imported beef. The model has been extended to Hebei '
+        "Province and, in 2026, to Shandong PFTZ.",
+        {
+            ("cold-chain bonded pledge", "zone:heilongjiang", "province:hebei"),
+            ("cold-chain bonded pledge", "zone:heilongjiang", "zone:shandong"),
+        },
+    ),
+    (  # the same join with a month, another verb of the list
+        'Shaanxi PFTZ launched the "rail-air transfer pass" in 2024. The practice was taken up by Gansu Province '
+        "and, in March 2026, by Xinjiang PFTZ.",
+        {
+            ("rail-air transfer pass", "zone:shaanxi", "province:gansu"),
+            ("rail-air transfer pass", "zone:shaanxi", "zone:xinjiang"),
+        },
+    ),
+    (  # "this joint innovation" stands for the joint case named before: both origins
+        'Hubei PFTZ and Hunan PFTZ jointly developed the "two-province barge register" for river shipping. This '
+        "joint innovation has been extended to Jiangxi Province.",
+        {("two-province barge register for river shipping", "zone:hubei", "province:jiangxi")},
+    ),
+    (  # "these arrangements" for the one innovation named before, an adopter of its own province after it
+        'Guangxi PFTZ piloted the "border fruit fast lane" in its Chongzuo Area. These arrangements were extended '
+        "to Yunnan PFTZ in 2026.",
+        {("border fruit fast lane", "zone:guangxi", "zone:yunnan")},
+    ),
+    (  # the province of the origin, then a clause of another subject: no list of zones across the two clauses
+        'Anhui PFTZ built the "quantum-secure filing channel" for customs data. The model has been replicated '
+        "across Anhui Province, and Jiangsu PFTZ learned from it for its Suzhou Area.",
+        {
+            ("quantum-secure filing channel", "zone:anhui", "province:anhui"),
+            ("quantum-secure filing channel", "zone:anhui", "zone:jiangsu"),
+        },
+    ),
     (  # only the latter listed
         "Beijing PFTZ proposed the batch. Of its 19 measures, 14 are replicated nationwide and 5 in all PFTZs. The "
         "latter comprise allowing overseas arbitration bodies to open offices in the zones.",
@@ -138,6 +195,11 @@ def test_adopters_without_an_innovation_before_or_the_origin_itself_adopt_nothin
 )
 def test_a_lead_naming_no_other_place_adopts_nothing(text: str) -> None:
     assert not [f for f in _adopted(text) if f[1] != ""]
+
+
+def test_a_possessive_anaphor_of_another_place_stands_for_nothing() -> None:
+    text = 'Henan PFTZ set up a "rail freight pledge" for exporters. Shaanxi\'s model is now in use in Gansu Province.'
+    assert not [f for f in _adopted(text) if f[2] == "province:gansu"]
 
 
 @pytest.mark.parametrize(
