@@ -631,7 +631,7 @@ RULES: tuple[Rule, ...] = (
         "listed-then-scope", LISTED_LEAD_GATE_RE, rule_listed_then_scope, ("they ", "these ", "it ", "former", "latter")
     ),
     Rule("replicated", None, rule_replicated, ("replicat", "learn", "disseminat")),
-    Rule("which-adopted", WHICH_ADOPTED_RE, rule_which_adopted, ("which",)),
+    Rule("which-adopted", WHICH_ADOPTED_RE, rule_which_adopted, ("which", " that ")),
     Rule("adopted-by", PASSIVE_ADOPT_RE, rule_adopted_by, (*_ADOPT_WORDS, "in use")),
     Rule("drew-on", None, rule_drew_on, _ADOPT_WORDS),
     Rule("zone-batch", ZONE_BATCH_RE, rule_zone_batch, ("batch of",)),

@@ -161,10 +161,14 @@ def adoption_defined_term(c: Clause) -> list[AdoptionFact]:
 
 
 WHICH_ADOPTED_RE = re.compile(
-    rf",\s*which\s+(?P<who>(?:the\s+)?[A-Z][^,;\"“”]{{0,80}}?)\s+(?:(?:later|also|then|since|subsequently)\s+)*"
-    rf"(?P<verb>{alternation(ACTIVE_ADOPT_VERBS)})\b(?P<tail>[^,;]*)"
+    r"(?:,\s*which|,\s*(?:a|an)\s+[a-z][^,;\"“”]{0,60}?\s+(?:that|which))\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][^,;\"“”]{0,80}?)\s+(?:(?:has|have)\s+(?=\w+\s+taken up|taken up))?"
+    rf"(?:(?:later|also|then|since|subsequently)\s+)*(?P<verb>{alternation((*ACTIVE_ADOPT_VERBS, 'taken up'))})\b"
+    r"(?P<tail>[^,;]*)"
 )
-"""A relative clause whose subject adopted what it follows: ``, which Shanxi Province replicated in 2028``."""
+"""A relative clause whose subject adopted what it follows: ``, which Shanxi Province replicated in 2028``; after
+an appositive (``, a model that Jiangsu PFTZ later copied``, ``, an innovation of the X Area which Beijing PFTZ has
+since taken up``)."""
 
 
 def adoption_which(c: Clause) -> list[AdoptionFact | CaseFact]:
@@ -181,7 +185,11 @@ def adoption_which(c: Clause) -> list[AdoptionFact | CaseFact]:
     for m in WHICH_ADOPTED_RE.finditer(s.text):
         begin = max([0, *(x.end() for x in CLAUSE_CUT_RE.finditer(s.text, 0, m.start()))])
         quote = next((q for q in reversed(s.quotes) if q.end <= m.start() and q.start >= begin), None)
-        if quote is not None and re.fullmatch(r"[\s\w'’-]{0,40}", s.text[quote.end : m.start()]) is None:
+        gap = s.text[quote.end : m.start()] if quote is not None else ""
+        if quote is not None and not (  # the name, or its zone's clause, right before: "... first piloted in <zone>"
+            re.fullmatch(r"[\s\w'’-]{0,40}", gap)
+            or re.fullmatch(r"\s+(?:first\s+)?[a-z]+ed\s+(?:in|by|at)\s+[\w\s'’-]{3,60}", gap)
+        ):
             quote = None
         if quote is not None and is_case_name(quote.name, s.text, quote):
             name = quote.name

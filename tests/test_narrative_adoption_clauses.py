@@ -156,6 +156,21 @@ FORMS = [
             ("quantum-secure filing channel", "zone:anhui", "zone:jiangsu"),
         },
     ),
+    (  # a relative clause after an appositive: "<name> first piloted in <zone>, a model that <adopter> copied"
+        'Among its cases is the "bonded repair of river dredgers" first piloted in the Yueyang Area of Hunan PFTZ, a '
+        "model that Hubei PFTZ later copied for its Yichang Area.",
+        {("bonded repair of river dredgers", "zone:hunan", "zone:hubei")},
+    ),
+    (  # "an innovation of <area> which <adopter> has since taken up", other quote marks
+        "Shandong PFTZ's batch includes the \u201cone-stop seed export check\u201d, an innovation of the Yantai Area "
+        "which Henan PFTZ has since taken up.",
+        {("one-stop seed export check", "zone:shandong", "zone:henan")},
+    ),
+    (  # another verb of the list, a province as the adopter
+        'Fujian PFTZ introduced the "cross-strait notary lane" in its Pingtan Area, a practice which Jiangxi '
+        "Province emulated in 2026.",
+        {("cross-strait notary lane", "zone:fujian", "province:jiangxi")},
+    ),
     (  # only the latter listed
         "Beijing PFTZ proposed the batch. Of its 19 measures, 14 are replicated nationwide and 5 in all PFTZs. The "
         "latter comprise allowing overseas arbitration bodies to open offices in the zones.",
@@ -194,6 +209,20 @@ def test_adopters_without_an_innovation_before_or_the_origin_itself_adopt_nothin
     ],
 )
 def test_a_lead_naming_no_other_place_adopts_nothing(text: str) -> None:
+    assert not [f for f in _adopted(text) if f[1] != ""]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the verb of the relative clause is one of piloting, not adopting
+        'Hubei PFTZ launched the "river barge pass" in its Wuhan Area, a model that Hunan PFTZ also launched.',
+        # the relative clause's subject is the origin itself
+        'Guangxi PFTZ set up the "border fruit lane" first piloted in the Chongzuo Area, a model that Guangxi PFTZ '
+        "later copied for its Qinzhou Port Area.",
+    ],
+)
+def test_a_relative_clause_without_another_adopter_adopts_nothing(text: str) -> None:
     assert not [f for f in _adopted(text) if f[1] != ""]
 
 
