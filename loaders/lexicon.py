@@ -216,6 +216,9 @@ ANAPHORA = (
     "the platform",
     "this arrangement",
     "the arrangement",
+    "these arrangements",
+    "this joint innovation",
+    "the joint innovation",
     "it",
     "such practices",
     "these practices",
@@ -854,7 +857,7 @@ LIST_JOINS = (",", "and", ", and", "as well as", "and the", ", and the", ", the"
 
 __all__ += ["LIST_JOINS", "PLURAL_ANAPHORA"]
 
-PASSIVE_ADOPT_VERBS_MORE = ("used", "transplanted")
+PASSIVE_ADOPT_VERBS_MORE = ("used", "transplanted", "in use")
 """More past participles of a passive adoption that adopt only with ``in``/``to``/``into`` (like
 :data:`INTO_ADOPT_VERBS`): ``it has since been used in Luoyang and Kaifeng``, ``"..." was transplanted to the
 X Area of Y PFTZ``."""
@@ -1047,6 +1050,16 @@ Ningxia introduced a one-window service for ship registration``."""
 
 __all__ += ["LEAD_PHRASES"]
 
+POSSESSIVE_LEAD_PHRASES = (
+    "following", "after", "taking a cue from", "modelled on", "modeled on", "patterned on", "borrowing",
+    "emulating", "copying",
+)  # fmt: skip
+"""Openings of a sentence that name the origin by its possessive before what its subject then did: ``Following
+Zhoushan's lead, A and B introduced ...``, ``Modelled on Tianjin's leasing practice, Hainan FTP began offering ...``
+(``lead`` and ``example`` after ``following`` or ``after``; a practice after the others)."""
+
+__all__ += ["POSSESSIVE_LEAD_PHRASES"]
+
 SUBJECT_ADJECTIVES = ("resulting", "ensuing", "new", "same")
 """Adjectives between the article and a quoted name opening its sentence as its subject: ``The resulting
 "<name>" has cut the time ...`` (a case of the paragraph's subject zone)."""
@@ -1127,3 +1140,10 @@ ORIGIN_BEGIN_VERBS = ("began", "started", "originated", "first appeared", "emerg
 """Verbs of beginning in such an appositive's relative clause (``a pilot that began in <zone>``)."""
 
 __all__ += ["ORIGIN_APPOSITIVE_NOUNS", "ORIGIN_BEGIN_VERBS"]
+
+
+ADOPTER_NOUNS = ("adopters", "followers", "takers", "adopting zones", "adopting regions")
+"""Nouns for the places that took up an innovation, naming them in a list (``Adopters so far: A, for ...; B and
+C``) or counting one among them (``Like A, B counts among the adopters``): the innovation named before."""
+
+__all__ += ["ADOPTER_NOUNS"]

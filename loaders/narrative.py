@@ -33,6 +33,7 @@ from dataclasses import replace
 
 from pftz.loaders.lexicon import (
     ACTIVE_ADOPT_VERBS,
+    ADOPTER_NOUNS,
     BODY_HEADS,
     CASES_PART_HEADING,
     CROSS_REGIONAL_HEADING,
@@ -42,6 +43,7 @@ from pftz.loaders.lexicon import (
     LEAD_PHRASES,
     NAMING_PHRASES,
     PASSIVE_ADOPT_VERBS,
+    POSSESSIVE_LEAD_PHRASES,
     REFERENCE_VERBS,
     SPEECH_VERBS,
     alternation,
@@ -54,10 +56,12 @@ from pftz.loaders.narrative_adoptions import (
     subject_city,
 )
 from pftz.loaders.narrative_anaphora import (
+    ADOPTER_NOUN_RE,
     APPEARED_RE,
     DUBBED_RE,
     LEAD_RE,
     WHICH_ADOPTED_RE,
+    adoption_adopter_noun,
     adoption_appeared,
     adoption_defined_term,
     adoption_following_lead,
@@ -68,8 +72,8 @@ from pftz.loaders.narrative_anaphora import (
 from pftz.loaders.narrative_batches import (
     AMONG_NATIONAL_RE,
     APPLIES_IN_RE,
-    LIST_LEAD_RE,
     LISTED_FOR_RE,
+    LISTED_LEAD_GATE_RE,
     ZONE_BATCH_RE,
     adoption_among_national,
     adoption_among_scope,
@@ -375,6 +379,12 @@ def rule_following_lead(c: Clause) -> Sequence[Fact]:
     return adoption_following_lead(c)
 
 
+def rule_adopter_noun(c: Clause) -> Sequence[Fact]:
+    """``Adopters so far: A, for its X Area; B; and C``, ``As well as A, B counts among the adopters``
+    (:func:`adoption_adopter_noun`)."""
+    return adoption_adopter_noun(c)
+
+
 def rule_zone_batch(c: Clause) -> Sequence[Fact]:
     """A zone's batch of a count replicated across its province (:func:`adoption_zone_batch`)."""
     return adoption_zone_batch(c)
@@ -617,13 +627,20 @@ RULES: tuple[Rule, ...] = (
         ("including",),
     ),
     Rule("body-promoted", None, rule_body_promoted, ("promoted", "extended", "rolled out")),
-    Rule("listed-then-scope", LIST_LEAD_RE, rule_listed_then_scope, ("they ", "these ", "it ")),
+    Rule(
+        "listed-then-scope", LISTED_LEAD_GATE_RE, rule_listed_then_scope, ("they ", "these ", "it ", "former", "latter")
+    ),
     Rule("replicated", None, rule_replicated, ("replicat", "learn", "disseminat")),
-    Rule("which-adopted", WHICH_ADOPTED_RE, rule_which_adopted, ("which",)),
-    Rule("adopted-by", PASSIVE_ADOPT_RE, rule_adopted_by, _ADOPT_WORDS),
+    Rule("which-adopted", WHICH_ADOPTED_RE, rule_which_adopted, ("which", " that ")),
+    Rule("adopted-by", PASSIVE_ADOPT_RE, rule_adopted_by, (*_ADOPT_WORDS, "in use")),
     Rule("drew-on", None, rule_drew_on, _ADOPT_WORDS),
     Rule("zone-batch", ZONE_BATCH_RE, rule_zone_batch, ("batch of",)),
-    Rule("following-lead", LEAD_RE, rule_following_lead, tuple({p.split()[0] for p in LEAD_PHRASES})),
+    Rule(
+        "following-lead",
+        LEAD_RE,
+        rule_following_lead,
+        tuple({p.split()[0] for p in (*LEAD_PHRASES, *POSSESSIVE_LEAD_PHRASES)}),
+    ),
     Rule("alliance", None, rule_alliance, tuple({h.split()[-1] for h in BODY_HEADS})),
     Rule("alliance-items", ITEMS_LEAD_RE, rule_alliance_items, ("batch", "include", "contain", "cover")),
     Rule(
@@ -645,6 +662,7 @@ RULES: tuple[Rule, ...] = (
     Rule("listed-item", ITEM_RE, rule_listed_item, ("--", "—", "–", ":")),
     Rule("dubbed", DUBBED_RE, rule_dubbed, tuple({w.split()[0] for w in NAMING_PHRASES})),
     Rule("batch-includes", BATCH_INCLUDES_RE, rule_batch_includes, ("batch",)),
+    Rule("adopter-noun", ADOPTER_NOUN_RE, rule_adopter_noun, tuple({w.split()[0][:6] for w in ADOPTER_NOUNS})),
 )
 """The narrative's rules, in the order they read each sentence."""
 

@@ -273,16 +273,22 @@ def _province_of(st: State, zone: str) -> tuple[str, str] | None:
 
 
 _OWN_CLAUSE_RE = re.compile(
-    r"[,;]\s*(?:and\s+|while\s+|whereas\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:has\s+|have\s+)?[a-z]+ed\b"
+    r"[,;]\s*(?:and\s+|while\s+|whereas\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:has\s+|have\s+)?[a-z]+ed\b|"
+    r"[,;]\s*(?:and\s+|while\s+|whereas\s+)?(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
+    r"(?:(?:has|have|is|are|was|were)\s+)?[a-z]+(?:ed|ing)\b"
 )
 """A clause after a passive adoption's adopter with a subject and a verb of its own (``taken up by Shanxi
-Province, and Gansu borrowed ...``): the adopters end before it."""
+Province, and Gansu borrowed ...``, ``..., and the Dalian Area of Liaoning PFTZ is testing it``): the adopters end
+before it."""
 
 
 _ITS_SUBJECT_RE = re.compile(r"^\s*(?:Its|Their)\s+$")
 """A possessive pronoun before a quoted name opening its clause: the paragraph's subject zone owns it."""
-_LIST_SEP_RE = re.compile(r"\s*,\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+")
-"""What parts the items of a list of adopters (``, ``, ``, and ``, `` and ``, `` as well as ``)."""
+_LIST_SEP_RE = re.compile(
+    r"\s+and,\s+(?:in|since|by)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{2},\s+|\s*,\s*(?:and\s+|as well as\s+)?"
+    r"|\s+(?:and|as well as)\s+"
+)
+"""What parts the items of a list of adopters (``, ``, ``, and ``, `` and ``, `` as well as ``, `` and, in 2025, ``)."""
 _QUOTE_MARK_RE = re.compile(r"[\"“”]")
 _LIST_END_RE = re.compile(
     r"[;:(]|\s(?:which|who|where|while|whereas|after|before|since|said|says|but)\s|\sas\s(?!well\s)(?<!well\sas\s)"
@@ -533,8 +539,8 @@ def _more_zones(st: State, rest: str, origins: Sequence[str]) -> list[Mention]:
     zs = st.find_zones(rest)
     out: list[Mention] = []
     for a, b in itertools.pairwise(zs):
-        if not _MORE_ZONES_RE.match(rest[a.end : b.start]):
-            break
+        if not _MORE_ZONES_RE.match(rest[a.end : b.start]) or _OWN_CLAUSE_RE.match(rest, a.end):
+            break  # "..., and the X Area of Y PFTZ is testing it": a clause of its own
         if b.key.split("/", 1)[0] not in origins:
             out.append(b)
     return out

@@ -12,11 +12,13 @@ from dataclasses import replace
 
 from pftz.loaders.lexicon import (
     ACTIVE_ADOPT_VERBS,
+    ADOPTER_NOUNS,
     ANAPHORA,
     LEAD_PHRASES,
     LIKENESS_ANAPHORA,
     NAMING_PHRASES,
     PILOT_INFINITIVES,
+    POSSESSIVE_LEAD_PHRASES,
     SPREAD_VERBS,
     alternation,
 )
@@ -160,10 +162,14 @@ def adoption_defined_term(c: Clause) -> list[AdoptionFact]:
 
 
 WHICH_ADOPTED_RE = re.compile(
-    rf",\s*which\s+(?P<who>(?:the\s+)?[A-Z][^,;\"“”]{{0,80}}?)\s+(?:(?:later|also|then|since|subsequently)\s+)*"
-    rf"(?P<verb>{alternation(ACTIVE_ADOPT_VERBS)})\b(?P<tail>[^,;]*)"
+    r"(?:,\s*which|,\s*(?:a|an)\s+[a-z][^,;\"“”]{0,60}?\s+(?:that|which))\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][^,;\"“”]{0,80}?)\s+(?:(?:has|have)\s+(?=\w+\s+taken up|taken up))?"
+    rf"(?:(?:later|also|then|since|subsequently)\s+)*(?P<verb>{alternation((*ACTIVE_ADOPT_VERBS, 'taken up'))})\b"
+    r"(?P<tail>[^,;]*)"
 )
-"""A relative clause whose subject adopted what it follows: ``, which Shanxi Province replicated in 2028``."""
+"""A relative clause whose subject adopted what it follows: ``, which Shanxi Province replicated in 2028``; after
+an appositive (``, a model that Jiangsu PFTZ later copied``, ``, an innovation of the X Area which Beijing PFTZ has
+since taken up``)."""
 
 
 def adoption_which(c: Clause) -> list[AdoptionFact | CaseFact]:
@@ -180,7 +186,11 @@ def adoption_which(c: Clause) -> list[AdoptionFact | CaseFact]:
     for m in WHICH_ADOPTED_RE.finditer(s.text):
         begin = max([0, *(x.end() for x in CLAUSE_CUT_RE.finditer(s.text, 0, m.start()))])
         quote = next((q for q in reversed(s.quotes) if q.end <= m.start() and q.start >= begin), None)
-        if quote is not None and re.fullmatch(r"[\s\w'’-]{0,40}", s.text[quote.end : m.start()]) is None:
+        gap = s.text[quote.end : m.start()] if quote is not None else ""
+        if quote is not None and not (  # the name, or its zone's clause, right before: "... first piloted in <zone>"
+            re.fullmatch(r"[\s\w'’-]{0,40}", gap)
+            or re.fullmatch(r"\s+(?:first\s+)?[a-z]+ed\s+(?:in|by|at)\s+[\w\s'’-]{3,60}", gap)
+        ):
             quote = None
         if quote is not None and is_case_name(quote.name, s.text, quote):
             name = quote.name
@@ -206,9 +216,11 @@ def adoption_which(c: Clause) -> list[AdoptionFact | CaseFact]:
 
 
 LEAD_RE = re.compile(
-    rf"^\s*(?:(?:In|By|Since)\s+[^,]{{3,30}},\s*)?{alternation(tuple(p.capitalize() for p in LEAD_PHRASES))}\s+"
-    rf"(?P<origin>[^,;]{{3,90}}?),\s*(?P<who>(?:the\s+)?[A-Z][^,;\"“”]{{1,80}}?)\s+(?:has\s+|have\s+)?"
-    rf"(?P<verb>{PRACTICE_VERBS}|{alternation(ACTIVE_ADOPT_VERBS)}"
+    rf"^\s*(?:(?:In|By|Since)\s+[^,]{{3,30}},\s*)?(?:{alternation(tuple(p.capitalize() for p in LEAD_PHRASES))}\s+"
+    rf"(?P<origin>[^,;]{{3,90}}?)|{alternation(tuple(p.capitalize() for p in POSSESSIVE_LEAD_PHRASES))}\s+(?:the\s+)?"
+    r"(?P<owner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}?)(?:'s|’s)\s+(?P<what>[a-z][^,;]{1,80}?)),\s*"
+    r"(?P<who>(?:the\s+)?[A-Z][^,;\"“”]{1,80}?)\s+(?:has\s+|have\s+)?"
+    rf"(?P<verb>{PRACTICE_VERBS}|{alternation(ACTIVE_ADOPT_VERBS)}|(?:began|started|begun)\s+[a-z]+ing"
     rf"|(?:will|is to|plans to)\s+(?:also\s+)?(?:{alternation(PILOT_INFINITIVES)}|roll out|adopt|replicate))\s+"
 )
 """``Following the lead of <origin>, <adopter> <verb> ...`` (:data:`loaders.lexicon.LEAD_PHRASES`); the verb also
@@ -227,23 +239,58 @@ def adoption_following_lead(c: Clause) -> list[AdoptionFact]:
     m = LEAD_RE.match(s.text)
     if m is None:
         return []
-    origins = tuple(k for a in s.actors if m.start("origin") <= a.start < m.end("origin") for k in a.keys)
-    who = _adopter(st, m.group("who"))
-    if not origins or who is None:
-        return []
-    kind, key, printed, parent = who
-    if root(key) in {root(z) for z in origins} or (
-        kind == "province" and _province_of(st, origins[0]) == (key, printed)
-    ):
+    at, end_at = m.span("origin") if m.group("origin") else m.span("owner")
+    origins = tuple(k for a in s.actors if at <= a.start < end_at for k in a.keys)
+    if not origins and m.group("owner"):
+        origins = _owner_zone(st, m.group("owner"), m.group("what"))
+    whos = _lead_subjects(st, s, m)
+    if not origins or not whos:
         return []
     phrase, end = object_at(s.text, m.end())
     quotes = [q for q in s.quotes if m.end() <= q.start < end and is_case_name(q.name, s.text, q)]
     name = quotes[0].name if quotes else practice_name(phrase, first=True)
     if not name:
         return []
+    name = _TRAILING_DATE_RE.sub("", _TRAILING_PLACE_RE.sub("", name))
     name = _TRAILING_PLACE_RE.sub("", name)
     when = clause_date(s.text[: m.start("who")])
-    return [AdoptionFact(name, kind, key, printed, s.line, s.original, "following-lead", origins, parent, date=when)]
+    out: list[AdoptionFact] = []
+    for kind, key, printed, parent in whos:
+        if root(key) in {root(z) for z in origins} or (
+            kind == "province" and _province_of(st, origins[0]) == (key, printed)
+        ):
+            continue
+        out.append(
+            AdoptionFact(name, kind, key, printed, s.line, s.original, "following-lead", origins, parent, date=when)
+        )
+    return out
+
+
+_TRAILING_DATE_RE = re.compile(
+    r"\s+(?:in|since|from|by)\s+(?:(?:early|mid|late)[\s-]+)?(?:[A-Z][a-z]+\s+)?"
+    r"(?:(?:and|to)\s+[A-Z][a-z]+\s+)?(?:19|20)\d{2}\b.*$"
+)
+"""A date after a practice's name (``... bunkering in April and June 2025, respectively``)."""
+
+
+def _owner_zone(st: State, owner: str, what: str) -> tuple[str, ...]:
+    """The zone of an origin named by its possessive alone: ``Tianjin's leasing practice`` (a province: its PFTZ),
+    ``Zhoushan's lead`` (an area of that name: its zone), else nothing."""
+    ps = st.gaz.find_provinces(owner)
+    if len(ps) == 1 and ps[0].text == owner and (z := st.gaz.zone_of_province(ps[0].key)):
+        return (z,)
+    zs = st.find_zones(f"{owner} Area")
+    return (root(zs[0].key),) if len(zs) == 1 and what else ()
+
+
+def _lead_subjects(st: State, s: Sentence, m: re.Match[str]) -> list[tuple[str, str, str, str]]:
+    """The adopters a lead's main clause opens with: each zone of a list of zones (``Shanghai PFTZ and Fujian
+    PFTZ introduced ...``), else the one place of its subject (:func:`_adopter`)."""
+    zones = st.find_zones(m.group("who"))
+    if len({z.key for z in zones}) > 1 and re.search(r"\s+and\s+|,\s*", m.group("who")):
+        return [("zone", z.key, z.text, "") for z in {z.key: z for z in zones}.values()]
+    who = _adopter(st, m.group("who"))
+    return [who] if who is not None else []
 
 
 DUBBED_RE = re.compile(
@@ -274,4 +321,63 @@ def case_dubbed(c: Clause) -> list[CaseFact]:
         st.used.add((id(s), q.start))
         zones = tuple(sorted({root(z) for z in named.zones}))
         out.append(CaseFact(name, zones, s.line_at(q.start), s.original, "dubbed", joint=len(zones) > 1))
+    return out
+
+
+_ADOPTER_NOUN = rf"(?:{alternation(ADOPTER_NOUNS)})"
+ADOPTER_NOUN_RE = re.compile(
+    r"^\s*(?:(?:The|Its|Their)\s+)?(?:(?:first|early|main|other|known)\s+)?"
+    rf"(?:{alternation((*ADOPTER_NOUNS, *(w.capitalize() for w in ADOPTER_NOUNS)))})"
+    r"(?:\s+(?:so far|to date|since then))?\s*(?::|\s+(?:include|are|were)\b)\s*(?P<list>.+)$"
+    rf"|^(?P<who>[^;:\"“”]{{3,160}}?)\s+(?:counts?|is|are|ranks?|stands?|was|were)\s+(?:(?:now|also|already)\s+)?"
+    rf"among\s+(?:the|its|their)\s+(?:(?:first|early|latest|recent)\s+)?{_ADOPTER_NOUN}\b"
+)
+"""The places that took up the innovation named before, named as its adopters: ``Adopters so far: A, for its X
+Area; B, in Y; and C``, ``As well as A, B counts among the adopters`` (:data:`loaders.lexicon.ADOPTER_NOUNS`)."""
+
+_ADOPTER_ITEM_RE = re.compile(
+    r"^\s*(?:As well as|Besides|Like|Along with|Alongside|Apart from)\s+|\s*,\s*(?:and\s+|as well as\s+)?|"
+    r"\s+(?:and|as well as)\s+"
+)
+
+
+def adoption_adopter_noun(c: Clause) -> list[AdoptionFact]:
+    """``Adopters so far: Jiangsu PFTZ, for its Nanjing Area; Hubei PFTZ, in Xiangyang; and Shanxi Province``,
+    ``As well as Hainan FTP, Tianjin PFTZ counts among the adopters``: each place named adopted the innovation an
+    anaphor would stand for (:func:`loaders.narrative_adoptions._named_before`: the one the text named last, near).
+
+    A list cut by ``;`` gives one adopter per part (the first place it names: ``Hubei PFTZ, in Xiangyang`` is
+    Hubei PFTZ); else each item of a list cut at commas and ``and`` that names a place. Rejects a sentence when
+    nothing was named before with its zone, and an adopter that is the innovation's origin (or its province).
+    """
+    s, st = c.s, c.st
+    m = ADOPTER_NOUN_RE.match(s.text)
+    named = _named_before(st, c) if m else None
+    if m is None or named is None or not named.zones:
+        return []
+    printed = m.group("list") or m.group("who")
+    k = c.i
+    while m.group("list") and printed.rstrip().endswith(";") and k + 1 < min(len(c.sents), c.i + 6):
+        k += 1  # "Adopters so far: A, for ...; B, in ...; and C": the list goes on in the sentences cut at ";"
+        printed += " " + c.sents[k].text
+    parts = [p for p in re.split(r"\s*;\s*(?:and\s+)?", printed) if p.strip()]
+    if len(parts) < 2:
+        parts = [p for p in _ADOPTER_ITEM_RE.split(printed) if p and p.strip()]
+    origins = tuple(dict.fromkeys(root(z) for z in named.zones))
+    out: list[AdoptionFact] = []
+    seen: set[str] = set()
+    for part in parts:
+        if len(part.split()) > 12 or (who := _place_of(st, part)) is None:
+            continue
+        kind, key, name, parent = who
+        if key in seen or root(key) in seen or root(key) in origins:
+            continue  # a place named twice, an area of an adopter read already ("A PFTZ, for its X Area"), the origin
+        if kind == "province" and _province_of(st, origins[0]) == (key, name):
+            continue
+        seen.add(key)
+        out.append(
+            AdoptionFact(
+                named.name, kind, key, name, s.line, s.original, "adopter-noun", origins, parent, date=clause_date(part)
+            )
+        )
     return out

@@ -509,17 +509,85 @@ _PLURAL_SCOPE_RE = re.compile(
 )
 
 
+_FORMER_LATTER_RE = re.compile(
+    r"^\s*(?:Of\s+(?:these|them|those)\s*,\s*)?the\s+(?P<which>former|latter)(?:\s+(?:group|category|set|\w+s))?\s+"
+    r"(?:include|includes|included|are|comprise|cover|covers)\s+(?P<list>.+?)\.?$",
+    re.IGNORECASE,
+)
+"""A sentence listing the items of one of two groups the sentence before counted: ``The former include A and B``."""
+
+
+_COUNT = rf"(?:\d+|{alternation((*CARDINALS, *CARDINALS_MORE))})"
+_TWO_SCOPES_RE = re.compile(
+    rf"\b{_COUNT}\b[^.;]{{0,80}}?\b(?:replicated|extended|rolled out|promoted|applied)\b[^.;]{{0,30}}?"
+    rf"(?P<first>{alternation(NATIONAL_SCOPES)})\b[^.;]{{0,40}}?\band\s+{_COUNT}\b[^.;]{{0,50}}?"
+    rf"(?P<second>{alternation(NATIONAL_SCOPES)})\b",
+    re.IGNORECASE,
+)
+"""Two counts of one batch, each with its national scope, in order: ``15 are to be replicated in all PFTZs and 11
+throughout the country``."""
+
+
+LISTED_LEAD_GATE_RE = re.compile(rf"{LIST_LEAD_RE.pattern}|^\s*(?:Of\s+\w+\s*,\s*)?[Tt]he\s+(?:former|latter)\b")
+"""The gate of ``listed-then-scope``: a list of what the sentence before named, or of its former or latter group."""
+
+
+def _former_latter(c: Clause) -> tuple[re.Match[str], str] | None:
+    """The list of ``The former include A, B and C`` and the scope the sentence before gives that group (the first
+    of its two counted scopes for ``former``, the second for ``latter``), else None."""
+    m = _FORMER_LATTER_RE.match(c.s.text)
+    if m is None or c.i == 0:
+        return None
+    k = c.i - 1
+    if _FORMER_LATTER_RE.match(c.sents[k].text) and k > 0:  # "The latter include ..." after "The former ..."
+        k -= 1
+    two = _TWO_SCOPES_RE.search(c.sents[k].text)
+    if two is None:
+        return None
+    printed = two.group("first" if m.group("which").lower() == "former" else "second").lower()
+    return m, "all PFTZs" if "pftz" in printed or "pilot free" in printed else "nationwide"
+
+
+_GROUPS_PILOTED_RE = re.compile(
+    r"^\s*(?:The|These|Both|All)\s+(?:(?:the|these|two|of)\s+)*(?:pilot\s+)?(?:measures|groups|items)\s+"
+    r"(?:were|had been|have been)\s+(?:(?:first|initially|originally)\s+)?(?:piloted|tried|tested|trialled)"
+    r"(?:\s+first)?\s+(?:out\s+)?in\s+(?P<where>[^;]+)"
+)
+"""A sentence naming where the measures of both groups were first piloted: ``The measures were first piloted in
+Shanghai PFTZ, Guangdong PFTZ and Hainan FTP``."""
+
+
+def _groups_piloted_in(c: Clause) -> tuple[str, ...]:
+    """The zones a later sentence of the paragraph (within two) names as where the counted measures were first
+    piloted (:data:`_GROUPS_PILOTED_RE`), in the order printed; nothing when none does."""
+    for t in c.sents[c.i + 1 : c.i + 3]:
+        if (m := _GROUPS_PILOTED_RE.match(t.text)) is not None:
+            return tuple(dict.fromkeys(k for a in t.actors if a.start >= m.start("where") for k in a.keys))
+    return ()
+
+
 def adoption_listed_then_scope(c: Clause) -> list[AdoptionFact]:
     """``They include A, B, the "C" approach for ..., and D. These experiences are applied throughout the country
     ...``: each item the list names, adopted at the national scope the next sentence of its paragraph states.
 
+    Also a list after two counted groups of the sentence before, each with its scope (``Of the 26 measures, 15
+    are to be replicated in all PFTZs and 11 throughout the country. The former include A, B and C. The latter
+    include D``): the items of ``the former`` at the first scope, of ``the latter`` at the second; their origins
+    the zones a sentence after them names as where the measures were first piloted (``The measures were first
+    piloted in A PFTZ and B PFTZ``).
     Items are split as a scope list's (commas and ``and`` outside quotes, quotes and articles dropped, three words
-    or more). Rejects a list whose next sentence states no national scope for all of them.
+    or more). Rejects a list whose next sentence states no national scope for all of them, and a ``former`` or
+    ``latter`` whose sentence before counts no two scopes.
     """
     m = LIST_LEAD_RE.match(c.s.text)
-    if m is None or c.i + 1 >= len(c.sents) or (nm := _PLURAL_SCOPE_RE.match(c.sents[c.i + 1].text)) is None:
+    origins: tuple[str, ...] = ()
+    if m is not None and c.i + 1 < len(c.sents) and (nm := _PLURAL_SCOPE_RE.match(c.sents[c.i + 1].text)):
+        scope = "all PFTZs" if "pftz" in nm.group("scope").lower() else "nationwide"
+    elif (fl := _former_latter(c)) is not None:
+        m, scope = fl
+        origins = _groups_piloted_in(c)
+    else:
         return []
-    scope = "all PFTZs" if "pftz" in nm.group("scope").lower() else "nationwide"
     masked = _QUOTED_RE.sub(lambda q: q.group(0).replace(",", "\0").replace(" and ", " \1 "), m.group("list"))
     out: list[AdoptionFact] = []
     for x in _SCOPE_ITEM_SPLIT_RE.split(masked):
@@ -527,7 +595,9 @@ def adoption_listed_then_scope(c: Clause) -> list[AdoptionFact]:
         name = re.sub(r"^(?:the|an?)\s+", "", item).replace('"', "").replace("“", "").replace("”", "").strip()
         if len(name.split()) >= 3 and name[:1].islower():
             out.append(
-                AdoptionFact(name, "scope", scope, scope, c.s.line, c.s.original, "listed-then-scope", scope=scope)
+                AdoptionFact(
+                    name, "scope", scope, scope, c.s.line, c.s.original, "listed-then-scope", origins, scope=scope
+                )
             )
     return out
 

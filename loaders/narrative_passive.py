@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from pftz.loaders.lexicon import (
+    ANAPHORA,
     BY_ADOPT_VERBS,
     CASE_HEADS,
     INTO_ADOPT_VERBS,
@@ -84,6 +85,27 @@ def _practice_of_clause_before(c: Clause, head: str) -> Named | None:
     cut = len(head) - len(last)
     found = [(a, n) for a, n in case_unquoted_object(c.s, c.last_subject) if 0 <= c.s.text.find(n) < cut]
     return Named(found[-1][1], found[-1][0].keys, c.s.line) if found else None
+
+
+_POSSESSIVE_ANAPHOR_RE = re.compile(
+    r"^\s*(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:'s|’s)\s+(?:own\s+|new\s+)?"
+    rf"(?:{alternation(sorted({a.split()[1] for a in ANAPHORA if a.startswith('the ') and len(a.split()) == 2}))})"
+    r"\s*$"
+)
+"""An anaphor after its origin's possessive as a clause's subject: ``Tianjin's model``, ``Zhoushan's practice``."""
+
+
+def _possessive_anaphor(c: Clause, subject: str) -> Named | None:
+    """The innovation named before that ``<place>'s model`` stands for, when the place is its origin: the
+    province of its PFTZ, the PFTZ itself or an area of it (``Zhoushan's``); else None."""
+    if (m := _POSSESSIVE_ANAPHOR_RE.match(subject)) is None or (case := _named_before(c.st, c)) is None:
+        return None
+    place, st = m.group("place"), c.st
+    ps = st.gaz.find_provinces(place)
+    zone = st.gaz.zone_of_province(ps[0].key) if len(ps) == 1 and ps[0].text == place else None
+    if zone is None and len(zs := st.find_zones(place) or st.find_zones(f"{place} Area")) == 1:
+        zone = root(zs[0].key)
+    return case if zone is not None and zone in {root(z) for z in case.zones} else None
 
 
 def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
@@ -171,6 +193,8 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
             and (case := _practice_of_clause_before(c, head) or _named_before(st, c)) is not None
         ):
             name, origins = case.name, case.zones  # no zones: an item of a national batch taken up before
+        elif (case := _possessive_anaphor(c, head[begin:])) is not None:
+            name, origins = case.name, case.zones  # "Tianjin's model is now in use in ...": the case named before
         elif (sub := _UNQUOTED_THE_RE.match(head[begin:]) or _PLACE_PRACTICE_OF_RE.match(head[begin:])) and (
             cc := _credited_case(st, sub.group("np"))
         ) is not None:
@@ -210,6 +234,10 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
             window = window[: cut.start()]
         who = _place_of(st, window)
         listed = _zone_list_at(s, m.start("rest") + at.end())  # "to the PFTZs of Beijing and Hebei": zones
+        base = m.start("rest") + at.end()
+        oc = _OWN_CLAUSE_RE.search(s.text, base, base + 240) if listed else None
+        if oc is not None and any(a.start >= base and a.start < oc.start() < a.end for a in s.actors):
+            listed = ()  # "across Henan Province, and Shaanxi PFTZ learned from it": a clause of its own, no list
         if listed:
             who = ("zone", listed[0], listed[0], "")
         if who is not None and at.group("scope") and who[0] != "province":

@@ -190,6 +190,11 @@ EXCERPTS: dict[str, tuple[str, set[str]]] = {
         "leased aircraft and a one-window check for cruise crews.",
         {"batch-includes"},
     ),
+    "adopter-noun": (
+        'Shaanxi PFTZ set up a "seed export passport" for farm exporters. Its adopters include Gansu Province and '
+        "Ningxia.",
+        {"adopter-noun"},
+    ),
 }
 
 
