@@ -1417,6 +1417,13 @@ class Gazetteer:
         # the last word of every area name: a cheap test before the scan (most sentences name no area)
         last = sorted({f.split()[-1] for a in self.areas.values() for f in (a.name, *a.aliases)})
         self._area_hint = re.compile(rf"\b(?:{'|'.join(map(re.escape, last))})\b", re.IGNORECASE) if last else None
+        # the same test on the lower-cased text, case-sensitive (faster): of ASCII words, in a text without
+        # CASE_SPECIALS (lower-casing keeps the length and what is a word character)
+        self._area_hint_lower = (
+            re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted({w.lower() for w in last})))})\b")
+            if last and all(w.isascii() for w in last)
+            else None
+        )
         self.provinces: dict[str, ProvinceRef] = dict(provinces)
         self.bodies: dict[str, BodyRef] = dict(bodies)
         for z in self.zones.values():
@@ -1922,7 +1929,7 @@ class Gazetteer:
         >>> g.find_areas("its Hengqin Area")[0].key
         'guangdong/hengqin-area'
         """
-        if self._area_hint is None or not self._area_hint.search(text):
+        if not self._area_word_in(text):
             return []
         if self._area_names is None:
             forms = [f for a in self.areas.values() for f in (a.name, *a.aliases)]
@@ -1962,6 +1969,14 @@ class Gazetteer:
             if key is not None:
                 out.append(Mention(key, start, end, text[start:end]))
         return out
+
+    def _area_word_in(self, text: str) -> bool:
+        """Whether ``text`` holds the last word of an area name: the cheap test before the scan of areas."""
+        if self._area_hint is None:
+            return False
+        if self._area_hint_lower is not None and not _CASE_SPECIALS_RE.search(text):
+            return self._area_hint_lower.search(text.lower()) is not None
+        return self._area_hint.search(text) is not None
 
     def find_bodies(self, text: str) -> list[Mention]:
         """Find every issuing-body mention in a text.

@@ -113,3 +113,66 @@ def test_a_text_holding_a_letter_matched_as_an_ascii_one_is_scanned_in_full() ->
     # alternation finds these names; a word's lower case would not begin with their heads
     assert [m.key for m in GAZ.find_zones("the \u017fhanghai PFTZ and Zhejiang PFTZ")] == ["shanghai", "zhejiang"]
     assert [m.key for m in GAZ.find_bodies("MINI\u017fTRY OF COMMERCE")] == ["mofcom"]
+
+
+# -- the quick tests before the scans: faster forms of the same tests
+
+_OLD_ZONE_HINT = re.compile(r"PFTZ|FTP|FTZ|Free\s+Trade", re.IGNORECASE)
+_HINT_PIECES = st.sampled_from(
+    [
+        "PFTZ",
+        "pftz",
+        "FtP",
+        "FTZs",
+        "Free  Trade",
+        "free\ntrade",
+        "Free",
+        "Trade",
+        "Area",
+        "AREA",
+        "area",
+        "zone",
+        "Zone",
+        "park",
+        "Hengqin",
+        "HENGQIN",
+        "CBD",
+        "city",
+        "the",
+        "Lujiazui",
+        "LINGANG SPECIAL",
+        "\u017f",
+        "\u212a",
+        "\u0130",
+        "\u0131",
+        "é",
+        "_",
+        "-",
+        "x",
+        "Ürümqi",
+    ]
+)
+
+
+def _hints_agree(text: str) -> None:
+    from pftz.loaders.narrative_facts import ZONE_HINT_RE as NARRATIVE_ZONE_HINT_RE
+    from pftz.loaders.report_context import AREA_ANY_CASE_HINT_RE, ZONE_HINT_RE, _any_case_hint
+
+    assert bool(ZONE_HINT_RE.search(text)) == bool(_OLD_ZONE_HINT.search(text)), text
+    assert bool(NARRATIVE_ZONE_HINT_RE.search(text)) == bool(_OLD_ZONE_HINT.search(text)), text
+    assert _any_case_hint(text) == bool(AREA_ANY_CASE_HINT_RE.search(text)), text
+    assert GAZ._area_hint is not None
+    assert GAZ._area_word_in(text) == bool(GAZ._area_hint.search(text)), text
+
+
+def test_the_quick_tests_agree_with_their_plain_forms_on_the_report() -> None:
+    for chunk in BUNDLED_REPORT.read_text(encoding="utf-8").split("\n"):
+        _hints_agree(chunk)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_HINT_PIECES, st.sampled_from([" ", "", "  ", ","])), max_size=10))
+def test_the_quick_tests_agree_with_their_plain_forms_on_generated_text(parts: list[tuple[str, str]]) -> None:
+    text = "".join(p + g for p, g in parts)
+    for variant in (text, text.lower(), text.upper()):
+        _hints_agree(variant)
