@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # numpy only where scores are computed in bulk (entity resolu
 K = TypeVar("K", bound=Hashable)
 
 __all__ = [
+    "CASE_SPECIALS",
     "MAX_SEARCH_CHARS",
     "MAX_SEARCH_WORDS",
     "MAX_TITLE_CHARS",
@@ -50,6 +51,7 @@ __all__ = [
     "WORD_START",
     "name_alternation",
     "name_anchors",
+    "name_heads",
     "name_regex",
     "normalize_name",
     "normalize_title",
@@ -317,14 +319,62 @@ def name_alternation(forms: Iterable[tuple[str, bool]]) -> str:
     Bound it with :data:`NAME_LEFT` and :data:`NAME_RIGHT` to find whole names
     (the gazetteer of :mod:`loaders.reference` does).
     """
-    unique = sorted(set(forms), key=lambda f: (-len(f[0]), f[0], f[1]))
-    alts = [name_regex(f) if cs else f"(?i:{name_regex(f)})" for f, cs in unique]
+    unique = _unique_forms(forms)
+    alts = [alt for _, alt in _alternatives(unique)]
     if not alts:
         return "(?!x)x"
     firsts = _first_characters(unique)
     # a one-character look-ahead lets the engine skip most positions without trying every name
     head = f"(?=[{re.escape(''.join(sorted(firsts)))}])" if firsts else ""
     return f"{head}(?:{'|'.join(alts)})"
+
+
+def _unique_forms(forms: Iterable[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """The ``(name, case_sensitive)`` pairs of :func:`name_alternation`, once each, in its order: longest first."""
+    return sorted(set(forms), key=lambda f: (-len(f[0]), f[0], f[1]))
+
+
+def _alternatives(unique: Iterable[tuple[str, bool]]) -> list[tuple[str, str]]:
+    """Each name with its alternative of :func:`name_alternation`."""
+    return [(f, name_regex(f) if cs else f"(?i:{name_regex(f)})") for f, cs in unique]
+
+
+def name_heads(forms: Iterable[tuple[str, bool]]) -> list[tuple[str, str]] | None:
+    """Return the alternatives of :func:`name_alternation`, in its order, each with the word it starts with.
+
+    The head of a name is the run of ASCII letters and digits it starts with,
+    lower-cased: a match of the name's alternative starts with these
+    characters (in any case), so at a place in a text only the names whose head
+    begins the word there can match, and an alternation of those alone, in the
+    same order, matches there exactly what the whole alternation matches. (Only
+    where the text holds none of the few non-ASCII letters Python's
+    case-insensitive matching takes for ASCII ones; see :data:`CASE_SPECIALS`.)
+
+    Parameters
+    ----------
+    forms
+        ``(name, case_sensitive)`` pairs, as for :func:`name_alternation`.
+
+    Returns
+    -------
+    list of (str, str) or None
+        ``(head, alternative)`` pairs; None when a name starts with no ASCII
+        letter or digit.
+
+    Examples
+    --------
+    >>> [h for h, _ in name_heads([("People's Bank of China", False), ("MOFCOM", True)])]
+    ['people', 'mofcom']
+    >>> name_heads([("(Hubei) PFTZ", True)]) is None
+    True
+    """
+    out: list[tuple[str, str]] = []
+    for form, alt in _alternatives(_unique_forms(forms)):
+        head = re.match(r"[A-Za-z0-9]*", form)
+        if head is None or not head.group(0):
+            return None
+        out.append((head.group(0).lower(), alt))
+    return out
 
 
 WORD_START = rf"{NAME_LEFT}[^\W_]"
@@ -388,7 +438,7 @@ def name_anchors(forms: Iterable[str]) -> tuple[str, int] | None:
     return "|".join(map(re.escape, chosen)), before
 
 
-_CASE_SPECIALS = "\u0130\u0131\u017f\u212a"
+CASE_SPECIALS = "\u0130\u0131\u017f\u212a"
 """Characters Python's case-insensitive matching takes for ASCII letters (dotted I, dotless i, long s, Kelvin)."""
 
 
@@ -402,7 +452,7 @@ def _first_characters(forms: Iterable[tuple[str, bool]]) -> set[str] | None:
         if case_sensitive:
             out.add(c)
         else:
-            out |= {x for x in {c, c.lower(), c.upper(), *_CASE_SPECIALS} if re.fullmatch(f"(?i:{re.escape(c)})", x)}
+            out |= {x for x in {c, c.lower(), c.upper(), *CASE_SPECIALS} if re.fullmatch(f"(?i:{re.escape(c)})", x)}
     return out
 
 

@@ -241,20 +241,27 @@ def title_before(text: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
+_P_TAG_RE = re.compile(r"</?p>")
+_URL_RE = re.compile(r"https?://\S+")
+_SPACES_RE = re.compile(r"\s+")
+_NOT_KEY_RE = re.compile(r"[^a-z0-9' ]+")
+_THE_RE = re.compile(r"^the ")
+
+
 def clean_title(title: str) -> str:
     """Normalise a document title: strip quotes, ``<p>`` markup, URLs and whitespace."""
-    title = re.sub(r"</?p>", " ", title)
-    title = re.sub(r"https?://\S+", " ", title)
+    title = _P_TAG_RE.sub(" ", title) if "<" in title else title
+    title = _URL_RE.sub(" ", title) if "http" in title else title
     title = title.strip().rstrip("( ").strip().strip('"“”').strip()
-    return re.sub(r"\s+", " ", title)
+    return _SPACES_RE.sub(" ", title)
 
 
 def title_key(title: str) -> str:
     """A matching key for a title: lowercase words, no punctuation, no leading article."""
     t = clean_title(title).casefold().replace("’", "'")
-    t = re.sub(r"[^a-z0-9' ]+", " ", t)
-    t = re.sub(r"\s+", " ", t).strip()
-    return re.sub(r"^the ", "", t)
+    t = _NOT_KEY_RE.sub(" ", t)
+    t = _SPACES_RE.sub(" ", t).strip()
+    return _THE_RE.sub("", t)
 
 
 ISSUER_IN_TITLE_RE = re.compile(
@@ -297,6 +304,9 @@ def title_issuer(title: str) -> str | None:
     return m.group(0)[len(m.group("kind")) :].strip().split(" ", 1)[1].rsplit(" on", 1)[0].strip()
 
 
+_NOT_SLUG_RE = re.compile(r"[^a-z0-9]+")
+
+
 def slug(text: str, limit: int = 60) -> str:
     """A key-safe slug of a title (lowercase words joined by ``-``); the loaders' keys use it.
 
@@ -305,5 +315,5 @@ def slug(text: str, limit: int = 60) -> str:
     >>> slug('The "Smart Form" model, 2024')
     'smart-form-model-2024'
     """
-    s = re.sub(r"[^a-z0-9]+", "-", title_key(text)).strip("-")
+    s = _NOT_SLUG_RE.sub("-", title_key(text)).strip("-")
     return s[:limit].rstrip("-") or "x"

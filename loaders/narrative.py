@@ -31,6 +31,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+import ahocorasick
+
 from pftz.loaders.lexicon import (
     ACTIVE_ADOPT_VERBS,
     ADOPTER_NOUNS,
@@ -682,6 +684,22 @@ def _developed_by(st: State, text: str, q: Quoted) -> tuple[str, ...]:
     return zones if len(zones) > 1 else ()
 
 
+def _gate_words(rules: Sequence[Rule]) -> ahocorasick.Automaton:
+    """An automaton of every rule's gate words (:attr:`Rule.words`): the words a sentence holds, found in one pass."""
+    words = ahocorasick.Automaton()
+    if any(not w for rule in rules for w in rule.words):
+        msg = "a narrative rule has an empty gate word: it would hold every sentence, leave it out"
+        raise ValueError(msg)
+    for w in sorted({w for rule in rules for w in rule.words}):
+        words.add_word(w, w)
+    words.make_automaton()
+    return words
+
+
+_GATE_WORDS = _gate_words(RULES)
+"""The gate words of :data:`RULES`: ``{w for _, w in _GATE_WORDS.iter(low)}`` is every one ``low`` holds."""
+
+
 def _read_paragraph(st: State, sents: list[Sentence], cross: Sequence[Section]) -> None:
     """Run :data:`RULES` over the sentences of one paragraph, keeping track of its subject."""
     crossing = bool(sents) and any(c.start_line <= sents[0].line <= c.end_line for c in cross)
@@ -692,10 +710,10 @@ def _read_paragraph(st: State, sents: list[Sentence], cross: Sequence[Section]) 
     among_at = next((k for k, t in enumerate(sents) if t.text.startswith("Among")), len(sents))
     for i, s in enumerate(sents):
         clause = Clause(st, sents, i, last_subject, last_group, crossing, credited, para_cases, among_at=among_at)
-        low = s.text.lower()
+        held = {w for _, w in _GATE_WORDS.iter(s.text.lower())}  # the gate words the sentence holds
         named_here: dict[str, Named] = {}
         for rule in RULES:
-            if rule.words and not any(w in low for w in rule.words):
+            if rule.words and held.isdisjoint(rule.words):
                 continue
             if rule.pattern is not None and not rule.pattern.search(s.text):
                 continue

@@ -84,10 +84,14 @@ _CITY_SUBJECT_RE = re.compile(r"(?:\s+City)?(?:,[^,;]{1,80},)?\s+(?:has\s+|have\
 Guangdong, has copied``)."""
 
 
+_CITY_OPENING_RE = re.compile(rf"{_CITY_INTRO}(?:the\s+city\s+of\s+)?(?=[A-Z])")
+"""What opens a sentence before the city that is its subject (:func:`subject_city`)."""
+
+
 def subject_city(st: State, text: str) -> tuple[str, str] | None:
     """(key, name) of the city a sentence opens with as its subject (``Jiujiang took its cue from ...``, ``In May,
     Yichang introduced ...``), else None; not a city in a clause of its own (``We went to Wuhan``)."""
-    m = re.match(rf"{_CITY_INTRO}(?:the\s+city\s+of\s+)?(?=[A-Z])", text)
+    m = _CITY_OPENING_RE.match(text)
     if m is None:
         return None
     cs = st.gaz.find_cities(text[m.end() : m.end() + 40])
@@ -506,8 +510,11 @@ def _credited_case(st: State, name: str) -> CaseFact | None:
     return found[-1] if len({case.zones for case in found}) == 1 else None
 
 
+_NAME_WORD_RE = re.compile(r"[\w'’+-]+")
+
+
 def _words(name: str) -> str:
-    return " ".join(w.strip("'’") for w in re.findall(r"[\w'’+-]+", name.lower()))
+    return " ".join(w.strip("'’") for w in _NAME_WORD_RE.findall(name.lower()))
 
 
 _UNQUOTED_SUBJECT_RE = re.compile(

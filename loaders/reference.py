@@ -31,7 +31,7 @@ import io
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -39,7 +39,16 @@ from rapidfuzz import fuzz, process
 
 from pftz.ground.dates import PartialDate, parse_iso
 from pftz.ground.errors import ReferenceDataError
-from pftz.ground.names import NAME_LEFT, NAME_RIGHT, WORD_START, name_alternation, name_anchors, normalize_name
+from pftz.ground.names import (
+    CASE_SPECIALS,
+    NAME_LEFT,
+    NAME_RIGHT,
+    WORD_START,
+    name_alternation,
+    name_anchors,
+    name_heads,
+    normalize_name,
+)
 from pftz.ground.schema import SCOPE_REGION_KEYS, Label, RegionKind, Rel, ZoneKind
 from pftz.ground.text import decode_text
 from pftz.loaders.manifest import REFERENCE_DIR as REFERENCE_DIR  # the path lives in the light manifest module
@@ -1156,24 +1165,90 @@ _WORD_START_RE = re.compile(r"(?<![^\W_])[^\W_]")
 _NAME_START_RE = re.compile(WORD_START)
 
 
+_CASE_SPECIALS_RE = re.compile(f"[{CASE_SPECIALS}]")
+"""A letter case-insensitive matching takes for an ASCII one: a text holding one is scanned without its heads."""
+
+
+_Trie = dict[str, "_Trie"]
+"""A trie of words: each character to the rest; the empty string marks a word's end."""
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """A regex matching exactly the given words (letters and digits), their common beginnings factored."""
+    trie: _Trie = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: _Trie) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
 @dataclass(frozen=True, eq=False)
 class _Names:
-    """A compiled alternation of names, with its anchor words (:func:`ground.names.name_anchors`), if any.
+    """A compiled alternation of names, with its anchor words (:func:`ground.names.name_anchors`) and heads, if any.
 
     Compared and hashed by identity (``eq=False``): the scan's memo hashes it on every call, and a
     compiled pattern's own hash reads its whole program.
+
+    With ``heads`` (:func:`ground.names.name_heads`, the alternatives of ``regex`` in its order, and
+    ``tail``, what ``regex`` requires after them before :data:`NAME_RIGHT`), a scan tries only the word
+    starts whose word begins with a head, each with the alternation of the names of that head alone.
     """
 
     regex: re.Pattern[str]
     anchor: re.Pattern[str] | None = None
     before: int = 0
+    heads: tuple[tuple[str, str], ...] = ()
+    tail: str = ""
+    _words: re.Pattern[str] | None = field(default=None, repr=False)
+    _by_word: dict[str, re.Pattern[str] | None] = field(default_factory=dict, repr=False)
+    _by_alts: dict[tuple[int, ...], re.Pattern[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def of(cls, regex: re.Pattern[str], forms: Iterable[str]) -> _Names:
+    def of(
+        cls,
+        regex: re.Pattern[str],
+        forms: Iterable[str],
+        *,
+        surface: Iterable[tuple[str, bool]] | None = None,
+        tail: str = "",
+    ) -> _Names:
+        """Make the scan of ``regex``, anchored by the words of ``forms``, with the heads of ``surface``.
+
+        ``regex`` must be ``NAME_LEFT(?:<name_alternation(surface)>)<tail>NAME_RIGHT``
+        (:func:`ground.names.name_alternation`); without ``surface`` the scan has no heads.
+        """
+        heads = name_heads(surface) if surface is not None else None
+        words = None
+        if heads:
+            words = re.compile(f"(?<![a-z0-9])(?:{_trie_regex({h for h, _ in heads})})[a-z0-9]*")
         anchors = name_anchors(forms)
-        if anchors is None:
-            return cls(regex)
-        return cls(regex, re.compile(anchors[0], re.IGNORECASE), anchors[1])
+        anchor, before = (None, 0) if anchors is None else (re.compile(anchors[0], re.IGNORECASE), anchors[1])
+        return cls(regex, anchor, before, tuple(heads or ()), tail, words)
+
+    def at_word(self, word: str) -> re.Pattern[str] | None:
+        """The alternation of the names whose head begins ``word`` (lower-cased), in ``regex``'s order, or None."""
+        try:
+            return self._by_word[word]
+        except KeyError:
+            pass
+        chosen = tuple(i for i, (h, _) in enumerate(self.heads) if word.startswith(h))
+        pattern = self._by_alts.get(chosen) if chosen else None
+        if chosen and pattern is None:
+            alts = "|".join(self.heads[i][1] for i in chosen)
+            pattern = re.compile(f"{NAME_LEFT}(?:{alts}){self.tail}{NAME_RIGHT}", self.regex.flags)
+            self._by_alts[chosen] = pattern
+        self._by_word[word] = pattern
+        return pattern
 
 
 def _scan(names: _Names, text: str) -> list[re.Match[str]]:
@@ -1213,14 +1288,48 @@ def _anchored_finditer(names: _Names, text: str) -> list[re.Match[str]]:
     return found
 
 
+def _headed_finditer(names: _Names, text: str, lowered: str) -> list[re.Match[str]]:
+    """What ``names.regex.finditer(text)`` returns, trying only the word starts whose word begins with a head.
+
+    ``lowered`` is ``text.lower()``, of the same length (``text`` holds none of
+    :data:`ground.names.CASE_SPECIALS`). Each word start is tried with the
+    alternation of the names of the heads that begin its word (:meth:`_Names.at_word`),
+    which matches there what the whole alternation matches; the positions are tried
+    left to right, skipping those inside the last match, as ``finditer`` does.
+    """
+    assert names._words is not None
+    found: list[re.Match[str]] = []
+    end = 0
+    for w in names._words.finditer(lowered):
+        pos = w.start()
+        pattern = names.at_word(w.group()) if pos >= end else None
+        if pattern is not None and (m := pattern.match(text, pos)) is not None:
+            found.append(m)
+            end = m.end()
+    return found
+
+
 @functools.lru_cache(maxsize=8192)
 def _scan_cached(names: _Names, text: str) -> tuple[re.Match[str], ...]:
     pattern = names.regex
-    found = list(pattern.finditer(text)) if names.anchor is None else _anchored_finditer(names, text)
+    headed = names._words is not None and not _CASE_SPECIALS_RE.search(text)
+    lowered = text.lower() if headed else ""
+    if headed:
+        found = _headed_finditer(names, text, lowered)
+    elif names.anchor is not None:
+        found = _anchored_finditer(names, text)
+    else:
+        found = list(pattern.finditer(text))
     extra: list[re.Match[str]] = []
     for m in found:
         for w in _WORD_START_RE.finditer(text, m.start() + 1, m.end()):
-            m2 = pattern.match(text, w.start())
+            if headed:
+                assert names._words is not None
+                word = names._words.match(lowered, w.start())
+                at = names.at_word(word.group()) if word is not None else None
+                m2 = at.match(text, w.start()) if at is not None else None
+            else:
+                m2 = pattern.match(text, w.start())
             if m2 is not None and m2.end() > m.end():
                 extra.append(m2)
     chosen: list[re.Match[str]] = []
@@ -1308,6 +1417,13 @@ class Gazetteer:
         # the last word of every area name: a cheap test before the scan (most sentences name no area)
         last = sorted({f.split()[-1] for a in self.areas.values() for f in (a.name, *a.aliases)})
         self._area_hint = re.compile(rf"\b(?:{'|'.join(map(re.escape, last))})\b", re.IGNORECASE) if last else None
+        # the same test on the lower-cased text, case-sensitive (faster): of ASCII words, in a text without
+        # CASE_SPECIALS (lower-casing keeps the length and what is a word character)
+        self._area_hint_lower = (
+            re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted({w.lower() for w in last})))})\b")
+            if last and all(w.isascii() for w in last)
+            else None
+        )
         self.provinces: dict[str, ProvinceRef] = dict(provinces)
         self.bodies: dict[str, BodyRef] = dict(bodies)
         for z in self.zones.values():
@@ -1717,13 +1833,17 @@ class Gazetteer:
         return self._province_re
 
     def _scanner(self, kind: str) -> _Names:
-        """The scan of zone, body or province names, made once; only zone names are anchored (few anchor words)."""
+        """The scan of zone, body or province names, made once; only zone names are anchored (few anchor words),
+        zone and body names are scanned by their heads."""
         names = self._names.get(kind)
         if names is None:
             if kind == "zone":
-                names = _Names.of(self.zone_pattern(), (f for f, _ in self._zone_surface))
-            else:
-                names = _Names(self.body_pattern() if kind == "body" else self.province_pattern())
+                surface = [(f, True) for f, _ in self._zone_surface]
+                names = _Names.of(self.zone_pattern(), (f for f, _ in surface), surface=surface, tail="s?")
+            elif kind == "body":
+                names = _Names.of(self.body_pattern(), (), surface=self._body_surface)
+            else:  # a short alternation: scanned whole faster than by heads
+                names = _Names(self.province_pattern())
             self._names[kind] = names
         return names
 
@@ -1810,14 +1930,15 @@ class Gazetteer:
         >>> g.find_areas("its Hengqin Area")[0].key
         'guangdong/hengqin-area'
         """
-        if self._area_hint is None or not self._area_hint.search(text):
+        if not self._area_word_in(text):
             return []
         if self._area_names is None:
             forms = [f for a in self.areas.values() for f in (a.name, *a.aliases)]
             # "the Hefei area of Anhui PFTZ": a lower-case "area" is read only with its zone (below)
             forms += [f"{f[:-5]} area" for f in forms if f.endswith(" Area")]
-            alts = name_alternation((f, True) for f in forms)
-            self._area_names = _Names.of(re.compile(rf"{NAME_LEFT}(?:{alts}){NAME_RIGHT}"), forms)
+            surface = [(f, True) for f in forms]
+            alts = name_alternation(surface)
+            self._area_names = _Names.of(re.compile(rf"{NAME_LEFT}(?:{alts}){NAME_RIGHT}"), forms, surface=surface)
         found = _scan(self._area_names, text)
         if not found:
             return []
@@ -1849,6 +1970,14 @@ class Gazetteer:
             if key is not None:
                 out.append(Mention(key, start, end, text[start:end]))
         return out
+
+    def _area_word_in(self, text: str) -> bool:
+        """Whether ``text`` holds the last word of an area name: the cheap test before the scan of areas."""
+        if self._area_hint is None:
+            return False
+        if self._area_hint_lower is not None and not _CASE_SPECIALS_RE.search(text):
+            return self._area_hint_lower.search(text.lower()) is not None
+        return self._area_hint.search(text) is not None
 
     def find_bodies(self, text: str) -> list[Mention]:
         """Find every issuing-body mention in a text.

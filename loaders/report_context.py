@@ -82,6 +82,16 @@ AREA_ZONE_TAIL_RE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?|\s*\(\s*(?:the\s+)?"
 """What joins an area printed in another case to its zone after it: ``<area> of the <zone>``, ``<area> (<zone>)``."""
 AREA_ANY_CASE_HINT_RE = re.compile(r"\b[A-Z][\w'’-]*(?: [\w'’-]+){0,4} (?:area|zone|park)\b|\b[A-Z]{4,} [A-Z]{4,}\b")
 """A quick test before the costly search of areas printed in another case: a head word in lower case, or capitals."""
+_LOWER_HEAD_RE = re.compile(r"\b[A-Z][\w'’-]*(?: [\w'’-]+){0,4} (?:area|zone|park)\b")
+_CAPITALS_RE = re.compile(r"\b[A-Z]{4,} [A-Z]{4,}\b")
+"""The two halves of :data:`AREA_ANY_CASE_HINT_RE`: the first tried only on a text holding its space and head word."""
+
+
+def _any_case_hint(text: str) -> bool:
+    """Whether :data:`AREA_ANY_CASE_HINT_RE` finds something in ``text``, tested faster."""
+    if (" area" in text or " zone" in text or " park" in text) and _LOWER_HEAD_RE.search(text):
+        return True
+    return _CAPITALS_RE.search(text) is not None
 
 
 @lru_cache(maxsize=4)
@@ -104,8 +114,9 @@ NOT_AN_AREA_RE = re.compile(r"\b(?:New|Bay)\s+Area$")
 AREA_ARTICLE_RE = re.compile(r"^(?:(?:The|For|In|Under|Following|Meanwhile|Moreover|Also|And|Its)\s+)+")
 COORDINATED_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+) coordinated innovation zone of (?P<zone>[A-Z][a-z]+ PFTZ)\b")
 ZONE_WORD_RE = re.compile(r"(?<![A-Za-z] )\b([A-Z][a-z]+) PFTZ(?:s|'s|’s)?\b(?! Alliance)")
-ZONE_HINT_RE = re.compile(r"PFTZ|FTP|FTZ|Free\s+Trade", re.IGNORECASE)
-"""Every zone form the gazetteer knows contains one of these: a cheap test before the full scan."""
+ZONE_HINT_RE = re.compile(r"F(?:T[PZ]|ree\s+Trade)", re.IGNORECASE)
+"""Every zone form the gazetteer knows contains one of these (PFTZ, FTP, FTZ, Free Trade): a cheap test before the
+full scan. Written from its first letter on (PFTZ holds FTZ), so the search skips to an F at once."""
 NOT_PLACES = frozenset(
     [
         "The",
@@ -396,7 +407,7 @@ class _Collector:
         (``the Hefei area`` may be the city's area, not the PFTZ's).
         """
         out: list[Mention] = []
-        if not AREA_ANY_CASE_HINT_RE.search(text):
+        if not _any_case_hint(text):
             return out
         if self._any_case_areas is None:
             forms = tuple(sorted({f for a in self.gaz.areas.values() for f in (a.name, *a.aliases)}))
