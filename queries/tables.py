@@ -14,7 +14,7 @@ Four tables, each a :class:`pandas.DataFrame` built from the graph in memory:
 
 List cells are Python lists in the frames; :func:`write_table` keeps them as
 native lists in Parquet and joins them with ``"; "`` in CSV and XLSX, where
-every text cell is made formula-safe (:func:`graph.exports.inert`).
+every text cell is made formula-safe (:func:`graph.exports_people.inert`).
 
 Files for spreadsheets: a CSV starts with a UTF-8 byte-order mark unless
 ``bom=False`` (Excel then reads the Chinese names as UTF-8; pandas reads it
@@ -68,7 +68,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from pftz.graph.exports import inert
+from pftz.graph.exports_people import inert
 from pftz.graph.index import index_of
 from pftz.ground.dates import PartialDate, in_window, parse_iso
 from pftz.ground.errors import ExportError, QueryError

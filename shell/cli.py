@@ -554,7 +554,8 @@ def build(
         pftz build report-2025.txt report-2026.txt --data my-events.csv --out out/
         pftz build release.txt --title "Eighth batch of best practices" --date 2025-06 --publisher MOFCOM
     """
-    from pftz.graph.exports import FORMATS, cascade_summary, write_all
+    from pftz.graph.exports import FORMATS, write_all
+    from pftz.graph.exports_cascades import cascade_summary
     from pftz.queries import tables as qtables
     from pftz.queries.sqlite import metadata_path, save_sqlite
     from pftz.shell import viz as gviz
@@ -843,7 +844,7 @@ def _neo4j_admin() -> list[str] | None:
 
 def _load_offline(reports: tuple[Path, ...], data_files: tuple[Path, ...], database: str) -> None:
     """``pftz load --offline``: the neo4j-admin bundle, imported with ``neo4j-admin database import full``."""
-    from pftz.graph.exports import neo4j_admin_import_args, save_neo4j_admin_csv
+    from pftz.graph.exports_neo4j import neo4j_admin_import_args, save_neo4j_admin_csv
     admin = _neo4j_admin()
     if admin is None:
         msg = (
@@ -1023,7 +1024,7 @@ def _readable(df: Any, keys: bool = False) -> Any:
 
 
 def _echo_frame(df: Any, fmt: str, width: int = 60) -> None:
-    from pftz.graph.exports import people_csv
+    from pftz.graph.exports_people import people_csv
     from pftz.queries import tables as qtables
     if fmt == "json":
         rows = [{c: _plain(v) for c, v in zip(df.columns, row, strict=True)} for row in df.itertuples(index=False)]

@@ -28,7 +28,8 @@ import pytest
 from click.testing import CliRunner
 
 from pftz.graph.build import graph_from_reports
-from pftz.graph.exports import save_gexf, save_graphml, save_neo4j_admin_csv
+from pftz.graph.exports_neo4j import save_neo4j_admin_csv
+from pftz.graph.exports_xml import save_gexf, save_graphml
 from pftz.graph.neo4j_store import clear_database, graph_to_neo4j
 from pftz.ground.errors import QueryError
 from pftz.ground.names import MAX_SEARCH_WORDS, search_words

@@ -28,7 +28,8 @@ import pytest
 from click.testing import CliRunner
 
 from pftz.graph.build import graph_from_reports
-from pftz.graph.exports import FORMATS, neo4j_admin_import_args, save_neo4j_admin_csv
+from pftz.graph.exports import FORMATS
+from pftz.graph.exports_neo4j import neo4j_admin_import_args, save_neo4j_admin_csv
 from pftz.graph.resolve import candidate_pairs
 from pftz.ground.errors import ExportError
 from pftz.ground.io import MANIFEST

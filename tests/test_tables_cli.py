@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 
 from pftz import queries
 from pftz.graph.build import graph_from_reports
-from pftz.graph.exports import inert
+from pftz.graph.exports_people import inert
 from pftz.ground.dates import PartialDate, in_window
 from pftz.ground.errors import ExportError, QueryError
 from pftz.ground.schema import Label, Rel, node_id
