@@ -210,7 +210,7 @@ def _show_warnings(reports: Sequence[ParsedReport], limit: int = 50) -> None:
 
 def _list_hint(reports: Sequence[ParsedReport]) -> str:
     """The command that lists every warning of these sources (``parse`` reads reports only)."""
-    from pftz.loaders.userdata import USER_SECTION
+    from pftz.loaders.records import USER_SECTION
     hints = []
     for r in reports:
         if not r.warnings:

@@ -37,7 +37,8 @@ from pftz.loaders.records import ParsedReport
 from pftz.loaders.reference import load_reference
 from pftz.loaders.report import BUNDLED_REPORT, load_report, parse_report
 from pftz.loaders.text import MAX_SENTENCE, Paragraph, sentences
-from pftz.loaders.userdata import COLUMNS, MAX_NOTICES, load_user_data
+from pftz.loaders.userdata import load_user_data
+from pftz.loaders.userdata_builder import COLUMNS, MAX_NOTICES
 from pftz.queries import run
 from pftz.queries import tables as qtables
 from pftz.queries.sqlite import save_sqlite

@@ -36,7 +36,7 @@ from pftz.ground.io import MANIFEST
 from pftz.ground.names import normalize_title
 from pftz.loaders.reference import load_reference
 from pftz.loaders.report import BUNDLED_REPORT, load_report
-from pftz.loaders.userdata import COLUMNS
+from pftz.loaders.userdata_builder import COLUMNS
 from pftz.shell import cache as gcache
 from pftz.shell.cli import cli
 from tests.synthetic import canonical, synthetic_graph
