@@ -45,7 +45,8 @@ from pftz.queries.tables import (
     write_table,
 )
 from pftz.shell import cache as gcache
-from pftz.shell.cli import cli, rich_table
+from pftz.shell.cli import cli
+from pftz.shell.cli_query import rich_table
 from tests.synthetic import synthetic_graph
 
 # --------------------------------------------------------------------------- fixtures
