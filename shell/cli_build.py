@@ -214,8 +214,8 @@ def build(
     """
     from pftz.graph.exports import FORMATS, write_all
     from pftz.graph.exports_cascades import cascade_summary
-    from pftz.queries import tables as qtables
     from pftz.queries.sqlite import metadata_path, save_sqlite
+    from pftz.queries.tables_files import write_tables
     from pftz.shell import viz as gviz
 
     check_not_an_input(out_dir, _inputs(reports, data_files), folder=True)
@@ -237,7 +237,7 @@ def build(
             written[fmt] = str(out_dir / path.relative_to(stage))
         save_sqlite(G, stage / SQLITE_FILE, reports=load_manifest())
         written["sqlite"] = f"{out_dir / SQLITE_FILE} (pftz serve {out_dir / SQLITE_FILE} opens it in Datasette)"
-        tables = qtables.write_tables(G, stage / "tables", reports=load_manifest(), bom=bom)
+        tables = write_tables(G, stage / "tables", reports=load_manifest(), bom=bom)
         written["tables"] = f"{out_dir / 'tables'}/ ({len(tables)} files)"
         if not no_html:
             site = gviz.write_site(G, stage / "html")

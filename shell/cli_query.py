@@ -156,14 +156,14 @@ def _readable(df: Any, keys: bool = False) -> Any:
 
 def _echo_frame(df: Any, fmt: str, width: int = 60) -> None:
     from pftz.graph.exports_people import people_csv
-    from pftz.queries import tables as qtables
+    from pftz.queries.tables_files import flatten
     if fmt == "json":
         rows = [{c: _plain(v) for c, v in zip(df.columns, row, strict=True)} for row in df.itertuples(index=False)]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
     if fmt == "csv":
         # lists joined with "; " and formula-safe cells, as in the files of pftz table
-        click.echo(people_csv(qtables.flatten(df)), nl=False)
+        click.echo(people_csv(flatten(df)), nl=False)
         return
     if df.empty:
         click.echo("(no rows)")
@@ -473,20 +473,22 @@ def table(
         pftz table zones --format csv | head
     """
     from pftz.queries import tables as qtables
+    from pftz.queries.tables_common import left_out
+    from pftz.queries.tables_files import about_rows, write_table
 
     if output is not None:
         check_not_an_input(output, _inputs(reports, data_files))
     G = _build(reports, data_files)
     df = qtables.table(name, G, since=since, until=until)
-    undated = qtables.left_out(df)
+    undated = left_out(df)
     if undated is not None and undated[0]:
         _echo_err(
             f"{name}: the time window left out {undated[0]:,} {undated[1]}; "
             "a window keeps dated facts only: drop --since/--until to include them"
         )
     if output is not None:
-        about = qtables.about_rows(G, {name: df}, since=since, until=until, reports=load_manifest())
-        qtables.write_table(df, output, name=name, about=about, bom=bom)
+        about = about_rows(G, {name: df}, since=since, until=until, reports=load_manifest())
+        write_table(df, output, name=name, about=about, bom=bom)
         click.echo(f"wrote {output} ({len(df):,} rows, {len(df.columns)} columns)")
         return
     _echo_err(f"{name}: {len(df):,} rows")

@@ -33,17 +33,9 @@ from pftz.loaders.manifest import load_manifest
 from pftz.loaders.reference import load_reference
 from pftz.loaders.report import BUNDLED_REPORT, load_report
 from pftz.queries.names import check_names, suggest
-from pftz.queries.tables import (
-    ABOUT_SHEET,
-    LIST_SEPARATOR,
-    TABLES,
-    about_rows,
-    flatten,
-    left_out,
-    linked_wordings,
-    table,
-    write_table,
-)
+from pftz.queries.tables import TABLES, linked_wordings, table
+from pftz.queries.tables_common import LIST_SEPARATOR, left_out
+from pftz.queries.tables_files import ABOUT_SHEET, about_rows, flatten, write_table
 from pftz.shell import cache as gcache
 from pftz.shell.cli import cli
 from pftz.shell.cli_query import rich_table
