@@ -4,9 +4,9 @@
   replication, a stated adoption or a derived diffusion edge.
 * :func:`innovativeness`: a score per zone from the diffusion of the
   innovations that originated in it.
-* :func:`cascades` (re-exported from :mod:`graph.exports`): the same events in
+* :func:`cascades` (re-exported from :mod:`graph.exports_cascades`): the same events in
   the long format R's NetworkInference reads (``node_name``, ``cascade_id``,
-  ``time``); :func:`graph.exports.save_cascades_csv` writes it.
+  ``time``); :func:`graph.exports_cascades.save_cascades_csv` writes it.
 
 Dates follow :mod:`ground.dates`: ``"YYYY"``, ``"YYYY-MM"`` or
 ``"YYYY-MM-DD"``, each standing for the last day of its period
@@ -23,7 +23,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from pftz.graph.exports import cascades
+from pftz.graph.exports_cascades import cascades
 from pftz.ground.dates import period_end
 from pftz.ground.errors import QueryError
 from pftz.ground.schema import DERIVED, KEY, Label, Rel, node_id

@@ -43,7 +43,9 @@ from pftz.ground.errors import ExportError
 from pftz.ground.io import atomic_path
 from pftz.ground.schema import DERIVED, KEY, PROVENANCE
 from pftz.loaders.manifest import ReportInfo
-from pftz.queries.tables import TABLES, FlatTable, about_rows, flat_table, table
+from pftz.queries.tables import TABLES, flat_table, table
+from pftz.queries.tables_common import FlatTable
+from pftz.queries.tables_files import about_rows
 
 __all__ = [
     "COLUMN_DESCRIPTIONS",
@@ -246,7 +248,7 @@ def _plain(value: Any) -> Any:
 
 
 def _column_type(dtype: Any) -> type:
-    """The SQLite column type of a pandas dtype (or its name, :meth:`queries.tables.FlatTable.kinds`)."""
+    """The SQLite column type of a pandas dtype (or its name, :meth:`queries.tables_common.FlatTable.kinds`)."""
     if pd.api.types.is_bool_dtype(dtype):
         return int
     if pd.api.types.is_integer_dtype(dtype):

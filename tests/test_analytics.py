@@ -8,7 +8,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from pftz.graph import exports
+from pftz.graph import exports_cascades
 from pftz.graph.build import graph_from_reports
 from pftz.ground.errors import QueryError
 from pftz.ground.schema import DERIVED, Label, Rel, node_id
@@ -119,7 +119,7 @@ def test_innovativeness_of_the_report(G: nx.MultiDiGraph) -> None:
 
 
 def test_cascades_are_the_exports_ones(G: nx.MultiDiGraph) -> None:
-    assert cascades is exports.cascades
+    assert cascades is exports_cascades.cascades
     df = cascades(G)
     assert list(df.columns) == ["node_name", "cascade_id", "time"] and len(df) > 0
 

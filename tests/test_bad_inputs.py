@@ -40,7 +40,8 @@ from pftz.ground.errors import PftzGraphError
 from pftz.ground.schema import Label
 from pftz.loaders.reference import Gazetteer, _scan_cached
 from pftz.loaders.report import BUNDLED_REPORT, load_report, parse_report
-from pftz.loaders.userdata import COLUMNS, load_user_data
+from pftz.loaders.userdata import load_user_data
+from pftz.loaders.userdata_builder import COLUMNS
 from pftz.shell.cli import cli
 from tests.perturb import PAGE_BREAK
 

@@ -28,7 +28,8 @@ import pytest
 from click.testing import CliRunner
 
 from pftz.graph.build import graph_from_reports
-from pftz.graph.exports import save_gexf, save_graphml, save_neo4j_admin_csv
+from pftz.graph.exports_neo4j import save_neo4j_admin_csv
+from pftz.graph.exports_xml import save_gexf, save_graphml
 from pftz.graph.neo4j_store import clear_database, graph_to_neo4j
 from pftz.ground.errors import QueryError
 from pftz.ground.names import MAX_SEARCH_WORDS, search_words
@@ -36,8 +37,9 @@ from pftz.loaders.records import ParsedReport
 from pftz.loaders.reference import load_reference
 from pftz.loaders.report import BUNDLED_REPORT, load_report, parse_report
 from pftz.loaders.text import MAX_SENTENCE, Paragraph, sentences
-from pftz.loaders.userdata import COLUMNS, MAX_NOTICES, load_user_data
-from pftz.queries import run
+from pftz.loaders.userdata import load_user_data
+from pftz.loaders.userdata_builder import COLUMNS, MAX_NOTICES
+from pftz.queries import run, tables_common, tables_files
 from pftz.queries import tables as qtables
 from pftz.queries.sqlite import save_sqlite
 from pftz.shell import cache as gcache
@@ -312,10 +314,10 @@ def test_the_flat_tables_are_written_a_chunk_at_a_time_and_hold_no_whole_table(
     """The adoptions table (a row per evidence entry: it grows with a user's rows) is made from the
     graph a chunk at a time for each file, never one whole frame: its CSV, Parquet and SQLite
     rows grow with the rows, the writers' peak memory by a small part of that (chunks of 1,000
-    rows here, :data:`queries.tables.CHUNK_ROWS` in a build). The chunked CSV is the whole
+    rows here, :data:`queries.tables_common.CHUNK_ROWS` in a build). The chunked CSV is the whole
     frame's, byte for byte, and the Parquet file holds the same table.
     """
-    monkeypatch.setattr(qtables, "CHUNK_ROWS", 1_000)
+    monkeypatch.setattr(tables_common, "CHUNK_ROWS", 1_000)
     report, ref = load_report(), load_reference()
     wrote: dict[tuple[str, int], tuple[int, int]] = {}  # (writer, rows) -> (peak, bytes written)
     for n in (5_000, 10_000):
@@ -323,7 +325,7 @@ def test_the_flat_tables_are_written_a_chunk_at_a_time_and_hold_no_whole_table(
         write_distinct(data, n)
         G = graph_from_reports([report, load_user_data(data, known=[report])], reference=ref)
         writers: dict[str, Callable[[Path], object]] = {
-            "tables": lambda p, G=G: qtables.write_tables(G, p, formats=("csv", "parquet")),
+            "tables": lambda p, G=G: tables_files.write_tables(G, p, formats=("csv", "parquet")),
             "pftz.db": lambda p, G=G: save_sqlite(G, p),
         }
         for name, write in writers.items():
@@ -333,10 +335,10 @@ def test_the_flat_tables_are_written_a_chunk_at_a_time_and_hold_no_whole_table(
             wrote[name, n] = (peak, size)
     whole = qtables.adoptions_table(G)
     assert len(whole) > 10_000  # the report's adoptions and the file's rows: eleven chunks
-    qtables.write_table(whole, tmp_path / "whole.csv")
+    tables_files.write_table(whole, tmp_path / "whole.csv")
     assert (tmp_path / "whole.csv").read_bytes() == (tmp_path / "10000-tables" / "adoptions.csv").read_bytes()
     chunked = pd.read_parquet(tmp_path / "10000-tables" / "adoptions.parquet")
-    pd.testing.assert_frame_equal(chunked, pd.read_parquet(qtables.write_table(whole, tmp_path / "whole.parquet")))
+    pd.testing.assert_frame_equal(chunked, pd.read_parquet(tables_files.write_table(whole, tmp_path / "whole.parquet")))
     for name in ("tables", "pftz.db"):
         (peak_a, size_a), (peak_b, size_b) = wrote[name, 5_000], wrote[name, 10_000]
         assert size_b - size_a > 1_500_000, name  # the rows of 5,000 more evidence entries

@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from pftz.graph.build import graph_from_reports
-from pftz.graph.exports import CASCADE_COLUMNS, cascade_summary, save_cascades_csv
+from pftz.graph.exports_cascades import CASCADE_COLUMNS, cascade_summary, save_cascades_csv
 from pftz.ground.schema import Label, Rel
 from pftz.loaders.reference import load_reference
 from pftz.loaders.report import load_report

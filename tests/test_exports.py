@@ -13,24 +13,13 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from pftz.graph import exports
+from pftz.graph import exports_neo4j, exports_xml
 from pftz.graph.build import graph_from_reports
-from pftz.graph.exports import (
-    ARRAY_DELIMITER,
-    CASCADE_COLUMNS,
-    FORMATS,
-    cascade_summary,
-    cascades,
-    degree_size,
-    export,
-    load_graphml,
-    save_cascades_csv,
-    save_gexf,
-    save_graphml,
-    save_neo4j_admin_csv,
-    save_node_link_json,
-    write_all,
-)
+from pftz.graph.exports import FORMATS, export, write_all
+from pftz.graph.exports_cascades import CASCADE_COLUMNS, cascade_summary, cascades, save_cascades_csv
+from pftz.graph.exports_json import save_node_link_json
+from pftz.graph.exports_neo4j import ARRAY_DELIMITER, save_neo4j_admin_csv
+from pftz.graph.exports_xml import degree_size, load_graphml, save_gexf, save_graphml
 from pftz.ground.errors import ExportError, PftzGraphError
 from pftz.ground.schema import DERIVED, NODE_TYPES, PROVENANCE, Label, Rel
 from pftz.loaders.reference import load_reference
@@ -284,7 +273,7 @@ def test_failed_write_leaves_the_old_file_intact(graph: nx.MultiDiGraph, tmp_pat
         fh.write(b"<?xml half a file")
         raise ValueError("disk on fire")
 
-    monkeypatch.setattr(exports.nx, "write_graphml_xml", broken)
+    monkeypatch.setattr(exports_xml.nx, "write_graphml_xml", broken)
     with pytest.raises(ExportError, match="disk on fire") as info:
         save_graphml(graph, path)
     assert isinstance(info.value, PftzGraphError) and isinstance(info.value, OSError)
@@ -300,7 +289,7 @@ def test_failed_bundle_leaves_the_old_directory_intact(graph: nx.MultiDiGraph, t
     def broken(G: nx.MultiDiGraph) -> dict[str, bytes]:
         return {"nodes_Zone.csv": b"partial", "nested/oops.csv": b"cannot be written"}
 
-    monkeypatch.setattr(exports, "_neo4j_files", broken)
+    monkeypatch.setattr(exports_neo4j, "_neo4j_files", broken)
     with pytest.raises(ExportError, match="existing file is left unchanged"):
         save_neo4j_admin_csv(graph, out)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before

@@ -32,7 +32,10 @@ from pftz.ground.errors import PftzGraphError
 from pftz.ground.schema import PATTERNS
 from pftz.loaders.records import ParsedReport
 from pftz.loaders.report import BUNDLED_REPORT, load_report, parse_report
-from pftz.loaders.userdata import COLUMNS, FORMAT, load_user_data, parse_user_csv, parse_user_json
+from pftz.loaders.userdata import load_user_data
+from pftz.loaders.userdata_builder import COLUMNS
+from pftz.loaders.userdata_csv import parse_user_csv
+from pftz.loaders.userdata_json import FORMAT, parse_user_json
 
 SCALE = int(os.environ.get("PFTZ_FUZZ_EXAMPLES", "100"))
 TEXT = BUNDLED_REPORT.read_text(encoding="utf-8")

@@ -674,7 +674,7 @@ def test_cli_query_trace_innovation_finds_words_by_the_ranked_search() -> None:
 
 
 def test_long_cells_are_cut_at_word_boundaries() -> None:
-    from pftz.shell.cli import _cut
+    from pftz.shell.cli_base import _cut
 
     text = "Customs authorities in the Pilot Regions shall not deny preferential tariff treatment"
     cut = _cut(text, 40)

@@ -25,14 +25,11 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pftz.graph.exports import (
-    people_csv,
-    save_gexf,
-    save_graphml,
-    save_neo4j_admin_csv,
-    save_node_link_json,
-    xml_text,
-)
+from pftz.graph.exports_common import xml_text
+from pftz.graph.exports_json import save_node_link_json
+from pftz.graph.exports_neo4j import save_neo4j_admin_csv
+from pftz.graph.exports_people import people_csv
+from pftz.graph.exports_xml import save_gexf, save_graphml
 from pftz.ground.errors import ExportError
 from pftz.ground.io import MANIFEST, staged_folder, write_manifest
 from pftz.shell.cli import cli

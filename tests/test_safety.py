@@ -28,14 +28,15 @@ import pytest
 from click.testing import CliRunner
 
 from pftz.graph.build import graph_from_reports
-from pftz.graph.exports import FORMATS, neo4j_admin_import_args, save_neo4j_admin_csv
+from pftz.graph.exports import FORMATS
+from pftz.graph.exports_neo4j import neo4j_admin_import_args, save_neo4j_admin_csv
 from pftz.graph.resolve import candidate_pairs
 from pftz.ground.errors import ExportError
 from pftz.ground.io import MANIFEST
 from pftz.ground.names import normalize_title
 from pftz.loaders.reference import load_reference
 from pftz.loaders.report import BUNDLED_REPORT, load_report
-from pftz.loaders.userdata import COLUMNS
+from pftz.loaders.userdata_builder import COLUMNS
 from pftz.shell import cache as gcache
 from pftz.shell.cli import cli
 from tests.synthetic import canonical, synthetic_graph

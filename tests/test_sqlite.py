@@ -30,7 +30,8 @@ from pftz.loaders.reference import load_reference
 from pftz.loaders.report import BUNDLED_REPORT, load_report
 from pftz.queries.sqlite import COLUMN_DESCRIPTIONS, metadata_path, save_sqlite, sqlite_frames
 from pftz.queries.tables import TABLES
-from pftz.shell.cli import DATASETTE_INSTALL, cli
+from pftz.shell.cli import cli
+from pftz.shell.cli_views import DATASETTE_INSTALL
 from tests.test_viz import ARTIFACTS
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 
 from pftz import queries
 from pftz.graph.build import graph_from_reports
-from pftz.graph.exports import inert
+from pftz.graph.exports_people import inert
 from pftz.ground.dates import PartialDate, in_window
 from pftz.ground.errors import ExportError, QueryError
 from pftz.ground.schema import Label, Rel, node_id
@@ -33,19 +33,12 @@ from pftz.loaders.manifest import load_manifest
 from pftz.loaders.reference import load_reference
 from pftz.loaders.report import BUNDLED_REPORT, load_report
 from pftz.queries.names import check_names, suggest
-from pftz.queries.tables import (
-    ABOUT_SHEET,
-    LIST_SEPARATOR,
-    TABLES,
-    about_rows,
-    flatten,
-    left_out,
-    linked_wordings,
-    table,
-    write_table,
-)
+from pftz.queries.tables import TABLES, linked_wordings, table
+from pftz.queries.tables_common import LIST_SEPARATOR, left_out
+from pftz.queries.tables_files import ABOUT_SHEET, about_rows, flatten, write_table
 from pftz.shell import cache as gcache
-from pftz.shell.cli import cli, rich_table
+from pftz.shell.cli import cli
+from pftz.shell.cli_query import rich_table
 from tests.synthetic import synthetic_graph
 
 # --------------------------------------------------------------------------- fixtures

@@ -13,10 +13,13 @@ from pftz.graph.build import graph_from_reports
 from pftz.graph.validate import validate
 from pftz.ground.errors import UserDataError
 from pftz.ground.schema import Label, Rel
-from pftz.loaders.records import ParsedReport
+from pftz.loaders.records import USER_SECTION, ParsedReport
 from pftz.loaders.reference import load_reference
 from pftz.loaders.report import load_report
-from pftz.loaders.userdata import COLUMNS, USER_SECTION, load_user_data, parse_user_csv, parse_user_json
+from pftz.loaders.userdata import load_user_data
+from pftz.loaders.userdata_builder import COLUMNS
+from pftz.loaders.userdata_csv import parse_user_csv
+from pftz.loaders.userdata_json import parse_user_json
 from pftz.shell.cli import cli
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

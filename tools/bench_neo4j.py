@@ -44,7 +44,7 @@ import networkx as nx
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pftz.graph.build import graph_from_reports
-from pftz.graph.exports import neo4j_admin_import_args, save_neo4j_admin_csv
+from pftz.graph.exports_neo4j import neo4j_admin_import_args, save_neo4j_admin_csv
 from pftz.graph.neo4j_store import (
     _edge_rows,
     _element_order,

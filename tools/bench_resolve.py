@@ -38,7 +38,8 @@ from pftz.graph.resolve import resolve_measures
 from pftz.ground.schema import KEY, Label
 from pftz.loaders.reference import load_reference
 from pftz.loaders.report import load_report
-from pftz.loaders.userdata import COLUMNS, load_user_data
+from pftz.loaders.userdata import load_user_data
+from pftz.loaders.userdata_builder import COLUMNS
 
 _LISTS = ("Negative list", "Open list", "Positive list", "Catalogue", "Guideline", "Rulebook", "Whitelist")
 _OBJECTS = ("cross-border data flows", "cross-border data services", "data export filing", "outbound data transfer")

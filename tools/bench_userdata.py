@@ -36,7 +36,8 @@ from pftz.graph.build import graph_from_reports
 from pftz.ground.schema import Label
 from pftz.loaders.reference import Gazetteer, load_reference
 from pftz.loaders.report import load_report
-from pftz.loaders.userdata import COLUMNS, load_user_data
+from pftz.loaders.userdata import load_user_data
+from pftz.loaders.userdata_builder import COLUMNS
 
 
 def _adoption_pairs() -> list[tuple[str, str]]:
