@@ -611,7 +611,7 @@ def number_value(text: str) -> int | None:
 BATCH_NAME_ENDS = ("from", "in", "titled", "to", "promoted", "aligned", "released", "compiled", "published", "issued")
 """Words that end a batch's name (``the fifth batch of best practices`` *from* ..., ... *released* by ...)."""
 
-BATCH_COUNT_NOUNS = ("items", "cases", "measures", "innovations", "practices", "experiences", "outcomes")
+BATCH_COUNT_NOUNS = ("items", "cases", "measures", "innovations", "practices", "experiences", "outcomes", "reforms")
 """Nouns of a batch's size printed after its name: ``the eighth batch of reform pilot experience (24 items)``."""
 
 BATCH_RELEASE_VERBS = (
@@ -1147,3 +1147,9 @@ ADOPTER_NOUNS = ("adopters", "followers", "takers", "adopting zones", "adopting 
 C``) or counting one among them (``Like A, B counts among the adopters``): the innovation named before."""
 
 __all__ += ["ADOPTER_NOUNS"]
+
+COUNTED_LIST_LEADS = ("including", "such as", "among them", "notably", "for example")
+"""Words before the items named of a counted set of measures at a scope (``15 measures are to be applied in all
+PFTZs, such as A and B``)."""
+
+__all__ += ["COUNTED_LIST_LEADS"]

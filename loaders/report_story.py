@@ -18,6 +18,7 @@ from pftz.loaders.followers import with_followers
 from pftz.loaders.lexicon import (
     BATCH_COUNT_NOUNS,
     CARDINALS,
+    COUNTED_LIST_LEADS,
     DESIGNATED_SCOPES,
     JOIN_PHRASES,
     LIST_SCOPE_VERBS,
@@ -504,16 +505,21 @@ def _read_story(c: _Collector, ctx: _Context) -> None:
 
 
 COUNTED_SCOPE_LIST_RE = re.compile(
-    r"^(?:(?:Of|Among) the [^,]{1,60},\s+|The (?:other|remaining) )?"
+    r"^(?:(?:Of|Among) (?:the [^,]{1,60}|these|them|those),\s+|The (?:other|remaining) )?"
     rf"(?P<n>\d+|{alternation((*CARDINALS, *NUMBER_WORDS_MORE))})\s+"
     rf"(?:(?:[\w-]+\s+){{0,2}}?{alternation(BATCH_COUNT_NOUNS)}\s+)?(?:are|were|will be|shall be)\s+(?:to be\s+)?"
     rf"{alternation(LIST_SCOPE_VERBS)}(?:\s+and\s+{alternation(LIST_SCOPE_VERBS)})?(?:\s+(?:across|to|throughout|in))?\s+"
-    rf"(?P<scope>{alternation(NATIONAL_SCOPES)}),?\s+including\s+(?P<list>.+?)(?:,\s+among others)?\.?$",
+    rf"(?P<scope>{alternation(NATIONAL_SCOPES)}),?\s+(?:{alternation(COUNTED_LIST_LEADS)})\s+(?P<list>.+?)"
+    r"(?:,\s+among others)?\.?$",
     re.IGNORECASE,
 )
 """A count of a batch's measures, their national scope and some of them: "Fifteen measures are to be replicated
-in all PFTZs, including A, B, and C", the count printed in digits or words."""
-COUNTED_ITEM_SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b)")
+in all PFTZs, including A, B, and C", "Of these, 15 measures are to be applied in all PFTZs, such as A and B", the
+count printed in digits or words, the items after a word of :data:`~loaders.lexicon.COUNTED_LIST_LEADS`."""
+COUNTED_CLAUSE_SPLIT_RE = re.compile(r";\s*(?:and\s+)?|,\s+(?:while|whereas)\s+")
+"""What parts a sentence into clauses each with its own count and scope ("..., such as A, while 11 are applied
+throughout the country, including B")."""
+COUNTED_ITEM_SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b|the\s+[a-z])")
 COUNTED_SCOPE_RULE = "scope-list"
 
 
@@ -528,17 +534,17 @@ def _counted_scope_lists(c: _Collector, ctx: _Context) -> None:
     read = {(a.line, normalize_name(a.name)) for a in ctx.story.adoptions if a.adopter_kind == "scope"}
     found: list[AdoptionFact] = []
     for p, off, sent in _sentences(ctx.paras):
-        if "including" not in sent:
+        if not any(lead in sent for lead in COUNTED_LIST_LEADS):
             continue
         line = p.line_at(off)
-        for clause in re.split(r";\s*(?:and\s+)?", sent):  # each clause with its own scope
+        for clause in COUNTED_CLAUSE_SPLIT_RE.split(sent):  # each clause with its own scope
             m = COUNTED_SCOPE_LIST_RE.search(clause)
             if m is None:
                 continue
             printed = m.group("scope").lower()
             scope = "all PFTZs" if "pftz" in printed or "pilot free" in printed else "nationwide"
             for item in COUNTED_ITEM_SPLIT_RE.split(CROSS_REFERENCE_RE.sub("", m.group("list"))):
-                name = item.strip(" .;")
+                name = re.sub(r"^the\s+", "", item.strip(" .;"))  # "... and the acceptance of ...": no article
                 if len(name.split()) >= 3 and name[:1].islower() and (line, normalize_name(name)) not in read:
                     found.append(AdoptionFact(name, "scope", scope, scope, line, sent, COUNTED_SCOPE_RULE, scope=scope))
     if found:

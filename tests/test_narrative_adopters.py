@@ -318,6 +318,26 @@ def test_an_item_of_an_alliance_batch_credits_the_zones_that_developed_it(
                 )
             },
         ),
+        (
+            # "such as" and a second clause after ", while" with its own count and scope; "and the <noun>" parts
+            "Of these, 12 measures are to be applied in all PFTZs, such as permitting foreign insurers to open "
+            "branches online and recognising digital seals in tax filings, while 9 are applied throughout the "
+            "country, including easing visas for ship crews and the registration of cross-border data brokers.",
+            {
+                ("permitting foreign insurers to open branches online", "group:all pftzs"),
+                ("recognising digital seals in tax filings", "group:all pftzs"),
+                ("easing visas for ship crews", "group:nationwide"),
+                ("registration of cross-border data brokers", "group:nationwide"),
+            },
+        ),
+        (
+            "Among them, twenty reforms will be rolled out in all PFTZs, notably simplifying the import of "
+            "rehabilitation devices and the mutual recognition of port inspection results.",
+            {
+                ("simplifying the import of rehabilitation devices", "group:all pftzs"),
+                ("mutual recognition of port inspection results", "group:all pftzs"),
+            },
+        ),
     ],
 )
 def test_a_spelled_out_count_of_measures_at_a_national_scope(text: str, want: set[tuple[str, str]]) -> None:
