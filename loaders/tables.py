@@ -62,6 +62,8 @@ class _Layout(NamedTuple):
     """The first heading of a header line: ``No.``."""
     continued: re.Pattern[str]
     """The title of a caption repeated after a page break: ``(continued)``."""
+    continued_tail: re.Pattern[str]
+    """A word of continuation in brackets after the table's own title: ``Items of a batch (continued)``."""
     row_heading: str
     """The heading of the column of row numbers (``No.``), given to a table that prints none."""
     caption_words: frozenset[str]
@@ -85,6 +87,7 @@ def _layout_of(
         re.compile(rf"^{alternation(source)}\s*:", re.IGNORECASE),
         re.compile(rf"^{alternation([n.rstrip('.') for n in row_number])}\.?$", re.IGNORECASE),
         re.compile(rf"^[(\[]?\s*{alternation(continued)}\s*[)\]]?\.?$", re.IGNORECASE),
+        re.compile(rf"\s*[(\[]\s*{alternation(continued)}\s*[)\]]\.?$", re.IGNORECASE),
         row_number[0] if row_number else "No.",
         frozenset(caption),
     )
@@ -521,7 +524,8 @@ def _read_table_lines(
 
 def _continues(lay: _Layout, text: str, table_id: str, caption: str = "") -> bool:
     """Whether ``text`` is the caption of table ``table_id`` repeated after a page break: its title is a word of
-    continuation ("Table 9-9 (continued)"), or the table's own title (``caption``) printed again.
+    continuation ("Table 9-9 (continued)"), or the table's own title (``caption``) printed again, alone or with a
+    word of continuation in brackets after it ("Table 9-9 Items of a batch (continued)").
 
     Examples
     --------
@@ -530,12 +534,15 @@ def _continues(lay: _Layout, text: str, table_id: str, caption: str = "") -> boo
     (True, False)
     >>> _continues(lay, "Table 9-9 Items of a batch", "9-9", "Items of a batch")
     True
+    >>> _continues(lay, "Table 9-9 Items of a batch (Cont'd)", "9-9", "Items of a batch")
+    True
     """
     m = lay.caption.match(text) or lay.appendix_caption.match(text)
     if m is None:
         return False
     title = clean_cell(m.group(2))
-    again = bool(caption) and " ".join(title.split()).casefold() == " ".join(caption.split()).casefold()
+    own = {" ".join(t.split()).casefold() for t in (title, lay.continued_tail.sub("", title))}
+    again = bool(caption) and " ".join(caption.split()).casefold() in own
     if not (again or lay.continued.match(title.strip())):
         return False
     return m.group(1) == table_id or table_id.endswith(f"-{m.group(1)}")

@@ -881,6 +881,21 @@ def test_a_table_whose_parts_each_end_in_a_source_line_is_one_table(again: str, 
     assert warnings == []
 
 
+@pytest.mark.parametrize("tail", ["(continued)", "[Cont.]", "(cont'd)"])
+@pytest.mark.parametrize("variant", range(3))
+def test_a_caption_printed_again_with_its_title_and_a_word_of_continuation_goes_on(tail: str, variant: int) -> None:
+    """The second part of a table cut by a page break prints the whole caption again and a word of continuation
+    after its title ("Table 3-2 Items of the ninth batch (continued)"): one table, not a table numbered twice."""
+    caption = "Table 3-2 Items of the ninth batch"
+    parts = [caption, *NATIONAL_TABLE[1:5], "", "Source: Ministry of Commerce website.", *PAGE, f"{caption} {tail}"]
+    text = _perturbed("\n".join([*parts, *NATIONAL_TABLE[14:]]))[variant]
+    tables, warnings = parse_tables(split_lines(text), "t.txt")
+    assert [t.id for t in tables] == ["3-2"]
+    assert [r.number for r in tables[0].rows] == [1, 2, 3]
+    assert tables[0].caption == "Items of the ninth batch"
+    assert warnings == []
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
