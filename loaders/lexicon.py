@@ -840,6 +840,15 @@ PAPER_ADOPT_VERBS = ("adapted", "taken up", "took up", "copied", "borrowed", "tr
 
 __all__ += ["ORIGIN_PASSIVE_VERBS", "PAPER_ADOPT_VERBS"]
 
+ORIGIN_SOURCE_PHRASES = (
+    "came out of", "comes out of", "grew out of", "grows out of", "originated in", "originated from",
+    "sprang from", "stemmed from", "stems from", "first tried in", "first tried by", "first used in",
+)  # fmt: skip
+"""Phrases after an item listed as an example of a batch and before its origin zone, besides a verb of
+:data:`ORIGIN_PASSIVE_VERBS` with "by|in" (``..., which came out of the Hainan FTP``)."""
+
+__all__ += ["ORIGIN_SOURCE_PHRASES"]
+
 NAMED_HEADS_MORE = ("code", "rules", "form", "list", "card", "pass", "ledger", "seal", "profile", "procedure")
 """More heads of an innovation a text names by its zone (``the Chongqing inspection code``)."""
 

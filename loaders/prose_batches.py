@@ -33,6 +33,8 @@ from pftz.loaders.lexicon import (
     NOTICE_ITEM_WORDS,
     NOTICE_REPLICATE_VERBS,
     ORDINALS,
+    ORIGIN_PASSIVE_VERBS,
+    ORIGIN_SOURCE_PHRASES,
     PROVINCE_RELEASE_VERBS,
     PROVINCE_SCOPES,
     PROVINCE_SCOPES_MORE,
@@ -598,13 +600,28 @@ _ITEM_VERB_RE = re.compile(
 """An unquoted item between a verb of listing and the batch ("... include the e-seal relay model in the eighth
 batch")."""
 _ORIGIN_AFTER_RE = re.compile(
-    r"^[^;:.\"“”]{0,80}?\b(?:developed|piloted|pioneered|created|explored|launched|introduced|first tried)\s+"
-    r"(?:by|in)\s+(?:the\s+)?"
+    r"^[^;:.\"“”]{0,80}?\b(?:(?:(?:developed|piloted|pioneered|created|explored|launched|introduced|first tried|"
+    rf"{alternation(ORIGIN_PASSIVE_VERBS)})\s+(?:by|in))|{alternation(ORIGIN_SOURCE_PHRASES)})\s+(?:the\s+)?"
 )
-"""What stands between an item and its origin zone: "... model for imported mineral samples developed by the"."""
-_EXAMPLE_RE = re.compile(r"\b(?:for instance|for example|such as|including|among them)\b", re.IGNORECASE)
+"""What stands between an item and its origin zone: "... model for imported mineral samples developed by the",
+"..., which came out of the"."""
+_LISTED_EXAMPLE_RE = re.compile(
+    r"^\s*(?:(?:among|of)\s+(?:them|these|those)\s+(?:were|was|are|is)\s+)?(?:and\s+)?"
+    r"(?:the|a|an)\s+(?P<np>[^,;:\"“”()]{6,120}?),\s+(?:(?:which|that)\s+(?:was\s+|were\s+)?)?(?=\w)",
+    re.IGNORECASE,
+)
+"""An unquoted example opening one of the parts (split at ";") of a sentence that lists a batch's examples, before
+the clause naming its origin: "Among them were the X, piloted by ...; a Y, which came out of ...; and the Z, first
+tried in ..."."""
+_PARTITIVE_RE = re.compile(r"^\s*(?:among|of)\s+(?:them|these|those)\b", re.IGNORECASE)
+"""An example sentence that opens on a part of the batch's measures: what the batch sentence states of them (a
+national scope) it states of each one."""
+_EXAMPLE_RE = re.compile(
+    r"\b(?:for instance|for example|such as|including|among (?:them|these|those))\b", re.IGNORECASE
+)
 _NATIONAL_AFTER_RE = re.compile(
-    r"^[^;]{0,120}?\b(?:replicated|promoted|replication|promotion|scaled up|rolled out)\s+(?:and\s+\w+(?:\s+up)?\s+)?"
+    r"^[^;]{0,120}?\b(?:replicated|promoted|replication|promotion|scaled up|rolled out|applied)\s+"
+    r"(?:and\s+\w+(?:\s+up)?\s+)?"
     r"(?P<scope>nationwide|across the country|throughout the country|in all (?:pilot free trade zones|PFTZs|FTZs))"
     r"(?!\s+or\b)"
 )
@@ -765,13 +782,47 @@ def batch_items(
                     out.append(BatchItem(b, item_name(obj), oline, s, (), scope, True))
             if i + 1 < len(sents) and _EXAMPLE_RE.search(sents[i + 1][1]):
                 noff, ns = sents[i + 1]
-                for start, end, name in quoted(ns):
+                part_scope = scope if _PARTITIVE_RE.match(ns) else None
+                spans = quoted(ns)
+                for start, end, name in spans:
                     full, stop = _named(ns, start, end, name)
                     named = not name[:1].isupper() and not descriptive(ns, start, name)
                     if len(full.split()) >= 2 and "batch" not in name.lower() and named:
                         who, kind = _example_adopter(ns[:start], find_zones, find_provinces)
                         zones = _origin_after(ns, stop, find_zones)
-                        out.append(BatchItem(b, full, p.line_at(noff + start), ns, zones, None, False, who, kind))
+                        out.append(BatchItem(b, full, p.line_at(noff + start), ns, zones, part_scope, False, who, kind))
+                out.extend(_listed_examples(b, p, noff, ns, spans, part_scope, find_zones))
+    return out
+
+
+def _listed_examples(
+    b: ProseBatch,
+    p: Paragraph,
+    off: int,
+    s: str,
+    spans: Sequence[tuple[int, int, str]],
+    scope: Scope | None,
+    find_zones: FindMentions,
+) -> list[BatchItem]:
+    """Rule: the unquoted examples of a batch a sentence lists in parts split at ";", each with its origin.
+
+    "Among them were the X, piloted by the Tianjin FTZ; a Y, which came out of the Hainan FTP; and the Z, first
+    tried in the Shandong FTZ": X, Y and Z are items of the batch from those zones. A part is read only when its
+    noun phrase is unquoted and the clause after its comma names its origin zone; a quoted item is read by
+    :func:`batch_items`.
+    """
+    if ";" not in s:
+        return []
+    out: list[BatchItem] = []
+    for at, part in _split_outside(s, ";"):
+        m = _LISTED_EXAMPLE_RE.match(part)
+        if m is None or any(at <= q < at + len(part) for q, _e, _n in spans):
+            continue
+        zones = _origin_after(part, m.end("np") + 1, find_zones)
+        name = item_name(m.group("np"))
+        if zones and len(name.split()) >= 2 and "batch" not in name.lower():
+            line = p.line_at(off + at + m.start("np"))
+            out.append(BatchItem(b, name, line, s, zones, scope, False))
     return out
 
 

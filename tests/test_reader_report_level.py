@@ -511,3 +511,49 @@ def test_places_that_joined_with_no_body_named_before_join_nothing() -> None:
     text = JOINERS.split(". ", 1)[1] + "Hubei PFTZ launched a new service.\n"
     report = parse_report(text, "news.txt")
     assert not [r for r in report.relations if r.type is Rel.MEMBER_OF]
+
+
+LISTED_EXAMPLES = (
+    "In May the State Council issued the Notice on Replicating and Promoting the Seventh Batch of Reform Pilot "
+    "Experience of Pilot Free Trade Zones, asking for 21 measures to be applied nationwide. Among them were the "
+    'remote verification of ship crew certificates, piloted by the Liaoning FTZ; a "single-window" berth booking '
+    "service for river barges, which came out of the Hubei FTZ; and a joint credit archive for cross-border "
+    "carriers, first tried in the Guangxi Pilot Free Trade Zone.",
+    "The State Council issued the Notice on Replicating and Promoting the Seventh Batch of Reform Pilot Experience "
+    "of Pilot Free Trade Zones, with 19 measures to be replicated nationwide. Among these were a shared register "
+    "of bonded repair yards, which grew out of the Chongqing FTZ; the cross-border e-invoice for freight "
+    "forwarders, developed by the Yunnan FTZ; and the remote verification of ship crew certificates, which "
+    "originated in the Liaoning FTZ.",
+)
+
+
+def _adopted_nationwide(report: ParsedReport) -> set[str]:
+    names = {e.key: e.name for e in report.entities if e.label is Label.MEASURE}
+    return {names[r.end.key] for r in report.relations if r.type is Rel.ADOPTED and r.start.key == "nationwide"}
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_unquoted_examples_listed_after_among_them_with_the_zone_each_came_from(variant: int) -> None:
+    report = parse_report(_perturbed(LISTED_EXAMPLES[0])[variant], "review.txt", partial=True)
+    national = _national(report)
+    assert national["remote verification of ship crew certificates"] == {"liaoning"}
+    assert national["joint credit archive for cross-border carriers"] == {"guangxi"}
+    assert "remote verification of ship crew certificates" in _adopted_nationwide(report)
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_listed_examples_with_other_verbs_of_origin_in_another_order(variant: int) -> None:
+    report = parse_report(_perturbed(LISTED_EXAMPLES[1])[variant], "review.txt", partial=True)
+    national = _national(report)
+    assert national["shared register of bonded repair yards"] == {"chongqing"}
+    assert national["cross-border e-invoice for freight forwarders"] == {"yunnan"}
+    assert national["remote verification of ship crew certificates"] == {"liaoning"}
+    assert _adopted_nationwide(report) >= set(national)
+
+
+def test_a_listed_part_naming_no_zone_it_came_from_is_no_item() -> None:
+    text = LISTED_EXAMPLES[0].replace("first tried in the Guangxi Pilot Free Trade Zone", "still under review")
+    national = _national(parse_report(text, "review.txt", partial=True))
+    assert "joint credit archive for cross-border carriers" not in national
+    text = LISTED_EXAMPLES[0].replace("Among them were", "Elsewhere, officials praised")
+    assert "remote verification of ship crew certificates" not in _national(parse_report(text, "r.txt", partial=True))
