@@ -472,6 +472,8 @@ _OWNER_AFTER_RE = re.compile(
     r"(?:PFTZ|FTZ|Free Trade Zone|Pilot Free Trade Zone|Free Trade Port)))"
 )
 REACH = 160
+_TITLE_AND_RE = re.compile(r"\s+and\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*(?=\s+of\b|\s*[,.;:()\"”]|\s*$)")
+"""The rest of a batch's name in title case after "and": "Sixth Batch of Reform and Innovation Achievements of"."""
 _ALLIANCE_RE = re.compile(r"\b[Aa]lliance\b")
 """Characters at most between a national body and the batch it acts on."""
 
@@ -566,6 +568,9 @@ def prose_batches(
             bodies = find_bodies(s)
             for m in BATCH_RE.finditer(s):
                 at, end = m.start(), m.end()
+                what = m.group("what")
+                if what[:1].isupper() and (tm := _TITLE_AND_RE.match(s, end)):
+                    what, end = what + s[end : tm.end()], tm.end()  # "... Batch of Reform and Innovation Achievements"
                 while at > 0 and s[at - 1] == " ":
                     at -= 1
                 art = re.search(r"(?:\bthe|\ba|\bits)\s*$", s[:at])
@@ -587,7 +592,7 @@ def prose_batches(
                         owner = zone_of_province(provs[-1].key)
                 line = p.line_at(off + m.start())
                 out.append(
-                    ProseBatch(ordinal_of(m.group("ord")), count, m.group("what"), line, s, m.group(0), body, owner)
+                    ProseBatch(ordinal_of(m.group("ord")), count, what, line, s, s[m.start() : end], body, owner)
                 )
     return out
 

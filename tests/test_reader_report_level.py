@@ -557,3 +557,24 @@ def test_a_listed_part_naming_no_zone_it_came_from_is_no_item() -> None:
     assert "joint credit archive for cross-border carriers" not in national
     text = LISTED_EXAMPLES[0].replace("Among them were", "Elsewhere, officials praised")
     assert "remote verification of ship crew certificates" not in _national(parse_report(text, "r.txt", partial=True))
+
+
+TITLE_WITH_AND = (
+    'The circular, headed "Notice on Spreading the Third Batch of Reform and Innovation Results of the China '
+    '(Hunan) Pilot Free Trade Zone Across the Province," asks every city to report on its progress.',
+    "Officials said the Fifth Batch of Institutional and Regulatory Innovations of the Yunnan Pilot Free Trade "
+    "Zone would be replicated in all border cities.",
+)
+
+
+@pytest.mark.parametrize("variant", range(3))
+@pytest.mark.parametrize("text", TITLE_WITH_AND)
+def test_a_batch_in_title_case_whose_name_joins_two_words_with_and_is_its_zones(text: str, variant: int) -> None:
+    batches = _batches(parse_report(_perturbed(text)[variant], "notice.txt", partial=True))
+    assert any(k.startswith(("provincial:hunan:", "provincial:yunnan:")) for k in batches), batches
+
+
+def test_a_batch_in_title_case_and_a_clause_after_it_keep_apart() -> None:
+    text = "The Third Batch of Reform Results and Hunan also drew praise from visiting officials."
+    batches = _batches(parse_report(text, "notice.txt", partial=True))
+    assert not any(k.startswith("provincial:") for k in batches)
