@@ -270,6 +270,13 @@ _IN_PLACE_RE = re.compile(r"\s*In\s+(?:the\s+)?")
 _PLACE_GAP_RE = re.compile(rf",\s*(?:(?:[a-z][\w-]*\s+){{0,4}}?{alternation(TRIAL_PARTICIPLES)}\s+)?(?:a|an|the)\s+")
 """Between the place opening a sentence and the quoted name: ``In the X Area, a "..."``, ``In the X Area,
 officials are now testing a "..."``."""
+_FROM_PLACE_RE = re.compile(r"\s*From\s+(?:the\s+)?")
+_FROM_GAP_RE = re.compile(
+    r"(?:,\s*(?:which|where|home to)\s[^,;:\"“”]{0,80})?,?\s+(?:come|comes|came|have come|has come)\s+"
+    r"(?:(?:both|first|also)\s+)?(?:a|an|the)\s+"
+)
+"""Between the place opening an inverted sentence of origin and the quoted name: ``From the X Area, which ...,
+come a "..."``."""
 
 
 def case_under(s: Sentence, q: Quoted, before: Actor | None = None) -> Actor | None:
@@ -278,10 +285,11 @@ def case_under(s: Sentence, q: Quoted, before: Actor | None = None) -> Actor | N
 
     Accepts ``Under``/``Through``/``With``/``Via`` and an article before the name, at most three words after
     it, a comma and the zone. Also the place before the name: ``In the Khorgos Area of Xinjiang PFTZ, a "..."
-    allowed ...``, ``In the X Area, officials are now testing a "..."`` (the one zone of the opening phrase;
-    :data:`loaders.lexicon.TRIAL_PARTICIPLES`). A sentence naming no zone at all (``Under the "..." model,
-    goods landing at the airport are declared once``) continues ``before``: the one subject zone of its paragraph,
-    or, opening a paragraph, of the paragraph before. Rejects a name the sentence does not open with.
+    allowed ...``, ``In the X Area, officials are now testing a "..."``, ``From the X Area come a "..."`` (the one
+    zone of the opening phrase; :data:`loaders.lexicon.TRIAL_PARTICIPLES`). A sentence naming no zone at all
+    (``Under the "..." model, goods landing at the airport are declared once``) continues ``before``: the one
+    subject zone of its paragraph, or, opening a paragraph, of the paragraph before. Rejects a name the sentence
+    does not open with.
     """
     if not _UNDER_RE.match(s.text[: q.start]):
         opening = [a for a in s.actors if a.end <= q.start]
@@ -291,10 +299,9 @@ def case_under(s: Sentence, q: Quoted, before: Actor | None = None) -> Actor | N
             and {k.split("/", 1)[0] for k in opening[0].keys} == set(opening[1].keys)
         ):
             opening = [Actor(opening[0].start, opening[1].end, opening[0].keys)]  # "the X Area of the Y FTZ"
-        if (
-            len(opening) == 1
-            and _IN_PLACE_RE.fullmatch(s.text[: opening[0].start])
-            and _PLACE_GAP_RE.fullmatch(s.text[opening[0].end : q.start])
+        if len(opening) == 1 and any(
+            lead.fullmatch(s.text[: opening[0].start]) and gap.fullmatch(s.text[opening[0].end : q.start])
+            for lead, gap in ((_IN_PLACE_RE, _PLACE_GAP_RE), (_FROM_PLACE_RE, _FROM_GAP_RE))
         ):
             return opening[0]
         return None

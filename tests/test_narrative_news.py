@@ -261,3 +261,34 @@ def test_the_items_a_zones_own_latest_batch_includes_are_its_cases(text: str, zo
     for t in (text, rewrapped(text, 51)):
         got = {n for n, a, _ad in _facts(t, "zone_case") if a == frozenset({zone})}
         assert names <= got, _facts(t, "zone_case")
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        (
+            'Hubei FTZ feature\n\nFrom the Yichang Area, which sits on the Three Gorges, come a "river-sea '
+            'relay" berth plan for bulk barges and a new training scheme for pilots.',
+            "zone:hubei",
+        ),
+        (
+            "Fujian feature\n\nFrom the Xiamen Area of the Fujian FTZ came the “shared ship supply yard” for "
+            "ocean liners calling at the port.",
+            "zone:fujian",
+        ),
+        (
+            "Guangxi report\n\nFrom the Guangxi FTZ, home to the Qinzhou port, has come a 'border fruit lane' "
+            "for lorries bound for Vietnam.",
+            "zone:guangxi",
+        ),
+    ],
+)
+def test_the_place_an_inverted_sentence_opens_on_is_where_the_quoted_name_came_from(text: str, zone: str) -> None:
+    for t in (text, rewrapped(text, 41)):
+        cases = _facts(t, "zone_case")
+        assert any(a == frozenset({zone}) for _n, a, _ad in cases), cases
+
+
+def test_from_a_place_with_no_verb_of_coming_credits_no_quoted_name() -> None:
+    text = 'Hubei FTZ feature\n\nFrom the Yichang Area, officials travelled to see a "river-sea relay" berth plan.'
+    assert not _facts(text, "zone_case")
