@@ -840,6 +840,23 @@ PAPER_ADOPT_VERBS = ("adapted", "taken up", "took up", "copied", "borrowed", "tr
 
 __all__ += ["ORIGIN_PASSIVE_VERBS", "PAPER_ADOPT_VERBS"]
 
+ITEM_ORIGIN_LEADS = (
+    "originating", "originated", "originally", "pioneered", "piloted", "developed", "explored", "proposed",
+    "first piloted", "first tried", "first tested", "first launched", "first introduced", "first explored",
+    "coming", "sourced", "derived",
+)  # fmt: skip
+"""Words opening a sentence of origin after a notice's item, before "from|in|by|at <zone>" (``1. Bonded repair
+of aircraft engines. Originating from the Tianjin FTZ. Scope: nationwide.``)."""
+
+ITEM_SCOPE_LABELS = (
+    "scope", "scope of application", "scope of replication", "scope of promotion", "applicable scope",
+    "applicable areas", "applicable to", "area of application", "areas of application", "coverage",
+    "to be promoted in", "to be replicated in",
+)  # fmt: skip
+"""Labels of an item's own scope in a sentence after it (``... Scope: all special customs supervision areas``)."""
+
+__all__ += ["ITEM_ORIGIN_LEADS", "ITEM_SCOPE_LABELS"]
+
 NAMED_HEADS_MORE = ("code", "rules", "form", "list", "card", "pass", "ledger", "seal", "profile", "procedure")
 """More heads of an innovation a text names by its zone (``the Chongqing inspection code``)."""
 

@@ -25,6 +25,8 @@ from pftz.loaders.lexicon import (
     DESIGNATED_SCOPES,
     EXAMPLE_ADOPT_VERBS,
     FIELD_LEADS,
+    ITEM_ORIGIN_LEADS,
+    ITEM_SCOPE_LABELS,
     JOINT_ITEM_VERBS,
     LIST_ITEM_NOUNS,
     LIST_LEAD_VERBS,
@@ -103,6 +105,37 @@ _JOINT_WITH_RE = re.compile(
     re.IGNORECASE,
 )
 """An item's co-author after it: "A, jointly explored with the Chongqing Pilot FTZ": a joint innovation."""
+_LATER_SENTENCE_RE = re.compile(r"(?<=[\w\"”')])\.\s+(?=[A-Z])")
+_ORIGIN_SENTENCE_RE = re.compile(
+    rf"^\s*(?i:{alternation(ITEM_ORIGIN_LEADS)})\s+(?:(?:jointly|first)\s+)?(?:from|in|by|at)\s+(?P<who>[^,;]{{3,160}})"
+)
+_SCOPE_LABEL_RE = re.compile(rf"^\s*(?i:{alternation(ITEM_SCOPE_LABELS)})\s*:\s*(?P<scope>[^;]{{3,200}}?)\s*[.;]?\s*$")
+
+
+def _later_sentences(text: str) -> tuple[str, str, str]:
+    """An item told in sentences: its first sentence (the name), the origin and the scope the later ones state.
+
+    "Bonded repair of aircraft engines. Originating from the Tianjin FTZ, it lets ... Scope: nationwide." is
+    ("Bonded repair of aircraft engines.", "the Tianjin FTZ", "nationwide"); an item with no later sentence of
+    origin or scope is left whole, ("...", "", "").
+
+    Examples
+    --------
+    >>> _later_sentences("Joint tally of cold-chain cargo. Pioneered by Ningbo FTZ, it saves a day. Scope: ports.")
+    ('Joint tally of cold-chain cargo.', 'Ningbo FTZ', 'ports')
+    """
+    parts = _LATER_SENTENCE_RE.split(text)
+    if len(parts) < 2:
+        return text, "", ""
+    who = scope = ""
+    for s in parts[1:]:
+        if (om := _ORIGIN_SENTENCE_RE.match(s)) and not who:
+            who = om.group("who")
+        elif (sm := _SCOPE_LABEL_RE.match(s)) and not scope:
+            scope = sm.group("scope")
+    return (parts[0] + ".", who, scope) if who or scope else (text, "", "")
+
+
 _RELATIVE_RE = re.compile(r",\s+(?:in\s+which|under\s+which|by\s+which|through\s+which|whereby|which|where)\s")
 """A relative clause describing an item ("A ..., in which the bill, once endorsed, may be pledged"): no name."""
 _LEAD_SCOPES: tuple[tuple[Scope, tuple[str, ...]], ...] = (
@@ -273,6 +306,7 @@ def _item(
         bodies = tuple(find_bodies(m.group("inner")))
         text = text[: m.start()]
     sc, where = scope
+    text, origin, stated = _later_sentences(text)
     colon = text.find(":")
     quote_at = min((i for i in (text.find('"'), text.find("“")) if i >= 0), default=len(text))
     body, shift = text, 0
@@ -287,6 +321,10 @@ def _item(
             continue
         zones: tuple[Mention, ...] = ()
         own: tuple[Scope | None, str, tuple[Mention, ...]] = (sc, where, ())
+        if stated and scope_of(stated) is not None:
+            own = _item_scope(stated, find_zones, find_lists)  # "... . Scope: all special customs supervision areas"
+        if origin:
+            zones = tuple(find_zones(origin))  # "... . Originating from the Tianjin FTZ, ..."
         if (tp := _TRAILING_PAREN_RE.search(part)) and (found := find_zones(tp.group("inner"))):
             zones, part = tuple(found), part[: tp.start()]
         elif tp and _SCOPE_PAREN_RE.match(tp.group("inner")) and scope_of(tp.group("inner")) is not None:
@@ -578,7 +616,12 @@ def prose_batches(
                 body = None if owner else _national_body(s, at, end, bodies)
                 if owner is None and body is None and not _ALLIANCE_RE.search(s[:at]):  # an alliance's: the narrative's
                     provs = [pm for pm in find_provinces(s[:at]) if _PROVINCE_VERB_RE.match(s[pm.end : at])]
-                    zs = [z for z in find_zones(s[:at]) if _PROVINCE_VERB_RE.match(s[z.end : at])]
+                    # "Hubei releases its 10th batch", or a zone's possessive: "Hubei FTZ's ninth batch of ..."
+                    zs = [
+                        z
+                        for z in find_zones(s[:at])
+                        if _PROVINCE_VERB_RE.match(s[z.end : at]) or _POSSESSIVE_RE.match(s[z.end : at])
+                    ]
                     if zs:
                         owner = zs[-1].key.split("/", 1)[0]
                     elif provs:
