@@ -646,6 +646,18 @@ _ORIGIN_AFTER_RE = re.compile(
 )
 """What stands between an item and its origin zone: "... model for imported mineral samples developed by the"."""
 _EXAMPLE_RE = re.compile(r"\b(?:for instance|for example|such as|including|among them)\b", re.IGNORECASE)
+_BATCH_SUBJECT_RE = re.compile(
+    r"^\s*(?:It|The\s+batch|This\s+batch|The\s+new\s+batch|The\s+list)\s+"
+    r"(?:includes|included|contains|contained|covers|covered|comprises|comprised)\b"
+)
+"""A next sentence whose subject is the batch itself ("It includes 21 items, among them ..."): its examples are
+in the scope the sentence on the batch stated."""
+_AND_ITEM_RE = re.compile(
+    r"[^;:.\"“”]{0,120}?\s+and\s+(?:a|an|the)\s+(?P<name>[a-z][\w'’&+-]*(?:\s+[a-z][\w'’&+-]*){1,10}?)"
+    r"(?=\s+(?:developed|piloted|pioneered|created|explored|launched|introduced|first tried)\s+(?:by|in)\s)"
+)
+"""An unquoted item joined after a quoted one, with its own origin (matched from the quoted one's end):
+'... the "A" ... first tried in X and a unified registration system for ship mortgages developed by Y'."""
 _NATIONAL_AFTER_RE = re.compile(
     r"^[^;]{0,120}?\b(?:replicated|promoted|replication|promotion|scaled up|rolled out)\s+(?:and\s+\w+(?:\s+up)?\s+)?"
     r"(?P<scope>nationwide|across the country|throughout the country|in all (?:pilot free trade zones|PFTZs|FTZs))"
@@ -653,7 +665,8 @@ _NATIONAL_AFTER_RE = re.compile(
 )
 """A national scope after the batch ("... for replication nationwide", "... that the State Council promoted
 nationwide"), not one of two ("nationwide or in specific regions")."""
-_ED_TAIL_RE = re.compile(r"\s+\w+ed$")
+_ED_TAIL_RE = re.compile(r"(?:\s+(?:first|jointly|originally))?\s+\w+ed$")
+"""A participle of origin ending a name's words, with its adverb ("... medical devices first tried"): no part of it."""
 
 
 @dataclass(frozen=True)
@@ -808,13 +821,19 @@ def batch_items(
                     out.append(BatchItem(b, item_name(obj), oline, s, (), scope, True))
             if i + 1 < len(sents) and _EXAMPLE_RE.search(sents[i + 1][1]):
                 noff, ns = sents[i + 1]
+                own = scope if _BATCH_SUBJECT_RE.match(ns) else None  # "It includes ...": the batch's own scope
                 for start, end, name in quoted(ns):
                     full, stop = _named(ns, start, end, name)
                     named = not name[:1].isupper() and not descriptive(ns, start, name)
                     if len(full.split()) >= 2 and "batch" not in name.lower() and named:
                         who, kind = _example_adopter(ns[:start], find_zones, find_provinces)
                         zones = _origin_after(ns, stop, find_zones)
-                        out.append(BatchItem(b, full, p.line_at(noff + start), ns, zones, None, False, who, kind))
+                        out.append(BatchItem(b, full, p.line_at(noff + start), ns, zones, own, False, who, kind))
+                        if zones and (am := _AND_ITEM_RE.match(ns, stop)):
+                            at2 = am.start("name")
+                            more = _origin_after(ns, am.end("name"), find_zones)
+                            name2 = item_name(am.group("name"))
+                            out.append(BatchItem(b, name2, p.line_at(noff + at2), ns, more, own, False, who, kind))
     return out
 
 

@@ -541,3 +541,38 @@ def test_two_batches_in_one_clause_keep_their_own_series(text: str) -> None:
     facts = [f for f in facts_from_report(parse_report(text, "n.txt")) if f.fact == "batch"]
     names = sorted(f.name.lower() for f in facts)
     assert len(names) == 2 and "practice" in names[0] and "experience" in names[1], names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In May the State Council approved the ninth batch of reform pilot experience for replication nationwide. "
+        'It includes 19 items, among them the "cold-chain passport" for imported vaccines first tried in Hubei FTZ '
+        "and a shared registry of aircraft leases developed by Tianjin FTZ.",
+        # another subject, other zones, curly quotes, re-wrapped
+        "Last week the State Council approved the tenth batch of reform pilot experience for replication\nacross "
+        "the country. The batch contains 23 items, including the \u201csingle-window\u201d check of\nimported "
+        "vaccines piloted by Hubei FTZ and an electronic registry of aircraft leases\ndeveloped by Tianjin FTZ.",
+        # "jointly" before the participle
+        "The State Council approved the ninth batch of reform pilot experience for replication nationwide. It "
+        'covers 19 items, such as the "cold-chain passport" for imported vaccines jointly developed by Hubei FTZ '
+        "and the shared registry of aircraft leases pioneered in Tianjin FTZ.",
+    ],
+)
+def test_the_batch_as_next_subject_gives_its_scope_to_its_examples(text: str) -> None:
+    """'It includes N items, among them the "A" ... first tried in X and a B developed by Y': both items of the
+    batch, from their zones, in the scope the sentence on the batch stated."""
+    facts = facts_from_report(parse_report(text, "n.txt"))
+    national = {(f.name.split()[-1], tuple(sorted(f.actors))) for f in facts if f.fact == "national"}
+    assert national == {("vaccines", ("zone:hubei",)), ("leases", ("zone:tianjin",))}
+    adopted = {(f.name.split()[-1], f.adopter) for f in facts if f.fact == "adoption"}
+    assert adopted == {("vaccines", "group:nationwide"), ("leases", "group:nationwide")}
+
+
+def test_an_example_after_a_batch_of_another_subject_has_no_scope() -> None:
+    text = (
+        "The State Council approved the ninth batch of reform pilot experience for replication nationwide. "
+        'Hunan, for example, has replicated the "cold-chain passport" for imported vaccines developed by Hubei FTZ.'
+    )
+    facts = facts_from_report(parse_report(text, "n.txt"))
+    assert not any(f.adopter == "group:nationwide" for f in facts if f.fact == "adoption")
