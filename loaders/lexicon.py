@@ -117,9 +117,10 @@ REPLICATE_PATTERNS = (
 
 LAUNCH_PARTICIPLES = (
     "launched", "developed", "introduced", "piloted", "created", "established", "pioneered", "designed", "built",
-    "set up", "initiated", "explored", "tried", "trialled", "trialed",
+    "set up", "initiated", "explored", "tried", "trialled", "trialed", "first used", "first applied",
 )  # fmt: skip
-"""Participles of an appositive that names a practice's zones: ``A <practice>, jointly launched by X PFTZ, ...``."""
+"""Participles of an appositive that names a practice's zones: ``A <practice>, jointly launched by X PFTZ, ...``
+(``used`` and ``applied`` only after ``first``: ``used by`` alone names a user, not the origin)."""
 
 RELATIVE_PILOT_VERBS = (
     "launched", "developed", "piloted", "created", "established", "pioneered", "designed", "built", "set up",
