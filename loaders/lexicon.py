@@ -117,9 +117,10 @@ REPLICATE_PATTERNS = (
 
 LAUNCH_PARTICIPLES = (
     "launched", "developed", "introduced", "piloted", "created", "established", "pioneered", "designed", "built",
-    "set up", "initiated", "explored", "tried", "trialled", "trialed",
+    "set up", "initiated", "explored", "tried", "trialled", "trialed", "first used", "first applied",
 )  # fmt: skip
-"""Participles of an appositive that names a practice's zones: ``A <practice>, jointly launched by X PFTZ, ...``."""
+"""Participles of an appositive that names a practice's zones: ``A <practice>, jointly launched by X PFTZ, ...``
+(``used`` and ``applied`` only after ``first``: ``used by`` alone names a user, not the origin)."""
 
 RELATIVE_PILOT_VERBS = (
     "launched", "developed", "piloted", "created", "established", "pioneered", "designed", "built", "set up",
@@ -848,6 +849,24 @@ ORIGIN_SOURCE_PHRASES = (
 :data:`ORIGIN_PASSIVE_VERBS` with "by|in" (``..., which came out of the Hainan FTP``)."""
 
 __all__ += ["ORIGIN_SOURCE_PHRASES"]
+
+
+ITEM_ORIGIN_LEADS = (
+    "originating", "originated", "originally", "pioneered", "piloted", "developed", "explored", "proposed",
+    "first piloted", "first tried", "first tested", "first launched", "first introduced", "first explored",
+    "coming", "sourced", "derived",
+)  # fmt: skip
+"""Words opening a sentence of origin after a notice's item, before "from|in|by|at <zone>" (``1. Bonded repair
+of aircraft engines. Originating from the Tianjin FTZ. Scope: nationwide.``)."""
+
+ITEM_SCOPE_LABELS = (
+    "scope", "scope of application", "scope of replication", "scope of promotion", "applicable scope",
+    "applicable areas", "applicable to", "area of application", "areas of application", "coverage",
+    "to be promoted in", "to be replicated in",
+)  # fmt: skip
+"""Labels of an item's own scope in a sentence after it (``... Scope: all special customs supervision areas``)."""
+
+__all__ += ["ITEM_ORIGIN_LEADS", "ITEM_SCOPE_LABELS"]
 
 NAMED_HEADS_MORE = ("code", "rules", "form", "list", "card", "pass", "ledger", "seal", "profile", "procedure")
 """More heads of an innovation a text names by its zone (``the Chongqing inspection code``)."""

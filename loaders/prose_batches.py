@@ -25,6 +25,8 @@ from pftz.loaders.lexicon import (
     DESIGNATED_SCOPES,
     EXAMPLE_ADOPT_VERBS,
     FIELD_LEADS,
+    ITEM_ORIGIN_LEADS,
+    ITEM_SCOPE_LABELS,
     JOINT_ITEM_VERBS,
     LIST_ITEM_NOUNS,
     LIST_LEAD_VERBS,
@@ -105,6 +107,37 @@ _JOINT_WITH_RE = re.compile(
     re.IGNORECASE,
 )
 """An item's co-author after it: "A, jointly explored with the Chongqing Pilot FTZ": a joint innovation."""
+_LATER_SENTENCE_RE = re.compile(r"(?<=[\w\"”')])\.\s+(?=[A-Z])")
+_ORIGIN_SENTENCE_RE = re.compile(
+    rf"^\s*(?i:{alternation(ITEM_ORIGIN_LEADS)})\s+(?:(?:jointly|first)\s+)?(?:from|in|by|at)\s+(?P<who>[^,;]{{3,160}})"
+)
+_SCOPE_LABEL_RE = re.compile(rf"^\s*(?i:{alternation(ITEM_SCOPE_LABELS)})\s*:\s*(?P<scope>[^;]{{3,200}}?)\s*[.;]?\s*$")
+
+
+def _later_sentences(text: str) -> tuple[str, str, str]:
+    """An item told in sentences: its first sentence (the name), the origin and the scope the later ones state.
+
+    "Bonded repair of aircraft engines. Originating from the Tianjin FTZ, it lets ... Scope: nationwide." is
+    ("Bonded repair of aircraft engines.", "the Tianjin FTZ", "nationwide"); an item with no later sentence of
+    origin or scope is left whole, ("...", "", "").
+
+    Examples
+    --------
+    >>> _later_sentences("Joint tally of cold-chain cargo. Pioneered by Ningbo FTZ, it saves a day. Scope: ports.")
+    ('Joint tally of cold-chain cargo.', 'Ningbo FTZ', 'ports')
+    """
+    parts = _LATER_SENTENCE_RE.split(text)
+    if len(parts) < 2:
+        return text, "", ""
+    who = scope = ""
+    for s in parts[1:]:
+        if (om := _ORIGIN_SENTENCE_RE.match(s)) and not who:
+            who = om.group("who")
+        elif (sm := _SCOPE_LABEL_RE.match(s)) and not scope:
+            scope = sm.group("scope")
+    return (parts[0] + ".", who, scope) if who or scope else (text, "", "")
+
+
 _RELATIVE_RE = re.compile(r",\s+(?:in\s+which|under\s+which|by\s+which|through\s+which|whereby|which|where)\s")
 """A relative clause describing an item ("A ..., in which the bill, once endorsed, may be pledged"): no name."""
 _LEAD_SCOPES: tuple[tuple[Scope, tuple[str, ...]], ...] = (
@@ -275,6 +308,7 @@ def _item(
         bodies = tuple(find_bodies(m.group("inner")))
         text = text[: m.start()]
     sc, where = scope
+    text, origin, stated = _later_sentences(text)
     colon = text.find(":")
     quote_at = min((i for i in (text.find('"'), text.find("“")) if i >= 0), default=len(text))
     body, shift = text, 0
@@ -289,6 +323,10 @@ def _item(
             continue
         zones: tuple[Mention, ...] = ()
         own: tuple[Scope | None, str, tuple[Mention, ...]] = (sc, where, ())
+        if stated and scope_of(stated) is not None:
+            own = _item_scope(stated, find_zones, find_lists)  # "... . Scope: all special customs supervision areas"
+        if origin:
+            zones = tuple(find_zones(origin))  # "... . Originating from the Tianjin FTZ, ..."
         if (tp := _TRAILING_PAREN_RE.search(part)) and (found := find_zones(tp.group("inner"))):
             zones, part = tuple(found), part[: tp.start()]
         elif tp and _SCOPE_PAREN_RE.match(tp.group("inner")) and scope_of(tp.group("inner")) is not None:
@@ -585,7 +623,12 @@ def prose_batches(
                 body = None if owner else _national_body(s, at, end, bodies)
                 if owner is None and body is None and not _ALLIANCE_RE.search(s[:at]):  # an alliance's: the narrative's
                     provs = [pm for pm in find_provinces(s[:at]) if _PROVINCE_VERB_RE.match(s[pm.end : at])]
-                    zs = [z for z in find_zones(s[:at]) if _PROVINCE_VERB_RE.match(s[z.end : at])]
+                    # "Hubei releases its 10th batch", or a zone's possessive: "Hubei FTZ's ninth batch of ..."
+                    zs = [
+                        z
+                        for z in find_zones(s[:at])
+                        if _PROVINCE_VERB_RE.match(s[z.end : at]) or _POSSESSIVE_RE.match(s[z.end : at])
+                    ]
                     if zs:
                         owner = zs[-1].key.split("/", 1)[0]
                     elif provs:
@@ -624,6 +667,18 @@ national scope) it states of each one."""
 _EXAMPLE_RE = re.compile(
     r"\b(?:for instance|for example|such as|including|among (?:them|these|those))\b", re.IGNORECASE
 )
+_BATCH_SUBJECT_RE = re.compile(
+    r"^\s*(?:It|The\s+batch|This\s+batch|The\s+new\s+batch|The\s+list)\s+"
+    r"(?:includes|included|contains|contained|covers|covered|comprises|comprised)\b"
+)
+"""A next sentence whose subject is the batch itself ("It includes 21 items, among them ..."): its examples are
+in the scope the sentence on the batch stated."""
+_AND_ITEM_RE = re.compile(
+    r"[^;:.\"“”]{0,120}?\s+and\s+(?:a|an|the)\s+(?P<name>[a-z][\w'’&+-]*(?:\s+[a-z][\w'’&+-]*){1,10}?)"
+    r"(?=\s+(?:developed|piloted|pioneered|created|explored|launched|introduced|first tried)\s+(?:by|in)\s)"
+)
+"""An unquoted item joined after a quoted one, with its own origin (matched from the quoted one's end):
+'... the "A" ... first tried in X and a unified registration system for ship mortgages developed by Y'."""
 _NATIONAL_AFTER_RE = re.compile(
     r"^[^;]{0,120}?\b(?:replicated|promoted|replication|promotion|scaled up|rolled out|applied)\s+"
     r"(?:and\s+\w+(?:\s+up)?\s+)?"
@@ -632,7 +687,8 @@ _NATIONAL_AFTER_RE = re.compile(
 )
 """A national scope after the batch ("... for replication nationwide", "... that the State Council promoted
 nationwide"), not one of two ("nationwide or in specific regions")."""
-_ED_TAIL_RE = re.compile(r"\s+\w+ed$")
+_ED_TAIL_RE = re.compile(r"(?:\s+(?:first|jointly|originally))?\s+\w+ed$")
+"""A participle of origin ending a name's words, with its adverb ("... medical devices first tried"): no part of it."""
 
 
 @dataclass(frozen=True)
@@ -787,7 +843,7 @@ def batch_items(
                     out.append(BatchItem(b, item_name(obj), oline, s, (), scope, True))
             if i + 1 < len(sents) and _EXAMPLE_RE.search(sents[i + 1][1]):
                 noff, ns = sents[i + 1]
-                part_scope = scope if _PARTITIVE_RE.match(ns) else None
+                part_scope = scope if _PARTITIVE_RE.match(ns) or _BATCH_SUBJECT_RE.match(ns) else None
                 spans = quoted(ns)
                 for start, end, name in spans:
                     full, stop = _named(ns, start, end, name)
@@ -796,6 +852,11 @@ def batch_items(
                         who, kind = _example_adopter(ns[:start], find_zones, find_provinces)
                         zones = _origin_after(ns, stop, find_zones)
                         out.append(BatchItem(b, full, p.line_at(noff + start), ns, zones, part_scope, False, who, kind))
+                        if zones and (am := _AND_ITEM_RE.match(ns, stop)):
+                            at2 = am.start("name")
+                            more = _origin_after(ns, am.end("name"), find_zones)
+                            name2 = item_name(am.group("name"))
+                            out.append(BatchItem(b, name2, p.line_at(noff + at2), ns, more, part_scope, False, who, kind))
                 out.extend(_listed_examples(b, p, noff, ns, spans, part_scope, find_zones))
     return out
 

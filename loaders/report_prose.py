@@ -637,7 +637,8 @@ def _read_prose_batches(c: _Collector, ctx: _Context) -> None:
         if not _names_innovations(b.what):
             continue  # "the Ninth Batch of Authorized Items": a batch of other things
         at = b.sentence.find(b.phrase)
-        tail = re.split(r"[,;:]", b.sentence[at + len(b.phrase) : at + len(b.phrase) + 40], maxsplit=1)[0]
+        # the words after it up to the clause's end or the next batch ("..., and the sixth batch of best practices")
+        tail = re.split(r"[,;:]|\b[Bb]atch\b", b.sentence[at + len(b.phrase) : at + len(b.phrase) + 40], maxsplit=1)[0]
         kind = batch_kind(b.what + " " + tail, ctx.profile)  # the words after it, up to the clause's end
         if b.owner:
             bkey = _batch_key("provincial", "institutional-innovations", b.ordinal, b.owner)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from pftz.ground.schema import Label
+from pftz.loaders.evaluate import facts_from_report
 from pftz.loaders.narrative import (
     Narrative,
     partly_quoted_name,
@@ -18,7 +19,7 @@ from pftz.loaders.narrative import (
 )
 from pftz.loaders.quotes import quoted_spans
 from pftz.loaders.reference import Gazetteer
-from pftz.loaders.report import BUNDLED_REPORT, load_report
+from pftz.loaders.report import BUNDLED_REPORT, load_report, parse_report
 from pftz.loaders.structure import parse_structure
 from pftz.loaders.tables import cell_examples
 from pftz.loaders.text import paragraphs, split_lines
@@ -426,3 +427,28 @@ def test_an_unquoted_example_of_a_later_clause_of_a_cell(q: str, sep: str) -> No
     # a "such as" inside the quoted example's own clause is no example of another clause
     same = cell.replace(sep + "3 apply in designated areas,", ", for barges")
     assert [e.name for e in cell_examples(same)] == ["one ship, one file"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "zone"),
+    [
+        ('Customs said it would extend the "one-stop tally" model for rail freight, first used at the Suifenhe '
+         "Area of Heilongjiang FTZ, to all rail border ports.", "one-stop tally model for rail freight",
+         "heilongjiang"),
+        ("The ministry will roll out the \u2018bonded relay\u2019 service for auto parts, first applied in the "
+         "Guangxi pilot FTZ, across the region.", "bonded relay service for auto parts", "guangxi"),
+        ("Officials plan to widen the \u201cgreen lane\u201d check for live cattle, first used in Yunnan FTZ, to "
+         "other border crossings.", "green lane check for live cattle", "yunnan"),
+    ],
+)  # fmt: skip
+def test_first_used_in_an_appositive_names_the_origin(text: str, name: str, zone: str) -> None:
+    """'the "A" model for X, first used at <zone>, ...': the zone's case, named by the printed phrase."""
+    for variant in (text, rewrap_paragraphs(text)):
+        cases = [(f.name, f.actors) for f in facts_from_report(parse_report(variant, "t.txt")) if f.fact == "zone_case"]
+        assert (name, frozenset({f"zone:{zone}"})) in cases, cases
+
+
+def test_used_by_alone_is_no_origin() -> None:
+    """``used`` names the origin only after ``first``: '..., used by Hebei FTZ, ...' names a user."""
+    text = 'The "one-stop tally" model for rail freight, used by Hebei FTZ, saves time.'
+    assert not [f for f in facts_from_report(parse_report(text, "t.txt")) if f.fact == "zone_case"]

@@ -461,3 +461,118 @@ def test_the_zones_of_an_items_own_scope_adopt_it() -> None:
     assert {("fast", "zone:heilongjiang"), ("fast", "zone:hebei"), ("fast", "zone:liaoning")} <= got
     assert {("Shared", "group:inland pftzs"), ("Shared", "zone:hainan-ftp")} <= got
     assert not any("omitted" in f.name for f in facts)
+
+
+NOTICE_SENTENCES = """\
+Circular of the Ministry of Transport on Extending Port Innovations of the Pilot Free Trade Zones
+
+I. Items to be replicated and promoted nationwide
+
+1. The "paperless" handover of equipment interchange receipts at container terminals. First piloted in the \
+Liaoning FTZ, this practice lets hauliers collect boxes with a phone. Scope: nationwide.
+
+2. Joint pilotage of large vessels across neighbouring ports. Developed by Jiangsu FTZ and Anhui FTZ, it saves \
+a day per call. Scope of application: nationwide.
+
+3. Electronic filing of crew change applications. Scope: nationwide.
+
+II. Items to be replicated and promoted in specific areas
+
+4. Bonded storage of aviation fuel for international flights. Originating from the Shuangliu Area of Sichuan \
+FTZ. Applicable scope: airports with international routes nationwide.
+
+5. Tiered release of imported grain at river ports. Originating from Hubei FTZ. Scope: all pilot free trade zones.
+
+III. Implementation requirements
+
+(1) Strengthen organization. Port authorities shall report progress before the end of the year.
+"""
+
+SENTENCE_ITEMS = [
+    ("paperless handover of equipment interchange receipts at container terminals", "Nationwide", ("liaoning",)),
+    ("Joint pilotage of large vessels across neighbouring ports", "Nationwide", ("jiangsu", "anhui")),
+    ("Electronic filing of crew change applications", "Nationwide", ()),
+    ("Bonded storage of aviation fuel for international flights", "Nationwide", ("sichuan",)),
+    ("Tiered release of imported grain at river ports", "All PFTZs", ("hubei",)),
+]
+
+
+@pytest.mark.parametrize("how", ["as printed", "rewrapped", "other names and quotes"])
+def test_an_item_told_in_sentences_has_its_origin_and_scope_from_them(how: str) -> None:
+    """'N. <item>. Originating from <zone>, .... Scope: <scope>.': the first sentence is the name."""
+    text, expected = NOTICE_SENTENCES, SENTENCE_ITEMS
+    if how == "rewrapped":
+        text = _rewrapped(text.replace("\n\n2.", "\n2.").replace("\n\n5.", "\n5."))
+    elif how == "other names and quotes":
+        text = text.replace('"paperless"', "\u201cpaperless\u201d")
+        text = text.replace("Liaoning FTZ", "China (Fujian) Pilot Free Trade Zone")
+        expected = [(SENTENCE_ITEMS[0][0], "Nationwide", ("fujian",)), *SENTENCE_ITEMS[1:]]
+    got = [
+        (i.name, str(i.scope), tuple(z.key.split("/", 1)[0] for z in i.zones))
+        for i in notice_items(_paras(text), GAZ.find_zones, GAZ.find_bodies, GAZ.find_zone_lists)
+    ]
+    assert got == expected
+    facts = facts_from_report(parse_report(text, "n.txt"))
+    adopters = {(f.name.split()[0], f.adopter) for f in facts if f.fact == "adoption"}
+    assert ("Bonded", "group:airports with international routes nationwide") in adopters
+    assert not any(f.name.startswith(("nationwide", "all pilot")) for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Hubei FTZ's ninth batch of 32 achievements was rolled out across the province.", "hubei"),
+        ("The Guangxi Pilot Free Trade Zone’s latest 5th batch of innovations covers border trade.", "guangxi"),
+        ("Shaanxi FTZ's\nthird batch of\ninstitutional innovations was issued in June.", "shaanxi"),
+    ],
+)
+def test_a_zone_s_possessive_owns_the_batch(text: str, owner: str) -> None:
+    assert [b[3] for b in _batches(text)] == [owner]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It counted the sixth batch of reform pilot experience and the fourth batch of best practice cases.",
+        "It counted the 6th batch of reform pilot experience, and the 4th batch of best practice cases, both of 2021.",
+    ],
+)
+def test_two_batches_in_one_clause_keep_their_own_series(text: str) -> None:
+    facts = [f for f in facts_from_report(parse_report(text, "n.txt")) if f.fact == "batch"]
+    names = sorted(f.name.lower() for f in facts)
+    assert len(names) == 2 and "practice" in names[0] and "experience" in names[1], names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In May the State Council approved the ninth batch of reform pilot experience for replication nationwide. "
+        'It includes 19 items, among them the "cold-chain passport" for imported vaccines first tried in Hubei FTZ '
+        "and a shared registry of aircraft leases developed by Tianjin FTZ.",
+        # another subject, other zones, curly quotes, re-wrapped
+        "Last week the State Council approved the tenth batch of reform pilot experience for replication\nacross "
+        "the country. The batch contains 23 items, including the \u201csingle-window\u201d check of\nimported "
+        "vaccines piloted by Hubei FTZ and an electronic registry of aircraft leases\ndeveloped by Tianjin FTZ.",
+        # "jointly" before the participle
+        "The State Council approved the ninth batch of reform pilot experience for replication nationwide. It "
+        'covers 19 items, such as the "cold-chain passport" for imported vaccines jointly developed by Hubei FTZ '
+        "and the shared registry of aircraft leases pioneered in Tianjin FTZ.",
+    ],
+)
+def test_the_batch_as_next_subject_gives_its_scope_to_its_examples(text: str) -> None:
+    """'It includes N items, among them the "A" ... first tried in X and a B developed by Y': both items of the
+    batch, from their zones, in the scope the sentence on the batch stated."""
+    facts = facts_from_report(parse_report(text, "n.txt"))
+    national = {(f.name.split()[-1], tuple(sorted(f.actors))) for f in facts if f.fact == "national"}
+    assert national == {("vaccines", ("zone:hubei",)), ("leases", ("zone:tianjin",))}
+    adopted = {(f.name.split()[-1], f.adopter) for f in facts if f.fact == "adoption"}
+    assert adopted == {("vaccines", "group:nationwide"), ("leases", "group:nationwide")}
+
+
+def test_an_example_after_a_batch_of_another_subject_has_no_scope() -> None:
+    text = (
+        "The State Council approved the ninth batch of reform pilot experience for replication nationwide. "
+        'Hunan, for example, has replicated the "cold-chain passport" for imported vaccines developed by Hubei FTZ.'
+    )
+    facts = facts_from_report(parse_report(text, "n.txt"))
+    assert not any(f.adopter == "group:nationwide" for f in facts if f.fact == "adoption")
