@@ -856,7 +856,8 @@ def batch_items(
                             at2 = am.start("name")
                             more = _origin_after(ns, am.end("name"), find_zones)
                             name2 = item_name(am.group("name"))
-                            out.append(BatchItem(b, name2, p.line_at(noff + at2), ns, more, part_scope, False, who, kind))
+                            line2 = p.line_at(noff + at2)
+                            out.append(BatchItem(b, name2, line2, ns, more, part_scope, False, who, kind))
                 out.extend(_listed_examples(b, p, noff, ns, spans, part_scope, find_zones))
     return out
 
