@@ -432,3 +432,38 @@ def test_scope_lists_are_adoptions_by_the_scope() -> None:
         ("conducting pilot imports of remanufactured products", "all PFTZs"),
         ("improving the content of public announcements", "all PFTZs"),
     }
+
+
+@pytest.mark.parametrize("wrap", [0, 38])
+@pytest.mark.parametrize(
+    ("text", "name", "zone"),
+    [
+        (
+            'In Shaanxi PFTZ, the Yangling Area teamed up with seed breeders to open a "cross-border seed quarantine '
+            'pre-clearance channel".',
+            "cross-border seed quarantine pre-clearance channel",
+            "shaanxi",
+        ),
+        (
+            "Chongqing PFTZ partnered with two local banks to set up the \u201cland-sea corridor freight credit "
+            "pool\u201d.",
+            "land-sea corridor freight credit pool",
+            "chongqing",
+        ),
+        (
+            "The Nanning Area of Guangxi PFTZ joined hands with customs to pilot an 'ASEAN fruit cold-chain green "
+            "lane'.",
+            "ASEAN fruit cold-chain green lane",
+            "guangxi",
+        ),
+    ],
+)
+def test_a_zone_acting_with_others_to_pilot_an_innovation_owns_it(text: str, name: str, zone: str, wrap: int) -> None:
+    if wrap:
+        text = "\n".join(textwrap.wrap(text, wrap))
+    assert {(f.name, f.zones[0].split("/", 1)[0]) for f in _read(text).cases} == {(name, zone)}
+
+
+def test_an_infinitive_not_of_piloting_gives_the_zone_no_case() -> None:
+    text = 'Shaanxi PFTZ worked with seed breeders to study the "cross-border seed quarantine pre-clearance channel".'
+    assert _read(text).cases == ()
