@@ -144,11 +144,13 @@ def _batch_subject_mentions(c: _Collector, ctx: _Context) -> None:
     """
     titles = ctx.titles
     for p in ctx.paras:
-        if "batch" not in p.text:
+        if "atch" not in p.text:
             continue
         named: dict[int, str | None] = {}
         for off, s in _para_sentences(p):
-            m = BATCH_SUBJECT_RE.match(s)
+            if "atch" not in s:  # "batch", "Batch"
+                continue
+            m = BATCH_SUBJECT_RE.match(s) if named else None
             if m is not None and (bkey := named.get(_ordinal(m.group("ord")))):
                 rest = s[m.end() :]
                 masked = QUOTE_SPAN_RE.sub(lambda q: "\0" * len(q.group(0)), rest)
@@ -164,7 +166,7 @@ def _batch_subject_mentions(c: _Collector, ctx: _Context) -> None:
                     key = _best_in_batch(titles, bkey, name, MENTION_MATCH)
                     if key is not None:
                         c.node(Label.MEASURE, key, titles[key], p.line_at(off), s)
-            for b in BATCH_PHRASE_RE.finditer(s):
+            for b in BATCH_PHRASE_RE.finditer(s) if "atch of" in s else ():  # "batch of", "Batch of"
                 bkey = _batch_key("national", batch_kind(b.group(0), c.profile), _ordinal(b.group("ord")))
                 if bkey in ctx.batch_tables:
                     o = _ordinal(b.group("ord"))
