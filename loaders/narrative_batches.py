@@ -214,8 +214,9 @@ def adoption_batch_statement(st: State, s: Sentence) -> list[AdoptionFact]:
     return out
 
 
-_OWN_BATCH_RE = re.compile(r"\s*(?:'s|’s)\s+(?:\w+\s+)?(?:provincial\s+)?batch\b")
-"""A batch after its zone's possessive: ``Hunan PFTZ's 5th batch``."""
+_OWN_BATCH_RE = re.compile(r"\s*(?:'s|’s|,\s+whose)\s+(?:\w+\s+)?(?:provincial\s+)?batch\b")
+"""A batch after its zone's possessive: ``Hunan PFTZ's 5th batch``, or after the possessive relative pronoun
+of a clause on the zone: ``Hunan PFTZ, whose 5th batch``."""
 _BATCH_OF_RE = re.compile(r"\bbatch(?:es)?\s+of\s+(?:the\s+)?$")
 """A batch before its zone: ``the 10th batch of Hubei PFTZ``."""
 

@@ -28,6 +28,7 @@ from pftz.loaders.lexicon import (
     GENERIC_PLURALS,
     JOINT_TITLE_WORDS,
     ORDINALS,
+    PILOT_INFINITIVES,
     PROVINCE_SCOPES,
     PROVINCE_SCOPES_MORE,
     REPLICATE_PATTERNS,
@@ -44,7 +45,8 @@ FindZones = Callable[[str], list[Mention]]
 # --------------------------------------------------------------------------- vocabulary
 _ORD_EARLY = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINALS) + ")"
 CASE_VERBS = "(?:" + "|".join(CASE_VERB_STEMS) + r")\w*"
-CASE_VERB_RE = re.compile(rf"\b{CASE_VERBS}\b", re.IGNORECASE)
+CASE_VERB_RE = re.compile(rf"\b(?:{CASE_VERBS}|to\s+{alternation(PILOT_INFINITIVES)})\b", re.IGNORECASE)
+"""A verb by which a zone makes an innovation its own, or its infinitive of purpose (``worked with X to open a``)."""
 DOC_VERB_RE = re.compile(
     r"\b(?:issu\w*|releas\w*|promulgat\w*|sign\w*|formulat\w*|titled|entitled|named|called|publish\w*|"
     r"approv\w*|revis\w*)\s+(?:the\s+|a\s+|its\s+)?(?:newly\s+revised\s+)?$",

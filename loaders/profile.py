@@ -192,12 +192,23 @@ class Profile:
         'measure'
         >>> default_profile().column_role("Highlights and coverage")
         'content'
+
+        A scope and contents joined by "and" head a column of contents: the column
+        prints the examples, each with its scope ("Coverage and examples").
+
+        >>> default_profile().column_role("Coverage and examples")
+        'content'
         """
         key = _heading_key(heading)
         if (role := self._roles.get(key)) is not None:
             return role
         head = re.split(r"\b(?:and|of|or|for|in|by)\b|[,;/(]", key, maxsplit=1)[0].split()
-        return self._roles.get(head[-1]) if head else None
+        role = self._roles.get(head[-1]) if head else None
+        if role == "scope" and " and " in key:
+            second = key.rsplit(" and ", 1)[1].split()
+            if second and self._roles.get(second[-1]) == "content":
+                return "content"
+        return role
 
     def columns_of(self, headings: Iterable[str]) -> dict[str, str]:
         """Map each role to the first heading of ``headings`` that has it.

@@ -151,6 +151,8 @@ GROUP_RELEASES_RE = re.compile(
     rf"{alternation(RELEASE_VERBS_OF_ZONE)}\s+(?:the\s+)?$"
 )
 """A zone's leading group releasing a batch: "the Office of the Leading Group for Hubei PFTZ Work released the"."""
+ZONE_OWNS_RE = re.compile(r"\s*(?:'s|’s|,\s+whose)\s+$")
+"""Between a zone and the phrase of its own batch: "Anhui PFTZ's fifth batch", "Anhui PFTZ, whose fifth batch"."""
 PROVINCIAL_BATCH_REACH = 120
 """Characters at most between the zone (or the body of its province) and the phrase of its batch."""
 
@@ -164,7 +166,9 @@ def _prose_provincial_batch(
     The owner is the zone the batch's name prints ("of the Henan FTZ"), else
     the zone whose leading group releases it ("the Office of the Leading Group
     for Hubei PFTZ Work released the tenth batch ..."), else the zone named
-    last before "<released|issued|listed> its" in the same clause, or the zone of
+    last before "<released|issued|listed> its" in the same clause, or the zone whose
+    possessive stands just before the phrase ("Anhui PFTZ's fifth batch", "Anhui PFTZ, whose
+    fifth batch"), or the zone of
     the province named there; a province without a zone owns its batch itself
     (:func:`_province_batch`). A batch of an alliance names no one zone, and is
     left to the narrative.
@@ -174,6 +178,8 @@ def _prose_provincial_batch(
     head = s[max(0, at - PROVINCIAL_BATCH_REACH) : at]
     if not zones and (group := GROUP_RELEASES_RE.search(head)):
         zones = c.find_zones(group.group("task"))[:1]  # the zone the leading group's task names
+    if not zones and (owner := c.find_zones(head)[-1:]) and ZONE_OWNS_RE.fullmatch(head, owner[0].end):
+        zones = owner  # "<zone>'s fifth batch of ...", "<zone>, whose fifth batch of ..."
     if not zones:
         if not ITS_RE.search(head) or ";" in head or "Alliance" in head:
             return False

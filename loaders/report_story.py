@@ -34,6 +34,7 @@ from pftz.loaders.records import (
     PropValue,
 )
 from pftz.loaders.report_context import (
+    _ORD,
     BATCH_PHRASE_RE,
     KIND_OF_BATCH,
     _adoption_date,
@@ -116,6 +117,60 @@ def _extract_batch_mentions(c: _Collector, ctx: _Context) -> None:
                 key = _best_in_batch(titles, bkey, phrase, MENTION_MATCH)
                 if key is not None:
                     c.node(Label.MEASURE, key, titles[key], p.line_at(off), s)
+
+    _batch_subject_mentions(c, ctx)
+
+
+BATCH_SUBJECT_RE = re.compile(
+    rf"^(?:In\s+)?(?:the|this|that)\s+(?P<ord>{_ORD})\s+batch\s+(?!of\b)(?P<verb>[a-z]+)\s+", re.IGNORECASE
+)
+"""A sentence whose subject is a batch named by its ordinal alone, a batch the paragraph named before: "The sixth
+batch highlights ...", "This 5th batch includes ..."."""
+LIST_ITEM_SPLIT_RE = re.compile(r",\s*(?:and\s+|as well as\s+)?|;\s*|\s+(?:and|as well as)\s+")
+"""Between the items of a list (inside quotes is masked before splitting)."""
+QUOTE_SPAN_RE = re.compile(r"[\"“][^\"“”]{3,400}?[\"”]|(?<!\w)['‘][^'‘’]{3,400}?['’](?!\w)")
+"""A span in double or single quotes (an apostrophe inside a word opens none)."""
+
+
+def _batch_subject_mentions(c: _Collector, ctx: _Context) -> None:
+    """Rule: the items a sentence lists with a national batch as its subject, named by its ordinal alone after
+    the paragraph named the batch whole ("MOFCOM released the sixth batch of 21 best practices ... The sixth batch
+    highlights the new model of "X", "Y" and Z"), are rows of that batch's table.
+
+    Each item of the list after the verb (quoted or not, a list parted by commas and "and", never inside double
+    or single quotes) that closely matches a row of the batch adds the sentence as evidence of that row; nothing new
+    is created.
+    An ordinal two batches the paragraph named share is left unread.
+    """
+    titles = ctx.titles
+    for p in ctx.paras:
+        if "atch" not in p.text:
+            continue
+        named: dict[int, str | None] = {}
+        for off, s in _para_sentences(p):
+            if "atch" not in s:  # "batch", "Batch"
+                continue
+            m = BATCH_SUBJECT_RE.match(s) if named else None
+            if m is not None and (bkey := named.get(_ordinal(m.group("ord")))):
+                rest = s[m.end() :]
+                masked = QUOTE_SPAN_RE.sub(lambda q: "\0" * len(q.group(0)), rest)
+                at = 0
+                for part in LIST_ITEM_SPLIT_RE.split(masked):
+                    item = rest[at : at + len(part)]
+                    at += len(part)
+                    sep = LIST_ITEM_SPLIT_RE.match(masked, at)
+                    at = sep.end() if sep else at
+                    name = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"[\"“”‘’]|(?<!\w)'|'(?!\w)", "", item).strip(" .;"))
+                    if len(name.split()) < 2:
+                        continue
+                    key = _best_in_batch(titles, bkey, name, MENTION_MATCH)
+                    if key is not None:
+                        c.node(Label.MEASURE, key, titles[key], p.line_at(off), s)
+            for b in BATCH_PHRASE_RE.finditer(s) if "atch of" in s else ():  # "batch of", "Batch of"
+                bkey = _batch_key("national", batch_kind(b.group(0), c.profile), _ordinal(b.group("ord")))
+                if bkey in ctx.batch_tables:
+                    o = _ordinal(b.group("ord"))
+                    named[o] = bkey if named.get(o, bkey) == bkey else None
 
 
 _PLACES = (Label.ZONE, Label.REGION)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 from click.testing import CliRunner
 
@@ -177,6 +179,55 @@ def test_provincial_examples_of_two_zones_in_one_paragraph() -> None:
         ("new regulatory model for the aircraft maintenance industry", "shandong", ("shandong",)),
         ("cross-port mutual recognition for foreign vehicles", "xinjiang", ("xinjiang",)),
     }
+
+
+WHOSE_BATCH = [
+    (  # a relative clause on the zone, its possessive pronoun before the batch
+        "As an illustration, Hunan PFTZ released a fresh batch of 24 innovations, replicated across the province. "
+        'Among them, the "bonded storage model for imported ores" cut costs. A further case is Guangxi PFTZ, '
+        'whose fourth batch of 16 innovations contained a "border trade credit pool" in the Chongzuo Area and a '
+        '"cross-border tourism self-drive permit" in the Qinzhou Port Area. That batch has been replicated across '
+        "the whole autonomous region.",
+        "guangxi",
+    ),
+    (  # the possessive of the zone itself, other zone, other quote marks
+        "To illustrate, Hunan PFTZ produced a fresh batch of 24 innovations, replicated across the province. "
+        "Among them, the \u201cbonded storage model for imported ores\u201d cut costs. Yunnan PFTZ\u2019s second batch "
+        "of 12 innovations featured a \u201cborder trade credit pool\u201d and a \u201ccross-border tourism self-drive "
+        "permit\u201d, both later replicated throughout the province.",
+        "yunnan",
+    ),
+    (  # the relative clause with another verb of the list and the batch named provincial
+        "For example, Hunan PFTZ issued a new batch of 24 innovations, promoted across the province. Among them, "
+        "the 'bonded storage model for imported ores' cut costs. Another example is Sichuan PFTZ, whose sixth "
+        "provincial batch listed the 'border trade credit pool' and the 'cross-border tourism self-drive permit'; "
+        "the batch has been replicated across the province.",
+        "sichuan",
+    ),
+]
+
+
+@pytest.mark.parametrize("wrap", [0, 41])
+@pytest.mark.parametrize(("text", "zone"), WHOSE_BATCH)
+def test_a_batch_after_a_zones_possessive_turns_the_examples_to_that_zone(text: str, zone: str, wrap: int) -> None:
+    if wrap:
+        text = "\n".join(textwrap.wrap(text, wrap))
+    got = {(a.name, a.adopter_key, a.origins) for a in _read(text).adoptions}
+    assert got == {
+        ("bonded storage model for imported ores", "hunan", ("hunan",)),
+        ("border trade credit pool", zone, (zone,)),
+        ("cross-border tourism self-drive permit", zone, (zone,)),
+    }
+
+
+def test_a_zone_named_before_whose_with_no_batch_does_not_take_the_examples() -> None:
+    text = (
+        "For example, Hunan PFTZ released a new batch of 24 innovations, replicated across the province. Among "
+        'them, the "bonded storage model for imported ores" cut costs, as did Guangxi PFTZ, whose officials praised '
+        'the "border trade credit pool".'
+    )
+    got = {(a.name, a.adopter_key) for a in _read(text).adoptions}
+    assert ("border trade credit pool", "guangxi") not in got
 
 
 def test_table_cells_give_whole_names_and_scopes() -> None:
@@ -381,3 +432,38 @@ def test_scope_lists_are_adoptions_by_the_scope() -> None:
         ("conducting pilot imports of remanufactured products", "all PFTZs"),
         ("improving the content of public announcements", "all PFTZs"),
     }
+
+
+@pytest.mark.parametrize("wrap", [0, 38])
+@pytest.mark.parametrize(
+    ("text", "name", "zone"),
+    [
+        (
+            'In Shaanxi PFTZ, the Yangling Area teamed up with seed breeders to open a "cross-border seed quarantine '
+            'pre-clearance channel".',
+            "cross-border seed quarantine pre-clearance channel",
+            "shaanxi",
+        ),
+        (
+            "Chongqing PFTZ partnered with two local banks to set up the \u201cland-sea corridor freight credit "
+            "pool\u201d.",
+            "land-sea corridor freight credit pool",
+            "chongqing",
+        ),
+        (
+            "The Nanning Area of Guangxi PFTZ joined hands with customs to pilot an 'ASEAN fruit cold-chain green "
+            "lane'.",
+            "ASEAN fruit cold-chain green lane",
+            "guangxi",
+        ),
+    ],
+)
+def test_a_zone_acting_with_others_to_pilot_an_innovation_owns_it(text: str, name: str, zone: str, wrap: int) -> None:
+    if wrap:
+        text = "\n".join(textwrap.wrap(text, wrap))
+    assert {(f.name, f.zones[0].split("/", 1)[0]) for f in _read(text).cases} == {(name, zone)}
+
+
+def test_an_infinitive_not_of_piloting_gives_the_zone_no_case() -> None:
+    text = 'Shaanxi PFTZ worked with seed breeders to study the "cross-border seed quarantine pre-clearance channel".'
+    assert _read(text).cases == ()

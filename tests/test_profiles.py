@@ -271,3 +271,40 @@ def test_an_edition_whose_contents_do_not_list_the_required_part_is_read() -> No
     assert report.entities and report.relations
     with pytest.raises(ReportParseError, match=re.escape("Appendix 1 (the national innovations) not found")):
         parse_report(TEXT[:start], "cut.txt")  # listed in the contents and cut off: truncated
+
+
+@pytest.mark.parametrize(
+    ("heading", "role"),
+    [
+        ("Coverage and examples", "content"),  # a scope and the examples: the column prints the examples
+        ("Scope of replication and main examples", "content"),
+        ("REPLICATION SCOPE AND HIGHLIGHTS", "content"),
+        ("Coverage", "scope"),  # a scope alone stays a scope
+        ("Department and examples", "bodies"),  # only a scope gives way to the examples joined to it
+        ("Batch and quantity", "batch"),
+    ],
+)
+def test_a_column_of_a_scope_and_examples_is_a_column_of_contents(heading: str, role: str) -> None:
+    assert default_profile().column_role(heading) == role
+
+
+def test_examples_of_a_provincial_batch_under_a_heading_of_scope_and_examples_are_the_zones_cases() -> None:
+    text = (
+        "Table 2-3 Provincial batches of two zones\n\n"
+        "No.\tPilot zone\tBatch\tNumber\tScope and examples\n"
+        '1\tHunan PFTZ\t4th\t17\tCovers Africa trade, with examples such as the "bonded storage model for imported '
+        "ores\u201d and the \u201cborder trade credit pool\u201d.\n"
+        "2\tShaanxi PFTZ\t8th\t12\tCovers rail logistics, including the 'rail freight credit bill' of the Xi'an Area.\n"
+        "\nSource: compiled by the authors.\n"
+    )
+    report = parse_report(text, "batches.txt")
+    origins = {
+        (r.start.key.rsplit(":", 1)[1], r.end.key)
+        for r in report.relations
+        if r.type.name == "ORIGINATED_IN" and r.start.key.startswith("provincial:")
+    }
+    assert origins == {
+        ("bonded-storage-model-for-imported-ores", "hunan"),
+        ("border-trade-credit-pool", "hunan"),
+        ("rail-freight-credit-bill", "shaanxi"),
+    }

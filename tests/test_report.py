@@ -279,3 +279,55 @@ def test_narrative_wording_is_evidence_of_the_appendix_row(report: ParsedReport)
     assert any("Intelligent Form" in e.provenance.quote for e in evidence), "the appendix row itself"
     seamless = [e for e in report.entities if e.key == "national:best-practices:5:13"]
     assert any('"seamless renewal"' in e.provenance.quote for e in seamless)
+
+
+_BATCH_SUBJECT_HOST = Path(__file__).parent / "editions" / "held-back" / "report-2035k.txt"
+_BATCH_SUBJECT_LEAD = "The sixth batch highlights"
+
+
+def _rows_evidenced_by(sentence: str, wrap: int = 0) -> set[str]:
+    """Rows of the host edition's sixth batch of best practices a sentence of ours, put in place of the host's
+    sentence on the batch, is read as evidence of."""
+    text = _BATCH_SUBJECT_HOST.read_text(encoding="utf-8")
+    at = text.index(_BATCH_SUBJECT_LEAD)
+    text = text[:at] + sentence + text[text.index(". ", at) + 1 :]
+    if wrap:
+        text = rewrap_paragraphs(text, wrap)
+    report = parse_report(text, "edition.txt")
+    words = sentence.split()[2:5]
+    return {
+        e.key
+        for e in report.entities
+        if e.key.startswith("national:best-practices:6:") and all(w in e.provenance.quote.split() for w in words)
+    }
+
+
+@pytest.mark.parametrize("wrap", [0, 66])
+@pytest.mark.parametrize(
+    ("sentence", "rows"),
+    [
+        (  # quoted and unquoted items, parted by commas and "and"
+            'The sixth batch features "multilateral netting for the western land-sea corridor", digital title '
+            "transfer for leased aircraft and the \u201cone code for foreign talent services\u201d.",
+            {"4", "6", "7"},
+        ),
+        (  # "as well as", another verb, the determiner "this"
+            "This sixth batch covers one code for foreign talent services as well as 'joint approval for "
+            "foreign-invested project land use and environmental assessment'.",
+            {"5", "7"},
+        ),
+        (  # items the batch does not list add nothing; a quoted "and" does not part an item
+            'The sixth batch stresses a "harbour fishing permit and berth booking" scheme and smart ferry tickets.',
+            set(),
+        ),
+    ],
+)
+def test_a_batch_named_by_its_ordinal_as_subject_lists_rows_of_its_table(
+    sentence: str, rows: set[str], wrap: int
+) -> None:
+    found = _rows_evidenced_by(sentence, wrap)
+    assert {k.rsplit(":", 1)[1] for k in found} == rows
+
+
+def test_a_batch_subject_of_another_ordinal_lists_no_rows() -> None:
+    assert _rows_evidenced_by("The ninth batch features digital title transfer for leased aircraft.") == set()

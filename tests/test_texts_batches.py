@@ -117,6 +117,42 @@ def test_a_zones_own_batch_in_prose_is_a_provincial_batch() -> None:
     }
 
 
+@pytest.mark.parametrize("wrap", [0, 37])
+@pytest.mark.parametrize(
+    ("text", "key", "count"),
+    [
+        (  # a relative clause on the zone, its possessive pronoun before the batch
+            "One more case is Yunnan PFTZ, whose second batch of 14 institutional innovations listed a "
+            '"border trade credit pool" in the Honghe Area.',
+            "provincial:yunnan:institutional-innovations:2",
+            14,
+        ),
+        (  # the zone's own possessive, another verb, other quote marks
+            "Shaanxi PFTZ\u2019s ninth batch of 31 innovations featured a \u201crail freight credit bill\u201d "
+            "first tried in the Xi'an Area.",
+            "provincial:shaanxi:institutional-innovations:9",
+            31,
+        ),
+        (  # the batch after a zone named mid-sentence, no count
+            "Officials said that Hunan PFTZ's third batch of institutional innovations included the \"bonded storage "
+            'model for imported ores".',
+            "provincial:hunan:institutional-innovations:3",
+            None,
+        ),
+    ],
+)
+def test_a_batch_after_a_zones_possessive_is_its_provincial_batch(
+    text: str, key: str, count: int | None, wrap: int
+) -> None:
+    found = _batches(parse_report((rewrapped(text, wrap) if wrap else text) + "\n", "news.txt"))
+    assert found == {key: count}
+
+
+def test_a_batch_after_a_possessive_of_no_zone_is_not_a_zones() -> None:
+    text = "Shaanxi PFTZ cited the report's ninth batch of 31 innovations, whose sixth batch of items was released.\n"
+    assert not any(k.startswith("provincial:") for k in _batches(parse_report(text, "news.txt")))
+
+
 def test_an_alliances_batch_is_not_a_zones() -> None:
     text = "The Yangtze River Delta PFTZ Alliance of Shanghai PFTZ and Anhui PFTZ released its fourth batch of cases.\n"
     assert not any(k.startswith("provincial:") for k in _batches(parse_report(text, "news.txt")))
