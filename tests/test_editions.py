@@ -459,6 +459,54 @@ TUNED: dict[str, dict[str, tuple[float, float]]] = {
         "body": (0.95, 0.47),
         "document": (0.95, 0.47),
     },
+    # held back in the fifth round and measured, then tuned on in its second half (P/R %, thresholds 3 points below)
+    # 2035k: zone_case 91.8/97.9, adoption 97.1/94.4, joint_effort 100/94.4, area 97.3/100, body 100/94.7, document
+    # 100/100, national 100/96.3, batch 100/100
+    "editions/held-back/report-2035k": {
+        **{fact: (0.95, 0.95) for fact in ("batch", "document")},
+        "zone_case": (0.88, 0.94),
+        "adoption": (0.94, 0.91),
+        "joint_effort": (0.95, 0.91),
+        "area": (0.94, 0.95),
+        "body": (0.95, 0.91),
+        "national": (0.95, 0.93),
+    },
+    # 39: adoption 100/100, joint_effort 100/100, area 100/100, body 100/100, document 100/100, national 100/100,
+    # batch 100/100
+    "texts/39-mofcom-sixth-batch-best-practices": {
+        **{
+            fact: (0.95, 0.95) for fact in ("adoption", "area", "batch", "body", "document", "joint_effort", "national")
+        },
+    },
+    # 40: zone_case 100/75, adoption 100/80, area 100/100, body 100/100, national 100/100, batch 100/100
+    "texts/40-daily-ftz-innovations-of-year": {
+        **{fact: (0.95, 0.95) for fact in ("area", "batch", "body", "national")},
+        "zone_case": (0.95, 0.72),
+        "adoption": (0.95, 0.77),
+    },
+    # 41: zone_case 100/60, adoption 100/83.3, area 100/100, body 75/75, document 100/100, batch 100/100
+    "texts/41-fujian-ftz-innovations-replicated": {
+        **{fact: (0.95, 0.95) for fact in ("area", "batch", "document")},
+        "zone_case": (0.95, 0.57),
+        "adoption": (0.95, 0.8),
+        "body": (0.72, 0.72),
+    },
+    # 42: zone_case 50/50, adoption 100/0, joint_effort 100/0, area 100/100, body 100/66.7, document 100/100, national
+    # 100/0, batch 100/100
+    "texts/42-scio-briefing-ftz": {
+        **{fact: (0.95, 0.95) for fact in ("area", "batch", "document")},
+        "zone_case": (0.47, 0.47),
+        "body": (0.95, 0.63),
+    },
+    # 43: zone_case 100/100, joint_effort 100/75, area 100/100
+    "texts/43-wire-yangtze-ftz-cooperation": {
+        **{fact: (0.95, 0.95) for fact in ("area", "zone_case")},
+        "joint_effort": (0.95, 0.72),
+    },
+    # 44: adoption 100/100, area 100/100, body 100/100, document 100/100, national 100/100, batch 100/100
+    "texts/44-gac-notice-replicating-pilot-experience": {
+        **{fact: (0.95, 0.95) for fact in ("adoption", "area", "batch", "body", "document", "national")},
+    },
 }
 HELD_BACK = ("editions/held-back/report-2027b", "texts/02-state-council-circular", "texts/05-paper-diffusion")
 SECOND_ROUND = (
@@ -517,7 +565,18 @@ FIFTH_ROUND = (
 )
 
 
-ALL_TEXTS = sorted({*TUNED, *HELD_BACK, *SECOND_ROUND, *THIRD_ROUND, *FOURTH_ROUND, *FIFTH_ROUND})
+SIXTH_ROUND = (
+    # written blind in the second half of the fifth round (session of 2026-12-06, night), once 2035k and texts
+    # 39-44 were measured; held back to its end (measured before and after, never tuned on)
+    "editions/held-back/report-2036l",
+    "texts/57-mofcom-seventh-batch-best-practices",
+    "texts/58-zhoushan-refueling-model-spreads",
+    "texts/59-qianhai-feature",
+    "texts/60-state-council-eighth-batch-notice",
+    "texts/61-shandong-sixth-batch-province-wide",
+    "texts/62-western-corridor-ftz-mechanism",
+)
+ALL_TEXTS = sorted({*TUNED, *HELD_BACK, *SECOND_ROUND, *THIRD_ROUND, *FOURTH_ROUND, *FIFTH_ROUND, *SIXTH_ROUND})
 
 
 @pytest.mark.parametrize("stem", sorted(TUNED))
@@ -533,7 +592,7 @@ def test_the_reader_on_a_development_text(stem: str) -> None:
     assert not low, f"{stem}: " + "; ".join(low)
 
 
-@pytest.mark.parametrize("stem", HELD_BACK + SECOND_ROUND + THIRD_ROUND + FOURTH_ROUND + FIFTH_ROUND)
+@pytest.mark.parametrize("stem", HELD_BACK + SECOND_ROUND + THIRD_ROUND + FOURTH_ROUND + FIFTH_ROUND + SIXTH_ROUND)
 def test_a_held_back_text_is_read_not_refused(stem: str) -> None:
     report = load_report(HERE / f"{stem}.txt")
     assert report.entities and report.relations
