@@ -58,18 +58,22 @@ SCOPE_HEADING_RE = re.compile(
     r"^\s*(?:\(?[IVXivx]{1,4}\)|[IVX]{1,4}\.|\(\d{1,2}\)|\d{1,2}\.|[A-H]\.)?\s*"
     rf"(?:[A-Z][\w-]*\s+){{0,3}}?(?i:{alternation(NOTICE_ITEM_WORDS)})\s+(?:(?:to\s+be|that\s+are\s+to\s+be|for)\s+)?"
     rf"(?:(?i:{alternation(NOTICE_REPLICATE_VERBS)})|replication(?:\s+and\s+promotion)?)\s+"
-    r"(?P<scope>[^():]{3,120}?)\s*(?:\((?P<count>\d{1,3})\s+items?\))?\s*(?:,?\s*including)?\s*[:.,]?\s*$"
+    r"(?P<scope>[^():]{3,120}?)\s*(?:\((?P<count>\d{1,3})\s+items?\))?\s*(?:,?\s*(?:including|includes?|are))?\s*[:.,]?\s*$"
 )
 """A heading over the items of one scope: "(II) Items to be replicated and promoted in all pilot free trade
 zones (3 items)", "... nationwide (14 items), including:" (wrapped before "including:" too)."""
-ITEM_START_RE = re.compile(r"^\s*\(?(?P<no>\d{1,2})\s*[.)、]\s+(?=\S)")
-"""The start of a numbered item ("1. In the field of ...", "5. "Bonded maintenance ..."")."""
+ITEM_START_RE = re.compile(r"^\s*(?:\(?(?P<no>\d{1,2})\s*[.)、]|[-•*·▪–])\s+(?=\S)")
+"""The start of a numbered or bulleted item ("1. In the field of ...", "5. "Bonded maintenance ..."", "- the ...")."""
 TOP_HEADING_RE = re.compile(r"^\s*(?:[IVX]{1,4}\.|[一二三四五六七八九十]+、)\s+\S")
 """A heading of the notice's next part ("II. Earnestly organizing implementation"): the list ends."""
 _FIELD_RE = re.compile(rf"^\s*(?i:{alternation(FIELD_LEADS)})\b")
 _IN_PLACE_RE = re.compile(r"^\s*(?:[Ii]n|[Aa]t|[Ww]ithin|[Aa]cross)\s+(?:the\s+)?(?P<place>.+?)\s*$")
 _RESPONSIBLE_RE = re.compile(rf"\((?P<inner>[^()]*(?i:{alternation(RESPONSIBLE_WORDS)})[^()]*)\)\s*[.;]?\s*$")
 """The bodies in charge closing an item: "(Departments responsible: ...)", "(responsible department: ...);"."""
+_ORIGIN_TAIL_RE = re.compile(
+    rf",\s+(?i:{alternation(ITEM_ORIGIN_LEADS)})\s+(?:from|in|by|at)\s+(?:the\s+)?(?P<who>[^,;()]{{3,80}}?)\s*[.;]?\s*$"
+)
+"""An item's origin zone in a participle clause after it: "A, first tried in the Tianjin FTZ;"."""
 _TRAILING_PAREN_RE = re.compile(r"\s*\((?P<inner>[^()]{2,160})\)\s*[.;]?\s*$")
 _QUOTES_RE = re.compile(r"[\"“”]")
 _LEADING_ARTICLE_RE = re.compile(r"^(?:(?:the|a|an)\s+)", re.IGNORECASE)
@@ -329,6 +333,8 @@ def _item(
             zones = tuple(find_zones(origin))  # "... . Originating from the Tianjin FTZ, ..."
         if (tp := _TRAILING_PAREN_RE.search(part)) and (found := find_zones(tp.group("inner"))):
             zones, part = tuple(found), part[: tp.start()]
+        elif (ot := _ORIGIN_TAIL_RE.search(part)) and (found := find_zones(ot.group("who"))):
+            zones, part = tuple(found), part[: ot.start()]  # "A, first tried in the Tianjin FTZ"
         elif tp and _SCOPE_PAREN_RE.match(tp.group("inner")) and scope_of(tp.group("inner")) is not None:
             own, part = _item_scope(tp.group("inner"), find_zones, find_lists), part[: tp.start()]  # "(nationwide)"
         elif tp and _PROPER_PAREN_RE.match(tp.group("inner").strip()):

@@ -327,3 +327,48 @@ def test_a_pilot_extended_to_a_counted_group_perturbed() -> None:
 
 def test_a_count_that_differs_from_the_zones_named_gives_nothing() -> None:
     assert not _adopters(EXTENSION.replace("four other", "five other"))
+
+
+BULLETED = """\
+Cabinet circular extends eleventh batch of FTZ reform experience
+
+The State Council has issued a circular on replicating the eleventh batch of reform pilot experience of pilot \
+free trade zones, covering nine measures.
+
+Measures to be replicated nationwide include:
+
+- electronic filing of crew change plans for international vessels;
+- the "single certificate" for cross-border leasing of construction machinery, first tried in the Tianjin FTZ;
+
+Measures to be promoted in all PFTZs are:
+
+- a shared warehouse for bonded wine auctions;
+- joint sampling of imported iron ore at berths.
+
+The circular asks the ministries concerned to publish supporting rules within six months.
+"""
+
+
+def test_bulleted_items_under_headings_of_scope() -> None:
+    """Items printed as bullets ("- ", "• ", "* ") under a heading of scope ending in "include:" or "are:" are read
+    as numbered items are: each an innovation of the batch adopted in the heading's scope."""
+    want = {
+        ("electronic filing of crew change plans for international vessels", "group:nationwide"),
+        ("single certificate for cross-border leasing of construction machinery", "group:nationwide"),
+        ("shared warehouse for bonded wine auctions", "group:all pftzs"),
+        ("joint sampling of imported iron ore at berths", "group:all pftzs"),
+    }
+    for marker in ("- ", "• ", "* "):
+        text = BULLETED.replace("\n- ", f"\n{marker}")
+        swapped = {(n.replace("iron ore", "copper concentrate"), d) for n, d in want}
+        for t, expected in ((text, want), (_perturbed(text, {"iron ore": "copper concentrate"}), swapped)):
+            got = _facts(t, ("national", "adoption"))
+            assert {(n, d) for k, n, _a, d in got if k == "adoption"} == expected, (marker, t[-400:])
+            assert {n for k, n, _a, _d in got if k == "national"} == {n for n, _d in expected}
+
+
+def test_bullets_under_no_heading_of_scope_are_no_items() -> None:
+    text = BULLETED.replace("Measures to be replicated nationwide include:", "Officials listed these gains:").replace(
+        "Measures to be promoted in all PFTZs are:", "Reporters were told:"
+    )
+    assert not {f for f in _facts(text, ("adoption",))}
