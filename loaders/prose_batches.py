@@ -70,9 +70,9 @@ _FIELD_RE = re.compile(rf"^\s*(?i:{alternation(FIELD_LEADS)})\b")
 _IN_PLACE_RE = re.compile(r"^\s*(?:[Ii]n|[Aa]t|[Ww]ithin|[Aa]cross)\s+(?:the\s+)?(?P<place>.+?)\s*$")
 _RESPONSIBLE_RE = re.compile(rf"\((?P<inner>[^()]*(?i:{alternation(RESPONSIBLE_WORDS)})[^()]*)\)\s*[.;]?\s*$")
 """The bodies in charge closing an item: "(Departments responsible: ...)", "(responsible department: ...);"."""
-_ORIGIN_TAIL_RE = re.compile(
-    rf",\s+(?i:{alternation(ITEM_ORIGIN_LEADS)})\s+(?:from|in|by|at)\s+(?:the\s+)?(?P<who>[^,;()]{{3,80}}?)\s*[.;]?\s*$"
-)
+_ITEM_ORIGIN = rf"(?i:{alternation(ITEM_ORIGIN_LEADS)})\s+(?:(?:jointly|first)\s+)?(?:from|in|by|at)\s+"
+"""The words before an item's origin zone: "Originating from", "first tried in", "pioneered by"."""
+_ORIGIN_TAIL_RE = re.compile(rf",\s+{_ITEM_ORIGIN}(?:the\s+)?(?P<who>[^,;()]{{3,80}}?)\s*[.;]?\s*$")
 """An item's origin zone in a participle clause after it: "A, first tried in the Tianjin FTZ;"."""
 _TRAILING_PAREN_RE = re.compile(r"\s*\((?P<inner>[^()]{2,160})\)\s*[.;]?\s*$")
 _QUOTES_RE = re.compile(r"[\"“”]")
@@ -112,9 +112,7 @@ _JOINT_WITH_RE = re.compile(
 )
 """An item's co-author after it: "A, jointly explored with the Chongqing Pilot FTZ": a joint innovation."""
 _LATER_SENTENCE_RE = re.compile(r"(?<=[\w\"”')])\.\s+(?=[A-Z])")
-_ORIGIN_SENTENCE_RE = re.compile(
-    rf"^\s*(?i:{alternation(ITEM_ORIGIN_LEADS)})\s+(?:(?:jointly|first)\s+)?(?:from|in|by|at)\s+(?P<who>[^,;]{{3,160}})"
-)
+_ORIGIN_SENTENCE_RE = re.compile(rf"^\s*{_ITEM_ORIGIN}(?P<who>[^,;]{{3,160}})")
 _SCOPE_LABEL_RE = re.compile(rf"^\s*(?i:{alternation(ITEM_SCOPE_LABELS)})\s*:\s*(?P<scope>[^;]{{3,200}}?)\s*[.;]?\s*$")
 
 
