@@ -47,7 +47,8 @@ from pftz.ground.errors import Neo4jError, QueryError
 from pftz.ground.names import search_problem
 from pftz.ground.schema import LINKED, Label, Rel
 from pftz.queries.search import Hit, close_hits, search
-from pftz.queries.twins import TWINS, frame, search_terms
+from pftz.queries.twins import TWINS
+from pftz.queries.twins_common import frame, search_terms
 
 if TYPE_CHECKING:  # neo4j imports pandas: both only when a query needs them; networkx only for the types
     import neo4j
@@ -528,7 +529,7 @@ def trace_rows(
     tuple
         The columns of ``trace_innovation`` and its rows (null is None); no rows when nothing matches.
     """
-    from pftz.queries.twins import order_rows
+    from pftz.queries.twins_common import order_rows
 
     best, _ = find_measure(backend, words)
     info = load_query("trace_innovation")

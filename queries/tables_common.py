@@ -16,7 +16,7 @@ import pandas as pd
 from pftz.graph.index import index_of
 from pftz.ground.dates import PartialDate, in_window, parse_iso
 from pftz.ground.schema import DATE_END, DATE_START, KEY, Label, Rel
-from pftz.queries.twins import frame
+from pftz.queries.twins_common import frame
 
 __all__ = ["CHUNK_ROWS", "LIST_SEPARATOR", "UNDATED", "FlatTable", "left_out"]
 
@@ -100,7 +100,7 @@ def _earliest(dates: Iterable[Any]) -> str | None:
 
 
 def _frame(rows: list[dict[str, Any]], columns: Sequence[str], undated: tuple[int, str] | None = None) -> pd.DataFrame:
-    """The frame of a table, typed as the named queries' frames are (:func:`queries.twins.frame`).
+    """The frame of a table, typed as the named queries' frames are (:func:`queries.twins_common.frame`).
 
     ``undated`` is what a bounded window left out for want of a date: a count and what it counts
     (kept in the frame's ``attrs`` under :data:`UNDATED`, read back by :func:`left_out`).
@@ -153,7 +153,7 @@ CHUNK_ROWS = 65_536
 
 
 def _kinds(rows: Iterable[Sequence[Any]], width: int) -> list[str]:
-    """The dtype :func:`queries.twins.frame` gives each column of these rows, read row by row."""
+    """The dtype :func:`queries.twins_common.frame` gives each column of these rows, read row by row."""
     present = [False] * width
     missing = [False] * width
     boolean = [True] * width
@@ -187,7 +187,7 @@ def _kinds(rows: Iterable[Sequence[Any]], width: int) -> list[str]:
 
 
 def _typed_frame(rows: Sequence[Sequence[Any]], columns: Sequence[str], kinds: Sequence[str]) -> pd.DataFrame:
-    """Rows as :func:`queries.twins.frame` types them, but with the dtypes of the whole table (``kinds``)."""
+    """Rows as :func:`queries.twins_common.frame` types them, but with the dtypes of the whole table (``kinds``)."""
     data: dict[str, pd.Series] = {}
     for i, (c, kind) in enumerate(zip(columns, kinds, strict=True)):
         values = [r[i] for r in rows]
@@ -205,7 +205,7 @@ class FlatTable:
     (:meth:`of`). A table that grows with the data (the adoptions of a million-row file, one row
     per evidence entry) is made from the graph again for each writer, :data:`CHUNK_ROWS` rows at
     a time, so it is never one whole frame, nor a whole copy for CSV or Arrow. Each chunk is a
-    DataFrame with the dtypes the whole table's frame would have (:func:`queries.twins.frame`'s
+    DataFrame with the dtypes the whole table's frame would have (:func:`queries.twins_common.frame`'s
     rules read over every row first), so every file holds what the whole frame would give.
 
     Parameters
@@ -259,7 +259,7 @@ class FlatTable:
         return self._kind_list
 
     def frame(self) -> pd.DataFrame:
-        """The whole table as one DataFrame (:func:`queries.twins.frame`), with what its window left out."""
+        """The whole table as one DataFrame (:func:`queries.twins_common.frame`), with what its window left out."""
         if self._frame is not None:
             return self._frame
         return _left_out_in(frame(list(self._rows()), self.columns), self._undated)

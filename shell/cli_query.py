@@ -422,7 +422,7 @@ def trace(
             click.echo("")
             click.echo(_others_line(others))
     else:
-        from pftz.queries.twins import frame
+        from pftz.queries.twins_common import frame
 
         if others:
             _echo_err(_others_line(others))

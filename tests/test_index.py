@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from pftz.graph.index import index_of, invalidate
 from pftz.ground.schema import Label, node_id
-from pftz.queries.twins import search_score, search_terms
+from pftz.queries.twins_common import search_score, search_terms
 from tests.synthetic import synthetic_graph
 
 

@@ -3,7 +3,7 @@
 Parity: each named query runs on the NetworkX graph (its twin) and on the
 same graph loaded into Neo4j, and the two DataFrames must be equal with
 ``pandas.testing.assert_frame_equal`` and no normalisation at all: both
-backends build their frame with :func:`queries.twins.frame` from plain Python
+backends build their frame with :func:`queries.twins_common.frame` from plain Python
 values, so null is ``None`` (NaN in float columns, ``<NA>`` in nullable
 integer columns) on both sides, and lists are sorted by the queries
 themselves.
@@ -31,7 +31,8 @@ from pftz.ground.errors import QueryError
 from pftz.ground.schema import DERIVED, PROVENANCE, Label, RegionKind, Rel, node_id
 from pftz.loaders.reference import load_reference
 from pftz.loaders.report import BUNDLED_REPORT, load_report
-from pftz.queries.twins import DELIMITERS, TWINS, cypher_list_literal, search_score, search_terms
+from pftz.queries.twins import TWINS
+from pftz.queries.twins_common import DELIMITERS, cypher_list_literal, search_score, search_terms
 from pftz.shell.cli import cli
 from tests.synthetic import evidence, synthetic_graph
 
