@@ -25,19 +25,28 @@ a query parameter.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Literal
-from urllib.parse import urlsplit
 
 import neo4j
 import networkx as nx
 from neo4j import exceptions as neo4j_exc
 
+from pftz.graph.neo4j_connect import DEFAULT_DATABASE, DEFAULT_URI, DEFAULT_USER, _Connection, connect
+from pftz.graph.neo4j_schema import (
+    FULLTEXT_INDEX,
+    _constraint_statements,
+    _index_statements,
+    _label,
+    _rel,
+    _run_schema,
+    ensure_schema,
+    holds_project_nodes,
+)
 from pftz.ground.errors import GraphValidationError, Neo4jError
-from pftz.ground.schema import KEY, PROVENANCE, SEARCH_FIELDS, SEARCH_INDEX, Label, Rel, node_id, split_node_id
+from pftz.ground.schema import KEY, PROVENANCE, SEARCH_INDEX, Label, Rel, node_id, split_node_id
 
 __all__ = [
     "DEFAULT_DATABASE",
@@ -53,13 +62,8 @@ __all__ = [
     "holds_project_nodes",
 ]
 
-DEFAULT_URI = "bolt://127.0.0.1:7687"
-DEFAULT_USER = "neo4j"
-DEFAULT_DATABASE = "neo4j"
 EID = "eid"
 """Relationship property holding the MultiDiGraph edge key."""
-FULLTEXT_INDEX = "measure_text"
-"""Name of the full-text index on the measures' name, title and text."""
 
 LoadMode = Literal["auto", "create", "merge"]
 """How :func:`graph_to_neo4j` writes nodes: see its ``mode`` parameter."""
@@ -67,283 +71,9 @@ LoadMode = Literal["auto", "create", "merge"]
 Progress = Callable[[int, int], None]
 """A callback called as ``progress(done, total)`` after each batch."""
 
-_SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})
 _SCALARS = (str, int, float, bool)
 _NOT_PROPERTIES = frozenset({"label", KEY, PROVENANCE})
 _NOT_EDGE_PROPERTIES = frozenset({"type", EID, PROVENANCE})
-
-
-# --------------------------------------------------------------------------- connecting
-
-
-def _safe_uri(uri: str) -> str:
-    """Return ``uri`` without any user or password written into it."""
-    try:
-        parts = urlsplit(uri)
-    except ValueError:
-        return "<unparsable URI>"
-    if parts.username is None and parts.password is None:
-        return uri
-    host = parts.hostname or ""
-    netloc = f"{host}:{parts.port}" if parts.port else host
-    return parts._replace(netloc=netloc).geturl()
-
-
-def _scheme(uri: str) -> str:
-    try:
-        return urlsplit(uri).scheme
-    except ValueError:
-        return ""
-
-
-def _uri_password(uri: str) -> str | None:
-    try:
-        return urlsplit(uri).password
-    except ValueError:
-        return None
-
-
-def _default_database(database: str | None) -> str:
-    return database or os.environ.get("NEO4J_DATABASE") or DEFAULT_DATABASE
-
-
-def _wrap(
-    e: Exception, uri: str, user: str | None, database: str, doing: str, password: str | None = None
-) -> Neo4jError:
-    """Turn a driver error into one :class:`Neo4jError` with a clear, secret-free message."""
-    where = f"Neo4j at {_safe_uri(uri)}" if uri else "Neo4j"
-    if isinstance(e, neo4j_exc.AuthError):
-        msg = f"{where} rejected the credentials of user {user!r}: check NEO4J_USER and NEO4J_PASSWORD"
-    elif isinstance(e, neo4j_exc.ServiceUnavailable | neo4j_exc.SessionExpired):
-        msg = f"cannot reach {where} while {doing}: is the server running? ({type(e).__name__})"
-    elif isinstance(e, neo4j_exc.Neo4jError) and e.code and "DatabaseNotFound" in e.code:
-        msg = f"{where} has no database {database!r}: check NEO4J_DATABASE"
-    elif isinstance(e, neo4j_exc.Neo4jError):
-        msg = f"{where} failed while {doing}: {e.code}: {e.message}"
-    elif isinstance(e, neo4j_exc.ConfigurationError | ValueError):
-        msg = (
-            f"invalid Neo4j URI {_safe_uri(uri)}: use bolt://HOST:PORT or neo4j://HOST:PORT, "
-            f"with the credentials in NEO4J_USER and NEO4J_PASSWORD ({type(e).__name__})"
-        )
-    else:
-        msg = f"{where} failed while {doing}: {type(e).__name__}: {e}"
-    # Driver messages may quote the URI; never let a password through.
-    for secret in (password, _uri_password(uri)):
-        if secret:
-            msg = msg.replace(secret, "***")
-    return Neo4jError(msg)
-
-
-def connect(
-    uri: str | None = None,
-    user: str | None = None,
-    password: str | None = None,
-    database: str | None = None,
-    **driver_config: Any,
-) -> tuple[neo4j.Driver, str]:
-    """Open a driver to Neo4j and check that the server, the credentials and the database work.
-
-    Parameters
-    ----------
-    uri, user, password, database
-        Connection settings; each defaults to the environment variable
-        ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``,
-        then to ``bolt://127.0.0.1:7687``, ``neo4j``, no password and ``neo4j``.
-    **driver_config
-        Passed on to :func:`neo4j.GraphDatabase.driver` (for example
-        ``max_transaction_retry_time=5``).
-
-    Returns
-    -------
-    tuple
-        The open driver (close it when done) and the database name to use.
-
-    Raises
-    ------
-    Neo4jError
-        The server cannot be reached, refuses the credentials, or has no such
-        database. The message never contains the password.
-
-    Examples
-    --------
-    With ``NEO4J_URI``, ``NEO4J_USER`` and ``NEO4J_PASSWORD`` set (a server is needed, so
-    this is not run as a doctest)::
-
-        driver, db = connect()
-        graph_to_neo4j(G, driver, database=db)
-    """
-    uri = uri or os.environ.get("NEO4J_URI") or DEFAULT_URI
-    user = user or os.environ.get("NEO4J_USER") or DEFAULT_USER
-    if password is None:
-        password = os.environ.get("NEO4J_PASSWORD")
-    db = _default_database(database)
-    if password is None:
-        msg = f"no password for Neo4j user {user!r}: set NEO4J_PASSWORD"
-        raise Neo4jError(msg)
-    if _scheme(uri) not in _SCHEMES:
-        msg = f"invalid Neo4j URI {_safe_uri(uri)}: use bolt://HOST:PORT or neo4j://HOST:PORT"
-        raise Neo4jError(msg)
-    try:
-        driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), **driver_config)
-    except Exception as e:
-        raise _wrap(e, uri, user, db, "connecting", password) from e
-    try:
-        driver.verify_connectivity()
-        # A session run is not retried, so an unknown database fails at once.
-        with driver.session(database=db) as session:
-            session.run("RETURN 1").consume()
-    except Exception as e:
-        driver.close()
-        raise _wrap(e, uri, user, db, "connecting", password) from e
-    return driver, db
-
-
-class _Connection:
-    """Use a given driver, or open one from the environment and close it afterwards."""
-
-    def __init__(self, driver: neo4j.Driver | None, database: str | None) -> None:
-        self._own = driver is None
-        if driver is None:
-            driver, database = connect(database=database)
-        self.driver = driver
-        self.database = _default_database(database)
-        self.created: dict[str, int] = {"nodes": 0, "relationships": 0}
-
-    def __enter__(self) -> _Connection:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._own:
-            self.driver.close()
-
-    def write(self, query: str, doing: str, **params: Any) -> list[neo4j.Record]:
-        """Run ``query`` in a managed write transaction (retried on transient errors).
-
-        Adds the nodes and relationships it created to :attr:`created`.
-        """
-        try:
-            records, summary, _ = self.driver.execute_query(query, params, database_=self.database)
-        except Exception as e:
-            raise _wrap(e, "", None, self.database, doing) from e
-        counters = getattr(summary, "counters", None)
-        if counters is not None:
-            self.created["nodes"] += counters.nodes_created
-            self.created["relationships"] += counters.relationships_created
-        return records
-
-    def read(self, query: str, doing: str, **params: Any) -> list[neo4j.Record]:
-        """Run ``query`` in a managed read transaction."""
-        try:
-            records, _, _ = self.driver.execute_query(
-                query, params, database_=self.database, routing_=neo4j.RoutingControl.READ
-            )
-        except Exception as e:
-            raise _wrap(e, "", None, self.database, doing) from e
-        return records
-
-
-# --------------------------------------------------------------------------- schema
-
-
-def _label(label: Label | str) -> str:
-    """Return a label for query text; only schema labels pass."""
-    return f"`{Label(label).value}`"
-
-
-def _rel(rel: Rel | str) -> str:
-    """Return a relationship type for query text; only schema types pass."""
-    return f"`{Rel(rel).value}`"
-
-
-def _constraint_statements() -> list[str]:
-    return [
-        f"CREATE CONSTRAINT {label.value.lower()}_key IF NOT EXISTS "
-        f"FOR (n:{_label(label)}) REQUIRE n.{KEY} IS UNIQUE"
-        for label in Label
-    ]
-
-
-def _fulltext_statement() -> str:
-    return (
-        f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS "
-        f"FOR (n:{_label(Label.MEASURE)}) ON EACH [n.name, n.title, n.text]"
-    )
-
-
-def _search_statement() -> str:
-    """The full-text index of ``pftz search``: every label, every property of :data:`SEARCH_FIELDS`."""
-    labels = "|".join(_label(label) for label in Label)
-    props = ", ".join(f"n.{p}" for _, group in SEARCH_FIELDS.values() for p in group)
-    return (
-        f"CREATE FULLTEXT INDEX {SEARCH_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [{props}] "
-        "OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}"
-    )
-
-
-def _index_statements() -> list[str]:
-    return [_fulltext_statement(), _search_statement()]
-
-
-def _run_schema(conn: _Connection, statements: Sequence[str]) -> None:
-    """Run schema commands: all in one transaction (one commit), or one by one if that fails."""
-    if len(statements) > 1:
-
-        def all_at_once(tx: neo4j.ManagedTransaction) -> None:
-            for statement in statements:
-                tx.run(statement).consume()
-
-        try:
-            with conn.driver.session(database=conn.database) as session:
-                session.execute_write(all_at_once)
-            return
-        except (neo4j_exc.Neo4jError, neo4j_exc.DriverError):
-            pass  # e.g. a concurrent load created one of them: each on its own below says which
-    for statement in statements:
-        try:
-            conn.write(statement, "creating the schema")
-        except Neo4jError as e:
-            # Two loads racing on the same IF NOT EXISTS: the other one created it.
-            if "AlreadyExists" not in str(e):
-                raise
-
-
-def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> None:
-    """Create the key constraints of every schema label and the measures' full-text index.
-
-    Safe to run again and from several loads at once (``IF NOT EXISTS``).
-
-    Parameters
-    ----------
-    driver
-        An open driver.
-    database
-        The database; defaults to ``NEO4J_DATABASE`` or ``neo4j``.
-
-    Raises
-    ------
-    Neo4jError
-        The server refused a schema command.
-    """
-    conn = _Connection(driver, database)
-    _run_schema(conn, [*_constraint_statements(), *_index_statements()])
-    # A full-text index fills asynchronously: wait, so a search right after a first load sees every measure.
-    conn.write("CALL db.awaitIndexes(300)", "waiting for the indexes to come online")
-
-
-def holds_project_nodes(driver: neo4j.Driver, database: str | None = None) -> bool:
-    """Whether the database holds any node with a schema label (a count-store look-up per label).
-
-    Parameters
-    ----------
-    driver
-        An open driver.
-    database
-        The database; defaults to ``NEO4J_DATABASE`` or ``neo4j``.
-    """
-    conn = _Connection(driver, database)
-    counts = " + ".join(f"COUNT {{ MATCH (:{_label(label)}) }}" for label in Label)
-    records = conn.read(f"RETURN {counts} AS n", "counting the project's nodes")
-    return bool(records and records[0]["n"])
 
 
 # --------------------------------------------------------------------------- writing

@@ -315,7 +315,7 @@ def _bind(info: QueryInfo, given: Mapping[str, Any]) -> dict[str, Any]:
 
 def _database(database: str | None) -> str:
 
-    from pftz.graph.neo4j_store import DEFAULT_DATABASE
+    from pftz.graph.neo4j_connect import DEFAULT_DATABASE
 
     return database or os.environ.get("NEO4J_DATABASE") or DEFAULT_DATABASE
 
@@ -406,7 +406,7 @@ def run(name: str, backend: Backend, /, **params: Any) -> pd.DataFrame:
         Where to run it: a NetworkX graph (the query's twin in
         :mod:`queries.twins` runs), an open :class:`neo4j.Driver` (the Cypher
         runs in a read transaction on ``NEO4J_DATABASE``, default ``neo4j``),
-        or a ``(driver, database)`` pair as :func:`graph.neo4j_store.connect`
+        or a ``(driver, database)`` pair as :func:`graph.neo4j_connect.connect`
         returns.
     **params
         The query's parameters; values are converted to the declared types

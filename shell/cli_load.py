@@ -122,7 +122,8 @@ def load(
         NEO4J_PASSWORD=secret pftz load --neo4j bolt://localhost:7687
         NEO4J_HOME=/opt/neo4j pftz load --offline --database neo4j
     """
-    from pftz.graph.neo4j_store import connect, graph_to_neo4j
+    from pftz.graph.neo4j_connect import connect
+    from pftz.graph.neo4j_store import graph_to_neo4j
 
     problem = database_name_problem(database) if database is not None else None
     if problem is not None:

@@ -90,7 +90,7 @@ def _query_backend(
     """Return ``(backend, driver to close or None)``: a Neo4j connection, or the graph built from the reports
     (``lite``: read from the build cache as asked, see :func:`_build`)."""
     if uri:
-        from pftz.graph.neo4j_store import connect  # the driver only when a server is named
+        from pftz.graph.neo4j_connect import connect  # the driver only when a server is named
 
         try:
             driver, db = connect(uri)

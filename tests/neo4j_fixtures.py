@@ -26,7 +26,8 @@ from typing import Any
 import neo4j
 import pytest
 
-from pftz.graph.neo4j_store import clear_database, connect
+from pftz.graph.neo4j_connect import connect
+from pftz.graph.neo4j_store import clear_database
 from pftz.ground.errors import Neo4jError
 
 NEO4J_SH = Path(__file__).resolve().parent.parent / "tools" / "neo4j" / "neo4j.sh"

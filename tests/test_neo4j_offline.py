@@ -18,7 +18,8 @@ from click.testing import CliRunner
 from pftz.graph.build import graph_from_reports
 from pftz.graph.exports_common import PROVENANCE_COUNT
 from pftz.graph.exports_neo4j import neo4j_admin_import_args, save_neo4j_admin_csv
-from pftz.graph.neo4j_store import FULLTEXT_INDEX, count_database, graph_from_neo4j, graph_to_neo4j
+from pftz.graph.neo4j_schema import FULLTEXT_INDEX
+from pftz.graph.neo4j_store import count_database, graph_from_neo4j, graph_to_neo4j
 from pftz.ground.errors import ExportError
 from pftz.ground.schema import DERIVED
 from pftz.loaders.reference import load_reference

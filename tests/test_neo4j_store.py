@@ -10,16 +10,10 @@ import neo4j
 import networkx as nx
 import pytest
 
-from pftz.graph import neo4j_store
-from pftz.graph.neo4j_store import (
-    FULLTEXT_INDEX,
-    connect,
-    count_database,
-    ensure_schema,
-    graph_from_neo4j,
-    graph_to_neo4j,
-    holds_project_nodes,
-)
+from pftz.graph import neo4j_connect, neo4j_schema, neo4j_store
+from pftz.graph.neo4j_connect import connect
+from pftz.graph.neo4j_schema import FULLTEXT_INDEX, ensure_schema, holds_project_nodes
+from pftz.graph.neo4j_store import count_database, graph_from_neo4j, graph_to_neo4j
 from pftz.ground.errors import GraphValidationError, Neo4jError
 from pftz.ground.schema import PROVENANCE, Label, Rel, node_id
 from tests.neo4j_fixtures import SpareNeo4j, free_port
@@ -147,7 +141,7 @@ def test_a_first_load_merges_the_edges_of_a_node_another_load_gave_edges_first(n
         d[PROVENANCE] = [*d[PROVENANCE], evidence("report-b.txt", 7, "another report says so")]
     graph_to_neo4j(other, driver, database=db, mode="merge")
     # Now this load's relationship phase, as a first load runs it.
-    conn = neo4j_store._Connection(driver, db)
+    conn = neo4j_connect._Connection(driver, db)
     problems: list[str] = []
     _, ends = neo4j_store._node_rows(G, problems)
     key_to_id = {
@@ -452,12 +446,12 @@ def test_server_killed_during_a_load_then_a_rerun_completes_exactly(spare_neo4j:
 
 def test_schema_commands_go_in_one_transaction_or_one_by_one_when_that_fails(neo4j_db: Conn) -> None:
     driver, db = neo4j_db
-    conn = neo4j_store._Connection(driver, db)
+    conn = neo4j_connect._Connection(driver, db)
     names = ("pftz_test_a", "pftz_test_b")
     try:
-        neo4j_store._run_schema(conn, [f"CREATE INDEX {n} IF NOT EXISTS FOR (x:TestOnly) ON (x.{n})" for n in names])
+        neo4j_schema._run_schema(conn, [f"CREATE INDEX {n} IF NOT EXISTS FOR (x:TestOnly) ON (x.{n})" for n in names])
         with pytest.raises(Neo4jError, match="creating the schema"):  # the bad one alone fails, by name
-            neo4j_store._run_schema(
+            neo4j_schema._run_schema(
                 conn,
                 [
                     "CREATE INDEX pftz_test_c IF NOT EXISTS FOR (x:TestOnly) ON (x.c)",

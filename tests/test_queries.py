@@ -25,7 +25,8 @@ from click.testing import CliRunner
 
 from pftz import queries
 from pftz.graph.build import graph_from_reports
-from pftz.graph.neo4j_store import FULLTEXT_INDEX, clear_database, count_database, graph_to_neo4j
+from pftz.graph.neo4j_schema import FULLTEXT_INDEX
+from pftz.graph.neo4j_store import clear_database, count_database, graph_to_neo4j
 from pftz.graph.periods import stamp_periods
 from pftz.ground.errors import QueryError
 from pftz.ground.schema import DERIVED, PROVENANCE, Label, RegionKind, Rel, node_id

@@ -45,6 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pftz.graph.build import graph_from_reports
 from pftz.graph.exports_neo4j import neo4j_admin_import_args, save_neo4j_admin_csv
+from pftz.graph.neo4j_schema import ensure_schema
 from pftz.graph.neo4j_store import (
     _edge_rows,
     _element_order,
@@ -52,7 +53,6 @@ from pftz.graph.neo4j_store import (
     clear_database,
     count_database,
     edge_merge_query,
-    ensure_schema,
     graph_to_neo4j,
     node_merge_query,
 )

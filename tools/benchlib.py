@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import neo4j
 
-from pftz.graph.neo4j_store import connect
+from pftz.graph.neo4j_connect import connect
 from pftz.ground.errors import PftzGraphError
 
 
