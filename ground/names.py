@@ -1,7 +1,7 @@
 """Names and titles: one way to compare them, for the loaders, the graph and the shell.
 
 :func:`normalize_name` is the comparison form of any name (zones, bodies,
-documents; the gazetteer of :mod:`loaders.reference` resolves names through
+documents; the gazetteer of :mod:`loaders.gazetteer` resolves names through
 it); :func:`normalize_title` and :func:`title_score` compare measure titles
 (entity resolution in :mod:`graph.resolve`, the narrative's wordings of
 national measures in :mod:`loaders.report`); :func:`search_words`,
@@ -317,7 +317,7 @@ def name_alternation(forms: Iterable[tuple[str, bool]]) -> str:
     """Join ``(name, case_sensitive)`` pairs into one regex alternation of :func:`name_regex`, longest first.
 
     Bound it with :data:`NAME_LEFT` and :data:`NAME_RIGHT` to find whole names
-    (the gazetteer of :mod:`loaders.reference` does).
+    (the gazetteer of :mod:`loaders.gazetteer` does).
     """
     unique = _unique_forms(forms)
     alts = [alt for _, alt in _alternatives(unique)]

@@ -14,9 +14,9 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from pftz.loaders.gazetteer_scan import Mention
 from pftz.loaders.lexicon import FOLLOW_VERBS, alternation
 from pftz.loaders.narrative import AdoptionFact, Narrative
-from pftz.loaders.reference import Mention
 
 FOLLOWED_RE = re.compile(
     r"(?:^|[,;:]\s*|\band\s+|\bwhile\s+)(?:then\s+)?(?P<who>(?:the\s+)?[A-Z][^,;:.()]{1,80}?)\s+"

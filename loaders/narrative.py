@@ -33,6 +33,7 @@ from dataclasses import replace
 
 import ahocorasick
 
+from pftz.loaders.gazetteer import Gazetteer
 from pftz.loaders.lexicon import (
     ACTIVE_ADOPT_VERBS,
     ADOPTER_NOUNS,
@@ -150,7 +151,6 @@ from pftz.loaders.narrative_quoted import (
 )
 from pftz.loaders.quotes import Quoted, is_speech, quoted_spans
 from pftz.loaders.records import Section
-from pftz.loaders.reference import Gazetteer
 from pftz.loaders.structure import Outline
 from pftz.loaders.text import Paragraph, sentences
 

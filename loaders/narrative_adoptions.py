@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from pftz.loaders.gazetteer_scan import Mention
 from pftz.loaders.lexicon import (
     ACTIVE_ADOPT_VERBS,
     ANAPHORA,
@@ -63,7 +64,6 @@ from pftz.loaders.narrative_facts import (
     ordinal_of,
 )
 from pftz.loaders.quotes import Quoted
-from pftz.loaders.reference import Mention
 
 # --------------------------------------------------------------------------- adoption rules
 _AREA_PAREN_RE = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+Area\s+\((?P<place>[A-Z][a-z]+)\)")

@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 
+from pftz.loaders.gazetteer import Gazetteer
 from pftz.loaders.lexicon import (
     ACTION_NOUNS,
     ADVERBS,
@@ -51,7 +52,6 @@ from pftz.loaders.narrative_facts import (
     Sentence,
 )
 from pftz.loaders.quotes import Quoted
-from pftz.loaders.reference import Gazetteer
 from pftz.loaders.text import Paragraph, sentences
 
 

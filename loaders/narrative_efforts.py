@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pftz.loaders.gazetteer import Gazetteer
 from pftz.loaders.lexicon import (
     BODY_REFERENCE_HEADS,
     CARDINALS,
@@ -41,7 +42,6 @@ from pftz.loaders.narrative_facts import (
     ordinal_of,
 )
 from pftz.loaders.narrative_quoted import named_object
-from pftz.loaders.reference import Gazetteer
 
 
 # --------------------------------------------------------------------------- effort rules

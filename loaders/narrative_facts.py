@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from pftz.loaders.documents import find_date
+from pftz.loaders.gazetteer import Gazetteer
+from pftz.loaders.gazetteer_scan import Mention
 from pftz.loaders.lexicon import (
     AFTER_PHRASES,
     BEFORE_PHRASES,
@@ -37,7 +39,6 @@ from pftz.loaders.lexicon import (
     alternation,
 )
 from pftz.loaders.quotes import Quoted
-from pftz.loaders.reference import Gazetteer, Mention
 from pftz.loaders.text import Paragraph
 
 FindZones = Callable[[str], list[Mention]]

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from pftz.loaders.gazetteer_scan import Mention
 from pftz.loaders.lexicon import (
     CASE_HEADS,
     ENUMERATED_NOUNS,
@@ -29,7 +30,6 @@ from pftz.loaders.lexicon import (
 )
 from pftz.loaders.narrative import AdoptionFact, CaseFact, Narrative
 from pftz.loaders.prose_batches import ITEM_START_RE, SCOPE_HEADING_RE, item_name
-from pftz.loaders.reference import Mention
 from pftz.loaders.text import Paragraph
 
 FindMentions = Callable[..., list[Mention]]

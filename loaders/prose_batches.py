@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pftz.ground.schema import Scope
+from pftz.loaders.gazetteer_scan import Mention
 from pftz.loaders.lexicon import (
     ANAPHORA,
     BATCH_OF_NOTHING,
@@ -43,7 +44,6 @@ from pftz.loaders.lexicon import (
     RESPONSIBLE_WORDS,
     alternation,
 )
-from pftz.loaders.reference import Mention
 from pftz.loaders.text import Paragraph
 
 FindMentions = Callable[[str], list[Mention]]

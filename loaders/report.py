@@ -18,6 +18,7 @@ from pathlib import Path
 from pftz.ground.errors import ReportParseError, StrictModeError
 from pftz.ground.schema import Label, Rel
 from pftz.ground.text import codepoint_names
+from pftz.loaders.gazetteer import Gazetteer
 from pftz.loaders.header import TextHeader, load_header
 from pftz.loaders.manifest import BUNDLED_REPORT
 from pftz.loaders.profile import PROFILE_SIDECAR_SUFFIX, Profile, default_profile, load_profile
@@ -27,7 +28,6 @@ from pftz.loaders.records import (
     PropValue,
     Provenance,
 )
-from pftz.loaders.reference import Gazetteer
 from pftz.loaders.report_context import ORDINAL_WORDS as ORDINAL_WORDS
 from pftz.loaders.report_context import _Collector, _Context, _extract_zones, _para_sentences
 from pftz.loaders.report_context import batch_kind as batch_kind

@@ -19,6 +19,8 @@ from pftz.loaders.documents import (
     find_date,
     slug,
 )
+from pftz.loaders.gazetteer import Gazetteer
+from pftz.loaders.gazetteer_scan import Mention
 from pftz.loaders.lexicon import (
     BATCH_COUNT_NOUNS,
     BATCH_NAME_ENDS,
@@ -46,7 +48,7 @@ from pftz.loaders.records import (
     Table,
     freeze_props,
 )
-from pftz.loaders.reference import Gazetteer, Mention, load_prefixes
+from pftz.loaders.reference import load_prefixes
 from pftz.loaders.structure import Outline
 from pftz.loaders.text import (
     Paragraph,

@@ -23,6 +23,7 @@ from pftz.loaders.documents import (
     title_issuer,
     title_key,
 )
+from pftz.loaders.gazetteer_scan import Mention
 from pftz.loaders.lexicon import (
     DOCUMENT_ACT_NOUNS,
     DOCUMENT_ACTING_VERBS,
@@ -46,7 +47,6 @@ from pftz.loaders.records import (
     Table,
     TableRow,
 )
-from pftz.loaders.reference import Mention
 from pftz.loaders.report_context import (
     ORGANISATION_RE,
     QUOTED_SPAN_RE,

@@ -14,6 +14,7 @@ from pftz.loaders.documents import (
     slug,
     title_issuer,
 )
+from pftz.loaders.gazetteer_scan import Mention
 from pftz.loaders.lexicon import (
     AGENT_BY_GAPS,
     AGENT_BY_VERBS,
@@ -60,7 +61,6 @@ from pftz.loaders.records import (
     NodeRef,
     PropValue,
 )
-from pftz.loaders.reference import Mention
 from pftz.loaders.report_context import (
     BATCH_PHRASE_RE,
     KIND_OF_BATCH,

@@ -22,6 +22,7 @@ from pftz.ground.names import normalize_name
 from pftz.ground.schema import SCOPE_REGION_KEYS, Label, MeasureKind, RegionKind, Rel, Scope, ZoneKind
 from pftz.ground.text import codepoint_names, invisible_chars, remove_invisible
 from pftz.loaders.documents import DocNumber, find_numbers, find_short_numbers, title_key
+from pftz.loaders.gazetteer import Gazetteer
 from pftz.loaders.records import (
     USER_SECTION,
     Entity,
@@ -34,7 +35,8 @@ from pftz.loaders.records import (
     Relation,
     freeze_props,
 )
-from pftz.loaders.reference import Gazetteer, PrefixRef, load_prefixes
+from pftz.loaders.reference import load_prefixes
+from pftz.loaders.reference_rows import PrefixRef
 from pftz.loaders.report import load_report
 
 __all__ = ["COLUMNS", "KINDS"]

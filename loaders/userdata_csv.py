@@ -8,8 +8,8 @@ import hashlib
 from collections.abc import Iterator, Sequence
 
 from pftz.ground.errors import UserDataError
+from pftz.loaders.gazetteer import Gazetteer
 from pftz.loaders.records import ParsedReport, ParseWarning
-from pftz.loaders.reference import Gazetteer
 from pftz.loaders.userdata_builder import COLUMNS, KINDS, _Builder, _clean, _report, _Row, _start_known
 from pftz.loaders.userdata_rows import _HANDLERS
 

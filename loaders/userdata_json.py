@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from pftz.ground.errors import UserDataError
+from pftz.loaders.gazetteer import Gazetteer
 from pftz.loaders.records import ParsedReport
-from pftz.loaders.reference import Gazetteer
 from pftz.loaders.userdata_builder import (
     COLUMNS,
     KINDS,

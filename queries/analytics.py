@@ -27,7 +27,7 @@ from pftz.graph.exports_cascades import cascades
 from pftz.ground.dates import period_end
 from pftz.ground.errors import QueryError
 from pftz.ground.schema import DERIVED, KEY, Label, Rel, node_id
-from pftz.loaders.reference import Gazetteer
+from pftz.loaders.gazetteer import Gazetteer
 
 __all__ = [
     "INNOVATIVENESS_COLUMNS",

@@ -9,8 +9,9 @@ import pytest
 from pftz.ground.errors import ReferenceDataError
 from pftz.ground.schema import Label, Rel, ZoneKind
 from pftz.loaders.evaluate import facts_from_report
+from pftz.loaders.gazetteer import Gazetteer
 from pftz.loaders.records import ParsedReport
-from pftz.loaders.reference import AREA_HEADER, Gazetteer, load_areas, load_zones, parse_areas
+from pftz.loaders.reference import AREA_HEADER, load_areas, load_zones, parse_areas
 from pftz.loaders.report import BUNDLED_REPORT, parse_report
 from tests.perturb import move_body_page_breaks, rewrap_paragraphs
 

@@ -38,7 +38,8 @@ from click.testing import CliRunner, Result
 
 from pftz.ground.errors import PftzGraphError
 from pftz.ground.schema import Label
-from pftz.loaders.reference import Gazetteer, _scan_cached
+from pftz.loaders.gazetteer import Gazetteer
+from pftz.loaders.gazetteer_scan import _scan_cached
 from pftz.loaders.report import BUNDLED_REPORT, load_report, parse_report
 from pftz.loaders.userdata import load_user_data
 from pftz.loaders.userdata_builder import COLUMNS

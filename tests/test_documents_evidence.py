@@ -10,8 +10,8 @@ import pytest
 from pftz.ground.names import normalize_name
 from pftz.ground.schema import ALIAS_SEPARATOR, RESOLVED, Label
 from pftz.loaders.documents import find_numbers, find_short_numbers
+from pftz.loaders.gazetteer import Gazetteer
 from pftz.loaders.records import NodeRef, ParsedReport
-from pftz.loaders.reference import Gazetteer
 from pftz.loaders.report import load_report
 
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")

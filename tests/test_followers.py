@@ -7,8 +7,8 @@ import textwrap
 
 from pftz.loaders.evaluate import facts_from_report
 from pftz.loaders.followers import followers
+from pftz.loaders.gazetteer import Gazetteer
 from pftz.loaders.narrative import AdoptionFact
-from pftz.loaders.reference import Gazetteer
 from pftz.loaders.report import parse_report
 
 GAZ = Gazetteer.default()

@@ -8,10 +8,10 @@ import pytest
 from click.testing import CliRunner
 
 from pftz.ground.schema import Label, Rel
+from pftz.loaders.gazetteer import Gazetteer
 from pftz.loaders.narrative import Narrative, find_actors, fuller_name, is_case_name, read_narrative, split_examples
 from pftz.loaders.quotes import quoted_spans
 from pftz.loaders.records import ParsedReport
-from pftz.loaders.reference import Gazetteer
 from pftz.loaders.report import BUNDLED_REPORT, load_report, parse_report
 from pftz.loaders.structure import parse_structure
 from pftz.loaders.tables import cell_examples

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pytest
 
+from pftz.loaders.gazetteer import Gazetteer
 from pftz.loaders.narrative_adoptions import listed_adopters
 from pftz.loaders.narrative_facts import State
-from pftz.loaders.reference import Gazetteer
 from tests.perturb import report_facts, rewrapped
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from pftz.ground.schema import Label, Rel
-from pftz.loaders.reference import Gazetteer, parse_cities
+from pftz.loaders.gazetteer import Gazetteer
+from pftz.loaders.reference import parse_cities
 from pftz.loaders.report import parse_report
 from tests.perturb import report_facts, rewrapped
 

@@ -12,8 +12,8 @@ import pytest
 from pftz.ground.schema import Label, Rel
 from pftz.loaders import lexicon
 from pftz.loaders.evaluate import facts_from_report
+from pftz.loaders.gazetteer import Gazetteer
 from pftz.loaders.narrative import RULES, Clause, Narrative, Rule, read_narrative
-from pftz.loaders.reference import Gazetteer
 from pftz.loaders.report import load_report, parse_report
 from pftz.loaders.structure import parse_structure
 from pftz.loaders.text import paragraphs, split_lines

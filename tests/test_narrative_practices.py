@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from pftz.loaders.gazetteer import Gazetteer
 from pftz.loaders.narrative import Narrative, practice_name, read_narrative
-from pftz.loaders.reference import Gazetteer
 from pftz.loaders.report import BUNDLED_REPORT
 from pftz.loaders.structure import parse_structure
 from pftz.loaders.text import paragraphs, split_lines

@@ -11,6 +11,7 @@ import pytest
 
 from pftz.ground.schema import Label
 from pftz.loaders.evaluate import facts_from_report
+from pftz.loaders.gazetteer import Gazetteer
 from pftz.loaders.narrative import (
     Narrative,
     partly_quoted_name,
@@ -18,7 +19,6 @@ from pftz.loaders.narrative import (
     read_narrative,
 )
 from pftz.loaders.quotes import quoted_spans
-from pftz.loaders.reference import Gazetteer
 from pftz.loaders.report import BUNDLED_REPORT, load_report, parse_report
 from pftz.loaders.structure import parse_structure
 from pftz.loaders.tables import cell_examples

@@ -11,6 +11,9 @@ import pytest
 from pftz.ground.dates import PartialDate
 from pftz.ground.errors import ReferenceDataError
 from pftz.ground.names import normalize_name
+from pftz.loaders.gazetteer import Gazetteer
+from pftz.loaders.gazetteer_forms import ZoneMatch
+from pftz.loaders.gazetteer_scan import Mention
 from pftz.loaders.reference import (
     BODY_HEADER,
     PREFIX_HEADER,
@@ -18,9 +21,6 @@ from pftz.loaders.reference import (
     REFERENCE_DIR,
     SCOPE_HEADER,
     ZONE_HEADER,
-    Gazetteer,
-    Mention,
-    ZoneMatch,
     load_bodies,
     load_prefixes,
     load_provinces,

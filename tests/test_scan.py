@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pftz.ground.names import WORD_START, name_anchors, name_heads
-from pftz.loaders.reference import Gazetteer, _anchored_finditer, _headed_finditer, _Names
+from pftz.loaders.gazetteer import Gazetteer
+from pftz.loaders.gazetteer_scan import _anchored_finditer, _headed_finditer, _Names
 from pftz.loaders.report import BUNDLED_REPORT
 from tests.perturb import move_body_page_breaks, rewrap_paragraphs
 

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from pftz.ground.schema import Label, Rel
+from pftz.loaders.gazetteer import Gazetteer
 from pftz.loaders.header import TextHeader, parse_header
 from pftz.loaders.records import ParsedReport
-from pftz.loaders.reference import Gazetteer
 from pftz.loaders.report import load_report, parse_report
 from pftz.shell.cli import cli
 from tests.perturb import rewrap_paragraphs

@@ -29,8 +29,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from pftz.loaders.gazetteer import Gazetteer
+from pftz.loaders.gazetteer_scan import _scan_cached
 from pftz.loaders.records import Entity, NodeRef, ParsedReport, Relation
-from pftz.loaders.reference import Gazetteer, _scan_cached, load_reference
+from pftz.loaders.reference import load_reference
 from pftz.loaders.report import load_report
 
 

@@ -34,7 +34,8 @@ from pathlib import Path
 
 from pftz.graph.build import graph_from_reports
 from pftz.ground.schema import Label
-from pftz.loaders.reference import Gazetteer, load_reference
+from pftz.loaders.gazetteer import Gazetteer
+from pftz.loaders.reference import load_reference
 from pftz.loaders.report import load_report
 from pftz.loaders.userdata import load_user_data
 from pftz.loaders.userdata_builder import COLUMNS
