@@ -54,6 +54,7 @@ from pftz.loaders.narrative_adoptions import (
     root,
 )
 from pftz.loaders.narrative_cases import case_unquoted_object, practice_name
+from pftz.loaders.narrative_descriptions import described
 from pftz.loaders.narrative_facts import (
     BATCH_RE,
     CLAUSE_CUT_RE,
@@ -248,6 +249,8 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
             name, origins = case.name, case.zones  # no zones: an item of a national batch taken up before
         elif (case := _possessive_anaphor(c, head[begin:])) is not None:
             name, origins = case.name, case.zones  # "Tianjin's model is now in use in ...": the case named before
+        elif (case := described(st, _named_before(st, c), head[begin:])) is not None:
+            name, origins = case.name, case.zones  # "Since its launch, the through bill has been adopted by ..."
         elif (sub := _UNQUOTED_THE_RE.match(head[begin:]) or _PLACE_PRACTICE_OF_RE.match(head[begin:])) and (
             cc := _credited_case(st, sub.group("np"))
         ) is not None:

@@ -1,5 +1,8 @@
 """Adoptions told in the constructions other authors use (issue 24, seventh round), one family each: a second
-participle sharing a passive auxiliary, an anaphor of a later clause after a quoted name of an earlier one.
+participle sharing a passive auxiliary, an anaphor of a later clause after a quoted name of an earlier one, a
+definite description of the innovation named before (``the through bill``, ``the Qingdao platform``), an anaphor
+object of a verb that adopts only another's innovation (``applied the model in ...``, ``rolled it out``), a province
+acting for its PFTZ in an area of it.
 
 Each family has excerpts in other words than any development text (other zones, other innovations) and a
 perturbed copy of each (re-wrapped, other quote marks).
@@ -50,6 +53,45 @@ FAMILIES = [
         "2029.",
         {("point-based credit scheme for customs brokers", "zone:hubei", "province:shaanxi")},
     ),
+    (  # a definite description of the innovation named before, as a passive subject after an opening phrase
+        'Guangxi PFTZ and Yunnan PFTZ jointly launched an "integrated road-rail waybill with pledge function" for '
+        "ASEAN cargo. Since its first year, the road-rail waybill has been adopted by Guizhou Province.",
+        {
+            (
+                "integrated road-rail waybill with pledge function for ASEAN cargo",
+                "zone:guangxi;zone:yunnan",
+                "province:guizhou",
+            )
+        },
+    ),
+    (  # the same as an object, a place's name before it (an area of the innovation's zone), a verb after
+        "Shandong PFTZ set up a bonded ship-spares repair centre in its Yantai Area, serving 30 "
+        "shipowners. Hainan FTP has borrowed the Yantai repair centre to serve foreign yachts at Sanya.",
+        {("bonded ship-spares repair centre", "zone:shandong", "zone:hainan-ftp")},
+    ),
+    (  # a shorter form of the name as the object, an area of the adopter's own after it
+        'Chongqing PFTZ launched the "one-visit filing for cross-border lease contracts", which halves paperwork. '
+        "In 2030, Hubei PFTZ adopted the one-visit filing in its Xiangyang Area.",
+        {("one-visit filing for cross-border lease contracts", "zone:chongqing", "zone:hubei")},
+    ),
+    (  # an anaphor object before "throughout": a province replicating its own zone's practice
+        "Fujian PFTZ's Pingtan Area opened a joint service centre for Taiwan investors, where permits are "
+        "handled at one counter. Fujian Province replicated the centre throughout the province in 2029.",
+        {("joint service centre for Taiwan investors", "zone:fujian", "province:fujian")},
+    ),
+    (  # "applied"/"rolled out" of an anaphor for another zone's innovation; a verb's particle after the pronoun
+        "Hunan PFTZ's Changsha Area pioneered a used machinery export certification model for African buyers. "
+        "Guangxi PFTZ applied the model in its Qinzhou Port Area, and Guizhou Province rolled it out in Zunyi.",
+        {
+            ("used machinery export certification model for African buyers", "zone:hunan", "zone:guangxi"),
+            ("used machinery export certification model for African buyers", "zone:hunan", "province:guizhou"),
+        },
+    ),
+    (  # a province that takes an innovation up in an area of its own PFTZ acts as that PFTZ
+        "Jiangxi took other zones' work as a reference too: Hubei adopted Hunan PFTZ's \"cross-border parcel "
+        'consolidation" model in its Yichang Area in 2030.',
+        {("cross-border parcel consolidation", "zone:hunan", "zone:hubei")},
+    ),
 ]
 
 
@@ -72,3 +114,28 @@ def test_the_later_clause_anaphor_is_not_the_innovation_of_a_sentence_before() -
     got = _adopted(text)
     assert ("one-code tracing model for imported durians", "zone:hunan", "province:guizhou") in got
     assert not any(n.startswith("cold-chain") for n, _o, _a in got)
+
+
+def test_a_description_of_a_place_or_a_body_is_no_anaphor() -> None:
+    text = (
+        'Shandong PFTZ set up a "bonded zone credit window" for traders. The zone has been taken up by investors '
+        "from Korea, and the authorities were replicated in Hebei."
+    )
+    assert not _adopted(text)
+
+
+def test_a_place_before_a_description_must_be_the_innovations() -> None:
+    text = (
+        "Shandong PFTZ set up a bonded ship-spares repair centre in its Yantai Area. Hainan FTP has "
+        "borrowed the Xiamen repair centre for its yachts."
+    )
+    assert not _adopted(text)
+
+
+def test_a_verb_applying_what_the_clause_drew_on_adds_no_adoption() -> None:
+    text = (
+        'Zhejiang PFTZ launched a "river-sea bunkering pass" for barges. Liaoning PFTZ drew on Jiangsu PFTZ\'s '
+        "credit review of bonded warehouses and applied it in its Dalian Area."
+    )
+    got = _adopted(text)
+    assert not any(n.startswith("river-sea") for n, _o, _a in got), got
