@@ -117,7 +117,7 @@ REPLICATE_PATTERNS = (
 
 LAUNCH_PARTICIPLES = (
     "launched", "developed", "introduced", "piloted", "created", "established", "pioneered", "designed", "built",
-    "set up", "initiated", "explored", "tried", "trialled", "trialed", "first used", "first applied",
+    "set up", "initiated", "explored", "tried", "trialled", "trialed", "first used", "first applied", "originated",
 )  # fmt: skip
 """Participles of an appositive that names a practice's zones: ``A <practice>, jointly launched by X PFTZ, ...``
 (``used`` and ``applied`` only after ``first``: ``used by`` alone names a user, not the origin)."""

@@ -503,9 +503,10 @@ def _words(name: str) -> str:
 
 
 _UNQUOTED_SUBJECT_RE = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<name>(?:[\w'’+-]+\s+){{0,8}}?{alternation(CASE_HEADS)}s?"
+    rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<name>(?:[\w'’\"“”+-]+\s+){{0,8}}?{alternation(CASE_HEADS)}s?"
     r"(?:\s+(?:for|of)\s+[a-z][\w\s'’+-]{3,80}?)?)(?:\s*,\s*|\s+)"
-    rf"(?:(?:first|initially|originally|jointly)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?(?:in|by|at)\s+"
+    rf"(?:which\s+(?:was\s+)?)?(?:(?:first|initially|originally|jointly)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+"
+    r"(?:jointly\s+)?(?:in|by|at)\s+"
     r"(?P<where>[^;]{3,160})$"
 )
 """An unquoted practice and where (or by whom) it was developed, as the subject of a passive adoption: ``the SPV

@@ -2,7 +2,9 @@
 participle sharing a passive auxiliary, an anaphor of a later clause after a quoted name of an earlier one, a
 definite description of the innovation named before (``the through bill``, ``the Qingdao platform``), an anaphor
 object of a verb that adopts only another's innovation (``applied the model in ...``, ``rolled it out``), a province
-acting for its PFTZ in an area of it.
+acting for its PFTZ in an area of it, the unquoted items of a national batch with their origins in a clause
+after them (``X, first tried in Y PFTZ, is to be rolled out in all PFTZs, while Z, which originated in W PFTZ,
+applies in designated areas only``).
 
 Each family has excerpts in other words than any development text (other zones, other innovations) and a
 perturbed copy of each (re-wrapped, other quote marks).
@@ -87,6 +89,20 @@ FAMILIES = [
             ("used machinery export certification model for African buyers", "zone:hunan", "province:guizhou"),
         },
     ),
+    (  # items of a national batch told with their origins in a participle or relative clause, each with its scope
+        "Of the ninth batch, a bonded “cold-chain” inspection scheme for imported beef, which originated in Shandong "
+        "PFTZ, is to be replicated throughout the country, while a cross-border legal service platform for border "
+        "traders, first piloted in Guangxi PFTZ, is to be applied only in designated areas.",
+        {
+            ("bonded cold-chain inspection scheme for imported beef", "zone:shandong", "group:nationwide"),
+            ("cross-border legal service platform for border traders", "zone:guangxi", "group:designated areas"),
+        },
+    ),
+    (  # the same, a quoted word inside the unquoted name, "which was developed in"
+        'The State Council named nine measures. A remote "paperless" audit mechanism for bonded stocks, which was '
+        "developed in Hubei PFTZ, will be extended to all PFTZs.",
+        {("remote paperless audit mechanism for bonded stocks", "zone:hubei", "group:all pftzs")},
+    ),
     (  # a province that takes an innovation up in an area of its own PFTZ acts as that PFTZ
         "Jiangxi took other zones' work as a reference too: Hubei adopted Hunan PFTZ's \"cross-border parcel "
         'consolidation" model in its Yichang Area in 2030.',
@@ -139,3 +155,11 @@ def test_a_verb_applying_what_the_clause_drew_on_adds_no_adoption() -> None:
     )
     got = _adopted(text)
     assert not any(n.startswith("river-sea") for n, _o, _a in got), got
+
+
+def test_an_unquoted_item_whose_clause_names_no_zone_is_not_read() -> None:
+    text = (
+        "Heilongjiang PFTZ set up a border trade hall in Heihe. A graded inspection model for imported timber, which "
+        "originated in the customs reforms of the 1990s, applies in designated areas only."
+    )
+    assert not _adopted(text)
