@@ -1207,3 +1207,9 @@ NOT_DESCRIPTION_HEADS = (
 (``the zone``, ``the authorities``), though its name holds the word."""
 
 __all__ += ["DESCRIPTION_FOLLOWERS", "NOT_DESCRIPTION_HEADS"]
+
+CONFINED_LEADS = ("confined to", "limited to", "restricted to", "available only in", "reserved for")
+"""Words before the place a practice was kept to until a measure extended it (``extended the stamp duty treatment
+previously confined to Shanghai to ...``): that place is its origin."""
+
+__all__ += ["CONFINED_LEADS"]

@@ -115,6 +115,7 @@ from pftz.loaders.narrative_efforts import (
     printed_group,
     split_examples,
 )
+from pftz.loaders.narrative_extensions import EXTENDED_FROM, EXTENDED_FROM_RE, NARROWED_GROUP_RE, adoption_extended_from
 from pftz.loaders.narrative_facts import (
     ALLIANCE_RE,
     CROSS_REFERENCE_RE,
@@ -665,6 +666,7 @@ RULES: tuple[Rule, ...] = (
     Rule("dubbed", DUBBED_RE, rule_dubbed, tuple({w.split()[0] for w in NAMING_PHRASES})),
     Rule("batch-includes", BATCH_INCLUDES_RE, rule_batch_includes, ("batch",)),
     Rule("adopter-noun", ADOPTER_NOUN_RE, rule_adopter_noun, tuple({w.split()[0][:6] for w in ADOPTER_NOUNS})),
+    Rule(EXTENDED_FROM, EXTENDED_FROM_RE, adoption_extended_from, ("extend",)),
 )
 """The narrative's rules, in the order they read each sentence."""
 
@@ -753,7 +755,9 @@ def _read_paragraph(st: State, sents: list[Sentence], cross: Sequence[Section]) 
 
 __all__ = [
     "CROSS_REFERENCE_RE",
+    "EXTENDED_FROM",
     "JOINT_DOCUMENT",
+    "NARROWED_GROUP_RE",
     "RULES",
     "Actor",
     "AdoptionFact",

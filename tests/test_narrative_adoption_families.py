@@ -103,6 +103,32 @@ FAMILIES = [
         "developed in Hubei PFTZ, will be extended to all PFTZs.",
         {("remote paperless audit mechanism for bonded stocks", "zone:hubei", "group:all pftzs")},
     ),
+    (  # a national measure extending a zone's pilot: "extending to <group> the <practice> first tried in <zone>"
+        "The General Administration of Customs released a notice in 2031, extending to all PFTZs the bonded "
+        "catering supply service for cruise ships first tried in the Lingang Special Area (Shanghai) and the "
+        "Nansha Area of Guangdong PFTZ.",
+        {
+            (
+                "bonded catering supply service for cruise ships",
+                "zone:guangdong;zone:shanghai",
+                "group:all pftzs",
+            )
+        },
+    ),
+    (  # "extended the <practice> piloted in <area> to <a group of some zones>": the group as printed
+        'In 2030, the ministry issued the "Notice on Cruise Ports", which extended the bonded catering supply '
+        "service piloted in Qianhai to all coastal PFTZs.",
+        {("bonded catering supply service", "zone:guangdong", "group:all coastal pftzs")},
+    ),
+    (  # "previously confined to <place> to <zones>": each zone named, the areas of one zone once
+        "The new measures extended the tax-free transfer treatment previously confined to Shanghai to the Qianhai "
+        "Area of Guangdong PFTZ, the Nansha Area and the Pingtan Area of Fujian PFTZ, and they set a quarterly "
+        "reporting duty.",
+        {
+            ("tax-free transfer treatment", "zone:shanghai", "zone:guangdong"),
+            ("tax-free transfer treatment", "zone:shanghai", "zone:fujian"),
+        },
+    ),
     (  # a province that takes an innovation up in an area of its own PFTZ acts as that PFTZ
         "Jiangxi took other zones' work as a reference too: Hubei adopted Hunan PFTZ's \"cross-border parcel "
         'consolidation" model in its Yichang Area in 2030.',
@@ -163,3 +189,11 @@ def test_an_unquoted_item_whose_clause_names_no_zone_is_not_read() -> None:
         "originated in the customs reforms of the 1990s, applies in designated areas only."
     )
     assert not _adopted(text)
+
+
+def test_an_extension_without_a_zone_of_origin_is_not_read() -> None:
+    text = (
+        "Hubei PFTZ set up a bonded repair hub. The notice extended the tax-free transfer treatment first tried in "
+        "several coastal cities to all PFTZs."
+    )
+    assert not {a for n, _o, a in _adopted(text) if n.startswith("tax-free")}

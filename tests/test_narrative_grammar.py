@@ -195,6 +195,11 @@ EXCERPTS: dict[str, tuple[str, set[str]]] = {
         "Ningxia.",
         {"adopter-noun"},
     ),
+    "extended-from": (
+        'The Ministry of Transport issued the "Notice on Cruise Ports" in 2030, extending to all PFTZs the '
+        "bonded catering supply service for cruise ships first tried in the Lingang Special Area (Shanghai).",
+        {"extended-from"},
+    ),
 }
 
 
