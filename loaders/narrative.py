@@ -53,7 +53,6 @@ from pftz.loaders.lexicon import (
 )
 from pftz.loaders.narrative_adoptions import (
     DEFINED_RE,
-    PASSIVE_ADOPT_RE,
     adoption_active,
     subject_city,
 )
@@ -144,7 +143,7 @@ from pftz.loaders.narrative_facts import (
     join_co_actors,
 )
 from pftz.loaders.narrative_items import BATCH_INCLUDES_RE, ITEM_RE, batch_includes, listed_items
-from pftz.loaders.narrative_passive import adoption_passive
+from pftz.loaders.narrative_passive import PASSIVE_GATE_RE, adoption_passive
 from pftz.loaders.narrative_quoted import (
     partly_quoted_name,
     title_case,
@@ -635,7 +634,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("replicated", None, rule_replicated, ("replicat", "learn", "disseminat")),
     Rule("which-adopted", WHICH_ADOPTED_RE, rule_which_adopted, ("which", " that ")),
-    Rule("adopted-by", PASSIVE_ADOPT_RE, rule_adopted_by, (*_ADOPT_WORDS, "in use")),
+    Rule("adopted-by", PASSIVE_GATE_RE, rule_adopted_by, (*_ADOPT_WORDS, "in use")),
     Rule("drew-on", None, rule_drew_on, _ADOPT_WORDS),
     Rule("zone-batch", ZONE_BATCH_RE, rule_zone_batch, ("batch of",)),
     Rule(

@@ -15,6 +15,7 @@ from pftz.loaders.lexicon import (
     BY_ADOPT_VERBS,
     CASE_HEADS,
     INTO_ADOPT_VERBS,
+    ORIGIN_APPOSITIVE_NOUNS,
     PASSIVE_ADOPT_VERBS,
     PASSIVE_ADOPT_VERBS_MORE,
     alternation,
@@ -98,10 +99,30 @@ _COORDINATED_PASSIVE_RE = re.compile(
 and taken up by B``, ``was extended to A and later adopted by B`` (its subject the first verb's)."""
 
 
+_APPOSITIVE_PASSIVE_RE = re.compile(
+    rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation((*CASE_HEADS, *ORIGIN_APPOSITIVE_NOUNS))})\s+"
+    rf"{_PASSIVE_ADVERB}(?P<verb>{alternation(BY_ADOPT_VERBS)})\b(?=(?P<rest>\s+by\s[^.;]*))"
+)
+"""An appositive after an innovation naming its adopter: ``the "<name>" for ..., a mechanism already emulated by
+Jiangxi Province, spreads ...`` (the appositive's participle, the innovation before it its subject)."""
+PASSIVE_GATE_RE = re.compile(
+    rf"{PASSIVE_ADOPT_RE.pattern.replace('(?P<verb>', '(?:').replace('(?P<rest>', '(?:')}|"
+    rf"{_APPOSITIVE_PASSIVE_RE.pattern.replace('(?P<verb>', '(?:').replace('(?P<rest>', '(?:')}"
+)
+"""The ``adopted-by`` rule's gate: a passive verb of adopting, or an appositive's participle."""
+_WHICH_ANAPHOR_RE = re.compile(rf"\b(?:{alternation(ANAPHORA)}),?\s+(?:which|that)\s+$", re.IGNORECASE)
+"""An anaphor that a relative clause of adopting follows: ``loans were granted under the model, which was later
+replicated across ...``."""
+
+
 def _passive_verbs(text: str) -> list[tuple[re.Match[str], bool]]:
     """The passive verbs of adopting of a sentence in order, each with whether it is a participle sharing the
-    auxiliary of one before it (:data:`_COORDINATED_PASSIVE_RE`, in that verb's clause)."""
+    auxiliary of one before it (:data:`_COORDINATED_PASSIVE_RE`, in that verb's clause); an appositive's participle
+    (:data:`_APPOSITIVE_PASSIVE_RE`) too."""
     found = [(m, False) for m in PASSIVE_ADOPT_RE.finditer(text)]
+    if " by " in text:
+        found += [(m, False) for m in _APPOSITIVE_PASSIVE_RE.finditer(text)]
+        found.sort(key=lambda f: f[0].start("verb"))
     if not found or ("and" not in text and "or" not in text):
         return found
     first = found[0][0]
@@ -249,6 +270,8 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
             name, origins = case.name, case.zones  # no zones: an item of a national batch taken up before
         elif (case := _possessive_anaphor(c, head[begin:])) is not None:
             name, origins = case.name, case.zones  # "Tianjin's model is now in use in ...": the case named before
+        elif _WHICH_ANAPHOR_RE.search(head) and (case := _named_before(st, c)) is not None:
+            name, origins = case.name, case.zones  # "... under the model, which was later replicated across ..."
         elif (case := described(st, _named_before(st, c), head[begin:])) is not None:
             name, origins = case.name, case.zones  # "Since its launch, the through bill has been adopted by ..."
         elif (sub := _UNQUOTED_THE_RE.match(head[begin:]) or _PLACE_PRACTICE_OF_RE.match(head[begin:])) and (

@@ -4,7 +4,9 @@ definite description of the innovation named before (``the through bill``, ``the
 object of a verb that adopts only another's innovation (``applied the model in ...``, ``rolled it out``), a province
 acting for its PFTZ in an area of it, the unquoted items of a national batch with their origins in a clause
 after them (``X, first tried in Y PFTZ, is to be rolled out in all PFTZs, while Z, which originated in W PFTZ,
-applies in designated areas only``).
+applies in designated areas only``), an appositive or a relative clause of adopting (``, a mechanism already
+emulated by X,``; ``under the model, which was later replicated across X``), a national measure extending a zone's
+pilot (``extending to all PFTZs the <practice> first trialled in X``).
 
 Each family has excerpts in other words than any development text (other zones, other innovations) and a
 perturbed copy of each (re-wrapped, other quote marks).
@@ -129,6 +131,19 @@ FAMILIES = [
             ("tax-free transfer treatment", "zone:shanghai", "zone:fujian"),
         },
     ),
+    (  # an appositive after the innovation naming its adopter: ", a mechanism already emulated by <adopter>,"
+        'Hubei PFTZ\'s "carbon-account loan" for small exporters, a scheme since copied by Hunan Province, ties '
+        "interest rates to audited emissions.",
+        {("carbon-account loan", "zone:hubei", "province:hunan")},
+    ),
+    (  # a relative clause of adopting after an anaphor that is no subject: "under the model, which was ..."
+        'Hubei PFTZ launched a "green credit passport" for exporters. In 2029, loans of RMB 2 billion were granted '
+        "under the model, which was later replicated across Hunan Province and in the Yueyang Area.",
+        {
+            ("green credit passport", "zone:hubei", "province:hunan"),
+            ("green credit passport", "zone:hubei", "zone:hunan"),
+        },
+    ),
     (  # a province that takes an innovation up in an area of its own PFTZ acts as that PFTZ
         "Jiangxi took other zones' work as a reference too: Hubei adopted Hunan PFTZ's \"cross-border parcel "
         'consolidation" model in its Yichang Area in 2030.',
@@ -197,3 +212,11 @@ def test_an_extension_without_a_zone_of_origin_is_not_read() -> None:
         "several coastal cities to all PFTZs."
     )
     assert not {a for n, _o, a in _adopted(text) if n.startswith("tax-free")}
+
+
+def test_an_appositive_naming_a_body_is_no_adoption() -> None:
+    text = (
+        'Hubei PFTZ\'s "carbon-account loan" for small exporters, a scheme launched by the Wuhan branch of the '
+        "central bank, ties interest rates to audited emissions."
+    )
+    assert not _adopted(text)
