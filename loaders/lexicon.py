@@ -1220,3 +1220,12 @@ ANAPHOR_DETERMINERS = ("the", "this", "these", "that", "those", "such", "both")
 (:func:`loaders.evaluate.is_anaphor_name`)."""
 
 __all__ += ["ANAPHOR_DETERMINERS"]
+
+FRONTED_ADOPT_PARTICIPLES = (
+    "borrowing", "drawing on", "drawing upon", "learning from", "emulating", "copying", "following", "adopting",
+    "replicating", "taking",
+)  # fmt: skip
+"""Participles of adopting that open a sentence, the main clause's subject the adopter: ``Borrowing this approach,
+Hainan FTP issued ...``."""
+
+__all__ += ["FRONTED_ADOPT_PARTICIPLES"]

@@ -41,6 +41,7 @@ from pftz.loaders.lexicon import (
     CROSS_REGIONAL_HEADING,
     DEFINING_PHRASES,
     EXAMPLE_LEADS,
+    FRONTED_ADOPT_PARTICIPLES,
     LAUNCH_PARTICIPLES,
     LEAD_PHRASES,
     NAMING_PHRASES,
@@ -142,6 +143,7 @@ from pftz.loaders.narrative_facts import (
     is_case_name,
     join_co_actors,
 )
+from pftz.loaders.narrative_fronted import FRONTED_RE, adoption_fronted
 from pftz.loaders.narrative_items import BATCH_INCLUDES_RE, ITEM_RE, batch_includes, listed_items
 from pftz.loaders.narrative_passive import PASSIVE_GATE_RE, adoption_passive
 from pftz.loaders.narrative_quoted import (
@@ -666,6 +668,7 @@ RULES: tuple[Rule, ...] = (
     Rule("batch-includes", BATCH_INCLUDES_RE, rule_batch_includes, ("batch",)),
     Rule("adopter-noun", ADOPTER_NOUN_RE, rule_adopter_noun, tuple({w.split()[0][:6] for w in ADOPTER_NOUNS})),
     Rule(EXTENDED_FROM, EXTENDED_FROM_RE, adoption_extended_from, ("extend",)),
+    Rule("fronted-adoption", FRONTED_RE, adoption_fronted, tuple({w.split()[0] for w in FRONTED_ADOPT_PARTICIPLES})),
 )
 """The narrative's rules, in the order they read each sentence."""
 

@@ -144,6 +144,16 @@ FAMILIES = [
             ("green credit passport", "zone:hubei", "zone:hunan"),
         },
     ),
+    (  # a participle of adopting opening the sentence, the main clause's subject the adopter; an anaphor object
+        'Tianjin PFTZ launched a "bonded aircraft lease ledger" for lessors. In 2030, borrowing this approach, '
+        "Hainan FTP issued its own lease rules for Yangpu.",
+        {("bonded aircraft lease ledger", "zone:tianjin", "zone:hainan-ftp")},
+    ),
+    (  # the same with a quoted name and its zone as the object, a province as the adopter
+        'Drawing on the "single window for crew changes" of Zhejiang PFTZ, Guangxi set up a crew service centre '
+        "at Beihai port in 2031.",
+        {("single window for crew changes", "zone:zhejiang", "province:guangxi")},
+    ),
     (  # a province that takes an innovation up in an area of its own PFTZ acts as that PFTZ
         "Jiangxi took other zones' work as a reference too: Hubei adopted Hunan PFTZ's \"cross-border parcel "
         'consolidation" model in its Yichang Area in 2030.',
@@ -218,5 +228,13 @@ def test_an_appositive_naming_a_body_is_no_adoption() -> None:
     text = (
         'Hubei PFTZ\'s "carbon-account loan" for small exporters, a scheme launched by the Wuhan branch of the '
         "central bank, ties interest rates to audited emissions."
+    )
+    assert not _adopted(text)
+
+
+def test_a_fronted_participle_of_the_adopters_own_experience_is_no_adoption() -> None:
+    text = (
+        'Fujian PFTZ launched a "crew change window" in Xiamen. Drawing on its own experience, Fujian PFTZ set up '
+        "a crew service centre at Fuzhou port in 2030."
     )
     assert not _adopted(text)

@@ -200,6 +200,11 @@ EXCERPTS: dict[str, tuple[str, set[str]]] = {
         "bonded catering supply service for cruise ships first tried in the Lingang Special Area (Shanghai).",
         {"extended-from"},
     ),
+    "fronted-adoption": (
+        'Hubei PFTZ launched a "river cargo pass" for barges on the Han River. Learning from this practice, Jiangxi '
+        "Province opened a barge pass office at Jiujiang.",
+        {"fronted-adoption"},
+    ),
 }
 
 
