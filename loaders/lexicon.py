@@ -117,7 +117,7 @@ REPLICATE_PATTERNS = (
 
 LAUNCH_PARTICIPLES = (
     "launched", "developed", "introduced", "piloted", "created", "established", "pioneered", "designed", "built",
-    "set up", "initiated", "explored", "tried", "trialled", "trialed", "first used", "first applied",
+    "set up", "initiated", "explored", "tried", "trialled", "trialed", "first used", "first applied", "originated",
 )  # fmt: skip
 """Participles of an appositive that names a practice's zones: ``A <practice>, jointly launched by X PFTZ, ...``
 (``used`` and ``applied`` only after ``first``: ``used by`` alone names a user, not the origin)."""
@@ -156,6 +156,11 @@ ACTIVE_ADOPT_VERBS = (
     "has introduced",
     "took as a reference",
     "took as reference",
+    "took up",
+    "has taken up",
+    "have taken up",
+    "picked up",
+    "has picked up",
     "has taken as a reference",
     "took as a model",
     "following the example of",
@@ -233,6 +238,8 @@ ANAPHORA = (
     "this regime",
     "the centre",
     "this centre",
+    "the procedure",
+    "this procedure",
     "the center",
     "this center",
     "the list",
@@ -1113,9 +1120,13 @@ provinces are the adopters)."""
 
 __all__ += ["PLACE_NOUNS", "TIME_SPANS", "VERSION_ANAPHORA"]
 
-OUTSIDE_ADOPT_VERBS = ("extended", "has extended", "rolled out", "has rolled out", "applied", "has applied")
+OUTSIDE_ADOPT_VERBS = (
+    "extended", "has extended", "rolled out", "has rolled out", "rolled", "has rolled", "applied", "has applied",
+)  # fmt: skip
 """Active verbs that adopt only when their subject is a region without a PFTZ (a zone extending or applying a
-practice is piloting its own): ``the Tibet Autonomous Region extended the "<name>" model ... to Gyirong Port``."""
+practice is piloting its own): ``the Tibet Autonomous Region extended the "<name>" model ... to Gyirong Port``; or
+whose object is an anaphor for another zone's innovation (``X PFTZ applied the model in its Y Area``, ``rolled it out
+in ...``)."""
 
 __all__ += ["OUTSIDE_ADOPT_VERBS"]
 
@@ -1181,3 +1192,40 @@ COUNTED_LIST_LEADS = ("including", "such as", "among them", "notably", "for exam
 PFTZs, such as A and B``)."""
 
 __all__ += ["COUNTED_LIST_LEADS"]
+
+DESCRIPTION_FOLLOWERS = (
+    "at", "in", "for", "to", "on", "across", "into", "as", "through", "throughout", "from", "since", "with", "under",
+    "when", "while", "within", "after", "before",
+)  # fmt: skip
+"""Words that may follow a definite description of the innovation named before, opening a place or a time (``has
+borrowed the Qingdao platform to issue ...``, ``adopted the one-form application in its X Area``)."""
+NOT_DESCRIPTION_HEADS = (
+    "zone", "zones", "area", "areas", "province", "provinces", "city", "cities", "port", "ports", "region", "batch",
+    "government", "country", "year", "same", "former", "latter", "enterprises", "firms", "companies", "authorities",
+)  # fmt: skip
+"""Heads of a definite noun phrase that name a place, a body, a batch or a time, never the innovation named before
+(``the zone``, ``the authorities``), though its name holds the word."""
+
+__all__ += ["DESCRIPTION_FOLLOWERS", "NOT_DESCRIPTION_HEADS"]
+
+CONFINED_LEADS = ("confined to", "limited to", "restricted to", "available only in", "reserved for")
+"""Words before the place a practice was kept to until a measure extended it (``extended the stamp duty treatment
+previously confined to Shanghai to ...``): that place is its origin."""
+
+__all__ += ["CONFINED_LEADS"]
+
+ANAPHOR_DETERMINERS = ("the", "this", "these", "that", "those", "such", "both")
+"""Words opening an anaphor printed as an adoption's name in an annotation (``The practice``, ``these measures``,
+``the same model``): with a word or two after them, such a name names what the text named before
+(:func:`loaders.evaluate.is_anaphor_name`)."""
+
+__all__ += ["ANAPHOR_DETERMINERS"]
+
+FRONTED_ADOPT_PARTICIPLES = (
+    "borrowing", "drawing on", "drawing upon", "learning from", "emulating", "copying", "following", "adopting",
+    "replicating", "taking",
+)  # fmt: skip
+"""Participles of adopting that open a sentence, the main clause's subject the adopter: ``Borrowing this approach,
+Hainan FTP issued ...``."""
+
+__all__ += ["FRONTED_ADOPT_PARTICIPLES"]

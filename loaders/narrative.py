@@ -42,6 +42,7 @@ from pftz.loaders.lexicon import (
     CROSS_REGIONAL_HEADING,
     DEFINING_PHRASES,
     EXAMPLE_LEADS,
+    FRONTED_ADOPT_PARTICIPLES,
     LAUNCH_PARTICIPLES,
     LEAD_PHRASES,
     NAMING_PHRASES,
@@ -54,7 +55,6 @@ from pftz.loaders.lexicon import (
 )
 from pftz.loaders.narrative_adoptions import (
     DEFINED_RE,
-    PASSIVE_ADOPT_RE,
     adoption_active,
     subject_city,
 )
@@ -116,6 +116,7 @@ from pftz.loaders.narrative_efforts import (
     printed_group,
     split_examples,
 )
+from pftz.loaders.narrative_extensions import EXTENDED_FROM, EXTENDED_FROM_RE, NARROWED_GROUP_RE, adoption_extended_from
 from pftz.loaders.narrative_facts import (
     ALLIANCE_RE,
     CROSS_REFERENCE_RE,
@@ -143,8 +144,9 @@ from pftz.loaders.narrative_facts import (
     is_case_name,
     join_co_actors,
 )
+from pftz.loaders.narrative_fronted import FRONTED_RE, adoption_fronted
 from pftz.loaders.narrative_items import BATCH_INCLUDES_RE, ITEM_RE, batch_includes, listed_items
-from pftz.loaders.narrative_passive import adoption_passive
+from pftz.loaders.narrative_passive import PASSIVE_GATE_RE, adoption_passive
 from pftz.loaders.narrative_quoted import (
     partly_quoted_name,
     title_case,
@@ -634,7 +636,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("replicated", None, rule_replicated, ("replicat", "learn", "disseminat")),
     Rule("which-adopted", WHICH_ADOPTED_RE, rule_which_adopted, ("which", " that ")),
-    Rule("adopted-by", PASSIVE_ADOPT_RE, rule_adopted_by, (*_ADOPT_WORDS, "in use")),
+    Rule("adopted-by", PASSIVE_GATE_RE, rule_adopted_by, (*_ADOPT_WORDS, "in use")),
     Rule("drew-on", None, rule_drew_on, _ADOPT_WORDS),
     Rule("zone-batch", ZONE_BATCH_RE, rule_zone_batch, ("batch of",)),
     Rule(
@@ -665,6 +667,8 @@ RULES: tuple[Rule, ...] = (
     Rule("dubbed", DUBBED_RE, rule_dubbed, tuple({w.split()[0] for w in NAMING_PHRASES})),
     Rule("batch-includes", BATCH_INCLUDES_RE, rule_batch_includes, ("batch",)),
     Rule("adopter-noun", ADOPTER_NOUN_RE, rule_adopter_noun, tuple({w.split()[0][:6] for w in ADOPTER_NOUNS})),
+    Rule(EXTENDED_FROM, EXTENDED_FROM_RE, adoption_extended_from, ("extend",)),
+    Rule("fronted-adoption", FRONTED_RE, adoption_fronted, tuple({w.split()[0] for w in FRONTED_ADOPT_PARTICIPLES})),
 )
 """The narrative's rules, in the order they read each sentence."""
 
@@ -753,7 +757,9 @@ def _read_paragraph(st: State, sents: list[Sentence], cross: Sequence[Section]) 
 
 __all__ = [
     "CROSS_REFERENCE_RE",
+    "EXTENDED_FROM",
     "JOINT_DOCUMENT",
+    "NARROWED_GROUP_RE",
     "RULES",
     "Actor",
     "AdoptionFact",

@@ -44,6 +44,7 @@ from pftz.loaders.lexicon import (
     alternation,
 )
 from pftz.loaders.narrative_cases import PRACTICE_VERBS, object_at, practice_name
+from pftz.loaders.narrative_descriptions import described, own_area_adopter
 from pftz.loaders.narrative_facts import (
     BATCH_RE,
     CLAUSE_CUT_RE,
@@ -158,27 +159,11 @@ _ACTIVE_ADOPT_RE = re.compile(rf"\b(?P<verb>{alternation(ACTIVE_ADOPT_VERBS)})\s
 _OUTSIDE_ADOPT_RE = re.compile(rf"\b(?P<verb>{alternation(OUTSIDE_ADOPT_VERBS)})\s+")
 _ANAPHOR_OBJECT_RE = re.compile(
     rf"^\s*(?:{alternation((*ANAPHORA, *SAME_ANAPHORA))})(?=\s*(?:[,.;]|$)|\s+(?:at|in|for|to|on|across|into|as|"
-    rf"through|from|since|last|this|with|under|when|while)\b)|^\s*{alternation(VERSION_ANAPHORA)}\b",
+    rf"through|throughout|within|from|since|last|this|with|under|when|while|out|up)\b)|^\s*{alternation(VERSION_ANAPHORA)}\b",
     re.IGNORECASE,
 )
-"""An anaphor as the object, a place or a time after it: ``introduced the model at the Port Area in 2024``."""
-_PLACE_ANAPHOR_RE = re.compile(
-    r"^\s*the\s+(?P<place>[A-Z][\w'’-]+)\s+"
-    rf"(?:{alternation(sorted({a.split()[1] for a in ANAPHORA if a.startswith('the ') and len(a.split()) == 2}))})"
-    r"(?=\s*(?:[,.;]|$)|\s+(?:at|in|for|to|on|across|into|as|through|from|since|last|with|under|when|while)\b)"
-)
-"""An anaphor with its origin's place (``learned from the Henan reform when designing ...``)."""
-
-
-def _place_anaphor(st: State, c: Clause, obj: str) -> Named | None:
-    """The innovation named before that ``the <place> reform`` stands for: its zone is the place's PFTZ."""
-    if (m := _PLACE_ANAPHOR_RE.match(obj)) is None or (case := _named_before(st, c)) is None:
-        return None
-    ps = st.gaz.find_provinces(m.group("place"))
-    zone = st.gaz.zone_of_province(ps[0].key) if len(ps) == 1 and ps[0].text == m.group("place") else None
-    return case if zone is not None and zone in {root(z) for z in case.zones} else None
-
-
+"""An anaphor as the object, a place, a time or a verb's particle after it: ``introduced the model at the Port Area
+in 2024``, ``rolled it out in ...``."""
 _REFERENCE_RE = re.compile(
     rf"\b(?P<verb>{alternation(REFERENCE_VERBS)})\s+(?P<obj>it|them|[^.;]{{6,220}}?)\s+{alternation(REFERENCE_PHRASES)}\b"
 )
@@ -518,9 +503,10 @@ def _words(name: str) -> str:
 
 
 _UNQUOTED_SUBJECT_RE = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<name>(?:[\w'’+-]+\s+){{0,8}}?{alternation(CASE_HEADS)}s?"
+    rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<name>(?:[\w'’\"“”+-]+\s+){{0,8}}?{alternation(CASE_HEADS)}s?"
     r"(?:\s+(?:for|of)\s+[a-z][\w\s'’+-]{3,80}?)?)(?:\s*,\s*|\s+)"
-    rf"(?:(?:first|initially|originally|jointly)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?(?:in|by|at)\s+"
+    rf"(?:which\s+(?:was\s+)?)?(?:(?:first|initially|originally|jointly)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+"
+    r"(?:jointly\s+)?(?:in|by|at)\s+"
     r"(?P<where>[^;]{3,160})$"
 )
 """An unquoted practice and where (or by whom) it was developed, as the subject of a passive adoption: ``the SPV
@@ -591,6 +577,8 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
         begin = max([0, *(m.end() for m in CLAUSE_CUT_RE.finditer(s.text, 0, start))])
         begin = max([begin, *(m.end() for m in _COLON_RE.finditer(s.text, begin, start))])  # "... release: Wuxi ..."
         fact = _active_adoption(c, s.text[begin:start], obj_at, obj_end, only_outside=start in outside_verbs)
+        if fact is not None and start in outside_verbs and i and verbs[i - 1][0] >= begin:
+            fact = None  # "drew on A and applied it": no second adoption
         if fact is not None and len(verbs) > 1:
             fact = replace(fact, date=clause_date(s.text[begin:start]))  # "and in 2026, Yunnan Province adopted"
             # several clauses: the fact is read from its own clause (its line is where the clause starts)
@@ -821,8 +809,8 @@ def _active_adoption(
         _ANAPHOR_RE.fullmatch(s.text[obj_at:obj_end].strip()) or _ANAPHOR_OBJECT_RE.match(s.text[obj_at:obj_end])
     ) and (case := _case_of_clause_before(c, obj_at) or _named_before(st, c)) is not None:
         name, origins = case.name, tuple(z for z in case.zones if not (kind == "zone" and z == key))
-    elif not origins and (case := _place_anaphor(st, c, s.text[obj_at:obj_end])) is not None:
-        # "the Hefei Area of Anhui FTZ learned from the Henan reform": the innovation named before, of that place
+    elif (case := described(st, _named_before(st, c), s.text[obj_at:obj_end])) is not None:
+        # "learned from the Henan reform", "borrowed the Qingdao platform": the innovation named before, described
         name, origins = case.name, tuple(z for z in case.zones if not (kind == "zone" and z == key))
     elif (
         origins
@@ -849,11 +837,12 @@ def _active_adoption(
         outside = True  # "Shanxi Province took as a reference the tiered supervision of ...": its origin unsaid
     else:
         return None
-    if only_outside and not outside:
-        return None  # "extended <name> to ...": an adoption only when a region without a PFTZ does it
+    if only_outside and not outside and case is None:
+        return None  # "extended <name> to ...": an adoption only when a region without a PFTZ does it, or of an anaphor
     if not origins and not batch and not outside:
         return None
     ordinal = (ordinal_of(batch.group("ord")), batch.group("what")) if batch and not origins else None
+    kind, key, printed, parent = own_area_adopter(st, (kind, key, printed, parent), s.text[obj_at:obj_end])
     return AdoptionFact(name, kind, key, printed, s.line, s.original, "drew-on", origins, parent, ordinal)
 
 

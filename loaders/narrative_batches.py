@@ -18,11 +18,13 @@ from pftz.loaders.lexicon import (
     APPLY_VERBS,
     CARDINALS,
     CARDINALS_MORE,
+    CASE_HEADS,
     DESIGNATED_SCOPES,
     EXAMPLE_LEADS,
     EXAMPLE_ORDINALS,
     GENERIC_PLURALS,
     ITEM_CLAUSE_OPENERS,
+    ITEM_ORIGIN_LEADS,
     ITEM_PLURALS,
     NATIONAL_SCOPES,
     ORDINALS,
@@ -607,6 +609,13 @@ APPLIES_IN_RE = re.compile(
     rf"\b(?:{alternation(APPLY_VERBS)})\s+(?:only\s+)?in\s+(?:the\s+)?(?P<scope>{alternation(DESIGNATED_SCOPES)})\b"
 )
 """A measure that holds only in designated areas: ``... applies only in designated areas``."""
+_UNQUOTED_ITEM_RE = re.compile(
+    rf"\s*(?:[Aa]n?|[Tt]he)\s+(?P<name>(?:[\w'’\"“”+-]+\s+){{0,8}}?{alternation(CASE_HEADS)}s?"
+    r"(?:\s+(?:for|of)\s+[a-z][\w\s'’+-]{3,80}?)?),\s*(?:which\s+(?:was\s+)?)?"
+    rf"(?:{alternation(ITEM_ORIGIN_LEADS)})\s+(?:from|in|by|at)\s+(?P<where>[^,;]{{3,80}}),\s*$"
+)
+"""An unquoted item of a clause and the zone a relative or participle clause after it names as its origin: ``a
+graded supervision model for ..., which originated in Zhejiang PFTZ,``, ``a ... service, first tried in X,``."""
 
 
 def adoption_applies_in(c: Clause) -> list[AdoptionFact]:
@@ -622,9 +631,17 @@ def adoption_applies_in(c: Clause) -> list[AdoptionFact]:
     for m in APPLIES_IN_RE.finditer(s.text):
         begin = max([0, *(x.end() for x in CLAUSE_CUT_RE.finditer(s.text, 0, m.start()))])
         quotes = [q for q in s.quotes if begin <= q.start and q.end <= m.start() and is_case_name(q.name, s.text, q)]
+        where = m.group("scope")
+        if not quotes and (um := _UNQUOTED_ITEM_RE.match(s.text, begin, m.start())) is not None:
+            # "..., while a graded supervision model for ..., which originated in Zhejiang PFTZ, applies in ..."
+            zones = tuple(k for a in s.actors if um.start("where") <= a.start < um.end("where") for k in a.keys)
+            if zones:
+                name = um.group("name").replace('"', "").replace("“", "").replace("”", "")
+                out.append(
+                    AdoptionFact(name, "scope", where, where, s.line, s.original, "applies-in", zones, scope=where)
+                )
         if not quotes:
             continue
-        where = m.group("scope")
         clause = tuple(k for a in s.actors if begin <= a.start < m.start() for k in a.keys)
         own = [(q, _own_zones(s, q)) for q in quotes]
         if len(own) < 2 or not all(zs for _q, zs in own):  # one name, or names whose zones are not each their own

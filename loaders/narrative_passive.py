@@ -15,6 +15,8 @@ from pftz.loaders.lexicon import (
     BY_ADOPT_VERBS,
     CASE_HEADS,
     INTO_ADOPT_VERBS,
+    ORIGIN_APPOSITIVE_NOUNS,
+    PASSIVE_ADOPT_VERBS,
     PASSIVE_ADOPT_VERBS_MORE,
     alternation,
 )
@@ -25,6 +27,7 @@ from pftz.loaders.narrative_adoptions import (
     _ITS_SUBJECT_RE,
     _NATIONAL_SCOPE_RE,
     _OWN_CLAUSE_RE,
+    _PASSIVE_ADVERB,
     _PLURAL_ANAPHOR_RE,
     _TRAILING_PREP_RE,
     _UNQUOTED_SUBJECT_RE,
@@ -52,6 +55,7 @@ from pftz.loaders.narrative_adoptions import (
     root,
 )
 from pftz.loaders.narrative_cases import case_unquoted_object, practice_name
+from pftz.loaders.narrative_descriptions import described
 from pftz.loaders.narrative_facts import (
     BATCH_RE,
     CLAUSE_CUT_RE,
@@ -85,6 +89,70 @@ def _practice_of_clause_before(c: Clause, head: str) -> Named | None:
     cut = len(head) - len(last)
     found = [(a, n) for a, n in case_unquoted_object(c.s, c.last_subject) if 0 <= c.s.text.find(n) < cut]
     return Named(found[-1][1], found[-1][0].keys, c.s.line) if found else None
+
+
+_COORDINATED_PASSIVE_RE = re.compile(
+    rf"\s(?:and|or)\s+{_PASSIVE_ADVERB}(?P<verb>{alternation((*PASSIVE_ADOPT_VERBS, *PASSIVE_ADOPT_VERBS_MORE))})\b"
+    r"(?=(?P<rest>[^.;]*))"
+)
+"""A second participle sharing the auxiliary of a passive verb before it in its clause: ``has been replicated in A
+and taken up by B``, ``was extended to A and later adopted by B`` (its subject the first verb's)."""
+
+
+_APPOSITIVE_PASSIVE_RE = re.compile(
+    rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation((*CASE_HEADS, *ORIGIN_APPOSITIVE_NOUNS))})\s+"
+    rf"{_PASSIVE_ADVERB}(?P<verb>{alternation(BY_ADOPT_VERBS)})\b(?=(?P<rest>\s+by\s[^.;]*))"
+)
+"""An appositive after an innovation naming its adopter: ``the "<name>" for ..., a mechanism already emulated by
+Jiangxi Province, spreads ...`` (the appositive's participle, the innovation before it its subject)."""
+PASSIVE_GATE_RE = re.compile(
+    rf"{PASSIVE_ADOPT_RE.pattern.replace('(?P<verb>', '(?:').replace('(?P<rest>', '(?:')}|"
+    rf"{_APPOSITIVE_PASSIVE_RE.pattern.replace('(?P<verb>', '(?:').replace('(?P<rest>', '(?:')}"
+)
+"""The ``adopted-by`` rule's gate: a passive verb of adopting, or an appositive's participle."""
+_WHICH_ANAPHOR_RE = re.compile(rf"\b(?:{alternation(ANAPHORA)}),?\s+(?:which|that)\s+$", re.IGNORECASE)
+"""An anaphor that a relative clause of adopting follows: ``loans were granted under the model, which was later
+replicated across ...``."""
+
+
+def _passive_verbs(text: str) -> list[tuple[re.Match[str], bool]]:
+    """The passive verbs of adopting of a sentence in order, each with whether it is a participle sharing the
+    auxiliary of one before it (:data:`_COORDINATED_PASSIVE_RE`, in that verb's clause); an appositive's participle
+    (:data:`_APPOSITIVE_PASSIVE_RE`) too."""
+    found = [(m, False) for m in PASSIVE_ADOPT_RE.finditer(text)]
+    if " by " in text:
+        found += [(m, False) for m in _APPOSITIVE_PASSIVE_RE.finditer(text)]
+        found.sort(key=lambda f: f[0].start("verb"))
+    if not found or ("and" not in text and "or" not in text):
+        return found
+    first = found[0][0]
+    taken = {m.start("verb") for m, _ in found}
+    found += [
+        (m, True)
+        for m in _COORDINATED_PASSIVE_RE.finditer(text, first.end())
+        if m.start("verb") not in taken and any(v.end() <= m.start() < v.end("rest") for v, _ in found)
+    ]
+    return sorted(found, key=lambda f: f[0].start("verb"))
+
+
+def _quoted_of_clause_before(c: Clause, head: str) -> Named | None:
+    """What an anaphor opening a later clause stands for when an earlier clause of its sentence names a quoted
+    innovation with one zone before it (``Zhejiang PFTZ has adopted an "account-based" settlement model ..., and the
+    model was introduced to Guangxi``): that innovation (one quoted word: its printed phrase), not one of a sentence
+    before; else None."""
+    last = _last_clause(head)
+    if last == head:
+        return None
+    s, cut = c.s, len(head) - len(last)
+    quotes = [q for q in s.quotes if q.end <= cut]
+    if not quotes or _in_definition(s.text, quotes[-1].start):
+        return None
+    q = quotes[-1]
+    name = q.name if " " in q.name.strip() else _TRAILING_PREP_RE.sub("", fuller_name(s.text, q))
+    owners = [a for a in s.actors if a.end <= q.start]
+    if not name or len(owners) != 1 or len(owners[0].keys) != 1 or not is_case_name(name, s.text, q):
+        return None
+    return Named(name, owners[0].keys, s.line)
 
 
 _POSSESSIVE_ANAPHOR_RE = re.compile(
@@ -125,8 +193,10 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
     cases: list[CaseFact] = []
     before: tuple[str, tuple[str, ...], str, str] | None = None  # the last passive clause: name, origins, rule
     verb_before: int | None = None  # where the sentence's last passive verb stands
-    for m in PASSIVE_ADOPT_RE.finditer(s.text):
+    for m, shared in _passive_verbs(s.text):
         plural: tuple[Named, ...] = ()
+        if shared and before is None:
+            continue  # "... and taken up by B" after a verb whose subject named nothing
         at = _ADOPTER_AT_RE.match(m.group("rest"))
         national = _NATIONAL_SCOPE_RE.match(m.group("rest"))
         if at is None and national is None:
@@ -154,7 +224,7 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
         batch = None
         rule, stands_for = "adopted-by", ""
         released_by: tuple[str, int] | None = None
-        if before is not None and not head[begin:].strip():
+        if before is not None and (shared or not head[begin:].strip()):
             name, origins, rule, stands_for = before  # "..., and has since been taken up by Anhui Province": elided
         elif quotes:
             name = quotes[-1].name
@@ -190,11 +260,20 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
             plural = several[1:]
         elif (
             _ANAPHOR_RE.match(_last_clause(head))
-            and (case := _practice_of_clause_before(c, head) or _named_before(st, c)) is not None
+            and (
+                case := _practice_of_clause_before(c, head)
+                or _quoted_of_clause_before(c, head)  # 'X PFTZ has adopted a "<name>" ..., and the model was ...'
+                or _named_before(st, c)
+            )
+            is not None
         ):
             name, origins = case.name, case.zones  # no zones: an item of a national batch taken up before
         elif (case := _possessive_anaphor(c, head[begin:])) is not None:
             name, origins = case.name, case.zones  # "Tianjin's model is now in use in ...": the case named before
+        elif _WHICH_ANAPHOR_RE.search(head) and (case := _named_before(st, c)) is not None:
+            name, origins = case.name, case.zones  # "... under the model, which was later replicated across ..."
+        elif (case := described(st, _named_before(st, c), head[begin:])) is not None:
+            name, origins = case.name, case.zones  # "Since its launch, the through bill has been adopted by ..."
         elif (sub := _UNQUOTED_THE_RE.match(head[begin:]) or _PLACE_PRACTICE_OF_RE.match(head[begin:])) and (
             cc := _credited_case(st, sub.group("np"))
         ) is not None:

@@ -27,7 +27,14 @@ from pftz.loaders.lexicon import (
     SELECTION_VERBS,
     alternation,
 )
-from pftz.loaders.narrative import CROSS_REFERENCE_RE, JOINT_DOCUMENT, AdoptionFact, read_narrative
+from pftz.loaders.narrative import (
+    CROSS_REFERENCE_RE,
+    EXTENDED_FROM,
+    JOINT_DOCUMENT,
+    NARROWED_GROUP_RE,
+    AdoptionFact,
+    read_narrative,
+)
 from pftz.loaders.paper_prose import PAPER_ADOPTION, with_paper_facts
 from pftz.loaders.records import (
     NodeRef,
@@ -301,7 +308,7 @@ def _extract_narrative(c: _Collector, ctx: _Context) -> None:
             region = c.region(SCOPE_REGION_KEYS[scope], line, s)
             # "two measures are replicated in designated areas, such as ...": the national measure adopted by the
             # designated areas as printed (on the national scope node, its scope narrowed)
-            narrowed = a.adopter_key.lower() in DESIGNATED_SCOPES
+            narrowed = a.adopter_key.lower() in DESIGNATED_SCOPES or bool(NARROWED_GROUP_RE.match(a.adopter_key))
             scope = Scope.DESIGNATED_AREAS if narrowed else scope
             named = _batch_named_before(c, ctx, line, s) if a.rule == COUNTED_SCOPE_RULE else None
             if named is not None and not any(k.startswith(named.key + ":") for k in titles):
@@ -467,7 +474,9 @@ def _extract_narrative(c: _Collector, ctx: _Context) -> None:
             key = provincial.get((origin, slug(a.name))) or f"provincial:{origin}:{slug(a.name)}"
             if not a.origins:  # "taken up by A, by B and by C", its origin unsaid: one innovation, keyed by its first
                 key = unsaid.setdefault(slug(a.name), key)
-            measure = c.node(Label.MEASURE, key, a.name, line, s, kind=str(MeasureKind.PROVINCIAL), title=a.name)
+            # a pilot a national measure extends to other zones is a national measure, not a zone's case
+            mkind = MeasureKind.PILOT_MEASURE if a.rule == EXTENDED_FROM else MeasureKind.PROVINCIAL
+            measure = c.node(Label.MEASURE, key, a.name, line, s, kind=str(mkind), title=a.name)
             for z in a.origins:
                 how = _how_named(c, "zone", z, s, a.rule) or _innovation_how(a, s)
                 c.rel(Rel.ORIGINATED_IN, measure, c.zone(z, line, s), line, s, resolved=how)

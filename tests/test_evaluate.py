@@ -118,6 +118,28 @@ def test_scores_count_misses_and_false_positives() -> None:
     assert r.score("joint_effort").recall == 1.0  # nothing annotated, nothing read
 
 
+def test_an_anaphor_as_the_gold_name_matches_the_innovation_the_loader_resolved() -> None:
+    gold = _gold(
+        "adoption,30,The practice,,province:ningxia,,q",
+        "adoption,40,these measures,,zone:fujian,,q",
+        "adoption,50,bonded repair model,,province:hebei,,q",
+    )
+    pred = [
+        Fact(
+            "adoption",
+            (30,),
+            "platform for exit-entry personnel",
+            frozenset({"zone:hubei"}),
+            adopter="province:ningxia",
+        ),
+        Fact("adoption", (40,), "cross-border wealth custody", frozenset(), adopter="zone:fujian"),
+        Fact("adoption", (50,), "credit loans for small firms", frozenset(), adopter="province:hebei"),
+        Fact("adoption", (60,), "", frozenset(), adopter="province:gansu"),
+    ]
+    ad = evaluate(gold, pred).score("adoption")
+    assert ad.gold_matched == 2 and [m.lines for m in ad.misses] == [(50,)]
+
+
 def test_a_wrong_zone_is_no_match() -> None:
     gold = _gold("zone_case,10,integrated license,zone:shanghai,,,q")
     pred = [Fact("zone_case", (10,), "integrated license", frozenset({"zone:fujian"}))]

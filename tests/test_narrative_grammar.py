@@ -195,6 +195,16 @@ EXCERPTS: dict[str, tuple[str, set[str]]] = {
         "Ningxia.",
         {"adopter-noun"},
     ),
+    "extended-from": (
+        'The Ministry of Transport issued the "Notice on Cruise Ports" in 2030, extending to all PFTZs the '
+        "bonded catering supply service for cruise ships first tried in the Lingang Special Area (Shanghai).",
+        {"extended-from"},
+    ),
+    "fronted-adoption": (
+        'Hubei PFTZ launched a "river cargo pass" for barges on the Han River. Learning from this practice, Jiangxi '
+        "Province opened a barge pass office at Jiujiang.",
+        {"fronted-adoption"},
+    ),
 }
 
 
