@@ -1181,3 +1181,14 @@ COUNTED_LIST_LEADS = ("including", "such as", "among them", "notably", "for exam
 PFTZs, such as A and B``)."""
 
 __all__ += ["COUNTED_LIST_LEADS"]
+
+CONTAIN_VERBS = (
+    "includes", "included", "include", "contains", "contained", "contain", "comprises", "comprised", "comprise",
+    "features", "featured", "feature",
+)  # fmt: skip
+"""Verbs by which a batch (or "it", "they") holds the items listed after it (``It includes the "A" model from X
+PFTZ``, ``The batch also contains B, which originated in Y PFTZ``)."""
+LIST_SUBJECTS = ("it", "they", "the batch", "this batch", "that batch", "the same batch", "the list")
+"""Subjects of a verb of :data:`CONTAIN_VERBS` standing for the batch the paragraph is about."""
+
+__all__ += ["CONTAIN_VERBS", "LIST_SUBJECTS"]

@@ -15,9 +15,12 @@ from pftz.ground.schema import DERIVED, Label, MeasureKind, Rel
 from pftz.loaders.documents import slug
 from pftz.loaders.lexicon import (
     BATCH_LIST_LEADS,
+    CARDINALS,
+    CONTAIN_VERBS,
     ITEM_CLAUSE_OPENERS,
     ITEM_ORIGIN_VERBS,
     LIST_ITEM_NOUNS,
+    LIST_SUBJECTS,
     RELEASE_LIST_LEADS,
     alternation,
 )
@@ -37,7 +40,16 @@ AMONG_LEAD_RE = re.compile(
 )
 """A lead that names the batch's items by a definite phrase and lists some after its verb: "Among the industrial
 development cases are A (X FTZ); B (Y FTZ)" (it refers back to the batch by itself)."""
-LIST_LEAD_RE = re.compile(rf"\b{alternation(BATCH_LIST_LEADS)}\b\s*|{AMONG_LEAD_RE.pattern}", re.IGNORECASE)
+HOLDS_LEAD_RE = re.compile(
+    rf"\b{alternation(LIST_SUBJECTS)}\s+(?:also\s+)?{alternation(CONTAIN_VERBS)}\b"
+    r"(?:\s*,\s*among (?:others|them)\s*,)?\s*",
+    re.IGNORECASE,
+)
+"""A lead whose subject stands for the batch and whose verb holds the items after it: "It includes A from X PFTZ",
+"The batch also contains B", "It included, among others, C" (an aside "among others" no part of the first item)."""
+LIST_LEAD_RE = re.compile(
+    rf"\b{alternation(BATCH_LIST_LEADS)}\b\s*|{AMONG_LEAD_RE.pattern}|{HOLDS_LEAD_RE.pattern}", re.IGNORECASE
+)
 RELEASE_LEAD_RE = re.compile(rf"\b{alternation((*BATCH_LIST_LEADS, *RELEASE_LIST_LEADS))}\b\s*", re.IGNORECASE)
 """The lead of a list in the sentence that releases the batch, after the batch's name."""
 ITEM_SPLIT_RE = re.compile(
@@ -51,7 +63,10 @@ not before a capitalised name (a list
 of zones is not split) nor before a clause telling of the case before (``ITEM_CLAUSE_OPENERS``: "..., which
 allows ...")."""
 ITEM_ORIGIN_AFTER_RE = re.compile(rf"\s+(?:jointly\s+)?{alternation(ITEM_ORIGIN_VERBS)}\s+(?:by|in)\s+.*$")
-ITEM_PLACE_AFTER_RE = re.compile(r"\s+(?:of|from|in|at|by)\s+(?:the\s+)?(?:[A-Z][\w'’()-]*\s*)+$")
+ITEM_PLACE_AFTER_RE = re.compile(
+    r"\s+(?:of|from|in|at|by)\s+(?:the\s+)?(?:[A-Z][\w'’()-]*\s*)+(?:of\s+(?:the\s+)?(?:[A-Z][\w'’()-]*\s*)+)?$"
+)
+"""The place printed after a listed case: "from Tianjin PFTZ", "from the Zhoushan Area of Zhejiang PFTZ"."""
 ITEM_OWNER_BEFORE_RE = re.compile(r"^(?:(?:[A-Z][\w()-]*\s+)+(?:PFTZ|FTZ|FTP)(?:'s|’s)\s+)")
 LISTED_RESOLVED = "a case the paragraph that releases the batch lists"
 """``resolved`` of the derived ``IN_BATCH`` edge of a case a batch's paragraph lists ("cases include ...")."""
@@ -65,6 +80,15 @@ RELATIVE_AFTER_RE = re.compile(r",\s+(?:which|that|who|whose|where|under which|i
 ASIDE_RE = re.compile(r"(?:for|in|on|at|with|from|by|as for|regarding)\s")
 """A piece of a list that opens with a preposition is an aside before the next item ("and, for the aviation
 industry, a ..."), no item."""
+LATTER_RE = re.compile(r"the\s+(?P<which>latter|former)\b", re.IGNORECASE)
+"""A piece of a list that opens with "the latter" or "the former" tells of an item before it ("A and B, the latter
+first launched in the Nansha Area of Guangdong PFTZ"), no item."""
+LATTER_AFTER_RE = re.compile(r",\s+the\s+(?:latter|former)\b.*$", re.IGNORECASE)
+SINGLE_QUOTED_RE = re.compile(r"(?<!\w)['‘«]([^'‘’«»]+)['’»](?!\w)")
+"""Words a text quotes with single quotes or guillemets; an apostrophe inside or after a word is none."""
+COUNT_RE = re.compile(rf"(?:\d+|{alternation(CARDINALS)})\s+(?:more\s+|other\s+)?[a-z]+s\b", re.IGNORECASE)
+"""A piece of a list that opens with a count of a plural noun ("24 items in three fields") counts the items, no item
+("one code for all" is one)."""
 CO_AUTHOR_RE = re.compile(r"(?:the\s+)?[A-Z]")
 """A piece after an item's origin clause that opens with a proper name is one more of its authors ("jointly explored
 by Guangdong PFTZ and the Macao SAR government"), no item."""
@@ -72,11 +96,14 @@ by Guangdong PFTZ and the Macao SAR government"), no item."""
 
 def _items(text: str) -> list[str]:
     """The items of a list (split by :data:`ITEM_SPLIT_RE`), a piece that names one more author of the item before
-    it joined back to that item."""
+    it joined back to that item, a clause about "the latter" (or "the former") joined to the item it stands for."""
     out: list[str] = []
     for piece in ITEM_SPLIT_RE.split(text):
         if out and ITEM_ORIGIN_AFTER_RE.search(out[-1]) and CO_AUTHOR_RE.match(piece.strip()):
             out[-1] = f"{out[-1]} and {piece}"
+        elif out and (m := LATTER_RE.match(piece.strip())):
+            at = -2 if m.group("which").lower() == "former" and len(out) > 1 else -1
+            out[at] = f"{out[at]}, {piece}"
         else:
             out.append(piece)
     return out
@@ -84,14 +111,16 @@ def _items(text: str) -> list[str]:
 
 def _item_name(item: str) -> str:
     """A listed case's name: without its article, the words of its kind before "such as", its zone before it
-    ("Jiangsu PFTZ's") or after it ("of Tianjin PFTZ", "jointly proposed by ..."), and its quotation marks."""
+    ("Jiangsu PFTZ's") or after it ("of Tianjin PFTZ", "jointly proposed by ..."), a clause on "the latter", and its
+    quotation marks (double, single or guillemets)."""
     name = re.sub(r"^(?:the|a|an)\s+", "", item.strip(" .;,"))
     name = re.sub(r"^[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?such as\s+", "", name)  # "innovating experience such as <A>"
-    name = ITEM_OWNER_BEFORE_RE.sub("", name)
+    name = LATTER_AFTER_RE.sub("", ITEM_OWNER_BEFORE_RE.sub("", name))
     name = ITEM_ORIGIN_AFTER_RE.sub("", name)
     name = ITEM_PLACE_AFTER_RE.sub("", name)
     name = RELATIVE_AFTER_RE.split(name, maxsplit=1)[0]  # "..., which lets small exporters borrow ..."
     name = re.sub(r"\s*\([^()]*\)$", "", name)  # its zones in brackets after it: "... (Tianjin FTZ)"
+    name = SINGLE_QUOTED_RE.sub(r"\1", name)  # 'green lane', ‘green lane’, «green lane»
     return " ".join(name.replace('"', " ").replace("“", " ").replace("”", " ").split()).rstrip(" ,;:")
 
 
@@ -126,8 +155,8 @@ def _listed_batch_cases(c: _Collector, ctx: _Context) -> None:
                 name = _item_name(item)
                 if len(name.split()) < 2 or any(n in _words(name) for n in cases) or CLAUSE_ITEM_RE.match(name):
                     continue
-                if ASIDE_RE.match(name):
-                    continue  # "for the aviation industry": an aside before the item, no item
+                if ASIDE_RE.match(name) or COUNT_RE.match(name):
+                    continue  # "for the aviation industry": an aside before the item; "24 items": a count
                 zones = {m.key for m in c.find_zones(item)} | {z.key for lst in c.find_zone_lists(item) for z in lst}
                 m = c.node(Label.MEASURE, f"{b.ref.key}:{slug(name)}", name, line, sent, kind=kind, title=name)
                 c.rel(Rel.IN_BATCH, m, b.ref, line, sent, resolved=LISTED_RESOLVED, **{DERIVED: True})
@@ -202,7 +231,7 @@ def _after_release(ctx: _Context, b: _ProseBatch) -> list[tuple[int, str]]:
             return []
         sents = [(para.line_at(off), sent) for off, sent in _para_sentences(para)]
         at = next((i for i, (_ln, sent) in enumerate(sents) if sent == b.sentence), len(sents))
-        return sents[at + 1 :]
+        return sents[at + 1 :] + _paragraphs_on(ctx, b, para.line)
     others = [
         ln
         for kind, o, _n, _s, ln, _p in ctx.batch_phrases
@@ -210,3 +239,24 @@ def _after_release(ctx: _Context, b: _ProseBatch) -> list[tuple[int, str]]:
     ]
     end = min(others, default=10**9)
     return [(ln, s) for p, off, s in _sentences(ctx.paras) if b.line < (ln := p.line_at(off)) < end and s != b.sentence]
+
+
+BATCH_SUBJECT_RE = re.compile(r"^(?:(?:the|this|that)\s+)?\s*$", re.IGNORECASE)
+"""What may stand before a batch's name that opens a sentence as its subject ("The sixth batch of best practice
+cases covered fewer items ...")."""
+
+
+def _paragraphs_on(ctx: _Context, b: _ProseBatch, released_in: int) -> list[tuple[int, str]]:
+    """In an edition, the sentences of a later paragraph about batch ``b``: one whose first sentence opens with the
+    batch's name as its subject ("The sixth batch of best practice cases is grouped under ... . It includes ...");
+    the paragraph lists the batch's cases as its release's own paragraph does."""
+    out: list[tuple[int, str]] = []
+    for kind, o, _n, s, ln, phrase in ctx.batch_phrases:
+        at = s.find(phrase)
+        if ln <= b.line or _batch_key("national", kind, o) != b.ref.key or not BATCH_SUBJECT_RE.match(s[:at] + " "):
+            continue
+        para = next((p for p in ctx.paras if p.line <= ln <= p.end_line and p.line > released_in), None)
+        if para is None or not (sents := _para_sentences(para)) or sents[0][1] != s:
+            continue
+        out.extend((para.line_at(off), sent) for off, sent in sents if (para.line_at(off), sent) not in out)
+    return out

@@ -737,6 +737,53 @@ def test_an_editions_batch_its_paragraph_lists_after_among_them_and_the_same_bat
     }
 
 
+EDITION_BATCH_PARAGRAPH = CONTENTS.replace(
+    'Shanghai PFTZ launched a new "one-stop data service" for enterprises.',
+    "In June 2030, MOFCOM released the seventh batch of 17 best practice cases for reference by all localities.\n\n"
+    'The seventh batch of best practice cases centres on logistics and services. It includes the "green lane" '
+    'model for live seafood imports from Hainan FTP, the "cloud audit" platform for bonded warehouses of '
+    "Chongqing PFTZ, and a tiered credit scheme for ship agents from Fujian PFTZ. The batch also contains a "
+    "river-sea transhipment ledger, which originated in Anhui PFTZ, and a bonded spare parts pool from the Nansha "
+    "Area of Guangdong PFTZ.",
+)
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_an_editions_later_paragraph_on_a_batch_lists_its_cases(variant: int) -> None:
+    """A paragraph that opens with the batch as its subject, after the paragraph that released it: "It includes A
+    from X, B of Y, and C from Z. The batch also contains D, which originated in V, and E from the W Area of U": A-E
+    are the batch's items, each with the zone printed with it (single quotes in a copy)."""
+    text = _perturbed(EDITION_BATCH_PARAGRAPH)[variant]
+    if variant == 2:
+        text = text.replace('"green lane"', "\u2018green lane\u2019").replace('"cloud audit"', "'cloud audit'")
+    assert _national(parse_report(text, "later.txt")) == {
+        "green lane model for live seafood imports": {"hainan-ftp"},
+        "cloud audit platform for bonded warehouses": {"chongqing"},
+        "tiered credit scheme for ship agents": {"fujian"},
+        "river-sea transhipment ledger": {"anhui"},
+        "bonded spare parts pool": {"guangdong/nansha-area"},
+    }
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_an_editions_batch_paragraph_its_latter_and_among_others(variant: int) -> None:
+    """The paragraph's "It included, among others, A from X, B and C, the latter first tried in the Y Area of
+    Z": the aside "among others" is no part of A, "the latter ..." no item but C's origin; a count ("12 cases") is
+    no item."""
+    text = EDITION_BATCH_PARAGRAPH.split("\n\nThe seventh batch")[0] + (
+        "\n\nThe seventh batch of best practice cases was smaller than the sixth. It included 12 cases. It included, "
+        "among others, an export licence pre-check for drones from Shaanxi PFTZ, remote notarisation of powers of "
+        "attorney for overseas investors and the bonded testing of imported lithography parts, the latter first "
+        "tried in the Lingang Special Area of Shanghai PFTZ." + EDITION_BATCH_PARAGRAPH.split("Guangdong PFTZ.", 1)[1]
+    )
+    report = parse_report(_perturbed(text)[variant], "later.txt")
+    assert _national(report) == {
+        "export licence pre-check for drones": {"shaanxi"},
+        "remote notarisation of powers of attorney for overseas investors": set(),
+        "bonded testing of imported lithography parts": {"shanghai/lin-gang-special-area"},
+    }
+
+
 def test_a_batch_a_table_lists_is_not_read_from_its_paragraph() -> None:
     table = "\n".join(NATIONAL_TABLE).replace(
         "ninth batch of reform pilot experience", 'seventh batch of "best practices"'
