@@ -617,7 +617,7 @@ BATCH_COUNT_NOUNS = ("items", "cases", "measures", "innovations", "practices", "
 
 BATCH_RELEASE_VERBS = (
     "released", "issued", "published", "unveiled", "announced", "rolled out", "launched", "compiled", "promoted",
-    "decided", "releases", "releasing", "issues", "publishes", "unveils",
+    "decided", "approved", "releases", "releasing", "issues", "publishes", "unveils",
 )  # fmt: skip
 """Verbs by which a body releases a batch (``MOFCOM published the sixth batch ...``, ``... compiled by MOFCOM``,
 ``the State Council decided to replicate and scale up the second batch of ...``), in the present of a headline too
@@ -1192,3 +1192,11 @@ LIST_SUBJECTS = ("it", "they", "the batch", "this batch", "that batch", "the sam
 """Subjects of a verb of :data:`CONTAIN_VERBS` standing for the batch the paragraph is about."""
 
 __all__ += ["CONTAIN_VERBS", "LIST_SUBJECTS"]
+
+CITING_VERBS = ("cited", "named", "gave", "highlighted", "mentioned", "singled out", "listed", "offered", "presented")
+"""Verbs by which a speaker or a meeting gives some of a batch's items as examples after a colon (``Zhao cited three
+examples: A pioneered in X; B, first piloted in Y; and C``)."""
+EXAMPLE_NOUNS = ("examples", "example", "cases", "items", "instances")
+"""Nouns of such examples (``cited three examples:``)."""
+
+__all__ += ["CITING_VERBS", "EXAMPLE_NOUNS"]

@@ -16,7 +16,9 @@ from pftz.loaders.documents import slug
 from pftz.loaders.lexicon import (
     BATCH_LIST_LEADS,
     CARDINALS,
+    CITING_VERBS,
     CONTAIN_VERBS,
+    EXAMPLE_NOUNS,
     ITEM_CLAUSE_OPENERS,
     ITEM_ORIGIN_VERBS,
     LIST_ITEM_NOUNS,
@@ -47,8 +49,16 @@ HOLDS_LEAD_RE = re.compile(
 )
 """A lead whose subject stands for the batch and whose verb holds the items after it: "It includes A from X PFTZ",
 "The batch also contains B", "It included, among others, C" (an aside "among others" no part of the first item)."""
+CITED_LEAD_RE = re.compile(
+    rf"\b{alternation(CITING_VERBS)}\s+(?:(?:\d+|{alternation(CARDINALS)}|several|some|a few)\s+)?"
+    rf"(?:such\s+)?{alternation(EXAMPLE_NOUNS)}\s*:\s*",
+    re.IGNORECASE,
+)
+"""A lead that gives some of the batch's items as examples after a colon: "Zhao cited three examples: A; B; and C"
+(it refers back to the batch by itself)."""
 LIST_LEAD_RE = re.compile(
-    rf"\b{alternation(BATCH_LIST_LEADS)}\b\s*|{AMONG_LEAD_RE.pattern}|{HOLDS_LEAD_RE.pattern}", re.IGNORECASE
+    rf"\b{alternation(BATCH_LIST_LEADS)}\b\s*|{AMONG_LEAD_RE.pattern}|{HOLDS_LEAD_RE.pattern}|{CITED_LEAD_RE.pattern}",
+    re.IGNORECASE,
 )
 RELEASE_LEAD_RE = re.compile(rf"\b{alternation((*BATCH_LIST_LEADS, *RELEASE_LIST_LEADS))}\b\s*", re.IGNORECASE)
 """The lead of a list in the sentence that releases the batch, after the batch's name."""
@@ -62,7 +72,11 @@ after "and" before an article or a gerund ("implementing A and promoting B"), at
 not before a capitalised name (a list
 of zones is not split) nor before a clause telling of the case before (``ITEM_CLAUSE_OPENERS``: "..., which
 allows ...")."""
-ITEM_ORIGIN_AFTER_RE = re.compile(rf"\s+(?:jointly\s+)?{alternation(ITEM_ORIGIN_VERBS)}\s+(?:by|in)\s+.*$")
+ITEM_ORIGIN_AFTER_RE = re.compile(
+    rf"\s+(?:jointly\s+|first\s+)?{alternation(ITEM_ORIGIN_VERBS)}\s+(?:together\s+|jointly\s+)?(?:by|in)\s+.*$"
+)
+"""The origin printed after a listed case: "jointly proposed by ...", ", first piloted in ...", "developed together
+by ..."."""
 ITEM_PLACE_AFTER_RE = re.compile(
     r"\s+(?:of|from|in|at|by)\s+(?:the\s+)?(?:[A-Z][\w'’()-]*\s*)+(?:of\s+(?:the\s+)?(?:[A-Z][\w'’()-]*\s*)+)?$"
 )
@@ -184,13 +198,20 @@ def _row_of(titles: dict[str, str], bkey: str, name: str) -> str | None:
 def _listed_rows(c: _Collector, ctx: _Context, b: _ProseBatch) -> None:
     """The cases the passage of a batch a table lists names after the words of ``BATCH_LIST_LEADS``: each one the
     table lists under a name close enough is that row, named there too (evidence of the row; nothing new is
-    created: a case the table does not list is left unread)."""
+    created: a case the table does not list is left unread); a piece that names no row whole is tried at each side
+    of its "and" ("A on inland waterways and B for enterprises": two rows)."""
     for line, sent, lead in _release_lists(ctx, b):
         for item in ITEM_SPLIT_RE.split(sent[lead.end() :].rstrip(" .")):
             name = _item_name(item)
             key = _row_of(ctx.titles, b.ref.key, name) if len(name.split()) > 1 else None
-            if key is not None:
-                c.node(Label.MEASURE, key, ctx.titles[key], line, sent)
+            # "A of B and C for D" names no row whole: each side of its "and" may name one
+            for part in [name] if key is not None else AND_RE.split(name):
+                key = _row_of(ctx.titles, b.ref.key, part) if len(part.split()) > 1 else None
+                if key is not None:
+                    c.node(Label.MEASURE, key, ctx.titles[key], line, sent)
+
+
+AND_RE = re.compile(r"\s+and\s+")
 
 
 BACK_TO_BATCH_RE = re.compile(r"\b(?:the|these|selected|other)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -203,18 +224,23 @@ def _release_lists(ctx: _Context, b: _ProseBatch) -> list[tuple[int, str, re.Mat
     at = b.sentence.find(b.phrase)
     own = RELEASE_LEAD_RE.search(b.sentence, at + len(b.phrase)) if at >= 0 else None
     leads = [(b.line, b.sentence, own)] + [(ln, s, LIST_LEAD_RE.search(s)) for ln, s in _after_release(ctx, b)]
-    return [
-        (ln, s, m)
-        for ln, s, m in leads
-        if m is not None
-        and (
+    out: list[tuple[int, str, re.Match[str]]] = []
+    chained = True  # in a text, "It includes ...", "They include ..." right after the release or a list of its cases
+    for ln, s, m in leads:
+        if m is not None and (
             ctx.edition
             or s is b.sentence
             or "batch" in s[: m.end()].lower()
             or BACK_TO_BATCH_RE.search(s[: m.start()])
             or AMONG_LEAD_RE.match(m.group(0))
-        )
-    ]
+            or CITED_LEAD_RE.match(m.group(0))
+            or (chained and HOLDS_LEAD_RE.match(m.group(0)))
+        ):
+            out.append((ln, s, m))
+            chained = True
+        else:
+            chained = s is b.sentence
+    return out
 
 
 def _words(name: str) -> str:
@@ -238,7 +264,15 @@ def _after_release(ctx: _Context, b: _ProseBatch) -> list[tuple[int, str]]:
         if ln > b.line and _batch_key("national", kind, o) != b.ref.key
     ]
     end = min(others, default=10**9)
-    return [(ln, s) for p, off, s in _sentences(ctx.paras) if b.line < (ln := p.line_at(off)) < end and s != b.sentence]
+    out: list[tuple[int, str]] = []
+    after = False  # the sentences after the release's own, on its line too
+    for p, off, s in _sentences(ctx.paras):
+        ln = p.line_at(off)
+        after = after or ln > b.line
+        if after and ln < end and s != b.sentence:
+            out.append((ln, s))
+        after = after or (ln == b.line and s == b.sentence)
+    return out
 
 
 BATCH_SUBJECT_RE = re.compile(r"^(?:(?:the|this|that)\s+)?\s*$", re.IGNORECASE)

@@ -795,6 +795,27 @@ def test_a_batch_a_table_lists_is_not_read_from_its_paragraph() -> None:
 
 
 @pytest.mark.parametrize("variant", range(3))
+def test_two_rows_a_batch_paragraph_joins_with_and_are_each_named_there(variant: int) -> None:
+    """A table's batch whose paragraph says "they include A and B" (no article before B): A and B each name a row of
+    the table, evidence of both rows at the paragraph's line."""
+    table = "\n".join(NATIONAL_TABLE).replace(
+        "ninth batch of reform pilot experience", "seventh batch of best practices"
+    )
+    release = (
+        'In May 2030, the Ministry of Commerce of China (hereinafter the "Commerce Ministry") released the '
+        "seventh batch of 12 best practices. In regional coordination, they include credit repair in one go for "
+        "market entities and mutual recognition of freight permits between zones."
+    )
+    text = CONTENTS.replace('Shanghai PFTZ launched a new "one-stop data service" for enterprises.', release)
+    text = text.replace("Tianjin PFTZ introduced", f"{table}\n\nTianjin PFTZ introduced")
+    text = _perturbed(text)[variant]
+    report = parse_report(text, "later.txt")
+    at = next(k for k, ln in enumerate(text.split("\n"), 1) if "In May 2030" in ln)
+    named = {e.name for e in report.entities if e.label is Label.MEASURE and at <= e.provenance.line <= at + 3}
+    assert {"Credit repair in one go for market entities", "Mutual recognition of freight permits"} <= named
+
+
+@pytest.mark.parametrize("variant", range(3))
 def test_a_title_without_quotes_after_a_verb_of_signing(variant: int) -> None:
     text = (
         "Representatives of Chongqing PFTZ and Sichuan PFTZ signed the Framework Agreement on Cooperation of Pilot "

@@ -333,3 +333,59 @@ def test_the_cases_after_in_the_batch_such_as_are_its_items(wrap: int) -> None:
     found = _national(parse_report(text, "release.txt"))
     assert found.get("shared register of bonded repair enterprises") == ("national:best-practices:7", True), found
     assert not any(n.startswith("were") for n in found)
+
+
+CITED = (
+    "Officials from the Ministry of Commerce briefed the media on Monday. Deputy Minister Wu said the State Council "
+    "had approved the ninth batch of 19 reform pilot experience items for replication across the country. "
+    '"Each item has been tested for a year," Wu said. Wu cited three examples: the "cloud tally" for bulk grain '
+    "pioneered in Liaoning FTZ; the bonded storage of imported vaccines, first piloted in the Qianhai Area of "
+    "Guangdong FTZ; and a shared register of river pilots developed together by the Hubei and Hunan pilot FTZs.\n"
+)
+
+
+@pytest.mark.parametrize("text", [CITED, rewrapped(CITED), CITED.replace('"cloud tally"', "\u2018cloud tally\u2019")])
+def test_examples_cited_after_a_batch_approved_are_its_items(text: str) -> None:
+    """ "<body> had approved the ninth batch ...": a release; "<someone> cited three examples: A pioneered in X; B,
+    first piloted in Y; and C developed together by Z and W": A-C are the batch's items (derived), their origins
+    no part of their names (A the zone's case the narrative read, by its quoted name)."""
+    found = _national(parse_report(text, "briefing.txt"))
+    assert found == {
+        "cloud tally": ("national:reform-experience:9", True),
+        "bonded storage of imported vaccines": ("national:reform-experience:9", True),
+        "shared register of river pilots": ("national:reform-experience:9", True),
+    }
+
+
+THEY_INCLUDE = (
+    "The Ministry of Commerce released the ninth batch of 12 best practice cases on Friday. In customs, the cases "
+    "include the bonded transfer of leased ships and a pre-check of cold-chain imports. In finance, they include "
+    "a pool of export credit insurance for small firms. They also include the joint registry of data products.\n\n"
+    "Shenzhen also issued a plan on Friday. It includes a park for start-ups and a fund for young founders.\n"
+)
+
+
+@pytest.mark.parametrize("text", [THEY_INCLUDE, rewrapped(THEY_INCLUDE)])
+def test_they_include_after_a_list_of_the_batch_on_the_release_line(text: str) -> None:
+    """In a text, sentences after the release on its own line list the batch's cases too; "they include" and "they
+    also include" right after a list of its cases go on with it; "It includes" after a sentence of no list does
+    not."""
+    assert set(_national(parse_report(text, "release.txt"))) == {
+        "bonded transfer of leased ships",
+        "pre-check of cold-chain imports",
+        "pool of export credit insurance for small firms",
+        "joint registry of data products",
+    }
+
+
+DEFINED = (
+    "In May, the Office of the Inter-Ministerial Joint Conference on PFTZ Work (hereinafter the "
+    '"Joint Conference Office"), which sits in the Ministry of Commerce, released the ninth batch of 12 "best '
+    'practice cases" for reference by all localities. The cases include the "river toll card" of Hunan FTZ.\n'
+)
+
+
+@pytest.mark.parametrize("text", [DEFINED, rewrapped(DEFINED), DEFINED.replace("hereinafter the", "hereafter")])
+def test_a_name_defined_in_the_release_is_no_item(text: str) -> None:
+    """A quoted name after "hereinafter (the)" in the sentence on a batch is a defined term, no item of it."""
+    assert set(_national(parse_report(text, "release.txt"))) == {"river toll card"}
