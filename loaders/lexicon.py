@@ -472,7 +472,7 @@ AGENT_BY_GAPS = (
 """Words that may stand between a participle of acting and its ``by`` (patterns): ``a notice issued Thursday by the
 <body>``, ``practices promoted nationwide by the <body>``."""
 
-LEADING_GROUP_HEADS = ("Leading Group for", "Leading Group of")
+LEADING_GROUP_HEADS = ("Leading Group for", "Leading Group of", "Leading Group Office for", "Leading Group Office of")
 """Head words of a leading group, a body named after its task ("the Office of the Leading Group for PFTZ
 Work of Guangdong Province"); no list of bodies can hold every province's."""
 
@@ -627,8 +627,9 @@ BATCH_TITLE_VERBS = ("replicating", "promoting", "scaling up", "releasing", "pub
 """Words of a document's title that release the batch the title names (``Notice of the State Council on
 Replicating and Promoting the Eighth Batch of Reform Pilot Experience``)."""
 
-AGENT_VERBS_MORE = ("adopted", "compiled", "extended")
-"""More verbs of a body acting on a document or a batch (``the CPC Central Committee adopted ... the "..."``), or on
+AGENT_VERBS_MORE = ("adopted", "compiled", "extended", "reviewed", "deliberated")
+"""More verbs of a body acting on a document or a batch (``the CPC Central Committee adopted ... the "..."``, ``the
+Central Commission for Further Reform reviewed the implementation of the "..."``), or on
 measures it spreads (``the General Administration of Customs extended ten facilitation measures ...``)."""
 
 PARTY_COMMITTEE_HEADS = ("Provincial Committee", "Municipal Committee", "Regional Committee")
@@ -967,6 +968,7 @@ CARDINALS_MORE = (
 __all__ += ["CARDINALS_MORE"]
 DOCUMENT_ACTING_VERBS = (
     "implemented", "implementing", "implements", "implement", "carried out", "carrying out", "carry out", "submitted",
+    "reviewed", "reviewing", "deliberated",
 )  # fmt: skip
 """Verbs of acting on a document right before its quoted title (``implemented the "Opinions on ..."``, ``the work
 to implement the "Opinions on ..."``)."""
@@ -1010,9 +1012,10 @@ __all__ += ["AGENT_VERBS_OF_DRAFTS", "DIRECTIVE_NOUNS", "TASKING_VERBS"]
 
 DRAFTING_VERBS = (
     "draft", "drafting", "drafted", "formulate", "formulating", "revise", "revising", "finalize", "finalise",
+    "reviewed", "deliberated",
 )  # fmt: skip
 """Verbs of writing a document not yet issued, before its unquoted title (``will work with ... to draft the Several
-Measures on ...``)."""
+Measures on ...``), or of reviewing its draft (``the Leading Group ... reviewed the Guiding Opinions on ...``)."""
 __all__ += ["DRAFTING_VERBS"]
 
 OTHER_BATCH_LEADS = ("a", "an", "another", "previous", "earlier", "past", "later", "other", "future", "further")
@@ -1029,10 +1032,11 @@ __all__ += ["ENUMERATED_NOUNS", "ENUMERATING_LEADS"]
 
 DOCUMENT_ACT_NOUNS = (
     "issuing", "issuance of", "enactment of", "promulgation of", "release of", "publication of", "formulation of",
-    "revision of", "adoption of", "introduction of",
+    "revision of", "adoption of", "introduction of", "implementation of", "progress under", "review of",
 )  # fmt: skip
 """Words of issuing a document right before its quoted title, a gerund or a noun with "of" (``Yunnan PFTZ
-continued by issuing "..."``, ``Through the issuance of the "..."``, ``advanced the enactment of "..."``)."""
+continued by issuing "..."``, ``Through the issuance of the "..."``, ``advanced the enactment of "..."``, ``reviewed
+the implementation of the "..."``, ``reviewed progress under the "..."``)."""
 
 __all__ += ["DOCUMENT_ACT_NOUNS"]
 

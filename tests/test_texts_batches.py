@@ -87,6 +87,38 @@ def test_a_leading_group_is_a_body_named_after_its_task() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The Office of the Leading Group for the Construction of the Shaanxi Pilot FTZ recently issued the sixth "
+            "batch of 20 innovations of the zone.\n",
+            "Office of the Leading Group for the Construction of the Shaanxi Pilot FTZ",
+        ),
+        (
+            "The cases were chosen by the Office of the Leading Group for the Development of Hainan Free Trade Port "
+            "from 40 proposals of its parks.\n",
+            "Office of the Leading Group for the Development of Hainan Free Trade Port",
+        ),
+        (
+            "In Jiangxi, the third and fourth batches were released by the Jiangxi Provincial Leading Group Office "
+            "for PFTZ Work in March and October 2031.\n",
+            "Jiangxi Provincial Leading Group Office for PFTZ Work",
+        ),
+        (
+            "In March 2031, the Central Committee's Leading Group for Comprehensively Deepening Reform reviewed the "
+            "plan.\n",
+            "Central Committee's Leading Group for Comprehensively Deepening Reform",
+        ),
+    ],
+)
+def test_a_leading_group_or_its_office_ends_at_a_word_none_of_its_name(text: str, want: str) -> None:
+    """A leading group's name (its office "Leading Group Office for" too) runs up to the first lower-case word that
+    is none of its name's ("recently", "from", "reviewed") or a date ("in March"), on one line or re-wrapped."""
+    for t in (text, rewrapped(text)):
+        assert want in _bodies(parse_report(t, "release.txt"))
+
+
 def test_the_general_office_of_a_ministry_is_its_own_body() -> None:
     text = 'The General Office of MOFCOM issued the "Notice on Disseminating the Sixth Batch of Cases of PFTZs".\n'
     assert "General Office of MOFCOM" in _bodies(parse_report(text, "release.txt"))
@@ -389,3 +421,32 @@ DEFINED = (
 def test_a_name_defined_in_the_release_is_no_item(text: str) -> None:
     """A quoted name after "hereinafter (the)" in the sentence on a batch is a defined term, no item of it."""
     assert set(_national(parse_report(text, "release.txt"))) == {"river toll card"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            'In May 2031, the Central Commission for Further Reform reviewed the implementation of the "Opinions on '
+            'Deepening Reform of Border Ports" and called for bolder trials.\n',
+            "Opinions on Deepening Reform of Border Ports",
+        ),
+        (
+            "The commission reviewed progress under the \u201cPlan for Building a Digital Trade Hub in the PFTZs\u201d "
+            "in June.\n",
+            "Plan for Building a Digital Trade Hub in the PFTZs",
+        ),
+        (
+            "In June 2031, the Central Committee's Leading Group for Comprehensively Deepening Reform reviewed the "
+            "Guiding Opinions on Opening Up Services Trade in PFTZs, which set the course for five years.\n",
+            "Guiding Opinions on Opening Up Services Trade in PFTZs",
+        ),
+    ],
+)
+def test_a_document_a_body_reviewed_is_read(text: str, want: str) -> None:
+    """A body "reviewed" a document (quoted after "the implementation of" or "progress under", or unquoted): the
+    document is read, and the body as acting on it."""
+    for t in (text, rewrapped(text)):
+        r = parse_report(t, "news.txt")
+        docs = {str(e.properties.get("title") or e.name) for e in r.entities if e.label is Label.DOCUMENT}
+        assert want in docs
