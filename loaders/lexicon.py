@@ -1204,3 +1204,9 @@ EXAMPLE_NOUNS = ("examples", "example", "cases", "items", "instances")
 """Nouns of such examples (``cited three examples:``)."""
 
 __all__ += ["CITING_VERBS", "EXAMPLE_NOUNS"]
+
+BODY_ITEM_VERBS = ("promoted", "extended", "rolled out", "replicated", "scaled up")
+"""Verbs by which a national body spreads one innovation of a batch of departments' experience, the innovation
+quoted after them (``the Ministry of Transport extended the "..." to all coastal ports``)."""
+
+__all__ += ["BODY_ITEM_VERBS"]

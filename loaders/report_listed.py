@@ -15,6 +15,7 @@ from pftz.ground.schema import DERIVED, Label, MeasureKind, Rel
 from pftz.loaders.documents import slug
 from pftz.loaders.lexicon import (
     BATCH_LIST_LEADS,
+    BODY_ITEM_VERBS,
     CARDINALS,
     CITING_VERBS,
     CONTAIN_VERBS,
@@ -26,6 +27,7 @@ from pftz.loaders.lexicon import (
     RELEASE_LIST_LEADS,
     alternation,
 )
+from pftz.loaders.records import NodeRef
 from pftz.loaders.report_context import (
     KIND_OF_BATCH,
     _Collector,
@@ -176,6 +178,15 @@ def _listed_batch_cases(c: _Collector, ctx: _Context) -> None:
                 c.rel(Rel.IN_BATCH, m, b.ref, line, sent, resolved=LISTED_RESOLVED, **{DERIVED: True})
                 for z in sorted(zones):
                     c.rel(Rel.ORIGINATED_IN, m, c.zone(z, line, sent), line, sent)
+        for line, sent, body, name in _body_items(c, ctx, b):
+            if any(
+                e.label is Label.MEASURE and e.provenance.quote == sent and slug(e.name) == slug(name)
+                for e in c.entities
+            ):
+                continue  # the narrative read it there already ("body-promoted")
+            m = c.node(Label.MEASURE, f"{b.ref.key}:{slug(name)}", name, line, sent, kind=kind, title=name)
+            c.rel(Rel.IN_BATCH, m, b.ref, line, sent, resolved=BODY_ITEM_RESOLVED, **{DERIVED: True})
+            c.rel(Rel.RESPONSIBLE_FOR, body, m, line, sent)
 
 
 LISTED_ROW_MATCH = 75.0
@@ -199,7 +210,8 @@ def _listed_rows(c: _Collector, ctx: _Context, b: _ProseBatch) -> None:
     """The cases the passage of a batch a table lists names after the words of ``BATCH_LIST_LEADS``: each one the
     table lists under a name close enough is that row, named there too (evidence of the row; nothing new is
     created: a case the table does not list is left unread); a piece that names no row whole is tried at each side
-    of its "and" ("A on inland waterways and B for enterprises": two rows)."""
+    of its "and" ("A on inland waterways and B for enterprises": two rows); so is an innovation a body spread there
+    (:func:`_body_items`)."""
     for line, sent, lead in _release_lists(ctx, b):
         for item in ITEM_SPLIT_RE.split(sent[lead.end() :].rstrip(" .")):
             name = _item_name(item)
@@ -209,6 +221,9 @@ def _listed_rows(c: _Collector, ctx: _Context, b: _ProseBatch) -> None:
                 key = _row_of(ctx.titles, b.ref.key, part) if len(part.split()) > 1 else None
                 if key is not None:
                     c.node(Label.MEASURE, key, ctx.titles[key], line, sent)
+    for line, sent, _body, name in _body_items(c, ctx, b):  # "<body> promoted the "A" experience": its row
+        if (key := _row_of(ctx.titles, b.ref.key, name)) is not None:
+            c.node(Label.MEASURE, key, ctx.titles[key], line, sent)
 
 
 AND_RE = re.compile(r"\s+and\s+")
@@ -293,4 +308,36 @@ def _paragraphs_on(ctx: _Context, b: _ProseBatch, released_in: int) -> list[tupl
         if para is None or not (sents := _para_sentences(para)) or sents[0][1] != s:
             continue
         out.extend((para.line_at(off), sent) for off, sent in sents if (para.line_at(off), sent) not in out)
+    return out
+
+
+BODY_ITEM_RE = re.compile(
+    rf"\s+(?:(?:has|have|had|also|then)\s+)*{alternation(BODY_ITEM_VERBS)}\s+(?:the\s+)?[\"“](?P<name>[^\"“”]{{8,200}})[\"”]"
+)
+"""A national body's verb of spreading and the innovation it quotes: "... promoted the "A" experience"."""
+BODY_ITEM_RESOLVED = "an innovation a national body spread, in the passage on the batch"
+"""``resolved`` of the derived ``IN_BATCH`` edge of an innovation a body spread in a batch's passage."""
+
+
+def _body_items(c: _Collector, ctx: _Context, b: _ProseBatch) -> list[tuple[int, str, NodeRef, str]]:
+    """The innovations a national body spread in the passage on batch ``b`` ("In the fourth batch of departmental
+    experience, the Ministry of Ecology and Environment promoted the "A" experience", "... released the fifth batch
+    ... The People's Bank of China promoted the "B" throughout the country, and the Ministry of Transport extended
+    the "C" to all coastal ports"): each quoted after a body's verb of spreading (``BODY_ITEM_VERBS``), with its line,
+    sentence and body. The passage is, in an edition, the release's paragraph and a sentence naming the batch (a
+    text's are read by pass ``prose-batch-items``)."""
+    if not ctx.edition:
+        return []  # a text's sentences on a batch are read by pass ``prose-batch-items``
+    sents = [(ln, s) for kind, o, _n, s, ln, _p in ctx.batch_phrases if _batch_key("national", kind, o) == b.ref.key]
+    sents += [(b.line, b.sentence), *_after_release(ctx, b)]
+    out: list[tuple[int, str, NodeRef, str]] = []
+    for line, s in dict.fromkeys(sents):
+        if not any(v in s for v in BODY_ITEM_VERBS):
+            continue  # a quick test before the bodies are looked up
+        for m in c.gaz.find_bodies(s):
+            ref = c.gaz.body_ref(m.key)
+            q = BODY_ITEM_RE.match(s, m.end)
+            if q is None or ref is None or ref.level == "local" or not (body := c.body(m.key, line, s, m.text)):
+                continue
+            out.append((line, s, body, " ".join(q.group("name").split())))
     return out

@@ -794,6 +794,33 @@ def test_a_batch_a_table_lists_is_not_read_from_its_paragraph() -> None:
     assert "Credit repair in one go for market entities" in national
 
 
+EDITION_BODY_ITEMS = CONTENTS.replace(
+    'Shanghai PFTZ launched a new "one-stop data service" for enterprises.',
+    "In October 2030, MOFCOM released the sixth batch of 16 successful reform experience promoted by various "
+    'departments. The National Health Commission has promoted the "remote consultation for cross-border patients" '
+    'nationwide, while the State Taxation Administration also extended the "instant VAT refund for tourists" to '
+    "all airports.",
+)
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_an_editions_departmental_batch_its_bodies_spread_quoted_items(variant: int) -> None:
+    """In the paragraph releasing a batch of departments' experience: "<body> has promoted the "A" nationwide, while
+    <body> also extended the "B" to all airports": A and B are the batch's items (derived), each body responsible
+    for its own."""
+    text = _perturbed(EDITION_BODY_ITEMS)[variant]
+    if variant == 2:
+        text = text.replace('"instant VAT refund for tourists"', "\u201cinstant VAT refund for tourists\u201d")
+    report = parse_report(text, "later.txt")
+    assert set(_national(report)) == {
+        "remote consultation for cross-border patients",
+        "instant VAT refund for tourists",
+    }
+    names = {e.key: e.name for e in report.entities}
+    responsible = {(names[r.start.key], names[r.end.key]) for r in report.relations if r.type is Rel.RESPONSIBLE_FOR}
+    assert ("State Taxation Administration", "instant VAT refund for tourists") in responsible
+
+
 @pytest.mark.parametrize("variant", range(3))
 def test_two_rows_a_batch_paragraph_joins_with_and_are_each_named_there(variant: int) -> None:
     """A table's batch whose paragraph says "they include A and B" (no article before B): A and B each name a row of
