@@ -1040,10 +1040,11 @@ the implementation of the "..."``, ``reviewed progress under the "..."``)."""
 
 __all__ += ["DOCUMENT_ACT_NOUNS"]
 
-TITLE_WORDS_OF_RULES = ("Provisions", "Standards", "Catalog", "Catalogue")
+TITLE_WORDS_OF_RULES = ("Provisions", "Standards", "Catalog", "Catalogue", "List", "Initiative")
 """More capitalised words that mark a document title a verb of issuing quotes (``the issuance of the "Provisions on
 the Supply Guarantee of ..."``, ``released the "Joint Service Standards for ..."``, ``released the "Unified Catalog
-of ..."``), besides :data:`TITLE_WORDS`."""
+of ..."``, ``released the "Guiding List for ..."``, ``the "... Initiative", was signed by``), besides
+:data:`TITLE_WORDS`."""
 
 REVISION_WORDS = ("newly revised", "revised", "amended", "newly amended", "updated", "new")
 """Words between a verb of issuing and the quoted title of a revised document (``jointly issued the newly revised

@@ -450,3 +450,47 @@ def test_a_document_a_body_reviewed_is_read(text: str, want: str) -> None:
         r = parse_report(t, "news.txt")
         docs = {str(e.properties.get("title") or e.name) for e in r.entities if e.label is Label.DOCUMENT}
         assert want in docs
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The Tianjin Municipal People's Government approved in June 2031 the Action Plan for Binhai New Area to "
+            "Lead Shipping Finance Reform, which sets out 30 tasks.\n",
+            "Action Plan for Binhai New Area to Lead Shipping Finance Reform",
+        ),
+        (
+            "The customs rules will change. The notice, titled Notice on Extending the Pilot of Bonded Repair to "
+            "Inland Ports, takes effect in May.\n",
+            "Notice on Extending the Pilot of Bonded Repair to Inland Ports",
+        ),
+        (
+            "The move follows the Linyi Municipal People's Government's Work Plan for Learning from Pilot Free Trade "
+            "Zones to Improve Port Services, issued in April, which lists 25 tasks.\n",
+            "Work Plan for Learning from Pilot Free Trade Zones to Improve Port Services",
+        ),
+        (
+            "It was announced by the State Taxation Administration, which issued the Announcement on Extending "
+            "Departure Tax Refunds to Cruise Ports (Announcement No. 14 of 2031).\n",
+            "Announcement on Extending Departure Tax Refunds to Cruise Ports",
+        ),
+        (
+            'The platform released the "Shared List for Cold-Chain Logistics in the Northwest" in July.\n',
+            "Shared List for Cold-Chain Logistics in the Northwest",
+        ),
+        (
+            'Its first joint document, the "Bohai Rim Port Clearance Initiative", was signed by the four parties in '
+            "Yantai.\n",
+            "Bohai Rim Port Clearance Initiative",
+        ),
+    ],
+)
+def test_a_title_after_a_date_a_naming_word_a_possessive_or_of_a_list_is_read(text: str, want: str) -> None:
+    """An unquoted title after a verb and a date ("approved in June 2031 the ..."), after "titled", after a body's
+    possessive and before ", issued in <month>", or before "(Announcement No. N of <year>)"; a quoted "List" released,
+    an "Initiative" signed in the passive after a comma: each read as a document."""
+    for t in (text, rewrapped(text)):
+        r = parse_report(t, "news.txt")
+        docs = {str(e.properties.get("title") or e.name) for e in r.entities if e.label is Label.DOCUMENT}
+        assert want in docs
