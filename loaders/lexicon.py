@@ -479,7 +479,7 @@ AGENT_BY_GAPS = (
 """Words that may stand between a participle of acting and its ``by`` (patterns): ``a notice issued Thursday by the
 <body>``, ``practices promoted nationwide by the <body>``."""
 
-LEADING_GROUP_HEADS = ("Leading Group for", "Leading Group of")
+LEADING_GROUP_HEADS = ("Leading Group for", "Leading Group of", "Leading Group Office for", "Leading Group Office of")
 """Head words of a leading group, a body named after its task ("the Office of the Leading Group for PFTZ
 Work of Guangdong Province"); no list of bodies can hold every province's."""
 
@@ -624,7 +624,7 @@ BATCH_COUNT_NOUNS = ("items", "cases", "measures", "innovations", "practices", "
 
 BATCH_RELEASE_VERBS = (
     "released", "issued", "published", "unveiled", "announced", "rolled out", "launched", "compiled", "promoted",
-    "decided", "releases", "releasing", "issues", "publishes", "unveils",
+    "decided", "approved", "releases", "releasing", "issues", "publishes", "unveils",
 )  # fmt: skip
 """Verbs by which a body releases a batch (``MOFCOM published the sixth batch ...``, ``... compiled by MOFCOM``,
 ``the State Council decided to replicate and scale up the second batch of ...``), in the present of a headline too
@@ -634,8 +634,9 @@ BATCH_TITLE_VERBS = ("replicating", "promoting", "scaling up", "releasing", "pub
 """Words of a document's title that release the batch the title names (``Notice of the State Council on
 Replicating and Promoting the Eighth Batch of Reform Pilot Experience``)."""
 
-AGENT_VERBS_MORE = ("adopted", "compiled", "extended")
-"""More verbs of a body acting on a document or a batch (``the CPC Central Committee adopted ... the "..."``), or on
+AGENT_VERBS_MORE = ("adopted", "compiled", "extended", "reviewed", "deliberated")
+"""More verbs of a body acting on a document or a batch (``the CPC Central Committee adopted ... the "..."``, ``the
+Central Commission for Further Reform reviewed the implementation of the "..."``), or on
 measures it spreads (``the General Administration of Customs extended ten facilitation measures ...``)."""
 
 PARTY_COMMITTEE_HEADS = ("Provincial Committee", "Municipal Committee", "Regional Committee")
@@ -974,6 +975,7 @@ CARDINALS_MORE = (
 __all__ += ["CARDINALS_MORE"]
 DOCUMENT_ACTING_VERBS = (
     "implemented", "implementing", "implements", "implement", "carried out", "carrying out", "carry out", "submitted",
+    "reviewed", "reviewing", "deliberated",
 )  # fmt: skip
 """Verbs of acting on a document right before its quoted title (``implemented the "Opinions on ..."``, ``the work
 to implement the "Opinions on ..."``)."""
@@ -1017,9 +1019,10 @@ __all__ += ["AGENT_VERBS_OF_DRAFTS", "DIRECTIVE_NOUNS", "TASKING_VERBS"]
 
 DRAFTING_VERBS = (
     "draft", "drafting", "drafted", "formulate", "formulating", "revise", "revising", "finalize", "finalise",
+    "reviewed", "deliberated",
 )  # fmt: skip
 """Verbs of writing a document not yet issued, before its unquoted title (``will work with ... to draft the Several
-Measures on ...``)."""
+Measures on ...``), or of reviewing its draft (``the Leading Group ... reviewed the Guiding Opinions on ...``)."""
 __all__ += ["DRAFTING_VERBS"]
 
 OTHER_BATCH_LEADS = ("a", "an", "another", "previous", "earlier", "past", "later", "other", "future", "further")
@@ -1036,17 +1039,19 @@ __all__ += ["ENUMERATED_NOUNS", "ENUMERATING_LEADS"]
 
 DOCUMENT_ACT_NOUNS = (
     "issuing", "issuance of", "enactment of", "promulgation of", "release of", "publication of", "formulation of",
-    "revision of", "adoption of", "introduction of",
+    "revision of", "adoption of", "introduction of", "implementation of", "progress under", "review of",
 )  # fmt: skip
 """Words of issuing a document right before its quoted title, a gerund or a noun with "of" (``Yunnan PFTZ
-continued by issuing "..."``, ``Through the issuance of the "..."``, ``advanced the enactment of "..."``)."""
+continued by issuing "..."``, ``Through the issuance of the "..."``, ``advanced the enactment of "..."``, ``reviewed
+the implementation of the "..."``, ``reviewed progress under the "..."``)."""
 
 __all__ += ["DOCUMENT_ACT_NOUNS"]
 
-TITLE_WORDS_OF_RULES = ("Provisions", "Standards", "Catalog", "Catalogue")
+TITLE_WORDS_OF_RULES = ("Provisions", "Standards", "Catalog", "Catalogue", "List", "Initiative")
 """More capitalised words that mark a document title a verb of issuing quotes (``the issuance of the "Provisions on
 the Supply Guarantee of ..."``, ``released the "Joint Service Standards for ..."``, ``released the "Unified Catalog
-of ..."``), besides :data:`TITLE_WORDS`."""
+of ..."``, ``released the "Guiding List for ..."``, ``the "... Initiative", was signed by``), besides
+:data:`TITLE_WORDS`."""
 
 REVISION_WORDS = ("newly revised", "revised", "amended", "newly amended", "updated", "new")
 """Words between a verb of issuing and the quoted title of a revised document (``jointly issued the newly revised
@@ -1229,3 +1234,29 @@ FRONTED_ADOPT_PARTICIPLES = (
 Hainan FTP issued ...``."""
 
 __all__ += ["FRONTED_ADOPT_PARTICIPLES"]
+
+
+CONTAIN_VERBS = (
+    "includes", "included", "include", "contains", "contained", "contain", "comprises", "comprised", "comprise",
+    "features", "featured", "feature",
+)  # fmt: skip
+"""Verbs by which a batch (or "it", "they") holds the items listed after it (``It includes the "A" model from X
+PFTZ``, ``The batch also contains B, which originated in Y PFTZ``)."""
+LIST_SUBJECTS = ("it", "they", "the batch", "this batch", "that batch", "the same batch", "the list")
+"""Subjects of a verb of :data:`CONTAIN_VERBS` standing for the batch the paragraph is about."""
+
+__all__ += ["CONTAIN_VERBS", "LIST_SUBJECTS"]
+
+CITING_VERBS = ("cited", "named", "gave", "highlighted", "mentioned", "singled out", "listed", "offered", "presented")
+"""Verbs by which a speaker or a meeting gives some of a batch's items as examples after a colon (``Zhao cited three
+examples: A pioneered in X; B, first piloted in Y; and C``)."""
+EXAMPLE_NOUNS = ("examples", "example", "cases", "items", "instances")
+"""Nouns of such examples (``cited three examples:``)."""
+
+__all__ += ["CITING_VERBS", "EXAMPLE_NOUNS"]
+
+BODY_ITEM_VERBS = ("promoted", "extended", "rolled out", "replicated", "scaled up")
+"""Verbs by which a national body spreads one innovation of a batch of departments' experience, the innovation
+quoted after them (``the Ministry of Transport extended the "..." to all coastal ports``)."""
+
+__all__ += ["BODY_ITEM_VERBS"]

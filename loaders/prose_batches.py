@@ -747,7 +747,7 @@ def _named(s: str, start: int, end: int, name: str) -> tuple[str, int]:
 
 _DESCRIBED_RE = re.compile(
     r"\b(?:described as|called|dubbed|known as|termed|hailed as|seen as|regarded as|so-called|as|aims? to|"
-    r"calls? for|slogan|motto|principle of)\s*$",
+    r"calls? for|slogan|motto|principle of|(?:hereinafter|hereafter)(?: referred to as)?(?: the)?)\s*$",
     re.IGNORECASE,
 )
 _ARTICLE_START_RE = re.compile(r"^(?:a|an|the|this|these|its|our|their)\s", re.IGNORECASE)

@@ -301,10 +301,11 @@ TITLED_VERB_AWAY_RE = re.compile(
 )
 """A verb of issuing a few words before a quoted title: ``... adopted at its Fourth Plenary Session the "..."``."""
 TITLED_PASSIVE_RE = re.compile(
-    rf"[\"”]?\s+(?:(?:was|were|has been|have been|had been)\s+)?{alternation(ISSUING_VERBS)}\s+(?:at|by|in|on)\b"
+    rf"[\"”]?,?\s+(?:(?:was|were|has been|have been|had been)\s+)?{alternation(ISSUING_VERBS)}\s+(?:at|by|in|on)\b"
     rf"|[\"”]?\s+(?:was|were|has been|have been|had been)\s+{alternation(ISSUING_VERBS)}\s*(?:[.,;]|$)"
 )
-"""A verb of issuing in the passive right after a quoted title: ``The "..." adopted at the session called for``."""
+"""A verb of issuing in the passive right after a quoted title: ``The "..." adopted at the session called for``,
+``the "... Initiative", was signed by``."""
 
 
 TITLED_EXAMPLE_RE = re.compile(rf"\b{alternation(DOCUMENT_EXAMPLE_LEADS)}\s+(?:the\s+)?$", re.IGNORECASE)
@@ -358,12 +359,16 @@ _TITLE_WORD_QUOTED = rf"(?:[\"“][A-Z][\w'’-]*|[A-Z][\w'’-]*[\"”]|{_TITLE
 """A word of an unquoted title, or one opening or closing a quoted phrase inside it (``of "Best Practice Cases"
 of``)."""
 UNQUOTED_TITLE_RE = re.compile(
-    rf"\b(?:the|[Tt]he|of|on)\s+(?P<title>(?:[A-Z][\w'’-]*\s+){{0,4}}?{alternation(ALL_TITLE_WORDS)}"
+    rf"(?:\b(?:the|[Tt]he|of|on)|[a-z]['’]s)\s+(?P<title>(?:[A-Z][\w'’-]*(?<!['’]s)\s+){{0,4}}?"
+    rf"{alternation(ALL_TITLE_WORDS)}"
     rf"\s+(?:on|for|of|to|about)\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD_QUOTED}){{1,40}}?)"
-    r"(?=\s*\((?:[A-Z][A-Za-z.]*\s*){0,4}[\[〔(]?\s*(?:19|20)\d\d|\s+issued\s+by\b|,\s+issued\s+by\s+(?:the\s+)?[A-Z])"
+    r"(?=\s*\((?:[A-Z][A-Za-z.]*\s*){0,4}(?:\d+\s+of\s+)?[\[〔(]?\s*(?:19|20)\d\d|\s+issued\s+by\b"
+    r"|,\s+issued\s+(?:by\s+(?:the\s+)?[A-Z]|in\s+[A-Z]|on\s+\d))"
 )
 """A title printed without quotes, capitalised but for small words (the lexicon's), right before its number or
-"issued by" (also after a comma: "the Notice on ..., issued by the General Office of ..."): "the Notice on Several
+"issued by" (also after a comma: "the Notice on ..., issued by the General Office of ...", or its date after a comma
+and a body's possessive: "the X Municipal People's Government's Implementation Plan for ..., issued in March";
+a number of a year: "(Announcement No. 9 of 2026)"): "the Notice on Several
 Measures to Further Align with ... in Eligible PFTZs (G.F. [2025] No. 9)",
 "the Circular on Extending the Fifth Batch of "Typical Cases" of ... (Hu Fu Ban Fa [2029] No. 3)" (the number's
 prefix of up to four words, a phrase quoted inside the title)."""
@@ -377,14 +382,17 @@ Province (Interim) resolves ..."."""
 
 
 SIGNED_TITLE_RE = re.compile(
-    rf"\b(?:jointly\s+)?{alternation((*ISSUING_VERBS, *DRAFTING_VERBS))}(?:\s+(?:was|were))?\s+the\s+"
+    rf"(?:\b(?:jointly\s+)?{alternation((*ISSUING_VERBS, *DRAFTING_VERBS))}(?:\s+(?:was|were))?"
+    r"(?:\s+(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d)?\s+the"
+    rf"|\b{alternation(TITLE_NAMING_WORDS)}(?:\s+the)?)\s+"
     rf"(?P<title>(?:[A-Z][\w'’-]*\s+){{0,4}}?"
     rf"{alternation(ALL_TITLE_WORDS)}\s+(?:on|for|of|to|about)\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD})*)"
 )
 """A title printed without quotes right after a verb of issuing, signing or drafting: "... signed the Framework
 Agreement on Cooperation of ... Corridor at a meeting", "... to draft the Several Measures on ...", the passive
 inverted "Also released was the Joint Declaration on ..." (the small words after its last capitalised word are not
-its own)."""
+its own); a date between the verb and the title ("approved in May 2031 the Implementation Plan for ..."); after a
+word naming it ("The notice, titled Notice on ...")."""
 _TRAILING_SMALL_RE = re.compile(rf"(?:\s+(?:{'|'.join(_SMALL)}))+$")
 
 

@@ -15,12 +15,19 @@ from pftz.ground.schema import DERIVED, Label, MeasureKind, Rel
 from pftz.loaders.documents import slug
 from pftz.loaders.lexicon import (
     BATCH_LIST_LEADS,
+    BODY_ITEM_VERBS,
+    CARDINALS,
+    CITING_VERBS,
+    CONTAIN_VERBS,
+    EXAMPLE_NOUNS,
     ITEM_CLAUSE_OPENERS,
     ITEM_ORIGIN_VERBS,
     LIST_ITEM_NOUNS,
+    LIST_SUBJECTS,
     RELEASE_LIST_LEADS,
     alternation,
 )
+from pftz.loaders.records import NodeRef
 from pftz.loaders.report_context import (
     KIND_OF_BATCH,
     _Collector,
@@ -37,7 +44,24 @@ AMONG_LEAD_RE = re.compile(
 )
 """A lead that names the batch's items by a definite phrase and lists some after its verb: "Among the industrial
 development cases are A (X FTZ); B (Y FTZ)" (it refers back to the batch by itself)."""
-LIST_LEAD_RE = re.compile(rf"\b{alternation(BATCH_LIST_LEADS)}\b\s*|{AMONG_LEAD_RE.pattern}", re.IGNORECASE)
+HOLDS_LEAD_RE = re.compile(
+    rf"\b{alternation(LIST_SUBJECTS)}\s+(?:also\s+)?{alternation(CONTAIN_VERBS)}\b"
+    r"(?:\s*,\s*among (?:others|them)\s*,)?\s*",
+    re.IGNORECASE,
+)
+"""A lead whose subject stands for the batch and whose verb holds the items after it: "It includes A from X PFTZ",
+"The batch also contains B", "It included, among others, C" (an aside "among others" no part of the first item)."""
+CITED_LEAD_RE = re.compile(
+    rf"\b{alternation(CITING_VERBS)}\s+(?:(?:\d+|{alternation(CARDINALS)}|several|some|a few)\s+)?"
+    rf"(?:such\s+)?{alternation(EXAMPLE_NOUNS)}\s*:\s*",
+    re.IGNORECASE,
+)
+"""A lead that gives some of the batch's items as examples after a colon: "Zhao cited three examples: A; B; and C"
+(it refers back to the batch by itself)."""
+LIST_LEAD_RE = re.compile(
+    rf"\b{alternation(BATCH_LIST_LEADS)}\b\s*|{AMONG_LEAD_RE.pattern}|{HOLDS_LEAD_RE.pattern}|{CITED_LEAD_RE.pattern}",
+    re.IGNORECASE,
+)
 RELEASE_LEAD_RE = re.compile(rf"\b{alternation((*BATCH_LIST_LEADS, *RELEASE_LIST_LEADS))}\b\s*", re.IGNORECASE)
 """The lead of a list in the sentence that releases the batch, after the batch's name."""
 ITEM_SPLIT_RE = re.compile(
@@ -50,8 +74,15 @@ after "and" before an article or a gerund ("implementing A and promoting B"), at
 not before a capitalised name (a list
 of zones is not split) nor before a clause telling of the case before (``ITEM_CLAUSE_OPENERS``: "..., which
 allows ...")."""
-ITEM_ORIGIN_AFTER_RE = re.compile(rf"\s+(?:jointly\s+)?{alternation(ITEM_ORIGIN_VERBS)}\s+(?:by|in)\s+.*$")
-ITEM_PLACE_AFTER_RE = re.compile(r"\s+(?:of|from|in|at|by)\s+(?:the\s+)?(?:[A-Z][\w'’()-]*\s*)+$")
+ITEM_ORIGIN_AFTER_RE = re.compile(
+    rf"\s+(?:jointly\s+|first\s+)?{alternation(ITEM_ORIGIN_VERBS)}\s+(?:together\s+|jointly\s+)?(?:by|in)\s+.*$"
+)
+"""The origin printed after a listed case: "jointly proposed by ...", ", first piloted in ...", "developed together
+by ..."."""
+ITEM_PLACE_AFTER_RE = re.compile(
+    r"\s+(?:of|from|in|at|by)\s+(?:the\s+)?(?:[A-Z][\w'’()-]*\s*)+(?:of\s+(?:the\s+)?(?:[A-Z][\w'’()-]*\s*)+)?$"
+)
+"""The place printed after a listed case: "from Tianjin PFTZ", "from the Zhoushan Area of Zhejiang PFTZ"."""
 ITEM_OWNER_BEFORE_RE = re.compile(r"^(?:(?:[A-Z][\w()-]*\s+)+(?:PFTZ|FTZ|FTP)(?:'s|’s)\s+)")
 LISTED_RESOLVED = "a case the paragraph that releases the batch lists"
 """``resolved`` of the derived ``IN_BATCH`` edge of a case a batch's paragraph lists ("cases include ...")."""
@@ -65,6 +96,15 @@ RELATIVE_AFTER_RE = re.compile(r",\s+(?:which|that|who|whose|where|under which|i
 ASIDE_RE = re.compile(r"(?:for|in|on|at|with|from|by|as for|regarding)\s")
 """A piece of a list that opens with a preposition is an aside before the next item ("and, for the aviation
 industry, a ..."), no item."""
+LATTER_RE = re.compile(r"the\s+(?P<which>latter|former)\b", re.IGNORECASE)
+"""A piece of a list that opens with "the latter" or "the former" tells of an item before it ("A and B, the latter
+first launched in the Nansha Area of Guangdong PFTZ"), no item."""
+LATTER_AFTER_RE = re.compile(r",\s+the\s+(?:latter|former)\b.*$", re.IGNORECASE)
+SINGLE_QUOTED_RE = re.compile(r"(?<!\w)['‘«]([^'‘’«»]+)['’»](?!\w)")
+"""Words a text quotes with single quotes or guillemets; an apostrophe inside or after a word is none."""
+COUNT_RE = re.compile(rf"(?:\d+|{alternation(CARDINALS)})\s+(?:more\s+|other\s+)?[a-z]+s\b", re.IGNORECASE)
+"""A piece of a list that opens with a count of a plural noun ("24 items in three fields") counts the items, no item
+("one code for all" is one)."""
 CO_AUTHOR_RE = re.compile(r"(?:the\s+)?[A-Z]")
 """A piece after an item's origin clause that opens with a proper name is one more of its authors ("jointly explored
 by Guangdong PFTZ and the Macao SAR government"), no item."""
@@ -72,11 +112,14 @@ by Guangdong PFTZ and the Macao SAR government"), no item."""
 
 def _items(text: str) -> list[str]:
     """The items of a list (split by :data:`ITEM_SPLIT_RE`), a piece that names one more author of the item before
-    it joined back to that item."""
+    it joined back to that item, a clause about "the latter" (or "the former") joined to the item it stands for."""
     out: list[str] = []
     for piece in ITEM_SPLIT_RE.split(text):
         if out and ITEM_ORIGIN_AFTER_RE.search(out[-1]) and CO_AUTHOR_RE.match(piece.strip()):
             out[-1] = f"{out[-1]} and {piece}"
+        elif out and (m := LATTER_RE.match(piece.strip())):
+            at = -2 if m.group("which").lower() == "former" and len(out) > 1 else -1
+            out[at] = f"{out[at]}, {piece}"
         else:
             out.append(piece)
     return out
@@ -84,14 +127,16 @@ def _items(text: str) -> list[str]:
 
 def _item_name(item: str) -> str:
     """A listed case's name: without its article, the words of its kind before "such as", its zone before it
-    ("Jiangsu PFTZ's") or after it ("of Tianjin PFTZ", "jointly proposed by ..."), and its quotation marks."""
+    ("Jiangsu PFTZ's") or after it ("of Tianjin PFTZ", "jointly proposed by ..."), a clause on "the latter", and its
+    quotation marks (double, single or guillemets)."""
     name = re.sub(r"^(?:the|a|an)\s+", "", item.strip(" .;,"))
     name = re.sub(r"^[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?such as\s+", "", name)  # "innovating experience such as <A>"
-    name = ITEM_OWNER_BEFORE_RE.sub("", name)
+    name = LATTER_AFTER_RE.sub("", ITEM_OWNER_BEFORE_RE.sub("", name))
     name = ITEM_ORIGIN_AFTER_RE.sub("", name)
     name = ITEM_PLACE_AFTER_RE.sub("", name)
     name = RELATIVE_AFTER_RE.split(name, maxsplit=1)[0]  # "..., which lets small exporters borrow ..."
     name = re.sub(r"\s*\([^()]*\)$", "", name)  # its zones in brackets after it: "... (Tianjin FTZ)"
+    name = SINGLE_QUOTED_RE.sub(r"\1", name)  # 'green lane', ‘green lane’, «green lane»
     return " ".join(name.replace('"', " ").replace("“", " ").replace("”", " ").split()).rstrip(" ,;:")
 
 
@@ -126,13 +171,22 @@ def _listed_batch_cases(c: _Collector, ctx: _Context) -> None:
                 name = _item_name(item)
                 if len(name.split()) < 2 or any(n in _words(name) for n in cases) or CLAUSE_ITEM_RE.match(name):
                     continue
-                if ASIDE_RE.match(name):
-                    continue  # "for the aviation industry": an aside before the item, no item
+                if ASIDE_RE.match(name) or COUNT_RE.match(name):
+                    continue  # "for the aviation industry": an aside before the item; "24 items": a count
                 zones = {m.key for m in c.find_zones(item)} | {z.key for lst in c.find_zone_lists(item) for z in lst}
                 m = c.node(Label.MEASURE, f"{b.ref.key}:{slug(name)}", name, line, sent, kind=kind, title=name)
                 c.rel(Rel.IN_BATCH, m, b.ref, line, sent, resolved=LISTED_RESOLVED, **{DERIVED: True})
                 for z in sorted(zones):
                     c.rel(Rel.ORIGINATED_IN, m, c.zone(z, line, sent), line, sent)
+        for line, sent, body, name in _body_items(c, ctx, b):
+            if any(
+                e.label is Label.MEASURE and e.provenance.quote == sent and slug(e.name) == slug(name)
+                for e in c.entities
+            ):
+                continue  # the narrative read it there already ("body-promoted")
+            m = c.node(Label.MEASURE, f"{b.ref.key}:{slug(name)}", name, line, sent, kind=kind, title=name)
+            c.rel(Rel.IN_BATCH, m, b.ref, line, sent, resolved=BODY_ITEM_RESOLVED, **{DERIVED: True})
+            c.rel(Rel.RESPONSIBLE_FOR, body, m, line, sent)
 
 
 LISTED_ROW_MATCH = 75.0
@@ -155,13 +209,24 @@ def _row_of(titles: dict[str, str], bkey: str, name: str) -> str | None:
 def _listed_rows(c: _Collector, ctx: _Context, b: _ProseBatch) -> None:
     """The cases the passage of a batch a table lists names after the words of ``BATCH_LIST_LEADS``: each one the
     table lists under a name close enough is that row, named there too (evidence of the row; nothing new is
-    created: a case the table does not list is left unread)."""
+    created: a case the table does not list is left unread); a piece that names no row whole is tried at each side
+    of its "and" ("A on inland waterways and B for enterprises": two rows); so is an innovation a body spread there
+    (:func:`_body_items`)."""
     for line, sent, lead in _release_lists(ctx, b):
         for item in ITEM_SPLIT_RE.split(sent[lead.end() :].rstrip(" .")):
             name = _item_name(item)
             key = _row_of(ctx.titles, b.ref.key, name) if len(name.split()) > 1 else None
-            if key is not None:
-                c.node(Label.MEASURE, key, ctx.titles[key], line, sent)
+            # "A of B and C for D" names no row whole: each side of its "and" may name one
+            for part in [name] if key is not None else AND_RE.split(name):
+                key = _row_of(ctx.titles, b.ref.key, part) if len(part.split()) > 1 else None
+                if key is not None:
+                    c.node(Label.MEASURE, key, ctx.titles[key], line, sent)
+    for line, sent, _body, name in _body_items(c, ctx, b):  # "<body> promoted the "A" experience": its row
+        if (key := _row_of(ctx.titles, b.ref.key, name)) is not None:
+            c.node(Label.MEASURE, key, ctx.titles[key], line, sent)
+
+
+AND_RE = re.compile(r"\s+and\s+")
 
 
 BACK_TO_BATCH_RE = re.compile(r"\b(?:the|these|selected|other)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -174,18 +239,23 @@ def _release_lists(ctx: _Context, b: _ProseBatch) -> list[tuple[int, str, re.Mat
     at = b.sentence.find(b.phrase)
     own = RELEASE_LEAD_RE.search(b.sentence, at + len(b.phrase)) if at >= 0 else None
     leads = [(b.line, b.sentence, own)] + [(ln, s, LIST_LEAD_RE.search(s)) for ln, s in _after_release(ctx, b)]
-    return [
-        (ln, s, m)
-        for ln, s, m in leads
-        if m is not None
-        and (
+    out: list[tuple[int, str, re.Match[str]]] = []
+    chained = True  # in a text, "It includes ...", "They include ..." right after the release or a list of its cases
+    for ln, s, m in leads:
+        if m is not None and (
             ctx.edition
             or s is b.sentence
             or "batch" in s[: m.end()].lower()
             or BACK_TO_BATCH_RE.search(s[: m.start()])
             or AMONG_LEAD_RE.match(m.group(0))
-        )
-    ]
+            or CITED_LEAD_RE.match(m.group(0))
+            or (chained and HOLDS_LEAD_RE.match(m.group(0)))
+        ):
+            out.append((ln, s, m))
+            chained = True
+        else:
+            chained = s is b.sentence
+    return out
 
 
 def _words(name: str) -> str:
@@ -202,11 +272,72 @@ def _after_release(ctx: _Context, b: _ProseBatch) -> list[tuple[int, str]]:
             return []
         sents = [(para.line_at(off), sent) for off, sent in _para_sentences(para)]
         at = next((i for i, (_ln, sent) in enumerate(sents) if sent == b.sentence), len(sents))
-        return sents[at + 1 :]
+        return sents[at + 1 :] + _paragraphs_on(ctx, b, para.line)
     others = [
         ln
         for kind, o, _n, _s, ln, _p in ctx.batch_phrases
         if ln > b.line and _batch_key("national", kind, o) != b.ref.key
     ]
     end = min(others, default=10**9)
-    return [(ln, s) for p, off, s in _sentences(ctx.paras) if b.line < (ln := p.line_at(off)) < end and s != b.sentence]
+    out: list[tuple[int, str]] = []
+    after = False  # the sentences after the release's own, on its line too
+    for p, off, s in _sentences(ctx.paras):
+        ln = p.line_at(off)
+        after = after or ln > b.line
+        if after and ln < end and s != b.sentence:
+            out.append((ln, s))
+        after = after or (ln == b.line and s == b.sentence)
+    return out
+
+
+BATCH_SUBJECT_RE = re.compile(r"^(?:(?:the|this|that)\s+)?\s*$", re.IGNORECASE)
+"""What may stand before a batch's name that opens a sentence as its subject ("The sixth batch of best practice
+cases covered fewer items ...")."""
+
+
+def _paragraphs_on(ctx: _Context, b: _ProseBatch, released_in: int) -> list[tuple[int, str]]:
+    """In an edition, the sentences of a later paragraph about batch ``b``: one whose first sentence opens with the
+    batch's name as its subject ("The sixth batch of best practice cases is grouped under ... . It includes ...");
+    the paragraph lists the batch's cases as its release's own paragraph does."""
+    out: list[tuple[int, str]] = []
+    for kind, o, _n, s, ln, phrase in ctx.batch_phrases:
+        at = s.find(phrase)
+        if ln <= b.line or _batch_key("national", kind, o) != b.ref.key or not BATCH_SUBJECT_RE.match(s[:at] + " "):
+            continue
+        para = next((p for p in ctx.paras if p.line <= ln <= p.end_line and p.line > released_in), None)
+        if para is None or not (sents := _para_sentences(para)) or sents[0][1] != s:
+            continue
+        out.extend((para.line_at(off), sent) for off, sent in sents if (para.line_at(off), sent) not in out)
+    return out
+
+
+BODY_ITEM_RE = re.compile(
+    rf"\s+(?:(?:has|have|had|also|then)\s+)*{alternation(BODY_ITEM_VERBS)}\s+(?:the\s+)?[\"“](?P<name>[^\"“”]{{8,200}})[\"”]"
+)
+"""A national body's verb of spreading and the innovation it quotes: "... promoted the "A" experience"."""
+BODY_ITEM_RESOLVED = "an innovation a national body spread, in the passage on the batch"
+"""``resolved`` of the derived ``IN_BATCH`` edge of an innovation a body spread in a batch's passage."""
+
+
+def _body_items(c: _Collector, ctx: _Context, b: _ProseBatch) -> list[tuple[int, str, NodeRef, str]]:
+    """The innovations a national body spread in the passage on batch ``b`` ("In the fourth batch of departmental
+    experience, the Ministry of Ecology and Environment promoted the "A" experience", "... released the fifth batch
+    ... The People's Bank of China promoted the "B" throughout the country, and the Ministry of Transport extended
+    the "C" to all coastal ports"): each quoted after a body's verb of spreading (``BODY_ITEM_VERBS``), with its line,
+    sentence and body. The passage is, in an edition, the release's paragraph and a sentence naming the batch (a
+    text's are read by pass ``prose-batch-items``)."""
+    if not ctx.edition:
+        return []  # a text's sentences on a batch are read by pass ``prose-batch-items``
+    sents = [(ln, s) for kind, o, _n, s, ln, _p in ctx.batch_phrases if _batch_key("national", kind, o) == b.ref.key]
+    sents += [(b.line, b.sentence), *_after_release(ctx, b)]
+    out: list[tuple[int, str, NodeRef, str]] = []
+    for line, s in dict.fromkeys(sents):
+        if not any(v in s for v in BODY_ITEM_VERBS):
+            continue  # a quick test before the bodies are looked up
+        for m in c.gaz.find_bodies(s):
+            ref = c.gaz.body_ref(m.key)
+            q = BODY_ITEM_RE.match(s, m.end)
+            if q is None or ref is None or ref.level == "local" or not (body := c.body(m.key, line, s, m.text)):
+                continue
+            out.append((line, s, body, " ".join(q.group("name").split())))
+    return out

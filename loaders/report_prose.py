@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from pftz.ground.schema import DERIVED, SCOPE_REGION_KEYS, Label, MeasureKind, Rel, Scope
 from pftz.loaders.documents import (
+    MONTHS,
     QUOTED_RE,
     slug,
     title_issuer,
@@ -387,10 +388,13 @@ BODY_OR_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s
 """Between bodies listed after one participle and "by": "promoted nationwide by the State Council or the Ministry of
 Commerce" (both acting)."""
 LEADING_GROUP_RE = re.compile(
-    rf"(?:\bthe\s+|^)(?P<name>(?:Office of the\s+)?(?:[A-Z][\w'’]*\s+)*{alternation(LEADING_GROUP_HEADS)}"
-    r"(?:\s+(?:[A-Z(][\w()'’-]*|the|of|for|on|and|in))*?)(?=\s+(?:has|have|had|approved|issued|released)\b|[,;.]|$)"
+    rf"(?:\b[Tt]he\s+|^)(?P<name>(?:Office of the\s+)?(?:[A-Z][\w'’]*\s+)*{alternation(LEADING_GROUP_HEADS)}"
+    r"(?:\s+(?:[A-Z(][\w()'’-]*|the|of|for|on|and|in))*?)"
+    rf"(?=\s+(?!(?:the|of|for|on|and|in)\b)[a-z]|\s+in\s+(?:\d|{alternation(m.title() for m in MONTHS)}\b)|[,;.]|$)"
 )
-"""A leading group or its office, named after its task, up to its verb or the end of its clause."""
+"""A leading group or its office, named after its task, up to the first word in lower case that is none of its
+name's ("... Yunnan Pilot FTZ from 62 candidates", "... for PFTZ Work recently issued"), a date ("in January") or the
+end of its clause."""
 
 
 PARTY_COMMITTEE_RE = re.compile(

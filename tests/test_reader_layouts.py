@@ -737,6 +737,53 @@ def test_an_editions_batch_its_paragraph_lists_after_among_them_and_the_same_bat
     }
 
 
+EDITION_BATCH_PARAGRAPH = CONTENTS.replace(
+    'Shanghai PFTZ launched a new "one-stop data service" for enterprises.',
+    "In June 2030, MOFCOM released the seventh batch of 17 best practice cases for reference by all localities.\n\n"
+    'The seventh batch of best practice cases centres on logistics and services. It includes the "green lane" '
+    'model for live seafood imports from Hainan FTP, the "cloud audit" platform for bonded warehouses of '
+    "Chongqing PFTZ, and a tiered credit scheme for ship agents from Fujian PFTZ. The batch also contains a "
+    "river-sea transhipment ledger, which originated in Anhui PFTZ, and a bonded spare parts pool from the Nansha "
+    "Area of Guangdong PFTZ.",
+)
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_an_editions_later_paragraph_on_a_batch_lists_its_cases(variant: int) -> None:
+    """A paragraph that opens with the batch as its subject, after the paragraph that released it: "It includes A
+    from X, B of Y, and C from Z. The batch also contains D, which originated in V, and E from the W Area of U": A-E
+    are the batch's items, each with the zone printed with it (single quotes in a copy)."""
+    text = _perturbed(EDITION_BATCH_PARAGRAPH)[variant]
+    if variant == 2:
+        text = text.replace('"green lane"', "\u2018green lane\u2019").replace('"cloud audit"', "'cloud audit'")
+    assert _national(parse_report(text, "later.txt")) == {
+        "green lane model for live seafood imports": {"hainan-ftp"},
+        "cloud audit platform for bonded warehouses": {"chongqing"},
+        "tiered credit scheme for ship agents": {"fujian"},
+        "river-sea transhipment ledger": {"anhui"},
+        "bonded spare parts pool": {"guangdong/nansha-area"},
+    }
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_an_editions_batch_paragraph_its_latter_and_among_others(variant: int) -> None:
+    """The paragraph's "It included, among others, A from X, B and C, the latter first tried in the Y Area of
+    Z": the aside "among others" is no part of A, "the latter ..." no item but C's origin; a count ("12 cases") is
+    no item."""
+    text = EDITION_BATCH_PARAGRAPH.split("\n\nThe seventh batch")[0] + (
+        "\n\nThe seventh batch of best practice cases was smaller than the sixth. It included 12 cases. It included, "
+        "among others, an export licence pre-check for drones from Shaanxi PFTZ, remote notarisation of powers of "
+        "attorney for overseas investors and the bonded testing of imported lithography parts, the latter first "
+        "tried in the Lingang Special Area of Shanghai PFTZ." + EDITION_BATCH_PARAGRAPH.split("Guangdong PFTZ.", 1)[1]
+    )
+    report = parse_report(_perturbed(text)[variant], "later.txt")
+    assert _national(report) == {
+        "export licence pre-check for drones": {"shaanxi"},
+        "remote notarisation of powers of attorney for overseas investors": set(),
+        "bonded testing of imported lithography parts": {"shanghai/lin-gang-special-area"},
+    }
+
+
 def test_a_batch_a_table_lists_is_not_read_from_its_paragraph() -> None:
     table = "\n".join(NATIONAL_TABLE).replace(
         "ninth batch of reform pilot experience", 'seventh batch of "best practices"'
@@ -745,6 +792,54 @@ def test_a_batch_a_table_lists_is_not_read_from_its_paragraph() -> None:
     national = _national(parse_report(text, "later.txt"))
     assert "aircraft lease asset transfer service" not in national
     assert "Credit repair in one go for market entities" in national
+
+
+EDITION_BODY_ITEMS = CONTENTS.replace(
+    'Shanghai PFTZ launched a new "one-stop data service" for enterprises.',
+    "In October 2030, MOFCOM released the sixth batch of 16 successful reform experience promoted by various "
+    'departments. The National Health Commission has promoted the "remote consultation for cross-border patients" '
+    'nationwide, while the State Taxation Administration also extended the "instant VAT refund for tourists" to '
+    "all airports.",
+)
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_an_editions_departmental_batch_its_bodies_spread_quoted_items(variant: int) -> None:
+    """In the paragraph releasing a batch of departments' experience: "<body> has promoted the "A" nationwide, while
+    <body> also extended the "B" to all airports": A and B are the batch's items (derived), each body responsible
+    for its own."""
+    text = _perturbed(EDITION_BODY_ITEMS)[variant]
+    if variant == 2:
+        text = text.replace('"instant VAT refund for tourists"', "\u201cinstant VAT refund for tourists\u201d")
+    report = parse_report(text, "later.txt")
+    assert set(_national(report)) == {
+        "remote consultation for cross-border patients",
+        "instant VAT refund for tourists",
+    }
+    names = {e.key: e.name for e in report.entities}
+    responsible = {(names[r.start.key], names[r.end.key]) for r in report.relations if r.type is Rel.RESPONSIBLE_FOR}
+    assert ("State Taxation Administration", "instant VAT refund for tourists") in responsible
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_two_rows_a_batch_paragraph_joins_with_and_are_each_named_there(variant: int) -> None:
+    """A table's batch whose paragraph says "they include A and B" (no article before B): A and B each name a row of
+    the table, evidence of both rows at the paragraph's line."""
+    table = "\n".join(NATIONAL_TABLE).replace(
+        "ninth batch of reform pilot experience", "seventh batch of best practices"
+    )
+    release = (
+        'In May 2030, the Ministry of Commerce of China (hereinafter the "Commerce Ministry") released the '
+        "seventh batch of 12 best practices. In regional coordination, they include credit repair in one go for "
+        "market entities and mutual recognition of freight permits between zones."
+    )
+    text = CONTENTS.replace('Shanghai PFTZ launched a new "one-stop data service" for enterprises.', release)
+    text = text.replace("Tianjin PFTZ introduced", f"{table}\n\nTianjin PFTZ introduced")
+    text = _perturbed(text)[variant]
+    report = parse_report(text, "later.txt")
+    at = next(k for k, ln in enumerate(text.split("\n"), 1) if "In May 2030" in ln)
+    named = {e.name for e in report.entities if e.label is Label.MEASURE and at <= e.provenance.line <= at + 3}
+    assert {"Credit repair in one go for market entities", "Mutual recognition of freight permits"} <= named
 
 
 @pytest.mark.parametrize("variant", range(3))

@@ -87,6 +87,38 @@ def test_a_leading_group_is_a_body_named_after_its_task() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The Office of the Leading Group for the Construction of the Shaanxi Pilot FTZ recently issued the sixth "
+            "batch of 20 innovations of the zone.\n",
+            "Office of the Leading Group for the Construction of the Shaanxi Pilot FTZ",
+        ),
+        (
+            "The cases were chosen by the Office of the Leading Group for the Development of Hainan Free Trade Port "
+            "from 40 proposals of its parks.\n",
+            "Office of the Leading Group for the Development of Hainan Free Trade Port",
+        ),
+        (
+            "In Jiangxi, the third and fourth batches were released by the Jiangxi Provincial Leading Group Office "
+            "for PFTZ Work in March and October 2031.\n",
+            "Jiangxi Provincial Leading Group Office for PFTZ Work",
+        ),
+        (
+            "In March 2031, the Central Committee's Leading Group for Comprehensively Deepening Reform reviewed the "
+            "plan.\n",
+            "Central Committee's Leading Group for Comprehensively Deepening Reform",
+        ),
+    ],
+)
+def test_a_leading_group_or_its_office_ends_at_a_word_none_of_its_name(text: str, want: str) -> None:
+    """A leading group's name (its office "Leading Group Office for" too) runs up to the first lower-case word that
+    is none of its name's ("recently", "from", "reviewed") or a date ("in March"), on one line or re-wrapped."""
+    for t in (text, rewrapped(text)):
+        assert want in _bodies(parse_report(t, "release.txt"))
+
+
 def test_the_general_office_of_a_ministry_is_its_own_body() -> None:
     text = 'The General Office of MOFCOM issued the "Notice on Disseminating the Sixth Batch of Cases of PFTZs".\n'
     assert "General Office of MOFCOM" in _bodies(parse_report(text, "release.txt"))
@@ -333,3 +365,132 @@ def test_the_cases_after_in_the_batch_such_as_are_its_items(wrap: int) -> None:
     found = _national(parse_report(text, "release.txt"))
     assert found.get("shared register of bonded repair enterprises") == ("national:best-practices:7", True), found
     assert not any(n.startswith("were") for n in found)
+
+
+CITED = (
+    "Officials from the Ministry of Commerce briefed the media on Monday. Deputy Minister Wu said the State Council "
+    "had approved the ninth batch of 19 reform pilot experience items for replication across the country. "
+    '"Each item has been tested for a year," Wu said. Wu cited three examples: the "cloud tally" for bulk grain '
+    "pioneered in Liaoning FTZ; the bonded storage of imported vaccines, first piloted in the Qianhai Area of "
+    "Guangdong FTZ; and a shared register of river pilots developed together by the Hubei and Hunan pilot FTZs.\n"
+)
+
+
+@pytest.mark.parametrize("text", [CITED, rewrapped(CITED), CITED.replace('"cloud tally"', "\u2018cloud tally\u2019")])
+def test_examples_cited_after_a_batch_approved_are_its_items(text: str) -> None:
+    """ "<body> had approved the ninth batch ...": a release; "<someone> cited three examples: A pioneered in X; B,
+    first piloted in Y; and C developed together by Z and W": A-C are the batch's items (derived), their origins
+    no part of their names (A the zone's case the narrative read, by its quoted name)."""
+    found = _national(parse_report(text, "briefing.txt"))
+    assert found == {
+        "cloud tally": ("national:reform-experience:9", True),
+        "bonded storage of imported vaccines": ("national:reform-experience:9", True),
+        "shared register of river pilots": ("national:reform-experience:9", True),
+    }
+
+
+THEY_INCLUDE = (
+    "The Ministry of Commerce released the ninth batch of 12 best practice cases on Friday. In customs, the cases "
+    "include the bonded transfer of leased ships and a pre-check of cold-chain imports. In finance, they include "
+    "a pool of export credit insurance for small firms. They also include the joint registry of data products.\n\n"
+    "Shenzhen also issued a plan on Friday. It includes a park for start-ups and a fund for young founders.\n"
+)
+
+
+@pytest.mark.parametrize("text", [THEY_INCLUDE, rewrapped(THEY_INCLUDE)])
+def test_they_include_after_a_list_of_the_batch_on_the_release_line(text: str) -> None:
+    """In a text, sentences after the release on its own line list the batch's cases too; "they include" and "they
+    also include" right after a list of its cases go on with it; "It includes" after a sentence of no list does
+    not."""
+    assert set(_national(parse_report(text, "release.txt"))) == {
+        "bonded transfer of leased ships",
+        "pre-check of cold-chain imports",
+        "pool of export credit insurance for small firms",
+        "joint registry of data products",
+    }
+
+
+DEFINED = (
+    "In May, the Office of the Inter-Ministerial Joint Conference on PFTZ Work (hereinafter the "
+    '"Joint Conference Office"), which sits in the Ministry of Commerce, released the ninth batch of 12 "best '
+    'practice cases" for reference by all localities. The cases include the "river toll card" of Hunan FTZ.\n'
+)
+
+
+@pytest.mark.parametrize("text", [DEFINED, rewrapped(DEFINED), DEFINED.replace("hereinafter the", "hereafter")])
+def test_a_name_defined_in_the_release_is_no_item(text: str) -> None:
+    """A quoted name after "hereinafter (the)" in the sentence on a batch is a defined term, no item of it."""
+    assert set(_national(parse_report(text, "release.txt"))) == {"river toll card"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            'In May 2031, the Central Commission for Further Reform reviewed the implementation of the "Opinions on '
+            'Deepening Reform of Border Ports" and called for bolder trials.\n',
+            "Opinions on Deepening Reform of Border Ports",
+        ),
+        (
+            "The commission reviewed progress under the \u201cPlan for Building a Digital Trade Hub in the PFTZs\u201d "
+            "in June.\n",
+            "Plan for Building a Digital Trade Hub in the PFTZs",
+        ),
+        (
+            "In June 2031, the Central Committee's Leading Group for Comprehensively Deepening Reform reviewed the "
+            "Guiding Opinions on Opening Up Services Trade in PFTZs, which set the course for five years.\n",
+            "Guiding Opinions on Opening Up Services Trade in PFTZs",
+        ),
+    ],
+)
+def test_a_document_a_body_reviewed_is_read(text: str, want: str) -> None:
+    """A body "reviewed" a document (quoted after "the implementation of" or "progress under", or unquoted): the
+    document is read, and the body as acting on it."""
+    for t in (text, rewrapped(text)):
+        r = parse_report(t, "news.txt")
+        docs = {str(e.properties.get("title") or e.name) for e in r.entities if e.label is Label.DOCUMENT}
+        assert want in docs
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The Tianjin Municipal People's Government approved in June 2031 the Action Plan for Binhai New Area to "
+            "Lead Shipping Finance Reform, which sets out 30 tasks.\n",
+            "Action Plan for Binhai New Area to Lead Shipping Finance Reform",
+        ),
+        (
+            "The customs rules will change. The notice, titled Notice on Extending the Pilot of Bonded Repair to "
+            "Inland Ports, takes effect in May.\n",
+            "Notice on Extending the Pilot of Bonded Repair to Inland Ports",
+        ),
+        (
+            "The move follows the Linyi Municipal People's Government's Work Plan for Learning from Pilot Free Trade "
+            "Zones to Improve Port Services, issued in April, which lists 25 tasks.\n",
+            "Work Plan for Learning from Pilot Free Trade Zones to Improve Port Services",
+        ),
+        (
+            "It was announced by the State Taxation Administration, which issued the Announcement on Extending "
+            "Departure Tax Refunds to Cruise Ports (Announcement No. 14 of 2031).\n",
+            "Announcement on Extending Departure Tax Refunds to Cruise Ports",
+        ),
+        (
+            'The platform released the "Shared List for Cold-Chain Logistics in the Northwest" in July.\n',
+            "Shared List for Cold-Chain Logistics in the Northwest",
+        ),
+        (
+            'Its first joint document, the "Bohai Rim Port Clearance Initiative", was signed by the four parties in '
+            "Yantai.\n",
+            "Bohai Rim Port Clearance Initiative",
+        ),
+    ],
+)
+def test_a_title_after_a_date_a_naming_word_a_possessive_or_of_a_list_is_read(text: str, want: str) -> None:
+    """An unquoted title after a verb and a date ("approved in June 2031 the ..."), after "titled", after a body's
+    possessive and before ", issued in <month>", or before "(Announcement No. N of <year>)"; a quoted "List" released,
+    an "Initiative" signed in the passive after a comma: each read as a document."""
+    for t in (text, rewrapped(text)):
+        r = parse_report(t, "news.txt")
+        docs = {str(e.properties.get("title") or e.name) for e in r.entities if e.label is Label.DOCUMENT}
+        assert want in docs
