@@ -154,6 +154,19 @@ FAMILIES = [
         "at Beihai port in 2031.",
         {("single window for crew changes", "zone:zhejiang", "province:guangxi")},
     ),
+    (  # a coordinated innovation zone printed without its PFTZ, an item of a list of adopters: its city
+        'Jiangsu PFTZ launched a "one-visit" filing service for technology transfer contracts. It was extended to '
+        "Wuxi, Changzhou and the Yangzhou coordinated innovation zone in 2029.",
+        {
+            ("one-visit filing service for technology transfer contracts", "zone:jiangsu", "city:yangzhou"),
+            ("one-visit filing service for technology transfer contracts", "zone:jiangsu", "city:changzhou"),
+        },
+    ),
+    (  # a sentence that reads no fact but quotes an innovation of its paragraph again: what a later "It" is
+        'Hubei PFTZ launched the "river cargo pass" for barges, and Hunan PFTZ launched the "rail-sea credit card" '
+        'for shippers. The "river cargo pass" cut waiting times by half. It was extended to Jiangxi in 2030.',
+        {("river cargo pass", "zone:hubei", "province:jiangxi")},
+    ),
     (  # a province that takes an innovation up in an area of its own PFTZ acts as that PFTZ
         "Jiangxi took other zones' work as a reference too: Hubei adopted Hunan PFTZ's \"cross-border parcel "
         'consolidation" model in its Yichang Area in 2030.',
