@@ -167,6 +167,15 @@ FAMILIES = [
         'for shippers. The "river cargo pass" cut waiting times by half. It was extended to Jiangxi in 2030.',
         {("river cargo pass", "zone:hubei", "province:jiangxi")},
     ),
+    (  # one zone printed alone as the subject of "followed" after an adoption: it adopted the same innovation
+        'Shaanxi PFTZ launched the "one-form filing for seed exporters", which merges six forms into one. In 2030, '
+        "Gansu adopted the one-form filing at Zhangye, and Ningxia followed, while Sichuan PFTZ followed in its "
+        "Tianfu New Area.",
+        {
+            ("one-form filing for seed exporters", "zone:shaanxi", "province:gansu"),
+            ("one-form filing for seed exporters", "zone:shaanxi", "zone:sichuan"),
+        },
+    ),
     (  # a province that takes an innovation up in an area of its own PFTZ acts as that PFTZ
         "Jiangxi took other zones' work as a reference too: Hubei adopted Hunan PFTZ's \"cross-border parcel "
         'consolidation" model in its Yichang Area in 2030.',
@@ -251,3 +260,11 @@ def test_a_fronted_participle_of_the_adopters_own_experience_is_no_adoption() ->
         "a crew service centre at Fuzhou port in 2030."
     )
     assert not _adopted(text)
+
+
+def test_the_origin_that_followed_adopts_nothing() -> None:
+    text = (
+        'Shaanxi PFTZ launched the "one-form filing for seed exporters". In 2030, Gansu adopted the one-form filing '
+        "at Zhangye, and Shaanxi PFTZ followed in its Xi'an Area."
+    )
+    assert not {a for _n, _o, a in _adopted(text) if a == "zone:shaanxi"}
