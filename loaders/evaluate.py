@@ -630,19 +630,13 @@ def names_match(a: str, b: str) -> float:
 
 
 _ANAPHOR_NAME_RE = re.compile(
-    rf"^(?:{'|'.join(ANAPHOR_DETERMINERS)})\s+(?:same\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?$", re.IGNORECASE
+    rf"^(?:{'|'.join(ANAPHOR_DETERMINERS)})\s+(?:same\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?$", re.I
 )
 
 
 def is_anaphor_name(name: str) -> bool:
-    """Whether an adoption's name as annotated is an anaphor (``The practice``, ``these measures``, ``the same
-    model``, ``The consolidated declaration``): it names what the text named before, whatever the loader calls it.
-
-    Examples
-    --------
-    >>> is_anaphor_name("The practice"), is_anaphor_name("the same model"), is_anaphor_name("one-window service")
-    (True, True, False)
-    """
+    """Whether an adoption's annotated name is an anaphor (``The practice``, ``the same model``): it names what the
+    text named before, whatever the loader calls it. ``is_anaphor_name("these measures")`` is True."""
     return bool(_ANAPHOR_NAME_RE.match(name.strip()))
 
 

@@ -30,10 +30,12 @@ def followers(
     a: AdoptionFact,
     find_zone_lists: Callable[[str], list[list[Mention]]],
     find_provinces: Callable[..., list[Mention]],
+    find_zones: Callable[[str], list[Mention]] | None = None,
 ) -> list[AdoptionFact]:
     """The adoptions a "<places> followed" clause in the sentence of adoption ``a`` states.
 
-    Each place (a zone, or a province printed alone) that is not ``a``'s adopter adopts
+    Each place (a zone of a list, a zone printed alone when ``find_zones`` is given: ``and Tianjin PFTZ followed
+    in its X Area``, or a province printed alone) that is not ``a``'s adopter adopts
     what ``a``'s adopter adopted, with the same origins; the rule is ``followed``.
 
     Examples
@@ -48,15 +50,15 @@ def followers(
     out: list[AdoptionFact] = []
     if not any(v in a.quote for v in FOLLOW_VERBS):
         return out  # a quick test before the pattern, which needs one of the verbs
-    seen = {a.adopter_key}
+    seen = {a.adopter_key, *(o.split("/", 1)[0] for o in a.origins)}  # never the origin itself
     for m in FOLLOWED_RE.finditer(a.quote):
         who = m.group("who")
-        zones = [z for group in find_zone_lists(who) for z in group]
+        zones = [z for group in find_zone_lists(who) for z in group] or (find_zones(who) if find_zones else [])
         places = [("zone", z.key, z.text) for z in zones] or [
             ("province", p.key, p.text) for p in find_provinces(who, exclude_zones=True)
         ]
         for kind, key, text in places:
-            if key in seen:
+            if key in seen or key.split("/", 1)[0] in seen:
                 continue
             seen.add(key)
             out.append(
@@ -69,13 +71,14 @@ def with_followers(
     story: Narrative,
     find_zone_lists: Callable[[str], list[list[Mention]]],
     find_provinces: Callable[..., list[Mention]],
+    find_zones: Callable[[str], list[Mention]] | None = None,
 ) -> Narrative:
     """The narrative with the adoptions of followers (:func:`followers`) added after those they follow."""
     extra = [
         f
         for a in story.adoptions
         if a.name and a.adopter_kind in ("zone", "province")
-        for f in followers(a, find_zone_lists, find_provinces)
+        for f in followers(a, find_zone_lists, find_provinces, find_zones)
     ]
     known = {(a.adopter_key, a.name, a.line) for a in story.adoptions}
     new = [f for f in extra if (f.adopter_key, f.name, f.line) not in known]

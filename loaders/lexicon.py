@@ -1222,7 +1222,7 @@ __all__ += ["CONFINED_LEADS"]
 ANAPHOR_DETERMINERS = ("the", "this", "these", "that", "those", "such", "both")
 """Words opening an anaphor printed as an adoption's name in an annotation (``The practice``, ``these measures``,
 ``the same model``): with a word or two after them, such a name names what the text named before
-(:func:`loaders.evaluate.is_anaphor_name`)."""
+(`loaders.evaluate.is_anaphor_name`)."""
 
 __all__ += ["ANAPHOR_DETERMINERS"]
 

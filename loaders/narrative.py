@@ -104,6 +104,7 @@ from pftz.loaders.narrative_cases import (
     practice_name,
     zone_title_case,
 )
+from pftz.loaders.narrative_descriptions import named_again
 from pftz.loaders.narrative_efforts import (
     ITEMS_LEAD_RE,
     JOINT_PLACE,
@@ -707,7 +708,7 @@ _GATE_WORDS = _gate_words(RULES)
 def _read_paragraph(st: State, sents: list[Sentence], cross: Sequence[Section]) -> None:
     """Run :data:`RULES` over the sentences of one paragraph, keeping track of its subject."""
     crossing = bool(sents) and any(c.start_line <= sents[0].line <= c.end_line for c in cross)
-    para_cases = len(st.cases)
+    para_cases, para_adoptions = len(st.cases), len(st.adoptions)
     last_subject: Actor | None = None
     last_group: Actor | None = None
     credited: set[str] = set()
@@ -740,6 +741,8 @@ def _read_paragraph(st: State, sents: list[Sentence], cross: Sequence[Section]) 
                     st.efforts.append(f)
         if named_here:
             st.last_set = tuple(named_here.values())
+        elif (again := named_again(st, s, para_cases, para_adoptions)) is not None:
+            st.last_named = again  # 'The batch included a "one-window" service ...': named again, what "It" is
         if (city := subject_city(st, s.text)) is not None:
             st.last_city = city  # what "the city" of a later sentence stands for
         if st.last_named is not None and st.last_named.line < s.line and f'"{st.last_named.name}"' in s.text:

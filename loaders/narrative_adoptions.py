@@ -44,7 +44,7 @@ from pftz.loaders.lexicon import (
     alternation,
 )
 from pftz.loaders.narrative_cases import PRACTICE_VERBS, object_at, practice_name
-from pftz.loaders.narrative_descriptions import described, own_area_adopter
+from pftz.loaders.narrative_descriptions import coordinated_city, described, own_area_adopter
 from pftz.loaders.narrative_facts import (
     BATCH_RE,
     CLAUSE_CUT_RE,
@@ -194,6 +194,8 @@ def _place_of(st: State, text: str) -> tuple[str, str, str, str] | None:
     found: list[tuple[int, tuple[str, str, str, str]]] = []
     if cm and (parent := st.gaz.zone(cm.group("zone"))):
         found.append((cm.start(), ("coordinated", cm.group("name").lower(), cm.group("name"), parent)))
+    elif (bare := coordinated_city(st, text)) is not None:  # "the Jingzhou coordinated innovation zone": its city
+        found.append(bare)
     if ps:
         found.append((ps[0].start, ("province", ps[0].key, ps[0].text, "")))
     if cs := st.gaz.find_cities(text):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from pftz.loaders.lexicon import ANAPHORA, DESCRIPTION_FOLLOWERS, NOT_DESCRIPTION_HEADS, alternation
-from pftz.loaders.narrative_facts import Named, State
+from pftz.loaders.narrative_facts import Named, Sentence, State
 
 _DESCRIPTION_RE = re.compile(
     r"^\s*(?:[A-Z][^,;]{0,60},\s*)?(?:[Tt]he|[Tt]his)\s+(?:(?P<place>[A-Z][\w'’-]+)\s+)?"
@@ -83,3 +83,33 @@ def own_area_adopter(st: State, who: tuple[str, str, str, str], obj: str) -> tup
     zone = st.gaz.zone_of_province(key)
     zs = st.find_zones(m.group("area"))
     return ("zone", zone, printed, "") if zone is not None and zs and _root(zs[0].key) == zone else who
+
+
+_BARE_COORDINATED_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+) coordinated innovation zone\b(?! of\s)")
+"""A coordinated innovation zone printed without its PFTZ: ``the Jingzhou coordinated innovation zone``."""
+
+
+def coordinated_city(st: State, text: str) -> tuple[int, tuple[str, str, str, str]] | None:
+    """(where, (kind, key, name, parent zone)) of the city whose coordinated innovation zone a text names without
+    its PFTZ (``extended to Xiangyang and the Jingzhou coordinated innovation zone``: Jingzhou), else None."""
+    if (m := _BARE_COORDINATED_RE.search(text)) is None or not (cs := st.gaz.find_cities(m.group("name"))):
+        return None
+    return m.start(), ("city", cs[0].key, cs[0].text, "")
+
+
+def named_again(st: State, s: Sentence, para_cases: int, para_adoptions: int) -> Named | None:
+    """The innovation of the paragraph a sentence that reads no fact names again by its quoted name (the whole name,
+    or the quoted words it opens with: ``The 10th batch of X PFTZ included a "one-window" service for ...`` after
+    a rule read that service from the paragraph's first sentence), the last one it quotes; else None. Only the
+    paragraph's facts are looked at (``para_cases``, ``para_adoptions``: where they start)."""
+    for q in reversed(s.quotes):
+        key = q.name.lower().strip()
+        if len(key) < 4:
+            continue
+        named = [(a.name, a.origins) for a in reversed(st.adoptions[para_adoptions:])]
+        named += [(c.name, c.zones) for c in reversed(st.cases[para_cases:])]
+        for name, zones in named:
+            low = name.lower()
+            if zones and (low == key or low.startswith(f"{key} ")):
+                return Named(name, tuple(zones), s.line)
+    return None

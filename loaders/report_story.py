@@ -560,7 +560,7 @@ def _read_story(c: _Collector, ctx: _Context) -> None:
         story = with_paper_facts(
             story, ctx.paras, _para_sentences, c.find_zones, c.gaz.find_provinces, c.find_zone_lists
         )
-    ctx.story = with_followers(story, c.find_zone_lists, c.gaz.find_provinces)
+    ctx.story = with_followers(story, c.find_zone_lists, c.gaz.find_provinces, c.find_zones)
     part2 = ctx.part2
     if part2 is not None and not any(part2.start_line <= f.line <= part2.end_line for f in ctx.story.cases):
         c.warn("no-zone-cases", "no zone cases found in the institutional innovation part", part2.start_line)

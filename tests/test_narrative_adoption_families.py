@@ -154,6 +154,28 @@ FAMILIES = [
         "at Beihai port in 2031.",
         {("single window for crew changes", "zone:zhejiang", "province:guangxi")},
     ),
+    (  # a coordinated innovation zone printed without its PFTZ, an item of a list of adopters: its city
+        'Jiangsu PFTZ launched a "one-visit" filing service for technology transfer contracts. It was extended to '
+        "Wuxi, Changzhou and the Yangzhou coordinated innovation zone in 2029.",
+        {
+            ("one-visit filing service for technology transfer contracts", "zone:jiangsu", "city:yangzhou"),
+            ("one-visit filing service for technology transfer contracts", "zone:jiangsu", "city:changzhou"),
+        },
+    ),
+    (  # a sentence that reads no fact but quotes an innovation of its paragraph again: what a later "It" is
+        'Hubei PFTZ launched the "river cargo pass" for barges, and Hunan PFTZ launched the "rail-sea credit card" '
+        'for shippers. The "river cargo pass" cut waiting times by half. It was extended to Jiangxi in 2030.',
+        {("river cargo pass", "zone:hubei", "province:jiangxi")},
+    ),
+    (  # one zone printed alone as the subject of "followed" after an adoption: it adopted the same innovation
+        'Shaanxi PFTZ launched the "one-form filing for seed exporters", which merges six forms into one. In 2030, '
+        "Gansu adopted the one-form filing at Zhangye, and Ningxia followed, while Sichuan PFTZ followed in its "
+        "Tianfu New Area.",
+        {
+            ("one-form filing for seed exporters", "zone:shaanxi", "province:gansu"),
+            ("one-form filing for seed exporters", "zone:shaanxi", "zone:sichuan"),
+        },
+    ),
     (  # a province that takes an innovation up in an area of its own PFTZ acts as that PFTZ
         "Jiangxi took other zones' work as a reference too: Hubei adopted Hunan PFTZ's \"cross-border parcel "
         'consolidation" model in its Yichang Area in 2030.',
@@ -238,3 +260,11 @@ def test_a_fronted_participle_of_the_adopters_own_experience_is_no_adoption() ->
         "a crew service centre at Fuzhou port in 2030."
     )
     assert not _adopted(text)
+
+
+def test_the_origin_that_followed_adopts_nothing() -> None:
+    text = (
+        'Shaanxi PFTZ launched the "one-form filing for seed exporters". In 2030, Gansu adopted the one-form filing '
+        "at Zhangye, and Shaanxi PFTZ followed in its Xi'an Area."
+    )
+    assert not {a for _n, _o, a in _adopted(text) if a == "zone:shaanxi"}
