@@ -310,9 +310,14 @@ CASE_HEADS = (
 PRACTICE_HEADS_MORE = (
     "base", "zone", "channel", "business", "case", "project", "transaction", "payment", "settlement",
     "transfer", "subcenter", "list", "scenario", "application", "sandbox", "lane", "database", "arrangement",
-    "centre", "center", "permit",
+    "centre", "center", "permit", "loan", "hall", "desk", "counter",
 )  # fmt: skip
 """Head nouns a named practice may end in besides :data:`CASE_HEADS`: what the text builds, not an activity."""
+
+SITE_HEADS = ("hall", "desk", "counter")
+"""Of :data:`PRACTICE_HEADS_MORE`, the places where a practice serves the public (``set up a joint customs and tax
+service hall``): a named practice when a zone sets one up, but the outcome of the case told before when a sentence
+says ``This has resulted in the establishment of a ... hall``."""
 
 TITLED_CASE_HEADS = ("initiative", "model", "mechanism", "reform", "program", "programme", "pilot")
 """Head nouns after a quoted title that make it a case (``the "Easy Offshore" initiative``)."""
@@ -336,6 +341,7 @@ BOUNDARY_WORDS = (
     "of", "for", "in", "on", "to", "as", "with", "between", "among", "across", "under", "over", "into", "from",
     "at", "via", "through", "by", "within", "involving", "concerning", "adopting", "targeting", "connecting",
     "including", "covering", "featuring", "using", "linking", "serving", "based", "aligned", "settled", "oriented",
+    "combining", "allowing", "enabling", "letting", "offering", "providing", "like",
 )  # fmt: skip
 """Words that end a noun phrase's pre-head part (prepositions, post-modifying participles)."""
 
@@ -555,6 +561,7 @@ __all__ = [
     "ROMAN_NUMERALS",
     "SELECTION_VERBS",
     "SELECTION_VERBS_ACTIVE",
+    "SITE_HEADS",
     "SPREAD_VERBS",
     "TITLED_CASE_HEADS",
     "TITLE_NAMING_WORDS",
@@ -649,7 +656,8 @@ BATCH_LIST_LEADS = (
     "innovations include", "batch includes", "batch include", "batch also includes", "cases also include",
     "they include", "they also include", "experience include", "experiences include", "batch included",
     "batch also included", "cases included", "among them, the", "among them the", "in the batch, such as",
-    "in the batch such as",
+    "in the batch such as", "it includes", "it included", "it contains", "it contained", "batch contains",
+    "batch also contains", "batch contained", "batch also contained",
 )  # fmt: skip
 """Words after which a paragraph that releases a batch lists its cases (``In trade facilitation, cases include
 Jiangsu PFTZ's "..." and the aircraft lease asset transfer service of Tianjin PFTZ``, ``Other cases in the batch, such

@@ -18,6 +18,8 @@ from dataclasses import replace
 
 from pftz.loaders.lexicon import (
     CO_ACTOR_WORDS,
+    LOWER_BODY_HEADS,
+    SITE_HEADS,
     alternation,
 )
 from pftz.loaders.narrative_adoptions import (
@@ -248,11 +250,16 @@ def _cases_of_practices(st: State, s: Sentence, last_subject: Actor | None) -> N
     here = [
         f" {_phrase_key(c.name)} " for c in itertools.takewhile(lambda c: c.quote is s.original, reversed(st.cases))
     ]
+    bodies = any(e.quote is s.original for e in st.efforts[-4:])
     for actor, name, rule in _practices_of_sentence(s, last_subject, used):
         keys = tuple(sorted(actor.keys))
         mine = f" {_phrase_key(name)} "
         if any(k in mine or mine in k for k in here):
             continue  # another rule read this phrase of the sentence already (one phrase, one case)
+        if bodies and _BODY_PHRASE_RE.match(name):
+            continue  # "established the X Joint Conference, a joint conference mechanism of the three zones": the body
+        if rule == "object" and _OUTCOME_RE.match(s.text) and _SITE_HEAD_RE.search(name):
+            continue  # "This has resulted in the establishment of a ... hall": where the case told before serves
         if _titled_before(st.cases, s, keys):
             continue  # a case paragraph under a bold title: its later phrases describe the titled case
         if any(c.quote is s.original for c in st.cases[-4:]):
@@ -260,6 +267,17 @@ def _cases_of_practices(st: State, s: Sentence, last_subject: Actor | None) -> N
                 c for c in st.cases[-4:] if c.quote is not s.original or not _restates(c, s.text, name, keys)
             ]
         st.cases.append(CaseFact(name, keys, s.line, s.original, rule, len(keys) > 1))
+
+
+_OUTCOME_RE = re.compile(r"(?:This|These|It)\b[^,;]{0,40}?\bresulted\s+in\b")
+"""A sentence telling the outcome of the case told before (``This has resulted in ...``)."""
+_SITE_HEAD_RE = re.compile(rf"\b{alternation(SITE_HEADS)}s?\b(?!.*\b(?:for|of)\b)|\b{alternation(SITE_HEADS)}s?$")
+"""A name whose head is a place of service (:data:`loaders.lexicon.SITE_HEADS`)."""
+_BODY_PHRASE_RE = re.compile(
+    rf"(?:[\w-]+\s+){{0,3}}?{alternation(LOWER_BODY_HEADS)}(?:\s+(?:of|for|among|between)\b|$)", re.IGNORECASE
+)
+"""A practice named by a head of a body of several members (:data:`loaders.lexicon.LOWER_BODY_HEADS`): in a sentence
+the effort rules read a body in, it restates that body."""
 
 
 def _cases_took_lead(st: State, s: Sentence, last_subject: Actor | None) -> None:

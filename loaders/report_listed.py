@@ -9,6 +9,7 @@ the list splitting they share. The other passes of batches and notices in prose 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pftz.ground.names import title_score
 from pftz.ground.schema import DERIVED, Label, MeasureKind, Rel
@@ -21,6 +22,7 @@ from pftz.loaders.lexicon import (
     RELEASE_LIST_LEADS,
     alternation,
 )
+from pftz.loaders.narrative import CaseFact
 from pftz.loaders.report_context import (
     KIND_OF_BATCH,
     _Collector,
@@ -60,11 +62,16 @@ LISTED_RESOLVED = "a case the paragraph that releases the batch lists"
 CLAUSE_ITEM_RE = re.compile(r"(?:was|were|is|are|has|have|had|will)\b")
 """A piece of a list that opens with a verb is a clause about the item before it ("..., was promoted as ..."), no
 item."""
+LATTER_RE = re.compile(r",?\s*(?:the\s+)?latter\b")
+"""A piece that refers back to the item before it ("A and B, the latter first launched in the Nansha Area"): a clause
+of that item (its origin), no item."""
 RELATIVE_AFTER_RE = re.compile(r",\s+(?:which|that|who|whose|where|under which|in which|allowing|enabling)\s")
 """A clause telling of a listed case after it, no part of its name."""
-ASIDE_RE = re.compile(r"(?:for|in|on|at|with|from|by|as for|regarding)\s")
+ASIDE_RE = re.compile(r"(?:for|in|on|at|with|from|by|as for|regarding|among)\s")
 """A piece of a list that opens with a preposition is an aside before the next item ("and, for the aviation
-industry, a ..."), no item."""
+industry, a ...", "It included, among others, a ..."), no item."""
+JOINT_ORIGIN_RE = re.compile(rf"\b(?:jointly|together)\s+(?:[a-z]+\s+)?{alternation(ITEM_ORIGIN_VERBS)}\b")
+"""An item's origin clause that makes it one innovation of its zones together ("jointly developed by A and B")."""
 CO_AUTHOR_RE = re.compile(r"(?:the\s+)?[A-Z]")
 """A piece after an item's origin clause that opens with a proper name is one more of its authors ("jointly explored
 by Guangdong PFTZ and the Macao SAR government"), no item."""
@@ -77,6 +84,8 @@ def _items(text: str) -> list[str]:
     for piece in ITEM_SPLIT_RE.split(text):
         if out and ITEM_ORIGIN_AFTER_RE.search(out[-1]) and CO_AUTHOR_RE.match(piece.strip()):
             out[-1] = f"{out[-1]} and {piece}"
+        elif out and LATTER_RE.match(piece.strip()):
+            out[-1] = f"{out[-1]}, {piece}"
         else:
             out.append(piece)
     return out
@@ -85,7 +94,8 @@ def _items(text: str) -> list[str]:
 def _item_name(item: str) -> str:
     """A listed case's name: without its article, the words of its kind before "such as", its zone before it
     ("Jiangsu PFTZ's") or after it ("of Tianjin PFTZ", "jointly proposed by ..."), and its quotation marks."""
-    name = re.sub(r"^(?:the|a|an)\s+", "", item.strip(" .;,"))
+    name = LATTER_RE.split(item, maxsplit=1)[0]  # "B, the latter first launched in ...": B
+    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(" .;,"))
     name = re.sub(r"^[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?such as\s+", "", name)  # "innovating experience such as <A>"
     name = ITEM_OWNER_BEFORE_RE.sub("", name)
     name = ITEM_ORIGIN_AFTER_RE.sub("", name)
@@ -129,7 +139,19 @@ def _listed_batch_cases(c: _Collector, ctx: _Context) -> None:
                 if ASIDE_RE.match(name):
                     continue  # "for the aviation industry": an aside before the item, no item
                 zones = {m.key for m in c.find_zones(item)} | {z.key for lst in c.find_zone_lists(item) for z in lst}
-                m = c.node(Label.MEASURE, f"{b.ref.key}:{slug(name)}", name, line, sent, kind=kind, title=name)
+                # "..., jointly developed by Jiangsu PFTZ and Anhui PFTZ": one joint innovation of several zones
+                joint = len({z.split("/", 1)[0] for z in zones}) > 1 and JOINT_ORIGIN_RE.search(item) is not None
+                m = c.node(
+                    Label.MEASURE,
+                    f"{b.ref.key}:{slug(name)}",
+                    name,
+                    line,
+                    sent,
+                    kind=kind,
+                    title=name,
+                    joint=True if joint else None,
+                    cross_regional=True if joint else None,
+                )
                 c.rel(Rel.IN_BATCH, m, b.ref, line, sent, resolved=LISTED_RESOLVED, **{DERIVED: True})
                 for z in sorted(zones):
                     c.rel(Rel.ORIGINATED_IN, m, c.zone(z, line, sent), line, sent)
@@ -164,6 +186,39 @@ def _listed_rows(c: _Collector, ctx: _Context, b: _ProseBatch) -> None:
                 c.node(Label.MEASURE, key, ctx.titles[key], line, sent)
 
 
+def _listed_not_cases(c: _Collector, ctx: _Context) -> None:
+    """Rule: in an edition, a name the narrative credited to a zone in a sentence that lists the cases of a national
+    batch no table lists, after its release ("Among them, the "A" export service developed by X PFTZ ...", "The same
+    batch included a B ... from Y PFTZ", "In trade facilitation, cases include X PFTZ's "C" ...") or in a later
+    paragraph whose subject is the batch ("The sixth batch ... It includes ..."), is an item of that batch, promoted
+    by the ministry, not the zone's own case there: the narrative's case of that sentence is dropped when its name
+    lies within an item the list names (pass ``listed-batch-cases`` reads the item). The same innovation told as
+    the zone's case in another sentence stays its case.
+    """
+    if not ctx.edition or not ctx.story.cases:
+        return
+    listed: dict[str, list[str]] = {}
+    for b in ctx.prose_batches:
+        if not b.released or b.ref.key in ctx.batch_tables:
+            continue
+        for _line, sent, lead in _release_lists(ctx, b):
+            names = [_words(_item_name(item)) for item in _items(sent[lead.end() :].rstrip(" ."))]
+            listed.setdefault(sent, []).extend(n for n in names if len(n.split()) > 1)
+    if not listed:
+        return
+
+    def in_list(f: CaseFact) -> bool:
+        names = listed.get(f.quote)
+        if not names:
+            return False
+        mine = _words(f.name)
+        return any(mine in n or n in mine for n in names)
+
+    kept = tuple(f for f in ctx.story.cases if not in_list(f))
+    if len(kept) < len(ctx.story.cases):
+        ctx.story = replace(ctx.story, cases=kept)
+
+
 BACK_TO_BATCH_RE = re.compile(r"\b(?:the|these|selected|other)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 """In a text, what makes a list after the release the batch's: the sentence names the batch, or its lead refers
 back ("Other practices in the batch include", "the selected cases include"), not any "measures include"."""
@@ -193,16 +248,39 @@ def _words(name: str) -> str:
     return " " + " ".join(re.findall(r"\w+", name.casefold())) + " "
 
 
+BATCH_SUBJECT_OPEN_RE = re.compile(r"\s*(?:The|This)\s")
+"""What opens a paragraph whose subject is a batch named before ("The sixth batch of best practice cases covered")."""
+
+
+def _told_later(ctx: _Context, b: _ProseBatch) -> list[tuple[int, str]]:
+    """In an edition, the sentences of a later paragraph whose subject is batch ``b``, its first sentence opening with
+    the batch's name ("The sixth batch of best practice cases is grouped under ... It includes the ...")."""
+    heads = {
+        ln
+        for kind, o, _n, sent, ln, phrase in ctx.batch_phrases
+        if ln > b.line
+        and _batch_key("national", kind, o) == b.ref.key
+        and (k := sent.find(phrase)) >= 0
+        and not sent[:k].strip(" ").removeprefix("The").removeprefix("This").strip()
+        and BATCH_SUBJECT_OPEN_RE.match(sent, 0, k + 5)
+    }
+    out: list[tuple[int, str]] = []
+    for para in ctx.paras if heads else ():
+        if para.line in heads:
+            out.extend((para.line_at(off), sent) for off, sent in _para_sentences(para))
+    return out
+
+
 def _after_release(ctx: _Context, b: _ProseBatch) -> list[tuple[int, str]]:
     """The sentences after the one releasing batch ``b`` that may list its cases, with their lines: in an edition,
     the rest of its paragraph; in a text, every sentence up to the next one naming another batch."""
     if ctx.edition:
-        para = next((p for p in ctx.paras if b.sentence in p.text and p.line <= b.line <= p.end_line), None)
+        para = next((p for p in ctx.paras if p.line <= b.line <= p.end_line and b.sentence in p.text), None)
         if para is None:
             return []
         sents = [(para.line_at(off), sent) for off, sent in _para_sentences(para)]
         at = next((i for i, (_ln, sent) in enumerate(sents) if sent == b.sentence), len(sents))
-        return sents[at + 1 :]
+        return sents[at + 1 :] + _told_later(ctx, b)
     others = [
         ln
         for kind, o, _n, _s, ln, _p in ctx.batch_phrases

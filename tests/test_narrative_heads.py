@@ -1,0 +1,98 @@
+"""Tests of the head nouns of unquoted practices (issue 24): a place where a practice serves the public (hall, desk,
+counter), loans, and the participles after a head that end its pre-head part ("a settlement channel combining A with
+B"); the outcome of a case told before is no case of its own. Excerpts written for the tests, with perturbed
+copies."""
+
+from __future__ import annotations
+
+import pytest
+
+from pftz.loaders.narrative import Narrative, practice_name, read_narrative
+from pftz.loaders.reference import Gazetteer
+from pftz.loaders.structure import parse_structure
+from pftz.loaders.text import paragraphs, split_lines
+from tests.perturb import rewrapped
+
+GAZ = Gazetteer.default()
+
+
+def _read(text: str) -> Narrative:
+    lines = split_lines(text)
+    return read_narrative(paragraphs(lines), parse_structure(lines), GAZ)
+
+
+def _cases(text: str) -> dict[str, tuple[str, ...]]:
+    return {c.name: c.zones for c in _read(text).cases}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        (
+            "a joint customs and tax service hall for cross-border traders",
+            "joint customs and tax service hall for cross-border traders",
+        ),
+        ("an overseas investment filing desk for private firms", "overseas investment filing desk for private firms"),
+        (
+            "a one-stop notarisation counter for foreign investors",
+            "one-stop notarisation counter for foreign investors",
+        ),
+        (
+            "green credit loans for the shipbuilding supply chain",
+            "green credit loans for the shipbuilding supply chain",
+        ),
+        (
+            "a payment channel combining e-CNY wallets with free trade accounts",
+            "payment channel combining e-CNY wallets with free trade accounts",
+        ),
+        (
+            "a data service platform allowing exporters to file once",
+            "data service platform allowing exporters to file once",
+        ),
+    ],
+)
+def test_heads_of_places_loans_and_participles(phrase: str, name: str) -> None:
+    assert practice_name(phrase) == name
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "a large hall",  # a generic thing: fewer than three words
+        "farm products like Golden Loan for villages",  # "like" ends the pre-head part: its head is "products"
+        "two service desks for visitors",  # a count of things
+    ],
+)
+def test_not_practices(phrase: str) -> None:
+    assert practice_name(phrase) == ""
+
+
+_HALL = "Tianjin PFTZ set up a one-stop dispute resolution hall for maritime cases, staffed by judges and arbitrators."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _HALL,
+        rewrapped(_HALL, 29),
+        _HALL.replace("Tianjin PFTZ set up", "The Hefei Area of Anhui PFTZ opened").replace("maritime", "technology"),
+    ],
+)
+def test_a_zone_sets_up_a_hall(text: str) -> None:
+    cases = _cases(text)
+    assert len(cases) == 1
+    ((name, zones),) = cases.items()
+    assert name.startswith("one-stop dispute resolution hall for")
+    assert zones in (("tianjin",), ("anhui",))
+
+
+_OUTCOME = (
+    "Hubei PFTZ launched a comprehensive service platform for outbound investors. This has resulted in the "
+    'establishment of a "going abroad" public service hall with six counters.'
+)
+
+
+@pytest.mark.parametrize("text", [_OUTCOME, rewrapped(_OUTCOME, 41)])
+def test_a_hall_that_is_the_outcome_of_the_case_told_before_is_no_case(text: str) -> None:
+    """ "This has resulted in the establishment of a ... hall": where the case told before serves, not a case."""
+    assert _cases(text) == {"comprehensive service platform for outbound investors": ("hubei",)}
