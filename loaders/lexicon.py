@@ -107,6 +107,7 @@ CASE_VERB_STEMS = (
     "buil", "set up", "sets up", "roll", "innovat", "pilot", "appl", "carr", "form", "put", "achiev", "complet",
     "facilitat", "accomplish", "upgrad", "advanc", "enabl", "optimi", "refin", "construct", "deploy", "streamlin",
     "expand", "extend", "offer", "provid", "take", "took", "led", "lead", "produc", "contribut", "opened", "maintain",
+    "operat",
 )  # fmt: skip
 """Stems of the verbs by which a zone makes a quoted innovation its own (``launched "<name>"``)."""
 
@@ -1075,6 +1076,17 @@ DEFINING_PHRASES = (
 the Tianjin pre-assessment model, ...``, ``(hereinafter the "...")``."""
 
 __all__ += ["DEFINING_PHRASES"]
+
+FROM_ADOPT_PHRASES = (
+    "borrowed from", "adopted from", "copied from", "learned from", "learnt from", "imported from",
+    "transplanted from", "taken over from", "took over from", "drawn from", "modelled on", "modeled on",
+    "patterned on",
+)  # fmt: skip
+"""Words that say what a zone took up came from elsewhere: the subject that "took over from Lianyungang the
+"<name>" practice", or "introduced "<name>", a procedure borrowed from the X Area", adopted it; the name is no case of
+that subject."""
+
+__all__ += ["FROM_ADOPT_PHRASES"]
 
 LEAD_PHRASES = (
     "following the lead of", "following the example of", "after the example of", "following in the footsteps of",

@@ -96,3 +96,68 @@ _OUTCOME = (
 def test_a_hall_that_is_the_outcome_of_the_case_told_before_is_no_case(text: str) -> None:
     """ "This has resulted in the establishment of a ... hall": where the case told before serves, not a case."""
     assert _cases(text) == {"comprehensive service platform for outbound investors": ("hubei",)}
+
+
+_BORROWED = (
+    "Ningxia's Yinchuan Area, together with the customs office, introduced a bonded repair model for medical "
+    "devices, an approach borrowed from the Binhai Area of Tianjin PFTZ."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _BORROWED.replace("Ningxia's Yinchuan Area, together with the customs office,", "Hubei PFTZ"),
+        rewrapped(_BORROWED.replace("Ningxia's Yinchuan Area, together with the customs office,", "Hubei PFTZ"), 33),
+        _BORROWED.replace("Ningxia's Yinchuan Area, together with the customs office,", "Hubei PFTZ").replace(
+            "an approach borrowed from", "a practice copied from"
+        ),
+    ],
+)
+def test_an_object_borrowed_from_elsewhere_is_no_case_of_its_subject(text: str) -> None:
+    """ "<zone> introduced A, an approach borrowed from <another zone>": the subject adopted A; A is not its case."""
+    assert "hubei" not in {z for zones in _cases(text).values() for z in zones}
+
+
+_TOOK_OVER = (
+    'The Qingdao Area of Shandong PFTZ in turn took over from Lianyungang the "rail-sea one ticket" practice for '
+    "container trains."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _TOOK_OVER,
+        rewrapped(_TOOK_OVER, 35),
+        _TOOK_OVER.replace("took over from Lianyungang", "imported from Lianyungang").replace(
+            '"rail-sea one ticket"', "\u201crail-sea one ticket\u201d"
+        ),
+    ],
+)
+def test_a_quoted_name_taken_over_from_elsewhere_is_no_case_of_its_subject(text: str) -> None:
+    """ "<zone> took over from <place> the "A" practice": the subject's adoption, not its case."""
+    assert "shandong" not in {z for zones in _cases(text).values() for z in zones}
+
+
+_OPERATED = (
+    'Since 2029, the Nansha Area of Guangdong PFTZ has operated a "joint arbitration seat for Belt and Road '
+    'disputes", in which arbitrators from three jurisdictions sit together.'
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _OPERATED,
+        rewrapped(_OPERATED, 38),
+        _OPERATED.replace("has operated", "operates").replace(
+            "Nansha Area of Guangdong PFTZ", "Pudong Area of Shanghai PFTZ"
+        ),
+    ],
+)
+def test_a_zone_that_operates_a_quoted_model(text: str) -> None:
+    """ "<zone> has operated a "<name>"": the zone's case, as "launched" or "opened" make it."""
+    cases = _cases(text)
+    assert list(cases) == ["joint arbitration seat for Belt and Road disputes"]
+    assert next(iter(cases.values())) in (("guangdong",), ("shanghai",))
