@@ -161,3 +161,31 @@ def test_a_zone_that_operates_a_quoted_model(text: str) -> None:
     cases = _cases(text)
     assert list(cases) == ["joint arbitration seat for Belt and Road disputes"]
     assert next(iter(cases.values())) in (("guangdong",), ("shanghai",))
+
+
+_NEXT_PARAGRAPH = (
+    "Since the Guangxi FTZ opened in 2019, it has released nine batches of innovations.\n\n"
+    'The zone\'s practices have also travelled. Its "border e-commerce return lane" for small parcels has been '
+    "adopted by the Yunnan and Hainan FTZs."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _NEXT_PARAGRAPH,
+        rewrapped(_NEXT_PARAGRAPH, 34),
+        _NEXT_PARAGRAPH.replace("The zone's practices", "Its practices").replace("Guangxi FTZ", "Heilongjiang FTZ"),
+    ],
+)
+def test_a_paragraph_opening_with_the_zones_anaphor_goes_on_with_its_zone(text: str) -> None:
+    """ "<zone> ... \\n\\n The zone's practices have also travelled. Its "A" has been adopted by B and C": A is the
+    zone's of the paragraph before, adopted by B and C."""
+    origins = {(a.name, a.origins) for a in _read(text).adoptions}
+    zone = "heilongjiang" if "Heilongjiang" in text else "guangxi"
+    assert origins == {("border e-commerce return lane", (zone,))}
+
+
+def test_a_paragraph_opening_otherwise_does_not_go_on_with_the_zone() -> None:
+    text = _NEXT_PARAGRAPH.replace("The zone's practices have also travelled. Its", "A")
+    assert {a.origins for a in _read(text).adoptions} == {()}
