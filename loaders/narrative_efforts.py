@@ -120,9 +120,18 @@ _LOWER_BODY_OF_ZONES_RE = re.compile(
 conference mechanism of the Beijing, Tianjin and Hebei FTZs``), wherever it stands."""
 
 
-_NAME_AND_BEFORE_RE = re.compile(r"\bthe\s+(?P<first>(?:[A-Z][\w–-]*\s+)+and\s+)$")
-"""The first part of a body's name joined by ``and`` before the capitalised words the name pattern reads (``the
-Cross-Straits and Greater Bay Area Linkage Demonstration Zone``), after ``the``."""
+_NAME_AND_BEFORE_RE = re.compile(r"\bthe\s+(?P<first>(?:[A-Z][\w–-]*\s+){1,4}(?:and|of the)\s+)$")
+"""The first part of a body's name joined by ``and`` or ``of the`` before the capitalised words the name pattern
+reads (``the Cross-Straits and Greater Bay Area Linkage Demonstration Zone``, ``the Middle Reaches of the Yangtze River
+PFTZ Cooperation Platform``), after ``the``."""
+_NAMED_BY_APPOSITIVE_RE = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w–-]*\s+){1,8}[A-Z][\w–-]*),\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+    rf"{alternation(LOWER_BODY_HEADS)}\s+(?:of|for|between|among)\s+(?P<m>[^;.]{{3,160}}?)"
+    r"(?=,\s+(?:\w+ly\s+)?(?:has|have|had|which|[a-z]+ed)\b|[.;]|$)"
+)
+"""A capitalised name a lower-case appositive calls a body of several members, the members after it (``the
+Guangdong-Hong Kong-Macao Rules Connectivity Platform, a cooperation platform of Guangdong PFTZ, Hong Kong and
+Macao, released ...``)."""
 
 
 _OF_GROUP_RE = re.compile(
@@ -228,6 +237,8 @@ def effort_alliance(s: Sentence, gaz: Gazetteer) -> list[EffortFact]:
             for om in _LOWER_BODY_OF_ZONES_RE.finditer(s.text)
             if om.group("name")[:1].islower() and not any(f.start() <= om.start("name") < f.end() for f in found)
         ]
+    if not found and "," in s.text and (nm := _NAMED_BY_APPOSITIVE_RE.search(s.text)):
+        found = [nm]  # "The X Rules Connectivity Platform, a cooperation platform of A PFTZ, B and C, released ..."
     if not found and (lm := _LOWER_BODY_RE.search(s.text)):
         found = [lm]  # "Shanghai, Jiangsu and Zhejiang PFTZs set up a joint conference mechanism for ..."
     elif not found and (sm := _LOWER_BODY_SUBJECT_RE.match(s.text)) and _MEMBERS_AFTER_RE.match(s.text, sm.end()):
@@ -244,14 +255,14 @@ def effort_alliance(s: Sentence, gaz: Gazetteer) -> list[EffortFact]:
             name, name_at = f"{am.group('first')}{name}", am.start("first")  # "the Cross-Straits and Greater Bay ..."
         lower = m.re in (_LOWER_BODY_RE, _LOWER_BODY_SUBJECT_RE, _LOWER_BODY_OF_ZONES_RE)
         kind = body_kind(name)
-        members: set[str] = {k for a in s.actors if m.start() <= a.start < m.end() for k in a.keys}
+        members: set[str] = {k for a in s.actors if m.start("name") <= a.start < m.end("name") for k in a.keys}
         provinces: set[str] = set()
         if not lower and (listed := _places_of_body(s.text, m, gaz)) is not None:
             name, places = listed  # "the Yangtze River Delta PFTZ Alliance of Shanghai, Jiangsu, Zhejiang and Anhui"
             members = {k for p in places if (k := gaz.zone_of_province(p))}
             provinces = {p for p in places if not gaz.zone_of_province(p)}
-        span: tuple[int, int] | None = None
-        if len(members) < 2 and (span := _members_span(s.text, name_at, m.end())):
+        span: tuple[int, int] | None = m.span("m") if m.re is _NAMED_BY_APPOSITIVE_RE else None
+        if len(members) < 2 and (span := span or _members_span(s.text, name_at, m.end())):
             members |= {k for a in s.actors if span[0] <= a.start < span[1] for k in a.keys}
             inside = [(a.start, a.end) for a in s.actors]
             provinces = {

@@ -142,3 +142,41 @@ def test_a_body_restated_in_lower_case_is_no_case(text: str) -> None:
     n = _read(text)
     assert not [c for c in n.cases if "conference mechanism" in c.name]
     assert "Ou River Port Alliance" in {e.name for e in n.efforts}
+
+
+_OF_THE_NAME = (
+    "Anhui PFTZ, Zhejiang PFTZ and Jiangxi Province set up the Upper Reaches of the Minjiang River PFTZ Cooperation "
+    "Platform in May 2031, which issued a joint list of eco-compensation rules."
+)
+
+
+@pytest.mark.parametrize("text", [_OF_THE_NAME, rewrapped(_OF_THE_NAME, 37)])
+def test_a_bodys_name_with_of_the_in_its_first_part(text: str) -> None:
+    """ "A PFTZ, B PFTZ and C Province set up the Upper Reaches of the X River PFTZ Cooperation Platform": the name
+    whole, its members the founders (the province a member too)."""
+    n = _read(text)
+    (body,) = [e for e in n.efforts if e.rule == "alliance"]
+    assert body.name == "Upper Reaches of the Minjiang River PFTZ Cooperation Platform"
+    assert (body.members, body.provinces) == (("anhui", "zhejiang"), ("jiangxi",))
+
+
+_APPOSITIVE_BODY = (
+    "The Hainan-Hong Kong-Macao Services Connectivity Platform, a cooperation platform of Hainan FTP, Hong Kong and "
+    "Macao, published a list of 25 services to be aligned in 2031."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _APPOSITIVE_BODY,
+        rewrapped(_APPOSITIVE_BODY, 41),
+        _APPOSITIVE_BODY.replace("a cooperation platform of", "a joint conference mechanism of"),
+    ],
+)
+def test_a_name_an_appositive_calls_a_body_of_several_members(text: str) -> None:
+    """ "The X Platform, a cooperation platform of A FTP, Hong Kong and Macao, published ...": a body of those
+    members (the SARs as provinces)."""
+    (body,) = [e for e in _read(text).efforts if e.rule == "alliance"]
+    assert body.name == "Hainan-Hong Kong-Macao Services Connectivity Platform"
+    assert len(body.members) == 1 and set(body.provinces) == {"hong-kong", "macao"}
