@@ -26,6 +26,7 @@ from pftz.loaders.lexicon import (
     CO_WORK_VERBS,
     DESIGNATED_SCOPES,
     GENERIC_PLURALS,
+    ITEM_ORIGIN_VERBS,
     JOINT_TITLE_WORDS,
     ORDINALS,
     PILOT_INFINITIVES,
@@ -132,9 +133,12 @@ AFTER_QUOTE_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,8}?(?:in|of|by|at|from)\s+
 _FULLER_RE = re.compile(
     r"^(?:\s+(?!(?:has|have|had|is|are|was|were|that|which|to|allows?|enables?|creates?|establish\w*|"
     r"implements?|extends?|targets?|introduc\w*|achiev\w*|breaks?|in|by|at|with|through|as|under|within|via|"
-    r"across|between|among|while|thereby|thus)\b)"
+    r"across|between|among|while|thereby|thus|first|jointly|originat\w*|"
+    rf"{alternation(ITEM_ORIGIN_VERBS)})\b)"
     r"[a-z0-9][\w'’&+–-]*){1,10}"
 )
+"""The lower-case words after a partly quoted name that are the name's, up to a verb, a preposition, or a participle
+of its origin (``the "one-window" filing system for ... funds pioneered in Beijing FTZ``: no "pioneered")."""
 PRONOUN_RE = re.compile(r"^(?:It|The zone|The PFTZ|They|These PFTZs|The three PFTZs)\b")
 TITLED_CASE_RE = re.compile(rf"\s+{alternation(TITLED_CASE_HEADS)}\b")
 HEAD_NOUNS = rf"\s*(?:[\w-]+\s+){{0,2}}?(?:{'|'.join((*CASE_HEADS, 'management', 'supervision', 'list'))})s?\b"

@@ -189,3 +189,26 @@ def test_a_paragraph_opening_with_the_zones_anaphor_goes_on_with_its_zone(text: 
 def test_a_paragraph_opening_otherwise_does_not_go_on_with_the_zone() -> None:
     text = _NEXT_PARAGRAPH.replace("The zone's practices have also travelled. Its", "A")
     assert {a.origins for a in _read(text).adoptions} == {()}
+
+
+_PIONEERED = (
+    'Among the examples was the "single-window" licensing service for foreign-owned clinics pioneered in Hainan FTP.'
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _PIONEERED,
+        rewrapped(_PIONEERED, 30),
+        _PIONEERED.replace("pioneered in Hainan FTP", "first piloted in Tianjin PFTZ"),
+        _PIONEERED.replace("pioneered in Hainan FTP", "developed by Shaanxi PFTZ").replace(
+            '"single-window"', "\u201csingle-window\u201d"
+        ),
+    ],
+)
+def test_a_partly_quoted_name_ends_before_the_participle_of_its_origin(text: str) -> None:
+    """'the "A" service for ... pioneered in <zone>': the name ends before "pioneered" ("first piloted",
+    "developed by")."""
+    names = set(_cases(text))
+    assert names == {"single-window licensing service for foreign-owned clinics"}
