@@ -97,8 +97,9 @@ def _with_states(c: Clause, facts: list[Fact]) -> list[Fact]:
 
 def _tells_a_case(c: Clause) -> bool:
     """Whether the sentence may credit a case: not one the ``replicated`` rule read as an adoption (its quoted
-    name is the adopted innovation), nor one telling a case's old state (``Prior to the reform, ...``)."""
-    return "replicated" not in c.fired and not BEFORE_RE.match(c.s.text)
+    name is the adopted innovation), nor one the ``following-lead`` rule read (``Following Zhoushan's lead, A and B
+    introduced X``: X is what they adopted), nor one telling a case's old state (``Prior to the reform, ...``)."""
+    return "replicated" not in c.fired and "following-lead" not in c.fired and not BEFORE_RE.match(c.s.text)
 
 
 def rule_titles_and_lists(c: Clause) -> Sequence[Fact]:

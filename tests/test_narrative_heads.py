@@ -212,3 +212,24 @@ def test_a_partly_quoted_name_ends_before_the_participle_of_its_origin(text: str
     "developed by")."""
     names = set(_cases(text))
     assert names == {"single-window licensing service for foreign-owned clinics"}
+
+
+_LEAD = (
+    "Following the lead of Tianjin PFTZ, Hubei PFTZ and Hunan PFTZ introduced joint inspection of aircraft "
+    "parts in March and May 2031, respectively."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _LEAD,
+        rewrapped(_LEAD, 33),
+        _LEAD.replace("Following the lead of Tianjin PFTZ", "Following the example of Tianjin PFTZ"),
+    ],
+)
+def test_what_zones_did_following_a_lead_is_their_adoption_not_their_case(text: str) -> None:
+    """ "Following the lead of X, A and B introduced Y": Y adopted by A and B from X, no case of A and B."""
+    n = _read(text)
+    assert not [c for c in n.cases if "hubei" in c.zones or "hunan" in c.zones]
+    assert {(a.adopter_key, a.origins) for a in n.adoptions} == {("hubei", ("tianjin",)), ("hunan", ("tianjin",))}
