@@ -233,3 +233,24 @@ def test_what_zones_did_following_a_lead_is_their_adoption_not_their_case(text: 
     n = _read(text)
     assert not [c for c in n.cases if "hubei" in c.zones or "hunan" in c.zones]
     assert {(a.adopter_key, a.origins) for a in n.adoptions} == {("hubei", ("tianjin",)), ("hunan", ("tianjin",))}
+
+
+_LAUNCHED_NO_COMMA = (
+    "In the lower reaches of the Pearl River, the cross-border parcel consolidation centre jointly launched by "
+    "Guangdong and Guangxi PFTZs in Wuzhou began operation in May 2031."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _LAUNCHED_NO_COMMA,
+        rewrapped(_LAUNCHED_NO_COMMA, 39),
+        _LAUNCHED_NO_COMMA.replace("In the lower reaches of the Pearl River, the", "The").replace(
+            "jointly launched", "jointly developed"
+        ),
+    ],
+)
+def test_a_practice_launched_by_zones_without_a_comma_before_the_participle(text: str) -> None:
+    """ "..., the X centre jointly launched by A and B PFTZs in <city> began operation": a joint case of A and B."""
+    assert _cases(text) == {"cross-border parcel consolidation centre": ("guangdong", "guangxi")}
