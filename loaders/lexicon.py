@@ -107,6 +107,7 @@ CASE_VERB_STEMS = (
     "buil", "set up", "sets up", "roll", "innovat", "pilot", "appl", "carr", "form", "put", "achiev", "complet",
     "facilitat", "accomplish", "upgrad", "advanc", "enabl", "optimi", "refin", "construct", "deploy", "streamlin",
     "expand", "extend", "offer", "provid", "take", "took", "led", "lead", "produc", "contribut", "opened", "maintain",
+    "operat",
 )  # fmt: skip
 """Stems of the verbs by which a zone makes a quoted innovation its own (``launched "<name>"``)."""
 
@@ -317,9 +318,14 @@ CASE_HEADS = (
 PRACTICE_HEADS_MORE = (
     "base", "zone", "channel", "business", "case", "project", "transaction", "payment", "settlement",
     "transfer", "subcenter", "list", "scenario", "application", "sandbox", "lane", "database", "arrangement",
-    "centre", "center", "permit",
+    "centre", "center", "permit", "loan", "hall", "desk", "counter",
 )  # fmt: skip
 """Head nouns a named practice may end in besides :data:`CASE_HEADS`: what the text builds, not an activity."""
+
+SITE_HEADS = ("hall", "desk", "counter")
+"""Of :data:`PRACTICE_HEADS_MORE`, the places where a practice serves the public (``set up a joint customs and tax
+service hall``): a named practice when a zone sets one up, but the outcome of the case told before when a sentence
+says ``This has resulted in the establishment of a ... hall``."""
 
 TITLED_CASE_HEADS = ("initiative", "model", "mechanism", "reform", "program", "programme", "pilot")
 """Head nouns after a quoted title that make it a case (``the "Easy Offshore" initiative``)."""
@@ -343,6 +349,7 @@ BOUNDARY_WORDS = (
     "of", "for", "in", "on", "to", "as", "with", "between", "among", "across", "under", "over", "into", "from",
     "at", "via", "through", "by", "within", "involving", "concerning", "adopting", "targeting", "connecting",
     "including", "covering", "featuring", "using", "linking", "serving", "based", "aligned", "settled", "oriented",
+    "combining", "allowing", "enabling", "letting", "offering", "providing", "like",
 )  # fmt: skip
 """Words that end a noun phrase's pre-head part (prepositions, post-modifying participles)."""
 
@@ -562,6 +569,7 @@ __all__ = [
     "ROMAN_NUMERALS",
     "SELECTION_VERBS",
     "SELECTION_VERBS_ACTIVE",
+    "SITE_HEADS",
     "SPREAD_VERBS",
     "TITLED_CASE_HEADS",
     "TITLE_NAMING_WORDS",
@@ -657,7 +665,8 @@ BATCH_LIST_LEADS = (
     "innovations include", "batch includes", "batch include", "batch also includes", "cases also include",
     "they include", "they also include", "experience include", "experiences include", "batch included",
     "batch also included", "cases included", "among them, the", "among them the", "in the batch, such as",
-    "in the batch such as",
+    "in the batch such as", "it includes", "it included", "it contains", "it contained", "batch contains",
+    "batch also contains", "batch contained", "batch also contained",
 )  # fmt: skip
 """Words after which a paragraph that releases a batch lists its cases (``In trade facilitation, cases include
 Jiangsu PFTZ's "..." and the aircraft lease asset transfer service of Tianjin PFTZ``, ``Other cases in the batch, such
@@ -1079,6 +1088,17 @@ DEFINING_PHRASES = (
 the Tianjin pre-assessment model, ...``, ``(hereinafter the "...")``."""
 
 __all__ += ["DEFINING_PHRASES"]
+
+FROM_ADOPT_PHRASES = (
+    "borrowed from", "adopted from", "copied from", "learned from", "learnt from", "imported from",
+    "transplanted from", "taken over from", "took over from", "drawn from", "modelled on", "modeled on",
+    "patterned on",
+)  # fmt: skip
+"""Words that say what a zone took up came from elsewhere: the subject that "took over from Lianyungang the
+"<name>" practice", or "introduced "<name>", a procedure borrowed from the X Area", adopted it; the name is no case of
+that subject."""
+
+__all__ += ["FROM_ADOPT_PHRASES"]
 
 LEAD_PHRASES = (
     "following the lead of", "following the example of", "after the example of", "following in the footsteps of",

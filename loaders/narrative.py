@@ -705,11 +705,17 @@ _GATE_WORDS = _gate_words(RULES)
 """The gate words of :data:`RULES`: ``{w for _, w in _GATE_WORDS.iter(low)}`` is every one ``low`` holds."""
 
 
+ZONE_ANAPHOR_OPEN_RE = re.compile(r"(?:The|This) (?:pilot )?zone(?:['’]s)?\b|Its\s")
+"""A paragraph's opening that refers back to a zone: ``The zone's innovations ...``, ``Its "..." service ...``."""
+
+
 def _read_paragraph(st: State, sents: list[Sentence], cross: Sequence[Section]) -> None:
     """Run :data:`RULES` over the sentences of one paragraph, keeping track of its subject."""
     crossing = bool(sents) and any(c.start_line <= sents[0].line <= c.end_line for c in cross)
     para_cases, para_adoptions = len(st.cases), len(st.adoptions)
-    last_subject: Actor | None = None
+    # "The zone's innovations have also spread ...": a paragraph opening with the zone's anaphor goes on with the one
+    # subject zone of the paragraph before
+    last_subject: Actor | None = st.story_zone if sents and ZONE_ANAPHOR_OPEN_RE.match(sents[0].text) else None
     last_group: Actor | None = None
     credited: set[str] = set()
     among_at = next((k for k, t in enumerate(sents) if t.text.startswith("Among")), len(sents))

@@ -18,6 +18,9 @@ from dataclasses import replace
 
 from pftz.loaders.lexicon import (
     CO_ACTOR_WORDS,
+    FROM_ADOPT_PHRASES,
+    LOWER_BODY_HEADS,
+    SITE_HEADS,
     alternation,
 )
 from pftz.loaders.narrative_adoptions import (
@@ -94,8 +97,9 @@ def _with_states(c: Clause, facts: list[Fact]) -> list[Fact]:
 
 def _tells_a_case(c: Clause) -> bool:
     """Whether the sentence may credit a case: not one the ``replicated`` rule read as an adoption (its quoted
-    name is the adopted innovation), nor one telling a case's old state (``Prior to the reform, ...``)."""
-    return "replicated" not in c.fired and not BEFORE_RE.match(c.s.text)
+    name is the adopted innovation), nor one the ``following-lead`` rule read (``Following Zhoushan's lead, A and B
+    introduced X``: X is what they adopted), nor one telling a case's old state (``Prior to the reform, ...``)."""
+    return "replicated" not in c.fired and "following-lead" not in c.fired and not BEFORE_RE.match(c.s.text)
 
 
 def rule_titles_and_lists(c: Clause) -> Sequence[Fact]:
@@ -183,6 +187,8 @@ def _cases_of_sentence(st: State, s: Sentence, last_subject: Actor | None, cross
             continue
         if rule in ("verb", "pronoun", "quote-subject") and set(actors[0].keys) <= credited:
             continue  # a later phrase in a case's own paragraph describes that case
+        if rule == "verb" and FROM_ADOPT_RE.search(s.text, actors[0].end, q.start):
+            continue  # "<zone> in turn took over from <place> the "<name>" practice": its adopter, not its origin
         if rule in ("verb", "possessive") and (co := _co_actor_after(s, q)) is not None:
             actors = [*actors, co]  # '<zone> launched "<name>" jointly with <zone>': a joint case of both
         elif rule == "under" and (later := _co_actors_later(s, q)):
@@ -248,11 +254,18 @@ def _cases_of_practices(st: State, s: Sentence, last_subject: Actor | None) -> N
     here = [
         f" {_phrase_key(c.name)} " for c in itertools.takewhile(lambda c: c.quote is s.original, reversed(st.cases))
     ]
+    bodies = any(e.quote is s.original for e in st.efforts[-4:])
     for actor, name, rule in _practices_of_sentence(s, last_subject, used):
         keys = tuple(sorted(actor.keys))
         mine = f" {_phrase_key(name)} "
         if any(k in mine or mine in k for k in here):
             continue  # another rule read this phrase of the sentence already (one phrase, one case)
+        if bodies and _BODY_PHRASE_RE.match(name):
+            continue  # "established the X Joint Conference, a joint conference mechanism of the three zones": the body
+        if rule == "object" and _taken_from_elsewhere(s.text, name):
+            continue  # 'introduced "<name>", a procedure borrowed from the X Area': its adopter, not its origin
+        if rule == "object" and _OUTCOME_RE.match(s.text) and _SITE_HEAD_RE.search(name):
+            continue  # "This has resulted in the establishment of a ... hall": where the case told before serves
         if _titled_before(st.cases, s, keys):
             continue  # a case paragraph under a bold title: its later phrases describe the titled case
         if any(c.quote is s.original for c in st.cases[-4:]):
@@ -260,6 +273,31 @@ def _cases_of_practices(st: State, s: Sentence, last_subject: Actor | None) -> N
                 c for c in st.cases[-4:] if c.quote is not s.original or not _restates(c, s.text, name, keys)
             ]
         st.cases.append(CaseFact(name, keys, s.line, s.original, rule, len(keys) > 1))
+
+
+FROM_ADOPT_RE = re.compile(rf"\b{alternation(FROM_ADOPT_PHRASES)}\b")
+"""Words that say what a zone took up came from elsewhere (:data:`loaders.lexicon.FROM_ADOPT_PHRASES`)."""
+_FROM_APPOSITIVE_RE = re.compile(
+    rf"[\"”]?\s*(?:[^,;.]{{0,60}}?),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{FROM_ADOPT_RE.pattern}"
+)
+"""An appositive after an object that says it came from elsewhere (``..., a procedure borrowed from ...``)."""
+
+
+def _taken_from_elsewhere(text: str, name: str) -> bool:
+    """Whether the practice ``name`` of ``text`` is followed by an appositive saying it came from elsewhere."""
+    at = text.find(name.split()[-1], text.find(name.split()[0]))
+    return at >= 0 and _FROM_APPOSITIVE_RE.match(text, at + len(name.split()[-1])) is not None
+
+
+_OUTCOME_RE = re.compile(r"(?:This|These|It)\b[^,;]{0,40}?\bresulted\s+in\b")
+"""A sentence telling the outcome of the case told before (``This has resulted in ...``)."""
+_SITE_HEAD_RE = re.compile(rf"\b{alternation(SITE_HEADS)}s?\b(?!.*\b(?:for|of)\b)|\b{alternation(SITE_HEADS)}s?$")
+"""A name whose head is a place of service (:data:`loaders.lexicon.SITE_HEADS`)."""
+_BODY_PHRASE_RE = re.compile(
+    rf"(?:[\w-]+\s+){{0,3}}?{alternation(LOWER_BODY_HEADS)}(?:\s+(?:of|for|among|between)\b|$)", re.IGNORECASE
+)
+"""A practice named by a head of a body of several members (:data:`loaders.lexicon.LOWER_BODY_HEADS`): in a sentence
+the effort rules read a body in, it restates that body."""
 
 
 def _cases_took_lead(st: State, s: Sentence, last_subject: Actor | None) -> None:

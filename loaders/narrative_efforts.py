@@ -90,8 +90,12 @@ _MEMBERS_AFTER_RE = re.compile(
 )
 _FOUNDED_BEFORE_RE = re.compile(
     r"(?:^|[.;]\s*|,\s*(?:and|while)\s+)(?:In [^,]{1,40},\s*)?(?P<m>[^.;]{3,200}?)\s+(?:have\s+|has\s+)?"
-    r"(?:jointly\s+)?(?:set up|established|formed|founded|launched|built|created|co-founded)\s+(?:the\s+|a\s+|an\s+)?$"
+    r"(?:jointly\s+)?(?:set up|established|formed|founded|launched|built|created|co-founded|"
+    r"(?:held|convened)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|plenary)\s+of)"
+    r"\s+(?:the\s+|a\s+|an\s+)?$"
 )
+"""The members as the subject of the verb that founded the body, or of one that convened its meeting (``A PFTZ,
+B PFTZ and C PFTZ held the first meeting of the Joint Conference Mechanism of ...``)."""
 
 
 _LOWER_BODY_RE = re.compile(
@@ -107,6 +111,27 @@ _LOWER_BODY_SUBJECT_RE = re.compile(
 )
 """A body printed in lower case as its sentence's subject, its members in an appositive after it (``A joint
 conference mechanism of three zones, formed by A PFTZ, B PFTZ and C PFTZ, met ...``)."""
+_LOWER_BODY_OF_ZONES_RE = re.compile(
+    rf"\b(?:the|a|an|its|their)\s+(?P<name>(?:[\w-]+\s+){{0,3}}?{alternation(LOWER_BODY_HEADS)}\s+(?:of|for|among)\s+"
+    r"(?:the\s+)?[A-Z][\w'’-]*(?:(?:,\s+(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]*){1,8}\s+(?:[Pp]ilot\s+)?"
+    r"(?:P?FTZs|[Pp]ilot [Ff]ree [Tt]rade [Zz]ones|[Pp]ilot [Zz]ones))\b"
+)
+"""A body printed in lower case with its members, a list of zones under one plural head, in its name (``the joint
+conference mechanism of the Beijing, Tianjin and Hebei FTZs``), wherever it stands."""
+
+
+_NAME_AND_BEFORE_RE = re.compile(r"\bthe\s+(?P<first>(?:[A-Z][\w–-]*\s+){1,4}(?:and|of the)\s+)$")
+"""The first part of a body's name joined by ``and`` or ``of the`` before the capitalised words the name pattern
+reads (``the Cross-Straits and Greater Bay Area Linkage Demonstration Zone``, ``the Middle Reaches of the Yangtze River
+PFTZ Cooperation Platform``), after ``the``."""
+_NAMED_BY_APPOSITIVE_RE = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w–-]*\s+){1,8}[A-Z][\w–-]*),\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+    rf"{alternation(LOWER_BODY_HEADS)}\s+(?:of|for|between|among)\s+(?P<m>[^;.]{{3,160}}?)"
+    r"(?=,\s+(?:\w+ly\s+)?(?:has|have|had|which|[a-z]+ed)\b|[.;]|$)"
+)
+"""A capitalised name a lower-case appositive calls a body of several members, the members after it (``the
+Guangdong-Hong Kong-Macao Rules Connectivity Platform, a cooperation platform of Guangdong PFTZ, Hong Kong and
+Macao, released ...``)."""
 
 
 _OF_GROUP_RE = re.compile(
@@ -205,6 +230,15 @@ def effort_alliance(s: Sentence, gaz: Gazetteer) -> list[EffortFact]:
     River``).
     """
     found: list[re.Match[str]] = list(ALLIANCE_RE.finditer(s.text)) if BODY_HEAD_RE.search(s.text) else []
+    if any(h in s.text for h in LOWER_BODY_HEADS) and (" of the " in s.text or " for the " in s.text):
+        # "..., and the joint conference mechanism of the Beijing, Tianjin and Hebei FTZs": beside a named body too
+        found += [
+            om
+            for om in _LOWER_BODY_OF_ZONES_RE.finditer(s.text)
+            if om.group("name")[:1].islower() and not any(f.start() <= om.start("name") < f.end() for f in found)
+        ]
+    if not found and "," in s.text and (nm := _NAMED_BY_APPOSITIVE_RE.search(s.text)):
+        found = [nm]  # "The X Rules Connectivity Platform, a cooperation platform of A PFTZ, B and C, released ..."
     if not found and (lm := _LOWER_BODY_RE.search(s.text)):
         found = [lm]  # "Shanghai, Jiangsu and Zhejiang PFTZs set up a joint conference mechanism for ..."
     elif not found and (sm := _LOWER_BODY_SUBJECT_RE.match(s.text)) and _MEMBERS_AFTER_RE.match(s.text, sm.end()):
@@ -216,16 +250,19 @@ def effort_alliance(s: Sentence, gaz: Gazetteer) -> list[EffortFact]:
         if _in_title(s, m):
             continue  # "signed the "Action Plan of the X Alliance for ..."": a document's title, no body named anew
         name = re.sub(r"^(?:the|The)\s+", "", m.group("name")).strip()
-        lower = m.re is _LOWER_BODY_RE or m.re is _LOWER_BODY_SUBJECT_RE
+        name_at = m.start("name")
+        if m.re is ALLIANCE_RE and (am := _NAME_AND_BEFORE_RE.search(s.text, max(0, name_at - 80), name_at)):
+            name, name_at = f"{am.group('first')}{name}", am.start("first")  # "the Cross-Straits and Greater Bay ..."
+        lower = m.re in (_LOWER_BODY_RE, _LOWER_BODY_SUBJECT_RE, _LOWER_BODY_OF_ZONES_RE)
         kind = body_kind(name)
-        members: set[str] = {k for a in s.actors if m.start() <= a.start < m.end() for k in a.keys}
+        members: set[str] = {k for a in s.actors if m.start("name") <= a.start < m.end("name") for k in a.keys}
         provinces: set[str] = set()
         if not lower and (listed := _places_of_body(s.text, m, gaz)) is not None:
             name, places = listed  # "the Yangtze River Delta PFTZ Alliance of Shanghai, Jiangsu, Zhejiang and Anhui"
             members = {k for p in places if (k := gaz.zone_of_province(p))}
             provinces = {p for p in places if not gaz.zone_of_province(p)}
-        span: tuple[int, int] | None = None
-        if len(members) < 2 and (span := _members_span(s.text, m.start("name"), m.end())):
+        span: tuple[int, int] | None = m.span("m") if m.re is _NAMED_BY_APPOSITIVE_RE else None
+        if len(members) < 2 and (span := span or _members_span(s.text, name_at, m.end())):
             members |= {k for a in s.actors if span[0] <= a.start < span[1] for k in a.keys}
             inside = [(a.start, a.end) for a in s.actors]
             provinces = {

@@ -28,6 +28,7 @@ from pftz.loaders.lexicon import (
     CO_WORK_VERBS,
     DESIGNATED_SCOPES,
     GENERIC_PLURALS,
+    ITEM_ORIGIN_VERBS,
     JOINT_TITLE_WORDS,
     ORDINALS,
     PILOT_INFINITIVES,
@@ -83,13 +84,22 @@ DESIGNATED_RE = re.compile(rf"\b{alternation(DESIGNATED_SCOPES)}\b")
 COORDINATED_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+) coordinated innovation zone of (?P<zone>[A-Z][a-z]+ PFTZ)\b")
 _BODY_HEAD = alternation(h.title() for h in BODY_HEADS)
 _CAP = r"[A-Z][\w–-]*"
+_CAP_LIST_ZONES = (
+    rf"{_CAP}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_CAP}){{0,4}}\s+(?:{_CAP}\s+){{0,3}}?(?:PFTZs?|FTZs|Zones)\b"
+)
+"""The rest of a list of places under one plural head of zones, after a comma in a body's name (``Joint Conference
+Mechanism of the Guangdong, Fujian and Hainan Pilot Zones``, ``... of the Beijing, Tianjin and Hebei PFTZs``)."""
+_NOT_AFTER_ZONES = r"(?:(?<!FTZs)(?<!Zones)|(?<= of PFTZs)|(?<= of FTZs))"
+"""No more of a body's name after a plural head of zones that closes a list of places."""
 ALLIANCE_RE = re.compile(
     rf"\b(?P<name>(?:{_CAP}\s+)*{_BODY_HEAD}\b"
-    rf"(?:\s+(?:for|of|on|between|among)\s+(?:the\s+)?{_CAP}(?:(?:,\s+(?:and\s+)?(?=(?:{_CAP}\s+){{0,2}}PFTZs?\b)|"
+    rf"(?:\s+(?:for|of|on|between|among)\s+(?:the\s+)?{_CAP}(?:(?:,\s+(?:and\s+)?(?={_CAP_LIST_ZONES})|{_NOT_AFTER_ZONES}"
     rf"(?!\s+and\s+(?:the\s+)?(?:{_CAP}\s+)*{_BODY_HEAD}\b)\s+(?:(?:and|of|in|the)\s+)*){_CAP})*)?)"
 )
 """A body of several members named with a capitalised head (:data:`loaders.lexicon.BODY_HEADS`) and an
-optional ``for/of the <Proper Words>`` tail, which ends before ``and the <another body>``."""
+optional ``for/of the <Proper Words>`` tail, which ends before ``and the <another body>`` and after a plural head of
+zones that closes a list of places (``... of the Central China PFTZs in Zhengzhou``: the place of a meeting is no part
+of the name; ``... of PFTZs in the Middle Reaches of the Yangtze River`` is all name)."""
 BODY_HEAD_RE = re.compile(rf"\b{_BODY_HEAD}\b")
 GENERIC_PLURAL_RE = re.compile(rf"(?:[a-z-]+\s+){{0,3}}{alternation(GENERIC_PLURALS)}")
 JOINT_DOCUMENT_RE = re.compile(rf"\b{alternation((*TITLE_WORDS, *JOINT_TITLE_WORDS))}\b")
@@ -104,9 +114,11 @@ GROUP_RE = re.compile(
     r"(?:River|Belt|Basin|Delta|Region|Area|Circle))\b"
 )
 SEP_RE = re.compile(r"\s*(?:,\s*and|,\s*as well as|,|and|&)\s*")
-_PFTZ_AFTER_RE = re.compile(r"\s+(?:[Pp]ilot\s+)?(?:P?FTZs?|[Pp]ilot [Ff]ree [Tt]rade [Zz]ones?)(?:'s|’s|'|’)?")
+_PFTZ_AFTER_RE = re.compile(
+    r"\s+(?:[Pp]ilot\s+)?(?:P?FTZs?|[Pp]ilot [Ff]ree [Tt]rade [Zz]ones?|[Pp]ilot [Zz]ones\b)(?:'s|’s|'|’)?"
+)
 """The head after the places of a zone list, capitalised or not (``the Hubei and Hunan pilot free trade zones``,
-``the Zhejiang and Shanghai pilot FTZs``)."""
+``the Zhejiang and Shanghai pilot FTZs``, ``the Guangdong, Fujian and Hainan Pilot Zones``)."""
 _PFTZS_IN_RE = re.compile(
     r"(?:P?FTZs|(?:[Pp]ilot )?[Ff]ree [Tt]rade [Zz]ones|\b(?:[Tt]he|[Aa]ll|[Tt]hese|[Tt]heir)\s+zones)"
     r"\s+(?:in|of)\s+(?:the\s+)?$"
@@ -122,9 +134,12 @@ AFTER_QUOTE_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,8}?(?:in|of|by|at|from)\s+
 _FULLER_RE = re.compile(
     r"^(?:\s+(?!(?:has|have|had|is|are|was|were|that|which|to|allows?|enables?|creates?|establish\w*|"
     r"implements?|extends?|targets?|introduc\w*|achiev\w*|breaks?|in|by|at|with|through|as|under|within|via|"
-    r"across|between|among|while|thereby|thus)\b)"
+    r"across|between|among|while|thereby|thus|first|jointly|originat\w*|"
+    rf"{alternation(ITEM_ORIGIN_VERBS)})\b)"
     r"[a-z0-9][\w'’&+–-]*){1,10}"
 )
+"""The lower-case words after a partly quoted name that are the name's, up to a verb, a preposition, or a participle
+of its origin (``the "one-window" filing system for ... funds pioneered in Beijing FTZ``: no "pioneered")."""
 PRONOUN_RE = re.compile(r"^(?:It|The zone|The PFTZ|They|These PFTZs|The three PFTZs)\b")
 TITLED_CASE_RE = re.compile(rf"\s+{alternation(TITLED_CASE_HEADS)}\b")
 HEAD_NOUNS = rf"\s*(?:[\w-]+\s+){{0,2}}?(?:{'|'.join((*CASE_HEADS, 'management', 'supervision', 'list'))})s?\b"
@@ -361,11 +376,12 @@ def find_actors(text: str, gaz: Gazetteer, find_zones: FindZones | None = None) 
     >>> [a.keys for a in find_actors("PFTZs in Jiangsu and Anhui have", g)]
     [('jiangsu', 'anhui')]
     """
-    if not ZONE_HINT_RE.search(text) and find_zones is None:
+    hinted = ZONE_HINT_RE.search(text) is not None or "ilot Zones" in text  # "the A, B and C Pilot Zones"
+    if not hinted and find_zones is None:
         return []
     # a given finder may read areas ("Chongzuo Area"), named without "PFTZ"
     zones = (find_zones or gaz.find_zones)(text)
-    provs = gaz.find_provinces(text) if "FTZ" in text or ZONE_HINT_RE.search(text) else []
+    provs = gaz.find_provinces(text) if "FTZ" in text or hinted else []
     runs: list[list[Mention]] = []
     for p in provs:
         if runs and SEP_RE.fullmatch(text[runs[-1][-1].end : p.start]):

@@ -81,11 +81,20 @@ def case_passive_subject(s: Sentence, last_subject: Actor | None = None) -> list
     return out
 
 
-_LAUNCHED_BY_SUBJECT_RE = re.compile(rf"^\s*(?:{_INTRO}(?=(?:A|An|The)\s)|(?=[A-Z][a-z]+\s+[a-z]))")
+_LAUNCHED_BY_SUBJECT_RE = re.compile(
+    rf"^\s*(?:{_INTRO}(?=(?:A|An|The)\s)|[A-Z][^,;:.\"“”]{{0,60}},\s*(?=(?:a|an|the)\s)|(?=[A-Z][a-z]+\s+[a-z]))"
+)
 _LAUNCHED_BY_RE = re.compile(
     rf"\s*,\s*(?:(?:jointly|first|initially|originally)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?by\s+"
     r"(?:the\s+)?"
 )
+
+
+_PARTICIPLE_TAIL_RE = re.compile(
+    rf"\s+(?:(?:jointly|first|initially|originally)\s+)?{alternation(LAUNCH_PARTICIPLES)}(?:\s+jointly)?$"
+)
+"""A participle of launching that ends a subject phrase, its "by" next (``the X centre jointly launched``)."""
+_BY_AT_RE = re.compile(r"\s+by\s+(?:the\s+)?")
 
 
 _LISTED_BY_RE = re.compile(
@@ -115,6 +124,9 @@ def case_launched_by(s: Sentence) -> list[tuple[Actor, str]]:
     if sm := _LAUNCHED_BY_SUBJECT_RE.match(s.text):
         obj, end = object_at(s.text, sm.end())
         v = _LAUNCHED_BY_RE.match(s.text, end)
+        if v is None and (pm := _PARTICIPLE_TAIL_RE.search(obj)):
+            # "the X centre jointly launched by Hubei and Hunan PFTZs in Yueyang began ...": no comma before it
+            obj, v = obj[: pm.start()], _BY_AT_RE.match(s.text, end)
         at = [a for a in s.actors if v and a.start == v.end()]
         if at:
             who = at[0]

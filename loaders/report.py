@@ -36,7 +36,7 @@ from pftz.loaders.report_context import stated_patterns as stated_patterns
 from pftz.loaders.report_documents import _doc_mentions, _extract_documents, _issuers
 from pftz.loaders.report_documents import _issuer_text as _issuer_text
 from pftz.loaders.report_extensions import _counted_extensions
-from pftz.loaders.report_listed import _listed_batch_cases
+from pftz.loaders.report_listed import _listed_batch_cases, _listed_not_cases
 from pftz.loaders.report_prose import (
     _agent_bodies,
     _batches_of_documents,
@@ -107,6 +107,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("series-batches", _series_batches),
     Pass("agent-bodies", _agent_bodies),
     Pass("narrative", _read_story),
+    Pass("listed-not-cases", _listed_not_cases),
     Pass("counted-scope-lists", _counted_scope_lists),
     Pass("batch-mentions", _extract_batch_mentions),
     Pass("narrative-facts", _extract_narrative),

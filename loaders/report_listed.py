@@ -9,6 +9,7 @@ the list splitting they share. The other passes of batches and notices in prose 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pftz.ground.names import title_score
 from pftz.ground.schema import DERIVED, Label, MeasureKind, Rel
@@ -27,6 +28,7 @@ from pftz.loaders.lexicon import (
     RELEASE_LIST_LEADS,
     alternation,
 )
+from pftz.loaders.narrative import CaseFact
 from pftz.loaders.records import NodeRef
 from pftz.loaders.report_context import (
     KIND_OF_BATCH,
@@ -93,9 +95,9 @@ CLAUSE_ITEM_RE = re.compile(r"(?:was|were|is|are|has|have|had|will)\b")
 item."""
 RELATIVE_AFTER_RE = re.compile(r",\s+(?:which|that|who|whose|where|under which|in which|allowing|enabling)\s")
 """A clause telling of a listed case after it, no part of its name."""
-ASIDE_RE = re.compile(r"(?:for|in|on|at|with|from|by|as for|regarding)\s")
+ASIDE_RE = re.compile(r"(?:for|in|on|at|with|from|by|as for|regarding|among)\s")
 """A piece of a list that opens with a preposition is an aside before the next item ("and, for the aviation
-industry, a ..."), no item."""
+industry, a ...", "It included, among others, a ..."), no item."""
 LATTER_RE = re.compile(r"the\s+(?P<which>latter|former)\b", re.IGNORECASE)
 """A piece of a list that opens with "the latter" or "the former" tells of an item before it ("A and B, the latter
 first launched in the Nansha Area of Guangdong PFTZ"), no item."""
@@ -105,6 +107,8 @@ SINGLE_QUOTED_RE = re.compile(r"(?<!\w)['‘«]([^'‘’«»]+)['’»](?!\w)")
 COUNT_RE = re.compile(rf"(?:\d+|{alternation(CARDINALS)})\s+(?:more\s+|other\s+)?[a-z]+s\b", re.IGNORECASE)
 """A piece of a list that opens with a count of a plural noun ("24 items in three fields") counts the items, no item
 ("one code for all" is one)."""
+JOINT_ORIGIN_RE = re.compile(rf"\b(?:jointly|together)\s+(?:[a-z]+\s+)?{alternation(ITEM_ORIGIN_VERBS)}\b")
+"""An item's origin clause that makes it one innovation of its zones together ("jointly developed by A and B")."""
 CO_AUTHOR_RE = re.compile(r"(?:the\s+)?[A-Z]")
 """A piece after an item's origin clause that opens with a proper name is one more of its authors ("jointly explored
 by Guangdong PFTZ and the Macao SAR government"), no item."""
@@ -174,7 +178,19 @@ def _listed_batch_cases(c: _Collector, ctx: _Context) -> None:
                 if ASIDE_RE.match(name) or COUNT_RE.match(name):
                     continue  # "for the aviation industry": an aside before the item; "24 items": a count
                 zones = {m.key for m in c.find_zones(item)} | {z.key for lst in c.find_zone_lists(item) for z in lst}
-                m = c.node(Label.MEASURE, f"{b.ref.key}:{slug(name)}", name, line, sent, kind=kind, title=name)
+                # "..., jointly developed by Jiangsu PFTZ and Anhui PFTZ": one joint innovation of several zones
+                joint = len({z.split("/", 1)[0] for z in zones}) > 1 and JOINT_ORIGIN_RE.search(item) is not None
+                m = c.node(
+                    Label.MEASURE,
+                    f"{b.ref.key}:{slug(name)}",
+                    name,
+                    line,
+                    sent,
+                    kind=kind,
+                    title=name,
+                    joint=True if joint else None,
+                    cross_regional=True if joint else None,
+                )
                 c.rel(Rel.IN_BATCH, m, b.ref, line, sent, resolved=LISTED_RESOLVED, **{DERIVED: True})
                 for z in sorted(zones):
                     c.rel(Rel.ORIGINATED_IN, m, c.zone(z, line, sent), line, sent)
@@ -229,6 +245,39 @@ def _listed_rows(c: _Collector, ctx: _Context, b: _ProseBatch) -> None:
 AND_RE = re.compile(r"\s+and\s+")
 
 
+def _listed_not_cases(c: _Collector, ctx: _Context) -> None:
+    """Rule: in an edition, a name the narrative credited to a zone in a sentence that lists the cases of a national
+    batch no table lists, after its release ("Among them, the "A" export service developed by X PFTZ ...", "The same
+    batch included a B ... from Y PFTZ", "In trade facilitation, cases include X PFTZ's "C" ...") or in a later
+    paragraph whose subject is the batch ("The sixth batch ... It includes ..."), is an item of that batch, promoted
+    by the ministry, not the zone's own case there: the narrative's case of that sentence is dropped when its name
+    lies within an item the list names (pass ``listed-batch-cases`` reads the item). The same innovation told as
+    the zone's case in another sentence stays its case.
+    """
+    if not ctx.edition or not ctx.story.cases:
+        return
+    listed: dict[str, list[str]] = {}
+    for b in ctx.prose_batches:
+        if not b.released or b.ref.key in ctx.batch_tables:
+            continue
+        for _line, sent, lead in _release_lists(ctx, b):
+            names = [_words(_item_name(item)) for item in _items(sent[lead.end() :].rstrip(" ."))]
+            listed.setdefault(sent, []).extend(n for n in names if len(n.split()) > 1)
+    if not listed:
+        return
+
+    def in_list(f: CaseFact) -> bool:
+        names = listed.get(f.quote)
+        if not names:
+            return False
+        mine = _words(f.name)
+        return any(mine in n or n in mine for n in names)
+
+    kept = tuple(f for f in ctx.story.cases if not in_list(f))
+    if len(kept) < len(ctx.story.cases):
+        ctx.story = replace(ctx.story, cases=kept)
+
+
 BACK_TO_BATCH_RE = re.compile(r"\b(?:the|these|selected|other)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 """In a text, what makes a list after the release the batch's: the sentence names the batch, or its lead refers
 back ("Other practices in the batch include", "the selected cases include"), not any "measures include"."""
@@ -267,7 +316,7 @@ def _after_release(ctx: _Context, b: _ProseBatch) -> list[tuple[int, str]]:
     """The sentences after the one releasing batch ``b`` that may list its cases, with their lines: in an edition,
     the rest of its paragraph; in a text, every sentence up to the next one naming another batch."""
     if ctx.edition:
-        para = next((p for p in ctx.paras if b.sentence in p.text and p.line <= b.line <= p.end_line), None)
+        para = next((p for p in ctx.paras if p.line <= b.line <= p.end_line and b.sentence in p.text), None)
         if para is None:
             return []
         sents = [(para.line_at(off), sent) for off, sent in _para_sentences(para)]
