@@ -40,7 +40,7 @@ def followers(
 
     Examples
     --------
-    >>> from pftz.loaders.reference import Gazetteer
+    >>> from pftz.loaders.gazetteer import Gazetteer
     >>> g = Gazetteer.default()
     >>> a = AdoptionFact("x model", "province", "sichuan", "Sichuan", 3,
     ...     "Sichuan adopted it in 2023, Guizhou and Shaanxi followed in 2025.", "drew-on")

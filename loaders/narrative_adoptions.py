@@ -340,7 +340,7 @@ def listed_adopters(st: State, text: str, first: str) -> list[tuple[str, str, st
 
     Examples
     --------
-    >>> from pftz.loaders.reference import Gazetteer
+    >>> from pftz.loaders.gazetteer import Gazetteer
     >>> g = Gazetteer.default()
     >>> st = State(g, g.find_zones)
     >>> [a[:2] for a in listed_adopters(st, "Hunan Province and by the city of Huaihua", "Hunan Province")]

@@ -752,7 +752,7 @@ def zone_title_case(p: Paragraph, actors_of: Callable[[str], list[Actor]]) -> Ca
 
     Examples
     --------
-    >>> from pftz.loaders.reference import Gazetteer
+    >>> from pftz.loaders.gazetteer import Gazetteer
     >>> from pftz.loaders.narrative_facts import find_actors
     >>> zones = lambda t: find_actors(t, Gazetteer.default())
     >>> f = zone_title_case(Paragraph('Hainan FTP: "Zero-tariff" list for yacht imports', (0,), (9,)), zones)

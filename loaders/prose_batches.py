@@ -365,7 +365,7 @@ def _item_scope(
 
     Examples
     --------
-    >>> from pftz.loaders.reference import Gazetteer
+    >>> from pftz.loaders.gazetteer import Gazetteer
     >>> g = Gazetteer.default()
     >>> sc, where, zs = _item_scope("in inland PFTZs and in Hubei FTZ", g.find_zones, g.find_zone_lists)
     >>> str(sc), where, [z.key for z in zs]
