@@ -627,7 +627,7 @@ BATCH_TITLE_VERBS = ("replicating", "promoting", "scaling up", "releasing", "pub
 """Words of a document's title that release the batch the title names (``Notice of the State Council on
 Replicating and Promoting the Eighth Batch of Reform Pilot Experience``)."""
 
-AGENT_VERBS_MORE = ("adopted", "compiled", "extended", "reviewed", "deliberated")
+AGENT_VERBS_MORE = ("adopted", "compiled", "extended", "reviewed", "deliberated", "promoted")
 """More verbs of a body acting on a document or a batch (``the CPC Central Committee adopted ... the "..."``, ``the
 Central Commission for Further Reform reviewed the implementation of the "..."``), or on
 measures it spreads (``the General Administration of Customs extended ten facilitation measures ...``)."""
