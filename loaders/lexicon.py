@@ -627,7 +627,7 @@ BATCH_TITLE_VERBS = ("replicating", "promoting", "scaling up", "releasing", "pub
 """Words of a document's title that release the batch the title names (``Notice of the State Council on
 Replicating and Promoting the Eighth Batch of Reform Pilot Experience``)."""
 
-AGENT_VERBS_MORE = ("adopted", "compiled", "extended", "reviewed", "deliberated", "promoted")
+AGENT_VERBS_MORE = ("adopted", "compiled", "extended", "reviewed", "deliberated")
 """More verbs of a body acting on a document or a batch (``the CPC Central Committee adopted ... the "..."``, ``the
 Central Commission for Further Reform reviewed the implementation of the "..."``), or on
 measures it spreads (``the General Administration of Customs extended ten facilitation measures ...``)."""
@@ -1211,3 +1211,19 @@ BODY_ITEM_VERBS = ("promoted", "extended", "rolled out", "replicated", "scaled u
 quoted after them (``the Ministry of Transport extended the "..." to all coastal ports``)."""
 
 __all__ += ["BODY_ITEM_VERBS"]
+
+CITY_LEVELS = ("Municipal", "City")
+"""Adjectives of a city before its government (``the Weifang Municipal People's Government``)."""
+LOCAL_GOVERNMENT = "People's Government"
+"""The head of a local government (``the Shenzhen Municipal People's Government``)."""
+ISSUING_PHRASES = ("followed with", "came out with", "came up with", "rolled out", "unveiled")
+"""Phrases by which a government puts out a document of its own (``the Shenzhen Municipal People's Government
+followed with the Several Measures on ...``), besides the verbs of acting on a document."""
+
+__all__ += ["CITY_LEVELS", "ISSUING_PHRASES", "LOCAL_GOVERNMENT"]
+
+PROMOTED_OBJECTS = (*NOTICE_ITEM_WORDS, "batch", "batches", "innovations", "models", "reforms")
+"""What a national body "promoted" when the verb makes it a body acting (``the State Council has promoted eight
+batches of ...``, ``... promoted ten facilitation measures``), besides a national scope after the verb."""
+
+__all__ += ["PROMOTED_OBJECTS"]
