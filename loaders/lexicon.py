@@ -1280,3 +1280,19 @@ BODY_ITEM_VERBS = ("promoted", "extended", "rolled out", "replicated", "scaled u
 quoted after them (``the Ministry of Transport extended the "..." to all coastal ports``)."""
 
 __all__ += ["BODY_ITEM_VERBS"]
+
+CITY_LEVELS = ("Municipal", "City")
+"""Adjectives of a city before its government (``the Weifang Municipal People's Government``)."""
+LOCAL_GOVERNMENT = "People's Government"
+"""The head of a local government (``the Shenzhen Municipal People's Government``)."""
+ISSUING_PHRASES = ("followed with", "came out with", "came up with", "rolled out", "unveiled")
+"""Phrases by which a government puts out a document of its own (``the Shenzhen Municipal People's Government
+followed with the Several Measures on ...``), besides the verbs of acting on a document."""
+
+__all__ += ["CITY_LEVELS", "ISSUING_PHRASES", "LOCAL_GOVERNMENT"]
+
+PROMOTED_OBJECTS = (*NOTICE_ITEM_WORDS, "batch", "batches", "innovations", "models", "reforms")
+"""What a national body "promoted" when the verb makes it a body acting (``the State Council has promoted eight
+batches of ...``, ``... promoted ten facilitation measures``), besides a national scope after the verb."""
+
+__all__ += ["PROMOTED_OBJECTS"]

@@ -28,6 +28,7 @@ from pftz.loaders.records import (
     PropValue,
     Provenance,
 )
+from pftz.loaders.report_bodies import _city_governments, _promoting_bodies
 from pftz.loaders.report_context import ORDINAL_WORDS as ORDINAL_WORDS
 from pftz.loaders.report_context import _Collector, _Context, _extract_zones, _para_sentences
 from pftz.loaders.report_context import batch_kind as batch_kind
@@ -106,6 +107,8 @@ PASSES: tuple[Pass, ...] = (
     Pass("document-batches", _batches_of_documents),
     Pass("series-batches", _series_batches),
     Pass("agent-bodies", _agent_bodies),
+    Pass("city-governments", _city_governments),
+    Pass("promoting-bodies", _promoting_bodies),
     Pass("narrative", _read_story),
     Pass("listed-not-cases", _listed_not_cases),
     Pass("counted-scope-lists", _counted_scope_lists),

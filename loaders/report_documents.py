@@ -29,6 +29,7 @@ from pftz.loaders.lexicon import (
     DOCUMENT_ACTING_VERBS,
     DOCUMENT_EXAMPLE_LEADS,
     DRAFTING_VERBS,
+    ISSUING_PHRASES,
     ISSUING_VERBS,
     JOINT_TITLE_WORDS,
     REVISION_WORDS,
@@ -382,7 +383,7 @@ Province (Interim) resolves ..."."""
 
 
 SIGNED_TITLE_RE = re.compile(
-    rf"(?:\b(?:jointly\s+)?{alternation((*ISSUING_VERBS, *DRAFTING_VERBS))}(?:\s+(?:was|were))?"
+    rf"(?:\b(?:jointly\s+)?{alternation((*ISSUING_VERBS, *DRAFTING_VERBS, *ISSUING_PHRASES))}(?:\s+(?:was|were))?"
     r"(?:\s+(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d)?\s+the"
     rf"|\b{alternation(TITLE_NAMING_WORDS)}(?:\s+the)?)\s+"
     rf"(?P<title>(?:[A-Z][\w'’-]*\s+){{0,4}}?"
@@ -392,7 +393,8 @@ SIGNED_TITLE_RE = re.compile(
 Agreement on Cooperation of ... Corridor at a meeting", "... to draft the Several Measures on ...", the passive
 inverted "Also released was the Joint Declaration on ..." (the small words after its last capitalised word are not
 its own); a date between the verb and the title ("approved in May 2031 the Implementation Plan for ..."); after a
-word naming it ("The notice, titled Notice on ...")."""
+word naming it ("The notice, titled Notice on ..."); after a phrase of putting one out ("followed with the Several
+Measures on ...", ``ISSUING_PHRASES``)."""
 _TRAILING_SMALL_RE = re.compile(rf"(?:\s+(?:{'|'.join(_SMALL)}))+$")
 
 

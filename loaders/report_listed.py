@@ -168,7 +168,8 @@ def _listed_batch_cases(c: _Collector, ctx: _Context) -> None:
         if not ctx.edition:
             done.add(b.ref.key)  # a text's title and its first sentence may both release the batch
         kind = str(KIND_OF_BATCH.get(b.kind, MeasureKind.INNOVATION))
-        for line, sent, lead in _release_lists(ctx, b):
+        after = _after_release(ctx, b)
+        for line, sent, lead in _release_lists(ctx, b, after):
             # in a text, a zone's case the narrative read in the sentence is the batch's item already
             cases = [] if ctx.edition else [_words(f.name) for f in ctx.story.cases if f.quote == sent and f.zones]
             for item in _items(sent[lead.end() :].rstrip(" .")):
@@ -194,7 +195,7 @@ def _listed_batch_cases(c: _Collector, ctx: _Context) -> None:
                 c.rel(Rel.IN_BATCH, m, b.ref, line, sent, resolved=LISTED_RESOLVED, **{DERIVED: True})
                 for z in sorted(zones):
                     c.rel(Rel.ORIGINATED_IN, m, c.zone(z, line, sent), line, sent)
-        for line, sent, body, name in _body_items(c, ctx, b):
+        for line, sent, body, name in _body_items(c, ctx, b, after):
             if any(
                 e.label is Label.MEASURE and e.provenance.quote == sent and slug(e.name) == slug(name)
                 for e in c.entities
@@ -210,13 +211,13 @@ LISTED_ROW_MATCH = 75.0
 rewords the rows), when the runner-up row scores at least ``SCOPE_LIST_MARGIN`` less."""
 
 
-def _row_of(titles: dict[str, str], bkey: str, name: str) -> str | None:
-    """The key of the row of batch ``bkey`` a reworded name clearly denotes: close enough and well ahead of the
-    runner-up."""
+def _row_of(rows: dict[str, str], name: str) -> str | None:
+    """The key of the row (of ``rows``: key -> normalised title) a reworded name of two words or more clearly
+    denotes: close enough and well ahead of the runner-up."""
+    if len(name.split()) < 2:
+        return None
     wanted = _norm_title(name)
-    scored = sorted(
-        ((title_score(_norm_title(t), wanted), k) for k, t in titles.items() if k.startswith(bkey + ":")), reverse=True
-    )
+    scored = sorted(((title_score(t, wanted), k) for k, t in rows.items()), reverse=True)
     if not scored or scored[0][0] < LISTED_ROW_MATCH:
         return None
     return scored[0][1] if len(scored) == 1 or scored[0][0] - scored[1][0] >= SCOPE_LIST_MARGIN else None
@@ -228,17 +229,21 @@ def _listed_rows(c: _Collector, ctx: _Context, b: _ProseBatch) -> None:
     created: a case the table does not list is left unread); a piece that names no row whole is tried at each side
     of its "and" ("A on inland waterways and B for enterprises": two rows); so is an innovation a body spread there
     (:func:`_body_items`)."""
-    for line, sent, lead in _release_lists(ctx, b):
+    rows = {k: _norm_title(t) for k, t in ctx.titles.items() if k.startswith(b.ref.key + ":")}
+    after = _after_release(ctx, b)
+    for line, sent, lead in _release_lists(ctx, b, after):
         for item in ITEM_SPLIT_RE.split(sent[lead.end() :].rstrip(" .")):
             name = _item_name(item)
-            key = _row_of(ctx.titles, b.ref.key, name) if len(name.split()) > 1 else None
+            key = _row_of(rows, name)
             # "A of B and C for D" names no row whole: each side of its "and" may name one
-            for part in [name] if key is not None else AND_RE.split(name):
-                key = _row_of(ctx.titles, b.ref.key, part) if len(part.split()) > 1 else None
-                if key is not None:
-                    c.node(Label.MEASURE, key, ctx.titles[key], line, sent)
-    for line, sent, _body, name in _body_items(c, ctx, b):  # "<body> promoted the "A" experience": its row
-        if (key := _row_of(ctx.titles, b.ref.key, name)) is not None:
+            keys = (
+                [key] if key is not None else [_row_of(rows, p) for p in AND_RE.split(name)] if " and " in name else []
+            )
+            for k in keys:
+                if k is not None:
+                    c.node(Label.MEASURE, k, ctx.titles[k], line, sent)
+    for line, sent, _body, name in _body_items(c, ctx, b, after):  # "<body> promoted the "A" experience": its row
+        if (key := _row_of(rows, name)) is not None:
             c.node(Label.MEASURE, key, ctx.titles[key], line, sent)
 
 
@@ -283,11 +288,12 @@ BACK_TO_BATCH_RE = re.compile(r"\b(?:the|these|selected|other)\s+(?:[\w-]+\s+)?$
 back ("Other practices in the batch include", "the selected cases include"), not any "measures include"."""
 
 
-def _release_lists(ctx: _Context, b: _ProseBatch) -> list[tuple[int, str, re.Match[str]]]:
-    """The sentences that list cases of batch ``b`` after its release, with their lines and the lead of the list."""
+def _release_lists(ctx: _Context, b: _ProseBatch, after: list[tuple[int, str]]) -> list[tuple[int, str, re.Match[str]]]:
+    """The sentences that list cases of batch ``b`` after its release (``after``: :func:`_after_release`), with their
+    lines and the lead of the list."""
     at = b.sentence.find(b.phrase)
     own = RELEASE_LEAD_RE.search(b.sentence, at + len(b.phrase)) if at >= 0 else None
-    leads = [(b.line, b.sentence, own)] + [(ln, s, LIST_LEAD_RE.search(s)) for ln, s in _after_release(ctx, b)]
+    leads = [(b.line, b.sentence, own)] + [(ln, s, LIST_LEAD_RE.search(s)) for ln, s in after]
     out: list[tuple[int, str, re.Match[str]]] = []
     chained = True  # in a text, "It includes ...", "They include ..." right after the release or a list of its cases
     for ln, s, m in leads:
@@ -364,11 +370,14 @@ BODY_ITEM_RE = re.compile(
     rf"\s+(?:(?:has|have|had|also|then)\s+)*{alternation(BODY_ITEM_VERBS)}\s+(?:the\s+)?[\"“](?P<name>[^\"“”]{{8,200}})[\"”]"
 )
 """A national body's verb of spreading and the innovation it quotes: "... promoted the "A" experience"."""
+BODY_VERB_QUOTE_RE = re.compile(rf"{alternation(BODY_ITEM_VERBS)}\s+(?:the\s+)?[\"“]")
 BODY_ITEM_RESOLVED = "an innovation a national body spread, in the passage on the batch"
 """``resolved`` of the derived ``IN_BATCH`` edge of an innovation a body spread in a batch's passage."""
 
 
-def _body_items(c: _Collector, ctx: _Context, b: _ProseBatch) -> list[tuple[int, str, NodeRef, str]]:
+def _body_items(
+    c: _Collector, ctx: _Context, b: _ProseBatch, after: list[tuple[int, str]]
+) -> list[tuple[int, str, NodeRef, str]]:
     """The innovations a national body spread in the passage on batch ``b`` ("In the fourth batch of departmental
     experience, the Ministry of Ecology and Environment promoted the "A" experience", "... released the fifth batch
     ... The People's Bank of China promoted the "B" throughout the country, and the Ministry of Transport extended
@@ -378,10 +387,10 @@ def _body_items(c: _Collector, ctx: _Context, b: _ProseBatch) -> list[tuple[int,
     if not ctx.edition:
         return []  # a text's sentences on a batch are read by pass ``prose-batch-items``
     sents = [(ln, s) for kind, o, _n, s, ln, _p in ctx.batch_phrases if _batch_key("national", kind, o) == b.ref.key]
-    sents += [(b.line, b.sentence), *_after_release(ctx, b)]
+    sents += [(b.line, b.sentence), *after]
     out: list[tuple[int, str, NodeRef, str]] = []
     for line, s in dict.fromkeys(sents):
-        if not any(v in s for v in BODY_ITEM_VERBS):
+        if not BODY_VERB_QUOTE_RE.search(s):
             continue  # a quick test before the bodies are looked up
         for m in c.gaz.find_bodies(s):
             ref = c.gaz.body_ref(m.key)

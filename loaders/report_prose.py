@@ -392,9 +392,8 @@ LEADING_GROUP_RE = re.compile(
     r"(?:\s+(?:[A-Z(][\w()'’-]*|the|of|for|on|and|in))*?)"
     rf"(?=\s+(?!(?:the|of|for|on|and|in)\b)[a-z]|\s+in\s+(?:\d|{alternation(m.title() for m in MONTHS)}\b)|[,;.]|$)"
 )
-"""A leading group or its office, named after its task, up to the first word in lower case that is none of its
-name's ("... Yunnan Pilot FTZ from 62 candidates", "... for PFTZ Work recently issued"), a date ("in January") or the
-end of its clause."""
+"""A leading group or its office, named after its task, up to a lower-case word none of its name's ("... FTZ from 62
+candidates", "... Work recently issued"), a date ("in January") or the end of its clause."""
 
 
 PARTY_COMMITTEE_RE = re.compile(

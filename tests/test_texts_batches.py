@@ -494,3 +494,60 @@ def test_a_title_after_a_date_a_naming_word_a_possessive_or_of_a_list_is_read(te
         r = parse_report(t, "news.txt")
         docs = {str(e.properties.get("title") or e.name) for e in r.entities if e.label is Label.DOCUMENT}
         assert want in docs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So far the State Council has promoted nine batches of reform pilot experience nationwide, 380 items in all.\n",
+        "Together with the reform experience that the State Council has promoted nationwide, the zones have "
+        "contributed 402 innovations.\n",
+        "The General Administration of Customs promoted ten facilitation measures for bonded zones last year.\n",
+    ],
+)
+def test_a_body_that_promoted_batches_or_measures_is_read(text: str) -> None:
+    """A national body that "promoted" batches or measures (in a relative clause too) acts on them: it is read."""
+    for t in (text, rewrapped(text)):
+        found = _bodies(parse_report(t, "news.txt"))
+        assert found & {"State Council", "General Administration of Customs"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Jiaxing has acted on the lesson. The Jiaxing Municipal People's Government approved a list of 30 "
+            "innovations to be introduced this year.\n",
+            "Jiaxing Municipal People's Government",
+        ),
+        (
+            "The change follows the Zhuhai Municipal People\u2019s Government\u2019s Action Plan for Aligning with "
+            "Hengqin Rules, issued in May.\n",
+            "Zhuhai Municipal People\u2019s Government",
+        ),
+        (
+            "Last spring the Xiamen Municipal People's Government followed with the Several Measures on Supporting "
+            "Shipping Finance in Xiamen, which took effect at once.\n",
+            "Xiamen Municipal People's Government",
+        ),
+    ],
+)
+def test_a_city_government_acting_on_a_document_is_read(text: str, want: str) -> None:
+    """A city's government named by its place and level, acting on a document (a verb after it, its possessive
+    before a title, "followed with the ..."), is a body; one only named is not."""
+    for t in (text, rewrapped(text)):
+        assert want in _bodies(parse_report(t, "news.txt"))
+    said = "An official of the Jiaxing Municipal People's Government said Zhejiang FTZ's list was long.\n"
+    assert not any("Jiaxing" in b for b in _bodies(parse_report(said, "news.txt")))
+
+
+def test_a_title_after_a_phrase_of_putting_it_out_is_read() -> None:
+    """ "... followed with the Several Measures on ..., which ...": the unquoted title is a document."""
+    text = (
+        "Last spring the Xiamen Municipal People's Government followed with the Several Measures on Supporting "
+        "Shipping Finance in Xiamen, which took effect at once.\n"
+    )
+    for t in (text, rewrapped(text)):
+        r = parse_report(t, "news.txt")
+        docs = {str(e.properties.get("title") or e.name) for e in r.entities if e.label is Label.DOCUMENT}
+        assert "Several Measures on Supporting Shipping Finance in Xiamen" in docs
