@@ -168,6 +168,8 @@ ACTIVE_ADOPT_VERBS = (
     "referenced",
     "referencing",
     "with reference to",
+    "has used",
+    "have used",
 )
 """Active verbs of an adopter taking up another's named innovation: ``Gansu Province drew on "<name>" of X PFTZ``."""
 

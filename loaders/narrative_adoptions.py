@@ -104,10 +104,18 @@ _OWNER_RE = re.compile(r"['’]s\s+")
 """A province's possessive right before a city of it: the city is the place (``Jiangxi's Ganzhou city``)."""
 
 
+_PLACE_INTRO_RE = re.compile(
+    r"^\s*(?:Within|Inside|Across|Elsewhere in|Outside|Beyond)\s+[A-Z][^,;]{1,40},\s*(?=[A-Z])"
+)
+"""A place set off before the subject, where it acts, not who acts: ``Within Henan, Nanyang and Xinxiang ...``."""
+
+
 def _adopter(st: State, subject: str) -> tuple[str, str, str, str] | None:
     """(kind, key, name, parent zone) of the adopter named in a sentence's subject; a subject standing for the
     city named before (``The city also learned from ...``, ``Its high-tech zone introduced ...``) is that city; a city
-    after its province's possessive (``Jiangxi's Ganzhou city``) is the city."""
+    after its province's possessive (``Jiangxi's Ganzhou city``) is the city; a place set off before the subject
+    (``Within Henan, Nanyang ...``) is none."""
+    subject = _PLACE_INTRO_RE.sub("", subject, count=1)
     if cm := COORDINATED_RE.search(subject):
         parent = st.gaz.zone(cm.group("zone"))
         if parent:
@@ -158,10 +166,12 @@ _ACTIVE_ADOPT_RE = re.compile(rf"\b(?P<verb>{alternation(ACTIVE_ADOPT_VERBS)})\s
 _OUTSIDE_ADOPT_RE = re.compile(rf"\b(?P<verb>{alternation(OUTSIDE_ADOPT_VERBS)})\s+")
 _ANAPHOR_OBJECT_RE = re.compile(
     rf"^\s*(?:{alternation((*ANAPHORA, *SAME_ANAPHORA))})(?=\s*(?:[,.;]|$)|\s+(?:at|in|for|to|on|across|into|as|"
-    rf"through|from|since|last|this|with|under|when|while)\b)|^\s*{alternation(VERSION_ANAPHORA)}\b",
+    rf"through|from|since|last|this|with|under|when|while|soon|too|again|early|later|wholesale|verbatim|as well|almost|"
+    rf"\w+ly)\b)|^\s*{alternation(VERSION_ANAPHORA)}\b",
     re.IGNORECASE,
 )
-"""An anaphor as the object, a place or a time after it: ``introduced the model at the Port Area in 2024``."""
+"""An anaphor as the object, a place, a time or an adverb after it: ``introduced the model at the Port Area in 2024``,
+``adopted it almost immediately``."""
 _PLACE_ANAPHOR_RE = re.compile(
     r"^\s*the\s+(?P<place>[A-Z][\w'’-]+)\s+"
     rf"(?:{alternation(sorted({a.split()[1] for a in ANAPHORA if a.startswith('the ') and len(a.split()) == 2}))})"
@@ -588,6 +598,8 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
             obj_end = nxt.start()  # ", and the Xiamen Area of Fujian PFTZ launched ...": another zone's own clause
         if (nxt := _NEXT_PASSIVE_RE.search(s.text, obj_at, obj_end)) is not None:
             obj_end = nxt.start()  # ', and the "..." of Guangxi PFTZ was transplanted to ...': another clause
+        if (nxt := _NEXT_ACTOR_RE.search(s.text, obj_at, obj_end)) is not None:
+            obj_end = nxt.start()  # ', and Linyi has used the "..." service': another subject's clause
         begin = max([0, *(m.end() for m in CLAUSE_CUT_RE.finditer(s.text, 0, start))])
         begin = max([begin, *(m.end() for m in _COLON_RE.finditer(s.text, begin, start))])  # "... release: Wuxi ..."
         fact = _active_adoption(c, s.text[begin:start], obj_at, obj_end, only_outside=start in outside_verbs)
@@ -649,6 +661,12 @@ _NEXT_PASSIVE_RE = re.compile(
 """A clause after an adoption's object whose subject is another quoted innovation, or an anaphor, with its own
 passive verb (``, and the "..." of Guangxi PFTZ was transplanted to ...``, ``, and the service was learnt by
 ...``)."""
+_NEXT_ACTOR_RE = re.compile(
+    r"[,;]\s*(?:and|while|whereas)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:has|have|had)\s+(?:\w+ly\s+|also\s+)?"
+    r"[a-z]+(?:ed|en|t)\b"
+)
+"""A clause after an adoption's object with a subject and a verb of its own (``Weifang adopted the voucher, and
+Linyi has used the "..." service``): the object ends before it."""
 _PARENT_POSSESSIVE_RE = re.compile(r"\s*(?:the|its)\s+(?:zone|PFTZ|parent zone)(?:'s|’s)\s")
 """``the zone's "<name>"`` after a coordinated innovation zone of a PFTZ: that PFTZ's innovation."""
 
@@ -723,7 +741,16 @@ _PASSIVE_END_RE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+
 def _bare_object(text: str, obj_at: int, obj_end: int) -> str:
     """The object phrase at ``obj_at`` up to its clause end, without its article and a place after it."""
     phrase = _AND_VERB_RE.split(object_at(text[:obj_end], obj_at)[0].strip())[0]
+    phrase = _TRAILING_TIME_RE.sub("", phrase)  # "adopted the voucher in the spring": when, not what
     return _TRAILING_PLACE_RE.sub("", re.sub(r"^(?:the|an?|its)\s+", "", phrase))
+
+
+_TRAILING_TIME_RE = re.compile(
+    r"\s+(?:(?:in|during|since|by|over|through)\s+(?:the\s+)?(?:(?:early|late|same)\s+)?|(?:last|this|that)\s+)"
+    r"(?:spring|summer|autumn|fall|winter|year|month|quarter|(?:[A-Z][a-z]+\s+)?\d{4}|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December))$"
+)
+"""A time after a practice's name (``... in the spring``, ``... last year``, ``... in March 2026``)."""
 
 
 _PROVINCE_POSSESSIVE_RE = re.compile(r"\s*(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|’s)\s+")
