@@ -48,7 +48,11 @@ from pftz.loaders.narrative_facts import (
     CLAUSE_CUT_RE,
     COORDINATED_RE,
     HEAD_NOUNS,
+    NEXT_ACTOR_RE,
+    PLACE_INTRO_RE,
     SUBJECT_WORDS,
+    TRAILING_PLACE_RE,
+    TRAILING_TIME_RE,
     Actor,
     AdoptionFact,
     CaseFact,
@@ -104,18 +108,11 @@ _OWNER_RE = re.compile(r"['’]s\s+")
 """A province's possessive right before a city of it: the city is the place (``Jiangxi's Ganzhou city``)."""
 
 
-_PLACE_INTRO_RE = re.compile(
-    r"^\s*(?:Within|Inside|Across|Elsewhere in|Outside|Beyond)\s+[A-Z][^,;]{1,40},\s*(?=[A-Z])"
-)
-"""A place set off before the subject, where it acts, not who acts: ``Within Henan, Nanyang and Xinxiang ...``."""
-
-
 def _adopter(st: State, subject: str) -> tuple[str, str, str, str] | None:
     """(kind, key, name, parent zone) of the adopter named in a sentence's subject; a subject standing for the
     city named before (``The city also learned from ...``, ``Its high-tech zone introduced ...``) is that city; a city
-    after its province's possessive (``Jiangxi's Ganzhou city``) is the city; a place set off before the subject
-    (``Within Henan, Nanyang ...``) is none."""
-    subject = _PLACE_INTRO_RE.sub("", subject, count=1)
+    after its province's possessive (``Jiangxi's Ganzhou city``) is the city; ``Within Henan, Nanyang ...``: Nanyang."""
+    subject = PLACE_INTRO_RE.sub("", subject, count=1)
     if cm := COORDINATED_RE.search(subject):
         parent = st.gaz.zone(cm.group("zone"))
         if parent:
@@ -170,8 +167,7 @@ _ANAPHOR_OBJECT_RE = re.compile(
     rf"\w+ly)\b)|^\s*{alternation(VERSION_ANAPHORA)}\b",
     re.IGNORECASE,
 )
-"""An anaphor as the object, a place, a time or an adverb after it: ``introduced the model at the Port Area in 2024``,
-``adopted it almost immediately``."""
+"""An anaphor as the object, a place, time or adverb after it: ``introduced the model at the Port Area in 2024``."""
 _PLACE_ANAPHOR_RE = re.compile(
     r"^\s*the\s+(?P<place>[A-Z][\w'’-]+)\s+"
     rf"(?:{alternation(sorted({a.split()[1] for a in ANAPHORA if a.startswith('the ') and len(a.split()) == 2}))})"
@@ -598,7 +594,7 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
             obj_end = nxt.start()  # ", and the Xiamen Area of Fujian PFTZ launched ...": another zone's own clause
         if (nxt := _NEXT_PASSIVE_RE.search(s.text, obj_at, obj_end)) is not None:
             obj_end = nxt.start()  # ', and the "..." of Guangxi PFTZ was transplanted to ...': another clause
-        if (nxt := _NEXT_ACTOR_RE.search(s.text, obj_at, obj_end)) is not None:
+        if (nxt := NEXT_ACTOR_RE.search(s.text, obj_at, obj_end)) is not None:
             obj_end = nxt.start()  # ', and Linyi has used the "..." service': another subject's clause
         begin = max([0, *(m.end() for m in CLAUSE_CUT_RE.finditer(s.text, 0, start))])
         begin = max([begin, *(m.end() for m in _COLON_RE.finditer(s.text, begin, start))])  # "... release: Wuxi ..."
@@ -661,12 +657,6 @@ _NEXT_PASSIVE_RE = re.compile(
 """A clause after an adoption's object whose subject is another quoted innovation, or an anaphor, with its own
 passive verb (``, and the "..." of Guangxi PFTZ was transplanted to ...``, ``, and the service was learnt by
 ...``)."""
-_NEXT_ACTOR_RE = re.compile(
-    r"[,;]\s*(?:and|while|whereas)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:has|have|had)\s+(?:\w+ly\s+|also\s+)?"
-    r"[a-z]+(?:ed|en|t)\b"
-)
-"""A clause after an adoption's object with a subject and a verb of its own (``Weifang adopted the voucher, and
-Linyi has used the "..." service``): the object ends before it."""
 _PARENT_POSSESSIVE_RE = re.compile(r"\s*(?:the|its)\s+(?:zone|PFTZ|parent zone)(?:'s|’s)\s")
 """``the zone's "<name>"`` after a coordinated innovation zone of a PFTZ: that PFTZ's innovation."""
 
@@ -739,18 +729,9 @@ _PASSIVE_END_RE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+
 
 
 def _bare_object(text: str, obj_at: int, obj_end: int) -> str:
-    """The object phrase at ``obj_at`` up to its clause end, without its article and a place after it."""
+    """The object phrase at ``obj_at`` up to its clause end, without its article and a place or a time after it."""
     phrase = _AND_VERB_RE.split(object_at(text[:obj_end], obj_at)[0].strip())[0]
-    phrase = _TRAILING_TIME_RE.sub("", phrase)  # "adopted the voucher in the spring": when, not what
-    return _TRAILING_PLACE_RE.sub("", re.sub(r"^(?:the|an?|its)\s+", "", phrase))
-
-
-_TRAILING_TIME_RE = re.compile(
-    r"\s+(?:(?:in|during|since|by|over|through)\s+(?:the\s+)?(?:(?:early|late|same)\s+)?|(?:last|this|that)\s+)"
-    r"(?:spring|summer|autumn|fall|winter|year|month|quarter|(?:[A-Z][a-z]+\s+)?\d{4}|"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December))$"
-)
-"""A time after a practice's name (``... in the spring``, ``... last year``, ``... in March 2026``)."""
+    return TRAILING_PLACE_RE.sub("", re.sub(r"^(?:the|an?|its)\s+", "", TRAILING_TIME_RE.sub("", phrase)))
 
 
 _PROVINCE_POSSESSIVE_RE = re.compile(r"\s*(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|’s)\s+")
@@ -904,11 +885,3 @@ def _term_in(st: State, text: str) -> tuple[str, Named] | None:
         if (i := low.find(term)) >= 0:
             return text[i : i + len(term)], named
     return None
-
-
-_TRAILING_PLACE_RE = re.compile(
-    r"\s+(?:on|in|at|along|for)\s+(?:(?:the\s+)?(?:[a-z][\w-]*\s+(?:of|in|at)\s+)?[A-Z][\w\s'’-]*"
-    r"|(?:its|their)\s+(?:own\s+)?[a-z][\w\s'’-]*)$"
-)
-"""A place after a practice's name (``... for ship registration on the Yellow River``, ``... at its land ports``,
-``... at the ports of Nanchang and Ganzhou``): where, not what."""

@@ -214,6 +214,9 @@ class AdoptionFact:
     date: str = ""
     """The date printed in the adoption's own clause (``was introduced to X in 2026``, ``in March 2024, Y
     adopted ...``), ISO at its printed precision; ``""`` when the clause prints none."""
+    where: str = ""
+    """A scope narrower than the adopter, as printed, when the text puts the innovation only there (``Among the four
+    achievements to be promoted in areas with comprehensive bonded zones is ...``); ``""`` otherwise."""
 
 
 _CLAUSE_YEAR_RE = re.compile(
@@ -574,3 +577,29 @@ def taken_back(c: Clause, step: Callable[[], object]) -> list[Fact]:
     out: list[Fact] = [*st.cases[n_cases:], *st.adoptions[n_adoptions:], *st.efforts[n_efforts:]]
     del st.cases[n_cases:], st.adoptions[n_adoptions:], st.efforts[n_efforts:]
     return out
+
+
+PLACE_INTRO_RE = re.compile(r"^\s*(?:Within|Inside|Across|Elsewhere in|Outside|Beyond)\s+[A-Z][^,;]{1,40},\s*(?=[A-Z])")
+"""A place set off before the subject, where it acts, not who acts: ``Within Henan, Nanyang and Xinxiang ...``."""
+
+NEXT_ACTOR_RE = re.compile(
+    r"[,;]\s*(?:and|while|whereas)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:has|have|had)\s+(?:\w+ly\s+|also\s+)?"
+    r"[a-z]+(?:ed|en|t)\b"
+)
+"""A clause after an adoption's object with a subject and a verb of its own (``Weifang adopted the voucher, and
+Linyi has used the "..." service``): the object ends before it."""
+
+TRAILING_TIME_RE = re.compile(
+    r"\s+(?:(?:in|during|since|by|over|through)\s+(?:the\s+)?(?:(?:early|late|same)\s+)?|(?:last|this|that)\s+)"
+    r"(?:spring|summer|autumn|fall|winter|year|month|quarter|(?:[A-Z][a-z]+\s+)?\d{4}|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December))$"
+)
+"""A time after a practice's name (``... in the spring``, ``... last year``, ``... in March 2026``)."""
+
+
+TRAILING_PLACE_RE = re.compile(
+    r"\s+(?:on|in|at|along|for)\s+(?:(?:the\s+)?(?:[a-z][\w-]*\s+(?:of|in|at)\s+)?[A-Z][\w\s'’-]*"
+    r"|(?:its|their)\s+(?:own\s+)?[a-z][\w\s'’-]*)$"
+)
+"""A place after a practice's name (``... for ship registration on the Yellow River``, ``... at its land ports``,
+``... at the ports of Nanchang and Ganzhou``): where, not what."""
