@@ -162,12 +162,12 @@ _ANAPHOR_RE = re.compile(
 _ACTIVE_ADOPT_RE = re.compile(rf"\b(?P<verb>{alternation(ACTIVE_ADOPT_VERBS)})\s+")
 _OUTSIDE_ADOPT_RE = re.compile(rf"\b(?P<verb>{alternation(OUTSIDE_ADOPT_VERBS)})\s+")
 _ANAPHOR_OBJECT_RE = re.compile(
-    rf"^\s*(?:{alternation((*ANAPHORA, *SAME_ANAPHORA))})(?=\s*(?:[,.;]|$)|\s+(?:at|in|for|to|on|across|into|as|"
-    rf"through|from|since|last|this|with|under|when|while|soon|too|again|early|later|wholesale|verbatim|as well|almost|"
-    rf"\w+ly)\b)|^\s*{alternation(VERSION_ANAPHORA)}\b",
+    rf"^\s*(?:{alternation((*ANAPHORA, *SAME_ANAPHORA))}|the same [\w-]+ {alternation(CASE_HEADS)})(?=\s*(?:[,.;]|$)|"
+    rf"\s+(?:at|in|for|to|on|across|into|as|through|from|since|last|this|with|under|when|while|soon|too|again|early|later|"
+    rf"wholesale|verbatim|as well|almost|\w+ly)\b)|^\s*{alternation(VERSION_ANAPHORA)}\b",
     re.IGNORECASE,
 )
-"""An anaphor as the object, a place, time or adverb after it: ``introduced the model at the Port Area in 2024``."""
+"""An anaphor as the object (``the same mediation model``), a place, time or adverb after it: ``... in 2024``."""
 _PLACE_ANAPHOR_RE = re.compile(
     r"^\s*the\s+(?P<place>[A-Z][\w'’-]+)\s+"
     rf"(?:{alternation(sorted({a.split()[1] for a in ANAPHORA if a.startswith('the ') and len(a.split()) == 2}))})"

@@ -1,6 +1,7 @@
-"""Cities and zones taking up an innovation in an active clause, in the forms short texts use: a city of any
-province as the adopter, an anaphor object with an adverb after it, a place set off before the subject, a shorter
-unquoted form of the name with a time after it, "has used", and a second clause with its own subject.
+"""Cities and zones taking up an innovation, in the forms short texts use: a city of any province as the adopter, an
+anaphor object with an adverb after it ("adopted it almost at once") or a word before its head ("the same mediation
+model"), a place set off before the subject, a shorter unquoted form of the name with a time after it, "has used", a
+second clause with its own subject, and an innovation named by its place taken up by a list of zones.
 
 Each form has an excerpt (in our own words, not a line of a development text) and a perturbed copy: the same
 statement with other places and other quote marks, both re-wrapped at other widths.
@@ -47,6 +48,28 @@ FORMS = [
         {
             ("bonded fuel blending ledger for bunker suppliers", "zone:zhejiang", "city:shaoxing"),
             ("bonded fuel blending ledger", "zone:zhejiang", "city:quzhou"),
+        },
+    ),
+    (  # "the same <word> <head noun>" as the object stands for the innovation named before
+        'Guangdong PFTZ piloted the "bilingual commercial mediation" model in its Nansha Area. The Fuzhou Area of '
+        "Fujian PFTZ adopted the same mediation model in 2027.",
+        "Tianjin PFTZ set up a \u2018bonded aircraft lease\u2019 platform in 2022. The Dalian Area of Liaoning PFTZ "
+        "has adopted the same leasing platform for its port.",
+        {("bilingual commercial mediation", "zone:guangdong", "zone:fujian")},
+        {("bonded aircraft lease", "zone:tianjin", "zone:liaoning")},
+    ),
+    (  # an innovation named by its zone's place, taken up by each zone of a list under one plural head
+        'Sichuan PFTZ launched a "shared pilot plant" mechanism in 2025. The Sichuan mechanism has been replicated by '
+        "the Shaanxi and Chongqing pilot FTZs.",
+        "Hubei PFTZ opened a \u201cjoint patent pool\u201d service in 2026. The Hubei service has since been taken "
+        "up by the Hunan and Anhui FTZs.",
+        {
+            ("Sichuan mechanism", "zone:sichuan", "zone:shaanxi"),
+            ("Sichuan mechanism", "zone:sichuan", "zone:chongqing"),
+        },
+        {
+            ("Hubei service", "zone:hubei", "zone:hunan"),
+            ("Hubei service", "zone:hubei", "zone:anhui"),
         },
     ),
 ]
