@@ -44,11 +44,13 @@ from pftz.loaders.lexicon import (
 )
 from pftz.loaders.narrative_cases import PRACTICE_VERBS, object_at, practice_name
 from pftz.loaders.narrative_facts import (
+    AREA_PAREN_RE,
     BATCH_RE,
     CLAUSE_CUT_RE,
     COORDINATED_RE,
     HEAD_NOUNS,
     NEXT_ACTOR_RE,
+    OWNER_RE,
     PLACE_INTRO_RE,
     SUBJECT_WORDS,
     TRAILING_PLACE_RE,
@@ -70,9 +72,6 @@ from pftz.loaders.quotes import Quoted
 from pftz.loaders.reference import Mention
 
 # --------------------------------------------------------------------------- adoption rules
-_AREA_PAREN_RE = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+Area\s+\((?P<place>[A-Z][a-z]+)\)")
-"""An area printed with its PFTZ's place in brackets: ``Lingang Special Area (Shanghai)``."""
-
 
 _CITY_INTRO = r"^\s*(?:(?:In|On|By|Since|After|Last)\s[^,]{1,40},\s*)?"
 _CITY_ANAPHOR_RE = re.compile(
@@ -104,10 +103,6 @@ def subject_city(st: State, text: str) -> tuple[str, str] | None:
     return cs[0].key, cs[0].text
 
 
-_OWNER_RE = re.compile(r"['’]s\s+")
-"""A province's possessive right before a city of it: the city is the place (``Jiangxi's Ganzhou city``)."""
-
-
 def _adopter(st: State, subject: str) -> tuple[str, str, str, str] | None:
     """(kind, key, name, parent zone) of the adopter named in a sentence's subject; a subject standing for the
     city named before (``The city also learned from ...``, ``Its high-tech zone introduced ...``) is that city; a city
@@ -117,16 +112,14 @@ def _adopter(st: State, subject: str) -> tuple[str, str, str, str] | None:
         parent = st.gaz.zone(cm.group("zone"))
         if parent:
             return "coordinated", cm.group("name").lower(), cm.group("name"), parent
-    if (am := _AREA_PAREN_RE.search(subject)) and (zone := st.gaz.zone(f"{am.group('place')} PFTZ")):
+    if (am := AREA_PAREN_RE.search(subject)) and (zone := st.gaz.zone(f"{am.group('place')} PFTZ")):
         return "zone", zone, am.group(0), ""
     zs = st.find_zones(subject)
     if zs:
         return "zone", zs[-1].key, zs[-1].text, ""
     ps = st.gaz.find_provinces(subject)
     cs = st.gaz.find_cities(subject)
-    if cs and (
-        not ps or cs[0].start < ps[0].start or any(_OWNER_RE.fullmatch(subject, p.end, cs[0].start) for p in ps)
-    ):
+    if cs and (not ps or cs[0].start < ps[0].start or any(OWNER_RE.fullmatch(subject, p.end, cs[0].start) for p in ps)):
         # "Ganzhou City in Jiangxi Province", "Kunshan, a county-level city", "Jiangxi's Ganzhou city"
         return "city", cs[0].key, cs[0].text, ""
     if ps:
@@ -586,6 +579,7 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
         verbs.append((r.start(), r.start("obj"), r.end("obj")))
     verbs.sort()
     out: list[AdoptionFact] = []
+    shared = ""  # the subject of the clause read before: a later verb's, when ", and <verb>" elides it
     for i, (start, obj_at, obj_end) in enumerate(verbs):
         # one clause each: "Qinghai Province borrowed "...", and Jilin Province took as a reference "...""
         cut = CLAUSE_CUT_RE.search(s.text, obj_at, verbs[i + 1][0]) if i + 1 < len(verbs) else None
@@ -598,7 +592,9 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
             obj_end = nxt.start()  # ', and Linyi has used the "..." service': another subject's clause
         begin = max([0, *(m.end() for m in CLAUSE_CUT_RE.finditer(s.text, 0, start))])
         begin = max([begin, *(m.end() for m in _COLON_RE.finditer(s.text, begin, start))])  # "... release: Wuxi ..."
-        fact = _active_adoption(c, s.text[begin:start], obj_at, obj_end, only_outside=start in outside_verbs)
+        subject = s.text[begin:start] if s.text[begin:start].strip() else shared  # ", and modelled ...": elided
+        fact = _active_adoption(c, subject, obj_at, obj_end, only_outside=start in outside_verbs)
+        shared = subject if fact is not None else shared
         if fact is not None and len(verbs) > 1:
             fact = replace(fact, date=clause_date(s.text[begin:start]))  # "and in 2026, Yunnan Province adopted"
             # several clauses: the fact is read from its own clause (its line is where the clause starts)

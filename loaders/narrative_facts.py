@@ -603,3 +603,8 @@ TRAILING_PLACE_RE = re.compile(
 )
 """A place after a practice's name (``... for ship registration on the Yellow River``, ``... at its land ports``,
 ``... at the ports of Nanchang and Ganzhou``): where, not what."""
+
+AREA_PAREN_RE = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+Area\s+\((?P<place>[A-Z][a-z]+)\)")
+"""An area printed with its PFTZ's place in brackets: ``Lingang Special Area (Shanghai)``."""
+OWNER_RE = re.compile(r"['’]s\s+")
+"""A province's possessive right before a city of it: the city is the place (``Jiangxi's Ganzhou city``)."""

@@ -72,6 +72,20 @@ FORMS = [
             ("Hubei service", "zone:hubei", "zone:anhui"),
         },
     ),
+    (  # a second verb whose subject ", and" elides: the subject of the clause before
+        'Jiujiang borrowed Hubei\'s "river-sea transfer pass" for its port, and modelled its customs desk on the '
+        'Xiamen Area\'s "bonded tally window".',
+        "Quzhou emulated Shanghai's \u201cwhitelist import lane\u201d for its hospitals, adapting it to vaccines, and "
+        "modelled its data centre on the Nansha Area's \u201ccloud escrow\u201d service.",
+        {
+            ("river-sea transfer pass", "zone:hubei", "city:jiujiang"),
+            ("bonded tally window", "zone:fujian", "city:jiujiang"),
+        },
+        {
+            ("whitelist import lane", "zone:shanghai", "city:quzhou"),
+            ("cloud escrow", "zone:guangdong", "city:quzhou"),
+        },
+    ),
 ]
 
 
