@@ -765,7 +765,8 @@ _AND_VERB_RE = re.compile(r"\s+and\s+(?=(?!bonded\b)[a-z]+ed\s+(?:it|them|the|a|
 def _possessed_practice(phrase: str) -> str:
     """The practice after a zone's possessive: any name :func:`practice_name` accepts (also as a first), else a
     lower-case phrase of four words or more with a prepositional tail (``management of cross-border labor services
-    for border residents``): the possessive names a zone's own innovation."""
+    for border residents``): the possessive names a zone's own innovation; a time after it is none of it."""
+    phrase = TRAILING_TIME_RE.sub("", phrase.strip())
     if name := practice_name(phrase) or practice_name(phrase, first=True):
         return name
     words = phrase.strip().split()

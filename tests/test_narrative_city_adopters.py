@@ -86,6 +86,12 @@ FORMS = [
             ("cloud escrow", "zone:guangdong", "city:quzhou"),
         },
     ),
+    (  # an area named by its bare place ("Pingtan's"), the practice after its possessive unquoted
+        "Tianjin PFTZ has replicated Pingtan's Taiwan ferry manifest system for its passenger terminals.",
+        "The Hengqin Area of Guangdong PFTZ borrowed Pingtan's vocational licence recognition mechanism last year.",
+        {("Taiwan ferry manifest system for its passenger terminals", "zone:fujian", "zone:tianjin")},
+        {("vocational licence recognition mechanism", "zone:fujian", "zone:guangdong")},
+    ),
 ]
 
 
