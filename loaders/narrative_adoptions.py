@@ -288,13 +288,14 @@ before it."""
 _ITS_SUBJECT_RE = re.compile(r"^\s*(?:Its|Their)\s+$")
 """A possessive pronoun before a quoted name opening its clause: the paragraph's subject zone owns it."""
 _LIST_SEP_RE = re.compile(
-    r"\s+and,\s+(?:in|since|by)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{2},\s+|\s*,\s*(?:and\s+|as well as\s+)?"
+    r"\s+and,\s+(?:in|since|by|with|after|under|through)\s+[^,;]{2,80}?,\s+|\s*,\s*(?:and\s+|as well as\s+)?"
     r"|\s+(?:and|as well as)\s+"
 )
-"""What parts the items of a list of adopters (``, ``, ``, and ``, `` and ``, `` as well as ``, `` and, in 2025, ``)."""
+"""What parts the items of a list of adopters (``, ``, ``, and ``, `` and ``, `` as well as ``, `` and, in 2025, ``,
+`` and, in a modified form, ``)."""
 _QUOTE_MARK_RE = re.compile(r"[\"“”]")
 _LIST_END_RE = re.compile(
-    r"[;:(]|\s(?:which|who|where|while|whereas|after|before|since|said|says|but)\s|\sas\s(?!well\s)(?<!well\sas\s)"
+    r"[;:(]|\s(?:which|who|where|while|whereas|after|before|since|said|says|but)\s|\sas\s(?!well\b)(?<!well\sas\s)"
 )
 """Where a list of adopters ends: a clause mark or a word that opens a clause (``, which ...``, ``before ...``)."""
 _ITEM_LEAD_RE = re.compile(

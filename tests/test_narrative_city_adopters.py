@@ -92,6 +92,20 @@ FORMS = [
         {("Taiwan ferry manifest system for its passenger terminals", "zone:fujian", "zone:tianjin")},
         {("vocational licence recognition mechanism", "zone:fujian", "zone:guangdong")},
     ),
+    (  # a further adopter after an aside set off by commas ("and, in a modified form ..., by")
+        'Shanghai PFTZ launched the "nurse licence pass" in 2026. The system has since been adopted by Jiangsu FTZ '
+        "and, in a modified form covering midwives as well, by the Hainan Free Trade Port.",
+        "Tianjin PFTZ set up the \u2018bonded lease ledger\u2019 in 2025. The model was later taken up by Hebei FTZ "
+        "and, with changes for shipping firms, by Liaoning FTZ.",
+        {
+            ("nurse licence pass", "zone:shanghai", "zone:jiangsu"),
+            ("nurse licence pass", "zone:shanghai", "zone:hainan-ftp"),
+        },
+        {
+            ("bonded lease ledger", "zone:tianjin", "zone:hebei"),
+            ("bonded lease ledger", "zone:tianjin", "zone:liaoning"),
+        },
+    ),
 ]
 
 
