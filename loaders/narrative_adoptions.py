@@ -300,9 +300,9 @@ _LIST_END_RE = re.compile(
 """Where a list of adopters ends: a clause mark or a word that opens a clause (``, which ...``, ``before ...``)."""
 _ITEM_LEAD_RE = re.compile(
     r"(?:(?:later|also)\s+)?(?:(?:by|in|to)\s+)?(?:the\s+)?"
-    r"(?:(?:cit(?:y|ies)|count(?:y|ies)|provinces?|municipalit(?:y|ies)|prefectures?)\s+of\s+)?"
+    r"(?:(?:cit(?:y|ies)|count(?:y|ies)|provinces?|municipalit(?:y|ies)|prefectures?|ports?)\s+of\s+)?"
 )
-"""The list words an item may open with before its place: ``by the``, ``later in``, ``the city of``."""
+"""The list words an item may open with before its place: ``by the``, ``later in``, ``the city of``, ``the port of``."""
 _LOCATED_IN_RE = re.compile(r"\s+in\s+\S.*")
 """A place after the first adopter that locates it (``the X Pilot Zone in Hainan``): no adopter."""
 _CITY_OF_PROVINCE_RE = re.compile(r"(?:'s|’s)\s+")

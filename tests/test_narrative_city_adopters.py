@@ -106,6 +106,21 @@ FORMS = [
             ("bonded lease ledger", "zone:tianjin", "zone:liaoning"),
         },
     ),
+    (  # "the port of <city> in <province>" as one item of a list of adopters of mixed kinds
+        'Fujian PFTZ created the "two-way ro-ro clearance" model in 2024. The model has since been taken up by Hainan '
+        "FTP, the port of Zhanjiang in Guangdong Province and Guangxi.",
+        "Liaoning PFTZ set up the \u201cice-season berth booking\u201d system. The system was later adopted by the "
+        "port of Yantai in Shandong and by Hebei PFTZ.",
+        {
+            ("two-way ro-ro clearance", "zone:fujian", "zone:hainan-ftp"),
+            ("two-way ro-ro clearance", "zone:fujian", "city:zhanjiang"),
+            ("two-way ro-ro clearance", "zone:fujian", "province:guangxi"),
+        },
+        {
+            ("ice-season berth booking", "zone:liaoning", "city:yantai"),
+            ("ice-season berth booking", "zone:liaoning", "zone:hebei"),
+        },
+    ),
 ]
 
 
