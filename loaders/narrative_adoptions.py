@@ -66,6 +66,7 @@ from pftz.loaders.narrative_facts import (
     clause_date,
     fuller_name,
     is_case_name,
+    opens_with_city,
     ordinal_of,
 )
 from pftz.loaders.quotes import Quoted
@@ -94,9 +95,8 @@ _CITY_OPENING_RE = re.compile(rf"{_CITY_INTRO}(?:the\s+city\s+of\s+)?(?=[A-Z])")
 def subject_city(st: State, text: str) -> tuple[str, str] | None:
     """(key, name) of the city a sentence opens with as its subject (``Jiujiang took its cue from ...``, ``In May,
     Yichang introduced ...``), else None; not a city in a clause of its own (``We went to Wuhan``)."""
-    m = _CITY_OPENING_RE.match(text)
-    if m is None:
-        return None
+    if (m := _CITY_OPENING_RE.match(text)) is None or not opens_with_city(st.gaz, text, m.end()):
+        return None  # most sentences open with no city: a cheap test first
     cs = st.gaz.find_cities(text[m.end() : m.end() + 40])
     if not cs or cs[0].start != 0 or not _CITY_SUBJECT_RE.match(text, m.end() + cs[0].end):
         return None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pftz.loaders.documents import find_date
 from pftz.loaders.lexicon import (
@@ -608,3 +609,20 @@ AREA_PAREN_RE = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+Area\s+\((?P
 """An area printed with its PFTZ's place in brackets: ``Lingang Special Area (Shanghai)``."""
 OWNER_RE = re.compile(r"['’]s\s+")
 """A province's possessive right before a city of it: the city is the place (``Jiangxi's Ganzhou city``)."""
+
+
+_FIRST_WORD_RE = re.compile(r"[A-Z][\w'’-]*")
+
+
+@lru_cache(maxsize=8)
+def _city_first_words(gaz: Gazetteer) -> frozenset[str]:
+    return frozenset(
+        w.group(0) for c in gaz.cities.values() for f in (c.name, *c.aliases) if (w := _FIRST_WORD_RE.match(f))
+    )
+
+
+def opens_with_city(gaz: Gazetteer, text: str, at: int) -> bool:
+    """Whether ``text[at:]`` opens with the first word of a city of cities.csv: a cheap test before
+    :meth:`Gazetteer.find_cities` (most sentences open with no city)."""
+    w = _FIRST_WORD_RE.match(text, at)
+    return w is not None and w.group(0) in _city_first_words(gaz)
