@@ -84,6 +84,7 @@ PILOT_VERB_FORMS = (
     "promot(?:ed|es)", "handl(?:ed|es)", "carri(?:ed) out", "carries out", "initiat(?:ed|es)", "open(?:ed|s)",
     "form(?:ed|s)", "innovat(?:ed|es)", "advanc(?:ed|es)", "conduct(?:ed|s)", "provid(?:ed|es)", "deploy(?:ed|s)",
     "upgrad(?:ed|es)", "resulted in", "include[sd]?", "puts? in(?:to)? place", r"contribut(?:ed|es)(?!\s+to\b)",
+    "puts? forward",
     r"(?:is|was)\s+the\s+(?:source|origin|birthplace)\s+of",
     r"support(?:ed|s)\s+(?:[\w-]+\s+){1,3}?in\s+(?:conducting|launching|carrying out|piloting|establishing|developing)",
 )  # fmt: skip
@@ -174,6 +175,8 @@ ACTIVE_ADOPT_VERBS = (
     "referenced",
     "referencing",
     "with reference to",
+    "has used",
+    "have used",
 )
 """Active verbs of an adopter taking up another's named innovation: ``Gansu Province drew on "<name>" of X PFTZ``."""
 

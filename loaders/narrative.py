@@ -444,8 +444,9 @@ def rule_listed_for(c: Clause) -> Sequence[Fact]:
 
 
 def rule_among_scope(c: Clause) -> Sequence[Fact]:
-    """The cases listed after ``Among the ... to be replicated region-wide:`` (:func:`adoption_among_scope`)."""
-    if c.among_at > c.i:  # no sentence so far opened with "Among"
+    """The cases listed after ``Among the ... to be replicated region-wide:``, or put ``on the province-wide list``
+    (:func:`adoption_among_scope`)."""
+    if c.among_at > c.i and "list" not in c.s.text:  # no sentence so far opened with "Among", nor names a list
         return []
     return adoption_among_scope(c)
 

@@ -46,11 +46,17 @@ from pftz.loaders.lexicon import (
 from pftz.loaders.narrative_cases import PRACTICE_VERBS, object_at, practice_name
 from pftz.loaders.narrative_descriptions import coordinated_city, described, own_area_adopter
 from pftz.loaders.narrative_facts import (
+    AREA_PAREN_RE,
     BATCH_RE,
     CLAUSE_CUT_RE,
     COORDINATED_RE,
     HEAD_NOUNS,
+    NEXT_ACTOR_RE,
+    OWNER_RE,
+    PLACE_INTRO_RE,
     SUBJECT_WORDS,
+    TRAILING_PLACE_RE,
+    TRAILING_TIME_RE,
     Actor,
     AdoptionFact,
     CaseFact,
@@ -62,14 +68,12 @@ from pftz.loaders.narrative_facts import (
     clause_date,
     fuller_name,
     is_case_name,
+    opens_with_city,
     ordinal_of,
 )
 from pftz.loaders.quotes import Quoted
 
 # --------------------------------------------------------------------------- adoption rules
-_AREA_PAREN_RE = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+Area\s+\((?P<place>[A-Z][a-z]+)\)")
-"""An area printed with its PFTZ's place in brackets: ``Lingang Special Area (Shanghai)``."""
-
 
 _CITY_INTRO = r"^\s*(?:(?:In|On|By|Since|After|Last)\s[^,]{1,40},\s*)?"
 _CITY_ANAPHOR_RE = re.compile(
@@ -92,37 +96,31 @@ _CITY_OPENING_RE = re.compile(rf"{_CITY_INTRO}(?:the\s+city\s+of\s+)?(?=[A-Z])")
 def subject_city(st: State, text: str) -> tuple[str, str] | None:
     """(key, name) of the city a sentence opens with as its subject (``Jiujiang took its cue from ...``, ``In May,
     Yichang introduced ...``), else None; not a city in a clause of its own (``We went to Wuhan``)."""
-    m = _CITY_OPENING_RE.match(text)
-    if m is None:
-        return None
+    if (m := _CITY_OPENING_RE.match(text)) is None or not opens_with_city(st.gaz, text, m.end()):
+        return None  # most sentences open with no city: a cheap test first
     cs = st.gaz.find_cities(text[m.end() : m.end() + 40])
     if not cs or cs[0].start != 0 or not _CITY_SUBJECT_RE.match(text, m.end() + cs[0].end):
         return None
     return cs[0].key, cs[0].text
 
 
-_OWNER_RE = re.compile(r"['’]s\s+")
-"""A province's possessive right before a city of it: the city is the place (``Jiangxi's Ganzhou city``)."""
-
-
 def _adopter(st: State, subject: str) -> tuple[str, str, str, str] | None:
     """(kind, key, name, parent zone) of the adopter named in a sentence's subject; a subject standing for the
     city named before (``The city also learned from ...``, ``Its high-tech zone introduced ...``) is that city; a city
-    after its province's possessive (``Jiangxi's Ganzhou city``) is the city."""
+    after its province's possessive (``Jiangxi's Ganzhou city``) is the city; ``Within Henan, Nanyang ...``: Nanyang."""
+    subject = PLACE_INTRO_RE.sub("", subject, count=1)
     if cm := COORDINATED_RE.search(subject):
         parent = st.gaz.zone(cm.group("zone"))
         if parent:
             return "coordinated", cm.group("name").lower(), cm.group("name"), parent
-    if (am := _AREA_PAREN_RE.search(subject)) and (zone := st.gaz.zone(f"{am.group('place')} PFTZ")):
+    if (am := AREA_PAREN_RE.search(subject)) and (zone := st.gaz.zone(f"{am.group('place')} PFTZ")):
         return "zone", zone, am.group(0), ""
     zs = st.find_zones(subject)
     if zs:
         return "zone", zs[-1].key, zs[-1].text, ""
     ps = st.gaz.find_provinces(subject)
     cs = st.gaz.find_cities(subject)
-    if cs and (
-        not ps or cs[0].start < ps[0].start or any(_OWNER_RE.fullmatch(subject, p.end, cs[0].start) for p in ps)
-    ):
+    if cs and (not ps or cs[0].start < ps[0].start or any(OWNER_RE.fullmatch(subject, p.end, cs[0].start) for p in ps)):
         # "Ganzhou City in Jiangxi Province", "Kunshan, a county-level city", "Jiangxi's Ganzhou city"
         return "city", cs[0].key, cs[0].text, ""
     if ps:
@@ -158,12 +156,13 @@ _ANAPHOR_RE = re.compile(
 _ACTIVE_ADOPT_RE = re.compile(rf"\b(?P<verb>{alternation(ACTIVE_ADOPT_VERBS)})\s+")
 _OUTSIDE_ADOPT_RE = re.compile(rf"\b(?P<verb>{alternation(OUTSIDE_ADOPT_VERBS)})\s+")
 _ANAPHOR_OBJECT_RE = re.compile(
-    rf"^\s*(?:{alternation((*ANAPHORA, *SAME_ANAPHORA))})(?=\s*(?:[,.;]|$)|\s+(?:at|in|for|to|on|across|into|as|"
-    rf"through|throughout|within|from|since|last|this|with|under|when|while|out|up)\b)|^\s*{alternation(VERSION_ANAPHORA)}\b",
+    rf"^\s*(?:{alternation((*ANAPHORA, *SAME_ANAPHORA))}|the same [\w-]+ {alternation(CASE_HEADS)})(?=\s*(?:[,.;]|$)|"
+    rf"\s+(?:at|in|for|to|on|across|into|as|through|throughout|within|from|since|last|this|with|under|when|while|out|up|"
+    rf"soon|too|again|early|later|wholesale|verbatim|as well|almost|\w+ly)\b)|^\s*{alternation(VERSION_ANAPHORA)}\b",
     re.IGNORECASE,
 )
-"""An anaphor as the object, a place, a time or a verb's particle after it: ``introduced the model at the Port Area
-in 2024``, ``rolled it out in ...``."""
+"""An anaphor as the object (``the same mediation model``), a place, a time, an adverb or a verb's particle after it:
+``introduced the model at the Port Area in 2024``, ``rolled it out in ...``, ``adopted it almost immediately``."""
 _REFERENCE_RE = re.compile(
     rf"\b(?P<verb>{alternation(REFERENCE_VERBS)})\s+(?P<obj>it|them|[^.;]{{6,220}}?)\s+{alternation(REFERENCE_PHRASES)}\b"
 )
@@ -276,20 +275,21 @@ before it."""
 _ITS_SUBJECT_RE = re.compile(r"^\s*(?:Its|Their)\s+$")
 """A possessive pronoun before a quoted name opening its clause: the paragraph's subject zone owns it."""
 _LIST_SEP_RE = re.compile(
-    r"\s+and,\s+(?:in|since|by)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{2},\s+|\s*,\s*(?:and\s+|as well as\s+)?"
+    r"\s+and,\s+(?:in|since|by|with|after|under|through)\s+[^,;]{2,80}?,\s+|\s*,\s*(?:and\s+|as well as\s+)?"
     r"|\s+(?:and|as well as)\s+"
 )
-"""What parts the items of a list of adopters (``, ``, ``, and ``, `` and ``, `` as well as ``, `` and, in 2025, ``)."""
+"""What parts the items of a list of adopters (``, ``, ``, and ``, `` and ``, `` as well as ``, `` and, in 2025, ``,
+`` and, in a modified form, ``)."""
 _QUOTE_MARK_RE = re.compile(r"[\"“”]")
 _LIST_END_RE = re.compile(
-    r"[;:(]|\s(?:which|who|where|while|whereas|after|before|since|said|says|but)\s|\sas\s(?!well\s)(?<!well\sas\s)"
+    r"[;:(]|\s(?:which|who|where|while|whereas|after|before|since|said|says|but)\s|\sas\s(?!well\b)(?<!well\sas\s)"
 )
 """Where a list of adopters ends: a clause mark or a word that opens a clause (``, which ...``, ``before ...``)."""
 _ITEM_LEAD_RE = re.compile(
     r"(?:(?:later|also)\s+)?(?:(?:by|in|to)\s+)?(?:the\s+)?"
-    r"(?:(?:cit(?:y|ies)|count(?:y|ies)|provinces?|municipalit(?:y|ies)|prefectures?)\s+of\s+)?"
+    r"(?:(?:cit(?:y|ies)|count(?:y|ies)|provinces?|municipalit(?:y|ies)|prefectures?|ports?)\s+of\s+)?"
 )
-"""The list words an item may open with before its place: ``by the``, ``later in``, ``the city of``."""
+"""The list words an item may open with before its place: ``by the``, ``later in``, ``the city of``, ``the port of``."""
 _LOCATED_IN_RE = re.compile(r"\s+in\s+\S.*")
 """A place after the first adopter that locates it (``the X Pilot Zone in Hainan``): no adopter."""
 _CITY_OF_PROVINCE_RE = re.compile(r"(?:'s|’s)\s+")
@@ -568,6 +568,7 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
         verbs.append((r.start(), r.start("obj"), r.end("obj")))
     verbs.sort()
     out: list[AdoptionFact] = []
+    shared = ""  # the subject of the clause read before: a later verb's, when ", and <verb>" elides it
     for i, (start, obj_at, obj_end) in enumerate(verbs):
         # one clause each: "Qinghai Province borrowed "...", and Jilin Province took as a reference "...""
         cut = CLAUSE_CUT_RE.search(s.text, obj_at, verbs[i + 1][0]) if i + 1 < len(verbs) else None
@@ -576,11 +577,15 @@ def adoption_active(c: Clause) -> list[AdoptionFact]:
             obj_end = nxt.start()  # ", and the Xiamen Area of Fujian PFTZ launched ...": another zone's own clause
         if (nxt := _NEXT_PASSIVE_RE.search(s.text, obj_at, obj_end)) is not None:
             obj_end = nxt.start()  # ', and the "..." of Guangxi PFTZ was transplanted to ...': another clause
+        if (nxt := NEXT_ACTOR_RE.search(s.text, obj_at, obj_end)) is not None:
+            obj_end = nxt.start()  # ', and Linyi has used the "..." service': another subject's clause
         begin = max([0, *(m.end() for m in CLAUSE_CUT_RE.finditer(s.text, 0, start))])
         begin = max([begin, *(m.end() for m in _COLON_RE.finditer(s.text, begin, start))])  # "... release: Wuxi ..."
-        fact = _active_adoption(c, s.text[begin:start], obj_at, obj_end, only_outside=start in outside_verbs)
+        subject = s.text[begin:start] if s.text[begin:start].strip() else shared  # ", and modelled ...": elided
+        fact = _active_adoption(c, subject, obj_at, obj_end, only_outside=start in outside_verbs)
         if fact is not None and start in outside_verbs and i and verbs[i - 1][0] >= begin:
             fact = None  # "drew on A and applied it": no second adoption
+        shared = subject if fact is not None else shared
         if fact is not None and len(verbs) > 1:
             fact = replace(fact, date=clause_date(s.text[begin:start]))  # "and in 2026, Yunnan Province adopted"
             # several clauses: the fact is read from its own clause (its line is where the clause starts)
@@ -711,9 +716,9 @@ _PASSIVE_END_RE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+
 
 
 def _bare_object(text: str, obj_at: int, obj_end: int) -> str:
-    """The object phrase at ``obj_at`` up to its clause end, without its article and a place after it."""
+    """The object phrase at ``obj_at`` up to its clause end, without its article and a place or a time after it."""
     phrase = _AND_VERB_RE.split(object_at(text[:obj_end], obj_at)[0].strip())[0]
-    return _TRAILING_PLACE_RE.sub("", re.sub(r"^(?:the|an?|its)\s+", "", phrase))
+    return TRAILING_PLACE_RE.sub("", re.sub(r"^(?:the|an?|its)\s+", "", TRAILING_TIME_RE.sub("", phrase)))
 
 
 _PROVINCE_POSSESSIVE_RE = re.compile(r"\s*(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|’s)\s+")
@@ -751,7 +756,8 @@ _AND_VERB_RE = re.compile(r"\s+and\s+(?=(?!bonded\b)[a-z]+ed\s+(?:it|them|the|a|
 def _possessed_practice(phrase: str) -> str:
     """The practice after a zone's possessive: any name :func:`practice_name` accepts (also as a first), else a
     lower-case phrase of four words or more with a prepositional tail (``management of cross-border labor services
-    for border residents``): the possessive names a zone's own innovation."""
+    for border residents``): the possessive names a zone's own innovation; a time after it is none of it."""
+    phrase = TRAILING_TIME_RE.sub("", phrase.strip())
     if name := practice_name(phrase) or practice_name(phrase, first=True):
         return name
     words = phrase.strip().split()
@@ -868,11 +874,3 @@ def _term_in(st: State, text: str) -> tuple[str, Named] | None:
         if (i := low.find(term)) >= 0:
             return text[i : i + len(term)], named
     return None
-
-
-_TRAILING_PLACE_RE = re.compile(
-    r"\s+(?:on|in|at|along|for)\s+(?:(?:the\s+)?(?:[a-z][\w-]*\s+(?:of|in|at)\s+)?[A-Z][\w\s'’-]*"
-    r"|(?:its|their)\s+(?:own\s+)?[a-z][\w\s'’-]*)$"
-)
-"""A place after a practice's name (``... for ship registration on the Yellow River``, ``... at its land ports``,
-``... at the ports of Nanchang and Ganzhou``): where, not what."""

@@ -23,7 +23,6 @@ from pftz.loaders.lexicon import (
     alternation,
 )
 from pftz.loaders.narrative_adoptions import (
-    _TRAILING_PLACE_RE,
     DEFINED_RE,
     _adopter,
     _credited,
@@ -49,6 +48,9 @@ from pftz.loaders.narrative_facts import (
     clause_date,
     fuller_name,
     is_case_name,
+)
+from pftz.loaders.narrative_facts import (
+    TRAILING_PLACE_RE as _TRAILING_PLACE_RE,
 )
 
 THIS_ADOPTED_RE = re.compile(

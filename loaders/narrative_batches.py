@@ -20,6 +20,7 @@ from pftz.loaders.lexicon import (
     CARDINALS_MORE,
     CASE_HEADS,
     DESIGNATED_SCOPES,
+    ENUMERATING_LEADS,
     EXAMPLE_LEADS,
     EXAMPLE_ORDINALS,
     GENERIC_PLURALS,
@@ -30,6 +31,7 @@ from pftz.loaders.lexicon import (
     ORDINALS,
     PLURAL_ANAPHORA,
     PROVINCE_SCOPES,
+    PROVINCE_SCOPES_MORE,
     alternation,
 )
 from pftz.loaders.narrative_adoptions import _TRAILING_PREP_RE, _adopter, _named_before, _province_of, root
@@ -309,6 +311,32 @@ AMONG_SCOPE_RE = re.compile(
 )
 
 
+AMONG_WHERE_RE = re.compile(
+    rf"^Among (?:the )?(?:[\w-]+ ){{0,3}}?(?:{alternation((*GENERIC_PLURALS, *ITEM_PLURALS))}) "
+    r"(?:to be|that are|that will be|being|were) (?:[a-z]+ed )(?:and [a-z]+ed )?in (?:the )?(?P<where>[^,;\"“”]{3,80}?)"
+    r"\s+(?:is|are)\b"
+)
+"""A lead naming innovations replicated in a narrower scope, the scope as printed (``Among the four achievements to
+be promoted in areas with comprehensive bonded zones is ...``)."""
+_ITEM_WHERE_RE = re.compile(
+    r"[^;]{0,120}?,\s*(?:which|that)\s+(?:will|is to|shall|would)\s+be\s+(?:[a-z]+ed)\s+(?:only\s+)?in\s+(?:the\s+)?"
+    r"(?P<where>[^,;.]{3,80})"
+)
+"""A narrower scope after an item (``..., which will be promoted in comprehensive bonded zones along ...``)."""
+_ENUMERATING_RE = re.compile(rf"^(?:{alternation(ENUMERATING_LEADS)})\b", re.IGNORECASE)
+_ON_LIST_RE = re.compile(
+    r"\b(?:is|are)\s+(?:also\s+)?(?:on|in|among)\s+the\s+"
+    rf"(?:{alternation((*PROVINCE_SCOPES, *PROVINCE_SCOPES_MORE))})\s+(?:list|batch|items)\b"
+)
+"""A sentence putting its cases on a list of a province-wide scope (``The "..." ... is also on the province-wide
+list``)."""
+
+
+def _national_or_province(where: str) -> bool:
+    low = where.lower()
+    return any(w in low for w in NATIONAL_SCOPES) or bool(PROVINCE_SCOPE_RE.search(where))
+
+
 def adoption_among_scope(c: Clause) -> list[AdoptionFact]:
     """``Among the achievements to be replicated region-wide: - the Nanning Area's "A" ...; - ...``.
 
@@ -316,25 +344,79 @@ def adoption_among_scope(c: Clause) -> list[AdoptionFact]:
     of the sentence (read by the rules before): each case is replicated
     province-wide, in its zone's province. A lead closed by a comma (``Among the
     innovations for province-wide replication, the Suzhou Area's "A" ...``)
-    holds for the cases of the paragraph's later sentences too. Rejects a lead
-    with another scope.
+    holds for the cases of the paragraph's later sentences too; a lead closed by
+    ``is``/``are`` for a later sentence of its paragraph opening as one more of
+    them (``Another is the "B" model ...``, :data:`loaders.lexicon.ENUMERATING_LEADS`).
+    A lead of a narrower scope (``Among the six innovations to be replicated in
+    eligible areas is the X Area's "C", which will be promoted in bonded zones
+    along the border``): each case adopted by that scope as printed, or by the
+    narrower one a relative clause after it names. A sentence putting its cases
+    on the province-wide list (``The "D", developed jointly by A and B, is also on
+    the province-wide list``): each case in the province of its first zone.
+    Rejects a lead of a national scope (``among-national``).
     """
-    if not AMONG_SCOPE_RE.match(c.s.text):
+    s = c.s
+    where = ""
+    joint = False
+    if AMONG_SCOPE_RE.match(s.text):
+        pass
+    elif (wm := AMONG_WHERE_RE.match(s.text)) and not _national_or_province(wm.group("where")):
+        where = wm.group("where")
+    elif _ENUMERATING_RE.match(s.text):
+        # "Among the achievements to be replicated province-wide is the "A" .... Another is the "B" ...": the lead
+        # of an earlier sentence of the paragraph holds
+        lead = next(
+            (
+                t.text
+                for t in reversed(c.sents[: c.i])
+                if t.text.startswith("Among") and (AMONG_SCOPE_RE.match(t.text) or AMONG_WHERE_RE.match(t.text))
+            ),
+            None,
+        )
+        if lead is None:
+            return []
+        if not AMONG_SCOPE_RE.match(lead):
+            wm = AMONG_WHERE_RE.match(lead)
+            if wm is None or _national_or_province(wm.group("where")):
+                return []
+            where = wm.group("where")
+    elif "list" in s.text and _ON_LIST_RE.search(s.text):
+        joint = True  # "The "..." developed jointly by A and B is also on the province-wide list"
+    else:
         # "Among the innovations for province-wide replication, the Suzhou Area's "A" ... . The Nanning Area's "B"
         # ...": the lead holds for the cases of its paragraph's later sentences too
-        lead = next(
+        held = next(
             (m for t in c.sents[: c.i] if t.text.startswith("Among") and (m := AMONG_SCOPE_RE.match(t.text))), None
         )
-        if lead is None or not lead.group("lead"):
+        if held is None or not held.group("lead"):
             return []
     out: list[AdoptionFact] = []
     for f in c.st.cases[c.para_cases :]:
-        zone = f.zones[0].split("/", 1)[0] if len(f.zones) == 1 else ""  # an area's case: its PFTZ's province
-        if f.quote != c.s.original or (prov := _province_of(c.st, zone)) is None:
+        if f.quote != c.s.original or not f.zones or (len(f.zones) > 1 and not (joint or where)):
             continue
+        # an area's case: its PFTZ's province; a joint one: the province of the zone its sentence prints first
+        zone = next((k for a in s.actors for k in a.keys if k in f.zones), f.zones[0]).split("/", 1)[0]
+        origins = f.zones  # the case's own zones (an area too): the case the adoption names
+        if (prov := _province_of(c.st, zone)) is None:
+            continue
+        place = ""
+        if where:  # the narrower scope as printed, or the item's own after it
+            tail = " ".join(f.name.split()[-3:])  # the name's end as printed (its quote marks may differ)
+            at = s.text.find(tail)
+            item = _ITEM_WHERE_RE.match(s.text, at + len(tail)) if at >= 0 else None
+            place = (item.group("where") if item else where).strip()
         out.append(
             AdoptionFact(
-                f.name, "province", prov[0], prov[1], f.line, f.quote, "among-scope", (zone,), scope="province-wide"
+                f.name,
+                "province",
+                prov[0],
+                prov[1],
+                f.line,
+                f.quote,
+                "among-scope",
+                origins,
+                scope="designated areas" if place else "province-wide",
+                where=place,
             )
         )
     return out

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pftz.loaders.documents import find_date
 from pftz.loaders.gazetteer import Gazetteer
@@ -230,6 +231,9 @@ class AdoptionFact:
     date: str = ""
     """The date printed in the adoption's own clause (``was introduced to X in 2026``, ``in March 2024, Y
     adopted ...``), ISO at its printed precision; ``""`` when the clause prints none."""
+    where: str = ""
+    """A scope narrower than the adopter, as printed, when the text puts the innovation only there (``Among the four
+    achievements to be promoted in areas with comprehensive bonded zones is ...``); ``""`` otherwise."""
 
 
 _CLAUSE_YEAR_RE = re.compile(
@@ -591,3 +595,51 @@ def taken_back(c: Clause, step: Callable[[], object]) -> list[Fact]:
     out: list[Fact] = [*st.cases[n_cases:], *st.adoptions[n_adoptions:], *st.efforts[n_efforts:]]
     del st.cases[n_cases:], st.adoptions[n_adoptions:], st.efforts[n_efforts:]
     return out
+
+
+PLACE_INTRO_RE = re.compile(r"^\s*(?:Within|Inside|Across|Elsewhere in|Outside|Beyond)\s+[A-Z][^,;]{1,40},\s*(?=[A-Z])")
+"""A place set off before the subject, where it acts, not who acts: ``Within Henan, Nanyang and Xinxiang ...``."""
+
+NEXT_ACTOR_RE = re.compile(
+    r"[,;]\s*(?:and|while|whereas)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:has|have|had)\s+(?:\w+ly\s+|also\s+)?"
+    r"[a-z]+(?:ed|en|t)\b"
+)
+"""A clause after an adoption's object with a subject and a verb of its own (``Weifang adopted the voucher, and
+Linyi has used the "..." service``): the object ends before it."""
+
+TRAILING_TIME_RE = re.compile(
+    r"\s+(?:(?:in|during|since|by|over|through)\s+(?:the\s+)?(?:(?:early|late|same)\s+)?|(?:last|this|that)\s+)"
+    r"(?:spring|summer|autumn|fall|winter|year|month|quarter|(?:[A-Z][a-z]+\s+)?\d{4}|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December))$"
+)
+"""A time after a practice's name (``... in the spring``, ``... last year``, ``... in March 2026``)."""
+
+
+TRAILING_PLACE_RE = re.compile(
+    r"\s+(?:on|in|at|along|for)\s+(?:(?:the\s+)?(?:[a-z][\w-]*\s+(?:of|in|at)\s+)?[A-Z][\w\s'’-]*"
+    r"|(?:its|their)\s+(?:own\s+)?[a-z][\w\s'’-]*)$"
+)
+"""A place after a practice's name (``... for ship registration on the Yellow River``, ``... at its land ports``,
+``... at the ports of Nanchang and Ganzhou``): where, not what."""
+
+AREA_PAREN_RE = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+Area\s+\((?P<place>[A-Z][a-z]+)\)")
+"""An area printed with its PFTZ's place in brackets: ``Lingang Special Area (Shanghai)``."""
+OWNER_RE = re.compile(r"['’]s\s+")
+"""A province's possessive right before a city of it: the city is the place (``Jiangxi's Ganzhou city``)."""
+
+
+_FIRST_WORD_RE = re.compile(r"[A-Z][\w'’-]*")
+
+
+@lru_cache(maxsize=8)
+def _city_first_words(gaz: Gazetteer) -> frozenset[str]:
+    return frozenset(
+        w.group(0) for c in gaz.cities.values() for f in (c.name, *c.aliases) if (w := _FIRST_WORD_RE.match(f))
+    )
+
+
+def opens_with_city(gaz: Gazetteer, text: str, at: int) -> bool:
+    """Whether ``text[at:]`` opens with the first word of a city of cities.csv: a cheap test before
+    :meth:`Gazetteer.find_cities` (most sentences open with no city)."""
+    w = _FIRST_WORD_RE.match(text, at)
+    return w is not None and w.group(0) in _city_first_words(gaz)

@@ -97,9 +97,17 @@ def _subject_name(subj: str, enumerated: bool) -> str | None:
     return name
 
 
-def _places(text: str, find_zones: FindMentions, find_provinces: FindMentions) -> list[tuple[str, Mention]]:
-    """Zones (areas count as theirs) named in ``text``, else provinces printed alone."""
+def _places(
+    text: str, find_zones: FindMentions, find_provinces: FindMentions, find_lists: FindLists | None = None
+) -> list[tuple[str, Mention]]:
+    """Zones (areas count as theirs) named in ``text``, each of a list under one plural head too (``the Hunan and
+    Hubei pilot FTZs``), else provinces printed alone."""
     zs = find_zones(text)
+    if zs and find_lists is not None:
+        listed = [z for lst in find_lists(text) for z in lst]
+        zs = sorted(
+            [*listed, *(z for z in zs if not any(x.start <= z.start < x.end for x in listed))], key=lambda z: z.start
+        )
     if zs:
         return [("zone", z) for z in zs]
     return [("province", p) for p in find_provinces(text, exclude_zones=True)]
@@ -171,11 +179,11 @@ def paper_facts(
 
 PASSIVE_NAMED_RE = re.compile(
     rf"\b(?P<obj>[Tt]he\s+(?:[\w-]+\s+){{0,6}}?(?:{alternation((*CASE_HEADS, *NAMED_HEADS_MORE))}))\s+"
-    r"(?:(?:has|have|had)\s+)?(?:been|was|were)\s+(?:(?:later|since|also|then|quickly)\s+)?"
+    r"(?:(?:has|have|had)\s+(?:(?:since|also|now|already|later)\s+)?)?(?:been|was|were)\s+(?:(?:later|since|also|then|quickly)\s+)?"
     rf"(?:{alternation((*PAPER_ADOPT_VERBS, 'adopted', 'replicated'))})\s+by\s+(?P<who>[^;()]{{2,160}})"
 )
-"""A named innovation adopted by places: "the Chongqing inspection code has been taken up by Sichuan, Guizhou and
-Shaanxi provinces"."""
+"""A named innovation adopted by places: "the Chongqing inspection code has (since) been taken up by Sichuan, Guizhou
+and Shaanxi provinces"."""
 NAMED_SUBJECT_RE = re.compile(
     r"^(?P<obj>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?:'s|’s)\s+(?:[\w-]+\s+){0,5}?"
     rf"(?:{alternation((*CASE_HEADS, *NAMED_HEADS_MORE))}))\b"
@@ -216,9 +224,11 @@ def named_adoptions(
     sentences_of: Callable[[Paragraph], Sequence[tuple[int, str]]],
     find_zones: FindMentions,
     find_provinces: FindMentions,
+    find_lists: FindLists | None = None,
 ) -> list[NamedAdoption]:
     """Rule: "<places> adapted the <zone's place> ... model", "the <zone's place> ... code has been taken up by
-    <places>": an innovation the text names by its zone, or by its zone's province (the caller finds which of the
+    <places>" (each zone of a list: "by the Hunan and Hubei pilot FTZs"): an innovation the text names by its zone, or
+    by its zone's province (the caller finds which of the
     zone's cases it is; a zone's key is its province's); also "<Place>'s <name>, ..., spread quickly. It was taken up
     by <places>": the subject of the sentence before, in the same paragraph, adopted by the places after "by".
     """
@@ -236,7 +246,7 @@ def named_adoptions(
                 zs = find_zones(pm.group("obj")) or find_provinces(pm.group("obj"))
                 who_text = pm.group("who")
                 cut = _CLAUSE_END_RE.search(who_text)
-                who = _places(who_text[: cut.start()] if cut else who_text, find_zones, find_provinces)
+                who = _places(who_text[: cut.start()] if cut else who_text, find_zones, find_provinces, find_lists)
                 if zs and who:
                     line = p.line_at(off + pm.start("obj"))
                     out.append(NamedAdoption(item_name(pm.group("obj")), _top(zs[0].key), tuple(who), line, s))

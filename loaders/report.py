@@ -37,6 +37,7 @@ from pftz.loaders.report_context import stated_patterns as stated_patterns
 from pftz.loaders.report_documents import _doc_mentions, _extract_documents, _issuers
 from pftz.loaders.report_documents import _issuer_text as _issuer_text
 from pftz.loaders.report_extensions import _counted_extensions
+from pftz.loaders.report_highlights import _province_wide_cases
 from pftz.loaders.report_listed import _listed_batch_cases, _listed_not_cases
 from pftz.loaders.report_prose import (
     _agent_bodies,
@@ -121,6 +122,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("named-adoptions", _named_adoptions),
     Pass("listed-batch-cases", _listed_batch_cases),
     Pass("counted-extensions", _counted_extensions),
+    Pass("province-wide-cases", _province_wide_cases),
 )
 """The document-level passes of the reader, in the order they run (later passes use what earlier ones found)."""
 

@@ -870,7 +870,7 @@ def _named_adoptions(c: _Collector, ctx: _Context) -> None:
     if ctx.edition:
         return  # a paper's or a release's phrasing; an edition's adoptions are the narrative's
     c.rule = "named-adoption"
-    for na in named_adoptions(ctx.paras, _para_sentences, c.find_zones, c.gaz.find_provinces):
+    for na in named_adoptions(ctx.paras, _para_sentences, c.find_zones, c.gaz.find_provinces, c.gaz.find_zone_lists):
         known = {
             f.name for f in ctx.story.cases if f.zones and f.zones[0].split("/", 1)[0] == na.zone and f.line <= na.line
         }

@@ -230,7 +230,16 @@ def _innovation_how(a: AdoptionFact, quote: str) -> str | None:
 
 
 CASE_ADOPTIONS = frozenset(
-    {"adopted-by", "drew-on", "followed", "which-adopted", "following-lead", "defined-term", PAPER_ADOPTION}
+    {
+        "adopted-by",
+        "drew-on",
+        "followed",
+        "which-adopted",
+        "following-lead",
+        "defined-term",
+        "among-scope",
+        PAPER_ADOPTION,
+    }
 )
 """Narrative rules whose adopted innovation is a zone's case named in the text (one measure node, not two)."""
 
@@ -496,6 +505,7 @@ def _extract_narrative(c: _Collector, ctx: _Context) -> None:
             # an adoption is dated only by a date its own sentence prints; the batch's date is not its date
             date=a.date or _adoption_date(s),
             as_printed=a.name if a.stands_for else None,  # the defined term, for the case it stands for
+            adopter=a.where or None,  # "promoted in areas with comprehensive bonded zones": the province's, as printed
         )
     for e in story.efforts:
         c.rule = e.rule

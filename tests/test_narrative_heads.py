@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from pftz.loaders.narrative import Narrative, practice_name, read_narrative
 from pftz.loaders.gazetteer import Gazetteer
+from pftz.loaders.narrative import Narrative, practice_name, read_narrative
 from pftz.loaders.structure import parse_structure
 from pftz.loaders.text import paragraphs, split_lines
 from tests.perturb import rewrapped
