@@ -265,7 +265,7 @@ def _listed_not_cases(c: _Collector, ctx: _Context) -> None:
     for b in ctx.prose_batches:
         if not b.released or b.ref.key in ctx.batch_tables:
             continue
-        for _line, sent, lead in _release_lists(ctx, b):
+        for _line, sent, lead in _release_lists(ctx, b, _after_release(ctx, b)):
             names = [_words(_item_name(item)) for item in _items(sent[lead.end() :].rstrip(" ."))]
             listed.setdefault(sent, []).extend(n for n in names if len(n.split()) > 1)
     if not listed:

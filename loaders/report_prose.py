@@ -61,6 +61,7 @@ from pftz.loaders.quotes import quoted_spans
 from pftz.loaders.records import (
     NodeRef,
     PropValue,
+    Relation,
 )
 from pftz.loaders.report_context import (
     BATCH_PHRASE_RE,
@@ -798,6 +799,8 @@ def _prose_batch_examples(
         said = c.prov(it.line, it.quote).quote
         read = [r.start for r in c.relations if r.type is Rel.IN_BATCH and r.end == ref and r.provenance.quote == said]
         same = [m for m in read if m.key.startswith(f"{ref.key}:") and m.key[len(ref.key) + 1 :] in slug(it.name)]
+        if not same:  # a zone's case this sentence names, put in the batch after its release: this fuller item
+            c.relations = [r for r in c.relations if not _shorter_case_of(r, ref, said, it.name)]
         key = f"{ref.key}:{slug(it.name)}"
         m = same[0] if same else c.node(Label.MEASURE, key, it.name, it.line, it.quote, kind=mkind, title=it.name)
         if same:
@@ -817,6 +820,20 @@ def _prose_batch_examples(
                 place = c.region(it.adopter.key, it.line, it.quote)
             if place is not None:
                 c.rel(Rel.ADOPTED, place, m, it.line, it.quote, date=_adoption_date(it.quote))
+
+
+def _shorter_case_of(r: Relation, ref: NodeRef, said: str, name: str) -> bool:
+    """Whether ``r`` puts into batch ``ref`` a zone's case of sentence ``said`` (pass ``prose-batch-items``, derived)
+    whose name lies within the item ``name`` the sentence gives as the batch's example ("the "cold-chain passport"
+    for imported vaccines first tried in Hubei FTZ"): the example is that innovation, one node."""
+    return (
+        r.type is Rel.IN_BATCH
+        and r.end == ref
+        and r.provenance.quote == said
+        and r.properties.get("resolved") == BATCH_ITEM_RESOLVED
+        and r.start.key.startswith("case:")
+        and r.start.key.split(":", 2)[2] in slug(name)
+    )
 
 
 SCOPED_BATCH_RESOLVED = "the zone's own batch the text names last before the example"
