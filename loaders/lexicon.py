@@ -1250,7 +1250,7 @@ ANAPHOR_DETERMINERS = ("the", "this", "these", "that", "those", "such", "both")
 __all__ += ["ANAPHOR_DETERMINERS"]
 
 FRONTED_ADOPT_PARTICIPLES = (
-    "borrowing", "drawing on", "drawing upon", "learning from", "emulating", "copying", "following", "adopting",
+    "borrowing", "drawing on", "drawing upon", "learning from", "emulating", "copying", "adopting",
     "replicating", "taking",
 )  # fmt: skip
 """Participles of adopting that open a sentence, the main clause's subject the adopter: ``Borrowing this approach,

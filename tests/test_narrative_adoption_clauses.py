@@ -206,6 +206,9 @@ def test_adopters_without_an_innovation_before_or_the_origin_itself_adopt_nothin
         "Following the ministry's guidance, Hubei PFTZ launched a bonded repair service for river barges.",
         # the origin's own zone after its lead: no adoption
         "Following Nansha's lead, Guangdong PFTZ introduced a cross-border notary window in Hengqin.",
+        # "Following the reform" is a time, not a lead: the ports after it adopted nothing
+        'The "Hunan-Guangxi through clearance" in Hunan PFTZ and Guangxi PFTZ cut the checks at the border. '
+        "Following the reform, Beihai Port and Changsha Inland Port have shared their cargo data.",
     ],
 )
 def test_a_lead_naming_no_other_place_adopts_nothing(text: str) -> None:
