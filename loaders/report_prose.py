@@ -49,14 +49,12 @@ from pftz.loaders.paper_prose import named_adoptions
 from pftz.loaders.profile import default_profile
 from pftz.loaders.prose_batches import (
     ProseBatch,
-    ScopedItem,
     batch_items,
     descriptive,
-    notice_items,
     prose_batches,
-    scope_places,
     scoped_examples,
 )
+from pftz.loaders.prose_notices import ScopedItem, notice_items, scope_places
 from pftz.loaders.quotes import quoted_spans
 from pftz.loaders.records import (
     NodeRef,
