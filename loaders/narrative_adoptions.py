@@ -43,7 +43,6 @@ from pftz.loaders.lexicon import (
     VERSION_ANAPHORA,
     alternation,
 )
-from pftz.loaders.narrative_cases import PRACTICE_VERBS, object_at, practice_name
 from pftz.loaders.narrative_descriptions import coordinated_city, described, own_area_adopter
 from pftz.loaders.narrative_facts import (
     BATCH_RE,
@@ -64,6 +63,7 @@ from pftz.loaders.narrative_facts import (
     is_case_name,
     ordinal_of,
 )
+from pftz.loaders.narrative_practice_names import PRACTICE_VERBS, object_at, practice_name
 from pftz.loaders.quotes import Quoted
 
 # --------------------------------------------------------------------------- adoption rules
