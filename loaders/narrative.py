@@ -14,7 +14,8 @@ records with provenance.
 
 This module holds the driver and the ordered :data:`RULES`; the case rules and the sentence readings they run
 live in :mod:`loaders.narrative_case_rules`; the readings the rules call live by fact
-kind in :mod:`loaders.narrative_cases`, :mod:`loaders.narrative_quoted`,
+kind in :mod:`loaders.narrative_cases` (the practice an object phrase names: :mod:`loaders.narrative_practice_names`),
+:mod:`loaders.narrative_quoted`,
 :mod:`loaders.narrative_adoptions` (adoptions, the clause forms),
 :mod:`loaders.narrative_passive` (adoptions, the passive form), :mod:`loaders.narrative_batches` (adoptions,
 the batch, scope and list forms), :mod:`loaders.narrative_anaphora` (adoptions, the anaphora and lead forms) and
@@ -98,12 +99,7 @@ from pftz.loaders.narrative_case_rules import (
     rule_took_lead,
     rule_unquoted_practice,
 )
-from pftz.loaders.narrative_cases import (
-    BARE_SUBJECT_RE,
-    heading_case,
-    practice_name,
-    zone_title_case,
-)
+from pftz.loaders.narrative_cases import BARE_SUBJECT_RE, heading_case, zone_title_case
 from pftz.loaders.narrative_descriptions import named_again
 from pftz.loaders.narrative_efforts import (
     ITEMS_LEAD_RE,
@@ -148,6 +144,7 @@ from pftz.loaders.narrative_facts import (
 from pftz.loaders.narrative_fronted import FRONTED_RE, adoption_fronted
 from pftz.loaders.narrative_items import BATCH_INCLUDES_RE, ITEM_RE, batch_includes, listed_items
 from pftz.loaders.narrative_passive import PASSIVE_GATE_RE, adoption_passive
+from pftz.loaders.narrative_practice_names import practice_name
 from pftz.loaders.narrative_quoted import (
     partly_quoted_name,
     title_case,

@@ -43,7 +43,6 @@ from pftz.loaders.lexicon import (
     VERSION_ANAPHORA,
     alternation,
 )
-from pftz.loaders.narrative_cases import PRACTICE_VERBS, object_at, practice_name
 from pftz.loaders.narrative_descriptions import coordinated_city, described, own_area_adopter
 from pftz.loaders.narrative_facts import (
     AREA_PAREN_RE,
@@ -71,6 +70,7 @@ from pftz.loaders.narrative_facts import (
     opens_with_city,
     ordinal_of,
 )
+from pftz.loaders.narrative_practice_names import PRACTICE_VERBS, object_at, practice_name
 from pftz.loaders.quotes import Quoted
 
 # --------------------------------------------------------------------------- adoption rules

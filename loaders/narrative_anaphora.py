@@ -34,7 +34,6 @@ from pftz.loaders.narrative_adoptions import (
     _province_of,
     root,
 )
-from pftz.loaders.narrative_cases import PRACTICE_VERBS, object_at, practice_name
 from pftz.loaders.narrative_facts import (
     CLAUSE_CUT_RE,
     PROVINCE_SCOPE_RE,
@@ -52,6 +51,7 @@ from pftz.loaders.narrative_facts import (
 from pftz.loaders.narrative_facts import (
     TRAILING_PLACE_RE as _TRAILING_PLACE_RE,
 )
+from pftz.loaders.narrative_practice_names import PRACTICE_VERBS, object_at, practice_name
 
 THIS_ADOPTED_RE = re.compile(
     r"\b(?:this|the) (?:model|mechanism|practice|approach|reform|system|experience)\s+has been\s+"
@@ -234,8 +234,8 @@ def adoption_following_lead(c: Clause) -> list[AdoptionFact]:
 
     The origin is the zone the lead names; the adopter the place that opens the main clause (a province, a city,
     a coordinated innovation zone or a zone); the innovation the first quoted name of its object, else the
-    practice the object names (:func:`loaders.narrative_cases.practice_name`). Rejects a lead without a zone, an
-    adopter that is the origin, and an object that names no practice.
+    practice the object names (:func:`loaders.narrative_practice_names.practice_name`). Rejects a lead without a
+    zone, an adopter that is the origin, and an object that names no practice.
     """
     s, st = c.s, c.st
     m = LEAD_RE.match(s.text)

@@ -24,7 +24,6 @@ from pftz.loaders.lexicon import (
     body_kind,
     number_value,
 )
-from pftz.loaders.narrative_cases import ARTICLES_RE
 from pftz.loaders.narrative_facts import (
     ALLIANCE_RE,
     BODY_HEAD_RE,
@@ -41,6 +40,7 @@ from pftz.loaders.narrative_facts import (
     find_actors,
     ordinal_of,
 )
+from pftz.loaders.narrative_practice_names import ARTICLES_RE
 from pftz.loaders.narrative_quoted import named_object
 
 

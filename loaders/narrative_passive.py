@@ -54,7 +54,7 @@ from pftz.loaders.narrative_adoptions import (
     listed_adopters,
     root,
 )
-from pftz.loaders.narrative_cases import case_unquoted_object, practice_name
+from pftz.loaders.narrative_cases import case_unquoted_object
 from pftz.loaders.narrative_descriptions import described
 from pftz.loaders.narrative_facts import (
     BATCH_RE,
@@ -70,6 +70,7 @@ from pftz.loaders.narrative_facts import (
     is_case_name,
     ordinal_of,
 )
+from pftz.loaders.narrative_practice_names import practice_name
 
 _PLACE_PRACTICE_OF_RE = re.compile(
     rf"^\s*[Tt]he\s+(?:[A-Z][\w'’-]*\s+){{1,3}}{alternation(CASE_HEADS)}\s+of\s+"

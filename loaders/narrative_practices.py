@@ -20,7 +20,12 @@ from pftz.loaders.lexicon import (
     RELATIVE_PILOT_VERBS,
     alternation,
 )
-from pftz.loaders.narrative_cases import (
+from pftz.loaders.narrative_facts import (
+    PRONOUN_RE,
+    Actor,
+    Sentence,
+)
+from pftz.loaders.narrative_practice_names import (
     _ADVERBS,
     _INTRO,
     DOCUMENT_WORD_RE,
@@ -28,11 +33,6 @@ from pftz.loaders.narrative_cases import (
     PRACTICE_VERBS,
     object_at,
     practice_name,
-)
-from pftz.loaders.narrative_facts import (
-    PRONOUN_RE,
-    Actor,
-    Sentence,
 )
 
 _FIRST_SUBJECT_RE = re.compile(rf"^\s*{_INTRO}(?=[Tt]he first\s)")

@@ -11,8 +11,15 @@ from __future__ import annotations
 import re
 
 from pftz.loaders.lexicon import SELECTION_VERBS, alternation
-from pftz.loaders.narrative_cases import ARTICLES_RE, DOCUMENT_WORD_RE, INTRO, is_head_noun, object_at, practice_name
 from pftz.loaders.narrative_facts import Actor, Sentence
+from pftz.loaders.narrative_practice_names import (
+    ARTICLES_RE,
+    DOCUMENT_WORD_RE,
+    INTRO,
+    is_head_noun,
+    object_at,
+    practice_name,
+)
 
 _SUBJECT_AT_RE = re.compile(rf"^\s*{INTRO}(?:[Tt]he\s+)?")
 _THE_AT_RE = re.compile(r"^\s*(?:[Tt]he\s+)?")

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 
 from pftz.loaders.lexicon import CASE_HEADS, QUOTED_HEADS_MORE, TITLE_WORDS, TITLE_WORDS_MORE, alternation
-from pftz.loaders.narrative_cases import DOCUMENT_WORD_RE, chain, looks_like_innovation
+from pftz.loaders.narrative_cases import chain, looks_like_innovation
 from pftz.loaders.narrative_facts import CASE_VERBS, PROPER_WORDS, SEP_RE, SUBJECT_WORDS, Actor, Sentence, is_case_name
+from pftz.loaders.narrative_practice_names import DOCUMENT_WORD_RE
 from pftz.loaders.quotes import Quoted
 
 # --------------------------------------------------------------------------- quoted names and joint lists

@@ -29,7 +29,7 @@ from pftz.loaders.lexicon import (
     alternation,
 )
 from pftz.loaders.narrative import AdoptionFact, CaseFact, Narrative
-from pftz.loaders.prose_batches import ITEM_START_RE, SCOPE_HEADING_RE, item_name
+from pftz.loaders.prose_notices import ITEM_START_RE, SCOPE_HEADING_RE, item_name
 from pftz.loaders.text import Paragraph
 
 FindMentions = Callable[..., list[Mention]]
@@ -136,7 +136,7 @@ def paper_facts(
         current: CaseFact | None = None
         listed = any(ITEM_START_RE.match(p.text[o:]) or SCOPE_HEADING_RE.match(p.text[o:]) for o in p.offsets)
         for off, s in sentences_of(p):
-            if not listed:  # a notice's numbered items are its own (:func:`loaders.prose_batches.notice_items`)
+            if not listed:  # a notice's numbered items are its own (:func:`loaders.prose_notices.notice_items`)
                 cases.extend(_paren_cases(p, off, s, find_zones, find_lists))
             found: list[tuple[int, CaseFact]] = []
             for m in ORIGIN_RE.finditer(s):

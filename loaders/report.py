@@ -43,9 +43,7 @@ from pftz.loaders.report_prose import (
     _agent_bodies,
     _batches_of_documents,
     _extract_prose_batches,
-    _named_adoptions,
     _prose_batch_items,
-    _read_prose_batches,
     _series_batches,
     local_body_named,
 )
@@ -58,6 +56,7 @@ from pftz.loaders.report_story import (
     _read_story,
 )
 from pftz.loaders.report_tables import _collect_batch_phrases, _extract_national, _extract_provincial
+from pftz.loaders.report_texts import _named_adoptions, _read_prose_batches
 from pftz.loaders.structure import Outline, parse_structure
 from pftz.loaders.tables import parse_tables
 from pftz.loaders.text import (

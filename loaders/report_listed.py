@@ -3,7 +3,7 @@
 The cases a batch's release and the sentences after it list (after the words of ``BATCH_LIST_LEADS`` or
 ``RELEASE_LIST_LEADS``), each an innovation of the batch or, when a table lists the batch, matched to its row; and
 the list splitting they share. The other passes of batches and notices in prose live in
-:mod:`loaders.report_prose`.
+:mod:`loaders.report_prose` and :mod:`loaders.report_texts`.
 """
 
 from __future__ import annotations

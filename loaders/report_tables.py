@@ -54,7 +54,7 @@ from pftz.loaders.report_documents import (
     _register_doc,
     _title_issuers,
 )
-from pftz.loaders.tables import cell_examples, cell_names
+from pftz.loaders.table_cells import cell_examples, cell_names
 from pftz.loaders.text import (
     Paragraph,
     sentences,
@@ -470,7 +470,7 @@ def _names_province(c: _Collector, scope_cell: str, province: str) -> bool:
 
 def _extract_provincial(c: _Collector, ctx: _Context) -> None:
     """Provincial batches: a table with a zone column and a batch column (roles of the edition profile), with the
-    examples its cells name (quoted, or a cell of bare names cut by ";": :func:`~pftz.loaders.tables.cell_names`,
+    examples its cells name (quoted, or a cell of bare names cut by ";": :func:`~pftz.loaders.table_cells.cell_names`,
     in the scope of the row's column of scope); a row whose cell names none but says all the batch's innovations
     are replicated over the province (``all 16 innovations are replicated across the autonomous region``), or whose
     column of scope does ("Province-wide", "Throughout the municipality", "Throughout Tianjin": the row's own

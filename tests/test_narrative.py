@@ -14,7 +14,7 @@ from pftz.loaders.quotes import quoted_spans
 from pftz.loaders.records import ParsedReport
 from pftz.loaders.report import BUNDLED_REPORT, load_report, parse_report
 from pftz.loaders.structure import parse_structure
-from pftz.loaders.tables import cell_examples
+from pftz.loaders.table_cells import cell_examples
 from pftz.loaders.text import paragraphs, split_lines
 from pftz.shell.cli import cli
 from tests.perturb import move_body_page_breaks, rewrap_paragraphs

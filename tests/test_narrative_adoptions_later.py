@@ -601,7 +601,7 @@ def test_a_defined_term_is_the_case_it_stands_for() -> None:
 
 
 def test_a_bare_count_opens_a_clause_of_its_own_scope_in_a_cell() -> None:
-    from pftz.loaders.tables import cell_examples
+    from pftz.loaders.table_cells import cell_examples
 
     cell = (
         'This batch includes 19 innovations replicated province-wide, such as the "one port, one fee list" model '

@@ -13,7 +13,8 @@ import pytest
 from pftz.ground.schema import Label, Rel, Scope
 from pftz.loaders.evaluate import facts_from_report
 from pftz.loaders.gazetteer import Gazetteer
-from pftz.loaders.prose_batches import item_name, notice_items, prose_batches, scope_of
+from pftz.loaders.prose_batches import prose_batches
+from pftz.loaders.prose_notices import item_name, notice_items, scope_of
 from pftz.loaders.report import load_report, parse_report
 from pftz.loaders.text import paragraphs, sentences, split_lines
 

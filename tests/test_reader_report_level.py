@@ -413,7 +413,7 @@ def test_a_province_releasing_its_own_batch(variant: int) -> None:
     ],
 )
 def test_the_scope_of_a_cell_example_is_its_own_clauses(cell: str) -> None:
-    from pftz.loaders.tables import cell_examples
+    from pftz.loaders.table_cells import cell_examples
 
     scopes = {e.name: e.scope for e in cell_examples(cell)}
     assert scopes == {"paperless berth booking": "", "joint patrols of bonded barges": "designated"}

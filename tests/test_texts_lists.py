@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from pftz.loaders.evaluate import facts_from_report
-from pftz.loaders.prose_batches import lead_scope, scope_places
+from pftz.loaders.prose_notices import lead_scope, scope_places
 from pftz.loaders.report import parse_report
 
 CIRCULAR = """\
