@@ -551,3 +551,57 @@ def test_a_title_after_a_phrase_of_putting_it_out_is_read() -> None:
         r = parse_report(t, "news.txt")
         docs = {str(e.properties.get("title") or e.name) for e in r.entities if e.label is Label.DOCUMENT}
         assert "Several Measures on Supporting Shipping Finance in Xiamen" in docs
+
+
+def _issued(text: str) -> tuple[set[str], set[tuple[str, str]]]:
+    r = parse_report(text, "ordered.txt")
+    keys = {e.key for e in r.entities if e.label is Label.BATCH}
+    return keys, {(x.start.key, x.end.key) for x in r.relations if x.type is Rel.RESPONSIBLE_FOR}
+
+
+ORDERED = (
+    "In 2027 the State Council directed that the third batch of 18 pilot measures aligned with international "
+    "rules be scaled up across the country; the Ministry of Commerce published the seventh batch of 30 best "
+    "practices from the zones; and, jointly with other ministries, it also issued the fifth batch of 19 "
+    "successful reform experience promoted by various departments.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ORDERED,
+        rewrapped(ORDERED),
+        ORDERED.replace("directed", "ordered").replace("it also issued", "the ministry released"),
+        ORDERED.replace("best practices", "\u201cbest practices\u201d").replace("In 2027 ", ""),
+    ],
+)
+def test_a_body_ordering_a_batch_spread_and_a_pronoun_for_the_body_release_it(text: str) -> None:
+    keys, responsible = _issued(text)
+    assert {"national:pilot-measures:3", "national:best-practices:7", "national:department-experience:5"} <= keys
+    assert ("state-council", "national:pilot-measures:3") in responsible
+    assert ("mofcom", "national:department-experience:5") in responsible  # "it": the ministry of the clause before
+
+
+def test_a_pronoun_after_a_clause_whose_body_released_nothing_is_not_read() -> None:
+    _keys, responsible = _issued(
+        "The State Council met in May; it released the fifth batch of 19 successful reform experience.\n"
+    )
+    assert ("state-council", "national:department-experience:5") not in responsible
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is the first batch of best practice cases compiled since the new strategy was adopted, and it follows "
+        "the fourth batch of 20 best practice cases released by MOFCOM in 2023.\n",
+        rewrapped(
+            "This is the first batch of 'best practice cases' selected ever since the zones were upgraded; the "
+            "fourth batch of 20 best practice cases was released by MOFCOM in 2023.\n"
+        ),
+    ],
+)
+def test_the_first_batch_since_an_event_is_not_the_first_of_its_series(text: str) -> None:
+    keys, _ = _issued(text)
+    assert "national:best-practices:4" in keys
+    assert "national:best-practices:1" not in keys
