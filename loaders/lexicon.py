@@ -1245,7 +1245,11 @@ COUNTED_SCOPE_VERBS_ACTIVE = ("apply", "applies", "go", "goes", "extend", "exten
 nationwide, such as A``, ``nine will extend to the whole country, including B``), besides the passive of
 :data:`LIST_SCOPE_VERBS` (``15 measures are to be replicated in all PFTZs``)."""
 
-__all__ += ["COUNTED_LIST_LEADS", "COUNTED_SCOPE_VERBS_ACTIVE"]
+BATCH_MEMBER_VERBS = ("include", "includes", "included", "cover", "covers", "covered", "comprise", "comprises", "are")
+"""Verbs whose subject is a part of a batch's items and whose objects are items (``Other practices in the batch
+include A, B, and C``, ``The remaining measures of this batch cover D and E``)."""
+
+__all__ += ["BATCH_MEMBER_VERBS", "COUNTED_LIST_LEADS", "COUNTED_SCOPE_VERBS_ACTIVE"]
 
 DESCRIPTION_FOLLOWERS = (
     "at", "in", "for", "to", "on", "across", "into", "as", "through", "throughout", "from", "since", "with", "under",

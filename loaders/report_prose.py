@@ -22,6 +22,8 @@ from pftz.loaders.lexicon import (
     AGENT_VERBS,
     AGENT_VERBS_MORE,
     AGENT_VERBS_OF_DRAFTS,
+    BATCH_COUNT_NOUNS,
+    BATCH_MEMBER_VERBS,
     BATCH_ORDER_VERBS,
     BATCH_RELEASE_VERBS,
     BATCH_SUBJECT_PRONOUNS,
@@ -50,6 +52,9 @@ from pftz.loaders.profile import default_profile
 from pftz.loaders.prose_batches import (
     FIRST_SINCE_RE,
     descriptive,
+)
+from pftz.loaders.prose_notices import (
+    item_name,
 )
 from pftz.loaders.records import (
     NodeRef,
@@ -304,6 +309,42 @@ BATCH_ITEM_RESOLVED = "a case the text names after the sentence that releases th
 TITLE_START_RE = re.compile(rf"^{alternation(TITLE_WORDS)}\b")
 
 
+BATCH_MEMBERS_RE = re.compile(
+    rf"^(?:(?:the\s+)?(?:other|remaining|further|more)\s+)?(?:[\w-]+\s+)?{alternation(BATCH_COUNT_NOUNS)}\s+"
+    rf"(?:in|of|from)\s+(?:the|this|that)\s+(?:new\s+|same\s+)?batch\s+(?:also\s+)?"
+    rf"{alternation(BATCH_MEMBER_VERBS)}\s+(?P<list>[^;]+?)\.?$",
+    re.IGNORECASE,
+)
+"""A sentence whose subject is a part of the batch's items and whose objects are items, quoted or not: "Other
+practices in the batch include A, the "B" service for ..., and a C"."""
+SINGLE_QUOTED_RE = re.compile(r"(?<!\w)[‘']([^‘’'\"]{1,60})[’'](?!\w)")
+BATCH_MEMBER_SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=(?:a|an|the)\s)")
+BATCH_MEMBER_RESOLVED = "an item a sentence puts in 'the batch': the batch the text released last before it"
+
+
+def _batch_member_lists(c: _Collector, released: Sequence[_ProseBatch], sents: Sequence[tuple[int, str]]) -> None:
+    """Rule: "Other practices in the batch include A, the "B" service for ..., and a C" after a text released a
+    national batch: each item (three words or more, lower case) is an item of the batch released last before the
+    sentence; "the batch" is resolved to it (derived). An item the text already holds as a measure is not made anew.
+    """
+    known = {slug(str(e.properties.get("title") or e.name)) for e in c.entities if e.label is Label.MEASURE}
+    for line, sent in sents:
+        if "batch" not in sent or (m := BATCH_MEMBERS_RE.match(sent)) is None:
+            continue
+        before = [b for b in released if b.line < line]
+        if not before:
+            continue
+        b = before[-1]
+        kind = KIND_OF_BATCH.get(b.kind, MeasureKind.INNOVATION)
+        for part in BATCH_MEMBER_SPLIT_RE.split(m.group("list")):
+            name = item_name(SINGLE_QUOTED_RE.sub(r"\1", part))  # "the 'one chart' service": no quote marks
+            if len(name.split()) < 3 or not name[:1].islower() or "batch" in name or slug(name) in known:
+                continue
+            known.add(slug(name))
+            node = c.node(Label.MEASURE, f"{b.ref.key}:{slug(name)}", name, line, sent, kind=str(kind), title=name)
+            c.rel(Rel.IN_BATCH, node, b.ref, line, sent, resolved=BATCH_MEMBER_RESOLVED, **{DERIVED: True})
+
+
 def _prose_batch_items(c: _Collector, ctx: _Context) -> None:
     """Rule: the innovations a sentence puts into a national batch, and in a text the cases it lists after the release.
 
@@ -320,6 +361,7 @@ def _prose_batch_items(c: _Collector, ctx: _Context) -> None:
       batch. The text does not say so of each case: the ``IN_BATCH`` edge is
       derived, with the rule in ``resolved``. An edition's narrative names
       cases of many kinds after a batch, so there the rule does not run.
+    * In such a text, "Other practices in the batch include A, B, and C": see :func:`_batch_member_lists`.
     """
     story, batches, edition = ctx.story, ctx.prose_batches, ctx.edition
     for b in batches:
@@ -355,6 +397,7 @@ def _prose_batch_items(c: _Collector, ctx: _Context) -> None:
         order.setdefault(sent, len(order))
         if "batch" in sent and OTHER_BATCH_RE.search(sent):
             away.append(p.line_at(off))
+    _batch_member_lists(c, released, [(p.line_at(off), sent) for p, off, sent in _sentences(ctx.paras)])
     for b in released:
         others = [
             ln

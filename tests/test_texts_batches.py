@@ -605,3 +605,36 @@ def test_the_first_batch_since_an_event_is_not_the_first_of_its_series(text: str
     keys, _ = _issued(text)
     assert "national:best-practices:4" in keys
     assert "national:best-practices:1" not in keys
+
+
+MEMBERS = (
+    "The Ministry of Transport released the third batch of 15 best practices of the pilot free trade zones.\n\n"
+    'Hubei FTZ contributed a "river-sea pilot booking" service for inland ports. Other practices in the batch '
+    'include joint inspection of dangerous goods containers, the "one chart" service for berth allocation, and a '
+    "shared register of ship crew certificates.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        MEMBERS,
+        rewrapped(MEMBERS),
+        MEMBERS.replace("Other practices in the batch include", "The remaining measures of this batch cover").replace(
+            '"one chart"', "\u2018one chart\u2019"
+        ),
+    ],
+)
+def test_the_items_a_sentence_puts_in_the_batch_released_before_are_its_items_derived(text: str) -> None:
+    found = _national(parse_report(text, "members.txt"))
+    for name in (
+        "joint inspection of dangerous goods containers",
+        "one chart service for berth allocation",
+        "shared register of ship crew certificates",
+    ):
+        assert found.get(name) == ("national:best-practices:3", True), found
+
+
+def test_items_of_a_batch_with_no_release_before_are_not_read() -> None:
+    text = MEMBERS.split("\n\n", 1)[1]
+    assert "shared register of ship crew certificates" not in _national(parse_report(text, "members.txt"))
