@@ -479,8 +479,13 @@ AGENT_VERBS = ("issued", "released", "approved", "listed", "published", "promulg
 Administration of Customs approved ...") or after one with "by" ("... replicated by the State Council")
 is named as issuing, releasing or approving."""
 
-AGENT_BY_VERBS = (*AGENT_VERBS, "replicated", "promoted", "selected", "formulated")
-"""Participles before "by <body>" that name the body as the one acting ("replicated by the State Council")."""
+AGENT_BY_VERBS = (
+    *AGENT_VERBS, "replicated", "promoted", "selected", "formulated", "laid down", "set out", "deployed", "evaluated",
+    "assessed", "evaluation", "assessment", "review",
+)  # fmt: skip
+"""Participles before "by <body>" that name the body as the one acting ("replicated by the State Council", "the
+strategy laid down by the CPC Central Committee and the State Council"), and nouns of its act ("upon evaluation by
+the Inter-ministerial Joint Conference ...")."""
 
 AGENT_BY_GAPS = (
     r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", "nationwide", "jointly", "last (?:week|month|year)",

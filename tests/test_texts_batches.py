@@ -638,3 +638,30 @@ def test_the_items_a_sentence_puts_in_the_batch_released_before_are_its_items_de
 def test_items_of_a_batch_with_no_release_before_are_not_read() -> None:
     text = MEMBERS.split("\n\n", 1)[1]
     assert "shared register of ship crew certificates" not in _national(parse_report(text, "members.txt"))
+
+
+AFTER_BY = (
+    "The zones followed the opening plan set out by the CPC Central Committee and the State Council. Upon evaluation "
+    "by the Inter-Ministerial Joint Conference on the Work of Pilot Free Trade Zones, 14 more items will be spread. "
+    "The Ministry of Justice said notaries were busy.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        AFTER_BY,
+        rewrapped(AFTER_BY),
+        AFTER_BY.replace("set out by", "laid down by").replace("Upon evaluation by", "After an assessment by"),
+    ],
+)
+def test_bodies_after_a_participle_or_a_noun_of_their_act_and_by_are_read(text: str) -> None:
+    found = {b.replace("- ", "-") for b in _bodies(parse_report(text, "notice.txt"))}  # a hyphen at a line's end
+    assert {"CPC Central Committee", "State Council"} <= found
+    assert "Inter-Ministerial Joint Conference on the Work of Pilot Free Trade Zones" in found  # the name as printed
+    assert not any("Justice" in b or b.startswith("Office") for b in found)
+    office = {
+        b.replace("- ", "-")
+        for b in _bodies(parse_report(text.replace("by the Inter", "by the Office of the Inter"), "n"))
+    }
+    assert "Office of the Inter-Ministerial Joint Conference on the Work of Pilot Free Trade Zones" in office
