@@ -479,8 +479,13 @@ AGENT_VERBS = ("issued", "released", "approved", "listed", "published", "promulg
 Administration of Customs approved ...") or after one with "by" ("... replicated by the State Council")
 is named as issuing, releasing or approving."""
 
-AGENT_BY_VERBS = (*AGENT_VERBS, "replicated", "promoted", "selected", "formulated")
-"""Participles before "by <body>" that name the body as the one acting ("replicated by the State Council")."""
+AGENT_BY_VERBS = (
+    *AGENT_VERBS, "replicated", "promoted", "selected", "formulated", "laid down", "set out", "deployed", "evaluated",
+    "assessed", "evaluation", "assessment", "review",
+)  # fmt: skip
+"""Participles before "by <body>" that name the body as the one acting ("replicated by the State Council", "the
+strategy laid down by the CPC Central Committee and the State Council"), and nouns of its act ("upon evaluation by
+the Inter-ministerial Joint Conference ...")."""
 
 AGENT_BY_GAPS = (
     r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", "nationwide", "jointly", "last (?:week|month|year)",
@@ -513,7 +518,9 @@ __all__ = [
     "BATCH_ITEM_TAILS",
     "BATCH_LIST_LEADS",
     "BATCH_NAME_ENDS",
+    "BATCH_ORDER_VERBS",
     "BATCH_RELEASE_VERBS",
+    "BATCH_SUBJECT_PRONOUNS",
     "BATCH_TITLE_VERBS",
     "BEFORE_PHRASES",
     "BODY_HEADS",
@@ -533,6 +540,7 @@ __all__ = [
     "CROSS_REGIONAL_HEADING",
     "DESIGNATED_SCOPES",
     "EXAMPLE_LEADS",
+    "FIRST_SINCE_WORDS",
     "FIXED_COMPOUNDS",
     "FOUNDED_BY_PARTICIPLES",
     "GENERIC_PLURALS",
@@ -640,6 +648,19 @@ BATCH_RELEASE_VERBS = (
 """Verbs by which a body releases a batch (``MOFCOM published the sixth batch ...``, ``... compiled by MOFCOM``,
 ``the State Council decided to replicate and scale up the second batch of ...``), in the present of a headline too
 (``MOFCOM Releases the Eighth Batch of ...``, ``... issues a notice releasing the ninth batch``)."""
+
+BATCH_ORDER_VERBS = ("ordered", "directed", "instructed", "required", "mandated", "stipulated", "orders", "directs")
+"""Verbs by which a body orders that a batch be spread (``the State Council ordered that the third batch of 20
+pilot measures be replicated nationwide``, ``... directed that ... be scaled up``): it releases that batch; the
+word "that" follows (the rule reads ``<verb> that ... the <ordinal> batch``)."""
+
+BATCH_SUBJECT_PRONOUNS = ("it", "the ministry", "the council", "the commission", "the administration", "the office")
+"""Subjects of a later clause that stand for the body of the clause before (``MOFCOM released the sixth batch of
+best practices; and, with other departments, it released the fourth batch of ...``)."""
+
+FIRST_SINCE_WORDS = ("since", "ever since")
+"""Words after "the first batch of ..." that make "first" the first since an event, not the series' number (``the
+first batch of best practices compiled since the upgrading strategy was issued``, in fact the series' sixth)."""
 
 BATCH_TITLE_VERBS = ("replicating", "promoting", "scaling up", "releasing", "publishing", "issuing", "disseminating")
 """Words of a document's title that release the batch the title names (``Notice of the State Council on
@@ -766,6 +787,9 @@ NOTICE_REPLICATE_VERBS = (
     "replicated and promoted",
     "replicated and scaled up",
     "replicated and extended",
+    "replicated and disseminated",
+    "replicated and popularized",
+    "replicated and spread",
     "promoted and replicated",
     "replicated",
     "promoted",
@@ -1069,7 +1093,12 @@ REVISION_WORDS = ("newly revised", "revised", "amended", "newly amended", "updat
 """Words between a verb of issuing and the quoted title of a revised document (``jointly issued the newly revised
 "Rules for ..."``)."""
 
-__all__ += ["REVISION_WORDS", "TITLE_WORDS_OF_RULES"]
+LETTER_TITLE_WORDS = ("Letter", "List")
+"""More capitalised words that head a title printed without quotes (``the Letter of the General Office of the
+Ministry of Commerce on Issuing the ... (S.Z.M.H. [2027] No. 4)``, ``released a Joint Action List for ...
+(2027-2028)``), besides the title words of :data:`TITLE_WORDS` and the others."""
+
+__all__ += ["LETTER_TITLE_WORDS", "REVISION_WORDS", "TITLE_WORDS_OF_RULES"]
 
 SAME_ANAPHORA = (
     "the same practice", "the same model", "the same approach", "the same mechanism", "the same system",
@@ -1219,7 +1248,16 @@ COUNTED_LIST_LEADS = ("including", "such as", "among them", "notably", "for exam
 """Words before the items named of a counted set of measures at a scope (``15 measures are to be applied in all
 PFTZs, such as A and B``)."""
 
-__all__ += ["COUNTED_LIST_LEADS"]
+COUNTED_SCOPE_VERBS_ACTIVE = ("apply", "applies", "go", "goes", "extend", "extends", "cover", "covers")
+"""Verbs in the active by which a counted set of measures reaches its scope (``the other 11 measures apply
+nationwide, such as A``, ``nine will extend to the whole country, including B``), besides the passive of
+:data:`LIST_SCOPE_VERBS` (``15 measures are to be replicated in all PFTZs``)."""
+
+BATCH_MEMBER_VERBS = ("include", "includes", "included", "cover", "covers", "covered", "comprise", "comprises", "are")
+"""Verbs whose subject is a part of a batch's items and whose objects are items (``Other practices in the batch
+include A, B, and C``, ``The remaining measures of this batch cover D and E``)."""
+
+__all__ += ["BATCH_MEMBER_VERBS", "COUNTED_LIST_LEADS", "COUNTED_SCOPE_VERBS_ACTIVE"]
 
 DESCRIPTION_FOLLOWERS = (
     "at", "in", "for", "to", "on", "across", "into", "as", "through", "throughout", "from", "since", "with", "under",

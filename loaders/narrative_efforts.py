@@ -227,7 +227,7 @@ def effort_alliance(s: Sentence, gaz: Gazetteer) -> list[EffortFact]:
     three zones, formed by A, B and C, met ...``);
     members are the zone list of the sentence when it names one alliance only,
     else the members as printed (``the nine provinces ... along the Yellow
-    River``).
+    River``). A name never crosses a tab (the end of a table's cell: ``April<TAB>The X Alliance ...``).
     """
     found: list[re.Match[str]] = list(ALLIANCE_RE.finditer(s.text)) if BODY_HEAD_RE.search(s.text) else []
     if any(h in s.text for h in LOWER_BODY_HEADS) and (" of the " in s.text or " for the " in s.text):
@@ -249,8 +249,9 @@ def effort_alliance(s: Sentence, gaz: Gazetteer) -> list[EffortFact]:
     for m in found:
         if _in_title(s, m):
             continue  # "signed the "Action Plan of the X Alliance for ..."": a document's title, no body named anew
-        name = re.sub(r"^(?:the|The)\s+", "", m.group("name")).strip()
-        name_at = m.start("name")
+        cell = m.group("name").rsplit("\t", 1)  # a tab ends a table's cell: "April<TAB>The X Alliance released ..."
+        name = re.sub(r"^(?:the|The)\s+", "", cell[-1]).strip()
+        name_at = m.start("name") + (len(cell[0]) + 1 if len(cell) > 1 else 0)
         if m.re is ALLIANCE_RE and (am := _NAME_AND_BEFORE_RE.search(s.text, max(0, name_at - 80), name_at)):
             name, name_at = f"{am.group('first')}{name}", am.start("first")  # "the Cross-Straits and Greater Bay ..."
         lower = m.re in (_LOWER_BODY_RE, _LOWER_BODY_SUBJECT_RE, _LOWER_BODY_OF_ZONES_RE)

@@ -21,6 +21,7 @@ from pftz.loaders.lexicon import (
     ANAPHORA,
     BATCH_OF_NOTHING,
     EXAMPLE_ADOPT_VERBS,
+    FIRST_SINCE_WORDS,
     NATIONAL_BATCH_VERBS,
     NOTICE_ITEM_WORDS,
     ORDINALS,
@@ -67,6 +68,8 @@ _OWNER_AFTER_RE = re.compile(
 REACH = 160
 _TITLE_AND_RE = re.compile(r"\s+and\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*(?=\s+of\b|\s*[,.;:()\"”]|\s*$)")
 """The rest of a batch's name in title case after "and": "Sixth Batch of Reform and Innovation Achievements of"."""
+FIRST_SINCE_RE = re.compile(rf"^[^,;.]{{0,60}}?\b(?:{alternation(FIRST_SINCE_WORDS)})\b")
+"""After "the first batch of ...": "... compiled since <event>" (the first since then, not the series' first)."""
 _ALLIANCE_RE = re.compile(r"\b[Aa]lliance\b")
 """Characters at most between a national body and the batch it acts on."""
 
@@ -151,7 +154,8 @@ def prose_batches(
     zone printed after it ("... of the China (Hubei) Pilot Free Trade Zone") or a
     province (or zone) releasing it ("Hubei releases 10th batch of ...") makes it
     that zone's own. Other batches are returned without issuer or owner: the caller
-    keeps those whose series is a national one.
+    keeps those whose series is a national one. "The first batch of ... since <event>"
+    is the first since then, not a number in its series: not returned.
     """
     out: list[ProseBatch] = []
     for p in paras:
@@ -168,6 +172,8 @@ def prose_batches(
                     at -= 1
                 art = re.search(r"(?:\bthe|\ba|\bits)\s*$", s[:at])
                 at = art.start() if art else m.start()
+                if ordinal_of(m.group("ord")) == 1 and FIRST_SINCE_RE.match(s[end:]):
+                    continue  # "the first batch of best practices compiled since ...": not the series' number
                 count = int(m.group("count")) if m.group("count") else None
                 if count is None and (c := COUNT_AFTER_RE.match(s[end:])):
                     count = int(c.group("n"))

@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from pftz.ground.schema import Scope
 from pftz.loaders.gazetteer_scan import Mention
 from pftz.loaders.lexicon import (
+    BATCH_COUNT_NOUNS,
+    CARDINALS,
+    COUNTED_LIST_LEADS,
     DESIGNATED_SCOPES,
     FIELD_LEADS,
     ITEM_ORIGIN_LEADS,
@@ -55,6 +58,13 @@ ITEM_START_RE = re.compile(r"^\s*(?:\(?(?P<no>\d{1,2})\s*[.)、]|[-•*·▪–]
 TOP_HEADING_RE = re.compile(r"^\s*(?:[IVX]{1,4}\.|[一二三四五六七八九十]+、)\s+\S")
 """A heading of the notice's next part ("II. Earnestly organizing implementation"): the list ends."""
 _FIELD_RE = re.compile(rf"^\s*(?i:{alternation(FIELD_LEADS)})\b")
+_COUNTED_LEAD_RE = re.compile(
+    rf"^\s*(?i:{alternation(FIELD_LEADS)})\b[^:;()\"“”]{{0,120}}?,\s+(?:\d+|(?i:{alternation(CARDINALS)}))\s+"
+    rf"(?:{alternation(BATCH_COUNT_NOUNS)})\s+(?:{alternation(COUNTED_LIST_LEADS)}),?\s+"
+)
+"""A field's lead that counts its items and names some ("In the field of X, 10 items including A (...) and B"): the
+items after it, one after each closing parenthesis and "and" or a comma."""
+_AFTER_PAREN_SPLIT_RE = re.compile(r"(?<=\))\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _IN_PLACE_RE = re.compile(r"^\s*(?:[Ii]n|[Aa]t|[Ww]ithin|[Aa]cross)\s+(?:the\s+)?(?P<place>.+?)\s*$")
 _RESPONSIBLE_RE = re.compile(rf"\((?P<inner>[^()]*(?i:{alternation(RESPONSIBLE_WORDS)})[^()]*)\)\s*[.;]?\s*$")
 """The bodies in charge closing an item: "(Departments responsible: ...)", "(responsible department: ...);"."""
@@ -282,6 +292,17 @@ def item_name(part: str) -> str:
     return _LEADING_ARTICLE_RE.sub("", name).strip()
 
 
+def _after_paren_parts(part: str) -> list[tuple[int, str]]:
+    """The items of a counted field's list, split after each closing parenthesis: (offset, text)."""
+    out: list[tuple[int, str]] = []
+    at = 0
+    for m in _AFTER_PAREN_SPLIT_RE.finditer(part):
+        out.append((at, part[at : m.start()]))
+        at = m.end()
+    out.append((at, part[at:]))
+    return out
+
+
 def _item(
     text: str,
     at: int,
@@ -302,13 +323,19 @@ def _item(
     colon = text.find(":")
     quote_at = min((i for i in (text.find('"'), text.find("“")) if i >= 0), default=len(text))
     body, shift = text, 0
+    cm: re.Match[str] | None = None
     if 0 < colon < min(_LEAD_MAX, quote_at):
         lead = text[:colon]
         body, shift = text[colon + 1 :], colon + 1
         if not _FIELD_RE.match(lead) and _IN_PLACE_RE.match(lead) and sc is not Scope.NATIONWIDE:
             sc, where = scope_of(lead) or Scope.DESIGNATED_AREAS, _where(lead)
+    elif cm := _COUNTED_LEAD_RE.match(text):
+        body, shift = text[cm.end() :], cm.end()  # "In the field of X, 10 items including A (...) and B"
+    parts = list(_split_outside(body, ";"))
+    if cm is not None:  # the items of a counted lead: one after each closing parenthesis
+        parts = [(off + a, piece) for off, part in parts for a, piece in _after_paren_parts(part)]
     out: list[ScopedItem] = []
-    for off, part in _split_outside(body, ";"):
+    for off, part in parts:
         if _ONLY_PAREN_RE.match(part):
             continue
         zones: tuple[Mention, ...] = ()
@@ -417,7 +444,9 @@ def notice_items(
     item's lead "In <places>:" is its own scope, and so is a scope after the item ("A, to be replicated and
     promoted in coastal PFTZs and in Hainan FTP": the zones it names in ``places``); a part that is only a
     bracket ("and (five other items, omitted)") is no item. The list ends at the next part's
-    heading or a paragraph that is neither a heading nor an item.
+    heading or a paragraph that is neither a heading nor an item. A field's lead may count its items and name some
+    ("2. In the field of X, 10 items including A (experience of Y FTZ; ...) and B (...)"): the items after it,
+    one after each closing parenthesis.
 
     A sentence leading into the list opens it too ("The items, grouped by field, include:", "The items are:",
     :data:`LIST_LEAD_RE`), with the one scope it or the sentence before it states (:func:`lead_scope`:

@@ -32,6 +32,7 @@ from pftz.loaders.lexicon import (
     ISSUING_PHRASES,
     ISSUING_VERBS,
     JOINT_TITLE_WORDS,
+    LETTER_TITLE_WORDS,
     REVISION_WORDS,
     TITLE_EDITION_MARKS,
     TITLE_NAMING_WORDS,
@@ -351,7 +352,9 @@ def _titled_in_sentences(ctx: _Context) -> list[_Mention]:
     return out
 
 
-ALL_TITLE_WORDS = (*TITLE_WORDS, *TITLE_WORDS_MORE, *JOINT_TITLE_WORDS, "Recommendations", "Announcement")
+ALL_TITLE_WORDS = (
+    *TITLE_WORDS, *TITLE_WORDS_MORE, *JOINT_TITLE_WORDS, *LETTER_TITLE_WORDS, "Recommendations", "Announcement"
+)  # fmt: skip
 """The words that make a phrase a document's title (a title holds one)."""
 ALL_TITLE_RE = re.compile(rf"\b{alternation(ALL_TITLE_WORDS)}\b")
 _SMALL = (*TITLE_SMALL_WORDS, *TITLE_SMALL_WORDS_MORE)
@@ -363,7 +366,7 @@ UNQUOTED_TITLE_RE = re.compile(
     rf"(?:\b(?:the|[Tt]he|of|on)|[a-z]['’]s)\s+(?P<title>(?:[A-Z][\w'’-]*(?<!['’]s)\s+){{0,4}}?"
     rf"{alternation(ALL_TITLE_WORDS)}"
     rf"\s+(?:on|for|of|to|about)\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD_QUOTED}){{1,40}}?)"
-    r"(?=\s*\((?:[A-Z][A-Za-z.]*\s*){0,4}(?:\d+\s+of\s+)?[\[〔(]?\s*(?:19|20)\d\d|\s+issued\s+by\b"
+    r"(?=\s*\((?:[A-Z][A-Za-z.]*\s*){0,6}(?:\d+\s+of\s+)?[\[〔(]?\s*(?:19|20)\d\d|\s+issued\s+by\b"
     r"|,\s+issued\s+(?:by\s+(?:the\s+)?[A-Z]|in\s+[A-Z]|on\s+\d))"
 )
 """A title printed without quotes, capitalised but for small words (the lexicon's), right before its number or
@@ -372,7 +375,7 @@ and a body's possessive: "the X Municipal People's Government's Implementation P
 a number of a year: "(Announcement No. 9 of 2026)"): "the Notice on Several
 Measures to Further Align with ... in Eligible PFTZs (G.F. [2025] No. 9)",
 "the Circular on Extending the Fifth Batch of "Typical Cases" of ... (Hu Fu Ban Fa [2029] No. 3)" (the number's
-prefix of up to four words, a phrase quoted inside the title)."""
+prefix of up to six words: "(Lu Zi Mao Ban Fa [2029] No. 3)", a phrase quoted inside the title)."""
 MARKED_TITLE_RE = re.compile(
     rf"\b(?:the|[Tt]he|of|on)\s+(?P<title>(?:[A-Z][\w'’-]*\s+){{0,4}}?{alternation(ALL_TITLE_WORDS)}"
     rf"\s+(?:on|for|of|to|about)\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD}){{1,40}}?"
@@ -384,7 +387,7 @@ Province (Interim) resolves ..."."""
 
 SIGNED_TITLE_RE = re.compile(
     rf"(?:\b(?:jointly\s+)?{alternation((*ISSUING_VERBS, *DRAFTING_VERBS, *ISSUING_PHRASES))}(?:\s+(?:was|were))?"
-    r"(?:\s+(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d)?\s+the"
+    r"(?:\s+(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d)?\s+(?:the|a|an)"
     rf"|\b{alternation(TITLE_NAMING_WORDS)}(?:\s+the)?)\s+"
     rf"(?P<title>(?:[A-Z][\w'’-]*\s+){{0,4}}?"
     rf"{alternation(ALL_TITLE_WORDS)}\s+(?:on|for|of|to|about)\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD})*)"
@@ -394,7 +397,8 @@ Agreement on Cooperation of ... Corridor at a meeting", "... to draft the Severa
 inverted "Also released was the Joint Declaration on ..." (the small words after its last capitalised word are not
 its own); a date between the verb and the title ("approved in May 2031 the Implementation Plan for ..."); after a
 word naming it ("The notice, titled Notice on ..."); after a phrase of putting one out ("followed with the Several
-Measures on ...", ``ISSUING_PHRASES``)."""
+Measures on ...", ``ISSUING_PHRASES``); after "a" as well as "the" ("... released a Joint Action List for ...
+(2027-2028)")."""
 _TRAILING_SMALL_RE = re.compile(rf"(?:\s+(?:{'|'.join(_SMALL)}))+$")
 
 

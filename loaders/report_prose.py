@@ -22,7 +22,11 @@ from pftz.loaders.lexicon import (
     AGENT_VERBS,
     AGENT_VERBS_MORE,
     AGENT_VERBS_OF_DRAFTS,
+    BATCH_COUNT_NOUNS,
+    BATCH_MEMBER_VERBS,
+    BATCH_ORDER_VERBS,
     BATCH_RELEASE_VERBS,
+    BATCH_SUBJECT_PRONOUNS,
     BATCH_TITLE_VERBS,
     DECISION_VERBS,
     DIRECTIVE_NOUNS,
@@ -46,7 +50,11 @@ from pftz.loaders.lexicon import (
 )
 from pftz.loaders.profile import default_profile
 from pftz.loaders.prose_batches import (
+    FIRST_SINCE_RE,
     descriptive,
+)
+from pftz.loaders.prose_notices import (
+    item_name,
 )
 from pftz.loaders.records import (
     NodeRef,
@@ -77,6 +85,16 @@ SELECTED_INTO_RE = re.compile(rf"\b{alternation(SELECTION_VERBS_ACTIVE)}\b[^;]{{
 """Between a body and a batch it puts an innovation into: "the State Council include[d] the practice in"."""
 POSSESSIVE_RE = re.compile(r"^\s*(?:'s|’s)\s+(?:(?:latest|new|newly released|recent)\s+)?$")
 """Between a body and its batch: "MOFCOM's eighth batch of ...", "MOFCOM's latest batch"."""
+ORDERED_THAT_RE = re.compile(
+    rf"^\s+(?:(?:also|then|further|later)\s+)?{alternation(BATCH_ORDER_VERBS)}\s+that\s+[^;]{{0,40}}$"
+)
+"""Between a body and a batch it orders spread: "the State Council ordered that the" (the batch "be replicated")."""
+ANAPHOR_RELEASE_RE = re.compile(
+    rf";[^;]{{0,80}}\b(?i:{alternation(BATCH_SUBJECT_PRONOUNS)})\s+(?:(?:also|then|further|later|in turn)\s+)?"
+    rf"(?:{alternation(BATCH_RELEASE_VERBS)})\s+(?:the|a|its)?\s*$"
+)
+"""The last clause's subject a pronoun for the body of the clause before: "...; and, together with others, it
+released the"."""
 RELEASED_BY_RE = re.compile(rf"^[^;.]{{0,80}}?\b{alternation(BATCH_RELEASE_VERBS)}\s+by\s+(?:the\s+)?$")
 """Between a batch and its body: "the eighth batch of 24 best practices released by MOFCOM"."""
 
@@ -112,16 +130,26 @@ def _meeting_body(c: _Collector, ctx: _Context, line: int) -> Mention | None:
 def _prose_batch_issuer(c: _Collector, s: str, at: int, end: int) -> Mention | None:
     """The national body a sentence says released the batch phrase at ``s[at:end]``, if any.
 
-    Before the phrase: the last body named, with a release verb between (no semicolon), or a
-    possessive ("MOFCOM's eighth batch"); after it: "... released by <body>".
+    Before the phrase: the last body named, with a release verb between (no semicolon), a
+    possessive ("MOFCOM's eighth batch"), an order ("<body> ordered that the <ordinal> batch ... be
+    replicated"), or a release verb whose subject is a pronoun for the body that released a batch in
+    the clause before ("<body> released ...; it released the <ordinal> batch"); after it: "...
+    released by <body>".
     """
     before = [m for m in c.gaz.find_bodies(s[:at]) if at - m.end <= PROSE_BATCH_REACH]
     found: Mention | None = None
     if before:
         between = s[before[-1].end : at]
         released = RELEASE_VERB_RE.search(between) or SELECTED_INTO_RE.search(between)
-        if (";" not in between and released) or POSSESSIVE_RE.match(between):
+        if (";" not in between and released) or POSSESSIVE_RE.match(between) or ORDERED_THAT_RE.match(between):
             found = before[-1]
+        elif (
+            (clause := between.split(";", 1)[0]) != between
+            and RELEASE_VERB_RE.search(clause)
+            and ANAPHOR_RELEASE_RE.search(between)
+            and len(between) - len(clause) <= 100
+        ):
+            found = before[-1]  # "<body> released ...; it released the": the pronoun stands for the body
     if found is None:
         for m in c.gaz.find_bodies(s[end : end + PROSE_BATCH_REACH]):
             if RELEASED_BY_RE.match(s[end : end + m.start]):
@@ -281,6 +309,42 @@ BATCH_ITEM_RESOLVED = "a case the text names after the sentence that releases th
 TITLE_START_RE = re.compile(rf"^{alternation(TITLE_WORDS)}\b")
 
 
+BATCH_MEMBERS_RE = re.compile(
+    rf"^(?:(?:the\s+)?(?:other|remaining|further|more)\s+)?(?:[\w-]+\s+)?{alternation(BATCH_COUNT_NOUNS)}\s+"
+    rf"(?:in|of|from)\s+(?:the|this|that)\s+(?:new\s+|same\s+)?batch\s+(?:also\s+)?"
+    rf"{alternation(BATCH_MEMBER_VERBS)}\s+(?P<list>[^;]+?)\.?$",
+    re.IGNORECASE,
+)
+"""A sentence whose subject is a part of the batch's items and whose objects are items, quoted or not: "Other
+practices in the batch include A, the "B" service for ..., and a C"."""
+SINGLE_QUOTED_RE = re.compile(r"(?<!\w)[‘']([^‘’'\"]{1,60})[’'](?!\w)")
+BATCH_MEMBER_SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=(?:a|an|the)\s)")
+BATCH_MEMBER_RESOLVED = "an item a sentence puts in 'the batch': the batch the text released last before it"
+
+
+def _batch_member_lists(c: _Collector, released: Sequence[_ProseBatch], sents: Sequence[tuple[int, str]]) -> None:
+    """Rule: "Other practices in the batch include A, the "B" service for ..., and a C" after a text released a
+    national batch: each item (three words or more, lower case) is an item of the batch released last before the
+    sentence; "the batch" is resolved to it (derived). An item the text already holds as a measure is not made anew.
+    """
+    known = {slug(str(e.properties.get("title") or e.name)) for e in c.entities if e.label is Label.MEASURE}
+    for line, sent in sents:
+        if "batch" not in sent or (m := BATCH_MEMBERS_RE.match(sent)) is None:
+            continue
+        before = [b for b in released if b.line < line]
+        if not before:
+            continue
+        b = before[-1]
+        kind = KIND_OF_BATCH.get(b.kind, MeasureKind.INNOVATION)
+        for part in BATCH_MEMBER_SPLIT_RE.split(m.group("list")):
+            name = item_name(SINGLE_QUOTED_RE.sub(r"\1", part))  # "the 'one chart' service": no quote marks
+            if len(name.split()) < 3 or not name[:1].islower() or "batch" in name or slug(name) in known:
+                continue
+            known.add(slug(name))
+            node = c.node(Label.MEASURE, f"{b.ref.key}:{slug(name)}", name, line, sent, kind=str(kind), title=name)
+            c.rel(Rel.IN_BATCH, node, b.ref, line, sent, resolved=BATCH_MEMBER_RESOLVED, **{DERIVED: True})
+
+
 def _prose_batch_items(c: _Collector, ctx: _Context) -> None:
     """Rule: the innovations a sentence puts into a national batch, and in a text the cases it lists after the release.
 
@@ -297,6 +361,7 @@ def _prose_batch_items(c: _Collector, ctx: _Context) -> None:
       batch. The text does not say so of each case: the ``IN_BATCH`` edge is
       derived, with the rule in ``resolved``. An edition's narrative names
       cases of many kinds after a batch, so there the rule does not run.
+    * In such a text, "Other practices in the batch include A, B, and C": see :func:`_batch_member_lists`.
     """
     story, batches, edition = ctx.story, ctx.prose_batches, ctx.edition
     for b in batches:
@@ -332,6 +397,7 @@ def _prose_batch_items(c: _Collector, ctx: _Context) -> None:
         order.setdefault(sent, len(order))
         if "batch" in sent and OTHER_BATCH_RE.search(sent):
             away.append(p.line_at(off))
+    _batch_member_lists(c, released, [(p.line_at(off), sent) for p, off, sent in _sentences(ctx.paras)])
     for b in released:
         others = [
             ln
@@ -542,7 +608,8 @@ def _series_batches(c: _Collector, ctx: _Context) -> None:
     practices, reform experience) is an earlier or later batch of that national series.
 
     Its level is read from the series, not stated (``level_from: series``); the series of the default kind
-    (institutional innovations, which zones number too) is never used, nor a batch its sentence gives a zone.
+    (institutional innovations, which zones number too) is never used, nor a batch its sentence gives a zone,
+    nor "the first batch of ... since <event>" (the first since then, not the series' first).
     """
     national = {
         e.key: str(e.properties.get("kind"))
@@ -558,6 +625,8 @@ def _series_batches(c: _Collector, ctx: _Context) -> None:
         head = s[max(0, at - PROVINCIAL_BATCH_REACH) : max(at, 0)]
         if OF_ZONE_RE.search(phrase) or ITS_RE.search(head) or c.find_zones(phrase):
             continue
+        if ordinal == 1 and at >= 0 and FIRST_SINCE_RE.match(s[at + len(phrase) :]):
+            continue  # "the first batch of best practices compiled since ...": the first since then, not number 1
         props: dict[str, PropValue] = {"kind": kind, "level": "national", "ordinal": ordinal, "count": count}
         _batch_node(c, ctx, bkey, _batch_name(kind, ordinal), line, s, level_from=SERIES_LEVEL, **props)
         national[bkey] = kind

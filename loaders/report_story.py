@@ -19,6 +19,7 @@ from pftz.loaders.lexicon import (
     BATCH_COUNT_NOUNS,
     CARDINALS,
     COUNTED_LIST_LEADS,
+    COUNTED_SCOPE_VERBS_ACTIVE,
     DESIGNATED_SCOPES,
     JOIN_PHRASES,
     LIST_SCOPE_VERBS,
@@ -581,15 +582,18 @@ def _read_story(c: _Collector, ctx: _Context) -> None:
 COUNTED_SCOPE_LIST_RE = re.compile(
     r"^(?:(?:Of|Among) (?:the [^,]{1,60}|these|them|those),\s+|The (?:other|remaining) )?"
     rf"(?P<n>\d+|{alternation((*CARDINALS, *NUMBER_WORDS_MORE))})\s+"
-    rf"(?:(?:[\w-]+\s+){{0,2}}?{alternation(BATCH_COUNT_NOUNS)}\s+)?(?:are|were|will be|shall be)\s+(?:to be\s+)?"
-    rf"{alternation(LIST_SCOPE_VERBS)}(?:\s+and\s+{alternation(LIST_SCOPE_VERBS)})?(?:\s+(?:across|to|throughout|in))?\s+"
+    rf"(?:(?:[\w-]+\s+){{0,2}}?{alternation(BATCH_COUNT_NOUNS)}\s+)?(?:(?:are|were|will be|shall be)\s+(?:to be\s+)?"
+    rf"{alternation(LIST_SCOPE_VERBS)}(?:\s+and\s+{alternation(LIST_SCOPE_VERBS)})?"
+    rf"|(?:will\s+|are\s+to\s+)?{alternation(COUNTED_SCOPE_VERBS_ACTIVE)})(?:\s+(?:across|to|throughout|in))?\s+"
     rf"(?P<scope>{alternation(NATIONAL_SCOPES)}),?\s+(?:{alternation(COUNTED_LIST_LEADS)})\s+(?P<list>.+?)"
     r"(?:,\s+among others)?\.?$",
     re.IGNORECASE,
 )
 """A count of a batch's measures, their national scope and some of them: "Fifteen measures are to be replicated
 in all PFTZs, including A, B, and C", "Of these, 15 measures are to be applied in all PFTZs, such as A and B", the
-count printed in digits or words, the items after a word of :data:`~loaders.lexicon.COUNTED_LIST_LEADS`."""
+count printed in digits or words, the items after a word of :data:`~loaders.lexicon.COUNTED_LIST_LEADS`; the verb
+in the passive or in the active ("The other 11 measures apply nationwide, such as C",
+:data:`~loaders.lexicon.COUNTED_SCOPE_VERBS_ACTIVE`)."""
 COUNTED_CLAUSE_SPLIT_RE = re.compile(r";\s*(?:and\s+)?|,\s+(?:while|whereas)\s+")
 """What parts a sentence into clauses each with its own count and scope ("..., such as A, while 11 are applied
 throughout the country, including B")."""

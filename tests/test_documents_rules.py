@@ -5,6 +5,7 @@ from __future__ import annotations
 from pftz.ground.schema import Label, Rel
 from pftz.loaders.records import ParsedReport
 from pftz.loaders.report import BUNDLED_REPORT, _issuer_text, parse_report
+from tests.perturb import rewrapped
 
 LINES = BUNDLED_REPORT.read_text(encoding="utf-8").split("\n")
 MILESTONES = "Appendix 2: Milestones\n\n"
@@ -188,3 +189,50 @@ def test_it_issued_is_the_subject_of_the_sentence_before() -> None:
     (issued,) = [x for x in r.relations if x.type is Rel.ISSUED_BY]
     assert (issued.start.key, issued.end.key) == ("Z.(H.)Z.M.B.G.[2024]3", "admin-shanghai")
     assert dict(issued.props)["resolved"] == 'anaphor "It": Shanghai PFTZ'
+
+
+def _titles(text: str) -> set[str]:
+    return {
+        str(e.properties.get("title") or e.name)
+        for e in parse_report(text, "t.txt").entities
+        if e.label is Label.DOCUMENT
+    }
+
+
+LONG_PREFIX = (
+    "In May 2027 the Office of the Leading Group for Henan Pilot Free Trade Zone issued the Notice on Replicating "
+    "the Third Batch of Innovation Cases of China (Henan) Pilot Free Trade Zone (Yu Zi Mao Ban Fa Zi [2027] No. 5), "
+    "asking cities to act.\n"
+)
+
+
+def test_an_unquoted_title_before_a_number_of_a_long_pinyin_prefix() -> None:
+    want = "Notice on Replicating the Third Batch of Innovation Cases of China (Henan) Pilot Free Trade Zone"
+    for text in (
+        LONG_PREFIX,
+        rewrapped(LONG_PREFIX),
+        LONG_PREFIX.replace("Yu Zi Mao Ban Fa Zi", "Xiang Zi Mao Ban Fa"),
+    ):
+        assert any(t.startswith(want) for t in _titles(text))
+
+
+LISTED = (
+    "Guangxi PFTZ and Hainan FTP formed a cooperation platform which in May 2027 released a Joint Work List for "
+    "Port Services (2027-2028).\n"
+)
+
+
+def test_a_dated_list_and_a_letter_are_documents() -> None:
+    assert "Joint Work List for Port Services (2027-2028)" in _titles(LISTED)
+    assert "Action List for Shared Ports (2027-2029)" in _titles(
+        rewrapped(LISTED.replace("released a Joint Work List for Port", "published an Action List for Shared"))
+        .replace("Services", "Ports")
+        .replace("2028", "2029")
+    )
+    letter = (
+        "The practices were drawn from the Letter of the General Office of the Ministry of Transport on Issuing the "
+        "Second Batch of \u201cTypical Cases\u201d in Shipping (J.B.H. [2027] No. 12), which lists nine.\n"
+    )
+    assert any(
+        t.startswith("Letter of the General Office of the Ministry of Transport on Issuing") for t in _titles(letter)
+    )

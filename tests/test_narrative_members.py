@@ -148,3 +148,16 @@ def test_the_measures_of_no_body_are_no_joint_cases() -> None:
     other = _RELEASE.replace("the Xiamen Area of the Fujian FTZ", "the Hainan FTP")
     tidal = [c.zones for c in _read(other).cases if c.name.startswith("tidal berth plan")]
     assert tidal == [("fujian", "guangdong", "jiangsu", "zhejiang")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Month\tEvent\nMay\tThe Pearl River Delta PFTZ Alliance released its second batch of joint measures.\n",
+        "Month\tEvent\nOctober\tthe Bohai Rim FTZ Alliance issued its third batch of shared innovations.\n",
+    ],
+)
+def test_a_bodys_name_in_a_table_cell_stops_at_the_tab(text: str) -> None:
+    names = {e.name for e in _read(text).efforts if e.rule == "alliance"}
+    assert names and all("\t" not in n and n.endswith("Alliance") and n[0].isupper() for n in names)
+    assert not any(n.startswith(("May", "October")) for n in names)

@@ -577,3 +577,42 @@ def test_an_example_after_a_batch_of_another_subject_has_no_scope() -> None:
     )
     facts = facts_from_report(parse_report(text, "n.txt"))
     assert not any(f.adopter == "group:nationwide" for f in facts if f.fact == "adoption")
+
+
+COUNTED_FIELD = """\
+Circular of the State Council on Replicating the Tenth Batch of Reform Pilot Experience
+
+The State Council has decided that the tenth batch of reform pilot experience shall be replicated as follows.
+
+(I) Items to be replicated and disseminated nationwide (9 items)
+
+1. In the field of trade facilitation: "paperless transit" for bonded barges (experience of Guangxi FTZ; \
+responsible department: General Administration of Customs).
+2. In the field of government services, 7 items including online "video notarization" for overseas parties \
+(experience of Hubei FTZ; responsible department: Ministry of Justice) and the "one-form" filing of fishing \
+vessel changes (responsible department: Ministry of Agriculture and Rural Affairs).
+
+II. Implementation
+
+Provinces shall draw up plans within three months.
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        COUNTED_FIELD,
+        COUNTED_FIELD.replace("7 items including", "seven measures such as").replace(
+            '"paperless transit"', "\u201cpaperless transit\u201d"
+        ),
+        COUNTED_FIELD.replace("replicated and disseminated", "replicated and spread"),
+    ],
+)
+def test_a_counted_field_lead_names_its_items_and_disseminated_is_a_verb_of_scope(text: str) -> None:
+    facts = facts_from_report(parse_report(text, "circular.txt"))
+    adopters = {(f.name, f.adopter) for f in facts if f.fact == "adoption"}
+    national = {f.name: f.actors for f in facts if f.fact == "national"}
+    assert national.get("online video notarization for overseas parties") == {"zone:hubei"}, national
+    assert "one-form filing of fishing vessel changes" in national
+    assert ("paperless transit for bonded barges", "group:nationwide") in adopters, adopters
+    assert ("one-form filing of fishing vessel changes", "group:nationwide") in adopters

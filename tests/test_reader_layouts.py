@@ -1090,6 +1090,27 @@ def test_a_count_in_words_of_measures_with_their_scope_and_some_of_them(variant:
     }, adopted
 
 
+ACTIVE_COUNTED = COUNTED_LISTS.replace(
+    "Eight measures are to be replicated throughout the country, including",
+    "The other eight measures apply nationwide, such as",
+)
+
+
+@pytest.mark.parametrize("variant", range(3))
+@pytest.mark.parametrize("verb", ["apply nationwide", "will extend to the whole country", "go nationwide"])
+def test_a_counted_set_of_measures_reaching_its_scope_in_the_active(variant: int, verb: str) -> None:
+    report = parse_report(_perturbed(ACTIVE_COUNTED.replace("apply nationwide", verb))[variant], "t.txt")
+    adopted = {
+        (str(r.properties["as_printed"]), str(r.properties["scope"]))
+        for r in report.relations
+        if r.type is Rel.ADOPTED and r.start.label is Label.REGION
+    }
+    assert {
+        ("accepting electronic certificates of origin", "Nationwide"),
+        ("simplifying the filing of data transfers", "Nationwide"),
+    } <= adopted, adopted
+
+
 def test_a_count_of_measures_without_a_list_adopts_nothing() -> None:
     text = COUNTED_LISTS.split(" Twelve")[0] + " Twelve measures are to be replicated in all PFTZs.\n"
     assert not [r for r in parse_report(text, "t.txt").relations if r.type is Rel.ADOPTED]

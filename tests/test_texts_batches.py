@@ -551,3 +551,117 @@ def test_a_title_after_a_phrase_of_putting_it_out_is_read() -> None:
         r = parse_report(t, "news.txt")
         docs = {str(e.properties.get("title") or e.name) for e in r.entities if e.label is Label.DOCUMENT}
         assert "Several Measures on Supporting Shipping Finance in Xiamen" in docs
+
+
+def _issued(text: str) -> tuple[set[str], set[tuple[str, str]]]:
+    r = parse_report(text, "ordered.txt")
+    keys = {e.key for e in r.entities if e.label is Label.BATCH}
+    return keys, {(x.start.key, x.end.key) for x in r.relations if x.type is Rel.RESPONSIBLE_FOR}
+
+
+ORDERED = (
+    "In 2027 the State Council directed that the third batch of 18 pilot measures aligned with international "
+    "rules be scaled up across the country; the Ministry of Commerce published the seventh batch of 30 best "
+    "practices from the zones; and, jointly with other ministries, it also issued the fifth batch of 19 "
+    "successful reform experience promoted by various departments.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ORDERED,
+        rewrapped(ORDERED),
+        ORDERED.replace("directed", "ordered").replace("it also issued", "the ministry released"),
+        ORDERED.replace("best practices", "\u201cbest practices\u201d").replace("In 2027 ", ""),
+    ],
+)
+def test_a_body_ordering_a_batch_spread_and_a_pronoun_for_the_body_release_it(text: str) -> None:
+    keys, responsible = _issued(text)
+    assert {"national:pilot-measures:3", "national:best-practices:7", "national:department-experience:5"} <= keys
+    assert ("state-council", "national:pilot-measures:3") in responsible
+    assert ("mofcom", "national:department-experience:5") in responsible  # "it": the ministry of the clause before
+
+
+def test_a_pronoun_after_a_clause_whose_body_released_nothing_is_not_read() -> None:
+    _keys, responsible = _issued(
+        "The State Council met in May; it released the fifth batch of 19 successful reform experience.\n"
+    )
+    assert ("state-council", "national:department-experience:5") not in responsible
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is the first batch of best practice cases compiled since the new strategy was adopted, and it follows "
+        "the fourth batch of 20 best practice cases released by MOFCOM in 2023.\n",
+        rewrapped(
+            "This is the first batch of 'best practice cases' selected ever since the zones were upgraded; the "
+            "fourth batch of 20 best practice cases was released by MOFCOM in 2023.\n"
+        ),
+    ],
+)
+def test_the_first_batch_since_an_event_is_not_the_first_of_its_series(text: str) -> None:
+    keys, _ = _issued(text)
+    assert "national:best-practices:4" in keys
+    assert "national:best-practices:1" not in keys
+
+
+MEMBERS = (
+    "The Ministry of Transport released the third batch of 15 best practices of the pilot free trade zones.\n\n"
+    'Hubei FTZ contributed a "river-sea pilot booking" service for inland ports. Other practices in the batch '
+    'include joint inspection of dangerous goods containers, the "one chart" service for berth allocation, and a '
+    "shared register of ship crew certificates.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        MEMBERS,
+        rewrapped(MEMBERS),
+        MEMBERS.replace("Other practices in the batch include", "The remaining measures of this batch cover").replace(
+            '"one chart"', "\u2018one chart\u2019"
+        ),
+    ],
+)
+def test_the_items_a_sentence_puts_in_the_batch_released_before_are_its_items_derived(text: str) -> None:
+    found = _national(parse_report(text, "members.txt"))
+    for name in (
+        "joint inspection of dangerous goods containers",
+        "one chart service for berth allocation",
+        "shared register of ship crew certificates",
+    ):
+        assert found.get(name) == ("national:best-practices:3", True), found
+
+
+def test_items_of_a_batch_with_no_release_before_are_not_read() -> None:
+    text = MEMBERS.split("\n\n", 1)[1]
+    assert "shared register of ship crew certificates" not in _national(parse_report(text, "members.txt"))
+
+
+AFTER_BY = (
+    "The zones followed the opening plan set out by the CPC Central Committee and the State Council. Upon evaluation "
+    "by the Inter-Ministerial Joint Conference on the Work of Pilot Free Trade Zones, 14 more items will be spread. "
+    "The Ministry of Justice said notaries were busy.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        AFTER_BY,
+        rewrapped(AFTER_BY),
+        AFTER_BY.replace("set out by", "laid down by").replace("Upon evaluation by", "After an assessment by"),
+    ],
+)
+def test_bodies_after_a_participle_or_a_noun_of_their_act_and_by_are_read(text: str) -> None:
+    found = {b.replace("- ", "-") for b in _bodies(parse_report(text, "notice.txt"))}  # a hyphen at a line's end
+    assert {"CPC Central Committee", "State Council"} <= found
+    assert "Inter-Ministerial Joint Conference on the Work of Pilot Free Trade Zones" in found  # the name as printed
+    assert not any("Justice" in b or b.startswith("Office") for b in found)
+    office = {
+        b.replace("- ", "-")
+        for b in _bodies(parse_report(text.replace("by the Inter", "by the Office of the Inter"), "n"))
+    }
+    assert "Office of the Inter-Ministerial Joint Conference on the Work of Pilot Free Trade Zones" in office
