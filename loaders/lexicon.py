@@ -763,15 +763,11 @@ NOTICE_ITEM_WORDS = (
 """Heads of a notice's heading over the items of one scope (``(I) Reform items to be replicated nationwide``)."""
 
 NOTICE_REPLICATE_VERBS = (
-    "replicated and promoted",
-    "replicated and scaled up",
-    "replicated and extended",
-    "promoted and replicated",
-    "replicated",
-    "promoted",
-    "scaled up",
-)
-"""Verbs of a notice's heading that orders items replicated within a scope."""
+    "replicated", "promoted", "scaled up", "disseminated", "extended", "rolled out", "popularized", "popularised",
+    "spread", "generalized", "generalised",
+)  # fmt: skip
+"""Verbs of a notice's heading that orders items replicated within a scope, alone or two joined by "and"
+(``replicated and promoted``, ``replicated and disseminated``, ``promoted and replicated``)."""
 
 FIELD_LEADS = ("in the field of", "in the area of", "in the sphere of", "in the domain of", "regarding", "on")
 """Openings of an item's lead that name its field, not where it is replicated (``1. In the field of ...:``)."""
