@@ -108,9 +108,10 @@ CASE_VERB_STEMS = (
     "buil", "set up", "sets up", "roll", "innovat", "pilot", "appl", "carr", "form", "put", "achiev", "complet",
     "facilitat", "accomplish", "upgrad", "advanc", "enabl", "optimi", "refin", "construct", "deploy", "streamlin",
     "expand", "extend", "offer", "provid", "take", "took", "led", "lead", "produc", "contribut", "opened", "maintain",
-    "operat",
+    "operat", "devis", "design", "invent", "institut", "craft", "inaugurat",
 )  # fmt: skip
-"""Stems of the verbs by which a zone makes a quoted innovation its own (``launched "<name>"``)."""
+"""Stems of the verbs by which a zone makes a quoted innovation its own (``launched "<name>"``, ``devised``,
+``designed``, ``instituted``)."""
 
 REPLICATE_PATTERNS = (
     r"replicat\w* and scal\w* up", "replication and scaling of", r"learn\w* from", r"disseminat\w*",
@@ -315,8 +316,10 @@ DESIGNATED_SCOPES = ("specific regions", "designated areas", "eligible areas", "
 CASE_HEADS = (
     "model", "mechanism", "service", "system", "platform", "reform", "approach", "initiative", "program",
     "programme", "pilot", "scheme", "window", "module", "regime", "practice", "method", "mode", "registry",
+    "procedure", "ledger", "index", "protocol", "framework",
 )  # fmt: skip
-"""The nouns a named case ends in (``... supervision model``); each rule adds the ones its own form allows."""
+"""The nouns a named case ends in (``... supervision model``, ``a "one-day start-up" procedure``, ``a shared
+ledger``, ``a joint price index``); each rule adds the ones its own form allows."""
 
 PRACTICE_HEADS_MORE = (
     "base", "zone", "channel", "business", "case", "project", "transaction", "payment", "settlement",
