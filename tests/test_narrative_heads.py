@@ -322,3 +322,29 @@ def test_a_practice_as_the_subject_of_a_passive_of_launching(text: str, zones: t
     assert {n: tuple(sorted(z)) for n, z in got.items()} == {
         "unified list of bonded fuel suppliers for coastal ports": zones
     }
+
+
+_EACH = (
+    "Zone notes\n\n"
+    'The PFTZs in Fujian, Hainan and Guangxi each introduced a "seafood cold-chain pass" model for fishing ports, '
+    'and Hubei PFTZ and Hunan PFTZ jointly launched a "river crew mutual recognition" mechanism.\n'
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _EACH,
+        rewrapped(_EACH, 44),
+        _EACH.replace(" each introduced", " separately introduced")
+        .replace('"', "\u201c", 1)
+        .replace('" model', "\u201d model"),
+    ],
+)
+def test_zones_that_each_set_up_a_case_share_no_joint_case(text: str) -> None:
+    """ "A, B and C each introduced "X"": X is a case of each zone, not a joint one; "jointly" still is."""
+    n = _read(text)
+    joint = {c.name for c in n.cases if c.joint}
+    assert not any("cold-chain pass" in c for c in joint)
+    assert any("river crew mutual recognition" in c for c in joint)
+    assert any("cold-chain pass" in c.name and set(c.zones) == {"fujian", "hainan", "guangxi"} for c in n.cases)
