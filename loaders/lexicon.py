@@ -108,9 +108,10 @@ CASE_VERB_STEMS = (
     "buil", "set up", "sets up", "roll", "innovat", "pilot", "appl", "carr", "form", "put", "achiev", "complet",
     "facilitat", "accomplish", "upgrad", "advanc", "enabl", "optimi", "refin", "construct", "deploy", "streamlin",
     "expand", "extend", "offer", "provid", "take", "took", "led", "lead", "produc", "contribut", "opened", "maintain",
-    "operat",
+    "operat", "devis", "design", "invent", "institut", "craft", "inaugurat",
 )  # fmt: skip
-"""Stems of the verbs by which a zone makes a quoted innovation its own (``launched "<name>"``)."""
+"""Stems of the verbs by which a zone makes a quoted innovation its own (``launched "<name>"``, ``devised``,
+``designed``, ``instituted``)."""
 
 REPLICATE_PATTERNS = (
     r"replicat\w* and scal\w* up", "replication and scaling of", r"learn\w* from", r"disseminat\w*",
@@ -315,8 +316,10 @@ DESIGNATED_SCOPES = ("specific regions", "designated areas", "eligible areas", "
 CASE_HEADS = (
     "model", "mechanism", "service", "system", "platform", "reform", "approach", "initiative", "program",
     "programme", "pilot", "scheme", "window", "module", "regime", "practice", "method", "mode", "registry",
+    "procedure", "ledger", "index", "protocol", "framework",
 )  # fmt: skip
-"""The nouns a named case ends in (``... supervision model``); each rule adds the ones its own form allows."""
+"""The nouns a named case ends in (``... supervision model``, ``a "one-day start-up" procedure``, ``a shared
+ledger``, ``a joint price index``); each rule adds the ones its own form allows."""
 
 PRACTICE_HEADS_MORE = (
     "base", "zone", "channel", "business", "case", "project", "transaction", "payment", "settlement",
@@ -784,18 +787,11 @@ NOTICE_ITEM_WORDS = (
 """Heads of a notice's heading over the items of one scope (``(I) Reform items to be replicated nationwide``)."""
 
 NOTICE_REPLICATE_VERBS = (
-    "replicated and promoted",
-    "replicated and scaled up",
-    "replicated and extended",
-    "replicated and disseminated",
-    "replicated and popularized",
-    "replicated and spread",
-    "promoted and replicated",
-    "replicated",
-    "promoted",
-    "scaled up",
-)
-"""Verbs of a notice's heading that orders items replicated within a scope."""
+    "replicated", "promoted", "scaled up", "disseminated", "extended", "rolled out", "popularized", "popularised",
+    "spread", "generalized", "generalised",
+)  # fmt: skip
+"""Verbs of a notice's heading that orders items replicated within a scope, alone or two joined by "and"
+(``replicated and promoted``, ``replicated and disseminated``, ``promoted and replicated``)."""
 
 FIELD_LEADS = ("in the field of", "in the area of", "in the sphere of", "in the domain of", "regarding", "on")
 """Openings of an item's lead that name its field, not where it is replicated (``1. In the field of ...:``)."""

@@ -212,13 +212,17 @@ def _cases_of_sentence(st: State, s: Sentence, last_subject: Actor | None, cross
                 s.line,
                 s.original,
                 rule,
-                joint=len({root(k) for k in keys}) > 1,  # "In Hengqin, Guangdong PFTZ ...": one zone, its area
+                # "In Hengqin, Guangdong PFTZ ...": one zone, its area; "A, B and C each set up ...": each its own
+                joint=len({root(k) for k in keys}) > 1 and not _EACH_RE.match(s.text, actors[-1].end),
                 fuller=fuller_name(s.text, q),
                 cross_regional=crossing,
             )
         )
 
 
+_EACH_RE = re.compile(r",?\s+(?:each|separately|individually)\b")
+"""A distributive word after the zones of a subject (``the FTZs in A, B and C each established a "..."``): the
+same innovation in each zone, no joint one."""
 _CO_ACTOR_AFTER_RE = re.compile(rf"\s*(?:[a-z][\w-]*\s+){{0,3}}?{alternation(CO_ACTOR_WORDS)}\s+(?:the\s+)?")
 """A co-actor named after a quoted name (``launched "..." jointly with Tianjin PFTZ``), a head noun between."""
 

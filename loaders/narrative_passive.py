@@ -8,6 +8,7 @@ adopting, in either direction and across an anaphora, with its adopter and scope
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from pftz.loaders.lexicon import (
@@ -58,12 +59,14 @@ from pftz.loaders.narrative_cases import case_unquoted_object
 from pftz.loaders.narrative_descriptions import described
 from pftz.loaders.narrative_facts import (
     BATCH_RE,
+    CASE_VERB_RE,
     CLAUSE_CUT_RE,
     PROVINCE_SCOPE_RE,
     AdoptionFact,
     CaseFact,
     Clause,
     Named,
+    Sentence,
     adopter_clause,
     clause_date,
     fuller_name,
@@ -71,6 +74,7 @@ from pftz.loaders.narrative_facts import (
     ordinal_of,
 )
 from pftz.loaders.narrative_practice_names import practice_name
+from pftz.loaders.quotes import Quoted
 
 _PLACE_PRACTICE_OF_RE = re.compile(
     rf"^\s*[Tt]he\s+(?:[A-Z][\w'’-]*\s+){{1,3}}{alternation(CASE_HEADS)}\s+of\s+"
@@ -90,6 +94,39 @@ def _practice_of_clause_before(c: Clause, head: str) -> Named | None:
     cut = len(head) - len(last)
     found = [(a, n) for a, n in case_unquoted_object(c.s, c.last_subject) if 0 <= c.s.text.find(n) < cut]
     return Named(found[-1][1], found[-1][0].keys, c.s.line) if found else None
+
+
+_JOINED_QUOTE_RE = re.compile(
+    r"(?:\s*(?!(?:has|have|had|was|were|is|are|been|being)\b)[a-z][\w'’-]*){0,5}?"
+    r"\s*(?:,\s*and|,|and|as well as)\s+(?:(?:the|a|an|its|their)\s+)?"
+)
+"""What joins a quoted name to the next one in one subject: a head noun and its tail at most, then ``and`` or a comma
+(``the "A" service and the "B" model have been taken up by ...``)."""
+
+
+def _joined_quotes(s_text: str, quotes: Sequence[Quoted], last: int) -> list[Quoted]:
+    """The quoted names joined to ``quotes[last]`` before it in one subject (:data:`_JOINED_QUOTE_RE`), in order:
+    ``the "A" service, the "B" list and the "C" model have since been taken up by X``: A and B with C.
+
+    Examples
+    --------
+    >>> from pftz.loaders.quotes import quoted_spans
+    >>> t = 'Both the "joint berth ledger" service and the "cold-chain pass" model were taken up by Y.'
+    >>> [q.name for q in _joined_quotes(t, quoted_spans(t), 1)]
+    ['joint berth ledger']
+    """
+    out: list[Quoted] = []
+    i = last
+    while i > 0 and _JOINED_QUOTE_RE.fullmatch(s_text, quotes[i - 1].end, quotes[i].start):
+        out.insert(0, quotes[i - 1])
+        i -= 1
+    return out
+
+
+def _subject_has_verb(s: Sentence, begin: int, end: int) -> bool:
+    """Whether the words of a clause before its first quoted name hold a place or a verb (``X PFTZ copied the``,
+    ``... released its batch, including the``): the names are then no subject of their own, only an object."""
+    return any(begin <= a.start < end for a in s.actors) or CASE_VERB_RE.search(s.text, begin, end) is not None
 
 
 _COORDINATED_PASSIVE_RE = re.compile(
@@ -239,6 +276,14 @@ def adoption_passive(c: Clause) -> list[AdoptionFact | CaseFact]:
             if not origins and batch is None:
                 origins = _credited(st, name)  # a case the text credited before: its zones (derived)
             unsaid = not origins and batch is None and not (m.group("verb") in INTO_ADOPT_VERBS and prep == "to")
+            # 'the "A" service and the "B" model have since been taken up by X': A too, of the same origins
+            joined = _joined_quotes(s.text, quotes, len(quotes) - 1)
+            if joined and (joined[0].start < begin or _subject_has_verb(s, begin, joined[0].start)):
+                joined = []  # "X copied the "A", and the "B" of Y was ...": A is the object of a clause before
+            plural = tuple(
+                Named(q.name if " " in q.name.strip() else fuller_name(s.text, q), tuple(origins), s.line)
+                for q in joined
+            )
         elif (term := _term_in(st, head[begin:])) is not None:
             name, origins = term[0], term[1].zones  # "The Tianjin pre-assessment model was also extended to ..."
             rule, stands_for = "defined-term", term[1].name

@@ -85,9 +85,12 @@ _LAUNCHED_BY_SUBJECT_RE = re.compile(
     rf"^\s*(?:{_INTRO}(?=(?:A|An|The)\s)|[A-Z][^,;:.\"“”]{{0,60}},\s*(?=(?:a|an|the)\s)|(?=[A-Z][a-z]+\s+[a-z]))"
 )
 _LAUNCHED_BY_RE = re.compile(
-    rf"\s*,\s*(?:(?:jointly|first|initially|originally)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?by\s+"
+    r"(?:\s*,\s*|\s+(?:was|were|(?:has|have|had)\s+been|is|are)\s+)"
+    rf"(?:(?:jointly|first|initially|originally)\s+)?{alternation(LAUNCH_PARTICIPLES)}\s+(?:jointly\s+)?by\s+"
     r"(?:the\s+)?"
 )
+"""The participle of launching after a subject practice and before ``by``: in an appositive (``A X, jointly
+launched by``) or as the verb of a passive (``A X was jointly launched by``, ``has been developed by``)."""
 
 
 _PARTICIPLE_TAIL_RE = re.compile(

@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from pftz.ground.schema import Scope
 from pftz.loaders.gazetteer_scan import Mention
 from pftz.loaders.lexicon import (
-    BATCH_COUNT_NOUNS,
-    CARDINALS,
     COUNTED_LIST_LEADS,
     DESIGNATED_SCOPES,
     FIELD_LEADS,
@@ -45,10 +43,12 @@ FindLists = Callable[[str], list[list[Mention]]]
 
 
 # --------------------------------------------------------------------------- a notice's list of items by scope
+_REPLICATE = rf"(?i:{alternation(NOTICE_REPLICATE_VERBS)})(?:\s+and\s+(?i:{alternation(NOTICE_REPLICATE_VERBS)}))?"
+"""A verb of replicating, alone or two joined by "and" ("replicated and disseminated", "promoted and replicated")."""
 SCOPE_HEADING_RE = re.compile(
     r"^\s*(?:\(?[IVXivx]{1,4}\)|[IVX]{1,4}\.|\(\d{1,2}\)|\d{1,2}\.|[A-H]\.)?\s*"
     rf"(?:[A-Z][\w-]*\s+){{0,3}}?(?i:{alternation(NOTICE_ITEM_WORDS)})\s+(?:(?:to\s+be|that\s+are\s+to\s+be|for)\s+)?"
-    rf"(?:(?i:{alternation(NOTICE_REPLICATE_VERBS)})|replication(?:\s+and\s+promotion)?)\s+"
+    rf"(?:{_REPLICATE}|replication(?:\s+and\s+promotion)?)\s+"
     r"(?P<scope>[^():]{3,120}?)\s*(?:\((?P<count>\d{1,3})\s+items?\))?\s*(?:,?\s*(?:including|includes?|are))?\s*[:.,]?\s*$"
 )
 """A heading over the items of one scope: "(II) Items to be replicated and promoted in all pilot free trade
@@ -58,13 +58,6 @@ ITEM_START_RE = re.compile(r"^\s*(?:\(?(?P<no>\d{1,2})\s*[.)、]|[-•*·▪–]
 TOP_HEADING_RE = re.compile(r"^\s*(?:[IVX]{1,4}\.|[一二三四五六七八九十]+、)\s+\S")
 """A heading of the notice's next part ("II. Earnestly organizing implementation"): the list ends."""
 _FIELD_RE = re.compile(rf"^\s*(?i:{alternation(FIELD_LEADS)})\b")
-_COUNTED_LEAD_RE = re.compile(
-    rf"^\s*(?i:{alternation(FIELD_LEADS)})\b[^:;()\"“”]{{0,120}}?,\s+(?:\d+|(?i:{alternation(CARDINALS)}))\s+"
-    rf"(?:{alternation(BATCH_COUNT_NOUNS)})\s+(?:{alternation(COUNTED_LIST_LEADS)}),?\s+"
-)
-"""A field's lead that counts its items and names some ("In the field of X, 10 items including A (...) and B"): the
-items after it, one after each closing parenthesis and "and" or a comma."""
-_AFTER_PAREN_SPLIT_RE = re.compile(r"(?<=\))\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _IN_PLACE_RE = re.compile(r"^\s*(?:[Ii]n|[Aa]t|[Ww]ithin|[Aa]cross)\s+(?:the\s+)?(?P<place>.+?)\s*$")
 _RESPONSIBLE_RE = re.compile(rf"\((?P<inner>[^()]*(?i:{alternation(RESPONSIBLE_WORDS)})[^()]*)\)\s*[.;]?\s*$")
 """The bodies in charge closing an item: "(Departments responsible: ...)", "(responsible department: ...);"."""
@@ -78,9 +71,17 @@ _LEADING_ARTICLE_RE = re.compile(r"^(?:(?:the|a|an)\s+)", re.IGNORECASE)
 _LEAD_MAX = 140
 _ITEM_SCOPE_RE = re.compile(
     r",\s*(?:(?:which|that)\s+(?:is|are)\s+|(?:is|are)\s+)?to\s+be\s+"
-    rf"(?i:{alternation(NOTICE_REPLICATE_VERBS)})\s+(?P<scope>[^;]{{3,200}}?)\s*[.;]?\s*$"
+    rf"{_REPLICATE}\s+(?P<scope>[^;]{{3,200}}?)\s*[.;]?\s*$"
 )
 """An item's own scope after it: "Bonded repair of ..., to be replicated and promoted in coastal PFTZs"."""
+_COUNTED_LEAD_RE = re.compile(
+    rf"^[^:\"“;()]{{0,140}}?\b(?:\d{{1,3}}|[a-z]+)\s+(?i:{alternation(NOTICE_ITEM_WORDS)}),?\s+"
+    rf"(?:{alternation(COUNTED_LIST_LEADS)}),?\s+"
+)
+"""A lead counting the items and naming some after it, the lead of the items as a colon is: "In the field of
+government functions, 10 items including A (...) and B (...)", "Four measures, such as A; B"."""
+_BRACKET_AND_RE = re.compile(r"(?<=\))\s*,?\s+and\s+(?=\S)")
+"""An "and" right after an item's closing bracket: the next item starts ("A (experience of X FTZ) and the B")."""
 _ONLY_PAREN_RE = re.compile(r"^\s*(?:(?:and|or)\s+)?\([^()]*\)\s*[.;]?\s*$", re.IGNORECASE)
 """A part that is only a bracket ("and (six other items, omitted)"): no item."""
 _WHOLE_PFTZS_RE = re.compile(r"^(?:all\s+)?(?:the\s+)?(?:pilot\s+free\s+trade\s+zones|p?ftzs)$", re.IGNORECASE)
@@ -292,17 +293,6 @@ def item_name(part: str) -> str:
     return _LEADING_ARTICLE_RE.sub("", name).strip()
 
 
-def _after_paren_parts(part: str) -> list[tuple[int, str]]:
-    """The items of a counted field's list, split after each closing parenthesis: (offset, text)."""
-    out: list[tuple[int, str]] = []
-    at = 0
-    for m in _AFTER_PAREN_SPLIT_RE.finditer(part):
-        out.append((at, part[at : m.start()]))
-        at = m.end()
-    out.append((at, part[at:]))
-    return out
-
-
 def _item(
     text: str,
     at: int,
@@ -330,12 +320,9 @@ def _item(
         if not _FIELD_RE.match(lead) and _IN_PLACE_RE.match(lead) and sc is not Scope.NATIONWIDE:
             sc, where = scope_of(lead) or Scope.DESIGNATED_AREAS, _where(lead)
     elif cm := _COUNTED_LEAD_RE.match(text):
-        body, shift = text[cm.end() :], cm.end()  # "In the field of X, 10 items including A (...) and B"
-    parts = list(_split_outside(body, ";"))
-    if cm is not None:  # the items of a counted lead: one after each closing parenthesis
-        parts = [(off + a, piece) for off, part in parts for a, piece in _after_paren_parts(part)]
+        body, shift = text[cm.end() :], cm.end()  # "In the field of ..., 10 items including A (...) and B"
     out: list[ScopedItem] = []
-    for off, part in parts:
+    for off, part in _item_parts(body):
         if _ONLY_PAREN_RE.match(part):
             continue
         zones: tuple[Mention, ...] = ()
@@ -350,6 +337,8 @@ def _item(
             zones, part = tuple(found), part[: ot.start()]  # "A, first tried in the Tianjin FTZ"
         elif tp and _SCOPE_PAREN_RE.match(tp.group("inner")) and scope_of(tp.group("inner")) is not None:
             own, part = _item_scope(tp.group("inner"), find_zones, find_lists), part[: tp.start()]  # "(nationwide)"
+        elif tp and _RESPONSIBLE_RE.search(part):
+            part = part[: tp.start()]  # "A (responsible department: ...); B": the bodies of A alone
         elif tp and _PROPER_PAREN_RE.match(tp.group("inner").strip()):
             part = part[: tp.start()]  # "(Tianfu New Area of Chengdu)": a place the finder does not know
         if im := _ITEM_SCOPE_RE.search(part):
@@ -366,6 +355,25 @@ def _item(
         start = at + shift + off + lead_ws
         quote = " ".join(text.split())[:300]
         out.append(ScopedItem(name, p.line_at(start), quote, own[0], own[1], zones, bodies, own[2], listed, partners))
+    return out
+
+
+def _item_parts(body: str) -> list[tuple[int, str]]:
+    """An item's text split into its innovations, each with its offset: at semicolons outside brackets and
+    quotation marks, and at an "and" right after a closing bracket ("A (experience of X FTZ) and the B").
+
+    Examples
+    --------
+    >>> [p for _, p in _item_parts('the "one map" service (experience of Hubei FTZ) and remote hearings; C')]
+    ['the "one map" service (experience of Hubei FTZ)', 'remote hearings', ' C']
+    """
+    out: list[tuple[int, str]] = []
+    for off, part in _split_outside(body, ";"):
+        at = 0
+        for m in _BRACKET_AND_RE.finditer(part):
+            out.append((off + at, part[at : m.start()]))
+            at = m.end()
+        out.append((off + at, part[at:]))
     return out
 
 

@@ -268,3 +268,48 @@ def test_the_origin_that_followed_adopts_nothing() -> None:
         "at Zhangye, and Shaanxi PFTZ followed in its Xi'an Area."
     )
     assert not {a for _n, _o, a in _adopted(text) if a == "zone:shaanxi"}
+
+
+_JOINED_SUBJECT = (
+    "Liaoning notes\n\n"
+    'Three of its reforms, the "bonded grain transit" service and the "cold-chain single ledger" model, have since '
+    "been taken up by the Jilin Province.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _JOINED_SUBJECT,
+        rewrapped(_JOINED_SUBJECT, 37),
+        _curly(_JOINED_SUBJECT),
+        _JOINED_SUBJECT.replace("service and the", 'service, the "port fee waiver" list and the').replace(
+            "have since been taken up by the Jilin Province", "were later adopted by Jilin Province"
+        ),
+    ],
+)
+def test_quoted_names_joined_in_one_passive_subject_are_each_adopted(text: str) -> None:
+    """'the "A" service and the "B" model have been taken up by X': A and B each adopted by X."""
+    got = {(n, ad) for n, _o, ad in _adopted(text)}
+    want = {("bonded grain transit", "province:jilin"), ("cold-chain single ledger", "province:jilin")}
+    if "port fee waiver" in text:
+        want.add(("port fee waiver", "province:jilin"))
+    assert got == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hunan notes\n\nThe Yueyang coordinated innovation zone of Hunan PFTZ copied the zone's \"river freight "
+        'single bill", and the "durian fast lane" of Yunnan PFTZ was extended to Guangxi Province.\n',
+        'Hunan notes\n\nHunan PFTZ released its 6th batch, including the "river freight single bill" and the '
+        '"durian fast lane", the latter of which has been replicated in Guangxi Province.\n',
+    ],
+)
+def test_a_quoted_name_of_a_clause_before_is_not_joined_to_the_passive_subject(text: str) -> None:
+    """The object of an earlier clause (``X copied the "A", and the "B" ... was extended``, ``including the "A" and
+    the "B", the latter of which ...``) is not adopted with the subject of the passive."""
+    for t in (text, rewrapped(text, 41)):
+        got = {(n, ad) for n, _o, ad in _adopted(t)}
+        assert ("durian fast lane", "province:guangxi") in got
+        assert ("river freight single bill", "province:guangxi") not in got

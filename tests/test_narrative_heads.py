@@ -254,3 +254,97 @@ _LAUNCHED_NO_COMMA = (
 def test_a_practice_launched_by_zones_without_a_comma_before_the_participle(text: str) -> None:
     """ "..., the X centre jointly launched by A and B PFTZs in <city> began operation": a joint case of A and B."""
     assert _cases(text) == {"cross-border parcel consolidation centre": ("guangdong", "guangxi")}
+
+
+HEADS_STORY = (
+    "Zone notes\n\n"
+    'Guangxi PFTZ devised a "two-hour customs clearance" procedure for durian imports, cutting waiting time. '
+    'Fujian PFTZ, together with Zhejiang PFTZ, built a cross-strait "fishing-vessel" ledger for coastal ports. '
+    'Jiangsu PFTZ has designed a "logistics cost" index for inland waterway shipping.\n'
+)
+
+
+def _case_keys(text: str) -> dict[str, tuple[str, ...]]:
+    return {name: tuple(sorted(zones)) for name, zones in _cases(text).items()}
+
+
+def test_procedures_ledgers_and_indexes_are_heads_of_cases() -> None:
+    """A quoted name before ``procedure``, ``ledger`` or ``index`` names a case as one before ``model`` does."""
+    want = {
+        "two-hour customs clearance": ("guangxi",),
+        "cross-strait fishing-vessel ledger for coastal ports": ("fujian", "zhejiang"),
+        "logistics cost": ("jiangsu",),
+    }
+    got = _case_keys(HEADS_STORY)
+    assert {n: got.get(n) for n in want} == want
+    perturbed = rewrapped(
+        HEADS_STORY.replace('"', "\u201c", 1)
+        .replace('" procedure', "\u201d procedure")
+        .replace("Guangxi PFTZ", "Yunnan PFTZ")
+        .replace("Jiangsu PFTZ", "Hunan PFTZ")
+    )
+    got = _case_keys(perturbed)
+    want_p = {n: z for n, z in want.items()}
+    want_p["two-hour customs clearance"] = ("yunnan",)
+    want_p["logistics cost"] = ("hunan",)
+    assert {n: got.get(n) for n in want_p} == want_p
+
+
+_LAUNCHED_PASSIVE = (
+    "A unified list of bonded fuel suppliers for coastal ports was jointly launched by Fujian and Guangdong PFTZs, "
+    "sparing ship owners a second vetting."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "zones"),
+    [
+        (_LAUNCHED_PASSIVE, ("fujian", "guangdong")),
+        (rewrapped(_LAUNCHED_PASSIVE, 41), ("fujian", "guangdong")),
+        (
+            _LAUNCHED_PASSIVE.replace(
+                "was jointly launched by Fujian and Guangdong PFTZs",
+                "has been developed jointly by the Liaoning PFTZ and the Hebei PFTZ",
+            ),
+            ("hebei", "liaoning"),
+        ),
+        (
+            _LAUNCHED_PASSIVE.replace(
+                "was jointly launched by Fujian and Guangdong PFTZs", "was piloted by Hainan FTP"
+            ),
+            ("hainan-ftp",),
+        ),
+    ],
+)
+def test_a_practice_as_the_subject_of_a_passive_of_launching(text: str, zones: tuple[str, ...]) -> None:
+    """ "A X was (jointly) launched by A and B PFTZs": the case of the zones after "by", joint when several."""
+    got = _cases(text)
+    assert {n: tuple(sorted(z)) for n, z in got.items()} == {
+        "unified list of bonded fuel suppliers for coastal ports": zones
+    }
+
+
+_EACH = (
+    "Zone notes\n\n"
+    'The PFTZs in Fujian, Hainan and Guangxi each introduced a "seafood cold-chain pass" model for fishing ports, '
+    'and Hubei PFTZ and Hunan PFTZ jointly launched a "river crew mutual recognition" mechanism.\n'
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _EACH,
+        rewrapped(_EACH, 44),
+        _EACH.replace(" each introduced", " separately introduced")
+        .replace('"', "\u201c", 1)
+        .replace('" model', "\u201d model"),
+    ],
+)
+def test_zones_that_each_set_up_a_case_share_no_joint_case(text: str) -> None:
+    """ "A, B and C each introduced "X"": X is a case of each zone, not a joint one; "jointly" still is."""
+    n = _read(text)
+    joint = {c.name for c in n.cases if c.joint}
+    assert not any("cold-chain pass" in c for c in joint)
+    assert any("river crew mutual recognition" in c for c in joint)
+    assert any("cold-chain pass" in c.name and set(c.zones) == {"fujian", "hainan", "guangxi"} for c in n.cases)

@@ -616,3 +616,50 @@ def test_a_counted_field_lead_names_its_items_and_disseminated_is_a_verb_of_scop
     assert "one-form filing of fishing vessel changes" in national
     assert ("paperless transit for bonded barges", "group:nationwide") in adopters, adopters
     assert ("one-form filing of fishing vessel changes", "group:nationwide") in adopters
+
+
+COUNTED_NOTICE = """\
+Circular on Spreading the Tenth Batch of Reform Experience
+
+(I) Items to be {verb} nationwide (5 items)
+
+1. In the field of port services, 3 items including the "single berth ledger" for coastal shipping (experience \
+of Guangxi FTZ; responsible department: Ministry of Transport) and joint pilotage booking for inland vessels \
+(experience of Hubei FTZ), and remote tallying of timber cargo (responsible department: General Administration \
+of Customs).
+2. In the field of finance: a "green list" for the settlement of service trade (responsible department: State \
+Administration of Foreign Exchange); pledge loans on warehouse receipts for grain.
+
+II. Implementation
+
+Provinces shall draw up plans within three months.
+"""
+COUNTED_EXPECTED = [
+    ("single berth ledger for coastal shipping", "Nationwide", ("guangxi",)),
+    ("joint pilotage booking for inland vessels", "Nationwide", ("hubei",)),
+    ("remote tallying of timber cargo", "Nationwide", ()),
+    ("green list for the settlement of service trade", "Nationwide", ()),
+    ("pledge loans on warehouse receipts for grain", "Nationwide", ()),
+]
+
+
+def _scoped_items(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(n, sc, zs) for n, sc, _w, zs, _b in _items(text)]
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["replicated and disseminated", "disseminated", "promoted and popularized", "rolled out and extended"],
+)
+def test_every_verb_of_replicating_a_heading_prints(verb: str) -> None:
+    """A heading's verb alone or two joined by "and" leaves the scope "nationwide", not "and ... nationwide"."""
+    assert _scoped_items(COUNTED_NOTICE.format(verb=verb)) == COUNTED_EXPECTED
+
+
+def test_a_counted_lead_and_items_split_after_a_bracket_rewrapped_with_other_quotes() -> None:
+    text = COUNTED_NOTICE.format(verb="replicated and disseminated")
+    perturbed = _rewrapped(
+        text.replace('"single berth ledger"', "“single berth ledger”").replace("3 items", "three items")
+    )
+    assert perturbed != text
+    assert _scoped_items(perturbed) == COUNTED_EXPECTED
