@@ -34,7 +34,7 @@ from pftz.loaders.report_context import _Collector, _Context, _extract_zones, _p
 from pftz.loaders.report_context import batch_kind as batch_kind
 from pftz.loaders.report_context import normalize_scope as normalize_scope
 from pftz.loaders.report_context import stated_patterns as stated_patterns
-from pftz.loaders.report_documents import _doc_mentions, _extract_documents, _issuers
+from pftz.loaders.report_documents import _doc_mentions, _extract_documents, _issuers, _issuers_over_named
 from pftz.loaders.report_documents import _issuer_text as _issuer_text
 from pftz.loaders.report_extensions import _counted_extensions
 from pftz.loaders.report_highlights import _province_wide_cases
@@ -122,6 +122,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("listed-batch-cases", _listed_batch_cases),
     Pass("counted-extensions", _counted_extensions),
     Pass("province-wide-cases", _province_wide_cases),
+    Pass("issuer-roles", _issuers_over_named),
 )
 """The document-level passes of the reader, in the order they run (later passes use what earlier ones found)."""
 

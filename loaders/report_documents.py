@@ -675,3 +675,19 @@ def _group_pilot_zones(c: _Collector, ctx: _Context) -> None:
             doc = _doc_node(c, ctx, key, line, s)
             for z in members:
                 c.rel(Rel.NAMES_ZONE, doc, c.zone(z, line, s), line, s, role="pilot")
+
+
+def _issuers_over_named(c: _Collector, ctx: _Context) -> None:
+    """Rule: a zone a document's sentence names (role ``named``, pass ``documents``) that a rule read as one of the
+    document's issuers ("PFTZs in A, B and C ... jointly issued the "Initiative on ..."": role ``issuer``, rule
+    ``joint-action``) is its issuer: the ``named`` edge of the same document and zone is dropped, the ``issuer`` one
+    says more (one edge in the graph, of one role)."""
+    issued = {
+        (r.start, r.end) for r in c.relations if r.type is Rel.NAMES_ZONE and r.properties.get("role") == "issuer"
+    }
+    if issued:
+        c.relations = [
+            r
+            for r in c.relations
+            if not (r.type is Rel.NAMES_ZONE and r.properties.get("role") == "named" and (r.start, r.end) in issued)
+        ]

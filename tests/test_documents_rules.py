@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pftz.ground.schema import Label, Rel
 from pftz.loaders.records import ParsedReport
 from pftz.loaders.report import BUNDLED_REPORT, _issuer_text, parse_report
@@ -236,3 +238,21 @@ def test_a_dated_list_and_a_letter_are_documents() -> None:
     assert any(
         t.startswith("Letter of the General Office of the Ministry of Transport on Issuing") for t in _titles(letter)
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'PFTZs in Hubei, Hunan, and Anhui, through the Middle Yangtze PFTZ Alliance, jointly issued the "Initiative '
+        'on Shared Inland Port Services of the Middle Yangtze".',
+        # other zones, curly quotes, re-wrapped
+        "The PFTZs in Sichuan and Chongqing jointly issued the \u201cInitiative on a Shared Corridor Customs\nDesk "
+        "for Western China\u201d.",
+    ],
+)
+def test_a_zone_that_issued_a_document_is_its_issuer_not_also_named(text: str) -> None:
+    r = parse_report(text, "n.txt")
+    initiative = [e for e in r.relations if e.type is Rel.NAMES_ZONE and "initiative" in e.start.key]
+    roles = {(e.end.key, e.properties.get("role")) for e in initiative}
+    zones = {z for z, _role in roles}
+    assert len(zones) >= 2 and roles == {(z, "issuer") for z in zones}, roles
