@@ -678,16 +678,22 @@ def _group_pilot_zones(c: _Collector, ctx: _Context) -> None:
 
 
 def _issuers_over_named(c: _Collector, ctx: _Context) -> None:
-    """Rule: a zone a document's sentence names (role ``named``, pass ``documents``) that a rule read as one of the
-    document's issuers ("PFTZs in A, B and C ... jointly issued the "Initiative on ..."": role ``issuer``, rule
-    ``joint-action``) is its issuer: the ``named`` edge of the same document and zone is dropped, the ``issuer`` one
-    says more (one edge in the graph, of one role)."""
+    """Rule: a zone a document's sentence names (role ``named``, pass ``documents``) that a rule read in the same
+    sentence as one of the document's issuers ("PFTZs in A, B and C ... jointly issued the "Initiative on ..."": role
+    ``issuer``, rule ``joint-action``) is its issuer there: that sentence's ``named`` edge of the same document and
+    zone is dropped, the ``issuer`` one says more. Another sentence that only names the zone keeps its edge."""
     issued = {
-        (r.start, r.end) for r in c.relations if r.type is Rel.NAMES_ZONE and r.properties.get("role") == "issuer"
+        (r.start, r.end, r.provenance.line, r.provenance.quote)
+        for r in c.relations
+        if r.type is Rel.NAMES_ZONE and r.properties.get("role") == "issuer"
     }
     if issued:
         c.relations = [
             r
             for r in c.relations
-            if not (r.type is Rel.NAMES_ZONE and r.properties.get("role") == "named" and (r.start, r.end) in issued)
+            if not (
+                r.type is Rel.NAMES_ZONE
+                and r.properties.get("role") == "named"
+                and (r.start, r.end, r.provenance.line, r.provenance.quote) in issued
+            )
         ]
