@@ -375,7 +375,7 @@ def test_a_long_line_dense_with_zone_names_is_read_in_linear_time() -> None:
         return time.perf_counter() - started
 
     small = min(seconds(1_200) for _ in range(3))
-    large = seconds(12_000)
+    large = min(seconds(12_000) for _ in range(2))  # the best of two, as for the small one: a busy machine's pause
     assert large < 30 * small, f"10x the mentions took {large / small:.0f}x the time (quadratic: 100x)"
 
 
