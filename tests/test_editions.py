@@ -675,9 +675,21 @@ SEVENTH_ROUND = (
     "texts/67-marine-fuel-blending-diffusion-paper",
     "texts/68-western-corridor-ftz-alliance-brief",
 )
-ALL_TEXTS = sorted(
-    {*TUNED, *HELD_BACK, *SECOND_ROUND, *THIRD_ROUND, *FOURTH_ROUND, *FIFTH_ROUND, *SIXTH_ROUND, *SEVENTH_ROUND}
+EIGHTH_ROUND = (
+    # written blind in the second part of the sixth round (session of 2026-12-06, morning), once 2037m and texts
+    # 63-68 were measured; held back to its end (measured before and after, never tuned on)
+    "editions/held-back/report-2038n",
+    "texts/69-mofcom-sixth-batch-best-practices",
+    "texts/70-state-council-circular-ninth-batch",
+    "texts/71-wire-fujian-tea-traceability",
+    "texts/72-shandong-commerce-provincial-batch",
+    "texts/73-paper-diffusion-bonded-maintenance",
+    "texts/74-western-corridor-alliance",
 )
+ROUNDS = (
+    HELD_BACK + SECOND_ROUND + THIRD_ROUND + FOURTH_ROUND + FIFTH_ROUND + SIXTH_ROUND + SEVENTH_ROUND + EIGHTH_ROUND
+)
+ALL_TEXTS = sorted({*TUNED, *ROUNDS})
 
 
 @pytest.mark.parametrize("stem", sorted(TUNED))
@@ -693,9 +705,7 @@ def test_the_reader_on_a_development_text(stem: str) -> None:
     assert not low, f"{stem}: " + "; ".join(low)
 
 
-@pytest.mark.parametrize(
-    "stem", HELD_BACK + SECOND_ROUND + THIRD_ROUND + FOURTH_ROUND + FIFTH_ROUND + SIXTH_ROUND + SEVENTH_ROUND
-)
+@pytest.mark.parametrize("stem", ROUNDS)
 def test_a_held_back_text_is_read_not_refused(stem: str) -> None:
     report = load_report(HERE / f"{stem}.txt")
     assert report.entities and report.relations
