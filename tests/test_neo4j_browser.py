@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Request, Route
+from playwright.sync_api import Browser, Page, Request, Route, expect
 
 from pftz.graph.build import graph_from_reports
 from pftz.graph.neo4j_store import graph_to_neo4j
@@ -153,7 +153,8 @@ def test_every_guide_slide_runs_from_clicks_and_returns_rows(neo4j_db: tuple[Any
         seen = []
         for q in list_queries():
             drawer.locator('[data-testid="guideNextSlide"]').click()
-            assert drawer.locator(".slide h3").first.inner_text() == q.name
+            # the carousel moves after the click: wait for the slide's title (it once read the last one at load)
+            expect(drawer.locator(".slide h3").first).to_have_text(q.name, timeout=30_000)
             blocks = drawer.locator(".slide pre.runnable")
             assert blocks.count() == (2 if q.params else 1), q.name
             for k in range(blocks.count()):
