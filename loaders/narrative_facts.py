@@ -80,7 +80,6 @@ PROVINCE_SCOPE_RE = re.compile(
     rf"\b{alternation((*PROVINCE_SCOPES, *PROVINCE_SCOPES_MORE))}\b",
     re.IGNORECASE,
 )
-REFERENCE_SCOPE_RE = re.compile(r"\bfor (?:local )?reference\b", re.IGNORECASE)
 DESIGNATED_RE = re.compile(rf"\b{alternation(DESIGNATED_SCOPES)}\b")
 COORDINATED_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+) coordinated innovation zone of (?P<zone>[A-Z][a-z]+ PFTZ)\b")
 _BODY_HEAD = alternation(h.title() for h in BODY_HEADS)

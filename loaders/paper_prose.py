@@ -77,7 +77,6 @@ ACTIVE_NAMED_RE = re.compile(
 )
 """An adopter of a named innovation: "the Pingtan Area of Fujian PFTZ adapted the Qianhai panel mediation model"."""
 _CLAUSE_END_RE = re.compile(r"\s(?:before|after|while|whereas|which|so that|but)\s|[;(]|\.\s|\.$")
-_YEAR_RE = re.compile(r"\b(?:in|from|since|by)\s+(?:(?:early|mid|late)-?\s*)?(?P<y>(?:19|20)\d\d)\b")
 _PRONOUN_RE = re.compile(r"^(?:it|they|this|these|that|those|which|who|we|he|she)\b", re.IGNORECASE)
 _HEAD_RE = re.compile(rf"\b(?:{alternation(CASE_HEADS)})s?$")
 MAX_NAME_WORDS = 16
