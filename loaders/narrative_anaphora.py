@@ -22,6 +22,7 @@ from pftz.loaders.lexicon import (
     SPREAD_VERBS,
     alternation,
 )
+from pftz.loaders.narrative_adopter_lists import _place_of
 from pftz.loaders.narrative_adoptions import (
     DEFINED_RE,
     _adopter,
@@ -29,7 +30,6 @@ from pftz.loaders.narrative_adoptions import (
     _each_province,
     _more_zones,
     _named_before,
-    _place_of,
     _possessive_practice,
     _province_of,
     root,

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pftz.loaders.lexicon import PASSIVE_ADOPT_VERBS, alternation
-from pftz.loaders.narrative_adoptions import _place_of, root
+from pftz.loaders.narrative_adopter_lists import _place_of
+from pftz.loaders.narrative_adoptions import root
 from pftz.loaders.narrative_facts import (
     PROVINCE_SCOPE_RE,
     AdoptionFact,

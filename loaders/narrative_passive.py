@@ -21,13 +21,18 @@ from pftz.loaders.lexicon import (
     PASSIVE_ADOPT_VERBS_MORE,
     alternation,
 )
+from pftz.loaders.narrative_adopter_lists import (
+    _ITS_SUBJECT_RE,
+    _OWN_CLAUSE_RE,
+    _place_of,
+    _zone_list_at,
+    listed_adopters,
+)
 from pftz.loaders.narrative_adoptions import (
     _ADOPTER_AT_RE,
     _ALLIANCE_BATCH_RE,
     _ANAPHOR_RE,
-    _ITS_SUBJECT_RE,
     _NATIONAL_SCOPE_RE,
-    _OWN_CLAUSE_RE,
     _PASSIVE_ADVERB,
     _PLURAL_ANAPHOR_RE,
     _TRAILING_PREP_RE,
@@ -45,14 +50,11 @@ from pftz.loaders.narrative_adoptions import (
     _last_clause,
     _more_zones,
     _named_before,
-    _place_of,
     _possessive_practice,
     _practice_of_zone,
     _province_of,
     _set_before,
     _term_in,
-    _zone_list_at,
-    listed_adopters,
     root,
 )
 from pftz.loaders.narrative_cases import case_unquoted_object

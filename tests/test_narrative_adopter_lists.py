@@ -1,4 +1,4 @@
-"""Lists of several adopters after the first one, read by one helper (``narrative_adoptions.listed_adopters``).
+"""Lists of several adopters after the first one, read by one helper (``narrative_adopter_lists.listed_adopters``).
 
 Each form has an excerpt in words of our own (other zones, provinces and cities than the development texts), read
 as printed and re-wrapped: lists after a passive verb (``taken up by A, B and C``) and in the subject of an active
@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from pftz.loaders.gazetteer import Gazetteer
-from pftz.loaders.narrative_adoptions import listed_adopters
+from pftz.loaders.narrative_adopter_lists import listed_adopters
 from pftz.loaders.narrative_facts import State
 from tests.perturb import report_facts, rewrapped
 
